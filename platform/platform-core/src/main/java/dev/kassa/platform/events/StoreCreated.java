@@ -1,0 +1,19 @@
+package dev.kassa.platform.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Contract of {@code StoreCreated} on {@code auth.events}, as every service reads it to provision the
+ * store's schema. Published by auth-service through its outbox.
+ */
+public record StoreCreated(
+        @JsonProperty("store_id") long storeId,
+        @JsonProperty("tenant_key") String tenantKey,
+        String slug,
+        @JsonProperty("schema_name") String schemaName,
+        String name,
+        @JsonProperty("time_zone") String timeZone,
+        @JsonProperty("owner_user_id") long ownerUserId) {
+
+    public static final String TYPE = "StoreCreated";
+}

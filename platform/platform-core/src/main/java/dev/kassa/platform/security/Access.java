@@ -1,0 +1,25 @@
+package dev.kassa.platform.security;
+
+/**
+ * Method-security expressions for the enforcement matrix of spec §9.3. Use them as
+ * {@code @PreAuthorize(Access.EDIT_CATALOG)} on controller methods; the platform turns the caller's
+ * role in the store named by {@code X-Tenant-Key} into these authorities.
+ */
+public final class Access {
+    private Access() { }
+
+    public static final String MEMBER = "isAuthenticated()";
+    public static final String READ_CATALOG = "hasAnyAuthority('view_all','view_products')";
+    public static final String EDIT_CATALOG = "hasAnyAuthority('manage_products','create_products','update_products')";
+    public static final String MANAGE_INVENTORY = "hasAnyAuthority('manage_products','manage_inventory')";
+    public static final String DELETE_CATALOG = "hasAuthority('delete_all')";
+    public static final String SELL = "hasAnyAuthority('manage_sales','create_sales')";
+    public static final String MANAGE_SALES = "hasAuthority('manage_sales')";
+    public static final String READ_CUSTOMERS = "hasAnyAuthority('view_all','view_customers')";
+    public static final String CREATE_CUSTOMERS = "hasAnyAuthority('manage_customers','create_customers')";
+    public static final String MANAGE_CUSTOMERS = "hasAuthority('manage_customers')";
+    public static final String VIEW_ANALYTICS = "hasAuthority('view_analytics')";
+    public static final String MANAGE_EMPLOYEES = "hasAuthority('manage_employees')";
+    public static final String MANAGE_STORE = "hasAuthority('manage_store')";
+    public static final String MANAGE_TASKS = "hasAnyAuthority('manage_sales','manage_employees')";
+}

@@ -1,0 +1,43 @@
+package dev.kassa.platform.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Store roles (spec §9.1) with their permission strings. The strings are what register, login and
+ * {@code me} show, and what services enforce (see {@link Access}). The original's shared
+ * {@code staff} account is not carried over (brief §4).
+ */
+public enum Role {
+    OWNER("owner", "Владелец", "Owner", List.of("view_all", "create_all", "update_all", "delete_all",
+            "manage_employees", "manage_store", "view_analytics", "manage_products", "manage_sales", "manage_customers")),
+    MANAGER("manager", "Менеджер", "Manager", List.of("view_all", "create_all", "update_all",
+            "manage_employees", "manage_products", "manage_sales", "manage_customers", "view_analytics")),
+    CASHIER("cashier", "Кассир", "Cashier", List.of("view_products", "create_sales", "view_customers", "create_customers")),
+    STOCKKEEPER("stockkeeper", "Складчик", "Stockkeeper", List.of("view_products", "create_products", "update_products",
+            "manage_inventory", "view_analytics"));
+
+    private final String code;
+    private final String displayRu;
+    private final String displayEn;
+    private final List<String> permissions;
+
+    Role(String code, String displayRu, String displayEn, List<String> permissions) {
+        this.code = code;
+        this.displayRu = displayRu;
+        this.displayEn = displayEn;
+        this.permissions = permissions;
+    }
+
+    public String code() { return code; }
+    public List<String> permissions() { return permissions; }
+
+    public String display(String language) {
+        return "en".equals(language) ? displayEn : displayRu;
+    }
+
+    public static Optional<Role> fromCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kassa.platform.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.config.PlatformMigrations;
+import dev.kassa.platform.tenancy.TenancyAutoConfiguration;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.util.Optional;
+
+/** Transactional outbox, relay, idempotent inbox and the Kafka topics (brief §5). */
+@AutoConfiguration(after = {TenancyAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableScheduling
+public class EventsAutoConfiguration {
+
+    @Bean
+    public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations) {
+        return new OutboxPublisher(jdbcTemplate, objectMapper);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kassa.events.relay-enabled", havingValue = "true", matchIfMissing = true)
+    public OutboxRelay outboxRelay(JdbcTemplate jdbcTemplate, KafkaTemplate<String, String> kafkaTemplate,
+                                   PlatformTransactionManager transactionManager) {
+        return new OutboxRelay(jdbcTemplate, kafkaTemplate, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    public Inbox inbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectMapper objectMapper,
+                       ObjectProvider<TenantProvisioner> provisioner) {
+        return new Inbox(jdbcTemplate, new TransactionTemplate(transactionManager), objectMapper, Optional.ofNullable(provisioner.getIfAvailable()));
+    }
+
+    /** A poison event is retried with backoff, then parked on {@code <topic>.DLT} instead of blocking its store. */
+    @Bean
+    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations) {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxElapsedTime(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafkaOperations), backOff);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics kassaTopics(@Value("${kassa.events.partitions:3}") int partitions,
+                                            @Value("${kassa.events.replicas:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .flatMap(t -> java.util.stream.Stream.of(t, t + ".DLT"))
+                .map(t -> TopicBuilder.name(t).partitions(partitions).replicas(replicas).build())
+                .toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.kassa.platform.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes an event to the transactional outbox, in the same database transaction as the change it
+ * announces (brief §5). Business code never talks to Kafka; {@link OutboxRelay} publishes later.
+ */
+public class OutboxPublisher {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public OutboxPublisher(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    public UUID publish(String topic, String type, String tenantKey, Object payload) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Events are published inside the transaction of the change they announce");
+        }
+        UUID id = UUID.randomUUID();
+        EventEnvelope envelope = new EventEnvelope(id, type, tenantKey, Instant.now(), 1, objectMapper.valueToTree(payload));
+        try {
+            jdbc.update("insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope) values (?, ?, ?, ?, ?)",
+                    id, topic, tenantKey, type, objectMapper.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be serialised", e);
+        }
+        return id;
+    }
+}

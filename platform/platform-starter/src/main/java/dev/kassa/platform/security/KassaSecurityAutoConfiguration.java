@@ -1,0 +1,120 @@
+package dev.kassa.platform.security;
+
+import dev.kassa.platform.tenancy.TenancyProperties;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.web.ErrorResponses;
+import dev.kassa.platform.web.WebAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every service validates auth-service's tokens itself and checks store membership and role
+ * (brief §4), so calling a service directly grants nothing the gateway would refuse.
+ */
+@AutoConfiguration(before = SecurityAutoConfiguration.class, after = WebAutoConfiguration.class)
+@EnableConfigurationProperties({KassaSecurityProperties.class, TenancyProperties.class})
+@EnableMethodSecurity
+public class KassaSecurityAutoConfiguration {
+
+    static final List<String> ALWAYS_PUBLIC = List.of("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    public JwtDecoder jwtDecoder(KassaSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    public SecurityEvents securityEvents(MeterRegistry meterRegistry) {
+        return new SecurityEvents(meterRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    public SecurityFilterChain kassaSecurityFilterChain(HttpSecurity http, KassaSecurityProperties security, TenancyProperties tenancy,
+                                                       ErrorResponses errors, SecurityEvents events,
+                                                       ObjectProvider<TenantProvisioner> provisioner) throws Exception {
+        List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+        publicPaths.addAll(security.publicPaths());
+        List<String> tenantless = new ArrayList<>(tenancy.tenantlessPaths());
+        tenantless.addAll(publicPaths);
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            if (e instanceof InvalidBearerTokenException) {
+                errors.write(response, 401, "token_not_valid", "error.token_not_valid");
+            } else {
+                errors.write(response, 401, "not_authenticated", "error.not_authenticated");
+            }
+        };
+        AccessDeniedHandler denied = (request, response, e) -> errors.write(response, 403, "permission_denied", "error.permission_denied");
+        TenantMembershipFilter membership = new TenantMembershipFilter(tenancy.tenantPaths(), tenantless, Optional.ofNullable(provisioner.getIfAvailable()),
+                ZoneId.of(tenancy.defaultTimeZone()), errors, events);
+        String[] open = publicPaths.toArray(String[]::new);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers(open).permitAll().anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(ignoringPublic(publicPaths))
+                        .jwt(j -> { })
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterAfter(membership, BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    public WebMvcConfigurer callerArgumentConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** A stale token sent to login, register or refresh must not turn them into a 401. */
+    private static BearerTokenResolver ignoringPublic(List<String> publicPaths) {
+        DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
+        AntPathMatcher matcher = new AntPathMatcher();
+        return (HttpServletRequest request) -> publicPaths.stream().anyMatch(p -> matcher.match(p, request.getRequestURI()))
+                ? null : delegate.resolve(request);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.kassa.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * @param jwksUri     where auth-service publishes its signing keys
+ * @param publicPaths paths that need no token (a token sent to them is ignored)
+ */
+@ConfigurationProperties("kassa.security")
+public record KassaSecurityProperties(
+        String jwksUri,
+        @DefaultValue({}) List<String> publicPaths) {
+}

@@ -1,0 +1,25 @@
+package dev.kassa.platform.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Security events (login ok/failed, lockout, cross-tenant attempt, …): one structured log line each,
+ * and a count in {@code kassa_security_events_total{event=…}}.
+ */
+public class SecurityEvents {
+
+    private static final Logger log = LoggerFactory.getLogger("kassa.security");
+
+    private final MeterRegistry meters;
+
+    public SecurityEvents(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public void record(String event, String subject, String detail) {
+        meters.counter("kassa.security.events", "event", event).increment();
+        log.warn("security_event={} subject={} detail={}", event, subject, detail);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.kassa.platform.security;
+
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantKeys;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.web.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves {@code X-Tenant-Key} for an authenticated caller: the key must be one of the token's
+ * {@code stores} (else a neutral 403 {@code not_a_member}, the same whether the store exists or not);
+ * the caller's role in that store becomes the request's authorities; the store's schema is made ready.
+ */
+public class TenantMembershipFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Tenant-Key";
+    static final String ROLE_ATTRIBUTE = TenantMembershipFilter.class.getName() + ".role";
+
+    private final AntPathMatcher matcher = new AntPathMatcher();
+    private final List<String> tenantPaths;
+    private final List<String> tenantlessPaths;
+    private final Optional<TenantProvisioner> provisioner;
+    private final ZoneId defaultZone;
+    private final ErrorResponses errors;
+    private final SecurityEvents events;
+
+    public TenantMembershipFilter(List<String> tenantPaths, List<String> tenantlessPaths, Optional<TenantProvisioner> provisioner,
+                                  ZoneId defaultZone, ErrorResponses errors, SecurityEvents events) {
+        this.tenantPaths = tenantPaths;
+        this.tenantlessPaths = tenantlessPaths;
+        this.provisioner = provisioner;
+        this.defaultZone = defaultZone;
+        this.errors = errors;
+        this.events = events;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        boolean storePath = tenantPaths.stream().anyMatch(p -> matcher.match(p, path))
+                && tenantlessPaths.stream().noneMatch(p -> matcher.match(p, path));
+        if (!storePath || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = Optional.ofNullable(request.getHeader(HEADER)).map(String::trim).orElse("");
+        if (key.isEmpty()) {
+            errors.write(response, 400, "missing_tenant_key", "error.missing_tenant_key");
+            return;
+        }
+        Optional<Role> role = TenantKeys.isValidKey(key) ? roleIn(token, key) : Optional.empty();
+        if (role.isEmpty()) {
+            events.record("cross_tenant_attempt", token.getName(), key.length() > 100 ? key.substring(0, 100) : key);
+            errors.write(response, 403, "not_a_member", "error.not_a_member");
+            return;
+        }
+        Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role.get().code()));
+        role.get().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
+        request.setAttribute(ROLE_ATTRIBUTE, role.get());
+        TenantContext.set(tenant);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
+        }
+    }
+
+    static Optional<Role> roleIn(JwtAuthenticationToken token, String key) {
+        Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
+        return stores == null ? Optional.empty() : Optional.ofNullable(stores.get(key)).map(String::valueOf).flatMap(Role::fromCode);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kassa.platform.tenancy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.config.PlatformMigrations;
+import org.hibernate.cfg.AvailableSettings;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryDependsOnPostProcessor;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+
+/** Schema-per-tenant storage (brief §3) and the service-wide migrations every service runs. */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class},
+        before = HibernateJpaAutoConfiguration.class)
+@EnableConfigurationProperties(TenancyProperties.class)
+public class TenancyAutoConfiguration {
+
+    @Bean
+    public PlatformMigrations platformMigrations(DataSource dataSource) {
+        return new PlatformMigrations(dataSource);
+    }
+
+    @Bean
+    public static EntityManagerFactoryDependsOnPostProcessor entityManagerFactoryDependsOnPlatformMigrations() {
+        return new EntityManagerFactoryDependsOnPostProcessor("platformMigrations");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "kassa.tenancy.schema-per-tenant", havingValue = "true", matchIfMissing = true)
+    static class SchemaPerTenant {
+
+        @Bean
+        TenantRegistry tenantRegistry(JdbcTemplate jdbcTemplate, PlatformMigrations migrations) {
+            return new TenantRegistry(jdbcTemplate);
+        }
+
+        @Bean
+        TenantProvisioner tenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
+            return new TenantProvisioner(dataSource, registry, properties);
+        }
+
+        @Bean
+        OutdatedTenantMigrator outdatedTenantMigrator(TenantRegistry registry, TenantProvisioner provisioner, TenancyProperties properties) {
+            return new OutdatedTenantMigrator(registry, provisioner, properties.migrationThreads());
+        }
+
+        @Bean
+        StoreEventsConsumer storeEventsConsumer(TenantProvisioner provisioner, ObjectMapper objectMapper) {
+            return new StoreEventsConsumer(provisioner, objectMapper);
+        }
+
+        @Bean
+        HibernatePropertiesCustomizer schemaPerTenantHibernate(DataSource dataSource) {
+            return properties -> {
+                properties.put(AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+                properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new CurrentSchemaResolver());
+            };
+        }
+    }
+}

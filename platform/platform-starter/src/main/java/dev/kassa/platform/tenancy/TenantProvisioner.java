@@ -1,0 +1,143 @@
+package dev.kassa.platform.tenancy;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Creates a store's schema and runs this service's tenant migrations ({@code classpath:db/tenant},
+ * one Flyway run per schema) under a PostgreSQL advisory lock, so concurrent requests, the
+ * {@code StoreCreated} consumer and other instances never migrate the same schema twice.
+ * A request to a schema that is behind migrates it first; nothing is done per tenant at start-up.
+ */
+public class TenantProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantProvisioner.class);
+    private static final Pattern VERSION = Pattern.compile("^V(\\d+)__.*\\.sql$");
+
+    private final DataSource dataSource;
+    private final TenantRegistry registry;
+    private final ZoneId defaultZone;
+    private final int latestVersion;
+    private final Map<String, Tenant> ready = new ConcurrentHashMap<>();
+
+    public TenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.defaultZone = ZoneId.of(properties.defaultTimeZone());
+        this.latestVersion = scanLatestVersion();
+    }
+
+    public int latestVersion() {
+        return latestVersion;
+    }
+
+    /** The tenant, with its schema migrated to the latest version (provisioned on demand if new). */
+    public Tenant ensureReady(String tenantKey) {
+        Tenant cached = ready.get(tenantKey);
+        if (cached != null) {
+            return cached;
+        }
+        return registry.find(tenantKey)
+                .filter(e -> e.schemaVersion() >= latestVersion)
+                .map(e -> remember(new Tenant(tenantKey, e.schema(), zone(e.timeZone()))))
+                .orElseGet(() -> provision(tenantKey, null));
+    }
+
+    /** Provisions (or brings up to date) the tenant; {@code timeZone} null keeps the known or default zone. */
+    public Tenant provision(String tenantKey, String timeZone) {
+        String schema = TenantKeys.schemaOf(tenantKey);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            advisory(c, "select pg_advisory_lock(hashtextextended(?, 0))", tenantKey);
+            try {
+                var entry = registry.find(tenantKey);
+                String zone = timeZone != null ? zone(timeZone).getId()
+                        : entry.map(TenantRegistry.Entry::timeZone).orElse(defaultZone.getId());
+                if (entry.isEmpty() || entry.get().schemaVersion() < latestVersion) {
+                    long started = System.nanoTime();
+                    migrate(c, schema);
+                    log.info("Tenant {} migrated to version {} in schema {} ({} ms)", tenantKey, latestVersion, schema,
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+                registry.upsert(tenantKey, schema, zone, latestVersion);
+                return remember(new Tenant(tenantKey, schema, ZoneId.of(zone)));
+            } finally {
+                advisory(c, "select pg_advisory_unlock(hashtextextended(?, 0))", tenantKey);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Provisioning of tenant " + tenantKey + " failed", e);
+        }
+    }
+
+    /** Forgets cached state so the next request re-reads the registry (used when a store changes). */
+    public void evict(String tenantKey) {
+        ready.remove(tenantKey);
+    }
+
+    /** Migrates on the connection that holds the advisory lock, so provisioning needs one pooled connection only. */
+    private static void migrate(Connection locked, String schema) throws SQLException {
+        TenantKeys.quotedSchema(schema);
+        Flyway.configure()
+                .dataSource(new SingleConnectionDataSource(locked, true))
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations("classpath:db/tenant")
+                .load()
+                .migrate();
+        locked.setAutoCommit(true);
+        locked.setSchema("public");
+    }
+
+    private Tenant remember(Tenant tenant) {
+        ready.put(tenant.key(), tenant);
+        return tenant;
+    }
+
+    private ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return defaultZone;
+        }
+    }
+
+    private static void advisory(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            ps.execute();
+        }
+    }
+
+    private static int scanLatestVersion() {
+        try {
+            int max = 0;
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:db/tenant/V*__*.sql")) {
+                Matcher m = VERSION.matcher(String.valueOf(r.getFilename()));
+                if (m.matches()) {
+                    max = Math.max(max, Integer.parseInt(m.group(1)));
+                }
+            }
+            return max;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

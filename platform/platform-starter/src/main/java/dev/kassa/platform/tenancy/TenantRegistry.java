@@ -1,0 +1,42 @@
+package dev.kassa.platform.tenancy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The service-wide table of the stores this service has provisioned ({@code public.kassa_tenant}). */
+public class TenantRegistry {
+
+    public record Entry(String tenantKey, String schema, String timeZone, int schemaVersion, String status) { }
+
+    private final JdbcTemplate jdbc;
+
+    public TenantRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Entry> find(String tenantKey) {
+        return jdbc.query("select tenant_key, schema_name, time_zone, schema_version, status from public.kassa_tenant where tenant_key = ?",
+                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
+                tenantKey).stream().findFirst();
+    }
+
+    public void upsert(String tenantKey, String schema, String timeZone, int version) {
+        jdbc.update("""
+                insert into public.kassa_tenant (tenant_key, schema_name, time_zone, schema_version)
+                values (?, ?, ?, ?)
+                on conflict (tenant_key) do update
+                   set time_zone = excluded.time_zone, schema_version = excluded.schema_version, updated_at = now()
+                """, tenantKey, schema, timeZone, version);
+    }
+
+    public void updateTimeZone(String tenantKey, String timeZone) {
+        jdbc.update("update public.kassa_tenant set time_zone = ?, updated_at = now() where tenant_key = ?", timeZone, tenantKey);
+    }
+
+    public List<String> outdated(int latestVersion, int limit) {
+        return jdbc.queryForList("select tenant_key from public.kassa_tenant where schema_version < ? and status = 'active' order by tenant_key limit ?",
+                String.class, latestVersion, limit);
+    }
+}

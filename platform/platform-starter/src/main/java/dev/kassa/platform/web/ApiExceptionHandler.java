@@ -1,0 +1,175 @@
+package dev.kassa.platform.web;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.kassa.platform.error.ErrorBody;
+import dev.kassa.platform.error.KassaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps every exception a controller can raise to the single error body (brief §7). */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorResponses errors;
+
+    public ApiExceptionHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(KassaException.class)
+    ResponseEntity<Map<String, Object>> domain(KassaException e) {
+        ErrorBody body = errors.body(e.code(), e.messageKey(), e.args(), e.fieldErrors());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", body.status());
+        json.put("code", body.code());
+        json.put("message", body.message());
+        json.put("errors", body.errors());
+        json.putAll(e.details());
+        json.put("trace_id", body.traceId());
+        return ResponseEntity.status(e.status()).body(json);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            fields.computeIfAbsent(snake(fe.getField()), k -> new ArrayList<>()).add(errors.message(fe.getDefaultMessage() == null ? "validation.invalid" : fe.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(ge -> fields.computeIfAbsent("non_field_errors", k -> new ArrayList<>())
+                .add(errors.message(ge.getDefaultMessage() == null ? "validation.invalid" : ge.getDefaultMessage())));
+        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid", null, fields));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ErrorBody> invalidParameters(HandlerMethodValidationException e) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        e.getParameterValidationResults().forEach(r -> fields.put(
+                r.getMethodParameter().getParameterName() == null ? "non_field_errors" : snake(r.getMethodParameter().getParameterName()),
+                r.getResolvableErrors().stream().map(err -> errors.message(err.getDefaultMessage() == null ? "validation.invalid" : err.getDefaultMessage())).toList()));
+        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid", null, fields));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+            String field = mie.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            String key = cause instanceof InvalidFormatException ife && ife.getTargetType() != null
+                    && Number.class.isAssignableFrom(ife.getTargetType()) ? "validation.number" : "validation.type";
+            return respond(HttpStatus.BAD_REQUEST,
+                    errors.body("invalid", "error.invalid", null, Map.of(field, List.of(errors.message(key)))));
+        }
+        return respond(HttpStatus.BAD_REQUEST, errors.body("parse_error", "error.parse_error", null, Map.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid_parameter", new Object[]{e.getName()},
+                Map.of(e.getName(), List.of(errors.message("validation.invalid")))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.missing_parameter", new Object[]{e.getParameterName()},
+                Map.of(e.getParameterName(), List.of(errors.message("validation.required")))));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e) {
+        return respond(HttpStatus.BAD_REQUEST, errors.body("missing_header", "error.missing_header", new Object[]{e.getHeaderName()}, Map.of()));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ErrorBody> noRoute(Exception e) {
+        String path = e instanceof NoResourceFoundException nr ? "/" + nr.getResourcePath() : ((NoHandlerFoundException) e).getRequestURL();
+        return respond(HttpStatus.NOT_FOUND, errors.body("not_found", "error.route_not_found", new Object[]{path}, Map.of()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, errors.body("method_not_allowed", "error.method_not_allowed", new Object[]{e.getMethod()}, Map.of()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.body("unsupported_media_type", "error.unsupported_media_type",
+                new Object[]{String.valueOf(e.getContentType())}, Map.of()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return respond(HttpStatus.NOT_ACCEPTABLE, errors.body("not_acceptable", "error.not_acceptable", null, Map.of()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, errors.body("payload_too_large", "error.payload_too_large", null, Map.of()));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ErrorBody> denied(Exception e) {
+        return respond(HttpStatus.FORBIDDEN, errors.body("permission_denied", "error.permission_denied", null, Map.of()));
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ErrorBody> concurrent(Exception e) {
+        log.info("Concurrent modification: {}", e.getMessage());
+        return respond(HttpStatus.CONFLICT, errors.body("conflict", "error.conflict", null, Map.of()));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
+        log.warn("Data integrity violation", e);
+        return respond(HttpStatus.CONFLICT, errors.body("conflict", "error.conflict", null, Map.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, errors.body("internal_error", "error.internal", null, Map.of()));
+    }
+
+    private static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {
+        return ResponseEntity.status(status).body(body);
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kassa.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.error.ErrorBody;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds and writes the single error body. Used by the exception handler, the JSON error controller
+ * and the security filters, so every failure looks the same.
+ */
+public class ErrorResponses {
+
+    private final MessageSource messages;
+    private final ObjectMapper objectMapper;
+
+    public ErrorResponses(MessageSource messages, ObjectMapper objectMapper) {
+        this.messages = messages;
+        this.objectMapper = objectMapper;
+    }
+
+    public ErrorBody body(String code, String messageKey, Object[] args, Map<String, List<String>> errors) {
+        return ErrorBody.of(code, message(messageKey, args), errors, traceId());
+    }
+
+    public String message(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public void write(HttpServletResponse response, int status, String code, String messageKey, Object... args)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        objectMapper.writeValue(response.getOutputStream(), body(code, messageKey, args, Map.of()));
+    }
+
+    public static String traceId() {
+        String id = MDC.get("traceId");
+        return id != null ? id : UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kassa.platform.web;
+
+import dev.kassa.platform.error.ErrorBody;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Replaces Boot's whitelabel page: whatever reaches {@code /error} is answered in the error body. */
+@RestController
+public class JsonErrorController implements ErrorController {
+
+    private final ErrorResponses errors;
+
+    public JsonErrorController(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @RequestMapping(value = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        ErrorBody body = switch (status) {
+            case 400 -> errors.body("invalid", "error.invalid", null, Map.of());
+            case 401 -> errors.body("not_authenticated", "error.not_authenticated", null, Map.of());
+            case 403 -> errors.body("permission_denied", "error.permission_denied", null, Map.of());
+            case 404 -> errors.body("not_found", "error.route_not_found", new Object[]{path}, Map.of());
+            case 405 -> errors.body("method_not_allowed", "error.method_not_allowed", new Object[]{request.getMethod()}, Map.of());
+            case 413 -> errors.body("payload_too_large", "error.payload_too_large", null, Map.of());
+            case 415 -> errors.body("unsupported_media_type", "error.unsupported_media_type", new Object[]{request.getContentType()}, Map.of());
+            default -> status >= 500
+                    ? errors.body("internal_error", "error.internal", null, Map.of())
+                    : errors.body("invalid", "error.invalid", null, Map.of());
+        };
+        return ResponseEntity.status(HttpStatus.valueOf(status)).body(body);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.kassa.platform.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.kassa.platform.error.Messages;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** Error body everywhere, trailing-slash tolerance, Russian/English messages, money as JSON strings. */
+@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, MessageSourceAutoConfiguration.class})
+public class WebAutoConfiguration {
+
+    static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    @Bean
+    public MessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("messages", "kassa/platform-messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setDefaultLocale(RUSSIAN);
+        Messages.install(source);
+        return source;
+    }
+
+    @Bean
+    public LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setDefaultLocale(RUSSIAN);
+        resolver.setSupportedLocales(List.of(RUSSIAN, Locale.ENGLISH));
+        return resolver;
+    }
+
+    @Bean
+    public ErrorResponses errorResponses(MessageSource messageSource, ObjectMapper objectMapper) {
+        return new ErrorResponses(messageSource, objectMapper);
+    }
+
+    @Bean
+    public ApiExceptionHandler apiExceptionHandler(ErrorResponses errorResponses) {
+        return new ApiExceptionHandler(errorResponses);
+    }
+
+    @Bean
+    public JsonErrorController jsonErrorController(ErrorResponses errorResponses) {
+        return new JsonErrorController(errorResponses);
+    }
+
+    @Bean
+    public FilterRegistrationBean<TrailingSlashFilter> trailingSlashFilter() {
+        FilterRegistrationBean<TrailingSlashFilter> registration = new FilterRegistrationBean<>(new TrailingSlashFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<LocaleFilter> localeFilter(LocaleResolver localeResolver) {
+        FilterRegistrationBean<LocaleFilter> registration = new FilterRegistrationBean<>(new LocaleFilter(localeResolver));
+        // after Spring's RequestContextFilter (-105, which uses the JVM default), before Spring Security (-100)
+        registration.setOrder(-104);
+        return registration;
+    }
+
+    /** Money and quantities leave as plain decimal strings ({@code "150000.00"}); inputs accept numbers or strings. */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer kassaJsonCustomizer() {
+        return builder -> builder.serializerByType(BigDecimal.class, new JsonSerializer<BigDecimal>() {
+            @Override
+            public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(value.toPlainString());
+            }
+        });
+    }
+}

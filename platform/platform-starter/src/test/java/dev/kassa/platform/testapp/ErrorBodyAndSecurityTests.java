@@ -1,0 +1,126 @@
+package dev.kassa.platform.testapp;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KassaIntegrationTest
+class ErrorBodyAndSecurityTests {
+
+    static final String STORE_A = "shop_a_0000000a";
+    static final String STORE_B = "shop_b_0000000b";
+
+    @LocalServerPort
+    int port;
+
+    Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    Api owner() {
+        return api().as(TestTokens.token(1, "owner", Map.of(STORE_A, "owner"))).in(STORE_A);
+    }
+
+    static void assertErrorBody(Api.Response r, int status, String code) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.text("/status")).isEqualTo("error");
+        assertThat(r.text("/code")).isEqualTo(code);
+        assertThat(r.text("/message")).isNotBlank();
+        assertThat(r.at("/errors").isObject()).isTrue();
+        assertThat(r.text("/trace_id")).isNotBlank();
+        assertThat(r.raw()).doesNotContain("Exception").doesNotContain("<html");
+    }
+
+    @Test
+    void noTokenIs401InTheErrorBody() {
+        Api.Response r = api().in(STORE_A).get("/api/notes");
+        assertErrorBody(r, 401, "not_authenticated");
+        assertThat(r.text("/message")).isEqualTo("Учетные данные не были предоставлены.");
+    }
+
+    @Test
+    void expiredOrForgedTokensAreRejected() {
+        assertErrorBody(api().as(TestTokens.expired(1, Map.of(STORE_A, "owner"))).in(STORE_A).get("/api/notes"), 401, "token_not_valid");
+        assertErrorBody(api().as(TestTokens.forged(1, Map.of(STORE_A, "owner"))).in(STORE_A).get("/api/notes"), 401, "token_not_valid");
+    }
+
+    @Test
+    void missingTenantKeyIs400() {
+        assertErrorBody(api().as(TestTokens.token(1, "owner", Map.of(STORE_A, "owner"))).get("/api/notes"), 400, "missing_tenant_key");
+    }
+
+    @Test
+    void anotherStoresKeyIsANeutral403WhetherOrNotTheStoreExists() {
+        Api storeBOwner = api().as(TestTokens.token(2, "other", Map.of(STORE_B, "owner")));
+        Api.Response existing = storeBOwner.in(STORE_A).get("/api/notes");
+        Api.Response unknown = storeBOwner.in("nowhere_12345678").get("/api/notes");
+        Api.Response malformed = storeBOwner.in("x'; drop table note;--").get("/api/notes");
+        assertErrorBody(existing, 403, "not_a_member");
+        assertErrorBody(unknown, 403, "not_a_member");
+        assertErrorBody(malformed, 403, "not_a_member");
+        assertThat(existing.text("/message")).isEqualTo(unknown.text("/message"));
+    }
+
+    @Test
+    void aRoleWithoutThePermissionIsRefused() {
+        Api cashier = api().as(TestTokens.token(3, "cashier", Map.of(STORE_A, "cashier"))).in(STORE_A);
+        assertErrorBody(cashier.post("/api/notes", json("text", "x")), 403, "permission_denied");
+        assertErrorBody(cashier.get("/api/notes/refunds"), 403, "permission_denied");
+        assertThat(cashier.get("/api/notes").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedJsonAndInvalidFieldsAre400() {
+        assertErrorBody(owner().post("/api/notes", "{\"text\": "), 400, "parse_error");
+        Api.Response invalid = owner().post("/api/notes", json("text", ""));
+        assertErrorBody(invalid, 400, "invalid");
+        assertThat(invalid.at("/errors/text/0").asText()).isEqualTo("Обязательное поле.");
+        Api.Response notANumber = owner().post("/api/notes", json("text", "a", "amount", "lots"));
+        assertErrorBody(notANumber, 400, "invalid");
+        assertThat(notANumber.at("/errors/amount").isArray()).isTrue();
+    }
+
+    @Test
+    void englishWithAcceptLanguage() {
+        Api.Response r = owner().english().post("/api/notes", json("text", ""));
+        assertThat(r.at("/errors/text/0").asText()).isEqualTo("This field is required.");
+        assertThat(api().english().in(STORE_A).get("/api/notes").text("/message")).isEqualTo("Authentication credentials were not provided.");
+    }
+
+    @Test
+    void unknownRouteAndWrongMethodAnswerInTheErrorBody() {
+        assertErrorBody(owner().get("/api/nothing-here/"), 404, "not_found");
+        assertErrorBody(owner().delete("/api/notes"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutDetailsAndRollsBack() {
+        int before = owner().get("/api/notes").body().size();
+        Api.Response r = owner().post("/api/notes", json("text", "will fail", "fail", true));
+        assertErrorBody(r, 500, "internal_error");
+        assertThat(r.raw()).doesNotContain("boom");
+        assertThat(owner().get("/api/notes").body().size()).isEqualTo(before);
+    }
+
+    @Test
+    void pathsWorkWithAndWithoutTrailingSlashAndMoneyIsAString() {
+        Api.Response created = owner().post("/api/notes/", json("text", "slash", "amount", "150000"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.at("/amount").isTextual()).isTrue();
+        assertThat(created.text("/amount")).isEqualTo("150000");
+        assertThat(owner().get("/api/notes/").status()).isEqualTo(200);
+        assertThat(api().get("/api/public/ping/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStaleTokenDoesNotBreakPublicPaths() {
+        assertThat(api().as("garbage").get("/api/public/ping").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.kassa.platform.testapp;
+
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.tenancy.TenantContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+class NoteController {
+
+    record NoteRequest(@NotBlank(message = "validation.required") String text, BigDecimal amount, Boolean fail) { }
+
+    record NoteResponse(Long id, String text, BigDecimal amount) { }
+
+    private final NoteRepository notes;
+    private final OutboxPublisher outbox;
+
+    NoteController(NoteRepository notes, OutboxPublisher outbox) {
+        this.notes = notes;
+        this.outbox = outbox;
+    }
+
+    @PostMapping("/api/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    @PreAuthorize(Access.EDIT_CATALOG)
+    NoteResponse create(@Valid @RequestBody NoteRequest request) {
+        Note note = notes.save(new Note(request.text(), request.amount() == null ? BigDecimal.ZERO : request.amount()));
+        outbox.publish(Topics.CATALOG, "NoteCreated", TenantContext.require().key(), Map.of("text", request.text()));
+        if (Boolean.TRUE.equals(request.fail())) {
+            throw new IllegalStateException("boom: internal detail that must not leak");
+        }
+        return new NoteResponse(note.id, note.text, note.amount);
+    }
+
+    @GetMapping("/api/notes")
+    @PreAuthorize(Access.READ_CATALOG)
+    List<NoteResponse> list() {
+        return notes.findAll().stream().map(n -> new NoteResponse(n.id, n.text, n.amount)).toList();
+    }
+
+    @GetMapping("/api/notes/refunds")
+    @PreAuthorize(Access.MANAGE_SALES)
+    List<String> managersOnly() {
+        return List.of();
+    }
+
+    @GetMapping("/api/public/ping")
+    Map<String, String> ping() {
+        return Map.of("pong", "ok");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.kassa.platform.testapp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.Inbox;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.OutboxRelay;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The relay is driven by hand here (relay-enabled=false) so each step can be observed. */
+@KassaIntegrationTest
+@TestPropertySource(properties = "kassa.events.relay-enabled=false")
+class OutboxAndInboxTests {
+
+    @Autowired
+    OutboxPublisher outbox;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    ObjectMapper objectMapper;
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String marker = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            outbox.publish(Topics.TASK, "Probe", "roll_back_0000000f", Map.of("marker", marker));
+            throw new IllegalStateException("business failure");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isZero();
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publish(Topics.TASK, "Probe", "no_tx_0000000f", Map.of()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anEventCommittedWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String marker = UUID.randomUUID().toString();
+        tx.executeWithoutResult(s -> outbox.publish(Topics.TASK, "Probe", "broker_down_0000000f", Map.of("marker", marker)));
+
+        OutboxRelay relayWithoutBroker = new OutboxRelay(jdbc, deadBroker(), tx);
+        assertThat(relayWithoutBroker.relayOnce()).isEqualTo(-1);
+        assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isEqualTo(1);
+
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.TASK));
+            OutboxRelay relay = new OutboxRelay(jdbc, kafka, tx);
+            assertThat(relay.relayOnce()).isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isZero();
+            List<String> received = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
+                return received.stream().anyMatch(v -> v.contains(marker));
+            });
+            String message = received.stream().filter(v -> v.contains(marker)).findFirst().orElseThrow();
+            EventEnvelope envelope = inbox.read(message);
+            assertThat(envelope.type()).isEqualTo("Probe");
+            assertThat(envelope.tenantKey()).isEqualTo("broker_down_0000000f");
+            assertThat(envelope.schemaVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "Probe", "inbox_shop_0000000e", Instant.now(), 1,
+                objectMapper.valueToTree(Map.of("n", 1)));
+        AtomicInteger effects = new AtomicInteger();
+        assertThat(inbox.process(envelope, "test-consumer", t -> {
+            effects.incrementAndGet();
+            jdbc.update("insert into note (text) values ('from event')");
+        })).isTrue();
+        assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet())).isFalse();
+        assertThat(effects).hasValue(1);
+        assertThat(jdbc.queryForObject("select count(*) from \"tenant_inbox_shop\".note where text = 'from event'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingHandlerLeavesNoInboxRecordSoTheEventIsRetried() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "Probe", "inbox_shop_0000000e", Instant.now(), 1,
+                objectMapper.valueToTree(Map.of()));
+        assertThatThrownBy(() -> inbox.process(envelope, "test-consumer", t -> {
+            throw new IllegalStateException("transient");
+        })).isInstanceOf(IllegalStateException.class);
+        AtomicInteger effects = new AtomicInteger();
+        assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet())).isTrue();
+        assertThat(effects).hasValue(1);
+    }
+
+    private static KafkaTemplate<String, String> deadBroker() {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(p);
+    }
+}

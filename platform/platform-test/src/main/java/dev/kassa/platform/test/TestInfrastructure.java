@@ -1,0 +1,119 @@
+package dev.kassa.platform.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One real PostgreSQL and one real Kafka broker per test JVM: Testcontainers when a Docker engine is
+ * available, otherwise an embedded PostgreSQL (zonky) and an in-process KRaft broker, so
+ * {@code ./mvnw verify} passes on machines without Docker. Both stop when the JVM exits.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    public record Postgres(String jdbcUrl, String username, String password) { }
+
+    private static Postgres postgres;
+    private static String kafkaBootstrap;
+    private static Boolean docker;
+
+    private TestInfrastructure() { }
+
+    public static synchronized Postgres postgres() {
+        if (postgres == null) {
+            postgres = dockerAvailable() ? containerPostgres() : embeddedPostgres();
+        }
+        return postgres;
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        if (kafkaBootstrap == null) {
+            kafkaBootstrap = dockerAvailable() ? containerKafka() : embeddedKafka();
+        }
+        return kafkaBootstrap;
+    }
+
+    /** A fresh, empty database on the shared server (one per service test context). */
+    public static synchronized String database(String name) {
+        Postgres pg = postgres();
+        String base = pg.jdbcUrl();
+        try (Connection c = DriverManager.getConnection(base, pg.username(), pg.password()); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replaceAll("[^a-z0-9_]", "") + "'");
+            if (!rs.next()) {
+                s.execute("create database " + name.replaceAll("[^a-z0-9_]", ""));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return base.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    private static boolean dockerAvailable() {
+        if (docker == null) {
+            boolean available;
+            try {
+                available = !"false".equals(System.getProperty("kassa.test.docker")) && DockerClientFactory.instance().isDockerAvailable();
+            } catch (Throwable t) {
+                available = false;
+            }
+            docker = available;
+            log.info("Test infrastructure: {}", available ? "Testcontainers" : "embedded PostgreSQL and KRaft broker");
+        }
+        return docker;
+    }
+
+    @SuppressWarnings("resource")
+    private static Postgres containerPostgres() {
+        PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
+        container.start();
+        return new Postgres(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+
+    @SuppressWarnings("resource")
+    private static String containerKafka() {
+        KafkaContainer container = new KafkaContainer("apache/kafka:3.9.1");
+        container.start();
+        return container.getBootstrapServers();
+    }
+
+    private static Postgres embeddedPostgres() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+            return new Postgres(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    private static String embeddedKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+        return broker.getBrokersAsString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.kassa.platform.test;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.kassa.platform.security.KassaClaims;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+/** Access tokens for service tests, signed like auth-service's (RS256, same claims) with a test key. */
+public final class TestTokens {
+    private TestTokens() { }
+
+    private static final KeyPair KEYS = generate();
+
+    public static String token(long userId, String username, Map<String, String> stores) {
+        return sign(userId, username, stores, Instant.now().plusSeconds(900), KEYS);
+    }
+
+    public static String expired(long userId, Map<String, String> stores) {
+        return sign(userId, "u" + userId, stores, Instant.now().minusSeconds(60), KEYS);
+    }
+
+    /** Signed with a key the services do not trust. */
+    public static String forged(long userId, Map<String, String> stores) {
+        return sign(userId, "u" + userId, stores, Instant.now().plusSeconds(900), generate());
+    }
+
+    public static JwtDecoder decoder() {
+        return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+    }
+
+    private static String sign(long userId, String username, Map<String, String> stores, Instant expires, KeyPair keys) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .subject(Long.toString(userId))
+                    .issuer(KassaClaims.ISSUER)
+                    .claim(KassaClaims.USERNAME, username)
+                    .claim(KassaClaims.STORES, stores)
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(expires))
+                    .jwtID(UUID.randomUUID().toString())
+                    .build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
