@@ -9,12 +9,12 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 import java.util.List;
 
-/** Applies {@link KassaTestInitializer} to every test class annotated with {@link KassaIntegrationTest}. */
+/** Applies {@link KassaTestInitializer} to every test class annotated with {@link WithKassaInfrastructure}. */
 public class KassaContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return AnnotatedElementUtils.hasAnnotation(testClass, KassaIntegrationTest.class) ? new Customizer() : null;
+        return AnnotatedElementUtils.hasAnnotation(testClass, WithKassaInfrastructure.class) ? new Customizer() : null;
     }
 
     private static final class Customizer implements ContextCustomizer {

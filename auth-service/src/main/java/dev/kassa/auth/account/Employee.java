@@ -1,0 +1,47 @@
+package dev.kassa.auth.account;
+
+import dev.kassa.platform.security.Role;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+@Entity
+@Table(name = "employees")
+public class Employee {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long storeId;
+    private Long userId;
+    private String role;
+    private String firstName = "";
+    private String lastName = "";
+    private String phone = "";
+    private String position = "";
+    private boolean isActive = true;
+    private LocalDate hiredAt = LocalDate.now();
+    private Instant createdAt = Instant.now();
+
+    protected Employee() { }
+
+    public Employee(Long storeId, Long userId, Role role, String firstName, String lastName, String phone) {
+        this.storeId = storeId;
+        this.userId = userId;
+        this.role = role.code();
+        this.firstName = firstName == null ? "" : firstName;
+        this.lastName = lastName == null ? "" : lastName;
+        this.phone = phone == null ? "" : phone;
+    }
+
+    public Long id() { return id; }
+    public Long storeId() { return storeId; }
+    public Long userId() { return userId; }
+    public Role role() { return Role.fromCode(role).orElseThrow(); }
+    public String phone() { return phone; }
+    public boolean isActive() { return isActive; }
+}

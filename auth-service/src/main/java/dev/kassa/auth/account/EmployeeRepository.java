@@ -1,0 +1,20 @@
+package dev.kassa.auth.account;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface EmployeeRepository extends JpaRepository<Employee, Long> {
+
+    /** The user's active memberships in active stores, newest store first. */
+    @Query("""
+            select new dev.kassa.auth.account.Membership(s, e) from Employee e, Store s
+             where e.storeId = s.id and e.userId = :userId and e.isActive = true and s.isActive = true
+             order by s.createdAt desc, s.id desc
+            """)
+    List<Membership> memberships(Long userId);
+
+    Optional<Employee> findByUserIdAndStoreId(Long userId, Long storeId);
+}

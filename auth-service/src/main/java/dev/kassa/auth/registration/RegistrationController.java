@@ -1,0 +1,49 @@
+package dev.kassa.auth.registration;
+
+import dev.kassa.auth.account.Views.EmployeeView;
+import dev.kassa.auth.account.Views.StoreView;
+import dev.kassa.auth.account.Views.UserView;
+import dev.kassa.platform.error.Messages;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@RestController
+class RegistrationController {
+
+    private final RegistrationService registration;
+
+    RegistrationController(RegistrationService registration) {
+        this.registration = registration;
+    }
+
+    /**
+     * The seed documents show two response shapes (the enveloped {@code data:{user,store,employee,tokens}} and
+     * the flat {@code {access,refresh,user,store,employee}}); both are present so clients of either work.
+     */
+    @Operation(summary = "Register an owner and a store in one request")
+    @PostMapping("/api/users/auth/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> register(@RequestBody RegisterRequest request) {
+        RegistrationService.Registered r = registration.register(request);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user", UserView.from(r.user()));
+        data.put("store", StoreView.from(r.store()));
+        data.put("employee", EmployeeView.from(r.employee()));
+        data.put("tokens", r.tokens());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "success");
+        body.put("message", Messages.get("auth.registered"));
+        body.put("data", data);
+        body.put("access", r.tokens().access());
+        body.put("refresh", r.tokens().refresh());
+        body.putAll(Map.of("user", data.get("user"), "store", data.get("store"), "employee", data.get("employee")));
+        return body;
+    }
+}
