@@ -1,0 +1,18 @@
+package dev.kassa.catalog.category;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface CategoryRepository extends JpaRepository<Category, Long> {
+    boolean existsBySlug(String slug);
+
+    @Query("""
+            select c from Category c
+             where (:search is null or lower(c.name) like lower(concat('%', cast(:search as string), '%')))
+               and (:active is null or c.isActive = :active)
+               and (:parent is null or c.parentId = :parent)
+            """)
+    Page<Category> search(String search, Boolean active, Long parent, Pageable pageable);
+}

@@ -1,0 +1,237 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.catalog.category.Category;
+import dev.kassa.catalog.category.CategoryRepository;
+import dev.kassa.catalog.category.Slugify;
+import dev.kassa.catalog.category.Unit;
+import dev.kassa.catalog.category.UnitRepository;
+import dev.kassa.catalog.stock.StockLevels;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+@Service
+public class ProductService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
+    private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
+
+    private final ProductRepository products;
+    private final BatchRepository batches;
+    private final UnitRepository units;
+    private final CategoryRepository categories;
+    private final StockLevels stock;
+    private final OutboxPublisher outbox;
+
+    ProductService(ProductRepository products, BatchRepository batches, UnitRepository units, CategoryRepository categories,
+                   StockLevels stock, OutboxPublisher outbox) {
+        this.products = products;
+        this.batches = batches;
+        this.units = units;
+        this.categories = categories;
+        this.stock = stock;
+        this.outbox = outbox;
+    }
+
+    /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
+    @Transactional
+    public ProductView create(CreateProductRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.name() == null || r.name().isBlank()) {
+            errors.add("name", "validation.required");
+        } else if (r.name().length() > 255) {
+            errors.add("name", "validation.max_length", 255);
+        }
+        Optional<Unit> unit = resolveUnit(r.unit() == null || r.unit().isBlank() ? "pcs" : r.unit().trim());
+        if (unit.isEmpty()) {
+            errors.add("unit", "catalog.unit_unknown", r.unit());
+        }
+        Long categoryId = null;
+        if (r.category() != null && !r.category().isBlank()) {
+            categoryId = resolveCategory(r.category().trim()).map(Category::id).orElse(null);
+            if (categoryId == null) {
+                errors.add("category", "catalog.category_unknown");
+            }
+        }
+        BigDecimal cost = money(errors, "cost_price", r.costPrice());
+        BigDecimal sale = money(errors, "sale_price", r.salePrice());
+        BigDecimal wholesale = r.wholesalePrice() == null ? null : money(errors, "wholesale_price", r.wholesalePrice());
+        BigDecimal tax = percent(errors, "tax_rate", r.taxRate());
+        if (cost.signum() > 0 && sale.signum() > 0 && sale.compareTo(cost) < 0) {
+            errors.add("sale_price", "catalog.sale_below_cost");
+        }
+        BigDecimal initial = quantity(errors, "initial_quantity", r.initialQuantity());
+        BigDecimal min = quantity(errors, "min_quantity", r.minQuantity());
+        BigDecimal max = r.maxQuantity() == null ? null : quantity(errors, "max_quantity", r.maxQuantity());
+        String sku = blankToNull(r.sku());
+        if (sku != null) {
+            if (!CODE.matcher(sku).matches()) {
+                errors.add("sku", "catalog.barcode_invalid");
+            } else if (products.existsBySku(sku)) {
+                errors.add("sku", "catalog.sku_taken");
+            }
+        }
+        String barcode = blankToNull(r.barcode());
+        if (barcode != null) {
+            if (!CODE.matcher(barcode).matches()) {
+                errors.add("barcode", "catalog.barcode_invalid");
+            } else if (products.existsByBarcode(barcode)) {
+                errors.add("barcode", "catalog.barcode_taken");
+            }
+        }
+        errors.throwIfAny();
+
+        Tenant tenant = TenantContext.require();
+        String name = r.name().trim();
+        Product product = new Product(name, uniqueSlug(name), r.description(), categoryId,
+                sku != null ? sku : generateSku(name, tenant), barcode != null ? barcode : generateEan13(), unit.get().id());
+        product.pricing(cost, sale, wholesale, tax);
+        boolean track = r.trackInventory() == null || r.trackInventory();
+        product.inventory(min, max, track, Boolean.TRUE.equals(r.isFeatured()), r.isActive() == null || r.isActive());
+        products.saveAndFlush(product);
+        if (initial.signum() > 0) {
+            String number = blankToNull(r.batchNumber()) != null ? r.batchNumber().trim() : "BATCH-" + hex(4).toUpperCase(Locale.ROOT);
+            Batch batch = batches.saveAndFlush(new Batch(product.id(), number, "BATCH-" + hex(6).toUpperCase(Locale.ROOT), initial, cost, r.expiryDate()));
+            stock.recordMovement(product.id(), batch.id(), initial, "receipt", number);
+        }
+        outbox.publish(Topics.CATALOG, "ProductCreated", tenant.key(), Map.of("product_id", product.id(), "name", product.name(),
+                "sku", product.sku(), "sale_price", product.salePrice().toPlainString(), "cost_price", product.costPrice().toPlainString()));
+        return view(product);
+    }
+
+    @Transactional(readOnly = true)
+    public ProductView get(long id) {
+        return view(products.findById(id).orElseThrow(() -> KassaException.notFound("catalog.product_not_found")));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ProductView> list(String search, Long category, Boolean active, Pageable pageable) {
+        Page<Product> page = products.search(search, category, active, pageable);
+        Map<Long, StockLevels.Level> levels = stock.of(page.map(Product::id).toList());
+        Map<Long, Unit> unitsById = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        Map<Long, Category> categoriesById = categories.findAllById(page.stream().map(Product::categoryId).filter(java.util.Objects::nonNull).toList())
+                .stream().collect(Collectors.toMap(Category::id, Function.identity()));
+        return page.map(p -> ProductView.of(p, unitsById.get(p.unitId()), categoriesById.get(p.categoryId()), levels.get(p.id()), null));
+    }
+
+    private ProductView view(Product p) {
+        var today = TenantContext.require().today();
+        List<ProductView.BatchView> batchViews = batches.findByProductIdOrderByExpiryDateAscReceivedAtAsc(p.id()).stream()
+                .map(b -> ProductView.BatchView.from(b, today)).toList();
+        return ProductView.of(p, units.findById(p.unitId()).orElse(null),
+                p.categoryId() == null ? null : categories.findById(p.categoryId()).orElse(null),
+                stock.of(List.of(p.id())).get(p.id()), batchViews);
+    }
+
+    private Optional<Unit> resolveUnit(String value) {
+        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
+            return units.findById(Long.parseLong(value));
+        }
+        return units.findByCode(value.toLowerCase(Locale.ROOT)).or(() -> units.findByShortName(value)).or(() -> units.findByName(value));
+    }
+
+    private Optional<Category> resolveCategory(String value) {
+        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
+            return categories.findById(Long.parseLong(value));
+        }
+        return Optional.empty();
+    }
+
+    private String uniqueSlug(String name) {
+        String base = Slugify.of(name);
+        String slug = base.isEmpty() ? "product-" + hex(4) : base;
+        while (products.existsBySlug(slug)) {
+            slug = base + "-" + hex(4);
+        }
+        return slug;
+    }
+
+    /** {@code UPPER(<first 15 of the slug>_<local yyyyMMdd>_<8 hex>)}, spec §3.2.2, with the store's date. */
+    private String generateSku(String name, Tenant tenant) {
+        String base = Slugify.of(name).replace('-', '_');
+        base = base.isEmpty() ? "ITEM" : base.substring(0, Math.min(15, base.length()));
+        String sku;
+        do {
+            sku = (base + "_" + tenant.today().format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + hex(4)).toUpperCase(Locale.ROOT);
+        } while (products.existsBySku(sku));
+        return sku;
+    }
+
+    /** An EAN-13 with prefix 487 and a valid check digit, unique in the store. */
+    private String generateEan13() {
+        String code;
+        do {
+            StringBuilder digits = new StringBuilder("487");
+            for (int i = 0; i < 9; i++) {
+                digits.append(RANDOM.nextInt(10));
+            }
+            code = digits.append(Ean13.checkDigit(digits.toString())).toString();
+        } while (products.existsByBarcode(code));
+        return code;
+    }
+
+    private static BigDecimal money(FieldErrors errors, String field, BigDecimal value) {
+        if (value == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (value.signum() < 0) {
+            errors.add(field, "validation.not_negative");
+        } else if (value.compareTo(MAX_MONEY) > 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
+            errors.add(field, "validation.invalid");
+        }
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal percent(FieldErrors errors, String field, BigDecimal value) {
+        if (value == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+            errors.add(field, "validation.invalid");
+        }
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal quantity(FieldErrors errors, String field, BigDecimal value) {
+        if (value == null) {
+            return BigDecimal.ZERO.setScale(3);
+        }
+        if (value.signum() < 0) {
+            errors.add(field, "validation.not_negative");
+        } else if (value.compareTo(new BigDecimal("999999999")) > 0 || value.stripTrailingZeros().scale() > 3) {
+            errors.add(field, "validation.invalid");
+        }
+        return value.setScale(3, RoundingMode.HALF_UP);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

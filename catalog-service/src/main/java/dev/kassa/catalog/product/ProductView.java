@@ -1,0 +1,65 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.catalog.category.Category;
+import dev.kassa.catalog.category.Unit;
+import dev.kassa.catalog.stock.StockLevels.Level;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Product detail (spec §3.4.2) with flat price and stock fields for list clients. */
+public record ProductView(
+        Long id, String name, String slug, String description,
+        Long category, String categoryName,
+        String sku, String barcode,
+        Long unit, String unitName, String unitShort,
+        boolean isActive, boolean isFeatured,
+        BigDecimal costPrice, BigDecimal salePrice, BigDecimal margin,
+        Pricing pricing, Inventory inventory,
+        BigDecimal quantity, String stockStatus,
+        List<BatchView> batches,
+        Instant createdAt, Instant updatedAt) {
+
+    public record Pricing(BigDecimal costPrice, BigDecimal salePrice, BigDecimal wholesalePrice, BigDecimal taxRate,
+                          BigDecimal margin, BigDecimal profit) { }
+
+    public record Inventory(BigDecimal quantity, BigDecimal reservedQuantity, BigDecimal availableQuantity, BigDecimal minQuantity,
+                            BigDecimal maxQuantity, boolean trackInventory, boolean isLowStock, String stockStatus) { }
+
+    public record BatchView(Long id, String batchNumber, String barcode, BigDecimal quantity, BigDecimal purchasePrice,
+                            LocalDate expiryDate, boolean isExpired, Instant receivedAt) {
+        static BatchView from(Batch b, LocalDate today) {
+            return new BatchView(b.id(), b.batchNumber(), b.barcode(), b.quantity(), b.purchasePrice(), b.expiryDate(),
+                    b.expiryDate() != null && b.expiryDate().isBefore(today), b.receivedAt());
+        }
+    }
+
+    static ProductView of(Product p, Unit unit, Category category, Level level, List<BatchView> batches) {
+        String status = stockStatus(p, level);
+        boolean low = p.trackInventory() && level.available().signum() > 0 && level.available().compareTo(p.minQuantity()) <= 0;
+        BigDecimal quantity = p.trackInventory() ? level.onHand() : null;
+        return new ProductView(p.id(), p.name(), p.slug(), p.description(),
+                p.categoryId(), category == null ? null : category.name(),
+                p.sku(), p.barcode(),
+                p.unitId(), unit == null ? null : unit.name(), unit == null ? null : unit.shortName(),
+                p.isActive(), p.isFeatured(),
+                p.costPrice(), p.salePrice(), p.margin(),
+                new Pricing(p.costPrice(), p.salePrice(), p.wholesalePrice(), p.taxRate(), p.margin(), p.salePrice().subtract(p.costPrice())),
+                new Inventory(quantity, level.reserved(), p.trackInventory() ? level.available() : null, p.minQuantity(), p.maxQuantity(),
+                        p.trackInventory(), low, status),
+                quantity, status, batches, p.createdAt(), p.updatedAt());
+    }
+
+    /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */
+    static String stockStatus(Product p, Level level) {
+        if (!p.trackInventory()) {
+            return "unlimited";
+        }
+        if (level.available().signum() <= 0) {
+            return "out_of_stock";
+        }
+        return level.available().compareTo(p.minQuantity()) <= 0 ? "low_stock" : "in_stock";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kassa.catalog.stock;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Stock figures derived from batches and reservations, for many products in one query each.
+ * on hand = Σ active batches; sellable = on hand of unexpired batches − active, unexpired reservations.
+ */
+@Component
+public class StockLevels {
+
+    public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available) {
+        static final Level ZERO = new Level(BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3));
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    StockLevels(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Map<Long, Level> of(Collection<Long> productIds) {
+        Map<Long, Level> levels = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return levels;
+        }
+        jdbc.query("""
+                select b.product_id,
+                       coalesce(sum(b.quantity), 0) as on_hand,
+                       coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= current_date), 0) as fresh,
+                       coalesce((select sum(r.quantity) from reservations r
+                                  where r.product_id = b.product_id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
+                  from batches b
+                 where b.product_id in (:ids) and b.is_active
+                 group by b.product_id
+                """, new MapSqlParameterSource("ids", productIds), rs -> {
+            BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
+            levels.put(rs.getLong(1), new Level(rs.getBigDecimal("on_hand").setScale(3), reserved,
+                    rs.getBigDecimal("fresh").subtract(reserved).max(BigDecimal.ZERO).setScale(3)));
+        });
+        productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
+        return levels;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference) {
+        jdbc.update("insert into stock_movements (product_id, batch_id, quantity, reason, reference) values (:p, :b, :q, :r, :ref)",
+                new MapSqlParameterSource().addValue("p", productId).addValue("b", batchId).addValue("q", quantity)
+                        .addValue("r", reason).addValue("ref", reference == null ? "" : reference));
+    }
+}

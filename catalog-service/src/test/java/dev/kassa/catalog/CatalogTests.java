@@ -1,0 +1,224 @@
+package dev.kassa.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@KassaIntegrationTest
+class CatalogTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ObjectMapper objectMapper;
+
+    static String newStore() {
+        byte[] b = new byte[4];
+        ThreadLocalRandom.current().nextBytes(b);
+        return "cat" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+    }
+
+    Api as(String store, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(7, role, Map.of(store, role))).in(store);
+    }
+
+    static Map<String, Object> apiDocumentProduct() {
+        // erp-v2-api.md 2.2, verbatim
+        return json("name", "iPhone 14 Pro", "sku", "IPHONE-14-PRO", "barcode", "1234567890123", "description", "Latest iPhone model",
+                "cost_price", 50000, "sale_price", 75000, "wholesale_price", 65000, "tax_rate", 12, "unit", "pcs");
+    }
+
+    @Test
+    void theApiDocumentsProductIsCreatedWithItsOwnSkuAndBarcode() {
+        String store = newStore();
+        Api.Response r = as(store, "owner").post("/api/products/products/", apiDocumentProduct());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.text("/sku")).isEqualTo("IPHONE-14-PRO");
+        assertThat(r.text("/barcode")).isEqualTo("1234567890123");
+        assertThat(r.text("/unit_short")).isEqualTo("шт");
+        assertThat(r.text("/sale_price")).isEqualTo("75000.00");
+        assertThat(r.text("/pricing/tax_rate")).isEqualTo("12.00");
+        assertThat(r.text("/pricing/margin")).isEqualTo("50.00");
+        assertThat(r.text("/stock_status")).isEqualTo("out_of_stock");
+
+        Api.Response duplicate = as(store, "owner").post("/api/products/products/", apiDocumentProduct());
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.at("/errors/sku").isArray()).isTrue();
+        assertThat(duplicate.text("/errors/barcode/0")).isEqualTo("Штрих-код уже используется другим товаром");
+
+        Api.Response list = as(store, "cashier").get("/api/products/products/?search=iphone");
+        assertThat(list.at("/count").asInt()).isEqualTo(1);
+        assertThat(list.text("/results/0/name")).isEqualTo("iPhone 14 Pro");
+        assertThat(as(store, "cashier").get("/api/products/products/?search=1234567890123").at("/count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void generatedCodesAreValidAndTheFirstBatchHoldsTheInitialQuantity() {
+        String store = newStore();
+        Api.Response r = as(store, "stockkeeper").post("/api/products/products", json("name", "Кока-Кола 1.5л", "cost_price", "8000",
+                "sale_price", "12000", "unit", "1", "category", "2", "initial_quantity", "100", "min_quantity", 10));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String barcode = r.text("/barcode");
+        assertThat(barcode).matches("487\\d{10}");
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (barcode.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        assertThat((10 - sum % 10) % 10).isEqualTo(barcode.charAt(12) - '0');
+        assertThat(r.text("/sku")).startsWith("KOKA_KOLA_1_5L_");
+        assertThat(r.text("/category_name")).isEqualTo("Напитки");
+        assertThat(r.text("/quantity")).isEqualTo("100.000");
+        assertThat(r.text("/stock_status")).isEqualTo("in_stock");
+        assertThat(r.at("/batches").size()).isEqualTo(1);
+        assertThat(r.text("/batches/0/purchase_price")).isEqualTo("8000.00");
+        Api.Response detail = as(store, "cashier").get("/api/products/products/" + r.text("/id") + "/");
+        assertThat(detail.text("/inventory/available_quantity")).isEqualTo("100.000");
+    }
+
+    @Test
+    void badInputIsRefusedPerField() {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        Api.Response notNumber = owner.post("/api/products/products/", json("name", "x", "sale_price", "много"));
+        assertThat(notNumber.status()).isEqualTo(400);
+        assertThat(notNumber.at("/errors/sale_price").isArray()).isTrue();
+        Api.Response r = owner.post("/api/products/products/", json("name", "", "unit", "parsec", "category", "999999",
+                "cost_price", 100, "sale_price", 50, "initial_quantity", -1));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.at("/errors").fieldNames()).toIterable().contains("name", "unit", "category", "sale_price", "initial_quantity");
+        assertThat(owner.post("/api/products/products/", "{\"name\":").text("/code")).isEqualTo("parse_error");
+        assertThat(owner.get("/api/products/products/?page=abc").status()).isEqualTo(400);
+        assertThat(owner.get("/api/products/products/987654").status()).isEqualTo(404);
+        assertThat(owner.get("/api/products/products/").at("/count").asInt()).isZero();
+    }
+
+    @Test
+    void rolesMembershipAndTokensAreEnforced() {
+        String store = newStore();
+        Api cashier = as(store, "cashier");
+        assertThat(cashier.post("/api/products/products/", apiDocumentProduct()).text("/code")).isEqualTo("permission_denied");
+        assertThat(cashier.post("/api/products/categories/", json("name", "X")).text("/code")).isEqualTo("permission_denied");
+        assertThat(as(newStore(), "owner").in(store).get("/api/products/products/").text("/code")).isEqualTo("not_a_member");
+        Api anonymous = new Api("http://localhost:" + port).in(store);
+        assertThat(anonymous.get("/api/products/products/").status()).isEqualTo(401);
+        assertThat(as(store, "owner").in(null).get("/api/products/products/").text("/code")).isEqualTo("missing_tenant_key");
+    }
+
+    @Test
+    void everyNewStoreHasTheDefaultUnitsAndCategories() {
+        String store = newStore();
+        Api.Response categories = as(store, "cashier").get("/api/products/categories/?page_size=100");
+        assertThat(categories.at("/count").asInt()).isEqualTo(16);
+        Api.Response created = as(store, "manager").post("/api/products/categories/", json("name", "Сухофрукты"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/slug")).isEqualTo("sukhofrukty");
+        assertThat(as(store, "manager").post("/api/products/categories/", json("name", "x", "parent", 999999)).at("/errors/parent").isArray()).isTrue();
+    }
+
+    @Test
+    void twoTillsNeverReserveTheSameLastUnit() throws Exception {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        long product = owner.post("/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 5))
+                .at("/id").asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Api.Response>> tills = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tills.add(() -> as(store, "cashier").post("/internal/reservations",
+                    json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 1)));
+        }
+        List<Api.Response> results = new ArrayList<>();
+        for (Future<Api.Response> f : pool.invokeAll(tills)) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(5);
+        assertThat(results.stream().filter(r -> r.status() == 400)).allSatisfy(r -> {
+            assertThat(r.text("/code")).isEqualTo("insufficient_stock");
+            assertThat(r.text("/available")).isEqualTo("0.000");
+            assertThat(r.text("/requested")).isEqualTo("1.000");
+        });
+        assertThat(results.stream().filter(r -> r.status() == 400)).hasSize(7);
+    }
+
+    @Test
+    void fefoSkipsExpiredBatchesSplitsAcrossBatchesAndIsIdempotent() {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        long product = owner.post("/api/products/products/", json("name", "Milk", "cost_price", 5, "sale_price", 10)).at("/id").asLong();
+        String schema = "tenant_" + store.substring(0, store.length() - 9);
+        jdbc.update("insert into \"" + schema + "\".batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date) values "
+                + "(?, 'EXPIRED', 'B1', 10, 4, current_date - 1), (?, 'LATER', 'B2', 10, 6, current_date + 30), "
+                + "(?, 'SOON', 'B3', 2, 5, current_date + 2), (?, 'NOEXP', 'B4', 10, 7, null)", product, product, product, product);
+        String ref = UUID.randomUUID().toString();
+        Api.Response r = as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.text("/allocations/0/batch_number")).isEqualTo("SOON");
+        assertThat(r.text("/allocations/0/quantity")).isEqualTo("2.000");
+        assertThat(r.text("/allocations/1/batch_number")).isEqualTo("LATER");
+        assertThat(r.text("/allocations/1/quantity")).isEqualTo("3.000");
+        assertThat(r.text("/product/sale_price")).isEqualTo("10.00");
+        Api.Response again = as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
+        assertThat(again.at("/allocations")).isEqualTo(r.at("/allocations"));
+        Api.Response tooMuch = as(store, "cashier").post("/internal/reservations",
+                json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
+        assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
+        assertThat(tooMuch.text("/available")).isEqualTo("17.000");
+        assertThat(as(store, "cashier").post("/internal/reservations", json("request_ref", "x", "product_id", product, "quantity", 0))
+                .text("/code")).isEqualTo("invalid");
+        assertThat(as(store, "stockkeeper").post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
+                .text("/code")).isEqualTo("permission_denied");
+    }
+
+    @Test
+    void aCompletedSaleBecomesStockMovementsExactlyOnce() throws Exception {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        long product = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
+        String ref = UUID.randomUUID().toString();
+        assertThat(as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "SaleCompleted", store, Instant.now(), 1, objectMapper.valueToTree(
+                Map.of("sale_id", "42", "receipt_number", "MAIN-20260101-0001",
+                        "lines", List.of(Map.of("product_id", product, "quantity", "4.000", "reservation_ref", ref)))));
+        String message = objectMapper.writeValueAsString(event);
+        kafka.send(Topics.SALES, store, message).get();
+        kafka.send(Topics.SALES, store, message).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("6.000"));
+        String schema = "tenant_" + store.substring(0, store.length() - 9);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("select sum(quantity) from \"" + schema + "\".stock_movements where product_id = ?",
+                        BigDecimal.class, product)).isEqualByComparingTo("6"));
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+    }
+}
