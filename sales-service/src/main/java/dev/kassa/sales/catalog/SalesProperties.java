@@ -1,0 +1,12 @@
+package dev.kassa.sales.catalog;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+@ConfigurationProperties("kassa.sales")
+public record SalesProperties(
+        @DefaultValue("lb://catalog-service") String catalogUrl,
+        @DefaultValue("3s") Duration catalogTimeout) {
+}

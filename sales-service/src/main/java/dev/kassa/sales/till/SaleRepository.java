@@ -1,0 +1,146 @@
+package dev.kassa.sales.till;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Sales, their lines and payments in the current store (inside the caller's transaction). */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class SaleRepository {
+
+    record Sale(long id, long sessionId, String registerName, long registerId, long cashierUserId, String cashierName, String receiptNumber,
+                String status, Long customerId, String customerName, String customerPhone, BigDecimal subtotal, BigDecimal discountAmount,
+                BigDecimal discountPercent, BigDecimal taxAmount, BigDecimal totalAmount, BigDecimal changeAmount, String notes,
+                Instant createdAt, Instant completedAt, LocalDate businessDate) { }
+
+    record Item(long id, long saleId, long productId, String productName, String productSku, String unit, Long batchId, String batchNumber,
+                BigDecimal quantity, BigDecimal unitPrice, BigDecimal unitCost, BigDecimal discountAmount, BigDecimal taxRate,
+                BigDecimal lineTotal, String reservationRef, Instant createdAt) { }
+
+    record Payment(long id, long saleId, long sessionId, String method, BigDecimal amount, BigDecimal receivedAmount, BigDecimal changeAmount,
+                   String cardLast4, String transactionId, Instant createdAt) { }
+
+    private static final String SELECT_SALE = """
+            select s.id, s.session_id, r.name, r.id, s.cashier_user_id, s.cashier_name, s.receipt_number, s.status, s.customer_id,
+                   s.customer_name, s.customer_phone, s.subtotal, s.discount_amount, s.discount_percent, s.tax_amount, s.total_amount,
+                   s.change_amount, s.notes, s.created_at, s.completed_at, s.business_date
+              from sales s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id
+            """;
+    private static final RowMapper<Sale> SALE = (rs, i) -> new Sale(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12),
+            rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getBigDecimal(17), rs.getString(18),
+            rs.getTimestamp(19).toInstant(), ts(rs.getTimestamp(20)), rs.getObject(21, LocalDate.class));
+    private static final RowMapper<Item> ITEM = (rs, i) -> new Item(rs.getLong("id"), rs.getLong("sale_id"), rs.getLong("product_id"),
+            rs.getString("product_name"), rs.getString("product_sku"), rs.getString("unit"), (Long) rs.getObject("batch_id"),
+            rs.getString("batch_number"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("unit_cost"),
+            rs.getBigDecimal("discount_amount"), rs.getBigDecimal("tax_rate"), rs.getBigDecimal("line_total"), rs.getString("reservation_ref"),
+            rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(rs.getLong("id"), rs.getLong("sale_id"), rs.getLong("session_id"),
+            rs.getString("payment_method"), rs.getBigDecimal("amount"), rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"),
+            rs.getString("card_last4"), rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    SaleRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Sale> find(long id) {
+        return jdbc.query(SELECT_SALE + " where s.id = ?", SALE, id).stream().findFirst();
+    }
+
+    Optional<Sale> lock(long id) {
+        return jdbc.query(SELECT_SALE + " where s.id = ? for update of s", SALE, id).stream().findFirst();
+    }
+
+    Optional<Sale> draftOf(long sessionId, long cashierUserId) {
+        return jdbc.query(SELECT_SALE + " where s.session_id = ? and s.cashier_user_id = ? and s.status = 'pending' for update of s",
+                SALE, sessionId, cashierUserId).stream().findFirst();
+    }
+
+    /** Next receipt number of a register for a business date: {@code MAIN-20250117-0001}. */
+    String nextReceiptNumber(String registerCode, LocalDate businessDate) {
+        Integer n = jdbc.queryForObject("""
+                insert into receipt_counters (register_code, business_date, last_number) values (?, ?, 1)
+                on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
+                returning last_number
+                """, Integer.class, registerCode, businessDate);
+        return registerCode + "-" + businessDate.toString().replace("-", "") + "-" + String.format("%04d", n);
+    }
+
+    long createDraft(long sessionId, long cashierUserId, String cashierName, String receiptNumber) {
+        return jdbc.queryForObject("""
+                insert into sales (session_id, cashier_user_id, cashier_name, receipt_number) values (?, ?, ?, ?) returning id
+                """, Long.class, sessionId, cashierUserId, cashierName, receiptNumber);
+    }
+
+    List<Item> items(long saleId) {
+        return jdbc.query("select * from sale_items where sale_id = ? order by id", ITEM, saleId);
+    }
+
+    List<Payment> payments(long saleId) {
+        return jdbc.query("select * from payments where sale_id = ? order by id", PAYMENT, saleId);
+    }
+
+    /** Adds quantity to the line of the same product, batch and price, or creates the line. */
+    void addToLine(long saleId, long productId, String name, String sku, String unit, Long batchId, String batchNumber, BigDecimal quantity,
+                   BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef) {
+        int merged = jdbc.update("""
+                update sale_items set quantity = quantity + ?, line_total = round((quantity + ?) * unit_price, 2) - discount_amount
+                 where sale_id = ? and product_id = ? and batch_id is not distinct from ? and unit_price = ? and reservation_ref = ?
+                """, quantity, quantity, saleId, productId, batchId, unitPrice, reservationRef);
+        if (merged == 0) {
+            jdbc.update("""
+                    insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
+                                            unit_cost, tax_rate, line_total, reservation_ref)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, round(? * ?, 2), ?)
+                    """, saleId, productId, name, sku, unit == null ? "" : unit, batchId, batchNumber, quantity, unitPrice, unitCost,
+                    taxRate, quantity, unitPrice, reservationRef);
+        }
+    }
+
+    /**
+     * Recomputes totals (spec §5.3.4, rewrite): line totals rounded half-up to 2 decimals; VAT is included in
+     * prices, so tax_amount is the VAT part of each line and the total does not change with it.
+     */
+    void recalculate(long saleId) {
+        jdbc.update("""
+                update sales s set
+                    subtotal = t.subtotal,
+                    discount_amount = case when s.discount_percent > 0 then round(t.subtotal * s.discount_percent / 100, 2) else s.discount_amount end,
+                    tax_amount = t.tax,
+                    total_amount = t.subtotal - case when s.discount_percent > 0 then round(t.subtotal * s.discount_percent / 100, 2) else s.discount_amount end
+                  from (select coalesce(sum(line_total), 0) as subtotal,
+                               coalesce(sum(round(line_total * tax_rate / (100 + tax_rate), 2)), 0) as tax
+                          from sale_items where sale_id = ?) t
+                 where s.id = ?
+                """, saleId, saleId);
+    }
+
+    void addPayment(long saleId, long sessionId, String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4,
+                    String transactionId) {
+        jdbc.update("""
+                insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount, card_last4, transaction_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, saleId, sessionId, method, amount, received, change, cardLast4, transactionId);
+    }
+
+    void complete(long saleId, BigDecimal change, LocalDate businessDate) {
+        jdbc.update("update sales set status = 'completed', completed_at = now(), change_amount = ?, business_date = ? where id = ?",
+                change, businessDate, saleId);
+    }
+
+    private static Instant ts(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Split-payment rules (spec §5.3.5, rewrite): known methods only, positive amounts; non-cash tenders
+ * never exceed the total; the tenders cover the total; anything above the total can only be cash and
+ * is handed back as change. Each cash tender records what was applied, what was received and its change.
+ */
+record Settlement(List<Applied> payments, BigDecimal change) {
+
+    static final Set<String> METHODS = Set.of("cash", "card", "mobile", "transfer");
+
+    record Applied(String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4, String transactionId) { }
+
+    static Settlement of(BigDecimal total, List<PaymentRequest> requests) {
+        FieldErrors errors = new FieldErrors();
+        if (requests == null || requests.isEmpty()) {
+            errors.add("payments", "validation.required");
+            errors.throwIfAny();
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            PaymentRequest p = requests.get(i);
+            String at = "payments." + i;
+            if (p == null || p.paymentMethod() == null || !METHODS.contains(p.paymentMethod())) {
+                errors.add(at + ".payment_method", "sales.payment_method_unknown");
+                continue;
+            }
+            if (!money(p.amount())) {
+                errors.add(at + ".amount", "validation.positive");
+            }
+            if (p.receivedAmount() != null && (!money(p.receivedAmount()) || !"cash".equals(p.paymentMethod()))) {
+                errors.add(at + ".received_amount", "validation.invalid");
+            } else if (p.receivedAmount() != null && money(p.amount()) && p.receivedAmount().compareTo(p.amount()) < 0) {
+                errors.add(at + ".received_amount", "sales.received_below_amount");
+            }
+            if (p.cardLast4() != null && !p.cardLast4().matches("\\d{4}")) {
+                errors.add(at + ".card_last4", "sales.card_last4_invalid");
+            }
+            if (p.transactionId() != null && p.transactionId().length() > 100) {
+                errors.add(at + ".transaction_id", "validation.max_length", 100);
+            }
+        }
+        errors.throwIfAny();
+
+        BigDecimal nonCash = sum(requests.stream().filter(p -> !"cash".equals(p.paymentMethod())).map(PaymentRequest::amount).toList());
+        BigDecimal cash = sum(requests.stream().filter(p -> "cash".equals(p.paymentMethod())).map(PaymentRequest::amount).toList());
+        BigDecimal paid = nonCash.add(cash);
+        if (nonCash.compareTo(total) > 0) {
+            throw new KassaException(400, "non_cash_overpaid", "sales.non_cash_overpaid");
+        }
+        if (paid.compareTo(total) < 0) {
+            throw new KassaException(400, "insufficient_payment", "sales.insufficient_payment", total.toPlainString(), paid.toPlainString());
+        }
+        // cash beyond what is due is change: applied cash amounts are reduced, last tender first
+        BigDecimal excess = paid.subtract(total);
+        List<Applied> applied = new ArrayList<>();
+        BigDecimal totalChange = BigDecimal.ZERO.setScale(2);
+        for (int i = requests.size() - 1; i >= 0; i--) {
+            PaymentRequest p = requests.get(i);
+            BigDecimal amount = scaled(p.amount());
+            BigDecimal received = p.receivedAmount() == null ? null : scaled(p.receivedAmount());
+            if ("cash".equals(p.paymentMethod())) {
+                BigDecimal tendered = received != null ? received : amount;
+                BigDecimal reduce = excess.min(amount);
+                amount = amount.subtract(reduce);
+                excess = excess.subtract(reduce);
+                BigDecimal change = tendered.subtract(amount);
+                totalChange = totalChange.add(change);
+                if (amount.signum() > 0) {
+                    applied.add(0, new Applied("cash", amount, tendered, change, null, null));
+                }
+            } else {
+                applied.add(0, new Applied(p.paymentMethod(), amount, null, BigDecimal.ZERO.setScale(2), p.cardLast4(), p.transactionId()));
+            }
+        }
+        return new Settlement(applied, totalChange);
+    }
+
+    private static boolean money(BigDecimal v) {
+        return v != null && v.signum() > 0 && v.stripTrailingZeros().scale() <= 2 && v.compareTo(new BigDecimal("9999999999.99")) <= 0;
+    }
+
+    private static BigDecimal scaled(BigDecimal v) {
+        return v.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().map(Settlement::scaled).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+}

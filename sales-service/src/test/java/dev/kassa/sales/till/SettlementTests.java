@@ -1,0 +1,62 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.KassaException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettlementTests {
+
+    static PaymentRequest cash(String amount, String received) {
+        return new PaymentRequest("cash", new BigDecimal(amount), received == null ? null : new BigDecimal(received), null, null);
+    }
+
+    static PaymentRequest card(String amount) {
+        return new PaymentRequest("card", new BigDecimal(amount), null, "4242", "TXN123456");
+    }
+
+    @Test
+    void cashWithReceivedAmountGivesChange() {
+        Settlement s = Settlement.of(new BigDecimal("150000.00"), List.of(cash("150000", "200000")));
+        assertThat(s.change()).isEqualByComparingTo("50000");
+        assertThat(s.payments()).singleElement().satisfies(p -> {
+            assertThat(p.amount()).isEqualByComparingTo("150000");
+            assertThat(p.received()).isEqualByComparingTo("200000");
+        });
+    }
+
+    @Test
+    void splitCashAndCardAsInTheApiDocument() {
+        Settlement s = Settlement.of(new BigDecimal("150000.00"), List.of(cash("100000", "100000"), card("50000")));
+        assertThat(s.change()).isEqualByComparingTo("0");
+        assertThat(s.payments()).extracting(Settlement.Applied::method).containsExactly("cash", "card");
+    }
+
+    @Test
+    void cashTenderedAboveTheTotalBecomesChange() {
+        Settlement s = Settlement.of(new BigDecimal("120.50"), List.of(card("20.50"), cash("200", null)));
+        assertThat(s.change()).isEqualByComparingTo("100");
+        assertThat(s.payments().get(1).amount()).isEqualByComparingTo("100");
+        assertThat(s.payments().get(1).received()).isEqualByComparingTo("200");
+    }
+
+    @Test
+    void refusesUnderpaymentNonCashOverpaymentAndBadTenders() {
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("99.99", null))))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo("insufficient_payment"));
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(card("150"))))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo("non_cash_overpaid"));
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(new PaymentRequest("barter", BigDecimal.TEN, null, null, null))))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.payment_method"));
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("-100", null))))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.amount"));
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("100", "50"))))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.received_amount"));
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of()))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments"));
+    }
+}
