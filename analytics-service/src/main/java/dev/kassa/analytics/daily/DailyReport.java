@@ -1,0 +1,15 @@
+package dev.kassa.analytics.daily;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The seed's daily report shape (erp-v2-api.md §4.1). {@code id} is null for a day without sales. */
+public record DailyReport(Long id, LocalDate date, BigDecimal totalSales, int totalSalesCount, BigDecimal avgSaleAmount,
+                          BigDecimal cashSales, BigDecimal cardSales, BigDecimal totalDiscount, BigDecimal totalTax,
+                          BigDecimal totalItemsSold, int uniqueProductsSold, int uniqueCustomers) {
+
+    static DailyReport empty(LocalDate date) {
+        BigDecimal zero = new BigDecimal("0.00");
+        return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kassa.analytics.daily;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class DailySalesRepository {
+
+    private static final RowMapper<DailyReport> ROW = (rs, i) -> new DailyReport(rs.getLong("id"), rs.getObject("date", LocalDate.class),
+            rs.getBigDecimal("total_sales"), rs.getInt("total_sales_count"), rs.getBigDecimal("avg_sale_amount"), rs.getBigDecimal("cash_sales"),
+            rs.getBigDecimal("card_sales"), rs.getBigDecimal("total_discount"), rs.getBigDecimal("total_tax"), rs.getBigDecimal("total_items_sold"),
+            rs.getInt("unique_products_sold"), rs.getInt("unique_customers"));
+
+    private final JdbcTemplate jdbc;
+
+    DailySalesRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<DailyReport> forDate(LocalDate date) {
+        return jdbc.query("select * from daily_sales where date = ?", ROW, date).stream().findFirst();
+    }
+
+    List<DailyReport> page(int limit, int offset) {
+        return jdbc.query("select * from daily_sales order by date desc limit ? offset ?", ROW, limit, offset);
+    }
+
+    long count() {
+        return jdbc.queryForObject("select count(*) from daily_sales", Long.class);
+    }
+
+    /** Records a sale once; false if it was already recorded. */
+    boolean recordSale(SaleCompleted s) {
+        int inserted = jdbc.update("""
+                insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax, items_quantity, cash, card, other)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sale_id) do nothing
+                """, s.saleId(), s.receiptNumber(), s.businessDate(), java.sql.Timestamp.from(s.completedAt()), s.customerId(), s.total(),
+                s.discount(), s.tax(), s.itemsQuantity(), s.paid("cash"), s.paid("card"), s.paidOther());
+        if (inserted == 1) {
+            for (SaleCompleted.Line line : s.lines()) {
+                jdbc.update("insert into sale_fact_lines (sale_id, product_id, quantity, line_total, unit_cost) values (?, ?, ?, ?, ?)",
+                        s.saleId(), line.productId(), line.quantity(), line.lineTotal(), line.unitCost() == null ? java.math.BigDecimal.ZERO : line.unitCost());
+            }
+        }
+        return inserted == 1;
+    }
+
+    /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */
+    void recompute(LocalDate date) {
+        int sales = jdbc.queryForObject("select count(*) from sale_facts where business_date = ?", Integer.class, date);
+        if (sales == 0) {
+            jdbc.update("delete from daily_sales where date = ?", date);
+            return;
+        }
+        jdbc.update("""
+                insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount, total_tax,
+                                         total_items_sold, unique_products_sold, unique_customers)
+                select f.business_date, sum(f.total), count(*), round(sum(f.total) / count(*), 2), sum(f.cash), sum(f.card), sum(f.discount),
+                       sum(f.tax), sum(f.items_quantity),
+                       (select count(distinct l.product_id) from sale_fact_lines l join sale_facts x on x.sale_id = l.sale_id where x.business_date = ?),
+                       count(distinct f.customer_id)
+                  from sale_facts f where f.business_date = ? group by f.business_date
+                on conflict (date) do update set
+                    total_sales = excluded.total_sales, total_sales_count = excluded.total_sales_count, avg_sale_amount = excluded.avg_sale_amount,
+                    cash_sales = excluded.cash_sales, card_sales = excluded.card_sales, total_discount = excluded.total_discount,
+                    total_tax = excluded.total_tax, total_items_sold = excluded.total_items_sold,
+                    unique_products_sold = excluded.unique_products_sold, unique_customers = excluded.unique_customers, updated_at = now()
+                """, date, date);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kassa.analytics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@KassaIntegrationTest
+class DailySalesTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ObjectMapper objectMapper;
+
+    static String newStore() {
+        byte[] b = new byte[4];
+        ThreadLocalRandom.current().nextBytes(b);
+        return "ana" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+    }
+
+    Api as(String store, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+    }
+
+    String saleCompleted(String store, String saleId, LocalDate date, String total, List<Map<String, Object>> lines, String method) throws Exception {
+        Map<String, Object> payload = Map.of("sale_id", saleId, "receipt_number", "MAIN-" + saleId, "completed_at", Instant.now().toString(),
+                "business_date", date.toString(), "discount", "0.00", "tax", "0.00", "total", total, "lines", lines,
+                "payments", List.of(Map.of("method", method, "amount", total)));
+        return objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), "SaleCompleted", store, Instant.now(), 1,
+                objectMapper.valueToTree(payload)));
+    }
+
+    static Map<String, Object> line(long product, String qty, String total) {
+        return Map.of("product_id", product, "quantity", qty, "line_total", total, "unit_cost", "1.00");
+    }
+
+    @Test
+    void completedSalesAddUpOncePerSaleInTheStoresLocalDay() throws Exception {
+        String store = newStore();
+        Api manager = as(store, "manager");
+        Api.Response empty = manager.get("/api/analytics/daily-sales/today/");
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+        assertThat(empty.text("/total_sales")).isEqualTo("0.00");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        assertThat(empty.text("/date")).isEqualTo(today.toString());
+
+        String first = saleCompleted(store, "1", today, "150000.00",
+                List.of(line(18, "1.000", "75000.00"), line(19, "1.000", "50000.00"), line(20, "2.500", "25000.00")), "cash");
+        kafka.send(Topics.SALES, store, first).get();
+        kafka.send(Topics.SALES, store, first).get();
+        kafka.send(Topics.SALES, store, saleCompleted(store, "2", today, "50000.00", List.of(line(18, "1.000", "50000.00")), "card")).get();
+        kafka.send(Topics.SALES, store, saleCompleted(store, "3", today.minusDays(1), "999.00", List.of(line(18, "1.000", "999.00")), "cash")).get();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response r = manager.get("/api/analytics/daily-sales/today/");
+            assertThat(r.text("/total_sales_count")).isEqualTo("2");
+            assertThat(r.text("/total_sales")).isEqualTo("200000.00");
+        });
+        Api.Response r = as(store, "stockkeeper").get("/api/analytics/daily-sales/today");
+        assertThat(r.text("/avg_sale_amount")).isEqualTo("100000.00");
+        assertThat(r.text("/cash_sales")).isEqualTo("150000.00");
+        assertThat(r.text("/card_sales")).isEqualTo("50000.00");
+        assertThat(r.text("/total_items_sold")).isEqualTo("5.500");
+        assertThat(r.text("/unique_products_sold")).isEqualTo("3");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
+    }
+
+    @Test
+    void cashiersOtherStoresAndAnonymousCallersAreRefused() {
+        String store = newStore();
+        assertThat(as(store, "cashier").get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(newStore(), "owner").in(store).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("not_a_member");
+        assertThat(as(store, "owner").in(null).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("missing_tenant_key");
+        assertThat(new Api("http://localhost:" + port).in(store).get("/api/analytics/daily-sales/today/").status()).isEqualTo(401);
+        assertThat(as(store, "owner").get("/api/analytics/daily-sales/?page_size=1000").status()).isEqualTo(400);
+    }
+}
