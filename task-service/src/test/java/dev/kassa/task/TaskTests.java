@@ -1,0 +1,62 @@
+package dev.kassa.task;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KassaIntegrationTest
+class TaskTests {
+
+    @LocalServerPort
+    int port;
+
+    static String newStore() {
+        byte[] b = new byte[4];
+        ThreadLocalRandom.current().nextBytes(b);
+        return "tsk" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+    }
+
+    Api as(String store, long user, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+    }
+
+    @Test
+    void theApiDocumentsTaskIsCreatedAndVisibleToItsPeopleOnly() {
+        String store = newStore();
+        String due = OffsetDateTime.now().plusDays(3).withNano(0).toString();
+        // erp-v2-api.md 5.1 (with a due date in the future)
+        Api.Response created = as(store, 1, "owner").post("/api/tasks/tasks/", json("title", "Проверить остатки товара",
+                "description", "Провести инвентаризацию склада", "priority", "high", "category", "inventory", "assigned_to", 2, "due_date", due));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.at("/id").asLong()).isPositive();
+        assertThat(created.text("/status")).isEqualTo("pending");
+        assertThat(created.text("/status_display")).isEqualTo("Ожидает");
+        assertThat(as(store, 2, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
+        assertThat(as(store, 3, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
+        assertThat(as(store, 9, "manager").get("/api/tasks/tasks/?priority=high").at("/count").asInt()).isEqualTo(1);
+        assertThat(as(newStore(), 1, "owner").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
+    }
+
+    @Test
+    void badInputAndStrangersAreRefused() {
+        String store = newStore();
+        Api.Response bad = as(store, 1, "owner").post("/api/tasks/tasks/", json("priority", "whenever", "due_date", "tomorrow"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("title", "priority", "assigned_to", "due_date");
+        Api.Response past = as(store, 1, "owner").post("/api/tasks/tasks/", json("title", "x", "assigned_to", 2, "due_date", "2020-01-20T18:00:00Z"));
+        assertThat(past.text("/errors/due_date/0")).isEqualTo("Срок выполнения не может быть в прошлом");
+        assertThat(as(newStore(), 1, "owner").in(store).get("/api/tasks/tasks/").text("/code")).isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port).in(store).get("/api/tasks/tasks/").status()).isEqualTo(401);
+        assertThat(as(store, 1, "owner").in(null).get("/api/tasks/tasks/").text("/code")).isEqualTo("missing_tenant_key");
+    }
+}
