@@ -38,6 +38,10 @@ public final class TestTokens {
         return sign(userId, "u" + userId, stores, Instant.now().plusSeconds(900), generate());
     }
 
+    public static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEYS.getPublic();
+    }
+
     public static JwtDecoder decoder() {
         return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
     }

@@ -1,0 +1,55 @@
+package dev.kassa.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.error.ErrorBody;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.UUID;
+
+/** Writes the single error body of brief §7 from the gateway, in Russian or (Accept-Language: en) English. */
+@Component
+public class ErrorWriter {
+
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private final ObjectMapper objectMapper;
+
+    ErrorWriter(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String messageKey, Object... args) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        String traceId = exchange.getRequest().getHeaders().getFirst("X-B3-TraceId");
+        ErrorBody body = ErrorBody.of(code, message(exchange, messageKey, args), Map.of(),
+                traceId != null ? traceId : UUID.randomUUID().toString().replace("-", ""));
+        try {
+            byte[] bytes = objectMapper.writeValueAsBytes(body);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+    }
+
+    static String message(ServerWebExchange exchange, String key, Object... args) {
+        String language = exchange.getRequest().getHeaders().getFirst("Accept-Language");
+        Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : RUSSIAN;
+        ResourceBundle bundle = ResourceBundle.getBundle("kassa/platform-messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+        return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+    }
+}

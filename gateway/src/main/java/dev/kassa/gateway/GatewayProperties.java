@@ -1,0 +1,16 @@
+package dev.kassa.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * @param publicPaths     reachable without a token
+ * @param tenantlessPaths need a token but no {@code X-Tenant-Key}
+ * @param maxRequestBytes larger request bodies are refused with 413
+ */
+@ConfigurationProperties("kassa.gateway")
+record GatewayProperties(@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> tenantlessPaths,
+                         @DefaultValue("1048576") long maxRequestBytes) {
+}

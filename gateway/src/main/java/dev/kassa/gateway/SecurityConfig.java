@@ -1,0 +1,83 @@
+package dev.kassa.gateway;
+
+import dev.kassa.platform.security.KassaClaims;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.util.AntPathMatcher;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gateway validates tokens (RS256 from auth-service's JWKS), requires and checks {@code X-Tenant-Key}
+ * on store routes; services check the same again (brief §4).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/swagger", "/swagger/**", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**", "/redoc", "/redoc/**", "/fallback/**");
+
+    @Bean
+    @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
+    ReactiveJwtDecoder jwtDecoder(@Value("${kassa.security.jwks-uri}") String jwksUri) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, ErrorWriter errors) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        AntPathMatcher matcher = new AntPathMatcher();
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        ServerAuthenticationEntryPoint entryPoint = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return e instanceof InvalidBearerTokenException || e.getCause() instanceof InvalidBearerTokenException
+                    ? errors.write(exchange, HttpStatus.UNAUTHORIZED, "token_not_valid", "error.token_not_valid")
+                    : errors.write(exchange, HttpStatus.UNAUTHORIZED, "not_authenticated", "error.not_authenticated");
+        };
+        ServerAccessDeniedHandler denied = (exchange, e) -> errors.write(exchange, HttpStatus.FORBIDDEN, "permission_denied", "error.permission_denied");
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .cors(cors -> { })
+                .authorizeExchange(a -> a
+                        .pathMatchers(org.springframework.http.HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenConverter(exchange -> open.stream().anyMatch(p -> matcher.match(p, exchange.getRequest().getPath().value()))
+                                ? Mono.empty() : bearer.convert(exchange))
+                        .jwt(j -> { })
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterAfter(new TenantKeyFilter(properties, open, errors), SecurityWebFiltersOrder.AUTHORIZATION)
+                .build();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kassa.gateway;
+
+import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.tenancy.TenantKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Store routes need {@code X-Tenant-Key} (400 {@code missing_tenant_key}) naming one of the token's stores
+ * (else a neutral 403 {@code not_a_member}, whether the store exists or not).
+ */
+class TenantKeyFilter implements WebFilter {
+
+    private static final Logger security = LoggerFactory.getLogger("kassa.security");
+
+    private final AntPathMatcher matcher = new AntPathMatcher();
+    private final List<String> exempt;
+    private final ErrorWriter errors;
+
+    TenantKeyFilter(GatewayProperties properties, List<String> publicPaths, ErrorWriter errors) {
+        this.exempt = new java.util.ArrayList<>(publicPaths);
+        this.exempt.addAll(properties.tenantlessPaths());
+        this.errors = errors;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (!normalized.startsWith("/api/") || exempt.stream().anyMatch(p -> matcher.match(p, normalized))) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .map(c -> c.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .cast(JwtAuthenticationToken.class)
+                .flatMap(token -> {
+                    String key = exchange.getRequest().getHeaders().getFirst("X-Tenant-Key");
+                    if (key == null || key.isBlank()) {
+                        return errors.write(exchange, HttpStatus.BAD_REQUEST, "missing_tenant_key", "error.missing_tenant_key");
+                    }
+                    Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
+                    if (!TenantKeys.isValidKey(key.trim()) || stores == null || !stores.containsKey(key.trim())) {
+                        security.warn("security_event=cross_tenant_attempt subject={} path={}", token.getName(), path);
+                        return errors.write(exchange, HttpStatus.FORBIDDEN, "not_a_member", "error.not_a_member");
+                    }
+                    return chain.filter(exchange);
+                })
+                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+    }
+}
