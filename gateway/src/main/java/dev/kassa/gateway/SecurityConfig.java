@@ -47,8 +47,8 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, ErrorWriter errors) {
-        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
-        open.addAll(properties.publicPaths());
+        List<String> open = withTrailingSlash(ALWAYS_PUBLIC);
+        open.addAll(withTrailingSlash(properties.publicPaths()));
         AntPathMatcher matcher = new AntPathMatcher();
         ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         ServerAuthenticationEntryPoint entryPoint = (exchange, e) -> {
@@ -77,7 +77,19 @@ class SecurityConfig {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterAfter(new TenantKeyFilter(properties, open, errors), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new TenantKeyFilter(withTrailingSlash(properties.tenantlessPaths()), open, errors), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /** Every path works with and without its trailing slash (brief §7), so each exact pattern gets both forms. */
+    static List<String> withTrailingSlash(List<String> patterns) {
+        List<String> all = new ArrayList<>();
+        for (String p : patterns) {
+            all.add(p);
+            if (!p.endsWith("/**") && !p.endsWith("/")) {
+                all.add(p + "/");
+            }
+        }
+        return all;
     }
 }

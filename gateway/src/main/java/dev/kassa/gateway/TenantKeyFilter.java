@@ -28,9 +28,9 @@ class TenantKeyFilter implements WebFilter {
     private final List<String> exempt;
     private final ErrorWriter errors;
 
-    TenantKeyFilter(GatewayProperties properties, List<String> publicPaths, ErrorWriter errors) {
+    TenantKeyFilter(List<String> tenantlessPaths, List<String> publicPaths, ErrorWriter errors) {
         this.exempt = new java.util.ArrayList<>(publicPaths);
-        this.exempt.addAll(properties.tenantlessPaths());
+        this.exempt.addAll(tenantlessPaths);
         this.errors = errors;
     }
 

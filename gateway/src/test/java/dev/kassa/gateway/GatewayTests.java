@@ -125,6 +125,17 @@ class GatewayTests {
     }
 
     @Test
+    void publicAuthRoutesNeedNoTokenWithOrWithoutTheTrailingSlash() {
+        // auth-service is not registered in this test, so reaching the route means 503, not 401
+        assertThat(api().post("/api/users/auth/register/", "{}").text("/code")).isEqualTo("service_unavailable");
+        assertThat(api().post("/api/users/auth/login", "{}").text("/code")).isEqualTo("service_unavailable");
+        assertThat(api().as("stale.token.here").post("/api/users/auth/token/refresh/", "{}").text("/code")).isEqualTo("service_unavailable");
+        assertThat(api().get("/api/users/auth/my-stores/").text("/code")).isEqualTo("not_authenticated");
+        assertThat(api().as(TestTokens.token(1, "o", Map.of(STORE, "owner"))).get("/api/users/auth/my-stores/").text("/code"))
+                .isEqualTo("service_unavailable");
+    }
+
+    @Test
     void aServiceThatIsDownAnswers503InTheErrorBody() {
         Api.Response r = member().get("/api/sales/sessions/current/");
         assertErrorBody(r, 503, "service_unavailable");

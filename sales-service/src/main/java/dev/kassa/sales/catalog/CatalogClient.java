@@ -49,7 +49,8 @@ public class CatalogClient {
         body.put("product_id", productId);
         body.put("quantity", quantity);
         body.put("batch_id", batchId);
-        return call(() -> rest.post().uri("/internal/reservations").headers(this::forward).contentType(MediaType.APPLICATION_JSON)
+        HttpHeaders caller = callerHeaders();
+        return call(() -> rest.post().uri("/internal/reservations").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
                 .body(body).exchange((request, response) -> {
                     if (response.getStatusCode().is2xxSuccessful()) {
                         return objectMapper.readValue(response.getBody(), Hold.class);
@@ -61,7 +62,8 @@ public class CatalogClient {
     /** Best effort: a hold that is not released lapses by its TTL. */
     public void release(List<String> requestRefs) {
         try {
-            call(() -> rest.post().uri("/internal/reservations/release").headers(this::forward).contentType(MediaType.APPLICATION_JSON)
+            HttpHeaders caller = callerHeaders();
+            call(() -> rest.post().uri("/internal/reservations/release").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("request_refs", requestRefs)).retrieve().toBodilessEntity());
         } catch (RuntimeException e) {
             log.warn("Could not release holds {}; they lapse by themselves ({})", requestRefs, e.toString());
@@ -78,7 +80,12 @@ public class CatalogClient {
         });
     }
 
-    private void forward(HttpHeaders headers) {
+    /**
+     * The caller's token, language and store, read on the request thread: the breaker runs the call on
+     * another thread, where neither the request nor the tenant context is visible.
+     */
+    private static HttpHeaders callerHeaders() {
+        HttpHeaders headers = new HttpHeaders();
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null) {
@@ -90,6 +97,7 @@ public class CatalogClient {
             }
         }
         headers.set(TenantMembershipFilter.HEADER, TenantContext.require().key());
+        return headers;
     }
 
     private RuntimeException translate(int status, byte[] body) throws IOException {

@@ -1,0 +1,362 @@
+package dev.kassa.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole Kassa suite on one machine: PostgreSQL (embedded, one database per service), a real Apache
+ * Kafka broker in KRaft mode (its own JVM, from Maven Central jars), Eureka, the six services and the
+ * gateway, each service in its own JVM. {@link #close()} stops everything it started, in reverse order.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx200m", "-Xss512k",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+            "-Dfile.encoding=UTF-8");
+
+    private final SuiteConfig config;
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private String jdbcBase;
+    private String kafkaBootstrap;
+    private long startedAt;
+
+    private Suite(SuiteConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything and returns once every service is healthy and routable through the gateway. */
+    public static Suite start(SuiteConfig config, Duration timeout) {
+        Suite suite = new Suite(config);
+        try {
+            suite.startAll(timeout);
+            return suite;
+        } catch (RuntimeException | Error e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    public double secondsToReady() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    private void startAll(Duration timeout) {
+        startedAt = System.nanoTime();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        requireJars();
+        mkdirs(config.dataDir().resolve("logs"));
+        startPostgres();
+        startKafka(deadline);
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("KASSA_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        common.put("KASSA_EUREKA_URL", "http://127.0.0.1:" + config.discoveryPort() + "/eureka/");
+        common.put("KASSA_JWKS_URI", "http://127.0.0.1:" + (config.portBase() + 1) + "/api/users/.well-known/jwks.json");
+        common.put("KASSA_DB_USER", config.dbUser());
+        common.put("KASSA_DB_PASSWORD", config.dbPassword());
+
+        Map<String, String> discovery = new LinkedHashMap<>(common);
+        discovery.put("PORT", String.valueOf(config.discoveryPort()));
+        launch("discovery", discovery);
+        for (SuiteConfig.Service service : config.services()) {
+            Map<String, String> env = new LinkedHashMap<>(common);
+            env.put("PORT", String.valueOf(service.port()));
+            env.put("KASSA_DB_URL", jdbcBase + "/kassa_" + service.module().replace("-service", ""));
+            launch(service.module(), env);
+        }
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("PORT", String.valueOf(config.gatewayPort()));
+        launch("gateway", gateway);
+
+        waitFor("discovery", deadline, () -> healthy(config.discoveryPort()));
+        for (SuiteConfig.Service service : config.services()) {
+            waitFor(service.module(), deadline, () -> healthy(service.port()));
+        }
+        waitFor("gateway", deadline, () -> healthy(config.gatewayPort()));
+        // routable through the gateway: each service's OpenAPI comes back via Eureka and the load balancer
+        for (SuiteConfig.Service service : config.services()) {
+            String id = service.module().replace("-service", "");
+            waitFor(service.module() + " via gateway", deadline, () -> status(config.gatewayPort(), "/api-docs/" + id) == 200);
+        }
+    }
+
+    private void requireJars() {
+        for (String module : Stream.concat(Stream.of("discovery", "gateway"), SuiteConfig.SERVICES.stream()).toList()) {
+            if (!Files.isRegularFile(jar(module))) {
+                throw new IllegalStateException("Missing " + jar(module) + ": build first (./mvnw -DskipTests package)");
+            }
+        }
+        if (!Files.isDirectory(config.root().resolve("infra/target/kafka-libs"))) {
+            throw new IllegalStateException("Missing infra/target/kafka-libs: build first (./mvnw -DskipTests package)");
+        }
+    }
+
+    private Path jar(String module) {
+        return config.root().resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+
+    private void startPostgres() {
+        if (config.externalPostgres() != null) {
+            jdbcBase = config.externalPostgres().replaceAll("/+$", "");
+        } else {
+            try {
+                Path pgData = config.dataDir().resolve("postgres");
+                mkdirs(pgData);
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData.toFile())
+                        .setCleanDataDirectory(false)
+                        .setPort(config.postgresPort())
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("shared_buffers", "64MB")
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                jdbcBase = "jdbc:postgresql://127.0.0.1:" + config.postgresPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("PostgreSQL did not start", e);
+            }
+        }
+        try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
+             Statement s = c.createStatement()) {
+            for (String service : SuiteConfig.SERVICES) {
+                String db = "kassa_" + service.replace("-service", "");
+                var rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'");
+                if (!rs.next()) {
+                    s.execute("create database " + db);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the service databases at " + jdbcBase, e);
+        }
+    }
+
+    private void startKafka(long deadline) {
+        if (config.externalKafka() != null) {
+            kafkaBootstrap = config.externalKafka();
+            return;
+        }
+        int port = config.kafkaPort();
+        Path dir = config.dataDir().resolve("kafka");
+        mkdirs(dir);
+        Path properties = dir.resolve("server.properties");
+        String logs = dir.resolve("logs").toAbsolutePath().toString();
+        write(properties, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + (port + 1),
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + logs,
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                ""));
+        String classpath = kafkaClasspath();
+        if (!Files.exists(Path.of(logs, "meta.properties"))) {
+            String clusterId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 22);
+            run("kafka-format", List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-cp", classpath,
+                "kafka.Kafka", properties.toString()));
+        processes.add(spawn("kafka", command, Map.of()));
+        kafkaBootstrap = "127.0.0.1:" + port;
+        waitFor("kafka", deadline, () -> portOpen(port));
+    }
+
+    /** The broker's jars plus an SLF4J binding (Maven files slf4j-api under the launcher's own libraries). */
+    private String kafkaClasspath() {
+        Path kafka = config.root().resolve("infra/target/kafka-libs").toAbsolutePath();
+        Path launcher = config.root().resolve("infra/target/launcher-libs").toAbsolutePath();
+        List<String> entries = new ArrayList<>(List.of(kafka + File.separator + "*"));
+        try (Stream<Path> libs = Files.list(launcher)) {
+            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-")).forEach(p -> entries.add(p.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private void launch(String module, Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(JVM_FLAGS);
+        command.add("-jar");
+        command.add(jar(module).toAbsolutePath().toString());
+        processes.add(spawn(module, command, env));
+    }
+
+    private Process spawn(String name, List<String> command, Map<String, String> env) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("logs").resolve(name + ".log").toFile()));
+            builder.environment().putAll(env);
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    private void run(String name, List<String> command) {
+        try {
+            Process p = spawn(name, command, Map.of());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(name + " failed; see " + config.dataDir().resolve("logs").resolve(name + ".log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void waitFor(String what, long deadline, java.util.function.BooleanSupplier ready) {
+        while (!ready.getAsBoolean()) {
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("A suite process exited (" + p.info().commandLine().orElse("?")
+                            + "); logs are in " + config.dataDir().resolve("logs"));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " was not ready in time; logs are in " + config.dataDir().resolve("logs"));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static boolean healthy(int port) {
+        return status(port, "/actuator/health") == 200;
+    }
+
+    private static int status(int port, String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(5000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            return code;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Resident memory (MB) of this JVM and every process it started, with their children (PostgreSQL backends). */
+    public long residentMegabytes() {
+        long kb = 0;
+        for (ProcessHandle p : Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()).toList()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the process ended meanwhile, or /proc is not there
+            }
+        }
+        return kb / 1024;
+    }
+
+    /** Stops in tiers: gateway and services together (graceful), then discovery, then the broker, then PostgreSQL. */
+    @Override
+    public void close() {
+        List<Process> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        int infrastructure = Math.min(reversed.size(), config.externalKafka() == null ? 2 : 1);
+        stop(reversed.subList(0, reversed.size() - infrastructure));
+        for (Process p : reversed.subList(reversed.size() - infrastructure, reversed.size())) {
+            stop(List.of(p));
+        }
+        processes.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // best effort on shutdown
+            }
+            postgres = null;
+        }
+    }
+
+    private static void stop(List<Process> tier) {
+        for (Process p : tier) {
+            p.destroy();
+        }
+        for (Process p : tier) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kassa.infra;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the suite runs: the project root (for the service jars), a data folder that survives restarts,
+ * and the ports. {@code portBase} is the gateway's port; services take the next six
+ * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6).
+ *
+ * @param externalPostgres a {@code jdbc:postgresql://host:port} to use instead of the embedded server, or null
+ * @param externalKafka    bootstrap servers to use instead of the bundled broker, or null
+ */
+public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort,
+                          String externalPostgres, String dbUser, String dbPassword, String externalKafka) {
+
+    public record Service(String module, int port) { }
+
+    public static final List<String> SERVICES = List.of("auth-service", "catalog-service", "sales-service", "analytics-service",
+            "task-service", "customer-service");
+
+    public List<Service> services() {
+        return java.util.stream.IntStream.range(0, SERVICES.size()).mapToObj(i -> new Service(SERVICES.get(i), portBase + 1 + i)).toList();
+    }
+
+    public int gatewayPort() {
+        return portBase;
+    }
+
+    /** Local defaults, overridable by the environment (KASSA_DATA_DIR, KASSA_PORT, KASSA_PG_URL, KASSA_KAFKA_BOOTSTRAP, …). */
+    public static SuiteConfig fromEnvironment(Path root) {
+        Map<String, String> env = System.getenv();
+        return new SuiteConfig(root,
+                Path.of(env.getOrDefault("KASSA_DATA_DIR", root.resolve("infra/.data").toString())),
+                Integer.parseInt(env.getOrDefault("KASSA_PORT", "8080")),
+                Integer.parseInt(env.getOrDefault("KASSA_DISCOVERY_PORT", "8761")),
+                Integer.parseInt(env.getOrDefault("KASSA_PG_PORT", "15432")),
+                Integer.parseInt(env.getOrDefault("KASSA_KAFKA_PORT", "19092")),
+                env.get("KASSA_PG_URL"),
+                env.getOrDefault("KASSA_DB_USER", "postgres"),
+                env.getOrDefault("KASSA_DB_PASSWORD", "postgres"),
+                env.get("KASSA_KAFKA_BOOTSTRAP"));
+    }
+}
