@@ -1,0 +1,213 @@
+package dev.kassa.infra;
+
+import dev.kassa.platform.test.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole suite as separate processes, driven only through the gateway, as a shop would use it: the
+ * seed documents' request examples for registration, login, products, shifts, the till, analytics,
+ * customers and tasks, plus the refusals every client must get in the error body.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    static Suite suite;
+    static Api gateway;
+    static String ownerA;
+    static String keyA;
+    static String ownerB;
+    static String keyB;
+    static String usernameA = "ivan_owner_" + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory(root.resolve("infra/target"), "e2e-data");
+        suite = Suite.start(new SuiteConfig(root, data, 38080, 38761, 35432, 39092, null, "postgres", "postgres", null),
+                Duration.ofSeconds(420));
+        System.out.printf("Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
+        gateway = new Api(suite.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    static void assertErrorBody(Api.Response r, int status, String code) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.text("/status")).isEqualTo("error");
+        assertThat(r.text("/code")).isEqualTo(code);
+        assertThat(r.text("/message")).isNotBlank();
+        assertThat(r.at("/errors").isObject()).isTrue();
+        assertThat(r.raw()).doesNotContain("Exception").doesNotContain("<html");
+    }
+
+    @Test
+    @Order(1)
+    void registersStoresWithEverySeedExample() {
+        // erp-v2-registration.md: the full form
+        Api.Response a = gateway.post("/api/users/auth/register/", json("first_name", "Иван", "last_name", "Петров", "middle_name", "Сергеевич",
+                "owner_phone", "+998901234567", "email", "ivan@example.com", "username", usernameA, "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "store_name", "Супермаркет Азия", "store_slug", "asia_market",
+                "store_description", "Продуктовый магазин в центре города", "store_address", "ул. Навои, д. 45", "store_city", "Ташкент",
+                "store_region", "Ташкентская область", "store_phone", "+998712345678", "store_email", "info@asiamarket.uz",
+                "store_legal_name", "ООО Супермаркет Азия", "store_tax_id", "123456789"));
+        assertThat(a.status()).as(a.toString()).isEqualTo(201);
+        keyA = a.text("/data/store/tenant_key");
+        assertThat(keyA).startsWith("asia_market_");
+        // erp-v2-registration.md: the minimal form
+        Api.Response b = gateway.post("/api/users/auth/register/", json("first_name", "Иван", "owner_phone", "+998901234567",
+                "username", "ivan_min_" + UUID.randomUUID().toString().substring(0, 6), "password", "SecurePass123!", "password_confirm", "SecurePass123!",
+                "store_name", "Супермаркет Азия", "store_address", "ул. Навои, д. 45", "store_phone", "+998712345678"));
+        assertThat(b.status()).as(b.toString()).isEqualTo(201);
+        assertThat(b.text("/data/store/slug")).startsWith("supermarket-aziya");
+        ownerB = b.text("/data/tokens/access");
+        keyB = b.text("/data/store/tenant_key");
+        // erp-v2-readme.md: minimal request; erp-v2-api.md 1.1: password2 and phone
+        assertThat(gateway.post("/api/users/auth/register/", json("username", "owner1_" + UUID.randomUUID().toString().substring(0, 6),
+                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Мой Магазин")).status())
+                .isEqualTo(201);
+        assertThat(gateway.post("/api/users/auth/register/", json("username", "testuser_" + UUID.randomUUID().toString().substring(0, 6),
+                "email", "test@example.com", "password", "TestPass123!", "password2", "TestPass123!", "first_name", "Test", "last_name", "User",
+                "store_name", "Test Store", "phone", "+998901234567")).status()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(2)
+    void logsInRefreshesAndKnowsTheCaller() {
+        Api.Response login = gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "SecurePass123!"));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.text("/default_store/tenant_key")).isEqualTo(keyA);
+        assertThat(login.text("/available_stores/0/role")).isEqualTo("owner");
+        Api.Response refreshed = gateway.post("/api/users/auth/token/refresh/", json("refresh", login.text("/refresh")));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        ownerA = refreshed.text("/access");
+        Api.Response me = gateway.as(ownerA).in(keyA).get("/api/users/auth/me/");
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.text("/data/store/tenant_key")).isEqualTo(keyA);
+        assertThat(gateway.as(ownerA).in(keyA).get("/api/users/profile/").status()).isEqualTo(200);
+        assertThat(gateway.as(ownerA).get("/api/users/auth/my-stores/").text("/data/0/tenant_key")).isEqualTo(keyA);
+    }
+
+    @Test
+    @Order(3)
+    void sellsAsTheApiDocumentDescribesAndSeesItInAnalyticsAndStock() {
+        Api owner = gateway.as(ownerA).in(keyA);
+        // the new store is usable in every service: provisioned on StoreCreated (or on demand)
+        assertThat(owner.get("/api/products/categories/").at("/count").asInt()).isEqualTo(16);
+        assertThat(owner.post("/api/products/categories/", json("name", "Смартфоны")).status()).isEqualTo(201);
+        // erp-v2-api.md 2.2 verbatim
+        Api.Response iphone = owner.post("/api/products/products/", json("name", "iPhone 14 Pro", "sku", "IPHONE-14-PRO", "barcode", "1234567890123",
+                "description", "Latest iPhone model", "cost_price", 50000, "sale_price", 75000, "wholesale_price", 65000, "tax_rate", 12, "unit", "pcs"));
+        assertThat(iphone.status()).as(iphone.toString()).isEqualTo(201);
+        assertThat(owner.get("/api/products/products/?search=IPHONE&is_active=true&ordering=-created_at").at("/count").asInt()).isEqualTo(1);
+        long product = owner.post("/api/products/products/", json("name", "iPhone 14 Pro (склад)", "cost_price", 50000, "sale_price", 75000,
+                "tax_rate", 12, "unit", "pcs", "initial_quantity", 10)).at("/id").asLong();
+
+        // 3.1 open shift, current shift
+        Api.Response shift = owner.post("/api/sales/sessions/open/", json("opening_balance", 100000));
+        assertThat(shift.status()).as(shift.toString()).isEqualTo(201);
+        long session = shift.at("/data/id").asLong();
+        assertThat(owner.get("/api/sales/sessions/current/").at("/data/id").asLong()).isEqualTo(session);
+
+        // 3.2 scan (2 × 75000) and the single-cash checkout example, verbatim
+        Api.Response scan = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 2, "batch", null));
+        assertThat(scan.status()).as(scan.toString()).isEqualTo(200);
+        assertThat(scan.text("/message")).isEqualTo("Товар добавлен");
+        assertThat(scan.text("/data/status")).isEqualTo("pending");
+        assertThat(scan.text("/data/total_amount")).isEqualTo("150000.00");
+        Api.Response cash = owner.post("/api/sales/sales/" + scan.text("/data/id") + "/checkout/", json("payments",
+                List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000))));
+        assertThat(cash.status()).as(cash.toString()).isEqualTo(200);
+        assertThat(cash.text("/data/change_amount")).isEqualTo("50000.00");
+
+        // a second sale paid with the split-payment example, verbatim
+        Api.Response scan2 = owner.post("/api/sales/sales/scan_item/", json("session", session, "product", product, "quantity", 2, "batch", null));
+        assertThat(scan2.text("/data/receipt_number")).isNotEqualTo(scan.text("/data/receipt_number"));
+        Api.Response split = owner.post("/api/sales/sales/" + scan2.text("/data/id") + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 100000, "received_amount", 100000),
+                json("payment_method", "card", "amount", 50000, "card_last4", "4242", "transaction_id", "TXN123456"))));
+        assertThat(split.status()).as(split.toString()).isEqualTo(200);
+
+        // 4.1 the sales show up in today's report within seconds; stock left the shelf
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Api.Response today = owner.get("/api/analytics/daily-sales/today/");
+            assertThat(today.text("/total_sales_count")).isEqualTo("2");
+            assertThat(today.text("/total_sales")).isEqualTo("300000.00");
+            assertThat(today.text("/cash_sales")).isEqualTo("250000.00");
+            assertThat(today.text("/card_sales")).isEqualTo("50000.00");
+        });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/products/products/" + product + "/").text("/quantity")).isEqualTo("6.000"));
+
+        // scanning beyond the stock is refused with the numbers
+        Api.Response tooMany = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 7));
+        assertErrorBody(tooMany, 400, "insufficient_stock");
+        assertThat(tooMany.text("/available")).isEqualTo("6.000");
+    }
+
+    @Test
+    @Order(4)
+    void customersAndTasksFromTheApiDocument() {
+        Api owner = gateway.as(ownerA).in(keyA);
+        Api.Response customer = owner.post("/api/customers/customers/", json("name", "Test Customer", "phone", "+998901234567",
+                "email", "customer@example.com", "address", "Tashkent, Uzbekistan"));
+        assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+        assertThat(owner.get("/api/customers/customers/").at("/count").asInt()).isEqualTo(1);
+        Api.Response task = owner.post("/api/tasks/tasks/", json("title", "Проверить остатки товара", "description", "Провести инвентаризацию склада",
+                "priority", "high", "category", "inventory", "assigned_to", 1, "due_date", OffsetDateTime.now().plusDays(2).withNano(0).toString()));
+        assertThat(task.status()).as(task.toString()).isEqualTo(201);
+        assertThat(owner.get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
+        // store B sees none of store A's data
+        Api storeB = gateway.as(ownerB).in(keyB);
+        assertThat(storeB.get("/api/products/products/").at("/count").asInt()).isZero();
+        assertThat(storeB.get("/api/customers/customers/").at("/count").asInt()).isZero();
+        assertThat(storeB.get("/api/tasks/tasks/").at("/count").asInt()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void refusalsComeInTheErrorBody() {
+        for (String path : List.of("/api/products/products/", "/api/sales/sessions/current/", "/api/analytics/daily-sales/today/",
+                "/api/customers/customers/", "/api/tasks/tasks/", "/api/users/auth/me/")) {
+            assertErrorBody(gateway.as(ownerB).in(keyA).get(path), 403, "not_a_member");
+            assertErrorBody(gateway.in(keyA).get(path), 401, "not_authenticated");
+            assertErrorBody(gateway.as(ownerA).get(path), 400, "missing_tenant_key");
+        }
+        assertErrorBody(gateway.as(ownerA).in(keyA).post("/api/products/products/", "{\"name\": \"broken"), 400, "parse_error");
+        assertErrorBody(gateway.post("/api/users/auth/register/", "{oops"), 400, "parse_error");
+        assertErrorBody(gateway.as(ownerA).in(keyA).get("/api/nowhere/"), 404, "not_found");
+        assertErrorBody(gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "wrong")), 401, "authentication_failed");
+        assertThat(gateway.english().in(keyA).get("/api/products/products/").text("/message"))
+                .isEqualTo("Authentication credentials were not provided.");
+    }
+
+    @Test
+    @Order(6)
+    void servesDocsAndMetrics() {
+        assertThat(gateway.get("/api-docs/sales").raw()).contains("/api/sales/sales/scan-item");
+        assertThat(gateway.get("/redoc/").status()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+        assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status"))).containsEntry("gateway", "UP");
+    }
+}
