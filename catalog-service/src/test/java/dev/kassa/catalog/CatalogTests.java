@@ -5,6 +5,7 @@ import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +42,7 @@ class CatalogTests {
     ObjectMapper objectMapper;
 
     static String newStore() {
-        byte[] b = new byte[4];
-        ThreadLocalRandom.current().nextBytes(b);
-        return "cat" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+        return TestStores.newKey("cat");
     }
 
     Api as(String store, String role) {
@@ -176,8 +173,8 @@ class CatalogTests {
         String store = newStore();
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Milk", "cost_price", 5, "sale_price", 10)).at("/id").asLong();
-        String schema = "tenant_" + store.substring(0, store.length() - 9);
-        jdbc.update("insert into \"" + schema + "\".batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date) values "
+        String schema = TestStores.schema(store);
+        jdbc.update("insert into " + schema + ".batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date) values "
                 + "(?, 'EXPIRED', 'B1', 10, 4, current_date - 1), (?, 'LATER', 'B2', 10, 6, current_date + 30), "
                 + "(?, 'SOON', 'B3', 2, 5, current_date + 2), (?, 'NOEXP', 'B4', 10, 7, null)", product, product, product, product);
         String ref = UUID.randomUUID().toString();
@@ -215,9 +212,9 @@ class CatalogTests {
         kafka.send(Topics.SALES, store, message).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("6.000"));
-        String schema = "tenant_" + store.substring(0, store.length() - 9);
+        String schema = TestStores.schema(store);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(jdbc.queryForObject("select sum(quantity) from \"" + schema + "\".stock_movements where product_id = ?",
+                assertThat(jdbc.queryForObject("select sum(quantity) from " + schema + ".stock_movements where product_id = ?",
                         BigDecimal.class, product)).isEqualByComparingTo("6"));
         assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
     }

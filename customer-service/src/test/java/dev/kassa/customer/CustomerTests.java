@@ -2,13 +2,12 @@ package dev.kassa.customer;
 
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +19,7 @@ class CustomerTests {
     int port;
 
     static String newStore() {
-        byte[] b = new byte[4];
-        ThreadLocalRandom.current().nextBytes(b);
-        return "cus" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+        return TestStores.newKey("cus");
     }
 
     Api as(String store, String role) {

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestInfrastructure;
+import dev.kassa.platform.test.TestKafka;
+import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,12 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +37,7 @@ class SalesTests {
     ObjectMapper objectMapper;
 
     static String newStore() {
-        byte[] b = new byte[4];
-        ThreadLocalRandom.current().nextBytes(b);
-        return "sal" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+        return TestStores.newKey("sal");
     }
 
     Api as(String store, long user, String role) {
@@ -52,7 +45,7 @@ class SalesTests {
     }
 
     static String schema(String store) {
-        return "\"tenant_" + store.substring(0, store.length() - 9) + "\"";
+        return TestStores.schema(store);
     }
 
     @Test
@@ -120,7 +113,7 @@ class SalesTests {
         assertThat(underpaid.text("/code")).isEqualTo("insufficient_payment");
         assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".payments", Integer.class)).isZero();
 
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of(Topics.SALES));
             Api.Response done = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
                     json("payment_method", "cash", "amount", 100000, "received_amount", 120000),
@@ -158,15 +151,5 @@ class SalesTests {
             assertThat(payload.path("lines").get(0).path("unit_cost").asText()).isEqualTo("50000.00");
             assertThat(payload.path("payments").get(0).path("change").asText()).isEqualTo("20000.00");
         }
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "sales-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        return new KafkaConsumer<>(p);
     }
 }

@@ -2,14 +2,13 @@ package dev.kassa.task;
 
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +20,7 @@ class TaskTests {
     int port;
 
     static String newStore() {
-        byte[] b = new byte[4];
-        ThreadLocalRandom.current().nextBytes(b);
-        return "tsk" + HexFormat.of().formatHex(b).replaceAll("[0-9]", "x") + "_" + HexFormat.of().formatHex(b);
+        return TestStores.newKey("tsk");
     }
 
     Api as(String store, long user, String role) {

@@ -25,7 +25,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import static dev.kassa.auth.registration.Validation.blank;
+import static dev.kassa.platform.error.FieldErrors.blank;
 
 /**
  * One-window registration (spec §2.2.4, brief §7): user, store and owner employee in one transaction,
@@ -81,29 +81,29 @@ public class RegistrationService {
     /** Validates every field that is present; returns the store slug to use. */
     private String validate(RegisterRequest r) {
         FieldErrors errors = new FieldErrors();
-        Validation.required(errors, "username", r.username(), 150);
+        errors.required("username", r.username(), 150);
         if (!blank(r.username()) && users.existsByUsername(r.username().trim())) {
             errors.add("username", "auth.username_taken");
         }
-        Validation.password(errors, "password", r.password());
+        PasswordRules.password(errors, "password", r.password());
         if (blank(r.confirmation())) {
             errors.add(r.confirmationField(), "validation.required");
         } else if (r.password() != null && !r.password().equals(r.confirmation())) {
             errors.add(r.confirmationField(), "auth.passwords_differ");
         }
-        Validation.required(errors, "first_name", r.firstName(), 150);
-        Validation.maxLength(errors, "last_name", r.lastName(), 150);
-        Validation.maxLength(errors, "middle_name", r.middleName(), 150);
-        Validation.email(errors, "email", r.email());
-        Validation.phone(errors, r.ownerPhoneField(), r.ownerPhoneValue());
-        Validation.required(errors, "store_name", r.storeName(), 255);
-        Validation.maxLength(errors, "store_address", r.storeAddress(), 500);
-        Validation.maxLength(errors, "store_city", r.storeCity(), 100);
-        Validation.maxLength(errors, "store_region", r.storeRegion(), 100);
-        Validation.phone(errors, "store_phone", r.storePhone());
-        Validation.email(errors, "store_email", r.storeEmail());
-        Validation.maxLength(errors, "store_legal_name", r.storeLegalName(), 255);
-        Validation.maxLength(errors, "store_tax_id", r.storeTaxId(), 50);
+        errors.required("first_name", r.firstName(), 150);
+        errors.maxLength("last_name", r.lastName(), 150);
+        errors.maxLength("middle_name", r.middleName(), 150);
+        errors.email("email", r.email());
+        errors.phone(r.ownerPhoneField(), r.ownerPhoneValue());
+        errors.required("store_name", r.storeName(), 255);
+        errors.maxLength("store_address", r.storeAddress(), 500);
+        errors.maxLength("store_city", r.storeCity(), 100);
+        errors.maxLength("store_region", r.storeRegion(), 100);
+        errors.phone("store_phone", r.storePhone());
+        errors.email("store_email", r.storeEmail());
+        errors.maxLength("store_legal_name", r.storeLegalName(), 255);
+        errors.maxLength("store_tax_id", r.storeTaxId(), 50);
         if (!blank(r.storeTimeZone())) {
             try {
                 ZoneId.of(r.storeTimeZone().trim());

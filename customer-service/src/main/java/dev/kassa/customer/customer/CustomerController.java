@@ -1,6 +1,8 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.platform.error.FieldErrors;
+
+import static dev.kassa.platform.error.FieldErrors.blank;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
@@ -21,14 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 @RestController
 @RequestMapping("/api/customers/customers")
 class CustomerController {
-
-    private static final Pattern PHONE = Pattern.compile("^\\+998\\d{9}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** {@code name} (the API document's field) is accepted as the first name when {@code first_name} is absent. */
     record CreateCustomerRequest(String name, String firstName, String lastName, String middleName, String customerType, String companyName,
@@ -80,14 +78,12 @@ class CustomerController {
         }
         if (blank(r.phone())) {
             errors.add("phone", "validation.required");
-        } else if (!PHONE.matcher(r.phone().trim()).matches()) {
+        } else if (!FieldErrors.PHONE.matcher(r.phone().trim()).matches()) {
             errors.add("phone", "validation.phone");
         } else if (customers.existsByPhone(r.phone().trim())) {
             errors.add("phone", "customer.phone_taken");
         }
-        if (!blank(r.email()) && !EMAIL.matcher(r.email().trim()).matches()) {
-            errors.add("email", "validation.email");
-        }
+        errors.email("email", r.email());
         if (!type.equals("individual") && !type.equals("company")) {
             errors.add("customer_type", "customer.type_invalid");
         } else if (type.equals("company") && blank(r.companyName())) {
@@ -100,10 +96,6 @@ class CustomerController {
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("phone", "customer.phone_taken");
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String nz(String s) {

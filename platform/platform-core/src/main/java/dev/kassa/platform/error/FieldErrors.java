@@ -4,11 +4,42 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Collects per-field errors (message keys resolved in the caller's language); {@link #throwIfAny()} raises a 400 {@code invalid}. */
 public final class FieldErrors {
 
+    /** Uzbek phone numbers, as the seed documents require them (spec §2.2.1). */
+    public static final Pattern PHONE = Pattern.compile("^\\+998\\d{9}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    public static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Present, not blank, at most {@code maxLength} characters. */
+    public FieldErrors required(String field, String value, int maxLength) {
+        if (blank(value)) {
+            return add(field, "validation.required");
+        }
+        return maxLength(field, value, maxLength);
+    }
+
+    public FieldErrors maxLength(String field, String value, int maxLength) {
+        return value != null && value.length() > maxLength ? add(field, "validation.max_length", maxLength) : this;
+    }
+
+    /** If present: {@code +998XXXXXXXXX}. */
+    public FieldErrors phone(String field, String value) {
+        return !blank(value) && !PHONE.matcher(value.trim()).matches() ? add(field, "validation.phone") : this;
+    }
+
+    /** If present: a plausible e-mail address of at most 254 characters. */
+    public FieldErrors email(String field, String value) {
+        return !blank(value) && (value.length() > 254 || !EMAIL.matcher(value.trim()).matches()) ? add(field, "validation.email") : this;
+    }
 
     public FieldErrors add(String field, String messageKey, Object... args) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(Messages.get(messageKey, args));

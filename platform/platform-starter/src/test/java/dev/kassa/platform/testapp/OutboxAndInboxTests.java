@@ -7,11 +7,9 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.OutboxRelay;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.kassa.platform.test.TestKafka;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,7 +77,7 @@ class OutboxAndInboxTests {
         assertThat(relayWithoutBroker.relayOnce()).isEqualTo(-1);
         assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isEqualTo(1);
 
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of(Topics.TASK));
             OutboxRelay relay = new OutboxRelay(jdbc, kafka, tx);
             assertThat(relay.relayOnce()).isPositive();
@@ -133,15 +130,5 @@ class OutboxAndInboxTests {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        return new KafkaConsumer<>(p);
     }
 }

@@ -1,0 +1,34 @@
+package dev.kassa.auth.registration;
+
+import dev.kassa.platform.error.FieldErrors;
+
+import java.util.Set;
+
+import static dev.kassa.platform.error.FieldErrors.blank;
+
+/** Password rules shared by registration and, later, employee management (spec §2.2.1). */
+public final class PasswordRules {
+    private PasswordRules() { }
+
+    private static final Set<String> COMMON_PASSWORDS = Set.of("password", "password1", "password123", "12345678", "123456789",
+            "1234567890", "qwerty123", "qwertyuiop", "11111111", "00000000", "iloveyou", "admin123", "welcome1", "abc12345",
+            "sunshine", "princess", "football", "baseball", "letmein1", "passw0rd", "qwerty12", "1q2w3e4r", "zaq12wsx");
+
+    /** The rules the seed documents show: at least 8 characters, not a common password, not only digits. */
+    public static void password(FieldErrors errors, String field, String password) {
+        if (blank(password)) {
+            errors.add(field, "validation.required");
+            return;
+        }
+        if (password.length() < 8) {
+            errors.add(field, "auth.password_too_short");
+        }
+        if (COMMON_PASSWORDS.contains(password.toLowerCase())) {
+            errors.add(field, "auth.password_too_common");
+        }
+        if (password.chars().allMatch(Character::isDigit)) {
+            errors.add(field, "auth.password_numeric");
+        }
+        errors.maxLength(field, password, 128);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kassa.platform.test;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Fresh store keys, so tests sharing one database never meet each other's data. */
+public final class TestStores {
+    private TestStores() { }
+
+    /** A valid, unused-looking tenant key: {@code <prefix><8 letters>_<8 hex>}. */
+    public static String newKey(String prefix) {
+        byte[] b = new byte[4];
+        ThreadLocalRandom.current().nextBytes(b);
+        String hex = HexFormat.of().formatHex(b);
+        return prefix + hex.replaceAll("[0-9]", "x") + "_" + hex;
+    }
+
+    /** The store's schema name, quoted for SQL in tests. */
+    public static String schema(String tenantKey) {
+        return "\"tenant_" + tenantKey.substring(0, tenantKey.length() - 9).replace('-', '_') + "\"";
+    }
+}
