@@ -207,13 +207,46 @@ public final class Suite implements AutoCloseable {
         return String.join(File.pathSeparator, entries);
     }
 
+    /**
+     * Runs a module from Spring Boot's extracted layout (faster class loading than the nested jar) with a
+     * class-data-sharing archive: the first run records it when the suite stops, later runs start from it
+     * (about three times faster per service). A rebuilt jar is extracted again and gets a new archive.
+     */
     private void launch(String module, Map<String, String> env) {
+        Path apps = config.dataDir().resolve("apps");
+        Path dir = apps.resolve(module);
+        Path extracted = dir.resolve(module + "-" + VERSION + ".jar");
+        Path archive = apps.resolve(module + ".jsa");
+        try {
+            if (!Files.exists(extracted) || Files.getLastModifiedTime(jar(module)).compareTo(Files.getLastModifiedTime(extracted)) > 0) {
+                Files.deleteIfExists(archive);
+                deleteRecursively(dir);
+                mkdirs(apps);
+                run(module + "-extract", List.of(java(), "-Djarmode=tools", "-jar", jar(module).toAbsolutePath().toString(),
+                        "extract", "--destination", dir.toAbsolutePath().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(JVM_FLAGS);
+        if (config.classDataSharing()) {
+            command.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath() : "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+        }
         command.add("-jar");
-        command.add(jar(module).toAbsolutePath().toString());
+        command.add(extracted.toAbsolutePath().toString());
         processes.add(spawn(module, command, env));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private Process spawn(String name, List<String> command, Map<String, String> env) {
@@ -330,7 +363,7 @@ public final class Suite implements AutoCloseable {
         }
         for (Process p : tier) {
             try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {

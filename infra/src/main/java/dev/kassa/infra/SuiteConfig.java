@@ -11,9 +11,10 @@ import java.util.Map;
  *
  * @param externalPostgres a {@code jdbc:postgresql://host:port} to use instead of the embedded server, or null
  * @param externalKafka    bootstrap servers to use instead of the bundled broker, or null
+ * @param classDataSharing record class-data archives when the suite stops and start from them next time
  */
 public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort,
-                          String externalPostgres, String dbUser, String dbPassword, String externalKafka) {
+                          String externalPostgres, String dbUser, String dbPassword, String externalKafka, boolean classDataSharing) {
 
     public record Service(String module, int port) { }
 
@@ -40,6 +41,7 @@ public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPo
                 env.get("KASSA_PG_URL"),
                 env.getOrDefault("KASSA_DB_USER", "postgres"),
                 env.getOrDefault("KASSA_DB_PASSWORD", "postgres"),
-                env.get("KASSA_KAFKA_BOOTSTRAP"));
+                env.get("KASSA_KAFKA_BOOTSTRAP"),
+                !"false".equalsIgnoreCase(env.getOrDefault("KASSA_CDS", "true")));
     }
 }

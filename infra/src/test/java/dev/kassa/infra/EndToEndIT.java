@@ -40,7 +40,7 @@ class EndToEndIT {
     static void startSuite() throws Exception {
         Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory(root.resolve("infra/target"), "e2e-data");
-        suite = Suite.start(new SuiteConfig(root, data, 38080, 38761, 35432, 39092, null, "postgres", "postgres", null),
+        suite = Suite.start(new SuiteConfig(root, data, 38080, 38761, 35432, 39092, null, "postgres", "postgres", null, false),
                 Duration.ofSeconds(420));
         System.out.printf("Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
         gateway = new Api(suite.gatewayUrl());
