@@ -83,6 +83,21 @@ class DailySalesTests {
         assertThat(r.text("/unique_products_sold")).isEqualTo("3");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
+
+        // a cash refund of 50000 today: net sales drop, the sales count stays, the refund is shown
+        String refund = objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), "SaleRefunded", store, Instant.now(), 1,
+                objectMapper.valueToTree(Map.of("sale_id", "1", "refund_id", "1", "receipt_number", "MAIN-1", "business_date", today.toString(),
+                        "amount", "50000.00", "method", "cash", "lines", List.of(Map.of("product_id", 18, "quantity", "1.000", "amount", "50000.00"))))));
+        kafka.send(Topics.SALES, store, refund).get();
+        kafka.send(Topics.SALES, store, refund).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response net = manager.get("/api/analytics/daily-sales/today/");
+            assertThat(net.text("/total_sales")).isEqualTo("150000.00");
+            assertThat(net.text("/total_refunds")).isEqualTo("50000.00");
+            assertThat(net.text("/refunds_count")).isEqualTo("1");
+            assertThat(net.text("/total_sales_count")).isEqualTo("2");
+            assertThat(net.text("/cash_sales")).isEqualTo("100000.00");
+        });
     }
 
     @Test

@@ -217,5 +217,18 @@ class CatalogTests {
                 assertThat(jdbc.queryForObject("select sum(quantity) from " + schema + ".stock_movements where product_id = ?",
                         BigDecimal.class, product)).isEqualByComparingTo("6"));
         assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+
+        // a refund of 3 puts them back into the batch they were sold from, once
+        long batch = owner.get("/api/products/products/" + product).at("/batches/0/id").asLong();
+        EventEnvelope refund = new EventEnvelope(UUID.randomUUID(), "SaleRefunded", store, Instant.now(), 1, objectMapper.valueToTree(
+                Map.of("sale_id", "42", "refund_id", "7", "receipt_number", "MAIN-20260101-0001",
+                        "lines", List.of(Map.of("product_id", product, "batch_id", batch, "quantity", "3.000", "amount", "9000.00")))));
+        String refundMessage = objectMapper.writeValueAsString(refund);
+        kafka.send(Topics.SALES, store, refundMessage).get();
+        kafka.send(Topics.SALES, store, refundMessage).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("9.000"));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("9.000"));
     }
 }

@@ -28,6 +28,13 @@ class SaleEventsConsumer {
                     reports.recompute(sale.businessDate());
                 }
             });
+        } else if ("SaleRefunded".equals(envelope.type())) {
+            SaleRefunded refund = inbox.payload(envelope, SaleRefunded.class);
+            inbox.process(envelope, "analytics-daily", tenant -> {
+                if (reports.recordRefund(refund)) {
+                    reports.recompute(refund.businessDate());
+                }
+            });
         }
     }
 }

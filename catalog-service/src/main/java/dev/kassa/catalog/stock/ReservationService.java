@@ -149,6 +149,25 @@ public class ReservationService {
         }
     }
 
+    /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
+    @Transactional
+    public void restock(String receiptNumber, List<Returned> lines) {
+        for (Returned line : lines) {
+            if (line.batchId() != null && line.quantity() != null && line.quantity().signum() > 0) {
+                int updated = jdbc.update("update batches set quantity = quantity + ? where id = ? and product_id = ?",
+                        line.quantity(), line.batchId(), line.productId());
+                if (updated == 1) {
+                    stock.recordMovement(line.productId(), line.batchId(), line.quantity(), "refund", receiptNumber);
+                } else {
+                    log.error("Refund of {} names batch {} that product {} does not have; not restocked", receiptNumber, line.batchId(), line.productId());
+                }
+            }
+        }
+    }
+
+    /** A refunded line as catalog needs it. */
+    public record Returned(Long productId, Long batchId, BigDecimal quantity) { }
+
     private List<Reservation.Allocation> allocations(String requestRef) {
         return jdbc.query("""
                 select r.id, r.batch_id, b.batch_number, r.quantity, coalesce(b.purchase_price, p.cost_price)

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Objects;
 
-/** Turns completed sales into stock movements, exactly once per sale. */
+/** Turns completed sales into stock movements and refunds back into stock, exactly once per event. */
 @Component
 class SaleEventsConsumer {
 
@@ -20,6 +20,10 @@ class SaleEventsConsumer {
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Line(Long productId, String reservationRef) { }
     }
+
+    /** The part of the SaleRefunded contract that catalog reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SaleRefunded(String receiptNumber, List<ReservationService.Returned> lines) { }
 
     private final Inbox inbox;
     private final ReservationService reservations;
@@ -36,6 +40,9 @@ class SaleEventsConsumer {
             SaleCompleted sale = inbox.payload(envelope, SaleCompleted.class);
             inbox.process(envelope, "catalog-stock", tenant -> reservations.commit(sale.saleId(), sale.receiptNumber(),
                     sale.lines().stream().map(SaleCompleted.Line::reservationRef).filter(Objects::nonNull).distinct().toList()));
+        } else if ("SaleRefunded".equals(envelope.type())) {
+            SaleRefunded refund = inbox.payload(envelope, SaleRefunded.class);
+            inbox.process(envelope, "catalog-stock", tenant -> reservations.restock(refund.receiptNumber(), refund.lines()));
         }
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Shifts and registers of the current store (runs inside the caller's transaction, on the store's schema). */
@@ -55,6 +57,85 @@ public class SessionRepository {
         return jdbc.queryForObject("""
                 insert into sessions (cash_register_id, cashier_user_id, cashier_name, opening_cash) values (?, ?, ?, ?) returning id
                 """, Long.class, registerId, cashierUserId, cashierName, openingCash);
+    }
+
+    /**
+     * Cash that should be in the till: opening + cash kept from sales (applied amounts, so change handed back
+     * is already out) − cash refunds + cash put in − cash taken out.
+     */
+    public BigDecimal expectedCash(long sessionId) {
+        return jdbc.queryForObject("""
+                select s.opening_cash
+                     + coalesce((select sum(p.amount) from payments p join sales x on x.id = p.sale_id
+                                  where p.session_id = s.id and p.payment_method = 'cash' and x.status <> 'pending'), 0)
+                     - coalesce((select sum(r.amount) from refunds r where r.session_id = s.id and r.method = 'cash'), 0)
+                     + coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_in'), 0)
+                     - coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_out'), 0)
+                  from sessions s where s.id = ?
+                """, BigDecimal.class, sessionId);
+    }
+
+    /** Drafts of the shift: those with lines block closing, empty ones are cancelled by it. */
+    public int pendingWithItems(long sessionId) {
+        return jdbc.queryForObject("""
+                select count(*) from sales x where x.session_id = ? and x.status = 'pending'
+                   and exists (select 1 from sale_items i where i.sale_id = x.id)
+                """, Integer.class, sessionId);
+    }
+
+    public void cancelEmptyDrafts(long sessionId) {
+        jdbc.update("update sales set status = 'cancelled', cancelled_at = now() where session_id = ? and status = 'pending'", sessionId);
+    }
+
+    public void close(long sessionId, BigDecimal expected, BigDecimal actual) {
+        jdbc.update("update sessions set status = 'closed', closed_at = now(), expected_cash = ?, actual_cash = ?, cash_difference = ? where id = ?",
+                expected, actual, actual.subtract(expected), sessionId);
+    }
+
+    public long addCashMovement(long sessionId, String type, String reason, BigDecimal amount, String description, long performedBy) {
+        return jdbc.queryForObject("""
+                insert into cash_movements (session_id, movement_type, reason, amount, description, performed_by)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, sessionId, type, reason, amount, description, performedBy);
+    }
+
+    public List<Map<String, Object>> cashMovements(long sessionId) {
+        return jdbc.queryForList("""
+                select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at
+                  from cash_movements where session_id = ? order by id
+                """, sessionId);
+    }
+
+    /** The shift report (spec §5.2.4), each sale counted once. */
+    public Map<String, Object> report(long sessionId) {
+        Map<String, Object> sales = jdbc.queryForMap("""
+                select coalesce(sum(x.total_amount), 0) as total_amount, count(*) as count,
+                       coalesce((select sum(i.quantity) from sale_items i join sales y on y.id = i.sale_id
+                                  where y.session_id = ? and y.status <> 'pending' and y.status <> 'cancelled'), 0) as total_items
+                  from sales x where x.session_id = ? and x.status not in ('pending', 'cancelled')
+                """, sessionId, sessionId);
+        List<Map<String, Object>> payments = jdbc.queryForList("""
+                select p.payment_method, sum(p.amount) as total, count(*) as count
+                  from payments p join sales x on x.id = p.sale_id
+                 where p.session_id = ? and x.status <> 'pending' group by p.payment_method order by p.payment_method
+                """, sessionId);
+        Map<String, Object> refunds = jdbc.queryForMap("""
+                select coalesce(sum(amount), 0) as total, count(*) as count,
+                       coalesce(sum(amount) filter (where method = 'cash'), 0) as cash
+                  from refunds where session_id = ?
+                """, sessionId);
+        Map<String, Object> movements = jdbc.queryForMap("""
+                select coalesce(sum(amount) filter (where movement_type = 'cash_in'), 0) as cash_in,
+                       coalesce(sum(amount) filter (where movement_type = 'cash_out'), 0) as cash_out
+                  from cash_movements where session_id = ?
+                """, sessionId);
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("sales", sales);
+        report.put("payments", payments);
+        report.put("refunds", refunds);
+        report.put("cash_movements", movements);
+        report.put("expected_cash", expectedCash(sessionId));
+        return report;
     }
 
     private static java.time.Instant ts(Timestamp t) {

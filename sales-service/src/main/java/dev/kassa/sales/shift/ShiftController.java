@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,6 +23,10 @@ class ShiftController {
 
     record OpenRequest(BigDecimal openingBalance) { }
 
+    record CloseRequest(BigDecimal actualCash) { }
+
+    record CashMovementRequest(Long session, String movementType, String reason, BigDecimal amount, String description) { }
+
     private final ShiftService shifts;
 
     ShiftController(ShiftService shifts) {
@@ -34,6 +40,36 @@ class ShiftController {
     Map<String, Object> open(@RequestBody OpenRequest request, Caller caller) {
         return Map.of("status", "success", "message", Messages.get("sales.session_opened"),
                 "data", SessionView.from(shifts.open(caller, request.openingBalance())));
+    }
+
+    @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}; expected cash and the difference are recorded")
+    @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close"})
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
+        return Map.of("status", "success", "message", Messages.get("sales.session_closed"),
+                "data", SessionView.from(shifts.close(caller, id, request.actualCash())));
+    }
+
+    @Operation(summary = "Shift report: sales, payments by method, refunds, cash movements, expected cash")
+    @GetMapping({"/api/sales/sessions/{id}/report", "/api/sales/shifts/{id}/report"})
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> report(@PathVariable long id, Caller caller) {
+        return shifts.report(caller, id);
+    }
+
+    @Operation(summary = "Put cash into or take it out of an open shift's till (manager or owner)")
+    @PostMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_SALES)
+    Map<String, Object> moveCash(@RequestBody CashMovementRequest r, Caller caller) {
+        return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
+    }
+
+    @Operation(summary = "Cash movements of a shift")
+    @GetMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
+    @PreAuthorize(Access.SELL)
+    java.util.List<Map<String, Object>> cashMovements(@RequestParam long session, Caller caller) {
+        return shifts.cashMovements(caller, session);
     }
 
     @Operation(summary = "The caller's open shift")

@@ -25,7 +25,7 @@ class SaleRepository {
 
     record Item(long id, long saleId, long productId, String productName, String productSku, String unit, Long batchId, String batchNumber,
                 BigDecimal quantity, BigDecimal unitPrice, BigDecimal unitCost, BigDecimal discountAmount, BigDecimal taxRate,
-                BigDecimal lineTotal, String reservationRef, Instant createdAt) { }
+                BigDecimal lineTotal, String reservationRef, BigDecimal refundedQuantity, Instant createdAt) { }
 
     record Payment(long id, long saleId, long sessionId, String method, BigDecimal amount, BigDecimal receivedAmount, BigDecimal changeAmount,
                    String cardLast4, String transactionId, Instant createdAt) { }
@@ -44,7 +44,7 @@ class SaleRepository {
             rs.getString("product_name"), rs.getString("product_sku"), rs.getString("unit"), (Long) rs.getObject("batch_id"),
             rs.getString("batch_number"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("unit_cost"),
             rs.getBigDecimal("discount_amount"), rs.getBigDecimal("tax_rate"), rs.getBigDecimal("line_total"), rs.getString("reservation_ref"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getBigDecimal("refunded_quantity"), rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(rs.getLong("id"), rs.getLong("sale_id"), rs.getLong("session_id"),
             rs.getString("payment_method"), rs.getBigDecimal("amount"), rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"),
             rs.getString("card_last4"), rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant());
@@ -138,6 +138,40 @@ class SaleRepository {
     void complete(long saleId, BigDecimal change, LocalDate businessDate) {
         jdbc.update("update sales set status = 'completed', completed_at = now(), change_amount = ?, business_date = ? where id = ?",
                 change, businessDate, saleId);
+    }
+
+    /** Removes a line together with the other lines of the same scan (one hold); returns the hold's reference. */
+    Optional<String> removeScan(long saleId, long itemId) {
+        List<String> refs = jdbc.queryForList("select reservation_ref from sale_items where id = ? and sale_id = ?", String.class, itemId, saleId);
+        if (refs.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.update("delete from sale_items where sale_id = ? and reservation_ref = ?", saleId, refs.get(0));
+        return Optional.of(refs.get(0));
+    }
+
+    void cancel(long saleId) {
+        jdbc.update("update sales set status = 'cancelled', cancelled_at = now() where id = ?", saleId);
+    }
+
+    BigDecimal refundedAmount(long itemId) {
+        return jdbc.queryForObject("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = ?", BigDecimal.class, itemId);
+    }
+
+    long addRefund(long saleId, long sessionId, BigDecimal amount, String method, String reason, long performedBy, LocalDate businessDate) {
+        return jdbc.queryForObject("""
+                insert into refunds (sale_id, session_id, amount, method, reason, performed_by, business_date)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, saleId, sessionId, amount, method, reason, performedBy, businessDate);
+    }
+
+    void addRefundLine(long refundId, long itemId, BigDecimal quantity, BigDecimal amount) {
+        jdbc.update("insert into refund_lines (refund_id, sale_item_id, quantity, amount) values (?, ?, ?, ?)", refundId, itemId, quantity, amount);
+        jdbc.update("update sale_items set refunded_quantity = refunded_quantity + ? where id = ?", quantity, itemId);
+    }
+
+    void setStatus(long saleId, String status) {
+        jdbc.update("update sales set status = ? where id = ?", status, saleId);
     }
 
     private static Instant ts(Timestamp t) {

@@ -14,7 +14,7 @@ public record SaleView(long id, long session, String sessionInfo, String cashier
 
     public record ItemView(long id, long sale, long product, String productName, String productSku, Long batch, String batchNumber,
                            BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountAmount, BigDecimal taxRate, BigDecimal lineTotal,
-                           Instant createdAt) { }
+                           BigDecimal refundedQuantity, Instant createdAt) { }
 
     public record PaymentView(long id, long sale, long session, String paymentMethod, String paymentMethodDisplay, BigDecimal amount,
                               BigDecimal receivedAmount, BigDecimal changeAmount, String cardLast4, String transactionId, Instant createdAt) { }
@@ -26,7 +26,8 @@ public record SaleView(long id, long session, String sessionInfo, String cashier
                 items.stream().map(SaleRepository.Item::quantity).reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add),
                 s.createdAt(), s.completedAt(),
                 items.stream().map(i -> new ItemView(i.id(), i.saleId(), i.productId(), i.productName(), i.productSku(), i.batchId(),
-                        i.batchNumber(), i.quantity(), i.unitPrice(), i.discountAmount(), i.taxRate(), i.lineTotal(), i.createdAt())).toList(),
+                        i.batchNumber(), i.quantity(), i.unitPrice(), i.discountAmount(), i.taxRate(), i.lineTotal(), i.refundedQuantity(),
+                        i.createdAt())).toList(),
                 payments.stream().map(p -> new PaymentView(p.id(), p.saleId(), p.sessionId(), p.method(),
                         Messages.get("payment.method." + p.method()), p.amount(), p.receivedAmount(), p.changeAmount(), p.cardLast4(),
                         p.transactionId(), p.createdAt())).toList());

@@ -5,6 +5,7 @@ import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.catalog.CatalogClient;
@@ -42,6 +43,12 @@ public class TillService {
         this.tx = tx;
     }
 
+    public record AddItemRequest(Long product, BigDecimal quantity, Long batch) { }
+
+    public record RefundLine(Long itemId, BigDecimal quantity) { }
+
+    public record RefundRequest(List<RefundLine> items, String method, String reason) { }
+
     /** Adds a product to the caller's draft in the shift (creating the draft), holding the stock in catalog. */
     public SaleView scan(Caller caller, ScanRequest r) {
         FieldErrors errors = new FieldErrors();
@@ -52,23 +59,151 @@ public class TillService {
             errors.add("product", "validation.required");
         }
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
-        if (quantity.signum() <= 0) {
-            errors.add("quantity", "validation.positive");
-        } else if (quantity.stripTrailingZeros().scale() > 3 || quantity.compareTo(new BigDecimal("999999")) > 0) {
-            errors.add("quantity", "validation.invalid");
-        }
+        checkQuantity(errors, quantity);
         errors.throwIfAny();
-        BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         tx.executeWithoutResult(s -> openSession(r.session()));
+        return hold(r.product(), quantity, r.batch(), () -> {
+            Session session = openSession(r.session());
+            Tenant tenant = TenantContext.require();
+            return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
+                    caller.userId(), caller.username(), sales.nextReceiptNumber(session.registerCode(), tenant.today()))).orElseThrow());
+        });
+    }
 
+    /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog. */
+    public SaleView addItem(long saleId, AddItemRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.product() == null) {
+            errors.add("product", "validation.required");
+        }
+        BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
+        checkQuantity(errors, quantity);
+        errors.throwIfAny();
+        tx.executeWithoutResult(s -> pendingSale(saleId));
+        return hold(r.product(), quantity, r.batch(), () -> pendingSale(saleId));
+    }
+
+    /** Removes a line (with the other lines of the same scan) and releases its hold in catalog. */
+    public SaleView removeItem(long saleId, Long itemId) {
+        if (itemId == null) {
+            throw FieldErrors.single("item_id", "validation.required");
+        }
+        String[] released = new String[1];
+        SaleView view = tx.execute(s -> {
+            pendingSale(saleId);
+            released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> new KassaException(404, "item_not_found", "sales.item_not_found"));
+            sales.recalculate(saleId);
+            return detail(saleId);
+        });
+        catalog.release(List.of(released[0]));
+        return view;
+    }
+
+    /** Voids a draft (spec §5.3.7); a draft with items needs a manager or owner. Its holds are released. */
+    public SaleView cancel(Caller caller, long saleId) {
+        List<String> refs = new java.util.ArrayList<>();
+        SaleView view = tx.execute(s -> {
+            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+            if (!"pending".equals(sale.status())) {
+                throw new KassaException(400, "sale_not_pending", "sales.cancel_only_pending");
+            }
+            List<SaleRepository.Item> items = sales.items(saleId);
+            if (!items.isEmpty() && caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
+                throw new KassaException(403, "permission_denied", "sales.cancel_needs_manager");
+            }
+            sales.cancel(saleId);
+            items.stream().map(SaleRepository.Item::reservationRef).distinct().forEach(refs::add);
+            outbox.publish(Topics.SALES, "SaleCancelled", TenantContext.require().key(), java.util.Map.of("sale_id", String.valueOf(saleId),
+                    "receipt_number", sale.receiptNumber(), "session_id", sale.sessionId()));
+            return detail(saleId);
+        });
+        if (!refs.isEmpty()) {
+            catalog.release(refs);
+        }
+        return view;
+    }
+
+    /**
+     * Gives back a completed sale, wholly or by line, never more than was sold. The money leaves the caller's
+     * open shift (else the sale's shift) by the chosen method (cash by default). Catalog restocks on SaleRefunded.
+     */
+    public SaleView refund(Caller caller, long saleId, RefundRequest r) {
+        String method = r == null || r.method() == null || r.method().isBlank() ? "cash" : r.method().trim();
+        if (!Settlement.METHODS.contains(method)) {
+            throw FieldErrors.single("method", "sales.refund_method_invalid");
+        }
+        return tx.execute(s -> {
+            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+            if (!"completed".equals(sale.status()) && !"partially_refunded".equals(sale.status())) {
+                throw new KassaException(400, "sale_not_refundable", "sales.refund_only_completed");
+            }
+            List<SaleRepository.Item> items = sales.items(saleId);
+            java.util.Map<Long, BigDecimal> wanted = new java.util.LinkedHashMap<>();
+            FieldErrors errors = new FieldErrors();
+            if (r == null || r.items() == null || r.items().isEmpty()) {
+                items.forEach(i -> wanted.put(i.id(), i.quantity().subtract(i.refundedQuantity())));
+            } else {
+                for (int n = 0; n < r.items().size(); n++) {
+                    RefundLine line = r.items().get(n);
+                    SaleRepository.Item item = line == null || line.itemId() == null ? null
+                            : items.stream().filter(i -> i.id() == line.itemId()).findFirst().orElse(null);
+                    if (item == null) {
+                        errors.add("items." + n + ".item_id", "sales.refund_item_unknown");
+                        continue;
+                    }
+                    BigDecimal left = item.quantity().subtract(item.refundedQuantity()).subtract(wanted.getOrDefault(item.id(), BigDecimal.ZERO));
+                    BigDecimal q = line.quantity() == null ? left : line.quantity();
+                    if (q.signum() <= 0 || q.stripTrailingZeros().scale() > 3) {
+                        errors.add("items." + n + ".quantity", "validation.positive");
+                    } else if (q.compareTo(left) > 0) {
+                        errors.add("items." + n + ".quantity", "sales.refund_exceeds", left.toPlainString());
+                    } else {
+                        wanted.merge(item.id(), q, BigDecimal::add);
+                    }
+                }
+            }
+            errors.throwIfAny();
+            wanted.values().removeIf(q -> q.signum() <= 0);
+            if (wanted.isEmpty()) {
+                throw new KassaException(400, "sale_not_refundable", "sales.refund_only_completed");
+            }
+            // a sale-level discount is shared out over the lines in proportion
+            BigDecimal factor = sale.subtotal().signum() == 0 ? BigDecimal.ONE
+                    : sale.totalAmount().divide(sale.subtotal(), 10, RoundingMode.HALF_UP);
+            Tenant tenant = TenantContext.require();
+            long session = sessions.currentOf(caller.userId()).filter(Session::isOpen).map(Session::id).orElse(sale.sessionId());
+            List<SaleRefunded.Line> lines = new java.util.ArrayList<>();
+            java.util.Map<Long, BigDecimal> amounts = new java.util.LinkedHashMap<>();
+            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            for (var e : wanted.entrySet()) {
+                SaleRepository.Item item = items.stream().filter(i -> i.id() == e.getKey()).findFirst().orElseThrow();
+                boolean rest = e.getValue().compareTo(item.quantity().subtract(item.refundedQuantity())) == 0;
+                BigDecimal lineValue = item.lineTotal().multiply(factor).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal amount = rest ? lineValue.subtract(sales.refundedAmount(item.id()))
+                        : lineValue.multiply(e.getValue()).divide(item.quantity(), 2, RoundingMode.HALF_UP);
+                amounts.put(item.id(), amount);
+                total = total.add(amount);
+                lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), e.getValue(), amount, item.reservationRef()));
+            }
+            long refundId = sales.addRefund(saleId, session, total.max(new BigDecimal("0.01")), method,
+                    r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today());
+            wanted.forEach((itemId, q) -> sales.addRefundLine(refundId, itemId, q, amounts.get(itemId)));
+            boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
+            sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
+            outbox.publish(Topics.SALES, SaleRefunded.TYPE, tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId),
+                    sale.receiptNumber(), tenant.today(), total, method, full, lines));
+            return detail(saleId);
+        });
+    }
+
+    /** Holds stock in catalog first, then writes the lines into the sale that {@code target} locks, in one transaction. */
+    private SaleView hold(long productId, BigDecimal quantity, Long batchId, java.util.function.Supplier<SaleRepository.Sale> target) {
+        BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String ref = UUID.randomUUID().toString();
-        Hold hold = catalog.reserve(ref, r.product(), qty, r.batch());
+        Hold hold = catalog.reserve(ref, productId, qty, batchId);
         try {
             return tx.execute(s -> {
-                Session session = openSession(r.session());
-                Tenant tenant = TenantContext.require();
-                SaleRepository.Sale draft = sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
-                        caller.userId(), caller.username(), sales.nextReceiptNumber(session.registerCode(), tenant.today()))).orElseThrow());
+                SaleRepository.Sale draft = target.get();
                 for (Hold.Allocation a : hold.allocations()) {
                     sales.addToLine(draft.id(), hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
                             a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(), ref);
@@ -79,6 +214,22 @@ public class TillService {
         } catch (RuntimeException e) {
             catalog.release(List.of(ref));
             throw e;
+        }
+    }
+
+    private SaleRepository.Sale pendingSale(long saleId) {
+        SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+        if (!"pending".equals(sale.status())) {
+            throw new KassaException(400, "sale_not_pending", "sales.only_pending_items");
+        }
+        return sale;
+    }
+
+    private static void checkQuantity(FieldErrors errors, BigDecimal quantity) {
+        if (quantity.signum() <= 0) {
+            errors.add("quantity", "validation.positive");
+        } else if (quantity.stripTrailingZeros().scale() > 3 || quantity.compareTo(new BigDecimal("999999")) > 0) {
+            errors.add("quantity", "validation.invalid");
         }
     }
 

@@ -1,0 +1,17 @@
+package dev.kassa.sales.till;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Contract of {@code SaleRefunded} on {@code sales.events}: a whole sale or some of its lines given back.
+ * Consumers: catalog (restock the batches), analytics (net sales of the refund's business date).
+ */
+public record SaleRefunded(String saleId, String refundId, String receiptNumber, LocalDate businessDate, BigDecimal amount, String method,
+                           boolean fullyRefunded, List<Line> lines) {
+
+    public static final String TYPE = "SaleRefunded";
+
+    public record Line(long productId, Long batchId, BigDecimal quantity, BigDecimal amount, String reservationRef) { }
+}

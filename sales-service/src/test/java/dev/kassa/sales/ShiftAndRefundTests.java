@@ -1,0 +1,178 @@
+package dev.kassa.sales;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestKafka;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A shift from opening to reconciliation, with cash movements, cancels and refunds (catalog is not needed here). */
+@KassaIntegrationTest
+@TestPropertySource(properties = {"kassa.sales.catalog-url=http://127.0.0.1:9", "kassa.sales.catalog-timeout=1s"})
+class ShiftAndRefundTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper objectMapper;
+
+    Api as(String store, long user, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+    }
+
+    /** A draft as scanning leaves it: two lines, 2 × 50000 and 1 × 50000. */
+    long draft(String store, long session, long cashier) {
+        String schema = TestStores.schema(store);
+        long sale = jdbc.queryForObject("insert into " + schema + ".sales (session_id, cashier_user_id, cashier_name, receipt_number, subtotal, total_amount) "
+                + "values (?, ?, 'c', 'R-' || nextval('" + schema.replace("\"", "") + ".sales_id_seq'), 150000, 150000) returning id", Long.class, session, cashier);
+        jdbc.update("insert into " + schema + ".sale_items (sale_id, product_id, product_name, product_sku, batch_id, quantity, unit_price, unit_cost, line_total, reservation_ref) "
+                + "values (?, 18, 'A', 'A', 31, 2, 50000, 30000, 100000, 'ref-a-' || ?), (?, 19, 'B', 'B', null, 1, 50000, 30000, 50000, 'ref-b-' || ?)",
+                sale, sale, sale, sale);
+        return sale;
+    }
+
+    @Test
+    void aShiftClosesWithExpectedCashAndTheDifferenceAfterSalesMovementsAndRefunds() {
+        String store = TestStores.newKey("shf");
+        Api cashier = as(store, 5, "cashier");
+        Api manager = as(store, 9, "manager");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 100000)).at("/data/id").asLong();
+        long sale = draft(store, session, 5);
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 100000, "received_amount", 120000),
+                json("payment_method", "card", "amount", 50000)))).status()).isEqualTo(200);
+
+        assertThat(cashier.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
+                "amount", 30000)).text("/code")).isEqualTo("permission_denied");
+        Api.Response out = manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
+                "amount", 30000, "description", "Инкассация"));
+        assertThat(out.status()).as(out.toString()).isEqualTo(201);
+        assertThat(manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
+                "amount", 999999)).text("/code")).isEqualTo("cash_out_exceeds");
+        assertThat(manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "sideways", "reason", "x", "amount", -1))
+                .at("/errors").fieldNames()).toIterable().contains("movement_type", "reason", "amount");
+
+        // a manager refunds one of the two units of line A in cash: 50000 leaves the till
+        long lineA = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 18", Long.class, sale);
+        Api.Response partial = manager.post("/api/sales/sales/" + sale + "/refund/", json("items", List.of(json("item_id", lineA, "quantity", 1))));
+        assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
+        assertThat(partial.text("/data/status")).isEqualTo("partially_refunded");
+
+        Api.Response report = cashier.get("/api/sales/sessions/" + session + "/report/");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.text("/sales/count")).isEqualTo("1");
+        assertThat(report.text("/sales/total_amount")).isEqualTo("150000.00");
+        assertThat(report.text("/refunds/total")).isEqualTo("50000.00");
+        assertThat(report.text("/cash_movements/cash_out")).isEqualTo("30000.00");
+        // 100000 opening + 100000 cash kept − 50000 refunded − 30000 collected
+        assertThat(report.text("/expected_cash")).isEqualTo("120000.00");
+
+        assertThat(as(store, 6, "cashier").post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 1)).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json()).at("/errors/actual_cash").isArray()).isTrue();
+        Api.Response closed = cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 119000));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.text("/data/status")).isEqualTo("closed");
+        assertThat(closed.text("/data/expected_cash")).isEqualTo("120000.00");
+        assertThat(closed.text("/data/cash_difference")).isEqualTo("-1000.00");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 1)).text("/code")).isEqualTo("session_not_open");
+        assertThat(cashier.get("/api/sales/sessions/current/").text("/code")).isEqualTo("no_open_session");
+    }
+
+    @Test
+    void aShiftWithAnOpenSaleCannotClose() {
+        String store = TestStores.newKey("shg");
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        draft(store, session, 5);
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).text("/code")).isEqualTo("pending_sales");
+    }
+
+    @Test
+    void draftsAreCancelledByManagersLinesRemovedByCashiers() {
+        String store = TestStores.newKey("cnl");
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long sale = draft(store, session, 5);
+        long lineB = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 19", Long.class, sale);
+        Api.Response removed = cashier.send("DELETE", "/api/sales/sales/" + sale + "/remove-item/", json("item_id", lineB));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.text("/data/total_amount")).isEqualTo("100000.00");
+        assertThat(removed.at("/data/items").size()).isEqualTo(1);
+        assertThat(cashier.send("DELETE", "/api/sales/sales/" + sale + "/remove_item/", json("item_id", 987654)).text("/code")).isEqualTo("item_not_found");
+
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/cancel/", null).text("/code")).isEqualTo("permission_denied");
+        Api.Response cancelled = as(store, 9, "manager").post("/api/sales/sales/" + sale + "/cancel/", null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.text("/data/status")).isEqualTo("cancelled");
+        assertThat(as(store, 9, "manager").post("/api/sales/sales/" + sale + "/cancel/", null).text("/code")).isEqualTo("sale_not_pending");
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 1))))
+                .text("/code")).isEqualTo("sale_not_pending");
+    }
+
+    @Test
+    void refundsNeverExceedWhatWasSoldAndAreAnnounced() throws Exception {
+        String store = TestStores.newKey("rfd");
+        Api cashier = as(store, 5, "cashier");
+        Api owner = as(store, 1, "owner");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long sale = draft(store, session, 5);
+        assertThat(owner.post("/api/sales/sales/" + sale + "/refund/", json()).text("/code")).isEqualTo("sale_not_refundable");
+        cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "card", "amount", 150000))));
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/refund/", json()).text("/code")).isEqualTo("permission_denied");
+        long lineA = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 18", Long.class, sale);
+        Api.Response tooMuch = owner.post("/api/sales/sales/" + sale + "/refund/", json("items", List.of(json("item_id", lineA, "quantity", 3))));
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.text("/errors/items.0.quantity/0")).contains("2");
+        assertThat(owner.post("/api/sales/sales/" + sale + "/refund/", json("method", "barter")).at("/errors/method").isArray()).isTrue();
+
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
+            consumer.subscribe(List.of(Topics.SALES));
+            Api.Response full = owner.post("/api/sales/sales/" + sale + "/refund/", json("method", "card", "reason", "брак"));
+            assertThat(full.status()).as(full.toString()).isEqualTo(200);
+            assertThat(full.text("/data/status")).isEqualTo("refunded");
+            assertThat(full.text("/data/items/0/refunded_quantity")).isEqualTo("2.000");
+            assertThat(owner.post("/api/sales/sales/" + sale + "/refund/", json()).text("/code")).isEqualTo("sale_not_refundable");
+
+            List<JsonNode> refunds = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
+                    try {
+                        JsonNode e = objectMapper.readTree(rec.value());
+                        if (store.equals(e.path("tenant_key").asText()) && "SaleRefunded".equals(e.path("type").asText())) {
+                            refunds.add(e.path("payload"));
+                        }
+                    } catch (Exception ignored) {
+                        // other tests' events
+                    }
+                });
+                return !refunds.isEmpty();
+            });
+            JsonNode refund = refunds.get(0);
+            assertThat(refund.path("amount").asText()).isEqualTo("150000.00");
+            assertThat(refund.path("fully_refunded").asBoolean()).isTrue();
+            assertThat(refund.path("lines")).hasSize(2);
+            assertThat(refund.path("lines").get(0).path("batch_id").asLong()).isEqualTo(31);
+        }
+    }
+}
