@@ -164,6 +164,24 @@ class EndToEndIT {
         Api.Response tooMany = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 7));
         assertErrorBody(tooMany, 400, "insufficient_stock");
         assertThat(tooMany.text("/available")).isEqualTo("6.000");
+
+        // 3.2 refund (the owner may): the first sale comes back, stock returns, the report shows net sales
+        Api.Response refund = owner.post("/api/sales/sales/" + scan.text("/data/id") + "/refund/", null);
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+        assertThat(refund.text("/data/status")).isEqualTo("refunded");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(owner.get("/api/products/products/" + product + "/").text("/quantity")).isEqualTo("8.000");
+            Api.Response net = owner.get("/api/analytics/daily-sales/today/");
+            assertThat(net.text("/total_sales")).isEqualTo("150000.00");
+            assertThat(net.text("/total_refunds")).isEqualTo("150000.00");
+        });
+
+        // 3.1 close the shift: 100000 opening + 250000 cash kept − 150000 refunded in cash = 200000 expected
+        Api.Response report = owner.get("/api/sales/sessions/" + session + "/report/");
+        assertThat(report.text("/expected_cash")).isEqualTo("200000.00");
+        Api.Response closed = owner.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 250000));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.text("/data/cash_difference")).isEqualTo("50000.00");
     }
 
     @Test
