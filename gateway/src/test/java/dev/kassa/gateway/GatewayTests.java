@@ -98,11 +98,13 @@ class GatewayTests {
 
     @Test
     void routesAMemberToTheServiceAndStripsInternalHeaders() {
-        Api.Response r = member().header("X-Kassa-Role", "owner").header("X-Internal-User", "1").get("/api/products/products/");
+        Api.Response r = member().header("X-Kassa-Role", "owner").header("X-Internal-User", "1").header("Idempotency-Key", "k-1")
+                .post("/api/products/products/", "{}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.text("/path")).isEqualTo("/api/products/products/");
         assertThat(r.text("/headers/x-tenant-key")).isEqualTo(STORE);
         assertThat(r.text("/headers/authorization")).startsWith("Bearer ");
+        assertThat(r.text("/headers/idempotency-key")).isEqualTo("k-1");
         assertThat(r.at("/headers/x-kassa-role").isMissingNode()).isTrue();
         assertThat(r.at("/headers/x-internal-user").isMissingNode()).isTrue();
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");

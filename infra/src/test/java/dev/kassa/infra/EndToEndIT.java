@@ -136,10 +136,16 @@ class EndToEndIT {
         assertThat(scan.text("/message")).isEqualTo("Товар добавлен");
         assertThat(scan.text("/data/status")).isEqualTo("pending");
         assertThat(scan.text("/data/total_amount")).isEqualTo("150000.00");
-        Api.Response cash = owner.post("/api/sales/sales/" + scan.text("/data/id") + "/checkout/", json("payments",
-                List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000))));
+        // the till retries the checkout on a flaky network with the same Idempotency-Key: one payment, same answer
+        Api till = owner.header("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> payCash = json("payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000)));
+        Api.Response cash = till.post("/api/sales/sales/" + scan.text("/data/id") + "/checkout/", payCash);
         assertThat(cash.status()).as(cash.toString()).isEqualTo(200);
         assertThat(cash.text("/data/change_amount")).isEqualTo("50000.00");
+        Api.Response retried = till.post("/api/sales/sales/" + scan.text("/data/id") + "/checkout/", payCash);
+        assertThat(retried.status()).as(retried + " headers " + retried.headers()).isEqualTo(200);
+        assertThat(retried.raw()).isEqualTo(cash.raw());
+        assertThat(retried.at("/data/payments").size()).isEqualTo(1);
 
         // a second sale paid with the split-payment example, verbatim
         Api.Response scan2 = owner.post("/api/sales/sales/scan_item/", json("session", session, "product", product, "quantity", 2, "batch", null));

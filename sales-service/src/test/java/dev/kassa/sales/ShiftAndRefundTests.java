@@ -100,6 +100,22 @@ class ShiftAndRefundTests {
     }
 
     @Test
+    void aRetriedCheckoutWithItsIdempotencyKeyIsAnsweredOnceAndPaidOnce() {
+        String store = TestStores.newKey("idm");
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long sale = draft(store, session, 5);
+        Api till = cashier.header("Idempotency-Key", "checkout-" + sale);
+        Map<String, Object> pay = json("payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000)));
+        Api.Response first = till.post("/api/sales/sales/" + sale + "/checkout/", pay);
+        Api.Response retry = till.post("/api/sales/sales/" + sale + "/checkout/", pay);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.raw()).isEqualTo(first.raw());
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".payments", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void aShiftWithAnOpenSaleCannotClose() {
         String store = TestStores.newKey("shg");
         Api cashier = as(store, 5, "cashier");

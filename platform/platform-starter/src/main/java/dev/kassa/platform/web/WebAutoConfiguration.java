@@ -77,6 +77,19 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /** Runs after Spring Security, so the caller and the store are known when a key is scoped. */
+    @Bean
+    public IdempotencyFilter idempotencyFilter(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ErrorResponses errorResponses) {
+        return new IdempotencyFilter(jdbcTemplate, errorResponses);
+    }
+
+    @Bean
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter idempotencyFilter) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(idempotencyFilter);
+        registration.setOrder(0);
+        return registration;
+    }
+
     /** Money and quantities leave as plain decimal strings ({@code "150000.00"}); inputs accept numbers or strings. */
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer kassaJsonCustomizer() {

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The relay is driven by hand here (relay-enabled=false) so each step can be observed. */
 @KassaIntegrationTest
-@TestPropertySource(properties = "kassa.events.relay-enabled=false")
+// its own database: relays of other cached test contexts must not publish this test's outbox rows
+@TestPropertySource(properties = {"kassa.events.relay-enabled=false", "spring.application.name=platform-outbox-test"})
 class OutboxAndInboxTests {
 
     @Autowired

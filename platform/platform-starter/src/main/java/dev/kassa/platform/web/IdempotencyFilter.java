@@ -1,0 +1,180 @@
+package dev.kassa.platform.web;
+
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code Idempotency-Key} on state-changing requests (brief §6): the first answer (2xx or 4xx) to a key is
+ * stored per store and caller and replayed for every retry with the same body; the same key with a
+ * different body gets 422 {@code idempotency_key_reused}; a retry while the first attempt still runs gets
+ * 409 {@code request_in_progress}. A 5xx answer is not stored, so the retry runs again. Keys live 24 hours.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY = 100;
+
+    private final JdbcTemplate jdbc;
+    private final ErrorResponses errors;
+
+    public IdempotencyFilter(JdbcTemplate jdbc, ErrorResponses errors) {
+        this.jdbc = jdbc;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getHeader(HEADER) == null || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > MAX_KEY) {
+            errors.write(response, 400, "invalid_idempotency_key", "error.invalid_idempotency_key", MAX_KEY);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String scope = scope();
+        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+        boolean claimed;
+        try {
+            jdbc.update("insert into public.kassa_idempotency (scope, idem_key, request_hash) values (?, ?, ?)", scope, key, hash);
+            claimed = true;
+        } catch (DuplicateKeyException taken) {
+            claimed = false;
+        }
+        if (!claimed) {
+            replay(scope, key, hash, response);
+            return;
+        }
+        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(new CachedBody(request, body), cached);
+            if (cached.getStatus() < 500) {
+                jdbc.update("update public.kassa_idempotency set status = ?, content_type = ?, body = ? where scope = ? and idem_key = ?",
+                        cached.getStatus(), cached.getContentType(), new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8), scope, key);
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                jdbc.update("delete from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key);
+            }
+            cached.copyBodyToResponse();
+        }
+    }
+
+    private void replay(String scope, String key, String hash, HttpServletResponse response) throws IOException {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select request_hash, status, content_type, body from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key);
+        if (rows.isEmpty()) {
+            errors.write(response, 409, "request_in_progress", "error.request_in_progress");
+            return;
+        }
+        Map<String, Object> row = rows.get(0);
+        if (!hash.equals(row.get("request_hash"))) {
+            errors.write(response, 422, "idempotency_key_reused", "error.idempotency_key_reused");
+            return;
+        }
+        if (row.get("status") == null) {
+            errors.write(response, 409, "request_in_progress", "error.request_in_progress");
+            return;
+        }
+        response.setStatus((Integer) row.get("status"));
+        if (row.get("content_type") != null) {
+            response.setContentType((String) row.get("content_type"));
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(((String) row.get("body")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    public void forgetOldKeys() {
+        jdbc.update("delete from public.kassa_idempotency where created_at < now() - interval '24 hours'");
+    }
+
+    /** Keys are per store and caller: one till's key never replays another's answer. */
+    private static String scope() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String caller = auth == null || !auth.isAuthenticated() ? "anonymous" : auth.getName();
+        return TenantContext.current().map(Tenant::key).orElse("-") + ":" + caller;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read (it was needed for the hash). */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

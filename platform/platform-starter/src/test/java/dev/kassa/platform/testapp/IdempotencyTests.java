@@ -1,0 +1,59 @@
+package dev.kassa.platform.testapp;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KassaIntegrationTest
+class IdempotencyTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aRetriedRequestGetsTheFirstAnswerAndChangesNothingMore() {
+        String store = TestStores.newKey("idem");
+        Api till = new Api("http://localhost:" + port).as(TestTokens.token(1, "c", Map.of(store, "owner"))).in(store);
+        String key = UUID.randomUUID().toString();
+        Api.Response first = till.header("Idempotency-Key", key).post("/api/notes", json("text", "once", "amount", 10));
+        Api.Response retry = till.header("Idempotency-Key", key).post("/api/notes", json("text", "once", "amount", 10));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.raw()).isEqualTo(first.raw());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(till.get("/api/notes").body()).hasSize(1);
+
+        Api.Response reused = till.header("Idempotency-Key", key).post("/api/notes", json("text", "different"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.text("/code")).isEqualTo("idempotency_key_reused");
+        // another store or caller with the same key is a different request
+        String other = TestStores.newKey("idem");
+        assertThat(new Api("http://localhost:" + port).as(TestTokens.token(2, "d", Map.of(other, "owner"))).in(other)
+                .header("Idempotency-Key", key).post("/api/notes", json("text", "once", "amount", 10)).header("Idempotent-Replayed")).isNull();
+        assertThat(till.header("Idempotency-Key", "x".repeat(101)).post("/api/notes", json("text", "a")).text("/code"))
+                .isEqualTo("invalid_idempotency_key");
+    }
+
+    @Test
+    void aFailedAttemptIsNotRememberedSoTheRetryRuns() {
+        String store = TestStores.newKey("idem");
+        Api till = new Api("http://localhost:" + port).as(TestTokens.token(1, "c", Map.of(store, "owner"))).in(store);
+        String key = UUID.randomUUID().toString();
+        assertThat(till.header("Idempotency-Key", key).post("/api/notes", json("text", "x", "fail", true)).status()).isEqualTo(500);
+        assertThat(till.header("Idempotency-Key", key).post("/api/notes", json("text", "x", "fail", true)).header("Idempotent-Replayed")).isNull();
+        // a 4xx answer is remembered like a success
+        String invalid = UUID.randomUUID().toString();
+        Api.Response bad = till.header("Idempotency-Key", invalid).post("/api/notes", json("text", ""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(till.header("Idempotency-Key", invalid).post("/api/notes", json("text", "")).header("Idempotent-Replayed")).isEqualTo("true");
+    }
+}
