@@ -116,6 +116,39 @@ class ShiftAndRefundTests {
     }
 
     @Test
+    void salesAreListedFilteredAndPrintedAsReceipts() {
+        String store = TestStores.newKey("lst");
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long done = draft(store, session, 5);
+        cashier.post("/api/sales/sales/" + done + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000))));
+        assertThat(cashier.get("/api/sales/sales/current/?session=" + session).at("/data").isNull()).isTrue();
+        long open = draft(store, session, 5);
+        assertThat(cashier.get("/api/sales/sales/current/?session=" + session).at("/data/id").asLong()).isEqualTo(open);
+        assertThat(cashier.get("/api/sales/sales/current/").at("/errors/session").isArray()).isTrue();
+
+        assertThat(cashier.get("/api/sales/sales/").at("/count").asInt()).isEqualTo(2);
+        assertThat(cashier.get("/api/sales/sales/?status=completed").at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.get("/api/sales/sales/?session=" + session + "&status=pending").at("/results/0/id").asLong()).isEqualTo(open);
+        String receiptNumber = cashier.get("/api/sales/sales/" + done + "/").text("/receipt_number");
+        assertThat(cashier.get("/api/sales/sales/?search=" + receiptNumber).at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.get("/api/sales/sales/?search=%25").at("/count").asInt()).isZero();
+        assertThat(cashier.get("/api/sales/sales/?page_size=0").status()).isEqualTo(400);
+        // today's completed sales need a business date, which checkout sets
+        assertThat(cashier.get("/api/sales/sales/today/").at("/count").asInt()).isEqualTo(1);
+
+        Api.Response receipt = cashier.get("/api/sales/sales/" + done + "/receipt/");
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+        assertThat(receipt.text("/receipt/total")).isEqualTo("150000.00");
+        assertThat(receipt.text("/receipt/change")).isEqualTo("50000.00");
+        assertThat(receipt.text("/receipt/payments/0/method_display")).isEqualTo("Наличные");
+        assertThat(receipt.at("/receipt/items").size()).isEqualTo(2);
+        assertThat(cashier.get("/api/sales/sales/424242/").text("/code")).isEqualTo("sale_not_found");
+        assertThat(as(store, 7, "stockkeeper").get("/api/sales/sales/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("lst"), 5, "owner").get("/api/sales/sales/").at("/count").asInt()).isZero();
+    }
+
+    @Test
     void aShiftWithAnOpenSaleCannotClose() {
         String store = TestStores.newKey("shg");
         Api cashier = as(store, 5, "cashier");

@@ -174,6 +174,35 @@ class SaleRepository {
         jdbc.update("update sales set status = ? where id = ?", status, saleId);
     }
 
+    /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */
+    List<Sale> search(String status, Long session, String search, LocalDate businessDate, int limit, long offset) {
+        return jdbc.query(SELECT_SALE + where() + " order by s.created_at desc, s.id desc limit ? offset ?", SALE,
+                status, status, session, session, search, like(search), like(search), like(search), businessDate, businessDate, limit, offset);
+    }
+
+    long count(String status, Long session, String search, LocalDate businessDate) {
+        return jdbc.queryForObject("select count(*) from sales s" + where(), Long.class,
+                status, status, session, session, search, like(search), like(search), like(search), businessDate, businessDate);
+    }
+
+    Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
+        return jdbc.query(SELECT_SALE + " where s.session_id = ? and s.cashier_user_id = ? and s.status = 'pending'", SALE, sessionId, cashierUserId)
+                .stream().findFirst();
+    }
+
+    private static String where() {
+        return """
+                 where (?::text is null or s.status = ?)
+                   and (?::bigint is null or s.session_id = ?)
+                   and (?::text is null or s.receipt_number ilike ? or s.customer_name ilike ? or s.customer_phone ilike ?)
+                   and (?::date is null or s.business_date = ?)
+                """;
+    }
+
+    private static String like(String search) {
+        return search == null ? null : "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

@@ -5,7 +5,12 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,6 +38,51 @@ class TillController {
     @PreAuthorize(Access.SELL)
     Map<String, Object> scan(@RequestBody TillService.ScanRequest request, Caller caller) {
         return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", till.scan(caller, request));
+    }
+
+    @Operation(summary = "Sales, newest first: filters status, session, search (receipt number, customer name or phone); paginated")
+    @GetMapping("/api/sales/sales")
+    @PreAuthorize(Access.SELL)
+    PageResponse<SaleView> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long session,
+                                @RequestParam(required = false) String search, @RequestParam(required = false) String page,
+                                @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(till.list(status, session, search, false, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
+    @GetMapping("/api/sales/sales/today")
+    @PreAuthorize(Access.SELL)
+    PageResponse<SaleView> today(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(till.list(null, null, null, true, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "The caller's open draft in a shift: ?session=1")
+    @GetMapping("/api/sales/sales/current")
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> current(@RequestParam(required = false) Long session, Caller caller) {
+        return till.current(caller, session)
+                .<Map<String, Object>>map(sale -> Map.of("status", "success", "data", sale))
+                .orElseGet(() -> {
+                    Map<String, Object> none = new java.util.LinkedHashMap<>();
+                    none.put("status", "success");
+                    none.put("message", Messages.get("sales.no_current_sale"));
+                    none.put("data", null);
+                    return none;
+                });
+    }
+
+    @Operation(summary = "Sale detail with lines and payments")
+    @GetMapping("/api/sales/sales/{id}")
+    @PreAuthorize(Access.SELL)
+    SaleView get(@PathVariable long id) {
+        return till.get(id);
+    }
+
+    @Operation(summary = "Everything a printed receipt needs: store, cashier, lines, taxes, payments, change")
+    @GetMapping("/api/sales/sales/{id}/receipt")
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> receipt(@PathVariable long id) {
+        return Map.of("receipt", Receipt.of(till.get(id)));
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")

@@ -13,6 +13,7 @@ import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.shift.Session;
 import dev.kassa.sales.shift.SessionRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -215,6 +216,37 @@ public class TillService {
             catalog.release(List.of(ref));
             throw e;
         }
+    }
+
+    @Transactional(readOnly = true)
+    public SaleView get(long saleId) {
+        sales.find(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+        return detail(saleId);
+    }
+
+    /** The caller's open draft in a shift, if any (spec S28). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SaleView> current(Caller caller, Long sessionId) {
+        if (sessionId == null) {
+            throw FieldErrors.single("session", "validation.required");
+        }
+        Session session = sessions.find(sessionId).orElseThrow(() -> new KassaException(404, "session_not_found", "sales.session_not_found"));
+        if (!session.isOpen()) {
+            throw new KassaException(400, "session_not_open", "sales.session_not_open");
+        }
+        return sales.pendingOf(sessionId, caller.userId()).map(s -> detail(s.id()));
+    }
+
+    /** Sales list; {@code today} limits it to completed sales of the store's local business date. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<SaleView> list(String status, Long session, String search, boolean today,
+                                                               org.springframework.data.domain.Pageable page) {
+        String s = search == null || search.isBlank() ? null : search.trim();
+        String st = today ? "completed" : status == null || status.isBlank() ? null : status.trim();
+        java.time.LocalDate date = today ? TenantContext.require().today() : null;
+        List<SaleView> views = sales.search(st, session, s, date, page.getPageSize(), page.getOffset()).stream()
+                .map(x -> SaleView.of(x, sales.items(x.id()), sales.payments(x.id()))).toList();
+        return new org.springframework.data.domain.PageImpl<>(views, page, sales.count(st, session, s, date));
     }
 
     private SaleRepository.Sale pendingSale(long saleId) {

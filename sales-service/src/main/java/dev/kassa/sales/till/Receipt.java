@@ -1,0 +1,32 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.tenancy.TenantContext;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The receipt shape the original documented but never served ({@code sales/{id}/receipt/}). Dates are in the
+ * store's time zone; taxes are the VAT included in the prices. Store name and address come with the auth
+ * integration (not yet available to sales; the store key identifies the store meanwhile).
+ */
+record Receipt(String storeKey, String receiptNumber, String cashier, LocalDateTime date, String status, List<Line> items,
+               BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigDecimal total, List<Payment> payments, BigDecimal change) {
+
+    record Line(String name, String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal total, BigDecimal taxRate) { }
+
+    record Payment(String method, String methodDisplay, BigDecimal amount, BigDecimal received, BigDecimal change) { }
+
+    static Receipt of(SaleView sale) {
+        var tenant = TenantContext.require();
+        Instant at = sale.completedAt() != null ? sale.completedAt() : sale.createdAt();
+        return new Receipt(tenant.key(), sale.receiptNumber(), sale.cashierName(), LocalDateTime.ofInstant(at, tenant.zone()), sale.status(),
+                sale.items().stream().map(i -> new Line(i.productName(), i.productSku(), i.quantity(), i.unitPrice(), i.lineTotal(), i.taxRate())).toList(),
+                sale.subtotal(), sale.discountAmount(), sale.taxAmount(), sale.totalAmount(),
+                sale.payments().stream().map(p -> new Payment(p.paymentMethod(), p.paymentMethodDisplay(), p.amount(), p.receivedAmount(),
+                        p.changeAmount())).toList(),
+                sale.changeAmount());
+    }
+}
