@@ -103,6 +103,25 @@ class CatalogTests {
     }
 
     @Test
+    void lowStockListsTrackedProductsAboveZeroAndAtMostTheirMinimum() {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        owner.post("/api/products/products/", json("name", "Low", "sale_price", 1, "initial_quantity", 3, "min_quantity", 5));
+        owner.post("/api/products/products/", json("name", "Plenty", "sale_price", 1, "initial_quantity", 50, "min_quantity", 5));
+        owner.post("/api/products/products/", json("name", "None", "sale_price", 1, "min_quantity", 5));
+        owner.post("/api/products/products/", json("name", "Untracked", "sale_price", 1, "track_inventory", false));
+        // erp-v2-api.md 2.3
+        Api.Response low = as(store, "cashier").get("/api/products/products/low-stock/");
+        assertThat(low.status()).as(low.toString()).isEqualTo(200);
+        assertThat(low.at("/count").asInt()).isEqualTo(1);
+        assertThat(low.text("/results/0/name")).isEqualTo("Low");
+        assertThat(low.text("/results/0/stock_status")).isEqualTo("low_stock");
+        assertThat(owner.get("/api/products/products/low_stock/?min_quantity=60").at("/count").asInt()).isEqualTo(2);
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=-1").status()).isEqualTo(400);
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=abc").status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsRefusedPerField() {
         String store = newStore();
         Api owner = as(store, "owner");

@@ -42,6 +42,14 @@ class ProductController {
                 PageRequests.of(page, pageSize, sort(ordering))), v -> v);
     }
 
+    @Operation(summary = "Low stock: tracked products with 0 < available ≤ their minimum (or ?min_quantity=); paginated")
+    @GetMapping({"/low-stock", "/low_stock"})
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<ProductView> lowStock(@RequestParam(name = "min_quantity", required = false) java.math.BigDecimal minQuantity,
+                                       @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(products.lowStock(minQuantity, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))), v -> v);
+    }
+
     @Operation(summary = "Create a product with pricing, inventory settings and its first batch, in one transaction")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

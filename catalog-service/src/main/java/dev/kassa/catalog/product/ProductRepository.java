@@ -21,4 +21,24 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
                and (:active is null or p.isActive = :active)
             """)
     Page<Product> search(String search, Long category, Boolean active, Pageable pageable);
+
+    /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
+    @Query(value = """
+            select p.* from products p
+             where p.track_inventory and p.is_active
+               and (select coalesce(sum(b.quantity), 0) from batches b
+                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
+                 - (select coalesce(sum(r.quantity), 0) from reservations r
+                     where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
+                   between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
+            """, countQuery = """
+            select count(*) from products p
+             where p.track_inventory and p.is_active
+               and (select coalesce(sum(b.quantity), 0) from batches b
+                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
+                 - (select coalesce(sum(r.quantity), 0) from reservations r
+                     where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
+                   between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
+            """, nativeQuery = true)
+    Page<Product> lowStock(java.math.BigDecimal threshold, Pageable pageable);
 }

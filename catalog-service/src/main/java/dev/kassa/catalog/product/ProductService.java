@@ -127,12 +127,23 @@ public class ProductService {
 
     @Transactional(readOnly = true)
     public Page<ProductView> list(String search, Long category, Boolean active, Pageable pageable) {
-        Page<Product> page = products.search(search, category, active, pageable);
+        return withDetails(products.search(search, category, active, pageable));
+    }
+
+    private Page<ProductView> withDetails(Page<Product> page) {
         Map<Long, StockLevels.Level> levels = stock.of(page.map(Product::id).toList());
         Map<Long, Unit> unitsById = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<Long, Category> categoriesById = categories.findAllById(page.stream().map(Product::categoryId).filter(java.util.Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(Category::id, Function.identity()));
         return page.map(p -> ProductView.of(p, unitsById.get(p.unitId()), categoriesById.get(p.categoryId()), levels.get(p.id()), null));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ProductView> lowStock(BigDecimal threshold, Pageable pageable) {
+        if (threshold != null && threshold.signum() < 0) {
+            throw FieldErrors.single("min_quantity", "validation.not_negative");
+        }
+        return withDetails(products.lowStock(threshold, pageable));
     }
 
     private ProductView view(Product p) {
