@@ -29,6 +29,11 @@ public class Employee {
 
     protected Employee() { }
 
+    public Employee position(String position) {
+        this.position = position == null ? "" : position.trim();
+        return this;
+    }
+
     public Employee(Long storeId, Long userId, Role role, String firstName, String lastName, String phone) {
         this.storeId = storeId;
         this.userId = userId;
@@ -43,5 +48,9 @@ public class Employee {
     public Long userId() { return userId; }
     public Role role() { return Role.fromCode(role).orElseThrow(); }
     public String phone() { return phone; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public String position() { return position; }
+    public LocalDate hiredAt() { return hiredAt; }
     public boolean isActive() { return isActive; }
 }

@@ -17,4 +17,8 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
     List<Membership> memberships(Long userId);
 
     Optional<Employee> findByUserIdAndStoreId(Long userId, Long storeId);
+
+    Optional<Employee> findByIdAndStoreId(Long id, Long storeId);
+
+    org.springframework.data.domain.Page<Employee> findByStoreId(Long storeId, org.springframework.data.domain.Pageable pageable);
 }

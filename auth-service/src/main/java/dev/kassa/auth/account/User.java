@@ -53,6 +53,10 @@ public class User {
         return full.isEmpty() ? username : full;
     }
 
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     public void loggedIn() {
         this.lastLoginAt = Instant.now();
     }

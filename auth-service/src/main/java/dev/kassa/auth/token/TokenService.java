@@ -89,6 +89,12 @@ public class TokenService {
         return new TokenPair(access(user), newRefresh(user.id(), row.family()));
     }
 
+    /** Ends every session of a user (password change or reset): their refresh tokens stop working. */
+    @Transactional
+    public void revokeAll(long userId) {
+        jdbc.update("update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null", userId);
+    }
+
     String access(User user) {
         Map<String, String> stores = new LinkedHashMap<>();
         for (Membership m : employees.memberships(user.id())) {

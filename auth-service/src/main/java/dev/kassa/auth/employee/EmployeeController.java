@@ -1,0 +1,84 @@
+package dev.kassa.auth.employee;
+
+import dev.kassa.auth.account.Employee;
+import dev.kassa.auth.account.User;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@RestController
+class EmployeeController {
+
+    record EmployeeView(Long id, String fullName, String username, String email, String role, String roleDisplay, String phone,
+                        String position, boolean isActive, LocalDate hiredAt) {
+        static EmployeeView of(Employee e, User u) {
+            String full = (e.firstName() + " " + e.lastName()).trim();
+            return new EmployeeView(e.id(), full.isEmpty() && u != null ? u.username() : full, u == null ? null : u.username(),
+                    u == null ? "" : u.email(), e.role().code(), e.role().display(Messages.language()), e.phone(), e.position(),
+                    e.isActive(), e.hiredAt());
+        }
+    }
+
+    record ResetPasswordRequest(String newPassword) { }
+
+    record ChangePasswordRequest(String oldPassword, String newPassword) { }
+
+    private final EmployeeService employees;
+
+    EmployeeController(EmployeeService employees) {
+        this.employees = employees;
+    }
+
+    @Operation(summary = "Create an employee with a login; the password is shown in this response only")
+    @PostMapping("/api/users/employees")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    Map<String, Object> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
+        EmployeeService.Created created = employees.create(caller, request);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("employee", EmployeeView.of(created.employee(), created.user()));
+        data.put("credentials", Map.of("username", created.user().username(), "password", created.password()));
+        return Map.of("status", "success", "message", Messages.get("employee.created"), "data", data);
+    }
+
+    @Operation(summary = "Employees of the store (owner or manager); paginated")
+    @GetMapping("/api/users/employees")
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    PageResponse<EmployeeView> list(Caller caller, @RequestParam(required = false) String page,
+                                    @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(employees.list(caller, PageRequests.of(page, pageSize, Sort.by("id"))), e -> EmployeeView.of(e, employees.userOf(e)));
+    }
+
+    @Operation(summary = "Set a new password for an employee (shown in this response only); their sessions end")
+    @PostMapping({"/api/users/employees/{id}/reset-password", "/api/users/employees/{id}/reset_password"})
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    Map<String, Object> resetPassword(@PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
+        User user = employees.resetPassword(caller, id, request.newPassword());
+        return Map.of("status", "success", "message", Messages.get("employee.password_reset"),
+                "data", Map.of("username", user.username(), "new_password", request.newPassword()));
+    }
+
+    @Operation(summary = "Change one's own password: {old_password, new_password}; other sessions end")
+    @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
+    Map<String, Object> changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
+        employees.changePassword(caller, request.oldPassword(), request.newPassword());
+        return Map.of("status", "success", "message", Messages.get("auth.password_changed"));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.kassa.auth;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.WithKassaInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKassaInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmployeeTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    static String unique(String base) {
+        return base + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers an owner; returns {token, tenant_key}. */
+    String[] owner() {
+        Api.Response r = api().post("/api/users/auth/register/", json("username", unique("owner"), "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Магазин"));
+        return new String[]{r.text("/data/tokens/access"), r.text("/data/store/tenant_key")};
+    }
+
+    String login(String username, String password) {
+        Api.Response r = api().post("/api/users/auth/login/", json("username", username, "password", password));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.text("/access");
+    }
+
+    @Test
+    void anOwnerCreatesACashierWhoCanLogInToThatStoreOnly() {
+        String[] owner = owner();
+        Api asOwner = api().as(owner[0]).in(owner[1]);
+        String username = unique("cashier1");
+        // erp-v2-readme.md "Создание сотрудника"
+        Api.Response created = asOwner.post("/api/users/employees/", json("username", username, "password", "SecurePass123",
+                "first_name", "Петр", "last_name", "Петров", "email", "petr@example.com", "role", "cashier", "phone", "+998901234567",
+                "position", "Кассир"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("/message")).isEqualTo("Сотрудник успешно создан");
+        assertThat(created.text("/data/employee/full_name")).isEqualTo("Петр Петров");
+        assertThat(created.text("/data/employee/role_display")).isEqualTo("Кассир");
+        assertThat(created.text("/data/credentials/password")).isEqualTo("SecurePass123");
+        Api.Response list = asOwner.get("/api/users/employees/");
+        assertThat(list.at("/count").asInt()).isEqualTo(2);
+        assertThat(list.raw()).doesNotContain("SecurePass123");
+
+        String cashierToken = login(username, "SecurePass123");
+        Api.Response stores = api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"));
+        assertThat(stores.text("/available_stores/0/tenant_key")).isEqualTo(owner[1]);
+        assertThat(stores.text("/available_stores/0/role")).isEqualTo("cashier");
+        Api asCashier = api().as(cashierToken).in(owner[1]);
+        assertThat(asCashier.get("/api/users/auth/me/").text("/data/employee/role")).isEqualTo("cashier");
+        assertThat(asCashier.post("/api/users/employees/", json("username", unique("x"), "password", "SecurePass123", "first_name", "X",
+                "role", "cashier")).text("/code")).isEqualTo("permission_denied");
+        assertThat(asCashier.get("/api/users/employees/").text("/code")).isEqualTo("permission_denied");
+        String[] stranger = owner();
+        assertThat(api().as(stranger[0]).in(owner[1]).get("/api/users/employees/").text("/code")).isEqualTo("not_a_member");
+    }
+
+    @Test
+    void rolesAndFieldsAreChecked() {
+        String[] owner = owner();
+        Api asOwner = api().as(owner[0]).in(owner[1]);
+        String manager = unique("manager");
+        assertThat(asOwner.post("/api/users/employees/", json("username", manager, "password", "SecurePass123", "first_name", "M",
+                "role", "manager")).status()).isEqualTo(201);
+        Api asManager = api().as(login(manager, "SecurePass123")).in(owner[1]);
+        assertThat(asManager.post("/api/users/employees/", json("username", unique("m2"), "password", "SecurePass123", "first_name", "M",
+                "role", "manager")).text("/errors/role/0")).isEqualTo("Менеджер может создавать только кассиров и складчиков");
+        assertThat(asManager.post("/api/users/employees/", json("username", unique("s"), "password", "SecurePass123", "first_name", "S",
+                "role", "stockkeeper")).status()).isEqualTo(201);
+        Api.Response bad = asOwner.post("/api/users/employees/", json("username", manager, "password", "123", "role", "owner", "phone", "12"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("username", "password", "role", "first_name", "phone");
+        assertThat(asOwner.post("/api/users/employees/", "{").text("/code")).isEqualTo("parse_error");
+    }
+
+    @Test
+    void passwordsAreResetByOwnersAndChangedByTheirHoldersAndOldSessionsEnd() {
+        String[] owner = owner();
+        Api asOwner = api().as(owner[0]).in(owner[1]);
+        String username = unique("cashier");
+        long id = asOwner.post("/api/users/employees/", json("username", username, "password", "SecurePass123", "first_name", "К",
+                "role", "cashier")).at("/data/employee/id").asLong();
+        String refresh = api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/refresh");
+
+        Api.Response reset = asOwner.post("/api/users/employees/" + id + "/reset-password/", json("new_password", "NewSecurePass123"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.text("/data/new_password")).isEqualTo("NewSecurePass123");
+        assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", refresh)).status()).isEqualTo(401);
+        assertThat(api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).status()).isEqualTo(401);
+        assertThat(asOwner.post("/api/users/employees/424242/reset-password/", json("new_password", "NewSecurePass123")).status()).isEqualTo(404);
+
+        // erp-v2-readme.md "Смена пароля сотрудником" (no store key needed)
+        Api self = api().as(login(username, "NewSecurePass123"));
+        assertThat(self.post("/api/users/auth/change-password/", json("old_password", "wrong", "new_password", "new_password_123"))
+                .text("/errors/old_password/0")).isEqualTo("Неверный текущий пароль");
+        Api.Response changed = self.post("/api/users/auth/change-password/", json("old_password", "NewSecurePass123", "new_password", "new_password_123"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.text("/message")).isEqualTo("Пароль успешно изменен");
+        login(username, "new_password_123");
+        assertThat(api().post("/api/users/auth/change-password/", json("old_password", "a", "new_password", "b")).status()).isEqualTo(401);
+    }
+}
