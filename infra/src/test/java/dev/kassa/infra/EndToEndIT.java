@@ -211,6 +211,24 @@ class EndToEndIT {
 
     @Test
     @Order(5)
+    void aCashierCreatedByTheOwnerSellsButCannotDoWhatRolesForbid() {
+        String username = "cashier1_" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response created = gateway.as(ownerA).in(keyA).post("/api/users/employees/", json("username", username, "password", "SecurePass123",
+                "first_name", "Петр", "last_name", "Петров", "email", "petr@example.com", "role", "cashier", "phone", "+998901234567", "position", "Кассир"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access");
+        Api cashier = gateway.as(token).in(keyA);
+        assertThat(cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).status()).isEqualTo(201);
+        assertThat(cashier.get("/api/products/products/").status()).isEqualTo(200);
+        assertErrorBody(cashier.post("/api/products/products/", json("name", "x", "sale_price", 1)), 403, "permission_denied");
+        assertErrorBody(cashier.post("/api/sales/sales/1/refund/", null), 403, "permission_denied");
+        assertErrorBody(cashier.get("/api/analytics/daily-sales/today/"), 403, "permission_denied");
+        assertErrorBody(cashier.get("/api/users/employees/"), 403, "permission_denied");
+        assertErrorBody(cashier.in(keyB).get("/api/products/products/"), 403, "not_a_member");
+    }
+
+    @Test
+    @Order(6)
     void refusalsComeInTheErrorBody() {
         for (String path : List.of("/api/products/products/", "/api/sales/sessions/current/", "/api/analytics/daily-sales/today/",
                 "/api/customers/customers/", "/api/tasks/tasks/", "/api/users/auth/me/")) {
@@ -227,7 +245,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void servesDocsAndMetrics() {
         assertThat(gateway.get("/api-docs/sales").raw()).contains("/api/sales/sales/scan-item");
         assertThat(gateway.get("/redoc/").status()).isEqualTo(200);
