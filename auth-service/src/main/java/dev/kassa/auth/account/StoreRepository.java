@@ -8,4 +8,6 @@ public interface StoreRepository extends JpaRepository<Store, Long> {
     boolean existsBySchemaName(String schemaName);
 
     Optional<Store> findByTenantKey(String tenantKey);
+
+    boolean existsByOwnerIdAndIsActiveTrue(Long ownerId);
 }

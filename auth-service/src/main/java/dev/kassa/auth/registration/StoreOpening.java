@@ -1,0 +1,121 @@
+package dev.kassa.auth.registration;
+
+import dev.kassa.auth.account.Employee;
+import dev.kassa.auth.account.EmployeeRepository;
+import dev.kassa.auth.account.Store;
+import dev.kassa.auth.account.StoreRepository;
+import dev.kassa.auth.account.User;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.StoreCreated;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.tenancy.TenantKeys;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import static dev.kassa.platform.error.FieldErrors.blank;
+
+/**
+ * Opens a store for an owner, shared by registration and "create another store": the slug (given, or
+ * transliterated from the name and made unique with {@code _1}, {@code _2}), the tenant key, the owner's
+ * employee record and {@code StoreCreated} in the outbox, inside the caller's transaction.
+ */
+@Component
+public class StoreOpening {
+
+    static final String DEFAULT_TIME_ZONE = "Asia/Tashkent";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a new store is made of; field names are those of the request that carried them. */
+    public record Details(String name, String slug, String description, String address, String city, String region, String phone,
+                          String email, String legalName, String taxId, String timeZone) { }
+
+    /** The request's field names, which differ between registration ({@code store_*}) and store creation. */
+    public record Fields(String name, String slug, String address, String city, String region, String phone, String email,
+                         String legalName, String taxId, String timeZone) {
+        static final Fields REGISTRATION = new Fields("store_name", "store_slug", "store_address", "store_city", "store_region",
+                "store_phone", "store_email", "store_legal_name", "store_tax_id", "store_time_zone");
+        public static final Fields STORE = new Fields("name", "slug", "address", "city", "region", "phone", "email", "legal_name",
+                "tax_id", "time_zone");
+    }
+
+    public record Opened(Store store, Employee owner) { }
+
+    private final StoreRepository stores;
+    private final EmployeeRepository employees;
+    private final OutboxPublisher outbox;
+
+    StoreOpening(StoreRepository stores, EmployeeRepository employees, OutboxPublisher outbox) {
+        this.stores = stores;
+        this.employees = employees;
+        this.outbox = outbox;
+    }
+
+    /** Validates the store's fields into {@code errors}; returns the slug to use when there are none. */
+    public String validate(Details d, Fields f, FieldErrors errors) {
+        errors.required(f.name(), d.name(), 255);
+        errors.maxLength(f.address(), d.address(), 500);
+        errors.maxLength(f.city(), d.city(), 100);
+        errors.maxLength(f.region(), d.region(), 100);
+        errors.phone(f.phone(), d.phone());
+        errors.email(f.email(), d.email());
+        errors.maxLength(f.legalName(), d.legalName(), 255);
+        errors.maxLength(f.taxId(), d.taxId(), 50);
+        if (!blank(d.timeZone())) {
+            try {
+                ZoneId.of(d.timeZone().trim());
+            } catch (DateTimeException e) {
+                errors.add(f.timeZone(), "auth.time_zone_invalid");
+            }
+        }
+        String slug = null;
+        if (!blank(d.slug())) {
+            slug = d.slug().trim().toLowerCase(Locale.ROOT);
+            if (!TenantKeys.isValidSlug(slug)) {
+                errors.add(f.slug(), "auth.slug_invalid");
+            } else if (stores.existsBySchemaName(TenantKeys.schemaForSlug(slug))) {
+                errors.add(f.slug(), "auth.slug_taken");
+            }
+        }
+        return slug != null || blank(d.name()) ? slug : uniqueSlug(Slugs.fromName(d.name()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Opened open(User owner, String slug, Details d, String ownerPhone) {
+        String timeZone = blank(d.timeZone()) ? DEFAULT_TIME_ZONE : d.timeZone().trim();
+        String tenantKey = slug + "_" + HexFormat.of().formatHex(randomBytes(4));
+        Store store = stores.saveAndFlush(new Store(d.name().trim(), slug, TenantKeys.schemaForSlug(slug), tenantKey, timeZone, owner.id())
+                .details(d.description(), d.address(), d.city(), d.region(), trim(d.phone()), trim(d.email()), d.legalName(), d.taxId()));
+        Employee employee = employees.saveAndFlush(new Employee(store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(),
+                trim(ownerPhone)));
+        outbox.publish(Topics.AUTH, StoreCreated.TYPE, tenantKey, new StoreCreated(store.id(), tenantKey, slug, store.schemaName(),
+                store.name(), timeZone, owner.id()));
+        return new Opened(store, employee);
+    }
+
+    private String uniqueSlug(String base) {
+        String candidate = base;
+        for (int i = 1; stores.existsBySchemaName(TenantKeys.schemaForSlug(candidate)); i++) {
+            candidate = base + "_" + i;
+        }
+        return candidate;
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kassa.auth;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.WithKassaInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithKassaInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StoreTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    @Test
+    void anOwnerOpensASecondStoreAndTheFreshTokenServesBoth() {
+        String username = "multi_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response reg = api().post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Первый"));
+        String first = reg.text("/data/store/tenant_key");
+        Api owner = api().as(reg.text("/data/tokens/access"));
+
+        Api.Response created = owner.post("/api/users/stores/", json("name", "Филиал на Чиланзаре", "address", "Чиланзар, 5",
+                "phone", "+998712345679", "time_zone", "Asia/Samarkand"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("/message")).isEqualTo("Магазин успешно создан");
+        String second = created.text("/data/store/tenant_key");
+        assertThat(second).startsWith("filial-na-chilanzare_");
+        assertThat(created.text("/data/store/time_zone")).isEqualTo("Asia/Samarkand");
+        assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where event_type = 'StoreCreated' and msg_key = ?",
+                Integer.class, second)).isLessThanOrEqualTo(1);
+
+        Api fresh = api().as(created.text("/data/tokens/access"));
+        assertThat(fresh.in(second).get("/api/users/auth/me/").text("/data/employee/role")).isEqualTo("owner");
+        assertThat(fresh.in(first).get("/api/users/auth/me/").status()).isEqualTo(200);
+        // the old token does not know the new store yet
+        assertThat(owner.in(second).get("/api/users/auth/me/").text("/code")).isEqualTo("not_a_member");
+
+        Api.Response list = fresh.get("/api/users/stores/");
+        assertThat(list.at("/count").asInt()).isEqualTo(2);
+        assertThat(list.text("/results/0/tenant_key")).isEqualTo(second);
+        long id = list.at("/results/0/id").asLong();
+        assertThat(fresh.get("/api/users/stores/" + id + "/").text("/role")).isEqualTo("owner");
+        assertThat(api().as(reg.text("/data/tokens/access")).get("/api/users/stores/9999999/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyStoreOwnersOpenStoresAndTheFieldsAreChecked() {
+        Api.Response reg = api().post("/api/users/auth/register/", json("username", "own_" + UUID.randomUUID().toString().substring(0, 8),
+                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "И", "store_name", "Магазин"));
+        Api owner = api().as(reg.text("/data/tokens/access"));
+        String taken = reg.text("/data/store/slug");
+        Api.Response bad = owner.post("/api/users/stores/", json("slug", taken, "phone", "123", "time_zone", "Mars/Olympus"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "slug", "phone", "time_zone");
+
+        String cashier = "cash_" + UUID.randomUUID().toString().substring(0, 8);
+        owner.in(reg.text("/data/store/tenant_key")).post("/api/users/employees/", json("username", cashier, "password", "SecurePass123",
+                "first_name", "К", "role", "cashier"));
+        String cashierToken = api().post("/api/users/auth/login/", json("username", cashier, "password", "SecurePass123")).text("/access");
+        assertThat(api().as(cashierToken).post("/api/users/stores/", json("name", "Мой")).text("/code")).isEqualTo("permission_denied");
+        assertThat(api().post("/api/users/stores/", json("name", "Мой")).status()).isEqualTo(401);
+    }
+}
