@@ -84,6 +84,24 @@ class SaleRepository {
                 """, Long.class, sessionId, cashierUserId, cashierName, receiptNumber);
     }
 
+    /** Lines of many sales in one query (for lists), keyed by sale id. */
+    java.util.Map<Long, List<Item>> itemsOf(List<Long> saleIds) {
+        if (saleIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.query("select * from sale_items where sale_id = any(?) order by id", ITEM, (Object) saleIds.toArray(Long[]::new))
+                .stream().collect(java.util.stream.Collectors.groupingBy(Item::saleId));
+    }
+
+    /** Payments of many sales in one query (for lists), keyed by sale id. */
+    java.util.Map<Long, List<Payment>> paymentsOf(List<Long> saleIds) {
+        if (saleIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.query("select * from payments where sale_id = any(?) order by id", PAYMENT, (Object) saleIds.toArray(Long[]::new))
+                .stream().collect(java.util.stream.Collectors.groupingBy(Payment::saleId));
+    }
+
     List<Item> items(long saleId) {
         return jdbc.query("select * from sale_items where sale_id = ? order by id", ITEM, saleId);
     }

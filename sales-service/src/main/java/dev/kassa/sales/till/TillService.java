@@ -244,8 +244,12 @@ public class TillService {
         String s = search == null || search.isBlank() ? null : search.trim();
         String st = today ? "completed" : status == null || status.isBlank() ? null : status.trim();
         java.time.LocalDate date = today ? TenantContext.require().today() : null;
-        List<SaleView> views = sales.search(st, session, s, date, page.getPageSize(), page.getOffset()).stream()
-                .map(x -> SaleView.of(x, sales.items(x.id()), sales.payments(x.id()))).toList();
+        List<SaleRepository.Sale> found = sales.search(st, session, s, date, page.getPageSize(), page.getOffset());
+        List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
+        var items = sales.itemsOf(ids);
+        var payments = sales.paymentsOf(ids);
+        List<SaleView> views = found.stream()
+                .map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of()))).toList();
         return new org.springframework.data.domain.PageImpl<>(views, page, sales.count(st, session, s, date));
     }
 
