@@ -101,6 +101,35 @@ class DailySalesTests {
     }
 
     @Test
+    void periodAndTrendsAddUpTheDays() throws Exception {
+        String store = newStore();
+        Api manager = as(store, "manager");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        kafka.send(Topics.SALES, store, saleCompleted(store, "1", today, "100.00", List.of(line(1, "1.000", "100.00")), "cash")).get();
+        kafka.send(Topics.SALES, store, saleCompleted(store, "2", today.minusDays(2), "50.00", List.of(line(1, "1.000", "50.00")), "card")).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
+        // erp-v2-api.md 4.1, with this store's dates
+        Api.Response period = manager.get("/api/analytics/daily-sales/period/?start_date=" + today.minusDays(6) + "&end_date=" + today);
+        assertThat(period.status()).as(period.toString()).isEqualTo(200);
+        assertThat(period.text("/period/days")).isEqualTo("7");
+        assertThat(period.text("/totals/total_sales")).isEqualTo("150.00");
+        assertThat(period.text("/totals/total_count")).isEqualTo("2");
+        assertThat(period.text("/totals/avg_sale")).isEqualTo("75.00");
+        assertThat(period.at("/daily_reports").size()).isEqualTo(2);
+        Api.Response trends = manager.get("/api/analytics/daily-sales/trends/?days=3");
+        assertThat(trends.at("/trends").size()).isEqualTo(3);
+        assertThat(trends.text("/trends/0/total_sales")).isEqualTo("50.00");
+        assertThat(trends.text("/trends/1/total_sales")).isEqualTo("0.00");
+        assertThat(trends.text("/trends/2/total_sales")).isEqualTo("100.00");
+        assertThat(manager.get("/api/analytics/daily-sales/trends/").at("/trends").size()).isEqualTo(30);
+        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=2025-13-01&end_date=2025-01-31").at("/errors/start_date").isArray()).isTrue();
+        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=2025-02-01&end_date=2025-01-31").at("/errors/end_date").isArray()).isTrue();
+        assertThat(manager.get("/api/analytics/daily-sales/period/").status()).isEqualTo(400);
+        assertThat(manager.get("/api/analytics/daily-sales/trends/?days=abc").status()).isEqualTo(400);
+        assertThat(as(store, "cashier").get("/api/analytics/daily-sales/trends/").text("/code")).isEqualTo("permission_denied");
+    }
+
+    @Test
     void cashiersOtherStoresAndAnonymousCallersAreRefused() {
         String store = newStore();
         assertThat(as(store, "cashier").get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("permission_denied");

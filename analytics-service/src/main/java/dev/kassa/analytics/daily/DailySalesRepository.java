@@ -34,6 +34,10 @@ class DailySalesRepository {
         return jdbc.query("select * from daily_sales order by date desc limit ? offset ?", ROW, limit, offset);
     }
 
+    List<DailyReport> between(LocalDate from, LocalDate to) {
+        return jdbc.query("select * from daily_sales where date between ? and ? order by date", ROW, from, to);
+    }
+
     long count() {
         return jdbc.queryForObject("select count(*) from daily_sales", Long.class);
     }
