@@ -1,22 +1,38 @@
 package dev.kassa.customer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @KassaIntegrationTest
 class CustomerTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ObjectMapper objectMapper;
 
     static String newStore() {
         return TestStores.newKey("cus");
@@ -44,6 +60,44 @@ class CustomerTests {
         assertThat(as(b, "owner").post("/api/customers/customers/", json("name", "Other", "phone", "+998901234567")).status()).isEqualTo(201);
         assertThat(as(a, "cashier").post("/api/customers/customers/", json("name", "Dup", "phone", "+998901234567")).text("/errors/phone/0"))
                 .isEqualTo("Покупатель с таким номером телефона уже существует");
+    }
+
+    @Test
+    void completedSalesAndRefundsBuildTheCustomersHistoryOnce() throws Exception {
+        String store = newStore();
+        Api cashier = as(store, "cashier");
+        long customer = cashier.post("/api/customers/customers/", json("name", "Алия", "phone", "+998901112233")).at("/id").asLong();
+        String sale = event(store, "SaleCompleted", Map.of("sale_id", "77", "receipt_number", "MAIN-20261121-0077", "customer_id", customer,
+                "completed_at", Instant.now().toString(), "business_date", LocalDate.now().toString(), "total", "25050.00",
+                "lines", List.of(Map.of("quantity", "2.000"))));
+        kafka.send(Topics.SALES, store, sale).get();
+        kafka.send(Topics.SALES, store, sale).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response c = cashier.get("/api/customers/customers/" + customer + "/");
+            assertThat(c.text("/total_purchases")).isEqualTo("25050.00");
+            assertThat(c.text("/total_purchases_count")).isEqualTo("1");
+            assertThat(c.text("/loyalty_points")).isEqualTo("250");
+        });
+        // erp-v2-api.md 6.4
+        Api.Response history = cashier.get("/api/customers/customers/" + customer + "/purchase-history/");
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.at("/count").asInt()).isEqualTo(1);
+        assertThat(history.text("/results/0/receipt_number")).isEqualTo("MAIN-20261121-0077");
+
+        kafka.send(Topics.SALES, store, event(store, "SaleRefunded", Map.of("sale_id", "77", "refund_id", "1", "receipt_number", "MAIN-20261121-0077",
+                "customer_id", customer, "amount", "5050.00"))).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response c = cashier.get("/api/customers/customers/" + customer + "/");
+            assertThat(c.text("/total_purchases")).isEqualTo("20000.00");
+            assertThat(c.text("/loyalty_points")).isEqualTo("200");
+        });
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/").text("/results/0/refunded")).isEqualTo("5050.00");
+        assertThat(cashier.get("/api/customers/customers/424242/purchase-history/").status()).isEqualTo(404);
+        assertThat(as(store, "stockkeeper").get("/api/customers/customers/" + customer + "/purchase-history/").status()).isEqualTo(403);
+    }
+
+    String event(String store, String type, Map<String, Object> payload) throws Exception {
+        return objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), type, store, Instant.now(), 1, objectMapper.valueToTree(payload)));
     }
 
     @Test

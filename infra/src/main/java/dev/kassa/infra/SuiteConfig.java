@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Where the suite runs: the project root (for the service jars), a data folder that survives restarts,
  * and the ports. {@code portBase} is the gateway's port; services take the next six
- * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6).
+ * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6). Keep every port below the kernel's
+ * ephemeral range (32768 and up on Linux): an outgoing connection may otherwise hold one at start-up.
  *
  * @param externalPostgres a {@code jdbc:postgresql://host:port} to use instead of the embedded server, or null
  * @param externalKafka    bootstrap servers to use instead of the bundled broker, or null

@@ -34,13 +34,16 @@ class EndToEndIT {
     static String keyA;
     static String ownerB;
     static String keyB;
+    static long stockedProduct;
+    static long customerId;
     static String usernameA = "ivan_owner_" + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     static void startSuite() throws Exception {
         Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory(root.resolve("infra/target"), "e2e-data");
-        suite = Suite.start(new SuiteConfig(root, data, 38080, 38761, 35432, 39092, null, "postgres", "postgres", null, false),
+        // ports below the kernel's ephemeral range (32768+), so no outgoing connection can hold one of them
+        suite = Suite.start(new SuiteConfig(root, data, 28080, 28761, 25432, 29092, null, "postgres", "postgres", null, false),
                 Duration.ofSeconds(420));
         System.out.printf("Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
         gateway = new Api(suite.gatewayUrl());
@@ -123,6 +126,7 @@ class EndToEndIT {
         assertThat(owner.get("/api/products/products/?search=IPHONE&is_active=true&ordering=-created_at").at("/count").asInt()).isEqualTo(1);
         long product = owner.post("/api/products/products/", json("name", "iPhone 14 Pro (склад)", "cost_price", 50000, "sale_price", 75000,
                 "tax_rate", 12, "unit", "pcs", "initial_quantity", 10)).at("/id").asLong();
+        stockedProduct = product;
 
         // 3.1 open shift, current shift
         Api.Response shift = owner.post("/api/sales/sessions/open/", json("opening_balance", 100000));
@@ -197,6 +201,7 @@ class EndToEndIT {
         Api.Response customer = owner.post("/api/customers/customers/", json("name", "Test Customer", "phone", "+998901234567",
                 "email", "customer@example.com", "address", "Tashkent, Uzbekistan"));
         assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+        customerId = customer.at("/id").asLong();
         assertThat(owner.get("/api/customers/customers/").at("/count").asInt()).isEqualTo(1);
         Api.Response task = owner.post("/api/tasks/tasks/", json("title", "Проверить остатки товара", "description", "Провести инвентаризацию склада",
                 "priority", "high", "category", "inventory", "assigned_to", 1, "due_date", OffsetDateTime.now().plusDays(2).withNano(0).toString()));
@@ -218,7 +223,17 @@ class EndToEndIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String token = gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access");
         Api cashier = gateway.as(token).in(keyA);
-        assertThat(cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).status()).isEqualTo(201);
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        // the cashier sells to the customer created earlier: the purchase reaches the customer's history
+        long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", stockedProduct, "quantity", 1)).at("/data/id").asLong();
+        Api.Response sold = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("customer_id", customerId,
+                "payments", List.of(json("payment_method", "card", "amount", 75000, "card_last4", "4242"))));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Api.Response history = gateway.as(ownerA).in(keyA).get("/api/customers/customers/" + customerId + "/purchase-history/");
+            assertThat(history.at("/count").asInt()).isEqualTo(1);
+            assertThat(history.text("/results/0/total")).isEqualTo("75000.00");
+        });
         assertThat(cashier.get("/api/products/products/").status()).isEqualTo(200);
         assertErrorBody(cashier.post("/api/products/products/", json("name", "x", "sale_price", 1)), 403, "permission_denied");
         assertErrorBody(cashier.post("/api/sales/sales/1/refund/", null), 403, "permission_denied");

@@ -9,9 +9,11 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +44,11 @@ class CustomerController {
     }
 
     private final CustomerRepository customers;
+    private final PurchaseHistory history;
 
-    CustomerController(CustomerRepository customers) {
+    CustomerController(CustomerRepository customers, PurchaseHistory history) {
         this.customers = customers;
+        this.history = history;
     }
 
     @Operation(summary = "List customers (search by name, phone, email; is_active; paginated)")
@@ -61,6 +65,17 @@ class CustomerController {
     @PreAuthorize(Access.READ_CUSTOMERS)
     CustomerResponse get(@PathVariable long id) {
         return customers.findById(id).map(CustomerResponse::from).orElseThrow(() -> KassaException.notFound("customer.not_found"));
+    }
+
+    @Operation(summary = "A customer's purchases, newest first (from completed sales; refunds shown per purchase); paginated")
+    @GetMapping({"/{id}/purchase-history", "/{id}/purchase_history"})
+    @PreAuthorize(Access.READ_CUSTOMERS)
+    @Transactional(readOnly = true)
+    public PageResponse<PurchaseHistory.Purchase> purchaseHistory(@PathVariable long id, @RequestParam(required = false) String page,
+                                                                  @RequestParam(name = "page_size", required = false) String pageSize) {
+        customers.findById(id).orElseThrow(() -> KassaException.notFound("customer.not_found"));
+        var request = PageRequests.of(page, pageSize, Sort.unsorted());
+        return PageResponse.of(new PageImpl<>(history.of(id, request.getPageSize(), request.getOffset()), request, history.count(id)), p -> p);
     }
 
     @Operation(summary = "Create a customer: {name or first_name, phone (+998XXXXXXXXX), email?, address?}")

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Contract of {@code SaleRefunded} on {@code sales.events}: a whole sale or some of its lines given back.
- * Consumers: catalog (restock the batches), analytics (net sales of the refund's business date).
+ * Consumers: catalog (restock the batches), analytics (net sales of the refund's business date), customer (history).
  */
-public record SaleRefunded(String saleId, String refundId, String receiptNumber, LocalDate businessDate, BigDecimal amount, String method,
+public record SaleRefunded(String saleId, String refundId, String receiptNumber, Long customerId, LocalDate businessDate, BigDecimal amount, String method,
                            boolean fullyRefunded, List<Line> lines) {
 
     public static final String TYPE = "SaleRefunded";

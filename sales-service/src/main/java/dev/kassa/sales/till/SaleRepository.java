@@ -153,6 +153,10 @@ class SaleRepository {
                 """, saleId, sessionId, method, amount, received, change, cardLast4, transactionId);
     }
 
+    void attachCustomer(long saleId, long customerId) {
+        jdbc.update("update sales set customer_id = ? where id = ?", customerId, saleId);
+    }
+
     void complete(long saleId, BigDecimal change, LocalDate businessDate) {
         jdbc.update("update sales set status = 'completed', completed_at = now(), change_amount = ?, business_date = ? where id = ?",
                 change, businessDate, saleId);

@@ -23,7 +23,7 @@ import java.util.Map;
 @RestController
 class TillController {
 
-    record CheckoutRequest(List<PaymentRequest> payments) { }
+    record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer) { }
 
     record RemoveItemRequest(Long itemId) { }
 
@@ -117,6 +117,7 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request) {
-        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data", till.checkout(id, request.payments()));
+        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data", till.checkout(id, request.payments(),
+                request.customerId() != null ? request.customerId() : request.customer()));
     }
 }

@@ -192,7 +192,7 @@ public class TillService {
             boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
             sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
             outbox.publish(Topics.SALES, SaleRefunded.TYPE, tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId),
-                    sale.receiptNumber(), tenant.today(), total, method, full, lines));
+                    sale.receiptNumber(), sale.customerId(), tenant.today(), total, method, full, lines));
             return detail(saleId);
         });
     }
@@ -270,7 +270,10 @@ public class TillService {
     }
 
     /** Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. */
-    public SaleView checkout(long saleId, List<PaymentRequest> payments) {
+    public SaleView checkout(long saleId, List<PaymentRequest> payments, Long customerId) {
+        if (customerId != null && customerId <= 0) {
+            throw FieldErrors.single("customer_id", "validation.invalid");
+        }
         return tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
             if (!"pending".equals(sale.status())) {
@@ -285,6 +288,9 @@ public class TillService {
                 sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
             }
             Tenant tenant = TenantContext.require();
+            if (customerId != null) {
+                sales.attachCustomer(saleId, customerId);
+            }
             sales.complete(saleId, settlement.change(), tenant.today());
             SaleRepository.Sale done = sales.find(saleId).orElseThrow();
             outbox.publish(Topics.SALES, SaleCompleted.TYPE, tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
