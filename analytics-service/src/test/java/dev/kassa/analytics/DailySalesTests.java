@@ -1,10 +1,9 @@
 package dev.kassa.analytics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestEvents;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +28,6 @@ class DailySalesTests {
     int port;
     @Autowired
     KafkaTemplate<String, String> kafka;
-    @Autowired
-    ObjectMapper objectMapper;
 
     static String newStore() {
         return TestStores.newKey("ana");
@@ -45,8 +41,7 @@ class DailySalesTests {
         Map<String, Object> payload = Map.of("sale_id", saleId, "receipt_number", "MAIN-" + saleId, "completed_at", Instant.now().toString(),
                 "business_date", date.toString(), "discount", "0.00", "tax", "0.00", "total", total, "lines", lines,
                 "payments", List.of(Map.of("method", method, "amount", total)));
-        return objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), "SaleCompleted", store, Instant.now(), 1,
-                objectMapper.valueToTree(payload)));
+        return TestEvents.message(store, "SaleCompleted", payload);
     }
 
     static Map<String, Object> line(long product, String qty, String total) {
@@ -85,9 +80,8 @@ class DailySalesTests {
                 assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
 
         // a cash refund of 50000 today: net sales drop, the sales count stays, the refund is shown
-        String refund = objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), "SaleRefunded", store, Instant.now(), 1,
-                objectMapper.valueToTree(Map.of("sale_id", "1", "refund_id", "1", "receipt_number", "MAIN-1", "business_date", today.toString(),
-                        "amount", "50000.00", "method", "cash", "lines", List.of(Map.of("product_id", 18, "quantity", "1.000", "amount", "50000.00"))))));
+        String refund = TestEvents.message(store, "SaleRefunded", Map.of("sale_id", "1", "refund_id", "1", "receipt_number", "MAIN-1", "business_date", today.toString(),
+                        "amount", "50000.00", "method", "cash", "lines", List.of(Map.of("product_id", 18, "quantity", "1.000", "amount", "50000.00"))));
         kafka.send(Topics.SALES, store, refund).get();
         kafka.send(Topics.SALES, store, refund).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

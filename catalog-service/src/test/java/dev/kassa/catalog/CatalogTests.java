@@ -1,10 +1,9 @@
 package dev.kassa.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestEvents;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +36,6 @@ class CatalogTests {
     JdbcTemplate jdbc;
     @Autowired
     KafkaTemplate<String, String> kafka;
-    @Autowired
-    ObjectMapper objectMapper;
 
     static String newStore() {
         return TestStores.newKey("cat");
@@ -223,10 +219,9 @@ class CatalogTests {
         long product = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
         String ref = UUID.randomUUID().toString();
         assertThat(as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
-        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "SaleCompleted", store, Instant.now(), 1, objectMapper.valueToTree(
+        String message = TestEvents.message(store, "SaleCompleted",
                 Map.of("sale_id", "42", "receipt_number", "MAIN-20260101-0001",
-                        "lines", List.of(Map.of("product_id", product, "quantity", "4.000", "reservation_ref", ref)))));
-        String message = objectMapper.writeValueAsString(event);
+                        "lines", List.of(Map.of("product_id", product, "quantity", "4.000", "reservation_ref", ref))));
         kafka.send(Topics.SALES, store, message).get();
         kafka.send(Topics.SALES, store, message).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -239,10 +234,9 @@ class CatalogTests {
 
         // a refund of 3 puts them back into the batch they were sold from, once
         long batch = owner.get("/api/products/products/" + product).at("/batches/0/id").asLong();
-        EventEnvelope refund = new EventEnvelope(UUID.randomUUID(), "SaleRefunded", store, Instant.now(), 1, objectMapper.valueToTree(
+        String refundMessage = TestEvents.message(store, "SaleRefunded",
                 Map.of("sale_id", "42", "refund_id", "7", "receipt_number", "MAIN-20260101-0001",
-                        "lines", List.of(Map.of("product_id", product, "batch_id", batch, "quantity", "3.000", "amount", "9000.00")))));
-        String refundMessage = objectMapper.writeValueAsString(refund);
+                        "lines", List.of(Map.of("product_id", product, "batch_id", batch, "quantity", "3.000", "amount", "9000.00"))));
         kafka.send(Topics.SALES, store, refundMessage).get();
         kafka.send(Topics.SALES, store, refundMessage).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -1,10 +1,9 @@
 package dev.kassa.customer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestEvents;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import java.util.Map;
 
@@ -31,8 +29,6 @@ class CustomerTests {
     int port;
     @Autowired
     KafkaTemplate<String, String> kafka;
-    @Autowired
-    ObjectMapper objectMapper;
 
     static String newStore() {
         return TestStores.newKey("cus");
@@ -96,8 +92,8 @@ class CustomerTests {
         assertThat(as(store, "stockkeeper").get("/api/customers/customers/" + customer + "/purchase-history/").status()).isEqualTo(403);
     }
 
-    String event(String store, String type, Map<String, Object> payload) throws Exception {
-        return objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), type, store, Instant.now(), 1, objectMapper.valueToTree(payload)));
+    static String event(String store, String type, Map<String, Object> payload) {
+        return TestEvents.message(store, type, payload);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.kassa.platform.testapp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestEvents;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,8 +27,6 @@ class StoreProvisioningTests {
     @Autowired
     KafkaTemplate<String, String> kafka;
     @Autowired
-    ObjectMapper objectMapper;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TenantProvisioner provisioner;
@@ -41,8 +36,7 @@ class StoreProvisioningTests {
         String key = TestStores.newKey("prov");
         String slug = key.substring(0, key.length() - 9);
         StoreCreated store = new StoreCreated(1, key, slug, "tenant_" + slug, "Самарканд", "Asia/Samarkand", 1);
-        kafka.send(Topics.AUTH, key, objectMapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), StoreCreated.TYPE, key,
-                Instant.now(), 1, objectMapper.valueToTree(store)))).get();
+        kafka.send(Topics.AUTH, key, TestEvents.message(key, StoreCreated.TYPE, store)).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select time_zone from public.kassa_tenant where tenant_key = ?", String.class, key)).containsExactly("Asia/Samarkand"));
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = ? and table_name = 'note'",
