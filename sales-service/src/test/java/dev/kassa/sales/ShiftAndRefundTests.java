@@ -40,15 +40,8 @@ class ShiftAndRefundTests {
         return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
     }
 
-    /** A draft as scanning leaves it: two lines, 2 × 50000 and 1 × 50000. */
     long draft(String store, long session, long cashier) {
-        String schema = TestStores.schema(store);
-        long sale = jdbc.queryForObject("insert into " + schema + ".sales (session_id, cashier_user_id, cashier_name, receipt_number, subtotal, total_amount) "
-                + "values (?, ?, 'c', 'R-' || nextval('" + schema.replace("\"", "") + ".sales_id_seq'), 150000, 150000) returning id", Long.class, session, cashier);
-        jdbc.update("insert into " + schema + ".sale_items (sale_id, product_id, product_name, product_sku, batch_id, quantity, unit_price, unit_cost, line_total, reservation_ref) "
-                + "values (?, 18, 'A', 'A', 31, 2, 50000, 30000, 100000, 'ref-a-' || ?), (?, 19, 'B', 'B', null, 1, 50000, 30000, 50000, 'ref-b-' || ?)",
-                sale, sale, sale, sale);
-        return sale;
+        return Drafts.draft(jdbc, store, session, cashier);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kassa.sales.shift;
 
+import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.Messages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,17 +21,58 @@ public class SessionRepository {
 
     private static final String SELECT = """
             select s.id, r.id, r.code, r.name, s.cashier_user_id, s.cashier_name, s.status, s.opening_cash, s.expected_cash,
-                   s.actual_cash, s.cash_difference, s.opened_at, s.closed_at
+                   s.actual_cash, s.cash_difference, s.opened_at, s.closed_at,
+                   coalesce(t.total, 0)::numeric(12, 2), coalesce(t.cash, 0)::numeric(12, 2), coalesce(t.card, 0)::numeric(12, 2), coalesce(t.n, 0)
               from sessions s join cash_registers r on r.id = s.cash_register_id
+              left join lateral (
+                   select sum(x.total_amount) as total, count(*) as n,
+                          (select sum(p.amount) from payments p join sales y on y.id = p.sale_id
+                            where p.session_id = s.id and p.payment_method = 'cash' and y.status in ('completed', 'partially_refunded', 'refunded')) as cash,
+                          (select sum(p.amount) from payments p join sales y on y.id = p.sale_id
+                            where p.session_id = s.id and p.payment_method = 'card' and y.status in ('completed', 'partially_refunded', 'refunded')) as card
+                     from sales x where x.session_id = s.id and x.status in ('completed', 'partially_refunded', 'refunded')) t on true
             """;
     private static final RowMapper<Session> ROW = (rs, i) -> new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-            rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)));
+            rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)), rs.getBigDecimal(14), rs.getBigDecimal(15),
+            rs.getBigDecimal(16), rs.getInt(17));
+    /** The seed's ordering names for shift lists. */
+    static final Map<String, String> ORDERING = Map.of("opened_at", "s.opened_at, s.id", "-opened_at", "s.opened_at desc, s.id desc",
+            "closed_at", "s.closed_at nulls last, s.id", "-closed_at", "s.closed_at desc nulls last, s.id desc");
 
     private final JdbcTemplate jdbc;
 
     SessionRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An active register by id, for opening a shift on it. */
+    public Optional<Long> activeRegister(long id) {
+        return jdbc.queryForList("select id from cash_registers where id = ? and is_active", Long.class, id).stream().findFirst();
+    }
+
+    /** Shifts with the seed's filters; {@code cashier} limits them to one cashier's own. */
+    public List<Session> list(Long register, String status, String search, Long cashier, String ordering, int limit, long offset) {
+        String like = LikePatterns.contains(search);
+        return jdbc.query(SELECT + LIST_WHERE + " order by " + ORDERING.get(ordering) + " limit ? offset ?", ROW,
+                register, register, status, status, like, like, like, cashier, cashier, limit, offset);
+    }
+
+    public long count(Long register, String status, String search, Long cashier) {
+        String like = LikePatterns.contains(search);
+        return jdbc.queryForObject("select count(*) from sessions s join cash_registers r on r.id = s.cash_register_id" + LIST_WHERE, Long.class,
+                register, register, status, status, like, like, like, cashier, cashier);
+    }
+
+    private static final String LIST_WHERE = """
+             where (?::bigint is null or s.cash_register_id = ?)
+               and (?::text is null or s.status = ?)
+               and (?::text is null or s.cashier_name ilike ? or r.name ilike ?)
+               and (?::bigint is null or s.cashier_user_id = ?)
+            """;
+
+    public void setStatus(long sessionId, String status) {
+        jdbc.update("update sessions set status = ? where id = ?", status, sessionId);
     }
 
     /** The store's main register, created on first use ("Главная касса", code MAIN). */
@@ -104,6 +146,30 @@ public class SessionRepository {
                 select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at
                   from cash_movements where session_id = ? order by id
                 """, sessionId);
+    }
+
+    /**
+     * The cashier leaderboard (spec §5.2.6): sales completed in [from, to) grouped by cashier, refunds of those
+     * cashiers' sales in the same period subtracted into {@code net_sales}; best first.
+     */
+    public List<Map<String, Object>> cashierStats(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.queryForList("""
+                with done as (
+                    select x.* from sales x
+                     where x.status in ('completed', 'partially_refunded', 'refunded') and x.completed_at >= ? and x.completed_at < ?)
+                select d.cashier_user_id as id, max(d.cashier_name) as full_name,
+                       sum(d.total_amount) as total_sales,
+                       coalesce((select sum(p.amount) from payments p join done y on y.id = p.sale_id
+                                  where y.cashier_user_id = d.cashier_user_id and p.payment_method = 'cash'), 0)::numeric(12, 2) as cash_sales,
+                       coalesce((select sum(p.amount) from payments p join done y on y.id = p.sale_id
+                                  where y.cashier_user_id = d.cashier_user_id and p.payment_method = 'card'), 0)::numeric(12, 2) as card_sales,
+                       coalesce((select sum(r.amount) from refunds r join done y on y.id = r.sale_id
+                                  where y.cashier_user_id = d.cashier_user_id), 0)::numeric(12, 2) as refunds,
+                       count(*) as sales_count, count(distinct d.session_id) as sessions_count,
+                       round(sum(d.total_amount) / count(*), 2) as average_sale
+                  from done d group by d.cashier_user_id
+                 order by total_sales desc, id limit ?
+                """, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
     }
 
     /** The shift report (spec §5.2.4), each sale counted once. */

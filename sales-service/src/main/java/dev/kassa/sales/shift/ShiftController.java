@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import org.springframework.data.domain.Sort;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -21,7 +25,7 @@ import java.util.Map;
 @RestController
 class ShiftController {
 
-    record OpenRequest(BigDecimal openingBalance) { }
+    record OpenRequest(BigDecimal openingBalance, Long cashRegister) { }
 
     record CloseRequest(BigDecimal actualCash) { }
 
@@ -33,13 +37,13 @@ class ShiftController {
         this.shifts = shifts;
     }
 
-    @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000}")
+    @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default")
     @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
     Map<String, Object> open(@RequestBody OpenRequest request, Caller caller) {
         return Map.of("status", "success", "message", Messages.get("sales.session_opened"),
-                "data", SessionView.from(shifts.open(caller, request.openingBalance())));
+                "data", SessionView.from(shifts.open(caller, request.openingBalance(), request.cashRegister())));
     }
 
     @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}; expected cash and the difference are recorded")
@@ -70,6 +74,58 @@ class ShiftController {
     @PreAuthorize(Access.SELL)
     java.util.List<Map<String, Object>> cashMovements(@RequestParam long session, Caller caller) {
         return shifts.cashMovements(caller, session);
+    }
+
+    @Operation(summary = "Shifts, newest first: filters cash_register, status, search (cashier, register); ordering opened_at/closed_at; "
+            + "cashiers see their own")
+    @GetMapping({"/api/sales/sessions", "/api/sales/shifts"})
+    @PreAuthorize(Access.SELL)
+    PageResponse<SessionView> list(@RequestParam(name = "cash_register", required = false) Long register,
+                                   @RequestParam(required = false) String status, @RequestParam(required = false) String search,
+                                   @RequestParam(name = "cashier_name", required = false) String cashierName,
+                                   @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
+                                   @RequestParam(name = "page_size", required = false) String pageSize, Caller caller) {
+        return PageResponse.of(shifts.list(caller, register, status, search != null ? search : cashierName, ordering,
+                PageRequests.of(page, pageSize, Sort.unsorted())), SessionView::from);
+    }
+
+    @Operation(summary = "Shifts that are open or suspended now")
+    @GetMapping({"/api/sales/sessions/active", "/api/sales/shifts/active"})
+    @PreAuthorize(Access.SELL)
+    PageResponse<SessionView> active(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize,
+                                     Caller caller) {
+        return PageResponse.of(shifts.list(caller, null, "open", null, null, PageRequests.of(page, pageSize, Sort.unsorted())), SessionView::from);
+    }
+
+    @Operation(summary = "Shift detail with its cash movements")
+    @GetMapping({"/api/sales/sessions/{id}", "/api/sales/shifts/{id}"})
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> get(@PathVariable long id, Caller caller) {
+        return shifts.detail(caller, id);
+    }
+
+    @Operation(summary = "Put an open shift on hold (a break): no sales until it is resumed")
+    @PostMapping({"/api/sales/sessions/{id}/suspend", "/api/sales/shifts/{id}/suspend"})
+    @PreAuthorize(Access.SELL)
+    SessionView suspend(@PathVariable long id, Caller caller) {
+        return SessionView.from(shifts.suspend(caller, id));
+    }
+
+    @Operation(summary = "Resume a suspended shift")
+    @PostMapping({"/api/sales/sessions/{id}/resume", "/api/sales/shifts/{id}/resume"})
+    @PreAuthorize(Access.SELL)
+    SessionView resume(@PathVariable long id, Caller caller) {
+        return SessionView.from(shifts.resume(caller, id));
+    }
+
+    @Operation(summary = "Cashier leaderboard: date_from, date_to (YYYY-MM-DD in the store's time zone, or ISO date-time), limit; "
+            + "manager or owner")
+    @GetMapping({"/api/sales/sessions/cashier-stats", "/api/sales/sessions/cashier_stats", "/api/sales/shifts/cashier-stats"})
+    @PreAuthorize(Access.MANAGE_SALES)
+    Map<String, Object> cashierStats(@RequestParam(name = "date_from", required = false) String from,
+                                     @RequestParam(name = "date_to", required = false) String to,
+                                     @RequestParam(required = false) String limit) {
+        return shifts.cashierStats(from, to, limit);
     }
 
     @Operation(summary = "The caller's open shift")

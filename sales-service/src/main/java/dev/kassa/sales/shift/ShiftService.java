@@ -7,7 +7,11 @@ import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.TenantContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +25,25 @@ import java.util.Set;
 @Service
 public class ShiftService {
 
+    private static final Set<String> STATUSES = Set.of("open", "suspended", "closed");
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
+    private final ObjectMapper objectMapper;
 
-    ShiftService(SessionRepository sessions, OutboxPublisher outbox) {
+    ShiftService(SessionRepository sessions, OutboxPublisher outbox, ObjectMapper objectMapper) {
         this.sessions = sessions;
         this.outbox = outbox;
+        this.objectMapper = objectMapper;
     }
 
-    /** Opens the caller's shift at the main register; one open shift per cashier and register. */
+    /**
+     * Opens the caller's shift at the given active register, or at the main register (created on first use);
+     * a cashier has one shift open (or suspended) at a time.
+     */
     @Transactional
-    public Session open(Caller caller, BigDecimal openingBalance) {
+    public Session open(Caller caller, BigDecimal openingBalance, Long registerId) {
         if (openingBalance == null) {
             throw FieldErrors.single("opening_balance", "validation.required");
         }
@@ -42,7 +54,8 @@ public class ShiftService {
         if (sessions.currentOf(caller.userId()).isPresent()) {
             throw alreadyOpen();
         }
-        long register = sessions.mainRegister();
+        long register = registerId == null ? sessions.mainRegister() : sessions.activeRegister(registerId)
+                .orElseThrow(() -> FieldErrors.single("cash_register", "sales.register_not_active"));
         long id;
         try {
             id = sessions.open(register, caller.userId(), caller.username(), openingBalance.setScale(2, RoundingMode.UNNECESSARY));
@@ -54,6 +67,66 @@ public class ShiftService {
                 "cashier_id", caller.userId(), "opening_cash", session.openingCash(), "opened_at", session.openedAt().toString(),
                 "business_date", TenantContext.require().today().toString()));
         return session;
+    }
+
+    /** Shifts of the store (managers, owners) or the caller's own (cashiers), newest first by default. */
+    @Transactional(readOnly = true)
+    public Page<Session> list(Caller caller, Long register, String status, String search, String ordering, Pageable page) {
+        String order = ordering == null || ordering.isBlank() ? "-opened_at" : ordering.trim();
+        FieldErrors errors = new FieldErrors();
+        if (!SessionRepository.ORDERING.containsKey(order)) {
+            errors.add("ordering", "validation.invalid");
+        }
+        String st = status == null || status.isBlank() ? null : status.trim();
+        if (st != null && !STATUSES.contains(st)) {
+            errors.add("status", "validation.invalid");
+        }
+        errors.throwIfAny();
+        Long own = managesShifts(caller) ? null : caller.userId();
+        return new PageImpl<>(sessions.list(register, st, search, own, order, page.getPageSize(), page.getOffset()), page,
+                sessions.count(register, st, search, own));
+    }
+
+    /** SessionDetail (spec §5.4.1): the shift with its cash movements. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> detail(Caller caller, long sessionId) {
+        return detailOf(ownOrManaged(caller, sessionId));
+    }
+
+    /** A shift is put on hold (a break) and picked up again; a suspended shift takes no sales and cannot be closed. */
+    @Transactional
+    public Session suspend(Caller caller, long sessionId) {
+        return move(caller, sessionId, "open", "suspended", "sales.suspend_only_open", "SessionSuspended");
+    }
+
+    @Transactional
+    public Session resume(Caller caller, long sessionId) {
+        return move(caller, sessionId, "suspended", "open", "sales.resume_only_suspended", "SessionResumed");
+    }
+
+    private Session move(Caller caller, long sessionId, String from, String to, String refusal, String event) {
+        ownOrManaged(caller, sessionId);
+        Session session = sessions.lock(sessionId).orElseThrow();
+        if (!from.equals(session.status())) {
+            throw new KassaException(400, "session_" + session.status(), refusal);
+        }
+        sessions.setStatus(sessionId, to);
+        outbox.publish(Topics.SALES, event, TenantContext.require().key(), Map.of("session_id", sessionId, "register_id", session.registerId(),
+                "cashier_id", session.cashierUserId(), "at", java.time.Instant.now().toString()));
+        return sessions.find(sessionId).orElseThrow();
+    }
+
+    Map<String, Object> detailOf(Session session) {
+        Map<String, Object> detail = new LinkedHashMap<>(objectMapper.convertValue(SessionView.from(session), MAP));
+        detail.put("cash_movements", sessions.cashMovements(session.id()));
+        return detail;
+    }
+
+    /** The open shift of a register, if any (spec S3). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> currentOfRegister(long registerId) {
+        return sessions.list(registerId, "open", null, null, "-opened_at", 1, 0).stream().findFirst().map(this::detailOf)
+                .orElseThrow(() -> new KassaException(404, "no_open_session", "sales.no_open_session_on_register"));
     }
 
     @Transactional(readOnly = true)
@@ -140,11 +213,80 @@ public class ShiftService {
         return sessions.cashMovements(sessionId);
     }
 
+    /**
+     * The cashier leaderboard over a period of the store's local dates ({@code YYYY-MM-DD}, both ends included)
+     * or ISO date-times; by default the current month up to now.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> cashierStats(String dateFrom, String dateTo, String limit) {
+        java.time.ZoneId zone = TenantContext.require().zone();
+        FieldErrors errors = new FieldErrors();
+        java.time.Instant from = instant(errors, "date_from", dateFrom, zone, false);
+        java.time.Instant to = instant(errors, "date_to", dateTo, zone, true);
+        int max = 50;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                max = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                max = 0;
+            }
+            if (max < 1 || max > 500) {
+                errors.add("limit", "validation.invalid");
+            }
+        }
+        errors.throwIfAny();
+        if (from == null) {
+            from = TenantContext.require().today().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+        }
+        if (to == null) {
+            to = java.time.Instant.now();
+        }
+        if (!from.isBefore(to)) {
+            throw FieldErrors.single("date_to", "sales.period_invalid");
+        }
+        List<Map<String, Object>> cashiers = new java.util.ArrayList<>();
+        for (Map<String, Object> row : sessions.cashierStats(from, to, max)) {
+            Map<String, Object> c = new LinkedHashMap<>(row);
+            c.put("net_sales", ((BigDecimal) row.get("total_sales")).subtract((BigDecimal) row.get("refunds")));
+            cashiers.add(c);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("period", Map.of("from", from.atZone(zone).toOffsetDateTime().toString(), "to", to.atZone(zone).toOffsetDateTime().toString()));
+        data.put("cashiers", cashiers);
+        data.put("total_cashiers", cashiers.size());
+        return Map.of("status", "success", "data", data);
+    }
+
+    /** {@code YYYY-MM-DD} in the store's zone (start of the day, or start of the next day for an end), or an ISO date-time. */
+    private static java.time.Instant instant(FieldErrors errors, String field, String value, java.time.ZoneId zone, boolean end) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            if (v.length() == 10) {
+                java.time.LocalDate day = java.time.LocalDate.parse(v);
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            try {
+                return java.time.OffsetDateTime.parse(v).toInstant();
+            } catch (java.time.format.DateTimeParseException naive) {
+                return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(field, "validation.datetime");
+            return null;
+        }
+    }
+
+    static boolean managesShifts(Caller caller) {
+        return caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+    }
+
     /** A cashier works with their own shift; managers and owners with any shift of the store. */
     private Session ownOrManaged(Caller caller, long sessionId) {
         Session session = sessions.find(sessionId).orElseThrow(() -> new KassaException(404, "session_not_found", "sales.session_not_found"));
-        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
-        if (!manager && session.cashierUserId() != caller.userId()) {
+        if (!managesShifts(caller) && session.cashierUserId() != caller.userId()) {
             throw new KassaException(403, "permission_denied", "sales.not_your_session");
         }
         return session;

@@ -1,5 +1,6 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.platform.data.LikePatterns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -198,13 +199,15 @@ class SaleRepository {
 
     /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */
     List<Sale> search(String status, Long session, String search, LocalDate businessDate, int limit, long offset) {
+        String like = LikePatterns.contains(search);
         return jdbc.query(SELECT_SALE + where() + " order by s.created_at desc, s.id desc limit ? offset ?", SALE,
-                status, status, session, session, search, like(search), like(search), like(search), businessDate, businessDate, limit, offset);
+                status, status, session, session, like, like, like, like, businessDate, businessDate, limit, offset);
     }
 
     long count(String status, Long session, String search, LocalDate businessDate) {
+        String like = LikePatterns.contains(search);
         return jdbc.queryForObject("select count(*) from sales s" + where(), Long.class,
-                status, status, session, session, search, like(search), like(search), like(search), businessDate, businessDate);
+                status, status, session, session, like, like, like, like, businessDate, businessDate);
     }
 
     Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
@@ -221,9 +224,6 @@ class SaleRepository {
                 """;
     }
 
-    private static String like(String search) {
-        return search == null ? null : "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 
     private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();

@@ -1,0 +1,103 @@
+package dev.kassa.sales.register;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import dev.kassa.sales.shift.SessionView;
+import dev.kassa.sales.shift.ShiftService;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Cash registers (spec S1–S3): everyone who sells sees them; managers and owners set them up. */
+@RestController
+class RegisterController {
+
+    private final RegisterService registers;
+    private final ShiftService shifts;
+
+    RegisterController(RegisterService registers, ShiftService shifts) {
+        this.registers = registers;
+        this.shifts = shifts;
+    }
+
+    @Operation(summary = "Registers: filter is_active, search over name/code/location, ordering name/created_at; paginated")
+    @GetMapping({"/api/sales/cash-registers", "/api/sales/cash_registers"})
+    @PreAuthorize(Access.SELL)
+    PageResponse<RegisterRepository.Register> list(@RequestParam(name = "is_active", required = false) Boolean active,
+                                                   @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
+                                                   @RequestParam(required = false) String page,
+                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(registers.list(active, search, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+    }
+
+    @Operation(summary = "Add a register: {name, code (letters, digits, - or _; used in receipt numbers), location?, is_active?, notes?}")
+    @PostMapping({"/api/sales/cash-registers", "/api/sales/cash_registers"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_SALES)
+    RegisterRepository.Register create(@RequestBody RegisterService.RegisterRequest request) {
+        return registers.create(request);
+    }
+
+    @Operation(summary = "One register with the number of its open shifts")
+    @GetMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @PreAuthorize(Access.SELL)
+    RegisterRepository.Register get(@PathVariable long id) {
+        return registers.get(id);
+    }
+
+    @Operation(summary = "Replace a register's settings")
+    @PutMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @PreAuthorize(Access.MANAGE_SALES)
+    RegisterRepository.Register replace(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
+        return registers.update(id, request, false);
+    }
+
+    @Operation(summary = "Change some of a register's settings, e.g. {\"is_active\": false}")
+    @PatchMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @PreAuthorize(Access.MANAGE_SALES)
+    RegisterRepository.Register update(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
+        return registers.update(id, request, true);
+    }
+
+    @Operation(summary = "Delete a register that never had a shift (others are deactivated with is_active=false)")
+    @DeleteMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MANAGE_SALES)
+    void delete(@PathVariable long id) {
+        registers.delete(id);
+    }
+
+    @Operation(summary = "Shifts of a register: filter status; paginated")
+    @GetMapping({"/api/sales/cash-registers/{id}/sessions", "/api/sales/cash_registers/{id}/sessions"})
+    @PreAuthorize(Access.SELL)
+    PageResponse<SessionView> sessions(@PathVariable long id, @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize,
+                                       Caller caller) {
+        registers.get(id);
+        return PageResponse.of(shifts.list(caller, id, status, null, null, PageRequests.of(page, pageSize, Sort.unsorted())), SessionView::from);
+    }
+
+    @Operation(summary = "The open shift of a register, with its cash movements")
+    @GetMapping({"/api/sales/cash-registers/{id}/current_session", "/api/sales/cash-registers/{id}/current-session",
+            "/api/sales/cash_registers/{id}/current_session"})
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> currentSession(@PathVariable long id) {
+        registers.get(id);
+        return shifts.currentOfRegister(id);
+    }
+}

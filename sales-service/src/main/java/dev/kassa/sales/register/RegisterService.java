@@ -1,0 +1,102 @@
+package dev.kassa.sales.register;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.regex.Pattern;
+
+/** Cash registers (spec S1): codes are unique and appear in receipt numbers, so they are short and plain. */
+@Service
+class RegisterService {
+
+    record RegisterRequest(String name, String code, String location, Boolean isActive, String notes) { }
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+
+    private final RegisterRepository registers;
+
+    RegisterService(RegisterRepository registers) {
+        this.registers = registers;
+    }
+
+    @Transactional(readOnly = true)
+    Page<RegisterRepository.Register> list(Boolean active, String search, String ordering, Pageable page) {
+        String order = ordering == null || ordering.isBlank() ? "name" : ordering.trim();
+        if (!RegisterRepository.ORDERING.containsKey(order)) {
+            throw FieldErrors.single("ordering", "validation.invalid");
+        }
+        return new PageImpl<>(registers.list(active, search, order, page.getPageSize(), page.getOffset()), page, registers.count(active, search));
+    }
+
+    @Transactional(readOnly = true)
+    RegisterRepository.Register get(long id) {
+        return registers.find(id).orElseThrow(RegisterService::notFound);
+    }
+
+    @Transactional
+    RegisterRepository.Register create(RegisterRequest r) {
+        validate(r, true);
+        try {
+            long id = registers.create(r.name().trim(), r.code().trim(), text(r.location()), r.isActive() == null || r.isActive(), text(r.notes()));
+            return registers.find(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("code", "sales.register_code_taken");
+        }
+    }
+
+    /** Full or partial update: fields left out keep their values. */
+    @Transactional
+    RegisterRepository.Register update(long id, RegisterRequest r, boolean partial) {
+        RegisterRepository.Register current = registers.find(id).orElseThrow(RegisterService::notFound);
+        validate(r, !partial);
+        try {
+            registers.update(id, r.name() != null ? r.name().trim() : current.name(), r.code() != null ? r.code().trim() : current.code(),
+                    r.location() != null ? r.location() : partial ? current.location() : "",
+                    r.isActive() != null ? r.isActive() : partial ? current.isActive() : true,
+                    r.notes() != null ? r.notes() : partial ? current.notes() : "");
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("code", "sales.register_code_taken");
+        }
+        return registers.find(id).orElseThrow();
+    }
+
+    /** Only a register that never had a shift can be deleted; others are deactivated (their shifts and receipts refer to them). */
+    @Transactional
+    void delete(long id) {
+        registers.find(id).orElseThrow(RegisterService::notFound);
+        if (registers.hasSessions(id)) {
+            throw new KassaException(400, "register_in_use", "sales.register_in_use");
+        }
+        registers.delete(id);
+    }
+
+    private static void validate(RegisterRequest r, boolean full) {
+        FieldErrors errors = new FieldErrors();
+        if (full || r.name() != null) {
+            errors.required("name", r.name(), 100);
+        }
+        if (full || r.code() != null) {
+            errors.required("code", r.code(), 50);
+            if (!errors.has("code") && !CODE.matcher(r.code().trim()).matches()) {
+                errors.add("code", "sales.register_code_invalid");
+            }
+        }
+        errors.maxLength("location", r.location(), 200);
+        errors.maxLength("notes", r.notes(), 2000);
+        errors.throwIfAny();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    static KassaException notFound() {
+        return new KassaException(404, "register_not_found", "sales.register_not_found");
+    }
+}

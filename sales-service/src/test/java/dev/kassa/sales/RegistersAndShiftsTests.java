@@ -1,0 +1,164 @@
+package dev.kassa.sales;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Registers, shift lists, breaks (suspend/resume) and the cashier leaderboard. */
+@KassaIntegrationTest
+@TestPropertySource(properties = {"kassa.sales.catalog-url=http://127.0.0.1:9", "kassa.sales.catalog-timeout=1s"})
+class RegistersAndShiftsTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api as(String store, long user, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+    }
+
+    @Test
+    void managersSetUpRegistersAndCashiersOpenShiftsOnThem() {
+        String store = TestStores.newKey("reg");
+        Api manager = as(store, 9, "manager");
+        Api cashier = as(store, 5, "cashier");
+        Api.Response created = manager.post("/api/sales/cash-registers/", json("name", "Касса 2", "code", "K2", "location", "У входа"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long register = created.at("/id").asLong();
+        assertThat(created.text("/is_active")).isEqualTo("true");
+        assertThat(created.text("/active_sessions_count")).isEqualTo("0");
+
+        assertThat(manager.post("/api/sales/cash-registers/", json("name", "Другая", "code", "K2")).at("/errors/code").isArray()).isTrue();
+        Api.Response bad = manager.post("/api/sales/cash_registers/", json("code", "К 2!"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "code");
+        assertThat(cashier.post("/api/sales/cash-registers/", json("name", "Моя", "code", "MY")).text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, 7, "stockkeeper").get("/api/sales/cash-registers/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("reg"), 9, "owner").in(store).get("/api/sales/cash-registers/").text("/code")).isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port).in(store).get("/api/sales/cash-registers/").status()).isEqualTo(401);
+        assertThat(manager.get("/api/sales/cash-registers/?ordering=price").at("/errors/ordering").isArray()).isTrue();
+        assertThat(manager.get("/api/sales/cash-registers/?is_active=maybe").status()).isEqualTo(400);
+
+        Api.Response opened = cashier.post("/api/sales/sessions/open/", json("opening_balance", 1000, "cash_register", register));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.text("/data/cash_register_name")).isEqualTo("Касса 2");
+        long session = opened.at("/data/id").asLong();
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/").text("/active_sessions_count")).isEqualTo("1");
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/current_session/").at("/id").asLong()).isEqualTo(session);
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/sessions/").at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.get("/api/sales/cash-registers/?search=входа").at("/count").asInt()).isEqualTo(1);
+
+        // receipt numbers carry the register's code
+        long sale = Drafts.draft(jdbc, store, session, 5);
+        jdbc.update("delete from " + TestStores.schema(store) + ".sales where id = ?", sale);
+        assertThat(manager.delete("/api/sales/cash-registers/" + register + "/").text("/code")).isEqualTo("register_in_use");
+        Api.Response off = manager.patch("/api/sales/cash-registers/" + register + "/", json("is_active", false));
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(off.text("/name")).isEqualTo("Касса 2");
+        assertThat(as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register))
+                .at("/errors/cash_register").isArray()).isTrue();
+        assertThat(manager.get("/api/sales/cash-registers/?is_active=false").at("/count").asInt()).isEqualTo(1);
+
+        long spare = manager.post("/api/sales/cash-registers/", json("name", "Запасная", "code", "SPARE")).at("/id").asLong();
+        assertThat(manager.delete("/api/sales/cash-registers/" + spare + "/").status()).isEqualTo(204);
+        assertThat(manager.get("/api/sales/cash-registers/" + spare + "/").text("/code")).isEqualTo("register_not_found");
+        assertThat(manager.get("/api/sales/cash-registers/" + spare + "/current_session/").text("/code")).isEqualTo("register_not_found");
+    }
+
+    @Test
+    void aShiftTakesABreakAndOnlyAnOpenShiftSellsOrCloses() {
+        String store = TestStores.newKey("brk");
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        assertThat(as(store, 6, "cashier").post("/api/sales/sessions/" + session + "/suspend/", null).text("/code")).isEqualTo("permission_denied");
+        Api.Response suspended = cashier.post("/api/sales/sessions/" + session + "/suspend/", null);
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(suspended.text("/status")).isEqualTo("suspended");
+        assertThat(suspended.text("/status_display")).isEqualTo("Приостановлена");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/suspend/", null).text("/code")).isEqualTo("session_suspended");
+        // no sales and no closing during the break, and no second shift either
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18)).text("/code")).isEqualTo("session_not_open");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).text("/code")).isEqualTo("session_not_open");
+        assertThat(cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).text("/code")).isEqualTo("session_already_open");
+        assertThat(cashier.get("/api/sales/sessions/current/").text("/data/status")).isEqualTo("suspended");
+
+        Api.Response resumed = cashier.post("/api/sales/shifts/" + session + "/resume/", null);
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(resumed.text("/status")).isEqualTo("open");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/resume/", null).text("/code")).isEqualTo("session_open");
+        assertThat(cashier.post("/api/sales/sessions/424242/resume/", null).text("/code")).isEqualTo("session_not_found");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).status()).isEqualTo(200);
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/suspend/", null).text("/code")).isEqualTo("session_closed");
+    }
+
+    @Test
+    void cashiersSeeTheirOwnShiftsManagersSeeAll() {
+        String store = TestStores.newKey("shl");
+        long mine = as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0));
+        Api.Response own = as(store, 5, "cashier").get("/api/sales/sessions/");
+        assertThat(own.at("/count").asInt()).as(own.toString()).isEqualTo(1);
+        assertThat(own.at("/results/0/id").asLong()).isEqualTo(mine);
+        assertThat(as(store, 9, "manager").get("/api/sales/sessions/").at("/count").asInt()).isEqualTo(2);
+        assertThat(as(store, 9, "manager").get("/api/sales/sessions/active/").at("/count").asInt()).isEqualTo(2);
+        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?status=closed").at("/count").asInt()).isZero();
+        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?search=user6").at("/count").asInt()).isEqualTo(1);
+        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?status=lost").at("/errors/status").isArray()).isTrue();
+        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?ordering=cashier").at("/errors/ordering").isArray()).isTrue();
+
+        Api.Response detail = as(store, 9, "manager").get("/api/sales/sessions/" + mine + "/");
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        assertThat(detail.at("/cash_movements").isArray()).isTrue();
+        assertThat(detail.text("/total_sales")).isEqualTo("0.00");
+        assertThat(as(store, 6, "cashier").get("/api/sales/sessions/" + mine + "/").text("/code")).isEqualTo("permission_denied");
+    }
+
+    @Test
+    void theLeaderboardRanksCashiersByWhatTheySoldInThePeriod() {
+        String store = TestStores.newKey("ldr");
+        long first = as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long second = as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        Map<String, Object> cash = json("payments", List.of(json("payment_method", "cash", "amount", 150000)));
+        Map<String, Object> card = json("payments", List.of(json("payment_method", "card", "amount", 150000)));
+        as(store, 5, "cashier").post("/api/sales/sales/" + Drafts.draft(jdbc, store, first, 5) + "/checkout/", cash);
+        as(store, 6, "cashier").post("/api/sales/sales/" + Drafts.draft(jdbc, store, second, 6) + "/checkout/", cash);
+        as(store, 6, "cashier").post("/api/sales/sales/" + Drafts.draft(jdbc, store, second, 6) + "/checkout/", card);
+
+        Api manager = as(store, 9, "manager");
+        Api.Response stats = manager.get("/api/sales/sessions/cashier-stats/");
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        assertThat(stats.text("/data/total_cashiers")).isEqualTo("2");
+        assertThat(stats.at("/data/cashiers/0/id").asLong()).isEqualTo(6);
+        assertThat(stats.text("/data/cashiers/0/total_sales")).isEqualTo("300000.00");
+        assertThat(stats.text("/data/cashiers/0/cash_sales")).isEqualTo("150000.00");
+        assertThat(stats.text("/data/cashiers/0/card_sales")).isEqualTo("150000.00");
+        assertThat(stats.text("/data/cashiers/0/sales_count")).isEqualTo("2");
+        assertThat(stats.text("/data/cashiers/0/sessions_count")).isEqualTo("1");
+        assertThat(stats.text("/data/cashiers/1/total_sales")).isEqualTo("150000.00");
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=1").at("/data/cashiers").size()).isEqualTo(1);
+
+        String today = LocalDate.now(ZoneId.of("Asia/Tashkent")).toString();
+        String yesterday = LocalDate.now(ZoneId.of("Asia/Tashkent")).minusDays(1).toString();
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + today).text("/data/total_cashiers")).isEqualTo("2");
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + yesterday + "&date_to=" + yesterday).text("/data/total_cashiers")).isEqualTo("0");
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=yesterday").at("/errors/date_from").isArray()).isTrue();
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + yesterday).at("/errors/date_to").isArray()).isTrue();
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=-1").at("/errors/limit").isArray()).isTrue();
+        assertThat(as(store, 5, "cashier").get("/api/sales/sessions/cashier-stats/").text("/code")).isEqualTo("permission_denied");
+    }
+}
