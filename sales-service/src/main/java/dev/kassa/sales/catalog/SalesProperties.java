@@ -8,5 +8,7 @@ import java.time.Duration;
 @ConfigurationProperties("kassa.sales")
 public record SalesProperties(
         @DefaultValue("lb://catalog-service") String catalogUrl,
-        @DefaultValue("3s") Duration catalogTimeout) {
+        @DefaultValue("3s") Duration catalogTimeout,
+        /** The largest discount (percent of the amount it applies to) a cashier may give; managers and owners have no limit. */
+        @DefaultValue("10") java.math.BigDecimal cashierMaxDiscountPercent) {
 }

@@ -129,21 +129,48 @@ class SaleRepository {
     }
 
     /**
-     * Recomputes totals (spec §5.3.4, rewrite): line totals rounded half-up to 2 decimals; VAT is included in
-     * prices, so tax_amount is the VAT part of each line and the total does not change with it.
+     * Recomputes totals (spec §5.3.4, rewrite): line totals rounded half-up to 2 decimals; a sale percent is
+     * re-applied to the new subtotal, a sale amount never exceeds it. VAT is included in prices, so tax_amount
+     * is the VAT part of what is paid (the lines' VAT scaled by the sale discount) and never changes the total.
      */
     void recalculate(long saleId) {
         jdbc.update("""
                 update sales s set
                     subtotal = t.subtotal,
-                    discount_amount = case when s.discount_percent > 0 then round(t.subtotal * s.discount_percent / 100, 2) else s.discount_amount end,
-                    tax_amount = t.tax,
-                    total_amount = t.subtotal - case when s.discount_percent > 0 then round(t.subtotal * s.discount_percent / 100, 2) else s.discount_amount end
-                  from (select coalesce(sum(line_total), 0) as subtotal,
-                               coalesce(sum(round(line_total * tax_rate / (100 + tax_rate), 2)), 0) as tax
-                          from sale_items where sale_id = ?) t
-                 where s.id = ?
+                    discount_amount = t.off,
+                    tax_amount = case when t.subtotal = 0 then 0 else round(t.tax * (t.subtotal - t.off) / t.subtotal, 2) end,
+                    total_amount = t.subtotal - t.off
+                  from (select x.id, i.subtotal, i.tax,
+                               case when x.discount_percent > 0 then round(i.subtotal * x.discount_percent / 100, 2)
+                                    else least(x.discount_amount, i.subtotal) end as off
+                          from sales x,
+                               (select coalesce(sum(line_total), 0) as subtotal, coalesce(sum(line_total * tax_rate / (100 + tax_rate)), 0) as tax
+                                  from sale_items where sale_id = ?) i
+                         where x.id = ?) t
+                 where s.id = t.id
                 """, saleId, saleId);
+    }
+
+    /** A line's discount as an amount off its gross (quantity × price). */
+    void setLineDiscount(long itemId, BigDecimal amount) {
+        jdbc.update("update sale_items set discount_amount = ?, line_total = round(quantity * unit_price, 2) - ? where id = ?", amount, amount, itemId);
+    }
+
+    /** The sale's discount: a percent of the subtotal, or (percent 0) an amount off it. */
+    void setSaleDiscount(long saleId, BigDecimal percent, BigDecimal amount, long by) {
+        jdbc.update("update sales set discount_percent = ?, discount_amount = ?, discount_by = ? where id = ?", percent, amount, by, saleId);
+    }
+
+    Optional<Sale> findByClientId(java.util.UUID clientId) {
+        return jdbc.query(SELECT_SALE + " where s.client_id = ?", SALE, clientId).stream().findFirst();
+    }
+
+    /** A sale uploaded whole (offline tills): written as completed in the transaction that adds its lines and payments. */
+    long createCompleted(long sessionId, long cashierUserId, String cashierName, String receiptNumber, java.util.UUID clientId, String notes) {
+        return jdbc.queryForObject("""
+                insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
+                values (?, ?, ?, ?, 'completed', ?, ?) returning id
+                """, Long.class, sessionId, cashierUserId, cashierName, receiptNumber, clientId, notes);
     }
 
     void addPayment(long saleId, long sessionId, String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4,
@@ -158,9 +185,9 @@ class SaleRepository {
         jdbc.update("update sales set customer_id = ? where id = ?", customerId, saleId);
     }
 
-    void complete(long saleId, BigDecimal change, LocalDate businessDate) {
-        jdbc.update("update sales set status = 'completed', completed_at = now(), change_amount = ?, business_date = ? where id = ?",
-                change, businessDate, saleId);
+    void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate) {
+        jdbc.update("update sales set status = 'completed', completed_at = ?, sold_at = ?, change_amount = ?, business_date = ? where id = ?",
+                Timestamp.from(at), Timestamp.from(at), change, businessDate, saleId);
     }
 
     /** Removes a line together with the other lines of the same scan (one hold); returns the hold's reference. */

@@ -113,6 +113,25 @@ class TillController {
         return Map.of("status", "success", "message", Messages.get("sales.refunded"), "data", till.refund(caller, id, request));
     }
 
+    @Operation(summary = "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
+            + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
+            + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
+    @PostMapping("/api/sales/sales")
+    @PreAuthorize(Access.SELL)
+    org.springframework.http.ResponseEntity<Map<String, Object>> record(@RequestBody TillService.NewSale request, Caller caller) {
+        TillService.Recorded recorded = till.record(caller, request);
+        return org.springframework.http.ResponseEntity.status(recorded.created() ? 201 : 200)
+                .body(Map.of("status", "success", "message", Messages.get("sales.sale_recorded"), "data", recorded.sale()));
+    }
+
+    @Operation(summary = "Discount a draft: {item_id?, discount_percent | discount_amount}; without item_id the whole sale; 0 removes it. "
+            + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
+    @PostMapping("/api/sales/sales/{id}/discount")
+    @PreAuthorize(Access.SELL)
+    Map<String, Object> discount(@PathVariable long id, @RequestBody TillService.DiscountRequest request, Caller caller) {
+        return Map.of("status", "success", "data", till.discount(caller, id, request));
+    }
+
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change)")
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)

@@ -35,8 +35,11 @@ public class TillService {
     private final CatalogClient catalog;
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
+    private final Discounts discounts;
 
-    TillService(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx) {
+    TillService(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
+                Discounts discounts) {
+        this.discounts = discounts;
         this.sessions = sessions;
         this.sales = sales;
         this.catalog = catalog;
@@ -262,45 +265,235 @@ public class TillService {
     }
 
     private static void checkQuantity(FieldErrors errors, BigDecimal quantity) {
+        checkQuantity(errors, "quantity", quantity);
+    }
+
+    private static void checkQuantity(FieldErrors errors, String field, BigDecimal quantity) {
         if (quantity.signum() <= 0) {
-            errors.add("quantity", "validation.positive");
+            errors.add(field, "validation.positive");
         } else if (quantity.stripTrailingZeros().scale() > 3 || quantity.compareTo(new BigDecimal("999999")) > 0) {
-            errors.add("quantity", "validation.invalid");
+            errors.add(field, "validation.invalid");
         }
     }
 
     /** Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. */
     public SaleView checkout(long saleId, List<PaymentRequest> payments, Long customerId) {
-        if (customerId != null && customerId <= 0) {
-            throw FieldErrors.single("customer_id", "validation.invalid");
-        }
+        checkCustomer(customerId);
         return tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
             if (!"pending".equals(sale.status())) {
                 throw new KassaException(400, "sale_not_pending", "sales.sale_not_pending");
             }
-            List<SaleRepository.Item> items = sales.items(saleId);
-            if (items.isEmpty()) {
-                throw new KassaException(400, "sale_empty", "sales.sale_empty");
+            return settle(sale, payments, customerId, java.time.Instant.now());
+        });
+    }
+
+    /** Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). */
+    private SaleView settle(SaleRepository.Sale sale, List<PaymentRequest> payments, Long customerId, java.time.Instant at) {
+        long saleId = sale.id();
+        List<SaleRepository.Item> items = sales.items(saleId);
+        if (items.isEmpty()) {
+            throw new KassaException(400, "sale_empty", "sales.sale_empty");
+        }
+        Settlement settlement = Settlement.of(sale.totalAmount(), payments);
+        for (Settlement.Applied p : settlement.payments()) {
+            sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
+        }
+        Tenant tenant = TenantContext.require();
+        if (customerId != null) {
+            sales.attachCustomer(saleId, customerId);
+        }
+        sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()));
+        SaleRepository.Sale done = sales.find(saleId).orElseThrow();
+        outbox.publish(Topics.SALES, SaleCompleted.TYPE, tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
+                done.sessionId(), done.registerId(), done.cashierUserId(), done.customerId(), done.completedAt(), done.businessDate(),
+                done.subtotal(), done.discountAmount(), done.taxAmount(), done.totalAmount(),
+                items.stream().map(i -> new SaleCompleted.Line(i.productId(), i.productName(), i.batchId(), i.quantity(), i.unitPrice(),
+                        i.discountAmount(), i.lineTotal(), i.unitCost(), i.reservationRef())).toList(),
+                settlement.payments().stream().map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change())).toList()));
+        return detail(saleId);
+    }
+
+    private static void checkCustomer(Long customerId) {
+        if (customerId != null && customerId <= 0) {
+            throw FieldErrors.single("customer_id", "validation.invalid");
+        }
+    }
+
+    public record DiscountRequest(Long itemId, BigDecimal discountPercent, BigDecimal discountAmount) { }
+
+    /**
+     * Sets (or, with 0, removes) a discount on a draft: on one line with {@code item_id}, else on the whole sale.
+     * Cashiers are limited to a store-wide percent; managers and owners are not.
+     */
+    public SaleView discount(Caller caller, long saleId, DiscountRequest r) {
+        Discounts.Requested requested = new Discounts.Requested(r.discountPercent(), r.discountAmount());
+        if (requested.isEmpty()) {
+            throw FieldErrors.single("discount_percent", "sales.discount_required");
+        }
+        return tx.execute(s -> {
+            SaleRepository.Sale sale = pendingSale(saleId);
+            FieldErrors errors = new FieldErrors();
+            if (r.itemId() != null) {
+                SaleRepository.Item item = sales.items(saleId).stream().filter(i -> i.id() == r.itemId()).findFirst()
+                        .orElseThrow(() -> new KassaException(404, "item_not_found", "sales.item_not_found"));
+                BigDecimal gross = item.quantity().multiply(item.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+                discounts.validate(errors, "", requested, gross);
+                errors.throwIfAny();
+                BigDecimal off = Discounts.amountOff(requested, gross);
+                discounts.authorize(caller, off, gross);
+                sales.setLineDiscount(item.id(), off);
+            } else {
+                discounts.validate(errors, "", requested, sale.subtotal());
+                errors.throwIfAny();
+                BigDecimal off = Discounts.amountOff(requested, sale.subtotal());
+                discounts.authorize(caller, off, sale.subtotal());
+                sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
             }
-            Settlement settlement = Settlement.of(sale.totalAmount(), payments);
-            for (Settlement.Applied p : settlement.payments()) {
-                sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
-            }
-            Tenant tenant = TenantContext.require();
-            if (customerId != null) {
-                sales.attachCustomer(saleId, customerId);
-            }
-            sales.complete(saleId, settlement.change(), tenant.today());
-            SaleRepository.Sale done = sales.find(saleId).orElseThrow();
-            outbox.publish(Topics.SALES, SaleCompleted.TYPE, tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
-                    done.sessionId(), done.registerId(), done.cashierUserId(), done.customerId(), done.completedAt(), done.businessDate(),
-                    done.subtotal(), done.discountAmount(), done.taxAmount(), done.totalAmount(),
-                    items.stream().map(i -> new SaleCompleted.Line(i.productId(), i.productName(), i.batchId(), i.quantity(), i.unitPrice(),
-                            i.discountAmount(), i.lineTotal(), i.unitCost(), i.reservationRef())).toList(),
-                    settlement.payments().stream().map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change())).toList()));
+            sales.recalculate(saleId);
             return detail(saleId);
         });
+    }
+
+    public record SaleLine(Long product, BigDecimal quantity, Long batch, BigDecimal unitPrice, BigDecimal discountAmount) { }
+
+    public record NewSale(String clientId, Long session, String soldAt, Long customerId, Long customer, BigDecimal discountPercent,
+                          BigDecimal discountAmount, String notes, List<SaleLine> items, List<PaymentRequest> payments) { }
+
+    /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
+    public record Recorded(boolean created, SaleView sale) { }
+
+    /**
+     * A whole sale in one call (spec §5.3.8, rewrite), for offline tills: stock is held in catalog line by line, then
+     * the sale, its lines, discounts and payments are written and completed in one transaction at the time of sale.
+     * Prices are the catalog's: a line whose {@code unit_price} differs is refused with the current price. The same
+     * {@code client_id} uploaded again answers the sale already recorded.
+     */
+    public Recorded record(Caller caller, NewSale r) {
+        FieldErrors errors = new FieldErrors();
+        UUID clientId = null;
+        if (r.clientId() != null) {
+            try {
+                clientId = UUID.fromString(r.clientId().trim());
+            } catch (IllegalArgumentException e) {
+                errors.add("client_id", "sales.client_id_invalid");
+            }
+        }
+        if (r.session() == null) {
+            errors.add("session", "validation.required");
+        }
+        java.time.Instant soldAt = java.time.Instant.now();
+        if (r.soldAt() != null) {
+            try {
+                soldAt = java.time.OffsetDateTime.parse(r.soldAt().trim()).toInstant();
+                if (soldAt.isAfter(java.time.Instant.now().plusSeconds(300)) || soldAt.isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(30)))) {
+                    errors.add("sold_at", "sales.sold_at_out_of_range");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add("sold_at", "validation.datetime");
+            }
+        }
+        if (r.items() == null || r.items().isEmpty()) {
+            errors.add("items", "validation.required");
+        } else {
+            for (int i = 0; i < r.items().size(); i++) {
+                SaleLine line = r.items().get(i);
+                if (line == null || line.product() == null) {
+                    errors.add("items." + i + ".product", "validation.required");
+                    continue;
+                }
+                checkQuantity(errors, "items." + i + ".quantity", line.quantity() == null ? BigDecimal.ONE : line.quantity());
+            }
+        }
+        errors.maxLength("notes", r.notes(), 2000);
+        errors.throwIfAny();
+        Long customerId = r.customerId() != null ? r.customerId() : r.customer();
+        checkCustomer(customerId);
+        UUID client = clientId;
+        if (client != null) {
+            java.util.Optional<SaleView> earlier = tx.execute(s -> sales.findByClientId(client).map(x -> detail(x.id())));
+            if (earlier.isPresent()) {
+                return new Recorded(false, earlier.get());
+            }
+        }
+        tx.executeWithoutResult(s -> openSession(r.session()));
+        List<String> refs = new java.util.ArrayList<>();
+        List<Hold> holds = new java.util.ArrayList<>();
+        java.time.Instant at = soldAt;
+        try {
+            for (SaleLine line : r.items()) {
+                String ref = UUID.randomUUID().toString();
+                refs.add(ref);
+                holds.add(catalog.reserve(ref, line.product(), (line.quantity() == null ? BigDecimal.ONE : line.quantity())
+                        .setScale(3, RoundingMode.UNNECESSARY), line.batch()));
+            }
+            return new Recorded(true, tx.execute(s -> {
+                Session session = openSession(r.session());
+                Tenant tenant = TenantContext.require();
+                long saleId = sales.createCompleted(session.id(), caller.userId(), caller.username(),
+                        sales.nextReceiptNumber(session.registerCode(), java.time.LocalDate.ofInstant(at, tenant.zone())), client,
+                        r.notes() == null ? "" : r.notes());
+                FieldErrors lineErrors = new FieldErrors();
+                for (int i = 0; i < holds.size(); i++) {
+                    Hold hold = holds.get(i);
+                    SaleLine line = r.items().get(i);
+                    if (line.unitPrice() != null && line.unitPrice().compareTo(hold.product().salePrice()) != 0) {
+                        lineErrors.add("items." + i + ".unit_price", "sales.price_changed", hold.product().salePrice().toPlainString());
+                    }
+                    for (Hold.Allocation a : hold.allocations()) {
+                        sales.addToLine(saleId, hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
+                                a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(),
+                                refs.get(i));
+                    }
+                    if (line.discountAmount() != null) {
+                        discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
+                    }
+                }
+                lineErrors.throwIfAny();
+                sales.recalculate(saleId);
+                Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
+                if (!saleDiscount.isEmpty()) {
+                    SaleRepository.Sale draft = sales.find(saleId).orElseThrow();
+                    FieldErrors discountErrors = new FieldErrors();
+                    discounts.validate(discountErrors, "", saleDiscount, draft.subtotal());
+                    discountErrors.throwIfAny();
+                    BigDecimal off = Discounts.amountOff(saleDiscount, draft.subtotal());
+                    discounts.authorize(caller, off, draft.subtotal());
+                    sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
+                    sales.recalculate(saleId);
+                }
+                return settle(sales.lock(saleId).orElseThrow(), r.payments(), customerId, at);
+            }));
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // the same client id was uploaded concurrently and the other upload won
+            catalog.release(refs);
+            return new Recorded(false, tx.execute(s -> detail(sales.findByClientId(client).orElseThrow(() -> raced).id())));
+        } catch (RuntimeException e) {
+            if (!refs.isEmpty()) {
+                catalog.release(refs);
+            }
+            throw e;
+        }
+    }
+
+    /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
+    private void discountLines(Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
+        List<SaleRepository.Item> lines = sales.items(saleId).stream().filter(i -> i.reservationRef().equals(ref)).toList();
+        BigDecimal gross = lines.stream().map(i -> i.quantity().multiply(i.unitPrice()).setScale(2, RoundingMode.HALF_UP))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Discounts.Requested requested = new Discounts.Requested(null, amount);
+        int before = errors.asMap().size();
+        discounts.validate(errors, prefix, requested, gross);
+        if (errors.asMap().size() > before) {
+            return;
+        }
+        BigDecimal left = Discounts.amountOff(requested, gross);
+        discounts.authorize(caller, left, gross);
+        for (SaleRepository.Item line : lines) {
+            BigDecimal off = left.min(line.quantity().multiply(line.unitPrice()).setScale(2, RoundingMode.HALF_UP));
+            sales.setLineDiscount(line.id(), off);
+            left = left.subtract(off);
+        }
     }
 
     private Session openSession(long id) {

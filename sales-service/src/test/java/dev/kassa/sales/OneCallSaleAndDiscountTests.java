@@ -1,0 +1,190 @@
+package dev.kassa.sales;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-call sale of offline tills and discounts, with catalog's reservation API played by {@link FakeCatalog}. */
+@KassaIntegrationTest
+class OneCallSaleAndDiscountTests {
+
+    static final FakeCatalog catalog = new FakeCatalog();
+
+    @DynamicPropertySource
+    static void catalog(DynamicPropertyRegistry registry) {
+        registry.add("kassa.sales.catalog-url", catalog::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        catalog.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api as(String store, long user, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+    }
+
+    long openShift(String store, long cashier) {
+        return as(store, cashier, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+    }
+
+    @Test
+    void anOfflineSaleIsRecordedOnceHowEverOftenItIsUploaded() {
+        String store = TestStores.newKey("off");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        String clientId = UUID.randomUUID().toString();
+        Instant soldAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> sale = json("client_id", clientId, "session", session, "sold_at", soldAt.toString(),
+                "items", List.of(json("product", 18, "quantity", 2, "unit_price", 12000), json("product", 19, "discount_amount", 1000)),
+                "payments", List.of(json("payment_method", "cash", "amount", 35000, "received_amount", 40000)));
+        long holdsBefore = catalog.holds.size();
+        Api.Response first = cashier.post("/api/sales/sales/", sale);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.text("/data/status")).isEqualTo("completed");
+        assertThat(first.text("/data/subtotal")).isEqualTo("35000.00");
+        assertThat(first.text("/data/total_amount")).isEqualTo("35000.00");
+        assertThat(first.text("/data/change_amount")).isEqualTo("5000.00");
+        assertThat(first.text("/data/items/1/discount_amount")).isEqualTo("1000.00");
+        // VAT 12% included in what is paid: 35000 × 12/112
+        assertThat(first.text("/data/tax_amount")).isEqualTo("3750.00");
+        assertThat(Instant.parse(first.text("/data/completed_at"))).isEqualTo(soldAt);
+        assertThat(first.text("/data/receipt_number")).startsWith("MAIN-");
+
+        Api.Response again = cashier.post("/api/sales/sales/", sale);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.at("/data/id").asLong()).isEqualTo(first.at("/data/id").asLong());
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isEqualTo(1);
+        assertThat(catalog.holds.size() - holdsBefore).as("the second upload holds nothing").isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where msg_key = ? and event_type = 'SaleCompleted'",
+                Integer.class, store)).isLessThanOrEqualTo(1);
+        // the cashier's token went to catalog with the holds
+        assertThat(catalog.authorizations).allMatch(a -> a.startsWith("Bearer "));
+    }
+
+    @Test
+    void aChangedPriceOrMissingStockRecordsNothingAndReleasesTheHolds() {
+        String store = TestStores.newKey("ofp");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        java.util.Set<String> earlier = java.util.Set.copyOf(catalog.holds.keySet());
+        Api.Response price = cashier.post("/api/sales/sales/", json("client_id", UUID.randomUUID().toString(), "session", session,
+                "items", List.of(json("product", 18, "unit_price", 11000)), "payments", List.of(json("payment_method", "cash", "amount", 11000))));
+        assertThat(price.status()).as(price.toString()).isEqualTo(400);
+        assertThat(price.text("/errors/items.0.unit_price/0")).contains("12000.00");
+        Api.Response stock = cashier.post("/api/sales/sales/", json("session", session,
+                "items", List.of(json("product", 18), json("product", 19, "quantity", 11)), "payments", List.of(json("payment_method", "cash", "amount", 1))));
+        assertThat(stock.status()).as(stock.toString()).isEqualTo(400);
+        assertThat(stock.text("/code")).isEqualTo("insufficient_stock");
+        Api.Response unpaid = cashier.post("/api/sales/sales/", json("session", session, "items", List.of(json("product", 18)),
+                "payments", List.of(json("payment_method", "cash", "amount", 100))));
+        assertThat(unpaid.text("/code")).isEqualTo("insufficient_payment");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isZero();
+        assertThat(catalog.holds.keySet()).hasSizeGreaterThan(earlier.size());
+        assertThat(catalog.holds.entrySet()).filteredOn(h -> !earlier.contains(h.getKey()))
+                .as("every hold of a refused sale is given back").allMatch(h -> h.getValue().equals("released"));
+    }
+
+    @Test
+    void badOneCallSalesAreRefusedBeforeAnythingIsHeld() {
+        String store = TestStores.newKey("ofb");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        int holdsBefore = catalog.holds.size();
+        Api.Response bad = cashier.post("/api/sales/sales/", json("client_id", "not-a-uuid", "sold_at", "yesterday",
+                "items", List.of(json("quantity", -1))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("client_id", "session", "sold_at", "items.0.product");
+        assertThat(cashier.post("/api/sales/sales/", json("session", session, "items", List.of())).at("/errors/items").isArray()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/", json("session", session, "sold_at", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                "items", List.of(json("product", 1)))).at("/errors/sold_at").isArray()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/", json("session", session, "items", List.of(json("product", 1, "quantity", 0))))
+                .at("/errors/items.0.quantity").isArray()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/", "[1,2").status()).isEqualTo(400);
+        Map<String, Object> ok = json("session", session, "items", List.of(json("product", 1)), "payments", List.of(json("payment_method", "card", "amount", 12000)));
+        assertThat(as(store, 7, "stockkeeper").post("/api/sales/sales/", ok).text("/code")).isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("ofb"), 5, "owner").in(store).post("/api/sales/sales/", ok).text("/code")).isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port).in(store).post("/api/sales/sales/", ok).status()).isEqualTo(401);
+        cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0));
+        assertThat(cashier.post("/api/sales/sales/", ok).text("/code")).isEqualTo("session_not_open");
+        assertThat(catalog.holds).as("nothing was held for refused requests").hasSize(holdsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isZero();
+
+        // the same Idempotency-Key with another body is refused
+        long reopened = openShift(store, 5);
+        Api till = cashier.header("Idempotency-Key", "upload-" + UUID.randomUUID());
+        Map<String, Object> sale = json("session", reopened, "items", List.of(json("product", 1)), "payments", List.of(json("payment_method", "card", "amount", 12000)));
+        assertThat(till.post("/api/sales/sales/", sale).status()).isEqualTo(201);
+        assertThat(till.post("/api/sales/sales/", sale).status()).isEqualTo(201);
+        assertThat(till.post("/api/sales/sales/", json("session", reopened, "items", List.of(json("product", 2)))).status()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void cashiersGiveSmallDiscountsManagersAnyNeverMoreThanTheAmount() {
+        String store = TestStores.newKey("dsc");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        Api manager = as(store, 9, "manager");
+        long sale = Drafts.draft(jdbc, store, session, 5);
+        long lineA = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 18", Long.class, sale);
+        long lineB = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 19", Long.class, sale);
+        String url = "/api/sales/sales/" + sale + "/discount/";
+
+        Api.Response line = cashier.post(url, json("item_id", lineA, "discount_percent", 10));
+        assertThat(line.status()).as(line.toString()).isEqualTo(200);
+        assertThat(line.text("/data/items/0/discount_amount")).isEqualTo("10000.00");
+        assertThat(line.text("/data/items/0/line_total")).isEqualTo("90000.00");
+        assertThat(line.text("/data/total_amount")).isEqualTo("140000.00");
+        Api.Response tooMuch = cashier.post(url, json("discount_percent", 20));
+        assertThat(tooMuch.status()).isEqualTo(403);
+        assertThat(tooMuch.text("/code")).isEqualTo("discount_needs_manager");
+        assertThat(tooMuch.text("/message")).contains("10%");
+
+        Api.Response whole = manager.post(url, json("discount_percent", 20));
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.text("/data/subtotal")).isEqualTo("140000.00");
+        assertThat(whole.text("/data/discount_amount")).isEqualTo("28000.00");
+        assertThat(whole.text("/data/total_amount")).isEqualTo("112000.00");
+        // the percent follows the subtotal when a line goes
+        Api.Response removed = cashier.send("DELETE", "/api/sales/sales/" + sale + "/remove-item/", json("item_id", lineB));
+        assertThat(removed.text("/data/discount_amount")).isEqualTo("18000.00");
+        assertThat(removed.text("/data/total_amount")).isEqualTo("72000.00");
+
+        assertThat(manager.post(url, json("discount_amount", 90000.01)).at("/errors/discount_amount/0").asText()).contains("90000.00");
+        assertThat(manager.post(url, json("discount_amount", 100, "discount_percent", 1)).at("/errors/discount_percent").isArray()).isTrue();
+        assertThat(manager.post(url, json("discount_percent", 101)).at("/errors/discount_percent").isArray()).isTrue();
+        assertThat(manager.post(url, json()).at("/errors/discount_percent").isArray()).isTrue();
+        assertThat(manager.post(url, json("item_id", 424242, "discount_amount", 1)).text("/code")).isEqualTo("item_not_found");
+        assertThat(as(store, 7, "stockkeeper").post(url, json("discount_amount", 1)).text("/code")).isEqualTo("permission_denied");
+
+        Api.Response amount = manager.post(url, json("discount_amount", 2000));
+        assertThat(amount.text("/data/discount_percent")).isEqualTo("0.00");
+        assertThat(amount.text("/data/total_amount")).isEqualTo("88000.00");
+        Api.Response paid = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "card", "amount", 88000))));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(manager.post(url, json("discount_amount", 1)).text("/code")).isEqualTo("sale_not_pending");
+    }
+}
