@@ -130,8 +130,12 @@ class ShiftAndRefundTests {
         // today's completed sales need a business date, which checkout sets
         assertThat(cashier.get("/api/sales/sales/today/").at("/count").asInt()).isEqualTo(1);
 
+        jdbc.update("update public.kassa_tenant set store_name = 'Супермаркет Азия', address = 'ул. Навои, 1', tax_id = '301234567' where tenant_key = ?", store);
         Api.Response receipt = cashier.get("/api/sales/sales/" + done + "/receipt/");
         assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+        assertThat(receipt.text("/receipt/store_name")).isEqualTo("Супермаркет Азия");
+        assertThat(receipt.text("/receipt/store_address")).isEqualTo("ул. Навои, 1");
+        assertThat(receipt.text("/receipt/tax_id")).isEqualTo("301234567");
         assertThat(receipt.text("/receipt/total")).isEqualTo("150000.00");
         assertThat(receipt.text("/receipt/change")).isEqualTo("50000.00");
         assertThat(receipt.text("/receipt/payments/0/method_display")).isEqualTo("Наличные");

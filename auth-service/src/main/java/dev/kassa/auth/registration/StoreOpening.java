@@ -97,7 +97,7 @@ public class StoreOpening {
         Employee employee = employees.saveAndFlush(new Employee(store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(),
                 trim(ownerPhone)));
         outbox.publish(Topics.AUTH, StoreCreated.TYPE, tenantKey, new StoreCreated(store.id(), tenantKey, slug, store.schemaName(),
-                store.name(), timeZone, owner.id()));
+                store.name(), timeZone, owner.id(), store.address(), store.phone(), store.legalName(), store.taxId()));
         return new Opened(store, employee);
     }
 

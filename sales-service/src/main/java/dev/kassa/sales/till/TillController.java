@@ -3,6 +3,8 @@ package dev.kassa.sales.till;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import dev.kassa.platform.web.PageRequests;
@@ -28,9 +30,11 @@ class TillController {
     record RemoveItemRequest(Long itemId) { }
 
     private final TillService till;
+    private final TenantRegistry stores;
 
-    TillController(TillService till) {
+    TillController(TillService till, TenantRegistry stores) {
         this.till = till;
+        this.stores = stores;
     }
 
     @Operation(summary = "Scan a product into the caller's draft: {session, product, quantity=1, batch?}")
@@ -82,7 +86,8 @@ class TillController {
     @GetMapping("/api/sales/sales/{id}/receipt")
     @PreAuthorize(Access.SELL)
     Map<String, Object> receipt(@PathVariable long id) {
-        return Map.of("receipt", Receipt.of(till.get(id)));
+        TenantRegistry.Profile store = stores.profile(TenantContext.require().key()).orElse(new TenantRegistry.Profile("", "", "", "", ""));
+        return Map.of("receipt", Receipt.of(till.get(id), store));
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")

@@ -13,7 +13,11 @@ public record StoreCreated(
         @JsonProperty("schema_name") String schemaName,
         String name,
         @JsonProperty("time_zone") String timeZone,
-        @JsonProperty("owner_user_id") long ownerUserId) {
+        @JsonProperty("owner_user_id") long ownerUserId,
+        String address,
+        String phone,
+        @JsonProperty("legal_name") String legalName,
+        @JsonProperty("tax_id") String taxId) {
 
     public static final String TYPE = "StoreCreated";
 }

@@ -53,8 +53,8 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
-        StoreEventsConsumer storeEventsConsumer(TenantProvisioner provisioner, ObjectMapper objectMapper) {
-            return new StoreEventsConsumer(provisioner, objectMapper);
+        StoreEventsConsumer storeEventsConsumer(TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
+            return new StoreEventsConsumer(provisioner, registry, objectMapper);
         }
 
         @Bean

@@ -10,6 +10,9 @@ public class TenantRegistry {
 
     public record Entry(String tenantKey, String schema, String timeZone, int schemaVersion, String status) { }
 
+    /** What receipts and documents print about the store. */
+    public record Profile(String name, String address, String phone, String legalName, String taxId) { }
+
     private final JdbcTemplate jdbc;
 
     public TenantRegistry(JdbcTemplate jdbc) {
@@ -29,6 +32,23 @@ public class TenantRegistry {
                 on conflict (tenant_key) do update
                    set time_zone = excluded.time_zone, schema_version = excluded.schema_version, updated_at = now()
                 """, tenantKey, schema, timeZone, version);
+    }
+
+    public Optional<Profile> profile(String tenantKey) {
+        return jdbc.query("select store_name, address, phone, legal_name, tax_id from public.kassa_tenant where tenant_key = ?",
+                (rs, i) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), tenantKey)
+                .stream().findFirst();
+    }
+
+    public void updateProfile(String tenantKey, Profile p) {
+        jdbc.update("""
+                update public.kassa_tenant set store_name = ?, address = ?, phone = ?, legal_name = ?, tax_id = ?, updated_at = now()
+                 where tenant_key = ?
+                """, nz(p.name()), nz(p.address()), nz(p.phone()), nz(p.legalName()), nz(p.taxId()), tenantKey);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
     }
 
     public void updateTimeZone(String tenantKey, String timeZone) {

@@ -1,8 +1,10 @@
 package dev.kassa.platform.testapp;
 
 import dev.kassa.platform.events.StoreCreated;
+import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestEvents;
 import dev.kassa.platform.test.TestStores;
@@ -30,18 +32,28 @@ class StoreProvisioningTests {
     JdbcTemplate jdbc;
     @Autowired
     TenantProvisioner provisioner;
+    @Autowired
+    TenantRegistry registry;
 
     @Test
     void storeCreatedProvisionsTheSchemaWithTheStoresTimeZone() throws Exception {
         String key = TestStores.newKey("prov");
         String slug = key.substring(0, key.length() - 9);
-        StoreCreated store = new StoreCreated(1, key, slug, "tenant_" + slug, "Самарканд", "Asia/Samarkand", 1);
+        StoreCreated store = new StoreCreated(1, key, slug, "tenant_" + slug, "Самарканд", "Asia/Samarkand", 1, "ул. Регистан, 1", "+998901112233", "ООО Самарканд", "301234567");
         kafka.send(Topics.AUTH, key, TestEvents.message(key, StoreCreated.TYPE, store)).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select time_zone from public.kassa_tenant where tenant_key = ?", String.class, key)).containsExactly("Asia/Samarkand"));
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = ? and table_name = 'note'",
                 Integer.class, "tenant_" + slug)).isEqualTo(1);
         assertThat(provisioner.ensureReady(key).zone().getId()).isEqualTo("Asia/Samarkand");
+        assertThat(registry.profile(key)).contains(new TenantRegistry.Profile("Самарканд", "ул. Регистан, 1", "+998901112233", "ООО Самарканд", "301234567"));
+
+        // a later StoreUpdated changes the details and the time zone the service works in
+        StoreUpdated updated = new StoreUpdated(1, key, "Самарканд 2", "ул. Ташкентская, 5", "+998901112244", "ООО Самарканд", "301234567", "Asia/Tashkent");
+        kafka.send(Topics.AUTH, key, TestEvents.message(key, StoreUpdated.TYPE, updated)).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(provisioner.ensureReady(key).zone().getId()).isEqualTo("Asia/Tashkent"));
+        assertThat(registry.profile(key).orElseThrow().name()).isEqualTo("Самарканд 2");
+        assertThat(registry.profile(key).orElseThrow().address()).isEqualTo("ул. Ташкентская, 5");
     }
 
     @Test
