@@ -24,6 +24,9 @@ final class FakeCatalog implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     final Map<String, String> holds = new ConcurrentHashMap<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Answers this many of the next requests with 500, as a catalog instance that is restarting would. */
+    final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeCatalog() {
         try {
@@ -36,7 +39,11 @@ final class FakeCatalog implements AutoCloseable {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] answer;
             int status = 200;
-            if (exchange.getRequestURI().getPath().endsWith("/release")) {
+            requests.incrementAndGet();
+            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                status = 500;
+                answer = "{}".getBytes(StandardCharsets.UTF_8);
+            } else if (exchange.getRequestURI().getPath().endsWith("/release")) {
                 body.path("request_refs").forEach(ref -> holds.put(ref.asText(), "released"));
                 answer = "{}".getBytes(StandardCharsets.UTF_8);
             } else if (body.path("quantity").decimalValue().compareTo(java.math.BigDecimal.TEN) > 0) {

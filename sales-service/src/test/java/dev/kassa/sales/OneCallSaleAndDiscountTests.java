@@ -85,6 +85,20 @@ class OneCallSaleAndDiscountTests {
     }
 
     @Test
+    void aHoldThatFailsOnceIsRetriedWithTheSameReference() {
+        String store = TestStores.newKey("rty");
+        long session = openShift(store, 5);
+        int before = catalog.requests.get();
+        int holdsBefore = catalog.holds.size();
+        catalog.failNext.set(1);
+        Api.Response sold = as(store, 5, "cashier").post("/api/sales/sales/", json("session", session, "items", List.of(json("product", 18)),
+                "payments", List.of(json("payment_method", "card", "amount", 12000))));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+        assertThat(catalog.requests.get() - before).as("one failed attempt, one retry").isEqualTo(2);
+        assertThat(catalog.holds.size() - holdsBefore).isEqualTo(1);
+    }
+
+    @Test
     void aChangedPriceOrMissingStockRecordsNothingAndReleasesTheHolds() {
         String store = TestStores.newKey("ofp");
         long session = openShift(store, 5);

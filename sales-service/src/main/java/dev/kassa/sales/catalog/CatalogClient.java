@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.TenantMembershipFilter;
 import dev.kassa.platform.tenancy.TenantContext;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -25,7 +27,8 @@ import java.util.Map;
  * Calls catalog-service with the caller's own token and store key (so catalog applies the same
  * membership and role checks), through a resilience4j circuit breaker with a timeout: when catalog is
  * down or slow, callers get a 503 {@code catalog_unavailable} quickly. Catalog's own 4xx answers
- * ({@code insufficient_stock}, {@code product_not_found}, …) pass through unchanged and do not trip the breaker.
+ * ({@code insufficient_stock}, {@code product_not_found}, …) pass through unchanged, are not retried and do not trip
+ * the breaker.
  */
 @Component
 public class CatalogClient {
@@ -34,11 +37,13 @@ public class CatalogClient {
 
     private final RestClient rest;
     private final CircuitBreakerFactory<?, ?> breakers;
+    private final Retry retry;
     private final ObjectMapper objectMapper;
 
-    CatalogClient(RestClient catalogRestClient, CircuitBreakerFactory<?, ?> breakers, ObjectMapper objectMapper) {
+    CatalogClient(RestClient catalogRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, ObjectMapper objectMapper) {
         this.rest = catalogRestClient;
         this.breakers = breakers;
+        this.retry = retries.retry("catalog");
         this.objectMapper = objectMapper;
     }
 
@@ -70,8 +75,9 @@ public class CatalogClient {
         }
     }
 
+    /** Both catalog calls are idempotent per request ref, so a failed attempt is retried (resilience4j "catalog" retry) within the breaker's time limit. */
     private <T> T call(java.util.function.Supplier<T> work) {
-        return breakers.create("catalog").run(work, failure -> {
+        return breakers.create("catalog").run(Retry.decorateSupplier(retry, work), failure -> {
             if (failure instanceof CatalogRejected rejected) {
                 throw rejected.error();
             }
