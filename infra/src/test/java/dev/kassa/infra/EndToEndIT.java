@@ -244,6 +244,81 @@ class EndToEndIT {
 
     @Test
     @Order(6)
+    void concurrentTillsNeverOversellAndOfflineUploadsAreRecordedOnce() throws Exception {
+        Api owner = gateway.as(ownerA).in(keyA);
+        long lastUnits = owner.post("/api/products/products/", json("name", "Последние 5", "cost_price", 5000, "sale_price", 10000,
+                "unit", "pcs", "initial_quantity", 5)).at("/id").asLong();
+        List<Api> tills = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String username = "till" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
+            assertThat(owner.post("/api/users/employees/", json("username", username, "password", "SecurePass123", "first_name", "Касса",
+                    "last_name", String.valueOf(i), "role", "cashier")).status()).isEqualTo(201);
+            Api till = gateway.as(gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access")).in(keyA);
+            till.post("/api/sales/sessions/open/", json("opening_balance", 0));
+            tills.add(till);
+        }
+        // four tills scan the last five units at once, each trying twice
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<Api.Response>>> results = new java.util.ArrayList<>();
+        for (Api till : tills) {
+            long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
+            results.add(pool.submit(() -> {
+                start.await();
+                return List.of(till.post("/api/sales/sales/scan-item/", json("session", session, "product", lastUnits)),
+                        till.post("/api/sales/sales/scan-item/", json("session", session, "product", lastUnits)));
+            }));
+        }
+        start.countDown();
+        int sold = 0;
+        int refused = 0;
+        for (var result : results) {
+            for (Api.Response r : result.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (r.status() == 200) {
+                    sold++;
+                } else {
+                    assertErrorBody(r, 400, "insufficient_stock");
+                    refused++;
+                }
+            }
+        }
+        pool.shutdown();
+        assertThat(sold).as("exactly the units on the shelf are sold").isEqualTo(5);
+        assertThat(refused).isEqualTo(3);
+        for (Api till : tills) {
+            long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
+            Api.Response draft = till.get("/api/sales/sales/current/?session=" + session);
+            if (!draft.at("/data").isNull()) {
+                Api.Response paid = till.post("/api/sales/sales/" + draft.text("/data/id") + "/checkout/", json("payments",
+                        List.of(json("payment_method", "cash", "amount", draft.text("/data/total_amount")))));
+                assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+            }
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/products/products/" + lastUnits + "/").text("/quantity")).isEqualTo("0.000"));
+
+        // an offline till uploads a sale with a discount twice: one sale, stock taken once
+        Api till = tills.get(0);
+        long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
+        String before = owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity");
+        Map<String, Object> offline = json("client_id", UUID.randomUUID().toString(), "session", session,
+                "sold_at", java.time.Instant.now().minusSeconds(600).toString(), "discount_percent", 5,
+                "items", List.of(json("product", stockedProduct, "quantity", 1, "unit_price", 75000)),
+                "payments", List.of(json("payment_method", "cash", "amount", 71250)));
+        Api.Response uploaded = till.post("/api/sales/sales/", offline);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.text("/data/total_amount")).isEqualTo("71250.00");
+        Api.Response again = till.post("/api/sales/sales/", offline);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.text("/data/id")).isEqualTo(uploaded.text("/data/id"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(new java.math.BigDecimal(
+                owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity"))).isEqualByComparingTo(new java.math.BigDecimal(before).subtract(java.math.BigDecimal.ONE)));
+        Api.Response receipt = till.get("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt/");
+        assertThat(receipt.text("/receipt/store_name")).isNotBlank();
+    }
+
+    @Test
+    @Order(7)
     void refusalsComeInTheErrorBody() {
         for (String path : List.of("/api/products/products/", "/api/sales/sessions/current/", "/api/analytics/daily-sales/today/",
                 "/api/customers/customers/", "/api/tasks/tasks/", "/api/users/auth/me/")) {
@@ -260,7 +335,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void servesDocsAndMetrics() {
         assertThat(gateway.get("/api-docs/sales").raw()).contains("/api/sales/sales/scan-item");
         assertThat(gateway.get("/redoc/").status()).isEqualTo(200);
