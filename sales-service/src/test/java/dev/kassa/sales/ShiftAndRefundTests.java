@@ -114,7 +114,10 @@ class ShiftAndRefundTests {
         Api cashier = as(store, 5, "cashier");
         long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
         long done = draft(store, session, 5);
-        cashier.post("/api/sales/sales/" + done + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000))));
+        assertThat(cashier.post("/api/sales/sales/" + done + "/checkout/", json("customer_phone", "998", "payments", List.of(json("payment_method", "cash", "amount", 1))))
+                .at("/errors/customer_phone").isArray()).isTrue();
+        cashier.post("/api/sales/sales/" + done + "/checkout/", json("customer_name", "Алишер Навоий", "customer_phone", "+998901234567",
+                "payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000))));
         assertThat(cashier.get("/api/sales/sales/current/?session=" + session).at("/data").isNull()).isTrue();
         long open = draft(store, session, 5);
         assertThat(cashier.get("/api/sales/sales/current/?session=" + session).at("/data/id").asLong()).isEqualTo(open);
@@ -126,6 +129,8 @@ class ShiftAndRefundTests {
         String receiptNumber = cashier.get("/api/sales/sales/" + done + "/").text("/receipt_number");
         assertThat(cashier.get("/api/sales/sales/?search=" + receiptNumber).at("/count").asInt()).isEqualTo(1);
         assertThat(cashier.get("/api/sales/sales/?search=%25").at("/count").asInt()).isZero();
+        assertThat(cashier.get("/api/sales/sales/?search=" + java.net.URLEncoder.encode("Навоий", java.nio.charset.StandardCharsets.UTF_8)).at("/results/0/id").asLong()).isEqualTo(done);
+        assertThat(cashier.get("/api/sales/sales/?search=901234567").at("/count").asInt()).isEqualTo(1);
         assertThat(cashier.get("/api/sales/sales/?page_size=0").status()).isEqualTo(400);
         // today's completed sales need a business date, which checkout sets
         assertThat(cashier.get("/api/sales/sales/today/").at("/count").asInt()).isEqualTo(1);

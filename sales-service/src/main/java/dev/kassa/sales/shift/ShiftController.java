@@ -25,7 +25,12 @@ import java.util.Map;
 @RestController
 class ShiftController {
 
-    record OpenRequest(BigDecimal openingBalance, Long cashRegister) { }
+    /** {@code opening_balance} as the seed documents send it; {@code opening_cash} as the original's generic create did. */
+    record OpenRequest(BigDecimal openingBalance, BigDecimal openingCash, Long cashRegister) {
+        BigDecimal opening() {
+            return openingBalance != null ? openingBalance : openingCash;
+        }
+    }
 
     record CloseRequest(BigDecimal actualCash) { }
 
@@ -38,12 +43,12 @@ class ShiftController {
     }
 
     @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default")
-    @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open"})
+    @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open", "/api/sales/sessions", "/api/sales/shifts"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
     Map<String, Object> open(@RequestBody OpenRequest request, Caller caller) {
         return Map.of("status", "success", "message", Messages.get("sales.session_opened"),
-                "data", SessionView.from(shifts.open(caller, request.openingBalance(), request.cashRegister())));
+                "data", SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
     }
 
     @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}; expected cash and the difference are recorded")

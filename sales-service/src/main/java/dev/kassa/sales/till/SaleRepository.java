@@ -181,8 +181,8 @@ class SaleRepository {
                 """, saleId, sessionId, method, amount, received, change, cardLast4, transactionId);
     }
 
-    void attachCustomer(long saleId, long customerId) {
-        jdbc.update("update sales set customer_id = ? where id = ?", customerId, saleId);
+    void attachCustomer(long saleId, Long customerId, String name, String phone) {
+        jdbc.update("update sales set customer_id = ?, customer_name = ?, customer_phone = ? where id = ?", customerId, name, phone, saleId);
     }
 
     void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate) {

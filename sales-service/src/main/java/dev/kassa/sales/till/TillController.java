@@ -25,7 +25,7 @@ import java.util.Map;
 @RestController
 class TillController {
 
-    record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer) { }
+    record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer, String customerName, String customerPhone) { }
 
     record RemoveItemRequest(Long itemId) { }
 
@@ -137,11 +137,13 @@ class TillController {
         return Map.of("status", "success", "data", till.discount(caller, id, request));
     }
 
-    @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change)")
+    @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
+            + "customer_id, customer_name, customer_phone optional")
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request) {
         return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data", till.checkout(id, request.payments(),
-                request.customerId() != null ? request.customerId() : request.customer()));
+                new TillService.Buyer(request.customerId() != null ? request.customerId() : request.customer(), request.customerName(),
+                        request.customerPhone())));
     }
 }

@@ -277,19 +277,19 @@ public class TillService {
     }
 
     /** Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. */
-    public SaleView checkout(long saleId, List<PaymentRequest> payments, Long customerId) {
-        checkCustomer(customerId);
+    public SaleView checkout(long saleId, List<PaymentRequest> payments, Buyer buyer) {
+        checkBuyer(buyer);
         return tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
             if (!"pending".equals(sale.status())) {
                 throw new KassaException(400, "sale_not_pending", "sales.sale_not_pending");
             }
-            return settle(sale, payments, customerId, java.time.Instant.now());
+            return settle(sale, payments, buyer, java.time.Instant.now());
         });
     }
 
     /** Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). */
-    private SaleView settle(SaleRepository.Sale sale, List<PaymentRequest> payments, Long customerId, java.time.Instant at) {
+    private SaleView settle(SaleRepository.Sale sale, List<PaymentRequest> payments, Buyer buyer, java.time.Instant at) {
         long saleId = sale.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
@@ -300,8 +300,8 @@ public class TillService {
             sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
         }
         Tenant tenant = TenantContext.require();
-        if (customerId != null) {
-            sales.attachCustomer(saleId, customerId);
+        if (buyer != null && !buyer.isEmpty()) {
+            sales.attachCustomer(saleId, buyer.id(), buyer.name() == null ? "" : buyer.name().trim(), buyer.phone() == null ? "" : buyer.phone().trim());
         }
         sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()));
         SaleRepository.Sale done = sales.find(saleId).orElseThrow();
@@ -314,10 +314,26 @@ public class TillService {
         return detail(saleId);
     }
 
-    private static void checkCustomer(Long customerId) {
-        if (customerId != null && customerId <= 0) {
-            throw FieldErrors.single("customer_id", "validation.invalid");
+    /** Who bought: a customer of customer-service by id, and/or the name and phone printed on the sale. */
+    public record Buyer(Long id, String name, String phone) {
+        boolean isEmpty() {
+            return id == null && FieldErrors.blank(name) && FieldErrors.blank(phone);
         }
+    }
+
+    private static void checkBuyer(Buyer buyer) {
+        if (buyer == null) {
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        if (buyer.id() != null && buyer.id() <= 0) {
+            errors.add("customer_id", "validation.invalid");
+        }
+        errors.maxLength("customer_name", buyer.name(), 200);
+        if (!FieldErrors.blank(buyer.phone())) {
+            errors.phone("customer_phone", buyer.phone().trim());
+        }
+        errors.throwIfAny();
     }
 
     public record DiscountRequest(Long itemId, BigDecimal discountPercent, BigDecimal discountAmount) { }
@@ -357,7 +373,8 @@ public class TillService {
 
     public record SaleLine(Long product, BigDecimal quantity, Long batch, BigDecimal unitPrice, BigDecimal discountAmount) { }
 
-    public record NewSale(String clientId, Long session, String soldAt, Long customerId, Long customer, BigDecimal discountPercent,
+    public record NewSale(String clientId, Long session, String soldAt, Long customerId, Long customer, String customerName, String customerPhone,
+                          BigDecimal discountPercent,
                           BigDecimal discountAmount, String notes, List<SaleLine> items, List<PaymentRequest> payments) { }
 
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
@@ -407,8 +424,8 @@ public class TillService {
         }
         errors.maxLength("notes", r.notes(), 2000);
         errors.throwIfAny();
-        Long customerId = r.customerId() != null ? r.customerId() : r.customer();
-        checkCustomer(customerId);
+        Buyer buyer = new Buyer(r.customerId() != null ? r.customerId() : r.customer(), r.customerName(), r.customerPhone());
+        checkBuyer(buyer);
         UUID client = clientId;
         if (client != null) {
             java.util.Optional<SaleView> earlier = tx.execute(s -> sales.findByClientId(client).map(x -> detail(x.id())));
@@ -462,7 +479,7 @@ public class TillService {
                     sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
                     sales.recalculate(saleId);
                 }
-                return settle(sales.lock(saleId).orElseThrow(), r.payments(), customerId, at);
+                return settle(sales.lock(saleId).orElseThrow(), r.payments(), buyer, at);
             }));
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won
