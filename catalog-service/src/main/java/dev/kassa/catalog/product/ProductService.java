@@ -5,6 +5,7 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.category.Unit;
 import dev.kassa.catalog.category.UnitRepository;
+import dev.kassa.catalog.stock.StockEvents;
 import dev.kassa.catalog.stock.StockLevels;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
@@ -43,9 +44,11 @@ public class ProductService {
     private final CategoryRepository categories;
     private final StockLevels stock;
     private final OutboxPublisher outbox;
+    private final StockEvents stockEvents;
 
     ProductService(ProductRepository products, BatchRepository batches, UnitRepository units, CategoryRepository categories,
-                   StockLevels stock, OutboxPublisher outbox) {
+                   StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents) {
+        this.stockEvents = stockEvents;
         this.products = products;
         this.batches = batches;
         this.units = units;
@@ -114,6 +117,7 @@ public class ProductService {
             String number = blankToNull(r.batchNumber()) != null ? r.batchNumber().trim() : "BATCH-" + hex(4).toUpperCase(Locale.ROOT);
             Batch batch = batches.saveAndFlush(new Batch(product.id(), number, "BATCH-" + hex(6).toUpperCase(Locale.ROOT), initial, cost, r.expiryDate()));
             stock.recordMovement(product.id(), batch.id(), initial, "receipt", number);
+            stockEvents.received(product.id(), number);
         }
         outbox.publish(Topics.CATALOG, "ProductCreated", tenant.key(), Map.of("product_id", product.id(), "name", product.name(),
                 "sku", product.sku(), "sale_price", product.salePrice().toPlainString(), "cost_price", product.costPrice().toPlainString()));

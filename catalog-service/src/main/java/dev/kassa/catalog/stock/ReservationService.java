@@ -28,11 +28,13 @@ public class ReservationService {
 
     private final JdbcTemplate jdbc;
     private final StockLevels stock;
+    private final StockEvents events;
     private final CatalogProperties properties;
 
-    ReservationService(JdbcTemplate jdbc, StockLevels stock, CatalogProperties properties) {
+    ReservationService(JdbcTemplate jdbc, StockLevels stock, StockEvents events, CatalogProperties properties) {
         this.jdbc = jdbc;
         this.stock = stock;
+        this.events = events;
         this.properties = properties;
     }
 
@@ -131,6 +133,12 @@ public class ReservationService {
      */
     @Transactional
     public void commit(String saleRef, String receiptNumber, List<String> requestRefs) {
+        if (requestRefs.isEmpty()) {
+            return;
+        }
+        Map<Long, StockLevels.Level> before = events.before(jdbc.queryForList(
+                "select distinct product_id from reservations where request_ref = any(?) and status = 'active' order by product_id",
+                Long.class, (Object) requestRefs.toArray(String[]::new)));
         for (String ref : requestRefs) {
             record Hold(long id, long productId, Long batchId, BigDecimal quantity) { }
             List<Hold> holds = jdbc.query("select id, product_id, batch_id, quantity from reservations where request_ref = ? and status = 'active' for update",
@@ -147,11 +155,13 @@ public class ReservationService {
                 jdbc.update("update reservations set status = 'completed', sale_ref = ?, updated_at = now() where id = ?", saleRef, h.id());
             }
         }
+        events.changed(before, "sale", receiptNumber);
     }
 
     /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
     @Transactional
     public void restock(String receiptNumber, List<Returned> lines) {
+        Map<Long, StockLevels.Level> before = events.before(lines.stream().map(Returned::productId).filter(java.util.Objects::nonNull).distinct().toList());
         for (Returned line : lines) {
             if (line.batchId() != null && line.quantity() != null && line.quantity().signum() > 0) {
                 int updated = jdbc.update("update batches set quantity = quantity + ? where id = ? and product_id = ?",
@@ -163,6 +173,7 @@ public class ReservationService {
                 }
             }
         }
+        events.changed(before, "refund", receiptNumber);
     }
 
     /** A refunded line as catalog needs it. */

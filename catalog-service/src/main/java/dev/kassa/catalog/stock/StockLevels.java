@@ -54,8 +54,16 @@ public class StockLevels {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference) {
-        jdbc.update("insert into stock_movements (product_id, batch_id, quantity, reason, reference) values (:p, :b, :q, :r, :ref)",
-                new MapSqlParameterSource().addValue("p", productId).addValue("b", batchId).addValue("q", quantity)
-                        .addValue("r", reason).addValue("ref", reference == null ? "" : reference));
+        recordMovement(productId, batchId, quantity, reason, reference, "", null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference, String note, Long userId) {
+        jdbc.update("""
+                insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                values (:p, :b, :q, :r, :ref, :note, :user)
+                """, new MapSqlParameterSource().addValue("p", productId).addValue("b", batchId).addValue("q", quantity)
+                        .addValue("r", reason).addValue("ref", reference == null ? "" : reference).addValue("note", note == null ? "" : note)
+                        .addValue("user", userId));
     }
 }

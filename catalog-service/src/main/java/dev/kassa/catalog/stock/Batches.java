@@ -1,0 +1,117 @@
+package dev.kassa.catalog.stock;
+
+import dev.kassa.platform.data.LikePatterns;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Batches as the batch endpoints show them (spec C24), with supplier and expiry figures in the store's dates. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class Batches {
+
+    public record View(long id, long product, String productName, String batchNumber, String barcode, BigDecimal quantity,
+                       BigDecimal reservedQuantity, BigDecimal purchasePrice, LocalDate manufacturingDate, LocalDate expiryDate, Long supplier,
+                       String supplierName, String notes, boolean isActive, boolean isExpired, Long daysUntilExpiry, boolean isNearExpiry,
+                       Instant receivedAt, Instant updatedAt) { }
+
+    /** Filters of the batch lists; {@code today} is the store's date. */
+    public record Filter(Long product, Boolean active, Boolean expired, Integer nearExpiryDays, Long supplier, String search, LocalDate today) { }
+
+    static final Map<String, String> ORDERING = Map.of(
+            "expiry_date", "b.expiry_date asc nulls last, b.received_at, b.id", "-expiry_date", "b.expiry_date desc nulls last, b.id desc",
+            "received_at", "b.received_at, b.id", "-received_at", "b.received_at desc, b.id desc",
+            "quantity", "b.quantity, b.id", "-quantity", "b.quantity desc, b.id desc");
+
+    private static final String SELECT = """
+            select b.*, p.name as product_name, coalesce(s.name, b.supplier_name) as supplier_display,
+                   coalesce((select sum(h.quantity) from reservations h
+                              where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0) as reserved
+              from batches b join products p on p.id = b.product_id left join suppliers s on s.id = b.supplier_id
+            """;
+    private static final String WHERE = """
+             where (?::bigint is null or b.product_id = ?)
+               and (?::boolean is null or b.is_active = ?)
+               and (?::boolean is null or (?::boolean = (b.expiry_date is not null and b.expiry_date < ?::date)))
+               and (?::integer is null or (b.expiry_date between ?::date and ?::date + ?::integer))
+               and (?::bigint is null or b.supplier_id = ?)
+               and (?::text is null or b.batch_number ilike ? or b.supplier_name ilike ? or b.barcode ilike ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    Batches(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private RowMapper<View> mapper(LocalDate today) {
+        return (rs, i) -> {
+            LocalDate expiry = rs.getObject("expiry_date", LocalDate.class);
+            Long days = expiry == null ? null : ChronoUnit.DAYS.between(today, expiry);
+            return new View(rs.getLong("id"), rs.getLong("product_id"), rs.getString("product_name"), rs.getString("batch_number"),
+                    rs.getString("barcode"), rs.getBigDecimal("quantity"), rs.getBigDecimal("reserved").setScale(3),
+                    rs.getBigDecimal("purchase_price"), rs.getObject("manufacturing_date", LocalDate.class), expiry,
+                    (Long) rs.getObject("supplier_id"), rs.getString("supplier_display"), rs.getString("notes"), rs.getBoolean("is_active"),
+                    days != null && days < 0, days, days != null && days >= 0 && days <= 30,
+                    rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        };
+    }
+
+    public Optional<View> find(long id, LocalDate today) {
+        return jdbc.query(SELECT + " where b.id = ?", mapper(today), id).stream().findFirst();
+    }
+
+    public List<View> ofProduct(long productId, LocalDate today) {
+        return jdbc.query(SELECT + " where b.product_id = ? order by " + ORDERING.get("expiry_date"), mapper(today), productId);
+    }
+
+    public List<View> list(Filter f, String ordering, int limit, long offset) {
+        Object[] args = args(f);
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = limit;
+        all[args.length + 1] = offset;
+        return jdbc.query(SELECT + WHERE + " order by " + ORDERING.get(ordering) + " limit ? offset ?", mapper(f.today()), all);
+    }
+
+    public long count(Filter f) {
+        return jdbc.queryForObject("select count(*) from batches b" + WHERE, Long.class, args(f));
+    }
+
+    private static Object[] args(Filter f) {
+        String like = LikePatterns.contains(f.search());
+        return new Object[] {f.product(), f.product(), f.active(), f.active(), f.expired(), f.expired(), f.today(),
+                f.nearExpiryDays(), f.today(), f.today(), f.nearExpiryDays(), f.supplier(), f.supplier(), like, like, like, like};
+    }
+
+    long insert(long productId, String number, String barcode, BigDecimal quantity, BigDecimal purchasePrice, LocalDate made,
+                LocalDate expiry, Long supplierId, String supplierName, String notes) {
+        return jdbc.queryForObject("""
+                insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,
+                                     supplier_id, supplier_name, notes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, productId, number, barcode, quantity, purchasePrice, made, expiry, supplierId, supplierName, notes);
+    }
+
+    void changeQuantity(long batchId, BigDecimal change) {
+        jdbc.update("update batches set quantity = quantity + ?, updated_at = now() where id = ?", change, batchId);
+    }
+
+    void updateDetails(long id, String number, LocalDate made, LocalDate expiry, Long supplierId, String supplierName, String notes, boolean active) {
+        jdbc.update("""
+                update batches set batch_number = ?, manufacturing_date = ?, expiry_date = ?, supplier_id = ?, supplier_name = ?, notes = ?,
+                       is_active = ?, updated_at = ?
+                 where id = ?
+                """, number, made, expiry, supplierId, supplierName, notes, active, Timestamp.from(Instant.now()), id);
+    }
+}

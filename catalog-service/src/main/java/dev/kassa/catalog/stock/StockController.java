@@ -1,0 +1,160 @@
+package dev.kassa.catalog.stock;
+
+import dev.kassa.catalog.product.ProductService;
+import dev.kassa.catalog.product.ProductView;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+
+/** Receiving stock into batches, adjustments and write-offs, and the stock history (spec C22–C26, rewrite). */
+@RestController
+class StockController {
+
+    /** The original's {@code update_quantity}: the counted quantity on hand. */
+    record SetQuantityRequest(BigDecimal quantity, String reason, String note) { }
+
+    private final StockService stock;
+    private final ProductService products;
+
+    StockController(StockService stock, ProductService products) {
+        this.stock = stock;
+        this.products = products;
+    }
+
+    @Operation(summary = "Receive goods into a new batch: {product, quantity, purchase_price?, batch_number?, manufacturing_date?, "
+            + "expiry_date?, supplier?, supplier_name?, notes?}")
+    @PostMapping("/api/products/batches")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    Batches.View receive(@RequestBody StockService.ReceiveRequest request, Caller caller) {
+        return stock.receive(caller, request);
+    }
+
+    @Operation(summary = "Batches: filters product, is_active, expired, near_expiry (+days, default 30), supplier, search "
+            + "(batch number, supplier, barcode); ordering expiry_date, received_at, quantity")
+    @GetMapping("/api/products/batches")
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<Batches.View> list(@RequestParam(required = false) Long product, @RequestParam(name = "is_active", required = false) Boolean active,
+                                    @RequestParam(required = false) Boolean expired,
+                                    @RequestParam(name = "near_expiry", required = false) String nearExpiry,
+                                    @RequestParam(required = false) Integer days, @RequestParam(required = false) Long supplier,
+                                    @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
+                                    @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        Integer window = nearExpiry == null ? null : window(days);
+        return PageResponse.of(stock.batches(new Batches.Filter(product, active, expired, window, supplier, search, TenantContext.require().today()),
+                ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "Active batches past their expiry date (in the store's time zone)")
+    @GetMapping("/api/products/batches/expired")
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<Batches.View> expired(@RequestParam(required = false) Long product, @RequestParam(required = false) String page,
+                                       @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(stock.batches(new Batches.Filter(product, true, true, null, null, null, TenantContext.require().today()),
+                "expiry_date", PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "Active batches expiring within ?days= (default 30)")
+    @GetMapping({"/api/products/batches/near_expiry", "/api/products/batches/near-expiry"})
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<Batches.View> nearExpiry(@RequestParam(required = false) Integer days, @RequestParam(required = false) Long product,
+                                          @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(stock.batches(new Batches.Filter(product, true, null, window(days), null, null, TenantContext.require().today()),
+                "expiry_date", PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "One batch with its held quantity and expiry figures")
+    @GetMapping("/api/products/batches/{id}")
+    @PreAuthorize(Access.READ_CATALOG)
+    Batches.View get(@PathVariable long id) {
+        return stock.batch(id);
+    }
+
+    @Operation(summary = "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
+    @PutMapping("/api/products/batches/{id}")
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
+        return stock.updateBatch(id, request, false);
+    }
+
+    @Operation(summary = "Change some of a batch's details")
+    @PatchMapping("/api/products/batches/{id}")
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
+        return stock.updateBatch(id, request, true);
+    }
+
+    @Operation(summary = "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
+            + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
+    @PostMapping({"/api/products/products/{id}/adjust-stock", "/api/products/products/{id}/adjust_stock"})
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
+        stock.adjust(caller, id, request);
+        return products.get(id);
+    }
+
+    @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
+    @PatchMapping({"/api/products/products/{id}/adjust_quantity", "/api/products/products/{id}/adjust-quantity"})
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
+        return adjust(id, request, caller);
+    }
+
+    @Operation(summary = "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
+    @PatchMapping({"/api/products/products/{id}/update_quantity", "/api/products/products/{id}/update-quantity"})
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {
+        if (request.quantity() == null) {
+            throw FieldErrors.single("quantity", "validation.required");
+        }
+        stock.adjust(caller, id, new StockService.AdjustRequest(null, null, null, request.quantity(),
+                request.reason() == null ? "count" : request.reason(), request.note()));
+        return products.get(id);
+    }
+
+    @Operation(summary = "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")
+    @GetMapping({"/api/products/products/{id}/movements", "/api/products/products/{id}/stock-history"})
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<StockService.Movement> movements(@PathVariable long id, @RequestParam(required = false) String reason,
+                                                  @RequestParam(required = false) String page,
+                                                  @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(stock.movements(id, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "The store's stock movements, newest first: filters product, reason")
+    @GetMapping({"/api/products/stock-movements", "/api/products/stock_movements"})
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<StockService.Movement> allMovements(@RequestParam(required = false) Long product, @RequestParam(required = false) String reason,
+                                                     @RequestParam(required = false) String page,
+                                                     @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(stock.movements(product, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    private static Integer window(Integer days) {
+        if (days == null) {
+            return 30;
+        }
+        if (days < 0 || days > 3650) {
+            throw FieldErrors.single("days", "validation.invalid");
+        }
+        return days;
+    }
+}

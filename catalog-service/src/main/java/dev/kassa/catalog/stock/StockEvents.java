@@ -1,0 +1,82 @@
+package dev.kassa.catalog.stock;
+
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code StockChanged} after every change of on-hand stock, and {@code LowStockReached} when a tracked product's
+ * on-hand stock falls to or below its minimum (or to zero) from above it. Written to the outbox in the
+ * transaction that changed the stock.
+ */
+@Component
+public class StockEvents {
+
+    private final StockLevels stock;
+    private final OutboxPublisher outbox;
+    private final JdbcTemplate jdbc;
+
+    StockEvents(StockLevels stock, OutboxPublisher outbox, JdbcTemplate jdbc) {
+        this.stock = stock;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+    }
+
+    /** The levels before a change, to compare with afterwards. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Map<Long, StockLevels.Level> before(Collection<Long> productIds) {
+        return stock.of(productIds);
+    }
+
+    /** For a product that had no stock before (a new product with its first batch). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void received(long productId, String reference) {
+        changed(Map.of(productId, StockLevels.Level.ZERO), "receipt", reference);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void changed(Map<Long, StockLevels.Level> before, String reason, String reference) {
+        Map<Long, StockLevels.Level> after = stock.of(before.keySet());
+        String tenant = TenantContext.require().key();
+        for (var e : after.entrySet()) {
+            long productId = e.getKey();
+            StockLevels.Level was = before.get(productId);
+            StockLevels.Level now = e.getValue();
+            BigDecimal change = now.onHand().subtract(was.onHand());
+            if (change.signum() == 0) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("product_id", productId);
+            payload.put("change", change);
+            payload.put("reason", reason);
+            payload.put("reference", reference == null ? "" : reference);
+            payload.put("on_hand", now.onHand());
+            payload.put("available", now.available());
+            outbox.publish(Topics.CATALOG, "StockChanged", tenant, payload);
+            var settings = jdbc.queryForMap("select name, sku, min_quantity, track_inventory from products where id = ?", productId);
+            BigDecimal min = (BigDecimal) settings.get("min_quantity");
+            if (Boolean.TRUE.equals(settings.get("track_inventory")) && change.signum() < 0
+                    && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
+                Map<String, Object> low = new LinkedHashMap<>();
+                low.put("product_id", productId);
+                low.put("name", settings.get("name"));
+                low.put("sku", settings.get("sku"));
+                low.put("on_hand", now.onHand());
+                low.put("available", now.available());
+                low.put("min_quantity", min);
+                low.put("out_of_stock", now.onHand().signum() == 0);
+                outbox.publish(Topics.CATALOG, "LowStockReached", tenant, low);
+            }
+        }
+    }
+}

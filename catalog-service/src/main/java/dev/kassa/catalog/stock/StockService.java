@@ -1,0 +1,280 @@
+package dev.kassa.catalog.stock;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stock as a ledger (spec §3.2.3, rewrite): goods arrive as new batches, leave or are corrected by adjustments,
+ * and every change is a movement row with its reason, note and author. Every change locks the product row,
+ * like the till's holds, so adjustments never race with sales; units held by tills cannot be adjusted away.
+ */
+@Service
+public class StockService {
+
+    /** Reasons a person may give for an adjustment; sales, refunds and receipts are recorded by their own flows. */
+    static final Set<String> ADJUSTMENT_REASONS = Set.of("adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
+    private static final Set<String> DECREASING = Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("999999999");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record ReceiveRequest(Long product, BigDecimal quantity, BigDecimal purchasePrice, String batchNumber, LocalDate manufacturingDate,
+                                 LocalDate expiryDate, Long supplier, String supplierName, String notes) { }
+
+    /** {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a count). */
+    public record AdjustRequest(Long batch, BigDecimal quantityChange, BigDecimal adjustment, BigDecimal countedQuantity, String reason, String note) {
+        BigDecimal change() {
+            return quantityChange != null ? quantityChange : adjustment;
+        }
+    }
+
+    public record BatchUpdate(String batchNumber, LocalDate manufacturingDate, LocalDate expiryDate, Long supplier, String supplierName,
+                              String notes, Boolean isActive) { }
+
+    public record Movement(long id, long product, Long batch, String batchNumber, BigDecimal quantity, String reason, String reference,
+                           String note, Long createdBy, java.time.Instant createdAt) { }
+
+    private record BatchRow(long id, BigDecimal quantity, BigDecimal held, boolean fresh) { }
+
+    private final JdbcTemplate jdbc;
+    private final Batches batches;
+    private final StockLevels stock;
+    private final StockEvents events;
+
+    StockService(JdbcTemplate jdbc, Batches batches, StockLevels stock, StockEvents events) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.stock = stock;
+        this.events = events;
+    }
+
+    /** Receives goods into a new batch (purchase price, expiry, supplier) with a {@code receipt} movement. */
+    @Transactional
+    public Batches.View receive(Caller caller, ReceiveRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.product() == null) {
+            errors.add("product", "validation.required");
+        }
+        if (r.quantity() == null) {
+            errors.add("quantity", "validation.required");
+        } else if (r.quantity().signum() <= 0) {
+            errors.add("quantity", "validation.positive");
+        } else if (r.quantity().compareTo(MAX_QUANTITY) > 0 || r.quantity().stripTrailingZeros().scale() > 3) {
+            errors.add("quantity", "validation.invalid");
+        }
+        if (r.purchasePrice() != null && (r.purchasePrice().signum() < 0 || r.purchasePrice().stripTrailingZeros().scale() > 2
+                || r.purchasePrice().compareTo(new BigDecimal("9999999999.99")) > 0)) {
+            errors.add("purchase_price", "validation.not_negative");
+        }
+        checkDates(errors, r.manufacturingDate(), r.expiryDate());
+        errors.maxLength("batch_number", r.batchNumber(), 100);
+        errors.maxLength("supplier_name", r.supplierName(), 200);
+        errors.maxLength("notes", r.notes(), 2000);
+        errors.throwIfAny();
+        BigDecimal cost = lockProduct(r.product());
+        checkSupplier(r.supplier());
+        Map<Long, StockLevels.Level> before = events.before(List.of(r.product()));
+        String number = FieldErrors.blank(r.batchNumber()) ? "BATCH-" + hex(4) : r.batchNumber().trim();
+        BigDecimal quantity = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
+        long id = batches.insert(r.product(), number, "BATCH-" + hex(6), quantity,
+                (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY), r.manufacturingDate(), r.expiryDate(),
+                r.supplier(), r.supplierName() == null ? "" : r.supplierName().trim(), r.notes() == null ? "" : r.notes());
+        stock.recordMovement(r.product(), id, quantity, "receipt", number, r.notes(), caller.userId());
+        events.changed(before, "receipt", number);
+        return batches.find(id, TenantContext.require().today()).orElseThrow();
+    }
+
+    /**
+     * Corrects a product's stock with a reason: a signed change or a counted quantity, for one batch or for the
+     * product (increases go to the newest unexpired batch, decreases take expired and earliest-expiring stock first).
+     * Units held by tills are never adjusted away.
+     */
+    @Transactional
+    public void adjust(Caller caller, long productId, AdjustRequest r) {
+        String reason = FieldErrors.blank(r.reason()) ? (r.countedQuantity() != null ? "count" : "adjustment") : r.reason().trim();
+        FieldErrors errors = new FieldErrors();
+        if (!ADJUSTMENT_REASONS.contains(reason)) {
+            errors.add("reason", "catalog.adjustment_reason_invalid");
+        }
+        BigDecimal change = r.change();
+        if (change == null && r.countedQuantity() == null) {
+            errors.add("quantity_change", "catalog.adjustment_required");
+        } else if (change != null && r.countedQuantity() != null) {
+            errors.add("counted_quantity", "catalog.adjustment_one_of");
+        } else if (change != null && (change.signum() == 0 || change.abs().compareTo(MAX_QUANTITY) > 0 || change.stripTrailingZeros().scale() > 3)) {
+            errors.add("quantity_change", "validation.invalid");
+        } else if (change != null && change.signum() > 0 && DECREASING.contains(reason)) {
+            errors.add("quantity_change", "catalog.adjustment_must_decrease");
+        } else if (r.countedQuantity() != null && (r.countedQuantity().signum() < 0 || r.countedQuantity().compareTo(MAX_QUANTITY) > 0
+                || r.countedQuantity().stripTrailingZeros().scale() > 3)) {
+            errors.add("counted_quantity", "validation.not_negative");
+        }
+        errors.maxLength("note", r.note(), 2000);
+        errors.throwIfAny();
+        BigDecimal cost = lockProduct(productId);
+        boolean tracked = Boolean.TRUE.equals(jdbc.queryForObject("select track_inventory from products where id = ?", Boolean.class, productId));
+        if (!tracked) {
+            throw new KassaException(400, "stock_not_tracked", "catalog.stock_not_tracked");
+        }
+        List<BatchRow> rows = jdbc.query("""
+                select b.id, b.quantity,
+                       coalesce((select sum(h.quantity) from reservations h
+                                  where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
+                       b.expiry_date is null or b.expiry_date >= current_date
+                  from batches b
+                 where b.product_id = ? and b.is_active and (?::bigint is null or b.id = ?)
+                 order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                """, (rs, i) -> new BatchRow(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)), productId, r.batch(), r.batch());
+        if (r.batch() != null && rows.isEmpty()) {
+            throw new KassaException(404, "batch_not_found", "catalog.batch_not_found");
+        }
+        BigDecimal onHand = rows.stream().map(BatchRow::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delta = (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
+        if (delta.signum() == 0) {
+            return;
+        }
+        Map<Long, StockLevels.Level> before = events.before(List.of(productId));
+        String note = r.note() == null ? "" : r.note();
+        if (delta.signum() > 0) {
+            long target = r.batch() != null ? r.batch() : rows.stream().filter(BatchRow::fresh).reduce((a, b) -> b).map(BatchRow::id)
+                    .orElseGet(() -> batches.insert(productId, "ADJ-" + hex(4), "BATCH-" + hex(6), BigDecimal.ZERO.setScale(3), cost,
+                            null, null, null, "", ""));
+            batches.changeQuantity(target, delta);
+            stock.recordMovement(productId, target, delta, reason, "", note, caller.userId());
+        } else {
+            BigDecimal free = rows.stream().map(b -> b.quantity().subtract(b.fresh() ? b.held() : BigDecimal.ZERO).max(BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(3);
+            BigDecimal wanted = delta.negate();
+            if (free.compareTo(wanted) < 0) {
+                throw new KassaException(400, "insufficient_stock", "catalog.adjustment_exceeds", Map.of(),
+                        Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()), free.toPlainString(), wanted.toPlainString());
+            }
+            // expired stock goes first, then the earliest expiry
+            List<BatchRow> order = new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
+            order.addAll(rows.stream().filter(BatchRow::fresh).toList());
+            for (BatchRow b : order) {
+                if (wanted.signum() == 0) {
+                    break;
+                }
+                BigDecimal take = b.quantity().subtract(b.fresh() ? b.held() : BigDecimal.ZERO).max(BigDecimal.ZERO).min(wanted);
+                if (take.signum() > 0) {
+                    batches.changeQuantity(b.id(), take.negate());
+                    stock.recordMovement(productId, b.id(), take.negate(), reason, "", note, caller.userId());
+                    wanted = wanted.subtract(take);
+                }
+            }
+        }
+        events.changed(before, reason, "");
+    }
+
+    /** Batch details (not its quantity, which changes only through movements). */
+    @Transactional
+    public Batches.View updateBatch(long id, BatchUpdate r, boolean partial) {
+        LocalDate today = TenantContext.require().today();
+        Batches.View current = batches.find(id, today).orElseThrow(() -> new KassaException(404, "batch_not_found", "catalog.batch_not_found"));
+        String number = r.batchNumber() != null ? r.batchNumber().trim() : current.batchNumber();
+        LocalDate made = r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
+        LocalDate expiry = r.expiryDate() != null || !partial ? r.expiryDate() : current.expiryDate();
+        Long supplier = r.supplier() != null || !partial ? r.supplier() : current.supplier();
+        FieldErrors errors = new FieldErrors();
+        if (!partial || r.batchNumber() != null) {
+            errors.required("batch_number", r.batchNumber(), 100);
+        }
+        checkDates(errors, made, expiry);
+        errors.maxLength("supplier_name", r.supplierName(), 200);
+        errors.maxLength("notes", r.notes(), 2000);
+        if (Boolean.FALSE.equals(r.isActive()) && current.quantity().signum() > 0) {
+            // a batch's stock leaves only through a movement: write it off first
+            errors.add("is_active", "catalog.batch_has_stock", current.quantity().toPlainString());
+        }
+        errors.throwIfAny();
+        lockProduct(current.product());
+        checkSupplier(supplier);
+        batches.updateDetails(id, number, made, expiry, supplier, r.supplierName() != null ? r.supplierName() : partial ? current.supplierName() : "",
+                r.notes() != null ? r.notes() : partial ? current.notes() : "", r.isActive() != null ? r.isActive() : partial ? current.isActive() : true);
+        return batches.find(id, today).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Batches.View batch(long id) {
+        return batches.find(id, TenantContext.require().today()).orElseThrow(() -> new KassaException(404, "batch_not_found", "catalog.batch_not_found"));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Batches.View> batches(Batches.Filter filter, String ordering, Pageable page) {
+        String order = FieldErrors.blank(ordering) ? "expiry_date" : ordering.trim();
+        if (!Batches.ORDERING.containsKey(order)) {
+            throw FieldErrors.single("ordering", "validation.invalid");
+        }
+        return new PageImpl<>(batches.list(filter, order, page.getPageSize(), page.getOffset()), page, batches.count(filter));
+    }
+
+    /** A product's stock history, newest first; or the store's, when {@code productId} is null. */
+    @Transactional(readOnly = true)
+    public Page<Movement> movements(Long productId, String reason, Pageable page) {
+        if (productId != null) {
+            requireProduct(productId);
+        }
+        String r = FieldErrors.blank(reason) ? null : reason.trim();
+        List<Movement> rows = jdbc.query("""
+                select m.id, m.product_id, m.batch_id, b.batch_number, m.quantity, m.reason, m.reference, m.note, m.created_by, m.created_at
+                  from stock_movements m left join batches b on b.id = m.batch_id
+                 where (?::bigint is null or m.product_id = ?) and (?::text is null or m.reason = ?)
+                 order by m.created_at desc, m.id desc limit ? offset ?
+                """, (rs, i) -> new Movement(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getBigDecimal(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getTimestamp(10).toInstant()),
+                productId, productId, r, r, page.getPageSize(), page.getOffset());
+        long total = jdbc.queryForObject("""
+                select count(*) from stock_movements m where (?::bigint is null or m.product_id = ?) and (?::text is null or m.reason = ?)
+                """, Long.class, productId, productId, r, r);
+        return new PageImpl<>(rows, page, total);
+    }
+
+    private void requireProduct(long productId) {
+        if (jdbc.queryForList("select id from products where id = ?", Long.class, productId).isEmpty()) {
+            throw new KassaException(404, "product_not_found", "catalog.product_not_found");
+        }
+    }
+
+    /** Locks the product row (as holds do) and answers its cost price. */
+    private BigDecimal lockProduct(long productId) {
+        return jdbc.queryForList("select cost_price from products where id = ? for update", BigDecimal.class, productId).stream().findFirst()
+                .orElseThrow(() -> new KassaException(404, "product_not_found", "catalog.product_not_found"));
+    }
+
+    private void checkSupplier(Long supplierId) {
+        if (supplierId != null && jdbc.queryForList("select id from suppliers where id = ?", Long.class, supplierId).isEmpty()) {
+            throw FieldErrors.single("supplier", "catalog.supplier_not_found");
+        }
+    }
+
+    private static void checkDates(FieldErrors errors, LocalDate made, LocalDate expiry) {
+        if (made != null && expiry != null && !made.isBefore(expiry)) {
+            errors.add("expiry_date", "catalog.expiry_before_manufacturing");
+        }
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT);
+    }
+}
