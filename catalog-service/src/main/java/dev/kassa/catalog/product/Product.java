@@ -62,6 +62,17 @@ public class Product {
         this.isActive = active;
     }
 
+    /** Changes what a product update may change; stock changes only through batches and movements. */
+    void describe(String name, String description, Long categoryId, String sku, String barcode, Long unitId) {
+        this.name = name;
+        this.description = description == null ? "" : description;
+        this.categoryId = categoryId;
+        this.sku = sku;
+        this.barcode = barcode;
+        this.unitId = unitId;
+        this.updatedAt = Instant.now();
+    }
+
     public Long id() { return id; }
     public String name() { return name; }
     public String slug() { return slug; }

@@ -58,6 +58,28 @@ class ProductController {
         return products.create(request);
     }
 
+    @Operation(summary = "Replace a product's details and prices (name required); stock changes through batches and adjustments")
+    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    ProductView replace(@PathVariable long id, @RequestBody CreateProductRequest request) {
+        return products.update(id, request, false);
+    }
+
+    @Operation(summary = "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
+    @org.springframework.web.bind.annotation.PatchMapping("/{id}")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    ProductView update(@PathVariable long id, @RequestBody CreateProductRequest request) {
+        return products.update(id, request, true);
+    }
+
+    @Operation(summary = "Delete a product never sold (owner only); a product with sales is deactivated instead")
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.DELETE_CATALOG)
+    void delete(@PathVariable long id) {
+        products.delete(id);
+    }
+
     @Operation(summary = "Product detail with pricing, stock and batches")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READ_CATALOG)

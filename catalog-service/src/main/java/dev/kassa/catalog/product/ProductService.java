@@ -45,10 +45,15 @@ public class ProductService {
     private final StockLevels stock;
     private final OutboxPublisher outbox;
     private final StockEvents stockEvents;
+    private final Barcodes barcodes;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ProductService(ProductRepository products, BatchRepository batches, UnitRepository units, CategoryRepository categories,
-                   StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents) {
+                   StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents, Barcodes barcodes,
+                   org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.stockEvents = stockEvents;
+        this.barcodes = barcodes;
+        this.jdbc = jdbc;
         this.products = products;
         this.batches = batches;
         this.units = units;
@@ -99,7 +104,7 @@ public class ProductService {
         if (barcode != null) {
             if (!CODE.matcher(barcode).matches()) {
                 errors.add("barcode", "catalog.barcode_invalid");
-            } else if (products.existsByBarcode(barcode)) {
+            } else if (barcodes.taken(barcode, null)) {
                 errors.add("barcode", "catalog.barcode_taken");
             }
         }
@@ -122,6 +127,109 @@ public class ProductService {
         outbox.publish(Topics.CATALOG, "ProductCreated", tenant.key(), Map.of("product_id", product.id(), "name", product.name(),
                 "sku", product.sku(), "sale_price", product.salePrice().toPlainString(), "cost_price", product.costPrice().toPlainString()));
         return view(product);
+    }
+
+    /**
+     * Updates a product (PATCH: what is given; PUT: name required too). Prices keep sale ≥ cost; codes stay unique;
+     * an empty barcode gets a generated EAN-13. Stock is not changed here: receive batches or adjust instead.
+     */
+    @Transactional
+    public ProductView update(long id, CreateProductRequest r, boolean partial) {
+        Product p = products.findById(id).orElseThrow(() -> KassaException.notFound("catalog.product_not_found"));
+        FieldErrors errors = new FieldErrors();
+        if (!partial || r.name() != null) {
+            errors.required("name", r.name(), 255);
+        }
+        Long unitId = p.unitId();
+        if (r.unit() != null) {
+            unitId = resolveUnit(r.unit().trim()).map(Unit::id).orElse(null);
+            if (unitId == null) {
+                errors.add("unit", "catalog.unit_unknown", r.unit());
+            }
+        }
+        Long categoryId = p.categoryId();
+        if (r.category() != null) {
+            categoryId = r.category().isBlank() ? null : resolveCategory(r.category().trim()).map(Category::id).orElse(null);
+            if (categoryId == null && !r.category().isBlank()) {
+                errors.add("category", "catalog.category_unknown");
+            }
+        }
+        BigDecimal cost = r.costPrice() != null ? money(errors, "cost_price", r.costPrice()) : p.costPrice();
+        BigDecimal sale = r.salePrice() != null ? money(errors, "sale_price", r.salePrice()) : p.salePrice();
+        BigDecimal wholesale = r.wholesalePrice() != null ? money(errors, "wholesale_price", r.wholesalePrice()) : p.wholesalePrice();
+        BigDecimal tax = r.taxRate() != null ? percent(errors, "tax_rate", r.taxRate()) : p.taxRate();
+        if (cost.signum() > 0 && sale.signum() > 0 && sale.compareTo(cost) < 0) {
+            errors.add("sale_price", "catalog.sale_below_cost");
+        }
+        BigDecimal min = r.minQuantity() != null ? quantity(errors, "min_quantity", r.minQuantity()) : p.minQuantity();
+        BigDecimal max = r.maxQuantity() != null ? quantity(errors, "max_quantity", r.maxQuantity()) : p.maxQuantity();
+        String sku = p.sku();
+        if (r.sku() != null) {
+            sku = r.sku().trim();
+            if (!CODE.matcher(sku).matches()) {
+                errors.add("sku", "catalog.barcode_invalid");
+            } else if (!sku.equals(p.sku()) && products.existsBySku(sku)) {
+                errors.add("sku", "catalog.sku_taken");
+            }
+        }
+        String barcode = p.barcode();
+        if (r.barcode() != null) {
+            barcode = r.barcode().isBlank() ? generateEan13() : r.barcode().trim();
+            if (!CODE.matcher(barcode).matches()) {
+                errors.add("barcode", "catalog.barcode_invalid");
+            } else if (barcodes.taken(barcode, id)) {
+                errors.add("barcode", "catalog.barcode_taken");
+            }
+        }
+        if (r.initialQuantity() != null || r.batchNumber() != null || r.expiryDate() != null) {
+            errors.add("initial_quantity", "catalog.stock_through_batches");
+        }
+        errors.throwIfAny();
+        List<String> changed = new java.util.ArrayList<>();
+        if (sale.compareTo(p.salePrice()) != 0) {
+            changed.add("sale_price");
+        }
+        if (cost.compareTo(p.costPrice()) != 0) {
+            changed.add("cost_price");
+        }
+        p.describe(r.name() != null ? r.name().trim() : p.name(), r.description() != null ? r.description() : p.description(), categoryId,
+                sku, barcode, unitId);
+        p.pricing(cost, sale, wholesale, tax);
+        p.inventory(min, max, r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
+                r.isFeatured() != null ? r.isFeatured() : p.isFeatured(), r.isActive() != null ? r.isActive() : p.isActive());
+        products.saveAndFlush(p);
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("product_id", p.id());
+        event.put("name", p.name());
+        event.put("sku", p.sku());
+        event.put("barcode", p.barcode());
+        event.put("sale_price", p.salePrice());
+        event.put("cost_price", p.costPrice());
+        event.put("tax_rate", p.taxRate());
+        event.put("is_active", p.isActive());
+        event.put("price_changed", changed);
+        outbox.publish(Topics.CATALOG, "ProductUpdated", TenantContext.require().key(), event);
+        return view(p);
+    }
+
+    /**
+     * Deletes a product that was never sold and is not in anyone's cart (its batches and history go with it);
+     * a product with sales history is deactivated instead ({@code is_active=false}), so receipts keep pointing at it.
+     */
+    @Transactional
+    public void delete(long id) {
+        if (jdbc.queryForList("select id from products where id = ? for update", Long.class, id).isEmpty()) {
+            throw KassaException.notFound("catalog.product_not_found");
+        }
+        boolean used = Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from stock_movements where product_id = ? and reason in ('sale', 'refund'))
+                    or exists (select 1 from reservations where product_id = ? and status in ('active', 'completed'))
+                """, Boolean.class, id, id));
+        if (used) {
+            throw new KassaException(400, "product_in_use", "catalog.product_in_use");
+        }
+        jdbc.update("delete from products where id = ?", id);
+        outbox.publish(Topics.CATALOG, "ProductDeleted", TenantContext.require().key(), Map.of("product_id", id));
     }
 
     @Transactional(readOnly = true)
