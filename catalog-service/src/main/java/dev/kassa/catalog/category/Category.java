@@ -34,6 +34,16 @@ public class Category {
         this.isActive = isActive;
     }
 
+    void update(String name, String slug, String description, Long parentId, int sortOrder, boolean isActive) {
+        this.name = name;
+        this.slug = slug;
+        this.description = description == null ? "" : description;
+        this.parentId = parentId;
+        this.sortOrder = sortOrder;
+        this.isActive = isActive;
+        this.updatedAt = Instant.now();
+    }
+
     public Long id() { return id; }
     public String name() { return name; }
     public String slug() { return slug; }

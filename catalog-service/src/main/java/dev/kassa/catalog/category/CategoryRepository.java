@@ -13,6 +13,11 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
              where (:search is null or lower(c.name) like lower(concat('%', cast(:search as string), '%')))
                and (:active is null or c.isActive = :active)
                and (:parent is null or c.parentId = :parent)
+               and (:rootOnly = false or c.parentId is null)
             """)
-    Page<Category> search(String search, Boolean active, Long parent, Pageable pageable);
+    Page<Category> search(String search, Boolean active, Long parent, boolean rootOnly, Pageable pageable);
+
+    boolean existsByParentId(Long parentId);
+
+    java.util.List<Category> findByParentIdAndIsActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
 }
