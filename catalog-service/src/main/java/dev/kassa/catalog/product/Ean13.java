@@ -12,4 +12,9 @@ final class Ean13 {
         }
         return (10 - total % 10) % 10;
     }
+
+    /** Thirteen digits whose last is the check digit of the first twelve. */
+    static boolean isValid(String code) {
+        return code != null && code.matches("\\d{13}") && checkDigit(code.substring(0, 12)) == code.charAt(12) - '0';
+    }
 }

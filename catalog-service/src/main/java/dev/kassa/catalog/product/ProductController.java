@@ -22,24 +22,82 @@ import java.util.Map;
 @RequestMapping("/api/products/products")
 class ProductController {
 
-    private static final Map<String, String> ORDERING = Map.of("name", "name", "created_at", "createdAt", "updated_at", "updatedAt",
-            "sale_price", "salePrice");
-
     private final ProductService products;
 
     ProductController(ProductService products) {
         this.products = products;
     }
 
-    @Operation(summary = "List products: search (name, SKU, barcode), category, is_active, ordering (name, created_at, sale_price; '-' for descending)")
+    @Operation(summary = "List products: search (name, SKU, description, barcode, extra barcode), category, unit, is_active, is_featured, "
+            + "min_price, max_price, stock_status (in_stock, low_stock, out_of_stock, unlimited), tag; ordering name, created_at, "
+            + "updated_at, sale_price ('-' for descending; default -created_at)")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> list(@RequestParam(required = false) String search, @RequestParam(required = false) Long category,
-                                   @RequestParam(name = "is_active", required = false) Boolean active,
+                                   @RequestParam(required = false) Long unit, @RequestParam(name = "is_active", required = false) Boolean active,
+                                   @RequestParam(name = "is_featured", required = false) Boolean featured,
+                                   @RequestParam(name = "min_price", required = false) java.math.BigDecimal minPrice,
+                                   @RequestParam(name = "max_price", required = false) java.math.BigDecimal maxPrice,
+                                   @RequestParam(name = "stock_status", required = false) String stockStatus,
+                                   @RequestParam(required = false) Long tag,
                                    @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
                                    @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.list(search == null || search.isBlank() ? null : search.trim(), category, active,
-                PageRequests.of(page, pageSize, sort(ordering))), v -> v);
+        return PageResponse.of(products.list(new ProductFilter(search, category, unit, active, featured, minPrice, maxPrice,
+                stockStatus == null || stockStatus.isBlank() ? null : stockStatus.trim(), tag), ordering,
+                PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "Featured products that are for sale")
+    @GetMapping("/featured")
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<ProductView> featured(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, true, null, null, null, null), "name",
+                PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "Tracked products with nothing left to sell")
+    @GetMapping({"/out_of_stock", "/out-of-stock"})
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<ProductView> outOfStock(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null), "name",
+                PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000)")
+    @GetMapping({"/{id}/print-label", "/{id}/print_label"})
+    @PreAuthorize(Access.READ_CATALOG)
+    Map<String, Object> label(@PathVariable long id, @RequestParam(required = false) String quantity) {
+        int copies;
+        try {
+            copies = quantity == null || quantity.isBlank() ? 1 : Integer.parseInt(quantity.trim());
+        } catch (NumberFormatException e) {
+            copies = 0;
+        }
+        if (copies < 1 || copies > 1000) {
+            throw dev.kassa.platform.error.FieldErrors.single("quantity", "catalog.label_quantity_invalid");
+        }
+        ProductView p = products.get(id);
+        if (p.salePrice().signum() == 0) {
+            throw new dev.kassa.platform.error.KassaException(400, "no_price", "catalog.label_no_price");
+        }
+        java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
+        symbols.setGroupingSeparator(' ');
+        symbols.setDecimalSeparator(',');
+        String formatted = new java.text.DecimalFormat("#,##0.00", symbols).format(p.salePrice());
+        boolean ean = p.barcode() != null && p.barcode().matches("\\d{13}") && Ean13.isValid(p.barcode());
+        Map<String, Object> product = new java.util.LinkedHashMap<>();
+        product.put("id", p.id());
+        product.put("name", p.name());
+        product.put("sku", p.sku());
+        product.put("barcode", p.barcode());
+        product.put("barcode_format", ean ? "EAN13" : "CODE128");
+        product.put("unit", p.unitShort() == null ? "шт" : p.unitShort());
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("product", product);
+        data.put("price", Map.of("sale_price", p.salePrice(), "formatted_price", formatted, "currency", "сум"));
+        data.put("quantity", copies);
+        data.put("generated_at", java.time.Instant.now());
+        return Map.of("status", "success", "data", data);
     }
 
     @Operation(summary = "Low stock: tracked products with 0 < available ≤ their minimum (or ?min_quantity=); paginated")
@@ -85,14 +143,5 @@ class ProductController {
     @PreAuthorize(Access.READ_CATALOG)
     ProductView get(@PathVariable long id) {
         return products.get(id);
-    }
-
-    private static Sort sort(String ordering) {
-        if (ordering == null || ordering.isBlank()) {
-            return Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"));
-        }
-        boolean desc = ordering.startsWith("-");
-        String property = ORDERING.getOrDefault(desc ? ordering.substring(1) : ordering, "createdAt");
-        return Sort.by(desc ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by("id"));
     }
 }

@@ -12,16 +12,6 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     boolean existsBySlug(String slug);
 
-    @Query("""
-            select p from Product p
-             where (:search is null or lower(p.name) like lower(concat('%', cast(:search as string), '%'))
-                    or lower(p.sku) like lower(concat('%', cast(:search as string), '%'))
-                    or p.barcode = :search)
-               and (:category is null or p.categoryId = :category)
-               and (:active is null or p.isActive = :active)
-            """)
-    Page<Product> search(String search, Long category, Boolean active, Pageable pageable);
-
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
     @Query(value = """
             select p.* from products p

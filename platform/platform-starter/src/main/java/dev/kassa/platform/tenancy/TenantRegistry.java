@@ -55,6 +55,11 @@ public class TenantRegistry {
         jdbc.update("update public.kassa_tenant set time_zone = ?, updated_at = now() where tenant_key = ?", timeZone, tenantKey);
     }
 
+    /** Keys of the active stores this service has provisioned, for per-store background work. */
+    public List<String> activeKeys() {
+        return jdbc.queryForList("select tenant_key from public.kassa_tenant where status = 'active' order by tenant_key", String.class);
+    }
+
     public List<String> outdated(int latestVersion, int limit) {
         return jdbc.queryForList("select tenant_key from public.kassa_tenant where schema_version < ? and status = 'active' order by tenant_key limit ?",
                 String.class, latestVersion, limit);

@@ -1,0 +1,88 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.error.FieldErrors;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The product list's filters (spec C10, with the stock-status filter that failed in the original working) and its
+ * orderings, as SQL over products with stock figures: sellable = unexpired active batches − active holds.
+ */
+public record ProductFilter(String search, Long category, Long unit, Boolean active, Boolean featured, BigDecimal minPrice, BigDecimal maxPrice,
+                            String stockStatus, Long tag) {
+
+    static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
+    static final Map<String, String> ORDERING = Map.of(
+            "name", "p.name, p.id", "-name", "p.name desc, p.id desc",
+            "created_at", "p.created_at, p.id", "-created_at", "p.created_at desc, p.id desc",
+            "updated_at", "p.updated_at, p.id", "-updated_at", "p.updated_at desc, p.id desc",
+            "sale_price", "p.sale_price, p.id", "-sale_price", "p.sale_price desc, p.id desc");
+
+    private static final String AVAILABLE = """
+            ((select coalesce(sum(b.quantity), 0) from batches b
+               where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
+             - (select coalesce(sum(r.quantity), 0) from reservations r
+               where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))
+            """;
+
+    public static ProductFilter all(String search, Long category, Boolean active) {
+        return new ProductFilter(search, category, null, active, null, null, null, null, null);
+    }
+
+    void validate(String ordering) {
+        FieldErrors errors = new FieldErrors();
+        if (stockStatus != null && !STATUSES.contains(stockStatus)) {
+            errors.add("stock_status", "catalog.stock_status_invalid");
+        }
+        if (ordering != null && !ORDERING.containsKey(ordering)) {
+            errors.add("ordering", "validation.invalid");
+        }
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            errors.add("max_price", "validation.invalid");
+        }
+        errors.throwIfAny();
+    }
+
+    /** The where clause and its arguments. */
+    String where(List<Object> args) {
+        String like = LikePatterns.contains(search);
+        StringBuilder sql = new StringBuilder(" where true");
+        if (like != null) {
+            sql.append(" and (p.name ilike ? or p.sku ilike ? or p.description ilike ? or p.barcode = ?"
+                    + " or exists (select 1 from product_barcodes x where x.product_id = p.id and x.barcode = ?))");
+            args.addAll(List.of(like, like, like, search.trim(), search.trim()));
+        }
+        add(sql, args, " and p.category_id = ?", category);
+        add(sql, args, " and p.unit_id = ?", unit);
+        add(sql, args, " and p.is_active = ?", active);
+        add(sql, args, " and p.is_featured = ?", featured);
+        add(sql, args, " and p.sale_price >= ?", minPrice);
+        add(sql, args, " and p.sale_price <= ?", maxPrice);
+        add(sql, args, " and exists (select 1 from product_tags t where t.product_id = p.id and t.tag_id = ?)", tag);
+        if (stockStatus != null) {
+            sql.append(switch (stockStatus) {
+                case "unlimited" -> " and not p.track_inventory";
+                case "out_of_stock" -> " and p.track_inventory and " + AVAILABLE + " <= 0";
+                case "low_stock" -> " and p.track_inventory and " + AVAILABLE + " > 0 and " + AVAILABLE + " <= p.min_quantity";
+                default -> " and p.track_inventory and " + AVAILABLE + " > p.min_quantity";
+            });
+        }
+        return sql.toString();
+    }
+
+    private static void add(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(clause);
+            args.add(value);
+        }
+    }
+
+    static List<Object> args() {
+        return new ArrayList<>();
+    }
+}
