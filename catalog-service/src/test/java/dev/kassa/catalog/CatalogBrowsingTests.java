@@ -117,6 +117,10 @@ class CatalogBrowsingTests {
         assertThat(keeper.get("/api/products/products/" + id + "/print-label/?quantity=abc").at("/errors/quantity").isArray()).isTrue();
         long free = keeper.post("/api/products/products/", json("name", "Пакет", "sale_price", 0)).at("/id").asLong();
         assertThat(keeper.get("/api/products/products/" + free + "/print_label/").text("/code")).isEqualTo("no_price");
+        // the seed README's store-switching example reads the catalog's index
+        assertThat(keeper.get("/api/products/").text("/products")).isEqualTo("/api/products/products/");
+        assertThat(new Api("http://localhost:" + port).as(TestTokens.token(6, "x", Map.of(store, "cashier"))).get("/api/products/").text("/code"))
+                .isEqualTo("missing_tenant_key");
     }
 
     @Test

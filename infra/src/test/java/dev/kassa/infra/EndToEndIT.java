@@ -297,6 +297,21 @@ class EndToEndIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(owner.get("/api/products/products/" + lastUnits + "/").text("/quantity")).isEqualTo("0.000"));
 
+        // a stockkeeper restocks the sold-out product from a supplier and sees its whole history
+        String keeperName = "keeper_" + UUID.randomUUID().toString().substring(0, 6);
+        owner.post("/api/users/employees/", json("username", keeperName, "password", "SecurePass123", "first_name", "Склад", "role", "stockkeeper"));
+        Api keeper = gateway.as(gateway.post("/api/users/auth/login/", json("username", keeperName, "password", "SecurePass123")).text("/access")).in(keyA);
+        long supplier = keeper.post("/api/products/suppliers/", json("name", "ООО Поставщик", "code", "SUP-1")).at("/id").asLong();
+        Api.Response received = keeper.post("/api/products/batches/", json("product", lastUnits, "quantity", 12, "purchase_price", 5000,
+                "supplier", supplier, "expiry_date", java.time.LocalDate.now().plusMonths(6).toString()));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        assertThat(keeper.post("/api/products/products/" + lastUnits + "/adjust-stock/", json("quantity_change", -2, "reason", "damage")).text("/quantity"))
+                .isEqualTo("10.000");
+        Api.Response history = keeper.get("/api/products/products/" + lastUnits + "/movements/");
+        assertThat(history.at("/results").findValuesAsText("reason")).contains("receipt", "sale", "damage");
+        assertErrorBody(keeper.post("/api/sales/sessions/open/", json("opening_balance", 0)), 403, "permission_denied");
+        assertThat(keeper.get("/api/products/").text("/products")).isEqualTo("/api/products/products/");
+
         // an offline till uploads a sale with a discount twice: one sale, stock taken once
         Api till = tills.get(0);
         long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
