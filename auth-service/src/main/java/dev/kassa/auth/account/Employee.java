@@ -26,8 +26,36 @@ public class Employee {
     private boolean isActive = true;
     private LocalDate hiredAt = LocalDate.now();
     private Instant createdAt = Instant.now();
+    private Instant updatedAt = Instant.now();
+    private String pinHash;
 
     protected Employee() { }
+
+    /** Changes the person's details; role and status change through their own methods (they end sessions). */
+    public void describe(String firstName, String lastName, String phone, String position) {
+        this.firstName = firstName == null ? "" : firstName;
+        this.lastName = lastName == null ? "" : lastName;
+        this.phone = phone == null ? "" : phone;
+        this.position = position == null ? "" : position;
+        this.updatedAt = Instant.now();
+    }
+
+    public void changeRole(Role role) {
+        this.role = role.code();
+        this.updatedAt = Instant.now();
+    }
+
+    public void activate(boolean active) {
+        this.isActive = active;
+        this.updatedAt = Instant.now();
+    }
+
+    public void pin(String hash) {
+        this.pinHash = hash;
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean hasPin() { return pinHash != null; }
 
     public Employee position(String position) {
         this.position = position == null ? "" : position.trim();

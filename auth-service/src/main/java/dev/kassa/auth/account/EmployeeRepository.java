@@ -20,5 +20,15 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
     Optional<Employee> findByIdAndStoreId(Long id, Long storeId);
 
+    Optional<Employee> findByStoreIdAndPinHash(Long storeId, String pinHash);
+
+    @Query("""
+            select e from Employee e
+             where e.storeId = :storeId
+               and (:role is null or e.role = :role)
+               and (:active is null or e.isActive = :active)
+            """)
+    org.springframework.data.domain.Page<Employee> search(Long storeId, String role, Boolean active, org.springframework.data.domain.Pageable pageable);
+
     org.springframework.data.domain.Page<Employee> findByStoreId(Long storeId, org.springframework.data.domain.Pageable pageable);
 }

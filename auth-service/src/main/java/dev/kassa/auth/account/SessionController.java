@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ class SessionController {
 
     record RefreshRequest(String refresh) { }
 
+    record PinLoginRequest(String tenantKey, String pin) { }
+
     record DefaultStore(String tenantKey, String name, String role) { }
 
     record LoginResponse(String refresh, String access, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore) { }
@@ -37,14 +40,42 @@ class SessionController {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Log in; returns tokens, the stores the user works in and the default store")
+    @Operation(summary = "Log in; returns tokens, the stores the user works in and the default store. After repeated wrong passwords "
+            + "for a username or from an address, logins are refused for a while: 429 too_many_attempts with Retry-After")
     @PostMapping({"/api/users/auth/login"})
-    LoginResponse login(@RequestBody LoginRequest request) {
-        SessionService.LoggedIn in = sessions.login(request.username(), request.password());
+    LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
+        return response(sessions.login(request.username(), request.password(), clientAddress(http)));
+    }
+
+    @Operation(summary = "PIN login on a shared till: {tenant_key, pin}; the tokens open that store only. After repeated wrong PINs "
+            + "the store's PIN login is locked for a while: 423 pin_locked with Retry-After")
+    @PostMapping({"/api/users/auth/pin-login", "/api/users/auth/pin_login"})
+    LoginResponse pinLogin(@RequestBody PinLoginRequest request) {
+        return response(sessions.pinLogin(request.tenantKey(), request.pin()));
+    }
+
+    @Operation(summary = "Log out: {refresh}; the session's refresh tokens stop working (access tokens lapse within 15 minutes)")
+    @PostMapping({"/api/users/auth/logout"})
+    Map<String, Object> logout(@RequestBody RefreshRequest request) {
+        tokens.logout(request.refresh());
+        return Map.of("status", "success", "message", dev.kassa.platform.error.Messages.get("auth.logged_out"));
+    }
+
+    private static LoginResponse response(SessionService.LoggedIn in) {
         List<AvailableStore> stores = in.memberships().stream().map(AvailableStore::from).toList();
         AvailableStore first = stores.get(0);
         return new LoginResponse(in.tokens().refresh(), in.tokens().access(), UserView.from(in.user()), stores,
                 new DefaultStore(first.tenantKey(), first.name(), first.role()));
+    }
+
+    /** The client's address: the gateway appends it to X-Forwarded-For, so the last entry is the one to trust. */
+    static String clientAddress(HttpServletRequest http) {
+        String forwarded = http.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].trim();
+        }
+        return http.getRemoteAddr();
     }
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")

@@ -26,8 +26,17 @@ public class SessionService {
     private final TokenService tokens;
     private final SecurityEvents events;
 
+    private final StoreRepository stores;
+    private final Throttle throttle;
+    private final LoginLimits limits;
+    private final PinCodes pins;
+
     SessionService(UserRepository users, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens,
-                   SecurityEvents events) {
+                   SecurityEvents events, StoreRepository stores, Throttle throttle, LoginLimits limits, PinCodes pins) {
+        this.stores = stores;
+        this.throttle = throttle;
+        this.limits = limits;
+        this.pins = pins;
         this.users = users;
         this.employees = employees;
         this.passwordEncoder = passwordEncoder;
@@ -35,8 +44,12 @@ public class SessionService {
         this.events = events;
     }
 
+    /**
+     * Logs in with a password. Wrong passwords are counted per username and per client address; past the
+     * limits both are locked for a while (429 with Retry-After), and then the right password is refused too.
+     */
     @Transactional
-    public LoggedIn login(String username, String password) {
+    public LoggedIn login(String username, String password, String clientAddress) {
         FieldErrors errors = new FieldErrors();
         if (username == null || username.isBlank()) {
             errors.add("username", "validation.required");
@@ -44,13 +57,20 @@ public class SessionService {
         if (password == null || password.isEmpty()) {
             errors.add("password", "validation.required");
         }
+        errors.maxLength("username", username, 150);
         errors.throwIfAny();
+        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        throttle.check(limits.user, name);
+        throttle.check(limits.ip, clientAddress);
         User user = users.findByUsername(username.trim()).orElse(null);
         boolean matches = passwordEncoder.matches(password, user == null ? DUMMY_HASH : user.passwordHash());
         if (user == null || !matches || !user.isActive()) {
-            events.record("login_failed", username.trim(), "bad credentials");
+            events.record("login_failed", username.trim(), "bad credentials from " + clientAddress);
+            throttle.failed(limits.user, name);
+            throttle.failed(limits.ip, clientAddress);
             throw new KassaException(401, "authentication_failed", "auth.bad_credentials");
         }
+        throttle.succeeded(limits.user, name);
         List<Membership> memberships = employees.memberships(user.id());
         if (memberships.isEmpty()) {
             events.record("login_failed", user.username(), "no active store");
@@ -59,6 +79,40 @@ public class SessionService {
         user.loggedIn();
         events.record("login_ok", user.username(), "stores=" + memberships.size());
         return new LoggedIn(tokens.issue(user), user, memberships);
+    }
+
+    /**
+     * PIN login on a shared till: the PIN names one employee of the store; the tokens open that store only.
+     * Wrong PINs are counted per store; past the limit PIN login to the store is locked (423 with Retry-After).
+     */
+    @Transactional
+    public LoggedIn pinLogin(String tenantKey, String pin) {
+        FieldErrors errors = new FieldErrors();
+        if (FieldErrors.blank(tenantKey)) {
+            errors.add("tenant_key", "validation.required");
+        }
+        if (FieldErrors.blank(pin)) {
+            errors.add("pin", "validation.required");
+        }
+        errors.throwIfAny();
+        Store store = stores.findByTenantKey(tenantKey.trim()).filter(Store::isActive)
+                .orElseThrow(() -> new KassaException(401, "authentication_failed", "auth.bad_pin"));
+        String subject = String.valueOf(store.id());
+        throttle.check(limits.pin, subject);
+        Employee employee = PinCodes.PIN.matcher(pin.trim()).matches()
+                ? employees.findByStoreIdAndPinHash(store.id(), pins.hash(store.id(), pin.trim())).filter(Employee::isActive).orElse(null)
+                : null;
+        User user = employee == null || employee.userId() == null ? null : users.findById(employee.userId()).filter(User::isActive).orElse(null);
+        if (user == null) {
+            events.record("pin_login_failed", store.tenantKey(), "wrong PIN");
+            throttle.failed(limits.pin, subject);
+            throw new KassaException(401, "authentication_failed", "auth.bad_pin");
+        }
+        throttle.succeeded(limits.pin, subject);
+        user.loggedIn();
+        events.record("pin_login_ok", user.username(), store.tenantKey());
+        List<Membership> memberships = employees.memberships(user.id()).stream().filter(m -> m.store().id().equals(store.id())).toList();
+        return new LoggedIn(tokens.issue(user, store.id()), user, memberships);
     }
 
     @Transactional(readOnly = true)

@@ -56,6 +56,19 @@ public class Store {
         return this;
     }
 
+    /** A new name and time zone (details through {@link #details}); slug, schema and tenant key never change. */
+    public Store rename(String name, String timeZone) {
+        this.name = name;
+        this.timeZone = timeZone;
+        this.updatedAt = Instant.now();
+        return this;
+    }
+
+    public void deactivate() {
+        this.isActive = false;
+        this.updatedAt = Instant.now();
+    }
+
     public Long id() { return id; }
     public String name() { return name; }
     public String slug() { return slug; }

@@ -53,6 +53,12 @@ public class User {
         return full.isEmpty() ? username : full;
     }
 
+    public void describe(String firstName, String lastName, String email) {
+        this.firstName = firstName == null ? "" : firstName;
+        this.lastName = lastName == null ? "" : lastName;
+        this.email = email == null ? "" : email;
+    }
+
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
     }

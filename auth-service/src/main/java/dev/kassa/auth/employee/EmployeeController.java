@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -26,15 +29,17 @@ import java.util.Map;
 @RestController
 class EmployeeController {
 
-    record EmployeeView(Long id, String fullName, String username, String email, String role, String roleDisplay, String phone,
-                        String position, boolean isActive, LocalDate hiredAt) {
+    record EmployeeView(Long id, Long user, String fullName, String username, String email, String role, String roleDisplay, String phone,
+                        String position, boolean isActive, boolean hasPin, LocalDate hiredAt) {
         static EmployeeView of(Employee e, User u) {
             String full = (e.firstName() + " " + e.lastName()).trim();
-            return new EmployeeView(e.id(), full.isEmpty() && u != null ? u.username() : full, u == null ? null : u.username(),
+            return new EmployeeView(e.id(), e.userId(), full.isEmpty() && u != null ? u.username() : full, u == null ? null : u.username(),
                     u == null ? "" : u.email(), e.role().code(), e.role().display(Messages.language()), e.phone(), e.position(),
-                    e.isActive(), e.hiredAt());
+                    e.isActive(), e.hasPin(), e.hiredAt());
         }
     }
+
+    record PinRequest(String pin) { }
 
     record ResetPasswordRequest(String newPassword) { }
 
@@ -58,12 +63,70 @@ class EmployeeController {
         return Map.of("status", "success", "message", Messages.get("employee.created"), "data", data);
     }
 
-    @Operation(summary = "Employees of the store (owner or manager); paginated")
+    @Operation(summary = "Employees of the store (owner or manager): filters role, is_active; paginated")
     @GetMapping("/api/users/employees")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    PageResponse<EmployeeView> list(Caller caller, @RequestParam(required = false) String page,
+    PageResponse<EmployeeView> list(Caller caller, @RequestParam(required = false) String role,
+                                    @RequestParam(name = "is_active", required = false) Boolean active,
+                                    @RequestParam(required = false) String page,
                                     @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(employees.list(caller, PageRequests.of(page, pageSize, Sort.by("id"))), e -> EmployeeView.of(e, employees.userOf(e)));
+        return PageResponse.of(employees.list(caller, role, active, PageRequests.of(page, pageSize, Sort.by("id"))),
+                e -> EmployeeView.of(e, employees.userOf(e)));
+    }
+
+    @Operation(summary = "Active cashiers and stockkeepers, for tills that choose who sells (any member of the store)")
+    @GetMapping("/api/users/employees/cashiers")
+    @PreAuthorize(Access.MEMBER)
+    Map<String, Object> cashiers(Caller caller) {
+        return Map.of("status", "success", "data", employees.cashiers(caller).stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", e.id());
+            row.put("full_name", (e.firstName() + " " + e.lastName()).trim());
+            row.put("phone", e.phone());
+            row.put("role", e.role().code());
+            row.put("has_pin", e.hasPin());
+            return row;
+        }).toList());
+    }
+
+    @Operation(summary = "One employee of the store")
+    @GetMapping("/api/users/employees/{id}")
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    EmployeeView get(@PathVariable long id, Caller caller) {
+        Employee e = employees.get(caller, id);
+        return EmployeeView.of(e, employees.userOf(e));
+    }
+
+    @Operation(summary = "Change an employee: {first_name?, last_name?, email?, phone?, position?, role?, is_active?}. A role change or "
+            + "deactivation ends the employee's current access to this store within seconds")
+    @PatchMapping("/api/users/employees/{id}")
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    EmployeeView update(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+        Employee e = employees.update(caller, id, request);
+        return EmployeeView.of(e, employees.userOf(e));
+    }
+
+    @Operation(summary = "Same as PATCH: the fields given are changed")
+    @PutMapping("/api/users/employees/{id}")
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    EmployeeView replace(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+        return update(id, request, caller);
+    }
+
+    @Operation(summary = "Remove an employee from the store: deactivated (their sales keep their name); access ends within seconds")
+    @DeleteMapping("/api/users/employees/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    void delete(@PathVariable long id, Caller caller) {
+        employees.deactivate(caller, id);
+    }
+
+    @Operation(summary = "Set an employee's PIN for shared tills: {\"pin\": \"4821\"} (4–6 digits, unique in the store); null clears it")
+    @PostMapping({"/api/users/employees/{id}/set-pin", "/api/users/employees/{id}/set_pin"})
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    Map<String, Object> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
+        Employee e = employees.setPin(caller, id, request.pin());
+        return Map.of("status", "success", "message", Messages.get("employee.pin_set"), "data", EmployeeView.of(e, employees.userOf(e)));
     }
 
     @Operation(summary = "Set a new password for an employee (shown in this response only); their sessions end")

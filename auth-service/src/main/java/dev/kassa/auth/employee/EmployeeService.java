@@ -16,6 +16,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import dev.kassa.auth.account.PinCodes;
+import dev.kassa.platform.events.AccessChanged;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.Topics;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +45,13 @@ public class EmployeeService {
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
 
-    EmployeeService(UserRepository users, StoreRepository stores, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens) {
+    private final PinCodes pins;
+    private final OutboxPublisher outbox;
+
+    EmployeeService(UserRepository users, StoreRepository stores, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens,
+                    PinCodes pins, OutboxPublisher outbox) {
+        this.pins = pins;
+        this.outbox = outbox;
         this.users = users;
         this.stores = stores;
         this.employees = employees;
@@ -82,11 +93,6 @@ public class EmployeeService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Employee> list(Caller caller, Pageable pageable) {
-        return employees.findByStoreId(store(caller).id(), pageable);
-    }
-
-    @Transactional(readOnly = true)
     public User userOf(Employee employee) {
         return employee.userId() == null ? null : users.findById(employee.userId()).orElse(null);
     }
@@ -109,6 +115,139 @@ public class EmployeeService {
         user.changePassword(passwordEncoder.encode(newPassword));
         tokens.revokeAll(user.id());
         return user;
+    }
+
+    public record UpdateEmployeeRequest(String firstName, String lastName, String email, String phone, String position, String role,
+                                        Boolean isActive) { }
+
+    @Transactional(readOnly = true)
+    public Employee get(Caller caller, long employeeId) {
+        return employees.findByIdAndStoreId(employeeId, store(caller).id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Employee> list(Caller caller, String role, Boolean active, Pageable pageable) {
+        if (role != null && Role.fromCode(role).isEmpty()) {
+            throw FieldErrors.single("role", "employee.role_invalid");
+        }
+        return employees.search(store(caller).id(), role, active, pageable);
+    }
+
+    /**
+     * Changes an employee (spec A18, rewrite): details, role and active flag. Nobody becomes or stops being the
+     * owner here, nobody changes their own role or status, and managers touch only cashiers and stockkeepers
+     * (never raising anyone to manager). A role change or a deactivation ends the employee's access to this store
+     * within seconds in every service ({@code EmployeeRoleChanged} / {@code EmployeeDeactivated}).
+     */
+    @Transactional
+    public Employee update(Caller caller, long employeeId, UpdateEmployeeRequest r) {
+        Store store = store(caller);
+        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+        guard(caller, employee);
+        FieldErrors errors = new FieldErrors();
+        Role role = null;
+        if (r.role() != null) {
+            role = Role.fromCode(r.role().trim()).orElse(null);
+            if (role == null) {
+                errors.add("role", "employee.role_invalid");
+            } else if (role != employee.role() && (role == Role.OWNER || employee.role() == Role.OWNER)) {
+                errors.add("role", "employee.owner_role_fixed");
+            } else if (role != employee.role() && caller.role() != Role.OWNER && role == Role.MANAGER) {
+                errors.add("role", "employee.role_not_allowed");
+            } else if (role != employee.role() && employee.userId() != null && employee.userId() == caller.userId()) {
+                errors.add("role", "employee.own_role");
+            }
+        }
+        if (Boolean.FALSE.equals(r.isActive()) && (employee.role() == Role.OWNER || employee.userId() != null && employee.userId() == caller.userId())) {
+            errors.add("is_active", "employee.cannot_deactivate");
+        }
+        if (r.firstName() != null) {
+            errors.required("first_name", r.firstName(), 150);
+        }
+        errors.maxLength("last_name", r.lastName(), 150).maxLength("position", r.position(), 100);
+        if (!FieldErrors.blank(r.phone())) {
+            errors.phone("phone", r.phone().trim());
+        }
+        if (!FieldErrors.blank(r.email())) {
+            errors.email("email", r.email().trim());
+        }
+        errors.throwIfAny();
+        employee.describe(r.firstName() != null ? r.firstName().trim() : employee.firstName(), r.lastName() != null ? r.lastName() : employee.lastName(),
+                r.phone() != null ? r.phone().trim() : employee.phone(), r.position() != null ? r.position().trim() : employee.position());
+        User user = userOf(employee);
+        if (user != null && (r.email() != null || r.firstName() != null || r.lastName() != null)) {
+            user.describe(r.firstName() != null ? r.firstName().trim() : user.firstName(), r.lastName() != null ? r.lastName() : user.lastName(),
+                    r.email() != null ? r.email().trim() : user.email());
+        }
+        java.time.Instant now = java.time.Instant.now();
+        if (role != null && role != employee.role()) {
+            Role old = employee.role();
+            employee.changeRole(role);
+            outbox.publish(Topics.AUTH, AccessChanged.ROLE_CHANGED, store.tenantKey(), Map.of("store_id", store.id(), "tenant_key", store.tenantKey(),
+                    "user_id", employee.userId() == null ? 0 : employee.userId(), "employee_id", employee.id(), "old_role", old.code(),
+                    "new_role", role.code(), "at", now.toString()));
+        }
+        if (r.isActive() != null && r.isActive() != employee.isActive()) {
+            employee.activate(r.isActive());
+            if (!r.isActive()) {
+                deactivated(store, employee, now);
+            }
+        }
+        return employees.saveAndFlush(employee);
+    }
+
+    /** Removes an employee from the store: deactivated, never erased, so their sales keep their name. */
+    @Transactional
+    public void deactivate(Caller caller, long employeeId) {
+        update(caller, employeeId, new UpdateEmployeeRequest(null, null, null, null, null, null, false));
+    }
+
+    /** Sets (4–6 digits, unique in the store) or clears ({@code null}) an employee's PIN for shared tills. */
+    @Transactional
+    public Employee setPin(Caller caller, long employeeId, String pin) {
+        Store store = store(caller);
+        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+        guard(caller, employee);
+        if (pin == null || pin.isBlank()) {
+            employee.pin(null);
+            return employees.saveAndFlush(employee);
+        }
+        if (!PinCodes.PIN.matcher(pin.trim()).matches()) {
+            throw FieldErrors.single("pin", "employee.pin_invalid");
+        }
+        String hash = pins.hash(store.id(), pin.trim());
+        if (employees.findByStoreIdAndPinHash(store.id(), hash).filter(e -> !e.id().equals(employee.id())).isPresent()) {
+            throw FieldErrors.single("pin", "employee.pin_taken");
+        }
+        employee.pin(hash);
+        try {
+            return employees.saveAndFlush(employee);
+        } catch (DataIntegrityViolationException raced) {
+            throw FieldErrors.single("pin", "employee.pin_taken");
+        }
+    }
+
+    /** The store's active cashiers (spec's cashiers list), for tills that choose who sells. */
+    @Transactional(readOnly = true)
+    public java.util.List<Employee> cashiers(Caller caller) {
+        return employees.search(store(caller).id(), Role.CASHIER.code(), true, org.springframework.data.domain.PageRequest.of(0, 500,
+                org.springframework.data.domain.Sort.by("firstName", "lastName", "id"))).getContent();
+    }
+
+    private void deactivated(Store store, Employee employee, java.time.Instant at) {
+        outbox.publish(Topics.AUTH, AccessChanged.EMPLOYEE_DEACTIVATED, store.tenantKey(), Map.of("store_id", store.id(),
+                "tenant_key", store.tenantKey(), "user_id", employee.userId() == null ? 0 : employee.userId(), "employee_id", employee.id(),
+                "at", at.toString()));
+        if (employee.userId() != null && employees.memberships(employee.userId()).isEmpty()) {
+            tokens.revokeAll(employee.userId());
+        }
+    }
+
+    /** Managers manage cashiers and stockkeepers only; owners manage everyone. */
+    private static void guard(Caller caller, Employee employee) {
+        if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
+            throw new KassaException(403, "permission_denied", "error.permission_denied");
+        }
     }
 
     /** The caller changes their own password after proving the old one; their other sessions end. */

@@ -22,6 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import dev.kassa.auth.account.Store;
+import dev.kassa.platform.events.AccessChanged;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.StoreUpdated;
+import dev.kassa.platform.events.Topics;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
@@ -44,7 +52,10 @@ class StoreController {
     private final StoreOpening opening;
     private final TokenService tokens;
 
-    StoreController(SessionService sessions, StoreRepository stores, StoreOpening opening, TokenService tokens) {
+    private final OutboxPublisher outbox;
+
+    StoreController(SessionService sessions, StoreRepository stores, StoreOpening opening, TokenService tokens, OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.sessions = sessions;
         this.stores = stores;
         this.opening = opening;
@@ -84,6 +95,79 @@ class StoreController {
         data.put("store", StoreView.from(opened.store()));
         data.put("tokens", tokens.issue(owner));
         return Map.of("status", "success", "message", Messages.get("store.created"), "data", data);
+    }
+
+    @Operation(summary = "Change a store's name, contacts, legal details or time zone (its owner only; slug and tenant_key never change). "
+            + "Every service learns it from StoreUpdated: receipts print the new details, business dates follow the new zone")
+    @PatchMapping("/api/users/stores/{id}")
+    @Transactional
+    public Map<String, Object> update(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
+        Store store = owned(id, caller);
+        FieldErrors errors = new FieldErrors();
+        if (r.name() != null) {
+            errors.required("name", r.name(), 255);
+        }
+        if (r.slug() != null && !r.slug().equals(store.slug())) {
+            errors.add("slug", "store.slug_fixed");
+        }
+        errors.maxLength("address", r.address(), 500).maxLength("city", r.city(), 100).maxLength("region", r.region(), 100)
+                .maxLength("legal_name", r.legalName(), 255).maxLength("tax_id", r.taxId(), 50);
+        if (!FieldErrors.blank(r.phone())) {
+            errors.phone("phone", r.phone().trim());
+        }
+        if (!FieldErrors.blank(r.email())) {
+            errors.email("email", r.email().trim());
+        }
+        if (r.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(r.timeZone().trim());
+            } catch (java.time.DateTimeException e) {
+                errors.add("time_zone", "store.time_zone_invalid");
+            }
+        }
+        errors.throwIfAny();
+        store.rename(r.name() != null ? r.name().trim() : store.name(), r.timeZone() != null ? r.timeZone().trim() : store.timeZone());
+        store.details(pick(r.description(), store.description()), pick(r.address(), store.address()), pick(r.city(), store.city()),
+                pick(r.region(), store.region()), r.phone() != null ? r.phone().trim() : store.phone(),
+                r.email() != null ? r.email().trim() : store.email(), pick(r.legalName(), store.legalName()), pick(r.taxId(), store.taxId()));
+        stores.saveAndFlush(store);
+        outbox.publish(Topics.AUTH, StoreUpdated.TYPE, store.tenantKey(), new StoreUpdated(store.id(), store.tenantKey(), store.name(),
+                store.address(), store.phone(), store.legalName(), store.taxId(), store.timeZone()));
+        return Map.of("status", "success", "message", Messages.get("store.updated"), "data", StoreView.from(store));
+    }
+
+    @Operation(summary = "Same as PATCH: the fields given are changed")
+    @PutMapping("/api/users/stores/{id}")
+    @Transactional
+    public Map<String, Object> replace(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
+        return update(id, r, caller);
+    }
+
+    @Operation(summary = "Close a store (its owner only): it is deactivated, never erased; every token for it stops working within seconds "
+            + "(StoreDeactivated), and it disappears from logins")
+    @DeleteMapping("/api/users/stores/{id}")
+    @Transactional
+    public Map<String, Object> deactivate(@PathVariable long id, Caller caller) {
+        Store store = owned(id, caller);
+        store.deactivate();
+        stores.saveAndFlush(store);
+        outbox.publish(Topics.AUTH, AccessChanged.STORE_DEACTIVATED, store.tenantKey(), Map.of("store_id", store.id(),
+                "tenant_key", store.tenantKey(), "at", java.time.Instant.now().toString()));
+        return Map.of("status", "success", "message", Messages.get("store.deactivated"));
+    }
+
+    /** A store the caller owns and still works in; anything else looks like a missing store. */
+    private Store owned(long id, Caller caller) {
+        Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.id() == id).findFirst()
+                .orElseThrow(() -> KassaException.notFound("error.not_found"));
+        if (!store.ownerId().equals(caller.userId())) {
+            throw new KassaException(403, "permission_denied", "error.permission_denied");
+        }
+        return store;
+    }
+
+    private static String pick(String given, String current) {
+        return given != null ? given : current;
     }
 
     private static Map<String, Object> row(Membership m) {

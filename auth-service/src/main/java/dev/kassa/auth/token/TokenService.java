@@ -8,6 +8,8 @@ import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -47,8 +49,11 @@ public class TokenService {
     private final EmployeeRepository employees;
     private final UserRepository users;
     private final AuthProperties properties;
+    private final SecurityEvents events;
 
-    TokenService(SigningKeys keys, JdbcTemplate jdbc, EmployeeRepository employees, UserRepository users, AuthProperties properties) {
+    TokenService(SigningKeys keys, JdbcTemplate jdbc, EmployeeRepository employees, UserRepository users, AuthProperties properties,
+                 SecurityEvents events) {
+        this.events = events;
         this.keys = keys;
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
         this.jdbc = jdbc;
@@ -60,7 +65,25 @@ public class TokenService {
     /** A fresh pair in a new refresh family. */
     @Transactional
     public TokenPair issue(User user) {
-        return new TokenPair(access(user), newRefresh(user.id(), UUID.randomUUID()));
+        return issue(user, null);
+    }
+
+    /** A fresh pair; with {@code storeId} the tokens open that store only (PIN login on a shared till). */
+    @Transactional
+    public TokenPair issue(User user, Long storeId) {
+        return new TokenPair(access(user, storeId), newRefresh(user.id(), UUID.randomUUID(), storeId));
+    }
+
+    /** Ends the session the refresh token belongs to (its whole family); unknown tokens change nothing. */
+    @Transactional
+    public void logout(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
+            throw FieldErrors.single("refresh", "validation.required");
+        }
+        jdbc.update("""
+                update refresh_tokens set revoked_at = now()
+                 where family = (select family from refresh_tokens where token_hash = ?) and revoked_at is null
+                """, hash(refreshToken));
     }
 
     /** Rotates a refresh token: the old one is spent, a new one of the same family comes back with a new access token. */
@@ -69,16 +92,19 @@ public class TokenService {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             throw invalidRefresh();
         }
-        record Row(long id, long userId, UUID family, Instant expiresAt, Timestamp usedAt, Timestamp revokedAt) { }
-        List<Row> rows = jdbc.query("select id, user_id, family, expires_at, used_at, revoked_at from refresh_tokens where token_hash = ? for update",
+        record Row(long id, long userId, UUID family, Instant expiresAt, Timestamp usedAt, Timestamp revokedAt, Long storeId) { }
+        List<Row> rows = jdbc.query("""
+                        select id, user_id, family, expires_at, used_at, revoked_at, store_id from refresh_tokens where token_hash = ? for update
+                        """,
                 (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), (UUID) rs.getObject(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5), rs.getTimestamp(6)), hash(refreshToken));
+                        rs.getTimestamp(5), rs.getTimestamp(6), (Long) rs.getObject(7)), hash(refreshToken));
         if (rows.isEmpty()) {
             throw invalidRefresh();
         }
         Row row = rows.get(0);
         if (row.usedAt() != null) {
             jdbc.update("update refresh_tokens set revoked_at = now() where family = ? and revoked_at is null", row.family());
+            events.record("token_reuse", String.valueOf(row.userId()), "a spent refresh token came back; its family is revoked");
             throw invalidRefresh();
         }
         if (row.revokedAt() != null || row.expiresAt().isBefore(Instant.now())) {
@@ -86,7 +112,7 @@ public class TokenService {
         }
         User user = users.findById(row.userId()).filter(User::isActive).orElseThrow(TokenService::invalidRefresh);
         jdbc.update("update refresh_tokens set used_at = now() where id = ?", row.id());
-        return new TokenPair(access(user), newRefresh(user.id(), row.family()));
+        return new TokenPair(access(user, row.storeId()), newRefresh(user.id(), row.family(), row.storeId()));
     }
 
     /** Ends every session of a user (password change or reset): their refresh tokens stop working. */
@@ -95,10 +121,12 @@ public class TokenService {
         jdbc.update("update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null", userId);
     }
 
-    String access(User user) {
+    String access(User user, Long onlyStore) {
         Map<String, String> stores = new LinkedHashMap<>();
         for (Membership m : employees.memberships(user.id())) {
-            stores.put(m.store().tenantKey(), m.employee().role().code());
+            if (onlyStore == null || onlyStore.equals(m.store().id())) {
+                stores.put(m.store().tenantKey(), m.employee().role().code());
+            }
         }
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -107,6 +135,7 @@ public class TokenService {
                 .claim(KassaClaims.USERNAME, user.username())
                 .claim(KassaClaims.STORES, stores)
                 .issuedAt(now)
+                .claim(KassaClaims.ISSUED_AT_MS, now.toEpochMilli())
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
                 .build();
@@ -114,12 +143,12 @@ public class TokenService {
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
-    private String newRefresh(long userId, UUID family) {
+    private String newRefresh(long userId, UUID family, Long storeId) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.update("insert into refresh_tokens (token_hash, user_id, family, expires_at) values (?, ?, ?, ?)",
-                hash(token), userId, family, Timestamp.from(Instant.now().plus(properties.refreshTokenTtl())));
+        jdbc.update("insert into refresh_tokens (token_hash, user_id, family, expires_at, store_id) values (?, ?, ?, ?, ?)",
+                hash(token), userId, family, Timestamp.from(Instant.now().plus(properties.refreshTokenTtl())), storeId);
         return token;
     }
 

@@ -8,4 +8,6 @@ public final class KassaClaims {
     /** Map of tenant_key → role code for the user's active memberships. */
     public static final String STORES = "stores";
     public static final String ISSUER = "kassa-auth";
+    /** Issue time in epoch milliseconds: {@code iat} has whole seconds, too coarse to order a token against a revocation. */
+    public static final String ISSUED_AT_MS = "iat_ms";
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,10 +65,23 @@ public class KassaSecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(org.springframework.jdbc.core.JdbcTemplate.class)
+    public Revocations revocations(org.springframework.jdbc.core.JdbcTemplate jdbc, KassaSecurityProperties security) {
+        return new Revocations(jdbc, security.revocationCache(), java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(Revocations.class)
+    public AccessEventsConsumer accessEventsConsumer(Revocations revocations, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        return new AccessEventsConsumer(revocations, objectMapper);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     public SecurityFilterChain kassaSecurityFilterChain(HttpSecurity http, KassaSecurityProperties security, TenancyProperties tenancy,
                                                        ErrorResponses errors, SecurityEvents events,
-                                                       ObjectProvider<TenantProvisioner> provisioner) throws Exception {
+                                                       ObjectProvider<TenantProvisioner> provisioner,
+                                                       ObjectProvider<Revocations> revocations) throws Exception {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.addAll(security.publicPaths());
         List<String> tenantless = new ArrayList<>(tenancy.tenantlessPaths());
@@ -82,7 +96,7 @@ public class KassaSecurityAutoConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) -> errors.write(response, 403, "permission_denied", "error.permission_denied");
         TenantMembershipFilter membership = new TenantMembershipFilter(tenancy.tenantPaths(), tenantless, Optional.ofNullable(provisioner.getIfAvailable()),
-                ZoneId.of(tenancy.defaultTimeZone()), errors, events);
+                ZoneId.of(tenancy.defaultTimeZone()), errors, events, revocations.getIfAvailable());
         String[] open = publicPaths.toArray(String[]::new);
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * @param jwksUri     where auth-service publishes its signing keys
  * @param publicPaths paths that need no token (a token sent to them is ignored)
+ * @param revocationCache how long a revocation lookup is reused: a revoked token stops working within this time
  */
 @ConfigurationProperties("kassa.security")
 public record KassaSecurityProperties(
         String jwksUri,
-        @DefaultValue({}) List<String> publicPaths) {
+        @DefaultValue({}) List<String> publicPaths,
+        @DefaultValue("2s") java.time.Duration revocationCache) {
 }

@@ -41,8 +41,11 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
     private final ErrorResponses errors;
     private final SecurityEvents events;
 
+    private final Revocations revocations;
+
     public TenantMembershipFilter(List<String> tenantPaths, List<String> tenantlessPaths, Optional<TenantProvisioner> provisioner,
-                                  ZoneId defaultZone, ErrorResponses errors, SecurityEvents events) {
+                                  ZoneId defaultZone, ErrorResponses errors, SecurityEvents events, Revocations revocations) {
+        this.revocations = revocations;
         this.tenantPaths = tenantPaths;
         this.tenantlessPaths = tenantlessPaths;
         this.provisioner = provisioner;
@@ -72,6 +75,16 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             errors.write(response, 403, "not_a_member", "error.not_a_member");
             return;
         }
+        Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
+        boolean precise = issuedMs instanceof Number;
+        java.time.Instant issued = precise ? java.time.Instant.ofEpochMilli(((Number) issuedMs).longValue()) : token.getToken().getIssuedAt();
+        if (revocations != null && revocations.isRevoked(key, userId(token), issued, precise)) {
+            // the caller's role changed, they were deactivated, or the store closed after this token was issued
+            events.record("revoked_token", token.getName(), key);
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            errors.write(response, 401, "token_revoked", "error.token_revoked");
+            return;
+        }
         Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + role.get().code()));
@@ -83,6 +96,14 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             TenantContext.clear();
+        }
+    }
+
+    private static long userId(JwtAuthenticationToken token) {
+        try {
+            return Long.parseLong(token.getName());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -60,7 +60,12 @@ public class ApiExceptionHandler {
         json.put("errors", body.errors());
         json.putAll(e.details());
         json.put("trace_id", body.traceId());
-        return ResponseEntity.status(e.status()).body(json);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        // a refusal that lifts after a while (throttling, lockouts) says when: Retry-After in seconds
+        if (e.details().get("retry_after") instanceof Number seconds) {
+            response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+        }
+        return response.body(json);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -54,6 +54,7 @@ public final class TestTokens {
                     .claim(KassaClaims.USERNAME, username)
                     .claim(KassaClaims.STORES, stores)
                     .issueTime(new Date())
+                    .claim(KassaClaims.ISSUED_AT_MS, System.currentTimeMillis())
                     .expirationTime(Date.from(expires))
                     .jwtID(UUID.randomUUID().toString())
                     .build();

@@ -1,0 +1,27 @@
+package dev.kassa.platform.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+
+/**
+ * What every service reads of auth's {@code EmployeeRoleChanged}, {@code EmployeeDeactivated} and
+ * {@code StoreDeactivated} (brief §4): tokens for the store (of one user, or of everyone when
+ * {@code user_id} is absent) issued before {@code at} stop working. Auth publishes the full events;
+ * their other fields (roles, employee id) are for readers that want them.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AccessChanged(
+        @JsonProperty("tenant_key") String tenantKey,
+        @JsonProperty("user_id") Long userId,
+        Instant at) {
+
+    public static final String ROLE_CHANGED = "EmployeeRoleChanged";
+    public static final String EMPLOYEE_DEACTIVATED = "EmployeeDeactivated";
+    public static final String STORE_DEACTIVATED = "StoreDeactivated";
+
+    public static boolean isAccessEvent(String type) {
+        return ROLE_CHANGED.equals(type) || EMPLOYEE_DEACTIVATED.equals(type) || STORE_DEACTIVATED.equals(type);
+    }
+}

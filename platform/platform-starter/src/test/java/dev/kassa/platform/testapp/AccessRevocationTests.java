@@ -1,0 +1,58 @@
+package dev.kassa.platform.testapp;
+
+import dev.kassa.platform.events.AccessChanged;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestEvents;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every service refuses tokens issued before auth announced a role change, a deactivation or a closed store. */
+@KassaIntegrationTest
+class AccessRevocationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    Api as(String token, String store) {
+        return new Api("http://localhost:" + port).as(token).in(store);
+    }
+
+    @Test
+    void tokensIssuedBeforeADeactivationStopWorkingWithinSeconds() throws Exception {
+        String store = TestStores.newKey("rev");
+        String cashier = TestTokens.token(41, "cashier41", Map.of(store, "cashier"));
+        String colleague = TestTokens.token(42, "cashier42", Map.of(store, "cashier"));
+        assertThat(as(cashier, store).get("/api/notes").status()).isEqualTo(200);
+
+        kafka.send(Topics.AUTH, store, TestEvents.message(store, AccessChanged.EMPLOYEE_DEACTIVATED,
+                Map.of("tenant_key", store, "user_id", 41, "employee_id", 7, "at", Instant.now().toString()))).get();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Api.Response refused = as(cashier, store).get("/api/notes");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.text("/code")).isEqualTo("token_revoked");
+        });
+        assertThat(as(colleague, store).get("/api/notes").status()).as("others keep working").isEqualTo(200);
+        assertThat(as(TestTokens.token(41, "cashier41", Map.of(store, "manager")), store).get("/api/notes").status())
+                .as("a token issued afterwards (e.g. with a new role) works").isEqualTo(200);
+
+        kafka.send(Topics.AUTH, store, TestEvents.message(store, AccessChanged.STORE_DEACTIVATED,
+                Map.of("tenant_key", store, "at", Instant.now().toString()))).get();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(as(colleague, store).get("/api/notes").text("/code")).isEqualTo("token_revoked"));
+    }
+}
