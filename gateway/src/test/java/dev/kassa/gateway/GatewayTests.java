@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000"})
+        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.auth-rate-limit=8"})
 @Import(GatewayTests.TestDecoder.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GatewayTests {
 
     static final String STORE = "shop_a_0000000a";
@@ -135,6 +136,25 @@ class GatewayTests {
         assertThat(api().get("/api/users/auth/my-stores/").text("/code")).isEqualTo("not_authenticated");
         assertThat(api().as(TestTokens.token(1, "o", Map.of(STORE, "owner"))).get("/api/users/auth/my-stores/").text("/code"))
                 .isEqualTo("service_unavailable");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void loginAndPinLoginAreRateLimitedPerAddress() {
+        Api.Response limited = null;
+        for (int i = 0; i < 20 && limited == null; i++) {
+            Api.Response r = api().post(i % 2 == 0 ? "/api/users/auth/login/" : "/api/users/auth/pin-login/", "{}");
+            if (r.status() == 429) {
+                limited = r;
+            } else {
+                assertThat(r.text("/code")).isEqualTo("service_unavailable");
+            }
+        }
+        assertThat(limited).as("the limit of 8 per minute applies").isNotNull();
+        assertErrorBody(limited, 429, "rate_limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        // other routes are not limited
+        assertThat(member().get("/api/products/products/").status()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.kassa.gateway;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Rate limit of the public auth routes (login, PIN login, registration, token refresh) per client address:
+ * {@code kassa.gateway.auth-rate-limit} requests per minute, then 429 {@code rate_limited} in the error body with
+ * Retry-After. Counted in memory per gateway instance (auth's own per-username/address lockouts are shared in the
+ * database); Spring Cloud Gateway's RequestRateLimiter needs Redis and answers with an empty body.
+ */
+@Component
+@Order(-298)
+class AuthRateLimit implements WebFilter {
+
+    private static final List<String> LIMITED = List.of("/api/users/auth/login/**", "/api/users/auth/login", "/api/users/auth/pin-login/**",
+            "/api/users/auth/pin-login", "/api/users/auth/pin_login/**", "/api/users/auth/pin_login", "/api/users/auth/register/**",
+            "/api/users/auth/register", "/api/users/auth/token/refresh/**", "/api/users/auth/token/refresh");
+
+    private record Window(long minute, AtomicInteger count) { }
+
+    private final AntPathMatcher matcher = new AntPathMatcher();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final GatewayProperties properties;
+    private final ErrorWriter errors;
+    private final Clock clock;
+
+    AuthRateLimit(GatewayProperties properties, ErrorWriter errors) {
+        this.properties = properties;
+        this.errors = errors;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (exchange.getRequest().getMethod() != HttpMethod.POST || LIMITED.stream().noneMatch(p -> matcher.match(p, path))) {
+            return chain.filter(exchange);
+        }
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String client = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        long now = clock.millis();
+        long minute = now / 60_000;
+        Window window = windows.compute(client, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
+        if (window.count().incrementAndGet() > properties.authRateLimit()) {
+            long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now) / 1000);
+            exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
+            return errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "error.rate_limited");
+        }
+        if (windows.size() > 100_000) {
+            windows.entrySet().removeIf(e -> e.getValue().minute() != minute);
+        }
+        return chain.filter(exchange);
+    }
+}
