@@ -22,6 +22,15 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
     Optional<Employee> findByStoreIdAndPinHash(Long storeId, String pinHash);
 
+    /** Active employees with accounts, searched over username, names and email (lowercase LIKE pattern or null). */
+    @Query("""
+            select e from Employee e, User u
+             where e.userId = u.id and e.storeId = :storeId and e.isActive = true
+               and (:pattern is null or lower(u.username) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'
+                    or lower(u.lastName) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\')
+            """)
+    org.springframework.data.domain.Page<Employee> withUsers(Long storeId, String pattern, org.springframework.data.domain.Pageable pageable);
+
     @Query("""
             select e from Employee e
              where e.storeId = :storeId

@@ -46,6 +46,8 @@ public class User {
     public String lastName() { return lastName; }
     public String email() { return email; }
     public boolean isActive() { return isActive; }
+    public java.time.Instant createdAt() { return createdAt; }
+    public void rename(String username) { this.username = username; }
 
     /** "First Last", or the username when both are empty. */
     public String fullName() {

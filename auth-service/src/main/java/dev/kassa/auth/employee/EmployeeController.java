@@ -59,8 +59,9 @@ class EmployeeController {
         EmployeeService.Created created = employees.create(caller, request);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("employee", EmployeeView.of(created.employee(), created.user()));
-        data.put("credentials", Map.of("username", created.user().username(), "password", created.password()));
-        return Map.of("status", "success", "message", Messages.get("employee.created"), "data", data);
+        data.put("credentials", created.existingUser() ? null : Map.of("username", created.user().username(), "password", created.password()));
+        data.put("is_existing_user", created.existingUser());
+        return Map.of("status", "success", "message", Messages.get(created.existingUser() ? "employee.added_existing" : "employee.created"), "data", data);
     }
 
     @Operation(summary = "Employees of the store (owner or manager): filters role, is_active; paginated")

@@ -37,7 +37,12 @@ public class EmployeeService {
     public record CreateEmployeeRequest(String username, String password, String firstName, String lastName, String email, String role,
                                         String phone, String position) { }
 
-    public record Created(Employee employee, User user, String password) { }
+    /** A new employee; {@code password} is null when an existing user of the owner's other store was added. */
+    public record Created(Employee employee, User user, String password) {
+        public boolean existingUser() {
+            return password == null;
+        }
+    }
 
     private final UserRepository users;
     private final StoreRepository stores;
@@ -70,8 +75,8 @@ public class EmployeeService {
             errors.add("role", "employee.role_not_allowed");
         }
         errors.required("username", r.username(), 150);
-        if (!FieldErrors.blank(r.username()) && users.existsByUsername(r.username().trim())) {
-            errors.add("username", "auth.username_taken");
+        if (!errors.has("role") && !FieldErrors.blank(r.username()) && users.existsByUsername(r.username().trim())) {
+            return addExisting(caller, store, role, r);
         }
         PasswordRules.password(errors, "password", r.password());
         errors.required("first_name", r.firstName(), 150);
@@ -90,6 +95,77 @@ public class EmployeeService {
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
         return new Created(employee, user, r.password());
+    }
+
+    /**
+     * An owner brings someone who already works in another of their stores into this one (spec §2.2.6): no new
+     * account and no password; anyone else's username is simply taken.
+     */
+    private Created addExisting(Caller caller, Store store, Role role, CreateEmployeeRequest r) {
+        User user = users.findByUsername(r.username().trim()).orElseThrow();
+        boolean worksForCaller = caller.role() == Role.OWNER && employees.memberships(user.id()).stream()
+                .anyMatch(m -> m.store().ownerId().equals(caller.userId()));
+        if (!worksForCaller) {
+            throw FieldErrors.single("username", "auth.username_taken");
+        }
+        if (employees.findByUserIdAndStoreId(user.id(), store.id()).isPresent()) {
+            throw FieldErrors.single("username", "employee.already_in_store");
+        }
+        Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
+                r.phone() == null ? "" : r.phone().trim()).position(r.position()));
+        return new Created(employee, user, null);
+    }
+
+    /** The store's employee record of a user (the original's {@code users/{id}/…} endpoints name users, not employees). */
+    @Transactional(readOnly = true)
+    public Employee byUser(Caller caller, long userId) {
+        return employees.findByUserIdAndStoreId(userId, store(caller).id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+    }
+
+    /** A user's own profile (or, for owners and managers, an employee's): names, email and username. */
+    @Transactional
+    public User updateProfile(Caller caller, long userId, String firstName, String lastName, String email, String username) {
+        Employee employee = byUser(caller, userId);
+        if (userId != caller.userId()) {
+            if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
+                throw new KassaException(403, "permission_denied", "employee.own_profile_only");
+            }
+            guard(caller, employee);
+        }
+        User user = userOf(employee);
+        FieldErrors errors = new FieldErrors();
+        if (firstName != null) {
+            errors.required("first_name", firstName, 150);
+        }
+        errors.maxLength("last_name", lastName, 150);
+        if (!FieldErrors.blank(email)) {
+            errors.email("email", email.trim());
+        }
+        if (username != null) {
+            errors.required("username", username, 150);
+            if (!errors.has("username") && !username.trim().equals(user.username()) && users.existsByUsername(username.trim())) {
+                errors.add("username", "auth.username_taken");
+            }
+        }
+        errors.throwIfAny();
+        user.describe(firstName != null ? firstName.trim() : user.firstName(), lastName != null ? lastName : user.lastName(),
+                email != null ? email.trim() : user.email());
+        if (username != null) {
+            user.rename(username.trim());
+        }
+        employee.describe(user.firstName(), user.lastName(), employee.phone(), employee.position());
+        try {
+            users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException raced) {
+            throw FieldErrors.single("username", "auth.username_taken");
+        }
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Employee> members(Caller caller, String search, Pageable pageable) {
+        return employees.withUsers(store(caller).id(), search == null || search.isBlank() ? null
+                : dev.kassa.platform.data.LikePatterns.contains(search).toLowerCase(java.util.Locale.ROOT), pageable);
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,111 @@
+package dev.kassa.auth.employee;
+
+import dev.kassa.auth.account.Employee;
+import dev.kassa.auth.account.User;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The original's {@code users/} endpoints (spec A22–A27), kept for clients that use them: they name people by
+ * user id and act on their employee record in the current store, with the same rules as {@code employees/}.
+ */
+@RestController
+class UserController {
+
+    record EmployeeInfo(Long id, String role, String roleDisplay, String phone, String position, boolean isActive, LocalDate hiredAt) { }
+
+    record UserView(Long id, String username, String email, String firstName, String lastName, String fullName, boolean isActive,
+                    Instant dateJoined, EmployeeInfo employeeInfo) {
+        static UserView of(User u, Employee e) {
+            String full = (u.lastName() + " " + u.firstName()).trim();
+            return new UserView(u.id(), u.username(), u.email(), u.firstName(), u.lastName(), full.isEmpty() ? u.username() : full, u.isActive(),
+                    u.createdAt(), e == null ? null : new EmployeeInfo(e.id(), e.role().code(), e.role().display(Messages.language()), e.phone(),
+                    e.position(), e.isActive(), e.hiredAt()));
+        }
+    }
+
+    record ProfileRequest(String firstName, String lastName, String email, String username) { }
+
+    record PasswordRequest(String newPassword) { }
+
+    private final EmployeeService employees;
+
+    UserController(EmployeeService employees) {
+        this.employees = employees;
+    }
+
+    @Operation(summary = "People working in the store: search over username, names and email; paginated")
+    @GetMapping("/api/users/users")
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    PageResponse<UserView> list(@RequestParam(required = false) String search, @RequestParam(required = false) String page,
+                                @RequestParam(name = "page_size", required = false) String pageSize, Caller caller) {
+        return PageResponse.of(employees.members(caller, search, PageRequests.of(page, pageSize, Sort.by("id"))),
+                e -> UserView.of(employees.userOf(e), e));
+    }
+
+    @Operation(summary = "One person of the store, by user id")
+    @GetMapping("/api/users/users/{id}")
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    UserView get(@PathVariable long id, Caller caller) {
+        Employee e = employees.byUser(caller, id);
+        return UserView.of(employees.userOf(e), e);
+    }
+
+    @Operation(summary = "Create an employee with a login (as POST employees/); the password is shown in this response only")
+    @PostMapping("/api/users/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    Map<String, Object> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
+        EmployeeService.Created created = employees.create(caller, request);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("employee", EmployeeController.EmployeeView.of(created.employee(), created.user()));
+        data.put("username", created.user().username());
+        data.put("initial_password", created.password());
+        return Map.of("status", "success", "message", Messages.get("employee.created"), "data", data);
+    }
+
+    @Operation(summary = "Change a person's employee record in this store (as PATCH employees/{id}/)")
+    @PatchMapping({"/api/users/users/{id}/update-employee", "/api/users/users/{id}/update_employee"})
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    Map<String, Object> updateEmployee(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+        Employee e = employees.update(caller, employees.byUser(caller, id).id(), request);
+        return Map.of("status", "success", "message", Messages.get("employee.updated"),
+                "data", Map.of("employee", EmployeeController.EmployeeView.of(e, employees.userOf(e))));
+    }
+
+    @Operation(summary = "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
+    @PatchMapping({"/api/users/users/{id}/update-profile", "/api/users/users/{id}/update_profile"})
+    @PreAuthorize(Access.MEMBER)
+    Map<String, Object> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
+        User u = employees.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
+        return Map.of("status", "success", "message", Messages.get("user.profile_updated"), "data", UserView.of(u, employees.byUser(caller, id)));
+    }
+
+    @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
+    @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
+    @PreAuthorize(Access.MANAGE_EMPLOYEES)
+    Map<String, Object> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
+        User u = employees.resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword());
+        return Map.of("status", "success", "message", Messages.get("user.password_changed"), "data", Map.of("user_id", u.id(), "username", u.username()));
+    }
+}

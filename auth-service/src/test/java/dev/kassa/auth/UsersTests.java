@@ -1,0 +1,80 @@
+package dev.kassa.auth;
+
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.WithKassaInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The original's users/ endpoints and bringing an existing employee into another of the owner's stores. */
+@WithKassaInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UsersTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    static String unique(String base) {
+        return base + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void ownersBringTheirPeopleIntoAnotherStoreAndManageThemByUserId() {
+        String ownerName = unique("owner");
+        Api.Response reg = api().post("/api/users/auth/register/", json("username", ownerName, "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Первый"));
+        String keyA = reg.text("/data/store/tenant_key");
+        Api ownerA = api().as(reg.text("/data/tokens/access")).in(keyA);
+        String cashierName = unique("kassir");
+        Api.Response created = api().as(reg.text("/data/tokens/access")).in(keyA).post("/api/users/users/", json("username", cashierName,
+                "password", "SecurePass123", "first_name", "Ольга", "last_name", "Ким", "role", "cashier"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("/data/initial_password")).isEqualTo("SecurePass123");
+        long userId = created.at("/data/employee/user").asLong();
+
+        Api.Response second = ownerA.post("/api/users/stores/", json("name", "Второй"));
+        String keyB = second.text("/data/store/tenant_key");
+        Api ownerB = api().as(second.text("/data/tokens/access")).in(keyB);
+        Api.Response added = ownerB.post("/api/users/employees/", json("username", cashierName, "role", "cashier"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.text("/data/is_existing_user")).isEqualTo("true");
+        assertThat(added.at("/data/credentials").isNull()).isTrue();
+        assertThat(added.text("/message")).isEqualTo("Сотрудник добавлен в магазин");
+        assertThat(ownerB.post("/api/users/employees/", json("username", cashierName, "role", "cashier")).at("/errors/username").isArray()).isTrue();
+        Api.Response login = api().post("/api/users/auth/login/", json("username", cashierName, "password", "SecurePass123"));
+        assertThat(login.at("/available_stores").size()).isEqualTo(2);
+        // a stranger's username stays taken
+        String strangerName = unique("other");
+        api().post("/api/users/auth/register/", json("username", strangerName, "password", "SecurePass123!", "password_confirm", "SecurePass123!",
+                "first_name", "Пётр", "store_name", "Чужой"));
+        assertThat(ownerB.post("/api/users/employees/", json("username", strangerName, "role", "cashier")).text("/errors/username/0"))
+                .contains("существует");
+
+        assertThat(ownerA.get("/api/users/users/?search=" + cashierName.substring(0, 8)).at("/count").asInt()).isEqualTo(1);
+        Api.Response user = ownerA.get("/api/users/users/" + userId + "/");
+        assertThat(user.text("/employee_info/role")).isEqualTo("cashier");
+        assertThat(user.text("/full_name")).isEqualTo("Ким Ольга");
+        assertThat(ownerA.patch("/api/users/users/" + userId + "/update-employee/", json("position", "Старший кассир")).text("/data/employee/position"))
+                .isEqualTo("Старший кассир");
+        assertThat(ownerA.post("/api/users/users/" + userId + "/change-password/", json("new_password", "NewSecure456")).status()).isEqualTo(200);
+        String cashierToken = api().post("/api/users/auth/login/", json("username", cashierName, "password", "NewSecure456")).text("/access");
+        Api cashier = api().as(cashierToken).in(keyA);
+        Api.Response own = cashier.patch("/api/users/users/" + userId + "/update-profile/", json("first_name", "Оля", "email", "olya@example.com"));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.text("/data/first_name")).isEqualTo("Оля");
+        long ownerId = ownerA.get("/api/users/auth/me/").at("/data/user/id").asLong();
+        assertThat(cashier.patch("/api/users/users/" + ownerId + "/update-profile/", json("first_name", "X")).text("/code")).isEqualTo("permission_denied");
+        assertThat(cashier.get("/api/users/users/").text("/code")).isEqualTo("permission_denied");
+        assertThat(cashier.patch("/api/users/users/" + userId + "/update-profile/", json("username", ownerName)).at("/errors/username").isArray()).isTrue();
+        assertThat(ownerA.get("/api/users/users/424242/").status()).isEqualTo(404);
+    }
+}
