@@ -77,4 +77,13 @@ class UsersTests {
         assertThat(cashier.patch("/api/users/users/" + userId + "/update-profile/", json("username", ownerName)).at("/errors/username").isArray()).isTrue();
         assertThat(ownerA.get("/api/users/users/424242/").status()).isEqualTo(404);
     }
+
+    @Test
+    void theApiDocumentShowsExampleBodies() {
+        Api.Response docs = api().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.at("/paths/~1api~1users~1auth~1pin-login/post/requestBody/content/application~1json/examples/pin login/value/pin").asText())
+                .isEqualTo("4821");
+        assertThat(docs.raw()).contains("/api/users/employees/{id}/set-pin", "/api/users/auth/logout", "/api/users/users/{id}/update-profile");
+    }
 }

@@ -240,6 +240,23 @@ class EndToEndIT {
         assertErrorBody(cashier.get("/api/analytics/daily-sales/today/"), 403, "permission_denied");
         assertErrorBody(cashier.get("/api/users/employees/"), 403, "permission_denied");
         assertErrorBody(cashier.in(keyB).get("/api/products/products/"), 403, "not_a_member");
+
+        // the shared till: the owner gives the cashier a PIN; PIN login opens this store only
+        Api owner = gateway.as(ownerA).in(keyA);
+        long employeeId = created.at("/data/employee/id").asLong();
+        assertThat(owner.post("/api/users/employees/" + employeeId + "/set-pin/", json("pin", "4821")).status()).isEqualTo(200);
+        Api.Response pin = gateway.post("/api/users/auth/pin-login/", json("tenant_key", keyA, "pin", "4821"));
+        assertThat(pin.status()).as(pin.toString()).isEqualTo(200);
+        Api till = gateway.as(pin.text("/access")).in(keyA);
+        assertThat(till.get("/api/sales/sessions/current/").at("/data/id").asLong()).isEqualTo(session);
+
+        // the owner removes the cashier: every service refuses the cashier's tokens within seconds
+        assertThat(owner.delete("/api/users/employees/" + employeeId + "/").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertErrorBody(cashier.get("/api/products/products/"), 401, "token_revoked");
+            assertErrorBody(till.get("/api/sales/sessions/current/"), 401, "token_revoked");
+        });
+        assertThat(gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).status()).isEqualTo(400);
     }
 
     @Test

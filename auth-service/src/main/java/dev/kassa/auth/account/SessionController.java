@@ -42,6 +42,8 @@ class SessionController {
 
     @Operation(summary = "Log in; returns tokens, the stores the user works in and the default store. After repeated wrong passwords "
             + "for a username or from an address, logins are refused for a while: 429 too_many_attempts with Retry-After")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "login", value = "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\"}")))
     @PostMapping({"/api/users/auth/login"})
     LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
         return response(sessions.login(request.username(), request.password(), clientAddress(http)));
@@ -49,6 +51,8 @@ class SessionController {
 
     @Operation(summary = "PIN login on a shared till: {tenant_key, pin}; the tokens open that store only. After repeated wrong PINs "
             + "the store's PIN login is locked for a while: 423 pin_locked with Retry-After")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "pin login", value = "{\"tenant_key\": \"supermarket-aziya_1a2b3c4d\", \"pin\": \"4821\"}")))
     @PostMapping({"/api/users/auth/pin-login", "/api/users/auth/pin_login"})
     LoginResponse pinLogin(@RequestBody PinLoginRequest request) {
         return response(sessions.pinLogin(request.tenantKey(), request.pin()));

@@ -52,6 +52,8 @@ class EmployeeController {
     }
 
     @Operation(summary = "Create an employee with a login; the password is shown in this response only")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cashier", value = "{\"username\": \"cashier1\", \"password\": \"SecurePass123\", \"first_name\": \"Петр\", \"last_name\": \"Петров\", \"email\": \"petr@example.com\", \"role\": \"cashier\", \"phone\": \"+998901234567\", \"position\": \"Кассир\"}")))
     @PostMapping("/api/users/employees")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
@@ -123,6 +125,8 @@ class EmployeeController {
     }
 
     @Operation(summary = "Set an employee's PIN for shared tills: {\"pin\": \"4821\"} (4–6 digits, unique in the store); null clears it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "PIN", value = "{\"pin\": \"4821\"}")))
     @PostMapping({"/api/users/employees/{id}/set-pin", "/api/users/employees/{id}/set_pin"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Map<String, Object> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {

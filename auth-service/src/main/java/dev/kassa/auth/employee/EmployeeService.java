@@ -75,8 +75,12 @@ public class EmployeeService {
             errors.add("role", "employee.role_not_allowed");
         }
         errors.required("username", r.username(), 150);
-        if (!errors.has("role") && !FieldErrors.blank(r.username()) && users.existsByUsername(r.username().trim())) {
-            return addExisting(caller, store, role, r);
+        if (!FieldErrors.blank(r.username()) && users.existsByUsername(r.username().trim())) {
+            User existing = movable(caller, store, r.username().trim());
+            if (existing != null && !errors.has("role")) {
+                return addExisting(store, role, existing, r);
+            }
+            errors.add("username", "auth.username_taken");
         }
         PasswordRules.password(errors, "password", r.password());
         errors.required("first_name", r.firstName(), 150);
@@ -101,19 +105,20 @@ public class EmployeeService {
      * An owner brings someone who already works in another of their stores into this one (spec §2.2.6): no new
      * account and no password; anyone else's username is simply taken.
      */
-    private Created addExisting(Caller caller, Store store, Role role, CreateEmployeeRequest r) {
-        User user = users.findByUsername(r.username().trim()).orElseThrow();
-        boolean worksForCaller = caller.role() == Role.OWNER && employees.memberships(user.id()).stream()
-                .anyMatch(m -> m.store().ownerId().equals(caller.userId()));
-        if (!worksForCaller) {
-            throw FieldErrors.single("username", "auth.username_taken");
-        }
-        if (employees.findByUserIdAndStoreId(user.id(), store.id()).isPresent()) {
-            throw FieldErrors.single("username", "employee.already_in_store");
-        }
+    private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
         return new Created(employee, user, null);
+    }
+
+    /** A user the owner may bring in: works in another of the caller's stores and not yet in this one; else null. */
+    private User movable(Caller caller, Store store, String username) {
+        User user = users.findByUsername(username).orElse(null);
+        if (user == null || caller.role() != Role.OWNER || employees.findByUserIdAndStoreId(user.id(), store.id()).isPresent()) {
+            return null;
+        }
+        boolean worksForCaller = employees.memberships(user.id()).stream().anyMatch(m -> m.store().ownerId().equals(caller.userId()));
+        return worksForCaller ? user : null;
     }
 
     /** The store's employee record of a user (the original's {@code users/{id}/…} endpoints name users, not employees). */

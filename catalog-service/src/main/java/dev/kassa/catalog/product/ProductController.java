@@ -109,6 +109,8 @@ class ProductController {
     }
 
     @Operation(summary = "Create a product with pricing, inventory settings and its first batch, in one transaction")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "product", value = "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"barcode\": \"1234567890123\", \"description\": \"Latest iPhone model\", \"cost_price\": 50000, \"sale_price\": 75000, \"wholesale_price\": 65000, \"tax_rate\": 12, \"unit\": \"pcs\", \"initial_quantity\": 10, \"min_quantity\": 2}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)

@@ -41,6 +41,8 @@ class StockController {
 
     @Operation(summary = "Receive goods into a new batch: {product, quantity, purchase_price?, batch_number?, manufacturing_date?, "
             + "expiry_date?, supplier?, supplier_name?, notes?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "receipt", value = "{\"product\": 18, \"quantity\": 100, \"purchase_price\": 8000, \"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-06-30\", \"supplier\": 3}")))
     @PostMapping("/api/products/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -104,6 +106,8 @@ class StockController {
 
     @Operation(summary = "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
             + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "write-off", value = "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
     @PostMapping({"/api/products/products/{id}/adjust-stock", "/api/products/products/{id}/adjust_stock"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {

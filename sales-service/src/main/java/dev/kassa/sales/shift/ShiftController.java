@@ -43,6 +43,8 @@ class ShiftController {
     }
 
     @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "open", value = "{\"opening_balance\": 100000}")))
     @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open", "/api/sales/sessions", "/api/sales/shifts"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)

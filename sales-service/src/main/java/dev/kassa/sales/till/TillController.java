@@ -38,6 +38,8 @@ class TillController {
     }
 
     @Operation(summary = "Scan a product into the caller's draft: {session, product, quantity=1, batch?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2, \"batch\": null}")))
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> scan(@RequestBody TillService.ScanRequest request, Caller caller) {
@@ -112,6 +114,8 @@ class TillController {
     }
 
     @Operation(summary = "Refund a completed sale, wholly ({}) or by line ({items:[{item_id, quantity}]}); manager or owner")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one line back", value = "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
     @PostMapping("/api/sales/sales/{id}/refund")
     @PreAuthorize(Access.MANAGE_SALES)
     Map<String, Object> refund(@PathVariable long id, @RequestBody(required = false) TillService.RefundRequest request, Caller caller) {
@@ -121,6 +125,8 @@ class TillController {
     @Operation(summary = "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
             + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
             + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "offline sale", value = "{\"client_id\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"session\": 1, \"sold_at\": \"2026-11-21T09:15:00+05:00\", \"items\": [{\"product\": 18, \"quantity\": 2, \"unit_price\": 12000}], \"discount_percent\": 5, \"payments\": [{\"payment_method\": \"cash\", \"amount\": 22800, \"received_amount\": 25000}]}")))
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
     org.springframework.http.ResponseEntity<Map<String, Object>> record(@RequestBody TillService.NewSale request, Caller caller) {
@@ -131,6 +137,8 @@ class TillController {
 
     @Operation(summary = "Discount a draft: {item_id?, discount_percent | discount_amount}; without item_id the whole sale; 0 removes it. "
             + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "line discount", value = "{\"item_id\": 501, \"discount_percent\": 10}")))
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
     Map<String, Object> discount(@PathVariable long id, @RequestBody TillService.DiscountRequest request, Caller caller) {
@@ -139,6 +147,8 @@ class TillController {
 
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
             + "customer_id, customer_name, customer_phone optional")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "split payment", value = "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request) {
