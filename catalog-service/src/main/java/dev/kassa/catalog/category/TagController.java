@@ -8,7 +8,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageImpl;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -72,9 +72,7 @@ class TagController {
         String like = LikePatterns.contains(search);
         String where = " where (?::boolean is null or t.is_active = ?) and (?::text is null or t.name ilike ? or t.slug ilike ?)";
         Object[] args = {active, active, like, like, like};
-        return tx.execute(s -> PageResponse.of(new PageImpl<>(jdbc.query(SELECT + where + " order by " + ORDERING.get(order) + " limit "
-                + p.getPageSize() + " offset " + p.getOffset(), ROW, args), p, jdbc.queryForObject("select count(*) from tags t" + where, Long.class, args)),
-                v -> v));
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from tags t", where, ORDERING.get(order), args, ROW, p), v -> v));
     }
 
     @Operation(summary = "One tag with the number of its products")

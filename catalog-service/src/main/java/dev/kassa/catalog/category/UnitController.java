@@ -9,7 +9,7 @@ import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageImpl;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -70,9 +70,8 @@ class UnitController {
         String like = LikePatterns.contains(search);
         String where = " where (?::boolean is null or is_active = ?) and (?::text is null or name ilike ? or short_name ilike ?)";
         Object[] args = {active, active, like, like, like};
-        return tx.execute(s -> PageResponse.of(new PageImpl<>(jdbc.query("select * from units" + where + " order by " + ORDERING.get(order)
-                + " limit " + p.getPageSize() + " offset " + p.getOffset(), ROW, args), p,
-                jdbc.queryForObject("select count(*) from units" + where, Long.class, args)), v -> v));
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, "select * from units", "from units", where, ORDERING.get(order), args, ROW, p),
+                v -> v));
     }
 
     @Operation(summary = "One unit")

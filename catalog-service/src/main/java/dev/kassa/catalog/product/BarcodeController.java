@@ -9,7 +9,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageImpl;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -98,12 +97,8 @@ class BarcodeController {
                    and (?::text is null or x.barcode ilike ? or p.name ilike ? or p.sku ilike ?)
                 """;
         Object[] args = {product, product, type, type, primary, primary, like, like, like, like};
-        return tx.execute(s -> {
-            List<BarcodeView> rows = jdbc.query(SELECT + where + " order by x.is_primary desc, x.barcode limit " + pageable.getPageSize()
-                    + " offset " + pageable.getOffset(), ROW, args);
-            long count = jdbc.queryForObject("select count(*) from product_barcodes x join products p on p.id = x.product_id" + where, Long.class, args);
-            return PageResponse.of(new PageImpl<>(rows, pageable, count), v -> v);
-        });
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from product_barcodes x join products p on p.id = x.product_id", where,
+                "x.is_primary desc, x.barcode", args, ROW, pageable), v -> v));
     }
 
     @Operation(summary = "Add an extra barcode to a product: {product, barcode, barcode_type?, is_primary?}; codes are unique in the store")

@@ -6,7 +6,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.PageImpl;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,11 +74,10 @@ class HoldController {
                    and (?::text <> 'active' or r.reserved_until > now() or ?::text is null)
                 """;
         Object[] args = {product, product, batch, batch, status, status, status, status};
-        return tx.execute(s -> {
-            List<Hold> rows = jdbc.query("""
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, """
                     select r.*, p.name as product_name, b.batch_number
                       from reservations r join products p on p.id = r.product_id left join batches b on b.id = r.batch_id
-                    """ + where + " order by r.created_at desc, r.id desc limit " + p.getPageSize() + " offset " + p.getOffset(),
+                    """, "from reservations r", where, "r.created_at desc, r.id desc", args,
                     (rs, i) -> {
                         Instant until = rs.getTimestamp("reserved_until").toInstant();
                         String st = rs.getString("status");
@@ -87,9 +85,6 @@ class HoldController {
                                 rs.getString("batch_number"), rs.getBigDecimal("quantity"), rs.getString("sale_ref"), st,
                                 Messages.get("hold.status." + st), until, "active".equals(st) && !until.isAfter(Instant.now()),
                                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
-                    }, args);
-            long count = jdbc.queryForObject("select count(*) from reservations r" + where, Long.class, args);
-            return PageResponse.of(new PageImpl<>(rows, p, count), v -> v);
-        });
+                    }, p), v -> v));
     }
 }

@@ -11,7 +11,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageImpl;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Suppliers (spec C28, C29): stock is received from them; managers, owners and stockkeepers keep the list. */
@@ -84,9 +83,8 @@ class SupplierController {
                    and (?::text is null or s.name ilike ? or s.code ilike ? or s.contact_person ilike ? or s.email ilike ? or s.phone ilike ?)
                 """;
         Object[] args = {active, active, rating, rating, like, like, like, like, like, like};
-        return tx.execute(s -> PageResponse.of(new PageImpl<>(jdbc.query(SELECT + where + " order by " + ORDERING.get(order) + " limit "
-                + pageable.getPageSize() + " offset " + pageable.getOffset(), ROW, args), pageable,
-                jdbc.queryForObject("select count(*) from suppliers s" + where, Long.class, args)), v -> v));
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from suppliers s", where, ORDERING.get(order), args, ROW, pageable),
+                v -> v));
     }
 
     @Operation(summary = "Add a supplier: {name, code?, contact_person?, email?, phone?, address?, website?, payment_terms?, "
