@@ -329,6 +329,21 @@ class EndToEndIT {
         assertErrorBody(keeper.post("/api/sales/sessions/open/", json("opening_balance", 0)), 403, "permission_denied");
         assertThat(keeper.get("/api/products/").text("/products")).isEqualTo("/api/products/products/");
 
+        // a till scans the product's barcode (as the scanner reads it) instead of naming the product
+        Api scanner = tills.get(1);
+        long scannerSession = scanner.get("/api/sales/sessions/current/").at("/data/id").asLong();
+        Api.Response stocked = owner.get("/api/products/products/" + stockedProduct + "/");
+        String code = stocked.text("/barcode");
+        java.math.BigDecimal onShelf = new java.math.BigDecimal(stocked.text("/quantity"));
+        Api.Response byCode = scanner.post("/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", code));
+        assertThat(byCode.status()).as(byCode.toString()).isEqualTo(200);
+        assertThat(byCode.at("/data/items/0/product").asLong()).isEqualTo(stockedProduct);
+        assertThat(scanner.post("/api/sales/sales/" + byCode.text("/data/id") + "/checkout/", json("payments",
+                List.of(json("payment_method", "card", "amount", byCode.text("/data/total_amount"))))).status()).isEqualTo(200);
+        assertErrorBody(scanner.post("/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", "0000000000000")), 404, "product_not_found");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(new java.math.BigDecimal(
+                owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity"))).isEqualByComparingTo(onShelf.subtract(java.math.BigDecimal.ONE)));
+
         // an offline till uploads a sale with a discount twice: one sale, stock taken once
         Api till = tills.get(0);
         long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();

@@ -63,6 +63,26 @@ final class FakeCatalog implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // barcodes: 4870000000011 is product 18, BATCH-31 is product 18's batch 31; anything else is unknown
+        server.createContext("/api/products/products/scan_barcode", exchange -> {
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            String code = query.startsWith("barcode=") ? java.net.URLDecoder.decode(query.substring(8), StandardCharsets.UTF_8) : "";
+            requests.incrementAndGet();
+            byte[] answer;
+            int status = 200;
+            if (code.equals("4870000000011") || code.equals("BATCH-31")) {
+                answer = json.writeValueAsBytes(Map.of("status", "success", "data", Map.of("id", 18, "name", "Товар 18"),
+                        "matched", code.startsWith("BATCH") ? "batch" : "product", "batch", code.startsWith("BATCH") ? (Object) 31 : (Object) "none"));
+            } else {
+                status = 404;
+                answer = ("{\"status\":\"error\",\"code\":\"product_not_found\",\"message\":\"Товар со штрих-кодом не найден\",\"barcode\":\"" + code + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
     }
 

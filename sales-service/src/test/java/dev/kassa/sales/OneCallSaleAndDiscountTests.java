@@ -85,6 +85,25 @@ class OneCallSaleAndDiscountTests {
     }
 
     @Test
+    void theTillScansByBarcodeAndABatchCodePicksItsBatch() {
+        String store = TestStores.newKey("bar");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        Api.Response scanned = cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "4870000000011", "quantity", 2));
+        assertThat(scanned.status()).as(scanned.toString()).isEqualTo(200);
+        assertThat(scanned.text("/data/items/0/product")).isEqualTo("18");
+        assertThat(scanned.text("/data/total_amount")).isEqualTo("24000.00");
+        Api.Response byBatch = cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "BATCH-31"));
+        assertThat(byBatch.status()).as(byBatch.toString()).isEqualTo(200);
+        Api.Response unknown = cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "999"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("/code")).isEqualTo("product_not_found");
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", session)).at("/errors/product").isArray()).isTrue();
+        assertThat(cashier.get("/api/sales/sales/current/?session=" + session).at("/data/items").size()).as("the unknown code added nothing")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aHoldThatFailsOnceIsRetriedWithTheSameReference() {
         String store = TestStores.newKey("rty");
         long session = openShift(store, 5);

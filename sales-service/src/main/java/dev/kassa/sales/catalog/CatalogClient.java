@@ -64,6 +64,23 @@ public class CatalogClient {
                 }));
     }
 
+    /** What a scanned code names: a product, and the batch when it was a batch's code. */
+    public record Scanned(long productId, Long batchId) { }
+
+    /** Finds the product (and batch) behind a scanned barcode; a read, so safe to retry. */
+    public Scanned lookup(String barcode) {
+        HttpHeaders caller = callerHeaders();
+        return call(() -> rest.get().uri(u -> u.path("/api/products/products/scan_barcode").queryParam("barcode", barcode).build())
+                .headers(h -> h.addAll(caller)).exchange((request, response) -> {
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        JsonNode json = objectMapper.readTree(response.getBody());
+                        JsonNode batch = json.path("batch");
+                        return new Scanned(json.path("data").path("id").asLong(), batch.isNumber() ? batch.asLong() : null);
+                    }
+                    throw translate(response.getStatusCode().value(), response.getBody().readAllBytes());
+                }));
+    }
+
     /** Best effort: a hold that is not released lapses by its TTL. */
     public void release(List<String> requestRefs) {
         try {

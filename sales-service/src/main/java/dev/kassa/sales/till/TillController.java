@@ -37,7 +37,7 @@ class TillController {
         this.stores = stores;
     }
 
-    @Operation(summary = "Scan a product into the caller's draft: {session, product, quantity=1, batch?}")
+    @Operation(summary = "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2, \"batch\": null}")))
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})

@@ -28,7 +28,8 @@ import java.util.UUID;
 @Service
 public class TillService {
 
-    public record ScanRequest(Long session, Long product, BigDecimal quantity, Long batch) { }
+    /** A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code). */
+    public record ScanRequest(Long session, Long product, BigDecimal quantity, Long batch, String barcode) { }
 
     private final SessionRepository sessions;
     private final SaleRepository sales;
@@ -59,14 +60,18 @@ public class TillService {
         if (r.session() == null) {
             errors.add("session", "validation.required");
         }
-        if (r.product() == null) {
+        boolean byCode = r.product() == null && !FieldErrors.blank(r.barcode());
+        if (r.product() == null && !byCode) {
             errors.add("product", "validation.required");
         }
+        errors.maxLength("barcode", r.barcode(), 100);
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         checkQuantity(errors, quantity);
         errors.throwIfAny();
         tx.executeWithoutResult(s -> openSession(r.session()));
-        return hold(r.product(), quantity, r.batch(), () -> {
+        CatalogClient.Scanned scanned = byCode ? catalog.lookup(r.barcode().trim()) : new CatalogClient.Scanned(r.product(), null);
+        Long batch = r.batch() != null ? r.batch() : scanned.batchId();
+        return hold(scanned.productId(), quantity, batch, () -> {
             Session session = openSession(r.session());
             Tenant tenant = TenantContext.require();
             return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
