@@ -130,6 +130,8 @@ public final class Suite implements AutoCloseable {
                 postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData.toFile())
                         .setCleanDataDirectory(false)
+                        // stopped by close(), after the services and Kafka: its own hook would stop it first on Ctrl-C
+                        .setRegisterShutdownHook(false)
                         .setPort(config.postgresPort())
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("shared_buffers", "64MB")
