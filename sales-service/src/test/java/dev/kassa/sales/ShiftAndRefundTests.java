@@ -132,6 +132,10 @@ class ShiftAndRefundTests {
         assertThat(cashier.get("/api/sales/sales/?search=" + java.net.URLEncoder.encode("Навоий", java.nio.charset.StandardCharsets.UTF_8)).at("/results/0/id").asLong()).isEqualTo(done);
         assertThat(cashier.get("/api/sales/sales/?search=901234567").at("/count").asInt()).isEqualTo(1);
         assertThat(cashier.get("/api/sales/sales/?page_size=0").status()).isEqualTo(400);
+        assertThat(cashier.get("/api/sales/sales/?ordering=created_at").at("/results/0/id").asLong()).isEqualTo(done);
+        assertThat(cashier.get("/api/sales/sales/?ordering=-created_at").at("/results/0/id").asLong()).isEqualTo(open);
+        assertThat(cashier.get("/api/sales/sales/?ordering=-completed_at").at("/results/0/id").asLong()).isEqualTo(done);
+        assertThat(cashier.get("/api/sales/sales/?ordering=cashier").at("/errors/ordering").isArray()).isTrue();
         // today's completed sales need a business date, which checkout sets
         assertThat(cashier.get("/api/sales/sales/today/").at("/count").asInt()).isEqualTo(1);
 

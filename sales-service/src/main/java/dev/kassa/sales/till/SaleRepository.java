@@ -225,9 +225,15 @@ class SaleRepository {
     }
 
     /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */
-    List<Sale> search(String status, Long session, String search, LocalDate businessDate, int limit, long offset) {
+    /** The seed's orderings of the sales list (S16), as columns. */
+    static final java.util.Map<String, String> ORDERING = java.util.Map.of(
+            "created_at", "s.created_at, s.id", "-created_at", "s.created_at desc, s.id desc",
+            "completed_at", "s.completed_at nulls last, s.id", "-completed_at", "s.completed_at desc nulls last, s.id desc",
+            "total_amount", "s.total_amount, s.id", "-total_amount", "s.total_amount desc, s.id desc");
+
+    List<Sale> search(String status, Long session, String search, LocalDate businessDate, String ordering, int limit, long offset) {
         String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT_SALE + where() + " order by s.created_at desc, s.id desc limit ? offset ?", SALE,
+        return jdbc.query(SELECT_SALE + where() + " order by " + ORDERING.get(ordering) + " limit ? offset ?", SALE,
                 status, status, session, session, like, like, like, like, businessDate, businessDate, limit, offset);
     }
 

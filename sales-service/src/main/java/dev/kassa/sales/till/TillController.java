@@ -46,20 +46,21 @@ class TillController {
         return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", till.scan(caller, request));
     }
 
-    @Operation(summary = "Sales, newest first: filters status, session, search (receipt number, customer name or phone); paginated")
+    @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone); ordering created_at, "
+            + "completed_at, total_amount ('-' for descending; newest first by default); paginated")
     @GetMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
     PageResponse<SaleView> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long session,
-                                @RequestParam(required = false) String search, @RequestParam(required = false) String page,
-                                @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(till.list(status, session, search, false, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+                                @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
+                                @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(till.list(status, session, search, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
     @GetMapping("/api/sales/sales/today")
     @PreAuthorize(Access.SELL)
     PageResponse<SaleView> today(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(till.list(null, null, null, true, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(till.list(null, null, null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "The caller's open draft in a shift: ?session=1")

@@ -247,12 +247,16 @@ public class TillService {
 
     /** Sales list; {@code today} limits it to completed sales of the store's local business date. */
     @Transactional(readOnly = true)
-    public org.springframework.data.domain.Page<SaleView> list(String status, Long session, String search, boolean today,
+    public org.springframework.data.domain.Page<SaleView> list(String status, Long session, String search, boolean today, String ordering,
                                                                org.springframework.data.domain.Pageable page) {
         String s = search == null || search.isBlank() ? null : search.trim();
         String st = today ? "completed" : status == null || status.isBlank() ? null : status.trim();
         java.time.LocalDate date = today ? TenantContext.require().today() : null;
-        List<SaleRepository.Sale> found = sales.search(st, session, s, date, page.getPageSize(), page.getOffset());
+        String order = ordering == null || ordering.isBlank() ? "-created_at" : ordering.trim();
+        if (!SaleRepository.ORDERING.containsKey(order)) {
+            throw FieldErrors.single("ordering", "validation.invalid");
+        }
+        List<SaleRepository.Sale> found = sales.search(st, session, s, date, order, page.getPageSize(), page.getOffset());
         List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
         var items = sales.itemsOf(ids);
         var payments = sales.paymentsOf(ids);
