@@ -1,5 +1,7 @@
 package dev.kassa.gateway;
 
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Rate limit of the public auth routes (login, PIN login, registration, token refresh) per client address:
  * {@code kassa.gateway.auth-rate-limit} requests per minute, then 429 {@code rate_limited} in the error body with
- * Retry-After. Counted in memory per gateway instance (auth's own per-username/address lockouts are shared in the
+ * Retry-After. Behind {@code kassa.gateway.trusted-proxy-hops} proxies (an ingress: 1) the client is the address they
+ * put into X-Forwarded-For. Counted in memory per gateway instance (auth's own per-username/address lockouts are shared in the
  * database); Spring Cloud Gateway's RequestRateLimiter needs Redis and answers with an empty body.
  */
 @Component
@@ -38,11 +41,20 @@ class AuthRateLimit implements WebFilter {
     private final GatewayProperties properties;
     private final ErrorWriter errors;
     private final Clock clock;
+    private final RemoteAddressResolver addresses;
 
+    @org.springframework.beans.factory.annotation.Autowired
     AuthRateLimit(GatewayProperties properties, ErrorWriter errors) {
+        this(properties, errors, Clock.systemUTC());
+    }
+
+    AuthRateLimit(GatewayProperties properties, ErrorWriter errors, Clock clock) {
         this.properties = properties;
         this.errors = errors;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
+        // behind an ingress or load balancer every request comes from the proxy: count the client it names instead
+        this.addresses = properties.trustedProxyHops() > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxyHops())
+                : new RemoteAddressResolver() { };
     }
 
     @Override
@@ -51,7 +63,7 @@ class AuthRateLimit implements WebFilter {
         if (exchange.getRequest().getMethod() != HttpMethod.POST || LIMITED.stream().noneMatch(p -> matcher.match(p, path))) {
             return chain.filter(exchange);
         }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        InetSocketAddress remote = addresses.resolve(exchange);
         String client = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         long now = clock.millis();
         long minute = now / 60_000;

@@ -1,0 +1,41 @@
+package dev.kassa.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Behind an ingress every request comes from the ingress: the limit must count the clients it names. */
+class AuthRateLimitTests {
+
+    final AuthRateLimit limit = new AuthRateLimit(new GatewayProperties(List.of(), List.of(), 1_000_000, 2, 1), new ErrorWriter(new ObjectMapper()),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T09:00:30Z"), java.time.ZoneOffset.UTC));
+    final AtomicInteger passed = new AtomicInteger();
+
+    HttpStatus login(String client) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/users/auth/login/")
+                .remoteAddress(new InetSocketAddress("10.0.0.5", 40000)).header("X-Forwarded-For", client));
+        limit.filter(exchange, e -> {
+            passed.incrementAndGet();
+            return reactor.core.publisher.Mono.empty();
+        }).block();
+        return (HttpStatus) exchange.getResponse().getStatusCode();
+    }
+
+    @Test
+    void eachClientBehindTheIngressHasItsOwnAllowance() {
+        login("198.51.100.1");
+        login("198.51.100.1");
+        assertThat(login("198.51.100.1")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(passed.get()).isEqualTo(2);
+        login("198.51.100.2");
+        assertThat(passed.get()).as("another client behind the same ingress").isEqualTo(3);
+    }
+}
