@@ -59,6 +59,11 @@ class CatalogBrowsingTests {
         assertThat(manager.get("/api/products/category-attributes/by_category/?category_id=" + category).at("/data").size()).isEqualTo(2);
         assertThat(manager.get("/api/products/category-attributes/by_category/").at("/errors/category_id").isArray()).isTrue();
         assertThat(manager.post("/api/products/category-attributes/", json("category", category, "attribute", volume)).at("/errors/attribute").isArray()).isTrue();
+        long binding = bulk.at("/created/1/id").asLong();
+        assertThat(manager.patch("/api/products/category-attributes/" + binding + "/", json("is_required", true)).text("/is_required")).isEqualTo("true");
+        long blue = manager.post("/api/products/attribute-values/", json("attribute", colourId, "value", "Синий")).at("/id").asLong();
+        assertThat(manager.patch("/api/products/attribute-values/" + blue + "/", json("value", "Красный")).at("/errors/value").isArray()).isTrue();
+        assertThat(manager.patch("/api/products/attribute-values/" + blue + "/", json("value", "Голубой", "order", 2)).text("/value")).isEqualTo("Голубой");
 
         long can = manager.post("/api/products/products/", json("name", "Cola 0.33", "sale_price", 6000, "category", String.valueOf(category))).at("/id").asLong();
         Api.Response set = manager.post("/api/products/products/" + can + "/add_attribute/", json("attribute", colourId, "value_option", red));

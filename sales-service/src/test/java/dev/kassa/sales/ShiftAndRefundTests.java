@@ -71,6 +71,15 @@ class ShiftAndRefundTests {
         assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
         assertThat(partial.text("/data/status")).isEqualTo("partially_refunded");
 
+        Api.Response payments = manager.get("/api/sales/payments/?session=" + session + "&ordering=amount");
+        assertThat(payments.status()).as(payments.toString()).isEqualTo(200);
+        assertThat(payments.at("/count").asInt()).isEqualTo(2);
+        assertThat(payments.text("/results/0/payment_method")).isEqualTo("card");
+        assertThat(payments.text("/results/1/change_amount")).isEqualTo("20000.00");
+        assertThat(manager.get("/api/sales/payments/?payment_method=cash&sale=" + sale).at("/count").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/sales/payments/?payment_method=bitcoin").at("/errors/payment_method").isArray()).isTrue();
+        assertThat(cashier.get("/api/sales/payments/").text("/code")).isEqualTo("permission_denied");
+
         Api.Response report = cashier.get("/api/sales/sessions/" + session + "/report/");
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         assertThat(report.text("/sales/count")).isEqualTo("1");

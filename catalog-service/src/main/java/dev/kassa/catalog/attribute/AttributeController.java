@@ -225,6 +225,28 @@ class AttributeController {
                 VALUE, attribute, attribute));
     }
 
+    @Operation(summary = "Change an option: {value?, order?, is_active?}")
+    @PatchMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
+    @PreAuthorize(Access.EDIT_CATALOG)
+    Value updateValue(@PathVariable long id, @RequestBody ValueRequest r) {
+        if (r.value() != null) {
+            FieldErrors errors = new FieldErrors();
+            errors.required("value", r.value(), 200);
+            errors.throwIfAny();
+        }
+        return tx.execute(s -> {
+            Value c = jdbc.query("select * from attribute_values where id = ?", VALUE, id).stream().findFirst()
+                    .orElseThrow(() -> new KassaException(404, "attribute_value_not_found", "catalog.attribute_value_not_found"));
+            try {
+                jdbc.update("update attribute_values set value = ?, sort_order = ?, is_active = ? where id = ?", r.value() != null ? r.value().trim() : c.value(),
+                        r.order() != null ? r.order() : c.order(), r.isActive() != null ? r.isActive() : c.isActive(), id);
+            } catch (DuplicateKeyException e) {
+                throw FieldErrors.single("value", "catalog.attribute_value_taken");
+            }
+            return jdbc.queryForObject("select * from attribute_values where id = ?", VALUE, id);
+        });
+    }
+
     @Operation(summary = "Remove an option (owner only)")
     @DeleteMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -291,6 +313,20 @@ class AttributeController {
         }
         return Map.of("status", "success", "data", tx.execute(s -> jdbc.query(SELECT_BINDING + " where x.category_id = ? order by x.sort_order, a.name",
                 BINDING, category)));
+    }
+
+    @Operation(summary = "Change how a category uses an attribute: {is_required?, is_variant?, order?}")
+    @PatchMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
+    @PreAuthorize(Access.EDIT_CATALOG)
+    CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r) {
+        return tx.execute(s -> {
+            CategoryAttribute c = jdbc.query(SELECT_BINDING + " where x.id = ?", BINDING, id).stream().findFirst()
+                    .orElseThrow(() -> new KassaException(404, "category_attribute_not_found", "catalog.category_attribute_not_found"));
+            jdbc.update("update category_attributes set is_required = ?, is_variant = ?, sort_order = ? where id = ?",
+                    r.isRequired() != null ? r.isRequired() : c.isRequired(), r.isVariant() != null ? r.isVariant() : c.isVariant(),
+                    r.order() != null ? r.order() : c.order(), id);
+            return jdbc.queryForObject(SELECT_BINDING + " where x.id = ?", BINDING, id);
+        });
     }
 
     @Operation(summary = "Stop using an attribute in a category")
