@@ -85,5 +85,6 @@ class UsersTests {
         assertThat(docs.at("/paths/~1api~1users~1auth~1pin-login/post/requestBody/content/application~1json/examples/pin login/value/pin").asText())
                 .isEqualTo("4821");
         assertThat(docs.raw()).contains("/api/users/employees/{id}/set-pin", "/api/users/auth/logout", "/api/users/users/{id}/update-profile");
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).as("every body has an example").isEmpty();
     }
 }

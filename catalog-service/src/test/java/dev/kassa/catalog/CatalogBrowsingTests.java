@@ -145,6 +145,13 @@ class CatalogBrowsingTests {
         assertThat(as(store, "cashier").get("/api/products/reservations/").text("/code")).isEqualTo("permission_denied");
     }
 
+    @Test
+    void everyRequestBodyInTheApiDocumentHasAnExample() {
+        Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
+    }
+
     static List<Long> ids(Api.Response r) {
         List<Long> ids = new java.util.ArrayList<>();
         r.at("/results").forEach(n -> ids.add(n.path("id").asLong()));

@@ -81,6 +81,13 @@ class RegistersAndShiftsTests {
     }
 
     @Test
+    void everyRequestBodyInTheApiDocumentHasAnExample() {
+        Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
+    }
+
+    @Test
     void aShiftTakesABreakAndOnlyAnOpenShiftSellsOrCloses() {
         String store = TestStores.newKey("brk");
         Api cashier = as(store, 5, "cashier");

@@ -59,6 +59,8 @@ class SessionController {
     }
 
     @Operation(summary = "Log out: {refresh}; the session's refresh tokens stop working (access tokens lapse within 15 minutes)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "logout", value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/logout"})
     Map<String, Object> logout(@RequestBody RefreshRequest request) {
         tokens.logout(request.refresh());
@@ -83,6 +85,8 @@ class SessionController {
     }
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "refresh", value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/token/refresh"})
     TokenPair refresh(@RequestBody RefreshRequest request) {
         return tokens.refresh(request.refresh());

@@ -102,6 +102,8 @@ class EmployeeController {
 
     @Operation(summary = "Change an employee: {first_name?, last_name?, email?, phone?, position?, role?, is_active?}. A role change or "
             + "deactivation ends the employee's current access to this store within seconds")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "promote", value = "{\"role\": \"manager\", \"position\": \"Старший кассир\"}")))
     @PatchMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     EmployeeView update(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
@@ -110,6 +112,8 @@ class EmployeeController {
     }
 
     @Operation(summary = "Same as PATCH: the fields given are changed")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"first_name\": \"Петр\", \"last_name\": \"Петров\", \"phone\": \"+998901234567\", \"position\": \"Кассир\", \"is_active\": true}")))
     @PutMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     EmployeeView replace(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
@@ -135,6 +139,8 @@ class EmployeeController {
     }
 
     @Operation(summary = "Set a new password for an employee (shown in this response only); their sessions end")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "reset", value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/employees/{id}/reset-password", "/api/users/employees/{id}/reset_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Map<String, Object> resetPassword(@PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
@@ -144,6 +150,8 @@ class EmployeeController {
     }
 
     @Operation(summary = "Change one's own password: {old_password, new_password}; other sessions end")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "change", value = "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
     Map<String, Object> changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
         employees.changePassword(caller, request.oldPassword(), request.newPassword());

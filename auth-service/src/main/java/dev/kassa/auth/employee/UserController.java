@@ -72,6 +72,8 @@ class UserController {
     }
 
     @Operation(summary = "Create an employee with a login (as POST employees/); the password is shown in this response only")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cashier", value = "{\"username\": \"cashier2\", \"password\": \"SecurePass123\", \"first_name\": \"Ольга\", \"last_name\": \"Ким\", \"role\": \"cashier\"}")))
     @PostMapping("/api/users/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
@@ -85,6 +87,8 @@ class UserController {
     }
 
     @Operation(summary = "Change a person's employee record in this store (as PATCH employees/{id}/)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "position", value = "{\"position\": \"Старший кассир\", \"phone\": \"+998901234567\"}")))
     @PatchMapping({"/api/users/users/{id}/update-employee", "/api/users/users/{id}/update_employee"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Map<String, Object> updateEmployee(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
@@ -94,6 +98,8 @@ class UserController {
     }
 
     @Operation(summary = "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "profile", value = "{\"first_name\": \"Оля\", \"email\": \"olya@example.com\"}")))
     @PatchMapping({"/api/users/users/{id}/update-profile", "/api/users/users/{id}/update_profile"})
     @PreAuthorize(Access.MEMBER)
     Map<String, Object> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
@@ -102,6 +108,8 @@ class UserController {
     }
 
     @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "password", value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Map<String, Object> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {

@@ -123,6 +123,8 @@ class AttributeController {
 
     @Operation(summary = "Add an attribute: {name, slug?, type (text, number, select, multiselect, boolean), description?, is_required?, "
             + "is_filterable?, order?, is_active?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "select", value = "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true}")))
     @PostMapping("/api/products/attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -150,6 +152,8 @@ class AttributeController {
     }
 
     @Operation(summary = "Change an attribute's description, flags or order (its type is fixed once values exist)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "flags", value = "{\"is_required\": true, \"order\": 1}")))
     @PatchMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     Attribute update(@PathVariable long id, @RequestBody AttributeRequest r) {
@@ -195,6 +199,8 @@ class AttributeController {
     }
 
     @Operation(summary = "Add an option to a select attribute: {attribute, value, order?, is_active?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "option", value = "{\"attribute\": 1, \"value\": \"Красный\", \"order\": 1}")))
     @PostMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -226,6 +232,8 @@ class AttributeController {
     }
 
     @Operation(summary = "Change an option: {value?, order?, is_active?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rename", value = "{\"value\": \"Алый\"}")))
     @PatchMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
     @PreAuthorize(Access.EDIT_CATALOG)
     Value updateValue(@PathVariable long id, @RequestBody ValueRequest r) {
@@ -260,6 +268,8 @@ class AttributeController {
     }
 
     @Operation(summary = "Use an attribute in a category: {category, attribute, is_required?, is_variant?, order?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "binding", value = "{\"category\": 2, \"attribute\": 1, \"is_required\": false, \"is_variant\": true}")))
     @PostMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -268,6 +278,8 @@ class AttributeController {
     }
 
     @Operation(summary = "Use several attributes in a category at once: 201 when all were added, 207 with the refusals otherwise")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "bulk", value = "{\"category\": 2, \"attributes\": [{\"attribute\": 1, \"is_variant\": true}, {\"attribute\": 2, \"is_required\": true}]}")))
     @PostMapping({"/api/products/category-attributes/bulk_create", "/api/products/category-attributes/bulk-create"})
     @PreAuthorize(Access.EDIT_CATALOG)
     ResponseEntity<Map<String, Object>> bulk(@RequestBody BulkRequest r) {
@@ -316,6 +328,8 @@ class AttributeController {
     }
 
     @Operation(summary = "Change how a category uses an attribute: {is_required?, is_variant?, order?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "required", value = "{\"is_required\": true}")))
     @PatchMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
     @PreAuthorize(Access.EDIT_CATALOG)
     CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r) {
@@ -343,6 +357,8 @@ class AttributeController {
 
     @Operation(summary = "Set a product's value of an attribute, checked against its type: {attribute, value_text | value_number | "
             + "value_boolean | value_option}; setting it again replaces it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "option value", value = "{\"attribute\": 1, \"value_option\": 3}")))
     @PostMapping({"/api/products/products/{id}/add_attribute", "/api/products/products/{id}/attributes"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)

@@ -98,6 +98,8 @@ class CategoryController {
     }
 
     @Operation(summary = "Create a category (slug generated from the name when not given): {name, slug?, description?, parent?, order?, is_active?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "category", value = "{\"name\": \"Смартфоны\", \"parent\": 14, \"order\": 1}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -119,6 +121,8 @@ class CategoryController {
     }
 
     @Operation(summary = "Replace a category (name required); moving it under its own descendant is refused")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "category", value = "{\"name\": \"Смартфоны и планшеты\", \"parent\": 14}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     @Transactional
@@ -127,6 +131,8 @@ class CategoryController {
     }
 
     @Operation(summary = "Change some of a category's fields; a new name without a slug regenerates the slug")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "move", value = "{\"parent\": 14}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     @Transactional

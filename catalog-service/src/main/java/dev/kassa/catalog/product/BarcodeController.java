@@ -102,6 +102,8 @@ class BarcodeController {
     }
 
     @Operation(summary = "Add an extra barcode to a product: {product, barcode, barcode_type?, is_primary?}; codes are unique in the store")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "extra code", value = "{\"product\": 18, \"barcode\": \"0012345678905\", \"barcode_type\": \"upc\", \"is_primary\": false}")))
     @PostMapping("/api/products/barcodes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)

@@ -119,6 +119,8 @@ class ProductController {
     }
 
     @Operation(summary = "Replace a product's details and prices (name required); stock changes through batches and adjustments")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "product", value = "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"cost_price\": 50000, \"sale_price\": 80000, \"tax_rate\": 12, \"unit\": \"pcs\", \"min_quantity\": 2}")))
     @org.springframework.web.bind.annotation.PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView replace(@PathVariable long id, @RequestBody CreateProductRequest request) {
@@ -126,6 +128,8 @@ class ProductController {
     }
 
     @Operation(summary = "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "new price", value = "{\"sale_price\": 80000}")))
     @org.springframework.web.bind.annotation.PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView update(@PathVariable long id, @RequestBody CreateProductRequest request) {

@@ -91,6 +91,8 @@ class StockController {
     }
 
     @Operation(summary = "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-07-31\", \"notes\": \"Срок продлён поставщиком\"}")))
     @PutMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
@@ -98,6 +100,8 @@ class StockController {
     }
 
     @Operation(summary = "Change some of a batch's details")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "off", value = "{\"is_active\": false}")))
     @PatchMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
@@ -116,6 +120,8 @@ class StockController {
     }
 
     @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "loss", value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
     @PatchMapping({"/api/products/products/{id}/adjust_quantity", "/api/products/products/{id}/adjust-quantity"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
@@ -123,6 +129,8 @@ class StockController {
     }
 
     @Operation(summary = "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "count", value = "{\"quantity\": 97}")))
     @PatchMapping({"/api/products/products/{id}/update_quantity", "/api/products/products/{id}/update-quantity"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {

@@ -54,6 +54,8 @@ class ShiftController {
     }
 
     @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}; expected cash and the difference are recorded")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "close", value = "{\"actual_cash\": 250000}")))
     @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
@@ -69,6 +71,8 @@ class ShiftController {
     }
 
     @Operation(summary = "Put cash into or take it out of an open shift's till (manager or owner)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "collection", value = "{\"session\": 1, \"movement_type\": \"cash_out\", \"reason\": \"collection\", \"amount\": 500000, \"description\": \"Инкассация\"}")))
     @PostMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)

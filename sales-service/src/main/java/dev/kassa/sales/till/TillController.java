@@ -94,6 +94,8 @@ class TillController {
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "add", value = "{\"product\": 18, \"quantity\": 1}")))
     @PostMapping({"/api/sales/sales/{id}/add-item", "/api/sales/sales/{id}/add_item"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> addItem(@PathVariable long id, @RequestBody TillService.AddItemRequest request) {
@@ -101,6 +103,8 @@ class TillController {
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "remove", value = "{\"item_id\": 501}")))
     @DeleteMapping({"/api/sales/sales/{id}/remove-item", "/api/sales/sales/{id}/remove_item"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
