@@ -6,6 +6,7 @@ import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
 import dev.kassa.platform.web.JdbcPages;
@@ -43,8 +44,8 @@ class TagController {
 
     record ProductTags(List<Long> tags) { }
 
-    private static final Map<String, String> ORDERING = Map.of("name", "name, id", "-name", "name desc, id desc", "order", "sort_order, name, id",
-            "-order", "sort_order desc, name, id", "created_at", "created_at, id", "-created_at", "created_at desc, id desc");
+    private static final SqlOrdering ORDERING = SqlOrdering.of("order", "t.id", Map.of("name", "t.name", "order", "t.sort_order, t.name",
+            "created_at", "t.created_at"));
     private static final String SELECT = "select t.*, (select count(*) from product_tags pt where pt.tag_id = t.id) as products_count from tags t";
     private static final RowMapper<TagView> ROW = (rs, i) -> new TagView(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
             rs.getString("color"), rs.getString("icon"), rs.getString("description"), rs.getBoolean("is_active"), rs.getInt("sort_order"),
@@ -64,15 +65,12 @@ class TagController {
     PageResponse<TagView> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) String search,
                                @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
                                @RequestParam(name = "page_size", required = false) String pageSize) {
-        String order = FieldErrors.blank(ordering) ? "order" : ordering.trim();
-        if (!ORDERING.containsKey(order)) {
-            throw FieldErrors.single("ordering", "validation.invalid");
-        }
+        String orderBy = ORDERING.orderBy(ordering);
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
         String like = LikePatterns.contains(search);
         String where = " where (?::boolean is null or t.is_active = ?) and (?::text is null or t.name ilike ? or t.slug ilike ?)";
         Object[] args = {active, active, like, like, like};
-        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from tags t", where, ORDERING.get(order), args, ROW, p), v -> v));
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from tags t", where, orderBy, args, ROW, p), v -> v));
     }
 
     @Operation(summary = "One tag with the number of its products")

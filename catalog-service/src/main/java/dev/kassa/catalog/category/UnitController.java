@@ -6,6 +6,7 @@ import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,8 +43,7 @@ class UnitController {
     record UnitView(long id, String code, String name, String shortName, String description, boolean isActive, Instant createdAt,
                     String displayName) { }
 
-    private static final Map<String, String> ORDERING = Map.of("name", "name, id", "-name", "name desc, id desc",
-            "created_at", "created_at, id", "-created_at", "created_at desc, id desc");
+    private static final SqlOrdering ORDERING = SqlOrdering.of("name", "id", Map.of("name", "name", "created_at", "created_at"));
     private static final RowMapper<UnitView> ROW = (rs, i) -> new UnitView(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
             rs.getString("short_name"), rs.getString("description"), rs.getBoolean("is_active"), rs.getTimestamp("created_at").toInstant(),
             rs.getString("name") + " (" + rs.getString("short_name") + ")");
@@ -62,15 +62,12 @@ class UnitController {
     PageResponse<UnitView> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) String search,
                                 @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
                                 @RequestParam(name = "page_size", required = false) String pageSize) {
-        String order = FieldErrors.blank(ordering) ? "name" : ordering.trim();
-        if (!ORDERING.containsKey(order)) {
-            throw FieldErrors.single("ordering", "validation.invalid");
-        }
+        String orderBy = ORDERING.orderBy(ordering);
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
         String like = LikePatterns.contains(search);
         String where = " where (?::boolean is null or is_active = ?) and (?::text is null or name ilike ? or short_name ilike ?)";
         Object[] args = {active, active, like, like, like};
-        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, "select * from units", "from units", where, ORDERING.get(order), args, ROW, p),
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, "select * from units", "from units", where, orderBy, args, ROW, p),
                 v -> v));
     }
 

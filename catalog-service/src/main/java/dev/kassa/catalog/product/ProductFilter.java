@@ -2,6 +2,7 @@ package dev.kassa.catalog.product;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.SqlOrdering;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,11 +18,8 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
                             String stockStatus, Long tag) {
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
-    static final Map<String, String> ORDERING = Map.of(
-            "name", "p.name, p.id", "-name", "p.name desc, p.id desc",
-            "created_at", "p.created_at, p.id", "-created_at", "p.created_at desc, p.id desc",
-            "updated_at", "p.updated_at, p.id", "-updated_at", "p.updated_at desc, p.id desc",
-            "sale_price", "p.sale_price, p.id", "-sale_price", "p.sale_price desc, p.id desc");
+    static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "p.id", Map.of("name", "p.name", "created_at", "p.created_at",
+            "updated_at", "p.updated_at", "sale_price", "p.sale_price"));
 
     private static final String AVAILABLE = """
             ((select coalesce(sum(b.quantity), 0) from batches b
@@ -34,13 +32,10 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
         return new ProductFilter(search, category, null, active, null, null, null, null, null);
     }
 
-    void validate(String ordering) {
+    void validate() {
         FieldErrors errors = new FieldErrors();
         if (stockStatus != null && !STATUSES.contains(stockStatus)) {
             errors.add("stock_status", "catalog.stock_status_invalid");
-        }
-        if (ordering != null && !ORDERING.containsKey(ordering)) {
-            errors.add("ordering", "validation.invalid");
         }
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             errors.add("max_price", "validation.invalid");

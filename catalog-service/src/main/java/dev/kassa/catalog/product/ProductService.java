@@ -245,12 +245,12 @@ public class ProductService {
     /** The product list with every filter of spec C10; {@code ordering} as the seed names it ({@code -sale_price}). */
     @Transactional(readOnly = true)
     public Page<ProductView> list(ProductFilter filter, String ordering, Pageable pageable) {
-        String order = ordering == null || ordering.isBlank() ? "-created_at" : ordering.trim();
-        filter.validate(order);
+        String orderBy = ProductFilter.ORDERING.orderBy(ordering);
+        filter.validate();
         List<Object> args = ProductFilter.args();
         String where = filter.where(args);
         long total = jdbc.queryForObject("select count(*) from products p" + where, Long.class, args.toArray());
-        List<Long> ids = jdbc.queryForList("select p.id from products p" + where + " order by " + ProductFilter.ORDERING.get(order)
+        List<Long> ids = jdbc.queryForList("select p.id from products p" + where + " order by " + orderBy
                 + " limit " + pageable.getPageSize() + " offset " + pageable.getOffset(), Long.class, args.toArray());
         Map<Long, Product> byId = products.findAllById(ids).stream().collect(Collectors.toMap(Product::id, Function.identity()));
         return withDetails(new org.springframework.data.domain.PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total));

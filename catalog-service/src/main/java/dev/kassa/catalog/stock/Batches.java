@@ -1,6 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -29,10 +30,9 @@ public class Batches {
     /** Filters of the batch lists; {@code today} is the store's date. */
     public record Filter(Long product, Boolean active, Boolean expired, Integer nearExpiryDays, Long supplier, String search, LocalDate today) { }
 
-    static final Map<String, String> ORDERING = Map.of(
-            "expiry_date", "b.expiry_date asc nulls last, b.received_at, b.id", "-expiry_date", "b.expiry_date desc nulls last, b.id desc",
-            "received_at", "b.received_at, b.id", "-received_at", "b.received_at desc, b.id desc",
-            "quantity", "b.quantity, b.id", "-quantity", "b.quantity desc, b.id desc");
+    /** FEFO by default: earliest expiry first, no expiry last. */
+    static final SqlOrdering ORDERING = SqlOrdering.of("expiry_date", "b.id", Map.of("expiry_date", "b.expiry_date, b.received_at",
+            "received_at", "b.received_at", "quantity", "b.quantity"));
 
     private static final String SELECT = """
             select b.*, p.name as product_name, coalesce(s.name, b.supplier_name) as supplier_display,
@@ -73,15 +73,15 @@ public class Batches {
     }
 
     public List<View> ofProduct(long productId, LocalDate today) {
-        return jdbc.query(SELECT + " where b.product_id = ? order by " + ORDERING.get("expiry_date"), mapper(today), productId);
+        return jdbc.query(SELECT + " where b.product_id = ? order by " + ORDERING.orderBy(null), mapper(today), productId);
     }
 
-    public List<View> list(Filter f, String ordering, int limit, long offset) {
+    public List<View> list(Filter f, String orderBy, int limit, long offset) {
         Object[] args = args(f);
         Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = limit;
         all[args.length + 1] = offset;
-        return jdbc.query(SELECT + WHERE + " order by " + ORDERING.get(ordering) + " limit ? offset ?", mapper(f.today()), all);
+        return jdbc.query(SELECT + WHERE + " order by " + orderBy + " limit ? offset ?", mapper(f.today()), all);
     }
 
     public long count(Filter f) {

@@ -220,11 +220,7 @@ public class StockService {
 
     @Transactional(readOnly = true)
     public Page<Batches.View> batches(Batches.Filter filter, String ordering, Pageable page) {
-        String order = FieldErrors.blank(ordering) ? "expiry_date" : ordering.trim();
-        if (!Batches.ORDERING.containsKey(order)) {
-            throw FieldErrors.single("ordering", "validation.invalid");
-        }
-        return new PageImpl<>(batches.list(filter, order, page.getPageSize(), page.getOffset()), page, batches.count(filter));
+        return new PageImpl<>(batches.list(filter, Batches.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page, batches.count(filter));
     }
 
     /** A product's stock history, newest first; or the store's, when {@code productId} is null. */

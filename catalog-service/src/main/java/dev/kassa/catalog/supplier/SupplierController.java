@@ -9,6 +9,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
 import dev.kassa.platform.web.JdbcPages;
@@ -47,8 +48,8 @@ class SupplierController {
                     String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, int rating, boolean isActive, String notes,
                     long batchesCount, Instant createdAt, Instant updatedAt) { }
 
-    private static final Map<String, String> ORDERING = Map.of("name", "name, id", "-name", "name desc, id desc", "rating", "rating, id",
-            "-rating", "rating desc, id desc", "created_at", "created_at, id", "-created_at", "created_at desc, id desc");
+    private static final SqlOrdering ORDERING = SqlOrdering.of("name", "s.id", Map.of("name", "s.name", "rating", "s.rating",
+            "created_at", "s.created_at"));
     private static final String SELECT = "select s.*, (select count(*) from batches b where b.supplier_id = s.id) as batches_count from suppliers s";
     private static final RowMapper<Supplier> ROW = (rs, i) -> new Supplier(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
             rs.getString("contact_person"), rs.getString("email"), rs.getString("phone"), rs.getString("address"), rs.getString("website"),
@@ -72,10 +73,7 @@ class SupplierController {
     PageResponse<Supplier> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) Integer rating,
                                 @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
                                 @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        String order = FieldErrors.blank(ordering) ? "name" : ordering.trim();
-        if (!ORDERING.containsKey(order)) {
-            throw FieldErrors.single("ordering", "validation.invalid");
-        }
+        String orderBy = ORDERING.orderBy(ordering);
         Pageable pageable = PageRequests.of(page, pageSize, Sort.unsorted());
         String like = LikePatterns.contains(search);
         String where = """
@@ -83,7 +81,7 @@ class SupplierController {
                    and (?::text is null or s.name ilike ? or s.code ilike ? or s.contact_person ilike ? or s.email ilike ? or s.phone ilike ?)
                 """;
         Object[] args = {active, active, rating, rating, like, like, like, like, like, like};
-        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from suppliers s", where, ORDERING.get(order), args, ROW, pageable),
+        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from suppliers s", where, orderBy, args, ROW, pageable),
                 v -> v));
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.sales.register;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -28,8 +29,7 @@ class RegisterRepository {
             rs.getString("location"), rs.getBoolean("is_active"), rs.getString("notes"), rs.getInt("active_sessions"),
             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     /** The seed's ordering names, mapped to columns; anything else is refused by the controller. */
-    static final Map<String, String> ORDERING = Map.of("name", "r.name, r.id", "-name", "r.name desc, r.id desc",
-            "created_at", "r.created_at, r.id", "-created_at", "r.created_at desc, r.id desc");
+    static final SqlOrdering ORDERING = SqlOrdering.of("name", "r.id", Map.of("name", "r.name", "created_at", "r.created_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -41,9 +41,9 @@ class RegisterRepository {
         return jdbc.query(SELECT + " where r.id = ?", ROW, id).stream().findFirst();
     }
 
-    List<Register> list(Boolean active, String search, String ordering, int limit, long offset) {
+    List<Register> list(Boolean active, String search, String orderBy, int limit, long offset) {
         String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT + WHERE + " order by " + ORDERING.get(ordering) + " limit ? offset ?", ROW,
+        return jdbc.query(SELECT + WHERE + " order by " + orderBy + " limit ? offset ?", ROW,
                 active, active, like, like, like, like, limit, offset);
     }
 

@@ -27,11 +27,7 @@ class RegisterService {
 
     @Transactional(readOnly = true)
     Page<RegisterRepository.Register> list(Boolean active, String search, String ordering, Pageable page) {
-        String order = ordering == null || ordering.isBlank() ? "name" : ordering.trim();
-        if (!RegisterRepository.ORDERING.containsKey(order)) {
-            throw FieldErrors.single("ordering", "validation.invalid");
-        }
-        return new PageImpl<>(registers.list(active, search, order, page.getPageSize(), page.getOffset()), page, registers.count(active, search));
+        return new PageImpl<>(registers.list(active, search, RegisterRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page, registers.count(active, search));
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package dev.kassa.sales.shift;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -37,8 +38,7 @@ public class SessionRepository {
             rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)), rs.getBigDecimal(14), rs.getBigDecimal(15),
             rs.getBigDecimal(16), rs.getInt(17));
     /** The seed's ordering names for shift lists. */
-    static final Map<String, String> ORDERING = Map.of("opened_at", "s.opened_at, s.id", "-opened_at", "s.opened_at desc, s.id desc",
-            "closed_at", "s.closed_at nulls last, s.id", "-closed_at", "s.closed_at desc nulls last, s.id desc");
+    static final SqlOrdering ORDERING = SqlOrdering.of("-opened_at", "s.id", Map.of("opened_at", "s.opened_at", "closed_at", "s.closed_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -52,9 +52,9 @@ public class SessionRepository {
     }
 
     /** Shifts with the seed's filters; {@code cashier} limits them to one cashier's own. */
-    public List<Session> list(Long register, String status, String search, Long cashier, String ordering, int limit, long offset) {
+    public List<Session> list(Long register, String status, String search, Long cashier, String orderBy, int limit, long offset) {
         String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT + LIST_WHERE + " order by " + ORDERING.get(ordering) + " limit ? offset ?", ROW,
+        return jdbc.query(SELECT + LIST_WHERE + " order by " + orderBy + " limit ? offset ?", ROW,
                 register, register, status, status, like, like, like, cashier, cashier, limit, offset);
     }
 

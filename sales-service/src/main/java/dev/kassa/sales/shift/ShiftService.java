@@ -72,18 +72,15 @@ public class ShiftService {
     /** Shifts of the store (managers, owners) or the caller's own (cashiers), newest first by default. */
     @Transactional(readOnly = true)
     public Page<Session> list(Caller caller, Long register, String status, String search, String ordering, Pageable page) {
-        String order = ordering == null || ordering.isBlank() ? "-opened_at" : ordering.trim();
+        String orderBy = SessionRepository.ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
-        if (!SessionRepository.ORDERING.containsKey(order)) {
-            errors.add("ordering", "validation.invalid");
-        }
         String st = status == null || status.isBlank() ? null : status.trim();
         if (st != null && !STATUSES.contains(st)) {
             errors.add("status", "validation.invalid");
         }
         errors.throwIfAny();
         Long own = managesShifts(caller) ? null : caller.userId();
-        return new PageImpl<>(sessions.list(register, st, search, own, order, page.getPageSize(), page.getOffset()), page,
+        return new PageImpl<>(sessions.list(register, st, search, own, orderBy, page.getPageSize(), page.getOffset()), page,
                 sessions.count(register, st, search, own));
     }
 
@@ -125,7 +122,7 @@ public class ShiftService {
     /** The open shift of a register, if any (spec S3). */
     @Transactional(readOnly = true)
     public Map<String, Object> currentOfRegister(long registerId) {
-        return sessions.list(registerId, "open", null, null, "-opened_at", 1, 0).stream().findFirst().map(this::detailOf)
+        return sessions.list(registerId, "open", null, null, SessionRepository.ORDERING.orderBy(null), 1, 0).stream().findFirst().map(this::detailOf)
                 .orElseThrow(() -> new KassaException(404, "no_open_session", "sales.no_open_session_on_register"));
     }
 

@@ -6,6 +6,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +31,7 @@ class PaymentController {
                       BigDecimal amount, BigDecimal receivedAmount, BigDecimal changeAmount, String cardLast4, String transactionId,
                       Instant createdAt) { }
 
-    private static final Map<String, String> ORDERING = Map.of("created_at", "p.created_at, p.id", "-created_at", "p.created_at desc, p.id desc",
-            "amount", "p.amount, p.id", "-amount", "p.amount desc, p.id desc");
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "p.id", Map.of("created_at", "p.created_at", "amount", "p.amount"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -48,11 +48,8 @@ class PaymentController {
                                   @RequestParam(name = "payment_method", required = false) String method,
                                   @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
                                   @RequestParam(name = "page_size", required = false) String pageSize) {
-        String order = FieldErrors.blank(ordering) ? "-created_at" : ordering.trim();
+        String orderBy = ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
-        if (!ORDERING.containsKey(order)) {
-            errors.add("ordering", "validation.invalid");
-        }
         if (method != null && !Settlement.METHODS.contains(method)) {
             errors.add("payment_method", "sales.payment_method_unknown");
         }
@@ -63,7 +60,7 @@ class PaymentController {
                 """;
         Object[] args = {sale, sale, session, session, method, method};
         return tx.execute(x -> PageResponse.of(JdbcPages.page(jdbc, "select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id",
-                "from payments p join sales s on s.id = p.sale_id", where, ORDERING.get(order), args,
+                "from payments p join sales s on s.id = p.sale_id", where, orderBy, args,
                 (rs, i) -> new PaymentRow(rs.getLong("id"), rs.getLong("sale_id"), rs.getString("receipt_number"), rs.getLong("session_id"),
                         rs.getString("payment_method"), Messages.get("payment.method." + rs.getString("payment_method")), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"), rs.getString("card_last4"),

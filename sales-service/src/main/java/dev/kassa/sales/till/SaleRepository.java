@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -226,14 +227,12 @@ class SaleRepository {
 
     /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */
     /** The seed's orderings of the sales list (S16), as columns. */
-    static final java.util.Map<String, String> ORDERING = java.util.Map.of(
-            "created_at", "s.created_at, s.id", "-created_at", "s.created_at desc, s.id desc",
-            "completed_at", "s.completed_at nulls last, s.id", "-completed_at", "s.completed_at desc nulls last, s.id desc",
-            "total_amount", "s.total_amount, s.id", "-total_amount", "s.total_amount desc, s.id desc");
+    static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "s.id", java.util.Map.of(
+            "created_at", "s.created_at", "completed_at", "s.completed_at", "total_amount", "s.total_amount"));
 
-    List<Sale> search(String status, Long session, String search, LocalDate businessDate, String ordering, int limit, long offset) {
+    List<Sale> search(String status, Long session, String search, LocalDate businessDate, String orderBy, int limit, long offset) {
         String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT_SALE + where() + " order by " + ORDERING.get(ordering) + " limit ? offset ?", SALE,
+        return jdbc.query(SELECT_SALE + where() + " order by " + orderBy + " limit ? offset ?", SALE,
                 status, status, session, session, like, like, like, like, businessDate, businessDate, limit, offset);
     }
 

@@ -252,11 +252,7 @@ public class TillService {
         String s = search == null || search.isBlank() ? null : search.trim();
         String st = today ? "completed" : status == null || status.isBlank() ? null : status.trim();
         java.time.LocalDate date = today ? TenantContext.require().today() : null;
-        String order = ordering == null || ordering.isBlank() ? "-created_at" : ordering.trim();
-        if (!SaleRepository.ORDERING.containsKey(order)) {
-            throw FieldErrors.single("ordering", "validation.invalid");
-        }
-        List<SaleRepository.Sale> found = sales.search(st, session, s, date, order, page.getPageSize(), page.getOffset());
+        List<SaleRepository.Sale> found = sales.search(st, session, s, date, SaleRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset());
         List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
         var items = sales.itemsOf(ids);
         var payments = sales.paymentsOf(ids);
