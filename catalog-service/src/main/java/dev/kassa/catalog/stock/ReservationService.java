@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.catalog.product.Barcodes;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import org.slf4j.Logger;
@@ -30,8 +31,10 @@ public class ReservationService {
     private final StockLevels stock;
     private final StockEvents events;
     private final CatalogProperties properties;
+    private final Barcodes barcodes;
 
-    ReservationService(JdbcTemplate jdbc, StockLevels stock, StockEvents events, CatalogProperties properties) {
+    ReservationService(JdbcTemplate jdbc, StockLevels stock, StockEvents events, CatalogProperties properties, Barcodes barcodes) {
+        this.barcodes = barcodes;
         this.jdbc = jdbc;
         this.stock = stock;
         this.events = events;
@@ -48,7 +51,8 @@ public class ReservationService {
         if (r.requestRef() == null || r.requestRef().isBlank() || r.requestRef().length() > 64) {
             errors.add("request_ref", "validation.required");
         }
-        if (r.productId() == null) {
+        boolean byCode = r.productId() == null && r.barcode() != null && !r.barcode().isBlank();
+        if (r.productId() == null && !byCode) {
             errors.add("product", "validation.required");
         }
         if (r.quantity() == null || r.quantity().signum() <= 0) {
@@ -58,6 +62,11 @@ public class ReservationService {
         }
         errors.throwIfAny();
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
+        // a scanned code names the product (and, for a batch code, the batch) in the same call as the hold
+        Barcodes.Match scanned = byCode ? barcodes.find(r.barcode().trim()).orElseThrow(() -> new KassaException(404, "product_not_found",
+                "catalog.barcode_not_found", Map.of(), Map.of("barcode", r.barcode().trim()), r.barcode().trim())) : null;
+        long productId = scanned != null ? scanned.productId() : r.productId();
+        Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
 
         Locked locked = jdbc.query("""
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
@@ -65,7 +74,7 @@ public class ReservationService {
                         """,
                 (rs, i) -> new Locked(new Reservation.Product(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)), rs.getBigDecimal(8), rs.getBoolean(9)),
-                r.productId()).stream().findFirst()
+                productId).stream().findFirst()
                 .orElseThrow(() -> new KassaException(404, "product_not_found", "catalog.product_not_found"));
         if (!locked.active()) {
             throw new KassaException(400, "product_inactive", "catalog.product_inactive");
@@ -90,8 +99,8 @@ public class ReservationService {
                    and (?::bigint is null or b.id = ?::bigint)
                  order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
                 """, (rs, i) -> new BatchRow(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
-                r.productId(), r.batchId(), r.batchId());
-        if (r.batchId() != null && candidates.isEmpty()) {
+                productId, batchId, batchId);
+        if (batchId != null && candidates.isEmpty()) {
             throw new KassaException(404, "batch_not_found", "catalog.batch_not_found");
         }
         BigDecimal available = candidates.stream().map(b -> b.quantity().subtract(b.held()).max(BigDecimal.ZERO))

@@ -47,11 +47,15 @@ public class CatalogClient {
         this.objectMapper = objectMapper;
     }
 
-    /** Holds stock for one line; safe to repeat with the same request ref. */
-    public Hold reserve(String requestRef, long productId, BigDecimal quantity, Long batchId) {
+    /**
+     * Holds stock for one line, named by product id or by a scanned {@code barcode} (catalog resolves it in the same
+     * call); safe to repeat with the same request ref.
+     */
+    public Hold reserve(String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_ref", requestRef);
         body.put("product_id", productId);
+        body.put("barcode", barcode);
         body.put("quantity", quantity);
         body.put("batch_id", batchId);
         HttpHeaders caller = callerHeaders();
@@ -59,23 +63,6 @@ public class CatalogClient {
                 .body(body).exchange((request, response) -> {
                     if (response.getStatusCode().is2xxSuccessful()) {
                         return objectMapper.readValue(response.getBody(), Hold.class);
-                    }
-                    throw translate(response.getStatusCode().value(), response.getBody().readAllBytes());
-                }));
-    }
-
-    /** What a scanned code names: a product, and the batch when it was a batch's code. */
-    public record Scanned(long productId, Long batchId) { }
-
-    /** Finds the product (and batch) behind a scanned barcode; a read, so safe to retry. */
-    public Scanned lookup(String barcode) {
-        HttpHeaders caller = callerHeaders();
-        return call(() -> rest.get().uri(u -> u.path("/api/products/products/scan_barcode").queryParam("barcode", barcode).build())
-                .headers(h -> h.addAll(caller)).exchange((request, response) -> {
-                    if (response.getStatusCode().is2xxSuccessful()) {
-                        JsonNode json = objectMapper.readTree(response.getBody());
-                        JsonNode batch = json.path("batch");
-                        return new Scanned(json.path("data").path("id").asLong(), batch.isNumber() ? batch.asLong() : null);
                     }
                     throw translate(response.getStatusCode().value(), response.getBody().readAllBytes());
                 }));

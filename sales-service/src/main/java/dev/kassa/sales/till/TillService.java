@@ -69,9 +69,7 @@ public class TillService {
         checkQuantity(errors, quantity);
         errors.throwIfAny();
         tx.executeWithoutResult(s -> openSession(r.session()));
-        CatalogClient.Scanned scanned = byCode ? catalog.lookup(r.barcode().trim()) : new CatalogClient.Scanned(r.product(), null);
-        Long batch = r.batch() != null ? r.batch() : scanned.batchId();
-        return hold(scanned.productId(), quantity, batch, () -> {
+        return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), () -> {
             Session session = openSession(r.session());
             Tenant tenant = TenantContext.require();
             return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
@@ -89,7 +87,7 @@ public class TillService {
         checkQuantity(errors, quantity);
         errors.throwIfAny();
         tx.executeWithoutResult(s -> pendingSale(saleId));
-        return hold(r.product(), quantity, r.batch(), () -> pendingSale(saleId));
+        return hold(r.product(), null, quantity, r.batch(), () -> pendingSale(saleId));
     }
 
     /** Removes a line (with the other lines of the same scan) and releases its hold in catalog. */
@@ -206,10 +204,10 @@ public class TillService {
     }
 
     /** Holds stock in catalog first, then writes the lines into the sale that {@code target} locks, in one transaction. */
-    private SaleView hold(long productId, BigDecimal quantity, Long batchId, java.util.function.Supplier<SaleRepository.Sale> target) {
+    private SaleView hold(Long productId, String barcode, BigDecimal quantity, Long batchId, java.util.function.Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String ref = UUID.randomUUID().toString();
-        Hold hold = catalog.reserve(ref, productId, qty, batchId);
+        Hold hold = catalog.reserve(ref, productId, barcode, qty, batchId);
         try {
             return tx.execute(s -> {
                 SaleRepository.Sale draft = target.get();
@@ -446,7 +444,7 @@ public class TillService {
             for (SaleLine line : r.items()) {
                 String ref = UUID.randomUUID().toString();
                 refs.add(ref);
-                holds.add(catalog.reserve(ref, line.product(), (line.quantity() == null ? BigDecimal.ONE : line.quantity())
+                holds.add(catalog.reserve(ref, line.product(), null, (line.quantity() == null ? BigDecimal.ONE : line.quantity())
                         .setScale(3, RoundingMode.UNNECESSARY), line.batch()));
             }
             return new Recorded(true, tx.execute(s -> {
