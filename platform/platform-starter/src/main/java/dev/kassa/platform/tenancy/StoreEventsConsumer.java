@@ -29,27 +29,25 @@ public class StoreEventsConsumer {
         EventEnvelope envelope = objectMapper.readValue(message, EventEnvelope.class);
         if (StoreCreated.TYPE.equals(envelope.type())) {
             StoreCreated store = objectMapper.treeToValue(envelope.payload(), StoreCreated.class);
-            if (!TenantKeys.isValidKey(store.tenantKey())) {
-                log.warn("Ignoring StoreCreated {} with an invalid tenant key", envelope.eventId());
-                return;
-            }
-            provisioner.evict(store.tenantKey());
-            provisioner.provision(store.tenantKey(), store.timeZone());
-            registry.updateProfile(store.tenantKey(), new TenantRegistry.Profile(store.name(), store.address(), store.phone(),
-                    store.legalName(), store.taxId()));
+            apply(envelope, store.tenantKey(), store.timeZone(),
+                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId()));
         } else if (StoreUpdated.TYPE.equals(envelope.type())) {
             StoreUpdated store = objectMapper.treeToValue(envelope.payload(), StoreUpdated.class);
-            if (!TenantKeys.isValidKey(store.tenantKey())) {
-                return;
-            }
-            // provisioned on demand if this service has not seen the store yet; then the new details and zone apply
-            provisioner.provision(store.tenantKey(), store.timeZone());
-            registry.updateProfile(store.tenantKey(), new TenantRegistry.Profile(store.name(), store.address(), store.phone(),
-                    store.legalName(), store.taxId()));
-            if (store.timeZone() != null && !store.timeZone().isBlank()) {
-                registry.updateTimeZone(store.tenantKey(), store.timeZone());
-            }
-            provisioner.evict(store.tenantKey());
+            apply(envelope, store.tenantKey(), store.timeZone(),
+                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId()));
         }
+    }
+
+    /**
+     * Provisions the store (or brings it up to date; a store first seen through StoreUpdated is provisioned then),
+     * with its time zone, which provisioning records and caches, and keeps its details for receipts.
+     */
+    private void apply(EventEnvelope envelope, String tenantKey, String timeZone, TenantRegistry.Profile profile) {
+        if (!TenantKeys.isValidKey(tenantKey)) {
+            log.warn("Ignoring {} {} with an invalid tenant key", envelope.type(), envelope.eventId());
+            return;
+        }
+        provisioner.provision(tenantKey, timeZone == null || timeZone.isBlank() ? null : timeZone);
+        registry.updateProfile(tenantKey, profile);
     }
 }

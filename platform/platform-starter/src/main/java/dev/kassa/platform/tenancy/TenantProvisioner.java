@@ -35,7 +35,12 @@ public class TenantProvisioner {
     private final TenantRegistry registry;
     private final ZoneId defaultZone;
     private final int latestVersion;
-    private final Map<String, Tenant> ready = new ConcurrentHashMap<>();
+    /** How long a store's registry entry is trusted before it is read again: another instance may have changed its zone. */
+    private static final long REREAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private record Cached(Tenant tenant, long loadedAt) { }
+
+    private final Map<String, Cached> ready = new ConcurrentHashMap<>();
 
     public TenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
         this.dataSource = dataSource;
@@ -50,9 +55,9 @@ public class TenantProvisioner {
 
     /** The tenant, with its schema migrated to the latest version (provisioned on demand if new). */
     public Tenant ensureReady(String tenantKey) {
-        Tenant cached = ready.get(tenantKey);
-        if (cached != null) {
-            return cached;
+        Cached cached = ready.get(tenantKey);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < REREAD_NANOS) {
+            return cached.tenant();
         }
         return registry.find(tenantKey)
                 .filter(e -> e.schemaVersion() >= latestVersion)
@@ -86,11 +91,6 @@ public class TenantProvisioner {
         }
     }
 
-    /** Forgets cached state so the next request re-reads the registry (used when a store changes). */
-    public void evict(String tenantKey) {
-        ready.remove(tenantKey);
-    }
-
     /** Migrates on the connection that holds the advisory lock, so provisioning needs one pooled connection only. */
     private static void migrate(Connection locked, String schema) throws SQLException {
         TenantKeys.quotedSchema(schema);
@@ -107,7 +107,7 @@ public class TenantProvisioner {
     }
 
     private Tenant remember(Tenant tenant) {
-        ready.put(tenant.key(), tenant);
+        ready.put(tenant.key(), new Cached(tenant, System.nanoTime()));
         return tenant;
     }
 

@@ -51,10 +51,6 @@ public class TenantRegistry {
         return value == null ? "" : value;
     }
 
-    public void updateTimeZone(String tenantKey, String timeZone) {
-        jdbc.update("update public.kassa_tenant set time_zone = ?, updated_at = now() where tenant_key = ?", timeZone, tenantKey);
-    }
-
     /** Keys of the active stores this service has provisioned, for per-store background work. */
     public List<String> activeKeys() {
         return jdbc.queryForList("select tenant_key from public.kassa_tenant where status = 'active' order by tenant_key", String.class);
