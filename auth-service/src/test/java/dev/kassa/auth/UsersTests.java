@@ -79,6 +79,19 @@ class UsersTests {
     }
 
     @Test
+    void everyStoreEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
+        Api.Response member = api().post("/api/users/auth/register/", json("username", unique("owner"), "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Мой"));
+        Api.Response other = api().post("/api/users/auth/register/", json("username", unique("owner"), "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Пётр", "store_name", "Чужой"));
+        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, member.text("/data/store/tenant_key"),
+                other.text("/data/tokens/access"), java.util.List.of(
+                "GET /api/users/employees/1/", "PATCH /api/users/employees/1/", "DELETE /api/users/employees/1/", "POST /api/users/employees/1/set-pin/",
+                "GET /api/users/employees/cashiers/", "GET /api/users/users/", "GET /api/users/users/1/", "POST /api/users/users/",
+                "PATCH /api/users/users/1/update-employee/", "PATCH /api/users/users/1/update-profile/", "POST /api/users/users/1/change-password/"));
+    }
+
+    @Test
     void theApiDocumentShowsExampleBodies() {
         Api.Response docs = api().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

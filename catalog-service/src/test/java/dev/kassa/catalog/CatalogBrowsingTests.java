@@ -152,6 +152,23 @@ class CatalogBrowsingTests {
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
     }
 
+    @Test
+    void everyEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
+        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, TestStores.newKey("grd"), List.of(
+                "GET /api/products/", "GET /api/products/products/", "PATCH /api/products/products/1/", "DELETE /api/products/products/1/",
+                "GET /api/products/products/featured/", "GET /api/products/products/out_of_stock/", "GET /api/products/products/scan_barcode/?barcode=1",
+                "GET /api/products/products/1/print-label/", "POST /api/products/products/1/adjust-stock/", "GET /api/products/products/1/movements/",
+                "POST /api/products/products/1/add_attribute/", "PUT /api/products/products/1/tags/", "GET /api/products/stock-movements/",
+                "POST /api/products/batches/", "GET /api/products/batches/", "PATCH /api/products/batches/1/", "GET /api/products/batches/expired/",
+                "GET /api/products/suppliers/", "POST /api/products/suppliers/", "GET /api/products/suppliers/1/batches/",
+                "GET /api/products/barcodes/", "POST /api/products/barcodes/", "GET /api/products/barcodes/search_barcode/?barcode=1",
+                "GET /api/products/tags/", "POST /api/products/tags/", "GET /api/products/units/", "POST /api/products/units/",
+                "PATCH /api/products/categories/1/", "DELETE /api/products/categories/1/", "GET /api/products/categories/1/children/",
+                "GET /api/products/attributes/", "POST /api/products/attributes/", "POST /api/products/attribute-values/",
+                "POST /api/products/category-attributes/bulk_create/", "GET /api/products/category-attributes/by_category/?category_id=1",
+                "GET /api/products/reservations/", "POST /api/products/reservations/cleanup_expired/", "POST /internal/reservations"));
+    }
+
     static List<Long> ids(Api.Response r) {
         List<Long> ids = new java.util.ArrayList<>();
         r.at("/results").forEach(n -> ids.add(n.path("id").asLong()));

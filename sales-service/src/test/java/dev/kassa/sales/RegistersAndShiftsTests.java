@@ -88,6 +88,17 @@ class RegistersAndShiftsTests {
     }
 
     @Test
+    void everyEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
+        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, TestStores.newKey("grd"), List.of(
+                "GET /api/sales/cash-registers/", "POST /api/sales/cash-registers/", "PATCH /api/sales/cash-registers/1/",
+                "DELETE /api/sales/cash-registers/1/", "GET /api/sales/cash-registers/1/sessions/", "GET /api/sales/cash-registers/1/current_session/",
+                "GET /api/sales/sessions/", "POST /api/sales/sessions/", "GET /api/sales/sessions/active/", "GET /api/sales/sessions/1/",
+                "POST /api/sales/sessions/1/suspend/", "POST /api/sales/sessions/1/resume/", "GET /api/sales/sessions/cashier-stats/",
+                "POST /api/sales/sales/", "POST /api/sales/sales/1/discount/", "GET /api/sales/payments/", "GET /api/sales/sales/1/receipt/",
+                "POST /api/sales/cash-movements/", "POST /api/sales/sales/1/refund/"));
+    }
+
+    @Test
     void aShiftTakesABreakAndOnlyAnOpenShiftSellsOrCloses() {
         String store = TestStores.newKey("brk");
         Api cashier = as(store, 5, "cashier");
