@@ -29,11 +29,17 @@ class AccessTests {
     @Autowired
     MeterRegistry meters;
 
-    /** Every test speaks from its own address (the gateway appends the client's to X-Forwarded-For). */
+    /** Every test speaks from its own address, as the gateway names it in its signed service token. */
     final String address = "203.0.113." + (1 + (int) (Math.random() * 250));
+    static final dev.kassa.platform.security.ServiceTokens GATEWAY =
+            new dev.kassa.platform.security.ServiceTokens(dev.kassa.platform.test.TestTokens.SERVICE_SECRET, "gateway", java.time.Clock.systemUTC());
+
+    static Api through(Api api, String client) {
+        return api.header(dev.kassa.platform.security.ServiceTokens.HEADER, GATEWAY.issue(client));
+    }
 
     Api api() {
-        return new Api("http://localhost:" + port).header("X-Forwarded-For", "10.0.0.1, " + address);
+        return through(new Api("http://localhost:" + port), address);
     }
 
     static String unique(String base) {
@@ -90,8 +96,37 @@ class AccessTests {
         assertThat(cut.status()).isEqualTo(429);
         assertThat(cut.header("Retry-After")).isNotBlank();
         // another address is not affected
-        assertThat(new Api("http://localhost:" + port).header("X-Forwarded-For", "198.51.100.7").post("/api/users/auth/login/",
+        assertThat(through(new Api("http://localhost:" + port), "198.51.100.7").post("/api/users/auth/login/",
                 json("username", owner.username(), "password", "SecurePass123!")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void sprayingStraightAtAuthWithMadeUpForwardedForIsCountedByTheConnectionsOwnAddress() {
+        Owner owner = owner();
+        String forgetDirectFailures = "delete from login_throttle where throttle_key like 'ip:127.%' or throttle_key like 'ip:0:0:0:0:0:0:0:1%'";
+        jdbc.update(forgetDirectFailures);
+        try {
+            Api direct = new Api("http://localhost:" + port);
+            for (int i = 0; i < 20; i++) {
+                // each guess claims another client: none of it is believed without the gateway's signature
+                assertThat(direct.header("X-Forwarded-For", "198.18.0." + i).post("/api/users/auth/login/",
+                        json("username", unique("nobody"), "password", "guess")).status()).isEqualTo(401);
+            }
+            Api.Response cut = direct.header("X-Forwarded-For", "198.18.1.1").post("/api/users/auth/login/",
+                    json("username", owner.username(), "password", "SecurePass123!"));
+            assertThat(cut.status()).as(cut.toString()).isEqualTo(429);
+            assertThat(cut.text("/code")).isEqualTo("too_many_attempts");
+            // a forged gateway token does not help either
+            assertThat(direct.header(dev.kassa.platform.security.ServiceTokens.HEADER,
+                    new dev.kassa.platform.security.ServiceTokens("not-the-suites-secret-0123456789", "gateway", java.time.Clock.systemUTC())
+                            .issue("198.18.2.2")).post("/api/users/auth/login/", json("username", owner.username(), "password", "SecurePass123!"))
+                    .status()).isEqualTo(429);
+            // clients the gateway names are counted apart from that address
+            assertThat(api().post("/api/users/auth/login/", json("username", owner.username(), "password", "SecurePass123!")).status())
+                    .isEqualTo(200);
+        } finally {
+            jdbc.update(forgetDirectFailures);
+        }
     }
 
     @Test

@@ -134,7 +134,7 @@ class CatalogBrowsingTests {
         Api keeper = as(store, "stockkeeper");
         long id = keeper.post("/api/products/products/", json("name", "Сахар", "sale_price", 12000, "initial_quantity", 5)).at("/id").asLong();
         String ref = UUID.randomUUID().toString();
-        assertThat(as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", id, "quantity", 4)).status()).isEqualTo(200);
+        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", id, "quantity", 4)).status()).isEqualTo(200);
         assertThat(keeper.get("/api/products/reservations/active/").at("/count").asInt()).isEqualTo(1);
         assertThat(keeper.get("/api/products/products/" + id + "/").text("/inventory/available_quantity")).isEqualTo("1.000");
         jdbc.update("update " + TestStores.schema(store) + ".reservations set reserved_until = now() - interval '1 minute' where request_ref = ?", ref);
@@ -166,7 +166,7 @@ class CatalogBrowsingTests {
                 "PATCH /api/products/categories/1/", "DELETE /api/products/categories/1/", "GET /api/products/categories/1/children/",
                 "GET /api/products/attributes/", "POST /api/products/attributes/", "POST /api/products/attribute-values/",
                 "POST /api/products/category-attributes/bulk_create/", "GET /api/products/category-attributes/by_category/?category_id=1",
-                "GET /api/products/reservations/", "POST /api/products/reservations/cleanup_expired/", "POST /internal/reservations"));
+                "GET /api/products/reservations/", "POST /api/products/reservations/cleanup_expired/"));
     }
 
     static List<Long> ids(Api.Response r) {

@@ -166,7 +166,7 @@ class CatalogTests {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Response>> tills = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            tills.add(() -> as(store, "cashier").post("/internal/reservations",
+            tills.add(() -> as(store, "cashier").asService().post("/internal/reservations",
                     json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 1)));
         }
         List<Api.Response> results = new ArrayList<>();
@@ -193,23 +193,81 @@ class CatalogTests {
                 + "(?, 'EXPIRED', 'B1', 10, 4, current_date - 1), (?, 'LATER', 'B2', 10, 6, current_date + 30), "
                 + "(?, 'SOON', 'B3', 2, 5, current_date + 2), (?, 'NOEXP', 'B4', 10, 7, null)", product, product, product, product);
         String ref = UUID.randomUUID().toString();
-        Api.Response r = as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
+        Api.Response r = as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.text("/allocations/0/batch_number")).isEqualTo("SOON");
         assertThat(r.text("/allocations/0/quantity")).isEqualTo("2.000");
         assertThat(r.text("/allocations/1/batch_number")).isEqualTo("LATER");
         assertThat(r.text("/allocations/1/quantity")).isEqualTo("3.000");
         assertThat(r.text("/product/sale_price")).isEqualTo("10.00");
-        Api.Response again = as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
+        Api.Response again = as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
         assertThat(again.at("/allocations")).isEqualTo(r.at("/allocations"));
-        Api.Response tooMuch = as(store, "cashier").post("/internal/reservations",
+        Api.Response tooMuch = as(store, "cashier").asService().post("/internal/reservations",
                 json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
         assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
         assertThat(tooMuch.text("/available")).isEqualTo("17.000");
-        assertThat(as(store, "cashier").post("/internal/reservations", json("request_ref", "x", "product_id", product, "quantity", 0))
+        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", "x", "product_id", product, "quantity", 0))
                 .text("/code")).isEqualTo("invalid");
-        assertThat(as(store, "stockkeeper").post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
+        assertThat(as(store, "stockkeeper").asService().post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
                 .text("/code")).isEqualTo("permission_denied");
+    }
+
+    @Test
+    void stockHoldsAreOnlyForKassasOwnServicesNeverForATillsToken() {
+        String store = newStore();
+        long product = as(store, "owner").post("/api/products/products/", json("name", "Rice", "sale_price", 9000, "initial_quantity", 10))
+                .at("/id").asLong();
+        Object hold = json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 10);
+        // a cashier's own token (password or PIN login) sent straight to catalog's port
+        Api.Response own = as(store, "cashier").post("/internal/reservations", hold);
+        assertThat(own.status()).as(own.toString()).isEqualTo(403);
+        assertThat(own.text("/code")).isEqualTo("internal_only");
+        assertThat(as(store, "cashier").post("/internal/reservations/release", json("request_refs", List.of("x"))).text("/code"))
+                .isEqualTo("internal_only");
+        assertThat(as(store, "cashier").header("X-Kassa-Service-Token", "eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImludGVybmFsIn0.")
+                .post("/internal/reservations", hold).text("/code")).isEqualTo("internal_only");
+        assertThat(new Api("http://localhost:" + port).post("/internal/reservations", hold).text("/code")).isEqualTo("internal_only");
+        // nothing was held: the whole stock is still for sale
+        assertThat(as(store, "owner").get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+        // a service call still carries the user's token and store: another store's cashier is refused
+        assertThat(as(newStore(), "cashier").in(store).asService().post("/internal/reservations", hold).text("/code")).isEqualTo("not_a_member");
+    }
+
+    @Test
+    void aReleaseThatOvertakesItsHoldCancelsTheHoldInsteadOfOrphaningIt() {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        long product = owner.post("/api/products/products/", json("name", "Tea", "sale_price", 9000, "initial_quantity", 10)).at("/id").asLong();
+        Api till = as(store, "cashier").asService();
+        // the till gave up on a slow hold and released it before catalog ever saw the hold
+        String late = UUID.randomUUID().toString();
+        assertThat(till.post("/internal/reservations/release", json("request_refs", List.of(late))).status()).isEqualTo(200);
+        Api.Response overtaken = till.post("/internal/reservations", json("request_ref", late, "product_id", product, "quantity", 4));
+        assertThat(overtaken.status()).as(overtaken.toString()).isEqualTo(409);
+        assertThat(overtaken.text("/code")).isEqualTo("hold_released");
+        // a hold released after it was made is cancelled, and the same reference cannot hold again
+        String ref = UUID.randomUUID().toString();
+        assertThat(till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("4.000");
+        assertThat(till.post("/internal/reservations/release", json("request_refs", List.of(ref))).status()).isEqualTo(200);
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+        assertThat(till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).text("/code"))
+                .isEqualTo("hold_released");
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+    }
+
+    @Test
+    void holdsThatSalesCouldNotReleaseByCallingAreReleasedByItsEvent() throws Exception {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        long product = owner.post("/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 10)).at("/id").asLong();
+        String ref = UUID.randomUUID().toString();
+        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 3))
+                .status()).isEqualTo(200);
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("3.000");
+        kafka.send(Topics.SALES, store, TestEvents.message(store, "HoldsReleased", Map.of("request_refs", List.of(ref)))).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000"));
     }
 
     @Test
@@ -218,7 +276,7 @@ class CatalogTests {
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
         String ref = UUID.randomUUID().toString();
-        assertThat(as(store, "cashier").post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
+        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
         String message = TestEvents.message(store, "SaleCompleted",
                 Map.of("sale_id", "42", "receipt_number", "MAIN-20260101-0001",
                         "lines", List.of(Map.of("product_id", product, "quantity", "4.000", "reservation_ref", ref))));

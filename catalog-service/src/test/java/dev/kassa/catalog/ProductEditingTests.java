@@ -141,12 +141,12 @@ class ProductEditingTests {
         assertThat(cashier.get("/api/products/barcodes/?product=" + id).at("/count").asInt()).isEqualTo(1);
 
         // the till holds stock by the scanned code in one call; a batch code holds from that batch
-        Api.Response held = cashier.post("/internal/reservations", json("request_ref", java.util.UUID.randomUUID().toString(), "barcode", batchCode,
+        Api.Response held = cashier.asService().post("/internal/reservations", json("request_ref", java.util.UUID.randomUUID().toString(), "barcode", batchCode,
                 "quantity", 2));
         assertThat(held.status()).as(held.toString()).isEqualTo(200);
         assertThat(held.at("/product/id").asLong()).isEqualTo(id);
         assertThat(held.text("/allocations/0/batch_id")).isEqualTo(water.text("/batches/0/id"));
-        Api.Response unknownHold = cashier.post("/internal/reservations", json("request_ref", java.util.UUID.randomUUID().toString(), "barcode", "999",
+        Api.Response unknownHold = cashier.asService().post("/internal/reservations", json("request_ref", java.util.UUID.randomUUID().toString(), "barcode", "999",
                 "quantity", 1));
         assertThat(unknownHold.status()).isEqualTo(404);
         assertThat(unknownHold.text("/barcode")).isEqualTo("999");

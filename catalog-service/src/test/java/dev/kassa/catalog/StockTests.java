@@ -109,7 +109,7 @@ class StockTests {
             assertThat(written.text("/quantity")).isEqualTo("7.000");
             // a till holds 6 of the remaining 7: only 1 can be written off
             Api cashier = as(store, 5, "cashier");
-            assertThat(cashier.post("/internal/reservations", json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 6))
+            assertThat(cashier.asService().post("/internal/reservations", json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 6))
                     .status()).isEqualTo(200);
             Api.Response tooMuch = keeper.post("/api/products/products/" + milk + "/adjust-stock/", json("quantity_change", -2, "reason", "loss"));
             assertThat(tooMuch.status()).isEqualTo(400);

@@ -1,7 +1,6 @@
 package dev.kassa.gateway;
 
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -12,7 +11,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,7 @@ class AuthRateLimit implements WebFilter {
         this.errors = errors;
         this.clock = clock;
         // behind an ingress or load balancer every request comes from the proxy: count the client it names instead
-        this.addresses = properties.trustedProxyHops() > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxyHops())
-                : new RemoteAddressResolver() { };
+        this.addresses = ForwardedRequestFilter.clientResolver(properties);
     }
 
     @Override
@@ -63,8 +60,7 @@ class AuthRateLimit implements WebFilter {
         if (exchange.getRequest().getMethod() != HttpMethod.POST || LIMITED.stream().noneMatch(p -> matcher.match(p, path))) {
             return chain.filter(exchange);
         }
-        InetSocketAddress remote = addresses.resolve(exchange);
-        String client = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String client = ForwardedRequestFilter.client(addresses, exchange);
         long now = clock.millis();
         long minute = now / 60_000;
         Window window = windows.compute(client, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);

@@ -1,17 +1,15 @@
 package dev.kassa.gateway;
 
-import org.springframework.cloud.gateway.filter.GlobalFilter;
+import dev.kassa.platform.security.ServiceTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.WebFilter;
 
-import java.util.Locale;
 
-/** Request size limit, security headers and stripping of internal headers a client must not set. */
+/** Request size limit, security headers and the gateway's service credential. */
 @Configuration(proxyBeanMethods = false)
 class EdgeFilters {
 
@@ -38,21 +36,36 @@ class EdgeFilters {
                 h.set("X-Frame-Options", "DENY");
                 h.set("Referrer-Policy", "no-referrer");
                 h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+                h.set("Content-Security-Policy", contentSecurityPolicy(exchange.getRequest().getPath().value()));
                 return reactor.core.publisher.Mono.empty();
             });
             return chain.filter(exchange);
         };
     }
 
-    /** Headers of the X-Kassa-* and X-Internal-* families are ours; a client-sent one never reaches a service. */
+    /** The API answers JSON only; the documentation pages need their own scripts and styles (ReDoc's from its CDN). */
+    static String contentSecurityPolicy(String path) {
+        if (path.startsWith("/swagger") || path.startsWith("/webjars/")) {
+            return "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        }
+        if (path.startsWith("/redoc")) {
+            return "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.redoc.ly; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; "
+                    + "font-src 'self' https://fonts.gstatic.com; img-src 'self' data: https://cdn.redoc.ly; worker-src 'self' blob:; connect-src 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        }
+        return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    }
+
     @Bean
-    GlobalFilter stripInternalHeaders() {
-        return (exchange, chain) -> {
-            ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.keySet().removeIf(name -> {
-                String n = name.toLowerCase(Locale.ROOT);
-                return n.startsWith("x-kassa-") || n.startsWith("x-internal-");
-            })).build();
-            return chain.filter(exchange.mutate().request(request).build());
-        };
+    ServiceTokens serviceTokens(GatewayProperties properties) {
+        String secret = properties.serviceSecret();
+        if (secret == null || secret.isBlank()) {
+            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class).warn(
+                    "KASSA_SERVICE_SECRET is not set: services will not believe the client addresses this gateway passes on");
+            secret = ServiceTokens.randomSecret();
+        }
+        return new ServiceTokens(secret, "gateway", java.time.Clock.systemUTC());
     }
 }

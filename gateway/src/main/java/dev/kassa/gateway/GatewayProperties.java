@@ -11,9 +11,17 @@ import java.util.List;
  * @param maxRequestBytes larger request bodies are refused with 413
  * @param authRateLimit   requests per minute and client address to login, PIN login, registration and token refresh
  * @param trustedProxyHops how many proxies in front of the gateway append to X-Forwarded-For (0: clients connect directly)
+ * @param maxConcurrentCalls calls one route forwards at once; more wait up to {@code bulkheadWait}, then get 503 {@code overloaded}
+ * @param bulkheadWait     how long a call beyond {@code maxConcurrentCalls} may wait for a free place
+ * @param routeTimeout     the longest a proxied call may take before the gateway answers 503
+ * @param corsOrigins      origins (patterns) whose browsers may call the API ({@code KASSA_CORS_ORIGINS})
+ * @param serviceSecret    the secret Kassa's components share ({@code KASSA_SERVICE_SECRET}); blank: random (services then
+ *                         count every client by the gateway's address and refuse its internal calls)
  */
 @ConfigurationProperties("kassa.gateway")
 record GatewayProperties(@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> tenantlessPaths,
                          @DefaultValue("1048576") long maxRequestBytes, @DefaultValue("30") int authRateLimit,
-                         @DefaultValue("0") int trustedProxyHops) {
+                         @DefaultValue("0") int trustedProxyHops, @DefaultValue("512") int maxConcurrentCalls,
+                         @DefaultValue("100ms") java.time.Duration bulkheadWait, @DefaultValue("10s") java.time.Duration routeTimeout,
+                         String serviceSecret, @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> corsOrigins) {
 }

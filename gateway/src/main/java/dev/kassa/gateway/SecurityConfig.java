@@ -42,7 +42,13 @@ class SecurityConfig {
     ReactiveJwtDecoder jwtDecoder(@Value("${kassa.security.jwks-uri}") String jwksUri) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
-        return decoder;
+        return new CachingReactiveJwtDecoder(decoder, java.time.Clock.systemUTC());
+    }
+
+    /** A request the firewall refuses (encoded dots or slashes in the path, odd characters) answers in the error body too. */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests(ErrorWriter errors) {
+        return (exchange, rejected) -> errors.write(exchange, HttpStatus.BAD_REQUEST, "invalid_path", "error.invalid_path");
     }
 
     @Bean
@@ -64,7 +70,7 @@ class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
-                .cors(cors -> { })
+                .cors(ServerHttpSecurity.CorsSpec::disable)
                 .authorizeExchange(a -> a
                         .pathMatchers(org.springframework.http.HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(open.toArray(String[]::new)).permitAll()

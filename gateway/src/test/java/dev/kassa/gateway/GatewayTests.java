@@ -23,18 +23,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.auth-rate-limit=8"})
+        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.auth-rate-limit=8",
+        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.bulkhead-wait=0ms"})
 @Import(GatewayTests.TestDecoder.class)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GatewayTests {
 
     static final String STORE = "shop_a_0000000a";
+    static final String SECRET = "gateway-test-secret-0123456789";
     static final HttpServer ECHO = echoServer();
 
     @TestConfiguration
@@ -61,7 +64,15 @@ class GatewayTests {
     static HttpServer echoServer() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().startsWith("/api/products/slow")) {
+                    try {
+                        Thread.sleep(1500); // a busy service: the calls pile up at the gateway
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String headers = exchange.getRequestHeaders().entrySet().stream()
                         .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                         .collect(Collectors.joining(","));
@@ -112,6 +123,57 @@ class GatewayTests {
         assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(r.header("Strict-Transport-Security")).contains("max-age=");
+        assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        assertThat(r.header("Permissions-Policy")).contains("camera=()");
+        assertThat(api().get("/actuator/health").header("Content-Security-Policy")).startsWith("default-src 'none'");
+        assertThat(api().get("/redoc/").header("Content-Security-Policy")).contains("https://cdn.redoc.ly").contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void servicesLearnTheClientAndTheAddressItUsedFromTheGatewayAloneUnderItsSignature() {
+        Api.Response r = member().header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6").header("X-Forwarded-Host", "evil.example")
+                .header("X-Kassa-Service-Token", "forged").get("/api/products/products/?page=2");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.text("/headers/x-forwarded-for")).as(r.toString()).isEqualTo("127.0.0.1");
+        assertThat(r.at("/headers/forwarded").isMissingNode()).isTrue();
+        assertThat(r.text("/headers/x-forwarded-host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(r.text("/headers/x-forwarded-proto")).isEqualTo("http");
+        assertThat(r.text("/headers/x-forwarded-port")).isEqualTo(String.valueOf(port));
+        var call = new dev.kassa.platform.security.ServiceTokens(SECRET, "auth-service", java.time.Clock.systemUTC())
+                .verify(r.text("/headers/x-kassa-service-token")).orElseThrow();
+        assertThat(call.service()).isEqualTo("gateway");
+        assertThat(call.clientAddress()).hasValue("127.0.0.1");
+    }
+
+    @Test
+    void beyondARoutesCapacityCallsGetAFast503WithRetryAfterAndTheRouteStaysOpen() throws Exception {
+        java.util.concurrent.ExecutorService tills = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(tills.submit(() -> member().get("/api/products/slow")));
+            }
+            int served = 0;
+            int refused = 0;
+            for (var call : calls) {
+                Api.Response r = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 200) {
+                    served++;
+                } else {
+                    assertErrorBody(r, 503, "overloaded");
+                    assertThat(r.header("Retry-After")).isEqualTo("1");
+                    refused++;
+                }
+            }
+            assertThat(served).as("the route's four places were used").isGreaterThanOrEqualTo(4);
+            assertThat(refused).as("the rest were refused at once").isGreaterThan(0);
+        } finally {
+            tills.shutdownNow();
+        }
+        // the gateway's own limit never opens the route's breaker: the next calls go through
+        for (int i = 0; i < 25; i++) {
+            assertThat(member().get("/api/products/products/").status()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -173,16 +235,62 @@ class GatewayTests {
         assertThat(api().get("/actuator/health").status()).isEqualTo(200);
     }
 
+    HttpResponse<String> raw(String method, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(b::header);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
-    void corsPreflightIsAnsweredForTillsInBrowsers() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sales/sales/scan-item/"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://till.example.uz")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,x-tenant-key,content-type")
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://till.example.uz");
+    void corsPreflightIsAnsweredForTillsInBrowsersOnEveryRoute() throws Exception {
+        for (String path : List.of("/api/sales/sales/scan-item/", "/api/users/auth/login/", "/api/nowhere/", "/api/sales/cashier-sessions/open/")) {
+            HttpResponse<String> r = raw("OPTIONS", path, Map.of("Origin", "https://till.example.uz", "Access-Control-Request-Method", "POST",
+                    "Access-Control-Request-Headers", "authorization,x-tenant-key,content-type"));
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("https://till.example.uz");
+        }
+        assertThat(raw("OPTIONS", "/api/products/products/", Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", "GET"))
+                .headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+    }
+
+    @Test
+    void theGatewaysOwnRefusalsCarryCorsHeadersForAllowedOriginsSoBrowsersCanReadThem() throws Exception {
+        Map<String, String> browser = Map.of("Origin", "https://till.example.uz");
+        String token = TestTokens.token(1, "owner", Map.of(STORE, "owner"));
+        List<HttpResponse<String>> answers = List.of(
+                raw("GET", "/api/products/products/", browser),
+                raw("GET", "/api/products/products/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token)),
+                raw("GET", "/api/products/products/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token,
+                        "X-Tenant-Key", "ghost_12345678")),
+                raw("GET", "/api/nowhere/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token, "X-Tenant-Key", STORE)),
+                raw("GET", "/api/sales/sessions/current/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token,
+                        "X-Tenant-Key", STORE)));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(401, 400, 403, 404, 503);
+        for (HttpResponse<String> r : answers) {
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(r.statusCode() + " " + r.body()).hasValue("https://till.example.uz");
+            assertThat(r.body()).contains("\"status\":\"error\"");
+        }
+        assertThat(answers.get(4).headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After");
+    }
+
+    @Test
+    void anUnknownOriginGetsNoCorsHeadersAtAll() throws Exception {
+        HttpResponse<String> preflight = raw("OPTIONS", "/api/sales/sales/scan-item/", Map.of("Origin", "http://evil.example",
+                "Access-Control-Request-Method", "POST"));
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.body()).contains("\"code\":\"cors_rejected\"");
+        HttpResponse<String> call = raw("GET", "/api/products/products/", Map.of("Origin", "http://evil.example"));
+        assertThat(call.statusCode()).isEqualTo(403);
+        assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void oddPathsAndTheActuatorIndexAnswerInTheErrorBody() {
+        Api.Response dots = api().get("/api/users/stores/%2e%2e");
+        assertErrorBody(dots, 400, "invalid_path");
+        assertThat(api().get("/actuator").status()).isEqualTo(404);
+        assertThat(api().get("/actuator/env").status()).isEqualTo(404);
     }
 
     @Test

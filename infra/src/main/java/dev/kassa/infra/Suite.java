@@ -31,12 +31,17 @@ import java.util.stream.Stream;
 public final class Suite implements AutoCloseable {
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx200m", "-Xss512k",
+    /** Laptop mode: quick start-up and small heaps (C1 only, no optimising compiler). */
+    private static final List<String> FAST_START_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx200m", "-Xss512k",
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8");
+    /** Production and benchmark mode: the optimising compiler and heaps that keep young collections rare under load. */
+    private static final List<String> FULL_JIT_FLAGS = List.of("-XX:+UseSerialGC", "-Xms96m", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:CICompilerCount=2", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
     private final SuiteConfig config;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private String kafkaBootstrap;
@@ -75,7 +80,12 @@ public final class Suite implements AutoCloseable {
         startKafka(deadline);
         Map<String, String> common = new LinkedHashMap<>();
         common.put("KASSA_KAFKA_BOOTSTRAP", kafkaBootstrap);
-        common.put("KASSA_EUREKA_URL", "http://127.0.0.1:" + config.discoveryPort() + "/eureka/");
+        // fresh credentials for every run: the registry and the services' calls to each other trust only this suite
+        common.put("KASSA_DISCOVERY_ADDRESS", "127.0.0.1:" + config.discoveryPort());
+        common.put("KASSA_DISCOVERY_USER", "kassa");
+        common.put("KASSA_DISCOVERY_PASSWORD", randomSecret());
+        common.put("KASSA_SERVICE_SECRET", randomSecret());
+        common.put("KASSA_BIND_ADDRESS", "127.0.0.1");
         common.put("KASSA_JWKS_URI", "http://127.0.0.1:" + (config.portBase() + 1) + "/api/users/.well-known/jwks.json");
         common.put("KASSA_DB_USER", config.dbUser());
         common.put("KASSA_DB_PASSWORD", config.dbPassword());
@@ -91,6 +101,7 @@ public final class Suite implements AutoCloseable {
         }
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("PORT", String.valueOf(config.gatewayPort()));
+        gateway.put("KASSA_GATEWAY_ADDRESS", config.gatewayAddress());
         launch("gateway", gateway);
 
         waitFor("discovery", deadline, () -> healthy(config.discoveryPort()));
@@ -191,18 +202,24 @@ public final class Suite implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-cp", classpath,
                 "kafka.Kafka", properties.toString()));
-        processes.add(spawn("kafka", command, Map.of()));
+        Process broker = spawn("kafka", command, Map.of());
+        processes.add(broker);
+        byName.put("kafka", broker);
         kafkaBootstrap = "127.0.0.1:" + port;
         waitFor("kafka", deadline, () -> portOpen(port));
     }
 
-    /** The broker's jars plus an SLF4J binding (Maven files slf4j-api under the launcher's own libraries). */
+    /**
+     * The broker's jars plus what Maven files under the launcher's own libraries because the launcher uses it too: an SLF4J
+     * binding and Jackson (the broker needs jackson-databind; with the benchmark's client it is a compile dependency of
+     * infra, so Maven no longer copies it among the broker's provided jars).
+     */
     private String kafkaClasspath() {
         Path kafka = config.root().resolve("infra/target/kafka-libs").toAbsolutePath();
         Path launcher = config.root().resolve("infra/target/launcher-libs").toAbsolutePath();
         List<String> entries = new ArrayList<>(List.of(kafka + File.separator + "*"));
         try (Stream<Path> libs = Files.list(launcher)) {
-            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-")).forEach(p -> entries.add(p.toString()));
+            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-") || p.getFileName().toString().startsWith("jackson-")).forEach(p -> entries.add(p.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -230,15 +247,132 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> command = command(module);
+        Process process = spawn(module, command, env);
+        processes.add(process);
+        byName.put(module, process);
+    }
+
+    private List<String> command(String module) {
+        Path apps = config.dataDir().resolve("apps");
+        Path extracted = apps.resolve(module).resolve(module + "-" + VERSION + ".jar");
+        Path archive = apps.resolve(module + ".jsa");
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(JVM_FLAGS);
+        command.addAll(config.fullJit() ? FULL_JIT_FLAGS : FAST_START_FLAGS);
+        if (config.fullJit()) {
+            // the gateway and the till's two services carry the load; the rest stay small
+            command.add(switch (module) {
+                case "gateway", "sales-service", "catalog-service" -> "-Xmx256m";
+                default -> "-Xmx160m";
+            });
+        }
         if (config.classDataSharing()) {
             command.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath() : "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
         }
         command.add("-jar");
         command.add(extracted.toAbsolutePath().toString());
-        processes.add(spawn(module, command, env));
+        return command;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** Resident memory (MB) of each process the suite started, by name (PostgreSQL with its backends). */
+    public Map<String, Long> residentMegabytesByProcess() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        if (postgres != null) {
+            // the embedded server detaches from this JVM: find its postmaster by the data directory, then add its backends
+            String dataDir = config.dataDir().resolve("postgres").toAbsolutePath().toString();
+            long kb = ProcessHandle.allProcesses().filter(p -> cmdline(p.pid()).contains(dataDir))
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(p -> rssKb(p.pid())).sum();
+            result.put("postgresql", kb / 1024);
+        }
+        Process kafka = byName.get("kafka");
+        if (kafka != null) {
+            result.put("kafka", rssKb(kafka.pid()) / 1024);
+        }
+        byName.forEach((name, p) -> {
+            if (!"kafka".equals(name)) {
+                result.put(name, rssKb(p.pid()) / 1024);
+            }
+        });
+        return result;
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the process ended meanwhile
+        }
+        return 0;
+    }
+
+    /**
+     * Times a second instance of a service on its own database (benchmarks): started once to create its tables, then
+     * {@code prepare} fills the database (given its JDBC URL), then started again and timed until healthy. It does not
+     * register in discovery and reads events in a group of its own; it is stopped before this returns.
+     */
+    public double startExtraInstance(String module, int port, String database, java.util.function.Consumer<String> prepare) {
+        try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword()); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database);
+            s.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KASSA_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        env.put("KASSA_JWKS_URI", "http://127.0.0.1:" + (config.portBase() + 1) + "/api/users/.well-known/jwks.json");
+        env.put("KASSA_DB_USER", config.dbUser());
+        env.put("KASSA_DB_PASSWORD", config.dbPassword());
+        env.put("KASSA_DB_URL", jdbcBase + "/" + database);
+        env.put("PORT", String.valueOf(port));
+        env.put("EUREKA_CLIENT_ENABLED", "false");
+        env.put("SPRING_KAFKA_CONSUMER_GROUP_ID", module + "-" + database);
+        timedStart(module, env, port);
+        prepare.accept(jdbcBase + "/" + database);
+        return timedStart(module, env, port);
+    }
+
+    private double timedStart(String module, Map<String, String> env, int port) {
+        long start = System.nanoTime();
+        Process p = spawn(module + "-extra", command(module), env);
+        try {
+            waitFor(module + " (extra)", System.nanoTime() + Duration.ofSeconds(180).toNanos(), () -> {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the extra " + module + " exited; see its log");
+                }
+                return healthy(port);
+            });
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            stop(List.of(p));
+        }
+    }
+
+    /** The JDBC URL of the suite's PostgreSQL server (no database), for benchmarks that read it. */
+    public String jdbcBase() {
+        return jdbcBase;
+    }
+
+    public SuiteConfig config() {
+        return config;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

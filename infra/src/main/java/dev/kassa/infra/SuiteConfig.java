@@ -13,9 +13,20 @@ import java.util.Map;
  * @param externalPostgres a {@code jdbc:postgresql://host:port} to use instead of the embedded server, or null
  * @param externalKafka    bootstrap servers to use instead of the bundled broker, or null
  * @param classDataSharing record class-data archives when the suite stops and start from them next time
+ * @param fullJit          run every JVM with the optimising compiler and production heaps ({@code KASSA_JIT=full}, the benchmark's
+ *                         mode); otherwise a fast-start mode for laptops (C1 only, small heaps)
+ * @param gatewayAddress   the interface the gateway listens on ({@code KASSA_GATEWAY_ADDRESS}); services and discovery
+ *                         always listen on 127.0.0.1
  */
 public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort,
-                          String externalPostgres, String dbUser, String dbPassword, String externalKafka, boolean classDataSharing) {
+                          String externalPostgres, String dbUser, String dbPassword, String externalKafka, boolean classDataSharing,
+                          boolean fullJit, String gatewayAddress) {
+
+    /** A suite for tests and benchmarks: every port given, local PostgreSQL and Kafka, only loopback. */
+    public static SuiteConfig local(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort, boolean fullJit) {
+        return new SuiteConfig(root, dataDir, portBase, discoveryPort, postgresPort, kafkaPort, null, "postgres", "postgres", null, false,
+                fullJit, "127.0.0.1");
+    }
 
     public record Service(String module, int port) { }
 
@@ -43,6 +54,8 @@ public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPo
                 env.getOrDefault("KASSA_DB_USER", "postgres"),
                 env.getOrDefault("KASSA_DB_PASSWORD", "postgres"),
                 env.get("KASSA_KAFKA_BOOTSTRAP"),
-                !"false".equalsIgnoreCase(env.getOrDefault("KASSA_CDS", "true")));
+                !"false".equalsIgnoreCase(env.getOrDefault("KASSA_CDS", "true")),
+                "full".equalsIgnoreCase(env.getOrDefault("KASSA_JIT", "fast-start")),
+                env.getOrDefault("KASSA_GATEWAY_ADDRESS", "0.0.0.0"));
     }
 }

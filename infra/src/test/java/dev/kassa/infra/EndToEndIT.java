@@ -43,7 +43,7 @@ class EndToEndIT {
         Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory(root.resolve("infra/target"), "e2e-data");
         // ports below the kernel's ephemeral range (32768+), so no outgoing connection can hold one of them
-        suite = Suite.start(new SuiteConfig(root, data, 28080, 28761, 25432, 29092, null, "postgres", "postgres", null, false),
+        suite = Suite.start(SuiteConfig.local(root, data, 28080, 28761, 25432, 29092, false),
                 Duration.ofSeconds(420));
         System.out.printf("Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
         gateway = new Api(suite.gatewayUrl());
@@ -379,6 +379,23 @@ class EndToEndIT {
         assertErrorBody(gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "wrong")), 401, "authentication_failed");
         assertThat(gateway.english().in(keyA).get("/api/products/products/").text("/message"))
                 .isEqualTo("Authentication credentials were not provided.");
+    }
+
+    @Test
+    @Order(7)
+    void theSuitesInsidesTrustOnlyTheSuite() {
+        // paging links lead back through the gateway, never to a service's own port
+        Api.Response categories = gateway.as(ownerA).in(keyA).get("/api/products/categories/?page_size=5");
+        assertThat(categories.text("/next")).startsWith(suite.gatewayUrl() + "/api/products/categories").contains("page=2");
+        // nobody registers an instance in the registry without its credentials
+        Api.Response rogue = new Api("http://127.0.0.1:28761").header("Accept", "application/json").post("/eureka/apps/CATALOG-SERVICE",
+                "{\"instance\":{\"instanceId\":\"rogue\",\"hostName\":\"10.9.9.9\",\"app\":\"CATALOG-SERVICE\",\"ipAddr\":\"10.9.9.9\","
+                        + "\"status\":\"UP\",\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"}}}");
+        assertThat(rogue.status()).as(rogue.toString()).isEqualTo(401);
+        // a cashier's own token cannot hold stock by calling catalog's internal API on its port
+        Api.Response hold = new Api("http://127.0.0.1:28082").as(ownerA).in(keyA).post("/internal/reservations",
+                json("request_ref", UUID.randomUUID().toString(), "product_id", stockedProduct, "quantity", 1));
+        assertErrorBody(hold, 403, "internal_only");
     }
 
     @Test

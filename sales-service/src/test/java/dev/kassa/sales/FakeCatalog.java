@@ -44,7 +44,11 @@ final class FakeCatalog implements AutoCloseable {
             byte[] answer;
             int status = 200;
             requests.incrementAndGet();
-            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (dev.kassa.platform.test.TestTokens.SERVICES.verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token")).isEmpty()) {
+                // like the real catalog: holds are only for Kassa's own services
+                status = 403;
+                answer = "{\"status\":\"error\",\"code\":\"internal_only\",\"message\":\"only services\"}".getBytes(StandardCharsets.UTF_8);
+            } else if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 status = 500;
                 answer = "{}".getBytes(StandardCharsets.UTF_8);
             } else if (exchange.getRequestURI().getPath().endsWith("/release")) {

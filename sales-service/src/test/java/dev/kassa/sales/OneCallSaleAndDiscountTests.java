@@ -118,6 +118,38 @@ class OneCallSaleAndDiscountTests {
     }
 
     @Test
+    void aScanWhoseHoldGaveUpReleasesItsReferenceThroughEventsSoALateHoldCannotLinger() throws Exception {
+        String store = TestStores.newKey("late");
+        long session = openShift(store, 5);
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = dev.kassa.platform.test.TestKafka.consumer()) {
+            consumer.subscribe(List.of(dev.kassa.platform.events.Topics.SALES));
+            catalog.failNext.set(2);
+            Api.Response scan = as(store, 5, "cashier").post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+            assertThat(scan.status()).as(scan.toString()).isEqualTo(503);
+            assertThat(scan.text("/code")).isEqualTo("catalog_unavailable");
+            // catalog may still commit the hold after sales gave up on it: the reference goes to catalog as HoldsReleased
+            // through the outbox, so catalog cancels the hold, or refuses it if it arrives later still
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<com.fasterxml.jackson.databind.JsonNode> released = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(rec -> {
+                    try {
+                        com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(rec.value());
+                        if ("HoldsReleased".equals(event.path("type").asText()) && store.equals(event.path("tenant_key").asText())) {
+                            released.add(event);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                return !released.isEmpty();
+            });
+            assertThat(released.get(0).at("/payload/request_refs").size()).isEqualTo(1);
+            assertThat(released.get(0).at("/payload/request_refs/0").asText()).isNotBlank();
+        }
+    }
+
+    @Test
     void aChangedPriceOrMissingStockRecordsNothingAndReleasesTheHolds() {
         String store = TestStores.newKey("ofp");
         long session = openShift(store, 5);

@@ -74,14 +74,9 @@ class SessionController {
                 new DefaultStore(first.tenantKey(), first.name(), first.role()));
     }
 
-    /** The client's address: the gateway appends it to X-Forwarded-For, so the last entry is the one to trust. */
+    /** The client's address: the one the gateway signed, else the connection's own (a caller's X-Forwarded-For counts for nothing). */
     static String clientAddress(HttpServletRequest http) {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].trim();
-        }
-        return http.getRemoteAddr();
+        return dev.kassa.platform.security.ClientAddresses.of(http);
     }
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")

@@ -44,8 +44,10 @@ public class HoldSweeper {
 
     /** Expires the current store's lapsed holds; answers how many. */
     public int sweep() {
-        Integer n = tx.execute(s -> jdbc.update(
-                "update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()"));
+        Integer n = tx.execute(s -> {
+            jdbc.update("delete from hold_requests where created_at < now() - interval '1 day'");
+            return jdbc.update("update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()");
+        });
         return n == null ? 0 : n;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Holds stock for till carts (brief §6). A hold locks the product row, so two tills can never take the
  * same last unit: available = on hand of unexpired active batches − active holds, allocated FEFO
- * (earliest expiry first, no expiry last), possibly across batches. Holds are idempotent per request_ref.
+ * (earliest expiry first, no expiry last), possibly across batches. Holds are idempotent per request_ref, and a hold and
+ * its release are ordered by that reference ({@code hold_requests}), so a release never leaves a later-committing hold behind.
  */
 @Service
 public class ReservationService {
@@ -68,6 +69,14 @@ public class ReservationService {
         long productId = scanned != null ? scanned.productId() : r.productId();
         Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
 
+        // the hold request's own row first: a release of the same reference that arrives meanwhile waits for this transaction
+        Boolean released = jdbc.queryForObject("""
+                insert into hold_requests (request_ref) values (?)
+                on conflict (request_ref) do update set request_ref = excluded.request_ref returning released
+                """, Boolean.class, r.requestRef());
+        if (Boolean.TRUE.equals(released)) {
+            throw new KassaException(409, "hold_released", "catalog.hold_released");
+        }
         Locked locked = jdbc.query("""
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
                           from products p join units u on u.id = p.unit_id where p.id = ? for update of p
@@ -132,8 +141,15 @@ public class ReservationService {
         if (requestRefs == null || requestRefs.isEmpty()) {
             return 0;
         }
+        String[] refs = requestRefs.stream().filter(java.util.Objects::nonNull).distinct().sorted().toArray(String[]::new);
+        // waits for a hold of the same reference still in flight (its row is locked until it commits), then cancels it;
+        // a reference not held yet is marked released, so its hold is refused when it arrives
+        jdbc.update("""
+                insert into hold_requests (request_ref, released) select unnest(?::varchar[]), true
+                on conflict (request_ref) do update set released = true
+                """, (Object) refs);
         return jdbc.update("update reservations set status = 'cancelled', updated_at = now() where status = 'active' and request_ref = any(?)",
-                (Object) requestRefs.toArray(String[]::new));
+                (Object) refs);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Objects;
 
-/** Turns completed sales into stock movements and refunds back into stock, exactly once per event. */
+/** Turns completed sales into stock movements, refunds back into stock and abandoned holds into released ones, exactly once per event. */
 @Component
 class SaleEventsConsumer {
 
@@ -24,6 +24,10 @@ class SaleEventsConsumer {
     /** The part of the SaleRefunded contract that catalog reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SaleRefunded(String receiptNumber, List<ReservationService.Returned> lines) { }
+
+    /** The HoldsReleased contract: holds sales gave up without reaching catalog. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record HoldsReleased(List<String> requestRefs) { }
 
     private final Inbox inbox;
     private final ReservationService reservations;
@@ -43,6 +47,9 @@ class SaleEventsConsumer {
         } else if ("SaleRefunded".equals(envelope.type())) {
             SaleRefunded refund = inbox.payload(envelope, SaleRefunded.class);
             inbox.process(envelope, "catalog-stock", tenant -> reservations.restock(refund.receiptNumber(), refund.lines()));
+        } else if ("HoldsReleased".equals(envelope.type())) {
+            HoldsReleased released = inbox.payload(envelope, HoldsReleased.class);
+            inbox.process(envelope, "catalog-stock", tenant -> reservations.release(released.requestRefs()));
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.kassa.sales.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.security.TenantMembershipFilter;
 import dev.kassa.platform.tenancy.TenantContext;
 import io.github.resilience4j.retry.Retry;
@@ -13,6 +16,7 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -40,7 +44,16 @@ public class CatalogClient {
     private final Retry retry;
     private final ObjectMapper objectMapper;
 
-    CatalogClient(RestClient catalogRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, ObjectMapper objectMapper) {
+    private final ServiceTokens serviceTokens;
+
+    private final OutboxPublisher outbox;
+    private final TransactionTemplate tx;
+
+    CatalogClient(RestClient catalogRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, ObjectMapper objectMapper,
+                  ServiceTokens serviceTokens, OutboxPublisher outbox, TransactionTemplate tx) {
+        this.outbox = outbox;
+        this.tx = tx;
+        this.serviceTokens = serviceTokens;
         this.rest = catalogRestClient;
         this.breakers = breakers;
         this.retry = retries.retry("catalog");
@@ -59,24 +72,47 @@ public class CatalogClient {
         body.put("quantity", quantity);
         body.put("batch_id", batchId);
         HttpHeaders caller = callerHeaders();
-        return call(() -> rest.post().uri("/internal/reservations").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
-                .body(body).exchange((request, response) -> {
-                    if (response.getStatusCode().is2xxSuccessful()) {
-                        return objectMapper.readValue(response.getBody(), Hold.class);
-                    }
-                    throw translate(response.getStatusCode().value(), response.getBody().readAllBytes());
-                }));
+        try {
+            return call(() -> rest.post().uri("/internal/reservations").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
+                    .body(body).exchange((request, response) -> {
+                        if (response.getStatusCode().is2xxSuccessful()) {
+                            return objectMapper.readValue(response.getBody(), Hold.class);
+                        }
+                        throw translate(response.getStatusCode().value(), response.getBody().readAllBytes());
+                    }));
+        } catch (KassaException e) {
+            if (e.status() >= 500) {
+                // the hold may still commit in catalog after we gave up on it: releasing the reference (through the outbox:
+                // catalog is evidently busy or away) cancels it then, or makes catalog refuse it if it has not arrived yet
+                releaseLater(List.of(requestRef));
+            }
+            throw e;
+        }
     }
 
-    /** Best effort: a hold that is not released lapses by its TTL. */
+    /**
+     * Releases holds at once when catalog answers, and otherwise through the outbox ({@link HoldsReleased}), so a release
+     * is never lost: not to a slow catalog, nor to an open breaker (releases do not go through it: they are what lets
+     * catalog recover). Catalog orders a release after a hold of the same reference.
+     */
     public void release(List<String> requestRefs) {
+        if (requestRefs.isEmpty()) {
+            return;
+        }
         try {
             HttpHeaders caller = callerHeaders();
-            call(() -> rest.post().uri("/internal/reservations/release").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("request_refs", requestRefs)).retrieve().toBodilessEntity());
+            Retry.decorateSupplier(retry, () -> rest.post().uri("/internal/reservations/release").headers(h -> h.addAll(caller))
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("request_refs", requestRefs)).retrieve().toBodilessEntity()).get();
         } catch (RuntimeException e) {
-            log.warn("Could not release holds {}; they lapse by themselves ({})", requestRefs, e.toString());
+            log.warn("Releasing holds {} through events: catalog did not answer ({})", requestRefs, e.toString());
+            releaseLater(requestRefs);
         }
+    }
+
+    /** Releases holds through the outbox only: catalog gets {@link HoldsReleased} whenever it reads sales' events. */
+    public void releaseLater(List<String> requestRefs) {
+        tx.executeWithoutResult(s -> outbox.publish(Topics.SALES, HoldsReleased.TYPE, TenantContext.require().key(),
+                new HoldsReleased(List.copyOf(requestRefs))));
     }
 
     /** Both catalog calls are idempotent per request ref, so a failed attempt is retried (resilience4j "catalog" retry) within the breaker's time limit. */
@@ -94,7 +130,7 @@ public class CatalogClient {
      * The caller's token, language and store, read on the request thread: the breaker runs the call on
      * another thread, where neither the request nor the tenant context is visible.
      */
-    private static HttpHeaders callerHeaders() {
+    private HttpHeaders callerHeaders() {
         HttpHeaders headers = new HttpHeaders();
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
@@ -107,6 +143,7 @@ public class CatalogClient {
             }
         }
         headers.set(TenantMembershipFilter.HEADER, TenantContext.require().key());
+        headers.set(ServiceTokens.HEADER, serviceTokens.issue());
         return headers;
     }
 

@@ -56,7 +56,28 @@ public class KassaSecurityAutoConfiguration {
     public JwtDecoder jwtDecoder(KassaSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
-        return decoder;
+        return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ServiceTokens.class)
+    public ServiceTokens serviceTokens(KassaSecurityProperties properties, org.springframework.core.env.Environment environment) {
+        String secret = properties.serviceSecret();
+        if (secret == null || secret.isBlank()) {
+            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class).warn(
+                    "KASSA_SERVICE_SECRET is not set: a random service secret is used, so calls from other Kassa components are refused");
+            secret = ServiceTokens.randomSecret();
+        }
+        return new ServiceTokens(secret, environment.getProperty("spring.application.name", "kassa"), java.time.Clock.systemUTC());
+    }
+
+    /** Before Spring Security (-100): internal paths are refused to anything but Kassa's own components. */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<ServiceCallFilter> serviceCallFilter(ServiceTokens tokens, ErrorResponses errors,
+                                                                                                          SecurityEvents events) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new ServiceCallFilter(tokens, errors, events));
+        registration.setOrder(-103);
+        return registration;
     }
 
     @Bean

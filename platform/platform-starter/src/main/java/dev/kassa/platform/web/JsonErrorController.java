@@ -25,8 +25,10 @@ public class JsonErrorController implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ErrorBody> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        // asked for directly (not an error dispatch): /error is no resource of ours
+        int status = code instanceof Integer i ? i : 404;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? request.getRequestURI() : String.valueOf(uri);
         ErrorBody body = switch (status) {
             case 400 -> errors.body("invalid", "error.invalid", null, Map.of());
             case 401 -> errors.body("not_authenticated", "error.not_authenticated", null, Map.of());

@@ -1,7 +1,14 @@
 package dev.kassa.platform.web;
 
 import org.springframework.data.domain.Page;
+import dev.kassa.platform.security.ServiceCallFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.ForwardedHeaderUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
 import java.util.function.Function;
@@ -16,7 +23,24 @@ public record PageResponse<T>(long count, String next, String previous, List<T> 
         return new PageResponse<>(page.getTotalElements(), next, previous, page.getContent().stream().map(mapper).toList());
     }
 
+    /**
+     * The same list's other page, at the address the client used: through the gateway (whose signed call says so) the
+     * gateway's host, scheme and port from its X-Forwarded-* headers, never the service's own internal address.
+     */
     private static String link(int page) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+        UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && ServiceCallFilter.of(attributes.getRequest()).isPresent()) {
+            HttpServletRequest request = attributes.getRequest();
+            HttpHeaders forwarded = new HttpHeaders();
+            for (String name : List.of("X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix")) {
+                String value = request.getHeader(name);
+                if (value != null) {
+                    forwarded.set(name, value);
+                }
+            }
+            builder = ForwardedHeaderUtils.adaptFromForwardedHeaders(builder.build().toUri(), forwarded);
+        }
+        return builder.replaceQueryParam("page", page).build().toUriString();
     }
 }

@@ -41,7 +41,17 @@ public class WebAutoConfiguration {
 
     @Bean
     public LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        // a malformed or non-ASCII Accept-Language is the caller's mistake: it falls back to Russian instead of failing
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver() {
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                try {
+                    return super.resolveLocale(request);
+                } catch (IllegalArgumentException malformed) {
+                    return RUSSIAN;
+                }
+            }
+        };
         resolver.setDefaultLocale(RUSSIAN);
         resolver.setSupportedLocales(List.of(RUSSIAN, Locale.ENGLISH));
         return resolver;
@@ -65,6 +75,14 @@ public class WebAutoConfiguration {
     @Bean
     public FilterRegistrationBean<TrailingSlashFilter> trailingSlashFilter() {
         FilterRegistrationBean<TrailingSlashFilter> registration = new FilterRegistrationBean<>(new TrailingSlashFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** First of all: a header value no component can read safely is refused before any of them tries. */
+    @Bean
+    public FilterRegistrationBean<HeaderCheckFilter> headerCheckFilter(ErrorResponses errorResponses) {
+        FilterRegistrationBean<HeaderCheckFilter> registration = new FilterRegistrationBean<>(new HeaderCheckFilter(errorResponses));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -6,6 +6,7 @@ import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
@@ -85,6 +86,36 @@ class ErrorBodyAndSecurityTests {
         Api.Response notANumber = owner().post("/api/notes", json("text", "a", "amount", "lots"));
         assertErrorBody(notANumber, 400, "invalid");
         assertThat(notANumber.at("/errors/amount").isArray()).isTrue();
+    }
+
+    /** Sends bytes as they are (java.net.http refuses non-ASCII header values, attackers do not). */
+    String rawRequest(String head, String body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            byte[] payload = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write((head + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + payload.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(payload);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void nonAsciiHeadersAndDuplicateKeysAreBadInputNeverA500() throws Exception {
+        String token = TestTokens.token(1, "owner", Map.of(STORE_A, "owner"));
+        for (String header : List.of("Accept-Language: ру-RU,ру;q=0.9\r\n", "X-Tenant-Key: магазин_0000000a\r\n", "Accept-Language: \u00ff\u00fe\r\n",
+                "X-Tenant-Key: " + STORE_A + "\u00e9\r\n", "Idempotency-Key: ключ\r\n")) {
+            for (String path : List.of("POST /api/notes HTTP/1.1\r\n", "POST /api/public/ping HTTP/1.1\r\n", "GET /api/notes HTTP/1.1\r\n")) {
+                String answer = rawRequest(path + "Authorization: Bearer " + token + "\r\n" + header, "{\"text\":\"a\"}");
+                assertThat(answer).as(path + header).startsWith("HTTP/1.1 400").contains("\"code\":\"invalid_header\"")
+                        .doesNotContain("Exception");
+            }
+        }
+        String duplicate = rawRequest("POST /api/notes HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\nX-Tenant-Key: " + STORE_A + "\r\n",
+                "{\"text\":\"a\",\"text\":\"b\"}");
+        assertThat(duplicate).startsWith("HTTP/1.1 400").contains("\"code\":\"parse_error\"");
+        String direct = rawRequest("GET /error HTTP/1.1\r\n", "");
+        assertThat(direct).doesNotStartWith("HTTP/1.1 5").contains("\"status\":\"error\"");
     }
 
     @Test

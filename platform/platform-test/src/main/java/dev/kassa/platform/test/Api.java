@@ -73,6 +73,11 @@ public final class Api {
         return header("X-Tenant-Key", tenantKey);
     }
 
+    /** Sent as one of Kassa's own components would send it (a service token signed with the test suite's secret). */
+    public Api asService() {
+        return header(dev.kassa.platform.security.ServiceTokens.HEADER, TestTokens.SERVICES.issue());
+    }
+
     public Api english() {
         return header("Accept-Language", "en");
     }

@@ -19,6 +19,7 @@ public class KassaTestInitializer implements ApplicationContextInitializer<Confi
                 "eureka.client.enabled=false",
                 "spring.cloud.discovery.enabled=false",
                 "kassa.events.partitions=1",
+                "kassa.security.service-secret=" + TestTokens.SERVICE_SECRET,
                 "kassa.events.relay-interval-ms=20"
         ).applyTo(context);
     }

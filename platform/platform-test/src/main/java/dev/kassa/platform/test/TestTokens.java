@@ -24,6 +24,10 @@ public final class TestTokens {
     private TestTokens() { }
 
     private static final KeyPair KEYS = generate();
+    /** The service secret every service under test is given ({@code kassa.security.service-secret}). */
+    public static final String SERVICE_SECRET = "kassa-test-service-secret-0123456789";
+    public static final dev.kassa.platform.security.ServiceTokens SERVICES =
+            new dev.kassa.platform.security.ServiceTokens(SERVICE_SECRET, "test", java.time.Clock.systemUTC());
 
     public static String token(long userId, String username, Map<String, String> stores) {
         return sign(userId, username, stores, Instant.now().plusSeconds(900), KEYS);

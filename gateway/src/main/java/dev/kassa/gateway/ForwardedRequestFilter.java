@@ -1,0 +1,83 @@
+package dev.kassa.gateway;
+
+import dev.kassa.platform.security.ServiceTokens;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * What a service learns about the request from the gateway, and only from it:
+ * <ul>
+ *   <li>headers of the X-Kassa-* and X-Internal-* families are ours: a client-sent one never reaches a service;</li>
+ *   <li>{@code Forwarded} and {@code X-Forwarded-*} a client wrote are dropped; the gateway writes them anew: the client's
+ *       address (behind {@code kassa.gateway.trusted-proxy-hops} proxies, the one they name), and the host, scheme,
+ *       port and prefix the client used, so the services' paging links point at the gateway, not at themselves;</li>
+ *   <li>a service token ({@link ServiceTokens}) carries the client's address under the shared secret: it is the only
+ *       address a service believes, so twenty wrong passwords lock one client, not everyone behind the gateway.</li>
+ * </ul>
+ * It is the last of the gateway's header filters, so nothing the gateway's own filters do (Spring Cloud Gateway drops
+ * X-Forwarded-* when its own X-Forwarded support is off) undoes it.
+ */
+@Component
+class ForwardedRequestFilter implements HttpHeadersFilter, Ordered {
+
+    private final ServiceTokens tokens;
+    private final RemoteAddressResolver addresses;
+    private final boolean behindProxy;
+
+    ForwardedRequestFilter(ServiceTokens tokens, GatewayProperties properties) {
+        this.tokens = tokens;
+        this.behindProxy = properties.trustedProxyHops() > 0;
+        this.addresses = clientResolver(properties);
+    }
+
+    /** The client's address: the connection's, or behind trusted proxies the one the nearest of them names. */
+    static RemoteAddressResolver clientResolver(GatewayProperties properties) {
+        return properties.trustedProxyHops() > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxyHops())
+                : new RemoteAddressResolver() { };
+    }
+
+    static String client(RemoteAddressResolver resolver, ServerWebExchange exchange) {
+        InetSocketAddress remote = resolver.resolve(exchange);
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders in = exchange.getRequest().getHeaders();
+        String client = client(addresses, exchange);
+        URI uri = exchange.getRequest().getURI();
+        String proto = behindProxy && in.getFirst("X-Forwarded-Proto") != null ? in.getFirst("X-Forwarded-Proto") : uri.getScheme();
+        String host = behindProxy && in.getFirst("X-Forwarded-Host") != null ? in.getFirst("X-Forwarded-Host") : in.getFirst(HttpHeaders.HOST);
+        String port = behindProxy && in.getFirst("X-Forwarded-Port") != null ? in.getFirst("X-Forwarded-Port")
+                : String.valueOf(uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
+        HttpHeaders out = new HttpHeaders();
+        input.forEach((name, values) -> {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (!(n.startsWith("x-kassa-") || n.startsWith("x-internal-") || n.startsWith("x-forwarded-") || n.equals("forwarded"))) {
+                out.put(name, values);
+            }
+        });
+        out.set("X-Forwarded-For", client);
+        out.set("X-Forwarded-Proto", proto);
+        if (host != null) {
+            out.set("X-Forwarded-Host", host);
+        }
+        out.set("X-Forwarded-Port", port);
+        out.set(ServiceTokens.HEADER, tokens.issue(client));
+        return out;
+    }
+}

@@ -1,0 +1,542 @@
+package dev.kassa.infra.bench;
+
+import dev.kassa.infra.Suite;
+import dev.kassa.infra.SuiteConfig;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.kassa.infra.bench.Http.json;
+
+/**
+ * {@code infra/kassa bench}: starts the whole suite in production mode (full JIT) on its own ports and data, loads it as
+ * a busy store's tills would, and prints one table of every figure against the targets of brief §9 and issue 14:
+ * <ol type="a">
+ *   <li>realistic load: 50 tills, three scans a second apart, then a cash checkout;</li>
+ *   <li>saturation: tills without pauses at 10, 25, 50 and 100;</li>
+ *   <li>pgbench of the same writes on the same PostgreSQL, and the peak of (b) as a share of it;</li>
+ *   <li>the same product GET through the gateway and straight to catalog;</li>
+ *   <li>sale completed → visible in analytics during (b);</li>
+ *   <li>registration, and a new store answering in every service;</li>
+ *   <li>start-up of a service with 10,000 tenants in its registry against 10;</li>
+ *   <li>resident memory per process.</li>
+ * </ol>
+ * After the load it checks correctness: sales in the sales list = sales in analytics, stock fell by exactly what was
+ * sold, no active holds are left. Durations: {@code KASSA_BENCH_SECONDS} (realistic phase, 60) and
+ * {@code KASSA_BENCH_STEP_SECONDS} (each saturation level, 20).
+ */
+public final class Bench {
+
+    private static final int PRODUCTS = 20;
+    private static final BigDecimal PRICE = new BigDecimal("12000");
+    private static final int MAX_TILLS = 100;
+    private static final int STOCK = 500_000;
+    private static final int PORT_BASE = 18080;
+
+    private final Suite suite;
+    private final Http gateway;
+    private final Map<String, String> table = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+    private String store;
+    private String ownerToken;
+    private final List<String> barcodes = new ArrayList<>();
+    private final List<Long> products = new ArrayList<>();
+    private final List<Till> tills = new ArrayList<>();
+
+    private record Till(Http http, long session) { }
+
+    private Bench(Suite suite) {
+        this.suite = suite;
+        this.gateway = new Http(suite.gatewayUrl(), null, null);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("kassa.root", ".")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("infra/target")), "bench-data");
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("KASSA_BENCH_SECONDS", "60"));
+        int step = Integer.parseInt(System.getenv().getOrDefault("KASSA_BENCH_STEP_SECONDS", "20"));
+        System.out.println("Starting the suite in production mode (full JIT) in " + data + " …");
+        Suite suite = Suite.start(SuiteConfig.local(root, data, PORT_BASE, 18761, 18432, 18092, true), Duration.ofSeconds(300));
+        Map<String, Long> readyMemory = suite.residentMegabytesByProcess();
+        double ready = suite.secondsToReady();
+        int exit;
+        try {
+            Bench bench = new Bench(suite);
+            // the ≤ 90 s target is for `infra/kassa up` (fast start, class-data archives); this suite runs the optimising
+            // compiler without archives, so its start-up is reported, not judged
+            bench.row("suite ready, full JIT without class-data archives (reported)", String.format("%.1f s", ready), true);
+            long total = readyMemory.values().stream().mapToLong(Long::longValue).sum();
+            bench.row("resident memory at ready, whole suite (≤ 3072 MB)", total + " MB " + readyMemory, total <= 3072);
+            exit = bench.run(seconds, step);
+        } finally {
+            suite.close();
+            deleteQuietly(data);
+        }
+        System.exit(exit);
+    }
+
+    private int run(int seconds, int step) throws Exception {
+        setUp();
+        warmUp(step);
+        realistic(seconds);
+        Instant saturationStart = Instant.now();
+        double peak = saturation(step);
+        analyticsDelay(saturationStart);
+        pgbench(peak, step);
+        gatewayOverhead(step);
+        registration();
+        memory();
+        correctness();
+        startUpWithManyTenants();
+        print();
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    private void setUp() {
+        String owner = "bench_owner_" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Answer registered = gateway.post("/api/users/auth/register/", json("username", owner, "password", "BenchPass123!",
+                "password_confirm", "BenchPass123!", "first_name", "Bench", "store_name", "Bench Market"));
+        require(registered.status() == 201, "registration", registered);
+        ownerToken = registered.text("/data/tokens/access");
+        store = registered.text("/data/store/tenant_key");
+        Http owned = gateway.as(ownerToken, store);
+        for (int i = 0; i < PRODUCTS; i++) {
+            Http.Answer product = owned.post("/api/products/products/", json("name", "Bench product " + i, "cost_price", 8000,
+                    "sale_price", PRICE, "unit", "pcs", "initial_quantity", STOCK));
+            require(product.status() == 201, "product", product);
+            products.add(product.body().path("id").asLong());
+            barcodes.add(product.text("/barcode"));
+        }
+        System.out.printf("Setting up %d tills (a cashier, a register and an open shift each) …%n", MAX_TILLS);
+        for (int i = 0; i < MAX_TILLS; i++) {
+            String cashier = "till_" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
+            Http.Answer employee = owned.post("/api/users/employees/", json("username", cashier, "password", "TillPass123!",
+                    "first_name", "Till " + i, "role", "cashier"));
+            require(employee.status() == 201, "cashier", employee);
+            Http.Answer register = owned.post("/api/sales/cash-registers/", json("name", "Till " + i, "code", "T" + i));
+            require(register.ok(), "register", register);
+            Http.Answer login = gateway.post("/api/users/auth/login/", json("username", cashier, "password", "TillPass123!"));
+            require(login.ok(), "cashier login", login);
+            Http till = gateway.as(login.text("/access"), store);
+            Http.Answer shift = till.post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register.body().path("id").asLong()));
+            require(shift.ok(), "shift", shift);
+            tills.add(new Till(till, shift.body().at("/data/id").asLong()));
+        }
+    }
+
+    // ---------------------------------------------------------------- (a) and (b)
+
+    /** One till's sale: three scans (with a pause between them), then a cash checkout. Returns whether it completed. */
+    private boolean sell(Till till, long pauseMillis, Latencies scans, Latencies checkouts) throws InterruptedException {
+        Http.Answer last = null;
+        for (int i = 0; i < 3; i++) {
+            Http.Answer scan = till.http().post("/api/sales/sales/scan-item/", json("session", till.session(),
+                    "barcode", barcodes.get(ThreadLocalRandom.current().nextInt(PRODUCTS)), "quantity", 1));
+            scans.record(scan);
+            if (scan.ok()) {
+                last = scan;
+            }
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        String total = last.text("/data/total_amount");
+        Http.Answer checkout = till.http().post("/api/sales/sales/" + last.body().at("/data/id").asLong() + "/checkout/",
+                json("payments", List.of(json("payment_method", "cash", "amount", total, "received_amount", total))));
+        checkouts.record(checkout);
+        return checkout.ok();
+    }
+
+    private record Run(Latencies scans, Latencies checkouts, long completed, double seconds) {
+        double salesPerSecond() {
+            return completed / seconds;
+        }
+
+        double p99() {
+            return Math.max(scans.percentile(99), checkouts.percentile(99));
+        }
+
+        long errors() {
+            return scans.errors.get() + checkouts.errors.get();
+        }
+    }
+
+    private Run drive(int count, long pauseMillis, int seconds) throws InterruptedException {
+        Latencies scans = new Latencies();
+        Latencies checkouts = new Latencies();
+        AtomicLong completed = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            Till till = tills.get(i);
+            pool.submit(() -> {
+                try {
+                    while (!stop.get()) {
+                        if (sell(till, pauseMillis, scans, checkouts)) {
+                            completed.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.MINUTES);
+        return new Run(scans, checkouts, completed.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private void warmUp(int step) throws InterruptedException {
+        System.out.println("Warming up (the optimising compiler needs the hot paths first) …");
+        drive(25, 0, Math.max(20, step));
+    }
+
+    private void realistic(int seconds) throws InterruptedException {
+        System.out.printf("(a) 50 tills, three scans a second apart then checkout, %d s …%n", seconds);
+        Run run = drive(50, 1000, seconds);
+        row("(a) scan p50 / p95 / p99 (p99 ≤ 50 ms)", String.format("%.1f / %.1f / %.1f ms", run.scans().percentile(50),
+                run.scans().percentile(95), run.scans().percentile(99)), run.scans().percentile(99) <= 50);
+        row("(a) checkout p50 / p95 / p99 (p99 ≤ 50 ms)", String.format("%.1f / %.1f / %.1f ms", run.checkouts().percentile(50),
+                run.checkouts().percentile(95), run.checkouts().percentile(99)), run.checkouts().percentile(99) <= 50);
+        row("(a) errors (0); completed sales", run.scans().errorSummary() + " scan, " + run.checkouts().errorSummary() + " checkout; "
+                + run.completed(), run.errors() == 0);
+    }
+
+    private double saturation(int step) throws InterruptedException {
+        double peak = 0;
+        int peakTills = 0;
+        double last = 0;
+        for (int count : new int[] {10, 25, 50, 100}) {
+            System.out.printf("(b) %d tills without pauses, %d s …%n", count, step);
+            Run run = drive(count, 0, step);
+            row(String.format("(b) %3d tills: sales/s, p99, errors", count), String.format("%.1f/s, %.0f ms, %s", run.salesPerSecond(),
+                    run.p99(), run.errors() == 0 ? "0" : run.scans().errorSummary() + " scan / " + run.checkouts().errorSummary() + " checkout"),
+                    run.errors() == 0);
+            if (run.salesPerSecond() > peak) {
+                peak = run.salesPerSecond();
+                peakTills = count;
+            }
+            last = run.salesPerSecond();
+        }
+        row("(b) 100 tills vs the peak (≥ 90 %, no collapse)", String.format("%.0f %% of %.1f/s (peak at %d tills)", 100 * last / peak, peak,
+                peakTills), last >= 0.9 * peak);
+        return peak;
+    }
+
+    // ---------------------------------------------------------------- (c) pgbench
+
+    private void pgbench(double peak, int step) throws Exception {
+        String pgbench = findPgbench();
+        if (pgbench == null) {
+            row("(c) pgbench", "not installed (apt-get install postgresql-client); ratio not measured", false);
+            return;
+        }
+        String url = suite.jdbcBase();
+        try (Connection c = DriverManager.getConnection(url + "/postgres", "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database if exists bench_pg");
+            s.execute("create database bench_pg");
+        }
+        try (Connection c = DriverManager.getConnection(url + "/bench_pg", "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("""
+                    create table sale (id bigserial primary key, receipt varchar(40), status varchar(20), total numeric(14,2), created_at timestamptz default now(), completed_at timestamptz);
+                    create table sale_item (id bigserial primary key, sale_id bigint, product_id bigint, name varchar(200), quantity numeric(12,3), unit_price numeric(14,2), line_total numeric(14,2), reservation_ref varchar(64));
+                    create table payment (id bigserial primary key, sale_id bigint, method varchar(20), amount numeric(14,2), received numeric(14,2), created_at timestamptz default now());
+                    create table batch (id bigint primary key, quantity numeric(14,3));
+                    create table outbox (id bigserial primary key, event_id uuid, topic varchar(100), msg_key varchar(100), event_type varchar(100), envelope text, created_at timestamptz default now());
+                    insert into batch select g, 1000000000 from generate_series(1, %d) g;
+                    """.formatted(PRODUCTS));
+        }
+        Path script = Files.createTempFile("kassa-sale", ".sql");
+        String envelope = "x".repeat(900);
+        Files.writeString(script, """
+                \\set a random(1, %1$d)
+                \\set b random(1, %1$d)
+                \\set c random(1, %1$d)
+                \\set p1 least(:a, :b, :c)
+                \\set p3 greatest(:a, :b, :c)
+                \\set p2 :a + :b + :c - :p1 - :p3
+                BEGIN;
+                INSERT INTO sale (receipt, status, total) VALUES ('T1-20261122-0001', 'draft', 36000) RETURNING id AS sale_id \\gset
+                INSERT INTO sale_item (sale_id, product_id, name, quantity, unit_price, line_total, reservation_ref) VALUES (:sale_id, :p1, 'Bench product', 1, 12000, 12000, md5(random()::text));
+                INSERT INTO sale_item (sale_id, product_id, name, quantity, unit_price, line_total, reservation_ref) VALUES (:sale_id, :p2, 'Bench product', 1, 12000, 12000, md5(random()::text));
+                INSERT INTO sale_item (sale_id, product_id, name, quantity, unit_price, line_total, reservation_ref) VALUES (:sale_id, :p3, 'Bench product', 1, 12000, 12000, md5(random()::text));
+                INSERT INTO payment (sale_id, method, amount, received) VALUES (:sale_id, 'cash', 36000, 36000);
+                UPDATE batch SET quantity = quantity - 1 WHERE id = :p1;
+                UPDATE batch SET quantity = quantity - 1 WHERE id = :p2;
+                UPDATE batch SET quantity = quantity - 1 WHERE id = :p3;
+                UPDATE sale SET status = 'completed', completed_at = now() WHERE id = :sale_id;
+                INSERT INTO outbox (event_id, topic, msg_key, event_type, envelope) VALUES (gen_random_uuid(), 'sales.events', 'bench', 'SaleCompleted', '%2$s');
+                COMMIT;
+                """.formatted(PRODUCTS, envelope));
+        String port = url.replaceAll(".*:(\\d+)$", "$1");
+        ProcessBuilder builder = new ProcessBuilder(pgbench, "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n", "-c", "16", "-j", "2",
+                "-T", String.valueOf(step), "-f", script.toString(), "bench_pg").redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", "postgres");
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Files.deleteIfExists(script);
+        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            row("(c) pgbench", "failed: " + output.replaceAll("\\s+", " "), false);
+            return;
+        }
+        double rate = Double.parseDouble(tps.group(1));
+        row("(c) pgbench, the same writes (16 clients)", String.format("%.0f sales/s", rate), true);
+        row("(c) Kassa's peak / pgbench (≥ 25 %)", String.format("%.1f %%", 100 * peak / rate), peak / rate >= 0.25);
+    }
+
+    private static String findPgbench() {
+        for (String candidate : List.of("/usr/bin/pgbench", "/usr/lib/postgresql/15/bin/pgbench", "/usr/lib/postgresql/16/bin/pgbench")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- (d) gateway overhead
+
+    private void gatewayOverhead(int step) throws InterruptedException {
+        Http viaGateway = gateway.as(ownerToken, store);
+        Http direct = new Http("http://127.0.0.1:" + (PORT_BASE + 2), ownerToken, store);
+        String path = "/api/products/products/" + products.get(0) + "/";
+        System.out.println("(d) product GET through the gateway and straight to catalog …");
+        hammer(direct, path, 16, 5);
+        hammer(viaGateway, path, 16, 5);
+        double directRate = hammer(direct, path, 32, step).rate;
+        double gatewayRate = hammer(viaGateway, path, 32, step).rate;
+        double directP50 = hammer(direct, path, 1, 5).latencies.percentile(50);
+        double gatewayP50 = hammer(viaGateway, path, 1, 5).latencies.percentile(50);
+        row("(d) GET throughput, gateway / direct at 32 connections (≥ 50 %)", String.format("%.0f / %.0f per s = %.0f %%", gatewayRate,
+                directRate, 100 * gatewayRate / directRate), gatewayRate >= 0.5 * directRate);
+        row("(d) GET p50 one at a time, gateway − direct (≤ 1.5 ms)", String.format("%.2f − %.2f = %.2f ms", gatewayP50, directP50,
+                gatewayP50 - directP50), gatewayP50 - directP50 <= 1.5);
+    }
+
+    private record Hammered(double rate, Latencies latencies) { }
+
+    private Hammered hammer(Http http, String path, int connections, int seconds) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            pool.submit(() -> {
+                while (!stop.get()) {
+                    latencies.record(http.get(path));
+                }
+            });
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return new Hammered(latencies.count() / ((System.nanoTime() - start) / 1e9), latencies);
+    }
+
+    // ---------------------------------------------------------------- (e) analytics
+
+    private void analyticsDelay(Instant since) throws SQLException, InterruptedException {
+        Thread.sleep(3000); // the last sales of the run reach analytics
+        try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres")) {
+            String schema = schemaOf(c, store);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    select count(*), percentile_cont(0.99) within group (order by extract(epoch from recorded_at - completed_at)),
+                           percentile_cont(0.5) within group (order by extract(epoch from recorded_at - completed_at))
+                      from %s.sale_facts where kind = 'sale' and completed_at >= '%s'
+                    """.formatted(schema, since))) {
+                rs.next();
+                double p99 = rs.getDouble(2) * 1000;
+                row("(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)", String.format("%.0f / %.0f ms over %d sales",
+                        rs.getDouble(3) * 1000, p99, rs.getLong(1)), p99 <= 1000);
+            }
+        }
+    }
+
+    private static String schemaOf(Connection c, String tenantKey) throws SQLException {
+        try (var ps = c.prepareStatement("select schema_name from public.kassa_tenant where tenant_key = ?")) {
+            ps.setString(1, tenantKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no schema for " + tenantKey);
+                }
+                return "\"" + rs.getString(1) + "\"";
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- (f) registration
+
+    private void registration() throws InterruptedException {
+        System.out.println("(f) registrations and new stores answering everywhere …");
+        Latencies registrations = new Latencies();
+        Latencies usable = new Latencies();
+        List<String> probes = List.of("/api/products/categories/", "/api/sales/cash-registers/", "/api/analytics/daily-sales/",
+                "/api/customers/customers/", "/api/tasks/tasks/");
+        for (int i = 0; i < 30; i++) {
+            long start = System.nanoTime();
+            Http.Answer r = gateway.post("/api/users/auth/register/", json("username", "reg_" + UUID.randomUUID().toString().substring(0, 10),
+                    "password", "BenchPass123!", "password_confirm", "BenchPass123!", "first_name", "Reg", "store_name", "Магазин " + i));
+            registrations.record(r);
+            if (r.status() != 201) {
+                continue;
+            }
+            Http owner = gateway.as(r.text("/data/tokens/access"), r.text("/data/store/tenant_key"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            boolean ready = false;
+            while (!ready && System.nanoTime() < deadline) {
+                ready = probes.stream().allMatch(p -> owner.get(p).ok());
+                if (!ready) {
+                    Thread.sleep(20);
+                }
+            }
+            if (ready) {
+                usable.add(System.nanoTime() - start);
+            } else {
+                usable.errors.incrementAndGet();
+            }
+        }
+        row("(f) registration p95 (≤ 300 ms)", String.format("%.0f ms, errors %s", registrations.percentile(95), registrations.errorSummary()),
+                registrations.percentile(95) <= 300 && registrations.errors.get() == 0);
+        row("(f) new store answering in every service, p95 (≤ 2000 ms)", String.format("%.0f ms, never %d", usable.percentile(95),
+                usable.errors.get()), usable.percentile(95) <= 2000 && usable.errors.get() == 0);
+    }
+
+    // ---------------------------------------------------------------- (h) memory
+
+    private void memory() {
+        Map<String, Long> rss = suite.residentMegabytesByProcess();
+        long total = rss.values().stream().mapToLong(Long::longValue).sum();
+        row("(h) resident memory after the load (≤ 3072 MB)", total + " MB " + rss, total <= 3072);
+    }
+
+    // ---------------------------------------------------------------- correctness
+
+    private void correctness() throws Exception {
+        Thread.sleep(3000);
+        try (Connection sales = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres");
+             Connection analytics = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
+             Connection catalog = DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres")) {
+            long sold = single(sales, "select count(*) from " + schemaOf(sales, store) + ".sales where status = 'completed'");
+            long seen = single(analytics, "select count(*) from " + schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
+            long units = single(sales, "select coalesce(sum(i.quantity), 0)::bigint from " + schemaOf(sales, store) + ".sale_items i join "
+                    + schemaOf(sales, store) + ".sales s on s.id = i.sale_id where s.status = 'completed'");
+            String cat = schemaOf(catalog, store);
+            long fell = single(catalog, "select (" + PRODUCTS + " * " + STOCK + " - coalesce(sum(quantity), 0))::bigint from " + cat + ".batches");
+            long holds = single(catalog, "select count(*) from " + cat + ".reservations r where r.status = 'active' and not exists (select 1 from "
+                    + cat + ".reservations x where x.request_ref = r.request_ref and x.status = 'completed')");
+            long drafts = single(sales, "select count(*) from " + schemaOf(sales, store) + ".sales where status = 'draft'");
+            row("after the runs: sales in the sales list = in analytics", sold + " = " + seen, sold == seen);
+            row("after the runs: stock fell by exactly what was sold", fell + " = " + units + " units", fell == units);
+            row("after the runs: active holds = lines of the tills' open drafts", holds + " holds, " + drafts + " open drafts",
+                    holds <= drafts * 3L);
+        }
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- (g) start-up with many tenants
+
+    private void startUpWithManyTenants() throws Exception {
+        System.out.println("(g) catalog's start-up with 10 and with 10,000 stores in its registry …");
+        // each measured twice, alternately, and the quicker start kept: the first start on a busy machine is the noisiest
+        double few = suite.startExtraInstance("catalog-service", PORT_BASE + 10, "kassa_bench_few", db -> tenants(db, 10));
+        double many = suite.startExtraInstance("catalog-service", PORT_BASE + 11, "kassa_bench_many", db -> tenants(db, 10_000));
+        few = Math.min(few, suite.startExtraInstance("catalog-service", PORT_BASE + 10, "kassa_bench_few", db -> tenants(db, 10)));
+        many = Math.min(many, suite.startExtraInstance("catalog-service", PORT_BASE + 11, "kassa_bench_many", db -> tenants(db, 10_000)));
+        row("(g) catalog start-up, 10,000 stores vs 10 (within ±20 %)", String.format("%.1f s vs %.1f s = %+.0f %%", many, few,
+                100 * (many - few) / few), Math.abs(many - few) <= 0.2 * few);
+    }
+
+    /**
+     * Registers {@code n} up-to-date stores in a fresh service database, as 10,000 provisioned stores look to a starting
+     * service: one registry row and one schema each (the schemas are empty: start-up must not look inside them).
+     */
+    private static void tenants(String jdbcUrl, int n) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("""
+                    create table if not exists kassa_tenant (tenant_key varchar(80) primary key, schema_name varchar(63) not null unique,
+                        time_zone varchar(64) not null, schema_version integer not null, status varchar(20) not null default 'active',
+                        created_at timestamptz not null default now(), updated_at timestamptz not null default now())
+                    """);
+            s.execute("""
+                    do $$ begin for i in 1..%d loop
+                        execute format('create schema if not exists %%I', 'tenant_bench_' || i);
+                        insert into kassa_tenant (tenant_key, schema_name, time_zone, schema_version)
+                        values ('bench_' || i || '_' || lpad(to_hex(i), 8, '0'), 'tenant_bench_' || i, 'Asia/Tashkent', 2147483647)
+                        on conflict do nothing;
+                    end loop; end $$
+                    """.formatted(n));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void row(String what, String value, boolean met) {
+        table.put(what, value + (met ? "" : "   ← MISSED"));
+        if (!met) {
+            failures.add(what);
+        }
+        System.out.println("  " + what + ": " + value + (met ? "" : "   ← MISSED"));
+    }
+
+    private void print() {
+        int width = table.keySet().stream().mapToInt(String::length).max().orElse(10);
+        System.out.println();
+        System.out.println("Kassa benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, everything on one machine)");
+        System.out.println("-".repeat(width + 40));
+        table.forEach((k, v) -> System.out.printf("%-" + width + "s  %s%n", k, v));
+        System.out.println("-".repeat(width + 40));
+        System.out.println(failures.isEmpty() ? "Every target met." : failures.size() + " target(s) missed.");
+    }
+
+    private static void require(boolean ok, String what, Http.Answer answer) {
+        if (!ok) {
+            throw new IllegalStateException("benchmark set-up failed at " + what + ": " + answer);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
