@@ -239,6 +239,39 @@ class AccessTests {
     }
 
     @Test
+    void aPasswordChangeOrResetEndsLiveAccessTokensNotOnlyRefreshTokens() {
+        Owner owner = owner();
+        Api asOwner = api().as(owner.access()).in(owner.key());
+        String name = unique("kassir");
+        long cashier = employee(owner, name, "cashier");
+        Api.Response session = login(name, "SecurePass123");
+        Api onPhone = api().as(session.text("/access")).in(owner.key());
+        Api onTill = api().as(login(name, "SecurePass123").text("/access")).in(owner.key());
+        assertThat(onPhone.get("/api/users/auth/me/").status()).isEqualTo(200);
+
+        // the cashier changes their password on the till: the phone's session ends, the till goes on with the new pair
+        Api.Response changed = onTill.post("/api/users/auth/change-password/", json("old_password", "SecurePass123", "new_password", "NewSecure456"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        Api tillAfter = api().as(changed.text("/tokens/access")).in(owner.key());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(onPhone.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
+        assertThat(onTill.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked");
+        assertThat(tillAfter.get("/api/users/auth/me/").status()).isEqualTo(200);
+        assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", session.text("/refresh"))).status()).isEqualTo(401);
+        var event = dev.kassa.platform.test.TestKafka.awaitEvent(dev.kassa.platform.events.Topics.AUTH, owner.key(), "UserPasswordChanged");
+        assertThat(event.at("/payload/user_id").asLong()).isPositive();
+        assertThat(event.at("/payload/tenant_key").asText()).isEqualTo(owner.key());
+
+        // the owner resets it: the new session ends too
+        Api.Response reset = asOwner.post("/api/users/employees/" + cashier + "/reset-password/", json("new_password", "Another789"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(tillAfter.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
+        assertThat(login(name, "Another789").status()).isEqualTo(200);
+        assertThat(asOwner.get("/api/users/auth/me/").status()).isEqualTo(200);
+    }
+
+    @Test
     void anOwnerUpdatesAndClosesAStore() {
         Owner owner = owner();
         Api asOwner = api().as(owner.access()).in(owner.key());

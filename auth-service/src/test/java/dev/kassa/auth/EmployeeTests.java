@@ -53,7 +53,10 @@ class EmployeeTests {
         assertThat(created.text("/message")).isEqualTo("Сотрудник успешно создан");
         assertThat(created.text("/data/employee/full_name")).isEqualTo("Петр Петров");
         assertThat(created.text("/data/employee/role_display")).isEqualTo("Кассир");
-        assertThat(created.text("/data/credentials/password")).isEqualTo("SecurePass123");
+        // the password the owner typed is not echoed back (issue 16): the owner knows it already
+        assertThat(created.text("/data/credentials/username")).isEqualTo(username);
+        assertThat(created.at("/data/credentials/password").isNull()).isTrue();
+        assertThat(created.raw()).doesNotContain("SecurePass123");
         Api.Response list = asOwner.get("/api/users/employees/");
         assertThat(list.at("/count").asInt()).isEqualTo(2);
         assertThat(list.raw()).doesNotContain("SecurePass123");
@@ -100,7 +103,8 @@ class EmployeeTests {
 
         Api.Response reset = asOwner.post("/api/users/employees/" + id + "/reset-password/", json("new_password", "NewSecurePass123"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
-        assertThat(reset.text("/data/new_password")).isEqualTo("NewSecurePass123");
+        assertThat(reset.at("/data/new_password").isNull()).isTrue();
+        assertThat(reset.raw()).doesNotContain("NewSecurePass123");
         assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", refresh)).status()).isEqualTo(401);
         assertThat(api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).status()).isEqualTo(401);
         assertThat(asOwner.post("/api/users/employees/424242/reset-password/", json("new_password", "NewSecurePass123")).status()).isEqualTo(404);
@@ -114,5 +118,25 @@ class EmployeeTests {
         assertThat(changed.text("/message")).isEqualTo("Пароль успешно изменен");
         login(username, "new_password_123");
         assertThat(api().post("/api/users/auth/change-password/", json("old_password", "a", "new_password", "b")).status()).isEqualTo(401);
+
+        // without a password Kassa makes one, shows it once, and it works
+        Api.Response generated = asOwner.post("/api/users/employees/" + id + "/reset-password/", json());
+        assertThat(generated.status()).as(generated.toString()).isEqualTo(200);
+        assertThat(generated.text("/data/password_generated")).isEqualTo("true");
+        login(username, generated.text("/data/new_password"));
+    }
+
+    @Test
+    void anEmployeeCreatedWithoutAPasswordGetsAGeneratedOneShownOnce() {
+        String[] owner = owner();
+        Api asOwner = api().as(owner[0]).in(owner[1]);
+        String username = unique("kassir");
+        Api.Response created = asOwner.post("/api/users/employees/", json("username", username, "first_name", "Ольга", "role", "cashier"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String password = created.text("/data/credentials/password");
+        assertThat(password).hasSize(12).matches(".*[0-9].*").matches(".*[a-zA-Z].*");
+        assertThat(created.text("/data/credentials/password_generated")).isEqualTo("true");
+        login(username, password);
+        assertThat(asOwner.get("/api/users/employees/").raw()).doesNotContain(password);
     }
 }

@@ -37,6 +37,26 @@ class CatalogBrowsingTests {
     }
 
     @Test
+    void searchTextIsMatchedLiterallyWildcardsIncluded() {
+        String store = TestStores.newKey("wld");
+        Api manager = as(store, "manager");
+        manager.post("/api/products/categories/", json("name", "Чай Улун"));
+        manager.post("/api/products/categories/", json("name", "Скидка 50%"));
+        manager.post("/api/products/categories/", json("name", "Код_А"));
+        manager.post("/api/products/products/", json("name", "Сок яблочный", "sale_price", 9000));
+        manager.post("/api/products/products/", json("name", "Сок 100%", "sale_price", 12000));
+        // "_" and "%" are what the shop owner typed, not "any character" / "anything"
+        assertThat(manager.get("/api/products/categories/?search=_").at("/count").asLong()).isEqualTo(1);
+        assertThat(manager.get("/api/products/categories/?search=_").at("/results/0/name").asText()).isEqualTo("Код_А");
+        assertThat(manager.get("/api/products/categories/?search=%25").at("/results/0/name").asText()).isEqualTo("Скидка 50%");
+        assertThat(manager.get("/api/products/categories/?search=%25").at("/count").asLong()).isEqualTo(1);
+        assertThat(manager.get("/api/products/products/?search=%25").at("/count").asLong()).isEqualTo(1);
+        assertThat(manager.get("/api/products/products/?search=%25").at("/results/0/name").asText()).isEqualTo("Сок 100%");
+        assertThat(manager.get("/api/products/products/?search=с_к").at("/count").asLong()).isZero();
+        assertThat(manager.get("/api/products/categories/?search=улун").at("/count").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void attributesDescribeProductsInTheirTypes() {
         String store = TestStores.newKey("atr");
         Api manager = as(store, "manager");

@@ -281,23 +281,23 @@ public final class Suite implements AutoCloseable {
         return java.util.HexFormat.of().formatHex(bytes);
     }
 
-    /** Resident memory (MB) of each process the suite started, by name (PostgreSQL with its backends). */
+    /** Resident memory (MB, proportional set size) of each process the suite started, by name (PostgreSQL with its backends). */
     public Map<String, Long> residentMegabytesByProcess() {
         Map<String, Long> result = new LinkedHashMap<>();
         if (postgres != null) {
             // the embedded server detaches from this JVM: find its postmaster by the data directory, then add its backends
             String dataDir = config.dataDir().resolve("postgres").toAbsolutePath().toString();
             long kb = ProcessHandle.allProcesses().filter(p -> cmdline(p.pid()).contains(dataDir))
-                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(p -> rssKb(p.pid())).sum();
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(p -> residentKb(p.pid())).sum();
             result.put("postgresql", kb / 1024);
         }
         Process kafka = byName.get("kafka");
         if (kafka != null) {
-            result.put("kafka", rssKb(kafka.pid()) / 1024);
+            result.put("kafka", residentKb(kafka.pid()) / 1024);
         }
         byName.forEach((name, p) -> {
             if (!"kafka".equals(name)) {
-                result.put(name, rssKb(p.pid()) / 1024);
+                result.put(name, residentKb(p.pid()) / 1024);
             }
         });
         return result;
@@ -311,15 +311,22 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    /**
+     * A process's share of physical memory in kB: its proportional set size (pages shared with other processes, such as
+     * PostgreSQL's shared buffers in each backend, counted once across them, not once per process as VmRSS does), or its
+     * VmRSS where the kernel offers no smaps_rollup.
+     */
+    private static long residentKb(long pid) {
+        for (String[] source : new String[][] {{"smaps_rollup", "Pss:"}, {"status", "VmRSS:"}}) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), source[0]))) {
+                    if (line.startsWith(source[1])) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
                 }
+            } catch (IOException | RuntimeException ignored) {
+                // the process ended meanwhile, or this kernel lacks the file
             }
-        } catch (IOException | RuntimeException ignored) {
-            // the process ended meanwhile
         }
         return 0;
     }
@@ -455,21 +462,10 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** Resident memory (MB) of this JVM and every process it started, with their children (PostgreSQL backends). */
+    /** Resident memory (MB, proportional set size) of this JVM and every process it started, with their children (PostgreSQL backends). */
     public long residentMegabytes() {
-        long kb = 0;
-        for (ProcessHandle p : Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()).toList()) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    }
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // the process ended meanwhile, or /proc is not there
-            }
-        }
-        return kb / 1024;
+        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .mapToLong(p -> residentKb(p.pid())).sum() / 1024;
     }
 
     /** Stops in tiers: gateway and services together (graceful), then discovery, then the broker, then PostgreSQL. */

@@ -406,4 +406,23 @@ class EndToEndIT {
         assertThat(gateway.get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
         assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status"))).containsEntry("gateway", "UP");
     }
+
+    @Test
+    @Order(9)
+    void everyPublishedOperationWithstandsTheAttackRun() {
+        // a store of its own: the malformed bodies are sent with its owner's real token and may create things in it
+        Api.Response c = gateway.post("/api/users/auth/register/", json("username", "fuzz_" + UUID.randomUUID().toString().substring(0, 8),
+                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "Fuzz", "store_name", "Fuzz Store"));
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
+        Map<String, String> direct = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
+            direct.put(OpenApiWalk.SERVICES.get(i), "http://127.0.0.1:" + (28081 + i));
+        }
+        OpenApiWalk walk = new OpenApiWalk(suite.gatewayUrl(), direct);
+        List<OpenApiWalk.Operation> operations = walk.operations();
+        assertThat(operations).as("operations published by the six services").hasSizeGreaterThan(200);
+        walk.walk(operations, c.text("/data/tokens/access"), c.text("/data/store/tenant_key"), ownerB);
+        System.out.printf("Attack run: %d operations, %d requests, %d findings%n", operations.size(), walk.requests(), walk.findings().size());
+        assertThat(walk.findings()).as("5xx, answers without the error body, or 2xx where a refusal is due").isEmpty();
+    }
 }

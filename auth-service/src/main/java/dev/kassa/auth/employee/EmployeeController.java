@@ -46,12 +46,15 @@ class EmployeeController {
     record ChangePasswordRequest(String oldPassword, String newPassword) { }
 
     private final EmployeeService employees;
+    private final dev.kassa.auth.token.TokenService tokens;
 
-    EmployeeController(EmployeeService employees) {
+    EmployeeController(EmployeeService employees, dev.kassa.auth.token.TokenService tokens) {
+        this.tokens = tokens;
         this.employees = employees;
     }
 
-    @Operation(summary = "Create an employee with a login; the password is shown in this response only")
+    @Operation(summary = "Create an employee with a login. Without a password Kassa makes one and shows it in this response only "
+            + "(credentials.password); a password the owner typed is never echoed back (credentials.password is null)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cashier", value = "{\"username\": \"cashier1\", \"password\": \"SecurePass123\", \"first_name\": \"Петр\", \"last_name\": \"Петров\", \"email\": \"petr@example.com\", \"role\": \"cashier\", \"phone\": \"+998901234567\", \"position\": \"Кассир\"}")))
     @PostMapping("/api/users/employees")
@@ -61,7 +64,15 @@ class EmployeeController {
         EmployeeService.Created created = employees.create(caller, request);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("employee", EmployeeView.of(created.employee(), created.user()));
-        data.put("credentials", created.existingUser() ? null : Map.of("username", created.user().username(), "password", created.password()));
+        if (created.existingUser()) {
+            data.put("credentials", null);
+        } else {
+            Map<String, Object> credentials = new LinkedHashMap<>();
+            credentials.put("username", created.user().username());
+            credentials.put("password", created.generatedPassword());
+            credentials.put("password_generated", created.generatedPassword() != null);
+            data.put("credentials", credentials);
+        }
         data.put("is_existing_user", created.existingUser());
         return Map.of("status", "success", "message", Messages.get(created.existingUser() ? "employee.added_existing" : "employee.created"), "data", data);
     }
@@ -138,23 +149,30 @@ class EmployeeController {
         return Map.of("status", "success", "message", Messages.get("employee.pin_set"), "data", EmployeeView.of(e, employees.userOf(e)));
     }
 
-    @Operation(summary = "Set a new password for an employee (shown in this response only); their sessions end")
+    @Operation(summary = "Set a new password for an employee; their sessions end. Without new_password Kassa makes one and shows it in "
+            + "this response only; a typed one is not echoed (new_password is null)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "reset", value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/employees/{id}/reset-password", "/api/users/employees/{id}/reset_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Map<String, Object> resetPassword(@PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
-        User user = employees.resetPassword(caller, id, request.newPassword());
-        return Map.of("status", "success", "message", Messages.get("employee.password_reset"),
-                "data", Map.of("username", user.username(), "new_password", request.newPassword()));
+        EmployeeService.PasswordSet set = employees.resetPassword(caller, id, request.newPassword());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("username", set.user().username());
+        data.put("new_password", set.generatedPassword());
+        data.put("password_generated", set.generatedPassword() != null);
+        return Map.of("status", "success", "message", Messages.get("employee.password_reset"), "data", data);
     }
 
-    @Operation(summary = "Change one's own password: {old_password, new_password}; other sessions end")
+    @Operation(summary = "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
+            + "tokens of the answer")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "change", value = "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
     Map<String, Object> changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
-        employees.changePassword(caller, request.oldPassword(), request.newPassword());
-        return Map.of("status", "success", "message", Messages.get("auth.password_changed"));
+        User user = employees.changePassword(caller, request.oldPassword(), request.newPassword());
+        var pair = tokens.issue(user);
+        return Map.of("status", "success", "message", Messages.get("auth.password_changed"),
+                "tokens", Map.of("access", pair.access(), "refresh", pair.refresh()));
     }
 }

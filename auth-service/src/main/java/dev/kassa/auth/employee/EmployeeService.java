@@ -38,11 +38,14 @@ public class EmployeeService {
                                         String phone, String position) { }
 
     /** A new employee; {@code password} is null when an existing user of the owner's other store was added. */
-    public record Created(Employee employee, User user, String password) {
-        public boolean existingUser() {
-            return password == null;
-        }
-    }
+    /**
+     * A new employee. {@code generatedPassword} is set only when the owner gave no password and Kassa made one: it is
+     * shown once, in the answer to the creation; a password the owner typed is never echoed back.
+     */
+    public record Created(Employee employee, User user, boolean existingUser, String generatedPassword) { }
+
+    /** A password set by an owner or manager; {@code generatedPassword} only when Kassa made it (shown once). */
+    public record PasswordSet(User user, String generatedPassword) { }
 
     private final UserRepository users;
     private final StoreRepository stores;
@@ -82,7 +85,9 @@ public class EmployeeService {
             }
             errors.add("username", "auth.username_taken");
         }
-        PasswordRules.password(errors, "password", r.password());
+        String generated = FieldErrors.blank(r.password()) ? PasswordRules.generate() : null;
+        String password = generated != null ? generated : r.password();
+        PasswordRules.password(errors, "password", password);
         errors.required("first_name", r.firstName(), 150);
         errors.maxLength("last_name", r.lastName(), 150);
         errors.email("email", r.email());
@@ -91,14 +96,14 @@ public class EmployeeService {
         errors.throwIfAny();
         User user;
         try {
-            user = users.saveAndFlush(new User(r.username().trim(), passwordEncoder.encode(r.password()), r.firstName().trim(),
+            user = users.saveAndFlush(new User(r.username().trim(), passwordEncoder.encode(password), r.firstName().trim(),
                     r.lastName(), null, r.email(), r.phone()));
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
-        return new Created(employee, user, r.password());
+        return new Created(employee, user, false, generated);
     }
 
     /**
@@ -108,7 +113,7 @@ public class EmployeeService {
     private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
-        return new Created(employee, user, null);
+        return new Created(employee, user, true, null);
     }
 
     /** A user the owner may bring in: works in another of the caller's stores and not yet in this one; else null. */
@@ -178,9 +183,12 @@ public class EmployeeService {
         return employee.userId() == null ? null : users.findById(employee.userId()).orElse(null);
     }
 
-    /** Sets a new password for an employee of the store; their sessions end. Managers cannot reset owners or managers. */
+    /**
+     * Sets a new password for an employee of the store (Kassa makes one when none is given); their sessions end.
+     * Managers cannot reset owners or managers.
+     */
     @Transactional
-    public User resetPassword(Caller caller, long employeeId, String newPassword) {
+    public PasswordSet resetPassword(Caller caller, long employeeId, String requested) {
         Employee employee = employees.findByIdAndStoreId(employeeId, store(caller).id())
                 .orElseThrow(() -> KassaException.notFound("employee.not_found"));
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
@@ -190,12 +198,28 @@ public class EmployeeService {
         if (user == null) {
             throw new KassaException(400, "no_account", "employee.no_account");
         }
+        String generated = FieldErrors.blank(requested) ? PasswordRules.generate() : null;
+        String newPassword = generated != null ? generated : requested;
         FieldErrors errors = new FieldErrors();
         PasswordRules.password(errors, "new_password", newPassword);
         errors.throwIfAny();
         user.changePassword(passwordEncoder.encode(newPassword));
+        passwordChanged(user);
+        return new PasswordSet(user, generated);
+    }
+
+    /**
+     * A changed or reset password ends every session of the person: refresh tokens here, and live access tokens in every
+     * service of every store they work in ({@code UserPasswordChanged}, read like a deactivation). Tokens carry their
+     * issue time in milliseconds, so the pair issued right after the change (the caller's own) stays good.
+     */
+    private void passwordChanged(User user) {
+        java.time.Instant at = java.time.Instant.now();
         tokens.revokeAll(user.id());
-        return user;
+        for (var m : employees.memberships(user.id())) {
+            outbox.publish(Topics.AUTH, AccessChanged.PASSWORD_CHANGED, m.store().tenantKey(), Map.of("store_id", m.store().id(),
+                    "tenant_key", m.store().tenantKey(), "user_id", user.id(), "at", at.toString()));
+        }
     }
 
     public record UpdateEmployeeRequest(String firstName, String lastName, String email, String phone, String position, String role,
@@ -331,9 +355,9 @@ public class EmployeeService {
         }
     }
 
-    /** The caller changes their own password after proving the old one; their other sessions end. */
+    /** The caller changes their own password after proving the old one; their sessions end (the caller gets a new pair). */
     @Transactional
-    public void changePassword(Caller caller, String oldPassword, String newPassword) {
+    public User changePassword(Caller caller, String oldPassword, String newPassword) {
         User user = users.findById(caller.userId()).orElseThrow(() -> new KassaException(401, "not_authenticated", "error.not_authenticated"));
         FieldErrors errors = new FieldErrors();
         if (FieldErrors.blank(oldPassword)) {
@@ -344,7 +368,8 @@ public class EmployeeService {
         PasswordRules.password(errors, "new_password", newPassword);
         errors.throwIfAny();
         user.changePassword(passwordEncoder.encode(newPassword));
-        tokens.revokeAll(user.id());
+        passwordChanged(user);
+        return user;
     }
 
     private Store store(Caller caller) {

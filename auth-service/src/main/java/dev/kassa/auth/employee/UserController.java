@@ -82,7 +82,8 @@ class UserController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("employee", EmployeeController.EmployeeView.of(created.employee(), created.user()));
         data.put("username", created.user().username());
-        data.put("initial_password", created.password());
+        // only a password Kassa made is shown (once); one the caller typed is not echoed back
+        data.put("initial_password", created.generatedPassword());
         return Map.of("status", "success", "message", Messages.get("employee.created"), "data", data);
     }
 
@@ -113,7 +114,7 @@ class UserController {
     @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Map<String, Object> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
-        User u = employees.resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword());
+        User u = employees.resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword()).user();
         return Map.of("status", "success", "message", Messages.get("user.password_changed"), "data", Map.of("user_id", u.id(), "username", u.username()));
     }
 }

@@ -59,7 +59,7 @@ class CategoryController {
     PageResponse<CategoryResponse> list(@RequestParam(required = false) String search, @RequestParam(name = "is_active", required = false) Boolean active,
                                         @RequestParam(required = false) Long parent, @RequestParam(name = "root_only", required = false) Boolean rootOnly,
                                         @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        Page<Category> found = categories.search(blankToNull(search), active, parent, Boolean.TRUE.equals(rootOnly),
+        Page<Category> found = categories.search(dev.kassa.platform.data.LikePatterns.contains(search), active, parent, Boolean.TRUE.equals(rootOnly),
                 PageRequests.of(page, pageSize, Sort.by("sortOrder", "name")));
         Map<Long, long[]> counts = counts(found.map(Category::id).toList());
         Map<Long, String> names = names(found.stream().map(Category::parentId).filter(java.util.Objects::nonNull).distinct().toList());

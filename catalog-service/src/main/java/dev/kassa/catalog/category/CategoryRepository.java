@@ -8,14 +8,15 @@ import org.springframework.data.jpa.repository.Query;
 public interface CategoryRepository extends JpaRepository<Category, Long> {
     boolean existsBySlug(String slug);
 
+    /** {@code pattern} comes from {@code LikePatterns.contains}: what the user typed is matched literally, {@code _} and {@code %} too. */
     @Query("""
             select c from Category c
-             where (:search is null or lower(c.name) like lower(concat('%', cast(:search as string), '%')))
+             where (:pattern is null or lower(c.name) like lower(cast(:pattern as string)) escape '\\')
                and (:active is null or c.isActive = :active)
                and (:parent is null or c.parentId = :parent)
                and (:rootOnly = false or c.parentId is null)
             """)
-    Page<Category> search(String search, Boolean active, Long parent, boolean rootOnly, Pageable pageable);
+    Page<Category> search(String pattern, Boolean active, Long parent, boolean rootOnly, Pageable pageable);
 
     boolean existsByParentId(Long parentId);
 

@@ -42,7 +42,7 @@ import static dev.kassa.infra.bench.Http.json;
  *   <li>resident memory per process.</li>
  * </ol>
  * After the load it checks correctness: sales in the sales list = sales in analytics, stock fell by exactly what was
- * sold, no active holds are left. Durations: {@code KASSA_BENCH_SECONDS} (realistic phase, 60) and
+ * sold, no active holds are left. Durations: {@code KASSA_BENCH_WARMUP_SECONDS} (90), {@code KASSA_BENCH_SECONDS} (realistic phase, 60) and
  * {@code KASSA_BENCH_STEP_SECONDS} (each saturation level, 20).
  */
 public final class Bench {
@@ -215,8 +215,11 @@ public final class Bench {
     }
 
     private void warmUp(int step) throws InterruptedException {
-        System.out.println("Warming up (the optimising compiler needs the hot paths first) …");
-        drive(25, 0, Math.max(20, step));
+        // seven JVMs share two cores: each needs minutes of C2 compilation of its hot paths before it runs at its
+        // steady-state speed (jstat -compiler showed 170–300 s of compile time per service after a 20 s warm-up)
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("KASSA_BENCH_WARMUP_SECONDS", "90"));
+        System.out.printf("Warming up for %d s (the optimising compiler needs the hot paths first) …%n", seconds);
+        drive(50, 0, seconds);
     }
 
     private void realistic(int seconds) throws InterruptedException {

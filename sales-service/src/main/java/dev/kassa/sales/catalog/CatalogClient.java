@@ -48,9 +48,20 @@ public class CatalogClient {
 
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
+    /**
+     * Calls in flight to catalog at once. A busy store's tills queue here, in sales, instead of piling onto catalog:
+     * catalog answers each call quickly and none times out, where a hundred concurrent holds used to overrun the time
+     * limit, open the breaker and turn a busy store into 503s for every till.
+     */
+    private final java.util.concurrent.Semaphore inFlight;
+    private final java.time.Duration queueWait;
+    private final java.util.concurrent.atomic.AtomicLong unavailable = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong loggedAt = new java.util.concurrent.atomic.AtomicLong();
 
     CatalogClient(RestClient catalogRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, ObjectMapper objectMapper,
-                  ServiceTokens serviceTokens, OutboxPublisher outbox, TransactionTemplate tx) {
+                  ServiceTokens serviceTokens, OutboxPublisher outbox, TransactionTemplate tx, SalesProperties properties) {
+        this.inFlight = new java.util.concurrent.Semaphore(properties.catalogMaxConcurrentCalls(), true);
+        this.queueWait = properties.catalogTimeout();
         this.outbox = outbox;
         this.tx = tx;
         this.serviceTokens = serviceTokens;
@@ -115,15 +126,62 @@ public class CatalogClient {
                 new HoldsReleased(List.copyOf(requestRefs))));
     }
 
-    /** Both catalog calls are idempotent per request ref, so a failed attempt is retried (resilience4j "catalog" retry) within the breaker's time limit. */
+    /**
+     * Both catalog calls are idempotent per request ref, so a failed attempt is retried (resilience4j "catalog" retry)
+     * within the breaker's time limit. At most {@code kassa.sales.catalog-max-concurrent-calls} run at once; a call that
+     * finds no place within the catalog timeout answers 503 without reaching catalog (and without counting against it).
+     */
     private <T> T call(java.util.function.Supplier<T> work) {
-        return breakers.create("catalog").run(Retry.decorateSupplier(retry, work), failure -> {
-            if (failure instanceof CatalogRejected rejected) {
-                throw rejected.error();
-            }
-            log.warn("Catalog unavailable: {}", failure.toString());
+        boolean admitted;
+        try {
+            admitted = inFlight.tryAcquire(queueWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            unavailable("all " + inFlight.availablePermits() + " places to catalog stayed busy");
             throw new KassaException(503, "catalog_unavailable", "sales.catalog_unavailable");
-        });
+        }
+        try {
+            return breakers.create("catalog").run(Retry.decorateSupplier(retry, work), failure -> {
+                if (failure instanceof CatalogRejected rejected) {
+                    throw rejected.error();
+                }
+                unavailable(failure.toString());
+                throw new KassaException(503, "catalog_unavailable", "sales.catalog_unavailable");
+            });
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** One warning per ten seconds at most, with the count: an outage must not flood the log with a line per scan. */
+    private void unavailable(String cause) {
+        long n = unavailable.incrementAndGet();
+        long now = System.currentTimeMillis();
+        long last = loggedAt.get();
+        if (now - last >= 10_000 && loggedAt.compareAndSet(last, now)) {
+            unavailable.addAndGet(-n);
+            log.warn("Catalog unavailable for {} call(s) since the last report; last cause: {}", n, cause.replaceAll("[\\r\\n]+", " "));
+        }
+    }
+
+    /**
+     * Which failures are worth a second attempt: a refused or reset connection (another instance may answer). A
+     * timed-out call is not retried: catalog is busy, and a second attempt would only double its work.
+     */
+    static boolean retryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException && !(t instanceof java.net.http.HttpConnectTimeoutException)
+                    || t instanceof java.net.SocketTimeoutException) {
+                return false;
+            }
+            if (t instanceof CatalogRejected) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -167,6 +225,14 @@ public class CatalogClient {
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
         return new CatalogRejected(new KassaException(status, json.path("code").asText("invalid"), json.path("message").asText(),
                 fieldErrors, details));
+    }
+
+    /** The retry's predicate ({@code resilience4j.retry.instances.catalog.retry-exception-predicate}): see {@link #retryable}. */
+    public static final class Retryable implements java.util.function.Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable failure) {
+            return retryable(failure);
+        }
     }
 
     /** A 4xx from catalog: a business answer, not a failure of the dependency. */

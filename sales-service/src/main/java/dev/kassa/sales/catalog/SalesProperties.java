@@ -9,6 +9,8 @@ import java.time.Duration;
 public record SalesProperties(
         @DefaultValue("lb://catalog-service") String catalogUrl,
         @DefaultValue("3s") Duration catalogTimeout,
+        /** Calls to catalog in flight at once from this instance; more wait (up to the catalog timeout) in sales. */
+        @DefaultValue("16") int catalogMaxConcurrentCalls,
         /** The largest discount (percent of the amount it applies to) a cashier may give; managers and owners have no limit. */
         @DefaultValue("10") java.math.BigDecimal cashierMaxDiscountPercent) {
 }

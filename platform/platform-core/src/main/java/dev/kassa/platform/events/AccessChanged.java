@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * What every service reads of auth's {@code EmployeeRoleChanged}, {@code EmployeeDeactivated} and
- * {@code StoreDeactivated} (brief §4): tokens for the store (of one user, or of everyone when
+ * What every service reads of auth's {@code EmployeeRoleChanged}, {@code EmployeeDeactivated},
+ * {@code UserPasswordChanged} (one per store of the user) and {@code StoreDeactivated} (brief §4): tokens for the store (of one user, or of everyone when
  * {@code user_id} is absent) issued before {@code at} stop working. Auth publishes the full events;
  * their other fields (roles, employee id) are for readers that want them.
  */
@@ -20,8 +20,10 @@ public record AccessChanged(
     public static final String ROLE_CHANGED = "EmployeeRoleChanged";
     public static final String EMPLOYEE_DEACTIVATED = "EmployeeDeactivated";
     public static final String STORE_DEACTIVATED = "StoreDeactivated";
+    /** A password was changed or reset: the person's live access tokens end, not only their refresh tokens. */
+    public static final String PASSWORD_CHANGED = "UserPasswordChanged";
 
     public static boolean isAccessEvent(String type) {
-        return ROLE_CHANGED.equals(type) || EMPLOYEE_DEACTIVATED.equals(type) || STORE_DEACTIVATED.equals(type);
+        return ROLE_CHANGED.equals(type) || EMPLOYEE_DEACTIVATED.equals(type) || STORE_DEACTIVATED.equals(type) || PASSWORD_CHANGED.equals(type);
     }
 }

@@ -31,15 +31,21 @@ import java.util.Optional;
 public class EventsAutoConfiguration {
 
     @Bean
-    public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations) {
-        return new OutboxPublisher(jdbcTemplate, objectMapper);
+    public OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations, OutboxSignal signal) {
+        return new OutboxPublisher(jdbcTemplate, objectMapper, signal);
     }
 
     @Bean
     @ConditionalOnProperty(name = "kassa.events.relay-enabled", havingValue = "true", matchIfMissing = true)
     public OutboxRelay outboxRelay(JdbcTemplate jdbcTemplate, KafkaTemplate<String, String> kafkaTemplate,
-                                   PlatformTransactionManager transactionManager) {
-        return new OutboxRelay(jdbcTemplate, kafkaTemplate, new TransactionTemplate(transactionManager));
+                                   PlatformTransactionManager transactionManager, OutboxSignal signal,
+                                   @org.springframework.beans.factory.annotation.Value("${kassa.events.relay-interval-ms:1000}") long idleMillis) {
+        return new OutboxRelay(jdbcTemplate, kafkaTemplate, new TransactionTemplate(transactionManager), signal, idleMillis);
     }
 
     @Bean

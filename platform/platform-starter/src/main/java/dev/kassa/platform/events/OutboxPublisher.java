@@ -3,6 +3,7 @@ package dev.kassa.platform.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
@@ -10,16 +11,19 @@ import java.util.UUID;
 
 /**
  * Writes an event to the transactional outbox, in the same database transaction as the change it
- * announces (brief §5). Business code never talks to Kafka; {@link OutboxRelay} publishes later.
+ * announces (brief §5). Business code never talks to Kafka; {@link OutboxRelay} publishes them as soon as the
+ * transaction commits ({@link OutboxSignal}).
  */
 public class OutboxPublisher {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final OutboxSignal signal;
 
-    public OutboxPublisher(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public OutboxPublisher(JdbcTemplate jdbc, ObjectMapper objectMapper, OutboxSignal signal) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.signal = signal;
     }
 
     public UUID publish(String topic, String type, String tenantKey, Object payload) {
@@ -34,6 +38,12 @@ public class OutboxPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised", e);
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
+            }
+        });
         return id;
     }
 }

@@ -20,4 +20,26 @@ public final class TestKafka {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         return new KafkaConsumer<>(p);
     }
+
+    /**
+     * The first event of {@code type} keyed {@code key} on {@code topic}, read from the beginning; fails when none arrives
+     * within 30 s. Events leave the outbox as soon as their transaction commits, so tests look for them on the broker.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode awaitEvent(String topic, String key, String type) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode> found = new java.util.concurrent.atomic.AtomicReference<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(java.util.List.of(topic));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ZERO).until(() -> {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(record.value());
+                    if (key.equals(record.key()) && type.equals(event.path("type").asText())) {
+                        found.compareAndSet(null, event);
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return found.get();
+    }
 }
