@@ -62,6 +62,12 @@ class RegistrationAndLoginTests {
         // the flat shape of the registration document is there too
         assertThat(r.text("/access")).isEqualTo(r.text("/data/tokens/access"));
         assertThat(r.text("/store/tenant_key")).isEqualTo(tenantKey);
+        // answered like login: the web client keeps the tenant key from the store list (issue 13)
+        assertThat(r.text("/data/available_stores/0/tenant_key")).isEqualTo(tenantKey);
+        assertThat(r.text("/data/available_stores/0/role")).isEqualTo("owner");
+        assertThat(r.text("/data/default_store/tenant_key")).isEqualTo(tenantKey);
+        assertThat(r.text("/default_store/tenant_key")).isEqualTo(tenantKey);
+        assertThat(r.text("/available_stores/0/name")).isEqualTo(r.text("/store/name"));
         assertThat(r.raw()).doesNotContain("SecurePass123!");
         assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where event_type = 'StoreCreated' and msg_key = ?",
                 Integer.class, tenantKey)).isLessThanOrEqualTo(1);
@@ -169,6 +175,10 @@ class RegistrationAndLoginTests {
         assertThat(login.text("/available_stores/0/tenant_key")).isEqualTo(tenantKey);
         assertThat(login.text("/available_stores/0/role")).isEqualTo("owner");
         assertThat(login.text("/default_store/tenant_key")).isEqualTo(tenantKey);
+        // the tokens under data too, as registration answers (the original Postman collection's login script reads them there)
+        assertThat(login.text("/data/tokens/access")).isEqualTo(login.text("/access"));
+        assertThat(login.text("/data/tokens/refresh")).isEqualTo(login.text("/refresh"));
+        assertThat(login.text("/data/default_store/tenant_key")).isEqualTo(tenantKey);
 
         Api.Response stores = api().as(login.text("/access")).get("/api/users/auth/my-stores/");
         assertThat(stores.status()).as(stores.toString()).isEqualTo(200);

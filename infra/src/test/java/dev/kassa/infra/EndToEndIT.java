@@ -418,10 +418,22 @@ class EndToEndIT {
         for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
             direct.put(OpenApiWalk.SERVICES.get(i), "http://127.0.0.1:" + (28081 + i));
         }
+        String fuzzOwner = c.text("/data/tokens/access");
+        String fuzzKey = c.text("/data/store/tenant_key");
+        Map<String, String> staff = new java.util.LinkedHashMap<>();
+        for (String role : List.of("cashier", "stockkeeper")) {
+            String username = "fuzz_" + role + "_" + UUID.randomUUID().toString().substring(0, 6);
+            Api.Response employee = gateway.as(fuzzOwner).in(fuzzKey).post("/api/users/employees/", json("username", username,
+                    "password", "SecurePass123", "first_name", "Fuzz", "role", role));
+            assertThat(employee.status()).as(employee.toString()).isEqualTo(201);
+            staff.put(role, gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access"));
+        }
         OpenApiWalk walk = new OpenApiWalk(suite.gatewayUrl(), direct);
         List<OpenApiWalk.Operation> operations = walk.operations();
         assertThat(operations).as("operations published by the six services").hasSizeGreaterThan(200);
-        walk.walk(operations, c.text("/data/tokens/access"), c.text("/data/store/tenant_key"), ownerB);
+        assertThat(operations.stream().filter(op -> op.roles().contains("owner") && !op.roles().contains("cashier")))
+                .as("operations that publish roles leaving cashiers out").hasSizeGreaterThan(30);
+        walk.walk(operations, fuzzOwner, fuzzKey, ownerB, staff);
         System.out.printf("Attack run: %d operations, %d requests, %d findings%n", operations.size(), walk.requests(), walk.findings().size());
         assertThat(walk.findings()).as("5xx, answers without the error body, or 2xx where a refusal is due").isEmpty();
     }

@@ -26,9 +26,10 @@ import java.util.Set;
  * <ul>
  *   <li>any 5xx (bad input is the caller's mistake: 4xx);</li>
  *   <li>any answer of 400 or more without the error body {@code {"status":"error","code":…,"message":…}};</li>
- *   <li>any 2xx where a refusal is due: no token, a forged token, another store's key.</li>
+ *   <li>any 2xx where a refusal is due: no token, a forged token, another store's key, a role the operation excludes.</li>
  * </ul>
- * Variants: no token; a forged token (a real one with its signature changed); another store's key; malformed bodies
+ * Variants: no token; a forged token (a real one with its signature changed); another store's key; a cashier's and a
+ * stockkeeper's token on operations whose published roles ({@code x-kassa-roles}) leave them out; malformed bodies
  * (wrong types, nulls, huge numbers, 10,000-character strings, duplicate keys, deep nesting, not JSON, a wrong content
  * type); a non-ASCII header value; odd ids in the path.
  */
@@ -40,7 +41,8 @@ final class OpenApiWalk {
             "/api/users/auth/pin-login", "/api/users/auth/pin_login", "/api/users/auth/logout", "/api/users/.well-known/jwks.json",
             "/.well-known/jwks.json");
 
-    record Operation(String service, String method, String path, boolean hasBody) { }
+    /** @param roles who may call it ({@code x-kassa-roles}); empty when the operation does not say */
+    record Operation(String service, String method, String path, boolean hasBody, List<String> roles) { }
 
     private final String gatewayUrl;
     private final Map<String, String> directUrls;
@@ -75,7 +77,9 @@ final class OpenApiWalk {
                     Map.Entry<String, JsonNode> method = methods.next();
                     String m = method.getKey().toUpperCase();
                     if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(m)) {
-                        operations.add(new Operation(service, m, path.getKey(), method.getValue().has("requestBody")));
+                        List<String> roles = new ArrayList<>();
+                        method.getValue().path("x-kassa-roles").forEach(r -> roles.add(r.asText()));
+                        operations.add(new Operation(service, m, path.getKey(), method.getValue().has("requestBody"), roles));
                     }
                 }
             }
@@ -87,8 +91,10 @@ final class OpenApiWalk {
      * @param token    a real owner's token for {@code key}, used where the variant needs an authenticated caller
      * @param key      that owner's store (a store of its own: the malformed bodies may create things in it)
      * @param outsider a real token of someone who does not work in {@code key}'s store
+     * @param staff    real tokens of {@code key}'s staff by role (cashier, stockkeeper): sent to operations whose
+     *                 {@code x-kassa-roles} leave their role out, they must be refused
      */
-    void walk(List<Operation> operations, String token, String key, String outsider) {
+    void walk(List<Operation> operations, String token, String key, String outsider, Map<String, String> staff) {
         String forged = forge(token);
         for (Operation op : operations) {
             String path = op.path().replaceAll("\\{[^}]+}", "987654321");
@@ -102,6 +108,14 @@ final class OpenApiWalk {
                 check(op, where, "forged token", api.as(forged).in(key).send(op.method(), path, body), !isPublic);
                 if (!isPublic && !path.startsWith("/api/users/")) {
                     check(op, where, "another store's key", api.as(outsider).in(key).send(op.method(), path, body), true);
+                }
+            }
+            for (Map.Entry<String, String> member : staff.entrySet()) {
+                if (!op.roles().isEmpty() && !op.roles().contains(member.getKey())) {
+                    check(op, "gateway", member.getKey() + "'s token", new Api(gatewayUrl).as(member.getValue()).in(key)
+                            .send(op.method(), path, body), true);
+                    check(op, op.service() + " port", member.getKey() + "'s token", new Api(directUrls.get(op.service()))
+                            .as(member.getValue()).in(key).send(op.method(), path, body), true);
                 }
             }
             Api owner = new Api(gatewayUrl).as(token).in(key);

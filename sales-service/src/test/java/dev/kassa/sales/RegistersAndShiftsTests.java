@@ -99,6 +99,38 @@ class RegistersAndShiftsTests {
     }
 
     @Test
+    void theWebClientsShiftPathsOpenWithTheRegistersStartingFloatAndCloseTheShift() {
+        String store = TestStores.newKey("wcs");
+        Api manager = as(store, 9, "manager");
+        Api cashier = as(store, 5, "cashier");
+        Api.Response register = manager.post("/api/sales/cash-registers/", json("name", "Касса 3", "code", "K3", "starting_float", "50000"));
+        assertThat(register.status()).as(register.toString()).isEqualTo(201);
+        assertThat(register.text("/starting_float")).isEqualTo("50000.00");
+        long registerId = register.at("/id").asLong();
+        assertThat(manager.patch("/api/sales/cash-registers/" + registerId + "/", json("starting_float", -5)).at("/errors/starting_float").isArray())
+                .isTrue();
+        assertThat(manager.patch("/api/sales/cash-registers/" + registerId + "/", json("starting_float", "abc")).status()).isEqualTo(400);
+
+        // the original client's paths: cashier-sessions/…, opened with {} (here with the register only)
+        Api.Response opened = cashier.post("/api/sales/cashier-sessions/open/", json("cash_register", registerId));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.text("/data/opening_cash")).isEqualTo("50000.00");
+        long session = opened.at("/data/id").asLong();
+        assertThat(cashier.get("/api/sales/cashier-sessions/current/").at("/data/id").asLong()).isEqualTo(session);
+        assertThat(cashier.get("/api/sales/cashier-sessions/" + session + "/").at("/id").asLong()).isEqualTo(session);
+        assertThat(cashier.get("/api/sales/cashier-sessions/").at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.post("/api/sales/cashier-sessions/" + session + "/suspend/", json()).status()).isEqualTo(200);
+        assertThat(cashier.post("/api/sales/cashier_sessions/" + session + "/resume/", json()).status()).isEqualTo(200);
+        Api.Response closed = cashier.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 50000));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(cashier.get("/api/sales/cashier-sessions/" + session + "/report/").status()).isEqualTo(200);
+        assertThat(manager.get("/api/sales/cashier-sessions/cashier-stats/").status()).isEqualTo(200);
+        // the main register starts at 0
+        Api.Response plain = as(store, 6, "cashier").post("/api/sales/cashier-sessions/open/", json());
+        assertThat(plain.text("/data/opening_cash")).isEqualTo("0.00");
+    }
+
+    @Test
     void aShiftTakesABreakAndOnlyAnOpenShiftSellsOrCloses() {
         String store = TestStores.newKey("brk");
         Api cashier = as(store, 5, "cashier");

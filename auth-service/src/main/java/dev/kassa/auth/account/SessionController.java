@@ -1,6 +1,7 @@
 package dev.kassa.auth.account;
 
 import dev.kassa.auth.account.Views.AvailableStore;
+import dev.kassa.auth.account.Views.DefaultStore;
 import dev.kassa.auth.account.Views.EmployeeView;
 import dev.kassa.auth.account.Views.StoreView;
 import dev.kassa.auth.account.Views.UserView;
@@ -28,9 +29,11 @@ class SessionController {
 
     record PinLoginRequest(String tenantKey, String pin) { }
 
-    record DefaultStore(String tenantKey, String name, String role) { }
+    /** The same answer under {@code data}, as registration gives it: clients of either seed document find the tokens. */
+    record LoginData(TokenPair tokens, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore) { }
 
-    record LoginResponse(String refresh, String access, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore) { }
+    record LoginResponse(String refresh, String access, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore,
+                         LoginData data) { }
 
     private final SessionService sessions;
     private final TokenService tokens;
@@ -69,9 +72,10 @@ class SessionController {
 
     private static LoginResponse response(SessionService.LoggedIn in) {
         List<AvailableStore> stores = in.memberships().stream().map(AvailableStore::from).toList();
-        AvailableStore first = stores.get(0);
-        return new LoginResponse(in.tokens().refresh(), in.tokens().access(), UserView.from(in.user()), stores,
-                new DefaultStore(first.tenantKey(), first.name(), first.role()));
+        DefaultStore first = DefaultStore.from(stores.get(0));
+        UserView user = UserView.from(in.user());
+        return new LoginResponse(in.tokens().refresh(), in.tokens().access(), user, stores, first,
+                new LoginData(in.tokens(), user, stores, first));
     }
 
     /** The client's address: the one the gateway signed, else the connection's own (a caller's X-Forwarded-For counts for nothing). */

@@ -33,6 +33,13 @@ public final class Views {
     }
 
     /** An entry of login's {@code available_stores}. */
+    /** The store a client selects after login or registration (its tenant key goes into X-Tenant-Key). */
+    public record DefaultStore(String tenantKey, String name, String role) {
+        public static DefaultStore from(AvailableStore store) {
+            return new DefaultStore(store.tenantKey(), store.name(), store.role());
+        }
+    }
+
     public record AvailableStore(Long id, String name, String slug, String tenantKey, String role, String roleDisplay,
                                  List<String> permissions) {
         public static AvailableStore from(Membership m) {

@@ -39,6 +39,10 @@ class RegistrationController {
         data.put("store", StoreView.from(r.store()));
         data.put("employee", EmployeeView.from(r.employee()));
         data.put("tokens", r.tokens());
+        // answered like login, so a client that keeps the tenant key from login's store list selects the new store
+        var available = java.util.List.of(dev.kassa.auth.account.Views.AvailableStore.from(new dev.kassa.auth.account.Membership(r.store(), r.employee())));
+        data.put("available_stores", available);
+        data.put("default_store", dev.kassa.auth.account.Views.DefaultStore.from(available.get(0)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "success");
         body.put("message", Messages.get("auth.registered"));
@@ -46,6 +50,8 @@ class RegistrationController {
         body.put("access", r.tokens().access());
         body.put("refresh", r.tokens().refresh());
         body.putAll(Map.of("user", data.get("user"), "store", data.get("store"), "employee", data.get("employee")));
+        body.put("available_stores", data.get("available_stores"));
+        body.put("default_store", data.get("default_store"));
         return body;
     }
 }

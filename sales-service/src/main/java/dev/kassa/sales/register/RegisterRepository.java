@@ -18,15 +18,15 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class RegisterRepository {
 
-    record Register(long id, String name, String code, String location, boolean isActive, String notes, int activeSessionsCount,
-                    Instant createdAt, Instant updatedAt) { }
+    record Register(long id, String name, String code, String location, boolean isActive, String notes,
+                    java.math.BigDecimal startingFloat, int activeSessionsCount, Instant createdAt, Instant updatedAt) { }
 
     private static final String SELECT = """
             select r.*, (select count(*) from sessions s where s.cash_register_id = r.id and s.status in ('open', 'suspended')) as active_sessions
               from cash_registers r
             """;
     private static final RowMapper<Register> ROW = (rs, i) -> new Register(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
-            rs.getString("location"), rs.getBoolean("is_active"), rs.getString("notes"), rs.getInt("active_sessions"),
+            rs.getString("location"), rs.getBoolean("is_active"), rs.getString("notes"), rs.getBigDecimal("starting_float"), rs.getInt("active_sessions"),
             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     /** The seed's ordering names, mapped to columns; anything else is refused by the controller. */
     static final SqlOrdering ORDERING = SqlOrdering.of("name", "r.id", Map.of("name", "r.name", "created_at", "r.created_at"));
@@ -52,14 +52,17 @@ class RegisterRepository {
         return jdbc.queryForObject("select count(*) from cash_registers r" + WHERE, Long.class, active, active, like, like, like, like);
     }
 
-    long create(String name, String code, String location, boolean active, String notes) {
-        return jdbc.queryForObject("insert into cash_registers (name, code, location, is_active, notes) values (?, ?, ?, ?, ?) returning id",
-                Long.class, name, code, location, active, notes);
+    long create(String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
+        return jdbc.queryForObject("""
+                insert into cash_registers (name, code, location, is_active, notes, starting_float) values (?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, name, code, location, active, notes, startingFloat);
     }
 
-    void update(long id, String name, String code, String location, boolean active, String notes) {
-        jdbc.update("update cash_registers set name = ?, code = ?, location = ?, is_active = ?, notes = ?, updated_at = now() where id = ?",
-                name, code, location, active, notes, id);
+    void update(long id, String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
+        jdbc.update("""
+                update cash_registers set name = ?, code = ?, location = ?, is_active = ?, notes = ?, starting_float = ?, updated_at = now()
+                 where id = ?
+                """, name, code, location, active, notes, startingFloat, id);
     }
 
     boolean hasSessions(long id) {

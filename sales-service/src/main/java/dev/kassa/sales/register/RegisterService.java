@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 @Service
 class RegisterService {
 
-    record RegisterRequest(String name, String code, String location, Boolean isActive, String notes) { }
+    /** {@code startingFloat}: the cash each shift on this register starts with unless the cashier counts another amount. */
+    record RegisterRequest(String name, String code, String location, Boolean isActive, String notes, java.math.BigDecimal startingFloat) { }
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
 
@@ -39,7 +40,8 @@ class RegisterService {
     RegisterRepository.Register create(RegisterRequest r) {
         validate(r, true);
         try {
-            long id = registers.create(r.name().trim(), r.code().trim(), text(r.location()), r.isActive() == null || r.isActive(), text(r.notes()));
+            long id = registers.create(r.name().trim(), r.code().trim(), text(r.location()), r.isActive() == null || r.isActive(), text(r.notes()),
+                    r.startingFloat() == null ? java.math.BigDecimal.ZERO : r.startingFloat());
             return registers.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
@@ -55,7 +57,8 @@ class RegisterService {
             registers.update(id, r.name() != null ? r.name().trim() : current.name(), r.code() != null ? r.code().trim() : current.code(),
                     r.location() != null ? r.location() : partial ? current.location() : "",
                     r.isActive() != null ? r.isActive() : partial ? current.isActive() : true,
-                    r.notes() != null ? r.notes() : partial ? current.notes() : "");
+                    r.notes() != null ? r.notes() : partial ? current.notes() : "",
+                    r.startingFloat() != null ? r.startingFloat() : partial ? current.startingFloat() : java.math.BigDecimal.ZERO);
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
         }
@@ -85,6 +88,10 @@ class RegisterService {
         }
         errors.maxLength("location", r.location(), 200);
         errors.maxLength("notes", r.notes(), 2000);
+        if (r.startingFloat() != null && (r.startingFloat().signum() < 0 || r.startingFloat().stripTrailingZeros().scale() > 2
+                || r.startingFloat().compareTo(new java.math.BigDecimal("9999999999.99")) > 0)) {
+            errors.add("starting_float", "validation.not_negative");
+        }
         errors.throwIfAny();
     }
 

@@ -76,6 +76,11 @@ public class SessionRepository {
     }
 
     /** The store's main register, created on first use ("Главная касса", code MAIN). */
+    /** The cash a shift on this register starts with when the cashier gives no amount. */
+    public BigDecimal startingFloat(long registerId) {
+        return jdbc.queryForObject("select starting_float from cash_registers where id = ?", BigDecimal.class, registerId);
+    }
+
     public long mainRegister() {
         jdbc.update("insert into cash_registers (name, code, location) values (?, 'MAIN', ?) on conflict (code) do nothing",
                 Messages.get("register.main.name"), Messages.get("register.main.location"));

@@ -42,10 +42,11 @@ class ShiftController {
         this.shifts = shifts;
     }
 
-    @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default")
+    @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default; "
+            + "without opening_balance the register's starting_float (the web client opens with {})")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "open", value = "{\"opening_balance\": 100000}")))
-    @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open", "/api/sales/sessions", "/api/sales/shifts"})
+    @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open", "/api/sales/sessions", "/api/sales/shifts", "/api/sales/cashier-sessions/open", "/api/sales/cashier_sessions/open", "/api/sales/cashier-sessions", "/api/sales/cashier_sessions"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
     Map<String, Object> open(@RequestBody OpenRequest request, Caller caller) {
@@ -56,7 +57,7 @@ class ShiftController {
     @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}; expected cash and the difference are recorded")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "close", value = "{\"actual_cash\": 250000}")))
-    @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close"})
+    @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close", "/api/sales/cashier-sessions/{id}/close", "/api/sales/cashier_sessions/{id}/close"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
         return Map.of("status", "success", "message", Messages.get("sales.session_closed"),
@@ -64,7 +65,7 @@ class ShiftController {
     }
 
     @Operation(summary = "Shift report: sales, payments by method, refunds, cash movements, expected cash")
-    @GetMapping({"/api/sales/sessions/{id}/report", "/api/sales/shifts/{id}/report"})
+    @GetMapping({"/api/sales/sessions/{id}/report", "/api/sales/shifts/{id}/report", "/api/sales/cashier-sessions/{id}/report", "/api/sales/cashier_sessions/{id}/report"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> report(@PathVariable long id, Caller caller) {
         return shifts.report(caller, id);
@@ -89,7 +90,7 @@ class ShiftController {
 
     @Operation(summary = "Shifts, newest first: filters cash_register, status, search (cashier, register); ordering opened_at/closed_at; "
             + "cashiers see their own")
-    @GetMapping({"/api/sales/sessions", "/api/sales/shifts"})
+    @GetMapping({"/api/sales/sessions", "/api/sales/shifts", "/api/sales/cashier-sessions", "/api/sales/cashier_sessions"})
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> list(@RequestParam(name = "cash_register", required = false) Long register,
                                    @RequestParam(required = false) String status, @RequestParam(required = false) String search,
@@ -101,7 +102,7 @@ class ShiftController {
     }
 
     @Operation(summary = "Shifts that are open or suspended now")
-    @GetMapping({"/api/sales/sessions/active", "/api/sales/shifts/active"})
+    @GetMapping({"/api/sales/sessions/active", "/api/sales/shifts/active", "/api/sales/cashier-sessions/active", "/api/sales/cashier_sessions/active"})
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> active(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize,
                                      Caller caller) {
@@ -109,21 +110,21 @@ class ShiftController {
     }
 
     @Operation(summary = "Shift detail with its cash movements")
-    @GetMapping({"/api/sales/sessions/{id}", "/api/sales/shifts/{id}"})
+    @GetMapping({"/api/sales/sessions/{id}", "/api/sales/shifts/{id}", "/api/sales/cashier-sessions/{id}", "/api/sales/cashier_sessions/{id}"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> get(@PathVariable long id, Caller caller) {
         return shifts.detail(caller, id);
     }
 
     @Operation(summary = "Put an open shift on hold (a break): no sales until it is resumed")
-    @PostMapping({"/api/sales/sessions/{id}/suspend", "/api/sales/shifts/{id}/suspend"})
+    @PostMapping({"/api/sales/sessions/{id}/suspend", "/api/sales/shifts/{id}/suspend", "/api/sales/cashier-sessions/{id}/suspend", "/api/sales/cashier_sessions/{id}/suspend"})
     @PreAuthorize(Access.SELL)
     SessionView suspend(@PathVariable long id, Caller caller) {
         return SessionView.from(shifts.suspend(caller, id));
     }
 
     @Operation(summary = "Resume a suspended shift")
-    @PostMapping({"/api/sales/sessions/{id}/resume", "/api/sales/shifts/{id}/resume"})
+    @PostMapping({"/api/sales/sessions/{id}/resume", "/api/sales/shifts/{id}/resume", "/api/sales/cashier-sessions/{id}/resume", "/api/sales/cashier_sessions/{id}/resume"})
     @PreAuthorize(Access.SELL)
     SessionView resume(@PathVariable long id, Caller caller) {
         return SessionView.from(shifts.resume(caller, id));
@@ -131,7 +132,7 @@ class ShiftController {
 
     @Operation(summary = "Cashier leaderboard: date_from, date_to (YYYY-MM-DD in the store's time zone, or ISO date-time), limit; "
             + "manager or owner")
-    @GetMapping({"/api/sales/sessions/cashier-stats", "/api/sales/sessions/cashier_stats", "/api/sales/shifts/cashier-stats"})
+    @GetMapping({"/api/sales/sessions/cashier-stats", "/api/sales/sessions/cashier_stats", "/api/sales/shifts/cashier-stats", "/api/sales/cashier-sessions/cashier-stats", "/api/sales/cashier_sessions/cashier-stats", "/api/sales/cashier-sessions/cashier_stats", "/api/sales/cashier_sessions/cashier_stats"})
     @PreAuthorize(Access.MANAGE_SALES)
     Map<String, Object> cashierStats(@RequestParam(name = "date_from", required = false) String from,
                                      @RequestParam(name = "date_to", required = false) String to,
@@ -140,7 +141,7 @@ class ShiftController {
     }
 
     @Operation(summary = "The caller's open shift")
-    @GetMapping({"/api/sales/sessions/current", "/api/sales/shifts/current"})
+    @GetMapping({"/api/sales/sessions/current", "/api/sales/shifts/current", "/api/sales/cashier-sessions/current", "/api/sales/cashier_sessions/current"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> current(Caller caller) {
         return Map.of("status", "success", "data", SessionView.from(shifts.current(caller)));

@@ -43,19 +43,18 @@ public class ShiftService {
      * a cashier has one shift open (or suspended) at a time.
      */
     @Transactional
-    public Session open(Caller caller, BigDecimal openingBalance, Long registerId) {
-        if (openingBalance == null) {
-            throw FieldErrors.single("opening_balance", "validation.required");
-        }
-        if (openingBalance.signum() < 0 || openingBalance.stripTrailingZeros().scale() > 2
-                || openingBalance.compareTo(new BigDecimal("9999999999.99")) > 0) {
-            throw FieldErrors.single("opening_balance", "validation.not_negative");
-        }
+    public Session open(Caller caller, BigDecimal requestedBalance, Long registerId) {
         if (sessions.currentOf(caller.userId()).isPresent()) {
             throw alreadyOpen();
         }
         long register = registerId == null ? sessions.mainRegister() : sessions.activeRegister(registerId)
                 .orElseThrow(() -> FieldErrors.single("cash_register", "sales.register_not_active"));
+        // no amount (the web client opens with {}): the register's starting float
+        BigDecimal openingBalance = requestedBalance != null ? requestedBalance : sessions.startingFloat(register);
+        if (openingBalance.signum() < 0 || openingBalance.stripTrailingZeros().scale() > 2
+                || openingBalance.compareTo(new BigDecimal("9999999999.99")) > 0) {
+            throw FieldErrors.single("opening_balance", "validation.not_negative");
+        }
         long id;
         try {
             id = sessions.open(register, caller.userId(), caller.username(), openingBalance.setScale(2, RoundingMode.UNNECESSARY));

@@ -28,6 +28,13 @@ public class WebAutoConfiguration {
 
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
+    /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public OperationRoles operationRoles() {
+        return new OperationRoles();
+    }
+
     @Bean
     public MessageSource messageSource() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();

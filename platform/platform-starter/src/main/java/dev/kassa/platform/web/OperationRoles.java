@@ -1,0 +1,54 @@
+package dev.kassa.platform.web;
+
+import dev.kassa.platform.security.Role;
+import io.swagger.v3.oas.models.Operation;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Publishes who may call each operation: the store roles whose permissions satisfy the operation's
+ * {@code @PreAuthorize} expression (one of {@code Access}'s), as the extension {@code x-kassa-roles} and a line of its
+ * description. Integrators see it in Swagger UI; the attack run in {@code infra} sends a role outside it and expects a
+ * refusal. Operations without {@code @PreAuthorize} (public ones, or those that check the caller themselves) get none.
+ */
+public class OperationRoles implements OperationCustomizer {
+
+    private static final Pattern AUTHORITY = Pattern.compile("'([a-z_]+)'");
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), PreAuthorize.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), PreAuthorize.class);
+        }
+        if (rule == null) {
+            return operation;
+        }
+        List<String> roles = rolesFor(rule.value());
+        operation.addExtension("x-kassa-roles", roles);
+        String line = "Roles: " + String.join(", ", roles) + ".";
+        operation.setDescription(operation.getDescription() == null || operation.getDescription().isBlank() ? line
+                : operation.getDescription() + "\n\n" + line);
+        return operation;
+    }
+
+    /** The roles that pass an {@code Access} expression: any role for {@code isAuthenticated()}, else those holding one of its authorities. */
+    static List<String> rolesFor(String expression) {
+        if (expression.contains("isAuthenticated()")) {
+            return Arrays.stream(Role.values()).map(Role::code).toList();
+        }
+        Matcher m = AUTHORITY.matcher(expression);
+        List<String> authorities = new java.util.ArrayList<>();
+        while (m.find()) {
+            authorities.add(m.group(1));
+        }
+        return Arrays.stream(Role.values()).filter(r -> r.permissions().stream().anyMatch(authorities::contains)).map(Role::code).toList();
+    }
+}
