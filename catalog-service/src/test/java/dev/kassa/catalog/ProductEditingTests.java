@@ -137,6 +137,18 @@ class ProductEditingTests {
         assertThat(unknown.text("/code")).isEqualTo("product_not_found");
         assertThat(unknown.text("/barcode")).isEqualTo("999");
         assertThat(cashier.get("/api/products/products/scan_barcode/").text("/code")).isEqualTo("barcode_required");
+        // a word where an id belongs names no resource: 404, as an unknown route (the client probes paths like customers/top)
+        Api.Response word = cashier.get("/api/products/products/top/");
+        assertThat(word.status()).as(word.toString()).isEqualTo(404);
+        assertThat(word.text("/code")).isEqualTo("not_found");
+        assertThat(cashier.get("/api/products/products/?page=abc").status()).isEqualTo(400);
+        // the original web client looks codes up with a POST (issue 13)
+        Api.Response posted = cashier.post("/api/products/warehouse-scan/scan/", json("barcode", batchCode));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        assertThat(posted.text("/matched")).isEqualTo("batch");
+        assertThat(posted.at("/data/id").asLong()).isEqualTo(id);
+        assertThat(cashier.post("/api/products/warehouse-scan/scan/", json()).text("/code")).isEqualTo("barcode_required");
+        assertThat(cashier.post("/api/products/warehouse-scan/scan/", json("barcode", "999")).status()).isEqualTo(404);
         assertThat(cashier.get("/api/products/barcodes/search_barcode/?barcode=0012345678905").at("/product/id").asLong()).isEqualTo(id);
         assertThat(cashier.get("/api/products/barcodes/?product=" + id).at("/count").asInt()).isEqualTo(1);
 

@@ -60,6 +60,17 @@ class BarcodeController {
         this.products = products;
     }
 
+    record WarehouseScanRequest(String barcode) { }
+
+    @Operation(summary = "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"barcode\": \"4870000000011\"}")))
+    @org.springframework.web.bind.annotation.PostMapping({"/api/products/warehouse-scan/scan", "/api/products/warehouse_scan/scan"})
+    @PreAuthorize(Access.READ_CATALOG)
+    Map<String, Object> warehouseScan(@org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
+        return scan(request.barcode());
+    }
+
     @Operation(summary = "Find the product behind a scanned code: its own barcode, an extra barcode or a batch barcode (then batch is set)")
     @GetMapping({"/api/products/products/scan_barcode", "/api/products/products/scan-barcode"})
     @PreAuthorize(Access.READ_CATALOG)

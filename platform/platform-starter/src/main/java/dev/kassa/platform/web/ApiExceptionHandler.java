@@ -103,8 +103,15 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.BAD_REQUEST, errors.body("parse_error", "error.parse_error", null, Map.of()));
     }
 
+    /**
+     * A word where a path expects an id ({@code customers/top} before it exists, {@code stores/abc}) names no resource:
+     * 404 {@code not_found}, as for an unknown route; a query parameter of the wrong type is the caller's mistake: 400.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return respond(HttpStatus.NOT_FOUND, errors.body("not_found", "error.route_not_found", new Object[]{request.getRequestURI()}, Map.of()));
+        }
         return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid_parameter", new Object[]{e.getName()},
                 Map.of(e.getName(), List.of(errors.message("validation.invalid")))));
     }
