@@ -55,11 +55,14 @@ class ShiftAndRefundTests {
                 json("payment_method", "cash", "amount", 100000, "received_amount", 120000),
                 json("payment_method", "card", "amount", 50000)))).status()).isEqualTo(200);
 
+        // while the shift is open the till shows what should be in the drawer: 100000 + 100000 cash kept (change is out)
+        assertThat(cashier.get("/api/sales/sessions/current/").text("/data/expected_cash")).isEqualTo("200000.00");
         assertThat(cashier.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
                 "amount", 30000)).text("/code")).isEqualTo("permission_denied");
         Api.Response out = manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
                 "amount", 30000, "description", "Инкассация"));
         assertThat(out.status()).as(out.toString()).isEqualTo(201);
+        assertThat(manager.get("/api/sales/sessions/" + session + "/").text("/expected_cash")).isEqualTo("170000.00");
         assertThat(manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
                 "amount", 999999)).text("/code")).isEqualTo("cash_out_exceeds");
         assertThat(manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "sideways", "reason", "x", "amount", -1))

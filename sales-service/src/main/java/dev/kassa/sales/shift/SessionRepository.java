@@ -20,8 +20,23 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class SessionRepository {
 
+    /**
+     * Cash that should be in the till of shift {@code s}: opening + cash kept from sales (applied amounts, so change
+     * handed back is already out) − cash refunds + cash put in − cash taken out.
+     */
+    private static final String EXPECTED_CASH = """
+            s.opening_cash
+                 + coalesce((select sum(p.amount) from payments p join sales x on x.id = p.sale_id
+                              where p.session_id = s.id and p.payment_method = 'cash' and x.status <> 'pending'), 0)
+                 - coalesce((select sum(r.amount) from refunds r where r.session_id = s.id and r.method = 'cash'), 0)
+                 + coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_in'), 0)
+                 - coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_out'), 0)
+            """;
+
+    /** A shift's expected cash: recorded at closing, and running while it is open or on a break (the till shows "in the drawer"). */
     private static final String SELECT = """
-            select s.id, r.id, r.code, r.name, s.cashier_user_id, s.cashier_name, s.status, s.opening_cash, s.expected_cash,
+            select s.id, r.id, r.code, r.name, s.cashier_user_id, s.cashier_name, s.status, s.opening_cash,
+                   case when s.status in ('open', 'suspended') then (%s) else s.expected_cash end,
                    s.actual_cash, s.cash_difference, s.opened_at, s.closed_at,
                    coalesce(t.total, 0)::numeric(12, 2), coalesce(t.cash, 0)::numeric(12, 2), coalesce(t.card, 0)::numeric(12, 2), coalesce(t.n, 0)
               from sessions s join cash_registers r on r.id = s.cash_register_id
@@ -32,7 +47,7 @@ public class SessionRepository {
                           (select sum(p.amount) from payments p join sales y on y.id = p.sale_id
                             where p.session_id = s.id and p.payment_method = 'card' and y.status in ('completed', 'partially_refunded', 'refunded')) as card
                      from sales x where x.session_id = s.id and x.status in ('completed', 'partially_refunded', 'refunded')) t on true
-            """;
+            """.formatted(EXPECTED_CASH);
     private static final RowMapper<Session> ROW = (rs, i) -> new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
             rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)), rs.getBigDecimal(14), rs.getBigDecimal(15),
@@ -106,20 +121,9 @@ public class SessionRepository {
                 """, Long.class, registerId, cashierUserId, cashierName, openingCash);
     }
 
-    /**
-     * Cash that should be in the till: opening + cash kept from sales (applied amounts, so change handed back
-     * is already out) − cash refunds + cash put in − cash taken out.
-     */
+    /** Cash that should be in the till now ({@link #EXPECTED_CASH}). */
     public BigDecimal expectedCash(long sessionId) {
-        return jdbc.queryForObject("""
-                select s.opening_cash
-                     + coalesce((select sum(p.amount) from payments p join sales x on x.id = p.sale_id
-                                  where p.session_id = s.id and p.payment_method = 'cash' and x.status <> 'pending'), 0)
-                     - coalesce((select sum(r.amount) from refunds r where r.session_id = s.id and r.method = 'cash'), 0)
-                     + coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_in'), 0)
-                     - coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_out'), 0)
-                  from sessions s where s.id = ?
-                """, BigDecimal.class, sessionId);
+        return jdbc.queryForObject("select " + EXPECTED_CASH + " from sessions s where s.id = ?", BigDecimal.class, sessionId);
     }
 
     /** Drafts of the shift: those with lines block closing, empty ones are cancelled by it. */
