@@ -27,6 +27,49 @@ class StoreTests {
     }
 
     @Test
+    void theWebClientsStoreListWithCredentialsSaysTillsLogInByPin() {
+        String username = "creds_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response reg = api().post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Первый"));
+        String first = reg.text("/data/store/tenant_key");
+        Api owner = api().as(reg.text("/data/tokens/access"));
+        Api.Response second = owner.post("/api/users/stores/", json("name", "Второй"));
+        String secondKey = second.text("/data/store/tenant_key");
+        Api fresh = api().as(second.text("/data/tokens/access"));
+
+        // spec A13: the caller's own active stores, newest first, in the original's shape
+        Api.Response list = fresh.get("/api/users/stores/my-stores-with-credentials/");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.at("/data/count").asInt()).isEqualTo(2);
+        assertThat(list.text("/data/stores/0/tenant_key")).isEqualTo(secondKey);
+        assertThat(list.text("/data/stores/1/tenant_key")).isEqualTo(first);
+        assertThat(list.at("/data/stores/1/schema_name").asText()).isNotBlank();
+        assertThat(list.at("/data/stores/0/staff_credentials").isNull()).isTrue();
+        assertThat(list.text("/data/stores/0/staff_credentials_missing")).isEqualTo("true");
+        assertThat(list.text("/data/stores/0/staff_credentials_note")).contains("PIN");
+
+        // spec A12: for the store of X-Tenant-Key, its owner only
+        Api.Response creds = fresh.in(first).get("/api/users/stores/staff-credentials/");
+        assertThat(creds.status()).as(creds.toString()).isEqualTo(200);
+        assertThat(creds.text("/data/tenant_key")).isEqualTo(first);
+        assertThat(creds.at("/data/password").isNull()).isTrue();
+        assertThat(creds.text("/data/note")).contains("PIN");
+        assertThat(fresh.get("/api/users/stores/staff-credentials/").text("/code")).isEqualTo("missing_tenant_key");
+        String other = api().post("/api/users/auth/register/", json("username", "other_" + UUID.randomUUID().toString().substring(0, 8),
+                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "Пётр", "store_name", "Чужой"))
+                .text("/data/store/tenant_key");
+        assertThat(fresh.in(other).get("/api/users/stores/staff-credentials/").text("/code")).isEqualTo("not_a_member");
+        assertThat(api().get("/api/users/stores/my-stores-with-credentials/").status()).isEqualTo(401);
+        // an employee, not the owner, sees no store of their own
+        String cashier = "kassir_" + UUID.randomUUID().toString().substring(0, 8);
+        api().as(reg.text("/data/tokens/access")).in(first).post("/api/users/employees/", json("username", cashier, "password", "SecurePass123",
+                "first_name", "Анна", "role", "cashier"));
+        Api asCashier = api().as(api().post("/api/users/auth/login/", json("username", cashier, "password", "SecurePass123")).text("/access"));
+        assertThat(asCashier.get("/api/users/stores/my-stores-with-credentials/").at("/data/count").asInt()).isZero();
+        assertThat(asCashier.in(first).get("/api/users/stores/staff-credentials/").text("/code")).isEqualTo("permission_denied");
+    }
+
+    @Test
     void anOwnerOpensASecondStoreAndTheFreshTokenServesBoth() {
         String username = "multi_" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response reg = api().post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",

@@ -69,6 +69,69 @@ class StoreController {
         return PageResponse.of(new PageImpl<>(rows, PageRequest.of(0, Math.max(1, rows.size())), rows.size()), r -> r);
     }
 
+    @Operation(summary = "The caller's own active stores in the original's shape (spec A13), newest first. Kassa has no shared staff "
+            + "account: staff_credentials is null and staff_credentials_note says how tills log in (a PIN per employee)")
+    @GetMapping({"/api/users/stores/my-stores-with-credentials", "/api/users/stores/my_stores_with_credentials"})
+    Map<String, Object> myStoresWithCredentials(Caller caller) {
+        List<Map<String, Object>> owned = sessions.memberships(caller.userId()).stream().map(Membership::store)
+                .filter(s -> s.ownerId().equals(caller.userId()) && s.isActive())
+                .sorted(java.util.Comparator.comparing(Store::createdAt).reversed())
+                .map(s -> {
+                    Map<String, Object> row = full(StoreView.from(s));
+                    row.put("staff_credentials", null);
+                    row.put("staff_credentials_missing", true);
+                    row.put("staff_credentials_note", Messages.get("store.staff_credentials_note"));
+                    return row;
+                }).toList();
+        return Map.of("status", "success", "data", Map.of("count", owned.size(), "stores", owned));
+    }
+
+    @Operation(summary = "The original's shared staff account of the store named by X-Tenant-Key (spec A12), for its owner. Kassa has "
+            + "none: the fields are null and the note says how tills log in (a PIN per employee)")
+    @GetMapping({"/api/users/stores/staff-credentials", "/api/users/stores/staff_credentials"})
+    Map<String, Object> staffCredentials(Caller caller,
+                                         @org.springframework.web.bind.annotation.RequestHeader(value = "X-Tenant-Key", required = false) String key) {
+        if (key == null || key.isBlank()) {
+            throw new KassaException(400, "missing_tenant_key", "error.missing_tenant_key");
+        }
+        Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.tenantKey().equals(key.trim()))
+                .findFirst().orElseThrow(() -> new KassaException(403, "not_a_member", "error.not_a_member"));
+        if (!store.ownerId().equals(caller.userId())) {
+            throw new KassaException(403, "permission_denied", "error.permission_denied");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("username", null);
+        data.put("password", null);
+        data.put("full_name", null);
+        data.put("is_active", false);
+        data.put("store_name", store.name());
+        data.put("tenant_key", store.tenantKey());
+        data.put("staff_credentials", null);
+        data.put("note", Messages.get("store.staff_credentials_note"));
+        return Map.of("status", "success", "data", data);
+    }
+
+    private static Map<String, Object> full(StoreView v) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", v.id());
+        row.put("name", v.name());
+        row.put("slug", v.slug());
+        row.put("tenant_key", v.tenantKey());
+        row.put("schema_name", v.schemaName());
+        row.put("description", v.description());
+        row.put("address", v.address());
+        row.put("city", v.city());
+        row.put("region", v.region());
+        row.put("phone", v.phone());
+        row.put("email", v.email());
+        row.put("legal_name", v.legalName());
+        row.put("tax_id", v.taxId());
+        row.put("time_zone", v.timeZone());
+        row.put("is_active", v.isActive());
+        row.put("created_at", v.createdAt());
+        return row;
+    }
+
     @Operation(summary = "One of the caller's stores")
     @GetMapping("/api/users/stores/{id}")
     Map<String, Object> get(@PathVariable long id, Caller caller) {
