@@ -127,6 +127,29 @@ class EmployeeTests {
     }
 
     @Test
+    void anEmployeeWithoutALoginSignsInAtTheSharedTillByPinOnly() {
+        String[] owner = owner();
+        Api asOwner = api().as(owner[0]).in(owner[1]);
+        int before = asOwner.get("/api/users/employees/").at("/count").asInt();
+        Api.Response badPin = asOwner.post("/api/users/employees/", json("first_name", "Дилноза", "role", "cashier", "pin", "12"));
+        assertThat(badPin.at("/errors/pin").isArray()).as(badPin.toString()).isTrue();
+        assertThat(asOwner.get("/api/users/employees/").at("/count").asInt()).as("a refused creation leaves nothing behind").isEqualTo(before);
+
+        Api.Response created = asOwner.post("/api/users/employees/", json("first_name", "Дилноза", "role", "cashier", "pin", "2580"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.at("/data/credentials").isNull()).isTrue();
+        assertThat(created.text("/data/sign_in")).isEqualTo("pin");
+        assertThat(created.text("/data/pin_set")).isEqualTo("true");
+        assertThat(created.text("/message")).contains("PIN");
+        Api.Response till = api().post("/api/users/auth/pin-login/", json("tenant_key", owner[1], "pin", "2580"));
+        assertThat(till.status()).as(till.toString()).isEqualTo(200);
+        assertThat(api().as(till.text("/access")).in(owner[1]).get("/api/users/auth/me/").text("/data/employee/role")).isEqualTo("cashier");
+        // a username alone still needs the rest of a login; a password alone needs a username
+        assertThat(asOwner.post("/api/users/employees/", json("password", "SecurePass123", "first_name", "Б", "role", "cashier"))
+                .at("/errors/username").isArray()).isTrue();
+    }
+
+    @Test
     void anEmployeeCreatedWithoutAPasswordGetsAGeneratedOneShownOnce() {
         String[] owner = owner();
         Api asOwner = api().as(owner[0]).in(owner[1]);

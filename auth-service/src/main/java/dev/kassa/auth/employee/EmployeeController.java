@@ -53,7 +53,8 @@ class EmployeeController {
         this.employees = employees;
     }
 
-    @Operation(summary = "Create an employee with a login. Without a password Kassa makes one and shows it in this response only "
+    @Operation(summary = "Create an employee with a login (or, without username and password, one who signs in at shared tills by "
+            + "PIN only: pin now or through set-pin). Without a password Kassa makes one and shows it in this response only "
             + "(credentials.password); a password the owner typed is never echoed back (credentials.password is null)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cashier", value = "{\"username\": \"cashier1\", \"password\": \"SecurePass123\", \"first_name\": \"Петр\", \"last_name\": \"Петров\", \"email\": \"petr@example.com\", \"role\": \"cashier\", \"phone\": \"+998901234567\", \"position\": \"Кассир\"}")))
@@ -64,7 +65,7 @@ class EmployeeController {
         EmployeeService.Created created = employees.create(caller, request);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("employee", EmployeeView.of(created.employee(), created.user()));
-        if (created.existingUser()) {
+        if (created.existingUser() || created.pinOnly()) {
             data.put("credentials", null);
         } else {
             Map<String, Object> credentials = new LinkedHashMap<>();
@@ -74,7 +75,11 @@ class EmployeeController {
             data.put("credentials", credentials);
         }
         data.put("is_existing_user", created.existingUser());
-        return Map.of("status", "success", "message", Messages.get(created.existingUser() ? "employee.added_existing" : "employee.created"), "data", data);
+        // how this person signs in: a login of their own, or only a PIN at the store's shared tills
+        data.put("sign_in", created.pinOnly() ? "pin" : "password");
+        data.put("pin_set", created.employee().hasPin());
+        String message = created.existingUser() ? "employee.added_existing" : created.pinOnly() ? "employee.created_pin_only" : "employee.created";
+        return Map.of("status", "success", "message", Messages.get(message), "data", data);
     }
 
     @Operation(summary = "Employees of the store (owner or manager): filters role, is_active; paginated")

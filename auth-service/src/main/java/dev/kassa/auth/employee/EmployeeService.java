@@ -34,15 +34,19 @@ import java.util.Set;
 @Service
 public class EmployeeService {
 
+    /**
+     * Without {@code username} and {@code password} the employee has no login of their own and signs in at shared tills
+     * by PIN only ({@code pin}, now or later through set-pin).
+     */
     public record CreateEmployeeRequest(String username, String password, String firstName, String lastName, String email, String role,
-                                        String phone, String position) { }
+                                        String phone, String position, String pin) { }
 
     /** A new employee; {@code password} is null when an existing user of the owner's other store was added. */
     /**
      * A new employee. {@code generatedPassword} is set only when the owner gave no password and Kassa made one: it is
      * shown once, in the answer to the creation; a password the owner typed is never echoed back.
      */
-    public record Created(Employee employee, User user, boolean existingUser, String generatedPassword) { }
+    public record Created(Employee employee, User user, boolean existingUser, String generatedPassword, boolean pinOnly) { }
 
     /** A password set by an owner or manager; {@code generatedPassword} only when Kassa made it (shown once). */
     public record PasswordSet(User user, String generatedPassword) { }
@@ -77,7 +81,10 @@ public class EmployeeService {
         } else if (caller.role() != Role.OWNER && !Set.of(Role.CASHIER, Role.STOCKKEEPER).contains(role)) {
             errors.add("role", "employee.role_not_allowed");
         }
-        errors.required("username", r.username(), 150);
+        boolean pinOnly = FieldErrors.blank(r.username()) && FieldErrors.blank(r.password());
+        if (!pinOnly) {
+            errors.required("username", r.username(), 150);
+        }
         if (!FieldErrors.blank(r.username()) && users.existsByUsername(r.username().trim())) {
             User existing = movable(caller, store, r.username().trim());
             if (existing != null && !errors.has("role")) {
@@ -85,9 +92,11 @@ public class EmployeeService {
             }
             errors.add("username", "auth.username_taken");
         }
-        String generated = FieldErrors.blank(r.password()) ? PasswordRules.generate() : null;
-        String password = generated != null ? generated : r.password();
+        String generated = !pinOnly && FieldErrors.blank(r.password()) ? PasswordRules.generate() : null;
+        // a PIN-only employee's account has a password nobody knows: it exists for their PIN sessions, never for a login
+        String password = pinOnly ? PasswordRules.generate() + PasswordRules.generate() : generated != null ? generated : r.password();
         PasswordRules.password(errors, "password", password);
+        String username = pinOnly ? "pin_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16) : r.username();
         errors.required("first_name", r.firstName(), 150);
         errors.maxLength("last_name", r.lastName(), 150);
         errors.email("email", r.email());
@@ -96,14 +105,18 @@ public class EmployeeService {
         errors.throwIfAny();
         User user;
         try {
-            user = users.saveAndFlush(new User(r.username().trim(), passwordEncoder.encode(password), r.firstName().trim(),
+            user = users.saveAndFlush(new User(username.trim(), passwordEncoder.encode(password), r.firstName().trim(),
                     r.lastName(), null, r.email(), r.phone()));
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
-        return new Created(employee, user, false, generated);
+        if (!FieldErrors.blank(r.pin())) {
+            applyPin(store, employee, r.pin());
+            employee = employees.saveAndFlush(employee);
+        }
+        return new Created(employee, user, false, generated, pinOnly);
     }
 
     /**
@@ -113,7 +126,7 @@ public class EmployeeService {
     private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
-        return new Created(employee, user, true, null);
+        return new Created(employee, user, true, null, false);
     }
 
     /** A user the owner may bring in: works in another of the caller's stores and not yet in this one; else null. */
@@ -317,6 +330,16 @@ public class EmployeeService {
             employee.pin(null);
             return employees.saveAndFlush(employee);
         }
+        applyPin(store, employee, pin);
+        try {
+            return employees.saveAndFlush(employee);
+        } catch (DataIntegrityViolationException raced) {
+            throw FieldErrors.single("pin", "employee.pin_taken");
+        }
+    }
+
+    /** Checks a PIN (4–6 digits, unique in the store) and sets it on the employee. */
+    private void applyPin(Store store, Employee employee, String pin) {
         if (!PinCodes.PIN.matcher(pin.trim()).matches()) {
             throw FieldErrors.single("pin", "employee.pin_invalid");
         }
@@ -325,11 +348,6 @@ public class EmployeeService {
             throw FieldErrors.single("pin", "employee.pin_taken");
         }
         employee.pin(hash);
-        try {
-            return employees.saveAndFlush(employee);
-        } catch (DataIntegrityViolationException raced) {
-            throw FieldErrors.single("pin", "employee.pin_taken");
-        }
     }
 
     /** The store's active cashiers (spec's cashiers list), for tills that choose who sells. */
