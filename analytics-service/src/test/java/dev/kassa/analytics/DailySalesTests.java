@@ -3,7 +3,7 @@ package dev.kassa.analytics;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestEvents;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -37,15 +37,28 @@ class DailySalesTests {
         return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
     }
 
-    String saleCompleted(String store, String saleId, LocalDate date, String total, List<Map<String, Object>> lines, String method) throws Exception {
-        Map<String, Object> payload = Map.of("sale_id", saleId, "receipt_number", "MAIN-" + saleId, "completed_at", Instant.now().toString(),
-                "business_date", date.toString(), "discount", "0.00", "tax", "0.00", "total", total, "lines", lines,
-                "payments", List.of(Map.of("method", method, "amount", total)));
-        return TestEvents.message(store, "SaleCompleted", payload);
+    /** A SaleCompleted exactly as sales emits it (its golden sample), with this test's sale. */
+    String saleCompleted(String store, String saleId, LocalDate date, String total, List<Line> lines, String method) {
+        EventSamples.Sample sample = EventSamples.of("SaleCompleted");
+        sample.assertConsumedBy("analytics-service");
+        return sample.message(store, e -> {
+            e.set("/sale_id", saleId).set("/receipt_number", "MAIN-" + saleId).set("/completed_at", Instant.now().toString())
+                    .set("/business_date", date.toString()).set("/discount", "0.00").set("/tax", "0.00").set("/total", total)
+                    .set("/payments/0/method", method).set("/payments/0/amount", total);
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    e.addElement("/lines");
+                }
+                e.set("/lines/" + i + "/product_id", lines.get(i).product()).set("/lines/" + i + "/quantity", lines.get(i).quantity())
+                        .set("/lines/" + i + "/line_total", lines.get(i).total()).set("/lines/" + i + "/unit_cost", "1.00");
+            }
+        });
     }
 
-    static Map<String, Object> line(long product, String qty, String total) {
-        return Map.of("product_id", product, "quantity", qty, "line_total", total, "unit_cost", "1.00");
+    record Line(long product, String quantity, String total) { }
+
+    static Line line(long product, String qty, String total) {
+        return new Line(product, qty, total);
     }
 
     @Test
@@ -80,8 +93,11 @@ class DailySalesTests {
                 assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
 
         // a cash refund of 50000 today: net sales drop, the sales count stays, the refund is shown
-        String refund = TestEvents.message(store, "SaleRefunded", Map.of("sale_id", "1", "refund_id", "1", "receipt_number", "MAIN-1", "business_date", today.toString(),
-                        "amount", "50000.00", "method", "cash", "lines", List.of(Map.of("product_id", 18, "quantity", "1.000", "amount", "50000.00"))));
+        EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
+        refunded.assertConsumedBy("analytics-service");
+        String refund = refunded.message(store, e -> e.set("/sale_id", "1").set("/refund_id", "1").set("/receipt_number", "MAIN-1")
+                .set("/business_date", today.toString()).set("/amount", "50000.00").set("/method", "cash")
+                .set("/lines/0/product_id", 18).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "50000.00"));
         kafka.send(Topics.SALES, store, refund).get();
         kafka.send(Topics.SALES, store, refund).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -1,6 +1,13 @@
 package dev.kassa.auth;
 
+import dev.kassa.auth.employee.EmployeeDeactivated;
+import dev.kassa.auth.employee.EmployeeRoleChanged;
+import dev.kassa.auth.employee.UserPasswordChanged;
+import dev.kassa.auth.store.StoreDeactivated;
+import dev.kassa.platform.events.StoreCreated;
+import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -208,6 +215,7 @@ class AccessTests {
         Api.Response promoted = asOwner.patch("/api/users/employees/" + cashier + "/", json("role", "manager", "position", "Старший"));
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
         assertThat(promoted.text("/role")).isEqualTo("manager");
+        assertThat(EventSamples.awaitEmitted(EmployeeRoleChanged.class, owner.key()).at("/payload/new_role").asText()).isEqualTo("manager");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(asCashier.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
         String managerToken = login(name, "SecurePass123").text("/access");
@@ -229,6 +237,7 @@ class AccessTests {
 
         // deactivation: the old token stops working and the employee can no longer log in to the store
         assertThat(asOwner.delete("/api/users/employees/" + cashier + "/").status()).isEqualTo(204);
+        assertThat(EventSamples.awaitEmitted(EmployeeDeactivated.class, owner.key()).at("/payload/employee_id").asLong()).isEqualTo(cashier);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(asManager.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
         assertThat(login(name, "SecurePass123").status()).isEqualTo(400);
@@ -258,7 +267,7 @@ class AccessTests {
         assertThat(onTill.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked");
         assertThat(tillAfter.get("/api/users/auth/me/").status()).isEqualTo(200);
         assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", session.text("/refresh"))).status()).isEqualTo(401);
-        var event = dev.kassa.platform.test.TestKafka.awaitEvent(dev.kassa.platform.events.Topics.AUTH, owner.key(), "UserPasswordChanged");
+        var event = EventSamples.awaitEmitted(UserPasswordChanged.class, owner.key());
         assertThat(event.at("/payload/user_id").asLong()).isPositive();
         assertThat(event.at("/payload/tenant_key").asText()).isEqualTo(owner.key());
 
@@ -283,8 +292,7 @@ class AccessTests {
         assertThat(updated.text("/data/time_zone")).isEqualTo("Asia/Samarkand");
         assertThat(asOwner.patch("/api/users/stores/" + storeId + "/", json("time_zone", "Mars/Olympus", "phone", "123", "slug", "other"))
                 .at("/errors").fieldNames()).toIterable().contains("time_zone", "phone", "slug");
-        assertThat(jdbc.queryForObject("select count(*) from kassa_outbox where msg_key = ? and event_type = 'StoreUpdated'", Integer.class, owner.key()))
-                .isLessThanOrEqualTo(1);
+        assertThat(EventSamples.awaitEmitted(StoreUpdated.class, owner.key()).at("/payload/time_zone").asText()).isEqualTo("Asia/Samarkand");
         String name = unique("mgr");
         employee(owner, name, "manager");
         String managerToken = login(name, "SecurePass123").text("/access");
@@ -297,5 +305,12 @@ class AccessTests {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(api().as(managerToken).in(owner.key()).get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
         assertThat(login(name, "SecurePass123").status()).isEqualTo(400);
+        assertThat(EventSamples.awaitEmitted(StoreDeactivated.class, owner.key()).at("/payload/store_id").asLong()).isEqualTo(storeId);
+    }
+
+    @Test
+    void everyEventAuthPublishesIsCheckedAgainstItsGoldenSample() {
+        EventSamples.assertAllContractsChecked("dev.kassa", java.util.List.of(StoreCreated.class, StoreUpdated.class, EmployeeRoleChanged.class,
+                EmployeeDeactivated.class, UserPasswordChanged.class, StoreDeactivated.class));
     }
 }

@@ -3,7 +3,7 @@ package dev.kassa.catalog;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestEvents;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -265,7 +265,9 @@ class CatalogTests {
         assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 3))
                 .status()).isEqualTo(200);
         assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("3.000");
-        kafka.send(Topics.SALES, store, TestEvents.message(store, "HoldsReleased", Map.of("request_refs", List.of(ref)))).get();
+        EventSamples.Sample released = EventSamples.of("HoldsReleased");
+        released.assertConsumedBy("catalog-service");
+        kafka.send(Topics.SALES, store, released.message(store, e -> e.set("/request_refs", List.of(ref)))).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000"));
     }
@@ -277,9 +279,10 @@ class CatalogTests {
         long product = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
         String ref = UUID.randomUUID().toString();
         assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
-        String message = TestEvents.message(store, "SaleCompleted",
-                Map.of("sale_id", "42", "receipt_number", "MAIN-20260101-0001",
-                        "lines", List.of(Map.of("product_id", product, "quantity", "4.000", "reservation_ref", ref))));
+        EventSamples.Sample completed = EventSamples.of("SaleCompleted");
+        completed.assertConsumedBy("catalog-service");
+        String message = completed.message(store, e -> e.set("/sale_id", "42").set("/receipt_number", "MAIN-20260101-0001")
+                .set("/lines/0/product_id", product).set("/lines/0/quantity", "4.000").set("/lines/0/reservation_ref", ref));
         kafka.send(Topics.SALES, store, message).get();
         kafka.send(Topics.SALES, store, message).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -292,9 +295,11 @@ class CatalogTests {
 
         // a refund of 3 puts them back into the batch they were sold from, once
         long batch = owner.get("/api/products/products/" + product).at("/batches/0/id").asLong();
-        String refundMessage = TestEvents.message(store, "SaleRefunded",
-                Map.of("sale_id", "42", "refund_id", "7", "receipt_number", "MAIN-20260101-0001",
-                        "lines", List.of(Map.of("product_id", product, "batch_id", batch, "quantity", "3.000", "amount", "9000.00"))));
+        EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
+        refunded.assertConsumedBy("catalog-service");
+        String refundMessage = refunded.message(store, e -> e.set("/sale_id", "42").set("/refund_id", "7").set("/receipt_number", "MAIN-20260101-0001")
+                .set("/lines/0/product_id", product).set("/lines/0/batch_id", batch).set("/lines/0/quantity", "3.000")
+                .set("/lines/0/amount", "9000.00").set("/lines/0/reservation_ref", ref));
         kafka.send(Topics.SALES, store, refundMessage).get();
         kafka.send(Topics.SALES, store, refundMessage).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

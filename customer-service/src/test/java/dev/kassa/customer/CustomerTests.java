@@ -3,7 +3,7 @@ package dev.kassa.customer;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestEvents;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -63,9 +63,13 @@ class CustomerTests {
         String store = newStore();
         Api cashier = as(store, "cashier");
         long customer = cashier.post("/api/customers/customers/", json("name", "Алия", "phone", "+998901112233")).at("/id").asLong();
-        String sale = event(store, "SaleCompleted", Map.of("sale_id", "77", "receipt_number", "MAIN-20261121-0077", "customer_id", customer,
-                "completed_at", Instant.now().toString(), "business_date", LocalDate.now().toString(), "total", "25050.00",
-                "lines", List.of(Map.of("quantity", "2.000"))));
+        EventSamples.Sample completed = EventSamples.of("SaleCompleted");
+        completed.assertConsumedBy("customer-service");
+        String sale = completed.message(store, e -> e.set("/sale_id", "77").set("/receipt_number", "MAIN-20261121-0077").set("/customer_id", customer)
+                .set("/completed_at", Instant.now().toString()).set("/business_date", LocalDate.now().toString()).set("/total", "25050.00")
+                .set("/lines/0/quantity", "2.000"));
+        // a sale without a customer is not this service's business
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "78").set("/customer_id", null))).get();
         kafka.send(Topics.SALES, store, sale).get();
         kafka.send(Topics.SALES, store, sale).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -80,8 +84,10 @@ class CustomerTests {
         assertThat(history.at("/count").asInt()).isEqualTo(1);
         assertThat(history.text("/results/0/receipt_number")).isEqualTo("MAIN-20261121-0077");
 
-        kafka.send(Topics.SALES, store, event(store, "SaleRefunded", Map.of("sale_id", "77", "refund_id", "1", "receipt_number", "MAIN-20261121-0077",
-                "customer_id", customer, "amount", "5050.00"))).get();
+        EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
+        refunded.assertConsumedBy("customer-service");
+        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "77").set("/refund_id", "1")
+                .set("/receipt_number", "MAIN-20261121-0077").set("/customer_id", customer).set("/amount", "5050.00"))).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response c = cashier.get("/api/customers/customers/" + customer + "/");
             assertThat(c.text("/total_purchases")).isEqualTo("20000.00");
@@ -90,10 +96,6 @@ class CustomerTests {
         assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/").text("/results/0/refunded")).isEqualTo("5050.00");
         assertThat(cashier.get("/api/customers/customers/424242/purchase-history/").status()).isEqualTo(404);
         assertThat(as(store, "stockkeeper").get("/api/customers/customers/" + customer + "/purchase-history/").status()).isEqualTo(403);
-    }
-
-    static String event(String store, String type, Map<String, Object> payload) {
-        return TestEvents.message(store, type, payload);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.kassa.analytics.daily;
 
-import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,30 +11,25 @@ import org.springframework.stereotype.Component;
 class SaleEventsConsumer {
 
     private final Inbox inbox;
-    private final DailySalesRepository reports;
+    private final EventHandlers handlers;
 
     SaleEventsConsumer(Inbox inbox, DailySalesRepository reports) {
         this.inbox = inbox;
-        this.reports = reports;
+        this.handlers = new EventHandlers()
+                .on(SaleCompleted.class, sale -> {
+                    if (reports.recordSale(sale)) {
+                        reports.recompute(sale.businessDate());
+                    }
+                })
+                .on(SaleRefunded.class, refund -> {
+                    if (reports.recordRefund(refund)) {
+                        reports.recompute(refund.businessDate());
+                    }
+                });
     }
 
     @KafkaListener(topics = Topics.SALES)
     void on(String message) {
-        EventEnvelope envelope = inbox.read(message);
-        if ("SaleCompleted".equals(envelope.type())) {
-            SaleCompleted sale = inbox.payload(envelope, SaleCompleted.class);
-            inbox.process(envelope, "analytics-daily", tenant -> {
-                if (reports.recordSale(sale)) {
-                    reports.recompute(sale.businessDate());
-                }
-            });
-        } else if ("SaleRefunded".equals(envelope.type())) {
-            SaleRefunded refund = inbox.payload(envelope, SaleRefunded.class);
-            inbox.process(envelope, "analytics-daily", tenant -> {
-                if (reports.recordRefund(refund)) {
-                    reports.recompute(refund.businessDate());
-                }
-            });
-        }
+        inbox.handle(message, "analytics-daily", handlers);
     }
 }

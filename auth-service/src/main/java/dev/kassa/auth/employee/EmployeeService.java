@@ -230,8 +230,7 @@ public class EmployeeService {
         java.time.Instant at = java.time.Instant.now();
         tokens.revokeAll(user.id());
         for (var m : employees.memberships(user.id())) {
-            outbox.publish(Topics.AUTH, AccessChanged.PASSWORD_CHANGED, m.store().tenantKey(), Map.of("store_id", m.store().id(),
-                    "tenant_key", m.store().tenantKey(), "user_id", user.id(), "at", at.toString()));
+            outbox.publish(m.store().tenantKey(), new UserPasswordChanged(m.store().id(), m.store().tenantKey(), user.id(), at));
         }
     }
 
@@ -301,9 +300,8 @@ public class EmployeeService {
         if (role != null && role != employee.role()) {
             Role old = employee.role();
             employee.changeRole(role);
-            outbox.publish(Topics.AUTH, AccessChanged.ROLE_CHANGED, store.tenantKey(), Map.of("store_id", store.id(), "tenant_key", store.tenantKey(),
-                    "user_id", employee.userId() == null ? 0 : employee.userId(), "employee_id", employee.id(), "old_role", old.code(),
-                    "new_role", role.code(), "at", now.toString()));
+            outbox.publish(store.tenantKey(), new EmployeeRoleChanged(store.id(), store.tenantKey(),
+                    employee.userId() == null ? 0 : employee.userId(), employee.id(), old.code(), role.code(), now));
         }
         if (r.isActive() != null && r.isActive() != employee.isActive()) {
             employee.activate(r.isActive());
@@ -358,9 +356,8 @@ public class EmployeeService {
     }
 
     private void deactivated(Store store, Employee employee, java.time.Instant at) {
-        outbox.publish(Topics.AUTH, AccessChanged.EMPLOYEE_DEACTIVATED, store.tenantKey(), Map.of("store_id", store.id(),
-                "tenant_key", store.tenantKey(), "user_id", employee.userId() == null ? 0 : employee.userId(), "employee_id", employee.id(),
-                "at", at.toString()));
+        outbox.publish(store.tenantKey(), new EmployeeDeactivated(store.id(), store.tenantKey(),
+                employee.userId() == null ? 0 : employee.userId(), employee.id(), at));
         if (employee.userId() != null && employees.memberships(employee.userId()).isEmpty()) {
             tokens.revokeAll(employee.userId());
         }

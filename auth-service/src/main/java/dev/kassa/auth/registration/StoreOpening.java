@@ -96,7 +96,7 @@ public class StoreOpening {
                 .details(d.description(), d.address(), d.city(), d.region(), trim(d.phone()), trim(d.email()), d.legalName(), d.taxId()));
         Employee employee = employees.saveAndFlush(new Employee(store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(),
                 trim(ownerPhone)));
-        outbox.publish(Topics.AUTH, StoreCreated.TYPE, tenantKey, new StoreCreated(store.id(), tenantKey, slug, store.schemaName(),
+        outbox.publish(tenantKey, new StoreCreated(store.id(), tenantKey, slug, store.schemaName(),
                 store.name(), timeZone, owner.id(), store.address(), store.phone(), store.legalName(), store.taxId()));
         return new Opened(store, employee);
     }

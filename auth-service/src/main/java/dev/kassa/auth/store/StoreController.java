@@ -198,7 +198,7 @@ class StoreController {
                 pick(r.region(), store.region()), r.phone() != null ? r.phone().trim() : store.phone(),
                 r.email() != null ? r.email().trim() : store.email(), pick(r.legalName(), store.legalName()), pick(r.taxId(), store.taxId()));
         stores.saveAndFlush(store);
-        outbox.publish(Topics.AUTH, StoreUpdated.TYPE, store.tenantKey(), new StoreUpdated(store.id(), store.tenantKey(), store.name(),
+        outbox.publish(store.tenantKey(), new StoreUpdated(store.id(), store.tenantKey(), store.name(),
                 store.address(), store.phone(), store.legalName(), store.taxId(), store.timeZone()));
         return Map.of("status", "success", "message", Messages.get("store.updated"), "data", StoreView.from(store));
     }
@@ -220,8 +220,7 @@ class StoreController {
         Store store = owned(id, caller);
         store.deactivate();
         stores.saveAndFlush(store);
-        outbox.publish(Topics.AUTH, AccessChanged.STORE_DEACTIVATED, store.tenantKey(), Map.of("store_id", store.id(),
-                "tenant_key", store.tenantKey(), "at", java.time.Instant.now().toString()));
+        outbox.publish(store.tenantKey(), new StoreDeactivated(store.id(), store.tenantKey(), java.time.Instant.now()));
         return Map.of("status", "success", "message", Messages.get("store.deactivated"));
     }
 

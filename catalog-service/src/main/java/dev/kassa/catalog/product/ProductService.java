@@ -124,8 +124,7 @@ public class ProductService {
             stock.recordMovement(product.id(), batch.id(), initial, "receipt", number);
             stockEvents.received(product.id(), number);
         }
-        outbox.publish(Topics.CATALOG, "ProductCreated", tenant.key(), Map.of("product_id", product.id(), "name", product.name(),
-                "sku", product.sku(), "sale_price", product.salePrice().toPlainString(), "cost_price", product.costPrice().toPlainString()));
+        outbox.publish(tenant.key(), new ProductCreated(product.id(), product.name(), product.sku(), product.salePrice(), product.costPrice()));
         return view(product);
     }
 
@@ -198,17 +197,8 @@ public class ProductService {
         p.inventory(min, max, r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
                 r.isFeatured() != null ? r.isFeatured() : p.isFeatured(), r.isActive() != null ? r.isActive() : p.isActive());
         products.saveAndFlush(p);
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
-        event.put("product_id", p.id());
-        event.put("name", p.name());
-        event.put("sku", p.sku());
-        event.put("barcode", p.barcode());
-        event.put("sale_price", p.salePrice());
-        event.put("cost_price", p.costPrice());
-        event.put("tax_rate", p.taxRate());
-        event.put("is_active", p.isActive());
-        event.put("price_changed", changed);
-        outbox.publish(Topics.CATALOG, "ProductUpdated", TenantContext.require().key(), event);
+        outbox.publish(TenantContext.require().key(), new ProductUpdated(p.id(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),
+                p.taxRate(), p.isActive(), List.copyOf(changed)));
         return view(p);
     }
 
@@ -229,7 +219,7 @@ public class ProductService {
             throw new KassaException(400, "product_in_use", "catalog.product_in_use");
         }
         jdbc.update("delete from products where id = ?", id);
-        outbox.publish(Topics.CATALOG, "ProductDeleted", TenantContext.require().key(), Map.of("product_id", id));
+        outbox.publish(TenantContext.require().key(), new ProductDeleted(id));
     }
 
     @Transactional(readOnly = true)

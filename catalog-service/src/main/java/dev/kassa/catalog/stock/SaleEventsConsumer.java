@@ -1,7 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,26 +30,19 @@ class SaleEventsConsumer {
     record HoldsReleased(List<String> requestRefs) { }
 
     private final Inbox inbox;
-    private final ReservationService reservations;
+    private final EventHandlers handlers;
 
     SaleEventsConsumer(Inbox inbox, ReservationService reservations) {
         this.inbox = inbox;
-        this.reservations = reservations;
+        this.handlers = new EventHandlers()
+                .on(SaleCompleted.class, sale -> reservations.commit(sale.saleId(), sale.receiptNumber(),
+                        sale.lines().stream().map(SaleCompleted.Line::reservationRef).filter(Objects::nonNull).distinct().toList()))
+                .on(SaleRefunded.class, refund -> reservations.restock(refund.receiptNumber(), refund.lines()))
+                .on(HoldsReleased.class, released -> reservations.release(released.requestRefs()));
     }
 
     @KafkaListener(topics = Topics.SALES)
     void on(String message) {
-        EventEnvelope envelope = inbox.read(message);
-        if ("SaleCompleted".equals(envelope.type())) {
-            SaleCompleted sale = inbox.payload(envelope, SaleCompleted.class);
-            inbox.process(envelope, "catalog-stock", tenant -> reservations.commit(sale.saleId(), sale.receiptNumber(),
-                    sale.lines().stream().map(SaleCompleted.Line::reservationRef).filter(Objects::nonNull).distinct().toList()));
-        } else if ("SaleRefunded".equals(envelope.type())) {
-            SaleRefunded refund = inbox.payload(envelope, SaleRefunded.class);
-            inbox.process(envelope, "catalog-stock", tenant -> reservations.restock(refund.receiptNumber(), refund.lines()));
-        } else if ("HoldsReleased".equals(envelope.type())) {
-            HoldsReleased released = inbox.payload(envelope, HoldsReleased.class);
-            inbox.process(envelope, "catalog-stock", tenant -> reservations.release(released.requestRefs()));
-        }
+        inbox.handle(message, "catalog-stock", handlers);
     }
 }

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -55,27 +53,13 @@ public class StockEvents {
             if (change.signum() == 0) {
                 continue;
             }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("product_id", productId);
-            payload.put("change", change);
-            payload.put("reason", reason);
-            payload.put("reference", reference == null ? "" : reference);
-            payload.put("on_hand", now.onHand());
-            payload.put("available", now.available());
-            outbox.publish(Topics.CATALOG, "StockChanged", tenant, payload);
+            outbox.publish(tenant, new StockChanged(productId, change, reason, reference == null ? "" : reference, now.onHand(), now.available()));
             var settings = jdbc.queryForMap("select name, sku, min_quantity, track_inventory from products where id = ?", productId);
             BigDecimal min = (BigDecimal) settings.get("min_quantity");
             if (Boolean.TRUE.equals(settings.get("track_inventory")) && change.signum() < 0
                     && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
-                Map<String, Object> low = new LinkedHashMap<>();
-                low.put("product_id", productId);
-                low.put("name", settings.get("name"));
-                low.put("sku", settings.get("sku"));
-                low.put("on_hand", now.onHand());
-                low.put("available", now.available());
-                low.put("min_quantity", min);
-                low.put("out_of_stock", now.onHand().signum() == 0);
-                outbox.publish(Topics.CATALOG, "LowStockReached", tenant, low);
+                outbox.publish(tenant, new LowStockReached(productId, (String) settings.get("name"), (String) settings.get("sku"), now.onHand(),
+                        now.available(), min, now.onHand().signum() == 0));
             }
         }
     }

@@ -122,8 +122,7 @@ public class CatalogClient {
 
     /** Releases holds through the outbox only: catalog gets {@link HoldsReleased} whenever it reads sales' events. */
     public void releaseLater(List<String> requestRefs) {
-        tx.executeWithoutResult(s -> outbox.publish(Topics.SALES, HoldsReleased.TYPE, TenantContext.require().key(),
-                new HoldsReleased(List.copyOf(requestRefs))));
+        tx.executeWithoutResult(s -> outbox.publish(TenantContext.require().key(), new HoldsReleased(List.copyOf(requestRefs))));
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.kassa.sales.catalog;
 
+import dev.kassa.platform.events.KassaEvent;
+import dev.kassa.platform.events.Topics;
+
 import java.util.List;
 
 /**
@@ -9,6 +12,5 @@ import java.util.List;
  *
  * @param requestRefs the hold requests to release
  */
-public record HoldsReleased(List<String> requestRefs) {
-    public static final String TYPE = "HoldsReleased";
-}
+@KassaEvent(topic = Topics.SALES)
+public record HoldsReleased(List<String> requestRefs) { }

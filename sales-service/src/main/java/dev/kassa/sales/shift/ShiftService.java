@@ -62,9 +62,8 @@ public class ShiftService {
             throw alreadyOpen();
         }
         Session session = sessions.find(id).orElseThrow();
-        outbox.publish(Topics.SALES, "SessionOpened", TenantContext.require().key(), Map.of("session_id", id, "register_id", register,
-                "cashier_id", caller.userId(), "opening_cash", session.openingCash(), "opened_at", session.openedAt().toString(),
-                "business_date", TenantContext.require().today().toString()));
+        outbox.publish(TenantContext.require().key(), new SessionOpened(id, register, caller.userId(), session.openingCash(),
+                session.openedAt(), TenantContext.require().today()));
         return session;
     }
 
@@ -92,23 +91,25 @@ public class ShiftService {
     /** A shift is put on hold (a break) and picked up again; a suspended shift takes no sales and cannot be closed. */
     @Transactional
     public Session suspend(Caller caller, long sessionId) {
-        return move(caller, sessionId, "open", "suspended", "sales.suspend_only_open", "SessionSuspended");
+        return move(caller, sessionId, "open", "suspended", "sales.suspend_only_open",
+                s -> new SessionSuspended(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
     @Transactional
     public Session resume(Caller caller, long sessionId) {
-        return move(caller, sessionId, "suspended", "open", "sales.resume_only_suspended", "SessionResumed");
+        return move(caller, sessionId, "suspended", "open", "sales.resume_only_suspended",
+                s -> new SessionResumed(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
-    private Session move(Caller caller, long sessionId, String from, String to, String refusal, String event) {
+    private Session move(Caller caller, long sessionId, String from, String to, String refusal,
+                         java.util.function.Function<Session, Object> event) {
         ownOrManaged(caller, sessionId);
         Session session = sessions.lock(sessionId).orElseThrow();
         if (!from.equals(session.status())) {
             throw new KassaException(400, "session_" + session.status(), refusal);
         }
         sessions.setStatus(sessionId, to);
-        outbox.publish(Topics.SALES, event, TenantContext.require().key(), Map.of("session_id", sessionId, "register_id", session.registerId(),
-                "cashier_id", session.cashierUserId(), "at", java.time.Instant.now().toString()));
+        outbox.publish(TenantContext.require().key(), event.apply(session));
         return sessions.find(sessionId).orElseThrow();
     }
 
@@ -145,17 +146,9 @@ public class ShiftService {
         BigDecimal expected = sessions.expectedCash(sessionId);
         sessions.close(sessionId, expected, actual);
         Session closed = sessions.find(sessionId).orElseThrow();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("session_id", sessionId);
-        event.put("register_id", closed.registerId());
-        event.put("cashier_id", closed.cashierUserId());
-        event.put("opening_cash", closed.openingCash());
-        event.put("expected_cash", closed.expectedCash());
-        event.put("actual_cash", closed.actualCash());
-        event.put("cash_difference", closed.cashDifference());
-        event.put("closed_at", closed.closedAt().toString());
-        event.put("business_date", TenantContext.require().today().toString());
-        outbox.publish(Topics.SALES, "SessionClosed", TenantContext.require().key(), event);
+        outbox.publish(TenantContext.require().key(), new SessionClosed(sessionId, closed.registerId(), closed.cashierUserId(),
+                closed.openingCash(), closed.expectedCash(), closed.actualCash(), closed.cashDifference(), closed.closedAt(),
+                TenantContext.require().today()));
         return closed;
     }
 
@@ -198,8 +191,7 @@ public class ShiftService {
             }
         }
         long id = sessions.addCashMovement(sessionId, type, reason, value, description == null ? "" : description, caller.userId());
-        outbox.publish(Topics.SALES, "CashMovementRecorded", TenantContext.require().key(), Map.of("movement_id", id, "session_id", sessionId,
-                "movement_type", type, "reason", reason, "amount", value, "performed_by", caller.userId()));
+        outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, sessionId, type, reason, value, caller.userId()));
         return sessions.cashMovements(sessionId).stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
     }
 

@@ -1,5 +1,8 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.platform.events.KassaEvent;
+import dev.kassa.platform.events.Topics;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,10 +11,9 @@ import java.util.List;
  * Contract of {@code SaleRefunded} on {@code sales.events}: a whole sale or some of its lines given back.
  * Consumers: catalog (restock the batches), analytics (net sales of the refund's business date), customer (history).
  */
+@KassaEvent(topic = Topics.SALES)
 public record SaleRefunded(String saleId, String refundId, String receiptNumber, Long customerId, LocalDate businessDate, BigDecimal amount, String method,
                            boolean fullyRefunded, List<Line> lines) {
-
-    public static final String TYPE = "SaleRefunded";
 
     public record Line(long productId, Long batchId, BigDecimal quantity, BigDecimal amount, String reservationRef) { }
 }

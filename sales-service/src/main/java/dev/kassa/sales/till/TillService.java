@@ -120,8 +120,7 @@ public class TillService {
             }
             sales.cancel(saleId);
             items.stream().map(SaleRepository.Item::reservationRef).distinct().forEach(refs::add);
-            outbox.publish(Topics.SALES, "SaleCancelled", TenantContext.require().key(), java.util.Map.of("sale_id", String.valueOf(saleId),
-                    "receipt_number", sale.receiptNumber(), "session_id", sale.sessionId()));
+            outbox.publish(TenantContext.require().key(), new SaleCancelled(String.valueOf(saleId), sale.receiptNumber(), sale.sessionId()));
             return detail(saleId);
         });
         if (!refs.isEmpty()) {
@@ -190,14 +189,14 @@ public class TillService {
                         : lineValue.multiply(e.getValue()).divide(item.quantity(), 2, RoundingMode.HALF_UP);
                 amounts.put(item.id(), amount);
                 total = total.add(amount);
-                lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), e.getValue(), amount, item.reservationRef()));
+                lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), e.getValue().setScale(3, java.math.RoundingMode.UNNECESSARY), amount, item.reservationRef()));
             }
             long refundId = sales.addRefund(saleId, session, total.max(new BigDecimal("0.01")), method,
                     r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today());
             wanted.forEach((itemId, q) -> sales.addRefundLine(refundId, itemId, q, amounts.get(itemId)));
             boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
             sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
-            outbox.publish(Topics.SALES, SaleRefunded.TYPE, tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId),
+            outbox.publish(tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId),
                     sale.receiptNumber(), sale.customerId(), tenant.today(), total, method, full, lines));
             return detail(saleId);
         });
@@ -308,7 +307,7 @@ public class TillService {
         }
         sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()));
         SaleRepository.Sale done = sales.find(saleId).orElseThrow();
-        outbox.publish(Topics.SALES, SaleCompleted.TYPE, tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
+        outbox.publish(tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
                 done.sessionId(), done.registerId(), done.cashierUserId(), done.customerId(), done.completedAt(), done.businessDate(),
                 done.subtotal(), done.discountAmount(), done.taxAmount(), done.totalAmount(),
                 items.stream().map(i -> new SaleCompleted.Line(i.productId(), i.productName(), i.batchId(), i.quantity(), i.unitPrice(),

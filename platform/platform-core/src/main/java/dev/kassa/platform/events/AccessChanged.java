@@ -23,7 +23,4 @@ public record AccessChanged(
     /** A password was changed or reset: the person's live access tokens end, not only their refresh tokens. */
     public static final String PASSWORD_CHANGED = "UserPasswordChanged";
 
-    public static boolean isAccessEvent(String type) {
-        return ROLE_CHANGED.equals(type) || EMPLOYEE_DEACTIVATED.equals(type) || STORE_DEACTIVATED.equals(type) || PASSWORD_CHANGED.equals(type);
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Contract of {@code StoreCreated} on {@code auth.events}, as every service reads it to provision the
  * store's schema. Published by auth-service through its outbox.
  */
+@KassaEvent(topic = Topics.AUTH)
 public record StoreCreated(
         @JsonProperty("store_id") long storeId,
         @JsonProperty("tenant_key") String tenantKey,
@@ -18,6 +19,4 @@ public record StoreCreated(
         String phone,
         @JsonProperty("legal_name") String legalName,
         @JsonProperty("tax_id") String taxId) {
-
-    public static final String TYPE = "StoreCreated";
 }

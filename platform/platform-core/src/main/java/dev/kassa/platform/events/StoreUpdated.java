@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Contract of {@code StoreUpdated} on {@code auth.events}: the store's name, contacts, legal details or time zone
  * changed. Every service keeps them in its tenant registry (receipts, business dates).
  */
+@KassaEvent(topic = Topics.AUTH)
 public record StoreUpdated(
         @JsonProperty("store_id") long storeId,
         @JsonProperty("tenant_key") String tenantKey,
@@ -15,6 +16,4 @@ public record StoreUpdated(
         @JsonProperty("legal_name") String legalName,
         @JsonProperty("tax_id") String taxId,
         @JsonProperty("time_zone") String timeZone) {
-
-    public static final String TYPE = "StoreUpdated";
 }

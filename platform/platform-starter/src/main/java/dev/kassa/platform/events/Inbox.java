@@ -39,12 +39,14 @@ public class Inbox {
         }
     }
 
-    public <T> T payload(EventEnvelope envelope, Class<T> type) {
-        try {
-            return objectMapper.treeToValue(envelope.payload(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Payload of " + envelope.type() + " does not match " + type.getSimpleName(), e);
-        }
+    /**
+     * Reads a Kafka message and, if {@code handlers} handle its type, runs the handler once per (event, consumer) in the
+     * event's store. Returns false when the event is not this consumer's or had already been handled.
+     */
+    public boolean handle(String message, String consumer, EventHandlers handlers) {
+        EventEnvelope envelope = read(message);
+        Object payload = handlers.read(envelope, objectMapper);
+        return payload != null && process(envelope, consumer, tenant -> handlers.run(envelope, payload));
     }
 
     /** Runs {@code handler} once per (event, consumer) in the event's store; false if it had already run. */

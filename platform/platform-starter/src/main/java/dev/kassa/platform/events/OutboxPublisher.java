@@ -26,12 +26,20 @@ public class OutboxPublisher {
         this.signal = signal;
     }
 
-    public UUID publish(String topic, String type, String tenantKey, Object payload) {
+    /**
+     * Publishes {@code event}, a record annotated {@link KassaEvent}: its topic, type name and schema version come from
+     * the record, the key is the store's tenant key.
+     */
+    public UUID publish(String tenantKey, Object event) {
+        KassaEvent contract = EventTypes.contractOf(event.getClass());
+        String topic = contract.topic();
+        String type = EventTypes.nameOf(event.getClass());
+        Object payload = event;
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Events are published inside the transaction of the change they announce");
         }
         UUID id = UUID.randomUUID();
-        EventEnvelope envelope = new EventEnvelope(id, type, tenantKey, Instant.now(), 1, objectMapper.valueToTree(payload));
+        EventEnvelope envelope = new EventEnvelope(id, type, tenantKey, Instant.now(), contract.version(), objectMapper.valueToTree(payload));
         try {
             jdbc.update("insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope) values (?, ?, ?, ?, ?)",
                     id, topic, tenantKey, type, objectMapper.writeValueAsString(envelope));

@@ -3,6 +3,7 @@ package dev.kassa.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.AccessChanged;
 import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantKeys;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,6 +15,11 @@ public class AccessEventsConsumer {
 
     private final Revocations revocations;
     private final ObjectMapper objectMapper;
+    private final EventHandlers handlers = new EventHandlers()
+            .on(AccessChanged.ROLE_CHANGED, AccessChanged.class, change -> revoke(change, change.userId()))
+            .on(AccessChanged.EMPLOYEE_DEACTIVATED, AccessChanged.class, change -> revoke(change, change.userId()))
+            .on(AccessChanged.PASSWORD_CHANGED, AccessChanged.class, change -> revoke(change, change.userId()))
+            .on(AccessChanged.STORE_DEACTIVATED, AccessChanged.class, change -> revoke(change, null));
 
     public AccessEventsConsumer(Revocations revocations, ObjectMapper objectMapper) {
         this.revocations = revocations;
@@ -22,15 +28,14 @@ public class AccessEventsConsumer {
 
     @KafkaListener(topics = Topics.AUTH, groupId = "${spring.application.name}-access")
     public void on(String message) throws Exception {
-        EventEnvelope envelope = objectMapper.readValue(message, EventEnvelope.class);
-        if (!AccessChanged.isAccessEvent(envelope.type())) {
-            return;
-        }
-        AccessChanged change = objectMapper.treeToValue(envelope.payload(), AccessChanged.class);
+        handlers.dispatch(objectMapper.readValue(message, EventEnvelope.class), objectMapper);
+    }
+
+    /** Tokens of the user (of everyone in the store when {@code userId} is null) issued before the change stop working. */
+    private void revoke(AccessChanged change, Long userId) {
         if (change.tenantKey() == null || !TenantKeys.isValidKey(change.tenantKey())) {
             return;
         }
-        revocations.revoke(change.tenantKey(), AccessChanged.STORE_DEACTIVATED.equals(envelope.type()) ? null : change.userId(),
-                change.at() != null ? change.at() : Instant.now());
+        revocations.revoke(change.tenantKey(), userId, change.at() != null ? change.at() : Instant.now());
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.platform.tenancy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.events.Topics;
@@ -17,6 +18,11 @@ public class StoreEventsConsumer {
     private final TenantProvisioner provisioner;
     private final TenantRegistry registry;
     private final ObjectMapper objectMapper;
+    private final EventHandlers handlers = new EventHandlers()
+            .on(StoreCreated.class, store -> apply(StoreCreated.class, store.tenantKey(), store.timeZone(),
+                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId())))
+            .on(StoreUpdated.class, store -> apply(StoreUpdated.class, store.tenantKey(), store.timeZone(),
+                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId())));
 
     public StoreEventsConsumer(TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
         this.provisioner = provisioner;
@@ -26,25 +32,16 @@ public class StoreEventsConsumer {
 
     @KafkaListener(topics = Topics.AUTH, groupId = "${spring.application.name}-tenancy")
     public void on(String message) throws Exception {
-        EventEnvelope envelope = objectMapper.readValue(message, EventEnvelope.class);
-        if (StoreCreated.TYPE.equals(envelope.type())) {
-            StoreCreated store = objectMapper.treeToValue(envelope.payload(), StoreCreated.class);
-            apply(envelope, store.tenantKey(), store.timeZone(),
-                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId()));
-        } else if (StoreUpdated.TYPE.equals(envelope.type())) {
-            StoreUpdated store = objectMapper.treeToValue(envelope.payload(), StoreUpdated.class);
-            apply(envelope, store.tenantKey(), store.timeZone(),
-                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId()));
-        }
+        handlers.dispatch(objectMapper.readValue(message, EventEnvelope.class), objectMapper);
     }
 
     /**
      * Provisions the store (or brings it up to date; a store first seen through StoreUpdated is provisioned then),
      * with its time zone, which provisioning records and caches, and keeps its details for receipts.
      */
-    private void apply(EventEnvelope envelope, String tenantKey, String timeZone, TenantRegistry.Profile profile) {
+    private void apply(Class<?> event, String tenantKey, String timeZone, TenantRegistry.Profile profile) {
         if (!TenantKeys.isValidKey(tenantKey)) {
-            log.warn("Ignoring {} {} with an invalid tenant key", envelope.type(), envelope.eventId());
+            log.warn("Ignoring {} with an invalid tenant key", event.getSimpleName());
             return;
         }
         provisioner.provision(tenantKey, timeZone == null || timeZone.isBlank() ? null : timeZone);

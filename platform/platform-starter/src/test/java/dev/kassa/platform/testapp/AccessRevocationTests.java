@@ -4,7 +4,7 @@ import dev.kassa.platform.events.AccessChanged;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestEvents;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,10 @@ class AccessRevocationTests {
         String colleague = TestTokens.token(42, "cashier42", Map.of(store, "cashier"));
         assertThat(as(cashier, store).get("/api/notes").status()).isEqualTo(200);
 
-        kafka.send(Topics.AUTH, store, TestEvents.message(store, AccessChanged.EMPLOYEE_DEACTIVATED,
-                Map.of("tenant_key", store, "user_id", 41, "employee_id", 7, "at", Instant.now().toString()))).get();
+        EventSamples.Sample deactivated = EventSamples.of(AccessChanged.EMPLOYEE_DEACTIVATED);
+        deactivated.assertConsumedBy("platform (every service)");
+        kafka.send(Topics.AUTH, store, deactivated.message(store, e -> e.set("/tenant_key", store).set("/user_id", 41).set("/employee_id", 7)
+                .set("/at", Instant.now().toString()))).get();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Api.Response refused = as(cashier, store).get("/api/notes");
             assertThat(refused.status()).isEqualTo(401);
@@ -50,8 +52,8 @@ class AccessRevocationTests {
         assertThat(as(TestTokens.token(41, "cashier41", Map.of(store, "manager")), store).get("/api/notes").status())
                 .as("a token issued afterwards (e.g. with a new role) works").isEqualTo(200);
 
-        kafka.send(Topics.AUTH, store, TestEvents.message(store, AccessChanged.STORE_DEACTIVATED,
-                Map.of("tenant_key", store, "at", Instant.now().toString()))).get();
+        kafka.send(Topics.AUTH, store, EventSamples.of(AccessChanged.STORE_DEACTIVATED).message(store, e -> e.set("/tenant_key", store)
+                .set("/at", Instant.now().toString()))).get();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(as(colleague, store).get("/api/notes").text("/code")).isEqualTo("token_revoked"));
     }

@@ -40,7 +40,7 @@ class NoteController {
     @PreAuthorize(Access.EDIT_CATALOG)
     NoteResponse create(@Valid @RequestBody NoteRequest request) {
         Note note = notes.save(new Note(request.text(), request.amount() == null ? BigDecimal.ZERO : request.amount()));
-        outbox.publish(Topics.CATALOG, "NoteCreated", TenantContext.require().key(), Map.of("text", request.text()));
+        outbox.publish(TenantContext.require().key(), new NoteCreated(request.text()));
         if (Boolean.TRUE.equals(request.fail())) {
             throw new IllegalStateException("boom: internal detail that must not leak");
         }

@@ -2,6 +2,7 @@ package dev.kassa.platform.testapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.OutboxRelay;
@@ -56,7 +57,7 @@ class OutboxAndInboxTests {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
         String marker = UUID.randomUUID().toString();
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            outbox.publish(Topics.TASK, "Probe", "roll_back_0000000f", Map.of("marker", marker));
+            outbox.publish("roll_back_0000000f", new Probe(marker));
             throw new IllegalStateException("business failure");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isZero();
@@ -64,7 +65,7 @@ class OutboxAndInboxTests {
 
     @Test
     void publishingOutsideATransactionIsRefused() {
-        assertThatThrownBy(() -> outbox.publish(Topics.TASK, "Probe", "no_tx_0000000f", Map.of()))
+        assertThatThrownBy(() -> outbox.publish("no_tx_0000000f", new Probe(null)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -72,7 +73,7 @@ class OutboxAndInboxTests {
     void anEventCommittedWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
         String marker = UUID.randomUUID().toString();
-        tx.executeWithoutResult(s -> outbox.publish(Topics.TASK, "Probe", "broker_down_0000000f", Map.of("marker", marker)));
+        tx.executeWithoutResult(s -> outbox.publish("broker_down_0000000f", new Probe(marker)));
 
         OutboxRelay relayWithoutBroker = new OutboxRelay(jdbc, deadBroker(), tx);
         assertThat(relayWithoutBroker.relayOnce()).isEqualTo(-1);
@@ -108,6 +109,24 @@ class OutboxAndInboxTests {
         assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet())).isFalse();
         assertThat(effects).hasValue(1);
         assertThat(jdbc.queryForObject("select count(*) from \"tenant_inbox_shop\".note where text = 'from event'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void typedHandlersRunOnceForTheirOwnTypeAndSkipIrrelevantEvents() {
+        String tenant = "inbox_shop_0000000e";
+        java.util.List<String> seen = new ArrayList<>();
+        EventHandlers handlers = new EventHandlers()
+                .on(Probe.class, probe -> !"skip".equals(probe.marker()), probe -> seen.add(probe.marker()));
+        String probe = dev.kassa.platform.test.TestEvents.message(tenant, new Probe("first"));
+        assertThat(inbox.handle(probe, "typed-consumer", handlers)).isTrue();
+        assertThat(inbox.handle(probe, "typed-consumer", handlers)).as("redelivered").isFalse();
+        assertThat(inbox.handle(dev.kassa.platform.test.TestEvents.message(tenant, new Probe("skip")), "typed-consumer", handlers)).isFalse();
+        assertThat(inbox.handle(dev.kassa.platform.test.TestEvents.message(tenant, new NoteCreated("other type")), "typed-consumer", handlers))
+                .isFalse();
+        assertThat(seen).containsExactly("first");
+        assertThatThrownBy(() -> inbox.handle(dev.kassa.platform.test.TestEvents.message(tenant, "Probe", Map.of("marker", Map.of("not", "text"))),
+                "typed-consumer", handlers)).as("a payload that does not match its record is a poison event")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestEvents;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,11 @@ class StoreProvisioningTests {
     void storeCreatedProvisionsTheSchemaWithTheStoresTimeZone() throws Exception {
         String key = TestStores.newKey("prov");
         String slug = key.substring(0, key.length() - 9);
-        StoreCreated store = new StoreCreated(1, key, slug, "tenant_" + slug, "Самарканд", "Asia/Samarkand", 1, "ул. Регистан, 1", "+998901112233", "ООО Самарканд", "301234567");
-        kafka.send(Topics.AUTH, key, TestEvents.message(key, StoreCreated.TYPE, store)).get();
+        EventSamples.Sample created = EventSamples.of(StoreCreated.class);
+        created.assertConsumedBy("platform (every service)");
+        kafka.send(Topics.AUTH, key, created.message(key, e -> e.set("/tenant_key", key).set("/slug", slug).set("/schema_name", "tenant_" + slug)
+                .set("/name", "Самарканд").set("/time_zone", "Asia/Samarkand").set("/address", "ул. Регистан, 1").set("/phone", "+998901112233")
+                .set("/legal_name", "ООО Самарканд").set("/tax_id", "301234567"))).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select time_zone from public.kassa_tenant where tenant_key = ?", String.class, key)).containsExactly("Asia/Samarkand"));
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = ? and table_name = 'note'",
@@ -49,8 +52,8 @@ class StoreProvisioningTests {
         assertThat(registry.profile(key)).contains(new TenantRegistry.Profile("Самарканд", "ул. Регистан, 1", "+998901112233", "ООО Самарканд", "301234567"));
 
         // a later StoreUpdated changes the details and the time zone the service works in
-        StoreUpdated updated = new StoreUpdated(1, key, "Самарканд 2", "ул. Ташкентская, 5", "+998901112244", "ООО Самарканд", "301234567", "Asia/Tashkent");
-        kafka.send(Topics.AUTH, key, TestEvents.message(key, StoreUpdated.TYPE, updated)).get();
+        kafka.send(Topics.AUTH, key, EventSamples.of(StoreUpdated.class).message(key, e -> e.set("/tenant_key", key).set("/name", "Самарканд 2")
+                .set("/address", "ул. Ташкентская, 5").set("/phone", "+998901112244").set("/time_zone", "Asia/Tashkent"))).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(provisioner.ensureReady(key).zone().getId()).isEqualTo("Asia/Tashkent"));
         assertThat(registry.profile(key).orElseThrow().name()).isEqualTo("Самарканд 2");
         assertThat(registry.profile(key).orElseThrow().address()).isEqualTo("ул. Ташкентская, 5");

@@ -16,7 +16,12 @@ public final class TestEvents {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    /** A new event (fresh event id) of {@code type} for the store. */
+    /** A new event (fresh event id) for the store; its type comes from the record ({@link dev.kassa.platform.events.EventTypes}). */
+    public static String message(String tenantKey, Object event) {
+        return message(tenantKey, dev.kassa.platform.events.EventTypes.nameOf(event.getClass()), event);
+    }
+
+    /** A new event (fresh event id) of {@code type} for the store: for messages no producer sends (poison, unknown types). */
     public static String message(String tenantKey, String type, Object payload) {
         try {
             return JSON.writeValueAsString(new EventEnvelope(UUID.randomUUID(), type, tenantKey, Instant.now(), 1, JSON.valueToTree(payload)));

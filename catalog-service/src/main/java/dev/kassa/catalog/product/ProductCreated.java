@@ -1,0 +1,10 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.events.KassaEvent;
+import dev.kassa.platform.events.Topics;
+
+import java.math.BigDecimal;
+
+/** A product was added to the store's catalogue. */
+@KassaEvent(topic = Topics.CATALOG)
+public record ProductCreated(long productId, String name, String sku, BigDecimal salePrice, BigDecimal costPrice) { }

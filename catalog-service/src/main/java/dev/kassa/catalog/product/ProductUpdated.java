@@ -1,0 +1,12 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.events.KassaEvent;
+import dev.kassa.platform.events.Topics;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A product's details changed; {@code priceChanged} names the prices that moved ({@code sale_price}, {@code cost_price}). */
+@KassaEvent(topic = Topics.CATALOG)
+public record ProductUpdated(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
+                             BigDecimal taxRate, boolean isActive, List<String> priceChanged) { }

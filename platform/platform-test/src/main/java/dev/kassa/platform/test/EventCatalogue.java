@@ -1,0 +1,59 @@
+package dev.kassa.platform.test;
+
+import dev.kassa.platform.events.Topics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event catalogue for integrators ({@code docs/events.md}), generated from the golden samples so it cannot drift from
+ * what producers emit and consumers read: per topic, each event's key, schema version, producer, consumers and every
+ * field with its kind and meaning, and the example payload.
+ */
+public final class EventCatalogue {
+    private EventCatalogue() { }
+
+    public static String render(Map<String, EventSamples.Sample> samples) {
+        StringBuilder md = new StringBuilder("""
+                # Kassa events
+
+                <!-- Generated from platform/platform-test/src/main/resources/kassa/events/*.json by EventCatalogueTests:
+                     edit the samples, then run `./mvnw -pl platform/platform-test test -Dkassa.events.write=true`. -->
+
+                Every change another service or an integrator may care about is published to Kafka through the producer's
+                transactional outbox, in the same database transaction as the change (at least once, in order per store).
+                Each message is a JSON envelope:
+
+                | field | kind | meaning |
+                |---|---|---|
+                | `event_id` | UUID | unique per event; a consumer that records it handles a redelivered event once |
+                | `type` | string | the event type (the headings below) |
+                | `tenant_key` | string | the store; also the Kafka message key, so one store's events stay in order |
+                | `occurred_at` | timestamp (UTC, ISO-8601) | when the change was committed |
+                | `schema_version` | integer | the payload's version; raised only on an incompatible change |
+                | `payload` | object | the event's fields, below (snake_case; money and quantities as decimal strings) |
+
+                Consumers ignore fields they do not know and event types they do not read. A message that cannot be read is
+                retried with backoff, then parked on `<topic>.DLT`.
+
+                """);
+        for (String topic : Topics.ALL) {
+            List<EventSamples.Sample> events = samples.values().stream().filter(s -> s.topic().equals(topic)).toList();
+            if (events.isEmpty()) {
+                continue;
+            }
+            md.append("## `").append(topic).append("`\n\n");
+            for (EventSamples.Sample s : events) {
+                md.append("### ").append(s.type()).append("\n\n").append(s.description()).append("\n\n")
+                        .append("- topic: `").append(topic).append("`, key: `tenant_key`, schema version: ").append(s.version()).append('\n')
+                        .append("- producer: ").append(s.producer()).append('\n')
+                        .append("- consumers: ").append(s.consumers().isEmpty() ? "none inside Kassa (for integrators)" : String.join(", ", s.consumers()))
+                        .append("\n\n| field | kind | meaning |\n|---|---|---|\n");
+                s.fields().forEach((path, meaning) -> md.append("| `").append(path).append("` | ").append(s.kindOf(path)).append(" | ")
+                        .append(meaning).append(" |\n"));
+                md.append("\n```json\n").append(s.payload().toPrettyString()).append("\n```\n\n");
+            }
+        }
+        return md.toString();
+    }
+}

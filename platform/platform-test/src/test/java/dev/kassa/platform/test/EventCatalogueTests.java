@@ -1,0 +1,40 @@
+package dev.kassa.platform.test;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every golden sample is complete, and the committed event catalogue is exactly what the samples say. */
+class EventCatalogueTests {
+
+    private static final Path CATALOGUE = Path.of("../../docs/events.md");
+
+    @Test
+    void everyFieldOfEverySampleHasAMeaningAndEveryMeaningAField() {
+        Map<String, EventSamples.Sample> samples = EventSamples.all();
+        assertThat(samples).isNotEmpty();
+        samples.forEach((type, sample) -> {
+            assertThat(sample.fields().keySet()).as("documented fields of %s", type).containsExactlyElementsOf(sample.paths());
+            assertThat(sample.topic()).as("topic of %s", type).isNotBlank();
+            assertThat(sample.producer()).as("producer of %s", type).endsWith("-service");
+            assertThat(sample.description()).as("description of %s", type).isNotBlank();
+            assertThat(sample.version()).as("schema version of %s", type).isPositive();
+        });
+    }
+
+    @Test
+    void theCatalogueInDocsIsGeneratedFromTheSamples() throws IOException {
+        String expected = EventCatalogue.render(EventSamples.all());
+        if (Boolean.getBoolean("kassa.events.write")) {
+            Files.writeString(CATALOGUE, expected);
+        }
+        assertThat(Files.exists(CATALOGUE)).as("docs/events.md exists (write it with -Dkassa.events.write=true)").isTrue();
+        assertThat(Files.readString(CATALOGUE)).as("docs/events.md is out of date: run ./mvnw -pl platform/platform-test test "
+                + "-Dkassa.events.write=true").isEqualTo(expected);
+    }
+}
