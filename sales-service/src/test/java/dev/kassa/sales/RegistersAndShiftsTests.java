@@ -85,6 +85,14 @@ class RegistersAndShiftsTests {
         Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
+        // the error codes the service can answer, with their status and messages in both languages
+        assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .contains("session_not_open", "sale_not_found", "catalog_unavailable", "not_a_member");
+        assertThat(docs.body().at("/x-kassa-errors")).anySatisfy(e -> {
+            assertThat(e.path("code").asText()).isEqualTo("not_a_member");
+            assertThat(e.path("status").asInt()).isEqualTo(403);
+            assertThat(e.path("message").asText()).isNotBlank().isNotEqualTo(e.path("message_ru").asText());
+        });
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +38,6 @@ class DailySalesController {
     @Operation(summary = "Today's report in the store's time zone (zeros before the first sale of the day)")
     @GetMapping("/today")
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    @Transactional(readOnly = true)
     public DailyReport today() {
         var today = TenantContext.require().today();
         return reports.forDate(today).orElseGet(() -> DailyReport.empty(today));
@@ -48,7 +46,6 @@ class DailySalesController {
     @Operation(summary = "Totals and daily reports of a period: ?start_date=2025-01-01&end_date=2025-01-31 (at most 366 days)")
     @GetMapping("/period")
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    @Transactional(readOnly = true)
     public Map<String, Object> period(@RequestParam(name = "start_date", required = false) String start,
                                       @RequestParam(name = "end_date", required = false) String end) {
         LocalDate from = date("start_date", start);
@@ -79,7 +76,6 @@ class DailySalesController {
     @Operation(summary = "Sales per day for the last N days (default 30, at most 366), every day present, oldest first")
     @GetMapping("/trends")
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    @Transactional(readOnly = true)
     public Map<String, Object> trends(@RequestParam(required = false) String days) {
         int n;
         try {
@@ -116,7 +112,6 @@ class DailySalesController {
     @Operation(summary = "Daily reports, newest first (paginated)")
     @GetMapping
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    @Transactional(readOnly = true)
     public PageResponse<DailyReport> list(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
         PageRequest request = PageRequests.of(page, pageSize, Sort.unsorted());
         return PageResponse.of(new PageImpl<>(reports.page(request.getPageSize(), (int) request.getOffset()), request, reports.count()), r -> r);

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+/** The store's daily reports. Reads run in their own read-only transaction (the store's schema); writes only inside the inbox's. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class DailySalesRepository {
@@ -26,18 +27,22 @@ class DailySalesRepository {
         this.jdbc = jdbc;
     }
 
+    @Transactional(readOnly = true)
     Optional<DailyReport> forDate(LocalDate date) {
         return jdbc.query("select * from daily_sales where date = ?", ROW, date).stream().findFirst();
     }
 
+    @Transactional(readOnly = true)
     List<DailyReport> page(int limit, int offset) {
         return jdbc.query("select * from daily_sales order by date desc limit ? offset ?", ROW, limit, offset);
     }
 
+    @Transactional(readOnly = true)
     List<DailyReport> between(LocalDate from, LocalDate to) {
         return jdbc.query("select * from daily_sales where date between ? and ? order by date", ROW, from, to);
     }
 
+    @Transactional(readOnly = true)
     long count() {
         return jdbc.queryForObject("select count(*) from daily_sales", Long.class);
     }

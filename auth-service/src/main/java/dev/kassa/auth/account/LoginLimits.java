@@ -1,5 +1,6 @@
 package dev.kassa.auth.account;
 
+import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.token.AuthProperties;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +13,11 @@ public class LoginLimits {
     final Throttle.Rule pin;
 
     LoginLimits(AuthProperties p) {
-        this.user = new Throttle.Rule("user", p.loginFailures(), p.failureWindow(), p.lockDuration(), 429, "too_many_attempts",
-                "auth.too_many_attempts", "login_locked");
-        this.ip = new Throttle.Rule("ip", p.ipFailures(), p.failureWindow(), p.lockDuration(), 429, "too_many_attempts",
-                "auth.too_many_attempts", "login_locked_ip");
-        this.pin = new Throttle.Rule("pin", p.pinFailures(), p.failureWindow(), p.lockDuration(), 423, "pin_locked",
-                "auth.pin_locked", "pin_locked");
+        this.user = new Throttle.Rule("user", p.loginFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.TOO_MANY_ATTEMPTS,
+                "login_locked");
+        this.ip = new Throttle.Rule("ip", p.ipFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.TOO_MANY_ATTEMPTS,
+                "login_locked_ip");
+        this.pin = new Throttle.Rule("pin", p.pinFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.PIN_LOCKED,
+                "pin_locked");
     }
 }

@@ -1,5 +1,7 @@
 package dev.kassa.auth.account;
 
+import dev.kassa.platform.error.PlatformErrors;
+
 import dev.kassa.auth.account.Views.AvailableStore;
 import dev.kassa.auth.account.Views.DefaultStore;
 import dev.kassa.auth.account.Views.EmployeeView;
@@ -7,7 +9,6 @@ import dev.kassa.auth.account.Views.StoreView;
 import dev.kassa.auth.account.Views.UserView;
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +99,7 @@ class SessionController {
         Membership membership = sessions.memberships(caller.userId()).stream()
                 .filter(m -> m.store().tenantKey().equals(caller.tenantKey()))
                 .findFirst()
-                .orElseThrow(() -> new KassaException(403, "not_a_member", "error.not_a_member"));
+                .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user", UserView.from(user));
         data.put("store", StoreView.from(membership.store()));

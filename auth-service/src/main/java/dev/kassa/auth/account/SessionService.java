@@ -1,9 +1,11 @@
 package dev.kassa.auth.account;
 
+import dev.kassa.auth.AuthErrors;
+import dev.kassa.platform.error.PlatformErrors;
+
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -68,7 +70,7 @@ public class SessionService {
             events.record("login_failed", username.trim(), "bad credentials from " + clientAddress);
             throttle.failed(limits.user, name);
             throttle.failed(limits.ip, clientAddress);
-            throw new KassaException(401, "authentication_failed", "auth.bad_credentials");
+            throw AuthErrors.BAD_CREDENTIALS.exception();
         }
         throttle.succeeded(limits.user, name);
         List<Membership> memberships = employees.memberships(user.id());
@@ -96,7 +98,7 @@ public class SessionService {
         }
         errors.throwIfAny();
         Store store = stores.findByTenantKey(tenantKey.trim()).filter(Store::isActive)
-                .orElseThrow(() -> new KassaException(401, "authentication_failed", "auth.bad_pin"));
+                .orElseThrow(() -> AuthErrors.BAD_PIN.exception());
         String subject = String.valueOf(store.id());
         throttle.check(limits.pin, subject);
         Employee employee = PinCodes.PIN.matcher(pin.trim()).matches()
@@ -106,7 +108,7 @@ public class SessionService {
         if (user == null) {
             events.record("pin_login_failed", store.tenantKey(), "wrong PIN");
             throttle.failed(limits.pin, subject);
-            throw new KassaException(401, "authentication_failed", "auth.bad_pin");
+            throw AuthErrors.BAD_PIN.exception();
         }
         throttle.succeeded(limits.pin, subject);
         user.loggedIn();
@@ -117,7 +119,7 @@ public class SessionService {
 
     @Transactional(readOnly = true)
     public User user(long userId) {
-        return users.findById(userId).orElseThrow(() -> new KassaException(401, "not_authenticated", "error.not_authenticated"));
+        return users.findById(userId).orElseThrow(() -> PlatformErrors.NOT_AUTHENTICATED.exception());
     }
 
     @Transactional(readOnly = true)

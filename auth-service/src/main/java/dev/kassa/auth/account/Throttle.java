@@ -1,6 +1,5 @@
 package dev.kassa.auth.account;
 
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,7 @@ import java.util.Map;
 public class Throttle {
 
     /** How strict one kind of key is. */
-    public record Rule(String prefix, int limit, Duration window, Duration lock, int status, String code, String messageKey, String event) { }
+    public record Rule(String prefix, int limit, Duration window, Duration lock, dev.kassa.platform.error.KassaError error, String event) { }
 
     private final JdbcTemplate jdbc;
     private final SecurityEvents events;
@@ -40,7 +39,7 @@ public class Throttle {
                     Timestamp.class, key(rule, subject));
             if (!locked.isEmpty()) {
                 long seconds = Math.max(1, Duration.between(Instant.now(), locked.get(0).toInstant()).toSeconds() + 1);
-                throw new KassaException(rule.status(), rule.code(), rule.messageKey(), Map.of(), Map.of("retry_after", seconds), seconds);
+                throw rule.error().exception(Map.of("retry_after", seconds), seconds);
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.kassa.auth.employee;
 
+import dev.kassa.auth.AuthErrors;
+import dev.kassa.platform.error.PlatformErrors;
+
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.Store;
@@ -9,7 +12,6 @@ import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.registration.PasswordRules;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -142,7 +144,7 @@ public class EmployeeService {
     /** The store's employee record of a user (the original's {@code users/{id}/…} endpoints name users, not employees). */
     @Transactional(readOnly = true)
     public Employee byUser(Caller caller, long userId) {
-        return employees.findByUserIdAndStoreId(userId, store(caller).id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+        return employees.findByUserIdAndStoreId(userId, store(caller).id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
     /** A user's own profile (or, for owners and managers, an employee's): names, email and username. */
@@ -151,7 +153,7 @@ public class EmployeeService {
         Employee employee = byUser(caller, userId);
         if (userId != caller.userId()) {
             if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
-                throw new KassaException(403, "permission_denied", "employee.own_profile_only");
+                throw AuthErrors.OWN_PROFILE_ONLY.exception();
             }
             guard(caller, employee);
         }
@@ -203,13 +205,13 @@ public class EmployeeService {
     @Transactional
     public PasswordSet resetPassword(Caller caller, long employeeId, String requested) {
         Employee employee = employees.findByIdAndStoreId(employeeId, store(caller).id())
-                .orElseThrow(() -> KassaException.notFound("employee.not_found"));
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
-            throw new KassaException(403, "permission_denied", "error.permission_denied");
+            throw PlatformErrors.PERMISSION_DENIED.exception();
         }
         User user = userOf(employee);
         if (user == null) {
-            throw new KassaException(400, "no_account", "employee.no_account");
+            throw AuthErrors.NO_ACCOUNT.exception();
         }
         String generated = FieldErrors.blank(requested) ? PasswordRules.generate() : null;
         String newPassword = generated != null ? generated : requested;
@@ -239,7 +241,7 @@ public class EmployeeService {
 
     @Transactional(readOnly = true)
     public Employee get(Caller caller, long employeeId) {
-        return employees.findByIdAndStoreId(employeeId, store(caller).id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+        return employees.findByIdAndStoreId(employeeId, store(caller).id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
     @Transactional(readOnly = true)
@@ -259,7 +261,7 @@ public class EmployeeService {
     @Transactional
     public Employee update(Caller caller, long employeeId, UpdateEmployeeRequest r) {
         Store store = store(caller);
-        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         guard(caller, employee);
         FieldErrors errors = new FieldErrors();
         Role role = null;
@@ -322,7 +324,7 @@ public class EmployeeService {
     @Transactional
     public Employee setPin(Caller caller, long employeeId, String pin) {
         Store store = store(caller);
-        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> KassaException.notFound("employee.not_found"));
+        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         guard(caller, employee);
         if (pin == null || pin.isBlank()) {
             employee.pin(null);
@@ -366,14 +368,14 @@ public class EmployeeService {
     /** Managers manage cashiers and stockkeepers only; owners manage everyone. */
     private static void guard(Caller caller, Employee employee) {
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
-            throw new KassaException(403, "permission_denied", "error.permission_denied");
+            throw PlatformErrors.PERMISSION_DENIED.exception();
         }
     }
 
     /** The caller changes their own password after proving the old one; their sessions end (the caller gets a new pair). */
     @Transactional
     public User changePassword(Caller caller, String oldPassword, String newPassword) {
-        User user = users.findById(caller.userId()).orElseThrow(() -> new KassaException(401, "not_authenticated", "error.not_authenticated"));
+        User user = users.findById(caller.userId()).orElseThrow(() -> PlatformErrors.NOT_AUTHENTICATED.exception());
         FieldErrors errors = new FieldErrors();
         if (FieldErrors.blank(oldPassword)) {
             errors.add("old_password", "validation.required");
@@ -389,6 +391,6 @@ public class EmployeeService {
 
     private Store store(Caller caller) {
         return stores.findByTenantKey(caller.tenantKey()).filter(Store::isActive)
-                .orElseThrow(() -> new KassaException(403, "not_a_member", "error.not_a_member"));
+                .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
     }
 }

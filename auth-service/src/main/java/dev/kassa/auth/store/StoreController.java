@@ -1,5 +1,7 @@
 package dev.kassa.auth.store;
 
+import dev.kassa.platform.error.PlatformErrors;
+
 import dev.kassa.auth.account.Membership;
 import dev.kassa.auth.account.SessionService;
 import dev.kassa.auth.account.StoreRepository;
@@ -8,7 +10,6 @@ import dev.kassa.auth.account.Views.StoreView;
 import dev.kassa.auth.registration.StoreOpening;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
@@ -92,12 +93,12 @@ class StoreController {
     Map<String, Object> staffCredentials(Caller caller,
                                          @org.springframework.web.bind.annotation.RequestHeader(value = "X-Tenant-Key", required = false) String key) {
         if (key == null || key.isBlank()) {
-            throw new KassaException(400, "missing_tenant_key", "error.missing_tenant_key");
+            throw PlatformErrors.MISSING_TENANT_KEY.exception();
         }
         Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.tenantKey().equals(key.trim()))
-                .findFirst().orElseThrow(() -> new KassaException(403, "not_a_member", "error.not_a_member"));
+                .findFirst().orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
         if (!store.ownerId().equals(caller.userId())) {
-            throw new KassaException(403, "permission_denied", "error.permission_denied");
+            throw PlatformErrors.PERMISSION_DENIED.exception();
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("username", null);
@@ -136,7 +137,7 @@ class StoreController {
     @GetMapping("/api/users/stores/{id}")
     Map<String, Object> get(@PathVariable long id, Caller caller) {
         return sessions.memberships(caller.userId()).stream().filter(m -> m.store().id() == id).findFirst().map(StoreController::row)
-                .orElseThrow(() -> KassaException.notFound("error.not_found"));
+                .orElseThrow(() -> PlatformErrors.NOT_FOUND.exception());
     }
 
     @Operation(summary = "Open another store (store owners only); returns the store and fresh tokens that include it")
@@ -147,7 +148,7 @@ class StoreController {
     @Transactional
     public Map<String, Object> create(@RequestBody CreateStoreRequest r, Caller caller) {
         if (!stores.existsByOwnerIdAndIsActiveTrue(caller.userId())) {
-            throw new KassaException(403, "permission_denied", "error.permission_denied");
+            throw PlatformErrors.PERMISSION_DENIED.exception();
         }
         User owner = sessions.user(caller.userId());
         StoreOpening.Details details = new StoreOpening.Details(r.name(), r.slug(), r.description(), r.address(), r.city(), r.region(),
@@ -227,9 +228,9 @@ class StoreController {
     /** A store the caller owns and still works in; anything else looks like a missing store. */
     private Store owned(long id, Caller caller) {
         Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.id() == id).findFirst()
-                .orElseThrow(() -> KassaException.notFound("error.not_found"));
+                .orElseThrow(() -> PlatformErrors.NOT_FOUND.exception());
         if (!store.ownerId().equals(caller.userId())) {
-            throw new KassaException(403, "permission_denied", "error.permission_denied");
+            throw PlatformErrors.PERMISSION_DENIED.exception();
         }
         return store;
     }

@@ -1,5 +1,7 @@
 package dev.kassa.auth.token;
 
+import dev.kassa.auth.AuthErrors;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.kassa.auth.account.EmployeeRepository;
@@ -153,7 +155,7 @@ public class TokenService {
     }
 
     private static KassaException invalidRefresh() {
-        return new KassaException(401, "token_not_valid", "auth.refresh_invalid");
+        return AuthErrors.REFRESH_INVALID.exception();
     }
 
     static String hash(String token) {

@@ -1,5 +1,7 @@
 package dev.kassa.catalog.attribute;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
@@ -244,7 +246,7 @@ class AttributeController {
         }
         return tx.execute(s -> {
             Value c = jdbc.query("select * from attribute_values where id = ?", VALUE, id).stream().findFirst()
-                    .orElseThrow(() -> new KassaException(404, "attribute_value_not_found", "catalog.attribute_value_not_found"));
+                    .orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
             try {
                 jdbc.update("update attribute_values set value = ?, sort_order = ?, is_active = ? where id = ?", r.value() != null ? r.value().trim() : c.value(),
                         r.order() != null ? r.order() : c.order(), r.isActive() != null ? r.isActive() : c.isActive(), id);
@@ -262,7 +264,7 @@ class AttributeController {
     void deleteValue(@PathVariable long id) {
         tx.executeWithoutResult(s -> {
             if (jdbc.update("delete from attribute_values where id = ?", id) == 0) {
-                throw new KassaException(404, "attribute_value_not_found", "catalog.attribute_value_not_found");
+                throw CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception();
             }
         });
     }
@@ -335,7 +337,7 @@ class AttributeController {
     CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r) {
         return tx.execute(s -> {
             CategoryAttribute c = jdbc.query(SELECT_BINDING + " where x.id = ?", BINDING, id).stream().findFirst()
-                    .orElseThrow(() -> new KassaException(404, "category_attribute_not_found", "catalog.category_attribute_not_found"));
+                    .orElseThrow(() -> CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception());
             jdbc.update("update category_attributes set is_required = ?, is_variant = ?, sort_order = ? where id = ?",
                     r.isRequired() != null ? r.isRequired() : c.isRequired(), r.isVariant() != null ? r.isVariant() : c.isVariant(),
                     r.order() != null ? r.order() : c.order(), id);
@@ -350,7 +352,7 @@ class AttributeController {
     void unbind(@PathVariable long id) {
         tx.executeWithoutResult(s -> {
             if (jdbc.update("delete from category_attributes where id = ?", id) == 0) {
-                throw new KassaException(404, "category_attribute_not_found", "catalog.category_attribute_not_found");
+                throw CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception();
             }
         });
     }
@@ -368,7 +370,7 @@ class AttributeController {
         }
         return tx.execute(s -> {
             if (jdbc.queryForList("select id from products where id = ?", Long.class, id).isEmpty()) {
-                throw new KassaException(404, "product_not_found", "catalog.product_not_found");
+                throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
             }
             Attribute a = attribute(r.attribute());
             FieldErrors errors = new FieldErrors();
@@ -435,7 +437,7 @@ class AttributeController {
         }
         errors.throwIfAny();
         if (jdbc.queryForList("select id from categories where id = ?", Long.class, category).isEmpty()) {
-            throw new KassaException(404, "category_not_found", "catalog.category_unknown");
+            throw CatalogErrors.CATEGORY_NOT_FOUND.exception();
         }
         attribute(b.attribute());
         if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from category_attributes where category_id = ? and attribute_id = ?)",
@@ -458,6 +460,6 @@ class AttributeController {
     }
 
     private static KassaException notFound() {
-        return new KassaException(404, "attribute_not_found", "catalog.attribute_not_found");
+        return CatalogErrors.ATTRIBUTE_NOT_FOUND.exception();
     }
 }

@@ -1,9 +1,10 @@
 package dev.kassa.catalog.category;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.catalog.product.ProductService;
 import dev.kassa.catalog.product.ProductView;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -92,7 +93,7 @@ class CategoryController {
     PageResponse<ProductView> products(@PathVariable long id, @RequestParam(required = false) String page,
                                        @RequestParam(name = "page_size", required = false) String pageSize) {
         if (!categories.existsById(id)) {
-            throw KassaException.notFound("catalog.category_unknown");
+            throw CatalogErrors.NO_SUCH_CATEGORY.exception();
         }
         return PageResponse.of(products.list(null, id, true, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))), v -> v);
     }
@@ -148,7 +149,7 @@ class CategoryController {
     void delete(@PathVariable long id) {
         find(id);
         if (categories.existsByParentId(id)) {
-            throw new KassaException(400, "category_has_children", "catalog.category_has_children");
+            throw CatalogErrors.CATEGORY_HAS_CHILDREN.exception();
         }
         categories.deleteById(id);
     }
@@ -191,7 +192,7 @@ class CategoryController {
     }
 
     private Category find(long id) {
-        return categories.findById(id).orElseThrow(() -> KassaException.notFound("catalog.category_unknown"));
+        return categories.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_CATEGORY.exception());
     }
 
     private CategoryResponse one(Category c) {

@@ -1,5 +1,7 @@
 package dev.kassa.catalog.category;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
@@ -172,7 +174,7 @@ class TagController {
 
     private void requireProduct(long id) {
         if (jdbc.queryForList("select id from products where id = ?", Long.class, id).isEmpty()) {
-            throw new KassaException(404, "product_not_found", "catalog.product_not_found");
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
     }
 
@@ -198,7 +200,7 @@ class TagController {
     }
 
     private static KassaException notFound() {
-        return new KassaException(404, "tag_not_found", "catalog.tag_not_found");
+        return CatalogErrors.TAG_NOT_FOUND.exception();
     }
 
     private static String slug(TagRequest r) {

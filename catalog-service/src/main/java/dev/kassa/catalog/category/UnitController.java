@@ -1,8 +1,9 @@
 package dev.kassa.catalog.category;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -128,7 +129,7 @@ class UnitController {
         tx.executeWithoutResult(s -> {
             find(id);
             if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from products where unit_id = ?)", Boolean.class, id))) {
-                throw new KassaException(400, "unit_in_use", "catalog.unit_in_use");
+                throw CatalogErrors.UNIT_IN_USE.exception();
             }
             jdbc.update("delete from units where id = ?", id);
         });
@@ -152,7 +153,7 @@ class UnitController {
 
     private UnitView find(long id) {
         return jdbc.query("select * from units where id = ?", ROW, id).stream().findFirst()
-                .orElseThrow(() -> new KassaException(404, "unit_not_found", "catalog.unit_not_found"));
+                .orElseThrow(() -> CatalogErrors.UNIT_NOT_FOUND.exception());
     }
 
     private static void validate(UnitRequest r, boolean full) {

@@ -1,8 +1,9 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
@@ -76,15 +77,15 @@ class BarcodeController {
     @PreAuthorize(Access.READ_CATALOG)
     Map<String, Object> scan(@RequestParam(required = false) String barcode) {
         if (FieldErrors.blank(barcode)) {
-            throw new KassaException(400, "barcode_required", "catalog.barcode_required");
+            throw CatalogErrors.BARCODE_REQUIRED.exception();
         }
         String code = barcode.trim();
         return tx.execute(s -> {
             Barcodes.Match match = barcodes.find(code)
-                    .orElseThrow(() -> new KassaException(404, "product_not_found", "catalog.barcode_not_found", Map.of(), Map.of("barcode", code), code));
+                    .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception( Map.of("barcode", code), code));
             ProductView product = products.get(match.productId());
             if (!product.isActive()) {
-                throw new KassaException(404, "product_not_found", "catalog.barcode_not_found", Map.of(), Map.of("barcode", code), code);
+                throw CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception( Map.of("barcode", code), code);
             }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("status", "success");
@@ -160,7 +161,7 @@ class BarcodeController {
     @PreAuthorize(Access.READ_CATALOG)
     BarcodeView get(@PathVariable long id) {
         return tx.execute(s -> jdbc.query(SELECT + " where x.id = ?", ROW, id).stream().findFirst()
-                .orElseThrow(() -> new KassaException(404, "barcode_not_found", "catalog.barcode_unknown")));
+                .orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception()));
     }
 
     @Operation(summary = "Remove an extra barcode")
@@ -170,7 +171,7 @@ class BarcodeController {
     void delete(@PathVariable long id) {
         tx.executeWithoutResult(s -> {
             if (jdbc.update("delete from product_barcodes where id = ?", id) == 0) {
-                throw new KassaException(404, "barcode_not_found", "catalog.barcode_unknown");
+                throw CatalogErrors.BARCODE_NOT_FOUND.exception();
             }
         });
     }
@@ -180,11 +181,11 @@ class BarcodeController {
     @PreAuthorize(Access.READ_CATALOG)
     Map<String, Object> search(@RequestParam(required = false) String barcode) {
         if (FieldErrors.blank(barcode)) {
-            throw new KassaException(400, "barcode_required", "catalog.barcode_required");
+            throw CatalogErrors.BARCODE_REQUIRED.exception();
         }
         return tx.execute(s -> {
             BarcodeView found = jdbc.query(SELECT + " where x.barcode = ?", ROW, barcode.trim()).stream().findFirst()
-                    .orElseThrow(() -> new KassaException(404, "barcode_not_found", "catalog.barcode_unknown"));
+                    .orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception());
             return Map.of("barcode", found, "product", products.get(found.product()));
         });
     }

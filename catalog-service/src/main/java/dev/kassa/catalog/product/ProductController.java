@@ -1,5 +1,7 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -78,7 +80,7 @@ class ProductController {
         }
         ProductView p = products.get(id);
         if (p.salePrice().signum() == 0) {
-            throw new dev.kassa.platform.error.KassaException(400, "no_price", "catalog.label_no_price");
+            throw CatalogErrors.NO_PRICE.exception();
         }
         java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
         symbols.setGroupingSeparator(' ');

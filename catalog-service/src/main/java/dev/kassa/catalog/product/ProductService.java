@@ -1,5 +1,7 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
@@ -8,7 +10,6 @@ import dev.kassa.catalog.category.UnitRepository;
 import dev.kassa.catalog.stock.StockEvents;
 import dev.kassa.catalog.stock.StockLevels;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.Tenant;
@@ -134,7 +135,7 @@ public class ProductService {
      */
     @Transactional
     public ProductView update(long id, CreateProductRequest r, boolean partial) {
-        Product p = products.findById(id).orElseThrow(() -> KassaException.notFound("catalog.product_not_found"));
+        Product p = products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception());
         FieldErrors errors = new FieldErrors();
         if (!partial || r.name() != null) {
             errors.required("name", r.name(), 255);
@@ -209,14 +210,14 @@ public class ProductService {
     @Transactional
     public void delete(long id) {
         if (jdbc.queryForList("select id from products where id = ? for update", Long.class, id).isEmpty()) {
-            throw KassaException.notFound("catalog.product_not_found");
+            throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }
         boolean used = Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from stock_movements where product_id = ? and reason in ('sale', 'refund'))
                     or exists (select 1 from reservations where product_id = ? and status in ('active', 'completed'))
                 """, Boolean.class, id, id));
         if (used) {
-            throw new KassaException(400, "product_in_use", "catalog.product_in_use");
+            throw CatalogErrors.PRODUCT_IN_USE.exception();
         }
         jdbc.update("delete from products where id = ?", id);
         outbox.publish(TenantContext.require().key(), new ProductDeleted(id));
@@ -224,7 +225,7 @@ public class ProductService {
 
     @Transactional(readOnly = true)
     public ProductView get(long id) {
-        return view(products.findById(id).orElseThrow(() -> KassaException.notFound("catalog.product_not_found")));
+        return view(products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()));
     }
 
     @Transactional(readOnly = true)

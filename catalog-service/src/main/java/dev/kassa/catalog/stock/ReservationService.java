@@ -1,8 +1,9 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.catalog.product.Barcodes;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,8 +65,7 @@ public class ReservationService {
         errors.throwIfAny();
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         // a scanned code names the product (and, for a batch code, the batch) in the same call as the hold
-        Barcodes.Match scanned = byCode ? barcodes.find(r.barcode().trim()).orElseThrow(() -> new KassaException(404, "product_not_found",
-                "catalog.barcode_not_found", Map.of(), Map.of("barcode", r.barcode().trim()), r.barcode().trim())) : null;
+        Barcodes.Match scanned = byCode ? barcodes.find(r.barcode().trim()).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception( Map.of("barcode", r.barcode().trim()), r.barcode().trim())) : null;
         long productId = scanned != null ? scanned.productId() : r.productId();
         Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
 
@@ -75,7 +75,7 @@ public class ReservationService {
                 on conflict (request_ref) do update set request_ref = excluded.request_ref returning released
                 """, Boolean.class, r.requestRef());
         if (Boolean.TRUE.equals(released)) {
-            throw new KassaException(409, "hold_released", "catalog.hold_released");
+            throw CatalogErrors.HOLD_RELEASED.exception();
         }
         Locked locked = jdbc.query("""
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
@@ -84,9 +84,9 @@ public class ReservationService {
                 (rs, i) -> new Locked(new Reservation.Product(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)), rs.getBigDecimal(8), rs.getBoolean(9)),
                 productId).stream().findFirst()
-                .orElseThrow(() -> new KassaException(404, "product_not_found", "catalog.product_not_found"));
+                .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
         if (!locked.active()) {
-            throw new KassaException(400, "product_inactive", "catalog.product_inactive");
+            throw CatalogErrors.PRODUCT_INACTIVE.exception();
         }
         List<Reservation.Allocation> existing = allocations(r.requestRef());
         if (!existing.isEmpty()) {
@@ -110,12 +110,12 @@ public class ReservationService {
                 """, (rs, i) -> new BatchRow(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
                 productId, batchId, batchId);
         if (batchId != null && candidates.isEmpty()) {
-            throw new KassaException(404, "batch_not_found", "catalog.batch_not_found");
+            throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
         BigDecimal available = candidates.stream().map(b -> b.quantity().subtract(b.held()).max(BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(requested) < 0) {
-            throw new KassaException(400, "insufficient_stock", "catalog.insufficient_stock", Map.of(), Map.of(
+            throw CatalogErrors.INSUFFICIENT_STOCK.exception( Map.of(
                     "available", available.setScale(3).toPlainString(), "requested", requested.toPlainString()),
                     available.setScale(3).toPlainString(), requested.toPlainString());
         }

@@ -1,7 +1,8 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
@@ -132,7 +133,7 @@ public class StockService {
         BigDecimal cost = lockProduct(productId);
         boolean tracked = Boolean.TRUE.equals(jdbc.queryForObject("select track_inventory from products where id = ?", Boolean.class, productId));
         if (!tracked) {
-            throw new KassaException(400, "stock_not_tracked", "catalog.stock_not_tracked");
+            throw CatalogErrors.STOCK_NOT_TRACKED.exception();
         }
         List<BatchRow> rows = jdbc.query("""
                 select b.id, b.quantity,
@@ -144,7 +145,7 @@ public class StockService {
                  order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
                 """, (rs, i) -> new BatchRow(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)), productId, r.batch(), r.batch());
         if (r.batch() != null && rows.isEmpty()) {
-            throw new KassaException(404, "batch_not_found", "catalog.batch_not_found");
+            throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
         BigDecimal onHand = rows.stream().map(BatchRow::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal delta = (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
@@ -164,8 +165,7 @@ public class StockService {
                     .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(3);
             BigDecimal wanted = delta.negate();
             if (free.compareTo(wanted) < 0) {
-                throw new KassaException(400, "insufficient_stock", "catalog.adjustment_exceeds", Map.of(),
-                        Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()), free.toPlainString(), wanted.toPlainString());
+                throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception( Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()), free.toPlainString(), wanted.toPlainString());
             }
             // expired stock goes first, then the earliest expiry
             List<BatchRow> order = new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
@@ -189,7 +189,7 @@ public class StockService {
     @Transactional
     public Batches.View updateBatch(long id, BatchUpdate r, boolean partial) {
         LocalDate today = TenantContext.require().today();
-        Batches.View current = batches.find(id, today).orElseThrow(() -> new KassaException(404, "batch_not_found", "catalog.batch_not_found"));
+        Batches.View current = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         String number = r.batchNumber() != null ? r.batchNumber().trim() : current.batchNumber();
         LocalDate made = r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
         LocalDate expiry = r.expiryDate() != null || !partial ? r.expiryDate() : current.expiryDate();
@@ -215,7 +215,7 @@ public class StockService {
 
     @Transactional(readOnly = true)
     public Batches.View batch(long id) {
-        return batches.find(id, TenantContext.require().today()).orElseThrow(() -> new KassaException(404, "batch_not_found", "catalog.batch_not_found"));
+        return batches.find(id, TenantContext.require().today()).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
     }
 
     @Transactional(readOnly = true)
@@ -246,14 +246,14 @@ public class StockService {
 
     private void requireProduct(long productId) {
         if (jdbc.queryForList("select id from products where id = ?", Long.class, productId).isEmpty()) {
-            throw new KassaException(404, "product_not_found", "catalog.product_not_found");
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
     }
 
     /** Locks the product row (as holds do) and answers its cost price. */
     private BigDecimal lockProduct(long productId) {
         return jdbc.queryForList("select cost_price from products where id = ? for update", BigDecimal.class, productId).stream().findFirst()
-                .orElseThrow(() -> new KassaException(404, "product_not_found", "catalog.product_not_found"));
+                .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
     }
 
     private void checkSupplier(Long supplierId) {

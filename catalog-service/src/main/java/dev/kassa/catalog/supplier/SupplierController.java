@@ -1,10 +1,11 @@
 package dev.kassa.catalog.supplier;
 
+import dev.kassa.catalog.CatalogErrors;
+
 import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockService;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageRequests;
@@ -182,7 +183,7 @@ class SupplierController {
 
     private Supplier find(long id) {
         return jdbc.query(SELECT + " where s.id = ?", ROW, id).stream().findFirst()
-                .orElseThrow(() -> new KassaException(404, "supplier_not_found", "catalog.supplier_not_found"));
+                .orElseThrow(() -> CatalogErrors.SUPPLIER_NOT_FOUND.exception());
     }
 
     private static void validate(SupplierRequest r, boolean full) {

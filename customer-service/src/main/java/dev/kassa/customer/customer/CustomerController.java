@@ -1,19 +1,18 @@
 package dev.kassa.customer.customer;
 
+import dev.kassa.customer.CustomerErrors;
+
 import dev.kassa.platform.error.FieldErrors;
 
 import static dev.kassa.platform.error.FieldErrors.blank;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,18 +63,15 @@ class CustomerController {
     @GetMapping("/{id}")
     @PreAuthorize(Access.READ_CUSTOMERS)
     CustomerResponse get(@PathVariable long id) {
-        return customers.findById(id).map(CustomerResponse::from).orElseThrow(() -> KassaException.notFound("customer.not_found"));
+        return customers.findById(id).map(CustomerResponse::from).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
     }
 
     @Operation(summary = "A customer's purchases, newest first (from completed sales; refunds shown per purchase); paginated")
     @GetMapping({"/{id}/purchase-history", "/{id}/purchase_history"})
     @PreAuthorize(Access.READ_CUSTOMERS)
-    @Transactional(readOnly = true)
     public PageResponse<PurchaseHistory.Purchase> purchaseHistory(@PathVariable long id, @RequestParam(required = false) String page,
                                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
-        customers.findById(id).orElseThrow(() -> KassaException.notFound("customer.not_found"));
-        var request = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(new PageImpl<>(history.of(id, request.getPageSize(), request.getOffset()), request, history.count(id)), p -> p);
+        return PageResponse.of(history.page(id, PageRequests.of(page, pageSize, Sort.unsorted())), p -> p);
     }
 
     @Operation(summary = "Create a customer: {name or first_name, phone (+998XXXXXXXXX), email?, address?}")

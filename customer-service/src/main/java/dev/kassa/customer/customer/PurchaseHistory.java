@@ -1,7 +1,11 @@
 package dev.kassa.customer.customer;
 
+import dev.kassa.customer.CustomerErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,7 +36,16 @@ class PurchaseHistory {
         this.jdbc = jdbc;
     }
 
-    List<Purchase> of(long customerId, int limit, long offset) {
+    /** A page of the customer's purchases, newest first; 404 for a customer the store does not have. */
+    @Transactional(readOnly = true)
+    Page<Purchase> page(long customerId, Pageable page) {
+        if (jdbc.sql("select count(*) from customers where id = :id").param("id", customerId).query(Integer.class).single() == 0) {
+            throw CustomerErrors.CUSTOMER_NOT_FOUND.exception();
+        }
+        return new PageImpl<>(of(customerId, page.getPageSize(), page.getOffset()), page, count(customerId));
+    }
+
+    private List<Purchase> of(long customerId, int limit, long offset) {
         return jdbc.sql("""
                         select sale_id, receipt_number, total, refunded, items_quantity, completed_at, business_date from customer_purchases
                          where customer_id = :customer order by completed_at desc, sale_id desc limit :limit offset :offset
@@ -43,7 +56,7 @@ class PurchaseHistory {
                 .list();
     }
 
-    long count(long customerId) {
+    private long count(long customerId) {
         return jdbc.sql("select count(*) from customer_purchases where customer_id = :customer").param("customer", customerId)
                 .query(Long.class).single();
     }

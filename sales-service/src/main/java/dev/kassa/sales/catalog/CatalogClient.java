@@ -1,5 +1,7 @@
 package dev.kassa.sales.catalog;
 
+import dev.kassa.sales.SalesErrors;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.KassaException;
@@ -140,7 +142,7 @@ public class CatalogClient {
         }
         if (!admitted) {
             unavailable("all " + inFlight.availablePermits() + " places to catalog stayed busy");
-            throw new KassaException(503, "catalog_unavailable", "sales.catalog_unavailable");
+            throw SalesErrors.CATALOG_UNAVAILABLE.exception();
         }
         try {
             return breakers.create("catalog").run(Retry.decorateSupplier(retry, work), failure -> {
@@ -148,7 +150,7 @@ public class CatalogClient {
                     throw rejected.error();
                 }
                 unavailable(failure.toString());
-                throw new KassaException(503, "catalog_unavailable", "sales.catalog_unavailable");
+                throw SalesErrors.CATALOG_UNAVAILABLE.exception();
             });
         } finally {
             inFlight.release();
@@ -222,7 +224,7 @@ public class CatalogClient {
             fieldErrors.put(e.getKey(), messages);
         });
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
-        return new CatalogRejected(new KassaException(status, json.path("code").asText("invalid"), json.path("message").asText(),
+        return new CatalogRejected(KassaException.relayed(status, json.path("code").asText("invalid"), json.path("message").asText(),
                 fieldErrors, details));
     }
 

@@ -1,5 +1,7 @@
 package dev.kassa.sales.register;
 
+import dev.kassa.sales.SalesErrors;
+
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,7 +72,7 @@ class RegisterService {
     void delete(long id) {
         registers.find(id).orElseThrow(RegisterService::notFound);
         if (registers.hasSessions(id)) {
-            throw new KassaException(400, "register_in_use", "sales.register_in_use");
+            throw SalesErrors.REGISTER_IN_USE.exception();
         }
         registers.delete(id);
     }
@@ -100,6 +102,6 @@ class RegisterService {
     }
 
     static KassaException notFound() {
-        return new KassaException(404, "register_not_found", "sales.register_not_found");
+        return SalesErrors.REGISTER_NOT_FOUND.exception();
     }
 }

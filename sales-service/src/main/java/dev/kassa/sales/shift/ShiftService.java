@@ -1,5 +1,7 @@
 package dev.kassa.sales.shift;
 
+import dev.kassa.sales.SalesErrors;
+
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -91,22 +93,24 @@ public class ShiftService {
     /** A shift is put on hold (a break) and picked up again; a suspended shift takes no sales and cannot be closed. */
     @Transactional
     public Session suspend(Caller caller, long sessionId) {
-        return move(caller, sessionId, "open", "suspended", "sales.suspend_only_open",
+        return move(caller, sessionId, "open", "suspended",
+                Map.of("suspended", SalesErrors.SUSPEND_SUSPENDED, "closed", SalesErrors.SUSPEND_CLOSED),
                 s -> new SessionSuspended(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
     @Transactional
     public Session resume(Caller caller, long sessionId) {
-        return move(caller, sessionId, "suspended", "open", "sales.resume_only_suspended",
+        return move(caller, sessionId, "suspended", "open",
+                Map.of("open", SalesErrors.RESUME_OPEN, "closed", SalesErrors.RESUME_CLOSED),
                 s -> new SessionResumed(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
-    private Session move(Caller caller, long sessionId, String from, String to, String refusal,
+    private Session move(Caller caller, long sessionId, String from, String to, Map<String, SalesErrors> refusals,
                          java.util.function.Function<Session, Object> event) {
         ownOrManaged(caller, sessionId);
         Session session = sessions.lock(sessionId).orElseThrow();
         if (!from.equals(session.status())) {
-            throw new KassaException(400, "session_" + session.status(), refusal);
+            throw refusals.get(session.status()).exception();
         }
         sessions.setStatus(sessionId, to);
         outbox.publish(TenantContext.require().key(), event.apply(session));
@@ -123,12 +127,12 @@ public class ShiftService {
     @Transactional(readOnly = true)
     public Map<String, Object> currentOfRegister(long registerId) {
         return sessions.list(registerId, "open", null, null, SessionRepository.ORDERING.orderBy(null), 1, 0).stream().findFirst().map(this::detailOf)
-                .orElseThrow(() -> new KassaException(404, "no_open_session", "sales.no_open_session_on_register"));
+                .orElseThrow(() -> SalesErrors.NO_OPEN_SESSION_ON_REGISTER.exception());
     }
 
     @Transactional(readOnly = true)
     public Session current(Caller caller) {
-        return sessions.currentOf(caller.userId()).orElseThrow(() -> new KassaException(404, "no_open_session", "sales.no_open_session"));
+        return sessions.currentOf(caller.userId()).orElseThrow(() -> SalesErrors.NO_OPEN_SESSION.exception());
     }
 
     /** Closes an open shift with the counted cash; the difference to the expected cash is recorded (+ surplus, − shortage). */
@@ -137,10 +141,10 @@ public class ShiftService {
         BigDecimal actual = money("actual_cash", actualCash);
         Session session = ownOrManaged(caller, sessionId);
         if (!session.isOpen()) {
-            throw new KassaException(400, "session_not_open", "sales.session_not_open");
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
         }
         if (sessions.pendingWithItems(sessionId) > 0) {
-            throw new KassaException(400, "pending_sales", "sales.pending_sales");
+            throw SalesErrors.PENDING_SALES.exception();
         }
         sessions.cancelEmptyDrafts(sessionId);
         BigDecimal expected = sessions.expectedCash(sessionId);
@@ -179,15 +183,15 @@ public class ShiftService {
         }
         errors.maxLength("description", description, 1000);
         errors.throwIfAny();
-        Session session = sessions.lock(sessionId).orElseThrow(() -> new KassaException(404, "session_not_found", "sales.session_not_found"));
+        Session session = sessions.lock(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!session.isOpen()) {
-            throw new KassaException(400, "session_not_open", "sales.session_not_open");
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
         }
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
         if ("cash_out".equals(type)) {
             BigDecimal inTill = sessions.expectedCash(sessionId);
             if (value.compareTo(inTill) > 0) {
-                throw new KassaException(400, "cash_out_exceeds", "sales.cash_out_exceeds", inTill.toPlainString());
+                throw SalesErrors.CASH_OUT_EXCEEDS.exception( inTill.toPlainString());
             }
         }
         long id = sessions.addCashMovement(sessionId, type, reason, value, description == null ? "" : description, caller.userId());
@@ -273,9 +277,9 @@ public class ShiftService {
 
     /** A cashier works with their own shift; managers and owners with any shift of the store. */
     private Session ownOrManaged(Caller caller, long sessionId) {
-        Session session = sessions.find(sessionId).orElseThrow(() -> new KassaException(404, "session_not_found", "sales.session_not_found"));
+        Session session = sessions.find(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!managesShifts(caller) && session.cashierUserId() != caller.userId()) {
-            throw new KassaException(403, "permission_denied", "sales.not_your_session");
+            throw SalesErrors.NOT_YOUR_SESSION.exception();
         }
         return session;
     }
@@ -291,6 +295,6 @@ public class ShiftService {
     }
 
     private static KassaException alreadyOpen() {
-        return new KassaException(400, "session_already_open", "sales.session_already_open");
+        return SalesErrors.SESSION_ALREADY_OPEN.exception();
     }
 }

@@ -1,7 +1,8 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.sales.SalesErrors;
+
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.sales.catalog.SalesProperties;
@@ -66,7 +67,7 @@ class Discounts {
         }
         BigDecimal percent = off.multiply(HUNDRED).divide(base, 2, RoundingMode.HALF_UP);
         if (percent.compareTo(cashierLimit) > 0) {
-            throw new KassaException(403, "discount_needs_manager", "sales.discount_needs_manager", cashierLimit.stripTrailingZeros().toPlainString());
+            throw SalesErrors.DISCOUNT_NEEDS_MANAGER.exception( cashierLimit.stripTrailingZeros().toPlainString());
         }
     }
 }

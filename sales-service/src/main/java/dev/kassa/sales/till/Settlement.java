@@ -1,7 +1,8 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.sales.SalesErrors;
+
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,10 +55,10 @@ record Settlement(List<Applied> payments, BigDecimal change) {
         BigDecimal cash = sum(requests.stream().filter(p -> "cash".equals(p.paymentMethod())).map(PaymentRequest::amount).toList());
         BigDecimal paid = nonCash.add(cash);
         if (nonCash.compareTo(total) > 0) {
-            throw new KassaException(400, "non_cash_overpaid", "sales.non_cash_overpaid");
+            throw SalesErrors.NON_CASH_OVERPAID.exception();
         }
         if (paid.compareTo(total) < 0) {
-            throw new KassaException(400, "insufficient_payment", "sales.insufficient_payment", total.toPlainString(), paid.toPlainString());
+            throw SalesErrors.INSUFFICIENT_PAYMENT.exception( total.toPlainString(), paid.toPlainString());
         }
         // cash beyond what is due is change: applied cash amounts are reduced, last tender first
         BigDecimal excess = paid.subtract(total);

@@ -1,7 +1,8 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.sales.SalesErrors;
+
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Caller;
@@ -98,7 +99,7 @@ public class TillService {
         String[] released = new String[1];
         SaleView view = tx.execute(s -> {
             pendingSale(saleId);
-            released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> new KassaException(404, "item_not_found", "sales.item_not_found"));
+            released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
             sales.recalculate(saleId);
             return detail(saleId);
         });
@@ -110,13 +111,13 @@ public class TillService {
     public SaleView cancel(Caller caller, long saleId) {
         List<String> refs = new java.util.ArrayList<>();
         SaleView view = tx.execute(s -> {
-            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
             if (!"pending".equals(sale.status())) {
-                throw new KassaException(400, "sale_not_pending", "sales.cancel_only_pending");
+                throw SalesErrors.CANCEL_ONLY_PENDING.exception();
             }
             List<SaleRepository.Item> items = sales.items(saleId);
             if (!items.isEmpty() && caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
-                throw new KassaException(403, "permission_denied", "sales.cancel_needs_manager");
+                throw SalesErrors.CANCEL_NEEDS_MANAGER.exception();
             }
             sales.cancel(saleId);
             items.stream().map(SaleRepository.Item::reservationRef).distinct().forEach(refs::add);
@@ -139,9 +140,9 @@ public class TillService {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
         return tx.execute(s -> {
-            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
             if (!"completed".equals(sale.status()) && !"partially_refunded".equals(sale.status())) {
-                throw new KassaException(400, "sale_not_refundable", "sales.refund_only_completed");
+                throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
             }
             List<SaleRepository.Item> items = sales.items(saleId);
             java.util.Map<Long, BigDecimal> wanted = new java.util.LinkedHashMap<>();
@@ -171,7 +172,7 @@ public class TillService {
             errors.throwIfAny();
             wanted.values().removeIf(q -> q.signum() <= 0);
             if (wanted.isEmpty()) {
-                throw new KassaException(400, "sale_not_refundable", "sales.refund_only_completed");
+                throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
             }
             // a sale-level discount is shared out over the lines in proportion
             BigDecimal factor = sale.subtotal().signum() == 0 ? BigDecimal.ONE
@@ -225,7 +226,7 @@ public class TillService {
 
     @Transactional(readOnly = true)
     public SaleView get(long saleId) {
-        sales.find(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+        sales.find(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
         return detail(saleId);
     }
 
@@ -235,9 +236,9 @@ public class TillService {
         if (sessionId == null) {
             throw FieldErrors.single("session", "validation.required");
         }
-        Session session = sessions.find(sessionId).orElseThrow(() -> new KassaException(404, "session_not_found", "sales.session_not_found"));
+        Session session = sessions.find(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!session.isOpen()) {
-            throw new KassaException(400, "session_not_open", "sales.session_not_open");
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
         }
         return sales.pendingOf(sessionId, caller.userId()).map(s -> detail(s.id()));
     }
@@ -259,9 +260,9 @@ public class TillService {
     }
 
     private SaleRepository.Sale pendingSale(long saleId) {
-        SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+        SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
         if (!"pending".equals(sale.status())) {
-            throw new KassaException(400, "sale_not_pending", "sales.only_pending_items");
+            throw SalesErrors.ONLY_PENDING_ITEMS.exception();
         }
         return sale;
     }
@@ -282,9 +283,9 @@ public class TillService {
     public SaleView checkout(long saleId, List<PaymentRequest> payments, Buyer buyer) {
         checkBuyer(buyer);
         return tx.execute(s -> {
-            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> new KassaException(404, "sale_not_found", "sales.sale_not_found"));
+            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
             if (!"pending".equals(sale.status())) {
-                throw new KassaException(400, "sale_not_pending", "sales.sale_not_pending");
+                throw SalesErrors.SALE_NOT_PENDING.exception();
             }
             return settle(sale, payments, buyer, java.time.Instant.now());
         });
@@ -295,7 +296,7 @@ public class TillService {
         long saleId = sale.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
-            throw new KassaException(400, "sale_empty", "sales.sale_empty");
+            throw SalesErrors.SALE_EMPTY.exception();
         }
         Settlement settlement = Settlement.of(sale.totalAmount(), payments);
         for (Settlement.Applied p : settlement.payments()) {
@@ -354,7 +355,7 @@ public class TillService {
             FieldErrors errors = new FieldErrors();
             if (r.itemId() != null) {
                 SaleRepository.Item item = sales.items(saleId).stream().filter(i -> i.id() == r.itemId()).findFirst()
-                        .orElseThrow(() -> new KassaException(404, "item_not_found", "sales.item_not_found"));
+                        .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
                 BigDecimal gross = item.quantity().multiply(item.unitPrice()).setScale(2, RoundingMode.HALF_UP);
                 discounts.validate(errors, "", requested, gross);
                 errors.throwIfAny();
@@ -516,9 +517,9 @@ public class TillService {
     }
 
     private Session openSession(long id) {
-        Session session = sessions.lock(id).orElseThrow(() -> new KassaException(404, "session_not_found", "sales.session_not_found"));
+        Session session = sessions.lock(id).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!session.isOpen()) {
-            throw new KassaException(400, "session_not_open", "sales.session_not_open");
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
         }
         return session;
     }

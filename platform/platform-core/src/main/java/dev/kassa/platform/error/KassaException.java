@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Base of every named domain exception. The platform maps it once to the error body:
- * {@code status} is the HTTP status, {@code code} the stable machine code, and the message is
- * resolved from the message bundles with {@code messageKey} and {@code args} (Russian by default).
+ * The one exception of a named error ({@link KassaError}). The platform maps it once to the error body: the error's
+ * HTTP status, its stable code and its message resolved in the caller's language with the arguments given (Russian by
+ * default). Code raises errors by name ({@code SalesErrors.SESSION_NOT_OPEN.exception()}); there is no way to make one
+ * from a status and a string, except {@link #relayed} for an error another Kassa service answered.
  */
 public class KassaException extends RuntimeException {
 
+    private final KassaError error;
     private final int status;
     private final String code;
     private final String messageKey;
@@ -18,13 +20,14 @@ public class KassaException extends RuntimeException {
     private final Map<String, List<String>> fieldErrors;
     private final Map<String, Object> details;
 
-    public KassaException(int status, String code, String messageKey, Object... args) {
-        this(status, code, messageKey, Map.of(), Map.of(), args);
+    KassaException(KassaError error, Map<String, List<String>> fieldErrors, Map<String, Object> details, Object... args) {
+        this(error, error.status(), error.code(), error.messageKey(), fieldErrors, details, args);
     }
 
-    public KassaException(int status, String code, String messageKey, Map<String, List<String>> fieldErrors,
-                          Map<String, Object> details, Object... args) {
+    private KassaException(KassaError error, int status, String code, String messageKey, Map<String, List<String>> fieldErrors,
+                           Map<String, Object> details, Object... args) {
         super(code + ": " + messageKey);
+        this.error = error;
         this.status = status;
         this.code = code;
         this.messageKey = messageKey;
@@ -33,6 +36,8 @@ public class KassaException extends RuntimeException {
         this.details = details;
     }
 
+    /** The named error; null only for {@link #relayed} errors. */
+    public KassaError error() { return error; }
     public int status() { return status; }
     public String code() { return code; }
     public String messageKey() { return messageKey; }
@@ -41,16 +46,22 @@ public class KassaException extends RuntimeException {
     /** Extra top-level values for the error body (e.g. available and requested quantities). */
     public Map<String, Object> details() { return details; }
 
-    public static KassaException notFound(String messageKey, Object... args) {
-        return new KassaException(404, "not_found", messageKey, args);
-    }
-
-    public static KassaException badRequest(String code, String messageKey, Object... args) {
-        return new KassaException(400, code, messageKey, args);
+    /** Whether this is the named error {@code error}. */
+    public boolean is(KassaError error) {
+        return this.error == error;
     }
 
     /** A 400 {@code invalid} with resolved per-field messages (see {@link FieldErrors}). */
     public static KassaException invalid(Map<String, List<String>> fieldErrors) {
-        return new KassaException(400, "invalid", "error.invalid", new LinkedHashMap<>(fieldErrors), Map.of());
+        return new KassaException(PlatformErrors.INVALID, new LinkedHashMap<>(fieldErrors), Map.of());
+    }
+
+    /**
+     * An error another Kassa service answered, passed on as it came: its status and code are that service's (listed in
+     * its OpenAPI) and its message is already in the caller's language (the "key" resolves to itself).
+     */
+    public static KassaException relayed(int status, String code, String message, Map<String, List<String>> fieldErrors,
+                                         Map<String, Object> details) {
+        return new KassaException(null, status, code, message, fieldErrors, details);
     }
 }

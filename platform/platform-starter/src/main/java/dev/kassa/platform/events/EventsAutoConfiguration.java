@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,16 +27,19 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import java.util.Optional;
 
 /** Transactional outbox, relay, idempotent inbox and the Kafka topics (brief §5). */
-@AutoConfiguration(after = {TenancyAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(after = {TenancyAutoConfiguration.class, KafkaAutoConfiguration.class,
+        org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class})
 @EnableScheduling
 public class EventsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     public OutboxSignal outboxSignal() {
         return new OutboxSignal();
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations, OutboxSignal signal) {
         return new OutboxPublisher(jdbcTemplate, objectMapper, signal);
     }
@@ -49,6 +53,7 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     public Inbox inbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectMapper objectMapper,
                        ObjectProvider<TenantProvisioner> provisioner) {
         return new Inbox(jdbcTemplate, new TransactionTemplate(transactionManager), objectMapper, Optional.ofNullable(provisioner.getIfAvailable()));
@@ -56,6 +61,7 @@ public class EventsAutoConfiguration {
 
     /** A poison event is retried with backoff, then parked on {@code <topic>.DLT} instead of blocking its store. */
     @Bean
+    @ConditionalOnMissingBean
     public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);

@@ -1,6 +1,6 @@
 package dev.kassa.platform.security;
 
-import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.PlatformErrors;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -25,7 +25,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            throw new KassaException(401, "not_authenticated", "error.not_authenticated");
+            throw PlatformErrors.NOT_AUTHENTICATED.exception();
         }
         Role role = (Role) request.getAttribute(TenantMembershipFilter.ROLE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         String tenantKey = TenantContext.current().map(Tenant::key).orElse(null);

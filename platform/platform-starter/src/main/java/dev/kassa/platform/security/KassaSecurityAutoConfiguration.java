@@ -1,5 +1,6 @@
 package dev.kassa.platform.security;
 
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.tenancy.TenancyProperties;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.web.ErrorResponses;
@@ -43,7 +44,8 @@ import java.util.Optional;
  * Every service validates auth-service's tokens itself and checks store membership and role
  * (brief §4), so calling a service directly grants nothing the gateway would refuse.
  */
-@AutoConfiguration(before = SecurityAutoConfiguration.class, after = WebAutoConfiguration.class)
+@AutoConfiguration(before = SecurityAutoConfiguration.class,
+        after = {WebAutoConfiguration.class, org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class})
 @EnableConfigurationProperties({KassaSecurityProperties.class, TenancyProperties.class})
 @EnableMethodSecurity
 public class KassaSecurityAutoConfiguration {
@@ -110,12 +112,12 @@ public class KassaSecurityAutoConfiguration {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             if (e instanceof InvalidBearerTokenException) {
-                errors.write(response, 401, "token_not_valid", "error.token_not_valid");
+                errors.write(response, PlatformErrors.TOKEN_NOT_VALID);
             } else {
-                errors.write(response, 401, "not_authenticated", "error.not_authenticated");
+                errors.write(response, PlatformErrors.NOT_AUTHENTICATED);
             }
         };
-        AccessDeniedHandler denied = (request, response, e) -> errors.write(response, 403, "permission_denied", "error.permission_denied");
+        AccessDeniedHandler denied = (request, response, e) -> errors.write(response, PlatformErrors.PERMISSION_DENIED);
         TenantMembershipFilter membership = new TenantMembershipFilter(tenancy.tenantPaths(), tenantless, Optional.ofNullable(provisioner.getIfAvailable()),
                 ZoneId.of(tenancy.defaultTimeZone()), errors, events, revocations.getIfAvailable());
         String[] open = publicPaths.toArray(String[]::new);

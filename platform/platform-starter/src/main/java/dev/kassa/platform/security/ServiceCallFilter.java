@@ -1,5 +1,6 @@
 package dev.kassa.platform.security;
 
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +44,7 @@ public class ServiceCallFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         if (call.isEmpty() && (path.startsWith("/internal/") || path.equals("/internal"))) {
             events.record("internal_call_refused", "-", path.length() > 100 ? path.substring(0, 100) : path);
-            errors.write(response, 403, "internal_only", "error.internal_only");
+            errors.write(response, PlatformErrors.INTERNAL_ONLY);
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.kassa.platform.security;
 
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantKeys;
@@ -66,13 +67,13 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         }
         String key = Optional.ofNullable(request.getHeader(HEADER)).map(String::trim).orElse("");
         if (key.isEmpty()) {
-            errors.write(response, 400, "missing_tenant_key", "error.missing_tenant_key");
+            errors.write(response, PlatformErrors.MISSING_TENANT_KEY);
             return;
         }
         Optional<Role> role = TenantKeys.isValidKey(key) ? roleIn(token, key) : Optional.empty();
         if (role.isEmpty()) {
             events.record("cross_tenant_attempt", token.getName(), key.length() > 100 ? key.substring(0, 100) : key);
-            errors.write(response, 403, "not_a_member", "error.not_a_member");
+            errors.write(response, PlatformErrors.NOT_A_MEMBER);
             return;
         }
         Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
@@ -82,7 +83,7 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             // the caller's role changed, they were deactivated, or the store closed after this token was issued
             events.record("revoked_token", token.getName(), key);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            errors.write(response, 401, "token_revoked", "error.token_revoked");
+            errors.write(response, PlatformErrors.TOKEN_REVOKED);
             return;
         }
         Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));

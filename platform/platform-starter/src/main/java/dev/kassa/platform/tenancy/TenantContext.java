@@ -1,6 +1,6 @@
 package dev.kassa.platform.tenancy;
 
-import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.PlatformErrors;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,7 +19,7 @@ public final class TenantContext {
     public static Tenant require() {
         Tenant t = CURRENT.get();
         if (t == null) {
-            throw new KassaException(400, "missing_tenant_key", "error.missing_tenant_key");
+            throw PlatformErrors.MISSING_TENANT_KEY.exception();
         }
         return t;
     }

@@ -1,5 +1,6 @@
 package dev.kassa.platform.web;
 
+import dev.kassa.platform.error.PlatformErrors;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kassa.platform.error.ErrorBody;
@@ -76,7 +77,7 @@ public class ApiExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors().forEach(ge -> fields.computeIfAbsent("non_field_errors", k -> new ArrayList<>())
                 .add(errors.message(ge.getDefaultMessage() == null ? "validation.invalid" : ge.getDefaultMessage())));
-        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid", null, fields));
+        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -85,7 +86,7 @@ public class ApiExceptionHandler {
         e.getParameterValidationResults().forEach(r -> fields.put(
                 r.getMethodParameter().getParameterName() == null ? "non_field_errors" : snake(r.getMethodParameter().getParameterName()),
                 r.getResolvableErrors().stream().map(err -> errors.message(err.getDefaultMessage() == null ? "validation.invalid" : err.getDefaultMessage())).toList()));
-        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid", null, fields));
+        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -98,9 +99,9 @@ public class ApiExceptionHandler {
             String key = cause instanceof InvalidFormatException ife && ife.getTargetType() != null
                     && Number.class.isAssignableFrom(ife.getTargetType()) ? "validation.number" : "validation.type";
             return respond(HttpStatus.BAD_REQUEST,
-                    errors.body("invalid", "error.invalid", null, Map.of(field, List.of(errors.message(key)))));
+                    errors.body(PlatformErrors.INVALID, null, Map.of(field, List.of(errors.message(key)))));
         }
-        return respond(HttpStatus.BAD_REQUEST, errors.body("parse_error", "error.parse_error", null, Map.of()));
+        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.PARSE_ERROR, null, Map.of()));
     }
 
     /**
@@ -110,71 +111,71 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
-            return respond(HttpStatus.NOT_FOUND, errors.body("not_found", "error.route_not_found", new Object[]{request.getRequestURI()}, Map.of()));
+            return respond(HttpStatus.NOT_FOUND, errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[]{request.getRequestURI()}, Map.of()));
         }
-        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.invalid_parameter", new Object[]{e.getName()},
+        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID_PARAMETER, new Object[]{e.getName()},
                 Map.of(e.getName(), List.of(errors.message("validation.invalid")))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
-        return respond(HttpStatus.BAD_REQUEST, errors.body("invalid", "error.missing_parameter", new Object[]{e.getParameterName()},
+        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.MISSING_PARAMETER, new Object[]{e.getParameterName()},
                 Map.of(e.getParameterName(), List.of(errors.message("validation.required")))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e) {
-        return respond(HttpStatus.BAD_REQUEST, errors.body("missing_header", "error.missing_header", new Object[]{e.getHeaderName()}, Map.of()));
+        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.MISSING_HEADER, new Object[]{e.getHeaderName()}, Map.of()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ErrorBody> noRoute(Exception e) {
         String path = e instanceof NoResourceFoundException nr ? "/" + nr.getResourcePath() : ((NoHandlerFoundException) e).getRequestURL();
-        return respond(HttpStatus.NOT_FOUND, errors.body("not_found", "error.route_not_found", new Object[]{path}, Map.of()));
+        return respond(HttpStatus.NOT_FOUND, errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[]{path}, Map.of()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, errors.body("method_not_allowed", "error.method_not_allowed", new Object[]{e.getMethod()}, Map.of()));
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, errors.body(PlatformErrors.METHOD_NOT_ALLOWED, new Object[]{e.getMethod()}, Map.of()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.body("unsupported_media_type", "error.unsupported_media_type",
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.body(PlatformErrors.UNSUPPORTED_MEDIA_TYPE,
                 new Object[]{String.valueOf(e.getContentType())}, Map.of()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return respond(HttpStatus.NOT_ACCEPTABLE, errors.body("not_acceptable", "error.not_acceptable", null, Map.of()));
+        return respond(HttpStatus.NOT_ACCEPTABLE, errors.body(PlatformErrors.NOT_ACCEPTABLE, null, Map.of()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
-        return respond(HttpStatus.PAYLOAD_TOO_LARGE, errors.body("payload_too_large", "error.payload_too_large", null, Map.of()));
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, errors.body(PlatformErrors.PAYLOAD_TOO_LARGE, null, Map.of()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ErrorBody> denied(Exception e) {
-        return respond(HttpStatus.FORBIDDEN, errors.body("permission_denied", "error.permission_denied", null, Map.of()));
+        return respond(HttpStatus.FORBIDDEN, errors.body(PlatformErrors.PERMISSION_DENIED, null, Map.of()));
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ErrorBody> concurrent(Exception e) {
         log.info("Concurrent modification: {}", e.getMessage());
-        return respond(HttpStatus.CONFLICT, errors.body("conflict", "error.conflict", null, Map.of()));
+        return respond(HttpStatus.CONFLICT, errors.body(PlatformErrors.CONFLICT, null, Map.of()));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
         log.warn("Data integrity violation", e);
-        return respond(HttpStatus.CONFLICT, errors.body("conflict", "error.conflict", null, Map.of()));
+        return respond(HttpStatus.CONFLICT, errors.body(PlatformErrors.CONFLICT, null, Map.of()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, errors.body("internal_error", "error.internal", null, Map.of()));
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, errors.body(PlatformErrors.INTERNAL_ERROR, null, Map.of()));
     }
 
     private static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {

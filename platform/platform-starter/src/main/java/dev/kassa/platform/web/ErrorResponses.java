@@ -1,5 +1,6 @@
 package dev.kassa.platform.web;
 
+import dev.kassa.platform.error.KassaError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +33,11 @@ public class ErrorResponses {
         return ErrorBody.of(code, message(messageKey, args), errors, traceId());
     }
 
+    /** The body of a named error. */
+    public ErrorBody body(KassaError error, Object[] args, Map<String, List<String>> errors) {
+        return body(error.code(), error.messageKey(), args, errors);
+    }
+
     public String message(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(key, args, key, locale);
@@ -47,6 +53,11 @@ public class ErrorResponses {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), body(code, messageKey, args, Map.of()));
+    }
+
+    /** Writes a named error straight to the response (filters, before any controller). */
+    public void write(HttpServletResponse response, KassaError error, Object... args) throws IOException {
+        write(response, error.status(), error.code(), error.messageKey(), args);
     }
 
     public static String traceId() {

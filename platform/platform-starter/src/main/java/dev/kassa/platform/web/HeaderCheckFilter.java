@@ -1,5 +1,6 @@
 package dev.kassa.platform.web;
 
+import dev.kassa.platform.error.PlatformErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,7 @@ public class HeaderCheckFilter extends OncePerRequestFilter {
             while (values.hasMoreElements()) {
                 if (!printable(values.nextElement())) {
                     String shown = name.length() > 64 || !printable(name) ? "?" : name;
-                    errors.write(response, 400, "invalid_header", "error.invalid_header", shown);
+                    errors.write(response, PlatformErrors.INVALID_HEADER, shown);
                     return;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.kassa.platform.web;
 
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import jakarta.servlet.FilterChain;
@@ -58,7 +59,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
         if (key.isEmpty() || key.length() > MAX_KEY) {
-            errors.write(response, 400, "invalid_idempotency_key", "error.invalid_idempotency_key", MAX_KEY);
+            errors.write(response, PlatformErrors.INVALID_IDEMPOTENCY_KEY, MAX_KEY);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -96,16 +97,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select request_hash, status, content_type, body from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key);
         if (rows.isEmpty()) {
-            errors.write(response, 409, "request_in_progress", "error.request_in_progress");
+            errors.write(response, PlatformErrors.REQUEST_IN_PROGRESS);
             return;
         }
         Map<String, Object> row = rows.get(0);
         if (!hash.equals(row.get("request_hash"))) {
-            errors.write(response, 422, "idempotency_key_reused", "error.idempotency_key_reused");
+            errors.write(response, PlatformErrors.IDEMPOTENCY_KEY_REUSED);
             return;
         }
         if (row.get("status") == null) {
-            errors.write(response, 409, "request_in_progress", "error.request_in_progress");
+            errors.write(response, PlatformErrors.REQUEST_IN_PROGRESS);
             return;
         }
         response.setStatus((Integer) row.get("status"));

@@ -1,5 +1,6 @@
 package dev.kassa.platform.web;
 
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.error.ErrorBody;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,16 +31,16 @@ public class JsonErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : String.valueOf(uri);
         ErrorBody body = switch (status) {
-            case 400 -> errors.body("invalid", "error.invalid", null, Map.of());
-            case 401 -> errors.body("not_authenticated", "error.not_authenticated", null, Map.of());
-            case 403 -> errors.body("permission_denied", "error.permission_denied", null, Map.of());
-            case 404 -> errors.body("not_found", "error.route_not_found", new Object[]{path}, Map.of());
-            case 405 -> errors.body("method_not_allowed", "error.method_not_allowed", new Object[]{request.getMethod()}, Map.of());
-            case 413 -> errors.body("payload_too_large", "error.payload_too_large", null, Map.of());
-            case 415 -> errors.body("unsupported_media_type", "error.unsupported_media_type", new Object[]{request.getContentType()}, Map.of());
+            case 400 -> errors.body(PlatformErrors.INVALID, null, Map.of());
+            case 401 -> errors.body(PlatformErrors.NOT_AUTHENTICATED, null, Map.of());
+            case 403 -> errors.body(PlatformErrors.PERMISSION_DENIED, null, Map.of());
+            case 404 -> errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[]{path}, Map.of());
+            case 405 -> errors.body(PlatformErrors.METHOD_NOT_ALLOWED, new Object[]{request.getMethod()}, Map.of());
+            case 413 -> errors.body(PlatformErrors.PAYLOAD_TOO_LARGE, null, Map.of());
+            case 415 -> errors.body(PlatformErrors.UNSUPPORTED_MEDIA_TYPE, new Object[]{request.getContentType()}, Map.of());
             default -> status >= 500
-                    ? errors.body("internal_error", "error.internal", null, Map.of())
-                    : errors.body("invalid", "error.invalid", null, Map.of());
+                    ? errors.body(PlatformErrors.INTERNAL_ERROR, null, Map.of())
+                    : errors.body(PlatformErrors.INVALID, null, Map.of());
         };
         return ResponseEntity.status(HttpStatus.valueOf(status)).body(body);
     }

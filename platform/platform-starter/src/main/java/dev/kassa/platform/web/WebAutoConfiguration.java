@@ -28,6 +28,15 @@ public class WebAutoConfiguration {
 
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
+    /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public ErrorCatalogue errorCatalogue(org.springframework.beans.factory.BeanFactory beanFactory, MessageSource messageSource) {
+        java.util.List<String> packages = org.springframework.boot.autoconfigure.AutoConfigurationPackages.has(beanFactory)
+                ? org.springframework.boot.autoconfigure.AutoConfigurationPackages.get(beanFactory) : java.util.List.of();
+        return new ErrorCatalogue(packages, messageSource);
+    }
+
     /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean

@@ -1,0 +1,58 @@
+package dev.kassa.catalog;
+
+import dev.kassa.platform.error.KassaError;
+
+/**
+ * Every error of catalog-service by name: HTTP status, stable code, message key (messages.properties, Russian, and
+ * messages_en.properties). Raise one with {@code throw CatalogErrors.NAME.exception(args)}; the OpenAPI lists them.
+ */
+public enum CatalogErrors implements KassaError {
+    ADJUSTMENT_EXCEEDS(400, "insufficient_stock", "catalog.adjustment_exceeds"),
+    BARCODE_REQUIRED(400, "barcode_required", "catalog.barcode_required"),
+    CATEGORY_HAS_CHILDREN(400, "category_has_children", "catalog.category_has_children"),
+    INSUFFICIENT_STOCK(400, "insufficient_stock", "catalog.insufficient_stock"),
+    NO_PRICE(400, "no_price", "catalog.label_no_price"),
+    PRODUCT_INACTIVE(400, "product_inactive", "catalog.product_inactive"),
+    PRODUCT_IN_USE(400, "product_in_use", "catalog.product_in_use"),
+    STOCK_NOT_TRACKED(400, "stock_not_tracked", "catalog.stock_not_tracked"),
+    UNIT_IN_USE(400, "unit_in_use", "catalog.unit_in_use"),
+    ATTRIBUTE_NOT_FOUND(404, "attribute_not_found", "catalog.attribute_not_found"),
+    ATTRIBUTE_VALUE_NOT_FOUND(404, "attribute_value_not_found", "catalog.attribute_value_not_found"),
+    PRODUCT_NOT_FOUND_BY_BARCODE(404, "product_not_found", "catalog.barcode_not_found"),
+    BARCODE_NOT_FOUND(404, "barcode_not_found", "catalog.barcode_unknown"),
+    BATCH_NOT_FOUND(404, "batch_not_found", "catalog.batch_not_found"),
+    CATEGORY_ATTRIBUTE_NOT_FOUND(404, "category_attribute_not_found", "catalog.category_attribute_not_found"),
+    CATEGORY_NOT_FOUND(404, "category_not_found", "catalog.category_unknown"),
+    NO_SUCH_CATEGORY(404, "not_found", "catalog.category_unknown"),
+    PRODUCT_NOT_FOUND(404, "product_not_found", "catalog.product_not_found"),
+    NO_SUCH_PRODUCT(404, "not_found", "catalog.product_not_found"),
+    SUPPLIER_NOT_FOUND(404, "supplier_not_found", "catalog.supplier_not_found"),
+    TAG_NOT_FOUND(404, "tag_not_found", "catalog.tag_not_found"),
+    UNIT_NOT_FOUND(404, "unit_not_found", "catalog.unit_not_found"),
+    HOLD_RELEASED(409, "hold_released", "catalog.hold_released");
+
+    private final int status;
+    private final String code;
+    private final String messageKey;
+
+    CatalogErrors(int status, String code, String messageKey) {
+        this.status = status;
+        this.code = code;
+        this.messageKey = messageKey;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String messageKey() {
+        return messageKey;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kassa.customer;
+
+import dev.kassa.platform.error.KassaError;
+
+/**
+ * Every error of customer-service by name: HTTP status, stable code, message key (messages.properties, Russian, and
+ * messages_en.properties). Raise one with {@code throw CustomerErrors.NAME.exception(args)}; the OpenAPI lists them.
+ */
+public enum CustomerErrors implements KassaError {
+    CUSTOMER_NOT_FOUND(404, "not_found", "customer.not_found");
+
+    private final int status;
+    private final String code;
+    private final String messageKey;
+
+    CustomerErrors(int status, String code, String messageKey) {
+        this.status = status;
+        this.code = code;
+        this.messageKey = messageKey;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String messageKey() {
+        return messageKey;
+    }
+}

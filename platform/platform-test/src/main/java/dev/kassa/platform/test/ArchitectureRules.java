@@ -1,0 +1,91 @@
+package dev.kassa.platform.test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.events.KassaEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The conventions of the house style that the build enforces, the same for every service (each runs
+ * {@link #check(String)} in its {@code ArchitectureTests}).
+ * <p>
+ * Two rules are frozen ({@link FreezingArchRule}): the violations that existed when they were introduced are recorded
+ * in the service's {@code src/test/resources/archunit-store}; any new violation fails the build, and the record
+ * shrinks as the old ones are fixed. They are: controllers that still run SQL or transactions themselves, and
+ * cycles between feature packages.
+ */
+public final class ArchitectureRules {
+    private ArchitectureRules() { }
+
+    private static final String[] SQL_AND_TRANSACTIONS = {
+            "org.springframework.jdbc.core.JdbcTemplate", "org.springframework.jdbc.core.JdbcOperations",
+            "org.springframework.jdbc.core.simple.JdbcClient", "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+            "jakarta.persistence.EntityManager", "org.springframework.transaction.support.TransactionTemplate"};
+    private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+    private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
+
+    public static List<ArchRule> rules(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>();
+        rules.add(FreezingArchRule.freeze(noClasses().that().areAnnotatedWith(REST_CONTROLLER)
+                .should().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[4])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[5])
+                .as("controllers never touch SQL: repositories own it")));
+        rules.add(FreezingArchRule.freeze(noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(REST_CONTROLLER)
+                .should().beAnnotatedWith(TRANSACTIONAL)
+                .as("controllers never open transactions: the service behind them does")));
+        rules.add(FreezingArchRule.freeze(slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
+                .as("feature packages of " + basePackage + " do not depend on each other in a cycle")));
+        rules.add(classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage(basePackage + "..")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework.web..", "org.springframework.kafka..",
+                        "jakarta.servlet..", "dev.kassa.platform.events..")
+                .as("repositories know neither the web nor messaging"));
+        rules.add(classes().that().areAnnotatedWith(KassaEvent.class)
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..",
+                        "dev.kassa.platform.events..").or(DescribedPredicate.describe("their own nested records", JavaClass::isNestedClass)))
+                .as("event contracts are plain records of JDK types"));
+        rules.add(noClasses().that().resideInAPackage(basePackage + "..").and().haveSimpleNameNotEndingWith("Client")
+                .should().callMethod(KassaException.class, "relayed", int.class, String.class, String.class, java.util.Map.class, java.util.Map.class)
+                .as("errors are raised by name; only a client relays another service's error"));
+        rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
+        rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
+        rules.add(NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS);
+        return rules;
+    }
+
+    /** Checks every rule on the service's main classes. */
+    public static void check(String basePackage) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(basePackage);
+        List<String> failures = new ArrayList<>();
+        for (ArchRule rule : rules(basePackage)) {
+            try {
+                rule.check(classes);
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kassa.sales;
+
+import dev.kassa.platform.error.KassaError;
+
+/**
+ * Every error of sales-service by name: HTTP status, stable code, message key (messages.properties, Russian, and
+ * messages_en.properties). Raise one with {@code throw SalesErrors.NAME.exception(args)}; the OpenAPI lists them.
+ */
+public enum SalesErrors implements KassaError {
+    CASH_OUT_EXCEEDS(400, "cash_out_exceeds", "sales.cash_out_exceeds"),
+    INSUFFICIENT_PAYMENT(400, "insufficient_payment", "sales.insufficient_payment"),
+    NON_CASH_OVERPAID(400, "non_cash_overpaid", "sales.non_cash_overpaid"),
+    ONLY_PENDING_ITEMS(400, "sale_not_pending", "sales.only_pending_items"),
+    PENDING_SALES(400, "pending_sales", "sales.pending_sales"),
+    REGISTER_IN_USE(400, "register_in_use", "sales.register_in_use"),
+    SALE_EMPTY(400, "sale_empty", "sales.sale_empty"),
+    CANCEL_ONLY_PENDING(400, "sale_not_pending", "sales.cancel_only_pending"),
+    SALE_NOT_PENDING(400, "sale_not_pending", "sales.sale_not_pending"),
+    SALE_NOT_REFUNDABLE(400, "sale_not_refundable", "sales.refund_only_completed"),
+    SESSION_ALREADY_OPEN(400, "session_already_open", "sales.session_already_open"),
+    SESSION_NOT_OPEN(400, "session_not_open", "sales.session_not_open"),
+    SUSPEND_SUSPENDED(400, "session_suspended", "sales.suspend_only_open"),
+    SUSPEND_CLOSED(400, "session_closed", "sales.suspend_only_open"),
+    RESUME_OPEN(400, "session_open", "sales.resume_only_suspended"),
+    RESUME_CLOSED(400, "session_closed", "sales.resume_only_suspended"),
+    CANCEL_NEEDS_MANAGER(403, "permission_denied", "sales.cancel_needs_manager"),
+    DISCOUNT_NEEDS_MANAGER(403, "discount_needs_manager", "sales.discount_needs_manager"),
+    NOT_YOUR_SESSION(403, "permission_denied", "sales.not_your_session"),
+    ITEM_NOT_FOUND(404, "item_not_found", "sales.item_not_found"),
+    NO_OPEN_SESSION_ON_REGISTER(404, "no_open_session", "sales.no_open_session_on_register"),
+    NO_OPEN_SESSION(404, "no_open_session", "sales.no_open_session"),
+    REGISTER_NOT_FOUND(404, "register_not_found", "sales.register_not_found"),
+    SALE_NOT_FOUND(404, "sale_not_found", "sales.sale_not_found"),
+    SESSION_NOT_FOUND(404, "session_not_found", "sales.session_not_found"),
+    CATALOG_UNAVAILABLE(503, "catalog_unavailable", "sales.catalog_unavailable");
+
+    private final int status;
+    private final String code;
+    private final String messageKey;
+
+    SalesErrors(int status, String code, String messageKey) {
+        this.status = status;
+        this.code = code;
+        this.messageKey = messageKey;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String messageKey() {
+        return messageKey;
+    }
+}
