@@ -10,6 +10,10 @@ import java.sql.SQLException;
  * Hands Hibernate a pooled connection switched to the tenant's schema with {@link Connection#setSchema}
  * and switches it back to {@code public} on release, so a pooled connection never carries one store's
  * schema into another request. The tenant identifier is the schema name.
+ * <p>
+ * This is why every repository's JDBC runs inside a transaction: the transaction manager binds this switched connection
+ * to the thread, and {@code JdbcClient}/{@code JdbcTemplate} inside the transaction use it. Outside a transaction they
+ * take a pooled connection on {@code public}, where no store's tables are.
  */
 public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
 
