@@ -2,8 +2,8 @@ package dev.kassa.analytics;
 
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,9 @@ class DailySalesTests {
             assertThat(r.text("/total_sales_count")).isEqualTo("2");
             assertThat(r.text("/total_sales")).isEqualTo("200000.00");
         });
-        Api.Response r = as(store, "stockkeeper").get("/api/analytics/daily-sales/today");
+        // sales reports are for owners and managers (issue 10); a stockkeeper sees stock analytics only
+        assertThat(as(store, "stockkeeper").get("/api/analytics/daily-sales/today").text("/code")).isEqualTo("permission_denied");
+        Api.Response r = manager.get("/api/analytics/daily-sales/today");
         assertThat(r.text("/avg_sale_amount")).isEqualTo("100000.00");
         assertThat(r.text("/cash_sales")).isEqualTo("150000.00");
         assertThat(r.text("/card_sales")).isEqualTo("50000.00");

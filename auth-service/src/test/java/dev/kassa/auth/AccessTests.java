@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;

@@ -2,8 +2,8 @@ package dev.kassa.catalog;
 
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;

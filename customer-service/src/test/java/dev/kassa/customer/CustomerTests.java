@@ -2,8 +2,8 @@ package dev.kassa.customer;
 
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;

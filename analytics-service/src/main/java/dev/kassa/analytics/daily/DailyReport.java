@@ -11,7 +11,7 @@ public record DailyReport(Long id, LocalDate date, BigDecimal totalSales, int to
                           BigDecimal cashSales, BigDecimal cardSales, BigDecimal totalDiscount, BigDecimal totalTax,
                           BigDecimal totalItemsSold, int uniqueProductsSold, int uniqueCustomers, BigDecimal totalRefunds, int refundsCount) {
 
-    static DailyReport empty(LocalDate date) {
+    public static DailyReport empty(LocalDate date) {
         BigDecimal zero = new BigDecimal("0.00");
         return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0, zero, 0);
     }

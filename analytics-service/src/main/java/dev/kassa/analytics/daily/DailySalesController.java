@@ -1,17 +1,18 @@
 package dev.kassa.analytics.daily;
 
-import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,15 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 @RestController
-@RequestMapping("/api/analytics/daily-sales")
+@RequestMapping({"/api/analytics/daily-sales", "/api/analytics/daily_sales"})
 class DailySalesController {
+
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "id",
+            Map.of("date", "date", "total_sales", "total_sales", "total_sales_count", "total_sales_count"));
 
     private final DailySalesRepository reports;
 
@@ -37,7 +39,7 @@ class DailySalesController {
 
     @Operation(summary = "Today's report in the store's time zone (zeros before the first sale of the day)")
     @GetMapping("/today")
-    @PreAuthorize(Access.VIEW_ANALYTICS)
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
     public DailyReport today() {
         var today = TenantContext.require().today();
         return reports.forDate(today).orElseGet(() -> DailyReport.empty(today));
@@ -45,14 +47,12 @@ class DailySalesController {
 
     @Operation(summary = "Totals and daily reports of a period: ?start_date=2025-01-01&end_date=2025-01-31 (at most 366 days)")
     @GetMapping("/period")
-    @PreAuthorize(Access.VIEW_ANALYTICS)
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
     public Map<String, Object> period(@RequestParam(name = "start_date", required = false) String start,
                                       @RequestParam(name = "end_date", required = false) String end) {
-        LocalDate from = date("start_date", start);
-        LocalDate to = date("end_date", end);
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 365) {
-            throw FieldErrors.single("end_date", "analytics.period_invalid");
-        }
+        Periods.Range range = Periods.checked(Periods.requiredDate("start_date", start), Periods.requiredDate("end_date", end));
+        LocalDate from = range.start();
+        LocalDate to = range.end();
         List<DailyReport> days = reports.between(from, to);
         BigDecimal total = days.stream().map(DailyReport::totalSales).reduce(new BigDecimal("0.00"), BigDecimal::add);
         int count = days.stream().mapToInt(DailyReport::totalSalesCount).sum();
@@ -67,7 +67,7 @@ class DailySalesController {
         // the average sale of the period (not the mean of daily averages, spec §8.3 N4 defect)
         totals.put("avg_sale", count == 0 ? new BigDecimal("0.00") : gross.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("period", Map.of("start_date", from.toString(), "end_date", to.toString(), "days", ChronoUnit.DAYS.between(from, to) + 1));
+        body.put("period", Map.of("start_date", from.toString(), "end_date", to.toString(), "days", range.days()));
         body.put("totals", totals);
         body.put("daily_reports", days);
         return body;
@@ -75,17 +75,9 @@ class DailySalesController {
 
     @Operation(summary = "Sales per day for the last N days (default 30, at most 366), every day present, oldest first")
     @GetMapping("/trends")
-    @PreAuthorize(Access.VIEW_ANALYTICS)
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
     public Map<String, Object> trends(@RequestParam(required = false) String days) {
-        int n;
-        try {
-            n = days == null || days.isBlank() ? 30 : Integer.parseInt(days.trim());
-        } catch (NumberFormatException e) {
-            throw FieldErrors.single("days", "validation.number");
-        }
-        if (n < 1 || n > 366) {
-            throw FieldErrors.single("days", "analytics.days_invalid");
-        }
+        int n = Periods.number("days", days, 30, 1, 366, "analytics.days_invalid");
         LocalDate today = TenantContext.require().today();
         LocalDate from = today.minusDays(n - 1L);
         Map<LocalDate, DailyReport> byDate = new java.util.HashMap<>();
@@ -98,22 +90,22 @@ class DailySalesController {
         return Map.of("period", Messages.get("analytics.last_days", n), "trends", trend);
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw FieldErrors.single(field, "validation.required");
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw FieldErrors.single(field, "validation.date");
-        }
+    @Operation(summary = "Daily reports, newest first (paginated): filter date=YYYY-MM-DD; ordering date, total_sales, total_sales_count "
+            + "(prefix - for descending)")
+    @GetMapping
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    public PageResponse<DailyReport> list(@RequestParam(required = false) String date, @RequestParam(required = false) String ordering,
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(name = "page_size", required = false) String pageSize) {
+        LocalDate day = Periods.optionalDate("date", date);
+        String orderBy = ORDERING.orderBy(ordering);
+        return PageResponse.of(reports.page(day, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
     }
 
-    @Operation(summary = "Daily reports, newest first (paginated)")
-    @GetMapping
-    @PreAuthorize(Access.VIEW_ANALYTICS)
-    public PageResponse<DailyReport> list(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        PageRequest request = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(new PageImpl<>(reports.page(request.getPageSize(), (int) request.getOffset()), request, reports.count()), r -> r);
+    @Operation(summary = "One daily report by its id")
+    @GetMapping("/{id}")
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    public DailyReport get(@PathVariable long id) {
+        return reports.find(id).orElseThrow(() -> AnalyticsErrors.REPORT_NOT_FOUND.exception());
     }
 }

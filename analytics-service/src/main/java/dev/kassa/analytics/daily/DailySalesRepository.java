@@ -6,7 +6,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.Optional;
 /** The store's daily reports. Reads run in their own read-only transaction (the store's schema); writes only inside the inbox's. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-class DailySalesRepository {
+public class DailySalesRepository {
 
     private static final RowMapper<DailyReport> ROW = (rs, i) -> new DailyReport(rs.getLong("id"), rs.getObject("date", LocalDate.class),
             rs.getBigDecimal("total_sales"), rs.getInt("total_sales_count"), rs.getBigDecimal("avg_sale_amount"), rs.getBigDecimal("cash_sales"),
@@ -28,13 +27,20 @@ class DailySalesRepository {
     }
 
     @Transactional(readOnly = true)
-    Optional<DailyReport> forDate(LocalDate date) {
+    public Optional<DailyReport> forDate(LocalDate date) {
         return jdbc.query("select * from daily_sales where date = ?", ROW, date).stream().findFirst();
     }
 
+    /** A page of reports, of one date when {@code date} is given, in {@code orderBy} order. */
     @Transactional(readOnly = true)
-    List<DailyReport> page(int limit, int offset) {
-        return jdbc.query("select * from daily_sales order by date desc limit ? offset ?", ROW, limit, offset);
+    org.springframework.data.domain.Page<DailyReport> page(LocalDate date, String orderBy, org.springframework.data.domain.Pageable page) {
+        return dev.kassa.platform.web.JdbcPages.page(jdbc, "select * from daily_sales", "from daily_sales", "where (?::date is null or date = ?)", orderBy,
+                new Object[] {date, date}, ROW, page);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<DailyReport> find(long id) {
+        return jdbc.query("select * from daily_sales where id = ?", ROW, id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -42,42 +48,8 @@ class DailySalesRepository {
         return jdbc.query("select * from daily_sales where date between ? and ? order by date", ROW, from, to);
     }
 
-    @Transactional(readOnly = true)
-    long count() {
-        return jdbc.queryForObject("select count(*) from daily_sales", Long.class);
-    }
-
-    /** Records a sale once; false if it was already recorded. */
-    boolean recordSale(SaleCompleted s) {
-        int inserted = jdbc.update("""
-                insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax, items_quantity, cash, card, other)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sale_id) do nothing
-                """, s.saleId(), s.receiptNumber(), s.businessDate(), java.sql.Timestamp.from(s.completedAt()), s.customerId(), s.total(),
-                s.discount(), s.tax(), s.itemsQuantity(), s.paid("cash"), s.paid("card"), s.paidOther());
-        if (inserted == 1) {
-            for (SaleCompleted.Line line : s.lines()) {
-                jdbc.update("insert into sale_fact_lines (sale_id, product_id, quantity, line_total, unit_cost) values (?, ?, ?, ?, ?)",
-                        s.saleId(), line.productId(), line.quantity(), line.lineTotal(), line.unitCost() == null ? java.math.BigDecimal.ZERO : line.unitCost());
-            }
-        }
-        return inserted == 1;
-    }
-
-    /** Records a refund once, as a negative fact on the refund's business date; false if already recorded. */
-    boolean recordRefund(SaleRefunded r) {
-        BigDecimal amount = r.amount().negate();
-        BigDecimal quantity = r.lines().stream().map(SaleRefunded.Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
-        int inserted = jdbc.update("""
-                insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity, cash, card, other, kind)
-                values (?, ?, ?, now(), ?, 0, 0, ?, ?, ?, ?, 'refund') on conflict (sale_id) do nothing
-                """, "refund-" + r.refundId(), r.receiptNumber(), r.businessDate(), amount, quantity,
-                "cash".equals(r.method()) ? amount : BigDecimal.ZERO, "card".equals(r.method()) ? amount : BigDecimal.ZERO,
-                "cash".equals(r.method()) || "card".equals(r.method()) ? BigDecimal.ZERO : amount);
-        return inserted == 1;
-    }
-
     /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */
-    void recompute(LocalDate date) {
+    public void recompute(LocalDate date) {
         int facts = jdbc.queryForObject("select count(*) from sale_facts where business_date = ?", Integer.class, date);
         if (facts == 0) {
             jdbc.update("delete from daily_sales where date = ?", date);
@@ -89,7 +61,7 @@ class DailySalesRepository {
                 select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
                        coalesce(round(sum(f.total) filter (where f.kind = 'sale') / nullif(count(*) filter (where f.kind = 'sale'), 0), 2), 0),
                        sum(f.cash), sum(f.card), sum(f.discount), sum(f.tax), sum(f.items_quantity),
-                       (select count(distinct l.product_id) from sale_fact_lines l join sale_facts x on x.sale_id = l.sale_id where x.business_date = ?),
+                       (select count(distinct l.product_id) from sale_fact_lines l where l.business_date = ? and l.quantity > 0),
                        count(distinct f.customer_id),
                        coalesce(-sum(f.total) filter (where f.kind = 'refund'), 0), count(*) filter (where f.kind = 'refund')
                   from sale_facts f where f.business_date = ? group by f.business_date

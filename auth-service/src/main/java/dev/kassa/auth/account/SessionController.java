@@ -1,7 +1,5 @@
 package dev.kassa.auth.account;
 
-import dev.kassa.platform.error.PlatformErrors;
-
 import dev.kassa.auth.account.Views.AvailableStore;
 import dev.kassa.auth.account.Views.DefaultStore;
 import dev.kassa.auth.account.Views.EmployeeView;
@@ -9,12 +7,13 @@ import dev.kassa.auth.account.Views.StoreView;
 import dev.kassa.auth.account.Views.UserView;
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;

@@ -1,11 +1,10 @@
 package dev.kassa.auth.account;
 
 import dev.kassa.auth.AuthErrors;
-import dev.kassa.platform.error.PlatformErrors;
-
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,9 @@
 package dev.kassa.auth.employee;
 
 import dev.kassa.auth.AuthErrors;
-import dev.kassa.platform.error.PlatformErrors;
-
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.EmployeeRepository;
+import dev.kassa.auth.account.PinCodes;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
@@ -12,17 +11,14 @@ import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.registration.PasswordRules;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import dev.kassa.auth.account.PinCodes;
-import dev.kassa.platform.events.AccessChanged;
-import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

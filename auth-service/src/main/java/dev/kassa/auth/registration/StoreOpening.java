@@ -8,7 +8,6 @@ import dev.kassa.auth.account.User;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.StoreCreated;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.TenantKeys;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,8 @@
 package dev.kassa.auth.store;
 
-import dev.kassa.platform.error.PlatformErrors;
-
 import dev.kassa.auth.account.Membership;
 import dev.kassa.auth.account.SessionService;
+import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.Views.StoreView;
@@ -11,6 +10,9 @@ import dev.kassa.auth.registration.StoreOpening;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,19 +20,14 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import dev.kassa.auth.account.Store;
-import dev.kassa.platform.events.AccessChanged;
-import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.StoreUpdated;
-import dev.kassa.platform.events.Topics;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.kassa.auth.system;
 
+import com.nimbusds.jose.JOSEException;
 import dev.kassa.auth.token.SigningKeys;
 import dev.kassa.platform.security.KassaClaims;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,6 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import com.nimbusds.jose.JOSEException;
 
 /** auth-service verifies its own tokens with its own keys instead of fetching its JWKS over HTTP. */
 @Configuration(proxyBeanMethods = false)

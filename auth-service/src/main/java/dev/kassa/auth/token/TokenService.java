@@ -1,16 +1,15 @@
 package dev.kassa.auth.token;
 
-import dev.kassa.auth.AuthErrors;
-
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.Membership;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
+import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.KassaClaims;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.attribute;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;

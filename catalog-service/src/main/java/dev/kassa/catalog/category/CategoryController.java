@@ -1,7 +1,6 @@
 package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.catalog.product.ProductService;
 import dev.kassa.catalog.product.ProductView;
 import dev.kassa.platform.error.FieldErrors;

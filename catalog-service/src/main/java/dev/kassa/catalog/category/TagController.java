@@ -1,17 +1,16 @@
 package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;

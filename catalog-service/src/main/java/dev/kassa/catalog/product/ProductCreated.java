@@ -5,6 +5,7 @@ import dev.kassa.platform.events.Topics;
 
 import java.math.BigDecimal;
 
-/** A product was added to the store's catalogue. */
+/** A product was added to the store's catalogue; {@code maxQuantity} is null when no maximum is set. */
 @KassaEvent(topic = Topics.CATALOG)
-public record ProductCreated(long productId, String name, String sku, BigDecimal salePrice, BigDecimal costPrice) { }
+public record ProductCreated(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
+                             BigDecimal minQuantity, BigDecimal maxQuantity, boolean isActive) { }

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
@@ -11,7 +10,6 @@ import dev.kassa.catalog.stock.StockEvents;
 import dev.kassa.catalog.stock.StockLevels;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
@@ -125,7 +123,8 @@ public class ProductService {
             stock.recordMovement(product.id(), batch.id(), initial, "receipt", number);
             stockEvents.received(product.id(), number);
         }
-        outbox.publish(tenant.key(), new ProductCreated(product.id(), product.name(), product.sku(), product.salePrice(), product.costPrice()));
+        outbox.publish(tenant.key(), new ProductCreated(product.id(), product.name(), product.sku(), product.barcode(),
+                product.salePrice(), product.costPrice(), product.minQuantity(), product.maxQuantity(), product.isActive()));
         return view(product);
     }
 
@@ -199,7 +198,7 @@ public class ProductService {
                 r.isFeatured() != null ? r.isFeatured() : p.isFeatured(), r.isActive() != null ? r.isActive() : p.isActive());
         products.saveAndFlush(p);
         outbox.publish(TenantContext.require().key(), new ProductUpdated(p.id(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),
-                p.taxRate(), p.isActive(), List.copyOf(changed)));
+                p.taxRate(), p.minQuantity(), p.maxQuantity(), p.isActive(), List.copyOf(changed)));
         return view(p);
     }
 

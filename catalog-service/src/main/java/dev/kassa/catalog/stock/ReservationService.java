@@ -1,7 +1,6 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.catalog.product.Barcodes;
 import dev.kassa.platform.error.FieldErrors;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;

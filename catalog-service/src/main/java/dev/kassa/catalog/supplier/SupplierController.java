@@ -1,19 +1,18 @@
 package dev.kassa.catalog.supplier;
 
 import dev.kassa.catalog.CatalogErrors;
-
 import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockService;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.dao.DuplicateKeyException;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;

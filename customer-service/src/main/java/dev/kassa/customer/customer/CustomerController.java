@@ -1,10 +1,7 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.customer.CustomerErrors;
-
 import dev.kassa.platform.error.FieldErrors;
-
-import static dev.kassa.platform.error.FieldErrors.blank;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -24,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+
+import static dev.kassa.platform.error.FieldErrors.blank;
 
 @RestController
 @RequestMapping("/api/customers/customers")

@@ -1,15 +1,13 @@
 package dev.kassa.sales.catalog;
 
-import dev.kassa.sales.SalesErrors;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.security.TenantMembershipFilter;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.sales.SalesErrors;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;

@@ -1,9 +1,8 @@
 package dev.kassa.sales.register;
 
-import dev.kassa.sales.SalesErrors;
-
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

@@ -3,20 +3,19 @@ package dev.kassa.sales.shift;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.kassa.platform.web.PageRequests;
-import dev.kassa.platform.web.PageResponse;
-import org.springframework.data.domain.Sort;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,15 +1,13 @@
 package dev.kassa.sales.shift;
 
-import dev.kassa.sales.SalesErrors;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.TenantContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

@@ -1,10 +1,9 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.sales.SalesErrors;
-
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
+import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.SalesProperties;
 import org.springframework.stereotype.Component;
 

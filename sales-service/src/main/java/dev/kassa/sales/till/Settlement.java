@@ -1,8 +1,7 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.sales.SalesErrors;
-
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.sales.SalesErrors;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

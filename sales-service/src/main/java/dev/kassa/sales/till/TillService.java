@@ -1,14 +1,12 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.sales.SalesErrors;
-
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.shift.Session;

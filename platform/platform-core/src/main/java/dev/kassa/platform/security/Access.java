@@ -19,6 +19,8 @@ public final class Access {
     public static final String CREATE_CUSTOMERS = "hasAnyAuthority('manage_customers','create_customers')";
     public static final String MANAGE_CUSTOMERS = "hasAuthority('manage_customers')";
     public static final String VIEW_ANALYTICS = "hasAuthority('view_analytics')";
+    /** Sales, profit, customer and live reports: owners and managers (stockkeepers see stock analytics only). */
+    public static final String VIEW_SALES_REPORTS = "hasAuthority('view_analytics') and hasAuthority('view_all')";
     public static final String MANAGE_EMPLOYEES = "hasAuthority('manage_employees')";
     public static final String MANAGE_STORE = "hasAuthority('manage_store')";
     public static final String MANAGE_TASKS = "hasAnyAuthority('manage_sales','manage_employees')";

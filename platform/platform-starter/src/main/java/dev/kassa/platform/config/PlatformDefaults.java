@@ -3,9 +3,9 @@ package dev.kassa.platform.config;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
-import org.springframework.core.env.PropertiesPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

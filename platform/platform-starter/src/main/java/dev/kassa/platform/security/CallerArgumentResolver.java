@@ -1,6 +1,8 @@
 package dev.kassa.platform.security;
 
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -9,9 +11,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-
-import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.tenancy.Tenant;
 
 /** Supplies {@link Caller} parameters from the validated token and the resolved store. */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {

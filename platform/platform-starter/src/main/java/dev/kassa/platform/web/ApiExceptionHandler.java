@@ -1,10 +1,10 @@
 package dev.kassa.platform.web;
 
-import dev.kassa.platform.error.PlatformErrors;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kassa.platform.error.ErrorBody;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.PlatformErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

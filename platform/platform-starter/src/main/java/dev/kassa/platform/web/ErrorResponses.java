@@ -1,8 +1,8 @@
 package dev.kassa.platform.web;
 
-import dev.kassa.platform.error.KassaError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
+import dev.kassa.platform.error.KassaError;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;

@@ -1,7 +1,7 @@
 package dev.kassa.platform.web;
 
-import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.error.ErrorBody;
+import dev.kassa.platform.error.PlatformErrors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;

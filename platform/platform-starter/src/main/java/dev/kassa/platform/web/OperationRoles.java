@@ -39,16 +39,23 @@ public class OperationRoles implements OperationCustomizer {
         return operation;
     }
 
-    /** The roles that pass an {@code Access} expression: any role for {@code isAuthenticated()}, else those holding one of its authorities. */
+    /**
+     * The roles that pass an {@code Access} expression: any role for {@code isAuthenticated()}, else those holding one of
+     * the authorities of each {@code and}-joined clause.
+     */
     static List<String> rolesFor(String expression) {
         if (expression.contains("isAuthenticated()")) {
             return Arrays.stream(Role.values()).map(Role::code).toList();
         }
-        Matcher m = AUTHORITY.matcher(expression);
-        List<String> authorities = new java.util.ArrayList<>();
-        while (m.find()) {
-            authorities.add(m.group(1));
+        List<Role> passing = new java.util.ArrayList<>(Arrays.asList(Role.values()));
+        for (String clause : expression.split("\\s+and\\s+")) {
+            Matcher m = AUTHORITY.matcher(clause);
+            List<String> authorities = new java.util.ArrayList<>();
+            while (m.find()) {
+                authorities.add(m.group(1));
+            }
+            passing.removeIf(r -> r.permissions().stream().noneMatch(authorities::contains));
         }
-        return Arrays.stream(Role.values()).filter(r -> r.permissions().stream().anyMatch(authorities::contains)).map(Role::code).toList();
+        return passing.stream().map(Role::code).toList();
     }
 }

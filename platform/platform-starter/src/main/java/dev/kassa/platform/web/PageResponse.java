@@ -1,8 +1,8 @@
 package dev.kassa.platform.web;
 
-import org.springframework.data.domain.Page;
 import dev.kassa.platform.security.ServiceCallFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;

@@ -1,7 +1,6 @@
 package dev.kassa.platform.testapp;
 
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import jakarta.validation.Valid;

@@ -16,6 +16,7 @@ class OperationRolesTests {
         assertThat(OperationRoles.rolesFor(Access.EDIT_CATALOG)).containsExactly("owner", "manager", "stockkeeper");
         assertThat(OperationRoles.rolesFor(Access.MANAGE_INVENTORY)).containsExactly("owner", "manager", "stockkeeper");
         assertThat(OperationRoles.rolesFor(Access.VIEW_ANALYTICS)).containsExactly("owner", "manager", "stockkeeper");
+        assertThat(OperationRoles.rolesFor(Access.VIEW_SALES_REPORTS)).containsExactly("owner", "manager");
         assertThat(OperationRoles.rolesFor(Access.READ_CATALOG)).containsExactly("owner", "manager", "cashier", "stockkeeper");
     }
 }

@@ -1,0 +1,18 @@
+package dev.kassa.analytics.facts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A completed sale as analytics records it: totals by tender, and its lines with the batch cost of what was sold. */
+public record Sale(String saleId, String receiptNumber, LocalDate businessDate, Instant completedAt, Long customerId, BigDecimal total,
+                   BigDecimal discount, BigDecimal tax, BigDecimal cash, BigDecimal card, BigDecimal other, List<Line> lines) {
+
+    public record Line(long productId, String productName, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
+                       BigDecimal lineTotal, BigDecimal unitCost) { }
+
+    public BigDecimal itemsQuantity() {
+        return lines.stream().map(Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.kassa.analytics.facts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sales and refunds exactly as their events said, once each (by sale id and refund id): the facts every report is
+ * recomputed from. Written inside the inbox's transaction.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class SaleFacts {
+
+    private final JdbcClient jdbc;
+
+    SaleFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
+    public Affected record(Sale s) {
+        int inserted = jdbc.sql("""
+                        insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax,
+                                                items_quantity, cash, card, other)
+                        values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other)
+                        on conflict (sale_id) do nothing
+                        """)
+                .param("sale", s.saleId()).param("receipt", s.receiptNumber()).param("date", s.businessDate())
+                .param("at", Timestamp.from(s.completedAt())).param("customer", s.customerId()).param("total", s.total())
+                .param("discount", s.discount()).param("tax", s.tax()).param("items", s.itemsQuantity()).param("cash", s.cash())
+                .param("card", s.card()).param("other", s.other()).update();
+        if (inserted == 0) {
+            return Affected.none();
+        }
+        Map<LocalDate, Set<Long>> affected = new LinkedHashMap<>();
+        for (Sale.Line line : s.lines()) {
+            jdbc.sql("""
+                            insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total, unit_cost,
+                                                         business_date)
+                            values (:sale, :product, :name, :quantity, :price, :discount, :total, :cost, :date)
+                            """)
+                    .param("sale", s.saleId()).param("product", line.productId()).param("name", line.productName())
+                    .param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .param("discount", line.discount() == null ? BigDecimal.ZERO : line.discount()).param("total", line.lineTotal())
+                    .param("cost", line.unitCost() == null ? BigDecimal.ZERO : line.unitCost()).param("date", s.businessDate()).update();
+            affected.computeIfAbsent(s.businessDate(), d -> new HashSet<>()).add(line.productId());
+        }
+        // refunds of this sale that came first: their lines now get the cost of the batch that was sold
+        jdbc.sql("""
+                        update sale_fact_lines r set unit_cost = l.unit_cost
+                          from sale_facts f, sale_fact_lines l
+                         where f.refund_of = :sale and r.sale_id = f.sale_id and l.sale_id = :sale and l.product_id = r.product_id
+                        returning r.business_date, r.product_id
+                        """)
+                .param("sale", s.saleId())
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
+                .forEach(e -> affected.computeIfAbsent(e.getKey(), d -> new HashSet<>()).add(e.getValue()));
+        return new Affected(affected);
+    }
+
+    /** Records a refund once, as negative facts on the refund's business date. */
+    public Affected record(Refund r) {
+        BigDecimal amount = r.amount().negate();
+        BigDecimal quantity = r.lines().stream().map(Refund.Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
+        String id = "refund-" + r.refundId();
+        int inserted = jdbc.sql("""
+                        insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity,
+                                                cash, card, other, kind, refund_of)
+                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, 'refund', :sale)
+                        on conflict (sale_id) do nothing
+                        """)
+                .param("id", id).param("receipt", r.receiptNumber()).param("date", r.businessDate()).param("amount", amount)
+                .param("quantity", quantity).param("cash", "cash".equals(r.method()) ? amount : BigDecimal.ZERO)
+                .param("card", "card".equals(r.method()) ? amount : BigDecimal.ZERO)
+                .param("other", "cash".equals(r.method()) || "card".equals(r.method()) ? BigDecimal.ZERO : amount)
+                .param("sale", r.saleId()).update();
+        if (inserted == 0) {
+            return Affected.none();
+        }
+        Set<Long> products = new HashSet<>();
+        for (Refund.Line line : r.lines()) {
+            jdbc.sql("""
+                            insert into sale_fact_lines (sale_id, product_id, quantity, line_total, unit_cost, business_date)
+                            values (:id, :product, :quantity, :total,
+                                    coalesce((select l.unit_cost from sale_fact_lines l where l.sale_id = :sale and l.product_id = :product limit 1), 0),
+                                    :date)
+                            """)
+                    .param("id", id).param("product", line.productId()).param("quantity", line.quantity().negate())
+                    .param("total", line.amount().negate()).param("sale", r.saleId()).param("date", r.businessDate()).update();
+            products.add(line.productId());
+        }
+        return new Affected(Map.of(r.businessDate(), products));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.kassa.analytics.inventory;
+
+import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.period.Periods;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stock over time (spec §8.3 N12–N15), kept current from catalog's stock events: today's row of a product changes
+ * within seconds of a sale, a receipt or an adjustment. Owners, managers and stockkeepers.
+ */
+@RestController
+@RequestMapping({"/api/analytics/inventory-snapshots", "/api/analytics/inventory_snapshots"})
+class InventoryController {
+
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "s.id", Map.of("date", "s.date, s.product_id",
+            "quantity_on_hand", "s.quantity_on_hand", "turnover_rate", "s.turnover_rate", "days_of_stock", "s.days_of_stock"));
+
+    private final SnapshotRepository snapshots;
+
+    InventoryController(SnapshotRepository snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @Operation(summary = "Snapshots, newest first: filters product (id), date, is_low_stock, is_out_of_stock, is_overstock; "
+            + "ordering date, quantity_on_hand, turnover_rate, days_of_stock (prefix - for descending)")
+    @GetMapping
+    @PreAuthorize(Access.VIEW_ANALYTICS)
+    PageResponse<SnapshotRepository.Snapshot> list(@RequestParam(required = false) String product, @RequestParam(required = false) String date,
+                                                   @RequestParam(name = "is_low_stock", required = false) String low,
+                                                   @RequestParam(name = "is_out_of_stock", required = false) String out,
+                                                   @RequestParam(name = "is_overstock", required = false) String over,
+                                                   @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
+                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
+        Long productId = Periods.id("product", product);
+        LocalDate day = Periods.optionalDate("date", date);
+        Boolean isLow = Periods.flag("is_low_stock", low);
+        Boolean isOut = Periods.flag("is_out_of_stock", out);
+        Boolean isOver = Periods.flag("is_overstock", over);
+        String orderBy = ORDERING.orderBy(ordering);
+        return PageResponse.of(snapshots.page(productId, day, isLow, isOut, isOver, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())),
+                s -> s);
+    }
+
+    @Operation(summary = "One snapshot by its id")
+    @GetMapping("/{id}")
+    @PreAuthorize(Access.VIEW_ANALYTICS)
+    SnapshotRepository.Snapshot get(@PathVariable long id) {
+        return snapshots.find(id).orElseThrow(() -> AnalyticsErrors.REPORT_NOT_FOUND.exception());
+    }
+
+    @Operation(summary = "The stock as it stands: each product's latest snapshot; date is the newest of them")
+    @GetMapping("/latest")
+    @PreAuthorize(Access.VIEW_ANALYTICS)
+    Map<String, Object> latest() {
+        List<SnapshotRepository.Snapshot> rows = snapshots.latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME);
+        if (rows.isEmpty()) {
+            throw AnalyticsErrors.NO_INVENTORY_DATA.exception();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", newest(rows));
+        body.put("snapshots", rows);
+        return body;
+    }
+
+    @Operation(summary = "Products low on stock (above zero, at most their minimum), the fewest days of stock first")
+    @GetMapping({"/low-stock-alerts", "/low_stock_alerts"})
+    @PreAuthorize(Access.VIEW_ANALYTICS)
+    Map<String, Object> lowStock() {
+        return flagged(SnapshotRepository.LOW, SnapshotRepository.BY_DAYS_OF_STOCK);
+    }
+
+    @Operation(summary = "Products with nothing left")
+    @GetMapping({"/out-of-stock", "/out_of_stock"})
+    @PreAuthorize(Access.VIEW_ANALYTICS)
+    Map<String, Object> outOfStock() {
+        return flagged(SnapshotRepository.OUT, SnapshotRepository.BY_NAME);
+    }
+
+    private Map<String, Object> flagged(String filter, String order) {
+        List<SnapshotRepository.Snapshot> all = snapshots.latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME);
+        if (all.isEmpty()) {
+            throw AnalyticsErrors.NO_INVENTORY_DATA.exception();
+        }
+        List<SnapshotRepository.Snapshot> rows = snapshots.latest(filter, order);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", newest(all));
+        body.put("count", rows.size());
+        body.put("products", rows);
+        return body;
+    }
+
+    private static String newest(List<SnapshotRepository.Snapshot> rows) {
+        return rows.stream().map(SnapshotRepository.Snapshot::date).max(Comparator.naturalOrder()).orElseThrow().toString();
+    }
+}

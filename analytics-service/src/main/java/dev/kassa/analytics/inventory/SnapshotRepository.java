@@ -1,0 +1,110 @@
+package dev.kassa.analytics.inventory;
+
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Spec §8.1 InventorySnapshot: a product's stock on a business date, kept current from catalog's {@code StockChanged}
+ * (and from {@code ProductUpdated} when prices or levels change). Value at cost and at sale price from the product's
+ * prices; turnover and days of stock from the last 30 days of sales; low means above zero and at most the minimum
+ * (as catalog's low-stock list), out means nothing left, over means at or above a set maximum.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class SnapshotRepository {
+
+    public record Snapshot(long id, long product, String productName, LocalDate date, BigDecimal quantityOnHand, BigDecimal reservedQuantity,
+                           BigDecimal availableQuantity, BigDecimal totalCost, BigDecimal totalValue, BigDecimal turnoverRate, int daysOfStock,
+                           boolean isOutOfStock, boolean isLowStock, boolean isOverstock, Instant createdAt) { }
+
+    private static final String SELECT = """
+            select s.*, coalesce(p.name, '') as product_name from inventory_snapshots s left join products p on p.product_id = s.product_id""";
+    /** Each product's most recent snapshot: the stock as it stands. */
+    private static final String LATEST = """
+            select * from (select distinct on (s.product_id) s.*, coalesce(p.name, '') as product_name
+                             from inventory_snapshots s left join products p on p.product_id = s.product_id
+                            order by s.product_id, s.date desc) latest""";
+    private static final RowMapper<Snapshot> ROW = (rs, i) -> new Snapshot(rs.getLong("id"), rs.getLong("product_id"), rs.getString("product_name"),
+            rs.getObject("date", LocalDate.class), rs.getBigDecimal("quantity_on_hand"), rs.getBigDecimal("reserved_quantity"),
+            rs.getBigDecimal("available_quantity"), rs.getBigDecimal("total_cost"), rs.getBigDecimal("total_value"),
+            rs.getBigDecimal("turnover_rate"), rs.getInt("days_of_stock"), rs.getBoolean("is_out_of_stock"), rs.getBoolean("is_low_stock"),
+            rs.getBoolean("is_overstock"), rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+
+    SnapshotRepository(JdbcClient sql, JdbcTemplate jdbc) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+    }
+
+    /** The product's stock on {@code date} is now {@code onHand}, of which {@code available} can still be sold. */
+    public void stockChanged(long product, LocalDate date, BigDecimal onHand, BigDecimal available) {
+        sql.sql("""
+                        insert into inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, total_cost,
+                                                         total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock)
+                        select :product, :date, :onHand, greatest(:onHand - :available, 0), :available,
+                               round(:onHand * coalesce(p.cost_price, 0), 2), round(:onHand * coalesce(p.sale_price, 0), 2),
+                               case when s.sold > 0 and :onHand > 0 then least(round(s.sold / :onHand, 2), 9999999) else 0 end,
+                               case when s.sold > 0 and :onHand > 0 then least(floor(:onHand * 30 / s.sold), 100000) else 0 end,
+                               :onHand <= 0, :onHand > 0 and :onHand <= coalesce(p.min_quantity, 0),
+                               p.max_quantity is not null and p.max_quantity > 0 and :onHand >= p.max_quantity
+                          from (select coalesce(sum(quantity), 0) as sold from sale_fact_lines
+                                 where product_id = :product and business_date > cast(:date as date) - 30 and business_date <= :date) s
+                          left join products p on p.product_id = :product
+                        on conflict (product_id, date) do update set quantity_on_hand = excluded.quantity_on_hand,
+                            reserved_quantity = excluded.reserved_quantity, available_quantity = excluded.available_quantity,
+                            total_cost = excluded.total_cost, total_value = excluded.total_value, turnover_rate = excluded.turnover_rate,
+                            days_of_stock = excluded.days_of_stock, is_out_of_stock = excluded.is_out_of_stock,
+                            is_low_stock = excluded.is_low_stock, is_overstock = excluded.is_overstock, updated_at = now()
+                        """)
+                .param("product", product).param("date", date).param("onHand", onHand).param("available", available).update();
+    }
+
+    /** The product's prices or levels changed: its stock as last known is valued and flagged again on {@code date}. */
+    public void productChanged(long product, LocalDate date) {
+        sql.sql("select quantity_on_hand, available_quantity from inventory_snapshots where product_id = :product order by date desc limit 1")
+                .param("product", product)
+                .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).optional()
+                .ifPresent(last -> stockChanged(product, date, last[0], last[1]));
+    }
+
+    @Transactional(readOnly = true)
+    Page<Snapshot> page(Long product, LocalDate date, Boolean low, Boolean out, Boolean over, String orderBy, Pageable page) {
+        return JdbcPages.page(jdbc, SELECT, "from inventory_snapshots s", """
+                        where (?::bigint is null or s.product_id = ?) and (?::date is null or s.date = ?)
+                          and (?::boolean is null or s.is_low_stock = ?) and (?::boolean is null or s.is_out_of_stock = ?)
+                          and (?::boolean is null or s.is_overstock = ?)
+                        """, orderBy, new Object[] {product, product, date, date, low, low, out, out, over, over}, ROW, page);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Snapshot> find(long id) {
+        return jdbc.query(SELECT + " where s.id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** Each product's latest snapshot, filtered by flag when given, by name (or by days of stock for alerts). */
+    @Transactional(readOnly = true)
+    public List<Snapshot> latest(String filter, String order) {
+        return jdbc.query(LATEST + " where " + filter + " order by " + order, ROW);
+    }
+
+    public static final String ALL = "true";
+    public static final String LOW = "latest.is_low_stock";
+    public static final String OUT = "latest.is_out_of_stock";
+    public static final String BY_NAME = "latest.product_name, latest.product_id";
+    public static final String BY_DAYS_OF_STOCK = "latest.days_of_stock, latest.product_id";
+}

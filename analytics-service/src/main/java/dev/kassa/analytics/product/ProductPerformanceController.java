@@ -1,0 +1,102 @@
+package dev.kassa.analytics.product;
+
+import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.period.Periods;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How each product sells (spec §8.3 N6–N8): revenue, quantity and profit per business date, net of refunds. Profit is
+ * revenue minus the purchase price of the batch each unit was sold from (not today's cost price, as in the original).
+ */
+@RestController
+@RequestMapping({"/api/analytics/product-performance", "/api/analytics/product_performance"})
+class ProductPerformanceController {
+
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "pp.id", Map.of("date", "pp.date, pp.total_revenue desc",
+            "total_revenue", "pp.total_revenue", "quantity_sold", "pp.quantity_sold", "profit_margin", "pp.profit_margin",
+            "total_profit", "pp.total_profit"));
+    private static final Set<String> ORDER_BY = Set.of("revenue", "quantity", "profit");
+
+    private final ProductPerformanceRepository performance;
+
+    ProductPerformanceController(ProductPerformanceRepository performance) {
+        this.performance = performance;
+    }
+
+    @Operation(summary = "Per product and day, newest first: filters product (id), date; ordering date, total_revenue, quantity_sold, "
+            + "profit_margin, total_profit (prefix - for descending)")
+    @GetMapping
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    PageResponse<ProductPerformanceRepository.Row> list(@RequestParam(required = false) String product, @RequestParam(required = false) String date,
+                                                        @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
+                                                        @RequestParam(name = "page_size", required = false) String pageSize) {
+        Long productId = Periods.id("product", product);
+        LocalDate day = Periods.optionalDate("date", date);
+        String orderBy = ORDERING.orderBy(ordering);
+        return PageResponse.of(performance.page(productId, day, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+    }
+
+    @Operation(summary = "One product's day by its id")
+    @GetMapping("/{id}")
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    ProductPerformanceRepository.Row get(@PathVariable long id) {
+        return performance.find(id).orElseThrow(() -> AnalyticsErrors.REPORT_NOT_FOUND.exception());
+    }
+
+    @Operation(summary = "The best products of a period: start_date and end_date (default the last 30 days, at most 366), "
+            + "limit 1–100 (default 10), order_by revenue (default), quantity or profit")
+    @GetMapping({"/top-products", "/top_products"})
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    Map<String, Object> top(@RequestParam(name = "start_date", required = false) String start,
+                            @RequestParam(name = "end_date", required = false) String end,
+                            @RequestParam(required = false) String limit, @RequestParam(name = "order_by", required = false) String orderBy) {
+        Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
+        int n = Periods.number("limit", limit, 10, 1, 100, "analytics.limit_invalid");
+        String by = orderBy == null || orderBy.isBlank() ? "revenue" : orderBy.trim();
+        if (!ORDER_BY.contains(by)) {
+            throw FieldErrors.single("order_by", "analytics.order_by_invalid");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("period", Map.of("start_date", range.start().toString(), "end_date", range.end().toString()));
+        body.put("top_products", performance.top(range.start(), range.end(), by, n));
+        return body;
+    }
+
+    @Operation(summary = "Products that sold fewer than 5 units in the last N days (default 30, at most 366), fewest first, at most 20; "
+            + "products that sold nothing at all are included")
+    @GetMapping({"/slow-movers", "/slow_movers"})
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    Map<String, Object> slow(@RequestParam(required = false) String days) {
+        int n = Periods.number("days", days, 30, 1, 366, "analytics.days_invalid");
+        LocalDate from = TenantContext.require().today().minusDays(n - 1L);
+        List<Map<String, Object>> rows = performance.slowMovers(from).stream().map(s -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("product__id", s.productId());
+            row.put("product__name", s.productName());
+            row.put("product__sku", s.productSku());
+            row.put("total_quantity", s.totalQuantity());
+            return row;
+        }).toList();
+        return Map.of("period", Messages.get("analytics.last_days", n), "slow_movers", rows);
+    }
+}

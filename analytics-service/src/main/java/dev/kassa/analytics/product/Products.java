@@ -1,0 +1,50 @@
+package dev.kassa.analytics.product;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+
+/** The products analytics knows: names, codes, prices and stock levels from catalog's events. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class Products {
+
+    /** A product as catalog announced it; {@code maxQuantity} null when no maximum is set. */
+    public record Product(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
+                          BigDecimal minQuantity, BigDecimal maxQuantity, boolean isActive) { }
+
+    private final JdbcClient jdbc;
+
+    Products(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(Product p) {
+        jdbc.sql("""
+                        insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity, is_active)
+                        values (:id, :name, :sku, :barcode, :sale, :cost, :min, :max, :active)
+                        on conflict (product_id) do update set name = excluded.name, sku = excluded.sku, barcode = excluded.barcode,
+                            sale_price = excluded.sale_price, cost_price = excluded.cost_price, min_quantity = excluded.min_quantity,
+                            max_quantity = excluded.max_quantity, is_active = excluded.is_active, updated_at = now()
+                        """)
+                .param("id", p.productId()).param("name", p.name()).param("sku", p.sku()).param("barcode", p.barcode())
+                .param("sale", p.salePrice()).param("cost", p.costPrice()).param("min", p.minQuantity()).param("max", p.maxQuantity())
+                .param("active", p.isActive()).update();
+    }
+
+    /** A product first seen on a sale line (its catalog event not read yet): its name, until catalog's event says more. */
+    public void seen(long productId, String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        jdbc.sql("insert into products (product_id, name) values (:id, :name) on conflict (product_id) do nothing")
+                .param("id", productId).param("name", name).update();
+    }
+
+    public void delete(long productId) {
+        jdbc.sql("delete from products where product_id = :id").param("id", productId).update();
+    }
+}

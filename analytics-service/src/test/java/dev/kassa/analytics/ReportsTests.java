@@ -1,0 +1,203 @@
+package dev.kassa.analytics;
+
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Product performance, inventory snapshots and the dashboard, from sales' and catalog's events as they really look. */
+@KassaIntegrationTest
+class ReportsTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    Api as(String store, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Tashkent"));
+    }
+
+    record Line(long product, String name, String quantity, String price, String discount, String total, String cost) { }
+
+    void sale(String store, String id, Line... lines) throws Exception {
+        EventSamples.Sample sample = EventSamples.of("SaleCompleted");
+        String total = java.util.Arrays.stream(lines).map(l -> new java.math.BigDecimal(l.total())).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add).toPlainString();
+        kafka.send(Topics.SALES, store, sample.message(store, e -> {
+            e.set("/sale_id", id).set("/receipt_number", "MAIN-" + id).set("/completed_at", Instant.now().toString())
+                    .set("/business_date", today().toString()).set("/customer_id", null).set("/discount", "0.00").set("/tax", "0.00")
+                    .set("/total", total).set("/payments/0/method", "card").set("/payments/0/amount", total)
+                    .set("/payments/0/received", null).set("/payments/0/change", null);
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    e.addElement("/lines");
+                }
+                Line l = lines[i];
+                e.set("/lines/" + i + "/product_id", l.product()).set("/lines/" + i + "/product_name", l.name())
+                        .set("/lines/" + i + "/quantity", l.quantity()).set("/lines/" + i + "/unit_price", l.price())
+                        .set("/lines/" + i + "/discount", l.discount()).set("/lines/" + i + "/line_total", l.total())
+                        .set("/lines/" + i + "/unit_cost", l.cost());
+            }
+        })).get();
+    }
+
+    void product(String store, long id, String name, String cost, String price, String min, String max) throws Exception {
+        EventSamples.Sample created = EventSamples.of("ProductCreated");
+        created.assertConsumedBy("analytics-service");
+        kafka.send(Topics.CATALOG, store, created.message(store, e -> e.set("/product_id", id).set("/name", name).set("/sku", "SKU-" + id)
+                .set("/barcode", "478000000" + id).set("/cost_price", cost).set("/sale_price", price).set("/min_quantity", min)
+                .set("/max_quantity", max))).get();
+    }
+
+    void stock(String store, long id, String onHand, String available) throws Exception {
+        EventSamples.Sample changed = EventSamples.of("StockChanged");
+        changed.assertConsumedBy("analytics-service");
+        kafka.send(Topics.CATALOG, store, changed.message(store, e -> e.set("/product_id", id).set("/on_hand", onHand)
+                .set("/available", available).set("/change", "-1.000"))).get();
+    }
+
+    @Test
+    void productsSellNetOfRefundsWithTheCostOfTheBatchSoldAndStockIsFlagged() throws Exception {
+        String store = TestStores.newKey("rep");
+        Api owner = as(store, "owner");
+        // two sales of milk from two batches (cost 6000 and 7000) and one of bread with a line discount
+        sale(store, "1", new Line(501, "Молоко", "2.000", "10000.00", "0.00", "20000.00", "6000.00"),
+                new Line(502, "Хлеб", "1.000", "5000.00", "500.00", "4500.00", "3000.00"));
+        sale(store, "2", new Line(501, "Молоко", "1.000", "10000.00", "0.00", "10000.00", "7000.00"));
+        // one milk of the first sale comes back
+        EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
+        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "1").set("/refund_id", "9").set("/receipt_number", "MAIN-1")
+                .set("/business_date", today().toString()).set("/amount", "10000.00").set("/method", "card").set("/customer_id", null)
+                .set("/lines/0/product_id", 501).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "10000.00"))).get();
+        EventSamples.Sample opened = EventSamples.of("SessionOpened");
+        opened.assertConsumedBy("analytics-service");
+        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 77).set("/business_date", today().toString()))).get();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owner.get("/api/analytics/product-performance/?product=501").text("/results/0/quantity_sold")).isEqualTo("2.000"));
+        Api.Response milk = owner.get("/api/analytics/product-performance/?product=501&date=" + today());
+        assertThat(milk.status()).as(milk.toString()).isEqualTo(200);
+        assertThat(milk.text("/results/0/total_revenue")).isEqualTo("20000.00");
+        assertThat(milk.text("/results/0/sales_count")).isEqualTo("2");
+        // 2 × 6000 + 1 × 7000 − the returned unit at its own batch's 6000
+        assertThat(milk.text("/results/0/total_cost")).isEqualTo("13000.00");
+        assertThat(milk.text("/results/0/total_profit")).isEqualTo("7000.00");
+        assertThat(milk.text("/results/0/profit_margin")).isEqualTo("35.00");
+        assertThat(milk.text("/results/0/product_name")).isEqualTo("Молоко");
+        long milkRow = milk.at("/results/0/id").asLong();
+        assertThat(owner.get("/api/analytics/product-performance/" + milkRow + "/").text("/avg_price")).isEqualTo("10000.00");
+        Api.Response bread = owner.get("/api/analytics/product_performance/?product=502");
+        assertThat(bread.text("/results/0/avg_discount")).isEqualTo("10.00");
+        assertThat(bread.text("/results/0/profit_margin")).isEqualTo("33.33");
+
+        Api.Response top = owner.get("/api/analytics/product-performance/top-products/?start_date=" + today().minusDays(6) + "&end_date=" + today());
+        assertThat(top.status()).as(top.toString()).isEqualTo(200);
+        assertThat(top.at("/top_products/0/product_id").asLong()).isEqualTo(501);
+        assertThat(top.text("/top_products/0/total_revenue")).isEqualTo("20000.00");
+        assertThat(top.text("/top_products/1/total_profit")).isEqualTo("1500.00");
+        assertThat(owner.get("/api/analytics/product-performance/top_products/?order_by=quantity&limit=1").at("/top_products").size()).isEqualTo(1);
+
+        // catalog's products and stock: milk low (3 ≤ 5), bread out, kefir never sold
+        product(store, 501, "Молоко 1 л", "6000.00", "10000.00", "5.000", "100.000");
+        product(store, 502, "Хлеб", "3000.00", "5000.00", "2.000", null);
+        product(store, 503, "Кефир", "4000.00", "7000.00", "5.000", null);
+        stock(store, 501, "3.000", "2.000");
+        stock(store, 502, "0.000", "0.000");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owner.get("/api/analytics/inventory-snapshots/out-of-stock/").at("/count").asInt()).isEqualTo(1));
+        Api.Response low = as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/low-stock-alerts/");
+        assertThat(low.status()).as(low.toString()).isEqualTo(200);
+        assertThat(low.at("/count").asInt()).isEqualTo(1);
+        assertThat(low.at("/products/0/product").asLong()).isEqualTo(501);
+        assertThat(low.text("/products/0/reserved_quantity")).isEqualTo("1.000");
+        assertThat(low.text("/products/0/total_cost")).isEqualTo("18000.00");
+        assertThat(low.text("/products/0/total_value")).isEqualTo("30000.00");
+        // 2 sold (net) in 30 days against 3 on hand
+        assertThat(low.text("/products/0/turnover_rate")).isEqualTo("0.67");
+        assertThat(low.text("/products/0/days_of_stock")).isEqualTo("45");
+        assertThat(low.text("/date")).isEqualTo(today().toString());
+        assertThat(owner.get("/api/analytics/inventory-snapshots/latest/").at("/snapshots").size()).isEqualTo(2);
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?is_out_of_stock=true").text("/results/0/product_name")).isEqualTo("Хлеб");
+        assertThat(owner.get("/api/analytics/product-performance/slow-movers/?days=30").at("/slow_movers/0/product__name").asText())
+                .as("never sold counts as slow").isEqualTo("Кефир");
+
+        Api.Response dashboard = as(store, "manager").get("/api/analytics/dashboard/");
+        assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
+        assertThat(dashboard.text("/today/total_sales")).isEqualTo("24500.00");
+        assertThat(dashboard.text("/today/sales_count")).isEqualTo("2");
+        assertThat(dashboard.text("/refunds/total")).isEqualTo("10000.00");
+        assertThat(dashboard.at("/top_products/0/product_id").asLong()).isEqualTo(501);
+        assertThat(dashboard.at("/stock/low_stock_count").asInt()).isEqualTo(1);
+        assertThat(dashboard.at("/stock/out_of_stock_count").asInt()).isEqualTo(1);
+        assertThat(dashboard.at("/open_shifts/count").asInt()).isEqualTo(1);
+        assertThat(dashboard.at("/change_vs_yesterday/total_sales_percent").isNull()).as("no sales yesterday").isTrue();
+    }
+
+    @Test
+    void badInputIsRefusedInTheErrorBody() {
+        String store = TestStores.newKey("rbi");
+        Api owner = as(store, "owner");
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-13-01&end_date=2025-12-31")
+                .at("/errors/start_date").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-02-01&end_date=2025-01-01")
+                .at("/errors/end_date").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2024-01-01&end_date=2025-06-01")
+                .at("/errors/end_date").isArray()).as("over 366 days").isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-01-01").at("/errors/end_date").isArray()).isTrue();
+        for (String limit : new String[] {"0", "101", "ten"}) {
+            assertThat(owner.get("/api/analytics/product-performance/top-products/?limit=" + limit).at("/errors/limit").isArray()).isTrue();
+        }
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?order_by=price").at("/errors/order_by").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/?ordering=price").at("/errors/ordering").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/?date=yesterday").at("/errors/date").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/slow-movers/?days=0").at("/errors/days").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?is_low_stock=maybe").at("/errors/is_low_stock").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?product=milk").at("/errors/product").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/daily-sales/?date=2025-02-30").at("/errors/date").isArray()).isTrue();
+        Api.Response missing = owner.get("/api/analytics/product-performance/999999/");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text("/code")).isEqualTo("not_found");
+        assertThat(owner.get("/api/analytics/daily-sales/999999/").status()).isEqualTo(404);
+        Api.Response none = owner.get("/api/analytics/inventory-snapshots/latest/");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.text("/message")).isEqualTo("Нет данных по остаткам");
+        Api.Response empty = owner.get("/api/analytics/dashboard/");
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+        assertThat(empty.text("/today/total_sales")).isEqualTo("0.00");
+    }
+
+    @Test
+    void salesReportsAreForOwnersAndManagersStockAnalyticsForStockkeepersToo() {
+        String store = TestStores.newKey("rro");
+        for (String path : new String[] {"/api/analytics/product-performance/", "/api/analytics/product-performance/top-products/",
+                "/api/analytics/product-performance/slow-movers/", "/api/analytics/dashboard/", "/api/analytics/daily-sales/"}) {
+            assertThat(as(store, "cashier").get(path).text("/code")).as(path).isEqualTo("permission_denied");
+            assertThat(as(store, "stockkeeper").get(path).text("/code")).as(path).isEqualTo("permission_denied");
+            assertThat(as(store, "manager").get(path).status()).as(path).isEqualTo(200);
+            assertThat(as(TestStores.newKey("oth"), "owner").in(store).get(path).text("/code")).as(path).isEqualTo("not_a_member");
+            assertThat(new Api("http://localhost:" + port).in(store).get(path).status()).as(path).isEqualTo(401);
+        }
+        assertThat(as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/").status()).isEqualTo(200);
+        assertThat(as(store, "cashier").get("/api/analytics/inventory-snapshots/").text("/code")).isEqualTo("permission_denied");
+    }
+}
