@@ -114,7 +114,7 @@ class EndToEndIT {
 
     @Test
     @Order(3)
-    void sellsAsTheApiDocumentDescribesAndSeesItInAnalyticsAndStock() {
+    void sellsAsTheApiDocumentDescribesAndSeesItInAnalyticsAndStock() throws Exception {
         Api owner = gateway.as(ownerA).in(keyA);
         // the new store is usable in every service: provisioned on StoreCreated (or on demand)
         assertThat(owner.get("/api/products/categories/").at("/count").asInt()).isEqualTo(16);
@@ -186,6 +186,28 @@ class EndToEndIT {
             assertThat(net.text("/total_refunds")).isEqualTo("150000.00");
         });
 
+        // issue 10 through the gateway: the product's day, the dashboard, the owner's view of their stores (no tenant key)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/analytics/product-performance/?product=" + product).text("/results/0/quantity_sold")).isEqualTo("2.000"));
+        Api.Response dashboard = owner.get("/api/analytics/dashboard/");
+        assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
+        assertThat(dashboard.text("/today/total_sales")).isEqualTo("150000.00");
+        assertThat(dashboard.at("/open_shifts/count").asInt()).isEqualTo(1);
+        Api.Response stores = owner.in(null).get("/api/users/stores/multi-store-analytics/?period=today");
+        assertThat(stores.status()).as(stores.toString()).isEqualTo(200);
+        assertThat(stores.text("/data/by_store/0/tenant_key")).isEqualTo(keyA);
+        assertThat(stores.text("/data/aggregated/total_sales")).isEqualTo("150000.00");
+        // the live feed streams through the gateway (no time limit on that route)
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> live = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.gatewayUrl() + "/api/analytics/live"))
+                        .header("Authorization", "Bearer " + ownerA).header("X-Tenant-Key", keyA).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (java.util.stream.Stream<String> events = live.body()) {
+            assertThat(events.filter(l -> l.startsWith("event:")).findFirst()).contains("event:ready");
+        }
+
         // 3.1 close the shift: 100000 opening + 250000 cash kept − 150000 refunded in cash = 200000 expected
         Api.Response report = owner.get("/api/sales/sessions/" + session + "/report/");
         assertThat(report.text("/expected_cash")).isEqualTo("200000.00");
@@ -238,6 +260,7 @@ class EndToEndIT {
         assertErrorBody(cashier.post("/api/products/products/", json("name", "x", "sale_price", 1)), 403, "permission_denied");
         assertErrorBody(cashier.post("/api/sales/sales/1/refund/", null), 403, "permission_denied");
         assertErrorBody(cashier.get("/api/analytics/daily-sales/today/"), 403, "permission_denied");
+        assertErrorBody(cashier.get("/api/analytics/dashboard/"), 403, "permission_denied");
         assertErrorBody(cashier.get("/api/users/employees/"), 403, "permission_denied");
         assertErrorBody(cashier.in(keyB).get("/api/products/products/"), 403, "not_a_member");
 

@@ -120,8 +120,11 @@ final class OpenApiWalk {
             }
             Api owner = new Api(gatewayUrl).as(token).in(key);
             // what it is sent
-            check(op, "gateway", "odd id", owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "abc"), body), false);
-            check(op, "gateway", "huge id", owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "99999999999999999999"), body), false);
+            if (op.path().contains("{")) {
+                // (an operation without ids in its path would only be called as is: a live stream would not end)
+                check(op, "gateway", "odd id", owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "abc"), body), false);
+                check(op, "gateway", "huge id", owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "99999999999999999999"), body), false);
+            }
             if (op.hasBody()) {
                 for (Map.Entry<String, String> bad : malformedBodies().entrySet()) {
                     check(op, "gateway", bad.getKey(), owner.send(op.method(), path, bad.getValue()), false);

@@ -38,6 +38,16 @@ public class DailySalesRepository {
                 new Object[] {date, date}, ROW, page);
     }
 
+    /** The store's net sales from {@code from} to {@code to}, in the caller's (the store's) transaction. */
+    public PeriodTotals totals(LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(total_sales), 0), coalesce(sum(total_sales_count), 0), coalesce(sum(total_discount), 0),
+                       coalesce(sum(total_items_sold), 0)
+                  from daily_sales where date between ? and ?
+                """, (rs, i) -> new PeriodTotals(rs.getBigDecimal(1).setScale(2), rs.getInt(2), rs.getBigDecimal(3).setScale(2),
+                rs.getBigDecimal(4).setScale(3)), from, to);
+    }
+
     @Transactional(readOnly = true)
     Optional<DailyReport> find(long id) {
         return jdbc.query("select * from daily_sales where id = ?", ROW, id).stream().findFirst();

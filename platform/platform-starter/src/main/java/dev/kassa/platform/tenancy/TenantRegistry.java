@@ -52,6 +52,17 @@ public class TenantRegistry {
     }
 
     /** Keys of the active stores this service has provisioned, for per-store background work. */
+    /** Records the store's id in auth (from its store events). */
+    public void updateStoreId(String tenantKey, long storeId) {
+        jdbc.update("update public.kassa_tenant set store_id = ? where tenant_key = ?", storeId, tenantKey);
+    }
+
+    /** The store's id in auth, once its store event has been read. */
+    public Optional<Long> storeId(String tenantKey) {
+        return jdbc.query("select store_id from public.kassa_tenant where tenant_key = ? and store_id is not null",
+                (rs, i) -> rs.getLong(1), tenantKey).stream().findFirst();
+    }
+
     public List<String> activeKeys() {
         return jdbc.queryForList("select tenant_key from public.kassa_tenant where status = 'active' order by tenant_key", String.class);
     }

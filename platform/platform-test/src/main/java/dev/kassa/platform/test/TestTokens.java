@@ -33,6 +33,11 @@ public final class TestTokens {
         return sign(userId, username, stores, Instant.now().plusSeconds(900), KEYS);
     }
 
+    /** A token that expires at {@code expires} (a stream that must end with its token). */
+    public static String expiring(long userId, String username, Map<String, String> stores, Instant expires) {
+        return sign(userId, username, stores, expires, KEYS);
+    }
+
     public static String expired(long userId, Map<String, String> stores) {
         return sign(userId, "u" + userId, stores, Instant.now().minusSeconds(60), KEYS);
     }

@@ -1,0 +1,34 @@
+package dev.kassa.analytics.live;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.tenancy.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Instant;
+
+/** The store's sales as they happen, as Server-Sent Events (owners and managers). */
+@RestController
+class LiveController {
+
+    private final LiveFeed feed;
+
+    LiveController(LiveFeed feed) {
+        this.feed = feed;
+    }
+
+    @Operation(summary = "Server-Sent Events: ready, then a sale or refund event per completed sale or refund of the store within a "
+            + "second (receipt_number, total, cashier_id, at), a heartbeat comment every 15 s, and end when the token expires")
+    @GetMapping(path = {"/api/analytics/live"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    SseEmitter live(@AuthenticationPrincipal Jwt token) {
+        Instant expires = token.getExpiresAt() != null ? token.getExpiresAt() : Instant.now().plusSeconds(900);
+        return feed.open(TenantContext.require().key(), expires);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kassa.analytics.live;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
+import dev.kassa.platform.events.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every instance reads all of sales' events from the moment it starts (a consumer group of its own, from the latest
+ * offset), so a live stream sees every sale of its store whichever instance it is connected to. Nothing is stored.
+ */
+@Component
+class LiveSalesListener {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SaleCompleted(String receiptNumber, BigDecimal total, long cashierId, Instant completedAt) { }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SaleRefunded(String receiptNumber, BigDecimal amount, String method) { }
+
+    private final ObjectMapper json;
+    private final LiveFeed feed;
+
+    LiveSalesListener(ObjectMapper json, LiveFeed feed) {
+        this.json = json;
+        this.feed = feed;
+    }
+
+    @KafkaListener(topics = Topics.SALES, groupId = "${spring.application.name}-live-#{T(java.util.UUID).randomUUID()}",
+            properties = "auto.offset.reset=latest")
+    void on(String message) throws Exception {
+        EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
+        new EventHandlers()
+                .on(SaleCompleted.class, s -> feed.publish(envelope.tenantKey(), "sale", data(s.receiptNumber(), s.total(), s.cashierId(), s.completedAt())))
+                .on(SaleRefunded.class, r -> {
+                    Map<String, Object> data = data(r.receiptNumber(), r.amount(), null, envelope.occurredAt());
+                    data.put("method", r.method());
+                    feed.publish(envelope.tenantKey(), "refund", data);
+                })
+                .dispatch(envelope, json);
+    }
+
+    private static Map<String, Object> data(String receipt, BigDecimal total, Long cashier, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("receipt_number", receipt);
+        data.put("total", total);
+        data.put("cashier_id", cashier);
+        data.put("at", at == null ? null : at.toString());
+        return data;
+    }
+}
