@@ -1,5 +1,6 @@
 package dev.kassa.analytics.ingest;
 
+import dev.kassa.analytics.customer.CustomerAnalytics;
 import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.facts.Affected;
 import dev.kassa.analytics.facts.SaleFacts;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Sales' events into analytics, exactly once each: a sale or refund becomes facts, then the daily report and the
  * product rows of every business date it touched are recomputed from the facts (so an offline sale uploaded days later
  * lands on its own date, and a refund that came before its sale gets its cost when the sale arrives). Shifts are kept
- * for the dashboard.
+ * for the dashboard; a customer's RFM row follows each of their sales and refunds.
  */
 @Component
 class SalesEventsConsumer {
@@ -25,14 +26,20 @@ class SalesEventsConsumer {
     private final EventHandlers handlers;
 
     SalesEventsConsumer(Inbox inbox, SaleFacts facts, DailySalesRepository daily, ProductPerformanceRepository performance, Products products,
-                        OpenShifts shifts) {
+                        OpenShifts shifts, CustomerAnalytics customers) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {
                     sale.lines().forEach(l -> products.seen(l.productId(), l.productName()));
                     recompute(facts.record(sale.toFact()), daily, performance);
+                    if (sale.customerId() != null) {
+                        customers.purchased(sale.customerId());
+                    }
                 })
-                .on(SalesEvents.SaleRefunded.class, refund -> recompute(facts.record(refund.toFact()), daily, performance))
+                .on(SalesEvents.SaleRefunded.class, refund -> {
+                    recompute(facts.record(refund.toFact()), daily, performance);
+                    customers.customerOf(refund.saleId()).ifPresent(customers::purchased);
+                })
                 .on(SalesEvents.SessionOpened.class, s -> shifts.opened(s.sessionId(), s.registerId(), s.cashierId(), s.openedAt(), s.businessDate()))
                 .on(SalesEvents.SessionClosed.class, s -> shifts.closed(s.sessionId(), s.registerId(), s.cashierId(), s.closedAt(), s.businessDate()));
     }

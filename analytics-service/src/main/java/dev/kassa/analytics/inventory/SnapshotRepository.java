@@ -82,6 +82,20 @@ public class SnapshotRepository {
                 .ifPresent(last -> stockChanged(product, date, last[0], last[1]));
     }
 
+    /** Gives every product whose latest snapshot is older than {@code today} a row for today with its stock as last known. */
+    public int carryForward(LocalDate today) {
+        var last = sql.sql("""
+                        select product_id, quantity_on_hand, available_quantity from (
+                            select distinct on (product_id) product_id, date, quantity_on_hand, available_quantity
+                              from inventory_snapshots order by product_id, date desc) latest
+                         where date < :today
+                        """)
+                .param("today", today)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)}).list();
+        last.forEach(row -> stockChanged((Long) row[0], today, (BigDecimal) row[1], (BigDecimal) row[2]));
+        return last.size();
+    }
+
     @Transactional(readOnly = true)
     Page<Snapshot> page(Long product, LocalDate date, Boolean low, Boolean out, Boolean over, String orderBy, Pageable page) {
         return JdbcPages.page(jdbc, SELECT, "from inventory_snapshots s", """

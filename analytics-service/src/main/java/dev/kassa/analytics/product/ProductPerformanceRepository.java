@@ -85,6 +85,15 @@ public class ProductPerformanceRepository {
                 .param("date", date).param("products", products).update();
     }
 
+    /** The products with facts or a row on {@code date}: what a rebuild of that date recomputes. */
+    public List<Long> productsOn(LocalDate date) {
+        return sql.sql("""
+                        select product_id from sale_fact_lines where business_date = :date
+                        union select product_id from product_performance where date = :date
+                        """)
+                .param("date", date).query(Long.class).list();
+    }
+
     @Transactional(readOnly = true)
     Page<Row> page(Long product, LocalDate date, String orderBy, Pageable page) {
         return JdbcPages.page(jdbc, SELECT, "from product_performance pp",

@@ -42,10 +42,12 @@ class CustomerController {
     }
 
     private final CustomerRepository customers;
+    private final Customers registry;
     private final PurchaseHistory history;
 
-    CustomerController(CustomerRepository customers, PurchaseHistory history) {
+    CustomerController(CustomerRepository customers, Customers registry, PurchaseHistory history) {
         this.customers = customers;
+        this.registry = registry;
         this.history = history;
     }
 
@@ -101,7 +103,7 @@ class CustomerController {
         }
         errors.throwIfAny();
         try {
-            return CustomerResponse.from(customers.saveAndFlush(new Customer(firstName.trim(), nz(r.lastName()), nz(r.middleName()), type,
+            return CustomerResponse.from(registry.create(new Customer(firstName.trim(), nz(r.lastName()), nz(r.middleName()), type,
                     nz(r.companyName()), r.phone().trim(), nz(r.email()), nz(r.address()))));
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("phone", "customer.phone_taken");

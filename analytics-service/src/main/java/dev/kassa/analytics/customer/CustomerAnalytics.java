@@ -1,0 +1,89 @@
+package dev.kassa.analytics.customer;
+
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Customer analytics for reading: rows computed on an earlier day are brought to today first (recency moves every day
+ * even without sales), so every answer is as of the store's today. Settings changes rescore everyone.
+ */
+@Service
+public class CustomerAnalytics {
+
+    private final CustomerAnalyticsRepository rows;
+    private final SettingsRepository settings;
+
+    CustomerAnalytics(CustomerAnalyticsRepository rows, SettingsRepository settings) {
+        this.rows = rows;
+        this.settings = settings;
+    }
+
+    /** After a sale or refund of {@code customerId}: their row, as of today. Inside the inbox's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void purchased(long customerId) {
+        rows.recompute(customerId, TenantContext.require().today(), settings.rfm());
+    }
+
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Long> customerOf(String saleId) {
+        return rows.customerOf(saleId);
+    }
+
+    /** Every customer's row again, as of today (a rebuild). Inside the caller's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void rescoreAll() {
+        rows.recomputeAll(TenantContext.require().today(), settings.rfm());
+    }
+
+    @Transactional
+    Page<CustomerAnalyticsRepository.Row> page(Long customer, String segment, Integer score, String orderBy, Pageable page) {
+        current();
+        return rows.page(customer, segment, score, orderBy, page);
+    }
+
+    @Transactional
+    Optional<CustomerAnalyticsRepository.Row> find(long id) {
+        current();
+        return rows.find(id);
+    }
+
+    @Transactional
+    Optional<Map<String, Object>> segments() {
+        current();
+        return rows.period().map(period -> Map.of("period", Map.of("period_start", period.get("period_start").toString(),
+                "period_end", period.get("period_end").toString()), "segments", rows.segments()));
+    }
+
+    @Transactional
+    List<CustomerAnalyticsRepository.Row> atRisk() {
+        current();
+        return rows.atRisk();
+    }
+
+    @Transactional(readOnly = true)
+    RfmSettings settings() {
+        return settings.rfm();
+    }
+
+    @Transactional
+    RfmSettings update(RfmSettings changed) {
+        settings.save(changed);
+        rows.recomputeAll(TenantContext.require().today(), changed);
+        return changed;
+    }
+
+    private void current() {
+        LocalDate today = TenantContext.require().today();
+        if (rows.staleBefore(today)) {
+            rows.recomputeAll(today, settings.rfm());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.kassa.analytics.customer;
+
+import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.period.Periods;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Customers by RFM (spec §8.3 N9–N11, with the REWRITE): recency over the whole history, so At Risk and Can't Lose
+ * Them are reachable, and the store's own thresholds ({@code /api/analytics/settings}).
+ */
+@RestController
+@RequestMapping({"/api/analytics/customer-analytics", "/api/analytics/customer_analytics"})
+class CustomerAnalyticsController {
+
+    static final Set<String> SEGMENTS = Set.of("Champions", "Loyal Customers", "Potential Loyalists", "New Customers", "Promising",
+            "Need Attention", "At Risk", "Can't Lose Them", "Hibernating", "Lost");
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-monetary", "a.id", Map.of("monetary", "a.monetary",
+            "frequency", "a.frequency", "recency_days", "a.recency_days", "rfm_score", "a.rfm_score"));
+
+    private final CustomerAnalytics analytics;
+
+    CustomerAnalyticsController(CustomerAnalytics analytics) {
+        this.analytics = analytics;
+    }
+
+    @Operation(summary = "Customers by RFM, biggest spenders first: filters customer (id), segment, rfm_score (1–5); ordering monetary, "
+            + "frequency, recency_days, rfm_score (prefix - for descending)")
+    @GetMapping
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    PageResponse<CustomerAnalyticsRepository.Row> list(@RequestParam(required = false) String customer, @RequestParam(required = false) String segment,
+                                                       @RequestParam(name = "rfm_score", required = false) String score,
+                                                       @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
+                                                       @RequestParam(name = "page_size", required = false) String pageSize) {
+        Long customerId = Periods.id("customer", customer);
+        if (segment != null && !segment.isBlank() && !SEGMENTS.contains(segment.trim())) {
+            throw FieldErrors.single("segment", "analytics.segment_unknown");
+        }
+        Integer rfm = score == null || score.isBlank() ? null : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
+        String orderBy = ORDERING.orderBy(ordering);
+        return PageResponse.of(analytics.page(customerId, segment == null || segment.isBlank() ? null : segment.trim(), rfm, orderBy,
+                PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+    }
+
+    @Operation(summary = "One customer's RFM row by its id")
+    @GetMapping("/{id}")
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    CustomerAnalyticsRepository.Row get(@PathVariable long id) {
+        return analytics.find(id).orElseThrow(() -> AnalyticsErrors.REPORT_NOT_FOUND.exception());
+    }
+
+    @Operation(summary = "Segments with their customers, spend and average purchase, biggest spend first")
+    @GetMapping("/segments")
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    Map<String, Object> segments() {
+        return analytics.segments().orElseThrow(() -> AnalyticsErrors.NO_CUSTOMER_DATA.exception());
+    }
+
+    @Operation(summary = "Customers to win back: At Risk, Can't Lose Them, Hibernating and Lost, biggest spenders first")
+    @GetMapping({"/at-risk", "/at_risk"})
+    @PreAuthorize(Access.VIEW_SALES_REPORTS)
+    Map<String, Object> atRisk() {
+        List<CustomerAnalyticsRepository.Row> rows = analytics.atRisk();
+        return Map.of("count", rows.size(), "customers", rows);
+    }
+}

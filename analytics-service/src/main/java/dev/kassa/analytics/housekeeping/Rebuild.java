@@ -1,0 +1,36 @@
+package dev.kassa.analytics.housekeeping;
+
+import dev.kassa.analytics.customer.CustomerAnalytics;
+import dev.kassa.analytics.daily.DailySalesRepository;
+import dev.kassa.analytics.product.ProductPerformanceRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+
+/** Recomputes every report of a period from the facts, in one transaction. */
+@Service
+class Rebuild {
+
+    private final DailySalesRepository daily;
+    private final ProductPerformanceRepository performance;
+    private final CustomerAnalytics customers;
+
+    Rebuild(DailySalesRepository daily, ProductPerformanceRepository performance, CustomerAnalytics customers) {
+        this.daily = daily;
+        this.performance = performance;
+        this.customers = customers;
+    }
+
+    @Transactional
+    int between(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            daily.recompute(d);
+            performance.recompute(d, performance.productsOn(d));
+            days++;
+        }
+        customers.rescoreAll();
+        return days;
+    }
+}

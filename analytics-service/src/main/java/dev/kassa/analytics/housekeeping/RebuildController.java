@@ -1,0 +1,47 @@
+package dev.kassa.analytics.housekeeping;
+
+import dev.kassa.analytics.period.Periods;
+import dev.kassa.platform.security.Access;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Recomputes reports from the stored facts (the owner's, after a fix or a replay). */
+@RestController
+class RebuildController {
+
+    record RebuildRequest(String date, String startDate, String endDate) { }
+
+    private final Rebuild rebuild;
+
+    RebuildController(Rebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @Operation(summary = "Recompute the daily reports, product rows and customers' RFM rows of a date or a period (at most 366 days) "
+            + "from the stored sale facts (owner)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "one day", value = "{\"date\": \"2025-11-20\"}"),
+            @ExampleObject(name = "a period", value = "{\"start_date\": \"2025-11-01\", \"end_date\": \"2025-11-20\"}")}))
+    @PostMapping({"/api/analytics/rebuild", "/api/analytics/rebuild/"})
+    @PreAuthorize(Access.MANAGE_STORE)
+    Map<String, Object> rebuild(@RequestBody RebuildRequest body) {
+        Periods.Range range;
+        if (body.date() != null && !body.date().isBlank()) {
+            LocalDate day = Periods.requiredDate("date", body.date());
+            range = new Periods.Range(day, day);
+        } else {
+            range = Periods.checked(Periods.requiredDate("start_date", body.startDate()), Periods.requiredDate("end_date", body.endDate()));
+        }
+        int days = rebuild.between(range.start(), range.end());
+        return Map.of("status", "success", "rebuilt", Map.of("start_date", range.start().toString(), "end_date", range.end().toString(),
+                "days", days));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kassa.analytics;
+
+import dev.kassa.analytics.housekeeping.AnalyticsJobs;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Rebuilding reports from the facts, and the daily close: stock carried into the new day, old rows removed. */
+@KassaIntegrationTest
+class HousekeepingTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TenantProvisioner tenants;
+    @Autowired
+    AnalyticsJobs jobs;
+
+    Api as(String store, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Tashkent"));
+    }
+
+    @Test
+    void anOwnerRebuildsADaysReportsFromTheFacts() throws Exception {
+        String store = TestStores.newKey("reb");
+        Api owner = as(store, "owner");
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", "1")
+                .set("/completed_at", Instant.now().toString()).set("/business_date", today().toString()).set("/total", "24000.00"))).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales")).isEqualTo("24000.00"));
+        String schema = TestStores.schema(store);
+        jdbc.update("delete from " + schema + ".daily_sales");
+        jdbc.update("delete from " + schema + ".product_performance");
+        assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales")).as("the reports lost").isEqualTo("0.00");
+
+        Api.Response rebuilt = owner.post("/api/analytics/rebuild/", json("date", today().toString()));
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.text("/rebuilt/days")).isEqualTo("1");
+        assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales")).isEqualTo("24000.00");
+        assertThat(owner.get("/api/analytics/product-performance/?date=" + today()).at("/count").asInt()).isEqualTo(1);
+        assertThat(owner.post("/api/analytics/rebuild/", json("start_date", today().minusDays(6).toString(), "end_date", today().toString()))
+                .text("/rebuilt/days")).isEqualTo("7");
+
+        assertThat(owner.post("/api/analytics/rebuild/", json("start_date", "2025-02-01", "end_date", "2025-01-01")).at("/errors/end_date").isArray())
+                .isTrue();
+        assertThat(owner.post("/api/analytics/rebuild/", json()).at("/errors/start_date").isArray()).isTrue();
+        assertThat(owner.post("/api/analytics/rebuild/", json("date", "tomorrow")).at("/errors/date").isArray()).isTrue();
+        assertThat(as(store, "manager").post("/api/analytics/rebuild/", json("date", today().toString())).text("/code"))
+                .isEqualTo("permission_denied");
+    }
+
+    @Test
+    void closingTheDayCarriesStockIntoTheNewDayAndDropsRowsPastTheRetention() throws Exception {
+        String store = TestStores.newKey("job");
+        var tenant = tenants.ensureReady(store);
+        String schema = TestStores.schema(store);
+        LocalDate today = tenant.today();
+        jdbc.update("insert into " + schema + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
+                + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock) "
+                + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false)", today.minusDays(1));
+        jdbc.update("insert into " + schema + ".daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, "
+                + "total_discount, total_tax, total_items_sold, unique_products_sold, unique_customers) values (?, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0)",
+                today.minusDays(400));
+
+        assertThat(jobs.closeDay(tenant)).isTrue();
+        Api.Response latest = as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/?product=701&date=" + today);
+        assertThat(latest.at("/count").asInt()).as(latest.toString()).isEqualTo(1);
+        assertThat(latest.text("/results/0/quantity_on_hand")).isEqualTo("12.000");
+        assertThat(jdbc.queryForObject("select count(*) from " + schema + ".daily_sales where date < ?", Integer.class, today.minusDays(365)))
+                .as("past the retention").isZero();
+        assertThat(jobs.closeDay(tenant)).as("once a day").isFalse();
+    }
+}
