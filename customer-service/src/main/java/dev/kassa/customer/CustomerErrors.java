@@ -7,7 +7,10 @@ import dev.kassa.platform.error.KassaError;
  * messages_en.properties). Raise one with {@code throw CustomerErrors.NAME.exception(args)}; the OpenAPI lists them.
  */
 public enum CustomerErrors implements KassaError {
-    CUSTOMER_NOT_FOUND(404, "not_found", "customer.not_found");
+    PHONE_REQUIRED(400, "invalid", "customer.phone_required"),
+    CUSTOMER_NOT_FOUND(404, "not_found", "customer.not_found"),
+    GROUP_NOT_FOUND(404, "not_found", "customer.group_not_found"),
+    TRANSACTION_NOT_FOUND(404, "not_found", "customer.transaction_not_found");
 
     private final int status;
     private final String code;

@@ -1,6 +1,9 @@
 package dev.kassa.customer;
 
+import dev.kassa.customer.customer.CustomerBalanceChanged;
 import dev.kassa.customer.customer.CustomerCreated;
+import dev.kassa.customer.customer.CustomerDeleted;
+import dev.kassa.customer.customer.CustomerUpdated;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -31,10 +34,19 @@ class EventContractTests {
         var event = EventSamples.awaitEmitted(CustomerCreated.class, store);
         assertThat(event.at("/payload/customer_id").asLong()).isEqualTo(id);
         assertThat(event.at("/payload/full_name").asText()).isEqualTo("Каримова Алия");
+
+        Api owner = new Api("http://localhost:" + port).as(TestTokens.token(1, "o1", Map.of(store, "owner"))).in(store);
+        assertThat(owner.patch("/api/customers/customers/" + id + "/", json("credit_limit", "500000")).status()).isEqualTo(200);
+        assertThat(EventSamples.awaitEmitted(CustomerUpdated.class, store).at("/payload/credit_limit").asText()).isEqualTo("500000.00");
+        assertThat(owner.post("/api/customers/customers/" + id + "/adjust-balance/", json("amount", "-20000", "reason", "тетрадь")).status())
+                .isEqualTo(200);
+        assertThat(EventSamples.awaitEmitted(CustomerBalanceChanged.class, store).at("/payload/balance_after").asText()).isEqualTo("-20000.00");
+        assertThat(owner.delete("/api/customers/customers/" + id + "/").status()).isEqualTo(204);
+        EventSamples.awaitEmitted(CustomerDeleted.class, store);
     }
 
     @Test
     void everyEventCustomerServicePublishesIsCheckedAgainstItsGoldenSample() {
-        EventSamples.assertAllContractsChecked("dev.kassa.customer", List.of(CustomerCreated.class));
+        EventSamples.assertAllContractsChecked("dev.kassa.customer", List.of(CustomerCreated.class, CustomerUpdated.class, CustomerDeleted.class, CustomerBalanceChanged.class));
     }
 }

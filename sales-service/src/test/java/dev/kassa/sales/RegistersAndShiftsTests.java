@@ -85,6 +85,7 @@ class RegistersAndShiftsTests {
         Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body())).as("the caller is not input").isEmpty();
         // the error codes the service can answer, with their status and messages in both languages
         assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .contains("session_not_open", "sale_not_found", "catalog_unavailable", "not_a_member");

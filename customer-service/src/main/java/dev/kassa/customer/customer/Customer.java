@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
+/** A store's customer (spec §6.1). Balance, points and purchase totals change only through the ledger and sales' events. */
 @Entity
 @Table(name = "customers")
 class Customer {
@@ -20,34 +22,77 @@ class Customer {
     String middleName = "";
     String customerType = "individual";
     String companyName = "";
+    String taxId = "";
     String phone;
+    @jakarta.persistence.Column(name = "phone_2")
+    String phone2 = "";
     String email = "";
     String address = "";
+    String city = "";
+    String region = "";
+    String postalCode = "";
+    Long groupId;
     BigDecimal balance = BigDecimal.ZERO.setScale(2);
+    BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
     int loyaltyPoints;
     BigDecimal totalPurchases = BigDecimal.ZERO.setScale(2);
     int totalPurchasesCount;
+    LocalDate birthday;
+    String notes = "";
     boolean isActive = true;
+    boolean isBlocked;
     Instant createdAt = Instant.now();
     Instant updatedAt = Instant.now();
     Instant lastPurchaseAt;
+    Instant deletedAt;
 
     protected Customer() { }
 
-    Customer(String firstName, String lastName, String middleName, String customerType, String companyName, String phone, String email, String address) {
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.middleName = middleName;
-        this.customerType = customerType;
-        this.companyName = companyName;
-        this.phone = phone;
-        this.email = email;
-        this.address = address;
+    Customer(CustomerForm form) {
+        apply(form);
+    }
+
+    /** Takes every field of a validated form. */
+    void apply(CustomerForm f) {
+        firstName = f.firstName();
+        lastName = f.lastName();
+        middleName = f.middleName();
+        customerType = f.customerType();
+        companyName = f.companyName();
+        taxId = f.taxId();
+        phone = f.phone();
+        phone2 = f.phone2();
+        email = f.email();
+        address = f.address();
+        city = f.city();
+        region = f.region();
+        postalCode = f.postalCode();
+        groupId = f.groupId();
+        creditLimit = f.creditLimit();
+        birthday = f.birthday();
+        notes = f.notes();
+        isActive = f.isActive();
+        isBlocked = f.isBlocked();
+        updatedAt = Instant.now();
+    }
+
+    void delete() {
+        deletedAt = Instant.now();
+        isActive = false;
+        updatedAt = deletedAt;
     }
 
     /** "Last First Middle" without blank parts, or the phone. */
     String fullName() {
         String full = String.join(" ", java.util.stream.Stream.of(lastName, firstName, middleName).filter(s -> s != null && !s.isBlank()).toList());
         return full.isBlank() ? phone : full;
+    }
+
+    /** What may still be bought on credit: nothing when blocked, else the limit less the debt. */
+    BigDecimal availableCredit() {
+        if (isBlocked) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return creditLimit.subtract(balance.min(BigDecimal.ZERO).abs()).max(BigDecimal.ZERO).setScale(2);
     }
 }

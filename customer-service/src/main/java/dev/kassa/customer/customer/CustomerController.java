@@ -1,18 +1,23 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.customer.CustomerErrors;
-import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.dao.DataIntegrityViolationException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,97 +25,156 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
-import static dev.kassa.platform.error.FieldErrors.blank;
-
+/** Customers (spec §6.3 K3–K10) and their balance: debt payments, corrections, debtors. */
 @RestController
 @RequestMapping("/api/customers/customers")
 class CustomerController {
 
-    /** {@code name} (the API document's field) is accepted as the first name when {@code first_name} is absent. */
-    record CreateCustomerRequest(String name, String firstName, String lastName, String middleName, String customerType, String companyName,
-                                 String phone, String email, String address) { }
+    record PaymentRequest(BigDecimal amount, String paymentMethod, String description) { }
 
-    record CustomerResponse(Long id, String firstName, String lastName, String middleName, String fullName, String customerType,
-                            String companyName, String phone, String email, String address, BigDecimal balance, int loyaltyPoints,
-                            BigDecimal totalPurchases, int totalPurchasesCount, boolean isActive, Instant createdAt, Instant lastPurchaseAt) {
-        static CustomerResponse from(Customer c) {
-            return new CustomerResponse(c.id, c.firstName, c.lastName, c.middleName, c.fullName(), c.customerType, c.companyName, c.phone,
-                    c.email, c.address, c.balance, c.loyaltyPoints, c.totalPurchases, c.totalPurchasesCount, c.isActive, c.createdAt, c.lastPurchaseAt);
-        }
-    }
+    record AdjustmentRequest(BigDecimal amount, String reason) { }
 
-    private final CustomerRepository customers;
-    private final Customers registry;
+    private static final Map<String, String> ORDERING = Map.of("created_at", "createdAt", "last_purchase_at", "lastPurchaseAt",
+            "total_purchases", "totalPurchases", "loyalty_points", "loyaltyPoints");
+
+    private final Customers customers;
+    private final CustomerQueries queries;
     private final PurchaseHistory history;
 
-    CustomerController(CustomerRepository customers, Customers registry, PurchaseHistory history) {
+    CustomerController(Customers customers, CustomerQueries queries, PurchaseHistory history) {
         this.customers = customers;
-        this.registry = registry;
+        this.queries = queries;
         this.history = history;
     }
 
-    @Operation(summary = "List customers (search by name, phone, email; is_active; paginated)")
+    @Operation(summary = "Customers, newest first: filters group, customer_type, is_active, is_blocked; search over names, phone, email "
+            + "and company; ordering created_at, last_purchase_at, total_purchases, loyalty_points (prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
     PageResponse<CustomerResponse> list(@RequestParam(required = false) String search, @RequestParam(name = "is_active", required = false) Boolean active,
+                                        @RequestParam(name = "is_blocked", required = false) Boolean blocked,
+                                        @RequestParam(name = "customer_type", required = false) String type,
+                                        @RequestParam(required = false) Long group, @RequestParam(required = false) String ordering,
                                         @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(customers.search(search == null || search.isBlank() ? null : search.trim(), active,
-                PageRequests.of(page, pageSize, Sort.by(Sort.Direction.DESC, "createdAt", "id"))), CustomerResponse::from);
+        String like = LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT));
+        return PageResponse.of(queries.search(like, active, blocked, type == null || type.isBlank() ? null : type.trim(), group,
+                PageRequests.of(page, pageSize, sort(ordering))), c -> c);
     }
 
-    @Operation(summary = "Customer detail")
+    @Operation(summary = "A customer with their latest ten ledger entries")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    CustomerResponse get(@PathVariable long id) {
-        return customers.findById(id).map(CustomerResponse::from).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+    CustomerQueries.CustomerDetail get(@PathVariable long id) {
+        return queries.detail(id);
+    }
+
+    @Operation(summary = "Create a customer: first_name (or name) and phone (+998XXXXXXXXX) required; a company needs company_name")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "the API document's", value = "{\"name\": \"Test Customer\", \"phone\": \"+998901234567\", "
+                    + "\"email\": \"customer@example.com\", \"address\": \"Tashkent\"}"),
+            @ExampleObject(name = "a company on credit", value = "{\"first_name\": \"Азиз\", \"customer_type\": \"company\", "
+                    + "\"company_name\": \"ООО Азиз\", \"phone\": \"+998901234568\", \"credit_limit\": \"2000000\"}")}))
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.CREATE_CUSTOMERS)
+    CustomerResponse create(@RequestBody CustomerRequest request) {
+        return queries.view(customers.create(request).id);
+    }
+
+    @Operation(summary = "Replace a customer's record (owner, manager): first_name and phone required")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "record", value = "{\"first_name\": \"Алия\", \"last_name\": \"Каримова\", \"phone\": \"+998901112233\", \"credit_limit\": \"500000\"}")))
+    @PutMapping("/{id}")
+    @PreAuthorize(Access.MANAGE_CUSTOMERS)
+    CustomerResponse replace(@PathVariable long id, @RequestBody CustomerRequest request) {
+        return queries.view(customers.update(id, request, false).id);
+    }
+
+    @Operation(summary = "Change the fields given (owner, manager)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "credit limit and group", value = "{\"credit_limit\": \"1000000\", \"group\": 1}")))
+    @PatchMapping("/{id}")
+    @PreAuthorize(Access.MANAGE_CUSTOMERS)
+    CustomerResponse patch(@PathVariable long id, @RequestBody CustomerRequest request) {
+        return queries.view(customers.update(id, request, true).id);
+    }
+
+    @Operation(summary = "Delete a customer (owner, manager): gone from lists and lookups, their phone free again; past sales and the ledger "
+            + "keep their name")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MANAGE_CUSTOMERS)
+    void delete(@PathVariable long id) {
+        customers.delete(id);
     }
 
     @Operation(summary = "A customer's purchases, newest first (from completed sales; refunds shown per purchase); paginated")
     @GetMapping({"/{id}/purchase-history", "/{id}/purchase_history"})
     @PreAuthorize(Access.READ_CUSTOMERS)
-    public PageResponse<PurchaseHistory.Purchase> purchaseHistory(@PathVariable long id, @RequestParam(required = false) String page,
-                                                                  @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<PurchaseHistory.Purchase> purchaseHistory(@PathVariable long id, @RequestParam(required = false) String page,
+                                                           @RequestParam(name = "page_size", required = false) String pageSize) {
         return PageResponse.of(history.page(id, PageRequests.of(page, pageSize, Sort.unsorted())), p -> p);
     }
 
-    @Operation(summary = "Create a customer: {name or first_name, phone (+998XXXXXXXXX), email?, address?}")
-    @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(Access.CREATE_CUSTOMERS)
-    CustomerResponse create(@RequestBody CreateCustomerRequest r) {
-        String firstName = blank(r.firstName()) ? r.name() : r.firstName();
-        String type = blank(r.customerType()) ? "individual" : r.customerType().trim();
-        FieldErrors errors = new FieldErrors();
-        if (blank(firstName)) {
-            errors.add(blank(r.name()) && r.firstName() == null ? "name" : "first_name", "validation.required");
-        } else if (firstName.length() > 100) {
-            errors.add("first_name", "validation.max_length", 100);
-        }
-        if (blank(r.phone())) {
-            errors.add("phone", "validation.required");
-        } else if (!FieldErrors.PHONE.matcher(r.phone().trim()).matches()) {
-            errors.add("phone", "validation.phone");
-        } else if (customers.existsByPhone(r.phone().trim())) {
-            errors.add("phone", "customer.phone_taken");
-        }
-        errors.email("email", r.email());
-        if (!type.equals("individual") && !type.equals("company")) {
-            errors.add("customer_type", "customer.type_invalid");
-        } else if (type.equals("company") && blank(r.companyName())) {
-            errors.add("company_name", "customer.company_name_required");
-        }
-        errors.throwIfAny();
-        try {
-            return CustomerResponse.from(registry.create(new Customer(firstName.trim(), nz(r.lastName()), nz(r.middleName()), type,
-                    nz(r.companyName()), r.phone().trim(), nz(r.email()), nz(r.address()))));
-        } catch (DataIntegrityViolationException raced) {
-            throw FieldErrors.single("phone", "customer.phone_taken");
-        }
+    @Operation(summary = "A customer's purchase totals and points")
+    @GetMapping("/{id}/stats")
+    @PreAuthorize(Access.READ_CUSTOMERS)
+    Map<String, Object> stats(@PathVariable long id) {
+        return queries.stats(id);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s.trim();
+    @Operation(summary = "The active customer with this phone (exact), with their latest ledger entries")
+    @GetMapping({"/search_by_phone", "/search-by-phone"})
+    @PreAuthorize(Access.READ_CUSTOMERS)
+    Map<String, Object> byPhone(@RequestParam(required = false) String phone) {
+        if (phone == null || phone.isBlank()) {
+            throw CustomerErrors.PHONE_REQUIRED.exception();
+        }
+        return Map.of("status", "success", "data", queries.byPhone(phone.trim()));
+    }
+
+    @Operation(summary = "VIP customers: active members of a group with a discount of 10 % or more")
+    @GetMapping({"/vip_customers", "/vip-customers", "/vip_list", "/vip-list"})
+    @PreAuthorize(Access.READ_CUSTOMERS)
+    PageResponse<CustomerResponse> vip(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(queries.vip(PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
+    }
+
+    @Operation(summary = "Customers in debt (balance below zero), largest debt first (owner, manager)")
+    @GetMapping("/debtors")
+    @PreAuthorize(Access.MANAGE_CUSTOMERS)
+    PageResponse<CustomerResponse> debtors(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(queries.debtors(PageRequests.of(page, pageSize, Sort.by("balance", "id"))), c -> c);
+    }
+
+    @Operation(summary = "A debt payment: a positive amount paid by cash (default), card or transfer; the balance goes up by it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "cash", value = "{\"amount\": \"150000\", \"payment_method\": \"cash\", \"description\": \"Погашение долга\"}")))
+    @PostMapping({"/{id}/add-payment", "/{id}/add_payment"})
+    @PreAuthorize(Access.CREATE_CUSTOMERS)
+    Ledger.Entry pay(@PathVariable long id, @RequestBody PaymentRequest request, Caller caller) {
+        return customers.pay(id, request.amount(), request.paymentMethod(), request.description(), caller);
+    }
+
+    @Operation(summary = "Correct a balance up or down, with a reason (owner, manager)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "correction", value = "{\"amount\": \"-20000\", \"reason\": \"Долг по старой тетради\"}")))
+    @PostMapping({"/{id}/adjust-balance", "/{id}/adjust_balance"})
+    @PreAuthorize(Access.MANAGE_CUSTOMERS)
+    Ledger.Entry adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Caller caller) {
+        return customers.adjust(id, request.amount(), request.reason(), caller);
+    }
+
+    private static Sort sort(String ordering) {
+        String name = ordering == null || ordering.isBlank() ? "-created_at" : ordering.trim();
+        boolean descending = name.startsWith("-");
+        String property = ORDERING.get(descending ? name.substring(1) : name);
+        if (property == null) {
+            throw dev.kassa.platform.error.FieldErrors.single("ordering", "validation.invalid");
+        }
+        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by(Sort.Direction.DESC, "id"));
     }
 }

@@ -1,26 +1,123 @@
 package dev.kassa.customer.customer;
 
+import dev.kassa.customer.CustomerErrors;
+import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Adds customers to the store and announces them, in one transaction. */
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * Changes to customers, each in one transaction with its event: create, edit, delete, and the balance ledger (a debt
+ * payment, a correction). Balance changes lock the customer, so two tills never lose an update.
+ */
 @Service
 class Customers {
 
+    static final Set<String> PAYMENT_METHODS = Set.of("cash", "card", "transfer");
+
     private final CustomerRepository customers;
+    private final CustomerGroups groups;
+    private final Ledger ledger;
     private final OutboxPublisher outbox;
 
-    Customers(CustomerRepository customers, OutboxPublisher outbox) {
+    Customers(CustomerRepository customers, CustomerGroups groups, Ledger ledger, OutboxPublisher outbox) {
         this.customers = customers;
+        this.groups = groups;
+        this.ledger = ledger;
         this.outbox = outbox;
     }
 
     @Transactional
-    Customer create(Customer customer) {
-        Customer saved = customers.saveAndFlush(customer);
+    Customer create(CustomerRequest request) {
+        CustomerForm form = CustomerRules.apply(request, CustomerRules.EMPTY, TenantContext.require().today(), groups::exists);
+        if (customers.phoneTaken(form.phone(), null)) {
+            throw FieldErrors.single("phone", "customer.phone_taken");
+        }
+        Customer saved = save(new Customer(form));
         outbox.publish(TenantContext.require().key(), new CustomerCreated(saved.id, saved.fullName(), saved.phone, saved.customerType));
         return saved;
+    }
+
+    /** PUT ({@code partial} false: the required fields must be given) or PATCH. */
+    @Transactional
+    Customer update(long id, CustomerRequest request, boolean partial) {
+        Customer customer = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        CustomerForm base = partial ? CustomerForm.of(customer) : CustomerRules.EMPTY;
+        CustomerForm form = CustomerRules.apply(request, base, TenantContext.require().today(), groups::exists);
+        if (!form.phone().equals(customer.phone) && customers.phoneTaken(form.phone(), id)) {
+            throw FieldErrors.single("phone", "customer.phone_taken");
+        }
+        customer.apply(form);
+        Customer saved = save(customer);
+        outbox.publish(TenantContext.require().key(), new CustomerUpdated(saved.id, saved.fullName(), saved.phone, saved.customerType,
+                saved.groupId, saved.creditLimit, saved.isActive, saved.isBlocked));
+        return saved;
+    }
+
+    @Transactional
+    void delete(long id) {
+        Customer customer = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        customer.delete();
+        customers.saveAndFlush(customer);
+        outbox.publish(TenantContext.require().key(), new CustomerDeleted(id));
+    }
+
+    /** A debt payment: the balance goes up by {@code amount}. */
+    @Transactional
+    Ledger.Entry pay(long id, BigDecimal amount, String method, String description, Caller caller) {
+        FieldErrors errors = new FieldErrors();
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            errors.add("amount", "customer.amount_positive");
+        }
+        if (method != null && !PAYMENT_METHODS.contains(method)) {
+            errors.add("payment_method", "customer.method_invalid");
+        }
+        errors.maxLength("description", description, 1000);
+        errors.throwIfAny();
+        return change(id, "payment", amount, method == null ? "cash" : method, description, caller);
+    }
+
+    /** A correction with a reason, up or down. */
+    @Transactional
+    Ledger.Entry adjust(long id, BigDecimal amount, String reason, Caller caller) {
+        FieldErrors errors = new FieldErrors();
+        if (amount == null || amount.signum() == 0 || amount.stripTrailingZeros().scale() > 2) {
+            errors.add("amount", "customer.amount_nonzero");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason", "customer.reason_required");
+        }
+        errors.maxLength("reason", reason, 1000);
+        errors.throwIfAny();
+        return change(id, "correction", amount, null, reason.trim(), caller);
+    }
+
+    private Ledger.Entry change(long id, String type, BigDecimal amount, String method, String description, Caller caller) {
+        Customer customer = customers.lockLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        BigDecimal before = customer.balance;
+        BigDecimal after = before.add(amount).setScale(2);
+        if (after.abs().compareTo(new BigDecimal("9999999999.99")) > 0) {
+            throw FieldErrors.single("amount", "validation.not_negative");
+        }
+        customer.balance = after;
+        customer.updatedAt = java.time.Instant.now();
+        customers.saveAndFlush(customer);
+        long entry = ledger.append(id, type, amount.setScale(2), before, after, null, method, description, caller.userId());
+        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(id, entry, type, amount.setScale(2), before, after, null));
+        return ledger.find(entry).orElseThrow();
+    }
+
+    private Customer save(Customer customer) {
+        try {
+            return customers.saveAndFlush(customer);
+        } catch (DataIntegrityViolationException raced) {
+            throw FieldErrors.single("phone", "customer.phone_taken");
+        }
     }
 }

@@ -28,6 +28,11 @@ public class WebAutoConfiguration {
 
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
+    static {
+        // the caller is resolved from the token and the store, never sent: it must not appear in the published request schemas
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(dev.kassa.platform.security.Caller.class);
+    }
+
     /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean

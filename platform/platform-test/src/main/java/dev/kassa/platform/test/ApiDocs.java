@@ -20,4 +20,28 @@ public final class ApiDocs {
         }));
         return missing;
     }
+
+    /**
+     * {@code METHOD path} of every operation whose request schema shows a platform type (the caller, the tenant) or wraps
+     * the body in a {@code request} property: what the platform resolves itself must not look like input.
+     */
+    public static List<String> requestsWithPlatformTypes(JsonNode docs) {
+        List<String> leaking = new ArrayList<>();
+        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+            String ref = schema.path("$ref").asText("");
+            JsonNode resolved = ref.startsWith("#/components/schemas/")
+                    ? docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())) : schema;
+            JsonNode properties = resolved.path("properties");
+            if (properties.has("caller") || properties.has("tenant") || (properties.has("request") && properties.size() > 1)) {
+                leaking.add(op.getKey().toUpperCase() + " " + path.getKey());
+            }
+            op.getValue().path("parameters").forEach(p -> {
+                if ("caller".equals(p.path("name").asText())) {
+                    leaking.add(op.getKey().toUpperCase() + " " + path.getKey());
+                }
+            });
+        }));
+        return leaking;
+    }
 }

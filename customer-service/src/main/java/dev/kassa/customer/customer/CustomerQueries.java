@@ -1,0 +1,93 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.customer.CustomerErrors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads of customers with their groups, each in one read-only transaction. */
+@Service
+class CustomerQueries {
+
+    private final CustomerRepository customers;
+    private final CustomerGroups groups;
+    private final Ledger ledger;
+
+    CustomerQueries(CustomerRepository customers, CustomerGroups groups, Ledger ledger) {
+        this.customers = customers;
+        this.groups = groups;
+        this.ledger = ledger;
+    }
+
+    @Transactional(readOnly = true)
+    Page<CustomerResponse> search(String search, Boolean active, Boolean blocked, String type, Long group, Pageable page) {
+        return withGroups(customers.search(search, active, blocked, type, group, page));
+    }
+
+    @Transactional(readOnly = true)
+    CustomerDetail detail(long id) {
+        return detail(customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception()));
+    }
+
+    /** A customer as lists show them (any customer, deleted too: the answer to a change just made). */
+    @Transactional(readOnly = true)
+    CustomerResponse view(long id) {
+        Customer c = customers.findById(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        return CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId)));
+    }
+
+    @Transactional(readOnly = true)
+    CustomerDetail byPhone(String phone) {
+        return detail(customers.findByPhoneActive(phone).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception()));
+    }
+
+    @Transactional(readOnly = true)
+    Page<CustomerResponse> vip(Pageable page) {
+        List<Long> vipGroups = groups.all().stream().filter(g -> g.isActive() && g.isVip()).map(CustomerGroups.Group::id).toList();
+        return withGroups(customers.inGroups(vipGroups.isEmpty() ? List.of(-1L) : vipGroups, page));
+    }
+
+    @Transactional(readOnly = true)
+    Page<CustomerResponse> members(long group, Pageable page) {
+        if (!groups.exists(group)) {
+            throw CustomerErrors.GROUP_NOT_FOUND.exception();
+        }
+        return withGroups(customers.inGroups(List.of(group), page));
+    }
+
+    @Transactional(readOnly = true)
+    Page<CustomerResponse> debtors(Pageable page) {
+        return withGroups(customers.debtors(page));
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> stats(long id) {
+        Customer c = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        Map<String, Object> purchases = new LinkedHashMap<>();
+        purchases.put("total_amount", c.totalPurchases);
+        purchases.put("total_count", c.totalPurchasesCount);
+        purchases.put("last_purchase", c.lastPurchaseAt);
+        purchases.put("loyalty_points", c.loyaltyPoints);
+        return Map.of("customer", CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
+                "purchases", purchases);
+    }
+
+    /** CustomerDetail of spec §6.3: the customer and their latest ten ledger entries. */
+    record CustomerDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped CustomerResponse customer, List<Ledger.Entry> recentTransactions) { }
+
+    CustomerDetail detail(Customer c) {
+        return new CustomerDetail(CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
+                ledger.recent(c.id, 10));
+    }
+
+    private Page<CustomerResponse> withGroups(Page<Customer> found) {
+        Map<Long, CustomerGroups.Group> byId = groups.byIds(found.getContent().stream().map(c -> c.groupId).filter(Objects::nonNull).distinct().toList());
+        return found.map(c -> CustomerResponse.from(c, byId));
+    }
+}

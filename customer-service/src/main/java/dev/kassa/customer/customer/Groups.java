@@ -1,0 +1,80 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.customer.CustomerErrors;
+import dev.kassa.platform.error.FieldErrors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+
+/** Customer groups: validation and changes, each in one transaction. */
+@Service
+class Groups {
+
+    private final CustomerGroups groups;
+
+    Groups(CustomerGroups groups) {
+        this.groups = groups;
+    }
+
+    @Transactional(readOnly = true)
+    Page<CustomerGroups.Group> page(Boolean active, String search, String orderBy, Pageable page) {
+        return groups.page(active, search, orderBy, page);
+    }
+
+    @Transactional(readOnly = true)
+    CustomerGroups.Group find(long id) {
+        return groups.find(id).orElseThrow(() -> CustomerErrors.GROUP_NOT_FOUND.exception());
+    }
+
+    @Transactional
+    CustomerGroups.Group create(GroupController.GroupRequest r) {
+        long id = groups.create(form(r, new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true), null));
+        return groups.find(id).orElseThrow();
+    }
+
+    @Transactional
+    CustomerGroups.Group update(long id, GroupController.GroupRequest r, boolean partial) {
+        CustomerGroups.Group current = find(id);
+        CustomerGroups.GroupForm base = partial
+                ? new CustomerGroups.GroupForm(current.name(), current.description(), current.discountPercent(), current.minPurchaseAmount(),
+                current.isActive())
+                : new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true);
+        groups.update(id, form(r, base, id));
+        return groups.find(id).orElseThrow();
+    }
+
+    @Transactional
+    void delete(long id) {
+        if (!groups.delete(id)) {
+            throw CustomerErrors.GROUP_NOT_FOUND.exception();
+        }
+    }
+
+    private CustomerGroups.GroupForm form(GroupController.GroupRequest r, CustomerGroups.GroupForm base, Long id) {
+        FieldErrors errors = new FieldErrors();
+        String name = r.name() != null ? r.name().trim() : base.name();
+        if (name == null || name.isBlank()) {
+            errors.add("name", "validation.required");
+        } else if (name.length() > 100) {
+            errors.add("name", "validation.max_length", 100);
+        } else if (groups.nameTaken(name, id)) {
+            errors.add("name", "customer.group_name_taken");
+        }
+        BigDecimal discount = r.discountPercent() != null ? r.discountPercent() : base.discountPercent();
+        if (discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0 || discount.stripTrailingZeros().scale() > 2) {
+            errors.add("discount_percent", "customer.discount_invalid");
+        }
+        BigDecimal min = r.minPurchaseAmount() != null ? r.minPurchaseAmount() : base.minPurchaseAmount();
+        if (min != null && (min.signum() < 0 || min.stripTrailingZeros().scale() > 2 || min.compareTo(new BigDecimal("9999999999.99")) > 0)) {
+            errors.add("min_purchase_amount", "validation.not_negative");
+        }
+        String description = r.description() != null ? r.description().trim() : base.description();
+        errors.maxLength("description", description, 2000);
+        errors.throwIfAny();
+        return new CustomerGroups.GroupForm(name, description, discount.setScale(2), min == null ? null : min.setScale(2),
+                r.isActive() != null ? r.isActive() : base.isActive());
+    }
+}

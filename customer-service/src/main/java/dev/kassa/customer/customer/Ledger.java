@@ -1,0 +1,72 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The balance ledger (spec §6.1 CustomerTransaction): appended in the transaction of the change, never edited. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class Ledger {
+
+    record Entry(long id, long customer, String customerName, String transactionType, String transactionTypeDisplay, BigDecimal amount,
+                 BigDecimal balanceBefore, BigDecimal balanceAfter, String sale, String paymentMethod, String description, Long performedBy,
+                 Instant createdAt) { }
+
+    private static final String SELECT = """
+            select t.*, trim(concat_ws(' ', nullif(c.last_name, ''), nullif(c.first_name, ''), nullif(c.middle_name, ''))) as customer_name
+              from customer_transactions t join customers c on c.id = t.customer_id""";
+    private static final RowMapper<Entry> ROW = (rs, i) -> new Entry(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"),
+            rs.getString("transaction_type"), Messages.get("customer.transaction_type." + rs.getString("transaction_type")),
+            rs.getBigDecimal("amount"), rs.getBigDecimal("balance_before"), rs.getBigDecimal("balance_after"), rs.getString("sale_id"),
+            rs.getString("payment_method"), rs.getString("description"), (Long) rs.getObject("performed_by"),
+            rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+
+    Ledger(JdbcClient sql, JdbcTemplate jdbc) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+    }
+
+    long append(long customer, String type, BigDecimal amount, BigDecimal before, BigDecimal after, String saleId, String method,
+                String description, Long performedBy) {
+        return sql.sql("""
+                        insert into customer_transactions (customer_id, transaction_type, amount, balance_before, balance_after, sale_id,
+                                                           payment_method, description, performed_by)
+                        values (:customer, :type, :amount, :before, :after, :sale, :method, :description, :by) returning id
+                        """)
+                .param("customer", customer).param("type", type).param("amount", amount).param("before", before).param("after", after)
+                .param("sale", saleId).param("method", method).param("description", description == null ? "" : description)
+                .param("by", performedBy).query(Long.class).single();
+    }
+
+    List<Entry> recent(long customer, int limit) {
+        return sql.sql(SELECT + " where t.customer_id = :customer order by t.created_at desc, t.id desc limit :limit")
+                .param("customer", customer).param("limit", limit).query(ROW).list();
+    }
+
+    Page<Entry> page(Long customer, String type, String sale, String orderBy, Pageable page) {
+        return JdbcPages.page(jdbc, SELECT, "from customer_transactions t", """
+                        where (?::bigint is null or t.customer_id = ?) and (?::text is null or t.transaction_type = ?)
+                          and (?::text is null or t.sale_id = ?)
+                        """, orderBy, new Object[] {customer, customer, type, type, sale, sale}, ROW, page);
+    }
+
+    Optional<Entry> find(long id) {
+        return jdbc.query(SELECT + " where t.id = ?", ROW, id).stream().findFirst();
+    }
+}
