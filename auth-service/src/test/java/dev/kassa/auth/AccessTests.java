@@ -1,7 +1,9 @@
 package dev.kassa.auth;
 
+import dev.kassa.auth.employee.EmployeeCreated;
 import dev.kassa.auth.employee.EmployeeDeactivated;
 import dev.kassa.auth.employee.EmployeeRoleChanged;
+import dev.kassa.auth.employee.EmployeeUpdated;
 import dev.kassa.auth.employee.UserPasswordChanged;
 import dev.kassa.auth.store.StoreDeactivated;
 import dev.kassa.platform.events.StoreCreated;
@@ -215,6 +217,9 @@ class AccessTests {
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
         assertThat(promoted.text("/role")).isEqualTo("manager");
         assertThat(EventSamples.awaitEmitted(EmployeeRoleChanged.class, owner.key()).at("/payload/new_role").asText()).isEqualTo("manager");
+        assertThat(EventSamples.awaitEmitted(EmployeeCreated.class, owner.key()).at("/payload/role").asText()).as("the owner's, at registration")
+                .isEqualTo("owner");
+        assertThat(EventSamples.awaitEmitted(EmployeeUpdated.class, owner.key()).at("/payload/role").asText()).isEqualTo("manager");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(asCashier.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
         String managerToken = login(name, "SecurePass123").text("/access");
@@ -310,6 +315,6 @@ class AccessTests {
     @Test
     void everyEventAuthPublishesIsCheckedAgainstItsGoldenSample() {
         EventSamples.assertAllContractsChecked("dev.kassa", java.util.List.of(StoreCreated.class, StoreUpdated.class, EmployeeRoleChanged.class,
-                EmployeeDeactivated.class, UserPasswordChanged.class, StoreDeactivated.class));
+                EmployeeDeactivated.class, UserPasswordChanged.class, StoreDeactivated.class, EmployeeCreated.class, EmployeeUpdated.class));
     }
 }

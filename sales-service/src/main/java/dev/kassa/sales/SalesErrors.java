@@ -25,6 +25,7 @@ public enum SalesErrors implements KassaError {
     RESUME_CLOSED(400, "session_closed", "sales.resume_only_suspended"),
     CANCEL_NEEDS_MANAGER(403, "permission_denied", "sales.cancel_needs_manager"),
     DISCOUNT_NEEDS_MANAGER(403, "discount_needs_manager", "sales.discount_needs_manager"),
+    SELL_AS_YOURSELF(403, "permission_denied", "sales.sell_as_yourself"),
     NOT_YOUR_SESSION(403, "permission_denied", "sales.not_your_session"),
     ITEM_NOT_FOUND(404, "item_not_found", "sales.item_not_found"),
     NO_OPEN_SESSION_ON_REGISTER(404, "no_open_session", "sales.no_open_session_on_register"),

@@ -175,6 +175,40 @@ class ShiftAndRefundTests {
         assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).text("/code")).isEqualTo("pending_sales");
     }
 
+    @Autowired
+    dev.kassa.platform.tenancy.EmployeeDirectory staff;
+
+    @Test
+    void onASharedTillTheOwnerRecordsTheSaleForTheCashierWhoMadeIt() {
+        String store = TestStores.newKey("sel");
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 31, 131, "Анна Петрова", "cashier", "", true));
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 32, 132, "Бывший Кассир", "cashier", "", false));
+        Api owner = as(store, 1, "owner");
+        long session = owner.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long sale = draft(store, session, 1);
+        List<Map<String, Object>> cash = List.of(json("payment_method", "cash", "amount", 150000));
+        assertThat(owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", cash, "cashier_id", 99)).at("/errors/cashier_id").isArray())
+                .isTrue();
+        assertThat(owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", cash, "cashier_id", 32)).at("/errors/cashier_id").isArray())
+                .as("no longer works here").isTrue();
+        Api.Response sold = owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", cash, "cashier_id", 31));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
+        assertThat(sold.text("/data/cashier_name")).isEqualTo("Анна Петрова");
+        assertThat(jdbc.queryForObject("select cashier_user_id from " + TestStores.schema(store) + ".sales where id = ?", Long.class, sale))
+                .isEqualTo(131);
+
+        // a cashier sells only in their own name
+        Api cashier = as(store, 5, "cashier");
+        long own = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long next = draft(store, own, 5);
+        assertThat(cashier.post("/api/sales/sales/" + next + "/checkout/", json("payments", cash, "cashier_id", 31)).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(jdbc.queryForObject("select status from " + TestStores.schema(store) + ".sales where id = ?", String.class, next))
+                .as("nothing half-done").isEqualTo("pending");
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 35, 5, "Сам Кассир", "cashier", "", true));
+        assertThat(cashier.post("/api/sales/sales/" + next + "/checkout/", json("payments", cash, "cashier_id", 35)).status()).isEqualTo(200);
+    }
+
     @Test
     void draftsAreCancelledByManagersLinesRemovedByCashiers() {
         String store = TestStores.newKey("cnl");

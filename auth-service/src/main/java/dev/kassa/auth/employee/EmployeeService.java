@@ -57,9 +57,11 @@ public class EmployeeService {
 
     private final PinCodes pins;
     private final OutboxPublisher outbox;
+    private final EmployeeAnnouncements announcements;
 
     EmployeeService(UserRepository users, StoreRepository stores, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens,
-                    PinCodes pins, OutboxPublisher outbox) {
+                    PinCodes pins, OutboxPublisher outbox, EmployeeAnnouncements announcements) {
+        this.announcements = announcements;
         this.pins = pins;
         this.outbox = outbox;
         this.users = users;
@@ -114,6 +116,7 @@ public class EmployeeService {
             applyPin(store, employee, r.pin());
             employee = employees.saveAndFlush(employee);
         }
+        announcements.created(store.tenantKey(), employee);
         return new Created(employee, user, false, generated, pinOnly);
     }
 
@@ -124,6 +127,7 @@ public class EmployeeService {
     private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
         Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
                 r.phone() == null ? "" : r.phone().trim()).position(r.position()));
+        announcements.created(store.tenantKey(), employee);
         return new Created(employee, user, true, null, false);
     }
 
@@ -180,6 +184,7 @@ public class EmployeeService {
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }
+        announcements.updated(stores.findById(employee.storeId()).orElseThrow().tenantKey(), employees.saveAndFlush(employee));
         return user;
     }
 
@@ -307,7 +312,9 @@ public class EmployeeService {
                 deactivated(store, employee, now);
             }
         }
-        return employees.saveAndFlush(employee);
+        Employee saved = employees.saveAndFlush(employee);
+        announcements.updated(store.tenantKey(), saved);
+        return saved;
     }
 
     /** Removes an employee from the store: deactivated, never erased, so their sales keep their name. */

@@ -51,8 +51,11 @@ public class StoreOpening {
     private final StoreRepository stores;
     private final EmployeeRepository employees;
     private final OutboxPublisher outbox;
+    private final dev.kassa.auth.employee.EmployeeAnnouncements announcements;
 
-    StoreOpening(StoreRepository stores, EmployeeRepository employees, OutboxPublisher outbox) {
+    StoreOpening(StoreRepository stores, EmployeeRepository employees, OutboxPublisher outbox,
+                 dev.kassa.auth.employee.EmployeeAnnouncements announcements) {
+        this.announcements = announcements;
         this.stores = stores;
         this.employees = employees;
         this.outbox = outbox;
@@ -97,6 +100,7 @@ public class StoreOpening {
                 trim(ownerPhone)));
         outbox.publish(tenantKey, new StoreCreated(store.id(), tenantKey, slug, store.schemaName(),
                 store.name(), timeZone, owner.id(), store.address(), store.phone(), store.legalName(), store.taxId()));
+        announcements.created(tenantKey, employee);
         return new Opened(store, employee);
     }
 

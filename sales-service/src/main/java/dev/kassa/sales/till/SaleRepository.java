@@ -182,6 +182,11 @@ class SaleRepository {
                 """, saleId, sessionId, method, amount, received, change, cardLast4, transactionId);
     }
 
+    /** Records the sale for another seller (shared tills). */
+    void sellBy(long saleId, long userId, String name) {
+        jdbc.update("update sales set cashier_user_id = ?, cashier_name = ? where id = ?", userId, name, saleId);
+    }
+
     void attachCustomer(long saleId, Long customerId, String name, String phone) {
         jdbc.update("update sales set customer_id = ?, customer_name = ?, customer_phone = ? where id = ?", customerId, name, phone, saleId);
     }

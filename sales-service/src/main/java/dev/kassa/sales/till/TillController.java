@@ -25,7 +25,9 @@ import java.util.Map;
 @RestController
 class TillController {
 
-    record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer, String customerName, String customerPhone) { }
+    /** {@code cashier_id}: on a shared till, the employee (id) the sale is recorded for. */
+    record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer, String customerName, String customerPhone,
+                           Long cashierId) { }
 
     record RemoveItemRequest(Long itemId) { }
 
@@ -151,14 +153,15 @@ class TillController {
     }
 
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
-            + "customer_id, customer_name, customer_phone optional")
+            + "customer_id, customer_name, customer_phone optional; cashier_id (an employee id) records the sale for that cashier "
+            + "when an owner or manager holds the shift on a shared till (a cashier may name only themselves)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "split payment", value = "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request) {
-        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data", till.checkout(id, request.payments(),
+    Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
+        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data", till.checkout(caller, id, request.payments(),
                 new TillService.Buyer(request.customerId() != null ? request.customerId() : request.customer(), request.customerName(),
-                        request.customerPhone())));
+                        request.customerPhone()), request.cashierId()));
     }
 }

@@ -36,9 +36,11 @@ public class TillService {
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
     private final Discounts discounts;
+    private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
     TillService(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-                Discounts discounts) {
+                Discounts discounts, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
+        this.staff = staff;
         this.discounts = discounts;
         this.sessions = sessions;
         this.sales = sales;
@@ -278,15 +280,32 @@ public class TillService {
     }
 
     /** Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. */
-    public SaleView checkout(long saleId, List<PaymentRequest> payments, Buyer buyer) {
+    public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer buyer, Long cashierId) {
         checkBuyer(buyer);
+        var seller = cashierId == null ? null : seller(caller, cashierId);
         return tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
             if (!"pending".equals(sale.status())) {
                 throw SalesErrors.SALE_NOT_PENDING.exception();
             }
-            return settle(sale, payments, buyer, java.time.Instant.now());
+            if (seller != null) {
+                sales.sellBy(saleId, seller.userId(), seller.fullName());
+            }
+            return settle(sales.find(saleId).orElseThrow(), payments, buyer, java.time.Instant.now());
         });
+    }
+
+    /**
+     * The employee a sale is recorded for on a shared till (issue 13): an active employee of the store; an owner or a manager
+     * holding the shift may name any, a cashier only themselves.
+     */
+    private dev.kassa.platform.tenancy.EmployeeDirectory.Employee seller(Caller caller, long cashierId) {
+        var employee = staff.find(TenantContext.require().key(), cashierId).filter(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::isActive)
+                .orElseThrow(() -> FieldErrors.single("cashier_id", "sales.cashier_unknown"));
+        if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER && employee.userId() != caller.userId()) {
+            throw SalesErrors.SELL_AS_YOURSELF.exception();
+        }
+        return employee;
     }
 
     /** Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). */

@@ -58,6 +58,16 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
+        EmployeeDirectory employeeDirectory(JdbcTemplate jdbcTemplate, PlatformMigrations migrations) {
+            return new EmployeeDirectory(jdbcTemplate);
+        }
+
+        @Bean
+        EmployeeEventsConsumer employeeEventsConsumer(EmployeeDirectory directory, ObjectMapper objectMapper) {
+            return new EmployeeEventsConsumer(directory, objectMapper);
+        }
+
+        @Bean
         HibernatePropertiesCustomizer schemaPerTenantHibernate(DataSource dataSource) {
             return properties -> {
                 properties.put(AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));

@@ -1,0 +1,34 @@
+package dev.kassa.auth.employee;
+
+import dev.kassa.auth.account.Employee;
+import dev.kassa.platform.events.OutboxPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Announces employees to every service's directory, in the transaction that changed them. */
+@Component
+public class EmployeeAnnouncements {
+
+    private final OutboxPublisher outbox;
+
+    EmployeeAnnouncements(OutboxPublisher outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(String tenantKey, Employee e) {
+        outbox.publish(tenantKey, new EmployeeCreated(e.storeId(), tenantKey, e.id(), e.userId() == null ? 0 : e.userId(), fullName(e),
+                e.role().code(), e.phone() == null ? "" : e.phone(), e.position() == null ? "" : e.position(), e.isActive()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(String tenantKey, Employee e) {
+        outbox.publish(tenantKey, new EmployeeUpdated(e.storeId(), tenantKey, e.id(), e.userId() == null ? 0 : e.userId(), fullName(e),
+                e.role().code(), e.phone() == null ? "" : e.phone(), e.position() == null ? "" : e.position(), e.isActive()));
+    }
+
+    private static String fullName(Employee e) {
+        return String.join(" ", java.util.stream.Stream.of(e.firstName(), e.lastName()).filter(s -> s != null && !s.isBlank()).toList());
+    }
+}
