@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -225,9 +226,17 @@ class EndToEndIT {
         assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
         customerId = customer.at("/id").asLong();
         assertThat(owner.get("/api/customers/customers/").at("/count").asInt()).isEqualTo(1);
-        Api.Response task = owner.post("/api/tasks/tasks/", json("title", "Проверить остатки товара", "description", "Провести инвентаризацию склада",
-                "priority", "high", "category", "inventory", "assigned_to", 1, "due_date", OffsetDateTime.now().plusDays(2).withNano(0).toString()));
-        assertThat(task.status()).as(task.toString()).isEqualTo(201);
+        // assigned to the owner's own employee id in store A (every service learns the store's employees from auth's events)
+        long ownerEmployee = owner.get("/api/users/auth/me/").at("/data/employee/id").asLong();
+        AtomicReference<Api.Response> created = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            created.set(owner.post("/api/tasks/tasks/", json("title", "Проверить остатки товара", "description", "Провести инвентаризацию склада",
+                    "priority", "high", "category", "inventory", "assigned_to", ownerEmployee,
+                    "due_date", OffsetDateTime.now().plusDays(2).withNano(0).toString())));
+            assertThat(created.get().status()).as(created.get().toString()).isEqualTo(201);
+        });
+        Api.Response task = created.get();
+        assertThat(owner.post("/api/tasks/tasks/" + task.at("/id").asLong() + "/start/", null).text("/status")).isEqualTo("in_progress");
         assertThat(owner.get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
         // store B sees none of store A's data
         Api storeB = gateway.as(ownerB).in(keyB);

@@ -18,6 +18,8 @@ class TaskTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
     static String newStore() {
         return TestStores.newKey("tsk");
@@ -30,6 +32,8 @@ class TaskTests {
     @Test
     void theApiDocumentsTaskIsCreatedAndVisibleToItsPeopleOnly() {
         String store = newStore();
+        // the store's employees, as auth announces them: employee 2 is the account of user 2
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 2, 2, "Анна Петрова", "cashier", "", true));
         String due = OffsetDateTime.now().plusDays(3).withNano(0).toString();
         // erp-v2-api.md 5.1 (with a due date in the future)
         Api.Response created = as(store, 1, "owner").post("/api/tasks/tasks/", json("title", "Проверить остатки товара",
@@ -38,6 +42,7 @@ class TaskTests {
         assertThat(created.at("/id").asLong()).isPositive();
         assertThat(created.text("/status")).isEqualTo("pending");
         assertThat(created.text("/status_display")).isEqualTo("Ожидает");
+        assertThat(created.text("/assigned_to_name")).isEqualTo("Анна Петрова");
         assertThat(as(store, 2, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
         assertThat(as(store, 3, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
         assertThat(as(store, 9, "manager").get("/api/tasks/tasks/?priority=high").at("/count").asInt()).isEqualTo(1);

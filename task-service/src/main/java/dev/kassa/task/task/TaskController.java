@@ -1,97 +1,182 @@
 package dev.kassa.task.task;
 
-import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 
+/** Tasks for the store's staff (spec §7.5 T1–T14). */
 @RestController
 @RequestMapping("/api/tasks/tasks")
 class TaskController {
 
-    static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "urgent");
+    record RejectRequest(String reason) { }
 
-    record CreateTaskRequest(String title, String description, String priority, String category, Long assignedTo, String dueDate) { }
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "t.id", Map.of("created_at", "t.created_at",
+            "due_date", "t.due_date", "priority", TaskRepository.SEVERITY, "status", "t.status"));
+    private static final String EXAMPLE = "{\"title\": \"Проверить остатки товара\", \"description\": \"Провести инвентаризацию на складе\", "
+            + "\"assigned_to\": 1, \"priority\": \"high\", \"category\": \"inventory\", \"due_date\": \"2026-12-20T18:00:00+05:00\"}";
 
-    record TaskResponse(Long id, String title, String description, Long assignedTo, Long createdBy, String priority, String status,
-                        String statusDisplay, String category, Instant dueDate, boolean isOverdue, Instant createdAt, Instant updatedAt) {
-        static TaskResponse from(Task t) {
-            return new TaskResponse(t.id, t.title, t.description, t.assignedTo, t.createdBy, t.priority, t.status,
-                    Messages.get("task.status." + t.status), t.category, t.dueDate, Instant.now().isAfter(t.dueDate), t.createdAt, t.updatedAt);
-        }
-    }
+    private final Tasks tasks;
 
-    private final TaskRepository tasks;
-
-    TaskController(TaskRepository tasks) {
+    TaskController(Tasks tasks) {
         this.tasks = tasks;
     }
 
-    @Operation(summary = "Tasks visible to the caller (owner/manager: all), filters status and priority, paginated")
+    @Operation(summary = "Tasks the caller may see (owners and managers: all; others: assigned to or created by them): filters status, "
+            + "priority, assigned_to, created_by (employee ids), category; search title and description; ordering created_at, due_date, "
+            + "priority (by severity), status")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    PageResponse<TaskResponse> list(Caller caller, @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
-                                    @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        Long visibleTo = caller.role() == Role.OWNER || caller.role() == Role.MANAGER ? null : caller.userId();
-        return PageResponse.of(tasks.visible(visibleTo, status, priority, PageRequests.of(page, pageSize,
-                Sort.by(Sort.Direction.DESC, "createdAt", "id"))), TaskResponse::from);
+    PageResponse<TaskViews.TaskList> list(Caller caller, @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
+                                          @RequestParam(name = "assigned_to", required = false) Long assignedTo,
+                                          @RequestParam(name = "created_by", required = false) Long createdBy,
+                                          @RequestParam(required = false) String category, @RequestParam(required = false) String search,
+                                          @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
+                                          @RequestParam(name = "page_size", required = false) String pageSize) {
+        String orderBy = ORDERING.orderBy(ordering);
+        return PageResponse.of(tasks.page(caller, blankToNull(status), blankToNull(priority), assignedTo, createdBy, blankToNull(category), search,
+                orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), t -> t);
     }
 
-    @Operation(summary = "Create a task: {title, description, priority, category, assigned_to, due_date}")
+    @Operation(summary = "Create a task for an active employee of the store (assigned_to: an employee id); due_date with an offset, or "
+            + "without one in the store's time zone, never in the past")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "the API document's", value = EXAMPLE)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskResponse create(@RequestBody CreateTaskRequest r, Caller caller) {
-        FieldErrors errors = new FieldErrors();
-        if (r.title() == null || r.title().isBlank()) {
-            errors.add("title", "validation.required");
-        } else if (r.title().length() > 200) {
-            errors.add("title", "validation.max_length", 200);
-        }
-        String priority = r.priority() == null || r.priority().isBlank() ? "medium" : r.priority().trim();
-        if (!PRIORITIES.contains(priority)) {
-            errors.add("priority", "task.priority_invalid");
-        }
-        if (r.assignedTo() == null || r.assignedTo() <= 0) {
-            errors.add("assigned_to", "validation.required");
-        }
-        if (r.category() != null && r.category().length() > 100) {
-            errors.add("category", "validation.max_length", 100);
-        }
-        Instant due = null;
-        if (r.dueDate() == null || r.dueDate().isBlank()) {
-            errors.add("due_date", "validation.required");
-        } else {
-            try {
-                due = OffsetDateTime.parse(r.dueDate().trim()).toInstant();
-                if (due.isBefore(Instant.now())) {
-                    errors.add("due_date", "task.due_in_past");
-                }
-            } catch (DateTimeParseException e) {
-                errors.add("due_date", "validation.datetime");
-            }
-        }
-        errors.throwIfAny();
-        return TaskResponse.from(tasks.save(new Task(r.title().trim(), r.description() == null ? "" : r.description(), r.assignedTo(),
-                caller.userId(), priority, r.category() == null ? "" : r.category().trim(), due)));
+    TaskViews.TaskDetail create(@RequestBody Tasks.TaskRequest request, Caller caller) {
+        return tasks.create(caller, request);
+    }
+
+    @Operation(summary = "A task with its comments")
+    @GetMapping("/{id}")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail get(@PathVariable long id, Caller caller) {
+        return tasks.get(caller, id);
+    }
+
+    @Operation(summary = "Replace a task's fields (its creator, an owner or a manager)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "task", value = EXAMPLE)))
+    @PutMapping("/{id}")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail replace(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
+        return tasks.update(caller, id, request, false);
+    }
+
+    @Operation(summary = "Change the fields given (its creator, an owner or a manager)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "priority", value = "{\"priority\": \"urgent\"}")))
+    @PatchMapping("/{id}")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail patch(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
+        return tasks.update(caller, id, request, true);
+    }
+
+    @Operation(summary = "Delete a task (its creator, an owner or a manager)")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MEMBER)
+    void delete(@PathVariable long id, Caller caller) {
+        tasks.delete(caller, id);
+    }
+
+    @Operation(summary = "Tasks assigned to the caller")
+    @GetMapping({"/my_tasks", "/my-tasks"})
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.TaskDetail> mine(Caller caller) {
+        return tasks.list(caller, "mine");
+    }
+
+    @Operation(summary = "Tasks the caller created")
+    @GetMapping({"/created_by_me", "/created-by-me"})
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.TaskDetail> created(Caller caller) {
+        return tasks.list(caller, "created");
+    }
+
+    @Operation(summary = "Tasks past their deadline and not yet done (pending, in progress, on review)")
+    @GetMapping("/overdue")
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.TaskDetail> overdue(Caller caller) {
+        return tasks.list(caller, "overdue");
+    }
+
+    @Operation(summary = "Tasks due today (the store's local day)")
+    @GetMapping("/today")
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.TaskDetail> today(Caller caller) {
+        return tasks.list(caller, "today");
+    }
+
+    @Operation(summary = "Counts of the tasks the caller may see: total, by status, by priority, overdue")
+    @GetMapping("/stats")
+    @PreAuthorize(Access.MEMBER)
+    Map<String, Object> stats(Caller caller) {
+        return tasks.stats(caller);
+    }
+
+    @Operation(summary = "Start (the assignee): pending, or rejected for rework → in progress")
+    @PostMapping("/{id}/start")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail start(@PathVariable long id, Caller caller) {
+        return tasks.act(caller, id, "start", null);
+    }
+
+    @Operation(summary = "Submit for review (the assignee): in progress → on review")
+    @PostMapping({"/{id}/submit_for_review", "/{id}/submit-for-review"})
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail submit(@PathVariable long id, Caller caller) {
+        return tasks.act(caller, id, "submit", null);
+    }
+
+    @Operation(summary = "Approve (its creator unless a cashier, an owner or a manager): on review → completed")
+    @PostMapping("/{id}/approve")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail approve(@PathVariable long id, Caller caller) {
+        return tasks.act(caller, id, "approve", null);
+    }
+
+    @Operation(summary = "Reject with a reason (as approve): on review → rejected; the assignee reworks it by starting again")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "reason", value = "{\"reason\": \"На фото не видно ценников\"}")))
+    @PostMapping("/{id}/reject")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail reject(@PathVariable long id, @RequestBody(required = false) RejectRequest request, Caller caller) {
+        return tasks.act(caller, id, "reject", request == null ? null : request.reason());
+    }
+
+    @Operation(summary = "Cancel (its creator, an owner or a manager): any state but completed or cancelled")
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail cancel(@PathVariable long id, Caller caller) {
+        return tasks.act(caller, id, "cancel", null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -1,18 +1,143 @@
 package dev.kassa.task.task;
 
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-interface TaskRepository extends JpaRepository<Task, Long> {
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-    /** Owners and managers see every task ({@code visibleTo} null); others see what they created or were given. */
-    @Query("""
-            select t from Task t
-             where (:visibleTo is null or t.createdBy = :visibleTo or t.assignedTo = :visibleTo)
-               and (:status is null or t.status = :status)
-               and (:priority is null or t.priority = :priority)
-            """)
-    Page<Task> visible(Long visibleTo, String status, String priority, Pageable pageable);
+/** The store's tasks. {@code visibleTo}: a user id to see only their own (assigned or created), null to see all. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class TaskRepository {
+
+    record Task(long id, String title, String description, long assignedTo, long assignedUser, Long createdBy, long createdByUser,
+                String priority, String status, String category, Instant dueDate, BigDecimal estimatedHours, Instant createdAt,
+                Instant updatedAt, Instant startedAt, Instant completedAt, String rejectionReason) { }
+
+    record Fields(String title, String description, long assignedTo, long assignedUser, String priority, String category, Instant dueDate,
+                  BigDecimal estimatedHours) { }
+
+    /** Priority by severity, not alphabetically. */
+    static final String SEVERITY = "case t.priority when 'urgent' then 4 when 'high' then 3 when 'medium' then 2 else 1 end";
+    private static final String VISIBLE = "(cast(? as bigint) is null or t.assigned_user = ? or t.created_by_user = ?)";
+    private static final RowMapper<Task> ROW = (rs, i) -> new Task(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
+            rs.getLong("assigned_to"), rs.getLong("assigned_user"), (Long) rs.getObject("created_by"), rs.getLong("created_by_user"),
+            rs.getString("priority"), rs.getString("status"), rs.getString("category"), rs.getTimestamp("due_date").toInstant(),
+            rs.getBigDecimal("estimated_hours"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")), rs.getString("rejection_reason"));
+
+    private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+
+    TaskRepository(JdbcClient sql, JdbcTemplate jdbc) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+    }
+
+    long insert(Fields f, Long createdBy, long createdByUser) {
+        return sql.sql("""
+                        insert into tasks (title, description, assigned_to, assigned_user, created_by, created_by_user, priority, category,
+                                           due_date, estimated_hours)
+                        values (:title, :description, :assignedTo, :assignedUser, :createdBy, :createdByUser, :priority, :category, :due, :hours)
+                        returning id
+                        """)
+                .param("title", f.title()).param("description", f.description()).param("assignedTo", f.assignedTo())
+                .param("assignedUser", f.assignedUser()).param("createdBy", createdBy).param("createdByUser", createdByUser)
+                .param("priority", f.priority()).param("category", f.category()).param("due", Timestamp.from(f.dueDate()))
+                .param("hours", f.estimatedHours()).query(Long.class).single();
+    }
+
+    void update(long id, Fields f) {
+        sql.sql("""
+                        update tasks set title = :title, description = :description, assigned_to = :assignedTo, assigned_user = :assignedUser,
+                               priority = :priority, category = :category, due_date = :due, estimated_hours = :hours, updated_at = now()
+                         where id = :id
+                        """)
+                .param("id", id).param("title", f.title()).param("description", f.description()).param("assignedTo", f.assignedTo())
+                .param("assignedUser", f.assignedUser()).param("priority", f.priority()).param("category", f.category())
+                .param("due", Timestamp.from(f.dueDate())).param("hours", f.estimatedHours()).update();
+    }
+
+    void move(long id, TaskStatus to, String rejectionReason) {
+        sql.sql("""
+                        update tasks set status = :status, updated_at = now(),
+                               started_at = case when :status = 'in_progress' then now() else started_at end,
+                               completed_at = case when :status = 'completed' then now() else completed_at end,
+                               rejection_reason = case when :status = 'rejected' then :reason
+                                                       when :status = 'in_progress' then rejection_reason else rejection_reason end
+                         where id = :id
+                        """)
+                .param("id", id).param("status", to.code()).param("reason", rejectionReason == null ? "" : rejectionReason).update();
+    }
+
+    void delete(long id) {
+        sql.sql("delete from tasks where id = :id").param("id", id).update();
+    }
+
+    Optional<Task> lock(long id) {
+        return sql.sql("select * from tasks where id = :id for update").param("id", id).query(ROW).optional();
+    }
+
+    Optional<Task> find(long id, Long visibleTo) {
+        return jdbc.query("select * from tasks t where t.id = ? and " + VISIBLE, ROW, id, visibleTo, visibleTo, visibleTo).stream().findFirst();
+    }
+
+    Page<Task> page(Long visibleTo, String status, String priority, Long assignedTo, Long createdBy, String category, String like, String orderBy,
+                    Pageable page) {
+        return JdbcPages.page(jdbc, "select * from tasks t", "from tasks t", "where " + VISIBLE + """
+                         and (?::text is null or t.status = ?) and (?::text is null or t.priority = ?)
+                         and (?::bigint is null or t.assigned_to = ?) and (?::bigint is null or t.created_by = ?)
+                         and (?::text is null or t.category = ?)
+                         and (?::text is null or lower(t.title) like ? or lower(t.description) like ?)
+                        """, orderBy, new Object[] {visibleTo, visibleTo, visibleTo, status, status, priority, priority, assignedTo, assignedTo,
+                        createdBy, createdBy, category, category, like, like, like}, ROW, page);
+    }
+
+    /** A list of visible tasks under an extra condition ({@code where} with its own arguments), by due date. */
+    List<Task> list(Long visibleTo, String where, Object... args) {
+        Object[] all = new Object[3 + args.length];
+        all[0] = visibleTo;
+        all[1] = visibleTo;
+        all[2] = visibleTo;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return jdbc.query("select * from tasks t where " + VISIBLE + " and " + where + " order by t.due_date, t.id", ROW, all);
+    }
+
+    Map<String, Object> stats(Long visibleTo) {
+        Map<String, Object> byStatus = new LinkedHashMap<>();
+        for (TaskStatus s : TaskStatus.values()) {
+            byStatus.put(s.code(), 0);
+        }
+        Map<String, Object> byPriority = new LinkedHashMap<>(Map.of("low", 0, "medium", 0, "high", 0, "urgent", 0));
+        jdbc.query("select status, count(*) from tasks t where " + VISIBLE + " group by status",
+                (rs, i) -> byStatus.put(rs.getString(1), rs.getInt(2)), visibleTo, visibleTo, visibleTo);
+        jdbc.query("select priority, count(*) from tasks t where " + VISIBLE + " group by priority",
+                (rs, i) -> byPriority.put(rs.getString(1), rs.getInt(2)), visibleTo, visibleTo, visibleTo);
+        int total = byStatus.values().stream().mapToInt(v -> (Integer) v).sum();
+        int overdue = jdbc.queryForObject("select count(*) from tasks t where " + VISIBLE
+                + " and t.due_date < now() and t.status in ('pending', 'in_progress', 'on_review')", Integer.class, visibleTo, visibleTo, visibleTo);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("total", total);
+        stats.put("by_status", byStatus);
+        stats.put("by_priority", byPriority);
+        stats.put("overdue", overdue);
+        return stats;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
 }

@@ -1,0 +1,44 @@
+package dev.kassa.task;
+
+import dev.kassa.platform.error.KassaError;
+
+/**
+ * Every error of task-service by name: HTTP status, stable code, message key (messages.properties, Russian, and
+ * messages_en.properties). Raise one with {@code throw TaskErrors.NAME.exception(args)}; the OpenAPI lists them.
+ */
+public enum TaskErrors implements KassaError {
+    WRONG_STATUS(400, "invalid_status", "task.wrong_status"),
+    ONLY_ASSIGNEE(403, "permission_denied", "task.only_assignee"),
+    CANNOT_REVIEW(403, "permission_denied", "task.cannot_review"),
+    CANNOT_CANCEL(403, "permission_denied", "task.cannot_cancel"),
+    CANNOT_EDIT(403, "permission_denied", "task.cannot_edit"),
+    NOT_YOUR_COMMENT(403, "permission_denied", "task.not_your_comment"),
+    TASK_NOT_FOUND(404, "not_found", "task.not_found"),
+    COMMENT_NOT_FOUND(404, "not_found", "task.comment_not_found"),
+    TEMPLATE_NOT_FOUND(404, "not_found", "task.template_not_found");
+
+    private final int status;
+    private final String code;
+    private final String messageKey;
+
+    TaskErrors(int status, String code, String messageKey) {
+        this.status = status;
+        this.code = code;
+        this.messageKey = messageKey;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String messageKey() {
+        return messageKey;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.kassa.task.task;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Comments on tasks (spec §7.5 T15), visible with their task; authors (and owners, managers) edit and delete them. */
+@RestController
+@RequestMapping("/api/tasks/comments")
+class CommentController {
+
+    /** {@code comment} (the API document's field) is taken when {@code text} is absent. */
+    record CommentRequest(Long task, String text, String comment) {
+        String body() {
+            return text != null ? text : comment;
+        }
+    }
+
+    private final Tasks tasks;
+
+    CommentController(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @Operation(summary = "A task's comments, oldest first (task required)")
+    @GetMapping
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.CommentView> list(@RequestParam(required = false) Long task, Caller caller) {
+        return tasks.comments(caller, task);
+    }
+
+    @Operation(summary = "Comment on a task the caller may see")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "comment", value = "{\"task\": 1, \"text\": \"Начал проверку, склад 2 закрыт\"}")))
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.CommentView create(@RequestBody CommentRequest request, Caller caller) {
+        return tasks.comment(caller, request.task(), request.body());
+    }
+
+    @Operation(summary = "Edit one's own comment")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "text", value = "{\"text\": \"Склад 2 открыли, проверяю\"}")))
+    @PatchMapping("/{id}")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.CommentView edit(@PathVariable long id, @RequestBody CommentRequest request, Caller caller) {
+        return tasks.editComment(caller, id, request.body());
+    }
+
+    @Operation(summary = "Delete one's own comment")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MEMBER)
+    void delete(@PathVariable long id, Caller caller) {
+        tasks.deleteComment(caller, id);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.kassa.task.task;
+
+import java.util.Locale;
+
+/**
+ * The task workflow (spec §7.2 with its REWRITE): pending → in progress → on review → completed, or rejected (and reworked
+ * from there by starting again), or cancelled from any state that is not final.
+ */
+enum TaskStatus {
+    PENDING, IN_PROGRESS, ON_REVIEW, COMPLETED, REJECTED, CANCELLED;
+
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static TaskStatus of(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    boolean isFinal() {
+        return this == COMPLETED || this == CANCELLED;
+    }
+
+    /** Where {@code action} leads from here, or null when it is not allowed. */
+    TaskStatus after(String action) {
+        return switch (action) {
+            case "start" -> this == PENDING || this == REJECTED ? IN_PROGRESS : null;
+            case "submit" -> this == IN_PROGRESS ? ON_REVIEW : null;
+            case "approve" -> this == ON_REVIEW ? COMPLETED : null;
+            case "reject" -> this == ON_REVIEW ? REJECTED : null;
+            case "cancel" -> isFinal() ? null : CANCELLED;
+            default -> throw new IllegalArgumentException(action);
+        };
+    }
+}

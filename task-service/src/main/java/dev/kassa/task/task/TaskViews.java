@@ -1,0 +1,63 @@
+package dev.kassa.task.task;
+
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** TaskList and TaskDetail of spec §7.5, with names from the store's employee directory. */
+final class TaskViews {
+    private TaskViews() { }
+
+    record TaskList(long id, String title, long assignedTo, String assignedToName, Long createdBy, String createdByName, String priority,
+                    String priorityDisplay, String status, String statusDisplay, String category, Instant dueDate, boolean isOverdue,
+                    String timeLeft, Instant createdAt, Instant updatedAt) { }
+
+    record CommentView(long id, long task, Long author, String authorName, String text, Instant createdAt, Instant updatedAt) { }
+
+    record TaskDetail(long id, String title, String description, long assignedTo, String assignedToName, Long createdBy, String createdByName,
+                      String priority, String priorityDisplay, String status, String statusDisplay, String category, Instant dueDate,
+                      BigDecimal estimatedHours, Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt, boolean isOverdue,
+                      String timeLeft, String rejectionReason, List<CommentView> comments, List<Object> reports) { }
+
+    static TaskList list(TaskRepository.Task t, Names names) {
+        return new TaskList(t.id(), t.title(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()), t.priority(),
+                Messages.get("task.priority." + t.priority()), t.status(), Messages.get("task.status." + t.status()), t.category(), t.dueDate(),
+                overdue(t), timeLeft(t), t.createdAt(), t.updatedAt());
+    }
+
+    static TaskDetail detail(TaskRepository.Task t, List<CommentRepository.Comment> comments, Names names) {
+        return new TaskDetail(t.id(), t.title(), t.description(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()),
+                t.priority(), Messages.get("task.priority." + t.priority()), t.status(), Messages.get("task.status." + t.status()), t.category(),
+                t.dueDate(), t.estimatedHours(), t.createdAt(), t.updatedAt(), t.startedAt(), t.completedAt(), overdue(t), timeLeft(t),
+                t.rejectionReason(), comments.stream().map(c -> comment(c, names)).toList(), List.of());
+    }
+
+    static CommentView comment(CommentRepository.Comment c, Names names) {
+        return new CommentView(c.id(), c.task(), c.author(), names.of(c.author()), c.text(), c.createdAt(), c.updatedAt());
+    }
+
+    /** Past its deadline and not completed or cancelled (a rejected task awaiting rework counts). */
+    static boolean overdue(TaskRepository.Task t) {
+        return !TaskStatus.of(t.status()).isFinal() && Instant.now().isAfter(t.dueDate());
+    }
+
+    /** "2д 5ч" or "5ч" until the deadline; null when done or past it. */
+    static String timeLeft(TaskRepository.Task t) {
+        Duration left = Duration.between(Instant.now(), t.dueDate());
+        if (TaskStatus.of(t.status()).isFinal() || left.isNegative()) {
+            return null;
+        }
+        return left.toDays() > 0 ? left.toDays() + "д " + left.toHoursPart() + "ч" : left.toHours() + "ч";
+    }
+
+    /** Employee names of one store. */
+    record Names(EmployeeDirectory directory, String tenantKey) {
+        String of(Long employeeId) {
+            return employeeId == null ? null : directory.find(tenantKey, employeeId).map(EmployeeDirectory.Employee::fullName).orElse("");
+        }
+    }
+}

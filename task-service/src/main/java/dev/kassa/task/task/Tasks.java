@@ -1,0 +1,280 @@
+package dev.kassa.task.task;
+
+import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.task.TaskErrors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The task workflow (spec §7 with its REWRITE). Owners and managers see every task; others what is assigned to them or
+ * created by them, and comments follow the task. The assignee starts and submits; the creator (unless a cashier) or an
+ * owner or manager approves, rejects with a reason or cancels; a rejected task is reworked by starting it again.
+ */
+@Service
+class Tasks {
+
+    static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "urgent");
+
+    record TaskRequest(String title, String description, String priority, String category, Long assignedTo, String dueDate,
+                       BigDecimal estimatedHours) { }
+
+    private final TaskRepository tasks;
+    private final CommentRepository comments;
+    private final EmployeeDirectory staff;
+
+    Tasks(TaskRepository tasks, CommentRepository comments, EmployeeDirectory staff) {
+        this.tasks = tasks;
+        this.comments = comments;
+        this.staff = staff;
+    }
+
+    @Transactional
+    TaskViews.TaskDetail create(Caller caller, TaskRequest r) {
+        TaskRepository.Fields f = fields(r, null);
+        Long creator = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        long id = tasks.insert(f, creator, caller.userId());
+        return detail(tasks.find(id, null).orElseThrow());
+    }
+
+    @Transactional
+    TaskViews.TaskDetail update(Caller caller, long id, TaskRequest r, boolean partial) {
+        TaskRepository.Task task = visible(caller, id);
+        mayManage(caller, task);
+        tasks.update(id, fields(r, partial ? task : null));
+        return detail(tasks.find(id, null).orElseThrow());
+    }
+
+    @Transactional
+    void delete(Caller caller, long id) {
+        mayManage(caller, visible(caller, id));
+        tasks.delete(id);
+    }
+
+    @Transactional(readOnly = true)
+    TaskViews.TaskDetail get(Caller caller, long id) {
+        return detail(visible(caller, id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<TaskViews.TaskList> page(Caller caller, String status, String priority, Long assignedTo, Long createdBy, String category, String search,
+                                  String orderBy, Pageable page) {
+        TaskViews.Names names = names();
+        return tasks.page(visibleTo(caller), status, priority, assignedTo, createdBy, category,
+                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)), orderBy, page).map(t -> TaskViews.list(t, names));
+    }
+
+    /** A list action of spec §7.5: mine, created by me, overdue, today (the store's local day). */
+    @Transactional(readOnly = true)
+    List<TaskViews.TaskDetail> list(Caller caller, String which) {
+        Long visible = visibleTo(caller);
+        List<TaskRepository.Task> found = switch (which) {
+            case "mine" -> tasks.list(visible, "t.assigned_user = ?", caller.userId());
+            case "created" -> tasks.list(visible, "t.created_by_user = ?", caller.userId());
+            case "overdue" -> tasks.list(visible, "t.due_date < now() and t.status in ('pending', 'in_progress', 'on_review')");
+            case "today" -> {
+                LocalDate today = TenantContext.require().today();
+                var zone = TenantContext.require().zone();
+                yield tasks.list(visible, "t.due_date >= ? and t.due_date < ?", java.sql.Timestamp.from(today.atStartOfDay(zone).toInstant()),
+                        java.sql.Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()));
+            }
+            default -> throw new IllegalArgumentException(which);
+        };
+        return found.stream().map(this::detail).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> stats(Caller caller) {
+        return tasks.stats(visibleTo(caller));
+    }
+
+    /** A workflow action (start, submit, approve, reject, cancel) by {@code caller}. */
+    @Transactional
+    TaskViews.TaskDetail act(Caller caller, long id, String action, String reason) {
+        visible(caller, id);
+        TaskRepository.Task task = tasks.lock(id).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
+        TaskStatus from = TaskStatus.of(task.status());
+        boolean assignee = task.assignedUser() == caller.userId();
+        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        boolean creator = task.createdByUser() == caller.userId();
+        switch (action) {
+            case "start", "submit" -> {
+                if (!assignee) {
+                    throw TaskErrors.ONLY_ASSIGNEE.exception();
+                }
+            }
+            case "approve", "reject" -> {
+                if (!manager && !(creator && caller.role() != Role.CASHIER)) {
+                    throw TaskErrors.CANNOT_REVIEW.exception();
+                }
+            }
+            case "cancel" -> {
+                if (!manager && !creator) {
+                    throw TaskErrors.CANNOT_CANCEL.exception();
+                }
+            }
+            default -> throw new IllegalArgumentException(action);
+        }
+        TaskStatus to = from.after(action);
+        if (to == null) {
+            throw TaskErrors.WRONG_STATUS.exception(Map.of("status", from.code()), dev.kassa.platform.error.Messages.get("task.status." + from.code()));
+        }
+        if ("reject".equals(action) && (reason == null || reason.isBlank())) {
+            throw FieldErrors.single("reason", "task.reason_required");
+        }
+        tasks.move(id, to, reason == null ? null : reason.trim());
+        return detail(tasks.find(id, null).orElseThrow());
+    }
+
+    @Transactional
+    TaskViews.CommentView comment(Caller caller, Long taskId, String text) {
+        FieldErrors errors = new FieldErrors();
+        if (taskId == null) {
+            errors.add("task", "validation.required");
+        }
+        if (text == null || text.isBlank()) {
+            errors.add("text", "validation.required");
+        }
+        errors.maxLength("text", text, 5000);
+        errors.throwIfAny();
+        visible(caller, taskId);
+        Long author = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        long id = comments.add(taskId, author, caller.userId(), text.trim());
+        return TaskViews.comment(comments.find(id).orElseThrow(), names());
+    }
+
+    @Transactional(readOnly = true)
+    List<TaskViews.CommentView> comments(Caller caller, Long taskId) {
+        if (taskId == null) {
+            throw FieldErrors.single("task", "validation.required");
+        }
+        visible(caller, taskId);
+        TaskViews.Names names = names();
+        return comments.of(taskId).stream().map(c -> TaskViews.comment(c, names)).toList();
+    }
+
+    @Transactional
+    TaskViews.CommentView editComment(Caller caller, long id, String text) {
+        CommentRepository.Comment c = ownComment(caller, id);
+        if (text == null || text.isBlank()) {
+            throw FieldErrors.single("text", "validation.required");
+        }
+        comments.edit(c.id(), text.trim());
+        return TaskViews.comment(comments.find(id).orElseThrow(), names());
+    }
+
+    @Transactional
+    void deleteComment(Caller caller, long id) {
+        comments.delete(ownComment(caller, id).id());
+    }
+
+    private CommentRepository.Comment ownComment(Caller caller, long id) {
+        CommentRepository.Comment c = comments.find(id).orElseThrow(() -> TaskErrors.COMMENT_NOT_FOUND.exception());
+        visible(caller, c.task());
+        if (c.authorUser() != caller.userId() && caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
+            throw TaskErrors.NOT_YOUR_COMMENT.exception();
+        }
+        return c;
+    }
+
+    private TaskRepository.Task visible(Caller caller, long id) {
+        return tasks.find(id, visibleTo(caller)).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
+    }
+
+    private static Long visibleTo(Caller caller) {
+        return caller.role() == Role.OWNER || caller.role() == Role.MANAGER ? null : caller.userId();
+    }
+
+    private static void mayManage(Caller caller, TaskRepository.Task task) {
+        if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER && task.createdByUser() != caller.userId()) {
+            throw TaskErrors.CANNOT_EDIT.exception();
+        }
+    }
+
+    /** The fields of a create, PUT ({@code current} null) or PATCH: assigned_to an active employee, a deadline not in the past. */
+    private TaskRepository.Fields fields(TaskRequest r, TaskRepository.Task current) {
+        FieldErrors errors = new FieldErrors();
+        String title = r.title() != null ? r.title().trim() : current == null ? null : current.title();
+        if (title == null || title.isBlank()) {
+            errors.add("title", "validation.required");
+        }
+        errors.maxLength("title", title, 200);
+        String description = r.description() != null ? r.description() : current == null ? "" : current.description();
+        errors.maxLength("description", description, 10_000);
+        String priority = r.priority() != null ? r.priority().trim() : current == null ? "medium" : current.priority();
+        if (!PRIORITIES.contains(priority)) {
+            errors.add("priority", "task.priority_invalid");
+        }
+        String category = r.category() != null ? r.category().trim() : current == null ? "" : current.category();
+        errors.maxLength("category", category, 100);
+        Long assignedTo = r.assignedTo() != null ? r.assignedTo() : current == null ? null : current.assignedTo();
+        EmployeeDirectory.Employee assignee = null;
+        if (assignedTo == null) {
+            errors.add("assigned_to", "validation.required");
+        } else {
+            assignee = staff.find(TenantContext.require().key(), assignedTo).filter(EmployeeDirectory.Employee::isActive).orElse(null);
+            if (assignee == null) {
+                errors.add("assigned_to", "task.assignee_unknown");
+            }
+        }
+        Instant due = current == null ? null : current.dueDate();
+        if (r.dueDate() != null || current == null) {
+            due = null;
+            if (r.dueDate() == null || r.dueDate().isBlank()) {
+                errors.add("due_date", "validation.required");
+            } else {
+                due = dueDate(r.dueDate().trim(), errors);
+            }
+        }
+        BigDecimal hours = r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
+        if (hours != null && (hours.signum() < 0 || hours.compareTo(new BigDecimal("999.99")) > 0 || hours.stripTrailingZeros().scale() > 2)) {
+            errors.add("estimated_hours", "validation.not_negative");
+        }
+        errors.throwIfAny();
+        return new TaskRepository.Fields(title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours);
+    }
+
+    /** With an offset, or without one meaning the store's local time (the web client sends those); never in the past. */
+    private static Instant dueDate(String value, FieldErrors errors) {
+        Instant due;
+        try {
+            due = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                due = java.time.LocalDateTime.parse(value).atZone(TenantContext.require().zone()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add("due_date", "validation.datetime");
+                return null;
+            }
+        }
+        if (due.isBefore(Instant.now())) {
+            errors.add("due_date", "task.due_in_past");
+        }
+        return due;
+    }
+
+    private TaskViews.TaskDetail detail(TaskRepository.Task t) {
+        TaskViews.Names names = names();
+        return TaskViews.detail(t, comments.of(t.id()), names);
+    }
+
+    private TaskViews.Names names() {
+        return new TaskViews.Names(staff, TenantContext.require().key());
+    }
+}

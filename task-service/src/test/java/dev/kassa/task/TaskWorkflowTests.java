@@ -1,0 +1,147 @@
+package dev.kassa.task;
+
+import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The workflow of issue 12: a manager assigns a shelf check, the cashier works it, it is rejected, reworked and approved. */
+@KassaIntegrationTest
+class TaskWorkflowTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmployeeDirectory staff;
+
+    Api as(String store, long user, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+    }
+
+    String store() {
+        String store = TestStores.newKey("wfl");
+        staff.save(new EmployeeDirectory.Employee(store, 10, 110, "Менеджер Малика", "manager", "", true));
+        staff.save(new EmployeeDirectory.Employee(store, 20, 120, "Кассир Анна", "cashier", "", true));
+        staff.save(new EmployeeDirectory.Employee(store, 30, 130, "Кассир Бобур", "cashier", "", true));
+        staff.save(new EmployeeDirectory.Employee(store, 40, 140, "Уволенный", "cashier", "", false));
+        return store;
+    }
+
+    @Test
+    void aShelfCheckIsAssignedWorkedRejectedReworkedAndApproved() {
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        Api anna = as(store, 120, "cashier");
+        Api bobur = as(store, 130, "cashier");
+        Api.Response created = manager.post("/api/tasks/tasks/", json("title", "Проверить полку с напитками", "description", "Ценники и сроки",
+                "assigned_to", 20, "priority", "urgent", "category", "inventory", "estimated_hours", "1.5",
+                "due_date", LocalDateTime.now(java.time.ZoneId.of("Asia/Tashkent")).plusHours(5).withNano(0).toString()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long task = created.at("/id").asLong();
+        assertThat(created.text("/created_by_name")).isEqualTo("Менеджер Малика");
+        assertThat(created.text("/assigned_to_name")).isEqualTo("Кассир Анна");
+        assertThat(created.text("/time_left")).endsWith("ч");
+        assertThat(created.text("/priority_display")).isEqualTo("Срочно");
+
+        // only the assignee starts; a cashier who may not see it gets nothing
+        assertThat(manager.post("/api/tasks/tasks/" + task + "/start/", null).text("/code")).isEqualTo("permission_denied");
+        assertThat(bobur.post("/api/tasks/tasks/" + task + "/start/", null).status()).isEqualTo(404);
+        assertThat(bobur.get("/api/tasks/tasks/" + task + "/").status()).isEqualTo(404);
+        Api.Response started = anna.post("/api/tasks/tasks/" + task + "/start/", null);
+        assertThat(started.text("/status")).isEqualTo("in_progress");
+        assertThat(started.at("/started_at").isNull()).isFalse();
+        Api.Response again = anna.post("/api/tasks/tasks/" + task + "/start/", null);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.text("/code")).isEqualTo("invalid_status");
+        assertThat(again.text("/status")).as("the current status").isEqualTo("in_progress");
+
+        assertThat(anna.post("/api/tasks/comments/", json("task", task, "comment", "Не хватает ценников на Колу")).status()).isEqualTo(201);
+        assertThat(manager.get("/api/tasks/comments/?task=" + task).at("/0/author_name").asText()).isEqualTo("Кассир Анна");
+        assertThat(bobur.get("/api/tasks/comments/?task=" + task).status()).as("comments follow the task").isEqualTo(404);
+
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/submit-for-review/", null).text("/status")).isEqualTo("on_review");
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/approve/", null).text("/code")).as("cashiers never approve").isEqualTo("permission_denied");
+        assertThat(manager.post("/api/tasks/tasks/" + task + "/reject/", json()).at("/errors/reason").isArray()).isTrue();
+        Api.Response rejected = manager.post("/api/tasks/tasks/" + task + "/reject/", json("reason", "На фото не видно ценников"));
+        assertThat(rejected.text("/status")).isEqualTo("rejected");
+        assertThat(rejected.text("/rejection_reason")).isEqualTo("На фото не видно ценников");
+
+        // rework: start again, submit, approve
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/start/", null).text("/status")).isEqualTo("in_progress");
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/submit_for_review/", null).text("/status")).isEqualTo("on_review");
+        Api.Response approved = manager.post("/api/tasks/tasks/" + task + "/approve/", null);
+        assertThat(approved.text("/status")).isEqualTo("completed");
+        assertThat(approved.at("/completed_at").isNull()).isFalse();
+        assertThat(approved.at("/time_left").isNull()).isTrue();
+        assertThat(approved.at("/comments").size()).isEqualTo(1);
+        assertThat(manager.post("/api/tasks/tasks/" + task + "/cancel/", null).text("/status")).as("completed is final").isEqualTo("completed");
+
+        Api.Response stats = manager.get("/api/tasks/tasks/stats/");
+        assertThat(stats.text("/total")).isEqualTo("1");
+        assertThat(stats.text("/by_status/completed")).isEqualTo("1");
+        assertThat(stats.text("/by_priority/urgent")).isEqualTo("1");
+        assertThat(anna.get("/api/tasks/tasks/my_tasks/").body().size()).isEqualTo(1);
+        assertThat(manager.get("/api/tasks/tasks/created-by-me/").body().size()).isEqualTo(1);
+        assertThat(bobur.get("/api/tasks/tasks/my-tasks/").body().size()).isZero();
+    }
+
+    @Test
+    void listsFiltersAndOrderingFollowVisibilityAndSeverity() {
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        String inAnHour = OffsetDateTime.now().plusHours(1).withNano(0).toString();
+        long low = manager.post("/api/tasks/tasks/", json("title", "Протереть витрину", "assigned_to", 30, "priority", "low", "due_date", inAnHour))
+                .at("/id").asLong();
+        long high = manager.post("/api/tasks/tasks/", json("title", "Принять поставку", "assigned_to", 20, "priority", "high", "category", "receiving",
+                "due_date", inAnHour)).at("/id").asLong();
+        assertThat(manager.get("/api/tasks/tasks/?ordering=-priority").at("/results/0/id").asLong()).as("by severity").isEqualTo(high);
+        assertThat(manager.get("/api/tasks/tasks/?ordering=priority").at("/results/0/id").asLong()).isEqualTo(low);
+        assertThat(manager.get("/api/tasks/tasks/?assigned_to=30").at("/count").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/tasks/tasks/?category=receiving").at("/count").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/tasks/tasks/?search=витрин").at("/count").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/tasks/tasks/?created_by=10").at("/count").asInt()).isEqualTo(2);
+        assertThat(manager.get("/api/tasks/tasks/today/").body().size()).isEqualTo(2);
+        assertThat(as(store, 130, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/tasks/tasks/overdue/").body().size()).isZero();
+
+        // the creator (or an owner, manager) edits; the assignee may not
+        assertThat(as(store, 130, "cashier").patch("/api/tasks/tasks/" + low + "/", json("priority", "urgent")).text("/code"))
+                .isEqualTo("permission_denied");
+        Api.Response patched = manager.patch("/api/tasks/tasks/" + low + "/", json("priority", "medium", "assigned_to", 20));
+        assertThat(patched.text("/priority")).isEqualTo("medium");
+        assertThat(patched.text("/title")).as("PATCH keeps the rest").isEqualTo("Протереть витрину");
+        assertThat(as(store, 120, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(2);
+        assertThat(manager.delete("/api/tasks/tasks/" + low + "/").status()).isEqualTo(204);
+        assertThat(manager.get("/api/tasks/tasks/" + low + "/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badTasksAreRefusedPerField() {
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        String tomorrow = OffsetDateTime.now().plusDays(1).withNano(0).toString();
+        assertThat(manager.post("/api/tasks/tasks/", json("title", "x", "assigned_to", 99, "due_date", tomorrow)).at("/errors/assigned_to").isArray())
+                .isTrue();
+        assertThat(manager.post("/api/tasks/tasks/", json("title", "x", "assigned_to", 40, "due_date", tomorrow)).at("/errors/assigned_to").isArray())
+                .as("no longer works here").isTrue();
+        assertThat(manager.post("/api/tasks/tasks/", json("title", "x", "assigned_to", 20, "due_date", tomorrow, "estimated_hours", "-1"))
+                .at("/errors/estimated_hours").isArray()).isTrue();
+        assertThat(manager.post("/api/tasks/tasks/", json("title", "x", "assigned_to", 20, "due_date", "2020-01-01T10:00:00"))
+                .at("/errors/due_date").isArray()).as("local time in the past").isTrue();
+        assertThat(manager.get("/api/tasks/tasks/?ordering=title").at("/errors/ordering").isArray()).isTrue();
+        assertThat(manager.post("/api/tasks/comments/", json("text", "без задачи")).at("/errors/task").isArray()).isTrue();
+        assertThat(manager.get("/api/tasks/tasks/").at("/count").asInt()).as("nothing stored").isZero();
+        assertThat(manager.post("/api/tasks/tasks/424242/start/", null).status()).isEqualTo(404);
+    }
+}
