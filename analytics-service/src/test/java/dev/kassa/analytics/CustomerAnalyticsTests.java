@@ -75,6 +75,7 @@ class CustomerAnalyticsTests {
             assertThat(owner.get("/api/analytics/customer-analytics/?customer=12").text("/results/0/frequency")).isEqualTo("20");
             assertThat(owner.get("/api/analytics/customer-analytics/?customer=11").text("/results/0/customer_name")).isEqualTo("Каримова Алия");
             assertThat(owner.get("/api/analytics/customer-analytics/?customer=12").text("/results/0/customer_name")).isEqualTo("Юсупов Бобур");
+            assertThat(owner.get("/api/analytics/customer-analytics/?customer=13").text("/results/0/frequency")).isEqualTo("1");
         });
         Api.Response alia = owner.get("/api/analytics/customer-analytics/?customer=11");
         assertThat(alia.status()).as(alia.toString()).isEqualTo(200);

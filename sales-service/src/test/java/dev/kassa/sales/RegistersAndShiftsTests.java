@@ -191,9 +191,13 @@ class RegistersAndShiftsTests {
         assertThat(as(store, 6, "cashier").get("/api/sales/sessions/" + mine + "/").text("/code")).isEqualTo("permission_denied");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.kassa.platform.tenancy.EmployeeDirectory staff;
+
     @Test
     void theLeaderboardRanksCashiersByWhatTheySoldInThePeriod() {
         String store = TestStores.newKey("ldr");
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 66, 6, "Бобур Каримов", "cashier", "+998901112266", true));
         long first = as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
         long second = as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
         Map<String, Object> cash = json("payments", List.of(json("payment_method", "cash", "amount", 150000)));
@@ -213,6 +217,12 @@ class RegistersAndShiftsTests {
         assertThat(stats.text("/data/cashiers/0/sales_count")).isEqualTo("2");
         assertThat(stats.text("/data/cashiers/0/sessions_count")).isEqualTo("1");
         assertThat(stats.text("/data/cashiers/1/total_sales")).isEqualTo("150000.00");
+        // who they are, from the store's employee directory
+        assertThat(stats.text("/data/cashiers/0/role")).isEqualTo("cashier");
+        assertThat(stats.text("/data/cashiers/0/full_name")).isEqualTo("Бобур Каримов");
+        assertThat(stats.text("/data/cashiers/0/phone")).isEqualTo("+998901112266");
+        assertThat(stats.at("/data/cashiers/0/employee_id").asLong()).isEqualTo(66);
+        assertThat(stats.at("/data/cashiers/1/employee_id").isNull()).as("not (yet) in the directory").isTrue();
         assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=1").at("/data/cashiers").size()).isEqualTo(1);
 
         String today = LocalDate.now(ZoneId.of("Asia/Tashkent")).toString();

@@ -31,8 +31,10 @@ public class ShiftService {
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
     private final ObjectMapper objectMapper;
+    private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
-    ShiftService(SessionRepository sessions, OutboxPublisher outbox, ObjectMapper objectMapper) {
+    ShiftService(SessionRepository sessions, OutboxPublisher outbox, ObjectMapper objectMapper, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
+        this.staff = staff;
         this.sessions = sessions;
         this.outbox = outbox;
         this.objectMapper = objectMapper;
@@ -235,9 +237,16 @@ public class ShiftService {
             throw FieldErrors.single("date_to", "sales.period_invalid");
         }
         List<Map<String, Object>> cashiers = new java.util.ArrayList<>();
+        String store = TenantContext.require().key();
         for (Map<String, Object> row : sessions.cashierStats(from, to, max)) {
             Map<String, Object> c = new LinkedHashMap<>(row);
             c.put("net_sales", ((BigDecimal) row.get("total_sales")).subtract((BigDecimal) row.get("refunds")));
+            // who they are now, from the store's employee directory (the sale keeps the name it was made under)
+            var employee = staff.byUser(store, ((Number) row.get("id")).longValue());
+            c.put("employee_id", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::employeeId).orElse(null));
+            employee.ifPresent(e -> c.put("full_name", e.fullName()));
+            c.put("phone", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::phone).orElse(null));
+            c.put("role", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::role).orElse(null));
             cashiers.add(c);
         }
         Map<String, Object> data = new LinkedHashMap<>();

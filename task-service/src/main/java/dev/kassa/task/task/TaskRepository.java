@@ -63,7 +63,8 @@ class TaskRepository {
     void update(long id, Fields f) {
         sql.sql("""
                         update tasks set title = :title, description = :description, assigned_to = :assignedTo, assigned_user = :assignedUser,
-                               priority = :priority, category = :category, due_date = :due, estimated_hours = :hours, updated_at = now()
+                               priority = :priority, category = :category, estimated_hours = :hours, updated_at = now(),
+                               overdue_announced = overdue_announced and due_date = :due, due_date = :due
                          where id = :id
                         """)
                 .param("id", id).param("title", f.title()).param("description", f.description()).param("assignedTo", f.assignedTo())

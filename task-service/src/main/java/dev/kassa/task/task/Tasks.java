@@ -38,8 +38,10 @@ class Tasks {
     private final TaskRepository tasks;
     private final CommentRepository comments;
     private final EmployeeDirectory staff;
+    private final dev.kassa.platform.events.OutboxPublisher outbox;
 
-    Tasks(TaskRepository tasks, CommentRepository comments, EmployeeDirectory staff) {
+    Tasks(TaskRepository tasks, CommentRepository comments, EmployeeDirectory staff, dev.kassa.platform.events.OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.tasks = tasks;
         this.comments = comments;
         this.staff = staff;
@@ -50,6 +52,7 @@ class Tasks {
         TaskRepository.Fields f = fields(r, null);
         Long creator = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
         long id = tasks.insert(f, creator, caller.userId());
+        outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), creator, f.priority(), f.dueDate()));
         return detail(tasks.find(id, null).orElseThrow());
     }
 
@@ -57,7 +60,11 @@ class Tasks {
     TaskViews.TaskDetail update(Caller caller, long id, TaskRequest r, boolean partial) {
         TaskRepository.Task task = visible(caller, id);
         mayManage(caller, task);
-        tasks.update(id, fields(r, partial ? task : null));
+        TaskRepository.Fields f = fields(r, partial ? task : null);
+        tasks.update(id, f);
+        if (f.assignedTo() != task.assignedTo()) {
+            outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), task.createdBy(), f.priority(), f.dueDate()));
+        }
         return detail(tasks.find(id, null).orElseThrow());
     }
 
@@ -139,6 +146,9 @@ class Tasks {
             throw FieldErrors.single("reason", "task.reason_required");
         }
         tasks.move(id, to, reason == null ? null : reason.trim());
+        Long by = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        outbox.publish(TenantContext.require().key(), new TaskStatusChanged(id, from.code(), to.code(), task.assignedTo(), by,
+                "reject".equals(action) ? reason.trim() : ""));
         return detail(tasks.find(id, null).orElseThrow());
     }
 
@@ -153,9 +163,10 @@ class Tasks {
         }
         errors.maxLength("text", text, 5000);
         errors.throwIfAny();
-        visible(caller, taskId);
+        TaskRepository.Task task = visible(caller, taskId);
         Long author = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
         long id = comments.add(taskId, author, caller.userId(), text.trim());
+        outbox.publish(TenantContext.require().key(), new TaskCommented(taskId, id, author, task.assignedTo(), task.createdBy()));
         return TaskViews.comment(comments.find(id).orElseThrow(), names());
     }
 
