@@ -113,6 +113,33 @@ class DailySalesTests {
     }
 
     @Test
+    void creditSalesAreShownApartAndACreditRefundTakesThemBack() throws Exception {
+        String store = newStore();
+        Api manager = as(store, "manager");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        kafka.send(Topics.SALES, store, saleCompleted(store, "1", today, "40000.00", List.of(line(18, "1.000", "40000.00")), "credit")).get();
+        kafka.send(Topics.SALES, store, saleCompleted(store, "2", today, "10000.00", List.of(line(18, "1.000", "10000.00")), "cash")).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response r = manager.get("/api/analytics/daily-sales/today/");
+            assertThat(r.text("/total_sales")).isEqualTo("50000.00");
+            assertThat(r.text("/credit_sales")).isEqualTo("40000.00");
+            assertThat(r.text("/cash_sales")).isEqualTo("10000.00");
+        });
+        String refund = EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "1").set("/refund_id", "1").set("/receipt_number", "MAIN-1")
+                .set("/business_date", today.toString()).set("/amount", "15000.00").set("/credit_amount", "15000.00").set("/method", "credit")
+                .set("/lines/0/product_id", 18).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "15000.00"));
+        kafka.send(Topics.SALES, store, refund).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response r = manager.get("/api/analytics/daily-sales/today/");
+            assertThat(r.text("/total_sales")).isEqualTo("35000.00");
+            assertThat(r.text("/credit_sales")).isEqualTo("25000.00");
+            assertThat(r.text("/cash_sales")).isEqualTo("10000.00");
+        });
+        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=" + today + "&end_date=" + today).text("/daily_reports/0/credit_sales"))
+                .isEqualTo("25000.00");
+    }
+
+    @Test
     void periodAndTrendsAddUpTheDays() throws Exception {
         String store = newStore();
         Api manager = as(store, "manager");

@@ -189,9 +189,13 @@ class AccessTests {
         assertThat(locked.header("Retry-After")).isNotBlank();
         assertThat(api().post("/api/users/auth/pin-login/", json("tenant_key", "nostore_12345678", "pin", "4821")).status()).isEqualTo(401);
         assertThat(api().post("/api/users/auth/pin-login/", json()).at("/errors").fieldNames()).toIterable().contains("tenant_key", "pin");
-        // cashiers list for the till
+        // cashiers list for the till: whoever may sell, cashiers first (a new store's owner sells before any cashier exists)
         Api.Response cashiers = till.get("/api/users/employees/cashiers/");
-        assertThat(cashiers.at("/data").size()).isEqualTo(2);
+        assertThat(cashiers.at("/data").size()).as(cashiers.toString()).isEqualTo(4);
+        assertThat(cashiers.text("/data/0/role")).isEqualTo("cashier");
+        assertThat(cashiers.text("/data/1/role")).isEqualTo("cashier");
+        assertThat(cashiers.text("/data/2/role")).isEqualTo("manager");
+        assertThat(cashiers.text("/data/3/role")).isEqualTo("owner");
     }
 
     @Test

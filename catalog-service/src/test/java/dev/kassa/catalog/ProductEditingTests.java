@@ -146,6 +146,8 @@ class ProductEditingTests {
         Api.Response posted = cashier.post("/api/products/warehouse-scan/scan/", json("barcode", batchCode));
         assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
         assertThat(posted.text("/matched")).isEqualTo("batch");
+        assertThat(posted.text("/status")).as("the web client adds to the cart on status found").isEqualTo("found");
+        assertThat(posted.text("/type")).isEqualTo("product");
         assertThat(posted.at("/data/id").asLong()).isEqualTo(id);
         assertThat(cashier.post("/api/products/warehouse-scan/scan/", json()).text("/code")).isEqualTo("barcode_required");
         assertThat(cashier.post("/api/products/warehouse-scan/scan/", json("barcode", "999")).status()).isEqualTo(404);

@@ -10,7 +10,9 @@ public enum CustomerErrors implements KassaError {
     PHONE_REQUIRED(400, "invalid", "customer.phone_required"),
     CUSTOMER_NOT_FOUND(404, "not_found", "customer.not_found"),
     GROUP_NOT_FOUND(404, "not_found", "customer.group_not_found"),
-    TRANSACTION_NOT_FOUND(404, "not_found", "customer.transaction_not_found");
+    TRANSACTION_NOT_FOUND(404, "not_found", "customer.transaction_not_found"),
+    /** A credit tender above what the customer may still owe (a blocked or inactive customer may owe nothing more). */
+    CREDIT_LIMIT_EXCEEDED(400, "credit_limit_exceeded", "customer.credit_limit_exceeded");
 
     private final int status;
     private final String code;

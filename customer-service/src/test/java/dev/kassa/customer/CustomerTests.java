@@ -92,6 +92,29 @@ class CustomerTests {
             assertThat(c.text("/loyalty_points")).isEqualTo("200");
         });
         assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/").text("/results/0/refunded")).isEqualTo("5050.00");
+        String today = LocalDate.now().toString();
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_from=" + today + "&date_to=" + today)
+                .at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_to=2000-01-01").at("/count").asInt()).isZero();
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_from=soon").at("/errors/date_from").isArray())
+                .isTrue();
+        // the web client's statistics page: top customers by net purchases (the refund deducted) or by count
+        long second = cashier.post("/api/customers/customers/", json("name", "Бахром", "phone", "+998901112244")).at("/id").asLong();
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "79").set("/receipt_number", "MAIN-20261121-0079")
+                .set("/customer_id", second).set("/completed_at", Instant.now().toString()).set("/business_date", today).set("/total", "30000.00"))).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cashier.get("/api/customers/customers/" + second + "/").text("/total_purchases_count")).isEqualTo("1"));
+        Api.Response top = cashier.get("/api/customers/customers/top/?limit=5&order_by=total_purchases");
+        assertThat(top.status()).as(top.toString()).isEqualTo(200);
+        assertThat(top.at("/data").size()).isEqualTo(2);
+        assertThat(top.at("/data/0/id").asLong()).isEqualTo(second);
+        assertThat(top.text("/data/0/total_purchases")).isEqualTo("30000.00");
+        assertThat(top.text("/data/1/total_purchases")).isEqualTo("20000.00");
+        assertThat(top.text("/data/1/phone")).isEqualTo("+998901112233");
+        assertThat(cashier.get("/api/customers/customers/top/?limit=1&date_to=2000-01-01").at("/data").size()).isZero();
+        assertThat(cashier.get("/api/customers/customers/top/?limit=0").at("/errors/limit").isArray()).isTrue();
+        assertThat(cashier.get("/api/customers/customers/top/?order_by=name").at("/errors/order_by").isArray()).isTrue();
+        assertThat(as(store, "stockkeeper").get("/api/customers/customers/top/").status()).isEqualTo(403);
         assertThat(cashier.get("/api/customers/customers/424242/purchase-history/").status()).isEqualTo(404);
         assertThat(as(store, "stockkeeper").get("/api/customers/customers/" + customer + "/purchase-history/").status()).isEqualTo(403);
     }

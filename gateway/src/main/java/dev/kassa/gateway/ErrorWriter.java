@@ -3,6 +3,7 @@ package dev.kassa.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -22,9 +23,11 @@ public class ErrorWriter {
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     private final ObjectMapper objectMapper;
+    private final MeterRegistry meters;
 
-    ErrorWriter(ObjectMapper objectMapper) {
+    ErrorWriter(ObjectMapper objectMapper, MeterRegistry meters) {
         this.objectMapper = objectMapper;
+        this.meters = meters;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String messageKey, Object... args) {
@@ -34,15 +37,23 @@ public class ErrorWriter {
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        String traceId = exchange.getRequest().getHeaders().getFirst("X-B3-TraceId");
-        ErrorBody body = ErrorBody.of(code, message(exchange, messageKey, args), Map.of(),
-                traceId != null ? traceId : UUID.randomUUID().toString().replace("-", ""));
+        meters.counter("kassa.errors", "code", code).increment();
+        ErrorBody body = ErrorBody.of(code, message(exchange, messageKey, args), Map.of(), traceId(exchange));
         try {
             byte[] bytes = objectMapper.writeValueAsBytes(body);
             return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
         } catch (JsonProcessingException e) {
             return Mono.error(e);
         }
+    }
+
+    /** The trace of the client's {@code traceparent} when it sent one, else a fresh id to quote to support. */
+    private static String traceId(ServerWebExchange exchange) {
+        String parent = exchange.getRequest().getHeaders().getFirst("traceparent");
+        if (parent != null && parent.length() == 55 && parent.charAt(2) == '-' && parent.charAt(35) == '-') {
+            return parent.substring(3, 35);
+        }
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     static String message(ServerWebExchange exchange, String key, Object... args) {

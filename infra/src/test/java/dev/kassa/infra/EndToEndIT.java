@@ -430,6 +430,104 @@ class EndToEndIT {
         assertErrorBody(hold, 403, "internal_only");
     }
 
+    /**
+     * The original ERP v2 web client's journey (issue 13), as its axios calls reach the gateway from a browser origin: every
+     * answer carries CORS headers (the 401 included, so the client sees it and refreshes), the register answer selects the
+     * store, the shift opens with {@code {}}, the drawer's expected cash is live, a PIN-only employee is the selected cashier.
+     */
+    @Test
+    @Order(7)
+    void theOriginalWebClientsJourneyWorksFromABrowserOrigin() {
+        String origin = "http://localhost:5173";
+        Api browser = gateway.header("Origin", origin);
+        Api.Response preflight = browser.header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,x-tenant-key").send("OPTIONS", "/api/sales/cashier-sessions/open/", null);
+        assertThat(preflight.status()).as(preflight.toString()).isBetween(200, 204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+
+        String username = "web_owner_" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response registered = browser.post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "Дилшод", "store_name", "Веб Касса", "phone", "+998901112233"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        String key = registered.text("/data/default_store/tenant_key");
+        assertThat(registered.text("/data/available_stores/0/tenant_key")).isEqualTo(key);
+
+        // the token the client holds has gone stale: the 401 reaches the page with CORS headers, and the refresh works
+        Api.Response stale = browser.as("eyJhbGciOiJSUzI1NiJ9.stale.token").in(key).get("/api/sales/cashier-sessions/current/");
+        assertErrorBody(stale, 401, "token_not_valid");
+        assertThat(stale.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        Api.Response refreshed = browser.post("/api/users/auth/token/refresh/", json("refresh", registered.text("/data/tokens/refresh")));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        Api owner = browser.as(refreshed.text("/access")).in(key);
+
+        String barcode = "47800" + (100000 + new java.util.Random().nextInt(899999));
+        Api.Response product = owner.post("/api/products/products/", json("name", "Чай зелёный", "barcode", barcode, "cost_price", 8000,
+                "sale_price", 12000, "unit", "pcs", "initial_quantity", 20));
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        long productId = product.at("/id").asLong();
+        Api.Response cashier = owner.post("/api/users/employees/", json("first_name", "Малика", "last_name", "Юсупова", "role", "cashier", "pin", "7315"));
+        assertThat(cashier.status()).as(cashier.toString()).isEqualTo(201);
+        assertThat(cashier.text("/data/sign_in")).isEqualTo("pin");
+        long cashierEmployee = cashier.at("/data/employee/id").asLong();
+        assertThat(cashierEmployee).isPositive();
+        long customer = owner.post("/api/customers/customers/", json("first_name", "Азиз", "last_name", "Каримов", "phone", "+998935556677"))
+                .at("/id").asLong();
+        assertThat(customer).isPositive();
+
+        Api.Response opened = owner.post("/api/sales/cashier-sessions/open/", json());
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long session = opened.at("/data/id").asLong();
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).isEqualTo("0.00");
+
+        Api.Response found = owner.post("/api/products/warehouse-scan/scan/", json("barcode", barcode));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.at("/data/id").asLong()).isEqualTo(productId);
+        Api.Response scanned = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 2));
+        assertThat(scanned.status()).as(scanned.toString()).isEqualTo(200);
+        long sale = scanned.at("/data/id").asLong();
+        AtomicReference<Api.Response> sold = new AtomicReference<>();
+        // the employee reaches sales through auth's events within moments of being created
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            sold.set(owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 24000,
+                    "received_amount", 30000)), "customer_id", customer, "cashier_id", cashierEmployee)));
+            assertThat(sold.get().status()).as(sold.get().toString()).isEqualTo(200);
+        });
+        assertThat(sold.get().text("/data/cashier_name")).isEqualTo("Малика Юсупова");
+        assertThat(sold.get().text("/data/change_amount")).isEqualTo("6000.00");
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).isEqualTo("24000.00");
+
+        // nasiya: the regular may owe 20000; 12000 on credit becomes debt, the next 12000 is refused with what is left
+        assertThat(owner.patch("/api/customers/customers/" + customer + "/", json("credit_limit", 20000)).status()).isEqualTo(200);
+        long onCredit = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1)).at("/data/id").asLong();
+        Api.Response credit = owner.post("/api/sales/sales/" + onCredit + "/checkout/", json("payments", List.of(json("payment_method", "credit",
+                "amount", 12000)), "customer_id", customer));
+        assertThat(credit.status()).as(credit.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/customers/customers/" + customer + "/").text("/balance")).isEqualTo("-12000.00"));
+        long tooMuch = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1)).at("/data/id").asLong();
+        Api.Response refused = owner.post("/api/sales/sales/" + tooMuch + "/checkout/", json("payments", List.of(json("payment_method", "credit",
+                "amount", 12000)), "customer_id", customer));
+        assertErrorBody(refused, 400, "credit_limit_exceeded");
+        assertThat(refused.text("/available")).isEqualTo("8000.00");
+        assertThat(owner.post("/api/sales/sales/" + tooMuch + "/cancel/", null).status()).isEqualTo(200);
+        assertThat(owner.get("/api/customers/customers/debtors/").at("/results/0/id").asLong()).isEqualTo(customer);
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).as("credit is not cash").isEqualTo("24000.00");
+
+        Api.Response closed = owner.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 24000));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        assertThat(owner.get("/api/sales/cashier-sessions/" + session + "/report/").text("/expected_cash")).isEqualTo("24000.00");
+        Api.Response history = owner.get("/api/sales/sales/?session=" + session + "&status=completed");
+        assertThat(history.at("/count").asInt()).as(history.toString()).isEqualTo(2);
+        assertThat(owner.get("/api/sales/cashier-sessions/").at("/count").asInt()).isEqualTo(1);
+        Api.Response stats = owner.get("/api/sales/cashier-sessions/cashier-stats/");
+        assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
+        assertThat(stats.raw()).contains("Малика");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/analytics/daily-sales/today/").text("/credit_sales")).isEqualTo("12000.00"));
+    }
+
     @Test
     @Order(8)
     void servesDocsAndMetrics() {

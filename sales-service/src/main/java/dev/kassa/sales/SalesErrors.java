@@ -33,7 +33,9 @@ public enum SalesErrors implements KassaError {
     REGISTER_NOT_FOUND(404, "register_not_found", "sales.register_not_found"),
     SALE_NOT_FOUND(404, "sale_not_found", "sales.sale_not_found"),
     SESSION_NOT_FOUND(404, "session_not_found", "sales.session_not_found"),
-    CATALOG_UNAVAILABLE(503, "catalog_unavailable", "sales.catalog_unavailable");
+    CATALOG_UNAVAILABLE(503, "catalog_unavailable", "sales.catalog_unavailable"),
+    /** customer-service did not answer a credit hold: the sale stays a draft, nothing is owed. */
+    CUSTOMERS_UNAVAILABLE(503, "customers_unavailable", "sales.customers_unavailable");
 
     private final int status;
     private final String code;

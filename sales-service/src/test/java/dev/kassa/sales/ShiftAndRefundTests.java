@@ -175,8 +175,29 @@ class ShiftAndRefundTests {
         assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).text("/code")).isEqualTo("pending_sales");
     }
 
+    @Test
+    void theWebClientClosesWithTheShortageAgainstTheExpectedCash() {
+        String store = TestStores.newKey("sho");
+        Api cashier = as(store, 6, "cashier");
+        long session = cashier.post("/api/sales/cashier-sessions/open/", json("opening_balance", 50000)).at("/data/id").asLong();
+        Api.Response tooMuch = cashier.post("/api/sales/cashier-sessions/" + session + "/close/", json("shortage", 60000));
+        assertThat(tooMuch.at("/errors/shortage").isArray()).as(tooMuch.toString()).isTrue();
+        assertThat(cashier.post("/api/sales/cashier-sessions/" + session + "/close/", json("shortage", -5)).at("/errors/shortage").isArray()).isTrue();
+        Api.Response closed = cashier.post("/api/sales/cashier-sessions/" + session + "/close/", json("shortage", 2000));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.text("/data/actual_cash")).isEqualTo("48000.00");
+        assertThat(closed.text("/data/cash_difference")).isEqualTo("-2000.00");
+    }
+
     @Autowired
     dev.kassa.platform.tenancy.EmployeeDirectory staff;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double checkouts(String outcome) {
+        io.micrometer.core.instrument.Timer timer = meters.find("kassa.checkout").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
 
     @Test
     void onASharedTillTheOwnerRecordsTheSaleForTheCashierWhoMadeIt() {
@@ -187,6 +208,9 @@ class ShiftAndRefundTests {
         long session = owner.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
         long sale = draft(store, session, 1);
         List<Map<String, Object>> cash = List.of(json("payment_method", "cash", "amount", 150000));
+        double refusedBefore = checkouts("refused");
+        double completedBefore = checkouts("completed");
+        double salesBefore = meters.counter("kassa.sales.completed").count();
         assertThat(owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", cash, "cashier_id", 99)).at("/errors/cashier_id").isArray())
                 .isTrue();
         assertThat(owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", cash, "cashier_id", 32)).at("/errors/cashier_id").isArray())
@@ -194,6 +218,21 @@ class ShiftAndRefundTests {
         Api.Response sold = owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", cash, "cashier_id", 31));
         assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
         assertThat(sold.text("/data/cashier_name")).isEqualTo("Анна Петрова");
+        // the till's own metrics (the checkout p99 alert and the overview dashboard read them)
+        assertThat(checkouts("refused")).isEqualTo(refusedBefore + 2);
+        assertThat(checkouts("completed")).isEqualTo(completedBefore + 1);
+        assertThat(meters.counter("kassa.sales.completed").count()).isEqualTo(salesBefore + 1);
+        // the web client's history page: by seller, by dates, by receipt, paged by limit and offset
+        assertThat(owner.get("/api/sales/sales/?cashier=131").at("/count").asInt()).isEqualTo(1);
+        assertThat(owner.get("/api/sales/sales/?cashier=1").at("/count").asInt()).isZero();
+        assertThat(owner.get("/api/sales/sales/?date_from=2000-01-01&date_to=2000-01-02").at("/count").asInt()).isZero();
+        Api.Response paged = owner.get("/api/sales/sales/?date_from=2000-01-01&date_to=2999-12-31&limit=1&offset=0");
+        assertThat(paged.at("/count").asInt()).as(paged.toString()).isEqualTo(1);
+        assertThat(paged.at("/results").size()).isEqualTo(1);
+        assertThat(owner.get("/api/sales/sales/?transaction_id=" + sold.text("/data/receipt_number")).at("/count").asInt()).isEqualTo(1);
+        assertThat(owner.get("/api/sales/sales/?date_from=yesterday").at("/errors/date_from").isArray()).isTrue();
+        assertThat(owner.get("/api/sales/sales/?limit=2&offset=1").at("/errors/offset").isArray()).isTrue();
+        assertThat(owner.get("/api/sales/sales/?limit=0").at("/errors/limit").isArray()).isTrue();
         assertThat(jdbc.queryForObject("select cashier_user_id from " + TestStores.schema(store) + ".sales where id = ?", Long.class, sale))
                 .isEqualTo(131);
 

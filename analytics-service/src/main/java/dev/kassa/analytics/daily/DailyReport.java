@@ -5,14 +5,16 @@ import java.time.LocalDate;
 
 /**
  * The seed's daily report shape (erp-v2-api.md §4.1), net of refunds made that day ({@code total_refunds},
- * {@code refunds_count}); {@code avg_sale_amount} is over the day's sales. {@code id} is null for a day without sales.
+ * {@code refunds_count}); {@code avg_sale_amount} is over the day's sales; {@code credit_sales} the part bought on customers' accounts
+ * (net of credit given back by refunds). {@code id} is null for a day without sales.
  */
 public record DailyReport(Long id, LocalDate date, BigDecimal totalSales, int totalSalesCount, BigDecimal avgSaleAmount,
                           BigDecimal cashSales, BigDecimal cardSales, BigDecimal totalDiscount, BigDecimal totalTax,
-                          BigDecimal totalItemsSold, int uniqueProductsSold, int uniqueCustomers, BigDecimal totalRefunds, int refundsCount) {
+                          BigDecimal totalItemsSold, int uniqueProductsSold, int uniqueCustomers, BigDecimal totalRefunds, int refundsCount,
+                          BigDecimal creditSales) {
 
     public static DailyReport empty(LocalDate date) {
         BigDecimal zero = new BigDecimal("0.00");
-        return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0, zero, 0);
+        return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0, zero, 0, zero);
     }
 }

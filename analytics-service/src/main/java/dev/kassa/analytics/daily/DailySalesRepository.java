@@ -18,7 +18,8 @@ public class DailySalesRepository {
     private static final RowMapper<DailyReport> ROW = (rs, i) -> new DailyReport(rs.getLong("id"), rs.getObject("date", LocalDate.class),
             rs.getBigDecimal("total_sales"), rs.getInt("total_sales_count"), rs.getBigDecimal("avg_sale_amount"), rs.getBigDecimal("cash_sales"),
             rs.getBigDecimal("card_sales"), rs.getBigDecimal("total_discount"), rs.getBigDecimal("total_tax"), rs.getBigDecimal("total_items_sold"),
-            rs.getInt("unique_products_sold"), rs.getInt("unique_customers"), rs.getBigDecimal("total_refunds"), rs.getInt("refunds_count"));
+            rs.getInt("unique_products_sold"), rs.getInt("unique_customers"), rs.getBigDecimal("total_refunds"), rs.getInt("refunds_count"),
+            rs.getBigDecimal("credit_sales"));
 
     private final JdbcTemplate jdbc;
 
@@ -67,20 +68,21 @@ public class DailySalesRepository {
         }
         jdbc.update("""
                 insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount, total_tax,
-                                         total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count)
+                                         total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count, credit_sales)
                 select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
                        coalesce(round(sum(f.total) filter (where f.kind = 'sale') / nullif(count(*) filter (where f.kind = 'sale'), 0), 2), 0),
                        sum(f.cash), sum(f.card), sum(f.discount), sum(f.tax), sum(f.items_quantity),
                        (select count(distinct l.product_id) from sale_fact_lines l where l.business_date = ? and l.quantity > 0),
                        count(distinct f.customer_id),
-                       coalesce(-sum(f.total) filter (where f.kind = 'refund'), 0), count(*) filter (where f.kind = 'refund')
+                       coalesce(-sum(f.total) filter (where f.kind = 'refund'), 0), count(*) filter (where f.kind = 'refund'), sum(f.credit)
                   from sale_facts f where f.business_date = ? group by f.business_date
                 on conflict (date) do update set
                     total_sales = excluded.total_sales, total_sales_count = excluded.total_sales_count, avg_sale_amount = excluded.avg_sale_amount,
                     cash_sales = excluded.cash_sales, card_sales = excluded.card_sales, total_discount = excluded.total_discount,
                     total_tax = excluded.total_tax, total_items_sold = excluded.total_items_sold,
                     unique_products_sold = excluded.unique_products_sold, unique_customers = excluded.unique_customers,
-                    total_refunds = excluded.total_refunds, refunds_count = excluded.refunds_count, updated_at = now()
+                    total_refunds = excluded.total_refunds, refunds_count = excluded.refunds_count, credit_sales = excluded.credit_sales,
+                    updated_at = now()
                 """, date, date);
     }
 }

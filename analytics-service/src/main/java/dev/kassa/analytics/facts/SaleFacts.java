@@ -31,14 +31,14 @@ public class SaleFacts {
     public Affected record(Sale s) {
         int inserted = jdbc.sql("""
                         insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax,
-                                                items_quantity, cash, card, other)
-                        values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other)
+                                                items_quantity, cash, card, other, credit)
+                        values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other, :credit)
                         on conflict (sale_id) do nothing
                         """)
                 .param("sale", s.saleId()).param("receipt", s.receiptNumber()).param("date", s.businessDate())
                 .param("at", Timestamp.from(s.completedAt())).param("customer", s.customerId()).param("total", s.total())
                 .param("discount", s.discount()).param("tax", s.tax()).param("items", s.itemsQuantity()).param("cash", s.cash())
-                .param("card", s.card()).param("other", s.other()).update();
+                .param("card", s.card()).param("other", s.other()).param("credit", s.credit()).update();
         if (inserted == 0) {
             return Affected.none();
         }
@@ -71,18 +71,22 @@ public class SaleFacts {
     /** Records a refund once, as negative facts on the refund's business date. */
     public Affected record(Refund r) {
         BigDecimal amount = r.amount().negate();
+        // the credit part went back to the buyer's account, the rest left the till by the refund's method
+        BigDecimal credit = r.creditAmount().negate();
+        BigDecimal paidBack = amount.subtract(credit);
         BigDecimal quantity = r.lines().stream().map(Refund.Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
         String id = "refund-" + r.refundId();
         int inserted = jdbc.sql("""
                         insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity,
-                                                cash, card, other, kind, refund_of)
-                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, 'refund', :sale)
+                                                cash, card, other, credit, kind, refund_of)
+                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund', :sale)
                         on conflict (sale_id) do nothing
                         """)
                 .param("id", id).param("receipt", r.receiptNumber()).param("date", r.businessDate()).param("amount", amount)
-                .param("quantity", quantity).param("cash", "cash".equals(r.method()) ? amount : BigDecimal.ZERO)
-                .param("card", "card".equals(r.method()) ? amount : BigDecimal.ZERO)
-                .param("other", "cash".equals(r.method()) || "card".equals(r.method()) ? BigDecimal.ZERO : amount)
+                .param("quantity", quantity).param("cash", "cash".equals(r.method()) ? paidBack : BigDecimal.ZERO)
+                .param("card", "card".equals(r.method()) ? paidBack : BigDecimal.ZERO)
+                .param("other", "cash".equals(r.method()) || "card".equals(r.method()) || "credit".equals(r.method()) ? BigDecimal.ZERO : paidBack)
+                .param("credit", credit)
                 .param("sale", r.saleId()).update();
         if (inserted == 0) {
             return Affected.none();

@@ -27,8 +27,10 @@ final class SalesEvents {
         Sale toFact() {
             BigDecimal cash = paid("cash");
             BigDecimal card = paid("card");
-            BigDecimal other = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(cash).subtract(card);
-            return new Sale(saleId, receiptNumber, businessDate, completedAt, customerId, total, discount, tax, cash, card, other,
+            BigDecimal credit = paid("credit");
+            BigDecimal other = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(cash).subtract(card)
+                    .subtract(credit);
+            return new Sale(saleId, receiptNumber, businessDate, completedAt, customerId, total, discount, tax, cash, card, other, credit,
                     lines.stream().map(l -> new Sale.Line(l.productId(), l.productName(), l.quantity(), l.unitPrice(), l.discount(),
                             l.lineTotal(), l.unitCost())).toList());
         }
@@ -39,14 +41,14 @@ final class SalesEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String saleId, String refundId, String receiptNumber, LocalDate businessDate, BigDecimal amount, String method,
-                        List<Line> lines) {
+    record SaleRefunded(String saleId, String refundId, String receiptNumber, LocalDate businessDate, BigDecimal amount, BigDecimal creditAmount,
+                        String method, List<Line> lines) {
 
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Line(long productId, BigDecimal quantity, BigDecimal amount) { }
 
         Refund toFact() {
-            return new Refund(refundId, saleId, receiptNumber, businessDate, amount, method,
+            return new Refund(refundId, saleId, receiptNumber, businessDate, amount, creditAmount == null ? BigDecimal.ZERO : creditAmount, method,
                     lines.stream().map(l -> new Refund.Line(l.productId(), l.quantity(), l.amount())).toList());
         }
     }

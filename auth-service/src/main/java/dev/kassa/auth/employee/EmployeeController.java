@@ -93,7 +93,7 @@ class EmployeeController {
                 e -> EmployeeView.of(e, employees.userOf(e)));
     }
 
-    @Operation(summary = "Active cashiers and stockkeepers, for tills that choose who sells (any member of the store)")
+    @Operation(summary = "Who may be chosen as the seller at a shared till: active cashiers first, then managers and the owner (any member of the store)")
     @GetMapping("/api/users/employees/cashiers")
     @PreAuthorize(Access.MEMBER)
     Map<String, Object> cashiers(Caller caller) {

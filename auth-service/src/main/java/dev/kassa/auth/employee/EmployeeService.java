@@ -353,11 +353,18 @@ public class EmployeeService {
         employee.pin(hash);
     }
 
-    /** The store's active cashiers (spec's cashiers list), for tills that choose who sells. */
+    /**
+     * Who may be chosen as the seller at a shared till: the store's active cashiers first, then its managers and owner (they
+     * sell too; a new store has no cashier yet, and the web client refuses to sell until someone is chosen).
+     */
     @Transactional(readOnly = true)
     public java.util.List<Employee> cashiers(Caller caller) {
-        return employees.search(store(caller).id(), Role.CASHIER.code(), true, org.springframework.data.domain.PageRequest.of(0, 500,
-                org.springframework.data.domain.Sort.by("firstName", "lastName", "id"))).getContent();
+        java.util.List<Role> sellers = java.util.List.of(Role.CASHIER, Role.MANAGER, Role.OWNER);
+        return employees.search(store(caller).id(), null, true, org.springframework.data.domain.PageRequest.of(0, 500,
+                        org.springframework.data.domain.Sort.by("firstName", "lastName", "id"))).getContent().stream()
+                .filter(e -> sellers.contains(e.role()))
+                .sorted(java.util.Comparator.comparingInt(e -> sellers.indexOf(e.role())))
+                .toList();
     }
 
     private void deactivated(Store store, Employee employee, java.time.Instant at) {

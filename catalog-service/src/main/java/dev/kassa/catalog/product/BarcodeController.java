@@ -68,7 +68,11 @@ class BarcodeController {
     @org.springframework.web.bind.annotation.PostMapping({"/api/products/warehouse-scan/scan", "/api/products/warehouse_scan/scan"})
     @PreAuthorize(Access.READ_CATALOG)
     Map<String, Object> warehouseScan(@org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
-        return scan(request.barcode());
+        // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has no variants
+        Map<String, Object> answer = new LinkedHashMap<>(scan(request.barcode()));
+        answer.put("status", "found");
+        answer.put("type", "product");
+        return answer;
     }
 
     @Operation(summary = "Find the product behind a scanned code: its own barcode, an extra barcode or a batch barcode (then batch is set)")

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Keeps each customer's purchase history and totals from sales events, exactly once per event: a completed
  * sale adds a purchase (total, count, last purchase), a refund takes its amount back; loyalty points are
- * 1 per full 100 of net purchases (spec §6.2). Sales without a customer are not this service's business.
+ * 1 per full 100 of net purchases (spec §6.2); the credit part of a sale becomes the customer's debt, and the credit part of
+ * its refund pays it back ({@link Credit}). Sales without a customer are not this service's business.
  */
 @Component
 class PurchaseEventsConsumer {
@@ -23,9 +24,18 @@ class PurchaseEventsConsumer {
     /** The part of the SaleCompleted contract that customer-service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SaleCompleted(String saleId, String receiptNumber, Long customerId, Instant completedAt, LocalDate businessDate, BigDecimal total,
-                         List<Line> lines) {
+                         List<Line> lines, List<Payment> payments) {
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Line(BigDecimal quantity) { }
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Payment(String method, BigDecimal amount) { }
+
+        /** The part of the sale bought on credit (the customer's new debt). */
+        BigDecimal credit() {
+            return payments == null ? BigDecimal.ZERO
+                    : payments.stream().filter(p -> "credit".equals(p.method())).map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
 
         BigDecimal itemsQuantity() {
             return lines == null ? BigDecimal.ZERO : lines.stream().map(Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -34,16 +44,31 @@ class PurchaseEventsConsumer {
 
     /** The part of the SaleRefunded contract that customer-service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String saleId, String receiptNumber, Long customerId, BigDecimal amount) { }
+    record SaleRefunded(String saleId, String receiptNumber, Long customerId, BigDecimal amount, BigDecimal creditAmount) {
+        /** The part of the refund that reduces the customer's debt instead of leaving the till. */
+        BigDecimal credit() {
+            return creditAmount == null ? BigDecimal.ZERO : creditAmount;
+        }
+    }
 
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    PurchaseEventsConsumer(Inbox inbox, PurchaseHistory history) {
+    PurchaseEventsConsumer(Inbox inbox, PurchaseHistory history, Credit credit) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
-                .on(SaleCompleted.class, sale -> sale.customerId() != null, history::recordPurchase)
-                .on(SaleRefunded.class, refund -> refund.customerId() != null, history::recordRefund);
+                .on(SaleCompleted.class, sale -> sale.customerId() != null, sale -> {
+                    history.recordPurchase(sale);
+                    if (sale.credit().signum() > 0) {
+                        credit.settle(sale.saleId(), sale.customerId(), sale.receiptNumber(), sale.credit());
+                    }
+                })
+                .on(SaleRefunded.class, refund -> refund.customerId() != null, refund -> {
+                    history.recordRefund(refund);
+                    if (refund.credit().signum() > 0) {
+                        credit.refund(refund.saleId(), refund.customerId(), refund.receiptNumber(), refund.credit());
+                    }
+                });
     }
 
     @KafkaListener(topics = Topics.SALES)

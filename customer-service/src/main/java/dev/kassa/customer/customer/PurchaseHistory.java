@@ -36,29 +36,53 @@ class PurchaseHistory {
         this.jdbc = jdbc;
     }
 
-    /** A page of the customer's purchases, newest first; 404 for a customer the store does not have. */
+    /** A page of the customer's purchases, newest first, within the business dates given (inclusive); 404 for an unknown customer. */
     @Transactional(readOnly = true)
-    Page<Purchase> page(long customerId, Pageable page) {
+    Page<Purchase> page(long customerId, LocalDate from, LocalDate to, Pageable page) {
         if (jdbc.sql("select count(*) from customers where id = :id").param("id", customerId).query(Integer.class).single() == 0) {
             throw CustomerErrors.CUSTOMER_NOT_FOUND.exception();
         }
-        return new PageImpl<>(of(customerId, page.getPageSize(), page.getOffset()), page, count(customerId));
-    }
-
-    private List<Purchase> of(long customerId, int limit, long offset) {
-        return jdbc.sql("""
+        List<Purchase> rows = jdbc.sql("""
                         select sale_id, receipt_number, total, refunded, items_quantity, completed_at, business_date from customer_purchases
-                         where customer_id = :customer order by completed_at desc, sale_id desc limit :limit offset :offset
+                         where customer_id = :customer and business_date >= coalesce(:from, business_date)
+                           and business_date <= coalesce(:to, business_date)
+                         order by completed_at desc, sale_id desc limit :limit offset :offset
                         """)
-                .param("customer", customerId).param("limit", limit).param("offset", offset)
+                .param("customer", customerId).param("from", from).param("to", to).param("limit", page.getPageSize())
+                .param("offset", page.getOffset())
                 .query((rs, i) -> new Purchase(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
                         rs.getTimestamp(6).toInstant(), rs.getObject(7, LocalDate.class)))
                 .list();
+        long total = jdbc.sql("""
+                        select count(*) from customer_purchases where customer_id = :customer
+                           and business_date >= coalesce(:from, business_date) and business_date <= coalesce(:to, business_date)
+                        """)
+                .param("customer", customerId).param("from", from).param("to", to).query(Long.class).single();
+        return new PageImpl<>(rows, page, total);
     }
 
-    private long count(long customerId) {
-        return jdbc.sql("select count(*) from customer_purchases where customer_id = :customer").param("customer", customerId)
-                .query(Long.class).single();
+    /** A customer's net purchases (refunds deducted) in a period, for the top customers list. */
+    record TopCustomer(long id, String firstName, String lastName, String phone, BigDecimal totalPurchases, long totalPurchasesCount) { }
+
+    /**
+     * The active customers who bought most within the business dates given (all time without them): by net amount
+     * ({@code total_purchases}) or by number of purchases ({@code total_purchases_count}).
+     */
+    @Transactional(readOnly = true)
+    List<TopCustomer> top(LocalDate from, LocalDate to, boolean byCount, int limit) {
+        return jdbc.sql("""
+                        select c.id, c.first_name, c.last_name, c.phone, sum(p.total - p.refunded) as net, count(*) as purchases
+                          from customer_purchases p join customers c on c.id = p.customer_id
+                         where c.is_active and c.deleted_at is null
+                           and p.business_date >= coalesce(:from, p.business_date) and p.business_date <= coalesce(:to, p.business_date)
+                         group by c.id, c.first_name, c.last_name, c.phone
+                         order by %s desc, c.id
+                         limit :limit
+                        """.formatted(byCount ? "purchases" : "net"))
+                .param("from", from).param("to", to).param("limit", limit)
+                .query((rs, i) -> new TopCustomer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5).setScale(2), rs.getLong(6)))
+                .list();
     }
 
     void recordPurchase(PurchaseEventsConsumer.SaleCompleted sale) {

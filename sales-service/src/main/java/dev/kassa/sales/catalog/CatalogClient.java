@@ -1,11 +1,9 @@
 package dev.kassa.sales.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.ServiceTokens;
-import dev.kassa.platform.security.TenantMembershipFilter;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import io.github.resilience4j.retry.Retry;
@@ -18,8 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -183,47 +179,17 @@ public class CatalogClient {
         return true;
     }
 
-    /**
-     * The caller's token, language and store, read on the request thread: the breaker runs the call on
-     * another thread, where neither the request nor the tenant context is visible.
-     */
     private HttpHeaders callerHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization != null) {
-                headers.set(HttpHeaders.AUTHORIZATION, authorization);
-            }
-            String language = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-            if (language != null) {
-                headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-            }
-        }
-        headers.set(TenantMembershipFilter.HEADER, TenantContext.require().key());
-        headers.set(ServiceTokens.HEADER, serviceTokens.issue());
-        return headers;
+        return dev.kassa.sales.system.ServiceCalls.callerHeaders(serviceTokens);
     }
 
     private RuntimeException translate(int status, byte[] body) throws IOException {
         if (status >= 500) {
             return new IllegalStateException("catalog answered " + status);
         }
-        JsonNode json = objectMapper.readTree(body);
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (String field : List.of("available", "requested")) {
-            if (json.has(field)) {
-                details.put(field, json.get(field).asText());
-            }
-        }
-        Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
-        json.path("errors").fields().forEachRemaining(e -> {
-            List<String> messages = new java.util.ArrayList<>();
-            e.getValue().forEach(m -> messages.add(m.asText()));
-            fieldErrors.put(e.getKey(), messages);
-        });
+        var refusal = dev.kassa.sales.system.ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested"));
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
-        return new CatalogRejected(KassaException.relayed(status, json.path("code").asText("invalid"), json.path("message").asText(),
-                fieldErrors, details));
+        return new CatalogRejected(KassaException.relayed(status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));
     }
 
     /** The retry's predicate ({@code resilience4j.retry.instances.catalog.retry-exception-predicate}): see {@link #retryable}. */

@@ -31,7 +31,8 @@ class ShiftController {
         }
     }
 
-    record CloseRequest(BigDecimal actualCash) { }
+    /** {@code actual_cash} counted, or the web client's {@code shortage} against the expected cash. */
+    record CloseRequest(BigDecimal actualCash, BigDecimal shortage) { }
 
     record CashMovementRequest(Long session, String movementType, String reason, BigDecimal amount, String description) { }
 
@@ -53,14 +54,15 @@ class ShiftController {
                 "data", SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
     }
 
-    @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}; expected cash and the difference are recorded")
+    @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}, or with {\"shortage\": 5000} against the expected cash "
+            + "(the web client); expected cash and the difference are recorded")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "close", value = "{\"actual_cash\": 250000}")))
     @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close", "/api/sales/cashier-sessions/{id}/close", "/api/sales/cashier_sessions/{id}/close"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
         return Map.of("status", "success", "message", Messages.get("sales.session_closed"),
-                "data", SessionView.from(shifts.close(caller, id, request.actualCash())));
+                "data", SessionView.from(shifts.close(caller, id, request.actualCash(), request.shortage())));
     }
 
     @Operation(summary = "Shift report: sales, payments by method, refunds, cash movements, expected cash")

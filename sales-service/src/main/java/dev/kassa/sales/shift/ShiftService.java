@@ -138,7 +138,17 @@ public class ShiftService {
     /** Closes an open shift with the counted cash; the difference to the expected cash is recorded (+ surplus, − shortage). */
     @Transactional
     public Session close(Caller caller, long sessionId, BigDecimal actualCash) {
-        BigDecimal actual = money("actual_cash", actualCash);
+        return close(caller, sessionId, actualCash, null);
+    }
+
+    /**
+     * Closes with the counted cash, or (the original web client) with the {@code shortage} against the expected cash:
+     * counted = expected − shortage. {@code actual_cash} wins when both are sent.
+     */
+    @Transactional
+    public Session close(Caller caller, long sessionId, BigDecimal actualCash, BigDecimal shortage) {
+        BigDecimal short_ = actualCash == null && shortage != null ? money("shortage", shortage) : null;
+        BigDecimal actual = short_ == null ? money("actual_cash", actualCash) : null;
         Session session = ownOrManaged(caller, sessionId);
         if (!session.isOpen()) {
             throw SalesErrors.SESSION_NOT_OPEN.exception();
@@ -148,6 +158,12 @@ public class ShiftService {
         }
         sessions.cancelEmptyDrafts(sessionId);
         BigDecimal expected = sessions.expectedCash(sessionId);
+        if (short_ != null) {
+            if (short_.compareTo(expected) > 0) {
+                throw FieldErrors.single("shortage", "sales.shortage_exceeds_expected", expected.toPlainString());
+            }
+            actual = expected.subtract(short_);
+        }
         sessions.close(sessionId, expected, actual);
         Session closed = sessions.find(sessionId).orElseThrow();
         outbox.publish(TenantContext.require().key(), new SessionClosed(sessionId, closed.registerId(), closed.cashierUserId(),

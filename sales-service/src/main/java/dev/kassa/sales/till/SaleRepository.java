@@ -214,11 +214,23 @@ class SaleRepository {
         return jdbc.queryForObject("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = ?", BigDecimal.class, itemId);
     }
 
-    long addRefund(long saleId, long sessionId, BigDecimal amount, String method, String reason, long performedBy, LocalDate businessDate) {
+    long addRefund(long saleId, long sessionId, BigDecimal amount, String method, BigDecimal creditAmount, String reason, long performedBy,
+                   LocalDate businessDate) {
         return jdbc.queryForObject("""
-                insert into refunds (sale_id, session_id, amount, method, reason, performed_by, business_date)
-                values (?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, saleId, sessionId, amount, method, reason, performedBy, businessDate);
+                insert into refunds (sale_id, session_id, amount, method, credit_amount, reason, performed_by, business_date)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, saleId, sessionId, amount, method, creditAmount, reason, performedBy, businessDate);
+    }
+
+    /** What the sale's buyer owes for it: its credit tenders. */
+    BigDecimal creditPaid(long saleId) {
+        return jdbc.queryForObject("select coalesce(sum(amount), 0) from payments where sale_id = ? and payment_method = 'credit'", BigDecimal.class,
+                saleId);
+    }
+
+    /** The credit already given back by the sale's earlier refunds. */
+    BigDecimal creditRefunded(long saleId) {
+        return jdbc.queryForObject("select coalesce(sum(credit_amount), 0) from refunds where sale_id = ?", BigDecimal.class, saleId);
     }
 
     void addRefundLine(long refundId, long itemId, BigDecimal quantity, BigDecimal amount) {
@@ -235,16 +247,24 @@ class SaleRepository {
     static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "s.id", java.util.Map.of(
             "created_at", "s.created_at", "completed_at", "s.completed_at", "total_amount", "s.total_amount"));
 
-    List<Sale> search(String status, Long session, String search, LocalDate businessDate, String orderBy, int limit, long offset) {
-        String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT_SALE + where() + " order by " + orderBy + " limit ? offset ?", SALE,
-                status, status, session, session, like, like, like, like, businessDate, businessDate, limit, offset);
+    /** What the sales list is narrowed to; every part is optional. */
+    record Filter(String status, Long session, String search, LocalDate from, LocalDate to, Long cashierUserId, String transactionId) { }
+
+    List<Sale> search(Filter f, String orderBy, int limit, long offset) {
+        List<Object> args = args(f);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query(SELECT_SALE + where() + " order by " + orderBy + " limit ? offset ?", SALE, args.toArray());
     }
 
-    long count(String status, Long session, String search, LocalDate businessDate) {
-        String like = LikePatterns.contains(search);
-        return jdbc.queryForObject("select count(*) from sales s" + where(), Long.class,
-                status, status, session, session, like, like, like, like, businessDate, businessDate);
+    long count(Filter f) {
+        return jdbc.queryForObject("select count(*) from sales s" + where(), Long.class, args(f).toArray());
+    }
+
+    private static List<Object> args(Filter f) {
+        String like = LikePatterns.contains(f.search());
+        return new java.util.ArrayList<>(java.util.Arrays.asList(f.status(), f.status(), f.session(), f.session(), like, like, like, like,
+                f.from(), f.from(), f.to(), f.to(), f.cashierUserId(), f.cashierUserId(), f.transactionId(), f.transactionId(), f.transactionId()));
     }
 
     Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
@@ -257,7 +277,10 @@ class SaleRepository {
                  where (?::text is null or s.status = ?)
                    and (?::bigint is null or s.session_id = ?)
                    and (?::text is null or s.receipt_number ilike ? or s.customer_name ilike ? or s.customer_phone ilike ?)
-                   and (?::date is null or s.business_date = ?)
+                   and (?::date is null or s.business_date >= ?)
+                   and (?::date is null or s.business_date <= ?)
+                   and (?::bigint is null or s.cashier_user_id = ?)
+                   and (?::text is null or s.receipt_number = ? or exists (select 1 from payments p where p.sale_id = s.id and p.transaction_id = ?))
                 """;
     }
 

@@ -33,10 +33,12 @@ class TillController {
 
     private final TillService till;
     private final TenantRegistry stores;
+    private final TillMetrics metrics;
 
-    TillController(TillService till, TenantRegistry stores) {
+    TillController(TillService till, TenantRegistry stores, TillMetrics metrics) {
         this.till = till;
         this.stores = stores;
+        this.metrics = metrics;
     }
 
     @Operation(summary = "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
@@ -45,24 +47,40 @@ class TillController {
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> scan(@RequestBody TillService.ScanRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", till.scan(caller, request));
+        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", metrics.scan(() -> till.scan(caller, request)));
     }
 
-    @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone); ordering created_at, "
-            + "completed_at, total_amount ('-' for descending; newest first by default); paginated")
+    @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone), date_from / date_to (the store's "
+            + "business dates, inclusive), cashier (the seller's user id), transaction_id (a receipt number or a card payment's transaction id); "
+            + "ordering created_at, completed_at, total_amount ('-' for descending; newest first by default); paginated by page / page_size "
+            + "or limit / offset")
     @GetMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
     PageResponse<SaleView> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long session,
                                 @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
+                                @RequestParam(name = "date_from", required = false) String dateFrom,
+                                @RequestParam(name = "date_to", required = false) String dateTo,
+                                @RequestParam(required = false) Long cashier,
+                                @RequestParam(name = "transaction_id", required = false) String transactionId,
                                 @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(till.list(status, session, search, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        dev.kassa.platform.error.FieldErrors errors = new dev.kassa.platform.error.FieldErrors();
+        java.time.LocalDate from = errors.date("date_from", dateFrom);
+        java.time.LocalDate to = errors.date("date_to", dateTo);
+        errors.throwIfAny();
+        SaleRepository.Filter filter = new SaleRepository.Filter(blankToNull(status), session, blankToNull(search), from, to, cashier,
+                blankToNull(transactionId));
+        return PageResponse.of(till.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
     @GetMapping("/api/sales/sales/today")
     @PreAuthorize(Access.SELL)
     PageResponse<SaleView> today(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(till.list(null, null, null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(till.list(null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "The caller's open draft in a shift: ?session=1")
@@ -138,6 +156,9 @@ class TillController {
     @PreAuthorize(Access.SELL)
     org.springframework.http.ResponseEntity<Map<String, Object>> record(@RequestBody TillService.NewSale request, Caller caller) {
         TillService.Recorded recorded = till.record(caller, request);
+        if (recorded.created()) {
+            metrics.recorded();
+        }
         return org.springframework.http.ResponseEntity.status(recorded.created() ? 201 : 200)
                 .body(Map.of("status", "success", "message", Messages.get("sales.sale_recorded"), "data", recorded.sale()));
     }
@@ -160,8 +181,9 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data", till.checkout(caller, id, request.payments(),
-                new TillService.Buyer(request.customerId() != null ? request.customerId() : request.customer(), request.customerName(),
-                        request.customerPhone()), request.cashierId()));
+        TillService.Buyer buyer = new TillService.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
+                request.customerName(), request.customerPhone());
+        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data",
+                metrics.checkout(() -> till.checkout(caller, id, request.payments(), buyer, request.cashierId())));
     }
 }

@@ -37,9 +37,11 @@ public class TillService {
     private final TransactionTemplate tx;
     private final Discounts discounts;
     private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
+    private final dev.kassa.sales.customer.CustomerClient customers;
 
     TillService(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-                Discounts discounts, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
+                Discounts discounts, dev.kassa.platform.tenancy.EmployeeDirectory staff, dev.kassa.sales.customer.CustomerClient customers) {
+        this.customers = customers;
         this.staff = staff;
         this.discounts = discounts;
         this.sessions = sessions;
@@ -136,6 +138,9 @@ public class TillService {
      */
     public SaleView refund(Caller caller, long saleId, RefundRequest r) {
         String method = r == null || r.method() == null || r.method().isBlank() ? "cash" : r.method().trim();
+        if ("credit".equals(method)) {
+            throw FieldErrors.single("method", "sales.refund_method_credit");
+        }
         if (!Settlement.METHODS.contains(method)) {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
@@ -192,13 +197,16 @@ public class TillService {
                 total = total.add(amount);
                 lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), e.getValue().setScale(3, java.math.RoundingMode.UNNECESSARY), amount, item.reservationRef()));
             }
-            long refundId = sales.addRefund(saleId, session, total.max(new BigDecimal("0.01")), method,
+            // a sale bought on credit gives the credit back first: that part reduces the customer's debt and never leaves the till
+            BigDecimal creditPart = total.min(sales.creditPaid(saleId).subtract(sales.creditRefunded(saleId))).max(BigDecimal.ZERO).setScale(2);
+            String paidBack = creditPart.compareTo(total) == 0 && creditPart.signum() > 0 ? "credit" : method;
+            long refundId = sales.addRefund(saleId, session, total.max(new BigDecimal("0.01")), paidBack, creditPart,
                     r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today());
             wanted.forEach((itemId, q) -> sales.addRefundLine(refundId, itemId, q, amounts.get(itemId)));
             boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
             sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
             outbox.publish(tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId),
-                    sale.receiptNumber(), sale.customerId(), tenant.today(), total, method, full, lines));
+                    sale.receiptNumber(), sale.customerId(), tenant.today(), total, creditPart, paidBack, full, lines));
             return detail(saleId);
         });
     }
@@ -245,18 +253,19 @@ public class TillService {
 
     /** Sales list; {@code today} limits it to completed sales of the store's local business date. */
     @Transactional(readOnly = true)
-    public org.springframework.data.domain.Page<SaleView> list(String status, Long session, String search, boolean today, String ordering,
+    /** The sales list: {@code today} narrows to today's completed sales (the store's local date). */
+    public org.springframework.data.domain.Page<SaleView> list(SaleRepository.Filter filter, boolean today, String ordering,
                                                                org.springframework.data.domain.Pageable page) {
-        String s = search == null || search.isBlank() ? null : search.trim();
-        String st = today ? "completed" : status == null || status.isBlank() ? null : status.trim();
-        java.time.LocalDate date = today ? TenantContext.require().today() : null;
-        List<SaleRepository.Sale> found = sales.search(st, session, s, date, SaleRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset());
+        SaleRepository.Filter f = today
+                ? new SaleRepository.Filter("completed", null, null, TenantContext.require().today(), TenantContext.require().today(), null, null)
+                : filter;
+        List<SaleRepository.Sale> found = sales.search(f, SaleRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset());
         List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
         var items = sales.itemsOf(ids);
         var payments = sales.paymentsOf(ids);
         List<SaleView> views = found.stream()
                 .map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of()))).toList();
-        return new org.springframework.data.domain.PageImpl<>(views, page, sales.count(st, session, s, date));
+        return new org.springframework.data.domain.PageImpl<>(views, page, sales.count(f));
     }
 
     private SaleRepository.Sale pendingSale(long saleId) {
@@ -283,16 +292,22 @@ public class TillService {
     public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer buyer, Long cashierId) {
         checkBuyer(buyer);
         var seller = cashierId == null ? null : seller(caller, cashierId);
-        return tx.execute(s -> {
-            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-            if (!"pending".equals(sale.status())) {
-                throw SalesErrors.SALE_NOT_PENDING.exception();
-            }
-            if (seller != null) {
-                sales.sellBy(saleId, seller.userId(), seller.fullName());
-            }
-            return settle(sales.find(saleId).orElseThrow(), payments, buyer, java.time.Instant.now());
-        });
+        List<String> credit = new java.util.ArrayList<>();
+        try {
+            return tx.execute(s -> {
+                SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+                if (!"pending".equals(sale.status())) {
+                    throw SalesErrors.SALE_NOT_PENDING.exception();
+                }
+                if (seller != null) {
+                    sales.sellBy(saleId, seller.userId(), seller.fullName());
+                }
+                return settle(sales.find(saleId).orElseThrow(), payments, buyer, java.time.Instant.now(), credit);
+            });
+        } catch (RuntimeException e) {
+            credit.forEach(customers::release);
+            throw e;
+        }
     }
 
     /**
@@ -309,13 +324,24 @@ public class TillService {
     }
 
     /** Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). */
-    private SaleView settle(SaleRepository.Sale sale, List<PaymentRequest> payments, Buyer buyer, java.time.Instant at) {
+    private SaleView settle(SaleRepository.Sale sale, List<PaymentRequest> payments, Buyer buyer, java.time.Instant at, List<String> creditHolds) {
         long saleId = sale.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
             throw SalesErrors.SALE_EMPTY.exception();
         }
         Settlement settlement = Settlement.of(sale.totalAmount(), payments);
+        BigDecimal credit = settlement.credit();
+        if (credit.signum() > 0) {
+            // the debt is checked against the customer's limit in customer-service first (the customer locked there, so two
+            // tills never exceed it together); the caller releases the hold when this transaction fails
+            if (buyer == null || buyer.id() == null) {
+                throw FieldErrors.single("customer_id", "sales.credit_needs_customer");
+            }
+            String ref = UUID.randomUUID().toString();
+            creditHolds.add(ref);
+            customers.hold(ref, buyer.id(), credit, saleId);
+        }
         for (Settlement.Applied p : settlement.payments()) {
             sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
         }
@@ -455,6 +481,7 @@ public class TillService {
         }
         tx.executeWithoutResult(s -> openSession(r.session()));
         List<String> refs = new java.util.ArrayList<>();
+        List<String> credit = new java.util.ArrayList<>();
         List<Hold> holds = new java.util.ArrayList<>();
         java.time.Instant at = soldAt;
         try {
@@ -499,16 +526,18 @@ public class TillService {
                     sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
                     sales.recalculate(saleId);
                 }
-                return settle(sales.lock(saleId).orElseThrow(), r.payments(), buyer, at);
+                return settle(sales.lock(saleId).orElseThrow(), r.payments(), buyer, at, credit);
             }));
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won
             catalog.release(refs);
+            credit.forEach(customers::release);
             return new Recorded(false, tx.execute(s -> detail(sales.findByClientId(client).orElseThrow(() -> raced).id())));
         } catch (RuntimeException e) {
             if (!refs.isEmpty()) {
                 catalog.release(refs);
             }
+            credit.forEach(customers::release);
             throw e;
         }
     }

@@ -41,6 +41,19 @@ public final class FieldErrors {
         return !blank(value) && (value.length() > 254 || !EMAIL.matcher(value.trim()).matches()) ? add(field, "validation.email") : this;
     }
 
+    /** A {@code YYYY-MM-DD} query value: null when blank, an error on {@code field} when it is not a date. */
+    public java.time.LocalDate date(String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            add(field, "validation.date");
+            return null;
+        }
+    }
+
     public FieldErrors add(String field, String messageKey, Object... args) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(Messages.get(messageKey, args));
         return this;

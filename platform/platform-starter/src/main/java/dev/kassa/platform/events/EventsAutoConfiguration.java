@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.config.PlatformMigrations;
 import dev.kassa.platform.tenancy.TenancyAutoConfiguration;
 import dev.kassa.platform.tenancy.TenantProvisioner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,8 +43,18 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations, OutboxSignal signal) {
-        return new OutboxPublisher(jdbcTemplate, objectMapper, signal);
+    public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations, OutboxSignal signal,
+                                           ObjectProvider<Tracer> tracer) {
+        Tracer current = tracer.getIfAvailable();
+        return current == null
+                ? new OutboxPublisher(jdbcTemplate, objectMapper, signal)
+                : new OutboxPublisher(jdbcTemplate, objectMapper, signal, new TraceParents(current));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public OutboxMetrics outboxMetrics(JdbcTemplate jdbcTemplate) {
+        return new OutboxMetrics(jdbcTemplate);
     }
 
     @Bean
@@ -62,10 +75,16 @@ public class EventsAutoConfiguration {
     /** A poison event is retried with backoff, then parked on {@code <topic>.DLT} instead of blocking its store. */
     @Bean
     @ConditionalOnMissingBean
-    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations) {
+    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations, ObjectProvider<MeterRegistry> meters) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafkaOperations), backOff);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaOperations);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            deadLetters.accept(record, failure);
+            // kassa_events_dead_lettered_total{topic}: each one is an event a store's read model is missing
+            registry.counter("kassa.events.dead.lettered", "topic", record.topic()).increment();
+        }, backOff);
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         return handler;
     }

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes an event to the transactional outbox, in the same database transaction as the change it
@@ -19,11 +20,18 @@ public class OutboxPublisher {
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final OutboxSignal signal;
+    private final Supplier<String> traceParent;
 
     public OutboxPublisher(JdbcTemplate jdbc, ObjectMapper objectMapper, OutboxSignal signal) {
+        this(jdbc, objectMapper, signal, () -> null);
+    }
+
+    /** {@code traceParent} gives the W3C {@code traceparent} of the current span, or null outside any trace. */
+    public OutboxPublisher(JdbcTemplate jdbc, ObjectMapper objectMapper, OutboxSignal signal, Supplier<String> traceParent) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.signal = signal;
+        this.traceParent = traceParent;
     }
 
     /**
@@ -41,8 +49,8 @@ public class OutboxPublisher {
         UUID id = UUID.randomUUID();
         EventEnvelope envelope = new EventEnvelope(id, type, tenantKey, Instant.now(), contract.version(), objectMapper.valueToTree(payload));
         try {
-            jdbc.update("insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope) values (?, ?, ?, ?, ?)",
-                    id, topic, tenantKey, type, objectMapper.writeValueAsString(envelope));
+            jdbc.update("insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope, trace_parent) values (?, ?, ?, ?, ?, ?)",
+                    id, topic, tenantKey, type, objectMapper.writeValueAsString(envelope), traceParent.get());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised", e);
         }

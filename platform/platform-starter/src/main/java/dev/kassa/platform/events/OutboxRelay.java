@@ -1,5 +1,6 @@
 package dev.kassa.platform.events;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -8,6 +9,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +28,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    static final String TRACE_PARENT = "traceparent";
 
-    private record Row(long id, String topic, String key, String envelope) { }
+    private record Row(long id, String topic, String key, String envelope, String traceParent) { }
 
     private final JdbcTemplate jdbc;
     private final KafkaTemplate<String, String> kafka;
@@ -119,11 +122,20 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** The event as sent; its {@code traceparent} header lets the consumers continue the trace of the change. */
+    private static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+        if (row.traceParent() != null) {
+            record.headers().add(TRACE_PARENT, row.traceParent().getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
+    }
+
     /** Relays one batch; returns how many rows went out, or -1 when the broker refused. */
     public int relayOnce() {
         Integer result = tx.execute(status -> {
-            List<Row> rows = jdbc.query("select id, topic, msg_key, envelope from public.kassa_outbox order by id limit ? for update skip locked",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), BATCH);
+            List<Row> rows = jdbc.query("select id, topic, msg_key, envelope, trace_parent from public.kassa_outbox order by id limit ? for update skip locked",
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), BATCH);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -132,7 +144,7 @@ public class OutboxRelay implements SmartLifecycle {
             boolean failed = false;
             try {
                 for (Row row : rows) {
-                    sends.add(kafka.send(row.topic(), row.key(), row.envelope()));
+                    sends.add(kafka.send(record(row)));
                 }
                 for (int i = 0; i < rows.size(); i++) {
                     sends.get(i).get(15, TimeUnit.SECONDS);

@@ -3,6 +3,8 @@ package dev.kassa.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
 import dev.kassa.platform.error.KassaError;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
@@ -23,13 +25,21 @@ public class ErrorResponses {
 
     private final MessageSource messages;
     private final ObjectMapper objectMapper;
+    private final MeterRegistry meters;
 
     public ErrorResponses(MessageSource messages, ObjectMapper objectMapper) {
-        this.messages = messages;
-        this.objectMapper = objectMapper;
+        this(messages, objectMapper, new SimpleMeterRegistry());
     }
 
+    public ErrorResponses(MessageSource messages, ObjectMapper objectMapper, MeterRegistry meters) {
+        this.messages = messages;
+        this.objectMapper = objectMapper;
+        this.meters = meters;
+    }
+
+    /** The body of an error answer; each one counts in {@code kassa_errors_total{code}} (the dashboards' errors by code). */
     public ErrorBody body(String code, String messageKey, Object[] args, Map<String, List<String>> errors) {
+        meters.counter("kassa.errors", "code", code).increment();
         return ErrorBody.of(code, message(messageKey, args), errors, traceId());
     }
 

@@ -4,7 +4,10 @@ import dev.kassa.platform.error.FieldErrors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-/** {@code page} (1-based) and {@code page_size} (default 20, at most 100) as the seed API defines them. */
+/**
+ * {@code page} (1-based) and {@code page_size} (default 20, at most 100) as the seed API defines them; or, as the original web
+ * client pages its tables, {@code limit} and {@code offset} (a multiple of the limit) when neither page parameter is given.
+ */
 public final class PageRequests {
     private PageRequests() { }
 
@@ -12,6 +15,16 @@ public final class PageRequests {
     public static final int MAX_SIZE = 100;
 
     public static PageRequest of(String page, String pageSize, Sort sort) {
+        if (FieldErrors.blank(page) && FieldErrors.blank(pageSize)) {
+            var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+            if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+                String limit = servlet.getRequest().getParameter("limit");
+                String offset = servlet.getRequest().getParameter("offset");
+                if (!FieldErrors.blank(limit) || !FieldErrors.blank(offset)) {
+                    return ofLimit(limit, offset, sort);
+                }
+            }
+        }
         FieldErrors errors = new FieldErrors();
         int p = parse(page, 1, "page", errors);
         int size = parse(pageSize, DEFAULT_SIZE, "page_size", errors);
@@ -23,6 +36,22 @@ public final class PageRequests {
         }
         errors.throwIfAny();
         return PageRequest.of(p - 1, size, sort);
+    }
+
+    /** {@code limit} (default 20, at most 100) rows from {@code offset} (default 0, a multiple of the limit). */
+    public static PageRequest ofLimit(String limit, String offset, Sort sort) {
+        FieldErrors errors = new FieldErrors();
+        int size = parse(limit, DEFAULT_SIZE, "limit", errors);
+        int from = parse(offset, 0, "offset", errors);
+        if (size < 1 || size > MAX_SIZE) {
+            errors.add("limit", "validation.page_size");
+        } else if (from < 0) {
+            errors.add("offset", "validation.not_negative");
+        } else if (from % size != 0) {
+            errors.add("offset", "validation.offset_multiple", size);
+        }
+        errors.throwIfAny();
+        return PageRequest.of(from / size, size, sort);
     }
 
     private static int parse(String value, int fallback, String field, FieldErrors errors) {

@@ -18,8 +18,9 @@ public record PageResponse<T>(long count, String next, String previous, List<T> 
 
     public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
         int number = page.getNumber() + 1;
-        String next = page.hasNext() ? link(number + 1) : null;
-        String previous = page.hasPrevious() ? link(number - 1) : null;
+        int size = page.getSize();
+        String next = page.hasNext() ? link(number + 1, size) : null;
+        String previous = page.hasPrevious() ? link(number - 1, size) : null;
         return new PageResponse<>(page.getTotalElements(), next, previous, page.getContent().stream().map(mapper).toList());
     }
 
@@ -27,7 +28,7 @@ public record PageResponse<T>(long count, String next, String previous, List<T> 
      * The same list's other page, at the address the client used: through the gateway (whose signed call says so) the
      * gateway's host, scheme and port from its X-Forwarded-* headers, never the service's own internal address.
      */
-    private static String link(int page) {
+    private static String link(int page, int size) {
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest();
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && ServiceCallFilter.of(attributes.getRequest()).isPresent()) {
@@ -41,6 +42,11 @@ public record PageResponse<T>(long count, String next, String previous, List<T> 
             }
             builder = ForwardedHeaderUtils.adaptFromForwardedHeaders(builder.build().toUri(), forwarded);
         }
-        return builder.replaceQueryParam("page", page).build().toUriString();
+        boolean byOffset = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                && a.getRequest().getParameter("page") == null && a.getRequest().getParameter("page_size") == null
+                && (a.getRequest().getParameter("limit") != null || a.getRequest().getParameter("offset") != null);
+        return byOffset
+                ? builder.replaceQueryParam("limit", size).replaceQueryParam("offset", (page - 1) * size).build().toUriString()
+                : builder.replaceQueryParam("page", page).build().toUriString();
     }
 }

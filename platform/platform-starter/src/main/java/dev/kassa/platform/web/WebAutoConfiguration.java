@@ -79,8 +79,9 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    public ErrorResponses errorResponses(MessageSource messageSource, ObjectMapper objectMapper) {
-        return new ErrorResponses(messageSource, objectMapper);
+    public ErrorResponses errorResponses(MessageSource messageSource, ObjectMapper objectMapper,
+                                         org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new ErrorResponses(messageSource, objectMapper, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -125,6 +125,18 @@ class ErrorBodyAndSecurityTests {
         assertThat(api().english().in(STORE_A).get("/api/notes").text("/message")).isEqualTo("Authentication credentials were not provided.");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void everyErrorAnswerCountsUnderItsCodeForTheDashboards() {
+        double before = meters.counter("kassa.errors", "code", "method_not_allowed").count();
+        owner().delete("/api/notes");
+        api().in(STORE_A).get("/api/notes");
+        assertThat(meters.counter("kassa.errors", "code", "method_not_allowed").count()).isEqualTo(before + 1);
+        assertThat(meters.counter("kassa.errors", "code", "not_authenticated").count()).isPositive();
+    }
+
     @Test
     void unknownRouteAndWrongMethodAnswerInTheErrorBody() {
         assertErrorBody(owner().get("/api/nothing-here/"), 404, "not_found");

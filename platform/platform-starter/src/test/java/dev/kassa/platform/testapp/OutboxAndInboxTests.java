@@ -52,6 +52,27 @@ class OutboxAndInboxTests {
     @Autowired
     ObjectMapper objectMapper;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void theBacklogShowsInTheGaugesUntilTheRelayHasSentIt() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String marker = UUID.randomUUID().toString();
+        tx.executeWithoutResult(s -> outbox.publish("backlog_0000000f", new Probe(marker)));
+        jdbc.update("update public.kassa_outbox set created_at = now() - interval '5 minutes' where envelope like ?", "%" + marker + "%");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(meters.get("kassa.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("kassa.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(300);
+        });
+        new OutboxRelay(jdbc, kafka, tx).relayOnce();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(meters.get("kassa.outbox.pending").gauge().value()).isZero();
+            assertThat(meters.get("kassa.outbox.oldest.age").gauge().value()).isZero();
+        });
+    }
+
     @Test
     void aRolledBackTransactionPublishesNothing() {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);

@@ -1,0 +1,48 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.platform.security.Access;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Service-to-service API for sales-service's credit tender (not routed by the gateway): called with the cashier's own
+ * token and store key, signed by sales, so the same membership and role checks apply.
+ */
+@RestController
+@Tag(name = "internal")
+class CreditController {
+
+    record HoldRequest(String requestRef, Long customerId, BigDecimal amount, String saleId) { }
+
+    record ReleaseRequest(List<String> requestRefs) { }
+
+    private final Credit credit;
+
+    CreditController(Credit credit) {
+        this.credit = credit;
+    }
+
+    @Operation(summary = "Hold credit for a sale at the till (idempotent per request_ref); 400 credit_limit_exceeded with available and requested")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "hold", value = "{\"request_ref\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"customer_id\": 3, \"amount\": 150000, \"sale_id\": \"42\"}")))
+    @PostMapping("/internal/credit-holds")
+    @PreAuthorize(Access.SELL)
+    Credit.HoldView hold(@RequestBody HoldRequest request) {
+        return credit.hold(request.requestRef(), request.customerId(), request.amount(), request.saleId());
+    }
+
+    @Operation(summary = "Release credit holds of a checkout that failed")
+    @PostMapping("/internal/credit-holds/release")
+    @PreAuthorize(Access.SELL)
+    Map<String, Integer> release(@RequestBody ReleaseRequest request) {
+        return Map.of("released", credit.release(request.requestRefs()));
+    }
+}

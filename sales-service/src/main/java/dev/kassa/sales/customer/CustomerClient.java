@@ -1,0 +1,106 @@
+package dev.kassa.sales.customer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.security.ServiceTokens;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.catalog.SalesProperties;
+import dev.kassa.sales.system.ServiceCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds and releases credit in customer-service for the credit tender, with the cashier's own token and store key (the same
+ * membership and role checks apply there). customer-service's refusals ({@code credit_limit_exceeded} with
+ * {@code available} and {@code requested}, an unknown customer) reach the till unchanged; when it does not answer, the
+ * checkout answers 503 {@code customers_unavailable} and nothing is owed.
+ */
+@Component
+public class CustomerClient {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerClient.class);
+
+    private final RestClient rest;
+    private final CircuitBreakerFactory<?, ?> breakers;
+    private final ObjectMapper objectMapper;
+    private final ServiceTokens serviceTokens;
+
+    CustomerClient(SalesProperties properties, @LoadBalanced RestClient.Builder loadBalanced, CircuitBreakerFactory<?, ?> breakers,
+                   ObjectMapper objectMapper, ServiceTokens serviceTokens) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build());
+        requests.setReadTimeout(properties.customerTimeout());
+        String url = properties.customerUrl();
+        RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
+        this.rest = builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url).requestFactory(requests).build();
+        this.breakers = breakers;
+        this.objectMapper = objectMapper;
+        this.serviceTokens = serviceTokens;
+    }
+
+    /** Holds {@code amount} of the customer's credit for the sale; safe to repeat with the same reference. */
+    public void hold(String requestRef, long customerId, BigDecimal amount, long saleId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_ref", requestRef);
+        body.put("customer_id", customerId);
+        body.put("amount", amount);
+        body.put("sale_id", String.valueOf(saleId));
+        HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
+        breakers.create("customer").run(() -> rest.post().uri("/internal/credit-holds").headers(h -> h.addAll(caller))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> {
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        return Boolean.TRUE;
+                    }
+                    if (response.getStatusCode().is4xxClientError()) {
+                        var refusal = ServiceCalls.refusal(objectMapper, response.getStatusCode().value(), response.getBody().readAllBytes(),
+                                List.of("available", "requested"));
+                        throw new Refused(KassaException.relayed(refusal.status(), refusal.code(), refusal.message(), refusal.fieldErrors(),
+                                refusal.details()));
+                    }
+                    throw new IllegalStateException("customer-service answered " + response.getStatusCode().value());
+                }), failure -> {
+                    if (failure instanceof Refused refused) {
+                        throw refused.error;
+                    }
+                    log.warn("Credit hold for sale {} refused: customer-service did not answer ({})", saleId, failure.toString());
+                    // the hold may still commit there: it is released (or expires) and never becomes debt without SaleCompleted
+                    release(requestRef);
+                    throw SalesErrors.CUSTOMERS_UNAVAILABLE.exception();
+                });
+    }
+
+    /** Gives a failed checkout's hold back at once; when customer-service is away the hold expires by itself (30 minutes). */
+    public void release(String requestRef) {
+        try {
+            HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
+            rest.post().uri("/internal/credit-holds/release").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("request_refs", List.of(requestRef))).retrieve().toBodilessEntity();
+        } catch (RuntimeException e) {
+            log.warn("Credit hold {} not released now ({}); it expires by itself", requestRef, e.toString());
+        }
+    }
+
+    /** customer-service's own refusal: final, not a failure of the service. */
+    static final class Refused extends RuntimeException {
+        final KassaException error;
+
+        Refused(KassaException error) {
+            super(error.code(), null, false, false);
+            this.error = error;
+        }
+    }
+}

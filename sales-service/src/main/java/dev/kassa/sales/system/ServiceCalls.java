@@ -1,0 +1,63 @@
+package dev.kassa.sales.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.security.ServiceTokens;
+import dev.kassa.platform.security.TenantMembershipFilter;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What sales' calls to catalog and customer-service share: the caller's headers, and relaying the other service's refusal. */
+public final class ServiceCalls {
+
+    private ServiceCalls() { }
+
+    /**
+     * The caller's token, language and store, plus sales' own signature, read on the request thread: a circuit breaker runs
+     * the call on another thread, where neither the request nor the tenant context is visible.
+     */
+    public static HttpHeaders callerHeaders(ServiceTokens serviceTokens) {
+        HttpHeaders headers = new HttpHeaders();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization != null) {
+                headers.set(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            String language = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+            if (language != null) {
+                headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+            }
+        }
+        headers.set(TenantMembershipFilter.HEADER, TenantContext.require().key());
+        headers.set(ServiceTokens.HEADER, serviceTokens.issue());
+        return headers;
+    }
+
+    /** Another service's refusal, read from its error body: its code, its message (already in the caller's language), field errors and details. */
+    public record Refusal(int status, String code, String message, Map<String, List<String>> fieldErrors, Map<String, Object> details) { }
+
+    /** Reads another service's 4xx error body, keeping the top-level details named ({@code available}, {@code requested}). */
+    public static Refusal refusal(ObjectMapper objectMapper, int status, byte[] body, List<String> details) throws IOException {
+        JsonNode json = objectMapper.readTree(body);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : details) {
+            if (json.has(field)) {
+                values.put(field, json.get(field).asText());
+            }
+        }
+        Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
+        json.path("errors").fields().forEachRemaining(e -> {
+            List<String> messages = new java.util.ArrayList<>();
+            e.getValue().forEach(m -> messages.add(m.asText()));
+            fieldErrors.put(e.getKey(), messages);
+        });
+        return new Refusal(status, json.path("code").asText("invalid"), json.path("message").asText(), fieldErrors, values);
+    }
+}
