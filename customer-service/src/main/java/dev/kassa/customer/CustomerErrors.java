@@ -12,7 +12,9 @@ public enum CustomerErrors implements KassaError {
     GROUP_NOT_FOUND(404, "not_found", "customer.group_not_found"),
     TRANSACTION_NOT_FOUND(404, "not_found", "customer.transaction_not_found"),
     /** A credit tender above what the customer may still owe (a blocked or inactive customer may owe nothing more). */
-    CREDIT_LIMIT_EXCEEDED(400, "credit_limit_exceeded", "customer.credit_limit_exceeded");
+    CREDIT_LIMIT_EXCEEDED(400, "credit_limit_exceeded", "customer.credit_limit_exceeded"),
+    /** A bonus tender above the points the customer holds (less what their other sales in progress hold). */
+    INSUFFICIENT_POINTS(400, "insufficient_points", "customer.insufficient_points");
 
     private final int status;
     private final String code;

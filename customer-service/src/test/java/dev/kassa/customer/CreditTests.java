@@ -100,7 +100,9 @@ class CreditTests {
                 .isEqualTo("-40000.00"));
         Api.Response detail = owner.get("/api/customers/customers/" + customer + "/");
         assertThat(detail.text("/available_credit")).isEqualTo("60000.00");
-        Api.Response ledger = owner.get("/api/customers/transactions/?customer=" + customer);
+        // the debt is one row of the ledger (the points the purchase earned are another)
+        Api.Response ledger = owner.get("/api/customers/transactions/?customer=" + customer + "&transaction_type=sale");
+        assertThat(ledger.at("/count").asInt()).as(ledger.toString()).isEqualTo(1);
         assertThat(ledger.text("/results/0/transaction_type")).as(ledger.toString()).isEqualTo("sale");
         assertThat(ledger.text("/results/0/amount")).isEqualTo("-40000.00");
         assertThat(ledger.text("/results/0/sale")).isEqualTo("52");

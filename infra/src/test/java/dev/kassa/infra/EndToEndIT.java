@@ -514,10 +514,36 @@ class EndToEndIT {
         assertThat(owner.get("/api/customers/customers/debtors/").at("/results/0/id").asLong()).isEqualTo(customer);
         assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).as("credit is not cash").isEqualTo("24000.00");
 
-        Api.Response closed = owner.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 24000));
+        // part of the debt paid in cash at this till: the ledger shows it, and the drawer holds it
+        Api.Response paid = owner.post("/api/customers/customers/" + customer + "/add-payment/", json("amount", 5000, "payment_method", "cash"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.text("/balance_before")).isEqualTo("-12000.00");
+        assertThat(paid.text("/balance_after")).isEqualTo("-7000.00");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).isEqualTo("29000.00"));
+        // points: one per full 100 of the 36000 bought; 300 of them pay part of the next sale, whose refund undoes it all
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/customers/customers/" + customer + "/").at("/loyalty_points").asInt()).isEqualTo(360));
+        long withPoints = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1)).at("/data/id").asLong();
+        Api.Response bonus = owner.post("/api/sales/sales/" + withPoints + "/checkout/", json("payments", List.of(json("payment_method", "bonus",
+                "amount", 300), json("payment_method", "cash", "amount", 11700)), "customer_id", customer));
+        assertThat(bonus.status()).as(bonus.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/customers/customers/" + customer + "/").at("/loyalty_points").asInt()).isEqualTo(360 - 300 + 117));
+        Api.Response returned = owner.post("/api/sales/sales/" + withPoints + "/refund/", json("reason", "не подошёл"));
+        assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(owner.get("/api/customers/customers/" + customer + "/").at("/loyalty_points").asInt()).isEqualTo(360));
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).as("only the cash part left the drawer")
+                .isEqualTo("29000.00");
+        Api.Response steps = owner.get("/api/customers/transactions/?customer=" + customer + "&page_size=50");
+        assertThat(steps.at("/results").findValuesAsText("transaction_type")).as(steps.toString())
+                .contains("sale", "payment", "bonus_accrual", "bonus_redemption", "bonus_return", "bonus_reversal");
+
+        Api.Response closed = owner.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 29000));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.header("Access-Control-Allow-Origin")).isEqualTo(origin);
-        assertThat(owner.get("/api/sales/cashier-sessions/" + session + "/report/").text("/expected_cash")).isEqualTo("24000.00");
+        assertThat(owner.get("/api/sales/cashier-sessions/" + session + "/report/").text("/expected_cash")).isEqualTo("29000.00");
         Api.Response history = owner.get("/api/sales/sales/?session=" + session + "&status=completed");
         assertThat(history.at("/count").asInt()).as(history.toString()).isEqualTo(2);
         assertThat(owner.get("/api/sales/cashier-sessions/").at("/count").asInt()).isEqualTo(1);
@@ -533,7 +559,8 @@ class EndToEndIT {
     void servesDocsAndMetrics() {
         assertThat(gateway.get("/api-docs/sales").raw()).contains("/api/sales/sales/scan-item");
         assertThat(gateway.get("/redoc/").status()).isEqualTo(200);
-        assertThat(gateway.get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+        // the gateway's meters carry application="gateway" like the services' (its 5xx alert and dashboard select on it)
+        assertThat(gateway.get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes").contains("application=\"gateway\"");
         assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status"))).containsEntry("gateway", "UP");
     }
 

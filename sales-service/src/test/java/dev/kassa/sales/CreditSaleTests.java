@@ -1,6 +1,8 @@
 package dev.kassa.sales;
 
+import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
@@ -9,15 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The credit tender (nasiya, issue 11) with customer-service's hold API played by {@link FakeCustomers}: the debt is held
@@ -44,6 +49,8 @@ class CreditSaleTests {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     Api as(String store, long user, String role) {
         return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
@@ -123,5 +130,102 @@ class CreditSaleTests {
         assertThat(jdbc.queryForList("select method, amount, credit_amount from " + TestStores.schema(store) + ".refunds where sale_id = ? order by id",
                 sale)).extracting(r -> r.get("method") + " " + r.get("amount") + " " + r.get("credit_amount"))
                 .containsExactly("credit 50000.00 50000.00", "cash 100000.00 10000.00");
+    }
+
+    @Test
+    void theBuyerIsCheckedTheirGroupDiscountAppliesAndPointsPayWithNothingHalfDone() {
+        String store = TestStores.newKey("lyl");
+        customers.limits.put(11L, BigDecimal.ZERO);
+        customers.discounts.put(11L, new BigDecimal("10.00"));
+        customers.points.put(11L, 20000);
+        Api cashier = as(store, 5, "cashier");
+        Api owner = as(store, 1, "owner");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+
+        // an unknown customer is refused at checkout, not skipped later: the sale stays a draft
+        long sale = Drafts.draft(jdbc, store, session, 5);
+        Api.Response unknown = cashier.post("/api/sales/sales/" + sale + "/checkout/",
+                json("payments", List.of(json("payment_method", "cash", "amount", 150000)), "customer_id", 999));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.at("/errors/customer_id").isArray()).isTrue();
+        assertThat(cashier.get("/api/sales/sales/" + sale + "/").text("/status")).isEqualTo("pending");
+        // points need a customer
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "bonus", "amount", 100),
+                json("payment_method", "cash", "amount", 149900)))).at("/errors/customer_id").isArray()).isTrue();
+
+        // the group's 10 % comes off by itself (150000 → 135000); 5000 paid with points, the rest in cash
+        Api.Response sold = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
+                json("payment_method", "bonus", "amount", 5000), json("payment_method", "cash", "amount", 130000)), "customer_id", 11));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
+        assertThat(sold.text("/data/discount_percent")).isEqualTo("10.00");
+        assertThat(sold.text("/data/discount_amount")).isEqualTo("15000.00");
+        assertThat(sold.text("/data/total_amount")).isEqualTo("135000.00");
+        assertThat(sold.text("/data/customer_name")).as("the customer's name is printed when the till sent none").isEqualTo("Клиент 11");
+        assertThat(sold.at("/data/payments").findValuesAsText("payment_method_display")).containsExactly("Бонусы", "Наличные");
+        assertThat(customers.pointsLeft(11)).isEqualTo(15000);
+
+        // more points than are left: refused with both numbers, nothing held, the draft untouched
+        long second = Drafts.draft(jdbc, store, session, 5);
+        Api.Response tooMany = cashier.post("/api/sales/sales/" + second + "/checkout/", json("payments", List.of(
+                json("payment_method", "bonus", "amount", 16000), json("payment_method", "cash", "amount", 119000)), "customer_id", 11));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+        assertThat(tooMany.text("/code")).isEqualTo("insufficient_points");
+        assertThat(tooMany.text("/available_points")).isEqualTo("15000");
+        assertThat(cashier.get("/api/sales/sales/" + second + "/").text("/status")).isEqualTo("pending");
+        assertThat(customers.pointsLeft(11)).isEqualTo(15000);
+
+        // a larger manual discount stays: the owner's 20 % is not replaced by the group's 10 %
+        assertThat(owner.post("/api/sales/sales/" + second + "/discount/", json("discount_percent", 20)).status()).isEqualTo(200);
+        Api.Response manual = cashier.post("/api/sales/sales/" + second + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 120000)), "customer_id", 11));
+        assertThat(manual.status()).as(manual.toString()).isEqualTo(200);
+        assertThat(manual.text("/data/total_amount")).isEqualTo("120000.00");
+
+        // the web client's new_customer: found by phone, else created once
+        int createdBefore = customers.created.get();
+        long third = Drafts.draft(jdbc, store, session, 5);
+        Api.Response fresh = cashier.post("/api/sales/sales/" + third + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 150000)), "new_customer", json("first_name", "Иван", "phone", "+998901230077")));
+        assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
+        long buyer = fresh.at("/data/customer").asLong();
+        assertThat(buyer).isPositive();
+        long fourth = Drafts.draft(jdbc, store, session, 5);
+        Api.Response again = cashier.post("/api/sales/sales/" + fourth + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 150000)), "new_customer", json("first_name", "Иван", "phone", "+998901230077")));
+        assertThat(again.at("/data/customer").asLong()).isEqualTo(buyer);
+        assertThat(customers.created.get()).isEqualTo(createdBefore + 1);
+
+        // the refund of the points sale: the 5000 paid with points goes back as points, only 130000 leaves the drawer
+        BigDecimal before = new BigDecimal(cashier.get("/api/sales/sessions/current/").text("/data/expected_cash"));
+        Api.Response refund = owner.post("/api/sales/sales/" + sale + "/refund/", json("method", "cash"));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+        assertThat(new BigDecimal(cashier.get("/api/sales/sessions/current/").text("/data/expected_cash")))
+                .isEqualByComparingTo(before.subtract(new BigDecimal("130000")));
+        assertThat(jdbc.queryForList("select method, amount, bonus_amount from " + TestStores.schema(store) + ".refunds where sale_id = ?", sale))
+                .extracting(r -> r.get("method") + " " + r.get("amount") + " " + r.get("bonus_amount")).containsExactly("cash 135000.00 5000.00");
+        assertThat(owner.post("/api/sales/sales/" + third + "/refund/", json("method", "bonus")).at("/errors/method").isArray()).isTrue();
+    }
+
+    @Test
+    void aDebtPaidInCashAtATillLandsInThatShiftOnce() throws Exception {
+        String store = TestStores.newKey("dbt");
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 10000)).at("/data/id").asLong();
+        EventSamples.Sample paid = EventSamples.of("CustomerBalanceChanged");
+        paid.assertConsumedBy("sales-service");
+        String message = paid.message(store, e -> e.set("/customer_id", 11).set("/transaction_id", 501).set("/transaction_type", "payment")
+                .set("/amount", "25000.00").set("/payment_method", "cash").set("/performed_by", 5));
+        kafka.send(Topics.CUSTOMER, store, message).get();
+        kafka.send(Topics.CUSTOMER, store, message).get();
+        // a card payment, and one taken by someone without an open shift, are not till cash
+        kafka.send(Topics.CUSTOMER, store, paid.message(store, e -> e.set("/transaction_id", 502).set("/transaction_type", "payment")
+                .set("/amount", "7000.00").set("/payment_method", "card").set("/performed_by", 5))).get();
+        kafka.send(Topics.CUSTOMER, store, paid.message(store, e -> e.set("/transaction_id", 503).set("/transaction_type", "payment")
+                .set("/amount", "9000.00").set("/payment_method", "cash").set("/performed_by", 1))).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cashier.get("/api/sales/sessions/current/").text("/data/expected_cash")).isEqualTo("35000.00"));
+        Api.Response detail = cashier.get("/api/sales/sessions/" + session + "/");
+        assertThat(detail.at("/cash_movements").findValuesAsText("reason")).as(detail.toString()).containsExactly("debt_payment");
+        assertThat(detail.at("/cash_movements/0/description").asText()).isEqualTo("Погашение долга: клиент #11, операция #501");
     }
 }

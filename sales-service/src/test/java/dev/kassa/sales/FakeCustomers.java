@@ -14,18 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * customer-service's credit-hold API as sales sees it: each known customer has a credit limit, active holds count against
- * it, a hold above it is refused with {@code credit_limit_exceeded} and the available and requested amounts. The real
- * customer-service is exercised through the gateway in the end-to-end suite.
+ * customer-service's internal API as sales sees it: who buys (a known customer by id, else 400 on {@code customer_id}; a
+ * {@code new_customer} found by phone or created), each known customer's credit limit, group discount and points; active
+ * holds count against the limit and the points, a hold above them is refused with {@code credit_limit_exceeded} or
+ * {@code insufficient_points}. The real customer-service is exercised through the gateway in the end-to-end suite.
  */
 final class FakeCustomers implements AutoCloseable {
 
-    record Hold(long customer, BigDecimal amount, String status) { }
+    record Hold(long customer, BigDecimal amount, String status, String kind) { }
 
     private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
     final Map<Long, BigDecimal> limits = new ConcurrentHashMap<>();
     final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    final Map<Long, BigDecimal> discounts = new ConcurrentHashMap<>();
+    final Map<Long, Integer> points = new ConcurrentHashMap<>();
+    final Map<String, Long> phones = new ConcurrentHashMap<>();
+    /** The customers a {@code new_customer} created. */
+    final AtomicInteger created = new AtomicInteger();
     /** Answers this many of the next requests with 500, as an instance that is restarting would. */
     final AtomicInteger failNext = new AtomicInteger();
 
@@ -35,7 +41,7 @@ final class FakeCustomers implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/internal/credit-holds", exchange -> {
+        server.createContext("/internal/", exchange -> {
             JsonNode body = json.readTree(exchange.getRequestBody());
             int status = 200;
             String answer = "{}";
@@ -46,7 +52,39 @@ final class FakeCustomers implements AutoCloseable {
                 } else if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = 500;
                 } else if (exchange.getRequestURI().getPath().endsWith("/release")) {
-                    body.path("request_refs").forEach(ref -> holds.computeIfPresent(ref.asText(), (k, h) -> new Hold(h.customer(), h.amount(), "released")));
+                    body.path("request_refs").forEach(ref -> holds.computeIfPresent(ref.asText(), (k, h) -> new Hold(h.customer(), h.amount(), "released", h.kind())));
+                } else if (exchange.getRequestURI().getPath().startsWith("/internal/bonus-holds")) {
+                    long customer = body.path("customer_id").asLong();
+                    int wanted = body.path("amount").decimalValue().intValueExact();
+                    int left = pointsLeft(customer);
+                    if (wanted > left) {
+                        status = 400;
+                        answer = "{\"status\":\"error\",\"code\":\"insufficient_points\",\"message\":\"Недостаточно бонусов\",\"errors\":{},"
+                                + "\"available_points\":\"" + left + "\",\"requested_points\":\"" + wanted + "\"}";
+                    } else {
+                        holds.put(body.path("request_ref").asText(), new Hold(customer, BigDecimal.valueOf(wanted), "active", "bonus"));
+                    }
+                } else if (exchange.getRequestURI().getPath().startsWith("/internal/till-customers")) {
+                    long customer = body.path("customer_id").asLong(0);
+                    if (body.hasNonNull("customer_id") && !limits.containsKey(customer)) {
+                        status = 400;
+                        answer = "{\"status\":\"error\",\"code\":\"invalid\",\"message\":\"Ошибка валидации\",\"errors\":{\"customer_id\":[\"Покупатель с таким ID не найден\"]}}";
+                    } else {
+                        if (body.path("new_customer").isObject()) {
+                            String phone = body.path("new_customer").path("phone").asText();
+                            customer = phones.computeIfAbsent(phone, p -> {
+                                long id = 1000 + created.incrementAndGet();
+                                limits.put(id, BigDecimal.ZERO);
+                                return id;
+                            });
+                        } else if (!body.hasNonNull("customer_id")) {
+                            customer = phones.getOrDefault(body.path("customer_phone").asText(), 0L);
+                        }
+                        answer = customer == 0 ? "{\"customer\":null}" : "{\"customer\":{\"id\":" + customer + ",\"full_name\":\"Клиент " + customer
+                                + "\",\"phone\":\"+99890000" + String.format("%04d", customer % 10000) + "\",\"discount_percent\":\""
+                                + discounts.getOrDefault(customer, BigDecimal.ZERO) + "\",\"loyalty_points\":" + points.getOrDefault(customer, 0)
+                                + ",\"point_value\":\"1.00\"}}";
+                    }
                 } else {
                     long customer = body.path("customer_id").asLong();
                     BigDecimal amount = body.path("amount").decimalValue();
@@ -59,7 +97,7 @@ final class FakeCustomers implements AutoCloseable {
                         answer = "{\"status\":\"error\",\"code\":\"credit_limit_exceeded\",\"message\":\"Превышен кредитный лимит\",\"errors\":{},"
                                 + "\"available\":\"" + available.setScale(2).toPlainString() + "\",\"requested\":\"" + amount.setScale(2).toPlainString() + "\"}";
                     } else {
-                        holds.put(body.path("request_ref").asText(), new Hold(customer, amount, "active"));
+                        holds.put(body.path("request_ref").asText(), new Hold(customer, amount, "active", "credit"));
                         answer = "{\"request_ref\":\"" + body.path("request_ref").asText() + "\",\"status\":\"active\"}";
                     }
                 }
@@ -74,9 +112,15 @@ final class FakeCustomers implements AutoCloseable {
     }
 
     BigDecimal available(long customer) {
-        BigDecimal held = holds.values().stream().filter(h -> h.customer() == customer && h.status().equals("active")).map(Hold::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal held = holds.values().stream().filter(h -> h.customer() == customer && h.status().equals("active") && h.kind().equals("credit"))
+                .map(Hold::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return limits.getOrDefault(customer, BigDecimal.ZERO).subtract(held);
+    }
+
+    int pointsLeft(long customer) {
+        int held = holds.values().stream().filter(h -> h.customer() == customer && h.status().equals("active") && h.kind().equals("bonus"))
+                .mapToInt(h -> h.amount().intValue()).sum();
+        return points.getOrDefault(customer, 0) - held;
     }
 
     long active(long customer) {

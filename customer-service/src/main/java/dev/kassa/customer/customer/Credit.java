@@ -25,14 +25,19 @@ class Credit {
     /** A hold's answer to the till. */
     record HoldView(String requestRef, long customerId, String saleId, BigDecimal amount, String status, BigDecimal availableCredit) { }
 
+    /** A bonus hold's answer to the till: the points the amount takes and what the customer has left. */
+    record BonusHoldView(String requestRef, long customerId, String saleId, BigDecimal amount, int points, String status, Integer availablePoints) { }
+
     static final Duration HOLD_LIFETIME = Duration.ofMinutes(30);
 
     private final CustomerRepository customers;
     private final CreditHolds holds;
     private final Ledger ledger;
     private final OutboxPublisher outbox;
+    private final Loyalty loyalty;
 
-    Credit(CustomerRepository customers, CreditHolds holds, Ledger ledger, OutboxPublisher outbox) {
+    Credit(CustomerRepository customers, CreditHolds holds, Ledger ledger, OutboxPublisher outbox, Loyalty loyalty) {
+        this.loyalty = loyalty;
         this.customers = customers;
         this.holds = holds;
         this.ledger = ledger;
@@ -41,16 +46,7 @@ class Credit {
 
     @Transactional
     HoldView hold(String requestRef, Long customerId, BigDecimal amount, String saleId) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("request_ref", requestRef, 100);
-        errors.required("sale_id", saleId, 64);
-        if (customerId == null || customerId <= 0) {
-            errors.add("customer_id", "validation.required");
-        }
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(new BigDecimal("9999999999.99")) > 0) {
-            errors.add("amount", "customer.amount_positive");
-        }
-        errors.throwIfAny();
+        validate(requestRef, customerId, amount, saleId);
         var earlier = holds.find(requestRef.trim());
         if (earlier.isPresent()) {
             var h = earlier.get();
@@ -70,6 +66,44 @@ class Credit {
         return new HoldView(requestRef.trim(), customerId, saleId.trim(), requested, "active", available.subtract(requested));
     }
 
+    /**
+     * Holds the customer's points for the bonus tender: {@code amount} is what they pay (a whole number of points at the
+     * store's point value); never more than the customer holds less what their other sales in progress hold.
+     */
+    @Transactional
+    BonusHoldView holdBonus(String requestRef, Long customerId, BigDecimal amount, String saleId) {
+        validate(requestRef, customerId, amount, saleId);
+        var earlier = holds.find(requestRef.trim());
+        if (earlier.isPresent()) {
+            var h = earlier.get();
+            return new BonusHoldView(h.requestRef(), h.customerId(), h.saleId(), h.amount(), h.points() == null ? 0 : h.points(), h.status(), null);
+        }
+        int points = loyalty.pointsFor(amount);
+        Customer customer = customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        int available = customer.isActive ? Math.max(0, customer.loyaltyPoints - holds.heldPoints(customerId)) : 0;
+        if (points > available) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("available_points", available);
+            details.put("requested_points", points);
+            throw CustomerErrors.INSUFFICIENT_POINTS.exception(details, available, points);
+        }
+        holds.insertBonus(requestRef.trim(), customerId, saleId.trim(), amount.setScale(2), points, HOLD_LIFETIME);
+        return new BonusHoldView(requestRef.trim(), customerId, saleId.trim(), amount.setScale(2), points, "active", available - points);
+    }
+
+    private static void validate(String requestRef, Long customerId, BigDecimal amount, String saleId) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("request_ref", requestRef, 100);
+        errors.required("sale_id", saleId, 64);
+        if (customerId == null || customerId <= 0) {
+            errors.add("customer_id", "validation.required");
+        }
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(new BigDecimal("9999999999.99")) > 0) {
+            errors.add("amount", "customer.amount_positive");
+        }
+        errors.throwIfAny();
+    }
+
     @Transactional
     int release(List<String> requestRefs) {
         if (requestRefs == null || requestRefs.isEmpty() || requestRefs.stream().anyMatch(r -> r == null || r.isBlank())) {
@@ -78,10 +112,17 @@ class Credit {
         return holds.release(requestRefs);
     }
 
-    /** A completed sale with a credit tender: the hold is spent and the debt enters the ledger (inside the inbox's transaction). */
-    void settle(String saleId, long customerId, String receiptNumber, BigDecimal credit) {
+    /**
+     * A completed sale (inside the inbox's transaction): its holds are spent, the credit part enters the ledger as debt; answers
+     * the points its bonus holds took (what the bonus tender spent).
+     */
+    int settle(String saleId, long customerId, String receiptNumber, BigDecimal credit) {
+        int points = holds.salePoints(saleId);
         holds.settle(saleId);
-        change(customerId, "sale", credit.negate(), saleId, receiptNumber);
+        if (credit.signum() > 0) {
+            change(customerId, "sale", credit.negate(), saleId, receiptNumber);
+        }
+        return points;
     }
 
     /** A refund of a credit sale: the credit part goes back to the balance (the debt shrinks) before any money leaves the till. */
@@ -101,6 +142,7 @@ class Credit {
         customer.updatedAt = java.time.Instant.now();
         customers.saveAndFlush(customer);
         long entry = ledger.append(customerId, type, amount.setScale(2), before, after, saleId, "credit", receiptNumber, null);
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, amount.setScale(2), before, after, saleId));
+        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, amount.setScale(2), before, after, saleId,
+                "credit", null, 0, customer.loyaltyPoints));
     }
 }

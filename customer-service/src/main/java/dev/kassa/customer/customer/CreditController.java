@@ -39,7 +39,17 @@ class CreditController {
         return credit.hold(request.requestRef(), request.customerId(), request.amount(), request.saleId());
     }
 
-    @Operation(summary = "Release credit holds of a checkout that failed")
+    @Operation(summary = "Hold loyalty points for the bonus tender of a sale at the till (idempotent per request_ref): amount is what the "
+            + "points pay, a whole number of points at the store's point value; 400 insufficient_points with available_points and requested_points")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "bonus", value = "{\"request_ref\": \"0b5e1f7a-3c2d-4e8f-9a1b-6c7d8e9f0a1b\", \"customer_id\": 3, \"amount\": 500, \"sale_id\": \"42\"}")))
+    @PostMapping("/internal/bonus-holds")
+    @PreAuthorize(Access.SELL)
+    Credit.BonusHoldView holdBonus(@RequestBody HoldRequest request) {
+        return credit.holdBonus(request.requestRef(), request.customerId(), request.amount(), request.saleId());
+    }
+
+    @Operation(summary = "Release credit or bonus holds of a checkout that failed")
     @PostMapping("/internal/credit-holds/release")
     @PreAuthorize(Access.SELL)
     Map<String, Integer> release(@RequestBody ReleaseRequest request) {

@@ -109,7 +109,8 @@ class Customers {
         customer.updatedAt = java.time.Instant.now();
         customers.saveAndFlush(customer);
         long entry = ledger.append(id, type, amount.setScale(2), before, after, null, method, description, caller.userId());
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(id, entry, type, amount.setScale(2), before, after, null));
+        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(id, entry, type, amount.setScale(2), before, after, null,
+                method, caller.userId(), 0, customer.loyaltyPoints));
         return ledger.find(entry).orElseThrow();
     }
 

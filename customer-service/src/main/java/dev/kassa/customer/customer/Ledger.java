@@ -23,7 +23,7 @@ class Ledger {
 
     record Entry(long id, long customer, String customerName, String transactionType, String transactionTypeDisplay, BigDecimal amount,
                  BigDecimal balanceBefore, BigDecimal balanceAfter, String sale, String paymentMethod, String description, Long performedBy,
-                 Instant createdAt) { }
+                 Instant createdAt, Integer points, Integer pointsBefore, Integer pointsAfter) { }
 
     private static final String SELECT = """
             select t.*, trim(concat_ws(' ', nullif(c.last_name, ''), nullif(c.first_name, ''), nullif(c.middle_name, ''))) as customer_name
@@ -32,7 +32,8 @@ class Ledger {
             rs.getString("transaction_type"), Messages.get("customer.transaction_type." + rs.getString("transaction_type")),
             rs.getBigDecimal("amount"), rs.getBigDecimal("balance_before"), rs.getBigDecimal("balance_after"), rs.getString("sale_id"),
             rs.getString("payment_method"), rs.getString("description"), (Long) rs.getObject("performed_by"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), (Integer) rs.getObject("points"), (Integer) rs.getObject("points_before"),
+            (Integer) rs.getObject("points_after"));
 
     private final JdbcClient sql;
     private final JdbcTemplate jdbc;
@@ -52,6 +53,19 @@ class Ledger {
                 .param("customer", customer).param("type", type).param("amount", amount).param("before", before).param("after", after)
                 .param("sale", saleId).param("method", method).param("description", description == null ? "" : description)
                 .param("by", performedBy).query(Long.class).single();
+    }
+
+    /** A loyalty row: the points move by {@code points} ({@code amount} is the money it concerns); the balance stays as it is. */
+    long appendPoints(long customer, String type, BigDecimal amount, BigDecimal balance, int points, int before, int after, String saleId,
+                      String description) {
+        return sql.sql("""
+                        insert into customer_transactions (customer_id, transaction_type, amount, balance_before, balance_after, sale_id,
+                                                           description, points, points_before, points_after)
+                        values (:customer, :type, :amount, :balance, :balance, :sale, :description, :points, :before, :after) returning id
+                        """)
+                .param("customer", customer).param("type", type).param("amount", amount).param("balance", balance).param("sale", saleId)
+                .param("description", description == null ? "" : description).param("points", points).param("before", before)
+                .param("after", after).query(Long.class).single();
     }
 
     List<Entry> recent(long customer, int limit) {

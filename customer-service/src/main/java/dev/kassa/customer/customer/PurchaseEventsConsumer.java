@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Keeps each customer's purchase history and totals from sales events, exactly once per event: a completed
- * sale adds a purchase (total, count, last purchase), a refund takes its amount back; loyalty points are
- * 1 per full 100 of net purchases (spec §6.2); the credit part of a sale becomes the customer's debt, and the credit part of
+ * sale adds a purchase (total, count, last purchase), a refund takes its amount back; loyalty points are earned, spent
+ * and reversed by {@link Loyalty}; the credit part of a sale becomes the customer's debt, and the credit part of
  * its refund pays it back ({@link Credit}). Sales without a customer are not this service's business.
  */
 @Component
@@ -33,8 +33,17 @@ class PurchaseEventsConsumer {
 
         /** The part of the sale bought on credit (the customer's new debt). */
         BigDecimal credit() {
+            return paid("credit");
+        }
+
+        /** The part of the sale paid with loyalty points. */
+        BigDecimal bonus() {
+            return paid("bonus");
+        }
+
+        private BigDecimal paid(String method) {
             return payments == null ? BigDecimal.ZERO
-                    : payments.stream().filter(p -> "credit".equals(p.method())).map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    : payments.stream().filter(p -> method.equals(p.method())).map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         BigDecimal itemsQuantity() {
@@ -44,29 +53,36 @@ class PurchaseEventsConsumer {
 
     /** The part of the SaleRefunded contract that customer-service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String saleId, String receiptNumber, Long customerId, BigDecimal amount, BigDecimal creditAmount) {
+    record SaleRefunded(String saleId, String receiptNumber, Long customerId, BigDecimal amount, BigDecimal creditAmount, BigDecimal bonusAmount) {
         /** The part of the refund that reduces the customer's debt instead of leaving the till. */
         BigDecimal credit() {
             return creditAmount == null ? BigDecimal.ZERO : creditAmount;
+        }
+
+        /** The part of the refund given back as the loyalty points it was paid with. */
+        BigDecimal bonus() {
+            return bonusAmount == null ? BigDecimal.ZERO : bonusAmount;
         }
     }
 
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    PurchaseEventsConsumer(Inbox inbox, PurchaseHistory history, Credit credit) {
+    PurchaseEventsConsumer(Inbox inbox, PurchaseHistory history, Credit credit, Loyalty loyalty) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SaleCompleted.class, sale -> sale.customerId() != null, sale -> {
-                    history.recordPurchase(sale);
-                    if (sale.credit().signum() > 0) {
-                        credit.settle(sale.saleId(), sale.customerId(), sale.receiptNumber(), sale.credit());
+                    if (history.recordPurchase(sale)) {
+                        int spent = credit.settle(sale.saleId(), sale.customerId(), sale.receiptNumber(), sale.credit());
+                        loyalty.purchase(sale, spent);
                     }
                 })
                 .on(SaleRefunded.class, refund -> refund.customerId() != null, refund -> {
-                    history.recordRefund(refund);
-                    if (refund.credit().signum() > 0) {
-                        credit.refund(refund.saleId(), refund.customerId(), refund.receiptNumber(), refund.credit());
+                    if (history.recordRefund(refund)) {
+                        if (refund.credit().signum() > 0) {
+                            credit.refund(refund.saleId(), refund.customerId(), refund.receiptNumber(), refund.credit());
+                        }
+                        loyalty.refund(refund);
                     }
                 });
     }

@@ -85,9 +85,10 @@ class PurchaseHistory {
                 .list();
     }
 
-    void recordPurchase(PurchaseEventsConsumer.SaleCompleted sale) {
+    /** Records a completed purchase once; false when the customer is not this store's (nothing else is then done for it). */
+    boolean recordPurchase(PurchaseEventsConsumer.SaleCompleted sale) {
         if (!known(sale.customerId(), sale.receiptNumber())) {
-            return;
+            return false;
         }
         Timestamp at = Timestamp.from(sale.completedAt());
         int added = jdbc.sql("""
@@ -104,18 +105,19 @@ class PurchaseHistory {
                             """)
                     .param("total", sale.total()).param("at", at).param("customer", sale.customerId()).update();
         }
-        updatePoints(sale.customerId());
+        return added == 1;
     }
 
-    void recordRefund(PurchaseEventsConsumer.SaleRefunded refund) {
+    /** Counts a refund against its purchase (a refund that overtook its sale still lowers the totals); false for a customer unknown here. */
+    boolean recordRefund(PurchaseEventsConsumer.SaleRefunded refund) {
         if (!known(refund.customerId(), refund.receiptNumber())) {
-            return;
+            return false;
         }
         jdbc.sql("update customer_purchases set refunded = refunded + :amount where sale_id = :sale")
                 .param("amount", refund.amount()).param("sale", refund.saleId()).update();
         jdbc.sql("update customers set total_purchases = greatest(total_purchases - :amount, 0), updated_at = now() where id = :customer")
                 .param("amount", refund.amount()).param("customer", refund.customerId()).update();
-        updatePoints(refund.customerId());
+        return true;
     }
 
     private boolean known(long customerId, String receipt) {
@@ -124,9 +126,5 @@ class PurchaseHistory {
             log.warn("Sale {} names customer {} that this store does not have; history not recorded", receipt, customerId);
         }
         return known;
-    }
-
-    private void updatePoints(long customerId) {
-        jdbc.sql("update customers set loyalty_points = floor(total_purchases / 100) where id = :id").param("id", customerId).update();
     }
 }

@@ -1,5 +1,7 @@
 package dev.kassa.sales.customer;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.ServiceTokens;
@@ -24,10 +26,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Holds and releases credit in customer-service for the credit tender, with the cashier's own token and store key (the same
- * membership and role checks apply there). customer-service's refusals ({@code credit_limit_exceeded} with
- * {@code available} and {@code requested}, an unknown customer) reach the till unchanged; when it does not answer, the
- * checkout answers 503 {@code customers_unavailable} and nothing is owed.
+ * The till's calls to customer-service, with the cashier's own token and store key (the same membership and role checks
+ * apply there): who buys (validated, found by phone or created), credit held for the credit tender and points for the bonus
+ * tender. customer-service's refusals ({@code credit_limit_exceeded} with {@code available} and {@code requested},
+ * {@code insufficient_points}, an unknown customer) reach the till unchanged; when it does not answer, the checkout answers
+ * 503 {@code customers_unavailable} and nothing is owed.
  */
 @Component
 public class CustomerClient {
@@ -52,22 +55,63 @@ public class CustomerClient {
         this.serviceTokens = serviceTokens;
     }
 
+    /** The buyer as customer-service knows them: what the till applies (group discount) and may take (points, credit). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TillCustomer(long id, String fullName, String phone, String groupName, BigDecimal discountPercent, int loyaltyPoints,
+                               BigDecimal pointValue, BigDecimal availableCredit, boolean isBlocked, boolean created) { }
+
+    /**
+     * Who buys: {@code customerId} must name an active customer (else 400 on {@code customer_id}); {@code newCustomer} is the
+     * customer with its phone or a new one; a bare phone finds its customer if there is one. Null when nobody is named.
+     */
+    public TillCustomer resolve(Long customerId, String name, String phone, Map<String, Object> newCustomer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customer_id", customerId);
+        body.put("customer_name", name);
+        body.put("customer_phone", phone);
+        body.put("new_customer", newCustomer);
+        JsonNode customer = call("/internal/till-customers", body, "buyer", null).path("customer");
+        try {
+            return customer.isObject() ? objectMapper.treeToValue(customer, TillCustomer.class) : null;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("customer-service answered a buyer sales cannot read", e);
+        }
+    }
+
     /** Holds {@code amount} of the customer's credit for the sale; safe to repeat with the same reference. */
     public void hold(String requestRef, long customerId, BigDecimal amount, long saleId) {
+        call("/internal/credit-holds", holdBody(requestRef, customerId, amount, saleId), "credit hold for sale " + saleId, requestRef);
+    }
+
+    /** Holds the loyalty points that pay {@code amount} of the sale (the bonus tender); safe to repeat with the same reference. */
+    public void holdBonus(String requestRef, long customerId, BigDecimal amount, long saleId) {
+        call("/internal/bonus-holds", holdBody(requestRef, customerId, amount, saleId), "bonus hold for sale " + saleId, requestRef);
+    }
+
+    private static Map<String, Object> holdBody(String requestRef, long customerId, BigDecimal amount, long saleId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_ref", requestRef);
         body.put("customer_id", customerId);
         body.put("amount", amount);
         body.put("sale_id", String.valueOf(saleId));
+        return body;
+    }
+
+    /**
+     * One call to customer-service through its breaker: its refusals reach the till unchanged; when it does not answer, 503
+     * {@code customers_unavailable} (a hold that may still commit there is released, or expires, and never becomes debt).
+     */
+    private JsonNode call(String path, Map<String, Object> body, String what, String holdRef) {
         HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
-        breakers.create("customer").run(() -> rest.post().uri("/internal/credit-holds").headers(h -> h.addAll(caller))
+        return breakers.create("customer").run(() -> rest.post().uri(path).headers(h -> h.addAll(caller))
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> {
+                    byte[] answer = response.getBody().readAllBytes();
                     if (response.getStatusCode().is2xxSuccessful()) {
-                        return Boolean.TRUE;
+                        return answer.length == 0 ? objectMapper.createObjectNode() : objectMapper.readTree(answer);
                     }
                     if (response.getStatusCode().is4xxClientError()) {
-                        var refusal = ServiceCalls.refusal(objectMapper, response.getStatusCode().value(), response.getBody().readAllBytes(),
-                                List.of("available", "requested"));
+                        var refusal = ServiceCalls.refusal(objectMapper, response.getStatusCode().value(), answer,
+                                List.of("available", "requested", "available_points", "requested_points"));
                         throw new Refused(KassaException.relayed(refusal.status(), refusal.code(), refusal.message(), refusal.fieldErrors(),
                                 refusal.details()));
                     }
@@ -76,9 +120,10 @@ public class CustomerClient {
                     if (failure instanceof Refused refused) {
                         throw refused.error;
                     }
-                    log.warn("Credit hold for sale {} refused: customer-service did not answer ({})", saleId, failure.toString());
-                    // the hold may still commit there: it is released (or expires) and never becomes debt without SaleCompleted
-                    release(requestRef);
+                    log.warn("{} refused: customer-service did not answer ({})", what, failure.toString());
+                    if (holdRef != null) {
+                        release(holdRef);
+                    }
                     throw SalesErrors.CUSTOMERS_UNAVAILABLE.exception();
                 });
     }

@@ -28,7 +28,7 @@ public class SessionRepository {
             s.opening_cash
                  + coalesce((select sum(p.amount) from payments p join sales x on x.id = p.sale_id
                               where p.session_id = s.id and p.payment_method = 'cash' and x.status <> 'pending'), 0)
-                 - coalesce((select sum(r.amount - r.credit_amount) from refunds r where r.session_id = s.id and r.method = 'cash'), 0)
+                 - coalesce((select sum(r.amount - r.credit_amount - r.bonus_amount) from refunds r where r.session_id = s.id and r.method = 'cash'), 0)
                  + coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_in'), 0)
                  - coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_out'), 0)
             """;
@@ -196,8 +196,9 @@ public class SessionRepository {
                 """, sessionId);
         Map<String, Object> refunds = jdbc.queryForMap("""
                 select coalesce(sum(amount), 0) as total, count(*) as count,
-                       coalesce(sum(amount - credit_amount) filter (where method = 'cash'), 0) as cash,
-                       coalesce(sum(credit_amount), 0) as credit
+                       coalesce(sum(amount - credit_amount - bonus_amount) filter (where method = 'cash'), 0) as cash,
+                       coalesce(sum(credit_amount), 0) as credit,
+                       coalesce(sum(bonus_amount), 0) as bonus
                   from refunds where session_id = ?
                 """, sessionId);
         Map<String, Object> movements = jdbc.queryForMap("""

@@ -215,6 +215,20 @@ public class ShiftService {
         return sessions.cashMovements(sessionId).stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * A customer paid debt in cash to someone with an open shift (customer-service's {@code CustomerBalanceChanged}, inside the
+     * inbox's transaction): the cash is in that till now, as a cash-in with reason {@code debt_payment}. A payment taken by
+     * someone without an open shift (an owner in the back office) is not till cash.
+     */
+    public void debtPaidInCash(long userId, long customerId, long ledgerEntry, BigDecimal amount) {
+        sessions.currentOf(userId).filter(Session::isOpen).ifPresent(session -> {
+            BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
+            long id = sessions.addCashMovement(session.id(), "cash_in", "debt_payment", value,
+                    dev.kassa.platform.error.Messages.get("sales.debt_payment_description", customerId, ledgerEntry), userId);
+            outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, session.id(), "cash_in", "debt_payment", value, userId));
+        });
+    }
+
     @Transactional(readOnly = true)
     public List<Map<String, Object>> cashMovements(Caller caller, long sessionId) {
         ownOrManaged(caller, sessionId);

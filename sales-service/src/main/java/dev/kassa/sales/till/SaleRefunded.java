@@ -10,11 +10,11 @@ import java.util.List;
 /**
  * Contract of {@code SaleRefunded} on {@code sales.events}: a whole sale or some of its lines given back.
  * Consumers: catalog (restock the batches), analytics (net sales of the refund's business date), customer (history; the credit part
- * pays back the buyer's debt).
+ * pays back the buyer's debt, the bonus part gives back the points it was paid with).
  */
 @KassaEvent(topic = Topics.SALES)
 public record SaleRefunded(String saleId, String refundId, String receiptNumber, Long customerId, LocalDate businessDate, BigDecimal amount,
-                           BigDecimal creditAmount, String method, boolean fullyRefunded, List<Line> lines) {
+                           BigDecimal creditAmount, BigDecimal bonusAmount, String method, boolean fullyRefunded, List<Line> lines) {
 
     public record Line(long productId, Long batchId, BigDecimal quantity, BigDecimal amount, String reservationRef) { }
 }

@@ -214,23 +214,26 @@ class SaleRepository {
         return jdbc.queryForObject("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = ?", BigDecimal.class, itemId);
     }
 
-    long addRefund(long saleId, long sessionId, BigDecimal amount, String method, BigDecimal creditAmount, String reason, long performedBy,
-                   LocalDate businessDate) {
+    long addRefund(long saleId, long sessionId, BigDecimal amount, String method, BigDecimal creditAmount, BigDecimal bonusAmount, String reason,
+                   long performedBy, LocalDate businessDate) {
         return jdbc.queryForObject("""
-                insert into refunds (sale_id, session_id, amount, method, credit_amount, reason, performed_by, business_date)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, saleId, sessionId, amount, method, creditAmount, reason, performedBy, businessDate);
+                insert into refunds (sale_id, session_id, amount, method, credit_amount, bonus_amount, reason, performed_by, business_date)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, saleId, sessionId, amount, method, creditAmount, bonusAmount, reason, performedBy, businessDate);
     }
 
-    /** What the sale's buyer owes for it: its credit tenders. */
-    BigDecimal creditPaid(long saleId) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from payments where sale_id = ? and payment_method = 'credit'", BigDecimal.class,
-                saleId);
+    /** What the sale's tenders of one method paid ({@code credit}: what the buyer owes for it; {@code bonus}: paid with points). */
+    BigDecimal paidBy(long saleId, String method) {
+        return jdbc.queryForObject("select coalesce(sum(amount), 0) from payments where sale_id = ? and payment_method = ?", BigDecimal.class,
+                saleId, method);
     }
 
-    /** The credit already given back by the sale's earlier refunds. */
-    BigDecimal creditRefunded(long saleId) {
-        return jdbc.queryForObject("select coalesce(sum(credit_amount), 0) from refunds where sale_id = ?", BigDecimal.class, saleId);
+    /** What the sale's earlier refunds gave back as {@code credit_amount} or {@code bonus_amount}. */
+    BigDecimal refundedAs(long saleId, String column) {
+        if (!java.util.Set.of("credit_amount", "bonus_amount").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.queryForObject("select coalesce(sum(" + column + "), 0) from refunds where sale_id = ?", BigDecimal.class, saleId);
     }
 
     void addRefundLine(long refundId, long itemId, BigDecimal quantity, BigDecimal amount) {

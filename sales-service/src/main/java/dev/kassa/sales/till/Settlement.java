@@ -16,8 +16,11 @@ import java.util.Set;
  */
 record Settlement(List<Applied> payments, BigDecimal change) {
 
-    /** {@code credit}: bought on the customer's account (nasiya); it needs a customer and is held in customer-service first. */
-    static final Set<String> METHODS = Set.of("cash", "card", "mobile", "transfer", "credit");
+    /**
+     * {@code credit}: bought on the customer's account (nasiya); {@code bonus}: paid with the customer's loyalty points. Both need
+     * a customer and are held in customer-service first.
+     */
+    static final Set<String> METHODS = Set.of("cash", "card", "mobile", "transfer", "credit", "bonus");
 
     record Applied(String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4, String transactionId) { }
 
@@ -87,7 +90,16 @@ record Settlement(List<Applied> payments, BigDecimal change) {
 
     /** The part of the sale bought on credit. */
     BigDecimal credit() {
-        return payments.stream().filter(p -> "credit".equals(p.method())).map(Applied::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return paidBy("credit");
+    }
+
+    /** The part of the sale paid with loyalty points. */
+    BigDecimal bonus() {
+        return paidBy("bonus");
+    }
+
+    private BigDecimal paidBy(String method) {
+        return payments.stream().filter(p -> method.equals(p.method())).map(Applied::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static boolean money(BigDecimal v) {

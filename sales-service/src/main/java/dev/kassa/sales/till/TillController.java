@@ -27,7 +27,7 @@ class TillController {
 
     /** {@code cashier_id}: on a shared till, the employee (id) the sale is recorded for. */
     record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer, String customerName, String customerPhone,
-                           Long cashierId) { }
+                           Map<String, Object> newCustomer, Long cashierId) { }
 
     record RemoveItemRequest(Long itemId) { }
 
@@ -174,7 +174,10 @@ class TillController {
     }
 
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
-            + "customer_id, customer_name, customer_phone optional; cashier_id (an employee id) records the sale for that cashier "
+            + "the buyer optional: customer_id (an active customer, else 400), or new_customer {first_name, phone, …} (the customer with "
+            + "that phone, else a new one), and/or customer_name / customer_phone (a phone a customer has links the sale to them); the "
+            + "buyer's group discount applies unless a larger one is set; payment_method credit (nasiya, within the credit limit) and "
+            + "bonus (loyalty points) need a customer; cashier_id (an employee id) records the sale for that cashier "
             + "when an owner or manager holds the shift on a shared till (a cashier may name only themselves)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "split payment", value = "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
@@ -182,7 +185,7 @@ class TillController {
     @PreAuthorize(Access.SELL)
     Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
         TillService.Buyer buyer = new TillService.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
-                request.customerName(), request.customerPhone());
+                request.customerName(), request.customerPhone(), request.newCustomer());
         return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data",
                 metrics.checkout(() -> till.checkout(caller, id, request.payments(), buyer, request.cashierId())));
     }

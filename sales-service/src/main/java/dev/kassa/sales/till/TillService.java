@@ -9,6 +9,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.customer.CustomerClient;
 import dev.kassa.sales.shift.Session;
 import dev.kassa.sales.shift.SessionRepository;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,10 +39,10 @@ public class TillService {
     private final TransactionTemplate tx;
     private final Discounts discounts;
     private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
-    private final dev.kassa.sales.customer.CustomerClient customers;
+    private final CustomerClient customers;
 
     TillService(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-                Discounts discounts, dev.kassa.platform.tenancy.EmployeeDirectory staff, dev.kassa.sales.customer.CustomerClient customers) {
+                Discounts discounts, dev.kassa.platform.tenancy.EmployeeDirectory staff, CustomerClient customers) {
         this.customers = customers;
         this.staff = staff;
         this.discounts = discounts;
@@ -138,7 +140,7 @@ public class TillService {
      */
     public SaleView refund(Caller caller, long saleId, RefundRequest r) {
         String method = r == null || r.method() == null || r.method().isBlank() ? "cash" : r.method().trim();
-        if ("credit".equals(method)) {
+        if ("credit".equals(method) || "bonus".equals(method)) {
             throw FieldErrors.single("method", "sales.refund_method_credit");
         }
         if (!Settlement.METHODS.contains(method)) {
@@ -197,16 +199,21 @@ public class TillService {
                 total = total.add(amount);
                 lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), e.getValue().setScale(3, java.math.RoundingMode.UNNECESSARY), amount, item.reservationRef()));
             }
-            // a sale bought on credit gives the credit back first: that part reduces the customer's debt and never leaves the till
-            BigDecimal creditPart = total.min(sales.creditPaid(saleId).subtract(sales.creditRefunded(saleId))).max(BigDecimal.ZERO).setScale(2);
-            String paidBack = creditPart.compareTo(total) == 0 && creditPart.signum() > 0 ? "credit" : method;
-            long refundId = sales.addRefund(saleId, session, total.max(new BigDecimal("0.01")), paidBack, creditPart,
+            // what was bought on credit comes back first (it reduces the customer's debt), then what was paid with points (the points
+            // return): neither leaves the till; only the rest is paid back by the chosen method
+            BigDecimal creditPart = total.min(sales.paidBy(saleId, "credit").subtract(sales.refundedAs(saleId, "credit_amount")))
+                    .max(BigDecimal.ZERO).setScale(2);
+            BigDecimal bonusPart = total.subtract(creditPart).min(sales.paidBy(saleId, "bonus").subtract(sales.refundedAs(saleId, "bonus_amount")))
+                    .max(BigDecimal.ZERO).setScale(2);
+            String paidBack = total.signum() > 0 && creditPart.add(bonusPart).compareTo(total) == 0
+                    ? (creditPart.signum() > 0 ? "credit" : "bonus") : method;
+            long refundId = sales.addRefund(saleId, session, total.max(new BigDecimal("0.01")), paidBack, creditPart, bonusPart,
                     r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today());
             wanted.forEach((itemId, q) -> sales.addRefundLine(refundId, itemId, q, amounts.get(itemId)));
             boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
             sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
             outbox.publish(tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId),
-                    sale.receiptNumber(), sale.customerId(), tenant.today(), total, creditPart, paidBack, full, lines));
+                    sale.receiptNumber(), sale.customerId(), tenant.today(), total, creditPart, bonusPart, paidBack, full, lines));
             return detail(saleId);
         });
     }
@@ -292,6 +299,7 @@ public class TillService {
     public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer buyer, Long cashierId) {
         checkBuyer(buyer);
         var seller = cashierId == null ? null : seller(caller, cashierId);
+        var who = resolve(buyer);
         List<String> credit = new java.util.ArrayList<>();
         try {
             return tx.execute(s -> {
@@ -302,7 +310,7 @@ public class TillService {
                 if (seller != null) {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                 }
-                return settle(sales.find(saleId).orElseThrow(), payments, buyer, java.time.Instant.now(), credit);
+                return settle(caller, sales.find(saleId).orElseThrow(), payments, buyer, who, java.time.Instant.now(), credit);
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -323,31 +331,44 @@ public class TillService {
         return employee;
     }
 
-    /** Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). */
-    private SaleView settle(SaleRepository.Sale sale, List<PaymentRequest> payments, Buyer buyer, java.time.Instant at, List<String> creditHolds) {
-        long saleId = sale.id();
+    /**
+     * Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). The
+     * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
+     * customer-service before anything is written (the caller releases those holds when this transaction fails).
+     */
+    private SaleView settle(Caller caller, SaleRepository.Sale draft, List<PaymentRequest> payments, Buyer buyer, CustomerClient.TillCustomer who,
+                            java.time.Instant at, List<String> customerHolds) {
+        long saleId = draft.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
             throw SalesErrors.SALE_EMPTY.exception();
         }
+        SaleRepository.Sale sale = who == null ? draft : groupDiscount(caller, draft, who);
         Settlement settlement = Settlement.of(sale.totalAmount(), payments);
         BigDecimal credit = settlement.credit();
+        BigDecimal bonus = settlement.bonus();
+        if ((credit.signum() > 0 || bonus.signum() > 0) && who == null) {
+            throw FieldErrors.single("customer_id", credit.signum() > 0 ? "sales.credit_needs_customer" : "sales.bonus_needs_customer");
+        }
         if (credit.signum() > 0) {
-            // the debt is checked against the customer's limit in customer-service first (the customer locked there, so two
-            // tills never exceed it together); the caller releases the hold when this transaction fails
-            if (buyer == null || buyer.id() == null) {
-                throw FieldErrors.single("customer_id", "sales.credit_needs_customer");
-            }
+            // checked against the customer's limit in customer-service (the customer locked there, so two tills never exceed it together)
             String ref = UUID.randomUUID().toString();
-            creditHolds.add(ref);
-            customers.hold(ref, buyer.id(), credit, saleId);
+            customerHolds.add(ref);
+            customers.hold(ref, who.id(), credit, saleId);
+        }
+        if (bonus.signum() > 0) {
+            String ref = UUID.randomUUID().toString();
+            customerHolds.add(ref);
+            customers.holdBonus(ref, who.id(), bonus, saleId);
         }
         for (Settlement.Applied p : settlement.payments()) {
             sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
         }
         Tenant tenant = TenantContext.require();
-        if (buyer != null && !buyer.isEmpty()) {
-            sales.attachCustomer(saleId, buyer.id(), buyer.name() == null ? "" : buyer.name().trim(), buyer.phone() == null ? "" : buyer.phone().trim());
+        if (who != null || (buyer != null && !buyer.isEmpty())) {
+            String name = buyer == null || FieldErrors.blank(buyer.name()) ? (who == null ? "" : who.fullName()) : buyer.name().trim();
+            String phone = buyer == null || FieldErrors.blank(buyer.phone()) ? (who == null ? "" : who.phone()) : buyer.phone().trim();
+            sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
         sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()));
         SaleRepository.Sale done = sales.find(saleId).orElseThrow();
@@ -360,11 +381,57 @@ public class TillService {
         return detail(saleId);
     }
 
-    /** Who bought: a customer of customer-service by id, and/or the name and phone printed on the sale. */
-    public record Buyer(Long id, String name, String phone) {
-        boolean isEmpty() {
-            return id == null && FieldErrors.blank(name) && FieldErrors.blank(phone);
+    /**
+     * Who bought: a customer of customer-service by id, or a {@code new_customer} (found by phone or created), and/or the name
+     * and phone printed on the sale (a phone that a customer has links the sale to them).
+     */
+    public record Buyer(Long id, String name, String phone, Map<String, Object> newCustomer) {
+        public Buyer(Long id, String name, String phone) {
+            this(id, name, phone, null);
         }
+
+        boolean isEmpty() {
+            return id == null && FieldErrors.blank(name) && FieldErrors.blank(phone) && newCustomer == null;
+        }
+
+        /** Whether customer-service has to say who this is. */
+        boolean namesCustomer() {
+            return id != null || newCustomer != null || !FieldErrors.blank(phone);
+        }
+    }
+
+    /** The buyer as customer-service knows them, validated before anything is written; null when nobody is named. */
+    private CustomerClient.TillCustomer resolve(Buyer buyer) {
+        if (buyer == null || !buyer.namesCustomer()) {
+            return null;
+        }
+        try {
+            return customers.resolve(buyer.id(), buyer.name(), buyer.phone() == null ? null : buyer.phone().trim(), buyer.newCustomer());
+        } catch (dev.kassa.platform.error.KassaException e) {
+            if (buyer.id() == null && buyer.newCustomer() == null && e.is(SalesErrors.CUSTOMERS_UNAVAILABLE)) {
+                // a bare phone only links the sale to a customer: without customer-service it is printed on the sale as it is
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The buyer's group discount (a percent of the subtotal) replaces the sale's discount when it takes more off; a larger
+     * manual discount stays. Answers the sale as it now stands.
+     */
+    private SaleRepository.Sale groupDiscount(Caller caller, SaleRepository.Sale sale, CustomerClient.TillCustomer who) {
+        BigDecimal percent = who.discountPercent();
+        if (percent == null || percent.signum() <= 0) {
+            return sale;
+        }
+        BigDecimal off = Discounts.amountOff(new Discounts.Requested(percent, null), sale.subtotal());
+        if (off.compareTo(sale.discountAmount()) <= 0) {
+            return sale;
+        }
+        sales.setSaleDiscount(sale.id(), percent, off, caller.userId());
+        sales.recalculate(sale.id());
+        return sales.find(sale.id()).orElseThrow();
     }
 
     private static void checkBuyer(Buyer buyer) {
@@ -420,7 +487,7 @@ public class TillService {
     public record SaleLine(Long product, BigDecimal quantity, Long batch, BigDecimal unitPrice, BigDecimal discountAmount) { }
 
     public record NewSale(String clientId, Long session, String soldAt, Long customerId, Long customer, String customerName, String customerPhone,
-                          BigDecimal discountPercent,
+                          Map<String, Object> newCustomer, BigDecimal discountPercent,
                           BigDecimal discountAmount, String notes, List<SaleLine> items, List<PaymentRequest> payments) { }
 
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
@@ -470,7 +537,7 @@ public class TillService {
         }
         errors.maxLength("notes", r.notes(), 2000);
         errors.throwIfAny();
-        Buyer buyer = new Buyer(r.customerId() != null ? r.customerId() : r.customer(), r.customerName(), r.customerPhone());
+        Buyer buyer = new Buyer(r.customerId() != null ? r.customerId() : r.customer(), r.customerName(), r.customerPhone(), r.newCustomer());
         checkBuyer(buyer);
         UUID client = clientId;
         if (client != null) {
@@ -480,6 +547,7 @@ public class TillService {
             }
         }
         tx.executeWithoutResult(s -> openSession(r.session()));
+        var who = resolve(buyer);
         List<String> refs = new java.util.ArrayList<>();
         List<String> credit = new java.util.ArrayList<>();
         List<Hold> holds = new java.util.ArrayList<>();
@@ -526,7 +594,7 @@ public class TillService {
                     sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
                     sales.recalculate(saleId);
                 }
-                return settle(sales.lock(saleId).orElseThrow(), r.payments(), buyer, at, credit);
+                return settle(caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, at, credit);
             }));
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won

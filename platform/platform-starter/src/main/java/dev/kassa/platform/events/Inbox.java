@@ -61,7 +61,14 @@ public class Inbox {
             if (inserted == 0) {
                 return false;
             }
-            handler.accept(tenant);
+            // text a consumer stores (a cash movement's description) is in the stores' language, Russian, like every default
+            java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("ru"));
+            try {
+                handler.accept(tenant);
+            } finally {
+                org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+            }
             return true;
         })));
     }

@@ -1,0 +1,177 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/**
+ * Loyalty points (issue 11): earned on net purchases (one point per full {@code amount_per_point}, what was paid with points
+ * earns nothing), spent at the till as the {@code bonus} tender ({@code point_value} each, never more than the customer
+ * holds), taken back by refunds down to what the rest of the purchase earns (a whole refund undoes it exactly). Every change is a row of the customer's ledger with the points before and after.
+ */
+@Service
+class Loyalty {
+
+    /** The store's loyalty rules. */
+    record Settings(boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue, Instant updatedAt) { }
+
+    record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) { }
+
+    private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
+
+    private final JdbcClient sql;
+    private final Ledger ledger;
+    private final OutboxPublisher outbox;
+
+    Loyalty(JdbcClient sql, Ledger ledger, OutboxPublisher outbox) {
+        this.sql = sql;
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    @Transactional(readOnly = true)
+    Settings settings() {
+        return current();
+    }
+
+    /** PUT or PATCH of the rules (only what is given changes). */
+    @Transactional
+    Settings update(SettingsRequest r) {
+        Settings now = current();
+        FieldErrors errors = new FieldErrors();
+        BigDecimal perPoint = r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
+        BigDecimal value = r.loyaltyPointValue() == null ? now.loyaltyPointValue() : r.loyaltyPointValue();
+        if (!money(perPoint)) {
+            errors.add("loyalty_amount_per_point", "customer.amount_positive");
+        }
+        if (!money(value)) {
+            errors.add("loyalty_point_value", "customer.amount_positive");
+        }
+        errors.throwIfAny();
+        sql.sql("update loyalty_settings set is_enabled = :enabled, amount_per_point = :per, point_value = :value, updated_at = now()")
+                .param("enabled", r.loyaltyEnabled() == null ? now.loyaltyEnabled() : r.loyaltyEnabled()).param("per", perPoint)
+                .param("value", value).update();
+        return current();
+    }
+
+    /** How many points pay {@code amount} at the till: refused unless loyalty is on and the amount is a whole number of points. */
+    int pointsFor(BigDecimal amount) {
+        Settings s = current();
+        if (!s.loyaltyEnabled()) {
+            throw FieldErrors.single("payment_method", "customer.loyalty_disabled");
+        }
+        BigDecimal points = amount.divide(s.loyaltyPointValue(), 6, RoundingMode.HALF_UP);
+        if (points.stripTrailingZeros().scale() > 0 || points.signum() <= 0 || points.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw FieldErrors.single("amount", "customer.bonus_whole_points", s.loyaltyPointValue().toPlainString());
+        }
+        return points.intValueExact();
+    }
+
+    /**
+     * A completed purchase (inside the inbox's transaction, after its history row): the points spent on it leave the balance,
+     * the points it earns arrive.
+     */
+    void purchase(PurchaseEventsConsumer.SaleCompleted sale, int spentPoints) {
+        BigDecimal bonus = sale.bonus();
+        if (bonus.signum() > 0 && spentPoints > 0) {
+            sql.sql("update customer_purchases set bonus_amount = :amount, bonus_points = :points where sale_id = :sale")
+                    .param("amount", bonus).param("points", spentPoints).param("sale", sale.saleId()).update();
+            change(sale.customerId(), "bonus_redemption", bonus, -spentPoints, sale.saleId(), sale.receiptNumber());
+        }
+        Settings s = current();
+        if (!s.loyaltyEnabled()) {
+            return;
+        }
+        BigDecimal base = sale.total().subtract(bonus).max(BigDecimal.ZERO);
+        int earned = base.divide(s.loyaltyAmountPerPoint(), 0, RoundingMode.DOWN).intValue();
+        sql.sql("update customer_purchases set points_base = :base, points_earned = :earned, points_per = :per where sale_id = :sale")
+                .param("base", base).param("earned", earned).param("per", s.loyaltyAmountPerPoint()).param("sale", sale.saleId()).update();
+        if (earned > 0) {
+            change(sale.customerId(), "bonus_accrual", base, earned, sale.saleId(), sale.receiptNumber());
+        }
+    }
+
+    /**
+     * A refund (inside the inbox's transaction, after the history row counts it): the points paid for what comes back return,
+     * and the points earned on it are taken back in proportion; a whole refund undoes both exactly.
+     */
+    void refund(PurchaseEventsConsumer.SaleRefunded refund) {
+        var row = sql.sql("""
+                        select refunded, points_base, points_earned, points_reversed, bonus_amount, bonus_points, bonus_refunded, points_per
+                          from customer_purchases where sale_id = :sale for update
+                        """)
+                .param("sale", refund.saleId())
+                .query((rs, i) -> new Object[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
+                        rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)})
+                .optional().orElse(null);
+        if (row == null) {
+            return;
+        }
+        BigDecimal refunded = (BigDecimal) row[0];
+        BigDecimal base = (BigDecimal) row[1];
+        int earned = (int) row[2];
+        int reversed = (int) row[3];
+        BigDecimal bonusAmount = (BigDecimal) row[4];
+        int bonusPoints = (int) row[5];
+        BigDecimal bonusBefore = (BigDecimal) row[6];
+        BigDecimal per = (BigDecimal) row[7];
+        BigDecimal bonusNow = bonusBefore.add(refund.bonus()).min(bonusAmount);
+        if (bonusNow.compareTo(bonusBefore) > 0 && bonusAmount.signum() > 0) {
+            int back = share(bonusPoints, bonusNow, bonusAmount) - share(bonusPoints, bonusBefore, bonusAmount);
+            sql.sql("update customer_purchases set bonus_refunded = :now where sale_id = :sale").param("now", bonusNow)
+                    .param("sale", refund.saleId()).update();
+            if (back > 0) {
+                change(refund.customerId(), "bonus_return", bonusNow.subtract(bonusBefore), back, refund.saleId(), refund.receiptNumber());
+            }
+        }
+        if (earned > 0 && per != null) {
+            // what is still bought (not refunded) of what earned the points, at the rule of the day of purchase
+            BigDecimal kept = base.subtract(refunded.subtract(bonusNow)).max(BigDecimal.ZERO);
+            int stillEarned = Math.min(earned, kept.divide(per, 0, RoundingMode.DOWN).intValue());
+            int takeBack = earned - reversed - stillEarned;
+            if (takeBack > 0) {
+                sql.sql("update customer_purchases set points_reversed = points_reversed + :n where sale_id = :sale")
+                        .param("n", takeBack).param("sale", refund.saleId()).update();
+                change(refund.customerId(), "bonus_reversal", refund.amount(), -takeBack, refund.saleId(), refund.receiptNumber());
+            }
+        }
+    }
+
+    private static int share(int points, BigDecimal part, BigDecimal whole) {
+        return BigDecimal.valueOf(points).multiply(part).divide(whole, 0, RoundingMode.HALF_UP).intValue();
+    }
+
+    /** Moves the customer's points by {@code delta} and writes the ledger row and its event (the balance itself is unchanged). */
+    private void change(long customerId, String type, BigDecimal amount, int delta, String saleId, String receiptNumber) {
+        var after = sql.sql("update customers set loyalty_points = loyalty_points + :delta, updated_at = now() where id = :id "
+                        + "returning loyalty_points, balance")
+                .param("delta", delta).param("id", customerId)
+                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2)}).optional().orElse(null);
+        if (after == null) {
+            return;
+        }
+        int pointsAfter = (int) after[0];
+        BigDecimal balance = (BigDecimal) after[1];
+        long entry = ledger.appendPoints(customerId, type, amount.setScale(2, RoundingMode.HALF_UP), balance, delta, pointsAfter - delta, pointsAfter,
+                saleId, receiptNumber);
+        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, BigDecimal.ZERO.setScale(2), balance,
+                balance, saleId, null, null, delta, pointsAfter));
+    }
+
+    private Settings current() {
+        return sql.sql("select is_enabled, amount_per_point, point_value, updated_at from loyalty_settings where id = 1")
+                .query((rs, i) -> new Settings(rs.getBoolean(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getTimestamp(4).toInstant()))
+                .single();
+    }
+
+    private static boolean money(BigDecimal v) {
+        return v != null && v.signum() > 0 && v.stripTrailingZeros().scale() <= 2 && v.compareTo(MAX_MONEY) <= 0;
+    }
+}

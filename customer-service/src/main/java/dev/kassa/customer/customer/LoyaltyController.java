@@ -1,0 +1,38 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.platform.security.Access;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The store's loyalty rules: every member reads them (the till shows what points are worth); the owner changes them. */
+@RestController
+class LoyaltyController {
+
+    private final Loyalty loyalty;
+
+    LoyaltyController(Loyalty loyalty) {
+        this.loyalty = loyalty;
+    }
+
+    @Operation(summary = "Loyalty rules: loyalty_enabled, loyalty_amount_per_point (one point per full amount of a purchase; default 100), "
+            + "loyalty_point_value (what a point pays at the till as the bonus tender; default 1)")
+    @GetMapping("/api/customers/settings")
+    @PreAuthorize(Access.READ_CUSTOMERS)
+    Loyalty.Settings settings() {
+        return loyalty.settings();
+    }
+
+    @Operation(summary = "Change the loyalty rules (owner); only the fields given change")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rules", value = "{\"loyalty_enabled\": true, \"loyalty_amount_per_point\": 1000, \"loyalty_point_value\": 10}")))
+    @RequestMapping(path = "/api/customers/settings", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @PreAuthorize(Access.MANAGE_STORE)
+    Loyalty.Settings update(@RequestBody Loyalty.SettingsRequest request) {
+        return loyalty.update(request);
+    }
+}
