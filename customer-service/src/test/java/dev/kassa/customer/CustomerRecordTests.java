@@ -163,4 +163,19 @@ class CustomerRecordTests {
         assertThat(as(TestStores.newKey("cbo"), "owner").in(store).get("/api/customers/groups/").text("/code")).isEqualTo("not_a_member");
         assertThat(new Api("http://localhost:" + port).in(store).get("/api/customers/transactions/").status()).isEqualTo(401);
     }
+
+    @Test
+    void theOriginalWebClientsSpellingsCreateACompanyAndFindIt() {
+        String store = TestStores.newKey("cwc");
+        Api cashier = as(store, "cashier");
+        Api.Response company = cashier.post("/api/customers/customers/", json("first_name", "Рустам", "phone", "+998935550101",
+                "customer_type", "organization", "organization_name", "ООО Баракат", "inn", "301234567"));
+        assertThat(company.status()).as(company.toString()).isEqualTo(201);
+        assertThat(company.text("/customer_type")).isEqualTo("company");
+        assertThat(company.text("/company_name")).isEqualTo("ООО Баракат");
+        assertThat(company.text("/tax_id")).isEqualTo("301234567");
+        assertThat(cashier.post("/api/customers/customers/", json("first_name", "Рустам", "phone", "+998935550102", "customer_type", "organization"))
+                .at("/errors/company_name").isArray()).as("a company still needs its name").isTrue();
+        assertThat(cashier.get("/api/customers/customers/?q=баракат").at("/count").asInt()).isEqualTo(1);
+    }
 }

@@ -52,15 +52,18 @@ class CustomerController {
     }
 
     @Operation(summary = "Customers, newest first: filters group, customer_type, is_active, is_blocked; search over names, phone, email "
-            + "and company; ordering created_at, last_purchase_at, total_purchases, loyalty_points (prefix - for descending)")
+            + "and company (also as q, the web client's parameter); ordering created_at, last_purchase_at, total_purchases, loyalty_points "
+            + "(prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerResponse> list(@RequestParam(required = false) String search, @RequestParam(name = "is_active", required = false) Boolean active,
+    PageResponse<CustomerResponse> list(@RequestParam(required = false) String search, @RequestParam(required = false) String q,
+                                        @RequestParam(name = "is_active", required = false) Boolean active,
                                         @RequestParam(name = "is_blocked", required = false) Boolean blocked,
                                         @RequestParam(name = "customer_type", required = false) String type,
                                         @RequestParam(required = false) Long group, @RequestParam(required = false) String ordering,
                                         @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        String like = LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT));
+        String text = search != null ? search : q;
+        String like = LikePatterns.contains(text == null ? null : text.toLowerCase(Locale.ROOT));
         return PageResponse.of(queries.search(like, active, blocked, type == null || type.isBlank() ? null : type.trim(), group,
                 PageRequests.of(page, pageSize, sort(ordering))), c -> c);
     }

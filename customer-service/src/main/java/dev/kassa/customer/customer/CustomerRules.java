@@ -27,8 +27,8 @@ final class CustomerRules {
         if (blank(first)) {
             errors.add(r.firstName() == null ? "name" : "first_name", "validation.required");
         }
-        String type = r.customerType() != null ? r.customerType().trim() : base.customerType();
-        String company = text(r.companyName(), base.companyName());
+        String type = r.type() != null ? r.type().trim() : base.customerType();
+        String company = text(r.company(), base.companyName());
         if (!type.equals("individual") && !type.equals("company")) {
             errors.add("customer_type", "customer.type_invalid");
         } else if (type.equals("company") && company.isBlank()) {
@@ -71,14 +71,14 @@ final class CustomerRules {
         errors.maxLength("last_name", last, 100);
         errors.maxLength("middle_name", middle, 100);
         errors.maxLength("company_name", company, 255);
-        errors.maxLength("tax_id", text(r.taxId(), base.taxId()), 50);
+        errors.maxLength("tax_id", text(r.taxNumber(), base.taxId()), 50);
         errors.maxLength("city", text(r.city(), base.city()), 100);
         errors.maxLength("region", text(r.region(), base.region()), 100);
         errors.maxLength("postal_code", text(r.postalCode(), base.postalCode()), 20);
         errors.maxLength("address", text(r.address(), base.address()), 1000);
         errors.maxLength("notes", text(r.notes(), base.notes()), 5000);
         errors.throwIfAny();
-        return new CustomerForm(first.trim(), last, middle, type, company, text(r.taxId(), base.taxId()), phone, phone2, email,
+        return new CustomerForm(first.trim(), last, middle, type, company, text(r.taxNumber(), base.taxId()), phone, phone2, email,
                 text(r.address(), base.address()), text(r.city(), base.city()), text(r.region(), base.region()),
                 text(r.postalCode(), base.postalCode()), group, limit.setScale(2), birthday, text(r.notes(), base.notes()),
                 r.isActive() != null ? r.isActive() : base.isActive(), r.isBlocked() != null ? r.isBlocked() : base.isBlocked());
