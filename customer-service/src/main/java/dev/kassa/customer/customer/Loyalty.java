@@ -24,6 +24,13 @@ class Loyalty {
 
     record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) { }
 
+    /** What a purchase earned and spent in points, and what of it was refunded ({@code customer_purchases}). */
+    private record PointsOfPurchase(BigDecimal refunded, BigDecimal base, int earned, int reversed, BigDecimal bonusAmount, int bonusPoints,
+                                    BigDecimal bonusRefunded, BigDecimal per) { }
+
+    /** The customer's points and balance after a change. */
+    private record After(int points, BigDecimal balance) { }
+
     private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
 
     private final JdbcClient sql;
@@ -103,25 +110,25 @@ class Loyalty {
      * and the points earned on it are taken back in proportion; a whole refund undoes both exactly.
      */
     void refund(PurchaseEventsConsumer.SaleRefunded refund) {
-        var row = sql.sql("""
+        PointsOfPurchase row = sql.sql("""
                         select refunded, points_base, points_earned, points_reversed, bonus_amount, bonus_points, bonus_refunded, points_per
                           from customer_purchases where sale_id = :sale for update
                         """)
                 .param("sale", refund.saleId())
-                .query((rs, i) -> new Object[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
-                        rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)})
+                .query((rs, i) -> new PointsOfPurchase(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
+                        rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)))
                 .optional().orElse(null);
         if (row == null) {
             return;
         }
-        BigDecimal refunded = (BigDecimal) row[0];
-        BigDecimal base = (BigDecimal) row[1];
-        int earned = (int) row[2];
-        int reversed = (int) row[3];
-        BigDecimal bonusAmount = (BigDecimal) row[4];
-        int bonusPoints = (int) row[5];
-        BigDecimal bonusBefore = (BigDecimal) row[6];
-        BigDecimal per = (BigDecimal) row[7];
+        BigDecimal refunded = row.refunded();
+        BigDecimal base = row.base();
+        int earned = row.earned();
+        int reversed = row.reversed();
+        BigDecimal bonusAmount = row.bonusAmount();
+        int bonusPoints = row.bonusPoints();
+        BigDecimal bonusBefore = row.bonusRefunded();
+        BigDecimal per = row.per();
         BigDecimal bonusNow = bonusBefore.add(refund.bonus()).min(bonusAmount);
         if (bonusNow.compareTo(bonusBefore) > 0 && bonusAmount.signum() > 0) {
             int back = share(bonusPoints, bonusNow, bonusAmount) - share(bonusPoints, bonusBefore, bonusAmount);
@@ -153,12 +160,12 @@ class Loyalty {
         var after = sql.sql("update customers set loyalty_points = loyalty_points + :delta, updated_at = now() where id = :id "
                         + "returning loyalty_points, balance")
                 .param("delta", delta).param("id", customerId)
-                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getBigDecimal(2)}).optional().orElse(null);
+                .query((rs, i) -> new After(rs.getInt(1), rs.getBigDecimal(2))).optional().orElse(null);
         if (after == null) {
             return;
         }
-        int pointsAfter = (int) after[0];
-        BigDecimal balance = (BigDecimal) after[1];
+        int pointsAfter = after.points();
+        BigDecimal balance = after.balance();
         long entry = ledger.appendPoints(customerId, type, amount.setScale(2, RoundingMode.HALF_UP), balance, delta, pointsAfter - delta, pointsAfter,
                 saleId, receiptNumber);
         outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, BigDecimal.ZERO.setScale(2), balance,
