@@ -272,6 +272,13 @@ public final class Suite implements AutoCloseable {
                 default -> "-Xmx160m";
             });
         }
+        String profiles = System.getenv("KASSA_PROFILE_DIR");
+        if (profiles != null && !profiles.isBlank()) {
+            // a flight recording of the whole run per process, written when it stops (JFR attached later costs a loaded
+            // two-core machine seconds of class loading and compilation in the middle of the measurement)
+            command.add("-XX:StartFlightRecording=settings=default,dumponexit=true,filename="
+                    + Path.of(profiles).toAbsolutePath().resolve(module + ".jfr"));
+        }
         if (config.classDataSharing()) {
             command.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath() : "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
         }
@@ -289,20 +296,30 @@ public final class Suite implements AutoCloseable {
     /** Resident memory (MB, proportional set size) of each process the suite started, by name (PostgreSQL with its backends). */
     public Map<String, Long> residentMegabytesByProcess() {
         Map<String, Long> result = new LinkedHashMap<>();
+        byProcess(pid -> residentKb(pid)).forEach((name, kb) -> result.put(name, kb / 1024));
+        return result;
+    }
+
+    /** CPU time (user and system, in clock ticks of 10 ms) each process the suite started has used so far, by name. */
+    public Map<String, Long> cpuTicksByProcess() {
+        return byProcess(Suite::cpuTicks);
+    }
+
+    private Map<String, Long> byProcess(java.util.function.LongUnaryOperator measure) {
+        Map<String, Long> result = new LinkedHashMap<>();
         if (postgres != null) {
             // the embedded server detaches from this JVM: find its postmaster by the data directory, then add its backends
             String dataDir = config.dataDir().resolve("postgres").toAbsolutePath().toString();
-            long kb = ProcessHandle.allProcesses().filter(p -> cmdline(p.pid()).contains(dataDir))
-                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(p -> residentKb(p.pid())).sum();
-            result.put("postgresql", kb / 1024);
+            result.put("postgresql", ProcessHandle.allProcesses().filter(p -> cmdline(p.pid()).contains(dataDir))
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(p -> measure.applyAsLong(p.pid())).sum());
         }
         Process kafka = byName.get("kafka");
         if (kafka != null) {
-            result.put("kafka", residentKb(kafka.pid()) / 1024);
+            result.put("kafka", measure.applyAsLong(kafka.pid()));
         }
         byName.forEach((name, p) -> {
             if (!"kafka".equals(name)) {
-                result.put(name, residentKb(p.pid()) / 1024);
+                result.put(name, measure.applyAsLong(p.pid()));
             }
         });
         return result;
@@ -313,6 +330,17 @@ public final class Suite implements AutoCloseable {
             return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return "";
+        }
+    }
+
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // fields after the command name (which may hold spaces, inside parentheses): state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

@@ -168,8 +168,8 @@ public class CatalogClient {
      */
     static boolean retryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.net.http.HttpTimeoutException && !(t instanceof java.net.http.HttpConnectTimeoutException)
-                    || t instanceof java.net.SocketTimeoutException) {
+            // the client's read timeout; a connect timeout (another instance may answer) is not one of these
+            if (t instanceof java.net.SocketTimeoutException) {
                 return false;
             }
             if (t instanceof CatalogRejected) {

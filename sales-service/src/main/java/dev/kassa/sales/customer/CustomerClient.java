@@ -14,13 +14,10 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +41,7 @@ public class CustomerClient {
 
     CustomerClient(SalesProperties properties, @LoadBalanced RestClient.Builder loadBalanced, CircuitBreakerFactory<?, ?> breakers,
                    ObjectMapper objectMapper, ServiceTokens serviceTokens) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build());
-        requests.setReadTimeout(properties.customerTimeout());
+        var requests = ServiceCalls.pooledRequests(properties.customerTimeout(), 16);
         String url = properties.customerUrl();
         RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
         this.rest = builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url).requestFactory(requests).build();

@@ -2,7 +2,6 @@ package dev.kassa.sales.customer;
 
 import dev.kassa.sales.catalog.SalesProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +16,6 @@ class CustomerClientConfiguration {
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> customerBreaker(SalesProperties properties) {
         return factory -> factory.configure(builder -> builder
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.customerTimeout().plusSeconds(1)).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(20)
                         .minimumNumberOfCalls(10)

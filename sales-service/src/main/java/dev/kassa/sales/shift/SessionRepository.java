@@ -110,6 +110,21 @@ public class SessionRepository {
         return jdbc.query(SELECT + " where s.id = ? for update of s", ROW, id).stream().findFirst();
     }
 
+    /**
+     * A shift as the till's scans and sales need it: its register and status without the totals (which read every sale of
+     * the shift), optionally locked for the caller's transaction so a closing waits for the scan.
+     */
+    public record TillShift(long id, String registerCode, String status) {
+        public boolean isOpen() {
+            return "open".equals(status);
+        }
+    }
+
+    public Optional<TillShift> tillShift(long id, boolean lock) {
+        return jdbc.query("select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = ?"
+                + (lock ? " for update of s" : ""), (rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
+    }
+
     public Optional<Session> currentOf(long cashierUserId) {
         return jdbc.query(SELECT + " where s.cashier_user_id = ? and s.status in ('open', 'suspended') order by s.opened_at desc limit 1",
                 ROW, cashierUserId).stream().findFirst();

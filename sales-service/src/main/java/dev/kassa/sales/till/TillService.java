@@ -73,9 +73,9 @@ public class TillService {
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         checkQuantity(errors, quantity);
         errors.throwIfAny();
-        tx.executeWithoutResult(s -> openSession(r.session()));
+        tx.executeWithoutResult(s -> openSession(r.session(), false));
         return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), () -> {
-            Session session = openSession(r.session());
+            SessionRepository.TillShift session = openSession(r.session(), true);
             Tenant tenant = TenantContext.require();
             return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
                     caller.userId(), caller.username(), sales.nextReceiptNumber(session.registerCode(), tenant.today()))).orElseThrow());
@@ -309,8 +309,9 @@ public class TillService {
                 }
                 if (seller != null) {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
+                    sale = sales.find(saleId).orElseThrow();
                 }
-                return settle(caller, sales.find(saleId).orElseThrow(), payments, buyer, who, java.time.Instant.now(), credit);
+                return settle(caller, sale, payments, buyer, who, java.time.Instant.now(), credit);
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -546,7 +547,7 @@ public class TillService {
                 return new Recorded(false, earlier.get());
             }
         }
-        tx.executeWithoutResult(s -> openSession(r.session()));
+        tx.executeWithoutResult(s -> openSession(r.session(), false));
         var who = resolve(buyer);
         List<String> refs = new java.util.ArrayList<>();
         List<String> credit = new java.util.ArrayList<>();
@@ -560,7 +561,7 @@ public class TillService {
                         .setScale(3, RoundingMode.UNNECESSARY), line.batch()));
             }
             return new Recorded(true, tx.execute(s -> {
-                Session session = openSession(r.session());
+                SessionRepository.TillShift session = openSession(r.session(), true);
                 Tenant tenant = TenantContext.require();
                 long saleId = sales.createCompleted(session.id(), caller.userId(), caller.username(),
                         sales.nextReceiptNumber(session.registerCode(), java.time.LocalDate.ofInstant(at, tenant.zone())), client,
@@ -630,8 +631,9 @@ public class TillService {
         }
     }
 
-    private Session openSession(long id) {
-        Session session = sessions.lock(id).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
+    /** The open shift {@code id}; {@code lock} holds it for this transaction (the pre-check before a catalog call does not). */
+    private SessionRepository.TillShift openSession(long id, boolean lock) {
+        SessionRepository.TillShift session = sessions.tillShift(id, lock).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!session.isOpen()) {
             throw SalesErrors.SESSION_NOT_OPEN.exception();
         }

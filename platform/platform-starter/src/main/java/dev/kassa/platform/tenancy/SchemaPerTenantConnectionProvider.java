@@ -7,9 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Hands Hibernate a pooled connection switched to the tenant's schema with {@link Connection#setSchema}
- * and switches it back to {@code public} on release, so a pooled connection never carries one store's
- * schema into another request. The tenant identifier is the schema name.
+ * Hands Hibernate a pooled connection switched to the tenant's schema (the tenant identifier is the schema name). A
+ * connection goes back to the pool still on that schema: the next transaction of the same store needs no switch, and
+ * everything else takes its connections through {@link ServiceSchemaDataSource}, which puts them on {@code public}
+ * first, so no store's schema ever leaks into another request ({@link ConnectionSchemas} records where each is).
  * <p>
  * This is why every repository's JDBC runs inside a transaction: the transaction manager binds this switched connection
  * to the thread, and {@code JdbcClient}/{@code JdbcTemplate} inside the transaction use it. Outside a transaction they
@@ -22,12 +23,12 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
     private final transient DataSource dataSource;
 
     public SchemaPerTenantConnectionProvider(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.dataSource = ServiceSchemaDataSource.pool(dataSource);
     }
 
     @Override
     public Connection getAnyConnection() throws SQLException {
-        return dataSource.getConnection();
+        return getConnection(SERVICE_SCHEMA);
     }
 
     @Override
@@ -39,7 +40,7 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
     public Connection getConnection(String schema) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            connection.setSchema(SERVICE_SCHEMA.equals(schema) ? SERVICE_SCHEMA : checked(schema));
+            ConnectionSchemas.switchTo(connection, SERVICE_SCHEMA.equals(schema) ? SERVICE_SCHEMA : checked(schema));
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -49,11 +50,7 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
 
     @Override
     public void releaseConnection(String schema, Connection connection) throws SQLException {
-        try {
-            connection.setSchema(SERVICE_SCHEMA);
-        } finally {
-            connection.close();
-        }
+        connection.close();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kassa.platform.tenancy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.config.PlatformMigrations;
 import org.hibernate.cfg.AvailableSettings;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -36,6 +37,18 @@ public class TenancyAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "kassa.tenancy.schema-per-tenant", havingValue = "true", matchIfMissing = true)
     static class SchemaPerTenant {
+
+        /** Every component's connections on the service schema; tenant transactions switch the pool's directly. */
+        @Bean
+        static BeanPostProcessor serviceSchemaDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof ServiceSchemaDataSource)
+                            ? new ServiceSchemaDataSource(dataSource) : bean;
+                }
+            };
+        }
 
         @Bean
         TenantRegistry tenantRegistry(JdbcTemplate jdbcTemplate, PlatformMigrations migrations) {

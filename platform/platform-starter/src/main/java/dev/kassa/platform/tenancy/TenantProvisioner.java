@@ -94,16 +94,20 @@ public class TenantProvisioner {
     /** Migrates on the connection that holds the advisory lock, so provisioning needs one pooled connection only. */
     private static void migrate(Connection locked, String schema) throws SQLException {
         TenantKeys.quotedSchema(schema);
-        Flyway.configure()
-                .dataSource(new SingleConnectionDataSource(locked, true))
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(true)
-                .locations("classpath:db/tenant")
-                .load()
-                .migrate();
-        locked.setAutoCommit(true);
-        locked.setSchema("public");
+        try {
+            Flyway.configure()
+                    .dataSource(new SingleConnectionDataSource(locked, true))
+                    .schemas(schema)
+                    .defaultSchema(schema)
+                    .createSchemas(true)
+                    .locations("classpath:db/tenant")
+                    .load()
+                    .migrate();
+        } finally {
+            locked.setAutoCommit(true);
+            // Flyway moved the connection's search_path behind the record's back
+            ConnectionSchemas.reset(locked, SchemaPerTenantConnectionProvider.SERVICE_SCHEMA);
+        }
     }
 
     private Tenant remember(Tenant tenant) {

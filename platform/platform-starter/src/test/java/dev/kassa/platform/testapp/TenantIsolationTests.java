@@ -35,7 +35,7 @@ class TenantIsolationTests {
         assertThat(shopA.get("/api/notes").status()).isEqualTo(200);
         assertThat(shopB.get("/api/notes").status()).isEqualTo(200);
 
-        HikariDataSource hikari = (HikariDataSource) dataSource;
+        HikariDataSource hikari = unwrap(dataSource);
         int original = hikari.getMaximumPoolSize();
         hikari.getHikariConfigMXBean().setMaximumPoolSize(1);
         hikari.getHikariPoolMXBean().softEvictConnections();
@@ -45,6 +45,8 @@ class TenantIsolationTests {
                 assertThat(shopB.get("/api/notes").body()).allSatisfy(n -> assertThat(n.get("text").asText()).startsWith("b"));
                 assertThat(shopB.post("/api/notes", json("text", "b" + i)).status()).isEqualTo(201);
                 assertThat(shopA.get("/api/notes").body()).allSatisfy(n -> assertThat(n.get("text").asText()).startsWith("a"));
+                // the one pooled connection served store A last; the service's own queries still run on its schema
+                assertThat(jdbc.queryForObject("select current_schema()", String.class)).isEqualTo("public");
             }
         } finally {
             hikari.getHikariConfigMXBean().setMaximumPoolSize(original);
@@ -55,5 +57,13 @@ class TenantIsolationTests {
         assertThat(jdbc.queryForObject("select count(*) from \"tenant_iso_b\".note", Integer.class)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select schema_version from public.kassa_tenant where tenant_key = ?", Integer.class, a)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = 'public' and table_name = 'note'", Integer.class)).isZero();
+    }
+
+    private static HikariDataSource unwrap(DataSource dataSource) {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,45 @@
+package dev.kassa.platform.tenancy;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The service's data source as every component but Hibernate's tenant connections sees it: each connection it hands
+ * out is on the service's own schema ({@code public}), whatever store's schema the pooled connection served last.
+ * Tenant transactions take theirs from {@link SchemaPerTenantConnectionProvider}, which switches the pool's
+ * connections directly, so one store's busy tills pay no schema switch at all.
+ */
+public class ServiceSchemaDataSource extends DelegatingDataSource {
+
+    public ServiceSchemaDataSource(DataSource pool) {
+        super(pool);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return onServiceSchema(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return onServiceSchema(super.getConnection(username, password));
+    }
+
+    /** The pool behind the wrapper, where tenant connections come from. */
+    public static DataSource pool(DataSource dataSource) {
+        return dataSource instanceof ServiceSchemaDataSource wrapper ? wrapper.obtainTargetDataSource() : dataSource;
+    }
+
+    private static Connection onServiceSchema(Connection connection) throws SQLException {
+        try {
+            ConnectionSchemas.switchTo(connection, SchemaPerTenantConnectionProvider.SERVICE_SCHEMA);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+}
