@@ -84,6 +84,11 @@ class StoreTests {
         String second = created.text("/data/store/tenant_key");
         assertThat(second).startsWith("filial-na-chilanzare_");
         assertThat(created.text("/data/store/time_zone")).isEqualTo("Asia/Samarkand");
+        // the original web client reads staff_credentials.username after creating a store: the object is there, with no shared account
+        assertThat(created.at("/data/staff_credentials").isObject()).isTrue();
+        assertThat(created.at("/data/staff_credentials/username").isNull()).isTrue();
+        assertThat(created.text("/data/staff_credentials/sign_in")).isEqualTo("pin");
+        assertThat(created.text("/data/staff_credentials/note")).contains("PIN");
         assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.platform.events.StoreCreated.class, second)
                 .at("/payload/tenant_key").asText()).isEqualTo(second);
 

@@ -77,6 +77,26 @@ class UsersTests {
         assertThat(cashier.get("/api/users/users/").text("/code")).isEqualTo("permission_denied");
         assertThat(cashier.patch("/api/users/users/" + userId + "/update-profile/", json("username", ownerName)).at("/errors/username").isArray()).isTrue();
         assertThat(ownerA.get("/api/users/users/424242/").status()).isEqualTo(404);
+
+        // the original web client's profile page: names on top, the phone under employee (its sex label is not kept)
+        Api.Response profile = cashier.patch("/api/users/profile-update/", json("first_name", "Ольга", "last_name", "Ким",
+                "employee", json("phone", "+998901112299", "sex", "Ayol")));
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        Api.Response me = cashier.get("/api/users/profile/");
+        assertThat(me.text("/data/user/first_name")).isEqualTo("Ольга");
+        assertThat(me.text("/data/employee/phone")).isEqualTo("+998901112299");
+        Api.Response badPhone = cashier.patch("/api/users/profile-update/", json("employee", json("phone", "12")));
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.at("/errors/phone").isArray()).isTrue();
+        assertThat(cashier.get("/api/users/profile/").text("/data/employee/phone")).isEqualTo("+998901112299");
+        // a manager edits their own profile there too (they may not edit other managers)
+        String managerName = unique("mgr");
+        assertThat(ownerA.post("/api/users/employees/", json("username", managerName, "password", "SecurePass123!",
+                "first_name", "Марат", "role", "manager")).status()).isEqualTo(201);
+        Api manager = api().as(api().post("/api/users/auth/login/", json("username", managerName, "password", "SecurePass123!")).text("/access")).in(keyA);
+        Api.Response managers = manager.patch("/api/users/profile-update/", json("last_name", "Юсупов"));
+        assertThat(managers.status()).as(managers.toString()).isEqualTo(200);
+        assertThat(manager.get("/api/users/profile/").text("/data/user/last_name")).isEqualTo("Юсупов");
     }
 
     @Test
@@ -89,7 +109,8 @@ class UsersTests {
                 other.text("/data/tokens/access"), java.util.List.of(
                 "GET /api/users/employees/1/", "PATCH /api/users/employees/1/", "DELETE /api/users/employees/1/", "POST /api/users/employees/1/set-pin/",
                 "GET /api/users/employees/cashiers/", "GET /api/users/users/", "GET /api/users/users/1/", "POST /api/users/users/",
-                "PATCH /api/users/users/1/update-employee/", "PATCH /api/users/users/1/update-profile/", "POST /api/users/users/1/change-password/"));
+                "PATCH /api/users/users/1/update-employee/", "PATCH /api/users/users/1/update-profile/", "POST /api/users/users/1/change-password/",
+                "PATCH /api/users/profile-update/"));
     }
 
     @Test

@@ -91,9 +91,22 @@ class StockTests {
         assertThat(keeper.post("/api/products/batches/", json("product", 424242, "quantity", 1)).text("/code")).isEqualTo("product_not_found");
         assertThat(keeper.post("/api/products/batches/", json("product", milk, "quantity", 1, "supplier", 424242)).at("/errors/supplier").isArray()).isTrue();
         assertThat(as(store, 5, "cashier").post("/api/products/batches/", json("product", milk, "quantity", 1)).text("/code")).isEqualTo("permission_denied");
+
+        // the original web client receives goods after a warehouse scan with its own body (type and id, dates as YYYY-MM-DD)
+        Api.Response scanned = keeper.post("/api/products/warehouse-scan/add-batch/", json("type", "product", "id", milk, "quantity", 24,
+                "purchase_price", 8000, "expiry_date", today().plusDays(40).toString()));
+        assertThat(scanned.status()).as(scanned.toString()).isEqualTo(201);
+        assertThat(scanned.text("/data/quantity")).isEqualTo("24.000");
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).isEqualTo("39.500");
+        assertThat(keeper.post("/api/products/warehouse-scan/add-batch/", json("type", "variant", "id", milk, "quantity", 1)).at("/errors/type")
+                .isArray()).isTrue();
+        assertThat(keeper.post("/api/products/warehouse-scan/add-batch/", json("type", "product", "id", milk, "quantity", -1)).status()).isEqualTo(400);
+        assertThat(as(store, 5, "cashier").post("/api/products/warehouse-scan/add-batch/", json("type", "product", "id", milk, "quantity", 1))
+                .text("/code")).isEqualTo("permission_denied");
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).isEqualTo("39.500");
         assertThat(as(TestStores.newKey("rcv"), 8, "owner").in(store).get("/api/products/batches/").text("/code")).isEqualTo("not_a_member");
         assertThat(new Api("http://localhost:" + port).in(store).get("/api/products/batches/").status()).isEqualTo(401);
-        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).as("refusals changed nothing").isEqualTo("15.500");
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).as("refusals changed nothing").isEqualTo("39.500");
     }
 
     @Test

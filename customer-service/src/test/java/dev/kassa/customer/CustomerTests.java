@@ -76,6 +76,14 @@ class CustomerTests {
             assertThat(c.text("/total_purchases_count")).isEqualTo("1");
             assertThat(c.text("/loyalty_points")).isEqualTo("250");
         });
+        // the original web client's customer page and till search read these names (its list pages by limit and offset)
+        Api.Response listed = cashier.get("/api/customers/customers/?q=&date_from=&date_to=&offset=0&limit=7");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode row = java.util.stream.StreamSupport.stream(listed.at("/results").spliterator(), false)
+                .filter(r -> r.path("id").asText().equals(String.valueOf(customer))).findFirst().orElseThrow();
+        assertThat(row.path("total_spent").asText()).isEqualTo("25050.00");
+        assertThat(row.path("bonus_balance").asInt()).isEqualTo(250);
+        assertThat(Instant.parse(row.path("last_purchase_date").asText())).isNotNull();
         // erp-v2-api.md 6.4
         Api.Response history = cashier.get("/api/customers/customers/" + customer + "/purchase-history/");
         assertThat(history.status()).as(history.toString()).isEqualTo(200);

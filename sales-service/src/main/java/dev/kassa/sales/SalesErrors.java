@@ -8,6 +8,10 @@ import dev.kassa.platform.error.KassaError;
  */
 public enum SalesErrors implements KassaError {
     CASH_OUT_EXCEEDS(400, "cash_out_exceeds", "sales.cash_out_exceeds"),
+    /** The owner asked for more than the till holds (the original web client's code; {@code max_withdraw} says how much it holds). */
+    WITHDRAW_EXCEEDS_LIMIT(400, "exceeds_limit", "sales.withdraw_exceeds_limit"),
+    /** The till holds no cash to withdraw. */
+    INSUFFICIENT_CASH(400, "insufficient_cash", "sales.insufficient_cash"),
     INSUFFICIENT_PAYMENT(400, "insufficient_payment", "sales.insufficient_payment"),
     NON_CASH_OVERPAID(400, "non_cash_overpaid", "sales.non_cash_overpaid"),
     ONLY_PENDING_ITEMS(400, "sale_not_pending", "sales.only_pending_items"),

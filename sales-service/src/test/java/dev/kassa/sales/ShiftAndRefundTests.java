@@ -45,6 +45,48 @@ class ShiftAndRefundTests {
     }
 
     @Test
+    void theOwnerWithdrawsCashFromAnOpenTillButNeverMoreThanItHolds() {
+        String store = TestStores.newKey("wdr");
+        Api cashier = as(store, 5, "cashier");
+        Api owner = as(store, 1, "owner");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        String path = "/api/sales/cash-movements/owner-withdraw/";
+
+        // an empty till has nothing to give
+        Api.Response empty = owner.post(path, json("session", session, "amount", 1000));
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+        assertThat(empty.text("/code")).isEqualTo("insufficient_cash");
+
+        long sale = draft(store, session, 5);
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 150000, "received_amount", 150000)))).status()).isEqualTo(200);
+
+        Api.Response tooMuch = owner.post(path, json("session", session, "amount", 150001));
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+        assertThat(tooMuch.text("/code")).isEqualTo("exceeds_limit");
+        assertThat(tooMuch.text("/max_withdraw")).isEqualTo("150000.00");
+        assertThat(tooMuch.text("/message")).contains("150000.00");
+
+        // the web client's body: session, amount, optional description
+        Api.Response taken = owner.post(path, json("session", session, "amount", 50000));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        assertThat(taken.text("/data/cash_before")).isEqualTo("150000.00");
+        assertThat(taken.text("/data/cash_after")).isEqualTo("100000.00");
+        assertThat(taken.text("/data/movement/reason")).isEqualTo("owner_withdraw");
+        assertThat(cashier.get("/api/sales/sessions/current/").text("/data/expected_cash")).isEqualTo("100000.00");
+
+        // bad input, a cashier, no token, another store's owner: refused, and nothing more leaves the till
+        assertThat(owner.post(path, json("amount", "abc")).status()).isEqualTo(400);
+        assertThat(owner.post(path, json("session", session, "amount", -5)).at("/errors").has("amount")).isTrue();
+        assertThat(cashier.post(path, json("session", session, "amount", 1000)).text("/code")).isEqualTo("permission_denied");
+        assertThat(new Api("http://localhost:" + port).in(store).post(path, json("session", session, "amount", 1000)).status()).isEqualTo(401);
+        String other = TestStores.newKey("wdo");
+        assertThat(new Api("http://localhost:" + port).as(TestTokens.token(1, "user1", Map.of(other, "owner"))).in(store)
+                .post(path, json("session", session, "amount", 1000)).text("/code")).isEqualTo("not_a_member");
+        assertThat(cashier.get("/api/sales/sessions/current/").text("/data/expected_cash")).isEqualTo("100000.00");
+    }
+
+    @Test
     void aShiftClosesWithExpectedCashAndTheDifferenceAfterSalesMovementsAndRefunds() {
         String store = TestStores.newKey("shf");
         Api cashier = as(store, 5, "cashier");

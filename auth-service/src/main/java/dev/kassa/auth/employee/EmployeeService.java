@@ -264,6 +264,21 @@ public class EmployeeService {
         Store store = store(caller);
         Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         guard(caller, employee);
+        return apply(caller, store, employee, r);
+    }
+
+    /**
+     * One's own name, email and phone in the store of the call (the original web client's profile page): any member, a manager
+     * too (who may not edit other managers); role and activity are not changed here.
+     */
+    @Transactional
+    public Employee updateOwn(Caller caller, String firstName, String lastName, String email, String phone) {
+        Store store = store(caller);
+        Employee own = employees.findByUserIdAndStoreId(caller.userId(), store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return apply(caller, store, own, new UpdateEmployeeRequest(firstName, lastName, email, phone, null, null, null));
+    }
+
+    private Employee apply(Caller caller, Store store, Employee employee, UpdateEmployeeRequest r) {
         FieldErrors errors = new FieldErrors();
         Role role = null;
         if (r.role() != null) {

@@ -108,6 +108,23 @@ class UserController {
         return Map.of("status", "success", "message", Messages.get("user.profile_updated"), "data", UserView.of(u, employees.byUser(caller, id)));
     }
 
+    /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
+    record OwnProfileRequest(String firstName, String lastName, String email, EmployeePart employee) {
+        record EmployeePart(String phone) { }
+    }
+
+    @Operation(summary = "Change one's own profile (the original web client's profile page): {first_name?, last_name?, email?, "
+            + "employee: {phone?}}; answered with the profile as users/profile/ shows it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "profile", value = "{\"first_name\": \"Оля\", \"last_name\": \"Ким\", \"employee\": {\"phone\": \"+998901234567\"}}")))
+    @PatchMapping({"/api/users/profile-update", "/api/users/profile_update"})
+    @PreAuthorize(Access.MEMBER)
+    Map<String, Object> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
+        Employee e = employees.updateOwn(caller, r.firstName(), r.lastName(), r.email(), r.employee() == null ? null : r.employee().phone());
+        User u = employees.userOf(e);
+        return Map.of("status", "success", "message", Messages.get("user.profile_updated"), "data", UserView.of(u, e));
+    }
+
     @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "password", value = "{\"new_password\": \"NewSecure456\"}")))

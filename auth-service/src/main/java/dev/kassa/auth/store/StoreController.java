@@ -157,7 +157,22 @@ class StoreController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("store", StoreView.from(opened.store()));
         data.put("tokens", tokens.issue(owner));
+        data.put("staff_credentials", noSharedAccount());
         return Map.of("status", "success", "message", Messages.get("store.created"), "data", data);
+    }
+
+    /**
+     * The original answered a new store with its shared staff account (spec A8) and its web client reads
+     * {@code staff_credentials.username} without a null check. Kassa has no such account (tills sign in by an employee's PIN):
+     * the object is there, its credentials empty, and the note says how tills log in.
+     */
+    private static Map<String, Object> noSharedAccount() {
+        Map<String, Object> credentials = new LinkedHashMap<>();
+        credentials.put("username", null);
+        credentials.put("password", null);
+        credentials.put("sign_in", "pin");
+        credentials.put("note", Messages.get("store.staff_credentials_note"));
+        return credentials;
     }
 
     @Operation(summary = "Change a store's name, contacts, legal details or time zone (its owner only; slug and tenant_key never change). "

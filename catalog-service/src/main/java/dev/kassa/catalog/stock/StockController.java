@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /** Receiving stock into batches, adjustments and write-offs, and the stock history (spec C22–C26, rewrite). */
 @RestController
@@ -48,6 +49,26 @@ class StockController {
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View receive(@RequestBody StockService.ReceiveRequest request, Caller caller) {
         return stock.receive(caller, request);
+    }
+
+    /** The original web client's receipt after a warehouse scan: {@code type} (product; Kassa has no variants) and {@code id}. */
+    record ScannedReceipt(String type, Long id, BigDecimal quantity, BigDecimal purchasePrice, Long supplier,
+                          java.time.LocalDate manufacturingDate, java.time.LocalDate expiryDate) { }
+
+    @Operation(summary = "The original web client's receipt after a warehouse scan: {type: product, id, quantity, purchase_price, "
+            + "supplier?, manufacturing_date?, expiry_date?}, received as products/batches/ receives it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "receipt", value = "{\"type\": \"product\", \"id\": 18, \"quantity\": 24, \"purchase_price\": 8000, \"expiry_date\": \"2026-06-30\"}")))
+    @PostMapping({"/api/products/warehouse-scan/add-batch", "/api/products/warehouse_scan/add_batch"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    Map<String, Object> receiveScanned(@RequestBody ScannedReceipt r, Caller caller) {
+        if (r.type() != null && !"product".equals(r.type())) {
+            throw FieldErrors.single("type", "stock.scanned_type_invalid");
+        }
+        Batches.View batch = stock.receive(caller, new StockService.ReceiveRequest(r.id(), r.quantity(), r.purchasePrice(), null,
+                r.manufacturingDate(), r.expiryDate(), r.supplier(), null, null));
+        return Map.of("status", "success", "data", batch);
     }
 
     @Operation(summary = "Batches: filters product, is_active, expired, near_expiry (+days, default 30), supplier, search "

@@ -16,6 +16,24 @@ record CustomerResponse(Long id, String firstName, String lastName, String middl
                         int totalPurchasesCount, BigDecimal defaultDiscount, Boolean isVip, LocalDate birthday, String notes, boolean isActive,
                         boolean isBlocked, Instant createdAt, Instant updatedAt, Instant lastPurchaseAt) {
 
+    /** The original web client's name for the net amount bought (its customer list and till search show it as money). */
+    @JsonProperty("total_spent")
+    public BigDecimal totalSpent() {
+        return totalPurchases;
+    }
+
+    /** The original web client's name for the points balance. */
+    @JsonProperty("bonus_balance")
+    public int bonusBalance() {
+        return loyaltyPoints;
+    }
+
+    /** The original web client's name for the time of the last purchase (ISO 8601, or null: it formats the date itself). */
+    @JsonProperty("last_purchase_date")
+    public Instant lastPurchaseDate() {
+        return lastPurchaseAt;
+    }
+
     static CustomerResponse from(Customer c, Map<Long, CustomerGroups.Group> groups) {
         CustomerGroups.Group g = c.groupId == null ? null : groups.get(c.groupId);
         return new CustomerResponse(c.id, c.firstName, c.lastName, c.middleName, c.fullName(), c.customerType,

@@ -82,6 +82,19 @@ class ShiftController {
         return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
     }
 
+    record WithdrawRequest(Long session, BigDecimal amount, String description) { }
+
+    @Operation(summary = "The owner or a manager takes cash out of an open shift's till (the original web client's withdraw): a cash-out "
+            + "with reason owner_withdraw, at most what the till holds (exceeds_limit with max_withdraw; insufficient_cash when empty)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "withdraw", value = "{\"session\": 1, \"amount\": 50000, \"description\": \"На закупку\"}")))
+    @PostMapping({"/api/sales/cash-movements/owner-withdraw", "/api/sales/cash_movements/owner_withdraw"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_SALES)
+    Map<String, Object> ownerWithdraw(@RequestBody WithdrawRequest r, Caller caller) {
+        return shifts.ownerWithdraw(caller, r.session(), r.amount(), r.description());
+    }
+
     @Operation(summary = "Cash movements of a shift")
     @GetMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @PreAuthorize(Access.SELL)

@@ -216,6 +216,44 @@ public class ShiftService {
     }
 
     /**
+     * The owner (or a manager) takes cash out of an open shift's till: the original web client's "withdraw" on its home page. A
+     * cash-out with reason {@code owner_withdraw}, never more than the till holds ({@code exceeds_limit} with {@code max_withdraw};
+     * {@code insufficient_cash} when it holds nothing); the answer says what was in the till before and after.
+     */
+    @Transactional
+    public Map<String, Object> ownerWithdraw(Caller caller, Long sessionId, BigDecimal amount, String description) {
+        FieldErrors errors = new FieldErrors();
+        if (sessionId == null) {
+            errors.add("session", "validation.required");
+        }
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            errors.add("amount", "validation.positive");
+        }
+        errors.maxLength("description", description, 1000);
+        errors.throwIfAny();
+        Session session = sessions.lock(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
+        if (!session.isOpen()) {
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
+        }
+        BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal inTill = sessions.expectedCash(sessionId).setScale(2, RoundingMode.HALF_UP);
+        if (inTill.signum() <= 0) {
+            throw SalesErrors.INSUFFICIENT_CASH.exception(Map.of("max_withdraw", "0.00"));
+        }
+        if (value.compareTo(inTill) > 0) {
+            throw SalesErrors.WITHDRAW_EXCEEDS_LIMIT.exception(Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
+        }
+        String note = description == null || description.isBlank() ? dev.kassa.platform.error.Messages.get("sales.withdraw_description") : description.trim();
+        long id = sessions.addCashMovement(sessionId, "cash_out", "owner_withdraw", value, note, caller.userId());
+        outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, sessionId, "cash_out", "owner_withdraw", value, caller.userId()));
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("movement", sessions.cashMovements(sessionId).stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow());
+        data.put("cash_before", inTill);
+        data.put("cash_after", inTill.subtract(value));
+        return Map.of("status", "success", "data", data);
+    }
+
+    /**
      * A customer paid debt in cash to someone with an open shift (customer-service's {@code CustomerBalanceChanged}, inside the
      * inbox's transaction): the cash is in that till now, as a cash-in with reason {@code debt_payment}. A payment taken by
      * someone without an open shift (an owner in the back office) is not till cash.
