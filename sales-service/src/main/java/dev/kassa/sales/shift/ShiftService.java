@@ -184,25 +184,15 @@ public class ShiftService {
     /** Cash in or out of an open shift's till, with a reason (manager or owner). */
     @Transactional
     public Map<String, Object> moveCash(Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
-        FieldErrors errors = new FieldErrors();
-        if (sessionId == null) {
-            errors.add("session", "validation.required");
-        }
+        FieldErrors errors = movementErrors(sessionId, amount, description);
         if (!"cash_in".equals(type) && !"cash_out".equals(type)) {
             errors.add("movement_type", "sales.movement_type_invalid");
         }
         if (reason == null || !Set.of("collection", "change", "float", "expense", "correction", "other").contains(reason)) {
             errors.add("reason", "sales.movement_reason_invalid");
         }
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.add("amount", "validation.positive");
-        }
-        errors.maxLength("description", description, 1000);
         errors.throwIfAny();
-        Session session = sessions.lock(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
-        if (!session.isOpen()) {
-            throw SalesErrors.SESSION_NOT_OPEN.exception();
-        }
+        openShift(sessionId);
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
         if ("cash_out".equals(type)) {
             BigDecimal inTill = sessions.expectedCash(sessionId);
@@ -210,7 +200,34 @@ public class ShiftService {
                 throw SalesErrors.CASH_OUT_EXCEEDS.exception( inTill.toPlainString());
             }
         }
-        long id = sessions.addCashMovement(sessionId, type, reason, value, description == null ? "" : description, caller.userId());
+        return recordMovement(caller, sessionId, type, reason, value, description == null ? "" : description);
+    }
+
+    /** The checks every cash movement shares: a shift, a positive amount in whole tiyin, a description of at most 1,000 characters. */
+    private static FieldErrors movementErrors(Long sessionId, BigDecimal amount, String description) {
+        FieldErrors errors = new FieldErrors();
+        if (sessionId == null) {
+            errors.add("session", "validation.required");
+        }
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            errors.add("amount", "validation.positive");
+        }
+        errors.maxLength("description", description, 1000);
+        return errors;
+    }
+
+    /** The shift, locked for the caller's transaction; refused unless it is open. */
+    private Session openShift(long sessionId) {
+        Session session = sessions.lock(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
+        if (!session.isOpen()) {
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
+        }
+        return session;
+    }
+
+    /** Writes a cash movement of the shift, announces it, and answers it as the movement list shows it. */
+    private Map<String, Object> recordMovement(Caller caller, long sessionId, String type, String reason, BigDecimal value, String description) {
+        long id = sessions.addCashMovement(sessionId, type, reason, value, description, caller.userId());
         outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, sessionId, type, reason, value, caller.userId()));
         return sessions.cashMovements(sessionId).stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
     }
@@ -222,19 +239,8 @@ public class ShiftService {
      */
     @Transactional
     public Map<String, Object> ownerWithdraw(Caller caller, Long sessionId, BigDecimal amount, String description) {
-        FieldErrors errors = new FieldErrors();
-        if (sessionId == null) {
-            errors.add("session", "validation.required");
-        }
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.add("amount", "validation.positive");
-        }
-        errors.maxLength("description", description, 1000);
-        errors.throwIfAny();
-        Session session = sessions.lock(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
-        if (!session.isOpen()) {
-            throw SalesErrors.SESSION_NOT_OPEN.exception();
-        }
+        movementErrors(sessionId, amount, description).throwIfAny();
+        openShift(sessionId);
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal inTill = sessions.expectedCash(sessionId).setScale(2, RoundingMode.HALF_UP);
         if (inTill.signum() <= 0) {
@@ -244,10 +250,8 @@ public class ShiftService {
             throw SalesErrors.WITHDRAW_EXCEEDS_LIMIT.exception(Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
         }
         String note = description == null || description.isBlank() ? dev.kassa.platform.error.Messages.get("sales.withdraw_description") : description.trim();
-        long id = sessions.addCashMovement(sessionId, "cash_out", "owner_withdraw", value, note, caller.userId());
-        outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, sessionId, "cash_out", "owner_withdraw", value, caller.userId()));
         Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("movement", sessions.cashMovements(sessionId).stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow());
+        data.put("movement", recordMovement(caller, sessionId, "cash_out", "owner_withdraw", value, note));
         data.put("cash_before", inTill);
         data.put("cash_after", inTill.subtract(value));
         return Map.of("status", "success", "data", data);
