@@ -113,6 +113,50 @@ class DailySalesTests {
     }
 
     @Test
+    void theDayCountsItsShiftsAndTheCustomersWhoBoughtForTheFirstTime() throws Exception {
+        String store = newStore();
+        Api owner = as(store, "owner");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        EventSamples.Sample opened = EventSamples.of("SessionOpened");
+        EventSamples.Sample closed = EventSamples.of("SessionClosed");
+        closed.assertConsumedBy("analytics-service");
+        // two shifts today, one of them closed by now; a shift and nothing sold is still a day with shifts
+        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 1).set("/business_date", today.toString()))).get();
+        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 2).set("/business_date", today.toString()))).get();
+        kafka.send(Topics.SALES, store, closed.message(store, e -> e.set("/session_id", 1).set("/business_date", today.toString()))).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response day = owner.get("/api/analytics/daily-sales/today/");
+            assertThat(day.text("/sessions_opened")).isEqualTo("2");
+            assertThat(day.text("/sessions_closed")).isEqualTo("1");
+            assertThat(day.text("/total_sales_count")).isEqualTo("0");
+        });
+
+        // customer 7 bought yesterday and today, customer 8 for the first time today (twice): one new customer today
+        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "1", today.minusDays(1), "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 7)).get();
+        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "2", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 7)).get();
+        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "3", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 8)).get();
+        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "4", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 8)).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response day = owner.get("/api/analytics/daily-sales/today/");
+            assertThat(day.text("/total_sales_count")).isEqualTo("3");
+            assertThat(day.text("/unique_customers")).isEqualTo("2");
+            assertThat(day.text("/new_customers")).isEqualTo("1");
+            assertThat(day.text("/sessions_opened")).isEqualTo("2");
+        });
+        Api.Response list = owner.get("/api/analytics/daily-sales/?ordering=date");
+        assertThat(list.text("/results/0/new_customers")).as("yesterday customer 7 was new").isEqualTo("1");
+        assertThat(list.text("/results/0/sessions_opened")).isEqualTo("0");
+        assertThat(list.text("/results/1/sessions_closed")).isEqualTo("1");
+    }
+
+    String withCustomer(String message, long customer) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(message);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) envelope.get("payload")).put("customer_id", customer);
+        return json.writeValueAsString(envelope);
+    }
+
+    @Test
     void creditSalesAreShownApartAndACreditRefundTakesThemBack() throws Exception {
         String store = newStore();
         Api manager = as(store, "manager");

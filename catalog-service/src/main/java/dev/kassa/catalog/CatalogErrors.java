@@ -26,6 +26,7 @@ public enum CatalogErrors implements KassaError {
     NO_SUCH_CATEGORY(404, "not_found", "catalog.category_unknown"),
     PRODUCT_NOT_FOUND(404, "product_not_found", "catalog.product_not_found"),
     NO_SUCH_PRODUCT(404, "not_found", "catalog.product_not_found"),
+    IMAGE_NOT_FOUND(404, "not_found", "catalog.image_not_found"),
     SUPPLIER_NOT_FOUND(404, "supplier_not_found", "catalog.supplier_not_found"),
     TAG_NOT_FOUND(404, "tag_not_found", "catalog.tag_not_found"),
     UNIT_NOT_FOUND(404, "unit_not_found", "catalog.unit_not_found"),

@@ -13,13 +13,19 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 class EdgeFilters {
 
-    /** Runs before security: a too-large body is refused without reading it. */
+    /**
+     * Runs before security: a too-large body is refused without reading it. JSON is small (1 MiB); a multipart form
+     * (a report's photos, a product's image) may be larger, each file then checked by the service's file store.
+     */
     @Bean
     @Order(-300)
     WebFilter requestSizeLimit(GatewayProperties properties, ErrorWriter errors) {
         return (exchange, chain) -> {
-            long length = exchange.getRequest().getHeaders().getContentLength();
-            if (length > properties.maxRequestBytes()) {
+            HttpHeaders headers = exchange.getRequest().getHeaders();
+            long length = headers.getContentLength();
+            boolean upload = headers.getContentType() != null
+                    && org.springframework.http.MediaType.MULTIPART_FORM_DATA.includes(headers.getContentType());
+            if (length > (upload ? properties.maxUploadBytes() : properties.maxRequestBytes())) {
                 return errors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
             }
             return chain.filter(exchange);

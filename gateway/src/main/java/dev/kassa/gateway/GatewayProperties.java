@@ -9,6 +9,7 @@ import java.util.List;
  * @param publicPaths     reachable without a token
  * @param tenantlessPaths need a token but no {@code X-Tenant-Key}
  * @param maxRequestBytes larger request bodies are refused with 413
+ * @param maxUploadBytes  the same for multipart forms (photos, images)
  * @param authRateLimit   requests per minute and client address to login, PIN login, registration and token refresh
  * @param trustedProxyHops how many proxies in front of the gateway append to X-Forwarded-For (0: clients connect directly)
  * @param maxConcurrentCalls calls one route forwards at once; more wait up to {@code bulkheadWait}, then get 503 {@code overloaded}
@@ -20,7 +21,8 @@ import java.util.List;
  */
 @ConfigurationProperties("kassa.gateway")
 record GatewayProperties(@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> tenantlessPaths,
-                         @DefaultValue("1048576") long maxRequestBytes, @DefaultValue("30") int authRateLimit,
+                         @DefaultValue("1048576") long maxRequestBytes, @DefaultValue("31457280") long maxUploadBytes,
+                         @DefaultValue("30") int authRateLimit,
                          @DefaultValue("0") int trustedProxyHops, @DefaultValue("512") int maxConcurrentCalls,
                          @DefaultValue("100ms") java.time.Duration bulkheadWait, @DefaultValue("10s") java.time.Duration routeTimeout,
                          String serviceSecret, @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> corsOrigins) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.auth-rate-limit=8",
+        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.max-upload-bytes=5000", "kassa.gateway.auth-rate-limit=8",
         "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.bulkhead-wait=0ms"})
 @Import(GatewayTests.TestDecoder.class)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -231,6 +231,11 @@ class GatewayTests {
         assertErrorBody(member().get("/api/nowhere/at-all/"), 404, "not_found");
         assertErrorBody(api().get("/nothing-here"), 404, "not_found");
         assertErrorBody(member().post("/api/products/products/", "{\"name\":\"" + "x".repeat(2000) + "\"}"), 413, "payload_too_large");
+        // a form with a photo may be larger than JSON, up to its own limit
+        Api.Form photo = new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(2000));
+        assertThat(member().multipart("POST", "/api/tasks/reports/", photo).status()).isNotEqualTo(413);
+        Api.Form huge = new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(6000));
+        assertErrorBody(member().multipart("POST", "/api/tasks/reports/", huge), 413, "payload_too_large");
         assertThat(api().get("/actuator/gateway/routes").status()).isEqualTo(404);
         assertThat(api().get("/actuator/health").status()).isEqualTo(200);
     }

@@ -236,13 +236,33 @@ class EndToEndIT {
             assertThat(created.get().status()).as(created.get().toString()).isEqualTo(201);
         });
         Api.Response task = created.get();
-        assertThat(owner.post("/api/tasks/tasks/" + task.at("/id").asLong() + "/start/", null).text("/status")).isEqualTo("in_progress");
+        long taskId = task.at("/id").asLong();
+        assertThat(owner.post("/api/tasks/tasks/" + taskId + "/start/", null).text("/status")).isEqualTo("in_progress");
         assertThat(owner.get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
+        // the report with its photo proof, through the gateway; the photo comes back from the gateway's address
+        Api.Response report = owner.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", taskId)
+                .field("description", "Остатки сверены").field("actual_hours", "2").file("photos", "sklad.png", "image/png", Api.Images.png())
+                .field("photo_captions", "Склад, стеллаж 1"));
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        assertThat(report.text("/photos/0/photo_url")).startsWith(suite.gatewayUrl() + "/api/tasks/files/");
+        Api.Response photo = owner.get(report.text("/photos/0/photo"));
+        assertThat(photo.header("Content-Type")).isEqualTo("image/png");
+        assertThat(photo.bytes()).isEqualTo(Api.Images.png());
+        assertThat(owner.post("/api/tasks/tasks/" + taskId + "/approve/", null).text("/status")).isEqualTo("completed");
+        // a product shows its image
+        Api.Response image = owner.multipart("POST", "/api/products/products/" + stockedProduct + "/add_image/", new Api.Form()
+                .file("image", "cola.png", "image/png", Api.Images.png()).field("alt_text", "Кола"));
+        assertThat(image.status()).as(image.toString()).isEqualTo(201);
+        assertThat(owner.get("/api/products/products/" + stockedProduct + "/").text("/main_image")).isEqualTo(image.text("/image_url"))
+                .startsWith(suite.gatewayUrl() + "/api/products/files/");
+        assertThat(owner.get(image.text("/image")).bytes()).isEqualTo(Api.Images.png());
         // store B sees none of store A's data
         Api storeB = gateway.as(ownerB).in(keyB);
         assertThat(storeB.get("/api/products/products/").at("/count").asInt()).isZero();
         assertThat(storeB.get("/api/customers/customers/").at("/count").asInt()).isZero();
         assertThat(storeB.get("/api/tasks/tasks/").at("/count").asInt()).isZero();
+        assertThat(storeB.get(report.text("/photos/0/photo")).status()).isEqualTo(404);
+        assertThat(storeB.get(image.text("/image")).status()).isEqualTo(404);
     }
 
     @Test

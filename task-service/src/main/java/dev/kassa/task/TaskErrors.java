@@ -13,8 +13,11 @@ public enum TaskErrors implements KassaError {
     CANNOT_CANCEL(403, "permission_denied", "task.cannot_cancel"),
     CANNOT_EDIT(403, "permission_denied", "task.cannot_edit"),
     NOT_YOUR_COMMENT(403, "permission_denied", "task.not_your_comment"),
+    ONLY_ASSIGNEE_REPORTS(403, "permission_denied", "task.only_assignee_reports"),
+    NOT_YOUR_REPORT(403, "permission_denied", "task.not_your_report"),
     TASK_NOT_FOUND(404, "not_found", "task.not_found"),
     COMMENT_NOT_FOUND(404, "not_found", "task.comment_not_found"),
+    REPORT_NOT_FOUND(404, "not_found", "task.report_not_found"),
     TEMPLATE_NOT_FOUND(404, "not_found", "task.template_not_found");
 
     private final int status;

@@ -6,15 +6,24 @@ import java.time.LocalDate;
 /**
  * The seed's daily report shape (erp-v2-api.md §4.1), net of refunds made that day ({@code total_refunds},
  * {@code refunds_count}); {@code avg_sale_amount} is over the day's sales; {@code credit_sales} the part bought on customers' accounts
- * (net of credit given back by refunds). {@code id} is null for a day without sales.
+ * (net of credit given back by refunds). {@code id} is null for a day without sales. {@code sessions_opened}: shifts opened that
+ * business date, {@code sessions_closed}: how many of them are closed by now; {@code new_customers}: customers whose first
+ * purchase in the store was that day (spec §8.1 counts customers created that day who bought that day; a customer
+ * registered long ago who buys for the first time is new to the shop too).
  */
 public record DailyReport(Long id, LocalDate date, BigDecimal totalSales, int totalSalesCount, BigDecimal avgSaleAmount,
                           BigDecimal cashSales, BigDecimal cardSales, BigDecimal totalDiscount, BigDecimal totalTax,
                           BigDecimal totalItemsSold, int uniqueProductsSold, int uniqueCustomers, BigDecimal totalRefunds, int refundsCount,
-                          BigDecimal creditSales) {
+                          BigDecimal creditSales, int newCustomers, int sessionsOpened, int sessionsClosed) {
 
     public static DailyReport empty(LocalDate date) {
         BigDecimal zero = new BigDecimal("0.00");
-        return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0, zero, 0, zero);
+        return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0, zero, 0, zero, 0, 0, 0);
+    }
+
+    /** The same day with its shift figures (a day without sales may still have had shifts). */
+    DailyReport withShifts(int opened, int closed) {
+        return new DailyReport(id, date, totalSales, totalSalesCount, avgSaleAmount, cashSales, cardSales, totalDiscount, totalTax, totalItemsSold,
+                uniqueProductsSold, uniqueCustomers, totalRefunds, refundsCount, creditSales, newCustomers, opened, closed);
     }
 }

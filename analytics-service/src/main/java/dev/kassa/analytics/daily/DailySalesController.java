@@ -42,7 +42,7 @@ class DailySalesController {
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     public DailyReport today() {
         var today = TenantContext.require().today();
-        return reports.forDate(today).orElseGet(() -> DailyReport.empty(today));
+        return reports.forDate(today).orElseGet(() -> reports.emptyDay(today));
     }
 
     @Operation(summary = "Totals and daily reports of a period: ?start_date=2025-01-01&end_date=2025-01-31 (at most 366 days)")

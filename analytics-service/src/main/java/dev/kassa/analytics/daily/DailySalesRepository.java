@@ -19,7 +19,18 @@ public class DailySalesRepository {
             rs.getBigDecimal("total_sales"), rs.getInt("total_sales_count"), rs.getBigDecimal("avg_sale_amount"), rs.getBigDecimal("cash_sales"),
             rs.getBigDecimal("card_sales"), rs.getBigDecimal("total_discount"), rs.getBigDecimal("total_tax"), rs.getBigDecimal("total_items_sold"),
             rs.getInt("unique_products_sold"), rs.getInt("unique_customers"), rs.getBigDecimal("total_refunds"), rs.getInt("refunds_count"),
-            rs.getBigDecimal("credit_sales"));
+            rs.getBigDecimal("credit_sales"), rs.getInt("new_customers"), rs.getInt("sessions_opened"), rs.getInt("sessions_closed"));
+
+    /** A report row with the day's shift and first-purchase figures, read from the shifts and the facts. */
+    private static final String SELECT = """
+            select d.*,
+                   (select count(*) from shifts s where s.business_date = d.date) as sessions_opened,
+                   (select count(*) from shifts s where s.business_date = d.date and s.closed_at is not null) as sessions_closed,
+                   (select count(distinct f.customer_id) from sale_facts f
+                     where f.business_date = d.date and f.kind = 'sale' and f.customer_id is not null
+                       and not exists (select 1 from sale_facts p
+                                        where p.customer_id = f.customer_id and p.kind = 'sale' and p.business_date < d.date)) as new_customers
+              from daily_sales d""";
 
     private final JdbcTemplate jdbc;
 
@@ -29,13 +40,20 @@ public class DailySalesRepository {
 
     @Transactional(readOnly = true)
     public Optional<DailyReport> forDate(LocalDate date) {
-        return jdbc.query("select * from daily_sales where date = ?", ROW, date).stream().findFirst();
+        return jdbc.query(SELECT + " where d.date = ?", ROW, date).stream().findFirst();
+    }
+
+    /** A day without sales: no totals, but perhaps shifts. */
+    @Transactional(readOnly = true)
+    public DailyReport emptyDay(LocalDate date) {
+        return jdbc.queryForObject("select count(*), count(closed_at) from shifts where business_date = ?",
+                (rs, i) -> DailyReport.empty(date).withShifts(rs.getInt(1), rs.getInt(2)), date);
     }
 
     /** A page of reports, of one date when {@code date} is given, in {@code orderBy} order. */
     @Transactional(readOnly = true)
     org.springframework.data.domain.Page<DailyReport> page(LocalDate date, String orderBy, org.springframework.data.domain.Pageable page) {
-        return dev.kassa.platform.web.JdbcPages.page(jdbc, "select * from daily_sales", "from daily_sales", "where (?::date is null or date = ?)", orderBy,
+        return dev.kassa.platform.web.JdbcPages.page(jdbc, SELECT, "from daily_sales d", "where (?::date is null or d.date = ?)", orderBy,
                 new Object[] {date, date}, ROW, page);
     }
 
@@ -51,12 +69,12 @@ public class DailySalesRepository {
 
     @Transactional(readOnly = true)
     Optional<DailyReport> find(long id) {
-        return jdbc.query("select * from daily_sales where id = ?", ROW, id).stream().findFirst();
+        return jdbc.query(SELECT + " where d.id = ?", ROW, id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
     List<DailyReport> between(LocalDate from, LocalDate to) {
-        return jdbc.query("select * from daily_sales where date between ? and ? order by date", ROW, from, to);
+        return jdbc.query(SELECT + " where d.date between ? and ? order by d.date", ROW, from, to);
     }
 
     /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */

@@ -61,7 +61,7 @@ class Dashboard {
     }
 
     private DailyReport report(LocalDate date) {
-        return daily.forDate(date).orElseGet(() -> DailyReport.empty(date));
+        return daily.forDate(date).orElseGet(() -> daily.emptyDay(date));
     }
 
     private static Map<String, Object> kpis(DailyReport r) {

@@ -30,7 +30,7 @@ class ProductController {
     }
 
     @Operation(summary = "List products: search (name, SKU, description, barcode, extra barcode), category, unit, is_active, is_featured, "
-            + "min_price, max_price, stock_status (in_stock, low_stock, out_of_stock, unlimited), tag; ordering name, created_at, "
+            + "min_price, max_price, stock_status (in_stock, low_stock, out_of_stock, unlimited), tag, has_images; ordering name, created_at, "
             + "updated_at, sale_price ('-' for descending; default -created_at)")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
@@ -41,10 +41,11 @@ class ProductController {
                                    @RequestParam(name = "max_price", required = false) java.math.BigDecimal maxPrice,
                                    @RequestParam(name = "stock_status", required = false) String stockStatus,
                                    @RequestParam(required = false) Long tag,
+                                   @RequestParam(name = "has_images", required = false) Boolean hasImages,
                                    @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
                                    @RequestParam(name = "page_size", required = false) String pageSize) {
         return PageResponse.of(products.list(new ProductFilter(search, category, unit, active, featured, minPrice, maxPrice,
-                stockStatus == null || stockStatus.isBlank() ? null : stockStatus.trim(), tag), ordering,
+                stockStatus == null || stockStatus.isBlank() ? null : stockStatus.trim(), tag, hasImages), ordering,
                 PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
@@ -52,7 +53,7 @@ class ProductController {
     @GetMapping("/featured")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> featured(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, true, null, null, null, null), "name",
+        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, true, null, null, null, null, null), "name",
                 PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
@@ -60,7 +61,7 @@ class ProductController {
     @GetMapping({"/out_of_stock", "/out-of-stock"})
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> outOfStock(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null), "name",
+        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null, null), "name",
                 PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * orderings, as SQL over products with stock figures: sellable = unexpired active batches − active holds.
  */
 public record ProductFilter(String search, Long category, Long unit, Boolean active, Boolean featured, BigDecimal minPrice, BigDecimal maxPrice,
-                            String stockStatus, Long tag) {
+                            String stockStatus, Long tag, Boolean hasImages) {
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
     static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "p.id", Map.of("name", "p.name", "created_at", "p.created_at",
@@ -29,7 +29,7 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
             """;
 
     public static ProductFilter all(String search, Long category, Boolean active) {
-        return new ProductFilter(search, category, null, active, null, null, null, null, null);
+        return new ProductFilter(search, category, null, active, null, null, null, null, null, null);
     }
 
     void validate() {
@@ -59,6 +59,9 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
         add(sql, args, " and p.sale_price >= ?", minPrice);
         add(sql, args, " and p.sale_price <= ?", maxPrice);
         add(sql, args, " and exists (select 1 from product_tags t where t.product_id = p.id and t.tag_id = ?)", tag);
+        if (hasImages != null) {
+            sql.append(hasImages ? " and" : " and not").append(" exists (select 1 from product_images i where i.product_id = p.id)");
+        }
         if (stockStatus != null) {
             sql.append(switch (stockStatus) {
                 case "unlimited" -> " and not p.track_inventory";

@@ -6,6 +6,8 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.category.Unit;
 import dev.kassa.catalog.category.UnitRepository;
+import dev.kassa.catalog.image.ImageView;
+import dev.kassa.catalog.image.ProductImages;
 import dev.kassa.catalog.stock.StockEvents;
 import dev.kassa.catalog.stock.StockLevels;
 import dev.kassa.platform.error.FieldErrors;
@@ -47,9 +49,12 @@ public class ProductService {
     private final Barcodes barcodes;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    private final ProductImages images;
+
     ProductService(ProductRepository products, BatchRepository batches, UnitRepository units, CategoryRepository categories,
                    StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents, Barcodes barcodes,
-                   org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                   org.springframework.jdbc.core.JdbcTemplate jdbc, ProductImages images) {
+        this.images = images;
         this.stockEvents = stockEvents;
         this.barcodes = barcodes;
         this.jdbc = jdbc;
@@ -218,6 +223,7 @@ public class ProductService {
         if (used) {
             throw CatalogErrors.PRODUCT_IN_USE.exception();
         }
+        images.forget(id);
         jdbc.update("delete from products where id = ?", id);
         outbox.publish(TenantContext.require().key(), new ProductDeleted(id));
     }
@@ -251,7 +257,9 @@ public class ProductService {
         Map<Long, Unit> unitsById = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<Long, Category> categoriesById = categories.findAllById(page.stream().map(Product::categoryId).filter(java.util.Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(Category::id, Function.identity()));
-        return page.map(p -> ProductView.of(p, unitsById.get(p.unitId()), categoriesById.get(p.categoryId()), levels.get(p.id()), null));
+        Map<Long, List<ImageView>> galleries = images.of(page.map(Product::id).toList());
+        return page.map(p -> ProductView.of(p, unitsById.get(p.unitId()), categoriesById.get(p.categoryId()), levels.get(p.id()), null,
+                galleries.getOrDefault(p.id(), List.of())));
     }
 
     @Transactional(readOnly = true)
@@ -268,7 +276,7 @@ public class ProductService {
                 .map(b -> ProductView.BatchView.from(b, today)).toList();
         return ProductView.of(p, units.findById(p.unitId()).orElse(null),
                 p.categoryId() == null ? null : categories.findById(p.categoryId()).orElse(null),
-                stock.of(List.of(p.id())).get(p.id()), batchViews);
+                stock.of(List.of(p.id())).get(p.id()), batchViews, images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
     }
 
     private Optional<Unit> resolveUnit(String value) {

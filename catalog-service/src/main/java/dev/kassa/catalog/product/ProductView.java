@@ -2,6 +2,7 @@ package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.Unit;
+import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.stock.StockLevels.Level;
 
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ public record ProductView(
         Pricing pricing, Inventory inventory,
         BigDecimal quantity, String stockStatus,
         List<BatchView> batches,
+        String mainImage, List<ImageView> images,
         Instant createdAt, Instant updatedAt) {
 
     public record Pricing(BigDecimal costPrice, BigDecimal salePrice, BigDecimal wholesalePrice, BigDecimal taxRate,
@@ -36,7 +38,8 @@ public record ProductView(
         }
     }
 
-    static ProductView of(Product p, Unit unit, Category category, Level level, List<BatchView> batches) {
+    /** {@code images}: the product's gallery in order; its first image is {@code main_image} (an absolute address). */
+    static ProductView of(Product p, Unit unit, Category category, Level level, List<BatchView> batches, List<ImageView> images) {
         String status = stockStatus(p, level);
         boolean low = p.trackInventory() && level.available().signum() > 0 && level.available().compareTo(p.minQuantity()) <= 0;
         BigDecimal quantity = p.trackInventory() ? level.onHand() : null;
@@ -49,7 +52,7 @@ public record ProductView(
                 new Pricing(p.costPrice(), p.salePrice(), p.wholesalePrice(), p.taxRate(), p.margin(), p.salePrice().subtract(p.costPrice())),
                 new Inventory(quantity, level.reserved(), p.trackInventory() ? level.available() : null, p.minQuantity(), p.maxQuantity(),
                         p.trackInventory(), low, status),
-                quantity, status, batches, p.createdAt(), p.updatedAt());
+                quantity, status, batches, images.isEmpty() ? null : images.get(0).imageUrl(), images, p.createdAt(), p.updatedAt());
     }
 
     /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */

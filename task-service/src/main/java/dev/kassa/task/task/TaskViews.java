@@ -21,7 +21,13 @@ final class TaskViews {
     record TaskDetail(long id, String title, String description, long assignedTo, String assignedToName, Long createdBy, String createdByName,
                       String priority, String priorityDisplay, String status, String statusDisplay, String category, Instant dueDate,
                       BigDecimal estimatedHours, Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt, boolean isOverdue,
-                      String timeLeft, String rejectionReason, List<CommentView> comments, List<Object> reports) { }
+                      String timeLeft, String rejectionReason, List<CommentView> comments, List<ReportView> reports) { }
+
+    /** A report's photo: {@code photo} its path at the gateway, {@code photo_url} the same as an absolute address. */
+    record PhotoView(long id, String photo, String photoUrl, String caption, String contentType, int size, Instant uploadedAt) { }
+
+    record ReportView(long id, long task, Long submittedBy, String submittedByName, String description, BigDecimal actualHours,
+                      List<PhotoView> photos, Instant submittedAt) { }
 
     static TaskList list(TaskRepository.Task t, Names names) {
         return new TaskList(t.id(), t.title(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()), t.priority(),
@@ -29,15 +35,27 @@ final class TaskViews {
                 overdue(t), timeLeft(t), t.createdAt(), t.updatedAt());
     }
 
-    static TaskDetail detail(TaskRepository.Task t, List<CommentRepository.Comment> comments, Names names) {
+    static TaskDetail detail(TaskRepository.Task t, List<CommentRepository.Comment> comments, List<ReportView> reports, Names names) {
         return new TaskDetail(t.id(), t.title(), t.description(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()),
                 t.priority(), Messages.get("task.priority." + t.priority()), t.status(), Messages.get("task.status." + t.status()), t.category(),
                 t.dueDate(), t.estimatedHours(), t.createdAt(), t.updatedAt(), t.startedAt(), t.completedAt(), overdue(t), timeLeft(t),
-                t.rejectionReason(), comments.stream().map(c -> comment(c, names)).toList(), List.of());
+                t.rejectionReason(), comments.stream().map(c -> comment(c, names)).toList(), reports);
     }
 
     static CommentView comment(CommentRepository.Comment c, Names names) {
         return new CommentView(c.id(), c.task(), c.author(), names.of(c.author()), c.text(), c.createdAt(), c.updatedAt());
+    }
+
+    /** Reports with their photos ({@code photos} by report) and the files' addresses. */
+    static List<ReportView> reports(List<ReportRepository.Report> reports, java.util.Map<Long, List<ReportRepository.Photo>> photos,
+                                    dev.kassa.platform.files.FileStore files, Names names) {
+        java.util.Map<java.util.UUID, dev.kassa.platform.files.StoredFile> stored = files.find(photos.values().stream().flatMap(List::stream)
+                .map(ReportRepository.Photo::file).toList());
+        return reports.stream().map(r -> new ReportView(r.id(), r.task(), r.submittedBy(), names.of(r.submittedBy()), r.description(),
+                r.actualHours(), photos.getOrDefault(r.id(), List.of()).stream().filter(p -> stored.containsKey(p.file())).map(p -> {
+                    dev.kassa.platform.files.StoredFile f = stored.get(p.file());
+                    return new PhotoView(p.id(), f.path(), files.url(f.id()), p.caption(), f.contentType(), f.size(), p.uploadedAt());
+                }).toList(), r.submittedAt())).toList();
     }
 
     /** Past its deadline and not completed or cancelled (a rejected task awaiting rework counts). */

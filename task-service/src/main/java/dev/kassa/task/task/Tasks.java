@@ -2,6 +2,7 @@ package dev.kassa.task.task;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
@@ -37,11 +38,16 @@ class Tasks {
 
     private final TaskRepository tasks;
     private final CommentRepository comments;
+    private final ReportRepository reports;
+    private final FileStore files;
     private final EmployeeDirectory staff;
     private final dev.kassa.platform.events.OutboxPublisher outbox;
 
-    Tasks(TaskRepository tasks, CommentRepository comments, EmployeeDirectory staff, dev.kassa.platform.events.OutboxPublisher outbox) {
+    Tasks(TaskRepository tasks, CommentRepository comments, ReportRepository reports, FileStore files, EmployeeDirectory staff,
+          dev.kassa.platform.events.OutboxPublisher outbox) {
         this.outbox = outbox;
+        this.reports = reports;
+        this.files = files;
         this.tasks = tasks;
         this.comments = comments;
         this.staff = staff;
@@ -50,7 +56,7 @@ class Tasks {
     @Transactional
     TaskViews.TaskDetail create(Caller caller, TaskRequest r) {
         TaskRepository.Fields f = fields(r, null);
-        Long creator = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        Long creator = employeeOf(caller);
         long id = tasks.insert(f, creator, caller.userId());
         outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), creator, f.priority(), f.dueDate()));
         return detail(tasks.find(id, null).orElseThrow());
@@ -71,7 +77,9 @@ class Tasks {
     @Transactional
     void delete(Caller caller, long id) {
         mayManage(caller, visible(caller, id));
+        List<java.util.UUID> photos = reports.filesOfTask(id);
         tasks.delete(id);
+        files.delete(photos);
     }
 
     @Transactional(readOnly = true)
@@ -145,11 +153,20 @@ class Tasks {
         if ("reject".equals(action) && (reason == null || reason.isBlank())) {
             throw FieldErrors.single("reason", "task.reason_required");
         }
-        tasks.move(id, to, reason == null ? null : reason.trim());
-        Long by = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
-        outbox.publish(TenantContext.require().key(), new TaskStatusChanged(id, from.code(), to.code(), task.assignedTo(), by,
-                "reject".equals(action) ? reason.trim() : ""));
+        move(caller, task, to, "reject".equals(action) ? reason.trim() : null);
         return detail(tasks.find(id, null).orElseThrow());
+    }
+
+    /** Moves {@code task} on and announces it ({@code TaskStatusChanged}); a rejection carries its reason. */
+    void move(Caller caller, TaskRepository.Task task, TaskStatus to, String reason) {
+        tasks.move(task.id(), to, reason);
+        outbox.publish(TenantContext.require().key(), new TaskStatusChanged(task.id(), task.status(), to.code(), task.assignedTo(),
+                employeeOf(caller), reason == null ? "" : reason));
+    }
+
+    /** The caller's employee id in the current store, if the directory knows it. */
+    Long employeeOf(Caller caller) {
+        return staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
     }
 
     @Transactional
@@ -164,7 +181,7 @@ class Tasks {
         errors.maxLength("text", text, 5000);
         errors.throwIfAny();
         TaskRepository.Task task = visible(caller, taskId);
-        Long author = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        Long author = employeeOf(caller);
         long id = comments.add(taskId, author, caller.userId(), text.trim());
         outbox.publish(TenantContext.require().key(), new TaskCommented(taskId, id, author, task.assignedTo(), task.createdBy()));
         return TaskViews.comment(comments.find(id).orElseThrow(), names());
@@ -204,7 +221,8 @@ class Tasks {
         return c;
     }
 
-    private TaskRepository.Task visible(Caller caller, long id) {
+    /** The task if the caller may see it (owners and managers every task, others theirs), else 404. */
+    TaskRepository.Task visible(Caller caller, long id) {
         return tasks.find(id, visibleTo(caller)).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
     }
 
@@ -282,10 +300,12 @@ class Tasks {
 
     private TaskViews.TaskDetail detail(TaskRepository.Task t) {
         TaskViews.Names names = names();
-        return TaskViews.detail(t, comments.of(t.id()), names);
+        List<ReportRepository.Report> of = reports.of(t.id());
+        return TaskViews.detail(t, comments.of(t.id()),
+                TaskViews.reports(of, reports.photos(of.stream().map(ReportRepository.Report::id).toList()), files, names), names);
     }
 
-    private TaskViews.Names names() {
+    TaskViews.Names names() {
         return new TaskViews.Names(staff, TenantContext.require().key());
     }
 }

@@ -25,6 +25,9 @@ public enum PlatformErrors implements KassaError {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency_key_reused", "error.idempotency_key_reused"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "error.payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "error.unsupported_media_type"),
+    FILE_TOO_LARGE(413, "file_too_large", "error.file_too_large"),
+    UNSUPPORTED_FILE_TYPE(415, "unsupported_media_type", "error.unsupported_file_type"),
+    FILE_NOT_FOUND(404, "not_found", "error.file_not_found"),
     INTERNAL_ERROR(500, "internal_error", "error.internal");
 
     private final int status;

@@ -56,8 +56,13 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
-        TenantProvisioner tenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
-            return new TenantProvisioner(dataSource, registry, properties);
+        TenantProvisioner tenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties,
+                                            org.springframework.core.env.Environment environment) {
+            java.util.List<String> locations = new java.util.ArrayList<>(properties.migrationLocations());
+            if (environment.getProperty("kassa.files.enabled", Boolean.class, false)) {
+                locations.add(dev.kassa.platform.files.FileStore.TENANT_MIGRATIONS);
+            }
+            return new TenantProvisioner(dataSource, registry, properties, locations);
         }
 
         @Bean

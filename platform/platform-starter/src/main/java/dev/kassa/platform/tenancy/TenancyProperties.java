@@ -11,6 +11,8 @@ import java.util.List;
  * @param migrationThreads how many outdated tenant schemas are migrated at once in the background
  * @param tenantPaths      paths that need {@code X-Tenant-Key}
  * @param tenantlessPaths  exceptions to {@code tenantPaths}
+ * @param migrationLocations where each store's schema migrations are ({@code db/tenant}; the platform adds its file
+ *                         store's table when {@code kassa.files.enabled})
  */
 @ConfigurationProperties("kassa.tenancy")
 public record TenancyProperties(
@@ -18,5 +20,6 @@ public record TenancyProperties(
         @DefaultValue("Asia/Tashkent") String defaultTimeZone,
         @DefaultValue("2") int migrationThreads,
         @DefaultValue({"/api/**", "/internal/**"}) List<String> tenantPaths,
-        @DefaultValue({}) List<String> tenantlessPaths) {
+        @DefaultValue({}) List<String> tenantlessPaths,
+        @DefaultValue({"classpath:db/tenant"}) List<String> migrationLocations) {
 }

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -35,6 +36,7 @@ public class TenantProvisioner {
     private final TenantRegistry registry;
     private final ZoneId defaultZone;
     private final int latestVersion;
+    private final String[] locations;
     /** How long a store's registry entry is trusted before it is read again: another instance may have changed its zone. */
     private static final long REREAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
@@ -42,8 +44,9 @@ public class TenantProvisioner {
 
     private final Map<String, Cached> ready = new ConcurrentHashMap<>();
 
-    public TenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties) {
+    public TenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties, List<String> locations) {
         this.dataSource = dataSource;
+        this.locations = locations.toArray(String[]::new);
         this.registry = registry;
         this.defaultZone = ZoneId.of(properties.defaultTimeZone());
         this.latestVersion = scanLatestVersion();
@@ -92,7 +95,7 @@ public class TenantProvisioner {
     }
 
     /** Migrates on the connection that holds the advisory lock, so provisioning needs one pooled connection only. */
-    private static void migrate(Connection locked, String schema) throws SQLException {
+    private void migrate(Connection locked, String schema) throws SQLException {
         TenantKeys.quotedSchema(schema);
         try {
             Flyway.configure()
@@ -100,7 +103,7 @@ public class TenantProvisioner {
                     .schemas(schema)
                     .defaultSchema(schema)
                     .createSchemas(true)
-                    .locations("classpath:db/tenant")
+                    .locations(locations)
                     .load()
                     .migrate();
         } finally {

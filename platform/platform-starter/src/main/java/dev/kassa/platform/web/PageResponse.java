@@ -1,13 +1,8 @@
 package dev.kassa.platform.web;
 
-import dev.kassa.platform.security.ServiceCallFilter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.ForwardedHeaderUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
@@ -29,19 +24,7 @@ public record PageResponse<T>(long count, String next, String previous, List<T> 
      * gateway's host, scheme and port from its X-Forwarded-* headers, never the service's own internal address.
      */
     private static String link(int page, int size) {
-        UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest();
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && ServiceCallFilter.of(attributes.getRequest()).isPresent()) {
-            HttpServletRequest request = attributes.getRequest();
-            HttpHeaders forwarded = new HttpHeaders();
-            for (String name : List.of("X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix")) {
-                String value = request.getHeader(name);
-                if (value != null) {
-                    forwarded.set(name, value);
-                }
-            }
-            builder = ForwardedHeaderUtils.adaptFromForwardedHeaders(builder.build().toUri(), forwarded);
-        }
+        UriComponentsBuilder builder = ClientUrls.currentRequest();
         boolean byOffset = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
                 && a.getRequest().getParameter("page") == null && a.getRequest().getParameter("page_size") == null
                 && (a.getRequest().getParameter("limit") != null || a.getRequest().getParameter("offset") != null);

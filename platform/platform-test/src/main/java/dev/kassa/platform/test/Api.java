@@ -23,7 +23,8 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Response(int status, JsonNode body, String raw, Map<String, java.util.List<String>> headers) {
+    /** An answer: its status, its body as JSON (missing if not JSON), as text and as bytes (a photo), its headers. */
+    public record Response(int status, JsonNode body, String raw, Map<String, java.util.List<String>> headers, byte[] bytes) {
         public JsonNode at(String pointer) {
             return body.at(pointer);
         }
@@ -106,21 +107,36 @@ public final class Api {
     public Response send(String method, String path, Object body) {
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            return exchange(method, path, payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A multipart form, as a browser sends one with files. */
+    public Response multipart(String method, String path, Form form) {
+        String boundary = "kassa-" + java.util.UUID.randomUUID();
+        return exchange(method, path, form.encode(boundary), "multipart/form-data; boundary=" + boundary);
+    }
+
+    private Response exchange(String method, String path, byte[] payload, String contentType) {
+        try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
-                    .method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
+                    .method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
             if (payload != null) {
-                request.header("Content-Type", "application/json");
+                request.header("Content-Type", contentType);
             }
             headers.forEach(request::header);
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
             JsonNode json;
             try {
-                json = response.body() == null || response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
+                json = text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
             } catch (IOException notJson) {
                 json = MissingNode.getInstance();
             }
-            return new Response(response.statusCode(), json, response.body(), response.headers().map());
+            return new Response(response.statusCode(), json, text, response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -135,5 +151,67 @@ public final class Api {
             map.put((String) keyValues[i], keyValues[i + 1]);
         }
         return map;
+    }
+
+    /** The fields and files of a multipart form, in order (a name may repeat: {@code photos}, {@code photo_captions}). */
+    public static final class Form {
+        private record Part(String name, String filename, String contentType, byte[] content) { }
+
+        private final java.util.List<Part> parts = new java.util.ArrayList<>();
+
+        public Form field(String name, Object value) {
+            parts.add(new Part(name, null, null, String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return this;
+        }
+
+        public Form file(String name, String filename, String contentType, byte[] content) {
+            parts.add(new Part(name, filename, contentType, content));
+            return this;
+        }
+
+        byte[] encode(String boundary) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (Part part : parts) {
+                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                        .append(part.name()).append('"');
+                if (part.filename() != null) {
+                    head.append("; filename=\"").append(part.filename()).append("\"\r\nContent-Type: ").append(part.contentType());
+                }
+                head.append("\r\n\r\n");
+                out.writeBytes(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.writeBytes(part.content());
+                out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return out.toByteArray();
+        }
+    }
+
+    /** A tiny valid image of each kind the file store takes, and bytes that are not one. */
+    public static final class Images {
+        private Images() { }
+
+        /** A 1×1 PNG. */
+        public static byte[] png() {
+            return java.util.Base64.getDecoder().decode(
+                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        }
+
+        /** The start of a JPEG (enough for the file store, which reads the signature). */
+        public static byte[] jpeg() {
+            byte[] bytes = new byte[64];
+            bytes[0] = (byte) 0xFF;
+            bytes[1] = (byte) 0xD8;
+            bytes[2] = (byte) 0xFF;
+            bytes[3] = (byte) 0xE0;
+            return bytes;
+        }
+
+        /** A JPEG signature followed by {@code size} bytes in all. */
+        public static byte[] jpeg(int size) {
+            byte[] bytes = new byte[size];
+            System.arraycopy(jpeg(), 0, bytes, 0, 4);
+            return bytes;
+        }
     }
 }

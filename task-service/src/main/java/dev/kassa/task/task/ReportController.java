@@ -1,0 +1,104 @@
+package dev.kassa.task.task;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports on tasks with photos (spec §7.5 T16): a multipart form ({@code task}, {@code description}, {@code actual_hours},
+ * {@code photos}, {@code photo_captions}; the bracketed names {@code photos[]}, {@code photo_captions[]} of PHP-style
+ * clients too). Each photo is served back through the gateway at its {@code photo_url}.
+ */
+@RestController
+@RequestMapping("/api/tasks/reports")
+class ReportController {
+
+    record ReportEdit(String description, String actualHours) { }
+
+    private final Reports reports;
+
+    ReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @Operation(summary = "A task's reports with their photos, newest first (task required)")
+    @GetMapping
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.ReportView> list(@RequestParam(required = false) Long task, Caller caller) {
+        return reports.of(caller, task);
+    }
+
+    @Operation(summary = "Report on a task with photos (JPEG, PNG or WebP, 5 MB each, at most 10); a task in progress goes to review",
+            description = "Sent by the task's assignee, an owner or a manager. 413 file_too_large and 415 unsupported_media_type name "
+                    + "the field; the type is read from the photo's bytes, not from its name.")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.ReportView create(@RequestParam(required = false) String task, @RequestParam(required = false) String description,
+                                @Parameter(example = "1.5") @RequestParam(name = "actual_hours", required = false) String actualHours,
+                                @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
+                                @RequestPart(name = "photos[]", required = false) List<MultipartFile> bracketedPhotos,
+                                @Parameter(description = "photo_captions: caption i goes with photo i (a caption may contain commas)")
+                                @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+                                Caller caller) {
+        // read from the form as sent: a single List<String> parameter would be split at its commas
+        return reports.submit(caller, new Reports.ReportForm(task, description, actualHours, both(photos, bracketedPhotos),
+                both(form.get("photo_captions"), form.get("photo_captions[]"))));
+    }
+
+    @Operation(summary = "A report with its photos")
+    @GetMapping("/{id}")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.ReportView get(@PathVariable long id, Caller caller) {
+        return reports.get(caller, id);
+    }
+
+    @Operation(summary = "Correct a report's text or hours (its author while the task is open, an owner or a manager)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "hours", value = "{\"description\": \"Ценники заменены на 12 позициях\", \"actual_hours\": \"2.25\"}")))
+    @RequestMapping(value = "/{id}", method = {org.springframework.web.bind.annotation.RequestMethod.PATCH,
+            org.springframework.web.bind.annotation.RequestMethod.PUT}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.ReportView edit(@PathVariable long id, @RequestBody ReportEdit edit, Caller caller) {
+        return reports.edit(caller, id, edit.description(), edit.actualHours());
+    }
+
+    @Operation(summary = "Delete a report and its photos (its author while the task is open, an owner or a manager)")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MEMBER)
+    void delete(@PathVariable long id, Caller caller) {
+        reports.delete(caller, id);
+    }
+
+    private static <T> List<T> both(List<T> plain, List<T> bracketed) {
+        List<T> all = new ArrayList<>();
+        if (plain != null) {
+            all.addAll(plain);
+        }
+        if (bracketed != null) {
+            all.addAll(bracketed);
+        }
+        return all;
+    }
+}

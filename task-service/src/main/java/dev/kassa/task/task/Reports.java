@@ -1,0 +1,157 @@
+package dev.kassa.task.task;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.files.FileStore;
+import dev.kassa.platform.files.StoredFile;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.security.Role;
+import dev.kassa.task.TaskErrors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports on tasks (spec §7.1, §7.3 with the REWRITE): the assignee (or an owner or manager) reports what was done, in
+ * how many hours, with photos; a report on a task in progress sends it to review. Reports follow their task's
+ * visibility; their author or an owner or manager edits or deletes them. The photos are the platform's file store's.
+ */
+@Service
+class Reports {
+
+    static final int MAX_PHOTOS = 10;
+
+    /** A report as the multipart form sends it: fields as text, so that a wrong one is answered by name. */
+    record ReportForm(String task, String description, String actualHours, List<MultipartFile> photos, List<String> captions) { }
+
+    private final Tasks tasks;
+    private final ReportRepository reports;
+    private final FileStore files;
+
+    Reports(Tasks tasks, ReportRepository reports, FileStore files) {
+        this.tasks = tasks;
+        this.reports = reports;
+        this.files = files;
+    }
+
+    @Transactional
+    TaskViews.ReportView submit(Caller caller, ReportForm form) {
+        FieldErrors errors = new FieldErrors();
+        Long taskId = null;
+        if (FieldErrors.blank(form.task())) {
+            errors.add("task", "validation.required");
+        } else {
+            try {
+                taskId = Long.parseLong(form.task().trim());
+            } catch (NumberFormatException e) {
+                errors.add("task", "validation.number");
+            }
+        }
+        if (FieldErrors.blank(form.description())) {
+            errors.add("description", "validation.required");
+        }
+        errors.maxLength("description", form.description(), 10_000);
+        BigDecimal hours = hours(form.actualHours(), errors);
+        List<MultipartFile> photos = form.photos().stream().filter(p -> !p.isEmpty()).toList();
+        if (photos.size() > MAX_PHOTOS) {
+            errors.add("photos", "task.too_many_photos", MAX_PHOTOS);
+        }
+        if (form.captions().size() > photos.size()) {
+            errors.add("photo_captions", "task.captions_without_photos");
+        }
+        form.captions().forEach(c -> errors.maxLength("photo_captions", c, 200));
+        errors.throwIfAny();
+
+        TaskRepository.Task task = tasks.visible(caller, taskId);
+        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        if (task.assignedUser() != caller.userId() && !manager) {
+            throw TaskErrors.ONLY_ASSIGNEE_REPORTS.exception();
+        }
+        TaskStatus status = TaskStatus.of(task.status());
+        if (status.isFinal()) {
+            throw TaskErrors.WRONG_STATUS.exception(Map.of("status", status.code()), dev.kassa.platform.error.Messages.get("task.status." + status.code()));
+        }
+        long id = reports.add(task.id(), tasks.employeeOf(caller), caller.userId(), form.description().trim(), hours);
+        for (int i = 0; i < photos.size(); i++) {
+            StoredFile file = files.put("photos", photos.get(i), "task_report");
+            reports.addPhoto(id, file.id(), i < form.captions().size() ? form.captions().get(i).trim() : "");
+        }
+        if (status == TaskStatus.IN_PROGRESS) {
+            tasks.move(caller, task, TaskStatus.ON_REVIEW, null);
+        }
+        return view(reports.find(id).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    List<TaskViews.ReportView> of(Caller caller, Long taskId) {
+        if (taskId == null) {
+            throw FieldErrors.single("task", "validation.required");
+        }
+        tasks.visible(caller, taskId);
+        List<ReportRepository.Report> found = reports.of(taskId);
+        return TaskViews.reports(found, reports.photos(found.stream().map(ReportRepository.Report::id).toList()), files, tasks.names());
+    }
+
+    @Transactional(readOnly = true)
+    TaskViews.ReportView get(Caller caller, long id) {
+        ReportRepository.Report report = reports.find(id).orElseThrow(() -> TaskErrors.REPORT_NOT_FOUND.exception());
+        tasks.visible(caller, report.task());
+        return view(report);
+    }
+
+    @Transactional
+    TaskViews.ReportView edit(Caller caller, long id, String description, String actualHours) {
+        ReportRepository.Report report = own(caller, id);
+        FieldErrors errors = new FieldErrors();
+        if (description != null && description.isBlank()) {
+            errors.add("description", "validation.required");
+        }
+        errors.maxLength("description", description, 10_000);
+        BigDecimal hours = actualHours == null ? report.actualHours() : hours(actualHours, errors);
+        errors.throwIfAny();
+        reports.edit(id, description == null ? report.description() : description.trim(), hours);
+        return view(reports.find(id).orElseThrow());
+    }
+
+    @Transactional
+    void delete(Caller caller, long id) {
+        files.delete(reports.delete(own(caller, id).id()));
+    }
+
+    /** A report the caller may change: their own (while the task is open) or any, for an owner or manager. */
+    private ReportRepository.Report own(Caller caller, long id) {
+        ReportRepository.Report report = reports.find(id).orElseThrow(() -> TaskErrors.REPORT_NOT_FOUND.exception());
+        TaskRepository.Task task = tasks.visible(caller, report.task());
+        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        if (!manager && (report.submittedByUser() != caller.userId() || TaskStatus.of(task.status()).isFinal())) {
+            throw TaskErrors.NOT_YOUR_REPORT.exception();
+        }
+        return report;
+    }
+
+    private TaskViews.ReportView view(ReportRepository.Report report) {
+        return TaskViews.reports(List.of(report), reports.photos(List.of(report.id())), files, tasks.names()).get(0);
+    }
+
+    /** Hours spent: a number from 0 to 999.99 with at most two decimals (a comma taken as the decimal point). */
+    private static BigDecimal hours(String value, FieldErrors errors) {
+        if (FieldErrors.blank(value)) {
+            errors.add("actual_hours", "validation.required");
+            return null;
+        }
+        try {
+            BigDecimal hours = new BigDecimal(value.trim().replace(',', '.'));
+            if (hours.signum() < 0 || hours.compareTo(new BigDecimal("999.99")) > 0 || hours.stripTrailingZeros().scale() > 2) {
+                errors.add("actual_hours", "validation.not_negative");
+                return null;
+            }
+            return hours;
+        } catch (NumberFormatException e) {
+            errors.add("actual_hours", "validation.number");
+            return null;
+        }
+    }
+}
