@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,12 @@ class LiveSalesListener {
 
     private final ObjectMapper json;
     private final LiveFeed feed;
+    private final EmployeeDirectory staff;
 
-    LiveSalesListener(ObjectMapper json, LiveFeed feed) {
+    LiveSalesListener(ObjectMapper json, LiveFeed feed, EmployeeDirectory staff) {
         this.json = json;
         this.feed = feed;
+        this.staff = staff;
     }
 
     @KafkaListener(topics = Topics.SALES, groupId = "${spring.application.name}-live-#{T(java.util.UUID).randomUUID()}",
@@ -39,7 +42,12 @@ class LiveSalesListener {
     void on(String message) throws Exception {
         EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
         new EventHandlers()
-                .on(SaleCompleted.class, s -> feed.publish(envelope.tenantKey(), "sale", data(s.receiptNumber(), s.total(), s.cashierId(), s.completedAt())))
+                .on(SaleCompleted.class, s -> {
+                    Map<String, Object> data = data(s.receiptNumber(), s.total(), s.cashierId(), s.completedAt());
+                    // the cashier's name from the store's employee directory (kept from auth's employee events)
+                    data.put("cashier_name", staff.byUser(envelope.tenantKey(), s.cashierId()).map(EmployeeDirectory.Employee::fullName).orElse(null));
+                    feed.publish(envelope.tenantKey(), "sale", data);
+                })
                 .on(SaleRefunded.class, r -> {
                     Map<String, Object> data = data(r.receiptNumber(), r.amount(), null, envelope.occurredAt());
                     data.put("method", r.method());

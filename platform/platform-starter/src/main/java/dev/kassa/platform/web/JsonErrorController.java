@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /** Replaces Boot's whitelabel page: whatever reaches {@code /error} is answered in the error body. */
+/* the servlet container's error page, not an operation of the API */
+@io.swagger.v3.oas.annotations.Hidden
 @RestController
 public class JsonErrorController implements ErrorController {
 

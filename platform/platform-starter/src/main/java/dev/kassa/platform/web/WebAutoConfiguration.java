@@ -42,6 +42,13 @@ public class WebAutoConfiguration {
         return new ErrorCatalogue(packages, messageSource);
     }
 
+    /** Real answers as examples in the OpenAPI ({@code openapi/response-examples.json}, recorded by the service's tests). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public ResponseExamples responseExamples(ObjectMapper json) {
+        return new ResponseExamples(json);
+    }
+
     /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
