@@ -147,6 +147,12 @@ class DailySalesTests {
         assertThat(list.text("/results/0/new_customers")).as("yesterday customer 7 was new").isEqualTo("1");
         assertThat(list.text("/results/0/sessions_opened")).isEqualTo("0");
         assertThat(list.text("/results/1/sessions_closed")).isEqualTo("1");
+        // a period's days carry the same figures (read in one pass for the whole period)
+        Api.Response period = owner.get("/api/analytics/daily-sales/period/?start_date=" + today.minusDays(1) + "&end_date=" + today);
+        assertThat(period.text("/daily_reports/0/new_customers")).isEqualTo("1");
+        assertThat(period.text("/daily_reports/1/new_customers")).isEqualTo("1");
+        assertThat(period.text("/daily_reports/1/sessions_opened")).isEqualTo("2");
+        assertThat(period.text("/daily_reports/1/sessions_closed")).isEqualTo("1");
     }
 
     String withCustomer(String message, long customer) throws Exception {

@@ -83,8 +83,8 @@ class HousekeepingTests {
         String schema = TestStores.schema(store);
         LocalDate today = tenant.today();
         jdbc.update("insert into " + schema + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
-                + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock) "
-                + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false)", today.minusDays(1));
+                + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
+                + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false, true)", today.minusDays(1));
         jdbc.update("insert into " + schema + ".daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, "
                 + "total_discount, total_tax, total_items_sold, unique_products_sold, unique_customers) values (?, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0)",
                 today.minusDays(400));
@@ -93,6 +93,8 @@ class HousekeepingTests {
         Api.Response latest = as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/?product=701&date=" + today);
         assertThat(latest.at("/count").asInt()).as(latest.toString()).isEqualTo(1);
         assertThat(latest.text("/results/0/quantity_on_hand")).isEqualTo("12.000");
+        assertThat(jdbc.queryForObject("select string_agg(date::text, ',') from " + schema + ".inventory_snapshots where product_id = 701 and is_latest",
+                String.class)).as("today's row is now the stock as it stands").isEqualTo(today.toString());
         assertThat(jdbc.queryForObject("select count(*) from " + schema + ".daily_sales where date < ?", Integer.class, today.minusDays(365)))
                 .as("past the retention").isZero();
         assertThat(jobs.closeDay(tenant)).as("once a day").isFalse();

@@ -61,6 +61,38 @@ class ReportsTests {
         })).get();
     }
 
+    /** One line of {@code product} for {@code total} on {@code date}. */
+    void datedSale(String store, String id, LocalDate date, long product, String total) throws Exception {
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id).set("/receipt_number", "MAIN-" + id)
+                .set("/completed_at", Instant.now().toString()).set("/business_date", date.toString()).set("/customer_id", null)
+                .set("/discount", "0.00").set("/tax", "0.00").set("/total", total).set("/payments/0/method", "card").set("/payments/0/amount", total)
+                .set("/payments/0/received", null).set("/payments/0/change", null).set("/lines/0/product_id", product)
+                .set("/lines/0/product_name", "Товар " + product).set("/lines/0/quantity", "1.000").set("/lines/0/unit_price", total)
+                .set("/lines/0/discount", "0.00").set("/lines/0/line_total", total).set("/lines/0/unit_cost", "1.00"))).get();
+    }
+
+    @Test
+    void aPeriodsBestProductsAddUpItsWholeMonthsAndTheDaysOfItsPartialOnes() throws Exception {
+        String store = TestStores.newKey("top");
+        Api owner = as(store, "owner");
+        LocalDate start = today().withDayOfMonth(1).minusMonths(2).plusDays(20);
+        datedSale(store, "1", start, 601, "3000.00");
+        datedSale(store, "2", today().withDayOfMonth(1).minusMonths(1).plusDays(14), 601, "5000.00");
+        datedSale(store, "3", today(), 602, "7000.00");
+        datedSale(store, "4", start.minusDays(1), 601, "100000.00");
+        datedSale(store, "5", start.minusDays(1), 602, "100000.00");
+        String url = "/api/analytics/product-performance/top-products/?start_date=" + start + "&end_date=" + today();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response top = owner.get(url);
+            assertThat(top.at("/top_products/0/product_id").asLong()).isEqualTo(601);
+            assertThat(top.text("/top_products/0/total_revenue")).as("its partial first month's day and a whole month").isEqualTo("8000.00");
+            assertThat(top.text("/top_products/1/total_revenue")).as("a day of the partial last month").isEqualTo("7000.00");
+        });
+        // a day earlier, the sales before the period count too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date="
+                + start.minusDays(1) + "&end_date=" + today() + "&order_by=quantity").text("/top_products/0/total_quantity")).isEqualTo("3.000"));
+    }
+
     void product(String store, long id, String name, String cost, String price, String min, String max) throws Exception {
         EventSamples.Sample created = EventSamples.of("ProductCreated");
         created.assertConsumedBy("analytics-service");

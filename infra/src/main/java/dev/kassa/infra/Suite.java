@@ -430,6 +430,9 @@ public final class Suite implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("logs").resolve(name + ".log").toFile()));
+            // glibc gives each thread that allocates its own malloc arena (up to 8 per core); a JVM's many threads then keep
+            // tens of MB of native memory each process never returns: two arenas are plenty for these services
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(env);
             return builder.start();
         } catch (IOException e) {

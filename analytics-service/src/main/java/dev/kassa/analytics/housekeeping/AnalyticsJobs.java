@@ -67,6 +67,7 @@ public class AnalyticsJobs {
             LocalDate oldest = today.minusDays(retentionDays);
             int removed = jdbc.sql("delete from daily_sales where date < :oldest").param("oldest", oldest).update()
                     + jdbc.sql("delete from product_performance where date < :oldest").param("oldest", oldest).update()
+                    + jdbc.sql("delete from product_performance_monthly where month < :oldest").param("oldest", oldest.withDayOfMonth(1)).update()
                     + jdbc.sql("delete from inventory_snapshots where date < :oldest").param("oldest", oldest).update();
             jdbc.sql("insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
                     .param("today", today).update();

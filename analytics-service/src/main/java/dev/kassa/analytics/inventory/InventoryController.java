@@ -94,13 +94,10 @@ class InventoryController {
     }
 
     private Map<String, Object> flagged(String filter, String order) {
-        List<SnapshotRepository.Snapshot> all = snapshots.latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME);
-        if (all.isEmpty()) {
-            throw AnalyticsErrors.NO_INVENTORY_DATA.exception();
-        }
+        java.time.LocalDate newest = snapshots.newestDate().orElseThrow(() -> AnalyticsErrors.NO_INVENTORY_DATA.exception());
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(filter, order);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", newest(all));
+        body.put("date", newest.toString());
         body.put("count", rows.size());
         body.put("products", rows);
         return body;

@@ -34,9 +34,9 @@ public class SnapshotRepository {
             select s.*, coalesce(p.name, '') as product_name from inventory_snapshots s left join products p on p.product_id = s.product_id""";
     /** Each product's most recent snapshot: the stock as it stands. */
     private static final String LATEST = """
-            select * from (select distinct on (s.product_id) s.*, coalesce(p.name, '') as product_name
+            select * from (select s.*, coalesce(p.name, '') as product_name
                              from inventory_snapshots s left join products p on p.product_id = s.product_id
-                            order by s.product_id, s.date desc) latest""";
+                            where s.is_latest) latest""";
     private static final RowMapper<Snapshot> ROW = (rs, i) -> new Snapshot(rs.getLong("id"), rs.getLong("product_id"), rs.getString("product_name"),
             rs.getObject("date", LocalDate.class), rs.getBigDecimal("quantity_on_hand"), rs.getBigDecimal("reserved_quantity"),
             rs.getBigDecimal("available_quantity"), rs.getBigDecimal("total_cost"), rs.getBigDecimal("total_value"),
@@ -72,6 +72,12 @@ public class SnapshotRepository {
                             is_low_stock = excluded.is_low_stock, is_overstock = excluded.is_overstock, updated_at = now()
                         """)
                 .param("product", product).param("date", date).param("onHand", onHand).param("available", available).update();
+        // the product's newest row is its stock as it stands: move the flag if this row is now the newest
+        sql.sql("""
+                        update inventory_snapshots set is_latest = (date = (select max(date) from inventory_snapshots where product_id = :product))
+                         where product_id = :product and (is_latest or date = :date)
+                        """)
+                .param("product", product).param("date", date).update();
     }
 
     /** The product's prices or levels changed: its stock as last known is valued and flagged again on {@code date}. */
@@ -84,12 +90,7 @@ public class SnapshotRepository {
 
     /** Gives every product whose latest snapshot is older than {@code today} a row for today with its stock as last known. */
     public int carryForward(LocalDate today) {
-        var last = sql.sql("""
-                        select product_id, quantity_on_hand, available_quantity from (
-                            select distinct on (product_id) product_id, date, quantity_on_hand, available_quantity
-                              from inventory_snapshots order by product_id, date desc) latest
-                         where date < :today
-                        """)
+        var last = sql.sql("select product_id, quantity_on_hand, available_quantity from inventory_snapshots where is_latest and date < :today")
                 .param("today", today)
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)}).list();
         last.forEach(row -> stockChanged((Long) row[0], today, (BigDecimal) row[1], (BigDecimal) row[2]));
@@ -114,6 +115,12 @@ public class SnapshotRepository {
     @Transactional(readOnly = true)
     public List<Snapshot> latest(String filter, String order) {
         return jdbc.query(LATEST + " where " + filter + " order by " + order, ROW);
+    }
+
+    /** The newest date among the products' latest snapshots; empty without any snapshot. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> newestDate() {
+        return Optional.ofNullable(jdbc.queryForObject("select max(date) from inventory_snapshots where is_latest", LocalDate.class));
     }
 
     public static final String ALL = "true";

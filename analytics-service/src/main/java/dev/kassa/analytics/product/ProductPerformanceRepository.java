@@ -83,6 +83,24 @@ public class ProductPerformanceRepository {
                            and not exists (select 1 from sale_fact_lines l where l.business_date = :date and l.product_id = pp.product_id)
                         """)
                 .param("date", date).param("products", products).update();
+        // the month of those products, summed again from its days
+        LocalDate month = date.withDayOfMonth(1);
+        sql.sql("""
+                        insert into product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, sales_count)
+                        select :month, product_id, sum(quantity_sold), sum(total_revenue), sum(total_profit), sum(sales_count)
+                          from product_performance
+                         where product_id in (:products) and date >= :month and date < cast(:month as date) + interval '1 month'
+                         group by product_id
+                        on conflict (month, product_id) do update set quantity_sold = excluded.quantity_sold,
+                            total_revenue = excluded.total_revenue, total_profit = excluded.total_profit, sales_count = excluded.sales_count
+                        """)
+                .param("month", month).param("products", products).update();
+        sql.sql("""
+                        delete from product_performance_monthly m where m.month = :month and m.product_id in (:products)
+                           and not exists (select 1 from product_performance pp where pp.product_id = m.product_id
+                                              and pp.date >= :month and pp.date < cast(:month as date) + interval '1 month')
+                        """)
+                .param("month", month).param("products", products).update();
     }
 
     /** The products with facts or a row on {@code date}: what a rebuild of that date recomputes. */
@@ -109,24 +127,36 @@ public class ProductPerformanceRepository {
     /** The best products of a period by revenue, quantity or profit. */
     @Transactional(readOnly = true)
     public List<Top> top(LocalDate from, LocalDate to, String orderBy, int limit) {
+        // whole months of the period come summed (product_performance_monthly), the days of its partial months one by one
+        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate fullTo = to.plusDays(1).withDayOfMonth(1);
+        if (!fullFrom.isBefore(fullTo)) {
+            fullFrom = to.plusDays(1);
+            fullTo = fullFrom;
+        }
         String column = switch (orderBy) {
             case "quantity" -> "total_quantity";
             case "profit" -> "total_profit";
             default -> "total_revenue";
         };
         return sql.sql("""
-                        select pp.product_id, coalesce(max(p.name), max(l.name), '') as product_name, max(p.sku) as product_sku,
-                               sum(pp.total_revenue) as total_revenue, sum(pp.quantity_sold) as total_quantity,
-                               sum(pp.total_profit) as total_profit, sum(pp.sales_count) as sales_count
-                          from product_performance pp left join products p on p.product_id = pp.product_id
-                          left join lateral (select product_name as name from sale_fact_lines where product_id = pp.product_id
-                                             and product_name is not null limit 1) l on true
-                         where pp.date between :from and :to
-                         group by pp.product_id
-                         order by %s desc, pp.product_id
-                         limit :limit
+                        with days as (select product_id, quantity_sold, total_revenue, total_profit, sales_count
+                                        from product_performance_monthly where month >= :fullFrom and month < :fullTo
+                                      union all
+                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count
+                                        from product_performance where date between :from and :to and (date < :fullFrom or date >= :fullTo)),
+                             best as (select product_id, sum(total_revenue) as total_revenue, sum(quantity_sold) as total_quantity,
+                                             sum(total_profit) as total_profit, sum(sales_count) as sales_count
+                                        from days group by product_id
+                                       order by %1$s desc, product_id
+                                       limit :limit)
+                        select b.*, p.sku as product_sku,
+                               coalesce(p.name, (select l.product_name from sale_fact_lines l where l.product_id = b.product_id
+                                                   and l.product_name is not null limit 1), '') as product_name
+                          from best b left join products p on p.product_id = b.product_id
+                         order by b.%1$s desc, b.product_id
                         """.formatted(column))
-                .param("from", from).param("to", to).param("limit", limit)
+                .param("from", from).param("to", to).param("limit", limit).param("fullFrom", fullFrom).param("fullTo", fullTo)
                 .query((rs, i) -> new Top(rs.getLong("product_id"), rs.getString("product_name"), rs.getString("product_sku"),
                         rs.getBigDecimal("total_revenue"), rs.getBigDecimal("total_quantity"), rs.getBigDecimal("total_profit"),
                         rs.getLong("sales_count")))

@@ -39,7 +39,8 @@ import static dev.kassa.infra.bench.Http.json;
  *   <li>sale completed → visible in analytics during (b);</li>
  *   <li>registration, and a new store answering in every service;</li>
  *   <li>start-up of a service with 10,000 tenants in its registry against 10;</li>
- *   <li>resident memory per process.</li>
+ *   <li>resident memory per process;</li>
+ *   <li>(r) analytics with a year of a store's sales: every report endpoint through the gateway.</li>
  * </ol>
  * After the load it checks correctness: sales in the sales list = sales in analytics, stock fell by exactly what was
  * sold, no active holds are left. Durations: {@code KASSA_BENCH_WARMUP_SECONDS} (90), {@code KASSA_BENCH_SECONDS} (realistic phase, 60) and
@@ -97,11 +98,11 @@ public final class Bench {
 
     private int run(int seconds, int step) throws Exception {
         // KASSA_BENCH_PARTS=a,b,… runs only those parts of the table (a quicker loop while profiling one of them)
-        java.util.Set<String> parts = java.util.Set.of(System.getenv().getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h")
+        java.util.Set<String> parts = java.util.Set.of(System.getenv().getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,r")
                 .toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
         boolean tills = parts.contains("a") || parts.contains("b") || parts.contains("c") || parts.contains("e");
-        setUp();
         if (tills || parts.contains("d")) {
+            setUp();
             warmUp(step);
         }
         if (parts.contains("a")) {
@@ -110,7 +111,7 @@ public final class Bench {
         if (parts.contains("b") || parts.contains("c") || parts.contains("e")) {
             Instant saturationStart = Instant.now();
             double peak = saturation(step);
-            analyticsDelay(saturationStart);
+            analyticsDelay("(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)", saturationStart, Instant.now());
             pgbench(peak, step);
         }
         if (parts.contains("d")) {
@@ -125,6 +126,9 @@ public final class Bench {
         }
         if (tills) {
             correctness();
+        }
+        if (parts.contains("r")) {
+            reports();
         }
         if (parts.contains("g")) {
             startUpWithManyTenants();
@@ -271,9 +275,14 @@ public final class Bench {
         drive(50, 0, seconds);
     }
 
-    private void realistic(int seconds) throws InterruptedException {
+    private void realistic(int seconds) throws Exception {
         System.out.printf("(a) 50 tills, three scans a second apart then checkout, %d s …%n", seconds);
+        Instant start = Instant.now();
+        Latencies live = new Latencies();
+        java.util.concurrent.CompletableFuture<?> feed = liveFeed(live);
         Run run = drive(50, 1000, seconds);
+        Instant end = Instant.now();
+        feed.cancel(true);
         row("(a) scan p50 / p95 / p99 (p99 ≤ 50 ms)", String.format("%.1f / %.1f / %.1f ms", run.scans().percentile(50),
                 run.scans().percentile(95), run.scans().percentile(99)), run.scans().percentile(99) <= 50);
         row("(a) checkout p50 / p95 / p99 (p99 ≤ 50 ms)", String.format("%.1f / %.1f / %.1f ms", run.checkouts().percentile(50),
@@ -281,6 +290,23 @@ public final class Bench {
         row("(a) errors (0); completed sales", run.scans().errorSummary() + " scan, " + run.checkouts().errorSummary() + " checkout; "
                 + run.completed(), run.errors() == 0);
         row("(a) CPU per completed sale, whole machine (reported)", run.cpuPerSale(), true);
+        analyticsDelay("(e) sale completed → in analytics during (a), 50 tills: p50 / p99 (p99 ≤ 1000 ms)", start, end);
+        row("(e) sale completed → in the owner's live feed during (a): p50 / p99 (p99 ≤ 1000 ms)", String.format("%.0f / %.0f ms over %d sales",
+                live.percentile(50), live.percentile(99), live.count()), live.count() > 0 && live.percentile(99) <= 1000);
+    }
+
+    /** The owner's live feed through the gateway: for each sale event, how long after its completion it arrived. */
+    private java.util.concurrent.CompletableFuture<?> liveFeed(Latencies delays) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.gatewayUrl() + "/api/analytics/live"))
+                .header("Authorization", "Bearer " + ownerToken).header("X-Tenant-Key", store).header("Accept", "text/event-stream").build();
+        return java.net.http.HttpClient.newHttpClient().sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(line -> {
+                    int at = line.indexOf("\"at\":\"");
+                    if (line.startsWith("data:") && line.contains("receipt_number") && at > 0) {
+                        Instant completed = Instant.parse(line.substring(at + 6, line.indexOf('"', at + 6)));
+                        delays.add(Duration.between(completed, Instant.now()).toNanos());
+                    }
+                }));
     }
 
     private double saturation(int step) throws InterruptedException {
@@ -421,18 +447,18 @@ public final class Bench {
 
     // ---------------------------------------------------------------- (e) analytics
 
-    private void analyticsDelay(Instant since) throws SQLException, InterruptedException {
+    private void analyticsDelay(String label, Instant since, Instant until) throws SQLException, InterruptedException {
         Thread.sleep(3000); // the last sales of the run reach analytics
         try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres")) {
             String schema = schemaOf(c, store);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                     select count(*), percentile_cont(0.99) within group (order by extract(epoch from recorded_at - completed_at)),
                            percentile_cont(0.5) within group (order by extract(epoch from recorded_at - completed_at))
-                      from %s.sale_facts where kind = 'sale' and completed_at >= '%s'
-                    """.formatted(schema, since))) {
+                      from %s.sale_facts where kind = 'sale' and completed_at >= '%s' and completed_at < '%s'
+                    """.formatted(schema, since, until))) {
                 rs.next();
                 double p99 = rs.getDouble(2) * 1000;
-                row("(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)", String.format("%.0f / %.0f ms over %d sales",
+                row(label, String.format("%.0f / %.0f ms over %d sales",
                         rs.getDouble(3) * 1000, p99, rs.getLong(1)), p99 <= 1000);
             }
         }
@@ -448,6 +474,111 @@ public final class Bench {
                 return "\"" + rs.getString(1) + "\"";
             }
         }
+    }
+
+    // ---------------------------------------------------------------- (r) analytics reports at a year of sales
+
+    /**
+     * A store with a year of history (issue 10): 2,000 products, 100,000 completed sales of three lines over 365 days,
+     * 5,000 customers and a daily stock snapshot per product, written straight into the store's analytics schema (a year
+     * of events through Kafka would take hours), the reports rebuilt from those facts by analytics itself, then every
+     * report endpoint read one call at a time through the gateway: p95 ≤ 100 ms each.
+     */
+    private void reports() throws Exception {
+        System.out.println("(r) a year of a store's sales in analytics, every report read through the gateway …");
+        Http.Answer registered = gateway.post("/api/users/auth/register/", json("username", "rep_" + UUID.randomUUID().toString().substring(0, 8),
+                "password", "BenchPass123!", "password_confirm", "BenchPass123!", "first_name", "Report", "store_name", "Годовой магазин"));
+        require(registered.status() == 201, "registration", registered);
+        Http owner = gateway.as(registered.text("/data/tokens/access"), registered.text("/data/store/tenant_key"));
+        require(owner.get("/api/analytics/daily-sales/today/").ok(), "analytics", owner.get("/api/analytics/daily-sales/today/"));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent"));
+        long seeding = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            String schema = schemaOf(c, registered.text("/data/store/tenant_key"));
+            s.execute("set search_path to " + schema);
+            s.execute("select setseed(0.42)");
+            s.execute("""
+                    insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity)
+                    select g, 'Товар ' || g, 'SKU-' || g, '478' || lpad(g::text, 10, '0'), 1000 + (g % 50) * 1000, 700 + (g % 50) * 700, 5, 200
+                      from generate_series(1, 2000) g""");
+            s.execute("""
+                    insert into customers (customer_id, full_name, phone, customer_type)
+                    select g, 'Покупатель ' || g, '+998' || lpad(g::text, 9, '0'), 'individual' from generate_series(1, 5000) g""");
+            s.execute("""
+                    insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax, items_quantity,
+                                            cash, card, kind, recorded_at)
+                    select g::text, 'MAIN-' || g, d, d + time '09:00' + (g % 600) * interval '1 minute', case when g % 3 = 0 then 1 + g % 5000 end,
+                           0, 0, 0, 3, 0, 0, 'sale', now()
+                      from generate_series(1, 100000) g, lateral (select current_date - (g % 365) as d) x""");
+            s.execute("""
+                    insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total, unit_cost, business_date)
+                    select f.sale_id, p.id, 'Товар ' || p.id, 1, 1000 + (p.id % 50) * 1000, 0, 1000 + (p.id % 50) * 1000, 700 + (p.id % 50) * 700,
+                           f.business_date
+                      from sale_facts f, lateral (select 1 + (abs(hashtext(f.sale_id || '/' || n)) % 2000) as id from generate_series(1, 3) n) p""");
+            s.execute("""
+                    update sale_facts f set total = l.total, card = l.total
+                      from (select sale_id, sum(line_total) total from sale_fact_lines group by sale_id) l where l.sale_id = f.sale_id""");
+            s.execute("""
+                    insert into inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, total_cost, total_value,
+                                                     turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest)
+                    select p, current_date - d, q, 0, q, q * 700, q * 1000, 1.5, 30, q = 0, q between 1 and 5, q > 200, d = 0
+                      from generate_series(1, 2000) p, generate_series(0, 364) d, lateral (select (abs(hashtext(p || '/' || d)) % 250) as q) x""");
+            s.execute("analyze");
+        }
+        double seeded = (System.nanoTime() - seeding) / 1e9;
+        long rebuilding = System.nanoTime();
+        for (java.time.LocalDate from = today.minusDays(364); !from.isAfter(today); from = from.plusDays(10)) {
+            java.time.LocalDate to = from.plusDays(9).isAfter(today) ? today : from.plusDays(9);
+            Http.Answer rebuilt = owner.post("/api/analytics/rebuild/", json("start_date", from.toString(), "end_date", to.toString()));
+            require(rebuilt.ok(), "rebuild " + from, rebuilt);
+        }
+        row("(r) a year: 100,000 sales, 2,000 products, 5,000 customers (reported)", String.format("seeded in %.0f s, rebuilt by analytics in %.0f s",
+                seeded, (System.nanoTime() - rebuilding) / 1e9), true);
+        long someDay = owner.get("/api/analytics/daily-sales/?ordering=-date").body().at("/results/0/id").asLong();
+        long someRow = owner.get("/api/analytics/product-performance/").body().at("/results/0/id").asLong();
+        long someCustomer = owner.get("/api/analytics/customer-analytics/").body().at("/results/0/id").asLong();
+        long someSnapshot = owner.get("/api/analytics/inventory-snapshots/").body().at("/results/0/id").asLong();
+        Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+        endpoints.put("daily-sales", "/api/analytics/daily-sales/");
+        endpoints.put("daily-sales/{id}", "/api/analytics/daily-sales/" + someDay + "/");
+        endpoints.put("today", "/api/analytics/daily-sales/today/");
+        endpoints.put("period (year)", "/api/analytics/daily-sales/period/?start_date=" + today.minusDays(364) + "&end_date=" + today);
+        endpoints.put("trends (30 days)", "/api/analytics/daily-sales/trends/?days=30");
+        endpoints.put("product-performance", "/api/analytics/product-performance/");
+        endpoints.put("product-performance/{id}", "/api/analytics/product-performance/" + someRow + "/");
+        endpoints.put("top-products (year)", "/api/analytics/product-performance/top-products/?start_date=" + today.minusDays(364) + "&end_date=" + today
+                + "&limit=20&order_by=profit");
+        endpoints.put("slow-movers (90 days)", "/api/analytics/product-performance/slow-movers/?days=90");
+        endpoints.put("customer-analytics", "/api/analytics/customer-analytics/?ordering=-monetary");
+        endpoints.put("customer-analytics/{id}", "/api/analytics/customer-analytics/" + someCustomer + "/");
+        endpoints.put("segments", "/api/analytics/customer-analytics/segments/");
+        endpoints.put("at-risk", "/api/analytics/customer-analytics/at-risk/");
+        endpoints.put("inventory-snapshots", "/api/analytics/inventory-snapshots/?is_low_stock=true");
+        endpoints.put("inventory-snapshots/{id}", "/api/analytics/inventory-snapshots/" + someSnapshot + "/");
+        endpoints.put("latest", "/api/analytics/inventory-snapshots/latest/");
+        endpoints.put("low-stock-alerts", "/api/analytics/inventory-snapshots/low-stock-alerts/");
+        endpoints.put("out-of-stock", "/api/analytics/inventory-snapshots/out-of-stock/");
+        endpoints.put("dashboard", "/api/analytics/dashboard/");
+        endpoints.put("multi-store (month)", "/api/users/stores/multi-store-analytics/?period=month");
+        Map<String, Double> p95 = new java.util.LinkedHashMap<>();
+        long errors = 0;
+        for (Map.Entry<String, String> e : endpoints.entrySet()) {
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < 45; i++) {
+                Http.Answer answer = owner.get(e.getValue());
+                if (i >= 5) {
+                    latencies.record(answer);
+                }
+            }
+            errors += latencies.errors.get();
+            p95.put(e.getKey(), latencies.percentile(95));
+        }
+        Map.Entry<String, Double> worst = p95.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        StringBuilder all = new StringBuilder();
+        p95.forEach((k, v) -> all.append(all.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.0f", v)));
+        row("(r) every report through the gateway, p95 of 40 calls each (≤ 100 ms)", String.format("worst %.0f ms (%s), errors %d {%s}",
+                worst.getValue(), worst.getKey(), errors, all), worst.getValue() <= 100 && errors == 0);
     }
 
     // ---------------------------------------------------------------- (f) registration
