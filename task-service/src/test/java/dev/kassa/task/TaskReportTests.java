@@ -4,15 +4,12 @@ import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.Boundaries;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +24,11 @@ class TaskReportTests {
     EmployeeDirectory staff;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+        return StoreStaff.as(port, store, user, role);
     }
 
     String store() {
-        String store = TestStores.newKey("rpt");
-        staff.save(new EmployeeDirectory.Employee(store, 10, 110, "Менеджер Малика", "manager", "", true));
-        staff.save(new EmployeeDirectory.Employee(store, 20, 120, "Кассир Анна", "cashier", "", true));
-        staff.save(new EmployeeDirectory.Employee(store, 30, 130, "Кассир Бобур", "cashier", "", true));
-        return store;
+        return StoreStaff.store(staff, "rpt");
     }
 
     long startedTask(String store) {

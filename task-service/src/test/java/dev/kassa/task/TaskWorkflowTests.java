@@ -3,15 +3,12 @@ package dev.kassa.task;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
-import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,16 +23,11 @@ class TaskWorkflowTests {
     EmployeeDirectory staff;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+        return StoreStaff.as(port, store, user, role);
     }
 
     String store() {
-        String store = TestStores.newKey("wfl");
-        staff.save(new EmployeeDirectory.Employee(store, 10, 110, "Менеджер Малика", "manager", "", true));
-        staff.save(new EmployeeDirectory.Employee(store, 20, 120, "Кассир Анна", "cashier", "", true));
-        staff.save(new EmployeeDirectory.Employee(store, 30, 130, "Кассир Бобур", "cashier", "", true));
-        staff.save(new EmployeeDirectory.Employee(store, 40, 140, "Уволенный", "cashier", "", false));
-        return store;
+        return StoreStaff.store(staff, "wfl");
     }
 
     @Test

@@ -152,7 +152,7 @@ public class EmployeeService {
     public User updateProfile(Caller caller, long userId, String firstName, String lastName, String email, String username) {
         Employee employee = byUser(caller, userId);
         if (userId != caller.userId()) {
-            if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
+            if (!caller.managesStore()) {
                 throw AuthErrors.OWN_PROFILE_ONLY.exception();
             }
             guard(caller, employee);

@@ -45,7 +45,7 @@ class ProductImageController {
     @PreAuthorize(Access.EDIT_CATALOG)
     ImageView addImage(@PathVariable long id, @RequestPart(required = false) MultipartFile image,
                        @RequestParam(name = "alt_text", required = false) String altText, @RequestParam(required = false) String order) {
-        return images.add(id, null, image, altText, order);
+        return images.addTo(id, image, altText, order);
     }
 
     @Operation(summary = "Product images: product, ordering order or created_at ('-' for descending)")
@@ -62,15 +62,7 @@ class ProductImageController {
     @PreAuthorize(Access.EDIT_CATALOG)
     ImageView create(@RequestParam(required = false) String product, @RequestPart(required = false) MultipartFile image,
                      @RequestParam(name = "alt_text", required = false) String altText, @RequestParam(required = false) String order) {
-        Long id = null;
-        if (product != null && !product.isBlank()) {
-            try {
-                id = Long.parseLong(product.trim());
-            } catch (NumberFormatException e) {
-                throw dev.kassa.platform.error.FieldErrors.single("product", "validation.number");
-            }
-        }
-        return images.add(id, "product", image, altText, order);
+        return images.add(product, image, altText, order);
     }
 
     @Operation(summary = "A product image")

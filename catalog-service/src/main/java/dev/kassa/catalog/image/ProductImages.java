@@ -38,18 +38,27 @@ public class ProductImages {
         this.sql = sql;
     }
 
-    /** Adds an image to a product's gallery; {@code productField} names the field that gave the product (for a 400), or null (404). */
+    /** Adds an image to the gallery of the product of the address ({@code products/{id}/add_image}): 404 if there is none. */
     @Transactional
-    public ImageView add(Long product, String productField, MultipartFile image, String altText, String order) {
-        FieldErrors errors = new FieldErrors();
-        if (product == null) {
-            errors.add(productField, "validation.required");
-        } else if (!exists(product)) {
-            if (productField == null) {
-                throw CatalogErrors.NO_SUCH_PRODUCT.exception();
-            }
-            errors.add(productField, "catalog.product_not_found");
+    public ImageView addTo(long product, MultipartFile image, String altText, String order) {
+        if (!exists(product)) {
+            throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }
+        return add(product, new FieldErrors(), image, altText, order);
+    }
+
+    /** Adds an image to the gallery of the form's {@code product} (a 400 on that field if it names no product). */
+    @Transactional
+    public ImageView add(String productField, MultipartFile image, String altText, String order) {
+        FieldErrors errors = new FieldErrors();
+        Long product = errors.id("product", productField);
+        if (product != null && !exists(product)) {
+            errors.add("product", "catalog.product_not_found");
+        }
+        return add(product, errors, image, altText, order);
+    }
+
+    private ImageView add(Long product, FieldErrors errors, MultipartFile image, String altText, String order) {
         if (image == null || image.isEmpty()) {
             errors.add("image", "validation.required");
         }

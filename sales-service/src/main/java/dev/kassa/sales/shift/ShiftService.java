@@ -5,7 +5,6 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
@@ -351,7 +350,7 @@ public class ShiftService {
     }
 
     static boolean managesShifts(Caller caller) {
-        return caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        return caller.managesStore();
     }
 
     /** A cashier works with their own shift; managers and owners with any shift of the store. */

@@ -2,7 +2,6 @@ package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.SalesProperties;
 import org.springframework.stereotype.Component;
@@ -61,7 +60,7 @@ class Discounts {
 
     /** Refuses a cashier's discount above the limit (403 {@code discount_needs_manager}). */
     void authorize(Caller caller, BigDecimal off, BigDecimal base) {
-        if (caller.role() == Role.OWNER || caller.role() == Role.MANAGER || off.signum() == 0 || base.signum() == 0) {
+        if (caller.managesStore() || off.signum() == 0 || base.signum() == 0) {
             return;
         }
         BigDecimal percent = off.multiply(HUNDRED).divide(base, 2, RoundingMode.HALF_UP);

@@ -3,7 +3,6 @@ package dev.kassa.sales.till;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
@@ -120,7 +119,7 @@ public class TillService {
                 throw SalesErrors.CANCEL_ONLY_PENDING.exception();
             }
             List<SaleRepository.Item> items = sales.items(saleId);
-            if (!items.isEmpty() && caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
+            if (!items.isEmpty() && !caller.managesStore()) {
                 throw SalesErrors.CANCEL_NEEDS_MANAGER.exception();
             }
             sales.cancel(saleId);
@@ -326,7 +325,7 @@ public class TillService {
     private dev.kassa.platform.tenancy.EmployeeDirectory.Employee seller(Caller caller, long cashierId) {
         var employee = staff.find(TenantContext.require().key(), cashierId).filter(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::isActive)
                 .orElseThrow(() -> FieldErrors.single("cashier_id", "sales.cashier_unknown"));
-        if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER && employee.userId() != caller.userId()) {
+        if (!caller.managesStore() && employee.userId() != caller.userId()) {
             throw SalesErrors.SELL_AS_YOURSELF.exception();
         }
         return employee;

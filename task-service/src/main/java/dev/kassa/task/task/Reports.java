@@ -4,7 +4,6 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.files.StoredFile;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.task.TaskErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +39,7 @@ class Reports {
     @Transactional
     TaskViews.ReportView submit(Caller caller, ReportForm form) {
         FieldErrors errors = new FieldErrors();
-        Long taskId = null;
-        if (FieldErrors.blank(form.task())) {
-            errors.add("task", "validation.required");
-        } else {
-            try {
-                taskId = Long.parseLong(form.task().trim());
-            } catch (NumberFormatException e) {
-                errors.add("task", "validation.number");
-            }
-        }
+        Long taskId = errors.id("task", form.task());
         if (FieldErrors.blank(form.description())) {
             errors.add("description", "validation.required");
         }
@@ -66,7 +56,7 @@ class Reports {
         errors.throwIfAny();
 
         TaskRepository.Task task = tasks.visible(caller, taskId);
-        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        boolean manager = caller.managesStore();
         if (task.assignedUser() != caller.userId() && !manager) {
             throw TaskErrors.ONLY_ASSIGNEE_REPORTS.exception();
         }
@@ -125,7 +115,7 @@ class Reports {
     private ReportRepository.Report own(Caller caller, long id) {
         ReportRepository.Report report = reports.find(id).orElseThrow(() -> TaskErrors.REPORT_NOT_FOUND.exception());
         TaskRepository.Task task = tasks.visible(caller, report.task());
-        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        boolean manager = caller.managesStore();
         if (!manager && (report.submittedByUser() != caller.userId() || TaskStatus.of(task.status()).isFinal())) {
             throw TaskErrors.NOT_YOUR_REPORT.exception();
         }

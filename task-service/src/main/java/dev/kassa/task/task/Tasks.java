@@ -126,7 +126,7 @@ class Tasks {
         TaskRepository.Task task = tasks.lock(id).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
         TaskStatus from = TaskStatus.of(task.status());
         boolean assignee = task.assignedUser() == caller.userId();
-        boolean manager = caller.role() == Role.OWNER || caller.role() == Role.MANAGER;
+        boolean manager = caller.managesStore();
         boolean creator = task.createdByUser() == caller.userId();
         switch (action) {
             case "start", "submit" -> {
@@ -215,7 +215,7 @@ class Tasks {
     private CommentRepository.Comment ownComment(Caller caller, long id) {
         CommentRepository.Comment c = comments.find(id).orElseThrow(() -> TaskErrors.COMMENT_NOT_FOUND.exception());
         visible(caller, c.task());
-        if (c.authorUser() != caller.userId() && caller.role() != Role.OWNER && caller.role() != Role.MANAGER) {
+        if (c.authorUser() != caller.userId() && !caller.managesStore()) {
             throw TaskErrors.NOT_YOUR_COMMENT.exception();
         }
         return c;
@@ -227,11 +227,11 @@ class Tasks {
     }
 
     private static Long visibleTo(Caller caller) {
-        return caller.role() == Role.OWNER || caller.role() == Role.MANAGER ? null : caller.userId();
+        return caller.managesStore() ? null : caller.userId();
     }
 
     private static void mayManage(Caller caller, TaskRepository.Task task) {
-        if (caller.role() != Role.OWNER && caller.role() != Role.MANAGER && task.createdByUser() != caller.userId()) {
+        if (!caller.managesStore() && task.createdByUser() != caller.userId()) {
             throw TaskErrors.CANNOT_EDIT.exception();
         }
     }

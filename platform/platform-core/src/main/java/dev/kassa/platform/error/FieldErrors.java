@@ -54,6 +54,20 @@ public final class FieldErrors {
         }
     }
 
+    /** An id sent as text (a form field): null with an error when blank ({@code validation.required}) or not a number. */
+    public Long id(String field, String value) {
+        if (blank(value)) {
+            add(field, "validation.required");
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            add(field, "validation.number");
+            return null;
+        }
+    }
+
     public FieldErrors add(String field, String messageKey, Object... args) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(Messages.get(messageKey, args));
         return this;

@@ -8,4 +8,9 @@ package dev.kassa.platform.security;
  * @param role      null on paths that are not about one store
  */
 public record Caller(long userId, String username, String tenantKey, Role role) {
+
+    /** An owner or a manager of the store: who may act on anyone's work there (approve, edit, cancel, withdraw). */
+    public boolean managesStore() {
+        return role == Role.OWNER || role == Role.MANAGER;
+    }
 }
