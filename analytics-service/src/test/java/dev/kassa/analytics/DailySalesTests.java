@@ -155,6 +155,48 @@ class DailySalesTests {
         assertThat(period.text("/daily_reports/1/sessions_closed")).isEqualTo("1");
     }
 
+    @Test
+    void aBadEventAmongAPollsSalesIsParkedAndEveryOtherSaleOfEveryStoreIsCounted() throws Exception {
+        String store = newStore();
+        String other = newStore();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        double parkedBefore = parked();
+        // sent together, so that they tend to arrive in one poll: the bad one sits between two good sales of its store
+        List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            sent.add(kafka.send(Topics.SALES, store, saleCompleted(store, "a" + i, today, "10.00", List.of(line(5, "1.000", "10.00")), "cash")));
+            if (i == 10) {
+                String bad = saleCompleted(store, "bad", today, "10.00", List.of(line(5, "1.000", "10.00")), "cash")
+                        .replace("\"total\":\"10.00\"", "\"total\":\"ten\"");
+                assertThat(bad).contains("\"total\":\"ten\"");
+                sent.add(kafka.send(Topics.SALES, store, bad));
+            }
+            sent.add(kafka.send(Topics.SALES, other, saleCompleted(other, "b" + i, today, "5.00", List.of(line(6, "2.000", "5.00")), "card")));
+        }
+        for (java.util.concurrent.CompletableFuture<?> f : sent) {
+            f.get();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Api.Response mine = as(store, "owner").get("/api/analytics/daily-sales/today/");
+            assertThat(mine.text("/total_sales_count")).isEqualTo("20");
+            assertThat(mine.text("/total_sales")).isEqualTo("200.00");
+            Api.Response theirs = as(other, "owner").get("/api/analytics/daily-sales/today/");
+            assertThat(theirs.text("/total_sales_count")).isEqualTo("20");
+            assertThat(theirs.text("/total_items_sold")).isEqualTo("40.000");
+            assertThat(parked()).as("the bad event is on the dead-letter topic, once for the reports' consumer").isEqualTo(parkedBefore + 1);
+        });
+        Api.Response top = as(store, "owner").get("/api/analytics/product-performance/?product=5");
+        assertThat(top.text("/results/0/quantity_sold")).isEqualTo("20.000");
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    double parked() {
+        io.micrometer.core.instrument.Counter counter = meters.find("kassa.events.dead.lettered").tag("topic", Topics.SALES).tag("group", "analytics-service").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     String withCustomer(String message, long customer) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode envelope = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(message);

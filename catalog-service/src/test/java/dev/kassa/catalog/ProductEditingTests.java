@@ -149,6 +149,9 @@ class ProductEditingTests {
         assertThat(posted.text("/status")).as("the web client adds to the cart on status found").isEqualTo("found");
         assertThat(posted.text("/type")).isEqualTo("product");
         assertThat(posted.at("/data/id").asLong()).isEqualTo(id);
+        assertThat(posted.text("/data/current_quantity")).as("its receipt form shows the stock on hand").isEqualTo(posted.text("/data/quantity"));
+        assertThat(posted.text("/data/price")).isEqualTo(posted.text("/data/sale_price"));
+        assertThat(posted.text("/data/name")).isNotBlank();
         assertThat(cashier.post("/api/products/warehouse-scan/scan/", json()).text("/code")).isEqualTo("barcode_required");
         assertThat(cashier.post("/api/products/warehouse-scan/scan/", json("barcode", "999")).status()).isEqualTo(404);
         assertThat(cashier.get("/api/products/barcodes/search_barcode/?barcode=0012345678905").at("/product/id").asLong()).isEqualTo(id);

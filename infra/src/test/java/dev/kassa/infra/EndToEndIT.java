@@ -614,4 +614,78 @@ class EndToEndIT {
         System.out.printf("Attack run: %d operations, %d requests, %d findings%n", operations.size(), walk.requests(), walk.findings().size());
         assertThat(walk.findings()).as("5xx, answers without the error body, or 2xx where a refusal is due").isEmpty();
     }
+
+    /**
+     * Every metric a Grafana dashboard or a Prometheus rule reads is one the suite really exports (after the traffic of
+     * the tests before): a renamed meter would otherwise leave a panel empty and an alert silent, which no rule test shows.
+     */
+    @Test
+    @Order(10)
+    void everyMetricTheDashboardsAndAlertsReadIsExported() throws Exception {
+        Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        List<String> scraped = new java.util.ArrayList<>(List.of(suite.gatewayUrl()));
+        for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
+            scraped.add("http://127.0.0.1:" + (28081 + i));
+        }
+        for (String url : scraped) {
+            Api.Response metrics = new Api(url).get("/actuator/prometheus");
+            assertThat(metrics.status()).as(url).isEqualTo(200);
+            metrics.raw().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .forEach(l -> exported.add(l.split("[{ ]", 2)[0]));
+        }
+        java.util.regex.Pattern selector = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
+        java.util.Set<String> recorded = new java.util.TreeSet<>();
+        java.util.Map<String, String> readBy = new java.util.TreeMap<>();
+        Path rules = root.resolve("k8s/components/monitoring/rules/kassa.rules.yml");
+        for (String line : Files.readAllLines(rules)) {
+            java.util.regex.Matcher record = java.util.regex.Pattern.compile("^\\s*-?\\s*record:\\s*(\\S+)").matcher(line);
+            if (record.find()) {
+                recorded.add(record.group(1));
+            }
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> expressions = new java.util.ArrayList<>();
+        List<String> ruleLines = Files.readAllLines(rules);
+        for (int i = 0; i < ruleLines.size(); i++) {
+            java.util.regex.Matcher expr = java.util.regex.Pattern.compile("^(\\s*)expr:\\s*(.+)$").matcher(ruleLines.get(i));
+            if (expr.find()) {
+                StringBuilder text = new StringBuilder(expr.group(2));
+                if (text.toString().matches("[|>][-+]?")) {
+                    // a block: the lines indented deeper than "expr:"
+                    text.setLength(0);
+                    while (i + 1 < ruleLines.size() && (ruleLines.get(i + 1).isBlank()
+                            || ruleLines.get(i + 1).length() - ruleLines.get(i + 1).stripLeading().length() > expr.group(1).length())) {
+                        text.append(' ').append(ruleLines.get(++i).strip());
+                    }
+                }
+                expressions.add("rules: " + text);
+            }
+        }
+        try (var dashboards = Files.list(root.resolve("k8s/components/monitoring/dashboards"))) {
+            for (Path dashboard : dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
+                json.readTree(dashboard.toFile()).findValues("expr").forEach(e -> expressions.add(dashboard.getFileName() + ": " + e.asText()));
+            }
+        }
+        assertThat(expressions).as("expressions found").hasSizeGreaterThan(40);
+        for (String expression : expressions) {
+            java.util.regex.Matcher m = selector.matcher(expression.substring(expression.indexOf(": ") + 2));
+            while (m.find()) {
+                readBy.putIfAbsent(m.group(1), expression);
+            }
+        }
+        assertThat(readBy).as("metrics read").hasSizeGreaterThan(20);
+        java.util.Set<String> recordingsRead = new java.util.TreeSet<>();
+        for (String expression : expressions) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("kassa:[a-zA-Z0-9_:]+").matcher(expression.substring(expression.indexOf(": ") + 2));
+            while (m.find()) {
+                recordingsRead.add(m.group());
+            }
+        }
+        assertThat(recorded).as("recording rules the alerts and panels read").containsAll(recordingsRead);
+        java.util.Map<String, String> missing = new java.util.TreeMap<>(readBy);
+        missing.keySet().removeAll(exported);
+        missing.keySet().removeAll(recorded);
+        assertThat(missing).as("metrics read by dashboards or rules that no part of the suite exports").isEmpty();
+    }
 }

@@ -227,7 +227,10 @@ class RegistersAndShiftsTests {
 
         String today = LocalDate.now(ZoneId.of("Asia/Tashkent")).toString();
         String yesterday = LocalDate.now(ZoneId.of("Asia/Tashkent")).minusDays(1).toString();
-        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + today).text("/data/total_cashiers")).isEqualTo("2");
+        Api.Response day = manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + today);
+        assertThat(day.text("/data/total_cashiers")).isEqualTo("2");
+        assertThat(day.text("/data/period/from")).isEqualTo(today + "T00:00+05:00");
+        assertThat(day.text("/data/period/to")).as("the last second of the day, as the original showed it").isEqualTo(today + "T23:59:59+05:00");
         assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + yesterday + "&date_to=" + yesterday).text("/data/total_cashiers")).isEqualTo("0");
         assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=yesterday").at("/errors/date_from").isArray()).isTrue();
         assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + yesterday).at("/errors/date_to").isArray()).isTrue();

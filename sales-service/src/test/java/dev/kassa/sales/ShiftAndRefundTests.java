@@ -144,6 +144,10 @@ class ShiftAndRefundTests {
         assertThat(closed.text("/data/cash_difference")).isEqualTo("-1000.00");
         assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 1)).text("/code")).isEqualTo("session_not_open");
         assertThat(cashier.get("/api/sales/sessions/current/").text("/code")).isEqualTo("no_open_session");
+        // the till asks for its draft in the shift it just closed: 404 as in the original (spec S28), not a validation error
+        Api.Response draftOfClosed = cashier.get("/api/sales/sales/current/?session=" + session);
+        assertThat(draftOfClosed.status()).as(draftOfClosed.toString()).isEqualTo(404);
+        assertThat(draftOfClosed.text("/code")).isEqualTo("session_not_found");
     }
 
     @Test

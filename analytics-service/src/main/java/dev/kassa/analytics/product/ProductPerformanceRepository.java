@@ -127,7 +127,8 @@ public class ProductPerformanceRepository {
     /** The best products of a period by revenue, quantity or profit. */
     @Transactional(readOnly = true)
     public List<Top> top(LocalDate from, LocalDate to, String orderBy, int limit) {
-        // whole months of the period come summed (product_performance_monthly), the days of its partial months one by one
+        // whole months of the period come summed (product_performance_monthly), the days of its partial months one by one,
+        // each edge as its own range so that both read the date index (one range with an "or" read the whole table)
         LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate fullTo = to.plusDays(1).withDayOfMonth(1);
         if (!fullFrom.isBefore(fullTo)) {
@@ -144,7 +145,10 @@ public class ProductPerformanceRepository {
                                         from product_performance_monthly where month >= :fullFrom and month < :fullTo
                                       union all
                                       select product_id, quantity_sold, total_revenue, total_profit, sales_count
-                                        from product_performance where date between :from and :to and (date < :fullFrom or date >= :fullTo)),
+                                        from product_performance where date >= :from and date < :fullFrom and date <= :to
+                                      union all
+                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count
+                                        from product_performance where date >= :fullTo and date <= :to and date >= :from),
                              best as (select product_id, sum(total_revenue) as total_revenue, sum(quantity_sold) as total_quantity,
                                              sum(total_profit) as total_profit, sum(sales_count) as sales_count
                                         from days group by product_id

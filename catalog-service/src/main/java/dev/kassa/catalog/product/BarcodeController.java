@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,6 +63,9 @@ class BarcodeController {
 
     record WarehouseScanRequest(String barcode) { }
 
+    /** The product as products/scan_barcode/ answers it, with the two names the web client's receipt form reads. */
+    record WarehouseScanView(@com.fasterxml.jackson.annotation.JsonUnwrapped ProductView product, BigDecimal currentQuantity, BigDecimal price) { }
+
     @Operation(summary = "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"barcode\": \"4870000000011\"}")))
@@ -72,6 +76,9 @@ class BarcodeController {
         Map<String, Object> answer = new LinkedHashMap<>(scan(request.barcode()));
         answer.put("status", "found");
         answer.put("type", "product");
+        // its receipt form shows the stock on hand and the price under these names (current_quantity, price)
+        ProductView product = (ProductView) answer.get("data");
+        answer.put("data", new WarehouseScanView(product, product.quantity(), product.salePrice()));
         return answer;
     }
 

@@ -321,7 +321,9 @@ public class ShiftService {
             cashiers.add(c);
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("period", Map.of("from", from.atZone(zone).toOffsetDateTime().toString(), "to", to.atZone(zone).toOffsetDateTime().toString()));
+        // a date's end is shown as its last second (spec §5.2.6: 23:59:59), though the period runs to the next midnight exclusive
+        java.time.Instant shownTo = dateTo != null && dateTo.trim().length() == 10 ? to.minusSeconds(1) : to;
+        data.put("period", Map.of("from", from.atZone(zone).toOffsetDateTime().toString(), "to", shownTo.atZone(zone).toOffsetDateTime().toString()));
         data.put("cashiers", cashiers);
         data.put("total_cashiers", cashiers.size());
         return Map.of("status", "success", "data", data);

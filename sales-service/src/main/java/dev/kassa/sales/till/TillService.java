@@ -250,10 +250,8 @@ public class TillService {
         if (sessionId == null) {
             throw FieldErrors.single("session", "validation.required");
         }
-        Session session = sessions.find(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
-        if (!session.isOpen()) {
-            throw SalesErrors.SESSION_NOT_OPEN.exception();
-        }
+        // spec S28: a closed shift is answered as one not found (404), as the original did
+        Session session = sessions.find(sessionId).filter(Session::isOpen).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         return sales.pendingOf(sessionId, caller.userId()).map(s -> detail(s.id()));
     }
 

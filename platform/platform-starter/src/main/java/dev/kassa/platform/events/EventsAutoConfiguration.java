@@ -68,22 +68,29 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Inbox inbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectMapper objectMapper,
-                       ObjectProvider<TenantProvisioner> provisioner) {
-        return new Inbox(jdbcTemplate, new TransactionTemplate(transactionManager), objectMapper, Optional.ofNullable(provisioner.getIfAvailable()));
+                       ObjectProvider<TenantProvisioner> provisioner, ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
+        return new Inbox(jdbcTemplate, new TransactionTemplate(transactionManager), objectMapper, Optional.ofNullable(provisioner.getIfAvailable()),
+                observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP));
     }
 
     /** A poison event is retried with backoff, then parked on {@code <topic>.DLT} instead of blocking its store. */
     @Bean
     @ConditionalOnMissingBean
-    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations, ObjectProvider<MeterRegistry> meters) {
+    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations, ObjectProvider<MeterRegistry> meters,
+                                                 @Value("${spring.kafka.consumer.group-id:}") String group) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaOperations);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        // at 0 from the start for the service's own consumer group: an alert on increase() sees a series before the first
+        // dead letter, not an absent one
+        Topics.ALL.forEach(topic -> registry.counter("kassa.events.dead.lettered", "topic", topic, "group", group));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             deadLetters.accept(record, failure);
-            // kassa_events_dead_lettered_total{topic}: each one is an event a store's read model is missing
-            registry.counter("kassa.events.dead.lettered", "topic", record.topic()).increment();
+            // kassa_events_dead_lettered_total{topic, group}: each one is an event that group's read model is missing (a
+            // service's main consumer, or e.g. analytics' live feed, which reads the same topic in a group of its own)
+            String consumerGroup = org.springframework.kafka.support.KafkaUtils.getConsumerGroupId();
+            registry.counter("kassa.events.dead.lettered", "topic", record.topic(), "group", consumerGroup == null ? "" : consumerGroup).increment();
         }, backOff);
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         return handler;
