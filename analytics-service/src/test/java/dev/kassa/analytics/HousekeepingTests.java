@@ -88,6 +88,16 @@ class HousekeepingTests {
         jdbc.update("insert into " + schema + ".daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, "
                 + "total_discount, total_tax, total_items_sold, unique_products_sold, unique_customers) values (?, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0)",
                 today.minusDays(400));
+        // a product's days either side of the retention's edge, and its months summed from them
+        LocalDate oldest = today.minusDays(365);
+        for (LocalDate day : new LocalDate[] {oldest.minusDays(1), oldest}) {
+            jdbc.update("insert into " + schema + ".product_performance (product_id, date, quantity_sold, total_revenue, sales_count, avg_price, "
+                    + "avg_discount, total_cost, total_profit, profit_margin) values (702, ?, 1, ?, 1, 0, 0, 0, 0, 0)", day,
+                    day.equals(oldest) ? new java.math.BigDecimal("5.00") : new java.math.BigDecimal("700.00"));
+        }
+        jdbc.update("insert into " + schema + ".product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, "
+                + "sales_count, days) select date_trunc('month', date)::date, product_id, sum(quantity_sold), sum(total_revenue), 0, sum(sales_count), "
+                + "count(*) from " + schema + ".product_performance where product_id = 702 group by 1, 2");
 
         assertThat(jobs.closeDay(tenant)).isTrue();
         Api.Response latest = as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/?product=701&date=" + today);
@@ -97,6 +107,8 @@ class HousekeepingTests {
                 String.class)).as("today's row is now the stock as it stands").isEqualTo(today.toString());
         assertThat(jdbc.queryForObject("select count(*) from " + schema + ".daily_sales where date < ?", Integer.class, today.minusDays(365)))
                 .as("past the retention").isZero();
+        assertThat(jdbc.queryForList("select total_revenue || '/' || days from " + schema + ".product_performance_monthly where product_id = 702",
+                String.class)).as("the oldest month sums only the days it kept").containsExactly("5.00/1");
         assertThat(jobs.closeDay(tenant)).as("once a day").isFalse();
     }
 }

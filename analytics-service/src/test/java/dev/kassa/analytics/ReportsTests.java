@@ -93,6 +93,31 @@ class ReportsTests {
                 + start.minusDays(1) + "&end_date=" + today() + "&order_by=quantity").text("/top_products/0/total_quantity")).isEqualTo("3.000"));
     }
 
+    @Test
+    void aPeriodCoveringMostOfItsEdgeMonthsLeavesOutTheDaysOutsideIt() throws Exception {
+        String store = TestStores.newKey("topedge");
+        Api owner = as(store, "owner");
+        LocalDate first = today().withDayOfMonth(1).minusMonths(3);
+        LocalDate start = first.plusDays(2);
+        LocalDate end = first.plusMonths(1).plusDays(26);
+        datedSale(store, "1", first.plusDays(1), 701, "100000.00");
+        datedSale(store, "2", start, 701, "3000.00");
+        datedSale(store, "3", first.plusDays(19), 702, "4000.00");
+        datedSale(store, "4", end, 702, "5000.00");
+        datedSale(store, "5", end.plusDays(1), 701, "100000.00");
+        datedSale(store, "6", first, 703, "100000.00");
+        String url = "/api/analytics/product-performance/top-products/?start_date=" + start + "&end_date=" + end + "&order_by=profit";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response top = owner.get(url);
+            assertThat(top.at("/top_products").size()).as("a product sold only outside the period is not listed: " + top).isEqualTo(2);
+            assertThat(top.at("/top_products/0/product_id").asLong()).isEqualTo(702);
+            assertThat(top.text("/top_products/0/total_revenue")).as("both its days inside").isEqualTo("9000.00");
+            assertThat(top.at("/top_products/1/product_id").asLong()).isEqualTo(701);
+            assertThat(top.text("/top_products/1/total_revenue")).as("the day before and the day after the period left out").isEqualTo("3000.00");
+            assertThat(top.at("/top_products/1/sales_count").asLong()).isEqualTo(1);
+        });
+    }
+
     void product(String store, long id, String name, String cost, String price, String min, String max) throws Exception {
         EventSamples.Sample created = EventSamples.of("ProductCreated");
         created.assertConsumedBy("analytics-service");

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -47,8 +49,21 @@ public class ErrorWriter {
         }
     }
 
-    /** The trace of the client's {@code traceparent} when it sent one, else a fresh id to quote to support. */
-    private static String traceId(ServerWebExchange exchange) {
+    /**
+     * The trace this request is recorded under (the client's {@code traceparent} continued, or the one the gateway
+     * started), so that the id a user quotes finds the gateway's span and every service's; a fresh id only when the
+     * request has no observation at all.
+     */
+    static String traceId(ServerWebExchange exchange) {
+        String current = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId())
+                .filter(id -> !id.isBlank())
+                .orElse(null);
+        if (current != null) {
+            return current;
+        }
         String parent = exchange.getRequest().getHeaders().getFirst("traceparent");
         if (parent != null && parent.length() == 55 && parent.charAt(2) == '-' && parent.charAt(35) == '-') {
             return parent.substring(3, 35);

@@ -31,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.max-upload-bytes=5000", "kassa.gateway.auth-rate-limit=8",
-        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.bulkhead-wait=0ms"})
+        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.bulkhead-wait=0ms",
+        "management.tracing.sampling.probability=1.0"})
 @Import(GatewayTests.TestDecoder.class)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GatewayTests {
 
@@ -47,7 +49,31 @@ class GatewayTests {
         ReactiveJwtDecoder testDecoder() {
             return NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
         }
+
+        /** The spans the gateway records, as a trace backend would receive them. */
+        @Bean
+        io.opentelemetry.sdk.trace.export.SpanExporter recordedSpans() {
+            return new io.opentelemetry.sdk.trace.export.SpanExporter() {
+                @Override
+                public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
+                    spans.forEach(span -> TRACES.add(span.getTraceId()));
+                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public io.opentelemetry.sdk.common.CompletableResultCode flush() {
+                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
+                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                }
+            };
+        }
     }
+
+    static final java.util.Set<String> TRACES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -187,6 +213,23 @@ class GatewayTests {
         Api.Response unknown = api().as(TestTokens.token(2, "b", Map.of("shop_b_0000000b", "owner"))).in("ghost_12345678").get("/api/products/products/");
         assertThat(unknown.text("/message")).isEqualTo(stranger.text("/message"));
         assertThat(api().english().in(STORE).get("/api/sales/sales/").text("/message")).isEqualTo("Authentication credentials were not provided.");
+    }
+
+    @Test
+    void anErrorTheGatewayAnswersItselfQuotesTheTraceItRecordedAndServicesContinueIt() {
+        Api.Response refused = api().in(STORE).get("/api/products/products/");
+        assertErrorBody(refused, 401, "not_authenticated");
+        String trace = refused.text("/trace_id");
+        assertThat(trace).matches("[0-9a-f]{32}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(TRACES).as("the trace support finds from the quoted id").contains(trace));
+        // a client's own trace is continued, not replaced
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String forwarded = member().header("traceparent", parent).get("/api/products/products/").text("/headers/traceparent");
+        assertThat(forwarded).as("the service's span continues the client's trace under the gateway's span")
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").doesNotContain("00f067aa0ba902b7");
+        assertThat(api().in(STORE).header("traceparent", parent).get("/api/products/products/").text("/trace_id"))
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     @Test

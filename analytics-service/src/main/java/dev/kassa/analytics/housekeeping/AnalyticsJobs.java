@@ -1,6 +1,7 @@
 package dev.kassa.analytics.housekeeping;
 
 import dev.kassa.analytics.inventory.SnapshotRepository;
+import dev.kassa.analytics.product.ProductPerformanceRepository;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
@@ -30,15 +31,17 @@ public class AnalyticsJobs {
     private final TenantRegistry registry;
     private final TenantProvisioner tenants;
     private final SnapshotRepository snapshots;
+    private final ProductPerformanceRepository performance;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final int retentionDays;
 
-    AnalyticsJobs(TenantRegistry registry, TenantProvisioner tenants, SnapshotRepository snapshots, JdbcClient jdbc,
-                  PlatformTransactionManager transactions, @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
+    AnalyticsJobs(TenantRegistry registry, TenantProvisioner tenants, SnapshotRepository snapshots,
+                  ProductPerformanceRepository performance, JdbcClient jdbc, PlatformTransactionManager transactions, @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
         this.registry = registry;
         this.tenants = tenants;
         this.snapshots = snapshots;
+        this.performance = performance;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.retentionDays = retentionDays;
@@ -69,6 +72,8 @@ public class AnalyticsJobs {
                     + jdbc.sql("delete from product_performance where date < :oldest").param("oldest", oldest).update()
                     + jdbc.sql("delete from product_performance_monthly where month < :oldest").param("oldest", oldest.withDayOfMonth(1)).update()
                     + jdbc.sql("delete from inventory_snapshots where date < :oldest").param("oldest", oldest).update();
+            // the oldest month lost its first days: its month rows sum what is left
+            performance.resumMonth(oldest.withDayOfMonth(1));
             jdbc.sql("insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
                     .param("today", today).update();
             log.info("Closed the day before {} for store {}: {} snapshots carried, {} old rows removed", today, tenant.key(), carried, removed);

@@ -27,9 +27,9 @@ class Rebuild {
         int days = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             daily.recompute(d);
-            performance.recompute(d, performance.productsOn(d));
             days++;
         }
+        performance.recompute(from, to);
         customers.rescoreAll();
         return days;
     }

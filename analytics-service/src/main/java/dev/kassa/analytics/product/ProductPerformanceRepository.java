@@ -52,11 +52,36 @@ public class ProductPerformanceRepository {
         this.jdbc = jdbc;
     }
 
-    /** Recomputes the rows of {@code products} on {@code date} from the facts; a product left without lines loses its row. */
+    /**
+     * Recomputes the rows of {@code products} on {@code date} from the facts, and their month; a product left without
+     * lines loses its row.
+     */
     public void recompute(LocalDate date, Collection<Long> products) {
         if (products.isEmpty()) {
             return;
         }
+        recomputeDay(date, products);
+        // the month of those products, summed again from its days
+        resumMonth(date.withDayOfMonth(1), "product_id in (:products)", products);
+    }
+
+    /**
+     * Recomputes every product's rows of every day of {@code [from, to]}, then each month they touch once (a rebuild:
+     * summing a month again after each of its days would rewrite each month row thirty times).
+     */
+    public void recompute(LocalDate from, LocalDate to) {
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            List<Long> products = productsOn(day);
+            if (!products.isEmpty()) {
+                recomputeDay(day, products);
+            }
+        }
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            resumMonth(month);
+        }
+    }
+
+    private void recomputeDay(LocalDate date, Collection<Long> products) {
         sql.sql("""
                         with agg as (
                             select product_id, sum(quantity) as qty, sum(line_total) as revenue,
@@ -83,28 +108,38 @@ public class ProductPerformanceRepository {
                            and not exists (select 1 from sale_fact_lines l where l.business_date = :date and l.product_id = pp.product_id)
                         """)
                 .param("date", date).param("products", products).update();
-        // the month of those products, summed again from its days
-        LocalDate month = date.withDayOfMonth(1);
+    }
+
+    /**
+     * Sums {@code month}'s days again for every product (after a rebuild, or after retention removed its first days): a
+     * month row always equals its daily rows, which {@link #top} relies on when it subtracts the days outside a period.
+     */
+    public void resumMonth(LocalDate month) {
+        resumMonth(month, "true", List.of());
+    }
+
+    private void resumMonth(LocalDate month, String products, Collection<Long> ids) {
         sql.sql("""
-                        insert into product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, sales_count)
-                        select :month, product_id, sum(quantity_sold), sum(total_revenue), sum(total_profit), sum(sales_count)
+                        insert into product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, sales_count, days)
+                        select :month, product_id, sum(quantity_sold), sum(total_revenue), sum(total_profit), sum(sales_count), count(*)
                           from product_performance
-                         where product_id in (:products) and date >= :month and date < cast(:month as date) + interval '1 month'
+                         where %1$s and date >= :month and date < cast(:month as date) + interval '1 month'
                          group by product_id
                         on conflict (month, product_id) do update set quantity_sold = excluded.quantity_sold,
-                            total_revenue = excluded.total_revenue, total_profit = excluded.total_profit, sales_count = excluded.sales_count
-                        """)
-                .param("month", month).param("products", products).update();
+                            total_revenue = excluded.total_revenue, total_profit = excluded.total_profit, sales_count = excluded.sales_count,
+                            days = excluded.days
+                        """.formatted(products))
+                .param("month", month).param("products", ids).update();
         sql.sql("""
-                        delete from product_performance_monthly m where m.month = :month and m.product_id in (:products)
+                        delete from product_performance_monthly m where m.month = :month and %1$s
                            and not exists (select 1 from product_performance pp where pp.product_id = m.product_id
                                               and pp.date >= :month and pp.date < cast(:month as date) + interval '1 month')
-                        """)
-                .param("month", month).param("products", products).update();
+                        """.formatted(products))
+                .param("month", month).param("products", ids).update();
     }
 
     /** The products with facts or a row on {@code date}: what a rebuild of that date recomputes. */
-    public List<Long> productsOn(LocalDate date) {
+    private List<Long> productsOn(LocalDate date) {
         return sql.sql("""
                         select product_id from sale_fact_lines where business_date = :date
                         union select product_id from product_performance where date = :date
@@ -124,34 +159,38 @@ public class ProductPerformanceRepository {
         return jdbc.query(SELECT + " where pp.id = ?", ROW, id).stream().findFirst();
     }
 
-    /** The best products of a period by revenue, quantity or profit. */
+    /**
+     * The best products of a period by revenue, quantity or profit. Whole months come summed
+     * ({@code product_performance_monthly}); a partial month at either end is read as its days in the period or, when
+     * fewer days lie outside it, as the whole month minus those days (a period that ends today subtracts only days that
+     * have not happened). Each day range is its own branch so that each reads the date index.
+     */
     @Transactional(readOnly = true)
     public List<Top> top(LocalDate from, LocalDate to, String orderBy, int limit) {
-        // whole months of the period come summed (product_performance_monthly), the days of its partial months one by one,
-        // each edge as its own range so that both read the date index (one range with an "or" read the whole table)
-        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate fullTo = to.plusDays(1).withDayOfMonth(1);
-        if (!fullFrom.isBefore(fullTo)) {
-            fullFrom = to.plusDays(1);
-            fullTo = fullFrom;
-        }
         String column = switch (orderBy) {
             case "quantity" -> "total_quantity";
             case "profit" -> "total_profit";
             default -> "total_revenue";
         };
+        TopRanges r = TopRanges.of(from, to);
         return sql.sql("""
-                        with days as (select product_id, quantity_sold, total_revenue, total_profit, sales_count
-                                        from product_performance_monthly where month >= :fullFrom and month < :fullTo
+                        with days as (select product_id, quantity_sold, total_revenue, total_profit, sales_count, days
+                                        from product_performance_monthly where month >= :monthFrom and month < :monthTo
                                       union all
-                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count
-                                        from product_performance where date >= :from and date < :fullFrom and date <= :to
+                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count, 1
+                                        from product_performance where date >= :addFrom and date < :addTo
                                       union all
-                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count
-                                        from product_performance where date >= :fullTo and date <= :to and date >= :from),
+                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count, 1
+                                        from product_performance where date >= :addFrom2 and date < :addTo2
+                                      union all
+                                      select product_id, -quantity_sold, -total_revenue, -total_profit, -sales_count, -1
+                                        from product_performance where date >= :subFrom and date < :subTo
+                                      union all
+                                      select product_id, -quantity_sold, -total_revenue, -total_profit, -sales_count, -1
+                                        from product_performance where date >= :subFrom2 and date < :subTo2),
                              best as (select product_id, sum(total_revenue) as total_revenue, sum(quantity_sold) as total_quantity,
                                              sum(total_profit) as total_profit, sum(sales_count) as sales_count
-                                        from days group by product_id
+                                        from days group by product_id having sum(days) > 0
                                        order by %1$s desc, product_id
                                        limit :limit)
                         select b.*, p.sku as product_sku,
@@ -160,7 +199,12 @@ public class ProductPerformanceRepository {
                           from best b left join products p on p.product_id = b.product_id
                          order by b.%1$s desc, b.product_id
                         """.formatted(column))
-                .param("from", from).param("to", to).param("limit", limit).param("fullFrom", fullFrom).param("fullTo", fullTo)
+                .param("monthFrom", r.monthFrom()).param("monthTo", r.monthTo())
+                .param("addFrom", r.added().get(0).from()).param("addTo", r.added().get(0).until())
+                .param("addFrom2", r.added().get(1).from()).param("addTo2", r.added().get(1).until())
+                .param("subFrom", r.subtracted().get(0).from()).param("subTo", r.subtracted().get(0).until())
+                .param("subFrom2", r.subtracted().get(1).from()).param("subTo2", r.subtracted().get(1).until())
+                .param("limit", limit)
                 .query((rs, i) -> new Top(rs.getLong("product_id"), rs.getString("product_name"), rs.getString("product_sku"),
                         rs.getBigDecimal("total_revenue"), rs.getBigDecimal("total_quantity"), rs.getBigDecimal("total_profit"),
                         rs.getLong("sales_count")))
