@@ -533,8 +533,20 @@ public final class Bench {
             Http.Answer rebuilt = owner.post("/api/analytics/rebuild/", json("start_date", from.toString(), "end_date", to.toString()));
             require(rebuilt.ok(), "rebuild " + from, rebuilt);
         }
-        row("(r) a year: 100,000 sales, 2,000 products, 5,000 customers (reported)", String.format("seeded in %.0f s, rebuilt by analytics in %.0f s",
-                seeded, (System.nanoTime() - rebuilding) / 1e9), true);
+        double rebuilt = (System.nanoTime() - rebuilding) / 1e9;
+        // a year written in half a minute leaves PostgreSQL's autovacuum a year of pages to visit, which it does while the
+        // reports are read below (two cores): done here first, as it would long be done in a store that grew for a year
+        long vacuuming = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            String schema = schemaOf(c, registered.text("/data/store/tenant_key"));
+            for (String table : List.of("sale_facts", "sale_fact_lines", "daily_sales", "product_performance", "product_performance_monthly",
+                    "inventory_snapshots", "customers", "customer_analytics", "products")) {
+                s.execute("vacuum analyze " + schema + "." + table);
+            }
+        }
+        row("(r) a year: 100,000 sales, 2,000 products, 5,000 customers (reported)", String.format(
+                "seeded in %.0f s, rebuilt by analytics in %.0f s, vacuumed in %.0f s", seeded, rebuilt, (System.nanoTime() - vacuuming) / 1e9), true);
         long someDay = owner.get("/api/analytics/daily-sales/?ordering=-date").body().at("/results/0/id").asLong();
         long someRow = owner.get("/api/analytics/product-performance/").body().at("/results/0/id").asLong();
         long someCustomer = owner.get("/api/analytics/customer-analytics/").body().at("/results/0/id").asLong();

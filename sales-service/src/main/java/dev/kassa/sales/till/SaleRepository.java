@@ -57,6 +57,11 @@ class SaleRepository {
         this.jdbc = jdbc;
     }
 
+    /** The sale with its lines and tenders, as the API shows it. */
+    SaleView view(long id) {
+        return SaleView.of(find(id).orElseThrow(), items(id), payments(id));
+    }
+
     Optional<Sale> find(long id) {
         return jdbc.query(SELECT_SALE + " where s.id = ?", SALE, id).stream().findFirst();
     }

@@ -31,12 +31,18 @@ class TillController {
 
     record RemoveItemRequest(Long itemId) { }
 
-    private final TillService till;
+    private final Cart cart;
+    private final Checkout checkout;
+    private final Refunds refunds;
+    private final SaleQueries queries;
     private final TenantRegistry stores;
     private final TillMetrics metrics;
 
-    TillController(TillService till, TenantRegistry stores, TillMetrics metrics) {
-        this.till = till;
+    TillController(Cart cart, Checkout checkout, Refunds refunds, SaleQueries queries, TenantRegistry stores, TillMetrics metrics) {
+        this.cart = cart;
+        this.checkout = checkout;
+        this.refunds = refunds;
+        this.queries = queries;
         this.stores = stores;
         this.metrics = metrics;
     }
@@ -46,8 +52,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2, \"batch\": null}")))
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> scan(@RequestBody TillService.ScanRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", metrics.scan(() -> till.scan(caller, request)));
+    Map<String, Object> scan(@RequestBody Cart.ScanRequest request, Caller caller) {
+        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", metrics.scan(() -> cart.scan(caller, request)));
     }
 
     @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone), date_from / date_to (the store's "
@@ -69,7 +75,7 @@ class TillController {
         errors.throwIfAny();
         SaleRepository.Filter filter = new SaleRepository.Filter(blankToNull(status), session, blankToNull(search), from, to, cashier,
                 blankToNull(transactionId));
-        return PageResponse.of(till.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(queries.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     private static String blankToNull(String value) {
@@ -80,14 +86,14 @@ class TillController {
     @GetMapping("/api/sales/sales/today")
     @PreAuthorize(Access.SELL)
     PageResponse<SaleView> today(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(till.list(null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(queries.list(null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "The caller's open draft in a shift: ?session=1")
     @GetMapping("/api/sales/sales/current")
     @PreAuthorize(Access.SELL)
     Map<String, Object> current(@RequestParam(required = false) Long session, Caller caller) {
-        return till.current(caller, session)
+        return queries.current(caller, session)
                 .<Map<String, Object>>map(sale -> Map.of("status", "success", "data", sale))
                 .orElseGet(() -> {
                     Map<String, Object> none = new java.util.LinkedHashMap<>();
@@ -102,7 +108,7 @@ class TillController {
     @GetMapping("/api/sales/sales/{id}")
     @PreAuthorize(Access.SELL)
     SaleView get(@PathVariable long id) {
-        return till.get(id);
+        return queries.get(id);
     }
 
     @Operation(summary = "Everything a printed receipt needs: store, cashier, lines, taxes, payments, change")
@@ -110,7 +116,7 @@ class TillController {
     @PreAuthorize(Access.SELL)
     Map<String, Object> receipt(@PathVariable long id) {
         TenantRegistry.Profile store = stores.profile(TenantContext.require().key()).orElse(new TenantRegistry.Profile("", "", "", "", ""));
-        return Map.of("receipt", Receipt.of(till.get(id), store));
+        return Map.of("receipt", Receipt.of(queries.get(id), store));
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
@@ -118,8 +124,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "add", value = "{\"product\": 18, \"quantity\": 1}")))
     @PostMapping({"/api/sales/sales/{id}/add-item", "/api/sales/sales/{id}/add_item"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> addItem(@PathVariable long id, @RequestBody TillService.AddItemRequest request) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", till.addItem(id, request));
+    Map<String, Object> addItem(@PathVariable long id, @RequestBody Cart.AddItemRequest request) {
+        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", cart.addItem(id, request));
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
@@ -128,14 +134,14 @@ class TillController {
     @DeleteMapping({"/api/sales/sales/{id}/remove-item", "/api/sales/sales/{id}/remove_item"})
     @PreAuthorize(Access.SELL)
     Map<String, Object> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_removed"), "data", till.removeItem(id, request.itemId()));
+        return Map.of("status", "success", "message", Messages.get("sales.item_removed"), "data", cart.removeItem(id, request.itemId()));
     }
 
     @Operation(summary = "Cancel a draft (a draft with items needs a manager or owner); holds are released")
     @PostMapping("/api/sales/sales/{id}/cancel")
     @PreAuthorize(Access.SELL)
     Map<String, Object> cancel(@PathVariable long id, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.sale_cancelled"), "data", till.cancel(caller, id));
+        return Map.of("status", "success", "message", Messages.get("sales.sale_cancelled"), "data", cart.cancel(caller, id));
     }
 
     @Operation(summary = "Refund a completed sale, wholly ({}) or by line ({items:[{item_id, quantity}]}); manager or owner")
@@ -143,8 +149,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one line back", value = "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
     @PostMapping("/api/sales/sales/{id}/refund")
     @PreAuthorize(Access.MANAGE_SALES)
-    Map<String, Object> refund(@PathVariable long id, @RequestBody(required = false) TillService.RefundRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.refunded"), "data", till.refund(caller, id, request));
+    Map<String, Object> refund(@PathVariable long id, @RequestBody(required = false) Refunds.RefundRequest request, Caller caller) {
+        return Map.of("status", "success", "message", Messages.get("sales.refunded"), "data", refunds.refund(caller, id, request));
     }
 
     @Operation(summary = "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
@@ -154,8 +160,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "offline sale", value = "{\"client_id\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"session\": 1, \"sold_at\": \"2026-11-21T09:15:00+05:00\", \"items\": [{\"product\": 18, \"quantity\": 2, \"unit_price\": 12000}], \"discount_percent\": 5, \"payments\": [{\"payment_method\": \"cash\", \"amount\": 22800, \"received_amount\": 25000}]}")))
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    org.springframework.http.ResponseEntity<Map<String, Object>> record(@RequestBody TillService.NewSale request, Caller caller) {
-        TillService.Recorded recorded = till.record(caller, request);
+    org.springframework.http.ResponseEntity<Map<String, Object>> record(@RequestBody Checkout.NewSale request, Caller caller) {
+        Checkout.Recorded recorded = checkout.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
         }
@@ -169,8 +175,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "line discount", value = "{\"item_id\": 501, \"discount_percent\": 10}")))
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> discount(@PathVariable long id, @RequestBody TillService.DiscountRequest request, Caller caller) {
-        return Map.of("status", "success", "data", till.discount(caller, id, request));
+    Map<String, Object> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
+        return Map.of("status", "success", "data", cart.discount(caller, id, request));
     }
 
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
@@ -184,9 +190,9 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
-        TillService.Buyer buyer = new TillService.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
+        Checkout.Buyer buyer = new Checkout.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
                 request.customerName(), request.customerPhone(), request.newCustomer());
         return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data",
-                metrics.checkout(() -> till.checkout(caller, id, request.payments(), buyer, request.cashierId())));
+                metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), buyer, request.cashierId())));
     }
 }

@@ -1,0 +1,179 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.shift.SessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A draft at the till (brief §6): a scan holds the stock in catalog first, then writes the line, so a line never exists
+ * without its hold; removing a line or voiding the draft releases the holds; discounts on a line or the whole draft.
+ */
+@Service
+public class Cart {
+
+    /** A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code). */
+    public record ScanRequest(Long session, Long product, BigDecimal quantity, Long batch, String barcode) { }
+
+    public record AddItemRequest(Long product, BigDecimal quantity, Long batch) { }
+
+    private final SessionRepository sessions;
+    private final SaleRepository sales;
+    private final CatalogClient catalog;
+    private final OutboxPublisher outbox;
+    private final TransactionTemplate tx;
+    private final Discounts discounts;
+
+    Cart(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
+         Discounts discounts) {
+        this.sessions = sessions;
+        this.sales = sales;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.discounts = discounts;
+    }
+
+    /** Adds a product to the caller's draft in the shift (creating the draft), holding the stock in catalog. */
+    public SaleView scan(Caller caller, ScanRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.session() == null) {
+            errors.add("session", "validation.required");
+        }
+        boolean byCode = r.product() == null && !FieldErrors.blank(r.barcode());
+        if (r.product() == null && !byCode) {
+            errors.add("product", "validation.required");
+        }
+        errors.maxLength("barcode", r.barcode(), 100);
+        BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
+        TillGuards.checkQuantity(errors, "quantity", quantity);
+        errors.throwIfAny();
+        tx.executeWithoutResult(s -> TillGuards.openShift(sessions, r.session(), false));
+        return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), () -> {
+            SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
+            Tenant tenant = TenantContext.require();
+            return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
+                    caller.userId(), caller.username(), sales.nextReceiptNumber(session.registerCode(), tenant.today()))).orElseThrow());
+        });
+    }
+
+    /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog. */
+    public SaleView addItem(long saleId, AddItemRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.product() == null) {
+            errors.add("product", "validation.required");
+        }
+        BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
+        TillGuards.checkQuantity(errors, "quantity", quantity);
+        errors.throwIfAny();
+        tx.executeWithoutResult(s -> TillGuards.pendingSale(sales, saleId));
+        return hold(r.product(), null, quantity, r.batch(), () -> TillGuards.pendingSale(sales, saleId));
+    }
+
+    /** Removes a line (with the other lines of the same scan) and releases its hold in catalog. */
+    public SaleView removeItem(long saleId, Long itemId) {
+        if (itemId == null) {
+            throw FieldErrors.single("item_id", "validation.required");
+        }
+        String[] released = new String[1];
+        SaleView view = tx.execute(s -> {
+            TillGuards.pendingSale(sales, saleId);
+            released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
+            sales.recalculate(saleId);
+            return sales.view(saleId);
+        });
+        catalog.release(List.of(released[0]));
+        return view;
+    }
+
+    /** Voids a draft (spec §5.3.7); a draft with items needs a manager or owner. Its holds are released. */
+    public SaleView cancel(Caller caller, long saleId) {
+        List<String> refs = new java.util.ArrayList<>();
+        SaleView view = tx.execute(s -> {
+            SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+            if (!"pending".equals(sale.status())) {
+                throw SalesErrors.CANCEL_ONLY_PENDING.exception();
+            }
+            List<SaleRepository.Item> items = sales.items(saleId);
+            if (!items.isEmpty() && !caller.managesStore()) {
+                throw SalesErrors.CANCEL_NEEDS_MANAGER.exception();
+            }
+            sales.cancel(saleId);
+            items.stream().map(SaleRepository.Item::reservationRef).distinct().forEach(refs::add);
+            outbox.publish(TenantContext.require().key(), new SaleCancelled(String.valueOf(saleId), sale.receiptNumber(), sale.sessionId()));
+            return sales.view(saleId);
+        });
+        if (!refs.isEmpty()) {
+            catalog.release(refs);
+        }
+        return view;
+    }
+
+    /** Holds stock in catalog first, then writes the lines into the sale that {@code target} locks, in one transaction. */
+    private SaleView hold(Long productId, String barcode, BigDecimal quantity, Long batchId, java.util.function.Supplier<SaleRepository.Sale> target) {
+        BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
+        String ref = UUID.randomUUID().toString();
+        Hold hold = catalog.reserve(ref, productId, barcode, qty, batchId);
+        try {
+            return tx.execute(s -> {
+                SaleRepository.Sale draft = target.get();
+                for (Hold.Allocation a : hold.allocations()) {
+                    sales.addToLine(draft.id(), hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
+                            a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(), ref);
+                }
+                sales.recalculate(draft.id());
+                return sales.view(draft.id());
+            });
+        } catch (RuntimeException e) {
+            catalog.release(List.of(ref));
+            throw e;
+        }
+    }
+
+    public record DiscountRequest(Long itemId, BigDecimal discountPercent, BigDecimal discountAmount) { }
+
+    /**
+     * Sets (or, with 0, removes) a discount on a draft: on one line with {@code item_id}, else on the whole sale.
+     * Cashiers are limited to a store-wide percent; managers and owners are not.
+     */
+    public SaleView discount(Caller caller, long saleId, DiscountRequest r) {
+        Discounts.Requested requested = new Discounts.Requested(r.discountPercent(), r.discountAmount());
+        if (requested.isEmpty()) {
+            throw FieldErrors.single("discount_percent", "sales.discount_required");
+        }
+        return tx.execute(s -> {
+            SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
+            FieldErrors errors = new FieldErrors();
+            if (r.itemId() != null) {
+                SaleRepository.Item item = sales.items(saleId).stream().filter(i -> i.id() == r.itemId()).findFirst()
+                        .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
+                BigDecimal gross = item.quantity().multiply(item.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+                discounts.validate(errors, "", requested, gross);
+                errors.throwIfAny();
+                BigDecimal off = Discounts.amountOff(requested, gross);
+                discounts.authorize(caller, off, gross);
+                sales.setLineDiscount(item.id(), off);
+            } else {
+                discounts.validate(errors, "", requested, sale.subtotal());
+                errors.throwIfAny();
+                BigDecimal off = Discounts.amountOff(requested, sale.subtotal());
+                discounts.authorize(caller, off, sale.subtotal());
+                sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
+            }
+            sales.recalculate(saleId);
+            return sales.view(saleId);
+        });
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.shift.Session;
+import dev.kassa.sales.shift.SessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives back a completed sale, wholly or by line, never more than was sold (the amounts: {@link RefundShare}). The money
+ * leaves the caller's open shift (else the sale's shift) by the chosen method (cash by default). Catalog restocks on
+ * {@code SaleRefunded}; customer-service reduces the debt or returns the points.
+ */
+@Service
+public class Refunds {
+
+    public record RefundLine(Long itemId, BigDecimal quantity) { }
+
+    public record RefundRequest(List<RefundLine> items, String method, String reason) { }
+
+    private final SaleRepository sales;
+    private final SessionRepository sessions;
+    private final OutboxPublisher outbox;
+
+    Refunds(SaleRepository sales, SessionRepository sessions, OutboxPublisher outbox) {
+        this.sales = sales;
+        this.sessions = sessions;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public SaleView refund(Caller caller, long saleId, RefundRequest r) {
+        String method = r == null || r.method() == null || r.method().isBlank() ? "cash" : r.method().trim();
+        if ("credit".equals(method) || "bonus".equals(method)) {
+            throw FieldErrors.single("method", "sales.refund_method_credit");
+        }
+        if (!Settlement.METHODS.contains(method)) {
+            throw FieldErrors.single("method", "sales.refund_method_invalid");
+        }
+        SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+        if (!"completed".equals(sale.status()) && !"partially_refunded".equals(sale.status())) {
+            throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
+        }
+        List<SaleRepository.Item> items = sales.items(saleId);
+        Map<Long, BigDecimal> wanted = wanted(items, r);
+        if (wanted.isEmpty()) {
+            throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
+        }
+        RefundShare share = RefundShare.of(sale.subtotal(), sale.totalAmount(),
+                items.stream().map(i -> new RefundShare.Line(i.id(), i.quantity(), i.refundedQuantity(), i.lineTotal())).toList(),
+                wanted, sales::refundedAmount,
+                sales.paidBy(saleId, "credit").subtract(sales.refundedAs(saleId, "credit_amount")),
+                sales.paidBy(saleId, "bonus").subtract(sales.refundedAs(saleId, "bonus_amount")), method);
+        Tenant tenant = TenantContext.require();
+        long session = sessions.currentOf(caller.userId()).filter(Session::isOpen).map(Session::id).orElse(sale.sessionId());
+        long refundId = sales.addRefund(saleId, session, share.total().max(new BigDecimal("0.01")), share.paidBack(), share.credit(),
+                share.bonus(), r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today());
+        List<SaleRefunded.Line> lines = new ArrayList<>();
+        wanted.forEach((itemId, quantity) -> {
+            BigDecimal amount = share.amounts().get(itemId);
+            sales.addRefundLine(refundId, itemId, quantity, amount);
+            SaleRepository.Item item = items.stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
+            lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), quantity.setScale(3, RoundingMode.UNNECESSARY), amount,
+                    item.reservationRef()));
+        });
+        boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
+        sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
+        outbox.publish(tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId), sale.receiptNumber(),
+                sale.customerId(), tenant.today(), share.total(), share.credit(), share.bonus(), share.paidBack(), full, lines));
+        return sales.view(saleId);
+    }
+
+    /** The quantity to give back per line: every line's rest when no line is named, else each named line's (checked). */
+    private static Map<Long, BigDecimal> wanted(List<SaleRepository.Item> items, RefundRequest r) {
+        Map<Long, BigDecimal> wanted = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
+        if (r == null || r.items() == null || r.items().isEmpty()) {
+            items.forEach(i -> wanted.put(i.id(), i.quantity().subtract(i.refundedQuantity())));
+        } else {
+            for (int n = 0; n < r.items().size(); n++) {
+                RefundLine line = r.items().get(n);
+                SaleRepository.Item item = line == null || line.itemId() == null ? null
+                        : items.stream().filter(i -> i.id() == line.itemId()).findFirst().orElse(null);
+                if (item == null) {
+                    errors.add("items." + n + ".item_id", "sales.refund_item_unknown");
+                    continue;
+                }
+                BigDecimal left = item.quantity().subtract(item.refundedQuantity()).subtract(wanted.getOrDefault(item.id(), BigDecimal.ZERO));
+                BigDecimal q = line.quantity() == null ? left : line.quantity();
+                if (q.signum() <= 0 || q.stripTrailingZeros().scale() > 3) {
+                    errors.add("items." + n + ".quantity", "validation.positive");
+                } else if (q.compareTo(left) > 0) {
+                    errors.add("items." + n + ".quantity", "sales.refund_exceeds", left.toPlainString());
+                } else {
+                    wanted.merge(item.id(), q, BigDecimal::add);
+                }
+            }
+        }
+        errors.throwIfAny();
+        wanted.values().removeIf(q -> q.signum() <= 0);
+        return wanted;
+    }
+}

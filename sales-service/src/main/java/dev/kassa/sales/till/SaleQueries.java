@@ -1,0 +1,59 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.shift.Session;
+import dev.kassa.sales.shift.SessionRepository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reading sales: one sale, the caller's open draft in a shift, the list. */
+@Service
+@Transactional(readOnly = true)
+public class SaleQueries {
+
+    private final SaleRepository sales;
+    private final SessionRepository sessions;
+
+    SaleQueries(SaleRepository sales, SessionRepository sessions) {
+        this.sales = sales;
+        this.sessions = sessions;
+    }
+
+    public SaleView get(long saleId) {
+        sales.find(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+        return sales.view(saleId);
+    }
+
+    /** The caller's open draft in a shift, if any (spec S28). */
+    public Optional<SaleView> current(Caller caller, Long sessionId) {
+        if (sessionId == null) {
+            throw FieldErrors.single("session", "validation.required");
+        }
+        // spec S28: a closed shift is answered as one not found (404), as the original did
+        sessions.find(sessionId).filter(Session::isOpen).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
+        return sales.pendingOf(sessionId, caller.userId()).map(s -> sales.view(s.id()));
+    }
+
+    /** The sales list: {@code today} narrows to today's completed sales (the store's local date). */
+    public Page<SaleView> list(SaleRepository.Filter filter, boolean today, String ordering, Pageable page) {
+        SaleRepository.Filter f = today
+                ? new SaleRepository.Filter("completed", null, null, TenantContext.require().today(), TenantContext.require().today(), null, null)
+                : filter;
+        List<SaleRepository.Sale> found = sales.search(f, SaleRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset());
+        List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
+        var items = sales.itemsOf(ids);
+        var payments = sales.paymentsOf(ids);
+        List<SaleView> views = found.stream()
+                .map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of()))).toList();
+        return new PageImpl<>(views, page, sales.count(f));
+    }
+}

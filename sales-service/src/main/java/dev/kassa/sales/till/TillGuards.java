@@ -1,0 +1,41 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.shift.SessionRepository;
+
+import java.math.BigDecimal;
+
+/** The checks every use case of the till makes before it changes a sale: the shift is open, the draft still pending, a quantity sane. */
+final class TillGuards {
+
+    private TillGuards() {
+    }
+
+    /** The draft {@code saleId}, locked for this transaction; only a pending sale's lines may change. */
+    static SaleRepository.Sale pendingSale(SaleRepository sales, long saleId) {
+        SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+        if (!"pending".equals(sale.status())) {
+            throw SalesErrors.ONLY_PENDING_ITEMS.exception();
+        }
+        return sale;
+    }
+
+    /** The open shift {@code id}; {@code lock} holds it for this transaction (the pre-check before a catalog call does not). */
+    static SessionRepository.TillShift openShift(SessionRepository sessions, long id, boolean lock) {
+        SessionRepository.TillShift session = sessions.tillShift(id, lock).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
+        if (!session.isOpen()) {
+            throw SalesErrors.SESSION_NOT_OPEN.exception();
+        }
+        return session;
+    }
+
+    /** A quantity to sell: positive, at most three decimals, under a million. */
+    static void checkQuantity(FieldErrors errors, String field, BigDecimal quantity) {
+        if (quantity.signum() <= 0) {
+            errors.add(field, "validation.positive");
+        } else if (quantity.stripTrailingZeros().scale() > 3 || quantity.compareTo(new BigDecimal("999999")) > 0) {
+            errors.add(field, "validation.invalid");
+        }
+    }
+}
