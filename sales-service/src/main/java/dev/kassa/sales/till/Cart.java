@@ -155,21 +155,13 @@ public class Cart {
         }
         return tx.execute(s -> {
             SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
-            FieldErrors errors = new FieldErrors();
             if (r.itemId() != null) {
                 SaleRepository.Item item = sales.items(saleId).stream().filter(i -> i.id() == r.itemId()).findFirst()
                         .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
                 BigDecimal gross = item.quantity().multiply(item.unitPrice()).setScale(2, RoundingMode.HALF_UP);
-                discounts.validate(errors, "", requested, gross);
-                errors.throwIfAny();
-                BigDecimal off = Discounts.amountOff(requested, gross);
-                discounts.authorize(caller, off, gross);
-                sales.setLineDiscount(item.id(), off);
+                sales.setLineDiscount(item.id(), discounts.allowedOff(caller, requested, gross));
             } else {
-                discounts.validate(errors, "", requested, sale.subtotal());
-                errors.throwIfAny();
-                BigDecimal off = Discounts.amountOff(requested, sale.subtotal());
-                discounts.authorize(caller, off, sale.subtotal());
+                BigDecimal off = discounts.allowedOff(caller, requested, sale.subtotal());
                 sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
             }
             sales.recalculate(saleId);

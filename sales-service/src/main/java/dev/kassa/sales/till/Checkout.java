@@ -305,12 +305,7 @@ public class Checkout {
                 sales.recalculate(saleId);
                 Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
                 if (!saleDiscount.isEmpty()) {
-                    SaleRepository.Sale draft = sales.find(saleId).orElseThrow();
-                    FieldErrors discountErrors = new FieldErrors();
-                    discounts.validate(discountErrors, "", saleDiscount, draft.subtotal());
-                    discountErrors.throwIfAny();
-                    BigDecimal off = Discounts.amountOff(saleDiscount, draft.subtotal());
-                    discounts.authorize(caller, off, draft.subtotal());
+                    BigDecimal off = discounts.allowedOff(caller, saleDiscount, sales.find(saleId).orElseThrow().subtotal());
                     sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
                     sales.recalculate(saleId);
                 }

@@ -58,6 +58,19 @@ class Discounts {
         return r.amount() == null ? BigDecimal.ZERO.setScale(2) : r.amount().setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * The amount off {@code base} that {@code r} gives {@code caller}: the request checked (400 with its field errors), then
+     * the caller's limit (403).
+     */
+    BigDecimal allowedOff(Caller caller, Requested r, BigDecimal base) {
+        FieldErrors errors = new FieldErrors();
+        validate(errors, "", r, base);
+        errors.throwIfAny();
+        BigDecimal off = amountOff(r, base);
+        authorize(caller, off, base);
+        return off;
+    }
+
     /** Refuses a cashier's discount above the limit (403 {@code discount_needs_manager}). */
     void authorize(Caller caller, BigDecimal off, BigDecimal base) {
         if (caller.managesStore() || off.signum() == 0 || base.signum() == 0) {
