@@ -84,6 +84,17 @@ class CatalogBrowsingTests {
         long blue = manager.post("/api/products/attribute-values/", json("attribute", colourId, "value", "Синий")).at("/id").asLong();
         assertThat(manager.patch("/api/products/attribute-values/" + blue + "/", json("value", "Красный")).at("/errors/value").isArray()).isTrue();
         assertThat(manager.patch("/api/products/attribute-values/" + blue + "/", json("value", "Голубой", "order", 2)).text("/value")).isEqualTo("Голубой");
+        // the list: each attribute with its own options, in their order
+        Api.Response list = manager.get("/api/products/attributes/?page_size=10");
+        assertThat(list.at("/count").asInt()).isEqualTo(2);
+        for (var a : list.at("/results")) {
+            if (a.at("/id").asLong() == colourId) {
+                assertThat(a.at("/values").findValuesAsText("value")).containsExactly("Красный", "Голубой");
+            } else {
+                assertThat(a.at("/values").size()).as("the number attribute has no options").isZero();
+            }
+        }
+        assertThat(manager.get("/api/products/attributes/?type=select").at("/results").size()).isEqualTo(1);
 
         long can = manager.post("/api/products/products/", json("name", "Cola 0.33", "sale_price", 6000, "category", String.valueOf(category))).at("/id").asLong();
         Api.Response set = manager.post("/api/products/products/" + can + "/add_attribute/", json("attribute", colourId, "value_option", red));

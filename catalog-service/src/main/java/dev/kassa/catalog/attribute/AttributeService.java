@@ -1,0 +1,195 @@
+package dev.kassa.catalog.attribute;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.attribute.AttributeRepository.Attribute;
+import dev.kassa.catalog.attribute.AttributeRepository.CategoryAttribute;
+import dev.kassa.catalog.attribute.AttributeRepository.ProductValue;
+import dev.kassa.catalog.attribute.AttributeRepository.Value;
+import dev.kassa.catalog.category.Slugify;
+import dev.kassa.platform.error.FieldErrors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Attributes and their use (spec C5–C9, C20). Unlike the original, a product's value must match the attribute's type, a
+ * select option must belong to the attribute, and an attribute's type is fixed once products have values of it.
+ */
+@Service
+@Transactional
+class AttributeService {
+
+    record AttributeRequest(String name, String slug, String type, String description, Boolean isRequired, Boolean isFilterable, Integer order,
+                            Boolean isActive) { }
+
+    record ValueRequest(Long attribute, String value, Integer order, Boolean isActive) { }
+
+    record Binding(Long attribute, Boolean isRequired, Boolean isVariant, Integer order) { }
+
+    record ProductValueRequest(Long attribute, String valueText, BigDecimal valueNumber, Boolean valueBoolean, Long valueOption) { }
+
+    private final AttributeRepository attributes;
+
+    AttributeService(AttributeRepository attributes) {
+        this.attributes = attributes;
+    }
+
+    @Transactional(readOnly = true)
+    Page<Attribute> page(AttributeRepository.Filter filter, Pageable page) {
+        return new PageImpl<>(attributes.page(filter, page.getPageSize(), page.getOffset()), page, attributes.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    Attribute get(long id) {
+        return attributes.find(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_NOT_FOUND.exception());
+    }
+
+    Attribute create(AttributeRequest r) {
+        String slug = Slugify.of(FieldErrors.blank(r.slug()) ? r.name() : r.slug());
+        try {
+            long id = attributes.insert(new AttributeRepository.Fields(r.name().trim(), slug.isEmpty() ? "attr-" + Math.abs(r.name().hashCode()) : slug,
+                    r.type() == null ? "text" : r.type(), r.description() == null ? "" : r.description(), Boolean.TRUE.equals(r.isRequired()),
+                    r.isFilterable() == null || r.isFilterable(), r.order() == null ? 0 : r.order(), r.isActive() == null || r.isActive()));
+            return get(id);
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("name", "catalog.attribute_taken");
+        }
+    }
+
+    Attribute update(long id, AttributeRequest r) {
+        Attribute c = get(id);
+        if (r.type() != null && !r.type().equals(c.type()) && attributes.hasProductValues(id)) {
+            throw FieldErrors.single("type", "catalog.attribute_type_fixed");
+        }
+        try {
+            attributes.update(id, new AttributeRepository.Fields(r.name() != null ? r.name().trim() : c.name(), c.slug(),
+                    r.type() != null ? r.type() : c.type(), r.description() != null ? r.description() : c.description(),
+                    r.isRequired() != null ? r.isRequired() : c.isRequired(), r.isFilterable() != null ? r.isFilterable() : c.isFilterable(),
+                    r.order() != null ? r.order() : c.order(), r.isActive() != null ? r.isActive() : c.isActive()));
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("name", "catalog.attribute_taken");
+        }
+        return get(id);
+    }
+
+    void delete(long id) {
+        if (!attributes.delete(id)) {
+            throw CatalogErrors.ATTRIBUTE_NOT_FOUND.exception();
+        }
+    }
+
+    Value addValue(ValueRequest r) {
+        get(r.attribute());
+        try {
+            long id = attributes.insertValue(r.attribute(), r.value().trim(), r.order() == null ? 0 : r.order(), r.isActive() == null || r.isActive());
+            return attributes.findValue(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("value", "catalog.attribute_value_taken");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Value> values(Long attribute) {
+        return attributes.values(attribute);
+    }
+
+    Value updateValue(long id, ValueRequest r) {
+        Value c = attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
+        try {
+            attributes.updateValue(id, r.value() != null ? r.value().trim() : c.value(), r.order() != null ? r.order() : c.order(),
+                    r.isActive() != null ? r.isActive() : c.isActive());
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("value", "catalog.attribute_value_taken");
+        }
+        return attributes.findValue(id).orElseThrow();
+    }
+
+    void deleteValue(long id) {
+        if (!attributes.deleteValue(id)) {
+            throw CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception();
+        }
+    }
+
+    /** Uses an attribute in a category (each call its own transaction: a bulk request keeps the bindings that worked). */
+    CategoryAttribute bind(Long category, Binding b) {
+        FieldErrors errors = new FieldErrors();
+        if (category == null) {
+            errors.add("category", "validation.required");
+        }
+        if (b == null || b.attribute() == null) {
+            errors.add("attribute", "validation.required");
+        }
+        errors.throwIfAny();
+        if (!attributes.categoryExists(category)) {
+            throw CatalogErrors.CATEGORY_NOT_FOUND.exception();
+        }
+        get(b.attribute());
+        if (attributes.isBound(category, b.attribute())) {
+            throw FieldErrors.single("attribute", "catalog.attribute_already_bound");
+        }
+        long id = attributes.bind(category, b.attribute(), Boolean.TRUE.equals(b.isRequired()), Boolean.TRUE.equals(b.isVariant()),
+                b.order() == null ? 0 : b.order());
+        return attributes.binding(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    List<CategoryAttribute> bindingsOf(long category) {
+        return attributes.bindingsOf(category);
+    }
+
+    CategoryAttribute updateBinding(long id, Binding r) {
+        CategoryAttribute c = attributes.binding(id).orElseThrow(() -> CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception());
+        attributes.updateBinding(id, r.isRequired() != null ? r.isRequired() : c.isRequired(), r.isVariant() != null ? r.isVariant() : c.isVariant(),
+                r.order() != null ? r.order() : c.order());
+        return attributes.binding(id).orElseThrow();
+    }
+
+    void unbind(long id) {
+        if (!attributes.unbind(id)) {
+            throw CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception();
+        }
+    }
+
+    /** Sets a product's value of an attribute, checked against the attribute's type; setting it again replaces it. */
+    ProductValue setValue(long product, ProductValueRequest r) {
+        if (!attributes.productExists(product)) {
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
+        }
+        Attribute a = get(r.attribute());
+        FieldErrors errors = new FieldErrors();
+        switch (a.type()) {
+            case "number" -> {
+                if (r.valueNumber() == null) {
+                    errors.add("value_number", "validation.required");
+                }
+            }
+            case "boolean" -> {
+                if (r.valueBoolean() == null) {
+                    errors.add("value_boolean", "validation.required");
+                }
+            }
+            case "select", "multiselect" -> {
+                if (r.valueOption() == null || a.values().stream().noneMatch(v -> v.id() == r.valueOption())) {
+                    errors.add("value_option", "catalog.attribute_option_invalid");
+                }
+            }
+            default -> errors.required("value_text", r.valueText(), 500);
+        }
+        errors.throwIfAny();
+        attributes.setProductValue(product, a.id(), "text".equals(a.type()) ? r.valueText().trim() : "",
+                "number".equals(a.type()) ? r.valueNumber() : null, "boolean".equals(a.type()) ? r.valueBoolean() : null,
+                a.type().endsWith("select") ? r.valueOption() : null);
+        return attributes.productValues(product).stream().filter(v -> v.attribute() == a.id()).findFirst().orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    List<ProductValue> productValues(long product) {
+        return attributes.productValues(product);
+    }
+}
