@@ -1,25 +1,18 @@
 package dev.kassa.catalog.supplier;
 
-import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockService;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
-import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -32,57 +25,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Map;
 
 /** Suppliers (spec C28, C29): stock is received from them; managers, owners and stockkeepers keep the list. */
 @RestController
 @RequestMapping("/api/products/suppliers")
 class SupplierController {
 
-    record SupplierRequest(String name, String code, String contactPerson, String email, String phone, String address, String website,
-                           String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, Integer rating, Boolean isActive, String notes) { }
-
-    record Supplier(long id, String name, String code, String contactPerson, String email, String phone, String address, String website,
-                    String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, int rating, boolean isActive, String notes,
-                    long batchesCount, Instant createdAt, Instant updatedAt) { }
-
-    private static final SqlOrdering ORDERING = SqlOrdering.of("name", "s.id", Map.of("name", "s.name", "rating", "s.rating",
-            "created_at", "s.created_at"));
-    private static final String SELECT = "select s.*, (select count(*) from batches b where b.supplier_id = s.id) as batches_count from suppliers s";
-    private static final RowMapper<Supplier> ROW = (rs, i) -> new Supplier(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
-            rs.getString("contact_person"), rs.getString("email"), rs.getString("phone"), rs.getString("address"), rs.getString("website"),
-            rs.getString("payment_terms"), (Integer) rs.getObject("delivery_time"), rs.getBigDecimal("min_order_amount"), rs.getInt("rating"),
-            rs.getBoolean("is_active"), rs.getString("notes"), rs.getLong("batches_count"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant());
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final SupplierService suppliers;
     private final StockService stock;
 
-    SupplierController(JdbcTemplate jdbc, TransactionTemplate tx, StockService stock) {
-        this.jdbc = jdbc;
-        this.tx = tx;
+    SupplierController(SupplierService suppliers, StockService stock) {
+        this.suppliers = suppliers;
         this.stock = stock;
     }
 
     @Operation(summary = "Suppliers: filters is_active, rating; search over name, code, contact person, email, phone; ordering name, rating, created_at")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Supplier> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) Integer rating,
+    PageResponse<SupplierRepository.Supplier> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) Integer rating,
                                 @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
                                 @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        String orderBy = ORDERING.orderBy(ordering);
         Pageable pageable = PageRequests.of(page, pageSize, Sort.unsorted());
-        String like = LikePatterns.contains(search);
-        String where = """
-                 where (?::boolean is null or s.is_active = ?) and (?::integer is null or s.rating = ?)
-                   and (?::text is null or s.name ilike ? or s.code ilike ? or s.contact_person ilike ? or s.email ilike ? or s.phone ilike ?)
-                """;
-        Object[] args = {active, active, rating, rating, like, like, like, like, like, like};
-        return tx.execute(s -> PageResponse.of(JdbcPages.page(jdbc, SELECT, "from suppliers s", where, orderBy, args, ROW, pageable),
-                v -> v));
+        return PageResponse.of(suppliers.page(new SupplierRepository.Filter(active, rating, LikePatterns.contains(search)), ordering, pageable),
+                v -> v);
     }
 
     @Operation(summary = "Add a supplier: {name, code?, contact_person?, email?, phone?, address?, website?, payment_terms?, "
@@ -92,29 +57,16 @@ class SupplierController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    Supplier create(@RequestBody SupplierRequest r) {
+    SupplierRepository.Supplier create(@RequestBody SupplierService.SupplierRequest r) {
         validate(r, true);
-        return tx.execute(s -> {
-            try {
-                long id = jdbc.queryForObject("""
-                        insert into suppliers (name, code, contact_person, email, phone, address, website, payment_terms, delivery_time,
-                                               min_order_amount, rating, is_active, notes)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                        """, Long.class, r.name().trim(), blankToNull(r.code()), nz(r.contactPerson()), nz(r.email()), nz(r.phone()), nz(r.address()),
-                        nz(r.website()), nz(r.paymentTerms()), r.deliveryTime(), r.minOrderAmount(), r.rating() == null ? 0 : r.rating(),
-                        r.isActive() == null || r.isActive(), nz(r.notes()));
-                return find(id);
-            } catch (DuplicateKeyException e) {
-                throw FieldErrors.single("code", "catalog.supplier_code_taken");
-            }
-        });
+        return suppliers.create(r);
     }
 
     @Operation(summary = "One supplier with the number of batches received from it")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READ_CATALOG)
-    Supplier get(@PathVariable long id) {
-        return tx.execute(s -> find(id));
+    SupplierRepository.Supplier get(@PathVariable long id) {
+        return suppliers.get(id);
     }
 
     @Operation(summary = "Replace a supplier (name required)")
@@ -122,7 +74,7 @@ class SupplierController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "supplier", value = "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"rating\": 5}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    Supplier replace(@PathVariable long id, @RequestBody SupplierRequest r) {
+    SupplierRepository.Supplier replace(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
         return update(id, r, false);
     }
 
@@ -131,7 +83,7 @@ class SupplierController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rating", value = "{\"rating\": 5}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    Supplier patch(@PathVariable long id, @RequestBody SupplierRequest r) {
+    SupplierRepository.Supplier patch(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
         return update(id, r, true);
     }
 
@@ -140,11 +92,7 @@ class SupplierController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.DELETE_CATALOG)
     void delete(@PathVariable long id) {
-        tx.executeWithoutResult(s -> {
-            Supplier found = find(id);
-            jdbc.update("update batches set supplier_name = ? where supplier_id = ? and supplier_name = ''", found.name(), id);
-            jdbc.update("delete from suppliers where id = ?", id);
-        });
+        suppliers.delete(id);
     }
 
     @Operation(summary = "Batches received from a supplier")
@@ -152,40 +100,17 @@ class SupplierController {
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<Batches.View> batches(@PathVariable long id, @RequestParam(required = false) String page,
                                        @RequestParam(name = "page_size", required = false) String pageSize) {
-        tx.execute(s -> find(id));
+        suppliers.get(id);
         return PageResponse.of(stock.batches(new Batches.Filter(null, null, null, null, id, null, TenantContext.require().today()),
                 "-received_at", PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
-    private Supplier update(long id, SupplierRequest r, boolean partial) {
+    private SupplierRepository.Supplier update(long id, SupplierService.SupplierRequest r, boolean partial) {
         validate(r, !partial);
-        return tx.execute(s -> {
-            Supplier c = find(id);
-            try {
-                jdbc.update("""
-                        update suppliers set name = ?, code = ?, contact_person = ?, email = ?, phone = ?, address = ?, website = ?,
-                               payment_terms = ?, delivery_time = ?, min_order_amount = ?, rating = ?, is_active = ?, notes = ?, updated_at = now()
-                         where id = ?
-                        """, r.name() != null ? r.name().trim() : c.name(), r.code() != null ? blankToNull(r.code()) : partial ? c.code() : null,
-                        pick(r.contactPerson(), c.contactPerson(), partial), pick(r.email(), c.email(), partial), pick(r.phone(), c.phone(), partial),
-                        pick(r.address(), c.address(), partial), pick(r.website(), c.website(), partial),
-                        pick(r.paymentTerms(), c.paymentTerms(), partial), r.deliveryTime() != null || !partial ? r.deliveryTime() : c.deliveryTime(),
-                        r.minOrderAmount() != null || !partial ? r.minOrderAmount() : c.minOrderAmount(),
-                        r.rating() != null ? r.rating() : partial ? c.rating() : 0, r.isActive() != null ? r.isActive() : !partial || c.isActive(),
-                        pick(r.notes(), c.notes(), partial), id);
-            } catch (DuplicateKeyException e) {
-                throw FieldErrors.single("code", "catalog.supplier_code_taken");
-            }
-            return find(id);
-        });
+        return suppliers.update(id, r, partial);
     }
 
-    private Supplier find(long id) {
-        return jdbc.query(SELECT + " where s.id = ?", ROW, id).stream().findFirst()
-                .orElseThrow(() -> CatalogErrors.SUPPLIER_NOT_FOUND.exception());
-    }
-
-    private static void validate(SupplierRequest r, boolean full) {
+    private static void validate(SupplierService.SupplierRequest r, boolean full) {
         FieldErrors errors = new FieldErrors();
         if (full || r.name() != null) {
             errors.required("name", r.name(), 200);
@@ -208,17 +133,5 @@ class SupplierController {
             errors.add("rating", "catalog.rating_invalid");
         }
         errors.throwIfAny();
-    }
-
-    private static String pick(String given, String current, boolean partial) {
-        return given != null ? given : partial ? current : "";
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,0 +1,83 @@
+package dev.kassa.catalog.supplier;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.supplier.SupplierRepository.Supplier;
+import dev.kassa.platform.error.FieldErrors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+
+/** Suppliers (spec C28, C29): a code is unique in the store; a deleted supplier's batches keep its name. */
+@Service
+@Transactional
+class SupplierService {
+
+    record SupplierRequest(String name, String code, String contactPerson, String email, String phone, String address, String website,
+                           String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, Integer rating, Boolean isActive, String notes) { }
+
+    private final SupplierRepository suppliers;
+
+    SupplierService(SupplierRepository suppliers) {
+        this.suppliers = suppliers;
+    }
+
+    @Transactional(readOnly = true)
+    Page<Supplier> page(SupplierRepository.Filter filter, String ordering, Pageable page) {
+        return new PageImpl<>(suppliers.page(filter, SupplierRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page,
+                suppliers.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    Supplier get(long id) {
+        return suppliers.find(id).orElseThrow(() -> CatalogErrors.SUPPLIER_NOT_FOUND.exception());
+    }
+
+    Supplier create(SupplierRequest r) {
+        try {
+            return get(suppliers.insert(new SupplierRepository.Fields(r.name().trim(), blankToNull(r.code()), nz(r.contactPerson()), nz(r.email()),
+                    nz(r.phone()), nz(r.address()), nz(r.website()), nz(r.paymentTerms()), r.deliveryTime(), r.minOrderAmount(),
+                    r.rating() == null ? 0 : r.rating(), r.isActive() == null || r.isActive(), nz(r.notes()))));
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("code", "catalog.supplier_code_taken");
+        }
+    }
+
+    /** PUT ({@code partial} false: what is not sent is cleared) or PATCH (what is not sent stays). */
+    Supplier update(long id, SupplierRequest r, boolean partial) {
+        Supplier c = get(id);
+        try {
+            suppliers.update(id, new SupplierRepository.Fields(r.name() != null ? r.name().trim() : c.name(),
+                    r.code() != null ? blankToNull(r.code()) : partial ? c.code() : null,
+                    pick(r.contactPerson(), c.contactPerson(), partial), pick(r.email(), c.email(), partial), pick(r.phone(), c.phone(), partial),
+                    pick(r.address(), c.address(), partial), pick(r.website(), c.website(), partial),
+                    pick(r.paymentTerms(), c.paymentTerms(), partial), r.deliveryTime() != null || !partial ? r.deliveryTime() : c.deliveryTime(),
+                    r.minOrderAmount() != null || !partial ? r.minOrderAmount() : c.minOrderAmount(),
+                    r.rating() != null ? r.rating() : partial ? c.rating() : 0, r.isActive() != null ? r.isActive() : !partial || c.isActive(),
+                    pick(r.notes(), c.notes(), partial)));
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("code", "catalog.supplier_code_taken");
+        }
+        return get(id);
+    }
+
+    void delete(long id) {
+        suppliers.delete(id, get(id).name());
+    }
+
+    private static String pick(String given, String current, boolean partial) {
+        return given != null ? given : partial ? current : "";
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
