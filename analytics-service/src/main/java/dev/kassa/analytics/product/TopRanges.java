@@ -15,10 +15,6 @@ record TopRanges(LocalDate monthFrom, LocalDate monthTo, List<Days> added, List<
     /** The days {@code [from, until)}; empty when they are equal. */
     record Days(LocalDate from, LocalDate until) {
         static final Days NONE = new Days(LocalDate.EPOCH, LocalDate.EPOCH);
-
-        boolean isEmpty() {
-            return !from.isBefore(until);
-        }
     }
 
     static TopRanges of(LocalDate from, LocalDate to) {

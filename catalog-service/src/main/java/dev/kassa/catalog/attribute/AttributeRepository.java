@@ -86,6 +86,7 @@ class AttributeRepository {
                 .params(fieldParams(a)).query(Long.class).single();
     }
 
+    /** Writes everything but the slug, which stays as it was made. */
     void update(long id, Fields a) {
         sql.sql("""
                         update attributes set name = :name, type = :type, description = :description, is_required = :required,
@@ -131,10 +132,6 @@ class AttributeRepository {
 
     // ------------------------------------------------------------------ categories using attributes
 
-    boolean categoryExists(long category) {
-        return sql.sql("select exists (select 1 from categories where id = :id)").param("id", category).query(Boolean.class).single();
-    }
-
     boolean isBound(long category, long attribute) {
         return sql.sql("select exists (select 1 from category_attributes where category_id = :category and attribute_id = :attribute)")
                 .param("category", category).param("attribute", attribute).query(Boolean.class).single();
@@ -168,10 +165,6 @@ class AttributeRepository {
     }
 
     // ------------------------------------------------------------------ products' values
-
-    boolean productExists(long product) {
-        return sql.sql("select exists (select 1 from products where id = :id)").param("id", product).query(Boolean.class).single();
-    }
 
     /** Sets (or replaces) a product's value of an attribute; only the column of the attribute's type is kept. */
     void setProductValue(long product, long attribute, String text, BigDecimal number, Boolean bool, Long option) {

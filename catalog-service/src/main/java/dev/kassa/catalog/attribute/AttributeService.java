@@ -5,7 +5,9 @@ import dev.kassa.catalog.attribute.AttributeRepository.Attribute;
 import dev.kassa.catalog.attribute.AttributeRepository.CategoryAttribute;
 import dev.kassa.catalog.attribute.AttributeRepository.ProductValue;
 import dev.kassa.catalog.attribute.AttributeRepository.Value;
+import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
+import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.platform.error.FieldErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -35,9 +37,13 @@ class AttributeService {
     record ProductValueRequest(Long attribute, String valueText, BigDecimal valueNumber, Boolean valueBoolean, Long valueOption) { }
 
     private final AttributeRepository attributes;
+    private final CategoryRepository categories;
+    private final ProductRepository products;
 
-    AttributeService(AttributeRepository attributes) {
+    AttributeService(AttributeRepository attributes, CategoryRepository categories, ProductRepository products) {
         this.attributes = attributes;
+        this.categories = categories;
+        this.products = products;
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +132,7 @@ class AttributeService {
             errors.add("attribute", "validation.required");
         }
         errors.throwIfAny();
-        if (!attributes.categoryExists(category)) {
+        if (!categories.existsById(category)) {
             throw CatalogErrors.CATEGORY_NOT_FOUND.exception();
         }
         get(b.attribute());
@@ -158,7 +164,7 @@ class AttributeService {
 
     /** Sets a product's value of an attribute, checked against the attribute's type; setting it again replaces it. */
     ProductValue setValue(long product, ProductValueRequest r) {
-        if (!attributes.productExists(product)) {
+        if (!products.existsById(product)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
         Attribute a = get(r.attribute());

@@ -29,8 +29,7 @@ public class SaleQueries {
     }
 
     public SaleView get(long saleId) {
-        sales.find(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-        return sales.view(saleId);
+        return sales.findView(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
     }
 
     /** The caller's open draft in a shift, if any (spec S28). */

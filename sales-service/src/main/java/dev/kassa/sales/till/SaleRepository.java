@@ -58,8 +58,13 @@ class SaleRepository {
     }
 
     /** The sale with its lines and tenders, as the API shows it. */
+    Optional<SaleView> findView(long id) {
+        return find(id).map(sale -> SaleView.of(sale, items(id), payments(id)));
+    }
+
+    /** {@link #findView} of a sale known to exist. */
     SaleView view(long id) {
-        return SaleView.of(find(id).orElseThrow(), items(id), payments(id));
+        return findView(id).orElseThrow();
     }
 
     Optional<Sale> find(long id) {
