@@ -21,4 +21,15 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
     boolean existsByParentId(Long parentId);
 
     java.util.List<Category> findByParentIdAndIsActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
+
+    /** Whether {@code candidate} is the category {@code id} or one of its descendants (moving a category there would make a cycle). */
+    @Query(value = """
+            with recursive tree(id) as (select cast(:id as bigint) union select c.id from categories c join tree t on c.parent_id = t.id)
+            select exists (select 1 from tree where id = :candidate)
+            """, nativeQuery = true)
+    boolean isSelfOrDescendant(long id, long candidate);
+
+    /** Children per category: rows of {parent id, count}. */
+    @Query("select c.parentId, count(c) from Category c where c.parentId in :parents group by c.parentId")
+    java.util.List<Object[]> childCounts(java.util.Collection<Long> parents);
 }

@@ -1,23 +1,6 @@
 package dev.kassa.catalog.category;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.time.Instant;
 
-@Entity
-@Table(name = "units")
-public class Unit {
-    @Id
-    private Long id;
-    private String code;
-    private String name;
-    private String shortName;
-    private boolean isActive;
-
-    protected Unit() { }
-
-    public Long id() { return id; }
-    public String code() { return code; }
-    public String name() { return name; }
-    public String shortName() { return shortName; }
-}
+/** A unit of measure (spec C1), as stored. */
+public record Unit(long id, String code, String name, String shortName, String description, boolean isActive, Instant createdAt) { }

@@ -1,13 +1,93 @@
 package dev.kassa.catalog.category;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-public interface UnitRepository extends JpaRepository<Unit, Long> {
-    Optional<Unit> findByCode(String code);
+/** The store's units of measure (spec C1): every statement on {@code units}. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class UnitRepository {
 
-    Optional<Unit> findByShortName(String shortName);
+    /** The list's filters (null: any); {@code like} is matched against the name and the short name. */
+    record Filter(Boolean active, String like) { }
 
-    Optional<Unit> findByName(String name);
+    /** A unit's fields that can change (its code is made once). */
+    record Fields(String name, String shortName, String description, boolean isActive) { }
+
+    static final SqlOrdering ORDERING = SqlOrdering.of("name", "id", Map.of("name", "name", "created_at", "created_at"));
+
+    private static final RowMapper<Unit> ROW = (rs, i) -> new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+            rs.getString("short_name"), rs.getString("description"), rs.getBoolean("is_active"), rs.getTimestamp("created_at").toInstant());
+    private static final String FILTER = """
+             where (cast(:active as boolean) is null or is_active = :active)
+               and (cast(:like as text) is null or name ilike :like or short_name ilike :like)
+            """;
+
+    private final JdbcClient sql;
+
+    UnitRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    List<Unit> page(Filter f, String orderBy, int limit, long offset) {
+        return sql.sql("select * from units" + FILTER + " order by " + orderBy + " limit :limit offset :offset")
+                .param("active", f.active()).param("like", f.like()).param("limit", limit).param("offset", offset).query(ROW).list();
+    }
+
+    long count(Filter f) {
+        return sql.sql("select count(*) from units" + FILTER).param("active", f.active()).param("like", f.like()).query(Long.class).single();
+    }
+
+    /** Every unit of the store (a handful), for showing products' units. */
+    public List<Unit> all() {
+        return sql.sql("select * from units").query(ROW).list();
+    }
+
+    public Optional<Unit> find(long id) {
+        return sql.sql("select * from units where id = :id").param("id", id).query(ROW).optional();
+    }
+
+    /** The unit a product form names: by id (digits), else by code (any case), short name or name, in that order. */
+    public Optional<Unit> resolve(String value) {
+        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
+            return find(Long.parseLong(value));
+        }
+        return sql.sql("""
+                        select * from units where code = :code or short_name = :value or name = :value
+                         order by code = :code desc, short_name = :value desc limit 1
+                        """)
+                .param("code", value.toLowerCase(Locale.ROOT)).param("value", value).query(ROW).optional();
+    }
+
+    long insert(String code, Fields u) {
+        return sql.sql("""
+                        insert into units (code, name, short_name, description, is_active)
+                        values (:code, :name, :shortName, :description, :active) returning id
+                        """)
+                .param("code", code).param("name", u.name()).param("shortName", u.shortName()).param("description", u.description())
+                .param("active", u.isActive()).query(Long.class).single();
+    }
+
+    void update(long id, Fields u) {
+        sql.sql("update units set name = :name, short_name = :shortName, description = :description, is_active = :active where id = :id")
+                .param("name", u.name()).param("shortName", u.shortName()).param("description", u.description()).param("active", u.isActive())
+                .param("id", id).update();
+    }
+
+    boolean usedByProducts(long id) {
+        return sql.sql("select exists (select 1 from products where unit_id = :id)").param("id", id).query(Boolean.class).single();
+    }
+
+    void delete(long id) {
+        sql.sql("delete from units where id = :id").param("id", id).update();
+    }
 }

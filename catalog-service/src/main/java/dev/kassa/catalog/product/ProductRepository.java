@@ -12,6 +12,14 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     boolean existsBySlug(String slug);
 
+    /** Products per category: rows of {category id, count}. */
+    @Query("select p.categoryId, count(p) from Product p where p.categoryId in :categories group by p.categoryId")
+    java.util.List<Object[]> countByCategory(java.util.Collection<Long> categories);
+
+    /** Locks the product's row until the transaction ends (its extra codes change one writer at a time); empty if there is none. */
+    @Query(value = "select id from products where id = :id for update", nativeQuery = true)
+    java.util.Optional<Long> lock(long id);
+
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
     @Query(value = """
             select p.* from products p

@@ -75,7 +75,7 @@ public class ProductService {
         } else if (r.name().length() > 255) {
             errors.add("name", "validation.max_length", 255);
         }
-        Optional<Unit> unit = resolveUnit(r.unit() == null || r.unit().isBlank() ? "pcs" : r.unit().trim());
+        Optional<Unit> unit = units.resolve(r.unit() == null || r.unit().isBlank() ? "pcs" : r.unit().trim());
         if (unit.isEmpty()) {
             errors.add("unit", "catalog.unit_unknown", r.unit());
         }
@@ -146,7 +146,7 @@ public class ProductService {
         }
         Long unitId = p.unitId();
         if (r.unit() != null) {
-            unitId = resolveUnit(r.unit().trim()).map(Unit::id).orElse(null);
+            unitId = units.resolve(r.unit().trim()).map(Unit::id).orElse(null);
             if (unitId == null) {
                 errors.add("unit", "catalog.unit_unknown", r.unit());
             }
@@ -233,6 +233,15 @@ public class ProductService {
         return view(products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()));
     }
 
+    /** The active products of a category (404 for a category that does not exist). */
+    @Transactional(readOnly = true)
+    Page<ProductView> inCategory(long category, Pageable pageable) {
+        if (!categories.existsById(category)) {
+            throw CatalogErrors.NO_SUCH_CATEGORY.exception();
+        }
+        return list(null, category, true, pageable);
+    }
+
     @Transactional(readOnly = true)
     public Page<ProductView> list(String search, Long category, Boolean active, Pageable pageable) {
         return list(ProductFilter.all(search, category, active), "name", pageable);
@@ -254,7 +263,7 @@ public class ProductService {
 
     private Page<ProductView> withDetails(Page<Product> page) {
         Map<Long, StockLevels.Level> levels = stock.of(page.map(Product::id).toList());
-        Map<Long, Unit> unitsById = units.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        Map<Long, Unit> unitsById = units.all().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<Long, Category> categoriesById = categories.findAllById(page.stream().map(Product::categoryId).filter(java.util.Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(Category::id, Function.identity()));
         Map<Long, List<ImageView>> galleries = images.of(page.map(Product::id).toList());
@@ -274,17 +283,11 @@ public class ProductService {
         var today = TenantContext.require().today();
         List<ProductView.BatchView> batchViews = batches.findByProductIdOrderByExpiryDateAscReceivedAtAsc(p.id()).stream()
                 .map(b -> ProductView.BatchView.from(b, today)).toList();
-        return ProductView.of(p, units.findById(p.unitId()).orElse(null),
+        return ProductView.of(p, p.unitId() == null ? null : units.find(p.unitId()).orElse(null),
                 p.categoryId() == null ? null : categories.findById(p.categoryId()).orElse(null),
                 stock.of(List.of(p.id())).get(p.id()), batchViews, images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
     }
 
-    private Optional<Unit> resolveUnit(String value) {
-        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
-            return units.findById(Long.parseLong(value));
-        }
-        return units.findByCode(value.toLowerCase(Locale.ROOT)).or(() -> units.findByShortName(value)).or(() -> units.findByName(value));
-    }
 
     private Optional<Category> resolveCategory(String value) {
         if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {

@@ -1,0 +1,86 @@
+package dev.kassa.catalog.category;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.error.FieldErrors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Units of measure (spec C1): names are unique in the store; a unit a product uses cannot be deleted. */
+@Service
+@Transactional
+class UnitService {
+
+    record UnitRequest(String name, String shortName, String code, String description, Boolean isActive) { }
+
+    private final UnitRepository units;
+
+    UnitService(UnitRepository units) {
+        this.units = units;
+    }
+
+    @Transactional(readOnly = true)
+    Page<Unit> page(UnitRepository.Filter filter, String ordering, Pageable page) {
+        return new PageImpl<>(units.page(filter, UnitRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page,
+                units.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    Unit get(long id) {
+        return units.find(id).orElseThrow(() -> CatalogErrors.UNIT_NOT_FOUND.exception());
+    }
+
+    /** The code is the one given, else made from the short name (or, failing that, the name). */
+    Unit create(UnitRequest r) {
+        validate(r, true);
+        String code = FieldErrors.blank(r.code()) ? Slugify.of(r.shortName()) : r.code().trim();
+        if (code.isEmpty()) {
+            code = Slugify.of(r.name());
+        }
+        try {
+            return get(units.insert(code, new UnitRepository.Fields(r.name().trim(), r.shortName().trim(),
+                    r.description() == null ? "" : r.description(), r.isActive() == null || r.isActive())));
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("name", "catalog.unit_taken");
+        }
+    }
+
+    /** PUT ({@code partial} false: a description not sent is cleared) or PATCH (what is not sent stays). */
+    Unit update(long id, UnitRequest r, boolean partial) {
+        validate(r, !partial);
+        Unit c = get(id);
+        try {
+            units.update(id, new UnitRepository.Fields(r.name() != null ? r.name().trim() : c.name(),
+                    r.shortName() != null ? r.shortName().trim() : c.shortName(),
+                    r.description() != null ? r.description() : partial ? c.description() : "",
+                    r.isActive() != null ? r.isActive() : !partial || c.isActive()));
+        } catch (DataIntegrityViolationException e) {
+            throw FieldErrors.single("name", "catalog.unit_taken");
+        }
+        return get(id);
+    }
+
+    void delete(long id) {
+        get(id);
+        if (units.usedByProducts(id)) {
+            throw CatalogErrors.UNIT_IN_USE.exception();
+        }
+        units.delete(id);
+    }
+
+    private static void validate(UnitRequest r, boolean full) {
+        FieldErrors errors = new FieldErrors();
+        if (full || r.name() != null) {
+            errors.required("name", r.name(), 50);
+        }
+        if (full || r.shortName() != null) {
+            errors.required("short_name", r.shortName(), 10);
+        }
+        errors.maxLength("code", r.code(), 20);
+        errors.throwIfAny();
+    }
+}

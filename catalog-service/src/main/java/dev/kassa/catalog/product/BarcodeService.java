@@ -1,0 +1,114 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.product.Barcodes.Extra;
+import dev.kassa.platform.error.FieldErrors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Scanning (product, extra and batch codes) and a product's extra barcodes (spec C18, C30, C31). */
+@Service
+@Transactional
+class BarcodeService {
+
+    record BarcodeRequest(Long product, String barcode, String barcodeType, Boolean isPrimary) { }
+
+    /** The product behind a scanned code, how the code matched it and, for a batch's code, that batch. */
+    record Scan(ProductView product, String matched, Long batch) { }
+
+    private static final Set<String> TYPES = Set.of("ean13", "ean8", "upc", "qr", "code128", "code39", "internal");
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
+
+    private final Barcodes barcodes;
+    private final ProductRepository productRows;
+    private final ProductService products;
+
+    BarcodeService(Barcodes barcodes, ProductRepository productRows, ProductService products) {
+        this.barcodes = barcodes;
+        this.productRows = productRows;
+        this.products = products;
+    }
+
+    /** An inactive product is not found by its codes (it cannot be sold). */
+    @Transactional(readOnly = true)
+    Scan scan(String barcode) {
+        if (FieldErrors.blank(barcode)) {
+            throw CatalogErrors.BARCODE_REQUIRED.exception();
+        }
+        String code = barcode.trim();
+        Barcodes.Match match = barcodes.find(code).orElseThrow(() -> notFound(code));
+        ProductView product = products.get(match.productId());
+        if (!product.isActive()) {
+            throw notFound(code);
+        }
+        return new Scan(product, match.kind(), match.batchId());
+    }
+
+    private static dev.kassa.platform.error.KassaException notFound(String code) {
+        return CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Extra> page(Barcodes.Filter filter, Pageable page) {
+        return new PageImpl<>(barcodes.page(filter, page.getPageSize(), page.getOffset()), page, barcodes.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    Extra get(long id) {
+        return barcodes.extra(id).orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception());
+    }
+
+    /** The original's lookup by an extra code: the code and its product. */
+    @Transactional(readOnly = true)
+    Map<String, Object> search(String barcode) {
+        if (FieldErrors.blank(barcode)) {
+            throw CatalogErrors.BARCODE_REQUIRED.exception();
+        }
+        Extra found = barcodes.extraByCode(barcode.trim()).orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception());
+        return Map.of("barcode", found, "product", products.get(found.product()));
+    }
+
+    /** Codes are unique in the store's one barcode space; the product is locked so two additions of one code cannot both pass. */
+    Extra create(BarcodeRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.product() == null) {
+            errors.add("product", "validation.required");
+        }
+        String code = r.barcode() == null ? null : r.barcode().trim();
+        if (FieldErrors.blank(code)) {
+            errors.add("barcode", "validation.required");
+        } else if (!CODE.matcher(code).matches()) {
+            errors.add("barcode", "catalog.barcode_invalid");
+        }
+        String type = r.barcodeType() == null ? "ean13" : r.barcodeType();
+        if (!TYPES.contains(type)) {
+            errors.add("barcode_type", "catalog.barcode_type_invalid");
+        }
+        errors.throwIfAny();
+        if (productRows.lock(r.product()).isEmpty()) {
+            throw FieldErrors.single("product", "catalog.product_not_found");
+        }
+        if (barcodes.taken(code, null)) {
+            throw FieldErrors.single("barcode", "catalog.barcode_taken");
+        }
+        try {
+            return get(barcodes.addExtra(r.product(), code, type, Boolean.TRUE.equals(r.isPrimary())));
+        } catch (DuplicateKeyException raced) {
+            throw FieldErrors.single("barcode", "catalog.barcode_taken");
+        }
+    }
+
+    void delete(long id) {
+        if (!barcodes.deleteExtra(id)) {
+            throw CatalogErrors.BARCODE_NOT_FOUND.exception();
+        }
+    }
+}

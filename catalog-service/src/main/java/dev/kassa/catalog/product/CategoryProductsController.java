@@ -1,0 +1,31 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A category's products (spec C4): served by the product feature, which knows categories (not the other way round). */
+@RestController
+class CategoryProductsController {
+
+    private final ProductService products;
+
+    CategoryProductsController(ProductService products) {
+        this.products = products;
+    }
+
+    @Operation(summary = "Active products of a category; paginated")
+    @GetMapping("/api/products/categories/{id}/products")
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<ProductView> products(@PathVariable long id, @RequestParam(required = false) String page,
+                                       @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(products.inCategory(id, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))), v -> v);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.kassa.catalog.tag;
+
+import dev.kassa.catalog.tag.TagRepository.Tag;
+import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Tags (spec C32), and unlike the original, linked to products: {@code PUT products/{id}/tags/} and the {@code tag} list filter. */
+@RestController
+class TagController {
+
+    record ProductTags(List<Long> tags) { }
+
+    private final TagService tags;
+
+    TagController(TagService tags) {
+        this.tags = tags;
+    }
+
+    @Operation(summary = "Tags: is_active, search over name and slug, ordering name, order, created_at")
+    @GetMapping("/api/products/tags")
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<Tag> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) String search,
+                           @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
+                           @RequestParam(name = "page_size", required = false) String pageSize) {
+        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+        return PageResponse.of(tags.page(new TagRepository.Filter(active, LikePatterns.contains(search)), ordering, p), v -> v);
+    }
+
+    @Operation(summary = "One tag with the number of its products")
+    @GetMapping("/api/products/tags/{id}")
+    @PreAuthorize(Access.READ_CATALOG)
+    Tag get(@PathVariable long id) {
+        return tags.get(id);
+    }
+
+    @Operation(summary = "Add a tag: {name, slug? (from the name), color? (#RRGGBB), icon?, description?, is_active?, order?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "tag", value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\"}")))
+    @PostMapping("/api/products/tags")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.EDIT_CATALOG)
+    Tag create(@RequestBody TagService.TagRequest r) {
+        return tags.create(r);
+    }
+
+    @Operation(summary = "Replace a tag (name required)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "tag", value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\", \"order\": 1}")))
+    @PutMapping("/api/products/tags/{id}")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    Tag replace(@PathVariable long id, @RequestBody TagService.TagRequest r) {
+        return tags.update(id, r, false);
+    }
+
+    @Operation(summary = "Change some of a tag's fields")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "colour", value = "{\"color\": \"#4CAF50\"}")))
+    @PatchMapping("/api/products/tags/{id}")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    Tag patch(@PathVariable long id, @RequestBody TagService.TagRequest r) {
+        return tags.update(id, r, true);
+    }
+
+    @Operation(summary = "Delete a tag (owner only); products lose it")
+    @DeleteMapping("/api/products/tags/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.DELETE_CATALOG)
+    void delete(@PathVariable long id) {
+        tags.delete(id);
+    }
+
+    @Operation(summary = "A product's tags")
+    @GetMapping("/api/products/products/{id}/tags")
+    @PreAuthorize(Access.READ_CATALOG)
+    List<Tag> productTags(@PathVariable long id) {
+        return tags.ofProduct(id);
+    }
+
+    @Operation(summary = "Set a product's tags: {\"tags\": [1, 2]}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "tags", value = "{\"tags\": [1, 3]}")))
+    @PutMapping("/api/products/products/{id}/tags")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    List<Tag> setProductTags(@PathVariable long id, @RequestBody ProductTags r) {
+        return tags.setOfProduct(id, r.tags());
+    }
+}

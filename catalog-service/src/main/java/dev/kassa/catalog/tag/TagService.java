@@ -1,0 +1,120 @@
+package dev.kassa.catalog.tag;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.category.Slugify;
+import dev.kassa.catalog.product.ProductRepository;
+import dev.kassa.catalog.tag.TagRepository.Tag;
+import dev.kassa.platform.error.FieldErrors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Tags (spec C32) and, unlike the original, the products that carry them; a name is unique in the store. */
+@Service
+@Transactional
+class TagService {
+
+    record TagRequest(String name, String slug, String color, String icon, String description, Boolean isActive, Integer order) { }
+
+    private static final String DEFAULT_COLOR = "#3B82F6";
+
+    private final TagRepository tags;
+    private final ProductRepository products;
+
+    TagService(TagRepository tags, ProductRepository products) {
+        this.tags = tags;
+        this.products = products;
+    }
+
+    @Transactional(readOnly = true)
+    Page<Tag> page(TagRepository.Filter filter, String ordering, Pageable page) {
+        return new PageImpl<>(tags.page(filter, TagRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page,
+                tags.count(filter));
+    }
+
+    @Transactional(readOnly = true)
+    Tag get(long id) {
+        return tags.find(id).orElseThrow(() -> CatalogErrors.TAG_NOT_FOUND.exception());
+    }
+
+    Tag create(TagRequest r) {
+        validate(r, true);
+        try {
+            return get(tags.insert(new TagRepository.Fields(r.name().trim(), slug(r), r.color() == null ? DEFAULT_COLOR : r.color(),
+                    r.icon() == null ? "" : r.icon(), r.description() == null ? "" : r.description(), r.isActive() == null || r.isActive(),
+                    r.order() == null ? 0 : r.order())));
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("name", "catalog.tag_taken");
+        }
+    }
+
+    /** PUT ({@code partial} false: what is not sent goes back to its default) or PATCH (what is not sent stays). */
+    Tag update(long id, TagRequest r, boolean partial) {
+        validate(r, !partial);
+        Tag c = get(id);
+        try {
+            tags.update(id, new TagRepository.Fields(r.name() != null ? r.name().trim() : c.name(), r.slug() != null ? slug(r) : c.slug(),
+                    r.color() != null ? r.color() : partial ? c.color() : DEFAULT_COLOR, r.icon() != null ? r.icon() : partial ? c.icon() : "",
+                    r.description() != null ? r.description() : partial ? c.description() : "",
+                    r.isActive() != null ? r.isActive() : !partial || c.isActive(), r.order() != null ? r.order() : partial ? c.order() : 0));
+        } catch (DuplicateKeyException e) {
+            throw FieldErrors.single("name", "catalog.tag_taken");
+        }
+        return get(id);
+    }
+
+    void delete(long id) {
+        if (!tags.delete(id)) {
+            throw CatalogErrors.TAG_NOT_FOUND.exception();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<Tag> ofProduct(long product) {
+        requireProduct(product);
+        return tags.ofProduct(product);
+    }
+
+    /** The product carries exactly the given tags afterwards (each must exist). */
+    List<Tag> setOfProduct(long product, List<Long> wanted) {
+        if (wanted == null) {
+            throw FieldErrors.single("tags", "validation.required");
+        }
+        LinkedHashSet<Long> ids = new LinkedHashSet<>(wanted);
+        requireProduct(product);
+        if (ids.contains(null) || tags.existing(ids) != ids.size()) {
+            throw FieldErrors.single("tags", "catalog.tag_not_found");
+        }
+        tags.setOfProduct(product, ids);
+        return tags.ofProduct(product);
+    }
+
+    private void requireProduct(long id) {
+        if (!products.existsById(id)) {
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
+        }
+    }
+
+    private static String slug(TagRequest r) {
+        String slug = Slugify.of(FieldErrors.blank(r.slug()) ? r.name() : r.slug());
+        return slug.isEmpty() ? "tag-" + Integer.toHexString(r.name().hashCode()) : slug.substring(0, Math.min(50, slug.length()));
+    }
+
+    private static void validate(TagRequest r, boolean full) {
+        FieldErrors errors = new FieldErrors();
+        if (full || r.name() != null) {
+            errors.required("name", r.name(), 50);
+        }
+        errors.maxLength("slug", r.slug(), 50).maxLength("icon", r.icon(), 50);
+        if (r.color() != null && !r.color().matches("#[0-9A-Fa-f]{6}")) {
+            errors.add("color", "catalog.color_invalid");
+        }
+        errors.throwIfAny();
+    }
+}
