@@ -103,9 +103,7 @@ public class Cart {
         List<String> refs = new java.util.ArrayList<>();
         SaleView view = tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-            if (!"pending".equals(sale.status())) {
-                throw SalesErrors.CANCEL_ONLY_PENDING.exception();
-            }
+            sale.status().moveTo(SaleStatus.CANCELLED, SalesErrors.CANCEL_ONLY_PENDING);
             List<SaleRepository.Item> items = sales.items(saleId);
             if (!items.isEmpty() && !caller.managesStore()) {
                 throw SalesErrors.CANCEL_NEEDS_MANAGER.exception();

@@ -58,9 +58,7 @@ public class Checkout {
         try {
             return tx.execute(s -> {
                 SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-                if (!"pending".equals(sale.status())) {
-                    throw SalesErrors.SALE_NOT_PENDING.exception();
-                }
+                sale.status().moveTo(SaleStatus.COMPLETED, SalesErrors.SALE_NOT_PENDING);
                 if (seller != null) {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();

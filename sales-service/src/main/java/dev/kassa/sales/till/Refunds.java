@@ -50,9 +50,7 @@ public class Refunds {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-        if (!"completed".equals(sale.status()) && !"partially_refunded".equals(sale.status())) {
-            throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
-        }
+        sale.status().moveTo(SaleStatus.PARTIALLY_REFUNDED, SalesErrors.SALE_NOT_REFUNDABLE);
         List<SaleRepository.Item> items = sales.items(saleId);
         Map<Long, BigDecimal> wanted = wanted(items, r);
         if (wanted.isEmpty()) {
@@ -76,7 +74,7 @@ public class Refunds {
                     item.reservationRef()));
         });
         boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
-        sales.setStatus(saleId, full ? "refunded" : "partially_refunded");
+        sales.setStatus(saleId, sale.status().moveTo(full ? SaleStatus.REFUNDED : SaleStatus.PARTIALLY_REFUNDED, SalesErrors.SALE_NOT_REFUNDABLE));
         outbox.publish(tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId), sale.receiptNumber(),
                 sale.customerId(), tenant.today(), share.total(), share.credit(), share.bonus(), share.paidBack(), full, lines));
         return sales.view(saleId);

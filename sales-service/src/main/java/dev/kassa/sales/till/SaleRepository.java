@@ -21,7 +21,7 @@ import java.util.Optional;
 class SaleRepository {
 
     record Sale(long id, long sessionId, String registerName, long registerId, long cashierUserId, String cashierName, String receiptNumber,
-                String status, Long customerId, String customerName, String customerPhone, BigDecimal subtotal, BigDecimal discountAmount,
+                SaleStatus status, Long customerId, String customerName, String customerPhone, BigDecimal subtotal, BigDecimal discountAmount,
                 BigDecimal discountPercent, BigDecimal taxAmount, BigDecimal totalAmount, BigDecimal changeAmount, String notes,
                 Instant createdAt, Instant completedAt, LocalDate businessDate) { }
 
@@ -39,7 +39,7 @@ class SaleRepository {
               from sales s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id
             """;
     private static final RowMapper<Sale> SALE = (rs, i) -> new Sale(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12),
+            rs.getString(6), rs.getString(7), SaleStatus.of(rs.getString(8)), (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12),
             rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getBigDecimal(17), rs.getString(18),
             rs.getTimestamp(19).toInstant(), ts(rs.getTimestamp(20)), rs.getObject(21, LocalDate.class));
     private static final RowMapper<Item> ITEM = (rs, i) -> new Item(rs.getLong("id"), rs.getLong("sale_id"), rs.getLong("product_id"),
@@ -251,8 +251,8 @@ class SaleRepository {
         jdbc.update("update sale_items set refunded_quantity = refunded_quantity + ? where id = ?", quantity, itemId);
     }
 
-    void setStatus(long saleId, String status) {
-        jdbc.update("update sales set status = ? where id = ?", status, saleId);
+    void setStatus(long saleId, SaleStatus status) {
+        jdbc.update("update sales set status = ? where id = ?", status.wire(), saleId);
     }
 
     /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */

@@ -20,8 +20,8 @@ public record SaleView(long id, long session, String sessionInfo, String cashier
                               BigDecimal receivedAmount, BigDecimal changeAmount, String cardLast4, String transactionId, Instant createdAt) { }
 
     static SaleView of(SaleRepository.Sale s, List<SaleRepository.Item> items, List<SaleRepository.Payment> payments) {
-        return new SaleView(s.id(), s.sessionId(), s.registerName(), s.cashierName(), s.receiptNumber(), s.status(),
-                Messages.get("sale.status." + s.status()), s.customerId(), s.customerName(), s.customerPhone(), s.subtotal(), s.discountAmount(),
+        return new SaleView(s.id(), s.sessionId(), s.registerName(), s.cashierName(), s.receiptNumber(), s.status().wire(),
+                Messages.get("sale.status." + s.status().wire()), s.customerId(), s.customerName(), s.customerPhone(), s.subtotal(), s.discountAmount(),
                 s.discountPercent(), s.taxAmount(), s.totalAmount(), s.changeAmount(), items.size(),
                 items.stream().map(SaleRepository.Item::quantity).reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add),
                 s.createdAt(), s.completedAt(),

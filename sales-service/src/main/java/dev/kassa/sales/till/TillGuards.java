@@ -15,7 +15,7 @@ final class TillGuards {
     /** The draft {@code saleId}, locked for this transaction; only a pending sale's lines may change. */
     static SaleRepository.Sale pendingSale(SaleRepository sales, long saleId) {
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-        if (!"pending".equals(sale.status())) {
+        if (sale.status() != SaleStatus.PENDING) {
             throw SalesErrors.ONLY_PENDING_ITEMS.exception();
         }
         return sale;
