@@ -45,6 +45,12 @@ class SecurityConfig {
         return new CachingReactiveJwtDecoder(decoder, java.time.Clock.systemUTC());
     }
 
+    /** No observation of Spring Security's filters (the server observation covers the request; see the platform's). */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     /** A request the firewall refuses (encoded dots or slashes in the path, odd characters) answers in the error body too. */
     @Bean
     org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests(ErrorWriter errors) {

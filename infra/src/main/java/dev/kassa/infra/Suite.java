@@ -38,10 +38,13 @@ public final class Suite implements AutoCloseable {
     /** Production and benchmark mode: the optimising compiler and heaps that keep young collections rare under load. */
     /*
      * The heap grows under load and gives memory back afterwards (free ratios 15–40 %: the default 70 % kept each JVM at
-     * its peak, 3.3 GB in all after a benchmark run).
+     * its peak, 3.3 GB in all after a benchmark run). The code cache is the JVM's default size, as in the images: with
+     * 64 MB a service's 45 MB of compiled code kept it so full that the sweeper threw out code that was then compiled
+     * again, and the compiler threads still took a fifth of the suite's CPU after six minutes of load (flight recordings
+     * and the benchmark's warm-up row). Only what is used is resident.
      */
     private static final List<String> FULL_JIT_FLAGS = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=15",
-            "-XX:MaxHeapFreeRatio=40", "-Xss512k", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:CICompilerCount=2",
+            "-XX:MaxHeapFreeRatio=40", "-Xss512k", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=240m", "-XX:CICompilerCount=2",
             "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
     private final SuiteConfig config;
@@ -305,6 +308,32 @@ public final class Suite implements AutoCloseable {
         return byProcess(Suite::cpuTicks);
     }
 
+    /**
+     * CPU time (clock ticks) the JIT compiler threads of each JVM the suite started have used so far ({@code C1/C2
+     * CompilerThread*}): work a service does once after start-up, not per request, so the benchmark reports it apart.
+     */
+    public Map<String, Long> compilerTicksByProcess() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        byName.forEach((name, p) -> result.put(name, compilerTicks(p.pid())));
+        return result;
+    }
+
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre") ? ticksOf(stat) : 0;
+                } catch (IOException | RuntimeException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private Map<String, Long> byProcess(java.util.function.LongUnaryOperator measure) {
         Map<String, Long> result = new LinkedHashMap<>();
         if (postgres != null) {
@@ -335,13 +364,17 @@ public final class Suite implements AutoCloseable {
 
     private static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // fields after the command name (which may hold spaces, inside parentheses): state is field 3, utime 14, stime 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticksOf(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** utime + stime of a {@code /proc/…/stat} line (a process's or one thread's). */
+    private static long ticksOf(String stat) {
+        // fields after the command name (which may hold spaces, inside parentheses): state is field 3, utime 14, stime 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**

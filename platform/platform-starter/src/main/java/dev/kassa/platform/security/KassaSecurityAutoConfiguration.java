@@ -61,6 +61,17 @@ public class KassaSecurityAutoConfiguration {
         return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
     }
 
+    /**
+     * Spring Security wraps each of its filters in an observation when an observation registry exists; with every one of
+     * those observations off, the wrapping still cost each request a dozen no-op observations. The HTTP server metrics
+     * and traces cover the request already, so security is not observed at all (no decorated filter chain).
+     */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.security.config.observation.SecurityObservationSettings.class)
+    public org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     @ConditionalOnMissingBean(ServiceTokens.class)
     public ServiceTokens serviceTokens(KassaSecurityProperties properties, org.springframework.core.env.Environment environment) {
