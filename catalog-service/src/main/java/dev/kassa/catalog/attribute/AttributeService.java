@@ -9,9 +9,9 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ class AttributeService {
 
     @Transactional(readOnly = true)
     Page<Attribute> page(AttributeRepository.Filter filter, Pageable page) {
-        return new PageImpl<>(attributes.page(filter, page.getPageSize(), page.getOffset()), page, attributes.count(filter));
+        return JdbcPages.page(page, (limit, offset) -> attributes.page(filter, limit, offset), () -> attributes.count(filter));
     }
 
     @Transactional(readOnly = true)

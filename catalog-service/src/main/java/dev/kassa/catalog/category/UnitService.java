@@ -2,10 +2,10 @@ package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +25,8 @@ class UnitService {
 
     @Transactional(readOnly = true)
     Page<Unit> page(UnitRepository.Filter filter, String ordering, Pageable page) {
-        return new PageImpl<>(units.page(filter, UnitRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page,
-                units.count(filter));
+        String orderBy = UnitRepository.ORDERING.orderBy(ordering);
+        return JdbcPages.page(page, (limit, offset) -> units.page(filter, orderBy, limit, offset), () -> units.count(filter));
     }
 
     @Transactional(readOnly = true)

@@ -3,9 +3,9 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.product.Barcodes.Extra;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +58,7 @@ class BarcodeService {
 
     @Transactional(readOnly = true)
     Page<Extra> page(Barcodes.Filter filter, Pageable page) {
-        return new PageImpl<>(barcodes.page(filter, page.getPageSize(), page.getOffset()), page, barcodes.count(filter));
+        return JdbcPages.page(page, (limit, offset) -> barcodes.page(filter, limit, offset), () -> barcodes.count(filter));
     }
 
     @Transactional(readOnly = true)

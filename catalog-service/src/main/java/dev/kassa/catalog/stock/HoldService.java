@@ -1,8 +1,8 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +26,6 @@ class HoldService {
         if (filter.status() != null && !STATUSES.contains(filter.status())) {
             throw FieldErrors.single("status", "validation.invalid");
         }
-        return new PageImpl<>(holds.page(filter, page.getPageSize(), page.getOffset()), page, holds.count(filter));
+        return JdbcPages.page(page, (limit, offset) -> holds.page(filter, limit, offset), () -> holds.count(filter));
     }
 }

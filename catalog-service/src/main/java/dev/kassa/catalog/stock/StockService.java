@@ -4,6 +4,7 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -219,7 +220,8 @@ public class StockService {
 
     @Transactional(readOnly = true)
     public Page<Batches.View> batches(Batches.Filter filter, String ordering, Pageable page) {
-        return new PageImpl<>(batches.list(filter, Batches.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page, batches.count(filter));
+        String orderBy = Batches.ORDERING.orderBy(ordering);
+        return JdbcPages.page(page, (limit, offset) -> batches.list(filter, orderBy, limit, offset), () -> batches.count(filter));
     }
 
     /** A product's stock history, newest first; or the store's, when {@code productId} is null. */

@@ -3,9 +3,9 @@ package dev.kassa.catalog.supplier;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.supplier.SupplierRepository.Supplier;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +28,8 @@ class SupplierService {
 
     @Transactional(readOnly = true)
     Page<Supplier> page(SupplierRepository.Filter filter, String ordering, Pageable page) {
-        return new PageImpl<>(suppliers.page(filter, SupplierRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page,
-                suppliers.count(filter));
+        String orderBy = SupplierRepository.ORDERING.orderBy(ordering);
+        return JdbcPages.page(page, (limit, offset) -> suppliers.page(filter, orderBy, limit, offset), () -> suppliers.count(filter));
     }
 
     @Transactional(readOnly = true)

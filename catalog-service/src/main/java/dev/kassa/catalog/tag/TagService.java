@@ -5,9 +5,9 @@ import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.catalog.tag.TagRepository.Tag;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +34,8 @@ class TagService {
 
     @Transactional(readOnly = true)
     Page<Tag> page(TagRepository.Filter filter, String ordering, Pageable page) {
-        return new PageImpl<>(tags.page(filter, TagRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page,
-                tags.count(filter));
+        String orderBy = TagRepository.ORDERING.orderBy(ordering);
+        return JdbcPages.page(page, (limit, offset) -> tags.page(filter, orderBy, limit, offset), () -> tags.count(filter));
     }
 
     @Transactional(readOnly = true)

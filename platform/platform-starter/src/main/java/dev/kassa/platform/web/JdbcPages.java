@@ -14,6 +14,17 @@ public final class JdbcPages {
     private JdbcPages() {
     }
 
+    /** One page's rows, read with the page's limit and offset. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        List<T> read(int limit, long offset);
+    }
+
+    /** A page of a repository's rows and the count of all of them: {@code page(pageable, repo::page, () -> repo.count(filter))}. */
+    public static <T> Page<T> page(Pageable page, Rows<T> rows, java.util.function.LongSupplier count) {
+        return new PageImpl<>(rows.read(page.getPageSize(), page.getOffset()), page, count.getAsLong());
+    }
+
     /**
      * @param select  {@code select … from … [joins]} of the rows
      * @param from    {@code from …} of the count (the table and the joins the filter needs)
