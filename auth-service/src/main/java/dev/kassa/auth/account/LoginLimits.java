@@ -1,7 +1,7 @@
 package dev.kassa.auth.account;
 
 import dev.kassa.auth.AuthErrors;
-import dev.kassa.auth.token.AuthProperties;
+import dev.kassa.auth.AuthProperties;
 import org.springframework.stereotype.Component;
 
 /** The throttle rules of logins and PIN logins, from {@link AuthProperties}. */

@@ -79,7 +79,7 @@ public class SessionService {
         }
         user.loggedIn();
         events.record("login_ok", user.username(), "stores=" + memberships.size());
-        return new LoggedIn(tokens.issue(user), user, memberships);
+        return new LoggedIn(tokens.issue(user.id()), user, memberships);
     }
 
     /**
@@ -113,7 +113,7 @@ public class SessionService {
         user.loggedIn();
         events.record("pin_login_ok", user.username(), store.tenantKey());
         List<Membership> memberships = employees.memberships(user.id()).stream().filter(m -> m.store().id().equals(store.id())).toList();
-        return new LoggedIn(tokens.issue(user, store.id()), user, memberships);
+        return new LoggedIn(tokens.issue(user.id(), store.id()), user, memberships);
     }
 
     @Transactional(readOnly = true)

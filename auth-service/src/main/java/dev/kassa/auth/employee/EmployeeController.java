@@ -176,7 +176,7 @@ class EmployeeController {
     @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
     Map<String, Object> changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
         User user = employees.changePassword(caller, request.oldPassword(), request.newPassword());
-        var pair = tokens.issue(user);
+        var pair = tokens.issue(user.id());
         return Map.of("status", "success", "message", Messages.get("auth.password_changed"),
                 "tokens", Map.of("access", pair.access(), "refresh", pair.refresh()));
     }

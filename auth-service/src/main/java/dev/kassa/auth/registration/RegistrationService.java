@@ -1,6 +1,7 @@
 package dev.kassa.auth.registration;
 
 import dev.kassa.auth.account.Employee;
+import dev.kassa.auth.account.PasswordRules;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
@@ -48,7 +49,7 @@ public class RegistrationService {
             throw FieldErrors.single("username", "auth.username_taken");
         }
         StoreOpening.Opened opened = opening.open(user, slug, store, r.ownerPhoneValue());
-        return new Registered(user, opened.store(), opened.owner(), tokens.issue(user));
+        return new Registered(user, opened.store(), opened.owner(), tokens.issue(user.id()));
     }
 
     /** Validates every field that is present; returns the store slug to use. */

@@ -3,23 +3,15 @@ package dev.kassa.auth.store;
 import dev.kassa.auth.account.Membership;
 import dev.kassa.auth.account.SessionService;
 import dev.kassa.auth.account.Store;
-import dev.kassa.auth.account.StoreRepository;
-import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.Views.StoreView;
-import dev.kassa.auth.registration.StoreOpening;
-import dev.kassa.auth.token.TokenService;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.error.PlatformErrors;
-import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -41,23 +33,12 @@ import java.util.Map;
 @RestController
 class StoreController {
 
-    record CreateStoreRequest(String name, String slug, String description, String address, String city, String region, String phone,
-                              String email, String legalName, String taxId, String timeZone) { }
-
-
     private final SessionService sessions;
-    private final StoreRepository stores;
-    private final StoreOpening opening;
-    private final TokenService tokens;
+    private final StoreService stores;
 
-    private final OutboxPublisher outbox;
-
-    StoreController(SessionService sessions, StoreRepository stores, StoreOpening opening, TokenService tokens, OutboxPublisher outbox) {
-        this.outbox = outbox;
+    StoreController(SessionService sessions, StoreService stores) {
         this.sessions = sessions;
         this.stores = stores;
-        this.opening = opening;
-        this.tokens = tokens;
     }
 
     @Operation(summary = "The stores the caller works in, newest first")
@@ -142,21 +123,11 @@ class StoreController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "second store", value = "{\"name\": \"Супермаркет Азия 2\", \"address\": \"ул. Амира Темура, 10\", \"city\": \"Ташкент\", \"phone\": \"+998712345679\", \"time_zone\": \"Asia/Tashkent\"}")))
     @PostMapping("/api/users/stores")
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     public Map<String, Object> create(@RequestBody CreateStoreRequest r, Caller caller) {
-        if (!stores.existsByOwnerIdAndIsActiveTrue(caller.userId())) {
-            throw PlatformErrors.PERMISSION_DENIED.exception();
-        }
-        User owner = sessions.user(caller.userId());
-        StoreOpening.Details details = new StoreOpening.Details(r.name(), r.slug(), r.description(), r.address(), r.city(), r.region(),
-                r.phone(), r.email(), r.legalName(), r.taxId(), r.timeZone());
-        FieldErrors errors = new FieldErrors();
-        String slug = opening.validate(details, StoreOpening.Fields.STORE, errors);
-        errors.throwIfAny();
-        StoreOpening.Opened opened = opening.open(owner, slug, details, null);
+        StoreService.Opened opened = stores.open(r, caller);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("store", StoreView.from(opened.store()));
-        data.put("tokens", tokens.issue(owner));
+        data.put("tokens", opened.tokens());
         data.put("staff_credentials", noSharedAccount());
         return Map.of("status", "success", "message", Messages.get("store.created"), "data", data);
     }
@@ -180,39 +151,8 @@ class StoreController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"name\": \"Супермаркет Азия\", \"legal_name\": \"ООО Азия Трейд\", \"tax_id\": \"301234567\", \"time_zone\": \"Asia/Samarkand\"}")))
     @PatchMapping("/api/users/stores/{id}")
-    @Transactional
     public Map<String, Object> update(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
-        Store store = owned(id, caller);
-        FieldErrors errors = new FieldErrors();
-        if (r.name() != null) {
-            errors.required("name", r.name(), 255);
-        }
-        if (r.slug() != null && !r.slug().equals(store.slug())) {
-            errors.add("slug", "store.slug_fixed");
-        }
-        errors.maxLength("address", r.address(), 500).maxLength("city", r.city(), 100).maxLength("region", r.region(), 100)
-                .maxLength("legal_name", r.legalName(), 255).maxLength("tax_id", r.taxId(), 50);
-        if (!FieldErrors.blank(r.phone())) {
-            errors.phone("phone", r.phone().trim());
-        }
-        if (!FieldErrors.blank(r.email())) {
-            errors.email("email", r.email().trim());
-        }
-        if (r.timeZone() != null) {
-            try {
-                java.time.ZoneId.of(r.timeZone().trim());
-            } catch (java.time.DateTimeException e) {
-                errors.add("time_zone", "store.time_zone_invalid");
-            }
-        }
-        errors.throwIfAny();
-        store.rename(r.name() != null ? r.name().trim() : store.name(), r.timeZone() != null ? r.timeZone().trim() : store.timeZone());
-        store.details(pick(r.description(), store.description()), pick(r.address(), store.address()), pick(r.city(), store.city()),
-                pick(r.region(), store.region()), r.phone() != null ? r.phone().trim() : store.phone(),
-                r.email() != null ? r.email().trim() : store.email(), pick(r.legalName(), store.legalName()), pick(r.taxId(), store.taxId()));
-        stores.saveAndFlush(store);
-        outbox.publish(store.tenantKey(), new StoreUpdated(store.id(), store.tenantKey(), store.name(),
-                store.address(), store.phone(), store.legalName(), store.taxId(), store.timeZone()));
+        Store store = stores.update(id, r, caller);
         return Map.of("status", "success", "message", Messages.get("store.updated"), "data", StoreView.from(store));
     }
 
@@ -220,7 +160,6 @@ class StoreController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"address\": \"ул. Навои, д. 47\", \"phone\": \"+998712345678\"}")))
     @PutMapping("/api/users/stores/{id}")
-    @Transactional
     public Map<String, Object> replace(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         return update(id, r, caller);
     }
@@ -228,27 +167,9 @@ class StoreController {
     @Operation(summary = "Close a store (its owner only): it is deactivated, never erased; every token for it stops working within seconds "
             + "(StoreDeactivated), and it disappears from logins")
     @DeleteMapping("/api/users/stores/{id}")
-    @Transactional
     public Map<String, Object> deactivate(@PathVariable long id, Caller caller) {
-        Store store = owned(id, caller);
-        store.deactivate();
-        stores.saveAndFlush(store);
-        outbox.publish(store.tenantKey(), new StoreDeactivated(store.id(), store.tenantKey(), java.time.Instant.now()));
+        stores.deactivate(id, caller);
         return Map.of("status", "success", "message", Messages.get("store.deactivated"));
-    }
-
-    /** A store the caller owns and still works in; anything else looks like a missing store. */
-    private Store owned(long id, Caller caller) {
-        Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.id() == id).findFirst()
-                .orElseThrow(() -> PlatformErrors.NOT_FOUND.exception());
-        if (!store.ownerId().equals(caller.userId())) {
-            throw PlatformErrors.PERMISSION_DENIED.exception();
-        }
-        return store;
-    }
-
-    private static String pick(String given, String current) {
-        return given != null ? given : current;
     }
 
     private static Map<String, Object> row(Membership m) {

@@ -3,15 +3,11 @@ package dev.kassa.auth.token;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.kassa.auth.AuthErrors;
-import dev.kassa.auth.account.EmployeeRepository;
-import dev.kassa.auth.account.Membership;
-import dev.kassa.auth.account.User;
-import dev.kassa.auth.account.UserRepository;
+import dev.kassa.auth.AuthProperties;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.KassaClaims;
 import dev.kassa.platform.security.SecurityEvents;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -25,19 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Issues tokens (brief §4): RS256 access tokens carrying {@code stores} (tenant_key → role of every
  * active membership), and opaque refresh tokens stored hashed and rotated on every use. A refresh
- * token presented again after its rotation revokes its whole family.
+ * token presented again after its rotation revokes its whole family. Who a token is for comes from
+ * {@link TokenSubjects}.
  */
 @Service
 public class TokenService {
@@ -46,33 +39,33 @@ public class TokenService {
 
     private final SigningKeys keys;
     private final JwtEncoder encoder;
-    private final JdbcTemplate jdbc;
-    private final EmployeeRepository employees;
-    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final TokenSubjects subjects;
     private final AuthProperties properties;
     private final SecurityEvents events;
 
-    TokenService(SigningKeys keys, JdbcTemplate jdbc, EmployeeRepository employees, UserRepository users, AuthProperties properties,
+    TokenService(SigningKeys keys, RefreshTokenRepository refreshTokens, TokenSubjects subjects, AuthProperties properties,
                  SecurityEvents events) {
         this.events = events;
         this.keys = keys;
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
-        this.jdbc = jdbc;
-        this.employees = employees;
-        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.subjects = subjects;
         this.properties = properties;
     }
 
-    /** A fresh pair in a new refresh family. */
+    /** A fresh pair in a new refresh family for an active user. */
     @Transactional
-    public TokenPair issue(User user) {
-        return issue(user, null);
+    public TokenPair issue(long userId) {
+        return issue(userId, null);
     }
 
-    /** A fresh pair; with {@code storeId} the tokens open that store only (PIN login on a shared till). */
+    /** A fresh pair for an active user; with {@code storeId} the tokens open that store only (PIN login on a shared till). */
     @Transactional
-    public TokenPair issue(User user, Long storeId) {
-        return new TokenPair(access(user, storeId), newRefresh(user.id(), UUID.randomUUID(), storeId));
+    public TokenPair issue(long userId, Long storeId) {
+        TokenSubject subject = subjects.active(userId, storeId)
+                .orElseThrow(() -> new IllegalStateException("tokens asked for user " + userId + ", who is missing or inactive"));
+        return new TokenPair(access(subject), newRefresh(userId, UUID.randomUUID(), storeId));
     }
 
     /** Ends the session the refresh token belongs to (its whole family); unknown tokens change nothing. */
@@ -81,10 +74,7 @@ public class TokenService {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             throw FieldErrors.single("refresh", "validation.required");
         }
-        jdbc.update("""
-                update refresh_tokens set revoked_at = now()
-                 where family = (select family from refresh_tokens where token_hash = ?) and revoked_at is null
-                """, hash(refreshToken));
+        refreshTokens.revokeFamilyOf(hash(refreshToken));
     }
 
     /** Rotates a refresh token: the old one is spent, a new one of the same family comes back with a new access token. */
@@ -93,48 +83,33 @@ public class TokenService {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             throw invalidRefresh();
         }
-        record Row(long id, long userId, UUID family, Instant expiresAt, Timestamp usedAt, Timestamp revokedAt, Long storeId) { }
-        List<Row> rows = jdbc.query("""
-                        select id, user_id, family, expires_at, used_at, revoked_at, store_id from refresh_tokens where token_hash = ? for update
-                        """,
-                (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), (UUID) rs.getObject(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5), rs.getTimestamp(6), (Long) rs.getObject(7)), hash(refreshToken));
-        if (rows.isEmpty()) {
-            throw invalidRefresh();
-        }
-        Row row = rows.get(0);
+        RefreshTokenRepository.RefreshToken row = refreshTokens.lock(hash(refreshToken)).orElseThrow(TokenService::invalidRefresh);
         if (row.usedAt() != null) {
-            jdbc.update("update refresh_tokens set revoked_at = now() where family = ? and revoked_at is null", row.family());
+            refreshTokens.revokeFamily(row.family());
             events.record("token_reuse", String.valueOf(row.userId()), "a spent refresh token came back; its family is revoked");
             throw invalidRefresh();
         }
         if (row.revokedAt() != null || row.expiresAt().isBefore(Instant.now())) {
             throw invalidRefresh();
         }
-        User user = users.findById(row.userId()).filter(User::isActive).orElseThrow(TokenService::invalidRefresh);
-        jdbc.update("update refresh_tokens set used_at = now() where id = ?", row.id());
-        return new TokenPair(access(user, row.storeId()), newRefresh(user.id(), row.family(), row.storeId()));
+        TokenSubject subject = subjects.active(row.userId(), row.storeId()).orElseThrow(TokenService::invalidRefresh);
+        refreshTokens.markUsed(row.id());
+        return new TokenPair(access(subject), newRefresh(row.userId(), row.family(), row.storeId()));
     }
 
     /** Ends every session of a user (password change or reset): their refresh tokens stop working. */
     @Transactional
     public void revokeAll(long userId) {
-        jdbc.update("update refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null", userId);
+        refreshTokens.revokeAllOf(userId);
     }
 
-    String access(User user, Long onlyStore) {
-        Map<String, String> stores = new LinkedHashMap<>();
-        for (Membership m : employees.memberships(user.id())) {
-            if (onlyStore == null || onlyStore.equals(m.store().id())) {
-                stores.put(m.store().tenantKey(), m.employee().role().code());
-            }
-        }
+    String access(TokenSubject subject) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(KassaClaims.ISSUER)
-                .subject(user.id().toString())
-                .claim(KassaClaims.USERNAME, user.username())
-                .claim(KassaClaims.STORES, stores)
+                .subject(Long.toString(subject.userId()))
+                .claim(KassaClaims.USERNAME, subject.username())
+                .claim(KassaClaims.STORES, subject.stores())
                 .issuedAt(now)
                 .claim(KassaClaims.ISSUED_AT_MS, now.toEpochMilli())
                 .expiresAt(now.plus(properties.accessTokenTtl()))
@@ -148,8 +123,7 @@ public class TokenService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.update("insert into refresh_tokens (token_hash, user_id, family, expires_at, store_id) values (?, ?, ?, ?, ?)",
-                hash(token), userId, family, Timestamp.from(Instant.now().plus(properties.refreshTokenTtl())), storeId);
+        refreshTokens.insert(hash(token), userId, family, Instant.now().plus(properties.refreshTokenTtl()), storeId);
         return token;
     }
 

@@ -1,4 +1,4 @@
-package dev.kassa.auth.registration;
+package dev.kassa.auth.account;
 
 import dev.kassa.platform.error.FieldErrors;
 

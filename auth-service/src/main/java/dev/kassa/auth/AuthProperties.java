@@ -1,4 +1,4 @@
-package dev.kassa.auth.token;
+package dev.kassa.auth;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
