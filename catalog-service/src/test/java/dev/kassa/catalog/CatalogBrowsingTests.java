@@ -204,6 +204,7 @@ class CatalogBrowsingTests {
                 "GET /api/products/barcodes/", "POST /api/products/barcodes/", "GET /api/products/barcodes/search_barcode/?barcode=1",
                 "GET /api/products/tags/", "POST /api/products/tags/", "GET /api/products/units/", "POST /api/products/units/",
                 "PATCH /api/products/categories/1/", "DELETE /api/products/categories/1/", "GET /api/products/categories/1/children/",
+                "GET /api/products/categories/1/products/",
                 "GET /api/products/attributes/", "POST /api/products/attributes/", "POST /api/products/attribute-values/",
                 "POST /api/products/category-attributes/bulk_create/", "GET /api/products/category-attributes/by_category/?category_id=1",
                 "GET /api/products/reservations/", "POST /api/products/reservations/cleanup_expired/"));

@@ -3,7 +3,6 @@ package dev.kassa.analytics.customer;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,11 +47,9 @@ public class CustomerAnalyticsRepository {
             rs.getBigDecimal("total_credit_amount"), 0, rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    CustomerAnalyticsRepository(JdbcClient sql, JdbcTemplate jdbc) {
+    CustomerAnalyticsRepository(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     /** The customer whose sale {@code saleId} was, if analytics has that sale and it had one. */
@@ -110,14 +107,15 @@ public class CustomerAnalyticsRepository {
     }
 
     Page<Row> page(Long customer, String segment, Integer score, String orderBy, Pageable page) {
-        return JdbcPages.page(jdbc, SELECT, "from customer_analytics a", """
-                        where (?::bigint is null or a.customer_id = ?) and (?::text is null or a.segment = ?)
-                          and (?::int is null or a.rfm_score = ?)
-                        """, orderBy, new Object[] {customer, customer, segment, segment, score, score}, ROW, page);
+        return JdbcPages.page(sql, SELECT, "from customer_analytics a", """
+                        where (cast(:customer as bigint) is null or a.customer_id = :customer)
+                          and (cast(:segment as text) is null or a.segment = :segment)
+                          and (cast(:score as int) is null or a.rfm_score = :score)
+                        """, orderBy, q -> q.param("customer", customer).param("segment", segment).param("score", score), ROW, page);
     }
 
     Optional<Row> find(long id) {
-        return jdbc.query(SELECT + " where a.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where a.id = :id").param("id", id).query(ROW).optional();
     }
 
     List<SegmentTotal> segments() {

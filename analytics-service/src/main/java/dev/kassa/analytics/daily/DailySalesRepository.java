@@ -2,6 +2,7 @@ package dev.kassa.analytics.daily;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +34,11 @@ public class DailySalesRepository {
               from daily_sales d""";
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
-    DailySalesRepository(JdbcTemplate jdbc) {
+    DailySalesRepository(JdbcTemplate jdbc, JdbcClient sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     @Transactional(readOnly = true)
@@ -53,8 +56,8 @@ public class DailySalesRepository {
     /** A page of reports, of one date when {@code date} is given, in {@code orderBy} order. */
     @Transactional(readOnly = true)
     org.springframework.data.domain.Page<DailyReport> page(LocalDate date, String orderBy, org.springframework.data.domain.Pageable page) {
-        return dev.kassa.platform.web.JdbcPages.page(jdbc, SELECT, "from daily_sales d", "where (?::date is null or d.date = ?)", orderBy,
-                new Object[] {date, date}, ROW, page);
+        return dev.kassa.platform.web.JdbcPages.page(sql, SELECT, "from daily_sales d", "where (cast(:date as date) is null or d.date = :date)",
+                orderBy, q -> q.param("date", date), ROW, page);
     }
 
     /** The store's net sales from {@code from} to {@code to}, in the caller's (the store's) transaction. */
@@ -75,17 +78,17 @@ public class DailySalesRepository {
     @Transactional(readOnly = true)
     List<DailyReport> between(LocalDate from, LocalDate to) {
         // a period of up to a year: the shift and first-purchase figures of all its days in one pass each
-        return jdbc.query("""
+        return sql.sql("""
                 with firsts as (select customer_id, min(business_date) as first from sale_facts
                                  where kind = 'sale' and customer_id is not null group by customer_id),
-                     fresh as (select first as date, count(*) as n from firsts where first between ? and ? group by first),
+                     fresh as (select first as date, count(*) as n from firsts where first between :from and :to group by first),
                      shifts_of as (select business_date as date, count(*) as opened, count(closed_at) as closed from shifts
-                                    where business_date between ? and ? group by business_date)
+                                    where business_date between :from and :to group by business_date)
                 select d.*, coalesce(s.opened, 0) as sessions_opened, coalesce(s.closed, 0) as sessions_closed,
                        coalesce(f.n, 0) as new_customers
                   from daily_sales d left join shifts_of s on s.date = d.date left join fresh f on f.date = d.date
-                 where d.date between ? and ? order by d.date
-                """, ROW, from, to, from, to, from, to);
+                 where d.date between :from and :to order by d.date
+                """).param("from", from).param("to", to).query(ROW).list();
     }
 
     /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */

@@ -3,7 +3,6 @@ package dev.kassa.analytics.inventory;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,11 +43,9 @@ public class SnapshotRepository {
             rs.getBoolean("is_overstock"), rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    SnapshotRepository(JdbcClient sql, JdbcTemplate jdbc) {
+    SnapshotRepository(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     /** The product's stock on {@code date} is now {@code onHand}, of which {@code available} can still be sold. */
@@ -99,28 +96,30 @@ public class SnapshotRepository {
 
     @Transactional(readOnly = true)
     Page<Snapshot> page(Long product, LocalDate date, Boolean low, Boolean out, Boolean over, String orderBy, Pageable page) {
-        return JdbcPages.page(jdbc, SELECT, "from inventory_snapshots s", """
-                        where (?::bigint is null or s.product_id = ?) and (?::date is null or s.date = ?)
-                          and (?::boolean is null or s.is_low_stock = ?) and (?::boolean is null or s.is_out_of_stock = ?)
-                          and (?::boolean is null or s.is_overstock = ?)
-                        """, orderBy, new Object[] {product, product, date, date, low, low, out, out, over, over}, ROW, page);
+        return JdbcPages.page(sql, SELECT, "from inventory_snapshots s", """
+                        where (cast(:product as bigint) is null or s.product_id = :product) and (cast(:date as date) is null or s.date = :date)
+                          and (cast(:low as boolean) is null or s.is_low_stock = :low)
+                          and (cast(:out as boolean) is null or s.is_out_of_stock = :out)
+                          and (cast(:over as boolean) is null or s.is_overstock = :over)
+                        """, orderBy, q -> q.param("product", product).param("date", date).param("low", low).param("out", out).param("over", over),
+                ROW, page);
     }
 
     @Transactional(readOnly = true)
     Optional<Snapshot> find(long id) {
-        return jdbc.query(SELECT + " where s.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where s.id = :id").param("id", id).query(ROW).optional();
     }
 
     /** Each product's latest snapshot, filtered by flag when given, by name (or by days of stock for alerts). */
     @Transactional(readOnly = true)
     public List<Snapshot> latest(String filter, String order) {
-        return jdbc.query(LATEST + " where " + filter + " order by " + order, ROW);
+        return sql.sql(LATEST + " where " + filter + " order by " + order).query(ROW).list();
     }
 
     /** The newest date among the products' latest snapshots; empty without any snapshot. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> newestDate() {
-        return Optional.ofNullable(jdbc.queryForObject("select max(date) from inventory_snapshots where is_latest", LocalDate.class));
+        return sql.sql("select max(date) from inventory_snapshots where is_latest").query(LocalDate.class).optional();
     }
 
     public static final String ALL = "true";

@@ -3,7 +3,6 @@ package dev.kassa.analytics.product;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,11 +44,9 @@ public class ProductPerformanceRepository {
             rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    ProductPerformanceRepository(JdbcClient sql, JdbcTemplate jdbc) {
+    ProductPerformanceRepository(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -149,14 +146,14 @@ public class ProductPerformanceRepository {
 
     @Transactional(readOnly = true)
     Page<Row> page(Long product, LocalDate date, String orderBy, Pageable page) {
-        return JdbcPages.page(jdbc, SELECT, "from product_performance pp",
-                "where (?::bigint is null or pp.product_id = ?) and (?::date is null or pp.date = ?)", orderBy,
-                new Object[] {product, product, date, date}, ROW, page);
+        return JdbcPages.page(sql, SELECT, "from product_performance pp",
+                "where (cast(:product as bigint) is null or pp.product_id = :product) and (cast(:date as date) is null or pp.date = :date)",
+                orderBy, q -> q.param("product", product).param("date", date), ROW, page);
     }
 
     @Transactional(readOnly = true)
     Optional<Row> find(long id) {
-        return jdbc.query(SELECT + " where pp.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where pp.id = :id").param("id", id).query(ROW).optional();
     }
 
     /**

@@ -1,9 +1,13 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,18 +45,22 @@ public class Batches {
               from batches b join products p on p.id = b.product_id left join suppliers s on s.id = b.supplier_id
             """;
     private static final String WHERE = """
-             where (?::bigint is null or b.product_id = ?)
-               and (?::boolean is null or b.is_active = ?)
-               and (?::boolean is null or (?::boolean = (b.expiry_date is not null and b.expiry_date < ?::date)))
-               and (?::integer is null or (b.expiry_date between ?::date and ?::date + ?::integer))
-               and (?::bigint is null or b.supplier_id = ?)
-               and (?::text is null or b.batch_number ilike ? or b.supplier_name ilike ? or b.barcode ilike ?)
+             where (cast(:product as bigint) is null or b.product_id = :product)
+               and (cast(:active as boolean) is null or b.is_active = :active)
+               and (cast(:expired as boolean) is null
+                    or cast(:expired as boolean) = (b.expiry_date is not null and b.expiry_date < cast(:today as date)))
+               and (cast(:days as integer) is null
+                    or b.expiry_date between cast(:today as date) and cast(:today as date) + cast(:days as integer))
+               and (cast(:supplier as bigint) is null or b.supplier_id = :supplier)
+               and (cast(:like as text) is null or b.batch_number ilike :like or b.supplier_name ilike :like or b.barcode ilike :like)
             """;
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
-    Batches(JdbcTemplate jdbc) {
+    Batches(JdbcTemplate jdbc, JdbcClient sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     private RowMapper<View> mapper(LocalDate today) {
@@ -76,22 +84,11 @@ public class Batches {
         return jdbc.query(SELECT + " where b.product_id = ? order by " + ORDERING.orderBy(null), mapper(today), productId);
     }
 
-    public List<View> list(Filter f, String orderBy, int limit, long offset) {
-        Object[] args = args(f);
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = limit;
-        all[args.length + 1] = offset;
-        return jdbc.query(SELECT + WHERE + " order by " + orderBy + " limit ? offset ?", mapper(f.today()), all);
-    }
-
-    public long count(Filter f) {
-        return jdbc.queryForObject("select count(*) from batches b" + WHERE, Long.class, args(f));
-    }
-
-    private static Object[] args(Filter f) {
-        String like = LikePatterns.contains(f.search());
-        return new Object[] {f.product(), f.product(), f.active(), f.active(), f.expired(), f.expired(), f.today(),
-                f.nearExpiryDays(), f.today(), f.today(), f.nearExpiryDays(), f.supplier(), f.supplier(), like, like, like, like};
+    /** A page of the batches the filter lets through, in {@code orderBy} order, with the count of all of them. */
+    public Page<View> page(Filter f, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, SELECT, "from batches b", WHERE, orderBy, q -> q.param("product", f.product()).param("active", f.active())
+                .param("expired", f.expired()).param("today", f.today()).param("days", f.nearExpiryDays()).param("supplier", f.supplier())
+                .param("like", LikePatterns.contains(f.search())), mapper(f.today()), page);
     }
 
     long insert(long productId, String number, String barcode, BigDecimal quantity, BigDecimal purchasePrice, LocalDate made,

@@ -4,7 +4,6 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -221,7 +220,7 @@ public class StockService {
     @Transactional(readOnly = true)
     public Page<Batches.View> batches(Batches.Filter filter, String ordering, Pageable page) {
         String orderBy = Batches.ORDERING.orderBy(ordering);
-        return JdbcPages.page(page, (limit, offset) -> batches.list(filter, orderBy, limit, offset), () -> batches.count(filter));
+        return batches.page(filter, orderBy, page);
     }
 
     /** A product's stock history, newest first; or the store's, when {@code productId} is null. */
@@ -253,7 +252,7 @@ public class StockService {
 
     /** Locks the product row (as holds do) and answers its cost price. */
     private BigDecimal lockProduct(long productId) {
-        return jdbc.queryForList("select cost_price from products where id = ? for update", BigDecimal.class, productId).stream().findFirst()
+        return jdbc.queryForList("select cost_price from products where id = ? for no key update", BigDecimal.class, productId).stream().findFirst()
                 .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
     }
 

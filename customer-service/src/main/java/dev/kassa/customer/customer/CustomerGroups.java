@@ -3,7 +3,6 @@ package dev.kassa.customer.customer;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,23 +40,21 @@ class CustomerGroups {
             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    CustomerGroups(JdbcClient sql, JdbcTemplate jdbc) {
+    CustomerGroups(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     Page<Group> page(Boolean active, String search, String orderBy, Pageable page) {
         String like = dev.kassa.platform.data.LikePatterns.contains(search == null ? null : search.toLowerCase());
-        return JdbcPages.page(jdbc, SELECT, "from customer_groups g", """
-                        where (?::boolean is null or g.is_active = ?)
-                          and (?::text is null or lower(g.name) like ? or lower(g.description) like ?)
-                        """, orderBy, new Object[] {active, active, like, like, like}, ROW, page);
+        return JdbcPages.page(sql, SELECT, "from customer_groups g", """
+                        where (cast(:active as boolean) is null or g.is_active = :active)
+                          and (cast(:like as text) is null or lower(g.name) like :like or lower(g.description) like :like)
+                        """, orderBy, q -> q.param("active", active).param("like", like), ROW, page);
     }
 
     Optional<Group> find(long id) {
-        return jdbc.query(SELECT + " where g.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where g.id = :id").param("id", id).query(ROW).optional();
     }
 
     /** The groups of the given ids, by id (for a page of customers). */
@@ -103,6 +100,6 @@ class CustomerGroups {
     }
 
     List<Group> all() {
-        return jdbc.query(SELECT + " order by g.id", ROW);
+        return sql.sql(SELECT + " order by g.id").query(ROW).list();
     }
 }

@@ -4,7 +4,6 @@ import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,11 +35,9 @@ class Ledger {
             (Integer) rs.getObject("points_after"));
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    Ledger(JdbcClient sql, JdbcTemplate jdbc) {
+    Ledger(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     long append(long customer, String type, BigDecimal amount, BigDecimal before, BigDecimal after, String saleId, String method,
@@ -74,13 +71,14 @@ class Ledger {
     }
 
     Page<Entry> page(Long customer, String type, String sale, String orderBy, Pageable page) {
-        return JdbcPages.page(jdbc, SELECT, "from customer_transactions t", """
-                        where (?::bigint is null or t.customer_id = ?) and (?::text is null or t.transaction_type = ?)
-                          and (?::text is null or t.sale_id = ?)
-                        """, orderBy, new Object[] {customer, customer, type, type, sale, sale}, ROW, page);
+        return JdbcPages.page(sql, SELECT, "from customer_transactions t", """
+                        where (cast(:customer as bigint) is null or t.customer_id = :customer)
+                          and (cast(:type as text) is null or t.transaction_type = :type)
+                          and (cast(:sale as text) is null or t.sale_id = :sale)
+                        """, orderBy, q -> q.param("customer", customer).param("type", type).param("sale", sale), ROW, page);
     }
 
     Optional<Entry> find(long id) {
-        return jdbc.query(SELECT + " where t.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where t.id = :id").param("id", id).query(ROW).optional();
     }
 }

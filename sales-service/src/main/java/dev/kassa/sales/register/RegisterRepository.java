@@ -1,15 +1,18 @@
 package dev.kassa.sales.register;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,24 +35,23 @@ class RegisterRepository {
     static final SqlOrdering ORDERING = SqlOrdering.of("name", "r.id", Map.of("name", "r.name", "created_at", "r.created_at"));
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
-    RegisterRepository(JdbcTemplate jdbc) {
+    RegisterRepository(JdbcTemplate jdbc, JdbcClient sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     Optional<Register> find(long id) {
         return jdbc.query(SELECT + " where r.id = ?", ROW, id).stream().findFirst();
     }
 
-    List<Register> list(Boolean active, String search, String orderBy, int limit, long offset) {
-        String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT + WHERE + " order by " + orderBy + " limit ? offset ?", ROW,
-                active, active, like, like, like, like, limit, offset);
-    }
-
-    long count(Boolean active, String search) {
-        String like = LikePatterns.contains(search);
-        return jdbc.queryForObject("select count(*) from cash_registers r" + WHERE, Long.class, active, active, like, like, like, like);
+    /** A page of the registers, active or not when {@code active} is given, matching {@code search} in name, code or location. */
+    Page<Register> page(Boolean active, String search, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, SELECT, "from cash_registers r", """
+                         where (cast(:active as boolean) is null or r.is_active = :active)
+                           and (cast(:like as text) is null or r.name ilike :like or r.code ilike :like or r.location ilike :like)
+                        """, orderBy, q -> q.param("active", active).param("like", LikePatterns.contains(search)), ROW, page);
     }
 
     long create(String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
@@ -73,9 +75,5 @@ class RegisterRepository {
         jdbc.update("delete from cash_registers where id = ?", id);
     }
 
-    private static final String WHERE = """
-             where (?::boolean is null or r.is_active = ?)
-               and (?::text is null or r.name ilike ? or r.code ilike ? or r.location ilike ?)
-            """;
 
 }

@@ -5,7 +5,6 @@ import dev.kassa.platform.error.KassaException;
 import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +28,7 @@ class RegisterService {
 
     @Transactional(readOnly = true)
     Page<RegisterRepository.Register> list(Boolean active, String search, String ordering, Pageable page) {
-        return new PageImpl<>(registers.list(active, search, RegisterRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset()), page, registers.count(active, search));
+        return registers.page(active, search, RegisterRepository.ORDERING.orderBy(ordering), page);
     }
 
     @Transactional(readOnly = true)

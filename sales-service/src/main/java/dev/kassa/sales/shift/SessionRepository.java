@@ -2,9 +2,13 @@ package dev.kassa.sales.shift;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,16 +53,18 @@ public class SessionRepository {
                      from sales x where x.session_id = s.id and x.status in ('completed', 'partially_refunded', 'refunded')) t on true
             """.formatted(EXPECTED_CASH);
     private static final RowMapper<Session> ROW = (rs, i) -> new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+            rs.getLong(5), rs.getString(6), ShiftStatus.of(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
             rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)), rs.getBigDecimal(14), rs.getBigDecimal(15),
             rs.getBigDecimal(16), rs.getInt(17));
     /** The seed's ordering names for shift lists. */
     static final SqlOrdering ORDERING = SqlOrdering.of("-opened_at", "s.id", Map.of("opened_at", "s.opened_at", "closed_at", "s.closed_at"));
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
-    SessionRepository(JdbcTemplate jdbc) {
+    SessionRepository(JdbcTemplate jdbc, JdbcClient sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     /** An active register by id, for opening a shift on it. */
@@ -67,27 +73,19 @@ public class SessionRepository {
     }
 
     /** Shifts with the seed's filters; {@code cashier} limits them to one cashier's own. */
-    public List<Session> list(Long register, String status, String search, Long cashier, String orderBy, int limit, long offset) {
-        String like = LikePatterns.contains(search);
-        return jdbc.query(SELECT + LIST_WHERE + " order by " + orderBy + " limit ? offset ?", ROW,
-                register, register, status, status, like, like, like, cashier, cashier, limit, offset);
+    public Page<Session> page(Long register, ShiftStatus status, String search, Long cashier, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, SELECT, "from sessions s join cash_registers r on r.id = s.cash_register_id", """
+                         where (cast(:register as bigint) is null or s.cash_register_id = :register)
+                           and (cast(:status as text) is null or s.status = :status)
+                           and (cast(:like as text) is null or s.cashier_name ilike :like or r.name ilike :like)
+                           and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
+                        """, orderBy, q -> q.param("register", register).param("status", status == null ? null : status.wire())
+                        .param("like", LikePatterns.contains(search)).param("cashier", cashier),
+                ROW, page);
     }
 
-    public long count(Long register, String status, String search, Long cashier) {
-        String like = LikePatterns.contains(search);
-        return jdbc.queryForObject("select count(*) from sessions s join cash_registers r on r.id = s.cash_register_id" + LIST_WHERE, Long.class,
-                register, register, status, status, like, like, like, cashier, cashier);
-    }
-
-    private static final String LIST_WHERE = """
-             where (?::bigint is null or s.cash_register_id = ?)
-               and (?::text is null or s.status = ?)
-               and (?::text is null or s.cashier_name ilike ? or r.name ilike ?)
-               and (?::bigint is null or s.cashier_user_id = ?)
-            """;
-
-    public void setStatus(long sessionId, String status) {
-        jdbc.update("update sessions set status = ? where id = ?", status, sessionId);
+    public void setStatus(long sessionId, ShiftStatus status) {
+        jdbc.update("update sessions set status = ? where id = ?", status.wire(), sessionId);
     }
 
     /** The store's main register, created on first use ("Главная касса", code MAIN). */
@@ -114,15 +112,15 @@ public class SessionRepository {
      * A shift as the till's scans and sales need it: its register and status without the totals (which read every sale of
      * the shift), optionally locked for the caller's transaction so a closing waits for the scan.
      */
-    public record TillShift(long id, String registerCode, String status) {
+    public record TillShift(long id, String registerCode, ShiftStatus status) {
         public boolean isOpen() {
-            return "open".equals(status);
+            return status == ShiftStatus.OPEN;
         }
     }
 
     public Optional<TillShift> tillShift(long id, boolean lock) {
         return jdbc.query("select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = ?"
-                + (lock ? " for update of s" : ""), (rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
+                + (lock ? " for update of s" : ""), (rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3))), id).stream().findFirst();
     }
 
     public Optional<Session> currentOf(long cashierUserId) {

@@ -14,8 +14,8 @@ public record SessionView(long id, long cashRegister, String cashRegisterName, l
 
     public static SessionView from(Session s) {
         Instant end = s.closedAt() == null ? Instant.now() : s.closedAt();
-        return new SessionView(s.id(), s.registerId(), s.registerName(), s.cashierUserId(), s.cashierName(), s.status(),
-                Messages.get("session.status." + s.status()), s.openingCash(), s.expectedCash(), s.actualCash(), s.cashDifference(),
+        return new SessionView(s.id(), s.registerId(), s.registerName(), s.cashierUserId(), s.cashierName(), s.status().wire(),
+                Messages.get("session.status." + s.status().wire()), s.openingCash(), s.expectedCash(), s.actualCash(), s.cashDifference(),
                 Duration.between(s.openedAt(), end).toSeconds(), s.totalSales(), s.cashSales(), s.cardSales(), s.salesCount(),
                 s.openedAt(), s.closedAt());
     }

@@ -2,6 +2,7 @@ package dev.kassa.sales.shift;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
@@ -9,7 +10,6 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +24,6 @@ import java.util.Set;
 @Service
 public class ShiftService {
 
-    private static final Set<String> STATUSES = Set.of("open", "suspended", "closed");
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
     private final SessionRepository sessions;
@@ -73,14 +72,16 @@ public class ShiftService {
     public Page<Session> list(Caller caller, Long register, String status, String search, String ordering, Pageable page) {
         String orderBy = SessionRepository.ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
-        String st = status == null || status.isBlank() ? null : status.trim();
-        if (st != null && !STATUSES.contains(st)) {
-            errors.add("status", "validation.invalid");
+        ShiftStatus st = null;
+        if (status != null && !status.isBlank()) {
+            st = ShiftStatus.parse(status.trim()).orElse(null);
+            if (st == null) {
+                errors.add("status", "validation.invalid");
+            }
         }
         errors.throwIfAny();
         Long own = managesShifts(caller) ? null : caller.userId();
-        return new PageImpl<>(sessions.list(register, st, search, own, orderBy, page.getPageSize(), page.getOffset()), page,
-                sessions.count(register, st, search, own));
+        return sessions.page(register, st, search, own, orderBy, page);
     }
 
     /** SessionDetail (spec §5.4.1): the shift with its cash movements. */
@@ -92,26 +93,23 @@ public class ShiftService {
     /** A shift is put on hold (a break) and picked up again; a suspended shift takes no sales and cannot be closed. */
     @Transactional
     public Session suspend(Caller caller, long sessionId) {
-        return move(caller, sessionId, "open", "suspended",
-                Map.of("suspended", SalesErrors.SUSPEND_SUSPENDED, "closed", SalesErrors.SUSPEND_CLOSED),
+        return move(caller, sessionId, ShiftStatus.SUSPENDED,
+                from -> from == ShiftStatus.SUSPENDED ? SalesErrors.SUSPEND_SUSPENDED : SalesErrors.SUSPEND_CLOSED,
                 s -> new SessionSuspended(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
     @Transactional
     public Session resume(Caller caller, long sessionId) {
-        return move(caller, sessionId, "suspended", "open",
-                Map.of("open", SalesErrors.RESUME_OPEN, "closed", SalesErrors.RESUME_CLOSED),
+        return move(caller, sessionId, ShiftStatus.OPEN,
+                from -> from == ShiftStatus.OPEN ? SalesErrors.RESUME_OPEN : SalesErrors.RESUME_CLOSED,
                 s -> new SessionResumed(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
-    private Session move(Caller caller, long sessionId, String from, String to, Map<String, SalesErrors> refusals,
+    private Session move(Caller caller, long sessionId, ShiftStatus to, java.util.function.Function<ShiftStatus, KassaError> refusal,
                          java.util.function.Function<Session, Object> event) {
         ownOrManaged(caller, sessionId);
         Session session = sessions.lock(sessionId).orElseThrow();
-        if (!from.equals(session.status())) {
-            throw refusals.get(session.status()).exception();
-        }
-        sessions.setStatus(sessionId, to);
+        sessions.setStatus(sessionId, session.status().moveTo(to, refusal));
         outbox.publish(TenantContext.require().key(), event.apply(session));
         return sessions.find(sessionId).orElseThrow();
     }
@@ -125,7 +123,8 @@ public class ShiftService {
     /** The open shift of a register, if any (spec S3). */
     @Transactional(readOnly = true)
     public Map<String, Object> currentOfRegister(long registerId) {
-        return sessions.list(registerId, "open", null, null, SessionRepository.ORDERING.orderBy(null), 1, 0).stream().findFirst().map(this::detailOf)
+        return sessions.page(registerId, ShiftStatus.OPEN, null, null, SessionRepository.ORDERING.orderBy(null), Pageable.ofSize(1)).stream()
+                .findFirst().map(this::detailOf)
                 .orElseThrow(() -> SalesErrors.NO_OPEN_SESSION_ON_REGISTER.exception());
     }
 
@@ -149,9 +148,7 @@ public class ShiftService {
         BigDecimal short_ = actualCash == null && shortage != null ? money("shortage", shortage) : null;
         BigDecimal actual = short_ == null ? money("actual_cash", actualCash) : null;
         Session session = ownOrManaged(caller, sessionId);
-        if (!session.isOpen()) {
-            throw SalesErrors.SESSION_NOT_OPEN.exception();
-        }
+        session.status().moveTo(ShiftStatus.CLOSED, from -> SalesErrors.SESSION_NOT_OPEN);
         if (sessions.pendingWithItems(sessionId) > 0) {
             throw SalesErrors.PENDING_SALES.exception();
         }

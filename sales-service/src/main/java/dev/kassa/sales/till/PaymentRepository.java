@@ -4,7 +4,7 @@ import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +19,9 @@ class PaymentRepository {
                       BigDecimal amount, BigDecimal receivedAmount, BigDecimal changeAmount, String cardLast4, String transactionId,
                       Instant createdAt) { }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    PaymentRepository(JdbcTemplate jdbc) {
+    PaymentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -29,12 +29,13 @@ class PaymentRepository {
     @Transactional(readOnly = true)
     Page<PaymentRow> page(Long sale, Long session, String method, String orderBy, Pageable page) {
         String where = """
-                where s.status <> 'pending' and (?::bigint is null or p.sale_id = ?) and (?::bigint is null or p.session_id = ?)
-                  and (?::text is null or p.payment_method = ?)
+                where s.status <> 'pending' and (cast(:sale as bigint) is null or p.sale_id = :sale)
+                  and (cast(:session as bigint) is null or p.session_id = :session)
+                  and (cast(:method as text) is null or p.payment_method = :method)
                 """;
-        Object[] args = {sale, sale, session, session, method, method};
         return JdbcPages.page(jdbc, "select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id",
-                "from payments p join sales s on s.id = p.sale_id", where, orderBy, args,
+                "from payments p join sales s on s.id = p.sale_id", where, orderBy,
+                q -> q.param("sale", sale).param("session", session).param("method", method),
                 (rs, i) -> new PaymentRow(rs.getLong("id"), rs.getLong("sale_id"), rs.getString("receipt_number"), rs.getLong("session_id"),
                         rs.getString("payment_method"), Messages.get("payment.method." + rs.getString("payment_method")), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"), rs.getString("card_last4"),

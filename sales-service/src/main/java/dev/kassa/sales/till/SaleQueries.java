@@ -7,7 +7,6 @@ import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.shift.Session;
 import dev.kassa.sales.shift.SessionRepository;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +46,10 @@ public class SaleQueries {
         SaleRepository.Filter f = today
                 ? new SaleRepository.Filter("completed", null, null, TenantContext.require().today(), TenantContext.require().today(), null, null)
                 : filter;
-        List<SaleRepository.Sale> found = sales.search(f, SaleRepository.ORDERING.orderBy(ordering), page.getPageSize(), page.getOffset());
+        Page<SaleRepository.Sale> found = sales.search(f, SaleRepository.ORDERING.orderBy(ordering), page);
         List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
         var items = sales.itemsOf(ids);
         var payments = sales.paymentsOf(ids);
-        List<SaleView> views = found.stream()
-                .map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of()))).toList();
-        return new PageImpl<>(views, page, sales.count(f));
+        return found.map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of())));
     }
 }

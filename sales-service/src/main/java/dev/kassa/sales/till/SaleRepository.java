@@ -1,9 +1,13 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,9 +56,11 @@ class SaleRepository {
             rs.getString("card_last4"), rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant());
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
 
-    SaleRepository(JdbcTemplate jdbc) {
+    SaleRepository(JdbcTemplate jdbc, JdbcClient sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     /** The sale with its lines and tenders, as the API shows it. */
@@ -263,21 +269,22 @@ class SaleRepository {
     /** What the sales list is narrowed to; every part is optional. */
     record Filter(String status, Long session, String search, LocalDate from, LocalDate to, Long cashierUserId, String transactionId) { }
 
-    List<Sale> search(Filter f, String orderBy, int limit, long offset) {
-        List<Object> args = args(f);
-        args.add(limit);
-        args.add(offset);
-        return jdbc.query(SELECT_SALE + where() + " order by " + orderBy + " limit ? offset ?", SALE, args.toArray());
-    }
-
-    long count(Filter f) {
-        return jdbc.queryForObject("select count(*) from sales s" + where(), Long.class, args(f).toArray());
-    }
-
-    private static List<Object> args(Filter f) {
-        String like = LikePatterns.contains(f.search());
-        return new java.util.ArrayList<>(java.util.Arrays.asList(f.status(), f.status(), f.session(), f.session(), like, like, like, like,
-                f.from(), f.from(), f.to(), f.to(), f.cashierUserId(), f.cashierUserId(), f.transactionId(), f.transactionId(), f.transactionId()));
+    /** A page of the sales the filter lets through, in {@code orderBy} order, with the count of all of them. */
+    Page<Sale> search(Filter f, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, SELECT_SALE, "from sales s", """
+                         where (cast(:status as text) is null or s.status = :status)
+                           and (cast(:session as bigint) is null or s.session_id = :session)
+                           and (cast(:like as text) is null or s.receipt_number ilike :like or s.customer_name ilike :like
+                                or s.customer_phone ilike :like)
+                           and (cast(:from as date) is null or s.business_date >= :from)
+                           and (cast(:to as date) is null or s.business_date <= :to)
+                           and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
+                           and (cast(:reference as text) is null or s.receipt_number = :reference
+                                or exists (select 1 from payments p where p.sale_id = s.id and p.transaction_id = :reference))
+                        """, orderBy, q -> q.param("status", f.status()).param("session", f.session())
+                        .param("like", LikePatterns.contains(f.search())).param("from", f.from()).param("to", f.to())
+                        .param("cashier", f.cashierUserId()).param("reference", f.transactionId()),
+                SALE, page);
     }
 
     Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
@@ -285,17 +292,6 @@ class SaleRepository {
                 .stream().findFirst();
     }
 
-    private static String where() {
-        return """
-                 where (?::text is null or s.status = ?)
-                   and (?::bigint is null or s.session_id = ?)
-                   and (?::text is null or s.receipt_number ilike ? or s.customer_name ilike ? or s.customer_phone ilike ?)
-                   and (?::date is null or s.business_date >= ?)
-                   and (?::date is null or s.business_date <= ?)
-                   and (?::bigint is null or s.cashier_user_id = ?)
-                   and (?::text is null or s.receipt_number = ? or exists (select 1 from payments p where p.sale_id = s.id and p.transaction_id = ?))
-                """;
-    }
 
 
     private static Instant ts(Timestamp t) {

@@ -3,7 +3,6 @@ package dev.kassa.task.task;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,7 +31,9 @@ class TaskRepository {
 
     /** Priority by severity, not alphabetically. */
     static final String SEVERITY = "case t.priority when 'urgent' then 4 when 'high' then 3 when 'medium' then 2 else 1 end";
-    private static final String VISIBLE = "(cast(? as bigint) is null or t.assigned_user = ? or t.created_by_user = ?)";
+    /** The tasks {@code :viewer} may see: all of them when null (a manager), else those assigned to or created by that user. */
+    private static final String VISIBLE = "(cast(:viewer as bigint) is null or t.assigned_user = :viewer or t.created_by_user = :viewer)";
+    private static final String UNFINISHED = "t.status in ('pending', 'in_progress', 'on_review')";
     private static final RowMapper<Task> ROW = (rs, i) -> new Task(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
             rs.getLong("assigned_to"), rs.getLong("assigned_user"), (Long) rs.getObject("created_by"), rs.getLong("created_by_user"),
             rs.getString("priority"), rs.getString("status"), rs.getString("category"), rs.getTimestamp("due_date").toInstant(),
@@ -40,11 +41,9 @@ class TaskRepository {
             instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")), rs.getString("rejection_reason"));
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    TaskRepository(JdbcClient sql, JdbcTemplate jdbc) {
+    TaskRepository(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     long insert(Fields f, Long createdBy, long createdByUser) {
@@ -93,28 +92,46 @@ class TaskRepository {
     }
 
     Optional<Task> find(long id, Long visibleTo) {
-        return jdbc.query("select * from tasks t where t.id = ? and " + VISIBLE, ROW, id, visibleTo, visibleTo, visibleTo).stream().findFirst();
+        return sql.sql("select * from tasks t where t.id = :id and " + VISIBLE).param("id", id).param("viewer", visibleTo)
+                .query(ROW).optional();
     }
 
     Page<Task> page(Long visibleTo, String status, String priority, Long assignedTo, Long createdBy, String category, String like, String orderBy,
                     Pageable page) {
-        return JdbcPages.page(jdbc, "select * from tasks t", "from tasks t", "where " + VISIBLE + """
-                         and (?::text is null or t.status = ?) and (?::text is null or t.priority = ?)
-                         and (?::bigint is null or t.assigned_to = ?) and (?::bigint is null or t.created_by = ?)
-                         and (?::text is null or t.category = ?)
-                         and (?::text is null or lower(t.title) like ? or lower(t.description) like ?)
-                        """, orderBy, new Object[] {visibleTo, visibleTo, visibleTo, status, status, priority, priority, assignedTo, assignedTo,
-                        createdBy, createdBy, category, category, like, like, like}, ROW, page);
+        return JdbcPages.page(sql, "select * from tasks t", "from tasks t", "where " + VISIBLE + """
+                         and (cast(:status as text) is null or t.status = :status) and (cast(:priority as text) is null or t.priority = :priority)
+                         and (cast(:assignee as bigint) is null or t.assigned_to = :assignee)
+                         and (cast(:creator as bigint) is null or t.created_by = :creator)
+                         and (cast(:category as text) is null or t.category = :category)
+                         and (cast(:like as text) is null or lower(t.title) like :like or lower(t.description) like :like)
+                        """, orderBy, q -> q.param("viewer", visibleTo).param("status", status).param("priority", priority)
+                        .param("assignee", assignedTo).param("creator", createdBy).param("category", category).param("like", like),
+                ROW, page);
     }
 
-    /** A list of visible tasks under an extra condition ({@code where} with its own arguments), by due date. */
-    List<Task> list(Long visibleTo, String where, Object... args) {
-        Object[] all = new Object[3 + args.length];
-        all[0] = visibleTo;
-        all[1] = visibleTo;
-        all[2] = visibleTo;
-        System.arraycopy(args, 0, all, 3, args.length);
-        return jdbc.query("select * from tasks t where " + VISIBLE + " and " + where + " order by t.due_date, t.id", ROW, all);
+    /** Visible tasks assigned to {@code user}, by due date. */
+    List<Task> assignedTo(Long visibleTo, long user) {
+        return list(visibleTo, "t.assigned_user = :user", Map.of("user", user));
+    }
+
+    /** Visible tasks {@code user} created, by due date. */
+    List<Task> createdBy(Long visibleTo, long user) {
+        return list(visibleTo, "t.created_by_user = :user", Map.of("user", user));
+    }
+
+    /** Visible unfinished tasks past their due time, by due date. */
+    List<Task> overdue(Long visibleTo) {
+        return list(visibleTo, "t.due_date < now() and " + UNFINISHED, Map.of());
+    }
+
+    /** Visible tasks due from {@code from} (inclusive) to {@code to} (exclusive), by due date. */
+    List<Task> due(Long visibleTo, Instant from, Instant to) {
+        return list(visibleTo, "t.due_date >= :from and t.due_date < :to", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
+    }
+
+    private List<Task> list(Long visibleTo, String where, Map<String, ?> params) {
+        return sql.sql("select * from tasks t where " + VISIBLE + " and " + where + " order by t.due_date, t.id")
+                .param("viewer", visibleTo).params(params).query(ROW).list();
     }
 
     Map<String, Object> stats(Long visibleTo) {
@@ -123,13 +140,17 @@ class TaskRepository {
             byStatus.put(s.code(), 0);
         }
         Map<String, Object> byPriority = new LinkedHashMap<>(Map.of("low", 0, "medium", 0, "high", 0, "urgent", 0));
-        jdbc.query("select status, count(*) from tasks t where " + VISIBLE + " group by status",
-                (rs, i) -> byStatus.put(rs.getString(1), rs.getInt(2)), visibleTo, visibleTo, visibleTo);
-        jdbc.query("select priority, count(*) from tasks t where " + VISIBLE + " group by priority",
-                (rs, i) -> byPriority.put(rs.getString(1), rs.getInt(2)), visibleTo, visibleTo, visibleTo);
+        sql.sql("select status, count(*) from tasks t where " + VISIBLE + " group by status").param("viewer", visibleTo)
+                .query(rs -> {
+                    byStatus.put(rs.getString(1), rs.getInt(2));
+                });
+        sql.sql("select priority, count(*) from tasks t where " + VISIBLE + " group by priority").param("viewer", visibleTo)
+                .query(rs -> {
+                    byPriority.put(rs.getString(1), rs.getInt(2));
+                });
         int total = byStatus.values().stream().mapToInt(v -> (Integer) v).sum();
-        int overdue = jdbc.queryForObject("select count(*) from tasks t where " + VISIBLE
-                + " and t.due_date < now() and t.status in ('pending', 'in_progress', 'on_review')", Integer.class, visibleTo, visibleTo, visibleTo);
+        int overdue = sql.sql("select count(*) from tasks t where " + VISIBLE + " and t.due_date < now() and " + UNFINISHED)
+                .param("viewer", visibleTo).query(Integer.class).single();
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("total", total);
         stats.put("by_status", byStatus);

@@ -100,14 +100,13 @@ class Tasks {
     List<TaskViews.TaskDetail> list(Caller caller, String which) {
         Long visible = visibleTo(caller);
         List<TaskRepository.Task> found = switch (which) {
-            case "mine" -> tasks.list(visible, "t.assigned_user = ?", caller.userId());
-            case "created" -> tasks.list(visible, "t.created_by_user = ?", caller.userId());
-            case "overdue" -> tasks.list(visible, "t.due_date < now() and t.status in ('pending', 'in_progress', 'on_review')");
+            case "mine" -> tasks.assignedTo(visible, caller.userId());
+            case "created" -> tasks.createdBy(visible, caller.userId());
+            case "overdue" -> tasks.overdue(visible);
             case "today" -> {
                 LocalDate today = TenantContext.require().today();
                 var zone = TenantContext.require().zone();
-                yield tasks.list(visible, "t.due_date >= ? and t.due_date < ?", java.sql.Timestamp.from(today.atStartOfDay(zone).toInstant()),
-                        java.sql.Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()));
+                yield tasks.due(visible, today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
             }
             default -> throw new IllegalArgumentException(which);
         };

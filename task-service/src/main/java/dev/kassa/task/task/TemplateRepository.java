@@ -3,7 +3,6 @@ package dev.kassa.task.task;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,11 +28,9 @@ class TemplateRepository {
             rs.getLong("created_by_user"), rs.getBoolean("is_active"), rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient sql;
-    private final JdbcTemplate jdbc;
 
-    TemplateRepository(JdbcClient sql, JdbcTemplate jdbc) {
+    TemplateRepository(JdbcClient sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     long insert(Fields f, Long createdBy, long createdByUser) {
@@ -64,9 +61,11 @@ class TemplateRepository {
     }
 
     Page<Template> page(String category, Boolean active, String like, String orderBy, Pageable page) {
-        return JdbcPages.page(jdbc, "select * from task_templates t", "from task_templates t", """
-                        where (?::text is null or t.category = ?) and (?::boolean is null or t.is_active = ?)
-                          and (?::text is null or lower(t.title) like ? or lower(t.description) like ? or lower(t.category) like ?)
-                        """, orderBy, new Object[] {category, category, active, active, like, like, like, like}, ROW, page);
+        return JdbcPages.page(sql, "select * from task_templates t", "from task_templates t", """
+                        where (cast(:category as text) is null or t.category = :category)
+                          and (cast(:active as boolean) is null or t.is_active = :active)
+                          and (cast(:like as text) is null or lower(t.title) like :like or lower(t.description) like :like
+                               or lower(t.category) like :like)
+                        """, orderBy, q -> q.param("category", category).param("active", active).param("like", like), ROW, page);
     }
 }

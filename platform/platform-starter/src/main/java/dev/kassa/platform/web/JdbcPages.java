@@ -3,10 +3,11 @@ package dev.kassa.platform.web;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** One page of a filtered SQL list and its total, for the {@code {count,next,previous,results}} answers. */
 public final class JdbcPages {
@@ -26,18 +27,21 @@ public final class JdbcPages {
     }
 
     /**
+     * A page of a filtered list and its total, with named parameters bound once for both statements:
+     * {@code page(jdbc, SELECT, "from t", "where (cast(:kind as text) is null or t.kind = :kind)", orderBy, q -> q.param("kind", kind), ROW, page)}.
+     *
      * @param select  {@code select … from … [joins]} of the rows
      * @param from    {@code from …} of the count (the table and the joins the filter needs)
-     * @param where   the filter, starting with {@code where} (or empty)
+     * @param where   the filter with named parameters, starting with {@code where} (or empty)
      * @param orderBy columns to sort by, from a whitelist (never user text)
+     * @param params  binds the filter's parameters (a missing filter is bound as null)
      */
-    public static <T> Page<T> page(JdbcTemplate jdbc, String select, String from, String where, String orderBy, Object[] args,
-                                   RowMapper<T> rows, Pageable page) {
-        Object[] paged = java.util.Arrays.copyOf(args, args.length + 2);
-        paged[args.length] = page.getPageSize();
-        paged[args.length + 1] = page.getOffset();
-        List<T> found = jdbc.query(select + " " + where + " order by " + orderBy + " limit ? offset ?", rows, paged);
-        Long total = jdbc.queryForObject("select count(*) " + from + " " + where, Long.class, args);
-        return new PageImpl<>(found, page, total == null ? 0 : total);
+    public static <T> Page<T> page(JdbcClient jdbc, String select, String from, String where, String orderBy,
+                                   UnaryOperator<JdbcClient.StatementSpec> params, RowMapper<T> rows, Pageable page) {
+        List<T> found = params.apply(jdbc.sql(select + " " + where + " order by " + orderBy + " limit :pageLimit offset :pageOffset"))
+                .param("pageLimit", page.getPageSize()).param("pageOffset", page.getOffset())
+                .query(rows).list();
+        long total = params.apply(jdbc.sql("select count(*) " + from + " " + where)).query(Long.class).single();
+        return new PageImpl<>(found, page, total);
     }
 }
