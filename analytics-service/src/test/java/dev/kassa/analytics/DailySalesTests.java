@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -110,6 +111,20 @@ class DailySalesTests {
             assertThat(net.text("/total_sales_count")).isEqualTo("2");
             assertThat(net.text("/cash_sales")).isEqualTo("100000.00");
         });
+        assertTheDayIsWhatARebuildMakesOfIt(store);
+    }
+
+    /** The day's report, added up fact by fact as the events came, is the one an owner's rebuild makes of all its facts at once. */
+    void assertTheDayIsWhatARebuildMakesOfIt(String store) {
+        Api owner = as(store, "owner");
+        Api.Response added = owner.get("/api/analytics/daily-sales/today/");
+        Api.Response rebuild = owner.post("/api/analytics/rebuild/", json("date", added.text("/date")));
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(200);
+        Api.Response rebuilt = owner.get("/api/analytics/daily-sales/today/");
+        for (String field : List.of("total_sales", "total_sales_count", "avg_sale_amount", "cash_sales", "card_sales", "total_discount",
+                "total_tax", "total_items_sold", "unique_products_sold", "unique_customers", "total_refunds", "refunds_count", "credit_sales")) {
+            assertThat(rebuilt.text("/" + field)).as(field).isEqualTo(added.text("/" + field));
+        }
     }
 
     @Test
@@ -153,6 +168,7 @@ class DailySalesTests {
         assertThat(period.text("/daily_reports/1/new_customers")).isEqualTo("1");
         assertThat(period.text("/daily_reports/1/sessions_opened")).isEqualTo("2");
         assertThat(period.text("/daily_reports/1/sessions_closed")).isEqualTo("1");
+        assertTheDayIsWhatARebuildMakesOfIt(store);
     }
 
     @Test
@@ -229,6 +245,7 @@ class DailySalesTests {
         });
         assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=" + today + "&end_date=" + today).text("/daily_reports/0/credit_sales"))
                 .isEqualTo("25000.00");
+        assertTheDayIsWhatARebuildMakesOfIt(store);
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class Suite implements AutoCloseable {
             try {
                 Path pgData = config.dataDir().resolve("postgres");
                 mkdirs(pgData);
-                postgres = EmbeddedPostgres.builder()
+                var builder = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData.toFile())
                         .setCleanDataDirectory(false)
                         // stopped by close(), after the services and Kafka: its own hook would stop it first on Ctrl-C
@@ -154,8 +154,12 @@ public final class Suite implements AutoCloseable {
                         .setPort(config.postgresPort())
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("shared_buffers", "64MB")
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .start();
+                        .setPGStartupWait(Duration.ofSeconds(60));
+                if (profileDir() != null) {
+                    // every statement's count and time, written beside the flight recordings when the suite stops
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                postgres = builder.start();
                 jdbcBase = "jdbc:postgresql://127.0.0.1:" + config.postgresPort();
             } catch (IOException e) {
                 throw new UncheckedIOException("PostgreSQL did not start", e);
@@ -163,6 +167,9 @@ public final class Suite implements AutoCloseable {
         }
         try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
              Statement s = c.createStatement()) {
+            if (postgres != null && profileDir() != null) {
+                s.execute("create extension if not exists pg_stat_statements");
+            }
             for (String service : SuiteConfig.SERVICES) {
                 String db = "kassa_" + service.replace("-service", "");
                 var rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'");
@@ -275,12 +282,12 @@ public final class Suite implements AutoCloseable {
                 default -> "-Xmx160m";
             });
         }
-        String profiles = System.getenv("KASSA_PROFILE_DIR");
-        if (profiles != null && !profiles.isBlank()) {
+        if (profileDir() != null) {
             // a flight recording of the whole run per process, written when it stops (JFR attached later costs a loaded
             // two-core machine seconds of class loading and compilation in the middle of the measurement)
+            mkdirs(profileDir());
             command.add("-XX:StartFlightRecording=settings=default,dumponexit=true,filename="
-                    + Path.of(profiles).toAbsolutePath().resolve(module + ".jfr"));
+                    + profileDir().resolve(module + ".jfr"));
         }
         if (config.classDataSharing()) {
             command.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath() : "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
@@ -549,12 +556,44 @@ public final class Suite implements AutoCloseable {
         }
         processes.clear();
         if (postgres != null) {
+            if (profileDir() != null) {
+                writeStatementStatistics(profileDir().resolve("postgresql-statements.tsv"));
+            }
             try {
                 postgres.close();
             } catch (IOException ignored) {
                 // best effort on shutdown
             }
             postgres = null;
+        }
+    }
+
+    /** {@code KASSA_PROFILE_DIR}, where a profiled run leaves its recordings; null when the run is not profiled. */
+    private static Path profileDir() {
+        String dir = System.getenv("KASSA_PROFILE_DIR");
+        return dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath();
+    }
+
+    /** The statements PostgreSQL ran in this run, most total time first: database, calls, total and mean ms, rows, text. */
+    private void writeStatementStatistics(Path file) {
+        String sql = """
+                select d.datname, s.calls, round(s.total_exec_time::numeric, 1), round(s.mean_exec_time::numeric, 3),
+                       s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
+                from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                order by s.total_exec_time desc limit 300""";
+        StringBuilder out = new StringBuilder("database\tcalls\ttotal_ms\tmean_ms\trows\tstatement\n");
+        try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
+             Statement s = c.createStatement();
+             var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                for (int i = 1; i <= 6; i++) {
+                    out.append(rs.getString(i)).append(i < 6 ? '\t' : '\n');
+                }
+            }
+            mkdirs(file.getParent());
+            write(file, out.toString());
+        } catch (SQLException e) {
+            System.err.println("PostgreSQL's statement statistics could not be read: " + e.getMessage());
         }
     }
 

@@ -91,6 +91,51 @@ public class DailySalesRepository {
                 """).param("from", from).param("to", to).query(ROW).list();
     }
 
+    /**
+     * Adds one new fact (a sale, or a refund's negative fact) to its date's report: its sums, one more sale or refund, and
+     * one more unique customer or product where no earlier fact of that date had it. Equal to {@link #recompute} of the date
+     * as long as the facts of a store are added one after another (each right after it is recorded), as its partition delivers them.
+     */
+    public void add(String factId) {
+        sql.sql("""
+                        insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount,
+                                                 total_tax, total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count,
+                                                 credit_sales)
+                        select f.business_date, f.total, case when f.kind = 'sale' then 1 else 0 end,
+                               case when f.kind = 'sale' then f.total else 0 end,
+                               f.cash, f.card, f.discount, f.tax, f.items_quantity,
+                               (select count(distinct l.product_id) from sale_fact_lines l
+                                 where l.sale_id = f.sale_id and l.quantity > 0
+                                   and not exists (select 1 from sale_fact_lines o
+                                                    where o.business_date = f.business_date and o.product_id = l.product_id
+                                                      and o.quantity > 0 and o.sale_id <> f.sale_id)),
+                               case when f.customer_id is not null
+                                         and not exists (select 1 from sale_facts o where o.customer_id = f.customer_id
+                                                            and o.business_date = f.business_date and o.sale_id <> f.sale_id)
+                                    then 1 else 0 end,
+                               case when f.kind = 'refund' then -f.total else 0 end, case when f.kind = 'refund' then 1 else 0 end, f.credit
+                          from sale_facts f where f.sale_id = :fact
+                        on conflict (date) do update set
+                            total_sales = daily_sales.total_sales + excluded.total_sales,
+                            total_sales_count = daily_sales.total_sales_count + excluded.total_sales_count,
+                            avg_sale_amount = coalesce(round((daily_sales.total_sales + excluded.total_sales + daily_sales.total_refunds
+                                                              + excluded.total_refunds)
+                                                             / nullif(daily_sales.total_sales_count + excluded.total_sales_count, 0), 2), 0),
+                            cash_sales = daily_sales.cash_sales + excluded.cash_sales,
+                            card_sales = daily_sales.card_sales + excluded.card_sales,
+                            total_discount = daily_sales.total_discount + excluded.total_discount,
+                            total_tax = daily_sales.total_tax + excluded.total_tax,
+                            total_items_sold = daily_sales.total_items_sold + excluded.total_items_sold,
+                            unique_products_sold = daily_sales.unique_products_sold + excluded.unique_products_sold,
+                            unique_customers = daily_sales.unique_customers + excluded.unique_customers,
+                            total_refunds = daily_sales.total_refunds + excluded.total_refunds,
+                            refunds_count = daily_sales.refunds_count + excluded.refunds_count,
+                            credit_sales = daily_sales.credit_sales + excluded.credit_sales,
+                            updated_at = now()
+                        """)
+                .param("fact", factId).update();
+    }
+
     /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */
     public void recompute(LocalDate date) {
         int facts = jdbc.queryForObject("select count(*) from sale_facts where business_date = ?", Integer.class, date);

@@ -4,14 +4,17 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
-/** What recording a fact changed: per business date, the products whose reports must be recomputed. Empty if nothing new. */
-public record Affected(Map<LocalDate, Set<Long>> productsByDate) {
+/**
+ * What recording a fact changed: the fact itself ({@code null} if it was already there) and, per business date, the
+ * products whose reports must be recomputed. Empty if nothing new.
+ */
+public record Affected(String fact, Map<LocalDate, Set<Long>> productsByDate) {
 
     public static Affected none() {
-        return new Affected(Map.of());
+        return new Affected(null, Map.of());
     }
 
     public boolean isEmpty() {
-        return productsByDate.isEmpty();
+        return fact == null && productsByDate.isEmpty();
     }
 }

@@ -65,7 +65,7 @@ public class SaleFacts {
                 .param("sale", s.saleId())
                 .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
                 .forEach(e -> affected.computeIfAbsent(e.getKey(), d -> new HashSet<>()).add(e.getValue()));
-        return new Affected(affected);
+        return new Affected(s.saleId(), affected);
     }
 
     /** Records a refund once, as negative facts on the refund's business date. */
@@ -103,6 +103,6 @@ public class SaleFacts {
                     .param("total", line.amount().negate()).param("sale", r.saleId()).param("date", r.businessDate()).update();
             products.add(line.productId());
         }
-        return new Affected(Map.of(r.businessDate(), products));
+        return new Affected(id, Map.of(r.businessDate(), products));
     }
 }

@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the events of one inbox transaction ask to be recomputed (a business date's report and its products' rows, a
- * customer's RFM row), done once just before that transaction commits: a poll of a hundred sales of one store's day
- * recomputes that day once, not a hundred times. Inside the transaction, so a failing recompute rolls the events back
- * with it and they come again.
+ * What the events of one inbox transaction change in the reports. A new fact is added to its date's daily report at once
+ * (its sums, and whether its customer and products are the day's first: the facts of one store arrive one after another,
+ * in order, on their partition); the products' rows and a customer's RFM row are recomputed once just before that
+ * transaction commits: a poll of a hundred sales of one store's day recomputes each product once, not a hundred times.
+ * Inside the transaction, so a failing recompute rolls the events back with it and they come again.
  */
 @Component
 class Recomputes {
@@ -39,7 +40,10 @@ class Recomputes {
         final Set<Long> customers = new LinkedHashSet<>();
     }
 
-    void dates(Affected affected) {
+    void recorded(Affected affected) {
+        if (affected.fact() != null) {
+            daily.add(affected.fact());
+        }
         Pending pending = pending();
         affected.productsByDate().forEach((date, products) ->
                 pending.productsByDate.computeIfAbsent(date, d -> new HashSet<>()).addAll(products));
@@ -74,10 +78,7 @@ class Recomputes {
     }
 
     private void run(Pending pending) {
-        pending.productsByDate.forEach((date, products) -> {
-            daily.recompute(date);
-            performance.recompute(date, products);
-        });
+        pending.productsByDate.forEach(performance::recompute);
         pending.customers.forEach(customers::purchased);
     }
 }

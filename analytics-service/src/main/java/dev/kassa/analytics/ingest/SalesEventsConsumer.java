@@ -32,13 +32,13 @@ class SalesEventsConsumer {
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {
                     sale.lines().forEach(l -> products.seen(l.productId(), l.productName()));
-                    recomputes.dates(facts.record(sale.toFact()));
+                    recomputes.recorded(facts.record(sale.toFact()));
                     if (sale.customerId() != null) {
                         recomputes.customer(sale.customerId());
                     }
                 })
                 .on(SalesEvents.SaleRefunded.class, refund -> {
-                    recomputes.dates(facts.record(refund.toFact()));
+                    recomputes.recorded(facts.record(refund.toFact()));
                     customers.customerOf(refund.saleId()).ifPresent(recomputes::customer);
                 })
                 .on(SalesEvents.SessionOpened.class, s -> shifts.opened(s.sessionId(), s.registerId(), s.cashierId(), s.openedAt(), s.businessDate()))

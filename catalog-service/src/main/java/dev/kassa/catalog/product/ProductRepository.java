@@ -17,7 +17,7 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     java.util.List<Object[]> countByCategory(java.util.Collection<Long> categories);
 
     /** Locks the product's row until the transaction ends (its extra codes change one writer at a time); empty if there is none. */
-    @Query(value = "select id from products where id = :id for update", nativeQuery = true)
+    @Query(value = "select id from products where id = :id for no key update", nativeQuery = true)
     java.util.Optional<Long> lock(long id);
 
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */

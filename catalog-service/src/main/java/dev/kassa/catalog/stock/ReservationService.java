@@ -76,9 +76,11 @@ public class ReservationService {
         if (Boolean.TRUE.equals(released)) {
             throw CatalogErrors.HOLD_RELEASED.exception();
         }
+        // holds of one product one at a time (no two see the same stock free); "no key update" because the rows that merely
+        // reference the product (a sale's stock movements being written) take key-share locks, which "for update" would wait for
         Locked locked = jdbc.query("""
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
-                          from products p join units u on u.id = p.unit_id where p.id = ? for update of p
+                          from products p join units u on u.id = p.unit_id where p.id = ? for no key update of p
                         """,
                 (rs, i) -> new Locked(new Reservation.Product(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)), rs.getBigDecimal(8), rs.getBoolean(9)),
