@@ -92,7 +92,11 @@ class TaskWorkflowTests {
     void listsFiltersAndOrderingFollowVisibilityAndSeverity() {
         String store = store();
         Api manager = as(store, 110, "manager");
-        String inAnHour = OffsetDateTime.now().plusHours(1).withNano(0).toString();
+        // due later today in the store's zone (Asia/Tashkent): in an hour, or halfway to midnight in the store's last hour
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tashkent"));
+        java.time.Duration toMidnight = java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone()));
+        String inAnHour = now.plus(java.time.Duration.ofHours(1).compareTo(toMidnight.dividedBy(2)) < 0 ? java.time.Duration.ofHours(1)
+                : toMidnight.dividedBy(2)).withNano(0).toOffsetDateTime().toString();
         long low = manager.post("/api/tasks/tasks/", json("title", "Протереть витрину", "assigned_to", 30, "priority", "low", "due_date", inAnHour))
                 .at("/id").asLong();
         long high = manager.post("/api/tasks/tasks/", json("title", "Принять поставку", "assigned_to", 20, "priority", "high", "category", "receiving",
