@@ -60,11 +60,13 @@ public class TokenService {
         return issue(userId, null);
     }
 
-    /** A fresh pair for an active user; with {@code storeId} the tokens open that store only (PIN login on a shared till). */
+    /**
+     * A fresh pair for an active user; with {@code storeId} the tokens open that store only (PIN login on a shared till). A user
+     * deactivated meanwhile (an old access token still in its last seconds) gets none: 401, as a login would answer.
+     */
     @Transactional
     public TokenPair issue(long userId, Long storeId) {
-        TokenSubject subject = subjects.active(userId, storeId)
-                .orElseThrow(() -> new IllegalStateException("tokens asked for user " + userId + ", who is missing or inactive"));
+        TokenSubject subject = subjects.active(userId, storeId).orElseThrow(() -> AuthErrors.BAD_CREDENTIALS.exception());
         return new TokenPair(access(subject), newRefresh(userId, UUID.randomUUID(), storeId));
     }
 

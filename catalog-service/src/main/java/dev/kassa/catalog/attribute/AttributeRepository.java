@@ -1,6 +1,9 @@
 package dev.kassa.catalog.attribute;
 
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,15 +65,11 @@ class AttributeRepository {
     // ------------------------------------------------------------------ attributes
 
     /** A page of attributes with their options: two queries, whatever the page size. */
-    List<Attribute> page(Filter f, int limit, long offset) {
-        List<Attribute> bare = filtered(sql.sql("select * from attributes" + FILTER + " order by sort_order, name, id limit :limit offset :offset"), f)
-                .param("limit", limit).param("offset", offset).query(this::bare).list();
+    Page<Attribute> page(Filter f, Pageable page) {
+        Page<Attribute> bare = JdbcPages.page(sql, "select * from attributes", "from attributes", FILTER, "sort_order, name, id",
+                q -> filtered(q, f), this::bare, page);
         Map<Long, List<Value>> values = valuesOf(bare.stream().map(Attribute::id).toList());
-        return bare.stream().map(a -> withValues(a, values.getOrDefault(a.id(), List.of()))).toList();
-    }
-
-    long count(Filter f) {
-        return filtered(sql.sql("select count(*) from attributes" + FILTER), f).query(Long.class).single();
+        return bare.map(a -> withValues(a, values.getOrDefault(a.id(), List.of())));
     }
 
     Optional<Attribute> find(long id) {

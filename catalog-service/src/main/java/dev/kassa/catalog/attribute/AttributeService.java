@@ -9,7 +9,6 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -48,7 +47,7 @@ class AttributeService {
 
     @Transactional(readOnly = true)
     Page<Attribute> page(AttributeRepository.Filter filter, Pageable page) {
-        return JdbcPages.page(page, (limit, offset) -> attributes.page(filter, limit, offset), () -> attributes.count(filter));
+        return attributes.page(filter, page);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,9 @@
 package dev.kassa.catalog.category;
 
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,13 +41,10 @@ public class UnitRepository {
         this.sql = sql;
     }
 
-    List<Unit> page(Filter f, String orderBy, int limit, long offset) {
-        return sql.sql("select * from units" + FILTER + " order by " + orderBy + " limit :limit offset :offset")
-                .param("active", f.active()).param("like", f.like()).param("limit", limit).param("offset", offset).query(ROW).list();
-    }
-
-    long count(Filter f) {
-        return sql.sql("select count(*) from units" + FILTER).param("active", f.active()).param("like", f.like()).query(Long.class).single();
+    /** A page in {@code orderBy} (from {@link #ORDERING}, never user text) and the count of all that match. */
+    Page<Unit> page(Filter f, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, "select * from units", "from units", FILTER, orderBy,
+                q -> q.param("active", f.active()).param("like", f.like()), ROW, page);
     }
 
     /** Every unit of the store (a handful), for showing products' units. */

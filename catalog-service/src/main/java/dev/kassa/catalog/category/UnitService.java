@@ -2,7 +2,6 @@ package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -26,7 +25,7 @@ class UnitService {
     @Transactional(readOnly = true)
     Page<Unit> page(UnitRepository.Filter filter, String ordering, Pageable page) {
         String orderBy = UnitRepository.ORDERING.orderBy(ordering);
-        return JdbcPages.page(page, (limit, offset) -> units.page(filter, orderBy, limit, offset), () -> units.count(filter));
+        return units.page(filter, orderBy, page);
     }
 
     @Transactional(readOnly = true)

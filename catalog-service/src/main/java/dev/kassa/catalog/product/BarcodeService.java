@@ -3,7 +3,6 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.product.Barcodes.Extra;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -58,7 +57,7 @@ class BarcodeService {
 
     @Transactional(readOnly = true)
     Page<Extra> page(Barcodes.Filter filter, Pageable page) {
-        return JdbcPages.page(page, (limit, offset) -> barcodes.page(filter, limit, offset), () -> barcodes.count(filter));
+        return barcodes.page(filter, page);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,9 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,7 +11,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,17 +71,10 @@ public class Barcodes {
 
     // ------------------------------------------------------------------ extra barcodes
 
-    List<Extra> page(Filter f, int limit, long offset) {
-        return filtered(SELECT + FILTER + " order by x.is_primary desc, x.barcode limit :limit offset :offset", f)
-                .param("limit", limit).param("offset", offset).query(EXTRA).list();
-    }
-
-    long count(Filter f) {
-        return filtered("select count(*) from product_barcodes x join products p on p.id = x.product_id" + FILTER, f).query(Long.class).single();
-    }
-
-    private JdbcClient.StatementSpec filtered(String statement, Filter f) {
-        return sql.sql(statement).param("product", f.product()).param("type", f.type()).param("primary", f.primary()).param("like", f.like());
+    /** Primary codes first, then by code. */
+    Page<Extra> page(Filter f, Pageable page) {
+        return JdbcPages.page(sql, SELECT, "from product_barcodes x join products p on p.id = x.product_id", FILTER, "x.is_primary desc, x.barcode",
+                q -> q.param("product", f.product()).param("type", f.type()).param("primary", f.primary()).param("like", f.like()), EXTRA, page);
     }
 
     Optional<Extra> extra(long id) {

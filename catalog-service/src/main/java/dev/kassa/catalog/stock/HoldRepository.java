@@ -1,6 +1,9 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 
 /** Reading till holds for the store's staff (spec C33, C36); holds are made and ended by ReservationService. */
 @Repository
@@ -43,19 +45,11 @@ class HoldRepository {
     }
 
     /** Newest first. */
-    List<Hold> page(Filter f, int limit, long offset) {
-        return filtered("""
-                select r.*, p.name as product_name, b.batch_number
-                  from reservations r join products p on p.id = r.product_id left join batches b on b.id = r.batch_id
-                """ + FILTER + " order by r.created_at desc, r.id desc limit :limit offset :offset", f)
-                .param("limit", limit).param("offset", offset).query(ROW).list();
-    }
-
-    long count(Filter f) {
-        return filtered("select count(*) from reservations r" + FILTER, f).query(Long.class).single();
-    }
-
-    private JdbcClient.StatementSpec filtered(String statement, Filter f) {
-        return sql.sql(statement).param("product", f.product()).param("batch", f.batch()).param("status", f.status());
+    Page<Hold> page(Filter f, Pageable page) {
+        return JdbcPages.page(sql, """
+                        select r.*, p.name as product_name, b.batch_number
+                          from reservations r join products p on p.id = r.product_id left join batches b on b.id = r.batch_id""",
+                "from reservations r", FILTER, "r.created_at desc, r.id desc",
+                q -> q.param("product", f.product()).param("batch", f.batch()).param("status", f.status()), ROW, page);
     }
 }

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -26,6 +25,6 @@ class HoldService {
         if (filter.status() != null && !STATUSES.contains(filter.status())) {
             throw FieldErrors.single("status", "validation.invalid");
         }
-        return JdbcPages.page(page, (limit, offset) -> holds.page(filter, limit, offset), () -> holds.count(filter));
+        return holds.page(filter, page);
     }
 }

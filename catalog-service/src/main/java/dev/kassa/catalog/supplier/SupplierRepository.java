@@ -1,6 +1,9 @@
 package dev.kassa.catalog.supplier;
 
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,14 +52,9 @@ class SupplierRepository {
         this.sql = sql;
     }
 
-    /** A page in {@code orderBy} (from {@link #ORDERING}, never user text). */
-    List<Supplier> page(Filter f, String orderBy, int limit, long offset) {
-        return filtered(sql.sql(SELECT + FILTER + " order by " + orderBy + " limit :limit offset :offset"), f)
-                .param("limit", limit).param("offset", offset).query(ROW).list();
-    }
-
-    long count(Filter f) {
-        return filtered(sql.sql("select count(*) from suppliers s" + FILTER), f).query(Long.class).single();
+    /** A page in {@code orderBy} (from {@link #ORDERING}, never user text) and the count of all that match. */
+    Page<Supplier> page(Filter f, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, SELECT, "from suppliers s", FILTER, orderBy, q -> filtered(q, f), ROW, page);
     }
 
     Optional<Supplier> find(long id) {

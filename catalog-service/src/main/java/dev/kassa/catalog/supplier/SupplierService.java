@@ -3,7 +3,6 @@ package dev.kassa.catalog.supplier;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.supplier.SupplierRepository.Supplier;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,7 +28,7 @@ class SupplierService {
     @Transactional(readOnly = true)
     Page<Supplier> page(SupplierRepository.Filter filter, String ordering, Pageable page) {
         String orderBy = SupplierRepository.ORDERING.orderBy(ordering);
-        return JdbcPages.page(page, (limit, offset) -> suppliers.page(filter, orderBy, limit, offset), () -> suppliers.count(filter));
+        return suppliers.page(filter, orderBy, page);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,9 @@
 package dev.kassa.catalog.tag;
 
+import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,13 +48,9 @@ class TagRepository {
         this.sql = sql;
     }
 
-    List<Tag> page(Filter f, String orderBy, int limit, long offset) {
-        return sql.sql(SELECT + FILTER + " order by " + orderBy + " limit :limit offset :offset")
-                .param("active", f.active()).param("like", f.like()).param("limit", limit).param("offset", offset).query(ROW).list();
-    }
-
-    long count(Filter f) {
-        return sql.sql("select count(*) from tags t" + FILTER).param("active", f.active()).param("like", f.like()).query(Long.class).single();
+    /** A page in {@code orderBy} (from {@link #ORDERING}, never user text) and the count of all that match. */
+    Page<Tag> page(Filter f, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, SELECT, "from tags t", FILTER, orderBy, q -> q.param("active", f.active()).param("like", f.like()), ROW, page);
     }
 
     Optional<Tag> find(long id) {

@@ -5,7 +5,6 @@ import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.catalog.tag.TagRepository.Tag;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.web.JdbcPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -35,7 +34,7 @@ class TagService {
     @Transactional(readOnly = true)
     Page<Tag> page(TagRepository.Filter filter, String ordering, Pageable page) {
         String orderBy = TagRepository.ORDERING.orderBy(ordering);
-        return JdbcPages.page(page, (limit, offset) -> tags.page(filter, orderBy, limit, offset), () -> tags.count(filter));
+        return tags.page(filter, orderBy, page);
     }
 
     @Transactional(readOnly = true)

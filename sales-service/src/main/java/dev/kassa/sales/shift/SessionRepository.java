@@ -123,6 +123,12 @@ public class SessionRepository {
                 + (lock ? " for update of s" : ""), (rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3))), id).stream().findFirst();
     }
 
+    /** The newest open shift on a register, if any. */
+    public Optional<Session> openOn(long registerId) {
+        return jdbc.query(SELECT + " where s.cash_register_id = ? and s.status = 'open' order by s.opened_at desc, s.id desc limit 1",
+                ROW, registerId).stream().findFirst();
+    }
+
     public Optional<Session> currentOf(long cashierUserId) {
         return jdbc.query(SELECT + " where s.cashier_user_id = ? and s.status in ('open', 'suspended') order by s.opened_at desc limit 1",
                 ROW, cashierUserId).stream().findFirst();

@@ -123,8 +123,7 @@ public class ShiftService {
     /** The open shift of a register, if any (spec S3). */
     @Transactional(readOnly = true)
     public Map<String, Object> currentOfRegister(long registerId) {
-        return sessions.page(registerId, ShiftStatus.OPEN, null, null, SessionRepository.ORDERING.orderBy(null), Pageable.ofSize(1)).stream()
-                .findFirst().map(this::detailOf)
+        return sessions.openOn(registerId).map(this::detailOf)
                 .orElseThrow(() -> SalesErrors.NO_OPEN_SESSION_ON_REGISTER.exception());
     }
 

@@ -15,17 +15,6 @@ public final class JdbcPages {
     private JdbcPages() {
     }
 
-    /** One page's rows, read with the page's limit and offset. */
-    @FunctionalInterface
-    public interface Rows<T> {
-        List<T> read(int limit, long offset);
-    }
-
-    /** A page of a repository's rows and the count of all of them: {@code page(pageable, repo::page, () -> repo.count(filter))}. */
-    public static <T> Page<T> page(Pageable page, Rows<T> rows, java.util.function.LongSupplier count) {
-        return new PageImpl<>(rows.read(page.getPageSize(), page.getOffset()), page, count.getAsLong());
-    }
-
     /**
      * A page of a filtered list and its total, with named parameters bound once for both statements:
      * {@code page(jdbc, SELECT, "from t", "where (cast(:kind as text) is null or t.kind = :kind)", orderBy, q -> q.param("kind", kind), ROW, page)}.
