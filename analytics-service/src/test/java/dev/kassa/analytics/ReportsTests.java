@@ -213,6 +213,26 @@ class ReportsTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(as(store, "manager").get("/api/analytics/dashboard/").at("/open_shifts/count").asInt()).isEqualTo(1));
         assertThat(dashboard.at("/change_vs_yesterday/total_sales_percent").isNull()).as("no sales yesterday").isTrue();
+        assertTheProductRowsAreWhatARebuildMakesOfThem(owner, 2);
+    }
+
+    /** The product rows, added to fact by fact as the events came, are the ones an owner's rebuild makes of all the day's facts. */
+    static void assertTheProductRowsAreWhatARebuildMakesOfThem(Api owner, int products) {
+        String url = "/api/analytics/product-performance/?date=" + today();
+        String top = "/api/analytics/product-performance/top-products/?start_date=" + today().minusDays(40) + "&end_date=" + today();
+        Api.Response added = owner.get(url);
+        Api.Response addedTop = owner.get(top);
+        assertThat(added.at("/results").size()).isEqualTo(products);
+        Api.Response rebuild = owner.post("/api/analytics/rebuild/", Api.json("date", today().toString()));
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(200);
+        Api.Response rebuilt = owner.get(url);
+        for (int i = 0; i < products; i++) {
+            for (String field : java.util.List.of("product", "quantity_sold", "total_revenue", "sales_count", "avg_price", "avg_discount",
+                    "total_cost", "total_profit", "profit_margin")) {
+                assertThat(rebuilt.text("/results/" + i + "/" + field)).as(field).isEqualTo(added.text("/results/" + i + "/" + field));
+            }
+        }
+        assertThat(owner.get(top).at("/top_products")).isEqualTo(addedTop.at("/top_products"));
     }
 
     @Test

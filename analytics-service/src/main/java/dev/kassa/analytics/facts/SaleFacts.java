@@ -42,7 +42,7 @@ public class SaleFacts {
         if (inserted == 0) {
             return Affected.none();
         }
-        Map<LocalDate, Set<Long>> affected = new LinkedHashMap<>();
+        Set<Long> products = new HashSet<>();
         for (Sale.Line line : s.lines()) {
             jdbc.sql("""
                             insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total, unit_cost,
@@ -53,8 +53,9 @@ public class SaleFacts {
                     .param("quantity", line.quantity()).param("price", line.unitPrice())
                     .param("discount", line.discount() == null ? BigDecimal.ZERO : line.discount()).param("total", line.lineTotal())
                     .param("cost", line.unitCost() == null ? BigDecimal.ZERO : line.unitCost()).param("date", s.businessDate()).update();
-            affected.computeIfAbsent(s.businessDate(), d -> new HashSet<>()).add(line.productId());
+            products.add(line.productId());
         }
+        Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
         // refunds of this sale that came first: their lines now get the cost of the batch that was sold
         jdbc.sql("""
                         update sale_fact_lines r set unit_cost = l.unit_cost
@@ -64,8 +65,8 @@ public class SaleFacts {
                         """)
                 .param("sale", s.saleId())
                 .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
-                .forEach(e -> affected.computeIfAbsent(e.getKey(), d -> new HashSet<>()).add(e.getValue()));
-        return new Affected(s.saleId(), affected);
+                .forEach(e -> corrected.computeIfAbsent(e.getKey(), d -> new HashSet<>()).add(e.getValue()));
+        return new Affected(s.saleId(), s.businessDate(), products, corrected);
     }
 
     /** Records a refund once, as negative facts on the refund's business date. */
@@ -103,6 +104,6 @@ public class SaleFacts {
                     .param("total", line.amount().negate()).param("sale", r.saleId()).param("date", r.businessDate()).update();
             products.add(line.productId());
         }
-        return new Affected(id, Map.of(r.businessDate(), products));
+        return new Affected(id, r.businessDate(), products, Map.of());
     }
 }

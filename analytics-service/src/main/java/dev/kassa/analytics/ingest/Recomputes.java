@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the events of one inbox transaction change in the reports. A new fact is added to its date's daily report at once
+ * What the events of one inbox transaction change in the reports. A new fact is added at once to its date's daily report
  * (its sums, and whether its customer and products are the day's first: the facts of one store arrive one after another,
- * in order, on their partition); the products' rows and a customer's RFM row are recomputed once just before that
- * transaction commits: a poll of a hundred sales of one store's day recomputes each product once, not a hundred times.
+ * in order, on their partition) and to its products' rows of that date; the products' month rows, the rows of products
+ * whose earlier facts changed, and a customer's RFM row are recomputed once just before that transaction commits: a poll
+ * of a hundred sales of one store's day sums each product's month once, not a hundred times.
  * Inside the transaction, so a failing recompute rolls the events back with it and they come again.
  */
 @Component
@@ -36,17 +37,19 @@ class Recomputes {
     }
 
     private static final class Pending {
-        final Map<LocalDate, Set<Long>> productsByDate = new TreeMap<>();
+        final Map<LocalDate, Set<Long>> monthsProducts = new TreeMap<>();
+        final Map<LocalDate, Set<Long>> corrected = new TreeMap<>();
         final Set<Long> customers = new LinkedHashSet<>();
     }
 
     void recorded(Affected affected) {
+        Pending pending = pending();
         if (affected.fact() != null) {
             daily.add(affected.fact());
+            performance.add(affected.fact());
+            pending.monthsProducts.computeIfAbsent(affected.date().withDayOfMonth(1), d -> new HashSet<>()).addAll(affected.products());
         }
-        Pending pending = pending();
-        affected.productsByDate().forEach((date, products) ->
-                pending.productsByDate.computeIfAbsent(date, d -> new HashSet<>()).addAll(products));
+        affected.corrected().forEach((date, products) -> pending.corrected.computeIfAbsent(date, d -> new HashSet<>()).addAll(products));
     }
 
     void customer(long customerId) {
@@ -78,7 +81,8 @@ class Recomputes {
     }
 
     private void run(Pending pending) {
-        pending.productsByDate.forEach(performance::recompute);
+        pending.monthsProducts.forEach(performance::resumMonth);
+        pending.corrected.forEach(performance::recompute);
         pending.customers.forEach(customers::purchased);
     }
 }

@@ -50,16 +50,57 @@ public class ProductPerformanceRepository {
     }
 
     /**
+     * Adds one new fact's lines (a sale's, or a refund's negative ones) to its products' rows of its date: the running
+     * sums grow and the averages, cost and margins follow from them, the same figures {@link #recompute(LocalDate, Collection)}
+     * makes of all the date's lines at once. The months are summed again by {@link #resumMonth(LocalDate, Collection)}.
+     */
+    public void add(String fact) {
+        sql.sql("""
+                        insert into product_performance as pp (product_id, date, quantity_sold, total_revenue, sales_count, avg_price,
+                                                               avg_discount, total_cost, total_profit, profit_margin, priced_lines,
+                                                               price_sum, cost_exact)
+                        select product_id, business_date, sum(quantity), sum(line_total),
+                               case when count(*) filter (where quantity > 0) > 0 then 1 else 0 end, 0, 0, 0, 0, 0,
+                               count(unit_price) filter (where quantity > 0), coalesce(sum(unit_price) filter (where quantity > 0), 0),
+                               sum(quantity * unit_cost)
+                          from sale_fact_lines where sale_id = :fact group by product_id, business_date
+                        on conflict (product_id, date) do update set quantity_sold = pp.quantity_sold + excluded.quantity_sold,
+                            total_revenue = pp.total_revenue + excluded.total_revenue, sales_count = pp.sales_count + excluded.sales_count,
+                            priced_lines = pp.priced_lines + excluded.priced_lines, price_sum = pp.price_sum + excluded.price_sum,
+                            cost_exact = pp.cost_exact + excluded.cost_exact, updated_at = now()
+                        """)
+                .param("fact", fact).update();
+        sql.sql("""
+                        update product_performance pp set %s
+                          from (select distinct product_id, business_date from sale_fact_lines where sale_id = :fact) f
+                         where pp.product_id = f.product_id and pp.date = f.business_date
+                        """.formatted(DERIVED))
+                .param("fact", fact).update();
+    }
+
+    /** The figures that follow from a row's sums: its average price and discount, cost, profit and margin. */
+    private static final String DERIVED = """
+            avg_price = coalesce(round(pp.price_sum / nullif(pp.priced_lines, 0), 2), 0),
+            avg_discount = case when pp.priced_lines > 0 and pp.quantity_sold > 0 and round(pp.price_sum / pp.priced_lines, 2) > 0
+                                then greatest(0, least(100, round((round(pp.price_sum / pp.priced_lines, 2) - pp.total_revenue / pp.quantity_sold)
+                                                                  / round(pp.price_sum / pp.priced_lines, 2) * 100, 2)))
+                                else 0 end,
+            total_cost = round(pp.cost_exact, 2),
+            total_profit = pp.total_revenue - round(pp.cost_exact, 2),
+            profit_margin = case when pp.total_revenue <> 0
+                                 then greatest(-9999999, least(9999999, round((pp.total_revenue - round(pp.cost_exact, 2)) / pp.total_revenue * 100, 2)))
+                                 else 0 end""";
+
+    /**
      * Recomputes the rows of {@code products} on {@code date} from the facts, and their month; a product left without
-     * lines loses its row.
+     * lines loses its row. For what is not a new fact: a refund's lines that got their cost when the sale came after it.
      */
     public void recompute(LocalDate date, Collection<Long> products) {
         if (products.isEmpty()) {
             return;
         }
         recomputeDay(date, products);
-        // the month of those products, summed again from its days
-        resumMonth(date.withDayOfMonth(1), "product_id in (:products)", products);
+        resumMonth(date.withDayOfMonth(1), products);
     }
 
     /**
@@ -80,25 +121,20 @@ public class ProductPerformanceRepository {
 
     private void recomputeDay(LocalDate date, Collection<Long> products) {
         sql.sql("""
-                        with agg as (
-                            select product_id, sum(quantity) as qty, sum(line_total) as revenue,
-                                   count(distinct sale_id) filter (where quantity > 0) as sales,
-                                   coalesce(round(avg(unit_price) filter (where quantity > 0), 2), 0) as avg_price,
-                                   round(sum(quantity * unit_cost), 2) as cost
-                              from sale_fact_lines where business_date = :date and product_id in (:products) group by product_id)
-                        insert into product_performance (product_id, date, quantity_sold, total_revenue, sales_count, avg_price, avg_discount,
-                                                         total_cost, total_profit, profit_margin)
-                        select product_id, :date, qty, revenue, sales, avg_price,
-                               case when avg_price > 0 and qty > 0 then greatest(0, least(100, round((avg_price - revenue / qty) / avg_price * 100, 2)))
-                                    else 0 end,
-                               cost, revenue - cost,
-                               case when revenue <> 0 then greatest(-9999999, least(9999999, round((revenue - cost) / revenue * 100, 2))) else 0 end
-                          from agg
-                        on conflict (product_id, date) do update set quantity_sold = excluded.quantity_sold, total_revenue = excluded.total_revenue,
-                            sales_count = excluded.sales_count, avg_price = excluded.avg_price, avg_discount = excluded.avg_discount,
-                            total_cost = excluded.total_cost, total_profit = excluded.total_profit, profit_margin = excluded.profit_margin,
+                        insert into product_performance as pp (product_id, date, quantity_sold, total_revenue, sales_count, avg_price,
+                                                               avg_discount, total_cost, total_profit, profit_margin, priced_lines,
+                                                               price_sum, cost_exact)
+                        select product_id, :date, sum(quantity), sum(line_total), count(distinct sale_id) filter (where quantity > 0),
+                               0, 0, 0, 0, 0, count(unit_price) filter (where quantity > 0),
+                               coalesce(sum(unit_price) filter (where quantity > 0), 0), sum(quantity * unit_cost)
+                          from sale_fact_lines where business_date = :date and product_id in (:products) group by product_id
+                        on conflict (product_id, date) do update set quantity_sold = excluded.quantity_sold,
+                            total_revenue = excluded.total_revenue, sales_count = excluded.sales_count,
+                            priced_lines = excluded.priced_lines, price_sum = excluded.price_sum, cost_exact = excluded.cost_exact,
                             updated_at = now()
                         """)
+                .param("date", date).param("products", products).update();
+        sql.sql("update product_performance pp set %s where pp.date = :date and pp.product_id in (:products)".formatted(DERIVED))
                 .param("date", date).param("products", products).update();
         sql.sql("""
                         delete from product_performance pp where pp.date = :date and pp.product_id in (:products)
@@ -113,6 +149,13 @@ public class ProductPerformanceRepository {
      */
     public void resumMonth(LocalDate month) {
         resumMonth(month, "true", List.of());
+    }
+
+    /** Sums {@code month}'s days again for {@code products}. */
+    public void resumMonth(LocalDate month, Collection<Long> products) {
+        if (!products.isEmpty()) {
+            resumMonth(month.withDayOfMonth(1), "product_id in (:products)", products);
+        }
     }
 
     private void resumMonth(LocalDate month, String products, Collection<Long> ids) {
