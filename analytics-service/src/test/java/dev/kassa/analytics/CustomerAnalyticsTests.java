@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ class CustomerAnalyticsTests {
     KafkaTemplate<String, String> kafka;
 
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 3, role, role);
     }
 
     static LocalDate today() {

@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +28,8 @@ class DailySalesTests {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    static String newStore() {
-        return TestStores.newKey("ana");
-    }
-
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 3, role, role);
     }
 
     /** A SaleCompleted exactly as sales emits it (its golden sample), with this test's sale. */
@@ -64,7 +58,7 @@ class DailySalesTests {
 
     @Test
     void completedSalesAddUpOncePerSaleInTheStoresLocalDay() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("ana");
         Api manager = as(store, "manager");
         Api.Response empty = manager.get("/api/analytics/daily-sales/today/");
         assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
@@ -129,7 +123,7 @@ class DailySalesTests {
 
     @Test
     void theDayCountsItsShiftsAndTheCustomersWhoBoughtForTheFirstTime() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("ana");
         Api owner = as(store, "owner");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         EventSamples.Sample opened = EventSamples.of("SessionOpened");
@@ -173,8 +167,8 @@ class DailySalesTests {
 
     @Test
     void aBadEventAmongAPollsSalesIsParkedAndEveryOtherSaleOfEveryStoreIsCounted() throws Exception {
-        String store = newStore();
-        String other = newStore();
+        String store = TestStores.newKey("ana");
+        String other = TestStores.newKey("ana");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         double parkedBefore = parked();
         // sent together, so that they tend to arrive in one poll: the bad one sits between two good sales of its store
@@ -222,7 +216,7 @@ class DailySalesTests {
 
     @Test
     void creditSalesAreShownApartAndACreditRefundTakesThemBack() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("ana");
         Api manager = as(store, "manager");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         kafka.send(Topics.SALES, store, saleCompleted(store, "1", today, "40000.00", List.of(line(18, "1.000", "40000.00")), "credit")).get();
@@ -250,7 +244,7 @@ class DailySalesTests {
 
     @Test
     void periodAndTrendsAddUpTheDays() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("ana");
         Api manager = as(store, "manager");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         kafka.send(Topics.SALES, store, saleCompleted(store, "1", today, "100.00", List.of(line(1, "1.000", "100.00")), "cash")).get();
@@ -279,9 +273,9 @@ class DailySalesTests {
 
     @Test
     void cashiersOtherStoresAndAnonymousCallersAreRefused() {
-        String store = newStore();
+        String store = TestStores.newKey("ana");
         assertThat(as(store, "cashier").get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("permission_denied");
-        assertThat(as(newStore(), "owner").in(store).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("not_a_member");
+        assertThat(as(TestStores.newKey("ana"), "owner").in(store).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("not_a_member");
         assertThat(as(store, "owner").in(null).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("missing_tenant_key");
         assertThat(new Api("http://localhost:" + port).in(store).get("/api/analytics/daily-sales/today/").status()).isEqualTo(401);
         assertThat(as(store, "owner").get("/api/analytics/daily-sales/?page_size=1000").status()).isEqualTo(400);

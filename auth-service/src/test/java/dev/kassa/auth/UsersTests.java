@@ -122,5 +122,6 @@ class UsersTests {
         assertThat(docs.raw()).contains("/api/users/employees/{id}/set-pin", "/api/users/auth/logout", "/api/users/users/{id}/update-profile");
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).as("every body has an example").isEmpty();
         assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body())).as("the caller is not input").isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body())).as("every answer has a typed schema").isEmpty();
     }
 }

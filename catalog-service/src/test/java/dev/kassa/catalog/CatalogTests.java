@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,12 +36,8 @@ class CatalogTests {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    static String newStore() {
-        return TestStores.newKey("cat");
-    }
-
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(7, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 7, role, role);
     }
 
     static Map<String, Object> apiDocumentProduct() {
@@ -53,7 +48,7 @@ class CatalogTests {
 
     @Test
     void theApiDocumentsProductIsCreatedWithItsOwnSkuAndBarcode() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api.Response r = as(store, "owner").post("/api/products/products/", apiDocumentProduct());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.text("/sku")).isEqualTo("IPHONE-14-PRO");
@@ -77,7 +72,7 @@ class CatalogTests {
 
     @Test
     void generatedCodesAreValidAndTheFirstBatchHoldsTheInitialQuantity() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api.Response r = as(store, "stockkeeper").post("/api/products/products", json("name", "Кока-Кола 1.5л", "cost_price", "8000",
                 "sale_price", "12000", "unit", "1", "category", "2", "initial_quantity", "100", "min_quantity", 10));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -100,7 +95,7 @@ class CatalogTests {
 
     @Test
     void lowStockListsTrackedProductsAboveZeroAndAtMostTheirMinimum() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         owner.post("/api/products/products/", json("name", "Low", "sale_price", 1, "initial_quantity", 3, "min_quantity", 5));
         owner.post("/api/products/products/", json("name", "Plenty", "sale_price", 1, "initial_quantity", 50, "min_quantity", 5));
@@ -119,7 +114,7 @@ class CatalogTests {
 
     @Test
     void badInputIsRefusedPerField() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         Api.Response notNumber = owner.post("/api/products/products/", json("name", "x", "sale_price", "много"));
         assertThat(notNumber.status()).isEqualTo(400);
@@ -136,11 +131,11 @@ class CatalogTests {
 
     @Test
     void rolesMembershipAndTokensAreEnforced() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api cashier = as(store, "cashier");
         assertThat(cashier.post("/api/products/products/", apiDocumentProduct()).text("/code")).isEqualTo("permission_denied");
         assertThat(cashier.post("/api/products/categories/", json("name", "X")).text("/code")).isEqualTo("permission_denied");
-        assertThat(as(newStore(), "owner").in(store).get("/api/products/products/").text("/code")).isEqualTo("not_a_member");
+        assertThat(as(TestStores.newKey("cat"), "owner").in(store).get("/api/products/products/").text("/code")).isEqualTo("not_a_member");
         Api anonymous = new Api("http://localhost:" + port).in(store);
         assertThat(anonymous.get("/api/products/products/").status()).isEqualTo(401);
         assertThat(as(store, "owner").in(null).get("/api/products/products/").text("/code")).isEqualTo("missing_tenant_key");
@@ -148,7 +143,7 @@ class CatalogTests {
 
     @Test
     void everyNewStoreHasTheDefaultUnitsAndCategories() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api.Response categories = as(store, "cashier").get("/api/products/categories/?page_size=100");
         assertThat(categories.at("/count").asInt()).isEqualTo(16);
         Api.Response created = as(store, "manager").post("/api/products/categories/", json("name", "Сухофрукты"));
@@ -159,7 +154,7 @@ class CatalogTests {
 
     @Test
     void twoTillsNeverReserveTheSameLastUnit() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 5))
                 .at("/id").asLong();
@@ -185,7 +180,7 @@ class CatalogTests {
 
     @Test
     void fefoSkipsExpiredBatchesSplitsAcrossBatchesAndIsIdempotent() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Milk", "cost_price", 5, "sale_price", 10)).at("/id").asLong();
         String schema = TestStores.schema(store);
@@ -214,7 +209,7 @@ class CatalogTests {
 
     @Test
     void stockHoldsAreOnlyForKassasOwnServicesNeverForATillsToken() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         long product = as(store, "owner").post("/api/products/products/", json("name", "Rice", "sale_price", 9000, "initial_quantity", 10))
                 .at("/id").asLong();
         Object hold = json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 10);
@@ -230,12 +225,13 @@ class CatalogTests {
         // nothing was held: the whole stock is still for sale
         assertThat(as(store, "owner").get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
         // a service call still carries the user's token and store: another store's cashier is refused
-        assertThat(as(newStore(), "cashier").in(store).asService().post("/internal/reservations", hold).text("/code")).isEqualTo("not_a_member");
+        assertThat(as(TestStores.newKey("cat"), "cashier").in(store).asService().post("/internal/reservations", hold).text("/code"))
+                .isEqualTo("not_a_member");
     }
 
     @Test
     void aReleaseThatOvertakesItsHoldCancelsTheHoldInsteadOfOrphaningIt() {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Tea", "sale_price", 9000, "initial_quantity", 10)).at("/id").asLong();
         Api till = as(store, "cashier").asService();
@@ -258,7 +254,7 @@ class CatalogTests {
 
     @Test
     void holdsThatSalesCouldNotReleaseByCallingAreReleasedByItsEvent() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 10)).at("/id").asLong();
         String ref = UUID.randomUUID().toString();
@@ -274,7 +270,7 @@ class CatalogTests {
 
     @Test
     void aCompletedSaleBecomesStockMovementsExactlyOnce() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
         long product = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
         String ref = UUID.randomUUID().toString();

@@ -7,7 +7,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +33,7 @@ class ProductEditingTests {
     ObjectMapper objectMapper;
 
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 3, role, role);
     }
 
     @Test

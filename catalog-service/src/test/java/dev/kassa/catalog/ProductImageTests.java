@@ -4,12 +4,10 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.Boundaries;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +20,7 @@ class ProductImageTests {
     int port;
 
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(3, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 3, role, role);
     }
 
     @Test

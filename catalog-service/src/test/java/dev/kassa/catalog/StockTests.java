@@ -7,7 +7,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
@@ -35,7 +33,7 @@ class StockTests {
     ObjectMapper objectMapper;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "user" + user, role);
     }
 
     static LocalDate today() {

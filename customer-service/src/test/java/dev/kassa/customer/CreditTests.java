@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -38,7 +36,7 @@ class CreditTests {
     KafkaTemplate<String, String> kafka;
 
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(4, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 4, role, role);
     }
 
     Api.Response hold(Api till, long customer, Object amount, String sale) {

@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +13,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,18 +26,14 @@ class CustomerTests {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
-    static String newStore() {
-        return TestStores.newKey("cus");
-    }
-
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(4, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 4, role, role);
     }
 
     @Test
     void theApiDocumentsCustomerIsCreatedAndListedOnlyInItsStore() {
-        String a = newStore();
-        String b = newStore();
+        String a = TestStores.newKey("cus");
+        String b = TestStores.newKey("cus");
         // erp-v2-api.md 6.2, verbatim
         Api.Response created = as(a, "cashier").post("/api/customers/customers/", json("name", "Test Customer", "phone", "+998901234567",
                 "email", "customer@example.com", "address", "Tashkent, Uzbekistan"));
@@ -58,7 +52,7 @@ class CustomerTests {
 
     @Test
     void completedSalesAndRefundsBuildTheCustomersHistoryOnce() throws Exception {
-        String store = newStore();
+        String store = TestStores.newKey("cus");
         Api cashier = as(store, "cashier");
         long customer = cashier.post("/api/customers/customers/", json("name", "Алия", "phone", "+998901112233")).at("/id").asLong();
         EventSamples.Sample completed = EventSamples.of("SaleCompleted");
@@ -129,14 +123,14 @@ class CustomerTests {
 
     @Test
     void badInputRolesAndMembershipAreRefused() {
-        String store = newStore();
+        String store = TestStores.newKey("cus");
         Api.Response bad = as(store, "owner").post("/api/customers/customers/", json("phone", "8901234567", "email", "nope", "customer_type", "company"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "phone", "email", "company_name");
         assertThat(as(store, "owner").post("/api/customers/customers/", "[").text("/code")).isEqualTo("parse_error");
         assertThat(as(store, "stockkeeper").get("/api/customers/customers/").text("/code")).isEqualTo("permission_denied");
         assertThat(as(store, "stockkeeper").post("/api/customers/customers/", json("name", "x", "phone", "+998901234567")).status()).isEqualTo(403);
-        assertThat(as(newStore(), "owner").in(store).get("/api/customers/customers/").text("/code")).isEqualTo("not_a_member");
+        assertThat(as(TestStores.newKey("cus"), "owner").in(store).get("/api/customers/customers/").text("/code")).isEqualTo("not_a_member");
         assertThat(new Api("http://localhost:" + port).in(store).get("/api/customers/customers/").status()).isEqualTo(401);
         assertThat(as(store, "owner").get("/api/customers/customers/424242").status()).isEqualTo(404);
     }

@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +13,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
@@ -35,7 +33,7 @@ class LoyaltyTests {
     KafkaTemplate<String, String> kafka;
 
     Api as(String store, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(4, role, Map.of(store, role))).in(store);
+        return Api.member(port, store, 4, role, role);
     }
 
     void sold(String store, long customer, String sale, String total, String bonus) throws Exception {

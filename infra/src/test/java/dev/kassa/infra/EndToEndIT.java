@@ -584,6 +584,51 @@ class EndToEndIT {
         assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status"))).containsEntry("gateway", "UP");
     }
 
+    /**
+     * Every service's published OpenAPI, as integrators fetch it through the gateway, shows a typed schema for every
+     * answer, an example of every body and no platform type among the inputs, and passes Spectral's OpenAPI ruleset
+     * with no error and no warning ({@code infra/openapi-lint}, which installs Spectral from npm where it is missing;
+     * {@code -Dkassa.spectral.install=false} never installs, and the test is then skipped without Spectral).
+     */
+    @Test
+    @Order(8)
+    void everyPublishedOpenApiPassesSpectralsRuleset() throws Exception {
+        Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
+        Path specs = Files.createDirectories(root.resolve("infra/target/openapi"));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("infra/openapi-lint").toString()));
+        for (String service : OpenApiWalk.SERVICES) {
+            Api.Response docs = gateway.get("/api-docs/" + service);
+            assertThat(docs.status()).as(service).isEqualTo(200);
+            Path spec = specs.resolve(service + ".json");
+            Files.writeString(spec, docs.raw());
+            com.fasterxml.jackson.databind.JsonNode tree = docs.body();
+            assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(tree)).as(service + ": the caller is not input").isEmpty();
+            assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(tree)).as(service + ": every answer has a typed schema").isEmpty();
+            assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(tree)).as(service + ": every body has an example").isEmpty();
+            command.add(spec.toString());
+        }
+        ProcessBuilder lint = new ProcessBuilder(command).redirectErrorStream(true);
+        if ("false".equals(System.getProperty("kassa.spectral.install"))) {
+            lint.environment().put("KASSA_SPECTRAL_INSTALL", "false");
+        }
+        Process process = lint.start();
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("openapi-lint took more than five minutes");
+        }
+        String out = output.join();
+        org.junit.jupiter.api.Assumptions.assumeTrue(process.exitValue() != 3, "Spectral is missing and could not be installed: " + out);
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).contains("OpenAPI lint: 6 documents clean");
+    }
+
     @Test
     @Order(9)
     void everyPublishedOperationWithstandsTheAttackRun() {

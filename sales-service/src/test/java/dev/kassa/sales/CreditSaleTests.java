@@ -5,7 +5,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +51,7 @@ class CreditSaleTests {
     KafkaTemplate<String, String> kafka;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "user" + user, role);
     }
 
     @Test

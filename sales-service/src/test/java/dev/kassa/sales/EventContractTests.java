@@ -4,7 +4,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import dev.kassa.sales.catalog.HoldsReleased;
 import dev.kassa.sales.shift.CashMovementRecorded;
 import dev.kassa.sales.shift.SessionClosed;
@@ -21,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +38,7 @@ class EventContractTests {
     JdbcTemplate jdbc;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "user" + user, role);
     }
 
     @Test

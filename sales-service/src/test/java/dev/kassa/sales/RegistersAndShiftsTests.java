@@ -3,7 +3,6 @@ package dev.kassa.sales;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +28,7 @@ class RegistersAndShiftsTests {
     JdbcTemplate jdbc;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "user" + user, role);
     }
 
     @Test
@@ -86,6 +85,7 @@ class RegistersAndShiftsTests {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
         assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body())).as("the caller is not input").isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body())).as("every answer has a typed schema").isEmpty();
         // the error codes the service can answer, with their status and messages in both languages
         assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .contains("session_not_open", "sale_not_found", "catalog_unavailable", "not_a_member");

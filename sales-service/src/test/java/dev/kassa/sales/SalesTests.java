@@ -7,7 +7,6 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +17,6 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +34,8 @@ class SalesTests {
     @Autowired
     ObjectMapper objectMapper;
 
-    static String newStore() {
-        return TestStores.newKey("sal");
-    }
-
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "user" + user, role);
     }
 
     static String schema(String store) {
@@ -50,7 +44,7 @@ class SalesTests {
 
     @Test
     void aCashierOpensOneShiftAndSeesItAsCurrent() {
-        String store = newStore();
+        String store = TestStores.newKey("sal");
         Api cashier = as(store, 5, "cashier");
         assertThat(cashier.get("/api/sales/sessions/current/").text("/code")).isEqualTo("no_open_session");
         Api.Response opened = cashier.post("/api/sales/sessions/open/", json("opening_balance", 100000));
@@ -70,7 +64,7 @@ class SalesTests {
 
     @Test
     void badInputRolesAndMembershipAreRefused() {
-        String store = newStore();
+        String store = TestStores.newKey("sal");
         // no amount: the register's starting float (0 unless set), as the web client opens shifts with {} (issue 13)
         Api.Response empty = as(store, 8, "cashier").post("/api/sales/sessions/open/", json());
         assertThat(empty.status()).as(empty.toString()).isEqualTo(201);
@@ -78,7 +72,8 @@ class SalesTests {
         assertThat(as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", -1)).status()).isEqualTo(400);
         assertThat(as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", "abc")).status()).isEqualTo(400);
         assertThat(as(store, 5, "stockkeeper").post("/api/sales/sessions/open/", json("opening_balance", 1)).text("/code")).isEqualTo("permission_denied");
-        assertThat(as(newStore(), 5, "owner").in(store).post("/api/sales/sessions/open/", json("opening_balance", 1)).text("/code")).isEqualTo("not_a_member");
+        assertThat(as(TestStores.newKey("sal"), 5, "owner").in(store).post("/api/sales/sessions/open/", json("opening_balance", 1)).text("/code"))
+                .isEqualTo("not_a_member");
         assertThat(new Api("http://localhost:" + port).in(store).post("/api/sales/sessions/open/", json("opening_balance", 1)).status()).isEqualTo(401);
         Api cashier = as(store, 5, "cashier");
         assertThat(cashier.post("/api/sales/sales/scan-item/", json("product", 1)).at("/errors/session").isArray()).isTrue();
@@ -90,7 +85,7 @@ class SalesTests {
 
     @Test
     void whenCatalogIsDownScanningAnswers503QuicklyAndLeavesNothingBehind() {
-        String store = newStore();
+        String store = TestStores.newKey("sal");
         Api cashier = as(store, 5, "cashier");
         long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
         long started = System.nanoTime();
@@ -103,7 +98,7 @@ class SalesTests {
 
     @Test
     void anAlreadyScannedDraftIsCheckedOutWithSplitTendersAndAnnounced() {
-        String store = newStore();
+        String store = TestStores.newKey("sal");
         Api cashier = as(store, 5, "cashier");
         long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 100000)).at("/data/id").asLong();
         // a draft scanned earlier (while catalog was up): 2 × 75000

@@ -37,7 +37,7 @@ class ShiftAndRefundTests {
     ObjectMapper objectMapper;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "user" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "user" + user, role);
     }
 
     long draft(String store, long session, long cashier) {

@@ -3,9 +3,6 @@ package dev.kassa.task;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
-
-import java.util.Map;
 
 /**
  * A store with the staff the task tests work with, as auth's events would have told the directory: manager Malika
@@ -25,6 +22,6 @@ final class StoreStaff {
 
     /** The task service at {@code port} as {@code user} with {@code role} in {@code store}. */
     static Api as(int port, String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "u" + user, role);
     }
 }

@@ -3,12 +3,10 @@ package dev.kassa.task;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,17 +19,13 @@ class TaskTests {
     @org.springframework.beans.factory.annotation.Autowired
     dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
-    static String newStore() {
-        return TestStores.newKey("tsk");
-    }
-
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "u" + user, role);
     }
 
     @Test
     void theApiDocumentsTaskIsCreatedAndVisibleToItsPeopleOnly() {
-        String store = newStore();
+        String store = TestStores.newKey("tsk");
         // the store's employees, as auth announces them: employee 2 is the account of user 2
         staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 2, 2, "Анна Петрова", "cashier", "", true));
         String due = OffsetDateTime.now().plusDays(3).withNano(0).toString();
@@ -46,18 +40,18 @@ class TaskTests {
         assertThat(as(store, 2, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
         assertThat(as(store, 3, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
         assertThat(as(store, 9, "manager").get("/api/tasks/tasks/?priority=high").at("/count").asInt()).isEqualTo(1);
-        assertThat(as(newStore(), 1, "owner").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
+        assertThat(as(TestStores.newKey("tsk"), 1, "owner").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
     }
 
     @Test
     void badInputAndStrangersAreRefused() {
-        String store = newStore();
+        String store = TestStores.newKey("tsk");
         Api.Response bad = as(store, 1, "owner").post("/api/tasks/tasks/", json("priority", "whenever", "due_date", "tomorrow"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.at("/errors").fieldNames()).toIterable().contains("title", "priority", "assigned_to", "due_date");
         Api.Response past = as(store, 1, "owner").post("/api/tasks/tasks/", json("title", "x", "assigned_to", 2, "due_date", "2020-01-20T18:00:00Z"));
         assertThat(past.text("/errors/due_date/0")).isEqualTo("Срок выполнения не может быть в прошлом");
-        assertThat(as(newStore(), 1, "owner").in(store).get("/api/tasks/tasks/").text("/code")).isEqualTo("not_a_member");
+        assertThat(as(TestStores.newKey("tsk"), 1, "owner").in(store).get("/api/tasks/tasks/").text("/code")).isEqualTo("not_a_member");
         assertThat(new Api("http://localhost:" + port).in(store).get("/api/tasks/tasks/").status()).isEqualTo(401);
         assertThat(as(store, 1, "owner").in(null).get("/api/tasks/tasks/").text("/code")).isEqualTo("missing_tenant_key");
     }

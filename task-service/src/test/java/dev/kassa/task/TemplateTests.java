@@ -4,13 +4,11 @@ import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +23,7 @@ class TemplateTests {
     EmployeeDirectory staff;
 
     Api as(String store, long user, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(user, "u" + user, Map.of(store, role))).in(store);
+        return Api.member(port, store, user, "u" + user, role);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +16,12 @@ import java.util.Optional;
  */
 @Service
 public class CustomerAnalytics {
+
+    /** The period the segments cover, {@code YYYY-MM-DD}. */
+    record SegmentPeriod(String periodStart, String periodEnd) { }
+
+    /** Each segment with its customers, spend and average purchase, biggest spend first. */
+    record Segments(SegmentPeriod period, List<CustomerAnalyticsRepository.SegmentTotal> segments) { }
 
     private final CustomerAnalyticsRepository rows;
     private final SettingsRepository settings;
@@ -56,10 +61,10 @@ public class CustomerAnalytics {
     }
 
     @Transactional
-    Optional<Map<String, Object>> segments() {
+    Optional<Segments> segments() {
         current();
-        return rows.period().map(period -> Map.of("period", Map.of("period_start", period.get("period_start").toString(),
-                "period_end", period.get("period_end").toString()), "segments", rows.segments()));
+        return rows.period().map(period -> new Segments(new SegmentPeriod(period.get("period_start").toString(),
+                period.get("period_end").toString()), rows.segments()));
     }
 
     @Transactional

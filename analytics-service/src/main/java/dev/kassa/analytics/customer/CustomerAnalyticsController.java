@@ -28,6 +28,9 @@ import java.util.Set;
 @RequestMapping({"/api/analytics/customer-analytics", "/api/analytics/customer_analytics"})
 class CustomerAnalyticsController {
 
+    /** Customers to win back, biggest spenders first. */
+    record AtRisk(int count, List<CustomerAnalyticsRepository.Row> customers) { }
+
     static final Set<String> SEGMENTS = Set.of("Champions", "Loyal Customers", "Potential Loyalists", "New Customers", "Promising",
             "Need Attention", "At Risk", "Can't Lose Them", "Hibernating", "Lost");
     private static final SqlOrdering ORDERING = SqlOrdering.of("-monetary", "a.id", Map.of("monetary", "a.monetary",
@@ -67,15 +70,15 @@ class CustomerAnalyticsController {
     @Operation(summary = "Segments with their customers, spend and average purchase, biggest spend first")
     @GetMapping("/segments")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    Map<String, Object> segments() {
+    CustomerAnalytics.Segments segments() {
         return analytics.segments().orElseThrow(() -> AnalyticsErrors.NO_CUSTOMER_DATA.exception());
     }
 
     @Operation(summary = "Customers to win back: At Risk, Can't Lose Them, Hibernating and Lost, biggest spenders first")
     @GetMapping({"/at-risk", "/at_risk"})
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    Map<String, Object> atRisk() {
+    AtRisk atRisk() {
         List<CustomerAnalyticsRepository.Row> rows = analytics.atRisk();
-        return Map.of("count", rows.size(), "customers", rows);
+        return new AtRisk(rows.size(), rows);
     }
 }

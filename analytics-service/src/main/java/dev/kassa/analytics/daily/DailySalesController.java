@@ -20,13 +20,27 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 @RestController
 @RequestMapping({"/api/analytics/daily-sales", "/api/analytics/daily_sales"})
 class DailySalesController {
+
+    /** A report's period, both ends included, and its number of days. */
+    record ReportPeriod(String startDate, String endDate, long days) { }
+
+    /** A period's totals; {@code avg_sale} is the period's average sale, not the mean of daily averages. */
+    record PeriodSums(BigDecimal totalSales, int totalCount, BigDecimal totalRefunds, BigDecimal totalDiscount, BigDecimal totalTax,
+                      BigDecimal totalItems, BigDecimal avgSale) { }
+
+    record PeriodReport(ReportPeriod period, PeriodSums totals, List<DailyReport> dailyReports) { }
+
+    /** One day of a trend (a day without sales has zeros). */
+    record TrendDay(String date, BigDecimal totalSales, int totalCount, BigDecimal avgSale) { }
+
+    /** {@code period} says in words which days the trend covers. */
+    record Trends(String period, List<TrendDay> trends) { }
 
     private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "id",
             Map.of("date", "date", "total_sales", "total_sales", "total_sales_count", "total_sales_count"));
@@ -48,8 +62,8 @@ class DailySalesController {
     @Operation(summary = "Totals and daily reports of a period: ?start_date=2025-01-01&end_date=2025-01-31 (at most 366 days)")
     @GetMapping("/period")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    public Map<String, Object> period(@RequestParam(name = "start_date", required = false) String start,
-                                      @RequestParam(name = "end_date", required = false) String end) {
+    public PeriodReport period(@RequestParam(name = "start_date", required = false) String start,
+                               @RequestParam(name = "end_date", required = false) String end) {
         Periods.Range range = Periods.checked(Periods.requiredDate("start_date", start), Periods.requiredDate("end_date", end));
         LocalDate from = range.start();
         LocalDate to = range.end();
@@ -57,37 +71,31 @@ class DailySalesController {
         BigDecimal total = days.stream().map(DailyReport::totalSales).reduce(new BigDecimal("0.00"), BigDecimal::add);
         int count = days.stream().mapToInt(DailyReport::totalSalesCount).sum();
         BigDecimal gross = days.stream().map(d -> d.totalSales().add(d.totalRefunds())).reduce(new BigDecimal("0.00"), BigDecimal::add);
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("total_sales", total);
-        totals.put("total_count", count);
-        totals.put("total_refunds", days.stream().map(DailyReport::totalRefunds).reduce(new BigDecimal("0.00"), BigDecimal::add));
-        totals.put("total_discount", days.stream().map(DailyReport::totalDiscount).reduce(new BigDecimal("0.00"), BigDecimal::add));
-        totals.put("total_tax", days.stream().map(DailyReport::totalTax).reduce(new BigDecimal("0.00"), BigDecimal::add));
-        totals.put("total_items", days.stream().map(DailyReport::totalItemsSold).reduce(new BigDecimal("0.000"), BigDecimal::add));
-        // the average sale of the period (not the mean of daily averages, spec §8.3 N4 defect)
-        totals.put("avg_sale", count == 0 ? new BigDecimal("0.00") : gross.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("period", Map.of("start_date", from.toString(), "end_date", to.toString(), "days", range.days()));
-        body.put("totals", totals);
-        body.put("daily_reports", days);
-        return body;
+        PeriodSums totals = new PeriodSums(total, count,
+                days.stream().map(DailyReport::totalRefunds).reduce(new BigDecimal("0.00"), BigDecimal::add),
+                days.stream().map(DailyReport::totalDiscount).reduce(new BigDecimal("0.00"), BigDecimal::add),
+                days.stream().map(DailyReport::totalTax).reduce(new BigDecimal("0.00"), BigDecimal::add),
+                days.stream().map(DailyReport::totalItemsSold).reduce(new BigDecimal("0.000"), BigDecimal::add),
+                // the average sale of the period (not the mean of daily averages, spec §8.3 N4 defect)
+                count == 0 ? new BigDecimal("0.00") : gross.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
+        return new PeriodReport(new ReportPeriod(from.toString(), to.toString(), range.days()), totals, days);
     }
 
     @Operation(summary = "Sales per day for the last N days (default 30, at most 366), every day present, oldest first")
     @GetMapping("/trends")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    public Map<String, Object> trends(@RequestParam(required = false) String days) {
+    public Trends trends(@RequestParam(required = false) String days) {
         int n = Periods.number("days", days, 30, 1, 366, "analytics.days_invalid");
         LocalDate today = TenantContext.require().today();
         LocalDate from = today.minusDays(n - 1L);
         Map<LocalDate, DailyReport> byDate = new java.util.HashMap<>();
         reports.between(from, today).forEach(r -> byDate.put(r.date(), r));
-        List<Map<String, Object>> trend = new java.util.ArrayList<>();
+        List<TrendDay> trend = new java.util.ArrayList<>();
         for (LocalDate d = from; !d.isAfter(today); d = d.plusDays(1)) {
             DailyReport r = byDate.getOrDefault(d, DailyReport.empty(d));
-            trend.add(Map.of("date", d.toString(), "total_sales", r.totalSales(), "total_count", r.totalSalesCount(), "avg_sale", r.avgSaleAmount()));
+            trend.add(new TrendDay(d.toString(), r.totalSales(), r.totalSalesCount(), r.avgSaleAmount()));
         }
-        return Map.of("period", Messages.get("analytics.last_days", n), "trends", trend);
+        return new Trends(Messages.get("analytics.last_days", n), trend);
     }
 
     @Operation(summary = "Daily reports, newest first (paginated): filter date=YYYY-MM-DD; ordering date, total_sales, total_sales_count "

@@ -1,6 +1,5 @@
 package dev.kassa.analytics.daily;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,24 +32,22 @@ public class DailySalesRepository {
                                         where p.customer_id = f.customer_id and p.kind = 'sale' and p.business_date < d.date)) as new_customers
               from daily_sales d""";
 
-    private final JdbcTemplate jdbc;
     private final JdbcClient sql;
 
-    DailySalesRepository(JdbcTemplate jdbc, JdbcClient sql) {
-        this.jdbc = jdbc;
+    DailySalesRepository(JdbcClient sql) {
         this.sql = sql;
     }
 
     @Transactional(readOnly = true)
     public Optional<DailyReport> forDate(LocalDate date) {
-        return jdbc.query(SELECT + " where d.date = ?", ROW, date).stream().findFirst();
+        return sql.sql(SELECT + " where d.date = :date").param("date", date).query(ROW).optional();
     }
 
     /** A day without sales: no totals, but perhaps shifts. */
     @Transactional(readOnly = true)
     public DailyReport emptyDay(LocalDate date) {
-        return jdbc.queryForObject("select count(*), count(closed_at) from shifts where business_date = ?",
-                (rs, i) -> DailyReport.empty(date).withShifts(rs.getInt(1), rs.getInt(2)), date);
+        return sql.sql("select count(*), count(closed_at) from shifts where business_date = :date").param("date", date)
+                .query((rs, i) -> DailyReport.empty(date).withShifts(rs.getInt(1), rs.getInt(2))).single();
     }
 
     /** A page of reports, of one date when {@code date} is given, in {@code orderBy} order. */
@@ -62,17 +59,19 @@ public class DailySalesRepository {
 
     /** The store's net sales from {@code from} to {@code to}, in the caller's (the store's) transaction. */
     public PeriodTotals totals(LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(total_sales), 0), coalesce(sum(total_sales_count), 0), coalesce(sum(total_discount), 0),
-                       coalesce(sum(total_items_sold), 0)
-                  from daily_sales where date between ? and ?
-                """, (rs, i) -> new PeriodTotals(rs.getBigDecimal(1).setScale(2), rs.getInt(2), rs.getBigDecimal(3).setScale(2),
-                rs.getBigDecimal(4).setScale(3)), from, to);
+        return sql.sql("""
+                        select coalesce(sum(total_sales), 0), coalesce(sum(total_sales_count), 0), coalesce(sum(total_discount), 0),
+                               coalesce(sum(total_items_sold), 0)
+                          from daily_sales where date between :from and :to
+                        """)
+                .param("from", from).param("to", to)
+                .query((rs, i) -> new PeriodTotals(rs.getBigDecimal(1).setScale(2), rs.getInt(2), rs.getBigDecimal(3).setScale(2),
+                        rs.getBigDecimal(4).setScale(3))).single();
     }
 
     @Transactional(readOnly = true)
     Optional<DailyReport> find(long id) {
-        return jdbc.query(SELECT + " where d.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where d.id = :id").param("id", id).query(ROW).optional();
     }
 
     @Transactional(readOnly = true)
@@ -138,21 +137,21 @@ public class DailySalesRepository {
 
     /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */
     public void recompute(LocalDate date) {
-        int facts = jdbc.queryForObject("select count(*) from sale_facts where business_date = ?", Integer.class, date);
+        int facts = sql.sql("select count(*) from sale_facts where business_date = :date").param("date", date).query(Integer.class).single();
         if (facts == 0) {
-            jdbc.update("delete from daily_sales where date = ?", date);
+            sql.sql("delete from daily_sales where date = :date").param("date", date).update();
             return;
         }
-        jdbc.update("""
+        sql.sql("""
                 insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount, total_tax,
                                          total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count, credit_sales)
                 select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
                        coalesce(round(sum(f.total) filter (where f.kind = 'sale') / nullif(count(*) filter (where f.kind = 'sale'), 0), 2), 0),
                        sum(f.cash), sum(f.card), sum(f.discount), sum(f.tax), sum(f.items_quantity),
-                       (select count(distinct l.product_id) from sale_fact_lines l where l.business_date = ? and l.quantity > 0),
+                       (select count(distinct l.product_id) from sale_fact_lines l where l.business_date = :date and l.quantity > 0),
                        count(distinct f.customer_id),
                        coalesce(-sum(f.total) filter (where f.kind = 'refund'), 0), count(*) filter (where f.kind = 'refund'), sum(f.credit)
-                  from sale_facts f where f.business_date = ? group by f.business_date
+                  from sale_facts f where f.business_date = :date group by f.business_date
                 on conflict (date) do update set
                     total_sales = excluded.total_sales, total_sales_count = excluded.total_sales_count, avg_sale_amount = excluded.avg_sale_amount,
                     cash_sales = excluded.cash_sales, card_sales = excluded.card_sales, total_discount = excluded.total_discount,
@@ -160,6 +159,6 @@ public class DailySalesRepository {
                     unique_products_sold = excluded.unique_products_sold, unique_customers = excluded.unique_customers,
                     total_refunds = excluded.total_refunds, refunds_count = excluded.refunds_count, credit_sales = excluded.credit_sales,
                     updated_at = now()
-                """, date, date);
+                """).param("date", date).update();
     }
 }

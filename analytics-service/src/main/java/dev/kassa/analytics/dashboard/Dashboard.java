@@ -12,13 +12,29 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Puts the dashboard together from the reports, in one read-only transaction. */
 @Service
 class Dashboard {
+
+    /** One day's key figures. */
+    record Kpis(String date, BigDecimal totalSales, int salesCount, BigDecimal avgTicket, BigDecimal itemsSold, BigDecimal refundsTotal) { }
+
+    /** Percent change of sales and count; null where the base day had none. */
+    record Change(BigDecimal totalSalesPercent, BigDecimal salesCountPercent) { }
+
+    record RefundTotals(BigDecimal total, int count) { }
+
+    /** How many products are low or out of stock, and the first ten of each. */
+    record StockBlock(int lowStockCount, int outOfStockCount, List<SnapshotRepository.Snapshot> lowStock,
+                      List<SnapshotRepository.Snapshot> outOfStock) { }
+
+    record OpenShiftsBlock(int count, List<OpenShifts.Shift> shifts) { }
+
+    /** Today's KPIs against yesterday and the same weekday last week, top products, refunds, stock alerts and open shifts. */
+    record DashboardView(String date, Kpis today, Kpis yesterday, Kpis sameWeekdayLastWeek, Change changeVsYesterday, Change changeVsLastWeek,
+                         List<ProductPerformanceRepository.Top> topProducts, RefundTotals refunds, StockBlock stock, OpenShiftsBlock openShifts) { }
 
     private final DailySalesRepository daily;
     private final ProductPerformanceRepository products;
@@ -33,54 +49,32 @@ class Dashboard {
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> today() {
+    DashboardView today() {
         LocalDate today = TenantContext.require().today();
         DailyReport now = report(today);
         DailyReport yesterday = report(today.minusDays(1));
         DailyReport lastWeek = report(today.minusDays(7));
         List<SnapshotRepository.Snapshot> low = stock.latest(SnapshotRepository.LOW, SnapshotRepository.BY_DAYS_OF_STOCK);
         List<SnapshotRepository.Snapshot> out = stock.latest(SnapshotRepository.OUT, SnapshotRepository.BY_NAME);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", today.toString());
-        body.put("today", kpis(now));
-        body.put("yesterday", kpis(yesterday));
-        body.put("same_weekday_last_week", kpis(lastWeek));
-        body.put("change_vs_yesterday", change(now, yesterday));
-        body.put("change_vs_last_week", change(now, lastWeek));
-        body.put("top_products", products.top(today, today, "revenue", 5));
-        body.put("refunds", Map.of("total", now.totalRefunds(), "count", now.refundsCount()));
-        Map<String, Object> stockBlock = new LinkedHashMap<>();
-        stockBlock.put("low_stock_count", low.size());
-        stockBlock.put("out_of_stock_count", out.size());
-        stockBlock.put("low_stock", low.stream().limit(10).toList());
-        stockBlock.put("out_of_stock", out.stream().limit(10).toList());
-        body.put("stock", stockBlock);
+        StockBlock stockBlock = new StockBlock(low.size(), out.size(), low.stream().limit(10).toList(), out.stream().limit(10).toList());
         List<OpenShifts.Shift> open = shifts.open();
-        body.put("open_shifts", Map.of("count", open.size(), "shifts", open));
-        return body;
+        return new DashboardView(today.toString(), kpis(now), kpis(yesterday), kpis(lastWeek), change(now, yesterday), change(now, lastWeek),
+                products.top(today, today, "revenue", 5), new RefundTotals(now.totalRefunds(), now.refundsCount()), stockBlock,
+                new OpenShiftsBlock(open.size(), open));
     }
 
     private DailyReport report(LocalDate date) {
         return daily.forDate(date).orElseGet(() -> daily.emptyDay(date));
     }
 
-    private static Map<String, Object> kpis(DailyReport r) {
-        Map<String, Object> k = new LinkedHashMap<>();
-        k.put("date", r.date().toString());
-        k.put("total_sales", r.totalSales());
-        k.put("sales_count", r.totalSalesCount());
-        k.put("avg_ticket", r.avgSaleAmount());
-        k.put("items_sold", r.totalItemsSold());
-        k.put("refunds_total", r.totalRefunds());
-        return k;
+    private static Kpis kpis(DailyReport r) {
+        return new Kpis(r.date().toString(), r.totalSales(), r.totalSalesCount(), r.avgSaleAmount(), r.totalItemsSold(), r.totalRefunds());
     }
 
     /** Percent change of sales and count; null where the base day had none. */
-    private static Map<String, Object> change(DailyReport now, DailyReport base) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("total_sales_percent", percent(now.totalSales(), base.totalSales()));
-        c.put("sales_count_percent", percent(BigDecimal.valueOf(now.totalSalesCount()), BigDecimal.valueOf(base.totalSalesCount())));
-        return c;
+    private static Change change(DailyReport now, DailyReport base) {
+        return new Change(percent(now.totalSales(), base.totalSales()),
+                percent(BigDecimal.valueOf(now.totalSalesCount()), BigDecimal.valueOf(base.totalSalesCount())));
     }
 
     private static BigDecimal percent(BigDecimal now, BigDecimal base) {

@@ -7,8 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 /**
  * The owner's and manager's first screen: today against yesterday and the same weekday last week, the day's best
  * products, refunds, what is low or out of stock, and the shifts open now. Dates are the store's business dates.
@@ -27,7 +25,7 @@ class DashboardController {
             + "out-of-stock products, open shifts")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    Map<String, Object> get() {
+    Dashboard.DashboardView get() {
         return dashboard.today();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /** Recomputes reports from the stored facts (the owner's, after a fix or a replay). */
 @RestController
@@ -30,9 +29,9 @@ class RebuildController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "one day", value = "{\"date\": \"2025-11-20\"}"),
             @ExampleObject(name = "a period", value = "{\"start_date\": \"2025-11-01\", \"end_date\": \"2025-11-20\"}")}))
-    @PostMapping({"/api/analytics/rebuild", "/api/analytics/rebuild/"})
+    @PostMapping("/api/analytics/rebuild")
     @PreAuthorize(Access.MANAGE_STORE)
-    Map<String, Object> rebuild(@RequestBody RebuildRequest body) {
+    Rebuilt rebuild(@RequestBody RebuildRequest body) {
         Periods.Range range;
         if (body.date() != null && !body.date().isBlank()) {
             LocalDate day = Periods.requiredDate("date", body.date());
@@ -41,7 +40,11 @@ class RebuildController {
             range = Periods.checked(Periods.requiredDate("start_date", body.startDate()), Periods.requiredDate("end_date", body.endDate()));
         }
         int days = rebuild.between(range.start(), range.end());
-        return Map.of("status", "success", "rebuilt", Map.of("start_date", range.start().toString(), "end_date", range.end().toString(),
-                "days", days));
+        return new Rebuilt("success", new Rebuilt.Period(range.start(), range.end(), days));
+    }
+
+    /** What a rebuild recomputed: the period and its number of days. */
+    record Rebuilt(String status, Period rebuilt) {
+        record Period(LocalDate startDate, LocalDate endDate, int days) { }
     }
 }

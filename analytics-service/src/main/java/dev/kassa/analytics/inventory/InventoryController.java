@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +27,12 @@ import java.util.Map;
 @RestController
 @RequestMapping({"/api/analytics/inventory-snapshots", "/api/analytics/inventory_snapshots"})
 class InventoryController {
+
+    /** Each product's latest snapshot; {@code date} is the newest of them. */
+    record LatestSnapshots(String date, List<SnapshotRepository.Snapshot> snapshots) { }
+
+    /** The products flagged (low or out of stock) as of the newest snapshot date. */
+    record FlaggedProducts(String date, int count, List<SnapshotRepository.Snapshot> products) { }
 
     private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "s.id", Map.of("date", "s.date, s.product_id",
             "quantity_on_hand", "s.quantity_on_hand", "turnover_rate", "s.turnover_rate", "days_of_stock", "s.days_of_stock"));
@@ -68,39 +73,32 @@ class InventoryController {
     @Operation(summary = "The stock as it stands: each product's latest snapshot; date is the newest of them")
     @GetMapping("/latest")
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    Map<String, Object> latest() {
+    LatestSnapshots latest() {
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME);
         if (rows.isEmpty()) {
             throw AnalyticsErrors.NO_INVENTORY_DATA.exception();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", newest(rows));
-        body.put("snapshots", rows);
-        return body;
+        return new LatestSnapshots(newest(rows), rows);
     }
 
     @Operation(summary = "Products low on stock (above zero, at most their minimum), the fewest days of stock first")
     @GetMapping({"/low-stock-alerts", "/low_stock_alerts"})
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    Map<String, Object> lowStock() {
+    FlaggedProducts lowStock() {
         return flagged(SnapshotRepository.LOW, SnapshotRepository.BY_DAYS_OF_STOCK);
     }
 
     @Operation(summary = "Products with nothing left")
     @GetMapping({"/out-of-stock", "/out_of_stock"})
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    Map<String, Object> outOfStock() {
+    FlaggedProducts outOfStock() {
         return flagged(SnapshotRepository.OUT, SnapshotRepository.BY_NAME);
     }
 
-    private Map<String, Object> flagged(String filter, String order) {
+    private FlaggedProducts flagged(String filter, String order) {
         java.time.LocalDate newest = snapshots.newestDate().orElseThrow(() -> AnalyticsErrors.NO_INVENTORY_DATA.exception());
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(filter, order);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", newest.toString());
-        body.put("count", rows.size());
-        body.put("products", rows);
-        return body;
+        return new FlaggedProducts(newest.toString(), rows.size(), rows);
     }
 
     private static String newest(List<SnapshotRepository.Snapshot> rows) {

@@ -1,5 +1,6 @@
 package dev.kassa.analytics.product;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,18 @@ import java.util.Set;
 @RestController
 @RequestMapping({"/api/analytics/product-performance", "/api/analytics/product_performance"})
 class ProductPerformanceController {
+
+    /** A period of local dates, both ends included. */
+    record DateRange(String startDate, String endDate) { }
+
+    record TopProducts(DateRange period, List<ProductPerformanceRepository.Top> topProducts) { }
+
+    /** A slow mover under the original's field names ({@code product__id}, …). */
+    record SlowMover(@JsonProperty("product__id") long productId, @JsonProperty("product__name") String productName,
+                     @JsonProperty("product__sku") String productSku, BigDecimal totalQuantity) { }
+
+    /** {@code period} says in words which days were looked at. */
+    record SlowMovers(String period, List<SlowMover> slowMovers) { }
 
     private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "pp.id", Map.of("date", "pp.date, pp.total_revenue desc",
             "total_revenue", "pp.total_revenue", "quantity_sold", "pp.quantity_sold", "profit_margin", "pp.profit_margin",
@@ -67,36 +80,29 @@ class ProductPerformanceController {
             + "limit 1–100 (default 10), order_by revenue (default), quantity or profit")
     @GetMapping({"/top-products", "/top_products"})
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    Map<String, Object> top(@RequestParam(name = "start_date", required = false) String start,
-                            @RequestParam(name = "end_date", required = false) String end,
-                            @RequestParam(required = false) String limit, @RequestParam(name = "order_by", required = false) String orderBy) {
+    TopProducts top(@RequestParam(name = "start_date", required = false) String start,
+                    @RequestParam(name = "end_date", required = false) String end,
+                    @RequestParam(required = false) String limit, @RequestParam(name = "order_by", required = false) String orderBy) {
         Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
         int n = Periods.number("limit", limit, 10, 1, 100, "analytics.limit_invalid");
         String by = orderBy == null || orderBy.isBlank() ? "revenue" : orderBy.trim();
         if (!ORDER_BY.contains(by)) {
             throw FieldErrors.single("order_by", "analytics.order_by_invalid");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("period", Map.of("start_date", range.start().toString(), "end_date", range.end().toString()));
-        body.put("top_products", performance.top(range.start(), range.end(), by, n));
-        return body;
+        return new TopProducts(new DateRange(range.start().toString(), range.end().toString()),
+                performance.top(range.start(), range.end(), by, n));
     }
 
     @Operation(summary = "Products that sold fewer than 5 units in the last N days (default 30, at most 366), fewest first, at most 20; "
             + "products that sold nothing at all are included")
     @GetMapping({"/slow-movers", "/slow_movers"})
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    Map<String, Object> slow(@RequestParam(required = false) String days) {
+    SlowMovers slow(@RequestParam(required = false) String days) {
         int n = Periods.number("days", days, 30, 1, 366, "analytics.days_invalid");
         LocalDate from = TenantContext.require().today().minusDays(n - 1L);
-        List<Map<String, Object>> rows = performance.slowMovers(from).stream().map(s -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("product__id", s.productId());
-            row.put("product__name", s.productName());
-            row.put("product__sku", s.productSku());
-            row.put("total_quantity", s.totalQuantity());
-            return row;
-        }).toList();
-        return Map.of("period", Messages.get("analytics.last_days", n), "slow_movers", rows);
+        List<SlowMover> rows = performance.slowMovers(from).stream()
+                .map(s -> new SlowMover(s.productId(), s.productName(), s.productSku(), s.totalQuantity()))
+                .toList();
+        return new SlowMovers(Messages.get("analytics.last_days", n), rows);
     }
 }

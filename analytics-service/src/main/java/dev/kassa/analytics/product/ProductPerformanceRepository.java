@@ -171,10 +171,14 @@ public class ProductPerformanceRepository {
                         """.formatted(products))
                 .param("month", month).param("products", ids).update();
         sql.sql("""
-                        delete from product_performance_monthly m where m.month = :month and %1$s
-                           and not exists (select 1 from product_performance pp where pp.product_id = m.product_id
-                                              and pp.date >= :month and pp.date < cast(:month as date) + interval '1 month')
-                        """.formatted(products))
+                        delete from product_performance_monthly m where m.month = :month and %1$s and %2$s
+                        """.formatted(products, ids.isEmpty()
+                        // every product of the month (a rebuild): the month's products read once by date, not probed per row
+                        // (probing each of a big store's month rows cost half a second in the benchmark's rebuild of a year)
+                        ? "m.product_id not in (select pp.product_id from product_performance pp where pp.date >= :month "
+                                + "and pp.date < cast(:month as date) + interval '1 month')"
+                        : "not exists (select 1 from product_performance pp where pp.product_id = m.product_id "
+                                + "and pp.date >= :month and pp.date < cast(:month as date) + interval '1 month')"))
                 .param("month", month).param("products", ids).update();
     }
 

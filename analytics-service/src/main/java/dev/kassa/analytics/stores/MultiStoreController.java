@@ -1,6 +1,7 @@
 package dev.kassa.analytics.stores;
 
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -8,8 +9,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /**
  * The owner's stores side by side (spec §8.4), at auth's path: {@code GET /api/users/stores/multi-store-analytics/}, routed
@@ -28,9 +27,9 @@ class MultiStoreController {
             + "(each store's own local dates), or start_date and end_date (default the last 30 days); sorted by sales")
     @GetMapping({"/api/users/stores/multi-store-analytics", "/api/users/stores/multi_store_analytics"})
     @PreAuthorize(Access.MEMBER)
-    Map<String, Object> get(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String period,
-                            @RequestParam(name = "start_date", required = false) String start,
-                            @RequestParam(name = "end_date", required = false) String end) {
+    Success<MultiStoreReport.MultiStoreSales> get(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String period,
+                                                  @RequestParam(name = "start_date", required = false) String start,
+                                                  @RequestParam(name = "end_date", required = false) String end) {
         return report.of(token, period, start, end);
     }
 }

@@ -10,6 +10,7 @@ import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.web.Success;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,7 +21,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +30,20 @@ import java.util.Map;
  */
 @Service
 class MultiStoreReport {
+
+    /** A period of local dates, {@code YYYY-MM-DD}. */
+    record DateRange(String startDate, String endDate) { }
+
+    /** One store's sales over the period, in its own local dates. */
+    record StoreSales(Long storeId, String storeName, String storeSlug, String tenantKey, String address, DateRange period,
+                      BigDecimal totalSales, int salesCount, BigDecimal totalDiscount, BigDecimal totalItemsSold, BigDecimal avgSale) { }
+
+    /** The owned stores' sales summed. */
+    record Aggregated(BigDecimal totalSales, int totalSalesCount, BigDecimal totalDiscount, BigDecimal totalItemsSold,
+                      BigDecimal avgSaleAmount) { }
+
+    /** The owned stores side by side ({@code by_store}, best sales first) and in total. */
+    record MultiStoreSales(int totalStores, DateRange period, Aggregated aggregated, List<StoreSales> byStore) { }
 
     private final TenantProvisioner tenants;
     private final TenantRegistry registry;
@@ -44,7 +58,7 @@ class MultiStoreReport {
         this.readOnly.setReadOnly(true);
     }
 
-    Map<String, Object> of(Jwt token, String period, String start, String end) {
+    Success<MultiStoreSales> of(Jwt token, String period, String start, String end) {
         Map<String, Object> stores = token.getClaimAsMap(KassaClaims.STORES);
         List<String> owned = stores == null ? List.of()
                 : stores.entrySet().stream().filter(e -> "owner".equals(String.valueOf(e.getValue()))).map(Map.Entry::getKey).sorted().toList();
@@ -54,7 +68,7 @@ class MultiStoreReport {
         if (period != null && !period.isBlank() && !List.of("today", "yesterday", "week", "month").contains(period.trim())) {
             throw FieldErrors.single("period", "analytics.period_unknown");
         }
-        List<Map<String, Object>> byStore = new ArrayList<>();
+        List<StoreSales> byStore = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal discount = BigDecimal.ZERO.setScale(2);
         BigDecimal items = BigDecimal.ZERO.setScale(3);
@@ -66,37 +80,18 @@ class MultiStoreReport {
             shown = shown == null ? range : shown;
             PeriodTotals t = TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
             var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("store_id", registry.storeId(key).orElse(null));
-            row.put("store_name", profile.name());
-            row.put("store_slug", key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key);
-            row.put("tenant_key", key);
-            row.put("address", profile.address());
-            row.put("period", Map.of("start_date", range.start().toString(), "end_date", range.end().toString()));
-            row.put("total_sales", t.totalSales());
-            row.put("sales_count", t.salesCount());
-            row.put("total_discount", t.totalDiscount());
-            row.put("total_items_sold", t.totalItemsSold());
-            row.put("avg_sale", average(t.totalSales(), t.salesCount()));
-            byStore.add(row);
+            byStore.add(new StoreSales(registry.storeId(key).orElse(null), profile.name(),
+                    key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key, key, profile.address(),
+                    new DateRange(range.start().toString(), range.end().toString()), t.totalSales(), t.salesCount(), t.totalDiscount(),
+                    t.totalItemsSold(), average(t.totalSales(), t.salesCount())));
             total = total.add(t.totalSales());
             discount = discount.add(t.totalDiscount());
             items = items.add(t.totalItemsSold());
             count += t.salesCount();
         }
-        byStore.sort(Comparator.comparing((Map<String, Object> r) -> (BigDecimal) r.get("total_sales")).reversed());
-        Map<String, Object> aggregated = new LinkedHashMap<>();
-        aggregated.put("total_sales", total);
-        aggregated.put("total_sales_count", count);
-        aggregated.put("total_discount", discount);
-        aggregated.put("total_items_sold", items);
-        aggregated.put("avg_sale_amount", average(total, count));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("total_stores", owned.size());
-        data.put("period", Map.of("start_date", shown.start().toString(), "end_date", shown.end().toString()));
-        data.put("aggregated", aggregated);
-        data.put("by_store", byStore);
-        return Map.of("status", "success", "data", data);
+        byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
+        Aggregated aggregated = new Aggregated(total, count, discount, items, average(total, count));
+        return Success.of(new MultiStoreSales(owned.size(), new DateRange(shown.start().toString(), shown.end().toString()), aggregated, byStore));
     }
 
     /** The period in one store's local dates: today, yesterday, the last 8 days (week), the last 31 days (month), or explicit dates. */

@@ -9,6 +9,7 @@ import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 class SessionController {
@@ -34,6 +33,12 @@ class SessionController {
 
     record LoginResponse(String refresh, String access, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore,
                          LoginData data) { }
+
+    /** The caller, the store of the request and the caller's employee record in it. */
+    record Me(UserView user, StoreView store, EmployeeView employee) { }
+
+    /** An answer with a message and no data. */
+    record Done(String status, String message) { }
 
     private final SessionService sessions;
     private final TokenService tokens;
@@ -65,9 +70,9 @@ class SessionController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "logout", value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/logout"})
-    Map<String, Object> logout(@RequestBody RefreshRequest request) {
+    Done logout(@RequestBody RefreshRequest request) {
         tokens.logout(request.refresh());
-        return Map.of("status", "success", "message", dev.kassa.platform.error.Messages.get("auth.logged_out"));
+        return new Done("success", dev.kassa.platform.error.Messages.get("auth.logged_out"));
     }
 
     private static LoginResponse response(SessionService.LoggedIn in) {
@@ -93,23 +98,19 @@ class SessionController {
 
     @Operation(summary = "The caller, the store named by X-Tenant-Key and the caller's role in it")
     @GetMapping({"/api/users/auth/me", "/api/users/profile"})
-    Map<String, Object> me(Caller caller) {
+    Success<Me> me(Caller caller) {
         User user = sessions.user(caller.userId());
         Membership membership = sessions.memberships(caller.userId()).stream()
                 .filter(m -> m.store().tenantKey().equals(caller.tenantKey()))
                 .findFirst()
                 .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("user", UserView.from(user));
-        data.put("store", StoreView.from(membership.store()));
-        data.put("employee", EmployeeView.from(membership.employee()));
-        return Map.of("status", "success", "data", data);
+        return Success.of(new Me(UserView.from(user), StoreView.from(membership.store()), EmployeeView.from(membership.employee())));
     }
 
     @Operation(summary = "Every active store the caller works in, with its tenant_key")
     @GetMapping({"/api/users/auth/my-stores", "/api/users/auth/my_stores"})
-    Map<String, Object> myStores(Caller caller) {
+    Success<List<StoreView>> myStores(Caller caller) {
         List<StoreView> stores = sessions.memberships(caller.userId()).stream().map(m -> StoreView.from(m.store())).toList();
-        return Map.of("status", "success", "data", stores);
+        return Success.of(stores);
     }
 }

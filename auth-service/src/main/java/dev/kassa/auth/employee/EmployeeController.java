@@ -2,11 +2,13 @@ package dev.kassa.auth.employee;
 
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.User;
+import dev.kassa.auth.token.TokenPair;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -23,8 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 @RestController
 class EmployeeController {
@@ -45,6 +46,21 @@ class EmployeeController {
 
     record ChangePasswordRequest(String oldPassword, String newPassword) { }
 
+    /** A new employee's login as shown once: the password only when Kassa made it. */
+    record Credentials(String username, String password, boolean passwordGenerated) { }
+
+    /** {@code credentials} is null for an existing user or a PIN-only employee; {@code sign_in} is {@code password} or {@code pin}. */
+    record CreatedEmployee(EmployeeView employee, Credentials credentials, boolean isExistingUser, String signIn, boolean pinSet) { }
+
+    /** Who may be chosen as the seller at a shared till. */
+    record Cashier(Long id, String fullName, String phone, String role, boolean hasPin) { }
+
+    /** {@code new_password} only when Kassa made it. */
+    record PasswordReset(String username, String newPassword, boolean passwordGenerated) { }
+
+    /** One's own password changed: the new tokens this session continues with. */
+    record OwnPasswordChanged(String status, String message, TokenPair tokens) { }
+
     private final EmployeeService employees;
     private final dev.kassa.auth.token.TokenService tokens;
 
@@ -61,25 +77,15 @@ class EmployeeController {
     @PostMapping("/api/users/employees")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Map<String, Object> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
+    Success<CreatedEmployee> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
         EmployeeService.Created created = employees.create(caller, request);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("employee", EmployeeView.of(created.employee(), created.user()));
-        if (created.existingUser() || created.pinOnly()) {
-            data.put("credentials", null);
-        } else {
-            Map<String, Object> credentials = new LinkedHashMap<>();
-            credentials.put("username", created.user().username());
-            credentials.put("password", created.generatedPassword());
-            credentials.put("password_generated", created.generatedPassword() != null);
-            data.put("credentials", credentials);
-        }
-        data.put("is_existing_user", created.existingUser());
+        Credentials credentials = created.existingUser() || created.pinOnly() ? null
+                : new Credentials(created.user().username(), created.generatedPassword(), created.generatedPassword() != null);
         // how this person signs in: a login of their own, or only a PIN at the store's shared tills
-        data.put("sign_in", created.pinOnly() ? "pin" : "password");
-        data.put("pin_set", created.employee().hasPin());
+        CreatedEmployee data = new CreatedEmployee(EmployeeView.of(created.employee(), created.user()), credentials, created.existingUser(),
+                created.pinOnly() ? "pin" : "password", created.employee().hasPin());
         String message = created.existingUser() ? "employee.added_existing" : created.pinOnly() ? "employee.created_pin_only" : "employee.created";
-        return Map.of("status", "success", "message", Messages.get(message), "data", data);
+        return Success.of(message, data);
     }
 
     @Operation(summary = "Employees of the store (owner or manager): filters role, is_active; paginated")
@@ -96,16 +102,10 @@ class EmployeeController {
     @Operation(summary = "Who may be chosen as the seller at a shared till: active cashiers first, then managers and the owner (any member of the store)")
     @GetMapping("/api/users/employees/cashiers")
     @PreAuthorize(Access.MEMBER)
-    Map<String, Object> cashiers(Caller caller) {
-        return Map.of("status", "success", "data", employees.cashiers(caller).stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", e.id());
-            row.put("full_name", (e.firstName() + " " + e.lastName()).trim());
-            row.put("phone", e.phone());
-            row.put("role", e.role().code());
-            row.put("has_pin", e.hasPin());
-            return row;
-        }).toList());
+    Success<List<Cashier>> cashiers(Caller caller) {
+        return Success.of(employees.cashiers(caller).stream()
+                .map(e -> new Cashier(e.id(), (e.firstName() + " " + e.lastName()).trim(), e.phone(), e.role().code(), e.hasPin()))
+                .toList());
     }
 
     @Operation(summary = "One employee of the store")
@@ -149,9 +149,9 @@ class EmployeeController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "PIN", value = "{\"pin\": \"4821\"}")))
     @PostMapping({"/api/users/employees/{id}/set-pin", "/api/users/employees/{id}/set_pin"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Map<String, Object> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
+    Success<EmployeeView> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
         Employee e = employees.setPin(caller, id, request.pin());
-        return Map.of("status", "success", "message", Messages.get("employee.pin_set"), "data", EmployeeView.of(e, employees.userOf(e)));
+        return Success.of("employee.pin_set", EmployeeView.of(e, employees.userOf(e)));
     }
 
     @Operation(summary = "Set a new password for an employee; their sessions end. Without new_password Kassa makes one and shows it in "
@@ -160,13 +160,10 @@ class EmployeeController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "reset", value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/employees/{id}/reset-password", "/api/users/employees/{id}/reset_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Map<String, Object> resetPassword(@PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
+    Success<PasswordReset> resetPassword(@PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
         EmployeeService.PasswordSet set = employees.resetPassword(caller, id, request.newPassword());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("username", set.user().username());
-        data.put("new_password", set.generatedPassword());
-        data.put("password_generated", set.generatedPassword() != null);
-        return Map.of("status", "success", "message", Messages.get("employee.password_reset"), "data", data);
+        return Success.of("employee.password_reset",
+                new PasswordReset(set.user().username(), set.generatedPassword(), set.generatedPassword() != null));
     }
 
     @Operation(summary = "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
@@ -174,10 +171,8 @@ class EmployeeController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "change", value = "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
-    Map<String, Object> changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
+    OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
         User user = employees.changePassword(caller, request.oldPassword(), request.newPassword());
-        var pair = tokens.issue(user.id());
-        return Map.of("status", "success", "message", Messages.get("auth.password_changed"),
-                "tokens", Map.of("access", pair.access(), "refresh", pair.refresh()));
+        return new OwnPasswordChanged("success", Messages.get("auth.password_changed"), tokens.issue(user.id()));
     }
 }

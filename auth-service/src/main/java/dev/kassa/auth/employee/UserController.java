@@ -7,6 +7,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The original's {@code users/} endpoints (spec A22–A27), kept for clients that use them: they name people by
@@ -47,6 +46,13 @@ class UserController {
     record ProfileRequest(String firstName, String lastName, String email, String username) { }
 
     record PasswordRequest(String newPassword) { }
+
+    /** {@code initial_password} only when Kassa made it (shown once). */
+    record CreatedUser(EmployeeController.EmployeeView employee, String username, String initialPassword) { }
+
+    record UpdatedEmployee(EmployeeController.EmployeeView employee) { }
+
+    record PasswordChanged(Long userId, String username) { }
 
     private final EmployeeService employees;
 
@@ -77,14 +83,11 @@ class UserController {
     @PostMapping("/api/users/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Map<String, Object> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
+    Success<CreatedUser> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
         EmployeeService.Created created = employees.create(caller, request);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("employee", EmployeeController.EmployeeView.of(created.employee(), created.user()));
-        data.put("username", created.user().username());
         // only a password Kassa made is shown (once); one the caller typed is not echoed back
-        data.put("initial_password", created.generatedPassword());
-        return Map.of("status", "success", "message", Messages.get("employee.created"), "data", data);
+        return Success.of("employee.created", new CreatedUser(EmployeeController.EmployeeView.of(created.employee(), created.user()),
+                created.user().username(), created.generatedPassword()));
     }
 
     @Operation(summary = "Change a person's employee record in this store (as PATCH employees/{id}/)")
@@ -92,10 +95,9 @@ class UserController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "position", value = "{\"position\": \"Старший кассир\", \"phone\": \"+998901234567\"}")))
     @PatchMapping({"/api/users/users/{id}/update-employee", "/api/users/users/{id}/update_employee"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Map<String, Object> updateEmployee(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+    Success<UpdatedEmployee> updateEmployee(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
         Employee e = employees.update(caller, employees.byUser(caller, id).id(), request);
-        return Map.of("status", "success", "message", Messages.get("employee.updated"),
-                "data", Map.of("employee", EmployeeController.EmployeeView.of(e, employees.userOf(e))));
+        return Success.of("employee.updated", new UpdatedEmployee(EmployeeController.EmployeeView.of(e, employees.userOf(e))));
     }
 
     @Operation(summary = "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
@@ -103,9 +105,9 @@ class UserController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "profile", value = "{\"first_name\": \"Оля\", \"email\": \"olya@example.com\"}")))
     @PatchMapping({"/api/users/users/{id}/update-profile", "/api/users/users/{id}/update_profile"})
     @PreAuthorize(Access.MEMBER)
-    Map<String, Object> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
+    Success<UserView> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
         User u = employees.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
-        return Map.of("status", "success", "message", Messages.get("user.profile_updated"), "data", UserView.of(u, employees.byUser(caller, id)));
+        return Success.of("user.profile_updated", UserView.of(u, employees.byUser(caller, id)));
     }
 
     /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
@@ -119,10 +121,10 @@ class UserController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "profile", value = "{\"first_name\": \"Оля\", \"last_name\": \"Ким\", \"employee\": {\"phone\": \"+998901234567\"}}")))
     @PatchMapping({"/api/users/profile-update", "/api/users/profile_update"})
     @PreAuthorize(Access.MEMBER)
-    Map<String, Object> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
+    Success<UserView> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
         Employee e = employees.updateOwn(caller, r.firstName(), r.lastName(), r.email(), r.employee() == null ? null : r.employee().phone());
         User u = employees.userOf(e);
-        return Map.of("status", "success", "message", Messages.get("user.profile_updated"), "data", UserView.of(u, e));
+        return Success.of("user.profile_updated", UserView.of(u, e));
     }
 
     @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
@@ -130,8 +132,8 @@ class UserController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "password", value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Map<String, Object> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
+    Success<PasswordChanged> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
         User u = employees.resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword()).user();
-        return Map.of("status", "success", "message", Messages.get("user.password_changed"), "data", Map.of("user_id", u.id(), "username", u.username()));
+        return Success.of("user.password_changed", new PasswordChanged(u.id(), u.username()));
     }
 }

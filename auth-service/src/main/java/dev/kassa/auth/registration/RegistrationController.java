@@ -1,8 +1,12 @@
 package dev.kassa.auth.registration;
 
+import dev.kassa.auth.account.Membership;
+import dev.kassa.auth.account.Views.AvailableStore;
+import dev.kassa.auth.account.Views.DefaultStore;
 import dev.kassa.auth.account.Views.EmployeeView;
 import dev.kassa.auth.account.Views.StoreView;
 import dev.kassa.auth.account.Views.UserView;
+import dev.kassa.auth.token.TokenPair;
 import dev.kassa.platform.error.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
@@ -11,11 +15,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 @RestController
 class RegistrationController {
+
+    /** The new owner, store and employee with the owner's tokens and store list, as login answers them. */
+    record RegisteredData(UserView user, StoreView store, EmployeeView employee, TokenPair tokens, List<AvailableStore> availableStores,
+                          DefaultStore defaultStore) { }
+
+    /** The enveloped shape ({@code data}) and the flat one (the same values at the top level) in one answer. */
+    record Registration(String status, String message, RegisteredData data, String access, String refresh, UserView user, StoreView store,
+                        EmployeeView employee, List<AvailableStore> availableStores, DefaultStore defaultStore) { }
 
     private final RegistrationService registration;
 
@@ -32,26 +43,16 @@ class RegistrationController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "register", value = "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\", \"password_confirm\": \"SecurePass123!\", \"first_name\": \"Иван\", \"last_name\": \"Петров\", \"owner_phone\": \"+998901234567\", \"email\": \"ivan@example.com\", \"store_name\": \"Супермаркет Азия\", \"store_address\": \"ул. Навои, д. 45\", \"store_city\": \"Ташкент\", \"store_phone\": \"+998712345678\"}")))
     @PostMapping("/api/users/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> register(@RequestBody RegisterRequest request) {
+    Registration register(@RequestBody RegisterRequest request) {
         RegistrationService.Registered r = registration.register(request);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("user", UserView.from(r.user()));
-        data.put("store", StoreView.from(r.store()));
-        data.put("employee", EmployeeView.from(r.employee()));
-        data.put("tokens", r.tokens());
+        UserView user = UserView.from(r.user());
+        StoreView store = StoreView.from(r.store());
+        EmployeeView employee = EmployeeView.from(r.employee());
         // answered like login, so a client that keeps the tenant key from login's store list selects the new store
-        var available = java.util.List.of(dev.kassa.auth.account.Views.AvailableStore.from(new dev.kassa.auth.account.Membership(r.store(), r.employee())));
-        data.put("available_stores", available);
-        data.put("default_store", dev.kassa.auth.account.Views.DefaultStore.from(available.get(0)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "success");
-        body.put("message", Messages.get("auth.registered"));
-        body.put("data", data);
-        body.put("access", r.tokens().access());
-        body.put("refresh", r.tokens().refresh());
-        body.putAll(Map.of("user", data.get("user"), "store", data.get("store"), "employee", data.get("employee")));
-        body.put("available_stores", data.get("available_stores"));
-        body.put("default_store", data.get("default_store"));
-        return body;
+        List<AvailableStore> available = List.of(AvailableStore.from(new Membership(r.store(), r.employee())));
+        DefaultStore defaultStore = DefaultStore.from(available.get(0));
+        RegisteredData data = new RegisteredData(user, store, employee, r.tokens(), available, defaultStore);
+        return new Registration("success", Messages.get("auth.registered"), data, r.tokens().access(), r.tokens().refresh(), user, store,
+                employee, available, defaultStore);
     }
 }

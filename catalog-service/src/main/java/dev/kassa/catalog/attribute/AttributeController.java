@@ -1,5 +1,6 @@
 package dev.kassa.catalog.attribute;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
@@ -7,6 +8,7 @@ import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,17 @@ class AttributeController {
     record BindingRequest(Long category, Long attribute, Boolean isRequired, Boolean isVariant, Integer order) { }
 
     record BulkRequest(Long category, List<AttributeService.Binding> attributes) { }
+
+    /** An attribute bulk_create could not add, with why ({@code attribute} is its id as a string). */
+    record Refusal(String attribute, Map<String, List<String>> errors) { }
+
+    /**
+     * bulk_create's answer: {@code success} with the bindings in {@code data} (201), or {@code partial_success} with the
+     * bindings in {@code created} and the refusals in {@code errors} (207).
+     */
+    record BulkResult(String status, String message, @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> data,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> created,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<Refusal> errors) { }
 
     private static final Set<String> TYPES = Set.of("text", "number", "select", "multiselect", "boolean");
 
@@ -167,7 +179,7 @@ class AttributeController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "bulk", value = "{\"category\": 2, \"attributes\": [{\"attribute\": 1, \"is_variant\": true}, {\"attribute\": 2, \"is_required\": true}]}")))
     @PostMapping({"/api/products/category-attributes/bulk_create", "/api/products/category-attributes/bulk-create"})
     @PreAuthorize(Access.EDIT_CATALOG)
-    ResponseEntity<Map<String, Object>> bulk(@RequestBody BulkRequest r) {
+    ResponseEntity<BulkResult> bulk(@RequestBody BulkRequest r) {
         if (r.category() == null) {
             throw FieldErrors.single("category", "validation.required");
         }
@@ -175,7 +187,7 @@ class AttributeController {
             throw FieldErrors.single("attributes", "validation.required");
         }
         List<AttributeRepository.CategoryAttribute> created = new ArrayList<>();
-        List<Map<String, Object>> refused = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
         for (AttributeService.Binding b : r.attributes()) {
             try {
                 created.add(attributes.bind(r.category(), b));
@@ -183,32 +195,26 @@ class AttributeController {
                 if (e.status() == 404 && "category_not_found".equals(e.code())) {
                     throw e;
                 }
-                refused.add(Map.of("attribute", String.valueOf(b == null ? null : b.attribute()),
-                        "errors", e.fieldErrors().isEmpty() ? Map.of("attribute", List.of(Messages.get(e.messageKey()))) : e.fieldErrors()));
+                refused.add(new Refusal(String.valueOf(b == null ? null : b.attribute()),
+                        e.fieldErrors().isEmpty() ? Map.of("attribute", List.of(Messages.get(e.messageKey()))) : e.fieldErrors()));
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
         if (refused.isEmpty()) {
-            body.put("status", "success");
-            body.put("message", Messages.get("catalog.attributes_added", created.size()));
-            body.put("data", created);
-            return ResponseEntity.status(201).body(body);
+            return ResponseEntity.status(201)
+                    .body(new BulkResult("success", Messages.get("catalog.attributes_added", created.size()), created, null, null));
         }
-        body.put("status", "partial_success");
-        body.put("message", Messages.get("catalog.attributes_partly_added"));
-        body.put("created", created);
-        body.put("errors", refused);
-        return ResponseEntity.status(207).body(body);
+        return ResponseEntity.status(207)
+                .body(new BulkResult("partial_success", Messages.get("catalog.attributes_partly_added"), null, created, refused));
     }
 
     @Operation(summary = "The attributes a category uses: ?category_id=")
     @GetMapping({"/api/products/category-attributes/by_category", "/api/products/category-attributes/by-category"})
     @PreAuthorize(Access.READ_CATALOG)
-    Map<String, Object> byCategory(@RequestParam(name = "category_id", required = false) Long category) {
+    Success<List<AttributeRepository.CategoryAttribute>> byCategory(@RequestParam(name = "category_id", required = false) Long category) {
         if (category == null) {
             throw FieldErrors.single("category_id", "validation.required");
         }
-        return Map.of("status", "success", "data", attributes.bindingsOf(category));
+        return Success.of(attributes.bindingsOf(category));
     }
 
     @Operation(summary = "Change how a category uses an attribute: {is_required?, is_variant?, order?}")

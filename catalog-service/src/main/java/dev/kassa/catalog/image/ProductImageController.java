@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/products")
 class ProductImageController {
 
-    record ImageEdit(String altText, String order) { }
+    record ImageEdit(String altText, @io.swagger.v3.oas.annotations.media.Schema(types = {"integer", "string"}) String order) { }
 
     private final ProductImages images;
 

@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Scanning (product, extra and batch codes) and a product's extra barcodes (spec C18, C30, C31). */
 @RestController
@@ -37,36 +35,31 @@ class BarcodeController {
     /** The product as products/scan_barcode/ answers it, with the two names the web client's receipt form reads. */
     record WarehouseScanView(@com.fasterxml.jackson.annotation.JsonUnwrapped ProductView product, BigDecimal currentQuantity, BigDecimal price) { }
 
+    /** A scanned code's product; {@code matched} says which kind of code it was, {@code batch} is set for a batch barcode. */
+    record ScanResult(String status, ProductView data, String matched, Long batch) { }
+
+    /** As {@link ScanResult}, with the status ({@code found}) and {@code type} the web client's receipt form expects. */
+    record WarehouseScanResult(String status, String type, WarehouseScanView data, String matched, Long batch) { }
+
     @Operation(summary = "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"barcode\": \"4870000000011\"}")))
     @org.springframework.web.bind.annotation.PostMapping({"/api/products/warehouse-scan/scan", "/api/products/warehouse_scan/scan"})
     @PreAuthorize(Access.READ_CATALOG)
-    Map<String, Object> warehouseScan(@org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
+    WarehouseScanResult warehouseScan(@org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
         BarcodeService.Scan scan = barcodes.scan(request.barcode());
-        Map<String, Object> answer = answer(scan);
-        // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has no variants
-        answer.put("status", "found");
-        answer.put("type", "product");
+        // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has no variants;
         // its receipt form shows the stock on hand and the price under these names (current_quantity, price)
-        answer.put("data", new WarehouseScanView(scan.product(), scan.product().quantity(), scan.product().salePrice()));
-        return answer;
+        return new WarehouseScanResult("found", "product", new WarehouseScanView(scan.product(), scan.product().quantity(),
+                scan.product().salePrice()), scan.matched(), scan.batch());
     }
 
     @Operation(summary = "Find the product behind a scanned code: its own barcode, an extra barcode or a batch barcode (then batch is set)")
     @GetMapping({"/api/products/products/scan_barcode", "/api/products/products/scan-barcode"})
     @PreAuthorize(Access.READ_CATALOG)
-    Map<String, Object> scan(@RequestParam(required = false) String barcode) {
-        return answer(barcodes.scan(barcode));
-    }
-
-    private static Map<String, Object> answer(BarcodeService.Scan scan) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", "success");
-        answer.put("data", scan.product());
-        answer.put("matched", scan.matched());
-        answer.put("batch", scan.batch());
-        return answer;
+    ScanResult scan(@RequestParam(required = false) String barcode) {
+        BarcodeService.Scan scan = barcodes.scan(barcode);
+        return new ScanResult("success", scan.product(), scan.matched(), scan.batch());
     }
 
     @Operation(summary = "Extra barcodes: filters product, barcode_type, is_primary; search over code, product name and SKU")
@@ -107,7 +100,7 @@ class BarcodeController {
     @Operation(summary = "The original's lookup by extra barcode: {barcode, product}")
     @GetMapping({"/api/products/barcodes/search_barcode", "/api/products/barcodes/search-barcode"})
     @PreAuthorize(Access.READ_CATALOG)
-    Map<String, Object> search(@RequestParam(required = false) String barcode) {
+    BarcodeService.BarcodeLookup search(@RequestParam(required = false) String barcode) {
         return barcodes.search(barcode);
     }
 }

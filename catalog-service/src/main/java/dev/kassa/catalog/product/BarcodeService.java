@@ -23,6 +23,9 @@ class BarcodeService {
     /** The product behind a scanned code, how the code matched it and, for a batch's code, that batch. */
     record Scan(ProductView product, String matched, Long batch) { }
 
+    /** An extra barcode and its product. */
+    record BarcodeLookup(Extra barcode, ProductView product) { }
+
     private static final Set<String> TYPES = Set.of("ean13", "ean8", "upc", "qr", "code128", "code39", "internal");
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
 
@@ -67,12 +70,12 @@ class BarcodeService {
 
     /** The original's lookup by an extra code: the code and its product. */
     @Transactional(readOnly = true)
-    Map<String, Object> search(String barcode) {
+    BarcodeLookup search(String barcode) {
         if (FieldErrors.blank(barcode)) {
             throw CatalogErrors.BARCODE_REQUIRED.exception();
         }
         Extra found = barcodes.extraByCode(barcode.trim()).orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception());
-        return Map.of("barcode", found, "product", products.get(found.product()));
+        return new BarcodeLookup(found, products.get(found.product()));
     }
 
     /** Codes are unique in the store's one barcode space; the product is locked so two additions of one code cannot both pass. */

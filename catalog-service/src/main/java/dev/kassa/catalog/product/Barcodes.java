@@ -1,5 +1,6 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.catalog.stock.ScannedCodes;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-public class Barcodes {
+public class Barcodes implements ScannedCodes {
 
     /** What a scanned code is: a product's own code, an extra code, or a batch's code (then {@code batchId} is set). */
     public record Match(long productId, Long batchId, String kind) { }
@@ -55,6 +56,11 @@ public class Barcodes {
                             or exists (select 1 from product_barcodes where barcode = :code and (cast(:except as bigint) is null or product_id <> :except))
                         """)
                 .param("code", code).param("except", exceptProduct).query(Boolean.class).single();
+    }
+
+    @Override
+    public Optional<ScannedCodes.Scanned> scanned(String code) {
+        return find(code).map(m -> new ScannedCodes.Scanned(m.productId(), m.batchId()));
     }
 
     public Optional<Match> find(String code) {

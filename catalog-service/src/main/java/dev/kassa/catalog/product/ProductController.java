@@ -4,6 +4,7 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -17,11 +18,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 @RestController
 @RequestMapping("/api/products/products")
 class ProductController {
+
+    /** A shelf label: the product as printed, its price, how many copies and when it was made. */
+    record Label(LabelProduct product, LabelPrice price, int quantity, java.time.Instant generatedAt) { }
+
+    /** {@code barcode_format} is EAN13 for a valid 13-digit EAN, else CODE128. */
+    record LabelProduct(Long id, String name, String sku, String barcode, String barcodeFormat, String unit) { }
+
+    /** {@code formatted_price} groups thousands with spaces and uses a decimal comma. */
+    record LabelPrice(java.math.BigDecimal salePrice, String formattedPrice, String currency) { }
 
     private final ProductService products;
 
@@ -68,7 +76,7 @@ class ProductController {
     @Operation(summary = "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000)")
     @GetMapping({"/{id}/print-label", "/{id}/print_label"})
     @PreAuthorize(Access.READ_CATALOG)
-    Map<String, Object> label(@PathVariable long id, @RequestParam(required = false) String quantity) {
+    Success<Label> label(@PathVariable long id, @RequestParam(required = false) String quantity) {
         int copies;
         try {
             copies = quantity == null || quantity.isBlank() ? 1 : Integer.parseInt(quantity.trim());
@@ -87,19 +95,9 @@ class ProductController {
         symbols.setDecimalSeparator(',');
         String formatted = new java.text.DecimalFormat("#,##0.00", symbols).format(p.salePrice());
         boolean ean = p.barcode() != null && p.barcode().matches("\\d{13}") && Ean13.isValid(p.barcode());
-        Map<String, Object> product = new java.util.LinkedHashMap<>();
-        product.put("id", p.id());
-        product.put("name", p.name());
-        product.put("sku", p.sku());
-        product.put("barcode", p.barcode());
-        product.put("barcode_format", ean ? "EAN13" : "CODE128");
-        product.put("unit", p.unitShort() == null ? "шт" : p.unitShort());
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("product", product);
-        data.put("price", Map.of("sale_price", p.salePrice(), "formatted_price", formatted, "currency", "сум"));
-        data.put("quantity", copies);
-        data.put("generated_at", java.time.Instant.now());
-        return Map.of("status", "success", "data", data);
+        LabelProduct product = new LabelProduct(p.id(), p.name(), p.sku(), p.barcode(), ean ? "EAN13" : "CODE128",
+                p.unitShort() == null ? "шт" : p.unitShort());
+        return Success.of(new Label(product, new LabelPrice(p.salePrice(), formatted, "сум"), copies, java.time.Instant.now()));
     }
 
     @Operation(summary = "Low stock: tracked products with 0 < available ≤ their minimum (or ?min_quantity=); paginated")

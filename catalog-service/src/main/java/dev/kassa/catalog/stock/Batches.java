@@ -5,7 +5,6 @@ import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,11 +54,9 @@ public class Batches {
                and (cast(:like as text) is null or b.batch_number ilike :like or b.supplier_name ilike :like or b.barcode ilike :like)
             """;
 
-    private final JdbcTemplate jdbc;
     private final JdbcClient sql;
 
-    Batches(JdbcTemplate jdbc, JdbcClient sql) {
-        this.jdbc = jdbc;
+    Batches(JdbcClient sql) {
         this.sql = sql;
     }
 
@@ -77,11 +74,12 @@ public class Batches {
     }
 
     public Optional<View> find(long id, LocalDate today) {
-        return jdbc.query(SELECT + " where b.id = ?", mapper(today), id).stream().findFirst();
+        return sql.sql(SELECT + " where b.id = :id").param("id", id).query(mapper(today)).optional();
     }
 
     public List<View> ofProduct(long productId, LocalDate today) {
-        return jdbc.query(SELECT + " where b.product_id = ? order by " + ORDERING.orderBy(null), mapper(today), productId);
+        return sql.sql(SELECT + " where b.product_id = :product order by " + ORDERING.orderBy(null)).param("product", productId)
+                .query(mapper(today)).list();
     }
 
     /** A page of the batches the filter lets through, in {@code orderBy} order, with the count of all of them. */
@@ -93,22 +91,30 @@ public class Batches {
 
     long insert(long productId, String number, String barcode, BigDecimal quantity, BigDecimal purchasePrice, LocalDate made,
                 LocalDate expiry, Long supplierId, String supplierName, String notes) {
-        return jdbc.queryForObject("""
-                insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,
-                                     supplier_id, supplier_name, notes)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, productId, number, barcode, quantity, purchasePrice, made, expiry, supplierId, supplierName, notes);
+        return sql.sql("""
+                        insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,
+                                             supplier_id, supplier_name, notes)
+                        values (:product, :number, :barcode, :quantity, :purchasePrice, :made, :expiry, :supplier, :supplierName, :notes)
+                        returning id
+                        """)
+                .param("product", productId).param("number", number).param("barcode", barcode).param("quantity", quantity)
+                .param("purchasePrice", purchasePrice).param("made", made).param("expiry", expiry).param("supplier", supplierId)
+                .param("supplierName", supplierName).param("notes", notes).query(Long.class).single();
     }
 
     void changeQuantity(long batchId, BigDecimal change) {
-        jdbc.update("update batches set quantity = quantity + ?, updated_at = now() where id = ?", change, batchId);
+        sql.sql("update batches set quantity = quantity + :change, updated_at = now() where id = :id").param("change", change).param("id", batchId)
+                .update();
     }
 
     void updateDetails(long id, String number, LocalDate made, LocalDate expiry, Long supplierId, String supplierName, String notes, boolean active) {
-        jdbc.update("""
-                update batches set batch_number = ?, manufacturing_date = ?, expiry_date = ?, supplier_id = ?, supplier_name = ?, notes = ?,
-                       is_active = ?, updated_at = ?
-                 where id = ?
-                """, number, made, expiry, supplierId, supplierName, notes, active, Timestamp.from(Instant.now()), id);
+        sql.sql("""
+                        update batches set batch_number = :number, manufacturing_date = :made, expiry_date = :expiry, supplier_id = :supplier,
+                               supplier_name = :supplierName, notes = :notes, is_active = :active, updated_at = :at
+                         where id = :id
+                        """)
+                .param("number", number).param("made", made).param("expiry", expiry).param("supplier", supplierId)
+                .param("supplierName", supplierName).param("notes", notes).param("active", active).param("at", Timestamp.from(Instant.now()))
+                .param("id", id).update();
     }
 }

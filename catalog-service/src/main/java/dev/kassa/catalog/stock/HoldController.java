@@ -12,11 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 /** Read access to till holds (spec C33, C36) and the manual sweep of lapsed ones (C37); holds themselves are made by sales. */
 @RestController
 class HoldController {
+
+    /** How many lapsed holds the sweep expired. */
+    record Swept(String message, int count) { }
 
     private final HoldService holds;
     private final HoldSweeper sweeper;
@@ -45,8 +46,8 @@ class HoldController {
     @Operation(summary = "Expire lapsed holds now (a job does it every minute)")
     @PostMapping({"/api/products/reservations/cleanup_expired", "/api/products/reservations/cleanup-expired"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Map<String, Object> cleanup() {
+    Swept cleanup() {
         int n = sweeper.sweep();
-        return Map.of("message", Messages.get("catalog.holds_expired", n), "count", n);
+        return new Swept(Messages.get("catalog.holds_expired", n), n);
     }
 }

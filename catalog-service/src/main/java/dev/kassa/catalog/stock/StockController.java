@@ -1,13 +1,12 @@
 package dev.kassa.catalog.stock;
 
-import dev.kassa.catalog.product.ProductService;
-import dev.kassa.catalog.product.ProductView;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -23,21 +22,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
-/** Receiving stock into batches, adjustments and write-offs, and the stock history (spec C22–C26, rewrite). */
+/** Receiving stock into batches and the stock history (spec C22–C26, rewrite); adjustments answer the product ({@code ProductStockController}). */
 @RestController
 class StockController {
 
-    /** The original's {@code update_quantity}: the counted quantity on hand. */
-    record SetQuantityRequest(BigDecimal quantity, String reason, String note) { }
-
     private final StockService stock;
-    private final ProductService products;
 
-    StockController(StockService stock, ProductService products) {
+    StockController(StockService stock) {
         this.stock = stock;
-        this.products = products;
     }
 
     @Operation(summary = "Receive goods into a new batch: {product, quantity, purchase_price?, batch_number?, manufacturing_date?, "
@@ -62,13 +55,13 @@ class StockController {
     @PostMapping({"/api/products/warehouse-scan/add-batch", "/api/products/warehouse_scan/add_batch"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Map<String, Object> receiveScanned(@RequestBody ScannedReceipt r, Caller caller) {
+    Success<Batches.View> receiveScanned(@RequestBody ScannedReceipt r, Caller caller) {
         if (r.type() != null && !"product".equals(r.type())) {
             throw FieldErrors.single("type", "stock.scanned_type_invalid");
         }
         Batches.View batch = stock.receive(caller, new StockService.ReceiveRequest(r.id(), r.quantity(), r.purchasePrice(), null,
                 r.manufacturingDate(), r.expiryDate(), r.supplier(), null, null));
-        return Map.of("status", "success", "data", batch);
+        return Success.of(batch);
     }
 
     @Operation(summary = "Batches: filters product, is_active, expired, near_expiry (+days, default 30), supplier, search "
@@ -127,40 +120,6 @@ class StockController {
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, true);
-    }
-
-    @Operation(summary = "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
-            + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "write-off", value = "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
-    @PostMapping({"/api/products/products/{id}/adjust-stock", "/api/products/products/{id}/adjust_stock"})
-    @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
-        stock.adjust(caller, id, request);
-        return products.get(id);
-    }
-
-    @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "loss", value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
-    @PatchMapping({"/api/products/products/{id}/adjust_quantity", "/api/products/products/{id}/adjust-quantity"})
-    @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
-        return adjust(id, request, caller);
-    }
-
-    @Operation(summary = "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "count", value = "{\"quantity\": 97}")))
-    @PatchMapping({"/api/products/products/{id}/update_quantity", "/api/products/products/{id}/update-quantity"})
-    @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {
-        if (request.quantity() == null) {
-            throw FieldErrors.single("quantity", "validation.required");
-        }
-        stock.adjust(caller, id, new StockService.AdjustRequest(null, null, null, request.quantity(),
-                request.reason() == null ? "count" : request.reason(), request.note()));
-        return products.get(id);
     }
 
     @Operation(summary = "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")

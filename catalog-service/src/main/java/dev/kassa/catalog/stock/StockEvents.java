@@ -2,7 +2,6 @@ package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +20,9 @@ public class StockEvents {
 
     private final StockLevels stock;
     private final OutboxPublisher outbox;
-    private final JdbcTemplate jdbc;
-
-    StockEvents(StockLevels stock, OutboxPublisher outbox, JdbcTemplate jdbc) {
+    StockEvents(StockLevels stock, OutboxPublisher outbox) {
         this.stock = stock;
         this.outbox = outbox;
-        this.jdbc = jdbc;
     }
 
     /** The levels before a change, to compare with afterwards. */
@@ -54,12 +50,11 @@ public class StockEvents {
                 continue;
             }
             outbox.publish(tenant, new StockChanged(productId, change, reason, reference == null ? "" : reference, now.onHand(), now.available()));
-            var settings = jdbc.queryForMap("select name, sku, min_quantity, track_inventory from products where id = ?", productId);
-            BigDecimal min = (BigDecimal) settings.get("min_quantity");
-            if (Boolean.TRUE.equals(settings.get("track_inventory")) && change.signum() < 0
-                    && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
-                outbox.publish(tenant, new LowStockReached(productId, (String) settings.get("name"), (String) settings.get("sku"), now.onHand(),
-                        now.available(), min, now.onHand().signum() == 0));
+            StockLevels.Settings settings = stock.settings(productId);
+            BigDecimal min = settings.minQuantity();
+            if (settings.tracked() && change.signum() < 0 && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
+                outbox.publish(tenant, new LowStockReached(productId, settings.name(), settings.sku(), now.onHand(), now.available(), min,
+                        now.onHand().signum() == 0));
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.stock;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +21,13 @@ public class StockLevels {
         static final Level ZERO = new Level(BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3));
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** What a low-stock alert names and compares: the product's name, SKU, minimum, and whether its stock is tracked. */
+    record Settings(String name, String sku, BigDecimal minQuantity, boolean tracked) { }
 
-    StockLevels(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcClient sql;
+
+    StockLevels(JdbcClient sql) {
+        this.sql = sql;
     }
 
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
@@ -34,7 +36,7 @@ public class StockLevels {
         if (productIds.isEmpty()) {
             return levels;
         }
-        jdbc.query("""
+        sql.sql("""
                 select b.product_id,
                        coalesce(sum(b.quantity), 0) as on_hand,
                        coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= current_date), 0) as fresh,
@@ -43,7 +45,7 @@ public class StockLevels {
                   from batches b
                  where b.product_id in (:ids) and b.is_active
                  group by b.product_id
-                """, new MapSqlParameterSource("ids", productIds), rs -> {
+                """).param("ids", productIds).query(rs -> {
             BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
             levels.put(rs.getLong(1), new Level(rs.getBigDecimal("on_hand").setScale(3), reserved,
                     rs.getBigDecimal("fresh").subtract(reserved).max(BigDecimal.ZERO).setScale(3)));
@@ -59,11 +61,17 @@ public class StockLevels {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference, String note, Long userId) {
-        jdbc.update("""
-                insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
-                values (:p, :b, :q, :r, :ref, :note, :user)
-                """, new MapSqlParameterSource().addValue("p", productId).addValue("b", batchId).addValue("q", quantity)
-                        .addValue("r", reason).addValue("ref", reference == null ? "" : reference).addValue("note", note == null ? "" : note)
-                        .addValue("user", userId));
+        sql.sql("""
+                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                        values (:p, :b, :q, :r, :ref, :note, :user)
+                        """)
+                .param("p", productId).param("b", batchId).param("q", quantity).param("r", reason)
+                .param("ref", reference == null ? "" : reference).param("note", note == null ? "" : note).param("user", userId).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    Settings settings(long productId) {
+        return sql.sql("select name, sku, min_quantity, track_inventory from products where id = :id").param("id", productId)
+                .query((rs, i) -> new Settings(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4))).single();
     }
 }

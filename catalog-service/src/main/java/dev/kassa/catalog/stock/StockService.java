@@ -5,9 +5,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,15 +50,13 @@ public class StockService {
     public record Movement(long id, long product, Long batch, String batchNumber, BigDecimal quantity, String reason, String reference,
                            String note, Long createdBy, java.time.Instant createdAt) { }
 
-    private record BatchRow(long id, BigDecimal quantity, BigDecimal held, boolean fresh) { }
-
-    private final JdbcTemplate jdbc;
+    private final StockRepository repository;
     private final Batches batches;
     private final StockLevels stock;
     private final StockEvents events;
 
-    StockService(JdbcTemplate jdbc, Batches batches, StockLevels stock, StockEvents events) {
-        this.jdbc = jdbc;
+    StockService(StockRepository repository, Batches batches, StockLevels stock, StockEvents events) {
+        this.repository = repository;
         this.batches = batches;
         this.stock = stock;
         this.events = events;
@@ -130,23 +126,14 @@ public class StockService {
         errors.maxLength("note", r.note(), 2000);
         errors.throwIfAny();
         BigDecimal cost = lockProduct(productId);
-        boolean tracked = Boolean.TRUE.equals(jdbc.queryForObject("select track_inventory from products where id = ?", Boolean.class, productId));
-        if (!tracked) {
+        if (!repository.tracksStock(productId)) {
             throw CatalogErrors.STOCK_NOT_TRACKED.exception();
         }
-        List<BatchRow> rows = jdbc.query("""
-                select b.id, b.quantity,
-                       coalesce((select sum(h.quantity) from reservations h
-                                  where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
-                       b.expiry_date is null or b.expiry_date >= current_date
-                  from batches b
-                 where b.product_id = ? and b.is_active and (?::bigint is null or b.id = ?)
-                 order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
-                """, (rs, i) -> new BatchRow(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)), productId, r.batch(), r.batch());
+        List<StockRepository.BatchStock> rows = repository.batches(productId, r.batch());
         if (r.batch() != null && rows.isEmpty()) {
             throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
-        BigDecimal onHand = rows.stream().map(BatchRow::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal onHand = rows.stream().map(StockRepository.BatchStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal delta = (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
         if (delta.signum() == 0) {
             return;
@@ -154,7 +141,7 @@ public class StockService {
         Map<Long, StockLevels.Level> before = events.before(List.of(productId));
         String note = r.note() == null ? "" : r.note();
         if (delta.signum() > 0) {
-            long target = r.batch() != null ? r.batch() : rows.stream().filter(BatchRow::fresh).reduce((a, b) -> b).map(BatchRow::id)
+            long target = r.batch() != null ? r.batch() : rows.stream().filter(StockRepository.BatchStock::fresh).reduce((a, b) -> b).map(StockRepository.BatchStock::id)
                     .orElseGet(() -> batches.insert(productId, "ADJ-" + hex(4), "BATCH-" + hex(6), BigDecimal.ZERO.setScale(3), cost,
                             null, null, null, "", ""));
             batches.changeQuantity(target, delta);
@@ -167,9 +154,9 @@ public class StockService {
                 throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception( Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()), free.toPlainString(), wanted.toPlainString());
             }
             // expired stock goes first, then the earliest expiry
-            List<BatchRow> order = new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
-            order.addAll(rows.stream().filter(BatchRow::fresh).toList());
-            for (BatchRow b : order) {
+            List<StockRepository.BatchStock> order = new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
+            order.addAll(rows.stream().filter(StockRepository.BatchStock::fresh).toList());
+            for (StockRepository.BatchStock b : order) {
                 if (wanted.signum() == 0) {
                     break;
                 }
@@ -229,35 +216,22 @@ public class StockService {
         if (productId != null) {
             requireProduct(productId);
         }
-        String r = FieldErrors.blank(reason) ? null : reason.trim();
-        List<Movement> rows = jdbc.query("""
-                select m.id, m.product_id, m.batch_id, b.batch_number, m.quantity, m.reason, m.reference, m.note, m.created_by, m.created_at
-                  from stock_movements m left join batches b on b.id = m.batch_id
-                 where (?::bigint is null or m.product_id = ?) and (?::text is null or m.reason = ?)
-                 order by m.created_at desc, m.id desc limit ? offset ?
-                """, (rs, i) -> new Movement(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getBigDecimal(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getTimestamp(10).toInstant()),
-                productId, productId, r, r, page.getPageSize(), page.getOffset());
-        long total = jdbc.queryForObject("""
-                select count(*) from stock_movements m where (?::bigint is null or m.product_id = ?) and (?::text is null or m.reason = ?)
-                """, Long.class, productId, productId, r, r);
-        return new PageImpl<>(rows, page, total);
+        return repository.movements(productId, FieldErrors.blank(reason) ? null : reason.trim(), page);
     }
 
     private void requireProduct(long productId) {
-        if (jdbc.queryForList("select id from products where id = ?", Long.class, productId).isEmpty()) {
+        if (!repository.productExists(productId)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
     }
 
     /** Locks the product row (as holds do) and answers its cost price. */
     private BigDecimal lockProduct(long productId) {
-        return jdbc.queryForList("select cost_price from products where id = ? for no key update", BigDecimal.class, productId).stream().findFirst()
-                .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        return repository.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
     }
 
     private void checkSupplier(Long supplierId) {
-        if (supplierId != null && jdbc.queryForList("select id from suppliers where id = ?", Long.class, supplierId).isEmpty()) {
+        if (supplierId != null && !repository.supplierExists(supplierId)) {
             throw FieldErrors.single("supplier", "catalog.supplier_not_found");
         }
     }

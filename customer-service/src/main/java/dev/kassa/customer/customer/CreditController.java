@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Service-to-service API for sales-service's credit tender (not routed by the gateway): called with the cashier's own
@@ -23,6 +22,9 @@ class CreditController {
     record HoldRequest(String requestRef, Long customerId, BigDecimal amount, String saleId) { }
 
     record ReleaseRequest(List<String> requestRefs) { }
+
+    /** How many holds were released. */
+    record Released(int released) { }
 
     private final Credit credit;
 
@@ -50,9 +52,11 @@ class CreditController {
     }
 
     @Operation(summary = "Release credit or bonus holds of a checkout that failed")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "release", value = "{\"request_refs\": [\"0b5e1f7a-3c2d-4e8f-9a1b-6c7d8e9f0a1b\"]}")))
     @PostMapping("/internal/credit-holds/release")
     @PreAuthorize(Access.SELL)
-    Map<String, Integer> release(@RequestBody ReleaseRequest request) {
-        return Map.of("released", credit.release(request.requestRefs()));
+    Released release(@RequestBody ReleaseRequest request) {
+        return new Released(credit.release(request.requestRefs()));
     }
 }

@@ -7,6 +7,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -134,9 +136,10 @@ class CustomerController {
             + "total_purchases_count, date_from / date_to (business dates; all time without them)")
     @GetMapping("/top")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Map<String, Object> top(@RequestParam(required = false) String limit, @RequestParam(name = "order_by", required = false) String orderBy,
-                            @RequestParam(name = "date_from", required = false) String dateFrom,
-                            @RequestParam(name = "date_to", required = false) String dateTo) {
+    Success<List<PurchaseHistory.TopCustomer>> top(@RequestParam(required = false) String limit,
+                                                   @RequestParam(name = "order_by", required = false) String orderBy,
+                                                   @RequestParam(name = "date_from", required = false) String dateFrom,
+                                                   @RequestParam(name = "date_to", required = false) String dateTo) {
         FieldErrors errors = new FieldErrors();
         int n = 10;
         if (limit != null && !limit.isBlank()) {
@@ -156,24 +159,24 @@ class CustomerController {
         java.time.LocalDate from = errors.date("date_from", dateFrom);
         java.time.LocalDate to = errors.date("date_to", dateTo);
         errors.throwIfAny();
-        return Map.of("status", "success", "data", history.top(from, to, order.equals("total_purchases_count"), n));
+        return Success.of(history.top(from, to, order.equals("total_purchases_count"), n));
     }
 
     @Operation(summary = "A customer's purchase totals and points")
     @GetMapping("/{id}/stats")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Map<String, Object> stats(@PathVariable long id) {
+    CustomerQueries.CustomerStats stats(@PathVariable long id) {
         return queries.stats(id);
     }
 
     @Operation(summary = "The active customer with this phone (exact), with their latest ledger entries")
     @GetMapping({"/search_by_phone", "/search-by-phone"})
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Map<String, Object> byPhone(@RequestParam(required = false) String phone) {
+    Success<CustomerQueries.CustomerDetail> byPhone(@RequestParam(required = false) String phone) {
         if (phone == null || phone.isBlank()) {
             throw CustomerErrors.PHONE_REQUIRED.exception();
         }
-        return Map.of("status", "success", "data", queries.byPhone(phone.trim()));
+        return Success.of(queries.byPhone(phone.trim()));
     }
 
     @Operation(summary = "VIP customers: active members of a group with a discount of 10 % or more")

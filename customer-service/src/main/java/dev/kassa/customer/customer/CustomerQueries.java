@@ -6,7 +6,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,16 +66,16 @@ class CustomerQueries {
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> stats(long id) {
+    CustomerStats stats(long id) {
         Customer c = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        Map<String, Object> purchases = new LinkedHashMap<>();
-        purchases.put("total_amount", c.totalPurchases);
-        purchases.put("total_count", c.totalPurchasesCount);
-        purchases.put("last_purchase", c.lastPurchaseAt);
-        purchases.put("loyalty_points", c.loyaltyPoints);
-        return Map.of("customer", CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
-                "purchases", purchases);
+        return new CustomerStats(CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
+                new Purchases(c.totalPurchases, c.totalPurchasesCount, c.lastPurchaseAt, c.loyaltyPoints));
     }
+
+    /** A customer's purchase totals and points. */
+    record CustomerStats(CustomerResponse customer, Purchases purchases) { }
+
+    record Purchases(java.math.BigDecimal totalAmount, int totalCount, java.time.Instant lastPurchase, int loyaltyPoints) { }
 
     /** CustomerDetail of spec §6.3: the customer and their latest ten ledger entries. */
     record CustomerDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped CustomerResponse customer, List<Ledger.Entry> recentTransactions) { }

@@ -4,6 +4,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.sales.shift.SessionDetail;
 import dev.kassa.sales.shift.SessionView;
 import dev.kassa.sales.shift.ShiftService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /** Cash registers (spec S1–S3): everyone who sells sees them; managers and owners set them up. */
 @RestController
@@ -102,7 +101,7 @@ class RegisterController {
     @GetMapping({"/api/sales/cash-registers/{id}/current_session", "/api/sales/cash-registers/{id}/current-session",
             "/api/sales/cash_registers/{id}/current_session"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> currentSession(@PathVariable long id) {
+    SessionDetail currentSession(@PathVariable long id) {
         registers.get(id);
         return shifts.currentOfRegister(id);
     }

@@ -5,7 +5,6 @@ import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,16 +33,14 @@ class RegisterRepository {
     /** The seed's ordering names, mapped to columns; anything else is refused by the controller. */
     static final SqlOrdering ORDERING = SqlOrdering.of("name", "r.id", Map.of("name", "r.name", "created_at", "r.created_at"));
 
-    private final JdbcTemplate jdbc;
     private final JdbcClient sql;
 
-    RegisterRepository(JdbcTemplate jdbc, JdbcClient sql) {
-        this.jdbc = jdbc;
+    RegisterRepository(JdbcClient sql) {
         this.sql = sql;
     }
 
     Optional<Register> find(long id) {
-        return jdbc.query(SELECT + " where r.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where r.id = :id").param("id", id).query(ROW).optional();
     }
 
     /** A page of the registers, active or not when {@code active} is given, matching {@code search} in name, code or location. */
@@ -55,24 +52,31 @@ class RegisterRepository {
     }
 
     long create(String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
-        return jdbc.queryForObject("""
-                insert into cash_registers (name, code, location, is_active, notes, starting_float) values (?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, name, code, location, active, notes, startingFloat);
+        return sql.sql("""
+                        insert into cash_registers (name, code, location, is_active, notes, starting_float)
+                        values (:name, :code, :location, :active, :notes, :startingFloat) returning id
+                        """)
+                .param("name", name).param("code", code).param("location", location).param("active", active).param("notes", notes)
+                .param("startingFloat", startingFloat).query(Long.class).single();
     }
 
     void update(long id, String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
-        jdbc.update("""
-                update cash_registers set name = ?, code = ?, location = ?, is_active = ?, notes = ?, starting_float = ?, updated_at = now()
-                 where id = ?
-                """, name, code, location, active, notes, startingFloat, id);
+        sql.sql("""
+                        update cash_registers set name = :name, code = :code, location = :location, is_active = :active, notes = :notes,
+                                                  starting_float = :startingFloat, updated_at = now()
+                         where id = :id
+                        """)
+                .param("name", name).param("code", code).param("location", location).param("active", active).param("notes", notes)
+                .param("startingFloat", startingFloat).param("id", id).update();
     }
 
     boolean hasSessions(long id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from sessions where cash_register_id = ?)", Boolean.class, id));
+        return Boolean.TRUE.equals(sql.sql("select exists (select 1 from sessions where cash_register_id = :id)").param("id", id)
+                .query(Boolean.class).single());
     }
 
     void delete(long id) {
-        jdbc.update("delete from cash_registers where id = ?", id);
+        sql.sql("delete from cash_registers where id = :id").param("id", id).update();
     }
 
 

@@ -6,7 +6,6 @@ import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,20 +55,21 @@ public class SessionRepository {
             rs.getLong(5), rs.getString(6), ShiftStatus.of(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
             rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)), rs.getBigDecimal(14), rs.getBigDecimal(15),
             rs.getBigDecimal(16), rs.getInt(17));
+    private static final RowMapper<CashMovement> CASH_MOVEMENT = (rs, i) -> new CashMovement(rs.getLong("id"), rs.getLong("session"),
+            rs.getString("movement_type"), rs.getString("reason"), rs.getBigDecimal("amount"), rs.getString("description"),
+            rs.getLong("performed_by"), rs.getTimestamp("created_at").toInstant());
     /** The seed's ordering names for shift lists. */
     static final SqlOrdering ORDERING = SqlOrdering.of("-opened_at", "s.id", Map.of("opened_at", "s.opened_at", "closed_at", "s.closed_at"));
 
-    private final JdbcTemplate jdbc;
     private final JdbcClient sql;
 
-    SessionRepository(JdbcTemplate jdbc, JdbcClient sql) {
-        this.jdbc = jdbc;
+    SessionRepository(JdbcClient sql) {
         this.sql = sql;
     }
 
     /** An active register by id, for opening a shift on it. */
     public Optional<Long> activeRegister(long id) {
-        return jdbc.queryForList("select id from cash_registers where id = ? and is_active", Long.class, id).stream().findFirst();
+        return sql.sql("select id from cash_registers where id = :id and is_active").param("id", id).query(Long.class).optional();
     }
 
     /** Shifts with the seed's filters; {@code cashier} limits them to one cashier's own. */
@@ -85,27 +85,27 @@ public class SessionRepository {
     }
 
     public void setStatus(long sessionId, ShiftStatus status) {
-        jdbc.update("update sessions set status = ? where id = ?", status.wire(), sessionId);
+        sql.sql("update sessions set status = :status where id = :id").param("status", status.wire()).param("id", sessionId).update();
     }
 
     /** The store's main register, created on first use ("Главная касса", code MAIN). */
     /** The cash a shift on this register starts with when the cashier gives no amount. */
     public BigDecimal startingFloat(long registerId) {
-        return jdbc.queryForObject("select starting_float from cash_registers where id = ?", BigDecimal.class, registerId);
+        return sql.sql("select starting_float from cash_registers where id = :id").param("id", registerId).query(BigDecimal.class).single();
     }
 
     public long mainRegister() {
-        jdbc.update("insert into cash_registers (name, code, location) values (?, 'MAIN', ?) on conflict (code) do nothing",
-                Messages.get("register.main.name"), Messages.get("register.main.location"));
-        return jdbc.queryForObject("select id from cash_registers where code = 'MAIN'", Long.class);
+        sql.sql("insert into cash_registers (name, code, location) values (:name, 'MAIN', :location) on conflict (code) do nothing")
+                .param("name", Messages.get("register.main.name")).param("location", Messages.get("register.main.location")).update();
+        return sql.sql("select id from cash_registers where code = 'MAIN'").query(Long.class).single();
     }
 
     public Optional<Session> find(long id) {
-        return jdbc.query(SELECT + " where s.id = ?", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where s.id = :id").param("id", id).query(ROW).optional();
     }
 
     public Optional<Session> lock(long id) {
-        return jdbc.query(SELECT + " where s.id = ? for update of s", ROW, id).stream().findFirst();
+        return sql.sql(SELECT + " where s.id = :id for update of s").param("id", id).query(ROW).optional();
     }
 
     /**
@@ -119,61 +119,74 @@ public class SessionRepository {
     }
 
     public Optional<TillShift> tillShift(long id, boolean lock) {
-        return jdbc.query("select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = ?"
-                + (lock ? " for update of s" : ""), (rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3))), id).stream().findFirst();
+        return sql.sql("select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = :id"
+                        + (lock ? " for update of s" : "")).param("id", id)
+                .query((rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3)))).optional();
     }
 
     /** The newest open shift on a register, if any. */
     public Optional<Session> openOn(long registerId) {
-        return jdbc.query(SELECT + " where s.cash_register_id = ? and s.status = 'open' order by s.opened_at desc, s.id desc limit 1",
-                ROW, registerId).stream().findFirst();
+        return sql.sql(SELECT + " where s.cash_register_id = :register and s.status = 'open' order by s.opened_at desc, s.id desc limit 1")
+                .param("register", registerId).query(ROW).optional();
     }
 
     public Optional<Session> currentOf(long cashierUserId) {
-        return jdbc.query(SELECT + " where s.cashier_user_id = ? and s.status in ('open', 'suspended') order by s.opened_at desc limit 1",
-                ROW, cashierUserId).stream().findFirst();
+        return sql.sql(SELECT + " where s.cashier_user_id = :cashier and s.status in ('open', 'suspended') order by s.opened_at desc limit 1")
+                .param("cashier", cashierUserId).query(ROW).optional();
     }
 
     public long open(long registerId, long cashierUserId, String cashierName, BigDecimal openingCash) {
-        return jdbc.queryForObject("""
-                insert into sessions (cash_register_id, cashier_user_id, cashier_name, opening_cash) values (?, ?, ?, ?) returning id
-                """, Long.class, registerId, cashierUserId, cashierName, openingCash);
+        return sql.sql("""
+                        insert into sessions (cash_register_id, cashier_user_id, cashier_name, opening_cash)
+                        values (:register, :cashier, :cashierName, :openingCash) returning id
+                        """)
+                .param("register", registerId).param("cashier", cashierUserId).param("cashierName", cashierName).param("openingCash", openingCash)
+                .query(Long.class).single();
     }
 
     /** Cash that should be in the till now ({@link #EXPECTED_CASH}). */
     public BigDecimal expectedCash(long sessionId) {
-        return jdbc.queryForObject("select " + EXPECTED_CASH + " from sessions s where s.id = ?", BigDecimal.class, sessionId);
+        return sql.sql("select " + EXPECTED_CASH + " from sessions s where s.id = :id").param("id", sessionId).query(BigDecimal.class).single();
     }
 
     /** Drafts of the shift: those with lines block closing, empty ones are cancelled by it. */
     public int pendingWithItems(long sessionId) {
-        return jdbc.queryForObject("""
-                select count(*) from sales x where x.session_id = ? and x.status = 'pending'
-                   and exists (select 1 from sale_items i where i.sale_id = x.id)
-                """, Integer.class, sessionId);
+        return sql.sql("""
+                        select count(*) from sales x where x.session_id = :session and x.status = 'pending'
+                           and exists (select 1 from sale_items i where i.sale_id = x.id)
+                        """)
+                .param("session", sessionId).query(Integer.class).single();
     }
 
     public void cancelEmptyDrafts(long sessionId) {
-        jdbc.update("update sales set status = 'cancelled', cancelled_at = now() where session_id = ? and status = 'pending'", sessionId);
+        sql.sql("update sales set status = 'cancelled', cancelled_at = now() where session_id = :session and status = 'pending'")
+                .param("session", sessionId).update();
     }
 
     public void close(long sessionId, BigDecimal expected, BigDecimal actual) {
-        jdbc.update("update sessions set status = 'closed', closed_at = now(), expected_cash = ?, actual_cash = ?, cash_difference = ? where id = ?",
-                expected, actual, actual.subtract(expected), sessionId);
+        sql.sql("""
+                        update sessions set status = 'closed', closed_at = now(), expected_cash = :expected, actual_cash = :actual,
+                                            cash_difference = :difference
+                         where id = :id
+                        """)
+                .param("expected", expected).param("actual", actual).param("difference", actual.subtract(expected)).param("id", sessionId).update();
     }
 
     public long addCashMovement(long sessionId, String type, String reason, BigDecimal amount, String description, long performedBy) {
-        return jdbc.queryForObject("""
-                insert into cash_movements (session_id, movement_type, reason, amount, description, performed_by)
-                values (?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, sessionId, type, reason, amount, description, performedBy);
+        return sql.sql("""
+                        insert into cash_movements (session_id, movement_type, reason, amount, description, performed_by)
+                        values (:session, :type, :reason, :amount, :description, :by) returning id
+                        """)
+                .param("session", sessionId).param("type", type).param("reason", reason).param("amount", amount).param("description", description)
+                .param("by", performedBy).query(Long.class).single();
     }
 
-    public List<Map<String, Object>> cashMovements(long sessionId) {
-        return jdbc.queryForList("""
-                select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at
-                  from cash_movements where session_id = ? order by id
-                """, sessionId);
+    public List<CashMovement> cashMovements(long sessionId) {
+        return sql.sql("""
+                        select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at
+                          from cash_movements where session_id = :session order by id
+                        """)
+                .param("session", sessionId).query(CASH_MOVEMENT).list();
     }
 
     /**
@@ -181,10 +194,10 @@ public class SessionRepository {
      * cashiers' sales in the same period subtracted into {@code net_sales}; best first.
      */
     public List<Map<String, Object>> cashierStats(java.time.Instant from, java.time.Instant to, int limit) {
-        return jdbc.queryForList("""
+        return sql.sql("""
                 with done as (
                     select x.* from sales x
-                     where x.status in ('completed', 'partially_refunded', 'refunded') and x.completed_at >= ? and x.completed_at < ?)
+                     where x.status in ('completed', 'partially_refunded', 'refunded') and x.completed_at >= :from and x.completed_at < :to)
                 select d.cashier_user_id as id, max(d.cashier_name) as full_name,
                        sum(d.total_amount) as total_sales,
                        coalesce((select sum(p.amount) from payments p join done y on y.id = p.sale_id
@@ -196,42 +209,52 @@ public class SessionRepository {
                        count(*) as sales_count, count(distinct d.session_id) as sessions_count,
                        round(sum(d.total_amount) / count(*), 2) as average_sale
                   from done d group by d.cashier_user_id
-                 order by total_sales desc, id limit ?
-                """, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), limit);
+                 order by total_sales desc, id limit :limit
+                """)
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to)).param("limit", limit)
+                .query().listOfRows();
     }
 
-    /** The shift report (spec §5.2.4), each sale counted once. */
-    public Map<String, Object> report(long sessionId) {
-        Map<String, Object> sales = jdbc.queryForMap("""
-                select coalesce(sum(x.total_amount), 0) as total_amount, count(*) as count,
-                       coalesce((select sum(i.quantity) from sale_items i join sales y on y.id = i.sale_id
-                                  where y.session_id = ? and y.status <> 'pending' and y.status <> 'cancelled'), 0) as total_items
-                  from sales x where x.session_id = ? and x.status not in ('pending', 'cancelled')
-                """, sessionId, sessionId);
-        List<Map<String, Object>> payments = jdbc.queryForList("""
-                select p.payment_method, sum(p.amount) as total, count(*) as count
-                  from payments p join sales x on x.id = p.sale_id
-                 where p.session_id = ? and x.status <> 'pending' group by p.payment_method order by p.payment_method
-                """, sessionId);
-        Map<String, Object> refunds = jdbc.queryForMap("""
-                select coalesce(sum(amount), 0) as total, count(*) as count,
-                       coalesce(sum(amount - credit_amount - bonus_amount) filter (where method = 'cash'), 0) as cash,
-                       coalesce(sum(credit_amount), 0) as credit,
-                       coalesce(sum(bonus_amount), 0) as bonus
-                  from refunds where session_id = ?
-                """, sessionId);
-        Map<String, Object> movements = jdbc.queryForMap("""
-                select coalesce(sum(amount) filter (where movement_type = 'cash_in'), 0) as cash_in,
-                       coalesce(sum(amount) filter (where movement_type = 'cash_out'), 0) as cash_out
-                  from cash_movements where session_id = ?
-                """, sessionId);
-        Map<String, Object> report = new java.util.LinkedHashMap<>();
-        report.put("sales", sales);
-        report.put("payments", payments);
-        report.put("refunds", refunds);
-        report.put("cash_movements", movements);
-        report.put("expected_cash", expectedCash(sessionId));
-        return report;
+    /** The shift report (spec §5.2.4) of {@code session}, each sale counted once. */
+    public ShiftReport report(SessionView session) {
+        long sessionId = session.id();
+        ShiftReport.ShiftSales sales = sql.sql("""
+                        select coalesce(sum(x.total_amount), 0) as total_amount, count(*) as count,
+                               coalesce((select sum(i.quantity) from sale_items i join sales y on y.id = i.sale_id
+                                          where y.session_id = :session and y.status <> 'pending' and y.status <> 'cancelled'), 0) as total_items
+                          from sales x where x.session_id = :session and x.status not in ('pending', 'cancelled')
+                        """)
+                .param("session", sessionId)
+                .query((rs, i) -> new ShiftReport.ShiftSales(rs.getBigDecimal("total_amount"), rs.getLong("count"), rs.getBigDecimal("total_items")))
+                .single();
+        List<ShiftReport.ShiftPayments> payments = sql.sql("""
+                        select p.payment_method, sum(p.amount) as total, count(*) as count
+                          from payments p join sales x on x.id = p.sale_id
+                         where p.session_id = :session and x.status <> 'pending' group by p.payment_method order by p.payment_method
+                        """)
+                .param("session", sessionId)
+                .query((rs, i) -> new ShiftReport.ShiftPayments(rs.getString("payment_method"), rs.getBigDecimal("total"), rs.getLong("count")))
+                .list();
+        ShiftReport.ShiftRefunds refunds = sql.sql("""
+                        select coalesce(sum(amount), 0) as total, count(*) as count,
+                               coalesce(sum(amount - credit_amount - bonus_amount) filter (where method = 'cash'), 0) as cash,
+                               coalesce(sum(credit_amount), 0) as credit,
+                               coalesce(sum(bonus_amount), 0) as bonus
+                          from refunds where session_id = :session
+                        """)
+                .param("session", sessionId)
+                .query((rs, i) -> new ShiftReport.ShiftRefunds(rs.getBigDecimal("total"), rs.getLong("count"), rs.getBigDecimal("cash"),
+                        rs.getBigDecimal("credit"), rs.getBigDecimal("bonus")))
+                .single();
+        ShiftReport.ShiftCashMovements movements = sql.sql("""
+                        select coalesce(sum(amount) filter (where movement_type = 'cash_in'), 0) as cash_in,
+                               coalesce(sum(amount) filter (where movement_type = 'cash_out'), 0) as cash_out
+                          from cash_movements where session_id = :session
+                        """)
+                .param("session", sessionId)
+                .query((rs, i) -> new ShiftReport.ShiftCashMovements(rs.getBigDecimal("cash_in"), rs.getBigDecimal("cash_out")))
+                .single();
+        return new ShiftReport(session, sales, payments, refunds, movements, expectedCash(sessionId));
     }
 
     private static java.time.Instant ts(Timestamp t) {

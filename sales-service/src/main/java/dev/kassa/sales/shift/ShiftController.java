@@ -1,10 +1,10 @@
 package dev.kassa.sales.shift;
 
-import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.List;
 
 /** Shifts; every {@code sessions/} path also answers as {@code shifts/} (spec §5.4). */
 @RestController
@@ -49,9 +49,8 @@ class ShiftController {
     @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open", "/api/sales/sessions", "/api/sales/shifts", "/api/sales/cashier-sessions/open", "/api/sales/cashier_sessions/open", "/api/sales/cashier-sessions", "/api/sales/cashier_sessions"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
-    Map<String, Object> open(@RequestBody OpenRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.session_opened"),
-                "data", SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
+    Success<SessionView> open(@RequestBody OpenRequest request, Caller caller) {
+        return Success.of("sales.session_opened", SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
     }
 
     @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}, or with {\"shortage\": 5000} against the expected cash "
@@ -60,15 +59,14 @@ class ShiftController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "close", value = "{\"actual_cash\": 250000}")))
     @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close", "/api/sales/cashier-sessions/{id}/close", "/api/sales/cashier_sessions/{id}/close"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.session_closed"),
-                "data", SessionView.from(shifts.close(caller, id, request.actualCash(), request.shortage())));
+    Success<SessionView> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
+        return Success.of("sales.session_closed", SessionView.from(shifts.close(caller, id, request.actualCash(), request.shortage())));
     }
 
     @Operation(summary = "Shift report: sales, payments by method, refunds, cash movements, expected cash")
     @GetMapping({"/api/sales/sessions/{id}/report", "/api/sales/shifts/{id}/report", "/api/sales/cashier-sessions/{id}/report", "/api/sales/cashier_sessions/{id}/report"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> report(@PathVariable long id, Caller caller) {
+    ShiftReport report(@PathVariable long id, Caller caller) {
         return shifts.report(caller, id);
     }
 
@@ -78,7 +76,7 @@ class ShiftController {
     @PostMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    Map<String, Object> moveCash(@RequestBody CashMovementRequest r, Caller caller) {
+    CashMovement moveCash(@RequestBody CashMovementRequest r, Caller caller) {
         return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
     }
 
@@ -91,14 +89,14 @@ class ShiftController {
     @PostMapping({"/api/sales/cash-movements/owner-withdraw", "/api/sales/cash_movements/owner_withdraw"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    Map<String, Object> ownerWithdraw(@RequestBody WithdrawRequest r, Caller caller) {
+    Success<ShiftService.Withdrawal> ownerWithdraw(@RequestBody WithdrawRequest r, Caller caller) {
         return shifts.ownerWithdraw(caller, r.session(), r.amount(), r.description());
     }
 
     @Operation(summary = "Cash movements of a shift")
     @GetMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @PreAuthorize(Access.SELL)
-    java.util.List<Map<String, Object>> cashMovements(@RequestParam long session, Caller caller) {
+    List<CashMovement> cashMovements(@RequestParam long session, Caller caller) {
         return shifts.cashMovements(caller, session);
     }
 
@@ -126,7 +124,7 @@ class ShiftController {
     @Operation(summary = "Shift detail with its cash movements")
     @GetMapping({"/api/sales/sessions/{id}", "/api/sales/shifts/{id}", "/api/sales/cashier-sessions/{id}", "/api/sales/cashier_sessions/{id}"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> get(@PathVariable long id, Caller caller) {
+    SessionDetail get(@PathVariable long id, Caller caller) {
         return shifts.detail(caller, id);
     }
 
@@ -148,16 +146,16 @@ class ShiftController {
             + "manager or owner")
     @GetMapping({"/api/sales/sessions/cashier-stats", "/api/sales/sessions/cashier_stats", "/api/sales/shifts/cashier-stats", "/api/sales/cashier-sessions/cashier-stats", "/api/sales/cashier_sessions/cashier-stats", "/api/sales/cashier-sessions/cashier_stats", "/api/sales/cashier_sessions/cashier_stats"})
     @PreAuthorize(Access.MANAGE_SALES)
-    Map<String, Object> cashierStats(@RequestParam(name = "date_from", required = false) String from,
-                                     @RequestParam(name = "date_to", required = false) String to,
-                                     @RequestParam(required = false) String limit) {
+    Success<ShiftService.CashierStats> cashierStats(@RequestParam(name = "date_from", required = false) String from,
+                                                    @RequestParam(name = "date_to", required = false) String to,
+                                                    @RequestParam(required = false) String limit) {
         return shifts.cashierStats(from, to, limit);
     }
 
     @Operation(summary = "The caller's open shift")
     @GetMapping({"/api/sales/sessions/current", "/api/sales/shifts/current", "/api/sales/cashier-sessions/current", "/api/sales/cashier_sessions/current"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> current(Caller caller) {
-        return Map.of("status", "success", "data", SessionView.from(shifts.current(caller)));
+    Success<SessionView> current(Caller caller) {
+        return Success.of(SessionView.from(shifts.current(caller)));
     }
 }

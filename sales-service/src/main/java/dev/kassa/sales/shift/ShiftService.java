@@ -1,12 +1,12 @@
 package dev.kassa.sales.shift;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -24,18 +24,23 @@ import java.util.Set;
 @Service
 public class ShiftService {
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() { };
+    /** An owner's withdrawal: the cash movement as the movement list shows it, and what the till held before and after. */
+    public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) { }
+
+    /** The period of the cashier leaderboard, as ISO date-times with the store's offset. */
+    public record StatsPeriod(String from, String to) { }
+
+    /** The cashier leaderboard: a row per cashier (their sales totals and who they are now). */
+    public record CashierStats(StatsPeriod period, List<Map<String, Object>> cashiers, int totalCashiers) { }
 
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
-    private final ObjectMapper objectMapper;
     private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
-    ShiftService(SessionRepository sessions, OutboxPublisher outbox, ObjectMapper objectMapper, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
+    ShiftService(SessionRepository sessions, OutboxPublisher outbox, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
         this.staff = staff;
         this.sessions = sessions;
         this.outbox = outbox;
-        this.objectMapper = objectMapper;
     }
 
     /**
@@ -86,7 +91,7 @@ public class ShiftService {
 
     /** SessionDetail (spec §5.4.1): the shift with its cash movements. */
     @Transactional(readOnly = true)
-    public Map<String, Object> detail(Caller caller, long sessionId) {
+    public SessionDetail detail(Caller caller, long sessionId) {
         return detailOf(ownOrManaged(caller, sessionId));
     }
 
@@ -114,15 +119,13 @@ public class ShiftService {
         return sessions.find(sessionId).orElseThrow();
     }
 
-    Map<String, Object> detailOf(Session session) {
-        Map<String, Object> detail = new LinkedHashMap<>(objectMapper.convertValue(SessionView.from(session), MAP));
-        detail.put("cash_movements", sessions.cashMovements(session.id()));
-        return detail;
+    SessionDetail detailOf(Session session) {
+        return new SessionDetail(SessionView.from(session), sessions.cashMovements(session.id()));
     }
 
     /** The open shift of a register, if any (spec S3). */
     @Transactional(readOnly = true)
-    public Map<String, Object> currentOfRegister(long registerId) {
+    public SessionDetail currentOfRegister(long registerId) {
         return sessions.openOn(registerId).map(this::detailOf)
                 .orElseThrow(() -> SalesErrors.NO_OPEN_SESSION_ON_REGISTER.exception());
     }
@@ -168,17 +171,13 @@ public class ShiftService {
     }
 
     @Transactional(readOnly = true)
-    public Map<String, Object> report(Caller caller, long sessionId) {
-        Session session = ownOrManaged(caller, sessionId);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("session", SessionView.from(session));
-        report.putAll(sessions.report(sessionId));
-        return report;
+    public ShiftReport report(Caller caller, long sessionId) {
+        return sessions.report(SessionView.from(ownOrManaged(caller, sessionId)));
     }
 
     /** Cash in or out of an open shift's till, with a reason (manager or owner). */
     @Transactional
-    public Map<String, Object> moveCash(Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
+    public CashMovement moveCash(Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
         FieldErrors errors = movementErrors(sessionId, amount, description);
         if (!"cash_in".equals(type) && !"cash_out".equals(type)) {
             errors.add("movement_type", "sales.movement_type_invalid");
@@ -221,10 +220,10 @@ public class ShiftService {
     }
 
     /** Writes a cash movement of the shift, announces it, and answers it as the movement list shows it. */
-    private Map<String, Object> recordMovement(Caller caller, long sessionId, String type, String reason, BigDecimal value, String description) {
+    private CashMovement recordMovement(Caller caller, long sessionId, String type, String reason, BigDecimal value, String description) {
         long id = sessions.addCashMovement(sessionId, type, reason, value, description, caller.userId());
         outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, sessionId, type, reason, value, caller.userId()));
-        return sessions.cashMovements(sessionId).stream().filter(m -> ((Number) m.get("id")).longValue() == id).findFirst().orElseThrow();
+        return sessions.cashMovements(sessionId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
     }
 
     /**
@@ -233,7 +232,7 @@ public class ShiftService {
      * {@code insufficient_cash} when it holds nothing); the answer says what was in the till before and after.
      */
     @Transactional
-    public Map<String, Object> ownerWithdraw(Caller caller, Long sessionId, BigDecimal amount, String description) {
+    public Success<Withdrawal> ownerWithdraw(Caller caller, Long sessionId, BigDecimal amount, String description) {
         movementErrors(sessionId, amount, description).throwIfAny();
         openShift(sessionId);
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
@@ -245,11 +244,8 @@ public class ShiftService {
             throw SalesErrors.WITHDRAW_EXCEEDS_LIMIT.exception(Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
         }
         String note = description == null || description.isBlank() ? dev.kassa.platform.error.Messages.get("sales.withdraw_description") : description.trim();
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("movement", recordMovement(caller, sessionId, "cash_out", "owner_withdraw", value, note));
-        data.put("cash_before", inTill);
-        data.put("cash_after", inTill.subtract(value));
-        return Map.of("status", "success", "data", data);
+        return Success.of(new Withdrawal(recordMovement(caller, sessionId, "cash_out", "owner_withdraw", value, note), inTill,
+                inTill.subtract(value)));
     }
 
     /**
@@ -267,7 +263,7 @@ public class ShiftService {
     }
 
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> cashMovements(Caller caller, long sessionId) {
+    public List<CashMovement> cashMovements(Caller caller, long sessionId) {
         ownOrManaged(caller, sessionId);
         return sessions.cashMovements(sessionId);
     }
@@ -277,7 +273,7 @@ public class ShiftService {
      * or ISO date-times; by default the current month up to now.
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> cashierStats(String dateFrom, String dateTo, String limit) {
+    public Success<CashierStats> cashierStats(String dateFrom, String dateTo, String limit) {
         java.time.ZoneId zone = TenantContext.require().zone();
         FieldErrors errors = new FieldErrors();
         java.time.Instant from = instant(errors, "date_from", dateFrom, zone, false);
@@ -316,13 +312,10 @@ public class ShiftService {
             c.put("role", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::role).orElse(null));
             cashiers.add(c);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
         // a date's end is shown as its last second (spec §5.2.6: 23:59:59), though the period runs to the next midnight exclusive
         java.time.Instant shownTo = dateTo != null && dateTo.trim().length() == 10 ? to.minusSeconds(1) : to;
-        data.put("period", Map.of("from", from.atZone(zone).toOffsetDateTime().toString(), "to", shownTo.atZone(zone).toOffsetDateTime().toString()));
-        data.put("cashiers", cashiers);
-        data.put("total_cashiers", cashiers.size());
-        return Map.of("status", "success", "data", data);
+        StatsPeriod period = new StatsPeriod(from.atZone(zone).toOffsetDateTime().toString(), shownTo.atZone(zone).toOffsetDateTime().toString());
+        return Success.of(new CashierStats(period, cashiers, cashiers.size()));
     }
 
     /** {@code YYYY-MM-DD} in the store's zone (start of the day, or start of the next day for an end), or an ISO date-time. */

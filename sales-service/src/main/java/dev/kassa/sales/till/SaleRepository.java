@@ -5,7 +5,6 @@ import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,11 +54,9 @@ class SaleRepository {
             rs.getString("payment_method"), rs.getBigDecimal("amount"), rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"),
             rs.getString("card_last4"), rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant());
 
-    private final JdbcTemplate jdbc;
     private final JdbcClient sql;
 
-    SaleRepository(JdbcTemplate jdbc, JdbcClient sql) {
-        this.jdbc = jdbc;
+    SaleRepository(JdbcClient sql) {
         this.sql = sql;
     }
 
@@ -75,32 +72,36 @@ class SaleRepository {
     }
 
     Optional<Sale> find(long id) {
-        return jdbc.query(SELECT_SALE + " where s.id = ?", SALE, id).stream().findFirst();
+        return sql.sql(SELECT_SALE + " where s.id = :id").param("id", id).query(SALE).optional();
     }
 
     Optional<Sale> lock(long id) {
-        return jdbc.query(SELECT_SALE + " where s.id = ? for update of s", SALE, id).stream().findFirst();
+        return sql.sql(SELECT_SALE + " where s.id = :id for update of s").param("id", id).query(SALE).optional();
     }
 
     Optional<Sale> draftOf(long sessionId, long cashierUserId) {
-        return jdbc.query(SELECT_SALE + " where s.session_id = ? and s.cashier_user_id = ? and s.status = 'pending' for update of s",
-                SALE, sessionId, cashierUserId).stream().findFirst();
+        return sql.sql(SELECT_SALE + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending' for update of s")
+                .param("session", sessionId).param("cashier", cashierUserId).query(SALE).optional();
     }
 
     /** Next receipt number of a register for a business date: {@code MAIN-20250117-0001}. */
     String nextReceiptNumber(String registerCode, LocalDate businessDate) {
-        Integer n = jdbc.queryForObject("""
-                insert into receipt_counters (register_code, business_date, last_number) values (?, ?, 1)
-                on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
-                returning last_number
-                """, Integer.class, registerCode, businessDate);
+        Integer n = sql.sql("""
+                        insert into receipt_counters (register_code, business_date, last_number) values (:register, :date, 1)
+                        on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
+                        returning last_number
+                        """)
+                .param("register", registerCode).param("date", businessDate).query(Integer.class).single();
         return registerCode + "-" + businessDate.toString().replace("-", "") + "-" + String.format("%04d", n);
     }
 
     long createDraft(long sessionId, long cashierUserId, String cashierName, String receiptNumber) {
-        return jdbc.queryForObject("""
-                insert into sales (session_id, cashier_user_id, cashier_name, receipt_number) values (?, ?, ?, ?) returning id
-                """, Long.class, sessionId, cashierUserId, cashierName, receiptNumber);
+        return sql.sql("""
+                        insert into sales (session_id, cashier_user_id, cashier_name, receipt_number)
+                        values (:session, :cashier, :cashierName, :receipt) returning id
+                        """)
+                .param("session", sessionId).param("cashier", cashierUserId).param("cashierName", cashierName).param("receipt", receiptNumber)
+                .query(Long.class).single();
     }
 
     /** Lines of many sales in one query (for lists), keyed by sale id. */
@@ -108,7 +109,7 @@ class SaleRepository {
         if (saleIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return jdbc.query("select * from sale_items where sale_id = any(?) order by id", ITEM, (Object) saleIds.toArray(Long[]::new))
+        return sql.sql("select * from sale_items where sale_id in (:sales) order by id").param("sales", saleIds).query(ITEM).list()
                 .stream().collect(java.util.stream.Collectors.groupingBy(Item::saleId));
     }
 
@@ -117,32 +118,39 @@ class SaleRepository {
         if (saleIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return jdbc.query("select * from payments where sale_id = any(?) order by id", PAYMENT, (Object) saleIds.toArray(Long[]::new))
+        return sql.sql("select * from payments where sale_id in (:sales) order by id").param("sales", saleIds).query(PAYMENT).list()
                 .stream().collect(java.util.stream.Collectors.groupingBy(Payment::saleId));
     }
 
     List<Item> items(long saleId) {
-        return jdbc.query("select * from sale_items where sale_id = ? order by id", ITEM, saleId);
+        return sql.sql("select * from sale_items where sale_id = :sale order by id").param("sale", saleId).query(ITEM).list();
     }
 
     List<Payment> payments(long saleId) {
-        return jdbc.query("select * from payments where sale_id = ? order by id", PAYMENT, saleId);
+        return sql.sql("select * from payments where sale_id = :sale order by id").param("sale", saleId).query(PAYMENT).list();
     }
 
     /** Adds quantity to the line of the same product, batch and price, or creates the line. */
     void addToLine(long saleId, long productId, String name, String sku, String unit, Long batchId, String batchNumber, BigDecimal quantity,
                    BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef) {
-        int merged = jdbc.update("""
-                update sale_items set quantity = quantity + ?, line_total = round((quantity + ?) * unit_price, 2) - discount_amount
-                 where sale_id = ? and product_id = ? and batch_id is not distinct from ? and unit_price = ? and reservation_ref = ?
-                """, quantity, quantity, saleId, productId, batchId, unitPrice, reservationRef);
+        int merged = sql.sql("""
+                        update sale_items set quantity = quantity + :quantity,
+                                              line_total = round((quantity + :quantity) * unit_price, 2) - discount_amount
+                         where sale_id = :sale and product_id = :product and batch_id is not distinct from :batch and unit_price = :price
+                           and reservation_ref = :ref
+                        """)
+                .param("quantity", quantity).param("sale", saleId).param("product", productId).param("batch", batchId).param("price", unitPrice)
+                .param("ref", reservationRef).update();
         if (merged == 0) {
-            jdbc.update("""
+            sql.sql("""
                     insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
                                             unit_cost, tax_rate, line_total, reservation_ref)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, round(? * ?, 2), ?)
-                    """, saleId, productId, name, sku, unit == null ? "" : unit, batchId, batchNumber, quantity, unitPrice, unitCost,
-                    taxRate, quantity, unitPrice, reservationRef);
+                    values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate,
+                            round(:quantity * :price, 2), :ref)
+                    """)
+                    .param("sale", saleId).param("product", productId).param("name", name).param("sku", sku).param("unit", unit == null ? "" : unit)
+                    .param("batch", batchId).param("batchNumber", batchNumber).param("quantity", quantity).param("price", unitPrice)
+                    .param("cost", unitCost).param("taxRate", taxRate).param("ref", reservationRef).update();
         }
     }
 
@@ -152,7 +160,7 @@ class SaleRepository {
      * is the VAT part of what is paid (the lines' VAT scaled by the sale discount) and never changes the total.
      */
     void recalculate(long saleId) {
-        jdbc.update("""
+        sql.sql("""
                 update sales s set
                     subtotal = t.subtotal,
                     discount_amount = t.off,
@@ -163,86 +171,102 @@ class SaleRepository {
                                     else least(x.discount_amount, i.subtotal) end as off
                           from sales x,
                                (select coalesce(sum(line_total), 0) as subtotal, coalesce(sum(line_total * tax_rate / (100 + tax_rate)), 0) as tax
-                                  from sale_items where sale_id = ?) i
-                         where x.id = ?) t
+                                  from sale_items where sale_id = :sale) i
+                         where x.id = :sale) t
                  where s.id = t.id
-                """, saleId, saleId);
+                """).param("sale", saleId).update();
     }
 
     /** A line's discount as an amount off its gross (quantity × price). */
     void setLineDiscount(long itemId, BigDecimal amount) {
-        jdbc.update("update sale_items set discount_amount = ?, line_total = round(quantity * unit_price, 2) - ? where id = ?", amount, amount, itemId);
+        sql.sql("update sale_items set discount_amount = :amount, line_total = round(quantity * unit_price, 2) - :amount where id = :id")
+                .param("amount", amount).param("id", itemId).update();
     }
 
     /** The sale's discount: a percent of the subtotal, or (percent 0) an amount off it. */
     void setSaleDiscount(long saleId, BigDecimal percent, BigDecimal amount, long by) {
-        jdbc.update("update sales set discount_percent = ?, discount_amount = ?, discount_by = ? where id = ?", percent, amount, by, saleId);
+        sql.sql("update sales set discount_percent = :percent, discount_amount = :amount, discount_by = :by where id = :id")
+                .param("percent", percent).param("amount", amount).param("by", by).param("id", saleId).update();
     }
 
     Optional<Sale> findByClientId(java.util.UUID clientId) {
-        return jdbc.query(SELECT_SALE + " where s.client_id = ?", SALE, clientId).stream().findFirst();
+        return sql.sql(SELECT_SALE + " where s.client_id = :client").param("client", clientId).query(SALE).optional();
     }
 
     /** A sale uploaded whole (offline tills): written as completed in the transaction that adds its lines and payments. */
     long createCompleted(long sessionId, long cashierUserId, String cashierName, String receiptNumber, java.util.UUID clientId, String notes) {
-        return jdbc.queryForObject("""
-                insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
-                values (?, ?, ?, ?, 'completed', ?, ?) returning id
-                """, Long.class, sessionId, cashierUserId, cashierName, receiptNumber, clientId, notes);
+        return sql.sql("""
+                        insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
+                        values (:session, :cashier, :cashierName, :receipt, 'completed', :client, :notes) returning id
+                        """)
+                .param("session", sessionId).param("cashier", cashierUserId).param("cashierName", cashierName).param("receipt", receiptNumber)
+                .param("client", clientId).param("notes", notes).query(Long.class).single();
     }
 
     void addPayment(long saleId, long sessionId, String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4,
                     String transactionId) {
-        jdbc.update("""
-                insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount, card_last4, transaction_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, saleId, sessionId, method, amount, received, change, cardLast4, transactionId);
+        sql.sql("""
+                        insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount, card_last4, transaction_id)
+                        values (:sale, :session, :method, :amount, :received, :change, :cardLast4, :transaction)
+                        """)
+                .param("sale", saleId).param("session", sessionId).param("method", method).param("amount", amount).param("received", received)
+                .param("change", change).param("cardLast4", cardLast4).param("transaction", transactionId).update();
     }
 
     /** Records the sale for another seller (shared tills). */
     void sellBy(long saleId, long userId, String name) {
-        jdbc.update("update sales set cashier_user_id = ?, cashier_name = ? where id = ?", userId, name, saleId);
+        sql.sql("update sales set cashier_user_id = :user, cashier_name = :name where id = :id")
+                .param("user", userId).param("name", name).param("id", saleId).update();
     }
 
     void attachCustomer(long saleId, Long customerId, String name, String phone) {
-        jdbc.update("update sales set customer_id = ?, customer_name = ?, customer_phone = ? where id = ?", customerId, name, phone, saleId);
+        sql.sql("update sales set customer_id = :customer, customer_name = :name, customer_phone = :phone where id = :id")
+                .param("customer", customerId).param("name", name).param("phone", phone).param("id", saleId).update();
     }
 
     void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate) {
-        jdbc.update("update sales set status = 'completed', completed_at = ?, sold_at = ?, change_amount = ?, business_date = ? where id = ?",
-                Timestamp.from(at), Timestamp.from(at), change, businessDate, saleId);
+        sql.sql("""
+                        update sales set status = 'completed', completed_at = :at, sold_at = :at, change_amount = :change, business_date = :date
+                         where id = :id
+                        """)
+                .param("at", Timestamp.from(at)).param("change", change).param("date", businessDate).param("id", saleId).update();
     }
 
     /** Removes a line together with the other lines of the same scan (one hold); returns the hold's reference. */
     Optional<String> removeScan(long saleId, long itemId) {
-        List<String> refs = jdbc.queryForList("select reservation_ref from sale_items where id = ? and sale_id = ?", String.class, itemId, saleId);
+        List<String> refs = sql.sql("select reservation_ref from sale_items where id = :id and sale_id = :sale")
+                .param("id", itemId).param("sale", saleId).query(String.class).list();
         if (refs.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.update("delete from sale_items where sale_id = ? and reservation_ref = ?", saleId, refs.get(0));
+        sql.sql("delete from sale_items where sale_id = :sale and reservation_ref = :ref").param("sale", saleId).param("ref", refs.get(0)).update();
         return Optional.of(refs.get(0));
     }
 
     void cancel(long saleId) {
-        jdbc.update("update sales set status = 'cancelled', cancelled_at = now() where id = ?", saleId);
+        sql.sql("update sales set status = 'cancelled', cancelled_at = now() where id = :id").param("id", saleId).update();
     }
 
     BigDecimal refundedAmount(long itemId) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = ?", BigDecimal.class, itemId);
+        return sql.sql("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = :item").param("item", itemId)
+                .query(BigDecimal.class).single();
     }
 
     long addRefund(long saleId, long sessionId, BigDecimal amount, String method, BigDecimal creditAmount, BigDecimal bonusAmount, String reason,
                    long performedBy, LocalDate businessDate) {
-        return jdbc.queryForObject("""
-                insert into refunds (sale_id, session_id, amount, method, credit_amount, bonus_amount, reason, performed_by, business_date)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, saleId, sessionId, amount, method, creditAmount, bonusAmount, reason, performedBy, businessDate);
+        return sql.sql("""
+                        insert into refunds (sale_id, session_id, amount, method, credit_amount, bonus_amount, reason, performed_by, business_date)
+                        values (:sale, :session, :amount, :method, :credit, :bonus, :reason, :by, :date) returning id
+                        """)
+                .param("sale", saleId).param("session", sessionId).param("amount", amount).param("method", method).param("credit", creditAmount)
+                .param("bonus", bonusAmount).param("reason", reason).param("by", performedBy).param("date", businessDate)
+                .query(Long.class).single();
     }
 
     /** What the sale's tenders of one method paid ({@code credit}: what the buyer owes for it; {@code bonus}: paid with points). */
     BigDecimal paidBy(long saleId, String method) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from payments where sale_id = ? and payment_method = ?", BigDecimal.class,
-                saleId, method);
+        return sql.sql("select coalesce(sum(amount), 0) from payments where sale_id = :sale and payment_method = :method")
+                .param("sale", saleId).param("method", method).query(BigDecimal.class).single();
     }
 
     /** What the sale's earlier refunds gave back as {@code credit_amount} or {@code bonus_amount}. */
@@ -250,16 +274,19 @@ class SaleRepository {
         if (!java.util.Set.of("credit_amount", "bonus_amount").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        return jdbc.queryForObject("select coalesce(sum(" + column + "), 0) from refunds where sale_id = ?", BigDecimal.class, saleId);
+        return sql.sql("select coalesce(sum(" + column + "), 0) from refunds where sale_id = :sale").param("sale", saleId)
+                .query(BigDecimal.class).single();
     }
 
     void addRefundLine(long refundId, long itemId, BigDecimal quantity, BigDecimal amount) {
-        jdbc.update("insert into refund_lines (refund_id, sale_item_id, quantity, amount) values (?, ?, ?, ?)", refundId, itemId, quantity, amount);
-        jdbc.update("update sale_items set refunded_quantity = refunded_quantity + ? where id = ?", quantity, itemId);
+        sql.sql("insert into refund_lines (refund_id, sale_item_id, quantity, amount) values (:refund, :item, :quantity, :amount)")
+                .param("refund", refundId).param("item", itemId).param("quantity", quantity).param("amount", amount).update();
+        sql.sql("update sale_items set refunded_quantity = refunded_quantity + :quantity where id = :item")
+                .param("quantity", quantity).param("item", itemId).update();
     }
 
     void setStatus(long saleId, SaleStatus status) {
-        jdbc.update("update sales set status = ? where id = ?", status.wire(), saleId);
+        sql.sql("update sales set status = :status where id = :id").param("status", status.wire()).param("id", saleId).update();
     }
 
     /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */
@@ -289,8 +316,8 @@ class SaleRepository {
     }
 
     Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
-        return jdbc.query(SELECT_SALE + " where s.session_id = ? and s.cashier_user_id = ? and s.status = 'pending'", SALE, sessionId, cashierUserId)
-                .stream().findFirst();
+        return sql.sql(SELECT_SALE + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending'")
+                .param("session", sessionId).param("cashier", cashierUserId).query(SALE).optional();
     }
 
 

@@ -1,12 +1,12 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +31,9 @@ class TillController {
 
     record RemoveItemRequest(Long itemId) { }
 
+    /** A printed receipt's content, under {@code receipt}. */
+    record ReceiptAnswer(Receipt receipt) { }
+
     private final Cart cart;
     private final Checkout checkout;
     private final Refunds refunds;
@@ -49,11 +52,11 @@ class TillController {
 
     @Operation(summary = "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2, \"batch\": null}")))
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2}")))
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> scan(@RequestBody Cart.ScanRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", metrics.scan(() -> cart.scan(caller, request)));
+    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller) {
+        return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request)));
     }
 
     @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone), date_from / date_to (the store's "
@@ -92,16 +95,10 @@ class TillController {
     @Operation(summary = "The caller's open draft in a shift: ?session=1")
     @GetMapping("/api/sales/sales/current")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> current(@RequestParam(required = false) Long session, Caller caller) {
+    Success<SaleView> current(@RequestParam(required = false) Long session, Caller caller) {
         return queries.current(caller, session)
-                .<Map<String, Object>>map(sale -> Map.of("status", "success", "data", sale))
-                .orElseGet(() -> {
-                    Map<String, Object> none = new java.util.LinkedHashMap<>();
-                    none.put("status", "success");
-                    none.put("message", Messages.get("sales.no_current_sale"));
-                    none.put("data", null);
-                    return none;
-                });
+                .map(Success::of)
+                .orElseGet(() -> Success.of("sales.no_current_sale", null));
     }
 
     @Operation(summary = "Sale detail with lines and payments")
@@ -114,9 +111,9 @@ class TillController {
     @Operation(summary = "Everything a printed receipt needs: store, cashier, lines, taxes, payments, change")
     @GetMapping("/api/sales/sales/{id}/receipt")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> receipt(@PathVariable long id) {
+    ReceiptAnswer receipt(@PathVariable long id) {
         TenantRegistry.Profile store = stores.profile(TenantContext.require().key()).orElse(new TenantRegistry.Profile("", "", "", "", ""));
-        return Map.of("receipt", Receipt.of(queries.get(id), store));
+        return new ReceiptAnswer(Receipt.of(queries.get(id), store));
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
@@ -124,8 +121,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "add", value = "{\"product\": 18, \"quantity\": 1}")))
     @PostMapping({"/api/sales/sales/{id}/add-item", "/api/sales/sales/{id}/add_item"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> addItem(@PathVariable long id, @RequestBody Cart.AddItemRequest request) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_added"), "data", cart.addItem(id, request));
+    Success<SaleView> addItem(@PathVariable long id, @RequestBody Cart.AddItemRequest request) {
+        return Success.of("sales.item_added", cart.addItem(id, request));
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
@@ -133,15 +130,15 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "remove", value = "{\"item_id\": 501}")))
     @DeleteMapping({"/api/sales/sales/{id}/remove-item", "/api/sales/sales/{id}/remove_item"})
     @PreAuthorize(Access.SELL)
-    Map<String, Object> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
-        return Map.of("status", "success", "message", Messages.get("sales.item_removed"), "data", cart.removeItem(id, request.itemId()));
+    Success<SaleView> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
+        return Success.of("sales.item_removed", cart.removeItem(id, request.itemId()));
     }
 
     @Operation(summary = "Cancel a draft (a draft with items needs a manager or owner); holds are released")
     @PostMapping("/api/sales/sales/{id}/cancel")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> cancel(@PathVariable long id, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.sale_cancelled"), "data", cart.cancel(caller, id));
+    Success<SaleView> cancel(@PathVariable long id, Caller caller) {
+        return Success.of("sales.sale_cancelled", cart.cancel(caller, id));
     }
 
     @Operation(summary = "Refund a completed sale, wholly ({}) or by line ({items:[{item_id, quantity}]}); manager or owner")
@@ -149,8 +146,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one line back", value = "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
     @PostMapping("/api/sales/sales/{id}/refund")
     @PreAuthorize(Access.MANAGE_SALES)
-    Map<String, Object> refund(@PathVariable long id, @RequestBody(required = false) Refunds.RefundRequest request, Caller caller) {
-        return Map.of("status", "success", "message", Messages.get("sales.refunded"), "data", refunds.refund(caller, id, request));
+    Success<SaleView> refund(@PathVariable long id, @RequestBody(required = false) Refunds.RefundRequest request, Caller caller) {
+        return Success.of("sales.refunded", refunds.refund(caller, id, request));
     }
 
     @Operation(summary = "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
@@ -160,13 +157,13 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "offline sale", value = "{\"client_id\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"session\": 1, \"sold_at\": \"2026-11-21T09:15:00+05:00\", \"items\": [{\"product\": 18, \"quantity\": 2, \"unit_price\": 12000}], \"discount_percent\": 5, \"payments\": [{\"payment_method\": \"cash\", \"amount\": 22800, \"received_amount\": 25000}]}")))
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    org.springframework.http.ResponseEntity<Map<String, Object>> record(@RequestBody Checkout.NewSale request, Caller caller) {
+    org.springframework.http.ResponseEntity<Success<SaleView>> record(@RequestBody Checkout.NewSale request, Caller caller) {
         Checkout.Recorded recorded = checkout.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
         }
         return org.springframework.http.ResponseEntity.status(recorded.created() ? 201 : 200)
-                .body(Map.of("status", "success", "message", Messages.get("sales.sale_recorded"), "data", recorded.sale()));
+                .body(Success.of("sales.sale_recorded", recorded.sale()));
     }
 
     @Operation(summary = "Discount a draft: {item_id?, discount_percent | discount_amount}; without item_id the whole sale; 0 removes it. "
@@ -175,8 +172,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "line discount", value = "{\"item_id\": 501, \"discount_percent\": 10}")))
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
-        return Map.of("status", "success", "data", cart.discount(caller, id, request));
+    Success<SaleView> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
+        return Success.of(cart.discount(caller, id, request));
     }
 
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
@@ -189,10 +186,10 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "split payment", value = "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
-    Map<String, Object> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
+    Success<SaleView> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
         Checkout.Buyer buyer = new Checkout.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
                 request.customerName(), request.customerPhone(), request.newCustomer());
-        return Map.of("status", "success", "message", Messages.get("sales.sale_completed"), "data",
+        return Success.of("sales.sale_completed",
                 metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), buyer, request.cashierId())));
     }
 }

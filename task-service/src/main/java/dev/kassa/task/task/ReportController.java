@@ -55,7 +55,7 @@ class ReportController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.ReportView create(@RequestParam(required = false) String task, @RequestParam(required = false) String description,
-                                @Parameter(example = "1.5") @RequestParam(name = "actual_hours", required = false) String actualHours,
+                                @Parameter(example = "1.5", schema = @io.swagger.v3.oas.annotations.media.Schema(types = {"number", "string"})) @RequestParam(name = "actual_hours", required = false) String actualHours,
                                 @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
                                 @RequestPart(name = "photos[]", required = false) List<MultipartFile> bracketedPhotos,
                                 @Parameter(description = "photo_captions: caption i goes with photo i (a caption may contain commas)")

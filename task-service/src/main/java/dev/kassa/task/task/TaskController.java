@@ -135,7 +135,7 @@ class TaskController {
     @Operation(summary = "Counts of the tasks the caller may see: total, by status, by priority, overdue")
     @GetMapping("/stats")
     @PreAuthorize(Access.MEMBER)
-    Map<String, Object> stats(Caller caller) {
+    TaskRepository.Stats stats(Caller caller) {
         return tasks.stats(caller);
     }
 

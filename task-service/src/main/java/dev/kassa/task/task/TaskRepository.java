@@ -134,12 +134,15 @@ class TaskRepository {
                 .param("viewer", visibleTo).params(params).query(ROW).list();
     }
 
-    Map<String, Object> stats(Long visibleTo) {
-        Map<String, Object> byStatus = new LinkedHashMap<>();
+    /** How many tasks the viewer sees, by status and priority (every status and priority listed, 0 included), and overdue. */
+    record Stats(int total, Map<String, Integer> byStatus, Map<String, Integer> byPriority, int overdue) { }
+
+    Stats stats(Long visibleTo) {
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (TaskStatus s : TaskStatus.values()) {
             byStatus.put(s.code(), 0);
         }
-        Map<String, Object> byPriority = new LinkedHashMap<>(Map.of("low", 0, "medium", 0, "high", 0, "urgent", 0));
+        Map<String, Integer> byPriority = new LinkedHashMap<>(Map.of("low", 0, "medium", 0, "high", 0, "urgent", 0));
         sql.sql("select status, count(*) from tasks t where " + VISIBLE + " group by status").param("viewer", visibleTo)
                 .query(rs -> {
                     byStatus.put(rs.getString(1), rs.getInt(2));
@@ -148,15 +151,10 @@ class TaskRepository {
                 .query(rs -> {
                     byPriority.put(rs.getString(1), rs.getInt(2));
                 });
-        int total = byStatus.values().stream().mapToInt(v -> (Integer) v).sum();
+        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         int overdue = sql.sql("select count(*) from tasks t where " + VISIBLE + " and t.due_date < now() and " + UNFINISHED)
                 .param("viewer", visibleTo).query(Integer.class).single();
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("total", total);
-        stats.put("by_status", byStatus);
-        stats.put("by_priority", byPriority);
-        stats.put("overdue", overdue);
-        return stats;
+        return new Stats(total, byStatus, byPriority, overdue);
     }
 
     private static Instant instant(Timestamp t) {

@@ -114,7 +114,7 @@ class Tasks {
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> stats(Caller caller) {
+    TaskRepository.Stats stats(Caller caller) {
         return tasks.stats(visibleTo(caller));
     }
 

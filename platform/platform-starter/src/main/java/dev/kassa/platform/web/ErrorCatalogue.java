@@ -67,6 +67,17 @@ public class ErrorCatalogue implements OpenApiCustomizer {
             openApi.setComponents(new io.swagger.v3.oas.models.Components());
         }
         openApi.getComponents().addSchemas("ErrorBody", body);
+        // every operation can refuse (bad input, no token, another store, a role it excludes, not found): in this body
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getResponses() != null && operation.getResponses().keySet().stream().noneMatch(s -> s.startsWith("4"))) {
+                    operation.getResponses().addApiResponse("4XX", new io.swagger.v3.oas.models.responses.ApiResponse()
+                            .description("Refused: the one error body; its code says why (x-kassa-errors lists them)")
+                            .content(new io.swagger.v3.oas.models.media.Content().addMediaType("application/json",
+                                    new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorBody")))));
+                }
+            }));
+        }
         openApi.addExtension("x-kassa-errors", listed);
     }
 }

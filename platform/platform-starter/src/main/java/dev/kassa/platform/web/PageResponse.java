@@ -1,5 +1,6 @@
 package dev.kassa.platform.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The paginated list shape of the seed API: {@code {count, next, previous, results}}. */
-public record PageResponse<T>(long count, String next, String previous, List<T> results) {
+public record PageResponse<T>(long count, @Schema(types = {"string", "null"}, description = "The next page's address, null on the last page") String next,
+                              @Schema(types = {"string", "null"}, description = "The previous page's address, null on the first page") String previous,
+                              List<T> results) {
 
     public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
         int number = page.getNumber() + 1;

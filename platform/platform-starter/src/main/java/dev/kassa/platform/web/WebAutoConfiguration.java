@@ -31,6 +31,22 @@ public class WebAutoConfiguration {
     static {
         // the caller is resolved from the token and the store, never sent: it must not appear in the published request schemas
         org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(dev.kassa.platform.security.Caller.class);
+        // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
+        io.swagger.v3.oas.models.media.Schema<Object> decimal = new io.swagger.v3.oas.models.media.JsonSchema();
+        decimal.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("string", "number")));
+        decimal.setFormat("decimal");
+        decimal.setDescription("A decimal: answered as a string (\"150000.00\"), accepted as a string or a number");
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, decimal);
+    }
+
+    /**
+     * The published schemas name properties as the answers do: with the application's {@code ObjectMapper}
+     * ({@code SNAKE_CASE}), not springdoc's own, whose camelCase names no answer has.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public io.swagger.v3.core.jackson.ModelResolver modelResolver(ObjectMapper objectMapper) {
+        return new io.swagger.v3.core.jackson.ModelResolver(objectMapper).openapi31(true);
     }
 
     /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
@@ -47,6 +63,20 @@ public class WebAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
     public ResponseExamples responseExamples(ObjectMapper json) {
         return new ResponseExamples(json);
+    }
+
+    /** The service's OpenAPI has a title, description and contact, declared tags and a description on every operation. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public ApiDescription apiDescription(org.springframework.core.env.Environment environment) {
+        return new ApiDescription(environment.getProperty("spring.application.name", "service"), environment.getProperty("kassa.api.description"));
+    }
+
+    /** A published property of a reference type may be null, as the answers write nulls ({@link NullableProperties}). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public NullableProperties nullableProperties() {
+        return new NullableProperties();
     }
 
     /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */

@@ -56,6 +56,11 @@ public final class Api {
         this.headers = headers;
     }
 
+    /** The service on {@code localhost:port} as user {@code userId} ({@code username}) with {@code role} in {@code store}, working in it. */
+    public static Api member(int port, String store, long userId, String username, String role) {
+        return new Api("http://localhost:" + port).as(TestTokens.token(userId, username, Map.of(store, role))).in(store);
+    }
+
     public Api header(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         if (value == null) {

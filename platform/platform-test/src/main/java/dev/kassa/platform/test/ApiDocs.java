@@ -44,4 +44,53 @@ public final class ApiDocs {
         }));
         return leaking;
     }
+
+    /**
+     * {@code METHOD path status} of every successful answer (2xx other than 204) that publishes no typed schema: no
+     * content, or an object (or a list of objects) without properties or typed values, as a {@code Map<String, Object>}
+     * answer shows. Integrators
+     * generate clients from these schemas.
+     */
+    public static List<String> successesWithoutSchema(JsonNode docs) {
+        List<String> untyped = new ArrayList<>();
+        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+                op.getValue().path("responses").fields().forEachRemaining(response -> {
+                    String status = response.getKey();
+                    if (!status.startsWith("2") || "204".equals(status)) {
+                        return;
+                    }
+                    JsonNode content = response.getValue().path("content");
+                    boolean typed = !content.isEmpty();
+                    for (JsonNode media : content) {
+                        typed &= isTyped(docs, media.path("schema"), 0);
+                    }
+                    if (!typed) {
+                        untyped.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + status);
+                    }
+                })));
+        return untyped;
+    }
+
+    private static boolean isTyped(JsonNode docs, JsonNode schema, int depth) {
+        if (depth > 20) {
+            return true;
+        }
+        String ref = schema.path("$ref").asText("");
+        if (ref.startsWith("#/components/schemas/")) {
+            return isTyped(docs, docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())), depth + 1);
+        }
+        if (schema.has("items")) {
+            return isTyped(docs, schema.path("items"), depth + 1);
+        }
+        if (schema.has("properties") || schema.has("oneOf") || schema.has("anyOf") || schema.has("allOf")) {
+            return true;
+        }
+        if (schema.path("additionalProperties").isObject() && !schema.path("additionalProperties").isEmpty()) {
+            // a dictionary of typed values (an index of links by name, counts by key)
+            return isTyped(docs, schema.path("additionalProperties"), depth + 1);
+        }
+        JsonNode type = schema.path("type");
+        boolean object = type.isMissingNode() || "object".equals(type.asText()) || (type.isArray() && type.toString().contains("\"object\""));
+        return !object;
+    }
 }

@@ -1,0 +1,65 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.catalog.stock.StockService;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+
+/** Adjustments and write-offs of a product's stock (spec C24–C26, rewrite), answered with the product as it is afterwards. */
+@RestController
+class ProductStockController {
+
+    /** The original's {@code update_quantity}: the counted quantity on hand. */
+    record SetQuantityRequest(BigDecimal quantity, String reason, String note) { }
+
+    private final StockService stock;
+    private final ProductService products;
+
+    ProductStockController(StockService stock, ProductService products) {
+        this.stock = stock;
+        this.products = products;
+    }
+
+    @Operation(summary = "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
+            + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "write-off", value = "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
+    @PostMapping({"/api/products/products/{id}/adjust-stock", "/api/products/products/{id}/adjust_stock"})
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
+        stock.adjust(caller, id, request);
+        return products.get(id);
+    }
+
+    @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "loss", value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
+    @PatchMapping({"/api/products/products/{id}/adjust_quantity", "/api/products/products/{id}/adjust-quantity"})
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
+        return adjust(id, request, caller);
+    }
+
+    @Operation(summary = "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "count", value = "{\"quantity\": 97}")))
+    @PatchMapping({"/api/products/products/{id}/update_quantity", "/api/products/products/{id}/update-quantity"})
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {
+        if (request.quantity() == null) {
+            throw FieldErrors.single("quantity", "validation.required");
+        }
+        stock.adjust(caller, id, new StockService.AdjustRequest(null, null, null, request.quantity(),
+                request.reason() == null ? "count" : request.reason(), request.note()));
+        return products.get(id);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.kassa.catalog.stock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The statements of till holds ({@link ReservationService}): the hold requests, the holds, and the batches they take from. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class ReservationRepository {
+
+    /** The locked product of a hold: what the till is told about it, its cost price and whether it is on sale. */
+    record Locked(Reservation.Product product, BigDecimal costPrice, boolean active) { }
+
+    /** A batch a hold may take from: its quantity and what active holds already take of it. */
+    record Candidate(long id, String number, BigDecimal quantity, BigDecimal purchasePrice, BigDecimal held) { }
+
+    /** An active hold of one request, locked to be committed by a sale. */
+    record Held(long id, long productId, Long batchId, BigDecimal quantity) { }
+
+    private final JdbcClient sql;
+
+    ReservationRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * Records (or finds) the hold request's own row and answers whether it was already released: the row stays locked until
+     * the transaction ends, so a release of the same reference that arrives meanwhile waits for it.
+     */
+    boolean claimRequest(String requestRef) {
+        return sql.sql("""
+                        insert into hold_requests (request_ref) values (:ref)
+                        on conflict (request_ref) do update set request_ref = excluded.request_ref returning released
+                        """)
+                .param("ref", requestRef).query(Boolean.class).single();
+    }
+
+    /** Marks the requests released (waiting for a hold of the same reference still in flight) and cancels their active holds. */
+    int release(Collection<String> requestRefs) {
+        String[] refs = requestRefs.toArray(String[]::new);
+        sql.sql("""
+                        insert into hold_requests (request_ref, released) select unnest(cast(:refs as varchar[])), true
+                        on conflict (request_ref) do update set released = true
+                        """)
+                .param("refs", refs).update();
+        return sql.sql("update reservations set status = 'cancelled', updated_at = now() where status = 'active' and request_ref in (:refs)")
+                .param("refs", requestRefs).update();
+    }
+
+    /**
+     * Locks the product for a hold: holds of one product go one at a time (no two see the same stock free); "no key update"
+     * because the rows that merely reference the product (a sale's stock movements being written) take key-share locks,
+     * which "for update" would wait for.
+     */
+    Optional<Locked> lockProduct(long productId) {
+        return sql.sql("""
+                        select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
+                          from products p join units u on u.id = p.unit_id where p.id = :id for no key update of p
+                        """)
+                .param("id", productId)
+                .query((rs, i) -> new Locked(new Reservation.Product(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)), rs.getBigDecimal(8), rs.getBoolean(9)))
+                .optional();
+    }
+
+    /** The active holds of a request, oldest first, with their batch's number and cost. */
+    List<Reservation.Allocation> allocations(String requestRef) {
+        return sql.sql("""
+                        select r.id, r.batch_id, b.batch_number, r.quantity, coalesce(b.purchase_price, p.cost_price)
+                          from reservations r join products p on p.id = r.product_id left join batches b on b.id = r.batch_id
+                         where r.request_ref = :ref and r.status = 'active' order by r.id
+                        """)
+                .param("ref", requestRef)
+                .query((rs, i) -> new Reservation.Allocation(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** The product's unexpired active batches (or the one named), earliest expiry first (FEFO), no expiry last. */
+    List<Candidate> candidates(long productId, Long batchId) {
+        return sql.sql("""
+                        select b.id, b.batch_number, b.quantity, b.purchase_price,
+                               coalesce((select sum(h.quantity) from reservations h
+                                          where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0)
+                          from batches b
+                         where b.product_id = :product and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date)
+                           and (cast(:batch as bigint) is null or b.id = :batch)
+                         order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                        """)
+                .param("product", productId).param("batch", batchId)
+                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    long insert(long productId, Long batchId, BigDecimal quantity, String requestRef, String saleRef, Timestamp until) {
+        return sql.sql("""
+                        insert into reservations (product_id, batch_id, quantity, request_ref, sale_ref, reserved_until)
+                        values (:product, :batch, :quantity, :ref, :sale, :until) returning id
+                        """)
+                .param("product", productId).param("batch", batchId).param("quantity", quantity).param("ref", requestRef)
+                .param("sale", saleRef).param("until", until).query(Long.class).single();
+    }
+
+    /** The products the requests' active holds are of, in id order. */
+    List<Long> heldProducts(Collection<String> requestRefs) {
+        return sql.sql("select distinct product_id from reservations where request_ref in (:refs) and status = 'active' order by product_id")
+                .param("refs", requestRefs).query(Long.class).list();
+    }
+
+    /** Locks and answers a request's active holds. */
+    List<Held> lockHolds(String requestRef) {
+        return sql.sql("select id, product_id, batch_id, quantity from reservations where request_ref = :ref and status = 'active' for update")
+                .param("ref", requestRef)
+                .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4))).list();
+    }
+
+    /** Takes {@code quantity} from the batch if it has that much; false (nothing taken) if not. */
+    boolean takeFromBatch(long batchId, BigDecimal quantity) {
+        return sql.sql("update batches set quantity = quantity - :quantity where id = :id and quantity >= :quantity")
+                .param("quantity", quantity).param("id", batchId).update() == 1;
+    }
+
+    void emptyBatch(long batchId) {
+        sql.sql("update batches set quantity = 0 where id = :id").param("id", batchId).update();
+    }
+
+    /** Puts {@code quantity} back into the product's batch; false if the product has no such batch. */
+    boolean returnToBatch(long productId, long batchId, BigDecimal quantity) {
+        return sql.sql("update batches set quantity = quantity + :quantity where id = :id and product_id = :product")
+                .param("quantity", quantity).param("id", batchId).param("product", productId).update() == 1;
+    }
+
+    void complete(long holdId, String saleRef) {
+        sql.sql("update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = :id")
+                .param("sale", saleRef).param("id", holdId).update();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kassa.catalog.stock;
+
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** The statements of receipts, adjustments and the stock history ({@link StockService}). */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class StockRepository {
+
+    /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it is unexpired. */
+    record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean fresh) { }
+
+    private static final RowMapper<StockService.Movement> MOVEMENT = (rs, i) -> new StockService.Movement(rs.getLong("id"),
+            rs.getLong("product_id"), (Long) rs.getObject("batch_id"), rs.getString("batch_number"), rs.getBigDecimal("quantity"),
+            rs.getString("reason"), rs.getString("reference"), rs.getString("note"), (Long) rs.getObject("created_by"),
+            rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcClient sql;
+
+    StockRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * Locks the product row as holds do ({@code for no key update}: rows that merely reference the product do not wait)
+     * and answers its cost price; empty if there is no such product.
+     */
+    Optional<BigDecimal> lockProduct(long productId) {
+        return sql.sql("select cost_price from products where id = :id for no key update").param("id", productId)
+                .query(BigDecimal.class).optional();
+    }
+
+    boolean tracksStock(long productId) {
+        return sql.sql("select track_inventory from products where id = :id").param("id", productId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    boolean productExists(long productId) {
+        return sql.sql("select exists (select 1 from products where id = :id)").param("id", productId).query(Boolean.class).single();
+    }
+
+    boolean supplierExists(long supplierId) {
+        return sql.sql("select exists (select 1 from suppliers where id = :id)").param("id", supplierId).query(Boolean.class).single();
+    }
+
+    /** The product's active batches (or the one named), earliest expiry first, no expiry last. */
+    List<BatchStock> batches(long productId, Long batchId) {
+        return sql.sql("""
+                        select b.id, b.quantity,
+                               coalesce((select sum(h.quantity) from reservations h
+                                          where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
+                               b.expiry_date is null or b.expiry_date >= current_date
+                          from batches b
+                         where b.product_id = :product and b.is_active and (cast(:batch as bigint) is null or b.id = :batch)
+                         order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                        """)
+                .param("product", productId).param("batch", batchId)
+                .query((rs, i) -> new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4))).list();
+    }
+
+    /** Newest first; a product's (or, with {@code productId} null, the store's), of one reason or all. */
+    Page<StockService.Movement> movements(Long productId, String reason, Pageable page) {
+        return JdbcPages.page(sql, """
+                        select m.id, m.product_id, m.batch_id, b.batch_number, m.quantity, m.reason, m.reference, m.note, m.created_by,
+                               m.created_at
+                          from stock_movements m left join batches b on b.id = m.batch_id""",
+                "from stock_movements m",
+                "where (cast(:product as bigint) is null or m.product_id = :product) and (cast(:reason as text) is null or m.reason = :reason)",
+                "m.created_at desc, m.id desc", q -> q.param("product", productId).param("reason", reason), MOVEMENT, page);
+    }
+}
