@@ -27,6 +27,7 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class CustomerAnalyticsRepository {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CustomerAnalyticsRow")
     public record Row(long id, long customer, String customerName, String customerPhone, String customerType, LocalDate periodStart,
                       LocalDate periodEnd, int recencyDays, int frequency, BigDecimal monetary, int rScore, int fScore, int mScore, int rfmScore,
                       String segment, int purchasesCount, BigDecimal totalSpent, BigDecimal avgPurchaseAmount, int creditPurchases,

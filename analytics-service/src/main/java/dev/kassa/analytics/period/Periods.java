@@ -11,6 +11,13 @@ public final class Periods {
     private Periods() { }
 
     /** A period of business dates, both ends included. */
+    /** A period as the reports show it: {@code {"start_date": "2025-11-01", "end_date": "2025-11-20"}}. */
+    public record DateRange(String startDate, String endDate) {
+        public static DateRange of(Range range) {
+            return new DateRange(range.start().toString(), range.end().toString());
+        }
+    }
+
     public record Range(LocalDate start, LocalDate end) {
         public long days() {
             return ChronoUnit.DAYS.between(start, end) + 1;

@@ -34,9 +34,8 @@ import java.util.Set;
 class ProductPerformanceController {
 
     /** A period of local dates, both ends included. */
-    record DateRange(String startDate, String endDate) { }
 
-    record TopProducts(DateRange period, List<ProductPerformanceRepository.Top> topProducts) { }
+    record TopProducts(Periods.DateRange period, List<ProductPerformanceRepository.Top> topProducts) { }
 
     /** A slow mover under the original's field names ({@code product__id}, …). */
     record SlowMover(@JsonProperty("product__id") long productId, @JsonProperty("product__name") String productName,
@@ -89,7 +88,7 @@ class ProductPerformanceController {
         if (!ORDER_BY.contains(by)) {
             throw FieldErrors.single("order_by", "analytics.order_by_invalid");
         }
-        return new TopProducts(new DateRange(range.start().toString(), range.end().toString()),
+        return new TopProducts(Periods.DateRange.of(range),
                 performance.top(range.start(), range.end(), by, n));
     }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class ProductPerformanceRepository {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProductPerformanceRow")
     public record Row(long id, long product, String productName, String productBarcode, LocalDate date, BigDecimal quantitySold,
                       BigDecimal totalRevenue, int salesCount, BigDecimal avgPrice, BigDecimal avgDiscount, BigDecimal totalCost,
                       BigDecimal totalProfit, BigDecimal profitMargin, Instant createdAt, Instant updatedAt) { }

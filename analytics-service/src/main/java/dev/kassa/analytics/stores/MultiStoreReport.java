@@ -32,10 +32,9 @@ import java.util.Map;
 class MultiStoreReport {
 
     /** A period of local dates, {@code YYYY-MM-DD}. */
-    record DateRange(String startDate, String endDate) { }
 
     /** One store's sales over the period, in its own local dates. */
-    record StoreSales(Long storeId, String storeName, String storeSlug, String tenantKey, String address, DateRange period,
+    record StoreSales(Long storeId, String storeName, String storeSlug, String tenantKey, String address, Periods.DateRange period,
                       BigDecimal totalSales, int salesCount, BigDecimal totalDiscount, BigDecimal totalItemsSold, BigDecimal avgSale) { }
 
     /** The owned stores' sales summed. */
@@ -43,7 +42,7 @@ class MultiStoreReport {
                       BigDecimal avgSaleAmount) { }
 
     /** The owned stores side by side ({@code by_store}, best sales first) and in total. */
-    record MultiStoreSales(int totalStores, DateRange period, Aggregated aggregated, List<StoreSales> byStore) { }
+    record MultiStoreSales(int totalStores, Periods.DateRange period, Aggregated aggregated, List<StoreSales> byStore) { }
 
     private final TenantProvisioner tenants;
     private final TenantRegistry registry;
@@ -82,7 +81,7 @@ class MultiStoreReport {
             var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
             byStore.add(new StoreSales(registry.storeId(key).orElse(null), profile.name(),
                     key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key, key, profile.address(),
-                    new DateRange(range.start().toString(), range.end().toString()), t.totalSales(), t.salesCount(), t.totalDiscount(),
+                    Periods.DateRange.of(range), t.totalSales(), t.salesCount(), t.totalDiscount(),
                     t.totalItemsSold(), average(t.totalSales(), t.salesCount())));
             total = total.add(t.totalSales());
             discount = discount.add(t.totalDiscount());
@@ -91,7 +90,7 @@ class MultiStoreReport {
         }
         byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
         Aggregated aggregated = new Aggregated(total, count, discount, items, average(total, count));
-        return Success.of(new MultiStoreSales(owned.size(), new DateRange(shown.start().toString(), shown.end().toString()), aggregated, byStore));
+        return Success.of(new MultiStoreSales(owned.size(), Periods.DateRange.of(shown), aggregated, byStore));
     }
 
     /** The period in one store's local dates: today, yesterday, the last 8 days (week), the last 31 days (month), or explicit dates. */

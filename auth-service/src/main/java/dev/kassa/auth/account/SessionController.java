@@ -9,6 +9,7 @@ import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +38,6 @@ class SessionController {
     /** The caller, the store of the request and the caller's employee record in it. */
     record Me(UserView user, StoreView store, EmployeeView employee) { }
 
-    /** An answer with a message and no data. */
-    record Done(String status, String message) { }
 
     private final SessionService sessions;
     private final TokenService tokens;
@@ -72,7 +71,7 @@ class SessionController {
     @PostMapping({"/api/users/auth/logout"})
     Done logout(@RequestBody RefreshRequest request) {
         tokens.logout(request.refresh());
-        return new Done("success", dev.kassa.platform.error.Messages.get("auth.logged_out"));
+        return Done.of("auth.logged_out");
     }
 
     private static LoginResponse response(SessionService.LoggedIn in) {

@@ -30,6 +30,7 @@ import java.util.List;
 @RestController
 class EmployeeController {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StoreEmployee")
     record EmployeeView(Long id, Long user, String fullName, String username, String email, String role, String roleDisplay, String phone,
                         String position, boolean isActive, boolean hasPin, LocalDate hiredAt) {
         static EmployeeView of(Employee e, User u) {

@@ -33,6 +33,7 @@ class UserController {
 
     record EmployeeInfo(Long id, String role, String roleDisplay, String phone, String position, boolean isActive, LocalDate hiredAt) { }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ManagedUser")
     record UserView(Long id, String username, String email, String firstName, String lastName, String fullName, boolean isActive,
                     Instant dateJoined, EmployeeInfo employeeInfo) {
         static UserView of(User u, Employee e) {

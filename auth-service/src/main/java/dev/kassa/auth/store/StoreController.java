@@ -9,6 +9,7 @@ import dev.kassa.auth.token.TokenPair;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,8 +60,6 @@ class StoreController {
 
     record OpenedStore(StoreView store, TokenPair tokens, NoSharedAccount staffCredentials) { }
 
-    /** An answer with a message and no data. */
-    record Done(String status, String message) { }
 
     private final SessionService sessions;
     private final StoreService stores;
@@ -156,6 +155,6 @@ class StoreController {
     @DeleteMapping("/api/users/stores/{id}")
     public Done deactivate(@PathVariable long id, Caller caller) {
         stores.deactivate(id, caller);
-        return new Done("success", Messages.get("store.deactivated"));
+        return Done.of("store.deactivated");
     }
 }

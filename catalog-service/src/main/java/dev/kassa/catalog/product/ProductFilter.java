@@ -5,8 +5,6 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.web.SqlOrdering;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,22 +41,23 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
         errors.throwIfAny();
     }
 
-    /** The where clause and its arguments. */
-    String where(List<Object> args) {
+    /** The where clause, with its named parameters put into {@code params}. */
+    String where(Map<String, Object> params) {
         String like = LikePatterns.contains(search);
         StringBuilder sql = new StringBuilder(" where true");
         if (like != null) {
-            sql.append(" and (p.name ilike ? or p.sku ilike ? or p.description ilike ? or p.barcode = ?"
-                    + " or exists (select 1 from product_barcodes x where x.product_id = p.id and x.barcode = ?))");
-            args.addAll(List.of(like, like, like, search.trim(), search.trim()));
+            sql.append(" and (p.name ilike :like or p.sku ilike :like or p.description ilike :like or p.barcode = :code"
+                    + " or exists (select 1 from product_barcodes x where x.product_id = p.id and x.barcode = :code))");
+            params.put("like", like);
+            params.put("code", search.trim());
         }
-        add(sql, args, " and p.category_id = ?", category);
-        add(sql, args, " and p.unit_id = ?", unit);
-        add(sql, args, " and p.is_active = ?", active);
-        add(sql, args, " and p.is_featured = ?", featured);
-        add(sql, args, " and p.sale_price >= ?", minPrice);
-        add(sql, args, " and p.sale_price <= ?", maxPrice);
-        add(sql, args, " and exists (select 1 from product_tags t where t.product_id = p.id and t.tag_id = ?)", tag);
+        add(sql, params, " and p.category_id = :category", "category", category);
+        add(sql, params, " and p.unit_id = :unit", "unit", unit);
+        add(sql, params, " and p.is_active = :active", "active", active);
+        add(sql, params, " and p.is_featured = :featured", "featured", featured);
+        add(sql, params, " and p.sale_price >= :minPrice", "minPrice", minPrice);
+        add(sql, params, " and p.sale_price <= :maxPrice", "maxPrice", maxPrice);
+        add(sql, params, " and exists (select 1 from product_tags t where t.product_id = p.id and t.tag_id = :tag)", "tag", tag);
         if (hasImages != null) {
             sql.append(hasImages ? " and" : " and not").append(" exists (select 1 from product_images i where i.product_id = p.id)");
         }
@@ -73,14 +72,10 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
         return sql.toString();
     }
 
-    private static void add(StringBuilder sql, List<Object> args, String clause, Object value) {
+    private static void add(StringBuilder sql, Map<String, Object> params, String clause, String name, Object value) {
         if (value != null) {
             sql.append(clause);
-            args.add(value);
+            params.put(name, value);
         }
-    }
-
-    static List<Object> args() {
-        return new ArrayList<>();
     }
 }

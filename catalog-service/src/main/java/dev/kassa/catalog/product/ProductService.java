@@ -47,17 +47,17 @@ public class ProductService {
     private final OutboxPublisher outbox;
     private final StockEvents stockEvents;
     private final Barcodes barcodes;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final ProductSearch search;
 
     private final ProductImages images;
 
     ProductService(ProductRepository products, BatchRepository batches, UnitRepository units, CategoryRepository categories,
                    StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents, Barcodes barcodes,
-                   org.springframework.jdbc.core.JdbcTemplate jdbc, ProductImages images) {
+                   ProductSearch search, ProductImages images) {
         this.images = images;
         this.stockEvents = stockEvents;
         this.barcodes = barcodes;
-        this.jdbc = jdbc;
+        this.search = search;
         this.products = products;
         this.batches = batches;
         this.units = units;
@@ -213,18 +213,14 @@ public class ProductService {
      */
     @Transactional
     public void delete(long id) {
-        if (jdbc.queryForList("select id from products where id = ? for update", Long.class, id).isEmpty()) {
+        if (!search.lockForDelete(id)) {
             throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }
-        boolean used = Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from stock_movements where product_id = ? and reason in ('sale', 'refund'))
-                    or exists (select 1 from reservations where product_id = ? and status in ('active', 'completed'))
-                """, Boolean.class, id, id));
-        if (used) {
+        if (search.hasSalesHistory(id)) {
             throw CatalogErrors.PRODUCT_IN_USE.exception();
         }
         images.forget(id);
-        jdbc.update("delete from products where id = ?", id);
+        products.deleteById(id);
         outbox.publish(TenantContext.require().key(), new ProductDeleted(id));
     }
 
@@ -252,13 +248,9 @@ public class ProductService {
     public Page<ProductView> list(ProductFilter filter, String ordering, Pageable pageable) {
         String orderBy = ProductFilter.ORDERING.orderBy(ordering);
         filter.validate();
-        List<Object> args = ProductFilter.args();
-        String where = filter.where(args);
-        long total = jdbc.queryForObject("select count(*) from products p" + where, Long.class, args.toArray());
-        List<Long> ids = jdbc.queryForList("select p.id from products p" + where + " order by " + orderBy
-                + " limit " + pageable.getPageSize() + " offset " + pageable.getOffset(), Long.class, args.toArray());
-        Map<Long, Product> byId = products.findAllById(ids).stream().collect(Collectors.toMap(Product::id, Function.identity()));
-        return withDetails(new org.springframework.data.domain.PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total));
+        Page<Long> ids = search.ids(filter, orderBy, pageable);
+        Map<Long, Product> byId = products.findAllById(ids.getContent()).stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        return withDetails(ids.map(byId::get));
     }
 
     private Page<ProductView> withDetails(Page<Product> page) {

@@ -84,6 +84,9 @@ public final class ArchitectureRules {
                 failures.add(e.getMessage());
             }
         }
+        List<Class<?>> controllers = classes.stream().filter(c -> c.isAnnotatedWith(REST_CONTROLLER)).<Class<?>>map(JavaClass::reflect).toList();
+        SchemaNames.clashes(controllers).forEach((name, clashing) ->
+                failures.add("one OpenAPI schema name for different classes (give one @Schema(name = …)): " + name + " " + clashing));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }
