@@ -5,7 +5,6 @@ import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +20,13 @@ public class HoldSweeper {
 
     private final TenantRegistry registry;
     private final TenantProvisioner provisioner;
-    private final JdbcTemplate jdbc;
+    private final ReservationRepository holds;
     private final TransactionTemplate tx;
 
-    HoldSweeper(TenantRegistry registry, TenantProvisioner provisioner, JdbcTemplate jdbc, TransactionTemplate tx) {
+    HoldSweeper(TenantRegistry registry, TenantProvisioner provisioner, ReservationRepository holds, TransactionTemplate tx) {
         this.registry = registry;
         this.provisioner = provisioner;
-        this.jdbc = jdbc;
+        this.holds = holds;
         this.tx = tx;
     }
 
@@ -44,10 +43,7 @@ public class HoldSweeper {
 
     /** Expires the current store's lapsed holds; answers how many. */
     public int sweep() {
-        Integer n = tx.execute(s -> {
-            jdbc.update("delete from hold_requests where created_at < now() - interval '1 day'");
-            return jdbc.update("update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()");
-        });
+        Integer n = tx.execute(s -> holds.expireLapsed());
         return n == null ? 0 : n;
     }
 }

@@ -138,6 +138,13 @@ class ReservationRepository {
                 .param("quantity", quantity).param("id", batchId).param("product", productId).update() == 1;
     }
 
+    /** Expires the lapsed active holds and forgets hold requests older than a day; answers how many holds expired. */
+    int expireLapsed() {
+        sql.sql("delete from hold_requests where created_at < now() - interval '1 day'").update();
+        return sql.sql("update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()")
+                .update();
+    }
+
     void complete(long holdId, String saleRef) {
         sql.sql("update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = :id")
                 .param("sale", saleRef).param("id", holdId).update();

@@ -1,7 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * Stock figures derived from batches and reservations, for many products in one query each.
  * on hand = Σ active batches; sellable = on hand of unexpired batches − active, unexpired reservations.
  */
-@Component
+@Repository
 public class StockLevels {
 
     public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available) {

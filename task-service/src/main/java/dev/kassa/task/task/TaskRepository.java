@@ -157,6 +157,23 @@ class TaskRepository {
         return new Stats(total, byStatus, byPriority, overdue);
     }
 
+    /** Up to {@code limit} tasks past their deadline, not done and not announced yet, locked (others' are skipped), oldest first. */
+    List<TaskOverdue> newlyOverdue(int limit) {
+        return sql.sql("""
+                        select id, title, assigned_to, created_by, status, due_date from tasks
+                         where not overdue_announced and due_date < now() and status in ('pending', 'in_progress', 'on_review')
+                         order by due_date limit :limit for update skip locked
+                        """)
+                .param("limit", limit)
+                .query((rs, i) -> new TaskOverdue(rs.getLong(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    void markOverdueAnnounced(long id) {
+        sql.sql("update tasks set overdue_announced = true where id = :id").param("id", id).update();
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

@@ -25,10 +25,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The conventions of the house style that the build enforces, the same for every service (each runs
  * {@link #check(String)} in its {@code ArchitectureTests}).
  * <p>
- * Two rules are frozen ({@link FreezingArchRule}): the violations that existed when they were introduced are recorded
+ * Four rules are frozen ({@link FreezingArchRule}): the violations that existed when they were introduced are recorded
  * in the service's {@code src/test/resources/archunit-store}; any new violation fails the build, and the record
- * shrinks as the old ones are fixed. They are: controllers that still run SQL or transactions themselves, and
- * cycles between feature packages.
+ * shrinks as the old ones are fixed. They are: controllers that run SQL or transactions themselves, cycles between
+ * feature packages (no service has any left of these three), and SQL outside repositories.
  */
 public final class ArchitectureRules {
     private ArchitectureRules() { }
@@ -55,6 +55,13 @@ public final class ArchitectureRules {
                 .as("controllers never open transactions: the service behind them does")));
         rules.add(FreezingArchRule.freeze(slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
                 .as("feature packages of " + basePackage + " do not depend on each other in a cycle")));
+        rules.add(FreezingArchRule.freeze(noClasses().that().resideInAPackage(basePackage + "..")
+                .and().areNotAnnotatedWith("org.springframework.stereotype.Repository")
+                .should().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
+                .as("only repositories (@Repository) run SQL")));
         rules.add(classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage(basePackage + "..")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework.web..", "org.springframework.kafka..",
                         "jakarta.servlet..", "dev.kassa.platform.events..")
