@@ -9,7 +9,6 @@ import dev.kassa.platform.tenancy.TenantRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,17 +31,17 @@ public class AnalyticsJobs {
     private final TenantProvisioner tenants;
     private final SnapshotRepository snapshots;
     private final ProductPerformanceRepository performance;
-    private final JdbcClient jdbc;
+    private final ClosedDays days;
     private final TransactionTemplate tx;
     private final int retentionDays;
 
     AnalyticsJobs(TenantRegistry registry, TenantProvisioner tenants, SnapshotRepository snapshots,
-                  ProductPerformanceRepository performance, JdbcClient jdbc, PlatformTransactionManager transactions, @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
+                  ProductPerformanceRepository performance, ClosedDays days, PlatformTransactionManager transactions, @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
         this.registry = registry;
         this.tenants = tenants;
         this.snapshots = snapshots;
         this.performance = performance;
-        this.jdbc = jdbc;
+        this.days = days;
         this.tx = new TransactionTemplate(transactions);
         this.retentionDays = retentionDays;
     }
@@ -62,20 +61,16 @@ public class AnalyticsJobs {
     public boolean closeDay(Tenant tenant) {
         LocalDate today = tenant.today();
         return Boolean.TRUE.equals(TenantContext.call(tenant, () -> tx.execute(s -> {
-            LocalDate last = jdbc.sql("select last_closed from analytics_jobs where id = 1").query(LocalDate.class).optional().orElse(null);
+            LocalDate last = days.lastClosed().orElse(null);
             if (last != null && !last.isBefore(today)) {
                 return false;
             }
             int carried = snapshots.carryForward(today);
             LocalDate oldest = today.minusDays(retentionDays);
-            int removed = jdbc.sql("delete from daily_sales where date < :oldest").param("oldest", oldest).update()
-                    + jdbc.sql("delete from product_performance where date < :oldest").param("oldest", oldest).update()
-                    + jdbc.sql("delete from product_performance_monthly where month < :oldest").param("oldest", oldest.withDayOfMonth(1)).update()
-                    + jdbc.sql("delete from inventory_snapshots where date < :oldest").param("oldest", oldest).update();
+            int removed = days.removeReportsBefore(oldest);
             // the oldest month lost its first days: its month rows sum what is left
             performance.resumMonth(oldest.withDayOfMonth(1));
-            jdbc.sql("insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
-                    .param("today", today).update();
+            days.closed(today);
             log.info("Closed the day before {} for store {}: {} snapshots carried, {} old rows removed", today, tenant.key(), carried, removed);
             return true;
         })));

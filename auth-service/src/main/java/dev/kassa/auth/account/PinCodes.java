@@ -1,6 +1,5 @@
 package dev.kassa.auth.account;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -22,11 +21,11 @@ public class PinCodes {
 
     public static final Pattern PIN = Pattern.compile("\\d{4,6}");
 
-    private final JdbcTemplate jdbc;
+    private final AuthSecrets secrets;
     private volatile byte[] secret;
 
-    PinCodes(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    PinCodes(AuthSecrets secrets) {
+        this.secrets = secrets;
     }
 
     public String hash(long storeId, String pin) {
@@ -44,9 +43,7 @@ public class PinCodes {
         if (known == null) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            jdbc.update("insert into auth_secrets (name, secret) values ('pin', ?) on conflict (name) do nothing",
-                    Base64.getEncoder().encodeToString(fresh));
-            known = Base64.getDecoder().decode(jdbc.queryForObject("select secret from auth_secrets where name = 'pin'", String.class));
+            known = Base64.getDecoder().decode(secrets.secret("pin", Base64.getEncoder().encodeToString(fresh)));
             secret = known;
         }
         return known;

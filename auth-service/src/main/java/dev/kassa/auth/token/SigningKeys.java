@@ -3,7 +3,6 @@ package dev.kassa.auth.token;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.kassa.platform.config.PlatformMigrations;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.GeneralSecurityException;
@@ -28,26 +27,27 @@ public class SigningKeys {
 
     private final List<RSAKey> keys;
 
-    SigningKeys(JdbcTemplate jdbc, PlatformMigrations migrations) throws GeneralSecurityException {
-        if (jdbc.queryForObject("select count(*) from signing_keys where active", Integer.class) == 0) {
+    SigningKeys(SigningKeyRepository stored, PlatformMigrations migrations) throws GeneralSecurityException {
+        if (!stored.anyActive()) {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            jdbc.update("insert into signing_keys (kid, private_key, public_key) values (?, ?, ?) on conflict do nothing",
-                    UUID.randomUUID().toString(),
+            stored.add(new SigningKeyRepository.StoredKey(UUID.randomUUID().toString(),
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())));
         }
         KeyFactory rsa = KeyFactory.getInstance("RSA");
-        this.keys = jdbc.query("select kid, private_key, public_key from signing_keys where active order by created_at desc", (rs, i) -> {
+        List<RSAKey> read = new java.util.ArrayList<>();
+        for (SigningKeyRepository.StoredKey key : stored.active()) {
             try {
-                RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(rs.getString(2))));
-                RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(rs.getString(3))));
-                return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(rs.getString(1)).build();
+                RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
+                RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+                read.add(new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(key.kid()).build());
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Unreadable signing key " + rs.getString(1), e);
+                throw new IllegalStateException("Unreadable signing key " + key.kid(), e);
             }
-        });
+        }
+        this.keys = List.copyOf(read);
     }
 
     /** The key that signs new tokens (the newest active one). */

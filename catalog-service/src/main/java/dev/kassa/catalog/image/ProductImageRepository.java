@@ -71,4 +71,8 @@ class ProductImageRepository {
     List<UUID> filesOf(long product) {
         return sql.sql("select file_id from product_images where product_id = :product").param("product", product).query(UUID.class).list();
     }
+
+    boolean productExists(long product) {
+        return sql.sql("select exists (select 1 from products where id = :id)").param("id", product).query(Boolean.class).single();
+    }
 }

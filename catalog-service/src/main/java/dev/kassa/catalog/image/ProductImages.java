@@ -7,7 +7,6 @@ import dev.kassa.platform.files.StoredFile;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -30,12 +29,9 @@ public class ProductImages {
 
     private final ProductImageRepository images;
     private final FileStore files;
-    private final JdbcClient sql;
-
-    ProductImages(ProductImageRepository images, FileStore files, JdbcClient sql) {
+    ProductImages(ProductImageRepository images, FileStore files) {
         this.images = images;
         this.files = files;
-        this.sql = sql;
     }
 
     /** Adds an image to the gallery of the product of the address ({@code products/{id}/add_image}): 404 if there is none. */
@@ -135,7 +131,7 @@ public class ProductImages {
     }
 
     private boolean exists(long product) {
-        return sql.sql("select exists (select 1 from products where id = :id)").param("id", product).query(Boolean.class).single();
+        return images.productExists(product);
     }
 
     private static int order(String value, int otherwise, FieldErrors errors) {

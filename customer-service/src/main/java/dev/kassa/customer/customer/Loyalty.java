@@ -3,7 +3,6 @@ package dev.kassa.customer.customer;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,21 +23,14 @@ class Loyalty {
 
     record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) { }
 
-    /** What a purchase earned and spent in points, and what of it was refunded ({@code customer_purchases}). */
-    private record PointsOfPurchase(BigDecimal refunded, BigDecimal base, int earned, int reversed, BigDecimal bonusAmount, int bonusPoints,
-                                    BigDecimal bonusRefunded, BigDecimal per) { }
-
-    /** The customer's points and balance after a change. */
-    private record After(int points, BigDecimal balance) { }
-
     private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
 
-    private final JdbcClient sql;
+    private final LoyaltyRepository rows;
     private final Ledger ledger;
     private final OutboxPublisher outbox;
 
-    Loyalty(JdbcClient sql, Ledger ledger, OutboxPublisher outbox) {
-        this.sql = sql;
+    Loyalty(LoyaltyRepository rows, Ledger ledger, OutboxPublisher outbox) {
+        this.rows = rows;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -62,9 +54,7 @@ class Loyalty {
             errors.add("loyalty_point_value", "customer.amount_positive");
         }
         errors.throwIfAny();
-        sql.sql("update loyalty_settings set is_enabled = :enabled, amount_per_point = :per, point_value = :value, updated_at = now()")
-                .param("enabled", r.loyaltyEnabled() == null ? now.loyaltyEnabled() : r.loyaltyEnabled()).param("per", perPoint)
-                .param("value", value).update();
+        rows.updateSettings(r.loyaltyEnabled() == null ? now.loyaltyEnabled() : r.loyaltyEnabled(), perPoint, value);
         return current();
     }
 
@@ -88,8 +78,7 @@ class Loyalty {
     void purchase(PurchaseEventsConsumer.SaleCompleted sale, int spentPoints) {
         BigDecimal bonus = sale.bonus();
         if (bonus.signum() > 0 && spentPoints > 0) {
-            sql.sql("update customer_purchases set bonus_amount = :amount, bonus_points = :points where sale_id = :sale")
-                    .param("amount", bonus).param("points", spentPoints).param("sale", sale.saleId()).update();
+            rows.spentOn(sale.saleId(), bonus, spentPoints);
             change(sale.customerId(), "bonus_redemption", bonus, -spentPoints, sale.saleId(), sale.receiptNumber());
         }
         Settings s = current();
@@ -98,8 +87,7 @@ class Loyalty {
         }
         BigDecimal base = sale.total().subtract(bonus).max(BigDecimal.ZERO);
         int earned = base.divide(s.loyaltyAmountPerPoint(), 0, RoundingMode.DOWN).intValue();
-        sql.sql("update customer_purchases set points_base = :base, points_earned = :earned, points_per = :per where sale_id = :sale")
-                .param("base", base).param("earned", earned).param("per", s.loyaltyAmountPerPoint()).param("sale", sale.saleId()).update();
+        rows.earnedOn(sale.saleId(), base, earned, s.loyaltyAmountPerPoint());
         if (earned > 0) {
             change(sale.customerId(), "bonus_accrual", base, earned, sale.saleId(), sale.receiptNumber());
         }
@@ -110,14 +98,7 @@ class Loyalty {
      * and the points earned on it are taken back in proportion; a whole refund undoes both exactly.
      */
     void refund(PurchaseEventsConsumer.SaleRefunded refund) {
-        PointsOfPurchase row = sql.sql("""
-                        select refunded, points_base, points_earned, points_reversed, bonus_amount, bonus_points, bonus_refunded, points_per
-                          from customer_purchases where sale_id = :sale for update
-                        """)
-                .param("sale", refund.saleId())
-                .query((rs, i) -> new PointsOfPurchase(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
-                        rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)))
-                .optional().orElse(null);
+        LoyaltyRepository.PointsOfPurchase row = rows.lockPoints(refund.saleId()).orElse(null);
         if (row == null) {
             return;
         }
@@ -132,8 +113,7 @@ class Loyalty {
         BigDecimal bonusNow = bonusBefore.add(refund.bonus()).min(bonusAmount);
         if (bonusNow.compareTo(bonusBefore) > 0 && bonusAmount.signum() > 0) {
             int back = share(bonusPoints, bonusNow, bonusAmount) - share(bonusPoints, bonusBefore, bonusAmount);
-            sql.sql("update customer_purchases set bonus_refunded = :now where sale_id = :sale").param("now", bonusNow)
-                    .param("sale", refund.saleId()).update();
+            rows.bonusRefunded(refund.saleId(), bonusNow);
             if (back > 0) {
                 change(refund.customerId(), "bonus_return", bonusNow.subtract(bonusBefore), back, refund.saleId(), refund.receiptNumber());
             }
@@ -144,8 +124,7 @@ class Loyalty {
             int stillEarned = Math.min(earned, kept.divide(per, 0, RoundingMode.DOWN).intValue());
             int takeBack = earned - reversed - stillEarned;
             if (takeBack > 0) {
-                sql.sql("update customer_purchases set points_reversed = points_reversed + :n where sale_id = :sale")
-                        .param("n", takeBack).param("sale", refund.saleId()).update();
+                rows.pointsReversed(refund.saleId(), takeBack);
                 change(refund.customerId(), "bonus_reversal", refund.amount(), -takeBack, refund.saleId(), refund.receiptNumber());
             }
         }
@@ -157,10 +136,7 @@ class Loyalty {
 
     /** Moves the customer's points by {@code delta} and writes the ledger row and its event (the balance itself is unchanged). */
     private void change(long customerId, String type, BigDecimal amount, int delta, String saleId, String receiptNumber) {
-        var after = sql.sql("update customers set loyalty_points = loyalty_points + :delta, updated_at = now() where id = :id "
-                        + "returning loyalty_points, balance")
-                .param("delta", delta).param("id", customerId)
-                .query((rs, i) -> new After(rs.getInt(1), rs.getBigDecimal(2))).optional().orElse(null);
+        LoyaltyRepository.After after = rows.movePoints(customerId, delta).orElse(null);
         if (after == null) {
             return;
         }
@@ -173,9 +149,7 @@ class Loyalty {
     }
 
     private Settings current() {
-        return sql.sql("select is_enabled, amount_per_point, point_value, updated_at from loyalty_settings where id = 1")
-                .query((rs, i) -> new Settings(rs.getBoolean(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getTimestamp(4).toInstant()))
-                .single();
+        return rows.settings();
     }
 
     private static boolean money(BigDecimal v) {

@@ -1,0 +1,38 @@
+package dev.kassa.analytics.housekeeping;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The store's last closed day ({@code analytics_jobs}) and the retention of report rows that a close applies. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class ClosedDays {
+
+    private final JdbcClient sql;
+
+    ClosedDays(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    Optional<LocalDate> lastClosed() {
+        return sql.sql("select last_closed from analytics_jobs where id = 1").query(LocalDate.class).optional();
+    }
+
+    void closed(LocalDate today) {
+        sql.sql("insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
+                .param("today", today).update();
+    }
+
+    /** Removes report rows dated before {@code oldest} (the month rows of months before its month); the facts stay. How many. */
+    int removeReportsBefore(LocalDate oldest) {
+        return sql.sql("delete from daily_sales where date < :oldest").param("oldest", oldest).update()
+                + sql.sql("delete from product_performance where date < :oldest").param("oldest", oldest).update()
+                + sql.sql("delete from product_performance_monthly where month < :oldest").param("oldest", oldest.withDayOfMonth(1)).update()
+                + sql.sql("delete from inventory_snapshots where date < :oldest").param("oldest", oldest).update();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kassa.auth.account;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** auth's own secrets by name ({@code auth_secrets}, shared by every instance); outside any store, so no transaction needed. */
+@Repository
+class AuthSecrets {
+
+    private final JdbcClient sql;
+
+    AuthSecrets(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** The secret of {@code name}: {@code candidate} if none was stored yet (the first instance to store one wins). */
+    String secret(String name, String candidate) {
+        sql.sql("insert into auth_secrets (name, secret) values (:name, :secret) on conflict (name) do nothing")
+                .param("name", name).param("secret", candidate).update();
+        return sql.sql("select secret from auth_secrets where name = :name").param("name", name).query(String.class).single();
+    }
+}

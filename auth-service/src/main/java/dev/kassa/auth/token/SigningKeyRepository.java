@@ -1,0 +1,35 @@
+package dev.kassa.auth.token;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/** The stored signing keys ({@code signing_keys}, outside any store): Base64 of the PKCS#8 private and X.509 public key. */
+@Repository
+class SigningKeyRepository {
+
+    record StoredKey(String kid, String privateKey, String publicKey) { }
+
+    private final JdbcClient sql;
+
+    SigningKeyRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    boolean anyActive() {
+        return sql.sql("select exists (select 1 from signing_keys where active)").query(Boolean.class).single();
+    }
+
+    /** Stores a new key unless one with its kid exists. */
+    void add(StoredKey key) {
+        sql.sql("insert into signing_keys (kid, private_key, public_key) values (:kid, :private, :public) on conflict do nothing")
+                .param("kid", key.kid()).param("private", key.privateKey()).param("public", key.publicKey()).update();
+    }
+
+    /** The active keys, newest first. */
+    List<StoredKey> active() {
+        return sql.sql("select kid, private_key, public_key from signing_keys where active order by created_at desc")
+                .query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+}
