@@ -76,10 +76,7 @@ public class StockService {
         } else if (r.quantity().compareTo(MAX_QUANTITY) > 0 || r.quantity().stripTrailingZeros().scale() > 3) {
             errors.add("quantity", "validation.invalid");
         }
-        if (r.purchasePrice() != null && (r.purchasePrice().signum() < 0 || r.purchasePrice().stripTrailingZeros().scale() > 2
-                || r.purchasePrice().compareTo(new BigDecimal("9999999999.99")) > 0)) {
-            errors.add("purchase_price", "validation.not_negative");
-        }
+        errors.amount("purchase_price", r.purchasePrice());
         checkDates(errors, r.manufacturingDate(), r.expiryDate());
         errors.maxLength("batch_number", r.batchNumber(), 100);
         errors.maxLength("supplier_name", r.supplierName(), 200);

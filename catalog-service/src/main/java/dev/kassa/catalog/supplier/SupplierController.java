@@ -126,9 +126,7 @@ class SupplierController {
         if (r.deliveryTime() != null && r.deliveryTime() < 0) {
             errors.add("delivery_time", "validation.not_negative");
         }
-        if (r.minOrderAmount() != null && (r.minOrderAmount().signum() < 0 || r.minOrderAmount().stripTrailingZeros().scale() > 2)) {
-            errors.add("min_order_amount", "validation.not_negative");
-        }
+        errors.amount("min_order_amount", r.minOrderAmount());
         if (r.rating() != null && (r.rating() < 0 || r.rating() > 5)) {
             errors.add("rating", "catalog.rating_invalid");
         }

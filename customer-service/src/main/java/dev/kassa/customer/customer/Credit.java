@@ -98,7 +98,7 @@ class Credit {
         if (customerId == null || customerId <= 0) {
             errors.add("customer_id", "validation.required");
         }
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(new BigDecimal("9999999999.99")) > 0) {
+        if (!FieldErrors.isPositiveAmount(amount)) {
             errors.add("amount", "customer.amount_positive");
         }
         errors.throwIfAny();

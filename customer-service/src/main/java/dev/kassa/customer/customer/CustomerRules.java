@@ -47,9 +47,7 @@ final class CustomerRules {
         String email = text(r.email(), base.email());
         errors.email("email", email.isBlank() ? null : email);
         BigDecimal limit = r.creditLimit() != null ? r.creditLimit() : base.creditLimit();
-        if (limit.signum() < 0 || limit.stripTrailingZeros().scale() > 2 || limit.compareTo(new BigDecimal("9999999999.99")) > 0) {
-            errors.add("credit_limit", "validation.not_negative");
-        }
+        errors.amount("credit_limit", limit);
         LocalDate birthday = base.birthday();
         if (r.birthday() != null) {
             try {

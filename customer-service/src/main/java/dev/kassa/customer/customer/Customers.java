@@ -72,7 +72,7 @@ class Customers {
     @Transactional
     Ledger.Entry pay(long id, BigDecimal amount, String method, String description, Caller caller) {
         FieldErrors errors = new FieldErrors();
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (!FieldErrors.isPositiveAmount(amount)) {
             errors.add("amount", "customer.amount_positive");
         }
         if (method != null && !PAYMENT_METHODS.contains(method)) {

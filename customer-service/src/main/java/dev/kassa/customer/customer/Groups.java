@@ -68,9 +68,7 @@ class Groups {
             errors.add("discount_percent", "customer.discount_invalid");
         }
         BigDecimal min = r.minPurchaseAmount() != null ? r.minPurchaseAmount() : base.minPurchaseAmount();
-        if (min != null && (min.signum() < 0 || min.stripTrailingZeros().scale() > 2 || min.compareTo(new BigDecimal("9999999999.99")) > 0)) {
-            errors.add("min_purchase_amount", "validation.not_negative");
-        }
+        errors.amount("min_purchase_amount", min);
         String description = r.description() != null ? r.description().trim() : base.description();
         errors.maxLength("description", description, 2000);
         errors.throwIfAny();

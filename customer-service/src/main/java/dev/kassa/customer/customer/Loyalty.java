@@ -23,8 +23,6 @@ class Loyalty {
 
     record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) { }
 
-    private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
-
     private final LoyaltyRepository rows;
     private final Ledger ledger;
     private final OutboxPublisher outbox;
@@ -153,6 +151,6 @@ class Loyalty {
     }
 
     private static boolean money(BigDecimal v) {
-        return v != null && v.signum() > 0 && v.stripTrailingZeros().scale() <= 2 && v.compareTo(MAX_MONEY) <= 0;
+        return FieldErrors.isPositiveAmount(v);
     }
 }

@@ -88,10 +88,7 @@ class RegisterService {
         }
         errors.maxLength("location", r.location(), 200);
         errors.maxLength("notes", r.notes(), 2000);
-        if (r.startingFloat() != null && (r.startingFloat().signum() < 0 || r.startingFloat().stripTrailingZeros().scale() > 2
-                || r.startingFloat().compareTo(new java.math.BigDecimal("9999999999.99")) > 0)) {
-            errors.add("starting_float", "validation.not_negative");
-        }
+        errors.amount("starting_float", r.startingFloat());
         errors.throwIfAny();
     }
 

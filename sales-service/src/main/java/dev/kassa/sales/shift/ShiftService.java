@@ -56,8 +56,7 @@ public class ShiftService {
                 .orElseThrow(() -> FieldErrors.single("cash_register", "sales.register_not_active"));
         // no amount (the web client opens with {}): the register's starting float
         BigDecimal openingBalance = requestedBalance != null ? requestedBalance : sessions.startingFloat(register);
-        if (openingBalance.signum() < 0 || openingBalance.stripTrailingZeros().scale() > 2
-                || openingBalance.compareTo(new BigDecimal("9999999999.99")) > 0) {
+        if (!FieldErrors.isAmount(openingBalance)) {
             throw FieldErrors.single("opening_balance", "validation.not_negative");
         }
         long id;
@@ -357,7 +356,7 @@ public class ShiftService {
         if (value == null) {
             throw FieldErrors.single(field, "validation.required");
         }
-        if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.compareTo(new BigDecimal("9999999999.99")) > 0) {
+        if (!FieldErrors.isAmount(value)) {
             throw FieldErrors.single(field, "validation.not_negative");
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);

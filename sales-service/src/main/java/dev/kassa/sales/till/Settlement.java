@@ -103,7 +103,7 @@ record Settlement(List<Applied> payments, BigDecimal change) {
     }
 
     private static boolean money(BigDecimal v) {
-        return v != null && v.signum() > 0 && v.stripTrailingZeros().scale() <= 2 && v.compareTo(new BigDecimal("9999999999.99")) <= 0;
+        return FieldErrors.isPositiveAmount(v);
     }
 
     private static BigDecimal scaled(BigDecimal v) {

@@ -68,6 +68,24 @@ public final class FieldErrors {
         }
     }
 
+    /** The largest amount of money Kassa stores ({@code numeric(12, 2)}). */
+    public static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("9999999999.99");
+
+    /** A money amount: not negative, at most two decimals, at most {@link #MAX_AMOUNT}. */
+    public static boolean isAmount(java.math.BigDecimal value) {
+        return value != null && value.signum() >= 0 && value.stripTrailingZeros().scale() <= 2 && value.compareTo(MAX_AMOUNT) <= 0;
+    }
+
+    /** A money amount above zero ({@link #isAmount}). */
+    public static boolean isPositiveAmount(java.math.BigDecimal value) {
+        return isAmount(value) && value.signum() > 0;
+    }
+
+    /** A given amount that is not {@link #isAmount} is refused as {@code validation.not_negative}; none is fine. */
+    public FieldErrors amount(String field, java.math.BigDecimal value) {
+        return value == null || isAmount(value) ? this : add(field, "validation.not_negative");
+    }
+
     public FieldErrors add(String field, String messageKey, Object... args) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(Messages.get(messageKey, args));
         return this;
