@@ -86,6 +86,9 @@ class RegistersAndShiftsTests {
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
         assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body())).as("the caller is not input").isEmpty();
         assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body())).as("every answer has a typed schema").isEmpty();
+        assertThat(docs.text("/info/title")).isEqualTo("Kassa sales-service API");
+        assertThat(docs.text("/info/description")).startsWith("Registers and cashiers' shifts").contains("X-Tenant-Key");
+        assertThat(docs.at("/paths/~1api~1sales~1sales~1scan-item/post/tags/0").asText()).isEqualTo("till");
         // the error codes the service can answer, with their status and messages in both languages
         assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .contains("session_not_open", "sale_not_found", "catalog_unavailable", "not_a_member");

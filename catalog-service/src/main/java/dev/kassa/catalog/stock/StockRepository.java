@@ -18,6 +18,9 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class StockRepository {
 
+    /** A locked product as a stock change needs it: the cost of a new batch, and whether its stock is counted at all. */
+    record LockedProduct(BigDecimal costPrice, boolean tracked) { }
+
     /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it is unexpired. */
     record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean fresh) { }
 
@@ -34,16 +37,11 @@ class StockRepository {
 
     /**
      * Locks the product row as holds do ({@code for no key update}: rows that merely reference the product do not wait)
-     * and answers its cost price; empty if there is no such product.
+     * and answers what a stock change needs of it; empty if there is no such product.
      */
-    Optional<BigDecimal> lockProduct(long productId) {
-        return sql.sql("select cost_price from products where id = :id for no key update").param("id", productId)
-                .query(BigDecimal.class).optional();
-    }
-
-    boolean tracksStock(long productId) {
-        return sql.sql("select track_inventory from products where id = :id").param("id", productId).query(Boolean.class).optional()
-                .orElse(false);
+    Optional<LockedProduct> lockProduct(long productId) {
+        return sql.sql("select cost_price, track_inventory from products where id = :id for no key update").param("id", productId)
+                .query((rs, i) -> new LockedProduct(rs.getBigDecimal(1), rs.getBoolean(2))).optional();
     }
 
     boolean productExists(long productId) {

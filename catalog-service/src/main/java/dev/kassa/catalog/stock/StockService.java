@@ -82,7 +82,7 @@ public class StockService {
         errors.maxLength("supplier_name", r.supplierName(), 200);
         errors.maxLength("notes", r.notes(), 2000);
         errors.throwIfAny();
-        BigDecimal cost = lockProduct(r.product());
+        BigDecimal cost = lockProduct(r.product()).costPrice();
         checkSupplier(r.supplier());
         Map<Long, StockLevels.Level> before = events.before(List.of(r.product()));
         String number = FieldErrors.blank(r.batchNumber()) ? "BATCH-" + hex(4) : r.batchNumber().trim();
@@ -122,8 +122,9 @@ public class StockService {
         }
         errors.maxLength("note", r.note(), 2000);
         errors.throwIfAny();
-        BigDecimal cost = lockProduct(productId);
-        if (!repository.tracksStock(productId)) {
+        StockRepository.LockedProduct locked = lockProduct(productId);
+        BigDecimal cost = locked.costPrice();
+        if (!locked.tracked()) {
             throw CatalogErrors.STOCK_NOT_TRACKED.exception();
         }
         List<StockRepository.BatchStock> rows = repository.batches(productId, r.batch());
@@ -222,8 +223,8 @@ public class StockService {
         }
     }
 
-    /** Locks the product row (as holds do) and answers its cost price. */
-    private BigDecimal lockProduct(long productId) {
+    /** Locks the product row (as holds do) and answers its cost price and whether its stock is tracked. */
+    private StockRepository.LockedProduct lockProduct(long productId) {
         return repository.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
     }
 

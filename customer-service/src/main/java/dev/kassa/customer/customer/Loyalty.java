@@ -45,10 +45,10 @@ class Loyalty {
         FieldErrors errors = new FieldErrors();
         BigDecimal perPoint = r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
         BigDecimal value = r.loyaltyPointValue() == null ? now.loyaltyPointValue() : r.loyaltyPointValue();
-        if (!money(perPoint)) {
+        if (!FieldErrors.isPositiveAmount(perPoint)) {
             errors.add("loyalty_amount_per_point", "customer.amount_positive");
         }
-        if (!money(value)) {
+        if (!FieldErrors.isPositiveAmount(value)) {
             errors.add("loyalty_point_value", "customer.amount_positive");
         }
         errors.throwIfAny();
@@ -150,7 +150,4 @@ class Loyalty {
         return rows.settings();
     }
 
-    private static boolean money(BigDecimal v) {
-        return FieldErrors.isPositiveAmount(v);
-    }
 }

@@ -37,12 +37,12 @@ record Settlement(List<Applied> payments, BigDecimal change) {
                 errors.add(at + ".payment_method", "sales.payment_method_unknown");
                 continue;
             }
-            if (!money(p.amount())) {
+            if (!FieldErrors.isPositiveAmount(p.amount())) {
                 errors.add(at + ".amount", "validation.positive");
             }
-            if (p.receivedAmount() != null && (!money(p.receivedAmount()) || !"cash".equals(p.paymentMethod()))) {
+            if (p.receivedAmount() != null && (!FieldErrors.isPositiveAmount(p.receivedAmount()) || !"cash".equals(p.paymentMethod()))) {
                 errors.add(at + ".received_amount", "validation.invalid");
-            } else if (p.receivedAmount() != null && money(p.amount()) && p.receivedAmount().compareTo(p.amount()) < 0) {
+            } else if (p.receivedAmount() != null && FieldErrors.isPositiveAmount(p.amount()) && p.receivedAmount().compareTo(p.amount()) < 0) {
                 errors.add(at + ".received_amount", "sales.received_below_amount");
             }
             if (p.cardLast4() != null && !p.cardLast4().matches("\\d{4}")) {
@@ -102,9 +102,6 @@ record Settlement(List<Applied> payments, BigDecimal change) {
         return payments.stream().filter(p -> method.equals(p.method())).map(Applied::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
-    private static boolean money(BigDecimal v) {
-        return FieldErrors.isPositiveAmount(v);
-    }
 
     private static BigDecimal scaled(BigDecimal v) {
         return v.setScale(2, RoundingMode.UNNECESSARY);
