@@ -37,8 +37,13 @@ class AccessTests {
     @Autowired
     MeterRegistry meters;
 
-    /** Every test speaks from its own address, as the gateway names it in its signed service token. */
-    final String address = "203.0.113." + (1 + (int) (Math.random() * 250));
+    /**
+     * Every test speaks from its own address, as the gateway names it in its signed service token: one of this run's
+     * (random, documentation-prefix) IPv6 addresses, never shared with another test, whose failed logins would count.
+     */
+    static final String RUN = Integer.toHexString(new java.util.Random().nextInt(0x10000));
+    static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+    final String address = "2001:db8:" + RUN + "::" + Integer.toHexString(NEXT.incrementAndGet());
     static final dev.kassa.platform.security.ServiceTokens GATEWAY =
             new dev.kassa.platform.security.ServiceTokens(dev.kassa.platform.test.TestTokens.SERVICE_SECRET, "gateway", java.time.Clock.systemUTC());
 
