@@ -3,7 +3,6 @@ package dev.kassa.analytics.period;
 import dev.kassa.platform.error.FieldErrors;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** The query parameters every report reads the same way: dates, periods of at most 366 days, limits, day counts. */
@@ -26,14 +25,10 @@ public final class Periods {
 
     /** A date (YYYY-MM-DD), or null when absent; 400 on {@code field} when it cannot be read. */
     public static LocalDate optionalDate(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw FieldErrors.single(field, "validation.date");
-        }
+        FieldErrors errors = new FieldErrors();
+        LocalDate date = errors.date(field, value);
+        errors.throwIfAny();
+        return date;
     }
 
     public static LocalDate requiredDate(String field, String value) {

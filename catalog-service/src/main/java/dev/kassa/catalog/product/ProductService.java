@@ -37,7 +37,6 @@ public class ProductService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
-    private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
 
     private final ProductRepository products;
     private final BatchRepository batches;
@@ -327,7 +326,7 @@ public class ProductService {
         }
         if (value.signum() < 0) {
             errors.add(field, "validation.not_negative");
-        } else if (value.compareTo(MAX_MONEY) > 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
+        } else if (!FieldErrors.isAmount(value)) {
             errors.add(field, "validation.invalid");
         }
         return value.setScale(2, RoundingMode.HALF_UP);
@@ -347,11 +346,7 @@ public class ProductService {
         if (value == null) {
             return BigDecimal.ZERO.setScale(3);
         }
-        if (value.signum() < 0) {
-            errors.add(field, "validation.not_negative");
-        } else if (value.compareTo(new BigDecimal("999999999")) > 0 || value.stripTrailingZeros().scale() > 3) {
-            errors.add(field, "validation.invalid");
-        }
+        errors.quantity(field, value, FieldErrors.MAX_QUANTITY);
         return value.setScale(3, RoundingMode.HALF_UP);
     }
 

@@ -50,11 +50,7 @@ public class ReservationService {
         if (r.productId() == null && !byCode) {
             errors.add("product", "validation.required");
         }
-        if (r.quantity() == null || r.quantity().signum() <= 0) {
-            errors.add("quantity", "validation.positive");
-        } else if (r.quantity().stripTrailingZeros().scale() > 3 || r.quantity().compareTo(new BigDecimal("999999")) > 0) {
-            errors.add("quantity", "validation.invalid");
-        }
+        errors.positiveQuantity("quantity", r.quantity(), FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         // a scanned code names the product (and, for a batch code, the batch) in the same call as the hold

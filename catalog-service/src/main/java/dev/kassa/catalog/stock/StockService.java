@@ -31,7 +31,6 @@ public class StockService {
     /** Reasons a person may give for an adjustment; sales, refunds and receipts are recorded by their own flows. */
     static final Set<String> ADJUSTMENT_REASONS = Set.of("adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
     private static final Set<String> DECREASING = Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
-    private static final BigDecimal MAX_QUANTITY = new BigDecimal("999999999");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record ReceiveRequest(Long product, BigDecimal quantity, BigDecimal purchasePrice, String batchNumber, LocalDate manufacturingDate,
@@ -69,13 +68,7 @@ public class StockService {
         if (r.product() == null) {
             errors.add("product", "validation.required");
         }
-        if (r.quantity() == null) {
-            errors.add("quantity", "validation.required");
-        } else if (r.quantity().signum() <= 0) {
-            errors.add("quantity", "validation.positive");
-        } else if (r.quantity().compareTo(MAX_QUANTITY) > 0 || r.quantity().stripTrailingZeros().scale() > 3) {
-            errors.add("quantity", "validation.invalid");
-        }
+        errors.positiveQuantity("quantity", r.quantity(), FieldErrors.MAX_QUANTITY);
         errors.amount("purchase_price", r.purchasePrice());
         checkDates(errors, r.manufacturingDate(), r.expiryDate());
         errors.maxLength("batch_number", r.batchNumber(), 100);
@@ -112,12 +105,11 @@ public class StockService {
             errors.add("quantity_change", "catalog.adjustment_required");
         } else if (change != null && r.countedQuantity() != null) {
             errors.add("counted_quantity", "catalog.adjustment_one_of");
-        } else if (change != null && (change.signum() == 0 || change.abs().compareTo(MAX_QUANTITY) > 0 || change.stripTrailingZeros().scale() > 3)) {
+        } else if (change != null && (change.signum() == 0 || !FieldErrors.isQuantity(change.abs(), FieldErrors.MAX_QUANTITY))) {
             errors.add("quantity_change", "validation.invalid");
         } else if (change != null && change.signum() > 0 && DECREASING.contains(reason)) {
             errors.add("quantity_change", "catalog.adjustment_must_decrease");
-        } else if (r.countedQuantity() != null && (r.countedQuantity().signum() < 0 || r.countedQuantity().compareTo(MAX_QUANTITY) > 0
-                || r.countedQuantity().stripTrailingZeros().scale() > 3)) {
+        } else if (r.countedQuantity() != null && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
             errors.add("counted_quantity", "validation.not_negative");
         }
         errors.maxLength("note", r.note(), 2000);

@@ -4,7 +4,6 @@ import dev.kassa.platform.error.FieldErrors;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.function.LongPredicate;
 
 import static dev.kassa.platform.error.FieldErrors.blank;
@@ -50,13 +49,9 @@ final class CustomerRules {
         errors.amount("credit_limit", limit);
         LocalDate birthday = base.birthday();
         if (r.birthday() != null) {
-            try {
-                birthday = r.birthday().isBlank() ? null : LocalDate.parse(r.birthday().trim());
-                if (birthday != null && birthday.isAfter(today)) {
-                    errors.add("birthday", "customer.birthday_future");
-                }
-            } catch (DateTimeParseException e) {
-                errors.add("birthday", "validation.date");
+            birthday = errors.date("birthday", r.birthday());
+            if (birthday != null && birthday.isAfter(today)) {
+                errors.add("birthday", "customer.birthday_future");
             }
         }
         Long group = r.group() != null ? r.group() : base.groupId();

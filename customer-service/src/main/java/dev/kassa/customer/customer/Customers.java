@@ -102,7 +102,7 @@ class Customers {
         Customer customer = customers.lockLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         BigDecimal before = customer.balance;
         BigDecimal after = before.add(amount).setScale(2);
-        if (after.abs().compareTo(new BigDecimal("9999999999.99")) > 0) {
+        if (after.abs().compareTo(FieldErrors.MAX_AMOUNT) > 0) {
             throw FieldErrors.single("amount", "validation.not_negative");
         }
         customer.balance = after;

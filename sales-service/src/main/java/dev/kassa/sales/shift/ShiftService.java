@@ -322,21 +322,16 @@ public class ShiftService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.trim();
-        try {
-            if (v.length() == 10) {
-                java.time.LocalDate day = java.time.LocalDate.parse(v);
-                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+        if (value.trim().length() == 10) {
+            FieldErrors day = new FieldErrors();
+            java.time.LocalDate date = day.date(field, value);
+            if (date == null) {
+                errors.add(field, "validation.datetime");
+                return null;
             }
-            try {
-                return java.time.OffsetDateTime.parse(v).toInstant();
-            } catch (java.time.format.DateTimeParseException naive) {
-                return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            errors.add(field, "validation.datetime");
-            return null;
+            return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
         }
+        return errors.dateTime(field, value, zone);
     }
 
     static boolean managesShifts(Caller caller) {

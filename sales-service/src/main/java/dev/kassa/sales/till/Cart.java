@@ -58,7 +58,7 @@ public class Cart {
         }
         errors.maxLength("barcode", r.barcode(), 100);
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
-        TillGuards.checkQuantity(errors, "quantity", quantity);
+        errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
         tx.executeWithoutResult(s -> TillGuards.openShift(sessions, r.session(), false));
         return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), () -> {
@@ -76,7 +76,7 @@ public class Cart {
             errors.add("product", "validation.required");
         }
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
-        TillGuards.checkQuantity(errors, "quantity", quantity);
+        errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
         tx.executeWithoutResult(s -> TillGuards.pendingSale(sales, saleId));
         return hold(r.product(), null, quantity, r.batch(), () -> TillGuards.pendingSale(sales, saleId));
@@ -91,8 +91,7 @@ public class Cart {
         SaleView view = tx.execute(s -> {
             TillGuards.pendingSale(sales, saleId);
             released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
-            sales.recalculate(saleId);
-            return sales.view(saleId);
+            return sales.recalculate(saleId);
         });
         catalog.release(List.of(released[0]));
         return view;
@@ -128,11 +127,10 @@ public class Cart {
             return tx.execute(s -> {
                 SaleRepository.Sale draft = target.get();
                 for (Hold.Allocation a : hold.allocations()) {
-                    sales.addToLine(draft.id(), hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
+                    sales.addLine(draft.id(), hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
                             a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(), ref);
                 }
-                sales.recalculate(draft.id());
-                return sales.view(draft.id());
+                return sales.recalculate(draft);
             });
         } catch (RuntimeException e) {
             catalog.release(List.of(ref));
@@ -156,14 +154,13 @@ public class Cart {
             if (r.itemId() != null) {
                 SaleRepository.Item item = sales.items(saleId).stream().filter(i -> i.id() == r.itemId()).findFirst()
                         .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
-                BigDecimal gross = item.quantity().multiply(item.unitPrice()).setScale(2, RoundingMode.HALF_UP);
-                sales.setLineDiscount(item.id(), discounts.allowedOff(caller, requested, gross));
+                BigDecimal gross = SaleTotals.lineTotal(item.quantity(), item.unitPrice(), BigDecimal.ZERO);
+                sales.setLineDiscount(item, discounts.allowedOff(caller, requested, gross));
             } else {
                 BigDecimal off = discounts.allowedOff(caller, requested, sale.subtotal());
                 sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
             }
-            sales.recalculate(saleId);
-            return sales.view(saleId);
+            return sales.recalculate(saleId);
         });
     }
 }

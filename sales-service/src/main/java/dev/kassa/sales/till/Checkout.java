@@ -230,16 +230,12 @@ public class Checkout {
         if (r.session() == null) {
             errors.add("session", "validation.required");
         }
-        java.time.Instant soldAt = java.time.Instant.now();
-        if (r.soldAt() != null) {
-            try {
-                soldAt = java.time.OffsetDateTime.parse(r.soldAt().trim()).toInstant();
-                if (soldAt.isAfter(java.time.Instant.now().plusSeconds(300)) || soldAt.isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(30)))) {
-                    errors.add("sold_at", "sales.sold_at_out_of_range");
-                }
-            } catch (java.time.format.DateTimeParseException e) {
-                errors.add("sold_at", "validation.datetime");
-            }
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant soldAt = errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());
+        if (soldAt == null) {
+            soldAt = now;
+        } else if (soldAt.isAfter(now.plusSeconds(300)) || soldAt.isBefore(now.minus(java.time.Duration.ofDays(30)))) {
+            errors.add("sold_at", "sales.sold_at_out_of_range");
         }
         if (r.items() == null || r.items().isEmpty()) {
             errors.add("items", "validation.required");
@@ -250,7 +246,7 @@ public class Checkout {
                     errors.add("items." + i + ".product", "validation.required");
                     continue;
                 }
-                TillGuards.checkQuantity(errors, "items." + i + ".quantity", line.quantity() == null ? BigDecimal.ONE : line.quantity());
+                errors.positiveQuantity("items." + i + ".quantity", line.quantity() == null ? BigDecimal.ONE : line.quantity(), FieldErrors.MAX_LINE_QUANTITY);
             }
         }
         errors.maxLength("notes", r.notes(), 2000);
@@ -291,7 +287,7 @@ public class Checkout {
                         lineErrors.add("items." + i + ".unit_price", "sales.price_changed", hold.product().salePrice().toPlainString());
                     }
                     for (Hold.Allocation a : hold.allocations()) {
-                        sales.addToLine(saleId, hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
+                        sales.addLine(saleId, hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
                                 a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(),
                                 refs.get(i));
                     }
@@ -300,10 +296,10 @@ public class Checkout {
                     }
                 }
                 lineErrors.throwIfAny();
-                sales.recalculate(saleId);
+                BigDecimal subtotal = sales.recalculate(saleId).subtotal();
                 Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
                 if (!saleDiscount.isEmpty()) {
-                    BigDecimal off = discounts.allowedOff(caller, saleDiscount, sales.find(saleId).orElseThrow().subtotal());
+                    BigDecimal off = discounts.allowedOff(caller, saleDiscount, subtotal);
                     sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
                     sales.recalculate(saleId);
                 }
@@ -326,7 +322,7 @@ public class Checkout {
     /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
     private void discountLines(Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
         List<SaleRepository.Item> lines = sales.items(saleId).stream().filter(i -> i.reservationRef().equals(ref)).toList();
-        BigDecimal gross = lines.stream().map(i -> i.quantity().multiply(i.unitPrice()).setScale(2, RoundingMode.HALF_UP))
+        BigDecimal gross = lines.stream().map(i -> SaleTotals.lineTotal(i.quantity(), i.unitPrice(), BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Discounts.Requested requested = new Discounts.Requested(null, amount);
         int before = errors.asMap().size();
@@ -337,8 +333,8 @@ public class Checkout {
         BigDecimal left = Discounts.amountOff(requested, gross);
         discounts.authorize(caller, left, gross);
         for (SaleRepository.Item line : lines) {
-            BigDecimal off = left.min(line.quantity().multiply(line.unitPrice()).setScale(2, RoundingMode.HALF_UP));
-            sales.setLineDiscount(line.id(), off);
+            BigDecimal off = left.min(SaleTotals.lineTotal(line.quantity(), line.unitPrice(), BigDecimal.ZERO));
+            sales.setLineDiscount(line, off);
             left = left.subtract(off);
         }
     }

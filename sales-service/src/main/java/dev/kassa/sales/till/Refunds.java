@@ -97,7 +97,7 @@ public class Refunds {
                 }
                 BigDecimal left = item.quantity().subtract(item.refundedQuantity()).subtract(wanted.getOrDefault(item.id(), BigDecimal.ZERO));
                 BigDecimal q = line.quantity() == null ? left : line.quantity();
-                if (q.signum() <= 0 || q.stripTrailingZeros().scale() > 3) {
+                if (q.signum() == 0 || !FieldErrors.isQuantity(q, FieldErrors.MAX_QUANTITY)) {
                     errors.add("items." + n + ".quantity", "validation.positive");
                 } else if (q.compareTo(left) > 0) {
                     errors.add("items." + n + ".quantity", "sales.refund_exceeds", left.toPlainString());

@@ -26,7 +26,14 @@ class SaleRepository {
     record Sale(long id, long sessionId, String registerName, long registerId, long cashierUserId, String cashierName, String receiptNumber,
                 SaleStatus status, Long customerId, String customerName, String customerPhone, BigDecimal subtotal, BigDecimal discountAmount,
                 BigDecimal discountPercent, BigDecimal taxAmount, BigDecimal totalAmount, BigDecimal changeAmount, String notes,
-                Instant createdAt, Instant completedAt, LocalDate businessDate) { }
+                Instant createdAt, Instant completedAt, LocalDate businessDate) {
+
+        Sale withTotals(SaleTotals t) {
+            return new Sale(id, sessionId, registerName, registerId, cashierUserId, cashierName, receiptNumber, status, customerId, customerName,
+                    customerPhone, t.subtotal(), t.discount(), discountPercent, t.tax(), t.total(), changeAmount, notes, createdAt, completedAt,
+                    businessDate);
+        }
+    }
 
     record Item(long id, long saleId, long productId, String productName, String productSku, String unit, Long batchId, String batchNumber,
                 BigDecimal quantity, BigDecimal unitPrice, BigDecimal unitCost, BigDecimal discountAmount, BigDecimal taxRate,
@@ -130,57 +137,45 @@ class SaleRepository {
         return sql.sql("select * from payments where sale_id = :sale order by id").param("sale", saleId).query(PAYMENT).list();
     }
 
-    /** Adds quantity to the line of the same product, batch and price, or creates the line. */
-    void addToLine(long saleId, long productId, String name, String sku, String unit, Long batchId, String batchNumber, BigDecimal quantity,
-                   BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef) {
-        int merged = sql.sql("""
-                        update sale_items set quantity = quantity + :quantity,
-                                              line_total = round((quantity + :quantity) * unit_price, 2) - discount_amount
-                         where sale_id = :sale and product_id = :product and batch_id is not distinct from :batch and unit_price = :price
-                           and reservation_ref = :ref
-                        """)
-                .param("quantity", quantity).param("sale", saleId).param("product", productId).param("batch", batchId).param("price", unitPrice)
-                .param("ref", reservationRef).update();
-        if (merged == 0) {
-            sql.sql("""
-                    insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
-                                            unit_cost, tax_rate, line_total, reservation_ref)
-                    values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate,
-                            round(:quantity * :price, 2), :ref)
-                    """)
-                    .param("sale", saleId).param("product", productId).param("name", name).param("sku", sku).param("unit", unit == null ? "" : unit)
-                    .param("batch", batchId).param("batchNumber", batchNumber).param("quantity", quantity).param("price", unitPrice)
-                    .param("cost", unitCost).param("taxRate", taxRate).param("ref", reservationRef).update();
-        }
-    }
-
     /**
-     * Recomputes totals (spec §5.3.4, rewrite): line totals rounded half-up to 2 decimals; a sale percent is
-     * re-applied to the new subtotal, a sale amount never exceeds it. VAT is included in prices, so tax_amount
-     * is the VAT part of what is paid (the lines' VAT scaled by the sale discount) and never changes the total.
+     * Writes a line of one hold's allocation (a scan's lines are told apart by their hold reference, so a line is never
+     * merged into another); its total is {@link SaleTotals#lineTotal}.
      */
-    void recalculate(long saleId) {
+    void addLine(long saleId, long productId, String name, String sku, String unit, Long batchId, String batchNumber, BigDecimal quantity,
+                 BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef) {
         sql.sql("""
-                update sales s set
-                    subtotal = t.subtotal,
-                    discount_amount = t.off,
-                    tax_amount = case when t.subtotal = 0 then 0 else round(t.tax * (t.subtotal - t.off) / t.subtotal, 2) end,
-                    total_amount = t.subtotal - t.off
-                  from (select x.id, i.subtotal, i.tax,
-                               case when x.discount_percent > 0 then round(i.subtotal * x.discount_percent / 100, 2)
-                                    else least(x.discount_amount, i.subtotal) end as off
-                          from sales x,
-                               (select coalesce(sum(line_total), 0) as subtotal, coalesce(sum(line_total * tax_rate / (100 + tax_rate)), 0) as tax
-                                  from sale_items where sale_id = :sale) i
-                         where x.id = :sale) t
-                 where s.id = t.id
-                """).param("sale", saleId).update();
+                insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
+                                        unit_cost, tax_rate, line_total, reservation_ref)
+                values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate, :lineTotal, :ref)
+                """)
+                .param("sale", saleId).param("product", productId).param("name", name).param("sku", sku).param("unit", unit == null ? "" : unit)
+                .param("batch", batchId).param("batchNumber", batchNumber).param("quantity", quantity).param("price", unitPrice)
+                .param("cost", unitCost).param("taxRate", taxRate).param("lineTotal", SaleTotals.lineTotal(quantity, unitPrice, BigDecimal.ZERO))
+                .param("ref", reservationRef).update();
     }
 
-    /** A line's discount as an amount off its gross (quantity × price). */
-    void setLineDiscount(long itemId, BigDecimal amount) {
-        sql.sql("update sale_items set discount_amount = :amount, line_total = round(quantity * unit_price, 2) - :amount where id = :id")
-                .param("amount", amount).param("id", itemId).update();
+    /** Recomputes a sale's totals from its lines ({@link SaleTotals}) and stores them; answers the sale as the API shows it now. */
+    SaleView recalculate(long saleId) {
+        return recalculate(lock(saleId).orElseThrow());
+    }
+
+    /** {@link #recalculate(long)} of a sale locked (or created) in this transaction, so its discount is the current one. */
+    SaleView recalculate(Sale sale) {
+        List<Item> items = items(sale.id());
+        SaleTotals totals = SaleTotals.of(items.stream().map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate())).toList(),
+                sale.discountPercent(), sale.discountAmount());
+        sql.sql("update sales set subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax, total_amount = :total where id = :id")
+                .param("subtotal", totals.subtotal()).param("discount", totals.discount()).param("tax", totals.tax()).param("total", totals.total())
+                .param("id", sale.id()).update();
+        Sale now = sale.withTotals(totals);
+        return SaleView.of(now, items, now.status() == SaleStatus.PENDING ? List.of() : payments(sale.id()));
+    }
+
+    /** A line's discount as an amount off its gross (quantity × price); its total follows ({@link SaleTotals#lineTotal}). */
+    void setLineDiscount(Item line, BigDecimal amount) {
+        sql.sql("update sale_items set discount_amount = :amount, line_total = :lineTotal where id = :id")
+                .param("amount", amount).param("lineTotal", SaleTotals.lineTotal(line.quantity(), line.unitPrice(), amount))
+                .param("id", line.id()).update();
     }
 
     /** The sale's discount: a percent of the subtotal, or (percent 0) an amount off it. */

@@ -1,10 +1,8 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.shift.SessionRepository;
 
-import java.math.BigDecimal;
 
 /** The checks every use case of the till makes before it changes a sale: the shift is open, the draft still pending, a quantity sane. */
 final class TillGuards {
@@ -28,14 +26,5 @@ final class TillGuards {
             throw SalesErrors.SESSION_NOT_OPEN.exception();
         }
         return session;
-    }
-
-    /** A quantity to sell: positive, at most three decimals, under a million. */
-    static void checkQuantity(FieldErrors errors, String field, BigDecimal quantity) {
-        if (quantity.signum() <= 0) {
-            errors.add(field, "validation.positive");
-        } else if (quantity.stripTrailingZeros().scale() > 3 || quantity.compareTo(new BigDecimal("999999")) > 0) {
-            errors.add(field, "validation.invalid");
-        }
     }
 }

@@ -134,7 +134,7 @@ class Reports {
         }
         try {
             BigDecimal hours = new BigDecimal(value.trim().replace(',', '.'));
-            if (hours.signum() < 0 || hours.compareTo(new BigDecimal("999.99")) > 0 || hours.stripTrailingZeros().scale() > 2) {
+            if (!Hours.valid(hours)) {
                 errors.add("actual_hours", "validation.not_negative");
                 return null;
             }

@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -271,7 +269,7 @@ class Tasks {
             }
         }
         BigDecimal hours = r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
-        if (hours != null && (hours.signum() < 0 || hours.compareTo(new BigDecimal("999.99")) > 0 || hours.stripTrailingZeros().scale() > 2)) {
+        if (hours != null && !Hours.valid(hours)) {
             errors.add("estimated_hours", "validation.not_negative");
         }
         errors.throwIfAny();
@@ -280,18 +278,8 @@ class Tasks {
 
     /** With an offset, or without one meaning the store's local time (the web client sends those); never in the past. */
     private static Instant dueDate(String value, FieldErrors errors) {
-        Instant due;
-        try {
-            due = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                due = java.time.LocalDateTime.parse(value).atZone(TenantContext.require().zone()).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add("due_date", "validation.datetime");
-                return null;
-            }
-        }
-        if (due.isBefore(Instant.now())) {
+        Instant due = errors.dateTime("due_date", value, TenantContext.require().zone());
+        if (due != null && due.isBefore(Instant.now())) {
             errors.add("due_date", "task.due_in_past");
         }
         return due;

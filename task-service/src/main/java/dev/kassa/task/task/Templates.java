@@ -92,7 +92,7 @@ class Templates {
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
         errors.maxLength("description", description, 10_000);
         BigDecimal hours = r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
-        if (hours != null && (hours.signum() < 0 || hours.compareTo(new BigDecimal("999.99")) > 0 || hours.stripTrailingZeros().scale() > 2)) {
+        if (hours != null && !Hours.valid(hours)) {
             errors.add("estimated_hours", "validation.not_negative");
         }
         errors.throwIfAny();

@@ -54,6 +54,27 @@ public final class FieldErrors {
         }
     }
 
+    /**
+     * An ISO date-time: with an offset, or without one meaning local time in {@code zone} (the web client sends those);
+     * null when blank, an error ({@code validation.datetime}) when it is not a date-time.
+     */
+    public java.time.Instant dateTime(String field, String value, java.time.ZoneId zone) {
+        if (blank(value)) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            try {
+                return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                add(field, "validation.datetime");
+                return null;
+            }
+        }
+    }
+
     /** An id sent as text (a form field): null with an error when blank ({@code validation.required}) or not a number. */
     public Long id(String field, String value) {
         if (blank(value)) {
@@ -84,6 +105,39 @@ public final class FieldErrors {
     /** A given amount that is not {@link #isAmount} is refused as {@code validation.not_negative}; none is fine. */
     public FieldErrors amount(String field, java.math.BigDecimal value) {
         return value == null || isAmount(value) ? this : add(field, "validation.not_negative");
+    }
+
+    /** The largest quantity Kassa stores ({@code numeric(12, 3)}): stock, a batch, an adjustment. */
+    public static final java.math.BigDecimal MAX_QUANTITY = new java.math.BigDecimal("999999999");
+
+    /** The largest quantity of one line of a sale, and so of its hold in catalog. */
+    public static final java.math.BigDecimal MAX_LINE_QUANTITY = new java.math.BigDecimal("999999");
+
+    /** A quantity counted to thousandths (grams of a kilogram): not negative, at most three decimals, at most {@code max}. */
+    public static boolean isQuantity(java.math.BigDecimal value, java.math.BigDecimal max) {
+        return value != null && value.signum() >= 0 && value.stripTrailingZeros().scale() <= 3 && value.compareTo(max) <= 0;
+    }
+
+    /**
+     * A quantity above zero ({@link #isQuantity}): none is {@code validation.required}, zero or less
+     * {@code validation.positive}, finer than thousandths or above {@code max} {@code validation.invalid}.
+     */
+    public FieldErrors positiveQuantity(String field, java.math.BigDecimal value, java.math.BigDecimal max) {
+        if (value == null) {
+            return add(field, "validation.required");
+        }
+        if (value.signum() <= 0) {
+            return add(field, "validation.positive");
+        }
+        return isQuantity(value, max) ? this : add(field, "validation.invalid");
+    }
+
+    /** A given quantity that may be zero: negative is {@code validation.not_negative}, otherwise as {@link #positiveQuantity}; none is fine. */
+    public FieldErrors quantity(String field, java.math.BigDecimal value, java.math.BigDecimal max) {
+        if (value == null || isQuantity(value, max)) {
+            return this;
+        }
+        return add(field, value.signum() < 0 ? "validation.not_negative" : "validation.invalid");
     }
 
     public FieldErrors add(String field, String messageKey, Object... args) {
