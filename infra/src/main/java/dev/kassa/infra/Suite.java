@@ -282,6 +282,16 @@ public final class Suite implements AutoCloseable {
                 default -> "-Xmx160m";
             });
         }
+        if (trimsNativeHeap()) {
+            // memory the JVM frees natively (the optimising compiler's arenas above all) goes back to the system instead of
+            // staying in malloc's free lists for good
+            command.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        // extra flags for one run (diagnostics such as -XX:NativeMemoryTracking=summary)
+        String extra = System.getenv("KASSA_JAVA_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         if (profileDir() != null) {
             // a flight recording of the whole run per process, written when it stops (JFR attached later costs a loaded
             // two-core machine seconds of class loading and compilation in the middle of the measurement)
@@ -611,6 +621,12 @@ public final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Whether this JVM (which also runs the services) has {@code -XX:TrimNativeHeapInterval}: 17.0.9, 21.0.1 and later. */
+    private static boolean trimsNativeHeap() {
+        Runtime.Version v = Runtime.version();
+        return v.feature() >= 22 || v.feature() == 21 && v.update() >= 1 || v.feature() == 17 && v.update() >= 9;
     }
 
     private static String java() {
