@@ -100,6 +100,28 @@ class AccessTests {
     }
 
     @Test
+    void aShiftChangeOfManyCashiersLoggingInAtOnceIsNotStalled() throws Exception {
+        // more logins at once than the connection pool has connections (10): each used to hold one for the whole login and
+        // wait for a second one for the throttle, so they stalled for the pool's 30 s timeout and failed
+        Owner owner = owner();
+        int cashiers = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cashiers);
+        try {
+            long start = System.nanoTime();
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < cashiers; i++) {
+                answers.add(pool.submit(() -> login(owner.username(), "SecurePass123!").status()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void oneAddressTryingManyUsernamesIsCutOff() {
         Owner owner = owner();
         for (int i = 0; i < 20; i++) {

@@ -9,6 +9,7 @@ import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -31,9 +32,12 @@ public class SessionService {
     private final Throttle throttle;
     private final LoginLimits limits;
     private final PinCodes pins;
+    private final TransactionTemplate tx;
 
     SessionService(UserRepository users, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens,
-                   SecurityEvents events, StoreRepository stores, Throttle throttle, LoginLimits limits, PinCodes pins) {
+                   SecurityEvents events, StoreRepository stores, Throttle throttle, LoginLimits limits, PinCodes pins,
+                   TransactionTemplate tx) {
+        this.tx = tx;
         this.stores = stores;
         this.throttle = throttle;
         this.limits = limits;
@@ -48,8 +52,10 @@ public class SessionService {
     /**
      * Logs in with a password. Wrong passwords are counted per username and per client address; past the
      * limits both are locked for a while (429 with Retry-After), and then the right password is refused too.
+     * No database connection is held while the password is hashed or while the throttle counts (each of its steps is a
+     * transaction of its own): with a transaction around the whole login, as many concurrent logins as the pool has
+     * connections each held one and waited for a second one for the throttle, and logins stalled for the pool's timeout.
      */
-    @Transactional
     public LoggedIn login(String username, String password, String clientAddress) {
         FieldErrors errors = new FieldErrors();
         if (username == null || username.isBlank()) {
@@ -72,21 +78,24 @@ public class SessionService {
             throw AuthErrors.BAD_CREDENTIALS.exception();
         }
         throttle.succeeded(limits.user, name);
-        List<Membership> memberships = employees.memberships(user.id());
-        if (memberships.isEmpty()) {
-            events.record("login_failed", user.username(), "no active store");
-            throw FieldErrors.single("non_field_errors", "auth.no_active_store");
-        }
-        user.loggedIn();
-        events.record("login_ok", user.username(), "stores=" + memberships.size());
-        return new LoggedIn(tokens.issue(user.id()), user, memberships);
+        return tx.execute(s -> {
+            List<Membership> memberships = employees.memberships(user.id());
+            if (memberships.isEmpty()) {
+                events.record("login_failed", user.username(), "no active store");
+                throw FieldErrors.single("non_field_errors", "auth.no_active_store");
+            }
+            User current = users.findById(user.id()).filter(User::isActive).orElseThrow(() -> AuthErrors.BAD_CREDENTIALS.exception());
+            current.loggedIn();
+            events.record("login_ok", current.username(), "stores=" + memberships.size());
+            return new LoggedIn(tokens.issue(current.id()), current, memberships);
+        });
     }
 
     /**
      * PIN login on a shared till: the PIN names one employee of the store; the tokens open that store only.
      * Wrong PINs are counted per store; past the limit PIN login to the store is locked (423 with Retry-After).
+     * Like {@link #login}, the throttle's steps are transactions of their own and no connection waits on them.
      */
-    @Transactional
     public LoggedIn pinLogin(String tenantKey, String pin) {
         FieldErrors errors = new FieldErrors();
         if (FieldErrors.blank(tenantKey)) {
@@ -110,10 +119,13 @@ public class SessionService {
             throw AuthErrors.BAD_PIN.exception();
         }
         throttle.succeeded(limits.pin, subject);
-        user.loggedIn();
-        events.record("pin_login_ok", user.username(), store.tenantKey());
-        List<Membership> memberships = employees.memberships(user.id()).stream().filter(m -> m.store().id().equals(store.id())).toList();
-        return new LoggedIn(tokens.issue(user.id(), store.id()), user, memberships);
+        return tx.execute(s -> {
+            User current = users.findById(user.id()).filter(User::isActive).orElseThrow(() -> AuthErrors.BAD_PIN.exception());
+            current.loggedIn();
+            events.record("pin_login_ok", current.username(), store.tenantKey());
+            List<Membership> memberships = employees.memberships(current.id()).stream().filter(m -> m.store().id().equals(store.id())).toList();
+            return new LoggedIn(tokens.issue(current.id(), store.id()), current, memberships);
+        });
     }
 
     @Transactional(readOnly = true)

@@ -74,8 +74,12 @@ public class TenantProvisioner {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             advisory(c, "select pg_advisory_lock(hashtextextended(?, 0))", tenantKey);
+            // everything under the lock runs on its connection: with a second one from the pool, as many first requests
+            // for a new store as the pool has connections each held one (waiting for the lock) while the lock's holder
+            // waited for the pool, until the pool's timeout failed them all
+            TenantRegistry locked = registry.on(c);
             try {
-                var entry = registry.find(tenantKey);
+                var entry = locked.find(tenantKey);
                 String zone = timeZone != null ? zone(timeZone).getId()
                         : entry.map(TenantRegistry.Entry::timeZone).orElse(defaultZone.getId());
                 if (entry.isEmpty() || entry.get().schemaVersion() < latestVersion) {
@@ -84,7 +88,7 @@ public class TenantProvisioner {
                     log.info("Tenant {} migrated to version {} in schema {} ({} ms)", tenantKey, latestVersion, schema,
                             (System.nanoTime() - started) / 1_000_000);
                 }
-                registry.upsert(tenantKey, schema, zone, latestVersion);
+                locked.upsert(tenantKey, schema, zone, latestVersion);
                 return remember(new Tenant(tenantKey, schema, ZoneId.of(zone)));
             } finally {
                 advisory(c, "select pg_advisory_unlock(hashtextextended(?, 0))", tenantKey);

@@ -19,6 +19,11 @@ public class TenantRegistry {
         this.jdbc = jdbc;
     }
 
+    /** This registry on one connection (the one holding a store's provisioning lock), so it asks the pool for no other. */
+    TenantRegistry on(java.sql.Connection connection) {
+        return new TenantRegistry(new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
+    }
+
     public Optional<Entry> find(String tenantKey) {
         return jdbc.query("select tenant_key, schema_name, time_zone, schema_version, status from public.kassa_tenant where tenant_key = ?",
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),

@@ -59,16 +59,22 @@ class StoreProvisioningTests {
         assertThat(registry.profile(key).orElseThrow().address()).isEqualTo("ул. Ташкентская, 5");
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void concurrentFirstRequestsProvisionAStoreOnce() throws Exception {
         String key = TestStores.newKey("race");
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        // more first requests at once than the pool has connections: each waits for the store's lock on a connection of
+        // its own, so the lock's holder must not need a second one
+        int requests = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize() + 3;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
         List<Future<?>> all = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < requests; i++) {
             all.add(pool.submit(() -> provisioner.provision(key, null)));
         }
         for (Future<?> f : all) {
-            f.get();
+            f.get(20, java.util.concurrent.TimeUnit.SECONDS);
         }
         pool.shutdown();
         String schema = key.substring(0, key.length() - 9);
