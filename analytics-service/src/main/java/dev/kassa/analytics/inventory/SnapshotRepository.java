@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Spec §8.1 InventorySnapshot: a product's stock on a business date, kept current from catalog's {@code StockChanged}
  * (and from {@code ProductUpdated} when prices or levels change). Value at cost and at sale price from the product's
- * prices; turnover and days of stock from the last 30 days of sales; low means above zero and at most the minimum
+ * prices; turnover and days of stock from the last 30 days of sales (net of refunds: the product's day rows, at most 30
+ * of them, not every line it sold); low means above zero and at most the minimum
  * (as catalog's low-stock list), out means nothing left, over means at or above a set maximum.
  */
 @Repository
@@ -59,8 +60,8 @@ public class SnapshotRepository {
                                case when s.sold > 0 and :onHand > 0 then least(floor(:onHand * 30 / s.sold), 100000) else 0 end,
                                :onHand <= 0, :onHand > 0 and :onHand <= coalesce(p.min_quantity, 0),
                                p.max_quantity is not null and p.max_quantity > 0 and :onHand >= p.max_quantity
-                          from (select coalesce(sum(quantity), 0) as sold from sale_fact_lines
-                                 where product_id = :product and business_date > cast(:date as date) - 30 and business_date <= :date) s
+                          from (select coalesce(sum(quantity_sold), 0) as sold from product_performance
+                                 where product_id = :product and date > cast(:date as date) - 30 and date <= :date) s
                           left join products p on p.product_id = :product
                         on conflict (product_id, date) do update set quantity_on_hand = excluded.quantity_on_hand,
                             reserved_quantity = excluded.reserved_quantity, available_quantity = excluded.available_quantity,
