@@ -215,8 +215,13 @@ public final class Suite implements AutoCloseable {
             String clusterId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 22);
             run("kafka-format", List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-cp", classpath,
-                "kafka.Kafka", properties.toString()));
+        // the broker's heap, like the services', grows under load and gives memory back afterwards
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=15",
+                "-XX:MaxHeapFreeRatio=40", "-Xss512k"));
+        if (trimsNativeHeap()) {
+            command.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        command.addAll(List.of("-cp", classpath, "kafka.Kafka", properties.toString()));
         Process broker = spawn("kafka", command, Map.of());
         processes.add(broker);
         byName.put("kafka", broker);
