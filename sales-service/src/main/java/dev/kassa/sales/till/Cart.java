@@ -89,9 +89,9 @@ public class Cart {
         }
         String[] released = new String[1];
         SaleView view = tx.execute(s -> {
-            TillGuards.pendingSale(sales, saleId);
+            SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
             released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
-            return sales.recalculate(saleId);
+            return sales.recalculate(sale);
         });
         catalog.release(List.of(released[0]));
         return view;
@@ -156,10 +156,11 @@ public class Cart {
                         .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
                 BigDecimal gross = SaleTotals.lineTotal(item.quantity(), item.unitPrice(), BigDecimal.ZERO);
                 sales.setLineDiscount(item, discounts.allowedOff(caller, requested, gross));
-            } else {
-                BigDecimal off = discounts.allowedOff(caller, requested, sale.subtotal());
-                sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
+                // the sale's own discount is unchanged: the locked row read above still has it
+                return sales.recalculate(sale);
             }
+            BigDecimal off = discounts.allowedOff(caller, requested, sale.subtotal());
+            sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
             return sales.recalculate(saleId);
         });
     }
