@@ -115,6 +115,12 @@ class RegistrationAndLoginTests {
         String first = register(name).text("/data/store/slug");
         String second = register(name).text("/data/store/slug");
         assertThat(second).isEqualTo(first + "_1");
+        // another owner chose the _3 variant by hand: the next generated slugs take the free _2, then skip to _4
+        Api.Response chosen = api().post("/api/users/auth/register/", json("username", unique("u"), "password", "SecurePass123!",
+                "password_confirm", "SecurePass123!", "first_name", "A", "store_name", "Other", "store_slug", first + "_3"));
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(201);
+        assertThat(register(name).text("/data/store/slug")).isEqualTo(first + "_2");
+        assertThat(register(name).text("/data/store/slug")).isEqualTo(first + "_4");
     }
 
     Api.Response register(String storeName) {

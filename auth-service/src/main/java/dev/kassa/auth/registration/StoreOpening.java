@@ -104,9 +104,15 @@ public class StoreOpening {
         return new Opened(store, employee);
     }
 
+    /**
+     * The name's slug, or with the first free suffix {@code _1}, {@code _2}, …: the taken variants are read in one query
+     * (the thousandth shop called "Магазин" asked a thousand questions when each candidate was checked on its own).
+     */
     private String uniqueSlug(String base) {
+        String schema = TenantKeys.schemaForSlug(base);
+        java.util.Set<String> taken = new java.util.HashSet<>(stores.schemaNamesLike(schema, schema.replace("_", "!_") + "!_%"));
         String candidate = base;
-        for (int i = 1; stores.existsBySchemaName(TenantKeys.schemaForSlug(candidate)); i++) {
+        for (int i = 1; taken.contains(TenantKeys.schemaForSlug(candidate)); i++) {
             candidate = base + "_" + i;
         }
         return candidate;

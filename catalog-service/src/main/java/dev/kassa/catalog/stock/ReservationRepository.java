@@ -31,16 +31,20 @@ class ReservationRepository {
         this.sql = sql;
     }
 
+    /** A hold request's row: whether the reference was released already, and whether it existed before this call. */
+    record Claim(boolean released, boolean repeated) { }
+
     /**
-     * Records (or finds) the hold request's own row and answers whether it was already released: the row stays locked until
-     * the transaction ends, so a release of the same reference that arrives meanwhile waits for it.
+     * Records (or finds) the hold request's own row and answers whether it was already released and whether the reference
+     * was seen before (a retry; a new row has no {@code xmax}, the upsert of an existing one locks it): the row stays
+     * locked until the transaction ends, so a release of the same reference that arrives meanwhile waits for it.
      */
-    boolean claimRequest(String requestRef) {
+    Claim claimRequest(String requestRef) {
         return sql.sql("""
                         insert into hold_requests (request_ref) values (:ref)
-                        on conflict (request_ref) do update set request_ref = excluded.request_ref returning released
+                        on conflict (request_ref) do update set request_ref = excluded.request_ref returning released, not (xmax = 0)
                         """)
-                .param("ref", requestRef).query(Boolean.class).single();
+                .param("ref", requestRef).query((rs, i) -> new Claim(rs.getBoolean(1), rs.getBoolean(2))).single();
     }
 
     /** Marks the requests released (waiting for a hold of the same reference still in flight) and cancels their active holds. */

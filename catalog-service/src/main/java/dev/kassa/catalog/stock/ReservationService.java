@@ -59,14 +59,16 @@ public class ReservationService {
         Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
 
         // the hold request's own row first: a release of the same reference that arrives meanwhile waits for this transaction
-        if (holds.claimRequest(r.requestRef())) {
+        ReservationRepository.Claim claim = holds.claimRequest(r.requestRef());
+        if (claim.released()) {
             throw CatalogErrors.HOLD_RELEASED.exception();
         }
         ReservationRepository.Locked locked = holds.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
         if (!locked.active()) {
             throw CatalogErrors.PRODUCT_INACTIVE.exception();
         }
-        List<Reservation.Allocation> existing = holds.allocations(r.requestRef());
+        // only a retried reference can have holds already (a till's every scan has a new one)
+        List<Reservation.Allocation> existing = claim.repeated() ? holds.allocations(r.requestRef()) : List.of();
         if (!existing.isEmpty()) {
             return new Reservation(r.requestRef(), locked.product(), existing);
         }

@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code KASSA_SERVICE_SECRET}). User tokens are RS256 tokens of auth-service and never carry this issuer or scope, so a
  * till's token can never pass for a service. The gateway's token also names the client's address as the gateway saw it
  * ({@code client_ip}), the only client address the services believe.
- * <p>Tokens are reused while more than half of their minute is left, so signing costs nothing per request.
+ * <p>Tokens are reused while more than half of their minute is left, so signing costs nothing per request; a token
+ * verified once is believed from memory until it expires, so checking one costs a map lookup on every request after the
+ * first (the gateway sends the same token for each client for half a minute).
  */
 public final class ServiceTokens {
 
@@ -40,11 +42,16 @@ public final class ServiceTokens {
 
     private record Issued(String token, long expiresAt) { }
 
+    private record Verified(ServiceCall call, long expiresAt) { }
+
+    static final int MAX_REMEMBERED = 50_000;
+
     private final SecretKeySpec key;
     private final String service;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public ServiceTokens(String secret, String service, Clock clock) {
         if (secret == null || secret.length() < 16) {
@@ -73,7 +80,7 @@ public final class ServiceTokens {
         long now = clock.millis() / 1000;
         Issued current = issued.get(client);
         if (current == null || current.expiresAt() - now < LIFETIME_SECONDS / 2) {
-            if (issued.size() > 50_000) {
+            if (issued.size() > MAX_REMEMBERED) {
                 issued.clear();
             }
             current = new Issued(sign(client, now), now + LIFETIME_SECONDS);
@@ -87,6 +94,25 @@ public final class ServiceTokens {
         if (token == null || token.length() > 2048) {
             return Optional.empty();
         }
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (known.expiresAt() >= clock.millis() / 1000) {
+                return Optional.of(known.call());
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
+        Optional<Verified> checked = check(token);
+        checked.ifPresent(v -> {
+            if (verified.size() > MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(token, v);
+        });
+        return checked.map(Verified::call);
+    }
+
+    private Optional<Verified> check(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !HEADER_PART.equals(parts[0])) {
             return Optional.empty();
@@ -103,7 +129,8 @@ public final class ServiceTokens {
                 return Optional.empty();
             }
             String client = claims.path("client_ip").asText("");
-            return Optional.of(new ServiceCall(claims.path("sub").asText(), client.isEmpty() ? Optional.empty() : Optional.of(client)));
+            return Optional.of(new Verified(new ServiceCall(claims.path("sub").asText(), client.isEmpty() ? Optional.empty() : Optional.of(client)),
+                    claims.path("exp").asLong()));
         } catch (IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
         }

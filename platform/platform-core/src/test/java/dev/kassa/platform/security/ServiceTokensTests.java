@@ -43,6 +43,29 @@ class ServiceTokensTests {
     }
 
     @Test
+    void aTokenVerifiedOnceIsBelievedUntilItExpiresAndNotAfter() {
+        java.util.concurrent.atomic.AtomicReference<Instant> at = new java.util.concurrent.atomic.AtomicReference<>(now.instant());
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return at.get(); }
+        };
+        ServiceTokens sales = new ServiceTokens(SECRET, "sales-service", moving);
+        String token = gateway.issue("198.51.100.9");
+        assertThat(sales.verify(token).orElseThrow().clientAddress()).hasValue("198.51.100.9");
+        at.set(now.instant().plusSeconds(ServiceTokens.LIFETIME_SECONDS));
+        assertThat(sales.verify(token).orElseThrow().service()).isEqualTo("gateway");
+        at.set(now.instant().plusSeconds(ServiceTokens.LIFETIME_SECONDS + 1));
+        assertThat(sales.verify(token)).isEmpty();
+        assertThat(sales.verify(token)).isEmpty();
+        // a refused token is never remembered as believed
+        ServiceTokens stranger = new ServiceTokens("another-secret-0123456789abcdef", "gateway", moving);
+        String forged = stranger.issue("1.2.3.4");
+        assertThat(sales.verify(forged)).isEmpty();
+        assertThat(sales.verify(forged)).isEmpty();
+    }
+
+    @Test
     void tokensAreReusedWhileMostOfTheirLifeIsLeft() {
         assertThat(gateway.issue("1.2.3.4")).isSameAs(gateway.issue("1.2.3.4"));
         assertThat(gateway.issue("1.2.3.4")).isNotEqualTo(gateway.issue("1.2.3.5"));
