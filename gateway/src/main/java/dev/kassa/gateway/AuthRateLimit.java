@@ -5,7 +5,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -28,13 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Order(-298)
 class AuthRateLimit implements WebFilter {
 
-    private static final List<String> LIMITED = List.of("/api/users/auth/login/**", "/api/users/auth/login", "/api/users/auth/pin-login/**",
+    private static final PathPatterns LIMITED = new PathPatterns(List.of("/api/users/auth/login/**", "/api/users/auth/login", "/api/users/auth/pin-login/**",
             "/api/users/auth/pin-login", "/api/users/auth/pin_login/**", "/api/users/auth/pin_login", "/api/users/auth/register/**",
-            "/api/users/auth/register", "/api/users/auth/token/refresh/**", "/api/users/auth/token/refresh");
+            "/api/users/auth/register", "/api/users/auth/token/refresh/**", "/api/users/auth/token/refresh"));
 
     private record Window(long minute, AtomicInteger count) { }
 
-    private final AntPathMatcher matcher = new AntPathMatcher();
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final GatewayProperties properties;
     private final ErrorWriter errors;
@@ -57,7 +55,7 @@ class AuthRateLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (exchange.getRequest().getMethod() != HttpMethod.POST || LIMITED.stream().noneMatch(p -> matcher.match(p, path))) {
+        if (exchange.getRequest().getMethod() != HttpMethod.POST || !LIMITED.matches(path)) {
             return chain.filter(exchange);
         }
         String client = ForwardedRequestFilter.client(addresses, exchange);

@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.util.AntPathMatcher;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ class SecurityConfig {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, ErrorWriter errors) {
         List<String> open = withTrailingSlash(ALWAYS_PUBLIC);
         open.addAll(withTrailingSlash(properties.publicPaths()));
-        AntPathMatcher matcher = new AntPathMatcher();
+        PathPatterns openPaths = new PathPatterns(open);
         ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         ServerAuthenticationEntryPoint entryPoint = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -83,7 +82,7 @@ class SecurityConfig {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o
-                        .bearerTokenConverter(exchange -> open.stream().anyMatch(p -> matcher.match(p, exchange.getRequest().getPath().value()))
+                        .bearerTokenConverter(exchange -> openPaths.matches(exchange.getRequest().getPath().value())
                                 ? Mono.empty() : bearer.convert(exchange))
                         .jwt(j -> { })
                         .authenticationEntryPoint(entryPoint)

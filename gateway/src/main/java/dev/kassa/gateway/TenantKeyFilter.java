@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -24,13 +23,13 @@ class TenantKeyFilter implements WebFilter {
 
     private static final Logger security = LoggerFactory.getLogger("kassa.security");
 
-    private final AntPathMatcher matcher = new AntPathMatcher();
-    private final List<String> exempt;
+    private final PathPatterns exempt;
     private final ErrorWriter errors;
 
     TenantKeyFilter(List<String> tenantlessPaths, List<String> publicPaths, ErrorWriter errors) {
-        this.exempt = new java.util.ArrayList<>(publicPaths);
-        this.exempt.addAll(tenantlessPaths);
+        List<String> exempt = new java.util.ArrayList<>(publicPaths);
+        exempt.addAll(tenantlessPaths);
+        this.exempt = new PathPatterns(exempt);
         this.errors = errors;
     }
 
@@ -38,7 +37,7 @@ class TenantKeyFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (!normalized.startsWith("/api/") || exempt.stream().anyMatch(p -> matcher.match(p, normalized))) {
+        if (!normalized.startsWith("/api/") || exempt.matches(normalized)) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()

@@ -42,16 +42,10 @@ public final class Suite implements AutoCloseable {
      * 64 MB a service's 45 MB of compiled code kept it so full that the sweeper threw out code that was then compiled
      * again, and the compiler threads still took a fifth of the suite's CPU after six minutes of load (flight recordings
      * and the benchmark's warm-up row). Only what is used is resident.
-     * The compiler threads run at nice 10 (ThreadPriorityPolicy=1 lets the JVM set a thread's nice value; raising it needs
-     * no privilege): eight JVMs on two cores keep compiling lukewarm methods with C2 for many minutes, and at the same
-     * priority that work took 40 ms of CPU per sale from the requests during (a) after six minutes of warm-up
-     * (per-thread CPU: the C2 threads of sales and catalog took more than their request threads). Niced, the compilers
-     * use what the requests leave: the warm-up quietened in 270 s instead of 360, the suite was ready in 114 s instead of
-     * 150, and the compilers took 18 ms per sale during (a).
      */
     private static final List<String> FULL_JIT_FLAGS = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=15",
             "-XX:MaxHeapFreeRatio=40", "-Xss512k", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=240m", "-XX:CICompilerCount=2",
-            "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=10", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
     private final SuiteConfig config;
     private final List<Process> processes = new ArrayList<>();
