@@ -303,4 +303,41 @@ class CatalogTests {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("9.000"));
     }
+
+    @Test
+    void aSaleOfSeveralLinesTakesEachBatchOnceAndClampsOneThatWasCountedDownMeanwhile() throws Exception {
+        String store = TestStores.newKey("cat");
+        Api owner = as(store, "owner");
+        long bread = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
+        long salt = owner.post("/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 5)).at("/id").asLong();
+        List<String> refs = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        long[] products = {bread, salt, bread};
+        String[] quantities = {"4.000", "2.000", "3.000"};
+        for (int i = 0; i < 3; i++) {
+            assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", refs.get(i), "product_id", products[i],
+                    "quantity", quantities[i])).status()).isEqualTo(200);
+        }
+        // a stock count found only one salt while the sale was open: it sold two, so its batch ends at zero
+        String schema = TestStores.schema(store);
+        jdbc.update("update " + schema + ".batches set quantity = 1 where product_id = ?", salt);
+        EventSamples.Sample completed = EventSamples.of("SaleCompleted");
+        String message = completed.message(store, e -> {
+            e.addElement("/lines").addElement("/lines").set("/sale_id", "43").set("/receipt_number", "MAIN-20260101-0002");
+            for (int i = 0; i < 3; i++) {
+                e.set("/lines/" + i + "/product_id", products[i]).set("/lines/" + i + "/quantity", quantities[i])
+                        .set("/lines/" + i + "/reservation_ref", refs.get(i));
+            }
+        });
+        kafka.send(Topics.SALES, store, message).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(owner.get("/api/products/products/" + bread).text("/quantity")).isEqualTo("3.000");
+            assertThat(owner.get("/api/products/products/" + salt).text("/quantity")).isEqualTo("0.000");
+        });
+        assertThat(jdbc.queryForList("select product_id, quantity from " + schema + ".stock_movements where reference = 'MAIN-20260101-0002' order by id"))
+                .extracting(r -> ((Number) r.get("product_id")).longValue() + ":" + ((BigDecimal) r.get("quantity")).stripTrailingZeros().toPlainString())
+                .containsExactly(bread + ":-4", salt + ":-2", bread + ":-3");
+        assertThat(jdbc.queryForObject("select count(*) from " + schema + ".reservations where request_ref in (?, ?, ?) and status = 'completed' "
+                + "and sale_ref = '43'", Long.class, refs.get(0), refs.get(1), refs.get(2))).isEqualTo(3);
+        assertThat(owner.get("/api/products/products/" + bread).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+    }
 }

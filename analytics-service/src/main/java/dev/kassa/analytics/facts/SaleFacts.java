@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,17 +44,28 @@ public class SaleFacts {
             return Affected.none();
         }
         Set<Long> products = new HashSet<>();
-        for (Sale.Line line : s.lines()) {
+        List<Sale.Line> lines = s.lines();
+        if (!lines.isEmpty()) {
+            // every line in one statement, in the sale's order
             jdbc.sql("""
                             insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total, unit_cost,
                                                          business_date)
-                            values (:sale, :product, :name, :quantity, :price, :discount, :total, :cost, :date)
+                            select :sale, product, name, quantity, price, discount, total, cost, :date
+                              from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:quantities as numeric[]),
+                                          cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
+                                          cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
+                             order by n
                             """)
-                    .param("sale", s.saleId()).param("product", line.productId()).param("name", line.productName())
-                    .param("quantity", line.quantity()).param("price", line.unitPrice())
-                    .param("discount", line.discount() == null ? BigDecimal.ZERO : line.discount()).param("total", line.lineTotal())
-                    .param("cost", line.unitCost() == null ? BigDecimal.ZERO : line.unitCost()).param("date", s.businessDate()).update();
-            products.add(line.productId());
+                    .param("sale", s.saleId()).param("date", s.businessDate())
+                    .param("products", texts(lines, l -> l.productId()))
+                    .param("names", texts(lines, Sale.Line::productName))
+                    .param("quantities", texts(lines, Sale.Line::quantity))
+                    .param("prices", texts(lines, Sale.Line::unitPrice))
+                    .param("discounts", texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
+                    .param("totals", texts(lines, Sale.Line::lineTotal))
+                    .param("costs", texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
+                    .update();
+            lines.forEach(l -> products.add(l.productId()));
         }
         Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
         // refunds of this sale that came first: their lines now get the cost of the batch that was sold
@@ -105,5 +117,11 @@ public class SaleFacts {
             products.add(line.productId());
         }
         return new Affected(id, r.businessDate(), products, Map.of());
+    }
+
+    /** One column of the lines as text for an array parameter (numbers in plain notation, so none is rounded on the way). */
+    private static String[] texts(List<Sale.Line> lines, java.util.function.Function<Sale.Line, Object> column) {
+        return lines.stream().map(column).map(v -> v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString())
+                .toArray(String[]::new);
     }
 }

@@ -31,7 +31,9 @@ class SalesEventsConsumer {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {
-                    sale.lines().forEach(l -> products.seen(l.productId(), l.productName()));
+                    java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+                    sale.lines().forEach(l -> names.putIfAbsent(l.productId(), l.productName()));
+                    products.seen(names);
                     recomputes.recorded(facts.record(sale.toFact()));
                     if (sale.customerId() != null) {
                         recomputes.customer(sale.customerId());

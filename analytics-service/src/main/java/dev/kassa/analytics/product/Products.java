@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /** The products analytics knows: names, codes, prices and stock levels from catalog's events. */
 @Repository
@@ -35,13 +36,27 @@ public class Products {
                 .param("active", p.isActive()).update();
     }
 
-    /** A product first seen on a sale line (its catalog event not read yet): its name, until catalog's event says more. */
-    public void seen(long productId, String name) {
-        if (name == null || name.isBlank()) {
+    /**
+     * Products first seen on a sale's lines (their catalog events not read yet): each one's name, until catalog's event says
+     * more. One statement for all the lines.
+     */
+    public void seen(Map<Long, String> namesById) {
+        Map<Long, String> named = new java.util.TreeMap<>();
+        namesById.forEach((id, name) -> {
+            if (id != null && name != null && !name.isBlank()) {
+                named.put(id, name);
+            }
+        });
+        if (named.isEmpty()) {
             return;
         }
-        jdbc.sql("insert into products (product_id, name) values (:id, :name) on conflict (product_id) do nothing")
-                .param("id", productId).param("name", name).update();
+        jdbc.sql("""
+                        insert into products (product_id, name)
+                        select id, name from unnest(cast(:ids as bigint[]), cast(:names as text[])) as t(id, name)
+                        on conflict (product_id) do nothing
+                        """)
+                .param("ids", named.keySet().stream().map(String::valueOf).toArray(String[]::new))
+                .param("names", named.values().toArray(String[]::new)).update();
     }
 
     public void delete(long productId) {

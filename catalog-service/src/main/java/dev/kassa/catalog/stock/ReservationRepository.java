@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The statements of till holds ({@link ReservationService}): the hold requests, the holds, and the batches they take from. */
@@ -115,26 +116,32 @@ class ReservationRepository {
     }
 
     /**
-     * The products the requests' active holds are of, in id order. The references travel as one array, so a sale of
-     * any number of lines runs the same statement (an {@code in} list would be a new statement per length).
+     * Locks and answers the active holds of the requests (a sale's lines), in id order. The references travel as one array,
+     * so a sale of any number of lines runs the same statement (an {@code in} list would be a new statement per length).
      */
-    List<Long> heldProducts(Collection<String> requestRefs) {
-        return sql.sql("select distinct product_id from reservations where request_ref = any(cast(:refs as varchar[])) and status = 'active' "
-                        + "order by product_id")
-                .param("refs", requestRefs.toArray(String[]::new)).query(Long.class).list();
-    }
-
-    /** Locks and answers a request's active holds. */
-    List<Held> lockHolds(String requestRef) {
-        return sql.sql("select id, product_id, batch_id, quantity from reservations where request_ref = :ref and status = 'active' for update")
-                .param("ref", requestRef)
+    List<Held> lockHolds(Collection<String> requestRefs) {
+        return sql.sql("select id, product_id, batch_id, quantity from reservations "
+                        + "where request_ref = any(cast(:refs as varchar[])) and status = 'active' order by id for update")
+                .param("refs", requestRefs.toArray(String[]::new))
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4))).list();
     }
 
-    /** Takes {@code quantity} from the batch if it has that much; false (nothing taken) if not. */
-    boolean takeFromBatch(long batchId, BigDecimal quantity) {
-        return sql.sql("update batches set quantity = quantity - :quantity where id = :id and quantity >= :quantity")
-                .param("quantity", quantity).param("id", batchId).update() == 1;
+    /**
+     * Takes each batch's quantity from it where the batch has that much, in one statement; answers the batches that had
+     * less (nothing was taken from those).
+     */
+    java.util.Set<Long> takeFromBatches(Map<Long, BigDecimal> quantities) {
+        java.util.Set<Long> taken = new java.util.HashSet<>(sql.sql("""
+                        with wanted as (select id, quantity from unnest(cast(:ids as bigint[]), cast(:quantities as numeric[])) as t(id, quantity))
+                        update batches b set quantity = b.quantity - w.quantity from wanted w where b.id = w.id and b.quantity >= w.quantity
+                        returning b.id
+                        """)
+                .param("ids", quantities.keySet().stream().map(String::valueOf).toArray(String[]::new))
+                .param("quantities", quantities.values().stream().map(BigDecimal::toPlainString).toArray(String[]::new))
+                .query(Long.class).list());
+        java.util.Set<Long> lacking = new java.util.TreeSet<>(quantities.keySet());
+        lacking.removeAll(taken);
+        return lacking;
     }
 
     void emptyBatch(long batchId) {
@@ -154,8 +161,8 @@ class ReservationRepository {
                 .update();
     }
 
-    void complete(long holdId, String saleRef) {
-        sql.sql("update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = :id")
-                .param("sale", saleRef).param("id", holdId).update();
+    void complete(Collection<Long> holdIds, String saleRef) {
+        sql.sql("update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = any(cast(:ids as bigint[]))")
+                .param("sale", saleRef).param("ids", holdIds.stream().map(String::valueOf).toArray(String[]::new)).update();
     }
 }

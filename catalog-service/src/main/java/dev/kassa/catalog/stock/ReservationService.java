@@ -127,19 +127,23 @@ public class ReservationService {
         if (requestRefs.isEmpty()) {
             return;
         }
-        Map<Long, StockLevels.Level> before = events.before(holds.heldProducts(requestRefs));
-        for (String ref : requestRefs) {
-            for (ReservationRepository.Held h : holds.lockHolds(ref)) {
-                if (h.batchId() != null) {
-                    if (!holds.takeFromBatch(h.batchId(), h.quantity())) {
-                        log.error("Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero", receiptNumber, h.quantity(), h.batchId());
-                        holds.emptyBatch(h.batchId());
-                    }
-                    stock.recordMovement(h.productId(), h.batchId(), h.quantity().negate(), "sale", receiptNumber);
-                }
-                holds.complete(h.id(), saleRef);
-            }
+        List<ReservationRepository.Held> held = holds.lockHolds(requestRefs);
+        if (held.isEmpty()) {
+            return;
         }
+        Map<Long, StockLevels.Level> before = events.before(held.stream().map(ReservationRepository.Held::productId).distinct().sorted().toList());
+        List<ReservationRepository.Held> fromBatches = held.stream().filter(h -> h.batchId() != null).toList();
+        if (!fromBatches.isEmpty()) {
+            Map<Long, BigDecimal> perBatch = new java.util.TreeMap<>();
+            fromBatches.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add));
+            for (long batch : holds.takeFromBatches(perBatch)) {
+                log.error("Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero", receiptNumber, perBatch.get(batch), batch);
+                holds.emptyBatch(batch);
+            }
+            stock.recordMovements(fromBatches.stream().map(h -> new StockLevels.Movement(h.productId(), h.batchId(), h.quantity().negate())).toList(),
+                    "sale", receiptNumber);
+        }
+        holds.complete(held.stream().map(ReservationRepository.Held::id).toList(), saleRef);
         events.changed(before, "sale", receiptNumber);
     }
 

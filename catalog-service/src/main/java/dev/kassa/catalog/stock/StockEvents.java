@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,10 @@ public class StockEvents {
     public void changed(Map<Long, StockLevels.Level> before, String reason, String reference) {
         Map<Long, StockLevels.Level> after = stock.of(before.keySet());
         String tenant = TenantContext.require().key();
+        // the alert's settings (minimum, tracked, name) of every product whose stock fell, in one query
+        List<Long> fell = after.entrySet().stream().filter(e -> e.getValue().onHand().compareTo(before.get(e.getKey()).onHand()) < 0)
+                .map(Map.Entry::getKey).toList();
+        Map<Long, StockLevels.Settings> settings = fell.isEmpty() ? Map.of() : stock.settings(fell);
         for (var e : after.entrySet()) {
             long productId = e.getKey();
             StockLevels.Level was = before.get(productId);
@@ -50,10 +55,13 @@ public class StockEvents {
                 continue;
             }
             outbox.publish(tenant, new StockChanged(productId, change, reason, reference == null ? "" : reference, now.onHand(), now.available()));
-            StockLevels.Settings settings = stock.settings(productId);
-            BigDecimal min = settings.minQuantity();
-            if (settings.tracked() && change.signum() < 0 && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
-                outbox.publish(tenant, new LowStockReached(productId, settings.name(), settings.sku(), now.onHand(), now.available(), min,
+            StockLevels.Settings product = settings.get(productId);
+            if (product == null) {
+                continue;
+            }
+            BigDecimal min = product.minQuantity();
+            if (product.tracked() && change.signum() < 0 && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
+                outbox.publish(tenant, new LowStockReached(productId, product.name(), product.sku(), now.onHand(), now.available(), min,
                         now.onHand().signum() == 0));
             }
         }

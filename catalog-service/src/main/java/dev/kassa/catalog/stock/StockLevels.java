@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,24 @@ public class StockLevels {
         return levels;
     }
 
+    /** One batch's change of a movement written with others of the same reason and reference. */
+    record Movement(long productId, Long batchId, BigDecimal quantity) { }
+
+    /** Several movements of one reason and reference (a sale's lines) in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordMovements(List<Movement> movements, String reason, String reference) {
+        sql.sql("""
+                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                        select p, b, q, :r, :ref, '', null
+                          from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[])) with ordinality as m(p, b, q, n)
+                         order by n
+                        """)
+                .param("products", movements.stream().map(m -> String.valueOf(m.productId())).toArray(String[]::new))
+                .param("batches", movements.stream().map(m -> m.batchId() == null ? null : String.valueOf(m.batchId())).toArray(String[]::new))
+                .param("quantities", movements.stream().map(m -> m.quantity().toPlainString()).toArray(String[]::new))
+                .param("r", reason).param("ref", reference == null ? "" : reference).update();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference) {
         recordMovement(productId, batchId, quantity, reason, reference, "", null);
@@ -69,9 +88,15 @@ public class StockLevels {
                 .param("ref", reference == null ? "" : reference).param("note", note == null ? "" : note).param("user", userId).update();
     }
 
+    /** The alert settings of the products, in one query. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    Settings settings(long productId) {
-        return sql.sql("select name, sku, min_quantity, track_inventory from products where id = :id").param("id", productId)
-                .query((rs, i) -> new Settings(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4))).single();
+    Map<Long, Settings> settings(Collection<Long> productIds) {
+        Map<Long, Settings> settings = new HashMap<>();
+        sql.sql("select id, name, sku, min_quantity, track_inventory from products where id = any(cast(:ids as bigint[]))")
+                .param("ids", productIds.stream().map(String::valueOf).toArray(String[]::new))
+                .query(rs -> {
+                    settings.put(rs.getLong(1), new Settings(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5)));
+                });
+        return settings;
     }
 }

@@ -131,7 +131,8 @@ public class Checkout {
                 items.stream().map(i -> new SaleCompleted.Line(i.productId(), i.productName(), i.batchId(), i.quantity(), i.unitPrice(),
                         i.discountAmount(), i.lineTotal(), i.unitCost(), i.reservationRef())).toList(),
                 settlement.payments().stream().map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change())).toList()));
-        return sales.view(saleId);
+        // the lines read above are the sale's lines: its row is locked, and a sale discount changes its totals, not its lines
+        return SaleView.of(done, items, sales.payments(saleId));
     }
 
     /**
