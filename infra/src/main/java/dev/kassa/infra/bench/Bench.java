@@ -238,8 +238,12 @@ public final class Bench {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Till till = tills.get(i);
+            // paced tills start spread over one pause, as a shop's cashiers do: started together they stay in step, and each
+            // second's 50 scans arrive as one burst that queues behind itself (the last waits for the other 49)
+            long offset = pauseMillis * i / count;
             pool.submit(() -> {
                 try {
+                    Thread.sleep(offset);
                     while (!stop.get()) {
                         if (sell(till, pauseMillis, scans, checkouts)) {
                             completed.incrementAndGet();
