@@ -1,5 +1,6 @@
 package dev.kassa.analytics.facts;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,13 +58,13 @@ public class SaleFacts {
                              order by n
                             """)
                     .param("sale", s.saleId()).param("date", s.businessDate())
-                    .param("products", texts(lines, l -> l.productId()))
-                    .param("names", texts(lines, Sale.Line::productName))
-                    .param("quantities", texts(lines, Sale.Line::quantity))
-                    .param("prices", texts(lines, Sale.Line::unitPrice))
-                    .param("discounts", texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
-                    .param("totals", texts(lines, Sale.Line::lineTotal))
-                    .param("costs", texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
+                    .param("products", SqlArrays.texts(lines, Sale.Line::productId))
+                    .param("names", SqlArrays.texts(lines, Sale.Line::productName))
+                    .param("quantities", SqlArrays.texts(lines, Sale.Line::quantity))
+                    .param("prices", SqlArrays.texts(lines, Sale.Line::unitPrice))
+                    .param("discounts", SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
+                    .param("totals", SqlArrays.texts(lines, Sale.Line::lineTotal))
+                    .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
                     .update();
             lines.forEach(l -> products.add(l.productId()));
         }
@@ -117,11 +118,5 @@ public class SaleFacts {
             products.add(line.productId());
         }
         return new Affected(id, r.businessDate(), products, Map.of());
-    }
-
-    /** One column of the lines as text for an array parameter (numbers in plain notation, so none is rounded on the way). */
-    private static String[] texts(List<Sale.Line> lines, java.util.function.Function<Sale.Line, Object> column) {
-        return lines.stream().map(column).map(v -> v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString())
-                .toArray(String[]::new);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.analytics.product;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,8 +56,8 @@ public class Products {
                         select id, name from unnest(cast(:ids as bigint[]), cast(:names as text[])) as t(id, name)
                         on conflict (product_id) do nothing
                         """)
-                .param("ids", named.keySet().stream().map(String::valueOf).toArray(String[]::new))
-                .param("names", named.values().toArray(String[]::new)).update();
+                .param("ids", SqlArrays.texts(named.keySet()))
+                .param("names", SqlArrays.texts(named.values())).update();
     }
 
     public void delete(long productId) {

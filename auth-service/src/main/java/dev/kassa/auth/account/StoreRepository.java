@@ -11,9 +11,9 @@ public interface StoreRepository extends JpaRepository<Store, Long> {
 
     /**
      * The schema names a generated slug could collide with: {@code schema} itself and its numbered variants
-     * ({@code schema_1}, {@code schema_2}, …; {@code variants} is the LIKE pattern, with {@code !} escaping).
+     * ({@code schema_1}, {@code schema_2}, …; {@code variants} is {@code LikePatterns.startsWith(schema + "_")}).
      */
-    @Query("select s.schemaName from Store s where s.schemaName = :schema or s.schemaName like :variants escape '!'")
+    @Query("select s.schemaName from Store s where s.schemaName = :schema or s.schemaName like :variants escape '\\'")
     List<String> schemaNamesLike(String schema, String variants);
 
     Optional<Store> findByTenantKey(String tenantKey);

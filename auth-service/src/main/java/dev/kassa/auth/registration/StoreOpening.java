@@ -5,6 +5,7 @@ import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
+import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.StoreCreated;
@@ -110,7 +111,7 @@ public class StoreOpening {
      */
     private String uniqueSlug(String base) {
         String schema = TenantKeys.schemaForSlug(base);
-        java.util.Set<String> taken = new java.util.HashSet<>(stores.schemaNamesLike(schema, schema.replace("_", "!_") + "!_%"));
+        java.util.Set<String> taken = new java.util.HashSet<>(stores.schemaNamesLike(schema, LikePatterns.startsWith(schema + "_")));
         String candidate = base;
         for (int i = 1; taken.contains(TenantKeys.schemaForSlug(candidate)); i++) {
             candidate = base + "_" + i;

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -136,8 +137,8 @@ class ReservationRepository {
                         update batches b set quantity = b.quantity - w.quantity from wanted w where b.id = w.id and b.quantity >= w.quantity
                         returning b.id
                         """)
-                .param("ids", quantities.keySet().stream().map(String::valueOf).toArray(String[]::new))
-                .param("quantities", quantities.values().stream().map(BigDecimal::toPlainString).toArray(String[]::new))
+                .param("ids", SqlArrays.texts(quantities.keySet()))
+                .param("quantities", SqlArrays.texts(quantities.values()))
                 .query(Long.class).list());
         java.util.Set<Long> lacking = new java.util.TreeSet<>(quantities.keySet());
         lacking.removeAll(taken);
@@ -163,6 +164,6 @@ class ReservationRepository {
 
     void complete(Collection<Long> holdIds, String saleRef) {
         sql.sql("update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = any(cast(:ids as bigint[]))")
-                .param("sale", saleRef).param("ids", holdIds.stream().map(String::valueOf).toArray(String[]::new)).update();
+                .param("sale", saleRef).param("ids", SqlArrays.texts(holdIds)).update();
     }
 }

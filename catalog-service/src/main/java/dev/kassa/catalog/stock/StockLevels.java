@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -67,9 +68,9 @@ public class StockLevels {
                           from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[])) with ordinality as m(p, b, q, n)
                          order by n
                         """)
-                .param("products", movements.stream().map(m -> String.valueOf(m.productId())).toArray(String[]::new))
-                .param("batches", movements.stream().map(m -> m.batchId() == null ? null : String.valueOf(m.batchId())).toArray(String[]::new))
-                .param("quantities", movements.stream().map(m -> m.quantity().toPlainString()).toArray(String[]::new))
+                .param("products", SqlArrays.texts(movements, Movement::productId))
+                .param("batches", SqlArrays.texts(movements, Movement::batchId))
+                .param("quantities", SqlArrays.texts(movements, Movement::quantity))
                 .param("r", reason).param("ref", reference == null ? "" : reference).update();
     }
 
@@ -93,7 +94,7 @@ public class StockLevels {
     Map<Long, Settings> settings(Collection<Long> productIds) {
         Map<Long, Settings> settings = new HashMap<>();
         sql.sql("select id, name, sku, min_quantity, track_inventory from products where id = any(cast(:ids as bigint[]))")
-                .param("ids", productIds.stream().map(String::valueOf).toArray(String[]::new))
+                .param("ids", SqlArrays.texts(productIds))
                 .query(rs -> {
                     settings.put(rs.getLong(1), new Settings(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5)));
                 });

@@ -11,6 +11,15 @@ public final class LikePatterns {
         if (search == null || search.isBlank()) {
             return null;
         }
-        return "%" + search.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + escape(search.trim()) + "%";
+    }
+
+    /** {@code prefix%} with the prefix's {@code \}, {@code %} and {@code _} escaped (used with {@code escape '\'}). */
+    public static String startsWith(String prefix) {
+        return escape(prefix) + "%";
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
