@@ -65,7 +65,10 @@ public final class Bench {
     private final List<Long> products = new ArrayList<>();
     private final List<Till> tills = new ArrayList<>();
 
-    private record Till(Http http, long session) { }
+    private record Till(Http http, long session, String cashier) { }
+
+    private String ownerName;
+    private long tokensAt;
 
     private Bench(Suite suite) {
         this.suite = suite;
@@ -107,9 +110,11 @@ public final class Bench {
             warmUp(step);
         }
         if (parts.contains("a")) {
+            freshTokens();
             realistic(seconds);
         }
         if (parts.contains("b") || parts.contains("c") || parts.contains("e")) {
+            freshTokens();
             Instant saturationStart = Instant.now();
             double peak = saturation(step);
             analyticsDelay("(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)", saturationStart, Instant.now());
@@ -117,6 +122,7 @@ public final class Bench {
         }
         if (parts.contains("d")) {
             settle();
+            freshTokens();
             gatewayOverhead(step);
         }
         if (parts.contains("f")) {
@@ -145,7 +151,9 @@ public final class Bench {
         Http.Answer registered = gateway.post("/api/users/auth/register/", json("username", owner, "password", "BenchPass123!",
                 "password_confirm", "BenchPass123!", "first_name", "Bench", "store_name", "Bench Market"));
         require(registered.status() == 201, "registration", registered);
+        ownerName = owner;
         ownerToken = registered.text("/data/tokens/access");
+        tokensAt = System.nanoTime();
         store = registered.text("/data/store/tenant_key");
         Http owned = gateway.as(ownerToken, store);
         for (int i = 0; i < PRODUCTS; i++) {
@@ -168,8 +176,29 @@ public final class Bench {
             Http till = gateway.as(login.text("/access"), store);
             Http.Answer shift = till.post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register.body().path("id").asLong()));
             require(shift.ok(), "shift", shift);
-            tills.add(new Till(till, shift.body().at("/data/id").asLong()));
+            tills.add(new Till(till, shift.body().at("/data/id").asLong(), cashier));
         }
+    }
+
+    /**
+     * Signs the owner and every till in again when their access tokens are more than five minutes old, as the apps do
+     * with theirs: the tokens live 15 minutes, and the warm-up alone may take that long (with the tokens of the set-up,
+     * (a) once answered 1,528 scans with 401 and (d) counted the gateway's GETs only until the owner's token lapsed).
+     */
+    private void freshTokens() {
+        if (System.nanoTime() - tokensAt < TimeUnit.MINUTES.toNanos(5)) {
+            return;
+        }
+        Http.Answer owner = gateway.post("/api/users/auth/login/", json("username", ownerName, "password", "BenchPass123!"));
+        require(owner.ok(), "owner login", owner);
+        ownerToken = owner.text("/access");
+        for (int i = 0; i < tills.size(); i++) {
+            Till till = tills.get(i);
+            Http.Answer login = gateway.post("/api/users/auth/login/", json("username", till.cashier(), "password", "TillPass123!"));
+            require(login.ok(), "cashier login", login);
+            tills.set(i, new Till(gateway.as(login.text("/access"), store), till.session(), till.cashier()));
+        }
+        tokensAt = System.nanoTime();
     }
 
     // ---------------------------------------------------------------- (a) and (b)
@@ -304,6 +333,7 @@ public final class Bench {
         int spent = seconds;
         progress("warm-up until " + spent + " s", round);
         while (share(round) >= 0.05 && spent + 30 <= most) {
+            freshTokens();
             round = drive(50, 0, 30);
             spent += 30;
             progress("warm-up until " + spent + " s", round);
@@ -491,14 +521,21 @@ public final class Bench {
         System.out.println("(d) product GET through the gateway and straight to catalog …");
         hammer(direct, path, 16, 5);
         hammer(viaGateway, path, 16, 5);
-        double directRate = hammer(direct, path, 32, step).rate;
-        double gatewayRate = hammer(viaGateway, path, 32, step).rate;
-        double directP50 = hammer(direct, path, 1, 5).latencies.percentile(50);
-        double gatewayP50 = hammer(viaGateway, path, 1, 5).latencies.percentile(50);
-        row("(d) GET throughput, gateway / direct at 32 connections (≥ 50 %)", String.format("%.0f / %.0f per s = %.0f %%", gatewayRate,
-                directRate, 100 * gatewayRate / directRate), gatewayRate >= 0.5 * directRate);
+        Hammered directRun = hammer(direct, path, 32, step);
+        Hammered gatewayRun = hammer(viaGateway, path, 32, step);
+        double directRate = directRun.rate();
+        double gatewayRate = gatewayRun.rate();
+        Latencies directOne = hammer(direct, path, 1, 5).latencies();
+        Latencies gatewayOne = hammer(viaGateway, path, 1, 5).latencies();
+        double directP50 = directOne.percentile(50);
+        double gatewayP50 = gatewayOne.percentile(50);
+        // the rates count answered GETs only: a refused one (an expired token, a 503) is an error here, not a slower run
+        long errors = directRun.latencies().errors.get() + gatewayRun.latencies().errors.get() + directOne.errors.get() + gatewayOne.errors.get();
+        row("(d) GET throughput, gateway / direct at 32 connections (≥ 50 %, no errors)", String.format("%.0f / %.0f per s = %.0f %%, errors %s / %s",
+                gatewayRate, directRate, 100 * gatewayRate / directRate, gatewayRun.latencies().errorSummary(), directRun.latencies().errorSummary()),
+                gatewayRate >= 0.5 * directRate && errors == 0);
         row("(d) GET p50 one at a time, gateway − direct (≤ 1.5 ms)", String.format("%.2f − %.2f = %.2f ms", gatewayP50, directP50,
-                gatewayP50 - directP50), gatewayP50 - directP50 <= 1.5);
+                gatewayP50 - directP50), gatewayP50 - directP50 <= 1.5 && errors == 0);
     }
 
     private record Hammered(double rate, Latencies latencies) { }
@@ -730,11 +767,14 @@ public final class Bench {
             long fell = single(catalog, "select (" + PRODUCTS + " * " + STOCK + " - coalesce(sum(quantity), 0))::bigint from " + cat + ".batches");
             long holds = single(catalog, "select count(*) from " + cat + ".reservations r where r.status = 'active' and not exists (select 1 from "
                     + cat + ".reservations x where x.request_ref = r.request_ref and x.status = 'completed')");
-            long drafts = single(sales, "select count(*) from " + schemaOf(sales, store) + ".sales where status = 'draft'");
+            // an open draft (status pending) keeps a hold per line until it is checked out or voided
+            long drafts = single(sales, "select count(*) from " + schemaOf(sales, store) + ".sales where status = 'pending'");
+            long lines = single(sales, "select count(*) from " + schemaOf(sales, store) + ".sale_items i join " + schemaOf(sales, store)
+                    + ".sales s on s.id = i.sale_id where s.status = 'pending'");
             row("after the runs: sales in the sales list = in analytics", sold + " = " + seen, sold == seen);
             row("after the runs: stock fell by exactly what was sold", fell + " = " + units + " units", fell == units);
-            row("after the runs: active holds = lines of the tills' open drafts", holds + " holds, " + drafts + " open drafts",
-                    holds <= drafts * 3L);
+            row("after the runs: active holds = lines of the tills' open drafts", holds + " holds, " + lines + " lines of " + drafts
+                    + " open drafts", holds == lines);
         }
     }
 
