@@ -27,14 +27,28 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The request without its trailing slashes. Routing, security and observation ask for the path a dozen times per
+     * request, so each stripped value is kept while the wrapped request answers the same (a forward changes it).
+     */
     private static final class Stripped extends HttpServletRequestWrapper {
+        private String uri;
+        private String strippedUri;
+        private String servletPath;
+        private String strippedServletPath;
+
         Stripped(HttpServletRequest request) {
             super(request);
         }
 
         @Override
         public String getRequestURI() {
-            return strip(super.getRequestURI());
+            String raw = super.getRequestURI();
+            if (!raw.equals(uri)) {
+                strippedUri = strip(raw);
+                uri = raw;
+            }
+            return strippedUri;
         }
 
         @Override
@@ -44,7 +58,12 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
 
         @Override
         public String getServletPath() {
-            return strip(super.getServletPath());
+            String raw = super.getServletPath();
+            if (!raw.equals(servletPath)) {
+                strippedServletPath = strip(raw);
+                servletPath = raw;
+            }
+            return strippedServletPath;
         }
 
         @Override
@@ -54,11 +73,11 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
         }
 
         private static String strip(String path) {
-            String p = path;
-            while (p.length() > 1 && p.endsWith("/")) {
-                p = p.substring(0, p.length() - 1);
+            int end = path.length();
+            while (end > 1 && path.charAt(end - 1) == '/') {
+                end--;
             }
-            return p;
+            return end == path.length() ? path : path.substring(0, end);
         }
     }
 }
