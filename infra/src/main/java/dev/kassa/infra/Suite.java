@@ -561,7 +561,7 @@ public final class Suite implements AutoCloseable {
 
     /** Stops in tiers: gateway and services together (graceful), then discovery, then the broker, then PostgreSQL. */
     @Override
-    public void close() {
+    public synchronized void close() {
         List<Process> reversed = new ArrayList<>(processes);
         java.util.Collections.reverse(reversed);
         int infrastructure = Math.min(reversed.size(), config.externalKafka() == null ? 2 : 1);
