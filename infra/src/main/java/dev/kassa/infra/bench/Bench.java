@@ -128,7 +128,9 @@ public final class Bench {
             freshTokens();
             Instant saturationStart = Instant.now();
             double peak = saturation(step);
-            analyticsDelay("(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)", saturationStart, Instant.now());
+            Instant saturationEnd = Instant.now();
+            analyticsDelay("(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)", saturationStart, saturationEnd);
+            stockDelay("(e) sale completed → stock moved in catalog during (b): p50 / p99 (reported)", saturationStart, saturationEnd);
             pgbench(peak, step);
         }
         if (parts.contains("d")) {
@@ -429,6 +431,7 @@ public final class Bench {
                 + run.completed(), run.errors() == 0);
         row("(a) CPU per completed sale, whole machine (reported)", run.cpuPerSale(), true);
         analyticsDelay("(e) sale completed → in analytics during (a), 50 tills: p50 / p99 (p99 ≤ 1000 ms)", start, end);
+        stockDelay("(e) sale completed → stock moved in catalog during (a): p50 / p99 (reported)", start, end);
         row("(e) sale completed → in the owner's live feed during (a): p50 / p99 (p99 ≤ 1000 ms)", String.format("%.0f / %.0f ms over %d sales",
                 live.percentile(50), live.percentile(99), live.count()), live.count() > 0 && live.percentile(99) <= 1000);
     }
@@ -629,6 +632,38 @@ public final class Bench {
                         rs.getDouble(3) * 1000, p99, rs.getLong(1)), p99 <= 1000);
             }
         }
+    }
+
+    /**
+     * How long after a sale's completion catalog had moved its stock (its holds completed, its batches reduced), from the
+     * sales' own completion times and the holds' last update: catalog does it when it consumes {@code SaleCompleted}.
+     * Reported, not judged (the issue sets no target); a sale catalog had not consumed yet is counted apart.
+     */
+    private void stockDelay(String label, Instant since, Instant until) throws SQLException {
+        Map<String, Instant> completed = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                     select id, completed_at from %s.sales where status = 'completed' and completed_at >= '%s' and completed_at < '%s'
+                     """.formatted(schemaOf(c, store), since, until))) {
+            while (rs.next()) {
+                completed.put(String.valueOf(rs.getLong(1)), rs.getTimestamp(2).toInstant());
+            }
+        }
+        Latencies delays = new Latencies();
+        try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                     select sale_ref, max(updated_at) from %s.reservations where status = 'completed' and updated_at >= '%s' group by sale_ref
+                     """.formatted(schemaOf(c, store), since))) {
+            while (rs.next()) {
+                Instant sold = completed.get(rs.getString(1));
+                if (sold != null) {
+                    delays.add(Duration.between(sold, rs.getTimestamp(2).toInstant()).toNanos());
+                }
+            }
+        }
+        long waiting = completed.size() - delays.count();
+        row(label, String.format("%.0f / %.0f ms over %d sales, %d not moved yet", delays.percentile(50), delays.percentile(99),
+                delays.count(), waiting), true);
     }
 
     private static String schemaOf(Connection c, String tenantKey) throws SQLException {
