@@ -241,7 +241,7 @@ public final class Bench {
     }
 
     /**
-     * A till's own pace: a scan every {@code millis} by its own clock, the checkout a pause after the third scan and the
+     * A till's own pace: a scan every {@code pauseMillis} by its own clock, the checkout a pause after the third scan and the
      * next sale's first scan right after it (a sale every three pauses), without pauses a request right after the answer.
      * <p>
      * The pause used to start when the answer came: then a hiccup anywhere (a collection, a burst of compilation) released
@@ -404,13 +404,13 @@ public final class Bench {
     }
 
     private void realistic(int seconds) throws Exception {
-        // the warm-up saturates the machine, so its compilers' share is small because they are starved, not because they are
-        // done; the same load as (a), owner's live feed included, first runs unmeasured for a minute, and the compilers
-        // finish with the CPU the paced tills leave (JIT 9 ms of the 56 ms per sale in (a) without this round)
-        // the saturated warm-up leaves the consumers minutes behind (catalog's stock movements above all); (a) measures 50
+        // the saturated warm-up can leave the consumers minutes behind (catalog's stock movements above all); (a) measures 50
         // paced tills, not the warm-up's backlog being worked off beside them
         long settled = settle(600);
         row("(a) suite idle again after the warm-up, consumers caught up (reported)", settled + " s", true);
+        // the warm-up saturates the machine, so its compilers' share is small because they are starved, not because they are
+        // done; the same load as (a), owner's live feed included, first runs unmeasured for a minute, and the compilers
+        // finish with the CPU the paced tills leave (JIT 9 ms of the 56 ms per sale in (a) without this round)
         System.out.println("(a) the same load, not measured, 60 s …");
         try (AutoCloseable warmFeed = liveFeed(new Latencies())) {
             progress("(a) unmeasured minute", drive(50, 1000, 60));
