@@ -208,6 +208,9 @@ public final class Suite implements AutoCloseable {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // the log cleaner (compacting the consumer offsets) keeps its whole dedupe buffer on the heap: 128 MB by
+                // default, most of the broker's heap and a ninth of the suite's memory for a few thousand offsets
+                "log.cleaner.dedupe.buffer.size=8388608",
                 "auto.create.topics.enable=true",
                 ""));
         String classpath = kafkaClasspath();
