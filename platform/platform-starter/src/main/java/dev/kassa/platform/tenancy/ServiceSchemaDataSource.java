@@ -1,5 +1,6 @@
 package dev.kassa.platform.tenancy;
 
+import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import javax.sql.DataSource;
@@ -10,9 +11,11 @@ import java.sql.SQLException;
  * The service's data source as every component but Hibernate's tenant connections sees it: each connection it hands
  * out is on the service's own schema ({@code public}), whatever store's schema the pooled connection served last.
  * Tenant transactions take theirs from {@link SchemaPerTenantConnectionProvider}, which switches the pool's
- * connections directly, so one store's busy tills pay no schema switch at all.
+ * connections directly (or, in a service without JPA, from {@link TenantSchemaDataSource}), so one store's busy tills
+ * pay no schema switch at all. It stands for the pool ({@link InfrastructureProxy}): a transaction's connection, bound
+ * under the pool, is the one {@code JdbcTemplate} uses inside it.
  */
-public class ServiceSchemaDataSource extends DelegatingDataSource {
+public class ServiceSchemaDataSource extends DelegatingDataSource implements InfrastructureProxy {
 
     public ServiceSchemaDataSource(DataSource pool) {
         super(pool);
@@ -26,6 +29,11 @@ public class ServiceSchemaDataSource extends DelegatingDataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return onServiceSchema(super.getConnection(username, password));
+    }
+
+    @Override
+    public Object getWrappedObject() {
+        return obtainTargetDataSource();
     }
 
     /** The pool behind the wrapper, where tenant connections come from. */

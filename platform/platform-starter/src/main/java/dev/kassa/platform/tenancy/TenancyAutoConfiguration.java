@@ -3,24 +3,32 @@ package dev.kassa.platform.tenancy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.config.PlatformMigrations;
 import org.hibernate.cfg.AvailableSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
+import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionManager;
 
 import javax.sql.DataSource;
 
 /** Schema-per-tenant storage (brief §3) and the service-wide migrations every service runs. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class},
-        before = HibernateJpaAutoConfiguration.class)
+        before = {HibernateJpaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(TenancyProperties.class)
 public class TenancyAutoConfiguration {
 
@@ -29,9 +37,24 @@ public class TenancyAutoConfiguration {
         return new PlatformMigrations(dataSource);
     }
 
-    @Bean
-    public static EntityManagerFactoryDependsOnPostProcessor entityManagerFactoryDependsOnPlatformMigrations() {
-        return new EntityManagerFactoryDependsOnPostProcessor("platformMigrations");
+    /** For the services that map entities (JPA is optional): Hibernate starts after the migrations, in the tenant's schema. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.hibernate.cfg.AvailableSettings")
+    static class Jpa {
+
+        @Bean
+        static EntityManagerFactoryDependsOnPostProcessor entityManagerFactoryDependsOnPlatformMigrations() {
+            return new EntityManagerFactoryDependsOnPostProcessor("platformMigrations");
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "kassa.tenancy.schema-per-tenant", havingValue = "true", matchIfMissing = true)
+        HibernatePropertiesCustomizer schemaPerTenantHibernate(DataSource dataSource) {
+            return properties -> {
+                properties.put(AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+                properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new CurrentSchemaResolver());
+            };
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -48,6 +71,19 @@ public class TenancyAutoConfiguration {
                             ? new ServiceSchemaDataSource(dataSource) : bean;
                 }
             };
+        }
+
+        /**
+         * A service without JPA: its transactions run on the current store's schema (with JPA, Hibernate's tenant
+         * connections do this; {@link Jpa}).
+         */
+        @Bean
+        @ConditionalOnMissingClass("org.hibernate.cfg.AvailableSettings")
+        @ConditionalOnMissingBean(TransactionManager.class)
+        JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+            JdbcTransactionManager manager = new JdbcTransactionManager(new TenantSchemaDataSource(ServiceSchemaDataSource.pool(dataSource)));
+            customizers.ifAvailable(c -> c.customize(manager));
+            return manager;
         }
 
         @Bean
@@ -83,14 +119,6 @@ public class TenancyAutoConfiguration {
         @Bean
         EmployeeEventsConsumer employeeEventsConsumer(EmployeeDirectory directory, ObjectMapper objectMapper) {
             return new EmployeeEventsConsumer(directory, objectMapper);
-        }
-
-        @Bean
-        HibernatePropertiesCustomizer schemaPerTenantHibernate(DataSource dataSource) {
-            return properties -> {
-                properties.put(AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
-                properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new CurrentSchemaResolver());
-            };
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.kassa.platform.testapp;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kassa.platform.tenancy.ServiceSchemaDataSource;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantSchemaDataSource;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestTokens;
@@ -8,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.Map;
@@ -57,6 +63,43 @@ class TenantIsolationTests {
         assertThat(jdbc.queryForObject("select count(*) from \"tenant_iso_b\".note", Integer.class)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select schema_version from public.kassa_tenant where tenant_key = ?", Integer.class, a)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = 'public' and table_name = 'note'", Integer.class)).isZero();
+    }
+
+    /** What a service without JPA runs on: its JdbcTemplate inside a transaction uses the store's connection. */
+    @Test
+    void withoutJpaTransactionsRunOnTheStoresSchemaAndTheServicesQueriesOnItsOwn() {
+        String a = "jdbc_a_aaaaaaaa";
+        String b = "jdbc_b_bbbbbbbb";
+        assertThat(new Api("http://localhost:" + port).as(TestTokens.token(12, "a", Map.of(a, "owner"))).in(a).get("/api/notes").status()).isEqualTo(200);
+        assertThat(new Api("http://localhost:" + port).as(TestTokens.token(13, "b", Map.of(b, "owner"))).in(b).get("/api/notes").status()).isEqualTo(200);
+        HikariDataSource hikari = unwrap(dataSource);
+        JdbcTransactionManager manager = new JdbcTransactionManager(new TenantSchemaDataSource(ServiceSchemaDataSource.pool(dataSource)));
+        TransactionTemplate tx = new TransactionTemplate(manager);
+        Tenant storeA = new Tenant(a, "tenant_jdbc_a", java.time.ZoneOffset.UTC);
+        Tenant storeB = new Tenant(b, "tenant_jdbc_b", java.time.ZoneOffset.UTC);
+        int original = hikari.getMaximumPoolSize();
+        hikari.getHikariConfigMXBean().setMaximumPoolSize(1);
+        hikari.getHikariPoolMXBean().softEvictConnections();
+        try {
+            for (int i = 0; i < 3; i++) {
+                for (Tenant store : java.util.List.of(storeA, storeB)) {
+                    String text = store.key().substring(0, 6) + i;
+                    String inTransaction = TenantContext.call(store, () -> tx.execute(status -> {
+                        jdbc.update("insert into note (text) values (?)", text);
+                        return jdbc.queryForObject("select current_schema()", String.class);
+                    }));
+                    assertThat(inTransaction).isEqualTo(store.schema());
+                    // outside a transaction, even inside the store, the service's own schema
+                    assertThat(TenantContext.call(store, () -> jdbc.queryForObject("select current_schema()", String.class))).isEqualTo("public");
+                }
+            }
+            String outsideStores = tx.execute(status -> jdbc.queryForObject("select current_schema()", String.class));
+            assertThat(outsideStores).isEqualTo("public");
+        } finally {
+            hikari.getHikariConfigMXBean().setMaximumPoolSize(original);
+        }
+        assertThat(jdbc.queryForList("select text from \"tenant_jdbc_a\".note order by text", String.class)).containsExactly("jdbc_a0", "jdbc_a1", "jdbc_a2");
+        assertThat(jdbc.queryForList("select text from \"tenant_jdbc_b\".note order by text", String.class)).containsExactly("jdbc_b0", "jdbc_b1", "jdbc_b2");
     }
 
     private static HikariDataSource unwrap(DataSource dataSource) {
