@@ -272,7 +272,12 @@ public final class Bench {
         }
     }
 
-    private record Run(Latencies scans, Latencies checkouts, long completed, double seconds, Map<String, Long> cpuTicks, long compilerTicks) {
+    /**
+     * One load's results. {@code machine} is how busy the whole machine was and how much of it the load generator itself
+     * took ({@link MachineTicks}): a machine not fully busy while tills wait says they wait on something other than CPU.
+     */
+    private record Run(Latencies scans, Latencies checkouts, long completed, double seconds, Map<String, Long> cpuTicks, long compilerTicks,
+                       MachineTicks machine) {
         /**
          * Milliseconds of CPU the whole suite spent per completed sale (a clock tick is 10 ms), with the share of each
          * process and how much of it the JVMs' JIT compiler threads still took (start-up work, not work per sale).
@@ -281,8 +286,9 @@ public final class Bench {
             Map<String, Long> each = new java.util.LinkedHashMap<>();
             cpuTicks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> each.put(e.getKey().replace("-service", ""), Math.round(10.0 * e.getValue() / Math.max(1, completed))));
-            return String.format("%.0f ms, of which JIT compilers %.0f ms %s", 10.0 * totalTicks() / Math.max(1, completed),
-                    10.0 * compilerTicks / Math.max(1, completed), each);
+            return String.format("%.0f ms, of which JIT compilers %.0f ms %s; machine busy %.0f %%, the load generator %.0f %% of it",
+                    10.0 * totalTicks() / Math.max(1, completed), 10.0 * compilerTicks / Math.max(1, completed), each,
+                    100.0 * machine.busy() / Math.max(1, machine.total()), 100.0 * machine.generator() / Math.max(1, machine.total()));
         }
 
         long totalTicks() {
@@ -310,6 +316,7 @@ public final class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         Map<String, Long> cpuBefore = suite.cpuTicksByProcess();
         long compilerBefore = compilerTicks();
+        MachineTicks machineBefore = MachineTicks.now();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Till till = tills.get(i);
@@ -334,7 +341,32 @@ public final class Bench {
         pool.awaitTermination(2, TimeUnit.MINUTES);
         Map<String, Long> cpu = new java.util.LinkedHashMap<>();
         suite.cpuTicksByProcess().forEach((name, ticks) -> cpu.put(name, ticks - cpuBefore.getOrDefault(name, 0L)));
-        return new Run(scans, checkouts, completed.get(), (System.nanoTime() - start) / 1e9, cpu, compilerTicks() - compilerBefore);
+        return new Run(scans, checkouts, completed.get(), (System.nanoTime() - start) / 1e9, cpu, compilerTicks() - compilerBefore,
+                MachineTicks.now().minus(machineBefore));
+    }
+
+    /** The machine's CPU time in clock ticks, all cores ({@code /proc/stat}): busy, in all, and the load generator's own. */
+    private record MachineTicks(long busy, long total, long generator) {
+
+        static MachineTicks now() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+                String self = Files.readString(Path.of("/proc/self/stat"));
+                String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
+                return new MachineTicks(total - idle, total, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException | RuntimeException e) {
+                return new MachineTicks(0, 0, 0);
+            }
+        }
+
+        MachineTicks minus(MachineTicks before) {
+            return new MachineTicks(busy - before.busy, total - before.total, generator - before.generator);
+        }
     }
 
     /**
@@ -482,8 +514,9 @@ public final class Bench {
             row(String.format("(b) %3d tills: sales/s, p99, errors", count), String.format("%.1f/s, %.0f ms, %s", run.salesPerSecond(),
                     run.p99(), run.errors() == 0 ? "0" : run.scans().errorSummary() + " scan / " + run.checkouts().errorSummary() + " checkout"),
                     run.errors() == 0);
-            if (count == 50) {
-                row("(b)  50 tills: CPU per completed sale (reported)", run.cpuPerSale(), true);
+            if (count >= 50) {
+                // at 100 as at 50: more CPU per sale says overhead (threads, collections), the same says waiting (locks, pools)
+                row(String.format("(b) %3d tills: CPU per completed sale (reported)", count), run.cpuPerSale(), true);
             }
             if (run.salesPerSecond() > peak) {
                 peak = run.salesPerSecond();
