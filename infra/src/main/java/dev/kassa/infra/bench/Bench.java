@@ -859,7 +859,9 @@ public final class Bench {
                 usable.errors.incrementAndGet();
             }
         }
-        row("(f) registration p95 (≤ 300 ms)", String.format("%.0f ms, errors %s", registrations.percentile(95), registrations.errorSummary()),
+        // p50 and the slowest beside the p95: of 30 registrations the p95 is the second slowest, so one slow moment decides it
+        row("(f) registration p95 (≤ 300 ms)", String.format("%.0f ms (p50 %.0f, slowest %.0f), errors %s", registrations.percentile(95),
+                registrations.percentile(50), registrations.percentile(100), registrations.errorSummary()),
                 registrations.percentile(95) <= 300 && registrations.errors.get() == 0);
         row("(f) new store answering in every service, p95 (≤ 2000 ms)", String.format("%.0f ms, never %d", usable.percentile(95),
                 usable.errors.get()), usable.percentile(95) <= 2000 && usable.errors.get() == 0);
