@@ -34,6 +34,23 @@ final class ConnectionSchemas {
         CURRENT.put(physical, schema);
     }
 
+    /**
+     * The pooled connection switched to the schema (a store's schema checked against the strict pattern first), or closed
+     * and the failure thrown: a connection is handed out on the right schema or not at all.
+     */
+    static Connection switched(Connection pooled, String schema) throws SQLException {
+        try {
+            if (!SchemaPerTenantConnectionProvider.SERVICE_SCHEMA.equals(schema)) {
+                TenantKeys.quotedSchema(schema);
+            }
+            switchTo(pooled, schema);
+            return pooled;
+        } catch (SQLException | RuntimeException e) {
+            pooled.close();
+            throw e;
+        }
+    }
+
     /** Switches the connection to the schema whatever it is recorded on: after something else changed its search_path. */
     static void reset(Connection pooled, String schema) throws SQLException {
         CURRENT.remove(physical(pooled));

@@ -38,14 +38,7 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
 
     @Override
     public Connection getConnection(String schema) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            ConnectionSchemas.switchTo(connection, SERVICE_SCHEMA.equals(schema) ? SERVICE_SCHEMA : checked(schema));
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return ConnectionSchemas.switched(dataSource.getConnection(), schema);
     }
 
     @Override
@@ -66,10 +59,5 @@ public class SchemaPerTenantConnectionProvider implements MultiTenantConnectionP
     @Override
     public <T> T unwrap(Class<T> unwrapType) {
         throw new UnsupportedOperationException();
-    }
-
-    private static String checked(String schema) {
-        TenantKeys.quotedSchema(schema);
-        return schema;
     }
 }

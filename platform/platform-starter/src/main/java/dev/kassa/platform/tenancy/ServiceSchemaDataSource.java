@@ -42,12 +42,6 @@ public class ServiceSchemaDataSource extends DelegatingDataSource implements Inf
     }
 
     private static Connection onServiceSchema(Connection connection) throws SQLException {
-        try {
-            ConnectionSchemas.switchTo(connection, SchemaPerTenantConnectionProvider.SERVICE_SCHEMA);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return ConnectionSchemas.switched(connection, SchemaPerTenantConnectionProvider.SERVICE_SCHEMA);
     }
 }

@@ -24,15 +24,8 @@ public class TenantSchemaDataSource extends DelegatingDataSource implements Infr
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = super.getConnection();
-        try {
-            ConnectionSchemas.switchTo(connection, TenantContext.current().map(Tenant::schema)
-                    .map(TenantSchemaDataSource::checked).orElse(SchemaPerTenantConnectionProvider.SERVICE_SCHEMA));
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return ConnectionSchemas.switched(super.getConnection(),
+                TenantContext.current().map(Tenant::schema).orElse(SchemaPerTenantConnectionProvider.SERVICE_SCHEMA));
     }
 
     @Override
@@ -43,10 +36,5 @@ public class TenantSchemaDataSource extends DelegatingDataSource implements Infr
     @Override
     public Object getWrappedObject() {
         return obtainTargetDataSource();
-    }
-
-    private static String checked(String schema) {
-        TenantKeys.quotedSchema(schema);
-        return schema;
     }
 }
