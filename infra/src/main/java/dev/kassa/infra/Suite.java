@@ -387,7 +387,8 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private static long cpuTicks(long pid) {
+    /** CPU time (user and system, clock ticks) a process has used so far; 0 when it is gone. */
+    public static long cpuTicks(long pid) {
         try {
             return ticksOf(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {

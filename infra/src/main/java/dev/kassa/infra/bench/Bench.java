@@ -356,9 +356,7 @@ public final class Bench {
                     total += Long.parseLong(cpu[i]);
                 }
                 long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-                String self = Files.readString(Path.of("/proc/self/stat"));
-                String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
-                return new MachineTicks(total - idle, total, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                return new MachineTicks(total - idle, total, Suite.cpuTicks(ProcessHandle.current().pid()));
             } catch (IOException | RuntimeException e) {
                 return new MachineTicks(0, 0, 0);
             }

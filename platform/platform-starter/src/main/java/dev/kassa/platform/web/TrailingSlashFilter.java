@@ -32,10 +32,8 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
      * request, so each stripped value is kept while the wrapped request answers the same (a forward changes it).
      */
     private static final class Stripped extends HttpServletRequestWrapper {
-        private String uri;
-        private String strippedUri;
-        private String servletPath;
-        private String strippedServletPath;
+        private final StrippedPath uri = new StrippedPath();
+        private final StrippedPath servletPath = new StrippedPath();
 
         Stripped(HttpServletRequest request) {
             super(request);
@@ -43,12 +41,7 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
 
         @Override
         public String getRequestURI() {
-            String raw = super.getRequestURI();
-            if (!raw.equals(uri)) {
-                strippedUri = strip(raw);
-                uri = raw;
-            }
-            return strippedUri;
+            return uri.of(super.getRequestURI());
         }
 
         @Override
@@ -58,18 +51,27 @@ public class TrailingSlashFilter extends OncePerRequestFilter {
 
         @Override
         public String getServletPath() {
-            String raw = super.getServletPath();
-            if (!raw.equals(servletPath)) {
-                strippedServletPath = strip(raw);
-                servletPath = raw;
-            }
-            return strippedServletPath;
+            return servletPath.of(super.getServletPath());
         }
 
         @Override
         public String getPathInfo() {
             String info = super.getPathInfo();
             return info == null ? null : strip(info);
+        }
+
+        /** One path's stripped value, kept until the wrapped request answers another. */
+        private static final class StrippedPath {
+            private String raw;
+            private String stripped;
+
+            String of(String path) {
+                if (!path.equals(raw)) {
+                    stripped = strip(path);
+                    raw = path;
+                }
+                return stripped;
+            }
         }
 
         private static String strip(String path) {
