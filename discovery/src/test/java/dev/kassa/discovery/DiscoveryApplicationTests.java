@@ -1,5 +1,6 @@
 package dev.kassa.discovery;
 
+import com.netflix.eureka.cluster.PeerEurekaNodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,9 @@ class DiscoveryApplicationTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    PeerEurekaNodes peers;
 
     HttpHeaders json() {
         HttpHeaders headers = new HttpHeaders();
@@ -54,5 +58,13 @@ class DiscoveryApplicationTests {
         // the rogue instance never made it into the registry
         String apps = http.withBasicAuth("kassa", "registry-secret").exchange("/eureka/apps", HttpMethod.GET, new HttpEntity<>(json()), String.class).getBody();
         assertThat(apps).doesNotContain("10.9.9.9");
+    }
+
+    @Test
+    void theRegistryIsItsOwnOnlyNodeSoNothingIsReplicatedToAPhantomPeer() {
+        // the Eureka client's default service URL (localhost:8761) once counted as a second node: every registration and
+        // heartbeat was sent to it, refused with 401 and logged as an error
+        assertThat(peers.getPeerEurekaNodes()).isEmpty();
+        assertThat(peers.getPeerNodesView()).isEmpty();
     }
 }
