@@ -107,6 +107,8 @@ public class TenantProvisioner {
                     .schemas(schema)
                     .defaultSchema(schema)
                     .createSchemas(true)
+                    // a new store's migrations commit once, not once each
+                    .group(true)
                     .locations(locations)
                     .load()
                     .migrate();
