@@ -828,13 +828,16 @@ public final class Bench {
 
     // ---------------------------------------------------------------- (f) registration
 
+    /** Registrations measured one after another, each once the one before it answers in every service. */
+    private static final int REGISTRATIONS = 60;
+
     private void registration() throws InterruptedException {
         System.out.println("(f) registrations and new stores answering everywhere …");
         Latencies registrations = new Latencies();
         Latencies usable = new Latencies();
         List<String> probes = List.of("/api/products/categories/", "/api/sales/cash-registers/", "/api/analytics/daily-sales/",
                 "/api/customers/customers/", "/api/tasks/tasks/");
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < REGISTRATIONS; i++) {
             long start = System.nanoTime();
             Http.Answer r = gateway.post("/api/users/auth/register/", json("username", "reg_" + UUID.randomUUID().toString().substring(0, 10),
                     "password", "BenchPass123!", "password_confirm", "BenchPass123!", "first_name", "Reg", "store_name", "Магазин " + i));
@@ -857,9 +860,10 @@ public final class Bench {
                 usable.errors.incrementAndGet();
             }
         }
-        // p50 and the slowest beside the p95: of 30 registrations the p95 is the second slowest, so one slow moment decides it
-        row("(f) registration p95 (≤ 300 ms)", String.format("%.0f ms (p50 %.0f, slowest %.0f), errors %s", registrations.percentile(95),
-                registrations.percentile(50), registrations.percentile(100), registrations.errorSummary()),
+        // p50 and the slowest beside the p95: each registration waits for the one before it to answer in every service, so
+        // they are few, and one slow moment moves the p95 of a small sample (of 30 it was the second slowest)
+        row("(f) registration p95 of " + REGISTRATIONS + " (≤ 300 ms)", String.format("%.0f ms (p50 %.0f, slowest %.0f), errors %s",
+                registrations.percentile(95), registrations.percentile(50), registrations.percentile(100), registrations.errorSummary()),
                 registrations.percentile(95) <= 300 && registrations.errors.get() == 0);
         row("(f) new store answering in every service, p95 (≤ 2000 ms)", String.format("%.0f ms, never %d", usable.percentile(95),
                 usable.errors.get()), usable.percentile(95) <= 2000 && usable.errors.get() == 0);
