@@ -12,8 +12,9 @@ import java.util.List;
  * @param maxUploadBytes  the same for multipart forms (photos, images)
  * @param authRateLimit   requests per minute and client address to login, PIN login, registration and token refresh
  * @param trustedProxyHops how many proxies in front of the gateway append to X-Forwarded-For (0: clients connect directly)
- * @param maxConcurrentCalls calls one route forwards at once; more wait up to {@code bulkheadWait}, then get 503 {@code overloaded}
- * @param bulkheadWait     how long a call beyond {@code maxConcurrentCalls} may wait for a free place
+ * @param maxConcurrentCalls calls one route forwards at once; more wait their turn (AdmissionGatewayFilterFactory)
+ * @param queueWait        how long a call beyond {@code maxConcurrentCalls} may wait for a place, then 503 {@code overloaded}
+ * @param maxQueuedCalls   calls one route lets wait at once; more get 503 {@code overloaded} at once
  * @param routeTimeout     the longest a proxied call may take before the gateway answers 503
  * @param corsOrigins      origins (patterns) whose browsers may call the API ({@code KASSA_CORS_ORIGINS})
  * @param serviceSecret    the secret Kassa's components share ({@code KASSA_SERVICE_SECRET}); blank: random (services then
@@ -23,7 +24,7 @@ import java.util.List;
 record GatewayProperties(@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> tenantlessPaths,
                          @DefaultValue("1048576") long maxRequestBytes, @DefaultValue("31457280") long maxUploadBytes,
                          @DefaultValue("30") int authRateLimit,
-                         @DefaultValue("0") int trustedProxyHops, @DefaultValue("512") int maxConcurrentCalls,
-                         @DefaultValue("100ms") java.time.Duration bulkheadWait, @DefaultValue("10s") java.time.Duration routeTimeout,
+                         @DefaultValue("0") int trustedProxyHops, @DefaultValue("32") int maxConcurrentCalls,
+                         @DefaultValue("5s") java.time.Duration queueWait, @DefaultValue("1000") int maxQueuedCalls, @DefaultValue("10s") java.time.Duration routeTimeout,
                          String serviceSecret, @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> corsOrigins) {
 }

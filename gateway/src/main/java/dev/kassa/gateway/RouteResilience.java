@@ -1,13 +1,9 @@
 package dev.kassa.gateway;
 
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
-import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 
 /**
- * How each route's circuit breaker, time limit and bulkhead are shaped (Spring Cloud CircuitBreaker with resilience4j).
- * A shop's tills make many short concurrent calls, so:
+ * How each route's circuit breaker and time limit are shaped (Spring Cloud CircuitBreaker with resilience4j). A shop's
+ * tills make many short concurrent calls, so:
  * <ul>
- *   <li>the bulkhead admits {@code kassa.gateway.max-concurrent-calls} calls per route at once (the library's default of
- *       25 turned the 26th till into a 503 for everyone); beyond that the call waits up to
- *       {@code kassa.gateway.bulkhead-wait}, then gets a fast 503 {@code overloaded} with Retry-After;</li>
- *   <li>the breaker opens only on the service failing (connection refused, reset, time limit): a bulkhead refusal is the
- *       gateway's own limit and is ignored, and slow answers under load do not count as failures;</li>
+ *   <li>how many calls a route forwards at once is the route's admission queue's business
+ *       ({@link AdmissionGatewayFilterFactory}, before the breaker), so the library's bulkhead is off
+ *       ({@code spring.cloud.circuitbreaker.bulkhead.resilience4j.enabled}): its default of 25 with no wait once turned
+ *       the 26th till into a 503 for everyone, and a refusal of the gateway's own limit must never open a breaker;</li>
+ *   <li>the breaker opens only on the service failing (connection refused, reset, time limit): slow answers under load
+ *       do not count as failures;</li>
  *   <li>the time limit ({@code kassa.gateway.route-timeout}) is the longest a proxied call may take.</li>
  * </ul>
  */
@@ -43,17 +40,6 @@ class RouteResilience {
                         .waitDurationInOpenState(Duration.ofSeconds(5))
                         .permittedNumberOfCallsInHalfOpenState(5)
                         .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                        .ignoreExceptions(BulkheadFullException.class)
-                        .build())
-                .build());
-    }
-
-    @Bean
-    Customizer<ReactiveResilience4jBulkheadProvider> routeBulkheads(GatewayProperties properties) {
-        return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
-                .bulkheadConfig(BulkheadConfig.custom()
-                        .maxConcurrentCalls(properties.maxConcurrentCalls())
-                        .maxWaitDuration(properties.bulkheadWait())
                         .build())
                 .build());
     }

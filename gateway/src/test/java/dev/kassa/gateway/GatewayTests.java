@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.max-upload-bytes=5000", "kassa.gateway.auth-rate-limit=8",
-        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.bulkhead-wait=0ms",
+        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.queue-wait=4s", "kassa.gateway.max-queued-calls=4",
         "management.tracing.sampling.probability=1.0"})
 @Import(GatewayTests.TestDecoder.class)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
@@ -40,6 +40,8 @@ class GatewayTests {
 
     static final String STORE = "shop_a_0000000a";
     static final String SECRET = "gateway-test-secret-0123456789";
+    static final java.util.concurrent.atomic.AtomicInteger SLOW_IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger SLOW_MOST_AT_ONCE = new java.util.concurrent.atomic.AtomicInteger();
     static final HttpServer ECHO = echoServer();
 
     @TestConfiguration
@@ -93,10 +95,15 @@ class GatewayTests {
             server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
             server.createContext("/", exchange -> {
                 if (exchange.getRequestURI().getPath().startsWith("/api/products/slow")) {
+                    int now = SLOW_IN_FLIGHT.incrementAndGet();
+                    SLOW_MOST_AT_ONCE.accumulateAndGet(now, Math::max);
                     try {
-                        Thread.sleep(1500); // a busy service: the calls pile up at the gateway
+                        // a busy service: the calls pile up at the gateway
+                        Thread.sleep(exchange.getRequestURI().getPath().startsWith("/api/products/slower") ? 5000 : 1500);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } finally {
+                        SLOW_IN_FLIGHT.decrementAndGet();
                     }
                 }
                 String headers = exchange.getRequestHeaders().entrySet().stream()
@@ -172,7 +179,9 @@ class GatewayTests {
     }
 
     @Test
-    void beyondARoutesCapacityCallsGetAFast503WithRetryAfterAndTheRouteStaysOpen() throws Exception {
+    void aRouteForwardsItsCapacityAtOnceQueuesTheNextInOrderAndRefusesBeyondTheQueueWithAFast503() throws Exception {
+        // four places, four more may wait up to 4 s: of twelve calls to a service answering in 1.5 s, eight are served
+        // (the queued four when places free up) and four are refused at once
         java.util.concurrent.ExecutorService tills = java.util.concurrent.Executors.newFixedThreadPool(12);
         try {
             java.util.List<java.util.concurrent.Future<Api.Response>> calls = new java.util.ArrayList<>();
@@ -191,8 +200,24 @@ class GatewayTests {
                     refused++;
                 }
             }
-            assertThat(served).as("the route's four places were used").isGreaterThanOrEqualTo(4);
-            assertThat(refused).as("the rest were refused at once").isGreaterThan(0);
+            assertThat(served).as("four forwarded, then the four queued behind them").isEqualTo(8);
+            assertThat(refused).as("the queue's four places were full").isEqualTo(4);
+            assertThat(SLOW_MOST_AT_ONCE.get()).as("the service never saw more than the route's four places").isEqualTo(4);
+
+            // a queued call waits at most queue-wait (4 s), then is refused: the places are held by 5 s calls
+            java.util.List<java.util.concurrent.Future<Api.Response>> slower = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                slower.add(tills.submit(() -> member().get("/api/products/slower")));
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3)).until(() -> SLOW_IN_FLIGHT.get() == 4);
+            long start = System.nanoTime();
+            Api.Response waited = member().get("/api/products/products/");
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            assertErrorBody(waited, 503, "overloaded");
+            assertThat(waitedMs).as("refused after its wait, before a place freed up").isBetween(3_500L, 4_900L);
+            for (var call : slower) {
+                assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
         } finally {
             tills.shutdownNow();
         }
