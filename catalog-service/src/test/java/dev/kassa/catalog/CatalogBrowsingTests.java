@@ -177,6 +177,35 @@ class CatalogBrowsingTests {
     }
 
     @Test
+    void theMinuteSweepVisitsOnlyStoresWhereHoldsWerePlacedAndTheHourlyOneEveryStore() {
+        // after a sweep of every store, the scheduled job only visits stores with holds for an hour
+        sweeper.sweepEveryStore();
+        String tills = TestStores.newKey("swt");
+        String other = TestStores.newKey("swo");
+        String quiet = TestStores.newKey("swq");
+        long held = as(tills, "stockkeeper").post("/api/products/products/", json("name", "Сахар", "sale_price", 12000, "initial_quantity", 5)).at("/id").asLong();
+        long elsewhere = as(other, "stockkeeper").post("/api/products/products/", json("name", "Соль", "sale_price", 3000, "initial_quantity", 5)).at("/id").asLong();
+        assertThat(as(quiet, "stockkeeper").post("/api/products/products/", json("name", "Перец", "sale_price", 9000)).status()).isEqualTo(201);
+        String ref = UUID.randomUUID().toString();
+        assertThat(as(tills, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", held, "quantity", 2)).status()).isEqualTo(200);
+        jdbc.update("update " + TestStores.schema(tills) + ".reservations set reserved_until = now() - interval '1 minute' where request_ref = ?", ref);
+        // a lapsed hold that another catalog instance placed before it stopped: this one never heard of it
+        jdbc.update("insert into " + TestStores.schema(other) + ".reservations (product_id, quantity, request_ref, sale_ref, reserved_until) values (?, 1, 'elsewhere', '', now() - interval '1 minute')", elsewhere);
+
+        int visited = sweeper.sweepStoresWithHolds();
+        assertThat(status(tills, ref)).as("the store whose till held stock here was visited").isEqualTo("expired");
+        assertThat(status(other, "elsewhere")).as("a store without holds placed here was not").isEqualTo("active");
+        assertThat(visited).as("not every store").isLessThan(jdbc.queryForObject("select count(*) from public.kassa_tenant where status = 'active'", Integer.class));
+
+        assertThat(sweeper.sweepEveryStore()).isGreaterThanOrEqualTo(3);
+        assertThat(status(other, "elsewhere")).as("the hourly sweep visits every store").isEqualTo("expired");
+    }
+
+    private String status(String store, String requestRef) {
+        return jdbc.queryForObject("select status from " + TestStores.schema(store) + ".reservations where request_ref = ?", String.class, requestRef);
+    }
+
+    @Test
     void everyRequestBodyInTheApiDocumentHasAnExample() {
         Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

@@ -31,9 +31,12 @@ public class ReservationService {
     private final StockEvents events;
     private final CatalogProperties properties;
     private final ScannedCodes codes;
+    private final HoldSweeper sweeper;
 
-    ReservationService(ReservationRepository holds, StockLevels stock, StockEvents events, CatalogProperties properties, ScannedCodes codes) {
+    ReservationService(ReservationRepository holds, StockLevels stock, StockEvents events, CatalogProperties properties, ScannedCodes codes,
+                       HoldSweeper sweeper) {
         this.codes = codes;
+        this.sweeper = sweeper;
         this.holds = holds;
         this.stock = stock;
         this.events = events;
@@ -76,6 +79,7 @@ public class ReservationService {
         String saleRef = r.saleRef() == null ? "" : r.saleRef();
         if (!locked.product().trackInventory()) {
             long id = holds.insert(locked.product().id(), null, requested, r.requestRef(), saleRef, until);
+            sweeper.holdPlaced();
             return new Reservation(r.requestRef(), locked.product(),
                     List.of(new Reservation.Allocation(id, null, null, requested, locked.costPrice())));
         }
@@ -103,6 +107,7 @@ public class ReservationService {
                 remaining = remaining.subtract(take);
             }
         }
+        sweeper.holdPlaced();
         return new Reservation(r.requestRef(), locked.product(), allocations);
     }
 
