@@ -170,6 +170,12 @@ class TaskRepository {
                 .list();
     }
 
+    /** The earliest deadline of the store's unfinished tasks not yet announced overdue, if any. */
+    java.util.Optional<Instant> nextDeadline() {
+        return sql.sql("select min(due_date) from tasks where not overdue_announced and status in ('pending', 'in_progress', 'on_review')")
+                .query((rs, i) -> instant(rs.getTimestamp(1))).optional();
+    }
+
     void markOverdueAnnounced(long id) {
         sql.sql("update tasks set overdue_announced = true where id = :id").param("id", id).update();
     }

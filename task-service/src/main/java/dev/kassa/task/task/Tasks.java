@@ -40,10 +40,12 @@ class Tasks {
     private final FileStore files;
     private final EmployeeDirectory staff;
     private final dev.kassa.platform.events.OutboxPublisher outbox;
+    private final OverdueTasks overdue;
 
     Tasks(TaskRepository tasks, CommentRepository comments, ReportRepository reports, FileStore files, EmployeeDirectory staff,
-          dev.kassa.platform.events.OutboxPublisher outbox) {
+          dev.kassa.platform.events.OutboxPublisher outbox, OverdueTasks overdue) {
         this.outbox = outbox;
+        this.overdue = overdue;
         this.reports = reports;
         this.files = files;
         this.tasks = tasks;
@@ -56,6 +58,7 @@ class Tasks {
         TaskRepository.Fields f = fields(r, null);
         Long creator = employeeOf(caller);
         long id = tasks.insert(f, creator, caller.userId());
+        overdue.mayFallDue(f.dueDate());
         outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), creator, f.priority(), f.dueDate()));
         return detail(tasks.find(id, null).orElseThrow());
     }
@@ -66,6 +69,7 @@ class Tasks {
         mayManage(caller, task);
         TaskRepository.Fields f = fields(r, partial ? task : null);
         tasks.update(id, f);
+        overdue.mayFallDue(f.dueDate());
         if (f.assignedTo() != task.assignedTo()) {
             outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), task.createdBy(), f.priority(), f.dueDate()));
         }
@@ -157,6 +161,7 @@ class Tasks {
     /** Moves {@code task} on and announces it ({@code TaskStatusChanged}); a rejection carries its reason. */
     void move(Caller caller, TaskRepository.Task task, TaskStatus to, String reason) {
         tasks.move(task.id(), to, reason);
+        overdue.mayFallDue(task.dueDate());
         outbox.publish(TenantContext.require().key(), new TaskStatusChanged(task.id(), task.status(), to.code(), task.assignedTo(),
                 employeeOf(caller), reason == null ? "" : reason));
     }
