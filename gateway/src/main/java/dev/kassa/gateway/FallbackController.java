@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +32,7 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         String route = service.replaceAll("[^a-z-]", "");
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        String reason = cause instanceof CallNotPermittedException ? "breaker_open" : cause instanceof TimeoutException ? "timeout" : "failed";
+        String reason = cause instanceof CallNotPermittedException ? "breaker_open" : timedOut(cause) ? "timeout" : "failed";
         refusals.record(route, reason, cause);
         if (exchange.getResponse().isCommitted()) {
             return Mono.empty();
@@ -42,5 +43,16 @@ class FallbackController {
             // the upstream answer had already begun: its headers can no longer change
         }
         return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "error.service_unavailable", route);
+    }
+
+    /** The route's response timeout (NettyRoutingFilter's 504) or any timeout behind it. */
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException
+                    || t instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

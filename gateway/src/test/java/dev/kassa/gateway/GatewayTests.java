@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.max-upload-bytes=5000", "kassa.gateway.auth-rate-limit=8",
-        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.queue-wait=4s", "kassa.gateway.max-queued-calls=4",
+        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.queue-wait=2500ms", "kassa.gateway.route-timeout=4s", "kassa.gateway.max-queued-calls=4",
         "management.tracing.sampling.probability=1.0"})
 @Import(GatewayTests.TestDecoder.class)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
@@ -94,12 +94,19 @@ class GatewayTests {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().startsWith("/api/products/stuck")) {
+                    try {
+                        Thread.sleep(6000); // longer than the route may take
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (exchange.getRequestURI().getPath().startsWith("/api/products/slow")) {
                     int now = SLOW_IN_FLIGHT.incrementAndGet();
                     SLOW_MOST_AT_ONCE.accumulateAndGet(now, Math::max);
                     try {
                         // a busy service: the calls pile up at the gateway
-                        Thread.sleep(exchange.getRequestURI().getPath().startsWith("/api/products/slower") ? 5000 : 1500);
+                        Thread.sleep(exchange.getRequestURI().getPath().startsWith("/api/products/slower") ? 3200 : 1500);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -180,7 +187,7 @@ class GatewayTests {
 
     @Test
     void aRouteForwardsItsCapacityAtOnceQueuesTheNextInOrderAndRefusesBeyondTheQueueWithAFast503() throws Exception {
-        // four places, four more may wait up to 4 s: of twelve calls to a service answering in 1.5 s, eight are served
+        // four places, four more may wait up to 2.5 s: of twelve calls to a service answering in 1.5 s, eight are served
         // (the queued four when places free up) and four are refused at once
         java.util.concurrent.ExecutorService tills = java.util.concurrent.Executors.newFixedThreadPool(12);
         try {
@@ -204,7 +211,7 @@ class GatewayTests {
             assertThat(refused).as("the queue's four places were full").isEqualTo(4);
             assertThat(SLOW_MOST_AT_ONCE.get()).as("the service never saw more than the route's four places").isEqualTo(4);
 
-            // a queued call waits at most queue-wait (4 s), then is refused: the places are held by 5 s calls
+            // a queued call waits at most queue-wait (2.5 s), then is refused: the places are held by 3.2 s calls
             java.util.List<java.util.concurrent.Future<Api.Response>> slower = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 slower.add(tills.submit(() -> member().get("/api/products/slower")));
@@ -214,7 +221,7 @@ class GatewayTests {
             Api.Response waited = member().get("/api/products/products/");
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             assertErrorBody(waited, 503, "overloaded");
-            assertThat(waitedMs).as("refused after its wait, before a place freed up").isBetween(3_500L, 4_900L);
+            assertThat(waitedMs).as("refused after its wait, before a place freed up").isBetween(2_000L, 3_150L);
             for (var call : slower) {
                 assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
             }
@@ -226,6 +233,20 @@ class GatewayTests {
             assertThat(member().get("/api/products/products/").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aCallLongerThanTheRouteTimeoutGetsA503WhenTheTimeIsUp() {
+        long start = System.nanoTime();
+        Api.Response r = member().get("/api/products/stuck");
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertErrorBody(r, 503, "service_unavailable");
+        assertThat(r.header("Retry-After")).isEqualTo("5");
+        assertThat(tookMs).as("answered at the route's time limit (4 s), not when the service finally answers (6 s)").isBetween(3_500L, 5_500L);
+        assertThat(timeLimiters.getAllTimeLimiters()).as("one timer per call, the HTTP client's: the breaker's own time limiter is off").isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.github.resilience4j.timelimiter.TimeLimiterRegistry timeLimiters;
 
     @Test
     void refusesMissingTokensKeysAndStrangers() {
