@@ -63,7 +63,7 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
                 return refuse(exchange, route, "the queue is full");
             }
             return ticket.admitted(properties.queueWait())
-                    .flatMap(admitted -> admitted ? chain.filter(exchange) : refuse(exchange, route, "waited " + properties.queueWait()))
+                    .flatMap(admitted -> admitted ? chain.filter(exchange) : refuse(exchange, route, "waited " + properties.queueWait() + " for a place"))
                     .doFinally(signal -> ticket.leave());
         });
     }
@@ -79,16 +79,9 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, String route, String why) {
-        refusals.record(route, "overloaded", new Overloaded(route + ": " + why));
+        refusals.record(route, "overloaded", why);
         exchange.getResponse().getHeaders().set("Retry-After", "1");
         return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "error.overloaded", route);
-    }
-
-    /** Why a call was refused, for the summary log line (never thrown). */
-    static final class Overloaded extends RuntimeException {
-        Overloaded(String message) {
-            super(message, null, false, false);
-        }
     }
 
     public static class Config {

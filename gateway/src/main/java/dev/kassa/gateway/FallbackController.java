@@ -33,7 +33,7 @@ class FallbackController {
         String route = service.replaceAll("[^a-z-]", "");
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String reason = cause instanceof CallNotPermittedException ? "breaker_open" : timedOut(cause) ? "timeout" : "failed";
-        refusals.record(route, reason, cause);
+        refusals.record(route, reason, cause == null ? "-" : cause.toString());
         if (exchange.getResponse().isCommitted()) {
             return Mono.empty();
         }

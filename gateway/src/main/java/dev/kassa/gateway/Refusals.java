@@ -29,7 +29,8 @@ class Refusals {
         this.meters = meters;
     }
 
-    void record(String route, String reason, Throwable cause) {
+    /** One refused call of {@code route}; {@code cause} says why, for the summary line. */
+    void record(String route, String reason, String cause) {
         meters.counter("kassa_gateway_fallbacks_total", "route", route, "reason", reason).increment();
         Tally tally = tallies.computeIfAbsent(route + "/" + reason, k -> new Tally(new AtomicLong(), new AtomicLong()));
         long n = tally.count().incrementAndGet();
@@ -38,7 +39,7 @@ class Refusals {
         if (now - last >= LOG_EVERY_MS && tally.loggedAt().compareAndSet(last, now)) {
             tally.count().addAndGet(-n);
             log.warn("route={} reason={} answered 503 to {} call(s) in the last {} s; last cause: {}", route, reason, n,
-                    last == 0 ? 0 : (now - last) / 1000, cause == null ? "-" : cause.toString().replaceAll("[\\r\\n]+", " "));
+                    last == 0 ? 0 : (now - last) / 1000, cause.replaceAll("[\\r\\n]+", " "));
         }
     }
 }

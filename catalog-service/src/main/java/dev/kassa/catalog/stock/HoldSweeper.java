@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Marks lapsed till holds {@code expired} (spec C37 as a job): a lapsed hold already stopped counting against stock;
@@ -50,25 +51,17 @@ public class HoldSweeper {
 
     @Scheduled(fixedDelayString = "${kassa.catalog.hold-sweep-interval:60s}", initialDelayString = "${kassa.catalog.hold-sweep-interval:60s}")
     void sweepDue() {
-        Instant start = Instant.now();
-        rounds.run(() -> List.copyOf(lastHold.keySet()), this::sweep);
-        forgetLapsed(start);
+        forgettingLapsed(() -> rounds.run(this::storesWithHolds, this::sweep));
     }
 
     /** Visits every store of the registry; answers how many. */
     public int sweepEveryStore() {
-        Instant start = Instant.now();
-        int n = rounds.everyStore(this::sweep);
-        forgetLapsed(start);
-        return n;
+        return forgettingLapsed(() -> rounds.everyStore(this::sweep));
     }
 
     /** Visits the stores where this instance placed a hold that may not have been expired yet; answers how many. */
     public int sweepStoresWithHolds() {
-        Instant start = Instant.now();
-        int n = rounds.visit(List.copyOf(lastHold.keySet()), this::sweep);
-        forgetLapsed(start);
-        return n;
+        return forgettingLapsed(() -> rounds.visit(storesWithHolds(), this::sweep));
     }
 
     /** Expires the current store's lapsed holds; answers how many. */
@@ -77,12 +70,19 @@ public class HoldSweeper {
         return n == null ? 0 : n;
     }
 
-    /** A store whose holds had all lapsed before a sweep began had them expired by it: no need to come back. */
-    private void forgetLapsed(Instant sweepStart) {
+    private List<String> storesWithHolds() {
+        return List.copyOf(lastHold.keySet());
+    }
+
+    /** Runs a sweep; a store whose holds had all lapsed before it began had them expired by it: no need to come back. */
+    private int forgettingLapsed(IntSupplier sweep) {
+        Instant start = Instant.now();
+        int visited = sweep.getAsInt();
         lastHold.forEach((key, at) -> {
-            if (at.plus(follow).isBefore(sweepStart)) {
+            if (at.plus(follow).isBefore(start)) {
                 lastHold.remove(key, at);
             }
         });
+        return visited;
     }
 }
