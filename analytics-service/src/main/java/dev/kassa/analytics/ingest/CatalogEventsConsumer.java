@@ -6,8 +6,11 @@ import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Catalog's events into analytics, exactly once each: the products it knows (names, prices, stock levels) and today's
@@ -19,7 +22,7 @@ class CatalogEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    CatalogEventsConsumer(Inbox inbox, Products products, SnapshotRepository snapshots) {
+    CatalogEventsConsumer(Inbox inbox, Products products, SnapshotRepository snapshots, StockLevels levels) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(CatalogEvents.ProductCreated.class, p -> {
@@ -32,13 +35,18 @@ class CatalogEventsConsumer {
                             p.minQuantity(), p.maxQuantity(), p.isActive() == null || p.isActive()));
                     snapshots.productChanged(p.productId(), TenantContext.require().today());
                 })
-                .on(CatalogEvents.ProductDeleted.class, p -> products.delete(p.productId()))
-                .on(CatalogEvents.StockChanged.class, s -> snapshots.stockChanged(s.productId(), TenantContext.require().today(), s.onHand(),
+                .on(CatalogEvents.ProductDeleted.class, p -> {
+                    // its levels of this poll are valued while its prices are still known
+                    levels.write();
+                    products.delete(p.productId());
+                })
+                .on(CatalogEvents.StockChanged.class, s -> levels.changed(s.productId(), TenantContext.require().today(), s.onHand(),
                         s.available()));
     }
 
-    @KafkaListener(topics = Topics.CATALOG)
-    void on(String message) {
-        inbox.handle(message, "analytics-catalog", handlers);
+    /** A poll's events of one store in one transaction; its stock changes end in one snapshot write per product. */
+    @KafkaListener(topics = Topics.CATALOG, batch = "true", properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.handleAll(records, "analytics-catalog", handlers);
     }
 }

@@ -47,7 +47,7 @@ class SalesEventsConsumer {
                 .on(SalesEvents.SessionClosed.class, s -> shifts.closed(s.sessionId(), s.registerId(), s.cashierId(), s.closedAt(), s.businessDate()));
     }
 
-    @KafkaListener(topics = Topics.SALES, batch = "true")
+    @KafkaListener(topics = Topics.SALES, batch = "true", properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(List<ConsumerRecord<String, String>> records) {
         inbox.handleAll(records, "analytics-daily", handlers);
     }

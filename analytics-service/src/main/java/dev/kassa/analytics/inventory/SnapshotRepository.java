@@ -70,10 +70,12 @@ public class SnapshotRepository {
                             is_low_stock = excluded.is_low_stock, is_overstock = excluded.is_overstock, updated_at = now()
                         """)
                 .param("product", product).param("date", date).param("onHand", onHand).param("available", available).update();
-        // the product's newest row is its stock as it stands: move the flag if this row is now the newest
+        // the product's newest row is its stock as it stands: move the flag if this row is now the newest (rows whose
+        // flag stays as it is are not written again: on most changes the row is today's and already the newest)
         sql.sql("""
-                        update inventory_snapshots set is_latest = (date = (select max(date) from inventory_snapshots where product_id = :product))
+                        update inventory_snapshots set is_latest = not is_latest
                          where product_id = :product and (is_latest or date = :date)
+                           and is_latest <> (date = (select max(date) from inventory_snapshots where product_id = :product))
                         """)
                 .param("product", product).param("date", date).update();
     }

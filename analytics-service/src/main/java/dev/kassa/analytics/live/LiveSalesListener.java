@@ -38,7 +38,7 @@ class LiveSalesListener {
     }
 
     @KafkaListener(topics = Topics.SALES, groupId = "${spring.application.name}-live-#{T(java.util.UUID).randomUUID()}",
-            properties = "auto.offset.reset=latest")
+            properties = {"auto.offset.reset=latest", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(String message) throws Exception {
         EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
         new EventHandlers()

@@ -51,7 +51,7 @@ class SaleEventsConsumer {
      * batch rows locked; a till's hold does not wait for them (it locks the product, and its reference to a batch takes a
      * key-share lock that a stock update does not block).
      */
-    @KafkaListener(topics = Topics.SALES, batch = "true", properties = "max.poll.records=50")
+    @KafkaListener(topics = Topics.SALES, batch = "true", properties = {"max.poll.records=50", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(List<ConsumerRecord<String, String>> records) {
         inbox.handleAll(records, "catalog-stock", handlers);
     }

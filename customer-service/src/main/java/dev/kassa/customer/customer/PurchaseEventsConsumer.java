@@ -87,7 +87,7 @@ class PurchaseEventsConsumer {
                 });
     }
 
-    @KafkaListener(topics = Topics.SALES)
+    @KafkaListener(topics = Topics.SALES, properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(String message) {
         inbox.handle(message, "customer-history", handlers);
     }

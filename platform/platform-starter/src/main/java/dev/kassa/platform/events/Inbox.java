@@ -2,6 +2,7 @@ package dev.kassa.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantKeys;
@@ -15,10 +16,13 @@ import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -102,8 +106,8 @@ public class Inbox {
         for (List<Integer> indexes : byStore.values()) {
             try {
                 Tenant tenant = tenantOf(envelopes.get(indexes.get(0)));
-                TenantContext.run(tenant, () -> tx.executeWithoutResult(status -> indexes.forEach(i ->
-                        observed(records.get(i), () -> handle(envelopes.get(i), consumer, handlers, tenant)))));
+                TenantContext.run(tenant, () -> tx.executeWithoutResult(status -> handleTogether(records, envelopes, indexes, consumer,
+                        handlers)));
             } catch (RuntimeException together) {
                 for (int i : indexes) {
                     if (i >= end) {
@@ -128,6 +132,35 @@ public class Inbox {
             throw new BatchListenerFailedException("Event at " + records.get(end).topic() + "-" + records.get(end).partition()
                     + "@" + records.get(end).offset() + " failed", failure, end);
         }
+    }
+
+    /**
+     * One store's events of a poll, inside its transaction: the inbox records of the events this consumer handles are
+     * written in one statement, which answers the ones seen for the first time; those run in order (an event twice in
+     * the poll runs once).
+     */
+    private void handleTogether(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes, List<Integer> indexes,
+                                String consumer, EventHandlers handlers) {
+        Map<Integer, Object> payloads = new LinkedHashMap<>();
+        for (int i : indexes) {
+            Object payload = handlers.read(envelopes.get(i), objectMapper);
+            if (payload != null) {
+                payloads.put(i, payload);
+            }
+        }
+        if (payloads.isEmpty()) {
+            return;
+        }
+        Set<UUID> fresh = new HashSet<>(jdbc.queryForList("""
+                        insert into public.kassa_inbox (event_id, consumer) select distinct unnest(cast(? as uuid[])), ?
+                        on conflict do nothing returning event_id""", UUID.class,
+                SqlArrays.texts(payloads.keySet(), i -> envelopes.get(i).eventId()), consumer));
+        payloads.forEach((i, payload) -> {
+            EventEnvelope envelope = envelopes.get(i);
+            if (fresh.remove(envelope.eventId())) {
+                observed(records.get(i), () -> inStoresLanguage(() -> handlers.run(envelope, payload)));
+            }
+        });
     }
 
     private void handle(EventEnvelope envelope, String consumer, EventHandlers handlers, Tenant tenant) {
@@ -156,14 +189,18 @@ public class Inbox {
         if (inserted == 0) {
             return false;
         }
-        // text a consumer stores (a cash movement's description) is in the stores' language, Russian, like every default
+        inStoresLanguage(() -> handler.accept(tenant));
+        return true;
+    }
+
+    /** Text a consumer stores (a cash movement's description) is in the stores' language, Russian, like every default. */
+    private static void inStoresLanguage(Runnable work) {
         java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("ru"));
         try {
-            handler.accept(tenant);
+            work.run();
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
         }
-        return true;
     }
 }

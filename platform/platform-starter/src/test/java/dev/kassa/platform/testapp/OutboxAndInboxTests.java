@@ -151,6 +151,63 @@ class OutboxAndInboxTests {
     }
 
     @Test
+    void aPollRunsEachStoresEventsOnceInOrderAndStopsAtTheFirstThatFails() {
+        String shop = "inbox_shop_0000000e";
+        String other = "inbox_other_0000000d";
+        List<String> seen = new ArrayList<>();
+        EventHandlers handlers = new EventHandlers().on(Probe.class, probe -> {
+            if (probe.marker().startsWith("fail")) {
+                throw new IllegalStateException("cannot handle " + probe.marker());
+            }
+            seen.add(dev.kassa.platform.tenancy.TenantContext.require().key() + ":" + probe.marker());
+            jdbc.update("insert into note (text) values (?)", probe.marker());
+        });
+        String handledBefore = dev.kassa.platform.test.TestEvents.message(shop, new Probe("before"));
+        assertThat(inbox.handle(handledBefore, "poll-consumer", handlers)).isTrue();
+        seen.clear();
+        String twice = dev.kassa.platform.test.TestEvents.message(shop, new Probe("twice"));
+        String otherType = dev.kassa.platform.test.TestEvents.message(shop, new NoteCreated("not this consumer's"));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> poll = records(
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("a1")),
+                dev.kassa.platform.test.TestEvents.message(other, new Probe("b1")),
+                handledBefore, twice, otherType,
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("a2")), twice,
+                dev.kassa.platform.test.TestEvents.message(other, new Probe("b2")));
+
+        inbox.handleAll(poll, "poll-consumer", handlers);
+
+        assertThat(seen).as("each store's events in their order, a redelivered or repeated one once")
+                .containsExactly(shop + ":a1", shop + ":twice", shop + ":a2", other + ":b1", other + ":b2");
+        assertThat(jdbc.queryForObject("select count(*) from public.kassa_inbox where consumer = 'poll-consumer' and event_id = ?",
+                Integer.class, inbox.read(otherType).eventId())).as("no record of an event the consumer does not handle").isZero();
+
+        // a poll whose third event fails: the two before it are committed (the first alone after the store's transaction
+        // failed), the failing one and those after it are left for the container to retry
+        seen.clear();
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> failing = records(
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("c1")),
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("c2")),
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("fail")),
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("c3")));
+        assertThatThrownBy(() -> inbox.handleAll(failing, "poll-consumer", handlers))
+                .isInstanceOfSatisfying(org.springframework.kafka.listener.BatchListenerFailedException.class,
+                        e -> assertThat(e.getIndex()).isEqualTo(2));
+        assertThat(jdbc.queryForList("select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
+                .containsExactly("c1", "c2");
+        inbox.handleAll(failing.subList(0, 2), "poll-consumer", handlers);
+        assertThat(jdbc.queryForList("select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
+                .as("the committed two are not done again when they come back").containsExactly("c1", "c2");
+    }
+
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(String... messages) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < messages.length; i++) {
+            records.add(new org.apache.kafka.clients.consumer.ConsumerRecord<>(Topics.SALES, 0, i, null, messages[i]));
+        }
+        return records;
+    }
+
+    @Test
     void aFailingHandlerLeavesNoInboxRecordSoTheEventIsRetried() {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "Probe", "inbox_shop_0000000e", Instant.now(), 1,
                 objectMapper.valueToTree(Map.of()));
