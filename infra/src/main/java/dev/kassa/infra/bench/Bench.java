@@ -451,6 +451,12 @@ public final class Bench {
         Run run;
         try (AutoCloseable feed = liveFeed(live)) {
             run = drive(50, 1000, seconds);
+            // the run's last sales reach the feed up to a fetch wait (a quarter of a second) after it: the feed stays open
+            // until all of them have, so the slowest are counted too (at most 10 s)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (live.count() < run.completed() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
         }
         Instant end = Instant.now();
         row("(a) scan p50 / p95 / p99 (p99 ≤ 50 ms)", String.format("%.1f / %.1f / %.1f ms", run.scans().percentile(50),
@@ -462,8 +468,8 @@ public final class Bench {
         row("(a) CPU per completed sale, whole machine (reported)", run.cpuPerSale(), true);
         analyticsDelay("(e) sale completed → in analytics during (a), 50 tills: p50 / p99 (p99 ≤ 1000 ms)", start, end);
         stockDelay("(e) sale completed → stock moved in catalog during (a): p50 / p99 (reported)", start, end);
-        row("(e) sale completed → in the owner's live feed during (a): p50 / p99 (p99 ≤ 1000 ms)", String.format("%.0f / %.0f ms over %d sales",
-                live.percentile(50), live.percentile(99), live.count()), live.count() > 0 && live.percentile(99) <= 1000);
+        row("(e) sale completed → in the owner's live feed during (a): p50 / p99 (p99 ≤ 1000 ms)", String.format("%.0f / %.0f ms over %d of %d sales",
+                live.percentile(50), live.percentile(99), live.count(), run.completed()), live.count() > 0 && live.percentile(99) <= 1000);
     }
 
     /**

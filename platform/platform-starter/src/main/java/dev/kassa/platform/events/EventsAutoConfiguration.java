@@ -2,6 +2,7 @@ package dev.kassa.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.config.PlatformMigrations;
+import dev.kassa.platform.tenancy.ServiceSchemaDataSource;
 import dev.kassa.platform.tenancy.TenancyAutoConfiguration;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -54,15 +56,17 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public OutboxMetrics outboxMetrics(JdbcTemplate jdbcTemplate) {
-        return new OutboxMetrics(jdbcTemplate);
+        return new OutboxMetrics(ServiceSchemaDataSource.schemaQualified(jdbcTemplate.getDataSource()));
     }
 
     @Bean
     @ConditionalOnProperty(name = "kassa.events.relay-enabled", havingValue = "true", matchIfMissing = true)
-    public OutboxRelay outboxRelay(JdbcTemplate jdbcTemplate, KafkaTemplate<String, String> kafkaTemplate,
-                                   PlatformTransactionManager transactionManager, OutboxSignal signal,
-                                   @org.springframework.beans.factory.annotation.Value("${kassa.events.relay-interval-ms:1000}") long idleMillis) {
-        return new OutboxRelay(jdbcTemplate, kafkaTemplate, new TransactionTemplate(transactionManager), signal, idleMillis);
+    public OutboxRelay outboxRelay(JdbcTemplate jdbcTemplate, KafkaTemplate<String, String> kafkaTemplate, OutboxSignal signal,
+                                   @Value("${kassa.events.relay-interval-ms:1000}") long idleMillis) {
+        // its statements name public.kassa_outbox, so its transactions take pooled connections on whatever schema they are
+        JdbcTemplate relay = ServiceSchemaDataSource.schemaQualified(jdbcTemplate.getDataSource());
+        return new OutboxRelay(relay, kafkaTemplate, new TransactionTemplate(new JdbcTransactionManager(relay.getDataSource())), signal,
+                idleMillis);
     }
 
     @Bean

@@ -101,7 +101,8 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnBean(org.springframework.jdbc.core.JdbcTemplate.class)
     public Revocations revocations(org.springframework.jdbc.core.JdbcTemplate jdbc, KassaSecurityProperties security) {
-        return new Revocations(jdbc, security.revocationCache(), java.time.Clock.systemUTC());
+        return new Revocations(dev.kassa.platform.tenancy.ServiceSchemaDataSource.schemaQualified(jdbc.getDataSource()),
+                security.revocationCache(), java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.kassa.platform.tenancy;
 
 import org.springframework.core.InfrastructureProxy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import javax.sql.DataSource;
@@ -39,6 +40,16 @@ public class ServiceSchemaDataSource extends DelegatingDataSource implements Inf
     /** The pool behind the wrapper, where tenant connections come from. */
     public static DataSource pool(DataSource dataSource) {
         return dataSource instanceof ServiceSchemaDataSource wrapper ? wrapper.obtainTargetDataSource() : dataSource;
+    }
+
+    /**
+     * A template on the pool as it is, for statements that name their tables' schema ({@code public.kassa_outbox}): its
+     * connection stays on the store's schema it served last, so neither the statement nor that store's next transaction
+     * on the connection pays a {@code SET search_path} round trip (the outbox relay switched a connection to
+     * {@code public} and the next till transaction switched it back, about once a sale in sales and in catalog).
+     */
+    public static JdbcTemplate schemaQualified(DataSource dataSource) {
+        return new JdbcTemplate(pool(dataSource));
     }
 
     private static Connection onServiceSchema(Connection connection) throws SQLException {
