@@ -90,7 +90,7 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         Map<String, Long> readyMemory = suite.residentMegabytesByProcess();
         double ready = suite.secondsToReady();
-        int exit;
+        int exit = 1;
         try {
             Bench bench = new Bench(suite);
             // the ≤ 90 s target is for `infra/kassa up` (fast start, class-data archives); this suite runs the optimising
@@ -101,6 +101,10 @@ public final class Bench {
             exit = bench.run(seconds, step);
         } finally {
             suite.close();
+            if (exit != 0) {
+                keepLogs(data.resolve("logs"), root.resolve("infra/target/bench-logs-" + java.time.LocalDateTime.now()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+            }
             deleteQuietly(data);
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnSignal);
@@ -976,6 +980,19 @@ public final class Bench {
     private static void require(boolean ok, String what, Http.Answer answer) {
         if (!ok) {
             throw new IllegalStateException("benchmark set-up failed at " + what + ": " + answer);
+        }
+    }
+
+    /** A run that missed a target keeps its services' logs (the rest of its data directory goes): what stalled shows there. */
+    private static void keepLogs(Path logs, Path kept) {
+        try (var files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+            System.out.println("The services' logs of this run are kept in " + kept);
+        } catch (IOException e) {
+            System.out.println("The services' logs could not be kept: " + e);
         }
     }
 
