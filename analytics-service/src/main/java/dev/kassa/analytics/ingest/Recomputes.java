@@ -5,8 +5,6 @@ import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.facts.Affected;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -57,27 +55,7 @@ class Recomputes {
     }
 
     private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Recomputes are collected inside the inbox's transaction");
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Pending created = new Pending();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    run(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(Recomputes.this);
-                }
-            });
-            pending = created;
-        }
-        return pending;
+        return InboxTransaction.collected(this, Pending::new, this::run);
     }
 
     private void run(Pending pending) {

@@ -2,8 +2,6 @@ package dev.kassa.analytics.ingest;
 
 import dev.kassa.analytics.inventory.SnapshotRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,36 +34,18 @@ class StockLevels {
 
     /** Writes the levels collected so far in this transaction. */
     void write() {
-        @SuppressWarnings("unchecked")
-        Map<Key, Level> pending = (Map<Key, Level>) TransactionSynchronizationManager.getResource(this);
+        Map<Key, Level> pending = InboxTransaction.current(this);
         if (pending != null) {
-            pending.forEach((key, level) -> snapshots.stockChanged(key.product(), key.date(), level.onHand(), level.available()));
-            pending.clear();
+            write(pending);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<Key, Level> pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Stock levels are collected inside the inbox's transaction");
-        }
-        Map<Key, Level> pending = (Map<Key, Level>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Map<Key, Level> created = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write();
-                }
+    private void write(Map<Key, Level> pending) {
+        pending.forEach((key, level) -> snapshots.stockChanged(key.product(), key.date(), level.onHand(), level.available()));
+        pending.clear();
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(StockLevels.this);
-                }
-            });
-            pending = created;
-        }
-        return pending;
+    private Map<Key, Level> pending() {
+        return InboxTransaction.collected(this, LinkedHashMap::new, this::write);
     }
 }

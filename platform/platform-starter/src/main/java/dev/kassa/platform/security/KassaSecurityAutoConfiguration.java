@@ -1,6 +1,7 @@
 package dev.kassa.platform.security;
 
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.tenancy.ServiceSchemaDataSource;
 import dev.kassa.platform.tenancy.TenancyProperties;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.web.ErrorResponses;
@@ -101,7 +102,7 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnBean(org.springframework.jdbc.core.JdbcTemplate.class)
     public Revocations revocations(org.springframework.jdbc.core.JdbcTemplate jdbc, KassaSecurityProperties security) {
-        return new Revocations(dev.kassa.platform.tenancy.ServiceSchemaDataSource.schemaQualified(jdbc.getDataSource()),
+        return new Revocations(ServiceSchemaDataSource.schemaQualified(jdbc.getDataSource()),
                 security.revocationCache(), java.time.Clock.systemUTC());
     }
 
