@@ -129,6 +129,8 @@ public final class Bench {
             realistic(seconds);
         }
         if (parts.contains("b") || parts.contains("c") || parts.contains("e")) {
+            // without (a) before it, (b) would start on the warm-up's backlog and count its delays in (e)
+            settle();
             freshTokens();
             Instant saturationStart = Instant.now();
             double peak = saturation(step);
@@ -297,6 +299,15 @@ public final class Bench {
 
         long totalTicks() {
             return cpuTicks.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** This run and {@code other} (the same load at another time) as one. */
+        Run plus(Run other) {
+            Map<String, Long> cpu = new java.util.LinkedHashMap<>(cpuTicks);
+            other.cpuTicks.forEach((name, ticks) -> cpu.merge(name, ticks, Long::sum));
+            return new Run(scans.plus(other.scans), checkouts.plus(other.checkouts), completed + other.completed, seconds + other.seconds, cpu,
+                    compilerTicks + other.compilerTicks, new MachineTicks(machine.busy + other.machine.busy, machine.total + other.machine.total,
+                    machine.generator + other.machine.generator));
         }
 
         double salesPerSecond() {
@@ -512,26 +523,48 @@ public final class Bench {
         };
     }
 
+    /**
+     * Tills without pauses at 10, 25, 50 and 100, each level twice: once in a pass upwards and once in a pass back down
+     * (10, 25, 50, 100, 100, 50, 25, 10), each figure from both runs together.
+     * <p>
+     * The suite's speed drifts over minutes by more than the load changes it: the JIT compilers still finishing, the checkpoints
+     * of PostgreSQL. Measured once each, in rising order, the levels compared moments as much as loads: one run fell 74.0,
+     * 72.8, 69.4, 61.2 sales/s from 10 to 100 tills, and in another, with the order 100, 10, 25, 50, 100, the same 100 tills
+     * made 64.9 sales/s first and 75.3 last, with 64.9 at 10 tills between them (28 ms of CPU per sale at 10 tills as at 100).
+     * With each level in both passes a steady drift weighs on every level alike; each row also shows its two runs.
+     */
     private double saturation(int step) throws InterruptedException {
+        int[] levels = {10, 25, 50, 100};
+        Map<Integer, Run> up = new LinkedHashMap<>();
+        Map<Integer, Run> both = new LinkedHashMap<>();
+        for (int i = 0; i < 2 * levels.length; i++) {
+            int count = levels[i < levels.length ? i : 2 * levels.length - 1 - i];
+            System.out.printf("(b) %d tills without pauses, %d s (%s pass) …%n", count, step, i < levels.length ? "upward" : "downward");
+            Run run = drive(count, 0, step);
+            progress(String.format("(b) %d tills", count), run);
+            if (up.containsKey(count)) {
+                both.put(count, up.get(count).plus(run));
+            } else {
+                up.put(count, run);
+            }
+        }
         double peak = 0;
         int peakTills = 0;
-        double last = 0;
-        for (int count : new int[] {10, 25, 50, 100}) {
-            System.out.printf("(b) %d tills without pauses, %d s …%n", count, step);
-            Run run = drive(count, 0, step);
-            row(String.format("(b) %3d tills: sales/s, p99, errors", count), String.format("%.1f/s, %.0f ms, %s", run.salesPerSecond(),
-                    run.p99(), run.errors() == 0 ? "0" : run.scans().errorSummary() + " scan / " + run.checkouts().errorSummary() + " checkout"),
-                    run.errors() == 0);
-            if (count >= 50) {
-                // at 100 as at 50: more CPU per sale says overhead (threads, collections), the same says waiting (locks, pools)
-                row(String.format("(b) %3d tills: CPU per completed sale (reported)", count), run.cpuPerSale(), true);
-            }
+        for (int count : levels) {
+            Run run = both.get(count);
+            Run first = up.get(count);
+            double second = (run.completed() - first.completed()) / (run.seconds() - first.seconds());
+            row(String.format("(b) %3d tills: sales/s (upward, downward), p99, errors", count), String.format("%.1f/s (%.1f, %.1f), %.0f ms, %s",
+                    run.salesPerSecond(), first.salesPerSecond(), second, run.p99(), run.errors() == 0 ? "0"
+                            : run.scans().errorSummary() + " scan / " + run.checkouts().errorSummary() + " checkout"), run.errors() == 0);
+            // more CPU per sale at more tills says overhead (threads, collections), the same says waiting (locks, pools)
+            row(String.format("(b) %3d tills: CPU per completed sale (reported)", count), run.cpuPerSale(), true);
             if (run.salesPerSecond() > peak) {
                 peak = run.salesPerSecond();
                 peakTills = count;
             }
-            last = run.salesPerSecond();
         }
+        double last = both.get(levels[levels.length - 1]).salesPerSecond();
         row("(b) 100 tills vs the peak (≥ 90 %, no collapse)", String.format("%.0f %% of %.1f/s (peak at %d tills)", 100 * last / peak, peak,
                 peakTills), last >= 0.9 * peak);
         return peak;

@@ -1,6 +1,7 @@
 package dev.kassa.infra.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,21 @@ final class Latencies {
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * size) - 1;
         return sorted[Math.max(0, Math.min(size - 1, rank))] / 1000.0;
+    }
+
+    /** These latencies and {@code other}'s together, errors included. */
+    Latencies plus(Latencies other) {
+        Latencies all = new Latencies();
+        for (Latencies one : List.of(this, other)) {
+            synchronized (one) {
+                for (int i = 0; i < one.size; i++) {
+                    all.add(one.values[i] * 1000);
+                }
+            }
+            all.errors.addAndGet(one.errors.get());
+            one.errorsByStatus.forEach((status, n) -> all.errorsByStatus.computeIfAbsent(status, k -> new AtomicLong()).addAndGet(n.get()));
+        }
+        return all;
     }
 
     String errorSummary() {
