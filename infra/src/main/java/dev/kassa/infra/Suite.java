@@ -289,6 +289,9 @@ public final class Suite implements AutoCloseable {
                 case "gateway", "sales-service", "catalog-service" -> "-Xmx256m";
                 default -> "-Xmx160m";
             });
+            // each collection with its pause, beside the service's log: a run that stalls keeps both (the benchmark's bench-logs)
+            command.add("-Xlog:gc:file=\"" + config.dataDir().resolve("logs").resolve(module + "-gc.log").toAbsolutePath()
+                    + "\":time,uptime:filecount=2,filesize=5m");
         }
         if (trimsNativeHeap()) {
             // memory the JVM frees natively (the optimising compiler's arenas above all) goes back to the system instead of

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class Bench {
     private static final int MAX_TILLS = 100;
     private static final int STOCK = 500_000;
     private static final int PORT_BASE = 18080;
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final Suite suite;
     private final Http gateway;
@@ -539,7 +542,8 @@ public final class Bench {
         Map<Integer, Run> both = new LinkedHashMap<>();
         for (int i = 0; i < 2 * levels.length; i++) {
             int count = levels[i < levels.length ? i : 2 * levels.length - 1 - i];
-            System.out.printf("(b) %d tills without pauses, %d s (%s pass) …%n", count, step, i < levels.length ? "upward" : "downward");
+            System.out.printf("(b) %d tills without pauses, %d s (%s pass, from %s) …%n", count, step, i < levels.length ? "upward" : "downward",
+                    CLOCK.format(Instant.now()));
             Run run = drive(count, 0, step);
             progress(String.format("(b) %d tills", count), run);
             if (up.containsKey(count)) {
@@ -696,14 +700,19 @@ public final class Bench {
         try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres")) {
             String schema = schemaOf(c, store);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                    select count(*), percentile_cont(0.99) within group (order by extract(epoch from recorded_at - completed_at)),
-                           percentile_cont(0.5) within group (order by extract(epoch from recorded_at - completed_at))
-                      from %s.sale_facts where kind = 'sale' and completed_at >= '%s' and completed_at < '%s'
+                    with d as (select completed_at, extract(epoch from recorded_at - completed_at) as delay
+                                 from %s.sale_facts where kind = 'sale' and completed_at >= '%s' and completed_at < '%s')
+                    select count(*), percentile_cont(0.99) within group (order by delay), percentile_cont(0.5) within group (order by delay),
+                           count(*) filter (where delay > 1), (select completed_at from d order by delay desc limit 1), max(delay)
+                      from d
                     """.formatted(schema, since, until))) {
                 rs.next();
                 double p99 = rs.getDouble(2) * 1000;
-                row(label, String.format("%.0f / %.0f ms over %d sales",
-                        rs.getDouble(3) * 1000, p99, rs.getLong(1)), p99 <= 1000);
+                // when the slowest sale was completed, against the (b) steps' start times printed above: a stall's moment
+                Timestamp worst = rs.getTimestamp(5);
+                row(label, String.format("%.0f / %.0f ms over %d sales; slowest %.0f ms (completed %s), %d over 1 s", rs.getDouble(3) * 1000,
+                        p99, rs.getLong(1), rs.getDouble(6) * 1000, worst == null ? "–" : CLOCK.format(worst.toInstant()), rs.getLong(4)),
+                        p99 <= 1000);
             }
         }
     }
