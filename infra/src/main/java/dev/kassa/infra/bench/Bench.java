@@ -309,8 +309,7 @@ public final class Bench {
             Map<String, Long> cpu = new java.util.LinkedHashMap<>(cpuTicks);
             other.cpuTicks.forEach((name, ticks) -> cpu.merge(name, ticks, Long::sum));
             return new Run(scans.plus(other.scans), checkouts.plus(other.checkouts), completed + other.completed, seconds + other.seconds, cpu,
-                    compilerTicks + other.compilerTicks, new MachineTicks(machine.busy + other.machine.busy, machine.total + other.machine.total,
-                    machine.generator + other.machine.generator));
+                    compilerTicks + other.compilerTicks, machine.plus(other.machine));
         }
 
         double salesPerSecond() {
@@ -382,6 +381,10 @@ public final class Bench {
 
         MachineTicks minus(MachineTicks before) {
             return new MachineTicks(busy - before.busy, total - before.total, generator - before.generator);
+        }
+
+        MachineTicks plus(MachineTicks other) {
+            return new MachineTicks(busy + other.busy, total + other.total, generator + other.generator);
         }
     }
 
@@ -539,27 +542,23 @@ public final class Bench {
     private double saturation(int step) throws InterruptedException {
         int[] levels = {10, 25, 50, 100};
         Map<Integer, Run> up = new LinkedHashMap<>();
-        Map<Integer, Run> both = new LinkedHashMap<>();
+        Map<Integer, Run> down = new LinkedHashMap<>();
         for (int i = 0; i < 2 * levels.length; i++) {
-            int count = levels[i < levels.length ? i : 2 * levels.length - 1 - i];
-            System.out.printf("(b) %d tills without pauses, %d s (%s pass, from %s) …%n", count, step, i < levels.length ? "upward" : "downward",
+            boolean upward = i < levels.length;
+            int count = levels[upward ? i : 2 * levels.length - 1 - i];
+            System.out.printf("(b) %d tills without pauses, %d s (%s pass, from %s) …%n", count, step, upward ? "upward" : "downward",
                     CLOCK.format(Instant.now()));
             Run run = drive(count, 0, step);
             progress(String.format("(b) %d tills", count), run);
-            if (up.containsKey(count)) {
-                both.put(count, up.get(count).plus(run));
-            } else {
-                up.put(count, run);
-            }
+            (upward ? up : down).put(count, run);
         }
         double peak = 0;
         int peakTills = 0;
+        double last = 0;
         for (int count : levels) {
-            Run run = both.get(count);
-            Run first = up.get(count);
-            double second = (run.completed() - first.completed()) / (run.seconds() - first.seconds());
+            Run run = up.get(count).plus(down.get(count));
             row(String.format("(b) %3d tills: sales/s (upward, downward), p99, errors", count), String.format("%.1f/s (%.1f, %.1f), %.0f ms, %s",
-                    run.salesPerSecond(), first.salesPerSecond(), second, run.p99(), run.errors() == 0 ? "0"
+                    run.salesPerSecond(), up.get(count).salesPerSecond(), down.get(count).salesPerSecond(), run.p99(), run.errors() == 0 ? "0"
                             : run.scans().errorSummary() + " scan / " + run.checkouts().errorSummary() + " checkout"), run.errors() == 0);
             // more CPU per sale at more tills says overhead (threads, collections), the same says waiting (locks, pools)
             row(String.format("(b) %3d tills: CPU per completed sale (reported)", count), run.cpuPerSale(), true);
@@ -567,8 +566,8 @@ public final class Bench {
                 peak = run.salesPerSecond();
                 peakTills = count;
             }
+            last = run.salesPerSecond();
         }
-        double last = both.get(levels[levels.length - 1]).salesPerSecond();
         row("(b) 100 tills vs the peak (≥ 90 %, no collapse)", String.format("%.0f %% of %.1f/s (peak at %d tills)", 100 * last / peak, peak,
                 peakTills), last >= 0.9 * peak);
         return peak;
