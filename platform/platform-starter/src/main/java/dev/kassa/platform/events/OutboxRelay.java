@@ -17,8 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Moves committed outbox rows to Kafka (idempotent producer, {@code acks=all}) and deletes each row
- * once the broker has acknowledged it. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
- * instances can relay side by side. While the broker is down, rows stay and the relay backs off.
+ * once the broker has acknowledged it. While the broker is down, rows stay and the relay backs off.
+ * <p>
+ * Several instances of a service relay the same outbox one round at a time: each round takes a transaction-level
+ * advisory lock first ({@link #RELAY_LOCK}), so a store's events reach Kafka in the order their changes committed. Two
+ * relays claiming rows side by side ({@code SKIP LOCKED} alone) sent rows 201-400 while the other still sent rows 1-200,
+ * and a store's events overtook each other on its partition. A relay that dies mid-round loses its connection, and
+ * PostgreSQL gives the lock and the rows to the next.
  * <p>
  * The relay runs on a thread of its own: a commit with events wakes it at once ({@link OutboxSignal}); otherwise it
  * looks every {@code kassa.events.relay-interval-ms} (1 s) for rows another instance committed or a failure left behind.
@@ -28,6 +33,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** The advisory lock (one per service database) that one relay round holds at a time. */
+    static final long RELAY_LOCK = 0x4b617373614f7574L;
     static final String TRACE_PARENT = "traceparent";
 
     private record Row(long id, String topic, String key, String envelope, String traceParent) { }
@@ -134,6 +141,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays one batch; returns how many rows went out, or -1 when the broker refused. */
     public int relayOnce() {
         Integer result = tx.execute(status -> {
+            // waits while another instance's round sends; that round's rows are deleted when it commits
+            jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, RELAY_LOCK);
             List<Row> rows = jdbc.query("select id, topic, msg_key, envelope, trace_parent from public.kassa_outbox order by id limit ? for update skip locked",
                     (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), BATCH);
             if (rows.isEmpty()) {

@@ -119,6 +119,62 @@ class OutboxAndInboxTests {
     }
 
     @Test
+    void twoRelaysOfOneServiceSendAStoresEventsInTheOrderTheyCommitted() throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String store = "relay_order_0000000f";
+        String run = UUID.randomUUID().toString();
+        // more rows than one round takes (200): a second relay finds rows to claim while the first still sends its round
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 300; i++) {
+                outbox.publish(store, new Probe(run + ":" + i));
+            }
+        });
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        KafkaTemplate<String, String> slow = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.springframework.kafka.support.SendResult<String, String>> send(
+                    org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
+                if (sending.getCount() > 0) {
+                    // the first instance has claimed its round and stalls on the broker (a collection, a slow network)
+                    sending.countDown();
+                    try {
+                        proceed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.send(record);
+            }
+        };
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, slow, tx).relayOnce());
+        assertThat(sending.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, kafka, tx).relayOnce());
+        // the second instance either waits for the first round or (the defect) sends the rows after it meanwhile
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || jdbc.queryForObject(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted", Integer.class) > 0);
+        proceed.countDown();
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        new OutboxRelay(jdbc, kafka, tx).poll();
+
+        List<Integer> order = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
+            consumer.subscribe(List.of(Topics.TASK));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    String marker = inbox.read(r.value()).payload().path("marker").asText();
+                    if (marker.startsWith(run + ":")) {
+                        order.add(Integer.parseInt(marker.substring(run.length() + 1)));
+                    }
+                });
+                return order.size() >= 300;
+            });
+        }
+        assertThat(order).as("one store's events on its partition, in commit order").isSorted().hasSize(300);
+    }
+
+    @Test
     void aRedeliveredEventHasNoSecondEffect() {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "Probe", "inbox_shop_0000000e", Instant.now(), 1,
                 objectMapper.valueToTree(Map.of("n", 1)));
