@@ -1,6 +1,9 @@
 package dev.kassa.auth.system;
 
-import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.kassa.auth.token.SigningKeys;
 import dev.kassa.platform.security.KassaClaims;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +20,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class SecurityConfig {
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.current().toRSAPublicKey()).build();
+    JwtDecoder jwtDecoder(SigningKeys keys) {
+        // every active key, as SigningKeys last read them: a token signed by another instance with a newer key verifies here too
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.source()));
+        // expiry and issuer are the validator's below, as in Spring's own builders
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
         return decoder;
     }

@@ -17,6 +17,11 @@ class SigningKeyRepository {
         this.sql = sql;
     }
 
+    /** Holds a transaction-level advisory lock until the caller's transaction ends. */
+    void lock(long key) {
+        sql.sql("select pg_advisory_xact_lock(:key)").param("key", key).query((rs, i) -> 1).list();
+    }
+
     boolean anyActive() {
         return sql.sql("select exists (select 1 from signing_keys where active)").query(Boolean.class).single();
     }

@@ -1,7 +1,5 @@
 package dev.kassa.auth.token;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.AuthProperties;
 import dev.kassa.platform.error.FieldErrors;
@@ -48,7 +46,7 @@ public class TokenService {
                  SecurityEvents events) {
         this.events = events;
         this.keys = keys;
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
+        this.encoder = new NimbusJwtEncoder(keys.source());
         this.refreshTokens = refreshTokens;
         this.subjects = subjects;
         this.properties = properties;
