@@ -39,7 +39,20 @@ class SecurityConfig {
     @Bean
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     ReactiveJwtDecoder jwtDecoder(@Value("${kassa.security.jwks-uri}") String jwksUri) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        // one address, or several separated by commas (a local suite's auth instances), tried in turn
+        List<java.net.URI> addresses = java.util.Arrays.stream(jwksUri.split(",")).map(String::trim).filter(a -> !a.isEmpty())
+                .map(java.net.URI::create).toList();
+        org.springframework.web.reactive.function.client.WebClient jwks = org.springframework.web.reactive.function.client.WebClient.builder()
+                .filter((request, next) -> {
+                    var answer = next.exchange(request);
+                    for (java.net.URI other : addresses.subList(1, addresses.size())) {
+                        answer = answer.onErrorResume(e -> next.exchange(
+                                org.springframework.web.reactive.function.client.ClientRequest.from(request).url(other).build()));
+                    }
+                    return answer;
+                }).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(addresses.get(0).toString()).webClient(jwks)
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
         return new CachingReactiveJwtDecoder(decoder, java.time.Clock.systemUTC());
     }

@@ -50,6 +50,10 @@ public final class Suite implements AutoCloseable {
     private final SuiteConfig config;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new LinkedHashMap<>();
+    /** Each launched process's module and environment, by instance name, to start it again after a fault. */
+    private final Map<String, Launched> launched = new LinkedHashMap<>();
+
+    private record Launched(String module, Map<String, String> env) { }
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private String kafkaBootstrap;
@@ -94,34 +98,106 @@ public final class Suite implements AutoCloseable {
         common.put("KASSA_DISCOVERY_PASSWORD", randomSecret());
         common.put("KASSA_SERVICE_SECRET", randomSecret());
         common.put("KASSA_BIND_ADDRESS", "127.0.0.1");
-        common.put("KASSA_JWKS_URI", "http://127.0.0.1:" + (config.portBase() + 1) + "/api/users/.well-known/jwks.json");
         common.put("KASSA_DB_USER", config.dbUser());
         common.put("KASSA_DB_PASSWORD", config.dbPassword());
 
+        // every instance of auth, in turn: the JWKS is fetched from the next when one is away
+        common.put("KASSA_JWKS_URI", String.join(",", config.instances("auth-service").stream()
+                .map(a -> "http://127.0.0.1:" + a.port() + "/api/users/.well-known/jwks.json").toList()));
+
         Map<String, String> discovery = new LinkedHashMap<>(common);
         discovery.put("PORT", String.valueOf(config.discoveryPort()));
-        launch("discovery", discovery);
+        launch("discovery", "discovery", discovery);
         for (SuiteConfig.Service service : config.services()) {
             Map<String, String> env = new LinkedHashMap<>(common);
             env.put("PORT", String.valueOf(service.port()));
             env.put("KASSA_DB_URL", jdbcBase + "/kassa_" + service.module().replace("-service", ""));
-            launch(service.module(), env);
+            launch(service.name(), service.module(), env);
         }
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("PORT", String.valueOf(config.gatewayPort()));
         gateway.put("KASSA_GATEWAY_ADDRESS", config.gatewayAddress());
-        launch("gateway", gateway);
+        launch("gateway", "gateway", gateway);
 
         waitFor("discovery", deadline, () -> healthy(config.discoveryPort()));
         for (SuiteConfig.Service service : config.services()) {
-            waitFor(service.module(), deadline, () -> healthy(service.port()));
+            waitFor(service.name(), deadline, () -> healthy(service.port()));
         }
         waitFor("gateway", deadline, () -> healthy(config.gatewayPort()));
         // routable through the gateway: each service's OpenAPI comes back via Eureka and the load balancer
-        for (SuiteConfig.Service service : config.services()) {
-            String id = service.module().replace("-service", "");
-            waitFor(service.module() + " via gateway", deadline, () -> status(config.gatewayPort(), "/api-docs/" + id) == 200);
+        for (String module : SuiteConfig.SERVICES) {
+            String id = module.replace("-service", "");
+            waitFor(module + " via gateway", deadline, () -> status(config.gatewayPort(), "/api-docs/" + id) == 200);
         }
+    }
+
+    /** Keeps a started process under its name; a process started again takes its predecessor's place (stopping order). */
+    private synchronized void register(String name, Process process) {
+        Process before = byName.put(name, process);
+        int index = before == null ? -1 : processes.indexOf(before);
+        if (index >= 0) {
+            processes.set(index, process);
+        } else {
+            processes.add(process);
+        }
+    }
+
+    // ---------------------------------------------------------------- faults (infra/kassa failover)
+
+    /** The instances of a module, by name and port. */
+    public List<SuiteConfig.Service> instances(String module) {
+        return config.instances(module);
+    }
+
+    /**
+     * Kills an instance with SIGKILL, as a pod lost with its node: no graceful shutdown, no deregistration from the
+     * registry, its connections cut where they stand.
+     */
+    public void kill(String name) {
+        Process p = byName.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("No process " + name);
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a killed instance again with the environment it first had; returns once it is healthy. */
+    public void restart(String name, Duration timeout) {
+        Launched l = launched.get(name);
+        if (l == null) {
+            throw new IllegalArgumentException("No instance " + name);
+        }
+        launch(name, l.module(), l.env());
+        int port = Integer.parseInt(l.env().get("PORT"));
+        waitFor(name, System.nanoTime() + timeout.toNanos(), () -> healthy(port));
+    }
+
+    /** Stops the bundled Kafka broker (SIGTERM, as a broker's pod is stopped); {@link #startKafka()} starts it again. */
+    public void stopKafka() {
+        stop(List.of(byName.get("kafka")));
+    }
+
+    public void startKafka() {
+        startKafka(System.nanoTime() + Duration.ofSeconds(120).toNanos());
+    }
+
+    /** Restarts the embedded PostgreSQL (a fast shutdown, then a start on the same data and port): every connection breaks. */
+    public void restartPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("Only the embedded PostgreSQL can be restarted");
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = null;
+        startPostgres();
     }
 
     private void requireJars() {
@@ -225,9 +301,7 @@ public final class Suite implements AutoCloseable {
             command.add("-XX:TrimNativeHeapInterval=5000");
         }
         command.addAll(List.of("-cp", classpath, "kafka.Kafka", properties.toString()));
-        Process broker = spawn("kafka", command, Map.of());
-        processes.add(broker);
-        byName.put("kafka", broker);
+        register("kafka", spawn("kafka", command, Map.of()));
         kafkaBootstrap = "127.0.0.1:" + port;
         waitFor("kafka", deadline, () -> portOpen(port));
     }
@@ -254,7 +328,7 @@ public final class Suite implements AutoCloseable {
      * class-data-sharing archive: the first run records it when the suite stops, later runs start from it
      * (about three times faster per service). A rebuilt jar is extracted again and gets a new archive.
      */
-    private void launch(String module, Map<String, String> env) {
+    private void launch(String name, String module, Map<String, String> env) {
         Path apps = config.dataDir().resolve("apps");
         Path dir = apps.resolve(module);
         Path extracted = dir.resolve(module + "-" + VERSION + ".jar");
@@ -270,13 +344,12 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = command(module);
-        Process process = spawn(module, command, env);
-        processes.add(process);
-        byName.put(module, process);
+        // only a module's first instance records its class-data archive (two would write the same file as they stop)
+        register(name, spawn(name, command(module, name.equals(module)), env));
+        launched.put(name, new Launched(module, Map.copyOf(env)));
     }
 
-    private List<String> command(String module) {
+    private List<String> command(String module, boolean recordsArchive) {
         Path apps = config.dataDir().resolve("apps");
         Path extracted = apps.resolve(module).resolve(module + "-" + VERSION + ".jar");
         Path archive = apps.resolve(module + ".jsa");
@@ -317,7 +390,11 @@ public final class Suite implements AutoCloseable {
                     + profileDir().resolve(module + ".jfr"));
         }
         if (config.classDataSharing()) {
-            command.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath() : "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+            if (Files.exists(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+            } else if (recordsArchive) {
+                command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+            }
         }
         command.add("-jar");
         command.add(extracted.toAbsolutePath().toString());
@@ -460,7 +537,7 @@ public final class Suite implements AutoCloseable {
 
     private double timedStart(String module, Map<String, String> env, int port) {
         long start = System.nanoTime();
-        Process p = spawn(module + "-extra", command(module), env);
+        Process p = spawn(module + "-extra", command(module, false), env);
         try {
             waitFor(module + " (extra)", System.nanoTime() + Duration.ofSeconds(180).toNanos(), () -> {
                 if (!p.isAlive()) {

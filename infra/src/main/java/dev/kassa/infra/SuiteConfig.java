@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Where the suite runs: the project root (for the service jars), a data folder that survives restarts,
  * and the ports. {@code portBase} is the gateway's port; services take the next six
- * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6). Keep every port below the kernel's
+ * (auth +1, catalog +2, sales +3, analytics +4, task +5, customer +6), and with {@code replicas} above one their further
+ * instances the same ports plus 10, 20, … (a second sales-service on +13). Keep every port below the kernel's
  * ephemeral range (32768 and up on Linux): an outgoing connection may otherwise hold one at start-up.
  *
  * @param externalPostgres a {@code jdbc:postgresql://host:port} to use instead of the embedded server, or null
@@ -17,24 +18,58 @@ import java.util.Map;
  *                         mode); otherwise a fast-start mode for laptops (C1 only, small heaps)
  * @param gatewayAddress   the interface the gateway listens on ({@code KASSA_GATEWAY_ADDRESS}); services and discovery
  *                         always listen on 127.0.0.1
+ * @param replicas         instances of each of the six services ({@code KASSA_REPLICAS}, 1 to 5), as a cluster runs them; one
+ *                         gateway and one registry
  */
 public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort,
                           String externalPostgres, String dbUser, String dbPassword, String externalKafka, boolean classDataSharing,
-                          boolean fullJit, String gatewayAddress) {
+                          boolean fullJit, String gatewayAddress, int replicas) {
 
-    /** A suite for tests and benchmarks: every port given, local PostgreSQL and Kafka, only loopback. */
-    public static SuiteConfig local(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort, boolean fullJit) {
-        return new SuiteConfig(root, dataDir, portBase, discoveryPort, postgresPort, kafkaPort, null, "postgres", "postgres", null, false,
-                fullJit, "127.0.0.1");
+    public SuiteConfig {
+        if (replicas < 1 || replicas > 5) {
+            throw new IllegalArgumentException("KASSA_REPLICAS must be 1 to 5, not " + replicas);
+        }
     }
 
-    public record Service(String module, int port) { }
+    /** A suite for tests and benchmarks: every port given, local PostgreSQL and Kafka, only loopback, one instance of each. */
+    public static SuiteConfig local(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort, boolean fullJit) {
+        return new SuiteConfig(root, dataDir, portBase, discoveryPort, postgresPort, kafkaPort, null, "postgres", "postgres", null, false,
+                fullJit, "127.0.0.1", 1);
+    }
+
+    /** The same suite with {@code n} instances of each service. */
+    public SuiteConfig withReplicas(int n) {
+        return new SuiteConfig(root, dataDir, portBase, discoveryPort, postgresPort, kafkaPort, externalPostgres, dbUser, dbPassword,
+                externalKafka, classDataSharing, fullJit, gatewayAddress, n);
+    }
+
+    /**
+     * One instance of a service: {@code name} is the module for the first and {@code module-2}, {@code module-3}, … for the
+     * others (its log is {@code logs/<name>.log}).
+     */
+    public record Service(String module, int instance, int port) {
+        public String name() {
+            return instance == 1 ? module : module + "-" + instance;
+        }
+    }
 
     public static final List<String> SERVICES = List.of("auth-service", "catalog-service", "sales-service", "analytics-service",
             "task-service", "customer-service");
 
+    /** Every instance of every service: all first instances, then all second ones, … */
     public List<Service> services() {
-        return java.util.stream.IntStream.range(0, SERVICES.size()).mapToObj(i -> new Service(SERVICES.get(i), portBase + 1 + i)).toList();
+        List<Service> all = new java.util.ArrayList<>();
+        for (int k = 1; k <= replicas; k++) {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                all.add(new Service(SERVICES.get(i), k, portBase + 1 + i + 10 * (k - 1)));
+            }
+        }
+        return all;
+    }
+
+    /** The instances of one module. */
+    public List<Service> instances(String module) {
+        return services().stream().filter(s -> s.module().equals(module)).toList();
     }
 
     public int gatewayPort() {
@@ -56,6 +91,7 @@ public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPo
                 env.get("KASSA_KAFKA_BOOTSTRAP"),
                 !"false".equalsIgnoreCase(env.getOrDefault("KASSA_CDS", "true")),
                 "full".equalsIgnoreCase(env.getOrDefault("KASSA_JIT", "fast-start")),
-                env.getOrDefault("KASSA_GATEWAY_ADDRESS", "0.0.0.0"));
+                env.getOrDefault("KASSA_GATEWAY_ADDRESS", "0.0.0.0"),
+                Integer.parseInt(env.getOrDefault("KASSA_REPLICAS", "1")));
     }
 }

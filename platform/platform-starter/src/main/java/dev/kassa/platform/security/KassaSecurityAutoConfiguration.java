@@ -57,7 +57,9 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder jwtDecoder(KassaSecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        List<java.net.URI> addresses = FailoverJwksClient.addresses(properties.jwksUri());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(addresses.get(0).toString()).restOperations(new FailoverJwksClient(addresses))
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
         return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
     }

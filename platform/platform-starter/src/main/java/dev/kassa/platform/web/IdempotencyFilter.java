@@ -34,18 +34,37 @@ import java.util.Map;
  * stored per store and caller and replayed for every retry with the same body; the same key with a
  * different body gets 422 {@code idempotency_key_reused}; a retry while the first attempt still runs gets
  * 409 {@code request_in_progress}. A 5xx answer is not stored, so the retry runs again. Keys live 24 hours.
+ * <p>
+ * Several instances share the keys (the table is the service's). A claim names the process that runs the first attempt
+ * (its connections' {@code application_name}); when that process has died before storing the answer (a pod lost with its
+ * node: it has no connection left), a retry on another instance takes the claim over and runs the request again instead
+ * of answering "in progress" for a day. The first attempt may have committed its change before it died, so an operation
+ * that a till retries must give the same result when run again ({@link #requestKey}: the till's scan holds and writes
+ * its line once per key, a checkout of a sale completed under the same key answers the sale).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY = 100;
+    /** The request attribute holding {@link #requestKey} for the handler. */
+    static final String REQUEST_KEY = IdempotencyFilter.class.getName() + ".key";
 
     private final JdbcTemplate jdbc;
     private final ErrorResponses errors;
+    private final String instance;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, ErrorResponses errors) {
+    public IdempotencyFilter(JdbcTemplate jdbc, ErrorResponses errors, String instance) {
         this.jdbc = jdbc;
         this.errors = errors;
+        this.instance = instance;
+    }
+
+    /**
+     * A stable name of the keyed request being handled (the same on every attempt, on any instance, and different for
+     * another store, caller or key), for an operation that has to be idempotent itself; empty without a key.
+     */
+    public static java.util.Optional<String> requestKey(HttpServletRequest request) {
+        return java.util.Optional.ofNullable((String) request.getAttribute(REQUEST_KEY));
     }
 
     @Override
@@ -67,15 +86,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
         boolean claimed;
         try {
-            jdbc.update("insert into public.kassa_idempotency (scope, idem_key, request_hash) values (?, ?, ?)", scope, key, hash);
+            jdbc.update("insert into public.kassa_idempotency (scope, idem_key, request_hash, owner) values (?, ?, ?, ?)", scope, key, hash,
+                    instance);
             claimed = true;
         } catch (DuplicateKeyException taken) {
-            claimed = false;
+            claimed = takeOver(scope, key, hash);
         }
         if (!claimed) {
             replay(scope, key, hash, response);
             return;
         }
+        request.setAttribute(REQUEST_KEY, java.util.UUID.nameUUIDFromBytes((scope + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString());
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
@@ -91,6 +112,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             cached.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Takes over the unanswered claim of the same request whose process has no connection to the database left (it died
+     * during the first attempt); false while that process lives, or when the claim is answered or for another body.
+     */
+    private boolean takeOver(String scope, String key, String hash) {
+        return jdbc.update("""
+                update public.kassa_idempotency k set owner = ?
+                 where scope = ? and idem_key = ? and request_hash = ? and status is null and owner is distinct from ?
+                   and not exists (select 1 from pg_stat_activity a where a.application_name = k.owner)
+                """, instance, scope, key, hash, instance) == 1;
     }
 
     private void replay(String scope, String key, String hash, HttpServletResponse response) throws IOException {

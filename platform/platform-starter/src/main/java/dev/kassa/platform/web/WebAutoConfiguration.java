@@ -156,8 +156,9 @@ public class WebAutoConfiguration {
 
     /** Runs after Spring Security, so the caller and the store are known when a key is scoped. */
     @Bean
-    public IdempotencyFilter idempotencyFilter(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ErrorResponses errorResponses) {
-        return new IdempotencyFilter(jdbcTemplate, errorResponses);
+    public IdempotencyFilter idempotencyFilter(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ErrorResponses errorResponses,
+                                               org.springframework.core.env.Environment environment) {
+        return new IdempotencyFilter(jdbcTemplate, errorResponses, dev.kassa.platform.config.PlatformDefaults.instanceName(environment));
     }
 
     @Bean

@@ -1,0 +1,55 @@
+package dev.kassa.platform.security;
+
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestTemplate;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fetches auth-service's JWKS from the first of several addresses that answers ({@code kassa.security.jwks-uri}, comma
+ * separated): a local suite lists every auth instance, so a service whose first auth is away still learns a new key from
+ * another. A cluster gives one address, the Service in front of every ready pod.
+ */
+final class FailoverJwksClient extends RestTemplate {
+
+    private final List<URI> addresses;
+
+    FailoverJwksClient(List<URI> addresses) {
+        super(requests());
+        this.addresses = List.copyOf(addresses);
+    }
+
+    /** The addresses of a {@code kassa.security.jwks-uri} value. */
+    static List<URI> addresses(String jwksUri) {
+        return Arrays.stream(jwksUri.split(",")).map(String::trim).filter(a -> !a.isEmpty()).map(URI::create).toList();
+    }
+
+    private static SimpleClientHttpRequestFactory requests() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        return requests;
+    }
+
+    /** Nimbus asks for the first address; an address that cannot be reached or fails on its side passes to the next. */
+    @Override
+    public <T> ResponseEntity<T> exchange(RequestEntity<?> request, Class<T> responseType) {
+        RestClientException last = null;
+        for (URI address : addresses) {
+            try {
+                return super.exchange(new RequestEntity<>(request.getBody(), request.getHeaders(), request.getMethod(), address), responseType);
+            } catch (ResourceAccessException | HttpServerErrorException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new ResourceAccessException("No JWKS address");
+    }
+}
