@@ -8,6 +8,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.catalog.HoldIntents;
 import dev.kassa.sales.shift.SessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,9 +36,11 @@ public class Cart {
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
     private final Discounts discounts;
+    private final HoldIntents intents;
 
     Cart(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-         Discounts discounts) {
+         Discounts discounts, HoldIntents intents) {
+        this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
         this.catalog = catalog;
@@ -46,8 +49,12 @@ public class Cart {
         this.discounts = discounts;
     }
 
-    /** Adds a product to the caller's draft in the shift (creating the draft), holding the stock in catalog. */
-    public SaleView scan(Caller caller, ScanRequest r) {
+    /**
+     * Adds a product to the caller's draft in the shift (creating the draft), holding the stock in catalog. A keyed request
+     * ({@code requestRef}, null without a key) holds under that reference, so a second run of the same request (a retry taking
+     * over from an instance that died mid-scan) finds the hold and the line of the first instead of adding another.
+     */
+    public SaleView scan(Caller caller, ScanRequest r, String requestRef) {
         FieldErrors errors = new FieldErrors();
         if (r.session() == null) {
             errors.add("session", "validation.required");
@@ -60,8 +67,8 @@ public class Cart {
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
-        tx.executeWithoutResult(s -> TillGuards.openShift(sessions, r.session(), false));
-        return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), () -> {
+        return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), requestRef,
+                () -> TillGuards.openShift(sessions, r.session(), false), () -> {
             SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
             Tenant tenant = TenantContext.require();
             return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
@@ -69,8 +76,8 @@ public class Cart {
         });
     }
 
-    /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog. */
-    public SaleView addItem(long saleId, AddItemRequest r) {
+    /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog; a keyed request as {@link #scan}. */
+    public SaleView addItem(long saleId, AddItemRequest r, String requestRef) {
         FieldErrors errors = new FieldErrors();
         if (r.product() == null) {
             errors.add("product", "validation.required");
@@ -78,8 +85,8 @@ public class Cart {
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
-        tx.executeWithoutResult(s -> TillGuards.pendingSale(sales, saleId));
-        return hold(r.product(), null, quantity, r.batch(), () -> TillGuards.pendingSale(sales, saleId));
+        return hold(r.product(), null, quantity, r.batch(), requestRef, () -> TillGuards.pendingSale(sales, saleId),
+                () -> TillGuards.pendingSale(sales, saleId));
     }
 
     /** Removes a line (with the other lines of the same scan) and releases its hold in catalog. */
@@ -118,23 +125,65 @@ public class Cart {
         return view;
     }
 
-    /** Holds stock in catalog first, then writes the lines into the sale that {@code target} locks, in one transaction. */
-    private SaleView hold(Long productId, String barcode, BigDecimal quantity, Long batchId, java.util.function.Supplier<SaleRepository.Sale> target) {
+    /**
+     * Checks the target ({@code check}, in its own transaction), holds stock in catalog, then writes the lines into the sale that
+     * {@code target} locks, in one transaction. The hold is recorded as intended ({@link HoldIntents}) in the check's transaction
+     * and owned by its lines in theirs, so a hold whose lines never come (this instance dies between the two) is released by
+     * another instance. A keyed request whose lines a first run already wrote answers that sale instead of holding again.
+     */
+    private SaleView hold(Long productId, String barcode, BigDecimal quantity, Long batchId, String requestRef, Runnable check,
+                          java.util.function.Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String ref = UUID.randomUUID().toString();
-        Hold hold = catalog.reserve(ref, productId, barcode, qty, batchId);
+        String store = TenantContext.require().key();
+        SaleView done = tx.execute(s -> {
+            check.run();
+            if (requestRef != null) {
+                var written = sales.saleOfRequest(requestRef);
+                if (written.isPresent()) {
+                    return sales.view(written.get());
+                }
+            }
+            intents.begin(store, List.of(ref));
+            return null;
+        });
+        if (done != null) {
+            return done;
+        }
+        Hold hold;
+        try {
+            hold = catalog.reserve(ref, productId, barcode, qty, batchId);
+        } catch (RuntimeException e) {
+            // nothing is held (a refusal), or the client has released it already (catalog away): nothing left to sweep
+            forget(ref);
+            throw e;
+        }
         try {
             return tx.execute(s -> {
+                if (!intents.end(List.of(ref))) {
+                    // the scan took so long that its hold was given up as abandoned: no line without its hold
+                    throw SalesErrors.CATALOG_UNAVAILABLE.exception();
+                }
                 SaleRepository.Sale draft = target.get();
                 for (Hold.Allocation a : hold.allocations()) {
                     sales.addLine(draft.id(), hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
-                            a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(), ref);
+                            a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(), ref,
+                            requestRef);
                 }
                 return sales.recalculate(draft);
             });
         } catch (RuntimeException e) {
             catalog.release(List.of(ref));
             throw e;
+        }
+    }
+
+    /** Drops the intent of a hold that catalog refused or the client released itself; left to the sweep if the database is away. */
+    private void forget(String ref) {
+        try {
+            tx.executeWithoutResult(s -> intents.end(List.of(ref)));
+        } catch (RuntimeException ignored) {
+            // the sweep releases it (a second release is harmless)
         }
     }
 

@@ -36,9 +36,11 @@ public class Checkout {
     private final Discounts discounts;
     private final EmployeeDirectory staff;
     private final CustomerClient customers;
+    private final dev.kassa.sales.catalog.HoldIntents intents;
 
     Checkout(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-             Discounts discounts, EmployeeDirectory staff, CustomerClient customers) {
+             Discounts discounts, EmployeeDirectory staff, CustomerClient customers, dev.kassa.sales.catalog.HoldIntents intents) {
+        this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
         this.catalog = catalog;
@@ -49,8 +51,12 @@ public class Checkout {
         this.customers = customers;
     }
 
-    /** Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. */
-    public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer buyer, Long cashierId) {
+    /**
+     * Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. {@code requestRef} names a
+     * keyed request (null without one): run again after its first run completed the sale (a retry taking over from an
+     * instance that died before answering), it answers the completed sale instead of refusing a sale that is not pending.
+     */
+    public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer buyer, Long cashierId, String requestRef) {
         checkBuyer(buyer);
         var seller = cashierId == null ? null : seller(caller, cashierId);
         var who = resolve(buyer);
@@ -58,12 +64,15 @@ public class Checkout {
         try {
             return tx.execute(s -> {
                 SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+                if (sale.status() != SaleStatus.PENDING && requestRef != null && sales.completedBy(saleId, requestRef)) {
+                    return sales.view(saleId);
+                }
                 sale.status().moveTo(SaleStatus.COMPLETED, SalesErrors.SALE_NOT_PENDING);
                 if (seller != null) {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();
                 }
-                return settle(caller, sale, payments, buyer, who, java.time.Instant.now(), credit);
+                return settle(caller, sale, payments, buyer, who, java.time.Instant.now(), credit, requestRef);
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -90,7 +99,7 @@ public class Checkout {
      * customer-service before anything is written (the caller releases those holds when this transaction fails).
      */
     private SaleView settle(Caller caller, SaleRepository.Sale draft, List<PaymentRequest> payments, Buyer buyer, CustomerClient.TillCustomer who,
-                            java.time.Instant at, List<String> customerHolds) {
+                            java.time.Instant at, List<String> customerHolds, String checkoutRef) {
         long saleId = draft.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
@@ -123,7 +132,7 @@ public class Checkout {
             String phone = buyer == null || FieldErrors.blank(buyer.phone()) ? (who == null ? "" : who.phone()) : buyer.phone().trim();
             sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
-        sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()));
+        sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
         SaleRepository.Sale done = sales.find(saleId).orElseThrow();
         outbox.publish(tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
                 done.sessionId(), done.registerId(), done.cashierUserId(), done.customerId(), done.completedAt(), done.businessDate(),
@@ -261,20 +270,26 @@ public class Checkout {
                 return new Recorded(false, earlier.get());
             }
         }
-        tx.executeWithoutResult(s -> TillGuards.openShift(sessions, r.session(), false));
         var who = resolve(buyer);
-        List<String> refs = new java.util.ArrayList<>();
+        List<String> refs = r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
+        String store = TenantContext.require().key();
+        tx.executeWithoutResult(s -> {
+            TillGuards.openShift(sessions, r.session(), false);
+            intents.begin(store, refs);
+        });
         List<String> credit = new java.util.ArrayList<>();
         List<Hold> holds = new java.util.ArrayList<>();
         java.time.Instant at = soldAt;
         try {
-            for (SaleLine line : r.items()) {
-                String ref = UUID.randomUUID().toString();
-                refs.add(ref);
-                holds.add(catalog.reserve(ref, line.product(), null, (line.quantity() == null ? BigDecimal.ONE : line.quantity())
+            for (int i = 0; i < r.items().size(); i++) {
+                SaleLine line = r.items().get(i);
+                holds.add(catalog.reserve(refs.get(i), line.product(), null, (line.quantity() == null ? BigDecimal.ONE : line.quantity())
                         .setScale(3, RoundingMode.UNNECESSARY), line.batch()));
             }
             return new Recorded(true, tx.execute(s -> {
+                if (!intents.end(refs)) {
+                    throw SalesErrors.CATALOG_UNAVAILABLE.exception();
+                }
                 SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
                 Tenant tenant = TenantContext.require();
                 long saleId = sales.createCompleted(session.id(), caller.userId(), caller.username(),
@@ -290,7 +305,7 @@ public class Checkout {
                     for (Hold.Allocation a : hold.allocations()) {
                         sales.addLine(saleId, hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
                                 a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(),
-                                refs.get(i));
+                                refs.get(i), null);
                     }
                     if (line.discountAmount() != null) {
                         discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
@@ -304,7 +319,7 @@ public class Checkout {
                     sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
                     sales.recalculate(saleId);
                 }
-                return settle(caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, at, credit);
+                return settle(caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, at, credit, null);
             }));
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won

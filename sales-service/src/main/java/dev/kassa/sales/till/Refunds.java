@@ -40,8 +40,12 @@ public class Refunds {
         this.outbox = outbox;
     }
 
+    /**
+     * Refunds the sale; {@code requestRef} names a keyed request (null without one): run again after its first run
+     * committed (a retry taking over from an instance that died), it answers the sale instead of refunding twice.
+     */
     @Transactional
-    public SaleView refund(Caller caller, long saleId, RefundRequest r) {
+    public SaleView refund(Caller caller, long saleId, RefundRequest r, String requestRef) {
         String method = r == null || r.method() == null || r.method().isBlank() ? "cash" : r.method().trim();
         if ("credit".equals(method) || "bonus".equals(method)) {
             throw FieldErrors.single("method", "sales.refund_method_credit");
@@ -50,6 +54,9 @@ public class Refunds {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+        if (requestRef != null && sales.refundedBy(saleId, requestRef)) {
+            return sales.view(saleId);
+        }
         sale.status().moveTo(SaleStatus.PARTIALLY_REFUNDED, SalesErrors.SALE_NOT_REFUNDABLE);
         List<SaleRepository.Item> items = sales.items(saleId);
         Map<Long, BigDecimal> wanted = wanted(items, r);
@@ -64,7 +71,7 @@ public class Refunds {
         Tenant tenant = TenantContext.require();
         long session = sessions.currentOf(caller.userId()).filter(Session::isOpen).map(Session::id).orElse(sale.sessionId());
         long refundId = sales.addRefund(saleId, session, share.total().max(new BigDecimal("0.01")), share.paidBack(), share.credit(),
-                share.bonus(), r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today());
+                share.bonus(), r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today(), requestRef);
         List<SaleRefunded.Line> lines = new ArrayList<>();
         wanted.forEach((itemId, quantity) -> {
             BigDecimal amount = share.amounts().get(itemId);

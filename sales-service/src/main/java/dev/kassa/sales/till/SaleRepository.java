@@ -142,16 +142,17 @@ class SaleRepository {
      * merged into another); its total is {@link SaleTotals#lineTotal}.
      */
     void addLine(long saleId, long productId, String name, String sku, String unit, Long batchId, String batchNumber, BigDecimal quantity,
-                 BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef) {
+                 BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef, String requestRef) {
         sql.sql("""
                 insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
-                                        unit_cost, tax_rate, line_total, reservation_ref)
-                values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate, :lineTotal, :ref)
+                                        unit_cost, tax_rate, line_total, reservation_ref, request_ref)
+                values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate, :lineTotal, :ref,
+                        :request)
                 """)
                 .param("sale", saleId).param("product", productId).param("name", name).param("sku", sku).param("unit", unit == null ? "" : unit)
                 .param("batch", batchId).param("batchNumber", batchNumber).param("quantity", quantity).param("price", unitPrice)
                 .param("cost", unitCost).param("taxRate", taxRate).param("lineTotal", SaleTotals.lineTotal(quantity, unitPrice, BigDecimal.ZERO))
-                .param("ref", reservationRef).update();
+                .param("ref", reservationRef).param("request", requestRef).update();
     }
 
     /** Recomputes a sale's totals from its lines ({@link SaleTotals}) and stores them; answers the sale as the API shows it now. */
@@ -219,12 +220,33 @@ class SaleRepository {
                 .param("customer", customerId).param("name", name).param("phone", phone).param("id", saleId).update();
     }
 
-    void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate) {
+    /** Completes the sale; {@code checkoutRef} names the keyed checkout request that did it (null without a key). */
+    void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate, String checkoutRef) {
         sql.sql("""
-                        update sales set status = 'completed', completed_at = :at, sold_at = :at, change_amount = :change, business_date = :date
+                        update sales set status = 'completed', completed_at = :at, sold_at = :at, change_amount = :change, business_date = :date,
+                                         checkout_ref = :ref
                          where id = :id
                         """)
-                .param("at", Timestamp.from(at)).param("change", change).param("date", businessDate).param("id", saleId).update();
+                .param("at", Timestamp.from(at)).param("change", change).param("date", businessDate).param("ref", checkoutRef)
+                .param("id", saleId).update();
+    }
+
+    /** Whether the sale was completed by the keyed checkout request {@code checkoutRef}. */
+    boolean completedBy(long saleId, String checkoutRef) {
+        return sql.sql("select exists (select 1 from sales where id = :id and checkout_ref = :ref)")
+                .param("id", saleId).param("ref", checkoutRef).query(Boolean.class).single();
+    }
+
+    /** The sale holding the lines a keyed scan wrote, if it wrote any. */
+    Optional<Long> saleOfRequest(String requestRef) {
+        return sql.sql("select sale_id from sale_items where request_ref = :ref limit 1").param("ref", requestRef).query(Long.class)
+                .optional();
+    }
+
+    /** Whether a refund of the sale was made by the keyed request {@code requestRef}. */
+    boolean refundedBy(long saleId, String requestRef) {
+        return sql.sql("select exists (select 1 from refunds where sale_id = :sale and request_ref = :ref)")
+                .param("sale", saleId).param("ref", requestRef).query(Boolean.class).single();
     }
 
     /** Removes a line together with the other lines of the same scan (one hold); returns the hold's reference. */
@@ -248,14 +270,15 @@ class SaleRepository {
     }
 
     long addRefund(long saleId, long sessionId, BigDecimal amount, String method, BigDecimal creditAmount, BigDecimal bonusAmount, String reason,
-                   long performedBy, LocalDate businessDate) {
+                   long performedBy, LocalDate businessDate, String requestRef) {
         return sql.sql("""
-                        insert into refunds (sale_id, session_id, amount, method, credit_amount, bonus_amount, reason, performed_by, business_date)
-                        values (:sale, :session, :amount, :method, :credit, :bonus, :reason, :by, :date) returning id
+                        insert into refunds (sale_id, session_id, amount, method, credit_amount, bonus_amount, reason, performed_by, business_date,
+                                             request_ref)
+                        values (:sale, :session, :amount, :method, :credit, :bonus, :reason, :by, :date, :ref) returning id
                         """)
                 .param("sale", saleId).param("session", sessionId).param("amount", amount).param("method", method).param("credit", creditAmount)
                 .param("bonus", bonusAmount).param("reason", reason).param("by", performedBy).param("date", businessDate)
-                .query(Long.class).single();
+                .param("ref", requestRef).query(Long.class).single();
     }
 
     /** What the sale's tenders of one method paid ({@code credit}: what the buyer owes for it; {@code bonus}: paid with points). */

@@ -55,8 +55,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2}")))
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller) {
-        return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request)));
+    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, jakarta.servlet.http.HttpServletRequest http) {
+        return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, requestKey(http))));
     }
 
     @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone), date_from / date_to (the store's "
@@ -121,8 +121,8 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "add", value = "{\"product\": 18, \"quantity\": 1}")))
     @PostMapping({"/api/sales/sales/{id}/add-item", "/api/sales/sales/{id}/add_item"})
     @PreAuthorize(Access.SELL)
-    Success<SaleView> addItem(@PathVariable long id, @RequestBody Cart.AddItemRequest request) {
-        return Success.of("sales.item_added", cart.addItem(id, request));
+    Success<SaleView> addItem(@PathVariable long id, @RequestBody Cart.AddItemRequest request, jakarta.servlet.http.HttpServletRequest http) {
+        return Success.of("sales.item_added", cart.addItem(id, request, requestKey(http)));
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
@@ -146,8 +146,9 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one line back", value = "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
     @PostMapping("/api/sales/sales/{id}/refund")
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<SaleView> refund(@PathVariable long id, @RequestBody(required = false) Refunds.RefundRequest request, Caller caller) {
-        return Success.of("sales.refunded", refunds.refund(caller, id, request));
+    Success<SaleView> refund(@PathVariable long id, @RequestBody(required = false) Refunds.RefundRequest request, Caller caller,
+                             jakarta.servlet.http.HttpServletRequest http) {
+        return Success.of("sales.refunded", refunds.refund(caller, id, request, requestKey(http)));
     }
 
     @Operation(summary = "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
@@ -186,10 +187,16 @@ class TillController {
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "split payment", value = "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller) {
+    Success<SaleView> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller,
+                               jakarta.servlet.http.HttpServletRequest http) {
         Checkout.Buyer buyer = new Checkout.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
                 request.customerName(), request.customerPhone(), request.newCustomer());
         return Success.of("sales.sale_completed",
-                metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), buyer, request.cashierId())));
+                metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), buyer, request.cashierId(), requestKey(http))));
+    }
+
+    /** The keyed request's stable name (Idempotency-Key), for the till's operations that must be idempotent themselves. */
+    private static String requestKey(jakarta.servlet.http.HttpServletRequest http) {
+        return dev.kassa.platform.web.IdempotencyFilter.requestKey(http).orElse(null);
     }
 }
