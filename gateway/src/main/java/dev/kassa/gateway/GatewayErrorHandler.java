@@ -26,7 +26,14 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-        HttpStatusCode status = ex instanceof ResponseStatusException rse ? rse.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (exchange.getResponse().isCommitted()) {
+            // the answer is on its way: nothing more can be said (writing headers now fails on a read-only response)
+            return Mono.error(ex);
+        }
+        // a service that could not be reached or broke the connection (a route without a breaker: the API documentation)
+        HttpStatusCode status = ex instanceof ResponseStatusException rse ? rse.getStatusCode()
+                : ex instanceof java.io.IOException || ex.getCause() instanceof java.io.IOException ? HttpStatus.SERVICE_UNAVAILABLE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         return switch (status.value()) {
             case 404 -> errors.write(exchange, HttpStatus.NOT_FOUND, "not_found", "error.route_not_found", exchange.getRequest().getPath().value());
             case 405 -> errors.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "error.method_not_allowed",

@@ -40,11 +40,19 @@ class TenantKeyFilter implements WebFilter {
         if (!normalized.startsWith("/api/") || exempt.matches(normalized)) {
             return chain.filter(exchange);
         }
+        // the chain runs exactly once: the membership check decides between refusing and passing on, and a request without a
+        // token passes on (security refuses it). A fallback written as switchIfEmpty(chain) after flatMap(… chain) ran the
+        // chain a second time after every call (a Mono<Void> always completes empty): a call that failed was sent again after
+        // its 503 had been answered, to whichever instance the load balancer chose next
         return ReactiveSecurityContextHolder.getContext()
-                .map(c -> c.getAuthentication())
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .cast(JwtAuthenticationToken.class)
-                .flatMap(token -> {
+                .map(c -> java.util.Optional.ofNullable(c.getAuthentication()).filter(JwtAuthenticationToken.class::isInstance)
+                        .map(JwtAuthenticationToken.class::cast))
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return chain.filter(exchange);
+                    }
+                    JwtAuthenticationToken token = found.get();
                     String key = exchange.getRequest().getHeaders().getFirst("X-Tenant-Key");
                     if (key == null || key.isBlank()) {
                         return errors.write(exchange, HttpStatus.BAD_REQUEST, "missing_tenant_key", "error.missing_tenant_key");
@@ -55,7 +63,6 @@ class TenantKeyFilter implements WebFilter {
                         return errors.write(exchange, HttpStatus.FORBIDDEN, "not_a_member", "error.not_a_member");
                     }
                     return chain.filter(exchange);
-                })
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                });
     }
 }
