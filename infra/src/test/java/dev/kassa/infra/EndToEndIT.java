@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole suite as separate processes, driven only through the gateway, as a shop would use it: the
+ * The whole suite as separate processes, two instances of each service, driven only through the gateway, as a shop would use it: the
  * seed documents' request examples for registration, login, products, shifts, the till, analytics,
  * customers and tasks, plus the refusals every client must get in the error body.
  */
@@ -43,9 +43,10 @@ class EndToEndIT {
     static void startSuite() throws Exception {
         Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory(root.resolve("infra/target"), "e2e-data");
-        // ports below the kernel's ephemeral range (32768+), so no outgoing connection can hold one of them
-        suite = Suite.start(SuiteConfig.local(root, data, 28080, 28761, 25432, 29092, false),
-                Duration.ofSeconds(420));
+        // ports below the kernel's ephemeral range (32768+), so no outgoing connection can hold one of them; two instances of each
+        // service, as a cluster runs them (the gateway and the services balance over both): nothing may rely on being the only one
+        suite = Suite.start(SuiteConfig.local(root, data, 28080, 28761, 25432, 29192, false).withReplicas(2),
+                Duration.ofSeconds(600));
         System.out.printf("Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
         gateway = new Api(suite.gatewayUrl());
     }

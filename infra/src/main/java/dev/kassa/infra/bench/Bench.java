@@ -748,7 +748,7 @@ public final class Bench {
                 delays.count(), waiting), true);
     }
 
-    private static String schemaOf(Connection c, String tenantKey) throws SQLException {
+    static String schemaOf(Connection c, String tenantKey) throws SQLException {
         try (var ps = c.prepareStatement("select schema_name from public.kassa_tenant where tenant_key = ?")) {
             ps.setString(1, tenantKey);
             try (ResultSet rs = ps.executeQuery()) {
@@ -954,7 +954,7 @@ public final class Bench {
         }
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
+    static long single(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -1018,14 +1018,14 @@ public final class Bench {
         System.out.println(failures.isEmpty() ? "Every target met." : failures.size() + " target(s) missed.");
     }
 
-    private static void require(boolean ok, String what, Http.Answer answer) {
+    static void require(boolean ok, String what, Http.Answer answer) {
         if (!ok) {
             throw new IllegalStateException("benchmark set-up failed at " + what + ": " + answer);
         }
     }
 
     /** A run that missed a target keeps its services' logs (the rest of its data directory goes): what stalled shows there. */
-    private static void keepLogs(Path logs, Path kept) {
+    static void keepLogs(Path logs, Path kept) {
         try (var files = Files.list(logs)) {
             Files.createDirectories(kept);
             for (Path log : files.toList()) {
@@ -1037,7 +1037,7 @@ public final class Bench {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -56,9 +56,17 @@ final class Http {
     }
 
     Answer send(String method, String path, Object body) {
+        return send(method, path, body, null);
+    }
+
+    /** A request with an {@code Idempotency-Key} (null: none), as a till sends the ones it may retry. */
+    Answer send(String method, String path, Object body, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json");
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -98,7 +98,7 @@ public class CustomerClient {
      */
     private JsonNode call(String path, Map<String, Object> body, String what, String holdRef) {
         HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
-        return breakers.create("customer").run(() -> rest.post().uri(path).headers(h -> h.addAll(caller))
+        java.util.function.Supplier<JsonNode> once = () -> rest.post().uri(path).headers(h -> h.addAll(caller))
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> {
                     byte[] answer = response.getBody().readAllBytes();
                     if (response.getStatusCode().is2xxSuccessful()) {
@@ -111,7 +111,18 @@ public class CustomerClient {
                                 refusal.details()));
                     }
                     throw new IllegalStateException("customer-service answered " + response.getStatusCode().value());
-                }), failure -> {
+                });
+        return breakers.create("customer").run(() -> {
+            try {
+                return once.get();
+            } catch (RuntimeException e) {
+                // the chosen instance refused the connection (it is gone): nothing was sent, and the load balancer now skips it
+                if (dev.kassa.platform.discovery.RecentFailures.isConnectFailure(e)) {
+                    return once.get();
+                }
+                throw e;
+            }
+        }, failure -> {
                     if (failure instanceof Refused refused) {
                         throw refused.error;
                     }

@@ -29,6 +29,7 @@ public enum PlatformErrors implements KassaError {
     UNSUPPORTED_FILE_TYPE(415, "unsupported_media_type", "error.unsupported_file_type"),
     FILE_NOT_FOUND(404, "not_found", "error.file_not_found"),
     STORAGE_UNAVAILABLE(503, "storage_unavailable", "error.storage_unavailable"),
+    DATABASE_UNAVAILABLE(503, "database_unavailable", "error.database_unavailable"),
     INTERNAL_ERROR(500, "internal_error", "error.internal");
 
     private final int status;

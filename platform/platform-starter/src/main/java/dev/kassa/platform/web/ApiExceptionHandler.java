@@ -174,8 +174,18 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, errors.body(PlatformErrors.INTERNAL_ERROR, null, Map.of()));
+    }
+
+    /** The database is away for a moment (restarting, failing over, a connection cut): 503 and a retry in a second, no stack trace. */
+    private ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(errors.body(PlatformErrors.DATABASE_UNAVAILABLE, null, Map.of()));
     }
 
     private static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {

@@ -49,9 +49,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** The request attribute holding {@link #requestKey} for the handler. */
     static final String REQUEST_KEY = IdempotencyFilter.class.getName() + ".key";
 
+    private static final int MAX_PENDING = 10_000;
+
     private final JdbcTemplate jdbc;
     private final ErrorResponses errors;
     private final String instance;
+    private final java.util.Queue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public IdempotencyFilter(JdbcTemplate jdbc, ErrorResponses errors, String instance) {
         this.jdbc = jdbc;
@@ -102,15 +105,48 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBody(request, body), cached);
             if (cached.getStatus() < 500) {
-                jdbc.update("update public.kassa_idempotency set status = ?, content_type = ?, body = ? where scope = ? and idem_key = ?",
-                        cached.getStatus(), cached.getContentType(), new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8), scope, key);
+                int status = cached.getStatus();
+                String type = cached.getContentType();
+                String answer = new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8);
+                // the request's change is committed: its answer goes to the client even if it cannot be kept just now
+                write(() -> jdbc.update("update public.kassa_idempotency set status = ?, content_type = ?, body = ? where scope = ? and idem_key = ?",
+                        status, type, answer, scope, key));
                 stored = true;
             }
         } finally {
             if (!stored) {
-                jdbc.update("delete from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key);
+                write(() -> jdbc.update("delete from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key));
             }
             cached.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Writes a claim's outcome now, or, while the database is away (the request failed because of it, or it went after the
+     * request's own commit), as soon as it is back: otherwise the claim would stay unanswered, and every retry would hear "in
+     * progress" from this instance for as long as it lives.
+     */
+    private void write(Runnable outcome) {
+        try {
+            outcome.run();
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (pending.size() < MAX_PENDING) {
+                pending.add(outcome);
+            }
+        }
+    }
+
+    /** Writes the outcomes the database was not there for, oldest first, until one fails again. */
+    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
+    public void writePending() {
+        Runnable next;
+        while ((next = pending.peek()) != null) {
+            try {
+                next.run();
+            } catch (org.springframework.dao.DataAccessException e) {
+                return;
+            }
+            pending.poll();
         }
     }
 

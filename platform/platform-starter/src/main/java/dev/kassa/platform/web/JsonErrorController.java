@@ -30,6 +30,11 @@ public class JsonErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // asked for directly (not an error dispatch): /error is no resource of ours
         int status = code instanceof Integer i ? i : 404;
+        if (status >= 500 && DatabaseFailures.isUnavailable((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // a filter's own database work failed (idempotency keys, revocations, a store's provisioning): the database is away
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .body(errors.body(PlatformErrors.DATABASE_UNAVAILABLE, null, Map.of()));
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : String.valueOf(uri);
         ErrorBody body = switch (status) {

@@ -77,6 +77,20 @@ class IdempotencyTests {
     }
 
     @Test
+    void aRequestThatFindsTheDatabaseAwayGets503AndItsRetryRunsAgain() {
+        String store = TestStores.newKey("idem");
+        Api till = new Api("http://localhost:" + port).as(TestTokens.token(1, "c", Map.of(store, "owner"))).in(store);
+        String key = UUID.randomUUID().toString();
+        Api.Response away = till.header("Idempotency-Key", key).post("/api/notes", json("text", "database away"));
+        assertThat(away.status()).as(away.toString()).isEqualTo(503);
+        assertThat(away.text("/code")).isEqualTo("database_unavailable");
+        assertThat(away.header("Retry-After")).isEqualTo("1");
+        assertThat(away.raw()).doesNotContain("Hikari").doesNotContain("Exception");
+        assertThat(jdbc.queryForObject("select count(*) from public.kassa_idempotency where idem_key = ?", Integer.class, key))
+                .as("no claim left to answer 'in progress'").isZero();
+    }
+
+    @Test
     void aFailedAttemptIsNotRememberedSoTheRetryRuns() {
         String store = TestStores.newKey("idem");
         Api till = new Api("http://localhost:" + port).as(TestTokens.token(1, "c", Map.of(store, "owner"))).in(store);

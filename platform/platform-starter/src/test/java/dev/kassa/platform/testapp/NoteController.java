@@ -43,6 +43,11 @@ class NoteController {
         if (Boolean.TRUE.equals(request.fail())) {
             throw new IllegalStateException("boom: internal detail that must not leak");
         }
+        if ("database away".equals(request.text())) {
+            // what a request meets while PostgreSQL restarts: no connection to be had
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        }
         return new NoteResponse(note.id, note.text, note.amount);
     }
 

@@ -1,0 +1,461 @@
+package dev.kassa.infra.bench;
+
+import dev.kassa.infra.Suite;
+import dev.kassa.infra.SuiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.kassa.infra.bench.Http.json;
+
+/**
+ * {@code infra/kassa failover}: two instances of every service (one gateway, one registry) and 20 tills selling without
+ * pause, each on its own shift: three scans, then a cash checkout (a buyer named on every fourth), every call with an
+ * Idempotency-Key and retried with it for up to 15 s as a till app does, plus an owner signing in twice a second. It kills
+ * with SIGKILL, in turn, the second instance of sales, catalog, customer-service, analytics and auth (a pod lost with its
+ * node), stops the Kafka broker for 20 s and restarts PostgreSQL; after each fault it stops the tills, voids their open
+ * drafts and checks that nothing was lost, doubled or left behind. One table, every figure against its target (issue 36);
+ * exit status 1 when one is missed.
+ */
+public final class Failover {
+
+    static final int PORT_BASE = 20080;
+    static final int TILLS = 20;
+    static final int PRODUCTS = 3;
+    static final int STOCK = 100_000;
+    static final long RETRY_FOR_MS = 15_000;
+    static final long ROUTE_TIMEOUT_MS = 10_000;
+    static final List<String> KILLED = List.of("sales-service", "catalog-service", "customer-service", "analytics-service", "auth-service");
+
+    /** One attempt of a call: when it started (ms), its status (-1: no answer) and how long it took. */
+    record Attempt(long at, int status, long millis, String what) {
+        boolean failed() {
+            return status < 0 || status >= 500 || status == 409 || status == 429;
+        }
+    }
+
+    private final Suite suite;
+    private final Http gateway;
+    private String store;
+    private String ownerName;
+    private volatile String ownerToken;
+    private final List<String> barcodes = new ArrayList<>();
+    private long customer;
+    private final List<Till> tills = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+    /** Sales the tills saw answered 200 to their checkout. */
+    private final Set<Long> paid = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean selling = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Map<String, String> table = new LinkedHashMap<>();
+    private final List<String> missed = new ArrayList<>();
+
+    private final class Till {
+        final Http http;
+        final long session;
+        final String cashier;
+        final AtomicBoolean busy = new AtomicBoolean();
+        /** Units the till's scans were answered 200 for (a retried scan counts once). */
+        final AtomicLong scanned = new AtomicLong();
+        int sales;
+
+        Till(Http http, long session, String cashier) {
+            this.http = http;
+            this.session = session;
+            this.cashier = cashier;
+        }
+    }
+
+    private Failover(Suite suite) {
+        this.suite = suite;
+        this.gateway = new Http(suite.gatewayUrl(), null, null);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("kassa.root", ".")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("infra/target")), "failover-data");
+        System.out.println("Starting the suite with two instances of each service in " + data + " …");
+        Suite suite = Suite.start(SuiteConfig.local(root, data, PORT_BASE, 20761, 20432, 20192, false).withReplicas(2), Duration.ofSeconds(600));
+        Thread stopOnSignal = new Thread(() -> {
+            suite.close();
+            Bench.deleteQuietly(data);
+        });
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        int exit = 1;
+        try {
+            System.out.printf("Suite ready in %.1f s (resident memory %d MB)%n", suite.secondsToReady(), suite.residentMegabytes());
+            exit = new Failover(suite).run();
+        } finally {
+            suite.close();
+            if (exit != 0) {
+                Bench.keepLogs(data.resolve("logs"), root.resolve("infra/target/failover-logs-" + java.time.LocalDateTime.now()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+            }
+            Bench.deleteQuietly(data);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal came during the last steps
+            }
+        }
+        System.exit(exit);
+    }
+
+    private int run() throws Exception {
+        setUp();
+        List<Thread> threads = new ArrayList<>();
+        for (Till till : tills) {
+            threads.add(daemon("till-" + till.cashier, () -> sellUntilStopped(till)));
+        }
+        threads.add(daemon("owner-logins", this::logInUntilStopped));
+        selling.set(true);
+        System.out.println("Both instances of each service alive, 30 s …");
+        long start = System.currentTimeMillis();
+        Thread.sleep(30_000);
+        window("both alive", start, System.currentTimeMillis(), start, false);
+        check("both alive");
+
+        for (String module : KILLED) {
+            String victim = suite.instances(module).get(1).name();
+            selling.set(true);
+            long from = System.currentTimeMillis();
+            Thread.sleep(10_000);
+            long kill = System.currentTimeMillis();
+            System.out.println("SIGKILL " + victim + " …");
+            suite.kill(victim);
+            Thread.sleep(20_000);
+            window(victim + " lost", from, System.currentTimeMillis(), kill, true);
+            check(victim + " lost");
+            suite.restart(victim, Duration.ofSeconds(240));
+            // registered again and chosen by the load balancer (leases and caches of seconds)
+            Thread.sleep(8_000);
+        }
+
+        selling.set(true);
+        long from = System.currentTimeMillis();
+        Thread.sleep(10_000);
+        long away = System.currentTimeMillis();
+        System.out.println("Stopping the Kafka broker for 20 s …");
+        suite.stopKafka();
+        Thread.sleep(20_000);
+        suite.startKafka();
+        long back = System.currentTimeMillis();
+        Thread.sleep(20_000);
+        outage("Kafka away 20 s", from, System.currentTimeMillis(), away, back);
+        check("Kafka away 20 s");
+
+        selling.set(true);
+        from = System.currentTimeMillis();
+        Thread.sleep(10_000);
+        away = System.currentTimeMillis();
+        System.out.println("Restarting PostgreSQL …");
+        suite.restartPostgres();
+        back = System.currentTimeMillis();
+        Thread.sleep(20_000);
+        outage("PostgreSQL restarted", from, System.currentTimeMillis(), away, back);
+        check("PostgreSQL restarted");
+
+        stopped.set(true);
+        selling.set(false);
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+        System.out.println();
+        System.out.println("Failover (issue 36), one run:");
+        table.forEach((what, value) -> System.out.printf("  %-86s %s%n", what, value));
+        System.out.println(missed.isEmpty() ? "Every target met." : "Missed: " + missed);
+        return missed.isEmpty() ? 0 : 1;
+    }
+
+    // ---------------------------------------------------------------- set-up and the tills
+
+    private void setUp() {
+        ownerName = "failover_owner_" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Answer registered = gateway.post("/api/users/auth/register/", json("username", ownerName, "password", "FailPass123!",
+                "password_confirm", "FailPass123!", "first_name", "Failover", "store_name", "Failover Market"));
+        Bench.require(registered.status() == 201, "registration", registered);
+        ownerToken = registered.text("/data/tokens/access");
+        store = registered.text("/data/store/tenant_key");
+        Http owner = owner();
+        for (int i = 0; i < PRODUCTS; i++) {
+            Http.Answer product = owner.post("/api/products/products/", json("name", "Failover product " + i, "cost_price", 8000,
+                    "sale_price", 12000, "unit", "pcs", "initial_quantity", STOCK));
+            Bench.require(product.status() == 201, "product", product);
+            barcodes.add(product.text("/barcode"));
+        }
+        Http.Answer buyer = owner.post("/api/customers/customers/", json("first_name", "Dilnoza", "phone", "+998901112233"));
+        Bench.require(buyer.status() == 201, "customer", buyer);
+        customer = buyer.body().path("id").asLong(buyer.body().at("/data/id").asLong());
+        System.out.printf("Setting up %d tills …%n", TILLS);
+        for (int i = 0; i < TILLS; i++) {
+            String cashier = "fo_till_" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
+            Bench.require(owner.post("/api/users/employees/", json("username", cashier, "password", "TillPass123!", "first_name", "Till " + i,
+                    "role", "cashier")).status() == 201, "cashier", null);
+            Http.Answer register = owner.post("/api/sales/cash-registers/", json("name", "Till " + i, "code", "F" + i));
+            Bench.require(register.ok(), "register", register);
+            Http.Answer login = gateway.post("/api/users/auth/login/", json("username", cashier, "password", "TillPass123!"));
+            Bench.require(login.ok(), "cashier login", login);
+            Http till = gateway.as(login.text("/access"), store);
+            Http.Answer shift = till.post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register.body().path("id").asLong()));
+            Bench.require(shift.ok(), "shift", shift);
+            tills.add(new Till(till, shift.body().at("/data/id").asLong(), cashier));
+        }
+    }
+
+    private Http owner() {
+        return gateway.as(ownerToken, store);
+    }
+
+    private void sellUntilStopped(Till till) {
+        while (!stopped.get()) {
+            if (!selling.get()) {
+                sleep(50);
+                continue;
+            }
+            till.busy.set(true);
+            try {
+                sell(till);
+            } finally {
+                till.busy.set(false);
+            }
+        }
+    }
+
+    /** Three scans, then the checkout of the draft they went into. */
+    private void sell(Till till) {
+        Long sale = null;
+        for (int i = 0; i < 3; i++) {
+            Http.Answer scan = call(till.http, "scan", "POST", "/api/sales/sales/scan-item/", json("session", till.session,
+                    "barcode", barcodes.get(ThreadLocalRandom.current().nextInt(PRODUCTS)), "quantity", 1));
+            if (scan.ok()) {
+                till.scanned.incrementAndGet();
+                sale = scan.body().at("/data/id").asLong();
+            }
+        }
+        if (sale == null) {
+            return;
+        }
+        // the draft's total as the last answer gave it (a scan whose answer was lost is in the draft: the checkout's answer shows it)
+        Http.Answer draft = call(till.http, "draft", "GET", "/api/sales/sales/" + sale + "/", null);
+        if (!draft.ok()) {
+            return;
+        }
+        String total = draft.text("/total_amount");
+        Map<String, Object> body = json("payments", List.of(json("payment_method", "cash", "amount", total, "received_amount", total)));
+        if (++till.sales % 4 == 0) {
+            body.put("customer_id", customer);
+        }
+        Http.Answer checkout = call(till.http, "checkout", "POST", "/api/sales/sales/" + sale + "/checkout/", body);
+        if (checkout.ok()) {
+            paid.add(sale);
+        }
+    }
+
+    private void logInUntilStopped() {
+        while (!stopped.get()) {
+            if (selling.get()) {
+                Http.Answer login = call(gateway, "login", "POST", "/api/users/auth/login/", json("username", ownerName, "password", "FailPass123!"));
+                if (login.ok()) {
+                    ownerToken = login.text("/access");
+                }
+            }
+            sleep(500);
+        }
+    }
+
+    /**
+     * One call as a till app makes it: with an Idempotency-Key (state-changing calls), and again with the same key while it
+     * fails for want of an answer (no answer, 5xx, still in progress) for up to 15 s. Every attempt is recorded.
+     */
+    private Http.Answer call(Http http, String what, String method, String path, Map<String, Object> body) {
+        String key = "POST".equals(method) ? UUID.randomUUID().toString() : null;
+        long deadline = System.currentTimeMillis() + RETRY_FOR_MS;
+        while (true) {
+            long at = System.currentTimeMillis();
+            Http.Answer answer = http.send(method, path, body, key);
+            Attempt attempt = new Attempt(at, answer.status(), System.currentTimeMillis() - at, what);
+            attempts.add(attempt);
+            if (!attempt.failed() || System.currentTimeMillis() > deadline || stopped.get()) {
+                return answer;
+            }
+            sleep(250);
+        }
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    /** The till calls of a window around the loss of one instance at {@code fault}. */
+    private void window(String name, long from, long to, long fault, boolean judged) {
+        List<Attempt> in = attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        List<Attempt> failed = in.stream().filter(Attempt::failed).toList();
+        long lastAfter = failed.stream().mapToLong(a -> a.at() + a.millis() - fault).max().orElse(0);
+        long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
+        double share = in.isEmpty() ? 100 : 100.0 * failed.size() / in.size();
+        row(name + ": till calls failed (≤ 1 %)", String.format("%d of %d (%.2f %%) %s", failed.size(), in.size(), share, byKind(failed)),
+                !judged || share <= 1.0);
+        if (judged) {
+            row(name + ": last failed call after the loss (≤ 5 s)", failed.isEmpty() ? "none failed" : String.format("%.1f s", lastAfter / 1000.0),
+                    lastAfter <= 5_000);
+        }
+        row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
+    }
+
+    /** A component away for a while: clear 503s meanwhile (no 500, no call past the route timeout), selling again soon after. */
+    private void outage(String name, long from, long to, long away, long back) {
+        List<Attempt> in = attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        long fiveHundreds = in.stream().filter(a -> a.status() == 500).count();
+        long hung = in.stream().filter(a -> a.millis() > ROUTE_TIMEOUT_MS + 2_000).count();
+        long failed = in.stream().filter(Attempt::failed).count();
+        long firstSale = in.stream().filter(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= back).mapToLong(Attempt::at).min()
+                .orElse(Long.MAX_VALUE);
+        boolean soldThrough = in.stream().anyMatch(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= away && a.at() < back);
+        row(name + ": till calls failed meanwhile (503s allowed)", failed + " of " + in.size() + " " + byKind(in.stream().filter(Attempt::failed).toList()), true);
+        row(name + ": answers 500 (0); calls longer than the route timeout (0)", fiveHundreds + "; " + hung, fiveHundreds == 0 && hung == 0);
+        String again = firstSale == Long.MAX_VALUE ? "no sale after it" : String.format("%.1f s after it was back", (firstSale - back) / 1000.0);
+        row(name + ": selling again (≤ 10 s after its return)", (soldThrough ? "sold throughout; " : "") + again,
+                firstSale != Long.MAX_VALUE && firstSale - back <= 10_000);
+    }
+
+    private static String byKind(List<Attempt> failed) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        failed.forEach(a -> kinds.merge(a.what() + " " + a.status(), 1, Integer::sum));
+        return kinds.isEmpty() ? "" : kinds.toString();
+    }
+
+    /**
+     * Stops the tills, voids their open drafts and waits (up to 2 minutes) until every read model has caught up, then checks:
+     * sales list = analytics = checkouts answered 200; stock fell by what the completed sales sold, product by product; no hold
+     * left; every till's sales hold exactly the units its scans were answered 200 for; balances and points equal the ledger.
+     */
+    private void check(String name) throws Exception {
+        selling.set(false);
+        long idleBy = System.currentTimeMillis() + 60_000;
+        while (tills.stream().anyMatch(t -> t.busy.get()) && System.currentTimeMillis() < idleBy) {
+            sleep(100);
+        }
+        refreshOwner();
+        Http owner = owner();
+        try (Connection sales = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres")) {
+            String s = Bench.schemaOf(sales, store);
+            for (long draft : longs(sales, "select id from " + s + ".sales where status = 'pending'")) {
+                Http.Answer voided = owner.post("/api/sales/sales/" + draft + "/cancel/", json());
+                Bench.require(voided.ok(), "voiding draft " + draft, voided);
+            }
+        }
+        long deadline = System.currentTimeMillis() + 120_000;
+        Figures f = figures();
+        while (!f.settled() && System.currentTimeMillis() < deadline) {
+            sleep(1000);
+            f = figures();
+        }
+        row(name + ": sales list = analytics = checkouts answered 200", f.listed + " = " + f.analytics + " = " + f.paid,
+                f.listed == f.analytics && f.listed == f.paid && f.sameSales);
+        row(name + ": stock = initial − sold, each product", f.fell + " fell, " + f.sold + " sold", f.fell.equals(f.sold));
+        row(name + ": holds left once the drafts are closed (0)", f.holds + " holds, " + f.intents + " unowned", f.holds == 0 && f.intents == 0);
+        row(name + ": units in the tills' sales = units their scans were answered for", f.inSales + " = " + f.scanned, f.inSales == f.scanned);
+        row(name + ": customers whose balance or points differ from their ledger (0)", String.valueOf(f.ledgerMismatches), f.ledgerMismatches == 0);
+        selling.set(true);
+    }
+
+    private record Figures(long listed, long analytics, long paid, boolean sameSales, Map<Long, Long> fell, Map<Long, Long> sold, long holds,
+                           long intents, long inSales, long scanned, long ledgerMismatches) {
+        boolean settled() {
+            return listed == analytics && fell.equals(sold) && holds == 0 && intents == 0;
+        }
+    }
+
+    private Figures figures() throws SQLException {
+        try (Connection sales = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres");
+             Connection analytics = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
+             Connection catalog = DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres");
+             Connection customers = DriverManager.getConnection(suite.jdbcBase() + "/kassa_customer", "postgres", "postgres")) {
+            String s = Bench.schemaOf(sales, store);
+            String c = Bench.schemaOf(catalog, store);
+            String cu = Bench.schemaOf(customers, store);
+            List<Long> completed = longs(sales, "select id from " + s + ".sales where status = 'completed'");
+            long seen = Bench.single(analytics, "select count(*) from " + Bench.schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
+            Map<Long, Long> sold = pairs(sales, "select i.product_id, sum(i.quantity)::bigint from " + s + ".sale_items i join " + s
+                    + ".sales x on x.id = i.sale_id where x.status = 'completed' group by i.product_id");
+            Map<Long, Long> fell = pairs(catalog, "select p.id, (" + STOCK + " - coalesce(sum(b.quantity), 0))::bigint from " + c + ".products p left join "
+                    + c + ".batches b on b.product_id = p.id group by p.id");
+            fell.values().removeIf(v -> v == 0);
+            long holds = Bench.single(catalog, "select count(*) from " + c + ".reservations where status = 'active'");
+            long intents = Bench.single(sales, "select count(*) from public.till_hold_intents where tenant_key = '" + store + "'");
+            long inSales = Bench.single(sales, "select coalesce(sum(i.quantity), 0)::bigint from " + s + ".sale_items i join " + s
+                    + ".sales x on x.id = i.sale_id where x.status in ('completed', 'cancelled')");
+            long scanned = tills.stream().mapToLong(t -> t.scanned.get()).sum();
+            long ledger = Bench.single(customers, "select count(*) from " + cu + ".customers c where c.balance <> coalesce((select sum(t.balance_after - "
+                    + "t.balance_before) from " + cu + ".customer_transactions t where t.customer_id = c.id), 0) or c.loyalty_points <> coalesce((select "
+                    + "sum(coalesce(t.points_after, 0) - coalesce(t.points_before, 0)) from " + cu + ".customer_transactions t where t.customer_id = c.id), 0)");
+            return new Figures(completed.size(), seen, paid.size(), Set.copyOf(completed).equals(Set.copyOf(paid)), fell, sold, holds, intents,
+                    inSales, scanned, ledger);
+        }
+    }
+
+    private void refreshOwner() {
+        Http.Answer login = gateway.post("/api/users/auth/login/", json("username", ownerName, "password", "FailPass123!"));
+        if (login.ok()) {
+            ownerToken = login.text("/access");
+        }
+    }
+
+    private static List<Long> longs(Connection c, String sql) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, Long> pairs(Connection c, String sql) throws SQLException {
+        Map<Long, Long> out = new java.util.TreeMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private void row(String what, String value, boolean met) {
+        table.put(what, value + (met ? "" : "   ← MISSED"));
+        if (!met) {
+            missed.add(what);
+        }
+        System.out.println("  " + what + ": " + value + (met ? "" : "   ← MISSED"));
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kassa.platform.web;
+
+/**
+ * Whether a failure means the database cannot be reached for now (restarting, failing over to a replica, a connection cut),
+ * which a client should retry, as opposed to a defect: no connection to be had, a connection broken mid-statement
+ * (SQL state class 08, or 57P01-57P03: the server shutting down or starting), or no transaction to be begun for either reason.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
