@@ -103,6 +103,22 @@ class InstanceFailoverTests {
         assertThat(LIVE_CALLS.get()).as("the refusal is the whole answer").isEqualTo(before);
     }
 
+    @Test
+    void refusalsNeverOpenTheBreakerOfAServiceThatAnswers() {
+        // issue 37: malformed and foreign-store requests opened auth's breaker for every store (the refusal was followed by a
+        // second pass that called the service and wrote onto the committed answer: UnsupportedOperationException, a failure)
+        Api foreign = new Api("http://127.0.0.1:" + port).as(TestTokens.token(1, "owner", Map.of(STORE, "owner"))).in("shop_b_0000000b");
+        Api keyless = new Api("http://127.0.0.1:" + port).as(TestTokens.token(1, "owner", Map.of(STORE, "owner")));
+        assertThat(member().get("/api/customers/customers/").status()).isEqualTo(200);
+        for (int i = 0; i < 40; i++) {
+            assertThat(foreign.post("/api/customers/customers/", "{}").status()).isEqualTo(403);
+            assertThat(keyless.get("/api/customers/customers/117/").status()).isEqualTo(400);
+        }
+        String metrics = new Api("http://127.0.0.1:" + port).get("/actuator/prometheus").raw();
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state{application=\"gateway\",group=\"customer\",name=\"customer\",state=\"closed\"} 1.0");
+        assertThat(member().get("/api/customers/customers/").status()).isEqualTo(200);
+    }
+
     static HttpServer live() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -3,7 +3,8 @@ package dev.kassa.platform.web;
 /**
  * Whether a failure means the database cannot be reached for now (restarting, failing over to a replica, a connection cut),
  * which a client should retry, as opposed to a defect: no connection to be had, a connection broken mid-statement
- * (SQL state class 08, or 57P01-57P03: the server shutting down or starting), or no transaction to be begun for either reason.
+ * (SQL state class 08, or 57P01-57P03: the server shutting down or starting), no transaction to be begun or rolled back for
+ * either reason.
  */
 public final class DatabaseFailures {
 
@@ -15,6 +16,11 @@ public final class DatabaseFailures {
             if (t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.transaction.CannotCreateTransactionException
                     || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            // a rollback that failed because the connection went with the database: the failure it rolled back says why
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && (isUnavailable(tse.getOriginalException()) || tse.getCause() instanceof java.sql.SQLException)) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
