@@ -75,6 +75,9 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
                 .description("calls of the route forwarded to its service and not yet answered").register(meters);
         Gauge.builder("kassa_gateway_admission_queued", queue, RouteQueue::queued).tag("route", route)
                 .description("calls of the route waiting for a place").register(meters);
+        // the route's refusals at zero: its own (the queue) and its breaker's fallback's, named by the service
+        refusals.expect(route, "overloaded");
+        refusals.expect(route + "-service", "failed", "timeout", "breaker_open");
         return queue;
     }
 

@@ -29,6 +29,16 @@ class Refusals {
         this.meters = meters;
     }
 
+    /**
+     * Exports the route's counters at zero for the reasons it may refuse with, before any refusal: dashboards and alerts read
+     * a series that exists (a rate over a missing series is no data, not 0), and a healthy suite refuses nothing.
+     */
+    void expect(String route, String... reasons) {
+        for (String reason : reasons) {
+            meters.counter("kassa_gateway_fallbacks_total", "route", route, "reason", reason);
+        }
+    }
+
     /** One refused call of {@code route}; {@code cause} says why, for the summary line. */
     void record(String route, String reason, String cause) {
         meters.counter("kassa_gateway_fallbacks_total", "route", route, "reason", reason).increment();
