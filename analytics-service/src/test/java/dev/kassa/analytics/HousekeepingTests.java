@@ -109,4 +109,35 @@ class HousekeepingTests {
                 String.class)).as("the oldest month sums only the days it kept").containsExactly("5.00/1");
         assertThat(jobs.closeDay(tenant)).as("once a day").isFalse();
     }
+
+    @Test
+    void instancesRunningTheHourlyJobTogetherCloseTheDayOnce() throws Exception {
+        String store = TestStores.newKey("job");
+        var tenant = tenants.ensureReady(store);
+        String schema = TestStores.schema(store);
+        jdbc.update("insert into " + schema + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
+                + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
+                + "values (703, ?, 7, 0, 7, 0, 0, 0, 0, false, false, false, true)", tenant.today().minusDays(1));
+        // every instance's cron fires at the same minute and walks the stores in the same order
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            instances.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return jobs.closeDay(tenant);
+            }));
+        }
+        start.countDown();
+        int closed = 0;
+        for (var instance : instances) {
+            closed += instance.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(closed).as("one instance closes the day, the others find it closed").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from " + schema + ".inventory_snapshots where product_id = 703 and date = ?",
+                Integer.class, tenant.today())).isEqualTo(1);
+    }
 }

@@ -61,6 +61,7 @@ public class AnalyticsJobs {
     public boolean closeDay(Tenant tenant) {
         LocalDate today = tenant.today();
         return Boolean.TRUE.equals(TenantContext.call(tenant, () -> tx.execute(s -> {
+            days.lockClosing();
             LocalDate last = days.lastClosed().orElse(null);
             if (last != null && !last.isBefore(today)) {
                 return false;

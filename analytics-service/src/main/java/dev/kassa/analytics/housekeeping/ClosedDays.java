@@ -19,6 +19,14 @@ class ClosedDays {
         this.sql = sql;
     }
 
+    /**
+     * Holds the store's day-closing lock until the transaction ends: every instance runs the hourly job at the same minute,
+     * and the second to come waits for the first and then finds the day closed, instead of closing it again over the first.
+     */
+    void lockClosing() {
+        sql.sql("select pg_advisory_xact_lock(hashtextextended('kassa.analytics.close-day:' || current_schema(), 0))").query((rs, i) -> 1).list();
+    }
+
     Optional<LocalDate> lastClosed() {
         return sql.sql("select last_closed from analytics_jobs where id = 1").query(LocalDate.class).optional();
     }
