@@ -3,7 +3,11 @@ package dev.kassa.auth.account;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** auth's own secrets by name ({@code auth_secrets}, shared by every instance); outside any store, so no transaction needed. */
+/**
+ * auth's own secrets by name ({@code auth_secrets}, shared by every instance). A secret is stored in a transaction of its own:
+ * the caller caches it, so it must be committed whatever becomes of the caller's transaction (the first PIN of a deployment
+ * used to store it in a request that could still fail, and this instance then hashed with a secret nobody else had).
+ */
 @Repository
 class AuthSecrets {
 
@@ -14,6 +18,7 @@ class AuthSecrets {
     }
 
     /** The secret of {@code name}: {@code candidate} if none was stored yet (the first instance to store one wins). */
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     String secret(String name, String candidate) {
         sql.sql("insert into auth_secrets (name, secret) values (:name, :secret) on conflict (name) do nothing")
                 .param("name", name).param("secret", candidate).update();
