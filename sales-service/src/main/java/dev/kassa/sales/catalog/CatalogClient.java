@@ -168,7 +168,12 @@ public class CatalogClient {
      */
     static boolean retryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            // the client's read timeout; a connect timeout (another instance may answer) is not one of these
+            // no connection was made (refused, or not in time: HttpClient 5's ConnectTimeoutException is a SocketTimeoutException
+            // too): nothing was sent, another instance may answer
+            if (dev.kassa.platform.discovery.RecentFailures.isConnectFailure(t)) {
+                return true;
+            }
+            // the client's read timeout: catalog is busy, and a second attempt would only double its work
             if (t instanceof java.net.SocketTimeoutException) {
                 return false;
             }

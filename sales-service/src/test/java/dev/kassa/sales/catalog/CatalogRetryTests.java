@@ -1,0 +1,22 @@
+package dev.kassa.sales.catalog;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.ResourceAccessException;
+
+import java.net.SocketTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which failed calls to catalog are tried again (on another instance): only those that may not have reached it. */
+class CatalogRetryTests {
+
+    @Test
+    void aConnectionNotMadeIsTriedAgainAReadTimeoutIsNot() {
+        // HttpClient 5's connect timeout is a SocketTimeoutException as well: it used to count as a read timeout
+        assertThat(CatalogClient.retryable(new ResourceAccessException("I/O error",
+                new org.apache.hc.client5.http.ConnectTimeoutException("Connect to catalog timed out")))).isTrue();
+        assertThat(CatalogClient.retryable(new ResourceAccessException("I/O error",
+                new org.apache.hc.client5.http.HttpHostConnectException("Connection refused")))).isTrue();
+        assertThat(CatalogClient.retryable(new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out")))).isFalse();
+    }
+}
