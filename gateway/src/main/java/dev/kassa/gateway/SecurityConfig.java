@@ -39,9 +39,8 @@ class SecurityConfig {
     @Bean
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     ReactiveJwtDecoder jwtDecoder(@Value("${kassa.security.jwks-uri}") String jwksUri) {
-        // one address, or several separated by commas (a local suite's auth instances), tried in turn
-        List<java.net.URI> addresses = java.util.Arrays.stream(jwksUri.split(",")).map(String::trim).filter(a -> !a.isEmpty())
-                .map(java.net.URI::create).toList();
+        // the first address that answers (JwksAddresses: a local suite lists every auth instance)
+        List<java.net.URI> addresses = dev.kassa.platform.security.JwksAddresses.of(jwksUri);
         org.springframework.web.reactive.function.client.WebClient jwks = org.springframework.web.reactive.function.client.WebClient.builder()
                 .filter((request, next) -> {
                     var answer = next.exchange(request);

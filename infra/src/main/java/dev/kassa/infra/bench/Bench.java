@@ -79,43 +79,19 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("kassa.root", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("infra/target")), "bench-data");
         int seconds = Integer.parseInt(System.getenv().getOrDefault("KASSA_BENCH_SECONDS", "60"));
         int step = Integer.parseInt(System.getenv().getOrDefault("KASSA_BENCH_STEP_SECONDS", "20"));
-        System.out.println("Starting the suite in production mode (full JIT) in " + data + " …");
-        Suite suite = Suite.start(SuiteConfig.local(root, data, PORT_BASE, 18761, 18432, 18092, true), Duration.ofSeconds(300));
-        // Ctrl-C or SIGTERM in the middle of a run stops the suite it started, as `infra/kassa up` does
-        Thread stopOnSignal = new Thread(() -> {
-            suite.close();
-            deleteQuietly(data);
-        });
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        Map<String, Long> readyMemory = suite.residentMegabytesByProcess();
-        double ready = suite.secondsToReady();
-        int exit = 1;
-        try {
-            Bench bench = new Bench(suite);
-            // the ≤ 90 s target is for `infra/kassa up` (fast start, class-data archives); this suite runs the optimising
-            // compiler without archives, so its start-up is reported, not judged
-            bench.row("suite ready, full JIT without class-data archives (reported)", String.format("%.1f s", ready), true);
-            long total = readyMemory.values().stream().mapToLong(Long::longValue).sum();
-            bench.row("resident memory at ready, whole suite (≤ 3072 MB)", total + " MB " + readyMemory, total <= 3072);
-            exit = bench.run(seconds, step);
-        } finally {
-            suite.close();
-            if (exit != 0) {
-                keepLogs(data.resolve("logs"), root.resolve("infra/target/bench-logs-" + java.time.LocalDateTime.now()
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-            }
-            deleteQuietly(data);
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // a signal came during the last steps: the hook runs them again, harmlessly
-            }
-        }
-        System.exit(exit);
+        SuiteRun.exitWith("bench", "Starting the suite in production mode (full JIT)",
+                data -> SuiteConfig.local(SuiteRun.root(), data, PORT_BASE, 18761, 18432, 18092, true), Duration.ofSeconds(300), suite -> {
+                    Map<String, Long> readyMemory = suite.residentMegabytesByProcess();
+                    Bench bench = new Bench(suite);
+                    // the ≤ 90 s target is for `infra/kassa up` (fast start, class-data archives); this suite runs the optimising
+                    // compiler without archives, so its start-up is reported, not judged
+                    bench.row("suite ready, full JIT without class-data archives (reported)", String.format("%.1f s", suite.secondsToReady()), true);
+                    long total = readyMemory.values().stream().mapToLong(Long::longValue).sum();
+                    bench.row("resident memory at ready, whole suite (≤ 3072 MB)", total + " MB " + readyMemory, total <= 3072);
+                    return bench.run(seconds, step);
+                });
     }
 
     private int run(int seconds, int step) throws Exception {
@@ -1021,27 +997,6 @@ public final class Bench {
     static void require(boolean ok, String what, Http.Answer answer) {
         if (!ok) {
             throw new IllegalStateException("benchmark set-up failed at " + what + ": " + answer);
-        }
-    }
-
-    /** A run that missed a target keeps its services' logs (the rest of its data directory goes): what stalled shows there. */
-    static void keepLogs(Path logs, Path kept) {
-        try (var files = Files.list(logs)) {
-            Files.createDirectories(kept);
-            for (Path log : files.toList()) {
-                Files.copy(log, kept.resolve(log.getFileName()));
-            }
-            System.out.println("The services' logs of this run are kept in " + kept);
-        } catch (IOException e) {
-            System.out.println("The services' logs could not be kept: " + e);
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }

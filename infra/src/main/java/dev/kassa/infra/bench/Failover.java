@@ -3,8 +3,6 @@ package dev.kassa.infra.bench;
 import dev.kassa.infra.Suite;
 import dev.kassa.infra.SuiteConfig;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -89,33 +87,12 @@ public final class Failover {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("kassa.root", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("infra/target")), "failover-data");
-        System.out.println("Starting the suite with two instances of each service in " + data + " …");
-        Suite suite = Suite.start(SuiteConfig.local(root, data, PORT_BASE, 20761, 20432, 20192, false).withReplicas(2), Duration.ofSeconds(600));
-        Thread stopOnSignal = new Thread(() -> {
-            suite.close();
-            Bench.deleteQuietly(data);
-        });
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        int exit = 1;
-        try {
-            System.out.printf("Suite ready in %.1f s (resident memory %d MB)%n", suite.secondsToReady(), suite.residentMegabytes());
-            exit = new Failover(suite).run();
-        } finally {
-            suite.close();
-            if (exit != 0) {
-                Bench.keepLogs(data.resolve("logs"), root.resolve("infra/target/failover-logs-" + java.time.LocalDateTime.now()
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-            }
-            Bench.deleteQuietly(data);
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // a signal came during the last steps
-            }
-        }
-        System.exit(exit);
+        SuiteRun.exitWith("failover", "Starting the suite with two instances of each service",
+                data -> SuiteConfig.local(SuiteRun.root(), data, PORT_BASE, 20761, 20432, 20192, false).withReplicas(2), Duration.ofSeconds(600),
+                suite -> {
+                    System.out.printf("Suite ready in %.1f s (resident memory %d MB)%n", suite.secondsToReady(), suite.residentMegabytes());
+                    return new Failover(suite).run();
+                });
     }
 
     private int run() throws Exception {

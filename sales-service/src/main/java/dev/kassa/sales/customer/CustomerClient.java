@@ -36,11 +36,13 @@ public class CustomerClient {
 
     private final RestClient rest;
     private final CircuitBreakerFactory<?, ?> breakers;
+    private final io.github.resilience4j.retry.Retry retry;
     private final ObjectMapper objectMapper;
     private final ServiceTokens serviceTokens;
 
     CustomerClient(SalesProperties properties, @LoadBalanced RestClient.Builder loadBalanced, CircuitBreakerFactory<?, ?> breakers,
-                   ObjectMapper objectMapper, ServiceTokens serviceTokens) {
+                   ObjectMapper objectMapper, ServiceTokens serviceTokens, io.github.resilience4j.retry.RetryRegistry retries) {
+        this.retry = retries.retry("customer");
         var requests = ServiceCalls.pooledRequests(properties.customerTimeout(), 16);
         String url = properties.customerUrl();
         RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
@@ -112,17 +114,9 @@ public class CustomerClient {
                     }
                     throw new IllegalStateException("customer-service answered " + response.getStatusCode().value());
                 });
-        return breakers.create("customer").run(() -> {
-            try {
-                return once.get();
-            } catch (RuntimeException e) {
-                // the chosen instance refused the connection (it is gone): nothing was sent, and the load balancer now skips it
-                if (dev.kassa.platform.discovery.RecentFailures.isConnectFailure(e)) {
-                    return once.get();
-                }
-                throw e;
-            }
-        }, failure -> {
+        // a call the chosen instance refused at connect (it is gone) is sent once more: nothing was sent, and the load balancer
+        // now skips that instance (resilience4j "customer" retry)
+        return breakers.create("customer").run(io.github.resilience4j.retry.Retry.decorateSupplier(retry, once), failure -> {
                     if (failure instanceof Refused refused) {
                         throw refused.error;
                     }

@@ -54,6 +54,14 @@ public class RecentFailures {
         return false;
     }
 
+    /** {@link #isConnectFailure} as a resilience4j retry predicate ({@code retry-exception-predicate}). */
+    public static final class ConnectFailure implements java.util.function.Predicate<Throwable> {
+        @Override
+        public boolean test(Throwable failure) {
+            return isConnectFailure(failure);
+        }
+    }
+
     private static String key(ServiceInstance instance) {
         return instance.getServiceId() + "@" + instance.getHost() + ":" + instance.getPort();
     }

@@ -10,13 +10,11 @@ import org.springframework.web.client.RestTemplate;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fetches auth-service's JWKS from the first of several addresses that answers ({@code kassa.security.jwks-uri}, comma
- * separated): a local suite lists every auth instance, so a service whose first auth is away still learns a new key from
- * another. A cluster gives one address, the Service in front of every ready pod.
+ * Fetches auth-service's JWKS from the first of its addresses that answers ({@link JwksAddresses}): a service whose first
+ * auth instance is away still learns a new key from another.
  */
 final class FailoverJwksClient extends RestTemplate {
 
@@ -25,11 +23,6 @@ final class FailoverJwksClient extends RestTemplate {
     FailoverJwksClient(List<URI> addresses) {
         super(requests());
         this.addresses = List.copyOf(addresses);
-    }
-
-    /** The addresses of a {@code kassa.security.jwks-uri} value. */
-    static List<URI> addresses(String jwksUri) {
-        return Arrays.stream(jwksUri.split(",")).map(String::trim).filter(a -> !a.isEmpty()).map(URI::create).toList();
     }
 
     private static SimpleClientHttpRequestFactory requests() {

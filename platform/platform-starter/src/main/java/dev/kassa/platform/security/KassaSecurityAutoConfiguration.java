@@ -57,7 +57,7 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder jwtDecoder(KassaSecurityProperties properties) {
-        List<java.net.URI> addresses = FailoverJwksClient.addresses(properties.jwksUri());
+        List<java.net.URI> addresses = JwksAddresses.of(properties.jwksUri());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(addresses.get(0).toString()).restOperations(new FailoverJwksClient(addresses))
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
