@@ -8,9 +8,7 @@ import dev.kassa.platform.error.KassaError;
  */
 public enum AnalyticsErrors implements KassaError {
     REPORT_NOT_FOUND(404, "not_found", "analytics.report_not_found"),
-    NO_INVENTORY_DATA(404, "not_found", "analytics.no_inventory_data"),
-    NO_OWNED_STORES(404, "not_found", "analytics.no_owned_stores"),
-    NO_CUSTOMER_DATA(404, "not_found", "analytics.no_customer_data");
+    NO_OWNED_STORES(404, "not_found", "analytics.no_owned_stores");
 
     private final int status;
     private final String code;

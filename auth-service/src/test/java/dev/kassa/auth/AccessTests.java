@@ -300,7 +300,15 @@ class AccessTests {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(onPhone.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked"));
         assertThat(onTill.get("/api/users/auth/me/").text("/code")).isEqualTo("token_revoked");
+        // routes of no one store refuse it too: the caller's stores, their store list, another password change
+        Api onPhoneWithoutKey = api().as(session.text("/access"));
+        assertThat(onPhoneWithoutKey.get("/api/users/stores/").text("/code")).isEqualTo("token_revoked");
+        assertThat(onPhone.get("/api/users/stores/").text("/code")).isEqualTo("token_revoked");
+        assertThat(onPhoneWithoutKey.get("/api/users/auth/my-stores/").text("/code")).isEqualTo("token_revoked");
+        assertThat(onPhoneWithoutKey.post("/api/users/auth/change-password/", json("old_password", "NewSecure456", "new_password", "Hijacked789"))
+                .status()).isEqualTo(401);
         assertThat(tillAfter.get("/api/users/auth/me/").status()).isEqualTo(200);
+        assertThat(api().as(changed.text("/tokens/access")).get("/api/users/stores/").status()).isEqualTo(200);
         assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", session.text("/refresh"))).status()).isEqualTo(401);
         var event = EventSamples.awaitEmitted(UserPasswordChanged.class, owner.key());
         assertThat(event.at("/payload/user_id").asLong()).isPositive();

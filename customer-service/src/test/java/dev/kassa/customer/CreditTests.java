@@ -99,9 +99,10 @@ class CreditTests {
         Api.Response detail = owner.get("/api/customers/customers/" + customer + "/");
         assertThat(detail.text("/available_credit")).isEqualTo("60000.00");
         // the debt is one row of the ledger (the points the purchase earned are another)
-        Api.Response ledger = owner.get("/api/customers/transactions/?customer=" + customer + "&transaction_type=sale");
+        Api.Response ledger = owner.get("/api/customers/transactions/?customer=" + customer + "&transaction_type=charge");
         assertThat(ledger.at("/count").asInt()).as(ledger.toString()).isEqualTo(1);
-        assertThat(ledger.text("/results/0/transaction_type")).as(ledger.toString()).isEqualTo("sale");
+        assertThat(ledger.text("/results/0/transaction_type")).as("spec §6 K11: a credit sale is a charge").isEqualTo("charge");
+        assertThat(ledger.text("/results/0/transaction_type_display")).isEqualTo("Списание");
         assertThat(ledger.text("/results/0/amount")).isEqualTo("-40000.00");
         assertThat(ledger.text("/results/0/sale")).isEqualTo("52");
         assertThat(owner.get("/api/customers/customers/debtors/").at("/results/0/id").asLong()).isEqualTo(customer);

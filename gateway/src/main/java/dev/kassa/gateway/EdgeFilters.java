@@ -32,8 +32,9 @@ class EdgeFilters {
         };
     }
 
+    /** The first filter of all, so that every answer carries them, the gateway's own refusals (CORS, size) included. */
     @Bean
-    @Order(-299)
+    @Order(-500)
     WebFilter securityHeaders() {
         return (exchange, chain) -> {
             exchange.getResponse().beforeCommit(() -> {

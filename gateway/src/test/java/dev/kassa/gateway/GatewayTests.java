@@ -319,7 +319,9 @@ class GatewayTests {
     void unknownRoutesTooLargeBodiesAndTheGatewayActuatorAreRefused() {
         assertErrorBody(member().get("/api/nowhere/at-all/"), 404, "not_found");
         assertErrorBody(api().get("/nothing-here"), 404, "not_found");
-        assertErrorBody(member().post("/api/products/products/", "{\"name\":\"" + "x".repeat(2000) + "\"}"), 413, "payload_too_large");
+        Api.Response tooLarge = member().post("/api/products/products/", "{\"name\":\"" + "x".repeat(2000) + "\"}");
+        assertErrorBody(tooLarge, 413, "payload_too_large");
+        assertThat(tooLarge.header("X-Content-Type-Options")).isEqualTo("nosniff");
         // a form with a photo may be larger than JSON, up to its own limit
         Api.Form photo = new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(2000));
         assertThat(member().multipart("POST", "/api/tasks/reports/", photo).status()).isNotEqualTo(413);
@@ -377,6 +379,12 @@ class GatewayTests {
         HttpResponse<String> call = raw("GET", "/api/products/products/", Map.of("Origin", "http://evil.example"));
         assertThat(call.statusCode()).isEqualTo(403);
         assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        // a refusal is an answer like any other: it carries the security headers
+        for (HttpResponse<String> r : List.of(preflight, call)) {
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        }
     }
 
     @Test

@@ -56,7 +56,8 @@ class TaskWorkflowTests {
         Api.Response again = anna.post("/api/tasks/tasks/" + task + "/start/", null);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.text("/code")).isEqualTo("invalid_status");
-        assertThat(again.text("/status")).as("the current status").isEqualTo("in_progress");
+        assertThat(again.text("/status")).as("the error body's envelope, never the task's status").isEqualTo("error");
+        assertThat(again.text("/current_status")).as("the current status").isEqualTo("in_progress");
 
         assertThat(anna.post("/api/tasks/comments/", json("task", task, "comment", "Не хватает ценников на Колу")).status()).isEqualTo(201);
         assertThat(manager.get("/api/tasks/comments/?task=" + task).at("/0/author_name").asText()).isEqualTo("Кассир Анна");
@@ -77,7 +78,7 @@ class TaskWorkflowTests {
         assertThat(approved.at("/completed_at").isNull()).isFalse();
         assertThat(approved.at("/time_left").isNull()).isTrue();
         assertThat(approved.at("/comments").size()).isEqualTo(1);
-        assertThat(manager.post("/api/tasks/tasks/" + task + "/cancel/", null).text("/status")).as("completed is final").isEqualTo("completed");
+        assertThat(manager.post("/api/tasks/tasks/" + task + "/cancel/", null).text("/current_status")).as("completed is final").isEqualTo("completed");
 
         Api.Response stats = manager.get("/api/tasks/tasks/stats/");
         assertThat(stats.text("/total")).isEqualTo("1");

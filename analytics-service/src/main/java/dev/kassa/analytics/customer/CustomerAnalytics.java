@@ -60,11 +60,14 @@ public class CustomerAnalytics {
         return rows.find(id);
     }
 
+    /** The segments of the store's customers; a store with none yet has the current window and no segment rows. */
     @Transactional
-    Optional<Segments> segments() {
+    Segments segments() {
         current();
+        LocalDate today = TenantContext.require().today();
+        SegmentPeriod window = new SegmentPeriod(today.minusDays(settings.rfm().windowDays()).toString(), today.toString());
         return rows.period().map(period -> new Segments(new SegmentPeriod(period.get("period_start").toString(),
-                period.get("period_end").toString()), rows.segments()));
+                period.get("period_end").toString()), rows.segments())).orElseGet(() -> new Segments(window, List.of()));
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package dev.kassa.analytics.inventory;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
@@ -75,10 +76,8 @@ class InventoryController {
     @PreAuthorize(Access.VIEW_ANALYTICS)
     LatestSnapshots latest() {
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME);
-        if (rows.isEmpty()) {
-            throw AnalyticsErrors.NO_INVENTORY_DATA.exception();
-        }
-        return new LatestSnapshots(newest(rows), rows);
+        // a store with no product yet has an empty stock list as of today, not a missing one
+        return new LatestSnapshots(rows.isEmpty() ? TenantContext.require().today().toString() : newest(rows), rows);
     }
 
     @Operation(summary = "Products low on stock (above zero, at most their minimum), the fewest days of stock first")
@@ -96,7 +95,7 @@ class InventoryController {
     }
 
     private FlaggedProducts flagged(String filter, String order) {
-        java.time.LocalDate newest = snapshots.newestDate().orElseThrow(() -> AnalyticsErrors.NO_INVENTORY_DATA.exception());
+        java.time.LocalDate newest = snapshots.newestDate().orElseGet(() -> TenantContext.require().today());
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(filter, order);
         return new FlaggedProducts(newest.toString(), rows.size(), rows);
     }

@@ -88,6 +88,20 @@ public class SnapshotRepository {
                 .ifPresent(last -> stockChanged(product, date, last[0], last[1]));
     }
 
+    /**
+     * A new product: it has no stock until a stock event says otherwise, so it is out of stock from the day it is created
+     * (a stock event of the same poll, written at its end, replaces this row).
+     */
+    public void productCreated(long product, LocalDate date) {
+        boolean known = sql.sql("select exists (select 1 from inventory_snapshots where product_id = :product)").param("product", product)
+                .query(Boolean.class).single();
+        if (known) {
+            productChanged(product, date);
+        } else {
+            stockChanged(product, date, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+    }
+
     /** Gives every product whose latest snapshot is older than {@code today} a row for today with its stock as last known. */
     public int carryForward(LocalDate today) {
         var last = sql.sql("select product_id, quantity_on_hand, available_quantity from inventory_snapshots where is_latest and date < :today")

@@ -414,6 +414,15 @@ public class EmployeeService {
         return user;
     }
 
+    /** The caller's store's employee as the services' directories keep it, by employee id or by account. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<dev.kassa.platform.events.EmployeeChanged> directoryEntry(Caller caller, Long employeeId, Long userId) {
+        Store store = store(caller);
+        java.util.Optional<Employee> employee = employeeId != null ? employees.findByIdAndStoreId(employeeId, store.id())
+                : userId != null ? employees.findByUserIdAndStoreId(userId, store.id()) : java.util.Optional.empty();
+        return employee.map(e -> EmployeeAnnouncements.directoryEntry(store.tenantKey(), e));
+    }
+
     private Store store(Caller caller) {
         return stores.findByTenantKey(caller.tenantKey()).filter(Store::isActive)
                 .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());

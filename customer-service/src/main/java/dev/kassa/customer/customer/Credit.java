@@ -120,7 +120,7 @@ class Credit {
         int points = holds.salePoints(saleId);
         holds.settle(saleId);
         if (credit.signum() > 0) {
-            change(customerId, "sale", credit.negate(), saleId, receiptNumber);
+            change(customerId, "charge", credit.negate(), saleId, receiptNumber);
         }
         return points;
     }

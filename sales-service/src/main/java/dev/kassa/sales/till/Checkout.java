@@ -85,7 +85,7 @@ public class Checkout {
      * holding the shift may name any, a cashier only themselves.
      */
     private EmployeeDirectory.Employee seller(Caller caller, long cashierId) {
-        var employee = staff.find(TenantContext.require().key(), cashierId).filter(EmployeeDirectory.Employee::isActive)
+        var employee = staff.current(TenantContext.require().key(), cashierId).filter(EmployeeDirectory.Employee::isActive)
                 .orElseThrow(() -> FieldErrors.single("cashier_id", "sales.cashier_unknown"));
         if (!caller.managesStore() && employee.userId() != caller.userId()) {
             throw SalesErrors.SELL_AS_YOURSELF.exception();

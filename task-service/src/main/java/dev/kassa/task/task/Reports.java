@@ -62,7 +62,7 @@ class Reports {
         }
         TaskStatus status = TaskStatus.of(task.status());
         if (status.isFinal()) {
-            throw TaskErrors.WRONG_STATUS.exception(Map.of("status", status.code()), dev.kassa.platform.error.Messages.get("task.status." + status.code()));
+            throw TaskErrors.WRONG_STATUS.exception(Map.of("current_status", status.code()), dev.kassa.platform.error.Messages.get("task.status." + status.code()));
         }
         long id = reports.add(task.id(), tasks.employeeOf(caller), caller.userId(), form.description().trim(), hours);
         for (int i = 0; i < photos.size(); i++) {

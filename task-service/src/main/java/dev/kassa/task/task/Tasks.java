@@ -149,7 +149,7 @@ class Tasks {
         }
         TaskStatus to = from.after(action);
         if (to == null) {
-            throw TaskErrors.WRONG_STATUS.exception(Map.of("status", from.code()), dev.kassa.platform.error.Messages.get("task.status." + from.code()));
+            throw TaskErrors.WRONG_STATUS.exception(Map.of("current_status", from.code()), dev.kassa.platform.error.Messages.get("task.status." + from.code()));
         }
         if ("reject".equals(action) && (reason == null || reason.isBlank())) {
             throw FieldErrors.single("reason", "task.reason_required");
@@ -168,7 +168,7 @@ class Tasks {
 
     /** The caller's employee id in the current store, if the directory knows it. */
     Long employeeOf(Caller caller) {
-        return staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        return staff.currentOfUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
     }
 
     @Transactional
@@ -259,7 +259,7 @@ class Tasks {
         if (assignedTo == null) {
             errors.add("assigned_to", "validation.required");
         } else {
-            assignee = staff.find(TenantContext.require().key(), assignedTo).filter(EmployeeDirectory.Employee::isActive).orElse(null);
+            assignee = staff.current(TenantContext.require().key(), assignedTo).filter(EmployeeDirectory.Employee::isActive).orElse(null);
             if (assignee == null) {
                 errors.add("assigned_to", "task.assignee_unknown");
             }

@@ -43,7 +43,7 @@ class Templates {
 
     @Transactional
     TemplateRepository.Template create(Caller caller, TemplateRequest r) {
-        Long creator = staff.byUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        Long creator = staff.currentOfUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
         return templates.find(templates.insert(fields(r, null), creator, caller.userId())).orElseThrow();
     }
 

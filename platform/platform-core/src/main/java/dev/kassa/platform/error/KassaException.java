@@ -33,7 +33,19 @@ public class KassaException extends RuntimeException {
         this.messageKey = messageKey;
         this.args = args;
         this.fieldErrors = fieldErrors;
-        this.details = details;
+        this.details = withoutEnvelopeKeys(details);
+    }
+
+    /** The keys of the error body's envelope (brief §7); an error's details never replace them. */
+    public static final java.util.Set<String> ENVELOPE_KEYS = java.util.Set.of("status", "code", "message", "errors", "trace_id");
+
+    private static Map<String, Object> withoutEnvelopeKeys(Map<String, Object> details) {
+        for (String key : details.keySet()) {
+            if (ENVELOPE_KEYS.contains(key)) {
+                throw new IllegalArgumentException("An error's details cannot replace the error body's \"" + key + "\"");
+            }
+        }
+        return details;
     }
 
     /** The named error; null only for {@link #relayed} errors. */

@@ -61,7 +61,17 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         boolean storePath = tenantPaths.stream().anyMatch(p -> matcher.match(p, path))
                 && tenantlessPaths.stream().noneMatch(p -> matcher.match(p, path));
-        if (!storePath || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!storePath) {
+            // a route of no one store (the caller's stores, a password change) refuses a token revoked in any store it names
+            Optional<String> revokedIn = storesOf(token).stream().filter(TenantKeys::isValidKey).filter(k -> revoked(token, k)).findFirst();
+            if (revokedIn.isPresent()) {
+                refuseRevoked(response, token, revokedIn.get());
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -76,14 +86,8 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             errors.write(response, PlatformErrors.NOT_A_MEMBER);
             return;
         }
-        Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
-        boolean precise = issuedMs instanceof Number;
-        java.time.Instant issued = precise ? java.time.Instant.ofEpochMilli(((Number) issuedMs).longValue()) : token.getToken().getIssuedAt();
-        if (revocations != null && revocations.isRevoked(key, userId(token), issued, precise)) {
-            // the caller's role changed, they were deactivated, or the store closed after this token was issued
-            events.record("revoked_token", token.getName(), key);
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            errors.write(response, PlatformErrors.TOKEN_REVOKED);
+        if (revoked(token, key)) {
+            refuseRevoked(response, token, key);
             return;
         }
         Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
@@ -98,6 +102,28 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         } finally {
             TenantContext.clear();
         }
+    }
+
+    /** Whether the caller's role changed, they were deactivated or changed their password, or the store closed after this token was issued. */
+    private boolean revoked(JwtAuthenticationToken token, String key) {
+        if (revocations == null) {
+            return false;
+        }
+        Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
+        boolean precise = issuedMs instanceof Number;
+        java.time.Instant issued = precise ? java.time.Instant.ofEpochMilli(((Number) issuedMs).longValue()) : token.getToken().getIssuedAt();
+        return revocations.isRevoked(key, userId(token), issued, precise);
+    }
+
+    private void refuseRevoked(HttpServletResponse response, JwtAuthenticationToken token, String key) throws IOException {
+        events.record("revoked_token", token.getName(), key);
+        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        errors.write(response, PlatformErrors.TOKEN_REVOKED);
+    }
+
+    private static java.util.Set<String> storesOf(JwtAuthenticationToken token) {
+        Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
+        return stores == null ? java.util.Set.of() : stores.keySet();
     }
 
     private static long userId(JwtAuthenticationToken token) {

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * Every store's employees in this service ({@code public.kassa_employee}), kept from auth's employee events: services
- * show names and check that an employee id names an active employee of the store without calling auth.
+ * show names and check that an employee id names an active employee of the store without calling auth. A check that
+ * must not refuse someone the store has just created or reactivated ({@link #current}) reads through to auth when the
+ * directory does not know them as active yet.
  */
 public class EmployeeDirectory {
 
@@ -18,9 +20,44 @@ public class EmployeeDirectory {
             rs.getLong("user_id"), rs.getString("full_name"), rs.getString("role"), rs.getString("phone"), rs.getBoolean("is_active"));
 
     private final JdbcTemplate jdbc;
+    private final Optional<EmployeeSource> source;
 
     public EmployeeDirectory(JdbcTemplate jdbc) {
+        this(jdbc, Optional.empty());
+    }
+
+    public EmployeeDirectory(JdbcTemplate jdbc, Optional<EmployeeSource> source) {
         this.jdbc = jdbc;
+        this.source = source;
+    }
+
+    /** The employee as they are now: the directory's record when it shows them active, else auth's (kept if the directory had none). */
+    public Optional<Employee> current(String tenantKey, long employeeId) {
+        return readThrough(find(tenantKey, employeeId), () -> source.flatMap(s -> s.employee(tenantKey, employeeId)));
+    }
+
+    /** The store's employee record of an account as it is now (see {@link #current}). */
+    public Optional<Employee> currentOfUser(String tenantKey, long userId) {
+        return readThrough(byUser(tenantKey, userId), () -> source.flatMap(s -> s.ofUser(tenantKey, userId)));
+    }
+
+    private Optional<Employee> readThrough(Optional<Employee> known, java.util.function.Supplier<Optional<Employee>> fetch) {
+        if (known.filter(Employee::isActive).isPresent() || source.isEmpty()) {
+            return known;
+        }
+        Optional<Employee> fetched = fetch.get();
+        if (fetched.isEmpty()) {
+            return known;
+        }
+        if (known.isEmpty()) {
+            // the event will say the same (or newer) soon; never overwrite what an event has already written
+            Employee e = fetched.get();
+            jdbc.update("""
+                    insert into public.kassa_employee (tenant_key, employee_id, user_id, full_name, role, phone, is_active)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_key, employee_id) do nothing
+                    """, e.tenantKey(), e.employeeId(), e.userId(), e.fullName(), e.role(), e.phone() == null ? "" : e.phone(), e.isActive());
+        }
+        return fetched;
     }
 
     public void save(Employee e) {

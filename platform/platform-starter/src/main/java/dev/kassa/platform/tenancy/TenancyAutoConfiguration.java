@@ -112,8 +112,24 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
-        EmployeeDirectory employeeDirectory(JdbcTemplate jdbcTemplate, PlatformMigrations migrations) {
-            return new EmployeeDirectory(jdbcTemplate);
+        EmployeeDirectory employeeDirectory(JdbcTemplate jdbcTemplate, PlatformMigrations migrations, TenancyProperties properties,
+                                            org.springframework.beans.factory.ObjectProvider<dev.kassa.platform.security.ServiceTokens> serviceTokens,
+                                            org.springframework.beans.factory.ObjectProvider<org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor> loadBalancer) {
+            String url = properties.directorySource();
+            dev.kassa.platform.security.ServiceTokens tokens = serviceTokens.getIfAvailable();
+            if (url == null || url.isBlank() || tokens == null) {
+                return new EmployeeDirectory(jdbcTemplate);
+            }
+            org.springframework.web.client.RestClient.Builder builder = org.springframework.web.client.RestClient.builder();
+            if (url.startsWith("lb://")) {
+                org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor interceptor = loadBalancer.getIfAvailable();
+                if (interceptor == null) {
+                    return new EmployeeDirectory(jdbcTemplate);
+                }
+                builder.requestInterceptor(interceptor);
+                url = "http://" + url.substring(5);
+            }
+            return new EmployeeDirectory(jdbcTemplate, java.util.Optional.of(new EmployeeSource(builder, url, tokens)));
         }
 
         @Bean

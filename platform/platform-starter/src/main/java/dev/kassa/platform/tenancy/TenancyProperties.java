@@ -13,6 +13,8 @@ import java.util.List;
  * @param tenantlessPaths  exceptions to {@code tenantPaths}
  * @param migrationLocations where each store's schema migrations are ({@code db/tenant}; the platform adds its file
  *                         store's table when {@code kassa.files.enabled})
+ * @param directorySource    where the employee directory reads through for someone it does not know as active yet
+ *                           (auth-service; empty: never)
  */
 @ConfigurationProperties("kassa.tenancy")
 public record TenancyProperties(
@@ -21,5 +23,6 @@ public record TenancyProperties(
         @DefaultValue("2") int migrationThreads,
         @DefaultValue({"/api/**", "/internal/**"}) List<String> tenantPaths,
         @DefaultValue({}) List<String> tenantlessPaths,
-        @DefaultValue({"classpath:db/tenant"}) List<String> migrationLocations) {
+        @DefaultValue({"classpath:db/tenant"}) List<String> migrationLocations,
+        @DefaultValue("lb://auth-service") String directorySource) {
 }

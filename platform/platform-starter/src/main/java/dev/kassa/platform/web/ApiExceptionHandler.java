@@ -59,7 +59,7 @@ public class ApiExceptionHandler {
         json.put("code", body.code());
         json.put("message", body.message());
         json.put("errors", body.errors());
-        json.putAll(e.details());
+        e.details().forEach(json::putIfAbsent);
         json.put("trace_id", body.traceId());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         // a refusal that lifts after a while (throttling, lockouts) says when: Retry-After in seconds
