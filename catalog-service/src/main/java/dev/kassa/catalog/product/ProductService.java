@@ -8,6 +8,7 @@ import dev.kassa.catalog.category.Unit;
 import dev.kassa.catalog.category.UnitRepository;
 import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.image.ProductImages;
+import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockEvents;
 import dev.kassa.catalog.stock.StockLevels;
 import dev.kassa.platform.error.FieldErrors;
@@ -39,7 +40,7 @@ public class ProductService {
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
 
     private final ProductRepository products;
-    private final BatchRepository batches;
+    private final Batches batches;
     private final UnitRepository units;
     private final CategoryRepository categories;
     private final StockLevels stock;
@@ -50,7 +51,7 @@ public class ProductService {
 
     private final ProductImages images;
 
-    ProductService(ProductRepository products, BatchRepository batches, UnitRepository units, CategoryRepository categories,
+    ProductService(ProductRepository products, Batches batches, UnitRepository units, CategoryRepository categories,
                    StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents, Barcodes barcodes,
                    ProductSearch search, ProductImages images) {
         this.images = images;
@@ -123,8 +124,9 @@ public class ProductService {
         products.saveAndFlush(product);
         if (initial.signum() > 0) {
             String number = blankToNull(r.batchNumber()) != null ? r.batchNumber().trim() : "BATCH-" + hex(4).toUpperCase(Locale.ROOT);
-            Batch batch = batches.saveAndFlush(new Batch(product.id(), number, "BATCH-" + hex(6).toUpperCase(Locale.ROOT), initial, cost, r.expiryDate()));
-            stock.recordMovement(product.id(), batch.id(), initial, "receipt", number);
+            long batch = batches.insert(product.id(), number, "BATCH-" + hex(6).toUpperCase(Locale.ROOT), initial, cost, null, r.expiryDate(),
+                    null, "", "");
+            stock.recordMovement(product.id(), batch, initial, "receipt", number);
             stockEvents.received(product.id(), number);
         }
         outbox.publish(tenant.key(), new ProductCreated(product.id(), product.name(), product.sku(), product.barcode(),
@@ -272,8 +274,7 @@ public class ProductService {
 
     private ProductView view(Product p) {
         var today = TenantContext.require().today();
-        List<ProductView.BatchView> batchViews = batches.findByProductIdOrderByExpiryDateAscReceivedAtAsc(p.id()).stream()
-                .map(b -> ProductView.BatchView.from(b, today)).toList();
+        List<ProductView.BatchView> batchViews = batches.ofProduct(p.id(), today).stream().map(ProductView.BatchView::from).toList();
         return ProductView.of(p, p.unitId() == null ? null : units.find(p.unitId()).orElse(null),
                 p.categoryId() == null ? null : categories.findById(p.categoryId()).orElse(null),
                 stock.of(List.of(p.id())).get(p.id()), batchViews, images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));

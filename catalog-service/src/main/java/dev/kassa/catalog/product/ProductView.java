@@ -32,9 +32,9 @@ public record ProductView(
 
     public record BatchView(Long id, String batchNumber, String barcode, BigDecimal quantity, BigDecimal purchasePrice,
                             LocalDate expiryDate, boolean isExpired, Instant receivedAt) {
-        static BatchView from(Batch b, LocalDate today) {
-            return new BatchView(b.id(), b.batchNumber(), b.barcode(), b.quantity(), b.purchasePrice(), b.expiryDate(),
-                    b.expiryDate() != null && b.expiryDate().isBefore(today), b.receivedAt());
+        static BatchView from(dev.kassa.catalog.stock.Batches.View b) {
+            return new BatchView(b.id(), b.batchNumber(), b.barcode(), b.quantity(), b.purchasePrice(), b.expiryDate(), b.isExpired(),
+                    b.receivedAt());
         }
     }
 

@@ -89,7 +89,8 @@ public class Batches {
                 .param("like", LikePatterns.contains(f.search())), mapper(f.today()), page);
     }
 
-    long insert(long productId, String number, String barcode, BigDecimal quantity, BigDecimal purchasePrice, LocalDate made,
+    /** A new batch (its quantity goes with a stock movement the caller records); batches has no other writer than this class. */
+    public long insert(long productId, String number, String barcode, BigDecimal quantity, BigDecimal purchasePrice, LocalDate made,
                 LocalDate expiry, Long supplierId, String supplierName, String notes) {
         return sql.sql("""
                         insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,

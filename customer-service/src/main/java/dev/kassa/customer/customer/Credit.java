@@ -30,6 +30,9 @@ class Credit {
 
     static final Duration HOLD_LIFETIME = Duration.ofMinutes(30);
 
+    /** A sale's debt is the sale's, whatever the balance comes to (the hold checked the limit). */
+    private static final BigDecimal NO_LIMIT = new BigDecimal("1e15");
+
     private final CustomerRepository customers;
     private final CreditHolds holds;
     private final Ledger ledger;
@@ -132,17 +135,12 @@ class Credit {
 
     private void change(long customerId, String type, BigDecimal amount, String saleId, String receiptNumber) {
         // a customer deleted since the sale still owes it: the ledger follows the sale, not the list
-        Customer customer = customers.lockLive(customerId).or(() -> customers.findById(customerId)).orElse(null);
-        if (customer == null) {
+        Ledger.Moved moved = ledger.move(customerId, amount.setScale(2), NO_LIMIT).orElse(null);
+        if (moved == null) {
             return;
         }
-        BigDecimal before = customer.balance;
-        BigDecimal after = before.add(amount).setScale(2);
-        customer.balance = after;
-        customer.updatedAt = java.time.Instant.now();
-        customers.saveAndFlush(customer);
-        long entry = ledger.append(customerId, type, amount.setScale(2), before, after, saleId, "credit", receiptNumber, null);
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, amount.setScale(2), before, after, saleId,
-                "credit", null, 0, customer.loyaltyPoints));
+        long entry = ledger.append(customerId, type, amount.setScale(2), moved.before(), moved.after(), saleId, "credit", receiptNumber, null);
+        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, amount.setScale(2), moved.before(),
+                moved.after(), saleId, "credit", null, 0, moved.points()));
     }
 }

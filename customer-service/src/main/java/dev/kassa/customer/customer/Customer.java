@@ -10,7 +10,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A store's customer (spec §6.1). Balance, points and purchase totals change only through the ledger and sales' events. */
+/**
+ * A store's customer (spec §6.1). Balance, points and purchase totals change only through the ledger and sales' events,
+ * by their own statements ({@link Ledger#balance}, {@code LoyaltyRepository}, {@code PurchaseHistory}); this entity reads
+ * them but never writes them, so saving an edited customer cannot put back a balance or points a sale has just changed.
+ */
 @Entity
 @Table(name = "customers")
 class Customer {
@@ -32,10 +36,14 @@ class Customer {
     String region = "";
     String postalCode = "";
     Long groupId;
+    @jakarta.persistence.Column(insertable = false, updatable = false)
     BigDecimal balance = BigDecimal.ZERO.setScale(2);
     BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
+    @jakarta.persistence.Column(insertable = false, updatable = false)
     int loyaltyPoints;
+    @jakarta.persistence.Column(insertable = false, updatable = false)
     BigDecimal totalPurchases = BigDecimal.ZERO.setScale(2);
+    @jakarta.persistence.Column(insertable = false, updatable = false)
     int totalPurchasesCount;
     LocalDate birthday;
     String notes = "";
@@ -43,6 +51,7 @@ class Customer {
     boolean isBlocked;
     Instant createdAt = Instant.now();
     Instant updatedAt = Instant.now();
+    @jakarta.persistence.Column(insertable = false, updatable = false)
     Instant lastPurchaseAt;
     Instant deletedAt;
 

@@ -99,18 +99,12 @@ class Customers {
     }
 
     private Ledger.Entry change(long id, String type, BigDecimal amount, String method, String description, Caller caller) {
-        Customer customer = customers.lockLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        BigDecimal before = customer.balance;
-        BigDecimal after = before.add(amount).setScale(2);
-        if (after.abs().compareTo(FieldErrors.MAX_AMOUNT) > 0) {
-            throw FieldErrors.single("amount", "validation.not_negative");
-        }
-        customer.balance = after;
-        customer.updatedAt = java.time.Instant.now();
-        customers.saveAndFlush(customer);
-        long entry = ledger.append(id, type, amount.setScale(2), before, after, null, method, description, caller.userId());
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(id, entry, type, amount.setScale(2), before, after, null,
-                method, caller.userId(), 0, customer.loyaltyPoints));
+        customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        Ledger.Moved moved = ledger.move(id, amount.setScale(2), FieldErrors.MAX_AMOUNT)
+                .orElseThrow(() -> FieldErrors.single("amount", "validation.not_negative"));
+        long entry = ledger.append(id, type, amount.setScale(2), moved.before(), moved.after(), null, method, description, caller.userId());
+        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(id, entry, type, amount.setScale(2), moved.before(), moved.after(),
+                null, method, caller.userId(), 0, moved.points()));
         return ledger.find(entry).orElseThrow();
     }
 
