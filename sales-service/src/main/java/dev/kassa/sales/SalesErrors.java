@@ -37,6 +37,16 @@ public enum SalesErrors implements KassaError {
     REGISTER_NOT_FOUND(404, "register_not_found", "sales.register_not_found"),
     SALE_NOT_FOUND(404, "sale_not_found", "sales.sale_not_found"),
     SESSION_NOT_FOUND(404, "session_not_found", "sales.session_not_found"),
+    MOVEMENT_NOT_FOUND(404, "not_found", "sales.movement_not_found"),
+    PAYMENT_NOT_FOUND(404, "not_found", "sales.payment_not_found"),
+    SALE_ITEM_NOT_FOUND(404, "not_found", "sales.sale_item_not_found"),
+    /** Routes of the contract answered 405 by design, each saying what to do instead. */
+    SALE_ITEMS_READ_ONLY(405, "method_not_allowed", "sales.sale_items_read_only"),
+    PAYMENTS_READ_ONLY(405, "method_not_allowed", "sales.payments_read_only"),
+    SALE_NOT_EDITABLE(405, "method_not_allowed", "sales.sale_not_editable"),
+    SALE_COMPLETE_BY_CHECKOUT(405, "method_not_allowed", "sales.sale_complete_by_checkout"),
+    SESSION_NOT_EDITABLE(405, "method_not_allowed", "sales.session_not_editable"),
+    MOVEMENT_NOT_EDITABLE(405, "method_not_allowed", "sales.movement_not_editable"),
     CATALOG_UNAVAILABLE(503, "catalog_unavailable", "sales.catalog_unavailable"),
     /** customer-service did not answer a credit hold: the sale stays a draft, nothing is owed. */
     CUSTOMERS_UNAVAILABLE(503, "customers_unavailable", "sales.customers_unavailable");

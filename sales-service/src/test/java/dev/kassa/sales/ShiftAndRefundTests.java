@@ -151,6 +151,90 @@ class ShiftAndRefundTests {
     }
 
     @Test
+    void linesPaymentsAndCashMovementsAreReadAndTheirWritesSayWhatToDoInstead() {
+        String store = TestStores.newKey("rdo");
+        Api cashier = as(store, 5, "cashier");
+        Api other = as(store, 6, "cashier");
+        Api manager = as(store, 9, "manager");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 100000)).at("/data/id").asLong();
+        long otherSession = other.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long sale = draft(store, session, 5);
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
+                json("payment_method", "cash", "amount", 150000, "received_amount", 150000)))).status()).isEqualTo(200);
+        assertThat(manager.post("/api/sales/cash-movements/", json("session", session, "movement_type", "cash_out", "reason", "collection",
+                "amount", 30000)).status()).isEqualTo(201);
+        assertThat(manager.post("/api/sales/cash-movements/", json("session", otherSession, "movement_type", "cash_in", "reason", "change",
+                "amount", 5000)).status()).isEqualTo(201);
+
+        // sale items (S30): read-only, filtered and paginated
+        Api.Response lines = cashier.get("/api/sales/sale-items/?sale=" + sale);
+        assertThat(lines.status()).as(lines.toString()).isEqualTo(200);
+        assertThat(lines.at("/count").asInt()).isEqualTo(2);
+        assertThat(lines.at("/results/0/sale").asLong()).isEqualTo(sale);
+        assertThat(cashier.get("/api/sales/sale-items/?product=18&sale=" + sale).at("/count").asInt()).isEqualTo(1);
+        long line = lines.at("/results/0/id").asLong();
+        assertThat(cashier.get("/api/sales/sale-items/" + line + "/").text("/line_total")).isEqualTo(lines.text("/results/0/line_total"));
+        assertThat(cashier.get("/api/sales/sale-items/999999/").text("/code")).isEqualTo("not_found");
+        assertThat(cashier.get("/api/sales/sale-items/?sale=abc").status()).isEqualTo(400);
+        Api.Response write = manager.post("/api/sales/sale-items/", json("sale", sale, "product", 18, "quantity", 1, "unit_price", 1));
+        assertThat(write.status()).isEqualTo(405);
+        assertThat(write.text("/code")).isEqualTo("method_not_allowed");
+        assertThat(write.text("/status")).isEqualTo("error");
+        assertThat(write.text("/message")).contains("refund");
+        assertThat(write.header("Allow")).isEqualTo("GET");
+        assertThat(manager.patch("/api/sales/sale-items/" + line + "/", json("quantity", 9)).status()).isEqualTo(405);
+        assertThat(manager.delete("/api/sales/sale-items/" + line + "/").status()).isEqualTo(405);
+        assertThat(cashier.get("/api/sales/sale-items/" + line + "/").text("/quantity")).as("nothing changed").isEqualTo(lines.text("/results/0/quantity"));
+
+        // payments (S31): one by id, writes refused
+        long payment = manager.get("/api/sales/payments/?sale=" + sale).at("/results/0/id").asLong();
+        Api.Response one = manager.get("/api/sales/payments/" + payment + "/");
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.text("/payment_method")).isEqualTo("cash");
+        assertThat(one.text("/amount")).isEqualTo("150000.00");
+        assertThat(manager.get("/api/sales/payments/999999/").text("/code")).isEqualTo("not_found");
+        assertThat(cashier.get("/api/sales/payments/" + payment + "/").text("/code")).isEqualTo("permission_denied");
+        assertThat(manager.put("/api/sales/payments/" + payment + "/", json("amount", 1)).status()).isEqualTo(405);
+        assertThat(manager.post("/api/sales/payments/", json("sale", sale, "amount", 1)).status()).isEqualTo(405);
+
+        // cash movements (S32): all of them for a manager, a cashier's own shifts only; filters, ordering; one by id
+        Api.Response all = manager.get("/api/sales/cash-movements/?ordering=amount");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.at("/count").asInt()).isEqualTo(2);
+        assertThat(all.text("/results/0/amount")).isEqualTo("5000.00");
+        assertThat(manager.get("/api/sales/cash-movements/?movement_type=cash_out").at("/count").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/sales/cash-movements/?reason=change").at("/results/0/session").asLong()).isEqualTo(otherSession);
+        assertThat(manager.get("/api/sales/cash-movements/?session=" + session).at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.get("/api/sales/cash-movements/").at("/count").asInt()).as("a cashier sees their own shift's").isEqualTo(1);
+        assertThat(cashier.get("/api/sales/cash-movements/?session=" + otherSession).text("/code")).isEqualTo("permission_denied");
+        assertThat(manager.get("/api/sales/cash-movements/?movement_type=sideways").at("/errors/movement_type").isArray()).isTrue();
+        assertThat(manager.get("/api/sales/cash-movements/?ordering=color").at("/errors/ordering").isArray()).isTrue();
+        long otherMovement = manager.get("/api/sales/cash-movements/?session=" + otherSession).at("/results/0/id").asLong();
+        assertThat(manager.get("/api/sales/cash-movements/" + otherMovement + "/").text("/reason")).isEqualTo("change");
+        assertThat(cashier.get("/api/sales/cash-movements/" + otherMovement + "/").text("/code")).as("another cashier's").isEqualTo("not_found");
+        Api.Response edit = manager.patch("/api/sales/cash-movements/" + otherMovement + "/", json("amount", 1));
+        assertThat(edit.status()).isEqualTo(405);
+        assertThat(edit.text("/message")).contains("correction");
+        assertThat(manager.delete("/api/sales/cash-movements/" + otherMovement + "/").status()).isEqualTo(405);
+
+        // sales and shifts change through their actions only
+        assertThat(manager.put("/api/sales/sales/" + sale + "/", json("total_amount", 1)).text("/code")).isEqualTo("method_not_allowed");
+        assertThat(manager.delete("/api/sales/sales/" + sale + "/").status()).isEqualTo(405);
+        Api.Response complete = cashier.post("/api/sales/sales/" + sale + "/complete/", null);
+        assertThat(complete.status()).isEqualTo(405);
+        assertThat(complete.text("/message")).contains("checkout");
+        assertThat(manager.patch("/api/sales/sessions/" + session + "/", json("opening_cash", 1)).status()).isEqualTo(405);
+        assertThat(manager.delete("/api/sales/shifts/" + session + "/").status()).isEqualTo(405);
+        assertThat(manager.get("/api/sales/sales/" + sale + "/").text("/status")).isEqualTo("completed");
+
+        // no token, another store's key, a role that may not sell
+        assertThat(new Api("http://localhost:" + port).in(store).get("/api/sales/sale-items/").status()).isEqualTo(401);
+        assertThat(as(TestStores.newKey("rdo"), 9, "manager").in(store).get("/api/sales/cash-movements/").text("/code")).isEqualTo("not_a_member");
+        assertThat(as(store, 7, "stockkeeper").get("/api/sales/sale-items/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, 7, "stockkeeper").get("/api/sales/cash-movements/").text("/code")).isEqualTo("permission_denied");
+    }
+
+    @Test
     void aRetriedCheckoutWithItsIdempotencyKeyIsAnsweredOnceAndPaidOnce() {
         String store = TestStores.newKey("idm");
         Api cashier = as(store, 5, "cashier");

@@ -181,6 +181,28 @@ public class SessionRepository {
                 .param("by", performedBy).query(Long.class).single();
     }
 
+    private static final String MOVEMENTS = """
+            select m.id, m.session_id as session, m.movement_type, m.reason, m.amount, m.description, m.performed_by, m.created_at
+              from cash_movements m join sessions s on s.id = m.session_id
+            """;
+
+    /** Movements of one shift or all, of one cashier's shifts when {@code cashier} is given, in {@code orderBy} order. */
+    public Page<CashMovement> cashMovementPage(Long session, String type, String reason, Long cashier, String orderBy, Pageable page) {
+        String where = """
+                where (cast(:session as bigint) is null or m.session_id = :session)
+                  and (cast(:type as text) is null or m.movement_type = :type)
+                  and (cast(:reason as text) is null or m.reason = :reason)
+                  and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
+                """;
+        return JdbcPages.page(sql, MOVEMENTS, "from cash_movements m join sessions s on s.id = m.session_id", where, orderBy,
+                q -> q.param("session", session).param("type", type).param("reason", reason).param("cashier", cashier), CASH_MOVEMENT, page);
+    }
+
+    public Optional<CashMovement> cashMovement(long id, Long cashier) {
+        return sql.sql(MOVEMENTS + " where m.id = :id and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)")
+                .param("id", id).param("cashier", cashier).query(CASH_MOVEMENT).optional();
+    }
+
     public List<CashMovement> cashMovements(long sessionId) {
         return sql.sql("""
                         select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at

@@ -2,10 +2,13 @@ package dev.kassa.sales.shift;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
+import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,12 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** Shifts; every {@code sessions/} path also answers as {@code shifts/} (spec §5.4). */
 @RestController
@@ -93,11 +97,42 @@ class ShiftController {
         return shifts.ownerWithdraw(caller, r.session(), r.amount(), r.description());
     }
 
-    @Operation(summary = "Cash movements of a shift")
+    @Operation(summary = "Cash movements, newest first: filters session, movement_type (cash_in, cash_out), reason; ordering created_at, "
+            + "amount; paginated; cashiers see their own shifts' movements")
     @GetMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @PreAuthorize(Access.SELL)
-    List<CashMovement> cashMovements(@RequestParam long session, Caller caller) {
-        return shifts.cashMovements(caller, session);
+    PageResponse<CashMovement> cashMovements(@RequestParam(required = false) Long session,
+                                             @RequestParam(name = "movement_type", required = false) String movementType,
+                                             @RequestParam(required = false) String reason, @RequestParam(required = false) String ordering,
+                                             @RequestParam(required = false) String page,
+                                             @RequestParam(name = "page_size", required = false) String pageSize, Caller caller) {
+        return PageResponse.of(shifts.cashMovements(caller, session, movementType, reason, ordering,
+                PageRequests.of(page, pageSize, Sort.unsorted())), m -> m);
+    }
+
+    @Operation(summary = "One cash movement (cashiers: of their own shifts)")
+    @GetMapping({"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"})
+    @PreAuthorize(Access.SELL)
+    CashMovement cashMovement(@PathVariable long id, Caller caller) {
+        return shifts.cashMovement(caller, id);
+    }
+
+    @Operation(summary = "Not served: a cash movement is corrected by a new movement, never edited or deleted (405)")
+    @RequestMapping(value = {"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"},
+            method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    @PreAuthorize(Access.SELL)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    void changeCashMovement(@PathVariable String id, HttpServletResponse response) {
+        throw NotServed.because(response, SalesErrors.MOVEMENT_NOT_EDITABLE, "GET");
+    }
+
+    @Operation(summary = "Not served: a shift changes through open, suspend, resume and close (405)")
+    @RequestMapping(value = {"/api/sales/sessions/{id}", "/api/sales/shifts/{id}", "/api/sales/cashier-sessions/{id}", "/api/sales/cashier_sessions/{id}"},
+            method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    @PreAuthorize(Access.SELL)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    void changeSession(@PathVariable String id, HttpServletResponse response) {
+        throw NotServed.because(response, SalesErrors.SESSION_NOT_EDITABLE, "GET");
     }
 
     @Operation(summary = "Shifts, newest first: filters cash_register, status, search (cashier, register); ordering opened_at/closed_at; "

@@ -261,10 +261,33 @@ public class ShiftService {
         });
     }
 
+    private static final dev.kassa.platform.web.SqlOrdering MOVEMENT_ORDERING = dev.kassa.platform.web.SqlOrdering.of("-created_at", "m.id",
+            Map.of("created_at", "m.created_at", "amount", "m.amount"));
+    private static final Set<String> MOVEMENT_REASONS = Set.of("collection", "change", "float", "expense", "correction", "other", "owner_withdraw");
+
+    /** Cash movements (spec S32): of one shift or all; a cashier sees those of their own shifts only. */
     @Transactional(readOnly = true)
-    public List<CashMovement> cashMovements(Caller caller, long sessionId) {
-        ownOrManaged(caller, sessionId);
-        return sessions.cashMovements(sessionId);
+    public org.springframework.data.domain.Page<CashMovement> cashMovements(Caller caller, Long sessionId, String type, String reason,
+                                                                          String ordering, org.springframework.data.domain.Pageable page) {
+        String orderBy = MOVEMENT_ORDERING.orderBy(ordering);
+        FieldErrors errors = new FieldErrors();
+        if (type != null && !"cash_in".equals(type) && !"cash_out".equals(type)) {
+            errors.add("movement_type", "sales.movement_type_invalid");
+        }
+        if (reason != null && !MOVEMENT_REASONS.contains(reason)) {
+            errors.add("reason", "sales.movement_reason_invalid");
+        }
+        errors.throwIfAny();
+        if (sessionId != null) {
+            ownOrManaged(caller, sessionId);
+        }
+        return sessions.cashMovementPage(sessionId, type, reason, managesShifts(caller) ? null : caller.userId(), orderBy, page);
+    }
+
+    @Transactional(readOnly = true)
+    public CashMovement cashMovement(Caller caller, long id) {
+        return sessions.cashMovement(id, managesShifts(caller) ? null : caller.userId())
+                .orElseThrow(() -> SalesErrors.MOVEMENT_NOT_FOUND.exception());
     }
 
     /**

@@ -2,13 +2,19 @@ package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
+import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,5 +49,28 @@ class PaymentController {
         }
         errors.throwIfAny();
         return PageResponse.of(payments.page(sale, session, method, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "One payment of a completed (or refunded) sale (manager or owner)")
+    @GetMapping("/api/sales/payments/{id}")
+    @PreAuthorize(Access.MANAGE_SALES)
+    PaymentRepository.PaymentRow get(@PathVariable long id) {
+        return payments.find(id).orElseThrow(() -> SalesErrors.PAYMENT_NOT_FOUND.exception());
+    }
+
+    @Operation(summary = "Not served: payments are written by a sale's checkout, a completed sale is corrected by a refund (405)")
+    @RequestMapping(value = "/api/sales/payments", method = RequestMethod.POST)
+    @PreAuthorize(Access.SELL)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    void create(HttpServletResponse response) {
+        throw NotServed.because(response, SalesErrors.PAYMENTS_READ_ONLY, "GET");
+    }
+
+    @Operation(summary = "Not served: payments are written by a sale's checkout, a completed sale is corrected by a refund (405)")
+    @RequestMapping(value = "/api/sales/payments/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    @PreAuthorize(Access.SELL)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    void change(@PathVariable String id, HttpServletResponse response) {
+        throw NotServed.because(response, SalesErrors.PAYMENTS_READ_ONLY, "GET");
     }
 }

@@ -25,6 +25,18 @@ class PaymentRepository {
         this.jdbc = jdbc;
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<PaymentRow> ROW = (rs, i) -> new PaymentRow(rs.getLong("id"),
+            rs.getLong("sale_id"), rs.getString("receipt_number"), rs.getLong("session_id"), rs.getString("payment_method"),
+            Messages.get("payment.method." + rs.getString("payment_method")), rs.getBigDecimal("amount"), rs.getBigDecimal("received_amount"),
+            rs.getBigDecimal("change_amount"), rs.getString("card_last4"), rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant());
+
+    /** One payment of a sale that is not pending. */
+    @Transactional(readOnly = true)
+    java.util.Optional<PaymentRow> find(long id) {
+        return jdbc.sql("select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id where p.id = :id and s.status <> 'pending'")
+                .param("id", id).query(ROW).optional();
+    }
+
     /** Payments of sales that are not pending, filtered by sale, shift and method when given, in {@code orderBy} order. */
     @Transactional(readOnly = true)
     Page<PaymentRow> page(Long sale, Long session, String method, String orderBy, Pageable page) {
@@ -35,10 +47,6 @@ class PaymentRepository {
                 """;
         return JdbcPages.page(jdbc, "select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id",
                 "from payments p join sales s on s.id = p.sale_id", where, orderBy,
-                q -> q.param("sale", sale).param("session", session).param("method", method),
-                (rs, i) -> new PaymentRow(rs.getLong("id"), rs.getLong("sale_id"), rs.getString("receipt_number"), rs.getLong("session_id"),
-                        rs.getString("payment_method"), Messages.get("payment.method." + rs.getString("payment_method")), rs.getBigDecimal("amount"),
-                        rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"), rs.getString("card_last4"),
-                        rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant()), page);
+                q -> q.param("sale", sale).param("session", session).param("method", method), ROW, page);
     }
 }

@@ -52,4 +52,13 @@ public class SaleQueries {
         var payments = sales.paymentsOf(ids);
         return found.map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of())));
     }
+
+    /** Lines of sales (spec S30, read-only), filtered by sale and product. */
+    public Page<SaleView.ItemView> items(Long sale, Long product, String orderBy, Pageable page) {
+        return sales.itemPage(sale, product, orderBy, page).map(SaleView::item);
+    }
+
+    public SaleView.ItemView item(long id) {
+        return sales.item(id).map(SaleView::item).orElseThrow(() -> SalesErrors.SALE_ITEM_NOT_FOUND.exception());
+    }
 }

@@ -129,6 +129,18 @@ class SaleRepository {
                 .stream().collect(java.util.stream.Collectors.groupingBy(Payment::saleId));
     }
 
+    Page<Item> itemPage(Long sale, Long product, String orderBy, Pageable page) {
+        String where = """
+                where (cast(:sale as bigint) is null or i.sale_id = :sale) and (cast(:product as bigint) is null or i.product_id = :product)
+                """;
+        return JdbcPages.page(sql, "select i.* from sale_items i", "from sale_items i", where, orderBy,
+                q -> q.param("sale", sale).param("product", product), ITEM, page);
+    }
+
+    Optional<Item> item(long id) {
+        return sql.sql("select * from sale_items where id = :id").param("id", id).query(ITEM).optional();
+    }
+
     List<Item> items(long saleId) {
         return sql.sql("select * from sale_items where sale_id = :sale order by id").param("sale", saleId).query(ITEM).list();
     }

@@ -19,15 +19,18 @@ public record SaleView(long id, long session, String sessionInfo, String cashier
     public record PaymentView(long id, long sale, long session, String paymentMethod, String paymentMethodDisplay, BigDecimal amount,
                               BigDecimal receivedAmount, BigDecimal changeAmount, String cardLast4, String transactionId, Instant createdAt) { }
 
+    static ItemView item(SaleRepository.Item i) {
+        return new ItemView(i.id(), i.saleId(), i.productId(), i.productName(), i.productSku(), i.batchId(), i.batchNumber(), i.quantity(),
+                i.unitPrice(), i.discountAmount(), i.taxRate(), i.lineTotal(), i.refundedQuantity(), i.createdAt());
+    }
+
     static SaleView of(SaleRepository.Sale s, List<SaleRepository.Item> items, List<SaleRepository.Payment> payments) {
         return new SaleView(s.id(), s.sessionId(), s.registerName(), s.cashierName(), s.receiptNumber(), s.status().wire(),
                 Messages.get("sale.status." + s.status().wire()), s.customerId(), s.customerName(), s.customerPhone(), s.subtotal(), s.discountAmount(),
                 s.discountPercent(), s.taxAmount(), s.totalAmount(), s.changeAmount(), items.size(),
                 items.stream().map(SaleRepository.Item::quantity).reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add),
                 s.createdAt(), s.completedAt(),
-                items.stream().map(i -> new ItemView(i.id(), i.saleId(), i.productId(), i.productName(), i.productSku(), i.batchId(),
-                        i.batchNumber(), i.quantity(), i.unitPrice(), i.discountAmount(), i.taxRate(), i.lineTotal(), i.refundedQuantity(),
-                        i.createdAt())).toList(),
+                items.stream().map(SaleView::item).toList(),
                 payments.stream().map(p -> new PaymentView(p.id(), p.saleId(), p.sessionId(), p.method(),
                         Messages.get("payment.method." + p.method()), p.amount(), p.receivedAmount(), p.changeAmount(), p.cardLast4(),
                         p.transactionId(), p.createdAt())).toList());

@@ -4,10 +4,13 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
+import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -106,6 +111,22 @@ class TillController {
     @PreAuthorize(Access.SELL)
     SaleView get(@PathVariable long id) {
         return queries.get(id);
+    }
+
+    @Operation(summary = "Not served: a sale changes through the till's actions, a completed sale is corrected by a refund (405)")
+    @RequestMapping(value = "/api/sales/sales/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    @PreAuthorize(Access.SELL)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    void change(@PathVariable String id, HttpServletResponse response) {
+        throw NotServed.because(response, SalesErrors.SALE_NOT_EDITABLE, "GET");
+    }
+
+    @Operation(summary = "Not served: a sale is completed by its checkout with payments (405)")
+    @RequestMapping(value = "/api/sales/sales/{id}/complete", method = RequestMethod.POST)
+    @PreAuthorize(Access.SELL)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    void complete(@PathVariable String id, HttpServletResponse response) {
+        throw NotServed.because(response, SalesErrors.SALE_COMPLETE_BY_CHECKOUT, "");
     }
 
     @Operation(summary = "Everything a printed receipt needs: store, cashier, lines, taxes, payments, change")
