@@ -205,6 +205,59 @@ class CreditSaleTests {
     }
 
     @Test
+    void theTillAttachesTheBuyerBeforePaymentAndShowsWhatTheyPay() {
+        String store = TestStores.newKey("byr");
+        customers.limits.put(12L, new BigDecimal("500000"));
+        customers.discounts.put(12L, new BigDecimal("15.00"));
+        customers.points.put(12L, 700);
+        customers.phones.put("+998901112233", 12L);
+        Api cashier = as(store, 5, "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long sale = Drafts.draft(jdbc, store, session, 5);
+
+        // by phone: the group's 15 % comes off now, and the till sees the points and credit the buyer has
+        Api.Response attached = cashier.post("/api/sales/sales/" + sale + "/customer/", json("customer_phone", "+998901112233"));
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        assertThat(attached.text("/data/sale/total_amount")).isEqualTo("127500.00");
+        assertThat(attached.text("/data/sale/discount_percent")).isEqualTo("15.00");
+        assertThat(attached.at("/data/sale/customer").asLong()).isEqualTo(12);
+        assertThat(attached.text("/data/customer/loyalty_points")).isEqualTo("700");
+        assertThat(attached.text("/data/customer/available_credit")).isEqualTo("500000.00");
+        assertThat(cashier.get("/api/sales/sales/" + sale + "/").text("/total_amount")).isEqualTo("127500.00");
+
+        // removed: the group discount goes with them; attached again by id
+        Api.Response detached = cashier.delete("/api/sales/sales/" + sale + "/customer/");
+        assertThat(detached.status()).as(detached.toString()).isEqualTo(200);
+        assertThat(detached.text("/data/total_amount")).isEqualTo("150000.00");
+        assertThat(detached.at("/data/customer").isNull()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/customer/", json("customer_id", 12)).text("/data/sale/total_amount"))
+                .isEqualTo("127500.00");
+
+        // a card payment of exactly what the till shows, without naming the buyer again: sold to the attached buyer
+        Api.Response sold = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
+                json("payment_method", "card", "amount", "127500.00"))));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
+        assertThat(sold.at("/data/customer").asLong()).isEqualTo(12);
+        assertThat(sold.text("/data/total_amount")).isEqualTo("127500.00");
+
+        // bad input, a completed sale, nobody known, no token, another store, a role that does not sell
+        long next = Drafts.draft(jdbc, store, session, 5);
+        assertThat(cashier.post("/api/sales/sales/" + next + "/customer/", json()).at("/errors/customer_id").isArray()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/" + next + "/customer/", json("customer_id", 999)).at("/errors/customer_id").isArray()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/" + next + "/customer/", json("customer_phone", "+998909999999")).at("/errors/customer_phone")
+                .isArray()).isTrue();
+        assertThat(cashier.post("/api/sales/sales/" + sale + "/customer/", json("customer_id", 12)).text("/code")).isEqualTo("sale_not_pending");
+        assertThat(cashier.delete("/api/sales/sales/" + sale + "/customer/").text("/code")).isEqualTo("sale_not_pending");
+        assertThat(new Api("http://localhost:" + port).in(store).post("/api/sales/sales/" + next + "/customer/", json("customer_id", 12)).status())
+                .isEqualTo(401);
+        assertThat(as(TestStores.newKey("byr"), 5, "owner").in(store).post("/api/sales/sales/" + next + "/customer/", json("customer_id", 12))
+                .text("/code")).isEqualTo("not_a_member");
+        assertThat(as(store, 7, "stockkeeper").post("/api/sales/sales/" + next + "/customer/", json("customer_id", 12)).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(cashier.get("/api/sales/sales/" + next + "/").at("/customer").isNull()).isTrue();
+    }
+
+    @Test
     void aDebtPaidInCashAtATillLandsInThatShiftOnce() throws Exception {
         String store = TestStores.newKey("dbt");
         Api cashier = as(store, 5, "cashier");

@@ -83,7 +83,7 @@ final class FakeCustomers implements AutoCloseable {
                         answer = customer == 0 ? "{\"customer\":null}" : "{\"customer\":{\"id\":" + customer + ",\"full_name\":\"Клиент " + customer
                                 + "\",\"phone\":\"+99890000" + String.format("%04d", customer % 10000) + "\",\"discount_percent\":\""
                                 + discounts.getOrDefault(customer, BigDecimal.ZERO) + "\",\"loyalty_points\":" + points.getOrDefault(customer, 0)
-                                + ",\"point_value\":\"1.00\"}}";
+                                + ",\"point_value\":\"1.00\",\"available_credit\":\"" + available(customer).setScale(2) + "\"}}";
                     }
                 } else {
                     long customer = body.path("customer_id").asLong();

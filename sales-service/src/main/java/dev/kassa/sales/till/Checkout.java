@@ -56,9 +56,12 @@ public class Checkout {
      * keyed request (null without one): run again after its first run completed the sale (a retry taking over from an
      * instance that died before answering), it answers the completed sale instead of refusing a sale that is not pending.
      */
-    public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer buyer, Long cashierId, String requestRef) {
-        checkBuyer(buyer);
+    public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer given, Long cashierId, String requestRef) {
+        checkBuyer(given);
         var seller = cashierId == null ? null : seller(caller, cashierId);
+        // the buyer the till attached before payment, unless the checkout names one
+        Buyer buyer = given != null && !given.isEmpty() ? given
+                : tx.execute(s -> sales.find(saleId).map(SaleRepository.Sale::customerId).map(id -> new Buyer(id, null, null)).orElse(given));
         var who = resolve(buyer);
         List<String> credit = new java.util.ArrayList<>();
         try {
@@ -68,6 +71,11 @@ public class Checkout {
                     return sales.view(saleId);
                 }
                 sale.status().moveTo(SaleStatus.COMPLETED, SalesErrors.SALE_NOT_PENDING);
+                if (who != null && !java.util.Objects.equals(who.id(), sale.customerId()) && sales.dropGroupDiscount(saleId)) {
+                    // another buyer than the one attached: the attached one's group discount goes with them
+                    sales.recalculate(saleId);
+                    sale = sales.find(saleId).orElseThrow();
+                }
                 if (seller != null) {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();
@@ -192,9 +200,47 @@ public class Checkout {
         if (off.compareTo(sale.discountAmount()) <= 0) {
             return sale;
         }
-        sales.setSaleDiscount(sale.id(), percent, off, caller.userId());
+        sales.setSaleDiscount(sale.id(), percent, off, caller.userId(), true);
         sales.recalculate(sale.id());
         return sales.find(sale.id()).orElseThrow();
+    }
+
+    /** A draft with its buyer: what the till shows before payment (the discounted total, the points and credit the buyer has). */
+    public record WithBuyer(SaleView sale, CustomerClient.TillCustomer customer) { }
+
+    /**
+     * Attaches the buyer to an open draft before payment (by id, phone or as a new customer): their group discount applies
+     * now, so the till shows what they pay, and checkout sells to them unless it names someone else. Another buyer replaces
+     * this one (and their group discount); customer-service is asked before the draft is locked.
+     */
+    public WithBuyer attach(Caller caller, long saleId, Buyer buyer) {
+        checkBuyer(buyer);
+        if (buyer == null || !buyer.namesCustomer()) {
+            throw FieldErrors.single("customer_id", "sales.buyer_required");
+        }
+        CustomerClient.TillCustomer who = customers.resolve(buyer.id(), buyer.name(), buyer.phone() == null ? null : buyer.phone().trim(),
+                buyer.newCustomer());
+        if (who == null) {
+            throw FieldErrors.single(buyer.id() != null ? "customer_id" : "customer_phone", "sales.buyer_unknown");
+        }
+        return tx.execute(s -> {
+            SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
+            sales.dropGroupDiscount(saleId);
+            sales.attachCustomer(saleId, who.id(), who.fullName(), who.phone());
+            sales.recalculate(saleId);
+            groupDiscount(caller, sales.find(sale.id()).orElseThrow(), who);
+            return new WithBuyer(sales.view(saleId), who);
+        });
+    }
+
+    /** Takes the buyer off an open draft, with their group discount (a discount the cashier gave stays). */
+    public SaleView detach(Caller caller, long saleId) {
+        return tx.execute(s -> {
+            TillGuards.pendingSale(sales, saleId);
+            sales.dropGroupDiscount(saleId);
+            sales.attachCustomer(saleId, null, "", "");
+            return sales.recalculate(saleId);
+        });
     }
 
     private static void checkBuyer(Buyer buyer) {

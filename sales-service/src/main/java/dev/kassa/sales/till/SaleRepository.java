@@ -193,8 +193,21 @@ class SaleRepository {
 
     /** The sale's discount: a percent of the subtotal, or (percent 0) an amount off it. */
     void setSaleDiscount(long saleId, BigDecimal percent, BigDecimal amount, long by) {
-        sql.sql("update sales set discount_percent = :percent, discount_amount = :amount, discount_by = :by where id = :id")
-                .param("percent", percent).param("amount", amount).param("by", by).param("id", saleId).update();
+        setSaleDiscount(saleId, percent, amount, by, false);
+    }
+
+    /** The sale's discount; {@code fromGroup}: it is the attached buyer's group discount, which goes when the buyer does. */
+    void setSaleDiscount(long saleId, BigDecimal percent, BigDecimal amount, long by, boolean fromGroup) {
+        sql.sql("update sales set discount_percent = :percent, discount_amount = :amount, discount_by = :by, discount_from_group = :group where id = :id")
+                .param("percent", percent).param("amount", amount).param("by", by).param("group", fromGroup).param("id", saleId).update();
+    }
+
+    /** Takes the attached buyer's group discount off the sale, if its discount is that; answers whether it was. */
+    boolean dropGroupDiscount(long saleId) {
+        return sql.sql("""
+                        update sales set discount_percent = 0, discount_amount = 0, discount_from_group = false
+                         where id = :id and discount_from_group
+                        """).param("id", saleId).update() > 0;
     }
 
     Optional<Sale> findByClientId(java.util.UUID clientId) {

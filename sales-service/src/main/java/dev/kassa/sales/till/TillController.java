@@ -36,6 +36,9 @@ class TillController {
 
     record RemoveItemRequest(Long itemId) { }
 
+    /** The buyer of a draft: an active customer's id, a phone (a customer who has it), or a new customer. */
+    record BuyerRequest(Long customerId, Long customer, String customerName, String customerPhone, Map<String, Object> newCustomer) { }
+
     /** A printed receipt's content, under {@code receipt}. */
     record ReceiptAnswer(Receipt receipt) { }
 
@@ -196,6 +199,25 @@ class TillController {
     @PreAuthorize(Access.SELL)
     Success<SaleView> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
         return Success.of(cart.discount(caller, id, request));
+    }
+
+    @Operation(summary = "Attach the buyer to a draft before payment: customer_id, customer_phone (a customer who has it) or new_customer; "
+            + "their group discount applies at once (unless a larger one is set) and the answer shows the discounted total and the points "
+            + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "by phone", value = "{\"customer_phone\": \"+998901234567\"}")))
+    @PostMapping("/api/sales/sales/{id}/customer")
+    @PreAuthorize(Access.SELL)
+    Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @RequestBody BuyerRequest request, Caller caller) {
+        return Success.of(checkout.attach(caller, id, new Checkout.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
+                request.customerName(), request.customerPhone(), request.newCustomer())));
+    }
+
+    @Operation(summary = "Take the buyer off a draft, with their group discount (a discount the cashier gave stays)")
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/sales/sales/{id}/customer")
+    @PreAuthorize(Access.SELL)
+    Success<SaleView> detachBuyer(@PathVariable long id, Caller caller) {
+        return Success.of(checkout.detach(caller, id));
     }
 
     @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
