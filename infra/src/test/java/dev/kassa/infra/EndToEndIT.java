@@ -557,7 +557,7 @@ class EndToEndIT {
                 .isEqualTo("29000.00");
         Api.Response steps = owner.get("/api/customers/transactions/?customer=" + customer + "&page_size=50");
         assertThat(steps.at("/results").findValuesAsText("transaction_type")).as(steps.toString())
-                .contains("sale", "payment", "bonus_accrual", "bonus_redemption", "bonus_return", "bonus_reversal");
+                .contains("charge", "payment", "bonus_accrual", "bonus_redemption", "bonus_return", "bonus_reversal");
 
         Api.Response closed = owner.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 29000));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);

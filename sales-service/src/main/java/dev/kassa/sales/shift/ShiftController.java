@@ -117,7 +117,7 @@ class ShiftController {
         return shifts.cashMovement(caller, id);
     }
 
-    @Operation(summary = "Not served: a cash movement is corrected by a new movement, never edited or deleted (405)")
+    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = {"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"},
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
@@ -126,7 +126,7 @@ class ShiftController {
         throw NotServed.because(response, SalesErrors.MOVEMENT_NOT_EDITABLE, "GET");
     }
 
-    @Operation(summary = "Not served: a shift changes through open, suspend, resume and close (405)")
+    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = {"/api/sales/sessions/{id}", "/api/sales/shifts/{id}", "/api/sales/cashier-sessions/{id}", "/api/sales/cashier_sessions/{id}"},
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)

@@ -58,7 +58,7 @@ class PaymentController {
         return payments.find(id).orElseThrow(() -> SalesErrors.PAYMENT_NOT_FOUND.exception());
     }
 
-    @Operation(summary = "Not served: payments are written by a sale's checkout, a completed sale is corrected by a refund (405)")
+    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = "/api/sales/payments", method = RequestMethod.POST)
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
@@ -66,7 +66,7 @@ class PaymentController {
         throw NotServed.because(response, SalesErrors.PAYMENTS_READ_ONLY, "GET");
     }
 
-    @Operation(summary = "Not served: payments are written by a sale's checkout, a completed sale is corrected by a refund (405)")
+    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = "/api/sales/payments/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
