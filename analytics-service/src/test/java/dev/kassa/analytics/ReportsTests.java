@@ -180,8 +180,12 @@ class ReportsTests {
         product(store, 501, "Молоко 1 л", "6000.00", "10000.00", "5.000", "100.000");
         product(store, 502, "Хлеб", "3000.00", "5000.00", "2.000", null);
         product(store, 503, "Кефир", "4000.00", "7000.00", "5.000", null);
+        EventSamples.Sample delivery = EventSamples.of("ProductCreated");
+        kafka.send(Topics.CATALOG, store, delivery.message(store, e -> e.set("/product_id", 504).set("/name", "Доставка").set("/sku", "SKU-504")
+                .set("/barcode", "478000000504").set("/track_inventory", false))).get();
         stock(store, 501, "3.000", "2.000");
         stock(store, 502, "0.000", "0.000");
+        // a service (no stock kept) is never out of stock
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response out = owner.get("/api/analytics/inventory-snapshots/out-of-stock/");
             assertThat(out.at("/count").asInt()).isEqualTo(2);

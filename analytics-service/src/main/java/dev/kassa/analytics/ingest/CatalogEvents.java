@@ -10,7 +10,7 @@ final class CatalogEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProductCreated(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
-                          BigDecimal minQuantity, BigDecimal maxQuantity, Boolean isActive) { }
+                          BigDecimal minQuantity, BigDecimal maxQuantity, Boolean isActive, Boolean trackInventory) { }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProductUpdated(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,

@@ -28,7 +28,9 @@ class CatalogEventsConsumer {
                 .on(CatalogEvents.ProductCreated.class, p -> {
                     products.save(new Products.Product(p.productId(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),
                             p.minQuantity(), p.maxQuantity(), p.isActive() == null || p.isActive()));
-                    snapshots.productCreated(p.productId(), TenantContext.require().today());
+                    if (p.trackInventory() == null || p.trackInventory()) {
+                        snapshots.productCreated(p.productId(), TenantContext.require().today());
+                    }
                 })
                 .on(CatalogEvents.ProductUpdated.class, p -> {
                     products.save(new Products.Product(p.productId(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),

@@ -130,7 +130,8 @@ public class ProductService {
             stockEvents.received(product.id(), number);
         }
         outbox.publish(tenant.key(), new ProductCreated(product.id(), product.name(), product.sku(), product.barcode(),
-                product.salePrice(), product.costPrice(), product.minQuantity(), product.maxQuantity(), product.isActive()));
+                product.salePrice(), product.costPrice(), product.minQuantity(), product.maxQuantity(), product.isActive(),
+                product.trackInventory()));
         return view(product);
     }
 
