@@ -13,6 +13,8 @@ public enum TaskErrors implements KassaError {
     CANNOT_CANCEL(403, "permission_denied", "task.cannot_cancel"),
     CANNOT_EDIT(403, "permission_denied", "task.cannot_edit"),
     NOT_YOUR_COMMENT(403, "permission_denied", "task.not_your_comment"),
+    /** The author's time to edit a comment is over (owners and managers may still). */
+    COMMENT_EDIT_CLOSED(403, "permission_denied", "task.comment_edit_closed"),
     ONLY_ASSIGNEE_REPORTS(403, "permission_denied", "task.only_assignee_reports"),
     NOT_YOUR_REPORT(403, "permission_denied", "task.not_your_report"),
     TASK_NOT_FOUND(404, "not_found", "task.not_found"),

@@ -83,7 +83,7 @@ class TaskReportTests {
         assertThat(approved.text("/status")).isEqualTo("completed");
         assertThat(approved.at("/reports").size()).isEqualTo(2);
         assertThat(approved.text("/reports/0/description")).as("newest first").isEqualTo("Переснял");
-        assertThat(manager.get("/api/tasks/reports/?task=" + task).body().size()).isEqualTo(2);
+        assertThat(manager.get("/api/tasks/reports/?task=" + task).at("/count").asInt()).isEqualTo(2);
 
         // a completed task takes no more reports; its author may no longer change them, a manager may
         Api.Response late = anna.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", task).field("description", "ещё")
@@ -95,7 +95,15 @@ class TaskReportTests {
         assertThat(manager.patch("/api/tasks/reports/" + first + "/", json("actual_hours", "2")).text("/actual_hours")).isEqualTo("2.00");
         assertThat(manager.delete("/api/tasks/reports/" + first + "/").status()).isEqualTo(204);
         assertThat(manager.get(sent.text("/photos/0/photo")).status()).as("its photos go with it").isEqualTo(404);
-        assertThat(manager.get("/api/tasks/reports/?task=" + task).body().size()).isEqualTo(1);
+        assertThat(manager.get("/api/tasks/reports/?task=" + task).at("/count").asInt()).isEqualTo(1);
+        // without a task: every report the caller may see, as a paginated list
+        Api.Response all = manager.get("/api/tasks/reports/?page_size=1");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(all.at("/count").asInt()).isEqualTo(1);
+        assertThat(all.at("/results/0/task").asLong()).isEqualTo(task);
+        assertThat(anna.get("/api/tasks/reports/").at("/count").asInt()).as("the assignee sees their task's").isEqualTo(1);
+        assertThat(as(store, 130, "cashier").get("/api/tasks/reports/").at("/count").asInt()).as("another cashier sees none").isZero();
+        assertThat(manager.get("/api/tasks/reports/?task=abc").status()).isEqualTo(400);
     }
 
     @Test
@@ -148,7 +156,8 @@ class TaskReportTests {
         assertThat(bobur.get("/api/tasks/reports/?task=" + task).status()).isEqualTo(404);
         assertThat(bobur.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", task).field("description", "я")
                 .field("actual_hours", "1")).status()).isEqualTo(404);
-        assertThat(anna.get("/api/tasks/reports/").at("/errors/task").isArray()).isTrue();
+        assertThat(anna.get("/api/tasks/reports/").at("/count").asInt()).as("without a task: the reports of the tasks one sees").isEqualTo(1);
+        assertThat(bobur.get("/api/tasks/reports/").at("/count").asInt()).isZero();
 
         // a cashier who created a task for someone else sees it but does not report on it
         long own = bobur.post("/api/tasks/tasks/", json("title", "Разложить товар", "assigned_to", 20,

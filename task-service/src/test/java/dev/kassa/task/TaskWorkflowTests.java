@@ -21,6 +21,8 @@ class TaskWorkflowTests {
     int port;
     @Autowired
     EmployeeDirectory staff;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Api as(String store, long user, String role) {
         return StoreStaff.as(port, store, user, role);
@@ -121,6 +123,54 @@ class TaskWorkflowTests {
         assertThat(as(store, 120, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(2);
         assertThat(manager.delete("/api/tasks/tasks/" + low + "/").status()).isEqualTo(204);
         assertThat(manager.get("/api/tasks/tasks/" + low + "/").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSeedDocumentsStepsAndCommentsByIdWork() {
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        Api anna = as(store, 120, "cashier");
+        Api bobur = as(store, 130, "cashier");
+        long task = manager.post("/api/tasks/tasks/", json("title", "Пересчитать кассу 2", "assigned_to", 20,
+                "due_date", OffsetDateTime.now().plusHours(5).withNano(0).toString())).at("/id").asLong();
+
+        // "complete" is the step that finishes the caller's part: pending has none, in progress it submits, on review it approves
+        Api.Response early = anna.post("/api/tasks/tasks/" + task + "/complete/", null);
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.text("/code")).isEqualTo("invalid_status");
+        assertThat(early.text("/current_status")).isEqualTo("pending");
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/start/", null).text("/status")).isEqualTo("in_progress");
+        assertThat(bobur.post("/api/tasks/tasks/" + task + "/complete/", null).status()).as("not his task").isEqualTo(404);
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/complete/", null).text("/status")).isEqualTo("on_review");
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/complete/", null).text("/code")).as("cashiers never approve").isEqualTo("permission_denied");
+        // the seed document's reject body: {"comment": …}
+        Api.Response rejected = manager.post("/api/tasks/tasks/" + task + "/reject/", json("comment", "Не все пункты выполнены"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.text("/rejection_reason")).isEqualTo("Не все пункты выполнены");
+        anna.post("/api/tasks/tasks/" + task + "/start/", null);
+
+        // a comment by id; its author edits it (PUT or PATCH) for 15 minutes, a manager at any time; others may not
+        long comment = anna.post("/api/tasks/comments/", json("task", task, "text", "Касса 2 сходится")).at("/id").asLong();
+        Api.Response one = manager.get("/api/tasks/comments/" + comment + "/");
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.text("/text")).isEqualTo("Касса 2 сходится");
+        assertThat(bobur.get("/api/tasks/comments/" + comment + "/").status()).as("comments follow the task").isEqualTo(404);
+        assertThat(manager.get("/api/tasks/comments/999999/").text("/code")).isEqualTo("not_found");
+        assertThat(anna.put("/api/tasks/comments/" + comment + "/", json("text", "Касса 2 сходится до сума")).text("/text"))
+                .isEqualTo("Касса 2 сходится до сума");
+        assertThat(anna.put("/api/tasks/comments/" + comment + "/", json("text", " ")).at("/errors/text").isArray()).isTrue();
+        jdbc.update("update " + dev.kassa.platform.test.TestStores.schema(store) + ".task_comments set created_at = now() - interval '16 minutes' where id = ?",
+                comment);
+        Api.Response late = anna.put("/api/tasks/comments/" + comment + "/", json("text", "Поправил"));
+        assertThat(late.status()).isEqualTo(403);
+        assertThat(late.text("/message")).contains("15");
+        assertThat(manager.put("/api/tasks/comments/" + comment + "/", json("text", "Проверено менеджером")).text("/text"))
+                .isEqualTo("Проверено менеджером");
+        anna.post("/api/tasks/tasks/" + task + "/complete/", null);
+        assertThat(manager.post("/api/tasks/tasks/" + task + "/complete/", null).text("/status")).isEqualTo("completed");
+        assertThat(new Api("http://localhost:" + port).in(store).get("/api/tasks/comments/" + comment + "/").status()).isEqualTo(401);
+        assertThat(StoreStaff.as(port, dev.kassa.platform.test.TestStores.newKey("wfx"), 110, "manager").in(store)
+                .get("/api/tasks/comments/" + comment + "/").text("/code")).isEqualTo("not_a_member");
     }
 
     @Test

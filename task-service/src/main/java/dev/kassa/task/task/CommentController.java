@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,10 +54,18 @@ class CommentController {
         return tasks.comment(caller, request.task(), request.body());
     }
 
-    @Operation(summary = "Edit one's own comment")
+    @Operation(summary = "One comment of a task the caller may see")
+    @org.springframework.web.bind.annotation.GetMapping("/{id}")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.CommentView get(@PathVariable long id, Caller caller) {
+        return tasks.comment(caller, id);
+    }
+
+    @Operation(summary = "Edit a comment: its author within 15 minutes of writing it, an owner or a manager at any time (PUT or PATCH)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "text", value = "{\"text\": \"Склад 2 открыли, проверяю\"}")))
-    @PatchMapping("/{id}")
+    @org.springframework.web.bind.annotation.RequestMapping(value = "/{id}",
+            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
     @PreAuthorize(Access.MEMBER)
     TaskViews.CommentView edit(@PathVariable long id, @RequestBody CommentRequest request, Caller caller) {
         return tasks.editComment(caller, id, request.body());

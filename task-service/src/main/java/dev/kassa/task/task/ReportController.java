@@ -41,11 +41,15 @@ class ReportController {
         this.reports = reports;
     }
 
-    @Operation(summary = "A task's reports with their photos, newest first (task required)")
+    @Operation(summary = "Reports with their photos, newest first, of the tasks the caller may see; filter task; paginated")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    List<TaskViews.ReportView> list(@RequestParam(required = false) Long task, Caller caller) {
-        return reports.of(caller, task);
+    dev.kassa.platform.web.PageResponse<TaskViews.ReportView> list(@RequestParam(required = false) Long task,
+                                                                   @RequestParam(required = false) String page,
+                                                                   @RequestParam(name = "page_size", required = false) String pageSize,
+                                                                   Caller caller) {
+        return dev.kassa.platform.web.PageResponse.of(reports.page(caller, task,
+                dev.kassa.platform.web.PageRequests.of(page, pageSize, org.springframework.data.domain.Sort.unsorted())), r -> r);
     }
 
     @Operation(summary = "Report on a task with photos (JPEG, PNG or WebP, 5 MB each, at most 10); a task in progress goes to review",

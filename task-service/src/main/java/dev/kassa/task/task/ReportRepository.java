@@ -53,6 +53,17 @@ class ReportRepository {
         return sql.sql("select * from task_reports where id = :id").param("id", id).query(ROW).optional();
     }
 
+    /** Reports of the tasks {@code viewer} may see (null: every task), of one task when given, newest first. */
+    org.springframework.data.domain.Page<Report> page(Long task, Long viewer, org.springframework.data.domain.Pageable page) {
+        String where = """
+                where (cast(:task as bigint) is null or r.task_id = :task)
+                  and (cast(:viewer as bigint) is null or t.assigned_user = :viewer or t.created_by_user = :viewer)
+                """;
+        return dev.kassa.platform.web.JdbcPages.page(sql, "select r.* from task_reports r join tasks t on t.id = r.task_id",
+                "from task_reports r join tasks t on t.id = r.task_id", where, "r.submitted_at desc, r.id desc",
+                q -> q.param("task", task).param("viewer", viewer), ROW, page);
+    }
+
     List<Report> of(long task) {
         return sql.sql("select * from task_reports where task_id = :task order by submitted_at desc, id desc").param("task", task).query(ROW).list();
     }

@@ -75,14 +75,16 @@ class Reports {
         return view(reports.find(id).orElseThrow());
     }
 
+    /** The reports the caller may see (those of the tasks they see), of one task when given; paginated, newest first. */
     @Transactional(readOnly = true)
-    List<TaskViews.ReportView> of(Caller caller, Long taskId) {
-        if (taskId == null) {
-            throw FieldErrors.single("task", "validation.required");
+    org.springframework.data.domain.Page<TaskViews.ReportView> page(Caller caller, Long taskId, org.springframework.data.domain.Pageable page) {
+        if (taskId != null) {
+            tasks.visible(caller, taskId);
         }
-        tasks.visible(caller, taskId);
-        List<ReportRepository.Report> found = reports.of(taskId);
-        return TaskViews.reports(found, reports.photos(found.stream().map(ReportRepository.Report::id).toList()), files, tasks.names());
+        org.springframework.data.domain.Page<ReportRepository.Report> found = reports.page(taskId, tasks.viewerOf(caller), page);
+        List<TaskViews.ReportView> views = TaskViews.reports(found.getContent(),
+                reports.photos(found.getContent().stream().map(ReportRepository.Report::id).toList()), files, tasks.names());
+        return new org.springframework.data.domain.PageImpl<>(views, page, found.getTotalElements());
     }
 
     @Transactional(readOnly = true)

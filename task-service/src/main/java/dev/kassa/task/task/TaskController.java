@@ -31,7 +31,12 @@ import java.util.Map;
 @RequestMapping("/api/tasks/tasks")
 class TaskController {
 
-    record RejectRequest(String reason) { }
+    /** {@code comment} is the seed document's name for the reason. */
+    record RejectRequest(String reason, String comment) {
+        String why() {
+            return reason != null ? reason : comment;
+        }
+    }
 
     private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "t.id", Map.of("created_at", "t.created_at",
             "due_date", "t.due_date", "priority", TaskRepository.SEVERITY, "status", "t.status"));
@@ -166,7 +171,15 @@ class TaskController {
     @PostMapping("/{id}/reject")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail reject(@PathVariable long id, @RequestBody(required = false) RejectRequest request, Caller caller) {
-        return tasks.act(caller, id, "reject", request == null ? null : request.reason());
+        return tasks.act(caller, id, "reject", request == null ? null : request.why());
+    }
+
+    @Operation(summary = "Complete (the seed document's step): submits a task in progress for review (the assignee), approves one on review "
+            + "(as approve)")
+    @PostMapping("/{id}/complete")
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail complete(@PathVariable long id, Caller caller) {
+        return tasks.act(caller, id, "complete", null);
     }
 
     @Operation(summary = "Cancel (its creator, an owner or a manager): any state but completed or cancelled")

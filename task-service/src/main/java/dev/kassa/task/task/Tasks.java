@@ -126,6 +126,10 @@ class Tasks {
         visible(caller, id);
         TaskRepository.Task task = tasks.lock(id).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
         TaskStatus from = TaskStatus.of(task.status());
+        if ("complete".equals(action)) {
+            // the seed document's "complete": the step that finishes the caller's part, submit while in progress, approve on review
+            action = from == TaskStatus.ON_REVIEW ? "approve" : "submit";
+        }
         boolean assignee = task.assignedUser() == caller.userId();
         boolean manager = caller.managesStore();
         boolean creator = task.createdByUser() == caller.userId();
@@ -199,9 +203,22 @@ class Tasks {
         return comments.of(taskId).stream().map(c -> TaskViews.comment(c, names)).toList();
     }
 
+    /** How long the author may still edit a comment; owners and managers may at any time. */
+    static final java.time.Duration COMMENT_EDIT_WINDOW = java.time.Duration.ofMinutes(15);
+
+    @Transactional(readOnly = true)
+    TaskViews.CommentView comment(Caller caller, long id) {
+        CommentRepository.Comment c = comments.find(id).orElseThrow(() -> TaskErrors.COMMENT_NOT_FOUND.exception());
+        visible(caller, c.task());
+        return TaskViews.comment(c, names());
+    }
+
     @Transactional
     TaskViews.CommentView editComment(Caller caller, long id, String text) {
         CommentRepository.Comment c = ownComment(caller, id);
+        if (!caller.managesStore() && c.createdAt().plus(COMMENT_EDIT_WINDOW).isBefore(java.time.Instant.now())) {
+            throw TaskErrors.COMMENT_EDIT_CLOSED.exception(COMMENT_EDIT_WINDOW.toMinutes());
+        }
         if (text == null || text.isBlank()) {
             throw FieldErrors.single("text", "validation.required");
         }
@@ -226,6 +243,11 @@ class Tasks {
     /** The task if the caller may see it (owners and managers every task, others theirs), else 404. */
     TaskRepository.Task visible(Caller caller, long id) {
         return tasks.find(id, visibleTo(caller)).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
+    }
+
+    /** Whose tasks the caller sees: null for all (owners and managers), else their own user id. */
+    Long viewerOf(Caller caller) {
+        return visibleTo(caller);
     }
 
     private static Long visibleTo(Caller caller) {
