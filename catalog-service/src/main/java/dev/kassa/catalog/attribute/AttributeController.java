@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -100,8 +102,21 @@ class AttributeController {
     @PatchMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Attribute update(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
+        return change(id, r, false);
+    }
+
+    @Operation(summary = "Replace an attribute (name required; what is not given keeps its value; the type is fixed once values exist)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "full", value = "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true, \"order\": 1}")))
+    @PutMapping("/api/products/attributes/{id}")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    AttributeRepository.Attribute replace(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
+        return change(id, r, true);
+    }
+
+    private AttributeRepository.Attribute change(long id, AttributeService.AttributeRequest r, boolean whole) {
         FieldErrors errors = new FieldErrors();
-        if (r.name() != null) {
+        if (whole || r.name() != null) {
             errors.required("name", r.name(), 100);
         }
         if (r.type() != null && !TYPES.contains(r.type())) {
@@ -135,20 +150,30 @@ class AttributeController {
         return attributes.addValue(r);
     }
 
-    @Operation(summary = "Options of an attribute: ?attribute=")
+    @Operation(summary = "Options of attributes: filter attribute; paginated")
     @GetMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
     @PreAuthorize(Access.READ_CATALOG)
-    List<AttributeRepository.Value> values(@RequestParam(required = false) Long attribute) {
-        return attributes.values(attribute);
+    PageResponse<AttributeRepository.Value> values(@RequestParam(required = false) Long attribute, @RequestParam(required = false) String page,
+                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(attributes.valuePage(attribute, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "One option of an attribute")
+    @GetMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
+    @PreAuthorize(Access.READ_CATALOG)
+    AttributeRepository.Value value(@PathVariable long id) {
+        return attributes.value(id);
     }
 
     @Operation(summary = "Change an option: {value?, order?, is_active?}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rename", value = "{\"value\": \"Алый\"}")))
-    @PatchMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
+    @RequestMapping(value = {"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"},
+            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Value updateValue(@PathVariable long id, @RequestBody AttributeService.ValueRequest r) {
-        if (r.value() != null) {
+    AttributeRepository.Value updateValue(@PathVariable long id, @RequestBody AttributeService.ValueRequest r,
+                                          jakarta.servlet.http.HttpServletRequest http) {
+        if (r.value() != null || "PUT".equals(http.getMethod())) {
             FieldErrors errors = new FieldErrors();
             errors.required("value", r.value(), 200);
             errors.throwIfAny();
@@ -207,6 +232,23 @@ class AttributeController {
                 .body(new BulkResult("partial_success", Messages.get("catalog.attributes_partly_added"), null, created, refused));
     }
 
+    @Operation(summary = "Categories' attributes: filters category, attribute; paginated")
+    @GetMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<AttributeRepository.CategoryAttribute> bindings(@RequestParam(required = false) Long category,
+                                                                 @RequestParam(required = false) Long attribute,
+                                                                 @RequestParam(required = false) String page,
+                                                                 @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(attributes.bindingPage(category, attribute, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    }
+
+    @Operation(summary = "How a category uses an attribute")
+    @GetMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
+    @PreAuthorize(Access.READ_CATALOG)
+    AttributeRepository.CategoryAttribute binding(@PathVariable long id) {
+        return attributes.binding(id);
+    }
+
     @Operation(summary = "The attributes a category uses: ?category_id=")
     @GetMapping({"/api/products/category-attributes/by_category", "/api/products/category-attributes/by-category"})
     @PreAuthorize(Access.READ_CATALOG)
@@ -220,7 +262,8 @@ class AttributeController {
     @Operation(summary = "Change how a category uses an attribute: {is_required?, is_variant?, order?}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "required", value = "{\"is_required\": true}")))
-    @PatchMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
+    @RequestMapping(value = {"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"},
+            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r) {
         return attributes.updateBinding(id, new AttributeService.Binding(null, r.isRequired(), r.isVariant(), r.order()));

@@ -111,6 +111,12 @@ class AttributeRepository {
                 .param("attribute", attribute).query(VALUE).list();
     }
 
+    Page<Value> valuePage(Long attribute, Pageable page) {
+        return JdbcPages.page(sql, "select * from attribute_values", "from attribute_values",
+                "where (cast(:attribute as bigint) is null or attribute_id = :attribute)", "attribute_id, sort_order, value, id",
+                q -> q.param("attribute", attribute), VALUE, page);
+    }
+
     Optional<Value> findValue(long id) {
         return sql.sql("select * from attribute_values where id = :id").param("id", id).query(VALUE).optional();
     }
@@ -147,6 +153,12 @@ class AttributeRepository {
 
     Optional<CategoryAttribute> binding(long id) {
         return sql.sql(SELECT_BINDING + " where x.id = :id").param("id", id).query(BINDING).optional();
+    }
+
+    Page<CategoryAttribute> bindingPage(Long category, Long attribute, Pageable page) {
+        return JdbcPages.page(sql, SELECT_BINDING, "from category_attributes x join categories c on c.id = x.category_id join attributes a on a.id = x.attribute_id",
+                "where (cast(:category as bigint) is null or x.category_id = :category) and (cast(:attribute as bigint) is null or x.attribute_id = :attribute)",
+                "x.category_id, x.sort_order, a.name, x.id", q -> q.param("category", category).param("attribute", attribute), BINDING, page);
     }
 
     List<CategoryAttribute> bindingsOf(long category) {

@@ -104,6 +104,16 @@ class AttributeService {
         return attributes.values(attribute);
     }
 
+    @Transactional(readOnly = true)
+    Page<Value> valuePage(Long attribute, Pageable page) {
+        return attributes.valuePage(attribute, page);
+    }
+
+    @Transactional(readOnly = true)
+    Value value(long id) {
+        return attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
+    }
+
     Value updateValue(long id, ValueRequest r) {
         Value c = attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
         try {
@@ -146,6 +156,16 @@ class AttributeService {
     @Transactional(readOnly = true)
     List<CategoryAttribute> bindingsOf(long category) {
         return attributes.bindingsOf(category);
+    }
+
+    @Transactional(readOnly = true)
+    Page<CategoryAttribute> bindingPage(Long category, Long attribute, Pageable page) {
+        return attributes.bindingPage(category, attribute, page);
+    }
+
+    @Transactional(readOnly = true)
+    CategoryAttribute binding(long id) {
+        return attributes.binding(id).orElseThrow(() -> CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception());
     }
 
     CategoryAttribute updateBinding(long id, Binding r) {

@@ -89,6 +89,17 @@ class BarcodeController {
         return barcodes.get(id);
     }
 
+    @Operation(summary = "Change an extra barcode: {barcode, barcode_type?, is_primary?} (PUT: barcode required; PATCH: what is given); "
+            + "it stays with its product")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "new code", value = "{\"barcode\": \"0012345678912\", \"barcode_type\": \"upc\"}")))
+    @org.springframework.web.bind.annotation.RequestMapping(value = "/api/products/barcodes/{id}",
+            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
+    @PreAuthorize(Access.EDIT_CATALOG)
+    Barcodes.Extra update(@PathVariable long id, @RequestBody BarcodeService.BarcodeRequest r, jakarta.servlet.http.HttpServletRequest http) {
+        return barcodes.update(id, r, "PUT".equals(http.getMethod()));
+    }
+
     @Operation(summary = "Remove an extra barcode")
     @DeleteMapping("/api/products/barcodes/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)

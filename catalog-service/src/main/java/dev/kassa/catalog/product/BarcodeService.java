@@ -85,11 +85,7 @@ class BarcodeService {
             errors.add("product", "validation.required");
         }
         String code = r.barcode() == null ? null : r.barcode().trim();
-        if (FieldErrors.blank(code)) {
-            errors.add("barcode", "validation.required");
-        } else if (!CODE.matcher(code).matches()) {
-            errors.add("barcode", "catalog.barcode_invalid");
-        }
+        checkCode(errors, code, true);
         String type = r.barcodeType() == null ? "ean13" : r.barcodeType();
         if (!TYPES.contains(type)) {
             errors.add("barcode_type", "catalog.barcode_type_invalid");
@@ -106,6 +102,46 @@ class BarcodeService {
         } catch (DuplicateKeyException raced) {
             throw FieldErrors.single("barcode", "catalog.barcode_taken");
         }
+    }
+
+    private static void checkCode(FieldErrors errors, String code, boolean required) {
+        if (FieldErrors.blank(code)) {
+            if (required) {
+                errors.add("barcode", "validation.required");
+            }
+        } else if (!CODE.matcher(code).matches()) {
+            errors.add("barcode", "catalog.barcode_invalid");
+        }
+    }
+
+    /**
+     * Changes an extra code (PUT: {@code barcode} required; PATCH: what is given). It stays with its product; a new code must be
+     * free in the store's barcode space, checked with the product locked as on create.
+     */
+    Extra update(long id, BarcodeRequest r, boolean whole) {
+        Extra current = get(id);
+        FieldErrors errors = new FieldErrors();
+        String code = r.barcode() == null ? null : r.barcode().trim();
+        checkCode(errors, code, whole);
+        String type = r.barcodeType() == null ? current.barcodeType() : r.barcodeType();
+        if (!TYPES.contains(type)) {
+            errors.add("barcode_type", "catalog.barcode_type_invalid");
+        }
+        if (r.product() != null && r.product() != current.product()) {
+            errors.add("product", "catalog.barcode_product_fixed");
+        }
+        errors.throwIfAny();
+        productRows.lock(current.product());
+        String next = FieldErrors.blank(code) ? current.barcode() : code;
+        if (!next.equals(current.barcode()) && barcodes.taken(next, null)) {
+            throw FieldErrors.single("barcode", "catalog.barcode_taken");
+        }
+        try {
+            barcodes.updateExtra(id, current.product(), next, type, r.isPrimary() == null ? current.isPrimary() : r.isPrimary());
+        } catch (DuplicateKeyException raced) {
+            throw FieldErrors.single("barcode", "catalog.barcode_taken");
+        }
+        return get(id);
     }
 
     void delete(long id) {

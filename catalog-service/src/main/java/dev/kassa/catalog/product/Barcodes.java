@@ -100,6 +100,16 @@ public class Barcodes implements ScannedCodes {
                 .param("product", product).param("code", code).param("type", type).param("primary", primary).query(Long.class).single();
     }
 
+    /** Changes an extra code; a primary one takes that place from the product's other extra codes. */
+    void updateExtra(long id, long product, String code, String type, boolean primary) {
+        if (primary) {
+            sql.sql("update product_barcodes set is_primary = false where product_id = :product and id <> :id").param("product", product)
+                    .param("id", id).update();
+        }
+        sql.sql("update product_barcodes set barcode = :code, barcode_type = :type, is_primary = :primary where id = :id")
+                .param("code", code).param("type", type).param("primary", primary).param("id", id).update();
+    }
+
     boolean deleteExtra(long id) {
         return sql.sql("delete from product_barcodes where id = :id").param("id", id).update() > 0;
     }

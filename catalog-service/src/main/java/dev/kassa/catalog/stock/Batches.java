@@ -103,6 +103,10 @@ public class Batches {
                 .param("supplierName", supplierName).param("notes", notes).query(Long.class).single();
     }
 
+    void archive(long id) {
+        sql.sql("update batches set is_active = false, updated_at = now() where id = :id").param("id", id).update();
+    }
+
     void changeQuantity(long batchId, BigDecimal change) {
         sql.sql("update batches set quantity = quantity + :change, updated_at = now() where id = :id").param("change", change).param("id", batchId)
                 .update();

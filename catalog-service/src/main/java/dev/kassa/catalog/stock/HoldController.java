@@ -36,6 +36,13 @@ class HoldController {
         return PageResponse.of(holds.page(new HoldRepository.Filter(product, batch, status), PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
+    @Operation(summary = "One till hold")
+    @GetMapping("/api/products/reservations/{id}")
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    HoldRepository.Hold get(@org.springframework.web.bind.annotation.PathVariable long id) {
+        return holds.get(id);
+    }
+
     @Operation(summary = "Holds that still count against stock")
     @GetMapping("/api/products/reservations/active")
     @PreAuthorize(Access.MANAGE_INVENTORY)

@@ -44,6 +44,13 @@ class HoldRepository {
         this.sql = sql;
     }
 
+    java.util.Optional<Hold> find(long id) {
+        return sql.sql("""
+                        select r.*, p.name as product_name, b.batch_number
+                          from reservations r join products p on p.id = r.product_id left join batches b on b.id = r.batch_id
+                         where r.id = :id""").param("id", id).query(ROW).optional();
+    }
+
     /** Newest first. */
     Page<Hold> page(Filter f, Pageable page) {
         return JdbcPages.page(sql, """

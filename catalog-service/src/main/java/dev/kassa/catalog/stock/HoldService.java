@@ -21,6 +21,10 @@ class HoldService {
         this.holds = holds;
     }
 
+    HoldRepository.Hold get(long id) {
+        return holds.find(id).orElseThrow(() -> dev.kassa.catalog.CatalogErrors.RESERVATION_NOT_FOUND.exception());
+    }
+
     Page<HoldRepository.Hold> page(HoldRepository.Filter filter, Pageable page) {
         if (filter.status() != null && !STATUSES.contains(filter.status())) {
             throw FieldErrors.single("status", "validation.invalid");

@@ -122,6 +122,15 @@ class StockController {
         return stock.updateBatch(id, request, true);
     }
 
+    @Operation(summary = "Remove a batch from use: one with stock left is refused (400 batch_has_stock: write it off or adjust it first); "
+            + "an empty one is archived (is_active false) and keeps its history")
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/products/batches/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MANAGE_INVENTORY)
+    void delete(@PathVariable long id) {
+        stock.deleteBatch(id);
+    }
+
     @Operation(summary = "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")
     @GetMapping({"/api/products/products/{id}/movements", "/api/products/products/{id}/stock-history"})
     @PreAuthorize(Access.READ_CATALOG)

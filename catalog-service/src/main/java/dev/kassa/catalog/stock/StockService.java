@@ -189,6 +189,22 @@ public class StockService {
         return batches.find(id, today).orElseThrow();
     }
 
+    /**
+     * Removes a batch from use: one with stock left is refused (write it off or adjust it to zero first, so stock never
+     * vanishes without a movement); an empty one is archived ({@code is_active} false), never erased, so its movements keep
+     * their batch. Archiving again is a no-op.
+     */
+    @Transactional
+    public void deleteBatch(long id) {
+        Batches.View current = batches.find(id, TenantContext.require().today()).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        lockProduct(current.product());
+        BigDecimal left = batches.find(id, TenantContext.require().today()).orElseThrow().quantity();
+        if (left.signum() > 0) {
+            throw CatalogErrors.BATCH_HAS_STOCK.exception(left.toPlainString());
+        }
+        batches.archive(id);
+    }
+
     @Transactional(readOnly = true)
     public Batches.View batch(long id) {
         return batches.find(id, TenantContext.require().today()).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
