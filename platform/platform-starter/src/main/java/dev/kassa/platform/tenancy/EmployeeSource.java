@@ -26,8 +26,11 @@ public class EmployeeSource {
 
     private final RestClient rest;
     private final ServiceTokens serviceTokens;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public EmployeeSource(RestClient.Builder builder, String baseUrl, ServiceTokens serviceTokens) {
+    /** {@code json}: the services' mapper (snake_case, as auth answers). */
+    public EmployeeSource(RestClient.Builder builder, String baseUrl, ServiceTokens serviceTokens, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(1000);
         requests.setReadTimeout(2000);
@@ -52,16 +55,17 @@ public class EmployeeSource {
             return Optional.empty();
         }
         try {
-            EmployeeChanged e = rest.get().uri(path)
+            String body = rest.get().uri(path)
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     .header(TenantMembershipFilter.HEADER, tenantKey)
                     .header(ServiceTokens.HEADER, serviceTokens.issue())
-                    .retrieve().body(EmployeeChanged.class);
+                    .retrieve().body(String.class);
+            EmployeeChanged e = body == null ? null : json.readValue(body, EmployeeChanged.class);
             return Optional.ofNullable(e).filter(x -> tenantKey.equals(x.tenantKey()))
                     .map(x -> new EmployeeDirectory.Employee(tenantKey, x.employeeId(), x.userId(), x.fullName(), x.role(), x.phone(), x.isActive()));
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             // auth away, slow, or no instance of it known to the load balancer
             log.warn("The employee directory could not read through to auth ({}): {}", path, e.toString());
             return Optional.empty();

@@ -112,7 +112,7 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
-        EmployeeDirectory employeeDirectory(JdbcTemplate jdbcTemplate, PlatformMigrations migrations, TenancyProperties properties,
+        EmployeeDirectory employeeDirectory(JdbcTemplate jdbcTemplate, PlatformMigrations migrations, TenancyProperties properties, ObjectMapper objectMapper,
                                             org.springframework.beans.factory.ObjectProvider<dev.kassa.platform.security.ServiceTokens> serviceTokens,
                                             org.springframework.beans.factory.ObjectProvider<org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor> loadBalancer) {
             String url = properties.directorySource();
@@ -129,7 +129,7 @@ public class TenancyAutoConfiguration {
                 builder.requestInterceptor(interceptor);
                 url = "http://" + url.substring(5);
             }
-            return new EmployeeDirectory(jdbcTemplate, java.util.Optional.of(new EmployeeSource(builder, url, tokens)));
+            return new EmployeeDirectory(jdbcTemplate, java.util.Optional.of(new EmployeeSource(builder, url, tokens, objectMapper)));
         }
 
         @Bean
