@@ -81,6 +81,8 @@ class GatewayTests {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
                 () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.task-service[0].uri",
+                () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
     }
 
     @AfterAll
@@ -393,6 +395,25 @@ class GatewayTests {
         assertErrorBody(dots, 400, "invalid_path");
         assertThat(api().get("/actuator").status()).isEqualTo(404);
         assertThat(api().get("/actuator/env").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOriginalClientsTaskPathsReachTheTaskApiAndNoOtherEmptySegmentPasses() throws Exception {
+        Map<String, String> member = Map.of("Authorization", "Bearer " + TestTokens.token(1, "owner", Map.of(STORE, "owner")), "X-Tenant-Key", STORE);
+        for (Map.Entry<String, String> path : Map.of(
+                "/api/tasks/", "/api/tasks/tasks/",
+                "/api/tasks//17/", "/api/tasks/tasks/17/",
+                "/api/tasks//17/update_status/", "/api/tasks/tasks/17/update_status/",
+                "/api/tasks//my_tasks/", "/api/tasks/tasks/my_tasks/").entrySet()) {
+            HttpResponse<String> r = raw("GET", path.getKey(), member);
+            assertThat(r.statusCode()).as(path.getKey() + " " + r.body()).isEqualTo(200);
+            assertThat(r.body()).as(path.getKey()).contains("\"path\":\"" + path.getValue() + "\"");
+        }
+        for (String odd : List.of("/api/products//1/", "/api/tasks///1/", "/api/tasks//17//comments/", "/api/tasks//%2e%2e/", "/api/tasks//..%2f/")) {
+            HttpResponse<String> r = raw("GET", odd, member);
+            assertThat(r.statusCode()).as(odd + " " + r.body()).isEqualTo(400);
+            assertThat(r.body()).as(odd).contains("\"code\":\"invalid_path\"");
+        }
     }
 
     @Test

@@ -236,6 +236,13 @@ class EndToEndIT {
         long taskId = task.at("/id").asLong();
         assertThat(owner.post("/api/tasks/tasks/" + taskId + "/start/", null).text("/status")).isEqualTo("in_progress");
         assertThat(owner.get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
+        // the original web client's task page: /api/tasks/ and /api/tasks//{id}/… (its TASKS_URL is "/tasks/")
+        assertThat(owner.get("/api/tasks/").at("/count").asInt()).isEqualTo(1);
+        assertThat(owner.get("/api/tasks//" + taskId + "/").text("/title")).isEqualTo("Проверить остатки товара");
+        assertThat(owner.post("/api/tasks//" + taskId + "/add_comment/", json("text", "Склад 2 посчитан")).status()).isEqualTo(201);
+        assertThat(owner.get("/api/tasks//" + taskId + "/comments/").at("/0/text").asText()).isEqualTo("Склад 2 посчитан");
+        assertThat(owner.get("/api/tasks//my_tasks/").status()).isEqualTo(200);
+        assertErrorBody(owner.get("/api/products//" + taskId + "/"), 400, "invalid_path");
         // the report with its photo proof, through the gateway; the photo comes back from the gateway's address
         Api.Response report = owner.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", taskId)
                 .field("description", "Остатки сверены").field("actual_hours", "2").file("photos", "sklad.png", "image/png", Api.Images.png())

@@ -174,6 +174,45 @@ class TaskWorkflowTests {
     }
 
     @Test
+    void theOriginalWebClientsTaskPageWorksThroughItsOwnCalls() {
+        // the gateway turns the client's /api/tasks/ and /api/tasks//{id}/… into these paths (GatewayTests)
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        Api anna = as(store, 120, "cashier");
+        Api.Response created = manager.post("/api/tasks/tasks/", json("title", "Принять товар", "assigned_to", 20, "store", 3,
+                "due_date", OffsetDateTime.now().plusHours(5).withNano(0).toString()));
+        assertThat(created.status()).as("the client's store field is the X-Tenant-Key's business: " + created).isEqualTo(201);
+        long task = created.at("/id").asLong();
+        String base = "/api/tasks/tasks/" + task;
+
+        assertThat(anna.post(base + "/update_status/", json("status", "in_progress")).text("/status")).isEqualTo("in_progress");
+        Api.Response back = anna.post(base + "/update_status/", json("status", "pending"));
+        assertThat(back.status()).isEqualTo(400);
+        assertThat(back.at("/errors/status").isArray()).isTrue();
+        assertThat(anna.post(base + "/update_status/", json()).at("/errors/status").isArray()).isTrue();
+        Api.Response comment = anna.post(base + "/add_comment/", json("text", "Машина приехала"));
+        assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
+        assertThat(anna.post(base + "/add_comment/", json("comment", "Разгружаем")).status()).isEqualTo(201);
+        assertThat(anna.post(base + "/add_comment/", json("text", " ")).at("/errors").isObject()).isTrue();
+        Api.Response comments = manager.get(base + "/comments/");
+        assertThat(comments.status()).isEqualTo(200);
+        assertThat(comments.body().findValuesAsText("text")).containsExactly("Машина приехала", "Разгружаем");
+        assertThat(anna.post(base + "/update_status/", json("status", "completed")).text("/status")).as("to review first").isEqualTo("on_review");
+        Api.Response forbidden = anna.post(base + "/update_status/", json("status", "completed"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.text("/status")).isEqualTo("error");
+        assertThat(manager.post(base + "/update_status/", json("status", "rejected")).at("/errors/reason").isArray()).isTrue();
+        assertThat(manager.post(base + "/update_status/", json("status", "completed")).text("/status")).isEqualTo("completed");
+        Api.Response done = manager.post(base + "/update_status/", json("status", "cancelled"));
+        assertThat(done.status()).isEqualTo(400);
+        assertThat(done.text("/code")).isEqualTo("invalid_status");
+        assertThat(done.text("/current_status")).isEqualTo("completed");
+        assertThat(as(store, 130, "cashier").get(base + "/comments/").status()).as("comments follow the task").isEqualTo(404);
+        assertThat(new Api("http://localhost:" + port).in(store).post(base + "/update_status/", json("status", "in_progress")).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void badTasksAreRefusedPerField() {
         String store = store();
         Api manager = as(store, 110, "manager");

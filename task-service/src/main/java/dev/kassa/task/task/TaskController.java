@@ -182,6 +182,52 @@ class TaskController {
         return tasks.act(caller, id, "complete", null);
     }
 
+    /** The original web client's status change: the status it wants, and a reason for a rejection. */
+    record StatusRequest(String status, String reason, String comment) { }
+
+    /** The original web client's comment: {@code text} or {@code comment}. */
+    record CommentBody(String text, String comment) { }
+
+    @Operation(summary = "Move a task to a status (the original web client): in_progress starts, on_review submits, completed completes "
+            + "(submits a task in progress, approves one on review), rejected rejects (reason or comment), cancelled cancels; "
+            + "a move the workflow forbids answers 400 invalid_status with current_status")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "start", value = "{\"status\": \"in_progress\"}")))
+    @PostMapping({"/{id}/update_status", "/{id}/update-status"})
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.TaskDetail updateStatus(@PathVariable long id, @RequestBody(required = false) StatusRequest request, Caller caller) {
+        String status = request == null ? null : request.status();
+        String action = status == null ? null : switch (status) {
+            case "in_progress" -> "start";
+            case "on_review" -> "submit";
+            case "completed" -> "complete";
+            case "rejected" -> "reject";
+            case "cancelled" -> "cancel";
+            default -> null;
+        };
+        if (action == null) {
+            throw dev.kassa.platform.error.FieldErrors.single("status", status == null ? "validation.required" : "task.status_unreachable");
+        }
+        return tasks.act(caller, id, action, request.reason() != null ? request.reason() : request.comment());
+    }
+
+    @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "comment", value = "{\"text\": \"Начал проверку\"}")))
+    @PostMapping({"/{id}/add_comment", "/{id}/add-comment"})
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @PreAuthorize(Access.MEMBER)
+    TaskViews.CommentView addComment(@PathVariable long id, @RequestBody(required = false) CommentBody body, Caller caller) {
+        return tasks.comment(caller, id, body == null ? null : body.text() != null ? body.text() : body.comment());
+    }
+
+    @Operation(summary = "The task's comments, oldest first (the original web client)")
+    @GetMapping("/{id}/comments")
+    @PreAuthorize(Access.MEMBER)
+    List<TaskViews.CommentView> comments(@PathVariable long id, Caller caller) {
+        return tasks.comments(caller, id);
+    }
+
     @Operation(summary = "Cancel (its creator, an owner or a manager): any state but completed or cancelled")
     @PostMapping("/{id}/cancel")
     @PreAuthorize(Access.MEMBER)
