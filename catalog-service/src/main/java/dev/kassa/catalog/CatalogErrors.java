@@ -23,6 +23,8 @@ public enum CatalogErrors implements KassaError {
     BATCH_NOT_FOUND(404, "batch_not_found", "catalog.batch_not_found"),
     /** A batch with stock left is not removed: its stock leaves only through a movement (write-off, adjustment). */
     BATCH_HAS_STOCK(400, "batch_has_stock", "catalog.batch_has_stock"),
+    /** A batch tills still hold units of is not removed until the sale completes or the hold is released (or lapses). */
+    BATCH_HELD(409, "batch_held", "catalog.batch_held"),
     CATEGORY_ATTRIBUTE_NOT_FOUND(404, "category_attribute_not_found", "catalog.category_attribute_not_found"),
     CATEGORY_NOT_FOUND(404, "category_not_found", "catalog.category_unknown"),
     NO_SUCH_CATEGORY(404, "not_found", "catalog.category_unknown"),

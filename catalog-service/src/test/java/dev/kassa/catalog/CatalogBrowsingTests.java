@@ -237,7 +237,12 @@ class CatalogBrowsingTests {
                 "GET /api/products/categories/1/products/",
                 "GET /api/products/attributes/", "POST /api/products/attributes/", "POST /api/products/attribute-values/",
                 "POST /api/products/category-attributes/bulk_create/", "GET /api/products/category-attributes/by_category/?category_id=1",
-                "GET /api/products/reservations/", "POST /api/products/reservations/cleanup_expired/"));
+                "GET /api/products/reservations/", "POST /api/products/reservations/cleanup_expired/",
+                // the routes of the contract served since issue 37
+                "PUT /api/products/attributes/1/", "GET /api/products/attribute-values/", "GET /api/products/attribute-values/1/",
+                "PUT /api/products/attribute-values/1/", "GET /api/products/category-attributes/", "GET /api/products/category-attributes/1/",
+                "PUT /api/products/category-attributes/1/", "PUT /api/products/barcodes/1/", "PATCH /api/products/barcodes/1/",
+                "DELETE /api/products/batches/1/", "GET /api/products/reservations/1/"));
     }
 
     static List<Long> ids(Api.Response r) {

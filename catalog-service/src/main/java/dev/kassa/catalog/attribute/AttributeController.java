@@ -150,12 +150,18 @@ class AttributeController {
         return attributes.addValue(r);
     }
 
-    @Operation(summary = "Options of attributes: filter attribute; paginated")
+    @Operation(summary = "Options of attributes, paginated: filters attribute, is_active; search over the value; "
+            + "ordering value, order, created_at (- for descending)")
     @GetMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<AttributeRepository.Value> values(@RequestParam(required = false) Long attribute, @RequestParam(required = false) String page,
+    PageResponse<AttributeRepository.Value> values(@RequestParam(required = false) Long attribute,
+                                                   @RequestParam(name = "is_active", required = false) Boolean active,
+                                                   @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
+                                                   @RequestParam(required = false) String page,
                                                    @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(attributes.valuePage(attribute, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+        return PageResponse.of(attributes.valuePage(new AttributeRepository.ValueFilter(attribute, active, LikePatterns.contains(search)), ordering, p),
+                v -> v);
     }
 
     @Operation(summary = "One option of an attribute")
@@ -165,7 +171,7 @@ class AttributeController {
         return attributes.value(id);
     }
 
-    @Operation(summary = "Change an option: {value?, order?, is_active?}")
+    @Operation(summary = "Change an option: {value, order?, is_active?} (PUT: value required; PATCH: what is given); it stays with its attribute")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
             examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rename", value = "{\"value\": \"Алый\"}")))
     @RequestMapping(value = {"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"},
@@ -232,21 +238,27 @@ class AttributeController {
                 .body(new BulkResult("partial_success", Messages.get("catalog.attributes_partly_added"), null, created, refused));
     }
 
-    @Operation(summary = "Categories' attributes: filters category, attribute; paginated")
+    @Operation(summary = "Categories' attributes, paginated: filters category, attribute, is_required, is_variant; "
+            + "ordering order, created_at (- for descending)")
     @GetMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<AttributeRepository.CategoryAttribute> bindings(@RequestParam(required = false) Long category,
                                                                  @RequestParam(required = false) Long attribute,
+                                                                 @RequestParam(name = "is_required", required = false) Boolean required,
+                                                                 @RequestParam(name = "is_variant", required = false) Boolean variant,
+                                                                 @RequestParam(required = false) String ordering,
                                                                  @RequestParam(required = false) String page,
                                                                  @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(attributes.bindingPage(category, attribute, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+        return PageResponse.of(attributes.bindingPage(new AttributeRepository.BindingFilter(category, attribute, required, variant), ordering, p),
+                v -> v);
     }
 
-    @Operation(summary = "How a category uses an attribute")
+    @Operation(summary = "How a category uses an attribute, with the attribute whole (its options included)")
     @GetMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
     @PreAuthorize(Access.READ_CATALOG)
-    AttributeRepository.CategoryAttribute binding(@PathVariable long id) {
-        return attributes.binding(id);
+    AttributeRepository.CategoryAttributeDetail binding(@PathVariable long id) {
+        return attributes.bindingDetail(id);
     }
 
     @Operation(summary = "The attributes a category uses: ?category_id=")
@@ -259,14 +271,17 @@ class AttributeController {
         return Success.of(attributes.bindingsOf(category));
     }
 
-    @Operation(summary = "Change how a category uses an attribute: {is_required?, is_variant?, order?}")
+    @Operation(summary = "Change how a category uses an attribute: {category, attribute, is_required?, is_variant?, order?} "
+            + "(PUT: category and attribute required, as on create; PATCH: what is given); a pair already bound is a 400")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "required", value = "{\"is_required\": true}")))
+            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "binding", value = "{\"category\": 2, \"attribute\": 1, \"is_required\": true, \"is_variant\": false, \"order\": 1}")))
     @RequestMapping(value = {"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"},
             method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r) {
-        return attributes.updateBinding(id, new AttributeService.Binding(null, r.isRequired(), r.isVariant(), r.order()));
+    AttributeRepository.CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r,
+                                                        jakarta.servlet.http.HttpServletRequest http) {
+        return attributes.updateBinding(id, r.category(), new AttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()),
+                "PUT".equals(http.getMethod()));
     }
 
     @Operation(summary = "Stop using an attribute in a category")

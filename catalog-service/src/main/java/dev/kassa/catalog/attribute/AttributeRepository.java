@@ -2,6 +2,7 @@ package dev.kassa.catalog.attribute;
 
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,6 +32,15 @@ class AttributeRepository {
     record CategoryAttribute(long id, long category, String categoryName, long attribute, String attributeName, String attributeSlug,
                              String attributeType, boolean isRequired, boolean isVariant, int order, Instant createdAt) { }
 
+    /** One category binding as the spec's retrieve shows it (C7): the same fields, with {@code attribute} the whole attribute and its options. */
+    record CategoryAttributeDetail(long id, long category, String categoryName, Attribute attribute, String attributeName, String attributeSlug,
+                                   String attributeType, boolean isRequired, boolean isVariant, int order, Instant createdAt) {
+        static CategoryAttributeDetail from(CategoryAttribute b, Attribute a) {
+            return new CategoryAttributeDetail(b.id(), b.category(), b.categoryName(), a, b.attributeName(), b.attributeSlug(), b.attributeType(),
+                    b.isRequired(), b.isVariant(), b.order(), b.createdAt());
+        }
+    }
+
     record ProductValue(long id, long attribute, String attributeName, String attributeType, String valueText, BigDecimal valueNumber,
                         Boolean valueBoolean, Long valueOption, String value, Instant createdAt) { }
 
@@ -39,6 +49,22 @@ class AttributeRepository {
 
     /** The list's filters; each null means any. */
     record Filter(String type, Boolean filterable, Boolean active, String like) { }
+
+    /** The option list's filters (spec C6); each null means any; {@code like} is matched against the option's text. */
+    record ValueFilter(Long attribute, Boolean active, String like) { }
+
+    /** The category binding list's filters (spec C7); each null means any. */
+    record BindingFilter(Long category, Long attribute, Boolean required, Boolean variant) { }
+
+    /** The option list's {@code ordering} (spec C6: value, order, created_at); without one, by attribute, then its order. */
+    static final SqlOrdering VALUE_ORDERING = SqlOrdering.of("order", "id", Map.of("value", "value", "order", "sort_order, value",
+            "created_at", "created_at"));
+    static final String VALUE_DEFAULT_ORDER = "attribute_id, sort_order, value, id";
+
+    /** The binding list's {@code ordering} (spec C7: order, created_at); without one, by category, then its order. */
+    static final SqlOrdering BINDING_ORDERING = SqlOrdering.of("order", "x.id", Map.of("order", "x.sort_order, a.name",
+            "created_at", "x.created_at"));
+    static final String BINDING_DEFAULT_ORDER = "x.category_id, x.sort_order, a.name, x.id";
 
     private static final RowMapper<Value> VALUE = (rs, i) -> new Value(rs.getLong("id"), rs.getLong("attribute_id"), rs.getString("value"),
             rs.getInt("sort_order"), rs.getBoolean("is_active"), rs.getTimestamp("created_at").toInstant());
@@ -111,10 +137,14 @@ class AttributeRepository {
                 .param("attribute", attribute).query(VALUE).list();
     }
 
-    Page<Value> valuePage(Long attribute, Pageable page) {
-        return JdbcPages.page(sql, "select * from attribute_values", "from attribute_values",
-                "where (cast(:attribute as bigint) is null or attribute_id = :attribute)", "attribute_id, sort_order, value, id",
-                q -> q.param("attribute", attribute), VALUE, page);
+    /** A page of options; {@code orderBy} comes from {@link #VALUE_ORDERING} or is {@link #VALUE_DEFAULT_ORDER}. */
+    Page<Value> valuePage(ValueFilter f, String orderBy, Pageable page) {
+        return JdbcPages.page(sql, "select * from attribute_values", "from attribute_values", """
+                         where (cast(:attribute as bigint) is null or attribute_id = :attribute)
+                           and (cast(:active as boolean) is null or is_active = :active)
+                           and (cast(:like as text) is null or value ilike :like)
+                        """, orderBy,
+                q -> q.param("attribute", f.attribute()).param("active", f.active()).param("like", f.like()), VALUE, page);
     }
 
     Optional<Value> findValue(long id) {
@@ -155,10 +185,17 @@ class AttributeRepository {
         return sql.sql(SELECT_BINDING + " where x.id = :id").param("id", id).query(BINDING).optional();
     }
 
-    Page<CategoryAttribute> bindingPage(Long category, Long attribute, Pageable page) {
+    /** A page of bindings; {@code orderBy} comes from {@link #BINDING_ORDERING} or is {@link #BINDING_DEFAULT_ORDER}. */
+    Page<CategoryAttribute> bindingPage(BindingFilter f, String orderBy, Pageable page) {
         return JdbcPages.page(sql, SELECT_BINDING, "from category_attributes x join categories c on c.id = x.category_id join attributes a on a.id = x.attribute_id",
-                "where (cast(:category as bigint) is null or x.category_id = :category) and (cast(:attribute as bigint) is null or x.attribute_id = :attribute)",
-                "x.category_id, x.sort_order, a.name, x.id", q -> q.param("category", category).param("attribute", attribute), BINDING, page);
+                """
+                         where (cast(:category as bigint) is null or x.category_id = :category)
+                           and (cast(:attribute as bigint) is null or x.attribute_id = :attribute)
+                           and (cast(:required as boolean) is null or x.is_required = :required)
+                           and (cast(:variant as boolean) is null or x.is_variant = :variant)
+                        """, orderBy,
+                q -> q.param("category", f.category()).param("attribute", f.attribute()).param("required", f.required())
+                        .param("variant", f.variant()), BINDING, page);
     }
 
     List<CategoryAttribute> bindingsOf(long category) {
@@ -166,9 +203,14 @@ class AttributeRepository {
                 .query(BINDING).list();
     }
 
-    void updateBinding(long id, boolean required, boolean variant, int order) {
-        sql.sql("update category_attributes set is_required = :required, is_variant = :variant, sort_order = :order where id = :id")
-                .param("required", required).param("variant", variant).param("order", order).param("id", id).update();
+    void updateBinding(long id, long category, long attribute, boolean required, boolean variant, int order) {
+        sql.sql("""
+                        update category_attributes set category_id = :category, attribute_id = :attribute, is_required = :required,
+                               is_variant = :variant, sort_order = :order
+                         where id = :id
+                        """)
+                .param("category", category).param("attribute", attribute).param("required", required).param("variant", variant)
+                .param("order", order).param("id", id).update();
     }
 
     boolean unbind(long id) {

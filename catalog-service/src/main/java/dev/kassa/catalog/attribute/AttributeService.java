@@ -3,6 +3,7 @@ package dev.kassa.catalog.attribute;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.attribute.AttributeRepository.Attribute;
 import dev.kassa.catalog.attribute.AttributeRepository.CategoryAttribute;
+import dev.kassa.catalog.attribute.AttributeRepository.CategoryAttributeDetail;
 import dev.kassa.catalog.attribute.AttributeRepository.ProductValue;
 import dev.kassa.catalog.attribute.AttributeRepository.Value;
 import dev.kassa.catalog.category.CategoryRepository;
@@ -104,9 +105,11 @@ class AttributeService {
         return attributes.values(attribute);
     }
 
+    /** Options, filtered (spec C6); {@code ordering} value, order or created_at ({@code -} for descending), an unknown one a 400. */
     @Transactional(readOnly = true)
-    Page<Value> valuePage(Long attribute, Pageable page) {
-        return attributes.valuePage(attribute, page);
+    Page<Value> valuePage(AttributeRepository.ValueFilter filter, String ordering, Pageable page) {
+        String orderBy = FieldErrors.blank(ordering) ? AttributeRepository.VALUE_DEFAULT_ORDER : AttributeRepository.VALUE_ORDERING.orderBy(ordering);
+        return attributes.valuePage(filter, orderBy, page);
     }
 
     @Transactional(readOnly = true)
@@ -114,8 +117,12 @@ class AttributeService {
         return attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
     }
 
+    /** Changes an option's text, order or state; it stays with its attribute (products' values point at it). */
     Value updateValue(long id, ValueRequest r) {
         Value c = attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
+        if (r.attribute() != null && r.attribute() != c.attribute()) {
+            throw FieldErrors.single("attribute", "catalog.attribute_value_attribute_fixed");
+        }
         try {
             attributes.updateValue(id, r.value() != null ? r.value().trim() : c.value(), r.order() != null ? r.order() : c.order(),
                     r.isActive() != null ? r.isActive() : c.isActive());
@@ -158,9 +165,11 @@ class AttributeService {
         return attributes.bindingsOf(category);
     }
 
+    /** Bindings, filtered (spec C7); {@code ordering} order or created_at ({@code -} for descending), an unknown one a 400. */
     @Transactional(readOnly = true)
-    Page<CategoryAttribute> bindingPage(Long category, Long attribute, Pageable page) {
-        return attributes.bindingPage(category, attribute, page);
+    Page<CategoryAttribute> bindingPage(AttributeRepository.BindingFilter filter, String ordering, Pageable page) {
+        String orderBy = FieldErrors.blank(ordering) ? AttributeRepository.BINDING_DEFAULT_ORDER : AttributeRepository.BINDING_ORDERING.orderBy(ordering);
+        return attributes.bindingPage(filter, orderBy, page);
     }
 
     @Transactional(readOnly = true)
@@ -168,10 +177,47 @@ class AttributeService {
         return attributes.binding(id).orElseThrow(() -> CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception());
     }
 
-    CategoryAttribute updateBinding(long id, Binding r) {
-        CategoryAttribute c = attributes.binding(id).orElseThrow(() -> CatalogErrors.CATEGORY_ATTRIBUTE_NOT_FOUND.exception());
-        attributes.updateBinding(id, r.isRequired() != null ? r.isRequired() : c.isRequired(), r.isVariant() != null ? r.isVariant() : c.isVariant(),
-                r.order() != null ? r.order() : c.order());
+    /** The binding with its attribute whole, options included (the spec's retrieve, C7). */
+    @Transactional(readOnly = true)
+    CategoryAttributeDetail bindingDetail(long id) {
+        CategoryAttribute b = binding(id);
+        return CategoryAttributeDetail.from(b, get(b.attribute()));
+    }
+
+    /**
+     * Changes a binding: PUT ({@code whole}) names its category and attribute as create does, PATCH what it changes; what is not
+     * given keeps its value. A new category or attribute must exist (404 as on create) and the pair must not be bound already (400).
+     */
+    CategoryAttribute updateBinding(long id, Long category, Binding r, boolean whole) {
+        CategoryAttribute c = binding(id);
+        if (whole) {
+            FieldErrors errors = new FieldErrors();
+            if (category == null) {
+                errors.add("category", "validation.required");
+            }
+            if (r.attribute() == null) {
+                errors.add("attribute", "validation.required");
+            }
+            errors.throwIfAny();
+        }
+        long newCategory = category != null ? category : c.category();
+        long newAttribute = r.attribute() != null ? r.attribute() : c.attribute();
+        boolean moved = newCategory != c.category() || newAttribute != c.attribute();
+        if (newCategory != c.category() && !categories.existsById(newCategory)) {
+            throw CatalogErrors.CATEGORY_NOT_FOUND.exception();
+        }
+        if (newAttribute != c.attribute()) {
+            get(newAttribute);
+        }
+        if (moved && attributes.isBound(newCategory, newAttribute)) {
+            throw FieldErrors.single("attribute", "catalog.attribute_already_bound");
+        }
+        try {
+            attributes.updateBinding(id, newCategory, newAttribute, r.isRequired() != null ? r.isRequired() : c.isRequired(),
+                    r.isVariant() != null ? r.isVariant() : c.isVariant(), r.order() != null ? r.order() : c.order());
+        } catch (DuplicateKeyException raced) {
+            throw FieldErrors.single("attribute", "catalog.attribute_already_bound");
+        }
         return attributes.binding(id).orElseThrow();
     }
 

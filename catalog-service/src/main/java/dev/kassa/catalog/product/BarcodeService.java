@@ -122,7 +122,8 @@ class BarcodeService {
         Extra current = get(id);
         FieldErrors errors = new FieldErrors();
         String code = r.barcode() == null ? null : r.barcode().trim();
-        checkCode(errors, code, whole);
+        // PUT names the code; PATCH may leave it out, but a code it sends must be one (an empty one is not)
+        checkCode(errors, code, whole || r.barcode() != null);
         String type = r.barcodeType() == null ? current.barcodeType() : r.barcodeType();
         if (!TYPES.contains(type)) {
             errors.add("barcode_type", "catalog.barcode_type_invalid");

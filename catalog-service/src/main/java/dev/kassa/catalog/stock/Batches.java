@@ -103,6 +103,16 @@ public class Batches {
                 .param("supplierName", supplierName).param("notes", notes).query(Long.class).single();
     }
 
+    /**
+     * What tills hold of the batch: every active hold, lapsed ones included until the sweep expires them, because a sale
+     * completing in the meantime still takes its hold from the batch.
+     */
+    BigDecimal heldQuantity(long id) {
+        return sql.sql("select coalesce(sum(quantity), 0) from reservations where batch_id = :id and status = 'active'").param("id", id)
+                .query(BigDecimal.class).single();
+    }
+
+    /** Takes an empty batch out of use for good: it stays, inactive, for the movements and sales that name it. */
     void archive(long id) {
         sql.sql("update batches set is_active = false, updated_at = now() where id = :id").param("id", id).update();
     }

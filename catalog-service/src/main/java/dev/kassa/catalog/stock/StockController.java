@@ -122,7 +122,8 @@ class StockController {
         return stock.updateBatch(id, request, true);
     }
 
-    @Operation(summary = "Remove a batch from use: one with stock left is refused (400 batch_has_stock: write it off or adjust it first); "
+    @Operation(summary = "Remove a batch from use: one with stock left is refused (400 batch_has_stock: write it off or adjust it first), "
+            + "one tills still hold units of too (409 batch_held, until the sale completes or the hold is released); "
             + "an empty one is archived (is_active false) and keeps its history")
     @org.springframework.web.bind.annotation.DeleteMapping("/api/products/batches/{id}")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)

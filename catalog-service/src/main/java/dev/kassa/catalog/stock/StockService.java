@@ -190,17 +190,25 @@ public class StockService {
     }
 
     /**
-     * Removes a batch from use: one with stock left is refused (write it off or adjust it to zero first, so stock never
-     * vanishes without a movement); an empty one is archived ({@code is_active} false), never erased, so its movements keep
-     * their batch. Archiving again is a no-op.
+     * Removes a batch from use (DELETE batches/{id}). A batch's quantity changes only with a movement, so a batch with stock
+     * left is refused (write it off or adjust it to zero first: the ledger then says where the stock went), and so is one
+     * that tills still hold units of (the sale would take them from it). An empty batch is archived ({@code is_active}
+     * false), never erased, so its movements, holds and the sales that name it keep their batch. Archiving again is a no-op.
      */
     @Transactional
     public void deleteBatch(long id) {
-        Batches.View current = batches.find(id, TenantContext.require().today()).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        LocalDate today = TenantContext.require().today();
+        Batches.View current = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         lockProduct(current.product());
-        BigDecimal left = batches.find(id, TenantContext.require().today()).orElseThrow().quantity();
-        if (left.signum() > 0) {
-            throw CatalogErrors.BATCH_HAS_STOCK.exception(left.toPlainString());
+        // read again under the product's lock: a receipt, adjustment or hold of the product may have just changed it
+        BigDecimal left = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception()).quantity();
+        if (left.signum() != 0) {
+            throw CatalogErrors.BATCH_HAS_STOCK.exception(Map.of("quantity", left.toPlainString()), left.toPlainString());
+        }
+        BigDecimal held = batches.heldQuantity(id);
+        if (held.signum() > 0) {
+            String shown = held.setScale(3, RoundingMode.HALF_UP).toPlainString();
+            throw CatalogErrors.BATCH_HELD.exception(Map.of("reserved_quantity", shown), shown);
         }
         batches.archive(id);
     }
