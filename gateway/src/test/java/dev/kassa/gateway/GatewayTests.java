@@ -409,6 +409,16 @@ class GatewayTests {
             assertThat(r.statusCode()).as(path.getKey() + " " + r.body()).isEqualTo(200);
             assertThat(r.body()).as(path.getKey()).contains("\"path\":\"" + path.getValue() + "\"");
         }
+        // the client's create (POST /api/tasks/, also without the slash) and its changes of one task, whatever the method
+        for (List<String> call : List.of(List.of("POST", "/api/tasks/", "/api/tasks/tasks/"), List.of("POST", "/api/tasks", "/api/tasks/tasks/"),
+                List.of("PATCH", "/api/tasks//17/", "/api/tasks/tasks/17/"), List.of("PUT", "/api/tasks//17/", "/api/tasks/tasks/17/"),
+                List.of("DELETE", "/api/tasks//17/", "/api/tasks/tasks/17/"), List.of("POST", "/api/tasks//17/add_comment/", "/api/tasks/tasks/17/add_comment/"))) {
+            HttpResponse<String> r = raw(call.get(0), call.get(1), member);
+            assertThat(r.statusCode()).as(call + " " + r.body()).isEqualTo(200);
+            assertThat(r.body()).as(call.toString()).contains("\"path\":\"" + call.get(2) + "\"");
+        }
+        assertThat(raw("GET", "/api/tasks//17/", Map.of("X-Tenant-Key", STORE)).statusCode()).as("still a store route: a token is required")
+                .isEqualTo(401);
         for (String odd : List.of("/api/products//1/", "/api/tasks///1/", "/api/tasks//17//comments/", "/api/tasks//%2e%2e/", "/api/tasks//..%2f/")) {
             HttpResponse<String> r = raw("GET", odd, member);
             assertThat(r.statusCode()).as(odd + " " + r.body()).isEqualTo(400);

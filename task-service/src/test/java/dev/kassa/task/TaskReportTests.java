@@ -104,6 +104,10 @@ class TaskReportTests {
         assertThat(anna.get("/api/tasks/reports/").at("/count").asInt()).as("the assignee sees their task's").isEqualTo(1);
         assertThat(as(store, 130, "cashier").get("/api/tasks/reports/").at("/count").asInt()).as("another cashier sees none").isZero();
         assertThat(manager.get("/api/tasks/reports/?task=abc").status()).isEqualTo(400);
+        assertThat(manager.get("/api/tasks/reports/?page_size=abc").status()).as("a bad page size is refused").isEqualTo(400);
+        assertThat(all.at("/next").isNull()).as("one report, one page").isTrue();
+        assertThat(all.at("/previous").isNull()).isTrue();
+        assertThat(all.at("/results/0/photos").isArray()).as("each report with its photos").isTrue();
     }
 
     @Test
@@ -171,7 +175,8 @@ class TaskReportTests {
         String other = store();
         assertThat(as(other, 110, "owner").get(photo).status()).isEqualTo(404);
         assertThat(as(other, 110, "owner").get("/api/tasks/files/not-a-file/").status()).isEqualTo(404);
-        Boundaries.assertGuarded("http://localhost:" + port, store, List.of("GET /api/tasks/reports/?task=" + task, "POST /api/tasks/reports/",
+        Boundaries.assertGuarded("http://localhost:" + port, store, List.of("GET /api/tasks/reports/", "GET /api/tasks/reports/?task=" + task,
+                "POST /api/tasks/reports/",
                 "GET /api/tasks/reports/" + report + "/", "PATCH /api/tasks/reports/" + report + "/", "DELETE /api/tasks/reports/" + report + "/",
                 "GET " + photo));
     }

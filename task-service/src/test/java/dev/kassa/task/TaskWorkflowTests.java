@@ -213,6 +213,146 @@ class TaskWorkflowTests {
     }
 
     @Test
+    void completeFinishesTheCallersPartAndRefusesWhatTheWorkflowForbids() {
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        Api anna = as(store, 120, "cashier");
+        Api bobur = as(store, 130, "cashier");
+        String due = OffsetDateTime.now().plusHours(5).withNano(0).toString();
+
+        // the manager's own task: nobody else has to review it, complete finishes it at once
+        long own = manager.post("/api/tasks/tasks/", json("title", "Сдать выручку", "assigned_to", 10, "due_date", due)).at("/id").asLong();
+        assertThat(manager.post("/api/tasks/tasks/" + own + "/start/", null).text("/status")).isEqualTo("in_progress");
+        Api.Response done = manager.post("/api/tasks/tasks/" + own + "/complete/", null);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.text("/status")).isEqualTo("completed");
+        assertThat(done.at("/completed_at").isNull()).isFalse();
+        assertThat(done.at("/comments").isArray()).as("a TaskDetail").isTrue();
+        Api.Response again = manager.post("/api/tasks/tasks/" + own + "/complete/", null);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.text("/status")).isEqualTo("error");
+        assertThat(again.text("/code")).isEqualTo("invalid_status");
+        assertThat(again.text("/current_status")).isEqualTo("completed");
+
+        // a cashier's task for a colleague: the assignee submits it, the cashier who created it may not approve, a manager does
+        long task = bobur.post("/api/tasks/tasks/", json("title", "Разложить товар", "assigned_to", 20, "due_date", due)).at("/id").asLong();
+        anna.post("/api/tasks/tasks/" + task + "/start/", null);
+        Api.Response notTheAssignee = manager.post("/api/tasks/tasks/" + task + "/complete/", null);
+        assertThat(notTheAssignee.status()).as("only the assignee finishes the work").isEqualTo(403);
+        assertThat(notTheAssignee.text("/code")).isEqualTo("permission_denied");
+        assertThat(anna.post("/api/tasks/tasks/" + task + "/complete/", null).text("/status")).isEqualTo("on_review");
+        Api.Response cashierCreator = bobur.post("/api/tasks/tasks/" + task + "/complete/", null);
+        assertThat(cashierCreator.status()).as("a cashier never approves, not even their own task").isEqualTo(403);
+        assertThat(cashierCreator.text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, 110, "manager").post("/api/tasks/tasks/" + task + "/complete/", null).text("/status")).isEqualTo("completed");
+        assertThat(manager.post("/api/tasks/tasks/424242/complete/", null).status()).isEqualTo(404);
+
+        // reject with the seed document's body, and without any reason
+        long reviewed = manager.post("/api/tasks/tasks/", json("title", "Пересчитать кассу 3", "assigned_to", 20, "due_date", due)).at("/id").asLong();
+        anna.post("/api/tasks/tasks/" + reviewed + "/start/", null);
+        anna.post("/api/tasks/tasks/" + reviewed + "/complete/", null);
+        Api.Response noReason = manager.post("/api/tasks/tasks/" + reviewed + "/reject/", json("comment", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.at("/errors/reason").isArray()).isTrue();
+        assertThat(anna.post("/api/tasks/tasks/" + reviewed + "/reject/", json("comment", "сама")).text("/code")).isEqualTo("permission_denied");
+        assertThat(manager.post("/api/tasks/tasks/" + reviewed + "/reject/", json("comment", "Не сходится на 5000")).text("/rejection_reason"))
+                .isEqualTo("Не сходится на 5000");
+
+        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, store, java.util.List.of(
+                "POST /api/tasks/tasks/" + task + "/complete/", "POST /api/tasks/tasks/" + reviewed + "/reject/"));
+    }
+
+    @Test
+    void aCommentByIdIsReadWithItsTaskAndEditedByItsAuthorOrAManagerOnly() {
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        Api anna = as(store, 120, "cashier");
+        Api bobur = as(store, 130, "cashier");
+        long task = manager.post("/api/tasks/tasks/", json("title", "Проверить ценники", "assigned_to", 20,
+                "due_date", OffsetDateTime.now().plusHours(5).withNano(0).toString())).at("/id").asLong();
+        long managers = manager.post("/api/tasks/comments/", json("task", task, "text", "Начни с молочного отдела")).at("/id").asLong();
+        long annas = anna.post("/api/tasks/comments/", json("task", task, "text", "Хорошо")).at("/id").asLong();
+
+        Api.Response one = anna.get("/api/tasks/comments/" + annas + "/");
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.at("/id").asLong()).isEqualTo(annas);
+        assertThat(one.at("/task").asLong()).isEqualTo(task);
+        assertThat(one.at("/author").asLong()).isEqualTo(20);
+        assertThat(one.text("/author_name")).isEqualTo("Кассир Анна");
+        assertThat(one.text("/created_at")).isNotBlank();
+        assertThat(one.text("/updated_at")).isNotBlank();
+
+        Api.Response patched = anna.patch("/api/tasks/comments/" + annas + "/", json("comment", "Хорошо, начала"));
+        assertThat(patched.status()).as("PATCH, with the API document's field name: " + patched).isEqualTo(200);
+        assertThat(patched.text("/text")).isEqualTo("Хорошо, начала");
+        Api.Response notHers = anna.put("/api/tasks/comments/" + managers + "/", json("text", "Сама знаю"));
+        assertThat(notHers.status()).as("she sees the task, the comment is not hers").isEqualTo(403);
+        assertThat(notHers.text("/code")).isEqualTo("permission_denied");
+        assertThat(bobur.put("/api/tasks/comments/" + annas + "/", json("text", "я")).status()).as("comments follow the task").isEqualTo(404);
+        Api.Response tooLong = anna.put("/api/tasks/comments/" + annas + "/", json("text", "х".repeat(5001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.at("/errors/text").isArray()).isTrue();
+        assertThat(anna.put("/api/tasks/comments/" + annas + "/", json()).at("/errors/text").isArray()).isTrue();
+        assertThat(anna.get("/api/tasks/comments/" + annas + "/").text("/text")).as("nothing changed").isEqualTo("Хорошо, начала");
+        assertThat(manager.patch("/api/tasks/comments/" + annas + "/", json("text", "Хорошо (проверено)")).text("/text")).isEqualTo("Хорошо (проверено)");
+
+        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, store, java.util.List.of(
+                "GET /api/tasks/comments/" + annas + "/", "PUT /api/tasks/comments/" + annas + "/", "PATCH /api/tasks/comments/" + annas + "/"));
+    }
+
+    @Test
+    void theOriginalWebClientsCreateStatusNotesAndRefusals() {
+        // its create body: {title, description, assigned_to, priority, deadline (a date), store}
+        String store = store();
+        Api manager = as(store, 110, "manager");
+        Api anna = as(store, 120, "cashier");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")).toString();
+        Api.Response created = manager.post("/api/tasks/tasks/", json("title", "Принять поставку", "description", "Накладная 17",
+                "assigned_to", 20, "priority", "high", "deadline", today, "store", 7));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long task = created.at("/id").asLong();
+        assertThat(created.text("/due_date")).as("a bare date: the end of that day in the store's zone").isNotBlank();
+        assertThat(created.text("/time_left")).endsWith("ч");
+        assertThat(manager.get("/api/tasks/tasks/today/").body().findValuesAsText("title")).contains("Принять поставку");
+        assertThat(manager.post("/api/tasks/tasks/", json("title", "x", "assigned_to", 20, "deadline", "2020-01-20", "store", 7))
+                .at("/errors/deadline").isArray()).as("in the past").isTrue();
+        assertThat(manager.post("/api/tasks/tasks/", json("title", "x", "assigned_to", 20, "deadline", "завтра"))
+                .at("/errors/deadline").isArray()).isTrue();
+        Api.Response list = manager.get("/api/tasks/tasks/?status=pending&priority=high");
+        assertThat(list.at("/count").asInt()).isEqualTo(1);
+        assertThat(list.at("/next").isNull()).isTrue();
+        assertThat(list.at("/previous").isNull()).isTrue();
+        assertThat(list.at("/results/0/id").asLong()).isEqualTo(task);
+
+        String base = "/api/tasks/tasks/" + task;
+        assertThat(anna.post(base + "/update_status/", json("status", "in_progress")).text("/status")).isEqualTo("in_progress");
+        Api.Response cancel = anna.post(base + "/update_status/", json("status", "cancelled"));
+        assertThat(cancel.status()).as("the assignee does not cancel").isEqualTo(403);
+        assertThat(cancel.text("/code")).isEqualTo("permission_denied");
+        Api.Response longNote = anna.post(base + "/update_status/", json("status", "completed", "completion_comment", "х".repeat(5001)));
+        assertThat(longNote.status()).isEqualTo(400);
+        assertThat(longNote.at("/errors/completion_comment").isArray()).isTrue();
+        assertThat(manager.get(base + "/").text("/status")).as("nothing moved").isEqualTo("in_progress");
+        Api.Response submitted = anna.post(base + "/update_status/", json("status", "completed", "completion_comment", "Принято 40 коробок"));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.text("/status")).isEqualTo("on_review");
+        assertThat(submitted.body().at("/comments").findValuesAsText("text")).as("the note is kept as her comment").containsExactly("Принято 40 коробок");
+        assertThat(manager.get(base + "/comments/").at("/0/author_name").asText()).isEqualTo("Кассир Анна");
+        assertThat(anna.post(base + "/update_status/", json("status", "in_progress")).text("/current_status")).isEqualTo("on_review");
+        assertThat(manager.post(base + "/update_status/", json("status", "rejected", "completion_comment", "Не та накладная")).text("/rejection_reason"))
+                .as("a rejection takes the note as its reason").isEqualTo("Не та накладная");
+        assertThat(anna.post(base + "/update_status/", json("status", "in_progress")).text("/status")).as("reworked").isEqualTo("in_progress");
+        assertThat(as(store, 130, "cashier").post(base + "/add_comment/", json("text", "я")).status()).as("comments follow the task").isEqualTo(404);
+        assertThat(anna.post(base + "/add_comment/", json("text", "х".repeat(5001))).at("/errors/text").isArray()).isTrue();
+        assertThat(manager.post("/api/tasks/tasks/424242/update_status/", json("status", "in_progress")).status()).isEqualTo(404);
+
+        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, store, java.util.List.of(
+                "GET /api/tasks/tasks/", "POST /api/tasks/tasks/", "GET " + base + "/", "PATCH " + base + "/",
+                "POST " + base + "/update_status/", "POST " + base + "/add_comment/", "GET " + base + "/comments/",
+                "GET /api/tasks/tasks/my_tasks/", "GET /api/tasks/tasks/overdue/", "GET /api/tasks/tasks/today/"));
+    }
+
+    @Test
     void badTasksAreRefusedPerField() {
         String store = store();
         Api manager = as(store, 110, "manager");

@@ -66,7 +66,8 @@ class TaskController {
     }
 
     @Operation(summary = "Create a task for an active employee of the store (assigned_to: an employee id); due_date with an offset, or "
-            + "without one in the store's time zone, never in the past")
+            + "without one in the store's time zone, or a bare date (the end of that day), never in the past; deadline (the original web "
+            + "client's name) when due_date is absent; a store field is not read (the store is the X-Tenant-Key's)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "the API document's", value = EXAMPLE)))
     @PostMapping
@@ -174,41 +175,35 @@ class TaskController {
         return tasks.act(caller, id, "reject", request == null ? null : request.why());
     }
 
-    @Operation(summary = "Complete (the seed document's step): submits a task in progress for review (the assignee), approves one on review "
-            + "(as approve)")
+    @Operation(summary = "Complete (the seed document's step): approves a task on review (as approve); the assignee submits a task in "
+            + "progress for review, or completes it at once when they may approve it too (an owner, a manager, its creator unless a cashier); "
+            + "400 invalid_status with current_status from any other state")
     @PostMapping("/{id}/complete")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail complete(@PathVariable long id, Caller caller) {
         return tasks.act(caller, id, "complete", null);
     }
 
-    /** The original web client's status change: the status it wants, and a reason for a rejection. */
-    record StatusRequest(String status, String reason, String comment) { }
+    /**
+     * The original web client's status change: the status it wants, a reason for a rejection ({@code reason} or
+     * {@code comment}), and its {@code completion_comment}, kept as a comment on the task.
+     */
+    record StatusRequest(String status, String reason, String comment, String completionComment) { }
 
     /** The original web client's comment: {@code text} or {@code comment}. */
     record CommentBody(String text, String comment) { }
 
     @Operation(summary = "Move a task to a status (the original web client): in_progress starts, on_review submits, completed completes "
-            + "(submits a task in progress, approves one on review), rejected rejects (reason or comment), cancelled cancels; "
-            + "a move the workflow forbids answers 400 invalid_status with current_status")
+            + "(as complete/), rejected rejects (reason or comment), cancelled cancels, each with that step's roles; a completion_comment "
+            + "is kept as the caller's comment on the task; a move the workflow forbids answers 400 invalid_status with current_status")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "start", value = "{\"status\": \"in_progress\"}")))
+            examples = {@ExampleObject(name = "start", value = "{\"status\": \"in_progress\"}"),
+                    @ExampleObject(name = "complete", value = "{\"status\": \"completed\", \"completion_comment\": \"Товар принят, накладная в папке\"}")}))
     @PostMapping({"/{id}/update_status", "/{id}/update-status"})
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail updateStatus(@PathVariable long id, @RequestBody(required = false) StatusRequest request, Caller caller) {
-        String status = request == null ? null : request.status();
-        String action = status == null ? null : switch (status) {
-            case "in_progress" -> "start";
-            case "on_review" -> "submit";
-            case "completed" -> "complete";
-            case "rejected" -> "reject";
-            case "cancelled" -> "cancel";
-            default -> null;
-        };
-        if (action == null) {
-            throw dev.kassa.platform.error.FieldErrors.single("status", status == null ? "validation.required" : "task.status_unreachable");
-        }
-        return tasks.act(caller, id, action, request.reason() != null ? request.reason() : request.comment());
+        StatusRequest r = request == null ? new StatusRequest(null, null, null, null) : request;
+        return tasks.moveTo(caller, id, r.status(), r.reason() != null ? r.reason() : r.comment(), r.completionComment());
     }
 
     @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")

@@ -31,8 +31,28 @@ class Tasks {
 
     static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "urgent");
 
+    /** The longest comment taken, on {@code comments/} and the task's {@code add_comment/} and {@code update_status/}. */
+    static final int COMMENT_MAX_LENGTH = 5000;
+
+    /** How long the author may still edit a comment; owners and managers may at any time. */
+    static final java.time.Duration COMMENT_EDIT_WINDOW = java.time.Duration.ofMinutes(15);
+
+    /**
+     * A task's fields as sent; {@code deadline} is the original web client's name for {@code due_date} (taken when
+     * {@code due_date} is absent), and its {@code store} is not read: the store is the {@code X-Tenant-Key}'s.
+     */
     record TaskRequest(String title, String description, String priority, String category, Long assignedTo, String dueDate,
-                       BigDecimal estimatedHours) { }
+                       BigDecimal estimatedHours, String deadline) {
+        /** The deadline sent, under either name. */
+        String due() {
+            return dueDate != null ? dueDate : deadline;
+        }
+
+        /** The name the deadline was sent under, for its errors. */
+        String dueField() {
+            return dueDate == null && deadline != null ? "deadline" : "due_date";
+        }
+    }
 
     private final TaskRepository tasks;
     private final CommentRepository comments;
@@ -120,19 +140,25 @@ class Tasks {
         return tasks.stats(visibleTo(caller));
     }
 
-    /** A workflow action (start, submit, approve, reject, cancel) by {@code caller}. */
+    /**
+     * A workflow action (start, submit, approve, reject, cancel) by {@code caller}; or {@code complete}, the seed
+     * document's step that finishes the caller's part: on review it approves; in progress the assignee submits it, and
+     * when the assignee may approve it too (an owner, a manager, or its creator who is not a cashier) nobody else has to
+     * review it, so it is submitted and approved at once.
+     */
     @Transactional
     TaskViews.TaskDetail act(Caller caller, long id, String action, String reason) {
         visible(caller, id);
         TaskRepository.Task task = tasks.lock(id).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
         TaskStatus from = TaskStatus.of(task.status());
-        if ("complete".equals(action)) {
-            // the seed document's "complete": the step that finishes the caller's part, submit while in progress, approve on review
+        boolean complete = "complete".equals(action);
+        if (complete) {
             action = from == TaskStatus.ON_REVIEW ? "approve" : "submit";
         }
         boolean assignee = task.assignedUser() == caller.userId();
         boolean manager = caller.managesStore();
         boolean creator = task.createdByUser() == caller.userId();
+        boolean mayReview = manager || (creator && caller.role() != Role.CASHIER);
         switch (action) {
             case "start", "submit" -> {
                 if (!assignee) {
@@ -140,7 +166,7 @@ class Tasks {
                 }
             }
             case "approve", "reject" -> {
-                if (!manager && !(creator && caller.role() != Role.CASHIER)) {
+                if (!mayReview) {
                     throw TaskErrors.CANNOT_REVIEW.exception();
                 }
             }
@@ -158,7 +184,44 @@ class Tasks {
         if ("reject".equals(action) && (reason == null || reason.isBlank())) {
             throw FieldErrors.single("reason", "task.reason_required");
         }
+        if (complete && to == TaskStatus.ON_REVIEW && mayReview) {
+            // the assignee may approve their own work: on review and approved in one go (two TaskStatusChanged)
+            move(caller, task, TaskStatus.ON_REVIEW, null);
+            task = tasks.find(id, null).orElseThrow();
+            to = TaskStatus.COMPLETED;
+        }
         move(caller, task, to, "reject".equals(action) ? reason.trim() : null);
+        return detail(tasks.find(id, null).orElseThrow());
+    }
+
+    /**
+     * The original web client's status change ({@code update_status/}): the workflow's step that leads to {@code status}
+     * (in_progress starts, on_review submits, completed as {@link #act complete}, rejected rejects, cancelled cancels),
+     * refused as that step would be. A {@code note} (its {@code completion_comment}) is kept as the caller's comment on
+     * the task, in the same transaction; a rejection without a reason takes it as its reason instead.
+     */
+    @Transactional
+    TaskViews.TaskDetail moveTo(Caller caller, long id, String status, String reason, String note) {
+        String action = FieldErrors.blank(status) ? null : switch (status.trim()) {
+            case "in_progress" -> "start";
+            case "on_review" -> "submit";
+            case "completed" -> "complete";
+            case "rejected" -> "reject";
+            case "cancelled" -> "cancel";
+            default -> null;
+        };
+        FieldErrors errors = new FieldErrors();
+        if (action == null) {
+            errors.add("status", FieldErrors.blank(status) ? "validation.required" : "task.status_unreachable");
+        }
+        errors.maxLength("completion_comment", note, COMMENT_MAX_LENGTH);
+        errors.throwIfAny();
+        boolean noteIsReason = "reject".equals(action) && FieldErrors.blank(reason);
+        TaskViews.TaskDetail moved = act(caller, id, action, noteIsReason ? note : reason);
+        if (FieldErrors.blank(note) || noteIsReason) {
+            return moved;
+        }
+        comment(caller, id, note);
         return detail(tasks.find(id, null).orElseThrow());
     }
 
@@ -184,7 +247,7 @@ class Tasks {
         if (text == null || text.isBlank()) {
             errors.add("text", "validation.required");
         }
-        errors.maxLength("text", text, 5000);
+        errors.maxLength("text", text, COMMENT_MAX_LENGTH);
         errors.throwIfAny();
         TaskRepository.Task task = visible(caller, taskId);
         Long author = employeeOf(caller);
@@ -203,9 +266,7 @@ class Tasks {
         return comments.of(taskId).stream().map(c -> TaskViews.comment(c, names)).toList();
     }
 
-    /** How long the author may still edit a comment; owners and managers may at any time. */
-    static final java.time.Duration COMMENT_EDIT_WINDOW = java.time.Duration.ofMinutes(15);
-
+    /** One comment, if the caller may see its task (else 404). */
     @Transactional(readOnly = true)
     TaskViews.CommentView comment(Caller caller, long id) {
         CommentRepository.Comment c = comments.find(id).orElseThrow(() -> TaskErrors.COMMENT_NOT_FOUND.exception());
@@ -213,15 +274,22 @@ class Tasks {
         return TaskViews.comment(c, names());
     }
 
+    /**
+     * A comment's new text: by its author within {@link #COMMENT_EDIT_WINDOW} of writing it, by an owner or a manager at
+     * any time; comments follow their task's visibility (404), others are refused (403 permission_denied).
+     */
     @Transactional
     TaskViews.CommentView editComment(Caller caller, long id, String text) {
         CommentRepository.Comment c = ownComment(caller, id);
-        if (!caller.managesStore() && c.createdAt().plus(COMMENT_EDIT_WINDOW).isBefore(java.time.Instant.now())) {
+        if (!caller.managesStore() && c.createdAt().plus(COMMENT_EDIT_WINDOW).isBefore(Instant.now())) {
             throw TaskErrors.COMMENT_EDIT_CLOSED.exception(COMMENT_EDIT_WINDOW.toMinutes());
         }
-        if (text == null || text.isBlank()) {
-            throw FieldErrors.single("text", "validation.required");
+        FieldErrors errors = new FieldErrors();
+        if (FieldErrors.blank(text)) {
+            errors.add("text", "validation.required");
         }
+        errors.maxLength("text", text, COMMENT_MAX_LENGTH);
+        errors.throwIfAny();
         comments.edit(c.id(), text.trim());
         return TaskViews.comment(comments.find(id).orElseThrow(), names());
     }
@@ -287,12 +355,13 @@ class Tasks {
             }
         }
         Instant due = current == null ? null : current.dueDate();
-        if (r.dueDate() != null || current == null) {
+        String dueValue = r.due();
+        if (dueValue != null || current == null) {
             due = null;
-            if (r.dueDate() == null || r.dueDate().isBlank()) {
-                errors.add("due_date", "validation.required");
+            if (FieldErrors.blank(dueValue)) {
+                errors.add(r.dueField(), "validation.required");
             } else {
-                due = dueDate(r.dueDate().trim(), errors);
+                due = dueDate(r.dueField(), dueValue.trim(), errors);
             }
         }
         BigDecimal hours = r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
@@ -303,13 +372,31 @@ class Tasks {
         return new TaskRepository.Fields(title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours);
     }
 
-    /** With an offset, or without one meaning the store's local time (the web client sends those); never in the past. */
-    private static Instant dueDate(String value, FieldErrors errors) {
-        Instant due = errors.dateTime("due_date", value, TenantContext.require().zone());
+    /**
+     * With an offset, or without one meaning the store's local time (the web client sends those), or a bare date (the
+     * original web client's date picker: {@code 2026-12-20}) meaning the end of that day in the store's time zone; never
+     * in the past.
+     */
+    private static Instant dueDate(String field, String value, FieldErrors errors) {
+        java.time.ZoneId zone = TenantContext.require().zone();
+        LocalDate day = bareDate(value);
+        Instant due = day != null ? day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1) : errors.dateTime(field, value, zone);
         if (due != null && due.isBefore(Instant.now())) {
-            errors.add("due_date", "task.due_in_past");
+            errors.add(field, "task.due_in_past");
         }
         return due;
+    }
+
+    /** {@code value} as a date without a time ({@code YYYY-MM-DD}), or null. */
+    private static LocalDate bareDate(String value) {
+        if (value.length() != 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     private TaskViews.TaskDetail detail(TaskRepository.Task t) {

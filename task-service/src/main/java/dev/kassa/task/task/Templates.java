@@ -70,7 +70,7 @@ class Templates {
             throw FieldErrors.single("template_id", "task.template_mismatch");
         }
         return tasks.create(caller, new Tasks.TaskRequest(t.title(), t.description(), t.priority(), t.category(), r.assignedTo(), r.dueDate(),
-                t.estimatedHours()));
+                t.estimatedHours(), null));
     }
 
     private static TemplateRepository.Fields fields(TemplateRequest r, TemplateRepository.Template current) {
