@@ -3,7 +3,6 @@ package dev.kassa.sales.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.security.ServiceTokens;
-import dev.kassa.platform.security.TenantMembershipFilter;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -13,8 +12,6 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -54,20 +51,7 @@ public final class ServiceCalls {
      * pool would move it to one where neither the request nor the tenant context is visible).
      */
     public static HttpHeaders callerHeaders(ServiceTokens serviceTokens) {
-        HttpHeaders headers = new HttpHeaders();
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization != null) {
-                headers.set(HttpHeaders.AUTHORIZATION, authorization);
-            }
-            String language = attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-            if (language != null) {
-                headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-            }
-        }
-        headers.set(TenantMembershipFilter.HEADER, TenantContext.require().key());
-        headers.set(ServiceTokens.HEADER, serviceTokens.issue());
-        return headers;
+        return dev.kassa.platform.security.CallerHeaders.of(serviceTokens, TenantContext.require().key());
     }
 
     /** Another service's refusal, read from its error body: its code, its message (already in the caller's language), field errors and details. */

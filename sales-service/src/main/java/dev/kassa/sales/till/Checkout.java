@@ -59,10 +59,7 @@ public class Checkout {
     public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer given, Long cashierId, String requestRef) {
         checkBuyer(given);
         var seller = cashierId == null ? null : seller(caller, cashierId);
-        // the buyer the till attached before payment, unless the checkout names one
-        Buyer buyer = given != null && !given.isEmpty() ? given
-                : tx.execute(s -> sales.find(saleId).map(SaleRepository.Sale::customerId).map(id -> new Buyer(id, null, null)).orElse(given));
-        var who = resolve(buyer);
+        var named = resolve(given);
         List<String> credit = new java.util.ArrayList<>();
         try {
             return tx.execute(s -> {
@@ -71,6 +68,11 @@ public class Checkout {
                     return sales.view(saleId);
                 }
                 sale.status().moveTo(SaleStatus.COMPLETED, SalesErrors.SALE_NOT_PENDING);
+                // the buyer the till attached before payment, unless the checkout names one (read from the locked sale: a sale
+                // without one costs nothing more)
+                boolean attached = (given == null || given.isEmpty()) && sale.customerId() != null;
+                Buyer buyer = attached ? new Buyer(sale.customerId(), null, null) : given;
+                var who = attached ? resolve(buyer) : named;
                 if (who != null && !java.util.Objects.equals(who.id(), sale.customerId()) && sales.dropGroupDiscount(saleId)) {
                     // another buyer than the one attached: the attached one's group discount goes with them
                     sales.recalculate(saleId);

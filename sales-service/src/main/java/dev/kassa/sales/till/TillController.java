@@ -32,12 +32,21 @@ class TillController {
 
     /** {@code cashier_id}: on a shared till, the employee (id) the sale is recorded for. */
     record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer, String customerName, String customerPhone,
-                           Map<String, Object> newCustomer, Long cashierId) { }
+                           Map<String, Object> newCustomer, Long cashierId) {
+        Checkout.Buyer buyer() {
+            return new BuyerRequest(customerId, customer, customerName, customerPhone, newCustomer).buyer();
+        }
+    }
 
     record RemoveItemRequest(Long itemId) { }
 
     /** The buyer of a draft: an active customer's id, a phone (a customer who has it), or a new customer. */
-    record BuyerRequest(Long customerId, Long customer, String customerName, String customerPhone, Map<String, Object> newCustomer) { }
+    record BuyerRequest(Long customerId, Long customer, String customerName, String customerPhone, Map<String, Object> newCustomer) {
+        /** {@code customer_id}, or the web client's {@code customer}. */
+        Checkout.Buyer buyer() {
+            return new Checkout.Buyer(customerId != null ? customerId : customer, customerName, customerPhone, newCustomer);
+        }
+    }
 
     /** A printed receipt's content, under {@code receipt}. */
     record ReceiptAnswer(Receipt receipt) { }
@@ -209,8 +218,7 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
     Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @RequestBody BuyerRequest request, Caller caller) {
-        return Success.of(checkout.attach(caller, id, new Checkout.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
-                request.customerName(), request.customerPhone(), request.newCustomer())));
+        return Success.of(checkout.attach(caller, id, request.buyer()));
     }
 
     @Operation(summary = "Take the buyer off a draft, with their group discount (a discount the cashier gave stays)")
@@ -232,10 +240,8 @@ class TillController {
     @PreAuthorize(Access.SELL)
     Success<SaleView> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller,
                                jakarta.servlet.http.HttpServletRequest http) {
-        Checkout.Buyer buyer = new Checkout.Buyer(request.customerId() != null ? request.customerId() : request.customer(),
-                request.customerName(), request.customerPhone(), request.newCustomer());
         return Success.of("sales.sale_completed",
-                metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), buyer, request.cashierId(), requestKey(http))));
+                metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), request.buyer(), request.cashierId(), requestKey(http))));
     }
 
     /** The keyed request's stable name (Idempotency-Key), for the till's operations that must be idempotent themselves. */

@@ -1,16 +1,14 @@
 package dev.kassa.platform.tenancy;
 
 import dev.kassa.platform.events.EmployeeChanged;
+import dev.kassa.platform.security.CallerHeaders;
 import dev.kassa.platform.security.ServiceTokens;
-import dev.kassa.platform.security.TenantMembershipFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.Optional;
 
@@ -47,19 +45,12 @@ public class EmployeeSource {
     }
 
     private Optional<EmployeeDirectory.Employee> fetch(String tenantKey, String path) {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return Optional.empty();
-        }
-        String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
+        HttpHeaders caller = CallerHeaders.of(serviceTokens, tenantKey);
+        if (!caller.containsKey(HttpHeaders.AUTHORIZATION)) {
             return Optional.empty();
         }
         try {
-            String body = rest.get().uri(path)
-                    .header(HttpHeaders.AUTHORIZATION, authorization)
-                    .header(TenantMembershipFilter.HEADER, tenantKey)
-                    .header(ServiceTokens.HEADER, serviceTokens.issue())
-                    .retrieve().body(String.class);
+            String body = rest.get().uri(path).headers(h -> h.addAll(caller)).retrieve().body(String.class);
             EmployeeChanged e = body == null ? null : json.readValue(body, EmployeeChanged.class);
             return Optional.ofNullable(e).filter(x -> tenantKey.equals(x.tenantKey()))
                     .map(x -> new EmployeeDirectory.Employee(tenantKey, x.employeeId(), x.userId(), x.fullName(), x.role(), x.phone(), x.isActive()));
