@@ -23,6 +23,8 @@ class TaskWorkflowTests {
     EmployeeDirectory staff;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    dev.kassa.platform.tenancy.TenantRegistry stores;
 
     Api as(String store, long user, String role) {
         return StoreStaff.as(port, store, user, role);
@@ -197,6 +199,24 @@ class TaskWorkflowTests {
         Api.Response comments = manager.get(base + "/comments/");
         assertThat(comments.status()).isEqualTo(200);
         assertThat(comments.body().findValuesAsText("text")).containsExactly("Машина приехала", "Разгружаем");
+
+        // the page's card: title, priority, assignee, store, deadline, status and the number of comments
+        stores.updateProfile(store, new dev.kassa.platform.tenancy.TenantRegistry.Profile("Chilonzor Market", "", "", "", ""));
+        stores.updateStoreId(store, 3);
+        Api.Response card = manager.get("/api/tasks/tasks/?search=" + java.net.URLEncoder.encode("Принять", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(card.at("/count").asInt()).as(card.toString()).isEqualTo(1);
+        assertThat(card.at("/results/0/comments_count").asInt()).isEqualTo(2);
+        assertThat(card.text("/results/0/store_name")).isEqualTo("Chilonzor Market");
+        assertThat(card.at("/results/0/store").asLong()).isEqualTo(3);
+        assertThat(card.text("/results/0/deadline")).isEqualTo(card.text("/results/0/due_date")).isNotBlank();
+        assertThat(card.text("/results/0/assigned_to_name")).isEqualTo("Кассир Анна");
+        assertThat(card.text("/results/0/status_display")).isNotBlank();
+        Api.Response detail = manager.get(base + "/");
+        assertThat(detail.at("/comments_count").asInt()).isEqualTo(2);
+        assertThat(detail.text("/deadline")).isEqualTo(detail.text("/due_date"));
+        assertThat(detail.text("/store_name")).isEqualTo("Chilonzor Market");
+        assertThat(manager.get("/api/tasks/tasks/?status=completed").at("/count").asInt()).as("no card of another status").isZero();
+
         assertThat(anna.post(base + "/update_status/", json("status", "completed")).text("/status")).as("to review first").isEqualTo("on_review");
         Api.Response forbidden = anna.post(base + "/update_status/", json("status", "completed"));
         assertThat(forbidden.status()).isEqualTo(403);

@@ -7,7 +7,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Comments on tasks, oldest first. */
@@ -33,6 +36,17 @@ class CommentRepository {
 
     List<Comment> of(long task) {
         return sql.sql("select * from task_comments where task_id = :task order by created_at, id").param("task", task).query(ROW).list();
+    }
+
+    /** How many comments each of these tasks has (tasks without any are absent). */
+    Map<Long, Integer> counts(Collection<Long> tasks) {
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> counts = new HashMap<>();
+        sql.sql("select task_id, count(*) from task_comments where task_id in (:tasks) group by task_id").param("tasks", tasks)
+                .query((rs, i) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
     }
 
     Optional<Comment> find(long id) {

@@ -12,16 +12,22 @@ import java.util.List;
 final class TaskViews {
     private TaskViews() { }
 
-    record TaskList(long id, String title, long assignedTo, String assignedToName, Long createdBy, String createdByName, String priority,
-                    String priorityDisplay, String status, String statusDisplay, String category, Instant dueDate, boolean isOverdue,
-                    String timeLeft, Instant createdAt, Instant updatedAt) { }
+    /**
+     * {@code deadline} (the same instant as {@code due_date}), {@code description}, {@code store}, {@code store_name} and
+     * {@code comments_count} are what the original web client's task card reads besides spec §7.5's TaskList.
+     */
+    record TaskList(long id, String title, String description, long assignedTo, String assignedToName, Long createdBy, String createdByName,
+                    String priority, String priorityDisplay, String status, String statusDisplay, String category, Instant dueDate,
+                    Instant deadline, boolean isOverdue, String timeLeft, Long store, String storeName, int commentsCount, Instant createdAt,
+                    Instant updatedAt) { }
 
     record CommentView(long id, long task, Long author, String authorName, String text, Instant createdAt, Instant updatedAt) { }
 
     record TaskDetail(long id, String title, String description, long assignedTo, String assignedToName, Long createdBy, String createdByName,
                       String priority, String priorityDisplay, String status, String statusDisplay, String category, Instant dueDate,
                       BigDecimal estimatedHours, Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt, boolean isOverdue,
-                      String timeLeft, String rejectionReason, List<CommentView> comments, List<ReportView> reports) { }
+                      String timeLeft, String rejectionReason, Instant deadline, Long store, String storeName, int commentsCount,
+                      List<CommentView> comments, List<ReportView> reports) { }
 
     /** A report's photo: {@code photo} its path at the gateway, {@code photo_url} the same as an absolute address. */
     record PhotoView(long id, String photo, String photoUrl, String caption, String contentType, int size, Instant uploadedAt) { }
@@ -29,17 +35,18 @@ final class TaskViews {
     record ReportView(long id, long task, Long submittedBy, String submittedByName, String description, BigDecimal actualHours,
                       List<PhotoView> photos, Instant submittedAt) { }
 
-    static TaskList list(TaskRepository.Task t, Names names) {
-        return new TaskList(t.id(), t.title(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()), t.priority(),
-                Messages.get("task.priority." + t.priority()), t.status(), Messages.get("task.status." + t.status()), t.category(), t.dueDate(),
-                overdue(t), timeLeft(t), t.createdAt(), t.updatedAt());
+    static TaskList list(TaskRepository.Task t, int commentsCount, Names names) {
+        return new TaskList(t.id(), t.title(), t.description(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()),
+                t.priority(), Messages.get("task.priority." + t.priority()), t.status(), Messages.get("task.status." + t.status()), t.category(),
+                t.dueDate(), t.dueDate(), overdue(t), timeLeft(t), names.storeId(), names.storeName(), commentsCount, t.createdAt(), t.updatedAt());
     }
 
     static TaskDetail detail(TaskRepository.Task t, List<CommentRepository.Comment> comments, List<ReportView> reports, Names names) {
         return new TaskDetail(t.id(), t.title(), t.description(), t.assignedTo(), names.of(t.assignedTo()), t.createdBy(), names.of(t.createdBy()),
                 t.priority(), Messages.get("task.priority." + t.priority()), t.status(), Messages.get("task.status." + t.status()), t.category(),
                 t.dueDate(), t.estimatedHours(), t.createdAt(), t.updatedAt(), t.startedAt(), t.completedAt(), overdue(t), timeLeft(t),
-                t.rejectionReason(), comments.stream().map(c -> comment(c, names)).toList(), reports);
+                t.rejectionReason(), t.dueDate(), names.storeId(), names.storeName(), comments.size(),
+                comments.stream().map(c -> comment(c, names)).toList(), reports);
     }
 
     static CommentView comment(CommentRepository.Comment c, Names names) {
@@ -72,8 +79,8 @@ final class TaskViews {
         return left.toDays() > 0 ? left.toDays() + "д " + left.toHoursPart() + "ч" : left.toHours() + "ч";
     }
 
-    /** Employee names of one store. */
-    record Names(EmployeeDirectory directory, String tenantKey) {
+    /** Employee names of one store, and the store's id and name as auth announced them. */
+    record Names(EmployeeDirectory directory, String tenantKey, Long storeId, String storeName) {
         String of(Long employeeId) {
             return employeeId == null ? null : directory.find(tenantKey, employeeId).map(EmployeeDirectory.Employee::fullName).orElse("");
         }

@@ -7,6 +7,7 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.task.TaskErrors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -61,9 +62,11 @@ class Tasks {
     private final EmployeeDirectory staff;
     private final dev.kassa.platform.events.OutboxPublisher outbox;
     private final OverdueTasks overdue;
+    private final TenantRegistry stores;
 
     Tasks(TaskRepository tasks, CommentRepository comments, ReportRepository reports, FileStore files, EmployeeDirectory staff,
-          dev.kassa.platform.events.OutboxPublisher outbox, OverdueTasks overdue) {
+          dev.kassa.platform.events.OutboxPublisher outbox, OverdueTasks overdue, TenantRegistry stores) {
+        this.stores = stores;
         this.outbox = outbox;
         this.overdue = overdue;
         this.reports = reports;
@@ -113,8 +116,10 @@ class Tasks {
     Page<TaskViews.TaskList> page(Caller caller, String status, String priority, Long assignedTo, Long createdBy, String category, String search,
                                   String orderBy, Pageable page) {
         TaskViews.Names names = names();
-        return tasks.page(visibleTo(caller), status, priority, assignedTo, createdBy, category,
-                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)), orderBy, page).map(t -> TaskViews.list(t, names));
+        Page<TaskRepository.Task> found = tasks.page(visibleTo(caller), status, priority, assignedTo, createdBy, category,
+                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)), orderBy, page);
+        Map<Long, Integer> commentCounts = comments.counts(found.map(TaskRepository.Task::id).getContent());
+        return found.map(t -> TaskViews.list(t, commentCounts.getOrDefault(t.id(), 0), names));
     }
 
     /** A list action of spec §7.5: mine, created by me, overdue, today (the store's local day). */
@@ -407,6 +412,8 @@ class Tasks {
     }
 
     TaskViews.Names names() {
-        return new TaskViews.Names(staff, TenantContext.require().key());
+        String key = TenantContext.require().key();
+        return new TaskViews.Names(staff, key, stores.storeId(key).orElse(null),
+                stores.profile(key).map(TenantRegistry.Profile::name).orElse(null));
     }
 }
