@@ -10,28 +10,14 @@ public enum AnalyticsErrors implements KassaError {
     REPORT_NOT_FOUND(404, "not_found", "analytics.report_not_found"),
     NO_OWNED_STORES(404, "not_found", "analytics.no_owned_stores");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     AnalyticsErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -16,28 +16,14 @@ public enum AuthErrors implements KassaError {
     PIN_LOCKED(423, "pin_locked", "auth.pin_locked"),
     TOO_MANY_ATTEMPTS(429, "too_many_attempts", "auth.too_many_attempts");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     AuthErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }

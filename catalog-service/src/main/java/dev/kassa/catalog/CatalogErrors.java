@@ -37,28 +37,14 @@ public enum CatalogErrors implements KassaError {
     UNIT_NOT_FOUND(404, "unit_not_found", "catalog.unit_not_found"),
     HOLD_RELEASED(409, "hold_released", "catalog.hold_released");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     CatalogErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -16,28 +16,14 @@ public enum CustomerErrors implements KassaError {
     /** A bonus tender above the points the customer holds (less what their other sales in progress hold). */
     INSUFFICIENT_POINTS(400, "insufficient_points", "customer.insufficient_points");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     CustomerErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }

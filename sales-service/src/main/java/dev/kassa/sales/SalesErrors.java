@@ -51,28 +51,14 @@ public enum SalesErrors implements KassaError {
     /** customer-service did not answer a credit hold: the sale stays a draft, nothing is owed. */
     CUSTOMERS_UNAVAILABLE(503, "customers_unavailable", "sales.customers_unavailable");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     SalesErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }

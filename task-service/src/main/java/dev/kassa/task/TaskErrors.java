@@ -22,28 +22,14 @@ public enum TaskErrors implements KassaError {
     REPORT_NOT_FOUND(404, "not_found", "task.report_not_found"),
     TEMPLATE_NOT_FOUND(404, "not_found", "task.template_not_found");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     TaskErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }

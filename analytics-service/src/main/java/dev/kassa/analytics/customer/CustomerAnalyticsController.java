@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /**
  * Customers by RFM (spec §8.3 N9–N11, with the REWRITE): recency over the whole history, so At Risk and Can't Lose
  * Them are reachable, and the store's own thresholds ({@code /api/analytics/settings}).
@@ -56,7 +58,7 @@ class CustomerAnalyticsController {
         }
         Integer rfm = score == null || score.isBlank() ? null : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(analytics.page(customerId, segment == null || segment.isBlank() ? null : segment.trim(), rfm, orderBy,
+        return PageResponse.of(analytics.page(customerId, blankToNull(segment), rfm, orderBy,
                 PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
     }
 

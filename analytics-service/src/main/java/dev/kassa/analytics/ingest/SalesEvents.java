@@ -3,6 +3,7 @@ package dev.kassa.analytics.ingest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.analytics.facts.Refund;
 import dev.kassa.analytics.facts.Sale;
+import dev.kassa.platform.money.PaymentMethod;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,9 +26,9 @@ final class SalesEvents {
         record Payment(String method, BigDecimal amount) { }
 
         Sale toFact() {
-            BigDecimal cash = paid("cash");
-            BigDecimal card = paid("card");
-            BigDecimal credit = paid("credit");
+            BigDecimal cash = paid(PaymentMethod.CASH);
+            BigDecimal card = paid(PaymentMethod.CARD);
+            BigDecimal credit = paid(PaymentMethod.CREDIT);
             BigDecimal other = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(cash).subtract(card)
                     .subtract(credit);
             return new Sale(saleId, receiptNumber, businessDate, completedAt, customerId, total, discount, tax, cash, card, other, credit,
@@ -35,8 +36,8 @@ final class SalesEvents {
                             l.lineTotal(), l.unitCost())).toList());
         }
 
-        private BigDecimal paid(String method) {
-            return payments.stream().filter(p -> method.equals(p.method())).map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        private BigDecimal paid(PaymentMethod method) {
+            return method.paidIn(payments, Payment::method, Payment::amount);
         }
     }
 

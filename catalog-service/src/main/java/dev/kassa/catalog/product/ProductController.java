@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 @RestController
 @RequestMapping("/api/products/products")
 class ProductController {
@@ -53,7 +55,7 @@ class ProductController {
                                    @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
                                    @RequestParam(name = "page_size", required = false) String pageSize) {
         return PageResponse.of(products.list(new ProductFilter(search, category, unit, active, featured, minPrice, maxPrice,
-                stockStatus == null || stockStatus.isBlank() ? null : stockStatus.trim(), tag, hasImages), ordering,
+                blankToNull(stockStatus), tag, hasImages), ordering,
                 PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 

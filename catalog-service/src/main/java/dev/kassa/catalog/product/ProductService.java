@@ -33,6 +33,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 @Service
 public class ProductService {
 
@@ -352,9 +354,6 @@ public class ProductService {
         return value.setScale(3, RoundingMode.HALF_UP);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     private static String hex(int bytes) {
         byte[] b = new byte[bytes];

@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /** Suppliers (spec C28, C29): a code is unique in the store; a deleted supplier's batches keep its name. */
 @Service
 @Transactional
@@ -76,7 +78,4 @@ class SupplierService {
         return value == null ? "" : value;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -7,6 +7,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /** Customers (spec §6.3 K3–K10) and their balance: debt payments, corrections, debtors. */
 @RestController
 @RequestMapping("/api/customers/customers")
@@ -40,8 +43,8 @@ class CustomerController {
 
     record AdjustmentRequest(BigDecimal amount, String reason) { }
 
-    private static final Map<String, String> ORDERING = Map.of("created_at", "createdAt", "last_purchase_at", "lastPurchaseAt",
-            "total_purchases", "totalPurchases", "loyalty_points", "loyaltyPoints");
+    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "id", Map.of("created_at", "createdAt", "last_purchase_at",
+            "lastPurchaseAt", "total_purchases", "totalPurchases", "loyalty_points", "loyaltyPoints"));
 
     private final Customers customers;
     private final CustomerQueries queries;
@@ -66,8 +69,8 @@ class CustomerController {
                                         @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
         String text = search != null ? search : q;
         String like = LikePatterns.contains(text == null ? null : text.toLowerCase(Locale.ROOT));
-        return PageResponse.of(queries.search(like, active, blocked, type == null || type.isBlank() ? null : type.trim(), group,
-                PageRequests.of(page, pageSize, sort(ordering))), c -> c);
+        return PageResponse.of(queries.search(like, active, blocked, blankToNull(type), group,
+                PageRequests.of(page, pageSize, ORDERING.sort(ordering))), c -> c);
     }
 
     @Operation(summary = "A customer with their latest ten ledger entries")
@@ -209,15 +212,5 @@ class CustomerController {
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     Ledger.Entry adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Caller caller) {
         return customers.adjust(id, request.amount(), request.reason(), caller);
-    }
-
-    private static Sort sort(String ordering) {
-        String name = ordering == null || ordering.isBlank() ? "-created_at" : ordering.trim();
-        boolean descending = name.startsWith("-");
-        String property = ORDERING.get(descending ? name.substring(1) : name);
-        if (property == null) {
-            throw dev.kassa.platform.error.FieldErrors.single("ordering", "validation.invalid");
-        }
-        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, property).and(Sort.by(Sort.Direction.DESC, "id"));
     }
 }

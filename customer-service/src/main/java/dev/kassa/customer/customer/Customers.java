@@ -3,6 +3,7 @@ package dev.kassa.customer.customer;
 import dev.kassa.customer.CustomerErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -19,7 +21,8 @@ import java.util.Set;
 @Service
 class Customers {
 
-    static final Set<String> PAYMENT_METHODS = Set.of("cash", "card", "transfer");
+    /** How a debt is paid back: money, never credit or points. */
+    static final Set<PaymentMethod> DEBT_PAYMENT_METHODS = EnumSet.of(PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.TRANSFER);
 
     private final CustomerRepository customers;
     private final CustomerGroups groups;
@@ -75,12 +78,12 @@ class Customers {
         if (!FieldErrors.isPositiveAmount(amount)) {
             errors.add("amount", "customer.amount_positive");
         }
-        if (method != null && !PAYMENT_METHODS.contains(method)) {
+        if (method != null && PaymentMethod.of(method).filter(DEBT_PAYMENT_METHODS::contains).isEmpty()) {
             errors.add("payment_method", "customer.method_invalid");
         }
         errors.maxLength("description", description, 1000);
         errors.throwIfAny();
-        return change(id, "payment", amount, method == null ? "cash" : method, description, caller);
+        return change(id, "payment", amount, method == null ? PaymentMethod.CASH.code() : method, description, caller);
     }
 
     /** A correction with a reason, up or down. */

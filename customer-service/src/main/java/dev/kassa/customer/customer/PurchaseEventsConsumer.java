@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.money.PaymentMethod;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -33,17 +34,16 @@ class PurchaseEventsConsumer {
 
         /** The part of the sale bought on credit (the customer's new debt). */
         BigDecimal credit() {
-            return paid("credit");
+            return paid(PaymentMethod.CREDIT);
         }
 
         /** The part of the sale paid with loyalty points. */
         BigDecimal bonus() {
-            return paid("bonus");
+            return paid(PaymentMethod.BONUS);
         }
 
-        private BigDecimal paid(String method) {
-            return payments == null ? BigDecimal.ZERO
-                    : payments.stream().filter(p -> method.equals(p.method())).map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        private BigDecimal paid(PaymentMethod method) {
+            return method.paidIn(payments, Payment::method, Payment::amount);
         }
 
         BigDecimal itemsQuantity() {

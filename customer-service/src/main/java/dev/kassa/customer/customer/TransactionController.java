@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /** The balance ledger, read-only (spec §6.3 K11): entries are made by payments, corrections and sales. */
 @RestController
 @RequestMapping("/api/customers/transactions")
@@ -36,7 +38,7 @@ class TransactionController {
                                     @RequestParam(required = false) String sale, @RequestParam(required = false) String ordering,
                                     @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(ledger.page(customer, type == null || type.isBlank() ? null : type.trim(), sale == null || sale.isBlank() ? null : sale,
+        return PageResponse.of(ledger.page(customer, blankToNull(type), sale == null || sale.isBlank() ? null : sale,
                 orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), e -> e);
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
@@ -44,7 +45,7 @@ class PaymentController {
                                                     @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
-        if (method != null && !Settlement.METHODS.contains(method)) {
+        if (method != null && !PaymentMethod.isKnown(method)) {
             errors.add("payment_method", "sales.payment_method_unknown");
         }
         errors.throwIfAny();

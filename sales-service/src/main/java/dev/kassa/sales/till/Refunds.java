@@ -2,6 +2,7 @@ package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -50,7 +51,7 @@ public class Refunds {
         if ("credit".equals(method) || "bonus".equals(method)) {
             throw FieldErrors.single("method", "sales.refund_method_credit");
         }
-        if (!Settlement.METHODS.contains(method)) {
+        if (!PaymentMethod.isKnown(method)) {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());

@@ -1,13 +1,13 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.sales.SalesErrors;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Split-payment rules (spec §5.3.5, rewrite): known methods only, positive amounts; non-cash tenders
@@ -15,12 +15,6 @@ import java.util.Set;
  * is handed back as change. Each cash tender records what was applied, what was received and its change.
  */
 record Settlement(List<Applied> payments, BigDecimal change) {
-
-    /**
-     * {@code credit}: bought on the customer's account (nasiya); {@code bonus}: paid with the customer's loyalty points. Both need
-     * a customer and are held in customer-service first.
-     */
-    static final Set<String> METHODS = Set.of("cash", "card", "mobile", "transfer", "credit", "bonus");
 
     record Applied(String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4, String transactionId) { }
 
@@ -33,7 +27,7 @@ record Settlement(List<Applied> payments, BigDecimal change) {
         for (int i = 0; i < requests.size(); i++) {
             PaymentRequest p = requests.get(i);
             String at = "payments." + i;
-            if (p == null || p.paymentMethod() == null || !METHODS.contains(p.paymentMethod())) {
+            if (p == null || p.paymentMethod() == null || !PaymentMethod.isKnown(p.paymentMethod())) {
                 errors.add(at + ".payment_method", "sales.payment_method_unknown");
                 continue;
             }
@@ -90,16 +84,17 @@ record Settlement(List<Applied> payments, BigDecimal change) {
 
     /** The part of the sale bought on credit. */
     BigDecimal credit() {
-        return paidBy("credit");
+        return paidBy(PaymentMethod.CREDIT);
     }
 
     /** The part of the sale paid with loyalty points. */
     BigDecimal bonus() {
-        return paidBy("bonus");
+        return paidBy(PaymentMethod.BONUS);
     }
 
-    private BigDecimal paidBy(String method) {
-        return payments.stream().filter(p -> method.equals(p.method())).map(Applied::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    /** {@code credit} and {@code bonus} need a customer and are held in customer-service first. */
+    private BigDecimal paidBy(PaymentMethod method) {
+        return method.paidIn(payments, Applied::method, Applied::amount).setScale(2);
     }
 
 

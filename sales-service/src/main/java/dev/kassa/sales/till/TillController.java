@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /** The till; the original's underscore paths ({@code scan_item}) are aliases. */
 @RestController
 class TillController {
@@ -98,9 +100,6 @@ class TillController {
         return PageResponse.of(queries.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
     @GetMapping("/api/sales/sales/today")

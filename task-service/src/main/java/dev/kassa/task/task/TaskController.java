@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /** Tasks for the store's staff (spec §7.5 T1–T14). */
 @RestController
 @RequestMapping("/api/tasks/tasks")
@@ -230,7 +232,4 @@ class TaskController {
         return tasks.act(caller, id, "cancel", null);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

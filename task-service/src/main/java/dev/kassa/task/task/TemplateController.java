@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /** Task templates (spec §7.5 T17, T18). */
 @RestController
 @RequestMapping("/api/tasks/templates")
@@ -51,7 +53,7 @@ class TemplateController {
                                                    @RequestParam(required = false) String page,
                                                    @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(templates.page(category == null || category.isBlank() ? null : category.trim(), active, search, orderBy,
+        return PageResponse.of(templates.page(blankToNull(category), active, search, orderBy,
                 PageRequests.of(page, pageSize, Sort.unsorted())), t -> t);
     }
 

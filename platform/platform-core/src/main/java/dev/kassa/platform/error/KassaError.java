@@ -11,11 +11,23 @@ import java.util.Map;
  */
 public interface KassaError {
 
-    int status();
+    /** What an error's constant declares: its HTTP status, stable code and message key. */
+    record Definition(int status, String code, String messageKey) { }
 
-    String code();
+    /** This error's status, code and message key (each catalogue's constants keep one). */
+    Definition definition();
 
-    String messageKey();
+    default int status() {
+        return definition().status();
+    }
+
+    default String code() {
+        return definition().code();
+    }
+
+    default String messageKey() {
+        return definition().messageKey();
+    }
 
     /** The exception to throw, with the message's arguments. */
     default KassaException exception(Object... args) {

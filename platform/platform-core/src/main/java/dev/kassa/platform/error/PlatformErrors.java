@@ -32,28 +32,14 @@ public enum PlatformErrors implements KassaError {
     DATABASE_UNAVAILABLE(503, "database_unavailable", "error.database_unavailable"),
     INTERNAL_ERROR(500, "internal_error", "error.internal");
 
-    private final int status;
-    private final String code;
-    private final String messageKey;
+    private final Definition definition;
 
     PlatformErrors(int status, String code, String messageKey) {
-        this.status = status;
-        this.code = code;
-        this.messageKey = messageKey;
+        this.definition = new Definition(status, code, messageKey);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String messageKey() {
-        return messageKey;
+    public Definition definition() {
+        return definition;
     }
 }
