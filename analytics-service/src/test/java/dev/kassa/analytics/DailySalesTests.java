@@ -25,6 +25,7 @@ class DailySalesTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -37,20 +38,28 @@ class DailySalesTests {
         EventSamples.Sample sample = EventSamples.of("SaleCompleted");
         sample.assertConsumedBy("analytics-service");
         return sample.message(store, e -> {
-            e.set("/sale_id", saleId).set("/receipt_number", "MAIN-" + saleId).set("/completed_at", Instant.now().toString())
-                    .set("/business_date", date.toString()).set("/discount", "0.00").set("/tax", "0.00").set("/total", total)
-                    .set("/payments/0/method", method).set("/payments/0/amount", total);
+            e.set("/sale_id", saleId)
+                    .set("/receipt_number", "MAIN-" + saleId)
+                    .set("/completed_at", Instant.now().toString())
+                    .set("/business_date", date.toString())
+                    .set("/discount", "0.00")
+                    .set("/tax", "0.00")
+                    .set("/total", total)
+                    .set("/payments/0/method", method)
+                    .set("/payments/0/amount", total);
             for (int i = 0; i < lines.size(); i++) {
                 if (i > 0) {
                     e.addElement("/lines");
                 }
-                e.set("/lines/" + i + "/product_id", lines.get(i).product()).set("/lines/" + i + "/quantity", lines.get(i).quantity())
-                        .set("/lines/" + i + "/line_total", lines.get(i).total()).set("/lines/" + i + "/unit_cost", "1.00");
+                e.set("/lines/" + i + "/product_id", lines.get(i).product())
+                        .set("/lines/" + i + "/quantity", lines.get(i).quantity())
+                        .set("/lines/" + i + "/line_total", lines.get(i).total())
+                        .set("/lines/" + i + "/unit_cost", "1.00");
             }
         });
     }
 
-    record Line(long product, String quantity, String total) { }
+    record Line(long product, String quantity, String total) {}
 
     static Line line(long product, String qty, String total) {
         return new Line(product, qty, total);
@@ -66,12 +75,26 @@ class DailySalesTests {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         assertThat(empty.text("/date")).isEqualTo(today.toString());
 
-        String first = saleCompleted(store, "1", today, "150000.00",
-                List.of(line(18, "1.000", "75000.00"), line(19, "1.000", "50000.00"), line(20, "2.500", "25000.00")), "cash");
+        String first = saleCompleted(
+                store,
+                "1",
+                today,
+                "150000.00",
+                List.of(line(18, "1.000", "75000.00"), line(19, "1.000", "50000.00"), line(20, "2.500", "25000.00")),
+                "cash");
         kafka.send(Topics.SALES, store, first).get();
         kafka.send(Topics.SALES, store, first).get();
-        kafka.send(Topics.SALES, store, saleCompleted(store, "2", today, "50000.00", List.of(line(18, "1.000", "50000.00")), "card")).get();
-        kafka.send(Topics.SALES, store, saleCompleted(store, "3", today.minusDays(1), "999.00", List.of(line(18, "1.000", "999.00")), "cash")).get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(store, "2", today, "50000.00", List.of(line(18, "1.000", "50000.00")), "card"))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(
+                                store, "3", today.minusDays(1), "999.00", List.of(line(18, "1.000", "999.00")), "cash"))
+                .get();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response r = manager.get("/api/analytics/daily-sales/today/");
@@ -79,22 +102,32 @@ class DailySalesTests {
             assertThat(r.text("/total_sales")).isEqualTo("200000.00");
         });
         // sales reports are for owners and managers (issue 10); a stockkeeper sees stock analytics only
-        assertThat(as(store, "stockkeeper").get("/api/analytics/daily-sales/today").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, "stockkeeper")
+                        .get("/api/analytics/daily-sales/today")
+                        .text("/code"))
+                .isEqualTo("permission_denied");
         Api.Response r = manager.get("/api/analytics/daily-sales/today");
         assertThat(r.text("/avg_sale_amount")).isEqualTo("100000.00");
         assertThat(r.text("/cash_sales")).isEqualTo("150000.00");
         assertThat(r.text("/card_sales")).isEqualTo("50000.00");
         assertThat(r.text("/total_items_sold")).isEqualTo("5.500");
         assertThat(r.text("/unique_products_sold")).isEqualTo("3");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        manager.get("/api/analytics/daily-sales/").at("/count").asInt())
+                .isEqualTo(2));
 
         // a cash refund of 50000 today: net sales drop, the sales count stays, the refund is shown
         EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
         refunded.assertConsumedBy("analytics-service");
-        String refund = refunded.message(store, e -> e.set("/sale_id", "1").set("/refund_id", "1").set("/receipt_number", "MAIN-1")
-                .set("/business_date", today.toString()).set("/amount", "50000.00").set("/method", "cash")
-                .set("/lines/0/product_id", 18).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "50000.00"));
+        String refund = refunded.message(store, e -> e.set("/sale_id", "1")
+                .set("/refund_id", "1")
+                .set("/receipt_number", "MAIN-1")
+                .set("/business_date", today.toString())
+                .set("/amount", "50000.00")
+                .set("/method", "cash")
+                .set("/lines/0/product_id", 18)
+                .set("/lines/0/quantity", "1.000")
+                .set("/lines/0/amount", "50000.00"));
         kafka.send(Topics.SALES, store, refund).get();
         kafka.send(Topics.SALES, store, refund).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -115,8 +148,20 @@ class DailySalesTests {
         Api.Response rebuild = owner.post("/api/analytics/rebuild/", json("date", added.text("/date")));
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(200);
         Api.Response rebuilt = owner.get("/api/analytics/daily-sales/today/");
-        for (String field : List.of("total_sales", "total_sales_count", "avg_sale_amount", "cash_sales", "card_sales", "total_discount",
-                "total_tax", "total_items_sold", "unique_products_sold", "unique_customers", "total_refunds", "refunds_count", "credit_sales")) {
+        for (String field : List.of(
+                "total_sales",
+                "total_sales_count",
+                "avg_sale_amount",
+                "cash_sales",
+                "card_sales",
+                "total_discount",
+                "total_tax",
+                "total_items_sold",
+                "unique_products_sold",
+                "unique_customers",
+                "total_refunds",
+                "refunds_count",
+                "credit_sales")) {
             assertThat(rebuilt.text("/" + field)).as(field).isEqualTo(added.text("/" + field));
         }
     }
@@ -130,9 +175,15 @@ class DailySalesTests {
         EventSamples.Sample closed = EventSamples.of("SessionClosed");
         closed.assertConsumedBy("analytics-service");
         // two shifts today, one of them closed by now; a shift and nothing sold is still a day with shifts
-        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 1).set("/business_date", today.toString()))).get();
-        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 2).set("/business_date", today.toString()))).get();
-        kafka.send(Topics.SALES, store, closed.message(store, e -> e.set("/session_id", 1).set("/business_date", today.toString()))).get();
+        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 1)
+                        .set("/business_date", today.toString())))
+                .get();
+        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 2)
+                        .set("/business_date", today.toString())))
+                .get();
+        kafka.send(Topics.SALES, store, closed.message(store, e -> e.set("/session_id", 1)
+                        .set("/business_date", today.toString())))
+                .get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response day = owner.get("/api/analytics/daily-sales/today/");
             assertThat(day.text("/sessions_opened")).isEqualTo("2");
@@ -141,10 +192,40 @@ class DailySalesTests {
         });
 
         // customer 7 bought yesterday and today, customer 8 for the first time today (twice): one new customer today
-        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "1", today.minusDays(1), "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 7)).get();
-        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "2", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 7)).get();
-        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "3", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 8)).get();
-        kafka.send(Topics.SALES, store, withCustomer(saleCompleted(store, "4", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"), 8)).get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        withCustomer(
+                                saleCompleted(
+                                        store,
+                                        "1",
+                                        today.minusDays(1),
+                                        "10.00",
+                                        List.of(line(1, "1.000", "10.00")),
+                                        "cash"),
+                                7))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        withCustomer(
+                                saleCompleted(store, "2", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"),
+                                7))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        withCustomer(
+                                saleCompleted(store, "3", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"),
+                                8))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        withCustomer(
+                                saleCompleted(store, "4", today, "10.00", List.of(line(1, "1.000", "10.00")), "cash"),
+                                8))
+                .get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response day = owner.get("/api/analytics/daily-sales/today/");
             assertThat(day.text("/total_sales_count")).isEqualTo("3");
@@ -153,11 +234,14 @@ class DailySalesTests {
             assertThat(day.text("/sessions_opened")).isEqualTo("2");
         });
         Api.Response list = owner.get("/api/analytics/daily-sales/?ordering=date");
-        assertThat(list.text("/results/0/new_customers")).as("yesterday customer 7 was new").isEqualTo("1");
+        assertThat(list.text("/results/0/new_customers"))
+                .as("yesterday customer 7 was new")
+                .isEqualTo("1");
         assertThat(list.text("/results/0/sessions_opened")).isEqualTo("0");
         assertThat(list.text("/results/1/sessions_closed")).isEqualTo("1");
         // a period's days carry the same figures (read in one pass for the whole period)
-        Api.Response period = owner.get("/api/analytics/daily-sales/period/?start_date=" + today.minusDays(1) + "&end_date=" + today);
+        Api.Response period =
+                owner.get("/api/analytics/daily-sales/period/?start_date=" + today.minusDays(1) + "&end_date=" + today);
         assertThat(period.text("/daily_reports/0/new_customers")).isEqualTo("1");
         assertThat(period.text("/daily_reports/1/new_customers")).isEqualTo("1");
         assertThat(period.text("/daily_reports/1/sessions_opened")).isEqualTo("2");
@@ -174,14 +258,20 @@ class DailySalesTests {
         // sent together, so that they tend to arrive in one poll: the bad one sits between two good sales of its store
         List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            sent.add(kafka.send(Topics.SALES, store, saleCompleted(store, "a" + i, today, "10.00", List.of(line(5, "1.000", "10.00")), "cash")));
+            sent.add(kafka.send(
+                    Topics.SALES,
+                    store,
+                    saleCompleted(store, "a" + i, today, "10.00", List.of(line(5, "1.000", "10.00")), "cash")));
             if (i == 10) {
                 String bad = saleCompleted(store, "bad", today, "10.00", List.of(line(5, "1.000", "10.00")), "cash")
                         .replace("\"total\":\"10.00\"", "\"total\":\"ten\"");
                 assertThat(bad).contains("\"total\":\"ten\"");
                 sent.add(kafka.send(Topics.SALES, store, bad));
             }
-            sent.add(kafka.send(Topics.SALES, other, saleCompleted(other, "b" + i, today, "5.00", List.of(line(6, "2.000", "5.00")), "card")));
+            sent.add(kafka.send(
+                    Topics.SALES,
+                    other,
+                    saleCompleted(other, "b" + i, today, "5.00", List.of(line(6, "2.000", "5.00")), "card")));
         }
         for (java.util.concurrent.CompletableFuture<?> f : sent) {
             f.get();
@@ -193,7 +283,9 @@ class DailySalesTests {
             Api.Response theirs = as(other, "owner").get("/api/analytics/daily-sales/today/");
             assertThat(theirs.text("/total_sales_count")).isEqualTo("20");
             assertThat(theirs.text("/total_items_sold")).isEqualTo("40.000");
-            assertThat(parked()).as("the bad event is on the dead-letter topic, once for the reports' consumer").isEqualTo(parkedBefore + 1);
+            assertThat(parked())
+                    .as("the bad event is on the dead-letter topic, once for the reports' consumer")
+                    .isEqualTo(parkedBefore + 1);
         });
         Api.Response top = as(store, "owner").get("/api/analytics/product-performance/?product=5");
         assertThat(top.text("/results/0/quantity_sold")).isEqualTo("20.000");
@@ -203,13 +295,17 @@ class DailySalesTests {
     io.micrometer.core.instrument.MeterRegistry meters;
 
     double parked() {
-        io.micrometer.core.instrument.Counter counter = meters.find("kassa.events.dead.lettered").tag("topic", Topics.SALES).tag("group", "analytics-service").counter();
+        io.micrometer.core.instrument.Counter counter = meters.find("kassa.events.dead.lettered")
+                .tag("topic", Topics.SALES)
+                .tag("group", "analytics-service")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     String withCustomer(String message, long customer) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode envelope = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(message);
+        com.fasterxml.jackson.databind.node.ObjectNode envelope =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(message);
         ((com.fasterxml.jackson.databind.node.ObjectNode) envelope.get("payload")).put("customer_id", customer);
         return json.writeValueAsString(envelope);
     }
@@ -219,17 +315,32 @@ class DailySalesTests {
         String store = TestStores.newKey("ana");
         Api manager = as(store, "manager");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
-        kafka.send(Topics.SALES, store, saleCompleted(store, "1", today, "40000.00", List.of(line(18, "1.000", "40000.00")), "credit")).get();
-        kafka.send(Topics.SALES, store, saleCompleted(store, "2", today, "10000.00", List.of(line(18, "1.000", "10000.00")), "cash")).get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(store, "1", today, "40000.00", List.of(line(18, "1.000", "40000.00")), "credit"))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(store, "2", today, "10000.00", List.of(line(18, "1.000", "10000.00")), "cash"))
+                .get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response r = manager.get("/api/analytics/daily-sales/today/");
             assertThat(r.text("/total_sales")).isEqualTo("50000.00");
             assertThat(r.text("/credit_sales")).isEqualTo("40000.00");
             assertThat(r.text("/cash_sales")).isEqualTo("10000.00");
         });
-        String refund = EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "1").set("/refund_id", "1").set("/receipt_number", "MAIN-1")
-                .set("/business_date", today.toString()).set("/amount", "15000.00").set("/credit_amount", "15000.00").set("/method", "credit")
-                .set("/lines/0/product_id", 18).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "15000.00"));
+        String refund = EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "1")
+                .set("/refund_id", "1")
+                .set("/receipt_number", "MAIN-1")
+                .set("/business_date", today.toString())
+                .set("/amount", "15000.00")
+                .set("/credit_amount", "15000.00")
+                .set("/method", "credit")
+                .set("/lines/0/product_id", 18)
+                .set("/lines/0/quantity", "1.000")
+                .set("/lines/0/amount", "15000.00"));
         kafka.send(Topics.SALES, store, refund).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response r = manager.get("/api/analytics/daily-sales/today/");
@@ -237,7 +348,8 @@ class DailySalesTests {
             assertThat(r.text("/credit_sales")).isEqualTo("25000.00");
             assertThat(r.text("/cash_sales")).isEqualTo("10000.00");
         });
-        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=" + today + "&end_date=" + today).text("/daily_reports/0/credit_sales"))
+        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=" + today + "&end_date=" + today)
+                        .text("/daily_reports/0/credit_sales"))
                 .isEqualTo("25000.00");
         assertTheDayIsWhatARebuildMakesOfIt(store);
     }
@@ -247,11 +359,23 @@ class DailySalesTests {
         String store = TestStores.newKey("ana");
         Api manager = as(store, "manager");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
-        kafka.send(Topics.SALES, store, saleCompleted(store, "1", today, "100.00", List.of(line(1, "1.000", "100.00")), "cash")).get();
-        kafka.send(Topics.SALES, store, saleCompleted(store, "2", today.minusDays(2), "50.00", List.of(line(1, "1.000", "50.00")), "card")).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(manager.get("/api/analytics/daily-sales/").at("/count").asInt()).isEqualTo(2));
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(store, "1", today, "100.00", List.of(line(1, "1.000", "100.00")), "cash"))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(
+                                store, "2", today.minusDays(2), "50.00", List.of(line(1, "1.000", "50.00")), "card"))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        manager.get("/api/analytics/daily-sales/").at("/count").asInt())
+                .isEqualTo(2));
         // erp-v2-api.md 4.1, with this store's dates
-        Api.Response period = manager.get("/api/analytics/daily-sales/period/?start_date=" + today.minusDays(6) + "&end_date=" + today);
+        Api.Response period = manager.get(
+                "/api/analytics/daily-sales/period/?start_date=" + today.minusDays(6) + "&end_date=" + today);
         assertThat(period.status()).as(period.toString()).isEqualTo(200);
         assertThat(period.text("/period/days")).isEqualTo("7");
         assertThat(period.text("/totals/total_sales")).isEqualTo("150.00");
@@ -263,21 +387,50 @@ class DailySalesTests {
         assertThat(trends.text("/trends/0/total_sales")).isEqualTo("50.00");
         assertThat(trends.text("/trends/1/total_sales")).isEqualTo("0.00");
         assertThat(trends.text("/trends/2/total_sales")).isEqualTo("100.00");
-        assertThat(manager.get("/api/analytics/daily-sales/trends/").at("/trends").size()).isEqualTo(30);
-        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=2025-13-01&end_date=2025-01-31").at("/errors/start_date").isArray()).isTrue();
-        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=2025-02-01&end_date=2025-01-31").at("/errors/end_date").isArray()).isTrue();
+        assertThat(manager.get("/api/analytics/daily-sales/trends/")
+                        .at("/trends")
+                        .size())
+                .isEqualTo(30);
+        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=2025-13-01&end_date=2025-01-31")
+                        .at("/errors/start_date")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.get("/api/analytics/daily-sales/period/?start_date=2025-02-01&end_date=2025-01-31")
+                        .at("/errors/end_date")
+                        .isArray())
+                .isTrue();
         assertThat(manager.get("/api/analytics/daily-sales/period/").status()).isEqualTo(400);
-        assertThat(manager.get("/api/analytics/daily-sales/trends/?days=abc").status()).isEqualTo(400);
-        assertThat(as(store, "cashier").get("/api/analytics/daily-sales/trends/").text("/code")).isEqualTo("permission_denied");
+        assertThat(manager.get("/api/analytics/daily-sales/trends/?days=abc").status())
+                .isEqualTo(400);
+        assertThat(as(store, "cashier")
+                        .get("/api/analytics/daily-sales/trends/")
+                        .text("/code"))
+                .isEqualTo("permission_denied");
     }
 
     @Test
     void cashiersOtherStoresAndAnonymousCallersAreRefused() {
         String store = TestStores.newKey("ana");
-        assertThat(as(store, "cashier").get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("permission_denied");
-        assertThat(as(TestStores.newKey("ana"), "owner").in(store).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("not_a_member");
-        assertThat(as(store, "owner").in(null).get("/api/analytics/daily-sales/today/").text("/code")).isEqualTo("missing_tenant_key");
-        assertThat(new Api("http://localhost:" + port).in(store).get("/api/analytics/daily-sales/today/").status()).isEqualTo(401);
-        assertThat(as(store, "owner").get("/api/analytics/daily-sales/?page_size=1000").status()).isEqualTo(400);
+        assertThat(as(store, "cashier").get("/api/analytics/daily-sales/today/").text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("ana"), "owner")
+                        .in(store)
+                        .get("/api/analytics/daily-sales/today/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(as(store, "owner")
+                        .in(null)
+                        .get("/api/analytics/daily-sales/today/")
+                        .text("/code"))
+                .isEqualTo("missing_tenant_key");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/analytics/daily-sales/today/")
+                        .status())
+                .isEqualTo(401);
+        assertThat(as(store, "owner")
+                        .get("/api/analytics/daily-sales/?page_size=1000")
+                        .status())
+                .isEqualTo(400);
     }
 }

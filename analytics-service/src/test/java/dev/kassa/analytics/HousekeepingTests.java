@@ -28,12 +28,16 @@ class HousekeepingTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TenantProvisioner tenants;
+
     @Autowired
     AnalyticsJobs jobs;
 
@@ -50,27 +54,50 @@ class HousekeepingTests {
         String store = TestStores.newKey("reb");
         Api owner = as(store, "owner");
         kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", "1")
-                .set("/completed_at", Instant.now().toString()).set("/business_date", today().toString()).set("/total", "24000.00"))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales")).isEqualTo("24000.00"));
+                        .set("/completed_at", Instant.now().toString())
+                        .set("/business_date", today().toString())
+                        .set("/total", "24000.00")))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/analytics/daily-sales/today/").text("/total_sales"))
+                .isEqualTo("24000.00"));
         String schema = TestStores.schema(store);
         jdbc.update("delete from " + schema + ".daily_sales");
         jdbc.update("delete from " + schema + ".product_performance");
-        assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales")).as("the reports lost").isEqualTo("0.00");
+        assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales"))
+                .as("the reports lost")
+                .isEqualTo("0.00");
 
         Api.Response rebuilt = owner.post("/api/analytics/rebuild/", json("date", today().toString()));
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
         assertThat(rebuilt.text("/rebuilt/days")).isEqualTo("1");
-        assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales")).isEqualTo("24000.00");
-        assertThat(owner.get("/api/analytics/product-performance/?date=" + today()).at("/count").asInt()).isEqualTo(1);
-        assertThat(owner.post("/api/analytics/rebuild/", json("start_date", today().minusDays(6).toString(), "end_date", today().toString()))
-                .text("/rebuilt/days")).isEqualTo("7");
+        assertThat(owner.get("/api/analytics/daily-sales/today/").text("/total_sales"))
+                .isEqualTo("24000.00");
+        assertThat(owner.get("/api/analytics/product-performance/?date=" + today())
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(owner.post(
+                                "/api/analytics/rebuild/",
+                                json("start_date", today().minusDays(6).toString(), "end_date", today().toString()))
+                        .text("/rebuilt/days"))
+                .isEqualTo("7");
 
-        assertThat(owner.post("/api/analytics/rebuild/", json("start_date", "2025-02-01", "end_date", "2025-01-01")).at("/errors/end_date").isArray())
+        assertThat(owner.post("/api/analytics/rebuild/", json("start_date", "2025-02-01", "end_date", "2025-01-01"))
+                        .at("/errors/end_date")
+                        .isArray())
                 .isTrue();
-        assertThat(owner.post("/api/analytics/rebuild/", json()).at("/errors/start_date").isArray()).isTrue();
-        assertThat(owner.post("/api/analytics/rebuild/", json("date", "tomorrow")).at("/errors/date").isArray()).isTrue();
-        assertThat(as(store, "manager").post("/api/analytics/rebuild/", json("date", today().toString())).text("/code"))
+        assertThat(owner.post("/api/analytics/rebuild/", json())
+                        .at("/errors/start_date")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.post("/api/analytics/rebuild/", json("date", "tomorrow"))
+                        .at("/errors/date")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, "manager")
+                        .post("/api/analytics/rebuild/", json("date", today().toString()))
+                        .text("/code"))
                 .isEqualTo("permission_denied");
     }
 
@@ -80,33 +107,55 @@ class HousekeepingTests {
         var tenant = tenants.ensureReady(store);
         String schema = TestStores.schema(store);
         LocalDate today = tenant.today();
-        jdbc.update("insert into " + schema + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
-                + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
-                + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false, true)", today.minusDays(1));
-        jdbc.update("insert into " + schema + ".daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, "
-                + "total_discount, total_tax, total_items_sold, unique_products_sold, unique_customers) values (?, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0)",
+        jdbc.update(
+                "insert into " + schema
+                        + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
+                        + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
+                        + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false, true)",
+                today.minusDays(1));
+        jdbc.update(
+                "insert into " + schema
+                        + ".daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, "
+                        + "total_discount, total_tax, total_items_sold, unique_products_sold, unique_customers) values (?, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0)",
                 today.minusDays(400));
         // a product's days either side of the retention's edge, and its months summed from them
         LocalDate oldest = today.minusDays(365);
         for (LocalDate day : new LocalDate[] {oldest.minusDays(1), oldest}) {
-            jdbc.update("insert into " + schema + ".product_performance (product_id, date, quantity_sold, total_revenue, sales_count, avg_price, "
-                    + "avg_discount, total_cost, total_profit, profit_margin) values (702, ?, 1, ?, 1, 0, 0, 0, 0, 0)", day,
+            jdbc.update(
+                    "insert into " + schema
+                            + ".product_performance (product_id, date, quantity_sold, total_revenue, sales_count, avg_price, "
+                            + "avg_discount, total_cost, total_profit, profit_margin) values (702, ?, 1, ?, 1, 0, 0, 0, 0, 0)",
+                    day,
                     day.equals(oldest) ? new java.math.BigDecimal("5.00") : new java.math.BigDecimal("700.00"));
         }
-        jdbc.update("insert into " + schema + ".product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, "
+        jdbc.update("insert into " + schema
+                + ".product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, "
                 + "sales_count, days) select date_trunc('month', date)::date, product_id, sum(quantity_sold), sum(total_revenue), 0, sum(sales_count), "
                 + "count(*) from " + schema + ".product_performance where product_id = 702 group by 1, 2");
 
         assertThat(jobs.closeDay(tenant)).isTrue();
-        Api.Response latest = as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/?product=701&date=" + today);
+        Api.Response latest =
+                as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/?product=701&date=" + today);
         assertThat(latest.at("/count").asInt()).as(latest.toString()).isEqualTo(1);
         assertThat(latest.text("/results/0/quantity_on_hand")).isEqualTo("12.000");
-        assertThat(jdbc.queryForObject("select string_agg(date::text, ',') from " + schema + ".inventory_snapshots where product_id = 701 and is_latest",
-                String.class)).as("today's row is now the stock as it stands").isEqualTo(today.toString());
-        assertThat(jdbc.queryForObject("select count(*) from " + schema + ".daily_sales where date < ?", Integer.class, today.minusDays(365)))
-                .as("past the retention").isZero();
-        assertThat(jdbc.queryForList("select total_revenue || '/' || days from " + schema + ".product_performance_monthly where product_id = 702",
-                String.class)).as("the oldest month sums only the days it kept").containsExactly("5.00/1");
+        assertThat(jdbc.queryForObject(
+                        "select string_agg(date::text, ',') from " + schema
+                                + ".inventory_snapshots where product_id = 701 and is_latest",
+                        String.class))
+                .as("today's row is now the stock as it stands")
+                .isEqualTo(today.toString());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + schema + ".daily_sales where date < ?",
+                        Integer.class,
+                        today.minusDays(365)))
+                .as("past the retention")
+                .isZero();
+        assertThat(jdbc.queryForList(
+                        "select total_revenue || '/' || days from " + schema
+                                + ".product_performance_monthly where product_id = 702",
+                        String.class))
+                .as("the oldest month sums only the days it kept")
+                .containsExactly("5.00/1");
         assertThat(jobs.closeDay(tenant)).as("once a day").isFalse();
     }
 
@@ -115,9 +164,12 @@ class HousekeepingTests {
         String store = TestStores.newKey("job");
         var tenant = tenants.ensureReady(store);
         String schema = TestStores.schema(store);
-        jdbc.update("insert into " + schema + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
-                + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
-                + "values (703, ?, 7, 0, 7, 0, 0, 0, 0, false, false, false, true)", tenant.today().minusDays(1));
+        jdbc.update(
+                "insert into " + schema
+                        + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
+                        + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
+                        + "values (703, ?, 7, 0, 7, 0, 0, 0, 0, false, false, false, true)",
+                tenant.today().minusDays(1));
         // every instance's cron fires at the same minute and walks the stores in the same order
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.List<java.util.concurrent.CompletableFuture<Boolean>> instances = new java.util.ArrayList<>();
@@ -136,8 +188,13 @@ class HousekeepingTests {
         for (var instance : instances) {
             closed += instance.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
         }
-        assertThat(closed).as("one instance closes the day, the others find it closed").isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from " + schema + ".inventory_snapshots where product_id = 703 and date = ?",
-                Integer.class, tenant.today())).isEqualTo(1);
+        assertThat(closed)
+                .as("one instance closes the day, the others find it closed")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + schema + ".inventory_snapshots where product_id = 703 and date = ?",
+                        Integer.class,
+                        tenant.today()))
+                .isEqualTo(1);
     }
 }

@@ -34,8 +34,10 @@ class LiveAndStoresTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
+
     @Autowired
     EmployeeDirectory staff;
 
@@ -44,34 +46,49 @@ class LiveAndStoresTests {
     }
 
     void sale(String store, String id, String total) throws Exception {
-        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id).set("/receipt_number", "R-" + id)
-                .set("/completed_at", Instant.now().toString()).set("/business_date", today()).set("/total", total)
-                .set("/lines/0/line_total", total).set("/payments/0/amount", total).set("/cashier_id", 57))).get();
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id)
+                        .set("/receipt_number", "R-" + id)
+                        .set("/completed_at", Instant.now().toString())
+                        .set("/business_date", today())
+                        .set("/total", total)
+                        .set("/lines/0/line_total", total)
+                        .set("/payments/0/amount", total)
+                        .set("/cashier_id", 57)))
+                .get();
     }
 
     @Test
     void aStreamSeesTheStoresSalesWithinASecondAndEndsWithItsToken() throws Exception {
         String store = TestStores.newKey("liv");
         String other = TestStores.newKey("liw");
-        String token = TestTokens.expiring(3, "owner3", Map.of(store, "owner"), Instant.now().plusSeconds(8));
+        String token = TestTokens.expiring(
+                3, "owner3", Map.of(store, "owner"), Instant.now().plusSeconds(8));
         staff.save(new EmployeeDirectory.Employee(store, 7, 57, "Кассир Анна", "cashier", "", true));
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/analytics/live")).header("Authorization", "Bearer " + token)
-                .header("X-Tenant-Key", store).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/analytics/live"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("X-Tenant-Key", store)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         HttpResponse<java.util.stream.Stream<String>> response = stream.get();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
+        CompletableFuture<Void> reading =
+                CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:ready"));
 
         sale(other, "900", "1.00");
         long sent = System.nanoTime();
         sale(store, "901", "15000.00");
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("R-901")));
-        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("promptly (the 1 s target is measured by the benchmark)").isLessThan(Duration.ofSeconds(3));
-        String data = lines.stream().filter(l -> l.contains("R-901")).findFirst().orElseThrow();
+        assertThat(Duration.ofNanos(System.nanoTime() - sent))
+                .as("promptly (the 1 s target is measured by the benchmark)")
+                .isLessThan(Duration.ofSeconds(3));
+        String data =
+                lines.stream().filter(l -> l.contains("R-901")).findFirst().orElseThrow();
         assertThat(data).contains("\"total\":\"15000.00\"", "\"cashier_id\":57", "\"cashier_name\":\"Кассир Анна\"");
         assertThat(lines).noneMatch(l -> l.contains("R-900"));
 
@@ -83,11 +100,19 @@ class LiveAndStoresTests {
     @Test
     void theLiveFeedIsForOwnersAndManagers() {
         String store = TestStores.newKey("lir");
-        Api cashier = new Api("http://localhost:" + port).as(TestTokens.token(5, "c5", Map.of(store, "cashier"))).in(store);
+        Api cashier = new Api("http://localhost:" + port)
+                .as(TestTokens.token(5, "c5", Map.of(store, "cashier")))
+                .in(store);
         assertThat(cashier.get("/api/analytics/live").text("/code")).isEqualTo("permission_denied");
-        Api keeper = new Api("http://localhost:" + port).as(TestTokens.token(6, "s6", Map.of(store, "stockkeeper"))).in(store);
+        Api keeper = new Api("http://localhost:" + port)
+                .as(TestTokens.token(6, "s6", Map.of(store, "stockkeeper")))
+                .in(store);
         assertThat(keeper.get("/api/analytics/live").text("/code")).isEqualTo("permission_denied");
-        assertThat(new Api("http://localhost:" + port).in(store).get("/api/analytics/live").status()).isEqualTo(401);
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/analytics/live")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -97,13 +122,19 @@ class LiveAndStoresTests {
         String managed = TestStores.newKey("msc");
         EventSamples.Sample created = EventSamples.of("StoreCreated");
         String slug = first.substring(0, first.lastIndexOf('_'));
-        kafka.send(Topics.AUTH, first, created.message(first, e -> e.set("/store_id", 4101).set("/tenant_key", first).set("/slug", slug)
-                .set("/schema_name", "tenant_" + slug).set("/name", "Магазин на Навои").set("/time_zone", "Asia/Tashkent"))).get();
+        kafka.send(Topics.AUTH, first, created.message(first, e -> e.set("/store_id", 4101)
+                        .set("/tenant_key", first)
+                        .set("/slug", slug)
+                        .set("/schema_name", "tenant_" + slug)
+                        .set("/name", "Магазин на Навои")
+                        .set("/time_zone", "Asia/Tashkent")))
+                .get();
         sale(first, "1", "100000.00");
         sale(first, "2", "50000.00");
         sale(second, "3", "70000.00");
         sale(managed, "4", "999.00");
-        Api owner = new Api("http://localhost:" + port).as(TestTokens.token(3, "owner3", Map.of(first, "owner", second, "owner", managed, "manager")));
+        Api owner = new Api("http://localhost:" + port)
+                .as(TestTokens.token(3, "owner3", Map.of(first, "owner", second, "owner", managed, "manager")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response r = owner.get("/api/users/stores/multi-store-analytics/?period=today");
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -118,14 +149,24 @@ class LiveAndStoresTests {
         assertThat(r.text("/data/by_store/0/avg_sale")).isEqualTo("75000.00");
         assertThat(r.text("/data/by_store/1/total_sales")).isEqualTo("70000.00");
         assertThat(r.raw()).doesNotContain(managed);
-        assertThat(owner.get("/api/users/stores/multi-store-analytics/?period=yesterday").text("/data/aggregated/total_sales")).isEqualTo("0.00");
-        assertThat(owner.get("/api/users/stores/multi-store-analytics/?period=decade").at("/errors/period").isArray()).isTrue();
-        assertThat(owner.get("/api/users/stores/multi-store-analytics/?start_date=2025-05-01&end_date=2025-04-01").at("/errors/end_date").isArray())
+        assertThat(owner.get("/api/users/stores/multi-store-analytics/?period=yesterday")
+                        .text("/data/aggregated/total_sales"))
+                .isEqualTo("0.00");
+        assertThat(owner.get("/api/users/stores/multi-store-analytics/?period=decade")
+                        .at("/errors/period")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/users/stores/multi-store-analytics/?start_date=2025-05-01&end_date=2025-04-01")
+                        .at("/errors/end_date")
+                        .isArray())
                 .isTrue();
         Api manager = new Api("http://localhost:" + port).as(TestTokens.token(4, "m4", Map.of(managed, "manager")));
         Api.Response none = manager.get("/api/users/stores/multi-store-analytics/");
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.text("/message")).isEqualTo("У вас нет активных магазинов");
-        assertThat(new Api("http://localhost:" + port).get("/api/users/stores/multi-store-analytics/").status()).isEqualTo(401);
+        assertThat(new Api("http://localhost:" + port)
+                        .get("/api/users/stores/multi-store-analytics/")
+                        .status())
+                .isEqualTo(401);
     }
 }

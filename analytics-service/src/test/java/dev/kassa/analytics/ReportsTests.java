@@ -24,6 +24,7 @@ class ReportsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -35,38 +36,66 @@ class ReportsTests {
         return LocalDate.now(ZoneId.of("Asia/Tashkent"));
     }
 
-    record Line(long product, String name, String quantity, String price, String discount, String total, String cost) { }
+    record Line(long product, String name, String quantity, String price, String discount, String total, String cost) {}
 
     void sale(String store, String id, Line... lines) throws Exception {
         EventSamples.Sample sample = EventSamples.of("SaleCompleted");
-        String total = java.util.Arrays.stream(lines).map(l -> new java.math.BigDecimal(l.total())).reduce(java.math.BigDecimal.ZERO,
-                java.math.BigDecimal::add).toPlainString();
+        String total = java.util.Arrays.stream(lines)
+                .map(l -> new java.math.BigDecimal(l.total()))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .toPlainString();
         kafka.send(Topics.SALES, store, sample.message(store, e -> {
-            e.set("/sale_id", id).set("/receipt_number", "MAIN-" + id).set("/completed_at", Instant.now().toString())
-                    .set("/business_date", today().toString()).set("/customer_id", null).set("/discount", "0.00").set("/tax", "0.00")
-                    .set("/total", total).set("/payments/0/method", "card").set("/payments/0/amount", total)
-                    .set("/payments/0/received", null).set("/payments/0/change", null);
-            for (int i = 0; i < lines.length; i++) {
-                if (i > 0) {
-                    e.addElement("/lines");
-                }
-                Line l = lines[i];
-                e.set("/lines/" + i + "/product_id", l.product()).set("/lines/" + i + "/product_name", l.name())
-                        .set("/lines/" + i + "/quantity", l.quantity()).set("/lines/" + i + "/unit_price", l.price())
-                        .set("/lines/" + i + "/discount", l.discount()).set("/lines/" + i + "/line_total", l.total())
-                        .set("/lines/" + i + "/unit_cost", l.cost());
-            }
-        })).get();
+                    e.set("/sale_id", id)
+                            .set("/receipt_number", "MAIN-" + id)
+                            .set("/completed_at", Instant.now().toString())
+                            .set("/business_date", today().toString())
+                            .set("/customer_id", null)
+                            .set("/discount", "0.00")
+                            .set("/tax", "0.00")
+                            .set("/total", total)
+                            .set("/payments/0/method", "card")
+                            .set("/payments/0/amount", total)
+                            .set("/payments/0/received", null)
+                            .set("/payments/0/change", null);
+                    for (int i = 0; i < lines.length; i++) {
+                        if (i > 0) {
+                            e.addElement("/lines");
+                        }
+                        Line l = lines[i];
+                        e.set("/lines/" + i + "/product_id", l.product())
+                                .set("/lines/" + i + "/product_name", l.name())
+                                .set("/lines/" + i + "/quantity", l.quantity())
+                                .set("/lines/" + i + "/unit_price", l.price())
+                                .set("/lines/" + i + "/discount", l.discount())
+                                .set("/lines/" + i + "/line_total", l.total())
+                                .set("/lines/" + i + "/unit_cost", l.cost());
+                    }
+                }))
+                .get();
     }
 
     /** One line of {@code product} for {@code total} on {@code date}. */
     void datedSale(String store, String id, LocalDate date, long product, String total) throws Exception {
-        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id).set("/receipt_number", "MAIN-" + id)
-                .set("/completed_at", Instant.now().toString()).set("/business_date", date.toString()).set("/customer_id", null)
-                .set("/discount", "0.00").set("/tax", "0.00").set("/total", total).set("/payments/0/method", "card").set("/payments/0/amount", total)
-                .set("/payments/0/received", null).set("/payments/0/change", null).set("/lines/0/product_id", product)
-                .set("/lines/0/product_name", "Товар " + product).set("/lines/0/quantity", "1.000").set("/lines/0/unit_price", total)
-                .set("/lines/0/discount", "0.00").set("/lines/0/line_total", total).set("/lines/0/unit_cost", "1.00"))).get();
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id)
+                        .set("/receipt_number", "MAIN-" + id)
+                        .set("/completed_at", Instant.now().toString())
+                        .set("/business_date", date.toString())
+                        .set("/customer_id", null)
+                        .set("/discount", "0.00")
+                        .set("/tax", "0.00")
+                        .set("/total", total)
+                        .set("/payments/0/method", "card")
+                        .set("/payments/0/amount", total)
+                        .set("/payments/0/received", null)
+                        .set("/payments/0/change", null)
+                        .set("/lines/0/product_id", product)
+                        .set("/lines/0/product_name", "Товар " + product)
+                        .set("/lines/0/quantity", "1.000")
+                        .set("/lines/0/unit_price", total)
+                        .set("/lines/0/discount", "0.00")
+                        .set("/lines/0/line_total", total)
+                        .set("/lines/0/unit_cost", "1.00")))
+                .get();
     }
 
     @Test
@@ -83,12 +112,19 @@ class ReportsTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response top = owner.get(url);
             assertThat(top.at("/top_products/0/product_id").asLong()).isEqualTo(601);
-            assertThat(top.text("/top_products/0/total_revenue")).as("its partial first month's day and a whole month").isEqualTo("8000.00");
-            assertThat(top.text("/top_products/1/total_revenue")).as("a day of the partial last month").isEqualTo("7000.00");
+            assertThat(top.text("/top_products/0/total_revenue"))
+                    .as("its partial first month's day and a whole month")
+                    .isEqualTo("8000.00");
+            assertThat(top.text("/top_products/1/total_revenue"))
+                    .as("a day of the partial last month")
+                    .isEqualTo("7000.00");
         });
         // a day earlier, the sales before the period count too
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date="
-                + start.minusDays(1) + "&end_date=" + today() + "&order_by=quantity").text("/top_products/0/total_quantity")).isEqualTo("3.000"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date="
+                                        + start.minusDays(1) + "&end_date=" + today() + "&order_by=quantity")
+                                .text("/top_products/0/total_quantity"))
+                        .isEqualTo("3.000"));
     }
 
     @Test
@@ -104,31 +140,48 @@ class ReportsTests {
         datedSale(store, "4", end, 702, "5000.00");
         datedSale(store, "5", end.plusDays(1), 701, "100000.00");
         datedSale(store, "6", first, 703, "100000.00");
-        String url = "/api/analytics/product-performance/top-products/?start_date=" + start + "&end_date=" + end + "&order_by=profit";
+        String url = "/api/analytics/product-performance/top-products/?start_date=" + start + "&end_date=" + end
+                + "&order_by=profit";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response top = owner.get(url);
-            assertThat(top.at("/top_products").size()).as("a product sold only outside the period is not listed: " + top).isEqualTo(2);
+            assertThat(top.at("/top_products").size())
+                    .as("a product sold only outside the period is not listed: " + top)
+                    .isEqualTo(2);
             assertThat(top.at("/top_products/0/product_id").asLong()).isEqualTo(702);
-            assertThat(top.text("/top_products/0/total_revenue")).as("both its days inside").isEqualTo("9000.00");
+            assertThat(top.text("/top_products/0/total_revenue"))
+                    .as("both its days inside")
+                    .isEqualTo("9000.00");
             assertThat(top.at("/top_products/1/product_id").asLong()).isEqualTo(701);
-            assertThat(top.text("/top_products/1/total_revenue")).as("the day before and the day after the period left out").isEqualTo("3000.00");
+            assertThat(top.text("/top_products/1/total_revenue"))
+                    .as("the day before and the day after the period left out")
+                    .isEqualTo("3000.00");
             assertThat(top.at("/top_products/1/sales_count").asLong()).isEqualTo(1);
         });
     }
 
-    void product(String store, long id, String name, String cost, String price, String min, String max) throws Exception {
+    void product(String store, long id, String name, String cost, String price, String min, String max)
+            throws Exception {
         EventSamples.Sample created = EventSamples.of("ProductCreated");
         created.assertConsumedBy("analytics-service");
-        kafka.send(Topics.CATALOG, store, created.message(store, e -> e.set("/product_id", id).set("/name", name).set("/sku", "SKU-" + id)
-                .set("/barcode", "478000000" + id).set("/cost_price", cost).set("/sale_price", price).set("/min_quantity", min)
-                .set("/max_quantity", max))).get();
+        kafka.send(Topics.CATALOG, store, created.message(store, e -> e.set("/product_id", id)
+                        .set("/name", name)
+                        .set("/sku", "SKU-" + id)
+                        .set("/barcode", "478000000" + id)
+                        .set("/cost_price", cost)
+                        .set("/sale_price", price)
+                        .set("/min_quantity", min)
+                        .set("/max_quantity", max)))
+                .get();
     }
 
     void stock(String store, long id, String onHand, String available) throws Exception {
         EventSamples.Sample changed = EventSamples.of("StockChanged");
         changed.assertConsumedBy("analytics-service");
-        kafka.send(Topics.CATALOG, store, changed.message(store, e -> e.set("/product_id", id).set("/on_hand", onHand)
-                .set("/available", available).set("/change", "-1.000"))).get();
+        kafka.send(Topics.CATALOG, store, changed.message(store, e -> e.set("/product_id", id)
+                        .set("/on_hand", onHand)
+                        .set("/available", available)
+                        .set("/change", "-1.000")))
+                .get();
     }
 
     @Test
@@ -136,17 +189,30 @@ class ReportsTests {
         String store = TestStores.newKey("rep");
         Api owner = as(store, "owner");
         // two sales of milk from two batches (cost 6000 and 7000) and one of bread with a line discount
-        sale(store, "1", new Line(501, "Молоко", "2.000", "10000.00", "0.00", "20000.00", "6000.00"),
+        sale(
+                store,
+                "1",
+                new Line(501, "Молоко", "2.000", "10000.00", "0.00", "20000.00", "6000.00"),
                 new Line(502, "Хлеб", "1.000", "5000.00", "500.00", "4500.00", "3000.00"));
         sale(store, "2", new Line(501, "Молоко", "1.000", "10000.00", "0.00", "10000.00", "7000.00"));
         // one milk of the first sale comes back
         EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
-        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "1").set("/refund_id", "9").set("/receipt_number", "MAIN-1")
-                .set("/business_date", today().toString()).set("/amount", "10000.00").set("/method", "card").set("/customer_id", null)
-                .set("/lines/0/product_id", 501).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "10000.00"))).get();
+        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "1")
+                        .set("/refund_id", "9")
+                        .set("/receipt_number", "MAIN-1")
+                        .set("/business_date", today().toString())
+                        .set("/amount", "10000.00")
+                        .set("/method", "card")
+                        .set("/customer_id", null)
+                        .set("/lines/0/product_id", 501)
+                        .set("/lines/0/quantity", "1.000")
+                        .set("/lines/0/amount", "10000.00")))
+                .get();
         EventSamples.Sample opened = EventSamples.of("SessionOpened");
         opened.assertConsumedBy("analytics-service");
-        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 77).set("/business_date", today().toString()))).get();
+        kafka.send(Topics.SALES, store, opened.message(store, e -> e.set("/session_id", 77)
+                        .set("/business_date", today().toString())))
+                .get();
 
         // two sales and a refund, in whatever order they are read: wait for all three (one sale alone also sold 2)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -164,25 +230,36 @@ class ReportsTests {
         assertThat(milk.text("/results/0/profit_margin")).isEqualTo("35.00");
         assertThat(milk.text("/results/0/product_name")).isEqualTo("Молоко");
         long milkRow = milk.at("/results/0/id").asLong();
-        assertThat(owner.get("/api/analytics/product-performance/" + milkRow + "/").text("/avg_price")).isEqualTo("10000.00");
+        assertThat(owner.get("/api/analytics/product-performance/" + milkRow + "/")
+                        .text("/avg_price"))
+                .isEqualTo("10000.00");
         Api.Response bread = owner.get("/api/analytics/product_performance/?product=502");
         assertThat(bread.text("/results/0/avg_discount")).isEqualTo("10.00");
         assertThat(bread.text("/results/0/profit_margin")).isEqualTo("33.33");
 
-        Api.Response top = owner.get("/api/analytics/product-performance/top-products/?start_date=" + today().minusDays(6) + "&end_date=" + today());
+        Api.Response top = owner.get("/api/analytics/product-performance/top-products/?start_date="
+                + today().minusDays(6) + "&end_date=" + today());
         assertThat(top.status()).as(top.toString()).isEqualTo(200);
         assertThat(top.at("/top_products/0/product_id").asLong()).isEqualTo(501);
         assertThat(top.text("/top_products/0/total_revenue")).isEqualTo("20000.00");
         assertThat(top.text("/top_products/1/total_profit")).isEqualTo("1500.00");
-        assertThat(owner.get("/api/analytics/product-performance/top_products/?order_by=quantity&limit=1").at("/top_products").size()).isEqualTo(1);
+        assertThat(owner.get("/api/analytics/product-performance/top_products/?order_by=quantity&limit=1")
+                        .at("/top_products")
+                        .size())
+                .isEqualTo(1);
 
-        // catalog's products and stock: milk low (3 ≤ 5), bread sold out, kefir never stocked (out of stock all the same)
+        // catalog's products and stock: milk low (3 ≤ 5), bread sold out, kefir never stocked (out of stock all the
+        // same)
         product(store, 501, "Молоко 1 л", "6000.00", "10000.00", "5.000", "100.000");
         product(store, 502, "Хлеб", "3000.00", "5000.00", "2.000", null);
         product(store, 503, "Кефир", "4000.00", "7000.00", "5.000", null);
         EventSamples.Sample delivery = EventSamples.of("ProductCreated");
-        kafka.send(Topics.CATALOG, store, delivery.message(store, e -> e.set("/product_id", 504).set("/name", "Доставка").set("/sku", "SKU-504")
-                .set("/barcode", "478000000504").set("/track_inventory", false))).get();
+        kafka.send(Topics.CATALOG, store, delivery.message(store, e -> e.set("/product_id", 504)
+                        .set("/name", "Доставка")
+                        .set("/sku", "SKU-504")
+                        .set("/barcode", "478000000504")
+                        .set("/track_inventory", false)))
+                .get();
         stock(store, 501, "3.000", "2.000");
         stock(store, 502, "0.000", "0.000");
         // a service (no stock kept) is never out of stock
@@ -202,11 +279,19 @@ class ReportsTests {
         assertThat(low.text("/products/0/turnover_rate")).isEqualTo("0.67");
         assertThat(low.text("/products/0/days_of_stock")).isEqualTo("45");
         assertThat(low.text("/date")).isEqualTo(today().toString());
-        assertThat(owner.get("/api/analytics/inventory-snapshots/latest/").at("/snapshots").size()).isEqualTo(3);
-        assertThat(owner.get("/api/analytics/inventory-snapshots/?is_out_of_stock=true").at("/results").findValuesAsText("product_name"))
+        assertThat(owner.get("/api/analytics/inventory-snapshots/latest/")
+                        .at("/snapshots")
+                        .size())
+                .isEqualTo(3);
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?is_out_of_stock=true")
+                        .at("/results")
+                        .findValuesAsText("product_name"))
                 .containsExactlyInAnyOrder("Хлеб", "Кефир");
-        assertThat(owner.get("/api/analytics/product-performance/slow-movers/?days=30").at("/slow_movers/0/product__name").asText())
-                .as("never sold counts as slow").isEqualTo("Кефир");
+        assertThat(owner.get("/api/analytics/product-performance/slow-movers/?days=30")
+                        .at("/slow_movers/0/product__name")
+                        .asText())
+                .as("never sold counts as slow")
+                .isEqualTo("Кефир");
 
         Api.Response dashboard = as(store, "manager").get("/api/analytics/dashboard/");
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
@@ -215,17 +300,25 @@ class ReportsTests {
         assertThat(dashboard.text("/refunds/total")).isEqualTo("10000.00");
         assertThat(dashboard.at("/top_products/0/product_id").asLong()).isEqualTo(501);
         assertThat(dashboard.at("/stock/low_stock_count").asInt()).isEqualTo(1);
-        assertThat(dashboard.at("/stock/out_of_stock_count").asInt()).as("bread and the never stocked kefir").isEqualTo(2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(as(store, "manager").get("/api/analytics/dashboard/").at("/open_shifts/count").asInt()).isEqualTo(1));
-        assertThat(dashboard.at("/change_vs_yesterday/total_sales_percent").isNull()).as("no sales yesterday").isTrue();
+        assertThat(dashboard.at("/stock/out_of_stock_count").asInt())
+                .as("bread and the never stocked kefir")
+                .isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as(store, "manager")
+                        .get("/api/analytics/dashboard/")
+                        .at("/open_shifts/count")
+                        .asInt())
+                .isEqualTo(1));
+        assertThat(dashboard.at("/change_vs_yesterday/total_sales_percent").isNull())
+                .as("no sales yesterday")
+                .isTrue();
         assertTheProductRowsAreWhatARebuildMakesOfThem(owner, 2);
     }
 
     /** The product rows, added to fact by fact as the events came, are the ones an owner's rebuild makes of all the day's facts. */
     static void assertTheProductRowsAreWhatARebuildMakesOfThem(Api owner, int products) {
         String url = "/api/analytics/product-performance/?date=" + today();
-        String top = "/api/analytics/product-performance/top-products/?start_date=" + today().minusDays(40) + "&end_date=" + today();
+        String top = "/api/analytics/product-performance/top-products/?start_date=" + today().minusDays(40)
+                + "&end_date=" + today();
         Api.Response added = owner.get(url);
         Api.Response addedTop = owner.get(top);
         assertThat(added.at("/results").size()).isEqualTo(products);
@@ -233,9 +326,19 @@ class ReportsTests {
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(200);
         Api.Response rebuilt = owner.get(url);
         for (int i = 0; i < products; i++) {
-            for (String field : java.util.List.of("product", "quantity_sold", "total_revenue", "sales_count", "avg_price", "avg_discount",
-                    "total_cost", "total_profit", "profit_margin")) {
-                assertThat(rebuilt.text("/results/" + i + "/" + field)).as(field).isEqualTo(added.text("/results/" + i + "/" + field));
+            for (String field : java.util.List.of(
+                    "product",
+                    "quantity_sold",
+                    "total_revenue",
+                    "sales_count",
+                    "avg_price",
+                    "avg_discount",
+                    "total_cost",
+                    "total_profit",
+                    "profit_margin")) {
+                assertThat(rebuilt.text("/results/" + i + "/" + field))
+                        .as(field)
+                        .isEqualTo(added.text("/results/" + i + "/" + field));
             }
         }
         assertThat(owner.get(top).at("/top_products")).isEqualTo(addedTop.at("/top_products"));
@@ -245,23 +348,60 @@ class ReportsTests {
     void badInputIsRefusedInTheErrorBody() {
         String store = TestStores.newKey("rbi");
         Api owner = as(store, "owner");
-        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-13-01&end_date=2025-12-31")
-                .at("/errors/start_date").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-02-01&end_date=2025-01-01")
-                .at("/errors/end_date").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2024-01-01&end_date=2025-06-01")
-                .at("/errors/end_date").isArray()).as("over 366 days").isTrue();
-        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-01-01").at("/errors/end_date").isArray()).isTrue();
+        assertThat(owner.get(
+                                "/api/analytics/product-performance/top-products/?start_date=2025-13-01&end_date=2025-12-31")
+                        .at("/errors/start_date")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get(
+                                "/api/analytics/product-performance/top-products/?start_date=2025-02-01&end_date=2025-01-01")
+                        .at("/errors/end_date")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get(
+                                "/api/analytics/product-performance/top-products/?start_date=2024-01-01&end_date=2025-06-01")
+                        .at("/errors/end_date")
+                        .isArray())
+                .as("over 366 days")
+                .isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?start_date=2025-01-01")
+                        .at("/errors/end_date")
+                        .isArray())
+                .isTrue();
         for (String limit : new String[] {"0", "101", "ten"}) {
-            assertThat(owner.get("/api/analytics/product-performance/top-products/?limit=" + limit).at("/errors/limit").isArray()).isTrue();
+            assertThat(owner.get("/api/analytics/product-performance/top-products/?limit=" + limit)
+                            .at("/errors/limit")
+                            .isArray())
+                    .isTrue();
         }
-        assertThat(owner.get("/api/analytics/product-performance/top-products/?order_by=price").at("/errors/order_by").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/product-performance/?ordering=price").at("/errors/ordering").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/product-performance/?date=yesterday").at("/errors/date").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/product-performance/slow-movers/?days=0").at("/errors/days").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/inventory-snapshots/?is_low_stock=maybe").at("/errors/is_low_stock").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/inventory-snapshots/?product=milk").at("/errors/product").isArray()).isTrue();
-        assertThat(owner.get("/api/analytics/daily-sales/?date=2025-02-30").at("/errors/date").isArray()).isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/top-products/?order_by=price")
+                        .at("/errors/order_by")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/?ordering=price")
+                        .at("/errors/ordering")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/?date=yesterday")
+                        .at("/errors/date")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/slow-movers/?days=0")
+                        .at("/errors/days")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?is_low_stock=maybe")
+                        .at("/errors/is_low_stock")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?product=milk")
+                        .at("/errors/product")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/daily-sales/?date=2025-02-30")
+                        .at("/errors/date")
+                        .isArray())
+                .isTrue();
         Api.Response missing = owner.get("/api/analytics/product-performance/999999/");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.text("/code")).isEqualTo("not_found");
@@ -270,7 +410,10 @@ class ReportsTests {
         assertThat(none.status()).as("an empty stock list is a list").isEqualTo(200);
         assertThat(none.at("/snapshots").size()).isZero();
         assertThat(none.text("/date")).isEqualTo(today().toString());
-        assertThat(owner.get("/api/analytics/inventory-snapshots/out-of-stock/").at("/count").asInt()).isZero();
+        assertThat(owner.get("/api/analytics/inventory-snapshots/out-of-stock/")
+                        .at("/count")
+                        .asInt())
+                .isZero();
         Api.Response empty = owner.get("/api/analytics/dashboard/");
         assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
         assertThat(empty.text("/today/total_sales")).isEqualTo("0.00");
@@ -279,15 +422,32 @@ class ReportsTests {
     @Test
     void salesReportsAreForOwnersAndManagersStockAnalyticsForStockkeepersToo() {
         String store = TestStores.newKey("rro");
-        for (String path : new String[] {"/api/analytics/product-performance/", "/api/analytics/product-performance/top-products/",
-                "/api/analytics/product-performance/slow-movers/", "/api/analytics/dashboard/", "/api/analytics/daily-sales/"}) {
+        for (String path : new String[] {
+            "/api/analytics/product-performance/",
+            "/api/analytics/product-performance/top-products/",
+            "/api/analytics/product-performance/slow-movers/",
+            "/api/analytics/dashboard/",
+            "/api/analytics/daily-sales/"
+        }) {
             assertThat(as(store, "cashier").get(path).text("/code")).as(path).isEqualTo("permission_denied");
-            assertThat(as(store, "stockkeeper").get(path).text("/code")).as(path).isEqualTo("permission_denied");
+            assertThat(as(store, "stockkeeper").get(path).text("/code"))
+                    .as(path)
+                    .isEqualTo("permission_denied");
             assertThat(as(store, "manager").get(path).status()).as(path).isEqualTo(200);
-            assertThat(as(TestStores.newKey("oth"), "owner").in(store).get(path).text("/code")).as(path).isEqualTo("not_a_member");
-            assertThat(new Api("http://localhost:" + port).in(store).get(path).status()).as(path).isEqualTo(401);
+            assertThat(as(TestStores.newKey("oth"), "owner").in(store).get(path).text("/code"))
+                    .as(path)
+                    .isEqualTo("not_a_member");
+            assertThat(new Api("http://localhost:" + port).in(store).get(path).status())
+                    .as(path)
+                    .isEqualTo(401);
         }
-        assertThat(as(store, "stockkeeper").get("/api/analytics/inventory-snapshots/").status()).isEqualTo(200);
-        assertThat(as(store, "cashier").get("/api/analytics/inventory-snapshots/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, "stockkeeper")
+                        .get("/api/analytics/inventory-snapshots/")
+                        .status())
+                .isEqualTo(200);
+        assertThat(as(store, "cashier")
+                        .get("/api/analytics/inventory-snapshots/")
+                        .text("/code"))
+                .isEqualTo("permission_denied");
     }
 }

@@ -34,6 +34,7 @@ class ResponseExamplesTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -44,7 +45,9 @@ class ResponseExamplesTests {
     @Test
     void everyOperationShowsARealAnswerAsItsExample() throws Exception {
         String store = TestStores.newKey("exm");
-        Api owner = new Api("http://localhost:" + port).as(TestTokens.token(3, "owner3", Map.of(store, "owner"))).in(store);
+        Api owner = new Api("http://localhost:" + port)
+                .as(TestTokens.token(3, "owner3", Map.of(store, "owner")))
+                .in(store);
         product(store, 501, "Молоко 1 л", "6000.00", "10000.00", "5.000", "100.000");
         product(store, 502, "Хлеб", "3000.00", "5000.00", "10.000", "200.000");
         product(store, 503, "Сахар 1 кг", "9000.00", "13000.00", "5.000", "50.000");
@@ -52,94 +55,168 @@ class ResponseExamplesTests {
         stock(store, 503, "0.000");
         customer(store, 18, "Каримова Алия");
         customer(store, 19, "Юсупов Тимур");
-        send(Topics.SALES, store, EventSamples.of("SessionOpened").message(store, e -> e.set("/session_id", 77).set("/business_date", today().toString())));
+        send(Topics.SALES, store, EventSamples.of("SessionOpened").message(store, e -> e.set("/session_id", 77)
+                .set("/business_date", today().toString())));
         sale(store, "1", 18, today().minusDays(1), "20000.00");
         sale(store, "2", 18, today(), "20000.00");
         sale(store, "3", 19, today(), "20000.00");
-        send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "2").set("/refund_id", "9")
-                .set("/receipt_number", "MAIN-2").set("/business_date", today().toString()).set("/amount", "10000.00").set("/method", "card")
-                .set("/customer_id", 18).set("/lines/0/product_id", 501).set("/lines/0/quantity", "1.000").set("/lines/0/amount", "10000.00")));
+        send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "2")
+                .set("/refund_id", "9")
+                .set("/receipt_number", "MAIN-2")
+                .set("/business_date", today().toString())
+                .set("/amount", "10000.00")
+                .set("/method", "card")
+                .set("/customer_id", 18)
+                .set("/lines/0/product_id", 501)
+                .set("/lines/0/quantity", "1.000")
+                .set("/lines/0/amount", "10000.00")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response day = owner.get("/api/analytics/daily-sales/today/");
             assertThat(day.text("/total_sales_count")).isEqualTo("2");
             assertThat(day.text("/refunds_count")).isEqualTo("1");
-            assertThat(owner.get("/api/analytics/customer-analytics/").at("/count").asInt()).isEqualTo(2);
-            assertThat(owner.get("/api/analytics/inventory-snapshots/out-of-stock/").body().toString()).contains("503");
+            assertThat(owner.get("/api/analytics/customer-analytics/")
+                            .at("/count")
+                            .asInt())
+                    .isEqualTo(2);
+            assertThat(owner.get("/api/analytics/inventory-snapshots/out-of-stock/")
+                            .body()
+                            .toString())
+                    .contains("503");
         });
 
         ResponseExampleRecorder examples = new ResponseExampleRecorder();
         String base = "/api/analytics/";
-        long day = examples.record("GET " + base + "daily-sales", owner.get(base + "daily-sales/")).at("/results/0/id").asLong();
+        long day = examples.record("GET " + base + "daily-sales", owner.get(base + "daily-sales/"))
+                .at("/results/0/id")
+                .asLong();
         examples.record("GET " + base + "daily-sales/{id}", owner.get(base + "daily-sales/" + day + "/"));
         examples.record("GET " + base + "daily-sales/today", owner.get(base + "daily-sales/today/"));
-        examples.record("GET " + base + "daily-sales/period", owner.get(base + "daily-sales/period/?start_date=" + today().minusDays(6) + "&end_date=" + today()));
+        examples.record(
+                "GET " + base + "daily-sales/period",
+                owner.get(base + "daily-sales/period/?start_date=" + today().minusDays(6) + "&end_date=" + today()));
         examples.record("GET " + base + "daily-sales/trends", owner.get(base + "daily-sales/trends/?days=7"));
-        long performance = examples.record("GET " + base + "product-performance", owner.get(base + "product-performance/")).at("/results/0/id").asLong();
-        examples.record("GET " + base + "product-performance/{id}", owner.get(base + "product-performance/" + performance + "/"));
-        examples.record("GET " + base + "product-performance/top-products", owner.get(base + "product-performance/top-products/?limit=5"));
-        examples.record("GET " + base + "product-performance/slow-movers", owner.get(base + "product-performance/slow-movers/?days=30"));
-        long rfm = examples.record("GET " + base + "customer-analytics", owner.get(base + "customer-analytics/")).at("/results/0/id").asLong();
+        long performance = examples.record(
+                        "GET " + base + "product-performance", owner.get(base + "product-performance/"))
+                .at("/results/0/id")
+                .asLong();
+        examples.record(
+                "GET " + base + "product-performance/{id}",
+                owner.get(base + "product-performance/" + performance + "/"));
+        examples.record(
+                "GET " + base + "product-performance/top-products",
+                owner.get(base + "product-performance/top-products/?limit=5"));
+        examples.record(
+                "GET " + base + "product-performance/slow-movers",
+                owner.get(base + "product-performance/slow-movers/?days=30"));
+        long rfm = examples.record("GET " + base + "customer-analytics", owner.get(base + "customer-analytics/"))
+                .at("/results/0/id")
+                .asLong();
         examples.record("GET " + base + "customer-analytics/{id}", owner.get(base + "customer-analytics/" + rfm + "/"));
-        examples.record("GET " + base + "customer-analytics/segments", owner.get(base + "customer-analytics/segments/"));
+        examples.record(
+                "GET " + base + "customer-analytics/segments", owner.get(base + "customer-analytics/segments/"));
         examples.record("GET " + base + "customer-analytics/at-risk", owner.get(base + "customer-analytics/at-risk/"));
-        long snapshot = examples.record("GET " + base + "inventory-snapshots", owner.get(base + "inventory-snapshots/")).at("/results/0/id").asLong();
-        examples.record("GET " + base + "inventory-snapshots/{id}", owner.get(base + "inventory-snapshots/" + snapshot + "/"));
+        long snapshot = examples.record("GET " + base + "inventory-snapshots", owner.get(base + "inventory-snapshots/"))
+                .at("/results/0/id")
+                .asLong();
+        examples.record(
+                "GET " + base + "inventory-snapshots/{id}", owner.get(base + "inventory-snapshots/" + snapshot + "/"));
         examples.record("GET " + base + "inventory-snapshots/latest", owner.get(base + "inventory-snapshots/latest/"));
-        examples.record("GET " + base + "inventory-snapshots/low-stock-alerts", owner.get(base + "inventory-snapshots/low-stock-alerts/"));
-        examples.record("GET " + base + "inventory-snapshots/out-of-stock", owner.get(base + "inventory-snapshots/out-of-stock/"));
+        examples.record(
+                "GET " + base + "inventory-snapshots/low-stock-alerts",
+                owner.get(base + "inventory-snapshots/low-stock-alerts/"));
+        examples.record(
+                "GET " + base + "inventory-snapshots/out-of-stock",
+                owner.get(base + "inventory-snapshots/out-of-stock/"));
         examples.record("GET " + base + "dashboard", owner.get(base + "dashboard/"));
         examples.record("GET " + base + "settings", owner.get(base + "settings/"));
         examples.record("PUT " + base + "settings", owner.put(base + "settings/", json("rfm_window_days", 365)));
         examples.record("POST " + base + "rebuild", owner.post(base + "rebuild/", json("date", today().toString())));
-        examples.record("GET /api/users/stores/multi-store-analytics",
-                new Api("http://localhost:" + port).as(TestTokens.token(3, "owner3", Map.of(store, "owner"))).get("/api/users/stores/multi-store-analytics/"));
+        examples.record(
+                "GET /api/users/stores/multi-store-analytics",
+                new Api("http://localhost:" + port)
+                        .as(TestTokens.token(3, "owner3", Map.of(store, "owner")))
+                        .get("/api/users/stores/multi-store-analytics/"));
 
-        // every JSON operation the service publishes (the hyphen forms; the underscore and trailing-slash aliases show the same example)
+        // every JSON operation the service publishes (the hyphen forms; the underscore and trailing-slash aliases show
+        // the same example)
         JsonNode docs = new Api("http://localhost:" + port).get("/v3/api-docs").body();
         List<String> operations = new ArrayList<>();
-        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (!path.getKey().contains("_") && !path.getKey().endsWith("/") && !path.getKey().endsWith("/live")) {
-                operations.add(method.toUpperCase() + " " + path.getKey());
-            }
-        }));
+        docs.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (!path.getKey().contains("_")
+                            && !path.getKey().endsWith("/")
+                            && !path.getKey().endsWith("/live")) {
+                        operations.add(method.toUpperCase() + " " + path.getKey());
+                    }
+                }));
         assertThat(operations).hasSizeGreaterThan(20);
         examples.check(operations);
         // the published document shows them, the underscore aliases included
-        assertThat(docs.at("/paths/~1api~1analytics~1daily_sales~1today/get/responses/200/content/application~1json/examples/recorded/value/total_sales")
-                .isMissingNode()).as("the alias shows the recorded answer").isFalse();
+        assertThat(docs.at(
+                                "/paths/~1api~1analytics~1daily_sales~1today/get/responses/200/content/application~1json/examples/recorded/value/total_sales")
+                        .isMissingNode())
+                .as("the alias shows the recorded answer")
+                .isFalse();
     }
 
     void send(String topic, String store, String message) throws Exception {
         kafka.send(topic, store, message).get();
     }
 
-    void product(String store, long id, String name, String cost, String price, String min, String max) throws Exception {
-        send(Topics.CATALOG, store, EventSamples.of("ProductCreated").message(store, e -> e.set("/product_id", id).set("/name", name)
-                .set("/sku", "SKU-" + id).set("/barcode", "478000000" + id).set("/cost_price", cost).set("/sale_price", price)
-                .set("/min_quantity", min).set("/max_quantity", max)));
+    void product(String store, long id, String name, String cost, String price, String min, String max)
+            throws Exception {
+        send(Topics.CATALOG, store, EventSamples.of("ProductCreated").message(store, e -> e.set("/product_id", id)
+                .set("/name", name)
+                .set("/sku", "SKU-" + id)
+                .set("/barcode", "478000000" + id)
+                .set("/cost_price", cost)
+                .set("/sale_price", price)
+                .set("/min_quantity", min)
+                .set("/max_quantity", max)));
     }
 
     void stock(String store, long id, String onHand) throws Exception {
-        send(Topics.CATALOG, store, EventSamples.of("StockChanged").message(store, e -> e.set("/product_id", id).set("/on_hand", onHand)
-                .set("/available", onHand).set("/change", "-1.000")));
+        send(Topics.CATALOG, store, EventSamples.of("StockChanged").message(store, e -> e.set("/product_id", id)
+                .set("/on_hand", onHand)
+                .set("/available", onHand)
+                .set("/change", "-1.000")));
     }
 
     void customer(String store, long id, String name) throws Exception {
-        send(Topics.CUSTOMER, store, EventSamples.of("CustomerCreated").message(store, e -> e.set("/customer_id", id).set("/full_name", name)
+        send(Topics.CUSTOMER, store, EventSamples.of("CustomerCreated").message(store, e -> e.set("/customer_id", id)
+                .set("/full_name", name)
                 .set("/phone", "+9989011100" + id)));
     }
 
     /** Milk and bread for {@code total}, paid by card. */
     void sale(String store, String id, long customer, LocalDate date, String total) throws Exception {
-        send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id).set("/receipt_number", "MAIN-" + id)
-                .set("/completed_at", Instant.now().toString()).set("/business_date", date.toString()).set("/customer_id", customer)
-                .set("/discount", "0.00").set("/tax", "0.00").set("/total", total).set("/payments/0/method", "card").set("/payments/0/amount", total)
-                .set("/payments/0/received", null).set("/payments/0/change", null)
-                .set("/lines/0/product_id", 501).set("/lines/0/product_name", "Молоко 1 л").set("/lines/0/quantity", "1.000")
-                .set("/lines/0/unit_price", "10000.00").set("/lines/0/discount", "0.00").set("/lines/0/line_total", "10000.00")
-                .set("/lines/0/unit_cost", "6000.00").addElement("/lines")
-                .set("/lines/1/product_id", 502).set("/lines/1/product_name", "Хлеб").set("/lines/1/quantity", "2.000")
-                .set("/lines/1/unit_price", "5000.00").set("/lines/1/discount", "0.00").set("/lines/1/line_total", "10000.00")
+        send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", id)
+                .set("/receipt_number", "MAIN-" + id)
+                .set("/completed_at", Instant.now().toString())
+                .set("/business_date", date.toString())
+                .set("/customer_id", customer)
+                .set("/discount", "0.00")
+                .set("/tax", "0.00")
+                .set("/total", total)
+                .set("/payments/0/method", "card")
+                .set("/payments/0/amount", total)
+                .set("/payments/0/received", null)
+                .set("/payments/0/change", null)
+                .set("/lines/0/product_id", 501)
+                .set("/lines/0/product_name", "Молоко 1 л")
+                .set("/lines/0/quantity", "1.000")
+                .set("/lines/0/unit_price", "10000.00")
+                .set("/lines/0/discount", "0.00")
+                .set("/lines/0/line_total", "10000.00")
+                .set("/lines/0/unit_cost", "6000.00")
+                .addElement("/lines")
+                .set("/lines/1/product_id", 502)
+                .set("/lines/1/product_name", "Хлеб")
+                .set("/lines/1/quantity", "2.000")
+                .set("/lines/1/unit_price", "5000.00")
+                .set("/lines/1/discount", "0.00")
+                .set("/lines/1/line_total", "10000.00")
                 .set("/lines/1/unit_cost", "3000.00")));
     }
 }

@@ -18,5 +18,4 @@ public record AuthProperties(
         @DefaultValue("20") int ipFailures,
         @DefaultValue("5") int pinFailures,
         @DefaultValue("15m") Duration failureWindow,
-        @DefaultValue("15m") Duration lockDuration) {
-}
+        @DefaultValue("15m") Duration lockDuration) {}

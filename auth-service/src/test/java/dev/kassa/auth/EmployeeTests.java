@@ -28,9 +28,20 @@ class EmployeeTests {
 
     /** Registers an owner; returns {token, tenant_key}. */
     String[] owner() {
-        Api.Response r = api().post("/api/users/auth/register/", json("username", unique("owner"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Магазин"));
-        return new String[]{r.text("/data/tokens/access"), r.text("/data/store/tenant_key")};
+        Api.Response r = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("owner"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "store_name",
+                                "Магазин"));
+        return new String[] {r.text("/data/tokens/access"), r.text("/data/store/tenant_key")};
     }
 
     String login(String username, String password) {
@@ -45,9 +56,25 @@ class EmployeeTests {
         Api asOwner = api().as(owner[0]).in(owner[1]);
         String username = unique("cashier1");
         // erp-v2-readme.md "Создание сотрудника"
-        Api.Response created = asOwner.post("/api/users/employees/", json("username", username, "password", "SecurePass123",
-                "first_name", "Петр", "last_name", "Петров", "email", "petr@example.com", "role", "cashier", "phone", "+998901234567",
-                "position", "Кассир"));
+        Api.Response created = asOwner.post(
+                "/api/users/employees/",
+                json(
+                        "username",
+                        username,
+                        "password",
+                        "SecurePass123",
+                        "first_name",
+                        "Петр",
+                        "last_name",
+                        "Петров",
+                        "email",
+                        "petr@example.com",
+                        "role",
+                        "cashier",
+                        "phone",
+                        "+998901234567",
+                        "position",
+                        "Кассир"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("/message")).isEqualTo("Сотрудник успешно создан");
         assertThat(created.text("/data/employee/full_name")).isEqualTo("Петр Петров");
@@ -61,16 +88,34 @@ class EmployeeTests {
         assertThat(list.raw()).doesNotContain("SecurePass123");
 
         String cashierToken = login(username, "SecurePass123");
-        Api.Response stores = api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"));
+        Api.Response stores =
+                api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"));
         assertThat(stores.text("/available_stores/0/tenant_key")).isEqualTo(owner[1]);
         assertThat(stores.text("/available_stores/0/role")).isEqualTo("cashier");
         Api asCashier = api().as(cashierToken).in(owner[1]);
-        assertThat(asCashier.get("/api/users/auth/me/").text("/data/employee/role")).isEqualTo("cashier");
-        assertThat(asCashier.post("/api/users/employees/", json("username", unique("x"), "password", "SecurePass123", "first_name", "X",
-                "role", "cashier")).text("/code")).isEqualTo("permission_denied");
+        assertThat(asCashier.get("/api/users/auth/me/").text("/data/employee/role"))
+                .isEqualTo("cashier");
+        assertThat(asCashier
+                        .post(
+                                "/api/users/employees/",
+                                json(
+                                        "username",
+                                        unique("x"),
+                                        "password",
+                                        "SecurePass123",
+                                        "first_name",
+                                        "X",
+                                        "role",
+                                        "cashier"))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
         assertThat(asCashier.get("/api/users/employees/").text("/code")).isEqualTo("permission_denied");
         String[] stranger = owner();
-        assertThat(api().as(stranger[0]).in(owner[1]).get("/api/users/employees/").text("/code")).isEqualTo("not_a_member");
+        assertThat(api().as(stranger[0])
+                        .in(owner[1])
+                        .get("/api/users/employees/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
     }
 
     @Test
@@ -78,16 +123,54 @@ class EmployeeTests {
         String[] owner = owner();
         Api asOwner = api().as(owner[0]).in(owner[1]);
         String manager = unique("manager");
-        assertThat(asOwner.post("/api/users/employees/", json("username", manager, "password", "SecurePass123", "first_name", "M",
-                "role", "manager")).status()).isEqualTo(201);
+        assertThat(asOwner.post(
+                                "/api/users/employees/",
+                                json(
+                                        "username",
+                                        manager,
+                                        "password",
+                                        "SecurePass123",
+                                        "first_name",
+                                        "M",
+                                        "role",
+                                        "manager"))
+                        .status())
+                .isEqualTo(201);
         Api asManager = api().as(login(manager, "SecurePass123")).in(owner[1]);
-        assertThat(asManager.post("/api/users/employees/", json("username", unique("m2"), "password", "SecurePass123", "first_name", "M",
-                "role", "manager")).text("/errors/role/0")).isEqualTo("Менеджер может создавать только кассиров и складчиков");
-        assertThat(asManager.post("/api/users/employees/", json("username", unique("s"), "password", "SecurePass123", "first_name", "S",
-                "role", "stockkeeper")).status()).isEqualTo(201);
-        Api.Response bad = asOwner.post("/api/users/employees/", json("username", manager, "password", "123", "role", "owner", "phone", "12"));
+        assertThat(asManager
+                        .post(
+                                "/api/users/employees/",
+                                json(
+                                        "username",
+                                        unique("m2"),
+                                        "password",
+                                        "SecurePass123",
+                                        "first_name",
+                                        "M",
+                                        "role",
+                                        "manager"))
+                        .text("/errors/role/0"))
+                .isEqualTo("Менеджер может создавать только кассиров и складчиков");
+        assertThat(asManager
+                        .post(
+                                "/api/users/employees/",
+                                json(
+                                        "username",
+                                        unique("s"),
+                                        "password",
+                                        "SecurePass123",
+                                        "first_name",
+                                        "S",
+                                        "role",
+                                        "stockkeeper"))
+                        .status())
+                .isEqualTo(201);
+        Api.Response bad = asOwner.post(
+                "/api/users/employees/", json("username", manager, "password", "123", "role", "owner", "phone", "12"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("username", "password", "role", "first_name", "phone");
+        assertThat(bad.at("/errors").fieldNames())
+                .toIterable()
+                .contains("username", "password", "role", "first_name", "phone");
         assertThat(asOwner.post("/api/users/employees/", "{").text("/code")).isEqualTo("parse_error");
     }
 
@@ -96,27 +179,45 @@ class EmployeeTests {
         String[] owner = owner();
         Api asOwner = api().as(owner[0]).in(owner[1]);
         String username = unique("cashier");
-        long id = asOwner.post("/api/users/employees/", json("username", username, "password", "SecurePass123", "first_name", "К",
-                "role", "cashier")).at("/data/employee/id").asLong();
-        String refresh = api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/refresh");
+        long id = asOwner.post(
+                        "/api/users/employees/",
+                        json("username", username, "password", "SecurePass123", "first_name", "К", "role", "cashier"))
+                .at("/data/employee/id")
+                .asLong();
+        String refresh = api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"))
+                .text("/refresh");
 
-        Api.Response reset = asOwner.post("/api/users/employees/" + id + "/reset-password/", json("new_password", "NewSecurePass123"));
+        Api.Response reset = asOwner.post(
+                "/api/users/employees/" + id + "/reset-password/", json("new_password", "NewSecurePass123"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
         assertThat(reset.at("/data/new_password").isNull()).isTrue();
         assertThat(reset.raw()).doesNotContain("NewSecurePass123");
-        assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", refresh)).status()).isEqualTo(401);
-        assertThat(api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).status()).isEqualTo(401);
-        assertThat(asOwner.post("/api/users/employees/424242/reset-password/", json("new_password", "NewSecurePass123")).status()).isEqualTo(404);
+        assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", refresh))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(asOwner.post("/api/users/employees/424242/reset-password/", json("new_password", "NewSecurePass123"))
+                        .status())
+                .isEqualTo(404);
 
         // erp-v2-readme.md "Смена пароля сотрудником" (no store key needed)
         Api self = api().as(login(username, "NewSecurePass123"));
-        assertThat(self.post("/api/users/auth/change-password/", json("old_password", "wrong", "new_password", "new_password_123"))
-                .text("/errors/old_password/0")).isEqualTo("Неверный текущий пароль");
-        Api.Response changed = self.post("/api/users/auth/change-password/", json("old_password", "NewSecurePass123", "new_password", "new_password_123"));
+        assertThat(self.post(
+                                "/api/users/auth/change-password/",
+                                json("old_password", "wrong", "new_password", "new_password_123"))
+                        .text("/errors/old_password/0"))
+                .isEqualTo("Неверный текущий пароль");
+        Api.Response changed = self.post(
+                "/api/users/auth/change-password/",
+                json("old_password", "NewSecurePass123", "new_password", "new_password_123"));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.text("/message")).isEqualTo("Пароль успешно изменен");
         login(username, "new_password_123");
-        assertThat(api().post("/api/users/auth/change-password/", json("old_password", "a", "new_password", "b")).status()).isEqualTo(401);
+        assertThat(api().post("/api/users/auth/change-password/", json("old_password", "a", "new_password", "b"))
+                        .status())
+                .isEqualTo(401);
 
         // without a password Kassa makes one, shows it once, and it works
         Api.Response generated = asOwner.post("/api/users/employees/" + id + "/reset-password/", json());
@@ -130,11 +231,15 @@ class EmployeeTests {
         String[] owner = owner();
         Api asOwner = api().as(owner[0]).in(owner[1]);
         int before = asOwner.get("/api/users/employees/").at("/count").asInt();
-        Api.Response badPin = asOwner.post("/api/users/employees/", json("first_name", "Дилноза", "role", "cashier", "pin", "12"));
+        Api.Response badPin =
+                asOwner.post("/api/users/employees/", json("first_name", "Дилноза", "role", "cashier", "pin", "12"));
         assertThat(badPin.at("/errors/pin").isArray()).as(badPin.toString()).isTrue();
-        assertThat(asOwner.get("/api/users/employees/").at("/count").asInt()).as("a refused creation leaves nothing behind").isEqualTo(before);
+        assertThat(asOwner.get("/api/users/employees/").at("/count").asInt())
+                .as("a refused creation leaves nothing behind")
+                .isEqualTo(before);
 
-        Api.Response created = asOwner.post("/api/users/employees/", json("first_name", "Дилноза", "role", "cashier", "pin", "2580"));
+        Api.Response created =
+                asOwner.post("/api/users/employees/", json("first_name", "Дилноза", "role", "cashier", "pin", "2580"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/data/credentials").isNull()).isTrue();
         assertThat(created.text("/data/sign_in")).isEqualTo("pin");
@@ -142,10 +247,18 @@ class EmployeeTests {
         assertThat(created.text("/message")).contains("PIN");
         Api.Response till = api().post("/api/users/auth/pin-login/", json("tenant_key", owner[1], "pin", "2580"));
         assertThat(till.status()).as(till.toString()).isEqualTo(200);
-        assertThat(api().as(till.text("/access")).in(owner[1]).get("/api/users/auth/me/").text("/data/employee/role")).isEqualTo("cashier");
+        assertThat(api().as(till.text("/access"))
+                        .in(owner[1])
+                        .get("/api/users/auth/me/")
+                        .text("/data/employee/role"))
+                .isEqualTo("cashier");
         // a username alone still needs the rest of a login; a password alone needs a username
-        assertThat(asOwner.post("/api/users/employees/", json("password", "SecurePass123", "first_name", "Б", "role", "cashier"))
-                .at("/errors/username").isArray()).isTrue();
+        assertThat(asOwner.post(
+                                "/api/users/employees/",
+                                json("password", "SecurePass123", "first_name", "Б", "role", "cashier"))
+                        .at("/errors/username")
+                        .isArray())
+                .isTrue();
     }
 
     @Test
@@ -153,7 +266,8 @@ class EmployeeTests {
         String[] owner = owner();
         Api asOwner = api().as(owner[0]).in(owner[1]);
         String username = unique("kassir");
-        Api.Response created = asOwner.post("/api/users/employees/", json("username", username, "first_name", "Ольга", "role", "cashier"));
+        Api.Response created = asOwner.post(
+                "/api/users/employees/", json("username", username, "first_name", "Ольга", "role", "cashier"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String password = created.text("/data/credentials/password");
         assertThat(password).hasSize(12).matches(".*[0-9].*").matches(".*[a-zA-Z].*");

@@ -21,6 +21,7 @@ class RegistrationAndLoginTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -34,12 +35,43 @@ class RegistrationAndLoginTests {
 
     /** erp-v2-registration.md, "Пример полной регистрации" (with a unique username and slug). */
     Map<String, Object> fullRegistrationExample(String username, String slug) {
-        return json("first_name", "Иван", "last_name", "Петров", "middle_name", "Сергеевич", "owner_phone", "+998901234567",
-                "email", "ivan@example.com", "username", username, "password", "SecurePass123!", "password_confirm", "SecurePass123!",
-                "store_name", "Супермаркет Азия", "store_slug", slug, "store_description", "Продуктовый магазин в центре города",
-                "store_address", "ул. Навои, д. 45", "store_city", "Ташкент", "store_region", "Ташкентская область",
-                "store_phone", "+998712345678", "store_email", "info@asiamarket.uz", "store_legal_name", "ООО Супермаркет Азия",
-                "store_tax_id", "123456789");
+        return json(
+                "first_name",
+                "Иван",
+                "last_name",
+                "Петров",
+                "middle_name",
+                "Сергеевич",
+                "owner_phone",
+                "+998901234567",
+                "email",
+                "ivan@example.com",
+                "username",
+                username,
+                "password",
+                "SecurePass123!",
+                "password_confirm",
+                "SecurePass123!",
+                "store_name",
+                "Супермаркет Азия",
+                "store_slug",
+                slug,
+                "store_description",
+                "Продуктовый магазин в центре города",
+                "store_address",
+                "ул. Навои, д. 45",
+                "store_city",
+                "Ташкент",
+                "store_region",
+                "Ташкентская область",
+                "store_phone",
+                "+998712345678",
+                "store_email",
+                "info@asiamarket.uz",
+                "store_legal_name",
+                "ООО Супермаркет Азия",
+                "store_tax_id",
+                "123456789");
     }
 
     @Test
@@ -69,8 +101,11 @@ class RegistrationAndLoginTests {
         assertThat(r.text("/default_store/tenant_key")).isEqualTo(tenantKey);
         assertThat(r.text("/available_stores/0/name")).isEqualTo(r.text("/store/name"));
         assertThat(r.raw()).doesNotContain("SecurePass123!");
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.platform.events.StoreCreated.class, tenantKey)
-                .at("/payload/tenant_key").asText()).isEqualTo(tenantKey);
+        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(
+                                dev.kassa.platform.events.StoreCreated.class, tenantKey)
+                        .at("/payload/tenant_key")
+                        .asText())
+                .isEqualTo(tenantKey);
         // me with the new store's key
         Api owner = api().as(r.text("/data/tokens/access"));
         Api.Response me = owner.in(tenantKey).get("/api/users/auth/me/");
@@ -83,28 +118,95 @@ class RegistrationAndLoginTests {
     @Test
     void theMinimalExamplesOfAllThreeDocumentsSucceed() {
         // erp-v2-registration.md "Минимальная регистрация"
-        Api.Response doc002 = api().post("/api/users/auth/register/", json("first_name", "Иван", "owner_phone", "+998901234567",
-                "username", unique("ivan_owner"), "password", "SecurePass123!", "password_confirm", "SecurePass123!",
-                "store_name", "Супермаркет Азия", "store_address", "ул. Навои, д. 45", "store_phone", "+998712345678"));
+        Api.Response doc002 = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "first_name",
+                                "Иван",
+                                "owner_phone",
+                                "+998901234567",
+                                "username",
+                                unique("ivan_owner"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "store_name",
+                                "Супермаркет Азия",
+                                "store_address",
+                                "ул. Навои, д. 45",
+                                "store_phone",
+                                "+998712345678"));
         assertThat(doc002.status()).as(doc002.toString()).isEqualTo(201);
         assertThat(doc002.text("/data/store/slug")).startsWith("supermarket-aziya");
         // erp-v2-readme.md "Минимальный запрос"
-        Api.Response readme = api().post("/api/users/auth/register/", json("username", unique("owner1"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Мой Магазин"));
+        Api.Response readme = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("owner1"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "store_name",
+                                "Мой Магазин"));
         assertThat(readme.status()).as(readme.toString()).isEqualTo(201);
         assertThat(readme.text("/data/store/slug")).startsWith("moy-magazin");
         // erp-v2-api.md 1.1: password2 and phone
-        Api.Response api = api().post("/api/users/auth/register/", json("username", unique("testuser"), "email", "test@example.com",
-                "password", "TestPass123!", "password2", "TestPass123!", "first_name", "Test", "last_name", "User",
-                "store_name", "Test Store", "phone", "+998901234567"));
+        Api.Response api = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("testuser"),
+                                "email",
+                                "test@example.com",
+                                "password",
+                                "TestPass123!",
+                                "password2",
+                                "TestPass123!",
+                                "first_name",
+                                "Test",
+                                "last_name",
+                                "User",
+                                "store_name",
+                                "Test Store",
+                                "phone",
+                                "+998901234567"));
         assertThat(api.status()).as(api.toString()).isEqualTo(201);
         assertThat(api.text("/data/employee/phone")).isEqualTo("+998901234567");
         // erp-v2-readme.md "Полный запрос" with its hyphenated slug
-        Api.Response readmeFull = api().post("/api/users/auth/register/", json("username", unique("owner1"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "last_name", "Иванов", "email", "ivan@example.com",
-                "owner_phone", "+998901234567", "store_name", "Мой Магазин", "store_slug", unique("moy-magazin"),
-                "store_description", "Магазин одежды премиум класса", "store_address", "г. Ташкент, ул. Навои, 25",
-                "store_phone", "+998901234567", "store_email", "info@mystore.uz"));
+        Api.Response readmeFull = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("owner1"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "last_name",
+                                "Иванов",
+                                "email",
+                                "ivan@example.com",
+                                "owner_phone",
+                                "+998901234567",
+                                "store_name",
+                                "Мой Магазин",
+                                "store_slug",
+                                unique("moy-magazin"),
+                                "store_description",
+                                "Магазин одежды премиум класса",
+                                "store_address",
+                                "г. Ташкент, ул. Навои, 25",
+                                "store_phone",
+                                "+998901234567",
+                                "store_email",
+                                "info@mystore.uz"));
         assertThat(readmeFull.status()).as(readmeFull.toString()).isEqualTo(201);
         assertThat(readmeFull.text("/data/store/schema_name")).doesNotContain("-");
     }
@@ -116,16 +218,40 @@ class RegistrationAndLoginTests {
         String second = register(name).text("/data/store/slug");
         assertThat(second).isEqualTo(first + "_1");
         // another owner chose the _3 variant by hand: the next generated slugs take the free _2, then skip to _4
-        Api.Response chosen = api().post("/api/users/auth/register/", json("username", unique("u"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "A", "store_name", "Other", "store_slug", first + "_3"));
+        Api.Response chosen = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("u"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "A",
+                                "store_name",
+                                "Other",
+                                "store_slug",
+                                first + "_3"));
         assertThat(chosen.status()).as(chosen.toString()).isEqualTo(201);
         assertThat(register(name).text("/data/store/slug")).isEqualTo(first + "_2");
         assertThat(register(name).text("/data/store/slug")).isEqualTo(first + "_4");
     }
 
     Api.Response register(String storeName) {
-        Api.Response r = api().post("/api/users/auth/register/", json("username", unique("u"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "A", "store_name", storeName));
+        Api.Response r = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("u"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "A",
+                                "store_name",
+                                storeName));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r;
     }
@@ -137,7 +263,8 @@ class RegistrationAndLoginTests {
         Integer users = jdbc.queryForObject("select count(*) from users", Integer.class);
         Integer storesBefore = jdbc.queryForObject("select count(*) from stores", Integer.class);
 
-        Api.Response taken = api().post("/api/users/auth/register/", fullRegistrationExample(username, unique("second")));
+        Api.Response taken =
+                api().post("/api/users/auth/register/", fullRegistrationExample(username, unique("second")));
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.text("/code")).isEqualTo("invalid");
         assertThat(taken.text("/errors/username/0")).isEqualTo("Пользователь с таким логином уже существует");
@@ -154,16 +281,21 @@ class RegistrationAndLoginTests {
         weak.put("password", "1234567");
         weak.put("password_confirm", "1234567");
         JsonNode passwordErrors = api().post("/api/users/auth/register/", weak).at("/errors/password");
-        assertThat(passwordErrors.toString()).contains("Пароль слишком короткий").contains("только из цифр");
+        assertThat(passwordErrors.toString())
+                .contains("Пароль слишком короткий")
+                .contains("только из цифр");
 
         Api.Response missing = api().english().post("/api/users/auth/register/", json("username", unique("x")));
         assertThat(missing.text("/errors/first_name/0")).isEqualTo("This field is required.");
         assertThat(missing.at("/errors/store_name").isArray()).isTrue();
         assertThat(missing.at("/errors/password_confirm").isArray()).isTrue();
 
-        assertThat(api().post("/api/users/auth/register/", "{not json").text("/code")).isEqualTo("parse_error");
-        assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(users);
-        assertThat(jdbc.queryForObject("select count(*) from stores", Integer.class)).isEqualTo(storesBefore);
+        assertThat(api().post("/api/users/auth/register/", "{not json").text("/code"))
+                .isEqualTo("parse_error");
+        assertThat(jdbc.queryForObject("select count(*) from users", Integer.class))
+                .isEqualTo(users);
+        assertThat(jdbc.queryForObject("select count(*) from stores", Integer.class))
+                .isEqualTo(storesBefore);
     }
 
     @Test
@@ -172,16 +304,19 @@ class RegistrationAndLoginTests {
         Api.Response reg = api().post("/api/users/auth/register/", fullRegistrationExample(username, unique("shop")));
         String tenantKey = reg.text("/data/store/tenant_key");
 
-        Api.Response bad = api().post("/api/users/auth/login/", json("username", username, "password", "wrong-password"));
+        Api.Response bad =
+                api().post("/api/users/auth/login/", json("username", username, "password", "wrong-password"));
         assertThat(bad.status()).isEqualTo(401);
         assertThat(bad.text("/code")).isEqualTo("authentication_failed");
 
-        Api.Response login = api().header("X-Tenant-Key", tenantKey).post("/api/users/auth/login/", json("username", username, "password", "SecurePass123!"));
+        Api.Response login = api().header("X-Tenant-Key", tenantKey)
+                .post("/api/users/auth/login/", json("username", username, "password", "SecurePass123!"));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(login.text("/available_stores/0/tenant_key")).isEqualTo(tenantKey);
         assertThat(login.text("/available_stores/0/role")).isEqualTo("owner");
         assertThat(login.text("/default_store/tenant_key")).isEqualTo(tenantKey);
-        // the tokens under data too, as registration answers (the original Postman collection's login script reads them there)
+        // the tokens under data too, as registration answers (the original Postman collection's login script reads them
+        // there)
         assertThat(login.text("/data/tokens/access")).isEqualTo(login.text("/access"));
         assertThat(login.text("/data/tokens/refresh")).isEqualTo(login.text("/refresh"));
         assertThat(login.text("/data/default_store/tenant_key")).isEqualTo(tenantKey);
@@ -194,9 +329,15 @@ class RegistrationAndLoginTests {
         Api.Response rotated = api().post("/api/users/auth/token/refresh/", json("refresh", refresh));
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
         assertThat(rotated.text("/refresh")).isNotEqualTo(refresh);
-        assertThat(api().as(rotated.text("/access")).in(tenantKey).get("/api/users/auth/me").status()).isEqualTo(200);
+        assertThat(api().as(rotated.text("/access"))
+                        .in(tenantKey)
+                        .get("/api/users/auth/me")
+                        .status())
+                .isEqualTo(200);
         // the spent token comes back: the whole family is revoked, including the newest token
-        assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", refresh)).status()).isEqualTo(401);
+        assertThat(api().post("/api/users/auth/token/refresh/", json("refresh", refresh))
+                        .status())
+                .isEqualTo(401);
         Api.Response revoked = api().post("/api/users/auth/token/refresh/", json("refresh", rotated.text("/refresh")));
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.text("/code")).isEqualTo("token_not_valid");
@@ -204,14 +345,19 @@ class RegistrationAndLoginTests {
 
     @Test
     void meNeedsTheKeyOfOneOfTheCallersStores() {
-        Api.Response a = api().post("/api/users/auth/register/", fullRegistrationExample(unique("a"), unique("shop_a")));
-        Api.Response b = api().post("/api/users/auth/register/", fullRegistrationExample(unique("b"), unique("shop_b")));
+        Api.Response a =
+                api().post("/api/users/auth/register/", fullRegistrationExample(unique("a"), unique("shop_a")));
+        Api.Response b =
+                api().post("/api/users/auth/register/", fullRegistrationExample(unique("b"), unique("shop_b")));
         Api ownerB = api().as(b.text("/data/tokens/access"));
         assertThat(ownerB.get("/api/users/auth/me/").text("/code")).isEqualTo("missing_tenant_key");
         Api.Response cross = ownerB.in(a.text("/data/store/tenant_key")).get("/api/users/auth/me/");
         assertThat(cross.status()).isEqualTo(403);
         assertThat(cross.text("/code")).isEqualTo("not_a_member");
-        assertThat(api().in(a.text("/data/store/tenant_key")).get("/api/users/auth/me/").status()).isEqualTo(401);
+        assertThat(api().in(a.text("/data/store/tenant_key"))
+                        .get("/api/users/auth/me/")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test

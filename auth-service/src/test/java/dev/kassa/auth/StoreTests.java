@@ -19,6 +19,7 @@ class StoreTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -29,8 +30,19 @@ class StoreTests {
     @Test
     void theWebClientsStoreListWithCredentialsSaysTillsLogInByPin() {
         String username = "creds_" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response reg = api().post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Первый"));
+        Api.Response reg = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                username,
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "store_name",
+                                "Первый"));
         String first = reg.text("/data/store/tenant_key");
         Api owner = api().as(reg.text("/data/tokens/access"));
         Api.Response second = owner.post("/api/users/stores/", json("name", "Второй"));
@@ -54,46 +66,106 @@ class StoreTests {
         assertThat(creds.text("/data/tenant_key")).isEqualTo(first);
         assertThat(creds.at("/data/password").isNull()).isTrue();
         assertThat(creds.text("/data/note")).contains("PIN");
-        assertThat(fresh.get("/api/users/stores/staff-credentials/").text("/code")).isEqualTo("missing_tenant_key");
-        String other = api().post("/api/users/auth/register/", json("username", "other_" + UUID.randomUUID().toString().substring(0, 8),
-                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "Пётр", "store_name", "Чужой"))
+        assertThat(fresh.get("/api/users/stores/staff-credentials/").text("/code"))
+                .isEqualTo("missing_tenant_key");
+        String other = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                "other_" + UUID.randomUUID().toString().substring(0, 8),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Пётр",
+                                "store_name",
+                                "Чужой"))
                 .text("/data/store/tenant_key");
-        assertThat(fresh.in(other).get("/api/users/stores/staff-credentials/").text("/code")).isEqualTo("not_a_member");
-        assertThat(api().get("/api/users/stores/my-stores-with-credentials/").status()).isEqualTo(401);
+        assertThat(fresh.in(other).get("/api/users/stores/staff-credentials/").text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(api().get("/api/users/stores/my-stores-with-credentials/").status())
+                .isEqualTo(401);
         // an employee, not the owner, sees no store of their own
         String cashier = "kassir_" + UUID.randomUUID().toString().substring(0, 8);
-        api().as(reg.text("/data/tokens/access")).in(first).post("/api/users/employees/", json("username", cashier, "password", "SecurePass123",
-                "first_name", "Анна", "role", "cashier"));
-        Api asCashier = api().as(api().post("/api/users/auth/login/", json("username", cashier, "password", "SecurePass123")).text("/access"));
-        assertThat(asCashier.get("/api/users/stores/my-stores-with-credentials/").at("/data/count").asInt()).isZero();
-        assertThat(asCashier.in(first).get("/api/users/stores/staff-credentials/").text("/code")).isEqualTo("permission_denied");
+        api().as(reg.text("/data/tokens/access"))
+                .in(first)
+                .post(
+                        "/api/users/employees/",
+                        json(
+                                "username",
+                                cashier,
+                                "password",
+                                "SecurePass123",
+                                "first_name",
+                                "Анна",
+                                "role",
+                                "cashier"));
+        Api asCashier = api().as(
+                        api().post("/api/users/auth/login/", json("username", cashier, "password", "SecurePass123"))
+                                .text("/access"));
+        assertThat(asCashier
+                        .get("/api/users/stores/my-stores-with-credentials/")
+                        .at("/data/count")
+                        .asInt())
+                .isZero();
+        assertThat(asCashier
+                        .in(first)
+                        .get("/api/users/stores/staff-credentials/")
+                        .text("/code"))
+                .isEqualTo("permission_denied");
     }
 
     @Test
     void anOwnerOpensASecondStoreAndTheFreshTokenServesBoth() {
         String username = "multi_" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response reg = api().post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Первый"));
+        Api.Response reg = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                username,
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "store_name",
+                                "Первый"));
         String first = reg.text("/data/store/tenant_key");
         Api owner = api().as(reg.text("/data/tokens/access"));
 
-        Api.Response created = owner.post("/api/users/stores/", json("name", "Филиал на Чиланзаре", "address", "Чиланзар, 5",
-                "phone", "+998712345679", "time_zone", "Asia/Samarkand"));
+        Api.Response created = owner.post(
+                "/api/users/stores/",
+                json(
+                        "name",
+                        "Филиал на Чиланзаре",
+                        "address",
+                        "Чиланзар, 5",
+                        "phone",
+                        "+998712345679",
+                        "time_zone",
+                        "Asia/Samarkand"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("/message")).isEqualTo("Магазин успешно создан");
         String second = created.text("/data/store/tenant_key");
         assertThat(second).startsWith("filial-na-chilanzare_");
         assertThat(created.text("/data/store/time_zone")).isEqualTo("Asia/Samarkand");
-        // the original web client reads staff_credentials.username after creating a store: the object is there, with no shared account
+        // the original web client reads staff_credentials.username after creating a store: the object is there, with no
+        // shared account
         assertThat(created.at("/data/staff_credentials").isObject()).isTrue();
         assertThat(created.at("/data/staff_credentials/username").isNull()).isTrue();
         assertThat(created.text("/data/staff_credentials/sign_in")).isEqualTo("pin");
         assertThat(created.text("/data/staff_credentials/note")).contains("PIN");
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.platform.events.StoreCreated.class, second)
-                .at("/payload/tenant_key").asText()).isEqualTo(second);
+        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(
+                                dev.kassa.platform.events.StoreCreated.class, second)
+                        .at("/payload/tenant_key")
+                        .asText())
+                .isEqualTo(second);
 
         Api fresh = api().as(created.text("/data/tokens/access"));
-        assertThat(fresh.in(second).get("/api/users/auth/me/").text("/data/employee/role")).isEqualTo("owner");
+        assertThat(fresh.in(second).get("/api/users/auth/me/").text("/data/employee/role"))
+                .isEqualTo("owner");
         assertThat(fresh.in(first).get("/api/users/auth/me/").status()).isEqualTo(200);
         // the old token does not know the new store yet
         assertThat(owner.in(second).get("/api/users/auth/me/").text("/code")).isEqualTo("not_a_member");
@@ -103,24 +175,47 @@ class StoreTests {
         assertThat(list.text("/results/0/tenant_key")).isEqualTo(second);
         long id = list.at("/results/0/id").asLong();
         assertThat(fresh.get("/api/users/stores/" + id + "/").text("/role")).isEqualTo("owner");
-        assertThat(api().as(reg.text("/data/tokens/access")).get("/api/users/stores/9999999/").status()).isEqualTo(404);
+        assertThat(api().as(reg.text("/data/tokens/access"))
+                        .get("/api/users/stores/9999999/")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void onlyStoreOwnersOpenStoresAndTheFieldsAreChecked() {
-        Api.Response reg = api().post("/api/users/auth/register/", json("username", "own_" + UUID.randomUUID().toString().substring(0, 8),
-                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "И", "store_name", "Магазин"));
+        Api.Response reg = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                "own_" + UUID.randomUUID().toString().substring(0, 8),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "И",
+                                "store_name",
+                                "Магазин"));
         Api owner = api().as(reg.text("/data/tokens/access"));
         String taken = reg.text("/data/store/slug");
-        Api.Response bad = owner.post("/api/users/stores/", json("slug", taken, "phone", "123", "time_zone", "Mars/Olympus"));
+        Api.Response bad =
+                owner.post("/api/users/stores/", json("slug", taken, "phone", "123", "time_zone", "Mars/Olympus"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "slug", "phone", "time_zone");
 
         String cashier = "cash_" + UUID.randomUUID().toString().substring(0, 8);
-        owner.in(reg.text("/data/store/tenant_key")).post("/api/users/employees/", json("username", cashier, "password", "SecurePass123",
-                "first_name", "К", "role", "cashier"));
-        String cashierToken = api().post("/api/users/auth/login/", json("username", cashier, "password", "SecurePass123")).text("/access");
-        assertThat(api().as(cashierToken).post("/api/users/stores/", json("name", "Мой")).text("/code")).isEqualTo("permission_denied");
-        assertThat(api().post("/api/users/stores/", json("name", "Мой")).status()).isEqualTo(401);
+        owner.in(reg.text("/data/store/tenant_key"))
+                .post(
+                        "/api/users/employees/",
+                        json("username", cashier, "password", "SecurePass123", "first_name", "К", "role", "cashier"));
+        String cashierToken = api().post(
+                        "/api/users/auth/login/", json("username", cashier, "password", "SecurePass123"))
+                .text("/access");
+        assertThat(api().as(cashierToken)
+                        .post("/api/users/stores/", json("name", "Мой"))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(api().post("/api/users/stores/", json("name", "Мой")).status())
+                .isEqualTo(401);
     }
 }

@@ -30,13 +30,37 @@ class UsersTests {
     @Test
     void ownersBringTheirPeopleIntoAnotherStoreAndManageThemByUserId() {
         String ownerName = unique("owner");
-        Api.Response reg = api().post("/api/users/auth/register/", json("username", ownerName, "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Первый"));
+        Api.Response reg = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                ownerName,
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "store_name",
+                                "Первый"));
         String keyA = reg.text("/data/store/tenant_key");
         Api ownerA = api().as(reg.text("/data/tokens/access")).in(keyA);
         String cashierName = unique("kassir");
-        Api.Response created = api().as(reg.text("/data/tokens/access")).in(keyA).post("/api/users/users/", json("username", cashierName,
-                "password", "SecurePass123", "first_name", "Ольга", "last_name", "Ким", "role", "cashier"));
+        Api.Response created = api().as(reg.text("/data/tokens/access"))
+                .in(keyA)
+                .post(
+                        "/api/users/users/",
+                        json(
+                                "username",
+                                cashierName,
+                                "password",
+                                "SecurePass123",
+                                "first_name",
+                                "Ольга",
+                                "last_name",
+                                "Ким",
+                                "role",
+                                "cashier"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/data/initial_password").isNull()).isTrue();
         assertThat(created.raw()).doesNotContain("SecurePass123");
@@ -50,37 +74,75 @@ class UsersTests {
         assertThat(added.text("/data/is_existing_user")).isEqualTo("true");
         assertThat(added.at("/data/credentials").isNull()).isTrue();
         assertThat(added.text("/message")).isEqualTo("Сотрудник добавлен в магазин");
-        assertThat(ownerB.post("/api/users/employees/", json("username", cashierName, "role", "cashier")).at("/errors/username").isArray()).isTrue();
-        Api.Response login = api().post("/api/users/auth/login/", json("username", cashierName, "password", "SecurePass123"));
+        assertThat(ownerB.post("/api/users/employees/", json("username", cashierName, "role", "cashier"))
+                        .at("/errors/username")
+                        .isArray())
+                .isTrue();
+        Api.Response login =
+                api().post("/api/users/auth/login/", json("username", cashierName, "password", "SecurePass123"));
         assertThat(login.at("/available_stores").size()).isEqualTo(2);
         // a stranger's username stays taken
         String strangerName = unique("other");
-        api().post("/api/users/auth/register/", json("username", strangerName, "password", "SecurePass123!", "password_confirm", "SecurePass123!",
-                "first_name", "Пётр", "store_name", "Чужой"));
-        assertThat(ownerB.post("/api/users/employees/", json("username", strangerName, "role", "cashier")).text("/errors/username/0"))
+        api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                strangerName,
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Пётр",
+                                "store_name",
+                                "Чужой"));
+        assertThat(ownerB.post("/api/users/employees/", json("username", strangerName, "role", "cashier"))
+                        .text("/errors/username/0"))
                 .contains("существует");
 
-        assertThat(ownerA.get("/api/users/users/?search=" + cashierName.substring(0, 8)).at("/count").asInt()).isEqualTo(1);
+        assertThat(ownerA.get("/api/users/users/?search=" + cashierName.substring(0, 8))
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
         Api.Response user = ownerA.get("/api/users/users/" + userId + "/");
         assertThat(user.text("/employee_info/role")).isEqualTo("cashier");
         assertThat(user.text("/full_name")).isEqualTo("Ким Ольга");
-        assertThat(ownerA.patch("/api/users/users/" + userId + "/update-employee/", json("position", "Старший кассир")).text("/data/employee/position"))
+        assertThat(ownerA.patch("/api/users/users/" + userId + "/update-employee/", json("position", "Старший кассир"))
+                        .text("/data/employee/position"))
                 .isEqualTo("Старший кассир");
-        assertThat(ownerA.post("/api/users/users/" + userId + "/change-password/", json("new_password", "NewSecure456")).status()).isEqualTo(200);
-        String cashierToken = api().post("/api/users/auth/login/", json("username", cashierName, "password", "NewSecure456")).text("/access");
+        assertThat(ownerA.post("/api/users/users/" + userId + "/change-password/", json("new_password", "NewSecure456"))
+                        .status())
+                .isEqualTo(200);
+        String cashierToken = api().post(
+                        "/api/users/auth/login/", json("username", cashierName, "password", "NewSecure456"))
+                .text("/access");
         Api cashier = api().as(cashierToken).in(keyA);
-        Api.Response own = cashier.patch("/api/users/users/" + userId + "/update-profile/", json("first_name", "Оля", "email", "olya@example.com"));
+        Api.Response own = cashier.patch(
+                "/api/users/users/" + userId + "/update-profile/",
+                json("first_name", "Оля", "email", "olya@example.com"));
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
         assertThat(own.text("/data/first_name")).isEqualTo("Оля");
         long ownerId = ownerA.get("/api/users/auth/me/").at("/data/user/id").asLong();
-        assertThat(cashier.patch("/api/users/users/" + ownerId + "/update-profile/", json("first_name", "X")).text("/code")).isEqualTo("permission_denied");
+        assertThat(cashier.patch("/api/users/users/" + ownerId + "/update-profile/", json("first_name", "X"))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
         assertThat(cashier.get("/api/users/users/").text("/code")).isEqualTo("permission_denied");
-        assertThat(cashier.patch("/api/users/users/" + userId + "/update-profile/", json("username", ownerName)).at("/errors/username").isArray()).isTrue();
+        assertThat(cashier.patch("/api/users/users/" + userId + "/update-profile/", json("username", ownerName))
+                        .at("/errors/username")
+                        .isArray())
+                .isTrue();
         assertThat(ownerA.get("/api/users/users/424242/").status()).isEqualTo(404);
 
         // the original web client's profile page: names on top, the phone under employee (its sex label is not kept)
-        Api.Response profile = cashier.patch("/api/users/profile-update/", json("first_name", "Ольга", "last_name", "Ким",
-                "employee", json("phone", "+998901112299", "sex", "Ayol")));
+        Api.Response profile = cashier.patch(
+                "/api/users/profile-update/",
+                json(
+                        "first_name",
+                        "Ольга",
+                        "last_name",
+                        "Ким",
+                        "employee",
+                        json("phone", "+998901112299", "sex", "Ayol")));
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
         Api.Response me = cashier.get("/api/users/profile/");
         assertThat(me.text("/data/user/first_name")).isEqualTo("Ольга");
@@ -88,40 +150,101 @@ class UsersTests {
         Api.Response badPhone = cashier.patch("/api/users/profile-update/", json("employee", json("phone", "12")));
         assertThat(badPhone.status()).isEqualTo(400);
         assertThat(badPhone.at("/errors/phone").isArray()).isTrue();
-        assertThat(cashier.get("/api/users/profile/").text("/data/employee/phone")).isEqualTo("+998901112299");
+        assertThat(cashier.get("/api/users/profile/").text("/data/employee/phone"))
+                .isEqualTo("+998901112299");
         // a manager edits their own profile there too (they may not edit other managers)
         String managerName = unique("mgr");
-        assertThat(ownerA.post("/api/users/employees/", json("username", managerName, "password", "SecurePass123!",
-                "first_name", "Марат", "role", "manager")).status()).isEqualTo(201);
-        Api manager = api().as(api().post("/api/users/auth/login/", json("username", managerName, "password", "SecurePass123!")).text("/access")).in(keyA);
+        assertThat(ownerA.post(
+                                "/api/users/employees/",
+                                json(
+                                        "username",
+                                        managerName,
+                                        "password",
+                                        "SecurePass123!",
+                                        "first_name",
+                                        "Марат",
+                                        "role",
+                                        "manager"))
+                        .status())
+                .isEqualTo(201);
+        Api manager = api().as(api().post(
+                                "/api/users/auth/login/", json("username", managerName, "password", "SecurePass123!"))
+                        .text("/access"))
+                .in(keyA);
         Api.Response managers = manager.patch("/api/users/profile-update/", json("last_name", "Юсупов"));
         assertThat(managers.status()).as(managers.toString()).isEqualTo(200);
-        assertThat(manager.get("/api/users/profile/").text("/data/user/last_name")).isEqualTo("Юсупов");
+        assertThat(manager.get("/api/users/profile/").text("/data/user/last_name"))
+                .isEqualTo("Юсупов");
     }
 
     @Test
     void everyStoreEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
-        Api.Response member = api().post("/api/users/auth/register/", json("username", unique("owner"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Мой"));
-        Api.Response other = api().post("/api/users/auth/register/", json("username", unique("owner"), "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Пётр", "store_name", "Чужой"));
-        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, member.text("/data/store/tenant_key"),
-                other.text("/data/tokens/access"), java.util.List.of(
-                "GET /api/users/employees/1/", "PATCH /api/users/employees/1/", "DELETE /api/users/employees/1/", "POST /api/users/employees/1/set-pin/",
-                "GET /api/users/employees/cashiers/", "GET /api/users/users/", "GET /api/users/users/1/", "POST /api/users/users/",
-                "PATCH /api/users/users/1/update-employee/", "PATCH /api/users/users/1/update-profile/", "POST /api/users/users/1/change-password/",
-                "PATCH /api/users/profile-update/"));
+        Api.Response member = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("owner"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Иван",
+                                "store_name",
+                                "Мой"));
+        Api.Response other = api().post(
+                        "/api/users/auth/register/",
+                        json(
+                                "username",
+                                unique("owner"),
+                                "password",
+                                "SecurePass123!",
+                                "password_confirm",
+                                "SecurePass123!",
+                                "first_name",
+                                "Пётр",
+                                "store_name",
+                                "Чужой"));
+        dev.kassa.platform.test.Boundaries.assertGuarded(
+                "http://localhost:" + port,
+                member.text("/data/store/tenant_key"),
+                other.text("/data/tokens/access"),
+                java.util.List.of(
+                        "GET /api/users/employees/1/",
+                        "PATCH /api/users/employees/1/",
+                        "DELETE /api/users/employees/1/",
+                        "POST /api/users/employees/1/set-pin/",
+                        "GET /api/users/employees/cashiers/",
+                        "GET /api/users/users/",
+                        "GET /api/users/users/1/",
+                        "POST /api/users/users/",
+                        "PATCH /api/users/users/1/update-employee/",
+                        "PATCH /api/users/users/1/update-profile/",
+                        "POST /api/users/users/1/change-password/",
+                        "PATCH /api/users/profile-update/"));
     }
 
     @Test
     void theApiDocumentShowsExampleBodies() {
         Api.Response docs = api().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.at("/paths/~1api~1users~1auth~1pin-login/post/requestBody/content/application~1json/examples/pin login/value/pin").asText())
+        assertThat(docs.at(
+                                "/paths/~1api~1users~1auth~1pin-login/post/requestBody/content/application~1json/examples/pin login/value/pin")
+                        .asText())
                 .isEqualTo("4821");
-        assertThat(docs.raw()).contains("/api/users/employees/{id}/set-pin", "/api/users/auth/logout", "/api/users/users/{id}/update-profile");
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).as("every body has an example").isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body())).as("the caller is not input").isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body())).as("every answer has a typed schema").isEmpty();
+        assertThat(docs.raw())
+                .contains(
+                        "/api/users/employees/{id}/set-pin",
+                        "/api/users/auth/logout",
+                        "/api/users/users/{id}/update-profile");
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
+                .as("every body has an example")
+                .isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
+                .as("the caller is not input")
+                .isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body()))
+                .as("every answer has a typed schema")
+                .isEmpty();
     }
 }

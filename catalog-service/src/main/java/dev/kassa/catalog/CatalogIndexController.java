@@ -14,8 +14,19 @@ import java.util.Map;
 @RestController
 class CatalogIndexController {
 
-    private static final List<String> RESOURCES = List.of("products", "categories", "units", "attributes", "attribute-values",
-            "category-attributes", "batches", "suppliers", "barcodes", "tags", "reservations", "stock-movements");
+    private static final List<String> RESOURCES = List.of(
+            "products",
+            "categories",
+            "units",
+            "attributes",
+            "attribute-values",
+            "category-attributes",
+            "batches",
+            "suppliers",
+            "barcodes",
+            "tags",
+            "reservations",
+            "stock-movements");
 
     @Operation(summary = "Links to the catalog's resources")
     @GetMapping("/api/products")

@@ -31,8 +31,10 @@ class CatalogTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -42,8 +44,25 @@ class CatalogTests {
 
     static Map<String, Object> apiDocumentProduct() {
         // erp-v2-api.md 2.2, verbatim
-        return json("name", "iPhone 14 Pro", "sku", "IPHONE-14-PRO", "barcode", "1234567890123", "description", "Latest iPhone model",
-                "cost_price", 50000, "sale_price", 75000, "wholesale_price", 65000, "tax_rate", 12, "unit", "pcs");
+        return json(
+                "name",
+                "iPhone 14 Pro",
+                "sku",
+                "IPHONE-14-PRO",
+                "barcode",
+                "1234567890123",
+                "description",
+                "Latest iPhone model",
+                "cost_price",
+                50000,
+                "sale_price",
+                75000,
+                "wholesale_price",
+                65000,
+                "tax_rate",
+                12,
+                "unit",
+                "pcs");
     }
 
     @Test
@@ -67,14 +86,34 @@ class CatalogTests {
         Api.Response list = as(store, "cashier").get("/api/products/products/?search=iphone");
         assertThat(list.at("/count").asInt()).isEqualTo(1);
         assertThat(list.text("/results/0/name")).isEqualTo("iPhone 14 Pro");
-        assertThat(as(store, "cashier").get("/api/products/products/?search=1234567890123").at("/count").asInt()).isEqualTo(1);
+        assertThat(as(store, "cashier")
+                        .get("/api/products/products/?search=1234567890123")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void generatedCodesAreValidAndTheFirstBatchHoldsTheInitialQuantity() {
         String store = TestStores.newKey("cat");
-        Api.Response r = as(store, "stockkeeper").post("/api/products/products", json("name", "Кока-Кола 1.5л", "cost_price", "8000",
-                "sale_price", "12000", "unit", "1", "category", "2", "initial_quantity", "100", "min_quantity", 10));
+        Api.Response r = as(store, "stockkeeper")
+                .post(
+                        "/api/products/products",
+                        json(
+                                "name",
+                                "Кока-Кола 1.5л",
+                                "cost_price",
+                                "8000",
+                                "sale_price",
+                                "12000",
+                                "unit",
+                                "1",
+                                "category",
+                                "2",
+                                "initial_quantity",
+                                "100",
+                                "min_quantity",
+                                10));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String barcode = r.text("/barcode");
         assertThat(barcode).matches("487\\d{10}");
@@ -97,8 +136,12 @@ class CatalogTests {
     void lowStockListsTrackedProductsAboveZeroAndAtMostTheirMinimum() {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        owner.post("/api/products/products/", json("name", "Low", "sale_price", 1, "initial_quantity", 3, "min_quantity", 5));
-        owner.post("/api/products/products/", json("name", "Plenty", "sale_price", 1, "initial_quantity", 50, "min_quantity", 5));
+        owner.post(
+                "/api/products/products/",
+                json("name", "Low", "sale_price", 1, "initial_quantity", 3, "min_quantity", 5));
+        owner.post(
+                "/api/products/products/",
+                json("name", "Plenty", "sale_price", 1, "initial_quantity", 50, "min_quantity", 5));
         owner.post("/api/products/products/", json("name", "None", "sale_price", 1, "min_quantity", 5));
         owner.post("/api/products/products/", json("name", "Untracked", "sale_price", 1, "track_inventory", false));
         // erp-v2-api.md 2.3
@@ -107,9 +150,16 @@ class CatalogTests {
         assertThat(low.at("/count").asInt()).isEqualTo(1);
         assertThat(low.text("/results/0/name")).isEqualTo("Low");
         assertThat(low.text("/results/0/stock_status")).isEqualTo("low_stock");
-        assertThat(owner.get("/api/products/products/low_stock/?min_quantity=60").at("/count").asInt()).isEqualTo(2);
-        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=-1").status()).isEqualTo(400);
-        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=abc").status()).isEqualTo(400);
+        assertThat(owner.get("/api/products/products/low_stock/?min_quantity=60")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=-1")
+                        .status())
+                .isEqualTo(400);
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=abc")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -119,11 +169,27 @@ class CatalogTests {
         Api.Response notNumber = owner.post("/api/products/products/", json("name", "x", "sale_price", "много"));
         assertThat(notNumber.status()).isEqualTo(400);
         assertThat(notNumber.at("/errors/sale_price").isArray()).isTrue();
-        Api.Response r = owner.post("/api/products/products/", json("name", "", "unit", "parsec", "category", "999999",
-                "cost_price", 100, "sale_price", 50, "initial_quantity", -1));
+        Api.Response r = owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "",
+                        "unit",
+                        "parsec",
+                        "category",
+                        "999999",
+                        "cost_price",
+                        100,
+                        "sale_price",
+                        50,
+                        "initial_quantity",
+                        -1));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.at("/errors").fieldNames()).toIterable().contains("name", "unit", "category", "sale_price", "initial_quantity");
-        assertThat(owner.post("/api/products/products/", "{\"name\":").text("/code")).isEqualTo("parse_error");
+        assertThat(r.at("/errors").fieldNames())
+                .toIterable()
+                .contains("name", "unit", "category", "sale_price", "initial_quantity");
+        assertThat(owner.post("/api/products/products/", "{\"name\":").text("/code"))
+                .isEqualTo("parse_error");
         assertThat(owner.get("/api/products/products/?page=abc").status()).isEqualTo(400);
         assertThat(owner.get("/api/products/products/987654").status()).isEqualTo(404);
         assertThat(owner.get("/api/products/products/").at("/count").asInt()).isZero();
@@ -133,12 +199,19 @@ class CatalogTests {
     void rolesMembershipAndTokensAreEnforced() {
         String store = TestStores.newKey("cat");
         Api cashier = as(store, "cashier");
-        assertThat(cashier.post("/api/products/products/", apiDocumentProduct()).text("/code")).isEqualTo("permission_denied");
-        assertThat(cashier.post("/api/products/categories/", json("name", "X")).text("/code")).isEqualTo("permission_denied");
-        assertThat(as(TestStores.newKey("cat"), "owner").in(store).get("/api/products/products/").text("/code")).isEqualTo("not_a_member");
+        assertThat(cashier.post("/api/products/products/", apiDocumentProduct()).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(cashier.post("/api/products/categories/", json("name", "X")).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("cat"), "owner")
+                        .in(store)
+                        .get("/api/products/products/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
         Api anonymous = new Api("http://localhost:" + port).in(store);
         assertThat(anonymous.get("/api/products/products/").status()).isEqualTo(401);
-        assertThat(as(store, "owner").in(null).get("/api/products/products/").text("/code")).isEqualTo("missing_tenant_key");
+        assertThat(as(store, "owner").in(null).get("/api/products/products/").text("/code"))
+                .isEqualTo("missing_tenant_key");
     }
 
     @Test
@@ -149,20 +222,29 @@ class CatalogTests {
         Api.Response created = as(store, "manager").post("/api/products/categories/", json("name", "Сухофрукты"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("/slug")).isEqualTo("sukhofrukty");
-        assertThat(as(store, "manager").post("/api/products/categories/", json("name", "x", "parent", 999999)).at("/errors/parent").isArray()).isTrue();
+        assertThat(as(store, "manager")
+                        .post("/api/products/categories/", json("name", "x", "parent", 999999))
+                        .at("/errors/parent")
+                        .isArray())
+                .isTrue();
     }
 
     @Test
     void twoTillsNeverReserveTheSameLastUnit() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post("/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 5))
-                .at("/id").asLong();
+        long product = owner.post(
+                        "/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 5))
+                .at("/id")
+                .asLong();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Response>> tills = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            tills.add(() -> as(store, "cashier").asService().post("/internal/reservations",
-                    json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 1)));
+            tills.add(() -> as(store, "cashier")
+                    .asService()
+                    .post(
+                            "/internal/reservations",
+                            json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 1)));
         }
         List<Api.Response> results = new ArrayList<>();
         for (Future<Api.Response> f : pool.invokeAll(tills)) {
@@ -182,50 +264,86 @@ class CatalogTests {
     void fefoSkipsExpiredBatchesSplitsAcrossBatchesAndIsIdempotent() {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post("/api/products/products/", json("name", "Milk", "cost_price", 5, "sale_price", 10)).at("/id").asLong();
+        long product = owner.post("/api/products/products/", json("name", "Milk", "cost_price", 5, "sale_price", 10))
+                .at("/id")
+                .asLong();
         String schema = TestStores.schema(store);
-        jdbc.update("insert into " + schema + ".batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date) values "
-                + "(?, 'EXPIRED', 'B1', 10, 4, current_date - 1), (?, 'LATER', 'B2', 10, 6, current_date + 30), "
-                + "(?, 'SOON', 'B3', 2, 5, current_date + 2), (?, 'NOEXP', 'B4', 10, 7, null)", product, product, product, product);
+        jdbc.update(
+                "insert into " + schema
+                        + ".batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date) values "
+                        + "(?, 'EXPIRED', 'B1', 10, 4, current_date - 1), (?, 'LATER', 'B2', 10, 6, current_date + 30), "
+                        + "(?, 'SOON', 'B3', 2, 5, current_date + 2), (?, 'NOEXP', 'B4', 10, 7, null)",
+                product,
+                product,
+                product,
+                product);
         String ref = UUID.randomUUID().toString();
-        Api.Response r = as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
+        Api.Response r = as(store, "cashier")
+                .asService()
+                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.text("/allocations/0/batch_number")).isEqualTo("SOON");
         assertThat(r.text("/allocations/0/quantity")).isEqualTo("2.000");
         assertThat(r.text("/allocations/1/batch_number")).isEqualTo("LATER");
         assertThat(r.text("/allocations/1/quantity")).isEqualTo("3.000");
         assertThat(r.text("/product/sale_price")).isEqualTo("10.00");
-        Api.Response again = as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
+        Api.Response again = as(store, "cashier")
+                .asService()
+                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
         assertThat(again.at("/allocations")).isEqualTo(r.at("/allocations"));
-        Api.Response tooMuch = as(store, "cashier").asService().post("/internal/reservations",
-                json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
+        Api.Response tooMuch = as(store, "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations",
+                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
         assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
         assertThat(tooMuch.text("/available")).isEqualTo("17.000");
-        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", "x", "product_id", product, "quantity", 0))
-                .text("/code")).isEqualTo("invalid");
-        assertThat(as(store, "stockkeeper").asService().post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
-                .text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, "cashier")
+                        .asService()
+                        .post("/internal/reservations", json("request_ref", "x", "product_id", product, "quantity", 0))
+                        .text("/code"))
+                .isEqualTo("invalid");
+        assertThat(as(store, "stockkeeper")
+                        .asService()
+                        .post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
     }
 
     @Test
     void stockHoldsAreOnlyForKassasOwnServicesNeverForATillsToken() {
         String store = TestStores.newKey("cat");
-        long product = as(store, "owner").post("/api/products/products/", json("name", "Rice", "sale_price", 9000, "initial_quantity", 10))
-                .at("/id").asLong();
+        long product = as(store, "owner")
+                .post("/api/products/products/", json("name", "Rice", "sale_price", 9000, "initial_quantity", 10))
+                .at("/id")
+                .asLong();
         Object hold = json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 10);
         // a cashier's own token (password or PIN login) sent straight to catalog's port
         Api.Response own = as(store, "cashier").post("/internal/reservations", hold);
         assertThat(own.status()).as(own.toString()).isEqualTo(403);
         assertThat(own.text("/code")).isEqualTo("internal_only");
-        assertThat(as(store, "cashier").post("/internal/reservations/release", json("request_refs", List.of("x"))).text("/code"))
+        assertThat(as(store, "cashier")
+                        .post("/internal/reservations/release", json("request_refs", List.of("x")))
+                        .text("/code"))
                 .isEqualTo("internal_only");
-        assertThat(as(store, "cashier").header("X-Kassa-Service-Token", "eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImludGVybmFsIn0.")
-                .post("/internal/reservations", hold).text("/code")).isEqualTo("internal_only");
-        assertThat(new Api("http://localhost:" + port).post("/internal/reservations", hold).text("/code")).isEqualTo("internal_only");
+        assertThat(as(store, "cashier")
+                        .header("X-Kassa-Service-Token", "eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImludGVybmFsIn0.")
+                        .post("/internal/reservations", hold)
+                        .text("/code"))
+                .isEqualTo("internal_only");
+        assertThat(new Api("http://localhost:" + port)
+                        .post("/internal/reservations", hold)
+                        .text("/code"))
+                .isEqualTo("internal_only");
         // nothing was held: the whole stock is still for sale
-        assertThat(as(store, "owner").get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+        assertThat(as(store, "owner").get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("0.000");
         // a service call still carries the user's token and store: another store's cashier is refused
-        assertThat(as(TestStores.newKey("cat"), "cashier").in(store).asService().post("/internal/reservations", hold).text("/code"))
+        assertThat(as(TestStores.newKey("cat"), "cashier")
+                        .in(store)
+                        .asService()
+                        .post("/internal/reservations", hold)
+                        .text("/code"))
                 .isEqualTo("not_a_member");
     }
 
@@ -233,111 +351,194 @@ class CatalogTests {
     void aReleaseThatOvertakesItsHoldCancelsTheHoldInsteadOfOrphaningIt() {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post("/api/products/products/", json("name", "Tea", "sale_price", 9000, "initial_quantity", 10)).at("/id").asLong();
+        long product = owner.post(
+                        "/api/products/products/", json("name", "Tea", "sale_price", 9000, "initial_quantity", 10))
+                .at("/id")
+                .asLong();
         Api till = as(store, "cashier").asService();
         // the till gave up on a slow hold and released it before catalog ever saw the hold
         String late = UUID.randomUUID().toString();
-        assertThat(till.post("/internal/reservations/release", json("request_refs", List.of(late))).status()).isEqualTo(200);
-        Api.Response overtaken = till.post("/internal/reservations", json("request_ref", late, "product_id", product, "quantity", 4));
+        assertThat(till.post("/internal/reservations/release", json("request_refs", List.of(late)))
+                        .status())
+                .isEqualTo(200);
+        Api.Response overtaken =
+                till.post("/internal/reservations", json("request_ref", late, "product_id", product, "quantity", 4));
         assertThat(overtaken.status()).as(overtaken.toString()).isEqualTo(409);
         assertThat(overtaken.text("/code")).isEqualTo("hold_released");
         // a hold released after it was made is cancelled, and the same reference cannot hold again
         String ref = UUID.randomUUID().toString();
-        assertThat(till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
-        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("4.000");
-        assertThat(till.post("/internal/reservations/release", json("request_refs", List.of(ref))).status()).isEqualTo(200);
-        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
-        assertThat(till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).text("/code"))
+        assertThat(till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4))
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("4.000");
+        assertThat(till.post("/internal/reservations/release", json("request_refs", List.of(ref)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("0.000");
+        assertThat(till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4))
+                        .text("/code"))
                 .isEqualTo("hold_released");
-        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("0.000");
     }
 
     @Test
     void holdsThatSalesCouldNotReleaseByCallingAreReleasedByItsEvent() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post("/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 10)).at("/id").asLong();
+        long product = owner.post(
+                        "/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 10))
+                .at("/id")
+                .asLong();
         String ref = UUID.randomUUID().toString();
-        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 3))
-                .status()).isEqualTo(200);
-        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("3.000");
+        assertThat(as(store, "cashier")
+                        .asService()
+                        .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 3))
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("3.000");
         EventSamples.Sample released = EventSamples.of("HoldsReleased");
         released.assertConsumedBy("catalog-service");
-        kafka.send(Topics.SALES, store, released.message(store, e -> e.set("/request_refs", List.of(ref)))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000"));
+        kafka.send(Topics.SALES, store, released.message(store, e -> e.set("/request_refs", List.of(ref))))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("0.000"));
     }
 
     @Test
     void aCompletedSaleBecomesStockMovementsExactlyOnce() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
+        long product = owner.post(
+                        "/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10))
+                .at("/id")
+                .asLong();
         String ref = UUID.randomUUID().toString();
-        assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4)).status()).isEqualTo(200);
+        assertThat(as(store, "cashier")
+                        .asService()
+                        .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 4))
+                        .status())
+                .isEqualTo(200);
         EventSamples.Sample completed = EventSamples.of("SaleCompleted");
         completed.assertConsumedBy("catalog-service");
-        String message = completed.message(store, e -> e.set("/sale_id", "42").set("/receipt_number", "MAIN-20260101-0001")
-                .set("/lines/0/product_id", product).set("/lines/0/quantity", "4.000").set("/lines/0/reservation_ref", ref));
+        String message = completed.message(store, e -> e.set("/sale_id", "42")
+                .set("/receipt_number", "MAIN-20260101-0001")
+                .set("/lines/0/product_id", product)
+                .set("/lines/0/quantity", "4.000")
+                .set("/lines/0/reservation_ref", ref));
         kafka.send(Topics.SALES, store, message).get();
         kafka.send(Topics.SALES, store, message).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("6.000"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product).text("/quantity"))
+                .isEqualTo("6.000"));
         String schema = TestStores.schema(store);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(jdbc.queryForObject("select sum(quantity) from " + schema + ".stock_movements where product_id = ?",
-                        BigDecimal.class, product)).isEqualByComparingTo("6"));
-        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        jdbc.queryForObject(
+                                "select sum(quantity) from " + schema + ".stock_movements where product_id = ?",
+                                BigDecimal.class,
+                                product))
+                .isEqualByComparingTo("6"));
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("0.000");
 
         // a refund of 3 puts them back into the batch they were sold from, once
-        long batch = owner.get("/api/products/products/" + product).at("/batches/0/id").asLong();
+        long batch = owner.get("/api/products/products/" + product)
+                .at("/batches/0/id")
+                .asLong();
         EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
         refunded.assertConsumedBy("catalog-service");
-        String refundMessage = refunded.message(store, e -> e.set("/sale_id", "42").set("/refund_id", "7").set("/receipt_number", "MAIN-20260101-0001")
-                .set("/lines/0/product_id", product).set("/lines/0/batch_id", batch).set("/lines/0/quantity", "3.000")
-                .set("/lines/0/amount", "9000.00").set("/lines/0/reservation_ref", ref));
+        String refundMessage = refunded.message(store, e -> e.set("/sale_id", "42")
+                .set("/refund_id", "7")
+                .set("/receipt_number", "MAIN-20260101-0001")
+                .set("/lines/0/product_id", product)
+                .set("/lines/0/batch_id", batch)
+                .set("/lines/0/quantity", "3.000")
+                .set("/lines/0/amount", "9000.00")
+                .set("/lines/0/reservation_ref", ref));
         kafka.send(Topics.SALES, store, refundMessage).get();
         kafka.send(Topics.SALES, store, refundMessage).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("9.000"));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(owner.get("/api/products/products/" + product).text("/quantity")).isEqualTo("9.000"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product).text("/quantity"))
+                .isEqualTo("9.000"));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product).text("/quantity"))
+                .isEqualTo("9.000"));
     }
 
     @Test
     void aSaleOfSeveralLinesTakesEachBatchOnceAndClampsOneThatWasCountedDownMeanwhile() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long bread = owner.post("/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10)).at("/id").asLong();
-        long salt = owner.post("/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 5)).at("/id").asLong();
-        List<String> refs = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        long bread = owner.post(
+                        "/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10))
+                .at("/id")
+                .asLong();
+        long salt = owner.post(
+                        "/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 5))
+                .at("/id")
+                .asLong();
+        List<String> refs = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
         long[] products = {bread, salt, bread};
         String[] quantities = {"4.000", "2.000", "3.000"};
         for (int i = 0; i < 3; i++) {
-            assertThat(as(store, "cashier").asService().post("/internal/reservations", json("request_ref", refs.get(i), "product_id", products[i],
-                    "quantity", quantities[i])).status()).isEqualTo(200);
+            assertThat(as(store, "cashier")
+                            .asService()
+                            .post(
+                                    "/internal/reservations",
+                                    json(
+                                            "request_ref",
+                                            refs.get(i),
+                                            "product_id",
+                                            products[i],
+                                            "quantity",
+                                            quantities[i]))
+                            .status())
+                    .isEqualTo(200);
         }
         // a stock count found only one salt while the sale was open: it sold two, so its batch ends at zero
         String schema = TestStores.schema(store);
         jdbc.update("update " + schema + ".batches set quantity = 1 where product_id = ?", salt);
         EventSamples.Sample completed = EventSamples.of("SaleCompleted");
         String message = completed.message(store, e -> {
-            e.addElement("/lines").addElement("/lines").set("/sale_id", "43").set("/receipt_number", "MAIN-20260101-0002");
+            e.addElement("/lines")
+                    .addElement("/lines")
+                    .set("/sale_id", "43")
+                    .set("/receipt_number", "MAIN-20260101-0002");
             for (int i = 0; i < 3; i++) {
-                e.set("/lines/" + i + "/product_id", products[i]).set("/lines/" + i + "/quantity", quantities[i])
+                e.set("/lines/" + i + "/product_id", products[i])
+                        .set("/lines/" + i + "/quantity", quantities[i])
                         .set("/lines/" + i + "/reservation_ref", refs.get(i));
             }
         });
         kafka.send(Topics.SALES, store, message).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(owner.get("/api/products/products/" + bread).text("/quantity")).isEqualTo("3.000");
-            assertThat(owner.get("/api/products/products/" + salt).text("/quantity")).isEqualTo("0.000");
+            assertThat(owner.get("/api/products/products/" + bread).text("/quantity"))
+                    .isEqualTo("3.000");
+            assertThat(owner.get("/api/products/products/" + salt).text("/quantity"))
+                    .isEqualTo("0.000");
         });
-        assertThat(jdbc.queryForList("select product_id, quantity from " + schema + ".stock_movements where reference = 'MAIN-20260101-0002' order by id"))
-                .extracting(r -> ((Number) r.get("product_id")).longValue() + ":" + ((BigDecimal) r.get("quantity")).stripTrailingZeros().toPlainString())
+        assertThat(jdbc.queryForList("select product_id, quantity from " + schema
+                        + ".stock_movements where reference = 'MAIN-20260101-0002' order by id"))
+                .extracting(r -> ((Number) r.get("product_id")).longValue() + ":"
+                        + ((BigDecimal) r.get("quantity")).stripTrailingZeros().toPlainString())
                 .containsExactly(bread + ":-4", salt + ":-2", bread + ":-3");
-        assertThat(jdbc.queryForObject("select count(*) from " + schema + ".reservations where request_ref in (?, ?, ?) and status = 'completed' "
-                + "and sale_ref = '43'", Long.class, refs.get(0), refs.get(1), refs.get(2))).isEqualTo(3);
-        assertThat(owner.get("/api/products/products/" + bread).text("/inventory/reserved_quantity")).isEqualTo("0.000");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + schema
+                                + ".reservations where request_ref in (?, ?, ?) and status = 'completed' "
+                                + "and sale_ref = '43'",
+                        Long.class,
+                        refs.get(0),
+                        refs.get(1),
+                        refs.get(2)))
+                .isEqualTo(3);
+        assertThat(owner.get("/api/products/products/" + bread).text("/inventory/reserved_quantity"))
+                .isEqualTo("0.000");
     }
 }

@@ -29,29 +29,71 @@ class EventContractTests {
     @Test
     void everyCatalogEventIsEmittedAsItsGoldenSampleSays() {
         String store = TestStores.newKey("evc");
-        Api owner = new Api("http://localhost:" + port).as(TestTokens.token(1, "owner1", Map.of(store, "owner"))).in(store);
-        Api.Response created = owner.post("/api/products/products/", json("name", "Кефир", "cost_price", 9000, "sale_price", 12000,
-                "initial_quantity", 10, "min_quantity", 5));
+        Api owner = new Api("http://localhost:" + port)
+                .as(TestTokens.token(1, "owner1", Map.of(store, "owner")))
+                .in(store);
+        Api.Response created = owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "Кефир",
+                        "cost_price",
+                        9000,
+                        "sale_price",
+                        12000,
+                        "initial_quantity",
+                        10,
+                        "min_quantity",
+                        5));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long kefir = created.at("/id").asLong();
-        assertThat(EventSamples.awaitEmitted(ProductCreated.class, store).at("/payload/product_id").asLong()).isEqualTo(kefir);
-        assertThat(EventSamples.awaitEmitted(StockChanged.class, store).at("/payload/reason").asText()).isEqualTo("receipt");
+        assertThat(EventSamples.awaitEmitted(ProductCreated.class, store)
+                        .at("/payload/product_id")
+                        .asLong())
+                .isEqualTo(kefir);
+        assertThat(EventSamples.awaitEmitted(StockChanged.class, store)
+                        .at("/payload/reason")
+                        .asText())
+                .isEqualTo("receipt");
 
-        assertThat(owner.patch("/api/products/products/" + kefir + "/", json("sale_price", 12500)).status()).isEqualTo(200);
-        assertThat(EventSamples.awaitEmitted(ProductUpdated.class, store).at("/payload/price_changed/0").asText()).isEqualTo("sale_price");
-
-        assertThat(owner.post("/api/products/products/" + kefir + "/adjust-stock/", json("quantity_change", -6, "reason", "damage")).status())
+        assertThat(owner.patch("/api/products/products/" + kefir + "/", json("sale_price", 12500))
+                        .status())
                 .isEqualTo(200);
-        assertThat(EventSamples.awaitEmitted(LowStockReached.class, store).at("/payload/on_hand").asText()).isEqualTo("4.000");
+        assertThat(EventSamples.awaitEmitted(ProductUpdated.class, store)
+                        .at("/payload/price_changed/0")
+                        .asText())
+                .isEqualTo("sale_price");
 
-        long unsold = owner.post("/api/products/products/", json("name", "Ошибка", "sale_price", 100)).at("/id").asLong();
-        assertThat(owner.delete("/api/products/products/" + unsold + "/").status()).isEqualTo(204);
-        assertThat(EventSamples.awaitEmitted(ProductDeleted.class, store).at("/payload/product_id").asLong()).isEqualTo(unsold);
+        assertThat(owner.post(
+                                "/api/products/products/" + kefir + "/adjust-stock/",
+                                json("quantity_change", -6, "reason", "damage"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(EventSamples.awaitEmitted(LowStockReached.class, store)
+                        .at("/payload/on_hand")
+                        .asText())
+                .isEqualTo("4.000");
+
+        long unsold = owner.post("/api/products/products/", json("name", "Ошибка", "sale_price", 100))
+                .at("/id")
+                .asLong();
+        assertThat(owner.delete("/api/products/products/" + unsold + "/").status())
+                .isEqualTo(204);
+        assertThat(EventSamples.awaitEmitted(ProductDeleted.class, store)
+                        .at("/payload/product_id")
+                        .asLong())
+                .isEqualTo(unsold);
     }
 
     @Test
     void everyEventCatalogPublishesIsCheckedAgainstItsGoldenSample() {
-        EventSamples.assertAllContractsChecked("dev.kassa.catalog", List.of(ProductCreated.class, ProductUpdated.class, ProductDeleted.class,
-                StockChanged.class, LowStockReached.class));
+        EventSamples.assertAllContractsChecked(
+                "dev.kassa.catalog",
+                List.of(
+                        ProductCreated.class,
+                        ProductUpdated.class,
+                        ProductDeleted.class,
+                        StockChanged.class,
+                        LowStockReached.class));
     }
 }

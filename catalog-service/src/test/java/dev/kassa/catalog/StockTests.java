@@ -29,6 +29,7 @@ class StockTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -41,8 +42,21 @@ class StockTests {
     }
 
     long product(Api api, Object initial, Object min) {
-        Api.Response r = api.post("/api/products/products/", json("name", "Молоко " + UUID.randomUUID().toString().substring(0, 4),
-                "cost_price", 9000, "sale_price", 12000, "unit", "pcs", "initial_quantity", initial, "min_quantity", min));
+        Api.Response r = api.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "Молоко " + UUID.randomUUID().toString().substring(0, 4),
+                        "cost_price",
+                        9000,
+                        "sale_price",
+                        12000,
+                        "unit",
+                        "pcs",
+                        "initial_quantity",
+                        initial,
+                        "min_quantity",
+                        min));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.at("/id").asLong();
     }
@@ -52,9 +66,23 @@ class StockTests {
         String store = TestStores.newKey("rcv");
         Api keeper = as(store, 8, "stockkeeper");
         long milk = product(keeper, 0, 0);
-        Api.Response first = keeper.post("/api/products/batches/", json("product", milk, "quantity", 10, "purchase_price", 8500,
-                "batch_number", "INV-001", "manufacturing_date", today().minusDays(2).toString(), "expiry_date", today().plusDays(10).toString(),
-                "supplier_name", "Молкомбинат"));
+        Api.Response first = keeper.post(
+                "/api/products/batches/",
+                json(
+                        "product",
+                        milk,
+                        "quantity",
+                        10,
+                        "purchase_price",
+                        8500,
+                        "batch_number",
+                        "INV-001",
+                        "manufacturing_date",
+                        today().minusDays(2).toString(),
+                        "expiry_date",
+                        today().plusDays(10).toString(),
+                        "supplier_name",
+                        "Молкомбинат"));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.text("/quantity")).isEqualTo("10.000");
         assertThat(first.text("/purchase_price")).isEqualTo("8500.00");
@@ -62,7 +90,9 @@ class StockTests {
         assertThat(first.text("/days_until_expiry")).isEqualTo("10");
         assertThat(first.text("/is_near_expiry")).isEqualTo("true");
         Api.Response second = keeper.post("/api/products/batches/", json("product", milk, "quantity", "5.5"));
-        assertThat(second.text("/purchase_price")).as("the product's cost by default").isEqualTo("9000.00");
+        assertThat(second.text("/purchase_price"))
+                .as("the product's cost by default")
+                .isEqualTo("9000.00");
 
         Api.Response detail = keeper.get("/api/products/products/" + milk + "/");
         assertThat(detail.text("/quantity")).isEqualTo("15.500");
@@ -73,38 +103,116 @@ class StockTests {
         assertThat(history.text("/results/1/reference")).isEqualTo("INV-001");
         assertThat(history.text("/results/1/created_by")).isEqualTo("8");
 
-        assertThat(keeper.get("/api/products/batches/?product=" + milk).at("/count").asInt()).isEqualTo(2);
-        assertThat(keeper.get("/api/products/batches/?product=" + milk + "&search=INV-0").at("/count").asInt()).isEqualTo(1);
-        assertThat(keeper.get("/api/products/batches/near_expiry/?days=15&product=" + milk).at("/count").asInt()).isEqualTo(1);
-        assertThat(keeper.get("/api/products/batches/expired/?product=" + milk).at("/count").asInt()).isZero();
-        assertThat(keeper.get("/api/products/batches/?ordering=colour").at("/errors/ordering").isArray()).isTrue();
-        assertThat(keeper.get("/api/products/batches/" + first.text("/id") + "/").text("/batch_number")).isEqualTo("INV-001");
+        assertThat(keeper.get("/api/products/batches/?product=" + milk)
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(keeper.get("/api/products/batches/?product=" + milk + "&search=INV-0")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(keeper.get("/api/products/batches/near_expiry/?days=15&product=" + milk)
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(keeper.get("/api/products/batches/expired/?product=" + milk)
+                        .at("/count")
+                        .asInt())
+                .isZero();
+        assertThat(keeper.get("/api/products/batches/?ordering=colour")
+                        .at("/errors/ordering")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.get("/api/products/batches/" + first.text("/id") + "/")
+                        .text("/batch_number"))
+                .isEqualTo("INV-001");
 
-        Api.Response bad = keeper.post("/api/products/batches/", json("quantity", -1, "purchase_price", -5,
-                "manufacturing_date", today().toString(), "expiry_date", today().minusDays(1).toString()));
+        Api.Response bad = keeper.post(
+                "/api/products/batches/",
+                json(
+                        "quantity",
+                        -1,
+                        "purchase_price",
+                        -5,
+                        "manufacturing_date",
+                        today().toString(),
+                        "expiry_date",
+                        today().minusDays(1).toString()));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("product", "quantity", "purchase_price", "expiry_date");
-        assertThat(keeper.post("/api/products/batches/", json("product", milk, "quantity", "x")).status()).isEqualTo(400);
-        assertThat(keeper.post("/api/products/batches/", json("product", milk, "quantity", 1, "expiry_date", "31.12.2026")).status()).isEqualTo(400);
-        assertThat(keeper.post("/api/products/batches/", json("product", 424242, "quantity", 1)).text("/code")).isEqualTo("product_not_found");
-        assertThat(keeper.post("/api/products/batches/", json("product", milk, "quantity", 1, "supplier", 424242)).at("/errors/supplier").isArray()).isTrue();
-        assertThat(as(store, 5, "cashier").post("/api/products/batches/", json("product", milk, "quantity", 1)).text("/code")).isEqualTo("permission_denied");
+        assertThat(bad.at("/errors").fieldNames())
+                .toIterable()
+                .contains("product", "quantity", "purchase_price", "expiry_date");
+        assertThat(keeper.post("/api/products/batches/", json("product", milk, "quantity", "x"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(keeper.post(
+                                "/api/products/batches/",
+                                json("product", milk, "quantity", 1, "expiry_date", "31.12.2026"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(keeper.post("/api/products/batches/", json("product", 424242, "quantity", 1))
+                        .text("/code"))
+                .isEqualTo("product_not_found");
+        assertThat(keeper.post("/api/products/batches/", json("product", milk, "quantity", 1, "supplier", 424242))
+                        .at("/errors/supplier")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, 5, "cashier")
+                        .post("/api/products/batches/", json("product", milk, "quantity", 1))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
 
-        // the original web client receives goods after a warehouse scan with its own body (type and id, dates as YYYY-MM-DD)
-        Api.Response scanned = keeper.post("/api/products/warehouse-scan/add-batch/", json("type", "product", "id", milk, "quantity", 24,
-                "purchase_price", 8000, "expiry_date", today().plusDays(40).toString()));
+        // the original web client receives goods after a warehouse scan with its own body (type and id, dates as
+        // YYYY-MM-DD)
+        Api.Response scanned = keeper.post(
+                "/api/products/warehouse-scan/add-batch/",
+                json(
+                        "type",
+                        "product",
+                        "id",
+                        milk,
+                        "quantity",
+                        24,
+                        "purchase_price",
+                        8000,
+                        "expiry_date",
+                        today().plusDays(40).toString()));
         assertThat(scanned.status()).as(scanned.toString()).isEqualTo(201);
         assertThat(scanned.text("/data/quantity")).isEqualTo("24.000");
-        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).isEqualTo("39.500");
-        assertThat(keeper.post("/api/products/warehouse-scan/add-batch/", json("type", "variant", "id", milk, "quantity", 1)).at("/errors/type")
-                .isArray()).isTrue();
-        assertThat(keeper.post("/api/products/warehouse-scan/add-batch/", json("type", "product", "id", milk, "quantity", -1)).status()).isEqualTo(400);
-        assertThat(as(store, 5, "cashier").post("/api/products/warehouse-scan/add-batch/", json("type", "product", "id", milk, "quantity", 1))
-                .text("/code")).isEqualTo("permission_denied");
-        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).isEqualTo("39.500");
-        assertThat(as(TestStores.newKey("rcv"), 8, "owner").in(store).get("/api/products/batches/").text("/code")).isEqualTo("not_a_member");
-        assertThat(new Api("http://localhost:" + port).in(store).get("/api/products/batches/").status()).isEqualTo(401);
-        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).as("refusals changed nothing").isEqualTo("39.500");
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity"))
+                .isEqualTo("39.500");
+        assertThat(keeper.post(
+                                "/api/products/warehouse-scan/add-batch/",
+                                json("type", "variant", "id", milk, "quantity", 1))
+                        .at("/errors/type")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.post(
+                                "/api/products/warehouse-scan/add-batch/",
+                                json("type", "product", "id", milk, "quantity", -1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(as(store, 5, "cashier")
+                        .post(
+                                "/api/products/warehouse-scan/add-batch/",
+                                json("type", "product", "id", milk, "quantity", 1))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity"))
+                .isEqualTo("39.500");
+        assertThat(as(TestStores.newKey("rcv"), 8, "owner")
+                        .in(store)
+                        .get("/api/products/batches/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/products/batches/")
+                        .status())
+                .isEqualTo(401);
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity"))
+                .as("refusals changed nothing")
+                .isEqualTo("39.500");
     }
 
     @Test
@@ -114,25 +222,41 @@ class StockTests {
         long milk = product(keeper, 10, 6);
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of(Topics.CATALOG));
-            Api.Response written = keeper.post("/api/products/products/" + milk + "/adjust-stock/", json("quantity_change", -3, "reason", "damage",
-                    "note", "Разбиты при разгрузке"));
+            Api.Response written = keeper.post(
+                    "/api/products/products/" + milk + "/adjust-stock/",
+                    json("quantity_change", -3, "reason", "damage", "note", "Разбиты при разгрузке"));
             assertThat(written.status()).as(written.toString()).isEqualTo(200);
             assertThat(written.text("/quantity")).isEqualTo("7.000");
             // a till holds 6 of the remaining 7: only 1 can be written off
             Api cashier = as(store, 5, "cashier");
-            assertThat(cashier.asService().post("/internal/reservations", json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 6))
-                    .status()).isEqualTo(200);
-            Api.Response tooMuch = keeper.post("/api/products/products/" + milk + "/adjust-stock/", json("quantity_change", -2, "reason", "loss"));
+            assertThat(cashier.asService()
+                            .post(
+                                    "/internal/reservations",
+                                    json(
+                                            "request_ref",
+                                            UUID.randomUUID().toString(),
+                                            "product_id",
+                                            milk,
+                                            "quantity",
+                                            6))
+                            .status())
+                    .isEqualTo(200);
+            Api.Response tooMuch = keeper.post(
+                    "/api/products/products/" + milk + "/adjust-stock/", json("quantity_change", -2, "reason", "loss"));
             assertThat(tooMuch.status()).isEqualTo(400);
             assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
             assertThat(tooMuch.text("/available")).isEqualTo("1.000");
-            Api.Response last = keeper.send("PATCH", "/api/products/products/" + milk + "/adjust_quantity/", json("adjustment", -1, "reason", "write_off"));
+            Api.Response last = keeper.send(
+                    "PATCH",
+                    "/api/products/products/" + milk + "/adjust_quantity/",
+                    json("adjustment", -1, "reason", "write_off"));
             assertThat(last.status()).as(last.toString()).isEqualTo(200);
             assertThat(last.text("/quantity")).isEqualTo("6.000");
             assertThat(last.text("/inventory/available_quantity")).isEqualTo("0.000");
 
             // a count: 9 found on the shelf after a delivery nobody booked
-            Api.Response counted = keeper.send("PATCH", "/api/products/products/" + milk + "/update_quantity/", json("quantity", 9));
+            Api.Response counted =
+                    keeper.send("PATCH", "/api/products/products/" + milk + "/update_quantity/", json("quantity", 9));
             assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
             assertThat(counted.text("/quantity")).isEqualTo("9.000");
             Api.Response history = keeper.get("/api/products/products/" + milk + "/movements/");
@@ -142,8 +266,13 @@ class StockTests {
             assertThat(history.text("/results/1/reason")).isEqualTo("write_off");
             assertThat(history.text("/results/2/note")).isEqualTo("Разбиты при разгрузке");
             assertThat(history.text("/results/3/reason")).isEqualTo("receipt");
-            assertThat(keeper.get("/api/products/products/" + milk + "/movements/?reason=damage").text("/results/0/note")).isEqualTo("Разбиты при разгрузке");
-            assertThat(keeper.get("/api/products/stock-movements/?product=" + milk).at("/count").asInt()).isEqualTo(4);
+            assertThat(keeper.get("/api/products/products/" + milk + "/movements/?reason=damage")
+                            .text("/results/0/note"))
+                    .isEqualTo("Разбиты при разгрузке");
+            assertThat(keeper.get("/api/products/stock-movements/?product=" + milk)
+                            .at("/count")
+                            .asInt())
+                    .isEqualTo(4);
 
             List<JsonNode> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -157,13 +286,23 @@ class StockTests {
                         // other tests' events
                     }
                 });
-                return events.stream().filter(e -> e.path("type").asText().equals("StockChanged")).count() >= 4
+                return events.stream()
+                                        .filter(e -> e.path("type").asText().equals("StockChanged"))
+                                        .count()
+                                >= 4
                         && events.stream().anyMatch(e -> e.path("type").asText().equals("LowStockReached"));
             });
-            JsonNode low = events.stream().filter(e -> e.path("type").asText().equals("LowStockReached")).findFirst().orElseThrow().path("payload");
-            assertThat(low.path("on_hand").asText()).as("the write-off took it to its minimum").isEqualTo("6.000");
+            JsonNode low = events.stream()
+                    .filter(e -> e.path("type").asText().equals("LowStockReached"))
+                    .findFirst()
+                    .orElseThrow()
+                    .path("payload");
+            assertThat(low.path("on_hand").asText())
+                    .as("the write-off took it to its minimum")
+                    .isEqualTo("6.000");
             assertThat(low.path("min_quantity").asText()).isEqualTo("6.000");
-            assertThat(events.stream().filter(e -> e.path("type").asText().equals("LowStockReached"))).hasSize(1);
+            assertThat(events.stream().filter(e -> e.path("type").asText().equals("LowStockReached")))
+                    .hasSize(1);
         }
     }
 
@@ -173,28 +312,69 @@ class StockTests {
         Api keeper = as(store, 8, "stockkeeper");
         long milk = product(keeper, 4, 0);
         String url = "/api/products/products/" + milk + "/adjust-stock/";
-        assertThat(keeper.post(url, json()).at("/errors/quantity_change").isArray()).isTrue();
-        assertThat(keeper.post(url, json("quantity_change", 1, "counted_quantity", 2)).at("/errors/counted_quantity").isArray()).isTrue();
-        assertThat(keeper.post(url, json("quantity_change", 2, "reason", "write_off")).at("/errors/quantity_change").isArray()).isTrue();
-        assertThat(keeper.post(url, json("quantity_change", -1, "reason", "theft?")).at("/errors/reason").isArray()).isTrue();
-        assertThat(keeper.post(url, json("quantity_change", "0.0001")).at("/errors/quantity_change").isArray()).isTrue();
-        assertThat(keeper.post(url, json("counted_quantity", -1)).at("/errors/counted_quantity").isArray()).isTrue();
+        assertThat(keeper.post(url, json()).at("/errors/quantity_change").isArray())
+                .isTrue();
+        assertThat(keeper.post(url, json("quantity_change", 1, "counted_quantity", 2))
+                        .at("/errors/counted_quantity")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.post(url, json("quantity_change", 2, "reason", "write_off"))
+                        .at("/errors/quantity_change")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.post(url, json("quantity_change", -1, "reason", "theft?"))
+                        .at("/errors/reason")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.post(url, json("quantity_change", "0.0001"))
+                        .at("/errors/quantity_change")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.post(url, json("counted_quantity", -1))
+                        .at("/errors/counted_quantity")
+                        .isArray())
+                .isTrue();
         assertThat(keeper.post(url, json("quantity_change", -5)).text("/code")).isEqualTo("insufficient_stock");
-        assertThat(keeper.post(url, json("quantity_change", 1, "batch", 424242)).text("/code")).isEqualTo("batch_not_found");
-        assertThat(keeper.post("/api/products/products/424242/adjust-stock/", json("quantity_change", 1)).text("/code")).isEqualTo("product_not_found");
-        assertThat(as(store, 5, "cashier").post(url, json("quantity_change", 1)).text("/code")).isEqualTo("permission_denied");
-        long service = keeper.post("/api/products/products/", json("name", "Доставка", "sale_price", 10000, "track_inventory", false)).at("/id").asLong();
-        assertThat(keeper.post("/api/products/products/" + service + "/adjust-stock/", json("quantity_change", 1)).text("/code")).isEqualTo("stock_not_tracked");
-        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity")).isEqualTo("4.000");
-        assertThat(keeper.get("/api/products/products/" + milk + "/movements/").at("/count").asInt()).isEqualTo(1);
+        assertThat(keeper.post(url, json("quantity_change", 1, "batch", 424242)).text("/code"))
+                .isEqualTo("batch_not_found");
+        assertThat(keeper.post("/api/products/products/424242/adjust-stock/", json("quantity_change", 1))
+                        .text("/code"))
+                .isEqualTo("product_not_found");
+        assertThat(as(store, 5, "cashier").post(url, json("quantity_change", 1)).text("/code"))
+                .isEqualTo("permission_denied");
+        long service = keeper.post(
+                        "/api/products/products/",
+                        json("name", "Доставка", "sale_price", 10000, "track_inventory", false))
+                .at("/id")
+                .asLong();
+        assertThat(keeper.post("/api/products/products/" + service + "/adjust-stock/", json("quantity_change", 1))
+                        .text("/code"))
+                .isEqualTo("stock_not_tracked");
+        assertThat(keeper.get("/api/products/products/" + milk + "/").text("/quantity"))
+                .isEqualTo("4.000");
+        assertThat(keeper.get("/api/products/products/" + milk + "/movements/")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
 
         // a batch with stock is written off before it can be deactivated
-        long batch = keeper.get("/api/products/products/" + milk + "/").at("/batches/0/id").asLong();
-        assertThat(keeper.patch("/api/products/batches/" + batch + "/", json("is_active", false)).at("/errors/is_active").isArray()).isTrue();
-        assertThat(keeper.post(url, json("counted_quantity", 0, "batch", batch, "reason", "expired")).status()).isEqualTo(200);
-        Api.Response off = keeper.patch("/api/products/batches/" + batch + "/", json("is_active", false, "notes", "Просрочено"));
+        long batch = keeper.get("/api/products/products/" + milk + "/")
+                .at("/batches/0/id")
+                .asLong();
+        assertThat(keeper.patch("/api/products/batches/" + batch + "/", json("is_active", false))
+                        .at("/errors/is_active")
+                        .isArray())
+                .isTrue();
+        assertThat(keeper.post(url, json("counted_quantity", 0, "batch", batch, "reason", "expired"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response off =
+                keeper.patch("/api/products/batches/" + batch + "/", json("is_active", false, "notes", "Просрочено"));
         assertThat(off.status()).as(off.toString()).isEqualTo(200);
         assertThat(off.text("/notes")).isEqualTo("Просрочено");
-        assertThat(keeper.get("/api/products/batches/?product=" + milk + "&is_active=false").at("/count").asInt()).isEqualTo(1);
+        assertThat(keeper.get("/api/products/batches/?product=" + milk + "&is_active=false")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
     }
 }

@@ -32,6 +32,7 @@ class CreditTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -40,8 +41,18 @@ class CreditTests {
     }
 
     Api.Response hold(Api till, long customer, Object amount, String sale) {
-        return till.asService().post("/internal/credit-holds", json("request_ref", UUID.randomUUID().toString(), "customer_id", customer,
-                "amount", amount, "sale_id", sale));
+        return till.asService()
+                .post(
+                        "/internal/credit-holds",
+                        json(
+                                "request_ref",
+                                UUID.randomUUID().toString(),
+                                "customer_id",
+                                customer,
+                                "amount",
+                                amount,
+                                "sale_id",
+                                sale));
     }
 
     @Test
@@ -49,8 +60,11 @@ class CreditTests {
         String store = TestStores.newKey("crh");
         Api owner = as(store, "owner");
         Api till = as(store, "cashier");
-        long customer = owner.post("/api/customers/customers/", json("first_name", "Нодира", "phone", "+998907770011", "credit_limit", 100000))
-                .at("/id").asLong();
+        long customer = owner.post(
+                        "/api/customers/customers/",
+                        json("first_name", "Нодира", "phone", "+998907770011", "credit_limit", 100000))
+                .at("/id")
+                .asLong();
 
         Api.Response over = hold(till, customer, 150000, "41");
         assertThat(over.status()).as(over.toString()).isEqualTo(400);
@@ -58,12 +72,23 @@ class CreditTests {
         assertThat(over.text("/available")).isEqualTo("100000.00");
         assertThat(over.text("/requested")).isEqualTo("150000.00");
         assertThat(over.text("/message")).contains("100000.00").contains("150000.00");
-        assertThat(hold(till, customer, -5, "41").at("/errors/amount").isArray()).isTrue();
+        assertThat(hold(till, customer, -5, "41").at("/errors/amount").isArray())
+                .isTrue();
         assertThat(hold(till, 424242, 10, "41").status()).isEqualTo(404);
-        assertThat(till.post("/internal/credit-holds", json("request_ref", "x", "customer_id", customer, "amount", 10, "sale_id", "41")).status())
-                .as("holds are for Kassa's services only").isEqualTo(403);
-        assertThat(as(store, "stockkeeper").asService().post("/internal/credit-holds", json("request_ref", "y", "customer_id", customer,
-                "amount", 10, "sale_id", "41")).status()).as("a role that may not sell").isEqualTo(403);
+        assertThat(till.post(
+                                "/internal/credit-holds",
+                                json("request_ref", "x", "customer_id", customer, "amount", 10, "sale_id", "41"))
+                        .status())
+                .as("holds are for Kassa's services only")
+                .isEqualTo(403);
+        assertThat(as(store, "stockkeeper")
+                        .asService()
+                        .post(
+                                "/internal/credit-holds",
+                                json("request_ref", "y", "customer_id", customer, "amount", 10, "sale_id", "41"))
+                        .status())
+                .as("a role that may not sell")
+                .isEqualTo(403);
 
         // two tills race for 60000 each of the 100000: exactly one wins
         var pool = Executors.newFixedThreadPool(2);
@@ -86,37 +111,62 @@ class CreditTests {
         assertThat(hold(till, customer, "0.01", "53").text("/code")).isEqualTo("credit_limit_exceeded");
         // a failed checkout gives its hold back; the same reference twice is one hold
         String ref = UUID.randomUUID().toString();
-        assertThat(till.asService().post("/internal/credit-holds/release", json("request_refs", List.of(ref))).status()).isEqualTo(200);
+        assertThat(till.asService()
+                        .post("/internal/credit-holds/release", json("request_refs", List.of(ref)))
+                        .status())
+                .isEqualTo(200);
 
         // sales announces sale 52 (40000 on credit): the hold becomes debt in the ledger
         EventSamples.Sample completed = EventSamples.of("SaleCompleted");
-        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "52").set("/receipt_number", "MAIN-20261123-0052")
-                .set("/customer_id", customer).set("/completed_at", Instant.now().toString()).set("/business_date", LocalDate.now().toString())
-                .set("/total", "40000.00").set("/payments/0/method", "credit").set("/payments/0/amount", "40000.00")
-                .set("/payments/0/received", null).set("/payments/0/change", null))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(owner.get("/api/customers/customers/" + customer + "/").text("/balance"))
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "52")
+                        .set("/receipt_number", "MAIN-20261123-0052")
+                        .set("/customer_id", customer)
+                        .set("/completed_at", Instant.now().toString())
+                        .set("/business_date", LocalDate.now().toString())
+                        .set("/total", "40000.00")
+                        .set("/payments/0/method", "credit")
+                        .set("/payments/0/amount", "40000.00")
+                        .set("/payments/0/received", null)
+                        .set("/payments/0/change", null)))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/customers/customers/" + customer + "/").text("/balance"))
                 .isEqualTo("-40000.00"));
         Api.Response detail = owner.get("/api/customers/customers/" + customer + "/");
         assertThat(detail.text("/available_credit")).isEqualTo("60000.00");
         // the debt is one row of the ledger (the points the purchase earned are another)
-        Api.Response ledger = owner.get("/api/customers/transactions/?customer=" + customer + "&transaction_type=charge");
+        Api.Response ledger =
+                owner.get("/api/customers/transactions/?customer=" + customer + "&transaction_type=charge");
         assertThat(ledger.at("/count").asInt()).as(ledger.toString()).isEqualTo(1);
-        assertThat(ledger.text("/results/0/transaction_type")).as("spec §6 K11: a credit sale is a charge").isEqualTo("charge");
+        assertThat(ledger.text("/results/0/transaction_type"))
+                .as("spec §6 K11: a credit sale is a charge")
+                .isEqualTo("charge");
         assertThat(ledger.text("/results/0/transaction_type_display")).isEqualTo("Списание");
         assertThat(ledger.text("/results/0/amount")).isEqualTo("-40000.00");
         assertThat(ledger.text("/results/0/sale")).isEqualTo("52");
-        assertThat(owner.get("/api/customers/customers/debtors/").at("/results/0/id").asLong()).isEqualTo(customer);
+        assertThat(owner.get("/api/customers/customers/debtors/")
+                        .at("/results/0/id")
+                        .asLong())
+                .isEqualTo(customer);
 
         // the credit part of a refund pays the debt back
         EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
-        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "52").set("/refund_id", "9")
-                .set("/receipt_number", "MAIN-20261123-0052").set("/customer_id", customer).set("/amount", "15000.00")
-                .set("/credit_amount", "15000.00").set("/method", "credit"))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(owner.get("/api/customers/customers/" + customer + "/").text("/balance"))
+        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "52")
+                        .set("/refund_id", "9")
+                        .set("/receipt_number", "MAIN-20261123-0052")
+                        .set("/customer_id", customer)
+                        .set("/amount", "15000.00")
+                        .set("/credit_amount", "15000.00")
+                        .set("/method", "credit")))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/customers/customers/" + customer + "/").text("/balance"))
                 .isEqualTo("-25000.00"));
 
         // a blocked customer may owe nothing more
-        assertThat(owner.patch("/api/customers/customers/" + customer + "/", json("is_blocked", true)).status()).isEqualTo(200);
+        assertThat(owner.patch("/api/customers/customers/" + customer + "/", json("is_blocked", true))
+                        .status())
+                .isEqualTo(200);
         Api.Response blocked = hold(till, customer, 1, "60");
         assertThat(blocked.text("/code")).isEqualTo("credit_limit_exceeded");
         assertThat(blocked.text("/available")).isEqualTo("0.00");

@@ -23,6 +23,7 @@ class CustomerTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -35,18 +36,41 @@ class CustomerTests {
         String a = TestStores.newKey("cus");
         String b = TestStores.newKey("cus");
         // erp-v2-api.md 6.2, verbatim
-        Api.Response created = as(a, "cashier").post("/api/customers/customers/", json("name", "Test Customer", "phone", "+998901234567",
-                "email", "customer@example.com", "address", "Tashkent, Uzbekistan"));
+        Api.Response created = as(a, "cashier")
+                .post(
+                        "/api/customers/customers/",
+                        json(
+                                "name",
+                                "Test Customer",
+                                "phone",
+                                "+998901234567",
+                                "email",
+                                "customer@example.com",
+                                "address",
+                                "Tashkent, Uzbekistan"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/id").asLong()).isPositive();
         assertThat(created.text("/full_name")).isEqualTo("Test Customer");
         assertThat(created.text("/balance")).isEqualTo("0.00");
-        assertThat(as(a, "cashier").get("/api/customers/customers/").at("/count").asInt()).isEqualTo(1);
-        assertThat(as(a, "cashier").get("/api/customers/customers/" + created.text("/id")).text("/phone")).isEqualTo("+998901234567");
-        assertThat(as(b, "owner").get("/api/customers/customers/").at("/count").asInt()).isZero();
+        assertThat(as(a, "cashier")
+                        .get("/api/customers/customers/")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(as(a, "cashier")
+                        .get("/api/customers/customers/" + created.text("/id"))
+                        .text("/phone"))
+                .isEqualTo("+998901234567");
+        assertThat(as(b, "owner").get("/api/customers/customers/").at("/count").asInt())
+                .isZero();
         // the same phone is a different customer in another store
-        assertThat(as(b, "owner").post("/api/customers/customers/", json("name", "Other", "phone", "+998901234567")).status()).isEqualTo(201);
-        assertThat(as(a, "cashier").post("/api/customers/customers/", json("name", "Dup", "phone", "+998901234567")).text("/errors/phone/0"))
+        assertThat(as(b, "owner")
+                        .post("/api/customers/customers/", json("name", "Other", "phone", "+998901234567"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(as(a, "cashier")
+                        .post("/api/customers/customers/", json("name", "Dup", "phone", "+998901234567"))
+                        .text("/errors/phone/0"))
                 .isEqualTo("Покупатель с таким номером телефона уже существует");
     }
 
@@ -54,14 +78,22 @@ class CustomerTests {
     void completedSalesAndRefundsBuildTheCustomersHistoryOnce() throws Exception {
         String store = TestStores.newKey("cus");
         Api cashier = as(store, "cashier");
-        long customer = cashier.post("/api/customers/customers/", json("name", "Алия", "phone", "+998901112233")).at("/id").asLong();
+        long customer = cashier.post("/api/customers/customers/", json("name", "Алия", "phone", "+998901112233"))
+                .at("/id")
+                .asLong();
         EventSamples.Sample completed = EventSamples.of("SaleCompleted");
         completed.assertConsumedBy("customer-service");
-        String sale = completed.message(store, e -> e.set("/sale_id", "77").set("/receipt_number", "MAIN-20261121-0077").set("/customer_id", customer)
-                .set("/completed_at", Instant.now().toString()).set("/business_date", LocalDate.now().toString()).set("/total", "25050.00")
+        String sale = completed.message(store, e -> e.set("/sale_id", "77")
+                .set("/receipt_number", "MAIN-20261121-0077")
+                .set("/customer_id", customer)
+                .set("/completed_at", Instant.now().toString())
+                .set("/business_date", LocalDate.now().toString())
+                .set("/total", "25050.00")
                 .set("/lines/0/quantity", "2.000"));
         // a sale without a customer is not this service's business
-        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "78").set("/customer_id", null))).get();
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "78")
+                        .set("/customer_id", null)))
+                .get();
         kafka.send(Topics.SALES, store, sale).get();
         kafka.send(Topics.SALES, store, sale).get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -73,8 +105,11 @@ class CustomerTests {
         // the original web client's customer page and till search read these names (its list pages by limit and offset)
         Api.Response listed = cashier.get("/api/customers/customers/?q=&date_from=&date_to=&offset=0&limit=7");
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
-        com.fasterxml.jackson.databind.JsonNode row = java.util.stream.StreamSupport.stream(listed.at("/results").spliterator(), false)
-                .filter(r -> r.path("id").asText().equals(String.valueOf(customer))).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode row = java.util.stream.StreamSupport.stream(
+                        listed.at("/results").spliterator(), false)
+                .filter(r -> r.path("id").asText().equals(String.valueOf(customer)))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.path("total_spent").asText()).isEqualTo("25050.00");
         assertThat(row.path("bonus_balance").asInt()).isEqualTo(250);
         assertThat(Instant.parse(row.path("last_purchase_date").asText())).isNotNull();
@@ -86,26 +121,48 @@ class CustomerTests {
 
         EventSamples.Sample refunded = EventSamples.of("SaleRefunded");
         refunded.assertConsumedBy("customer-service");
-        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "77").set("/refund_id", "1")
-                .set("/receipt_number", "MAIN-20261121-0077").set("/customer_id", customer).set("/amount", "5050.00"))).get();
+        kafka.send(Topics.SALES, store, refunded.message(store, e -> e.set("/sale_id", "77")
+                        .set("/refund_id", "1")
+                        .set("/receipt_number", "MAIN-20261121-0077")
+                        .set("/customer_id", customer)
+                        .set("/amount", "5050.00")))
+                .get();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response c = cashier.get("/api/customers/customers/" + customer + "/");
             assertThat(c.text("/total_purchases")).isEqualTo("20000.00");
             assertThat(c.text("/loyalty_points")).isEqualTo("200");
         });
-        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/").text("/results/0/refunded")).isEqualTo("5050.00");
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/")
+                        .text("/results/0/refunded"))
+                .isEqualTo("5050.00");
         String today = LocalDate.now().toString();
-        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_from=" + today + "&date_to=" + today)
-                .at("/count").asInt()).isEqualTo(1);
-        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_to=2000-01-01").at("/count").asInt()).isZero();
-        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_from=soon").at("/errors/date_from").isArray())
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_from=" + today
+                                + "&date_to=" + today)
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_to=2000-01-01")
+                        .at("/count")
+                        .asInt())
+                .isZero();
+        assertThat(cashier.get("/api/customers/customers/" + customer + "/purchase-history/?date_from=soon")
+                        .at("/errors/date_from")
+                        .isArray())
                 .isTrue();
         // the web client's statistics page: top customers by net purchases (the refund deducted) or by count
-        long second = cashier.post("/api/customers/customers/", json("name", "Бахром", "phone", "+998901112244")).at("/id").asLong();
-        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "79").set("/receipt_number", "MAIN-20261121-0079")
-                .set("/customer_id", second).set("/completed_at", Instant.now().toString()).set("/business_date", today).set("/total", "30000.00"))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(cashier.get("/api/customers/customers/" + second + "/").text("/total_purchases_count")).isEqualTo("1"));
+        long second = cashier.post("/api/customers/customers/", json("name", "Бахром", "phone", "+998901112244"))
+                .at("/id")
+                .asLong();
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "79")
+                        .set("/receipt_number", "MAIN-20261121-0079")
+                        .set("/customer_id", second)
+                        .set("/completed_at", Instant.now().toString())
+                        .set("/business_date", today)
+                        .set("/total", "30000.00")))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        cashier.get("/api/customers/customers/" + second + "/").text("/total_purchases_count"))
+                .isEqualTo("1"));
         Api.Response top = cashier.get("/api/customers/customers/top/?limit=5&order_by=total_purchases");
         assertThat(top.status()).as(top.toString()).isEqualTo(200);
         assertThat(top.at("/data").size()).isEqualTo(2);
@@ -113,25 +170,57 @@ class CustomerTests {
         assertThat(top.text("/data/0/total_purchases")).isEqualTo("30000.00");
         assertThat(top.text("/data/1/total_purchases")).isEqualTo("20000.00");
         assertThat(top.text("/data/1/phone")).isEqualTo("+998901112233");
-        assertThat(cashier.get("/api/customers/customers/top/?limit=1&date_to=2000-01-01").at("/data").size()).isZero();
-        assertThat(cashier.get("/api/customers/customers/top/?limit=0").at("/errors/limit").isArray()).isTrue();
-        assertThat(cashier.get("/api/customers/customers/top/?order_by=name").at("/errors/order_by").isArray()).isTrue();
-        assertThat(as(store, "stockkeeper").get("/api/customers/customers/top/").status()).isEqualTo(403);
-        assertThat(cashier.get("/api/customers/customers/424242/purchase-history/").status()).isEqualTo(404);
-        assertThat(as(store, "stockkeeper").get("/api/customers/customers/" + customer + "/purchase-history/").status()).isEqualTo(403);
+        assertThat(cashier.get("/api/customers/customers/top/?limit=1&date_to=2000-01-01")
+                        .at("/data")
+                        .size())
+                .isZero();
+        assertThat(cashier.get("/api/customers/customers/top/?limit=0")
+                        .at("/errors/limit")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.get("/api/customers/customers/top/?order_by=name")
+                        .at("/errors/order_by")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, "stockkeeper").get("/api/customers/customers/top/").status())
+                .isEqualTo(403);
+        assertThat(cashier.get("/api/customers/customers/424242/purchase-history/")
+                        .status())
+                .isEqualTo(404);
+        assertThat(as(store, "stockkeeper")
+                        .get("/api/customers/customers/" + customer + "/purchase-history/")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void badInputRolesAndMembershipAreRefused() {
         String store = TestStores.newKey("cus");
-        Api.Response bad = as(store, "owner").post("/api/customers/customers/", json("phone", "8901234567", "email", "nope", "customer_type", "company"));
+        Api.Response bad = as(store, "owner")
+                .post(
+                        "/api/customers/customers/",
+                        json("phone", "8901234567", "email", "nope", "customer_type", "company"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "phone", "email", "company_name");
-        assertThat(as(store, "owner").post("/api/customers/customers/", "[").text("/code")).isEqualTo("parse_error");
-        assertThat(as(store, "stockkeeper").get("/api/customers/customers/").text("/code")).isEqualTo("permission_denied");
-        assertThat(as(store, "stockkeeper").post("/api/customers/customers/", json("name", "x", "phone", "+998901234567")).status()).isEqualTo(403);
-        assertThat(as(TestStores.newKey("cus"), "owner").in(store).get("/api/customers/customers/").text("/code")).isEqualTo("not_a_member");
-        assertThat(new Api("http://localhost:" + port).in(store).get("/api/customers/customers/").status()).isEqualTo(401);
-        assertThat(as(store, "owner").get("/api/customers/customers/424242").status()).isEqualTo(404);
+        assertThat(as(store, "owner").post("/api/customers/customers/", "[").text("/code"))
+                .isEqualTo("parse_error");
+        assertThat(as(store, "stockkeeper").get("/api/customers/customers/").text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(store, "stockkeeper")
+                        .post("/api/customers/customers/", json("name", "x", "phone", "+998901234567"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(as(TestStores.newKey("cus"), "owner")
+                        .in(store)
+                        .get("/api/customers/customers/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/customers/customers/")
+                        .status())
+                .isEqualTo(401);
+        assertThat(as(store, "owner").get("/api/customers/customers/424242").status())
+                .isEqualTo(404);
     }
 }

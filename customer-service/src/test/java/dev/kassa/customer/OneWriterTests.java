@@ -33,9 +33,15 @@ class OneWriterTests {
         String store = TestStores.newKey("one");
         Api owner = Api.member(port, store, 7, "owner", "owner");
         Api cashier = Api.member(port, store, 8, "cashier", "cashier");
-        long customer = cashier.post("/api/customers/customers/", json("first_name", "Гулнора", "phone", "+998901230001")).at("/id").asLong();
-        assertThat(owner.post("/api/customers/customers/" + customer + "/adjust-balance/", json("amount", "-500000", "reason", "Долг из тетради"))
-                .status()).isEqualTo(200);
+        long customer = cashier.post(
+                        "/api/customers/customers/", json("first_name", "Гулнора", "phone", "+998901230001"))
+                .at("/id")
+                .asLong();
+        assertThat(owner.post(
+                                "/api/customers/customers/" + customer + "/adjust-balance/",
+                                json("amount", "-500000", "reason", "Долг из тетради"))
+                        .status())
+                .isEqualTo(200);
 
         int rounds = 30;
         CountDownLatch start = new CountDownLatch(1);
@@ -46,12 +52,17 @@ class OneWriterTests {
                 int n = i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return cashier.post("/api/customers/customers/" + customer + "/add-payment/", json("amount", "1000", "payment_method", "cash"))
+                    return cashier.post(
+                                    "/api/customers/customers/" + customer + "/add-payment/",
+                                    json("amount", "1000", "payment_method", "cash"))
                             .status();
                 }));
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return owner.patch("/api/customers/customers/" + customer + "/", json("notes", "Звонить после обеда " + n)).status();
+                    return owner.patch(
+                                    "/api/customers/customers/" + customer + "/",
+                                    json("notes", "Звонить после обеда " + n))
+                            .status();
                 }));
             }
             start.countDown();
@@ -63,12 +74,19 @@ class OneWriterTests {
         }
 
         Api.Response card = owner.get("/api/customers/customers/" + customer + "/");
-        assertThat(new BigDecimal(card.text("/balance"))).as("every payment counted").isEqualByComparingTo("-470000");
+        assertThat(new BigDecimal(card.text("/balance")))
+                .as("every payment counted")
+                .isEqualByComparingTo("-470000");
         assertThat(card.text("/notes")).startsWith("Звонить после обеда");
-        Api.Response ledger = owner.get("/api/customers/transactions/?customer=" + customer + "&transaction_type=payment&page_size=100");
+        Api.Response ledger = owner.get(
+                "/api/customers/transactions/?customer=" + customer + "&transaction_type=payment&page_size=100");
         assertThat(ledger.at("/count").asInt()).isEqualTo(rounds);
-        // each payment moved the balance the one before it left (newest-first order is by start time, so not checked here)
-        assertThat(ledger.at("/results").findValuesAsText("balance_after")).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, rounds).mapToObj(i -> new BigDecimal(-500000 + 1000 * i).setScale(2).toPlainString()).toList());
+        // each payment moved the balance the one before it left (newest-first order is by start time, so not checked
+        // here)
+        assertThat(ledger.at("/results").findValuesAsText("balance_after"))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, rounds)
+                        .mapToObj(i ->
+                                new BigDecimal(-500000 + 1000 * i).setScale(2).toPlainString())
+                        .toList());
     }
 }

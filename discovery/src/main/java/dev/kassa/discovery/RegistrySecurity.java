@@ -36,8 +36,11 @@ class RegistrySecurity {
      */
     @Bean
     UserDetailsService registryUser(SecurityProperties properties) {
-        return new InMemoryUserDetailsManager(User.withUsername(properties.getUser().getName())
-                .password(Sha256.hex(properties.getUser().getPassword())).authorities("REGISTRY").build());
+        return new InMemoryUserDetailsManager(
+                User.withUsername(properties.getUser().getName())
+                        .password(Sha256.hex(properties.getUser().getPassword()))
+                        .authorities("REGISTRY")
+                        .build());
     }
 
     @Bean
@@ -50,18 +53,21 @@ class RegistrySecurity {
 
             @Override
             public boolean matches(CharSequence raw, String encoded) {
-                return encoded != null && MessageDigest.isEqual(Sha256.hex(raw.toString()).getBytes(StandardCharsets.US_ASCII),
-                        encoded.getBytes(StandardCharsets.US_ASCII));
+                return encoded != null
+                        && MessageDigest.isEqual(
+                                Sha256.hex(raw.toString()).getBytes(StandardCharsets.US_ASCII),
+                                encoded.getBytes(StandardCharsets.US_ASCII));
             }
         };
     }
 
     static final class Sha256 {
-        private Sha256() { }
+        private Sha256() {}
 
         static String hex(String value) {
             try {
-                return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+                return java.util.HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -74,18 +80,23 @@ class RegistrySecurity {
             response.setStatus(401);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kassa-discovery\"");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(("{\"status\":\"error\",\"code\":\"not_authenticated\",\"message\":\"Discovery credentials are required.\","
-                    + "\"errors\":{},\"trace_id\":\"" + UUID.randomUUID().toString().replace("-", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(
+                            ("{\"status\":\"error\",\"code\":\"not_authenticated\",\"message\":\"Discovery credentials are required.\","
+                                            + "\"errors\":{},\"trace_id\":\""
+                                            + UUID.randomUUID().toString().replace("-", "") + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8));
         };
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(refuse))
                 .exceptionHandling(e -> e.authenticationEntryPoint(refuse))
                 .headers(Customizer.withDefaults())

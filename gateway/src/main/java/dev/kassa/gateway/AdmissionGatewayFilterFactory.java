@@ -40,7 +40,8 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
     private final Refusals refusals;
     private final Map<String, RouteQueue> queues = new ConcurrentHashMap<>();
 
-    AdmissionGatewayFilterFactory(GatewayProperties properties, MeterRegistry meters, ErrorWriter errors, Refusals refusals) {
+    AdmissionGatewayFilterFactory(
+            GatewayProperties properties, MeterRegistry meters, ErrorWriter errors, Refusals refusals) {
         super(Config.class);
         this.properties = properties;
         this.meters = meters;
@@ -63,18 +64,25 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
                 return refuse(exchange, route, "the queue is full");
             }
             return ticket.admitted(properties.queueWait())
-                    .flatMap(admitted -> admitted ? chain.filter(exchange) : refuse(exchange, route, "waited " + properties.queueWait() + " for a place"))
+                    .flatMap(admitted -> admitted
+                            ? chain.filter(exchange)
+                            : refuse(exchange, route, "waited " + properties.queueWait() + " for a place"))
                     .doFinally(signal -> ticket.leave());
         });
     }
 
     private RouteQueue queue(String route) {
         // no wait (queue-wait 0) is no queue: refused at once
-        RouteQueue queue = new RouteQueue(properties.maxConcurrentCalls(), properties.queueWait().isZero() ? 0 : properties.maxQueuedCalls());
-        Gauge.builder("kassa_gateway_admission_in_flight", queue, RouteQueue::inFlight).tag("route", route)
-                .description("calls of the route forwarded to its service and not yet answered").register(meters);
-        Gauge.builder("kassa_gateway_admission_queued", queue, RouteQueue::queued).tag("route", route)
-                .description("calls of the route waiting for a place").register(meters);
+        RouteQueue queue = new RouteQueue(
+                properties.maxConcurrentCalls(), properties.queueWait().isZero() ? 0 : properties.maxQueuedCalls());
+        Gauge.builder("kassa_gateway_admission_in_flight", queue, RouteQueue::inFlight)
+                .tag("route", route)
+                .description("calls of the route forwarded to its service and not yet answered")
+                .register(meters);
+        Gauge.builder("kassa_gateway_admission_queued", queue, RouteQueue::queued)
+                .tag("route", route)
+                .description("calls of the route waiting for a place")
+                .register(meters);
         // the route's refusals at zero: its own (the queue) and its breaker's fallback's, named by the service
         refusals.expect(route, "overloaded");
         refusals.expect(route + "-service", "failed", "timeout", "breaker_open");

@@ -27,11 +27,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Order(-298)
 class AuthRateLimit implements WebFilter {
 
-    private static final PathPatterns LIMITED = new PathPatterns(List.of("/api/users/auth/login/**", "/api/users/auth/login", "/api/users/auth/pin-login/**",
-            "/api/users/auth/pin-login", "/api/users/auth/pin_login/**", "/api/users/auth/pin_login", "/api/users/auth/register/**",
-            "/api/users/auth/register", "/api/users/auth/token/refresh/**", "/api/users/auth/token/refresh"));
+    private static final PathPatterns LIMITED = new PathPatterns(List.of(
+            "/api/users/auth/login/**",
+            "/api/users/auth/login",
+            "/api/users/auth/pin-login/**",
+            "/api/users/auth/pin-login",
+            "/api/users/auth/pin_login/**",
+            "/api/users/auth/pin_login",
+            "/api/users/auth/register/**",
+            "/api/users/auth/register",
+            "/api/users/auth/token/refresh/**",
+            "/api/users/auth/token/refresh"));
 
-    private record Window(long minute, AtomicInteger count) { }
+    private record Window(long minute, AtomicInteger count) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final GatewayProperties properties;
@@ -61,7 +69,8 @@ class AuthRateLimit implements WebFilter {
         String client = ForwardedRequestFilter.client(addresses, exchange);
         long now = clock.millis();
         long minute = now / 60_000;
-        Window window = windows.compute(client, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
+        Window window = windows.compute(
+                client, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
         if (window.count().incrementAndGet() > properties.authRateLimit()) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now) / 1000);
             exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));

@@ -32,7 +32,8 @@ class CorsFilter implements WebFilter {
         this.errors = errors;
         config.setAllowedOriginPatterns(properties.corsOrigins());
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Tenant-Key", "Accept-Language", "Idempotency-Key", "Accept"));
+        config.setAllowedHeaders(List.of(
+                "Authorization", "Content-Type", "X-Tenant-Key", "Accept-Language", "Idempotency-Key", "Accept"));
         config.setExposedHeaders(List.of("Retry-After", "Content-Disposition"));
         config.setMaxAge(3600L);
     }

@@ -19,7 +19,10 @@ class DocsRoutes {
     @Bean
     RouterFunction<ServerResponse> docs() {
         ClassPathResource redoc = new ClassPathResource("static/redoc/index.html");
-        return route(GET("/redoc").or(GET("/redoc/")), r -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(redoc))
-                .andRoute(GET("/swagger/"), r -> ServerResponse.temporaryRedirect(URI.create("/swagger")).build());
+        return route(GET("/redoc").or(GET("/redoc/")), r -> ServerResponse.ok()
+                        .contentType(MediaType.TEXT_HTML)
+                        .bodyValue(redoc))
+                .andRoute(GET("/swagger/"), r -> ServerResponse.temporaryRedirect(URI.create("/swagger"))
+                        .build());
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.WebFilter;
 
-
 /** Request size limit, security headers and the gateway's service credential. */
 @Configuration(proxyBeanMethods = false)
 class EdgeFilters {
@@ -26,7 +25,8 @@ class EdgeFilters {
             boolean upload = headers.getContentType() != null
                     && org.springframework.http.MediaType.MULTIPART_FORM_DATA.includes(headers.getContentType());
             if (length > (upload ? properties.maxUploadBytes() : properties.maxRequestBytes())) {
-                return errors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
+                return errors.write(
+                        exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
             }
             return chain.filter(exchange);
         };
@@ -44,7 +44,9 @@ class EdgeFilters {
                 h.set("Referrer-Policy", "no-referrer");
                 h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
                 h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-                h.set("Content-Security-Policy", contentSecurityPolicy(exchange.getRequest().getPath().value()));
+                h.set(
+                        "Content-Security-Policy",
+                        contentSecurityPolicy(exchange.getRequest().getPath().value()));
                 return reactor.core.publisher.Mono.empty();
             });
             return chain.filter(exchange);
@@ -69,8 +71,9 @@ class EdgeFilters {
     ServiceTokens serviceTokens(GatewayProperties properties) {
         String secret = properties.serviceSecret();
         if (secret == null || secret.isBlank()) {
-            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class).warn(
-                    "KASSA_SERVICE_SECRET is not set: services will not believe the client addresses this gateway passes on");
+            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class)
+                    .warn(
+                            "KASSA_SERVICE_SECRET is not set: services will not believe the client addresses this gateway passes on");
             secret = ServiceTokens.randomSecret();
         }
         return new ServiceTokens(secret, "gateway", java.time.Clock.systemUTC());

@@ -32,7 +32,8 @@ public class ErrorWriter {
         this.meters = meters;
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String messageKey, Object... args) {
+    public Mono<Void> write(
+            ServerWebExchange exchange, HttpStatus status, String code, String messageKey, Object... args) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -56,7 +57,8 @@ public class ErrorWriter {
      */
     static String traceId(ServerWebExchange exchange) {
         String current = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(span -> span.context().traceId())
                 .filter(id -> !id.isBlank())
@@ -73,8 +75,12 @@ public class ErrorWriter {
 
     static String message(ServerWebExchange exchange, String key, Object... args) {
         String language = exchange.getRequest().getHeaders().getFirst("Accept-Language");
-        Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : RUSSIAN;
-        ResourceBundle bundle = ResourceBundle.getBundle("kassa/platform-messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale locale =
+                language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : RUSSIAN;
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "kassa/platform-messages",
+                locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
         return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
     }

@@ -32,7 +32,8 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         String route = service.replaceAll("[^a-z-]", "");
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        String reason = cause instanceof CallNotPermittedException ? "breaker_open" : timedOut(cause) ? "timeout" : "failed";
+        String reason =
+                cause instanceof CallNotPermittedException ? "breaker_open" : timedOut(cause) ? "timeout" : "failed";
         refusals.record(route, reason, cause == null ? "-" : cause.toString());
         if (exchange.getResponse().isCommitted()) {
             return Mono.empty();
@@ -42,14 +43,16 @@ class FallbackController {
         } catch (UnsupportedOperationException readOnly) {
             // the upstream answer had already begun: its headers can no longer change
         }
-        return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "error.service_unavailable", route);
+        return errors.write(
+                exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "error.service_unavailable", route);
     }
 
     /** The route's response timeout (NettyRoutingFilter's 504) or any timeout behind it. */
     private static boolean timedOut(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException
-                    || t instanceof ResponseStatusException status && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+                    || t instanceof ResponseStatusException status
+                            && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
                 return true;
             }
         }

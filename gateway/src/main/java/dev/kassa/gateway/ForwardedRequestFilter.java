@@ -41,13 +41,16 @@ class ForwardedRequestFilter implements HttpHeadersFilter, Ordered {
 
     /** The client's address: the connection's, or behind trusted proxies the one the nearest of them names. */
     static RemoteAddressResolver clientResolver(GatewayProperties properties) {
-        return properties.trustedProxyHops() > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxyHops())
-                : new RemoteAddressResolver() { };
+        return properties.trustedProxyHops() > 0
+                ? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxyHops())
+                : new RemoteAddressResolver() {};
     }
 
     static String client(RemoteAddressResolver resolver, ServerWebExchange exchange) {
         InetSocketAddress remote = resolver.resolve(exchange);
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 
     @Override
@@ -60,14 +63,22 @@ class ForwardedRequestFilter implements HttpHeadersFilter, Ordered {
         HttpHeaders in = exchange.getRequest().getHeaders();
         String client = client(addresses, exchange);
         URI uri = exchange.getRequest().getURI();
-        String proto = behindProxy && in.getFirst("X-Forwarded-Proto") != null ? in.getFirst("X-Forwarded-Proto") : uri.getScheme();
-        String host = behindProxy && in.getFirst("X-Forwarded-Host") != null ? in.getFirst("X-Forwarded-Host") : in.getFirst(HttpHeaders.HOST);
-        String port = behindProxy && in.getFirst("X-Forwarded-Port") != null ? in.getFirst("X-Forwarded-Port")
+        String proto = behindProxy && in.getFirst("X-Forwarded-Proto") != null
+                ? in.getFirst("X-Forwarded-Proto")
+                : uri.getScheme();
+        String host = behindProxy && in.getFirst("X-Forwarded-Host") != null
+                ? in.getFirst("X-Forwarded-Host")
+                : in.getFirst(HttpHeaders.HOST);
+        String port = behindProxy && in.getFirst("X-Forwarded-Port") != null
+                ? in.getFirst("X-Forwarded-Port")
                 : String.valueOf(uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
         HttpHeaders out = new HttpHeaders();
         input.forEach((name, values) -> {
             String n = name.toLowerCase(Locale.ROOT);
-            if (!(n.startsWith("x-kassa-") || n.startsWith("x-internal-") || n.startsWith("x-forwarded-") || n.equals("forwarded"))) {
+            if (!(n.startsWith("x-kassa-")
+                    || n.startsWith("x-internal-")
+                    || n.startsWith("x-forwarded-")
+                    || n.equals("forwarded"))) {
                 out.put(name, values);
             }
         });

@@ -30,22 +30,42 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             // the answer is on its way: nothing more can be said (writing headers now fails on a read-only response)
             return Mono.error(ex);
         }
-        // a service that could not be reached or broke the connection (a route without a breaker: the API documentation)
-        HttpStatusCode status = ex instanceof ResponseStatusException rse ? rse.getStatusCode()
-                : ex instanceof java.io.IOException || ex.getCause() instanceof java.io.IOException ? HttpStatus.SERVICE_UNAVAILABLE
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        // a service that could not be reached or broke the connection (a route without a breaker: the API
+        // documentation)
+        HttpStatusCode status = ex instanceof ResponseStatusException rse
+                ? rse.getStatusCode()
+                : ex instanceof java.io.IOException || ex.getCause() instanceof java.io.IOException
+                        ? HttpStatus.SERVICE_UNAVAILABLE
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         return switch (status.value()) {
-            case 404 -> errors.write(exchange, HttpStatus.NOT_FOUND, "not_found", "error.route_not_found", exchange.getRequest().getPath().value());
-            case 405 -> errors.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "error.method_not_allowed",
+            case 404 -> errors.write(
+                    exchange,
+                    HttpStatus.NOT_FOUND,
+                    "not_found",
+                    "error.route_not_found",
+                    exchange.getRequest().getPath().value());
+            case 405 -> errors.write(
+                    exchange,
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "method_not_allowed",
+                    "error.method_not_allowed",
                     exchange.getRequest().getMethod().name());
-            case 413 -> errors.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
-            case 415 -> errors.write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "error.unsupported_media_type", "?");
-            case 503 -> errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "error.service_unavailable", "?");
+            case 413 -> errors.write(
+                    exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
+            case 415 -> errors.write(
+                    exchange,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "error.unsupported_media_type",
+                    "?");
+            case 503 -> errors.write(
+                    exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "error.service_unavailable", "?");
             default -> {
                 if (status.is4xxClientError()) {
                     yield errors.write(exchange, HttpStatus.BAD_REQUEST, "invalid", "error.invalid");
                 }
-                log.error("Unexpected gateway error on {}", exchange.getRequest().getPath(), ex);
+                log.error(
+                        "Unexpected gateway error on {}", exchange.getRequest().getPath(), ex);
                 yield errors.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "error.internal");
             }
         };

@@ -21,10 +21,16 @@ import java.util.List;
  *                         count every client by the gateway's address and refuse its internal calls)
  */
 @ConfigurationProperties("kassa.gateway")
-record GatewayProperties(@DefaultValue({}) List<String> publicPaths, @DefaultValue({}) List<String> tenantlessPaths,
-                         @DefaultValue("1048576") long maxRequestBytes, @DefaultValue("31457280") long maxUploadBytes,
-                         @DefaultValue("30") int authRateLimit,
-                         @DefaultValue("0") int trustedProxyHops, @DefaultValue("32") int maxConcurrentCalls,
-                         @DefaultValue("5s") java.time.Duration queueWait, @DefaultValue("1000") int maxQueuedCalls, @DefaultValue("10s") java.time.Duration routeTimeout,
-                         String serviceSecret, @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> corsOrigins) {
-}
+record GatewayProperties(
+        @DefaultValue({}) List<String> publicPaths,
+        @DefaultValue({}) List<String> tenantlessPaths,
+        @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue("31457280") long maxUploadBytes,
+        @DefaultValue("30") int authRateLimit,
+        @DefaultValue("0") int trustedProxyHops,
+        @DefaultValue("32") int maxConcurrentCalls,
+        @DefaultValue("5s") java.time.Duration queueWait,
+        @DefaultValue("1000") int maxQueuedCalls,
+        @DefaultValue("10s") java.time.Duration routeTimeout,
+        String serviceSecret,
+        @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> corsOrigins) {}

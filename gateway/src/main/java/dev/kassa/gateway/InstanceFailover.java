@@ -43,13 +43,21 @@ class InstanceFailover implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(exchange).retryWhen(Retry.max(OTHER_INSTANCES).filter(RecentFailures::isConnectFailure).doBeforeRetry(signal -> {
-            ServerWebExchangeUtils.reset(exchange);
-            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            String id = route == null ? "-" : route.getId();
-            failovers.computeIfAbsent(id, r -> Counter.builder("kassa.gateway.failovers").tag("route", r)
-                    .description("Calls sent to another instance after the chosen one refused the connection").register(meters)).increment();
-        }));
+        return chain.filter(exchange)
+                .retryWhen(Retry.max(OTHER_INSTANCES)
+                        .filter(RecentFailures::isConnectFailure)
+                        .doBeforeRetry(signal -> {
+                            ServerWebExchangeUtils.reset(exchange);
+                            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+                            String id = route == null ? "-" : route.getId();
+                            failovers
+                                    .computeIfAbsent(id, r -> Counter.builder("kassa.gateway.failovers")
+                                            .tag("route", r)
+                                            .description(
+                                                    "Calls sent to another instance after the chosen one refused the connection")
+                                            .register(meters))
+                                    .increment();
+                        }));
     }
 
     @Override

@@ -28,7 +28,8 @@ class LegacyTaskPaths implements WebFilter {
         if (rewritten == null) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest request = exchange.getRequest().mutate().path(rewritten).build();
+        ServerHttpRequest request =
+                exchange.getRequest().mutate().path(rewritten).build();
         return chain.filter(exchange.mutate().request(request).build());
     }
 
@@ -37,7 +38,9 @@ class LegacyTaskPaths implements WebFilter {
         if (raw.equals("/api/tasks") || raw.equals("/api/tasks/")) {
             return TASKS;
         }
-        if (raw.startsWith(EMPTY_SEGMENT) && raw.length() > EMPTY_SEGMENT.length() && raw.charAt(EMPTY_SEGMENT.length()) != '/') {
+        if (raw.startsWith(EMPTY_SEGMENT)
+                && raw.length() > EMPTY_SEGMENT.length()
+                && raw.charAt(EMPTY_SEGMENT.length()) != '/') {
             return TASKS + raw.substring(EMPTY_SEGMENT.length());
         }
         return null;

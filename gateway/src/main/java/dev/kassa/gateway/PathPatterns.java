@@ -17,7 +17,8 @@ final class PathPatterns {
     private final List<PathPattern> patterns;
 
     PathPatterns(Collection<String> patterns) {
-        this.patterns = patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.patterns =
+                patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     boolean matches(String path) {

@@ -20,7 +20,7 @@ class Refusals {
     private static final Logger log = LoggerFactory.getLogger(Refusals.class);
     private static final long LOG_EVERY_MS = 10_000;
 
-    private record Tally(AtomicLong count, AtomicLong loggedAt) { }
+    private record Tally(AtomicLong count, AtomicLong loggedAt) {}
 
     private final MeterRegistry meters;
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
@@ -41,15 +41,21 @@ class Refusals {
 
     /** One refused call of {@code route}; {@code cause} says why, for the summary line. */
     void record(String route, String reason, String cause) {
-        meters.counter("kassa_gateway_fallbacks_total", "route", route, "reason", reason).increment();
+        meters.counter("kassa_gateway_fallbacks_total", "route", route, "reason", reason)
+                .increment();
         Tally tally = tallies.computeIfAbsent(route + "/" + reason, k -> new Tally(new AtomicLong(), new AtomicLong()));
         long n = tally.count().incrementAndGet();
         long now = System.currentTimeMillis();
         long last = tally.loggedAt().get();
         if (now - last >= LOG_EVERY_MS && tally.loggedAt().compareAndSet(last, now)) {
             tally.count().addAndGet(-n);
-            log.warn("route={} reason={} answered 503 to {} call(s) in the last {} s; last cause: {}", route, reason, n,
-                    last == 0 ? 0 : (now - last) / 1000, cause.replaceAll("[\\r\\n]+", " "));
+            log.warn(
+                    "route={} reason={} answered 503 to {} call(s) in the last {} s; last cause: {}",
+                    route,
+                    reason,
+                    n,
+                    last == 0 ? 0 : (now - last) / 1000,
+                    cause.replaceAll("[\\r\\n]+", " "));
         }
     }
 }

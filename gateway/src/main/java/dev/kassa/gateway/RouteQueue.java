@@ -17,7 +17,7 @@ final class RouteQueue {
 
     private final int places;
     private final int maxWaiting;
-    private int taken;                                        // guarded by this
+    private int taken; // guarded by this
     private final ArrayDeque<Ticket> waiting = new ArrayDeque<>(); // guarded by this
 
     RouteQueue(int places, int maxWaiting) {
@@ -51,7 +51,7 @@ final class RouteQueue {
 
     /** A place was freed: it goes to the first call still waiting, or back to the route. */
     private void pass() {
-        for (;;) {
+        for (; ; ) {
             Ticket next;
             synchronized (this) {
                 next = waiting.poll();

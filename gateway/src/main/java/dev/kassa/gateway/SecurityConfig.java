@@ -33,26 +33,46 @@ import java.util.List;
 @EnableWebFluxSecurity
 class SecurityConfig {
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/swagger", "/swagger/**", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**", "/redoc", "/redoc/**", "/fallback/**");
+    static final List<String> ALWAYS_PUBLIC = List.of(
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/swagger",
+            "/swagger/**",
+            "/swagger-ui/**",
+            "/webjars/**",
+            "/v3/api-docs/**",
+            "/api-docs/**",
+            "/redoc",
+            "/redoc/**",
+            "/fallback/**");
 
     @Bean
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     ReactiveJwtDecoder jwtDecoder(@Value("${kassa.security.jwks-uri}") String jwksUri) {
         // the first address that answers (JwksAddresses: a local suite lists every auth instance)
         List<java.net.URI> addresses = dev.kassa.platform.security.JwksAddresses.of(jwksUri);
-        org.springframework.web.reactive.function.client.WebClient jwks = org.springframework.web.reactive.function.client.WebClient.builder()
-                .filter((request, next) -> {
-                    var answer = next.exchange(request);
-                    for (java.net.URI other : addresses.subList(1, addresses.size())) {
-                        answer = answer.onErrorResume(e -> next.exchange(
-                                org.springframework.web.reactive.function.client.ClientRequest.from(request).url(other).build()));
-                    }
-                    return answer;
-                }).build();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(addresses.get(0).toString()).webClient(jwks)
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
+        org.springframework.web.reactive.function.client.WebClient jwks =
+                org.springframework.web.reactive.function.client.WebClient.builder()
+                        .filter((request, next) -> {
+                            var answer = next.exchange(request);
+                            for (java.net.URI other : addresses.subList(1, addresses.size())) {
+                                answer = answer.onErrorResume(e -> next.exchange(
+                                        org.springframework.web.reactive.function.client.ClientRequest.from(request)
+                                                .url(other)
+                                                .build()));
+                            }
+                            return answer;
+                        })
+                        .build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        addresses.get(0).toString())
+                .webClient(jwks)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
         return new CachingReactiveJwtDecoder(decoder, java.time.Clock.systemUTC());
     }
 
@@ -64,8 +84,10 @@ class SecurityConfig {
 
     /** A request the firewall refuses (encoded dots or slashes in the path, odd characters) answers in the error body too. */
     @Bean
-    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests(ErrorWriter errors) {
-        return (exchange, rejected) -> errors.write(exchange, HttpStatus.BAD_REQUEST, "invalid_path", "error.invalid_path");
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests(
+            ErrorWriter errors) {
+        return (exchange, rejected) ->
+                errors.write(exchange, HttpStatus.BAD_REQUEST, "invalid_path", "error.invalid_path");
     }
 
     @Bean
@@ -80,27 +102,33 @@ class SecurityConfig {
                     ? errors.write(exchange, HttpStatus.UNAUTHORIZED, "token_not_valid", "error.token_not_valid")
                     : errors.write(exchange, HttpStatus.UNAUTHORIZED, "not_authenticated", "error.not_authenticated");
         };
-        ServerAccessDeniedHandler denied = (exchange, e) -> errors.write(exchange, HttpStatus.FORBIDDEN, "permission_denied", "error.permission_denied");
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        ServerAccessDeniedHandler denied = (exchange, e) ->
+                errors.write(exchange, HttpStatus.FORBIDDEN, "permission_denied", "error.permission_denied");
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .cors(ServerHttpSecurity.CorsSpec::disable)
-                .authorizeExchange(a -> a
-                        .pathMatchers(org.springframework.http.HttpMethod.OPTIONS).permitAll()
-                        .pathMatchers(open.toArray(String[]::new)).permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .anyExchange().permitAll())
-                .oauth2ResourceServer(o -> o
-                        .bearerTokenConverter(exchange -> openPaths.matches(exchange.getRequest().getPath().value())
-                                ? Mono.empty() : bearer.convert(exchange))
-                        .jwt(j -> { })
+                .authorizeExchange(a -> a.pathMatchers(org.springframework.http.HttpMethod.OPTIONS)
+                        .permitAll()
+                        .pathMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(o -> o.bearerTokenConverter(exchange -> openPaths.matches(
+                                        exchange.getRequest().getPath().value())
+                                ? Mono.empty()
+                                : bearer.convert(exchange))
+                        .jwt(j -> {})
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterAfter(new TenantKeyFilter(withTrailingSlash(properties.tenantlessPaths()), open, errors), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(
+                        new TenantKeyFilter(withTrailingSlash(properties.tenantlessPaths()), open, errors),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

@@ -40,12 +40,16 @@ class TenantKeyFilter implements WebFilter {
         if (!normalized.startsWith("/api/") || exempt.matches(normalized)) {
             return chain.filter(exchange);
         }
-        // the chain runs exactly once: the membership check decides between refusing and passing on, and a request without a
-        // token passes on (security refuses it). A fallback written as switchIfEmpty(chain) after flatMap(… chain) ran the
-        // chain a second time after every call (a Mono<Void> always completes empty): a call that failed was sent again after
+        // the chain runs exactly once: the membership check decides between refusing and passing on, and a request
+        // without a
+        // token passes on (security refuses it). A fallback written as switchIfEmpty(chain) after flatMap(… chain) ran
+        // the
+        // chain a second time after every call (a Mono<Void> always completes empty): a call that failed was sent again
+        // after
         // its 503 had been answered, to whichever instance the load balancer chose next
         return ReactiveSecurityContextHolder.getContext()
-                .map(c -> java.util.Optional.ofNullable(c.getAuthentication()).filter(JwtAuthenticationToken.class::isInstance)
+                .map(c -> java.util.Optional.ofNullable(c.getAuthentication())
+                        .filter(JwtAuthenticationToken.class::isInstance)
                         .map(JwtAuthenticationToken.class::cast))
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(found -> {
@@ -55,7 +59,8 @@ class TenantKeyFilter implements WebFilter {
                     JwtAuthenticationToken token = found.get();
                     String key = exchange.getRequest().getHeaders().getFirst("X-Tenant-Key");
                     if (key == null || key.isBlank()) {
-                        return errors.write(exchange, HttpStatus.BAD_REQUEST, "missing_tenant_key", "error.missing_tenant_key");
+                        return errors.write(
+                                exchange, HttpStatus.BAD_REQUEST, "missing_tenant_key", "error.missing_tenant_key");
                     }
                     Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
                     if (!TenantKeys.isValidKey(key.trim()) || stores == null || !stores.containsKey(key.trim())) {

@@ -15,17 +15,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Behind an ingress every request comes from the ingress: the limit must count the clients it names. */
 class AuthRateLimitTests {
 
-    final AuthRateLimit limit = new AuthRateLimit(new GatewayProperties(List.of(), List.of(), 1_000_000, 30_000_000, 2, 1, 512, java.time.Duration.ZERO, 1000, java.time.Duration.ofSeconds(10), null, List.of()), new ErrorWriter(new ObjectMapper(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+    final AuthRateLimit limit = new AuthRateLimit(
+            new GatewayProperties(
+                    List.of(),
+                    List.of(),
+                    1_000_000,
+                    30_000_000,
+                    2,
+                    1,
+                    512,
+                    java.time.Duration.ZERO,
+                    1000,
+                    java.time.Duration.ofSeconds(10),
+                    null,
+                    List.of()),
+            new ErrorWriter(new ObjectMapper(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
             java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T09:00:30Z"), java.time.ZoneOffset.UTC));
     final AtomicInteger passed = new AtomicInteger();
 
     HttpStatus login(String client) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/users/auth/login/")
-                .remoteAddress(new InetSocketAddress("10.0.0.5", 40000)).header("X-Forwarded-For", client));
+                .remoteAddress(new InetSocketAddress("10.0.0.5", 40000))
+                .header("X-Forwarded-For", client));
         limit.filter(exchange, e -> {
-            passed.incrementAndGet();
-            return reactor.core.publisher.Mono.empty();
-        }).block();
+                    passed.incrementAndGet();
+                    return reactor.core.publisher.Mono.empty();
+                })
+                .block();
         return (HttpStatus) exchange.getResponse().getStatusCode();
     }
 

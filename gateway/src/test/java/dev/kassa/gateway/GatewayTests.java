@@ -29,10 +29,21 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "kassa.gateway.max-request-bytes=1000", "kassa.gateway.max-upload-bytes=5000", "kassa.gateway.auth-rate-limit=8",
-        "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]", "kassa.gateway.max-concurrent-calls=4", "kassa.gateway.queue-wait=2500ms", "kassa.gateway.route-timeout=4s", "kassa.gateway.max-queued-calls=4",
-        "management.tracing.sampling.probability=1.0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "kassa.gateway.max-request-bytes=1000",
+            "kassa.gateway.max-upload-bytes=5000",
+            "kassa.gateway.auth-rate-limit=8",
+            "kassa.gateway.service-secret=" + GatewayTests.SECRET,
+            "kassa.gateway.cors-origins=https://till.example.uz,http://localhost:[*]",
+            "kassa.gateway.max-concurrent-calls=4",
+            "kassa.gateway.queue-wait=2500ms",
+            "kassa.gateway.route-timeout=4s",
+            "kassa.gateway.max-queued-calls=4",
+            "management.tracing.sampling.probability=1.0"
+        })
 @Import(GatewayTests.TestDecoder.class)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -40,8 +51,10 @@ class GatewayTests {
 
     static final String STORE = "shop_a_0000000a";
     static final String SECRET = "gateway-test-secret-0123456789";
-    static final java.util.concurrent.atomic.AtomicInteger SLOW_IN_FLIGHT = new java.util.concurrent.atomic.AtomicInteger();
-    static final java.util.concurrent.atomic.AtomicInteger SLOW_MOST_AT_ONCE = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger SLOW_IN_FLIGHT =
+            new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger SLOW_MOST_AT_ONCE =
+            new java.util.concurrent.atomic.AtomicInteger();
     static final HttpServer ECHO = echoServer();
 
     @TestConfiguration
@@ -49,7 +62,8 @@ class GatewayTests {
         @Bean
         @org.springframework.context.annotation.Primary
         ReactiveJwtDecoder testDecoder() {
-            return NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
+            return NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey())
+                    .build();
         }
 
         /** The spans the gateway records, as a trace backend would receive them. */
@@ -57,7 +71,8 @@ class GatewayTests {
         io.opentelemetry.sdk.trace.export.SpanExporter recordedSpans() {
             return new io.opentelemetry.sdk.trace.export.SpanExporter() {
                 @Override
-                public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
+                public io.opentelemetry.sdk.common.CompletableResultCode export(
+                        java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
                     spans.forEach(span -> TRACES.add(span.getTraceId()));
                     return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
                 }
@@ -79,9 +94,11 @@ class GatewayTests {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.catalog-service[0].uri",
                 () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
-        registry.add("spring.cloud.discovery.client.simple.instances.task-service[0].uri",
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.task-service[0].uri",
                 () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
     }
 
@@ -108,7 +125,8 @@ class GatewayTests {
                     SLOW_MOST_AT_ONCE.accumulateAndGet(now, Math::max);
                     try {
                         // a busy service: the calls pile up at the gateway
-                        Thread.sleep(exchange.getRequestURI().getPath().startsWith("/api/products/slower") ? 3200 : 1500);
+                        Thread.sleep(
+                                exchange.getRequestURI().getPath().startsWith("/api/products/slower") ? 3200 : 1500);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -116,9 +134,12 @@ class GatewayTests {
                     }
                 }
                 String headers = exchange.getRequestHeaders().entrySet().stream()
-                        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
+                        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\""
+                                + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                         .collect(Collectors.joining(","));
-                byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers + "}}").getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers
+                                + "}}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -152,7 +173,9 @@ class GatewayTests {
 
     @Test
     void routesAMemberToTheServiceAndStripsInternalHeaders() {
-        Api.Response r = member().header("X-Kassa-Role", "owner").header("X-Internal-User", "1").header("Idempotency-Key", "k-1")
+        Api.Response r = member().header("X-Kassa-Role", "owner")
+                .header("X-Internal-User", "1")
+                .header("Idempotency-Key", "k-1")
                 .post("/api/products/products/", "{}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.text("/path")).isEqualTo("/api/products/products/");
@@ -165,16 +188,23 @@ class GatewayTests {
         assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(r.header("Strict-Transport-Security")).contains("max-age=");
-        assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        assertThat(r.header("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
         assertThat(r.header("Permissions-Policy")).contains("camera=()");
-        assertThat(api().get("/actuator/health").header("Content-Security-Policy")).startsWith("default-src 'none'");
-        assertThat(api().get("/redoc/").header("Content-Security-Policy")).contains("https://cdn.redoc.ly").contains("frame-ancestors 'none'");
+        assertThat(api().get("/actuator/health").header("Content-Security-Policy"))
+                .startsWith("default-src 'none'");
+        assertThat(api().get("/redoc/").header("Content-Security-Policy"))
+                .contains("https://cdn.redoc.ly")
+                .contains("frame-ancestors 'none'");
     }
 
     @Test
     void servicesLearnTheClientAndTheAddressItUsedFromTheGatewayAloneUnderItsSignature() {
-        Api.Response r = member().header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6").header("X-Forwarded-Host", "evil.example")
-                .header("X-Kassa-Service-Token", "forged").get("/api/products/products/?page=2");
+        Api.Response r = member().header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "for=6.6.6.6")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Kassa-Service-Token", "forged")
+                .get("/api/products/products/?page=2");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.text("/headers/x-forwarded-for")).as(r.toString()).isEqualTo("127.0.0.1");
         assertThat(r.at("/headers/forwarded").isMissingNode()).isTrue();
@@ -182,14 +212,16 @@ class GatewayTests {
         assertThat(r.text("/headers/x-forwarded-proto")).isEqualTo("http");
         assertThat(r.text("/headers/x-forwarded-port")).isEqualTo(String.valueOf(port));
         var call = new dev.kassa.platform.security.ServiceTokens(SECRET, "auth-service", java.time.Clock.systemUTC())
-                .verify(r.text("/headers/x-kassa-service-token")).orElseThrow();
+                .verify(r.text("/headers/x-kassa-service-token"))
+                .orElseThrow();
         assertThat(call.service()).isEqualTo("gateway");
         assertThat(call.clientAddress()).hasValue("127.0.0.1");
     }
 
     @Test
     void aRouteForwardsItsCapacityAtOnceQueuesTheNextInOrderAndRefusesBeyondTheQueueWithAFast503() throws Exception {
-        // four places, four more may wait up to 2.5 s: of twelve calls to a service answering in 1.5 s, eight are served
+        // four places, four more may wait up to 2.5 s: of twelve calls to a service answering in 1.5 s, eight are
+        // served
         // (the queued four when places free up) and four are refused at once
         java.util.concurrent.ExecutorService tills = java.util.concurrent.Executors.newFixedThreadPool(12);
         try {
@@ -209,23 +241,32 @@ class GatewayTests {
                     refused++;
                 }
             }
-            assertThat(served).as("four forwarded, then the four queued behind them").isEqualTo(8);
+            assertThat(served)
+                    .as("four forwarded, then the four queued behind them")
+                    .isEqualTo(8);
             assertThat(refused).as("the queue's four places were full").isEqualTo(4);
-            assertThat(SLOW_MOST_AT_ONCE.get()).as("the service never saw more than the route's four places").isEqualTo(4);
+            assertThat(SLOW_MOST_AT_ONCE.get())
+                    .as("the service never saw more than the route's four places")
+                    .isEqualTo(4);
 
             // a queued call waits at most queue-wait (2.5 s), then is refused: the places are held by 3.2 s calls
             java.util.List<java.util.concurrent.Future<Api.Response>> slower = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 slower.add(tills.submit(() -> member().get("/api/products/slower")));
             }
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3)).until(() -> SLOW_IN_FLIGHT.get() == 4);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(3))
+                    .until(() -> SLOW_IN_FLIGHT.get() == 4);
             long start = System.nanoTime();
             Api.Response waited = member().get("/api/products/products/");
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             assertErrorBody(waited, 503, "overloaded");
-            assertThat(waitedMs).as("refused after its wait, before a place freed up").isBetween(2_000L, 3_150L);
+            assertThat(waitedMs)
+                    .as("refused after its wait, before a place freed up")
+                    .isBetween(2_000L, 3_150L);
             for (var call : slower) {
-                assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+                assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+                        .isEqualTo(200);
             }
         } finally {
             tills.shutdownNow();
@@ -243,8 +284,12 @@ class GatewayTests {
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertErrorBody(r, 503, "service_unavailable");
         assertThat(r.header("Retry-After")).isEqualTo("5");
-        assertThat(tookMs).as("answered at the route's time limit (4 s), not when the service finally answers (6 s)").isBetween(3_500L, 5_500L);
-        assertThat(timeLimiters.getAllTimeLimiters()).as("one timer per call, the HTTP client's: the breaker's own time limiter is off").isEmpty();
+        assertThat(tookMs)
+                .as("answered at the route's time limit (4 s), not when the service finally answers (6 s)")
+                .isBetween(3_500L, 5_500L);
+        assertThat(timeLimiters.getAllTimeLimiters())
+                .as("one timer per call, the HTTP client's: the breaker's own time limiter is off")
+                .isEmpty();
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -254,13 +299,23 @@ class GatewayTests {
     void refusesMissingTokensKeysAndStrangers() {
         assertErrorBody(api().in(STORE).get("/api/products/products/"), 401, "not_authenticated");
         assertErrorBody(api().as("not.a.token").in(STORE).get("/api/products/products/"), 401, "token_not_valid");
-        assertErrorBody(api().as(TestTokens.expired(1, Map.of(STORE, "owner"))).in(STORE).get("/api/products/products/"), 401, "token_not_valid");
+        assertErrorBody(
+                api().as(TestTokens.expired(1, Map.of(STORE, "owner")))
+                        .in(STORE)
+                        .get("/api/products/products/"),
+                401,
+                "token_not_valid");
         assertErrorBody(member().in(null).get("/api/products/products/"), 400, "missing_tenant_key");
-        Api.Response stranger = api().as(TestTokens.token(2, "b", Map.of("shop_b_0000000b", "owner"))).in(STORE).get("/api/products/products/");
+        Api.Response stranger = api().as(TestTokens.token(2, "b", Map.of("shop_b_0000000b", "owner")))
+                .in(STORE)
+                .get("/api/products/products/");
         assertErrorBody(stranger, 403, "not_a_member");
-        Api.Response unknown = api().as(TestTokens.token(2, "b", Map.of("shop_b_0000000b", "owner"))).in("ghost_12345678").get("/api/products/products/");
+        Api.Response unknown = api().as(TestTokens.token(2, "b", Map.of("shop_b_0000000b", "owner")))
+                .in("ghost_12345678")
+                .get("/api/products/products/");
         assertThat(unknown.text("/message")).isEqualTo(stranger.text("/message"));
-        assertThat(api().english().in(STORE).get("/api/sales/sales/").text("/message")).isEqualTo("Authentication credentials were not provided.");
+        assertThat(api().english().in(STORE).get("/api/sales/sales/").text("/message"))
+                .isEqualTo("Authentication credentials were not provided.");
     }
 
     @Test
@@ -269,14 +324,24 @@ class GatewayTests {
         assertErrorBody(refused, 401, "not_authenticated");
         String trace = refused.text("/trace_id");
         assertThat(trace).matches("[0-9a-f]{32}");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
-                .untilAsserted(() -> assertThat(TRACES).as("the trace support finds from the quoted id").contains(trace));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(TRACES)
+                        .as("the trace support finds from the quoted id")
+                        .contains(trace));
         // a client's own trace is continued, not replaced
         String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        String forwarded = member().header("traceparent", parent).get("/api/products/products/").text("/headers/traceparent");
-        assertThat(forwarded).as("the service's span continues the client's trace under the gateway's span")
-                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").doesNotContain("00f067aa0ba902b7");
-        assertThat(api().in(STORE).header("traceparent", parent).get("/api/products/products/").text("/trace_id"))
+        String forwarded = member().header("traceparent", parent)
+                .get("/api/products/products/")
+                .text("/headers/traceparent");
+        assertThat(forwarded)
+                .as("the service's span continues the client's trace under the gateway's span")
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(api().in(STORE)
+                        .header("traceparent", parent)
+                        .get("/api/products/products/")
+                        .text("/trace_id"))
                 .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
@@ -285,9 +350,14 @@ class GatewayTests {
         // auth-service is not registered in this test, so reaching the route means 503, not 401
         assertThat(api().post("/api/users/auth/register/", "{}").text("/code")).isEqualTo("service_unavailable");
         assertThat(api().post("/api/users/auth/login", "{}").text("/code")).isEqualTo("service_unavailable");
-        assertThat(api().as("stale.token.here").post("/api/users/auth/token/refresh/", "{}").text("/code")).isEqualTo("service_unavailable");
+        assertThat(api().as("stale.token.here")
+                        .post("/api/users/auth/token/refresh/", "{}")
+                        .text("/code"))
+                .isEqualTo("service_unavailable");
         assertThat(api().get("/api/users/auth/my-stores/").text("/code")).isEqualTo("not_authenticated");
-        assertThat(api().as(TestTokens.token(1, "o", Map.of(STORE, "owner"))).get("/api/users/auth/my-stores/").text("/code"))
+        assertThat(api().as(TestTokens.token(1, "o", Map.of(STORE, "owner")))
+                        .get("/api/users/auth/my-stores/")
+                        .text("/code"))
                 .isEqualTo("service_unavailable");
     }
 
@@ -325,30 +395,53 @@ class GatewayTests {
         assertErrorBody(tooLarge, 413, "payload_too_large");
         assertThat(tooLarge.header("X-Content-Type-Options")).isEqualTo("nosniff");
         // a form with a photo may be larger than JSON, up to its own limit
-        Api.Form photo = new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(2000));
-        assertThat(member().multipart("POST", "/api/tasks/reports/", photo).status()).isNotEqualTo(413);
-        Api.Form huge = new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(6000));
+        Api.Form photo =
+                new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(2000));
+        assertThat(member().multipart("POST", "/api/tasks/reports/", photo).status())
+                .isNotEqualTo(413);
+        Api.Form huge =
+                new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(6000));
         assertErrorBody(member().multipart("POST", "/api/tasks/reports/", huge), 413, "payload_too_large");
         assertThat(api().get("/actuator/gateway/routes").status()).isEqualTo(404);
         assertThat(api().get("/actuator/health").status()).isEqualTo(200);
     }
 
     HttpResponse<String> raw(String method, String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void corsPreflightIsAnsweredForTillsInBrowsersOnEveryRoute() throws Exception {
-        for (String path : List.of("/api/sales/sales/scan-item/", "/api/users/auth/login/", "/api/nowhere/", "/api/sales/cashier-sessions/open/")) {
-            HttpResponse<String> r = raw("OPTIONS", path, Map.of("Origin", "https://till.example.uz", "Access-Control-Request-Method", "POST",
-                    "Access-Control-Request-Headers", "authorization,x-tenant-key,content-type"));
+        for (String path : List.of(
+                "/api/sales/sales/scan-item/",
+                "/api/users/auth/login/",
+                "/api/nowhere/",
+                "/api/sales/cashier-sessions/open/")) {
+            HttpResponse<String> r = raw(
+                    "OPTIONS",
+                    path,
+                    Map.of(
+                            "Origin",
+                            "https://till.example.uz",
+                            "Access-Control-Request-Method",
+                            "POST",
+                            "Access-Control-Request-Headers",
+                            "authorization,x-tenant-key,content-type"));
             assertThat(r.statusCode()).as(path).isEqualTo(200);
-            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("https://till.example.uz");
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
+                    .as(path)
+                    .hasValue("https://till.example.uz");
         }
-        assertThat(raw("OPTIONS", "/api/products/products/", Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", "GET"))
-                .headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(raw(
+                                "OPTIONS",
+                                "/api/products/products/",
+                                Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", "GET"))
+                        .headers()
+                        .firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:5173");
     }
 
     @Test
@@ -357,26 +450,63 @@ class GatewayTests {
         String token = TestTokens.token(1, "owner", Map.of(STORE, "owner"));
         List<HttpResponse<String>> answers = List.of(
                 raw("GET", "/api/products/products/", browser),
-                raw("GET", "/api/products/products/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token)),
-                raw("GET", "/api/products/products/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token,
-                        "X-Tenant-Key", "ghost_12345678")),
-                raw("GET", "/api/nowhere/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token, "X-Tenant-Key", STORE)),
-                raw("GET", "/api/sales/sessions/current/", Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token,
-                        "X-Tenant-Key", STORE)));
+                raw(
+                        "GET",
+                        "/api/products/products/",
+                        Map.of("Origin", "https://till.example.uz", "Authorization", "Bearer " + token)),
+                raw(
+                        "GET",
+                        "/api/products/products/",
+                        Map.of(
+                                "Origin",
+                                "https://till.example.uz",
+                                "Authorization",
+                                "Bearer " + token,
+                                "X-Tenant-Key",
+                                "ghost_12345678")),
+                raw(
+                        "GET",
+                        "/api/nowhere/",
+                        Map.of(
+                                "Origin",
+                                "https://till.example.uz",
+                                "Authorization",
+                                "Bearer " + token,
+                                "X-Tenant-Key",
+                                STORE)),
+                raw(
+                        "GET",
+                        "/api/sales/sessions/current/",
+                        Map.of(
+                                "Origin",
+                                "https://till.example.uz",
+                                "Authorization",
+                                "Bearer " + token,
+                                "X-Tenant-Key",
+                                STORE)));
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(401, 400, 403, 404, 503);
         for (HttpResponse<String> r : answers) {
-            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(r.statusCode() + " " + r.body()).hasValue("https://till.example.uz");
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
+                    .as(r.statusCode() + " " + r.body())
+                    .hasValue("https://till.example.uz");
             assertThat(r.body()).contains("\"status\":\"error\"");
         }
-        assertThat(answers.get(4).headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After");
+        assertThat(answers.get(4)
+                        .headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("Retry-After");
     }
 
     @Test
     void anUnknownOriginGetsNoCorsHeadersAtAll() throws Exception {
-        HttpResponse<String> preflight = raw("OPTIONS", "/api/sales/sales/scan-item/", Map.of("Origin", "http://evil.example",
-                "Access-Control-Request-Method", "POST"));
+        HttpResponse<String> preflight = raw(
+                "OPTIONS",
+                "/api/sales/sales/scan-item/",
+                Map.of("Origin", "http://evil.example", "Access-Control-Request-Method", "POST"));
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
         assertThat(preflight.body()).contains("\"code\":\"cors_rejected\"");
         HttpResponse<String> call = raw("GET", "/api/products/products/", Map.of("Origin", "http://evil.example"));
         assertThat(call.statusCode()).isEqualTo(403);
@@ -385,7 +515,8 @@ class GatewayTests {
         for (HttpResponse<String> r : List.of(preflight, call)) {
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-            assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            assertThat(r.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
         }
     }
 
@@ -399,27 +530,43 @@ class GatewayTests {
 
     @Test
     void theOriginalClientsTaskPathsReachTheTaskApiAndNoOtherEmptySegmentPasses() throws Exception {
-        Map<String, String> member = Map.of("Authorization", "Bearer " + TestTokens.token(1, "owner", Map.of(STORE, "owner")), "X-Tenant-Key", STORE);
+        Map<String, String> member = Map.of(
+                "Authorization",
+                "Bearer " + TestTokens.token(1, "owner", Map.of(STORE, "owner")),
+                "X-Tenant-Key",
+                STORE);
         for (Map.Entry<String, String> path : Map.of(
-                "/api/tasks/", "/api/tasks/tasks/",
-                "/api/tasks//17/", "/api/tasks/tasks/17/",
-                "/api/tasks//17/update_status/", "/api/tasks/tasks/17/update_status/",
-                "/api/tasks//my_tasks/", "/api/tasks/tasks/my_tasks/").entrySet()) {
+                        "/api/tasks/", "/api/tasks/tasks/",
+                        "/api/tasks//17/", "/api/tasks/tasks/17/",
+                        "/api/tasks//17/update_status/", "/api/tasks/tasks/17/update_status/",
+                        "/api/tasks//my_tasks/", "/api/tasks/tasks/my_tasks/")
+                .entrySet()) {
             HttpResponse<String> r = raw("GET", path.getKey(), member);
             assertThat(r.statusCode()).as(path.getKey() + " " + r.body()).isEqualTo(200);
             assertThat(r.body()).as(path.getKey()).contains("\"path\":\"" + path.getValue() + "\"");
         }
-        // the client's create (POST /api/tasks/, also without the slash) and its changes of one task, whatever the method
-        for (List<String> call : List.of(List.of("POST", "/api/tasks/", "/api/tasks/tasks/"), List.of("POST", "/api/tasks", "/api/tasks/tasks/"),
-                List.of("PATCH", "/api/tasks//17/", "/api/tasks/tasks/17/"), List.of("PUT", "/api/tasks//17/", "/api/tasks/tasks/17/"),
-                List.of("DELETE", "/api/tasks//17/", "/api/tasks/tasks/17/"), List.of("POST", "/api/tasks//17/add_comment/", "/api/tasks/tasks/17/add_comment/"))) {
+        // the client's create (POST /api/tasks/, also without the slash) and its changes of one task, whatever the
+        // method
+        for (List<String> call : List.of(
+                List.of("POST", "/api/tasks/", "/api/tasks/tasks/"),
+                List.of("POST", "/api/tasks", "/api/tasks/tasks/"),
+                List.of("PATCH", "/api/tasks//17/", "/api/tasks/tasks/17/"),
+                List.of("PUT", "/api/tasks//17/", "/api/tasks/tasks/17/"),
+                List.of("DELETE", "/api/tasks//17/", "/api/tasks/tasks/17/"),
+                List.of("POST", "/api/tasks//17/add_comment/", "/api/tasks/tasks/17/add_comment/"))) {
             HttpResponse<String> r = raw(call.get(0), call.get(1), member);
             assertThat(r.statusCode()).as(call + " " + r.body()).isEqualTo(200);
             assertThat(r.body()).as(call.toString()).contains("\"path\":\"" + call.get(2) + "\"");
         }
-        assertThat(raw("GET", "/api/tasks//17/", Map.of("X-Tenant-Key", STORE)).statusCode()).as("still a store route: a token is required")
+        assertThat(raw("GET", "/api/tasks//17/", Map.of("X-Tenant-Key", STORE)).statusCode())
+                .as("still a store route: a token is required")
                 .isEqualTo(401);
-        for (String odd : List.of("/api/products//1/", "/api/tasks///1/", "/api/tasks//17//comments/", "/api/tasks//%2e%2e/", "/api/tasks//..%2f/")) {
+        for (String odd : List.of(
+                "/api/products//1/",
+                "/api/tasks///1/",
+                "/api/tasks//17//comments/",
+                "/api/tasks//%2e%2e/",
+                "/api/tasks//..%2f/")) {
             HttpResponse<String> r = raw("GET", odd, member);
             assertThat(r.statusCode()).as(odd + " " + r.body()).isEqualTo(400);
             assertThat(r.body()).as(odd).contains("\"code\":\"invalid_path\"");

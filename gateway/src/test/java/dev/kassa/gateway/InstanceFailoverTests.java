@@ -28,8 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * drops it): every call, whatever its method, reaches the live one with its body, and the gone one is skipped after the
  * first refusal. A call that reached an instance which then broke the connection is answered 503 and never sent again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "kassa.gateway.service-secret=" + GatewayTests.SECRET, "kassa.discovery.avoid-failed-for=30s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eureka.client.enabled=false",
+            "kassa.gateway.service-secret=" + GatewayTests.SECRET,
+            "kassa.discovery.avoid-failed-for=30s"
+        })
 @Import(GatewayTests.TestDecoder.class)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 class InstanceFailoverTests {
@@ -44,10 +49,15 @@ class InstanceFailoverTests {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         // customer-service: the gone instance first, so the first call is sure to meet it
-        registry.add("spring.cloud.discovery.client.simple.instances.customer-service[0].uri", () -> "http://127.0.0.1:" + GONE);
-        registry.add("spring.cloud.discovery.client.simple.instances.customer-service[1].uri",
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.customer-service[0].uri",
+                () -> "http://127.0.0.1:" + GONE);
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.customer-service[1].uri",
                 () -> "http://127.0.0.1:" + LIVE.getAddress().getPort());
-        registry.add("spring.cloud.discovery.client.simple.instances.task-service[0].uri", () -> "http://127.0.0.1:" + BROKEN.getLocalPort());
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.task-service[0].uri",
+                () -> "http://127.0.0.1:" + BROKEN.getLocalPort());
     }
 
     @AfterAll
@@ -60,7 +70,9 @@ class InstanceFailoverTests {
     int port;
 
     Api member() {
-        return new Api("http://127.0.0.1:" + port).as(TestTokens.token(1, "owner", Map.of(STORE, "owner"))).in(STORE);
+        return new Api("http://127.0.0.1:" + port)
+                .as(TestTokens.token(1, "owner", Map.of(STORE, "owner")))
+                .in(STORE);
     }
 
     @Test
@@ -73,8 +85,10 @@ class InstanceFailoverTests {
         }
         assertThat(member().get("/api/customers/customers/").status()).isEqualTo(200);
         assertThat(LIVE_CALLS.get() - before).isEqualTo(21);
-        String metrics = new Api("http://127.0.0.1:" + port).get("/actuator/prometheus").raw();
-        assertThat(metrics).as("one call met the gone instance; the rest were not sent there")
+        String metrics =
+                new Api("http://127.0.0.1:" + port).get("/actuator/prometheus").raw();
+        assertThat(metrics)
+                .as("one call met the gone instance; the rest were not sent there")
                 .contains("kassa_gateway_failovers_total{application=\"gateway\",route=\"customer\"} 1.0");
     }
 
@@ -84,7 +98,8 @@ class InstanceFailoverTests {
         Api.Response r = member().post("/api/tasks/tasks/", "{\"title\":\"count me once\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(503);
         assertThat(r.text("/code")).isEqualTo("service_unavailable");
-        // the till saw 503: the service must not get the call a second time behind its back (it did: the tenant check ran the
+        // the till saw 503: the service must not get the call a second time behind its back (it did: the tenant check
+        // ran the
         // rest of the chain again after the breaker's answer, and the retried pass went to the next instance)
         assertThat(BROKEN_CALLS.get() - before).isEqualTo(1);
         // nor does the documentation route (no breaker) answer a broken connection with a 500
@@ -96,7 +111,9 @@ class InstanceFailoverTests {
     @Test
     void aRefusedCallNeverReachesTheService() {
         int before = LIVE_CALLS.get();
-        Api.Response r = new Api("http://127.0.0.1:" + port).as(TestTokens.token(1, "owner", Map.of(STORE, "owner"))).in("shop_b_0000000b")
+        Api.Response r = new Api("http://127.0.0.1:" + port)
+                .as(TestTokens.token(1, "owner", Map.of(STORE, "owner")))
+                .in("shop_b_0000000b")
                 .post("/api/customers/customers/", "{}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.text("/code")).isEqualTo("not_a_member");
@@ -105,17 +122,24 @@ class InstanceFailoverTests {
 
     @Test
     void refusalsNeverOpenTheBreakerOfAServiceThatAnswers() {
-        // issue 37: malformed and foreign-store requests opened auth's breaker for every store (the refusal was followed by a
-        // second pass that called the service and wrote onto the committed answer: UnsupportedOperationException, a failure)
-        Api foreign = new Api("http://127.0.0.1:" + port).as(TestTokens.token(1, "owner", Map.of(STORE, "owner"))).in("shop_b_0000000b");
+        // issue 37: malformed and foreign-store requests opened auth's breaker for every store (the refusal was
+        // followed by a
+        // second pass that called the service and wrote onto the committed answer: UnsupportedOperationException, a
+        // failure)
+        Api foreign = new Api("http://127.0.0.1:" + port)
+                .as(TestTokens.token(1, "owner", Map.of(STORE, "owner")))
+                .in("shop_b_0000000b");
         Api keyless = new Api("http://127.0.0.1:" + port).as(TestTokens.token(1, "owner", Map.of(STORE, "owner")));
         assertThat(member().get("/api/customers/customers/").status()).isEqualTo(200);
         for (int i = 0; i < 40; i++) {
             assertThat(foreign.post("/api/customers/customers/", "{}").status()).isEqualTo(403);
             assertThat(keyless.get("/api/customers/customers/117/").status()).isEqualTo(400);
         }
-        String metrics = new Api("http://127.0.0.1:" + port).get("/actuator/prometheus").raw();
-        assertThat(metrics).contains("resilience4j_circuitbreaker_state{application=\"gateway\",group=\"customer\",name=\"customer\",state=\"closed\"} 1.0");
+        String metrics =
+                new Api("http://127.0.0.1:" + port).get("/actuator/prometheus").raw();
+        assertThat(metrics)
+                .contains(
+                        "resilience4j_circuitbreaker_state{application=\"gateway\",group=\"customer\",name=\"customer\",state=\"closed\"} 1.0");
         assertThat(member().get("/api/customers/customers/").status()).isEqualTo(200);
     }
 
@@ -125,7 +149,11 @@ class InstanceFailoverTests {
             server.createContext("/", exchange -> {
                 LIVE_CALLS.incrementAndGet();
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                byte[] answer = ("{\"body\":" + com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body) + "}")
+                byte[] answer = ("{\"body\":"
+                                + com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                                        .build()
+                                        .writeValueAsString(body)
+                                + "}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
@@ -143,25 +171,27 @@ class InstanceFailoverTests {
     static ServerSocket breaksEveryConnection() {
         try {
             ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            Thread t = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (Socket s = server.accept()) {
-                        InputStream in = s.getInputStream();
-                        int matched = 0;
-                        while (matched < 4) {
-                            int b = in.read();
-                            if (b < 0) {
-                                break;
+            Thread t = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try (Socket s = server.accept()) {
+                                InputStream in = s.getInputStream();
+                                int matched = 0;
+                                while (matched < 4) {
+                                    int b = in.read();
+                                    if (b < 0) {
+                                        break;
+                                    }
+                                    matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+                                }
+                                BROKEN_CALLS.incrementAndGet();
+                                s.setSoLinger(true, 0);
+                            } catch (IOException e) {
+                                // closed
                             }
-                            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
                         }
-                        BROKEN_CALLS.incrementAndGet();
-                        s.setSoLinger(true, 0);
-                    } catch (IOException e) {
-                        // closed
-                    }
-                }
-            }, "breaks-connections");
+                    },
+                    "breaks-connections");
             t.setDaemon(true);
             t.start();
             return server;

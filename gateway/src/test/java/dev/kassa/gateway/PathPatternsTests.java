@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PathPatternsTests {
 
-    final PathPatterns patterns = new PathPatterns(SecurityConfig.withTrailingSlash(List.of("/api/users/auth/login", "/api/users/stores/**",
-            "/actuator/health/**")));
+    final PathPatterns patterns = new PathPatterns(SecurityConfig.withTrailingSlash(
+            List.of("/api/users/auth/login", "/api/users/stores/**", "/actuator/health/**")));
 
     @Test
     void exactPathsMatchWithAndWithoutTheirTrailingSlash() {

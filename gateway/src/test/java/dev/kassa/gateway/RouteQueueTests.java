@@ -22,7 +22,9 @@ class RouteQueueTests {
         assertThat(first.admitted(Duration.ofSeconds(1)).block()).isTrue();
         assertThat(queue.queued()).isEqualTo(2);
         first.leave();
-        assertThat(second.admitted(Duration.ofSeconds(1)).block()).as("the first in line got the place").isTrue();
+        assertThat(second.admitted(Duration.ofSeconds(1)).block())
+                .as("the first in line got the place")
+                .isTrue();
         assertThat(queue.queued()).isEqualTo(1);
         second.leave();
         assertThat(third.admitted(Duration.ofSeconds(1)).block()).isTrue();
@@ -63,22 +65,33 @@ class RouteQueueTests {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2000);
         for (int i = 0; i < 2000; i++) {
             Mono<Void> call = Mono.defer(() -> {
-                RouteQueue.Ticket ticket = queue.enter();
-                return ticket.admitted(Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 30)))
-                        .flatMap(admitted -> admitted ? Mono.defer(() -> {
-                            most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                            served.incrementAndGet();
-                            java.util.concurrent.atomic.AtomicBoolean out = new java.util.concurrent.atomic.AtomicBoolean();
-                            Runnable exit = () -> {
-                                if (out.compareAndSet(false, true)) {
-                                    running.decrementAndGet();
-                                }
-                            };
-                            // counted out before the place is passed on (doFinally would run after the next call began)
-                            return Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(0, 3))).then().doOnTerminate(exit).doOnCancel(exit);
-                        }) : Mono.<Void>empty())
-                        .doFinally(signal -> ticket.leave());
-            }).subscribeOn(Schedulers.parallel()).doFinally(s -> done.countDown());
+                        RouteQueue.Ticket ticket = queue.enter();
+                        return ticket.admitted(Duration.ofMillis(
+                                        ThreadLocalRandom.current().nextInt(1, 30)))
+                                .flatMap(admitted -> admitted
+                                        ? Mono.defer(() -> {
+                                            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                                            served.incrementAndGet();
+                                            java.util.concurrent.atomic.AtomicBoolean out =
+                                                    new java.util.concurrent.atomic.AtomicBoolean();
+                                            Runnable exit = () -> {
+                                                if (out.compareAndSet(false, true)) {
+                                                    running.decrementAndGet();
+                                                }
+                                            };
+                                            // counted out before the place is passed on (doFinally would run after the
+                                            // next call began)
+                                            return Mono.delay(Duration.ofMillis(ThreadLocalRandom.current()
+                                                            .nextInt(0, 3)))
+                                                    .then()
+                                                    .doOnTerminate(exit)
+                                                    .doOnCancel(exit);
+                                        })
+                                        : Mono.<Void>empty())
+                                .doFinally(signal -> ticket.leave());
+                    })
+                    .subscribeOn(Schedulers.parallel())
+                    .doFinally(s -> done.countDown());
             reactor.core.Disposable subscribed = call.subscribe();
             if (i % 7 == 0) {
                 subscribed.dispose(); // the client left, whatever the call was doing
@@ -88,7 +101,9 @@ class RouteQueueTests {
         assertThat(most.get()).as("never more calls at once than places").isLessThanOrEqualTo(4);
         assertThat(served.get()).isPositive();
         // a call disposed while its subscription was starting may still be leaving: every place comes back soon
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(List.of(queue.inFlight(), queue.queued())).as("places held, calls waiting").containsExactly(0, 0));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        List.of(queue.inFlight(), queue.queued()))
+                .as("places held, calls waiting")
+                .containsExactly(0, 0));
     }
 }

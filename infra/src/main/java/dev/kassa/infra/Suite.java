@@ -32,8 +32,15 @@ public final class Suite implements AutoCloseable {
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
     /** Laptop mode: quick start-up and small heaps (C1 only, no optimising compiler). */
-    private static final List<String> FAST_START_FLAGS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx200m", "-Xss512k",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+    private static final List<String> FAST_START_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-Xmx200m",
+            "-Xss512k",
+            "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8");
     /** Production and benchmark mode: the optimising compiler and heaps that keep young collections rare under load. */
     /*
@@ -43,9 +50,17 @@ public final class Suite implements AutoCloseable {
      * again, and the compiler threads still took a fifth of the suite's CPU after six minutes of load (flight recordings
      * and the benchmark's warm-up row). Only what is used is resident.
      */
-    private static final List<String> FULL_JIT_FLAGS = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=15",
-            "-XX:MaxHeapFreeRatio=40", "-Xss512k", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=240m", "-XX:CICompilerCount=2",
-            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    private static final List<String> FULL_JIT_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms48m",
+            "-XX:MinHeapFreeRatio=15",
+            "-XX:MaxHeapFreeRatio=40",
+            "-Xss512k",
+            "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=240m",
+            "-XX:CICompilerCount=2",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Dfile.encoding=UTF-8");
 
     private final SuiteConfig config;
     private final List<Process> processes = new ArrayList<>();
@@ -53,7 +68,8 @@ public final class Suite implements AutoCloseable {
     /** Each launched process's module and environment, by instance name, to start it again after a fault. */
     private final Map<String, Launched> launched = new LinkedHashMap<>();
 
-    private record Launched(String module, Map<String, String> env) { }
+    private record Launched(String module, Map<String, String> env) {}
+
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private String kafkaBootstrap;
@@ -102,8 +118,13 @@ public final class Suite implements AutoCloseable {
         common.put("KASSA_DB_PASSWORD", config.dbPassword());
 
         // every instance of auth, in turn: the JWKS is fetched from the next when one is away
-        common.put("KASSA_JWKS_URI", String.join(",", config.instances("auth-service").stream()
-                .map(a -> "http://127.0.0.1:" + a.port() + "/api/users/.well-known/jwks.json").toList()));
+        common.put(
+                "KASSA_JWKS_URI",
+                String.join(
+                        ",",
+                        config.instances("auth-service").stream()
+                                .map(a -> "http://127.0.0.1:" + a.port() + "/api/users/.well-known/jwks.json")
+                                .toList()));
 
         Map<String, String> discovery = new LinkedHashMap<>(common);
         discovery.put("PORT", String.valueOf(config.discoveryPort()));
@@ -201,13 +222,16 @@ public final class Suite implements AutoCloseable {
     }
 
     private void requireJars() {
-        for (String module : Stream.concat(Stream.of("discovery", "gateway"), SuiteConfig.SERVICES.stream()).toList()) {
+        for (String module : Stream.concat(Stream.of("discovery", "gateway"), SuiteConfig.SERVICES.stream())
+                .toList()) {
             if (!Files.isRegularFile(jar(module))) {
-                throw new IllegalStateException("Missing " + jar(module) + ": build first (./mvnw -DskipTests package)");
+                throw new IllegalStateException(
+                        "Missing " + jar(module) + ": build first (./mvnw -DskipTests package)");
             }
         }
         if (!Files.isDirectory(config.root().resolve("infra/target/kafka-libs"))) {
-            throw new IllegalStateException("Missing infra/target/kafka-libs: build first (./mvnw -DskipTests package)");
+            throw new IllegalStateException(
+                    "Missing infra/target/kafka-libs: build first (./mvnw -DskipTests package)");
         }
     }
 
@@ -242,7 +266,7 @@ public final class Suite implements AutoCloseable {
             }
         }
         try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             if (postgres != null && profileDir() != null) {
                 s.execute("create extension if not exists pg_stat_statements");
             }
@@ -268,33 +292,53 @@ public final class Suite implements AutoCloseable {
         mkdirs(dir);
         Path properties = dir.resolve("server.properties");
         String logs = dir.resolve("logs").toAbsolutePath().toString();
-        write(properties, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + (port + 1),
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
-                "log.dirs=" + logs,
-                "num.partitions=3",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=10",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                // the log cleaner (compacting the consumer offsets) keeps its whole dedupe buffer on the heap: 128 MB by
-                // default, most of the broker's heap and a ninth of the suite's memory for a few thousand offsets
-                "log.cleaner.dedupe.buffer.size=8388608",
-                "auto.create.topics.enable=true",
-                ""));
+        write(
+                properties,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + (port + 1),
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + logs,
+                        "num.partitions=3",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=10",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        // the log cleaner (compacting the consumer offsets) keeps its whole dedupe buffer on the heap:
+                        // 128 MB by
+                        // default, most of the broker's heap and a ninth of the suite's memory for a few thousand
+                        // offsets
+                        "log.cleaner.dedupe.buffer.size=8388608",
+                        "auto.create.topics.enable=true",
+                        ""));
         String classpath = kafkaClasspath();
         if (!Files.exists(Path.of(logs, "meta.properties"))) {
-            String clusterId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 22);
-            run("kafka-format", List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
+            String clusterId = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                    .substring(0, 22);
+            run(
+                    "kafka-format",
+                    List.of(
+                            java(),
+                            "-cp",
+                            classpath,
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            clusterId,
+                            "-c",
+                            properties.toString()));
         }
-        // the broker keeps the JVM's default heap free ratios: the services' tighter ones (15-40 %) saved it about 30 MB but
+        // the broker keeps the JVM's default heap free ratios: the services' tighter ones (15-40 %) saved it about 30
+        // MB but
         // doubled its CPU per sale in the two benchmark runs that had them (more young collections in a smaller heap)
         List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k"));
         if (trimsNativeHeap()) {
@@ -316,7 +360,9 @@ public final class Suite implements AutoCloseable {
         Path launcher = config.root().resolve("infra/target/launcher-libs").toAbsolutePath();
         List<String> entries = new ArrayList<>(List.of(kafka + File.separator + "*"));
         try (Stream<Path> libs = Files.list(launcher)) {
-            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-") || p.getFileName().toString().startsWith("jackson-")).forEach(p -> entries.add(p.toString()));
+            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-")
+                            || p.getFileName().toString().startsWith("jackson-"))
+                    .forEach(p -> entries.add(p.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -334,12 +380,21 @@ public final class Suite implements AutoCloseable {
         Path extracted = dir.resolve(module + "-" + VERSION + ".jar");
         Path archive = apps.resolve(module + ".jsa");
         try {
-            if (!Files.exists(extracted) || Files.getLastModifiedTime(jar(module)).compareTo(Files.getLastModifiedTime(extracted)) > 0) {
+            if (!Files.exists(extracted)
+                    || Files.getLastModifiedTime(jar(module)).compareTo(Files.getLastModifiedTime(extracted)) > 0) {
                 Files.deleteIfExists(archive);
                 deleteRecursively(dir);
                 mkdirs(apps);
-                run(module + "-extract", List.of(java(), "-Djarmode=tools", "-jar", jar(module).toAbsolutePath().toString(),
-                        "extract", "--destination", dir.toAbsolutePath().toString()));
+                run(
+                        module + "-extract",
+                        List.of(
+                                java(),
+                                "-Djarmode=tools",
+                                "-jar",
+                                jar(module).toAbsolutePath().toString(),
+                                "extract",
+                                "--destination",
+                                dir.toAbsolutePath().toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -357,23 +412,33 @@ public final class Suite implements AutoCloseable {
         command.add(java());
         command.addAll(config.fullJit() ? FULL_JIT_FLAGS : FAST_START_FLAGS);
         if (config.fullJit()) {
-            // the gateway and the till's two services carry the load; the rest stay small. The gateway holds every call queued
-            // for a place (AdmissionGatewayFilterFactory), up to a second each at 100 tills: with the young generation a third of
-            // a 73 MB heap they outlived its collections, filled the old one and cost a full collection every 3 s (15 in 40 s,
-            // 100–150 ms each) and young pauses of 40–60 ms instead of 2–3. Its initial heap (replacing the shared -Xms) holds the
+            // the gateway and the till's two services carry the load; the rest stay small. The gateway holds every call
+            // queued
+            // for a place (AdmissionGatewayFilterFactory), up to a second each at 100 tills: with the young generation
+            // a third of
+            // a 73 MB heap they outlived its collections, filled the old one and cost a full collection every 3 s (15
+            // in 40 s,
+            // 100–150 ms each) and young pauses of 40–60 ms instead of 2–3. Its initial heap (replacing the shared
+            // -Xms) holds the
             // 96 MB young generation and a first old one.
-            command.addAll(switch (module) {
-                case "gateway" -> List.of("-Xmx256m", "-Xms128m", "-Xmn96m");
-                case "sales-service", "catalog-service" -> List.of("-Xmx256m");
-                default -> List.of("-Xmx160m");
-            });
-            // each collection with its pause, beside the service's log (one file per process: catalog restarts in (g)); a run
+            command.addAll(
+                    switch (module) {
+                        case "gateway" -> List.of("-Xmx256m", "-Xms128m", "-Xmn96m");
+                        case "sales-service", "catalog-service" -> List.of("-Xmx256m");
+                        default -> List.of("-Xmx160m");
+                    });
+            // each collection with its pause, beside the service's log (one file per process: catalog restarts in (g));
+            // a run
             // that stalls keeps both (the benchmark's bench-logs)
-            command.add("-Xlog:gc:file=\"" + config.dataDir().resolve("logs").resolve(module + "-gc-%p.log").toAbsolutePath()
-                    + "\":time,uptime:filecount=2,filesize=5m");
+            command.add("-Xlog:gc:file=\""
+                    + config.dataDir()
+                            .resolve("logs")
+                            .resolve(module + "-gc-%p.log")
+                            .toAbsolutePath() + "\":time,uptime:filecount=2,filesize=5m");
         }
         if (trimsNativeHeap()) {
-            // memory the JVM frees natively (the optimising compiler's arenas above all) goes back to the system instead of
+            // memory the JVM frees natively (the optimising compiler's arenas above all) goes back to the system
+            // instead of
             // staying in malloc's free lists for good
             command.add("-XX:TrimNativeHeapInterval=5000");
         }
@@ -432,14 +497,17 @@ public final class Suite implements AutoCloseable {
     private static long compilerTicks(long pid) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             return tasks.mapToLong(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre") ? ticksOf(stat) : 0;
-                } catch (IOException | RuntimeException e) {
-                    return 0;
-                }
-            }).sum();
+                        try {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")
+                                    ? ticksOf(stat)
+                                    : 0;
+                        } catch (IOException | RuntimeException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -448,10 +516,17 @@ public final class Suite implements AutoCloseable {
     private Map<String, Long> byProcess(java.util.function.LongUnaryOperator measure) {
         Map<String, Long> result = new LinkedHashMap<>();
         if (postgres != null) {
-            // the embedded server detaches from this JVM: find its postmaster by the data directory, then add its backends
-            String dataDir = config.dataDir().resolve("postgres").toAbsolutePath().toString();
-            result.put("postgresql", ProcessHandle.allProcesses().filter(p -> cmdline(p.pid()).contains(dataDir))
-                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(p -> measure.applyAsLong(p.pid())).sum());
+            // the embedded server detaches from this JVM: find its postmaster by the data directory, then add its
+            // backends
+            String dataDir =
+                    config.dataDir().resolve("postgres").toAbsolutePath().toString();
+            result.put(
+                    "postgresql",
+                    ProcessHandle.allProcesses()
+                            .filter(p -> cmdline(p.pid()).contains(dataDir))
+                            .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                            .mapToLong(p -> measure.applyAsLong(p.pid()))
+                            .sum());
         }
         Process kafka = byName.get("kafka");
         if (kafka != null) {
@@ -467,7 +542,10 @@ public final class Suite implements AutoCloseable {
 
     private static String cmdline(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                            StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -484,7 +562,8 @@ public final class Suite implements AutoCloseable {
 
     /** utime + stime of a {@code /proc/…/stat} line (a process's or one thread's). */
     private static long ticksOf(String stat) {
-        // fields after the command name (which may hold spaces, inside parentheses): state is field 3, utime 14, stime 15
+        // fields after the command name (which may hold spaces, inside parentheses): state is field 3, utime 14, stime
+        // 15
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
@@ -514,8 +593,10 @@ public final class Suite implements AutoCloseable {
      * {@code prepare} fills the database (given its JDBC URL), then started again and timed until healthy. It does not
      * register in discovery and reads events in a group of its own; it is stopped before this returns.
      */
-    public double startExtraInstance(String module, int port, String database, java.util.function.Consumer<String> prepare) {
-        try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword()); Statement s = c.createStatement()) {
+    public double startExtraInstance(
+            String module, int port, String database, java.util.function.Consumer<String> prepare) {
+        try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database);
             s.execute("create database " + database);
         } catch (SQLException e) {
@@ -539,12 +620,15 @@ public final class Suite implements AutoCloseable {
         long start = System.nanoTime();
         Process p = spawn(module + "-extra", command(module, false), env);
         try {
-            waitFor(module + " (extra)", System.nanoTime() + Duration.ofSeconds(180).toNanos(), () -> {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("the extra " + module + " exited; see its log");
-                }
-                return healthy(port);
-            });
+            waitFor(
+                    module + " (extra)",
+                    System.nanoTime() + Duration.ofSeconds(180).toNanos(),
+                    () -> {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException("the extra " + module + " exited; see its log");
+                        }
+                        return healthy(port);
+                    });
             return (System.nanoTime() - start) / 1e9;
         } finally {
             stop(List.of(p));
@@ -574,8 +658,12 @@ public final class Suite implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("logs").resolve(name + ".log").toFile()));
-            // glibc gives each thread that allocates its own malloc arena (up to 8 per core); a JVM's many threads then keep
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir()
+                            .resolve("logs")
+                            .resolve(name + ".log")
+                            .toFile()));
+            // glibc gives each thread that allocates its own malloc arena (up to 8 per core); a JVM's many threads then
+            // keep
             // tens of MB of native memory each process never returns: two arenas are plenty for these services
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(env);
@@ -589,7 +677,8 @@ public final class Suite implements AutoCloseable {
         try {
             Process p = spawn(name, command, Map.of());
             if (p.waitFor() != 0) {
-                throw new IllegalStateException(name + " failed; see " + config.dataDir().resolve("logs").resolve(name + ".log"));
+                throw new IllegalStateException(name + " failed; see "
+                        + config.dataDir().resolve("logs").resolve(name + ".log"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -601,12 +690,14 @@ public final class Suite implements AutoCloseable {
         while (!ready.getAsBoolean()) {
             for (Process p : processes) {
                 if (!p.isAlive()) {
-                    throw new IllegalStateException("A suite process exited (" + p.info().commandLine().orElse("?")
-                            + "); logs are in " + config.dataDir().resolve("logs"));
+                    throw new IllegalStateException(
+                            "A suite process exited (" + p.info().commandLine().orElse("?") + "); logs are in "
+                                    + config.dataDir().resolve("logs"));
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " was not ready in time; logs are in " + config.dataDir().resolve("logs"));
+                throw new IllegalStateException(what + " was not ready in time; logs are in "
+                        + config.dataDir().resolve("logs"));
             }
             try {
                 Thread.sleep(250);
@@ -623,7 +714,8 @@ public final class Suite implements AutoCloseable {
 
     private static int status(int port, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(5000);
             int code = c.getResponseCode();
@@ -645,8 +737,12 @@ public final class Suite implements AutoCloseable {
 
     /** Resident memory (MB, proportional set size) of this JVM and every process it started, with their children (PostgreSQL backends). */
     public long residentMegabytes() {
-        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
-                .mapToLong(p -> residentKb(p.pid())).sum() / 1024;
+        return Stream.concat(
+                                Stream.of(ProcessHandle.current()),
+                                ProcessHandle.current().descendants())
+                        .mapToLong(p -> residentKb(p.pid()))
+                        .sum()
+                / 1024;
     }
 
     /** Stops in tiers: gateway and services together (graceful), then discovery, then the broker, then PostgreSQL. */
@@ -681,15 +777,16 @@ public final class Suite implements AutoCloseable {
 
     /** The statements PostgreSQL ran in this run, most total time first: database, calls, total and mean ms, rows, text. */
     private void writeStatementStatistics(Path file) {
-        String sql = """
+        String sql =
+                """
                 select d.datname, s.calls, round(s.total_exec_time::numeric, 1), round(s.mean_exec_time::numeric, 3),
                        s.rows, regexp_replace(s.query, '\\s+', ' ', 'g')
                 from pg_stat_statements s join pg_database d on d.oid = s.dbid
                 order by s.total_exec_time desc limit 300""";
         StringBuilder out = new StringBuilder("database\tcalls\ttotal_ms\tmean_ms\trows\tstatement\n");
         try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
-             Statement s = c.createStatement();
-             var rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 for (int i = 1; i <= 6; i++) {
                     out.append(rs.getString(i)).append(i < 6 ? '\t' : '\n');

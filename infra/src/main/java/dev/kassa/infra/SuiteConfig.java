@@ -21,9 +21,21 @@ import java.util.Map;
  * @param replicas         instances of each of the six services ({@code KASSA_REPLICAS}, 1 to 5), as a cluster runs them; one
  *                         gateway and one registry
  */
-public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort,
-                          String externalPostgres, String dbUser, String dbPassword, String externalKafka, boolean classDataSharing,
-                          boolean fullJit, String gatewayAddress, int replicas) {
+public record SuiteConfig(
+        Path root,
+        Path dataDir,
+        int portBase,
+        int discoveryPort,
+        int postgresPort,
+        int kafkaPort,
+        String externalPostgres,
+        String dbUser,
+        String dbPassword,
+        String externalKafka,
+        boolean classDataSharing,
+        boolean fullJit,
+        String gatewayAddress,
+        int replicas) {
 
     public SuiteConfig {
         if (replicas < 1 || replicas > 5) {
@@ -32,15 +44,48 @@ public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPo
     }
 
     /** A suite for tests and benchmarks: every port given, local PostgreSQL and Kafka, only loopback, one instance of each. */
-    public static SuiteConfig local(Path root, Path dataDir, int portBase, int discoveryPort, int postgresPort, int kafkaPort, boolean fullJit) {
-        return new SuiteConfig(root, dataDir, portBase, discoveryPort, postgresPort, kafkaPort, null, "postgres", "postgres", null, false,
-                fullJit, "127.0.0.1", 1);
+    public static SuiteConfig local(
+            Path root,
+            Path dataDir,
+            int portBase,
+            int discoveryPort,
+            int postgresPort,
+            int kafkaPort,
+            boolean fullJit) {
+        return new SuiteConfig(
+                root,
+                dataDir,
+                portBase,
+                discoveryPort,
+                postgresPort,
+                kafkaPort,
+                null,
+                "postgres",
+                "postgres",
+                null,
+                false,
+                fullJit,
+                "127.0.0.1",
+                1);
     }
 
     /** The same suite with {@code n} instances of each service. */
     public SuiteConfig withReplicas(int n) {
-        return new SuiteConfig(root, dataDir, portBase, discoveryPort, postgresPort, kafkaPort, externalPostgres, dbUser, dbPassword,
-                externalKafka, classDataSharing, fullJit, gatewayAddress, n);
+        return new SuiteConfig(
+                root,
+                dataDir,
+                portBase,
+                discoveryPort,
+                postgresPort,
+                kafkaPort,
+                externalPostgres,
+                dbUser,
+                dbPassword,
+                externalKafka,
+                classDataSharing,
+                fullJit,
+                gatewayAddress,
+                n);
     }
 
     /**
@@ -53,8 +98,13 @@ public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPo
         }
     }
 
-    public static final List<String> SERVICES = List.of("auth-service", "catalog-service", "sales-service", "analytics-service",
-            "task-service", "customer-service");
+    public static final List<String> SERVICES = List.of(
+            "auth-service",
+            "catalog-service",
+            "sales-service",
+            "analytics-service",
+            "task-service",
+            "customer-service");
 
     /** Every instance of every service: all first instances, then all second ones, … */
     public List<Service> services() {
@@ -79,8 +129,10 @@ public record SuiteConfig(Path root, Path dataDir, int portBase, int discoveryPo
     /** Local defaults, overridable by the environment (KASSA_DATA_DIR, KASSA_PORT, KASSA_PG_URL, KASSA_KAFKA_BOOTSTRAP, …). */
     public static SuiteConfig fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
-        return new SuiteConfig(root,
-                Path.of(env.getOrDefault("KASSA_DATA_DIR", root.resolve("infra/.data").toString())),
+        return new SuiteConfig(
+                root,
+                Path.of(env.getOrDefault(
+                        "KASSA_DATA_DIR", root.resolve("infra/.data").toString())),
                 Integer.parseInt(env.getOrDefault("KASSA_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("KASSA_DISCOVERY_PORT", "8761")),
                 Integer.parseInt(env.getOrDefault("KASSA_PG_PORT", "15432")),

@@ -40,13 +40,18 @@ class EndToEndIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory(root.resolve("infra/target"), "e2e-data");
-        // ports below the kernel's ephemeral range (32768+), so no outgoing connection can hold one of them; two instances of each
-        // service, as a cluster runs them (the gateway and the services balance over both): nothing may rely on being the only one
-        suite = Suite.start(SuiteConfig.local(root, data, 28080, 28761, 25432, 29192, false).withReplicas(2),
+        // ports below the kernel's ephemeral range (32768+), so no outgoing connection can hold one of them; two
+        // instances of each
+        // service, as a cluster runs them (the gateway and the services balance over both): nothing may rely on being
+        // the only one
+        suite = Suite.start(
+                SuiteConfig.local(root, data, 28080, 28761, 25432, 29192, false).withReplicas(2),
                 Duration.ofSeconds(600));
-        System.out.printf("Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
+        System.out.printf(
+                "Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
         gateway = new Api(suite.gatewayUrl());
     }
 
@@ -70,47 +75,131 @@ class EndToEndIT {
     @Order(1)
     void registersStoresWithEverySeedExample() {
         // erp-v2-registration.md: the full form
-        Api.Response a = gateway.post("/api/users/auth/register/", json("first_name", "Иван", "last_name", "Петров", "middle_name", "Сергеевич",
-                "owner_phone", "+998901234567", "email", "ivan@example.com", "username", usernameA, "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "store_name", "Супермаркет Азия", "store_slug", "asia_market",
-                "store_description", "Продуктовый магазин в центре города", "store_address", "ул. Навои, д. 45", "store_city", "Ташкент",
-                "store_region", "Ташкентская область", "store_phone", "+998712345678", "store_email", "info@asiamarket.uz",
-                "store_legal_name", "ООО Супермаркет Азия", "store_tax_id", "123456789"));
+        Api.Response a = gateway.post(
+                "/api/users/auth/register/",
+                json(
+                        "first_name",
+                        "Иван",
+                        "last_name",
+                        "Петров",
+                        "middle_name",
+                        "Сергеевич",
+                        "owner_phone",
+                        "+998901234567",
+                        "email",
+                        "ivan@example.com",
+                        "username",
+                        usernameA,
+                        "password",
+                        "SecurePass123!",
+                        "password_confirm",
+                        "SecurePass123!",
+                        "store_name",
+                        "Супермаркет Азия",
+                        "store_slug",
+                        "asia_market",
+                        "store_description",
+                        "Продуктовый магазин в центре города",
+                        "store_address",
+                        "ул. Навои, д. 45",
+                        "store_city",
+                        "Ташкент",
+                        "store_region",
+                        "Ташкентская область",
+                        "store_phone",
+                        "+998712345678",
+                        "store_email",
+                        "info@asiamarket.uz",
+                        "store_legal_name",
+                        "ООО Супермаркет Азия",
+                        "store_tax_id",
+                        "123456789"));
         assertThat(a.status()).as(a.toString()).isEqualTo(201);
         keyA = a.text("/data/store/tenant_key");
         assertThat(keyA).startsWith("asia_market_");
         // erp-v2-registration.md: the minimal form
-        Api.Response b = gateway.post("/api/users/auth/register/", json("first_name", "Иван", "owner_phone", "+998901234567",
-                "username", "ivan_min_" + UUID.randomUUID().toString().substring(0, 6), "password", "SecurePass123!", "password_confirm", "SecurePass123!",
-                "store_name", "Супермаркет Азия", "store_address", "ул. Навои, д. 45", "store_phone", "+998712345678"));
+        Api.Response b = gateway.post(
+                "/api/users/auth/register/",
+                json(
+                        "first_name",
+                        "Иван",
+                        "owner_phone",
+                        "+998901234567",
+                        "username",
+                        "ivan_min_" + UUID.randomUUID().toString().substring(0, 6),
+                        "password",
+                        "SecurePass123!",
+                        "password_confirm",
+                        "SecurePass123!",
+                        "store_name",
+                        "Супермаркет Азия",
+                        "store_address",
+                        "ул. Навои, д. 45",
+                        "store_phone",
+                        "+998712345678"));
         assertThat(b.status()).as(b.toString()).isEqualTo(201);
         assertThat(b.text("/data/store/slug")).startsWith("supermarket-aziya");
         ownerB = b.text("/data/tokens/access");
         keyB = b.text("/data/store/tenant_key");
         // erp-v2-readme.md: minimal request; erp-v2-api.md 1.1: password2 and phone
-        assertThat(gateway.post("/api/users/auth/register/", json("username", "owner1_" + UUID.randomUUID().toString().substring(0, 6),
-                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Мой Магазин")).status())
+        assertThat(gateway.post(
+                                "/api/users/auth/register/",
+                                json(
+                                        "username",
+                                        "owner1_" + UUID.randomUUID().toString().substring(0, 6),
+                                        "password",
+                                        "SecurePass123!",
+                                        "password_confirm",
+                                        "SecurePass123!",
+                                        "first_name",
+                                        "Иван",
+                                        "store_name",
+                                        "Мой Магазин"))
+                        .status())
                 .isEqualTo(201);
-        assertThat(gateway.post("/api/users/auth/register/", json("username", "testuser_" + UUID.randomUUID().toString().substring(0, 6),
-                "email", "test@example.com", "password", "TestPass123!", "password2", "TestPass123!", "first_name", "Test", "last_name", "User",
-                "store_name", "Test Store", "phone", "+998901234567")).status()).isEqualTo(201);
+        assertThat(gateway.post(
+                                "/api/users/auth/register/",
+                                json(
+                                        "username",
+                                        "testuser_"
+                                                + UUID.randomUUID().toString().substring(0, 6),
+                                        "email",
+                                        "test@example.com",
+                                        "password",
+                                        "TestPass123!",
+                                        "password2",
+                                        "TestPass123!",
+                                        "first_name",
+                                        "Test",
+                                        "last_name",
+                                        "User",
+                                        "store_name",
+                                        "Test Store",
+                                        "phone",
+                                        "+998901234567"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     @Order(2)
     void logsInRefreshesAndKnowsTheCaller() {
-        Api.Response login = gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "SecurePass123!"));
+        Api.Response login =
+                gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "SecurePass123!"));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(login.text("/default_store/tenant_key")).isEqualTo(keyA);
         assertThat(login.text("/available_stores/0/role")).isEqualTo("owner");
-        Api.Response refreshed = gateway.post("/api/users/auth/token/refresh/", json("refresh", login.text("/refresh")));
+        Api.Response refreshed =
+                gateway.post("/api/users/auth/token/refresh/", json("refresh", login.text("/refresh")));
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         ownerA = refreshed.text("/access");
         Api.Response me = gateway.as(ownerA).in(keyA).get("/api/users/auth/me/");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.text("/data/store/tenant_key")).isEqualTo(keyA);
-        assertThat(gateway.as(ownerA).in(keyA).get("/api/users/profile/").status()).isEqualTo(200);
-        assertThat(gateway.as(ownerA).get("/api/users/auth/my-stores/").text("/data/0/tenant_key")).isEqualTo(keyA);
+        assertThat(gateway.as(ownerA).in(keyA).get("/api/users/profile/").status())
+                .isEqualTo(200);
+        assertThat(gateway.as(ownerA).get("/api/users/auth/my-stores/").text("/data/0/tenant_key"))
+                .isEqualTo(keyA);
     }
 
     @Test
@@ -119,60 +208,123 @@ class EndToEndIT {
         Api owner = gateway.as(ownerA).in(keyA);
         // the new store is usable in every service: provisioned on StoreCreated (or on demand)
         assertThat(owner.get("/api/products/categories/").at("/count").asInt()).isEqualTo(16);
-        assertThat(owner.post("/api/products/categories/", json("name", "Смартфоны")).status()).isEqualTo(201);
+        assertThat(owner.post("/api/products/categories/", json("name", "Смартфоны"))
+                        .status())
+                .isEqualTo(201);
         // erp-v2-api.md 2.2 verbatim
-        Api.Response iphone = owner.post("/api/products/products/", json("name", "iPhone 14 Pro", "sku", "IPHONE-14-PRO", "barcode", "1234567890123",
-                "description", "Latest iPhone model", "cost_price", 50000, "sale_price", 75000, "wholesale_price", 65000, "tax_rate", 12, "unit", "pcs"));
+        Api.Response iphone = owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "iPhone 14 Pro",
+                        "sku",
+                        "IPHONE-14-PRO",
+                        "barcode",
+                        "1234567890123",
+                        "description",
+                        "Latest iPhone model",
+                        "cost_price",
+                        50000,
+                        "sale_price",
+                        75000,
+                        "wholesale_price",
+                        65000,
+                        "tax_rate",
+                        12,
+                        "unit",
+                        "pcs"));
         assertThat(iphone.status()).as(iphone.toString()).isEqualTo(201);
-        assertThat(owner.get("/api/products/products/?search=IPHONE&is_active=true&ordering=-created_at").at("/count").asInt()).isEqualTo(1);
-        long product = owner.post("/api/products/products/", json("name", "iPhone 14 Pro (склад)", "cost_price", 50000, "sale_price", 75000,
-                "tax_rate", 12, "unit", "pcs", "initial_quantity", 10)).at("/id").asLong();
+        assertThat(owner.get("/api/products/products/?search=IPHONE&is_active=true&ordering=-created_at")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        long product = owner.post(
+                        "/api/products/products/",
+                        json(
+                                "name",
+                                "iPhone 14 Pro (склад)",
+                                "cost_price",
+                                50000,
+                                "sale_price",
+                                75000,
+                                "tax_rate",
+                                12,
+                                "unit",
+                                "pcs",
+                                "initial_quantity",
+                                10))
+                .at("/id")
+                .asLong();
         stockedProduct = product;
 
         // 3.1 open shift, current shift
         Api.Response shift = owner.post("/api/sales/sessions/open/", json("opening_balance", 100000));
         assertThat(shift.status()).as(shift.toString()).isEqualTo(201);
         long session = shift.at("/data/id").asLong();
-        assertThat(owner.get("/api/sales/sessions/current/").at("/data/id").asLong()).isEqualTo(session);
+        assertThat(owner.get("/api/sales/sessions/current/").at("/data/id").asLong())
+                .isEqualTo(session);
 
         // 3.2 scan (2 × 75000) and the single-cash checkout example, verbatim
-        Api.Response scan = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 2, "batch", null));
+        Api.Response scan = owner.post(
+                "/api/sales/sales/scan-item/",
+                json("session", session, "product", product, "quantity", 2, "batch", null));
         assertThat(scan.status()).as(scan.toString()).isEqualTo(200);
         assertThat(scan.text("/message")).isEqualTo("Товар добавлен");
         assertThat(scan.text("/data/status")).isEqualTo("pending");
         assertThat(scan.text("/data/total_amount")).isEqualTo("150000.00");
         // the till retries the checkout on a flaky network with the same Idempotency-Key: one payment, same answer
         Api till = owner.header("Idempotency-Key", UUID.randomUUID().toString());
-        Map<String, Object> payCash = json("payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000)));
+        Map<String, Object> payCash =
+                json("payments", List.of(json("payment_method", "cash", "amount", 150000, "received_amount", 200000)));
         Api.Response cash = till.post("/api/sales/sales/" + scan.text("/data/id") + "/checkout/", payCash);
         assertThat(cash.status()).as(cash.toString()).isEqualTo(200);
         assertThat(cash.text("/data/change_amount")).isEqualTo("50000.00");
         Api.Response retried = till.post("/api/sales/sales/" + scan.text("/data/id") + "/checkout/", payCash);
-        assertThat(retried.status()).as(retried + " headers " + retried.headers()).isEqualTo(200);
+        assertThat(retried.status())
+                .as(retried + " headers " + retried.headers())
+                .isEqualTo(200);
         assertThat(retried.raw()).isEqualTo(cash.raw());
         assertThat(retried.at("/data/payments").size()).isEqualTo(1);
 
         // a second sale paid with the split-payment example, verbatim
-        Api.Response scan2 = owner.post("/api/sales/sales/scan_item/", json("session", session, "product", product, "quantity", 2, "batch", null));
+        Api.Response scan2 = owner.post(
+                "/api/sales/sales/scan_item/",
+                json("session", session, "product", product, "quantity", 2, "batch", null));
         assertThat(scan2.text("/data/receipt_number")).isNotEqualTo(scan.text("/data/receipt_number"));
-        Api.Response split = owner.post("/api/sales/sales/" + scan2.text("/data/id") + "/checkout/", json("payments", List.of(
-                json("payment_method", "cash", "amount", 100000, "received_amount", 100000),
-                json("payment_method", "card", "amount", 50000, "card_last4", "4242", "transaction_id", "TXN123456"))));
+        Api.Response split = owner.post(
+                "/api/sales/sales/" + scan2.text("/data/id") + "/checkout/",
+                json(
+                        "payments",
+                        List.of(
+                                json("payment_method", "cash", "amount", 100000, "received_amount", 100000),
+                                json(
+                                        "payment_method",
+                                        "card",
+                                        "amount",
+                                        50000,
+                                        "card_last4",
+                                        "4242",
+                                        "transaction_id",
+                                        "TXN123456"))));
         assertThat(split.status()).as(split.toString()).isEqualTo(200);
 
         // 4.1 the sales show up in today's report within seconds; stock left the shelf
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Api.Response today = owner.get("/api/analytics/daily-sales/today/");
-            assertThat(today.text("/total_sales_count")).isEqualTo("2");
-            assertThat(today.text("/total_sales")).isEqualTo("300000.00");
-            assertThat(today.text("/cash_sales")).isEqualTo("250000.00");
-            assertThat(today.text("/card_sales")).isEqualTo("50000.00");
-        });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/products/products/" + product + "/").text("/quantity")).isEqualTo("6.000"));
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Api.Response today = owner.get("/api/analytics/daily-sales/today/");
+                    assertThat(today.text("/total_sales_count")).isEqualTo("2");
+                    assertThat(today.text("/total_sales")).isEqualTo("300000.00");
+                    assertThat(today.text("/cash_sales")).isEqualTo("250000.00");
+                    assertThat(today.text("/card_sales")).isEqualTo("50000.00");
+                });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product + "/").text("/quantity"))
+                .isEqualTo("6.000"));
 
         // scanning beyond the stock is refused with the numbers
-        Api.Response tooMany = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 7));
+        Api.Response tooMany =
+                owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 7));
         assertErrorBody(tooMany, 400, "insufficient_stock");
         assertThat(tooMany.text("/available")).isEqualTo("6.000");
 
@@ -181,15 +333,19 @@ class EndToEndIT {
         assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
         assertThat(refund.text("/data/status")).isEqualTo("refunded");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            assertThat(owner.get("/api/products/products/" + product + "/").text("/quantity")).isEqualTo("8.000");
+            assertThat(owner.get("/api/products/products/" + product + "/").text("/quantity"))
+                    .isEqualTo("8.000");
             Api.Response net = owner.get("/api/analytics/daily-sales/today/");
             assertThat(net.text("/total_sales")).isEqualTo("150000.00");
             assertThat(net.text("/total_refunds")).isEqualTo("150000.00");
         });
 
-        // issue 10 through the gateway: the product's day, the dashboard, the owner's view of their stores (no tenant key)
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/analytics/product-performance/?product=" + product).text("/results/0/quantity_sold")).isEqualTo("2.000"));
+        // issue 10 through the gateway: the product's day, the dashboard, the owner's view of their stores (no tenant
+        // key)
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(owner.get("/api/analytics/product-performance/?product=" + product)
+                                .text("/results/0/quantity_sold"))
+                        .isEqualTo("2.000"));
         Api.Response dashboard = owner.get("/api/analytics/dashboard/");
         assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
         assertThat(dashboard.text("/today/total_sales")).isEqualTo("150000.00");
@@ -199,10 +355,15 @@ class EndToEndIT {
         assertThat(stores.text("/data/by_store/0/tenant_key")).isEqualTo(keyA);
         assertThat(stores.text("/data/aggregated/total_sales")).isEqualTo("150000.00");
         // the live feed streams through the gateway (no time limit on that route)
-        java.net.http.HttpResponse<java.util.stream.Stream<String>> live = java.net.http.HttpClient.newHttpClient().sendAsync(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.gatewayUrl() + "/api/analytics/live"))
-                        .header("Authorization", "Bearer " + ownerA).header("X-Tenant-Key", keyA).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofLines()).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> live = java.net.http.HttpClient.newHttpClient()
+                .sendAsync(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(suite.gatewayUrl() + "/api/analytics/live"))
+                                .header("Authorization", "Bearer " + ownerA)
+                                .header("X-Tenant-Key", keyA)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         try (java.util.stream.Stream<String> events = live.body()) {
@@ -221,43 +382,84 @@ class EndToEndIT {
     @Order(4)
     void customersAndTasksFromTheApiDocument() {
         Api owner = gateway.as(ownerA).in(keyA);
-        Api.Response customer = owner.post("/api/customers/customers/", json("name", "Test Customer", "phone", "+998901234567",
-                "email", "customer@example.com", "address", "Tashkent, Uzbekistan"));
+        Api.Response customer = owner.post(
+                "/api/customers/customers/",
+                json(
+                        "name",
+                        "Test Customer",
+                        "phone",
+                        "+998901234567",
+                        "email",
+                        "customer@example.com",
+                        "address",
+                        "Tashkent, Uzbekistan"));
         assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
         customerId = customer.at("/id").asLong();
         assertThat(owner.get("/api/customers/customers/").at("/count").asInt()).isEqualTo(1);
-        // assigned to the owner's own employee id in store A, at once: the services learn the store's employees from auth's
+        // assigned to the owner's own employee id in store A, at once: the services learn the store's employees from
+        // auth's
         // events and read through to auth for one they have not heard of yet
-        long ownerEmployee = owner.get("/api/users/auth/me/").at("/data/employee/id").asLong();
-        Api.Response task = owner.post("/api/tasks/tasks/", json("title", "Проверить остатки товара", "description", "Провести инвентаризацию склада",
-                "priority", "high", "category", "inventory", "assigned_to", ownerEmployee,
-                "due_date", OffsetDateTime.now().plusDays(2).withNano(0).toString()));
+        long ownerEmployee =
+                owner.get("/api/users/auth/me/").at("/data/employee/id").asLong();
+        Api.Response task = owner.post(
+                "/api/tasks/tasks/",
+                json(
+                        "title",
+                        "Проверить остатки товара",
+                        "description",
+                        "Провести инвентаризацию склада",
+                        "priority",
+                        "high",
+                        "category",
+                        "inventory",
+                        "assigned_to",
+                        ownerEmployee,
+                        "due_date",
+                        OffsetDateTime.now().plusDays(2).withNano(0).toString()));
         assertThat(task.status()).as(task.toString()).isEqualTo(201);
         long taskId = task.at("/id").asLong();
-        assertThat(owner.post("/api/tasks/tasks/" + taskId + "/start/", null).text("/status")).isEqualTo("in_progress");
+        assertThat(owner.post("/api/tasks/tasks/" + taskId + "/start/", null).text("/status"))
+                .isEqualTo("in_progress");
         assertThat(owner.get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
         // the original web client's task page: /api/tasks/ and /api/tasks//{id}/… (its TASKS_URL is "/tasks/")
         assertThat(owner.get("/api/tasks/").at("/count").asInt()).isEqualTo(1);
         assertThat(owner.get("/api/tasks//" + taskId + "/").text("/title")).isEqualTo("Проверить остатки товара");
-        assertThat(owner.post("/api/tasks//" + taskId + "/add_comment/", json("text", "Склад 2 посчитан")).status()).isEqualTo(201);
-        assertThat(owner.get("/api/tasks//" + taskId + "/comments/").at("/0/text").asText()).isEqualTo("Склад 2 посчитан");
+        assertThat(owner.post("/api/tasks//" + taskId + "/add_comment/", json("text", "Склад 2 посчитан"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(owner.get("/api/tasks//" + taskId + "/comments/")
+                        .at("/0/text")
+                        .asText())
+                .isEqualTo("Склад 2 посчитан");
         assertThat(owner.get("/api/tasks//my_tasks/").status()).isEqualTo(200);
         assertErrorBody(owner.get("/api/products//" + taskId + "/"), 400, "invalid_path");
         // the report with its photo proof, through the gateway; the photo comes back from the gateway's address
-        Api.Response report = owner.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", taskId)
-                .field("description", "Остатки сверены").field("actual_hours", "2").file("photos", "sklad.png", "image/png", Api.Images.png())
-                .field("photo_captions", "Склад, стеллаж 1"));
+        Api.Response report = owner.multipart(
+                "POST",
+                "/api/tasks/reports/",
+                new Api.Form()
+                        .field("task", taskId)
+                        .field("description", "Остатки сверены")
+                        .field("actual_hours", "2")
+                        .file("photos", "sklad.png", "image/png", Api.Images.png())
+                        .field("photo_captions", "Склад, стеллаж 1"));
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         assertThat(report.text("/photos/0/photo_url")).startsWith(suite.gatewayUrl() + "/api/tasks/files/");
         Api.Response photo = owner.get(report.text("/photos/0/photo"));
         assertThat(photo.header("Content-Type")).isEqualTo("image/png");
         assertThat(photo.bytes()).isEqualTo(Api.Images.png());
-        assertThat(owner.post("/api/tasks/tasks/" + taskId + "/approve/", null).text("/status")).isEqualTo("completed");
+        assertThat(owner.post("/api/tasks/tasks/" + taskId + "/approve/", null).text("/status"))
+                .isEqualTo("completed");
         // a product shows its image
-        Api.Response image = owner.multipart("POST", "/api/products/products/" + stockedProduct + "/add_image/", new Api.Form()
-                .file("image", "cola.png", "image/png", Api.Images.png()).field("alt_text", "Кола"));
+        Api.Response image = owner.multipart(
+                "POST",
+                "/api/products/products/" + stockedProduct + "/add_image/",
+                new Api.Form()
+                        .file("image", "cola.png", "image/png", Api.Images.png())
+                        .field("alt_text", "Кола"));
         assertThat(image.status()).as(image.toString()).isEqualTo(201);
-        assertThat(owner.get("/api/products/products/" + stockedProduct + "/").text("/main_image")).isEqualTo(image.text("/image_url"))
+        assertThat(owner.get("/api/products/products/" + stockedProduct + "/").text("/main_image"))
+                .isEqualTo(image.text("/image_url"))
                 .startsWith(suite.gatewayUrl() + "/api/products/files/");
         assertThat(owner.get(image.text("/image")).bytes()).isEqualTo(Api.Images.png());
         // store B sees none of store A's data
@@ -273,29 +475,73 @@ class EndToEndIT {
     @Order(5)
     void aCashierCreatedByTheOwnerSellsButCannotDoWhatRolesForbid() {
         String username = "cashier1_" + UUID.randomUUID().toString().substring(0, 6);
-        Api.Response created = gateway.as(ownerA).in(keyA).post("/api/users/employees/", json("username", username, "password", "SecurePass123",
-                "first_name", "Петр", "last_name", "Петров", "email", "petr@example.com", "role", "cashier", "phone", "+998901234567", "position", "Кассир"));
+        Api.Response created = gateway.as(ownerA)
+                .in(keyA)
+                .post(
+                        "/api/users/employees/",
+                        json(
+                                "username",
+                                username,
+                                "password",
+                                "SecurePass123",
+                                "first_name",
+                                "Петр",
+                                "last_name",
+                                "Петров",
+                                "email",
+                                "petr@example.com",
+                                "role",
+                                "cashier",
+                                "phone",
+                                "+998901234567",
+                                "position",
+                                "Кассир"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         // the owner gives the new cashier a task at once, before auth's event has reached the task service
-        Api.Response firstTask = gateway.as(ownerA).in(keyA).post("/api/tasks/tasks/", json("title", "Выставить ценники", "priority", "medium",
-                "assigned_to", created.at("/data/employee/id").asLong(), "due_date", OffsetDateTime.now().plusDays(1).withNano(0).toString()));
+        Api.Response firstTask = gateway.as(ownerA)
+                .in(keyA)
+                .post(
+                        "/api/tasks/tasks/",
+                        json(
+                                "title",
+                                "Выставить ценники",
+                                "priority",
+                                "medium",
+                                "assigned_to",
+                                created.at("/data/employee/id").asLong(),
+                                "due_date",
+                                OffsetDateTime.now().plusDays(1).withNano(0).toString()));
         assertThat(firstTask.status()).as(firstTask.toString()).isEqualTo(201);
         assertThat(firstTask.text("/assigned_to_name")).isEqualTo("Петр Петров");
-        String token = gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access");
+        String token = gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"))
+                .text("/access");
         Api cashier = gateway.as(token).in(keyA);
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
         // the cashier sells to the customer created earlier: the purchase reaches the customer's history
-        long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", stockedProduct, "quantity", 1)).at("/data/id").asLong();
-        Api.Response sold = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("customer_id", customerId,
-                "payments", List.of(json("payment_method", "card", "amount", 75000, "card_last4", "4242"))));
+        long sale = cashier.post(
+                        "/api/sales/sales/scan-item/",
+                        json("session", session, "product", stockedProduct, "quantity", 1))
+                .at("/data/id")
+                .asLong();
+        Api.Response sold = cashier.post(
+                "/api/sales/sales/" + sale + "/checkout/",
+                json(
+                        "customer_id",
+                        customerId,
+                        "payments",
+                        List.of(json("payment_method", "card", "amount", 75000, "card_last4", "4242"))));
         assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            Api.Response history = gateway.as(ownerA).in(keyA).get("/api/customers/customers/" + customerId + "/purchase-history/");
+            Api.Response history =
+                    gateway.as(ownerA).in(keyA).get("/api/customers/customers/" + customerId + "/purchase-history/");
             assertThat(history.at("/count").asInt()).isEqualTo(1);
             assertThat(history.text("/results/0/total")).isEqualTo("75000.00");
         });
         assertThat(cashier.get("/api/products/products/").status()).isEqualTo(200);
-        assertErrorBody(cashier.post("/api/products/products/", json("name", "x", "sale_price", 1)), 403, "permission_denied");
+        assertErrorBody(
+                cashier.post("/api/products/products/", json("name", "x", "sale_price", 1)), 403, "permission_denied");
         assertErrorBody(cashier.post("/api/sales/sales/1/refund/", null), 403, "permission_denied");
         assertErrorBody(cashier.get("/api/analytics/daily-sales/today/"), 403, "permission_denied");
         assertErrorBody(cashier.get("/api/analytics/dashboard/"), 403, "permission_denied");
@@ -305,33 +551,70 @@ class EndToEndIT {
         // the shared till: the owner gives the cashier a PIN; PIN login opens this store only
         Api owner = gateway.as(ownerA).in(keyA);
         long employeeId = created.at("/data/employee/id").asLong();
-        assertThat(owner.post("/api/users/employees/" + employeeId + "/set-pin/", json("pin", "4821")).status()).isEqualTo(200);
+        assertThat(owner.post("/api/users/employees/" + employeeId + "/set-pin/", json("pin", "4821"))
+                        .status())
+                .isEqualTo(200);
         Api.Response pin = gateway.post("/api/users/auth/pin-login/", json("tenant_key", keyA, "pin", "4821"));
         assertThat(pin.status()).as(pin.toString()).isEqualTo(200);
         Api till = gateway.as(pin.text("/access")).in(keyA);
-        assertThat(till.get("/api/sales/sessions/current/").at("/data/id").asLong()).isEqualTo(session);
+        assertThat(till.get("/api/sales/sessions/current/").at("/data/id").asLong())
+                .isEqualTo(session);
 
         // the owner removes the cashier: every service refuses the cashier's tokens within seconds
-        assertThat(owner.delete("/api/users/employees/" + employeeId + "/").status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertErrorBody(cashier.get("/api/products/products/"), 401, "token_revoked");
-            assertErrorBody(till.get("/api/sales/sessions/current/"), 401, "token_revoked");
-        });
-        assertThat(gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).status()).isEqualTo(400);
+        assertThat(owner.delete("/api/users/employees/" + employeeId + "/").status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertErrorBody(cashier.get("/api/products/products/"), 401, "token_revoked");
+                    assertErrorBody(till.get("/api/sales/sessions/current/"), 401, "token_revoked");
+                });
+        assertThat(gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     @Order(6)
     void concurrentTillsNeverOversellAndOfflineUploadsAreRecordedOnce() throws Exception {
         Api owner = gateway.as(ownerA).in(keyA);
-        long lastUnits = owner.post("/api/products/products/", json("name", "Последние 5", "cost_price", 5000, "sale_price", 10000,
-                "unit", "pcs", "initial_quantity", 5)).at("/id").asLong();
+        long lastUnits = owner.post(
+                        "/api/products/products/",
+                        json(
+                                "name",
+                                "Последние 5",
+                                "cost_price",
+                                5000,
+                                "sale_price",
+                                10000,
+                                "unit",
+                                "pcs",
+                                "initial_quantity",
+                                5))
+                .at("/id")
+                .asLong();
         List<Api> tills = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String username = "till" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
-            assertThat(owner.post("/api/users/employees/", json("username", username, "password", "SecurePass123", "first_name", "Касса",
-                    "last_name", String.valueOf(i), "role", "cashier")).status()).isEqualTo(201);
-            Api till = gateway.as(gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access")).in(keyA);
+            assertThat(owner.post(
+                                    "/api/users/employees/",
+                                    json(
+                                            "username",
+                                            username,
+                                            "password",
+                                            "SecurePass123",
+                                            "first_name",
+                                            "Касса",
+                                            "last_name",
+                                            String.valueOf(i),
+                                            "role",
+                                            "cashier"))
+                            .status())
+                    .isEqualTo(201);
+            Api till = gateway.as(gateway.post(
+                                    "/api/users/auth/login/", json("username", username, "password", "SecurePass123"))
+                            .text("/access"))
+                    .in(keyA);
             till.post("/api/sales/sessions/open/", json("opening_balance", 0));
             tills.add(till);
         }
@@ -340,10 +623,12 @@ class EndToEndIT {
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<List<Api.Response>>> results = new java.util.ArrayList<>();
         for (Api till : tills) {
-            long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
+            long session =
+                    till.get("/api/sales/sessions/current/").at("/data/id").asLong();
             results.add(pool.submit(() -> {
                 start.await();
-                return List.of(till.post("/api/sales/sales/scan-item/", json("session", session, "product", lastUnits)),
+                return List.of(
+                        till.post("/api/sales/sales/scan-item/", json("session", session, "product", lastUnits)),
                         till.post("/api/sales/sales/scan-item/", json("session", session, "product", lastUnits)));
             }));
         }
@@ -364,26 +649,60 @@ class EndToEndIT {
         assertThat(sold).as("exactly the units on the shelf are sold").isEqualTo(5);
         assertThat(refused).isEqualTo(3);
         for (Api till : tills) {
-            long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
+            long session =
+                    till.get("/api/sales/sessions/current/").at("/data/id").asLong();
             Api.Response draft = till.get("/api/sales/sales/current/?session=" + session);
             if (!draft.at("/data").isNull()) {
-                Api.Response paid = till.post("/api/sales/sales/" + draft.text("/data/id") + "/checkout/", json("payments",
-                        List.of(json("payment_method", "cash", "amount", draft.text("/data/total_amount")))));
+                Api.Response paid = till.post(
+                        "/api/sales/sales/" + draft.text("/data/id") + "/checkout/",
+                        json(
+                                "payments",
+                                List.of(json("payment_method", "cash", "amount", draft.text("/data/total_amount")))));
                 assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
             }
         }
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/products/products/" + lastUnits + "/").text("/quantity")).isEqualTo("0.000"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + lastUnits + "/").text("/quantity"))
+                .isEqualTo("0.000"));
 
         // a stockkeeper restocks the sold-out product from a supplier and sees its whole history
         String keeperName = "keeper_" + UUID.randomUUID().toString().substring(0, 6);
-        owner.post("/api/users/employees/", json("username", keeperName, "password", "SecurePass123", "first_name", "Склад", "role", "stockkeeper"));
-        Api keeper = gateway.as(gateway.post("/api/users/auth/login/", json("username", keeperName, "password", "SecurePass123")).text("/access")).in(keyA);
-        long supplier = keeper.post("/api/products/suppliers/", json("name", "ООО Поставщик", "code", "SUP-1")).at("/id").asLong();
-        Api.Response received = keeper.post("/api/products/batches/", json("product", lastUnits, "quantity", 12, "purchase_price", 5000,
-                "supplier", supplier, "expiry_date", java.time.LocalDate.now().plusMonths(6).toString()));
+        owner.post(
+                "/api/users/employees/",
+                json(
+                        "username",
+                        keeperName,
+                        "password",
+                        "SecurePass123",
+                        "first_name",
+                        "Склад",
+                        "role",
+                        "stockkeeper"));
+        Api keeper = gateway.as(gateway.post(
+                                "/api/users/auth/login/", json("username", keeperName, "password", "SecurePass123"))
+                        .text("/access"))
+                .in(keyA);
+        long supplier = keeper.post("/api/products/suppliers/", json("name", "ООО Поставщик", "code", "SUP-1"))
+                .at("/id")
+                .asLong();
+        Api.Response received = keeper.post(
+                "/api/products/batches/",
+                json(
+                        "product",
+                        lastUnits,
+                        "quantity",
+                        12,
+                        "purchase_price",
+                        5000,
+                        "supplier",
+                        supplier,
+                        "expiry_date",
+                        java.time.LocalDate.now().plusMonths(6).toString()));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
-        assertThat(keeper.post("/api/products/products/" + lastUnits + "/adjust-stock/", json("quantity_change", -2, "reason", "damage")).text("/quantity"))
+        assertThat(keeper.post(
+                                "/api/products/products/" + lastUnits + "/adjust-stock/",
+                                json("quantity_change", -2, "reason", "damage"))
+                        .text("/quantity"))
                 .isEqualTo("10.000");
         Api.Response history = keeper.get("/api/products/products/" + lastUnits + "/movements/");
         assertThat(history.at("/results").findValuesAsText("reason")).contains("receipt", "sale", "damage");
@@ -392,35 +711,64 @@ class EndToEndIT {
 
         // a till scans the product's barcode (as the scanner reads it) instead of naming the product
         Api scanner = tills.get(1);
-        long scannerSession = scanner.get("/api/sales/sessions/current/").at("/data/id").asLong();
+        long scannerSession =
+                scanner.get("/api/sales/sessions/current/").at("/data/id").asLong();
         Api.Response stocked = owner.get("/api/products/products/" + stockedProduct + "/");
         String code = stocked.text("/barcode");
         java.math.BigDecimal onShelf = new java.math.BigDecimal(stocked.text("/quantity"));
-        Api.Response byCode = scanner.post("/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", code));
+        Api.Response byCode =
+                scanner.post("/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", code));
         assertThat(byCode.status()).as(byCode.toString()).isEqualTo(200);
         assertThat(byCode.at("/data/items/0/product").asLong()).isEqualTo(stockedProduct);
-        assertThat(scanner.post("/api/sales/sales/" + byCode.text("/data/id") + "/checkout/", json("payments",
-                List.of(json("payment_method", "card", "amount", byCode.text("/data/total_amount"))))).status()).isEqualTo(200);
-        assertErrorBody(scanner.post("/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", "0000000000000")), 404, "product_not_found");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(new java.math.BigDecimal(
-                owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity"))).isEqualByComparingTo(onShelf.subtract(java.math.BigDecimal.ONE)));
+        assertThat(scanner.post(
+                                "/api/sales/sales/" + byCode.text("/data/id") + "/checkout/",
+                                json(
+                                        "payments",
+                                        List.of(json(
+                                                "payment_method",
+                                                "card",
+                                                "amount",
+                                                byCode.text("/data/total_amount")))))
+                        .status())
+                .isEqualTo(200);
+        assertErrorBody(
+                scanner.post(
+                        "/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", "0000000000000")),
+                404,
+                "product_not_found");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        new java.math.BigDecimal(owner.get("/api/products/products/" + stockedProduct + "/")
+                                .text("/quantity")))
+                .isEqualByComparingTo(onShelf.subtract(java.math.BigDecimal.ONE)));
 
         // an offline till uploads a sale with a discount twice: one sale, stock taken once
         Api till = tills.get(0);
         long session = till.get("/api/sales/sessions/current/").at("/data/id").asLong();
-        String before = owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity");
-        Map<String, Object> offline = json("client_id", UUID.randomUUID().toString(), "session", session,
-                "sold_at", java.time.Instant.now().minusSeconds(600).toString(), "discount_percent", 5,
-                "items", List.of(json("product", stockedProduct, "quantity", 1, "unit_price", 75000)),
-                "payments", List.of(json("payment_method", "cash", "amount", 71250)));
+        String before =
+                owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity");
+        Map<String, Object> offline = json(
+                "client_id",
+                UUID.randomUUID().toString(),
+                "session",
+                session,
+                "sold_at",
+                java.time.Instant.now().minusSeconds(600).toString(),
+                "discount_percent",
+                5,
+                "items",
+                List.of(json("product", stockedProduct, "quantity", 1, "unit_price", 75000)),
+                "payments",
+                List.of(json("payment_method", "cash", "amount", 71250)));
         Api.Response uploaded = till.post("/api/sales/sales/", offline);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(uploaded.text("/data/total_amount")).isEqualTo("71250.00");
         Api.Response again = till.post("/api/sales/sales/", offline);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.text("/data/id")).isEqualTo(uploaded.text("/data/id"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(new java.math.BigDecimal(
-                owner.get("/api/products/products/" + stockedProduct + "/").text("/quantity"))).isEqualByComparingTo(new java.math.BigDecimal(before).subtract(java.math.BigDecimal.ONE)));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        new java.math.BigDecimal(owner.get("/api/products/products/" + stockedProduct + "/")
+                                .text("/quantity")))
+                .isEqualByComparingTo(new java.math.BigDecimal(before).subtract(java.math.BigDecimal.ONE)));
         Api.Response receipt = till.get("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt/");
         assertThat(receipt.text("/receipt/store_name")).isNotBlank();
     }
@@ -428,16 +776,25 @@ class EndToEndIT {
     @Test
     @Order(7)
     void refusalsComeInTheErrorBody() {
-        for (String path : List.of("/api/products/products/", "/api/sales/sessions/current/", "/api/analytics/daily-sales/today/",
-                "/api/customers/customers/", "/api/tasks/tasks/", "/api/users/auth/me/")) {
+        for (String path : List.of(
+                "/api/products/products/",
+                "/api/sales/sessions/current/",
+                "/api/analytics/daily-sales/today/",
+                "/api/customers/customers/",
+                "/api/tasks/tasks/",
+                "/api/users/auth/me/")) {
             assertErrorBody(gateway.as(ownerB).in(keyA).get(path), 403, "not_a_member");
             assertErrorBody(gateway.in(keyA).get(path), 401, "not_authenticated");
             assertErrorBody(gateway.as(ownerA).get(path), 400, "missing_tenant_key");
         }
-        assertErrorBody(gateway.as(ownerA).in(keyA).post("/api/products/products/", "{\"name\": \"broken"), 400, "parse_error");
+        assertErrorBody(
+                gateway.as(ownerA).in(keyA).post("/api/products/products/", "{\"name\": \"broken"), 400, "parse_error");
         assertErrorBody(gateway.post("/api/users/auth/register/", "{oops"), 400, "parse_error");
         assertErrorBody(gateway.as(ownerA).in(keyA).get("/api/nowhere/"), 404, "not_found");
-        assertErrorBody(gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "wrong")), 401, "authentication_failed");
+        assertErrorBody(
+                gateway.post("/api/users/auth/login/", json("username", usernameA, "password", "wrong")),
+                401,
+                "authentication_failed");
         assertThat(gateway.english().in(keyA).get("/api/products/products/").text("/message"))
                 .isEqualTo("Authentication credentials were not provided.");
     }
@@ -447,15 +804,24 @@ class EndToEndIT {
     void theSuitesInsidesTrustOnlyTheSuite() {
         // paging links lead back through the gateway, never to a service's own port
         Api.Response categories = gateway.as(ownerA).in(keyA).get("/api/products/categories/?page_size=5");
-        assertThat(categories.text("/next")).startsWith(suite.gatewayUrl() + "/api/products/categories").contains("page=2");
+        assertThat(categories.text("/next"))
+                .startsWith(suite.gatewayUrl() + "/api/products/categories")
+                .contains("page=2");
         // nobody registers an instance in the registry without its credentials
-        Api.Response rogue = new Api("http://127.0.0.1:28761").header("Accept", "application/json").post("/eureka/apps/CATALOG-SERVICE",
-                "{\"instance\":{\"instanceId\":\"rogue\",\"hostName\":\"10.9.9.9\",\"app\":\"CATALOG-SERVICE\",\"ipAddr\":\"10.9.9.9\","
-                        + "\"status\":\"UP\",\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"}}}");
+        Api.Response rogue = new Api("http://127.0.0.1:28761")
+                .header("Accept", "application/json")
+                .post(
+                        "/eureka/apps/CATALOG-SERVICE",
+                        "{\"instance\":{\"instanceId\":\"rogue\",\"hostName\":\"10.9.9.9\",\"app\":\"CATALOG-SERVICE\",\"ipAddr\":\"10.9.9.9\","
+                                + "\"status\":\"UP\",\"dataCenterInfo\":{\"@class\":\"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo\",\"name\":\"MyOwn\"}}}");
         assertThat(rogue.status()).as(rogue.toString()).isEqualTo(401);
         // a cashier's own token cannot hold stock by calling catalog's internal API on its port
-        Api.Response hold = new Api("http://127.0.0.1:28082").as(ownerA).in(keyA).post("/internal/reservations",
-                json("request_ref", UUID.randomUUID().toString(), "product_id", stockedProduct, "quantity", 1));
+        Api.Response hold = new Api("http://127.0.0.1:28082")
+                .as(ownerA)
+                .in(keyA)
+                .post(
+                        "/internal/reservations",
+                        json("request_ref", UUID.randomUUID().toString(), "product_id", stockedProduct, "quantity", 1));
         assertErrorBody(hold, 403, "internal_only");
     }
 
@@ -470,114 +836,205 @@ class EndToEndIT {
         String origin = "http://localhost:5173";
         Api browser = gateway.header("Origin", origin);
         Api.Response preflight = browser.header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type,x-tenant-key").send("OPTIONS", "/api/sales/cashier-sessions/open/", null);
+                .header("Access-Control-Request-Headers", "authorization,content-type,x-tenant-key")
+                .send("OPTIONS", "/api/sales/cashier-sessions/open/", null);
         assertThat(preflight.status()).as(preflight.toString()).isBetween(200, 204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
 
         String username = "web_owner_" + UUID.randomUUID().toString().substring(0, 6);
-        Api.Response registered = browser.post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
-                "password_confirm", "SecurePass123!", "first_name", "Дилшод", "store_name", "Веб Касса", "phone", "+998901112233"));
+        Api.Response registered = browser.post(
+                "/api/users/auth/register/",
+                json(
+                        "username",
+                        username,
+                        "password",
+                        "SecurePass123!",
+                        "password_confirm",
+                        "SecurePass123!",
+                        "first_name",
+                        "Дилшод",
+                        "store_name",
+                        "Веб Касса",
+                        "phone",
+                        "+998901112233"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(registered.header("Access-Control-Allow-Origin")).isEqualTo(origin);
         String key = registered.text("/data/default_store/tenant_key");
         assertThat(registered.text("/data/available_stores/0/tenant_key")).isEqualTo(key);
 
         // the token the client holds has gone stale: the 401 reaches the page with CORS headers, and the refresh works
-        Api.Response stale = browser.as("eyJhbGciOiJSUzI1NiJ9.stale.token").in(key).get("/api/sales/cashier-sessions/current/");
+        Api.Response stale =
+                browser.as("eyJhbGciOiJSUzI1NiJ9.stale.token").in(key).get("/api/sales/cashier-sessions/current/");
         assertErrorBody(stale, 401, "token_not_valid");
         assertThat(stale.header("Access-Control-Allow-Origin")).isEqualTo(origin);
-        Api.Response refreshed = browser.post("/api/users/auth/token/refresh/", json("refresh", registered.text("/data/tokens/refresh")));
+        Api.Response refreshed = browser.post(
+                "/api/users/auth/token/refresh/", json("refresh", registered.text("/data/tokens/refresh")));
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         Api owner = browser.as(refreshed.text("/access")).in(key);
 
         String barcode = "47800" + (100000 + new java.util.Random().nextInt(899999));
-        Api.Response product = owner.post("/api/products/products/", json("name", "Чай зелёный", "barcode", barcode, "cost_price", 8000,
-                "sale_price", 12000, "unit", "pcs", "initial_quantity", 20));
+        Api.Response product = owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "Чай зелёный",
+                        "barcode",
+                        barcode,
+                        "cost_price",
+                        8000,
+                        "sale_price",
+                        12000,
+                        "unit",
+                        "pcs",
+                        "initial_quantity",
+                        20));
         assertThat(product.status()).as(product.toString()).isEqualTo(201);
         long productId = product.at("/id").asLong();
-        Api.Response cashier = owner.post("/api/users/employees/", json("first_name", "Малика", "last_name", "Юсупова", "role", "cashier", "pin", "7315"));
+        Api.Response cashier = owner.post(
+                "/api/users/employees/",
+                json("first_name", "Малика", "last_name", "Юсупова", "role", "cashier", "pin", "7315"));
         assertThat(cashier.status()).as(cashier.toString()).isEqualTo(201);
         assertThat(cashier.text("/data/sign_in")).isEqualTo("pin");
         long cashierEmployee = cashier.at("/data/employee/id").asLong();
         assertThat(cashierEmployee).isPositive();
-        long customer = owner.post("/api/customers/customers/", json("first_name", "Азиз", "last_name", "Каримов", "phone", "+998935556677"))
-                .at("/id").asLong();
+        long customer = owner.post(
+                        "/api/customers/customers/",
+                        json("first_name", "Азиз", "last_name", "Каримов", "phone", "+998935556677"))
+                .at("/id")
+                .asLong();
         assertThat(customer).isPositive();
 
         Api.Response opened = owner.post("/api/sales/cashier-sessions/open/", json());
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         long session = opened.at("/data/id").asLong();
-        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).isEqualTo("0.00");
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash"))
+                .isEqualTo("0.00");
 
         Api.Response found = owner.post("/api/products/warehouse-scan/scan/", json("barcode", barcode));
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         assertThat(found.at("/data/id").asLong()).isEqualTo(productId);
-        Api.Response scanned = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 2));
+        Api.Response scanned = owner.post(
+                "/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 2));
         assertThat(scanned.status()).as(scanned.toString()).isEqualTo(200);
         long sale = scanned.at("/data/id").asLong();
         // the employee created a moment ago sells at once (sales reads through to auth until its event arrives)
-        Api.Response sold = owner.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 24000,
-                "received_amount", 30000)), "customer_id", customer, "cashier_id", cashierEmployee));
+        Api.Response sold = owner.post(
+                "/api/sales/sales/" + sale + "/checkout/",
+                json(
+                        "payments",
+                        List.of(json("payment_method", "cash", "amount", 24000, "received_amount", 30000)),
+                        "customer_id",
+                        customer,
+                        "cashier_id",
+                        cashierEmployee));
         assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
         assertThat(sold.text("/data/cashier_name")).isEqualTo("Малика Юсупова");
         assertThat(sold.text("/data/change_amount")).isEqualTo("6000.00");
-        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).isEqualTo("24000.00");
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash"))
+                .isEqualTo("24000.00");
 
         // nasiya: the regular may owe 20000; 12000 on credit becomes debt, the next 12000 is refused with what is left
-        assertThat(owner.patch("/api/customers/customers/" + customer + "/", json("credit_limit", 20000)).status()).isEqualTo(200);
-        long onCredit = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1)).at("/data/id").asLong();
-        Api.Response credit = owner.post("/api/sales/sales/" + onCredit + "/checkout/", json("payments", List.of(json("payment_method", "credit",
-                "amount", 12000)), "customer_id", customer));
+        assertThat(owner.patch("/api/customers/customers/" + customer + "/", json("credit_limit", 20000))
+                        .status())
+                .isEqualTo(200);
+        long onCredit = owner.post(
+                        "/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1))
+                .at("/data/id")
+                .asLong();
+        Api.Response credit = owner.post(
+                "/api/sales/sales/" + onCredit + "/checkout/",
+                json("payments", List.of(json("payment_method", "credit", "amount", 12000)), "customer_id", customer));
         assertThat(credit.status()).as(credit.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/customers/customers/" + customer + "/").text("/balance")).isEqualTo("-12000.00"));
-        long tooMuch = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1)).at("/data/id").asLong();
-        Api.Response refused = owner.post("/api/sales/sales/" + tooMuch + "/checkout/", json("payments", List.of(json("payment_method", "credit",
-                "amount", 12000)), "customer_id", customer));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/customers/customers/" + customer + "/").text("/balance"))
+                .isEqualTo("-12000.00"));
+        long tooMuch = owner.post(
+                        "/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1))
+                .at("/data/id")
+                .asLong();
+        Api.Response refused = owner.post(
+                "/api/sales/sales/" + tooMuch + "/checkout/",
+                json("payments", List.of(json("payment_method", "credit", "amount", 12000)), "customer_id", customer));
         assertErrorBody(refused, 400, "credit_limit_exceeded");
         assertThat(refused.text("/available")).isEqualTo("8000.00");
-        assertThat(owner.post("/api/sales/sales/" + tooMuch + "/cancel/", null).status()).isEqualTo(200);
-        assertThat(owner.get("/api/customers/customers/debtors/").at("/results/0/id").asLong()).isEqualTo(customer);
-        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).as("credit is not cash").isEqualTo("24000.00");
+        assertThat(owner.post("/api/sales/sales/" + tooMuch + "/cancel/", null).status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/customers/customers/debtors/")
+                        .at("/results/0/id")
+                        .asLong())
+                .isEqualTo(customer);
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash"))
+                .as("credit is not cash")
+                .isEqualTo("24000.00");
 
         // part of the debt paid in cash at this till: the ledger shows it, and the drawer holds it
-        Api.Response paid = owner.post("/api/customers/customers/" + customer + "/add-payment/", json("amount", 5000, "payment_method", "cash"));
+        Api.Response paid = owner.post(
+                "/api/customers/customers/" + customer + "/add-payment/",
+                json("amount", 5000, "payment_method", "cash"));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
         assertThat(paid.text("/balance_before")).isEqualTo("-12000.00");
         assertThat(paid.text("/balance_after")).isEqualTo("-7000.00");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).isEqualTo("29000.00"));
-        // points: one per full 100 of the 36000 bought; 300 of them pay part of the next sale, whose refund undoes it all
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/customers/customers/" + customer + "/").at("/loyalty_points").asInt()).isEqualTo(360));
-        long withPoints = owner.post("/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1)).at("/data/id").asLong();
-        Api.Response bonus = owner.post("/api/sales/sales/" + withPoints + "/checkout/", json("payments", List.of(json("payment_method", "bonus",
-                "amount", 300), json("payment_method", "cash", "amount", 11700)), "customer_id", customer));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash"))
+                .isEqualTo("29000.00"));
+        // points: one per full 100 of the 36000 bought; 300 of them pay part of the next sale, whose refund undoes it
+        // all
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(owner.get("/api/customers/customers/" + customer + "/")
+                                .at("/loyalty_points")
+                                .asInt())
+                        .isEqualTo(360));
+        long withPoints = owner.post(
+                        "/api/sales/sales/scan-item/", json("session", session, "product", productId, "quantity", 1))
+                .at("/data/id")
+                .asLong();
+        Api.Response bonus = owner.post(
+                "/api/sales/sales/" + withPoints + "/checkout/",
+                json(
+                        "payments",
+                        List.of(
+                                json("payment_method", "bonus", "amount", 300),
+                                json("payment_method", "cash", "amount", 11700)),
+                        "customer_id",
+                        customer));
         assertThat(bonus.status()).as(bonus.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/customers/customers/" + customer + "/").at("/loyalty_points").asInt()).isEqualTo(360 - 300 + 117));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(owner.get("/api/customers/customers/" + customer + "/")
+                                .at("/loyalty_points")
+                                .asInt())
+                        .isEqualTo(360 - 300 + 117));
         Api.Response returned = owner.post("/api/sales/sales/" + withPoints + "/refund/", json("reason", "не подошёл"));
         assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/customers/customers/" + customer + "/").at("/loyalty_points").asInt()).isEqualTo(360));
-        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash")).as("only the cash part left the drawer")
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(owner.get("/api/customers/customers/" + customer + "/")
+                                .at("/loyalty_points")
+                                .asInt())
+                        .isEqualTo(360));
+        assertThat(owner.get("/api/sales/cashier-sessions/current/").text("/data/expected_cash"))
+                .as("only the cash part left the drawer")
                 .isEqualTo("29000.00");
         Api.Response steps = owner.get("/api/customers/transactions/?customer=" + customer + "&page_size=50");
-        assertThat(steps.at("/results").findValuesAsText("transaction_type")).as(steps.toString())
+        assertThat(steps.at("/results").findValuesAsText("transaction_type"))
+                .as(steps.toString())
                 .contains("charge", "payment", "bonus_accrual", "bonus_redemption", "bonus_return", "bonus_reversal");
 
-        Api.Response closed = owner.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 29000));
+        Api.Response closed =
+                owner.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 29000));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.header("Access-Control-Allow-Origin")).isEqualTo(origin);
-        assertThat(owner.get("/api/sales/cashier-sessions/" + session + "/report/").text("/expected_cash")).isEqualTo("29000.00");
+        assertThat(owner.get("/api/sales/cashier-sessions/" + session + "/report/")
+                        .text("/expected_cash"))
+                .isEqualTo("29000.00");
         Api.Response history = owner.get("/api/sales/sales/?session=" + session + "&status=completed");
         assertThat(history.at("/count").asInt()).as(history.toString()).isEqualTo(2);
-        assertThat(owner.get("/api/sales/cashier-sessions/").at("/count").asInt()).isEqualTo(1);
+        assertThat(owner.get("/api/sales/cashier-sessions/").at("/count").asInt())
+                .isEqualTo(1);
         Api.Response stats = owner.get("/api/sales/cashier-sessions/cashier-stats/");
         assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
         assertThat(stats.raw()).contains("Малика");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(owner.get("/api/analytics/daily-sales/today/").text("/credit_sales")).isEqualTo("12000.00"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/analytics/daily-sales/today/").text("/credit_sales"))
+                .isEqualTo("12000.00"));
     }
 
     @Test
@@ -585,9 +1042,13 @@ class EndToEndIT {
     void servesDocsAndMetrics() {
         assertThat(gateway.get("/api-docs/sales").raw()).contains("/api/sales/sales/scan-item");
         assertThat(gateway.get("/redoc/").status()).isEqualTo(200);
-        // the gateway's meters carry application="gateway" like the services' (its 5xx alert and dashboard select on it)
-        assertThat(gateway.get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes").contains("application=\"gateway\"");
-        assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status"))).containsEntry("gateway", "UP");
+        // the gateway's meters carry application="gateway" like the services' (its 5xx alert and dashboard select on
+        // it)
+        assertThat(gateway.get("/actuator/prometheus").raw())
+                .contains("jvm_memory_used_bytes")
+                .contains("application=\"gateway\"");
+        assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status")))
+                .containsEntry("gateway", "UP");
     }
 
     /**
@@ -599,18 +1060,26 @@ class EndToEndIT {
     @Test
     @Order(8)
     void everyPublishedOpenApiPassesSpectralsRuleset() throws Exception {
-        Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path specs = Files.createDirectories(root.resolve("infra/target/openapi"));
-        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("infra/openapi-lint").toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("bash", root.resolve("infra/openapi-lint").toString()));
         for (String service : OpenApiWalk.SERVICES) {
             Api.Response docs = gateway.get("/api-docs/" + service);
             assertThat(docs.status()).as(service).isEqualTo(200);
             Path spec = specs.resolve(service + ".json");
             Files.writeString(spec, docs.raw());
             com.fasterxml.jackson.databind.JsonNode tree = docs.body();
-            assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(tree)).as(service + ": the caller is not input").isEmpty();
-            assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(tree)).as(service + ": every answer has a typed schema").isEmpty();
-            assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(tree)).as(service + ": every body has an example").isEmpty();
+            assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(tree))
+                    .as(service + ": the caller is not input")
+                    .isEmpty();
+            assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(tree))
+                    .as(service + ": every answer has a typed schema")
+                    .isEmpty();
+            assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(tree))
+                    .as(service + ": every body has an example")
+                    .isEmpty();
             command.add(spec.toString());
         }
         ProcessBuilder lint = new ProcessBuilder(command).redirectErrorStream(true);
@@ -618,19 +1087,22 @@ class EndToEndIT {
             lint.environment().put("KASSA_SPECTRAL_INSTALL", "false");
         }
         Process process = lint.start();
-        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
+        java.util.concurrent.CompletableFuture<String> output =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new String(
+                                process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                        return e.toString();
+                    }
+                });
         if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("openapi-lint took more than five minutes");
         }
         String out = output.join();
-        org.junit.jupiter.api.Assumptions.assumeTrue(process.exitValue() != 3, "Spectral is missing and could not be installed: " + out);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                process.exitValue() != 3, "Spectral is missing and could not be installed: " + out);
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).contains("OpenAPI lint: 6 documents clean");
     }
@@ -639,8 +1111,19 @@ class EndToEndIT {
     @Order(9)
     void everyPublishedOperationWithstandsTheAttackRun() {
         // a store of its own: the malformed bodies are sent with its owner's real token and may create things in it
-        Api.Response c = gateway.post("/api/users/auth/register/", json("username", "fuzz_" + UUID.randomUUID().toString().substring(0, 8),
-                "password", "SecurePass123!", "password_confirm", "SecurePass123!", "first_name", "Fuzz", "store_name", "Fuzz Store"));
+        Api.Response c = gateway.post(
+                "/api/users/auth/register/",
+                json(
+                        "username",
+                        "fuzz_" + UUID.randomUUID().toString().substring(0, 8),
+                        "password",
+                        "SecurePass123!",
+                        "password_confirm",
+                        "SecurePass123!",
+                        "first_name",
+                        "Fuzz",
+                        "store_name",
+                        "Fuzz Store"));
         assertThat(c.status()).as(c.toString()).isEqualTo(201);
         Map<String, String> direct = new java.util.LinkedHashMap<>();
         for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
@@ -650,20 +1133,42 @@ class EndToEndIT {
         String fuzzKey = c.text("/data/store/tenant_key");
         Map<String, String> staff = new java.util.LinkedHashMap<>();
         for (String role : List.of("cashier", "stockkeeper")) {
-            String username = "fuzz_" + role + "_" + UUID.randomUUID().toString().substring(0, 6);
-            Api.Response employee = gateway.as(fuzzOwner).in(fuzzKey).post("/api/users/employees/", json("username", username,
-                    "password", "SecurePass123", "first_name", "Fuzz", "role", role));
+            String username =
+                    "fuzz_" + role + "_" + UUID.randomUUID().toString().substring(0, 6);
+            Api.Response employee = gateway.as(fuzzOwner)
+                    .in(fuzzKey)
+                    .post(
+                            "/api/users/employees/",
+                            json(
+                                    "username",
+                                    username,
+                                    "password",
+                                    "SecurePass123",
+                                    "first_name",
+                                    "Fuzz",
+                                    "role",
+                                    role));
             assertThat(employee.status()).as(employee.toString()).isEqualTo(201);
-            staff.put(role, gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123")).text("/access"));
+            staff.put(
+                    role,
+                    gateway.post("/api/users/auth/login/", json("username", username, "password", "SecurePass123"))
+                            .text("/access"));
         }
         OpenApiWalk walk = new OpenApiWalk(suite.gatewayUrl(), direct);
         List<OpenApiWalk.Operation> operations = walk.operations();
         assertThat(operations).as("operations published by the six services").hasSizeGreaterThan(200);
-        assertThat(operations.stream().filter(op -> op.roles().contains("owner") && !op.roles().contains("cashier")))
-                .as("operations that publish roles leaving cashiers out").hasSizeGreaterThan(30);
+        assertThat(operations.stream()
+                        .filter(op ->
+                                op.roles().contains("owner") && !op.roles().contains("cashier")))
+                .as("operations that publish roles leaving cashiers out")
+                .hasSizeGreaterThan(30);
         walk.walk(operations, fuzzOwner, fuzzKey, ownerB, staff);
-        System.out.printf("Attack run: %d operations, %d requests, %d findings%n", operations.size(), walk.requests(), walk.findings().size());
-        assertThat(walk.findings()).as("5xx, answers without the error body, or 2xx where a refusal is due").isEmpty();
+        System.out.printf(
+                "Attack run: %d operations, %d requests, %d findings%n",
+                operations.size(), walk.requests(), walk.findings().size());
+        assertThat(walk.findings())
+                .as("5xx, answers without the error body, or 2xx where a refusal is due")
+                .isEmpty();
     }
 
     /**
@@ -673,7 +1178,8 @@ class EndToEndIT {
     @Test
     @Order(10)
     void everyMetricTheDashboardsAndAlertsReadIsExported() throws Exception {
-        Path root = Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         java.util.Set<String> exported = new java.util.TreeSet<>();
         List<String> scraped = new java.util.ArrayList<>(List.of(suite.gatewayUrl()));
         for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
@@ -682,7 +1188,9 @@ class EndToEndIT {
         for (String url : scraped) {
             Api.Response metrics = new Api(url).get("/actuator/prometheus");
             assertThat(metrics.status()).as(url).isEqualTo(200);
-            metrics.raw().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+            metrics.raw()
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
                     .forEach(l -> exported.add(l.split("[{ ]", 2)[0]));
         }
         java.util.regex.Pattern selector = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
@@ -690,7 +1198,8 @@ class EndToEndIT {
         java.util.Map<String, String> readBy = new java.util.TreeMap<>();
         Path rules = root.resolve("k8s/components/monitoring/rules/kassa.rules.yml");
         for (String line : Files.readAllLines(rules)) {
-            java.util.regex.Matcher record = java.util.regex.Pattern.compile("^\\s*-?\\s*record:\\s*(\\S+)").matcher(line);
+            java.util.regex.Matcher record = java.util.regex.Pattern.compile("^\\s*-?\\s*record:\\s*(\\S+)")
+                    .matcher(line);
             if (record.find()) {
                 recorded.add(record.group(1));
             }
@@ -699,14 +1208,21 @@ class EndToEndIT {
         List<String> expressions = new java.util.ArrayList<>();
         List<String> ruleLines = Files.readAllLines(rules);
         for (int i = 0; i < ruleLines.size(); i++) {
-            java.util.regex.Matcher expr = java.util.regex.Pattern.compile("^(\\s*)expr:\\s*(.+)$").matcher(ruleLines.get(i));
+            java.util.regex.Matcher expr =
+                    java.util.regex.Pattern.compile("^(\\s*)expr:\\s*(.+)$").matcher(ruleLines.get(i));
             if (expr.find()) {
                 StringBuilder text = new StringBuilder(expr.group(2));
                 if (text.toString().matches("[|>][-+]?")) {
                     // a block: the lines indented deeper than "expr:"
                     text.setLength(0);
-                    while (i + 1 < ruleLines.size() && (ruleLines.get(i + 1).isBlank()
-                            || ruleLines.get(i + 1).length() - ruleLines.get(i + 1).stripLeading().length() > expr.group(1).length())) {
+                    while (i + 1 < ruleLines.size()
+                            && (ruleLines.get(i + 1).isBlank()
+                                    || ruleLines.get(i + 1).length()
+                                                    - ruleLines
+                                                            .get(i + 1)
+                                                            .stripLeading()
+                                                            .length()
+                                            > expr.group(1).length())) {
                         text.append(' ').append(ruleLines.get(++i).strip());
                     }
                 }
@@ -714,8 +1230,11 @@ class EndToEndIT {
             }
         }
         try (var dashboards = Files.list(root.resolve("k8s/components/monitoring/dashboards"))) {
-            for (Path dashboard : dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
-                json.readTree(dashboard.toFile()).findValues("expr").forEach(e -> expressions.add(dashboard.getFileName() + ": " + e.asText()));
+            for (Path dashboard :
+                    dashboards.filter(p -> p.toString().endsWith(".json")).toList()) {
+                json.readTree(dashboard.toFile())
+                        .findValues("expr")
+                        .forEach(e -> expressions.add(dashboard.getFileName() + ": " + e.asText()));
             }
         }
         assertThat(expressions).as("expressions found").hasSizeGreaterThan(40);
@@ -728,7 +1247,8 @@ class EndToEndIT {
         assertThat(readBy).as("metrics read").hasSizeGreaterThan(20);
         java.util.Set<String> recordingsRead = new java.util.TreeSet<>();
         for (String expression : expressions) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("kassa:[a-zA-Z0-9_:]+").matcher(expression.substring(expression.indexOf(": ") + 2));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("kassa:[a-zA-Z0-9_:]+")
+                    .matcher(expression.substring(expression.indexOf(": ") + 2));
             while (m.find()) {
                 recordingsRead.add(m.group());
             }
@@ -737,6 +1257,8 @@ class EndToEndIT {
         java.util.Map<String, String> missing = new java.util.TreeMap<>(readBy);
         missing.keySet().removeAll(exported);
         missing.keySet().removeAll(recorded);
-        assertThat(missing).as("metrics read by dashboards or rules that no part of the suite exports").isEmpty();
+        assertThat(missing)
+                .as("metrics read by dashboards or rules that no part of the suite exports")
+                .isEmpty();
     }
 }

@@ -37,12 +37,18 @@ final class OpenApiWalk {
 
     static final List<String> SERVICES = List.of("auth", "catalog", "sales", "analytics", "task", "customer");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> PUBLIC = Set.of("/api/users/auth/register", "/api/users/auth/login", "/api/users/auth/token/refresh",
-            "/api/users/auth/pin-login", "/api/users/auth/pin_login", "/api/users/auth/logout", "/api/users/.well-known/jwks.json",
+    private static final Set<String> PUBLIC = Set.of(
+            "/api/users/auth/register",
+            "/api/users/auth/login",
+            "/api/users/auth/token/refresh",
+            "/api/users/auth/pin-login",
+            "/api/users/auth/pin_login",
+            "/api/users/auth/logout",
+            "/api/users/.well-known/jwks.json",
             "/.well-known/jwks.json");
 
     /** @param roles who may call it ({@code x-kassa-roles}); empty when the operation does not say */
-    record Operation(String service, String method, String path, boolean hasBody, List<String> roles) { }
+    record Operation(String service, String method, String path, boolean hasBody, List<String> roles) {}
 
     private final String gatewayUrl;
     private final Map<String, String> directUrls;
@@ -71,15 +77,20 @@ final class OpenApiWalk {
         Api docs = new Api(gatewayUrl);
         for (String service : SERVICES) {
             JsonNode spec = docs.get("/api-docs/" + service).body();
-            for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> paths =
+                            spec.path("paths").fields();
+                    paths.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = paths.next();
-                for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> methods =
+                                path.getValue().fields();
+                        methods.hasNext(); ) {
                     Map.Entry<String, JsonNode> method = methods.next();
                     String m = method.getKey().toUpperCase();
                     if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(m)) {
                         List<String> roles = new ArrayList<>();
                         method.getValue().path("x-kassa-roles").forEach(r -> roles.add(r.asText()));
-                        operations.add(new Operation(service, m, path.getKey(), method.getValue().has("requestBody"), roles));
+                        operations.add(new Operation(
+                                service, m, path.getKey(), method.getValue().has("requestBody"), roles));
                     }
                 }
             }
@@ -107,41 +118,97 @@ final class OpenApiWalk {
                 check(op, where, "no token", api.in(key).send(op.method(), path, body), !isPublic);
                 check(op, where, "forged token", api.as(forged).in(key).send(op.method(), path, body), !isPublic);
                 if (!isPublic && !path.startsWith("/api/users/")) {
-                    check(op, where, "another store's key", api.as(outsider).in(key).send(op.method(), path, body), true);
+                    check(
+                            op,
+                            where,
+                            "another store's key",
+                            api.as(outsider).in(key).send(op.method(), path, body),
+                            true);
                 }
             }
             for (Map.Entry<String, String> member : staff.entrySet()) {
                 if (!op.roles().isEmpty() && !op.roles().contains(member.getKey())) {
-                    check(op, "gateway", member.getKey() + "'s token", new Api(gatewayUrl).as(member.getValue()).in(key)
-                            .send(op.method(), path, body), true);
-                    check(op, op.service() + " port", member.getKey() + "'s token", new Api(directUrls.get(op.service()))
-                            .as(member.getValue()).in(key).send(op.method(), path, body), true);
+                    check(
+                            op,
+                            "gateway",
+                            member.getKey() + "'s token",
+                            new Api(gatewayUrl).as(member.getValue()).in(key).send(op.method(), path, body),
+                            true);
+                    check(
+                            op,
+                            op.service() + " port",
+                            member.getKey() + "'s token",
+                            new Api(directUrls.get(op.service()))
+                                    .as(member.getValue())
+                                    .in(key)
+                                    .send(op.method(), path, body),
+                            true);
                 }
             }
             Api owner = new Api(gatewayUrl).as(token).in(key);
             // what it is sent
             if (op.path().contains("{")) {
                 // (an operation without ids in its path would only be called as is: a live stream would not end)
-                check(op, "gateway", "odd id", owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "abc"), body), false);
-                check(op, "gateway", "huge id", owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "99999999999999999999"), body), false);
+                check(
+                        op,
+                        "gateway",
+                        "odd id",
+                        owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "abc"), body),
+                        false);
+                check(
+                        op,
+                        "gateway",
+                        "huge id",
+                        owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "99999999999999999999"), body),
+                        false);
             }
             if (op.hasBody()) {
                 for (Map.Entry<String, String> bad : malformedBodies().entrySet()) {
                     check(op, "gateway", bad.getKey(), owner.send(op.method(), path, bad.getValue()), false);
                 }
-                check(op, "gateway", "wrong content type", raw(gatewayUrl, op.method(), path, token, key, "text/plain", "hello", null), false);
+                check(
+                        op,
+                        "gateway",
+                        "wrong content type",
+                        raw(gatewayUrl, op.method(), path, token, key, "text/plain", "hello", null),
+                        false);
             }
-            check(op, "gateway", "non-ASCII header", raw(gatewayUrl, op.method(), path, token, "магазин", "application/json", body,
-                    "Accept-Language: рус"), false);
-            check(op, op.service() + " port", "non-ASCII header", raw(directUrls.get(op.service()), op.method(), path, token, "магазин",
-                    "application/json", body, "Accept-Language: рус"), false);
+            check(
+                    op,
+                    "gateway",
+                    "non-ASCII header",
+                    raw(
+                            gatewayUrl,
+                            op.method(),
+                            path,
+                            token,
+                            "магазин",
+                            "application/json",
+                            body,
+                            "Accept-Language: рус"),
+                    false);
+            check(
+                    op,
+                    op.service() + " port",
+                    "non-ASCII header",
+                    raw(
+                            directUrls.get(op.service()),
+                            op.method(),
+                            path,
+                            token,
+                            "магазин",
+                            "application/json",
+                            body,
+                            "Accept-Language: рус"),
+                    false);
         }
     }
 
     private static Map<String, String> malformedBodies() {
         Map<String, String> bodies = new LinkedHashMap<>();
-        String fields = "\"name\",\"username\",\"password\",\"quantity\",\"amount\",\"price\",\"sale_price\",\"session\",\"product\",\"customer\","
-                + "\"phone\",\"title\",\"assigned_to\",\"store_name\",\"payments\",\"items\",\"category\",\"unit\",\"role\"";
+        String fields =
+                "\"name\",\"username\",\"password\",\"quantity\",\"amount\",\"price\",\"sale_price\",\"session\",\"product\",\"customer\","
+                        + "\"phone\",\"title\",\"assigned_to\",\"store_name\",\"payments\",\"items\",\"category\",\"unit\",\"role\"";
         StringBuilder wrongTypes = new StringBuilder("{");
         StringBuilder nulls = new StringBuilder("{");
         StringBuilder huge = new StringBuilder("{");
@@ -162,7 +229,9 @@ final class OpenApiWalk {
         bodies.put("deep nesting", "[".repeat(5_000) + "]".repeat(5_000));
         bodies.put("not JSON", "{\"name\": ");
         bodies.put("array", "[1,2,3]");
-        bodies.put("negative and fractional", "{\"quantity\":-1.5,\"amount\":-100,\"price\":\"-0.001\",\"session\":-1,\"product\":1.5}");
+        bodies.put(
+                "negative and fractional",
+                "{\"quantity\":-1.5,\"amount\":-100,\"price\":\"-0.001\",\"session\":-1,\"product\":1.5}");
         return bodies;
     }
 
@@ -187,7 +256,8 @@ final class OpenApiWalk {
     private static boolean errorBody(String body) {
         try {
             JsonNode json = JSON.readTree(body);
-            return "error".equals(json.path("status").asText()) && !json.path("code").asText().isBlank()
+            return "error".equals(json.path("status").asText())
+                    && !json.path("code").asText().isBlank()
                     && !json.path("message").asText().isBlank();
         } catch (IOException | RuntimeException e) {
             return false;
@@ -207,26 +277,50 @@ final class OpenApiWalk {
         return token.substring(0, dot + 1) + (first == 'A' ? 'B' : 'A') + signature.substring(1);
     }
 
-    record Answer(int status, String body) { }
+    record Answer(int status, String body) {}
 
     /**
      * A request written on the socket, for what Java's HTTP client will not send: header values that are not ASCII, and a
      * content type of the caller's choosing.
      */
-    static Answer raw(String baseUrl, String method, String path, String token, String key, String contentType, String body, String extraHeader) {
+    static Answer raw(
+            String baseUrl,
+            String method,
+            String path,
+            String token,
+            String key,
+            String contentType,
+            String body,
+            String extraHeader) {
         URI uri = URI.create(baseUrl);
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder();
-        head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
-                .append("Authorization: Bearer ").append(token).append("\r\n")
-                .append("X-Tenant-Key: ").append(key).append("\r\n")
+        head.append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(uri.getHost())
+                .append(':')
+                .append(uri.getPort())
+                .append("\r\n")
+                .append("Authorization: Bearer ")
+                .append(token)
+                .append("\r\n")
+                .append("X-Tenant-Key: ")
+                .append(key)
+                .append("\r\n")
                 .append("Connection: close\r\n");
         if (extraHeader != null) {
             head.append(extraHeader).append("\r\n");
         }
         if (body != null) {
-            head.append("Content-Type: ").append(contentType).append("\r\n").append("Content-Length: ").append(payload.length).append("\r\n");
+            head.append("Content-Type: ")
+                    .append(contentType)
+                    .append("\r\n")
+                    .append("Content-Length: ")
+                    .append(payload.length)
+                    .append("\r\n");
         }
         head.append("\r\n");
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
@@ -269,7 +363,8 @@ final class OpenApiWalk {
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(new String(bytes, i, lineEnd - i, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+            int size = Integer.parseInt(
+                    new String(bytes, i, lineEnd - i, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }

@@ -84,7 +84,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ManifestsTests {
 
-    static final Path K8S = Path.of(System.getProperty("kassa.k8s.dir", System.getProperty("basedir", System.getProperty("user.dir")))).toAbsolutePath();
+    static final Path K8S = Path.of(
+                    System.getProperty("kassa.k8s.dir", System.getProperty("basedir", System.getProperty("user.dir"))))
+            .toAbsolutePath();
     static final Path ROOT = K8S.getParent();
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -92,11 +94,26 @@ class ManifestsTests {
     static final String NAME = "app.kubernetes.io/name";
     static final int NON_ROOT_UID = 65532;
     /** Kinds a render may hold; anything else is a typo or something nobody reviewed. */
-    static final Set<String> KNOWN_KINDS = Set.of("Namespace", "ConfigMap", "Service", "ServiceAccount", "Deployment",
-            "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler", "Ingress", "PodMonitor", "PrometheusRule",
-            "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "ScheduledBackup");
-    static final Map<String, Class<? extends HasMetadata>> STRIMZI = Map.of("Kafka", Kafka.class, "KafkaNodePool",
-            KafkaNodePool.class, "KafkaTopic", KafkaTopic.class);
+    static final Set<String> KNOWN_KINDS = Set.of(
+            "Namespace",
+            "ConfigMap",
+            "Service",
+            "ServiceAccount",
+            "Deployment",
+            "NetworkPolicy",
+            "PodDisruptionBudget",
+            "HorizontalPodAutoscaler",
+            "Ingress",
+            "PodMonitor",
+            "PrometheusRule",
+            "Kafka",
+            "KafkaNodePool",
+            "KafkaTopic",
+            "Cluster",
+            "ScheduledBackup");
+
+    static final Map<String, Class<? extends HasMetadata>> STRIMZI =
+            Map.of("Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class, "KafkaTopic", KafkaTopic.class);
     /** Eureka's settings are not read when the client is off (EUREKA_CLIENT_ENABLED=false). */
     static final String EUREKA_PREFIX = "eureka.";
 
@@ -110,33 +127,47 @@ class ManifestsTests {
         }
 
         List<GenericKubernetesResource> generic(String kind) {
-            return objects.stream().filter(o -> o instanceof GenericKubernetesResource && kind.equals(o.getKind()))
-                    .map(GenericKubernetesResource.class::cast).toList();
+            return objects.stream()
+                    .filter(o -> o instanceof GenericKubernetesResource && kind.equals(o.getKind()))
+                    .map(GenericKubernetesResource.class::cast)
+                    .toList();
         }
 
         <T extends HasMetadata> Optional<T> named(Class<T> type, String name) {
-            return all(type).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
+            return all(type).stream()
+                    .filter(o -> name.equals(o.getMetadata().getName()))
+                    .findFirst();
         }
     }
 
     @BeforeAll
     void render() throws IOException {
         kubectl = Stream.of(System.getenv("KUBECTL"), "/usr/bin/kubectl", "/usr/local/bin/kubectl")
-                .filter(Objects::nonNull).filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
-        assumeTrue(kubectl != null, "kubectl is not installed (looked at $KUBECTL, /usr/bin/kubectl, /usr/local/bin/kubectl): "
-                + "the Kubernetes manifests are not checked");
+                .filter(Objects::nonNull)
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .orElse(null);
+        assumeTrue(
+                kubectl != null,
+                "kubectl is not installed (looked at $KUBECTL, /usr/bin/kubectl, /usr/local/bin/kubectl): "
+                        + "the Kubernetes manifests are not checked");
         List<Path> overlayDirs;
         try (Stream<Path> dirs = Files.list(K8S.resolve("overlays"))) {
-            overlayDirs = dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml"))).sorted().toList();
+            overlayDirs = dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml")))
+                    .sorted()
+                    .toList();
         }
         List<CompletableFuture<Render>> jobs = new ArrayList<>();
         for (Path dir : overlayDirs) {
-            jobs.add(CompletableFuture.supplyAsync(() -> render(dir.getFileName().toString(), dir)));
+            jobs.add(
+                    CompletableFuture.supplyAsync(() -> render(dir.getFileName().toString(), dir)));
         }
         Path infra = K8S.resolve("infrastructure");
         jobs.add(CompletableFuture.supplyAsync(() -> render("infrastructure", infra)));
         try (Stream<Path> dirs = Files.list(infra)) {
-            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml"))).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml")))
+                    .sorted()
+                    .toList()) {
                 if (!Files.readString(dir.resolve("kustomization.yaml")).contains("kind: Component")
                         && !dir.getFileName().toString().equals("base")) {
                     jobs.add(CompletableFuture.supplyAsync(() -> render("infrastructure/" + dir.getFileName(), dir)));
@@ -152,14 +183,18 @@ class ManifestsTests {
 
     Render render(String name, Path dir) {
         try {
-            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
+                    .redirectErrorStream(false)
+                    .start();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             String out = read(process.getInputStream());
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 fail("kubectl kustomize %s took more than a minute", dir);
             }
-            assertThat(process.exitValue()).as("kubectl kustomize %s failed:%n%s", K8S.relativize(dir), err.join()).isZero();
+            assertThat(process.exitValue())
+                    .as("kubectl kustomize %s failed:%n%s", K8S.relativize(dir), err.join())
+                    .isZero();
             List<HasMetadata> objects = new ArrayList<>();
             for (String doc : out.split("(?m)^---\\s*$")) {
                 if (!doc.isBlank()) {
@@ -194,11 +229,15 @@ class ManifestsTests {
             // the model reads every version; the cluster should get v1, the only one Strimzi 1.0 serves
             assertThat(generic.getApiVersion()).as("apiVersion of %s", where).isEqualTo("kafka.strimzi.io/v1");
         }
-        HasMetadata object = STRIMZI.containsKey(kind) ? SERIALIZATION.unmarshal(doc, STRIMZI.get(kind)) : SERIALIZATION.unmarshal(doc);
+        HasMetadata object = STRIMZI.containsKey(kind)
+                ? SERIALIZATION.unmarshal(doc, STRIMZI.get(kind))
+                : SERIALIZATION.unmarshal(doc);
         if (!(object instanceof GenericKubernetesResource)) {
             List<String> unknown = new ArrayList<>();
             unknownFields(object, "", unknown, new IdentityHashMap<>());
-            assertThat(unknown).as("fields the model of %s does not know (typos?)", where).isEmpty();
+            assertThat(unknown)
+                    .as("fields the model of %s does not know (typos?)", where)
+                    .isEmpty();
         }
         return object;
     }
@@ -224,7 +263,8 @@ class ManifestsTests {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || getter.getDeclaringClass() == Object.class
+            if (getter.getParameterCount() != 0
+                    || getter.getDeclaringClass() == Object.class
                     || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))
                     || java.lang.reflect.Modifier.isStatic(getter.getModifiers())) {
                 continue;
@@ -240,7 +280,8 @@ class ManifestsTests {
                     unknown.add((path.isEmpty() ? "" : path + ".") + extra.keySet());
                 }
             } else {
-                String field = Character.toLowerCase(getter.getName().charAt(getter.getName().startsWith("is") ? 2 : 3))
+                String field = Character.toLowerCase(
+                                getter.getName().charAt(getter.getName().startsWith("is") ? 2 : 3))
                         + getter.getName().substring(getter.getName().startsWith("is") ? 3 : 4);
                 unknownFields(child, path + "." + field, unknown, seen);
             }
@@ -257,44 +298,83 @@ class ManifestsTests {
             for (Deployment d : r.all(Deployment.class)) {
                 String where = r.name() + ": Deployment " + d.getMetadata().getName();
                 PodSpec pod = d.getSpec().getTemplate().getSpec();
-                assertThat(d.getMetadata().getLabels()).as(where).containsEntry(NAME, d.getMetadata().getName()).containsEntry(PART_OF, "kassa");
-                assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).as(where + " pods")
-                        .containsEntry(NAME, d.getMetadata().getName()).containsEntry(PART_OF, "kassa");
+                assertThat(d.getMetadata().getLabels())
+                        .as(where)
+                        .containsEntry(NAME, d.getMetadata().getName())
+                        .containsEntry(PART_OF, "kassa");
+                assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+                        .as(where + " pods")
+                        .containsEntry(NAME, d.getMetadata().getName())
+                        .containsEntry(PART_OF, "kassa");
                 assertThat(pod.getContainers()).as(where).hasSize(1);
                 Container c = pod.getContainers().get(0);
                 assertProbe(where + " startupProbe", c.getStartupProbe(), "/actuator/health/liveness");
                 assertProbe(where + " livenessProbe", c.getLivenessProbe(), "/actuator/health/liveness");
                 assertProbe(where + " readinessProbe", c.getReadinessProbe(), "/actuator/health/readiness");
                 assertThat(c.getResources()).as(where + " resources").isNotNull();
-                assertThat(c.getResources().getRequests()).as(where + " requests").containsKeys("cpu", "memory");
+                assertThat(c.getResources().getRequests())
+                        .as(where + " requests")
+                        .containsKeys("cpu", "memory");
                 assertThat(c.getResources().getLimits()).as(where + " limits").containsKeys("cpu", "memory");
 
                 PodSecurityContext podSecurity = pod.getSecurityContext();
                 assertThat(podSecurity).as(where + " pod securityContext").isNotNull();
-                assertThat(podSecurity.getRunAsNonRoot()).as(where + " runAsNonRoot").isTrue();
+                assertThat(podSecurity.getRunAsNonRoot())
+                        .as(where + " runAsNonRoot")
+                        .isTrue();
                 assertThat(podSecurity.getRunAsUser()).as(where + " runAsUser").isEqualTo(NON_ROOT_UID);
-                assertThat(podSecurity.getSeccompProfile().getType()).as(where + " seccomp").isEqualTo("RuntimeDefault");
+                assertThat(podSecurity.getSeccompProfile().getType())
+                        .as(where + " seccomp")
+                        .isEqualTo("RuntimeDefault");
                 SecurityContext security = c.getSecurityContext();
                 assertThat(security).as(where + " container securityContext").isNotNull();
-                assertThat(security.getRunAsNonRoot()).as(where + " runAsNonRoot").isTrue();
+                assertThat(security.getRunAsNonRoot())
+                        .as(where + " runAsNonRoot")
+                        .isTrue();
                 assertThat(security.getRunAsUser()).as(where + " runAsUser").isEqualTo(NON_ROOT_UID);
-                assertThat(security.getReadOnlyRootFilesystem()).as(where + " readOnlyRootFilesystem").isTrue();
-                assertThat(security.getAllowPrivilegeEscalation()).as(where + " allowPrivilegeEscalation").isFalse();
-                assertThat(security.getCapabilities().getDrop()).as(where + " capabilities.drop").contains("ALL");
-                assertThat(security.getCapabilities().getAdd()).as(where + " capabilities.add").isNullOrEmpty();
-                assertThat(security.getSeccompProfile().getType()).as(where + " seccomp").isEqualTo("RuntimeDefault");
+                assertThat(security.getReadOnlyRootFilesystem())
+                        .as(where + " readOnlyRootFilesystem")
+                        .isTrue();
+                assertThat(security.getAllowPrivilegeEscalation())
+                        .as(where + " allowPrivilegeEscalation")
+                        .isFalse();
+                assertThat(security.getCapabilities().getDrop())
+                        .as(where + " capabilities.drop")
+                        .contains("ALL");
+                assertThat(security.getCapabilities().getAdd())
+                        .as(where + " capabilities.add")
+                        .isNullOrEmpty();
+                assertThat(security.getSeccompProfile().getType())
+                        .as(where + " seccomp")
+                        .isEqualTo("RuntimeDefault");
 
-                String tmpVolume = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).map(m -> m.getName())
-                        .findFirst().orElseThrow(() -> new AssertionError(where + ": nothing writable mounted at /tmp"));
-                Volume tmp = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow();
+                String tmpVolume = c.getVolumeMounts().stream()
+                        .filter(m -> m.getMountPath().equals("/tmp"))
+                        .map(m -> m.getName())
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(where + ": nothing writable mounted at /tmp"));
+                Volume tmp = pod.getVolumes().stream()
+                        .filter(v -> v.getName().equals(tmpVolume))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(tmp.getEmptyDir()).as(where + " /tmp is an emptyDir").isNotNull();
 
-                assertThat(pod.getAutomountServiceAccountToken()).as(where + " automountServiceAccountToken").isFalse();
+                assertThat(pod.getAutomountServiceAccountToken())
+                        .as(where + " automountServiceAccountToken")
+                        .isFalse();
                 ServiceAccount account = r.named(ServiceAccount.class, pod.getServiceAccountName())
-                        .orElseThrow(() -> new AssertionError(where + ": no ServiceAccount " + pod.getServiceAccountName()));
-                assertThat(account.getAutomountServiceAccountToken()).as(where + " ServiceAccount automount").isFalse();
-                assertThat(pod.getTopologySpreadConstraints()).as(where + " topologySpreadConstraints").isNotEmpty();
-                assertThat(c.getPorts()).as(where + " ports").extracting(ContainerPort::getName).contains("http");
+                        .orElseThrow(
+                                () -> new AssertionError(where + ": no ServiceAccount " + pod.getServiceAccountName()));
+                assertThat(account.getAutomountServiceAccountToken())
+                        .as(where + " ServiceAccount automount")
+                        .isFalse();
+                assertThat(pod.getTopologySpreadConstraints())
+                        .as(where + " topologySpreadConstraints")
+                        .isNotEmpty();
+                assertThat(c.getPorts())
+                        .as(where + " ports")
+                        .extracting(ContainerPort::getName)
+                        .contains("http");
             }
         });
     }
@@ -315,11 +395,16 @@ class ManifestsTests {
             var preStop = c.getLifecycle().getPreStop();
             assertThat(preStop).as(where + " preStop").isNotNull();
             long sleep = preStop.getSleep() != null ? preStop.getSleep().getSeconds() : 0;
-            assertThat(sleep).as(where + " preStop sleep (seconds), so the endpoint leaves the Services first").isGreaterThanOrEqualTo(5);
+            assertThat(sleep)
+                    .as(where + " preStop sleep (seconds), so the endpoint leaves the Services first")
+                    .isGreaterThanOrEqualTo(5);
             Duration shutdown = shutdownTimeout(d.getMetadata().getName());
             long grace = d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
-            assertThat(grace).as("%s: terminationGracePeriodSeconds above preStop (%d s) + graceful shutdown (%s) + 15 s for the rest",
-                    where, sleep, shutdown).isGreaterThanOrEqualTo(sleep + shutdown.toSeconds() + 15);
+            assertThat(grace)
+                    .as(
+                            "%s: terminationGracePeriodSeconds above preStop (%d s) + graceful shutdown (%s) + 15 s for the rest",
+                            where, sleep, shutdown)
+                    .isGreaterThanOrEqualTo(sleep + shutdown.toSeconds() + 15);
         }));
     }
 
@@ -328,9 +413,13 @@ class ManifestsTests {
         Map<String, String> settings = settings(module);
         String value = settings.getOrDefault("spring.lifecycle.timeout-per-shutdown-phase", "30s");
         Matcher m = Pattern.compile("(\\d+)(ms|s|m)?").matcher(value.trim());
-        assertThat(m.matches()).as("timeout-per-shutdown-phase of %s: %s", module, value).isTrue();
+        assertThat(m.matches())
+                .as("timeout-per-shutdown-phase of %s: %s", module, value)
+                .isTrue();
         long n = Long.parseLong(m.group(1));
-        return "ms".equals(m.group(2)) ? Duration.ofMillis(n) : "m".equals(m.group(2)) ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
+        return "ms".equals(m.group(2))
+                ? Duration.ofMillis(n)
+                : "m".equals(m.group(2)) ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
     }
 
     @Test
@@ -341,22 +430,46 @@ class ManifestsTests {
         while (m.find()) {
             modules.add(m.group(1).trim());
         }
-        Pattern image = Pattern.compile("^(?:(?<registry>.+)/)?kassa/(?<module>[a-z0-9-]+)(?::(?<tag>[^@]+))?(?:@(?<digest>sha256:[0-9a-f]{64}))?$");
+        Pattern image = Pattern.compile(
+                "^(?:(?<registry>.+)/)?kassa/(?<module>[a-z0-9-]+)(?::(?<tag>[^@]+))?(?:@(?<digest>sha256:[0-9a-f]{64}))?$");
         overlays.values().forEach(r -> r.all(Deployment.class).forEach(d -> {
             String where = r.name() + ": Deployment " + d.getMetadata().getName();
-            String ref = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            String ref =
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
             Matcher im = image.matcher(ref);
-            assertThat(im.matches()).as("%s: image %s is not [registry/]kassa/<module>:<tag>", where, ref).isTrue();
+            assertThat(im.matches())
+                    .as("%s: image %s is not [registry/]kassa/<module>:<tag>", where, ref)
+                    .isTrue();
             String module = im.group("module");
-            assertThat(modules).as("%s: image %s names a module of the root pom", where, ref).contains(module);
-            assertThat(ROOT.resolve(module).resolve("src/main/resources/application.yml")).as(where + ": the module runs as a service").exists();
-            assertThat(module).as(where + ": image of its own module").isEqualTo(d.getMetadata().getName());
-            assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getName()).as(where + " container").isEqualTo(module);
+            assertThat(modules)
+                    .as("%s: image %s names a module of the root pom", where, ref)
+                    .contains(module);
+            assertThat(ROOT.resolve(module).resolve("src/main/resources/application.yml"))
+                    .as(where + ": the module runs as a service")
+                    .exists();
+            assertThat(module)
+                    .as(where + ": image of its own module")
+                    .isEqualTo(d.getMetadata().getName());
+            assertThat(d.getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getName())
+                    .as(where + " container")
+                    .isEqualTo(module);
             if (r.name().equals("prod")) {
-                assertThat(im.group("registry")).as(where + ": production pulls from a registry").isNotBlank();
-                assertThat(im.group("tag") != null || im.group("digest") != null).as(where + ": pinned").isTrue();
+                assertThat(im.group("registry"))
+                        .as(where + ": production pulls from a registry")
+                        .isNotBlank();
+                assertThat(im.group("tag") != null || im.group("digest") != null)
+                        .as(where + ": pinned")
+                        .isTrue();
                 if (im.group("digest") == null) {
-                    assertThat(im.group("tag")).as(where + ": a release tag, not a moving one").doesNotEndWith("-SNAPSHOT").isNotEqualTo("latest");
+                    assertThat(im.group("tag"))
+                            .as(where + ": a release tag, not a moving one")
+                            .doesNotEndWith("-SNAPSHOT")
+                            .isNotEqualTo("latest");
                 }
             }
         }));
@@ -367,18 +480,33 @@ class ManifestsTests {
         overlays.values().forEach(r -> {
             for (Service s : r.all(Service.class)) {
                 String where = r.name() + ": Service " + s.getMetadata().getName();
-                assertThat(s.getSpec().getType()).as(where + " type (only the Ingress is public)").isIn(null, "ClusterIP");
+                assertThat(s.getSpec().getType())
+                        .as(where + " type (only the Ingress is public)")
+                        .isIn(null, "ClusterIP");
                 Map<String, String> selector = s.getSpec().getSelector();
                 assertThat(selector).as(where + " selector").isNotEmpty();
                 List<Deployment> selected = r.all(Deployment.class).stream()
-                        .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(selector.entrySet())).toList();
-                assertThat(selected).as(where + " selects the pods of exactly one Deployment").hasSize(1);
+                        .filter(d -> d.getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getLabels()
+                                .entrySet()
+                                .containsAll(selector.entrySet()))
+                        .toList();
+                assertThat(selected)
+                        .as(where + " selects the pods of exactly one Deployment")
+                        .hasSize(1);
                 Deployment d = selected.get(0);
-                assertThat(d.getMetadata().getName()).as(where).isEqualTo(s.getMetadata().getName());
+                assertThat(d.getMetadata().getName())
+                        .as(where)
+                        .isEqualTo(s.getMetadata().getName());
                 Set<String> portNames = d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
-                        .map(ContainerPort::getName).collect(Collectors.toSet());
-                Set<Integer> portNumbers = d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
-                        .map(ContainerPort::getContainerPort).collect(Collectors.toSet());
+                        .map(ContainerPort::getName)
+                        .collect(Collectors.toSet());
+                Set<Integer> portNumbers =
+                        d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
+                                .map(ContainerPort::getContainerPort)
+                                .collect(Collectors.toSet());
                 s.getSpec().getPorts().forEach(p -> {
                     IntOrString target = p.getTargetPort();
                     if (target.getStrVal() != null) {
@@ -388,11 +516,16 @@ class ManifestsTests {
                     }
                 });
                 int port = containerPort(d, "http");
-                assertThat(s.getSpec().getPorts()).as(where + ": serves on the port the others call (the service's own)")
+                assertThat(s.getSpec().getPorts())
+                        .as(where + ": serves on the port the others call (the service's own)")
                         .anySatisfy(p -> assertThat(p.getPort()).isEqualTo(port));
             }
-            r.all(Deployment.class).forEach(d -> assertThat(r.named(Service.class, d.getMetadata().getName()))
-                    .as("%s: Service of Deployment %s", r.name(), d.getMetadata().getName()).isPresent());
+            r.all(Deployment.class).forEach(d -> assertThat(
+                            r.named(Service.class, d.getMetadata().getName()))
+                    .as(
+                            "%s: Service of Deployment %s",
+                            r.name(), d.getMetadata().getName())
+                    .isPresent());
         });
     }
 
@@ -415,18 +548,32 @@ class ManifestsTests {
                         return;
                     }
                     // a default that only Eureka resolves (lb://…) reaches nothing in a pod without it
-                    if (defaultValue == null || defaultValue.isBlank() || defaultValue.contains("127.0.0.1") || defaultValue.contains("localhost")
-                            || (eurekaOff && defaultValue.startsWith("lb://") && !key.startsWith("spring.cloud.gateway"))) {
+                    if (defaultValue == null
+                            || defaultValue.isBlank()
+                            || defaultValue.contains("127.0.0.1")
+                            || defaultValue.contains("localhost")
+                            || (eurekaOff
+                                    && defaultValue.startsWith("lb://")
+                                    && !key.startsWith("spring.cloud.gateway"))) {
                         needed.add(variable);
                     }
                 }));
-                assertThat(needed).as(where + ": variables read without a default fit for a pod").isNotEmpty();
+                assertThat(needed)
+                        .as(where + ": variables read without a default fit for a pod")
+                        .isNotEmpty();
                 assertThat(env.keySet()).as("%s: set among %s", where, needed).containsAll(needed);
                 needed.forEach(v -> assertThat(env.get(v)).as(where + " " + v).isNotBlank());
-                assertThat(env).as(where).containsEntry("SPRING_PROFILES_ACTIVE", "k8s").containsEntry("KASSA_BIND_ADDRESS", "0.0.0.0")
+                assertThat(env)
+                        .as(where)
+                        .containsEntry("SPRING_PROFILES_ACTIVE", "k8s")
+                        .containsEntry("KASSA_BIND_ADDRESS", "0.0.0.0")
                         .containsEntry("EUREKA_CLIENT_ENABLED", "false");
-                assertThat(env.get("PORT")).as(where + " PORT = the container's http port").isEqualTo(String.valueOf(containerPort(d, "http")));
-                assertThat(env.get("KASSA_SERVICE_SECRET")).as(where).isEqualTo("secret:kassa-service-secret/service-secret");
+                assertThat(env.get("PORT"))
+                        .as(where + " PORT = the container's http port")
+                        .isEqualTo(String.valueOf(containerPort(d, "http")));
+                assertThat(env.get("KASSA_SERVICE_SECRET"))
+                        .as(where)
+                        .isEqualTo("secret:kassa-service-secret/service-secret");
 
                 assertUrl(r, where + " KASSA_JWKS_URI", env.get("KASSA_JWKS_URI"), "auth-service");
                 if (env.containsKey("KASSA_CATALOG_URL")) {
@@ -450,20 +597,31 @@ class ManifestsTests {
         Map<String, String> env = new LinkedHashMap<>();
         Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
         for (EnvFromSource from : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
-            assertThat(from.getSecretRef()).as("%s: no Secret is taken whole (its keys are unknown here)", d.getMetadata().getName()).isNull();
+            assertThat(from.getSecretRef())
+                    .as(
+                            "%s: no Secret is taken whole (its keys are unknown here)",
+                            d.getMetadata().getName())
+                    .isNull();
             String name = from.getConfigMapRef().getName();
-            ConfigMap map = r.named(ConfigMap.class, name).orElseThrow(() -> new AssertionError(r.name() + ": no ConfigMap " + name));
+            ConfigMap map = r.named(ConfigMap.class, name)
+                    .orElseThrow(() -> new AssertionError(r.name() + ": no ConfigMap " + name));
             env.putAll(map.getData());
         }
         for (EnvVar v : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
             if (v.getValueFrom() == null) {
                 env.put(v.getName(), v.getValue() == null ? "" : v.getValue());
             } else if (v.getValueFrom().getSecretKeyRef() != null) {
-                env.put(v.getName(), "secret:" + v.getValueFrom().getSecretKeyRef().getName() + "/" + v.getValueFrom().getSecretKeyRef().getKey());
+                env.put(
+                        v.getName(),
+                        "secret:" + v.getValueFrom().getSecretKeyRef().getName() + "/"
+                                + v.getValueFrom().getSecretKeyRef().getKey());
             } else if (v.getValueFrom().getConfigMapKeyRef() != null) {
                 String name = v.getValueFrom().getConfigMapKeyRef().getName();
-                ConfigMap map = r.named(ConfigMap.class, name).orElseThrow(() -> new AssertionError(r.name() + ": no ConfigMap " + name));
-                env.put(v.getName(), map.getData().get(v.getValueFrom().getConfigMapKeyRef().getKey()));
+                ConfigMap map = r.named(ConfigMap.class, name)
+                        .orElseThrow(() -> new AssertionError(r.name() + ": no ConfigMap " + name));
+                env.put(
+                        v.getName(),
+                        map.getData().get(v.getValueFrom().getConfigMapKeyRef().getKey()));
             } else {
                 env.put(v.getName(), "field");
             }
@@ -475,9 +633,11 @@ class ManifestsTests {
     static Map<String, String> settings(String module) {
         Map<String, String> settings = new LinkedHashMap<>();
         try {
-            if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>platform-starter</artifactId>")) {
+            if (Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+                    .contains("<artifactId>platform-starter</artifactId>")) {
                 Properties defaults = new Properties();
-                try (InputStream in = Files.newInputStream(ROOT.resolve("platform/platform-starter/src/main/resources/kassa-platform-defaults.properties"))) {
+                try (InputStream in = Files.newInputStream(ROOT.resolve(
+                        "platform/platform-starter/src/main/resources/kassa-platform-defaults.properties"))) {
                     defaults.load(in);
                 }
                 defaults.forEach((k, v) -> settings.put((String) k, (String) v));
@@ -524,39 +684,67 @@ class ManifestsTests {
         Matcher m = Pattern.compile("^http://([a-z0-9-]+):(\\d+)(/.*)?$").matcher(url);
         assertThat(m.matches()).as("%s: %s calls a Service by name", where, url).isTrue();
         assertThat(m.group(1)).as(where).isEqualTo(service);
-        Service s = r.named(Service.class, service).orElseThrow(() -> new AssertionError(where + ": no Service " + service));
-        assertThat(s.getSpec().getPorts()).as(where + ": port of the Service").anySatisfy(p -> assertThat(p.getPort()).isEqualTo(Integer.parseInt(m.group(2))));
+        Service s = r.named(Service.class, service)
+                .orElseThrow(() -> new AssertionError(where + ": no Service " + service));
+        assertThat(s.getSpec().getPorts()).as(where + ": port of the Service").anySatisfy(p -> assertThat(p.getPort())
+                .isEqualTo(Integer.parseInt(m.group(2))));
     }
 
     static void assertDatabase(String where, Map<String, String> env, String localUrl, Render infra) {
-        Matcher local = Pattern.compile("jdbc:postgresql://[^/]+/([a-z_]+)").matcher(localUrl.replaceAll("^\\$\\{KASSA_DB_URL:|}$", ""));
+        Matcher local = Pattern.compile("jdbc:postgresql://[^/]+/([a-z_]+)")
+                .matcher(localUrl.replaceAll("^\\$\\{KASSA_DB_URL:|}$", ""));
         assertThat(local.find()).as(where + " database in application.yml").isTrue();
-        Matcher url = Pattern.compile("^jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z_]+)$").matcher(env.get("KASSA_DB_URL"));
-        assertThat(url.matches()).as("%s: KASSA_DB_URL %s is the primary of a CloudNativePG cluster", where, env.get("KASSA_DB_URL")).isTrue();
+        Matcher url = Pattern.compile("^jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z_]+)$")
+                .matcher(env.get("KASSA_DB_URL"));
+        assertThat(url.matches())
+                .as("%s: KASSA_DB_URL %s is the primary of a CloudNativePG cluster", where, env.get("KASSA_DB_URL"))
+                .isTrue();
         String cluster = url.group(1);
-        assertThat(url.group(2)).as(where + ": the database the service expects").isEqualTo(local.group(1));
-        assertThat(env).as(where + ": credentials from the cluster's app Secret")
+        assertThat(url.group(2))
+                .as(where + ": the database the service expects")
+                .isEqualTo(local.group(1));
+        assertThat(env)
+                .as(where + ": credentials from the cluster's app Secret")
                 .containsEntry("KASSA_DB_USER", "secret:" + cluster + "-app/username")
                 .containsEntry("KASSA_DB_PASSWORD", "secret:" + cluster + "-app/password");
-        GenericKubernetesResource pg = infra.generic("Cluster").stream().filter(c -> c.getMetadata().getName().equals(cluster)).findFirst()
-                .orElseThrow(() -> new AssertionError(where + ": no CloudNativePG Cluster " + cluster + " in " + infra.name()));
-        assertThat(path(pg, "spec", "bootstrap", "initdb", "database")).as("%s: database of %s", where, cluster).isEqualTo(local.group(1));
+        GenericKubernetesResource pg = infra.generic("Cluster").stream()
+                .filter(c -> c.getMetadata().getName().equals(cluster))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError(where + ": no CloudNativePG Cluster " + cluster + " in " + infra.name()));
+        assertThat(path(pg, "spec", "bootstrap", "initdb", "database"))
+                .as("%s: database of %s", where, cluster)
+                .isEqualTo(local.group(1));
     }
 
     static void assertKafka(String where, Map<String, String> env, Render infra) {
-        Kafka kafka = infra.all(Kafka.class).stream().findFirst().orElseThrow(() -> new AssertionError(infra.name() + ": no Kafka"));
-        Matcher m = Pattern.compile("^([a-z0-9-]+)-kafka-bootstrap:(\\d+)$").matcher(String.valueOf(env.get("KASSA_KAFKA_BOOTSTRAP")));
-        assertThat(m.matches()).as(where + " KASSA_KAFKA_BOOTSTRAP " + env.get("KASSA_KAFKA_BOOTSTRAP")).isTrue();
-        assertThat(m.group(1)).as(where + ": the Kafka cluster").isEqualTo(kafka.getMetadata().getName());
-        assertThat(kafka.getSpec().getKafka().getListeners()).as(where + ": a plain listener on the port")
+        Kafka kafka = infra.all(Kafka.class).stream()
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(infra.name() + ": no Kafka"));
+        Matcher m = Pattern.compile("^([a-z0-9-]+)-kafka-bootstrap:(\\d+)$")
+                .matcher(String.valueOf(env.get("KASSA_KAFKA_BOOTSTRAP")));
+        assertThat(m.matches())
+                .as(where + " KASSA_KAFKA_BOOTSTRAP " + env.get("KASSA_KAFKA_BOOTSTRAP"))
+                .isTrue();
+        assertThat(m.group(1))
+                .as(where + ": the Kafka cluster")
+                .isEqualTo(kafka.getMetadata().getName());
+        assertThat(kafka.getSpec().getKafka().getListeners())
+                .as(where + ": a plain listener on the port")
                 .anySatisfy(l -> assertThat(l.getPort()).isEqualTo(Integer.parseInt(m.group(2))));
         List<KafkaTopic> topics = infra.all(KafkaTopic.class);
         assertThat(topics).isNotEmpty();
         topics.forEach(t -> {
             // a service grows every topic with fewer partitions up to this number at start-up, past the topic operator
-            assertThat(Integer.parseInt(env.get("KASSA_EVENTS_PARTITIONS"))).as("%s: KASSA_EVENTS_PARTITIONS at most the partitions of %s", where,
-                    t.getSpec().getTopicName()).isLessThanOrEqualTo(t.getSpec().getPartitions());
-            assertThat(env.get("KASSA_EVENTS_REPLICAS")).as("%s: KASSA_EVENTS_REPLICAS = replicas of %s", where, t.getSpec().getTopicName())
+            assertThat(Integer.parseInt(env.get("KASSA_EVENTS_PARTITIONS")))
+                    .as(
+                            "%s: KASSA_EVENTS_PARTITIONS at most the partitions of %s",
+                            where, t.getSpec().getTopicName())
+                    .isLessThanOrEqualTo(t.getSpec().getPartitions());
+            assertThat(env.get("KASSA_EVENTS_REPLICAS"))
+                    .as(
+                            "%s: KASSA_EVENTS_REPLICAS = replicas of %s",
+                            where, t.getSpec().getTopicName())
                     .isEqualTo(String.valueOf(t.getSpec().getReplicas()));
         });
     }
@@ -570,22 +758,30 @@ class ManifestsTests {
     void secretsTheManifestsDoNotMakeAreDocumented() throws IOException {
         String readme = Files.readString(K8S.resolve("README.md"));
         Set<String> made = new TreeSet<>();
-        infrastructures.values().forEach(i -> i.generic("Cluster").forEach(c -> made.add(c.getMetadata().getName() + "-app")));
+        infrastructures.values().forEach(i -> i.generic("Cluster")
+                .forEach(c -> made.add(c.getMetadata().getName() + "-app")));
         Map<String, Set<String>> used = new TreeMap<>();
-        overlays.values().forEach(r -> r.all(Deployment.class).forEach(d -> environment(r, d).values().stream().filter(v -> v.startsWith("secret:"))
-                .forEach(v -> used.computeIfAbsent(v.substring(7, v.indexOf('/')), k -> new TreeSet<>()).add(v.substring(v.indexOf('/') + 1)))));
+        overlays.values().forEach(r -> r.all(Deployment.class).forEach(d -> environment(r, d).values().stream()
+                .filter(v -> v.startsWith("secret:"))
+                .forEach(v -> used.computeIfAbsent(v.substring(7, v.indexOf('/')), k -> new TreeSet<>())
+                        .add(v.substring(v.indexOf('/') + 1)))));
         infrastructures.values().forEach(i -> i.generic("Cluster").forEach(c -> {
             Object store = path(c, "spec", "backup", "barmanObjectStore", "s3Credentials");
             if (store instanceof Map<?, ?> credentials) {
-                credentials.values().forEach(ref -> used.computeIfAbsent((String) ((Map<?, ?>) ref).get("name"), k -> new TreeSet<>())
+                credentials.values().forEach(ref -> used.computeIfAbsent(
+                                (String) ((Map<?, ?>) ref).get("name"), k -> new TreeSet<>())
                         .add((String) ((Map<?, ?>) ref).get("key")));
             }
         }));
         assertThat(used).isNotEmpty();
         used.forEach((secret, keys) -> {
             if (!made.contains(secret)) {
-                assertThat(readme).as("k8s/README.md tells how to create the Secret %s", secret).contains("create secret generic " + secret);
-                keys.forEach(k -> assertThat(readme).as("k8s/README.md names the key %s of %s", k, secret).contains("--from-literal=" + k + "="));
+                assertThat(readme)
+                        .as("k8s/README.md tells how to create the Secret %s", secret)
+                        .contains("create secret generic " + secret);
+                keys.forEach(k -> assertThat(readme)
+                        .as("k8s/README.md names the key %s of %s", k, secret)
+                        .contains("--from-literal=" + k + "="));
             }
         });
     }
@@ -604,16 +800,23 @@ class ManifestsTests {
         });
         assertThat(routed).as("lb:// routes of the gateway").isNotEmpty();
         Map<String, String> instances = new TreeMap<>();
-        Pattern instance = Pattern.compile("^spring\\.cloud\\.discovery\\.client\\.simple\\.instances\\.([a-z-]+)\\[0]\\.uri$");
+        Pattern instance =
+                Pattern.compile("^spring\\.cloud\\.discovery\\.client\\.simple\\.instances\\.([a-z-]+)\\[0]\\.uri$");
         settings.forEach((k, v) -> {
             Matcher m = instance.matcher(k);
             if (m.matches()) {
                 instances.put(m.group(1), v);
             }
         });
-        assertThat(instances.keySet()).as("simple discovery instances of the gateway's k8s profile").containsAll(routed);
-        assertThat(settings).as("the gateway's k8s profile turns Eureka off").containsEntry("eureka.client.enabled", "false");
-        overlays.values().forEach(r -> routed.forEach(s -> assertUrl(r, r.name() + ": gateway route to " + s, instances.get(s), s)));
+        assertThat(instances.keySet())
+                .as("simple discovery instances of the gateway's k8s profile")
+                .containsAll(routed);
+        assertThat(settings)
+                .as("the gateway's k8s profile turns Eureka off")
+                .containsEntry("eureka.client.enabled", "false");
+        overlays.values()
+                .forEach(r ->
+                        routed.forEach(s -> assertUrl(r, r.name() + ": gateway route to " + s, instances.get(s), s)));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -633,8 +836,13 @@ class ManifestsTests {
 
     @Test
     void theNetworkPoliciesAllowExactlyTheFlowsOfTheReadme() throws IOException {
-        List<Render> withPolicies = overlays.values().stream().filter(r -> !r.all(NetworkPolicy.class).isEmpty()).toList();
-        assertThat(withPolicies).as("overlays with network policies").extracting(Render::name).contains("dev", "prod");
+        List<Render> withPolicies = overlays.values().stream()
+                .filter(r -> !r.all(NetworkPolicy.class).isEmpty())
+                .toList();
+        assertThat(withPolicies)
+                .as("overlays with network policies")
+                .extracting(Render::name)
+                .contains("dev", "prod");
         for (Render r : withPolicies) {
             Set<Flow> documented = readmeFlows(r);
             Set<Flow> allowed = policyFlows(r);
@@ -642,8 +850,12 @@ class ManifestsTests {
             undocumented.removeAll(documented);
             Set<Flow> missing = new TreeSet<>(documented);
             missing.removeAll(allowed);
-            assertThat(undocumented).as("%s: flows the network policies allow that k8s/README.md's table does not list", r.name()).isEmpty();
-            assertThat(missing).as("%s: flows of k8s/README.md's table that the network policies do not allow", r.name()).isEmpty();
+            assertThat(undocumented)
+                    .as("%s: flows the network policies allow that k8s/README.md's table does not list", r.name())
+                    .isEmpty();
+            assertThat(missing)
+                    .as("%s: flows of k8s/README.md's table that the network policies do not allow", r.name())
+                    .isEmpty();
         }
     }
 
@@ -665,7 +877,9 @@ class ManifestsTests {
             }
             table = true;
             String[] cells = line.split("\\|");
-            if (cells.length < 4 || cells[1].trim().equals("from") || cells[1].trim().startsWith("---")) {
+            if (cells.length < 4
+                    || cells[1].trim().equals("from")
+                    || cells[1].trim().startsWith("---")) {
                 continue;
             }
             List<String> from = tokens(cells[1]);
@@ -700,7 +914,9 @@ class ManifestsTests {
     }
 
     static Set<String> apps(Render r) {
-        return r.all(Deployment.class).stream().map(d -> d.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
+        return r.all(Deployment.class).stream()
+                .map(d -> d.getMetadata().getName())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A README endpoint: a Deployment, "every Kassa pod", "namespace X", "kube-dns", "PostgreSQL <cluster>", "Kafka <cluster>". */
@@ -708,7 +924,9 @@ class ManifestsTests {
         if (token.equals("every Kassa pod")) {
             return apps(r);
         }
-        if (apps(r).contains(token) || token.equals("kube-dns") || token.matches("(namespace|PostgreSQL|Kafka) [a-z0-9-]+")) {
+        if (apps(r).contains(token)
+                || token.equals("kube-dns")
+                || token.matches("(namespace|PostgreSQL|Kafka) [a-z0-9-]+")) {
             return Set.of(token);
         }
         throw new AssertionError("k8s/README.md names an unknown endpoint in its flow table: " + token);
@@ -720,15 +938,19 @@ class ManifestsTests {
         assertThat(m.matches()).as("port %s in k8s/README.md's table", token).isTrue();
         String number = m.group(1);
         if (!number.matches("\\d+")) {
-            Deployment d = r.named(Deployment.class, destination).orElseThrow(() -> new AssertionError("named port " + token + " to " + destination));
+            Deployment d = r.named(Deployment.class, destination)
+                    .orElseThrow(() -> new AssertionError("named port " + token + " to " + destination));
             number = String.valueOf(containerPort(d, m.group(1)));
         }
         return number + "/" + m.group(2);
     }
 
     static int containerPort(Deployment d, String name) {
-        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream().filter(p -> name.equals(p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst().orElseThrow(() -> new AssertionError(d.getMetadata().getName() + ": no port " + name));
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
+                .filter(p -> name.equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(d.getMetadata().getName() + ": no port " + name));
     }
 
     /** What the policies of a render allow: both ends must agree between two Kassa pods; one end decides for the others. */
@@ -747,8 +969,12 @@ class ManifestsTests {
             if (types.contains("Ingress")) {
                 ingressGuarded.addAll(selected);
                 for (var rule : Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of())) {
-                    assertThat(rule.getFrom()).as(where + ": an ingress rule names its sources").isNotEmpty();
-                    assertThat(rule.getPorts()).as(where + ": an ingress rule names its ports").isNotEmpty();
+                    assertThat(rule.getFrom())
+                            .as(where + ": an ingress rule names its sources")
+                            .isNotEmpty();
+                    assertThat(rule.getPorts())
+                            .as(where + ": an ingress rule names its ports")
+                            .isNotEmpty();
                     for (NetworkPolicyPeer peer : rule.getFrom()) {
                         for (String source : peer(r, where, peer)) {
                             for (String target : selected) {
@@ -763,8 +989,12 @@ class ManifestsTests {
             if (types.contains("Egress")) {
                 egressGuarded.addAll(selected);
                 for (var rule : Optional.ofNullable(p.getSpec().getEgress()).orElse(List.of())) {
-                    assertThat(rule.getTo()).as(where + ": an egress rule names its destinations").isNotEmpty();
-                    assertThat(rule.getPorts()).as(where + ": an egress rule names its ports").isNotEmpty();
+                    assertThat(rule.getTo())
+                            .as(where + ": an egress rule names its destinations")
+                            .isNotEmpty();
+                    assertThat(rule.getPorts())
+                            .as(where + ": an egress rule names its ports")
+                            .isNotEmpty();
                     for (NetworkPolicyPeer peer : rule.getTo()) {
                         for (String target : peer(r, where, peer)) {
                             for (String source : selected) {
@@ -777,8 +1007,12 @@ class ManifestsTests {
                 }
             }
         }
-        assertThat(ingressGuarded).as(r.name() + ": every Kassa pod is under a policy for ingress (default deny)").containsAll(apps);
-        assertThat(egressGuarded).as(r.name() + ": every Kassa pod is under a policy for egress (default deny)").containsAll(apps);
+        assertThat(ingressGuarded)
+                .as(r.name() + ": every Kassa pod is under a policy for ingress (default deny)")
+                .containsAll(apps);
+        assertThat(egressGuarded)
+                .as(r.name() + ": every Kassa pod is under a policy for egress (default deny)")
+                .containsAll(apps);
         Set<Flow> allowed = new TreeSet<>();
         Set<Flow> oneSided = new TreeSet<>();
         for (Flow f : egress) {
@@ -797,30 +1031,38 @@ class ManifestsTests {
                 allowed.add(f);
             }
         }
-        assertThat(oneSided).as(r.name() + ": flows between Kassa pods allowed at one end only (the other end drops them)").isEmpty();
+        assertThat(oneSided)
+                .as(r.name() + ": flows between Kassa pods allowed at one end only (the other end drops them)")
+                .isEmpty();
         return allowed;
     }
 
     static Set<String> selectedApps(Render r, LabelSelector selector) {
-        return r.all(Deployment.class).stream().filter(d -> matches(selector, d.getSpec().getTemplate().getMetadata().getLabels()))
-                .map(d -> d.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
+        return r.all(Deployment.class).stream()
+                .filter(d -> matches(
+                        selector, d.getSpec().getTemplate().getMetadata().getLabels()))
+                .map(d -> d.getMetadata().getName())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return true;
         }
-        if (selector.getMatchLabels() != null && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+        if (selector.getMatchLabels() != null
+                && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
             return false;
         }
-        for (LabelSelectorRequirement req : Optional.ofNullable(selector.getMatchExpressions()).orElse(List.of())) {
-            boolean ok = switch (req.getOperator()) {
-                case "In" -> req.getValues().contains(labels.get(req.getKey()));
-                case "NotIn" -> !req.getValues().contains(labels.get(req.getKey()));
-                case "Exists" -> labels.containsKey(req.getKey());
-                case "DoesNotExist" -> !labels.containsKey(req.getKey());
-                default -> throw new AssertionError("selector operator " + req.getOperator());
-            };
+        for (LabelSelectorRequirement req :
+                Optional.ofNullable(selector.getMatchExpressions()).orElse(List.of())) {
+            boolean ok =
+                    switch (req.getOperator()) {
+                        case "In" -> req.getValues().contains(labels.get(req.getKey()));
+                        case "NotIn" -> !req.getValues().contains(labels.get(req.getKey()));
+                        case "Exists" -> labels.containsKey(req.getKey());
+                        case "DoesNotExist" -> !labels.containsKey(req.getKey());
+                        default -> throw new AssertionError("selector operator " + req.getOperator());
+                    };
             if (!ok) {
                 return false;
             }
@@ -830,12 +1072,16 @@ class ManifestsTests {
 
     /** A peer as README endpoints: Kassa's pods by name, "namespace X", "kube-dns", "PostgreSQL <cluster>", "Kafka <cluster>". */
     static Set<String> peer(Render r, String where, NetworkPolicyPeer peer) {
-        assertThat(peer.getIpBlock()).as(where + ": no ipBlock peers (not in the README's vocabulary)").isNull();
+        assertThat(peer.getIpBlock())
+                .as(where + ": no ipBlock peers (not in the README's vocabulary)")
+                .isNull();
         LabelSelector pods = peer.getPodSelector();
         LabelSelector namespaces = peer.getNamespaceSelector();
         if (namespaces != null) {
             assertThat(namespaces.getMatchExpressions()).as(where).isNullOrEmpty();
-            String ns = Optional.ofNullable(namespaces.getMatchLabels()).orElse(Map.of()).get("kubernetes.io/metadata.name");
+            String ns = Optional.ofNullable(namespaces.getMatchLabels())
+                    .orElse(Map.of())
+                    .get("kubernetes.io/metadata.name");
             assertThat(ns).as(where + ": namespaces are chosen by name").isNotNull();
             assertThat(namespaces.getMatchLabels()).as(where).hasSize(1);
             if (pods == null) {
@@ -855,7 +1101,9 @@ class ManifestsTests {
             return Set.of("Kafka " + labels.get("strimzi.io/cluster"));
         }
         Set<String> selected = selectedApps(r, pods);
-        assertThat(selected).as(where + ": the pods peer " + labels + " selects").isNotEmpty();
+        assertThat(selected)
+                .as(where + ": the pods peer " + labels + " selects")
+                .isNotEmpty();
         return selected;
     }
 
@@ -865,7 +1113,8 @@ class ManifestsTests {
         assertThat(port.getEndPort()).isNull();
         IntOrString p = port.getPort();
         if (p.getStrVal() != null) {
-            Deployment d = r.named(Deployment.class, destination).orElseThrow(() -> new AssertionError("named port " + p.getStrVal() + " to " + destination));
+            Deployment d = r.named(Deployment.class, destination)
+                    .orElseThrow(() -> new AssertionError("named port " + p.getStrVal() + " to " + destination));
             return containerPort(d, p.getStrVal()) + "/" + protocol;
         }
         return p.getIntVal() + "/" + protocol;
@@ -873,14 +1122,18 @@ class ManifestsTests {
 
     @Test
     void defaultDenyCoversEveryKassaPod() {
-        overlays.values().stream().filter(r -> !r.all(NetworkPolicy.class).isEmpty()).forEach(r -> assertThat(r.all(NetworkPolicy.class))
-                .as(r.name() + ": a policy that selects every Kassa pod, for ingress and egress, and allows nothing")
-                .anySatisfy(p -> {
-                    assertThat(selectedApps(r, p.getSpec().getPodSelector())).isEqualTo(apps(r));
-                    assertThat(p.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-                    assertThat(p.getSpec().getIngress()).isNullOrEmpty();
-                    assertThat(p.getSpec().getEgress()).isNullOrEmpty();
-                }));
+        overlays.values().stream()
+                .filter(r -> !r.all(NetworkPolicy.class).isEmpty())
+                .forEach(r -> assertThat(r.all(NetworkPolicy.class))
+                        .as(r.name()
+                                + ": a policy that selects every Kassa pod, for ingress and egress, and allows nothing")
+                        .anySatisfy(p -> {
+                            assertThat(selectedApps(r, p.getSpec().getPodSelector()))
+                                    .isEqualTo(apps(r));
+                            assertThat(p.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+                            assertThat(p.getSpec().getIngress()).isNullOrEmpty();
+                            assertThat(p.getSpec().getEgress()).isNullOrEmpty();
+                        }));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -893,32 +1146,49 @@ class ManifestsTests {
             String name = d.getMetadata().getName();
             Optional<HorizontalPodAutoscaler> hpa = autoscaler(prod, name);
             if (hpa.isPresent()) {
-                assertThat(hpa.get().getSpec().getMinReplicas()).as("prod: autoscaler of " + name + " minReplicas").isGreaterThanOrEqualTo(2);
+                assertThat(hpa.get().getSpec().getMinReplicas())
+                        .as("prod: autoscaler of " + name + " minReplicas")
+                        .isGreaterThanOrEqualTo(2);
             } else {
-                assertThat(d.getSpec().getReplicas()).as("prod: replicas of " + name).isNotNull().isGreaterThanOrEqualTo(3);
+                assertThat(d.getSpec().getReplicas())
+                        .as("prod: replicas of " + name)
+                        .isNotNull()
+                        .isGreaterThanOrEqualTo(3);
             }
         }
     }
 
     static Optional<HorizontalPodAutoscaler> autoscaler(Render r, String deployment) {
-        return r.all(HorizontalPodAutoscaler.class).stream().filter(h -> h.getSpec().getScaleTargetRef().getKind().equals("Deployment")
-                && h.getSpec().getScaleTargetRef().getName().equals(deployment)).findFirst();
+        return r.all(HorizontalPodAutoscaler.class).stream()
+                .filter(h -> h.getSpec().getScaleTargetRef().getKind().equals("Deployment")
+                        && h.getSpec().getScaleTargetRef().getName().equals(deployment))
+                .findFirst();
     }
 
     @Test
     void autoscalersScaleDeploymentsOnCpuAndOwnTheirReplicas() {
         Render prod = overlays.get("prod");
-        assertThat(prod.all(HorizontalPodAutoscaler.class)).as("prod: autoscalers").extracting(h -> h.getSpec().getScaleTargetRef().getName())
+        assertThat(prod.all(HorizontalPodAutoscaler.class))
+                .as("prod: autoscalers")
+                .extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .contains("gateway", "sales-service", "catalog-service");
         overlays.values().forEach(r -> r.all(HorizontalPodAutoscaler.class).forEach(h -> {
-            String where = r.name() + ": HorizontalPodAutoscaler " + h.getMetadata().getName();
+            String where =
+                    r.name() + ": HorizontalPodAutoscaler " + h.getMetadata().getName();
             assertThat(h.getApiVersion()).as(where).isEqualTo("autoscaling/v2");
-            Deployment target = r.named(Deployment.class, h.getSpec().getScaleTargetRef().getName())
+            Deployment target = r.named(
+                            Deployment.class, h.getSpec().getScaleTargetRef().getName())
                     .orElseThrow(() -> new AssertionError(where + ": no such Deployment"));
             assertThat(h.getSpec().getMinReplicas()).as(where + " minReplicas").isGreaterThanOrEqualTo(2);
-            assertThat(h.getSpec().getMaxReplicas()).as(where + " maxReplicas").isGreaterThan(h.getSpec().getMinReplicas());
-            assertThat(h.getSpec().getMetrics()).as(where + " on CPU").anySatisfy(m -> assertThat(m.getResource().getName()).isEqualTo("cpu"));
-            assertThat(target.getSpec().getReplicas()).as(where + ": the Deployment leaves replicas to the autoscaler").isNull();
+            assertThat(h.getSpec().getMaxReplicas())
+                    .as(where + " maxReplicas")
+                    .isGreaterThan(h.getSpec().getMinReplicas());
+            assertThat(h.getSpec().getMetrics())
+                    .as(where + " on CPU")
+                    .anySatisfy(m -> assertThat(m.getResource().getName()).isEqualTo("cpu"));
+            assertThat(target.getSpec().getReplicas())
+                    .as(where + ": the Deployment leaves replicas to the autoscaler")
+                    .isNull();
         }));
     }
 
@@ -935,44 +1205,74 @@ class ManifestsTests {
             }
             for (Deployment d : r.all(Deployment.class)) {
                 String name = d.getMetadata().getName();
-                Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
-                List<PodDisruptionBudget> mine = budgets.stream().filter(b -> matches(b.getSpec().getSelector(), labels)).toList();
-                assertThat(mine).as(r.name() + ": one disruption budget for " + name).hasSize(1);
-                assertThat(mine.get(0).getSpec().getMinAvailable()).as(r.name() + ": minAvailable of " + name).isEqualTo(new IntOrString(1));
-                int least = autoscaler(r, name).map(h -> h.getSpec().getMinReplicas()).orElse(Optional.ofNullable(d.getSpec().getReplicas()).orElse(1));
-                assertThat(least).as(r.name() + ": " + name + " has more pods than its budget keeps (else drains block)").isGreaterThan(1);
+                Map<String, String> labels =
+                        d.getSpec().getTemplate().getMetadata().getLabels();
+                List<PodDisruptionBudget> mine = budgets.stream()
+                        .filter(b -> matches(b.getSpec().getSelector(), labels))
+                        .toList();
+                assertThat(mine)
+                        .as(r.name() + ": one disruption budget for " + name)
+                        .hasSize(1);
+                assertThat(mine.get(0).getSpec().getMinAvailable())
+                        .as(r.name() + ": minAvailable of " + name)
+                        .isEqualTo(new IntOrString(1));
+                int least = autoscaler(r, name)
+                        .map(h -> h.getSpec().getMinReplicas())
+                        .orElse(Optional.ofNullable(d.getSpec().getReplicas()).orElse(1));
+                assertThat(least)
+                        .as(r.name() + ": " + name + " has more pods than its budget keeps (else drains block)")
+                        .isGreaterThan(1);
             }
         });
     }
 
     @Test
     void onlyTheGatewayIsPublishedAndOnlyOverTls() {
-        assertThat(overlays.get("prod").all(Ingress.class)).as("prod: an Ingress").isNotEmpty();
+        assertThat(overlays.get("prod").all(Ingress.class))
+                .as("prod: an Ingress")
+                .isNotEmpty();
         overlays.values().forEach(r -> r.all(Ingress.class).forEach(i -> {
             String where = r.name() + ": Ingress " + i.getMetadata().getName();
-            assertThat(i.getSpec().getDefaultBackend()).as(where + " defaultBackend").isNull();
+            assertThat(i.getSpec().getDefaultBackend())
+                    .as(where + " defaultBackend")
+                    .isNull();
             assertThat(i.getSpec().getTls()).as(where + " tls").isNotEmpty();
-            Set<String> tlsHosts = i.getSpec().getTls().stream().peek(t -> assertThat(t.getSecretName()).as(where + " TLS secret").isNotBlank())
-                    .flatMap(t -> t.getHosts().stream()).collect(Collectors.toSet());
-            assertThat(Optional.ofNullable(i.getMetadata().getAnnotations()).orElse(Map.of()).keySet())
-                    .as(where + ": cert-manager issues the certificate").containsAnyOf("cert-manager.io/cluster-issuer", "cert-manager.io/issuer");
+            Set<String> tlsHosts = i.getSpec().getTls().stream()
+                    .peek(t -> assertThat(t.getSecretName())
+                            .as(where + " TLS secret")
+                            .isNotBlank())
+                    .flatMap(t -> t.getHosts().stream())
+                    .collect(Collectors.toSet());
+            assertThat(Optional.ofNullable(i.getMetadata().getAnnotations())
+                            .orElse(Map.of())
+                            .keySet())
+                    .as(where + ": cert-manager issues the certificate")
+                    .containsAnyOf("cert-manager.io/cluster-issuer", "cert-manager.io/issuer");
             assertThat(i.getSpec().getRules()).as(where + " rules").isNotEmpty();
             i.getSpec().getRules().forEach(rule -> {
                 assertThat(rule.getHost()).as(where + ": every rule has a host").isNotBlank();
                 assertThat(tlsHosts).as(where + ": host covered by TLS").contains(rule.getHost());
                 rule.getHttp().getPaths().forEach(path -> {
                     IngressBackend backend = path.getBackend();
-                    assertThat(backend.getService().getName()).as(where + " " + path.getPath()).isEqualTo("gateway");
-                    assertThat(path.getPath()).as(where + ": /actuator stays inside").doesNotStartWith("/actuator").isNotEqualTo("/");
-                    Service gateway = r.named(Service.class, "gateway").orElseThrow(() -> new AssertionError(where + ": no Service gateway"));
+                    assertThat(backend.getService().getName())
+                            .as(where + " " + path.getPath())
+                            .isEqualTo("gateway");
+                    assertThat(path.getPath())
+                            .as(where + ": /actuator stays inside")
+                            .doesNotStartWith("/actuator")
+                            .isNotEqualTo("/");
+                    Service gateway = r.named(Service.class, "gateway")
+                            .orElseThrow(() -> new AssertionError(where + ": no Service gateway"));
                     var port = backend.getService().getPort();
-                    assertThat(gateway.getSpec().getPorts()).as(where + ": a port of the gateway's Service").anySatisfy(p -> {
-                        if (port.getName() != null) {
-                            assertThat(p.getName()).isEqualTo(port.getName());
-                        } else {
-                            assertThat(p.getPort()).isEqualTo(port.getNumber());
-                        }
-                    });
+                    assertThat(gateway.getSpec().getPorts())
+                            .as(where + ": a port of the gateway's Service")
+                            .anySatisfy(p -> {
+                                if (port.getName() != null) {
+                                    assertThat(p.getName()).isEqualTo(port.getName());
+                                } else {
+                                    assertThat(p.getPort()).isEqualTo(port.getNumber());
+                                }
+                            });
                 });
             });
         }));
@@ -983,25 +1283,41 @@ class ManifestsTests {
 
     @Test
     void prometheusScrapesEveryServiceAndGetsTheRulesAndDashboards() {
-        overlays.values().stream().filter(r -> !r.generic("PodMonitor").isEmpty() || r.name().equals("prod")).forEach(r -> {
-            for (Deployment d : r.all(Deployment.class)) {
-                Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
-                assertThat(r.generic("PodMonitor")).as(r.name() + ": a PodMonitor scrapes " + d.getMetadata().getName()).anySatisfy(m -> {
-                    assertThat(matches(SERIALIZATION.convertValue(path(m, "spec", "selector"), LabelSelector.class), labels)).isTrue();
-                    List<?> endpoints = (List<?>) path(m, "spec", "podMetricsEndpoints");
-                    assertThat(endpoints).anySatisfy(e -> {
-                        assertThat(((Map<?, ?>) e).get("port")).isEqualTo("http");
-                        assertThat(((Map<?, ?>) e).get("path")).isEqualTo("/actuator/prometheus");
-                    });
+        overlays.values().stream()
+                .filter(r -> !r.generic("PodMonitor").isEmpty() || r.name().equals("prod"))
+                .forEach(r -> {
+                    for (Deployment d : r.all(Deployment.class)) {
+                        Map<String, String> labels =
+                                d.getSpec().getTemplate().getMetadata().getLabels();
+                        assertThat(r.generic("PodMonitor"))
+                                .as(r.name() + ": a PodMonitor scrapes "
+                                        + d.getMetadata().getName())
+                                .anySatisfy(m -> {
+                                    assertThat(matches(
+                                                    SERIALIZATION.convertValue(
+                                                            path(m, "spec", "selector"), LabelSelector.class),
+                                                    labels))
+                                            .isTrue();
+                                    List<?> endpoints = (List<?>) path(m, "spec", "podMetricsEndpoints");
+                                    assertThat(endpoints).anySatisfy(e -> {
+                                        assertThat(((Map<?, ?>) e).get("port")).isEqualTo("http");
+                                        assertThat(((Map<?, ?>) e).get("path")).isEqualTo("/actuator/prometheus");
+                                    });
+                                });
+                    }
+                    assertThat(r.generic("PrometheusRule"))
+                            .as(r.name() + ": the alerting rules")
+                            .isNotEmpty()
+                            .allSatisfy(rule -> assertThat((List<?>) path(rule, "spec", "groups"))
+                                    .isNotEmpty());
+                    assertThat(r.all(ConfigMap.class))
+                            .as(r.name() + ": dashboards for Grafana's sidecar")
+                            .anySatisfy(c -> {
+                                assertThat(c.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+                                assertThat(c.getData()).isNotEmpty().allSatisfy((file, json) -> assertThat(file)
+                                        .endsWith(".json"));
+                            });
                 });
-            }
-            assertThat(r.generic("PrometheusRule")).as(r.name() + ": the alerting rules").isNotEmpty()
-                    .allSatisfy(rule -> assertThat((List<?>) path(rule, "spec", "groups")).isNotEmpty());
-            assertThat(r.all(ConfigMap.class)).as(r.name() + ": dashboards for Grafana's sidecar").anySatisfy(c -> {
-                assertThat(c.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
-                assertThat(c.getData()).isNotEmpty().allSatisfy((file, json) -> assertThat(file).endsWith(".json"));
-            });
-        });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1009,9 +1325,11 @@ class ManifestsTests {
 
     @Test
     void kafkaRunsInKraftModeWithATopicForEveryTopicTheServicesUse() throws IOException {
-        String topicsSource = Files.readString(ROOT.resolve("platform/platform-core/src/main/java/dev/kassa/platform/events/Topics.java"));
+        String topicsSource = Files.readString(
+                ROOT.resolve("platform/platform-core/src/main/java/dev/kassa/platform/events/Topics.java"));
         Set<String> expected = new TreeSet<>();
-        Matcher m = Pattern.compile("static final String [A-Z_]+ = \"([a-z.]+)\"").matcher(topicsSource);
+        Matcher m =
+                Pattern.compile("static final String [A-Z_]+ = \"([a-z.]+)\"").matcher(topicsSource);
         while (m.find()) {
             expected.add(m.group(1));
             expected.add(m.group(1) + ".DLT");
@@ -1021,34 +1339,70 @@ class ManifestsTests {
             List<Kafka> kafkas = i.all(Kafka.class);
             assertThat(kafkas).as(i.name() + ": one Kafka").hasSize(1);
             Kafka kafka = kafkas.get(0);
-            assertThat(kafka.getMetadata().getAnnotations()).as(i.name() + ": KRaft with node pools")
-                    .containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
-            assertThat(kafka.getSpec().getEntityOperator().getTopicOperator()).as(i.name() + ": the topic operator").isNotNull();
-            GenericKafkaListener listener = kafka.getSpec().getKafka().getListeners().stream().filter(l -> l.getPort() == 9092).findFirst().orElseThrow();
-            assertThat(listener.getNetworkPolicyPeers()).as(i.name() + ": who may connect to the brokers").isNotEmpty();
-            Set<ProcessRoles> roles = i.all(KafkaNodePool.class).stream().filter(p -> kafka.getMetadata().getName().equals(p.getMetadata().getLabels().get("strimzi.io/cluster")))
-                    .flatMap(p -> p.getSpec().getRoles().stream()).collect(Collectors.toSet());
-            assertThat(roles).as(i.name() + ": node pools of controllers and brokers").containsExactlyInAnyOrder(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
-            int brokers = i.all(KafkaNodePool.class).stream().filter(p -> p.getSpec().getRoles().contains(ProcessRoles.BROKER)).mapToInt(p -> p.getSpec().getReplicas()).sum();
+            assertThat(kafka.getMetadata().getAnnotations())
+                    .as(i.name() + ": KRaft with node pools")
+                    .containsEntry("strimzi.io/kraft", "enabled")
+                    .containsEntry("strimzi.io/node-pools", "enabled");
+            assertThat(kafka.getSpec().getEntityOperator().getTopicOperator())
+                    .as(i.name() + ": the topic operator")
+                    .isNotNull();
+            GenericKafkaListener listener = kafka.getSpec().getKafka().getListeners().stream()
+                    .filter(l -> l.getPort() == 9092)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(listener.getNetworkPolicyPeers())
+                    .as(i.name() + ": who may connect to the brokers")
+                    .isNotEmpty();
+            Set<ProcessRoles> roles = i.all(KafkaNodePool.class).stream()
+                    .filter(p -> kafka.getMetadata()
+                            .getName()
+                            .equals(p.getMetadata().getLabels().get("strimzi.io/cluster")))
+                    .flatMap(p -> p.getSpec().getRoles().stream())
+                    .collect(Collectors.toSet());
+            assertThat(roles)
+                    .as(i.name() + ": node pools of controllers and brokers")
+                    .containsExactlyInAnyOrder(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
+            int brokers = i.all(KafkaNodePool.class).stream()
+                    .filter(p -> p.getSpec().getRoles().contains(ProcessRoles.BROKER))
+                    .mapToInt(p -> p.getSpec().getReplicas())
+                    .sum();
             Map<String, Object> config = kafka.getSpec().getKafka().getConfig();
-            assertThat(config).as(i.name() + ": topics are declared, not made by a typo").containsEntry("auto.create.topics.enable", false);
-            assertThat(((Number) config.get("offsets.topic.replication.factor")).intValue()).as(i.name()).isLessThanOrEqualTo(brokers);
+            assertThat(config)
+                    .as(i.name() + ": topics are declared, not made by a typo")
+                    .containsEntry("auto.create.topics.enable", false);
+            assertThat(((Number) config.get("offsets.topic.replication.factor")).intValue())
+                    .as(i.name())
+                    .isLessThanOrEqualTo(brokers);
 
-            Map<String, KafkaTopic> topics = i.all(KafkaTopic.class).stream().collect(Collectors.toMap(t -> t.getSpec().getTopicName(), t -> t));
-            assertThat(topics.keySet()).as(i.name() + ": a KafkaTopic for each topic and dead-letter topic").isEqualTo(expected);
+            Map<String, KafkaTopic> topics = i.all(KafkaTopic.class).stream()
+                    .collect(Collectors.toMap(t -> t.getSpec().getTopicName(), t -> t));
+            assertThat(topics.keySet())
+                    .as(i.name() + ": a KafkaTopic for each topic and dead-letter topic")
+                    .isEqualTo(expected);
             topics.values().forEach(t -> {
                 String where = i.name() + ": KafkaTopic " + t.getMetadata().getName();
-                assertThat(t.getMetadata().getLabels()).as(where).containsEntry("strimzi.io/cluster", kafka.getMetadata().getName());
+                assertThat(t.getMetadata().getLabels())
+                        .as(where)
+                        .containsEntry("strimzi.io/cluster", kafka.getMetadata().getName());
                 assertThat(t.getSpec().getReplicas()).as(where + " replicas").isBetween(1, brokers);
-                int minIsr = Integer.parseInt(String.valueOf(t.getSpec().getConfig().get("min.insync.replicas")));
-                assertThat(minIsr).as(where + ": min.insync.replicas leaves room for a broker to fail").isLessThanOrEqualTo(Math.max(1, t.getSpec().getReplicas() - 1));
-                assertThat(t.getSpec().getConfig()).as(where + ": keys are tenant keys, compaction would drop a store's history")
-                        .containsEntry("cleanup.policy", "delete").containsKey("retention.ms");
-                assertThat(t.getSpec().getPartitions()).as(where + " partitions").isGreaterThanOrEqualTo(1);
+                int minIsr =
+                        Integer.parseInt(String.valueOf(t.getSpec().getConfig().get("min.insync.replicas")));
+                assertThat(minIsr)
+                        .as(where + ": min.insync.replicas leaves room for a broker to fail")
+                        .isLessThanOrEqualTo(Math.max(1, t.getSpec().getReplicas() - 1));
+                assertThat(t.getSpec().getConfig())
+                        .as(where + ": keys are tenant keys, compaction would drop a store's history")
+                        .containsEntry("cleanup.policy", "delete")
+                        .containsKey("retention.ms");
+                assertThat(t.getSpec().getPartitions())
+                        .as(where + " partitions")
+                        .isGreaterThanOrEqualTo(1);
             });
             if (i.name().equals("infrastructure")) {
                 assertThat(brokers).as("production: three brokers").isGreaterThanOrEqualTo(3);
-                topics.values().forEach(t -> assertThat(t.getSpec().getReplicas()).as(t.getMetadata().getName() + " replicas").isEqualTo(3));
+                topics.values().forEach(t -> assertThat(t.getSpec().getReplicas())
+                        .as(t.getMetadata().getName() + " replicas")
+                        .isEqualTo(3));
             }
         });
     }
@@ -1058,29 +1412,57 @@ class ManifestsTests {
         infrastructures.values().forEach(i -> {
             List<GenericKubernetesResource> clusters = i.generic("Cluster");
             assertThat(clusters).as(i.name() + ": CloudNativePG clusters").hasSize(6);
-            assertThat(i.all(Namespace.class)).as(i.name() + ": the namespace").extracting(n -> n.getMetadata().getName()).containsExactly("kassa");
+            assertThat(i.all(Namespace.class))
+                    .as(i.name() + ": the namespace")
+                    .extracting(n -> n.getMetadata().getName())
+                    .containsExactly("kassa");
             for (GenericKubernetesResource c : clusters) {
                 String where = i.name() + ": Cluster " + c.getMetadata().getName();
                 assertThat(c.getApiVersion()).as(where).isEqualTo("postgresql.cnpg.io/v1");
-                assertThat(((Number) path(c, "spec", "instances")).intValue()).as(where + " instances").isGreaterThanOrEqualTo(1);
-                assertThat(path(c, "spec", "storage", "size")).as(where + " storage").isNotNull();
-                assertThat(path(c, "spec", "bootstrap", "initdb", "database")).as(where + " database").isNotNull();
-                assertThat(path(c, "spec", "bootstrap", "initdb", "owner")).as(where + " owner").isNotNull();
-                assertThat(i.all(NetworkPolicy.class)).as(where + ": a policy says who may reach it")
-                        .anySatisfy(p -> assertThat(p.getSpec().getPodSelector().getMatchLabels()).containsEntry("cnpg.io/cluster", c.getMetadata().getName()));
+                assertThat(((Number) path(c, "spec", "instances")).intValue())
+                        .as(where + " instances")
+                        .isGreaterThanOrEqualTo(1);
+                assertThat(path(c, "spec", "storage", "size"))
+                        .as(where + " storage")
+                        .isNotNull();
+                assertThat(path(c, "spec", "bootstrap", "initdb", "database"))
+                        .as(where + " database")
+                        .isNotNull();
+                assertThat(path(c, "spec", "bootstrap", "initdb", "owner"))
+                        .as(where + " owner")
+                        .isNotNull();
+                assertThat(i.all(NetworkPolicy.class))
+                        .as(where + ": a policy says who may reach it")
+                        .anySatisfy(p -> assertThat(p.getSpec().getPodSelector().getMatchLabels())
+                                .containsEntry(
+                                        "cnpg.io/cluster", c.getMetadata().getName()));
                 if (i.name().equals("infrastructure")) {
-                    assertThat(((Number) path(c, "spec", "instances")).intValue()).as(where + ": a primary and replicas").isGreaterThanOrEqualTo(2);
-                    assertThat(path(c, "spec", "backup", "barmanObjectStore", "destinationPath")).as(where + " backups").isNotNull();
-                    assertThat(path(c, "spec", "backup", "retentionPolicy")).as(where + " backup retention").isNotNull();
-                    assertThat(i.generic("ScheduledBackup")).as(where + ": a ScheduledBackup")
-                            .anySatisfy(b -> assertThat(path(b, "spec", "cluster", "name")).isEqualTo(c.getMetadata().getName()));
+                    assertThat(((Number) path(c, "spec", "instances")).intValue())
+                            .as(where + ": a primary and replicas")
+                            .isGreaterThanOrEqualTo(2);
+                    assertThat(path(c, "spec", "backup", "barmanObjectStore", "destinationPath"))
+                            .as(where + " backups")
+                            .isNotNull();
+                    assertThat(path(c, "spec", "backup", "retentionPolicy"))
+                            .as(where + " backup retention")
+                            .isNotNull();
+                    assertThat(i.generic("ScheduledBackup"))
+                            .as(where + ": a ScheduledBackup")
+                            .anySatisfy(b -> assertThat(path(b, "spec", "cluster", "name"))
+                                    .isEqualTo(c.getMetadata().getName()));
                 }
             }
-            Set<String> databases = clusters.stream().map(c -> (String) path(c, "spec", "bootstrap", "initdb", "database")).collect(Collectors.toSet());
-            Set<String> expected = overlays.get("prod").all(Deployment.class).stream().map(d -> d.getMetadata().getName())
+            Set<String> databases = clusters.stream()
+                    .map(c -> (String) path(c, "spec", "bootstrap", "initdb", "database"))
+                    .collect(Collectors.toSet());
+            Set<String> expected = overlays.get("prod").all(Deployment.class).stream()
+                    .map(d -> d.getMetadata().getName())
                     .filter(m -> settings(m).containsKey("spring.datasource.url"))
-                    .map(m -> settings(m).get("spring.datasource.url").replaceAll(".*/([a-z_]+)}?$", "$1")).collect(Collectors.toSet());
-            assertThat(databases).as(i.name() + ": the databases of the services' application.yml").isEqualTo(expected);
+                    .map(m -> settings(m).get("spring.datasource.url").replaceAll(".*/([a-z_]+)}?$", "$1"))
+                    .collect(Collectors.toSet());
+            assertThat(databases)
+                    .as(i.name() + ": the databases of the services' application.yml")
+                    .isEqualTo(expected);
         });
     }
 
@@ -1097,15 +1479,34 @@ class ManifestsTests {
 
     @Test
     void everyRenderedObjectIsLabelledAsPartOfKassa() {
-        overlays.values().forEach(r -> r.objects().stream().filter(o -> !(o instanceof Namespace)).forEach(o -> assertThat(o.getMetadata().getLabels())
-                .as("%s: %s %s labels", r.name(), o.getKind(), o.getMetadata().getName()).containsEntry(PART_OF, "kassa")));
-        overlays.values().forEach(r -> r.objects().forEach(o -> assertThat(o.getMetadata().getNamespace())
-                .as("%s: %s %s namespace (the one of the infrastructure)", r.name(), o.getKind(), o.getMetadata().getName()).isEqualTo("kassa")));
-        Set<String> named = Set.of("Deployment", "Service", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget", "PodMonitor", "Ingress");
+        overlays.values().forEach(r -> r.objects().stream()
+                .filter(o -> !(o instanceof Namespace))
+                .forEach(o -> assertThat(o.getMetadata().getLabels())
+                        .as(
+                                "%s: %s %s labels",
+                                r.name(), o.getKind(), o.getMetadata().getName())
+                        .containsEntry(PART_OF, "kassa")));
+        overlays.values().forEach(r -> r.objects()
+                .forEach(o -> assertThat(o.getMetadata().getNamespace())
+                        .as(
+                                "%s: %s %s namespace (the one of the infrastructure)",
+                                r.name(), o.getKind(), o.getMetadata().getName())
+                        .isEqualTo("kassa")));
+        Set<String> named = Set.of(
+                "Deployment",
+                "Service",
+                "ServiceAccount",
+                "HorizontalPodAutoscaler",
+                "PodDisruptionBudget",
+                "PodMonitor",
+                "Ingress");
         List<String> unnamed = new ArrayList<>();
-        overlays.values().forEach(r -> r.objects().stream().filter(o -> named.contains(o.getKind()))
-                .filter(o -> o.getMetadata().getLabels() == null || !o.getMetadata().getLabels().containsKey(NAME))
-                .forEach(o -> unnamed.add(r.name() + ": " + o.getKind() + " " + o.getMetadata().getName())));
+        overlays.values().forEach(r -> r.objects().stream()
+                .filter(o -> named.contains(o.getKind()))
+                .filter(o -> o.getMetadata().getLabels() == null
+                        || !o.getMetadata().getLabels().containsKey(NAME))
+                .forEach(o -> unnamed.add(
+                        r.name() + ": " + o.getKind() + " " + o.getMetadata().getName())));
         assertThat(unnamed).as("objects without app.kubernetes.io/name").isEmpty();
     }
 }

@@ -24,7 +24,10 @@ class PrometheusRulesTests {
 
     @Test
     void alertRulesPassTheirUnitTests() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("infra/observability/promtool-test").toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash",
+                        ROOT.resolve("infra/observability/promtool-test").toString())
+                .redirectErrorStream(true);
         if ("false".equals(System.getProperty("kassa.promtool.install"))) {
             builder.environment().put("KASSA_PROMTOOL_INSTALL", "false");
         }

@@ -30,6 +30,7 @@ final class FakeCatalog implements AutoCloseable {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Answers this many of the next requests with 500, as a catalog instance that is restarting would. */
     final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+
     final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeCatalog() {
@@ -44,32 +45,64 @@ final class FakeCatalog implements AutoCloseable {
             byte[] answer;
             int status = 200;
             requests.incrementAndGet();
-            if (dev.kassa.platform.test.TestTokens.SERVICES.verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token")).isEmpty()) {
+            if (dev.kassa.platform.test.TestTokens.SERVICES
+                    .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
+                    .isEmpty()) {
                 // like the real catalog: holds are only for Kassa's own services
                 status = 403;
-                answer = "{\"status\":\"error\",\"code\":\"internal_only\",\"message\":\"only services\"}".getBytes(StandardCharsets.UTF_8);
+                answer = "{\"status\":\"error\",\"code\":\"internal_only\",\"message\":\"only services\"}"
+                        .getBytes(StandardCharsets.UTF_8);
             } else if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 status = 500;
                 answer = "{}".getBytes(StandardCharsets.UTF_8);
             } else if (exchange.getRequestURI().getPath().endsWith("/release")) {
                 body.path("request_refs").forEach(ref -> holds.put(ref.asText(), "released"));
                 answer = "{}".getBytes(StandardCharsets.UTF_8);
-            } else if (body.path("product_id").isNull() && !KNOWN_CODES.containsKey(body.path("barcode").asText())) {
+            } else if (body.path("product_id").isNull()
+                    && !KNOWN_CODES.containsKey(body.path("barcode").asText())) {
                 status = 404;
-                answer = ("{\"status\":\"error\",\"code\":\"product_not_found\",\"message\":\"Товар со штрих-кодом не найден\",\"barcode\":\""
-                        + body.path("barcode").asText() + "\"}").getBytes(StandardCharsets.UTF_8);
+                answer =
+                        ("{\"status\":\"error\",\"code\":\"product_not_found\",\"message\":\"Товар со штрих-кодом не найден\",\"barcode\":\""
+                                        + body.path("barcode").asText() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8);
             } else if (body.path("quantity").decimalValue().compareTo(java.math.BigDecimal.TEN) > 0) {
                 status = 400;
-                answer = ("{\"status\":\"error\",\"code\":\"insufficient_stock\",\"message\":\"Недостаточно товара\",\"available\":\"10.000\",\"requested\":\""
-                        + body.path("quantity").asText() + "\"}").getBytes(StandardCharsets.UTF_8);
+                answer =
+                        ("{\"status\":\"error\",\"code\":\"insufficient_stock\",\"message\":\"Недостаточно товара\",\"available\":\"10.000\",\"requested\":\""
+                                        + body.path("quantity").asText() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8);
             } else {
                 holds.put(body.path("request_ref").asText(), "active");
-                long product = body.path("product_id").isNull() ? KNOWN_CODES.get(body.path("barcode").asText()) : body.path("product_id").asLong();
-                answer = json.writeValueAsBytes(Map.of("request_ref", body.path("request_ref").asText(),
-                        "product", Map.of("id", product, "name", "Товар " + product, "sku",
-                                "SKU-" + product, "unit", "шт", "sale_price", "12000.00", "tax_rate", "12.00"),
-                        "allocations", List.of(Map.of("batch_id", 31, "batch_number", "B-31", "quantity", body.path("quantity").asText(),
-                                "unit_cost", "8000.00"))));
+                long product = body.path("product_id").isNull()
+                        ? KNOWN_CODES.get(body.path("barcode").asText())
+                        : body.path("product_id").asLong();
+                answer = json.writeValueAsBytes(Map.of(
+                        "request_ref",
+                        body.path("request_ref").asText(),
+                        "product",
+                        Map.of(
+                                "id",
+                                product,
+                                "name",
+                                "Товар " + product,
+                                "sku",
+                                "SKU-" + product,
+                                "unit",
+                                "шт",
+                                "sale_price",
+                                "12000.00",
+                                "tax_rate",
+                                "12.00"),
+                        "allocations",
+                        List.of(Map.of(
+                                "batch_id",
+                                31,
+                                "batch_number",
+                                "B-31",
+                                "quantity",
+                                body.path("quantity").asText(),
+                                "unit_cost",
+                                "8000.00"))));
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeCustomers implements AutoCloseable {
 
-    record Hold(long customer, BigDecimal amount, String status, String kind) { }
+    record Hold(long customer, BigDecimal amount, String status, String kind) {}
 
     private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
@@ -46,44 +46,60 @@ final class FakeCustomers implements AutoCloseable {
             int status = 200;
             String answer = "{}";
             synchronized (this) {
-                if (dev.kassa.platform.test.TestTokens.SERVICES.verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token")).isEmpty()) {
+                if (dev.kassa.platform.test.TestTokens.SERVICES
+                        .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
+                        .isEmpty()) {
                     status = 403;
                     answer = "{\"status\":\"error\",\"code\":\"internal_only\",\"message\":\"only services\"}";
                 } else if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = 500;
                 } else if (exchange.getRequestURI().getPath().endsWith("/release")) {
-                    body.path("request_refs").forEach(ref -> holds.computeIfPresent(ref.asText(), (k, h) -> new Hold(h.customer(), h.amount(), "released", h.kind())));
+                    body.path("request_refs")
+                            .forEach(ref -> holds.computeIfPresent(
+                                    ref.asText(), (k, h) -> new Hold(h.customer(), h.amount(), "released", h.kind())));
                 } else if (exchange.getRequestURI().getPath().startsWith("/internal/bonus-holds")) {
                     long customer = body.path("customer_id").asLong();
                     int wanted = body.path("amount").decimalValue().intValueExact();
                     int left = pointsLeft(customer);
                     if (wanted > left) {
                         status = 400;
-                        answer = "{\"status\":\"error\",\"code\":\"insufficient_points\",\"message\":\"Недостаточно бонусов\",\"errors\":{},"
-                                + "\"available_points\":\"" + left + "\",\"requested_points\":\"" + wanted + "\"}";
+                        answer =
+                                "{\"status\":\"error\",\"code\":\"insufficient_points\",\"message\":\"Недостаточно бонусов\",\"errors\":{},"
+                                        + "\"available_points\":\"" + left + "\",\"requested_points\":\"" + wanted
+                                        + "\"}";
                     } else {
-                        holds.put(body.path("request_ref").asText(), new Hold(customer, BigDecimal.valueOf(wanted), "active", "bonus"));
+                        holds.put(
+                                body.path("request_ref").asText(),
+                                new Hold(customer, BigDecimal.valueOf(wanted), "active", "bonus"));
                     }
                 } else if (exchange.getRequestURI().getPath().startsWith("/internal/till-customers")) {
                     long customer = body.path("customer_id").asLong(0);
                     if (body.hasNonNull("customer_id") && !limits.containsKey(customer)) {
                         status = 400;
-                        answer = "{\"status\":\"error\",\"code\":\"invalid\",\"message\":\"Ошибка валидации\",\"errors\":{\"customer_id\":[\"Покупатель с таким ID не найден\"]}}";
+                        answer =
+                                "{\"status\":\"error\",\"code\":\"invalid\",\"message\":\"Ошибка валидации\",\"errors\":{\"customer_id\":[\"Покупатель с таким ID не найден\"]}}";
                     } else {
                         if (body.path("new_customer").isObject()) {
-                            String phone = body.path("new_customer").path("phone").asText();
+                            String phone =
+                                    body.path("new_customer").path("phone").asText();
                             customer = phones.computeIfAbsent(phone, p -> {
                                 long id = 1000 + created.incrementAndGet();
                                 limits.put(id, BigDecimal.ZERO);
                                 return id;
                             });
                         } else if (!body.hasNonNull("customer_id")) {
-                            customer = phones.getOrDefault(body.path("customer_phone").asText(), 0L);
+                            customer = phones.getOrDefault(
+                                    body.path("customer_phone").asText(), 0L);
                         }
-                        answer = customer == 0 ? "{\"customer\":null}" : "{\"customer\":{\"id\":" + customer + ",\"full_name\":\"Клиент " + customer
-                                + "\",\"phone\":\"+99890000" + String.format("%04d", customer % 10000) + "\",\"discount_percent\":\""
-                                + discounts.getOrDefault(customer, BigDecimal.ZERO) + "\",\"loyalty_points\":" + points.getOrDefault(customer, 0)
-                                + ",\"point_value\":\"1.00\",\"available_credit\":\"" + available(customer).setScale(2) + "\"}}";
+                        answer = customer == 0
+                                ? "{\"customer\":null}"
+                                : "{\"customer\":{\"id\":" + customer + ",\"full_name\":\"Клиент " + customer
+                                        + "\",\"phone\":\"+99890000" + String.format("%04d", customer % 10000)
+                                        + "\",\"discount_percent\":\""
+                                        + discounts.getOrDefault(customer, BigDecimal.ZERO) + "\",\"loyalty_points\":"
+                                        + points.getOrDefault(customer, 0)
+                                        + ",\"point_value\":\"1.00\",\"available_credit\":\""
+                                        + available(customer).setScale(2) + "\"}}";
                     }
                 } else {
                     long customer = body.path("customer_id").asLong();
@@ -91,14 +107,19 @@ final class FakeCustomers implements AutoCloseable {
                     BigDecimal available = available(customer);
                     if (!limits.containsKey(customer)) {
                         status = 404;
-                        answer = "{\"status\":\"error\",\"code\":\"not_found\",\"message\":\"Клиент не найден\",\"errors\":{}}";
+                        answer =
+                                "{\"status\":\"error\",\"code\":\"not_found\",\"message\":\"Клиент не найден\",\"errors\":{}}";
                     } else if (amount.compareTo(available) > 0) {
                         status = 400;
-                        answer = "{\"status\":\"error\",\"code\":\"credit_limit_exceeded\",\"message\":\"Превышен кредитный лимит\",\"errors\":{},"
-                                + "\"available\":\"" + available.setScale(2).toPlainString() + "\",\"requested\":\"" + amount.setScale(2).toPlainString() + "\"}";
+                        answer =
+                                "{\"status\":\"error\",\"code\":\"credit_limit_exceeded\",\"message\":\"Превышен кредитный лимит\",\"errors\":{},"
+                                        + "\"available\":\""
+                                        + available.setScale(2).toPlainString() + "\",\"requested\":\""
+                                        + amount.setScale(2).toPlainString() + "\"}";
                     } else {
                         holds.put(body.path("request_ref").asText(), new Hold(customer, amount, "active", "credit"));
-                        answer = "{\"request_ref\":\"" + body.path("request_ref").asText() + "\",\"status\":\"active\"}";
+                        answer =
+                                "{\"request_ref\":\"" + body.path("request_ref").asText() + "\",\"status\":\"active\"}";
                     }
                 }
             }
@@ -112,19 +133,29 @@ final class FakeCustomers implements AutoCloseable {
     }
 
     BigDecimal available(long customer) {
-        BigDecimal held = holds.values().stream().filter(h -> h.customer() == customer && h.status().equals("active") && h.kind().equals("credit"))
-                .map(Hold::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal held = holds.values().stream()
+                .filter(h -> h.customer() == customer
+                        && h.status().equals("active")
+                        && h.kind().equals("credit"))
+                .map(Hold::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         return limits.getOrDefault(customer, BigDecimal.ZERO).subtract(held);
     }
 
     int pointsLeft(long customer) {
-        int held = holds.values().stream().filter(h -> h.customer() == customer && h.status().equals("active") && h.kind().equals("bonus"))
-                .mapToInt(h -> h.amount().intValue()).sum();
+        int held = holds.values().stream()
+                .filter(h -> h.customer() == customer
+                        && h.status().equals("active")
+                        && h.kind().equals("bonus"))
+                .mapToInt(h -> h.amount().intValue())
+                .sum();
         return points.getOrDefault(customer, 0) - held;
     }
 
     long active(long customer) {
-        return holds.values().stream().filter(h -> h.customer() == customer && h.status().equals("active")).count();
+        return holds.values().stream()
+                .filter(h -> h.customer() == customer && h.status().equals("active"))
+                .count();
     }
 
     String url() {

@@ -40,58 +40,81 @@ class LostInstanceTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AbandonedHolds abandoned;
 
     /** The first attempt's instance died after its change and before it stored the answer: it has no connection left. */
     void instanceDiedBeforeAnswering(String key) {
-        assertThat(jdbc.update("update public.kassa_idempotency set status = null, body = null, owner = 'sales-service/gone' where idem_key = ?",
-                key)).isEqualTo(1);
+        assertThat(jdbc.update(
+                        "update public.kassa_idempotency set status = null, body = null, owner = 'sales-service/gone' where idem_key = ?",
+                        key))
+                .isEqualTo(1);
     }
 
     @Test
     void aScanRetriedAfterItsInstanceDiedAddsNoSecondLineAndHoldsNothingMore() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
         String key = UUID.randomUUID().toString();
-        Api.Response first = cashier.header("Idempotency-Key", key).post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+        Api.Response first = cashier.header("Idempotency-Key", key)
+                .post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         int holds = catalog.requests.get();
         instanceDiedBeforeAnswering(key);
 
-        Api.Response retry = cashier.header("Idempotency-Key", key).post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+        Api.Response retry = cashier.header("Idempotency-Key", key)
+                .post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
         assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
         assertThat(retry.at("/data/id").asLong()).isEqualTo(first.at("/data/id").asLong());
         assertThat(retry.at("/data/items").size()).as("one scan, one line").isEqualTo(1);
         assertThat(catalog.requests.get()).as("nothing held again").isEqualTo(holds);
-        assertThat(jdbc.queryForObject("select count(*) from public.till_hold_intents where tenant_key = ?", Integer.class, store))
-                .as("the line owns its hold").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from public.till_hold_intents where tenant_key = ?", Integer.class, store))
+                .as("the line owns its hold")
+                .isZero();
     }
 
     @Test
     void aCheckoutRetriedAfterItsInstanceDiedAnswersTheSaleItCompleted() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
-        long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18)).at("/data/id").asLong();
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18))
+                .at("/data/id")
+                .asLong();
         String key = UUID.randomUUID().toString();
         var pay = json("payments", List.of(json("payment_method", "cash", "amount", 12000, "received_amount", 20000)));
-        Api.Response first = cashier.header("Idempotency-Key", key).post("/api/sales/sales/" + sale + "/checkout/", pay);
+        Api.Response first =
+                cashier.header("Idempotency-Key", key).post("/api/sales/sales/" + sale + "/checkout/", pay);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         instanceDiedBeforeAnswering(key);
 
-        Api.Response retry = cashier.header("Idempotency-Key", key).post("/api/sales/sales/" + sale + "/checkout/", pay);
-        assertThat(retry.status()).as("the till learns its sale went through, not 'sale not pending'").isEqualTo(200);
+        Api.Response retry =
+                cashier.header("Idempotency-Key", key).post("/api/sales/sales/" + sale + "/checkout/", pay);
+        assertThat(retry.status())
+                .as("the till learns its sale went through, not 'sale not pending'")
+                .isEqualTo(200);
         assertThat(retry.text("/data/status")).isEqualTo("completed");
         assertThat(retry.text("/data/change_amount")).isEqualTo("8000.00");
-        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".payments where sale_id = ?", Integer.class, sale))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".payments where sale_id = ?",
+                        Integer.class,
+                        sale))
                 .isEqualTo(1);
         // another request (another key) for the same sale is still refused
-        assertThat(cashier.header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/sales/sales/" + sale + "/checkout/", pay)
-                .text("/code")).isEqualTo("sale_not_pending");
+        assertThat(cashier.header("Idempotency-Key", UUID.randomUUID().toString())
+                        .post("/api/sales/sales/" + sale + "/checkout/", pay)
+                        .text("/code"))
+                .isEqualTo("sale_not_pending");
     }
 
     @Test
@@ -99,11 +122,17 @@ class LostInstanceTests {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
         Api manager = Api.member(port, store, 6, "user6", "manager");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
-        long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18, "quantity", 3)).at("/data/id").asLong();
-        cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 36000,
-                "received_amount", 36000))));
-        long item = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ?", Long.class, sale);
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18, "quantity", 3))
+                .at("/data/id")
+                .asLong();
+        cashier.post(
+                "/api/sales/sales/" + sale + "/checkout/",
+                json("payments", List.of(json("payment_method", "cash", "amount", 36000, "received_amount", 36000))));
+        long item = jdbc.queryForObject(
+                "select id from " + TestStores.schema(store) + ".sale_items where sale_id = ?", Long.class, sale);
         String key = UUID.randomUUID().toString();
         var one = json("items", List.of(json("item_id", item, "quantity", 1)));
         Api.Response first = manager.header("Idempotency-Key", key).post("/api/sales/sales/" + sale + "/refund/", one);
@@ -112,8 +141,12 @@ class LostInstanceTests {
 
         Api.Response retry = manager.header("Idempotency-Key", key).post("/api/sales/sales/" + sale + "/refund/", one);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".refunds where sale_id = ?", Integer.class, sale))
-                .as("one of three refunded, once").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".refunds where sale_id = ?",
+                        Integer.class,
+                        sale))
+                .as("one of three refunded, once")
+                .isEqualTo(1);
         assertThat(retry.text("/data/status")).isEqualTo("partially_refunded");
     }
 
@@ -123,16 +156,21 @@ class LostInstanceTests {
         String died = UUID.randomUUID().toString();
         String running = UUID.randomUUID().toString();
         // an instance recorded its scan's hold, got it from catalog and died before the line: only the intent is left
-        jdbc.update("insert into public.till_hold_intents (request_ref, tenant_key, created_at) values (?, ?, now() - interval '5 minutes')",
-                died, store);
+        jdbc.update(
+                "insert into public.till_hold_intents (request_ref, tenant_key, created_at) values (?, ?, now() - interval '5 minutes')",
+                died,
+                store);
         // a scan still in flight on a live instance is left alone
         jdbc.update("insert into public.till_hold_intents (request_ref, tenant_key) values (?, ?)", running, store);
 
         assertThat(abandoned.sweep()).isGreaterThanOrEqualTo(1);
 
-        assertThat(jdbc.queryForList("select request_ref from public.till_hold_intents where tenant_key = ?", String.class, store))
+        assertThat(jdbc.queryForList(
+                        "select request_ref from public.till_hold_intents where tenant_key = ?", String.class, store))
                 .containsExactly(running);
         assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.sales.catalog.HoldsReleased.class, store)
-                .at("/payload/request_refs/0").asText()).isEqualTo(died);
+                        .at("/payload/request_refs/0")
+                        .asText())
+                .isEqualTo(died);
     }
 }

@@ -38,6 +38,7 @@ class OneCallSaleAndDiscountTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -46,7 +47,10 @@ class OneCallSaleAndDiscountTests {
     }
 
     long openShift(String store, long cashier) {
-        return as(store, cashier, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        return as(store, cashier, "cashier")
+                .post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
     }
 
     @Test
@@ -56,9 +60,19 @@ class OneCallSaleAndDiscountTests {
         Api cashier = as(store, 5, "cashier");
         String clientId = UUID.randomUUID().toString();
         Instant soldAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> sale = json("client_id", clientId, "session", session, "sold_at", soldAt.toString(),
-                "items", List.of(json("product", 18, "quantity", 2, "unit_price", 12000), json("product", 19, "discount_amount", 1000)),
-                "payments", List.of(json("payment_method", "cash", "amount", 35000, "received_amount", 40000)));
+        Map<String, Object> sale = json(
+                "client_id",
+                clientId,
+                "session",
+                session,
+                "sold_at",
+                soldAt.toString(),
+                "items",
+                List.of(
+                        json("product", 18, "quantity", 2, "unit_price", 12000),
+                        json("product", 19, "discount_amount", 1000)),
+                "payments",
+                List.of(json("payment_method", "cash", "amount", 35000, "received_amount", 40000)));
         long holdsBefore = catalog.holds.size();
         Api.Response first = cashier.post("/api/sales/sales/", sale);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -75,9 +89,14 @@ class OneCallSaleAndDiscountTests {
         Api.Response again = cashier.post("/api/sales/sales/", sale);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.at("/data/id").asLong()).isEqualTo(first.at("/data/id").asLong());
-        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isEqualTo(1);
-        assertThat(catalog.holds.size() - holdsBefore).as("the second upload holds nothing").isEqualTo(2);
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.sales.till.SaleCompleted.class, store).at("/payload/sale_id").asText())
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(1);
+        assertThat(catalog.holds.size() - holdsBefore)
+                .as("the second upload holds nothing")
+                .isEqualTo(2);
+        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.sales.till.SaleCompleted.class, store)
+                        .at("/payload/sale_id")
+                        .asText())
                 .isEqualTo(first.text("/data/id"));
         // the cashier's token went to catalog with the holds
         assertThat(catalog.authorizations).allMatch(a -> a.startsWith("Bearer "));
@@ -88,17 +107,25 @@ class OneCallSaleAndDiscountTests {
         String store = TestStores.newKey("bar");
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
-        Api.Response scanned = cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "4870000000011", "quantity", 2));
+        Api.Response scanned = cashier.post(
+                "/api/sales/sales/scan-item/", json("session", session, "barcode", "4870000000011", "quantity", 2));
         assertThat(scanned.status()).as(scanned.toString()).isEqualTo(200);
         assertThat(scanned.text("/data/items/0/product")).isEqualTo("18");
         assertThat(scanned.text("/data/total_amount")).isEqualTo("24000.00");
-        Api.Response byBatch = cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "BATCH-31"));
+        Api.Response byBatch =
+                cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "BATCH-31"));
         assertThat(byBatch.status()).as(byBatch.toString()).isEqualTo(200);
         Api.Response unknown = cashier.post("/api/sales/sales/scan-item/", json("session", session, "barcode", "999"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("/code")).isEqualTo("product_not_found");
-        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", session)).at("/errors/product").isArray()).isTrue();
-        assertThat(cashier.get("/api/sales/sales/current/?session=" + session).at("/data/items").size()).as("the unknown code added nothing")
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", session))
+                        .at("/errors/product")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.get("/api/sales/sales/current/?session=" + session)
+                        .at("/data/items")
+                        .size())
+                .as("the unknown code added nothing")
                 .isEqualTo(2);
     }
 
@@ -109,10 +136,20 @@ class OneCallSaleAndDiscountTests {
         int before = catalog.requests.get();
         int holdsBefore = catalog.holds.size();
         catalog.failNext.set(1);
-        Api.Response sold = as(store, 5, "cashier").post("/api/sales/sales/", json("session", session, "items", List.of(json("product", 18)),
-                "payments", List.of(json("payment_method", "card", "amount", 12000))));
+        Api.Response sold = as(store, 5, "cashier")
+                .post(
+                        "/api/sales/sales/",
+                        json(
+                                "session",
+                                session,
+                                "items",
+                                List.of(json("product", 18)),
+                                "payments",
+                                List.of(json("payment_method", "card", "amount", 12000))));
         assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
-        assertThat(catalog.requests.get() - before).as("one failed attempt, one retry").isEqualTo(2);
+        assertThat(catalog.requests.get() - before)
+                .as("one failed attempt, one retry")
+                .isEqualTo(2);
         assertThat(catalog.holds.size() - holdsBefore).isEqualTo(1);
     }
 
@@ -120,29 +157,35 @@ class OneCallSaleAndDiscountTests {
     void aScanWhoseHoldGaveUpReleasesItsReferenceThroughEventsSoALateHoldCannotLinger() throws Exception {
         String store = TestStores.newKey("late");
         long session = openShift(store, 5);
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = dev.kassa.platform.test.TestKafka.consumer()) {
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+                dev.kassa.platform.test.TestKafka.consumer()) {
             consumer.subscribe(List.of(dev.kassa.platform.events.Topics.SALES));
             catalog.failNext.set(2);
-            Api.Response scan = as(store, 5, "cashier").post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+            Api.Response scan = as(store, 5, "cashier")
+                    .post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
             assertThat(scan.status()).as(scan.toString()).isEqualTo(503);
             assertThat(scan.text("/code")).isEqualTo("catalog_unavailable");
-            // catalog may still commit the hold after sales gave up on it: the reference goes to catalog as HoldsReleased
+            // catalog may still commit the hold after sales gave up on it: the reference goes to catalog as
+            // HoldsReleased
             // through the outbox, so catalog cancels the hold, or refuses it if it arrives later still
             com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
             List<com.fasterxml.jackson.databind.JsonNode> released = new java.util.ArrayList<>();
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(java.time.Duration.ofMillis(200)).forEach(rec -> {
-                    try {
-                        com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(rec.value());
-                        if ("HoldsReleased".equals(event.path("type").asText()) && store.equals(event.path("tenant_key").asText())) {
-                            released.add(event);
-                        }
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                return !released.isEmpty();
-            });
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> {
+                        consumer.poll(java.time.Duration.ofMillis(200)).forEach(rec -> {
+                            try {
+                                com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(rec.value());
+                                if ("HoldsReleased".equals(event.path("type").asText())
+                                        && store.equals(event.path("tenant_key").asText())) {
+                                    released.add(event);
+                                }
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                        return !released.isEmpty();
+                    });
             assertThat(released.get(0).at("/payload/request_refs").size()).isEqualTo(1);
             assertThat(released.get(0).at("/payload/request_refs/0").asText()).isNotBlank();
         }
@@ -154,21 +197,47 @@ class OneCallSaleAndDiscountTests {
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
         java.util.Set<String> earlier = java.util.Set.copyOf(catalog.holds.keySet());
-        Api.Response price = cashier.post("/api/sales/sales/", json("client_id", UUID.randomUUID().toString(), "session", session,
-                "items", List.of(json("product", 18, "unit_price", 11000)), "payments", List.of(json("payment_method", "cash", "amount", 11000))));
+        Api.Response price = cashier.post(
+                "/api/sales/sales/",
+                json(
+                        "client_id",
+                        UUID.randomUUID().toString(),
+                        "session",
+                        session,
+                        "items",
+                        List.of(json("product", 18, "unit_price", 11000)),
+                        "payments",
+                        List.of(json("payment_method", "cash", "amount", 11000))));
         assertThat(price.status()).as(price.toString()).isEqualTo(400);
         assertThat(price.text("/errors/items.0.unit_price/0")).contains("12000.00");
-        Api.Response stock = cashier.post("/api/sales/sales/", json("session", session,
-                "items", List.of(json("product", 18), json("product", 19, "quantity", 11)), "payments", List.of(json("payment_method", "cash", "amount", 1))));
+        Api.Response stock = cashier.post(
+                "/api/sales/sales/",
+                json(
+                        "session",
+                        session,
+                        "items",
+                        List.of(json("product", 18), json("product", 19, "quantity", 11)),
+                        "payments",
+                        List.of(json("payment_method", "cash", "amount", 1))));
         assertThat(stock.status()).as(stock.toString()).isEqualTo(400);
         assertThat(stock.text("/code")).isEqualTo("insufficient_stock");
-        Api.Response unpaid = cashier.post("/api/sales/sales/", json("session", session, "items", List.of(json("product", 18)),
-                "payments", List.of(json("payment_method", "cash", "amount", 100))));
+        Api.Response unpaid = cashier.post(
+                "/api/sales/sales/",
+                json(
+                        "session",
+                        session,
+                        "items",
+                        List.of(json("product", 18)),
+                        "payments",
+                        List.of(json("payment_method", "cash", "amount", 100))));
         assertThat(unpaid.text("/code")).isEqualTo("insufficient_payment");
-        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isZero();
         assertThat(catalog.holds.keySet()).hasSizeGreaterThan(earlier.size());
-        assertThat(catalog.holds.entrySet()).filteredOn(h -> !earlier.contains(h.getKey()))
-                .as("every hold of a refused sale is given back").allMatch(h -> h.getValue().equals("released"));
+        assertThat(catalog.holds.entrySet())
+                .filteredOn(h -> !earlier.contains(h.getKey()))
+                .as("every hold of a refused sale is given back")
+                .allMatch(h -> h.getValue().equals("released"));
     }
 
     @Test
@@ -177,33 +246,78 @@ class OneCallSaleAndDiscountTests {
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
         int holdsBefore = catalog.holds.size();
-        Api.Response bad = cashier.post("/api/sales/sales/", json("client_id", "not-a-uuid", "sold_at", "yesterday",
-                "items", List.of(json("quantity", -1))));
+        Api.Response bad = cashier.post(
+                "/api/sales/sales/",
+                json("client_id", "not-a-uuid", "sold_at", "yesterday", "items", List.of(json("quantity", -1))));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("client_id", "session", "sold_at", "items.0.product");
-        assertThat(cashier.post("/api/sales/sales/", json("session", session, "items", List.of())).at("/errors/items").isArray()).isTrue();
-        assertThat(cashier.post("/api/sales/sales/", json("session", session, "sold_at", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                "items", List.of(json("product", 1)))).at("/errors/sold_at").isArray()).isTrue();
-        assertThat(cashier.post("/api/sales/sales/", json("session", session, "items", List.of(json("product", 1, "quantity", 0))))
-                .at("/errors/items.0.quantity").isArray()).isTrue();
+        assertThat(bad.at("/errors").fieldNames())
+                .toIterable()
+                .contains("client_id", "session", "sold_at", "items.0.product");
+        assertThat(cashier.post("/api/sales/sales/", json("session", session, "items", List.of()))
+                        .at("/errors/items")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.post(
+                                "/api/sales/sales/",
+                                json(
+                                        "session",
+                                        session,
+                                        "sold_at",
+                                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                                        "items",
+                                        List.of(json("product", 1))))
+                        .at("/errors/sold_at")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.post(
+                                "/api/sales/sales/",
+                                json("session", session, "items", List.of(json("product", 1, "quantity", 0))))
+                        .at("/errors/items.0.quantity")
+                        .isArray())
+                .isTrue();
         assertThat(cashier.post("/api/sales/sales/", "[1,2").status()).isEqualTo(400);
-        Map<String, Object> ok = json("session", session, "items", List.of(json("product", 1)), "payments", List.of(json("payment_method", "card", "amount", 12000)));
-        assertThat(as(store, 7, "stockkeeper").post("/api/sales/sales/", ok).text("/code")).isEqualTo("permission_denied");
-        assertThat(as(TestStores.newKey("ofb"), 5, "owner").in(store).post("/api/sales/sales/", ok).text("/code")).isEqualTo("not_a_member");
-        assertThat(new Api("http://localhost:" + port).in(store).post("/api/sales/sales/", ok).status()).isEqualTo(401);
+        Map<String, Object> ok = json(
+                "session",
+                session,
+                "items",
+                List.of(json("product", 1)),
+                "payments",
+                List.of(json("payment_method", "card", "amount", 12000)));
+        assertThat(as(store, 7, "stockkeeper").post("/api/sales/sales/", ok).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("ofb"), 5, "owner")
+                        .in(store)
+                        .post("/api/sales/sales/", ok)
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .post("/api/sales/sales/", ok)
+                        .status())
+                .isEqualTo(401);
         cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0));
         assertThat(cashier.post("/api/sales/sales/", ok).text("/code")).isEqualTo("session_not_open");
         assertThat(catalog.holds).as("nothing was held for refused requests").hasSize(holdsBefore);
-        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isZero();
 
         // the same Idempotency-Key with another body is refused
         long reopened = openShift(store, 5);
         Api till = cashier.header("Idempotency-Key", "upload-" + UUID.randomUUID());
-        Map<String, Object> sale = json("session", reopened, "items", List.of(json("product", 1)), "payments", List.of(json("payment_method", "card", "amount", 12000)));
+        Map<String, Object> sale = json(
+                "session",
+                reopened,
+                "items",
+                List.of(json("product", 1)),
+                "payments",
+                List.of(json("payment_method", "card", "amount", 12000)));
         assertThat(till.post("/api/sales/sales/", sale).status()).isEqualTo(201);
         assertThat(till.post("/api/sales/sales/", sale).status()).isEqualTo(201);
-        assertThat(till.post("/api/sales/sales/", json("session", reopened, "items", List.of(json("product", 2)))).status()).isEqualTo(422);
-        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class)).isEqualTo(1);
+        assertThat(till.post("/api/sales/sales/", json("session", reopened, "items", List.of(json("product", 2))))
+                        .status())
+                .isEqualTo(422);
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -213,8 +327,14 @@ class OneCallSaleAndDiscountTests {
         Api cashier = as(store, 5, "cashier");
         Api manager = as(store, 9, "manager");
         long sale = Drafts.draft(jdbc, store, session, 5);
-        long lineA = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 18", Long.class, sale);
-        long lineB = jdbc.queryForObject("select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 19", Long.class, sale);
+        long lineA = jdbc.queryForObject(
+                "select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 18",
+                Long.class,
+                sale);
+        long lineB = jdbc.queryForObject(
+                "select id from " + TestStores.schema(store) + ".sale_items where sale_id = ? and product_id = 19",
+                Long.class,
+                sale);
         String url = "/api/sales/sales/" + sale + "/discount/";
 
         Api.Response line = cashier.post(url, json("item_id", lineA, "discount_percent", 10));
@@ -233,21 +353,39 @@ class OneCallSaleAndDiscountTests {
         assertThat(whole.text("/data/discount_amount")).isEqualTo("28000.00");
         assertThat(whole.text("/data/total_amount")).isEqualTo("112000.00");
         // the percent follows the subtotal when a line goes
-        Api.Response removed = cashier.send("DELETE", "/api/sales/sales/" + sale + "/remove-item/", json("item_id", lineB));
+        Api.Response removed =
+                cashier.send("DELETE", "/api/sales/sales/" + sale + "/remove-item/", json("item_id", lineB));
         assertThat(removed.text("/data/discount_amount")).isEqualTo("18000.00");
         assertThat(removed.text("/data/total_amount")).isEqualTo("72000.00");
 
-        assertThat(manager.post(url, json("discount_amount", 90000.01)).at("/errors/discount_amount/0").asText()).contains("90000.00");
-        assertThat(manager.post(url, json("discount_amount", 100, "discount_percent", 1)).at("/errors/discount_percent").isArray()).isTrue();
-        assertThat(manager.post(url, json("discount_percent", 101)).at("/errors/discount_percent").isArray()).isTrue();
-        assertThat(manager.post(url, json()).at("/errors/discount_percent").isArray()).isTrue();
-        assertThat(manager.post(url, json("item_id", 424242, "discount_amount", 1)).text("/code")).isEqualTo("item_not_found");
-        assertThat(as(store, 7, "stockkeeper").post(url, json("discount_amount", 1)).text("/code")).isEqualTo("permission_denied");
+        assertThat(manager.post(url, json("discount_amount", 90000.01))
+                        .at("/errors/discount_amount/0")
+                        .asText())
+                .contains("90000.00");
+        assertThat(manager.post(url, json("discount_amount", 100, "discount_percent", 1))
+                        .at("/errors/discount_percent")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.post(url, json("discount_percent", 101))
+                        .at("/errors/discount_percent")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.post(url, json()).at("/errors/discount_percent").isArray())
+                .isTrue();
+        assertThat(manager.post(url, json("item_id", 424242, "discount_amount", 1))
+                        .text("/code"))
+                .isEqualTo("item_not_found");
+        assertThat(as(store, 7, "stockkeeper")
+                        .post(url, json("discount_amount", 1))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
 
         Api.Response amount = manager.post(url, json("discount_amount", 2000));
         assertThat(amount.text("/data/discount_percent")).isEqualTo("0.00");
         assertThat(amount.text("/data/total_amount")).isEqualTo("88000.00");
-        Api.Response paid = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "card", "amount", 88000))));
+        Api.Response paid = cashier.post(
+                "/api/sales/sales/" + sale + "/checkout/",
+                json("payments", List.of(json("payment_method", "card", "amount", 88000))));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
         assertThat(manager.post(url, json("discount_amount", 1)).text("/code")).isEqualTo("sale_not_pending");
     }

@@ -24,6 +24,7 @@ class RegistersAndShiftsTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -36,78 +37,148 @@ class RegistersAndShiftsTests {
         String store = TestStores.newKey("reg");
         Api manager = as(store, 9, "manager");
         Api cashier = as(store, 5, "cashier");
-        Api.Response created = manager.post("/api/sales/cash-registers/", json("name", "Касса 2", "code", "K2", "location", "У входа"));
+        Api.Response created = manager.post(
+                "/api/sales/cash-registers/", json("name", "Касса 2", "code", "K2", "location", "У входа"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long register = created.at("/id").asLong();
         assertThat(created.text("/is_active")).isEqualTo("true");
         assertThat(created.text("/active_sessions_count")).isEqualTo("0");
 
-        assertThat(manager.post("/api/sales/cash-registers/", json("name", "Другая", "code", "K2")).at("/errors/code").isArray()).isTrue();
+        assertThat(manager.post("/api/sales/cash-registers/", json("name", "Другая", "code", "K2"))
+                        .at("/errors/code")
+                        .isArray())
+                .isTrue();
         Api.Response bad = manager.post("/api/sales/cash_registers/", json("code", "К 2!"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "code");
-        assertThat(cashier.post("/api/sales/cash-registers/", json("name", "Моя", "code", "MY")).text("/code")).isEqualTo("permission_denied");
-        assertThat(as(store, 7, "stockkeeper").get("/api/sales/cash-registers/").text("/code")).isEqualTo("permission_denied");
-        assertThat(as(TestStores.newKey("reg"), 9, "owner").in(store).get("/api/sales/cash-registers/").text("/code")).isEqualTo("not_a_member");
-        assertThat(new Api("http://localhost:" + port).in(store).get("/api/sales/cash-registers/").status()).isEqualTo(401);
-        assertThat(manager.get("/api/sales/cash-registers/?ordering=price").at("/errors/ordering").isArray()).isTrue();
-        assertThat(manager.get("/api/sales/cash-registers/?is_active=maybe").status()).isEqualTo(400);
+        assertThat(cashier.post("/api/sales/cash-registers/", json("name", "Моя", "code", "MY"))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(store, 7, "stockkeeper").get("/api/sales/cash-registers/").text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("reg"), 9, "owner")
+                        .in(store)
+                        .get("/api/sales/cash-registers/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/sales/cash-registers/")
+                        .status())
+                .isEqualTo(401);
+        assertThat(manager.get("/api/sales/cash-registers/?ordering=price")
+                        .at("/errors/ordering")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.get("/api/sales/cash-registers/?is_active=maybe").status())
+                .isEqualTo(400);
 
-        Api.Response opened = cashier.post("/api/sales/sessions/open/", json("opening_balance", 1000, "cash_register", register));
+        Api.Response opened =
+                cashier.post("/api/sales/sessions/open/", json("opening_balance", 1000, "cash_register", register));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         assertThat(opened.text("/data/cash_register_name")).isEqualTo("Касса 2");
         long session = opened.at("/data/id").asLong();
-        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/").text("/active_sessions_count")).isEqualTo("1");
-        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/current_session/").at("/id").asLong()).isEqualTo(session);
-        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/sessions/").at("/count").asInt()).isEqualTo(1);
-        assertThat(cashier.get("/api/sales/cash-registers/?search=входа").at("/count").asInt()).isEqualTo(1);
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/").text("/active_sessions_count"))
+                .isEqualTo("1");
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/current_session/")
+                        .at("/id")
+                        .asLong())
+                .isEqualTo(session);
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/sessions/")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(cashier.get("/api/sales/cash-registers/?search=входа")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
 
         // receipt numbers carry the register's code
         long sale = Drafts.draft(jdbc, store, session, 5);
         jdbc.update("delete from " + TestStores.schema(store) + ".sales where id = ?", sale);
-        assertThat(manager.delete("/api/sales/cash-registers/" + register + "/").text("/code")).isEqualTo("register_in_use");
+        assertThat(manager.delete("/api/sales/cash-registers/" + register + "/").text("/code"))
+                .isEqualTo("register_in_use");
         Api.Response off = manager.patch("/api/sales/cash-registers/" + register + "/", json("is_active", false));
         assertThat(off.status()).as(off.toString()).isEqualTo(200);
         assertThat(off.text("/name")).isEqualTo("Касса 2");
-        assertThat(as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register))
-                .at("/errors/cash_register").isArray()).isTrue();
-        assertThat(manager.get("/api/sales/cash-registers/?is_active=false").at("/count").asInt()).isEqualTo(1);
+        assertThat(as(store, 6, "cashier")
+                        .post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register))
+                        .at("/errors/cash_register")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.get("/api/sales/cash-registers/?is_active=false")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
 
-        long spare = manager.post("/api/sales/cash-registers/", json("name", "Запасная", "code", "SPARE")).at("/id").asLong();
-        assertThat(manager.delete("/api/sales/cash-registers/" + spare + "/").status()).isEqualTo(204);
-        assertThat(manager.get("/api/sales/cash-registers/" + spare + "/").text("/code")).isEqualTo("register_not_found");
-        assertThat(manager.get("/api/sales/cash-registers/" + spare + "/current_session/").text("/code")).isEqualTo("register_not_found");
+        long spare = manager.post("/api/sales/cash-registers/", json("name", "Запасная", "code", "SPARE"))
+                .at("/id")
+                .asLong();
+        assertThat(manager.delete("/api/sales/cash-registers/" + spare + "/").status())
+                .isEqualTo(204);
+        assertThat(manager.get("/api/sales/cash-registers/" + spare + "/").text("/code"))
+                .isEqualTo("register_not_found");
+        assertThat(manager.get("/api/sales/cash-registers/" + spare + "/current_session/")
+                        .text("/code"))
+                .isEqualTo("register_not_found");
     }
 
     @Test
     void everyRequestBodyInTheApiDocumentHasAnExample() {
         Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body())).as("the caller is not input").isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body())).as("every answer has a typed schema").isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
+                .isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
+                .as("the caller is not input")
+                .isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body()))
+                .as("every answer has a typed schema")
+                .isEmpty();
         assertThat(docs.text("/info/title")).isEqualTo("Kassa sales-service API");
-        assertThat(docs.text("/info/description")).startsWith("Registers and cashiers' shifts").contains("X-Tenant-Key");
-        assertThat(docs.at("/paths/~1api~1sales~1sales~1scan-item/post/tags/0").asText()).isEqualTo("till");
+        assertThat(docs.text("/info/description"))
+                .startsWith("Registers and cashiers' shifts")
+                .contains("X-Tenant-Key");
+        assertThat(docs.at("/paths/~1api~1sales~1sales~1scan-item/post/tags/0").asText())
+                .isEqualTo("till");
         // the error codes the service can answer, with their status and messages in both languages
-        assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum"))
+                .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .contains("session_not_open", "sale_not_found", "catalog_unavailable", "not_a_member");
         assertThat(docs.body().at("/x-kassa-errors")).anySatisfy(e -> {
             assertThat(e.path("code").asText()).isEqualTo("not_a_member");
             assertThat(e.path("status").asInt()).isEqualTo(403);
-            assertThat(e.path("message").asText()).isNotBlank().isNotEqualTo(e.path("message_ru").asText());
+            assertThat(e.path("message").asText())
+                    .isNotBlank()
+                    .isNotEqualTo(e.path("message_ru").asText());
         });
     }
 
     @Test
     void everyEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
-        dev.kassa.platform.test.Boundaries.assertGuarded("http://localhost:" + port, TestStores.newKey("grd"), List.of(
-                "GET /api/sales/cash-registers/", "POST /api/sales/cash-registers/", "PATCH /api/sales/cash-registers/1/",
-                "DELETE /api/sales/cash-registers/1/", "GET /api/sales/cash-registers/1/sessions/", "GET /api/sales/cash-registers/1/current_session/",
-                "GET /api/sales/sessions/", "POST /api/sales/sessions/", "GET /api/sales/sessions/active/", "GET /api/sales/sessions/1/",
-                "POST /api/sales/sessions/1/suspend/", "POST /api/sales/sessions/1/resume/", "GET /api/sales/sessions/cashier-stats/",
-                "POST /api/sales/sales/", "POST /api/sales/sales/1/discount/", "GET /api/sales/payments/", "GET /api/sales/sales/1/receipt/",
-                "POST /api/sales/cash-movements/", "POST /api/sales/sales/1/refund/"));
+        dev.kassa.platform.test.Boundaries.assertGuarded(
+                "http://localhost:" + port,
+                TestStores.newKey("grd"),
+                List.of(
+                        "GET /api/sales/cash-registers/",
+                        "POST /api/sales/cash-registers/",
+                        "PATCH /api/sales/cash-registers/1/",
+                        "DELETE /api/sales/cash-registers/1/",
+                        "GET /api/sales/cash-registers/1/sessions/",
+                        "GET /api/sales/cash-registers/1/current_session/",
+                        "GET /api/sales/sessions/",
+                        "POST /api/sales/sessions/",
+                        "GET /api/sales/sessions/active/",
+                        "GET /api/sales/sessions/1/",
+                        "POST /api/sales/sessions/1/suspend/",
+                        "POST /api/sales/sessions/1/resume/",
+                        "GET /api/sales/sessions/cashier-stats/",
+                        "POST /api/sales/sales/",
+                        "POST /api/sales/sales/1/discount/",
+                        "GET /api/sales/payments/",
+                        "GET /api/sales/sales/1/receipt/",
+                        "POST /api/sales/cash-movements/",
+                        "POST /api/sales/sales/1/refund/"));
     }
 
     @Test
@@ -115,28 +186,48 @@ class RegistersAndShiftsTests {
         String store = TestStores.newKey("wcs");
         Api manager = as(store, 9, "manager");
         Api cashier = as(store, 5, "cashier");
-        Api.Response register = manager.post("/api/sales/cash-registers/", json("name", "Касса 3", "code", "K3", "starting_float", "50000"));
+        Api.Response register = manager.post(
+                "/api/sales/cash-registers/", json("name", "Касса 3", "code", "K3", "starting_float", "50000"));
         assertThat(register.status()).as(register.toString()).isEqualTo(201);
         assertThat(register.text("/starting_float")).isEqualTo("50000.00");
         long registerId = register.at("/id").asLong();
-        assertThat(manager.patch("/api/sales/cash-registers/" + registerId + "/", json("starting_float", -5)).at("/errors/starting_float").isArray())
+        assertThat(manager.patch("/api/sales/cash-registers/" + registerId + "/", json("starting_float", -5))
+                        .at("/errors/starting_float")
+                        .isArray())
                 .isTrue();
-        assertThat(manager.patch("/api/sales/cash-registers/" + registerId + "/", json("starting_float", "abc")).status()).isEqualTo(400);
+        assertThat(manager.patch("/api/sales/cash-registers/" + registerId + "/", json("starting_float", "abc"))
+                        .status())
+                .isEqualTo(400);
 
         // the original client's paths: cashier-sessions/…, opened with {} (here with the register only)
         Api.Response opened = cashier.post("/api/sales/cashier-sessions/open/", json("cash_register", registerId));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         assertThat(opened.text("/data/opening_cash")).isEqualTo("50000.00");
         long session = opened.at("/data/id").asLong();
-        assertThat(cashier.get("/api/sales/cashier-sessions/current/").at("/data/id").asLong()).isEqualTo(session);
-        assertThat(cashier.get("/api/sales/cashier-sessions/" + session + "/").at("/id").asLong()).isEqualTo(session);
-        assertThat(cashier.get("/api/sales/cashier-sessions/").at("/count").asInt()).isEqualTo(1);
-        assertThat(cashier.post("/api/sales/cashier-sessions/" + session + "/suspend/", json()).status()).isEqualTo(200);
-        assertThat(cashier.post("/api/sales/cashier_sessions/" + session + "/resume/", json()).status()).isEqualTo(200);
-        Api.Response closed = cashier.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 50000));
+        assertThat(cashier.get("/api/sales/cashier-sessions/current/")
+                        .at("/data/id")
+                        .asLong())
+                .isEqualTo(session);
+        assertThat(cashier.get("/api/sales/cashier-sessions/" + session + "/")
+                        .at("/id")
+                        .asLong())
+                .isEqualTo(session);
+        assertThat(cashier.get("/api/sales/cashier-sessions/").at("/count").asInt())
+                .isEqualTo(1);
+        assertThat(cashier.post("/api/sales/cashier-sessions/" + session + "/suspend/", json())
+                        .status())
+                .isEqualTo(200);
+        assertThat(cashier.post("/api/sales/cashier_sessions/" + session + "/resume/", json())
+                        .status())
+                .isEqualTo(200);
+        Api.Response closed =
+                cashier.post("/api/sales/cashier-sessions/" + session + "/close/", json("actual_cash", 50000));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-        assertThat(cashier.get("/api/sales/cashier-sessions/" + session + "/report/").status()).isEqualTo(200);
-        assertThat(manager.get("/api/sales/cashier-sessions/cashier-stats/").status()).isEqualTo(200);
+        assertThat(cashier.get("/api/sales/cashier-sessions/" + session + "/report/")
+                        .status())
+                .isEqualTo(200);
+        assertThat(manager.get("/api/sales/cashier-sessions/cashier-stats/").status())
+                .isEqualTo(200);
         // the main register starts at 0
         Api.Response plain = as(store, 6, "cashier").post("/api/sales/cashier-sessions/open/", json());
         assertThat(plain.text("/data/opening_cash")).isEqualTo("0.00");
@@ -146,26 +237,47 @@ class RegistersAndShiftsTests {
     void aShiftTakesABreakAndOnlyAnOpenShiftSellsOrCloses() {
         String store = TestStores.newKey("brk");
         Api cashier = as(store, 5, "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
-        assertThat(as(store, 6, "cashier").post("/api/sales/sessions/" + session + "/suspend/", null).text("/code")).isEqualTo("permission_denied");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        assertThat(as(store, 6, "cashier")
+                        .post("/api/sales/sessions/" + session + "/suspend/", null)
+                        .text("/code"))
+                .isEqualTo("permission_denied");
         Api.Response suspended = cashier.post("/api/sales/sessions/" + session + "/suspend/", null);
         assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
         assertThat(suspended.text("/status")).isEqualTo("suspended");
         assertThat(suspended.text("/status_display")).isEqualTo("Приостановлена");
-        assertThat(cashier.post("/api/sales/sessions/" + session + "/suspend/", null).text("/code")).isEqualTo("session_suspended");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/suspend/", null)
+                        .text("/code"))
+                .isEqualTo("session_suspended");
         // no sales and no closing during the break, and no second shift either
-        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18)).text("/code")).isEqualTo("session_not_open");
-        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).text("/code")).isEqualTo("session_not_open");
-        assertThat(cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).text("/code")).isEqualTo("session_already_open");
-        assertThat(cashier.get("/api/sales/sessions/current/").text("/data/status")).isEqualTo("suspended");
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18))
+                        .text("/code"))
+                .isEqualTo("session_not_open");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0))
+                        .text("/code"))
+                .isEqualTo("session_not_open");
+        assertThat(cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                        .text("/code"))
+                .isEqualTo("session_already_open");
+        assertThat(cashier.get("/api/sales/sessions/current/").text("/data/status"))
+                .isEqualTo("suspended");
 
         Api.Response resumed = cashier.post("/api/sales/shifts/" + session + "/resume/", null);
         assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
         assertThat(resumed.text("/status")).isEqualTo("open");
-        assertThat(cashier.post("/api/sales/sessions/" + session + "/resume/", null).text("/code")).isEqualTo("session_open");
-        assertThat(cashier.post("/api/sales/sessions/424242/resume/", null).text("/code")).isEqualTo("session_not_found");
-        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0)).status()).isEqualTo(200);
-        assertThat(cashier.post("/api/sales/sessions/" + session + "/suspend/", null).text("/code")).isEqualTo("session_closed");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/resume/", null)
+                        .text("/code"))
+                .isEqualTo("session_open");
+        assertThat(cashier.post("/api/sales/sessions/424242/resume/", null).text("/code"))
+                .isEqualTo("session_not_found");
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 0))
+                        .status())
+                .isEqualTo(200);
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/suspend/", null)
+                        .text("/code"))
+                .isEqualTo("session_closed");
     }
 
     @Test
@@ -180,18 +292,45 @@ class RegistersAndShiftsTests {
         Api.Response own = as(store, 5, "cashier").get("/api/sales/sessions/");
         assertThat(own.at("/count").asInt()).as(own.toString()).isEqualTo(1);
         assertThat(own.at("/results/0/id").asLong()).isEqualTo(mine);
-        assertThat(as(store, 9, "manager").get("/api/sales/sessions/").at("/count").asInt()).isEqualTo(2);
-        assertThat(as(store, 9, "manager").get("/api/sales/sessions/active/").at("/count").asInt()).isEqualTo(2);
-        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?status=closed").at("/count").asInt()).isZero();
-        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?search=user6").at("/count").asInt()).isEqualTo(1);
-        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?status=lost").at("/errors/status").isArray()).isTrue();
-        assertThat(as(store, 9, "manager").get("/api/sales/sessions/?ordering=cashier").at("/errors/ordering").isArray()).isTrue();
+        assertThat(as(store, 9, "manager")
+                        .get("/api/sales/sessions/")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(as(store, 9, "manager")
+                        .get("/api/sales/sessions/active/")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(as(store, 9, "manager")
+                        .get("/api/sales/sessions/?status=closed")
+                        .at("/count")
+                        .asInt())
+                .isZero();
+        assertThat(as(store, 9, "manager")
+                        .get("/api/sales/sessions/?search=user6")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(as(store, 9, "manager")
+                        .get("/api/sales/sessions/?status=lost")
+                        .at("/errors/status")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, 9, "manager")
+                        .get("/api/sales/sessions/?ordering=cashier")
+                        .at("/errors/ordering")
+                        .isArray())
+                .isTrue();
 
         Api.Response detail = as(store, 9, "manager").get("/api/sales/sessions/" + mine + "/");
         assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
         assertThat(detail.at("/cash_movements").isArray()).isTrue();
         assertThat(detail.text("/total_sales")).isEqualTo("0.00");
-        assertThat(as(store, 6, "cashier").get("/api/sales/sessions/" + mine + "/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(store, 6, "cashier")
+                        .get("/api/sales/sessions/" + mine + "/")
+                        .text("/code"))
+                .isEqualTo("permission_denied");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -200,9 +339,16 @@ class RegistersAndShiftsTests {
     @Test
     void theLeaderboardRanksCashiersByWhatTheySoldInThePeriod() {
         String store = TestStores.newKey("ldr");
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 66, 6, "Бобур Каримов", "cashier", "+998901112266", true));
-        long first = as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
-        long second = as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
+                store, 66, 6, "Бобур Каримов", "cashier", "+998901112266", true));
+        long first = as(store, 5, "cashier")
+                .post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        long second = as(store, 6, "cashier")
+                .post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
         Map<String, Object> cash = json("payments", List.of(json("payment_method", "cash", "amount", 150000)));
         Map<String, Object> card = json("payments", List.of(json("payment_method", "card", "amount", 150000)));
         as(store, 5, "cashier").post("/api/sales/sales/" + Drafts.draft(jdbc, store, first, 5) + "/checkout/", cash);
@@ -225,19 +371,41 @@ class RegistersAndShiftsTests {
         assertThat(stats.text("/data/cashiers/0/full_name")).isEqualTo("Бобур Каримов");
         assertThat(stats.text("/data/cashiers/0/phone")).isEqualTo("+998901112266");
         assertThat(stats.at("/data/cashiers/0/employee_id").asLong()).isEqualTo(66);
-        assertThat(stats.at("/data/cashiers/1/employee_id").isNull()).as("not (yet) in the directory").isTrue();
-        assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=1").at("/data/cashiers").size()).isEqualTo(1);
+        assertThat(stats.at("/data/cashiers/1/employee_id").isNull())
+                .as("not (yet) in the directory")
+                .isTrue();
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=1")
+                        .at("/data/cashiers")
+                        .size())
+                .isEqualTo(1);
 
         String today = LocalDate.now(ZoneId.of("Asia/Tashkent")).toString();
-        String yesterday = LocalDate.now(ZoneId.of("Asia/Tashkent")).minusDays(1).toString();
+        String yesterday =
+                LocalDate.now(ZoneId.of("Asia/Tashkent")).minusDays(1).toString();
         Api.Response day = manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + today);
         assertThat(day.text("/data/total_cashiers")).isEqualTo("2");
         assertThat(day.text("/data/period/from")).isEqualTo(today + "T00:00+05:00");
-        assertThat(day.text("/data/period/to")).as("the last second of the day, as the original showed it").isEqualTo(today + "T23:59:59+05:00");
-        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + yesterday + "&date_to=" + yesterday).text("/data/total_cashiers")).isEqualTo("0");
-        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=yesterday").at("/errors/date_from").isArray()).isTrue();
-        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + yesterday).at("/errors/date_to").isArray()).isTrue();
-        assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=-1").at("/errors/limit").isArray()).isTrue();
-        assertThat(as(store, 5, "cashier").get("/api/sales/sessions/cashier-stats/").text("/code")).isEqualTo("permission_denied");
+        assertThat(day.text("/data/period/to"))
+                .as("the last second of the day, as the original showed it")
+                .isEqualTo(today + "T23:59:59+05:00");
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + yesterday + "&date_to=" + yesterday)
+                        .text("/data/total_cashiers"))
+                .isEqualTo("0");
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=yesterday")
+                        .at("/errors/date_from")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?date_from=" + today + "&date_to=" + yesterday)
+                        .at("/errors/date_to")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.get("/api/sales/sessions/cashier-stats/?limit=-1")
+                        .at("/errors/limit")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, 5, "cashier")
+                        .get("/api/sales/sessions/cashier-stats/")
+                        .text("/code"))
+                .isEqualTo("permission_denied");
     }
 }

@@ -29,8 +29,10 @@ class SalesTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -59,7 +61,10 @@ class SalesTests {
         assertThat(again.text("/code")).isEqualTo("session_already_open");
         assertThat(cashier.get("/api/sales/shifts/current").text("/data/id")).isEqualTo(opened.text("/data/id"));
         // another cashier of the same store opens their own shift
-        assertThat(as(store, 6, "cashier").post("/api/sales/sessions/open/", json("opening_balance", "0")).status()).isEqualTo(201);
+        assertThat(as(store, 6, "cashier")
+                        .post("/api/sales/sessions/open/", json("opening_balance", "0"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -69,53 +74,108 @@ class SalesTests {
         Api.Response empty = as(store, 8, "cashier").post("/api/sales/sessions/open/", json());
         assertThat(empty.status()).as(empty.toString()).isEqualTo(201);
         assertThat(empty.text("/data/opening_cash")).isEqualTo("0.00");
-        assertThat(as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", -1)).status()).isEqualTo(400);
-        assertThat(as(store, 5, "cashier").post("/api/sales/sessions/open/", json("opening_balance", "abc")).status()).isEqualTo(400);
-        assertThat(as(store, 5, "stockkeeper").post("/api/sales/sessions/open/", json("opening_balance", 1)).text("/code")).isEqualTo("permission_denied");
-        assertThat(as(TestStores.newKey("sal"), 5, "owner").in(store).post("/api/sales/sessions/open/", json("opening_balance", 1)).text("/code"))
+        assertThat(as(store, 5, "cashier")
+                        .post("/api/sales/sessions/open/", json("opening_balance", -1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(as(store, 5, "cashier")
+                        .post("/api/sales/sessions/open/", json("opening_balance", "abc"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(as(store, 5, "stockkeeper")
+                        .post("/api/sales/sessions/open/", json("opening_balance", 1))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("sal"), 5, "owner")
+                        .in(store)
+                        .post("/api/sales/sessions/open/", json("opening_balance", 1))
+                        .text("/code"))
                 .isEqualTo("not_a_member");
-        assertThat(new Api("http://localhost:" + port).in(store).post("/api/sales/sessions/open/", json("opening_balance", 1)).status()).isEqualTo(401);
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .post("/api/sales/sessions/open/", json("opening_balance", 1))
+                        .status())
+                .isEqualTo(401);
         Api cashier = as(store, 5, "cashier");
-        assertThat(cashier.post("/api/sales/sales/scan-item/", json("product", 1)).at("/errors/session").isArray()).isTrue();
-        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", 1, "product", 1, "quantity", -2)).at("/errors/quantity").isArray()).isTrue();
-        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", 999999, "product", 1)).text("/code")).isEqualTo("session_not_found");
-        assertThat(cashier.post("/api/sales/sales/999999/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 1))))
-                .text("/code")).isEqualTo("sale_not_found");
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("product", 1))
+                        .at("/errors/session")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", 1, "product", 1, "quantity", -2))
+                        .at("/errors/quantity")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.post("/api/sales/sales/scan-item/", json("session", 999999, "product", 1))
+                        .text("/code"))
+                .isEqualTo("session_not_found");
+        assertThat(cashier.post(
+                                "/api/sales/sales/999999/checkout/",
+                                json("payments", List.of(json("payment_method", "cash", "amount", 1))))
+                        .text("/code"))
+                .isEqualTo("sale_not_found");
     }
 
     @Test
     void whenCatalogIsDownScanningAnswers503QuicklyAndLeavesNothingBehind() {
         String store = TestStores.newKey("sal");
         Api cashier = as(store, 5, "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0)).at("/data/id").asLong();
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
         long started = System.nanoTime();
-        Api.Response r = cashier.post("/api/sales/sales/scan_item/", json("session", session, "product", 18, "quantity", 2));
+        Api.Response r =
+                cashier.post("/api/sales/sales/scan_item/", json("session", session, "product", 18, "quantity", 2));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(r.status()).as(r.toString()).isEqualTo(503);
         assertThat(r.text("/code")).isEqualTo("catalog_unavailable");
-        assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".sales", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".sales", Integer.class))
+                .isZero();
     }
 
     @Test
     void anAlreadyScannedDraftIsCheckedOutWithSplitTendersAndAnnounced() {
         String store = TestStores.newKey("sal");
         Api cashier = as(store, 5, "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 100000)).at("/data/id").asLong();
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 100000))
+                .at("/data/id")
+                .asLong();
         // a draft scanned earlier (while catalog was up): 2 × 75000
-        long sale = jdbc.queryForObject("insert into " + schema(store) + ".sales (session_id, cashier_user_id, cashier_name, receipt_number, subtotal, total_amount) "
-                + "values (?, 5, 'user5', 'MAIN-20260101-0001', 150000, 150000) returning id", Long.class, session);
-        jdbc.update("insert into " + schema(store) + ".sale_items (sale_id, product_id, product_name, product_sku, quantity, unit_price, unit_cost, line_total, reservation_ref) "
-                + "values (?, 18, 'iPhone 14 Pro', 'IPHONE-14-PRO', 2, 75000, 50000, 150000, 'ref-1')", sale);
+        long sale = jdbc.queryForObject(
+                "insert into " + schema(store)
+                        + ".sales (session_id, cashier_user_id, cashier_name, receipt_number, subtotal, total_amount) "
+                        + "values (?, 5, 'user5', 'MAIN-20260101-0001', 150000, 150000) returning id",
+                Long.class,
+                session);
+        jdbc.update(
+                "insert into " + schema(store)
+                        + ".sale_items (sale_id, product_id, product_name, product_sku, quantity, unit_price, unit_cost, line_total, reservation_ref) "
+                        + "values (?, 18, 'iPhone 14 Pro', 'IPHONE-14-PRO', 2, 75000, 50000, 150000, 'ref-1')",
+                sale);
 
-        Api.Response underpaid = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 100000))));
+        Api.Response underpaid = cashier.post(
+                "/api/sales/sales/" + sale + "/checkout/",
+                json("payments", List.of(json("payment_method", "cash", "amount", 100000))));
         assertThat(underpaid.text("/code")).isEqualTo("insufficient_payment");
-        assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".payments", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".payments", Integer.class))
+                .isZero();
 
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of(Topics.SALES));
-            Api.Response done = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(
-                    json("payment_method", "cash", "amount", 100000, "received_amount", 120000),
-                    json("payment_method", "card", "amount", 50000, "card_last4", "4242", "transaction_id", "TXN123456"))));
+            Api.Response done = cashier.post(
+                    "/api/sales/sales/" + sale + "/checkout/",
+                    json(
+                            "payments",
+                            List.of(
+                                    json("payment_method", "cash", "amount", 100000, "received_amount", 120000),
+                                    json(
+                                            "payment_method",
+                                            "card",
+                                            "amount",
+                                            50000,
+                                            "card_last4",
+                                            "4242",
+                                            "transaction_id",
+                                            "TXN123456"))));
             assertThat(done.status()).as(done.toString()).isEqualTo(200);
             assertThat(done.text("/message")).isEqualTo("Продажа завершена");
             assertThat(done.text("/data/status")).isEqualTo("completed");
@@ -123,16 +183,20 @@ class SalesTests {
             assertThat(done.at("/data/payments").size()).isEqualTo(2);
             assertThat(done.text("/data/payments/1/card_last4")).isEqualTo("4242");
 
-            Api.Response twice = cashier.post("/api/sales/sales/" + sale + "/checkout/", json("payments", List.of(json("payment_method", "cash", "amount", 150000))));
+            Api.Response twice = cashier.post(
+                    "/api/sales/sales/" + sale + "/checkout/",
+                    json("payments", List.of(json("payment_method", "cash", "amount", 150000))));
             assertThat(twice.text("/code")).isEqualTo("sale_not_pending");
-            assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".payments", Integer.class)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".payments", Integer.class))
+                    .isEqualTo(2);
 
             List<JsonNode> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
                     try {
                         JsonNode e = objectMapper.readTree(rec.value());
-                        if (store.equals(e.path("tenant_key").asText()) && "SaleCompleted".equals(e.path("type").asText())) {
+                        if (store.equals(e.path("tenant_key").asText())
+                                && "SaleCompleted".equals(e.path("type").asText())) {
                             events.add(e);
                         }
                     } catch (Exception ignored) {
@@ -145,7 +209,8 @@ class SalesTests {
             assertThat(payload.path("sale_id").asText()).isEqualTo(String.valueOf(sale));
             assertThat(payload.path("total").asText()).isEqualTo("150000.00");
             assertThat(payload.path("business_date").asText()).isNotBlank();
-            assertThat(payload.path("lines").get(0).path("reservation_ref").asText()).isEqualTo("ref-1");
+            assertThat(payload.path("lines").get(0).path("reservation_ref").asText())
+                    .isEqualTo("ref-1");
             assertThat(payload.path("lines").get(0).path("unit_cost").asText()).isEqualTo("50000.00");
             assertThat(payload.path("payments").get(0).path("change").asText()).isEqualTo("20000.00");
         }

@@ -25,10 +25,13 @@ class OverdueJobTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EmployeeDirectory staff;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     OverdueJob job;
 
@@ -42,28 +45,47 @@ class OverdueJobTests {
         long dueSoon = task(here, soon);
         // a task whose deadline another instance moved to the past: this one still expects it tomorrow
         long movedElsewhere = task(rescheduled, OffsetDateTime.now().plusDays(1).withNano(0));
-        jdbc.update("update " + TestStores.schema(rescheduled) + ".tasks set due_date = now() - interval '1 minute' where id = ?", movedElsewhere);
+        jdbc.update(
+                "update " + TestStores.schema(rescheduled)
+                        + ".tasks set due_date = now() - interval '1 minute' where id = ?",
+                movedElsewhere);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> OffsetDateTime.now().isAfter(soon.plusSeconds(1)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> OffsetDateTime.now()
+                .isAfter(soon.plusSeconds(1)));
         int visited = job.announceWhereDue();
-        assertThat(announced(here, dueSoon)).as("the store whose deadline came was visited").isTrue();
-        assertThat(announced(rescheduled, movedElsewhere)).as("a store whose deadline this instance expects tomorrow was not").isFalse();
-        assertThat(visited).as("not every store").isLessThan(jdbc.queryForObject("select count(*) from public.kassa_tenant where status = 'active'", Integer.class));
+        assertThat(announced(here, dueSoon))
+                .as("the store whose deadline came was visited")
+                .isTrue();
+        assertThat(announced(rescheduled, movedElsewhere))
+                .as("a store whose deadline this instance expects tomorrow was not")
+                .isFalse();
+        assertThat(visited)
+                .as("not every store")
+                .isLessThan(jdbc.queryForObject(
+                        "select count(*) from public.kassa_tenant where status = 'active'", Integer.class));
 
         assertThat(job.announceInEveryStore()).isGreaterThanOrEqualTo(2);
-        assertThat(announced(rescheduled, movedElsewhere)).as("the hourly pass visits every store").isTrue();
+        assertThat(announced(rescheduled, movedElsewhere))
+                .as("the hourly pass visits every store")
+                .isTrue();
     }
 
     private long task(String store, OffsetDateTime due) {
         staff.save(new EmployeeDirectory.Employee(store, 10, 110, "Менеджер", "manager", "", true));
         staff.save(new EmployeeDirectory.Employee(store, 20, 120, "Кассир", "cashier", "", true));
-        Api manager = new Api("http://localhost:" + port).as(TestTokens.token(110, "m", Map.of(store, "manager"))).in(store);
-        Api.Response created = manager.post("/api/tasks/tasks/", json("title", "Полка", "assigned_to", 20, "due_date", due.toString()));
+        Api manager = new Api("http://localhost:" + port)
+                .as(TestTokens.token(110, "m", Map.of(store, "manager")))
+                .in(store);
+        Api.Response created = manager.post(
+                "/api/tasks/tasks/", json("title", "Полка", "assigned_to", 20, "due_date", due.toString()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.at("/id").asLong();
     }
 
     private boolean announced(String store, long task) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select overdue_announced from " + TestStores.schema(store) + ".tasks where id = ?", Boolean.class, task));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select overdue_announced from " + TestStores.schema(store) + ".tasks where id = ?",
+                Boolean.class,
+                task));
     }
 }

@@ -9,7 +9,7 @@ import dev.kassa.platform.test.TestStores;
  * (employee 10, user 110), cashiers Anna (20, 120) and Bobur (30, 130), and a former cashier (40, 140, inactive).
  */
 final class StoreStaff {
-    private StoreStaff() { }
+    private StoreStaff() {}
 
     static String store(EmployeeDirectory staff, String prefix) {
         String store = TestStores.newKey(prefix);

@@ -41,7 +41,9 @@ class TaskReportS3Tests {
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry properties) {
         properties.add("kassa.files.storage", () -> "s3");
-        properties.add("kassa.files.s3.endpoint", () -> "http://127.0.0.1:" + BUCKET.getAddress().getPort());
+        properties.add(
+                "kassa.files.s3.endpoint",
+                () -> "http://127.0.0.1:" + BUCKET.getAddress().getPort());
         properties.add("kassa.files.s3.bucket", () -> "kassa-photos");
         properties.add("kassa.files.s3.access-key", () -> "test-access");
         properties.add("kassa.files.s3.secret-key", () -> "test-secret");
@@ -54,8 +56,10 @@ class TaskReportS3Tests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EmployeeDirectory staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,22 +68,46 @@ class TaskReportS3Tests {
         String store = TestStores.newKey("s3r");
         staff.save(new EmployeeDirectory.Employee(store, 10, 110, "Менеджер Малика", "manager", "", true));
         staff.save(new EmployeeDirectory.Employee(store, 20, 120, "Кассир Анна", "cashier", "", true));
-        Api manager = new Api("http://localhost:" + port).as(TestTokens.token(110, "u110", Map.of(store, "manager"))).in(store);
-        Api anna = new Api("http://localhost:" + port).as(TestTokens.token(120, "u120", Map.of(store, "cashier"))).in(store);
-        long task = manager.post("/api/tasks/tasks/", json("title", "Фото витрины", "assigned_to", 20,
-                "due_date", OffsetDateTime.now().plusHours(3).withNano(0).toString())).at("/id").asLong();
+        Api manager = new Api("http://localhost:" + port)
+                .as(TestTokens.token(110, "u110", Map.of(store, "manager")))
+                .in(store);
+        Api anna = new Api("http://localhost:" + port)
+                .as(TestTokens.token(120, "u120", Map.of(store, "cashier")))
+                .in(store);
+        long task = manager.post(
+                        "/api/tasks/tasks/",
+                        json(
+                                "title",
+                                "Фото витрины",
+                                "assigned_to",
+                                20,
+                                "due_date",
+                                OffsetDateTime.now().plusHours(3).withNano(0).toString()))
+                .at("/id")
+                .asLong();
         anna.post("/api/tasks/tasks/" + task + "/start/", null);
 
-        Api.Response sent = anna.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", task).field("description", "Витрина")
-                .field("actual_hours", "1").file("photos", "front.png", "image/png", Api.Images.png()));
+        Api.Response sent = anna.multipart(
+                "POST",
+                "/api/tasks/reports/",
+                new Api.Form()
+                        .field("task", task)
+                        .field("description", "Витрина")
+                        .field("actual_hours", "1")
+                        .file("photos", "front.png", "image/png", Api.Images.png()));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         String id = sent.text("/photos/0/photo").replaceAll(".*/files/([^/]+)/?$", "$1");
         String schema = TestStores.schema(store).replace("\"", "");
         assertThat(OBJECTS).containsKey("kassa-photos/" + schema + "/" + id);
         assertThat(OBJECTS.get("kassa-photos/" + schema + "/" + id)).isEqualTo(Api.Images.png());
         assertThat(AUTHORIZATIONS).allMatch(a -> a.startsWith("AWS4-HMAC-SHA256 Credential=test-access/"));
-        assertThat(jdbc.queryForObject("select storage || ':' || (bytes is null) from \"" + schema + "\".kassa_file where id = ?::uuid", String.class, id))
-                .as("the row keeps what the file is, not its bytes").isEqualTo("s3:true");
+        assertThat(jdbc.queryForObject(
+                        "select storage || ':' || (bytes is null) from \"" + schema
+                                + "\".kassa_file where id = ?::uuid",
+                        String.class,
+                        id))
+                .as("the row keeps what the file is, not its bytes")
+                .isEqualTo("s3:true");
 
         Api.Response photo = manager.get(sent.text("/photos/0/photo"));
         assertThat(photo.header("Content-Type")).isEqualTo("image/png");
@@ -87,15 +115,25 @@ class TaskReportS3Tests {
 
         // a report refused after its first photo was uploaded leaves nothing in the bucket
         int before = OBJECTS.size();
-        Api.Response refused = anna.multipart("POST", "/api/tasks/reports/", new Api.Form().field("task", task).field("description", "ещё")
-                .field("actual_hours", "1").file("photos", "ok.png", "image/png", Api.Images.png())
-                .file("photos", "bad.jpg", "image/jpeg", "not an image".getBytes()));
+        Api.Response refused = anna.multipart(
+                "POST",
+                "/api/tasks/reports/",
+                new Api.Form()
+                        .field("task", task)
+                        .field("description", "ещё")
+                        .field("actual_hours", "1")
+                        .file("photos", "ok.png", "image/png", Api.Images.png())
+                        .file("photos", "bad.jpg", "image/jpeg", "not an image".getBytes()));
         assertThat(refused.status()).isEqualTo(415);
-        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(OBJECTS).hasSize(before));
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(OBJECTS).hasSize(before));
 
         // a deleted report takes its photo out of the bucket once the deletion is committed
-        assertThat(manager.delete("/api/tasks/reports/" + sent.at("/id").asLong() + "/").status()).isEqualTo(204);
-        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(OBJECTS).doesNotContainKey("kassa-photos/" + schema + "/" + id));
+        assertThat(manager.delete("/api/tasks/reports/" + sent.at("/id").asLong() + "/")
+                        .status())
+                .isEqualTo(204);
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(OBJECTS).doesNotContainKey("kassa-photos/" + schema + "/" + id));
         assertThat(manager.get(sent.text("/photos/0/photo")).status()).isEqualTo(404);
     }
 
@@ -116,7 +154,8 @@ class TaskReportS3Tests {
                 switch (exchange.getRequestMethod()) {
                     case "PUT" -> {
                         OBJECTS.put(key, body);
-                        exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+                        exchange.getResponseHeaders()
+                                .add("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
                         exchange.sendResponseHeaders(200, -1);
                     }
                     case "GET" -> {

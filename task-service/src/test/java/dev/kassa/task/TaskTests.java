@@ -16,6 +16,7 @@ class TaskTests {
 
     @LocalServerPort
     int port;
+
     @org.springframework.beans.factory.annotation.Autowired
     dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
@@ -27,32 +28,70 @@ class TaskTests {
     void theApiDocumentsTaskIsCreatedAndVisibleToItsPeopleOnly() {
         String store = TestStores.newKey("tsk");
         // the store's employees, as auth announces them: employee 2 is the account of user 2
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(store, 2, 2, "Анна Петрова", "cashier", "", true));
+        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
+                store, 2, 2, "Анна Петрова", "cashier", "", true));
         String due = OffsetDateTime.now().plusDays(3).withNano(0).toString();
         // erp-v2-api.md 5.1 (with a due date in the future)
-        Api.Response created = as(store, 1, "owner").post("/api/tasks/tasks/", json("title", "Проверить остатки товара",
-                "description", "Провести инвентаризацию склада", "priority", "high", "category", "inventory", "assigned_to", 2, "due_date", due));
+        Api.Response created = as(store, 1, "owner")
+                .post(
+                        "/api/tasks/tasks/",
+                        json(
+                                "title",
+                                "Проверить остатки товара",
+                                "description",
+                                "Провести инвентаризацию склада",
+                                "priority",
+                                "high",
+                                "category",
+                                "inventory",
+                                "assigned_to",
+                                2,
+                                "due_date",
+                                due));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/id").asLong()).isPositive();
         assertThat(created.text("/status")).isEqualTo("pending");
         assertThat(created.text("/status_display")).isEqualTo("Ожидает");
         assertThat(created.text("/assigned_to_name")).isEqualTo("Анна Петрова");
-        assertThat(as(store, 2, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isEqualTo(1);
-        assertThat(as(store, 3, "cashier").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
-        assertThat(as(store, 9, "manager").get("/api/tasks/tasks/?priority=high").at("/count").asInt()).isEqualTo(1);
-        assertThat(as(TestStores.newKey("tsk"), 1, "owner").get("/api/tasks/tasks/").at("/count").asInt()).isZero();
+        assertThat(as(store, 2, "cashier").get("/api/tasks/tasks/").at("/count").asInt())
+                .isEqualTo(1);
+        assertThat(as(store, 3, "cashier").get("/api/tasks/tasks/").at("/count").asInt())
+                .isZero();
+        assertThat(as(store, 9, "manager")
+                        .get("/api/tasks/tasks/?priority=high")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(as(TestStores.newKey("tsk"), 1, "owner")
+                        .get("/api/tasks/tasks/")
+                        .at("/count")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void badInputAndStrangersAreRefused() {
         String store = TestStores.newKey("tsk");
-        Api.Response bad = as(store, 1, "owner").post("/api/tasks/tasks/", json("priority", "whenever", "due_date", "tomorrow"));
+        Api.Response bad =
+                as(store, 1, "owner").post("/api/tasks/tasks/", json("priority", "whenever", "due_date", "tomorrow"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.at("/errors").fieldNames()).toIterable().contains("title", "priority", "assigned_to", "due_date");
-        Api.Response past = as(store, 1, "owner").post("/api/tasks/tasks/", json("title", "x", "assigned_to", 2, "due_date", "2020-01-20T18:00:00Z"));
+        assertThat(bad.at("/errors").fieldNames())
+                .toIterable()
+                .contains("title", "priority", "assigned_to", "due_date");
+        Api.Response past = as(store, 1, "owner")
+                .post("/api/tasks/tasks/", json("title", "x", "assigned_to", 2, "due_date", "2020-01-20T18:00:00Z"));
         assertThat(past.text("/errors/due_date/0")).isEqualTo("Срок выполнения не может быть в прошлом");
-        assertThat(as(TestStores.newKey("tsk"), 1, "owner").in(store).get("/api/tasks/tasks/").text("/code")).isEqualTo("not_a_member");
-        assertThat(new Api("http://localhost:" + port).in(store).get("/api/tasks/tasks/").status()).isEqualTo(401);
-        assertThat(as(store, 1, "owner").in(null).get("/api/tasks/tasks/").text("/code")).isEqualTo("missing_tenant_key");
+        assertThat(as(TestStores.newKey("tsk"), 1, "owner")
+                        .in(store)
+                        .get("/api/tasks/tasks/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/tasks/tasks/")
+                        .status())
+                .isEqualTo(401);
+        assertThat(as(store, 1, "owner").in(null).get("/api/tasks/tasks/").text("/code"))
+                .isEqualTo("missing_tenant_key");
     }
 }

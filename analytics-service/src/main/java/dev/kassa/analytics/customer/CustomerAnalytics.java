@@ -18,10 +18,10 @@ import java.util.Optional;
 public class CustomerAnalytics {
 
     /** The period the segments cover, {@code YYYY-MM-DD}. */
-    record SegmentPeriod(String periodStart, String periodEnd) { }
+    record SegmentPeriod(String periodStart, String periodEnd) {}
 
     /** Each segment with its customers, spend and average purchase, biggest spend first. */
-    record Segments(SegmentPeriod period, List<CustomerAnalyticsRepository.SegmentTotal> segments) { }
+    record Segments(SegmentPeriod period, List<CustomerAnalyticsRepository.SegmentTotal> segments) {}
 
     private final CustomerAnalyticsRepository rows;
     private final SettingsRepository settings;
@@ -49,7 +49,8 @@ public class CustomerAnalytics {
     }
 
     @Transactional
-    Page<CustomerAnalyticsRepository.Row> page(Long customer, String segment, Integer score, String orderBy, Pageable page) {
+    Page<CustomerAnalyticsRepository.Row> page(
+            Long customer, String segment, Integer score, String orderBy, Pageable page) {
         current();
         return rows.page(customer, segment, score, orderBy, page);
     }
@@ -65,9 +66,15 @@ public class CustomerAnalytics {
     Segments segments() {
         current();
         LocalDate today = TenantContext.require().today();
-        SegmentPeriod window = new SegmentPeriod(today.minusDays(settings.rfm().windowDays()).toString(), today.toString());
-        return rows.period().map(period -> new Segments(new SegmentPeriod(period.get("period_start").toString(),
-                period.get("period_end").toString()), rows.segments())).orElseGet(() -> new Segments(window, List.of()));
+        SegmentPeriod window =
+                new SegmentPeriod(today.minusDays(settings.rfm().windowDays()).toString(), today.toString());
+        return rows.period()
+                .map(period -> new Segments(
+                        new SegmentPeriod(
+                                period.get("period_start").toString(),
+                                period.get("period_end").toString()),
+                        rows.segments()))
+                .orElseGet(() -> new Segments(window, List.of()));
     }
 
     @Transactional

@@ -31,12 +31,31 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class CustomerAnalyticsController {
 
     /** Customers to win back, biggest spenders first. */
-    record AtRisk(int count, List<CustomerAnalyticsRepository.Row> customers) { }
+    record AtRisk(int count, List<CustomerAnalyticsRepository.Row> customers) {}
 
-    static final Set<String> SEGMENTS = Set.of("Champions", "Loyal Customers", "Potential Loyalists", "New Customers", "Promising",
-            "Need Attention", "At Risk", "Can't Lose Them", "Hibernating", "Lost");
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-monetary", "a.id", Map.of("monetary", "a.monetary",
-            "frequency", "a.frequency", "recency_days", "a.recency_days", "rfm_score", "a.rfm_score"));
+    static final Set<String> SEGMENTS = Set.of(
+            "Champions",
+            "Loyal Customers",
+            "Potential Loyalists",
+            "New Customers",
+            "Promising",
+            "Need Attention",
+            "At Risk",
+            "Can't Lose Them",
+            "Hibernating",
+            "Lost");
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-monetary",
+            "a.id",
+            Map.of(
+                    "monetary",
+                    "a.monetary",
+                    "frequency",
+                    "a.frequency",
+                    "recency_days",
+                    "a.recency_days",
+                    "rfm_score",
+                    "a.rfm_score"));
 
     private final CustomerAnalytics analytics;
 
@@ -44,22 +63,35 @@ class CustomerAnalyticsController {
         this.analytics = analytics;
     }
 
-    @Operation(summary = "Customers by RFM, biggest spenders first: filters customer (id), segment, rfm_score (1–5); ordering monetary, "
-            + "frequency, recency_days, rfm_score (prefix - for descending)")
+    @Operation(
+            summary =
+                    "Customers by RFM, biggest spenders first: filters customer (id), segment, rfm_score (1–5); ordering monetary, "
+                            + "frequency, recency_days, rfm_score (prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    PageResponse<CustomerAnalyticsRepository.Row> list(@RequestParam(required = false) String customer, @RequestParam(required = false) String segment,
-                                                       @RequestParam(name = "rfm_score", required = false) String score,
-                                                       @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                                       @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<CustomerAnalyticsRepository.Row> list(
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String segment,
+            @RequestParam(name = "rfm_score", required = false) String score,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Long customerId = Periods.id("customer", customer);
         if (segment != null && !segment.isBlank() && !SEGMENTS.contains(segment.trim())) {
             throw FieldErrors.single("segment", "analytics.segment_unknown");
         }
-        Integer rfm = score == null || score.isBlank() ? null : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
+        Integer rfm = score == null || score.isBlank()
+                ? null
+                : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(analytics.page(customerId, blankToNull(segment), rfm, orderBy,
-                PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+        return PageResponse.of(
+                analytics.page(
+                        customerId,
+                        blankToNull(segment),
+                        rfm,
+                        orderBy,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                r -> r);
     }
 
     @Operation(summary = "One customer's RFM row by its id")
@@ -76,7 +108,8 @@ class CustomerAnalyticsController {
         return analytics.segments();
     }
 
-    @Operation(summary = "Customers to win back: At Risk, Can't Lose Them, Hibernating and Lost, biggest spenders first")
+    @Operation(
+            summary = "Customers to win back: At Risk, Can't Lose Them, Hibernating and Lost, biggest spenders first")
     @GetMapping({"/at-risk", "/at_risk"})
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     AtRisk atRisk() {

@@ -17,11 +17,16 @@ public class Customers {
     }
 
     public void save(long customerId, String fullName, String phone, String type) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into customers (customer_id, full_name, phone, customer_type) values (:id, :name, :phone, :type)
                         on conflict (customer_id) do update set full_name = excluded.full_name, phone = excluded.phone,
                             customer_type = excluded.customer_type, updated_at = now()
                         """)
-                .param("id", customerId).param("name", fullName == null ? "" : fullName).param("phone", phone).param("type", type).update();
+                .param("id", customerId)
+                .param("name", fullName == null ? "" : fullName)
+                .param("phone", phone)
+                .param("type", type)
+                .update();
     }
 }

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * Them are reachable. Thresholds are the store's ({@link RfmSettings}).
  */
 final class Rfm {
-    private Rfm() { }
+    private Rfm() {}
 
     record Scores(int r, int f, int m) {
         int score() {

@@ -10,7 +10,8 @@ import java.math.BigDecimal;
 record RfmSettings(int windowDays, int[] recencyDays, int[] frequency, BigDecimal[] monetary) {
 
     static RfmSettings defaults() {
-        return new RfmSettings(90, new int[] {7, 30, 60, 90}, new int[] {20, 10, 5, 2},
-                new BigDecimal[] {new BigDecimal("5000000"), new BigDecimal("2000000"), new BigDecimal("1000000"), new BigDecimal("500000")});
+        return new RfmSettings(90, new int[] {7, 30, 60, 90}, new int[] {20, 10, 5, 2}, new BigDecimal[] {
+            new BigDecimal("5000000"), new BigDecimal("2000000"), new BigDecimal("1000000"), new BigDecimal("500000")
+        });
     }
 }

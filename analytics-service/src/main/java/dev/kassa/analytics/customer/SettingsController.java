@@ -21,10 +21,17 @@ import java.util.List;
 class SettingsController {
 
     /** Thresholds for scores 5, 4, 3 and 2: recency at most, frequency and monetary at least. */
-    record SettingsBody(Integer rfmWindowDays, List<Integer> rfmRecencyDays, List<Integer> rfmFrequency, List<BigDecimal> rfmMonetary) {
+    record SettingsBody(
+            Integer rfmWindowDays,
+            List<Integer> rfmRecencyDays,
+            List<Integer> rfmFrequency,
+            List<BigDecimal> rfmMonetary) {
         static SettingsBody from(RfmSettings s) {
-            return new SettingsBody(s.windowDays(), java.util.Arrays.stream(s.recencyDays()).boxed().toList(),
-                    java.util.Arrays.stream(s.frequency()).boxed().toList(), List.of(s.monetary()));
+            return new SettingsBody(
+                    s.windowDays(),
+                    java.util.Arrays.stream(s.recencyDays()).boxed().toList(),
+                    java.util.Arrays.stream(s.frequency()).boxed().toList(),
+                    List.of(s.monetary()));
         }
     }
 
@@ -41,11 +48,20 @@ class SettingsController {
         return SettingsBody.from(analytics.settings());
     }
 
-    @Operation(summary = "Change the RFM window (7–366 days) and thresholds for scores 5, 4, 3, 2 (owner): recency days increasing, "
-            + "frequency and monetary decreasing; every customer is rescored")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "small shop", value = "{\"rfm_window_days\": 90, \"rfm_recency_days\": [7, 30, 60, 90], \"rfm_frequency\": [8, 4, 3, 2], "
-            + "\"rfm_monetary\": [\"500000\", \"200000\", \"100000\", \"50000\"]}")))
+    @Operation(
+            summary =
+                    "Change the RFM window (7–366 days) and thresholds for scores 5, 4, 3, 2 (owner): recency days increasing, "
+                            + "frequency and monetary decreasing; every customer is rescored")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "small shop",
+                                            value =
+                                                    "{\"rfm_window_days\": 90, \"rfm_recency_days\": [7, 30, 60, 90], \"rfm_frequency\": [8, 4, 3, 2], "
+                                                            + "\"rfm_monetary\": [\"500000\", \"200000\", \"100000\", \"50000\"]}")))
     @PutMapping
     @PreAuthorize(Access.MANAGE_STORE)
     SettingsBody put(@RequestBody SettingsBody body) {
@@ -74,7 +90,8 @@ class SettingsController {
         return SettingsBody.from(analytics.update(new RfmSettings(window, recency, frequency, monetary)));
     }
 
-    private static int[] ints(FieldErrors errors, String field, List<Integer> given, int[] current, boolean increasing) {
+    private static int[] ints(
+            FieldErrors errors, String field, List<Integer> given, int[] current, boolean increasing) {
         if (given == null) {
             return current;
         }

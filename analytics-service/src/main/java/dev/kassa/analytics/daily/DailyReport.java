@@ -11,19 +11,69 @@ import java.time.LocalDate;
  * purchase in the store was that day (spec §8.1 counts customers created that day who bought that day; a customer
  * registered long ago who buys for the first time is new to the shop too).
  */
-public record DailyReport(Long id, LocalDate date, BigDecimal totalSales, int totalSalesCount, BigDecimal avgSaleAmount,
-                          BigDecimal cashSales, BigDecimal cardSales, BigDecimal totalDiscount, BigDecimal totalTax,
-                          BigDecimal totalItemsSold, int uniqueProductsSold, int uniqueCustomers, BigDecimal totalRefunds, int refundsCount,
-                          BigDecimal creditSales, int newCustomers, int sessionsOpened, int sessionsClosed) {
+public record DailyReport(
+        Long id,
+        LocalDate date,
+        BigDecimal totalSales,
+        int totalSalesCount,
+        BigDecimal avgSaleAmount,
+        BigDecimal cashSales,
+        BigDecimal cardSales,
+        BigDecimal totalDiscount,
+        BigDecimal totalTax,
+        BigDecimal totalItemsSold,
+        int uniqueProductsSold,
+        int uniqueCustomers,
+        BigDecimal totalRefunds,
+        int refundsCount,
+        BigDecimal creditSales,
+        int newCustomers,
+        int sessionsOpened,
+        int sessionsClosed) {
 
     public static DailyReport empty(LocalDate date) {
         BigDecimal zero = new BigDecimal("0.00");
-        return new DailyReport(null, date, zero, 0, zero, zero, zero, zero, zero, new BigDecimal("0.000"), 0, 0, zero, 0, zero, 0, 0, 0);
+        return new DailyReport(
+                null,
+                date,
+                zero,
+                0,
+                zero,
+                zero,
+                zero,
+                zero,
+                zero,
+                new BigDecimal("0.000"),
+                0,
+                0,
+                zero,
+                0,
+                zero,
+                0,
+                0,
+                0);
     }
 
     /** The same day with its shift figures (a day without sales may still have had shifts). */
     DailyReport withShifts(int opened, int closed) {
-        return new DailyReport(id, date, totalSales, totalSalesCount, avgSaleAmount, cashSales, cardSales, totalDiscount, totalTax, totalItemsSold,
-                uniqueProductsSold, uniqueCustomers, totalRefunds, refundsCount, creditSales, newCustomers, opened, closed);
+        return new DailyReport(
+                id,
+                date,
+                totalSales,
+                totalSalesCount,
+                avgSaleAmount,
+                cashSales,
+                cardSales,
+                totalDiscount,
+                totalTax,
+                totalItemsSold,
+                uniqueProductsSold,
+                uniqueCustomers,
+                totalRefunds,
+                refundsCount,
+                creditSales,
+                newCustomers,
+                opened,
+                closed);
     }
 }

@@ -28,21 +28,29 @@ import java.util.Map;
 class DailySalesController {
 
     /** A report's period, both ends included, and its number of days. */
-    record ReportPeriod(String startDate, String endDate, long days) { }
+    record ReportPeriod(String startDate, String endDate, long days) {}
 
     /** A period's totals; {@code avg_sale} is the period's average sale, not the mean of daily averages. */
-    record PeriodSums(BigDecimal totalSales, int totalCount, BigDecimal totalRefunds, BigDecimal totalDiscount, BigDecimal totalTax,
-                      BigDecimal totalItems, BigDecimal avgSale) { }
+    record PeriodSums(
+            BigDecimal totalSales,
+            int totalCount,
+            BigDecimal totalRefunds,
+            BigDecimal totalDiscount,
+            BigDecimal totalTax,
+            BigDecimal totalItems,
+            BigDecimal avgSale) {}
 
-    record PeriodReport(ReportPeriod period, PeriodSums totals, List<DailyReport> dailyReports) { }
+    record PeriodReport(ReportPeriod period, PeriodSums totals, List<DailyReport> dailyReports) {}
 
     /** One day of a trend (a day without sales has zeros). */
-    record TrendDay(String date, BigDecimal totalSales, int totalCount, BigDecimal avgSale) { }
+    record TrendDay(String date, BigDecimal totalSales, int totalCount, BigDecimal avgSale) {}
 
     /** {@code period} says in words which days the trend covers. */
-    record Trends(String period, List<TrendDay> trends) { }
+    record Trends(String period, List<TrendDay> trends) {}
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "id",
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-date",
+            "id",
             Map.of("date", "date", "total_sales", "total_sales", "total_sales_count", "total_sales_count"));
 
     private final DailySalesRepository reports;
@@ -59,19 +67,27 @@ class DailySalesController {
         return reports.forDate(today).orElseGet(() -> reports.emptyDay(today));
     }
 
-    @Operation(summary = "Totals and daily reports of a period: ?start_date=2025-01-01&end_date=2025-01-31 (at most 366 days)")
+    @Operation(
+            summary =
+                    "Totals and daily reports of a period: ?start_date=2025-01-01&end_date=2025-01-31 (at most 366 days)")
     @GetMapping("/period")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    public PeriodReport period(@RequestParam(name = "start_date", required = false) String start,
-                               @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = Periods.checked(Periods.requiredDate("start_date", start), Periods.requiredDate("end_date", end));
+    public PeriodReport period(
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        Periods.Range range =
+                Periods.checked(Periods.requiredDate("start_date", start), Periods.requiredDate("end_date", end));
         LocalDate from = range.start();
         LocalDate to = range.end();
         List<DailyReport> days = reports.between(from, to);
         BigDecimal total = days.stream().map(DailyReport::totalSales).reduce(new BigDecimal("0.00"), BigDecimal::add);
         int count = days.stream().mapToInt(DailyReport::totalSalesCount).sum();
-        BigDecimal gross = days.stream().map(d -> d.totalSales().add(d.totalRefunds())).reduce(new BigDecimal("0.00"), BigDecimal::add);
-        PeriodSums totals = new PeriodSums(total, count,
+        BigDecimal gross = days.stream()
+                .map(d -> d.totalSales().add(d.totalRefunds()))
+                .reduce(new BigDecimal("0.00"), BigDecimal::add);
+        PeriodSums totals = new PeriodSums(
+                total,
+                count,
                 days.stream().map(DailyReport::totalRefunds).reduce(new BigDecimal("0.00"), BigDecimal::add),
                 days.stream().map(DailyReport::totalDiscount).reduce(new BigDecimal("0.00"), BigDecimal::add),
                 days.stream().map(DailyReport::totalTax).reduce(new BigDecimal("0.00"), BigDecimal::add),
@@ -98,13 +114,17 @@ class DailySalesController {
         return new Trends(Messages.get("analytics.last_days", n), trend);
     }
 
-    @Operation(summary = "Daily reports, newest first (paginated): filter date=YYYY-MM-DD; ordering date, total_sales, total_sales_count "
-            + "(prefix - for descending)")
+    @Operation(
+            summary =
+                    "Daily reports, newest first (paginated): filter date=YYYY-MM-DD; ordering date, total_sales, total_sales_count "
+                            + "(prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    public PageResponse<DailyReport> list(@RequestParam(required = false) String date, @RequestParam(required = false) String ordering,
-                                          @RequestParam(required = false) String page,
-                                          @RequestParam(name = "page_size", required = false) String pageSize) {
+    public PageResponse<DailyReport> list(
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         LocalDate day = Periods.optionalDate("date", date);
         String orderBy = ORDERING.orderBy(ordering);
         return PageResponse.of(reports.page(day, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);

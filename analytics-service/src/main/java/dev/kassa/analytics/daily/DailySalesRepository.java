@@ -15,14 +15,29 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class DailySalesRepository {
 
-    private static final RowMapper<DailyReport> ROW = (rs, i) -> new DailyReport(rs.getLong("id"), rs.getObject("date", LocalDate.class),
-            rs.getBigDecimal("total_sales"), rs.getInt("total_sales_count"), rs.getBigDecimal("avg_sale_amount"), rs.getBigDecimal("cash_sales"),
-            rs.getBigDecimal("card_sales"), rs.getBigDecimal("total_discount"), rs.getBigDecimal("total_tax"), rs.getBigDecimal("total_items_sold"),
-            rs.getInt("unique_products_sold"), rs.getInt("unique_customers"), rs.getBigDecimal("total_refunds"), rs.getInt("refunds_count"),
-            rs.getBigDecimal("credit_sales"), rs.getInt("new_customers"), rs.getInt("sessions_opened"), rs.getInt("sessions_closed"));
+    private static final RowMapper<DailyReport> ROW = (rs, i) -> new DailyReport(
+            rs.getLong("id"),
+            rs.getObject("date", LocalDate.class),
+            rs.getBigDecimal("total_sales"),
+            rs.getInt("total_sales_count"),
+            rs.getBigDecimal("avg_sale_amount"),
+            rs.getBigDecimal("cash_sales"),
+            rs.getBigDecimal("card_sales"),
+            rs.getBigDecimal("total_discount"),
+            rs.getBigDecimal("total_tax"),
+            rs.getBigDecimal("total_items_sold"),
+            rs.getInt("unique_products_sold"),
+            rs.getInt("unique_customers"),
+            rs.getBigDecimal("total_refunds"),
+            rs.getInt("refunds_count"),
+            rs.getBigDecimal("credit_sales"),
+            rs.getInt("new_customers"),
+            rs.getInt("sessions_opened"),
+            rs.getInt("sessions_closed"));
 
     /** A report row with the day's shift and first-purchase figures, read from the shifts and the facts. */
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select d.*,
                    (select count(*) from shifts s where s.business_date = d.date) as sessions_opened,
                    (select count(*) from shifts s where s.business_date = d.date and s.closed_at is not null) as sessions_closed,
@@ -40,33 +55,52 @@ public class DailySalesRepository {
 
     @Transactional(readOnly = true)
     public Optional<DailyReport> forDate(LocalDate date) {
-        return sql.sql(SELECT + " where d.date = :date").param("date", date).query(ROW).optional();
+        return sql.sql(SELECT + " where d.date = :date")
+                .param("date", date)
+                .query(ROW)
+                .optional();
     }
 
     /** A day without sales: no totals, but perhaps shifts. */
     @Transactional(readOnly = true)
     public DailyReport emptyDay(LocalDate date) {
-        return sql.sql("select count(*), count(closed_at) from shifts where business_date = :date").param("date", date)
-                .query((rs, i) -> DailyReport.empty(date).withShifts(rs.getInt(1), rs.getInt(2))).single();
+        return sql.sql("select count(*), count(closed_at) from shifts where business_date = :date")
+                .param("date", date)
+                .query((rs, i) -> DailyReport.empty(date).withShifts(rs.getInt(1), rs.getInt(2)))
+                .single();
     }
 
     /** A page of reports, of one date when {@code date} is given, in {@code orderBy} order. */
     @Transactional(readOnly = true)
-    org.springframework.data.domain.Page<DailyReport> page(LocalDate date, String orderBy, org.springframework.data.domain.Pageable page) {
-        return dev.kassa.platform.web.JdbcPages.page(sql, SELECT, "from daily_sales d", "where (cast(:date as date) is null or d.date = :date)",
-                orderBy, q -> q.param("date", date), ROW, page);
+    org.springframework.data.domain.Page<DailyReport> page(
+            LocalDate date, String orderBy, org.springframework.data.domain.Pageable page) {
+        return dev.kassa.platform.web.JdbcPages.page(
+                sql,
+                SELECT,
+                "from daily_sales d",
+                "where (cast(:date as date) is null or d.date = :date)",
+                orderBy,
+                q -> q.param("date", date),
+                ROW,
+                page);
     }
 
     /** The store's net sales from {@code from} to {@code to}, in the caller's (the store's) transaction. */
     public PeriodTotals totals(LocalDate from, LocalDate to) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select coalesce(sum(total_sales), 0), coalesce(sum(total_sales_count), 0), coalesce(sum(total_discount), 0),
                                coalesce(sum(total_items_sold), 0)
                           from daily_sales where date between :from and :to
                         """)
-                .param("from", from).param("to", to)
-                .query((rs, i) -> new PeriodTotals(rs.getBigDecimal(1).setScale(2), rs.getInt(2), rs.getBigDecimal(3).setScale(2),
-                        rs.getBigDecimal(4).setScale(3))).single();
+                .param("from", from)
+                .param("to", to)
+                .query((rs, i) -> new PeriodTotals(
+                        rs.getBigDecimal(1).setScale(2),
+                        rs.getInt(2),
+                        rs.getBigDecimal(3).setScale(2),
+                        rs.getBigDecimal(4).setScale(3)))
+                .single();
     }
 
     @Transactional(readOnly = true)
@@ -77,7 +111,8 @@ public class DailySalesRepository {
     @Transactional(readOnly = true)
     List<DailyReport> between(LocalDate from, LocalDate to) {
         // a period of up to a year: the shift and first-purchase figures of all its days in one pass each
-        return sql.sql("""
+        return sql.sql(
+                        """
                 with firsts as (select customer_id, min(business_date) as first from sale_facts
                                  where kind = 'sale' and customer_id is not null group by customer_id),
                      fresh as (select first as date, count(*) as n from firsts where first between :from and :to group by first),
@@ -87,7 +122,11 @@ public class DailySalesRepository {
                        coalesce(f.n, 0) as new_customers
                   from daily_sales d left join shifts_of s on s.date = d.date left join fresh f on f.date = d.date
                  where d.date between :from and :to order by d.date
-                """).param("from", from).param("to", to).query(ROW).list();
+                """)
+                .param("from", from)
+                .param("to", to)
+                .query(ROW)
+                .list();
     }
 
     /**
@@ -96,7 +135,8 @@ public class DailySalesRepository {
      * as long as the facts of a store are added one after another (each right after it is recorded), as its partition delivers them.
      */
     public void add(String factId) {
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount,
                                                  total_tax, total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count,
                                                  credit_sales)
@@ -132,17 +172,24 @@ public class DailySalesRepository {
                             credit_sales = daily_sales.credit_sales + excluded.credit_sales,
                             updated_at = now()
                         """)
-                .param("fact", factId).update();
+                .param("fact", factId)
+                .update();
     }
 
     /** Rebuilds one date's report from the facts (each sale counted once; no join inflation, spec §11.5.1). */
     public void recompute(LocalDate date) {
-        int facts = sql.sql("select count(*) from sale_facts where business_date = :date").param("date", date).query(Integer.class).single();
+        int facts = sql.sql("select count(*) from sale_facts where business_date = :date")
+                .param("date", date)
+                .query(Integer.class)
+                .single();
         if (facts == 0) {
-            sql.sql("delete from daily_sales where date = :date").param("date", date).update();
+            sql.sql("delete from daily_sales where date = :date")
+                    .param("date", date)
+                    .update();
             return;
         }
-        sql.sql("""
+        sql.sql(
+                        """
                 insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount, total_tax,
                                          total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count, credit_sales)
                 select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
@@ -159,6 +206,8 @@ public class DailySalesRepository {
                     unique_products_sold = excluded.unique_products_sold, unique_customers = excluded.unique_customers,
                     total_refunds = excluded.total_refunds, refunds_count = excluded.refunds_count, credit_sales = excluded.credit_sales,
                     updated_at = now()
-                """).param("date", date).update();
+                """)
+                .param("date", date)
+                .update();
     }
 }

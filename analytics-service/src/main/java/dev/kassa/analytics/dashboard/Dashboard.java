@@ -19,29 +19,51 @@ import java.util.List;
 class Dashboard {
 
     /** One day's key figures. */
-    record Kpis(String date, BigDecimal totalSales, int salesCount, BigDecimal avgTicket, BigDecimal itemsSold, BigDecimal refundsTotal) { }
+    record Kpis(
+            String date,
+            BigDecimal totalSales,
+            int salesCount,
+            BigDecimal avgTicket,
+            BigDecimal itemsSold,
+            BigDecimal refundsTotal) {}
 
     /** Percent change of sales and count; null where the base day had none. */
-    record Change(BigDecimal totalSalesPercent, BigDecimal salesCountPercent) { }
+    record Change(BigDecimal totalSalesPercent, BigDecimal salesCountPercent) {}
 
-    record RefundTotals(BigDecimal total, int count) { }
+    record RefundTotals(BigDecimal total, int count) {}
 
     /** How many products are low or out of stock, and the first ten of each. */
-    record StockBlock(int lowStockCount, int outOfStockCount, List<SnapshotRepository.Snapshot> lowStock,
-                      List<SnapshotRepository.Snapshot> outOfStock) { }
+    record StockBlock(
+            int lowStockCount,
+            int outOfStockCount,
+            List<SnapshotRepository.Snapshot> lowStock,
+            List<SnapshotRepository.Snapshot> outOfStock) {}
 
-    record OpenShiftsBlock(int count, List<OpenShifts.Shift> shifts) { }
+    record OpenShiftsBlock(int count, List<OpenShifts.Shift> shifts) {}
 
     /** Today's KPIs against yesterday and the same weekday last week, top products, refunds, stock alerts and open shifts. */
-    record DashboardView(String date, Kpis today, Kpis yesterday, Kpis sameWeekdayLastWeek, Change changeVsYesterday, Change changeVsLastWeek,
-                         List<ProductPerformanceRepository.Top> topProducts, RefundTotals refunds, StockBlock stock, OpenShiftsBlock openShifts) { }
+    record DashboardView(
+            String date,
+            Kpis today,
+            Kpis yesterday,
+            Kpis sameWeekdayLastWeek,
+            Change changeVsYesterday,
+            Change changeVsLastWeek,
+            List<ProductPerformanceRepository.Top> topProducts,
+            RefundTotals refunds,
+            StockBlock stock,
+            OpenShiftsBlock openShifts) {}
 
     private final DailySalesRepository daily;
     private final ProductPerformanceRepository products;
     private final SnapshotRepository stock;
     private final OpenShifts shifts;
 
-    Dashboard(DailySalesRepository daily, ProductPerformanceRepository products, SnapshotRepository stock, OpenShifts shifts) {
+    Dashboard(
+            DailySalesRepository daily,
+            ProductPerformanceRepository products,
+            SnapshotRepository stock,
+            OpenShifts shifts) {
         this.daily = daily;
         this.products = products;
         this.stock = stock;
@@ -54,12 +76,25 @@ class Dashboard {
         DailyReport now = report(today);
         DailyReport yesterday = report(today.minusDays(1));
         DailyReport lastWeek = report(today.minusDays(7));
-        List<SnapshotRepository.Snapshot> low = stock.latest(SnapshotRepository.LOW, SnapshotRepository.BY_DAYS_OF_STOCK);
+        List<SnapshotRepository.Snapshot> low =
+                stock.latest(SnapshotRepository.LOW, SnapshotRepository.BY_DAYS_OF_STOCK);
         List<SnapshotRepository.Snapshot> out = stock.latest(SnapshotRepository.OUT, SnapshotRepository.BY_NAME);
-        StockBlock stockBlock = new StockBlock(low.size(), out.size(), low.stream().limit(10).toList(), out.stream().limit(10).toList());
+        StockBlock stockBlock = new StockBlock(
+                low.size(),
+                out.size(),
+                low.stream().limit(10).toList(),
+                out.stream().limit(10).toList());
         List<OpenShifts.Shift> open = shifts.open();
-        return new DashboardView(today.toString(), kpis(now), kpis(yesterday), kpis(lastWeek), change(now, yesterday), change(now, lastWeek),
-                products.top(today, today, "revenue", 5), new RefundTotals(now.totalRefunds(), now.refundsCount()), stockBlock,
+        return new DashboardView(
+                today.toString(),
+                kpis(now),
+                kpis(yesterday),
+                kpis(lastWeek),
+                change(now, yesterday),
+                change(now, lastWeek),
+                products.top(today, today, "revenue", 5),
+                new RefundTotals(now.totalRefunds(), now.refundsCount()),
+                stockBlock,
                 new OpenShiftsBlock(open.size(), open));
     }
 
@@ -68,12 +103,19 @@ class Dashboard {
     }
 
     private static Kpis kpis(DailyReport r) {
-        return new Kpis(r.date().toString(), r.totalSales(), r.totalSalesCount(), r.avgSaleAmount(), r.totalItemsSold(), r.totalRefunds());
+        return new Kpis(
+                r.date().toString(),
+                r.totalSales(),
+                r.totalSalesCount(),
+                r.avgSaleAmount(),
+                r.totalItemsSold(),
+                r.totalRefunds());
     }
 
     /** Percent change of sales and count; null where the base day had none. */
     private static Change change(DailyReport now, DailyReport base) {
-        return new Change(percent(now.totalSales(), base.totalSales()),
+        return new Change(
+                percent(now.totalSales(), base.totalSales()),
                 percent(BigDecimal.valueOf(now.totalSalesCount()), BigDecimal.valueOf(base.totalSalesCount())));
     }
 

@@ -21,8 +21,10 @@ class DashboardController {
         this.dashboard = dashboard;
     }
 
-    @Operation(summary = "Today's KPIs against yesterday and the same weekday last week, top 5 products today, refunds, low and "
-            + "out-of-stock products, open shifts")
+    @Operation(
+            summary =
+                    "Today's KPIs against yesterday and the same weekday last week, top 5 products today, refunds, low and "
+                            + "out-of-stock products, open shifts")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     Dashboard.DashboardView get() {

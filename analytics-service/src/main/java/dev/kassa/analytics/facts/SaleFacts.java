@@ -31,16 +31,27 @@ public class SaleFacts {
 
     /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
     public Affected record(Sale s) {
-        int inserted = jdbc.sql("""
+        int inserted = jdbc.sql(
+                        """
                         insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax,
                                                 items_quantity, cash, card, other, credit)
                         values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other, :credit)
                         on conflict (sale_id) do nothing
                         """)
-                .param("sale", s.saleId()).param("receipt", s.receiptNumber()).param("date", s.businessDate())
-                .param("at", Timestamp.from(s.completedAt())).param("customer", s.customerId()).param("total", s.total())
-                .param("discount", s.discount()).param("tax", s.tax()).param("items", s.itemsQuantity()).param("cash", s.cash())
-                .param("card", s.card()).param("other", s.other()).param("credit", s.credit()).update();
+                .param("sale", s.saleId())
+                .param("receipt", s.receiptNumber())
+                .param("date", s.businessDate())
+                .param("at", Timestamp.from(s.completedAt()))
+                .param("customer", s.customerId())
+                .param("total", s.total())
+                .param("discount", s.discount())
+                .param("tax", s.tax())
+                .param("items", s.itemsQuantity())
+                .param("cash", s.cash())
+                .param("card", s.card())
+                .param("other", s.other())
+                .param("credit", s.credit())
+                .update();
         if (inserted == 0) {
             return Affected.none();
         }
@@ -48,7 +59,8 @@ public class SaleFacts {
         List<Sale.Line> lines = s.lines();
         if (!lines.isEmpty()) {
             // every line in one statement, in the sale's order
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total, unit_cost,
                                                          business_date)
                             select :sale, product, name, quantity, price, discount, total, cost, :date
@@ -57,12 +69,15 @@ public class SaleFacts {
                                           cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
                              order by n
                             """)
-                    .param("sale", s.saleId()).param("date", s.businessDate())
+                    .param("sale", s.saleId())
+                    .param("date", s.businessDate())
                     .param("products", SqlArrays.texts(lines, Sale.Line::productId))
                     .param("names", SqlArrays.texts(lines, Sale.Line::productName))
                     .param("quantities", SqlArrays.texts(lines, Sale.Line::quantity))
                     .param("prices", SqlArrays.texts(lines, Sale.Line::unitPrice))
-                    .param("discounts", SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
+                    .param(
+                            "discounts",
+                            SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
                     .param("totals", SqlArrays.texts(lines, Sale.Line::lineTotal))
                     .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
                     .update();
@@ -70,15 +85,19 @@ public class SaleFacts {
         }
         Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
         // refunds of this sale that came first: their lines now get the cost of the batch that was sold
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         update sale_fact_lines r set unit_cost = l.unit_cost
                           from sale_facts f, sale_fact_lines l
                          where f.refund_of = :sale and r.sale_id = f.sale_id and l.sale_id = :sale and l.product_id = r.product_id
                         returning r.business_date, r.product_id
                         """)
                 .param("sale", s.saleId())
-                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()
-                .forEach(e -> corrected.computeIfAbsent(e.getKey(), d -> new HashSet<>()).add(e.getValue()));
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list()
+                .forEach(e -> corrected
+                        .computeIfAbsent(e.getKey(), d -> new HashSet<>())
+                        .add(e.getValue()));
         return new Affected(s.saleId(), s.businessDate(), products, corrected);
     }
 
@@ -88,33 +107,52 @@ public class SaleFacts {
         // the credit part went back to the buyer's account, the rest left the till by the refund's method
         BigDecimal credit = r.creditAmount().negate();
         BigDecimal paidBack = amount.subtract(credit);
-        BigDecimal quantity = r.lines().stream().map(Refund.Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
+        BigDecimal quantity = r.lines().stream()
+                .map(Refund.Line::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .negate();
         String id = "refund-" + r.refundId();
-        int inserted = jdbc.sql("""
+        int inserted = jdbc.sql(
+                        """
                         insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity,
                                                 cash, card, other, credit, kind, refund_of)
                         values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund', :sale)
                         on conflict (sale_id) do nothing
                         """)
-                .param("id", id).param("receipt", r.receiptNumber()).param("date", r.businessDate()).param("amount", amount)
-                .param("quantity", quantity).param("cash", "cash".equals(r.method()) ? paidBack : BigDecimal.ZERO)
+                .param("id", id)
+                .param("receipt", r.receiptNumber())
+                .param("date", r.businessDate())
+                .param("amount", amount)
+                .param("quantity", quantity)
+                .param("cash", "cash".equals(r.method()) ? paidBack : BigDecimal.ZERO)
                 .param("card", "card".equals(r.method()) ? paidBack : BigDecimal.ZERO)
-                .param("other", "cash".equals(r.method()) || "card".equals(r.method()) || "credit".equals(r.method()) ? BigDecimal.ZERO : paidBack)
+                .param(
+                        "other",
+                        "cash".equals(r.method()) || "card".equals(r.method()) || "credit".equals(r.method())
+                                ? BigDecimal.ZERO
+                                : paidBack)
                 .param("credit", credit)
-                .param("sale", r.saleId()).update();
+                .param("sale", r.saleId())
+                .update();
         if (inserted == 0) {
             return Affected.none();
         }
         Set<Long> products = new HashSet<>();
         for (Refund.Line line : r.lines()) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             insert into sale_fact_lines (sale_id, product_id, quantity, line_total, unit_cost, business_date)
                             values (:id, :product, :quantity, :total,
                                     coalesce((select l.unit_cost from sale_fact_lines l where l.sale_id = :sale and l.product_id = :product limit 1), 0),
                                     :date)
                             """)
-                    .param("id", id).param("product", line.productId()).param("quantity", line.quantity().negate())
-                    .param("total", line.amount().negate()).param("sale", r.saleId()).param("date", r.businessDate()).update();
+                    .param("id", id)
+                    .param("product", line.productId())
+                    .param("quantity", line.quantity().negate())
+                    .param("total", line.amount().negate())
+                    .param("sale", r.saleId())
+                    .param("date", r.businessDate())
+                    .update();
             products.add(line.productId());
         }
         return new Affected(id, r.businessDate(), products, Map.of());

@@ -35,8 +35,14 @@ public class AnalyticsJobs {
     private final TransactionTemplate tx;
     private final int retentionDays;
 
-    AnalyticsJobs(TenantRegistry registry, TenantProvisioner tenants, SnapshotRepository snapshots,
-                  ProductPerformanceRepository performance, ClosedDays days, PlatformTransactionManager transactions, @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
+    AnalyticsJobs(
+            TenantRegistry registry,
+            TenantProvisioner tenants,
+            SnapshotRepository snapshots,
+            ProductPerformanceRepository performance,
+            ClosedDays days,
+            PlatformTransactionManager transactions,
+            @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
         this.registry = registry;
         this.tenants = tenants;
         this.snapshots = snapshots;
@@ -60,20 +66,27 @@ public class AnalyticsJobs {
     /** Closes the store's day if its local date has moved on since the last close; true if it did. */
     public boolean closeDay(Tenant tenant) {
         LocalDate today = tenant.today();
-        return Boolean.TRUE.equals(TenantContext.call(tenant, () -> tx.execute(s -> {
-            days.lockClosing();
-            LocalDate last = days.lastClosed().orElse(null);
-            if (last != null && !last.isBefore(today)) {
-                return false;
-            }
-            int carried = snapshots.carryForward(today);
-            LocalDate oldest = today.minusDays(retentionDays);
-            int removed = days.removeReportsBefore(oldest);
-            // the oldest month lost its first days: its month rows sum what is left
-            performance.resumMonth(oldest.withDayOfMonth(1));
-            days.closed(today);
-            log.info("Closed the day before {} for store {}: {} snapshots carried, {} old rows removed", today, tenant.key(), carried, removed);
-            return true;
-        })));
+        return Boolean.TRUE.equals(TenantContext.call(
+                tenant,
+                () -> tx.execute(s -> {
+                    days.lockClosing();
+                    LocalDate last = days.lastClosed().orElse(null);
+                    if (last != null && !last.isBefore(today)) {
+                        return false;
+                    }
+                    int carried = snapshots.carryForward(today);
+                    LocalDate oldest = today.minusDays(retentionDays);
+                    int removed = days.removeReportsBefore(oldest);
+                    // the oldest month lost its first days: its month rows sum what is left
+                    performance.resumMonth(oldest.withDayOfMonth(1));
+                    days.closed(today);
+                    log.info(
+                            "Closed the day before {} for store {}: {} snapshots carried, {} old rows removed",
+                            today,
+                            tenant.key(),
+                            carried,
+                            removed);
+                    return true;
+                })));
     }
 }

@@ -24,23 +24,37 @@ class ClosedDays {
      * and the second to come waits for the first and then finds the day closed, instead of closing it again over the first.
      */
     void lockClosing() {
-        sql.sql("select pg_advisory_xact_lock(hashtextextended('kassa.analytics.close-day:' || current_schema(), 0))").query((rs, i) -> 1).list();
+        sql.sql("select pg_advisory_xact_lock(hashtextextended('kassa.analytics.close-day:' || current_schema(), 0))")
+                .query((rs, i) -> 1)
+                .list();
     }
 
     Optional<LocalDate> lastClosed() {
-        return sql.sql("select last_closed from analytics_jobs where id = 1").query(LocalDate.class).optional();
+        return sql.sql("select last_closed from analytics_jobs where id = 1")
+                .query(LocalDate.class)
+                .optional();
     }
 
     void closed(LocalDate today) {
-        sql.sql("insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
-                .param("today", today).update();
+        sql.sql(
+                        "insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
+                .param("today", today)
+                .update();
     }
 
     /** Removes report rows dated before {@code oldest} (the month rows of months before its month); the facts stay. How many. */
     int removeReportsBefore(LocalDate oldest) {
-        return sql.sql("delete from daily_sales where date < :oldest").param("oldest", oldest).update()
-                + sql.sql("delete from product_performance where date < :oldest").param("oldest", oldest).update()
-                + sql.sql("delete from product_performance_monthly where month < :oldest").param("oldest", oldest.withDayOfMonth(1)).update()
-                + sql.sql("delete from inventory_snapshots where date < :oldest").param("oldest", oldest).update();
+        return sql.sql("delete from daily_sales where date < :oldest")
+                        .param("oldest", oldest)
+                        .update()
+                + sql.sql("delete from product_performance where date < :oldest")
+                        .param("oldest", oldest)
+                        .update()
+                + sql.sql("delete from product_performance_monthly where month < :oldest")
+                        .param("oldest", oldest.withDayOfMonth(1))
+                        .update()
+                + sql.sql("delete from inventory_snapshots where date < :oldest")
+                        .param("oldest", oldest)
+                        .update();
     }
 }

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 @RestController
 class RebuildController {
 
-    record RebuildRequest(String date, String startDate, String endDate) { }
+    record RebuildRequest(String date, String startDate, String endDate) {}
 
     private final Rebuild rebuild;
 
@@ -24,11 +24,20 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
-    @Operation(summary = "Recompute the daily reports, product rows and customers' RFM rows of a date or a period (at most 366 days) "
-            + "from the stored sale facts (owner)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
-            @ExampleObject(name = "one day", value = "{\"date\": \"2025-11-20\"}"),
-            @ExampleObject(name = "a period", value = "{\"start_date\": \"2025-11-01\", \"end_date\": \"2025-11-20\"}")}))
+    @Operation(
+            summary =
+                    "Recompute the daily reports, product rows and customers' RFM rows of a date or a period (at most 366 days) "
+                            + "from the stored sale facts (owner)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = {
+                                @ExampleObject(name = "one day", value = "{\"date\": \"2025-11-20\"}"),
+                                @ExampleObject(
+                                        name = "a period",
+                                        value = "{\"start_date\": \"2025-11-01\", \"end_date\": \"2025-11-20\"}")
+                            }))
     @PostMapping("/api/analytics/rebuild")
     @PreAuthorize(Access.MANAGE_STORE)
     Rebuilt rebuild(@RequestBody RebuildRequest body) {
@@ -37,7 +46,9 @@ class RebuildController {
             LocalDate day = Periods.requiredDate("date", body.date());
             range = new Periods.Range(day, day);
         } else {
-            range = Periods.checked(Periods.requiredDate("start_date", body.startDate()), Periods.requiredDate("end_date", body.endDate()));
+            range = Periods.checked(
+                    Periods.requiredDate("start_date", body.startDate()),
+                    Periods.requiredDate("end_date", body.endDate()));
         }
         int days = rebuild.between(range.start(), range.end());
         return new Rebuilt("success", new Rebuilt.Period(range.start(), range.end(), days));
@@ -45,6 +56,6 @@ class RebuildController {
 
     /** What a rebuild recomputed: the period and its number of days. */
     record Rebuilt(String status, Period rebuilt) {
-        record Period(LocalDate startDate, LocalDate endDate, int days) { }
+        record Period(LocalDate startDate, LocalDate endDate, int days) {}
     }
 }

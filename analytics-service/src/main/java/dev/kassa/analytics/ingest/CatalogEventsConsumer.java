@@ -26,28 +26,51 @@ class CatalogEventsConsumer {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(CatalogEvents.ProductCreated.class, p -> {
-                    products.save(new Products.Product(p.productId(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),
-                            p.minQuantity(), p.maxQuantity(), p.isActive() == null || p.isActive()));
+                    products.save(new Products.Product(
+                            p.productId(),
+                            p.name(),
+                            p.sku(),
+                            p.barcode(),
+                            p.salePrice(),
+                            p.costPrice(),
+                            p.minQuantity(),
+                            p.maxQuantity(),
+                            p.isActive() == null || p.isActive()));
                     if (p.trackInventory() == null || p.trackInventory()) {
-                        snapshots.productCreated(p.productId(), TenantContext.require().today());
+                        snapshots.productCreated(
+                                p.productId(), TenantContext.require().today());
                     }
                 })
                 .on(CatalogEvents.ProductUpdated.class, p -> {
-                    products.save(new Products.Product(p.productId(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),
-                            p.minQuantity(), p.maxQuantity(), p.isActive() == null || p.isActive()));
-                    snapshots.productChanged(p.productId(), TenantContext.require().today());
+                    products.save(new Products.Product(
+                            p.productId(),
+                            p.name(),
+                            p.sku(),
+                            p.barcode(),
+                            p.salePrice(),
+                            p.costPrice(),
+                            p.minQuantity(),
+                            p.maxQuantity(),
+                            p.isActive() == null || p.isActive()));
+                    snapshots.productChanged(
+                            p.productId(), TenantContext.require().today());
                 })
                 .on(CatalogEvents.ProductDeleted.class, p -> {
                     // its levels of this poll are valued while its prices are still known
                     levels.write();
                     products.delete(p.productId());
                 })
-                .on(CatalogEvents.StockChanged.class, s -> levels.changed(s.productId(), TenantContext.require().today(), s.onHand(),
-                        s.available()));
+                .on(
+                        CatalogEvents.StockChanged.class,
+                        s -> levels.changed(
+                                s.productId(), TenantContext.require().today(), s.onHand(), s.available()));
     }
 
     /** A poll's events of one store in one transaction; its stock changes end in one snapshot write per product. */
-    @KafkaListener(topics = Topics.CATALOG, batch = "true", properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
+    @KafkaListener(
+            topics = Topics.CATALOG,
+            batch = "true",
+            properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(List<ConsumerRecord<String, String>> records) {
         inbox.handleAll(records, "analytics-catalog", handlers);
     }

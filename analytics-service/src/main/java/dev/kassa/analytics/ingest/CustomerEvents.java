@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The parts of customer-service's events that analytics reads (contracts: docs/events.md). */
 final class CustomerEvents {
-    private CustomerEvents() { }
+    private CustomerEvents() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CustomerCreated(long customerId, String fullName, String phone, String customerType) { }
+    record CustomerCreated(long customerId, String fullName, String phone, String customerType) {}
 }

@@ -17,7 +17,9 @@ class CustomerEventsConsumer {
     CustomerEventsConsumer(Inbox inbox, Customers customers) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
-                .on(CustomerEvents.CustomerCreated.class, c -> customers.save(c.customerId(), c.fullName(), c.phone(), c.customerType()));
+                .on(
+                        CustomerEvents.CustomerCreated.class,
+                        c -> customers.save(c.customerId(), c.fullName(), c.phone(), c.customerType()));
     }
 
     @KafkaListener(topics = Topics.CUSTOMER)

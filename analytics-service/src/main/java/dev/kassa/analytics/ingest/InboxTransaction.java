@@ -13,13 +13,13 @@ import java.util.function.Supplier;
  */
 final class InboxTransaction {
 
-    private InboxTransaction() {
-    }
+    private InboxTransaction() {}
 
     /** {@code owner}'s collection in the current transaction: created on first use, with {@code beforeCommit} to finish it. */
     static <T> T collected(Object owner, Supplier<T> create, Consumer<T> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException(owner.getClass().getSimpleName() + " collects inside the inbox's transaction");
+            throw new IllegalStateException(
+                    owner.getClass().getSimpleName() + " collects inside the inbox's transaction");
         }
         T current = current(owner);
         if (current != null) {

@@ -45,9 +45,13 @@ class Recomputes {
         if (affected.fact() != null) {
             daily.add(affected.fact());
             performance.add(affected.fact());
-            pending.monthsProducts.computeIfAbsent(affected.date().withDayOfMonth(1), d -> new HashSet<>()).addAll(affected.products());
+            pending.monthsProducts
+                    .computeIfAbsent(affected.date().withDayOfMonth(1), d -> new HashSet<>())
+                    .addAll(affected.products());
         }
-        affected.corrected().forEach((date, products) -> pending.corrected.computeIfAbsent(date, d -> new HashSet<>()).addAll(products));
+        affected.corrected().forEach((date, products) -> pending.corrected
+                .computeIfAbsent(date, d -> new HashSet<>())
+                .addAll(products));
     }
 
     void customer(long customerId) {

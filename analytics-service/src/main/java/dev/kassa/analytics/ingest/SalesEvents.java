@@ -12,28 +12,67 @@ import java.util.List;
 
 /** The parts of sales' events that analytics reads (contracts: docs/events.md). */
 final class SalesEvents {
-    private SalesEvents() { }
+    private SalesEvents() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleCompleted(String saleId, String receiptNumber, Instant completedAt, LocalDate businessDate, Long customerId,
-                         BigDecimal discount, BigDecimal tax, BigDecimal total, List<Line> lines, List<Payment> payments) {
+    record SaleCompleted(
+            String saleId,
+            String receiptNumber,
+            Instant completedAt,
+            LocalDate businessDate,
+            Long customerId,
+            BigDecimal discount,
+            BigDecimal tax,
+            BigDecimal total,
+            List<Line> lines,
+            List<Payment> payments) {
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(long productId, String productName, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount, BigDecimal lineTotal,
-                    BigDecimal unitCost) { }
+        record Line(
+                long productId,
+                String productName,
+                BigDecimal quantity,
+                BigDecimal unitPrice,
+                BigDecimal discount,
+                BigDecimal lineTotal,
+                BigDecimal unitCost) {}
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Payment(String method, BigDecimal amount) { }
+        record Payment(String method, BigDecimal amount) {}
 
         Sale toFact() {
             BigDecimal cash = paid(PaymentMethod.CASH);
             BigDecimal card = paid(PaymentMethod.CARD);
             BigDecimal credit = paid(PaymentMethod.CREDIT);
-            BigDecimal other = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add).subtract(cash).subtract(card)
+            BigDecimal other = payments.stream()
+                    .map(Payment::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .subtract(cash)
+                    .subtract(card)
                     .subtract(credit);
-            return new Sale(saleId, receiptNumber, businessDate, completedAt, customerId, total, discount, tax, cash, card, other, credit,
-                    lines.stream().map(l -> new Sale.Line(l.productId(), l.productName(), l.quantity(), l.unitPrice(), l.discount(),
-                            l.lineTotal(), l.unitCost())).toList());
+            return new Sale(
+                    saleId,
+                    receiptNumber,
+                    businessDate,
+                    completedAt,
+                    customerId,
+                    total,
+                    discount,
+                    tax,
+                    cash,
+                    card,
+                    other,
+                    credit,
+                    lines.stream()
+                            .map(l -> new Sale.Line(
+                                    l.productId(),
+                                    l.productName(),
+                                    l.quantity(),
+                                    l.unitPrice(),
+                                    l.discount(),
+                                    l.lineTotal(),
+                                    l.unitCost()))
+                            .toList());
         }
 
         private BigDecimal paid(PaymentMethod method) {
@@ -42,21 +81,37 @@ final class SalesEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String saleId, String refundId, String receiptNumber, LocalDate businessDate, BigDecimal amount, BigDecimal creditAmount,
-                        String method, List<Line> lines) {
+    record SaleRefunded(
+            String saleId,
+            String refundId,
+            String receiptNumber,
+            LocalDate businessDate,
+            BigDecimal amount,
+            BigDecimal creditAmount,
+            String method,
+            List<Line> lines) {
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(long productId, BigDecimal quantity, BigDecimal amount) { }
+        record Line(long productId, BigDecimal quantity, BigDecimal amount) {}
 
         Refund toFact() {
-            return new Refund(refundId, saleId, receiptNumber, businessDate, amount, creditAmount == null ? BigDecimal.ZERO : creditAmount, method,
-                    lines.stream().map(l -> new Refund.Line(l.productId(), l.quantity(), l.amount())).toList());
+            return new Refund(
+                    refundId,
+                    saleId,
+                    receiptNumber,
+                    businessDate,
+                    amount,
+                    creditAmount == null ? BigDecimal.ZERO : creditAmount,
+                    method,
+                    lines.stream()
+                            .map(l -> new Refund.Line(l.productId(), l.quantity(), l.amount()))
+                            .toList());
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SessionOpened(long sessionId, long registerId, long cashierId, Instant openedAt, LocalDate businessDate) { }
+    record SessionOpened(long sessionId, long registerId, long cashierId, Instant openedAt, LocalDate businessDate) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SessionClosed(long sessionId, long registerId, long cashierId, Instant closedAt, LocalDate businessDate) { }
+    record SessionClosed(long sessionId, long registerId, long cashierId, Instant closedAt, LocalDate businessDate) {}
 }

@@ -27,7 +27,13 @@ class SalesEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    SalesEventsConsumer(Inbox inbox, SaleFacts facts, Recomputes recomputes, Products products, OpenShifts shifts, CustomerAnalytics customers) {
+    SalesEventsConsumer(
+            Inbox inbox,
+            SaleFacts facts,
+            Recomputes recomputes,
+            Products products,
+            OpenShifts shifts,
+            CustomerAnalytics customers) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {
@@ -43,11 +49,20 @@ class SalesEventsConsumer {
                     recomputes.recorded(facts.record(refund.toFact()));
                     customers.customerOf(refund.saleId()).ifPresent(recomputes::customer);
                 })
-                .on(SalesEvents.SessionOpened.class, s -> shifts.opened(s.sessionId(), s.registerId(), s.cashierId(), s.openedAt(), s.businessDate()))
-                .on(SalesEvents.SessionClosed.class, s -> shifts.closed(s.sessionId(), s.registerId(), s.cashierId(), s.closedAt(), s.businessDate()));
+                .on(
+                        SalesEvents.SessionOpened.class,
+                        s -> shifts.opened(
+                                s.sessionId(), s.registerId(), s.cashierId(), s.openedAt(), s.businessDate()))
+                .on(
+                        SalesEvents.SessionClosed.class,
+                        s -> shifts.closed(
+                                s.sessionId(), s.registerId(), s.cashierId(), s.closedAt(), s.businessDate()));
     }
 
-    @KafkaListener(topics = Topics.SALES, batch = "true", properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
+    @KafkaListener(
+            topics = Topics.SALES,
+            batch = "true",
+            properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(List<ConsumerRecord<String, String>> records) {
         inbox.handleAll(records, "analytics-daily", handlers);
     }

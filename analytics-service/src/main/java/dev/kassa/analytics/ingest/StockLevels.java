@@ -17,9 +17,9 @@ import java.util.Map;
 @Component
 class StockLevels {
 
-    private record Key(long product, LocalDate date) { }
+    private record Key(long product, LocalDate date) {}
 
-    private record Level(BigDecimal onHand, BigDecimal available) { }
+    private record Level(BigDecimal onHand, BigDecimal available) {}
 
     private final SnapshotRepository snapshots;
 
@@ -41,7 +41,8 @@ class StockLevels {
     }
 
     private void write(Map<Key, Level> pending) {
-        pending.forEach((key, level) -> snapshots.stockChanged(key.product(), key.date(), level.onHand(), level.available()));
+        pending.forEach(
+                (key, level) -> snapshots.stockChanged(key.product(), key.date(), level.onHand(), level.available()));
         pending.clear();
     }
 

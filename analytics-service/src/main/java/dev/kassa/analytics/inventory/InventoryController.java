@@ -30,13 +30,23 @@ import java.util.Map;
 class InventoryController {
 
     /** Each product's latest snapshot; {@code date} is the newest of them. */
-    record LatestSnapshots(String date, List<SnapshotRepository.Snapshot> snapshots) { }
+    record LatestSnapshots(String date, List<SnapshotRepository.Snapshot> snapshots) {}
 
     /** The products flagged (low or out of stock) as of the newest snapshot date. */
-    record FlaggedProducts(String date, int count, List<SnapshotRepository.Snapshot> products) { }
+    record FlaggedProducts(String date, int count, List<SnapshotRepository.Snapshot> products) {}
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "s.id", Map.of("date", "s.date, s.product_id",
-            "quantity_on_hand", "s.quantity_on_hand", "turnover_rate", "s.turnover_rate", "days_of_stock", "s.days_of_stock"));
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-date",
+            "s.id",
+            Map.of(
+                    "date",
+                    "s.date, s.product_id",
+                    "quantity_on_hand",
+                    "s.quantity_on_hand",
+                    "turnover_rate",
+                    "s.turnover_rate",
+                    "days_of_stock",
+                    "s.days_of_stock"));
 
     private final SnapshotRepository snapshots;
 
@@ -44,23 +54,36 @@ class InventoryController {
         this.snapshots = snapshots;
     }
 
-    @Operation(summary = "Snapshots, newest first: filters product (id), date, is_low_stock, is_out_of_stock, is_overstock; "
-            + "ordering date, quantity_on_hand, turnover_rate, days_of_stock (prefix - for descending)")
+    @Operation(
+            summary =
+                    "Snapshots, newest first: filters product (id), date, is_low_stock, is_out_of_stock, is_overstock; "
+                            + "ordering date, quantity_on_hand, turnover_rate, days_of_stock (prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.VIEW_ANALYTICS)
-    PageResponse<SnapshotRepository.Snapshot> list(@RequestParam(required = false) String product, @RequestParam(required = false) String date,
-                                                   @RequestParam(name = "is_low_stock", required = false) String low,
-                                                   @RequestParam(name = "is_out_of_stock", required = false) String out,
-                                                   @RequestParam(name = "is_overstock", required = false) String over,
-                                                   @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<SnapshotRepository.Snapshot> list(
+            @RequestParam(required = false) String product,
+            @RequestParam(required = false) String date,
+            @RequestParam(name = "is_low_stock", required = false) String low,
+            @RequestParam(name = "is_out_of_stock", required = false) String out,
+            @RequestParam(name = "is_overstock", required = false) String over,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Long productId = Periods.id("product", product);
         LocalDate day = Periods.optionalDate("date", date);
         Boolean isLow = Periods.flag("is_low_stock", low);
         Boolean isOut = Periods.flag("is_out_of_stock", out);
         Boolean isOver = Periods.flag("is_overstock", over);
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(snapshots.page(productId, day, isLow, isOut, isOver, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())),
+        return PageResponse.of(
+                snapshots.page(
+                        productId,
+                        day,
+                        isLow,
+                        isOut,
+                        isOver,
+                        orderBy,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
                 s -> s);
     }
 
@@ -77,7 +100,8 @@ class InventoryController {
     LatestSnapshots latest() {
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME);
         // a store with no product yet has an empty stock list as of today, not a missing one
-        return new LatestSnapshots(rows.isEmpty() ? TenantContext.require().today().toString() : newest(rows), rows);
+        return new LatestSnapshots(
+                rows.isEmpty() ? TenantContext.require().today().toString() : newest(rows), rows);
     }
 
     @Operation(summary = "Products low on stock (above zero, at most their minimum), the fewest days of stock first")
@@ -95,12 +119,17 @@ class InventoryController {
     }
 
     private FlaggedProducts flagged(String filter, String order) {
-        java.time.LocalDate newest = snapshots.newestDate().orElseGet(() -> TenantContext.require().today());
+        java.time.LocalDate newest =
+                snapshots.newestDate().orElseGet(() -> TenantContext.require().today());
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(filter, order);
         return new FlaggedProducts(newest.toString(), rows.size(), rows);
     }
 
     private static String newest(List<SnapshotRepository.Snapshot> rows) {
-        return rows.stream().map(SnapshotRepository.Snapshot::date).max(Comparator.naturalOrder()).orElseThrow().toString();
+        return rows.stream()
+                .map(SnapshotRepository.Snapshot::date)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .toString();
     }
 }

@@ -26,22 +26,49 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class SnapshotRepository {
 
-    public record Snapshot(long id, long product, String productName, LocalDate date, BigDecimal quantityOnHand, BigDecimal reservedQuantity,
-                           BigDecimal availableQuantity, BigDecimal totalCost, BigDecimal totalValue, BigDecimal turnoverRate, int daysOfStock,
-                           boolean isOutOfStock, boolean isLowStock, boolean isOverstock, Instant createdAt) { }
+    public record Snapshot(
+            long id,
+            long product,
+            String productName,
+            LocalDate date,
+            BigDecimal quantityOnHand,
+            BigDecimal reservedQuantity,
+            BigDecimal availableQuantity,
+            BigDecimal totalCost,
+            BigDecimal totalValue,
+            BigDecimal turnoverRate,
+            int daysOfStock,
+            boolean isOutOfStock,
+            boolean isLowStock,
+            boolean isOverstock,
+            Instant createdAt) {}
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select s.*, coalesce(p.name, '') as product_name from inventory_snapshots s left join products p on p.product_id = s.product_id""";
     /** Each product's most recent snapshot: the stock as it stands. */
-    private static final String LATEST = """
+    private static final String LATEST =
+            """
             select * from (select s.*, coalesce(p.name, '') as product_name
                              from inventory_snapshots s left join products p on p.product_id = s.product_id
                             where s.is_latest) latest""";
-    private static final RowMapper<Snapshot> ROW = (rs, i) -> new Snapshot(rs.getLong("id"), rs.getLong("product_id"), rs.getString("product_name"),
-            rs.getObject("date", LocalDate.class), rs.getBigDecimal("quantity_on_hand"), rs.getBigDecimal("reserved_quantity"),
-            rs.getBigDecimal("available_quantity"), rs.getBigDecimal("total_cost"), rs.getBigDecimal("total_value"),
-            rs.getBigDecimal("turnover_rate"), rs.getInt("days_of_stock"), rs.getBoolean("is_out_of_stock"), rs.getBoolean("is_low_stock"),
-            rs.getBoolean("is_overstock"), rs.getTimestamp("created_at").toInstant());
+
+    private static final RowMapper<Snapshot> ROW = (rs, i) -> new Snapshot(
+            rs.getLong("id"),
+            rs.getLong("product_id"),
+            rs.getString("product_name"),
+            rs.getObject("date", LocalDate.class),
+            rs.getBigDecimal("quantity_on_hand"),
+            rs.getBigDecimal("reserved_quantity"),
+            rs.getBigDecimal("available_quantity"),
+            rs.getBigDecimal("total_cost"),
+            rs.getBigDecimal("total_value"),
+            rs.getBigDecimal("turnover_rate"),
+            rs.getInt("days_of_stock"),
+            rs.getBoolean("is_out_of_stock"),
+            rs.getBoolean("is_low_stock"),
+            rs.getBoolean("is_overstock"),
+            rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient sql;
 
@@ -51,7 +78,8 @@ public class SnapshotRepository {
 
     /** The product's stock on {@code date} is now {@code onHand}, of which {@code available} can still be sold. */
     public void stockChanged(long product, LocalDate date, BigDecimal onHand, BigDecimal available) {
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, total_cost,
                                                          total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock)
                         select :product, :date, :onHand, greatest(:onHand - :available, 0), :available,
@@ -69,22 +97,31 @@ public class SnapshotRepository {
                             days_of_stock = excluded.days_of_stock, is_out_of_stock = excluded.is_out_of_stock,
                             is_low_stock = excluded.is_low_stock, is_overstock = excluded.is_overstock, updated_at = now()
                         """)
-                .param("product", product).param("date", date).param("onHand", onHand).param("available", available).update();
+                .param("product", product)
+                .param("date", date)
+                .param("onHand", onHand)
+                .param("available", available)
+                .update();
         // the product's newest row is its stock as it stands: move the flag if this row is now the newest (rows whose
         // flag stays as it is are not written again: on most changes the row is today's and already the newest)
-        sql.sql("""
+        sql.sql(
+                        """
                         update inventory_snapshots set is_latest = not is_latest
                          where product_id = :product and (is_latest or date = :date)
                            and is_latest <> (date = (select max(date) from inventory_snapshots where product_id = :product))
                         """)
-                .param("product", product).param("date", date).update();
+                .param("product", product)
+                .param("date", date)
+                .update();
     }
 
     /** The product's prices or levels changed: its stock as last known is valued and flagged again on {@code date}. */
     public void productChanged(long product, LocalDate date) {
-        sql.sql("select quantity_on_hand, available_quantity from inventory_snapshots where product_id = :product order by date desc limit 1")
+        sql.sql(
+                        "select quantity_on_hand, available_quantity from inventory_snapshots where product_id = :product order by date desc limit 1")
                 .param("product", product)
-                .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).optional()
+                .query((rs, i) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
+                .optional()
                 .ifPresent(last -> stockChanged(product, date, last[0], last[1]));
     }
 
@@ -93,8 +130,10 @@ public class SnapshotRepository {
      * (a stock event of the same poll, written at its end, replaces this row).
      */
     public void productCreated(long product, LocalDate date) {
-        boolean known = sql.sql("select exists (select 1 from inventory_snapshots where product_id = :product)").param("product", product)
-                .query(Boolean.class).single();
+        boolean known = sql.sql("select exists (select 1 from inventory_snapshots where product_id = :product)")
+                .param("product", product)
+                .query(Boolean.class)
+                .single();
         if (known) {
             productChanged(product, date);
         } else {
@@ -104,22 +143,36 @@ public class SnapshotRepository {
 
     /** Gives every product whose latest snapshot is older than {@code today} a row for today with its stock as last known. */
     public int carryForward(LocalDate today) {
-        var last = sql.sql("select product_id, quantity_on_hand, available_quantity from inventory_snapshots where is_latest and date < :today")
+        var last = sql.sql(
+                        "select product_id, quantity_on_hand, available_quantity from inventory_snapshots where is_latest and date < :today")
                 .param("today", today)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)}).list();
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)})
+                .list();
         last.forEach(row -> stockChanged((Long) row[0], today, (BigDecimal) row[1], (BigDecimal) row[2]));
         return last.size();
     }
 
     @Transactional(readOnly = true)
-    Page<Snapshot> page(Long product, LocalDate date, Boolean low, Boolean out, Boolean over, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from inventory_snapshots s", """
+    Page<Snapshot> page(
+            Long product, LocalDate date, Boolean low, Boolean out, Boolean over, String orderBy, Pageable page) {
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from inventory_snapshots s",
+                """
                         where (cast(:product as bigint) is null or s.product_id = :product) and (cast(:date as date) is null or s.date = :date)
                           and (cast(:low as boolean) is null or s.is_low_stock = :low)
                           and (cast(:out as boolean) is null or s.is_out_of_stock = :out)
                           and (cast(:over as boolean) is null or s.is_overstock = :over)
-                        """, orderBy, q -> q.param("product", product).param("date", date).param("low", low).param("out", out).param("over", over),
-                ROW, page);
+                        """,
+                orderBy,
+                q -> q.param("product", product)
+                        .param("date", date)
+                        .param("low", low)
+                        .param("out", out)
+                        .param("over", over),
+                ROW,
+                page);
     }
 
     @Transactional(readOnly = true)
@@ -130,13 +183,17 @@ public class SnapshotRepository {
     /** Each product's latest snapshot, filtered by flag when given, by name (or by days of stock for alerts). */
     @Transactional(readOnly = true)
     public List<Snapshot> latest(String filter, String order) {
-        return sql.sql(LATEST + " where " + filter + " order by " + order).query(ROW).list();
+        return sql.sql(LATEST + " where " + filter + " order by " + order)
+                .query(ROW)
+                .list();
     }
 
     /** The newest date among the products' latest snapshots; empty without any snapshot. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> newestDate() {
-        return sql.sql("select max(date) from inventory_snapshots where is_latest").query(LocalDate.class).optional();
+        return sql.sql("select max(date) from inventory_snapshots where is_latest")
+                .query(LocalDate.class)
+                .optional();
     }
 
     public static final String ALL = "true";

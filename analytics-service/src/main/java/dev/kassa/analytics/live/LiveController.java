@@ -23,12 +23,18 @@ class LiveController {
         this.feed = feed;
     }
 
-    @Operation(summary = "Server-Sent Events: ready, then a sale or refund event per completed sale or refund of the store within a "
-            + "second (receipt_number, total, cashier_id, cashier_name, at), a heartbeat comment every 15 s, and end when the token expires")
-    @GetMapping(path = {"/api/analytics/live"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            summary =
+                    "Server-Sent Events: ready, then a sale or refund event per completed sale or refund of the store within a "
+                            + "second (receipt_number, total, cashier_id, cashier_name, at), a heartbeat comment every 15 s, and end when the token expires")
+    @GetMapping(
+            path = {"/api/analytics/live"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     SseEmitter live(@AuthenticationPrincipal Jwt token) {
-        Instant expires = token.getExpiresAt() != null ? token.getExpiresAt() : Instant.now().plusSeconds(900);
+        Instant expires = token.getExpiresAt() != null
+                ? token.getExpiresAt()
+                : Instant.now().plusSeconds(900);
         return feed.open(TenantContext.require().key(), expires);
     }
 }

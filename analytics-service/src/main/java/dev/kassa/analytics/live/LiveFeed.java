@@ -42,11 +42,21 @@ class LiveFeed {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
-        send(emitter, SseEmitter.event().name("ready").data(Map.of("expires_at", expiresAt.toString()), MediaType.APPLICATION_JSON));
-        scheduler.schedule(() -> {
-            send(emitter, SseEmitter.event().name("end").data(Map.of("reason", "token_expired"), MediaType.APPLICATION_JSON));
-            emitter.complete();
-        }, expiresAt);
+        send(
+                emitter,
+                SseEmitter.event()
+                        .name("ready")
+                        .data(Map.of("expires_at", expiresAt.toString()), MediaType.APPLICATION_JSON));
+        scheduler.schedule(
+                () -> {
+                    send(
+                            emitter,
+                            SseEmitter.event()
+                                    .name("end")
+                                    .data(Map.of("reason", "token_expired"), MediaType.APPLICATION_JSON));
+                    emitter.complete();
+                },
+                expiresAt);
         return emitter;
     }
 
@@ -59,7 +69,9 @@ class LiveFeed {
 
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
-        streams.values().forEach(store -> store.forEach(emitter -> send(emitter, SseEmitter.event().comment("heartbeat"))));
+        streams.values()
+                .forEach(store -> store.forEach(
+                        emitter -> send(emitter, SseEmitter.event().comment("heartbeat"))));
     }
 
     int open() {

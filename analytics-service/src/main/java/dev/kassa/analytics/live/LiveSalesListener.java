@@ -22,10 +22,10 @@ import java.util.Map;
 class LiveSalesListener {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleCompleted(String receiptNumber, BigDecimal total, long cashierId, Instant completedAt) { }
+    record SaleCompleted(String receiptNumber, BigDecimal total, long cashierId, Instant completedAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String receiptNumber, BigDecimal amount, String method) { }
+    record SaleRefunded(String receiptNumber, BigDecimal amount, String method) {}
 
     private final ObjectMapper json;
     private final LiveFeed feed;
@@ -37,7 +37,9 @@ class LiveSalesListener {
         this.staff = staff;
     }
 
-    @KafkaListener(topics = Topics.SALES, groupId = "${spring.application.name}-live-#{T(java.util.UUID).randomUUID()}",
+    @KafkaListener(
+            topics = Topics.SALES,
+            groupId = "${spring.application.name}-live-#{T(java.util.UUID).randomUUID()}",
             properties = {"auto.offset.reset=latest", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(String message) throws Exception {
         EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
@@ -45,7 +47,11 @@ class LiveSalesListener {
                 .on(SaleCompleted.class, s -> {
                     Map<String, Object> data = data(s.receiptNumber(), s.total(), s.cashierId(), s.completedAt());
                     // the cashier's name from the store's employee directory (kept from auth's employee events)
-                    data.put("cashier_name", staff.byUser(envelope.tenantKey(), s.cashierId()).map(EmployeeDirectory.Employee::fullName).orElse(null));
+                    data.put(
+                            "cashier_name",
+                            staff.byUser(envelope.tenantKey(), s.cashierId())
+                                    .map(EmployeeDirectory.Employee::fullName)
+                                    .orElse(null));
                     feed.publish(envelope.tenantKey(), "sale", data);
                 })
                 .on(SaleRefunded.class, r -> {

@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 /** The query parameters every report reads the same way: dates, periods of at most 366 days, limits, day counts. */
 public final class Periods {
-    private Periods() { }
+    private Periods() {}
 
     /** A period of business dates, both ends included. */
     /** A period as the reports show it: {@code {"start_date": "2025-11-01", "end_date": "2025-11-20"}}. */

@@ -34,19 +34,32 @@ import java.util.Set;
 class ProductPerformanceController {
 
     /** A period of local dates, both ends included. */
-
-    record TopProducts(Periods.DateRange period, List<ProductPerformanceRepository.Top> topProducts) { }
+    record TopProducts(Periods.DateRange period, List<ProductPerformanceRepository.Top> topProducts) {}
 
     /** A slow mover under the original's field names ({@code product__id}, …). */
-    record SlowMover(@JsonProperty("product__id") long productId, @JsonProperty("product__name") String productName,
-                     @JsonProperty("product__sku") String productSku, BigDecimal totalQuantity) { }
+    record SlowMover(
+            @JsonProperty("product__id") long productId,
+            @JsonProperty("product__name") String productName,
+            @JsonProperty("product__sku") String productSku,
+            BigDecimal totalQuantity) {}
 
     /** {@code period} says in words which days were looked at. */
-    record SlowMovers(String period, List<SlowMover> slowMovers) { }
+    record SlowMovers(String period, List<SlowMover> slowMovers) {}
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-date", "pp.id", Map.of("date", "pp.date, pp.total_revenue desc",
-            "total_revenue", "pp.total_revenue", "quantity_sold", "pp.quantity_sold", "profit_margin", "pp.profit_margin",
-            "total_profit", "pp.total_profit"));
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-date",
+            "pp.id",
+            Map.of(
+                    "date",
+                    "pp.date, pp.total_revenue desc",
+                    "total_revenue",
+                    "pp.total_revenue",
+                    "quantity_sold",
+                    "pp.quantity_sold",
+                    "profit_margin",
+                    "pp.profit_margin",
+                    "total_profit",
+                    "pp.total_profit"));
     private static final Set<String> ORDER_BY = Set.of("revenue", "quantity", "profit");
 
     private final ProductPerformanceRepository performance;
@@ -55,17 +68,23 @@ class ProductPerformanceController {
         this.performance = performance;
     }
 
-    @Operation(summary = "Per product and day, newest first: filters product (id), date; ordering date, total_revenue, quantity_sold, "
-            + "profit_margin, total_profit (prefix - for descending)")
+    @Operation(
+            summary =
+                    "Per product and day, newest first: filters product (id), date; ordering date, total_revenue, quantity_sold, "
+                            + "profit_margin, total_profit (prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    PageResponse<ProductPerformanceRepository.Row> list(@RequestParam(required = false) String product, @RequestParam(required = false) String date,
-                                                        @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                                        @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<ProductPerformanceRepository.Row> list(
+            @RequestParam(required = false) String product,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Long productId = Periods.id("product", product);
         LocalDate day = Periods.optionalDate("date", date);
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(performance.page(productId, day, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+        return PageResponse.of(
+                performance.page(productId, day, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
     }
 
     @Operation(summary = "One product's day by its id")
@@ -75,25 +94,29 @@ class ProductPerformanceController {
         return performance.find(id).orElseThrow(() -> AnalyticsErrors.REPORT_NOT_FOUND.exception());
     }
 
-    @Operation(summary = "The best products of a period: start_date and end_date (default the last 30 days, at most 366), "
-            + "limit 1–100 (default 10), order_by revenue (default), quantity or profit")
+    @Operation(
+            summary = "The best products of a period: start_date and end_date (default the last 30 days, at most 366), "
+                    + "limit 1–100 (default 10), order_by revenue (default), quantity or profit")
     @GetMapping({"/top-products", "/top_products"})
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    TopProducts top(@RequestParam(name = "start_date", required = false) String start,
-                    @RequestParam(name = "end_date", required = false) String end,
-                    @RequestParam(required = false) String limit, @RequestParam(name = "order_by", required = false) String orderBy) {
+    TopProducts top(
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end,
+            @RequestParam(required = false) String limit,
+            @RequestParam(name = "order_by", required = false) String orderBy) {
         Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
         int n = Periods.number("limit", limit, 10, 1, 100, "analytics.limit_invalid");
         String by = orderBy == null || orderBy.isBlank() ? "revenue" : orderBy.trim();
         if (!ORDER_BY.contains(by)) {
             throw FieldErrors.single("order_by", "analytics.order_by_invalid");
         }
-        return new TopProducts(Periods.DateRange.of(range),
-                performance.top(range.start(), range.end(), by, n));
+        return new TopProducts(Periods.DateRange.of(range), performance.top(range.start(), range.end(), by, n));
     }
 
-    @Operation(summary = "Products that sold fewer than 5 units in the last N days (default 30, at most 366), fewest first, at most 20; "
-            + "products that sold nothing at all are included")
+    @Operation(
+            summary =
+                    "Products that sold fewer than 5 units in the last N days (default 30, at most 366), fewest first, at most 20; "
+                            + "products that sold nothing at all are included")
     @GetMapping({"/slow-movers", "/slow_movers"})
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     SlowMovers slow(@RequestParam(required = false) String days) {

@@ -25,23 +25,54 @@ import java.util.Optional;
 public class ProductPerformanceRepository {
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ProductPerformanceRow")
-    public record Row(long id, long product, String productName, String productBarcode, LocalDate date, BigDecimal quantitySold,
-                      BigDecimal totalRevenue, int salesCount, BigDecimal avgPrice, BigDecimal avgDiscount, BigDecimal totalCost,
-                      BigDecimal totalProfit, BigDecimal profitMargin, Instant createdAt, Instant updatedAt) { }
+    public record Row(
+            long id,
+            long product,
+            String productName,
+            String productBarcode,
+            LocalDate date,
+            BigDecimal quantitySold,
+            BigDecimal totalRevenue,
+            int salesCount,
+            BigDecimal avgPrice,
+            BigDecimal avgDiscount,
+            BigDecimal totalCost,
+            BigDecimal totalProfit,
+            BigDecimal profitMargin,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record Top(long productId, String productName, String productSku, BigDecimal totalRevenue, BigDecimal totalQuantity,
-                      BigDecimal totalProfit, long salesCount) { }
+    public record Top(
+            long productId,
+            String productName,
+            String productSku,
+            BigDecimal totalRevenue,
+            BigDecimal totalQuantity,
+            BigDecimal totalProfit,
+            long salesCount) {}
 
-    record Slow(long productId, String productName, String productSku, BigDecimal totalQuantity) { }
+    record Slow(long productId, String productName, String productSku, BigDecimal totalQuantity) {}
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select pp.*, coalesce(p.name, (select l.product_name from sale_fact_lines l where l.product_id = pp.product_id
                                                 and l.product_name is not null limit 1), '') as product_name, p.barcode
               from product_performance pp left join products p on p.product_id = pp.product_id""";
-    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("id"), rs.getLong("product_id"), rs.getString("product_name"),
-            rs.getString("barcode"), rs.getObject("date", LocalDate.class), rs.getBigDecimal("quantity_sold"), rs.getBigDecimal("total_revenue"),
-            rs.getInt("sales_count"), rs.getBigDecimal("avg_price"), rs.getBigDecimal("avg_discount"), rs.getBigDecimal("total_cost"),
-            rs.getBigDecimal("total_profit"), rs.getBigDecimal("profit_margin"), rs.getTimestamp("created_at").toInstant(),
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(
+            rs.getLong("id"),
+            rs.getLong("product_id"),
+            rs.getString("product_name"),
+            rs.getString("barcode"),
+            rs.getObject("date", LocalDate.class),
+            rs.getBigDecimal("quantity_sold"),
+            rs.getBigDecimal("total_revenue"),
+            rs.getInt("sales_count"),
+            rs.getBigDecimal("avg_price"),
+            rs.getBigDecimal("avg_discount"),
+            rs.getBigDecimal("total_cost"),
+            rs.getBigDecimal("total_profit"),
+            rs.getBigDecimal("profit_margin"),
+            rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient sql;
@@ -56,7 +87,8 @@ public class ProductPerformanceRepository {
      * makes of all the date's lines at once. The months are summed again by {@link #resumMonth(LocalDate, Collection)}.
      */
     public void add(String fact) {
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into product_performance as pp (product_id, date, quantity_sold, total_revenue, sales_count, avg_price,
                                                                avg_discount, total_cost, total_profit, profit_margin, priced_lines,
                                                                price_sum, cost_exact)
@@ -70,17 +102,22 @@ public class ProductPerformanceRepository {
                             priced_lines = pp.priced_lines + excluded.priced_lines, price_sum = pp.price_sum + excluded.price_sum,
                             cost_exact = pp.cost_exact + excluded.cost_exact, updated_at = now()
                         """)
-                .param("fact", fact).update();
-        sql.sql("""
+                .param("fact", fact)
+                .update();
+        sql.sql(
+                        """
                         update product_performance pp set %s
                           from (select distinct product_id, business_date from sale_fact_lines where sale_id = :fact) f
                          where pp.product_id = f.product_id and pp.date = f.business_date
-                        """.formatted(DERIVED))
-                .param("fact", fact).update();
+                        """
+                                .formatted(DERIVED))
+                .param("fact", fact)
+                .update();
     }
 
     /** The figures that follow from a row's sums: its average price and discount, cost, profit and margin. */
-    private static final String DERIVED = """
+    private static final String DERIVED =
+            """
             avg_price = coalesce(round(pp.price_sum / nullif(pp.priced_lines, 0), 2), 0),
             avg_discount = case when pp.priced_lines > 0 and pp.quantity_sold > 0 and round(pp.price_sum / pp.priced_lines, 2) > 0
                                 then greatest(0, least(100, round((round(pp.price_sum / pp.priced_lines, 2) - pp.total_revenue / pp.quantity_sold)
@@ -121,7 +158,8 @@ public class ProductPerformanceRepository {
     }
 
     private void recomputeDay(LocalDate date, Collection<Long> products) {
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into product_performance as pp (product_id, date, quantity_sold, total_revenue, sales_count, avg_price,
                                                                avg_discount, total_cost, total_profit, profit_margin, priced_lines,
                                                                price_sum, cost_exact)
@@ -134,14 +172,22 @@ public class ProductPerformanceRepository {
                             priced_lines = excluded.priced_lines, price_sum = excluded.price_sum, cost_exact = excluded.cost_exact,
                             updated_at = now()
                         """)
-                .param("date", date).param("products", products).update();
-        sql.sql("update product_performance pp set %s where pp.date = :date and pp.product_id in (:products)".formatted(DERIVED))
-                .param("date", date).param("products", products).update();
-        sql.sql("""
+                .param("date", date)
+                .param("products", products)
+                .update();
+        sql.sql("update product_performance pp set %s where pp.date = :date and pp.product_id in (:products)"
+                        .formatted(DERIVED))
+                .param("date", date)
+                .param("products", products)
+                .update();
+        sql.sql(
+                        """
                         delete from product_performance pp where pp.date = :date and pp.product_id in (:products)
                            and not exists (select 1 from sale_fact_lines l where l.business_date = :date and l.product_id = pp.product_id)
                         """)
-                .param("date", date).param("products", products).update();
+                .param("date", date)
+                .param("products", products)
+                .update();
     }
 
     /**
@@ -160,7 +206,8 @@ public class ProductPerformanceRepository {
     }
 
     private void resumMonth(LocalDate month, String products, Collection<Long> ids) {
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, sales_count, days)
                         select :month, product_id, sum(quantity_sold), sum(total_revenue), sum(total_profit), sum(sales_count), count(*)
                           from product_performance
@@ -169,34 +216,54 @@ public class ProductPerformanceRepository {
                         on conflict (month, product_id) do update set quantity_sold = excluded.quantity_sold,
                             total_revenue = excluded.total_revenue, total_profit = excluded.total_profit, sales_count = excluded.sales_count,
                             days = excluded.days
-                        """.formatted(products))
-                .param("month", month).param("products", ids).update();
-        sql.sql("""
+                        """
+                                .formatted(products))
+                .param("month", month)
+                .param("products", ids)
+                .update();
+        sql.sql(
+                        """
                         delete from product_performance_monthly m where m.month = :month and %1$s and %2$s
-                        """.formatted(products, ids.isEmpty()
-                        // every product of the month (a rebuild): the month's products read once by date, not probed per row
-                        // (probing each of a big store's month rows cost half a second in the benchmark's rebuild of a year)
-                        ? "m.product_id not in (select pp.product_id from product_performance pp where pp.date >= :month "
-                                + "and pp.date < cast(:month as date) + interval '1 month')"
-                        : "not exists (select 1 from product_performance pp where pp.product_id = m.product_id "
-                                + "and pp.date >= :month and pp.date < cast(:month as date) + interval '1 month')"))
-                .param("month", month).param("products", ids).update();
+                        """
+                                .formatted(
+                                        products,
+                                        ids.isEmpty()
+                                                // every product of the month (a rebuild): the month's products read
+                                                // once by date, not probed per row
+                                                // (probing each of a big store's month rows cost half a second in the
+                                                // benchmark's rebuild of a year)
+                                                ? "m.product_id not in (select pp.product_id from product_performance pp where pp.date >= :month "
+                                                        + "and pp.date < cast(:month as date) + interval '1 month')"
+                                                : "not exists (select 1 from product_performance pp where pp.product_id = m.product_id "
+                                                        + "and pp.date >= :month and pp.date < cast(:month as date) + interval '1 month')"))
+                .param("month", month)
+                .param("products", ids)
+                .update();
     }
 
     /** The products with facts or a row on {@code date}: what a rebuild of that date recomputes. */
     private List<Long> productsOn(LocalDate date) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select product_id from sale_fact_lines where business_date = :date
                         union select product_id from product_performance where date = :date
                         """)
-                .param("date", date).query(Long.class).list();
+                .param("date", date)
+                .query(Long.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
     Page<Row> page(Long product, LocalDate date, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from product_performance pp",
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from product_performance pp",
                 "where (cast(:product as bigint) is null or pp.product_id = :product) and (cast(:date as date) is null or pp.date = :date)",
-                orderBy, q -> q.param("product", product).param("date", date), ROW, page);
+                orderBy,
+                q -> q.param("product", product).param("date", date),
+                ROW,
+                page);
     }
 
     @Transactional(readOnly = true)
@@ -212,13 +279,15 @@ public class ProductPerformanceRepository {
      */
     @Transactional(readOnly = true)
     public List<Top> top(LocalDate from, LocalDate to, String orderBy, int limit) {
-        String column = switch (orderBy) {
-            case "quantity" -> "total_quantity";
-            case "profit" -> "total_profit";
-            default -> "total_revenue";
-        };
+        String column =
+                switch (orderBy) {
+                    case "quantity" -> "total_quantity";
+                    case "profit" -> "total_profit";
+                    default -> "total_revenue";
+                };
         TopRanges r = TopRanges.of(from, to);
-        return sql.sql("""
+        return sql.sql(
+                        """
                         with days as (select product_id, quantity_sold, total_revenue, total_profit, sales_count, days
                                         from product_performance_monthly where month >= :monthFrom and month < :monthTo
                                       union all
@@ -243,15 +312,26 @@ public class ProductPerformanceRepository {
                                                    and l.product_name is not null limit 1), '') as product_name
                           from best b left join products p on p.product_id = b.product_id
                          order by b.%1$s desc, b.product_id
-                        """.formatted(column))
-                .param("monthFrom", r.monthFrom()).param("monthTo", r.monthTo())
-                .param("addFrom", r.added().get(0).from()).param("addTo", r.added().get(0).until())
-                .param("addFrom2", r.added().get(1).from()).param("addTo2", r.added().get(1).until())
-                .param("subFrom", r.subtracted().get(0).from()).param("subTo", r.subtracted().get(0).until())
-                .param("subFrom2", r.subtracted().get(1).from()).param("subTo2", r.subtracted().get(1).until())
+                        """
+                                .formatted(column))
+                .param("monthFrom", r.monthFrom())
+                .param("monthTo", r.monthTo())
+                .param("addFrom", r.added().get(0).from())
+                .param("addTo", r.added().get(0).until())
+                .param("addFrom2", r.added().get(1).from())
+                .param("addTo2", r.added().get(1).until())
+                .param("subFrom", r.subtracted().get(0).from())
+                .param("subTo", r.subtracted().get(0).until())
+                .param("subFrom2", r.subtracted().get(1).from())
+                .param("subTo2", r.subtracted().get(1).until())
                 .param("limit", limit)
-                .query((rs, i) -> new Top(rs.getLong("product_id"), rs.getString("product_name"), rs.getString("product_sku"),
-                        rs.getBigDecimal("total_revenue"), rs.getBigDecimal("total_quantity"), rs.getBigDecimal("total_profit"),
+                .query((rs, i) -> new Top(
+                        rs.getLong("product_id"),
+                        rs.getString("product_name"),
+                        rs.getString("product_sku"),
+                        rs.getBigDecimal("total_revenue"),
+                        rs.getBigDecimal("total_quantity"),
+                        rs.getBigDecimal("total_profit"),
                         rs.getLong("sales_count")))
                 .list();
     }
@@ -262,7 +342,8 @@ public class ProductPerformanceRepository {
      */
     @Transactional(readOnly = true)
     List<Slow> slowMovers(LocalDate from) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         with sold as (select product_id, sum(quantity_sold) as qty from product_performance where date >= :from group by product_id),
                              candidates as (
                                  select s.product_id, s.qty from sold s
@@ -276,7 +357,11 @@ public class ProductPerformanceRepository {
                          limit 20
                         """)
                 .param("from", from)
-                .query((rs, i) -> new Slow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4).setScale(3)))
+                .query((rs, i) -> new Slow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4).setScale(3)))
                 .list();
     }
 }

@@ -15,8 +15,16 @@ import java.util.Map;
 public class Products {
 
     /** A product as catalog announced it; {@code maxQuantity} null when no maximum is set. */
-    public record Product(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
-                          BigDecimal minQuantity, BigDecimal maxQuantity, boolean isActive) { }
+    public record Product(
+            long productId,
+            String name,
+            String sku,
+            String barcode,
+            BigDecimal salePrice,
+            BigDecimal costPrice,
+            BigDecimal minQuantity,
+            BigDecimal maxQuantity,
+            boolean isActive) {}
 
     private final JdbcClient jdbc;
 
@@ -25,16 +33,24 @@ public class Products {
     }
 
     public void save(Product p) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity, is_active)
                         values (:id, :name, :sku, :barcode, :sale, :cost, :min, :max, :active)
                         on conflict (product_id) do update set name = excluded.name, sku = excluded.sku, barcode = excluded.barcode,
                             sale_price = excluded.sale_price, cost_price = excluded.cost_price, min_quantity = excluded.min_quantity,
                             max_quantity = excluded.max_quantity, is_active = excluded.is_active, updated_at = now()
                         """)
-                .param("id", p.productId()).param("name", p.name()).param("sku", p.sku()).param("barcode", p.barcode())
-                .param("sale", p.salePrice()).param("cost", p.costPrice()).param("min", p.minQuantity()).param("max", p.maxQuantity())
-                .param("active", p.isActive()).update();
+                .param("id", p.productId())
+                .param("name", p.name())
+                .param("sku", p.sku())
+                .param("barcode", p.barcode())
+                .param("sale", p.salePrice())
+                .param("cost", p.costPrice())
+                .param("min", p.minQuantity())
+                .param("max", p.maxQuantity())
+                .param("active", p.isActive())
+                .update();
     }
 
     /**
@@ -51,16 +67,20 @@ public class Products {
         if (named.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                         insert into products (product_id, name)
                         select id, name from unnest(cast(:ids as bigint[]), cast(:names as text[])) as t(id, name)
                         on conflict (product_id) do nothing
                         """)
                 .param("ids", SqlArrays.texts(named.keySet()))
-                .param("names", SqlArrays.texts(named.values())).update();
+                .param("names", SqlArrays.texts(named.values()))
+                .update();
     }
 
     public void delete(long productId) {
-        jdbc.sql("delete from products where product_id = :id").param("id", productId).update();
+        jdbc.sql("delete from products where product_id = :id")
+                .param("id", productId)
+                .update();
     }
 }

@@ -23,13 +23,17 @@ class MultiStoreController {
         this.report = report;
     }
 
-    @Operation(summary = "Sales of every store the caller owns, side by side and in total: period = today | yesterday | week | month "
-            + "(each store's own local dates), or start_date and end_date (default the last 30 days); sorted by sales")
+    @Operation(
+            summary =
+                    "Sales of every store the caller owns, side by side and in total: period = today | yesterday | week | month "
+                            + "(each store's own local dates), or start_date and end_date (default the last 30 days); sorted by sales")
     @GetMapping({"/api/users/stores/multi-store-analytics", "/api/users/stores/multi_store_analytics"})
     @PreAuthorize(Access.MEMBER)
-    Success<MultiStoreReport.MultiStoreSales> get(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String period,
-                                                  @RequestParam(name = "start_date", required = false) String start,
-                                                  @RequestParam(name = "end_date", required = false) String end) {
+    Success<MultiStoreReport.MultiStoreSales> get(
+            @AuthenticationPrincipal Jwt token,
+            @RequestParam(required = false) String period,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
         return report.of(token, period, start, end);
     }
 }

@@ -34,22 +34,41 @@ class MultiStoreReport {
     /** A period of local dates, {@code YYYY-MM-DD}. */
 
     /** One store's sales over the period, in its own local dates. */
-    record StoreSales(Long storeId, String storeName, String storeSlug, String tenantKey, String address, Periods.DateRange period,
-                      BigDecimal totalSales, int salesCount, BigDecimal totalDiscount, BigDecimal totalItemsSold, BigDecimal avgSale) { }
+    record StoreSales(
+            Long storeId,
+            String storeName,
+            String storeSlug,
+            String tenantKey,
+            String address,
+            Periods.DateRange period,
+            BigDecimal totalSales,
+            int salesCount,
+            BigDecimal totalDiscount,
+            BigDecimal totalItemsSold,
+            BigDecimal avgSale) {}
 
     /** The owned stores' sales summed. */
-    record Aggregated(BigDecimal totalSales, int totalSalesCount, BigDecimal totalDiscount, BigDecimal totalItemsSold,
-                      BigDecimal avgSaleAmount) { }
+    record Aggregated(
+            BigDecimal totalSales,
+            int totalSalesCount,
+            BigDecimal totalDiscount,
+            BigDecimal totalItemsSold,
+            BigDecimal avgSaleAmount) {}
 
     /** The owned stores side by side ({@code by_store}, best sales first) and in total. */
-    record MultiStoreSales(int totalStores, Periods.DateRange period, Aggregated aggregated, List<StoreSales> byStore) { }
+    record MultiStoreSales(
+            int totalStores, Periods.DateRange period, Aggregated aggregated, List<StoreSales> byStore) {}
 
     private final TenantProvisioner tenants;
     private final TenantRegistry registry;
     private final DailySalesRepository daily;
     private final TransactionTemplate readOnly;
 
-    MultiStoreReport(TenantProvisioner tenants, TenantRegistry registry, DailySalesRepository daily, PlatformTransactionManager transactions) {
+    MultiStoreReport(
+            TenantProvisioner tenants,
+            TenantRegistry registry,
+            DailySalesRepository daily,
+            PlatformTransactionManager transactions) {
         this.tenants = tenants;
         this.registry = registry;
         this.daily = daily;
@@ -59,12 +78,19 @@ class MultiStoreReport {
 
     Success<MultiStoreSales> of(Jwt token, String period, String start, String end) {
         Map<String, Object> stores = token.getClaimAsMap(KassaClaims.STORES);
-        List<String> owned = stores == null ? List.of()
-                : stores.entrySet().stream().filter(e -> "owner".equals(String.valueOf(e.getValue()))).map(Map.Entry::getKey).sorted().toList();
+        List<String> owned = stores == null
+                ? List.of()
+                : stores.entrySet().stream()
+                        .filter(e -> "owner".equals(String.valueOf(e.getValue())))
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList();
         if (owned.isEmpty()) {
             throw AnalyticsErrors.NO_OWNED_STORES.exception();
         }
-        if (period != null && !period.isBlank() && !List.of("today", "yesterday", "week", "month").contains(period.trim())) {
+        if (period != null
+                && !period.isBlank()
+                && !List.of("today", "yesterday", "week", "month").contains(period.trim())) {
             throw FieldErrors.single("period", "analytics.period_unknown");
         }
         List<StoreSales> byStore = new ArrayList<>();
@@ -77,12 +103,21 @@ class MultiStoreReport {
             Tenant tenant = tenants.ensureReady(key);
             Periods.Range range = range(period, start, end, tenant.today());
             shown = shown == null ? range : shown;
-            PeriodTotals t = TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
+            PeriodTotals t =
+                    TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
             var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
-            byStore.add(new StoreSales(registry.storeId(key).orElse(null), profile.name(),
-                    key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key, key, profile.address(),
-                    Periods.DateRange.of(range), t.totalSales(), t.salesCount(), t.totalDiscount(),
-                    t.totalItemsSold(), average(t.totalSales(), t.salesCount())));
+            byStore.add(new StoreSales(
+                    registry.storeId(key).orElse(null),
+                    profile.name(),
+                    key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key,
+                    key,
+                    profile.address(),
+                    Periods.DateRange.of(range),
+                    t.totalSales(),
+                    t.salesCount(),
+                    t.totalDiscount(),
+                    t.totalItemsSold(),
+                    average(t.totalSales(), t.salesCount())));
             total = total.add(t.totalSales());
             discount = discount.add(t.totalDiscount());
             items = items.add(t.totalItemsSold());
@@ -107,6 +142,8 @@ class MultiStoreReport {
     }
 
     private static BigDecimal average(BigDecimal total, int count) {
-        return count == 0 ? BigDecimal.ZERO.setScale(2) : total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+        return count == 0
+                ? BigDecimal.ZERO.setScale(2)
+                : total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
     }
 }

@@ -21,13 +21,16 @@ class RfmTests {
         assertThat(s).isEqualTo(new Rfm.Scores(5, 5, 5));
         assertThat(Rfm.score(DEFAULTS, 8, 19, new BigDecimal("4999999.99"))).isEqualTo(new Rfm.Scores(4, 4, 4));
         assertThat(Rfm.score(DEFAULTS, 91, 1, new BigDecimal("1"))).isEqualTo(new Rfm.Scores(1, 1, 1));
-        assertThat(Rfm.score(DEFAULTS, 45, 5, new BigDecimal("1000000")).score()).isEqualTo(3);
+        assertThat(Rfm.score(DEFAULTS, 45, 5, new BigDecimal("1000000")).score())
+                .isEqualTo(3);
     }
 
     @Test
     void everySegmentIsReachable() {
         assertThat(segment(3, 25, "6000000")).isEqualTo("Champions");
-        assertThat(segment(200, 25, "6000000")).as("recency over the whole history: a big spender gone quiet").isEqualTo("Can't Lose Them");
+        assertThat(segment(200, 25, "6000000"))
+                .as("recency over the whole history: a big spender gone quiet")
+                .isEqualTo("Can't Lose Them");
         assertThat(segment(75, 12, "2500000")).isEqualTo("At Risk");
         assertThat(segment(45, 12, "2500000")).isEqualTo("Loyal Customers");
         assertThat(segment(20, 6, "1200000")).isEqualTo("Potential Loyalists");
@@ -40,9 +43,17 @@ class RfmTests {
 
     @Test
     void aStoreSetsItsOwnThresholds() {
-        RfmSettings smallShop = new RfmSettings(90, new int[] {7, 30, 60, 90}, new int[] {8, 4, 3, 2},
-                new BigDecimal[] {new BigDecimal("500000"), new BigDecimal("200000"), new BigDecimal("100000"), new BigDecimal("50000")});
-        assertThat(Rfm.segment(Rfm.score(smallShop, 3, 9, new BigDecimal("600000")))).isEqualTo("Champions");
-        assertThat(segment(3, 9, "600000")).as("the same customer by the original's thresholds").isEqualTo("Need Attention");
+        RfmSettings smallShop =
+                new RfmSettings(90, new int[] {7, 30, 60, 90}, new int[] {8, 4, 3, 2}, new BigDecimal[] {
+                    new BigDecimal("500000"),
+                    new BigDecimal("200000"),
+                    new BigDecimal("100000"),
+                    new BigDecimal("50000")
+                });
+        assertThat(Rfm.segment(Rfm.score(smallShop, 3, 9, new BigDecimal("600000"))))
+                .isEqualTo("Champions");
+        assertThat(segment(3, 9, "600000"))
+                .as("the same customer by the original's thresholds")
+                .isEqualTo("Need Attention");
     }
 }

@@ -24,6 +24,7 @@ class CatalogPollTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CatalogEventsConsumer consumer;
 
@@ -67,18 +68,26 @@ class CatalogPollTests {
 
         // the same poll again (redelivered after a lost commit): nothing moves back
         consumer.on(poll);
-        assertThat(owner.get("/api/analytics/inventory-snapshots/?product=601").text("/results/0/quantity_on_hand")).isEqualTo("8.000");
+        assertThat(owner.get("/api/analytics/inventory-snapshots/?product=601").text("/results/0/quantity_on_hand"))
+                .isEqualTo("8.000");
     }
 
     private void product(String store, long id, String name, String cost, String price) {
-        add(store, EventSamples.of("ProductCreated").message(store, e -> e.set("/product_id", id).set("/name", name)
-                .set("/sku", "SKU-" + id).set("/barcode", "478000000" + id).set("/cost_price", cost).set("/sale_price", price)
-                .set("/min_quantity", "1.000").set("/max_quantity", null)));
+        add(store, EventSamples.of("ProductCreated").message(store, e -> e.set("/product_id", id)
+                .set("/name", name)
+                .set("/sku", "SKU-" + id)
+                .set("/barcode", "478000000" + id)
+                .set("/cost_price", cost)
+                .set("/sale_price", price)
+                .set("/min_quantity", "1.000")
+                .set("/max_quantity", null)));
     }
 
     private void stock(String store, long id, String onHand, String available) {
-        add(store, EventSamples.of("StockChanged").message(store, e -> e.set("/product_id", id).set("/on_hand", onHand)
-                .set("/available", available).set("/change", "-1.000")));
+        add(store, EventSamples.of("StockChanged").message(store, e -> e.set("/product_id", id)
+                .set("/on_hand", onHand)
+                .set("/available", available)
+                .set("/change", "-1.000")));
     }
 
     private void add(String store, String message) {

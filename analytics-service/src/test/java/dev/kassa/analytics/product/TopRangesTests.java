@@ -19,9 +19,16 @@ class TopRangesTests {
     static void coversExactly(TopRanges r, LocalDate from, LocalDate to) {
         for (LocalDate day = from.minusDays(70); day.isBefore(to.plusDays(70)); day = day.plusDays(1)) {
             LocalDate x = day;
-            int times = (!x.withDayOfMonth(1).isBefore(r.monthFrom()) && x.withDayOfMonth(1).isBefore(r.monthTo()) ? 1 : 0)
-                    + (int) r.added().stream().filter(a -> !x.isBefore(a.from()) && x.isBefore(a.until())).count()
-                    - (int) r.subtracted().stream().filter(s -> !x.isBefore(s.from()) && x.isBefore(s.until())).count();
+            int times = (!x.withDayOfMonth(1).isBefore(r.monthFrom())
+                                    && x.withDayOfMonth(1).isBefore(r.monthTo())
+                            ? 1
+                            : 0)
+                    + (int) r.added().stream()
+                            .filter(a -> !x.isBefore(a.from()) && x.isBefore(a.until()))
+                            .count()
+                    - (int) r.subtracted().stream()
+                            .filter(s -> !x.isBefore(s.from()) && x.isBefore(s.until()))
+                            .count();
             assertThat(times).as("%s in %s … %s", x, from, to).isEqualTo(!x.isBefore(from) && !x.isAfter(to) ? 1 : 0);
         }
     }
@@ -73,6 +80,7 @@ class TopRangesTests {
 
     @Test
     void aPeriodEndingBeforeItStartsIsRefused() {
-        assertThatThrownBy(() -> TopRanges.of(d("2026-11-23"), d("2026-11-22"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TopRanges.of(d("2026-11-23"), d("2026-11-22")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,10 +18,16 @@ class AuthSecrets {
     }
 
     /** The secret of {@code name}: {@code candidate} if none was stored yet (the first instance to store one wins). */
-    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     String secret(String name, String candidate) {
         sql.sql("insert into auth_secrets (name, secret) values (:name, :secret) on conflict (name) do nothing")
-                .param("name", name).param("secret", candidate).update();
-        return sql.sql("select secret from auth_secrets where name = :name").param("name", name).query(String.class).single();
+                .param("name", name)
+                .param("secret", candidate)
+                .update();
+        return sql.sql("select secret from auth_secrets where name = :name")
+                .param("name", name)
+                .query(String.class)
+                .single();
     }
 }

@@ -16,6 +16,7 @@ public class Employee {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long storeId;
     private Long userId;
     private String role;
@@ -29,7 +30,7 @@ public class Employee {
     private Instant updatedAt = Instant.now();
     private String pinHash;
 
-    protected Employee() { }
+    protected Employee() {}
 
     /** Changes the person's details; role and status change through their own methods (they end sessions). */
     public void describe(String firstName, String lastName, String phone, String position) {
@@ -55,7 +56,9 @@ public class Employee {
         this.updatedAt = Instant.now();
     }
 
-    public boolean hasPin() { return pinHash != null; }
+    public boolean hasPin() {
+        return pinHash != null;
+    }
 
     public Employee position(String position) {
         this.position = position == null ? "" : position.trim();
@@ -71,14 +74,43 @@ public class Employee {
         this.phone = phone == null ? "" : phone;
     }
 
-    public Long id() { return id; }
-    public Long storeId() { return storeId; }
-    public Long userId() { return userId; }
-    public Role role() { return Role.fromCode(role).orElseThrow(); }
-    public String phone() { return phone; }
-    public String firstName() { return firstName; }
-    public String lastName() { return lastName; }
-    public String position() { return position; }
-    public LocalDate hiredAt() { return hiredAt; }
-    public boolean isActive() { return isActive; }
+    public Long id() {
+        return id;
+    }
+
+    public Long storeId() {
+        return storeId;
+    }
+
+    public Long userId() {
+        return userId;
+    }
+
+    public Role role() {
+        return Role.fromCode(role).orElseThrow();
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String position() {
+        return position;
+    }
+
+    public LocalDate hiredAt() {
+        return hiredAt;
+    }
+
+    public boolean isActive() {
+        return isActive;
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 public interface EmployeeRepository extends JpaRepository<Employee, Long> {
 
     /** The user's active memberships in active stores, newest store first. */
-    @Query("""
+    @Query(
+            """
             select new dev.kassa.auth.account.Membership(s, e) from Employee e, Store s
              where e.storeId = s.id and e.userId = :userId and e.isActive = true and s.isActive = true
              order by s.createdAt desc, s.id desc
@@ -23,21 +24,26 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
     Optional<Employee> findByStoreIdAndPinHash(Long storeId, String pinHash);
 
     /** Active employees with accounts, searched over username, names and email (lowercase LIKE pattern or null). */
-    @Query("""
+    @Query(
+            """
             select e from Employee e, User u
              where e.userId = u.id and e.storeId = :storeId and e.isActive = true
                and (:pattern is null or lower(u.username) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'
                     or lower(u.lastName) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\')
             """)
-    org.springframework.data.domain.Page<Employee> withUsers(Long storeId, String pattern, org.springframework.data.domain.Pageable pageable);
+    org.springframework.data.domain.Page<Employee> withUsers(
+            Long storeId, String pattern, org.springframework.data.domain.Pageable pageable);
 
-    @Query("""
+    @Query(
+            """
             select e from Employee e
              where e.storeId = :storeId
                and (:role is null or e.role = :role)
                and (:active is null or e.isActive = :active)
             """)
-    org.springframework.data.domain.Page<Employee> search(Long storeId, String role, Boolean active, org.springframework.data.domain.Pageable pageable);
+    org.springframework.data.domain.Page<Employee> search(
+            Long storeId, String role, Boolean active, org.springframework.data.domain.Pageable pageable);
 
-    org.springframework.data.domain.Page<Employee> findByStoreId(Long storeId, org.springframework.data.domain.Pageable pageable);
+    org.springframework.data.domain.Page<Employee> findByStoreId(
+            Long storeId, org.springframework.data.domain.Pageable pageable);
 }

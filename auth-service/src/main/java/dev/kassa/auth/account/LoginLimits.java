@@ -13,11 +13,21 @@ public class LoginLimits {
     final Throttle.Rule pin;
 
     LoginLimits(AuthProperties p) {
-        this.user = new Throttle.Rule("user", p.loginFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.TOO_MANY_ATTEMPTS,
+        this.user = new Throttle.Rule(
+                "user",
+                p.loginFailures(),
+                p.failureWindow(),
+                p.lockDuration(),
+                AuthErrors.TOO_MANY_ATTEMPTS,
                 "login_locked");
-        this.ip = new Throttle.Rule("ip", p.ipFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.TOO_MANY_ATTEMPTS,
+        this.ip = new Throttle.Rule(
+                "ip",
+                p.ipFailures(),
+                p.failureWindow(),
+                p.lockDuration(),
+                AuthErrors.TOO_MANY_ATTEMPTS,
                 "login_locked_ip");
-        this.pin = new Throttle.Rule("pin", p.pinFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.PIN_LOCKED,
-                "pin_locked");
+        this.pin = new Throttle.Rule(
+                "pin", p.pinFailures(), p.failureWindow(), p.lockDuration(), AuthErrors.PIN_LOCKED, "pin_locked");
     }
 }

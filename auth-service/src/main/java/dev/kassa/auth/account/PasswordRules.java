@@ -8,11 +8,32 @@ import static dev.kassa.platform.error.FieldErrors.blank;
 
 /** Password rules shared by registration and, later, employee management (spec §2.2.1). */
 public final class PasswordRules {
-    private PasswordRules() { }
+    private PasswordRules() {}
 
-    private static final Set<String> COMMON_PASSWORDS = Set.of("password", "password1", "password123", "12345678", "123456789",
-            "1234567890", "qwerty123", "qwertyuiop", "11111111", "00000000", "iloveyou", "admin123", "welcome1", "abc12345",
-            "sunshine", "princess", "football", "baseball", "letmein1", "passw0rd", "qwerty12", "1q2w3e4r", "zaq12wsx");
+    private static final Set<String> COMMON_PASSWORDS = Set.of(
+            "password",
+            "password1",
+            "password123",
+            "12345678",
+            "123456789",
+            "1234567890",
+            "qwerty123",
+            "qwertyuiop",
+            "11111111",
+            "00000000",
+            "iloveyou",
+            "admin123",
+            "welcome1",
+            "abc12345",
+            "sunshine",
+            "princess",
+            "football",
+            "baseball",
+            "letmein1",
+            "passw0rd",
+            "qwerty12",
+            "1q2w3e4r",
+            "zaq12wsx");
 
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -28,7 +49,8 @@ public final class PasswordRules {
                 b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
             }
             String candidate = b.toString();
-            if (candidate.chars().anyMatch(Character::isDigit) && candidate.chars().anyMatch(Character::isLetter)) {
+            if (candidate.chars().anyMatch(Character::isDigit)
+                    && candidate.chars().anyMatch(Character::isLetter)) {
                 return candidate;
             }
         }

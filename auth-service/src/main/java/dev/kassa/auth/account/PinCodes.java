@@ -43,7 +43,8 @@ public class PinCodes {
         if (known == null) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            known = Base64.getDecoder().decode(secrets.secret("pin", Base64.getEncoder().encodeToString(fresh)));
+            known = Base64.getDecoder()
+                    .decode(secrets.secret("pin", Base64.getEncoder().encodeToString(fresh)));
             secret = known;
         }
         return known;

@@ -23,21 +23,26 @@ import java.util.List;
 @RestController
 class SessionController {
 
-    record LoginRequest(String username, String password) { }
+    record LoginRequest(String username, String password) {}
 
-    record RefreshRequest(String refresh) { }
+    record RefreshRequest(String refresh) {}
 
-    record PinLoginRequest(String tenantKey, String pin) { }
+    record PinLoginRequest(String tenantKey, String pin) {}
 
     /** The same answer under {@code data}, as registration gives it: clients of either seed document find the tokens. */
-    record LoginData(TokenPair tokens, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore) { }
+    record LoginData(
+            TokenPair tokens, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore) {}
 
-    record LoginResponse(String refresh, String access, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore,
-                         LoginData data) { }
+    record LoginResponse(
+            String refresh,
+            String access,
+            UserView user,
+            List<AvailableStore> availableStores,
+            DefaultStore defaultStore,
+            LoginData data) {}
 
     /** The caller, the store of the request and the caller's employee record in it. */
-    record Me(UserView user, StoreView store, EmployeeView employee) { }
-
+    record Me(UserView user, StoreView store, EmployeeView employee) {}
 
     private final SessionService sessions;
     private final TokenService tokens;
@@ -47,27 +52,53 @@ class SessionController {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Log in; returns tokens, the stores the user works in and the default store. After repeated wrong passwords "
-            + "for a username or from an address, logins are refused for a while: 429 too_many_attempts with Retry-After")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "login", value = "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\"}")))
+    @Operation(
+            summary =
+                    "Log in; returns tokens, the stores the user works in and the default store. After repeated wrong passwords "
+                            + "for a username or from an address, logins are refused for a while: 429 too_many_attempts with Retry-After")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "login",
+                                            value =
+                                                    "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\"}")))
     @PostMapping({"/api/users/auth/login"})
     LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
         return response(sessions.login(request.username(), request.password(), clientAddress(http)));
     }
 
-    @Operation(summary = "PIN login on a shared till: {tenant_key, pin}; the tokens open that store only. After repeated wrong PINs "
-            + "the store's PIN login is locked for a while: 423 pin_locked with Retry-After")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "pin login", value = "{\"tenant_key\": \"supermarket-aziya_1a2b3c4d\", \"pin\": \"4821\"}")))
+    @Operation(
+            summary =
+                    "PIN login on a shared till: {tenant_key, pin}; the tokens open that store only. After repeated wrong PINs "
+                            + "the store's PIN login is locked for a while: 423 pin_locked with Retry-After")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "pin login",
+                                            value =
+                                                    "{\"tenant_key\": \"supermarket-aziya_1a2b3c4d\", \"pin\": \"4821\"}")))
     @PostMapping({"/api/users/auth/pin-login", "/api/users/auth/pin_login"})
     LoginResponse pinLogin(@RequestBody PinLoginRequest request) {
         return response(sessions.pinLogin(request.tenantKey(), request.pin()));
     }
 
-    @Operation(summary = "Log out: {refresh}; the session's refresh tokens stop working (access tokens lapse within 15 minutes)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "logout", value = "{\"refresh\": \"<the refresh token>\"}")))
+    @Operation(
+            summary =
+                    "Log out: {refresh}; the session's refresh tokens stop working (access tokens lapse within 15 minutes)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "logout",
+                                            value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/logout"})
     Done logout(@RequestBody RefreshRequest request) {
         tokens.logout(request.refresh());
@@ -75,10 +106,16 @@ class SessionController {
     }
 
     private static LoginResponse response(SessionService.LoggedIn in) {
-        List<AvailableStore> stores = in.memberships().stream().map(AvailableStore::from).toList();
+        List<AvailableStore> stores =
+                in.memberships().stream().map(AvailableStore::from).toList();
         DefaultStore first = DefaultStore.from(stores.get(0));
         UserView user = UserView.from(in.user());
-        return new LoginResponse(in.tokens().refresh(), in.tokens().access(), user, stores, first,
+        return new LoginResponse(
+                in.tokens().refresh(),
+                in.tokens().access(),
+                user,
+                stores,
+                first,
                 new LoginData(in.tokens(), user, stores, first));
     }
 
@@ -88,8 +125,14 @@ class SessionController {
     }
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "refresh", value = "{\"refresh\": \"<the refresh token>\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "refresh",
+                                            value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/token/refresh"})
     TokenPair refresh(@RequestBody RefreshRequest request) {
         return tokens.refresh(request.refresh());
@@ -103,13 +146,16 @@ class SessionController {
                 .filter(m -> m.store().tenantKey().equals(caller.tenantKey()))
                 .findFirst()
                 .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
-        return Success.of(new Me(UserView.from(user), StoreView.from(membership.store()), EmployeeView.from(membership.employee())));
+        return Success.of(new Me(
+                UserView.from(user), StoreView.from(membership.store()), EmployeeView.from(membership.employee())));
     }
 
     @Operation(summary = "Every active store the caller works in, with its tenant_key")
     @GetMapping({"/api/users/auth/my-stores", "/api/users/auth/my_stores"})
     Success<List<StoreView>> myStores(Caller caller) {
-        List<StoreView> stores = sessions.memberships(caller.userId()).stream().map(m -> StoreView.from(m.store())).toList();
+        List<StoreView> stores = sessions.memberships(caller.userId()).stream()
+                .map(m -> StoreView.from(m.store()))
+                .toList();
         return Success.of(stores);
     }
 }

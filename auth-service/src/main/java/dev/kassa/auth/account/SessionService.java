@@ -20,7 +20,7 @@ public class SessionService {
     /** BCrypt hash of a random string, checked when the user does not exist so timing does not reveal usernames. */
     private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoO5uF2SJYgAoUSu1wZfMHjF5eWvvO0d1K";
 
-    public record LoggedIn(TokenPair tokens, User user, List<Membership> memberships) { }
+    public record LoggedIn(TokenPair tokens, User user, List<Membership> memberships) {}
 
     private final UserRepository users;
     private final EmployeeRepository employees;
@@ -34,9 +34,17 @@ public class SessionService {
     private final PinCodes pins;
     private final TransactionTemplate tx;
 
-    SessionService(UserRepository users, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens,
-                   SecurityEvents events, StoreRepository stores, Throttle throttle, LoginLimits limits, PinCodes pins,
-                   TransactionTemplate tx) {
+    SessionService(
+            UserRepository users,
+            EmployeeRepository employees,
+            PasswordEncoder passwordEncoder,
+            TokenService tokens,
+            SecurityEvents events,
+            StoreRepository stores,
+            Throttle throttle,
+            LoginLimits limits,
+            PinCodes pins,
+            TransactionTemplate tx) {
         this.tx = tx;
         this.stores = stores;
         this.throttle = throttle;
@@ -84,7 +92,9 @@ public class SessionService {
                 events.record("login_failed", user.username(), "no active store");
                 throw FieldErrors.single("non_field_errors", "auth.no_active_store");
             }
-            User current = users.findById(user.id()).filter(User::isActive).orElseThrow(() -> AuthErrors.BAD_CREDENTIALS.exception());
+            User current = users.findById(user.id())
+                    .filter(User::isActive)
+                    .orElseThrow(() -> AuthErrors.BAD_CREDENTIALS.exception());
             current.loggedIn();
             events.record("login_ok", current.username(), "stores=" + memberships.size());
             return new LoggedIn(tokens.issue(current.id()), current, memberships);
@@ -105,14 +115,20 @@ public class SessionService {
             errors.add("pin", "validation.required");
         }
         errors.throwIfAny();
-        Store store = stores.findByTenantKey(tenantKey.trim()).filter(Store::isActive)
+        Store store = stores.findByTenantKey(tenantKey.trim())
+                .filter(Store::isActive)
                 .orElseThrow(() -> AuthErrors.BAD_PIN.exception());
         String subject = String.valueOf(store.id());
         throttle.check(limits.pin, subject);
         Employee employee = PinCodes.PIN.matcher(pin.trim()).matches()
-                ? employees.findByStoreIdAndPinHash(store.id(), pins.hash(store.id(), pin.trim())).filter(Employee::isActive).orElse(null)
+                ? employees
+                        .findByStoreIdAndPinHash(store.id(), pins.hash(store.id(), pin.trim()))
+                        .filter(Employee::isActive)
+                        .orElse(null)
                 : null;
-        User user = employee == null || employee.userId() == null ? null : users.findById(employee.userId()).filter(User::isActive).orElse(null);
+        User user = employee == null || employee.userId() == null
+                ? null
+                : users.findById(employee.userId()).filter(User::isActive).orElse(null);
         if (user == null) {
             events.record("pin_login_failed", store.tenantKey(), "wrong PIN");
             throttle.failed(limits.pin, subject);
@@ -120,10 +136,13 @@ public class SessionService {
         }
         throttle.succeeded(limits.pin, subject);
         return tx.execute(s -> {
-            User current = users.findById(user.id()).filter(User::isActive).orElseThrow(() -> AuthErrors.BAD_PIN.exception());
+            User current =
+                    users.findById(user.id()).filter(User::isActive).orElseThrow(() -> AuthErrors.BAD_PIN.exception());
             current.loggedIn();
             events.record("pin_login_ok", current.username(), store.tenantKey());
-            List<Membership> memberships = employees.memberships(current.id()).stream().filter(m -> m.store().id().equals(store.id())).toList();
+            List<Membership> memberships = employees.memberships(current.id()).stream()
+                    .filter(m -> m.store().id().equals(store.id()))
+                    .toList();
             return new LoggedIn(tokens.issue(current.id(), store.id()), current, memberships);
         });
     }

@@ -14,6 +14,7 @@ public class Store {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String slug;
     private String schemaName;
@@ -32,7 +33,7 @@ public class Store {
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
 
-    protected Store() { }
+    protected Store() {}
 
     public Store(String name, String slug, String schemaName, String tenantKey, String timeZone, Long ownerId) {
         this.name = name;
@@ -43,8 +44,15 @@ public class Store {
         this.ownerId = ownerId;
     }
 
-    public Store details(String description, String address, String city, String region, String phone, String email,
-                         String legalName, String taxId) {
+    public Store details(
+            String description,
+            String address,
+            String city,
+            String region,
+            String phone,
+            String email,
+            String legalName,
+            String taxId) {
         this.description = nz(description);
         this.address = nz(address);
         this.city = nz(city);
@@ -69,23 +77,73 @@ public class Store {
         this.updatedAt = Instant.now();
     }
 
-    public Long id() { return id; }
-    public String name() { return name; }
-    public String slug() { return slug; }
-    public String schemaName() { return schemaName; }
-    public String tenantKey() { return tenantKey; }
-    public String description() { return description; }
-    public String address() { return address; }
-    public String city() { return city; }
-    public String region() { return region; }
-    public String phone() { return phone; }
-    public String email() { return email; }
-    public String legalName() { return legalName; }
-    public String taxId() { return taxId; }
-    public String timeZone() { return timeZone; }
-    public boolean isActive() { return isActive; }
-    public Long ownerId() { return ownerId; }
-    public Instant createdAt() { return createdAt; }
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String schemaName() {
+        return schemaName;
+    }
+
+    public String tenantKey() {
+        return tenantKey;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String legalName() {
+        return legalName;
+    }
+
+    public String taxId() {
+        return taxId;
+    }
+
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public boolean isActive() {
+        return isActive;
+    }
+
+    public Long ownerId() {
+        return ownerId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 
     private static String nz(String s) {
         return s == null ? "" : s.trim();

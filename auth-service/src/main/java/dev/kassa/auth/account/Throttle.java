@@ -19,7 +19,13 @@ import java.util.Optional;
 public class Throttle {
 
     /** How strict one kind of key is. */
-    public record Rule(String prefix, int limit, Duration window, Duration lock, dev.kassa.platform.error.KassaError error, String event) { }
+    public record Rule(
+            String prefix,
+            int limit,
+            Duration window,
+            Duration lock,
+            dev.kassa.platform.error.KassaError error,
+            String event) {}
 
     private final ThrottleRepository keys;
     private final SecurityEvents events;
@@ -35,7 +41,8 @@ public class Throttle {
         for (String subject : subjects) {
             Optional<Instant> locked = keys.lockedUntil(key(rule, subject));
             if (locked.isPresent()) {
-                long seconds = Math.max(1, Duration.between(Instant.now(), locked.get()).toSeconds() + 1);
+                long seconds = Math.max(
+                        1, Duration.between(Instant.now(), locked.get()).toSeconds() + 1);
                 throw rule.error().exception(Map.of("retry_after", seconds), seconds);
             }
         }
@@ -48,7 +55,10 @@ public class Throttle {
         int failures = keys.countFailure(key, rule.window());
         if (failures >= rule.limit()) {
             keys.lock(key, rule.lock());
-            events.record(rule.event(), subject, "locked for " + rule.lock().toSeconds() + " s after " + failures + " failures");
+            events.record(
+                    rule.event(),
+                    subject,
+                    "locked for " + rule.lock().toSeconds() + " s after " + failures + " failures");
         }
     }
 

@@ -23,13 +23,17 @@ class ThrottleRepository {
 
     /** Until when the key is locked, if it is now. */
     Optional<Instant> lockedUntil(String key) {
-        return sql.sql("select locked_until from login_throttle where throttle_key = :key and locked_until > now()").param("key", key)
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+        return sql.sql("select locked_until from login_throttle where throttle_key = :key and locked_until > now()")
+                .param("key", key)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /** Counts one failure of the key, starting a new window when the last one is older than {@code window}; the count. */
     int countFailure(String key, Duration window) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into login_throttle (throttle_key, failures, window_start) values (:key, 1, now())
                         on conflict (throttle_key) do update set
                             failures = case when login_throttle.window_start < now() - make_interval(secs => :window) then 1
@@ -38,17 +42,25 @@ class ThrottleRepository {
                                                 else login_throttle.window_start end
                         returning failures
                         """)
-                .param("key", key).param("window", window.toSeconds()).query(Integer.class).single();
+                .param("key", key)
+                .param("window", window.toSeconds())
+                .query(Integer.class)
+                .single();
     }
 
     /** Locks the key for {@code lock} and starts counting again. */
     void lock(String key, Duration lock) {
-        sql.sql("update login_throttle set locked_until = now() + make_interval(secs => :lock), failures = 0, window_start = now() "
-                        + "where throttle_key = :key")
-                .param("lock", lock.toSeconds()).param("key", key).update();
+        sql.sql(
+                        "update login_throttle set locked_until = now() + make_interval(secs => :lock), failures = 0, window_start = now() "
+                                + "where throttle_key = :key")
+                .param("lock", lock.toSeconds())
+                .param("key", key)
+                .update();
     }
 
     void clear(String key) {
-        sql.sql("delete from login_throttle where throttle_key = :key").param("key", key).update();
+        sql.sql("delete from login_throttle where throttle_key = :key")
+                .param("key", key)
+                .update();
     }
 }

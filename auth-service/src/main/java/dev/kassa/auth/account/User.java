@@ -15,9 +15,12 @@ public class User {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String username;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     private String firstName = "";
     private String lastName = "";
     private String middleName = "";
@@ -27,9 +30,16 @@ public class User {
     private Instant createdAt = Instant.now();
     private Instant lastLoginAt;
 
-    protected User() { }
+    protected User() {}
 
-    public User(String username, String passwordHash, String firstName, String lastName, String middleName, String email, String phone) {
+    public User(
+            String username,
+            String passwordHash,
+            String firstName,
+            String lastName,
+            String middleName,
+            String email,
+            String phone) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.firstName = nz(firstName);
@@ -39,15 +49,41 @@ public class User {
         this.phone = phone;
     }
 
-    public Long id() { return id; }
-    public String username() { return username; }
-    public String passwordHash() { return passwordHash; }
-    public String firstName() { return firstName; }
-    public String lastName() { return lastName; }
-    public String email() { return email; }
-    public boolean isActive() { return isActive; }
-    public java.time.Instant createdAt() { return createdAt; }
-    public void rename(String username) { this.username = username; }
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public boolean isActive() {
+        return isActive;
+    }
+
+    public java.time.Instant createdAt() {
+        return createdAt;
+    }
+
+    public void rename(String username) {
+        this.username = username;
+    }
 
     /** "First Last", or the username when both are empty. */
     public String fullName() {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Response shapes of users, stores and employees (spec §2.3.1–§2.3.3). */
 public final class Views {
-    private Views() { }
+    private Views() {}
 
     public record UserView(Long id, String username, String email, String firstName, String lastName, String fullName) {
         public static UserView from(User u) {
@@ -16,19 +16,49 @@ public final class Views {
         }
     }
 
-    public record StoreView(Long id, String name, String slug, String tenantKey, String schemaName, String description,
-                            String address, String city, String region, String phone, String email, String legalName,
-                            String taxId, String timeZone, boolean isActive, Instant createdAt) {
+    public record StoreView(
+            Long id,
+            String name,
+            String slug,
+            String tenantKey,
+            String schemaName,
+            String description,
+            String address,
+            String city,
+            String region,
+            String phone,
+            String email,
+            String legalName,
+            String taxId,
+            String timeZone,
+            boolean isActive,
+            Instant createdAt) {
         public static StoreView from(Store s) {
-            return new StoreView(s.id(), s.name(), s.slug(), s.tenantKey(), s.schemaName(), s.description(), s.address(),
-                    s.city(), s.region(), s.phone(), s.email(), s.legalName(), s.taxId(), s.timeZone(), s.isActive(), s.createdAt());
+            return new StoreView(
+                    s.id(),
+                    s.name(),
+                    s.slug(),
+                    s.tenantKey(),
+                    s.schemaName(),
+                    s.description(),
+                    s.address(),
+                    s.city(),
+                    s.region(),
+                    s.phone(),
+                    s.email(),
+                    s.legalName(),
+                    s.taxId(),
+                    s.timeZone(),
+                    s.isActive(),
+                    s.createdAt());
         }
     }
 
     public record EmployeeView(Long id, String role, String roleDisplay, String phone, List<String> permissions) {
         public static EmployeeView from(Employee e) {
             Role role = e.role();
-            return new EmployeeView(e.id(), role.code(), role.display(Messages.language()), e.phone(), role.permissions());
+            return new EmployeeView(
+                    e.id(), role.code(), role.display(Messages.language()), e.phone(), role.permissions());
         }
     }
 
@@ -40,12 +70,24 @@ public final class Views {
         }
     }
 
-    public record AvailableStore(Long id, String name, String slug, String tenantKey, String role, String roleDisplay,
-                                 List<String> permissions) {
+    public record AvailableStore(
+            Long id,
+            String name,
+            String slug,
+            String tenantKey,
+            String role,
+            String roleDisplay,
+            List<String> permissions) {
         public static AvailableStore from(Membership m) {
             Role role = m.employee().role();
-            return new AvailableStore(m.store().id(), m.store().name(), m.store().slug(), m.store().tenantKey(), role.code(),
-                    role.display(Messages.language()), role.permissions());
+            return new AvailableStore(
+                    m.store().id(),
+                    m.store().name(),
+                    m.store().slug(),
+                    m.store().tenantKey(),
+                    role.code(),
+                    role.display(Messages.language()),
+                    role.permissions());
         }
     }
 }

@@ -25,17 +25,22 @@ class DirectoryController {
         this.employees = employees;
     }
 
-    @Operation(summary = "An employee of the caller's store as the services' directories keep it (Kassa's services only)")
+    @Operation(
+            summary = "An employee of the caller's store as the services' directories keep it (Kassa's services only)")
     @GetMapping("/internal/employees/{id}")
     @PreAuthorize(Access.MEMBER)
     EmployeeChanged employee(Caller caller, @PathVariable long id) {
         return employees.directoryEntry(caller, id, null).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
-    @Operation(summary = "The caller's store's employee of an account as the services' directories keep it (Kassa's services only)")
+    @Operation(
+            summary =
+                    "The caller's store's employee of an account as the services' directories keep it (Kassa's services only)")
     @GetMapping("/internal/employees")
     @PreAuthorize(Access.MEMBER)
     EmployeeChanged ofUser(Caller caller, @RequestParam long user) {
-        return employees.directoryEntry(caller, null, user).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return employees
+                .directoryEntry(caller, null, user)
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 }

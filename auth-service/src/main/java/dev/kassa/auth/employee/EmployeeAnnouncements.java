@@ -18,23 +18,53 @@ public class EmployeeAnnouncements {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void created(String tenantKey, Employee e) {
-        outbox.publish(tenantKey, new EmployeeCreated(e.storeId(), tenantKey, e.id(), e.userId() == null ? 0 : e.userId(), fullName(e),
-                e.role().code(), e.phone() == null ? "" : e.phone(), e.position() == null ? "" : e.position(), e.isActive()));
+        outbox.publish(
+                tenantKey,
+                new EmployeeCreated(
+                        e.storeId(),
+                        tenantKey,
+                        e.id(),
+                        e.userId() == null ? 0 : e.userId(),
+                        fullName(e),
+                        e.role().code(),
+                        e.phone() == null ? "" : e.phone(),
+                        e.position() == null ? "" : e.position(),
+                        e.isActive()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void updated(String tenantKey, Employee e) {
-        outbox.publish(tenantKey, new EmployeeUpdated(e.storeId(), tenantKey, e.id(), e.userId() == null ? 0 : e.userId(), fullName(e),
-                e.role().code(), e.phone() == null ? "" : e.phone(), e.position() == null ? "" : e.position(), e.isActive()));
+        outbox.publish(
+                tenantKey,
+                new EmployeeUpdated(
+                        e.storeId(),
+                        tenantKey,
+                        e.id(),
+                        e.userId() == null ? 0 : e.userId(),
+                        fullName(e),
+                        e.role().code(),
+                        e.phone() == null ? "" : e.phone(),
+                        e.position() == null ? "" : e.position(),
+                        e.isActive()));
     }
 
     /** The employee as every service's directory keeps it (what the events carry), for a directory that has not heard of them yet. */
     static dev.kassa.platform.events.EmployeeChanged directoryEntry(String tenantKey, Employee e) {
-        return new dev.kassa.platform.events.EmployeeChanged(tenantKey, e.id(), e.userId() == null ? 0 : e.userId(), fullName(e),
-                e.role().code(), e.phone() == null ? "" : e.phone(), e.isActive());
+        return new dev.kassa.platform.events.EmployeeChanged(
+                tenantKey,
+                e.id(),
+                e.userId() == null ? 0 : e.userId(),
+                fullName(e),
+                e.role().code(),
+                e.phone() == null ? "" : e.phone(),
+                e.isActive());
     }
 
     private static String fullName(Employee e) {
-        return String.join(" ", java.util.stream.Stream.of(e.firstName(), e.lastName()).filter(s -> s != null && !s.isBlank()).toList());
+        return String.join(
+                " ",
+                java.util.stream.Stream.of(e.firstName(), e.lastName())
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
     }
 }

@@ -31,36 +31,58 @@ import java.util.List;
 class EmployeeController {
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "StoreEmployee")
-    record EmployeeView(Long id, Long user, String fullName, String username, String email, String role, String roleDisplay, String phone,
-                        String position, boolean isActive, boolean hasPin, LocalDate hiredAt) {
+    record EmployeeView(
+            Long id,
+            Long user,
+            String fullName,
+            String username,
+            String email,
+            String role,
+            String roleDisplay,
+            String phone,
+            String position,
+            boolean isActive,
+            boolean hasPin,
+            LocalDate hiredAt) {
         static EmployeeView of(Employee e, User u) {
             String full = (e.firstName() + " " + e.lastName()).trim();
-            return new EmployeeView(e.id(), e.userId(), full.isEmpty() && u != null ? u.username() : full, u == null ? null : u.username(),
-                    u == null ? "" : u.email(), e.role().code(), e.role().display(Messages.language()), e.phone(), e.position(),
-                    e.isActive(), e.hasPin(), e.hiredAt());
+            return new EmployeeView(
+                    e.id(),
+                    e.userId(),
+                    full.isEmpty() && u != null ? u.username() : full,
+                    u == null ? null : u.username(),
+                    u == null ? "" : u.email(),
+                    e.role().code(),
+                    e.role().display(Messages.language()),
+                    e.phone(),
+                    e.position(),
+                    e.isActive(),
+                    e.hasPin(),
+                    e.hiredAt());
         }
     }
 
-    record PinRequest(String pin) { }
+    record PinRequest(String pin) {}
 
-    record ResetPasswordRequest(String newPassword) { }
+    record ResetPasswordRequest(String newPassword) {}
 
-    record ChangePasswordRequest(String oldPassword, String newPassword) { }
+    record ChangePasswordRequest(String oldPassword, String newPassword) {}
 
     /** A new employee's login as shown once: the password only when Kassa made it. */
-    record Credentials(String username, String password, boolean passwordGenerated) { }
+    record Credentials(String username, String password, boolean passwordGenerated) {}
 
     /** {@code credentials} is null for an existing user or a PIN-only employee; {@code sign_in} is {@code password} or {@code pin}. */
-    record CreatedEmployee(EmployeeView employee, Credentials credentials, boolean isExistingUser, String signIn, boolean pinSet) { }
+    record CreatedEmployee(
+            EmployeeView employee, Credentials credentials, boolean isExistingUser, String signIn, boolean pinSet) {}
 
     /** Who may be chosen as the seller at a shared till. */
-    record Cashier(Long id, String fullName, String phone, String role, boolean hasPin) { }
+    record Cashier(Long id, String fullName, String phone, String role, boolean hasPin) {}
 
     /** {@code new_password} only when Kassa made it. */
-    record PasswordReset(String username, String newPassword, boolean passwordGenerated) { }
+    record PasswordReset(String username, String newPassword, boolean passwordGenerated) {}
 
     /** One's own password changed: the new tokens this session continues with. */
-    record OwnPasswordChanged(String status, String message, TokenPair tokens) { }
+    record OwnPasswordChanged(String status, String message, TokenPair tokens) {}
 
     private final EmployeeService employees;
     private final dev.kassa.auth.token.TokenService tokens;
@@ -70,42 +92,69 @@ class EmployeeController {
         this.employees = employees;
     }
 
-    @Operation(summary = "Create an employee with a login (or, without username and password, one who signs in at shared tills by "
-            + "PIN only: pin now or through set-pin). Without a password Kassa makes one and shows it in this response only "
-            + "(credentials.password); a password the owner typed is never echoed back (credentials.password is null)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cashier", value = "{\"username\": \"cashier1\", \"password\": \"SecurePass123\", \"first_name\": \"Петр\", \"last_name\": \"Петров\", \"email\": \"petr@example.com\", \"role\": \"cashier\", \"phone\": \"+998901234567\", \"position\": \"Кассир\"}")))
+    @Operation(
+            summary =
+                    "Create an employee with a login (or, without username and password, one who signs in at shared tills by "
+                            + "PIN only: pin now or through set-pin). Without a password Kassa makes one and shows it in this response only "
+                            + "(credentials.password); a password the owner typed is never echoed back (credentials.password is null)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "cashier",
+                                            value =
+                                                    "{\"username\": \"cashier1\", \"password\": \"SecurePass123\", \"first_name\": \"Петр\", \"last_name\": \"Петров\", \"email\": \"petr@example.com\", \"role\": \"cashier\", \"phone\": \"+998901234567\", \"position\": \"Кассир\"}")))
     @PostMapping("/api/users/employees")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<CreatedEmployee> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
         EmployeeService.Created created = employees.create(caller, request);
-        Credentials credentials = created.existingUser() || created.pinOnly() ? null
-                : new Credentials(created.user().username(), created.generatedPassword(), created.generatedPassword() != null);
+        Credentials credentials = created.existingUser() || created.pinOnly()
+                ? null
+                : new Credentials(
+                        created.user().username(), created.generatedPassword(), created.generatedPassword() != null);
         // how this person signs in: a login of their own, or only a PIN at the store's shared tills
-        CreatedEmployee data = new CreatedEmployee(EmployeeView.of(created.employee(), created.user()), credentials, created.existingUser(),
-                created.pinOnly() ? "pin" : "password", created.employee().hasPin());
-        String message = created.existingUser() ? "employee.added_existing" : created.pinOnly() ? "employee.created_pin_only" : "employee.created";
+        CreatedEmployee data = new CreatedEmployee(
+                EmployeeView.of(created.employee(), created.user()),
+                credentials,
+                created.existingUser(),
+                created.pinOnly() ? "pin" : "password",
+                created.employee().hasPin());
+        String message = created.existingUser()
+                ? "employee.added_existing"
+                : created.pinOnly() ? "employee.created_pin_only" : "employee.created";
         return Success.of(message, data);
     }
 
     @Operation(summary = "Employees of the store (owner or manager): filters role, is_active; paginated")
     @GetMapping("/api/users/employees")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    PageResponse<EmployeeView> list(Caller caller, @RequestParam(required = false) String role,
-                                    @RequestParam(name = "is_active", required = false) Boolean active,
-                                    @RequestParam(required = false) String page,
-                                    @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(employees.list(caller, role, active, PageRequests.of(page, pageSize, Sort.by("id"))),
+    PageResponse<EmployeeView> list(
+            Caller caller,
+            @RequestParam(required = false) String role,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                employees.list(caller, role, active, PageRequests.of(page, pageSize, Sort.by("id"))),
                 e -> EmployeeView.of(e, employees.userOf(e)));
     }
 
-    @Operation(summary = "Who may be chosen as the seller at a shared till: active cashiers first, then managers and the owner (any member of the store)")
+    @Operation(
+            summary =
+                    "Who may be chosen as the seller at a shared till: active cashiers first, then managers and the owner (any member of the store)")
     @GetMapping("/api/users/employees/cashiers")
     @PreAuthorize(Access.MEMBER)
     Success<List<Cashier>> cashiers(Caller caller) {
         return Success.of(employees.cashiers(caller).stream()
-                .map(e -> new Cashier(e.id(), (e.firstName() + " " + e.lastName()).trim(), e.phone(), e.role().code(), e.hasPin()))
+                .map(e -> new Cashier(
+                        e.id(),
+                        (e.firstName() + " " + e.lastName()).trim(),
+                        e.phone(),
+                        e.role().code(),
+                        e.hasPin()))
                 .toList());
     }
 
@@ -117,27 +166,46 @@ class EmployeeController {
         return EmployeeView.of(e, employees.userOf(e));
     }
 
-    @Operation(summary = "Change an employee: {first_name?, last_name?, email?, phone?, position?, role?, is_active?}. A role change or "
-            + "deactivation ends the employee's current access to this store within seconds")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "promote", value = "{\"role\": \"manager\", \"position\": \"Старший кассир\"}")))
+    @Operation(
+            summary =
+                    "Change an employee: {first_name?, last_name?, email?, phone?, position?, role?, is_active?}. A role change or "
+                            + "deactivation ends the employee's current access to this store within seconds")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "promote",
+                                            value = "{\"role\": \"manager\", \"position\": \"Старший кассир\"}")))
     @PatchMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    EmployeeView update(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+    EmployeeView update(
+            @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
         Employee e = employees.update(caller, id, request);
         return EmployeeView.of(e, employees.userOf(e));
     }
 
     @Operation(summary = "Same as PATCH: the fields given are changed")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"first_name\": \"Петр\", \"last_name\": \"Петров\", \"phone\": \"+998901234567\", \"position\": \"Кассир\", \"is_active\": true}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "details",
+                                            value =
+                                                    "{\"first_name\": \"Петр\", \"last_name\": \"Петров\", \"phone\": \"+998901234567\", \"position\": \"Кассир\", \"is_active\": true}")))
     @PutMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    EmployeeView replace(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+    EmployeeView replace(
+            @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
         return update(id, request, caller);
     }
 
-    @Operation(summary = "Remove an employee from the store: deactivated (their sales keep their name); access ends within seconds")
+    @Operation(
+            summary =
+                    "Remove an employee from the store: deactivated (their sales keep their name); access ends within seconds")
     @DeleteMapping("/api/users/employees/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
@@ -145,9 +213,17 @@ class EmployeeController {
         employees.deactivate(caller, id);
     }
 
-    @Operation(summary = "Set an employee's PIN for shared tills: {\"pin\": \"4821\"} (4–6 digits, unique in the store); null clears it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "PIN", value = "{\"pin\": \"4821\"}")))
+    @Operation(
+            summary =
+                    "Set an employee's PIN for shared tills: {\"pin\": \"4821\"} (4–6 digits, unique in the store); null clears it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "PIN",
+                                            value = "{\"pin\": \"4821\"}")))
     @PostMapping({"/api/users/employees/{id}/set-pin", "/api/users/employees/{id}/set_pin"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<EmployeeView> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
@@ -155,22 +231,41 @@ class EmployeeController {
         return Success.of("employee.pin_set", EmployeeView.of(e, employees.userOf(e)));
     }
 
-    @Operation(summary = "Set a new password for an employee; their sessions end. Without new_password Kassa makes one and shows it in "
-            + "this response only; a typed one is not echoed (new_password is null)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "reset", value = "{\"new_password\": \"NewSecure456\"}")))
+    @Operation(
+            summary =
+                    "Set a new password for an employee; their sessions end. Without new_password Kassa makes one and shows it in "
+                            + "this response only; a typed one is not echoed (new_password is null)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "reset",
+                                            value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/employees/{id}/reset-password", "/api/users/employees/{id}/reset_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Success<PasswordReset> resetPassword(@PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
+    Success<PasswordReset> resetPassword(
+            @PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
         EmployeeService.PasswordSet set = employees.resetPassword(caller, id, request.newPassword());
-        return Success.of("employee.password_reset",
+        return Success.of(
+                "employee.password_reset",
                 new PasswordReset(set.user().username(), set.generatedPassword(), set.generatedPassword() != null));
     }
 
-    @Operation(summary = "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
-            + "tokens of the answer")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "change", value = "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
+    @Operation(
+            summary =
+                    "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
+                            + "tokens of the answer")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "change",
+                                            value =
+                                                    "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
     OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
         User user = employees.changePassword(caller, request.oldPassword(), request.newPassword());

@@ -8,5 +8,13 @@ import dev.kassa.platform.events.Topics;
  * {@link EmployeeUpdated} (names on sales and tasks, who may be assigned or sell). {@code userId} is the person's account.
  */
 @KassaEvent(topic = Topics.AUTH)
-public record EmployeeCreated(long storeId, String tenantKey, long employeeId, long userId, String fullName, String role, String phone,
-                              String position, boolean isActive) { }
+public record EmployeeCreated(
+        long storeId,
+        String tenantKey,
+        long employeeId,
+        long userId,
+        String fullName,
+        String role,
+        String phone,
+        String position,
+        boolean isActive) {}

@@ -10,4 +10,5 @@ import java.time.Instant;
  * service reads it as {@link dev.kassa.platform.events.AccessChanged}). {@code userId} is 0 for an employee without an account.
  */
 @KassaEvent(topic = Topics.AUTH)
-public record EmployeeRoleChanged(long storeId, String tenantKey, long userId, long employeeId, String oldRole, String newRole, Instant at) { }
+public record EmployeeRoleChanged(
+        long storeId, String tenantKey, long userId, long employeeId, String oldRole, String newRole, Instant at) {}

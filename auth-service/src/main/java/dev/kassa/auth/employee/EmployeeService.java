@@ -36,18 +36,27 @@ public class EmployeeService {
      * Without {@code username} and {@code password} the employee has no login of their own and signs in at shared tills
      * by PIN only ({@code pin}, now or later through set-pin).
      */
-    public record CreateEmployeeRequest(String username, String password, String firstName, String lastName, String email, String role,
-                                        String phone, String position, String pin) { }
+    public record CreateEmployeeRequest(
+            String username,
+            String password,
+            String firstName,
+            String lastName,
+            String email,
+            String role,
+            String phone,
+            String position,
+            String pin) {}
 
     /** A new employee; {@code password} is null when an existing user of the owner's other store was added. */
     /**
      * A new employee. {@code generatedPassword} is set only when the owner gave no password and Kassa made one: it is
      * shown once, in the answer to the creation; a password the owner typed is never echoed back.
      */
-    public record Created(Employee employee, User user, boolean existingUser, String generatedPassword, boolean pinOnly) { }
+    public record Created(
+            Employee employee, User user, boolean existingUser, String generatedPassword, boolean pinOnly) {}
 
     /** A password set by an owner or manager; {@code generatedPassword} only when Kassa made it (shown once). */
-    public record PasswordSet(User user, String generatedPassword) { }
+    public record PasswordSet(User user, String generatedPassword) {}
 
     private final UserRepository users;
     private final StoreRepository stores;
@@ -59,8 +68,15 @@ public class EmployeeService {
     private final OutboxPublisher outbox;
     private final EmployeeAnnouncements announcements;
 
-    EmployeeService(UserRepository users, StoreRepository stores, EmployeeRepository employees, PasswordEncoder passwordEncoder, TokenService tokens,
-                    PinCodes pins, OutboxPublisher outbox, EmployeeAnnouncements announcements) {
+    EmployeeService(
+            UserRepository users,
+            StoreRepository stores,
+            EmployeeRepository employees,
+            PasswordEncoder passwordEncoder,
+            TokenService tokens,
+            PinCodes pins,
+            OutboxPublisher outbox,
+            EmployeeAnnouncements announcements) {
         this.announcements = announcements;
         this.pins = pins;
         this.outbox = outbox;
@@ -75,17 +91,21 @@ public class EmployeeService {
     public Created create(Caller caller, CreateEmployeeRequest r) {
         Store store = store(caller);
         FieldErrors errors = new FieldErrors();
-        Role role = Role.fromCode(r.role() == null ? "" : r.role().trim()).filter(x -> x != Role.OWNER).orElse(null);
+        Role role = Role.fromCode(r.role() == null ? "" : r.role().trim())
+                .filter(x -> x != Role.OWNER)
+                .orElse(null);
         if (role == null) {
             errors.add("role", "employee.role_invalid");
-        } else if (caller.role() != Role.OWNER && !Set.of(Role.CASHIER, Role.STOCKKEEPER).contains(role)) {
+        } else if (caller.role() != Role.OWNER
+                && !Set.of(Role.CASHIER, Role.STOCKKEEPER).contains(role)) {
             errors.add("role", "employee.role_not_allowed");
         }
         boolean pinOnly = FieldErrors.blank(r.username()) && FieldErrors.blank(r.password());
         if (!pinOnly) {
             errors.required("username", r.username(), 150);
         }
-        if (!FieldErrors.blank(r.username()) && users.existsByUsername(r.username().trim())) {
+        if (!FieldErrors.blank(r.username())
+                && users.existsByUsername(r.username().trim())) {
             User existing = movable(caller, store, r.username().trim());
             if (existing != null && !errors.has("role")) {
                 return addExisting(store, role, existing, r);
@@ -93,10 +113,21 @@ public class EmployeeService {
             errors.add("username", "auth.username_taken");
         }
         String generated = !pinOnly && FieldErrors.blank(r.password()) ? PasswordRules.generate() : null;
-        // a PIN-only employee's account has a password nobody knows: it exists for their PIN sessions, never for a login
-        String password = pinOnly ? PasswordRules.generate() + PasswordRules.generate() : generated != null ? generated : r.password();
+        // a PIN-only employee's account has a password nobody knows: it exists for their PIN sessions, never for a
+        // login
+        String password = pinOnly
+                ? PasswordRules.generate() + PasswordRules.generate()
+                : generated != null ? generated : r.password();
         PasswordRules.password(errors, "password", password);
-        String username = pinOnly ? "pin_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16) : r.username();
+        String username = pinOnly
+                ? "pin_"
+                        + java.util
+                                .UUID
+                                .randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16)
+                : r.username();
         errors.required("first_name", r.firstName(), 150);
         errors.maxLength("last_name", r.lastName(), 150);
         errors.email("email", r.email());
@@ -105,13 +136,25 @@ public class EmployeeService {
         errors.throwIfAny();
         User user;
         try {
-            user = users.saveAndFlush(new User(username.trim(), passwordEncoder.encode(password), r.firstName().trim(),
-                    r.lastName(), null, r.email(), r.phone()));
+            user = users.saveAndFlush(new User(
+                    username.trim(),
+                    passwordEncoder.encode(password),
+                    r.firstName().trim(),
+                    r.lastName(),
+                    null,
+                    r.email(),
+                    r.phone()));
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }
-        Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
-                r.phone() == null ? "" : r.phone().trim()).position(r.position()));
+        Employee employee = employees.saveAndFlush(new Employee(
+                        store.id(),
+                        user.id(),
+                        role,
+                        user.firstName(),
+                        user.lastName(),
+                        r.phone() == null ? "" : r.phone().trim())
+                .position(r.position()));
         if (!FieldErrors.blank(r.pin())) {
             applyPin(store, employee, r.pin());
             employee = employees.saveAndFlush(employee);
@@ -125,8 +168,14 @@ public class EmployeeService {
      * account and no password; anyone else's username is simply taken.
      */
     private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
-        Employee employee = employees.saveAndFlush(new Employee(store.id(), user.id(), role, user.firstName(), user.lastName(),
-                r.phone() == null ? "" : r.phone().trim()).position(r.position()));
+        Employee employee = employees.saveAndFlush(new Employee(
+                        store.id(),
+                        user.id(),
+                        role,
+                        user.firstName(),
+                        user.lastName(),
+                        r.phone() == null ? "" : r.phone().trim())
+                .position(r.position()));
         announcements.created(store.tenantKey(), employee);
         return new Created(employee, user, true, null, false);
     }
@@ -134,22 +183,28 @@ public class EmployeeService {
     /** A user the owner may bring in: works in another of the caller's stores and not yet in this one; else null. */
     private User movable(Caller caller, Store store, String username) {
         User user = users.findByUsername(username).orElse(null);
-        if (user == null || caller.role() != Role.OWNER || employees.findByUserIdAndStoreId(user.id(), store.id()).isPresent()) {
+        if (user == null
+                || caller.role() != Role.OWNER
+                || employees.findByUserIdAndStoreId(user.id(), store.id()).isPresent()) {
             return null;
         }
-        boolean worksForCaller = employees.memberships(user.id()).stream().anyMatch(m -> m.store().ownerId().equals(caller.userId()));
+        boolean worksForCaller = employees.memberships(user.id()).stream()
+                .anyMatch(m -> m.store().ownerId().equals(caller.userId()));
         return worksForCaller ? user : null;
     }
 
     /** The store's employee record of a user (the original's {@code users/{id}/…} endpoints name users, not employees). */
     @Transactional(readOnly = true)
     public Employee byUser(Caller caller, long userId) {
-        return employees.findByUserIdAndStoreId(userId, store(caller).id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return employees
+                .findByUserIdAndStoreId(userId, store(caller).id())
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
     /** A user's own profile (or, for owners and managers, an employee's): names, email and username. */
     @Transactional
-    public User updateProfile(Caller caller, long userId, String firstName, String lastName, String email, String username) {
+    public User updateProfile(
+            Caller caller, long userId, String firstName, String lastName, String email, String username) {
         Employee employee = byUser(caller, userId);
         if (userId != caller.userId()) {
             if (!caller.managesStore()) {
@@ -168,12 +223,16 @@ public class EmployeeService {
         }
         if (username != null) {
             errors.required("username", username, 150);
-            if (!errors.has("username") && !username.trim().equals(user.username()) && users.existsByUsername(username.trim())) {
+            if (!errors.has("username")
+                    && !username.trim().equals(user.username())
+                    && users.existsByUsername(username.trim())) {
                 errors.add("username", "auth.username_taken");
             }
         }
         errors.throwIfAny();
-        user.describe(firstName != null ? firstName.trim() : user.firstName(), lastName != null ? lastName : user.lastName(),
+        user.describe(
+                firstName != null ? firstName.trim() : user.firstName(),
+                lastName != null ? lastName : user.lastName(),
                 email != null ? email.trim() : user.email());
         if (username != null) {
             user.rename(username.trim());
@@ -184,19 +243,26 @@ public class EmployeeService {
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }
-        announcements.updated(stores.findById(employee.storeId()).orElseThrow().tenantKey(), employees.saveAndFlush(employee));
+        announcements.updated(
+                stores.findById(employee.storeId()).orElseThrow().tenantKey(), employees.saveAndFlush(employee));
         return user;
     }
 
     @Transactional(readOnly = true)
     public Page<Employee> members(Caller caller, String search, Pageable pageable) {
-        return employees.withUsers(store(caller).id(), search == null || search.isBlank() ? null
-                : dev.kassa.platform.data.LikePatterns.contains(search).toLowerCase(java.util.Locale.ROOT), pageable);
+        return employees.withUsers(
+                store(caller).id(),
+                search == null || search.isBlank()
+                        ? null
+                        : dev.kassa.platform.data.LikePatterns.contains(search).toLowerCase(java.util.Locale.ROOT),
+                pageable);
     }
 
     @Transactional(readOnly = true)
     public User userOf(Employee employee) {
-        return employee.userId() == null ? null : users.findById(employee.userId()).orElse(null);
+        return employee.userId() == null
+                ? null
+                : users.findById(employee.userId()).orElse(null);
     }
 
     /**
@@ -205,7 +271,8 @@ public class EmployeeService {
      */
     @Transactional
     public PasswordSet resetPassword(Caller caller, long employeeId, String requested) {
-        Employee employee = employees.findByIdAndStoreId(employeeId, store(caller).id())
+        Employee employee = employees
+                .findByIdAndStoreId(employeeId, store(caller).id())
                 .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
             throw PlatformErrors.PERMISSION_DENIED.exception();
@@ -233,16 +300,26 @@ public class EmployeeService {
         java.time.Instant at = java.time.Instant.now();
         tokens.revokeAll(user.id());
         for (var m : employees.memberships(user.id())) {
-            outbox.publish(m.store().tenantKey(), new UserPasswordChanged(m.store().id(), m.store().tenantKey(), user.id(), at));
+            outbox.publish(
+                    m.store().tenantKey(),
+                    new UserPasswordChanged(m.store().id(), m.store().tenantKey(), user.id(), at));
         }
     }
 
-    public record UpdateEmployeeRequest(String firstName, String lastName, String email, String phone, String position, String role,
-                                        Boolean isActive) { }
+    public record UpdateEmployeeRequest(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String position,
+            String role,
+            Boolean isActive) {}
 
     @Transactional(readOnly = true)
     public Employee get(Caller caller, long employeeId) {
-        return employees.findByIdAndStoreId(employeeId, store(caller).id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return employees
+                .findByIdAndStoreId(employeeId, store(caller).id())
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
     @Transactional(readOnly = true)
@@ -262,7 +339,9 @@ public class EmployeeService {
     @Transactional
     public Employee update(Caller caller, long employeeId, UpdateEmployeeRequest r) {
         Store store = store(caller);
-        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        Employee employee = employees
+                .findByIdAndStoreId(employeeId, store.id())
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         guard(caller, employee);
         return apply(caller, store, employee, r);
     }
@@ -274,8 +353,11 @@ public class EmployeeService {
     @Transactional
     public Employee updateOwn(Caller caller, String firstName, String lastName, String email, String phone) {
         Store store = store(caller);
-        Employee own = employees.findByUserIdAndStoreId(caller.userId(), store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
-        return apply(caller, store, own, new UpdateEmployeeRequest(firstName, lastName, email, phone, null, null, null));
+        Employee own = employees
+                .findByUserIdAndStoreId(caller.userId(), store.id())
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return apply(
+                caller, store, own, new UpdateEmployeeRequest(firstName, lastName, email, phone, null, null, null));
     }
 
     private Employee apply(Caller caller, Store store, Employee employee, UpdateEmployeeRequest r) {
@@ -293,7 +375,9 @@ public class EmployeeService {
                 errors.add("role", "employee.own_role");
             }
         }
-        if (Boolean.FALSE.equals(r.isActive()) && (employee.role() == Role.OWNER || employee.userId() != null && employee.userId() == caller.userId())) {
+        if (Boolean.FALSE.equals(r.isActive())
+                && (employee.role() == Role.OWNER
+                        || employee.userId() != null && employee.userId() == caller.userId())) {
             errors.add("is_active", "employee.cannot_deactivate");
         }
         if (r.firstName() != null) {
@@ -307,19 +391,32 @@ public class EmployeeService {
             errors.email("email", r.email().trim());
         }
         errors.throwIfAny();
-        employee.describe(r.firstName() != null ? r.firstName().trim() : employee.firstName(), r.lastName() != null ? r.lastName() : employee.lastName(),
-                r.phone() != null ? r.phone().trim() : employee.phone(), r.position() != null ? r.position().trim() : employee.position());
+        employee.describe(
+                r.firstName() != null ? r.firstName().trim() : employee.firstName(),
+                r.lastName() != null ? r.lastName() : employee.lastName(),
+                r.phone() != null ? r.phone().trim() : employee.phone(),
+                r.position() != null ? r.position().trim() : employee.position());
         User user = userOf(employee);
         if (user != null && (r.email() != null || r.firstName() != null || r.lastName() != null)) {
-            user.describe(r.firstName() != null ? r.firstName().trim() : user.firstName(), r.lastName() != null ? r.lastName() : user.lastName(),
+            user.describe(
+                    r.firstName() != null ? r.firstName().trim() : user.firstName(),
+                    r.lastName() != null ? r.lastName() : user.lastName(),
                     r.email() != null ? r.email().trim() : user.email());
         }
         java.time.Instant now = java.time.Instant.now();
         if (role != null && role != employee.role()) {
             Role old = employee.role();
             employee.changeRole(role);
-            outbox.publish(store.tenantKey(), new EmployeeRoleChanged(store.id(), store.tenantKey(),
-                    employee.userId() == null ? 0 : employee.userId(), employee.id(), old.code(), role.code(), now));
+            outbox.publish(
+                    store.tenantKey(),
+                    new EmployeeRoleChanged(
+                            store.id(),
+                            store.tenantKey(),
+                            employee.userId() == null ? 0 : employee.userId(),
+                            employee.id(),
+                            old.code(),
+                            role.code(),
+                            now));
         }
         if (r.isActive() != null && r.isActive() != employee.isActive()) {
             employee.activate(r.isActive());
@@ -342,7 +439,9 @@ public class EmployeeService {
     @Transactional
     public Employee setPin(Caller caller, long employeeId, String pin) {
         Store store = store(caller);
-        Employee employee = employees.findByIdAndStoreId(employeeId, store.id()).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        Employee employee = employees
+                .findByIdAndStoreId(employeeId, store.id())
+                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
         guard(caller, employee);
         if (pin == null || pin.isBlank()) {
             employee.pin(null);
@@ -362,7 +461,10 @@ public class EmployeeService {
             throw FieldErrors.single("pin", "employee.pin_invalid");
         }
         String hash = pins.hash(store.id(), pin.trim());
-        if (employees.findByStoreIdAndPinHash(store.id(), hash).filter(e -> !e.id().equals(employee.id())).isPresent()) {
+        if (employees
+                .findByStoreIdAndPinHash(store.id(), hash)
+                .filter(e -> !e.id().equals(employee.id()))
+                .isPresent()) {
             throw FieldErrors.single("pin", "employee.pin_taken");
         }
         employee.pin(hash);
@@ -375,17 +477,31 @@ public class EmployeeService {
     @Transactional(readOnly = true)
     public java.util.List<Employee> cashiers(Caller caller) {
         java.util.List<Role> sellers = java.util.List.of(Role.CASHIER, Role.MANAGER, Role.OWNER);
-        return employees.search(store(caller).id(), null, true, org.springframework.data.domain.PageRequest.of(0, 500,
-                        org.springframework.data.domain.Sort.by("firstName", "lastName", "id"))).getContent().stream()
+        return employees
+                .search(
+                        store(caller).id(),
+                        null,
+                        true,
+                        org.springframework.data.domain.PageRequest.of(
+                                0, 500, org.springframework.data.domain.Sort.by("firstName", "lastName", "id")))
+                .getContent()
+                .stream()
                 .filter(e -> sellers.contains(e.role()))
                 .sorted(java.util.Comparator.comparingInt(e -> sellers.indexOf(e.role())))
                 .toList();
     }
 
     private void deactivated(Store store, Employee employee, java.time.Instant at) {
-        outbox.publish(store.tenantKey(), new EmployeeDeactivated(store.id(), store.tenantKey(),
-                employee.userId() == null ? 0 : employee.userId(), employee.id(), at));
-        if (employee.userId() != null && employees.memberships(employee.userId()).isEmpty()) {
+        outbox.publish(
+                store.tenantKey(),
+                new EmployeeDeactivated(
+                        store.id(),
+                        store.tenantKey(),
+                        employee.userId() == null ? 0 : employee.userId(),
+                        employee.id(),
+                        at));
+        if (employee.userId() != null
+                && employees.memberships(employee.userId()).isEmpty()) {
             tokens.revokeAll(employee.userId());
         }
     }
@@ -416,15 +532,18 @@ public class EmployeeService {
 
     /** The caller's store's employee as the services' directories keep it, by employee id or by account. */
     @Transactional(readOnly = true)
-    public java.util.Optional<dev.kassa.platform.events.EmployeeChanged> directoryEntry(Caller caller, Long employeeId, Long userId) {
+    public java.util.Optional<dev.kassa.platform.events.EmployeeChanged> directoryEntry(
+            Caller caller, Long employeeId, Long userId) {
         Store store = store(caller);
-        java.util.Optional<Employee> employee = employeeId != null ? employees.findByIdAndStoreId(employeeId, store.id())
+        java.util.Optional<Employee> employee = employeeId != null
+                ? employees.findByIdAndStoreId(employeeId, store.id())
                 : userId != null ? employees.findByUserIdAndStoreId(userId, store.id()) : java.util.Optional.empty();
         return employee.map(e -> EmployeeAnnouncements.directoryEntry(store.tenantKey(), e));
     }
 
     private Store store(Caller caller) {
-        return stores.findByTenantKey(caller.tenantKey()).filter(Store::isActive)
+        return stores.findByTenantKey(caller.tenantKey())
+                .filter(Store::isActive)
                 .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
     }
 }

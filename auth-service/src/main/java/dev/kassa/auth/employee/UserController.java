@@ -31,29 +31,60 @@ import java.time.LocalDate;
 @RestController
 class UserController {
 
-    record EmployeeInfo(Long id, String role, String roleDisplay, String phone, String position, boolean isActive, LocalDate hiredAt) { }
+    record EmployeeInfo(
+            Long id,
+            String role,
+            String roleDisplay,
+            String phone,
+            String position,
+            boolean isActive,
+            LocalDate hiredAt) {}
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ManagedUser")
-    record UserView(Long id, String username, String email, String firstName, String lastName, String fullName, boolean isActive,
-                    Instant dateJoined, EmployeeInfo employeeInfo) {
+    record UserView(
+            Long id,
+            String username,
+            String email,
+            String firstName,
+            String lastName,
+            String fullName,
+            boolean isActive,
+            Instant dateJoined,
+            EmployeeInfo employeeInfo) {
         static UserView of(User u, Employee e) {
             String full = (u.lastName() + " " + u.firstName()).trim();
-            return new UserView(u.id(), u.username(), u.email(), u.firstName(), u.lastName(), full.isEmpty() ? u.username() : full, u.isActive(),
-                    u.createdAt(), e == null ? null : new EmployeeInfo(e.id(), e.role().code(), e.role().display(Messages.language()), e.phone(),
-                    e.position(), e.isActive(), e.hiredAt()));
+            return new UserView(
+                    u.id(),
+                    u.username(),
+                    u.email(),
+                    u.firstName(),
+                    u.lastName(),
+                    full.isEmpty() ? u.username() : full,
+                    u.isActive(),
+                    u.createdAt(),
+                    e == null
+                            ? null
+                            : new EmployeeInfo(
+                                    e.id(),
+                                    e.role().code(),
+                                    e.role().display(Messages.language()),
+                                    e.phone(),
+                                    e.position(),
+                                    e.isActive(),
+                                    e.hiredAt()));
         }
     }
 
-    record ProfileRequest(String firstName, String lastName, String email, String username) { }
+    record ProfileRequest(String firstName, String lastName, String email, String username) {}
 
-    record PasswordRequest(String newPassword) { }
+    record PasswordRequest(String newPassword) {}
 
     /** {@code initial_password} only when Kassa made it (shown once). */
-    record CreatedUser(EmployeeController.EmployeeView employee, String username, String initialPassword) { }
+    record CreatedUser(EmployeeController.EmployeeView employee, String username, String initialPassword) {}
 
-    record UpdatedEmployee(EmployeeController.EmployeeView employee) { }
+    record UpdatedEmployee(EmployeeController.EmployeeView employee) {}
 
-    record PasswordChanged(Long userId, String username) { }
+    record PasswordChanged(Long userId, String username) {}
 
     private final EmployeeService employees;
 
@@ -64,9 +95,13 @@ class UserController {
     @Operation(summary = "People working in the store: search over username, names and email; paginated")
     @GetMapping("/api/users/users")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    PageResponse<UserView> list(@RequestParam(required = false) String search, @RequestParam(required = false) String page,
-                                @RequestParam(name = "page_size", required = false) String pageSize, Caller caller) {
-        return PageResponse.of(employees.members(caller, search, PageRequests.of(page, pageSize, Sort.by("id"))),
+    PageResponse<UserView> list(
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
+        return PageResponse.of(
+                employees.members(caller, search, PageRequests.of(page, pageSize, Sort.by("id"))),
                 e -> UserView.of(employees.userOf(e), e));
     }
 
@@ -78,32 +113,62 @@ class UserController {
         return UserView.of(employees.userOf(e), e);
     }
 
-    @Operation(summary = "Create an employee with a login (as POST employees/); the password is shown in this response only")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cashier", value = "{\"username\": \"cashier2\", \"password\": \"SecurePass123\", \"first_name\": \"Ольга\", \"last_name\": \"Ким\", \"role\": \"cashier\"}")))
+    @Operation(
+            summary =
+                    "Create an employee with a login (as POST employees/); the password is shown in this response only")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "cashier",
+                                            value =
+                                                    "{\"username\": \"cashier2\", \"password\": \"SecurePass123\", \"first_name\": \"Ольга\", \"last_name\": \"Ким\", \"role\": \"cashier\"}")))
     @PostMapping("/api/users/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<CreatedUser> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
         EmployeeService.Created created = employees.create(caller, request);
         // only a password Kassa made is shown (once); one the caller typed is not echoed back
-        return Success.of("employee.created", new CreatedUser(EmployeeController.EmployeeView.of(created.employee(), created.user()),
-                created.user().username(), created.generatedPassword()));
+        return Success.of(
+                "employee.created",
+                new CreatedUser(
+                        EmployeeController.EmployeeView.of(created.employee(), created.user()),
+                        created.user().username(),
+                        created.generatedPassword()));
     }
 
     @Operation(summary = "Change a person's employee record in this store (as PATCH employees/{id}/)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "position", value = "{\"position\": \"Старший кассир\", \"phone\": \"+998901234567\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "position",
+                                            value =
+                                                    "{\"position\": \"Старший кассир\", \"phone\": \"+998901234567\"}")))
     @PatchMapping({"/api/users/users/{id}/update-employee", "/api/users/users/{id}/update_employee"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Success<UpdatedEmployee> updateEmployee(@PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+    Success<UpdatedEmployee> updateEmployee(
+            @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
         Employee e = employees.update(caller, employees.byUser(caller, id).id(), request);
-        return Success.of("employee.updated", new UpdatedEmployee(EmployeeController.EmployeeView.of(e, employees.userOf(e))));
+        return Success.of(
+                "employee.updated", new UpdatedEmployee(EmployeeController.EmployeeView.of(e, employees.userOf(e))));
     }
 
-    @Operation(summary = "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "profile", value = "{\"first_name\": \"Оля\", \"email\": \"olya@example.com\"}")))
+    @Operation(
+            summary =
+                    "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "profile",
+                                            value = "{\"first_name\": \"Оля\", \"email\": \"olya@example.com\"}")))
     @PatchMapping({"/api/users/users/{id}/update-profile", "/api/users/users/{id}/update_profile"})
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
@@ -113,28 +178,50 @@ class UserController {
 
     /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
     record OwnProfileRequest(String firstName, String lastName, String email, EmployeePart employee) {
-        record EmployeePart(String phone) { }
+        record EmployeePart(String phone) {}
     }
 
-    @Operation(summary = "Change one's own profile (the original web client's profile page): {first_name?, last_name?, email?, "
-            + "employee: {phone?}}; answered with the profile as users/profile/ shows it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "profile", value = "{\"first_name\": \"Оля\", \"last_name\": \"Ким\", \"employee\": {\"phone\": \"+998901234567\"}}")))
+    @Operation(
+            summary =
+                    "Change one's own profile (the original web client's profile page): {first_name?, last_name?, email?, "
+                            + "employee: {phone?}}; answered with the profile as users/profile/ shows it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "profile",
+                                            value =
+                                                    "{\"first_name\": \"Оля\", \"last_name\": \"Ким\", \"employee\": {\"phone\": \"+998901234567\"}}")))
     @PatchMapping({"/api/users/profile-update", "/api/users/profile_update"})
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
-        Employee e = employees.updateOwn(caller, r.firstName(), r.lastName(), r.email(), r.employee() == null ? null : r.employee().phone());
+        Employee e = employees.updateOwn(
+                caller,
+                r.firstName(),
+                r.lastName(),
+                r.email(),
+                r.employee() == null ? null : r.employee().phone());
         User u = employees.userOf(e);
         return Success.of("user.profile_updated", UserView.of(u, e));
     }
 
     @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "password", value = "{\"new_password\": \"NewSecure456\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "password",
+                                            value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordChanged> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
-        User u = employees.resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword()).user();
+        User u = employees
+                .resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword())
+                .user();
         return Success.of("user.password_changed", new PasswordChanged(u.id(), u.username()));
     }
 }

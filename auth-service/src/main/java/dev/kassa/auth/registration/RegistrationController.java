@@ -21,12 +21,26 @@ import java.util.List;
 class RegistrationController {
 
     /** The new owner, store and employee with the owner's tokens and store list, as login answers them. */
-    record RegisteredData(UserView user, StoreView store, EmployeeView employee, TokenPair tokens, List<AvailableStore> availableStores,
-                          DefaultStore defaultStore) { }
+    record RegisteredData(
+            UserView user,
+            StoreView store,
+            EmployeeView employee,
+            TokenPair tokens,
+            List<AvailableStore> availableStores,
+            DefaultStore defaultStore) {}
 
     /** The enveloped shape ({@code data}) and the flat one (the same values at the top level) in one answer. */
-    record Registration(String status, String message, RegisteredData data, String access, String refresh, UserView user, StoreView store,
-                        EmployeeView employee, List<AvailableStore> availableStores, DefaultStore defaultStore) { }
+    record Registration(
+            String status,
+            String message,
+            RegisteredData data,
+            String access,
+            String refresh,
+            UserView user,
+            StoreView store,
+            EmployeeView employee,
+            List<AvailableStore> availableStores,
+            DefaultStore defaultStore) {}
 
     private final RegistrationService registration;
 
@@ -39,8 +53,15 @@ class RegistrationController {
      * the flat {@code {access,refresh,user,store,employee}}); both are present so clients of either work.
      */
     @Operation(summary = "Register an owner and a store in one request")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "register", value = "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\", \"password_confirm\": \"SecurePass123!\", \"first_name\": \"Иван\", \"last_name\": \"Петров\", \"owner_phone\": \"+998901234567\", \"email\": \"ivan@example.com\", \"store_name\": \"Супермаркет Азия\", \"store_address\": \"ул. Навои, д. 45\", \"store_city\": \"Ташкент\", \"store_phone\": \"+998712345678\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "register",
+                                            value =
+                                                    "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\", \"password_confirm\": \"SecurePass123!\", \"first_name\": \"Иван\", \"last_name\": \"Петров\", \"owner_phone\": \"+998901234567\", \"email\": \"ivan@example.com\", \"store_name\": \"Супермаркет Азия\", \"store_address\": \"ул. Навои, д. 45\", \"store_city\": \"Ташкент\", \"store_phone\": \"+998712345678\"}")))
     @PostMapping("/api/users/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
     Registration register(@RequestBody RegisterRequest request) {
@@ -52,7 +73,16 @@ class RegistrationController {
         List<AvailableStore> available = List.of(AvailableStore.from(new Membership(r.store(), r.employee())));
         DefaultStore defaultStore = DefaultStore.from(available.get(0));
         RegisteredData data = new RegisteredData(user, store, employee, r.tokens(), available, defaultStore);
-        return new Registration("success", Messages.get("auth.registered"), data, r.tokens().access(), r.tokens().refresh(), user, store,
-                employee, available, defaultStore);
+        return new Registration(
+                "success",
+                Messages.get("auth.registered"),
+                data,
+                r.tokens().access(),
+                r.tokens().refresh(),
+                user,
+                store,
+                employee,
+                available,
+                defaultStore);
     }
 }

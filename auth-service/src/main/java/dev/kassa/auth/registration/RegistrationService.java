@@ -22,14 +22,15 @@ import static dev.kassa.platform.error.FieldErrors.blank;
 @Service
 public class RegistrationService {
 
-    public record Registered(User user, Store store, Employee employee, TokenPair tokens) { }
+    public record Registered(User user, Store store, Employee employee, TokenPair tokens) {}
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final StoreOpening opening;
 
-    RegistrationService(UserRepository users, PasswordEncoder passwordEncoder, TokenService tokens, StoreOpening opening) {
+    RegistrationService(
+            UserRepository users, PasswordEncoder passwordEncoder, TokenService tokens, StoreOpening opening) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
@@ -38,13 +39,29 @@ public class RegistrationService {
 
     @Transactional
     public Registered register(RegisterRequest r) {
-        StoreOpening.Details store = new StoreOpening.Details(r.storeName(), r.storeSlug(), r.storeDescription(), r.storeAddress(),
-                r.storeCity(), r.storeRegion(), r.storePhone(), r.storeEmail(), r.storeLegalName(), r.storeTaxId(), r.storeTimeZone());
+        StoreOpening.Details store = new StoreOpening.Details(
+                r.storeName(),
+                r.storeSlug(),
+                r.storeDescription(),
+                r.storeAddress(),
+                r.storeCity(),
+                r.storeRegion(),
+                r.storePhone(),
+                r.storeEmail(),
+                r.storeLegalName(),
+                r.storeTaxId(),
+                r.storeTimeZone());
         String slug = validate(r, store);
         User user;
         try {
-            user = users.saveAndFlush(new User(r.username().trim(), passwordEncoder.encode(r.password()), trim(r.firstName()),
-                    trim(r.lastName()), trim(r.middleName()), trim(r.email()), trim(r.ownerPhoneValue())));
+            user = users.saveAndFlush(new User(
+                    r.username().trim(),
+                    passwordEncoder.encode(r.password()),
+                    trim(r.firstName()),
+                    trim(r.lastName()),
+                    trim(r.middleName()),
+                    trim(r.email()),
+                    trim(r.ownerPhoneValue())));
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }

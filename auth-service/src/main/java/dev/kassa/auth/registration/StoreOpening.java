@@ -35,27 +35,58 @@ public class StoreOpening {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a new store is made of; field names are those of the request that carried them. */
-    public record Details(String name, String slug, String description, String address, String city, String region, String phone,
-                          String email, String legalName, String taxId, String timeZone) { }
+    public record Details(
+            String name,
+            String slug,
+            String description,
+            String address,
+            String city,
+            String region,
+            String phone,
+            String email,
+            String legalName,
+            String taxId,
+            String timeZone) {}
 
     /** The request's field names, which differ between registration ({@code store_*}) and store creation. */
-    public record Fields(String name, String slug, String address, String city, String region, String phone, String email,
-                         String legalName, String taxId, String timeZone) {
-        static final Fields REGISTRATION = new Fields("store_name", "store_slug", "store_address", "store_city", "store_region",
-                "store_phone", "store_email", "store_legal_name", "store_tax_id", "store_time_zone");
-        public static final Fields STORE = new Fields("name", "slug", "address", "city", "region", "phone", "email", "legal_name",
-                "tax_id", "time_zone");
+    public record Fields(
+            String name,
+            String slug,
+            String address,
+            String city,
+            String region,
+            String phone,
+            String email,
+            String legalName,
+            String taxId,
+            String timeZone) {
+        static final Fields REGISTRATION = new Fields(
+                "store_name",
+                "store_slug",
+                "store_address",
+                "store_city",
+                "store_region",
+                "store_phone",
+                "store_email",
+                "store_legal_name",
+                "store_tax_id",
+                "store_time_zone");
+        public static final Fields STORE = new Fields(
+                "name", "slug", "address", "city", "region", "phone", "email", "legal_name", "tax_id", "time_zone");
     }
 
-    public record Opened(Store store, Employee owner) { }
+    public record Opened(Store store, Employee owner) {}
 
     private final StoreRepository stores;
     private final EmployeeRepository employees;
     private final OutboxPublisher outbox;
     private final dev.kassa.auth.employee.EmployeeAnnouncements announcements;
 
-    StoreOpening(StoreRepository stores, EmployeeRepository employees, OutboxPublisher outbox,
-                 dev.kassa.auth.employee.EmployeeAnnouncements announcements) {
+    StoreOpening(
+            StoreRepository stores,
+            EmployeeRepository employees,
+            OutboxPublisher outbox,
+            dev.kassa.auth.employee.EmployeeAnnouncements announcements) {
         this.announcements = announcements;
         this.stores = stores;
         this.employees = employees;
@@ -95,12 +126,33 @@ public class StoreOpening {
     public Opened open(User owner, String slug, Details d, String ownerPhone) {
         String timeZone = blank(d.timeZone()) ? DEFAULT_TIME_ZONE : d.timeZone().trim();
         String tenantKey = slug + "_" + HexFormat.of().formatHex(randomBytes(4));
-        Store store = stores.saveAndFlush(new Store(d.name().trim(), slug, TenantKeys.schemaForSlug(slug), tenantKey, timeZone, owner.id())
-                .details(d.description(), d.address(), d.city(), d.region(), trim(d.phone()), trim(d.email()), d.legalName(), d.taxId()));
-        Employee employee = employees.saveAndFlush(new Employee(store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(),
-                trim(ownerPhone)));
-        outbox.publish(tenantKey, new StoreCreated(store.id(), tenantKey, slug, store.schemaName(),
-                store.name(), timeZone, owner.id(), store.address(), store.phone(), store.legalName(), store.taxId()));
+        Store store = stores.saveAndFlush(
+                new Store(d.name().trim(), slug, TenantKeys.schemaForSlug(slug), tenantKey, timeZone, owner.id())
+                        .details(
+                                d.description(),
+                                d.address(),
+                                d.city(),
+                                d.region(),
+                                trim(d.phone()),
+                                trim(d.email()),
+                                d.legalName(),
+                                d.taxId()));
+        Employee employee = employees.saveAndFlush(new Employee(
+                store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(), trim(ownerPhone)));
+        outbox.publish(
+                tenantKey,
+                new StoreCreated(
+                        store.id(),
+                        tenantKey,
+                        slug,
+                        store.schemaName(),
+                        store.name(),
+                        timeZone,
+                        owner.id(),
+                        store.address(),
+                        store.phone(),
+                        store.legalName(),
+                        store.taxId()));
         announcements.created(tenantKey, employee);
         return new Opened(store, employee);
     }
@@ -111,7 +163,8 @@ public class StoreOpening {
      */
     private String uniqueSlug(String base) {
         String schema = TenantKeys.schemaForSlug(base);
-        java.util.Set<String> taken = new java.util.HashSet<>(stores.schemaNamesLike(schema, LikePatterns.startsWith(schema + "_")));
+        java.util.Set<String> taken =
+                new java.util.HashSet<>(stores.schemaNamesLike(schema, LikePatterns.startsWith(schema + "_")));
         String candidate = base;
         for (int i = 1; taken.contains(TenantKeys.schemaForSlug(candidate)); i++) {
             candidate = base + "_" + i;

@@ -37,29 +37,61 @@ import java.util.List;
 class StoreController {
 
     /** A store in the caller's list, with the caller's role in it. */
-    record StoreRow(Long id, String name, String slug, String tenantKey, String description, String address, String city, String phone,
-                    String timeZone, boolean isActive, Instant createdAt, String role) {
+    record StoreRow(
+            Long id,
+            String name,
+            String slug,
+            String tenantKey,
+            String description,
+            String address,
+            String city,
+            String phone,
+            String timeZone,
+            boolean isActive,
+            Instant createdAt,
+            String role) {
         static StoreRow of(Membership m) {
             StoreView v = StoreView.from(m.store());
-            return new StoreRow(v.id(), v.name(), v.slug(), v.tenantKey(), v.description(), v.address(), v.city(), v.phone(), v.timeZone(),
-                    v.isActive(), v.createdAt(), m.employee().role().code());
+            return new StoreRow(
+                    v.id(),
+                    v.name(),
+                    v.slug(),
+                    v.tenantKey(),
+                    v.description(),
+                    v.address(),
+                    v.city(),
+                    v.phone(),
+                    v.timeZone(),
+                    v.isActive(),
+                    v.createdAt(),
+                    m.employee().role().code());
         }
     }
 
     /** An owned store in the original's shape: Kassa has no shared staff account ({@code staff_credentials} is always null). */
-    record OwnedStore(@JsonUnwrapped StoreView store, Object staffCredentials, boolean staffCredentialsMissing, String staffCredentialsNote) { }
+    record OwnedStore(
+            @JsonUnwrapped StoreView store,
+            Object staffCredentials,
+            boolean staffCredentialsMissing,
+            String staffCredentialsNote) {}
 
-    record OwnedStores(int count, List<OwnedStore> stores) { }
+    record OwnedStores(int count, List<OwnedStore> stores) {}
 
     /** The original's shared staff account of a store: Kassa has none, so the credentials are null and the note says how tills log in. */
-    record StaffAccount(String username, String password, String fullName, boolean isActive, String storeName, String tenantKey,
-                        Object staffCredentials, String note) { }
+    record StaffAccount(
+            String username,
+            String password,
+            String fullName,
+            boolean isActive,
+            String storeName,
+            String tenantKey,
+            Object staffCredentials,
+            String note) {}
 
     /** The shared staff account the original answered a new store with: empty in Kassa, tills sign in by an employee's PIN. */
-    record NoSharedAccount(String username, String password, String signIn, String note) { }
+    record NoSharedAccount(String username, String password, String signIn, String note) {}
 
-    record OpenedStore(StoreView store, TokenPair tokens, NoSharedAccount staffCredentials) { }
-
+    record OpenedStore(StoreView store, TokenPair tokens, NoSharedAccount staffCredentials) {}
 
     private final SessionService sessions;
     private final StoreService stores;
@@ -72,15 +104,19 @@ class StoreController {
     @Operation(summary = "The stores the caller works in, newest first")
     @GetMapping("/api/users/stores")
     PageResponse<StoreRow> list(Caller caller) {
-        List<StoreRow> rows = sessions.memberships(caller.userId()).stream().map(StoreRow::of).toList();
+        List<StoreRow> rows =
+                sessions.memberships(caller.userId()).stream().map(StoreRow::of).toList();
         return PageResponse.of(new PageImpl<>(rows, PageRequest.of(0, Math.max(1, rows.size())), rows.size()), r -> r);
     }
 
-    @Operation(summary = "The caller's own active stores in the original's shape (spec A13), newest first. Kassa has no shared staff "
-            + "account: staff_credentials is null and staff_credentials_note says how tills log in (a PIN per employee)")
+    @Operation(
+            summary =
+                    "The caller's own active stores in the original's shape (spec A13), newest first. Kassa has no shared staff "
+                            + "account: staff_credentials is null and staff_credentials_note says how tills log in (a PIN per employee)")
     @GetMapping({"/api/users/stores/my-stores-with-credentials", "/api/users/stores/my_stores_with_credentials"})
     Success<OwnedStores> myStoresWithCredentials(Caller caller) {
-        List<OwnedStore> owned = sessions.memberships(caller.userId()).stream().map(Membership::store)
+        List<OwnedStore> owned = sessions.memberships(caller.userId()).stream()
+                .map(Membership::store)
                 .filter(s -> s.ownerId().equals(caller.userId()) && s.isActive())
                 .sorted(java.util.Comparator.comparing(Store::createdAt).reversed())
                 .map(s -> new OwnedStore(StoreView.from(s), null, true, Messages.get("store.staff_credentials_note")))
@@ -88,39 +124,63 @@ class StoreController {
         return Success.of(new OwnedStores(owned.size(), owned));
     }
 
-    @Operation(summary = "The original's shared staff account of the store named by X-Tenant-Key (spec A12), for its owner. Kassa has "
-            + "none: the fields are null and the note says how tills log in (a PIN per employee)")
+    @Operation(
+            summary =
+                    "The original's shared staff account of the store named by X-Tenant-Key (spec A12), for its owner. Kassa has "
+                            + "none: the fields are null and the note says how tills log in (a PIN per employee)")
     @GetMapping({"/api/users/stores/staff-credentials", "/api/users/stores/staff_credentials"})
-    Success<StaffAccount> staffCredentials(Caller caller,
-                                           @org.springframework.web.bind.annotation.RequestHeader(value = "X-Tenant-Key", required = false)
-                                           String key) {
+    Success<StaffAccount> staffCredentials(
+            Caller caller,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "X-Tenant-Key", required = false)
+                    String key) {
         if (key == null || key.isBlank()) {
             throw PlatformErrors.MISSING_TENANT_KEY.exception();
         }
-        Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.tenantKey().equals(key.trim()))
-                .findFirst().orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
+        Store store = sessions.memberships(caller.userId()).stream()
+                .map(Membership::store)
+                .filter(s -> s.tenantKey().equals(key.trim()))
+                .findFirst()
+                .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
         if (!store.ownerId().equals(caller.userId())) {
             throw PlatformErrors.PERMISSION_DENIED.exception();
         }
-        return Success.of(new StaffAccount(null, null, null, false, store.name(), store.tenantKey(), null,
+        return Success.of(new StaffAccount(
+                null,
+                null,
+                null,
+                false,
+                store.name(),
+                store.tenantKey(),
+                null,
                 Messages.get("store.staff_credentials_note")));
     }
 
     @Operation(summary = "One of the caller's stores")
     @GetMapping("/api/users/stores/{id}")
     StoreRow get(@PathVariable long id, Caller caller) {
-        return sessions.memberships(caller.userId()).stream().filter(m -> m.store().id() == id).findFirst().map(StoreRow::of)
+        return sessions.memberships(caller.userId()).stream()
+                .filter(m -> m.store().id() == id)
+                .findFirst()
+                .map(StoreRow::of)
                 .orElseThrow(() -> PlatformErrors.NOT_FOUND.exception());
     }
 
     @Operation(summary = "Open another store (store owners only); returns the store and fresh tokens that include it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "second store", value = "{\"name\": \"Супермаркет Азия 2\", \"address\": \"ул. Амира Темура, 10\", \"city\": \"Ташкент\", \"phone\": \"+998712345679\", \"time_zone\": \"Asia/Tashkent\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "second store",
+                                            value =
+                                                    "{\"name\": \"Супермаркет Азия 2\", \"address\": \"ул. Амира Темура, 10\", \"city\": \"Ташкент\", \"phone\": \"+998712345679\", \"time_zone\": \"Asia/Tashkent\"}")))
     @PostMapping("/api/users/stores")
     @ResponseStatus(HttpStatus.CREATED)
     public Success<OpenedStore> create(@RequestBody CreateStoreRequest r, Caller caller) {
         StoreService.Opened opened = stores.open(r, caller);
-        return Success.of("store.created", new OpenedStore(StoreView.from(opened.store()), opened.tokens(), noSharedAccount()));
+        return Success.of(
+                "store.created", new OpenedStore(StoreView.from(opened.store()), opened.tokens(), noSharedAccount()));
     }
 
     /**
@@ -132,10 +192,19 @@ class StoreController {
         return new NoSharedAccount(null, null, "pin", Messages.get("store.staff_credentials_note"));
     }
 
-    @Operation(summary = "Change a store's name, contacts, legal details or time zone (its owner only; slug and tenant_key never change). "
-            + "Every service learns it from StoreUpdated: receipts print the new details, business dates follow the new zone")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"name\": \"Супермаркет Азия\", \"legal_name\": \"ООО Азия Трейд\", \"tax_id\": \"301234567\", \"time_zone\": \"Asia/Samarkand\"}")))
+    @Operation(
+            summary =
+                    "Change a store's name, contacts, legal details or time zone (its owner only; slug and tenant_key never change). "
+                            + "Every service learns it from StoreUpdated: receipts print the new details, business dates follow the new zone")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "details",
+                                            value =
+                                                    "{\"name\": \"Супермаркет Азия\", \"legal_name\": \"ООО Азия Трейд\", \"tax_id\": \"301234567\", \"time_zone\": \"Asia/Samarkand\"}")))
     @PatchMapping("/api/users/stores/{id}")
     public Success<StoreView> update(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         Store store = stores.update(id, r, caller);
@@ -143,15 +212,24 @@ class StoreController {
     }
 
     @Operation(summary = "Same as PATCH: the fields given are changed")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"address\": \"ул. Навои, д. 47\", \"phone\": \"+998712345678\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "details",
+                                            value =
+                                                    "{\"address\": \"ул. Навои, д. 47\", \"phone\": \"+998712345678\"}")))
     @PutMapping("/api/users/stores/{id}")
     public Success<StoreView> replace(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         return update(id, r, caller);
     }
 
-    @Operation(summary = "Close a store (its owner only): it is deactivated, never erased; every token for it stops working within seconds "
-            + "(StoreDeactivated), and it disappears from logins")
+    @Operation(
+            summary =
+                    "Close a store (its owner only): it is deactivated, never erased; every token for it stops working within seconds "
+                            + "(StoreDeactivated), and it disappears from logins")
     @DeleteMapping("/api/users/stores/{id}")
     public Done deactivate(@PathVariable long id, Caller caller) {
         stores.deactivate(id, caller);

@@ -7,4 +7,4 @@ import java.time.Instant;
 
 /** The owner closed the store: every token for it issued before {@code at} stops working, in every service. */
 @KassaEvent(topic = Topics.AUTH)
-public record StoreDeactivated(long storeId, String tenantKey, Instant at) { }
+public record StoreDeactivated(long storeId, String tenantKey, Instant at) {}

@@ -28,8 +28,7 @@ import java.time.ZoneId;
 class StoreService {
 
     /** A store just opened and the owner's new tokens, which open it too. */
-    record Opened(Store store, TokenPair tokens) {
-    }
+    record Opened(Store store, TokenPair tokens) {}
 
     private final SessionService sessions;
     private final StoreRepository stores;
@@ -37,7 +36,12 @@ class StoreService {
     private final TokenService tokens;
     private final OutboxPublisher outbox;
 
-    StoreService(SessionService sessions, StoreRepository stores, StoreOpening opening, TokenService tokens, OutboxPublisher outbox) {
+    StoreService(
+            SessionService sessions,
+            StoreRepository stores,
+            StoreOpening opening,
+            TokenService tokens,
+            OutboxPublisher outbox) {
         this.sessions = sessions;
         this.stores = stores;
         this.opening = opening;
@@ -52,8 +56,18 @@ class StoreService {
             throw PlatformErrors.PERMISSION_DENIED.exception();
         }
         User owner = sessions.user(caller.userId());
-        StoreOpening.Details details = new StoreOpening.Details(r.name(), r.slug(), r.description(), r.address(), r.city(), r.region(),
-                r.phone(), r.email(), r.legalName(), r.taxId(), r.timeZone());
+        StoreOpening.Details details = new StoreOpening.Details(
+                r.name(),
+                r.slug(),
+                r.description(),
+                r.address(),
+                r.city(),
+                r.region(),
+                r.phone(),
+                r.email(),
+                r.legalName(),
+                r.taxId(),
+                r.timeZone());
         FieldErrors errors = new FieldErrors();
         String slug = opening.validate(details, StoreOpening.Fields.STORE, errors);
         errors.throwIfAny();
@@ -72,8 +86,11 @@ class StoreService {
         if (r.slug() != null && !r.slug().equals(store.slug())) {
             errors.add("slug", "store.slug_fixed");
         }
-        errors.maxLength("address", r.address(), 500).maxLength("city", r.city(), 100).maxLength("region", r.region(), 100)
-                .maxLength("legal_name", r.legalName(), 255).maxLength("tax_id", r.taxId(), 50);
+        errors.maxLength("address", r.address(), 500)
+                .maxLength("city", r.city(), 100)
+                .maxLength("region", r.region(), 100)
+                .maxLength("legal_name", r.legalName(), 255)
+                .maxLength("tax_id", r.taxId(), 50);
         if (!FieldErrors.blank(r.phone())) {
             errors.phone("phone", r.phone().trim());
         }
@@ -88,13 +105,30 @@ class StoreService {
             }
         }
         errors.throwIfAny();
-        store.rename(r.name() != null ? r.name().trim() : store.name(), r.timeZone() != null ? r.timeZone().trim() : store.timeZone());
-        store.details(pick(r.description(), store.description()), pick(r.address(), store.address()), pick(r.city(), store.city()),
-                pick(r.region(), store.region()), r.phone() != null ? r.phone().trim() : store.phone(),
-                r.email() != null ? r.email().trim() : store.email(), pick(r.legalName(), store.legalName()), pick(r.taxId(), store.taxId()));
+        store.rename(
+                r.name() != null ? r.name().trim() : store.name(),
+                r.timeZone() != null ? r.timeZone().trim() : store.timeZone());
+        store.details(
+                pick(r.description(), store.description()),
+                pick(r.address(), store.address()),
+                pick(r.city(), store.city()),
+                pick(r.region(), store.region()),
+                r.phone() != null ? r.phone().trim() : store.phone(),
+                r.email() != null ? r.email().trim() : store.email(),
+                pick(r.legalName(), store.legalName()),
+                pick(r.taxId(), store.taxId()));
         stores.saveAndFlush(store);
-        outbox.publish(store.tenantKey(), new StoreUpdated(store.id(), store.tenantKey(), store.name(),
-                store.address(), store.phone(), store.legalName(), store.taxId(), store.timeZone()));
+        outbox.publish(
+                store.tenantKey(),
+                new StoreUpdated(
+                        store.id(),
+                        store.tenantKey(),
+                        store.name(),
+                        store.address(),
+                        store.phone(),
+                        store.legalName(),
+                        store.taxId(),
+                        store.timeZone()));
         return store;
     }
 
@@ -109,7 +143,10 @@ class StoreService {
 
     /** A store the caller owns and still works in; anything else looks like a missing store. */
     private Store owned(long id, Caller caller) {
-        Store store = sessions.memberships(caller.userId()).stream().map(Membership::store).filter(s -> s.id() == id).findFirst()
+        Store store = sessions.memberships(caller.userId()).stream()
+                .map(Membership::store)
+                .filter(s -> s.id() == id)
+                .findFirst()
                 .orElseThrow(() -> PlatformErrors.NOT_FOUND.exception());
         if (!store.ownerId().equals(caller.userId())) {
             throw PlatformErrors.PERMISSION_DENIED.exception();

@@ -21,13 +21,15 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
-        // every active key, as SigningKeys last read them: a token signed by another instance with a newer key verifies here too
+        // every active key, as SigningKeys last read them: a token signed by another instance with a newer key verifies
+        // here too
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.source()));
         // expiry and issuer are the validator's below, as in Spring's own builders
-        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
         return decoder;
     }
 

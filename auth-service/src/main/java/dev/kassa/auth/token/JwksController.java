@@ -14,7 +14,7 @@ class JwksController {
 
     /** The published shape of the answer, a JWK Set (RFC 7517) of RSA public keys: Nimbus writes it, this documents it. */
     record JwkSet(java.util.List<Jwk> keys) {
-        record Jwk(String kty, String kid, String use, String alg, String n, String e) { }
+        record Jwk(String kty, String kid, String use, String alg, String n, String e) {}
     }
 
     private final SigningKeys keys;
@@ -23,11 +23,22 @@ class JwksController {
         this.keys = keys;
     }
 
-    @Operation(summary = "Public keys that verify Kassa access tokens (JWKS)", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200", description = "The JWK Set", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = JwkSet.class))))
+    @Operation(
+            summary = "Public keys that verify Kassa access tokens (JWKS)",
+            responses =
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                            responseCode = "200",
+                            description = "The JWK Set",
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                                            implementation = JwkSet.class))))
     @GetMapping({"/api/users/.well-known/jwks.json", "/.well-known/jwks.json"})
     ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(keys.publicKeys().toJSONObject());
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
+                .body(keys.publicKeys().toJSONObject());
     }
 }

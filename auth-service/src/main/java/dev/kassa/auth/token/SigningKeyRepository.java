@@ -9,7 +9,7 @@ import java.util.List;
 @Repository
 class SigningKeyRepository {
 
-    record StoredKey(String kid, String privateKey, String publicKey) { }
+    record StoredKey(String kid, String privateKey, String publicKey) {}
 
     private final JdbcClient sql;
 
@@ -19,22 +19,32 @@ class SigningKeyRepository {
 
     /** Holds a transaction-level advisory lock until the caller's transaction ends. */
     void lock(long key) {
-        sql.sql("select pg_advisory_xact_lock(:key)").param("key", key).query((rs, i) -> 1).list();
+        sql.sql("select pg_advisory_xact_lock(:key)")
+                .param("key", key)
+                .query((rs, i) -> 1)
+                .list();
     }
 
     boolean anyActive() {
-        return sql.sql("select exists (select 1 from signing_keys where active)").query(Boolean.class).single();
+        return sql.sql("select exists (select 1 from signing_keys where active)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** Stores a new key unless one with its kid exists. */
     void add(StoredKey key) {
-        sql.sql("insert into signing_keys (kid, private_key, public_key) values (:kid, :private, :public) on conflict do nothing")
-                .param("kid", key.kid()).param("private", key.privateKey()).param("public", key.publicKey()).update();
+        sql.sql(
+                        "insert into signing_keys (kid, private_key, public_key) values (:kid, :private, :public) on conflict do nothing")
+                .param("kid", key.kid())
+                .param("private", key.privateKey())
+                .param("public", key.publicKey())
+                .update();
     }
 
     /** The active keys, newest first. */
     List<StoredKey> active() {
         return sql.sql("select kid, private_key, public_key from signing_keys where active order by created_at desc")
-                .query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 }

@@ -66,7 +66,9 @@ public class SigningKeys {
         return (selector, context) -> selector.select(new JWKSet(List.copyOf(keys)));
     }
 
-    @Scheduled(fixedDelayString = "${kassa.auth.signing-keys-refresh:30s}", initialDelayString = "${kassa.auth.signing-keys-refresh:30s}")
+    @Scheduled(
+            fixedDelayString = "${kassa.auth.signing-keys-refresh:30s}",
+            initialDelayString = "${kassa.auth.signing-keys-refresh:30s}")
     void refresh() {
         List<RSAKey> read = read();
         if (!read.isEmpty()) {
@@ -80,9 +82,14 @@ public class SigningKeys {
             List<RSAKey> read = new java.util.ArrayList<>();
             for (SigningKeyRepository.StoredKey key : stored.active()) {
                 try {
-                    RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
-                    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
-                    read.add(new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(key.kid()).build());
+                    RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(
+                            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
+                    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+                            new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+                    read.add(new RSAKey.Builder(publicKey)
+                            .privateKey(privateKey)
+                            .keyID(key.kid())
+                            .build());
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("Unreadable signing key " + key.kid(), e);
                 }
@@ -98,7 +105,8 @@ public class SigningKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             var pair = generator.generateKeyPair();
-            return new SigningKeyRepository.StoredKey(UUID.randomUUID().toString(),
+            return new SigningKeyRepository.StoredKey(
+                    UUID.randomUUID().toString(),
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {

@@ -1,5 +1,4 @@
 package dev.kassa.auth.token;
 
 /** The seed's token pair: {@code {"access": "…", "refresh": "…"}}. */
-public record TokenPair(String access, String refresh) {
-}
+public record TokenPair(String access, String refresh) {}

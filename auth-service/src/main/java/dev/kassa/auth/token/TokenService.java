@@ -42,8 +42,12 @@ public class TokenService {
     private final AuthProperties properties;
     private final SecurityEvents events;
 
-    TokenService(SigningKeys keys, RefreshTokenRepository refreshTokens, TokenSubjects subjects, AuthProperties properties,
-                 SecurityEvents events) {
+    TokenService(
+            SigningKeys keys,
+            RefreshTokenRepository refreshTokens,
+            TokenSubjects subjects,
+            AuthProperties properties,
+            SecurityEvents events) {
         this.events = events;
         this.keys = keys;
         this.encoder = new NimbusJwtEncoder(keys.source());
@@ -64,7 +68,8 @@ public class TokenService {
      */
     @Transactional
     public TokenPair issue(long userId, Long storeId) {
-        TokenSubject subject = subjects.active(userId, storeId).orElseThrow(() -> AuthErrors.BAD_CREDENTIALS.exception());
+        TokenSubject subject =
+                subjects.active(userId, storeId).orElseThrow(() -> AuthErrors.BAD_CREDENTIALS.exception());
         return new TokenPair(access(subject), newRefresh(userId, UUID.randomUUID(), storeId));
     }
 
@@ -83,10 +88,14 @@ public class TokenService {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             throw invalidRefresh();
         }
-        RefreshTokenRepository.RefreshToken row = refreshTokens.lock(hash(refreshToken)).orElseThrow(TokenService::invalidRefresh);
+        RefreshTokenRepository.RefreshToken row =
+                refreshTokens.lock(hash(refreshToken)).orElseThrow(TokenService::invalidRefresh);
         if (row.usedAt() != null) {
             refreshTokens.revokeFamily(row.family());
-            events.record("token_reuse", String.valueOf(row.userId()), "a spent refresh token came back; its family is revoked");
+            events.record(
+                    "token_reuse",
+                    String.valueOf(row.userId()),
+                    "a spent refresh token came back; its family is revoked");
             throw invalidRefresh();
         }
         if (row.revokedAt() != null || row.expiresAt().isBefore(Instant.now())) {
@@ -115,7 +124,9 @@ public class TokenService {
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keys.current().getKeyID())
+                .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
@@ -133,7 +144,8 @@ public class TokenService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param username shown by clients, carried as {@code username}
  * @param stores   the {@code stores} claim, in the order the memberships came
  */
-public record TokenSubject(long userId, String username, Map<String, String> stores) {
-}
+public record TokenSubject(long userId, String username, Map<String, String> stores) {}

@@ -26,14 +26,19 @@ class SigningKeysTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SigningKeyRepository repository;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     PlatformMigrations migrations;
+
     @Autowired
     SigningKeys keys;
 
@@ -60,11 +65,13 @@ class SigningKeysTests {
             for (CompletableFuture<SigningKeys> instance : instances) {
                 signing.add(instance.get(60, TimeUnit.SECONDS).current().getKeyID());
             }
-            assertThat(jdbc.queryForObject("select count(*) from signing_keys where active", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from signing_keys where active", Integer.class))
+                    .isEqualTo(1);
             assertThat(signing).as("every instance signs with the same key").containsOnly(signing.get(0));
         } finally {
             jdbc.update("delete from signing_keys where active");
-            jdbc.update("update signing_keys set active = true where kid = any(?)", (Object) before.toArray(String[]::new));
+            jdbc.update(
+                    "update signing_keys set active = true where kid = any(?)", (Object) before.toArray(String[]::new));
             keys.refresh();
         }
     }
@@ -74,18 +81,38 @@ class SigningKeysTests {
         String kid = UUID.randomUUID().toString();
         Api api = new Api("http://localhost:" + port);
         assertThat(api.get("/api/users/.well-known/jwks.json").raw()).doesNotContain(kid);
-        // another instance (or a rotation's first step) adds a key, older than the current one: published before it signs
-        jdbc.update("insert into signing_keys (kid, private_key, public_key, created_at) select ?, private_key, public_key, created_at - interval '1 day' "
-                + "from signing_keys where kid = ?", kid, keys.current().getKeyID());
+        // another instance (or a rotation's first step) adds a key, older than the current one: published before it
+        // signs
+        jdbc.update(
+                "insert into signing_keys (kid, private_key, public_key, created_at) select ?, private_key, public_key, created_at - interval '1 day' "
+                        + "from signing_keys where kid = ?",
+                kid,
+                keys.current().getKeyID());
         try {
             keys.refresh();
-            assertThat(api.get("/api/users/.well-known/jwks.json").raw()).contains(kid).contains(keys.current().getKeyID());
+            assertThat(api.get("/api/users/.well-known/jwks.json").raw())
+                    .contains(kid)
+                    .contains(keys.current().getKeyID());
             // tokens keep verifying on auth's own endpoints after the read
             String username = "keys_" + UUID.randomUUID().toString().substring(0, 8);
-            Api.Response reg = api.post("/api/users/auth/register/", json("username", username, "password", "SecurePass123!",
-                    "password_confirm", "SecurePass123!", "first_name", "Иван", "store_name", "Ключи"));
+            Api.Response reg = api.post(
+                    "/api/users/auth/register/",
+                    json(
+                            "username",
+                            username,
+                            "password",
+                            "SecurePass123!",
+                            "password_confirm",
+                            "SecurePass123!",
+                            "first_name",
+                            "Иван",
+                            "store_name",
+                            "Ключи"));
             assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
-            assertThat(api.as(reg.text("/data/tokens/access")).get("/api/users/auth/my-stores/").status()).isEqualTo(200);
+            assertThat(api.as(reg.text("/data/tokens/access"))
+                            .get("/api/users/auth/my-stores/")
+                            .status())
+                    .isEqualTo(200);
         } finally {
             jdbc.update("delete from signing_keys where kid = ?", kid);
             keys.refresh();

@@ -39,20 +39,23 @@ import java.util.Set;
 @RestController
 class AttributeController {
 
-    record BindingRequest(Long category, Long attribute, Boolean isRequired, Boolean isVariant, Integer order) { }
+    record BindingRequest(Long category, Long attribute, Boolean isRequired, Boolean isVariant, Integer order) {}
 
-    record BulkRequest(Long category, List<AttributeService.Binding> attributes) { }
+    record BulkRequest(Long category, List<AttributeService.Binding> attributes) {}
 
     /** An attribute bulk_create could not add, with why ({@code attribute} is its id as a string). */
-    record Refusal(String attribute, Map<String, List<String>> errors) { }
+    record Refusal(String attribute, Map<String, List<String>> errors) {}
 
     /**
      * bulk_create's answer: {@code success} with the bindings in {@code data} (201), or {@code partial_success} with the
      * bindings in {@code created} and the refusals in {@code errors} (207).
      */
-    record BulkResult(String status, String message, @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> data,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> created,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) List<Refusal> errors) { }
+    record BulkResult(
+            String status,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> data,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> created,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Refusal> errors) {}
 
     private static final Set<String> TYPES = Set.of("text", "number", "select", "multiselect", "boolean");
 
@@ -62,14 +65,23 @@ class AttributeController {
         this.attributes = attributes;
     }
 
-    @Operation(summary = "Attributes with their options: filters type, is_filterable, is_active; search over name and description")
+    @Operation(
+            summary =
+                    "Attributes with their options: filters type, is_filterable, is_active; search over name and description")
     @GetMapping("/api/products/attributes")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<AttributeRepository.Attribute> list(@RequestParam(required = false) String type, @RequestParam(name = "is_filterable", required = false) Boolean filterable,
-                                 @RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) String search,
-                                 @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<AttributeRepository.Attribute> list(
+            @RequestParam(required = false) String type,
+            @RequestParam(name = "is_filterable", required = false) Boolean filterable,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(attributes.page(new AttributeRepository.Filter(type, filterable, active, LikePatterns.contains(search)), p), v -> v);
+        return PageResponse.of(
+                attributes.page(
+                        new AttributeRepository.Filter(type, filterable, active, LikePatterns.contains(search)), p),
+                v -> v);
     }
 
     @Operation(summary = "One attribute with its options")
@@ -79,10 +91,19 @@ class AttributeController {
         return attributes.get(id);
     }
 
-    @Operation(summary = "Add an attribute: {name, slug?, type (text, number, select, multiselect, boolean), description?, is_required?, "
-            + "is_filterable?, order?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "select", value = "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true}")))
+    @Operation(
+            summary =
+                    "Add an attribute: {name, slug?, type (text, number, select, multiselect, boolean), description?, is_required?, "
+                            + "is_filterable?, order?, is_active?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "select",
+                                            value =
+                                                    "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true}")))
     @PostMapping("/api/products/attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -97,17 +118,32 @@ class AttributeController {
     }
 
     @Operation(summary = "Change an attribute's description, flags or order (its type is fixed once values exist)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "flags", value = "{\"is_required\": true, \"order\": 1}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "flags",
+                                            value = "{\"is_required\": true, \"order\": 1}")))
     @PatchMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Attribute update(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
         return change(id, r, false);
     }
 
-    @Operation(summary = "Replace an attribute (name required; what is not given keeps its value; the type is fixed once values exist)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "full", value = "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true, \"order\": 1}")))
+    @Operation(
+            summary =
+                    "Replace an attribute (name required; what is not given keeps its value; the type is fixed once values exist)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "full",
+                                            value =
+                                                    "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true, \"order\": 1}")))
     @PutMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Attribute replace(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
@@ -135,8 +171,14 @@ class AttributeController {
     }
 
     @Operation(summary = "Add an option to a select attribute: {attribute, value, order?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "option", value = "{\"attribute\": 1, \"value\": \"Красный\", \"order\": 1}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "option",
+                                            value = "{\"attribute\": 1, \"value\": \"Красный\", \"order\": 1}")))
     @PostMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -150,17 +192,24 @@ class AttributeController {
         return attributes.addValue(r);
     }
 
-    @Operation(summary = "Options of attributes, paginated: filters attribute, is_active; search over the value; "
-            + "ordering value, order, created_at (- for descending)")
+    @Operation(
+            summary = "Options of attributes, paginated: filters attribute, is_active; search over the value; "
+                    + "ordering value, order, created_at (- for descending)")
     @GetMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<AttributeRepository.Value> values(@RequestParam(required = false) Long attribute,
-                                                   @RequestParam(name = "is_active", required = false) Boolean active,
-                                                   @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                                   @RequestParam(required = false) String page,
-                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<AttributeRepository.Value> values(
+            @RequestParam(required = false) Long attribute,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(attributes.valuePage(new AttributeRepository.ValueFilter(attribute, active, LikePatterns.contains(search)), ordering, p),
+        return PageResponse.of(
+                attributes.valuePage(
+                        new AttributeRepository.ValueFilter(attribute, active, LikePatterns.contains(search)),
+                        ordering,
+                        p),
                 v -> v);
     }
 
@@ -171,14 +220,28 @@ class AttributeController {
         return attributes.value(id);
     }
 
-    @Operation(summary = "Change an option: {value, order?, is_active?} (PUT: value required; PATCH: what is given); it stays with its attribute")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rename", value = "{\"value\": \"Алый\"}")))
-    @RequestMapping(value = {"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"},
-            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
+    @Operation(
+            summary =
+                    "Change an option: {value, order?, is_active?} (PUT: value required; PATCH: what is given); it stays with its attribute")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "rename",
+                                            value = "{\"value\": \"Алый\"}")))
+    @RequestMapping(
+            value = {"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"},
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.PUT,
+                org.springframework.web.bind.annotation.RequestMethod.PATCH
+            })
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Value updateValue(@PathVariable long id, @RequestBody AttributeService.ValueRequest r,
-                                          jakarta.servlet.http.HttpServletRequest http) {
+    AttributeRepository.Value updateValue(
+            @PathVariable long id,
+            @RequestBody AttributeService.ValueRequest r,
+            jakarta.servlet.http.HttpServletRequest http) {
         if (r.value() != null || "PUT".equals(http.getMethod())) {
             FieldErrors errors = new FieldErrors();
             errors.required("value", r.value(), 200);
@@ -196,18 +259,35 @@ class AttributeController {
     }
 
     @Operation(summary = "Use an attribute in a category: {category, attribute, is_required?, is_variant?, order?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "binding", value = "{\"category\": 2, \"attribute\": 1, \"is_required\": false, \"is_variant\": true}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "binding",
+                                            value =
+                                                    "{\"category\": 2, \"attribute\": 1, \"is_required\": false, \"is_variant\": true}")))
     @PostMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.CategoryAttribute bind(@RequestBody BindingRequest r) {
-        return attributes.bind(r.category(), new AttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()));
+        return attributes.bind(
+                r.category(), new AttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()));
     }
 
-    @Operation(summary = "Use several attributes in a category at once: 201 when all were added, 207 with the refusals otherwise")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "bulk", value = "{\"category\": 2, \"attributes\": [{\"attribute\": 1, \"is_variant\": true}, {\"attribute\": 2, \"is_required\": true}]}")))
+    @Operation(
+            summary =
+                    "Use several attributes in a category at once: 201 when all were added, 207 with the refusals otherwise")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "bulk",
+                                            value =
+                                                    "{\"category\": 2, \"attributes\": [{\"attribute\": 1, \"is_variant\": true}, {\"attribute\": 2, \"is_required\": true}]}")))
     @PostMapping({"/api/products/category-attributes/bulk_create", "/api/products/category-attributes/bulk-create"})
     @PreAuthorize(Access.EDIT_CATALOG)
     ResponseEntity<BulkResult> bulk(@RequestBody BulkRequest r) {
@@ -226,31 +306,40 @@ class AttributeController {
                 if (e.status() == 404 && "category_not_found".equals(e.code())) {
                     throw e;
                 }
-                refused.add(new Refusal(String.valueOf(b == null ? null : b.attribute()),
-                        e.fieldErrors().isEmpty() ? Map.of("attribute", List.of(Messages.get(e.messageKey()))) : e.fieldErrors()));
+                refused.add(new Refusal(
+                        String.valueOf(b == null ? null : b.attribute()),
+                        e.fieldErrors().isEmpty()
+                                ? Map.of("attribute", List.of(Messages.get(e.messageKey())))
+                                : e.fieldErrors()));
             }
         }
         if (refused.isEmpty()) {
             return ResponseEntity.status(201)
-                    .body(new BulkResult("success", Messages.get("catalog.attributes_added", created.size()), created, null, null));
+                    .body(new BulkResult(
+                            "success", Messages.get("catalog.attributes_added", created.size()), created, null, null));
         }
         return ResponseEntity.status(207)
-                .body(new BulkResult("partial_success", Messages.get("catalog.attributes_partly_added"), null, created, refused));
+                .body(new BulkResult(
+                        "partial_success", Messages.get("catalog.attributes_partly_added"), null, created, refused));
     }
 
-    @Operation(summary = "Categories' attributes, paginated: filters category, attribute, is_required, is_variant; "
-            + "ordering order, created_at (- for descending)")
+    @Operation(
+            summary = "Categories' attributes, paginated: filters category, attribute, is_required, is_variant; "
+                    + "ordering order, created_at (- for descending)")
     @GetMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<AttributeRepository.CategoryAttribute> bindings(@RequestParam(required = false) Long category,
-                                                                 @RequestParam(required = false) Long attribute,
-                                                                 @RequestParam(name = "is_required", required = false) Boolean required,
-                                                                 @RequestParam(name = "is_variant", required = false) Boolean variant,
-                                                                 @RequestParam(required = false) String ordering,
-                                                                 @RequestParam(required = false) String page,
-                                                                 @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<AttributeRepository.CategoryAttribute> bindings(
+            @RequestParam(required = false) Long category,
+            @RequestParam(required = false) Long attribute,
+            @RequestParam(name = "is_required", required = false) Boolean required,
+            @RequestParam(name = "is_variant", required = false) Boolean variant,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(attributes.bindingPage(new AttributeRepository.BindingFilter(category, attribute, required, variant), ordering, p),
+        return PageResponse.of(
+                attributes.bindingPage(
+                        new AttributeRepository.BindingFilter(category, attribute, required, variant), ordering, p),
                 v -> v);
     }
 
@@ -264,23 +353,40 @@ class AttributeController {
     @Operation(summary = "The attributes a category uses: ?category_id=")
     @GetMapping({"/api/products/category-attributes/by_category", "/api/products/category-attributes/by-category"})
     @PreAuthorize(Access.READ_CATALOG)
-    Success<List<AttributeRepository.CategoryAttribute>> byCategory(@RequestParam(name = "category_id", required = false) Long category) {
+    Success<List<AttributeRepository.CategoryAttribute>> byCategory(
+            @RequestParam(name = "category_id", required = false) Long category) {
         if (category == null) {
             throw FieldErrors.single("category_id", "validation.required");
         }
         return Success.of(attributes.bindingsOf(category));
     }
 
-    @Operation(summary = "Change how a category uses an attribute: {category, attribute, is_required?, is_variant?, order?} "
-            + "(PUT: category and attribute required, as on create; PATCH: what is given); a pair already bound is a 400")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "binding", value = "{\"category\": 2, \"attribute\": 1, \"is_required\": true, \"is_variant\": false, \"order\": 1}")))
-    @RequestMapping(value = {"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"},
-            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
+    @Operation(
+            summary =
+                    "Change how a category uses an attribute: {category, attribute, is_required?, is_variant?, order?} "
+                            + "(PUT: category and attribute required, as on create; PATCH: what is given); a pair already bound is a 400")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "binding",
+                                            value =
+                                                    "{\"category\": 2, \"attribute\": 1, \"is_required\": true, \"is_variant\": false, \"order\": 1}")))
+    @RequestMapping(
+            value = {"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"},
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.PUT,
+                org.springframework.web.bind.annotation.RequestMethod.PATCH
+            })
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.CategoryAttribute updateBinding(@PathVariable long id, @RequestBody BindingRequest r,
-                                                        jakarta.servlet.http.HttpServletRequest http) {
-        return attributes.updateBinding(id, r.category(), new AttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()),
+    AttributeRepository.CategoryAttribute updateBinding(
+            @PathVariable long id, @RequestBody BindingRequest r, jakarta.servlet.http.HttpServletRequest http) {
+        return attributes.updateBinding(
+                id,
+                r.category(),
+                new AttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()),
                 "PUT".equals(http.getMethod()));
     }
 
@@ -292,14 +398,23 @@ class AttributeController {
         attributes.unbind(id);
     }
 
-    @Operation(summary = "Set a product's value of an attribute, checked against its type: {attribute, value_text | value_number | "
-            + "value_boolean | value_option}; setting it again replaces it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "option value", value = "{\"attribute\": 1, \"value_option\": 3}")))
+    @Operation(
+            summary =
+                    "Set a product's value of an attribute, checked against its type: {attribute, value_text | value_number | "
+                            + "value_boolean | value_option}; setting it again replaces it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "option value",
+                                            value = "{\"attribute\": 1, \"value_option\": 3}")))
     @PostMapping({"/api/products/products/{id}/add_attribute", "/api/products/products/{id}/attributes"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.ProductValue setValue(@PathVariable long id, @RequestBody AttributeService.ProductValueRequest r) {
+    AttributeRepository.ProductValue setValue(
+            @PathVariable long id, @RequestBody AttributeService.ProductValueRequest r) {
         if (r.attribute() == null) {
             throw FieldErrors.single("attribute", "validation.required");
         }

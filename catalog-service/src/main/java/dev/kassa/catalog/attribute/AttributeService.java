@@ -27,14 +27,22 @@ import java.util.List;
 @Transactional
 class AttributeService {
 
-    record AttributeRequest(String name, String slug, String type, String description, Boolean isRequired, Boolean isFilterable, Integer order,
-                            Boolean isActive) { }
+    record AttributeRequest(
+            String name,
+            String slug,
+            String type,
+            String description,
+            Boolean isRequired,
+            Boolean isFilterable,
+            Integer order,
+            Boolean isActive) {}
 
-    record ValueRequest(Long attribute, String value, Integer order, Boolean isActive) { }
+    record ValueRequest(Long attribute, String value, Integer order, Boolean isActive) {}
 
-    record Binding(Long attribute, Boolean isRequired, Boolean isVariant, Integer order) { }
+    record Binding(Long attribute, Boolean isRequired, Boolean isVariant, Integer order) {}
 
-    record ProductValueRequest(Long attribute, String valueText, BigDecimal valueNumber, Boolean valueBoolean, Long valueOption) { }
+    record ProductValueRequest(
+            Long attribute, String valueText, BigDecimal valueNumber, Boolean valueBoolean, Long valueOption) {}
 
     private final AttributeRepository attributes;
     private final CategoryRepository categories;
@@ -59,9 +67,15 @@ class AttributeService {
     Attribute create(AttributeRequest r) {
         String slug = Slugify.of(FieldErrors.blank(r.slug()) ? r.name() : r.slug());
         try {
-            long id = attributes.insert(new AttributeRepository.Fields(r.name().trim(), slug.isEmpty() ? "attr-" + Math.abs(r.name().hashCode()) : slug,
-                    r.type() == null ? "text" : r.type(), r.description() == null ? "" : r.description(), Boolean.TRUE.equals(r.isRequired()),
-                    r.isFilterable() == null || r.isFilterable(), r.order() == null ? 0 : r.order(), r.isActive() == null || r.isActive()));
+            long id = attributes.insert(new AttributeRepository.Fields(
+                    r.name().trim(),
+                    slug.isEmpty() ? "attr-" + Math.abs(r.name().hashCode()) : slug,
+                    r.type() == null ? "text" : r.type(),
+                    r.description() == null ? "" : r.description(),
+                    Boolean.TRUE.equals(r.isRequired()),
+                    r.isFilterable() == null || r.isFilterable(),
+                    r.order() == null ? 0 : r.order(),
+                    r.isActive() == null || r.isActive()));
             return get(id);
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("name", "catalog.attribute_taken");
@@ -74,10 +88,17 @@ class AttributeService {
             throw FieldErrors.single("type", "catalog.attribute_type_fixed");
         }
         try {
-            attributes.update(id, new AttributeRepository.Fields(r.name() != null ? r.name().trim() : c.name(), c.slug(),
-                    r.type() != null ? r.type() : c.type(), r.description() != null ? r.description() : c.description(),
-                    r.isRequired() != null ? r.isRequired() : c.isRequired(), r.isFilterable() != null ? r.isFilterable() : c.isFilterable(),
-                    r.order() != null ? r.order() : c.order(), r.isActive() != null ? r.isActive() : c.isActive()));
+            attributes.update(
+                    id,
+                    new AttributeRepository.Fields(
+                            r.name() != null ? r.name().trim() : c.name(),
+                            c.slug(),
+                            r.type() != null ? r.type() : c.type(),
+                            r.description() != null ? r.description() : c.description(),
+                            r.isRequired() != null ? r.isRequired() : c.isRequired(),
+                            r.isFilterable() != null ? r.isFilterable() : c.isFilterable(),
+                            r.order() != null ? r.order() : c.order(),
+                            r.isActive() != null ? r.isActive() : c.isActive()));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("name", "catalog.attribute_taken");
         }
@@ -93,7 +114,11 @@ class AttributeService {
     Value addValue(ValueRequest r) {
         get(r.attribute());
         try {
-            long id = attributes.insertValue(r.attribute(), r.value().trim(), r.order() == null ? 0 : r.order(), r.isActive() == null || r.isActive());
+            long id = attributes.insertValue(
+                    r.attribute(),
+                    r.value().trim(),
+                    r.order() == null ? 0 : r.order(),
+                    r.isActive() == null || r.isActive());
             return attributes.findValue(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("value", "catalog.attribute_value_taken");
@@ -108,7 +133,9 @@ class AttributeService {
     /** Options, filtered (spec C6); {@code ordering} value, order or created_at ({@code -} for descending), an unknown one a 400. */
     @Transactional(readOnly = true)
     Page<Value> valuePage(AttributeRepository.ValueFilter filter, String ordering, Pageable page) {
-        String orderBy = FieldErrors.blank(ordering) ? AttributeRepository.VALUE_DEFAULT_ORDER : AttributeRepository.VALUE_ORDERING.orderBy(ordering);
+        String orderBy = FieldErrors.blank(ordering)
+                ? AttributeRepository.VALUE_DEFAULT_ORDER
+                : AttributeRepository.VALUE_ORDERING.orderBy(ordering);
         return attributes.valuePage(filter, orderBy, page);
     }
 
@@ -124,7 +151,10 @@ class AttributeService {
             throw FieldErrors.single("attribute", "catalog.attribute_value_attribute_fixed");
         }
         try {
-            attributes.updateValue(id, r.value() != null ? r.value().trim() : c.value(), r.order() != null ? r.order() : c.order(),
+            attributes.updateValue(
+                    id,
+                    r.value() != null ? r.value().trim() : c.value(),
+                    r.order() != null ? r.order() : c.order(),
                     r.isActive() != null ? r.isActive() : c.isActive());
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("value", "catalog.attribute_value_taken");
@@ -155,7 +185,11 @@ class AttributeService {
         if (attributes.isBound(category, b.attribute())) {
             throw FieldErrors.single("attribute", "catalog.attribute_already_bound");
         }
-        long id = attributes.bind(category, b.attribute(), Boolean.TRUE.equals(b.isRequired()), Boolean.TRUE.equals(b.isVariant()),
+        long id = attributes.bind(
+                category,
+                b.attribute(),
+                Boolean.TRUE.equals(b.isRequired()),
+                Boolean.TRUE.equals(b.isVariant()),
                 b.order() == null ? 0 : b.order());
         return attributes.binding(id).orElseThrow();
     }
@@ -168,7 +202,9 @@ class AttributeService {
     /** Bindings, filtered (spec C7); {@code ordering} order or created_at ({@code -} for descending), an unknown one a 400. */
     @Transactional(readOnly = true)
     Page<CategoryAttribute> bindingPage(AttributeRepository.BindingFilter filter, String ordering, Pageable page) {
-        String orderBy = FieldErrors.blank(ordering) ? AttributeRepository.BINDING_DEFAULT_ORDER : AttributeRepository.BINDING_ORDERING.orderBy(ordering);
+        String orderBy = FieldErrors.blank(ordering)
+                ? AttributeRepository.BINDING_DEFAULT_ORDER
+                : AttributeRepository.BINDING_ORDERING.orderBy(ordering);
         return attributes.bindingPage(filter, orderBy, page);
     }
 
@@ -213,8 +249,13 @@ class AttributeService {
             throw FieldErrors.single("attribute", "catalog.attribute_already_bound");
         }
         try {
-            attributes.updateBinding(id, newCategory, newAttribute, r.isRequired() != null ? r.isRequired() : c.isRequired(),
-                    r.isVariant() != null ? r.isVariant() : c.isVariant(), r.order() != null ? r.order() : c.order());
+            attributes.updateBinding(
+                    id,
+                    newCategory,
+                    newAttribute,
+                    r.isRequired() != null ? r.isRequired() : c.isRequired(),
+                    r.isVariant() != null ? r.isVariant() : c.isVariant(),
+                    r.order() != null ? r.order() : c.order());
         } catch (DuplicateKeyException raced) {
             throw FieldErrors.single("attribute", "catalog.attribute_already_bound");
         }
@@ -253,10 +294,17 @@ class AttributeService {
             default -> errors.required("value_text", r.valueText(), 500);
         }
         errors.throwIfAny();
-        attributes.setProductValue(product, a.id(), "text".equals(a.type()) ? r.valueText().trim() : "",
-                "number".equals(a.type()) ? r.valueNumber() : null, "boolean".equals(a.type()) ? r.valueBoolean() : null,
+        attributes.setProductValue(
+                product,
+                a.id(),
+                "text".equals(a.type()) ? r.valueText().trim() : "",
+                "number".equals(a.type()) ? r.valueNumber() : null,
+                "boolean".equals(a.type()) ? r.valueBoolean() : null,
                 a.type().endsWith("select") ? r.valueOption() : null);
-        return attributes.productValues(product).stream().filter(v -> v.attribute() == a.id()).findFirst().orElseThrow();
+        return attributes.productValues(product).stream()
+                .filter(v -> v.attribute() == a.id())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional(readOnly = true)

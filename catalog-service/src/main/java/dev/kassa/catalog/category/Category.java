@@ -14,6 +14,7 @@ public class Category {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String slug;
     private String description = "";
@@ -23,7 +24,7 @@ public class Category {
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
 
-    protected Category() { }
+    protected Category() {}
 
     Category(String name, String slug, String description, Long parentId, int sortOrder, boolean isActive) {
         this.name = name;
@@ -44,13 +45,39 @@ public class Category {
         this.updatedAt = Instant.now();
     }
 
-    public Long id() { return id; }
-    public String name() { return name; }
-    public String slug() { return slug; }
-    public String description() { return description; }
-    public Long parentId() { return parentId; }
-    public int sortOrder() { return sortOrder; }
-    public boolean isActive() { return isActive; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Long parentId() {
+        return parentId;
+    }
+
+    public int sortOrder() {
+        return sortOrder;
+    }
+
+    public boolean isActive() {
+        return isActive;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 }

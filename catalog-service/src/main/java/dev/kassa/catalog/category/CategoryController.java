@@ -33,14 +33,26 @@ class CategoryController {
         this.categories = categories;
     }
 
-    @Operation(summary = "List categories: search, is_active, parent, root_only=true; ordered by order then name; paginated")
+    @Operation(
+            summary =
+                    "List categories: search, is_active, parent, root_only=true; ordered by order then name; paginated")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<CategoryResponse> list(@RequestParam(required = false) String search, @RequestParam(name = "is_active", required = false) Boolean active,
-                                        @RequestParam(required = false) Long parent, @RequestParam(name = "root_only", required = false) Boolean rootOnly,
-                                        @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(categories.page(search, active, parent, Boolean.TRUE.equals(rootOnly),
-                PageRequests.of(page, pageSize, Sort.by("sortOrder", "name"))), v -> v);
+    PageResponse<CategoryResponse> list(
+            @RequestParam(required = false) String search,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) Long parent,
+            @RequestParam(name = "root_only", required = false) Boolean rootOnly,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                categories.page(
+                        search,
+                        active,
+                        parent,
+                        Boolean.TRUE.equals(rootOnly),
+                        PageRequests.of(page, pageSize, Sort.by("sortOrder", "name"))),
+                v -> v);
     }
 
     @Operation(summary = "Category detail with its parent's name and the number of children and products")
@@ -57,9 +69,17 @@ class CategoryController {
         return categories.children(id);
     }
 
-    @Operation(summary = "Create a category (slug generated from the name when not given): {name, slug?, description?, parent?, order?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "category", value = "{\"name\": \"Смартфоны\", \"parent\": 14, \"order\": 1}")))
+    @Operation(
+            summary =
+                    "Create a category (slug generated from the name when not given): {name, slug?, description?, parent?, order?, is_active?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "category",
+                                            value = "{\"name\": \"Смартфоны\", \"parent\": 14, \"order\": 1}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -68,8 +88,14 @@ class CategoryController {
     }
 
     @Operation(summary = "Replace a category (name required); moving it under its own descendant is refused")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "category", value = "{\"name\": \"Смартфоны и планшеты\", \"parent\": 14}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "category",
+                                            value = "{\"name\": \"Смартфоны и планшеты\", \"parent\": 14}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     CategoryResponse replace(@PathVariable long id, @RequestBody CategoryService.CategoryRequest request) {
@@ -77,8 +103,14 @@ class CategoryController {
     }
 
     @Operation(summary = "Change some of a category's fields; a new name without a slug regenerates the slug")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "move", value = "{\"parent\": 14}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "move",
+                                            value = "{\"parent\": 14}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     CategoryResponse patch(@PathVariable long id, @RequestBody CategoryService.CategoryRequest request) {

@@ -9,7 +9,8 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
     boolean existsBySlug(String slug);
 
     /** {@code pattern} comes from {@code LikePatterns.contains}: what the user typed is matched literally, {@code _} and {@code %} too. */
-    @Query("""
+    @Query(
+            """
             select c from Category c
              where (:pattern is null or lower(c.name) like lower(cast(:pattern as string)) escape '\\')
                and (:active is null or c.isActive = :active)
@@ -23,10 +24,13 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
     java.util.List<Category> findByParentIdAndIsActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
 
     /** Whether {@code candidate} is the category {@code id} or one of its descendants (moving a category there would make a cycle). */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             with recursive tree(id) as (select cast(:id as bigint) union select c.id from categories c join tree t on c.parent_id = t.id)
             select exists (select 1 from tree where id = :candidate)
-            """, nativeQuery = true)
+            """,
+            nativeQuery = true)
     boolean isSelfOrDescendant(long id, long candidate);
 
     /** Children per category: rows of {parent id, count}. */

@@ -24,11 +24,23 @@ import java.util.UUID;
 @Transactional
 class CategoryService {
 
-    record CategoryRequest(String name, String slug, String description, Long parent, Integer order, Boolean isActive) { }
+    record CategoryRequest(
+            String name, String slug, String description, Long parent, Integer order, Boolean isActive) {}
 
     /** A category with its parent's name and how many children and products it has. */
-    record CategoryResponse(Long id, String name, String slug, String description, Long parent, String parentName, int order, boolean isActive,
-                            long childrenCount, long productsCount, Instant createdAt, Instant updatedAt) { }
+    record CategoryResponse(
+            Long id,
+            String name,
+            String slug,
+            String description,
+            Long parent,
+            String parentName,
+            int order,
+            boolean isActive,
+            long childrenCount,
+            long productsCount,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     private final CategoryRepository categories;
     private final ProductCounts products;
@@ -69,8 +81,13 @@ class CategoryService {
             errors.add("slug", "catalog.category_slug_taken");
         }
         errors.throwIfAny();
-        Category saved = categories.save(new Category(request.name().trim(), slug != null ? slug : uniqueSlug(request.name()), request.description(),
-                request.parent(), request.order() == null ? 0 : request.order(), request.isActive() == null || request.isActive()));
+        Category saved = categories.save(new Category(
+                request.name().trim(),
+                slug != null ? slug : uniqueSlug(request.name()),
+                request.description(),
+                request.parent(),
+                request.order() == null ? 0 : request.order(),
+                request.isActive() == null || request.isActive()));
         return one(saved);
     }
 
@@ -100,8 +117,13 @@ class CategoryService {
             slug = null;
         }
         errors.throwIfAny();
-        c.update(name, slug != null ? slug : uniqueSlug(name), r.description() != null ? r.description() : partial ? c.description() : "", parent,
-                r.order() != null ? r.order() : partial ? c.sortOrder() : 0, r.isActive() != null ? r.isActive() : !partial || c.isActive());
+        c.update(
+                name,
+                slug != null ? slug : uniqueSlug(name),
+                r.description() != null ? r.description() : partial ? c.description() : "",
+                parent,
+                r.order() != null ? r.order() : partial ? c.sortOrder() : 0,
+                r.isActive() != null ? r.isActive() : !partial || c.isActive());
         return one(categories.saveAndFlush(c));
     }
 
@@ -128,9 +150,24 @@ class CategoryService {
         if (!ids.isEmpty()) {
             categories.childCounts(ids).forEach(row -> children.put((Long) row[0], (Long) row[1]));
         }
-        Map<Long, String> names = names(shown.stream().map(Category::parentId).filter(Objects::nonNull).distinct().toList());
-        return c -> new CategoryResponse(c.id(), c.name(), c.slug(), c.description(), c.parentId(), names.get(c.parentId()), c.sortOrder(),
-                c.isActive(), children.getOrDefault(c.id(), 0L), productCounts.getOrDefault(c.id(), 0L), c.createdAt(), c.updatedAt());
+        Map<Long, String> names = names(shown.stream()
+                .map(Category::parentId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return c -> new CategoryResponse(
+                c.id(),
+                c.name(),
+                c.slug(),
+                c.description(),
+                c.parentId(),
+                names.get(c.parentId()),
+                c.sortOrder(),
+                c.isActive(),
+                children.getOrDefault(c.id(), 0L),
+                productCounts.getOrDefault(c.id(), 0L),
+                c.createdAt(),
+                c.updatedAt());
     }
 
     private Map<Long, String> names(Collection<Long> ids) {

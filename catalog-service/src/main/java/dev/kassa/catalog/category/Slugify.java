@@ -6,12 +6,16 @@ import java.util.Map;
 
 /** Slugs for categories and products: transliteration of spec §3.2.1, then lowercase ASCII words joined by '-'. */
 public final class Slugify {
-    private Slugify() { }
+    private Slugify() {}
 
-    private static final String[] FROM = {"а", "б", "в", "г", "д", "е", "ё", "ж", "з", "и", "й", "к", "л", "м", "н", "о", "п", "р", "с",
-            "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "ъ", "ы", "ь", "э", "ю", "я"};
-    private static final String[] TO = {"a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
-            "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+    private static final String[] FROM = {
+        "а", "б", "в", "г", "д", "е", "ё", "ж", "з", "и", "й", "к", "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф",
+        "х", "ц", "ч", "ш", "щ", "ъ", "ы", "ь", "э", "ю", "я"
+    };
+    private static final String[] TO = {
+        "a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
+        "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"
+    };
     private static final Map<String, String> TABLE = table();
 
     public static String of(String text) {

@@ -28,10 +28,24 @@ import java.time.Instant;
 @RequestMapping("/api/products/units")
 class UnitController {
 
-    record UnitView(long id, String code, String name, String shortName, String description, boolean isActive, Instant createdAt,
-                    String displayName) {
+    record UnitView(
+            long id,
+            String code,
+            String name,
+            String shortName,
+            String description,
+            boolean isActive,
+            Instant createdAt,
+            String displayName) {
         static UnitView of(Unit u) {
-            return new UnitView(u.id(), u.code(), u.name(), u.shortName(), u.description(), u.isActive(), u.createdAt(),
+            return new UnitView(
+                    u.id(),
+                    u.code(),
+                    u.name(),
+                    u.shortName(),
+                    u.description(),
+                    u.isActive(),
+                    u.createdAt(),
                     u.name() + " (" + u.shortName() + ")");
         }
     }
@@ -45,11 +59,16 @@ class UnitController {
     @Operation(summary = "Units: is_active, search over name and short name, ordering name or created_at")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<UnitView> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) String search,
-                                @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<UnitView> list(
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(units.page(new UnitRepository.Filter(active, LikePatterns.contains(search)), ordering, p), UnitView::of);
+        return PageResponse.of(
+                units.page(new UnitRepository.Filter(active, LikePatterns.contains(search)), ordering, p),
+                UnitView::of);
     }
 
     @Operation(summary = "One unit")
@@ -60,8 +79,14 @@ class UnitController {
     }
 
     @Operation(summary = "Add a unit: {name, short_name, code? (from the short name), description?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "unit", value = "{\"name\": \"бутылка\", \"short_name\": \"бут\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "unit",
+                                            value = "{\"name\": \"бутылка\", \"short_name\": \"бут\"}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -70,8 +95,15 @@ class UnitController {
     }
 
     @Operation(summary = "Replace a unit (name and short name required)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "unit", value = "{\"name\": \"бутылка\", \"short_name\": \"бут.\", \"is_active\": true}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "unit",
+                                            value =
+                                                    "{\"name\": \"бутылка\", \"short_name\": \"бут.\", \"is_active\": true}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     UnitView replace(@PathVariable long id, @RequestBody UnitService.UnitRequest r) {
@@ -79,8 +111,14 @@ class UnitController {
     }
 
     @Operation(summary = "Change some of a unit's fields")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "off", value = "{\"is_active\": false}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "off",
+                                            value = "{\"is_active\": false}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     UnitView patch(@PathVariable long id, @RequestBody UnitService.UnitRequest r) {

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class UnitService {
 
-    record UnitRequest(String name, String shortName, String code, String description, Boolean isActive) { }
+    record UnitRequest(String name, String shortName, String code, String description, Boolean isActive) {}
 
     private final UnitRepository units;
 
@@ -36,13 +36,20 @@ class UnitService {
     /** The code is the one given, else made from the short name (or, failing that, the name). */
     Unit create(UnitRequest r) {
         validate(r, true);
-        String code = FieldErrors.blank(r.code()) ? Slugify.of(r.shortName()) : r.code().trim();
+        String code = FieldErrors.blank(r.code())
+                ? Slugify.of(r.shortName())
+                : r.code().trim();
         if (code.isEmpty()) {
             code = Slugify.of(r.name());
         }
         try {
-            return get(units.insert(code, new UnitRepository.Fields(r.name().trim(), r.shortName().trim(),
-                    r.description() == null ? "" : r.description(), r.isActive() == null || r.isActive())));
+            return get(units.insert(
+                    code,
+                    new UnitRepository.Fields(
+                            r.name().trim(),
+                            r.shortName().trim(),
+                            r.description() == null ? "" : r.description(),
+                            r.isActive() == null || r.isActive())));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("name", "catalog.unit_taken");
         }
@@ -53,10 +60,13 @@ class UnitService {
         validate(r, !partial);
         Unit c = get(id);
         try {
-            units.update(id, new UnitRepository.Fields(r.name() != null ? r.name().trim() : c.name(),
-                    r.shortName() != null ? r.shortName().trim() : c.shortName(),
-                    r.description() != null ? r.description() : partial ? c.description() : "",
-                    r.isActive() != null ? r.isActive() : !partial || c.isActive()));
+            units.update(
+                    id,
+                    new UnitRepository.Fields(
+                            r.name() != null ? r.name().trim() : c.name(),
+                            r.shortName() != null ? r.shortName().trim() : c.shortName(),
+                            r.description() != null ? r.description() : partial ? c.description() : "",
+                            r.isActive() != null ? r.isActive() : !partial || c.isActive()));
         } catch (DataIntegrityViolationException e) {
             throw FieldErrors.single("name", "catalog.unit_taken");
         }

@@ -31,7 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/products")
 class ProductImageController {
 
-    record ImageEdit(String altText, @io.swagger.v3.oas.annotations.media.Schema(types = {"integer", "string"}) String order) { }
+    record ImageEdit(
+            String altText, @io.swagger.v3.oas.annotations.media.Schema(types = {"integer", "string"}) String order) {}
 
     private final ProductImages images;
 
@@ -40,28 +41,42 @@ class ProductImageController {
     }
 
     @Operation(summary = "Add an image to a product's gallery (multipart: image, alt_text, order)")
-    @PostMapping(value = {"/products/{id}/add_image", "/products/{id}/add-image"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(
+            value = {"/products/{id}/add_image", "/products/{id}/add-image"},
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    ImageView addImage(@PathVariable long id, @RequestPart(required = false) MultipartFile image,
-                       @RequestParam(name = "alt_text", required = false) String altText, @RequestParam(required = false) String order) {
+    ImageView addImage(
+            @PathVariable long id,
+            @RequestPart(required = false) MultipartFile image,
+            @RequestParam(name = "alt_text", required = false) String altText,
+            @RequestParam(required = false) String order) {
         return images.addTo(id, image, altText, order);
     }
 
     @Operation(summary = "Product images: product, ordering order or created_at ('-' for descending)")
     @GetMapping({"/product-images", "/product_images"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ImageView> list(@RequestParam(required = false) Long product, @RequestParam(required = false) String ordering,
-                                 @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(images.page(product, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<ImageView> list(
+            @RequestParam(required = false) Long product,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                images.page(product, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "Upload a product image (multipart: product, image, alt_text, order)")
-    @PostMapping(value = {"/product-images", "/product_images"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(
+            value = {"/product-images", "/product_images"},
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    ImageView create(@RequestParam(required = false) String product, @RequestPart(required = false) MultipartFile image,
-                     @RequestParam(name = "alt_text", required = false) String altText, @RequestParam(required = false) String order) {
+    ImageView create(
+            @RequestParam(required = false) String product,
+            @RequestPart(required = false) MultipartFile image,
+            @RequestParam(name = "alt_text", required = false) String altText,
+            @RequestParam(required = false) String order) {
         return images.add(product, image, altText, order);
     }
 
@@ -72,10 +87,20 @@ class ProductImageController {
         return images.get(id);
     }
 
-    @Operation(summary = "Change an image's alt text or place in the gallery (to change the picture, add a new image and delete this one)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "first", value = "{\"alt_text\": \"Кола 1,5 л, вид спереди\", \"order\": 0}")))
-    @RequestMapping(value = {"/product-images/{id}", "/product_images/{id}"}, method = {RequestMethod.PATCH, RequestMethod.PUT},
+    @Operation(
+            summary =
+                    "Change an image's alt text or place in the gallery (to change the picture, add a new image and delete this one)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "first",
+                                            value = "{\"alt_text\": \"Кола 1,5 л, вид спереди\", \"order\": 0}")))
+    @RequestMapping(
+            value = {"/product-images/{id}", "/product_images/{id}"},
+            method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.EDIT_CATALOG)
     ImageView edit(@PathVariable long id, @RequestBody ImageEdit edit) {

@@ -29,6 +29,7 @@ public class ProductImages {
 
     private final ProductImageRepository images;
     private final FileStore files;
+
     ProductImages(ProductImageRepository images, FileStore files) {
         this.images = images;
         this.files = files;
@@ -77,20 +78,22 @@ public class ProductImages {
     /** Every image, or one product's; {@code ordering}: order (the gallery's), created_at, either with '-'. */
     @Transactional(readOnly = true)
     public Page<ImageView> page(Long product, String ordering, Pageable page) {
-        String orderBy = switch (ordering == null || ordering.isBlank() ? "order" : ordering.trim()) {
-            case "order" -> "sort_order, created_at, id";
-            case "-order" -> "sort_order desc, created_at desc, id desc";
-            case "created_at" -> "created_at, id";
-            case "-created_at" -> "created_at desc, id desc";
-            default -> throw FieldErrors.single("ordering", "validation.invalid");
-        };
+        String orderBy =
+                switch (ordering == null || ordering.isBlank() ? "order" : ordering.trim()) {
+                    case "order" -> "sort_order, created_at, id";
+                    case "-order" -> "sort_order desc, created_at desc, id desc";
+                    case "created_at" -> "created_at, id";
+                    case "-created_at" -> "created_at desc, id desc";
+                    default -> throw FieldErrors.single("ordering", "validation.invalid");
+                };
         List<ProductImageRepository.Image> found = images.page(product, orderBy, page.getPageSize(), page.getOffset());
         return new PageImpl<>(views(found), page, images.count(product));
     }
 
     @Transactional
     public ImageView edit(long id, String altText, String order) {
-        ProductImageRepository.Image image = images.find(id).orElseThrow(() -> CatalogErrors.IMAGE_NOT_FOUND.exception());
+        ProductImageRepository.Image image =
+                images.find(id).orElseThrow(() -> CatalogErrors.IMAGE_NOT_FOUND.exception());
         FieldErrors errors = new FieldErrors();
         errors.maxLength("alt_text", altText, 200);
         int position = order(order, image.order(), errors);
@@ -101,7 +104,8 @@ public class ProductImages {
 
     @Transactional
     public void delete(long id) {
-        ProductImageRepository.Image image = images.find(id).orElseThrow(() -> CatalogErrors.IMAGE_NOT_FOUND.exception());
+        ProductImageRepository.Image image =
+                images.find(id).orElseThrow(() -> CatalogErrors.IMAGE_NOT_FOUND.exception());
         images.delete(id);
         files.delete(List.of(image.file()));
     }
@@ -109,7 +113,8 @@ public class ProductImages {
     /** The galleries of these products, in order (a product without images has none in the map). */
     @Transactional(readOnly = true)
     public Map<Long, List<ImageView>> of(Collection<Long> products) {
-        return views(images.of(products)).stream().collect(Collectors.groupingBy(ImageView::product, LinkedHashMap::new, Collectors.toList()));
+        return views(images.of(products)).stream()
+                .collect(Collectors.groupingBy(ImageView::product, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Forgets a product's files before the product (and with it its gallery rows) is deleted. */
@@ -119,11 +124,24 @@ public class ProductImages {
     }
 
     private List<ImageView> views(List<ProductImageRepository.Image> found) {
-        Map<UUID, StoredFile> stored = files.find(found.stream().map(ProductImageRepository.Image::file).toList());
-        return found.stream().filter(i -> stored.containsKey(i.file())).map(i -> {
-            StoredFile f = stored.get(i.file());
-            return new ImageView(i.id(), i.product(), f.path(), files.url(f.id()), i.altText(), i.order(), f.contentType(), f.size(), i.createdAt());
-        }).toList();
+        Map<UUID, StoredFile> stored = files.find(
+                found.stream().map(ProductImageRepository.Image::file).toList());
+        return found.stream()
+                .filter(i -> stored.containsKey(i.file()))
+                .map(i -> {
+                    StoredFile f = stored.get(i.file());
+                    return new ImageView(
+                            i.id(),
+                            i.product(),
+                            f.path(),
+                            files.url(f.id()),
+                            i.altText(),
+                            i.order(),
+                            f.contentType(),
+                            f.size(),
+                            i.createdAt());
+                })
+                .toList();
     }
 
     private ImageView view(ProductImageRepository.Image image) {

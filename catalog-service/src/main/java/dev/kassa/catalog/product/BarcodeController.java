@@ -30,31 +30,56 @@ class BarcodeController {
         this.barcodes = barcodes;
     }
 
-    record WarehouseScanRequest(String barcode) { }
+    record WarehouseScanRequest(String barcode) {}
 
     /** The product as products/scan_barcode/ answers it, with the two names the web client's receipt form reads. */
-    record WarehouseScanView(@com.fasterxml.jackson.annotation.JsonUnwrapped ProductView product, BigDecimal currentQuantity, BigDecimal price) { }
+    record WarehouseScanView(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped ProductView product,
+            BigDecimal currentQuantity,
+            BigDecimal price) {}
 
     /** A scanned code's product; {@code matched} says which kind of code it was, {@code batch} is set for a batch barcode. */
-    record ScanResult(String status, ProductView data, String matched, Long batch) { }
+    record ScanResult(String status, ProductView data, String matched, Long batch) {}
 
     /** As {@link ScanResult}, with the status ({@code found}) and {@code type} the web client's receipt form expects. */
-    record WarehouseScanResult(String status, String type, WarehouseScanView data, String matched, Long batch) { }
+    record WarehouseScanResult(String status, String type, WarehouseScanView data, String matched, Long batch) {}
 
-    @Operation(summary = "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"barcode\": \"4870000000011\"}")))
-    @org.springframework.web.bind.annotation.PostMapping({"/api/products/warehouse-scan/scan", "/api/products/warehouse_scan/scan"})
+    @Operation(
+            summary =
+                    "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "scan",
+                                            value = "{\"barcode\": \"4870000000011\"}")))
+    @org.springframework.web.bind.annotation.PostMapping({
+        "/api/products/warehouse-scan/scan",
+        "/api/products/warehouse_scan/scan"
+    })
     @PreAuthorize(Access.READ_CATALOG)
-    WarehouseScanResult warehouseScan(@org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
+    WarehouseScanResult warehouseScan(
+            @org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
         BarcodeService.Scan scan = barcodes.scan(request.barcode());
-        // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has no variants;
+        // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has
+        // no variants;
         // its receipt form shows the stock on hand and the price under these names (current_quantity, price)
-        return new WarehouseScanResult("found", "product", new WarehouseScanView(scan.product(), scan.product().quantity(),
-                scan.product().salePrice()), scan.matched(), scan.batch());
+        return new WarehouseScanResult(
+                "found",
+                "product",
+                new WarehouseScanView(
+                        scan.product(),
+                        scan.product().quantity(),
+                        scan.product().salePrice()),
+                scan.matched(),
+                scan.batch());
     }
 
-    @Operation(summary = "Find the product behind a scanned code: its own barcode, an extra barcode or a batch barcode (then batch is set)")
+    @Operation(
+            summary =
+                    "Find the product behind a scanned code: its own barcode, an extra barcode or a batch barcode (then batch is set)")
     @GetMapping({"/api/products/products/scan_barcode", "/api/products/products/scan-barcode"})
     @PreAuthorize(Access.READ_CATALOG)
     ScanResult scan(@RequestParam(required = false) String barcode) {
@@ -62,19 +87,36 @@ class BarcodeController {
         return new ScanResult("success", scan.product(), scan.matched(), scan.batch());
     }
 
-    @Operation(summary = "Extra barcodes: filters product, barcode_type, is_primary; search over code, product name and SKU")
+    @Operation(
+            summary =
+                    "Extra barcodes: filters product, barcode_type, is_primary; search over code, product name and SKU")
     @GetMapping("/api/products/barcodes")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Barcodes.Extra> list(@RequestParam(required = false) Long product, @RequestParam(name = "barcode_type", required = false) String type,
-                                      @RequestParam(name = "is_primary", required = false) Boolean primary, @RequestParam(required = false) String search,
-                                      @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Barcodes.Extra> list(
+            @RequestParam(required = false) Long product,
+            @RequestParam(name = "barcode_type", required = false) String type,
+            @RequestParam(name = "is_primary", required = false) Boolean primary,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable pageable = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(barcodes.page(new Barcodes.Filter(product, type, primary, LikePatterns.contains(search)), pageable), v -> v);
+        return PageResponse.of(
+                barcodes.page(new Barcodes.Filter(product, type, primary, LikePatterns.contains(search)), pageable),
+                v -> v);
     }
 
-    @Operation(summary = "Add an extra barcode to a product: {product, barcode, barcode_type?, is_primary?}; codes are unique in the store")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "extra code", value = "{\"product\": 18, \"barcode\": \"0012345678905\", \"barcode_type\": \"upc\", \"is_primary\": false}")))
+    @Operation(
+            summary =
+                    "Add an extra barcode to a product: {product, barcode, barcode_type?, is_primary?}; codes are unique in the store")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "extra code",
+                                            value =
+                                                    "{\"product\": 18, \"barcode\": \"0012345678905\", \"barcode_type\": \"upc\", \"is_primary\": false}")))
     @PostMapping("/api/products/barcodes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -89,14 +131,29 @@ class BarcodeController {
         return barcodes.get(id);
     }
 
-    @Operation(summary = "Change an extra barcode: {barcode, barcode_type?, is_primary?} (PUT: barcode required; PATCH: what is given); "
-            + "it stays with its product")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "new code", value = "{\"barcode\": \"0012345678912\", \"barcode_type\": \"upc\"}")))
-    @org.springframework.web.bind.annotation.RequestMapping(value = "/api/products/barcodes/{id}",
-            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
+    @Operation(
+            summary =
+                    "Change an extra barcode: {barcode, barcode_type?, is_primary?} (PUT: barcode required; PATCH: what is given); "
+                            + "it stays with its product")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "new code",
+                                            value = "{\"barcode\": \"0012345678912\", \"barcode_type\": \"upc\"}")))
+    @org.springframework.web.bind.annotation.RequestMapping(
+            value = "/api/products/barcodes/{id}",
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.PUT,
+                org.springframework.web.bind.annotation.RequestMethod.PATCH
+            })
     @PreAuthorize(Access.EDIT_CATALOG)
-    Barcodes.Extra update(@PathVariable long id, @RequestBody BarcodeService.BarcodeRequest r, jakarta.servlet.http.HttpServletRequest http) {
+    Barcodes.Extra update(
+            @PathVariable long id,
+            @RequestBody BarcodeService.BarcodeRequest r,
+            jakarta.servlet.http.HttpServletRequest http) {
         return barcodes.update(id, r, "PUT".equals(http.getMethod()));
     }
 

@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
 @Transactional
 class BarcodeService {
 
-    record BarcodeRequest(Long product, String barcode, String barcodeType, Boolean isPrimary) { }
+    record BarcodeRequest(Long product, String barcode, String barcodeType, Boolean isPrimary) {}
 
     /** The product behind a scanned code, how the code matched it and, for a batch's code, that batch. */
-    record Scan(ProductView product, String matched, Long batch) { }
+    record Scan(ProductView product, String matched, Long batch) {}
 
     /** An extra barcode and its product. */
-    record BarcodeLookup(Extra barcode, ProductView product) { }
+    record BarcodeLookup(Extra barcode, ProductView product) {}
 
     private static final Set<String> TYPES = Set.of("ean13", "ean8", "upc", "qr", "code128", "code39", "internal");
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
@@ -74,7 +74,8 @@ class BarcodeService {
         if (FieldErrors.blank(barcode)) {
             throw CatalogErrors.BARCODE_REQUIRED.exception();
         }
-        Extra found = barcodes.extraByCode(barcode.trim()).orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception());
+        Extra found =
+                barcodes.extraByCode(barcode.trim()).orElseThrow(() -> CatalogErrors.BARCODE_NOT_FOUND.exception());
         return new BarcodeLookup(found, products.get(found.product()));
     }
 
@@ -138,7 +139,8 @@ class BarcodeService {
             throw FieldErrors.single("barcode", "catalog.barcode_taken");
         }
         try {
-            barcodes.updateExtra(id, current.product(), next, type, r.isPrimary() == null ? current.isPrimary() : r.isPrimary());
+            barcodes.updateExtra(
+                    id, current.product(), next, type, r.isPrimary() == null ? current.isPrimary() : r.isPrimary());
         } catch (DuplicateKeyException raced) {
             throw FieldErrors.single("barcode", "catalog.barcode_taken");
         }

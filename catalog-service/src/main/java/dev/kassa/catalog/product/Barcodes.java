@@ -24,20 +24,35 @@ import java.util.Optional;
 public class Barcodes implements ScannedCodes {
 
     /** What a scanned code is: a product's own code, an extra code, or a batch's code (then {@code batchId} is set). */
-    public record Match(long productId, Long batchId, String kind) { }
+    public record Match(long productId, Long batchId, String kind) {}
 
     /** An extra barcode of a product (spec C30). */
-    record Extra(long id, long product, String productName, String barcode, String barcodeType, String barcodeTypeDisplay,
-                 boolean isPrimary, Instant createdAt) { }
+    record Extra(
+            long id,
+            long product,
+            String productName,
+            String barcode,
+            String barcodeType,
+            String barcodeTypeDisplay,
+            boolean isPrimary,
+            Instant createdAt) {}
 
     /** The list's filters (null: any); {@code like} is matched against the code, the product's name and its SKU. */
-    record Filter(Long product, String type, Boolean primary, String like) { }
+    record Filter(Long product, String type, Boolean primary, String like) {}
 
-    private static final RowMapper<Extra> EXTRA = (rs, i) -> new Extra(rs.getLong("id"), rs.getLong("product_id"),
-            rs.getString("product_name"), rs.getString("barcode"), rs.getString("barcode_type"),
-            Messages.get("barcode.type." + rs.getString("barcode_type")), rs.getBoolean("is_primary"), rs.getTimestamp("created_at").toInstant());
-    private static final String SELECT = "select x.*, p.name as product_name from product_barcodes x join products p on p.id = x.product_id";
-    private static final String FILTER = """
+    private static final RowMapper<Extra> EXTRA = (rs, i) -> new Extra(
+            rs.getLong("id"),
+            rs.getLong("product_id"),
+            rs.getString("product_name"),
+            rs.getString("barcode"),
+            rs.getString("barcode_type"),
+            Messages.get("barcode.type." + rs.getString("barcode_type")),
+            rs.getBoolean("is_primary"),
+            rs.getTimestamp("created_at").toInstant());
+    private static final String SELECT =
+            "select x.*, p.name as product_name from product_barcodes x join products p on p.id = x.product_id";
+    private static final String FILTER =
+            """
              where (cast(:product as bigint) is null or x.product_id = :product) and (cast(:type as text) is null or x.barcode_type = :type)
                and (cast(:primary as boolean) is null or x.is_primary = :primary)
                and (cast(:like as text) is null or x.barcode ilike :like or p.name ilike :like or p.sku ilike :like)
@@ -51,11 +66,15 @@ public class Barcodes implements ScannedCodes {
 
     /** Whether a product code or extra code is already used by another product than {@code exceptProduct}. */
     public boolean taken(String code, Long exceptProduct) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select exists (select 1 from products where barcode = :code and (cast(:except as bigint) is null or id <> :except))
                             or exists (select 1 from product_barcodes where barcode = :code and (cast(:except as bigint) is null or product_id <> :except))
                         """)
-                .param("code", code).param("except", exceptProduct).query(Boolean.class).single();
+                .param("code", code)
+                .param("except", exceptProduct)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
@@ -64,7 +83,8 @@ public class Barcodes implements ScannedCodes {
     }
 
     public Optional<Match> find(String code) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select id, null::bigint, 'product' from products where barcode = :code
                         union all
                         select product_id, null::bigint, 'extra' from product_barcodes where barcode = :code
@@ -72,45 +92,81 @@ public class Barcodes implements ScannedCodes {
                         select product_id, id, 'batch' from batches where barcode = :code and is_active
                         limit 1
                         """)
-                .param("code", code).query((rs, i) -> new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3))).optional();
+                .param("code", code)
+                .query((rs, i) -> new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3)))
+                .optional();
     }
 
     // ------------------------------------------------------------------ extra barcodes
 
     /** Primary codes first, then by code. */
     Page<Extra> page(Filter f, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from product_barcodes x join products p on p.id = x.product_id", FILTER, "x.is_primary desc, x.barcode",
-                q -> q.param("product", f.product()).param("type", f.type()).param("primary", f.primary()).param("like", f.like()), EXTRA, page);
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from product_barcodes x join products p on p.id = x.product_id",
+                FILTER,
+                "x.is_primary desc, x.barcode",
+                q -> q.param("product", f.product())
+                        .param("type", f.type())
+                        .param("primary", f.primary())
+                        .param("like", f.like()),
+                EXTRA,
+                page);
     }
 
     Optional<Extra> extra(long id) {
-        return sql.sql(SELECT + " where x.id = :id").param("id", id).query(EXTRA).optional();
+        return sql.sql(SELECT + " where x.id = :id")
+                .param("id", id)
+                .query(EXTRA)
+                .optional();
     }
 
     Optional<Extra> extraByCode(String code) {
-        return sql.sql(SELECT + " where x.barcode = :code").param("code", code).query(EXTRA).optional();
+        return sql.sql(SELECT + " where x.barcode = :code")
+                .param("code", code)
+                .query(EXTRA)
+                .optional();
     }
 
     /** Adds an extra code; a primary one takes that place from the product's other extra codes. */
     long addExtra(long product, String code, String type, boolean primary) {
         if (primary) {
-            sql.sql("update product_barcodes set is_primary = false where product_id = :product").param("product", product).update();
+            sql.sql("update product_barcodes set is_primary = false where product_id = :product")
+                    .param("product", product)
+                    .update();
         }
-        return sql.sql("insert into product_barcodes (product_id, barcode, barcode_type, is_primary) values (:product, :code, :type, :primary) returning id")
-                .param("product", product).param("code", code).param("type", type).param("primary", primary).query(Long.class).single();
+        return sql.sql(
+                        "insert into product_barcodes (product_id, barcode, barcode_type, is_primary) values (:product, :code, :type, :primary) returning id")
+                .param("product", product)
+                .param("code", code)
+                .param("type", type)
+                .param("primary", primary)
+                .query(Long.class)
+                .single();
     }
 
     /** Changes an extra code; a primary one takes that place from the product's other extra codes. */
     void updateExtra(long id, long product, String code, String type, boolean primary) {
         if (primary) {
-            sql.sql("update product_barcodes set is_primary = false where product_id = :product and id <> :id").param("product", product)
-                    .param("id", id).update();
+            sql.sql("update product_barcodes set is_primary = false where product_id = :product and id <> :id")
+                    .param("product", product)
+                    .param("id", id)
+                    .update();
         }
-        sql.sql("update product_barcodes set barcode = :code, barcode_type = :type, is_primary = :primary where id = :id")
-                .param("code", code).param("type", type).param("primary", primary).param("id", id).update();
+        sql.sql(
+                        "update product_barcodes set barcode = :code, barcode_type = :type, is_primary = :primary where id = :id")
+                .param("code", code)
+                .param("type", type)
+                .param("primary", primary)
+                .param("id", id)
+                .update();
     }
 
     boolean deleteExtra(long id) {
-        return sql.sql("delete from product_barcodes where id = :id").param("id", id).update() > 0;
+        return sql.sql("delete from product_barcodes where id = :id")
+                        .param("id", id)
+                        .update()
+                > 0;
     }
 }

@@ -24,8 +24,13 @@ class CategoryProductsController {
     @Operation(summary = "Active products of a category; paginated")
     @GetMapping("/api/products/categories/{id}/products")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> products(@PathVariable long id, @RequestParam(required = false) String page,
-                                       @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.inCategory(id, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))), v -> v);
+    PageResponse<ProductView> products(
+            @PathVariable long id,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                products.inCategory(
+                        id, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))),
+                v -> v);
     }
 }

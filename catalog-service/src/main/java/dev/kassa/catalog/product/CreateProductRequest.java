@@ -26,5 +26,4 @@ public record CreateProductRequest(
         String batchNumber,
         LocalDate expiryDate,
         Boolean isFeatured,
-        Boolean isActive) {
-}
+        Boolean isActive) {}

@@ -2,7 +2,7 @@ package dev.kassa.catalog.product;
 
 /** EAN-13 check digit (spec §3.2.2): odd positions + 3 × even positions, then (10 − total mod 10) mod 10. */
 final class Ean13 {
-    private Ean13() { }
+    private Ean13() {}
 
     static int checkDigit(String twelveDigits) {
         int total = 0;

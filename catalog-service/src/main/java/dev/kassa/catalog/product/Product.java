@@ -16,6 +16,7 @@ public class Product {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String slug;
     private String description = "";
@@ -35,7 +36,7 @@ public class Product {
     private Instant createdAt = Instant.now();
     private Instant updatedAt = Instant.now();
 
-    protected Product() { }
+    protected Product() {}
 
     Product(String name, String slug, String description, Long categoryId, String sku, String barcode, Long unitId) {
         this.name = name;
@@ -73,31 +74,90 @@ public class Product {
         this.updatedAt = Instant.now();
     }
 
-    public Long id() { return id; }
-    public String name() { return name; }
-    public String slug() { return slug; }
-    public String description() { return description; }
-    public Long categoryId() { return categoryId; }
-    public String sku() { return sku; }
-    public String barcode() { return barcode; }
-    public Long unitId() { return unitId; }
-    public BigDecimal costPrice() { return costPrice; }
-    public BigDecimal salePrice() { return salePrice; }
-    public BigDecimal wholesalePrice() { return wholesalePrice; }
-    public BigDecimal taxRate() { return taxRate; }
-    public BigDecimal minQuantity() { return minQuantity; }
-    public BigDecimal maxQuantity() { return maxQuantity; }
-    public boolean trackInventory() { return trackInventory; }
-    public boolean isActive() { return isActive; }
-    public boolean isFeatured() { return isFeatured; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Long categoryId() {
+        return categoryId;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String barcode() {
+        return barcode;
+    }
+
+    public Long unitId() {
+        return unitId;
+    }
+
+    public BigDecimal costPrice() {
+        return costPrice;
+    }
+
+    public BigDecimal salePrice() {
+        return salePrice;
+    }
+
+    public BigDecimal wholesalePrice() {
+        return wholesalePrice;
+    }
+
+    public BigDecimal taxRate() {
+        return taxRate;
+    }
+
+    public BigDecimal minQuantity() {
+        return minQuantity;
+    }
+
+    public BigDecimal maxQuantity() {
+        return maxQuantity;
+    }
+
+    public boolean trackInventory() {
+        return trackInventory;
+    }
+
+    public boolean isActive() {
+        return isActive;
+    }
+
+    public boolean isFeatured() {
+        return isFeatured;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 
     /** (sale − cost) / cost × 100, 0 when there is no cost. */
     public BigDecimal margin() {
         if (costPrice == null || costPrice.signum() == 0) {
             return BigDecimal.ZERO.setScale(2);
         }
-        return salePrice.subtract(costPrice).multiply(BigDecimal.valueOf(100)).divide(costPrice, 2, RoundingMode.HALF_UP);
+        return salePrice
+                .subtract(costPrice)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(costPrice, 2, RoundingMode.HALF_UP);
     }
 }

@@ -25,13 +25,13 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class ProductController {
 
     /** A shelf label: the product as printed, its price, how many copies and when it was made. */
-    record Label(LabelProduct product, LabelPrice price, int quantity, java.time.Instant generatedAt) { }
+    record Label(LabelProduct product, LabelPrice price, int quantity, java.time.Instant generatedAt) {}
 
     /** {@code barcode_format} is EAN13 for a valid 13-digit EAN, else CODE128. */
-    record LabelProduct(Long id, String name, String sku, String barcode, String barcodeFormat, String unit) { }
+    record LabelProduct(Long id, String name, String sku, String barcode, String barcodeFormat, String unit) {}
 
     /** {@code formatted_price} groups thousands with spaces and uses a decimal comma. */
-    record LabelPrice(java.math.BigDecimal salePrice, String formattedPrice, String currency) { }
+    record LabelPrice(java.math.BigDecimal salePrice, String formattedPrice, String currency) {}
 
     private final ProductService products;
 
@@ -39,43 +39,76 @@ class ProductController {
         this.products = products;
     }
 
-    @Operation(summary = "List products: search (name, SKU, description, barcode, extra barcode), category, unit, is_active, is_featured, "
-            + "min_price, max_price, stock_status (in_stock, low_stock, out_of_stock, unlimited), tag, has_images; ordering name, created_at, "
-            + "updated_at, sale_price ('-' for descending; default -created_at)")
+    @Operation(
+            summary =
+                    "List products: search (name, SKU, description, barcode, extra barcode), category, unit, is_active, is_featured, "
+                            + "min_price, max_price, stock_status (in_stock, low_stock, out_of_stock, unlimited), tag, has_images; ordering name, created_at, "
+                            + "updated_at, sale_price ('-' for descending; default -created_at)")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> list(@RequestParam(required = false) String search, @RequestParam(required = false) Long category,
-                                   @RequestParam(required = false) Long unit, @RequestParam(name = "is_active", required = false) Boolean active,
-                                   @RequestParam(name = "is_featured", required = false) Boolean featured,
-                                   @RequestParam(name = "min_price", required = false) java.math.BigDecimal minPrice,
-                                   @RequestParam(name = "max_price", required = false) java.math.BigDecimal maxPrice,
-                                   @RequestParam(name = "stock_status", required = false) String stockStatus,
-                                   @RequestParam(required = false) Long tag,
-                                   @RequestParam(name = "has_images", required = false) Boolean hasImages,
-                                   @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                   @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.list(new ProductFilter(search, category, unit, active, featured, minPrice, maxPrice,
-                blankToNull(stockStatus), tag, hasImages), ordering,
-                PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<ProductView> list(
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) Long category,
+            @RequestParam(required = false) Long unit,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(name = "is_featured", required = false) Boolean featured,
+            @RequestParam(name = "min_price", required = false) java.math.BigDecimal minPrice,
+            @RequestParam(name = "max_price", required = false) java.math.BigDecimal maxPrice,
+            @RequestParam(name = "stock_status", required = false) String stockStatus,
+            @RequestParam(required = false) Long tag,
+            @RequestParam(name = "has_images", required = false) Boolean hasImages,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                products.list(
+                        new ProductFilter(
+                                search,
+                                category,
+                                unit,
+                                active,
+                                featured,
+                                minPrice,
+                                maxPrice,
+                                blankToNull(stockStatus),
+                                tag,
+                                hasImages),
+                        ordering,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "Featured products that are for sale")
     @GetMapping("/featured")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> featured(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, true, null, null, null, null, null), "name",
-                PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<ProductView> featured(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                products.list(
+                        new ProductFilter(null, null, null, true, true, null, null, null, null, null),
+                        "name",
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "Tracked products with nothing left to sell")
     @GetMapping({"/out_of_stock", "/out-of-stock"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> outOfStock(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.list(new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null, null), "name",
-                PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<ProductView> outOfStock(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                products.list(
+                        new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null, null),
+                        "name",
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
-    @Operation(summary = "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000)")
+    @Operation(
+            summary =
+                    "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000)")
     @GetMapping({"/{id}/print-label", "/{id}/print_label"})
     @PreAuthorize(Access.READ_CATALOG)
     Success<Label> label(@PathVariable long id, @RequestParam(required = false) String quantity) {
@@ -97,22 +130,42 @@ class ProductController {
         symbols.setDecimalSeparator(',');
         String formatted = new java.text.DecimalFormat("#,##0.00", symbols).format(p.salePrice());
         boolean ean = p.barcode() != null && p.barcode().matches("\\d{13}") && Ean13.isValid(p.barcode());
-        LabelProduct product = new LabelProduct(p.id(), p.name(), p.sku(), p.barcode(), ean ? "EAN13" : "CODE128",
+        LabelProduct product = new LabelProduct(
+                p.id(),
+                p.name(),
+                p.sku(),
+                p.barcode(),
+                ean ? "EAN13" : "CODE128",
                 p.unitShort() == null ? "шт" : p.unitShort());
-        return Success.of(new Label(product, new LabelPrice(p.salePrice(), formatted, "сум"), copies, java.time.Instant.now()));
+        return Success.of(
+                new Label(product, new LabelPrice(p.salePrice(), formatted, "сум"), copies, java.time.Instant.now()));
     }
 
-    @Operation(summary = "Low stock: tracked products with 0 < available ≤ their minimum (or ?min_quantity=); paginated")
+    @Operation(
+            summary = "Low stock: tracked products with 0 < available ≤ their minimum (or ?min_quantity=); paginated")
     @GetMapping({"/low-stock", "/low_stock"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> lowStock(@RequestParam(name = "min_quantity", required = false) java.math.BigDecimal minQuantity,
-                                       @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(products.lowStock(minQuantity, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))), v -> v);
+    PageResponse<ProductView> lowStock(
+            @RequestParam(name = "min_quantity", required = false) java.math.BigDecimal minQuantity,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                products.lowStock(
+                        minQuantity,
+                        PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))),
+                v -> v);
     }
 
     @Operation(summary = "Create a product with pricing, inventory settings and its first batch, in one transaction")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "product", value = "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"barcode\": \"1234567890123\", \"description\": \"Latest iPhone model\", \"cost_price\": 50000, \"sale_price\": 75000, \"wholesale_price\": 65000, \"tax_rate\": 12, \"unit\": \"pcs\", \"initial_quantity\": 10, \"min_quantity\": 2}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "product",
+                                            value =
+                                                    "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"barcode\": \"1234567890123\", \"description\": \"Latest iPhone model\", \"cost_price\": 50000, \"sale_price\": 75000, \"wholesale_price\": 65000, \"tax_rate\": 12, \"unit\": \"pcs\", \"initial_quantity\": 10, \"min_quantity\": 2}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -120,18 +173,35 @@ class ProductController {
         return products.create(request);
     }
 
-    @Operation(summary = "Replace a product's details and prices (name required); stock changes through batches and adjustments")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "product", value = "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"cost_price\": 50000, \"sale_price\": 80000, \"tax_rate\": 12, \"unit\": \"pcs\", \"min_quantity\": 2}")))
+    @Operation(
+            summary =
+                    "Replace a product's details and prices (name required); stock changes through batches and adjustments")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "product",
+                                            value =
+                                                    "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"cost_price\": 50000, \"sale_price\": 80000, \"tax_rate\": 12, \"unit\": \"pcs\", \"min_quantity\": 2}")))
     @org.springframework.web.bind.annotation.PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView replace(@PathVariable long id, @RequestBody CreateProductRequest request) {
         return products.update(id, request, false);
     }
 
-    @Operation(summary = "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "new price", value = "{\"sale_price\": 80000}")))
+    @Operation(
+            summary =
+                    "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "new price",
+                                            value = "{\"sale_price\": 80000}")))
     @org.springframework.web.bind.annotation.PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView update(@PathVariable long id, @RequestBody CreateProductRequest request) {

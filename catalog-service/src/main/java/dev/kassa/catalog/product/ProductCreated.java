@@ -10,5 +10,14 @@ import java.math.BigDecimal;
  * false for a product without stock (a service), which is never out of stock.
  */
 @KassaEvent(topic = Topics.CATALOG)
-public record ProductCreated(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
-                             BigDecimal minQuantity, BigDecimal maxQuantity, boolean isActive, boolean trackInventory) { }
+public record ProductCreated(
+        long productId,
+        String name,
+        String sku,
+        String barcode,
+        BigDecimal salePrice,
+        BigDecimal costPrice,
+        BigDecimal minQuantity,
+        BigDecimal maxQuantity,
+        boolean isActive,
+        boolean trackInventory) {}

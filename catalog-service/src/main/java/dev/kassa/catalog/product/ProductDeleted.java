@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** A product that was never sold was deleted (a sold product is deactivated instead: {@link ProductUpdated}). */
 @KassaEvent(topic = Topics.CATALOG)
-public record ProductDeleted(long productId) { }
+public record ProductDeleted(long productId) {}

@@ -12,14 +12,34 @@ import java.util.Set;
  * The product list's filters (spec C10, with the stock-status filter that failed in the original working) and its
  * orderings, as SQL over products with stock figures: sellable = unexpired active batches − active holds.
  */
-public record ProductFilter(String search, Long category, Long unit, Boolean active, Boolean featured, BigDecimal minPrice, BigDecimal maxPrice,
-                            String stockStatus, Long tag, Boolean hasImages) {
+public record ProductFilter(
+        String search,
+        Long category,
+        Long unit,
+        Boolean active,
+        Boolean featured,
+        BigDecimal minPrice,
+        BigDecimal maxPrice,
+        String stockStatus,
+        Long tag,
+        Boolean hasImages) {
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
-    static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "p.id", Map.of("name", "p.name", "created_at", "p.created_at",
-            "updated_at", "p.updated_at", "sale_price", "p.sale_price"));
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-created_at",
+            "p.id",
+            Map.of(
+                    "name",
+                    "p.name",
+                    "created_at",
+                    "p.created_at",
+                    "updated_at",
+                    "p.updated_at",
+                    "sale_price",
+                    "p.sale_price"));
 
-    private static final String AVAILABLE = """
+    private static final String AVAILABLE =
+            """
             ((select coalesce(sum(b.quantity), 0) from batches b
                where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
              - (select coalesce(sum(r.quantity), 0) from reservations r
@@ -57,17 +77,25 @@ public record ProductFilter(String search, Long category, Long unit, Boolean act
         add(sql, params, " and p.is_featured = :featured", "featured", featured);
         add(sql, params, " and p.sale_price >= :minPrice", "minPrice", minPrice);
         add(sql, params, " and p.sale_price <= :maxPrice", "maxPrice", maxPrice);
-        add(sql, params, " and exists (select 1 from product_tags t where t.product_id = p.id and t.tag_id = :tag)", "tag", tag);
+        add(
+                sql,
+                params,
+                " and exists (select 1 from product_tags t where t.product_id = p.id and t.tag_id = :tag)",
+                "tag",
+                tag);
         if (hasImages != null) {
-            sql.append(hasImages ? " and" : " and not").append(" exists (select 1 from product_images i where i.product_id = p.id)");
+            sql.append(hasImages ? " and" : " and not")
+                    .append(" exists (select 1 from product_images i where i.product_id = p.id)");
         }
         if (stockStatus != null) {
-            sql.append(switch (stockStatus) {
-                case "unlimited" -> " and not p.track_inventory";
-                case "out_of_stock" -> " and p.track_inventory and " + AVAILABLE + " <= 0";
-                case "low_stock" -> " and p.track_inventory and " + AVAILABLE + " > 0 and " + AVAILABLE + " <= p.min_quantity";
-                default -> " and p.track_inventory and " + AVAILABLE + " > p.min_quantity";
-            });
+            sql.append(
+                    switch (stockStatus) {
+                        case "unlimited" -> " and not p.track_inventory";
+                        case "out_of_stock" -> " and p.track_inventory and " + AVAILABLE + " <= 0";
+                        case "low_stock" -> " and p.track_inventory and " + AVAILABLE + " > 0 and " + AVAILABLE
+                                + " <= p.min_quantity";
+                        default -> " and p.track_inventory and " + AVAILABLE + " > p.min_quantity";
+                    });
         }
         return sql.toString();
     }

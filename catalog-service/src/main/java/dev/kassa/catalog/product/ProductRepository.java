@@ -21,7 +21,9 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     java.util.Optional<Long> lock(long id);
 
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             select p.* from products p
              where p.track_inventory and p.is_active
                and (select coalesce(sum(b.quantity), 0) from batches b
@@ -29,7 +31,9 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
                  - (select coalesce(sum(r.quantity), 0) from reservations r
                      where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
                    between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
-            """, countQuery = """
+            """,
+            countQuery =
+                    """
             select count(*) from products p
              where p.track_inventory and p.is_active
                and (select coalesce(sum(b.quantity), 0) from batches b
@@ -37,6 +41,7 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
                  - (select coalesce(sum(r.quantity), 0) from reservations r
                      where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
                    between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
-            """, nativeQuery = true)
+            """,
+            nativeQuery = true)
     Page<Product> lowStock(java.math.BigDecimal threshold, Pageable pageable);
 }

@@ -30,23 +30,38 @@ class ProductSearch {
     Page<Long> ids(ProductFilter filter, String orderBy, Pageable page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = filter.where(params);
-        long total = sql.sql("select count(*) from products p" + where).params(params).query(Long.class).single();
-        List<Long> ids = sql.sql("select p.id from products p" + where + " order by " + orderBy + " limit :pageLimit offset :pageOffset")
-                .params(params).param("pageLimit", page.getPageSize()).param("pageOffset", page.getOffset()).query(Long.class).list();
+        long total = sql.sql("select count(*) from products p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Long> ids = sql.sql("select p.id from products p" + where + " order by " + orderBy
+                        + " limit :pageLimit offset :pageOffset")
+                .params(params)
+                .param("pageLimit", page.getPageSize())
+                .param("pageOffset", page.getOffset())
+                .query(Long.class)
+                .list();
         return new PageImpl<>(ids, page, total);
     }
 
     /** Locks the product's row against every other writer until the transaction ends (before deleting it); false if there is none. */
     boolean lockForDelete(long id) {
-        return sql.sql("select id from products where id = :id for update").param("id", id).query(Long.class).optional().isPresent();
+        return sql.sql("select id from products where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     /** Whether the product was ever sold or refunded, or is held or sold from a till: then it is kept (and deactivated). */
     boolean hasSalesHistory(long id) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select exists (select 1 from stock_movements where product_id = :id and reason in ('sale', 'refund'))
                             or exists (select 1 from reservations where product_id = :id and status in ('active', 'completed'))
                         """)
-                .param("id", id).query(Boolean.class).single();
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 }

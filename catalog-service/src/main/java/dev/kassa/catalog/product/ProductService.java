@@ -53,9 +53,17 @@ public class ProductService {
 
     private final ProductImages images;
 
-    ProductService(ProductRepository products, Batches batches, UnitRepository units, CategoryRepository categories,
-                   StockLevels stock, OutboxPublisher outbox, StockEvents stockEvents, Barcodes barcodes,
-                   ProductSearch search, ProductImages images) {
+    ProductService(
+            ProductRepository products,
+            Batches batches,
+            UnitRepository units,
+            CategoryRepository categories,
+            StockLevels stock,
+            OutboxPublisher outbox,
+            StockEvents stockEvents,
+            Barcodes barcodes,
+            ProductSearch search,
+            ProductImages images) {
         this.images = images;
         this.stockEvents = stockEvents;
         this.barcodes = barcodes;
@@ -77,7 +85,8 @@ public class ProductService {
         } else if (r.name().length() > 255) {
             errors.add("name", "validation.max_length", 255);
         }
-        Optional<Unit> unit = units.resolve(r.unit() == null || r.unit().isBlank() ? "pcs" : r.unit().trim());
+        Optional<Unit> unit = units.resolve(
+                r.unit() == null || r.unit().isBlank() ? "pcs" : r.unit().trim());
         if (unit.isEmpty()) {
             errors.add("unit", "catalog.unit_unknown", r.unit());
         }
@@ -118,22 +127,49 @@ public class ProductService {
 
         Tenant tenant = TenantContext.require();
         String name = r.name().trim();
-        Product product = new Product(name, uniqueSlug(name), r.description(), categoryId,
-                sku != null ? sku : generateSku(name, tenant), barcode != null ? barcode : generateEan13(), unit.get().id());
+        Product product = new Product(
+                name,
+                uniqueSlug(name),
+                r.description(),
+                categoryId,
+                sku != null ? sku : generateSku(name, tenant),
+                barcode != null ? barcode : generateEan13(),
+                unit.get().id());
         product.pricing(cost, sale, wholesale, tax);
         boolean track = r.trackInventory() == null || r.trackInventory();
         product.inventory(min, max, track, Boolean.TRUE.equals(r.isFeatured()), r.isActive() == null || r.isActive());
         products.saveAndFlush(product);
         if (initial.signum() > 0) {
-            String number = blankToNull(r.batchNumber()) != null ? r.batchNumber().trim() : "BATCH-" + hex(4).toUpperCase(Locale.ROOT);
-            long batch = batches.insert(product.id(), number, "BATCH-" + hex(6).toUpperCase(Locale.ROOT), initial, cost, null, r.expiryDate(),
-                    null, "", "");
+            String number = blankToNull(r.batchNumber()) != null
+                    ? r.batchNumber().trim()
+                    : "BATCH-" + hex(4).toUpperCase(Locale.ROOT);
+            long batch = batches.insert(
+                    product.id(),
+                    number,
+                    "BATCH-" + hex(6).toUpperCase(Locale.ROOT),
+                    initial,
+                    cost,
+                    null,
+                    r.expiryDate(),
+                    null,
+                    "",
+                    "");
             stock.recordMovement(product.id(), batch, initial, "receipt", number);
             stockEvents.received(product.id(), number);
         }
-        outbox.publish(tenant.key(), new ProductCreated(product.id(), product.name(), product.sku(), product.barcode(),
-                product.salePrice(), product.costPrice(), product.minQuantity(), product.maxQuantity(), product.isActive(),
-                product.trackInventory()));
+        outbox.publish(
+                tenant.key(),
+                new ProductCreated(
+                        product.id(),
+                        product.name(),
+                        product.sku(),
+                        product.barcode(),
+                        product.salePrice(),
+                        product.costPrice(),
+                        product.minQuantity(),
+                        product.maxQuantity(),
+                        product.isActive(),
+                        product.trackInventory()));
         return view(product);
     }
 
@@ -157,14 +193,17 @@ public class ProductService {
         }
         Long categoryId = p.categoryId();
         if (r.category() != null) {
-            categoryId = r.category().isBlank() ? null : resolveCategory(r.category().trim()).map(Category::id).orElse(null);
+            categoryId = r.category().isBlank()
+                    ? null
+                    : resolveCategory(r.category().trim()).map(Category::id).orElse(null);
             if (categoryId == null && !r.category().isBlank()) {
                 errors.add("category", "catalog.category_unknown");
             }
         }
         BigDecimal cost = r.costPrice() != null ? money(errors, "cost_price", r.costPrice()) : p.costPrice();
         BigDecimal sale = r.salePrice() != null ? money(errors, "sale_price", r.salePrice()) : p.salePrice();
-        BigDecimal wholesale = r.wholesalePrice() != null ? money(errors, "wholesale_price", r.wholesalePrice()) : p.wholesalePrice();
+        BigDecimal wholesale =
+                r.wholesalePrice() != null ? money(errors, "wholesale_price", r.wholesalePrice()) : p.wholesalePrice();
         BigDecimal tax = r.taxRate() != null ? percent(errors, "tax_rate", r.taxRate()) : p.taxRate();
         if (cost.signum() > 0 && sale.signum() > 0 && sale.compareTo(cost) < 0) {
             errors.add("sale_price", "catalog.sale_below_cost");
@@ -200,14 +239,35 @@ public class ProductService {
         if (cost.compareTo(p.costPrice()) != 0) {
             changed.add("cost_price");
         }
-        p.describe(r.name() != null ? r.name().trim() : p.name(), r.description() != null ? r.description() : p.description(), categoryId,
-                sku, barcode, unitId);
+        p.describe(
+                r.name() != null ? r.name().trim() : p.name(),
+                r.description() != null ? r.description() : p.description(),
+                categoryId,
+                sku,
+                barcode,
+                unitId);
         p.pricing(cost, sale, wholesale, tax);
-        p.inventory(min, max, r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
-                r.isFeatured() != null ? r.isFeatured() : p.isFeatured(), r.isActive() != null ? r.isActive() : p.isActive());
+        p.inventory(
+                min,
+                max,
+                r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
+                r.isFeatured() != null ? r.isFeatured() : p.isFeatured(),
+                r.isActive() != null ? r.isActive() : p.isActive());
         products.saveAndFlush(p);
-        outbox.publish(TenantContext.require().key(), new ProductUpdated(p.id(), p.name(), p.sku(), p.barcode(), p.salePrice(), p.costPrice(),
-                p.taxRate(), p.minQuantity(), p.maxQuantity(), p.isActive(), List.copyOf(changed)));
+        outbox.publish(
+                TenantContext.require().key(),
+                new ProductUpdated(
+                        p.id(),
+                        p.name(),
+                        p.sku(),
+                        p.barcode(),
+                        p.salePrice(),
+                        p.costPrice(),
+                        p.taxRate(),
+                        p.minQuantity(),
+                        p.maxQuantity(),
+                        p.isActive(),
+                        List.copyOf(changed)));
         return view(p);
     }
 
@@ -253,17 +313,28 @@ public class ProductService {
         String orderBy = ProductFilter.ORDERING.orderBy(ordering);
         filter.validate();
         Page<Long> ids = search.ids(filter, orderBy, pageable);
-        Map<Long, Product> byId = products.findAllById(ids.getContent()).stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        Map<Long, Product> byId = products.findAllById(ids.getContent()).stream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
         return withDetails(ids.map(byId::get));
     }
 
     private Page<ProductView> withDetails(Page<Product> page) {
         Map<Long, StockLevels.Level> levels = stock.of(page.map(Product::id).toList());
         Map<Long, Unit> unitsById = units.all().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        Map<Long, Category> categoriesById = categories.findAllById(page.stream().map(Product::categoryId).filter(java.util.Objects::nonNull).toList())
-                .stream().collect(Collectors.toMap(Category::id, Function.identity()));
+        Map<Long, Category> categoriesById = categories
+                .findAllById(page.stream()
+                        .map(Product::categoryId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(Category::id, Function.identity()));
         Map<Long, List<ImageView>> galleries = images.of(page.map(Product::id).toList());
-        return page.map(p -> ProductView.of(p, unitsById.get(p.unitId()), categoriesById.get(p.categoryId()), levels.get(p.id()), null,
+        return page.map(p -> ProductView.of(
+                p,
+                unitsById.get(p.unitId()),
+                categoriesById.get(p.categoryId()),
+                levels.get(p.id()),
+                null,
                 galleries.getOrDefault(p.id(), List.of())));
     }
 
@@ -277,12 +348,19 @@ public class ProductService {
 
     private ProductView view(Product p) {
         var today = TenantContext.require().today();
-        List<ProductView.BatchView> batchViews = batches.ofProduct(p.id(), today).stream().map(ProductView.BatchView::from).toList();
-        return ProductView.of(p, p.unitId() == null ? null : units.find(p.unitId()).orElse(null),
-                p.categoryId() == null ? null : categories.findById(p.categoryId()).orElse(null),
-                stock.of(List.of(p.id())).get(p.id()), batchViews, images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
+        List<ProductView.BatchView> batchViews = batches.ofProduct(p.id(), today).stream()
+                .map(ProductView.BatchView::from)
+                .toList();
+        return ProductView.of(
+                p,
+                p.unitId() == null ? null : units.find(p.unitId()).orElse(null),
+                p.categoryId() == null
+                        ? null
+                        : categories.findById(p.categoryId()).orElse(null),
+                stock.of(List.of(p.id())).get(p.id()),
+                batchViews,
+                images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
     }
-
 
     private Optional<Category> resolveCategory(String value) {
         if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
@@ -306,7 +384,8 @@ public class ProductService {
         base = base.isEmpty() ? "ITEM" : base.substring(0, Math.min(15, base.length()));
         String sku;
         do {
-            sku = (base + "_" + tenant.today().format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + hex(4)).toUpperCase(Locale.ROOT);
+            sku = (base + "_" + tenant.today().format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + hex(4))
+                    .toUpperCase(Locale.ROOT);
         } while (products.existsBySku(sku));
         return sku;
     }
@@ -353,7 +432,6 @@ public class ProductService {
         errors.quantity(field, value, FieldErrors.MAX_QUANTITY);
         return value.setScale(3, RoundingMode.HALF_UP);
     }
-
 
     private static String hex(int bytes) {
         byte[] b = new byte[bytes];

@@ -19,7 +19,7 @@ import java.math.BigDecimal;
 class ProductStockController {
 
     /** The original's {@code update_quantity}: the counted quantity on hand. */
-    record SetQuantityRequest(BigDecimal quantity, String reason, String note) { }
+    record SetQuantityRequest(BigDecimal quantity, String reason, String note) {}
 
     private final StockService stock;
     private final ProductService products;
@@ -29,10 +29,19 @@ class ProductStockController {
         this.products = products;
     }
 
-    @Operation(summary = "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
-            + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "write-off", value = "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
+    @Operation(
+            summary =
+                    "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
+                            + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "write-off",
+                                            value =
+                                                    "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
     @PostMapping({"/api/products/products/{id}/adjust-stock", "/api/products/products/{id}/adjust_stock"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
@@ -41,25 +50,47 @@ class ProductStockController {
     }
 
     @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "loss", value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "loss",
+                                            value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
     @PatchMapping({"/api/products/products/{id}/adjust_quantity", "/api/products/products/{id}/adjust-quantity"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
         return adjust(id, request, caller);
     }
 
-    @Operation(summary = "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "count", value = "{\"quantity\": 97}")))
+    @Operation(
+            summary =
+                    "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "count",
+                                            value = "{\"quantity\": 97}")))
     @PatchMapping({"/api/products/products/{id}/update_quantity", "/api/products/products/{id}/update-quantity"})
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {
         if (request.quantity() == null) {
             throw FieldErrors.single("quantity", "validation.required");
         }
-        stock.adjust(caller, id, new StockService.AdjustRequest(null, null, null, request.quantity(),
-                request.reason() == null ? "count" : request.reason(), request.note()));
+        stock.adjust(
+                caller,
+                id,
+                new StockService.AdjustRequest(
+                        null,
+                        null,
+                        null,
+                        request.quantity(),
+                        request.reason() == null ? "count" : request.reason(),
+                        request.note()));
         return products.get(id);
     }
 }

@@ -8,6 +8,15 @@ import java.util.List;
 
 /** A product's details changed; {@code priceChanged} names the prices that moved ({@code sale_price}, {@code cost_price}). */
 @KassaEvent(topic = Topics.CATALOG)
-public record ProductUpdated(long productId, String name, String sku, String barcode, BigDecimal salePrice, BigDecimal costPrice,
-                             BigDecimal taxRate, BigDecimal minQuantity, BigDecimal maxQuantity, boolean isActive,
-                             List<String> priceChanged) { }
+public record ProductUpdated(
+        long productId,
+        String name,
+        String sku,
+        String barcode,
+        BigDecimal salePrice,
+        BigDecimal costPrice,
+        BigDecimal taxRate,
+        BigDecimal minQuantity,
+        BigDecimal maxQuantity,
+        boolean isActive,
+        List<String> priceChanged) {}

@@ -12,47 +12,120 @@ import java.util.List;
 
 /** Product detail (spec §3.4.2) with flat price and stock fields for list clients. */
 public record ProductView(
-        Long id, String name, String slug, String description,
-        Long category, String categoryName,
-        String sku, String barcode,
-        Long unit, String unitName, String unitShort,
-        boolean isActive, boolean isFeatured,
-        BigDecimal costPrice, BigDecimal salePrice, BigDecimal margin,
-        Pricing pricing, Inventory inventory,
-        BigDecimal quantity, String stockStatus,
+        Long id,
+        String name,
+        String slug,
+        String description,
+        Long category,
+        String categoryName,
+        String sku,
+        String barcode,
+        Long unit,
+        String unitName,
+        String unitShort,
+        boolean isActive,
+        boolean isFeatured,
+        BigDecimal costPrice,
+        BigDecimal salePrice,
+        BigDecimal margin,
+        Pricing pricing,
+        Inventory inventory,
+        BigDecimal quantity,
+        String stockStatus,
         List<BatchView> batches,
-        String mainImage, List<ImageView> images,
-        Instant createdAt, Instant updatedAt) {
+        String mainImage,
+        List<ImageView> images,
+        Instant createdAt,
+        Instant updatedAt) {
 
-    public record Pricing(BigDecimal costPrice, BigDecimal salePrice, BigDecimal wholesalePrice, BigDecimal taxRate,
-                          BigDecimal margin, BigDecimal profit) { }
+    public record Pricing(
+            BigDecimal costPrice,
+            BigDecimal salePrice,
+            BigDecimal wholesalePrice,
+            BigDecimal taxRate,
+            BigDecimal margin,
+            BigDecimal profit) {}
 
-    public record Inventory(BigDecimal quantity, BigDecimal reservedQuantity, BigDecimal availableQuantity, BigDecimal minQuantity,
-                            BigDecimal maxQuantity, boolean trackInventory, boolean isLowStock, String stockStatus) { }
+    public record Inventory(
+            BigDecimal quantity,
+            BigDecimal reservedQuantity,
+            BigDecimal availableQuantity,
+            BigDecimal minQuantity,
+            BigDecimal maxQuantity,
+            boolean trackInventory,
+            boolean isLowStock,
+            String stockStatus) {}
 
-    public record BatchView(Long id, String batchNumber, String barcode, BigDecimal quantity, BigDecimal purchasePrice,
-                            LocalDate expiryDate, boolean isExpired, Instant receivedAt) {
+    public record BatchView(
+            Long id,
+            String batchNumber,
+            String barcode,
+            BigDecimal quantity,
+            BigDecimal purchasePrice,
+            LocalDate expiryDate,
+            boolean isExpired,
+            Instant receivedAt) {
         static BatchView from(dev.kassa.catalog.stock.Batches.View b) {
-            return new BatchView(b.id(), b.batchNumber(), b.barcode(), b.quantity(), b.purchasePrice(), b.expiryDate(), b.isExpired(),
+            return new BatchView(
+                    b.id(),
+                    b.batchNumber(),
+                    b.barcode(),
+                    b.quantity(),
+                    b.purchasePrice(),
+                    b.expiryDate(),
+                    b.isExpired(),
                     b.receivedAt());
         }
     }
 
     /** {@code images}: the product's gallery in order; its first image is {@code main_image} (an absolute address). */
-    static ProductView of(Product p, Unit unit, Category category, Level level, List<BatchView> batches, List<ImageView> images) {
+    static ProductView of(
+            Product p, Unit unit, Category category, Level level, List<BatchView> batches, List<ImageView> images) {
         String status = stockStatus(p, level);
-        boolean low = p.trackInventory() && level.available().signum() > 0 && level.available().compareTo(p.minQuantity()) <= 0;
+        boolean low = p.trackInventory()
+                && level.available().signum() > 0
+                && level.available().compareTo(p.minQuantity()) <= 0;
         BigDecimal quantity = p.trackInventory() ? level.onHand() : null;
-        return new ProductView(p.id(), p.name(), p.slug(), p.description(),
-                p.categoryId(), category == null ? null : category.name(),
-                p.sku(), p.barcode(),
-                p.unitId(), unit == null ? null : unit.name(), unit == null ? null : unit.shortName(),
-                p.isActive(), p.isFeatured(),
-                p.costPrice(), p.salePrice(), p.margin(),
-                new Pricing(p.costPrice(), p.salePrice(), p.wholesalePrice(), p.taxRate(), p.margin(), p.salePrice().subtract(p.costPrice())),
-                new Inventory(quantity, level.reserved(), p.trackInventory() ? level.available() : null, p.minQuantity(), p.maxQuantity(),
-                        p.trackInventory(), low, status),
-                quantity, status, batches, images.isEmpty() ? null : images.get(0).imageUrl(), images, p.createdAt(), p.updatedAt());
+        return new ProductView(
+                p.id(),
+                p.name(),
+                p.slug(),
+                p.description(),
+                p.categoryId(),
+                category == null ? null : category.name(),
+                p.sku(),
+                p.barcode(),
+                p.unitId(),
+                unit == null ? null : unit.name(),
+                unit == null ? null : unit.shortName(),
+                p.isActive(),
+                p.isFeatured(),
+                p.costPrice(),
+                p.salePrice(),
+                p.margin(),
+                new Pricing(
+                        p.costPrice(),
+                        p.salePrice(),
+                        p.wholesalePrice(),
+                        p.taxRate(),
+                        p.margin(),
+                        p.salePrice().subtract(p.costPrice())),
+                new Inventory(
+                        quantity,
+                        level.reserved(),
+                        p.trackInventory() ? level.available() : null,
+                        p.minQuantity(),
+                        p.maxQuantity(),
+                        p.trackInventory(),
+                        low,
+                        status),
+                quantity,
+                status,
+                batches,
+                images.isEmpty() ? null : images.get(0).imageUrl(),
+                images,
+                p.createdAt(),
+                p.updatedAt());
     }
 
     /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */

@@ -25,25 +25,58 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class Batches {
 
-    public record View(long id, long product, String productName, String batchNumber, String barcode, BigDecimal quantity,
-                       BigDecimal reservedQuantity, BigDecimal purchasePrice, LocalDate manufacturingDate, LocalDate expiryDate, Long supplier,
-                       String supplierName, String notes, boolean isActive, boolean isExpired, Long daysUntilExpiry, boolean isNearExpiry,
-                       Instant receivedAt, Instant updatedAt) { }
+    public record View(
+            long id,
+            long product,
+            String productName,
+            String batchNumber,
+            String barcode,
+            BigDecimal quantity,
+            BigDecimal reservedQuantity,
+            BigDecimal purchasePrice,
+            LocalDate manufacturingDate,
+            LocalDate expiryDate,
+            Long supplier,
+            String supplierName,
+            String notes,
+            boolean isActive,
+            boolean isExpired,
+            Long daysUntilExpiry,
+            boolean isNearExpiry,
+            Instant receivedAt,
+            Instant updatedAt) {}
 
     /** Filters of the batch lists; {@code today} is the store's date. */
-    public record Filter(Long product, Boolean active, Boolean expired, Integer nearExpiryDays, Long supplier, String search, LocalDate today) { }
+    public record Filter(
+            Long product,
+            Boolean active,
+            Boolean expired,
+            Integer nearExpiryDays,
+            Long supplier,
+            String search,
+            LocalDate today) {}
 
     /** FEFO by default: earliest expiry first, no expiry last. */
-    static final SqlOrdering ORDERING = SqlOrdering.of("expiry_date", "b.id", Map.of("expiry_date", "b.expiry_date, b.received_at",
-            "received_at", "b.received_at", "quantity", "b.quantity"));
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "expiry_date",
+            "b.id",
+            Map.of(
+                    "expiry_date",
+                    "b.expiry_date, b.received_at",
+                    "received_at",
+                    "b.received_at",
+                    "quantity",
+                    "b.quantity"));
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select b.*, p.name as product_name, coalesce(s.name, b.supplier_name) as supplier_display,
                    coalesce((select sum(h.quantity) from reservations h
                               where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0) as reserved
               from batches b join products p on p.id = b.product_id left join suppliers s on s.id = b.supplier_id
             """;
-    private static final String WHERE = """
+    private static final String WHERE =
+            """
              where (cast(:product as bigint) is null or b.product_id = :product)
                and (cast(:active as boolean) is null or b.is_active = :active)
                and (cast(:expired as boolean) is null
@@ -64,43 +97,93 @@ public class Batches {
         return (rs, i) -> {
             LocalDate expiry = rs.getObject("expiry_date", LocalDate.class);
             Long days = expiry == null ? null : ChronoUnit.DAYS.between(today, expiry);
-            return new View(rs.getLong("id"), rs.getLong("product_id"), rs.getString("product_name"), rs.getString("batch_number"),
-                    rs.getString("barcode"), rs.getBigDecimal("quantity"), rs.getBigDecimal("reserved").setScale(3),
-                    rs.getBigDecimal("purchase_price"), rs.getObject("manufacturing_date", LocalDate.class), expiry,
-                    (Long) rs.getObject("supplier_id"), rs.getString("supplier_display"), rs.getString("notes"), rs.getBoolean("is_active"),
-                    days != null && days < 0, days, days != null && days >= 0 && days <= 30,
-                    rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+            return new View(
+                    rs.getLong("id"),
+                    rs.getLong("product_id"),
+                    rs.getString("product_name"),
+                    rs.getString("batch_number"),
+                    rs.getString("barcode"),
+                    rs.getBigDecimal("quantity"),
+                    rs.getBigDecimal("reserved").setScale(3),
+                    rs.getBigDecimal("purchase_price"),
+                    rs.getObject("manufacturing_date", LocalDate.class),
+                    expiry,
+                    (Long) rs.getObject("supplier_id"),
+                    rs.getString("supplier_display"),
+                    rs.getString("notes"),
+                    rs.getBoolean("is_active"),
+                    days != null && days < 0,
+                    days,
+                    days != null && days >= 0 && days <= 30,
+                    rs.getTimestamp("received_at").toInstant(),
+                    rs.getTimestamp("updated_at").toInstant());
         };
     }
 
     public Optional<View> find(long id, LocalDate today) {
-        return sql.sql(SELECT + " where b.id = :id").param("id", id).query(mapper(today)).optional();
+        return sql.sql(SELECT + " where b.id = :id")
+                .param("id", id)
+                .query(mapper(today))
+                .optional();
     }
 
     public List<View> ofProduct(long productId, LocalDate today) {
-        return sql.sql(SELECT + " where b.product_id = :product order by " + ORDERING.orderBy(null)).param("product", productId)
-                .query(mapper(today)).list();
+        return sql.sql(SELECT + " where b.product_id = :product order by " + ORDERING.orderBy(null))
+                .param("product", productId)
+                .query(mapper(today))
+                .list();
     }
 
     /** A page of the batches the filter lets through, in {@code orderBy} order, with the count of all of them. */
     public Page<View> page(Filter f, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from batches b", WHERE, orderBy, q -> q.param("product", f.product()).param("active", f.active())
-                .param("expired", f.expired()).param("today", f.today()).param("days", f.nearExpiryDays()).param("supplier", f.supplier())
-                .param("like", LikePatterns.contains(f.search())), mapper(f.today()), page);
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from batches b",
+                WHERE,
+                orderBy,
+                q -> q.param("product", f.product())
+                        .param("active", f.active())
+                        .param("expired", f.expired())
+                        .param("today", f.today())
+                        .param("days", f.nearExpiryDays())
+                        .param("supplier", f.supplier())
+                        .param("like", LikePatterns.contains(f.search())),
+                mapper(f.today()),
+                page);
     }
 
     /** A new batch (its quantity goes with a stock movement the caller records); batches has no other writer than this class. */
-    public long insert(long productId, String number, String barcode, BigDecimal quantity, BigDecimal purchasePrice, LocalDate made,
-                LocalDate expiry, Long supplierId, String supplierName, String notes) {
-        return sql.sql("""
+    public long insert(
+            long productId,
+            String number,
+            String barcode,
+            BigDecimal quantity,
+            BigDecimal purchasePrice,
+            LocalDate made,
+            LocalDate expiry,
+            Long supplierId,
+            String supplierName,
+            String notes) {
+        return sql.sql(
+                        """
                         insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,
                                              supplier_id, supplier_name, notes)
                         values (:product, :number, :barcode, :quantity, :purchasePrice, :made, :expiry, :supplier, :supplierName, :notes)
                         returning id
                         """)
-                .param("product", productId).param("number", number).param("barcode", barcode).param("quantity", quantity)
-                .param("purchasePrice", purchasePrice).param("made", made).param("expiry", expiry).param("supplier", supplierId)
-                .param("supplierName", supplierName).param("notes", notes).query(Long.class).single();
+                .param("product", productId)
+                .param("number", number)
+                .param("barcode", barcode)
+                .param("quantity", quantity)
+                .param("purchasePrice", purchasePrice)
+                .param("made", made)
+                .param("expiry", expiry)
+                .param("supplier", supplierId)
+                .param("supplierName", supplierName)
+                .param("notes", notes)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -108,28 +191,50 @@ public class Batches {
      * completing in the meantime still takes its hold from the batch.
      */
     BigDecimal heldQuantity(long id) {
-        return sql.sql("select coalesce(sum(quantity), 0) from reservations where batch_id = :id and status = 'active'").param("id", id)
-                .query(BigDecimal.class).single();
+        return sql.sql("select coalesce(sum(quantity), 0) from reservations where batch_id = :id and status = 'active'")
+                .param("id", id)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** Takes an empty batch out of use for good: it stays, inactive, for the movements and sales that name it. */
     void archive(long id) {
-        sql.sql("update batches set is_active = false, updated_at = now() where id = :id").param("id", id).update();
-    }
-
-    void changeQuantity(long batchId, BigDecimal change) {
-        sql.sql("update batches set quantity = quantity + :change, updated_at = now() where id = :id").param("change", change).param("id", batchId)
+        sql.sql("update batches set is_active = false, updated_at = now() where id = :id")
+                .param("id", id)
                 .update();
     }
 
-    void updateDetails(long id, String number, LocalDate made, LocalDate expiry, Long supplierId, String supplierName, String notes, boolean active) {
-        sql.sql("""
+    void changeQuantity(long batchId, BigDecimal change) {
+        sql.sql("update batches set quantity = quantity + :change, updated_at = now() where id = :id")
+                .param("change", change)
+                .param("id", batchId)
+                .update();
+    }
+
+    void updateDetails(
+            long id,
+            String number,
+            LocalDate made,
+            LocalDate expiry,
+            Long supplierId,
+            String supplierName,
+            String notes,
+            boolean active) {
+        sql.sql(
+                        """
                         update batches set batch_number = :number, manufacturing_date = :made, expiry_date = :expiry, supplier_id = :supplier,
                                supplier_name = :supplierName, notes = :notes, is_active = :active, updated_at = :at
                          where id = :id
                         """)
-                .param("number", number).param("made", made).param("expiry", expiry).param("supplier", supplierId)
-                .param("supplierName", supplierName).param("notes", notes).param("active", active).param("at", Timestamp.from(Instant.now()))
-                .param("id", id).update();
+                .param("number", number)
+                .param("made", made)
+                .param("expiry", expiry)
+                .param("supplier", supplierId)
+                .param("supplierName", supplierName)
+                .param("notes", notes)
+                .param("active", active)
+                .param("at", Timestamp.from(Instant.now()))
+                .param("id", id)
+                .update();
     }
 }

@@ -7,5 +7,4 @@ import java.time.Duration;
 
 /** @param reservationTtl how long a till's cart holds stock before the hold lapses by itself */
 @ConfigurationProperties("kassa.catalog")
-public record CatalogProperties(@DefaultValue("30m") Duration reservationTtl) {
-}
+public record CatalogProperties(@DefaultValue("30m") Duration reservationTtl) {}

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 class HoldController {
 
     /** How many lapsed holds the sweep expired. */
-    record Swept(String message, int count) { }
+    record Swept(String message, int count) {}
 
     private final HoldService holds;
     private final HoldSweeper sweeper;
@@ -27,13 +27,22 @@ class HoldController {
         this.sweeper = sweeper;
     }
 
-    @Operation(summary = "Till holds, newest first: filters product, batch, status (active, completed, cancelled, expired)")
+    @Operation(
+            summary =
+                    "Till holds, newest first: filters product, batch, status (active, completed, cancelled, expired)")
     @GetMapping("/api/products/reservations")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    PageResponse<HoldRepository.Hold> list(@RequestParam(required = false) Long product, @RequestParam(required = false) Long batch,
-                                           @RequestParam(required = false) String status, @RequestParam(required = false) String page,
-                                           @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(holds.page(new HoldRepository.Filter(product, batch, status), PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<HoldRepository.Hold> list(
+            @RequestParam(required = false) Long product,
+            @RequestParam(required = false) Long batch,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                holds.page(
+                        new HoldRepository.Filter(product, batch, status),
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "One till hold")
@@ -46,8 +55,14 @@ class HoldController {
     @Operation(summary = "Holds that still count against stock")
     @GetMapping("/api/products/reservations/active")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    PageResponse<HoldRepository.Hold> active(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(holds.page(new HoldRepository.Filter(null, null, "active"), PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<HoldRepository.Hold> active(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                holds.page(
+                        new HoldRepository.Filter(null, null, "active"),
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "Expire lapsed holds now (a job does it every minute)")

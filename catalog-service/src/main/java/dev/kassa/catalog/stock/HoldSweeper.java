@@ -33,11 +33,17 @@ public class HoldSweeper {
     private final StoreRounds rounds;
     /** How long after a store's last hold it is still visited: the hold's lifetime and one more sweep. */
     private final Duration follow;
+
     private final Map<String, Instant> lastHold = new ConcurrentHashMap<>();
 
-    HoldSweeper(TenantRegistry registry, TenantProvisioner provisioner, ReservationRepository holds, TransactionTemplate tx,
-                CatalogProperties properties, @Value("${kassa.catalog.hold-sweep-interval:60s}") Duration interval,
-                @Value("${kassa.catalog.hold-sweep-every-store-interval:1h}") Duration everyStore) {
+    HoldSweeper(
+            TenantRegistry registry,
+            TenantProvisioner provisioner,
+            ReservationRepository holds,
+            TransactionTemplate tx,
+            CatalogProperties properties,
+            @Value("${kassa.catalog.hold-sweep-interval:60s}") Duration interval,
+            @Value("${kassa.catalog.hold-sweep-every-store-interval:1h}") Duration everyStore) {
         this.holds = holds;
         this.tx = tx;
         this.rounds = new StoreRounds("Sweeping lapsed holds", registry, provisioner, everyStore);
@@ -49,7 +55,9 @@ public class HoldSweeper {
         TenantContext.current().ifPresent(tenant -> lastHold.put(tenant.key(), Instant.now()));
     }
 
-    @Scheduled(fixedDelayString = "${kassa.catalog.hold-sweep-interval:60s}", initialDelayString = "${kassa.catalog.hold-sweep-interval:60s}")
+    @Scheduled(
+            fixedDelayString = "${kassa.catalog.hold-sweep-interval:60s}",
+            initialDelayString = "${kassa.catalog.hold-sweep-interval:60s}")
     void sweepDue() {
         forgettingLapsed(() -> rounds.run(this::storesWithHolds, this::sweep));
     }

@@ -19,13 +19,13 @@ import java.util.Optional;
 class ReservationRepository {
 
     /** The locked product of a hold: what the till is told about it, its cost price and whether it is on sale. */
-    record Locked(Reservation.Product product, BigDecimal costPrice, boolean active) { }
+    record Locked(Reservation.Product product, BigDecimal costPrice, boolean active) {}
 
     /** A batch a hold may take from: its quantity and what active holds already take of it. */
-    record Candidate(long id, String number, BigDecimal quantity, BigDecimal purchasePrice, BigDecimal held) { }
+    record Candidate(long id, String number, BigDecimal quantity, BigDecimal purchasePrice, BigDecimal held) {}
 
     /** An active hold of one request, locked to be committed by a sale. */
-    record Held(long id, long productId, Long batchId, BigDecimal quantity) { }
+    record Held(long id, long productId, Long batchId, BigDecimal quantity) {}
 
     private final JdbcClient sql;
 
@@ -34,7 +34,7 @@ class ReservationRepository {
     }
 
     /** A hold request's row: whether the reference was released already, and whether it existed before this call. */
-    record Claim(boolean released, boolean repeated) { }
+    record Claim(boolean released, boolean repeated) {}
 
     /**
      * Records (or finds) the hold request's own row and answers whether it was already released and whether the reference
@@ -42,24 +42,30 @@ class ReservationRepository {
      * locked until the transaction ends, so a release of the same reference that arrives meanwhile waits for it.
      */
     Claim claimRequest(String requestRef) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into hold_requests (request_ref) values (:ref)
                         on conflict (request_ref) do update set request_ref = excluded.request_ref returning released, not (xmax = 0)
                         """)
-                .param("ref", requestRef).query((rs, i) -> new Claim(rs.getBoolean(1), rs.getBoolean(2))).single();
+                .param("ref", requestRef)
+                .query((rs, i) -> new Claim(rs.getBoolean(1), rs.getBoolean(2)))
+                .single();
     }
 
     /** Marks the requests released (waiting for a hold of the same reference still in flight) and cancels their active holds. */
     int release(Collection<String> requestRefs) {
         String[] refs = requestRefs.toArray(String[]::new);
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into hold_requests (request_ref, released) select unnest(cast(:refs as varchar[])), true
                         on conflict (request_ref) do update set released = true
                         """)
-                .param("refs", refs).update();
+                .param("refs", refs)
+                .update();
         return sql.sql("update reservations set status = 'cancelled', updated_at = now() "
                         + "where status = 'active' and request_ref = any(cast(:refs as varchar[]))")
-                .param("refs", refs).update();
+                .param("refs", refs)
+                .update();
     }
 
     /**
@@ -68,32 +74,48 @@ class ReservationRepository {
      * which "for update" would wait for.
      */
     Optional<Locked> lockProduct(long productId) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
                           from products p join units u on u.id = p.unit_id where p.id = :id for no key update of p
                         """)
                 .param("id", productId)
-                .query((rs, i) -> new Locked(new Reservation.Product(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)), rs.getBigDecimal(8), rs.getBoolean(9)))
+                .query((rs, i) -> new Locked(
+                        new Reservation.Product(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getBigDecimal(5),
+                                rs.getBigDecimal(6),
+                                rs.getBoolean(7)),
+                        rs.getBigDecimal(8),
+                        rs.getBoolean(9)))
                 .optional();
     }
 
     /** The active holds of a request, oldest first, with their batch's number and cost. */
     List<Reservation.Allocation> allocations(String requestRef) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select r.id, r.batch_id, b.batch_number, r.quantity, coalesce(b.purchase_price, p.cost_price)
                           from reservations r join products p on p.id = r.product_id left join batches b on b.id = r.batch_id
                          where r.request_ref = :ref and r.status = 'active' order by r.id
                         """)
                 .param("ref", requestRef)
-                .query((rs, i) -> new Reservation.Allocation(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getBigDecimal(4),
+                .query((rs, i) -> new Reservation.Allocation(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2),
+                        rs.getString(3),
+                        rs.getBigDecimal(4),
                         rs.getBigDecimal(5)))
                 .list();
     }
 
     /** The product's unexpired active batches (or the one named), earliest expiry first (FEFO), no expiry last. */
     List<Candidate> candidates(long productId, Long batchId) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select b.id, b.batch_number, b.quantity, b.purchase_price,
                                coalesce((select sum(h.quantity) from reservations h
                                           where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0)
@@ -102,18 +124,27 @@ class ReservationRepository {
                            and (cast(:batch as bigint) is null or b.id = :batch)
                          order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
                         """)
-                .param("product", productId).param("batch", batchId)
-                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .param("product", productId)
+                .param("batch", batchId)
+                .query((rs, i) -> new Candidate(
+                        rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .list();
     }
 
     long insert(long productId, Long batchId, BigDecimal quantity, String requestRef, String saleRef, Timestamp until) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into reservations (product_id, batch_id, quantity, request_ref, sale_ref, reserved_until)
                         values (:product, :batch, :quantity, :ref, :sale, :until) returning id
                         """)
-                .param("product", productId).param("batch", batchId).param("quantity", quantity).param("ref", requestRef)
-                .param("sale", saleRef).param("until", until).query(Long.class).single();
+                .param("product", productId)
+                .param("batch", batchId)
+                .param("quantity", quantity)
+                .param("ref", requestRef)
+                .param("sale", saleRef)
+                .param("until", until)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -121,10 +152,12 @@ class ReservationRepository {
      * so a sale of any number of lines runs the same statement (an {@code in} list would be a new statement per length).
      */
     List<Held> lockHolds(Collection<String> requestRefs) {
-        return sql.sql("select id, product_id, batch_id, quantity from reservations "
-                        + "where request_ref = any(cast(:refs as varchar[])) and status = 'active' order by id for update")
+        return sql.sql(
+                        "select id, product_id, batch_id, quantity from reservations "
+                                + "where request_ref = any(cast(:refs as varchar[])) and status = 'active' order by id for update")
                 .param("refs", requestRefs.toArray(String[]::new))
-                .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4))).list();
+                .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4)))
+                .list();
     }
 
     /**
@@ -132,38 +165,51 @@ class ReservationRepository {
      * less (nothing was taken from those).
      */
     java.util.Set<Long> takeFromBatches(Map<Long, BigDecimal> quantities) {
-        java.util.Set<Long> taken = new java.util.HashSet<>(sql.sql("""
+        java.util.Set<Long> taken = new java.util.HashSet<>(sql.sql(
+                        """
                         with wanted as (select id, quantity from unnest(cast(:ids as bigint[]), cast(:quantities as numeric[])) as t(id, quantity))
                         update batches b set quantity = b.quantity - w.quantity from wanted w where b.id = w.id and b.quantity >= w.quantity
                         returning b.id
                         """)
                 .param("ids", SqlArrays.texts(quantities.keySet()))
                 .param("quantities", SqlArrays.texts(quantities.values()))
-                .query(Long.class).list());
+                .query(Long.class)
+                .list());
         java.util.Set<Long> lacking = new java.util.TreeSet<>(quantities.keySet());
         lacking.removeAll(taken);
         return lacking;
     }
 
     void emptyBatch(long batchId) {
-        sql.sql("update batches set quantity = 0 where id = :id").param("id", batchId).update();
+        sql.sql("update batches set quantity = 0 where id = :id")
+                .param("id", batchId)
+                .update();
     }
 
     /** Puts {@code quantity} back into the product's batch; false if the product has no such batch. */
     boolean returnToBatch(long productId, long batchId, BigDecimal quantity) {
         return sql.sql("update batches set quantity = quantity + :quantity where id = :id and product_id = :product")
-                .param("quantity", quantity).param("id", batchId).param("product", productId).update() == 1;
+                        .param("quantity", quantity)
+                        .param("id", batchId)
+                        .param("product", productId)
+                        .update()
+                == 1;
     }
 
     /** Expires the lapsed active holds and forgets hold requests older than a day; answers how many holds expired. */
     int expireLapsed() {
-        sql.sql("delete from hold_requests where created_at < now() - interval '1 day'").update();
-        return sql.sql("update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()")
+        sql.sql("delete from hold_requests where created_at < now() - interval '1 day'")
+                .update();
+        return sql.sql(
+                        "update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()")
                 .update();
     }
 
     void complete(Collection<Long> holdIds, String saleRef) {
-        sql.sql("update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = any(cast(:ids as bigint[]))")
-                .param("sale", saleRef).param("ids", SqlArrays.texts(holdIds)).update();
+        sql.sql(
+                        "update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = any(cast(:ids as bigint[]))")
+                .param("sale", saleRef)
+                .param("ids", SqlArrays.texts(holdIds))
+                .update();
     }
 }

@@ -33,8 +33,13 @@ public class ReservationService {
     private final ScannedCodes codes;
     private final HoldSweeper sweeper;
 
-    ReservationService(ReservationRepository holds, StockLevels stock, StockEvents events, CatalogProperties properties, ScannedCodes codes,
-                       HoldSweeper sweeper) {
+    ReservationService(
+            ReservationRepository holds,
+            StockLevels stock,
+            StockEvents events,
+            CatalogProperties properties,
+            ScannedCodes codes,
+            HoldSweeper sweeper) {
         this.codes = codes;
         this.sweeper = sweeper;
         this.holds = holds;
@@ -49,7 +54,8 @@ public class ReservationService {
         if (r.requestRef() == null || r.requestRef().isBlank() || r.requestRef().length() > 64) {
             errors.add("request_ref", "validation.required");
         }
-        boolean byCode = r.productId() == null && r.barcode() != null && !r.barcode().isBlank();
+        boolean byCode =
+                r.productId() == null && r.barcode() != null && !r.barcode().isBlank();
         if (r.productId() == null && !byCode) {
             errors.add("product", "validation.required");
         }
@@ -57,16 +63,23 @@ public class ReservationService {
         errors.throwIfAny();
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         // a scanned code names the product (and, for a batch code, the batch) in the same call as the hold
-        ScannedCodes.Scanned scanned = byCode ? codes.scanned(r.barcode().trim()).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception( Map.of("barcode", r.barcode().trim()), r.barcode().trim())) : null;
+        ScannedCodes.Scanned scanned = byCode
+                ? codes.scanned(r.barcode().trim())
+                        .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(
+                                Map.of("barcode", r.barcode().trim()),
+                                r.barcode().trim()))
+                : null;
         long productId = scanned != null ? scanned.productId() : r.productId();
         Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
 
-        // the hold request's own row first: a release of the same reference that arrives meanwhile waits for this transaction
+        // the hold request's own row first: a release of the same reference that arrives meanwhile waits for this
+        // transaction
         ReservationRepository.Claim claim = holds.claimRequest(r.requestRef());
         if (claim.released()) {
             throw CatalogErrors.HOLD_RELEASED.exception();
         }
-        ReservationRepository.Locked locked = holds.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        ReservationRepository.Locked locked =
+                holds.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
         if (!locked.active()) {
             throw CatalogErrors.PRODUCT_INACTIVE.exception();
         }
@@ -80,19 +93,23 @@ public class ReservationService {
         if (!locked.product().trackInventory()) {
             long id = holds.insert(locked.product().id(), null, requested, r.requestRef(), saleRef, until);
             sweeper.holdPlaced();
-            return new Reservation(r.requestRef(), locked.product(),
+            return new Reservation(
+                    r.requestRef(),
+                    locked.product(),
                     List.of(new Reservation.Allocation(id, null, null, requested, locked.costPrice())));
         }
         List<ReservationRepository.Candidate> candidates = holds.candidates(productId, batchId);
         if (batchId != null && candidates.isEmpty()) {
             throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
-        BigDecimal available = candidates.stream().map(b -> b.quantity().subtract(b.held()).max(BigDecimal.ZERO))
+        BigDecimal available = candidates.stream()
+                .map(b -> b.quantity().subtract(b.held()).max(BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(requested) < 0) {
-            throw CatalogErrors.INSUFFICIENT_STOCK.exception( Map.of(
-                    "available", available.setScale(3).toPlainString(), "requested", requested.toPlainString()),
-                    available.setScale(3).toPlainString(), requested.toPlainString());
+            throw CatalogErrors.INSUFFICIENT_STOCK.exception(
+                    Map.of("available", available.setScale(3).toPlainString(), "requested", requested.toPlainString()),
+                    available.setScale(3).toPlainString(),
+                    requested.toPlainString());
         }
         List<Reservation.Allocation> allocations = new ArrayList<>();
         BigDecimal remaining = requested;
@@ -100,7 +117,8 @@ public class ReservationService {
             if (remaining.signum() == 0) {
                 break;
             }
-            BigDecimal take = b.quantity().subtract(b.held()).max(BigDecimal.ZERO).min(remaining);
+            BigDecimal take =
+                    b.quantity().subtract(b.held()).max(BigDecimal.ZERO).min(remaining);
             if (take.signum() > 0) {
                 long id = holds.insert(locked.product().id(), b.id(), take, r.requestRef(), saleRef, until);
                 allocations.add(new Reservation.Allocation(id, b.id(), b.number(), take, b.purchasePrice()));
@@ -119,7 +137,11 @@ public class ReservationService {
         }
         // waits for a hold of the same reference still in flight (its row is locked until it commits), then cancels it;
         // a reference not held yet is marked released, so its hold is refused when it arrives
-        List<String> refs = requestRefs.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        List<String> refs = requestRefs.stream()
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
         return refs.isEmpty() ? 0 : holds.release(refs);
     }
 
@@ -136,17 +158,31 @@ public class ReservationService {
         if (held.isEmpty()) {
             return;
         }
-        Map<Long, StockLevels.Level> before = events.before(held.stream().map(ReservationRepository.Held::productId).distinct().sorted().toList());
-        List<ReservationRepository.Held> fromBatches = held.stream().filter(h -> h.batchId() != null).toList();
+        Map<Long, StockLevels.Level> before = events.before(held.stream()
+                .map(ReservationRepository.Held::productId)
+                .distinct()
+                .sorted()
+                .toList());
+        List<ReservationRepository.Held> fromBatches =
+                held.stream().filter(h -> h.batchId() != null).toList();
         if (!fromBatches.isEmpty()) {
             Map<Long, BigDecimal> perBatch = new java.util.TreeMap<>();
             fromBatches.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add));
             for (long batch : holds.takeFromBatches(perBatch)) {
-                log.error("Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero", receiptNumber, perBatch.get(batch), batch);
+                log.error(
+                        "Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero",
+                        receiptNumber,
+                        perBatch.get(batch),
+                        batch);
                 holds.emptyBatch(batch);
             }
-            stock.recordMovements(fromBatches.stream().map(h -> new StockLevels.Movement(h.productId(), h.batchId(), h.quantity().negate())).toList(),
-                    "sale", receiptNumber);
+            stock.recordMovements(
+                    fromBatches.stream()
+                            .map(h -> new StockLevels.Movement(
+                                    h.productId(), h.batchId(), h.quantity().negate()))
+                            .toList(),
+                    "sale",
+                    receiptNumber);
         }
         holds.complete(held.stream().map(ReservationRepository.Held::id).toList(), saleRef);
         events.changed(before, "sale", receiptNumber);
@@ -155,13 +191,23 @@ public class ReservationService {
     /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
     @Transactional
     public void restock(String receiptNumber, List<Returned> lines) {
-        Map<Long, StockLevels.Level> before = events.before(lines.stream().map(Returned::productId).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<Long, StockLevels.Level> before = events.before(lines.stream()
+                .map(Returned::productId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         for (Returned line : lines) {
-            if (line.batchId() != null && line.quantity() != null && line.quantity().signum() > 0) {
+            if (line.batchId() != null
+                    && line.quantity() != null
+                    && line.quantity().signum() > 0) {
                 if (holds.returnToBatch(line.productId(), line.batchId(), line.quantity())) {
                     stock.recordMovement(line.productId(), line.batchId(), line.quantity(), "refund", receiptNumber);
                 } else {
-                    log.error("Refund of {} names batch {} that product {} does not have; not restocked", receiptNumber, line.batchId(), line.productId());
+                    log.error(
+                            "Refund of {} names batch {} that product {} does not have; not restocked",
+                            receiptNumber,
+                            line.batchId(),
+                            line.productId());
                 }
             }
         }
@@ -169,5 +215,5 @@ public class ReservationService {
     }
 
     /** A refunded line as catalog needs it. */
-    public record Returned(Long productId, Long batchId, BigDecimal quantity) { }
+    public record Returned(Long productId, Long batchId, BigDecimal quantity) {}
 }

@@ -7,5 +7,5 @@ import java.math.BigDecimal;
  * @param saleRef    the sale the hold belongs to, when known
  * @param barcode    instead of {@code productId}: a scanned product, extra or batch code
  */
-public record ReserveRequest(String requestRef, String saleRef, Long productId, BigDecimal quantity, Long batchId, String barcode) {
-}
+public record ReserveRequest(
+        String requestRef, String saleRef, Long productId, BigDecimal quantity, Long batchId, String barcode) {}

@@ -22,16 +22,16 @@ class SaleEventsConsumer {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SaleCompleted(String saleId, String receiptNumber, List<Line> lines) {
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(Long productId, String reservationRef) { }
+        record Line(Long productId, String reservationRef) {}
     }
 
     /** The part of the SaleRefunded contract that catalog reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String receiptNumber, List<ReservationService.Returned> lines) { }
+    record SaleRefunded(String receiptNumber, List<ReservationService.Returned> lines) {}
 
     /** The HoldsReleased contract: holds sales gave up without reaching catalog. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record HoldsReleased(List<String> requestRefs) { }
+    record HoldsReleased(List<String> requestRefs) {}
 
     private final Inbox inbox;
     private final EventHandlers handlers;
@@ -39,8 +39,16 @@ class SaleEventsConsumer {
     SaleEventsConsumer(Inbox inbox, ReservationService reservations) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
-                .on(SaleCompleted.class, sale -> reservations.commit(sale.saleId(), sale.receiptNumber(),
-                        sale.lines().stream().map(SaleCompleted.Line::reservationRef).filter(Objects::nonNull).distinct().toList()))
+                .on(
+                        SaleCompleted.class,
+                        sale -> reservations.commit(
+                                sale.saleId(),
+                                sale.receiptNumber(),
+                                sale.lines().stream()
+                                        .map(SaleCompleted.Line::reservationRef)
+                                        .filter(Objects::nonNull)
+                                        .distinct()
+                                        .toList()))
                 .on(SaleRefunded.class, refund -> reservations.restock(refund.receiptNumber(), refund.lines()))
                 .on(HoldsReleased.class, released -> reservations.release(released.requestRefs()));
     }
@@ -51,7 +59,10 @@ class SaleEventsConsumer {
      * batch rows locked; a till's hold does not wait for them (it locks the product, and its reference to a batch takes a
      * key-share lock that a stock update does not block).
      */
-    @KafkaListener(topics = Topics.SALES, batch = "true", properties = {"max.poll.records=50", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
+    @KafkaListener(
+            topics = Topics.SALES,
+            batch = "true",
+            properties = {"max.poll.records=50", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(List<ConsumerRecord<String, String>> records) {
         inbox.handleAll(records, "catalog-stock", handlers);
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public interface ScannedCodes {
 
-    record Scanned(long productId, Long batchId) { }
+    record Scanned(long productId, Long batchId) {}
 
     Optional<Scanned> scanned(String code);
 }

@@ -33,10 +33,19 @@ class StockController {
         this.stock = stock;
     }
 
-    @Operation(summary = "Receive goods into a new batch: {product, quantity, purchase_price?, batch_number?, manufacturing_date?, "
-            + "expiry_date?, supplier?, supplier_name?, notes?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "receipt", value = "{\"product\": 18, \"quantity\": 100, \"purchase_price\": 8000, \"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-06-30\", \"supplier\": 3}")))
+    @Operation(
+            summary =
+                    "Receive goods into a new batch: {product, quantity, purchase_price?, batch_number?, manufacturing_date?, "
+                            + "expiry_date?, supplier?, supplier_name?, notes?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "receipt",
+                                            value =
+                                                    "{\"product\": 18, \"quantity\": 100, \"purchase_price\": 8000, \"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-06-30\", \"supplier\": 3}")))
     @PostMapping("/api/products/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -45,13 +54,28 @@ class StockController {
     }
 
     /** The original web client's receipt after a warehouse scan: {@code type} (product; Kassa has no variants) and {@code id}. */
-    record ScannedReceipt(String type, Long id, BigDecimal quantity, BigDecimal purchasePrice, Long supplier,
-                          java.time.LocalDate manufacturingDate, java.time.LocalDate expiryDate) { }
+    record ScannedReceipt(
+            String type,
+            Long id,
+            BigDecimal quantity,
+            BigDecimal purchasePrice,
+            Long supplier,
+            java.time.LocalDate manufacturingDate,
+            java.time.LocalDate expiryDate) {}
 
-    @Operation(summary = "The original web client's receipt after a warehouse scan: {type: product, id, quantity, purchase_price, "
-            + "supplier?, manufacturing_date?, expiry_date?}, received as products/batches/ receives it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "receipt", value = "{\"type\": \"product\", \"id\": 18, \"quantity\": 24, \"purchase_price\": 8000, \"expiry_date\": \"2026-06-30\"}")))
+    @Operation(
+            summary =
+                    "The original web client's receipt after a warehouse scan: {type: product, id, quantity, purchase_price, "
+                            + "supplier?, manufacturing_date?, expiry_date?}, received as products/batches/ receives it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "receipt",
+                                            value =
+                                                    "{\"type\": \"product\", \"id\": 18, \"quantity\": 24, \"purchase_price\": 8000, \"expiry_date\": \"2026-06-30\"}")))
     @PostMapping({"/api/products/warehouse-scan/add-batch", "/api/products/warehouse_scan/add_batch"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -59,42 +83,96 @@ class StockController {
         if (r.type() != null && !"product".equals(r.type())) {
             throw FieldErrors.single("type", "stock.scanned_type_invalid");
         }
-        Batches.View batch = stock.receive(caller, new StockService.ReceiveRequest(r.id(), r.quantity(), r.purchasePrice(), null,
-                r.manufacturingDate(), r.expiryDate(), r.supplier(), null, null));
+        Batches.View batch = stock.receive(
+                caller,
+                new StockService.ReceiveRequest(
+                        r.id(),
+                        r.quantity(),
+                        r.purchasePrice(),
+                        null,
+                        r.manufacturingDate(),
+                        r.expiryDate(),
+                        r.supplier(),
+                        null,
+                        null));
         return Success.of(batch);
     }
 
-    @Operation(summary = "Batches: filters product, is_active, expired, near_expiry (+days, default 30), supplier, search "
-            + "(batch number, supplier, barcode); ordering expiry_date, received_at, quantity")
+    @Operation(
+            summary = "Batches: filters product, is_active, expired, near_expiry (+days, default 30), supplier, search "
+                    + "(batch number, supplier, barcode); ordering expiry_date, received_at, quantity")
     @GetMapping("/api/products/batches")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> list(@RequestParam(required = false) Long product, @RequestParam(name = "is_active", required = false) Boolean active,
-                                    @RequestParam(required = false) Boolean expired,
-                                    @RequestParam(name = "near_expiry", required = false) String nearExpiry,
-                                    @RequestParam(required = false) Integer days, @RequestParam(required = false) Long supplier,
-                                    @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                    @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Batches.View> list(
+            @RequestParam(required = false) Long product,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) Boolean expired,
+            @RequestParam(name = "near_expiry", required = false) String nearExpiry,
+            @RequestParam(required = false) Integer days,
+            @RequestParam(required = false) Long supplier,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Integer window = nearExpiry == null ? null : window(days);
-        return PageResponse.of(stock.batches(new Batches.Filter(product, active, expired, window, supplier, search, TenantContext.require().today()),
-                ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(
+                stock.batches(
+                        new Batches.Filter(
+                                product,
+                                active,
+                                expired,
+                                window,
+                                supplier,
+                                search,
+                                TenantContext.require().today()),
+                        ordering,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "Active batches past their expiry date (in the store's time zone)")
     @GetMapping("/api/products/batches/expired")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> expired(@RequestParam(required = false) Long product, @RequestParam(required = false) String page,
-                                       @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(stock.batches(new Batches.Filter(product, true, true, null, null, null, TenantContext.require().today()),
-                "expiry_date", PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<Batches.View> expired(
+            @RequestParam(required = false) Long product,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                stock.batches(
+                        new Batches.Filter(
+                                product,
+                                true,
+                                true,
+                                null,
+                                null,
+                                null,
+                                TenantContext.require().today()),
+                        "expiry_date",
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "Active batches expiring within ?days= (default 30)")
     @GetMapping({"/api/products/batches/near_expiry", "/api/products/batches/near-expiry"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> nearExpiry(@RequestParam(required = false) Integer days, @RequestParam(required = false) Long product,
-                                          @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(stock.batches(new Batches.Filter(product, true, null, window(days), null, null, TenantContext.require().today()),
-                "expiry_date", PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<Batches.View> nearExpiry(
+            @RequestParam(required = false) Integer days,
+            @RequestParam(required = false) Long product,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                stock.batches(
+                        new Batches.Filter(
+                                product,
+                                true,
+                                null,
+                                window(days),
+                                null,
+                                null,
+                                TenantContext.require().today()),
+                        "expiry_date",
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "One batch with its held quantity and expiry figures")
@@ -104,9 +182,18 @@ class StockController {
         return stock.batch(id);
     }
 
-    @Operation(summary = "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "details", value = "{\"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-07-31\", \"notes\": \"Срок продлён поставщиком\"}")))
+    @Operation(
+            summary =
+                    "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "details",
+                                            value =
+                                                    "{\"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-07-31\", \"notes\": \"Срок продлён поставщиком\"}")))
     @PutMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
@@ -114,17 +201,25 @@ class StockController {
     }
 
     @Operation(summary = "Change some of a batch's details")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "off", value = "{\"is_active\": false}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "off",
+                                            value = "{\"is_active\": false}")))
     @PatchMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, true);
     }
 
-    @Operation(summary = "Remove a batch from use: one with stock left is refused (400 batch_has_stock: write it off or adjust it first), "
-            + "one tills still hold units of too (409 batch_held, until the sale completes or the hold is released); "
-            + "an empty one is archived (is_active false) and keeps its history")
+    @Operation(
+            summary =
+                    "Remove a batch from use: one with stock left is refused (400 batch_has_stock: write it off or adjust it first), "
+                            + "one tills still hold units of too (409 batch_held, until the sale completes or the hold is released); "
+                            + "an empty one is archived (is_active false) and keeps its history")
     @org.springframework.web.bind.annotation.DeleteMapping("/api/products/batches/{id}")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -132,22 +227,29 @@ class StockController {
         stock.deleteBatch(id);
     }
 
-    @Operation(summary = "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")
+    @Operation(
+            summary =
+                    "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")
     @GetMapping({"/api/products/products/{id}/movements", "/api/products/products/{id}/stock-history"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<StockService.Movement> movements(@PathVariable long id, @RequestParam(required = false) String reason,
-                                                  @RequestParam(required = false) String page,
-                                                  @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<StockService.Movement> movements(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         return PageResponse.of(stock.movements(id, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "The store's stock movements, newest first: filters product, reason")
     @GetMapping({"/api/products/stock-movements", "/api/products/stock_movements"})
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<StockService.Movement> allMovements(@RequestParam(required = false) Long product, @RequestParam(required = false) String reason,
-                                                     @RequestParam(required = false) String page,
-                                                     @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(stock.movements(product, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<StockService.Movement> allMovements(
+            @RequestParam(required = false) Long product,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                stock.movements(product, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     private static Integer window(Integer days) {

@@ -21,6 +21,7 @@ public class StockEvents {
 
     private final StockLevels stock;
     private final OutboxPublisher outbox;
+
     StockEvents(StockLevels stock, OutboxPublisher outbox) {
         this.stock = stock;
         this.outbox = outbox;
@@ -43,8 +44,11 @@ public class StockEvents {
         Map<Long, StockLevels.Level> after = stock.of(before.keySet());
         String tenant = TenantContext.require().key();
         // the alert's settings (minimum, tracked, name) of every product whose stock fell, in one query
-        List<Long> fell = after.entrySet().stream().filter(e -> e.getValue().onHand().compareTo(before.get(e.getKey()).onHand()) < 0)
-                .map(Map.Entry::getKey).toList();
+        List<Long> fell = after.entrySet().stream()
+                .filter(e ->
+                        e.getValue().onHand().compareTo(before.get(e.getKey()).onHand()) < 0)
+                .map(Map.Entry::getKey)
+                .toList();
         Map<Long, StockLevels.Settings> settings = fell.isEmpty() ? Map.of() : stock.settings(fell);
         for (var e : after.entrySet()) {
             long productId = e.getKey();
@@ -54,15 +58,34 @@ public class StockEvents {
             if (change.signum() == 0) {
                 continue;
             }
-            outbox.publish(tenant, new StockChanged(productId, change, reason, reference == null ? "" : reference, now.onHand(), now.available()));
+            outbox.publish(
+                    tenant,
+                    new StockChanged(
+                            productId,
+                            change,
+                            reason,
+                            reference == null ? "" : reference,
+                            now.onHand(),
+                            now.available()));
             StockLevels.Settings product = settings.get(productId);
             if (product == null) {
                 continue;
             }
             BigDecimal min = product.minQuantity();
-            if (product.tracked() && change.signum() < 0 && now.onHand().compareTo(min) <= 0 && was.onHand().compareTo(min) > 0) {
-                outbox.publish(tenant, new LowStockReached(productId, product.name(), product.sku(), now.onHand(), now.available(), min,
-                        now.onHand().signum() == 0));
+            if (product.tracked()
+                    && change.signum() < 0
+                    && now.onHand().compareTo(min) <= 0
+                    && was.onHand().compareTo(min) > 0) {
+                outbox.publish(
+                        tenant,
+                        new LowStockReached(
+                                productId,
+                                product.name(),
+                                product.sku(),
+                                now.onHand(),
+                                now.available(),
+                                min,
+                                now.onHand().signum() == 0));
             }
         }
     }

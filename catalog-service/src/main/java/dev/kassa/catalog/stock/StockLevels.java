@@ -20,11 +20,12 @@ import java.util.Map;
 public class StockLevels {
 
     public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available) {
-        static final Level ZERO = new Level(BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3));
+        static final Level ZERO =
+                new Level(BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3));
     }
 
     /** What a low-stock alert names and compares: the product's name, SKU, minimum, and whether its stock is tracked. */
-    record Settings(String name, String sku, BigDecimal minQuantity, boolean tracked) { }
+    record Settings(String name, String sku, BigDecimal minQuantity, boolean tracked) {}
 
     private final JdbcClient sql;
 
@@ -38,7 +39,8 @@ public class StockLevels {
         if (productIds.isEmpty()) {
             return levels;
         }
-        sql.sql("""
+        sql.sql(
+                        """
                 select b.product_id,
                        coalesce(sum(b.quantity), 0) as on_hand,
                        coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= current_date), 0) as fresh,
@@ -47,22 +49,32 @@ public class StockLevels {
                   from batches b
                  where b.product_id in (:ids) and b.is_active
                  group by b.product_id
-                """).param("ids", productIds).query(rs -> {
-            BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
-            levels.put(rs.getLong(1), new Level(rs.getBigDecimal("on_hand").setScale(3), reserved,
-                    rs.getBigDecimal("fresh").subtract(reserved).max(BigDecimal.ZERO).setScale(3)));
-        });
+                """)
+                .param("ids", productIds)
+                .query(rs -> {
+                    BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
+                    levels.put(
+                            rs.getLong(1),
+                            new Level(
+                                    rs.getBigDecimal("on_hand").setScale(3),
+                                    reserved,
+                                    rs.getBigDecimal("fresh")
+                                            .subtract(reserved)
+                                            .max(BigDecimal.ZERO)
+                                            .setScale(3)));
+                });
         productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
         return levels;
     }
 
     /** One batch's change of a movement written with others of the same reason and reference. */
-    record Movement(long productId, Long batchId, BigDecimal quantity) { }
+    record Movement(long productId, Long batchId, BigDecimal quantity) {}
 
     /** Several movements of one reason and reference (a sale's lines) in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
     void recordMovements(List<Movement> movements, String reason, String reference) {
-        sql.sql("""
+        sql.sql(
+                        """
                         insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
                         select p, b, q, :r, :ref, '', null
                           from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[])) with ordinality as m(p, b, q, n)
@@ -71,7 +83,9 @@ public class StockLevels {
                 .param("products", SqlArrays.texts(movements, Movement::productId))
                 .param("batches", SqlArrays.texts(movements, Movement::batchId))
                 .param("quantities", SqlArrays.texts(movements, Movement::quantity))
-                .param("r", reason).param("ref", reference == null ? "" : reference).update();
+                .param("r", reason)
+                .param("ref", reference == null ? "" : reference)
+                .update();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -80,23 +94,40 @@ public class StockLevels {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference, String note, Long userId) {
-        sql.sql("""
+    public void recordMovement(
+            long productId,
+            Long batchId,
+            BigDecimal quantity,
+            String reason,
+            String reference,
+            String note,
+            Long userId) {
+        sql.sql(
+                        """
                         insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
                         values (:p, :b, :q, :r, :ref, :note, :user)
                         """)
-                .param("p", productId).param("b", batchId).param("q", quantity).param("r", reason)
-                .param("ref", reference == null ? "" : reference).param("note", note == null ? "" : note).param("user", userId).update();
+                .param("p", productId)
+                .param("b", batchId)
+                .param("q", quantity)
+                .param("r", reason)
+                .param("ref", reference == null ? "" : reference)
+                .param("note", note == null ? "" : note)
+                .param("user", userId)
+                .update();
     }
 
     /** The alert settings of the products, in one query. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     Map<Long, Settings> settings(Collection<Long> productIds) {
         Map<Long, Settings> settings = new HashMap<>();
-        sql.sql("select id, name, sku, min_quantity, track_inventory from products where id = any(cast(:ids as bigint[]))")
+        sql.sql(
+                        "select id, name, sku, min_quantity, track_inventory from products where id = any(cast(:ids as bigint[]))")
                 .param("ids", SqlArrays.texts(productIds))
                 .query(rs -> {
-                    settings.put(rs.getLong(1), new Settings(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5)));
+                    settings.put(
+                            rs.getLong(1),
+                            new Settings(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5)));
                 });
         return settings;
     }

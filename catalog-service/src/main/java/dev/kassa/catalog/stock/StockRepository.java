@@ -19,14 +19,21 @@ import java.util.Optional;
 class StockRepository {
 
     /** A locked product as a stock change needs it: the cost of a new batch, and whether its stock is counted at all. */
-    record LockedProduct(BigDecimal costPrice, boolean tracked) { }
+    record LockedProduct(BigDecimal costPrice, boolean tracked) {}
 
     /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it is unexpired. */
-    record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean fresh) { }
+    record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean fresh) {}
 
-    private static final RowMapper<StockService.Movement> MOVEMENT = (rs, i) -> new StockService.Movement(rs.getLong("id"),
-            rs.getLong("product_id"), (Long) rs.getObject("batch_id"), rs.getString("batch_number"), rs.getBigDecimal("quantity"),
-            rs.getString("reason"), rs.getString("reference"), rs.getString("note"), (Long) rs.getObject("created_by"),
+    private static final RowMapper<StockService.Movement> MOVEMENT = (rs, i) -> new StockService.Movement(
+            rs.getLong("id"),
+            rs.getLong("product_id"),
+            (Long) rs.getObject("batch_id"),
+            rs.getString("batch_number"),
+            rs.getBigDecimal("quantity"),
+            rs.getString("reason"),
+            rs.getString("reference"),
+            rs.getString("note"),
+            (Long) rs.getObject("created_by"),
             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient sql;
@@ -40,21 +47,30 @@ class StockRepository {
      * and answers what a stock change needs of it; empty if there is no such product.
      */
     Optional<LockedProduct> lockProduct(long productId) {
-        return sql.sql("select cost_price, track_inventory from products where id = :id for no key update").param("id", productId)
-                .query((rs, i) -> new LockedProduct(rs.getBigDecimal(1), rs.getBoolean(2))).optional();
+        return sql.sql("select cost_price, track_inventory from products where id = :id for no key update")
+                .param("id", productId)
+                .query((rs, i) -> new LockedProduct(rs.getBigDecimal(1), rs.getBoolean(2)))
+                .optional();
     }
 
     boolean productExists(long productId) {
-        return sql.sql("select exists (select 1 from products where id = :id)").param("id", productId).query(Boolean.class).single();
+        return sql.sql("select exists (select 1 from products where id = :id)")
+                .param("id", productId)
+                .query(Boolean.class)
+                .single();
     }
 
     boolean supplierExists(long supplierId) {
-        return sql.sql("select exists (select 1 from suppliers where id = :id)").param("id", supplierId).query(Boolean.class).single();
+        return sql.sql("select exists (select 1 from suppliers where id = :id)")
+                .param("id", supplierId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The product's active batches (or the one named), earliest expiry first, no expiry last. */
     List<BatchStock> batches(long productId, Long batchId) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select b.id, b.quantity,
                                coalesce((select sum(h.quantity) from reservations h
                                           where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
@@ -63,18 +79,26 @@ class StockRepository {
                          where b.product_id = :product and b.is_active and (cast(:batch as bigint) is null or b.id = :batch)
                          order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
                         """)
-                .param("product", productId).param("batch", batchId)
-                .query((rs, i) -> new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4))).list();
+                .param("product", productId)
+                .param("batch", batchId)
+                .query((rs, i) ->
+                        new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)))
+                .list();
     }
 
     /** Newest first; a product's (or, with {@code productId} null, the store's), of one reason or all. */
     Page<StockService.Movement> movements(Long productId, String reason, Pageable page) {
-        return JdbcPages.page(sql, """
+        return JdbcPages.page(
+                sql,
+                """
                         select m.id, m.product_id, m.batch_id, b.batch_number, m.quantity, m.reason, m.reference, m.note, m.created_by,
                                m.created_at
                           from stock_movements m left join batches b on b.id = m.batch_id""",
                 "from stock_movements m",
                 "where (cast(:product as bigint) is null or m.product_id = :product) and (cast(:reason as text) is null or m.reason = :reason)",
-                "m.created_at desc, m.id desc", q -> q.param("product", productId).param("reason", reason), MOVEMENT, page);
+                "m.created_at desc, m.id desc",
+                q -> q.param("product", productId).param("reason", reason),
+                MOVEMENT,
+                page);
     }
 }

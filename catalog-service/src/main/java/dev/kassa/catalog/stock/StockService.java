@@ -29,25 +29,57 @@ import java.util.Set;
 public class StockService {
 
     /** Reasons a person may give for an adjustment; sales, refunds and receipts are recorded by their own flows. */
-    static final Set<String> ADJUSTMENT_REASONS = Set.of("adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
-    private static final Set<String> DECREASING = Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
+    static final Set<String> ADJUSTMENT_REASONS =
+            Set.of("adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
+
+    private static final Set<String> DECREASING =
+            Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record ReceiveRequest(Long product, BigDecimal quantity, BigDecimal purchasePrice, String batchNumber, LocalDate manufacturingDate,
-                                 LocalDate expiryDate, Long supplier, String supplierName, String notes) { }
+    public record ReceiveRequest(
+            Long product,
+            BigDecimal quantity,
+            BigDecimal purchasePrice,
+            String batchNumber,
+            LocalDate manufacturingDate,
+            LocalDate expiryDate,
+            Long supplier,
+            String supplierName,
+            String notes) {}
 
     /** {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a count). */
-    public record AdjustRequest(Long batch, BigDecimal quantityChange, BigDecimal adjustment, BigDecimal countedQuantity, String reason, String note) {
+    public record AdjustRequest(
+            Long batch,
+            BigDecimal quantityChange,
+            BigDecimal adjustment,
+            BigDecimal countedQuantity,
+            String reason,
+            String note) {
         BigDecimal change() {
             return quantityChange != null ? quantityChange : adjustment;
         }
     }
 
-    public record BatchUpdate(String batchNumber, LocalDate manufacturingDate, LocalDate expiryDate, Long supplier, String supplierName,
-                              String notes, Boolean isActive) { }
+    public record BatchUpdate(
+            String batchNumber,
+            LocalDate manufacturingDate,
+            LocalDate expiryDate,
+            Long supplier,
+            String supplierName,
+            String notes,
+            Boolean isActive) {}
 
-    public record Movement(long id, long product, Long batch, String batchNumber, BigDecimal quantity, String reason, String reference,
-                           String note, Long createdBy, java.time.Instant createdAt) { }
+    public record Movement(
+            long id,
+            long product,
+            Long batch,
+            String batchNumber,
+            BigDecimal quantity,
+            String reason,
+            String reference,
+            String note,
+            Long createdBy,
+            java.time.Instant createdAt) {}
 
     private final StockRepository repository;
     private final Batches batches;
@@ -78,11 +110,21 @@ public class StockService {
         BigDecimal cost = lockProduct(r.product()).costPrice();
         checkSupplier(r.supplier());
         Map<Long, StockLevels.Level> before = events.before(List.of(r.product()));
-        String number = FieldErrors.blank(r.batchNumber()) ? "BATCH-" + hex(4) : r.batchNumber().trim();
+        String number = FieldErrors.blank(r.batchNumber())
+                ? "BATCH-" + hex(4)
+                : r.batchNumber().trim();
         BigDecimal quantity = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
-        long id = batches.insert(r.product(), number, "BATCH-" + hex(6), quantity,
-                (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY), r.manufacturingDate(), r.expiryDate(),
-                r.supplier(), r.supplierName() == null ? "" : r.supplierName().trim(), r.notes() == null ? "" : r.notes());
+        long id = batches.insert(
+                r.product(),
+                number,
+                "BATCH-" + hex(6),
+                quantity,
+                (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY),
+                r.manufacturingDate(),
+                r.expiryDate(),
+                r.supplier(),
+                r.supplierName() == null ? "" : r.supplierName().trim(),
+                r.notes() == null ? "" : r.notes());
         stock.recordMovement(r.product(), id, quantity, "receipt", number, r.notes(), caller.userId());
         events.changed(before, "receipt", number);
         return batches.find(id, TenantContext.require().today()).orElseThrow();
@@ -95,7 +137,9 @@ public class StockService {
      */
     @Transactional
     public void adjust(Caller caller, long productId, AdjustRequest r) {
-        String reason = FieldErrors.blank(r.reason()) ? (r.countedQuantity() != null ? "count" : "adjustment") : r.reason().trim();
+        String reason = FieldErrors.blank(r.reason())
+                ? (r.countedQuantity() != null ? "count" : "adjustment")
+                : r.reason().trim();
         FieldErrors errors = new FieldErrors();
         if (!ADJUSTMENT_REASONS.contains(reason)) {
             errors.add("reason", "catalog.adjustment_reason_invalid");
@@ -105,11 +149,13 @@ public class StockService {
             errors.add("quantity_change", "catalog.adjustment_required");
         } else if (change != null && r.countedQuantity() != null) {
             errors.add("counted_quantity", "catalog.adjustment_one_of");
-        } else if (change != null && (change.signum() == 0 || !FieldErrors.isQuantity(change.abs(), FieldErrors.MAX_QUANTITY))) {
+        } else if (change != null
+                && (change.signum() == 0 || !FieldErrors.isQuantity(change.abs(), FieldErrors.MAX_QUANTITY))) {
             errors.add("quantity_change", "validation.invalid");
         } else if (change != null && change.signum() > 0 && DECREASING.contains(reason)) {
             errors.add("quantity_change", "catalog.adjustment_must_decrease");
-        } else if (r.countedQuantity() != null && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
+        } else if (r.countedQuantity() != null
+                && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
             errors.add("counted_quantity", "validation.not_negative");
         }
         errors.maxLength("note", r.note(), 2000);
@@ -123,34 +169,61 @@ public class StockService {
         if (r.batch() != null && rows.isEmpty()) {
             throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
-        BigDecimal onHand = rows.stream().map(StockRepository.BatchStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal delta = (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
+        BigDecimal onHand =
+                rows.stream().map(StockRepository.BatchStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delta =
+                (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
         if (delta.signum() == 0) {
             return;
         }
         Map<Long, StockLevels.Level> before = events.before(List.of(productId));
         String note = r.note() == null ? "" : r.note();
         if (delta.signum() > 0) {
-            long target = r.batch() != null ? r.batch() : rows.stream().filter(StockRepository.BatchStock::fresh).reduce((a, b) -> b).map(StockRepository.BatchStock::id)
-                    .orElseGet(() -> batches.insert(productId, "ADJ-" + hex(4), "BATCH-" + hex(6), BigDecimal.ZERO.setScale(3), cost,
-                            null, null, null, "", ""));
+            long target = r.batch() != null
+                    ? r.batch()
+                    : rows.stream()
+                            .filter(StockRepository.BatchStock::fresh)
+                            .reduce((a, b) -> b)
+                            .map(StockRepository.BatchStock::id)
+                            .orElseGet(() -> batches.insert(
+                                    productId,
+                                    "ADJ-" + hex(4),
+                                    "BATCH-" + hex(6),
+                                    BigDecimal.ZERO.setScale(3),
+                                    cost,
+                                    null,
+                                    null,
+                                    null,
+                                    "",
+                                    ""));
             batches.changeQuantity(target, delta);
             stock.recordMovement(productId, target, delta, reason, "", note, caller.userId());
         } else {
-            BigDecimal free = rows.stream().map(b -> b.quantity().subtract(b.fresh() ? b.held() : BigDecimal.ZERO).max(BigDecimal.ZERO))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(3);
+            BigDecimal free = rows.stream()
+                    .map(b -> b.quantity()
+                            .subtract(b.fresh() ? b.held() : BigDecimal.ZERO)
+                            .max(BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .setScale(3);
             BigDecimal wanted = delta.negate();
             if (free.compareTo(wanted) < 0) {
-                throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception( Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()), free.toPlainString(), wanted.toPlainString());
+                throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception(
+                        Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()),
+                        free.toPlainString(),
+                        wanted.toPlainString());
             }
             // expired stock goes first, then the earliest expiry
-            List<StockRepository.BatchStock> order = new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
+            List<StockRepository.BatchStock> order =
+                    new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
             order.addAll(rows.stream().filter(StockRepository.BatchStock::fresh).toList());
             for (StockRepository.BatchStock b : order) {
                 if (wanted.signum() == 0) {
                     break;
                 }
-                BigDecimal take = b.quantity().subtract(b.fresh() ? b.held() : BigDecimal.ZERO).max(BigDecimal.ZERO).min(wanted);
+                BigDecimal take = b.quantity()
+                        .subtract(b.fresh() ? b.held() : BigDecimal.ZERO)
+                        .max(BigDecimal.ZERO)
+                        .min(wanted);
                 if (take.signum() > 0) {
                     batches.changeQuantity(b.id(), take.negate());
                     stock.recordMovement(productId, b.id(), take.negate(), reason, "", note, caller.userId());
@@ -167,7 +240,8 @@ public class StockService {
         LocalDate today = TenantContext.require().today();
         Batches.View current = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         String number = r.batchNumber() != null ? r.batchNumber().trim() : current.batchNumber();
-        LocalDate made = r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
+        LocalDate made =
+                r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
         LocalDate expiry = r.expiryDate() != null || !partial ? r.expiryDate() : current.expiryDate();
         Long supplier = r.supplier() != null || !partial ? r.supplier() : current.supplier();
         FieldErrors errors = new FieldErrors();
@@ -179,13 +253,21 @@ public class StockService {
         errors.maxLength("notes", r.notes(), 2000);
         if (Boolean.FALSE.equals(r.isActive()) && current.quantity().signum() > 0) {
             // a batch's stock leaves only through a movement: write it off first
-            errors.add("is_active", "catalog.batch_has_stock", current.quantity().toPlainString());
+            errors.add(
+                    "is_active", "catalog.batch_has_stock", current.quantity().toPlainString());
         }
         errors.throwIfAny();
         lockProduct(current.product());
         checkSupplier(supplier);
-        batches.updateDetails(id, number, made, expiry, supplier, r.supplierName() != null ? r.supplierName() : partial ? current.supplierName() : "",
-                r.notes() != null ? r.notes() : partial ? current.notes() : "", r.isActive() != null ? r.isActive() : partial ? current.isActive() : true);
+        batches.updateDetails(
+                id,
+                number,
+                made,
+                expiry,
+                supplier,
+                r.supplierName() != null ? r.supplierName() : partial ? current.supplierName() : "",
+                r.notes() != null ? r.notes() : partial ? current.notes() : "",
+                r.isActive() != null ? r.isActive() : partial ? current.isActive() : true);
         return batches.find(id, today).orElseThrow();
     }
 
@@ -201,9 +283,12 @@ public class StockService {
         Batches.View current = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         lockProduct(current.product());
         // read again under the product's lock: a receipt, adjustment or hold of the product may have just changed it
-        BigDecimal left = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception()).quantity();
+        BigDecimal left = batches.find(id, today)
+                .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception())
+                .quantity();
         if (left.signum() != 0) {
-            throw CatalogErrors.BATCH_HAS_STOCK.exception(Map.of("quantity", left.toPlainString()), left.toPlainString());
+            throw CatalogErrors.BATCH_HAS_STOCK.exception(
+                    Map.of("quantity", left.toPlainString()), left.toPlainString());
         }
         BigDecimal held = batches.heldQuantity(id);
         if (held.signum() > 0) {
@@ -215,7 +300,8 @@ public class StockService {
 
     @Transactional(readOnly = true)
     public Batches.View batch(long id) {
-        return batches.find(id, TenantContext.require().today()).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        return batches.find(id, TenantContext.require().today())
+                .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
     }
 
     @Transactional(readOnly = true)

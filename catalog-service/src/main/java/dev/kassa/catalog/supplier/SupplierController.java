@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /** Suppliers (spec C28, C29): stock is received from them; managers, owners and stockkeepers keep the list. */
 @RestController
 @RequestMapping("/api/products/suppliers")
@@ -39,21 +38,40 @@ class SupplierController {
         this.stock = stock;
     }
 
-    @Operation(summary = "Suppliers: filters is_active, rating; search over name, code, contact person, email, phone; ordering name, rating, created_at")
+    @Operation(
+            summary =
+                    "Suppliers: filters is_active, rating; search over name, code, contact person, email, phone; ordering name, rating, created_at")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<SupplierRepository.Supplier> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) Integer rating,
-                                @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<SupplierRepository.Supplier> list(
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) Integer rating,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable pageable = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(suppliers.page(new SupplierRepository.Filter(active, rating, LikePatterns.contains(search)), ordering, pageable),
+        return PageResponse.of(
+                suppliers.page(
+                        new SupplierRepository.Filter(active, rating, LikePatterns.contains(search)),
+                        ordering,
+                        pageable),
                 v -> v);
     }
 
-    @Operation(summary = "Add a supplier: {name, code?, contact_person?, email?, phone?, address?, website?, payment_terms?, "
-            + "delivery_time? (days), min_order_amount?, rating? (0–5), is_active?, notes?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "supplier", value = "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"contact_person\": \"Алишер\", \"phone\": \"+998 71 200-00-00\", \"email\": \"sales@molk.uz\", \"delivery_time\": 2, \"rating\": 4}")))
+    @Operation(
+            summary =
+                    "Add a supplier: {name, code?, contact_person?, email?, phone?, address?, website?, payment_terms?, "
+                            + "delivery_time? (days), min_order_amount?, rating? (0–5), is_active?, notes?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "supplier",
+                                            value =
+                                                    "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"contact_person\": \"Алишер\", \"phone\": \"+998 71 200-00-00\", \"email\": \"sales@molk.uz\", \"delivery_time\": 2, \"rating\": 4}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -70,8 +88,15 @@ class SupplierController {
     }
 
     @Operation(summary = "Replace a supplier (name required)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "supplier", value = "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"rating\": 5}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "supplier",
+                                            value =
+                                                    "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"rating\": 5}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     SupplierRepository.Supplier replace(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
@@ -79,8 +104,14 @@ class SupplierController {
     }
 
     @Operation(summary = "Change some of a supplier's fields")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rating", value = "{\"rating\": 5}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "rating",
+                                            value = "{\"rating\": 5}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     SupplierRepository.Supplier patch(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
@@ -98,11 +129,24 @@ class SupplierController {
     @Operation(summary = "Batches received from a supplier")
     @GetMapping("/{id}/batches")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> batches(@PathVariable long id, @RequestParam(required = false) String page,
-                                       @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Batches.View> batches(
+            @PathVariable long id,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         suppliers.get(id);
-        return PageResponse.of(stock.batches(new Batches.Filter(null, null, null, null, id, null, TenantContext.require().today()),
-                "-received_at", PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(
+                stock.batches(
+                        new Batches.Filter(
+                                null,
+                                null,
+                                null,
+                                null,
+                                id,
+                                null,
+                                TenantContext.require().today()),
+                        "-received_at",
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     private SupplierRepository.Supplier update(long id, SupplierService.SupplierRequest r, boolean partial) {
@@ -115,8 +159,12 @@ class SupplierController {
         if (full || r.name() != null) {
             errors.required("name", r.name(), 200);
         }
-        errors.maxLength("code", r.code(), 50).maxLength("contact_person", r.contactPerson(), 200).maxLength("phone", r.phone(), 20)
-                .maxLength("payment_terms", r.paymentTerms(), 200).maxLength("website", r.website(), 200).maxLength("notes", r.notes(), 5000);
+        errors.maxLength("code", r.code(), 50)
+                .maxLength("contact_person", r.contactPerson(), 200)
+                .maxLength("phone", r.phone(), 20)
+                .maxLength("payment_terms", r.paymentTerms(), 200)
+                .maxLength("website", r.website(), 200)
+                .maxLength("notes", r.notes(), 5000);
         if (!FieldErrors.blank(r.email())) {
             errors.email("email", r.email().trim());
         }

@@ -21,29 +21,71 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class SupplierRepository {
 
-    record Supplier(long id, String name, String code, String contactPerson, String email, String phone, String address, String website,
-                    String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, int rating, boolean isActive, String notes,
-                    long batchesCount, Instant createdAt, Instant updatedAt) { }
+    record Supplier(
+            long id,
+            String name,
+            String code,
+            String contactPerson,
+            String email,
+            String phone,
+            String address,
+            String website,
+            String paymentTerms,
+            Integer deliveryTime,
+            BigDecimal minOrderAmount,
+            int rating,
+            boolean isActive,
+            String notes,
+            long batchesCount,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** A supplier's fields as stored. */
-    record Fields(String name, String code, String contactPerson, String email, String phone, String address, String website,
-                  String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, int rating, boolean isActive, String notes) { }
+    record Fields(
+            String name,
+            String code,
+            String contactPerson,
+            String email,
+            String phone,
+            String address,
+            String website,
+            String paymentTerms,
+            Integer deliveryTime,
+            BigDecimal minOrderAmount,
+            int rating,
+            boolean isActive,
+            String notes) {}
 
     /** The list's filters (null: any); {@code like} is matched against name, code, contact person, e-mail and phone. */
-    record Filter(Boolean active, Integer rating, String like) { }
+    record Filter(Boolean active, Integer rating, String like) {}
 
-    static final SqlOrdering ORDERING = SqlOrdering.of("name", "s.id", Map.of("name", "s.name", "rating", "s.rating",
-            "created_at", "s.created_at"));
-    private static final String SELECT = "select s.*, (select count(*) from batches b where b.supplier_id = s.id) as batches_count from suppliers s";
-    private static final String FILTER = """
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "name", "s.id", Map.of("name", "s.name", "rating", "s.rating", "created_at", "s.created_at"));
+    private static final String SELECT =
+            "select s.*, (select count(*) from batches b where b.supplier_id = s.id) as batches_count from suppliers s";
+    private static final String FILTER =
+            """
              where (cast(:active as boolean) is null or s.is_active = :active) and (cast(:rating as integer) is null or s.rating = :rating)
                and (cast(:like as text) is null or s.name ilike :like or s.code ilike :like or s.contact_person ilike :like
                     or s.email ilike :like or s.phone ilike :like)
             """;
-    private static final RowMapper<Supplier> ROW = (rs, i) -> new Supplier(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
-            rs.getString("contact_person"), rs.getString("email"), rs.getString("phone"), rs.getString("address"), rs.getString("website"),
-            rs.getString("payment_terms"), (Integer) rs.getObject("delivery_time"), rs.getBigDecimal("min_order_amount"), rs.getInt("rating"),
-            rs.getBoolean("is_active"), rs.getString("notes"), rs.getLong("batches_count"), rs.getTimestamp("created_at").toInstant(),
+    private static final RowMapper<Supplier> ROW = (rs, i) -> new Supplier(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("code"),
+            rs.getString("contact_person"),
+            rs.getString("email"),
+            rs.getString("phone"),
+            rs.getString("address"),
+            rs.getString("website"),
+            rs.getString("payment_terms"),
+            (Integer) rs.getObject("delivery_time"),
+            rs.getBigDecimal("min_order_amount"),
+            rs.getInt("rating"),
+            rs.getBoolean("is_active"),
+            rs.getString("notes"),
+            rs.getLong("batches_count"),
+            rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient sql;
@@ -62,28 +104,36 @@ class SupplierRepository {
     }
 
     long insert(Fields s) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into suppliers (name, code, contact_person, email, phone, address, website, payment_terms, delivery_time,
                                                min_order_amount, rating, is_active, notes)
                         values (:name, :code, :contact, :email, :phone, :address, :website, :terms, :delivery, :minOrder, :rating, :active, :notes)
                         returning id
                         """)
-                .params(params(s)).query(Long.class).single();
+                .params(params(s))
+                .query(Long.class)
+                .single();
     }
 
     void update(long id, Fields s) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update suppliers set name = :name, code = :code, contact_person = :contact, email = :email, phone = :phone,
                                address = :address, website = :website, payment_terms = :terms, delivery_time = :delivery,
                                min_order_amount = :minOrder, rating = :rating, is_active = :active, notes = :notes, updated_at = now()
                          where id = :id
                         """)
-                .params(params(s)).param("id", id).update();
+                .params(params(s))
+                .param("id", id)
+                .update();
     }
 
     /** Deletes a supplier; the batches received from it keep its name. */
     void delete(long id, String name) {
-        sql.sql("update batches set supplier_name = :name where supplier_id = :id and supplier_name = ''").param("name", name).param("id", id)
+        sql.sql("update batches set supplier_name = :name where supplier_id = :id and supplier_name = ''")
+                .param("name", name)
+                .param("id", id)
                 .update();
         sql.sql("delete from suppliers where id = :id").param("id", id).update();
     }

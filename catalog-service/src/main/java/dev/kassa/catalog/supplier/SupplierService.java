@@ -18,8 +18,20 @@ import static dev.kassa.platform.data.Values.blankToNull;
 @Transactional
 class SupplierService {
 
-    record SupplierRequest(String name, String code, String contactPerson, String email, String phone, String address, String website,
-                           String paymentTerms, Integer deliveryTime, BigDecimal minOrderAmount, Integer rating, Boolean isActive, String notes) { }
+    record SupplierRequest(
+            String name,
+            String code,
+            String contactPerson,
+            String email,
+            String phone,
+            String address,
+            String website,
+            String paymentTerms,
+            Integer deliveryTime,
+            BigDecimal minOrderAmount,
+            Integer rating,
+            Boolean isActive,
+            String notes) {}
 
     private final SupplierRepository suppliers;
 
@@ -40,9 +52,20 @@ class SupplierService {
 
     Supplier create(SupplierRequest r) {
         try {
-            return get(suppliers.insert(new SupplierRepository.Fields(r.name().trim(), blankToNull(r.code()), nz(r.contactPerson()), nz(r.email()),
-                    nz(r.phone()), nz(r.address()), nz(r.website()), nz(r.paymentTerms()), r.deliveryTime(), r.minOrderAmount(),
-                    r.rating() == null ? 0 : r.rating(), r.isActive() == null || r.isActive(), nz(r.notes()))));
+            return get(suppliers.insert(new SupplierRepository.Fields(
+                    r.name().trim(),
+                    blankToNull(r.code()),
+                    nz(r.contactPerson()),
+                    nz(r.email()),
+                    nz(r.phone()),
+                    nz(r.address()),
+                    nz(r.website()),
+                    nz(r.paymentTerms()),
+                    r.deliveryTime(),
+                    r.minOrderAmount(),
+                    r.rating() == null ? 0 : r.rating(),
+                    r.isActive() == null || r.isActive(),
+                    nz(r.notes()))));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "catalog.supplier_code_taken");
         }
@@ -52,14 +75,22 @@ class SupplierService {
     Supplier update(long id, SupplierRequest r, boolean partial) {
         Supplier c = get(id);
         try {
-            suppliers.update(id, new SupplierRepository.Fields(r.name() != null ? r.name().trim() : c.name(),
-                    r.code() != null ? blankToNull(r.code()) : partial ? c.code() : null,
-                    pick(r.contactPerson(), c.contactPerson(), partial), pick(r.email(), c.email(), partial), pick(r.phone(), c.phone(), partial),
-                    pick(r.address(), c.address(), partial), pick(r.website(), c.website(), partial),
-                    pick(r.paymentTerms(), c.paymentTerms(), partial), r.deliveryTime() != null || !partial ? r.deliveryTime() : c.deliveryTime(),
-                    r.minOrderAmount() != null || !partial ? r.minOrderAmount() : c.minOrderAmount(),
-                    r.rating() != null ? r.rating() : partial ? c.rating() : 0, r.isActive() != null ? r.isActive() : !partial || c.isActive(),
-                    pick(r.notes(), c.notes(), partial)));
+            suppliers.update(
+                    id,
+                    new SupplierRepository.Fields(
+                            r.name() != null ? r.name().trim() : c.name(),
+                            r.code() != null ? blankToNull(r.code()) : partial ? c.code() : null,
+                            pick(r.contactPerson(), c.contactPerson(), partial),
+                            pick(r.email(), c.email(), partial),
+                            pick(r.phone(), c.phone(), partial),
+                            pick(r.address(), c.address(), partial),
+                            pick(r.website(), c.website(), partial),
+                            pick(r.paymentTerms(), c.paymentTerms(), partial),
+                            r.deliveryTime() != null || !partial ? r.deliveryTime() : c.deliveryTime(),
+                            r.minOrderAmount() != null || !partial ? r.minOrderAmount() : c.minOrderAmount(),
+                            r.rating() != null ? r.rating() : partial ? c.rating() : 0,
+                            r.isActive() != null ? r.isActive() : !partial || c.isActive(),
+                            pick(r.notes(), c.notes(), partial)));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "catalog.supplier_code_taken");
         }
@@ -77,5 +108,4 @@ class SupplierService {
     private static String nz(String value) {
         return value == null ? "" : value;
     }
-
 }

@@ -27,7 +27,7 @@ import java.util.List;
 @RestController
 class TagController {
 
-    record ProductTags(List<Long> tags) { }
+    record ProductTags(List<Long> tags) {}
 
     private final TagService tags;
 
@@ -38,11 +38,15 @@ class TagController {
     @Operation(summary = "Tags: is_active, search over name and slug, ordering name, order, created_at")
     @GetMapping("/api/products/tags")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Tag> list(@RequestParam(name = "is_active", required = false) Boolean active, @RequestParam(required = false) String search,
-                           @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                           @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Tag> list(
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
-        return PageResponse.of(tags.page(new TagRepository.Filter(active, LikePatterns.contains(search)), ordering, p), v -> v);
+        return PageResponse.of(
+                tags.page(new TagRepository.Filter(active, LikePatterns.contains(search)), ordering, p), v -> v);
     }
 
     @Operation(summary = "One tag with the number of its products")
@@ -52,9 +56,17 @@ class TagController {
         return tags.get(id);
     }
 
-    @Operation(summary = "Add a tag: {name, slug? (from the name), color? (#RRGGBB), icon?, description?, is_active?, order?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "tag", value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\"}")))
+    @Operation(
+            summary =
+                    "Add a tag: {name, slug? (from the name), color? (#RRGGBB), icon?, description?, is_active?, order?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "tag",
+                                            value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\"}")))
     @PostMapping("/api/products/tags")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -63,8 +75,14 @@ class TagController {
     }
 
     @Operation(summary = "Replace a tag (name required)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "tag", value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\", \"order\": 1}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "tag",
+                                            value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\", \"order\": 1}")))
     @PutMapping("/api/products/tags/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     Tag replace(@PathVariable long id, @RequestBody TagService.TagRequest r) {
@@ -72,8 +90,14 @@ class TagController {
     }
 
     @Operation(summary = "Change some of a tag's fields")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "colour", value = "{\"color\": \"#4CAF50\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "colour",
+                                            value = "{\"color\": \"#4CAF50\"}")))
     @PatchMapping("/api/products/tags/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     Tag patch(@PathVariable long id, @RequestBody TagService.TagRequest r) {
@@ -96,8 +120,14 @@ class TagController {
     }
 
     @Operation(summary = "Set a product's tags: {\"tags\": [1, 2]}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "tags", value = "{\"tags\": [1, 3]}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "tags",
+                                            value = "{\"tags\": [1, 3]}")))
     @PutMapping("/api/products/products/{id}/tags")
     @PreAuthorize(Access.EDIT_CATALOG)
     List<Tag> setProductTags(@PathVariable long id, @RequestBody ProductTags r) {

@@ -21,26 +21,46 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class TagRepository {
 
-    record Tag(long id, String name, String slug, String color, String icon, String description, boolean isActive, int order,
-               long productsCount, Instant createdAt) { }
+    record Tag(
+            long id,
+            String name,
+            String slug,
+            String color,
+            String icon,
+            String description,
+            boolean isActive,
+            int order,
+            long productsCount,
+            Instant createdAt) {}
 
     /** A tag's fields as stored. */
-    record Fields(String name, String slug, String color, String icon, String description, boolean isActive, int order) { }
+    record Fields(
+            String name, String slug, String color, String icon, String description, boolean isActive, int order) {}
 
     /** The list's filters (null: any); {@code like} is matched against the name and the slug. */
-    record Filter(Boolean active, String like) { }
+    record Filter(Boolean active, String like) {}
 
-    static final SqlOrdering ORDERING = SqlOrdering.of("order", "t.id", Map.of("name", "t.name", "order", "t.sort_order, t.name",
-            "created_at", "t.created_at"));
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "order", "t.id", Map.of("name", "t.name", "order", "t.sort_order, t.name", "created_at", "t.created_at"));
 
-    private static final String SELECT = "select t.*, (select count(*) from product_tags pt where pt.tag_id = t.id) as products_count from tags t";
-    private static final String FILTER = """
+    private static final String SELECT =
+            "select t.*, (select count(*) from product_tags pt where pt.tag_id = t.id) as products_count from tags t";
+    private static final String FILTER =
+            """
              where (cast(:active as boolean) is null or t.is_active = :active)
                and (cast(:like as text) is null or t.name ilike :like or t.slug ilike :like)
             """;
-    private static final RowMapper<Tag> ROW = (rs, i) -> new Tag(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
-            rs.getString("color"), rs.getString("icon"), rs.getString("description"), rs.getBoolean("is_active"), rs.getInt("sort_order"),
-            rs.getLong("products_count"), rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<Tag> ROW = (rs, i) -> new Tag(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("slug"),
+            rs.getString("color"),
+            rs.getString("icon"),
+            rs.getString("description"),
+            rs.getBoolean("is_active"),
+            rs.getInt("sort_order"),
+            rs.getLong("products_count"),
+            rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient sql;
 
@@ -50,7 +70,15 @@ class TagRepository {
 
     /** A page in {@code orderBy} (from {@link #ORDERING}, never user text) and the count of all that match. */
     Page<Tag> page(Filter f, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from tags t", FILTER, orderBy, q -> q.param("active", f.active()).param("like", f.like()), ROW, page);
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from tags t",
+                FILTER,
+                orderBy,
+                q -> q.param("active", f.active()).param("like", f.like()),
+                ROW,
+                page);
     }
 
     Optional<Tag> find(long id) {
@@ -58,20 +86,26 @@ class TagRepository {
     }
 
     long insert(Fields t) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into tags (name, slug, color, icon, description, is_active, sort_order)
                         values (:name, :slug, :color, :icon, :description, :active, :order) returning id
                         """)
-                .params(params(t)).query(Long.class).single();
+                .params(params(t))
+                .query(Long.class)
+                .single();
     }
 
     void update(long id, Fields t) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update tags set name = :name, slug = :slug, color = :color, icon = :icon, description = :description,
                                is_active = :active, sort_order = :order
                          where id = :id
                         """)
-                .params(params(t)).param("id", id).update();
+                .params(params(t))
+                .param("id", id)
+                .update();
     }
 
     boolean delete(long id) {
@@ -83,24 +117,49 @@ class TagRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        return sql.sql("select count(*) from tags where id in (:ids)").param("ids", ids).query(Integer.class).single();
+        return sql.sql("select count(*) from tags where id in (:ids)")
+                .param("ids", ids)
+                .query(Integer.class)
+                .single();
     }
 
     List<Tag> ofProduct(long product) {
-        return sql.sql(SELECT + " join product_tags x on x.tag_id = t.id where x.product_id = :product order by t.sort_order, t.name")
-                .param("product", product).query(ROW).list();
+        return sql.sql(
+                        SELECT
+                                + " join product_tags x on x.tag_id = t.id where x.product_id = :product order by t.sort_order, t.name")
+                .param("product", product)
+                .query(ROW)
+                .list();
     }
 
     /** The product carries exactly these tags afterwards. */
     void setOfProduct(long product, Collection<Long> tags) {
-        sql.sql("delete from product_tags where product_id = :product").param("product", product).update();
+        sql.sql("delete from product_tags where product_id = :product")
+                .param("product", product)
+                .update();
         for (Long tag : tags) {
-            sql.sql("insert into product_tags (product_id, tag_id) values (:product, :tag)").param("product", product).param("tag", tag).update();
+            sql.sql("insert into product_tags (product_id, tag_id) values (:product, :tag)")
+                    .param("product", product)
+                    .param("tag", tag)
+                    .update();
         }
     }
 
     private static Map<String, Object> params(Fields t) {
-        return Map.of("name", t.name(), "slug", t.slug(), "color", t.color(), "icon", t.icon(), "description", t.description(),
-                "active", t.isActive(), "order", t.order());
+        return Map.of(
+                "name",
+                t.name(),
+                "slug",
+                t.slug(),
+                "color",
+                t.color(),
+                "icon",
+                t.icon(),
+                "description",
+                t.description(),
+                "active",
+                t.isActive(),
+                "order",
+                t.order());
     }
 }

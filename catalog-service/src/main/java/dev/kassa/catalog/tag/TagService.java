@@ -19,7 +19,8 @@ import java.util.List;
 @Transactional
 class TagService {
 
-    record TagRequest(String name, String slug, String color, String icon, String description, Boolean isActive, Integer order) { }
+    record TagRequest(
+            String name, String slug, String color, String icon, String description, Boolean isActive, Integer order) {}
 
     private static final String DEFAULT_COLOR = "#3B82F6";
 
@@ -45,8 +46,13 @@ class TagService {
     Tag create(TagRequest r) {
         validate(r, true);
         try {
-            return get(tags.insert(new TagRepository.Fields(r.name().trim(), slug(r), r.color() == null ? DEFAULT_COLOR : r.color(),
-                    r.icon() == null ? "" : r.icon(), r.description() == null ? "" : r.description(), r.isActive() == null || r.isActive(),
+            return get(tags.insert(new TagRepository.Fields(
+                    r.name().trim(),
+                    slug(r),
+                    r.color() == null ? DEFAULT_COLOR : r.color(),
+                    r.icon() == null ? "" : r.icon(),
+                    r.description() == null ? "" : r.description(),
+                    r.isActive() == null || r.isActive(),
                     r.order() == null ? 0 : r.order())));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("name", "catalog.tag_taken");
@@ -58,10 +64,16 @@ class TagService {
         validate(r, !partial);
         Tag c = get(id);
         try {
-            tags.update(id, new TagRepository.Fields(r.name() != null ? r.name().trim() : c.name(), r.slug() != null ? slug(r) : c.slug(),
-                    r.color() != null ? r.color() : partial ? c.color() : DEFAULT_COLOR, r.icon() != null ? r.icon() : partial ? c.icon() : "",
-                    r.description() != null ? r.description() : partial ? c.description() : "",
-                    r.isActive() != null ? r.isActive() : !partial || c.isActive(), r.order() != null ? r.order() : partial ? c.order() : 0));
+            tags.update(
+                    id,
+                    new TagRepository.Fields(
+                            r.name() != null ? r.name().trim() : c.name(),
+                            r.slug() != null ? slug(r) : c.slug(),
+                            r.color() != null ? r.color() : partial ? c.color() : DEFAULT_COLOR,
+                            r.icon() != null ? r.icon() : partial ? c.icon() : "",
+                            r.description() != null ? r.description() : partial ? c.description() : "",
+                            r.isActive() != null ? r.isActive() : !partial || c.isActive(),
+                            r.order() != null ? r.order() : partial ? c.order() : 0));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("name", "catalog.tag_taken");
         }
@@ -102,7 +114,9 @@ class TagService {
 
     private static String slug(TagRequest r) {
         String slug = Slugify.of(FieldErrors.blank(r.slug()) ? r.name() : r.slug());
-        return slug.isEmpty() ? "tag-" + Integer.toHexString(r.name().hashCode()) : slug.substring(0, Math.min(50, slug.length()));
+        return slug.isEmpty()
+                ? "tag-" + Integer.toHexString(r.name().hashCode())
+                : slug.substring(0, Math.min(50, slug.length()));
     }
 
     private static void validate(TagRequest r, boolean full) {

@@ -23,10 +23,23 @@ import java.util.Map;
 class Credit {
 
     /** A hold's answer to the till. */
-    record HoldView(String requestRef, long customerId, String saleId, BigDecimal amount, String status, BigDecimal availableCredit) { }
+    record HoldView(
+            String requestRef,
+            long customerId,
+            String saleId,
+            BigDecimal amount,
+            String status,
+            BigDecimal availableCredit) {}
 
     /** A bonus hold's answer to the till: the points the amount takes and what the customer has left. */
-    record BonusHoldView(String requestRef, long customerId, String saleId, BigDecimal amount, int points, String status, Integer availablePoints) { }
+    record BonusHoldView(
+            String requestRef,
+            long customerId,
+            String saleId,
+            BigDecimal amount,
+            int points,
+            String status,
+            Integer availablePoints) {}
 
     static final Duration HOLD_LIFETIME = Duration.ofMinutes(30);
 
@@ -55,18 +68,25 @@ class Credit {
             var h = earlier.get();
             return new HoldView(h.requestRef(), h.customerId(), h.saleId(), h.amount(), h.status(), null);
         }
-        Customer customer = customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        BigDecimal available = customer.isActive ? customer.availableCredit().subtract(holds.held(customerId)).max(BigDecimal.ZERO).setScale(2)
+        Customer customer =
+                customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        BigDecimal available = customer.isActive
+                ? customer.availableCredit()
+                        .subtract(holds.held(customerId))
+                        .max(BigDecimal.ZERO)
+                        .setScale(2)
                 : BigDecimal.ZERO.setScale(2);
         BigDecimal requested = amount.setScale(2);
         if (requested.compareTo(available) > 0) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("available", available.toPlainString());
             details.put("requested", requested.toPlainString());
-            throw CustomerErrors.CREDIT_LIMIT_EXCEEDED.exception(details, available.toPlainString(), requested.toPlainString());
+            throw CustomerErrors.CREDIT_LIMIT_EXCEEDED.exception(
+                    details, available.toPlainString(), requested.toPlainString());
         }
         holds.insert(requestRef.trim(), customerId, saleId.trim(), requested, HOLD_LIFETIME);
-        return new HoldView(requestRef.trim(), customerId, saleId.trim(), requested, "active", available.subtract(requested));
+        return new HoldView(
+                requestRef.trim(), customerId, saleId.trim(), requested, "active", available.subtract(requested));
     }
 
     /**
@@ -79,10 +99,18 @@ class Credit {
         var earlier = holds.find(requestRef.trim());
         if (earlier.isPresent()) {
             var h = earlier.get();
-            return new BonusHoldView(h.requestRef(), h.customerId(), h.saleId(), h.amount(), h.points() == null ? 0 : h.points(), h.status(), null);
+            return new BonusHoldView(
+                    h.requestRef(),
+                    h.customerId(),
+                    h.saleId(),
+                    h.amount(),
+                    h.points() == null ? 0 : h.points(),
+                    h.status(),
+                    null);
         }
         int points = loyalty.pointsFor(amount);
-        Customer customer = customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
+        Customer customer =
+                customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         int available = customer.isActive ? Math.max(0, customer.loyaltyPoints - holds.heldPoints(customerId)) : 0;
         if (points > available) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -91,7 +119,8 @@ class Credit {
             throw CustomerErrors.INSUFFICIENT_POINTS.exception(details, available, points);
         }
         holds.insertBonus(requestRef.trim(), customerId, saleId.trim(), amount.setScale(2), points, HOLD_LIFETIME);
-        return new BonusHoldView(requestRef.trim(), customerId, saleId.trim(), amount.setScale(2), points, "active", available - points);
+        return new BonusHoldView(
+                requestRef.trim(), customerId, saleId.trim(), amount.setScale(2), points, "active", available - points);
     }
 
     private static void validate(String requestRef, Long customerId, BigDecimal amount, String saleId) {
@@ -109,7 +138,9 @@ class Credit {
 
     @Transactional
     int release(List<String> requestRefs) {
-        if (requestRefs == null || requestRefs.isEmpty() || requestRefs.stream().anyMatch(r -> r == null || r.isBlank())) {
+        if (requestRefs == null
+                || requestRefs.isEmpty()
+                || requestRefs.stream().anyMatch(r -> r == null || r.isBlank())) {
             throw FieldErrors.single("request_refs", "validation.required");
         }
         return holds.release(requestRefs);
@@ -135,12 +166,34 @@ class Credit {
 
     private void change(long customerId, String type, BigDecimal amount, String saleId, String receiptNumber) {
         // a customer deleted since the sale still owes it: the ledger follows the sale, not the list
-        Ledger.Moved moved = ledger.move(customerId, amount.setScale(2), NO_LIMIT).orElse(null);
+        Ledger.Moved moved =
+                ledger.move(customerId, amount.setScale(2), NO_LIMIT).orElse(null);
         if (moved == null) {
             return;
         }
-        long entry = ledger.append(customerId, type, amount.setScale(2), moved.before(), moved.after(), saleId, "credit", receiptNumber, null);
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, amount.setScale(2), moved.before(),
-                moved.after(), saleId, "credit", null, 0, moved.points()));
+        long entry = ledger.append(
+                customerId,
+                type,
+                amount.setScale(2),
+                moved.before(),
+                moved.after(),
+                saleId,
+                "credit",
+                receiptNumber,
+                null);
+        outbox.publish(
+                TenantContext.require().key(),
+                new CustomerBalanceChanged(
+                        customerId,
+                        entry,
+                        type,
+                        amount.setScale(2),
+                        moved.before(),
+                        moved.after(),
+                        saleId,
+                        "credit",
+                        null,
+                        0,
+                        moved.points()));
     }
 }

@@ -21,6 +21,7 @@ class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     String firstName;
     String lastName = "";
     String middleName = "";
@@ -28,34 +29,44 @@ class Customer {
     String companyName = "";
     String taxId = "";
     String phone;
+
     @jakarta.persistence.Column(name = "phone_2")
     String phone2 = "";
+
     String email = "";
     String address = "";
     String city = "";
     String region = "";
     String postalCode = "";
     Long groupId;
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     BigDecimal balance = BigDecimal.ZERO.setScale(2);
+
     BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     int loyaltyPoints;
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     BigDecimal totalPurchases = BigDecimal.ZERO.setScale(2);
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     int totalPurchasesCount;
+
     LocalDate birthday;
     String notes = "";
     boolean isActive = true;
     boolean isBlocked;
     Instant createdAt = Instant.now();
     Instant updatedAt = Instant.now();
+
     @jakarta.persistence.Column(insertable = false, updatable = false)
     Instant lastPurchaseAt;
+
     Instant deletedAt;
 
-    protected Customer() { }
+    protected Customer() {}
 
     Customer(CustomerForm form) {
         apply(form);
@@ -93,7 +104,11 @@ class Customer {
 
     /** "Last First Middle" without blank parts, or the phone. */
     String fullName() {
-        String full = String.join(" ", java.util.stream.Stream.of(lastName, firstName, middleName).filter(s -> s != null && !s.isBlank()).toList());
+        String full = String.join(
+                " ",
+                java.util.stream.Stream.of(lastName, firstName, middleName)
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
         return full.isBlank() ? phone : full;
     }
 
@@ -102,6 +117,9 @@ class Customer {
         if (isBlocked) {
             return BigDecimal.ZERO.setScale(2);
         }
-        return creditLimit.subtract(balance.min(BigDecimal.ZERO).abs()).max(BigDecimal.ZERO).setScale(2);
+        return creditLimit
+                .subtract(balance.min(BigDecimal.ZERO).abs())
+                .max(BigDecimal.ZERO)
+                .setScale(2);
     }
 }

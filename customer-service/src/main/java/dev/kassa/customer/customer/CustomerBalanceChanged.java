@@ -11,6 +11,15 @@ import java.math.BigDecimal;
  * taken at a till lands in that cashier's open shift.
  */
 @KassaEvent(topic = Topics.CUSTOMER)
-public record CustomerBalanceChanged(long customerId, long transactionId, String transactionType, BigDecimal amount, BigDecimal balanceBefore,
-                                     BigDecimal balanceAfter, String saleId, String paymentMethod, Long performedBy, int pointsChange,
-                                     Integer pointsAfter) { }
+public record CustomerBalanceChanged(
+        long customerId,
+        long transactionId,
+        String transactionType,
+        BigDecimal amount,
+        BigDecimal balanceBefore,
+        BigDecimal balanceAfter,
+        String saleId,
+        String paymentMethod,
+        Long performedBy,
+        int pointsChange,
+        Integer pointsAfter) {}

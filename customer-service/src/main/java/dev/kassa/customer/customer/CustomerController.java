@@ -39,12 +39,22 @@ import static dev.kassa.platform.data.Values.blankToNull;
 @RequestMapping("/api/customers/customers")
 class CustomerController {
 
-    record PaymentRequest(BigDecimal amount, String paymentMethod, String description) { }
+    record PaymentRequest(BigDecimal amount, String paymentMethod, String description) {}
 
-    record AdjustmentRequest(BigDecimal amount, String reason) { }
+    record AdjustmentRequest(BigDecimal amount, String reason) {}
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "id", Map.of("created_at", "createdAt", "last_purchase_at",
-            "lastPurchaseAt", "total_purchases", "totalPurchases", "loyalty_points", "loyaltyPoints"));
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-created_at",
+            "id",
+            Map.of(
+                    "created_at",
+                    "createdAt",
+                    "last_purchase_at",
+                    "lastPurchaseAt",
+                    "total_purchases",
+                    "totalPurchases",
+                    "loyalty_points",
+                    "loyaltyPoints"));
 
     private final Customers customers;
     private final CustomerQueries queries;
@@ -56,21 +66,34 @@ class CustomerController {
         this.history = history;
     }
 
-    @Operation(summary = "Customers, newest first: filters group, customer_type, is_active, is_blocked; search over names, phone, email "
-            + "and company (also as q, the web client's parameter); ordering created_at, last_purchase_at, total_purchases, loyalty_points "
-            + "(prefix - for descending)")
+    @Operation(
+            summary =
+                    "Customers, newest first: filters group, customer_type, is_active, is_blocked; search over names, phone, email "
+                            + "and company (also as q, the web client's parameter); ordering created_at, last_purchase_at, total_purchases, loyalty_points "
+                            + "(prefix - for descending)")
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerResponse> list(@RequestParam(required = false) String search, @RequestParam(required = false) String q,
-                                        @RequestParam(name = "is_active", required = false) Boolean active,
-                                        @RequestParam(name = "is_blocked", required = false) Boolean blocked,
-                                        @RequestParam(name = "customer_type", required = false) String type,
-                                        @RequestParam(required = false) Long group, @RequestParam(required = false) String ordering,
-                                        @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<CustomerResponse> list(
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String q,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(name = "is_blocked", required = false) Boolean blocked,
+            @RequestParam(name = "customer_type", required = false) String type,
+            @RequestParam(required = false) Long group,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String text = search != null ? search : q;
         String like = LikePatterns.contains(text == null ? null : text.toLowerCase(Locale.ROOT));
-        return PageResponse.of(queries.search(like, active, blocked, blankToNull(type), group,
-                PageRequests.of(page, pageSize, ORDERING.sort(ordering))), c -> c);
+        return PageResponse.of(
+                queries.search(
+                        like,
+                        active,
+                        blocked,
+                        blankToNull(type),
+                        group,
+                        PageRequests.of(page, pageSize, ORDERING.sort(ordering))),
+                c -> c);
     }
 
     @Operation(summary = "A customer with their latest ten ledger entries")
@@ -80,12 +103,24 @@ class CustomerController {
         return queries.detail(id);
     }
 
-    @Operation(summary = "Create a customer: first_name (or name) and phone (+998XXXXXXXXX) required; a company needs company_name")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
-            @ExampleObject(name = "the API document's", value = "{\"name\": \"Test Customer\", \"phone\": \"+998901234567\", "
-                    + "\"email\": \"customer@example.com\", \"address\": \"Tashkent\"}"),
-            @ExampleObject(name = "a company on credit", value = "{\"first_name\": \"Азиз\", \"customer_type\": \"company\", "
-                    + "\"company_name\": \"ООО Азиз\", \"phone\": \"+998901234568\", \"credit_limit\": \"2000000\"}")}))
+    @Operation(
+            summary =
+                    "Create a customer: first_name (or name) and phone (+998XXXXXXXXX) required; a company needs company_name")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = {
+                                @ExampleObject(
+                                        name = "the API document's",
+                                        value = "{\"name\": \"Test Customer\", \"phone\": \"+998901234567\", "
+                                                + "\"email\": \"customer@example.com\", \"address\": \"Tashkent\"}"),
+                                @ExampleObject(
+                                        name = "a company on credit",
+                                        value =
+                                                "{\"first_name\": \"Азиз\", \"customer_type\": \"company\", "
+                                                        + "\"company_name\": \"ООО Азиз\", \"phone\": \"+998901234568\", \"credit_limit\": \"2000000\"}")
+                            }))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.CREATE_CUSTOMERS)
@@ -94,8 +129,15 @@ class CustomerController {
     }
 
     @Operation(summary = "Replace a customer's record (owner, manager): first_name and phone required")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "record", value = "{\"first_name\": \"Алия\", \"last_name\": \"Каримова\", \"phone\": \"+998901112233\", \"credit_limit\": \"500000\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "record",
+                                            value =
+                                                    "{\"first_name\": \"Алия\", \"last_name\": \"Каримова\", \"phone\": \"+998901112233\", \"credit_limit\": \"500000\"}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerResponse replace(@PathVariable long id, @RequestBody CustomerRequest request) {
@@ -103,16 +145,24 @@ class CustomerController {
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "credit limit and group", value = "{\"credit_limit\": \"1000000\", \"group\": 1}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "credit limit and group",
+                                            value = "{\"credit_limit\": \"1000000\", \"group\": 1}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerResponse patch(@PathVariable long id, @RequestBody CustomerRequest request) {
         return queries.view(customers.update(id, request, true).id);
     }
 
-    @Operation(summary = "Delete a customer (owner, manager): gone from lists and lookups, their phone free again; past sales and the ledger "
-            + "keep their name")
+    @Operation(
+            summary =
+                    "Delete a customer (owner, manager): gone from lists and lookups, their phone free again; past sales and the ledger "
+                            + "keep their name")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
@@ -120,14 +170,18 @@ class CustomerController {
         customers.delete(id);
     }
 
-    @Operation(summary = "A customer's purchases, newest first (from completed sales; refunds shown per purchase); date_from / date_to "
-            + "(business dates, inclusive); paginated")
+    @Operation(
+            summary =
+                    "A customer's purchases, newest first (from completed sales; refunds shown per purchase); date_from / date_to "
+                            + "(business dates, inclusive); paginated")
     @GetMapping({"/{id}/purchase-history", "/{id}/purchase_history"})
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<PurchaseHistory.Purchase> purchaseHistory(@PathVariable long id, @RequestParam(name = "date_from", required = false) String dateFrom,
-                                                           @RequestParam(name = "date_to", required = false) String dateTo,
-                                                           @RequestParam(required = false) String page,
-                                                           @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<PurchaseHistory.Purchase> purchaseHistory(
+            @PathVariable long id,
+            @RequestParam(name = "date_from", required = false) String dateFrom,
+            @RequestParam(name = "date_to", required = false) String dateTo,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         FieldErrors errors = new FieldErrors();
         java.time.LocalDate from = errors.date("date_from", dateFrom);
         java.time.LocalDate to = errors.date("date_to", dateTo);
@@ -135,14 +189,17 @@ class CustomerController {
         return PageResponse.of(history.page(id, from, to, PageRequests.of(page, pageSize, Sort.unsorted())), p -> p);
     }
 
-    @Operation(summary = "The customers who bought most: limit (1–100, default 10), order_by total_purchases (net amount, default) or "
-            + "total_purchases_count, date_from / date_to (business dates; all time without them)")
+    @Operation(
+            summary =
+                    "The customers who bought most: limit (1–100, default 10), order_by total_purchases (net amount, default) or "
+                            + "total_purchases_count, date_from / date_to (business dates; all time without them)")
     @GetMapping("/top")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Success<List<PurchaseHistory.TopCustomer>> top(@RequestParam(required = false) String limit,
-                                                   @RequestParam(name = "order_by", required = false) String orderBy,
-                                                   @RequestParam(name = "date_from", required = false) String dateFrom,
-                                                   @RequestParam(name = "date_to", required = false) String dateTo) {
+    Success<List<PurchaseHistory.TopCustomer>> top(
+            @RequestParam(required = false) String limit,
+            @RequestParam(name = "order_by", required = false) String orderBy,
+            @RequestParam(name = "date_from", required = false) String dateFrom,
+            @RequestParam(name = "date_to", required = false) String dateTo) {
         FieldErrors errors = new FieldErrors();
         int n = 10;
         if (limit != null && !limit.isBlank()) {
@@ -185,20 +242,34 @@ class CustomerController {
     @Operation(summary = "VIP customers: active members of a group with a discount of 10 % or more")
     @GetMapping({"/vip_customers", "/vip-customers", "/vip_list", "/vip-list"})
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerResponse> vip(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(queries.vip(PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
+    PageResponse<CustomerResponse> vip(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                queries.vip(PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
     }
 
     @Operation(summary = "Customers in debt (balance below zero), largest debt first (owner, manager)")
     @GetMapping("/debtors")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
-    PageResponse<CustomerResponse> debtors(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<CustomerResponse> debtors(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         return PageResponse.of(queries.debtors(PageRequests.of(page, pageSize, Sort.by("balance", "id"))), c -> c);
     }
 
-    @Operation(summary = "A debt payment: a positive amount paid by cash (default), card or transfer; the balance goes up by it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "cash", value = "{\"amount\": \"150000\", \"payment_method\": \"cash\", \"description\": \"Погашение долга\"}")))
+    @Operation(
+            summary =
+                    "A debt payment: a positive amount paid by cash (default), card or transfer; the balance goes up by it")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "cash",
+                                            value =
+                                                    "{\"amount\": \"150000\", \"payment_method\": \"cash\", \"description\": \"Погашение долга\"}")))
     @PostMapping({"/{id}/add-payment", "/{id}/add_payment"})
     @PreAuthorize(Access.CREATE_CUSTOMERS)
     Ledger.Entry pay(@PathVariable long id, @RequestBody PaymentRequest request, Caller caller) {
@@ -206,8 +277,15 @@ class CustomerController {
     }
 
     @Operation(summary = "Correct a balance up or down, with a reason (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "correction", value = "{\"amount\": \"-20000\", \"reason\": \"Долг по старой тетради\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "correction",
+                                            value =
+                                                    "{\"amount\": \"-20000\", \"reason\": \"Долг по старой тетради\"}")))
     @PostMapping({"/{id}/adjust-balance", "/{id}/adjust_balance"})
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     Ledger.Entry adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Caller caller) {

@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** A customer was added to the store: who they are, for reports that name customers (analytics' RFM rows). */
 @KassaEvent(topic = Topics.CUSTOMER)
-public record CustomerCreated(long customerId, String fullName, String phone, String customerType) { }
+public record CustomerCreated(long customerId, String fullName, String phone, String customerType) {}

@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** A customer was deleted: gone from lists and lookups; past sales and the ledger keep their name. */
 @KassaEvent(topic = Topics.CUSTOMER)
-public record CustomerDeleted(long customerId) { }
+public record CustomerDeleted(long customerId) {}

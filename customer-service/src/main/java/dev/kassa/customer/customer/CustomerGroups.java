@@ -23,21 +23,42 @@ import java.util.stream.Collectors;
 @Transactional(propagation = Propagation.MANDATORY)
 class CustomerGroups {
 
-    record Group(long id, String name, String description, BigDecimal discountPercent, BigDecimal minPurchaseAmount, boolean isActive,
-                 int membersCount, Instant createdAt, Instant updatedAt) {
+    record Group(
+            long id,
+            String name,
+            String description,
+            BigDecimal discountPercent,
+            BigDecimal minPurchaseAmount,
+            boolean isActive,
+            int membersCount,
+            Instant createdAt,
+            Instant updatedAt) {
         boolean isVip() {
             return discountPercent.compareTo(BigDecimal.TEN) >= 0;
         }
     }
 
-    record GroupForm(String name, String description, BigDecimal discountPercent, BigDecimal minPurchaseAmount, boolean isActive) { }
+    record GroupForm(
+            String name,
+            String description,
+            BigDecimal discountPercent,
+            BigDecimal minPurchaseAmount,
+            boolean isActive) {}
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select g.*, (select count(*) from customers c where c.group_id = g.id and c.is_active and c.deleted_at is null) as members_count
               from customer_groups g""";
-    private static final RowMapper<Group> ROW = (rs, i) -> new Group(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-            rs.getBigDecimal("discount_percent"), rs.getBigDecimal("min_purchase_amount"), rs.getBoolean("is_active"), rs.getInt("members_count"),
-            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    private static final RowMapper<Group> ROW = (rs, i) -> new Group(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("description"),
+            rs.getBigDecimal("discount_percent"),
+            rs.getBigDecimal("min_purchase_amount"),
+            rs.getBoolean("is_active"),
+            rs.getInt("members_count"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
 
     private final JdbcClient sql;
 
@@ -47,10 +68,18 @@ class CustomerGroups {
 
     Page<Group> page(Boolean active, String search, String orderBy, Pageable page) {
         String like = dev.kassa.platform.data.LikePatterns.contains(search == null ? null : search.toLowerCase());
-        return JdbcPages.page(sql, SELECT, "from customer_groups g", """
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from customer_groups g",
+                """
                         where (cast(:active as boolean) is null or g.is_active = :active)
                           and (cast(:like as text) is null or lower(g.name) like :like or lower(g.description) like :like)
-                        """, orderBy, q -> q.param("active", active).param("like", like), ROW, page);
+                        """,
+                orderBy,
+                q -> q.param("active", active).param("like", like),
+                ROW,
+                page);
     }
 
     Optional<Group> find(long id) {
@@ -67,36 +96,62 @@ class CustomerGroups {
     }
 
     boolean exists(long id) {
-        return sql.sql("select count(*) from customer_groups where id = :id").param("id", id).query(Integer.class).single() > 0;
+        return sql.sql("select count(*) from customer_groups where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     boolean nameTaken(String name, Long except) {
-        return sql.sql("select count(*) from customer_groups where lower(name) = lower(:name) and (cast(:except as bigint) is null or id <> :except)")
-                .param("name", name).param("except", except).query(Integer.class).single() > 0;
+        return sql.sql(
+                                "select count(*) from customer_groups where lower(name) = lower(:name) and (cast(:except as bigint) is null or id <> :except)")
+                        .param("name", name)
+                        .param("except", except)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     long create(GroupForm f) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into customer_groups (name, description, discount_percent, min_purchase_amount, is_active)
                         values (:name, :description, :discount, :min, :active) returning id
                         """)
-                .param("name", f.name()).param("description", f.description()).param("discount", f.discountPercent())
-                .param("min", f.minPurchaseAmount()).param("active", f.isActive()).query(Long.class).single();
+                .param("name", f.name())
+                .param("description", f.description())
+                .param("discount", f.discountPercent())
+                .param("min", f.minPurchaseAmount())
+                .param("active", f.isActive())
+                .query(Long.class)
+                .single();
     }
 
     void update(long id, GroupForm f) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update customer_groups set name = :name, description = :description, discount_percent = :discount,
                                min_purchase_amount = :min, is_active = :active, updated_at = now() where id = :id
                         """)
-                .param("id", id).param("name", f.name()).param("description", f.description()).param("discount", f.discountPercent())
-                .param("min", f.minPurchaseAmount()).param("active", f.isActive()).update();
+                .param("id", id)
+                .param("name", f.name())
+                .param("description", f.description())
+                .param("discount", f.discountPercent())
+                .param("min", f.minPurchaseAmount())
+                .param("active", f.isActive())
+                .update();
     }
 
     /** Deletes a group; its members stay, without a group. */
     boolean delete(long id) {
-        sql.sql("update customers set group_id = null where group_id = :id").param("id", id).update();
-        return sql.sql("delete from customer_groups where id = :id").param("id", id).update() == 1;
+        sql.sql("update customers set group_id = null where group_id = :id")
+                .param("id", id)
+                .update();
+        return sql.sql("delete from customer_groups where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     List<Group> all() {

@@ -25,7 +25,8 @@ class CustomerQueries {
     }
 
     @Transactional(readOnly = true)
-    Page<CustomerResponse> search(String search, Boolean active, Boolean blocked, String type, Long group, Pageable page) {
+    Page<CustomerResponse> search(
+            String search, Boolean active, Boolean blocked, String type, Long group, Pageable page) {
         return withGroups(customers.search(search, active, blocked, type, group, page));
     }
 
@@ -43,12 +44,16 @@ class CustomerQueries {
 
     @Transactional(readOnly = true)
     CustomerDetail byPhone(String phone) {
-        return detail(customers.findByPhoneActive(phone).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception()));
+        return detail(
+                customers.findByPhoneActive(phone).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception()));
     }
 
     @Transactional(readOnly = true)
     Page<CustomerResponse> vip(Pageable page) {
-        List<Long> vipGroups = groups.all().stream().filter(g -> g.isActive() && g.isVip()).map(CustomerGroups.Group::id).toList();
+        List<Long> vipGroups = groups.all().stream()
+                .filter(g -> g.isActive() && g.isVip())
+                .map(CustomerGroups.Group::id)
+                .toList();
         return withGroups(customers.inGroups(vipGroups.isEmpty() ? List.of(-1L) : vipGroups, page));
     }
 
@@ -68,25 +73,34 @@ class CustomerQueries {
     @Transactional(readOnly = true)
     CustomerStats stats(long id) {
         Customer c = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        return new CustomerStats(CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
+        return new CustomerStats(
+                CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
                 new Purchases(c.totalPurchases, c.totalPurchasesCount, c.lastPurchaseAt, c.loyaltyPoints));
     }
 
     /** A customer's purchase totals and points. */
-    record CustomerStats(CustomerResponse customer, Purchases purchases) { }
+    record CustomerStats(CustomerResponse customer, Purchases purchases) {}
 
-    record Purchases(java.math.BigDecimal totalAmount, int totalCount, java.time.Instant lastPurchase, int loyaltyPoints) { }
+    record Purchases(
+            java.math.BigDecimal totalAmount, int totalCount, java.time.Instant lastPurchase, int loyaltyPoints) {}
 
     /** CustomerDetail of spec §6.3: the customer and their latest ten ledger entries. */
-    record CustomerDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped CustomerResponse customer, List<Ledger.Entry> recentTransactions) { }
+    record CustomerDetail(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped CustomerResponse customer,
+            List<Ledger.Entry> recentTransactions) {}
 
     CustomerDetail detail(Customer c) {
-        return new CustomerDetail(CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
+        return new CustomerDetail(
+                CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
                 ledger.recent(c.id, 10));
     }
 
     private Page<CustomerResponse> withGroups(Page<Customer> found) {
-        Map<Long, CustomerGroups.Group> byId = groups.byIds(found.getContent().stream().map(c -> c.groupId).filter(Objects::nonNull).distinct().toList());
+        Map<Long, CustomerGroups.Group> byId = groups.byIds(found.getContent().stream()
+                .map(c -> c.groupId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return found.map(c -> CustomerResponse.from(c, byId));
     }
 }

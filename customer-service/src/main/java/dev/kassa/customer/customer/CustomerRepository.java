@@ -13,7 +13,8 @@ import java.util.Optional;
 /** Customers (the aggregate; the ledger and groups are plain SQL beside it). Deleted customers are never found here but by id. */
 interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    @Query("select count(c) > 0 from Customer c where c.phone = :phone and c.deletedAt is null and (:except is null or c.id <> :except)")
+    @Query(
+            "select count(c) > 0 from Customer c where c.phone = :phone and c.deletedAt is null and (:except is null or c.id <> :except)")
     boolean phoneTaken(String phone, Long except);
 
     @Query("select c from Customer c where c.id = :id and c.deletedAt is null")
@@ -26,7 +27,8 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
     @Query("select c from Customer c where c.phone = :phone and c.isActive and c.deletedAt is null")
     Optional<Customer> findByPhoneActive(String phone);
 
-    @Query("""
+    @Query(
+            """
             select c from Customer c
              where c.deletedAt is null
                and (:search is null or lower(c.firstName) like :search or lower(c.lastName) like :search or lower(c.middleName) like :search

@@ -10,10 +10,29 @@ import java.math.BigDecimal;
  * taken too: {@code customer_type: "organization"} for a company, {@code organization_name} for {@code company_name},
  * {@code inn} for {@code tax_id}.
  */
-record CustomerRequest(String name, String firstName, String lastName, String middleName, String customerType, String companyName, String taxId,
-                       String phone, @JsonProperty("phone_2") String phone2, String email, String address, String city, String region,
-                       String postalCode, Long group, BigDecimal creditLimit, String birthday, String notes, Boolean isActive,
-                       Boolean isBlocked, String organizationName, String inn) {
+record CustomerRequest(
+        String name,
+        String firstName,
+        String lastName,
+        String middleName,
+        String customerType,
+        String companyName,
+        String taxId,
+        String phone,
+        @JsonProperty("phone_2") String phone2,
+        String email,
+        String address,
+        String city,
+        String region,
+        String postalCode,
+        Long group,
+        BigDecimal creditLimit,
+        String birthday,
+        String notes,
+        Boolean isActive,
+        Boolean isBlocked,
+        String organizationName,
+        String inn) {
 
     /** The company's name under either spelling. */
     String company() {

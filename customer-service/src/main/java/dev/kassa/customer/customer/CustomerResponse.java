@@ -9,12 +9,40 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** CustomerSerializer of spec §6.3: the record with its computed fields (full name, available credit, VIP, group discount). */
-record CustomerResponse(Long id, String firstName, String lastName, String middleName, String fullName, String customerType,
-                        String customerTypeDisplay, String companyName, String taxId, String phone, @JsonProperty("phone_2") String phone2,
-                        String email, String address, String city, String region, String postalCode, Long group, String groupName,
-                        BigDecimal balance, BigDecimal creditLimit, BigDecimal availableCredit, int loyaltyPoints, BigDecimal totalPurchases,
-                        int totalPurchasesCount, BigDecimal defaultDiscount, Boolean isVip, LocalDate birthday, String notes, boolean isActive,
-                        boolean isBlocked, Instant createdAt, Instant updatedAt, Instant lastPurchaseAt) {
+record CustomerResponse(
+        Long id,
+        String firstName,
+        String lastName,
+        String middleName,
+        String fullName,
+        String customerType,
+        String customerTypeDisplay,
+        String companyName,
+        String taxId,
+        String phone,
+        @JsonProperty("phone_2") String phone2,
+        String email,
+        String address,
+        String city,
+        String region,
+        String postalCode,
+        Long group,
+        String groupName,
+        BigDecimal balance,
+        BigDecimal creditLimit,
+        BigDecimal availableCredit,
+        int loyaltyPoints,
+        BigDecimal totalPurchases,
+        int totalPurchasesCount,
+        BigDecimal defaultDiscount,
+        Boolean isVip,
+        LocalDate birthday,
+        String notes,
+        boolean isActive,
+        boolean isBlocked,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastPurchaseAt) {
 
     /** The original web client's name for the net amount bought (its customer list and till search show it as money). */
     @JsonProperty("total_spent")
@@ -36,10 +64,39 @@ record CustomerResponse(Long id, String firstName, String lastName, String middl
 
     static CustomerResponse from(Customer c, Map<Long, CustomerGroups.Group> groups) {
         CustomerGroups.Group g = c.groupId == null ? null : groups.get(c.groupId);
-        return new CustomerResponse(c.id, c.firstName, c.lastName, c.middleName, c.fullName(), c.customerType,
-                Messages.get("customer.type." + c.customerType), c.companyName, c.taxId, c.phone, c.phone2, c.email, c.address, c.city,
-                c.region, c.postalCode, c.groupId, g == null ? null : g.name(), c.balance, c.creditLimit, c.availableCredit(),
-                c.loyaltyPoints, c.totalPurchases, c.totalPurchasesCount, g == null ? BigDecimal.ZERO.setScale(2) : g.discountPercent(),
-                g == null ? null : g.isVip(), c.birthday, c.notes, c.isActive, c.isBlocked, c.createdAt, c.updatedAt, c.lastPurchaseAt);
+        return new CustomerResponse(
+                c.id,
+                c.firstName,
+                c.lastName,
+                c.middleName,
+                c.fullName(),
+                c.customerType,
+                Messages.get("customer.type." + c.customerType),
+                c.companyName,
+                c.taxId,
+                c.phone,
+                c.phone2,
+                c.email,
+                c.address,
+                c.city,
+                c.region,
+                c.postalCode,
+                c.groupId,
+                g == null ? null : g.name(),
+                c.balance,
+                c.creditLimit,
+                c.availableCredit(),
+                c.loyaltyPoints,
+                c.totalPurchases,
+                c.totalPurchasesCount,
+                g == null ? BigDecimal.ZERO.setScale(2) : g.discountPercent(),
+                g == null ? null : g.isVip(),
+                c.birthday,
+                c.notes,
+                c.isActive,
+                c.isBlocked,
+                c.createdAt,
+                c.updatedAt,
+                c.lastPurchaseAt);
     }
 }

@@ -14,10 +14,28 @@ import static dev.kassa.platform.error.FieldErrors.blank;
  * broken rule is reported at once, per field.
  */
 final class CustomerRules {
-    private CustomerRules() { }
+    private CustomerRules() {}
 
-    static final CustomerForm EMPTY = new CustomerForm(null, "", "", "individual", "", "", null, "", "", "", "", "", "", null,
-            BigDecimal.ZERO.setScale(2), null, "", true, false);
+    static final CustomerForm EMPTY = new CustomerForm(
+            null,
+            "",
+            "",
+            "individual",
+            "",
+            "",
+            null,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            null,
+            BigDecimal.ZERO.setScale(2),
+            null,
+            "",
+            true,
+            false);
 
     /** {@code base} changed by {@code r}: every field given replaces it (PATCH), and the required ones must end up present. */
     static CustomerForm apply(CustomerRequest r, CustomerForm base, LocalDate today, LongPredicate groupExists) {
@@ -71,10 +89,26 @@ final class CustomerRules {
         errors.maxLength("address", text(r.address(), base.address()), 1000);
         errors.maxLength("notes", text(r.notes(), base.notes()), 5000);
         errors.throwIfAny();
-        return new CustomerForm(first.trim(), last, middle, type, company, text(r.taxNumber(), base.taxId()), phone, phone2, email,
-                text(r.address(), base.address()), text(r.city(), base.city()), text(r.region(), base.region()),
-                text(r.postalCode(), base.postalCode()), group, limit.setScale(2), birthday, text(r.notes(), base.notes()),
-                r.isActive() != null ? r.isActive() : base.isActive(), r.isBlocked() != null ? r.isBlocked() : base.isBlocked());
+        return new CustomerForm(
+                first.trim(),
+                last,
+                middle,
+                type,
+                company,
+                text(r.taxNumber(), base.taxId()),
+                phone,
+                phone2,
+                email,
+                text(r.address(), base.address()),
+                text(r.city(), base.city()),
+                text(r.region(), base.region()),
+                text(r.postalCode(), base.postalCode()),
+                group,
+                limit.setScale(2),
+                birthday,
+                text(r.notes(), base.notes()),
+                r.isActive() != null ? r.isActive() : base.isActive(),
+                r.isBlocked() != null ? r.isBlocked() : base.isBlocked());
     }
 
     private static String text(String given, String current) {

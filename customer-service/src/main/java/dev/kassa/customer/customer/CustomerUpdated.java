@@ -7,5 +7,12 @@ import java.math.BigDecimal;
 
 /** A customer's record changed (name, phone, type, group, credit limit, active or blocked). */
 @KassaEvent(topic = Topics.CUSTOMER)
-public record CustomerUpdated(long customerId, String fullName, String phone, String customerType, Long groupId, BigDecimal creditLimit,
-                              boolean isActive, boolean isBlocked) { }
+public record CustomerUpdated(
+        long customerId,
+        String fullName,
+        String phone,
+        String customerType,
+        Long groupId,
+        BigDecimal creditLimit,
+        boolean isActive,
+        boolean isBlocked) {}

@@ -22,7 +22,8 @@ import java.util.Set;
 class Customers {
 
     /** How a debt is paid back: money, never credit or points. */
-    static final Set<PaymentMethod> DEBT_PAYMENT_METHODS = EnumSet.of(PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.TRANSFER);
+    static final Set<PaymentMethod> DEBT_PAYMENT_METHODS =
+            EnumSet.of(PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.TRANSFER);
 
     private final CustomerRepository customers;
     private final CustomerGroups groups;
@@ -38,12 +39,15 @@ class Customers {
 
     @Transactional
     Customer create(CustomerRequest request) {
-        CustomerForm form = CustomerRules.apply(request, CustomerRules.EMPTY, TenantContext.require().today(), groups::exists);
+        CustomerForm form = CustomerRules.apply(
+                request, CustomerRules.EMPTY, TenantContext.require().today(), groups::exists);
         if (customers.phoneTaken(form.phone(), null)) {
             throw FieldErrors.single("phone", "customer.phone_taken");
         }
         Customer saved = save(new Customer(form));
-        outbox.publish(TenantContext.require().key(), new CustomerCreated(saved.id, saved.fullName(), saved.phone, saved.customerType));
+        outbox.publish(
+                TenantContext.require().key(),
+                new CustomerCreated(saved.id, saved.fullName(), saved.phone, saved.customerType));
         return saved;
     }
 
@@ -52,14 +56,24 @@ class Customers {
     Customer update(long id, CustomerRequest request, boolean partial) {
         Customer customer = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         CustomerForm base = partial ? CustomerForm.of(customer) : CustomerRules.EMPTY;
-        CustomerForm form = CustomerRules.apply(request, base, TenantContext.require().today(), groups::exists);
+        CustomerForm form =
+                CustomerRules.apply(request, base, TenantContext.require().today(), groups::exists);
         if (!form.phone().equals(customer.phone) && customers.phoneTaken(form.phone(), id)) {
             throw FieldErrors.single("phone", "customer.phone_taken");
         }
         customer.apply(form);
         Customer saved = save(customer);
-        outbox.publish(TenantContext.require().key(), new CustomerUpdated(saved.id, saved.fullName(), saved.phone, saved.customerType,
-                saved.groupId, saved.creditLimit, saved.isActive, saved.isBlocked));
+        outbox.publish(
+                TenantContext.require().key(),
+                new CustomerUpdated(
+                        saved.id,
+                        saved.fullName(),
+                        saved.phone,
+                        saved.customerType,
+                        saved.groupId,
+                        saved.creditLimit,
+                        saved.isActive,
+                        saved.isBlocked));
         return saved;
     }
 
@@ -78,7 +92,10 @@ class Customers {
         if (!FieldErrors.isPositiveAmount(amount)) {
             errors.add("amount", "customer.amount_positive");
         }
-        if (method != null && PaymentMethod.of(method).filter(DEBT_PAYMENT_METHODS::contains).isEmpty()) {
+        if (method != null
+                && PaymentMethod.of(method)
+                        .filter(DEBT_PAYMENT_METHODS::contains)
+                        .isEmpty()) {
             errors.add("payment_method", "customer.method_invalid");
         }
         errors.maxLength("description", description, 1000);
@@ -90,7 +107,9 @@ class Customers {
     @Transactional
     Ledger.Entry adjust(long id, BigDecimal amount, String reason, Caller caller) {
         FieldErrors errors = new FieldErrors();
-        if (amount == null || amount.signum() == 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount == null
+                || amount.signum() == 0
+                || amount.stripTrailingZeros().scale() > 2) {
             errors.add("amount", "customer.amount_nonzero");
         }
         if (reason == null || reason.isBlank()) {
@@ -101,13 +120,35 @@ class Customers {
         return change(id, "correction", amount, null, reason.trim(), caller);
     }
 
-    private Ledger.Entry change(long id, String type, BigDecimal amount, String method, String description, Caller caller) {
+    private Ledger.Entry change(
+            long id, String type, BigDecimal amount, String method, String description, Caller caller) {
         customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         Ledger.Moved moved = ledger.move(id, amount.setScale(2), FieldErrors.MAX_AMOUNT)
                 .orElseThrow(() -> FieldErrors.single("amount", "validation.not_negative"));
-        long entry = ledger.append(id, type, amount.setScale(2), moved.before(), moved.after(), null, method, description, caller.userId());
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(id, entry, type, amount.setScale(2), moved.before(), moved.after(),
-                null, method, caller.userId(), 0, moved.points()));
+        long entry = ledger.append(
+                id,
+                type,
+                amount.setScale(2),
+                moved.before(),
+                moved.after(),
+                null,
+                method,
+                description,
+                caller.userId());
+        outbox.publish(
+                TenantContext.require().key(),
+                new CustomerBalanceChanged(
+                        id,
+                        entry,
+                        type,
+                        amount.setScale(2),
+                        moved.before(),
+                        moved.after(),
+                        null,
+                        method,
+                        caller.userId(),
+                        0,
+                        moved.points()));
         return ledger.find(entry).orElseThrow();
     }
 

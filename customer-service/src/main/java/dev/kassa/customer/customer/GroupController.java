@@ -30,10 +30,17 @@ import java.util.Map;
 @RequestMapping("/api/customers/groups")
 class GroupController {
 
-    record GroupRequest(String name, String description, BigDecimal discountPercent, BigDecimal minPurchaseAmount, Boolean isActive) { }
+    record GroupRequest(
+            String name,
+            String description,
+            BigDecimal discountPercent,
+            BigDecimal minPurchaseAmount,
+            Boolean isActive) {}
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-discount_percent", "g.id", Map.of("discount_percent", "g.discount_percent, g.name",
-            "name", "g.name", "created_at", "g.created_at"));
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-discount_percent",
+            "g.id",
+            Map.of("discount_percent", "g.discount_percent, g.name", "name", "g.name", "created_at", "g.created_at"));
 
     private final Groups groups;
     private final CustomerQueries customers;
@@ -43,14 +50,20 @@ class GroupController {
         this.customers = customers;
     }
 
-    @Operation(summary = "Groups, biggest discount first: filter is_active, search name and description; ordering name, discount_percent, created_at")
+    @Operation(
+            summary =
+                    "Groups, biggest discount first: filter is_active, search name and description; ordering name, discount_percent, created_at")
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerGroups.Group> list(@RequestParam(name = "is_active", required = false) Boolean active,
-                                            @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                            @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<CustomerGroups.Group> list(
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(groups.page(active, search, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), g -> g);
+        return PageResponse.of(
+                groups.page(active, search, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), g -> g);
     }
 
     @Operation(summary = "A group with the number of its active members")
@@ -61,8 +74,15 @@ class GroupController {
     }
 
     @Operation(summary = "Create a group (owner, manager): name required and unique, discount_percent 0–100")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "VIP", value = "{\"name\": \"VIP\", \"description\": \"Постоянные покупатели\", \"discount_percent\": \"10\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "VIP",
+                                            value =
+                                                    "{\"name\": \"VIP\", \"description\": \"Постоянные покупатели\", \"discount_percent\": \"10\"}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
@@ -71,8 +91,14 @@ class GroupController {
     }
 
     @Operation(summary = "Replace a group (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "group", value = "{\"name\": \"VIP\", \"discount_percent\": \"12\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "group",
+                                            value = "{\"name\": \"VIP\", \"discount_percent\": \"12\"}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerGroups.Group replace(@PathVariable long id, @RequestBody GroupRequest request) {
@@ -80,8 +106,11 @@ class GroupController {
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-            name = "discount", value = "{\"discount_percent\": \"15\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "discount", value = "{\"discount_percent\": \"15\"}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerGroups.Group patch(@PathVariable long id, @RequestBody GroupRequest request) {
@@ -99,8 +128,11 @@ class GroupController {
     @Operation(summary = "The group's active members")
     @GetMapping("/{id}/members")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerResponse> members(@PathVariable long id, @RequestParam(required = false) String page,
-                                           @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(customers.members(id, PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
+    PageResponse<CustomerResponse> members(
+            @PathVariable long id,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                customers.members(id, PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
     }
 }

@@ -31,7 +31,8 @@ class Groups {
 
     @Transactional
     CustomerGroups.Group create(GroupController.GroupRequest r) {
-        long id = groups.create(form(r, new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true), null));
+        long id = groups.create(
+                form(r, new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true), null));
         return groups.find(id).orElseThrow();
     }
 
@@ -39,8 +40,12 @@ class Groups {
     CustomerGroups.Group update(long id, GroupController.GroupRequest r, boolean partial) {
         CustomerGroups.Group current = find(id);
         CustomerGroups.GroupForm base = partial
-                ? new CustomerGroups.GroupForm(current.name(), current.description(), current.discountPercent(), current.minPurchaseAmount(),
-                current.isActive())
+                ? new CustomerGroups.GroupForm(
+                        current.name(),
+                        current.description(),
+                        current.discountPercent(),
+                        current.minPurchaseAmount(),
+                        current.isActive())
                 : new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true);
         groups.update(id, form(r, base, id));
         return groups.find(id).orElseThrow();
@@ -64,7 +69,9 @@ class Groups {
             errors.add("name", "customer.group_name_taken");
         }
         BigDecimal discount = r.discountPercent() != null ? r.discountPercent() : base.discountPercent();
-        if (discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0 || discount.stripTrailingZeros().scale() > 2) {
+        if (discount.signum() < 0
+                || discount.compareTo(BigDecimal.valueOf(100)) > 0
+                || discount.stripTrailingZeros().scale() > 2) {
             errors.add("discount_percent", "customer.discount_invalid");
         }
         BigDecimal min = r.minPurchaseAmount() != null ? r.minPurchaseAmount() : base.minPurchaseAmount();
@@ -72,7 +79,11 @@ class Groups {
         String description = r.description() != null ? r.description().trim() : base.description();
         errors.maxLength("description", description, 2000);
         errors.throwIfAny();
-        return new CustomerGroups.GroupForm(name, description, discount.setScale(2), min == null ? null : min.setScale(2),
+        return new CustomerGroups.GroupForm(
+                name,
+                description,
+                discount.setScale(2),
+                min == null ? null : min.setScale(2),
                 r.isActive() != null ? r.isActive() : base.isActive());
     }
 }

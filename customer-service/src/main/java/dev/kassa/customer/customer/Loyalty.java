@@ -19,9 +19,13 @@ import java.time.Instant;
 class Loyalty {
 
     /** The store's loyalty rules. */
-    record Settings(boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue, Instant updatedAt) { }
+    record Settings(
+            boolean loyaltyEnabled,
+            BigDecimal loyaltyAmountPerPoint,
+            BigDecimal loyaltyPointValue,
+            Instant updatedAt) {}
 
-    record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) { }
+    record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) {}
 
     private final LoyaltyRepository rows;
     private final Ledger ledger;
@@ -43,7 +47,8 @@ class Loyalty {
     Settings update(SettingsRequest r) {
         Settings now = current();
         FieldErrors errors = new FieldErrors();
-        BigDecimal perPoint = r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
+        BigDecimal perPoint =
+                r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
         BigDecimal value = r.loyaltyPointValue() == null ? now.loyaltyPointValue() : r.loyaltyPointValue();
         if (!FieldErrors.isPositiveAmount(perPoint)) {
             errors.add("loyalty_amount_per_point", "customer.amount_positive");
@@ -63,8 +68,13 @@ class Loyalty {
             throw FieldErrors.single("payment_method", "customer.loyalty_disabled");
         }
         BigDecimal points = amount.divide(s.loyaltyPointValue(), 6, RoundingMode.HALF_UP);
-        if (points.stripTrailingZeros().scale() > 0 || points.signum() <= 0 || points.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw FieldErrors.single("amount", "customer.bonus_whole_points", s.loyaltyPointValue().toPlainString());
+        if (points.stripTrailingZeros().scale() > 0
+                || points.signum() <= 0
+                || points.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw FieldErrors.single(
+                    "amount",
+                    "customer.bonus_whole_points",
+                    s.loyaltyPointValue().toPlainString());
         }
         return points.intValueExact();
     }
@@ -84,7 +94,8 @@ class Loyalty {
             return;
         }
         BigDecimal base = sale.total().subtract(bonus).max(BigDecimal.ZERO);
-        int earned = base.divide(s.loyaltyAmountPerPoint(), 0, RoundingMode.DOWN).intValue();
+        int earned =
+                base.divide(s.loyaltyAmountPerPoint(), 0, RoundingMode.DOWN).intValue();
         rows.earnedOn(sale.saleId(), base, earned, s.loyaltyAmountPerPoint());
         if (earned > 0) {
             change(sale.customerId(), "bonus_accrual", base, earned, sale.saleId(), sale.receiptNumber());
@@ -96,7 +107,8 @@ class Loyalty {
      * and the points earned on it are taken back in proportion; a whole refund undoes both exactly.
      */
     void refund(PurchaseEventsConsumer.SaleRefunded refund) {
-        LoyaltyRepository.PointsOfPurchase row = rows.lockPoints(refund.saleId()).orElse(null);
+        LoyaltyRepository.PointsOfPurchase row =
+                rows.lockPoints(refund.saleId()).orElse(null);
         if (row == null) {
             return;
         }
@@ -113,41 +125,77 @@ class Loyalty {
             int back = share(bonusPoints, bonusNow, bonusAmount) - share(bonusPoints, bonusBefore, bonusAmount);
             rows.bonusRefunded(refund.saleId(), bonusNow);
             if (back > 0) {
-                change(refund.customerId(), "bonus_return", bonusNow.subtract(bonusBefore), back, refund.saleId(), refund.receiptNumber());
+                change(
+                        refund.customerId(),
+                        "bonus_return",
+                        bonusNow.subtract(bonusBefore),
+                        back,
+                        refund.saleId(),
+                        refund.receiptNumber());
             }
         }
         if (earned > 0 && per != null) {
             // what is still bought (not refunded) of what earned the points, at the rule of the day of purchase
             BigDecimal kept = base.subtract(refunded.subtract(bonusNow)).max(BigDecimal.ZERO);
-            int stillEarned = Math.min(earned, kept.divide(per, 0, RoundingMode.DOWN).intValue());
+            int stillEarned =
+                    Math.min(earned, kept.divide(per, 0, RoundingMode.DOWN).intValue());
             int takeBack = earned - reversed - stillEarned;
             if (takeBack > 0) {
                 rows.pointsReversed(refund.saleId(), takeBack);
-                change(refund.customerId(), "bonus_reversal", refund.amount(), -takeBack, refund.saleId(), refund.receiptNumber());
+                change(
+                        refund.customerId(),
+                        "bonus_reversal",
+                        refund.amount(),
+                        -takeBack,
+                        refund.saleId(),
+                        refund.receiptNumber());
             }
         }
     }
 
     private static int share(int points, BigDecimal part, BigDecimal whole) {
-        return BigDecimal.valueOf(points).multiply(part).divide(whole, 0, RoundingMode.HALF_UP).intValue();
+        return BigDecimal.valueOf(points)
+                .multiply(part)
+                .divide(whole, 0, RoundingMode.HALF_UP)
+                .intValue();
     }
 
     /** Moves the customer's points by {@code delta} and writes the ledger row and its event (the balance itself is unchanged). */
-    private void change(long customerId, String type, BigDecimal amount, int delta, String saleId, String receiptNumber) {
+    private void change(
+            long customerId, String type, BigDecimal amount, int delta, String saleId, String receiptNumber) {
         LoyaltyRepository.After after = rows.movePoints(customerId, delta).orElse(null);
         if (after == null) {
             return;
         }
         int pointsAfter = after.points();
         BigDecimal balance = after.balance();
-        long entry = ledger.appendPoints(customerId, type, amount.setScale(2, RoundingMode.HALF_UP), balance, delta, pointsAfter - delta, pointsAfter,
-                saleId, receiptNumber);
-        outbox.publish(TenantContext.require().key(), new CustomerBalanceChanged(customerId, entry, type, BigDecimal.ZERO.setScale(2), balance,
-                balance, saleId, null, null, delta, pointsAfter));
+        long entry = ledger.appendPoints(
+                customerId,
+                type,
+                amount.setScale(2, RoundingMode.HALF_UP),
+                balance,
+                delta,
+                pointsAfter - delta,
+                pointsAfter,
+                saleId,
+                receiptNumber);
+        outbox.publish(
+                TenantContext.require().key(),
+                new CustomerBalanceChanged(
+                        customerId,
+                        entry,
+                        type,
+                        BigDecimal.ZERO.setScale(2),
+                        balance,
+                        balance,
+                        saleId,
+                        null,
+                        null,
+                        delta,
+                        pointsAfter));
     }
 
     private Settings current() {
         return rows.settings();
     }
-
 }

@@ -19,8 +19,10 @@ class LoyaltyController {
         this.loyalty = loyalty;
     }
 
-    @Operation(summary = "Loyalty rules: loyalty_enabled, loyalty_amount_per_point (one point per full amount of a purchase; default 100), "
-            + "loyalty_point_value (what a point pays at the till as the bonus tender; default 1)")
+    @Operation(
+            summary =
+                    "Loyalty rules: loyalty_enabled, loyalty_amount_per_point (one point per full amount of a purchase; default 100), "
+                            + "loyalty_point_value (what a point pays at the till as the bonus tender; default 1)")
     @GetMapping("/api/customers/settings")
     @PreAuthorize(Access.READ_CUSTOMERS)
     Loyalty.Settings settings() {
@@ -28,9 +30,18 @@ class LoyaltyController {
     }
 
     @Operation(summary = "Change the loyalty rules (owner); only the fields given change")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "rules", value = "{\"loyalty_enabled\": true, \"loyalty_amount_per_point\": 1000, \"loyalty_point_value\": 10}")))
-    @RequestMapping(path = "/api/customers/settings", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "rules",
+                                            value =
+                                                    "{\"loyalty_enabled\": true, \"loyalty_amount_per_point\": 1000, \"loyalty_point_value\": 10}")))
+    @RequestMapping(
+            path = "/api/customers/settings",
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MANAGE_STORE)
     Loyalty.Settings update(@RequestBody Loyalty.SettingsRequest request) {
         return loyalty.update(request);

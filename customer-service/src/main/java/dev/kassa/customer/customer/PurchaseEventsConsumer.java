@@ -24,13 +24,20 @@ class PurchaseEventsConsumer {
 
     /** The part of the SaleCompleted contract that customer-service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleCompleted(String saleId, String receiptNumber, Long customerId, Instant completedAt, LocalDate businessDate, BigDecimal total,
-                         List<Line> lines, List<Payment> payments) {
+    record SaleCompleted(
+            String saleId,
+            String receiptNumber,
+            Long customerId,
+            Instant completedAt,
+            LocalDate businessDate,
+            BigDecimal total,
+            List<Line> lines,
+            List<Payment> payments) {
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(BigDecimal quantity) { }
+        record Line(BigDecimal quantity) {}
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Payment(String method, BigDecimal amount) { }
+        record Payment(String method, BigDecimal amount) {}
 
         /** The part of the sale bought on credit (the customer's new debt). */
         BigDecimal credit() {
@@ -47,13 +54,21 @@ class PurchaseEventsConsumer {
         }
 
         BigDecimal itemsQuantity() {
-            return lines == null ? BigDecimal.ZERO : lines.stream().map(Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return lines == null
+                    ? BigDecimal.ZERO
+                    : lines.stream().map(Line::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
     /** The part of the SaleRefunded contract that customer-service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String saleId, String receiptNumber, Long customerId, BigDecimal amount, BigDecimal creditAmount, BigDecimal bonusAmount) {
+    record SaleRefunded(
+            String saleId,
+            String receiptNumber,
+            Long customerId,
+            BigDecimal amount,
+            BigDecimal creditAmount,
+            BigDecimal bonusAmount) {
         /** The part of the refund that reduces the customer's debt instead of leaving the till. */
         BigDecimal credit() {
             return creditAmount == null ? BigDecimal.ZERO : creditAmount;
@@ -73,21 +88,25 @@ class PurchaseEventsConsumer {
         this.handlers = new EventHandlers()
                 .on(SaleCompleted.class, sale -> sale.customerId() != null, sale -> {
                     if (history.recordPurchase(sale)) {
-                        int spent = credit.settle(sale.saleId(), sale.customerId(), sale.receiptNumber(), sale.credit());
+                        int spent =
+                                credit.settle(sale.saleId(), sale.customerId(), sale.receiptNumber(), sale.credit());
                         loyalty.purchase(sale, spent);
                     }
                 })
                 .on(SaleRefunded.class, refund -> refund.customerId() != null, refund -> {
                     if (history.recordRefund(refund)) {
                         if (refund.credit().signum() > 0) {
-                            credit.refund(refund.saleId(), refund.customerId(), refund.receiptNumber(), refund.credit());
+                            credit.refund(
+                                    refund.saleId(), refund.customerId(), refund.receiptNumber(), refund.credit());
                         }
                         loyalty.refund(refund);
                     }
                 });
     }
 
-    @KafkaListener(topics = Topics.SALES, properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
+    @KafkaListener(
+            topics = Topics.SALES,
+            properties = {Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(String message) {
         inbox.handle(message, "customer-history", handlers);
     }

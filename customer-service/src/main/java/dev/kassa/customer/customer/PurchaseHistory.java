@@ -25,8 +25,14 @@ import java.util.List;
 @Transactional(propagation = Propagation.MANDATORY)
 class PurchaseHistory {
 
-    record Purchase(String saleId, String receiptNumber, BigDecimal total, BigDecimal refunded, BigDecimal itemsQuantity, Instant completedAt,
-                    LocalDate businessDate) { }
+    record Purchase(
+            String saleId,
+            String receiptNumber,
+            BigDecimal total,
+            BigDecimal refunded,
+            BigDecimal itemsQuantity,
+            Instant completedAt,
+            LocalDate businessDate) {}
 
     private static final Logger log = LoggerFactory.getLogger(PurchaseHistory.class);
 
@@ -39,30 +45,55 @@ class PurchaseHistory {
     /** A page of the customer's purchases, newest first, within the business dates given (inclusive); 404 for an unknown customer. */
     @Transactional(readOnly = true)
     Page<Purchase> page(long customerId, LocalDate from, LocalDate to, Pageable page) {
-        if (jdbc.sql("select count(*) from customers where id = :id").param("id", customerId).query(Integer.class).single() == 0) {
+        if (jdbc.sql("select count(*) from customers where id = :id")
+                        .param("id", customerId)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
             throw CustomerErrors.CUSTOMER_NOT_FOUND.exception();
         }
-        List<Purchase> rows = jdbc.sql("""
+        List<Purchase> rows = jdbc.sql(
+                        """
                         select sale_id, receipt_number, total, refunded, items_quantity, completed_at, business_date from customer_purchases
                          where customer_id = :customer and business_date >= coalesce(:from, business_date)
                            and business_date <= coalesce(:to, business_date)
                          order by completed_at desc, sale_id desc limit :limit offset :offset
                         """)
-                .param("customer", customerId).param("from", from).param("to", to).param("limit", page.getPageSize())
+                .param("customer", customerId)
+                .param("from", from)
+                .param("to", to)
+                .param("limit", page.getPageSize())
                 .param("offset", page.getOffset())
-                .query((rs, i) -> new Purchase(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        rs.getTimestamp(6).toInstant(), rs.getObject(7, LocalDate.class)))
+                .query((rs, i) -> new Purchase(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getObject(7, LocalDate.class)))
                 .list();
-        long total = jdbc.sql("""
+        long total = jdbc.sql(
+                        """
                         select count(*) from customer_purchases where customer_id = :customer
                            and business_date >= coalesce(:from, business_date) and business_date <= coalesce(:to, business_date)
                         """)
-                .param("customer", customerId).param("from", from).param("to", to).query(Long.class).single();
+                .param("customer", customerId)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
         return new PageImpl<>(rows, page, total);
     }
 
     /** A customer's net purchases (refunds deducted) in a period, for the top customers list. */
-    record TopCustomer(long id, String firstName, String lastName, String phone, BigDecimal totalPurchases, long totalPurchasesCount) { }
+    record TopCustomer(
+            long id,
+            String firstName,
+            String lastName,
+            String phone,
+            BigDecimal totalPurchases,
+            long totalPurchasesCount) {}
 
     /**
      * The active customers who bought most within the business dates given (all time without them): by net amount
@@ -70,7 +101,8 @@ class PurchaseHistory {
      */
     @Transactional(readOnly = true)
     List<TopCustomer> top(LocalDate from, LocalDate to, boolean byCount, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                         select c.id, c.first_name, c.last_name, c.phone, sum(p.total - p.refunded) as net, count(*) as purchases
                           from customer_purchases p join customers c on c.id = p.customer_id
                          where c.is_active and c.deleted_at is null
@@ -78,10 +110,18 @@ class PurchaseHistory {
                          group by c.id, c.first_name, c.last_name, c.phone
                          order by %s desc, c.id
                          limit :limit
-                        """.formatted(byCount ? "purchases" : "net"))
-                .param("from", from).param("to", to).param("limit", limit)
-                .query((rs, i) -> new TopCustomer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5).setScale(2), rs.getLong(6)))
+                        """
+                                .formatted(byCount ? "purchases" : "net"))
+                .param("from", from)
+                .param("to", to)
+                .param("limit", limit)
+                .query((rs, i) -> new TopCustomer(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5).setScale(2),
+                        rs.getLong(6)))
                 .list();
     }
 
@@ -91,19 +131,29 @@ class PurchaseHistory {
             return false;
         }
         Timestamp at = Timestamp.from(sale.completedAt());
-        int added = jdbc.sql("""
+        int added = jdbc.sql(
+                        """
                         insert into customer_purchases (sale_id, customer_id, receipt_number, total, items_quantity, completed_at, business_date)
                         values (:sale, :customer, :receipt, :total, :quantity, :at, :date) on conflict (sale_id) do nothing
                         """)
-                .param("sale", sale.saleId()).param("customer", sale.customerId()).param("receipt", sale.receiptNumber())
-                .param("total", sale.total()).param("quantity", sale.itemsQuantity()).param("at", at).param("date", sale.businessDate())
+                .param("sale", sale.saleId())
+                .param("customer", sale.customerId())
+                .param("receipt", sale.receiptNumber())
+                .param("total", sale.total())
+                .param("quantity", sale.itemsQuantity())
+                .param("at", at)
+                .param("date", sale.businessDate())
                 .update();
         if (added == 1) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                             update customers set total_purchases = total_purchases + :total, total_purchases_count = total_purchases_count + 1,
                                    last_purchase_at = greatest(coalesce(last_purchase_at, :at), :at), updated_at = now() where id = :customer
                             """)
-                    .param("total", sale.total()).param("at", at).param("customer", sale.customerId()).update();
+                    .param("total", sale.total())
+                    .param("at", at)
+                    .param("customer", sale.customerId())
+                    .update();
         }
         return added == 1;
     }
@@ -114,16 +164,28 @@ class PurchaseHistory {
             return false;
         }
         jdbc.sql("update customer_purchases set refunded = refunded + :amount where sale_id = :sale")
-                .param("amount", refund.amount()).param("sale", refund.saleId()).update();
-        jdbc.sql("update customers set total_purchases = greatest(total_purchases - :amount, 0), updated_at = now() where id = :customer")
-                .param("amount", refund.amount()).param("customer", refund.customerId()).update();
+                .param("amount", refund.amount())
+                .param("sale", refund.saleId())
+                .update();
+        jdbc.sql(
+                        "update customers set total_purchases = greatest(total_purchases - :amount, 0), updated_at = now() where id = :customer")
+                .param("amount", refund.amount())
+                .param("customer", refund.customerId())
+                .update();
         return true;
     }
 
     private boolean known(long customerId, String receipt) {
-        boolean known = jdbc.sql("select count(*) from customers where id = :id").param("id", customerId).query(Integer.class).single() > 0;
+        boolean known = jdbc.sql("select count(*) from customers where id = :id")
+                        .param("id", customerId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (!known) {
-            log.warn("Sale {} names customer {} that this store does not have; history not recorded", receipt, customerId);
+            log.warn(
+                    "Sale {} names customer {} that this store does not have; history not recorded",
+                    receipt,
+                    customerId);
         }
         return known;
     }

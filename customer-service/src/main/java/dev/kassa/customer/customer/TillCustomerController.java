@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TillCustomerController {
 
     /** {@code customer}: the buyer, or null when the till named only a name or a phone nobody has. */
-    record Resolved(TillCustomers.TillCustomer customer) { }
+    record Resolved(TillCustomers.TillCustomer customer) {}
 
     private final TillCustomers tillCustomers;
 
@@ -22,11 +22,20 @@ class TillCustomerController {
         this.tillCustomers = tillCustomers;
     }
 
-    @Operation(summary = "The buyer of a sale at the till: customer_id (an active customer, else 400 on customer_id), or new_customer "
-            + "(the customer with that phone, else created), or customer_phone (the customer with that phone, if any); answers the "
-            + "group discount and the points the till may take")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "new customer", value = "{\"new_customer\": {\"first_name\": \"Иван\", \"phone\": \"+998901234567\"}}")))
+    @Operation(
+            summary =
+                    "The buyer of a sale at the till: customer_id (an active customer, else 400 on customer_id), or new_customer "
+                            + "(the customer with that phone, else created), or customer_phone (the customer with that phone, if any); answers the "
+                            + "group discount and the points the till may take")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "new customer",
+                                            value =
+                                                    "{\"new_customer\": {\"first_name\": \"Иван\", \"phone\": \"+998901234567\"}}")))
     @PostMapping("/internal/till-customers")
     @PreAuthorize(Access.SELL)
     Resolved resolve(@RequestBody TillCustomers.Request request) {

@@ -19,10 +19,19 @@ import java.util.Map;
 @Service
 class TillCustomers {
 
-    record Request(Long customerId, String customerName, String customerPhone, CustomerRequest newCustomer) { }
+    record Request(Long customerId, String customerName, String customerPhone, CustomerRequest newCustomer) {}
 
-    record TillCustomer(long id, String fullName, String phone, String groupName, BigDecimal discountPercent, int loyaltyPoints,
-                        BigDecimal pointValue, BigDecimal availableCredit, boolean isBlocked, boolean created) { }
+    record TillCustomer(
+            long id,
+            String fullName,
+            String phone,
+            String groupName,
+            BigDecimal discountPercent,
+            int loyaltyPoints,
+            BigDecimal pointValue,
+            BigDecimal availableCredit,
+            boolean isBlocked,
+            boolean created) {}
 
     private final CustomerRepository customers;
     private final CustomerGroups groups;
@@ -40,13 +49,19 @@ class TillCustomers {
     @Transactional
     TillCustomer resolve(Request r) {
         if (r.customerId() != null) {
-            Customer customer = customers.findLive(r.customerId()).filter(c -> c.isActive)
+            Customer customer = customers
+                    .findLive(r.customerId())
+                    .filter(c -> c.isActive)
                     .orElseThrow(() -> FieldErrors.single("customer_id", "customer.unknown_for_sale"));
             return view(customer, false);
         }
         if (r.newCustomer() != null) {
-            String phone = r.newCustomer().phone() == null ? null : r.newCustomer().phone().trim();
-            var existing = FieldErrors.blank(phone) ? java.util.Optional.<Customer>empty() : customers.findByPhoneActive(phone);
+            String phone = r.newCustomer().phone() == null
+                    ? null
+                    : r.newCustomer().phone().trim();
+            var existing = FieldErrors.blank(phone)
+                    ? java.util.Optional.<Customer>empty()
+                    : customers.findByPhoneActive(phone);
             if (existing.isPresent()) {
                 return view(existing.get(), false);
             }
@@ -62,15 +77,28 @@ class TillCustomers {
             }
         }
         if (!FieldErrors.blank(r.customerPhone())) {
-            return customers.findByPhoneActive(r.customerPhone().trim()).map(c -> view(c, false)).orElse(null);
+            return customers
+                    .findByPhoneActive(r.customerPhone().trim())
+                    .map(c -> view(c, false))
+                    .orElse(null);
         }
         return null;
     }
 
     private TillCustomer view(Customer c, boolean created) {
-        var group = c.groupId == null ? null : groups.find(c.groupId).filter(CustomerGroups.Group::isActive).orElse(null);
-        return new TillCustomer(c.id, c.fullName(), c.phone, group == null ? null : group.name(),
-                group == null ? BigDecimal.ZERO.setScale(2) : group.discountPercent(), c.loyaltyPoints, loyalty.settings().loyaltyPointValue(),
-                c.availableCredit(), c.isBlocked, created);
+        var group = c.groupId == null
+                ? null
+                : groups.find(c.groupId).filter(CustomerGroups.Group::isActive).orElse(null);
+        return new TillCustomer(
+                c.id,
+                c.fullName(),
+                c.phone,
+                group == null ? null : group.name(),
+                group == null ? BigDecimal.ZERO.setScale(2) : group.discountPercent(),
+                c.loyaltyPoints,
+                loyalty.settings().loyaltyPointValue(),
+                c.availableCredit(),
+                c.isBlocked,
+                created);
     }
 }

@@ -22,7 +22,8 @@ import static dev.kassa.platform.data.Values.blankToNull;
 @RequestMapping("/api/customers/transactions")
 class TransactionController {
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "t.id", Map.of("created_at", "t.created_at", "amount", "t.amount"));
+    private static final SqlOrdering ORDERING =
+            SqlOrdering.of("-created_at", "t.id", Map.of("created_at", "t.created_at", "amount", "t.amount"));
 
     private final LedgerQueries ledger;
 
@@ -30,16 +31,27 @@ class TransactionController {
         this.ledger = ledger;
     }
 
-    @Operation(summary = "Ledger entries, newest first: filters customer, transaction_type, sale; ordering created_at, amount")
+    @Operation(
+            summary =
+                    "Ledger entries, newest first: filters customer, transaction_type, sale; ordering created_at, amount")
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<Ledger.Entry> list(@RequestParam(required = false) Long customer,
-                                    @RequestParam(name = "transaction_type", required = false) String type,
-                                    @RequestParam(required = false) String sale, @RequestParam(required = false) String ordering,
-                                    @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Ledger.Entry> list(
+            @RequestParam(required = false) Long customer,
+            @RequestParam(name = "transaction_type", required = false) String type,
+            @RequestParam(required = false) String sale,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(ledger.page(customer, blankToNull(type), sale == null || sale.isBlank() ? null : sale,
-                orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), e -> e);
+        return PageResponse.of(
+                ledger.page(
+                        customer,
+                        blankToNull(type),
+                        sale == null || sale.isBlank() ? null : sale,
+                        orderBy,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                e -> e);
     }
 
     @Operation(summary = "One ledger entry")

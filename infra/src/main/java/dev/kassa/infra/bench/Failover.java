@@ -40,7 +40,8 @@ public final class Failover {
     static final int STOCK = 100_000;
     static final long RETRY_FOR_MS = 15_000;
     static final long ROUTE_TIMEOUT_MS = 10_000;
-    static final List<String> KILLED = List.of("sales-service", "catalog-service", "customer-service", "analytics-service", "auth-service");
+    static final List<String> KILLED =
+            List.of("sales-service", "catalog-service", "customer-service", "analytics-service", "auth-service");
 
     /** One attempt of a call: when it started (ms), its status (-1: no answer) and how long it took. */
     record Attempt(long at, int status, long millis, String what) {
@@ -60,6 +61,7 @@ public final class Failover {
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     /** Sales the tills saw answered 200 to their checkout. */
     private final Set<Long> paid = ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean selling = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Map<String, String> table = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ public final class Failover {
         final AtomicBoolean busy = new AtomicBoolean();
         /** Units the till's scans were answered 200 for (a retried scan counts once). */
         final AtomicLong scanned = new AtomicLong();
+
         int sales;
 
         Till(Http http, long session, String cashier) {
@@ -87,10 +90,16 @@ public final class Failover {
     }
 
     public static void main(String[] args) throws Exception {
-        SuiteRun.exitWith("failover", "Starting the suite with two instances of each service",
-                data -> SuiteConfig.local(SuiteRun.root(), data, PORT_BASE, 20761, 20432, 20192, false).withReplicas(2), Duration.ofSeconds(600),
+        SuiteRun.exitWith(
+                "failover",
+                "Starting the suite with two instances of each service",
+                data -> SuiteConfig.local(SuiteRun.root(), data, PORT_BASE, 20761, 20432, 20192, false)
+                        .withReplicas(2),
+                Duration.ofSeconds(600),
                 suite -> {
-                    System.out.printf("Suite ready in %.1f s (resident memory %d MB)%n", suite.secondsToReady(), suite.residentMegabytes());
+                    System.out.printf(
+                            "Suite ready in %.1f s (resident memory %d MB)%n",
+                            suite.secondsToReady(), suite.residentMegabytes());
                     return new Failover(suite).run();
                 });
     }
@@ -165,32 +174,76 @@ public final class Failover {
 
     private void setUp() {
         ownerName = "failover_owner_" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Answer registered = gateway.post("/api/users/auth/register/", json("username", ownerName, "password", "FailPass123!",
-                "password_confirm", "FailPass123!", "first_name", "Failover", "store_name", "Failover Market"));
+        Http.Answer registered = gateway.post(
+                "/api/users/auth/register/",
+                json(
+                        "username",
+                        ownerName,
+                        "password",
+                        "FailPass123!",
+                        "password_confirm",
+                        "FailPass123!",
+                        "first_name",
+                        "Failover",
+                        "store_name",
+                        "Failover Market"));
         Bench.require(registered.status() == 201, "registration", registered);
         ownerToken = registered.text("/data/tokens/access");
         store = registered.text("/data/store/tenant_key");
         Http owner = owner();
         for (int i = 0; i < PRODUCTS; i++) {
-            Http.Answer product = owner.post("/api/products/products/", json("name", "Failover product " + i, "cost_price", 8000,
-                    "sale_price", 12000, "unit", "pcs", "initial_quantity", STOCK));
+            Http.Answer product = owner.post(
+                    "/api/products/products/",
+                    json(
+                            "name",
+                            "Failover product " + i,
+                            "cost_price",
+                            8000,
+                            "sale_price",
+                            12000,
+                            "unit",
+                            "pcs",
+                            "initial_quantity",
+                            STOCK));
             Bench.require(product.status() == 201, "product", product);
             barcodes.add(product.text("/barcode"));
         }
-        Http.Answer buyer = owner.post("/api/customers/customers/", json("first_name", "Dilnoza", "phone", "+998901112233"));
+        Http.Answer buyer =
+                owner.post("/api/customers/customers/", json("first_name", "Dilnoza", "phone", "+998901112233"));
         Bench.require(buyer.status() == 201, "customer", buyer);
         customer = buyer.body().path("id").asLong(buyer.body().at("/data/id").asLong());
         System.out.printf("Setting up %d tills …%n", TILLS);
         for (int i = 0; i < TILLS; i++) {
             String cashier = "fo_till_" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
-            Bench.require(owner.post("/api/users/employees/", json("username", cashier, "password", "TillPass123!", "first_name", "Till " + i,
-                    "role", "cashier")).status() == 201, "cashier", null);
+            Bench.require(
+                    owner.post(
+                                            "/api/users/employees/",
+                                            json(
+                                                    "username",
+                                                    cashier,
+                                                    "password",
+                                                    "TillPass123!",
+                                                    "first_name",
+                                                    "Till " + i,
+                                                    "role",
+                                                    "cashier"))
+                                    .status()
+                            == 201,
+                    "cashier",
+                    null);
             Http.Answer register = owner.post("/api/sales/cash-registers/", json("name", "Till " + i, "code", "F" + i));
             Bench.require(register.ok(), "register", register);
-            Http.Answer login = gateway.post("/api/users/auth/login/", json("username", cashier, "password", "TillPass123!"));
+            Http.Answer login =
+                    gateway.post("/api/users/auth/login/", json("username", cashier, "password", "TillPass123!"));
             Bench.require(login.ok(), "cashier login", login);
             Http till = gateway.as(login.text("/access"), store);
-            Http.Answer shift = till.post("/api/sales/sessions/open/", json("opening_balance", 0, "cash_register", register.body().path("id").asLong()));
+            Http.Answer shift = till.post(
+                    "/api/sales/sessions/open/",
+                    json(
+                            "opening_balance",
+                            0,
+                            "cash_register",
+                            register.body().path("id").asLong()));
             Bench.require(shift.ok(), "shift", shift);
             tills.add(new Till(till, shift.body().at("/data/id").asLong(), cashier));
         }
@@ -219,8 +272,18 @@ public final class Failover {
     private void sell(Till till) {
         Long sale = null;
         for (int i = 0; i < 3; i++) {
-            Http.Answer scan = call(till.http, "scan", "POST", "/api/sales/sales/scan-item/", json("session", till.session,
-                    "barcode", barcodes.get(ThreadLocalRandom.current().nextInt(PRODUCTS)), "quantity", 1));
+            Http.Answer scan = call(
+                    till.http,
+                    "scan",
+                    "POST",
+                    "/api/sales/sales/scan-item/",
+                    json(
+                            "session",
+                            till.session,
+                            "barcode",
+                            barcodes.get(ThreadLocalRandom.current().nextInt(PRODUCTS)),
+                            "quantity",
+                            1));
             if (scan.ok()) {
                 till.scanned.incrementAndGet();
                 sale = scan.body().at("/data/id").asLong();
@@ -229,13 +292,15 @@ public final class Failover {
         if (sale == null) {
             return;
         }
-        // the draft's total as the last answer gave it (a scan whose answer was lost is in the draft: the checkout's answer shows it)
+        // the draft's total as the last answer gave it (a scan whose answer was lost is in the draft: the checkout's
+        // answer shows it)
         Http.Answer draft = call(till.http, "draft", "GET", "/api/sales/sales/" + sale + "/", null);
         if (!draft.ok()) {
             return;
         }
         String total = draft.text("/total_amount");
-        Map<String, Object> body = json("payments", List.of(json("payment_method", "cash", "amount", total, "received_amount", total)));
+        Map<String, Object> body =
+                json("payments", List.of(json("payment_method", "cash", "amount", total, "received_amount", total)));
         if (++till.sales % 4 == 0) {
             body.put("customer_id", customer);
         }
@@ -248,7 +313,12 @@ public final class Failover {
     private void logInUntilStopped() {
         while (!stopped.get()) {
             if (selling.get()) {
-                Http.Answer login = call(gateway, "login", "POST", "/api/users/auth/login/", json("username", ownerName, "password", "FailPass123!"));
+                Http.Answer login = call(
+                        gateway,
+                        "login",
+                        "POST",
+                        "/api/users/auth/login/",
+                        json("username", ownerName, "password", "FailPass123!"));
                 if (login.ok()) {
                     ownerToken = login.text("/access");
                 }
@@ -280,15 +350,23 @@ public final class Failover {
 
     /** The till calls of a window around the loss of one instance at {@code fault}. */
     private void window(String name, long from, long to, long fault, boolean judged) {
-        List<Attempt> in = attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        List<Attempt> in =
+                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
         List<Attempt> failed = in.stream().filter(Attempt::failed).toList();
-        long lastAfter = failed.stream().mapToLong(a -> a.at() + a.millis() - fault).max().orElse(0);
+        long lastAfter = failed.stream()
+                .mapToLong(a -> a.at() + a.millis() - fault)
+                .max()
+                .orElse(0);
         long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
         double share = in.isEmpty() ? 100 : 100.0 * failed.size() / in.size();
-        row(name + ": till calls failed (≤ 1 %)", String.format("%d of %d (%.2f %%) %s", failed.size(), in.size(), share, byKind(failed)),
+        row(
+                name + ": till calls failed (≤ 1 %)",
+                String.format("%d of %d (%.2f %%) %s", failed.size(), in.size(), share, byKind(failed)),
                 !judged || share <= 1.0);
         if (judged) {
-            row(name + ": last failed call after the loss (≤ 5 s)", failed.isEmpty() ? "none failed" : String.format("%.1f s", lastAfter / 1000.0),
+            row(
+                    name + ": last failed call after the loss (≤ 5 s)",
+                    failed.isEmpty() ? "none failed" : String.format("%.1f s", lastAfter / 1000.0),
                     lastAfter <= 5_000);
         }
         row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
@@ -296,17 +374,34 @@ public final class Failover {
 
     /** A component away for a while: clear 503s meanwhile (no 500, no call past the route timeout), selling again soon after. */
     private void outage(String name, long from, long to, long away, long back) {
-        List<Attempt> in = attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        List<Attempt> in =
+                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
         long fiveHundreds = in.stream().filter(a -> a.status() == 500).count();
-        long hung = in.stream().filter(a -> a.millis() > ROUTE_TIMEOUT_MS + 2_000).count();
+        long hung =
+                in.stream().filter(a -> a.millis() > ROUTE_TIMEOUT_MS + 2_000).count();
         long failed = in.stream().filter(Attempt::failed).count();
-        long firstSale = in.stream().filter(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= back).mapToLong(Attempt::at).min()
+        long firstSale = in.stream()
+                .filter(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= back)
+                .mapToLong(Attempt::at)
+                .min()
                 .orElse(Long.MAX_VALUE);
-        boolean soldThrough = in.stream().anyMatch(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= away && a.at() < back);
-        row(name + ": till calls failed meanwhile (503s allowed)", failed + " of " + in.size() + " " + byKind(in.stream().filter(Attempt::failed).toList()), true);
-        row(name + ": answers 500 (0); calls longer than the route timeout (0)", fiveHundreds + "; " + hung, fiveHundreds == 0 && hung == 0);
-        String again = firstSale == Long.MAX_VALUE ? "no sale after it" : String.format("%.1f s after it was back", (firstSale - back) / 1000.0);
-        row(name + ": selling again (≤ 10 s after its return)", (soldThrough ? "sold throughout; " : "") + again,
+        boolean soldThrough = in.stream()
+                .anyMatch(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= away && a.at() < back);
+        row(
+                name + ": till calls failed meanwhile (503s allowed)",
+                failed + " of " + in.size() + " "
+                        + byKind(in.stream().filter(Attempt::failed).toList()),
+                true);
+        row(
+                name + ": answers 500 (0); calls longer than the route timeout (0)",
+                fiveHundreds + "; " + hung,
+                fiveHundreds == 0 && hung == 0);
+        String again = firstSale == Long.MAX_VALUE
+                ? "no sale after it"
+                : String.format("%.1f s after it was back", (firstSale - back) / 1000.0);
+        row(
+                name + ": selling again (≤ 10 s after its return)",
+                (soldThrough ? "sold throughout; " : "") + again,
                 firstSale != Long.MAX_VALUE && firstSale - back <= 10_000);
     }
 
@@ -329,7 +424,8 @@ public final class Failover {
         }
         refreshOwner();
         Http owner = owner();
-        try (Connection sales = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres")) {
+        try (Connection sales =
+                DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres")) {
             String s = Bench.schemaOf(sales, store);
             for (long draft : longs(sales, "select id from " + s + ".sales where status = 'pending'")) {
                 Http.Answer voided = owner.post("/api/sales/sales/" + draft + "/cancel/", json());
@@ -342,17 +438,41 @@ public final class Failover {
             sleep(1000);
             f = figures();
         }
-        row(name + ": sales list = analytics = checkouts answered 200", f.listed + " = " + f.analytics + " = " + f.paid,
+        row(
+                name + ": sales list = analytics = checkouts answered 200",
+                f.listed + " = " + f.analytics + " = " + f.paid,
                 f.listed == f.analytics && f.listed == f.paid && f.sameSales);
-        row(name + ": stock = initial − sold, each product", f.fell + " fell, " + f.sold + " sold", f.fell.equals(f.sold));
-        row(name + ": holds left once the drafts are closed (0)", f.holds + " holds, " + f.intents + " unowned", f.holds == 0 && f.intents == 0);
-        row(name + ": units in the tills' sales = units their scans were answered for", f.inSales + " = " + f.scanned, f.inSales == f.scanned);
-        row(name + ": customers whose balance or points differ from their ledger (0)", String.valueOf(f.ledgerMismatches), f.ledgerMismatches == 0);
+        row(
+                name + ": stock = initial − sold, each product",
+                f.fell + " fell, " + f.sold + " sold",
+                f.fell.equals(f.sold));
+        row(
+                name + ": holds left once the drafts are closed (0)",
+                f.holds + " holds, " + f.intents + " unowned",
+                f.holds == 0 && f.intents == 0);
+        row(
+                name + ": units in the tills' sales = units their scans were answered for",
+                f.inSales + " = " + f.scanned,
+                f.inSales == f.scanned);
+        row(
+                name + ": customers whose balance or points differ from their ledger (0)",
+                String.valueOf(f.ledgerMismatches),
+                f.ledgerMismatches == 0);
         selling.set(true);
     }
 
-    private record Figures(long listed, long analytics, long paid, boolean sameSales, Map<Long, Long> fell, Map<Long, Long> sold, long holds,
-                           long intents, long inSales, long scanned, long ledgerMismatches) {
+    private record Figures(
+            long listed,
+            long analytics,
+            long paid,
+            boolean sameSales,
+            Map<Long, Long> fell,
+            Map<Long, Long> sold,
+            long holds,
+            long intents,
+            long inSales,
+            long scanned,
+            long ledgerMismatches) {
         boolean settled() {
             return listed == analytics && fell.equals(sold) && holds == 0 && intents == 0;
         }
@@ -360,34 +480,62 @@ public final class Failover {
 
     private Figures figures() throws SQLException {
         try (Connection sales = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres");
-             Connection analytics = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
-             Connection catalog = DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres");
-             Connection customers = DriverManager.getConnection(suite.jdbcBase() + "/kassa_customer", "postgres", "postgres")) {
+                Connection analytics =
+                        DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
+                Connection catalog =
+                        DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres");
+                Connection customers =
+                        DriverManager.getConnection(suite.jdbcBase() + "/kassa_customer", "postgres", "postgres")) {
             String s = Bench.schemaOf(sales, store);
             String c = Bench.schemaOf(catalog, store);
             String cu = Bench.schemaOf(customers, store);
             List<Long> completed = longs(sales, "select id from " + s + ".sales where status = 'completed'");
-            long seen = Bench.single(analytics, "select count(*) from " + Bench.schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
-            Map<Long, Long> sold = pairs(sales, "select i.product_id, sum(i.quantity)::bigint from " + s + ".sale_items i join " + s
-                    + ".sales x on x.id = i.sale_id where x.status = 'completed' group by i.product_id");
-            Map<Long, Long> fell = pairs(catalog, "select p.id, (" + STOCK + " - coalesce(sum(b.quantity), 0))::bigint from " + c + ".products p left join "
-                    + c + ".batches b on b.product_id = p.id group by p.id");
+            long seen = Bench.single(
+                    analytics,
+                    "select count(*) from " + Bench.schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
+            Map<Long, Long> sold = pairs(
+                    sales,
+                    "select i.product_id, sum(i.quantity)::bigint from " + s + ".sale_items i join " + s
+                            + ".sales x on x.id = i.sale_id where x.status = 'completed' group by i.product_id");
+            Map<Long, Long> fell = pairs(
+                    catalog,
+                    "select p.id, (" + STOCK + " - coalesce(sum(b.quantity), 0))::bigint from " + c
+                            + ".products p left join " + c + ".batches b on b.product_id = p.id group by p.id");
             fell.values().removeIf(v -> v == 0);
             long holds = Bench.single(catalog, "select count(*) from " + c + ".reservations where status = 'active'");
-            long intents = Bench.single(sales, "select count(*) from public.till_hold_intents where tenant_key = '" + store + "'");
-            long inSales = Bench.single(sales, "select coalesce(sum(i.quantity), 0)::bigint from " + s + ".sale_items i join " + s
-                    + ".sales x on x.id = i.sale_id where x.status in ('completed', 'cancelled')");
+            long intents = Bench.single(
+                    sales, "select count(*) from public.till_hold_intents where tenant_key = '" + store + "'");
+            long inSales = Bench.single(
+                    sales,
+                    "select coalesce(sum(i.quantity), 0)::bigint from " + s + ".sale_items i join " + s
+                            + ".sales x on x.id = i.sale_id where x.status in ('completed', 'cancelled')");
             long scanned = tills.stream().mapToLong(t -> t.scanned.get()).sum();
-            long ledger = Bench.single(customers, "select count(*) from " + cu + ".customers c where c.balance <> coalesce((select sum(t.balance_after - "
-                    + "t.balance_before) from " + cu + ".customer_transactions t where t.customer_id = c.id), 0) or c.loyalty_points <> coalesce((select "
-                    + "sum(coalesce(t.points_after, 0) - coalesce(t.points_before, 0)) from " + cu + ".customer_transactions t where t.customer_id = c.id), 0)");
-            return new Figures(completed.size(), seen, paid.size(), Set.copyOf(completed).equals(Set.copyOf(paid)), fell, sold, holds, intents,
-                    inSales, scanned, ledger);
+            long ledger = Bench.single(
+                    customers,
+                    "select count(*) from " + cu
+                            + ".customers c where c.balance <> coalesce((select sum(t.balance_after - "
+                            + "t.balance_before) from " + cu
+                            + ".customer_transactions t where t.customer_id = c.id), 0) or c.loyalty_points <> coalesce((select "
+                            + "sum(coalesce(t.points_after, 0) - coalesce(t.points_before, 0)) from " + cu
+                            + ".customer_transactions t where t.customer_id = c.id), 0)");
+            return new Figures(
+                    completed.size(),
+                    seen,
+                    paid.size(),
+                    Set.copyOf(completed).equals(Set.copyOf(paid)),
+                    fell,
+                    sold,
+                    holds,
+                    intents,
+                    inSales,
+                    scanned,
+                    ledger);
         }
     }
 
     private void refreshOwner() {
-        Http.Answer login = gateway.post("/api/users/auth/login/", json("username", ownerName, "password", "FailPass123!"));
+        Http.Answer login =
+                gateway.post("/api/users/auth/login/", json("username", ownerName, "password", "FailPass123!"));
         if (login.ok()) {
             ownerToken = login.text("/access");
         }
@@ -395,7 +543,8 @@ public final class Failover {
 
     private static List<Long> longs(Connection c, String sql) throws SQLException {
         List<Long> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getLong(1));
             }
@@ -405,7 +554,8 @@ public final class Failover {
 
     private static Map<Long, Long> pairs(Connection c, String sql) throws SQLException {
         Map<Long, Long> out = new java.util.TreeMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getLong(1), rs.getLong(2));
             }

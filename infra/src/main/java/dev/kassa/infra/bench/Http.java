@@ -15,8 +15,10 @@ import java.util.Map;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     record Answer(int status, JsonNode body, long nanos) {
         String text(String pointer) {
@@ -62,7 +64,8 @@ final class Http {
     /** A request with an {@code Idempotency-Key} (null: none), as a till sends the ones it may retry. */
     Answer send(String method, String path, Object body, String idempotencyKey) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json");
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);

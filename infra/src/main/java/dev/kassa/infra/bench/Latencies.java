@@ -26,7 +26,9 @@ final class Latencies {
             add(answer.nanos());
         } else {
             errors.incrementAndGet();
-            errorsByStatus.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
+            errorsByStatus
+                    .computeIfAbsent(answer.status(), s -> new AtomicLong())
+                    .incrementAndGet();
         }
     }
 
@@ -55,7 +57,9 @@ final class Latencies {
                 }
             }
             all.errors.addAndGet(one.errors.get());
-            one.errorsByStatus.forEach((status, n) -> all.errorsByStatus.computeIfAbsent(status, k -> new AtomicLong()).addAndGet(n.get()));
+            one.errorsByStatus.forEach((status, n) -> all.errorsByStatus
+                    .computeIfAbsent(status, k -> new AtomicLong())
+                    .addAndGet(n.get()));
         }
         return all;
     }

@@ -22,10 +22,10 @@ final class SuiteRun {
         int run(Suite suite) throws Exception;
     }
 
-    private SuiteRun() {
-    }
+    private SuiteRun() {}
 
-    static void exitWith(String name, String starting, Function<Path, SuiteConfig> config, Duration timeout, Work work) throws Exception {
+    static void exitWith(String name, String starting, Function<Path, SuiteConfig> config, Duration timeout, Work work)
+            throws Exception {
         Path root = root();
         Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("infra/target")), name + "-data");
         System.out.println(starting + " in " + data + " …");
@@ -42,8 +42,11 @@ final class SuiteRun {
         } finally {
             suite.close();
             if (exit != 0) {
-                keepLogs(data.resolve("logs"), root.resolve("infra/target/" + name + "-logs-" + java.time.LocalDateTime.now()
-                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+                keepLogs(
+                        data.resolve("logs"),
+                        root.resolve("infra/target/" + name + "-logs-"
+                                + java.time.LocalDateTime.now()
+                                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
             }
             deleteQuietly(data);
             try {
@@ -74,7 +77,8 @@ final class SuiteRun {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort
         }

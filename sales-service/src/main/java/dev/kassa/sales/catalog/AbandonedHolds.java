@@ -31,15 +31,20 @@ public class AbandonedHolds {
     private final TransactionTemplate tx;
     private final Duration age;
 
-    AbandonedHolds(HoldIntents intents, OutboxPublisher outbox, TransactionTemplate tx,
-                   @Value("${kassa.sales.abandoned-hold-age:30s}") Duration age) {
+    AbandonedHolds(
+            HoldIntents intents,
+            OutboxPublisher outbox,
+            TransactionTemplate tx,
+            @Value("${kassa.sales.abandoned-hold-age:30s}") Duration age) {
         this.intents = intents;
         this.outbox = outbox;
         this.tx = tx;
         this.age = age;
     }
 
-    @Scheduled(fixedDelayString = "${kassa.sales.abandoned-holds-interval:10s}", initialDelayString = "${kassa.sales.abandoned-holds-interval:10s}")
+    @Scheduled(
+            fixedDelayString = "${kassa.sales.abandoned-holds-interval:10s}",
+            initialDelayString = "${kassa.sales.abandoned-holds-interval:10s}")
     void sweepDue() {
         try {
             sweep();
@@ -56,7 +61,8 @@ public class AbandonedHolds {
             Integer released = tx.execute(s -> {
                 List<HoldIntents.Left> left = intents.takeOlderThan(age, BATCH);
                 Map<String, List<String>> byStore = new LinkedHashMap<>();
-                left.forEach(l -> byStore.computeIfAbsent(l.tenantKey(), k -> new java.util.ArrayList<>()).add(l.requestRef()));
+                left.forEach(l -> byStore.computeIfAbsent(l.tenantKey(), k -> new java.util.ArrayList<>())
+                        .add(l.requestRef()));
                 byStore.forEach((store, refs) -> outbox.publish(store, new HoldsReleased(refs)));
                 return left.size();
             });

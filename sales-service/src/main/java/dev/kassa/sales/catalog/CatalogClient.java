@@ -50,12 +50,20 @@ public class CatalogClient {
      * limit, open the breaker and turn a busy store into 503s for every till.
      */
     private final java.util.concurrent.Semaphore inFlight;
+
     private final java.time.Duration queueWait;
     private final java.util.concurrent.atomic.AtomicLong unavailable = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong loggedAt = new java.util.concurrent.atomic.AtomicLong();
 
-    CatalogClient(RestClient catalogRestClient, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries, ObjectMapper objectMapper,
-                  ServiceTokens serviceTokens, OutboxPublisher outbox, TransactionTemplate tx, SalesProperties properties) {
+    CatalogClient(
+            RestClient catalogRestClient,
+            CircuitBreakerFactory<?, ?> breakers,
+            RetryRegistry retries,
+            ObjectMapper objectMapper,
+            ServiceTokens serviceTokens,
+            OutboxPublisher outbox,
+            TransactionTemplate tx,
+            SalesProperties properties) {
         this.inFlight = new java.util.concurrent.Semaphore(properties.catalogMaxConcurrentCalls(), true);
         this.queueWait = properties.catalogTimeout();
         this.outbox = outbox;
@@ -80,17 +88,25 @@ public class CatalogClient {
         body.put("batch_id", batchId);
         HttpHeaders caller = callerHeaders();
         try {
-            return call(() -> rest.post().uri("/internal/reservations").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
-                    .body(body).exchange((request, response) -> {
+            return call(() -> rest.post()
+                    .uri("/internal/reservations")
+                    .headers(h -> h.addAll(caller))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange((request, response) -> {
                         if (response.getStatusCode().is2xxSuccessful()) {
                             return objectMapper.readValue(response.getBody(), Hold.class);
                         }
-                        throw translate(response.getStatusCode().value(), response.getBody().readAllBytes());
+                        throw translate(
+                                response.getStatusCode().value(),
+                                response.getBody().readAllBytes());
                     }));
         } catch (KassaException e) {
             if (e.status() >= 500) {
-                // the hold may still commit in catalog after we gave up on it: releasing the reference (through the outbox:
-                // catalog is evidently busy or away) cancels it then, or makes catalog refuse it if it has not arrived yet
+                // the hold may still commit in catalog after we gave up on it: releasing the reference (through the
+                // outbox:
+                // catalog is evidently busy or away) cancels it then, or makes catalog refuse it if it has not arrived
+                // yet
                 releaseLater(List.of(requestRef));
             }
             throw e;
@@ -108,8 +124,14 @@ public class CatalogClient {
         }
         try {
             HttpHeaders caller = callerHeaders();
-            Retry.decorateSupplier(retry, () -> rest.post().uri("/internal/reservations/release").headers(h -> h.addAll(caller))
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("request_refs", requestRefs)).retrieve().toBodilessEntity()).get();
+            Retry.decorateSupplier(retry, () -> rest.post()
+                            .uri("/internal/reservations/release")
+                            .headers(h -> h.addAll(caller))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("request_refs", requestRefs))
+                            .retrieve()
+                            .toBodilessEntity())
+                    .get();
         } catch (RuntimeException e) {
             log.warn("Releasing holds {} through events: catalog did not answer ({})", requestRefs, e.toString());
             releaseLater(requestRefs);
@@ -118,7 +140,8 @@ public class CatalogClient {
 
     /** Releases holds through the outbox only: catalog gets {@link HoldsReleased} whenever it reads sales' events. */
     public void releaseLater(List<String> requestRefs) {
-        tx.executeWithoutResult(s -> outbox.publish(TenantContext.require().key(), new HoldsReleased(List.copyOf(requestRefs))));
+        tx.executeWithoutResult(
+                s -> outbox.publish(TenantContext.require().key(), new HoldsReleased(List.copyOf(requestRefs))));
     }
 
     /**
@@ -158,7 +181,10 @@ public class CatalogClient {
         long last = loggedAt.get();
         if (now - last >= 10_000 && loggedAt.compareAndSet(last, now)) {
             unavailable.addAndGet(-n);
-            log.warn("Catalog unavailable for {} call(s) since the last report; last cause: {}", n, cause.replaceAll("[\\r\\n]+", " "));
+            log.warn(
+                    "Catalog unavailable for {} call(s) since the last report; last cause: {}",
+                    n,
+                    cause.replaceAll("[\\r\\n]+", " "));
         }
     }
 
@@ -168,7 +194,8 @@ public class CatalogClient {
      */
     static boolean retryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            // no connection was made (refused, or not in time: HttpClient 5's ConnectTimeoutException is a SocketTimeoutException
+            // no connection was made (refused, or not in time: HttpClient 5's ConnectTimeoutException is a
+            // SocketTimeoutException
             // too): nothing was sent, another instance may answer
             if (dev.kassa.platform.discovery.RecentFailures.isConnectFailure(t)) {
                 return true;
@@ -192,9 +219,11 @@ public class CatalogClient {
         if (status >= 500) {
             return new IllegalStateException("catalog answered " + status);
         }
-        var refusal = dev.kassa.sales.system.ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested"));
+        var refusal = dev.kassa.sales.system.ServiceCalls.refusal(
+                objectMapper, status, body, List.of("available", "requested"));
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
-        return new CatalogRejected(KassaException.relayed(status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));
+        return new CatalogRejected(KassaException.relayed(
+                status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));
     }
 
     /** The retry's predicate ({@code resilience4j.retry.instances.catalog.retry-exception-predicate}): see {@link #retryable}. */

@@ -23,25 +23,31 @@ class CatalogClientConfiguration {
     /** {@code lb://catalog-service} resolves through Eureka; a plain URL is called directly. */
     @Bean
     RestClient catalogRestClient(SalesProperties properties, @LoadBalanced RestClient.Builder loadBalanced) {
-        // a pool of kept-alive connections at least as large as the calls admitted at once (HttpURLConnection keeps five at most,
+        // a pool of kept-alive connections at least as large as the calls admitted at once (HttpURLConnection keeps
+        // five at most,
         // so busy tills paid a new connection per scan)
-        var requests = ServiceCalls.pooledRequests(properties.catalogTimeout(), Math.max(16, 2 * properties.catalogMaxConcurrentCalls()));
+        var requests = ServiceCalls.pooledRequests(
+                properties.catalogTimeout(), Math.max(16, 2 * properties.catalogMaxConcurrentCalls()));
         String url = properties.catalogUrl();
         RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
-        return builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url).requestFactory(requests).build();
+        return builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url)
+                .requestFactory(requests)
+                .build();
     }
 
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> catalogBreaker(SalesProperties properties) {
-        return factory -> factory.configure(builder -> builder
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        // a busy catalog is slow, not down: the breaker opens on half of the last 50 calls failing, not on a few
+        return factory -> factory.configure(
+                builder -> builder.circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        // a busy catalog is slow, not down: the breaker opens on half of the last 50 calls failing, not
+                        // on a few
                         // timeouts under load (a window of 20 opened it for every till of a saturated store)
                         .slidingWindowSize(50)
                         .minimumNumberOfCalls(20)
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(Duration.ofSeconds(5))
                         .ignoreExceptions(CatalogClient.CatalogRejected.class)
-                        .build()), "catalog");
+                        .build()),
+                "catalog");
     }
 }

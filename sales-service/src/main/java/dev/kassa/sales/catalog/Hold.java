@@ -10,8 +10,8 @@ import java.util.List;
 public record Hold(String requestRef, Product product, List<Allocation> allocations) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Product(Long id, String name, String sku, String unit, BigDecimal salePrice, BigDecimal taxRate) { }
+    public record Product(Long id, String name, String sku, String unit, BigDecimal salePrice, BigDecimal taxRate) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Allocation(Long batchId, String batchNumber, BigDecimal quantity, BigDecimal unitCost) { }
+    public record Allocation(Long batchId, String batchNumber, BigDecimal quantity, BigDecimal unitCost) {}
 }

@@ -19,7 +19,7 @@ import java.util.List;
 public class HoldIntents {
 
     /** A hold left without a line, and its store. */
-    record Left(String requestRef, String tenantKey) { }
+    record Left(String requestRef, String tenantKey) {}
 
     private final JdbcClient sql;
 
@@ -29,8 +29,11 @@ public class HoldIntents {
 
     /** Records that the store's scan (or offline sale) is about to hold under these references. */
     public void begin(String tenantKey, List<String> requestRefs) {
-        sql.sql("insert into public.till_hold_intents (request_ref, tenant_key) select unnest(cast(:refs as varchar[])), :tenant")
-                .param("refs", requestRefs.toArray(String[]::new)).param("tenant", tenantKey).update();
+        sql.sql(
+                        "insert into public.till_hold_intents (request_ref, tenant_key) select unnest(cast(:refs as varchar[])), :tenant")
+                .param("refs", requestRefs.toArray(String[]::new))
+                .param("tenant", tenantKey)
+                .update();
     }
 
     /**
@@ -39,18 +42,23 @@ public class HoldIntents {
      */
     public boolean end(List<String> requestRefs) {
         return sql.sql("delete from public.till_hold_intents where request_ref = any(cast(:refs as varchar[]))")
-                .param("refs", requestRefs.toArray(String[]::new)).update() == requestRefs.size();
+                        .param("refs", requestRefs.toArray(String[]::new))
+                        .update()
+                == requestRefs.size();
     }
 
     /** Removes and answers up to {@code limit} intents older than {@code age} that no other instance is sweeping. */
     List<Left> takeOlderThan(Duration age, int limit) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         delete from public.till_hold_intents where request_ref in (
                             select request_ref from public.till_hold_intents where created_at < now() - cast(:age as interval)
                              order by created_at limit :limit for update skip locked)
                         returning request_ref, tenant_key
                         """)
-                .param("age", age.toMillis() + " milliseconds").param("limit", limit)
-                .query((rs, i) -> new Left(rs.getString(1), rs.getString(2))).list();
+                .param("age", age.toMillis() + " milliseconds")
+                .param("limit", limit)
+                .query((rs, i) -> new Left(rs.getString(1), rs.getString(2)))
+                .list();
     }
 }

@@ -13,4 +13,4 @@ import java.util.List;
  * @param requestRefs the hold requests to release
  */
 @KassaEvent(topic = Topics.SALES)
-public record HoldsReleased(List<String> requestRefs) { }
+public record HoldsReleased(List<String> requestRefs) {}

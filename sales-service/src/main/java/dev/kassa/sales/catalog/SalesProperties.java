@@ -15,5 +15,4 @@ public record SalesProperties(
         @DefaultValue("10") java.math.BigDecimal cashierMaxDiscountPercent,
         /** customer-service, for the credit tender: {@code lb://customer-service} through discovery, or a fixed URL. */
         @DefaultValue("lb://customer-service") String customerUrl,
-        @DefaultValue("2s") Duration customerTimeout) {
-}
+        @DefaultValue("2s") Duration customerTimeout) {}

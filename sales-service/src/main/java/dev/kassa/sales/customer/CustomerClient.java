@@ -40,13 +40,20 @@ public class CustomerClient {
     private final ObjectMapper objectMapper;
     private final ServiceTokens serviceTokens;
 
-    CustomerClient(SalesProperties properties, @LoadBalanced RestClient.Builder loadBalanced, CircuitBreakerFactory<?, ?> breakers,
-                   ObjectMapper objectMapper, ServiceTokens serviceTokens, io.github.resilience4j.retry.RetryRegistry retries) {
+    CustomerClient(
+            SalesProperties properties,
+            @LoadBalanced RestClient.Builder loadBalanced,
+            CircuitBreakerFactory<?, ?> breakers,
+            ObjectMapper objectMapper,
+            ServiceTokens serviceTokens,
+            io.github.resilience4j.retry.RetryRegistry retries) {
         this.retry = retries.retry("customer");
         var requests = ServiceCalls.pooledRequests(properties.customerTimeout(), 16);
         String url = properties.customerUrl();
         RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
-        this.rest = builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url).requestFactory(requests).build();
+        this.rest = builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url)
+                .requestFactory(requests)
+                .build();
         this.breakers = breakers;
         this.objectMapper = objectMapper;
         this.serviceTokens = serviceTokens;
@@ -54,8 +61,17 @@ public class CustomerClient {
 
     /** The buyer as customer-service knows them: what the till applies (group discount) and may take (points, credit). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TillCustomer(long id, String fullName, String phone, String groupName, BigDecimal discountPercent, int loyaltyPoints,
-                               BigDecimal pointValue, BigDecimal availableCredit, boolean isBlocked, boolean created) { }
+    public record TillCustomer(
+            long id,
+            String fullName,
+            String phone,
+            String groupName,
+            BigDecimal discountPercent,
+            int loyaltyPoints,
+            BigDecimal pointValue,
+            BigDecimal availableCredit,
+            boolean isBlocked,
+            boolean created) {}
 
     /**
      * Who buys: {@code customerId} must name an active customer (else 400 on {@code customer_id}); {@code newCustomer} is the
@@ -67,7 +83,8 @@ public class CustomerClient {
         body.put("customer_name", name);
         body.put("customer_phone", phone);
         body.put("new_customer", newCustomer);
-        JsonNode customer = call("/internal/till-customers", body, "buyer", null).path("customer");
+        JsonNode customer =
+                call("/internal/till-customers", body, "buyer", null).path("customer");
         try {
             return customer.isObject() ? objectMapper.treeToValue(customer, TillCustomer.class) : null;
         } catch (java.io.IOException e) {
@@ -77,12 +94,20 @@ public class CustomerClient {
 
     /** Holds {@code amount} of the customer's credit for the sale; safe to repeat with the same reference. */
     public void hold(String requestRef, long customerId, BigDecimal amount, long saleId) {
-        call("/internal/credit-holds", holdBody(requestRef, customerId, amount, saleId), "credit hold for sale " + saleId, requestRef);
+        call(
+                "/internal/credit-holds",
+                holdBody(requestRef, customerId, amount, saleId),
+                "credit hold for sale " + saleId,
+                requestRef);
     }
 
     /** Holds the loyalty points that pay {@code amount} of the sale (the bonus tender); safe to repeat with the same reference. */
     public void holdBonus(String requestRef, long customerId, BigDecimal amount, long saleId) {
-        call("/internal/bonus-holds", holdBody(requestRef, customerId, amount, saleId), "bonus hold for sale " + saleId, requestRef);
+        call(
+                "/internal/bonus-holds",
+                holdBody(requestRef, customerId, amount, saleId),
+                "bonus hold for sale " + saleId,
+                requestRef);
     }
 
     private static Map<String, Object> holdBody(String requestRef, long customerId, BigDecimal amount, long saleId) {
@@ -100,23 +125,37 @@ public class CustomerClient {
      */
     private JsonNode call(String path, Map<String, Object> body, String what, String holdRef) {
         HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
-        java.util.function.Supplier<JsonNode> once = () -> rest.post().uri(path).headers(h -> h.addAll(caller))
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> {
+        java.util.function.Supplier<JsonNode> once = () -> rest.post()
+                .uri(path)
+                .headers(h -> h.addAll(caller))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> {
                     byte[] answer = response.getBody().readAllBytes();
                     if (response.getStatusCode().is2xxSuccessful()) {
                         return answer.length == 0 ? objectMapper.createObjectNode() : objectMapper.readTree(answer);
                     }
                     if (response.getStatusCode().is4xxClientError()) {
-                        var refusal = ServiceCalls.refusal(objectMapper, response.getStatusCode().value(), answer,
+                        var refusal = ServiceCalls.refusal(
+                                objectMapper,
+                                response.getStatusCode().value(),
+                                answer,
                                 List.of("available", "requested", "available_points", "requested_points"));
-                        throw new Refused(KassaException.relayed(refusal.status(), refusal.code(), refusal.message(), refusal.fieldErrors(),
+                        throw new Refused(KassaException.relayed(
+                                refusal.status(),
+                                refusal.code(),
+                                refusal.message(),
+                                refusal.fieldErrors(),
                                 refusal.details()));
                     }
-                    throw new IllegalStateException("customer-service answered " + response.getStatusCode().value());
+                    throw new IllegalStateException("customer-service answered "
+                            + response.getStatusCode().value());
                 });
-        // a call the chosen instance refused at connect (it is gone) is sent once more: nothing was sent, and the load balancer
+        // a call the chosen instance refused at connect (it is gone) is sent once more: nothing was sent, and the load
+        // balancer
         // now skips that instance (resilience4j "customer" retry)
-        return breakers.create("customer").run(io.github.resilience4j.retry.Retry.decorateSupplier(retry, once), failure -> {
+        return breakers.create("customer")
+                .run(io.github.resilience4j.retry.Retry.decorateSupplier(retry, once), failure -> {
                     if (failure instanceof Refused refused) {
                         throw refused.error;
                     }
@@ -132,8 +171,13 @@ public class CustomerClient {
     public void release(String requestRef) {
         try {
             HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
-            rest.post().uri("/internal/credit-holds/release").headers(h -> h.addAll(caller)).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("request_refs", List.of(requestRef))).retrieve().toBodilessEntity();
+            rest.post()
+                    .uri("/internal/credit-holds/release")
+                    .headers(h -> h.addAll(caller))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("request_refs", List.of(requestRef)))
+                    .retrieve()
+                    .toBodilessEntity();
         } catch (RuntimeException e) {
             log.warn("Credit hold {} not released now ({}); it expires by itself", requestRef, e.toString());
         }

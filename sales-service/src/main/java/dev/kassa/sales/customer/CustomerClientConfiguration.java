@@ -15,13 +15,14 @@ class CustomerClientConfiguration {
     /** customer-service's refusals (a limit exceeded) are answers, not failures: they never open the breaker. */
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> customerBreaker(SalesProperties properties) {
-        return factory -> factory.configure(builder -> builder
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+        return factory -> factory.configure(
+                builder -> builder.circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(20)
                         .minimumNumberOfCalls(10)
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(Duration.ofSeconds(5))
                         .ignoreExceptions(CustomerClient.Refused.class)
-                        .build()), "customer");
+                        .build()),
+                "customer");
     }
 }

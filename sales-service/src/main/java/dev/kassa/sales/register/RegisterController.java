@@ -34,19 +34,33 @@ class RegisterController {
         this.shifts = shifts;
     }
 
-    @Operation(summary = "Registers: filter is_active, search over name/code/location, ordering name/created_at; paginated")
+    @Operation(
+            summary =
+                    "Registers: filter is_active, search over name/code/location, ordering name/created_at; paginated")
     @GetMapping({"/api/sales/cash-registers", "/api/sales/cash_registers"})
     @PreAuthorize(Access.SELL)
-    PageResponse<RegisterRepository.Register> list(@RequestParam(name = "is_active", required = false) Boolean active,
-                                                   @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                                   @RequestParam(required = false) String page,
-                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(registers.list(active, search, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+    PageResponse<RegisterRepository.Register> list(
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                registers.list(active, search, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
     }
 
-    @Operation(summary = "Add a register: {name, code (letters, digits, - or _; used in receipt numbers), location?, is_active?, notes?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "register", value = "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"У входа\"}")))
+    @Operation(
+            summary =
+                    "Add a register: {name, code (letters, digits, - or _; used in receipt numbers), location?, is_active?, notes?}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "register",
+                                            value =
+                                                    "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"У входа\"}")))
     @PostMapping({"/api/sales/cash-registers", "/api/sales/cash_registers"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
@@ -62,8 +76,15 @@ class RegisterController {
     }
 
     @Operation(summary = "Replace a register's settings")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "register", value = "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"Второй этаж\", \"is_active\": true}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "register",
+                                            value =
+                                                    "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"Второй этаж\", \"is_active\": true}")))
     @PutMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register replace(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
@@ -71,8 +92,14 @@ class RegisterController {
     }
 
     @Operation(summary = "Change some of a register's settings, e.g. {\"is_active\": false}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "off", value = "{\"is_active\": false}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "off",
+                                            value = "{\"is_active\": false}")))
     @PatchMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register update(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
@@ -90,16 +117,24 @@ class RegisterController {
     @Operation(summary = "Shifts of a register: filter status; paginated")
     @GetMapping({"/api/sales/cash-registers/{id}/sessions", "/api/sales/cash_registers/{id}/sessions"})
     @PreAuthorize(Access.SELL)
-    PageResponse<SessionView> sessions(@PathVariable long id, @RequestParam(required = false) String status,
-                                       @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize,
-                                       Caller caller) {
+    PageResponse<SessionView> sessions(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
         registers.get(id);
-        return PageResponse.of(shifts.list(caller, id, status, null, null, PageRequests.of(page, pageSize, Sort.unsorted())), SessionView::from);
+        return PageResponse.of(
+                shifts.list(caller, id, status, null, null, PageRequests.of(page, pageSize, Sort.unsorted())),
+                SessionView::from);
     }
 
     @Operation(summary = "The open shift of a register, with its cash movements")
-    @GetMapping({"/api/sales/cash-registers/{id}/current_session", "/api/sales/cash-registers/{id}/current-session",
-            "/api/sales/cash_registers/{id}/current_session"})
+    @GetMapping({
+        "/api/sales/cash-registers/{id}/current_session",
+        "/api/sales/cash-registers/{id}/current-session",
+        "/api/sales/cash_registers/{id}/current_session"
+    })
     @PreAuthorize(Access.SELL)
     SessionDetail currentSession(@PathVariable long id) {
         registers.get(id);

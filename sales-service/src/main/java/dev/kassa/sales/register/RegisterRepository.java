@@ -20,18 +20,37 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class RegisterRepository {
 
-    record Register(long id, String name, String code, String location, boolean isActive, String notes,
-                    java.math.BigDecimal startingFloat, int activeSessionsCount, Instant createdAt, Instant updatedAt) { }
+    record Register(
+            long id,
+            String name,
+            String code,
+            String location,
+            boolean isActive,
+            String notes,
+            java.math.BigDecimal startingFloat,
+            int activeSessionsCount,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select r.*, (select count(*) from sessions s where s.cash_register_id = r.id and s.status in ('open', 'suspended')) as active_sessions
               from cash_registers r
             """;
-    private static final RowMapper<Register> ROW = (rs, i) -> new Register(rs.getLong("id"), rs.getString("name"), rs.getString("code"),
-            rs.getString("location"), rs.getBoolean("is_active"), rs.getString("notes"), rs.getBigDecimal("starting_float"), rs.getInt("active_sessions"),
-            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    private static final RowMapper<Register> ROW = (rs, i) -> new Register(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("code"),
+            rs.getString("location"),
+            rs.getBoolean("is_active"),
+            rs.getString("notes"),
+            rs.getBigDecimal("starting_float"),
+            rs.getInt("active_sessions"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
     /** The seed's ordering names, mapped to columns; anything else is refused by the controller. */
-    static final SqlOrdering ORDERING = SqlOrdering.of("name", "r.id", Map.of("name", "r.name", "created_at", "r.created_at"));
+    static final SqlOrdering ORDERING =
+            SqlOrdering.of("name", "r.id", Map.of("name", "r.name", "created_at", "r.created_at"));
 
     private final JdbcClient sql;
 
@@ -45,39 +64,74 @@ class RegisterRepository {
 
     /** A page of the registers, active or not when {@code active} is given, matching {@code search} in name, code or location. */
     Page<Register> page(Boolean active, String search, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from cash_registers r", """
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from cash_registers r",
+                """
                          where (cast(:active as boolean) is null or r.is_active = :active)
                            and (cast(:like as text) is null or r.name ilike :like or r.code ilike :like or r.location ilike :like)
-                        """, orderBy, q -> q.param("active", active).param("like", LikePatterns.contains(search)), ROW, page);
+                        """,
+                orderBy,
+                q -> q.param("active", active).param("like", LikePatterns.contains(search)),
+                ROW,
+                page);
     }
 
-    long create(String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
-        return sql.sql("""
+    long create(
+            String name,
+            String code,
+            String location,
+            boolean active,
+            String notes,
+            java.math.BigDecimal startingFloat) {
+        return sql.sql(
+                        """
                         insert into cash_registers (name, code, location, is_active, notes, starting_float)
                         values (:name, :code, :location, :active, :notes, :startingFloat) returning id
                         """)
-                .param("name", name).param("code", code).param("location", location).param("active", active).param("notes", notes)
-                .param("startingFloat", startingFloat).query(Long.class).single();
+                .param("name", name)
+                .param("code", code)
+                .param("location", location)
+                .param("active", active)
+                .param("notes", notes)
+                .param("startingFloat", startingFloat)
+                .query(Long.class)
+                .single();
     }
 
-    void update(long id, String name, String code, String location, boolean active, String notes, java.math.BigDecimal startingFloat) {
-        sql.sql("""
+    void update(
+            long id,
+            String name,
+            String code,
+            String location,
+            boolean active,
+            String notes,
+            java.math.BigDecimal startingFloat) {
+        sql.sql(
+                        """
                         update cash_registers set name = :name, code = :code, location = :location, is_active = :active, notes = :notes,
                                                   starting_float = :startingFloat, updated_at = now()
                          where id = :id
                         """)
-                .param("name", name).param("code", code).param("location", location).param("active", active).param("notes", notes)
-                .param("startingFloat", startingFloat).param("id", id).update();
+                .param("name", name)
+                .param("code", code)
+                .param("location", location)
+                .param("active", active)
+                .param("notes", notes)
+                .param("startingFloat", startingFloat)
+                .param("id", id)
+                .update();
     }
 
     boolean hasSessions(long id) {
-        return Boolean.TRUE.equals(sql.sql("select exists (select 1 from sessions where cash_register_id = :id)").param("id", id)
-                .query(Boolean.class).single());
+        return Boolean.TRUE.equals(sql.sql("select exists (select 1 from sessions where cash_register_id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single());
     }
 
     void delete(long id) {
         sql.sql("delete from cash_registers where id = :id").param("id", id).update();
     }
-
-
 }

@@ -16,7 +16,13 @@ import java.util.regex.Pattern;
 class RegisterService {
 
     /** {@code startingFloat}: the cash each shift on this register starts with unless the cashier counts another amount. */
-    record RegisterRequest(String name, String code, String location, Boolean isActive, String notes, java.math.BigDecimal startingFloat) { }
+    record RegisterRequest(
+            String name,
+            String code,
+            String location,
+            Boolean isActive,
+            String notes,
+            java.math.BigDecimal startingFloat) {}
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
 
@@ -40,7 +46,12 @@ class RegisterService {
     RegisterRepository.Register create(RegisterRequest r) {
         validate(r, true);
         try {
-            long id = registers.create(r.name().trim(), r.code().trim(), text(r.location()), r.isActive() == null || r.isActive(), text(r.notes()),
+            long id = registers.create(
+                    r.name().trim(),
+                    r.code().trim(),
+                    text(r.location()),
+                    r.isActive() == null || r.isActive(),
+                    text(r.notes()),
                     r.startingFloat() == null ? java.math.BigDecimal.ZERO : r.startingFloat());
             return registers.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
@@ -54,11 +65,16 @@ class RegisterService {
         RegisterRepository.Register current = registers.find(id).orElseThrow(RegisterService::notFound);
         validate(r, !partial);
         try {
-            registers.update(id, r.name() != null ? r.name().trim() : current.name(), r.code() != null ? r.code().trim() : current.code(),
+            registers.update(
+                    id,
+                    r.name() != null ? r.name().trim() : current.name(),
+                    r.code() != null ? r.code().trim() : current.code(),
                     r.location() != null ? r.location() : partial ? current.location() : "",
                     r.isActive() != null ? r.isActive() : partial ? current.isActive() : true,
                     r.notes() != null ? r.notes() : partial ? current.notes() : "",
-                    r.startingFloat() != null ? r.startingFloat() : partial ? current.startingFloat() : java.math.BigDecimal.ZERO);
+                    r.startingFloat() != null
+                            ? r.startingFloat()
+                            : partial ? current.startingFloat() : java.math.BigDecimal.ZERO);
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
         }

@@ -15,10 +15,19 @@ class DebtPaymentsConsumer {
 
     /** The part of customer-service's CustomerBalanceChanged contract that sales reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CustomerBalanceChanged(long customerId, long transactionId, String transactionType, BigDecimal amount, String paymentMethod,
-                                  Long performedBy) {
+    record CustomerBalanceChanged(
+            long customerId,
+            long transactionId,
+            String transactionType,
+            BigDecimal amount,
+            String paymentMethod,
+            Long performedBy) {
         boolean isCashDebtPayment() {
-            return "payment".equals(transactionType) && "cash".equals(paymentMethod) && performedBy != null && amount != null && amount.signum() > 0;
+            return "payment".equals(transactionType)
+                    && "cash".equals(paymentMethod)
+                    && performedBy != null
+                    && amount != null
+                    && amount.signum() > 0;
         }
     }
 
@@ -27,8 +36,11 @@ class DebtPaymentsConsumer {
 
     DebtPaymentsConsumer(Inbox inbox, ShiftService shifts) {
         this.inbox = inbox;
-        this.handlers = new EventHandlers().on(CustomerBalanceChanged.class, CustomerBalanceChanged::isCashDebtPayment,
-                e -> shifts.debtPaidInCash(e.performedBy(), e.customerId(), e.transactionId(), e.amount()));
+        this.handlers = new EventHandlers()
+                .on(
+                        CustomerBalanceChanged.class,
+                        CustomerBalanceChanged::isCashDebtPayment,
+                        e -> shifts.debtPaidInCash(e.performedBy(), e.customerId(), e.transactionId(), e.amount()));
     }
 
     @KafkaListener(topics = Topics.CUSTOMER)

@@ -9,4 +9,10 @@ import java.time.LocalDate;
 
 /** A cashier opened a shift on a register with {@code openingCash} in the drawer. */
 @KassaEvent(topic = Topics.SALES)
-public record SessionOpened(long sessionId, long registerId, long cashierId, BigDecimal openingCash, Instant openedAt, LocalDate businessDate) { }
+public record SessionOpened(
+        long sessionId,
+        long registerId,
+        long cashierId,
+        BigDecimal openingCash,
+        Instant openedAt,
+        LocalDate businessDate) {}

@@ -27,7 +27,8 @@ public class SessionRepository {
      * Cash that should be in the till of shift {@code s}: opening + cash kept from sales (applied amounts, so change
      * handed back is already out) − cash refunds + cash put in − cash taken out.
      */
-    private static final String EXPECTED_CASH = """
+    private static final String EXPECTED_CASH =
+            """
             s.opening_cash
                  + coalesce((select sum(p.amount) from payments p join sales x on x.id = p.sale_id
                               where p.session_id = s.id and p.payment_method = 'cash' and x.status <> 'pending'), 0)
@@ -37,7 +38,8 @@ public class SessionRepository {
             """;
 
     /** A shift's expected cash: recorded at closing, and running while it is open or on a break (the till shows "in the drawer"). */
-    private static final String SELECT = """
+    private static final String SELECT =
+            """
             select s.id, r.id, r.code, r.name, s.cashier_user_id, s.cashier_name, s.status, s.opening_cash,
                    case when s.status in ('open', 'suspended') then (%s) else s.expected_cash end,
                    s.actual_cash, s.cash_difference, s.opened_at, s.closed_at,
@@ -50,16 +52,39 @@ public class SessionRepository {
                           (select sum(p.amount) from payments p join sales y on y.id = p.sale_id
                             where p.session_id = s.id and p.payment_method = 'card' and y.status in ('completed', 'partially_refunded', 'refunded')) as card
                      from sales x where x.session_id = s.id and x.status in ('completed', 'partially_refunded', 'refunded')) t on true
-            """.formatted(EXPECTED_CASH);
-    private static final RowMapper<Session> ROW = (rs, i) -> new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getLong(5), rs.getString(6), ShiftStatus.of(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-            rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), ts(rs.getTimestamp(13)), rs.getBigDecimal(14), rs.getBigDecimal(15),
-            rs.getBigDecimal(16), rs.getInt(17));
-    private static final RowMapper<CashMovement> CASH_MOVEMENT = (rs, i) -> new CashMovement(rs.getLong("id"), rs.getLong("session"),
-            rs.getString("movement_type"), rs.getString("reason"), rs.getBigDecimal("amount"), rs.getString("description"),
-            rs.getLong("performed_by"), rs.getTimestamp("created_at").toInstant());
+            """
+                    .formatted(EXPECTED_CASH);
+
+    private static final RowMapper<Session> ROW = (rs, i) -> new Session(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getLong(5),
+            rs.getString(6),
+            ShiftStatus.of(rs.getString(7)),
+            rs.getBigDecimal(8),
+            rs.getBigDecimal(9),
+            rs.getBigDecimal(10),
+            rs.getBigDecimal(11),
+            rs.getTimestamp(12).toInstant(),
+            ts(rs.getTimestamp(13)),
+            rs.getBigDecimal(14),
+            rs.getBigDecimal(15),
+            rs.getBigDecimal(16),
+            rs.getInt(17));
+    private static final RowMapper<CashMovement> CASH_MOVEMENT = (rs, i) -> new CashMovement(
+            rs.getLong("id"),
+            rs.getLong("session"),
+            rs.getString("movement_type"),
+            rs.getString("reason"),
+            rs.getBigDecimal("amount"),
+            rs.getString("description"),
+            rs.getLong("performed_by"),
+            rs.getTimestamp("created_at").toInstant());
     /** The seed's ordering names for shift lists. */
-    static final SqlOrdering ORDERING = SqlOrdering.of("-opened_at", "s.id", Map.of("opened_at", "s.opened_at", "closed_at", "s.closed_at"));
+    static final SqlOrdering ORDERING =
+            SqlOrdering.of("-opened_at", "s.id", Map.of("opened_at", "s.opened_at", "closed_at", "s.closed_at"));
 
     private final JdbcClient sql;
 
@@ -69,35 +94,59 @@ public class SessionRepository {
 
     /** An active register by id, for opening a shift on it. */
     public Optional<Long> activeRegister(long id) {
-        return sql.sql("select id from cash_registers where id = :id and is_active").param("id", id).query(Long.class).optional();
+        return sql.sql("select id from cash_registers where id = :id and is_active")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
     }
 
     /** Shifts with the seed's filters; {@code cashier} limits them to one cashier's own. */
-    public Page<Session> page(Long register, ShiftStatus status, String search, Long cashier, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT, "from sessions s join cash_registers r on r.id = s.cash_register_id", """
+    public Page<Session> page(
+            Long register, ShiftStatus status, String search, Long cashier, String orderBy, Pageable page) {
+        return JdbcPages.page(
+                sql,
+                SELECT,
+                "from sessions s join cash_registers r on r.id = s.cash_register_id",
+                """
                          where (cast(:register as bigint) is null or s.cash_register_id = :register)
                            and (cast(:status as text) is null or s.status = :status)
                            and (cast(:like as text) is null or s.cashier_name ilike :like or r.name ilike :like)
                            and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
-                        """, orderBy, q -> q.param("register", register).param("status", status == null ? null : status.wire())
-                        .param("like", LikePatterns.contains(search)).param("cashier", cashier),
-                ROW, page);
+                        """,
+                orderBy,
+                q -> q.param("register", register)
+                        .param("status", status == null ? null : status.wire())
+                        .param("like", LikePatterns.contains(search))
+                        .param("cashier", cashier),
+                ROW,
+                page);
     }
 
     public void setStatus(long sessionId, ShiftStatus status) {
-        sql.sql("update sessions set status = :status where id = :id").param("status", status.wire()).param("id", sessionId).update();
+        sql.sql("update sessions set status = :status where id = :id")
+                .param("status", status.wire())
+                .param("id", sessionId)
+                .update();
     }
 
     /** The store's main register, created on first use ("Главная касса", code MAIN). */
     /** The cash a shift on this register starts with when the cashier gives no amount. */
     public BigDecimal startingFloat(long registerId) {
-        return sql.sql("select starting_float from cash_registers where id = :id").param("id", registerId).query(BigDecimal.class).single();
+        return sql.sql("select starting_float from cash_registers where id = :id")
+                .param("id", registerId)
+                .query(BigDecimal.class)
+                .single();
     }
 
     public long mainRegister() {
-        sql.sql("insert into cash_registers (name, code, location) values (:name, 'MAIN', :location) on conflict (code) do nothing")
-                .param("name", Messages.get("register.main.name")).param("location", Messages.get("register.main.location")).update();
-        return sql.sql("select id from cash_registers where code = 'MAIN'").query(Long.class).single();
+        sql.sql(
+                        "insert into cash_registers (name, code, location) values (:name, 'MAIN', :location) on conflict (code) do nothing")
+                .param("name", Messages.get("register.main.name"))
+                .param("location", Messages.get("register.main.location"))
+                .update();
+        return sql.sql("select id from cash_registers where code = 'MAIN'")
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Session> find(long id) {
@@ -105,7 +154,10 @@ public class SessionRepository {
     }
 
     public Optional<Session> lock(long id) {
-        return sql.sql(SELECT + " where s.id = :id for update of s").param("id", id).query(ROW).optional();
+        return sql.sql(SELECT + " where s.id = :id for update of s")
+                .param("id", id)
+                .query(ROW)
+                .optional();
     }
 
     /**
@@ -119,96 +171,153 @@ public class SessionRepository {
     }
 
     public Optional<TillShift> tillShift(long id, boolean lock) {
-        return sql.sql("select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = :id"
-                        + (lock ? " for update of s" : "")).param("id", id)
-                .query((rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3)))).optional();
+        return sql.sql(
+                        "select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = :id"
+                                + (lock ? " for update of s" : ""))
+                .param("id", id)
+                .query((rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3))))
+                .optional();
     }
 
     /** The newest open shift on a register, if any. */
     public Optional<Session> openOn(long registerId) {
-        return sql.sql(SELECT + " where s.cash_register_id = :register and s.status = 'open' order by s.opened_at desc, s.id desc limit 1")
-                .param("register", registerId).query(ROW).optional();
+        return sql.sql(
+                        SELECT
+                                + " where s.cash_register_id = :register and s.status = 'open' order by s.opened_at desc, s.id desc limit 1")
+                .param("register", registerId)
+                .query(ROW)
+                .optional();
     }
 
     public Optional<Session> currentOf(long cashierUserId) {
-        return sql.sql(SELECT + " where s.cashier_user_id = :cashier and s.status in ('open', 'suspended') order by s.opened_at desc limit 1")
-                .param("cashier", cashierUserId).query(ROW).optional();
+        return sql.sql(
+                        SELECT
+                                + " where s.cashier_user_id = :cashier and s.status in ('open', 'suspended') order by s.opened_at desc limit 1")
+                .param("cashier", cashierUserId)
+                .query(ROW)
+                .optional();
     }
 
     public long open(long registerId, long cashierUserId, String cashierName, BigDecimal openingCash) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into sessions (cash_register_id, cashier_user_id, cashier_name, opening_cash)
                         values (:register, :cashier, :cashierName, :openingCash) returning id
                         """)
-                .param("register", registerId).param("cashier", cashierUserId).param("cashierName", cashierName).param("openingCash", openingCash)
-                .query(Long.class).single();
+                .param("register", registerId)
+                .param("cashier", cashierUserId)
+                .param("cashierName", cashierName)
+                .param("openingCash", openingCash)
+                .query(Long.class)
+                .single();
     }
 
     /** Cash that should be in the till now ({@link #EXPECTED_CASH}). */
     public BigDecimal expectedCash(long sessionId) {
-        return sql.sql("select " + EXPECTED_CASH + " from sessions s where s.id = :id").param("id", sessionId).query(BigDecimal.class).single();
+        return sql.sql("select " + EXPECTED_CASH + " from sessions s where s.id = :id")
+                .param("id", sessionId)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** Drafts of the shift: those with lines block closing, empty ones are cancelled by it. */
     public int pendingWithItems(long sessionId) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select count(*) from sales x where x.session_id = :session and x.status = 'pending'
                            and exists (select 1 from sale_items i where i.sale_id = x.id)
                         """)
-                .param("session", sessionId).query(Integer.class).single();
+                .param("session", sessionId)
+                .query(Integer.class)
+                .single();
     }
 
     public void cancelEmptyDrafts(long sessionId) {
-        sql.sql("update sales set status = 'cancelled', cancelled_at = now() where session_id = :session and status = 'pending'")
-                .param("session", sessionId).update();
+        sql.sql(
+                        "update sales set status = 'cancelled', cancelled_at = now() where session_id = :session and status = 'pending'")
+                .param("session", sessionId)
+                .update();
     }
 
     public void close(long sessionId, BigDecimal expected, BigDecimal actual) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update sessions set status = 'closed', closed_at = now(), expected_cash = :expected, actual_cash = :actual,
                                             cash_difference = :difference
                          where id = :id
                         """)
-                .param("expected", expected).param("actual", actual).param("difference", actual.subtract(expected)).param("id", sessionId).update();
+                .param("expected", expected)
+                .param("actual", actual)
+                .param("difference", actual.subtract(expected))
+                .param("id", sessionId)
+                .update();
     }
 
-    public long addCashMovement(long sessionId, String type, String reason, BigDecimal amount, String description, long performedBy) {
-        return sql.sql("""
+    public long addCashMovement(
+            long sessionId, String type, String reason, BigDecimal amount, String description, long performedBy) {
+        return sql.sql(
+                        """
                         insert into cash_movements (session_id, movement_type, reason, amount, description, performed_by)
                         values (:session, :type, :reason, :amount, :description, :by) returning id
                         """)
-                .param("session", sessionId).param("type", type).param("reason", reason).param("amount", amount).param("description", description)
-                .param("by", performedBy).query(Long.class).single();
+                .param("session", sessionId)
+                .param("type", type)
+                .param("reason", reason)
+                .param("amount", amount)
+                .param("description", description)
+                .param("by", performedBy)
+                .query(Long.class)
+                .single();
     }
 
-    private static final String MOVEMENTS = """
+    private static final String MOVEMENTS =
+            """
             select m.id, m.session_id as session, m.movement_type, m.reason, m.amount, m.description, m.performed_by, m.created_at
               from cash_movements m join sessions s on s.id = m.session_id
             """;
 
     /** Movements of one shift or all, of one cashier's shifts when {@code cashier} is given, in {@code orderBy} order. */
-    public Page<CashMovement> cashMovementPage(Long session, String type, String reason, Long cashier, String orderBy, Pageable page) {
-        String where = """
+    public Page<CashMovement> cashMovementPage(
+            Long session, String type, String reason, Long cashier, String orderBy, Pageable page) {
+        String where =
+                """
                 where (cast(:session as bigint) is null or m.session_id = :session)
                   and (cast(:type as text) is null or m.movement_type = :type)
                   and (cast(:reason as text) is null or m.reason = :reason)
                   and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
                 """;
-        return JdbcPages.page(sql, MOVEMENTS, "from cash_movements m join sessions s on s.id = m.session_id", where, orderBy,
-                q -> q.param("session", session).param("type", type).param("reason", reason).param("cashier", cashier), CASH_MOVEMENT, page);
+        return JdbcPages.page(
+                sql,
+                MOVEMENTS,
+                "from cash_movements m join sessions s on s.id = m.session_id",
+                where,
+                orderBy,
+                q -> q.param("session", session)
+                        .param("type", type)
+                        .param("reason", reason)
+                        .param("cashier", cashier),
+                CASH_MOVEMENT,
+                page);
     }
 
     public Optional<CashMovement> cashMovement(long id, Long cashier) {
-        return sql.sql(MOVEMENTS + " where m.id = :id and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)")
-                .param("id", id).param("cashier", cashier).query(CASH_MOVEMENT).optional();
+        return sql.sql(MOVEMENTS
+                        + " where m.id = :id and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)")
+                .param("id", id)
+                .param("cashier", cashier)
+                .query(CASH_MOVEMENT)
+                .optional();
     }
 
     public List<CashMovement> cashMovements(long sessionId) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at
                           from cash_movements where session_id = :session order by id
                         """)
-                .param("session", sessionId).query(CASH_MOVEMENT).list();
+                .param("session", sessionId)
+                .query(CASH_MOVEMENT)
+                .list();
     }
 
     /**
@@ -216,7 +325,8 @@ public class SessionRepository {
      * cashiers' sales in the same period subtracted into {@code net_sales}; best first.
      */
     public List<Map<String, Object>> cashierStats(java.time.Instant from, java.time.Instant to, int limit) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                 with done as (
                     select x.* from sales x
                      where x.status in ('completed', 'partially_refunded', 'refunded') and x.completed_at >= :from and x.completed_at < :to)
@@ -233,31 +343,39 @@ public class SessionRepository {
                   from done d group by d.cashier_user_id
                  order by total_sales desc, id limit :limit
                 """)
-                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to)).param("limit", limit)
-                .query().listOfRows();
+                .param("from", java.sql.Timestamp.from(from))
+                .param("to", java.sql.Timestamp.from(to))
+                .param("limit", limit)
+                .query()
+                .listOfRows();
     }
 
     /** The shift report (spec §5.2.4) of {@code session}, each sale counted once. */
     public ShiftReport report(SessionView session) {
         long sessionId = session.id();
-        ShiftReport.ShiftSales sales = sql.sql("""
+        ShiftReport.ShiftSales sales = sql.sql(
+                        """
                         select coalesce(sum(x.total_amount), 0) as total_amount, count(*) as count,
                                coalesce((select sum(i.quantity) from sale_items i join sales y on y.id = i.sale_id
                                           where y.session_id = :session and y.status <> 'pending' and y.status <> 'cancelled'), 0) as total_items
                           from sales x where x.session_id = :session and x.status not in ('pending', 'cancelled')
                         """)
                 .param("session", sessionId)
-                .query((rs, i) -> new ShiftReport.ShiftSales(rs.getBigDecimal("total_amount"), rs.getLong("count"), rs.getBigDecimal("total_items")))
+                .query((rs, i) -> new ShiftReport.ShiftSales(
+                        rs.getBigDecimal("total_amount"), rs.getLong("count"), rs.getBigDecimal("total_items")))
                 .single();
-        List<ShiftReport.ShiftPayments> payments = sql.sql("""
+        List<ShiftReport.ShiftPayments> payments = sql.sql(
+                        """
                         select p.payment_method, sum(p.amount) as total, count(*) as count
                           from payments p join sales x on x.id = p.sale_id
                          where p.session_id = :session and x.status <> 'pending' group by p.payment_method order by p.payment_method
                         """)
                 .param("session", sessionId)
-                .query((rs, i) -> new ShiftReport.ShiftPayments(rs.getString("payment_method"), rs.getBigDecimal("total"), rs.getLong("count")))
+                .query((rs, i) -> new ShiftReport.ShiftPayments(
+                        rs.getString("payment_method"), rs.getBigDecimal("total"), rs.getLong("count")))
                 .list();
-        ShiftReport.ShiftRefunds refunds = sql.sql("""
+        ShiftReport.ShiftRefunds refunds = sql.sql(
+                        """
                         select coalesce(sum(amount), 0) as total, count(*) as count,
                                coalesce(sum(amount - credit_amount - bonus_amount) filter (where method = 'cash'), 0) as cash,
                                coalesce(sum(credit_amount), 0) as credit,
@@ -265,16 +383,22 @@ public class SessionRepository {
                           from refunds where session_id = :session
                         """)
                 .param("session", sessionId)
-                .query((rs, i) -> new ShiftReport.ShiftRefunds(rs.getBigDecimal("total"), rs.getLong("count"), rs.getBigDecimal("cash"),
-                        rs.getBigDecimal("credit"), rs.getBigDecimal("bonus")))
+                .query((rs, i) -> new ShiftReport.ShiftRefunds(
+                        rs.getBigDecimal("total"),
+                        rs.getLong("count"),
+                        rs.getBigDecimal("cash"),
+                        rs.getBigDecimal("credit"),
+                        rs.getBigDecimal("bonus")))
                 .single();
-        ShiftReport.ShiftCashMovements movements = sql.sql("""
+        ShiftReport.ShiftCashMovements movements = sql.sql(
+                        """
                         select coalesce(sum(amount) filter (where movement_type = 'cash_in'), 0) as cash_in,
                                coalesce(sum(amount) filter (where movement_type = 'cash_out'), 0) as cash_out
                           from cash_movements where session_id = :session
                         """)
                 .param("session", sessionId)
-                .query((rs, i) -> new ShiftReport.ShiftCashMovements(rs.getBigDecimal("cash_in"), rs.getBigDecimal("cash_out")))
+                .query((rs, i) ->
+                        new ShiftReport.ShiftCashMovements(rs.getBigDecimal("cash_in"), rs.getBigDecimal("cash_out")))
                 .single();
         return new ShiftReport(session, sales, payments, refunds, movements, expectedCash(sessionId));
     }

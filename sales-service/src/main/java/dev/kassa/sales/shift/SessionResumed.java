@@ -7,4 +7,4 @@ import java.time.Instant;
 
 /** A suspended shift was resumed and sells again. */
 @KassaEvent(topic = Topics.SALES)
-public record SessionResumed(long sessionId, long registerId, long cashierId, Instant at) { }
+public record SessionResumed(long sessionId, long registerId, long cashierId, Instant at) {}

@@ -36,9 +36,10 @@ class ShiftController {
     }
 
     /** {@code actual_cash} counted, or the web client's {@code shortage} against the expected cash. */
-    record CloseRequest(BigDecimal actualCash, BigDecimal shortage) { }
+    record CloseRequest(BigDecimal actualCash, BigDecimal shortage) {}
 
-    record CashMovementRequest(Long session, String movementType, String reason, BigDecimal amount, String description) { }
+    record CashMovementRequest(
+            Long session, String movementType, String reason, BigDecimal amount, String description) {}
 
     private final ShiftService shifts;
 
@@ -46,37 +47,83 @@ class ShiftController {
         this.shifts = shifts;
     }
 
-    @Operation(summary = "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default; "
-            + "without opening_balance the register's starting_float (the web client opens with {})")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "open", value = "{\"opening_balance\": 100000}")))
-    @PostMapping({"/api/sales/sessions/open", "/api/sales/shifts/open", "/api/sales/sessions", "/api/sales/shifts", "/api/sales/cashier-sessions/open", "/api/sales/cashier_sessions/open", "/api/sales/cashier-sessions", "/api/sales/cashier_sessions"})
+    @Operation(
+            summary =
+                    "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default; "
+                            + "without opening_balance the register's starting_float (the web client opens with {})")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "open",
+                                            value = "{\"opening_balance\": 100000}")))
+    @PostMapping({
+        "/api/sales/sessions/open",
+        "/api/sales/shifts/open",
+        "/api/sales/sessions",
+        "/api/sales/shifts",
+        "/api/sales/cashier-sessions/open",
+        "/api/sales/cashier_sessions/open",
+        "/api/sales/cashier-sessions",
+        "/api/sales/cashier_sessions"
+    })
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
     Success<SessionView> open(@RequestBody OpenRequest request, Caller caller) {
-        return Success.of("sales.session_opened", SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
+        return Success.of(
+                "sales.session_opened",
+                SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
     }
 
-    @Operation(summary = "Close a shift with the counted cash: {\"actual_cash\": 250000}, or with {\"shortage\": 5000} against the expected cash "
-            + "(the web client); expected cash and the difference are recorded")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "close", value = "{\"actual_cash\": 250000}")))
-    @PostMapping({"/api/sales/sessions/{id}/close", "/api/sales/shifts/{id}/close", "/api/sales/cashier-sessions/{id}/close", "/api/sales/cashier_sessions/{id}/close"})
+    @Operation(
+            summary =
+                    "Close a shift with the counted cash: {\"actual_cash\": 250000}, or with {\"shortage\": 5000} against the expected cash "
+                            + "(the web client); expected cash and the difference are recorded")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "close",
+                                            value = "{\"actual_cash\": 250000}")))
+    @PostMapping({
+        "/api/sales/sessions/{id}/close",
+        "/api/sales/shifts/{id}/close",
+        "/api/sales/cashier-sessions/{id}/close",
+        "/api/sales/cashier_sessions/{id}/close"
+    })
     @PreAuthorize(Access.SELL)
     Success<SessionView> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
-        return Success.of("sales.session_closed", SessionView.from(shifts.close(caller, id, request.actualCash(), request.shortage())));
+        return Success.of(
+                "sales.session_closed",
+                SessionView.from(shifts.close(caller, id, request.actualCash(), request.shortage())));
     }
 
     @Operation(summary = "Shift report: sales, payments by method, refunds, cash movements, expected cash")
-    @GetMapping({"/api/sales/sessions/{id}/report", "/api/sales/shifts/{id}/report", "/api/sales/cashier-sessions/{id}/report", "/api/sales/cashier_sessions/{id}/report"})
+    @GetMapping({
+        "/api/sales/sessions/{id}/report",
+        "/api/sales/shifts/{id}/report",
+        "/api/sales/cashier-sessions/{id}/report",
+        "/api/sales/cashier_sessions/{id}/report"
+    })
     @PreAuthorize(Access.SELL)
     ShiftReport report(@PathVariable long id, Caller caller) {
         return shifts.report(caller, id);
     }
 
     @Operation(summary = "Put cash into or take it out of an open shift's till (manager or owner)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "collection", value = "{\"session\": 1, \"movement_type\": \"cash_out\", \"reason\": \"collection\", \"amount\": 500000, \"description\": \"Инкассация\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "collection",
+                                            value =
+                                                    "{\"session\": 1, \"movement_type\": \"cash_out\", \"reason\": \"collection\", \"amount\": 500000, \"description\": \"Инкассация\"}")))
     @PostMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
@@ -84,12 +131,21 @@ class ShiftController {
         return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
     }
 
-    record WithdrawRequest(Long session, BigDecimal amount, String description) { }
+    record WithdrawRequest(Long session, BigDecimal amount, String description) {}
 
-    @Operation(summary = "The owner or a manager takes cash out of an open shift's till (the original web client's withdraw): a cash-out "
-            + "with reason owner_withdraw, at most what the till holds (exceeds_limit with max_withdraw; insufficient_cash when empty)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "withdraw", value = "{\"session\": 1, \"amount\": 50000, \"description\": \"На закупку\"}")))
+    @Operation(
+            summary =
+                    "The owner or a manager takes cash out of an open shift's till (the original web client's withdraw): a cash-out "
+                            + "with reason owner_withdraw, at most what the till holds (exceeds_limit with max_withdraw; insufficient_cash when empty)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "withdraw",
+                                            value =
+                                                    "{\"session\": 1, \"amount\": 50000, \"description\": \"На закупку\"}")))
     @PostMapping({"/api/sales/cash-movements/owner-withdraw", "/api/sales/cash_movements/owner_withdraw"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
@@ -97,17 +153,29 @@ class ShiftController {
         return shifts.ownerWithdraw(caller, r.session(), r.amount(), r.description());
     }
 
-    @Operation(summary = "Cash movements, newest first: filters session, movement_type (cash_in, cash_out), reason; ordering created_at, "
-            + "amount; paginated; cashiers see their own shifts' movements")
+    @Operation(
+            summary =
+                    "Cash movements, newest first: filters session, movement_type (cash_in, cash_out), reason; ordering created_at, "
+                            + "amount; paginated; cashiers see their own shifts' movements")
     @GetMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
     @PreAuthorize(Access.SELL)
-    PageResponse<CashMovement> cashMovements(@RequestParam(required = false) Long session,
-                                             @RequestParam(name = "movement_type", required = false) String movementType,
-                                             @RequestParam(required = false) String reason, @RequestParam(required = false) String ordering,
-                                             @RequestParam(required = false) String page,
-                                             @RequestParam(name = "page_size", required = false) String pageSize, Caller caller) {
-        return PageResponse.of(shifts.cashMovements(caller, session, movementType, reason, ordering,
-                PageRequests.of(page, pageSize, Sort.unsorted())), m -> m);
+    PageResponse<CashMovement> cashMovements(
+            @RequestParam(required = false) Long session,
+            @RequestParam(name = "movement_type", required = false) String movementType,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
+        return PageResponse.of(
+                shifts.cashMovements(
+                        caller,
+                        session,
+                        movementType,
+                        reason,
+                        ordering,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                m -> m);
     }
 
     @Operation(summary = "One cash movement (cashiers: of their own shifts)")
@@ -118,7 +186,8 @@ class ShiftController {
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(value = {"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"},
+    @RequestMapping(
+            value = {"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"},
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
@@ -127,7 +196,13 @@ class ShiftController {
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(value = {"/api/sales/sessions/{id}", "/api/sales/shifts/{id}", "/api/sales/cashier-sessions/{id}", "/api/sales/cashier_sessions/{id}"},
+    @RequestMapping(
+            value = {
+                "/api/sales/sessions/{id}",
+                "/api/sales/shifts/{id}",
+                "/api/sales/cashier-sessions/{id}",
+                "/api/sales/cashier_sessions/{id}"
+            },
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
@@ -135,60 +210,118 @@ class ShiftController {
         throw NotServed.because(response, SalesErrors.SESSION_NOT_EDITABLE, "GET");
     }
 
-    @Operation(summary = "Shifts, newest first: filters cash_register, status, search (cashier, register); ordering opened_at/closed_at; "
-            + "cashiers see their own")
-    @GetMapping({"/api/sales/sessions", "/api/sales/shifts", "/api/sales/cashier-sessions", "/api/sales/cashier_sessions"})
+    @Operation(
+            summary =
+                    "Shifts, newest first: filters cash_register, status, search (cashier, register); ordering opened_at/closed_at; "
+                            + "cashiers see their own")
+    @GetMapping({
+        "/api/sales/sessions",
+        "/api/sales/shifts",
+        "/api/sales/cashier-sessions",
+        "/api/sales/cashier_sessions"
+    })
     @PreAuthorize(Access.SELL)
-    PageResponse<SessionView> list(@RequestParam(name = "cash_register", required = false) Long register,
-                                   @RequestParam(required = false) String status, @RequestParam(required = false) String search,
-                                   @RequestParam(name = "cashier_name", required = false) String cashierName,
-                                   @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                   @RequestParam(name = "page_size", required = false) String pageSize, Caller caller) {
-        return PageResponse.of(shifts.list(caller, register, status, search != null ? search : cashierName, ordering,
-                PageRequests.of(page, pageSize, Sort.unsorted())), SessionView::from);
+    PageResponse<SessionView> list(
+            @RequestParam(name = "cash_register", required = false) Long register,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String search,
+            @RequestParam(name = "cashier_name", required = false) String cashierName,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
+        return PageResponse.of(
+                shifts.list(
+                        caller,
+                        register,
+                        status,
+                        search != null ? search : cashierName,
+                        ordering,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                SessionView::from);
     }
 
     @Operation(summary = "Shifts that are open or suspended now")
-    @GetMapping({"/api/sales/sessions/active", "/api/sales/shifts/active", "/api/sales/cashier-sessions/active", "/api/sales/cashier_sessions/active"})
+    @GetMapping({
+        "/api/sales/sessions/active",
+        "/api/sales/shifts/active",
+        "/api/sales/cashier-sessions/active",
+        "/api/sales/cashier_sessions/active"
+    })
     @PreAuthorize(Access.SELL)
-    PageResponse<SessionView> active(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize,
-                                     Caller caller) {
-        return PageResponse.of(shifts.list(caller, null, "open", null, null, PageRequests.of(page, pageSize, Sort.unsorted())), SessionView::from);
+    PageResponse<SessionView> active(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
+        return PageResponse.of(
+                shifts.list(caller, null, "open", null, null, PageRequests.of(page, pageSize, Sort.unsorted())),
+                SessionView::from);
     }
 
     @Operation(summary = "Shift detail with its cash movements")
-    @GetMapping({"/api/sales/sessions/{id}", "/api/sales/shifts/{id}", "/api/sales/cashier-sessions/{id}", "/api/sales/cashier_sessions/{id}"})
+    @GetMapping({
+        "/api/sales/sessions/{id}",
+        "/api/sales/shifts/{id}",
+        "/api/sales/cashier-sessions/{id}",
+        "/api/sales/cashier_sessions/{id}"
+    })
     @PreAuthorize(Access.SELL)
     SessionDetail get(@PathVariable long id, Caller caller) {
         return shifts.detail(caller, id);
     }
 
     @Operation(summary = "Put an open shift on hold (a break): no sales until it is resumed")
-    @PostMapping({"/api/sales/sessions/{id}/suspend", "/api/sales/shifts/{id}/suspend", "/api/sales/cashier-sessions/{id}/suspend", "/api/sales/cashier_sessions/{id}/suspend"})
+    @PostMapping({
+        "/api/sales/sessions/{id}/suspend",
+        "/api/sales/shifts/{id}/suspend",
+        "/api/sales/cashier-sessions/{id}/suspend",
+        "/api/sales/cashier_sessions/{id}/suspend"
+    })
     @PreAuthorize(Access.SELL)
     SessionView suspend(@PathVariable long id, Caller caller) {
         return SessionView.from(shifts.suspend(caller, id));
     }
 
     @Operation(summary = "Resume a suspended shift")
-    @PostMapping({"/api/sales/sessions/{id}/resume", "/api/sales/shifts/{id}/resume", "/api/sales/cashier-sessions/{id}/resume", "/api/sales/cashier_sessions/{id}/resume"})
+    @PostMapping({
+        "/api/sales/sessions/{id}/resume",
+        "/api/sales/shifts/{id}/resume",
+        "/api/sales/cashier-sessions/{id}/resume",
+        "/api/sales/cashier_sessions/{id}/resume"
+    })
     @PreAuthorize(Access.SELL)
     SessionView resume(@PathVariable long id, Caller caller) {
         return SessionView.from(shifts.resume(caller, id));
     }
 
-    @Operation(summary = "Cashier leaderboard: date_from, date_to (YYYY-MM-DD in the store's time zone, or ISO date-time), limit; "
-            + "manager or owner")
-    @GetMapping({"/api/sales/sessions/cashier-stats", "/api/sales/sessions/cashier_stats", "/api/sales/shifts/cashier-stats", "/api/sales/cashier-sessions/cashier-stats", "/api/sales/cashier_sessions/cashier-stats", "/api/sales/cashier-sessions/cashier_stats", "/api/sales/cashier_sessions/cashier_stats"})
+    @Operation(
+            summary =
+                    "Cashier leaderboard: date_from, date_to (YYYY-MM-DD in the store's time zone, or ISO date-time), limit; "
+                            + "manager or owner")
+    @GetMapping({
+        "/api/sales/sessions/cashier-stats",
+        "/api/sales/sessions/cashier_stats",
+        "/api/sales/shifts/cashier-stats",
+        "/api/sales/cashier-sessions/cashier-stats",
+        "/api/sales/cashier_sessions/cashier-stats",
+        "/api/sales/cashier-sessions/cashier_stats",
+        "/api/sales/cashier_sessions/cashier_stats"
+    })
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<ShiftService.CashierStats> cashierStats(@RequestParam(name = "date_from", required = false) String from,
-                                                    @RequestParam(name = "date_to", required = false) String to,
-                                                    @RequestParam(required = false) String limit) {
+    Success<ShiftService.CashierStats> cashierStats(
+            @RequestParam(name = "date_from", required = false) String from,
+            @RequestParam(name = "date_to", required = false) String to,
+            @RequestParam(required = false) String limit) {
         return shifts.cashierStats(from, to, limit);
     }
 
     @Operation(summary = "The caller's open shift")
-    @GetMapping({"/api/sales/sessions/current", "/api/sales/shifts/current", "/api/sales/cashier-sessions/current", "/api/sales/cashier_sessions/current"})
+    @GetMapping({
+        "/api/sales/sessions/current",
+        "/api/sales/shifts/current",
+        "/api/sales/cashier-sessions/current",
+        "/api/sales/cashier_sessions/current"
+    })
     @PreAuthorize(Access.SELL)
     Success<SessionView> current(Caller caller) {
         return Success.of(SessionView.from(shifts.current(caller)));

@@ -25,19 +25,20 @@ import java.util.Set;
 public class ShiftService {
 
     /** An owner's withdrawal: the cash movement as the movement list shows it, and what the till held before and after. */
-    public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) { }
+    public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) {}
 
     /** The period of the cashier leaderboard, as ISO date-times with the store's offset. */
-    public record StatsPeriod(String from, String to) { }
+    public record StatsPeriod(String from, String to) {}
 
     /** The cashier leaderboard: a row per cashier (their sales totals and who they are now). */
-    public record CashierStats(StatsPeriod period, List<Map<String, Object>> cashiers, int totalCashiers) { }
+    public record CashierStats(StatsPeriod period, List<Map<String, Object>> cashiers, int totalCashiers) {}
 
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
     private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
-    ShiftService(SessionRepository sessions, OutboxPublisher outbox, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
+    ShiftService(
+            SessionRepository sessions, OutboxPublisher outbox, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
         this.staff = staff;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -52,8 +53,10 @@ public class ShiftService {
         if (sessions.currentOf(caller.userId()).isPresent()) {
             throw alreadyOpen();
         }
-        long register = registerId == null ? sessions.mainRegister() : sessions.activeRegister(registerId)
-                .orElseThrow(() -> FieldErrors.single("cash_register", "sales.register_not_active"));
+        long register = registerId == null
+                ? sessions.mainRegister()
+                : sessions.activeRegister(registerId)
+                        .orElseThrow(() -> FieldErrors.single("cash_register", "sales.register_not_active"));
         // no amount (the web client opens with {}): the register's starting float
         BigDecimal openingBalance = requestedBalance != null ? requestedBalance : sessions.startingFloat(register);
         if (!FieldErrors.isAmount(openingBalance)) {
@@ -61,19 +64,28 @@ public class ShiftService {
         }
         long id;
         try {
-            id = sessions.open(register, caller.userId(), caller.username(), openingBalance.setScale(2, RoundingMode.UNNECESSARY));
+            id = sessions.open(
+                    register, caller.userId(), caller.username(), openingBalance.setScale(2, RoundingMode.UNNECESSARY));
         } catch (DuplicateKeyException raced) {
             throw alreadyOpen();
         }
         Session session = sessions.find(id).orElseThrow();
-        outbox.publish(TenantContext.require().key(), new SessionOpened(id, register, caller.userId(), session.openingCash(),
-                session.openedAt(), TenantContext.require().today()));
+        outbox.publish(
+                TenantContext.require().key(),
+                new SessionOpened(
+                        id,
+                        register,
+                        caller.userId(),
+                        session.openingCash(),
+                        session.openedAt(),
+                        TenantContext.require().today()));
         return session;
     }
 
     /** Shifts of the store (managers, owners) or the caller's own (cashiers), newest first by default. */
     @Transactional(readOnly = true)
-    public Page<Session> list(Caller caller, Long register, String status, String search, String ordering, Pageable page) {
+    public Page<Session> list(
+            Caller caller, Long register, String status, String search, String ordering, Pageable page) {
         String orderBy = SessionRepository.ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
         ShiftStatus st = null;
@@ -97,20 +109,30 @@ public class ShiftService {
     /** A shift is put on hold (a break) and picked up again; a suspended shift takes no sales and cannot be closed. */
     @Transactional
     public Session suspend(Caller caller, long sessionId) {
-        return move(caller, sessionId, ShiftStatus.SUSPENDED,
+        return move(
+                caller,
+                sessionId,
+                ShiftStatus.SUSPENDED,
                 from -> from == ShiftStatus.SUSPENDED ? SalesErrors.SUSPEND_SUSPENDED : SalesErrors.SUSPEND_CLOSED,
                 s -> new SessionSuspended(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
     @Transactional
     public Session resume(Caller caller, long sessionId) {
-        return move(caller, sessionId, ShiftStatus.OPEN,
+        return move(
+                caller,
+                sessionId,
+                ShiftStatus.OPEN,
                 from -> from == ShiftStatus.OPEN ? SalesErrors.RESUME_OPEN : SalesErrors.RESUME_CLOSED,
                 s -> new SessionResumed(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
     }
 
-    private Session move(Caller caller, long sessionId, ShiftStatus to, java.util.function.Function<ShiftStatus, KassaError> refusal,
-                         java.util.function.Function<Session, Object> event) {
+    private Session move(
+            Caller caller,
+            long sessionId,
+            ShiftStatus to,
+            java.util.function.Function<ShiftStatus, KassaError> refusal,
+            java.util.function.Function<Session, Object> event) {
         ownOrManaged(caller, sessionId);
         Session session = sessions.lock(sessionId).orElseThrow();
         sessions.setStatus(sessionId, session.status().moveTo(to, refusal));
@@ -125,7 +147,8 @@ public class ShiftService {
     /** The open shift of a register, if any (spec S3). */
     @Transactional(readOnly = true)
     public SessionDetail currentOfRegister(long registerId) {
-        return sessions.openOn(registerId).map(this::detailOf)
+        return sessions.openOn(registerId)
+                .map(this::detailOf)
                 .orElseThrow(() -> SalesErrors.NO_OPEN_SESSION_ON_REGISTER.exception());
     }
 
@@ -163,9 +186,18 @@ public class ShiftService {
         }
         sessions.close(sessionId, expected, actual);
         Session closed = sessions.find(sessionId).orElseThrow();
-        outbox.publish(TenantContext.require().key(), new SessionClosed(sessionId, closed.registerId(), closed.cashierUserId(),
-                closed.openingCash(), closed.expectedCash(), closed.actualCash(), closed.cashDifference(), closed.closedAt(),
-                TenantContext.require().today()));
+        outbox.publish(
+                TenantContext.require().key(),
+                new SessionClosed(
+                        sessionId,
+                        closed.registerId(),
+                        closed.cashierUserId(),
+                        closed.openingCash(),
+                        closed.expectedCash(),
+                        closed.actualCash(),
+                        closed.cashDifference(),
+                        closed.closedAt(),
+                        TenantContext.require().today()));
         return closed;
     }
 
@@ -176,12 +208,15 @@ public class ShiftService {
 
     /** Cash in or out of an open shift's till, with a reason (manager or owner). */
     @Transactional
-    public CashMovement moveCash(Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
+    public CashMovement moveCash(
+            Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
         FieldErrors errors = movementErrors(sessionId, amount, description);
         if (!"cash_in".equals(type) && !"cash_out".equals(type)) {
             errors.add("movement_type", "sales.movement_type_invalid");
         }
-        if (reason == null || !Set.of("collection", "change", "float", "expense", "correction", "other").contains(reason)) {
+        if (reason == null
+                || !Set.of("collection", "change", "float", "expense", "correction", "other")
+                        .contains(reason)) {
             errors.add("reason", "sales.movement_reason_invalid");
         }
         errors.throwIfAny();
@@ -190,7 +225,7 @@ public class ShiftService {
         if ("cash_out".equals(type)) {
             BigDecimal inTill = sessions.expectedCash(sessionId);
             if (value.compareTo(inTill) > 0) {
-                throw SalesErrors.CASH_OUT_EXCEEDS.exception( inTill.toPlainString());
+                throw SalesErrors.CASH_OUT_EXCEEDS.exception(inTill.toPlainString());
             }
         }
         return recordMovement(caller, sessionId, type, reason, value, description == null ? "" : description);
@@ -202,7 +237,9 @@ public class ShiftService {
         if (sessionId == null) {
             errors.add("session", "validation.required");
         }
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount == null
+                || amount.signum() <= 0
+                || amount.stripTrailingZeros().scale() > 2) {
             errors.add("amount", "validation.positive");
         }
         errors.maxLength("description", description, 1000);
@@ -219,10 +256,16 @@ public class ShiftService {
     }
 
     /** Writes a cash movement of the shift, announces it, and answers it as the movement list shows it. */
-    private CashMovement recordMovement(Caller caller, long sessionId, String type, String reason, BigDecimal value, String description) {
+    private CashMovement recordMovement(
+            Caller caller, long sessionId, String type, String reason, BigDecimal value, String description) {
         long id = sessions.addCashMovement(sessionId, type, reason, value, description, caller.userId());
-        outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, sessionId, type, reason, value, caller.userId()));
-        return sessions.cashMovements(sessionId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        outbox.publish(
+                TenantContext.require().key(),
+                new CashMovementRecorded(id, sessionId, type, reason, value, caller.userId()));
+        return sessions.cashMovements(sessionId).stream()
+                .filter(m -> m.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -240,10 +283,15 @@ public class ShiftService {
             throw SalesErrors.INSUFFICIENT_CASH.exception(Map.of("max_withdraw", "0.00"));
         }
         if (value.compareTo(inTill) > 0) {
-            throw SalesErrors.WITHDRAW_EXCEEDS_LIMIT.exception(Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
+            throw SalesErrors.WITHDRAW_EXCEEDS_LIMIT.exception(
+                    Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
         }
-        String note = description == null || description.isBlank() ? dev.kassa.platform.error.Messages.get("sales.withdraw_description") : description.trim();
-        return Success.of(new Withdrawal(recordMovement(caller, sessionId, "cash_out", "owner_withdraw", value, note), inTill,
+        String note = description == null || description.isBlank()
+                ? dev.kassa.platform.error.Messages.get("sales.withdraw_description")
+                : description.trim();
+        return Success.of(new Withdrawal(
+                recordMovement(caller, sessionId, "cash_out", "owner_withdraw", value, note),
+                inTill,
                 inTill.subtract(value)));
     }
 
@@ -255,20 +303,33 @@ public class ShiftService {
     public void debtPaidInCash(long userId, long customerId, long ledgerEntry, BigDecimal amount) {
         sessions.currentOf(userId).filter(Session::isOpen).ifPresent(session -> {
             BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
-            long id = sessions.addCashMovement(session.id(), "cash_in", "debt_payment", value,
-                    dev.kassa.platform.error.Messages.get("sales.debt_payment_description", customerId, ledgerEntry), userId);
-            outbox.publish(TenantContext.require().key(), new CashMovementRecorded(id, session.id(), "cash_in", "debt_payment", value, userId));
+            long id = sessions.addCashMovement(
+                    session.id(),
+                    "cash_in",
+                    "debt_payment",
+                    value,
+                    dev.kassa.platform.error.Messages.get("sales.debt_payment_description", customerId, ledgerEntry),
+                    userId);
+            outbox.publish(
+                    TenantContext.require().key(),
+                    new CashMovementRecorded(id, session.id(), "cash_in", "debt_payment", value, userId));
         });
     }
 
-    private static final dev.kassa.platform.web.SqlOrdering MOVEMENT_ORDERING = dev.kassa.platform.web.SqlOrdering.of("-created_at", "m.id",
-            Map.of("created_at", "m.created_at", "amount", "m.amount"));
-    private static final Set<String> MOVEMENT_REASONS = Set.of("collection", "change", "float", "expense", "correction", "other", "owner_withdraw");
+    private static final dev.kassa.platform.web.SqlOrdering MOVEMENT_ORDERING = dev.kassa.platform.web.SqlOrdering.of(
+            "-created_at", "m.id", Map.of("created_at", "m.created_at", "amount", "m.amount"));
+    private static final Set<String> MOVEMENT_REASONS =
+            Set.of("collection", "change", "float", "expense", "correction", "other", "owner_withdraw");
 
     /** Cash movements (spec S32): of one shift or all; a cashier sees those of their own shifts only. */
     @Transactional(readOnly = true)
-    public org.springframework.data.domain.Page<CashMovement> cashMovements(Caller caller, Long sessionId, String type, String reason,
-                                                                          String ordering, org.springframework.data.domain.Pageable page) {
+    public org.springframework.data.domain.Page<CashMovement> cashMovements(
+            Caller caller,
+            Long sessionId,
+            String type,
+            String reason,
+            String ordering,
+            org.springframework.data.domain.Pageable page) {
         String orderBy = MOVEMENT_ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
         if (type != null && !"cash_in".equals(type) && !"cash_out".equals(type)) {
@@ -281,7 +342,8 @@ public class ShiftService {
         if (sessionId != null) {
             ownOrManaged(caller, sessionId);
         }
-        return sessions.cashMovementPage(sessionId, type, reason, managesShifts(caller) ? null : caller.userId(), orderBy, page);
+        return sessions.cashMovementPage(
+                sessionId, type, reason, managesShifts(caller) ? null : caller.userId(), orderBy, page);
     }
 
     @Transactional(readOnly = true)
@@ -313,7 +375,11 @@ public class ShiftService {
         }
         errors.throwIfAny();
         if (from == null) {
-            from = TenantContext.require().today().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+            from = TenantContext.require()
+                    .today()
+                    .withDayOfMonth(1)
+                    .atStartOfDay(zone)
+                    .toInstant();
         }
         if (to == null) {
             to = java.time.Instant.now();
@@ -328,20 +394,33 @@ public class ShiftService {
             c.put("net_sales", ((BigDecimal) row.get("total_sales")).subtract((BigDecimal) row.get("refunds")));
             // who they are now, from the store's employee directory (the sale keeps the name it was made under)
             var employee = staff.byUser(store, ((Number) row.get("id")).longValue());
-            c.put("employee_id", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::employeeId).orElse(null));
+            c.put(
+                    "employee_id",
+                    employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::employeeId)
+                            .orElse(null));
             employee.ifPresent(e -> c.put("full_name", e.fullName()));
-            c.put("phone", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::phone).orElse(null));
-            c.put("role", employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::role).orElse(null));
+            c.put(
+                    "phone",
+                    employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::phone)
+                            .orElse(null));
+            c.put(
+                    "role",
+                    employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::role)
+                            .orElse(null));
             cashiers.add(c);
         }
-        // a date's end is shown as its last second (spec §5.2.6: 23:59:59), though the period runs to the next midnight exclusive
+        // a date's end is shown as its last second (spec §5.2.6: 23:59:59), though the period runs to the next midnight
+        // exclusive
         java.time.Instant shownTo = dateTo != null && dateTo.trim().length() == 10 ? to.minusSeconds(1) : to;
-        StatsPeriod period = new StatsPeriod(from.atZone(zone).toOffsetDateTime().toString(), shownTo.atZone(zone).toOffsetDateTime().toString());
+        StatsPeriod period = new StatsPeriod(
+                from.atZone(zone).toOffsetDateTime().toString(),
+                shownTo.atZone(zone).toOffsetDateTime().toString());
         return Success.of(new CashierStats(period, cashiers, cashiers.size()));
     }
 
     /** {@code YYYY-MM-DD} in the store's zone (start of the day, or start of the next day for an end), or an ISO date-time. */
-    private static java.time.Instant instant(FieldErrors errors, String field, String value, java.time.ZoneId zone, boolean end) {
+    private static java.time.Instant instant(
+            FieldErrors errors, String field, String value, java.time.ZoneId zone, boolean end) {
         if (value == null || value.isBlank()) {
             return null;
         }

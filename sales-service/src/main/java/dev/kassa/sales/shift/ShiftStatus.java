@@ -12,7 +12,9 @@ import java.util.function.Function;
  * goes through {@link #moveTo}, which refuses any other move.
  */
 public enum ShiftStatus {
-    OPEN, SUSPENDED, CLOSED;
+    OPEN,
+    SUSPENDED,
+    CLOSED;
 
     /** The name in the API and the database ({@code open}). */
     public String wire() {

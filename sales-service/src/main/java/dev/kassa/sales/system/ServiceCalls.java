@@ -22,7 +22,7 @@ import java.util.Map;
 /** What sales' calls to catalog and customer-service share: the caller's headers, and relaying the other service's refusal. */
 public final class ServiceCalls {
 
-    private ServiceCalls() { }
+    private ServiceCalls() {}
 
     /**
      * The HTTP client for calls to another Kassa service: Apache HttpClient's pool of kept-alive connections, the call made on
@@ -39,8 +39,12 @@ public final class ServiceCalls {
                         .setSocketTimeout(Timeout.of(readTimeout))
                         .build())
                 .build();
-        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(
-                HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries().disableCookieManagement().build());
+        HttpComponentsClientHttpRequestFactory requests =
+                new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .disableAutomaticRetries()
+                        .disableCookieManagement()
+                        .build());
         requests.setReadTimeout(readTimeout);
         return requests;
     }
@@ -51,14 +55,21 @@ public final class ServiceCalls {
      * pool would move it to one where neither the request nor the tenant context is visible).
      */
     public static HttpHeaders callerHeaders(ServiceTokens serviceTokens) {
-        return dev.kassa.platform.security.CallerHeaders.of(serviceTokens, TenantContext.require().key());
+        return dev.kassa.platform.security.CallerHeaders.of(
+                serviceTokens, TenantContext.require().key());
     }
 
     /** Another service's refusal, read from its error body: its code, its message (already in the caller's language), field errors and details. */
-    public record Refusal(int status, String code, String message, Map<String, List<String>> fieldErrors, Map<String, Object> details) { }
+    public record Refusal(
+            int status,
+            String code,
+            String message,
+            Map<String, List<String>> fieldErrors,
+            Map<String, Object> details) {}
 
     /** Reads another service's 4xx error body, keeping the top-level details named ({@code available}, {@code requested}). */
-    public static Refusal refusal(ObjectMapper objectMapper, int status, byte[] body, List<String> details) throws IOException {
+    public static Refusal refusal(ObjectMapper objectMapper, int status, byte[] body, List<String> details)
+            throws IOException {
         JsonNode json = objectMapper.readTree(body);
         Map<String, Object> values = new LinkedHashMap<>();
         for (String field : details) {
@@ -72,6 +83,11 @@ public final class ServiceCalls {
             e.getValue().forEach(m -> messages.add(m.asText()));
             fieldErrors.put(e.getKey(), messages);
         });
-        return new Refusal(status, json.path("code").asText("invalid"), json.path("message").asText(), fieldErrors, values);
+        return new Refusal(
+                status,
+                json.path("code").asText("invalid"),
+                json.path("message").asText(),
+                fieldErrors,
+                values);
     }
 }

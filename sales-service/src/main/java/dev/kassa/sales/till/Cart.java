@@ -26,9 +26,9 @@ import java.util.UUID;
 public class Cart {
 
     /** A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code). */
-    public record ScanRequest(Long session, Long product, BigDecimal quantity, Long batch, String barcode) { }
+    public record ScanRequest(Long session, Long product, BigDecimal quantity, Long batch, String barcode) {}
 
-    public record AddItemRequest(Long product, BigDecimal quantity, Long batch) { }
+    public record AddItemRequest(Long product, BigDecimal quantity, Long batch) {}
 
     private final SessionRepository sessions;
     private final SaleRepository sales;
@@ -38,8 +38,14 @@ public class Cart {
     private final Discounts discounts;
     private final HoldIntents intents;
 
-    Cart(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-         Discounts discounts, HoldIntents intents) {
+    Cart(
+            SessionRepository sessions,
+            SaleRepository sales,
+            CatalogClient catalog,
+            OutboxPublisher outbox,
+            TransactionTemplate tx,
+            Discounts discounts,
+            HoldIntents intents) {
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
@@ -67,13 +73,23 @@ public class Cart {
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
-        return hold(byCode ? null : r.product(), byCode ? r.barcode().trim() : null, quantity, r.batch(), requestRef,
-                () -> TillGuards.openShift(sessions, r.session(), false), () -> {
-            SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
-            Tenant tenant = TenantContext.require();
-            return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(session.id(),
-                    caller.userId(), caller.username(), sales.nextReceiptNumber(session.registerCode(), tenant.today()))).orElseThrow());
-        });
+        return hold(
+                byCode ? null : r.product(),
+                byCode ? r.barcode().trim() : null,
+                quantity,
+                r.batch(),
+                requestRef,
+                () -> TillGuards.openShift(sessions, r.session(), false),
+                () -> {
+                    SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
+                    Tenant tenant = TenantContext.require();
+                    return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(
+                                    session.id(),
+                                    caller.userId(),
+                                    caller.username(),
+                                    sales.nextReceiptNumber(session.registerCode(), tenant.today())))
+                            .orElseThrow());
+                });
     }
 
     /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog; a keyed request as {@link #scan}. */
@@ -85,7 +101,13 @@ public class Cart {
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
-        return hold(r.product(), null, quantity, r.batch(), requestRef, () -> TillGuards.pendingSale(sales, saleId),
+        return hold(
+                r.product(),
+                null,
+                quantity,
+                r.batch(),
+                requestRef,
+                () -> TillGuards.pendingSale(sales, saleId),
                 () -> TillGuards.pendingSale(sales, saleId));
     }
 
@@ -116,7 +138,9 @@ public class Cart {
             }
             sales.cancel(saleId);
             items.stream().map(SaleRepository.Item::reservationRef).distinct().forEach(refs::add);
-            outbox.publish(TenantContext.require().key(), new SaleCancelled(String.valueOf(saleId), sale.receiptNumber(), sale.sessionId()));
+            outbox.publish(
+                    TenantContext.require().key(),
+                    new SaleCancelled(String.valueOf(saleId), sale.receiptNumber(), sale.sessionId()));
             return sales.view(saleId);
         });
         if (!refs.isEmpty()) {
@@ -131,8 +155,14 @@ public class Cart {
      * and owned by its lines in theirs, so a hold whose lines never come (this instance dies between the two) is released by
      * another instance. A keyed request whose lines a first run already wrote answers that sale instead of holding again.
      */
-    private SaleView hold(Long productId, String barcode, BigDecimal quantity, Long batchId, String requestRef, Runnable check,
-                          java.util.function.Supplier<SaleRepository.Sale> target) {
+    private SaleView hold(
+            Long productId,
+            String barcode,
+            BigDecimal quantity,
+            Long batchId,
+            String requestRef,
+            Runnable check,
+            java.util.function.Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String ref = UUID.randomUUID().toString();
         String store = TenantContext.require().key();
@@ -166,8 +196,19 @@ public class Cart {
                 }
                 SaleRepository.Sale draft = target.get();
                 for (Hold.Allocation a : hold.allocations()) {
-                    sales.addLine(draft.id(), hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
-                            a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(), ref,
+                    sales.addLine(
+                            draft.id(),
+                            hold.product().id(),
+                            hold.product().name(),
+                            hold.product().sku(),
+                            hold.product().unit(),
+                            a.batchId(),
+                            a.batchNumber(),
+                            a.quantity(),
+                            hold.product().salePrice(),
+                            a.unitCost(),
+                            hold.product().taxRate(),
+                            ref,
                             requestRef);
                 }
                 return sales.recalculate(draft);
@@ -187,7 +228,7 @@ public class Cart {
         }
     }
 
-    public record DiscountRequest(Long itemId, BigDecimal discountPercent, BigDecimal discountAmount) { }
+    public record DiscountRequest(Long itemId, BigDecimal discountPercent, BigDecimal discountAmount) {}
 
     /**
      * Sets (or, with 0, removes) a discount on a draft: on one line with {@code item_id}, else on the whole sale.
@@ -201,7 +242,9 @@ public class Cart {
         return tx.execute(s -> {
             SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
             if (r.itemId() != null) {
-                SaleRepository.Item item = sales.items(saleId).stream().filter(i -> i.id() == r.itemId()).findFirst()
+                SaleRepository.Item item = sales.items(saleId).stream()
+                        .filter(i -> i.id() == r.itemId())
+                        .findFirst()
                         .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
                 BigDecimal gross = SaleTotals.lineTotal(item.quantity(), item.unitPrice(), BigDecimal.ZERO);
                 sales.setLineDiscount(item, discounts.allowedOff(caller, requested, gross));
@@ -209,7 +252,8 @@ public class Cart {
                 return sales.recalculate(sale);
             }
             BigDecimal off = discounts.allowedOff(caller, requested, sale.subtotal());
-            sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
+            sales.setSaleDiscount(
+                    saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
             return sales.recalculate(saleId);
         });
     }

@@ -38,8 +38,16 @@ public class Checkout {
     private final CustomerClient customers;
     private final dev.kassa.sales.catalog.HoldIntents intents;
 
-    Checkout(SessionRepository sessions, SaleRepository sales, CatalogClient catalog, OutboxPublisher outbox, TransactionTemplate tx,
-             Discounts discounts, EmployeeDirectory staff, CustomerClient customers, dev.kassa.sales.catalog.HoldIntents intents) {
+    Checkout(
+            SessionRepository sessions,
+            SaleRepository sales,
+            CatalogClient catalog,
+            OutboxPublisher outbox,
+            TransactionTemplate tx,
+            Discounts discounts,
+            EmployeeDirectory staff,
+            CustomerClient customers,
+            dev.kassa.sales.catalog.HoldIntents intents) {
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
@@ -56,7 +64,8 @@ public class Checkout {
      * keyed request (null without one): run again after its first run completed the sale (a retry taking over from an
      * instance that died before answering), it answers the completed sale instead of refusing a sale that is not pending.
      */
-    public SaleView checkout(Caller caller, long saleId, List<PaymentRequest> payments, Buyer given, Long cashierId, String requestRef) {
+    public SaleView checkout(
+            Caller caller, long saleId, List<PaymentRequest> payments, Buyer given, Long cashierId, String requestRef) {
         checkBuyer(given);
         var seller = cashierId == null ? null : seller(caller, cashierId);
         var named = resolve(given);
@@ -64,16 +73,21 @@ public class Checkout {
         try {
             return tx.execute(s -> {
                 SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-                if (sale.status() != SaleStatus.PENDING && requestRef != null && sales.completedBy(saleId, requestRef)) {
+                if (sale.status() != SaleStatus.PENDING
+                        && requestRef != null
+                        && sales.completedBy(saleId, requestRef)) {
                     return sales.view(saleId);
                 }
                 sale.status().moveTo(SaleStatus.COMPLETED, SalesErrors.SALE_NOT_PENDING);
-                // the buyer the till attached before payment, unless the checkout names one (read from the locked sale: a sale
+                // the buyer the till attached before payment, unless the checkout names one (read from the locked sale:
+                // a sale
                 // without one costs nothing more)
                 boolean attached = (given == null || given.isEmpty()) && sale.customerId() != null;
                 Buyer buyer = attached ? new Buyer(sale.customerId(), null, null) : given;
                 var who = attached ? resolve(buyer) : named;
-                if (who != null && !java.util.Objects.equals(who.id(), sale.customerId()) && sales.dropGroupDiscount(saleId)) {
+                if (who != null
+                        && !java.util.Objects.equals(who.id(), sale.customerId())
+                        && sales.dropGroupDiscount(saleId)) {
                     // another buyer than the one attached: the attached one's group discount goes with them
                     sales.recalculate(saleId);
                     sale = sales.find(saleId).orElseThrow();
@@ -95,7 +109,8 @@ public class Checkout {
      * holding the shift may name any, a cashier only themselves.
      */
     private EmployeeDirectory.Employee seller(Caller caller, long cashierId) {
-        var employee = staff.current(TenantContext.require().key(), cashierId).filter(EmployeeDirectory.Employee::isActive)
+        var employee = staff.current(TenantContext.require().key(), cashierId)
+                .filter(EmployeeDirectory.Employee::isActive)
                 .orElseThrow(() -> FieldErrors.single("cashier_id", "sales.cashier_unknown"));
         if (!caller.managesStore() && employee.userId() != caller.userId()) {
             throw SalesErrors.SELL_AS_YOURSELF.exception();
@@ -108,8 +123,15 @@ public class Checkout {
      * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
      * customer-service before anything is written (the caller releases those holds when this transaction fails).
      */
-    private SaleView settle(Caller caller, SaleRepository.Sale draft, List<PaymentRequest> payments, Buyer buyer, CustomerClient.TillCustomer who,
-                            java.time.Instant at, List<String> customerHolds, String checkoutRef) {
+    private SaleView settle(
+            Caller caller,
+            SaleRepository.Sale draft,
+            List<PaymentRequest> payments,
+            Buyer buyer,
+            CustomerClient.TillCustomer who,
+            java.time.Instant at,
+            List<String> customerHolds,
+            String checkoutRef) {
         long saleId = draft.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
@@ -120,10 +142,12 @@ public class Checkout {
         BigDecimal credit = settlement.credit();
         BigDecimal bonus = settlement.bonus();
         if ((credit.signum() > 0 || bonus.signum() > 0) && who == null) {
-            throw FieldErrors.single("customer_id", credit.signum() > 0 ? "sales.credit_needs_customer" : "sales.bonus_needs_customer");
+            throw FieldErrors.single(
+                    "customer_id", credit.signum() > 0 ? "sales.credit_needs_customer" : "sales.bonus_needs_customer");
         }
         if (credit.signum() > 0) {
-            // checked against the customer's limit in customer-service (the customer locked there, so two tills never exceed it together)
+            // checked against the customer's limit in customer-service (the customer locked there, so two tills never
+            // exceed it together)
             String ref = UUID.randomUUID().toString();
             customerHolds.add(ref);
             customers.hold(ref, who.id(), credit, saleId);
@@ -134,23 +158,60 @@ public class Checkout {
             customers.holdBonus(ref, who.id(), bonus, saleId);
         }
         for (Settlement.Applied p : settlement.payments()) {
-            sales.addPayment(saleId, sale.sessionId(), p.method(), p.amount(), p.received(), p.change(), p.cardLast4(), p.transactionId());
+            sales.addPayment(
+                    saleId,
+                    sale.sessionId(),
+                    p.method(),
+                    p.amount(),
+                    p.received(),
+                    p.change(),
+                    p.cardLast4(),
+                    p.transactionId());
         }
         Tenant tenant = TenantContext.require();
         if (who != null || (buyer != null && !buyer.isEmpty())) {
-            String name = buyer == null || FieldErrors.blank(buyer.name()) ? (who == null ? "" : who.fullName()) : buyer.name().trim();
-            String phone = buyer == null || FieldErrors.blank(buyer.phone()) ? (who == null ? "" : who.phone()) : buyer.phone().trim();
+            String name = buyer == null || FieldErrors.blank(buyer.name())
+                    ? (who == null ? "" : who.fullName())
+                    : buyer.name().trim();
+            String phone = buyer == null || FieldErrors.blank(buyer.phone())
+                    ? (who == null ? "" : who.phone())
+                    : buyer.phone().trim();
             sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
         sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
         SaleRepository.Sale done = sales.find(saleId).orElseThrow();
-        outbox.publish(tenant.key(), new SaleCompleted(String.valueOf(done.id()), done.receiptNumber(),
-                done.sessionId(), done.registerId(), done.cashierUserId(), done.customerId(), done.completedAt(), done.businessDate(),
-                done.subtotal(), done.discountAmount(), done.taxAmount(), done.totalAmount(),
-                items.stream().map(i -> new SaleCompleted.Line(i.productId(), i.productName(), i.batchId(), i.quantity(), i.unitPrice(),
-                        i.discountAmount(), i.lineTotal(), i.unitCost(), i.reservationRef())).toList(),
-                settlement.payments().stream().map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change())).toList()));
-        // the lines read above are the sale's lines: its row is locked, and a sale discount changes its totals, not its lines
+        outbox.publish(
+                tenant.key(),
+                new SaleCompleted(
+                        String.valueOf(done.id()),
+                        done.receiptNumber(),
+                        done.sessionId(),
+                        done.registerId(),
+                        done.cashierUserId(),
+                        done.customerId(),
+                        done.completedAt(),
+                        done.businessDate(),
+                        done.subtotal(),
+                        done.discountAmount(),
+                        done.taxAmount(),
+                        done.totalAmount(),
+                        items.stream()
+                                .map(i -> new SaleCompleted.Line(
+                                        i.productId(),
+                                        i.productName(),
+                                        i.batchId(),
+                                        i.quantity(),
+                                        i.unitPrice(),
+                                        i.discountAmount(),
+                                        i.lineTotal(),
+                                        i.unitCost(),
+                                        i.reservationRef()))
+                                .toList(),
+                        settlement.payments().stream()
+                                .map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change()))
+                                .toList()));
+        // the lines read above are the sale's lines: its row is locked, and a sale discount changes its totals, not its
+        // lines
         return SaleView.of(done, items, sales.payments(saleId));
     }
 
@@ -179,10 +240,15 @@ public class Checkout {
             return null;
         }
         try {
-            return customers.resolve(buyer.id(), buyer.name(), buyer.phone() == null ? null : buyer.phone().trim(), buyer.newCustomer());
+            return customers.resolve(
+                    buyer.id(),
+                    buyer.name(),
+                    buyer.phone() == null ? null : buyer.phone().trim(),
+                    buyer.newCustomer());
         } catch (dev.kassa.platform.error.KassaException e) {
             if (buyer.id() == null && buyer.newCustomer() == null && e.is(SalesErrors.CUSTOMERS_UNAVAILABLE)) {
-                // a bare phone only links the sale to a customer: without customer-service it is printed on the sale as it is
+                // a bare phone only links the sale to a customer: without customer-service it is printed on the sale as
+                // it is
                 return null;
             }
             throw e;
@@ -193,7 +259,8 @@ public class Checkout {
      * The buyer's group discount (a percent of the subtotal) replaces the sale's discount when it takes more off; a larger
      * manual discount stays. Answers the sale as it now stands.
      */
-    private SaleRepository.Sale groupDiscount(Caller caller, SaleRepository.Sale sale, CustomerClient.TillCustomer who) {
+    private SaleRepository.Sale groupDiscount(
+            Caller caller, SaleRepository.Sale sale, CustomerClient.TillCustomer who) {
         BigDecimal percent = who.discountPercent();
         if (percent == null || percent.signum() <= 0) {
             return sale;
@@ -208,7 +275,7 @@ public class Checkout {
     }
 
     /** A draft with its buyer: what the till shows before payment (the discounted total, the points and credit the buyer has). */
-    public record WithBuyer(SaleView sale, CustomerClient.TillCustomer customer) { }
+    public record WithBuyer(SaleView sale, CustomerClient.TillCustomer customer) {}
 
     /**
      * Attaches the buyer to an open draft before payment (by id, phone or as a new customer): their group discount applies
@@ -220,7 +287,10 @@ public class Checkout {
         if (buyer == null || !buyer.namesCustomer()) {
             throw FieldErrors.single("customer_id", "sales.buyer_required");
         }
-        CustomerClient.TillCustomer who = customers.resolve(buyer.id(), buyer.name(), buyer.phone() == null ? null : buyer.phone().trim(),
+        CustomerClient.TillCustomer who = customers.resolve(
+                buyer.id(),
+                buyer.name(),
+                buyer.phone() == null ? null : buyer.phone().trim(),
                 buyer.newCustomer());
         if (who == null) {
             throw FieldErrors.single(buyer.id() != null ? "customer_id" : "customer_phone", "sales.buyer_unknown");
@@ -260,14 +330,26 @@ public class Checkout {
         errors.throwIfAny();
     }
 
-    public record SaleLine(Long product, BigDecimal quantity, Long batch, BigDecimal unitPrice, BigDecimal discountAmount) { }
+    public record SaleLine(
+            Long product, BigDecimal quantity, Long batch, BigDecimal unitPrice, BigDecimal discountAmount) {}
 
-    public record NewSale(String clientId, Long session, String soldAt, Long customerId, Long customer, String customerName, String customerPhone,
-                          Map<String, Object> newCustomer, BigDecimal discountPercent,
-                          BigDecimal discountAmount, String notes, List<SaleLine> items, List<PaymentRequest> payments) { }
+    public record NewSale(
+            String clientId,
+            Long session,
+            String soldAt,
+            Long customerId,
+            Long customer,
+            String customerName,
+            String customerPhone,
+            Map<String, Object> newCustomer,
+            BigDecimal discountPercent,
+            BigDecimal discountAmount,
+            String notes,
+            List<SaleLine> items,
+            List<PaymentRequest> payments) {}
 
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
-    public record Recorded(boolean created, SaleView sale) { }
+    public record Recorded(boolean created, SaleView sale) {}
 
     /**
      * A whole sale in one call (spec §5.3.8, rewrite), for offline tills: stock is held in catalog line by line, then
@@ -289,7 +371,8 @@ public class Checkout {
             errors.add("session", "validation.required");
         }
         java.time.Instant now = java.time.Instant.now();
-        java.time.Instant soldAt = errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());
+        java.time.Instant soldAt =
+                errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());
         if (soldAt == null) {
             soldAt = now;
         } else if (soldAt.isAfter(now.plusSeconds(300)) || soldAt.isBefore(now.minus(java.time.Duration.ofDays(30)))) {
@@ -304,22 +387,31 @@ public class Checkout {
                     errors.add("items." + i + ".product", "validation.required");
                     continue;
                 }
-                errors.positiveQuantity("items." + i + ".quantity", line.quantity() == null ? BigDecimal.ONE : line.quantity(), FieldErrors.MAX_LINE_QUANTITY);
+                errors.positiveQuantity(
+                        "items." + i + ".quantity",
+                        line.quantity() == null ? BigDecimal.ONE : line.quantity(),
+                        FieldErrors.MAX_LINE_QUANTITY);
             }
         }
         errors.maxLength("notes", r.notes(), 2000);
         errors.throwIfAny();
-        Buyer buyer = new Buyer(r.customerId() != null ? r.customerId() : r.customer(), r.customerName(), r.customerPhone(), r.newCustomer());
+        Buyer buyer = new Buyer(
+                r.customerId() != null ? r.customerId() : r.customer(),
+                r.customerName(),
+                r.customerPhone(),
+                r.newCustomer());
         checkBuyer(buyer);
         UUID client = clientId;
         if (client != null) {
-            java.util.Optional<SaleView> earlier = tx.execute(s -> sales.findByClientId(client).map(x -> sales.view(x.id())));
+            java.util.Optional<SaleView> earlier =
+                    tx.execute(s -> sales.findByClientId(client).map(x -> sales.view(x.id())));
             if (earlier.isPresent()) {
                 return new Recorded(false, earlier.get());
             }
         }
         var who = resolve(buyer);
-        List<String> refs = r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
+        List<String> refs =
+                r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
         String store = TenantContext.require().key();
         tx.executeWithoutResult(s -> {
             TillGuards.openShift(sessions, r.session(), false);
@@ -331,8 +423,13 @@ public class Checkout {
         try {
             for (int i = 0; i < r.items().size(); i++) {
                 SaleLine line = r.items().get(i);
-                holds.add(catalog.reserve(refs.get(i), line.product(), null, (line.quantity() == null ? BigDecimal.ONE : line.quantity())
-                        .setScale(3, RoundingMode.UNNECESSARY), line.batch()));
+                holds.add(catalog.reserve(
+                        refs.get(i),
+                        line.product(),
+                        null,
+                        (line.quantity() == null ? BigDecimal.ONE : line.quantity())
+                                .setScale(3, RoundingMode.UNNECESSARY),
+                        line.batch()));
             }
             return new Recorded(true, tx.execute(s -> {
                 if (!intents.end(refs)) {
@@ -340,23 +437,44 @@ public class Checkout {
                 }
                 SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
                 Tenant tenant = TenantContext.require();
-                long saleId = sales.createCompleted(session.id(), caller.userId(), caller.username(),
-                        sales.nextReceiptNumber(session.registerCode(), java.time.LocalDate.ofInstant(at, tenant.zone())), client,
+                long saleId = sales.createCompleted(
+                        session.id(),
+                        caller.userId(),
+                        caller.username(),
+                        sales.nextReceiptNumber(
+                                session.registerCode(), java.time.LocalDate.ofInstant(at, tenant.zone())),
+                        client,
                         r.notes() == null ? "" : r.notes());
                 FieldErrors lineErrors = new FieldErrors();
                 for (int i = 0; i < holds.size(); i++) {
                     Hold hold = holds.get(i);
                     SaleLine line = r.items().get(i);
-                    if (line.unitPrice() != null && line.unitPrice().compareTo(hold.product().salePrice()) != 0) {
-                        lineErrors.add("items." + i + ".unit_price", "sales.price_changed", hold.product().salePrice().toPlainString());
+                    if (line.unitPrice() != null
+                            && line.unitPrice().compareTo(hold.product().salePrice()) != 0) {
+                        lineErrors.add(
+                                "items." + i + ".unit_price",
+                                "sales.price_changed",
+                                hold.product().salePrice().toPlainString());
                     }
                     for (Hold.Allocation a : hold.allocations()) {
-                        sales.addLine(saleId, hold.product().id(), hold.product().name(), hold.product().sku(), hold.product().unit(),
-                                a.batchId(), a.batchNumber(), a.quantity(), hold.product().salePrice(), a.unitCost(), hold.product().taxRate(),
-                                refs.get(i), null);
+                        sales.addLine(
+                                saleId,
+                                hold.product().id(),
+                                hold.product().name(),
+                                hold.product().sku(),
+                                hold.product().unit(),
+                                a.batchId(),
+                                a.batchNumber(),
+                                a.quantity(),
+                                hold.product().salePrice(),
+                                a.unitCost(),
+                                hold.product().taxRate(),
+                                refs.get(i),
+                                null);
                     }
                     if (line.discountAmount() != null) {
-                        discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
+                        discountLines(
+                                caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
                     }
                 }
                 lineErrors.throwIfAny();
@@ -364,7 +482,11 @@ public class Checkout {
                 Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
                 if (!saleDiscount.isEmpty()) {
                     BigDecimal off = discounts.allowedOff(caller, saleDiscount, subtotal);
-                    sales.setSaleDiscount(saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
+                    sales.setSaleDiscount(
+                            saleId,
+                            r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(),
+                            off,
+                            caller.userId());
                     sales.recalculate(saleId);
                 }
                 return settle(caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, at, credit, null);
@@ -373,7 +495,11 @@ public class Checkout {
             // the same client id was uploaded concurrently and the other upload won
             catalog.release(refs);
             credit.forEach(customers::release);
-            return new Recorded(false, tx.execute(s -> sales.view(sales.findByClientId(client).orElseThrow(() -> raced).id())));
+            return new Recorded(
+                    false,
+                    tx.execute(s -> sales.view(sales.findByClientId(client)
+                            .orElseThrow(() -> raced)
+                            .id())));
         } catch (RuntimeException e) {
             if (!refs.isEmpty()) {
                 catalog.release(refs);
@@ -384,9 +510,13 @@ public class Checkout {
     }
 
     /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
-    private void discountLines(Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
-        List<SaleRepository.Item> lines = sales.items(saleId).stream().filter(i -> i.reservationRef().equals(ref)).toList();
-        BigDecimal gross = lines.stream().map(i -> SaleTotals.lineTotal(i.quantity(), i.unitPrice(), BigDecimal.ZERO))
+    private void discountLines(
+            Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
+        List<SaleRepository.Item> lines = sales.items(saleId).stream()
+                .filter(i -> i.reservationRef().equals(ref))
+                .toList();
+        BigDecimal gross = lines.stream()
+                .map(i -> SaleTotals.lineTotal(i.quantity(), i.unitPrice(), BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Discounts.Requested requested = new Discounts.Requested(null, amount);
         int before = errors.asMap().size();

@@ -38,7 +38,10 @@ class Discounts {
             errors.add(prefix + "discount_percent", "sales.discount_one_of");
             return;
         }
-        if (r.percent() != null && (r.percent().signum() < 0 || r.percent().compareTo(HUNDRED) > 0 || r.percent().stripTrailingZeros().scale() > 2)) {
+        if (r.percent() != null
+                && (r.percent().signum() < 0
+                        || r.percent().compareTo(HUNDRED) > 0
+                        || r.percent().stripTrailingZeros().scale() > 2)) {
             errors.add(prefix + "discount_percent", "sales.discount_percent_invalid");
         }
         if (r.amount() != null) {
@@ -78,7 +81,8 @@ class Discounts {
         }
         BigDecimal percent = off.multiply(HUNDRED).divide(base, 2, RoundingMode.HALF_UP);
         if (percent.compareTo(cashierLimit) > 0) {
-            throw SalesErrors.DISCOUNT_NEEDS_MANAGER.exception( cashierLimit.stripTrailingZeros().toPlainString());
+            throw SalesErrors.DISCOUNT_NEEDS_MANAGER.exception(
+                    cashierLimit.stripTrailingZeros().toPlainString());
         }
     }
 }

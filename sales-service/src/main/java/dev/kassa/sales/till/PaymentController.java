@@ -28,7 +28,8 @@ import java.util.Map;
 @RestController
 class PaymentController {
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "p.id", Map.of("created_at", "p.created_at", "amount", "p.amount"));
+    private static final SqlOrdering ORDERING =
+            SqlOrdering.of("-created_at", "p.id", Map.of("created_at", "p.created_at", "amount", "p.amount"));
 
     private final PaymentRepository payments;
 
@@ -36,20 +37,27 @@ class PaymentController {
         this.payments = payments;
     }
 
-    @Operation(summary = "Payments, newest first: filters sale, session, payment_method; ordering created_at, amount (manager or owner)")
+    @Operation(
+            summary =
+                    "Payments, newest first: filters sale, session, payment_method; ordering created_at, amount (manager or owner)")
     @GetMapping("/api/sales/payments")
     @PreAuthorize(Access.MANAGE_SALES)
-    PageResponse<PaymentRepository.PaymentRow> list(@RequestParam(required = false) Long sale, @RequestParam(required = false) Long session,
-                                                    @RequestParam(name = "payment_method", required = false) String method,
-                                                    @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                                    @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<PaymentRepository.PaymentRow> list(
+            @RequestParam(required = false) Long sale,
+            @RequestParam(required = false) Long session,
+            @RequestParam(name = "payment_method", required = false) String method,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
         if (method != null && !PaymentMethod.isKnown(method)) {
             errors.add("payment_method", "sales.payment_method_unknown");
         }
         errors.throwIfAny();
-        return PageResponse.of(payments.page(sale, session, method, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(
+                payments.page(sale, session, method, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())),
+                v -> v);
     }
 
     @Operation(summary = "One payment of a completed (or refunded) sale (manager or owner)")
@@ -68,7 +76,9 @@ class PaymentController {
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(value = "/api/sales/payments/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    @RequestMapping(
+            value = "/api/sales/payments/{id}",
+            method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
     void change(@PathVariable String id, HttpServletResponse response) {

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * @param bonus    the part returned as points
  * @param paidBack how the refund is recorded: {@code credit} or {@code bonus} when those cover all of it, else the method asked
  */
-record RefundShare(Map<Long, BigDecimal> amounts, BigDecimal total, BigDecimal credit, BigDecimal bonus, String paidBack) {
+record RefundShare(
+        Map<Long, BigDecimal> amounts, BigDecimal total, BigDecimal credit, BigDecimal bonus, String paidBack) {
 
     /** A line of the sale: what it sold, what it cost the buyer, and how much of it earlier refunds took back. */
     record Line(long itemId, BigDecimal quantity, BigDecimal refundedQuantity, BigDecimal lineTotal) {
@@ -37,16 +38,27 @@ record RefundShare(Map<Long, BigDecimal> amounts, BigDecimal total, BigDecimal c
      * @param creditLeft     the credit tender not yet refunded
      * @param bonusLeft      the points tender not yet refunded
      */
-    static RefundShare of(BigDecimal subtotal, BigDecimal saleTotal, List<Line> lines, Map<Long, BigDecimal> wanted,
-                          Function<Long, BigDecimal> refundedAmount, BigDecimal creditLeft, BigDecimal bonusLeft, String method) {
-        BigDecimal factor = subtotal.signum() == 0 ? BigDecimal.ONE : saleTotal.divide(subtotal, 10, RoundingMode.HALF_UP);
+    static RefundShare of(
+            BigDecimal subtotal,
+            BigDecimal saleTotal,
+            List<Line> lines,
+            Map<Long, BigDecimal> wanted,
+            Function<Long, BigDecimal> refundedAmount,
+            BigDecimal creditLeft,
+            BigDecimal bonusLeft,
+            String method) {
+        BigDecimal factor =
+                subtotal.signum() == 0 ? BigDecimal.ONE : saleTotal.divide(subtotal, 10, RoundingMode.HALF_UP);
         Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (Map.Entry<Long, BigDecimal> e : wanted.entrySet()) {
-            Line line = lines.stream().filter(l -> l.itemId() == e.getKey()).findFirst()
+            Line line = lines.stream()
+                    .filter(l -> l.itemId() == e.getKey())
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no line " + e.getKey()));
             if (e.getValue().signum() <= 0 || e.getValue().compareTo(line.left()) > 0) {
-                throw new IllegalArgumentException("line " + line.itemId() + " has " + line.left() + " to give back, not " + e.getValue());
+                throw new IllegalArgumentException(
+                        "line " + line.itemId() + " has " + line.left() + " to give back, not " + e.getValue());
             }
             BigDecimal value = line.lineTotal().multiply(factor).setScale(2, RoundingMode.HALF_UP);
             BigDecimal amount = e.getValue().compareTo(line.left()) == 0
@@ -56,8 +68,11 @@ record RefundShare(Map<Long, BigDecimal> amounts, BigDecimal total, BigDecimal c
             total = total.add(amount);
         }
         BigDecimal credit = total.min(creditLeft).max(BigDecimal.ZERO).setScale(2);
-        BigDecimal bonus = total.subtract(credit).min(bonusLeft).max(BigDecimal.ZERO).setScale(2);
-        String paidBack = total.signum() > 0 && credit.add(bonus).compareTo(total) == 0 ? (credit.signum() > 0 ? "credit" : "bonus") : method;
+        BigDecimal bonus =
+                total.subtract(credit).min(bonusLeft).max(BigDecimal.ZERO).setScale(2);
+        String paidBack = total.signum() > 0 && credit.add(bonus).compareTo(total) == 0
+                ? (credit.signum() > 0 ? "credit" : "bonus")
+                : method;
         return new RefundShare(amounts, total, credit, bonus, paidBack);
     }
 }

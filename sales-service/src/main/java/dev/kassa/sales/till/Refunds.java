@@ -27,9 +27,9 @@ import java.util.Map;
 @Service
 public class Refunds {
 
-    public record RefundLine(Long itemId, BigDecimal quantity) { }
+    public record RefundLine(Long itemId, BigDecimal quantity) {}
 
-    public record RefundRequest(List<RefundLine> items, String method, String reason) { }
+    public record RefundRequest(List<RefundLine> items, String method, String reason) {}
 
     private final SaleRepository sales;
     private final SessionRepository sessions;
@@ -47,7 +47,9 @@ public class Refunds {
      */
     @Transactional
     public SaleView refund(Caller caller, long saleId, RefundRequest r, String requestRef) {
-        String method = r == null || r.method() == null || r.method().isBlank() ? "cash" : r.method().trim();
+        String method = r == null || r.method() == null || r.method().isBlank()
+                ? "cash"
+                : r.method().trim();
         if ("credit".equals(method) || "bonus".equals(method)) {
             throw FieldErrors.single("method", "sales.refund_method_credit");
         }
@@ -64,27 +66,68 @@ public class Refunds {
         if (wanted.isEmpty()) {
             throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
         }
-        RefundShare share = RefundShare.of(sale.subtotal(), sale.totalAmount(),
-                items.stream().map(i -> new RefundShare.Line(i.id(), i.quantity(), i.refundedQuantity(), i.lineTotal())).toList(),
-                wanted, sales::refundedAmount,
+        RefundShare share = RefundShare.of(
+                sale.subtotal(),
+                sale.totalAmount(),
+                items.stream()
+                        .map(i -> new RefundShare.Line(i.id(), i.quantity(), i.refundedQuantity(), i.lineTotal()))
+                        .toList(),
+                wanted,
+                sales::refundedAmount,
                 sales.paidBy(saleId, "credit").subtract(sales.refundedAs(saleId, "credit_amount")),
-                sales.paidBy(saleId, "bonus").subtract(sales.refundedAs(saleId, "bonus_amount")), method);
+                sales.paidBy(saleId, "bonus").subtract(sales.refundedAs(saleId, "bonus_amount")),
+                method);
         Tenant tenant = TenantContext.require();
-        long session = sessions.currentOf(caller.userId()).filter(Session::isOpen).map(Session::id).orElse(sale.sessionId());
-        long refundId = sales.addRefund(saleId, session, share.total().max(new BigDecimal("0.01")), share.paidBack(), share.credit(),
-                share.bonus(), r == null || r.reason() == null ? "" : r.reason(), caller.userId(), tenant.today(), requestRef);
+        long session = sessions.currentOf(caller.userId())
+                .filter(Session::isOpen)
+                .map(Session::id)
+                .orElse(sale.sessionId());
+        long refundId = sales.addRefund(
+                saleId,
+                session,
+                share.total().max(new BigDecimal("0.01")),
+                share.paidBack(),
+                share.credit(),
+                share.bonus(),
+                r == null || r.reason() == null ? "" : r.reason(),
+                caller.userId(),
+                tenant.today(),
+                requestRef);
         List<SaleRefunded.Line> lines = new ArrayList<>();
         wanted.forEach((itemId, quantity) -> {
             BigDecimal amount = share.amounts().get(itemId);
             sales.addRefundLine(refundId, itemId, quantity, amount);
-            SaleRepository.Item item = items.stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
-            lines.add(new SaleRefunded.Line(item.productId(), item.batchId(), quantity.setScale(3, RoundingMode.UNNECESSARY), amount,
+            SaleRepository.Item item =
+                    items.stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
+            lines.add(new SaleRefunded.Line(
+                    item.productId(),
+                    item.batchId(),
+                    quantity.setScale(3, RoundingMode.UNNECESSARY),
+                    amount,
                     item.reservationRef()));
         });
-        boolean full = sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
-        sales.setStatus(saleId, sale.status().moveTo(full ? SaleStatus.REFUNDED : SaleStatus.PARTIALLY_REFUNDED, SalesErrors.SALE_NOT_REFUNDABLE));
-        outbox.publish(tenant.key(), new SaleRefunded(String.valueOf(saleId), String.valueOf(refundId), sale.receiptNumber(),
-                sale.customerId(), tenant.today(), share.total(), share.credit(), share.bonus(), share.paidBack(), full, lines));
+        boolean full =
+                sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
+        sales.setStatus(
+                saleId,
+                sale.status()
+                        .moveTo(
+                                full ? SaleStatus.REFUNDED : SaleStatus.PARTIALLY_REFUNDED,
+                                SalesErrors.SALE_NOT_REFUNDABLE));
+        outbox.publish(
+                tenant.key(),
+                new SaleRefunded(
+                        String.valueOf(saleId),
+                        String.valueOf(refundId),
+                        sale.receiptNumber(),
+                        sale.customerId(),
+                        tenant.today(),
+                        share.total(),
+                        share.credit(),
+                        share.bonus(),
+                        share.paidBack(),
+                        full,
+                        lines));
         return sales.view(saleId);
     }
 
@@ -97,13 +140,19 @@ public class Refunds {
         } else {
             for (int n = 0; n < r.items().size(); n++) {
                 RefundLine line = r.items().get(n);
-                SaleRepository.Item item = line == null || line.itemId() == null ? null
-                        : items.stream().filter(i -> i.id() == line.itemId()).findFirst().orElse(null);
+                SaleRepository.Item item = line == null || line.itemId() == null
+                        ? null
+                        : items.stream()
+                                .filter(i -> i.id() == line.itemId())
+                                .findFirst()
+                                .orElse(null);
                 if (item == null) {
                     errors.add("items." + n + ".item_id", "sales.refund_item_unknown");
                     continue;
                 }
-                BigDecimal left = item.quantity().subtract(item.refundedQuantity()).subtract(wanted.getOrDefault(item.id(), BigDecimal.ZERO));
+                BigDecimal left = item.quantity()
+                        .subtract(item.refundedQuantity())
+                        .subtract(wanted.getOrDefault(item.id(), BigDecimal.ZERO));
                 BigDecimal q = line.quantity() == null ? left : line.quantity();
                 if (q.signum() == 0 || !FieldErrors.isQuantity(q, FieldErrors.MAX_QUANTITY)) {
                     errors.add("items." + n + ".quantity", "validation.positive");

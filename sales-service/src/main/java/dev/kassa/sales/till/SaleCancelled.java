@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** A sale in progress was cancelled before payment; its stock holds are released. */
 @KassaEvent(topic = Topics.SALES)
-public record SaleCancelled(String saleId, String receiptNumber, long sessionId) { }
+public record SaleCancelled(String saleId, String receiptNumber, long sessionId) {}

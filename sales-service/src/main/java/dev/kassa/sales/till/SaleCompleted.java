@@ -13,12 +13,32 @@ import java.util.List;
  * decimal strings. Consumers: catalog (stock), analytics (reports), customer (history).
  */
 @KassaEvent(topic = Topics.SALES)
-public record SaleCompleted(String saleId, String receiptNumber, long sessionId, long registerId, long cashierId, Long customerId,
-                            Instant completedAt, LocalDate businessDate, BigDecimal subtotal, BigDecimal discount, BigDecimal tax,
-                            BigDecimal total, List<Line> lines, List<Payment> payments) {
+public record SaleCompleted(
+        String saleId,
+        String receiptNumber,
+        long sessionId,
+        long registerId,
+        long cashierId,
+        Long customerId,
+        Instant completedAt,
+        LocalDate businessDate,
+        BigDecimal subtotal,
+        BigDecimal discount,
+        BigDecimal tax,
+        BigDecimal total,
+        List<Line> lines,
+        List<Payment> payments) {
 
-    public record Line(long productId, String productName, Long batchId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
-                       BigDecimal lineTotal, BigDecimal unitCost, String reservationRef) { }
+    public record Line(
+            long productId,
+            String productName,
+            Long batchId,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal discount,
+            BigDecimal lineTotal,
+            BigDecimal unitCost,
+            String reservationRef) {}
 
-    public record Payment(String method, BigDecimal amount, BigDecimal received, BigDecimal change) { }
+    public record Payment(String method, BigDecimal amount, BigDecimal received, BigDecimal change) {}
 }

@@ -27,7 +27,8 @@ import java.util.Map;
 @RestController
 class SaleItemController {
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("created_at", "i.id", Map.of("created_at", "i.created_at"));
+    private static final SqlOrdering ORDERING =
+            SqlOrdering.of("created_at", "i.id", Map.of("created_at", "i.created_at"));
 
     private final SaleQueries sales;
 
@@ -35,14 +36,19 @@ class SaleItemController {
         this.sales = sales;
     }
 
-    @Operation(summary = "Lines of sales: filters sale, product; ordering created_at (oldest first by default); paginated")
+    @Operation(
+            summary = "Lines of sales: filters sale, product; ordering created_at (oldest first by default); paginated")
     @GetMapping({"/api/sales/sale-items", "/api/sales/sale_items"})
     @PreAuthorize(Access.SELL)
-    PageResponse<SaleView.ItemView> list(@RequestParam(required = false) Long sale, @RequestParam(required = false) Long product,
-                                         @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                         @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<SaleView.ItemView> list(
+            @RequestParam(required = false) Long sale,
+            @RequestParam(required = false) Long product,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(sales.items(sale, product, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(
+                sales.items(sale, product, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "One line of a sale")
@@ -53,7 +59,9 @@ class SaleItemController {
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(value = {"/api/sales/sale-items", "/api/sales/sale_items"}, method = RequestMethod.POST)
+    @RequestMapping(
+            value = {"/api/sales/sale-items", "/api/sales/sale_items"},
+            method = RequestMethod.POST)
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
     void create(HttpServletResponse response) {
@@ -61,7 +69,8 @@ class SaleItemController {
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(value = {"/api/sales/sale-items/{id}", "/api/sales/sale_items/{id}"},
+    @RequestMapping(
+            value = {"/api/sales/sale-items/{id}", "/api/sales/sale_items/{id}"},
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)

@@ -44,13 +44,21 @@ public class SaleQueries {
     /** The sales list: {@code today} narrows to today's completed sales (the store's local date). */
     public Page<SaleView> list(SaleRepository.Filter filter, boolean today, String ordering, Pageable page) {
         SaleRepository.Filter f = today
-                ? new SaleRepository.Filter("completed", null, null, TenantContext.require().today(), TenantContext.require().today(), null, null)
+                ? new SaleRepository.Filter(
+                        "completed",
+                        null,
+                        null,
+                        TenantContext.require().today(),
+                        TenantContext.require().today(),
+                        null,
+                        null)
                 : filter;
         Page<SaleRepository.Sale> found = sales.search(f, SaleRepository.ORDERING.orderBy(ordering), page);
         List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
         var items = sales.itemsOf(ids);
         var payments = sales.paymentsOf(ids);
-        return found.map(x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of())));
+        return found.map(
+                x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of())));
     }
 
     /** Lines of sales (spec S30, read-only), filtered by sale and product. */

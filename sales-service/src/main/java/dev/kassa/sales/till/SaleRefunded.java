@@ -13,8 +13,18 @@ import java.util.List;
  * pays back the buyer's debt, the bonus part gives back the points it was paid with).
  */
 @KassaEvent(topic = Topics.SALES)
-public record SaleRefunded(String saleId, String refundId, String receiptNumber, Long customerId, LocalDate businessDate, BigDecimal amount,
-                           BigDecimal creditAmount, BigDecimal bonusAmount, String method, boolean fullyRefunded, List<Line> lines) {
+public record SaleRefunded(
+        String saleId,
+        String refundId,
+        String receiptNumber,
+        Long customerId,
+        LocalDate businessDate,
+        BigDecimal amount,
+        BigDecimal creditAmount,
+        BigDecimal bonusAmount,
+        String method,
+        boolean fullyRefunded,
+        List<Line> lines) {
 
-    public record Line(long productId, Long batchId, BigDecimal quantity, BigDecimal amount, String reservationRef) { }
+    public record Line(long productId, Long batchId, BigDecimal quantity, BigDecimal amount, String reservationRef) {}
 }

@@ -23,43 +23,144 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class SaleRepository {
 
-    record Sale(long id, long sessionId, String registerName, long registerId, long cashierUserId, String cashierName, String receiptNumber,
-                SaleStatus status, Long customerId, String customerName, String customerPhone, BigDecimal subtotal, BigDecimal discountAmount,
-                BigDecimal discountPercent, BigDecimal taxAmount, BigDecimal totalAmount, BigDecimal changeAmount, String notes,
-                Instant createdAt, Instant completedAt, LocalDate businessDate) {
+    record Sale(
+            long id,
+            long sessionId,
+            String registerName,
+            long registerId,
+            long cashierUserId,
+            String cashierName,
+            String receiptNumber,
+            SaleStatus status,
+            Long customerId,
+            String customerName,
+            String customerPhone,
+            BigDecimal subtotal,
+            BigDecimal discountAmount,
+            BigDecimal discountPercent,
+            BigDecimal taxAmount,
+            BigDecimal totalAmount,
+            BigDecimal changeAmount,
+            String notes,
+            Instant createdAt,
+            Instant completedAt,
+            LocalDate businessDate) {
 
         Sale withTotals(SaleTotals t) {
-            return new Sale(id, sessionId, registerName, registerId, cashierUserId, cashierName, receiptNumber, status, customerId, customerName,
-                    customerPhone, t.subtotal(), t.discount(), discountPercent, t.tax(), t.total(), changeAmount, notes, createdAt, completedAt,
+            return new Sale(
+                    id,
+                    sessionId,
+                    registerName,
+                    registerId,
+                    cashierUserId,
+                    cashierName,
+                    receiptNumber,
+                    status,
+                    customerId,
+                    customerName,
+                    customerPhone,
+                    t.subtotal(),
+                    t.discount(),
+                    discountPercent,
+                    t.tax(),
+                    t.total(),
+                    changeAmount,
+                    notes,
+                    createdAt,
+                    completedAt,
                     businessDate);
         }
     }
 
-    record Item(long id, long saleId, long productId, String productName, String productSku, String unit, Long batchId, String batchNumber,
-                BigDecimal quantity, BigDecimal unitPrice, BigDecimal unitCost, BigDecimal discountAmount, BigDecimal taxRate,
-                BigDecimal lineTotal, String reservationRef, BigDecimal refundedQuantity, Instant createdAt) { }
+    record Item(
+            long id,
+            long saleId,
+            long productId,
+            String productName,
+            String productSku,
+            String unit,
+            Long batchId,
+            String batchNumber,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal unitCost,
+            BigDecimal discountAmount,
+            BigDecimal taxRate,
+            BigDecimal lineTotal,
+            String reservationRef,
+            BigDecimal refundedQuantity,
+            Instant createdAt) {}
 
-    record Payment(long id, long saleId, long sessionId, String method, BigDecimal amount, BigDecimal receivedAmount, BigDecimal changeAmount,
-                   String cardLast4, String transactionId, Instant createdAt) { }
+    record Payment(
+            long id,
+            long saleId,
+            long sessionId,
+            String method,
+            BigDecimal amount,
+            BigDecimal receivedAmount,
+            BigDecimal changeAmount,
+            String cardLast4,
+            String transactionId,
+            Instant createdAt) {}
 
-    private static final String SELECT_SALE = """
+    private static final String SELECT_SALE =
+            """
             select s.id, s.session_id, r.name, r.id, s.cashier_user_id, s.cashier_name, s.receipt_number, s.status, s.customer_id,
                    s.customer_name, s.customer_phone, s.subtotal, s.discount_amount, s.discount_percent, s.tax_amount, s.total_amount,
                    s.change_amount, s.notes, s.created_at, s.completed_at, s.business_date
               from sales s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id
             """;
-    private static final RowMapper<Sale> SALE = (rs, i) -> new Sale(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-            rs.getString(6), rs.getString(7), SaleStatus.of(rs.getString(8)), (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12),
-            rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getBigDecimal(17), rs.getString(18),
-            rs.getTimestamp(19).toInstant(), ts(rs.getTimestamp(20)), rs.getObject(21, LocalDate.class));
-    private static final RowMapper<Item> ITEM = (rs, i) -> new Item(rs.getLong("id"), rs.getLong("sale_id"), rs.getLong("product_id"),
-            rs.getString("product_name"), rs.getString("product_sku"), rs.getString("unit"), (Long) rs.getObject("batch_id"),
-            rs.getString("batch_number"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("unit_cost"),
-            rs.getBigDecimal("discount_amount"), rs.getBigDecimal("tax_rate"), rs.getBigDecimal("line_total"), rs.getString("reservation_ref"),
-            rs.getBigDecimal("refunded_quantity"), rs.getTimestamp("created_at").toInstant());
-    private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(rs.getLong("id"), rs.getLong("sale_id"), rs.getLong("session_id"),
-            rs.getString("payment_method"), rs.getBigDecimal("amount"), rs.getBigDecimal("received_amount"), rs.getBigDecimal("change_amount"),
-            rs.getString("card_last4"), rs.getString("transaction_id"), rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<Sale> SALE = (rs, i) -> new Sale(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getString(6),
+            rs.getString(7),
+            SaleStatus.of(rs.getString(8)),
+            (Long) rs.getObject(9),
+            rs.getString(10),
+            rs.getString(11),
+            rs.getBigDecimal(12),
+            rs.getBigDecimal(13),
+            rs.getBigDecimal(14),
+            rs.getBigDecimal(15),
+            rs.getBigDecimal(16),
+            rs.getBigDecimal(17),
+            rs.getString(18),
+            rs.getTimestamp(19).toInstant(),
+            ts(rs.getTimestamp(20)),
+            rs.getObject(21, LocalDate.class));
+    private static final RowMapper<Item> ITEM = (rs, i) -> new Item(
+            rs.getLong("id"),
+            rs.getLong("sale_id"),
+            rs.getLong("product_id"),
+            rs.getString("product_name"),
+            rs.getString("product_sku"),
+            rs.getString("unit"),
+            (Long) rs.getObject("batch_id"),
+            rs.getString("batch_number"),
+            rs.getBigDecimal("quantity"),
+            rs.getBigDecimal("unit_price"),
+            rs.getBigDecimal("unit_cost"),
+            rs.getBigDecimal("discount_amount"),
+            rs.getBigDecimal("tax_rate"),
+            rs.getBigDecimal("line_total"),
+            rs.getString("reservation_ref"),
+            rs.getBigDecimal("refunded_quantity"),
+            rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(
+            rs.getLong("id"),
+            rs.getLong("sale_id"),
+            rs.getLong("session_id"),
+            rs.getString("payment_method"),
+            rs.getBigDecimal("amount"),
+            rs.getBigDecimal("received_amount"),
+            rs.getBigDecimal("change_amount"),
+            rs.getString("card_last4"),
+            rs.getString("transaction_id"),
+            rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient sql;
 
@@ -69,8 +170,10 @@ class SaleRepository {
 
     /** The sale with its lines and tenders, as the API shows it. */
     Optional<SaleView> findView(long id) {
-        // payments are written only in the transaction that completes a sale: a draft (every scan's answer) has none to read
-        return find(id).map(sale -> SaleView.of(sale, items(id), sale.status() == SaleStatus.PENDING ? List.of() : payments(id)));
+        // payments are written only in the transaction that completes a sale: a draft (every scan's answer) has none to
+        // read
+        return find(id).map(sale ->
+                SaleView.of(sale, items(id), sale.status() == SaleStatus.PENDING ? List.of() : payments(id)));
     }
 
     /** {@link #findView} of a sale known to exist. */
@@ -79,36 +182,56 @@ class SaleRepository {
     }
 
     Optional<Sale> find(long id) {
-        return sql.sql(SELECT_SALE + " where s.id = :id").param("id", id).query(SALE).optional();
+        return sql.sql(SELECT_SALE + " where s.id = :id")
+                .param("id", id)
+                .query(SALE)
+                .optional();
     }
 
     Optional<Sale> lock(long id) {
-        return sql.sql(SELECT_SALE + " where s.id = :id for update of s").param("id", id).query(SALE).optional();
+        return sql.sql(SELECT_SALE + " where s.id = :id for update of s")
+                .param("id", id)
+                .query(SALE)
+                .optional();
     }
 
     Optional<Sale> draftOf(long sessionId, long cashierUserId) {
-        return sql.sql(SELECT_SALE + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending' for update of s")
-                .param("session", sessionId).param("cashier", cashierUserId).query(SALE).optional();
+        return sql.sql(
+                        SELECT_SALE
+                                + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending' for update of s")
+                .param("session", sessionId)
+                .param("cashier", cashierUserId)
+                .query(SALE)
+                .optional();
     }
 
     /** Next receipt number of a register for a business date: {@code MAIN-20250117-0001}. */
     String nextReceiptNumber(String registerCode, LocalDate businessDate) {
-        Integer n = sql.sql("""
+        Integer n = sql.sql(
+                        """
                         insert into receipt_counters (register_code, business_date, last_number) values (:register, :date, 1)
                         on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
                         returning last_number
                         """)
-                .param("register", registerCode).param("date", businessDate).query(Integer.class).single();
+                .param("register", registerCode)
+                .param("date", businessDate)
+                .query(Integer.class)
+                .single();
         return registerCode + "-" + businessDate.toString().replace("-", "") + "-" + String.format("%04d", n);
     }
 
     long createDraft(long sessionId, long cashierUserId, String cashierName, String receiptNumber) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number)
                         values (:session, :cashier, :cashierName, :receipt) returning id
                         """)
-                .param("session", sessionId).param("cashier", cashierUserId).param("cashierName", cashierName).param("receipt", receiptNumber)
-                .query(Long.class).single();
+                .param("session", sessionId)
+                .param("cashier", cashierUserId)
+                .param("cashierName", cashierName)
+                .param("receipt", receiptNumber)
+                .query(Long.class)
+                .single();
     }
 
     /** Lines of many sales in one query (for lists), keyed by sale id. */
@@ -116,8 +239,13 @@ class SaleRepository {
         if (saleIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return sql.sql("select * from sale_items where sale_id in (:sales) order by id").param("sales", saleIds).query(ITEM).list()
-                .stream().collect(java.util.stream.Collectors.groupingBy(Item::saleId));
+        return sql
+                .sql("select * from sale_items where sale_id in (:sales) order by id")
+                .param("sales", saleIds)
+                .query(ITEM)
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.groupingBy(Item::saleId));
     }
 
     /** Payments of many sales in one query (for lists), keyed by sale id. */
@@ -125,46 +253,92 @@ class SaleRepository {
         if (saleIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return sql.sql("select * from payments where sale_id in (:sales) order by id").param("sales", saleIds).query(PAYMENT).list()
-                .stream().collect(java.util.stream.Collectors.groupingBy(Payment::saleId));
+        return sql
+                .sql("select * from payments where sale_id in (:sales) order by id")
+                .param("sales", saleIds)
+                .query(PAYMENT)
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.groupingBy(Payment::saleId));
     }
 
     Page<Item> itemPage(Long sale, Long product, String orderBy, Pageable page) {
-        String where = """
+        String where =
+                """
                 where (cast(:sale as bigint) is null or i.sale_id = :sale) and (cast(:product as bigint) is null or i.product_id = :product)
                 """;
-        return JdbcPages.page(sql, "select i.* from sale_items i", "from sale_items i", where, orderBy,
-                q -> q.param("sale", sale).param("product", product), ITEM, page);
+        return JdbcPages.page(
+                sql,
+                "select i.* from sale_items i",
+                "from sale_items i",
+                where,
+                orderBy,
+                q -> q.param("sale", sale).param("product", product),
+                ITEM,
+                page);
     }
 
     Optional<Item> item(long id) {
-        return sql.sql("select * from sale_items where id = :id").param("id", id).query(ITEM).optional();
+        return sql.sql("select * from sale_items where id = :id")
+                .param("id", id)
+                .query(ITEM)
+                .optional();
     }
 
     List<Item> items(long saleId) {
-        return sql.sql("select * from sale_items where sale_id = :sale order by id").param("sale", saleId).query(ITEM).list();
+        return sql.sql("select * from sale_items where sale_id = :sale order by id")
+                .param("sale", saleId)
+                .query(ITEM)
+                .list();
     }
 
     List<Payment> payments(long saleId) {
-        return sql.sql("select * from payments where sale_id = :sale order by id").param("sale", saleId).query(PAYMENT).list();
+        return sql.sql("select * from payments where sale_id = :sale order by id")
+                .param("sale", saleId)
+                .query(PAYMENT)
+                .list();
     }
 
     /**
      * Writes a line of one hold's allocation (a scan's lines are told apart by their hold reference, so a line is never
      * merged into another); its total is {@link SaleTotals#lineTotal}.
      */
-    void addLine(long saleId, long productId, String name, String sku, String unit, Long batchId, String batchNumber, BigDecimal quantity,
-                 BigDecimal unitPrice, BigDecimal unitCost, BigDecimal taxRate, String reservationRef, String requestRef) {
-        sql.sql("""
+    void addLine(
+            long saleId,
+            long productId,
+            String name,
+            String sku,
+            String unit,
+            Long batchId,
+            String batchNumber,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal unitCost,
+            BigDecimal taxRate,
+            String reservationRef,
+            String requestRef) {
+        sql.sql(
+                        """
                 insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
                                         unit_cost, tax_rate, line_total, reservation_ref, request_ref)
                 values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate, :lineTotal, :ref,
                         :request)
                 """)
-                .param("sale", saleId).param("product", productId).param("name", name).param("sku", sku).param("unit", unit == null ? "" : unit)
-                .param("batch", batchId).param("batchNumber", batchNumber).param("quantity", quantity).param("price", unitPrice)
-                .param("cost", unitCost).param("taxRate", taxRate).param("lineTotal", SaleTotals.lineTotal(quantity, unitPrice, BigDecimal.ZERO))
-                .param("ref", reservationRef).param("request", requestRef).update();
+                .param("sale", saleId)
+                .param("product", productId)
+                .param("name", name)
+                .param("sku", sku)
+                .param("unit", unit == null ? "" : unit)
+                .param("batch", batchId)
+                .param("batchNumber", batchNumber)
+                .param("quantity", quantity)
+                .param("price", unitPrice)
+                .param("cost", unitCost)
+                .param("taxRate", taxRate)
+                .param("lineTotal", SaleTotals.lineTotal(quantity, unitPrice, BigDecimal.ZERO))
+                .param("ref", reservationRef)
+                .param("request", requestRef)
+                .update();
     }
 
     /** Recomputes a sale's totals from its lines ({@link SaleTotals}) and stores them; answers the sale as the API shows it now. */
@@ -175,11 +349,20 @@ class SaleRepository {
     /** {@link #recalculate(long)} of a sale locked (or created) in this transaction, so its discount is the current one. */
     SaleView recalculate(Sale sale) {
         List<Item> items = items(sale.id());
-        SaleTotals totals = SaleTotals.of(items.stream().map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate())).toList(),
-                sale.discountPercent(), sale.discountAmount());
-        sql.sql("update sales set subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax, total_amount = :total where id = :id")
-                .param("subtotal", totals.subtotal()).param("discount", totals.discount()).param("tax", totals.tax()).param("total", totals.total())
-                .param("id", sale.id()).update();
+        SaleTotals totals = SaleTotals.of(
+                items.stream()
+                        .map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate()))
+                        .toList(),
+                sale.discountPercent(),
+                sale.discountAmount());
+        sql.sql(
+                        "update sales set subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax, total_amount = :total where id = :id")
+                .param("subtotal", totals.subtotal())
+                .param("discount", totals.discount())
+                .param("tax", totals.tax())
+                .param("total", totals.total())
+                .param("id", sale.id())
+                .update();
         Sale now = sale.withTotals(totals);
         return SaleView.of(now, items, now.status() == SaleStatus.PENDING ? List.of() : payments(sale.id()));
     }
@@ -187,8 +370,10 @@ class SaleRepository {
     /** A line's discount as an amount off its gross (quantity × price); its total follows ({@link SaleTotals#lineTotal}). */
     void setLineDiscount(Item line, BigDecimal amount) {
         sql.sql("update sale_items set discount_amount = :amount, line_total = :lineTotal where id = :id")
-                .param("amount", amount).param("lineTotal", SaleTotals.lineTotal(line.quantity(), line.unitPrice(), amount))
-                .param("id", line.id()).update();
+                .param("amount", amount)
+                .param("lineTotal", SaleTotals.lineTotal(line.quantity(), line.unitPrice(), amount))
+                .param("id", line.id())
+                .update();
     }
 
     /** The sale's discount: a percent of the subtotal, or (percent 0) an amount off it. */
@@ -198,118 +383,213 @@ class SaleRepository {
 
     /** The sale's discount; {@code fromGroup}: it is the attached buyer's group discount, which goes when the buyer does. */
     void setSaleDiscount(long saleId, BigDecimal percent, BigDecimal amount, long by, boolean fromGroup) {
-        sql.sql("update sales set discount_percent = :percent, discount_amount = :amount, discount_by = :by, discount_from_group = :group where id = :id")
-                .param("percent", percent).param("amount", amount).param("by", by).param("group", fromGroup).param("id", saleId).update();
+        sql.sql(
+                        "update sales set discount_percent = :percent, discount_amount = :amount, discount_by = :by, discount_from_group = :group where id = :id")
+                .param("percent", percent)
+                .param("amount", amount)
+                .param("by", by)
+                .param("group", fromGroup)
+                .param("id", saleId)
+                .update();
     }
 
     /** Takes the attached buyer's group discount off the sale, if its discount is that; answers whether it was. */
     boolean dropGroupDiscount(long saleId) {
-        return sql.sql("""
+        return sql.sql(
+                                """
                         update sales set discount_percent = 0, discount_amount = 0, discount_from_group = false
                          where id = :id and discount_from_group
-                        """).param("id", saleId).update() > 0;
+                        """)
+                        .param("id", saleId)
+                        .update()
+                > 0;
     }
 
     Optional<Sale> findByClientId(java.util.UUID clientId) {
-        return sql.sql(SELECT_SALE + " where s.client_id = :client").param("client", clientId).query(SALE).optional();
+        return sql.sql(SELECT_SALE + " where s.client_id = :client")
+                .param("client", clientId)
+                .query(SALE)
+                .optional();
     }
 
     /** A sale uploaded whole (offline tills): written as completed in the transaction that adds its lines and payments. */
-    long createCompleted(long sessionId, long cashierUserId, String cashierName, String receiptNumber, java.util.UUID clientId, String notes) {
-        return sql.sql("""
+    long createCompleted(
+            long sessionId,
+            long cashierUserId,
+            String cashierName,
+            String receiptNumber,
+            java.util.UUID clientId,
+            String notes) {
+        return sql.sql(
+                        """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
                         values (:session, :cashier, :cashierName, :receipt, 'completed', :client, :notes) returning id
                         """)
-                .param("session", sessionId).param("cashier", cashierUserId).param("cashierName", cashierName).param("receipt", receiptNumber)
-                .param("client", clientId).param("notes", notes).query(Long.class).single();
+                .param("session", sessionId)
+                .param("cashier", cashierUserId)
+                .param("cashierName", cashierName)
+                .param("receipt", receiptNumber)
+                .param("client", clientId)
+                .param("notes", notes)
+                .query(Long.class)
+                .single();
     }
 
-    void addPayment(long saleId, long sessionId, String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4,
-                    String transactionId) {
-        sql.sql("""
+    void addPayment(
+            long saleId,
+            long sessionId,
+            String method,
+            BigDecimal amount,
+            BigDecimal received,
+            BigDecimal change,
+            String cardLast4,
+            String transactionId) {
+        sql.sql(
+                        """
                         insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount, card_last4, transaction_id)
                         values (:sale, :session, :method, :amount, :received, :change, :cardLast4, :transaction)
                         """)
-                .param("sale", saleId).param("session", sessionId).param("method", method).param("amount", amount).param("received", received)
-                .param("change", change).param("cardLast4", cardLast4).param("transaction", transactionId).update();
+                .param("sale", saleId)
+                .param("session", sessionId)
+                .param("method", method)
+                .param("amount", amount)
+                .param("received", received)
+                .param("change", change)
+                .param("cardLast4", cardLast4)
+                .param("transaction", transactionId)
+                .update();
     }
 
     /** Records the sale for another seller (shared tills). */
     void sellBy(long saleId, long userId, String name) {
         sql.sql("update sales set cashier_user_id = :user, cashier_name = :name where id = :id")
-                .param("user", userId).param("name", name).param("id", saleId).update();
+                .param("user", userId)
+                .param("name", name)
+                .param("id", saleId)
+                .update();
     }
 
     void attachCustomer(long saleId, Long customerId, String name, String phone) {
-        sql.sql("update sales set customer_id = :customer, customer_name = :name, customer_phone = :phone where id = :id")
-                .param("customer", customerId).param("name", name).param("phone", phone).param("id", saleId).update();
+        sql.sql(
+                        "update sales set customer_id = :customer, customer_name = :name, customer_phone = :phone where id = :id")
+                .param("customer", customerId)
+                .param("name", name)
+                .param("phone", phone)
+                .param("id", saleId)
+                .update();
     }
 
     /** Completes the sale; {@code checkoutRef} names the keyed checkout request that did it (null without a key). */
     void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate, String checkoutRef) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update sales set status = 'completed', completed_at = :at, sold_at = :at, change_amount = :change, business_date = :date,
                                          checkout_ref = :ref
                          where id = :id
                         """)
-                .param("at", Timestamp.from(at)).param("change", change).param("date", businessDate).param("ref", checkoutRef)
-                .param("id", saleId).update();
+                .param("at", Timestamp.from(at))
+                .param("change", change)
+                .param("date", businessDate)
+                .param("ref", checkoutRef)
+                .param("id", saleId)
+                .update();
     }
 
     /** Whether the sale was completed by the keyed checkout request {@code checkoutRef}. */
     boolean completedBy(long saleId, String checkoutRef) {
         return sql.sql("select exists (select 1 from sales where id = :id and checkout_ref = :ref)")
-                .param("id", saleId).param("ref", checkoutRef).query(Boolean.class).single();
+                .param("id", saleId)
+                .param("ref", checkoutRef)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The sale holding the lines a keyed scan wrote, if it wrote any. */
     Optional<Long> saleOfRequest(String requestRef) {
-        return sql.sql("select sale_id from sale_items where request_ref = :ref limit 1").param("ref", requestRef).query(Long.class)
+        return sql.sql("select sale_id from sale_items where request_ref = :ref limit 1")
+                .param("ref", requestRef)
+                .query(Long.class)
                 .optional();
     }
 
     /** Whether a refund of the sale was made by the keyed request {@code requestRef}. */
     boolean refundedBy(long saleId, String requestRef) {
         return sql.sql("select exists (select 1 from refunds where sale_id = :sale and request_ref = :ref)")
-                .param("sale", saleId).param("ref", requestRef).query(Boolean.class).single();
+                .param("sale", saleId)
+                .param("ref", requestRef)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Removes a line together with the other lines of the same scan (one hold); returns the hold's reference. */
     Optional<String> removeScan(long saleId, long itemId) {
         List<String> refs = sql.sql("select reservation_ref from sale_items where id = :id and sale_id = :sale")
-                .param("id", itemId).param("sale", saleId).query(String.class).list();
+                .param("id", itemId)
+                .param("sale", saleId)
+                .query(String.class)
+                .list();
         if (refs.isEmpty()) {
             return Optional.empty();
         }
-        sql.sql("delete from sale_items where sale_id = :sale and reservation_ref = :ref").param("sale", saleId).param("ref", refs.get(0)).update();
+        sql.sql("delete from sale_items where sale_id = :sale and reservation_ref = :ref")
+                .param("sale", saleId)
+                .param("ref", refs.get(0))
+                .update();
         return Optional.of(refs.get(0));
     }
 
     void cancel(long saleId) {
-        sql.sql("update sales set status = 'cancelled', cancelled_at = now() where id = :id").param("id", saleId).update();
+        sql.sql("update sales set status = 'cancelled', cancelled_at = now() where id = :id")
+                .param("id", saleId)
+                .update();
     }
 
     BigDecimal refundedAmount(long itemId) {
-        return sql.sql("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = :item").param("item", itemId)
-                .query(BigDecimal.class).single();
+        return sql.sql("select coalesce(sum(amount), 0) from refund_lines where sale_item_id = :item")
+                .param("item", itemId)
+                .query(BigDecimal.class)
+                .single();
     }
 
-    long addRefund(long saleId, long sessionId, BigDecimal amount, String method, BigDecimal creditAmount, BigDecimal bonusAmount, String reason,
-                   long performedBy, LocalDate businessDate, String requestRef) {
-        return sql.sql("""
+    long addRefund(
+            long saleId,
+            long sessionId,
+            BigDecimal amount,
+            String method,
+            BigDecimal creditAmount,
+            BigDecimal bonusAmount,
+            String reason,
+            long performedBy,
+            LocalDate businessDate,
+            String requestRef) {
+        return sql.sql(
+                        """
                         insert into refunds (sale_id, session_id, amount, method, credit_amount, bonus_amount, reason, performed_by, business_date,
                                              request_ref)
                         values (:sale, :session, :amount, :method, :credit, :bonus, :reason, :by, :date, :ref) returning id
                         """)
-                .param("sale", saleId).param("session", sessionId).param("amount", amount).param("method", method).param("credit", creditAmount)
-                .param("bonus", bonusAmount).param("reason", reason).param("by", performedBy).param("date", businessDate)
-                .param("ref", requestRef).query(Long.class).single();
+                .param("sale", saleId)
+                .param("session", sessionId)
+                .param("amount", amount)
+                .param("method", method)
+                .param("credit", creditAmount)
+                .param("bonus", bonusAmount)
+                .param("reason", reason)
+                .param("by", performedBy)
+                .param("date", businessDate)
+                .param("ref", requestRef)
+                .query(Long.class)
+                .single();
     }
 
     /** What the sale's tenders of one method paid ({@code credit}: what the buyer owes for it; {@code bonus}: paid with points). */
     BigDecimal paidBy(long saleId, String method) {
-        return sql.sql("select coalesce(sum(amount), 0) from payments where sale_id = :sale and payment_method = :method")
-                .param("sale", saleId).param("method", method).query(BigDecimal.class).single();
+        return sql.sql(
+                        "select coalesce(sum(amount), 0) from payments where sale_id = :sale and payment_method = :method")
+                .param("sale", saleId)
+                .param("method", method)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** What the sale's earlier refunds gave back as {@code credit_amount} or {@code bonus_amount}. */
@@ -317,32 +597,58 @@ class SaleRepository {
         if (!java.util.Set.of("credit_amount", "bonus_amount").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        return sql.sql("select coalesce(sum(" + column + "), 0) from refunds where sale_id = :sale").param("sale", saleId)
-                .query(BigDecimal.class).single();
+        return sql.sql("select coalesce(sum(" + column + "), 0) from refunds where sale_id = :sale")
+                .param("sale", saleId)
+                .query(BigDecimal.class)
+                .single();
     }
 
     void addRefundLine(long refundId, long itemId, BigDecimal quantity, BigDecimal amount) {
-        sql.sql("insert into refund_lines (refund_id, sale_item_id, quantity, amount) values (:refund, :item, :quantity, :amount)")
-                .param("refund", refundId).param("item", itemId).param("quantity", quantity).param("amount", amount).update();
+        sql.sql(
+                        "insert into refund_lines (refund_id, sale_item_id, quantity, amount) values (:refund, :item, :quantity, :amount)")
+                .param("refund", refundId)
+                .param("item", itemId)
+                .param("quantity", quantity)
+                .param("amount", amount)
+                .update();
         sql.sql("update sale_items set refunded_quantity = refunded_quantity + :quantity where id = :item")
-                .param("quantity", quantity).param("item", itemId).update();
+                .param("quantity", quantity)
+                .param("item", itemId)
+                .update();
     }
 
     void setStatus(long saleId, SaleStatus status) {
-        sql.sql("update sales set status = :status where id = :id").param("status", status.wire()).param("id", saleId).update();
+        sql.sql("update sales set status = :status where id = :id")
+                .param("status", status.wire())
+                .param("id", saleId)
+                .update();
     }
 
     /** Sales of the store, newest first, with the seed's filters (status, session, search over receipt and customer). */
     /** The seed's orderings of the sales list (S16), as columns. */
-    static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "s.id", java.util.Map.of(
-            "created_at", "s.created_at", "completed_at", "s.completed_at", "total_amount", "s.total_amount"));
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-created_at",
+            "s.id",
+            java.util.Map.of(
+                    "created_at", "s.created_at", "completed_at", "s.completed_at", "total_amount", "s.total_amount"));
 
     /** What the sales list is narrowed to; every part is optional. */
-    record Filter(String status, Long session, String search, LocalDate from, LocalDate to, Long cashierUserId, String transactionId) { }
+    record Filter(
+            String status,
+            Long session,
+            String search,
+            LocalDate from,
+            LocalDate to,
+            Long cashierUserId,
+            String transactionId) {}
 
     /** A page of the sales the filter lets through, in {@code orderBy} order, with the count of all of them. */
     Page<Sale> search(Filter f, String orderBy, Pageable page) {
-        return JdbcPages.page(sql, SELECT_SALE, "from sales s", """
+        return JdbcPages.page(
+                sql,
+                SELECT_SALE,
+                "from sales s",
+                """
                          where (cast(:status as text) is null or s.status = :status)
                            and (cast(:session as bigint) is null or s.session_id = :session)
                            and (cast(:like as text) is null or s.receipt_number ilike :like or s.customer_name ilike :like
@@ -352,18 +658,27 @@ class SaleRepository {
                            and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
                            and (cast(:reference as text) is null or s.receipt_number = :reference
                                 or exists (select 1 from payments p where p.sale_id = s.id and p.transaction_id = :reference))
-                        """, orderBy, q -> q.param("status", f.status()).param("session", f.session())
-                        .param("like", LikePatterns.contains(f.search())).param("from", f.from()).param("to", f.to())
-                        .param("cashier", f.cashierUserId()).param("reference", f.transactionId()),
-                SALE, page);
+                        """,
+                orderBy,
+                q -> q.param("status", f.status())
+                        .param("session", f.session())
+                        .param("like", LikePatterns.contains(f.search()))
+                        .param("from", f.from())
+                        .param("to", f.to())
+                        .param("cashier", f.cashierUserId())
+                        .param("reference", f.transactionId()),
+                SALE,
+                page);
     }
 
     Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
-        return sql.sql(SELECT_SALE + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending'")
-                .param("session", sessionId).param("cashier", cashierUserId).query(SALE).optional();
+        return sql.sql(SELECT_SALE
+                        + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending'")
+                .param("session", sessionId)
+                .param("cashier", cashierUserId)
+                .query(SALE)
+                .optional();
     }
-
-
 
     private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();

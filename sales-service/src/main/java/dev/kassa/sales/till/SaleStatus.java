@@ -10,7 +10,11 @@ import java.util.Locale;
  * ({@code refunded}). Every change of status goes through {@link #moveTo}, which refuses any other move.
  */
 public enum SaleStatus {
-    PENDING, COMPLETED, CANCELLED, PARTIALLY_REFUNDED, REFUNDED;
+    PENDING,
+    COMPLETED,
+    CANCELLED,
+    PARTIALLY_REFUNDED,
+    REFUNDED;
 
     /** The name in the API and the database ({@code partially_refunded}). */
     public String wire() {

@@ -14,14 +14,17 @@ import java.util.List;
 record SaleTotals(BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigDecimal total) {
 
     /** What a line contributes: its total (after its own discount) and its VAT rate in percent. */
-    record Line(BigDecimal lineTotal, BigDecimal taxRate) { }
+    record Line(BigDecimal lineTotal, BigDecimal taxRate) {}
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
 
     /** A line's total: quantity × unit price rounded half-up to cents, less the line's discount. */
     static BigDecimal lineTotal(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount) {
-        return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP).subtract(discount).setScale(2, RoundingMode.UNNECESSARY);
+        return quantity.multiply(unitPrice)
+                .setScale(2, RoundingMode.HALF_UP)
+                .subtract(discount)
+                .setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /**
@@ -33,14 +36,19 @@ record SaleTotals(BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigD
         BigDecimal vat = BigDecimal.ZERO;
         for (Line line : lines) {
             subtotal = subtotal.add(line.lineTotal());
-            vat = vat.add(line.lineTotal().multiply(line.taxRate()).divide(HUNDRED.add(line.taxRate()), MathContext.DECIMAL128));
+            vat = vat.add(line.lineTotal()
+                    .multiply(line.taxRate())
+                    .divide(HUNDRED.add(line.taxRate()), MathContext.DECIMAL128));
         }
         subtotal = subtotal.setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal off = discountPercent != null && discountPercent.signum() > 0
                 ? subtotal.multiply(discountPercent).divide(HUNDRED, 2, RoundingMode.HALF_UP)
-                : (discountAmount == null ? NO_MONEY : discountAmount.min(subtotal).setScale(2, RoundingMode.HALF_UP));
+                : (discountAmount == null
+                        ? NO_MONEY
+                        : discountAmount.min(subtotal).setScale(2, RoundingMode.HALF_UP));
         BigDecimal paid = subtotal.subtract(off);
-        BigDecimal tax = subtotal.signum() == 0 ? NO_MONEY
+        BigDecimal tax = subtotal.signum() == 0
+                ? NO_MONEY
                 : vat.multiply(paid).divide(subtotal, MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
         return new SaleTotals(subtotal, off, tax, paid);
     }

@@ -16,7 +16,13 @@ import java.util.List;
  */
 record Settlement(List<Applied> payments, BigDecimal change) {
 
-    record Applied(String method, BigDecimal amount, BigDecimal received, BigDecimal change, String cardLast4, String transactionId) { }
+    record Applied(
+            String method,
+            BigDecimal amount,
+            BigDecimal received,
+            BigDecimal change,
+            String cardLast4,
+            String transactionId) {}
 
     static Settlement of(BigDecimal total, List<PaymentRequest> requests) {
         FieldErrors errors = new FieldErrors();
@@ -34,9 +40,12 @@ record Settlement(List<Applied> payments, BigDecimal change) {
             if (!FieldErrors.isPositiveAmount(p.amount())) {
                 errors.add(at + ".amount", "validation.positive");
             }
-            if (p.receivedAmount() != null && (!FieldErrors.isPositiveAmount(p.receivedAmount()) || !"cash".equals(p.paymentMethod()))) {
+            if (p.receivedAmount() != null
+                    && (!FieldErrors.isPositiveAmount(p.receivedAmount()) || !"cash".equals(p.paymentMethod()))) {
                 errors.add(at + ".received_amount", "validation.invalid");
-            } else if (p.receivedAmount() != null && FieldErrors.isPositiveAmount(p.amount()) && p.receivedAmount().compareTo(p.amount()) < 0) {
+            } else if (p.receivedAmount() != null
+                    && FieldErrors.isPositiveAmount(p.amount())
+                    && p.receivedAmount().compareTo(p.amount()) < 0) {
                 errors.add(at + ".received_amount", "sales.received_below_amount");
             }
             if (p.cardLast4() != null && !p.cardLast4().matches("\\d{4}")) {
@@ -48,14 +57,20 @@ record Settlement(List<Applied> payments, BigDecimal change) {
         }
         errors.throwIfAny();
 
-        BigDecimal nonCash = sum(requests.stream().filter(p -> !"cash".equals(p.paymentMethod())).map(PaymentRequest::amount).toList());
-        BigDecimal cash = sum(requests.stream().filter(p -> "cash".equals(p.paymentMethod())).map(PaymentRequest::amount).toList());
+        BigDecimal nonCash = sum(requests.stream()
+                .filter(p -> !"cash".equals(p.paymentMethod()))
+                .map(PaymentRequest::amount)
+                .toList());
+        BigDecimal cash = sum(requests.stream()
+                .filter(p -> "cash".equals(p.paymentMethod()))
+                .map(PaymentRequest::amount)
+                .toList());
         BigDecimal paid = nonCash.add(cash);
         if (nonCash.compareTo(total) > 0) {
             throw SalesErrors.NON_CASH_OVERPAID.exception();
         }
         if (paid.compareTo(total) < 0) {
-            throw SalesErrors.INSUFFICIENT_PAYMENT.exception( total.toPlainString(), paid.toPlainString());
+            throw SalesErrors.INSUFFICIENT_PAYMENT.exception(total.toPlainString(), paid.toPlainString());
         }
         // cash beyond what is due is change: applied cash amounts are reduced, last tender first
         BigDecimal excess = paid.subtract(total);
@@ -76,7 +91,15 @@ record Settlement(List<Applied> payments, BigDecimal change) {
                     applied.add(0, new Applied("cash", amount, tendered, change, null, null));
                 }
             } else {
-                applied.add(0, new Applied(p.paymentMethod(), amount, null, BigDecimal.ZERO.setScale(2), p.cardLast4(), p.transactionId()));
+                applied.add(
+                        0,
+                        new Applied(
+                                p.paymentMethod(),
+                                amount,
+                                null,
+                                BigDecimal.ZERO.setScale(2),
+                                p.cardLast4(),
+                                p.transactionId()));
             }
         }
         return new Settlement(applied, totalChange);
@@ -96,7 +119,6 @@ record Settlement(List<Applied> payments, BigDecimal change) {
     private BigDecimal paidBy(PaymentMethod method) {
         return method.paidIn(payments, Applied::method, Applied::amount).setScale(2);
     }
-
 
     private static BigDecimal scaled(BigDecimal v) {
         return v.setScale(2, RoundingMode.UNNECESSARY);

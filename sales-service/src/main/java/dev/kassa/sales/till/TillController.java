@@ -33,25 +33,37 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class TillController {
 
     /** {@code cashier_id}: on a shared till, the employee (id) the sale is recorded for. */
-    record CheckoutRequest(List<PaymentRequest> payments, Long customerId, Long customer, String customerName, String customerPhone,
-                           Map<String, Object> newCustomer, Long cashierId) {
+    record CheckoutRequest(
+            List<PaymentRequest> payments,
+            Long customerId,
+            Long customer,
+            String customerName,
+            String customerPhone,
+            Map<String, Object> newCustomer,
+            Long cashierId) {
         Checkout.Buyer buyer() {
             return new BuyerRequest(customerId, customer, customerName, customerPhone, newCustomer).buyer();
         }
     }
 
-    record RemoveItemRequest(Long itemId) { }
+    record RemoveItemRequest(Long itemId) {}
 
     /** The buyer of a draft: an active customer's id, a phone (a customer who has it), or a new customer. */
-    record BuyerRequest(Long customerId, Long customer, String customerName, String customerPhone, Map<String, Object> newCustomer) {
+    record BuyerRequest(
+            Long customerId,
+            Long customer,
+            String customerName,
+            String customerPhone,
+            Map<String, Object> newCustomer) {
         /** {@code customer_id}, or the web client's {@code customer}. */
         Checkout.Buyer buyer() {
-            return new Checkout.Buyer(customerId != null ? customerId : customer, customerName, customerPhone, newCustomer);
+            return new Checkout.Buyer(
+                    customerId != null ? customerId : customer, customerName, customerPhone, newCustomer);
         }
     }
 
     /** A printed receipt's content, under {@code receipt}. */
-    record ReceiptAnswer(Receipt receipt) { }
+    record ReceiptAnswer(Receipt receipt) {}
 
     private final Cart cart;
     private final Checkout checkout;
@@ -60,7 +72,13 @@ class TillController {
     private final TenantRegistry stores;
     private final TillMetrics metrics;
 
-    TillController(Cart cart, Checkout checkout, Refunds refunds, SaleQueries queries, TenantRegistry stores, TillMetrics metrics) {
+    TillController(
+            Cart cart,
+            Checkout checkout,
+            Refunds refunds,
+            SaleQueries queries,
+            TenantRegistry stores,
+            TillMetrics metrics) {
         this.cart = cart;
         this.checkout = checkout;
         this.refunds = refunds;
@@ -69,43 +87,61 @@ class TillController {
         this.metrics = metrics;
     }
 
-    @Operation(summary = "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "scan", value = "{\"session\": 1, \"product\": 18, \"quantity\": 2}")))
+    @Operation(
+            summary =
+                    "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "scan",
+                                            value = "{\"session\": 1, \"product\": 18, \"quantity\": 2}")))
     @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, jakarta.servlet.http.HttpServletRequest http) {
+    Success<SaleView> scan(
+            @RequestBody Cart.ScanRequest request, Caller caller, jakarta.servlet.http.HttpServletRequest http) {
         return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, requestKey(http))));
     }
 
-    @Operation(summary = "Sales: filters status, session, search (receipt number, customer name or phone), date_from / date_to (the store's "
-            + "business dates, inclusive), cashier (the seller's user id), transaction_id (a receipt number or a card payment's transaction id); "
-            + "ordering created_at, completed_at, total_amount ('-' for descending; newest first by default); paginated by page / page_size "
-            + "or limit / offset")
+    @Operation(
+            summary =
+                    "Sales: filters status, session, search (receipt number, customer name or phone), date_from / date_to (the store's "
+                            + "business dates, inclusive), cashier (the seller's user id), transaction_id (a receipt number or a card payment's transaction id); "
+                            + "ordering created_at, completed_at, total_amount ('-' for descending; newest first by default); paginated by page / page_size "
+                            + "or limit / offset")
     @GetMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    PageResponse<SaleView> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long session,
-                                @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                @RequestParam(name = "date_from", required = false) String dateFrom,
-                                @RequestParam(name = "date_to", required = false) String dateTo,
-                                @RequestParam(required = false) Long cashier,
-                                @RequestParam(name = "transaction_id", required = false) String transactionId,
-                                @RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<SaleView> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long session,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(name = "date_from", required = false) String dateFrom,
+            @RequestParam(name = "date_to", required = false) String dateTo,
+            @RequestParam(required = false) Long cashier,
+            @RequestParam(name = "transaction_id", required = false) String transactionId,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         dev.kassa.platform.error.FieldErrors errors = new dev.kassa.platform.error.FieldErrors();
         java.time.LocalDate from = errors.date("date_from", dateFrom);
         java.time.LocalDate to = errors.date("date_to", dateTo);
         errors.throwIfAny();
-        SaleRepository.Filter filter = new SaleRepository.Filter(blankToNull(status), session, blankToNull(search), from, to, cashier,
-                blankToNull(transactionId));
-        return PageResponse.of(queries.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        SaleRepository.Filter filter = new SaleRepository.Filter(
+                blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
+        return PageResponse.of(
+                queries.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
-
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
     @GetMapping("/api/sales/sales/today")
     @PreAuthorize(Access.SELL)
-    PageResponse<SaleView> today(@RequestParam(required = false) String page, @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(queries.list(null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<SaleView> today(
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
+        return PageResponse.of(
+                queries.list(null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
     }
 
     @Operation(summary = "The caller's open draft in a shift: ?session=1")
@@ -125,7 +161,9 @@ class TillController {
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(value = "/api/sales/sales/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    @RequestMapping(
+            value = "/api/sales/sales/{id}",
+            method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
     void change(@PathVariable String id, HttpServletResponse response) {
@@ -144,22 +182,38 @@ class TillController {
     @GetMapping("/api/sales/sales/{id}/receipt")
     @PreAuthorize(Access.SELL)
     ReceiptAnswer receipt(@PathVariable long id) {
-        TenantRegistry.Profile store = stores.profile(TenantContext.require().key()).orElse(new TenantRegistry.Profile("", "", "", "", ""));
+        TenantRegistry.Profile store =
+                stores.profile(TenantContext.require().key()).orElse(new TenantRegistry.Profile("", "", "", "", ""));
         return new ReceiptAnswer(Receipt.of(queries.get(id), store));
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "add", value = "{\"product\": 18, \"quantity\": 1}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "add",
+                                            value = "{\"product\": 18, \"quantity\": 1}")))
     @PostMapping({"/api/sales/sales/{id}/add-item", "/api/sales/sales/{id}/add_item"})
     @PreAuthorize(Access.SELL)
-    Success<SaleView> addItem(@PathVariable long id, @RequestBody Cart.AddItemRequest request, jakarta.servlet.http.HttpServletRequest http) {
+    Success<SaleView> addItem(
+            @PathVariable long id,
+            @RequestBody Cart.AddItemRequest request,
+            jakarta.servlet.http.HttpServletRequest http) {
         return Success.of("sales.item_added", cart.addItem(id, request, requestKey(http)));
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "remove", value = "{\"item_id\": 501}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "remove",
+                                            value = "{\"item_id\": 501}")))
     @DeleteMapping({"/api/sales/sales/{id}/remove-item", "/api/sales/sales/{id}/remove_item"})
     @PreAuthorize(Access.SELL)
     Success<SaleView> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
@@ -173,24 +227,46 @@ class TillController {
         return Success.of("sales.sale_cancelled", cart.cancel(caller, id));
     }
 
-    @Operation(summary = "Refund a completed sale, wholly ({}) or by line ({items:[{item_id, quantity}]}); manager or owner")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one line back", value = "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
+    @Operation(
+            summary =
+                    "Refund a completed sale, wholly ({}) or by line ({items:[{item_id, quantity}]}); manager or owner")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "one line back",
+                                            value =
+                                                    "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
     @PostMapping("/api/sales/sales/{id}/refund")
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<SaleView> refund(@PathVariable long id, @RequestBody(required = false) Refunds.RefundRequest request, Caller caller,
-                             jakarta.servlet.http.HttpServletRequest http) {
+    Success<SaleView> refund(
+            @PathVariable long id,
+            @RequestBody(required = false) Refunds.RefundRequest request,
+            Caller caller,
+            jakarta.servlet.http.HttpServletRequest http) {
         return Success.of("sales.refunded", refunds.refund(caller, id, request, requestKey(http)));
     }
 
-    @Operation(summary = "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
-            + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
-            + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "offline sale", value = "{\"client_id\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"session\": 1, \"sold_at\": \"2026-11-21T09:15:00+05:00\", \"items\": [{\"product\": 18, \"quantity\": 2, \"unit_price\": 12000}], \"discount_percent\": 5, \"payments\": [{\"payment_method\": \"cash\", \"amount\": 22800, \"received_amount\": 25000}]}")))
+    @Operation(
+            summary =
+                    "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
+                            + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
+                            + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "offline sale",
+                                            value =
+                                                    "{\"client_id\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"session\": 1, \"sold_at\": \"2026-11-21T09:15:00+05:00\", \"items\": [{\"product\": 18, \"quantity\": 2, \"unit_price\": 12000}], \"discount_percent\": 5, \"payments\": [{\"payment_method\": \"cash\", \"amount\": 22800, \"received_amount\": 25000}]}")))
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    org.springframework.http.ResponseEntity<Success<SaleView>> record(@RequestBody Checkout.NewSale request, Caller caller) {
+    org.springframework.http.ResponseEntity<Success<SaleView>> record(
+            @RequestBody Checkout.NewSale request, Caller caller) {
         Checkout.Recorded recorded = checkout.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
@@ -199,21 +275,37 @@ class TillController {
                 .body(Success.of("sales.sale_recorded", recorded.sale()));
     }
 
-    @Operation(summary = "Discount a draft: {item_id?, discount_percent | discount_amount}; without item_id the whole sale; 0 removes it. "
-            + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "line discount", value = "{\"item_id\": 501, \"discount_percent\": 10}")))
+    @Operation(
+            summary =
+                    "Discount a draft: {item_id?, discount_percent | discount_amount}; without item_id the whole sale; 0 removes it. "
+                            + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "line discount",
+                                            value = "{\"item_id\": 501, \"discount_percent\": 10}")))
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
     Success<SaleView> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
         return Success.of(cart.discount(caller, id, request));
     }
 
-    @Operation(summary = "Attach the buyer to a draft before payment: customer_id, customer_phone (a customer who has it) or new_customer; "
-            + "their group discount applies at once (unless a larger one is set) and the answer shows the discounted total and the points "
-            + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "by phone", value = "{\"customer_phone\": \"+998901234567\"}")))
+    @Operation(
+            summary =
+                    "Attach the buyer to a draft before payment: customer_id, customer_phone (a customer who has it) or new_customer; "
+                            + "their group discount applies at once (unless a larger one is set) and the answer shows the discounted total and the points "
+                            + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "by phone",
+                                            value = "{\"customer_phone\": \"+998901234567\"}")))
     @PostMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
     Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @RequestBody BuyerRequest request, Caller caller) {
@@ -227,20 +319,33 @@ class TillController {
         return Success.of(checkout.detach(caller, id));
     }
 
-    @Operation(summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
-            + "the buyer optional: customer_id (an active customer, else 400), or new_customer {first_name, phone, …} (the customer with "
-            + "that phone, else a new one), and/or customer_name / customer_phone (a phone a customer has links the sale to them); the "
-            + "buyer's group discount applies unless a larger one is set; payment_method credit (nasiya, within the credit limit) and "
-            + "bonus (loyalty points) need a customer; cashier_id (an employee id) records the sale for that cashier "
-            + "when an owner or manager holds the shift on a shared till (a cashier may name only themselves)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "split payment", value = "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
+    @Operation(
+            summary = "Complete a draft with one or more payments (cash with received_amount gives change); "
+                    + "the buyer optional: customer_id (an active customer, else 400), or new_customer {first_name, phone, …} (the customer with "
+                    + "that phone, else a new one), and/or customer_name / customer_phone (a phone a customer has links the sale to them); the "
+                    + "buyer's group discount applies unless a larger one is set; payment_method credit (nasiya, within the credit limit) and "
+                    + "bonus (loyalty points) need a customer; cashier_id (an employee id) records the sale for that cashier "
+                    + "when an owner or manager holds the shift on a shared till (a cashier may name only themselves)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                            name = "split payment",
+                                            value =
+                                                    "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> checkout(@PathVariable long id, @RequestBody CheckoutRequest request, Caller caller,
-                               jakarta.servlet.http.HttpServletRequest http) {
-        return Success.of("sales.sale_completed",
-                metrics.checkout(() -> checkout.checkout(caller, id, request.payments(), request.buyer(), request.cashierId(), requestKey(http))));
+    Success<SaleView> checkout(
+            @PathVariable long id,
+            @RequestBody CheckoutRequest request,
+            Caller caller,
+            jakarta.servlet.http.HttpServletRequest http) {
+        return Success.of(
+                "sales.sale_completed",
+                metrics.checkout(() -> checkout.checkout(
+                        caller, id, request.payments(), request.buyer(), request.cashierId(), requestKey(http))));
     }
 
     /** The keyed request's stable name (Idempotency-Key), for the till's operations that must be idempotent themselves. */

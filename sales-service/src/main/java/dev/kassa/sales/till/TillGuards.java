@@ -3,12 +3,10 @@ package dev.kassa.sales.till;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.shift.SessionRepository;
 
-
 /** The checks every use case of the till makes before it changes a sale: the shift is open, the draft still pending, a quantity sane. */
 final class TillGuards {
 
-    private TillGuards() {
-    }
+    private TillGuards() {}
 
     /** The draft {@code saleId}, locked for this transaction; only a pending sale's lines may change. */
     static SaleRepository.Sale pendingSale(SaleRepository sales, long saleId) {
@@ -21,7 +19,8 @@ final class TillGuards {
 
     /** The open shift {@code id}; {@code lock} holds it for this transaction (the pre-check before a catalog call does not). */
     static SessionRepository.TillShift openShift(SessionRepository sessions, long id, boolean lock) {
-        SessionRepository.TillShift session = sessions.tillShift(id, lock).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
+        SessionRepository.TillShift session =
+                sessions.tillShift(id, lock).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!session.isOpen()) {
             throw SalesErrors.SESSION_NOT_OPEN.exception();
         }

@@ -16,16 +16,27 @@ import java.util.function.Supplier;
 @Component
 class TillMetrics {
 
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-        Duration.ofSeconds(5)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5)
+    };
 
     private final MeterRegistry registry;
     private final Counter completed;
 
     TillMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.completed = Counter.builder("kassa.sales.completed").description("Sales completed at a till or recorded whole").register(registry);
+        this.completed = Counter.builder("kassa.sales.completed")
+                .description("Sales completed at a till or recorded whole")
+                .register(registry);
     }
 
     <T> T scan(Supplier<T> work) {

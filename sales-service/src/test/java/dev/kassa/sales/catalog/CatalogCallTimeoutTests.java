@@ -28,10 +28,16 @@ class CatalogCallTimeoutTests {
             });
             holder.setDaemon(true);
             holder.start();
-            RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + silent.getLocalPort())
-                    .requestFactory(ServiceCalls.pooledRequests(Duration.ofMillis(300), 4)).build();
+            RestClient client = RestClient.builder()
+                    .baseUrl("http://127.0.0.1:" + silent.getLocalPort())
+                    .requestFactory(ServiceCalls.pooledRequests(Duration.ofMillis(300), 4))
+                    .build();
             long started = System.nanoTime();
-            Throwable failure = catchThrowable(() -> client.post().uri("/internal/reservations").body("{}").retrieve().toBodilessEntity());
+            Throwable failure = catchThrowable(() -> client.post()
+                    .uri("/internal/reservations")
+                    .body("{}")
+                    .retrieve()
+                    .toBodilessEntity());
             assertThat(failure).isInstanceOf(ResourceAccessException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
             assertThat(CatalogClient.retryable(failure)).isFalse();
@@ -44,9 +50,15 @@ class CatalogCallTimeoutTests {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(ServiceCalls.pooledRequests(Duration.ofMillis(300), 4)).build();
-        Throwable failure = catchThrowable(() -> client.post().uri("/internal/reservations").body("{}").retrieve().toBodilessEntity());
+        RestClient client = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(ServiceCalls.pooledRequests(Duration.ofMillis(300), 4))
+                .build();
+        Throwable failure = catchThrowable(() -> client.post()
+                .uri("/internal/reservations")
+                .body("{}")
+                .retrieve()
+                .toBodilessEntity());
         assertThat(failure).isInstanceOf(ResourceAccessException.class);
         assertThat(CatalogClient.retryable(failure)).isTrue();
     }

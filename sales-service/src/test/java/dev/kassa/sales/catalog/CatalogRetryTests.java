@@ -13,10 +13,15 @@ class CatalogRetryTests {
     @Test
     void aConnectionNotMadeIsTriedAgainAReadTimeoutIsNot() {
         // HttpClient 5's connect timeout is a SocketTimeoutException as well: it used to count as a read timeout
-        assertThat(CatalogClient.retryable(new ResourceAccessException("I/O error",
-                new org.apache.hc.client5.http.ConnectTimeoutException("Connect to catalog timed out")))).isTrue();
-        assertThat(CatalogClient.retryable(new ResourceAccessException("I/O error",
-                new org.apache.hc.client5.http.HttpHostConnectException("Connection refused")))).isTrue();
-        assertThat(CatalogClient.retryable(new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out")))).isFalse();
+        assertThat(CatalogClient.retryable(new ResourceAccessException(
+                        "I/O error",
+                        new org.apache.hc.client5.http.ConnectTimeoutException("Connect to catalog timed out"))))
+                .isTrue();
+        assertThat(CatalogClient.retryable(new ResourceAccessException(
+                        "I/O error", new org.apache.hc.client5.http.HttpHostConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(CatalogClient.retryable(
+                        new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out"))))
+                .isFalse();
     }
 }

@@ -26,7 +26,9 @@ class ShiftStatusTests {
     void onlyTheMovesOfAShiftsLifeAreAllowed() {
         for (ShiftStatus from : ShiftStatus.values()) {
             for (ShiftStatus to : ShiftStatus.values()) {
-                assertThat(from.canBecome(to)).as(from + " → " + to).isEqualTo(ALLOWED.get(from).contains(to));
+                assertThat(from.canBecome(to))
+                        .as(from + " → " + to)
+                        .isEqualTo(ALLOWED.get(from).contains(to));
             }
         }
     }
@@ -34,10 +36,13 @@ class ShiftStatusTests {
     @Test
     void aRefusedMoveRaisesTheErrorNamedForWhereTheShiftIs() {
         assertThat(OPEN.moveTo(SUSPENDED, from -> SalesErrors.SUSPEND_CLOSED)).isEqualTo(SUSPENDED);
-        assertThatThrownBy(() -> CLOSED.moveTo(OPEN, from -> from == OPEN ? SalesErrors.RESUME_OPEN : SalesErrors.RESUME_CLOSED))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo(SalesErrors.RESUME_CLOSED.code()));
+        assertThatThrownBy(() ->
+                        CLOSED.moveTo(OPEN, from -> from == OPEN ? SalesErrors.RESUME_OPEN : SalesErrors.RESUME_CLOSED))
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.code()).isEqualTo(SalesErrors.RESUME_CLOSED.code()));
         assertThatThrownBy(() -> SUSPENDED.moveTo(CLOSED, from -> SalesErrors.SESSION_NOT_OPEN))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo(SalesErrors.SESSION_NOT_OPEN.code()));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.code()).isEqualTo(SalesErrors.SESSION_NOT_OPEN.code()));
     }
 
     @Test

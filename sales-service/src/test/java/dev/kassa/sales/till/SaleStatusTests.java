@@ -30,7 +30,9 @@ class SaleStatusTests {
     void onlyTheMovesOfASalesLifeAreAllowed() {
         for (SaleStatus from : SaleStatus.values()) {
             for (SaleStatus to : SaleStatus.values()) {
-                assertThat(from.canBecome(to)).as(from + " → " + to).isEqualTo(ALLOWED.get(from).contains(to));
+                assertThat(from.canBecome(to))
+                        .as(from + " → " + to)
+                        .isEqualTo(ALLOWED.get(from).contains(to));
             }
         }
     }
@@ -39,9 +41,11 @@ class SaleStatusTests {
     void aRefusedMoveRaisesTheGivenError() {
         assertThat(PENDING.moveTo(COMPLETED, SalesErrors.SALE_NOT_PENDING)).isEqualTo(COMPLETED);
         assertThatThrownBy(() -> COMPLETED.moveTo(COMPLETED, SalesErrors.SALE_NOT_PENDING))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo("sale_not_pending"));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.code()).isEqualTo("sale_not_pending"));
         assertThatThrownBy(() -> CANCELLED.moveTo(PARTIALLY_REFUNDED, SalesErrors.SALE_NOT_REFUNDABLE))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo("sale_not_refundable"));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.code()).isEqualTo("sale_not_refundable"));
     }
 
     @Test

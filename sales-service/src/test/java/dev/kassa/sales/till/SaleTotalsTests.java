@@ -20,14 +20,18 @@ class SaleTotalsTests {
     @Test
     void anEmptyDraftIsZeroEverywhereInCents() {
         SaleTotals t = SaleTotals.of(List.of(), BigDecimal.ZERO, money("0.00"));
-        assertThat(List.of(t.subtotal(), t.discount(), t.tax(), t.total())).allSatisfy(v -> assertThat(v).isEqualTo(money("0.00")));
+        assertThat(List.of(t.subtotal(), t.discount(), t.tax(), t.total()))
+                .allSatisfy(v -> assertThat(v).isEqualTo(money("0.00")));
     }
 
     @Test
     void aLineIsQuantityTimesPriceRoundedHalfUpLessItsDiscount() {
-        assertThat(SaleTotals.lineTotal(new BigDecimal("0.335"), money("10.00"), money("0.00"))).isEqualTo(money("3.35"));
-        assertThat(SaleTotals.lineTotal(new BigDecimal("1.005"), money("1.00"), money("0.00"))).isEqualTo(money("1.01"));
-        assertThat(SaleTotals.lineTotal(new BigDecimal("3.000"), money("15000.00"), money("5000.00"))).isEqualTo(money("40000.00"));
+        assertThat(SaleTotals.lineTotal(new BigDecimal("0.335"), money("10.00"), money("0.00")))
+                .isEqualTo(money("3.35"));
+        assertThat(SaleTotals.lineTotal(new BigDecimal("1.005"), money("1.00"), money("0.00")))
+                .isEqualTo(money("1.01"));
+        assertThat(SaleTotals.lineTotal(new BigDecimal("3.000"), money("15000.00"), money("5000.00")))
+                .isEqualTo(money("40000.00"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettlementTests {
 
     static PaymentRequest cash(String amount, String received) {
-        return new PaymentRequest("cash", new BigDecimal(amount), received == null ? null : new BigDecimal(received), null, null);
+        return new PaymentRequest(
+                "cash", new BigDecimal(amount), received == null ? null : new BigDecimal(received), null, null);
     }
 
     static PaymentRequest card(String amount) {
@@ -47,16 +48,23 @@ class SettlementTests {
     @Test
     void refusesUnderpaymentNonCashOverpaymentAndBadTenders() {
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("99.99", null))))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo("insufficient_payment"));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.code()).isEqualTo("insufficient_payment"));
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(card("150"))))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.code()).isEqualTo("non_cash_overpaid"));
-        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(new PaymentRequest("barter", BigDecimal.TEN, null, null, null))))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.payment_method"));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.code()).isEqualTo("non_cash_overpaid"));
+        assertThatThrownBy(() -> Settlement.of(
+                        new BigDecimal("100"), List.of(new PaymentRequest("barter", BigDecimal.TEN, null, null, null))))
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors())
+                        .containsKey("payments.0.payment_method"));
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("-100", null))))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.amount"));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.amount"));
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("100", "50"))))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.received_amount"));
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors())
+                        .containsKey("payments.0.received_amount"));
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of()))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments"));
+                .isInstanceOfSatisfying(
+                        KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments"));
     }
 }

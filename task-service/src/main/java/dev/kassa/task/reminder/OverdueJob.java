@@ -23,13 +23,18 @@ public class OverdueJob {
     private final OverdueTasks overdue;
     private final StoreRounds rounds;
 
-    OverdueJob(TenantRegistry registry, TenantProvisioner tenants, OverdueTasks overdue,
-               @Value("${kassa.tasks.overdue-every-store-interval:1h}") Duration everyStore) {
+    OverdueJob(
+            TenantRegistry registry,
+            TenantProvisioner tenants,
+            OverdueTasks overdue,
+            @Value("${kassa.tasks.overdue-every-store-interval:1h}") Duration everyStore) {
         this.overdue = overdue;
         this.rounds = new StoreRounds("Announcing overdue tasks", registry, tenants, everyStore);
     }
 
-    @Scheduled(fixedDelayString = "${kassa.tasks.overdue-check-ms:60000}", initialDelayString = "${kassa.tasks.overdue-check-ms:60000}")
+    @Scheduled(
+            fixedDelayString = "${kassa.tasks.overdue-check-ms:60000}",
+            initialDelayString = "${kassa.tasks.overdue-check-ms:60000}")
     void run() {
         rounds.run(() -> overdue.storesDue(Instant.now()), overdue::announce);
     }

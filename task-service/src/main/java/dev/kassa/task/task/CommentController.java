@@ -45,8 +45,14 @@ class CommentController {
     }
 
     @Operation(summary = "Comment on a task the caller may see")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "comment", value = "{\"task\": 1, \"text\": \"Начал проверку, склад 2 закрыт\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "comment",
+                                            value = "{\"task\": 1, \"text\": \"Начал проверку, склад 2 закрыт\"}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
@@ -61,11 +67,21 @@ class CommentController {
         return tasks.comment(caller, id);
     }
 
-    @Operation(summary = "Edit a comment: its author within 15 minutes of writing it, an owner or a manager at any time (PUT or PATCH)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "text", value = "{\"text\": \"Склад 2 открыли, проверяю\"}")))
-    @org.springframework.web.bind.annotation.RequestMapping(value = "/{id}",
-            method = {org.springframework.web.bind.annotation.RequestMethod.PUT, org.springframework.web.bind.annotation.RequestMethod.PATCH})
+    @Operation(
+            summary =
+                    "Edit a comment: its author within 15 minutes of writing it, an owner or a manager at any time (PUT or PATCH)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(name = "text", value = "{\"text\": \"Склад 2 открыли, проверяю\"}")))
+    @org.springframework.web.bind.annotation.RequestMapping(
+            value = "/{id}",
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.PUT,
+                org.springframework.web.bind.annotation.RequestMethod.PATCH
+            })
     @PreAuthorize(Access.MEMBER)
     TaskViews.CommentView edit(@PathVariable long id, @RequestBody CommentRequest request, Caller caller) {
         return tasks.editComment(caller, id, request.body());

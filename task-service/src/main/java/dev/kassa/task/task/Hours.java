@@ -7,10 +7,12 @@ final class Hours {
 
     private static final BigDecimal MAX = new BigDecimal("999.99");
 
-    private Hours() { }
+    private Hours() {}
 
     /** Not negative, at most two decimals, at most 999.99. */
     static boolean valid(BigDecimal hours) {
-        return hours.signum() >= 0 && hours.compareTo(MAX) <= 0 && hours.stripTrailingZeros().scale() <= 2;
+        return hours.signum() >= 0
+                && hours.compareTo(MAX) <= 0
+                && hours.stripTrailingZeros().scale() <= 2;
     }
 }

@@ -37,7 +37,8 @@ public class OverdueTasks {
     @Transactional
     public int announce() {
         String store = TenantContext.require().key();
-        // forgotten first: a task another request commits from now on is either seen by the query below or noted after it
+        // forgotten first: a task another request commits from now on is either seen by the query below or noted after
+        // it
         nextDeadline.remove(store);
         // if this transaction fails, the store stays due: the next pass comes back
         Instant[] next = {Instant.EPOCH};
@@ -58,7 +59,11 @@ public class OverdueTasks {
 
     /** The stores with a deadline that has come by {@code now}, as far as this instance knows. */
     public List<String> storesDue(Instant now) {
-        return nextDeadline.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).map(Map.Entry::getKey).sorted().toList();
+        return nextDeadline.entrySet().stream()
+                .filter(e -> !e.getValue().isAfter(now))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.List;
 @RequestMapping("/api/tasks/reports")
 class ReportController {
 
-    record ReportEdit(String description, String actualHours) { }
+    record ReportEdit(String description, String actualHours) {}
 
     private final Reports reports;
 
@@ -41,33 +41,57 @@ class ReportController {
         this.reports = reports;
     }
 
-    @Operation(summary = "Reports with their photos, newest first, of the tasks the caller may see; filter task; paginated")
+    @Operation(
+            summary =
+                    "Reports with their photos, newest first, of the tasks the caller may see; filter task; paginated")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    dev.kassa.platform.web.PageResponse<TaskViews.ReportView> list(@RequestParam(required = false) Long task,
-                                                                   @RequestParam(required = false) String page,
-                                                                   @RequestParam(name = "page_size", required = false) String pageSize,
-                                                                   Caller caller) {
-        return dev.kassa.platform.web.PageResponse.of(reports.page(caller, task,
-                dev.kassa.platform.web.PageRequests.of(page, pageSize, org.springframework.data.domain.Sort.unsorted())), r -> r);
+    dev.kassa.platform.web.PageResponse<TaskViews.ReportView> list(
+            @RequestParam(required = false) Long task,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
+        return dev.kassa.platform.web.PageResponse.of(
+                reports.page(
+                        caller,
+                        task,
+                        dev.kassa.platform.web.PageRequests.of(
+                                page, pageSize, org.springframework.data.domain.Sort.unsorted())),
+                r -> r);
     }
 
-    @Operation(summary = "Report on a task with photos (JPEG, PNG or WebP, 5 MB each, at most 10); a task in progress goes to review",
-            description = "Sent by the task's assignee, an owner or a manager. 413 file_too_large and 415 unsupported_media_type name "
-                    + "the field; the type is read from the photo's bytes, not from its name.")
+    @Operation(
+            summary =
+                    "Report on a task with photos (JPEG, PNG or WebP, 5 MB each, at most 10); a task in progress goes to review",
+            description =
+                    "Sent by the task's assignee, an owner or a manager. 413 file_too_large and 415 unsupported_media_type name "
+                            + "the field; the type is read from the photo's bytes, not from its name.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.ReportView create(@RequestParam(required = false) String task, @RequestParam(required = false) String description,
-                                @Parameter(example = "1.5", schema = @io.swagger.v3.oas.annotations.media.Schema(types = {"number", "string"})) @RequestParam(name = "actual_hours", required = false) String actualHours,
-                                @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
-                                @RequestPart(name = "photos[]", required = false) List<MultipartFile> bracketedPhotos,
-                                @Parameter(description = "photo_captions: caption i goes with photo i (a caption may contain commas)")
-                                @RequestParam org.springframework.util.MultiValueMap<String, String> form,
-                                Caller caller) {
+    TaskViews.ReportView create(
+            @RequestParam(required = false) String task,
+            @RequestParam(required = false) String description,
+            @Parameter(
+                            example = "1.5",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(types = {"number", "string"}))
+                    @RequestParam(name = "actual_hours", required = false)
+                    String actualHours,
+            @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
+            @RequestPart(name = "photos[]", required = false) List<MultipartFile> bracketedPhotos,
+            @Parameter(description = "photo_captions: caption i goes with photo i (a caption may contain commas)")
+                    @RequestParam
+                    org.springframework.util.MultiValueMap<String, String> form,
+            Caller caller) {
         // read from the form as sent: a single List<String> parameter would be split at its commas
-        return reports.submit(caller, new Reports.ReportForm(task, description, actualHours, both(photos, bracketedPhotos),
-                both(form.get("photo_captions"), form.get("photo_captions[]"))));
+        return reports.submit(
+                caller,
+                new Reports.ReportForm(
+                        task,
+                        description,
+                        actualHours,
+                        both(photos, bracketedPhotos),
+                        both(form.get("photo_captions"), form.get("photo_captions[]"))));
     }
 
     @Operation(summary = "A report with its photos")
@@ -78,10 +102,22 @@ class ReportController {
     }
 
     @Operation(summary = "Correct a report's text or hours (its author while the task is open, an owner or a manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "hours", value = "{\"description\": \"Ценники заменены на 12 позициях\", \"actual_hours\": \"2.25\"}")))
-    @RequestMapping(value = "/{id}", method = {org.springframework.web.bind.annotation.RequestMethod.PATCH,
-            org.springframework.web.bind.annotation.RequestMethod.PUT}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "hours",
+                                            value =
+                                                    "{\"description\": \"Ценники заменены на 12 позициях\", \"actual_hours\": \"2.25\"}")))
+    @RequestMapping(
+            value = "/{id}",
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.PATCH,
+                org.springframework.web.bind.annotation.RequestMethod.PUT
+            },
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.MEMBER)
     TaskViews.ReportView edit(@PathVariable long id, @RequestBody ReportEdit edit, Caller caller) {
         return reports.edit(caller, id, edit.description(), edit.actualHours());

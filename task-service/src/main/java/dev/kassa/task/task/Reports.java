@@ -24,7 +24,8 @@ class Reports {
     static final int MAX_PHOTOS = 10;
 
     /** A report as the multipart form sends it: fields as text, so that a wrong one is answered by name. */
-    record ReportForm(String task, String description, String actualHours, List<MultipartFile> photos, List<String> captions) { }
+    record ReportForm(
+            String task, String description, String actualHours, List<MultipartFile> photos, List<String> captions) {}
 
     private final Tasks tasks;
     private final ReportRepository reports;
@@ -45,7 +46,8 @@ class Reports {
         }
         errors.maxLength("description", form.description(), 10_000);
         BigDecimal hours = hours(form.actualHours(), errors);
-        List<MultipartFile> photos = form.photos().stream().filter(p -> !p.isEmpty()).toList();
+        List<MultipartFile> photos =
+                form.photos().stream().filter(p -> !p.isEmpty()).toList();
         if (photos.size() > MAX_PHOTOS) {
             errors.add("photos", "task.too_many_photos", MAX_PHOTOS);
         }
@@ -62,12 +64,22 @@ class Reports {
         }
         TaskStatus status = TaskStatus.of(task.status());
         if (status.isFinal()) {
-            throw TaskErrors.WRONG_STATUS.exception(Map.of("current_status", status.code()), dev.kassa.platform.error.Messages.get("task.status." + status.code()));
+            throw TaskErrors.WRONG_STATUS.exception(
+                    Map.of("current_status", status.code()),
+                    dev.kassa.platform.error.Messages.get("task.status." + status.code()));
         }
-        long id = reports.add(task.id(), tasks.employeeOf(caller), caller.userId(), form.description().trim(), hours);
+        long id = reports.add(
+                task.id(),
+                tasks.employeeOf(caller),
+                caller.userId(),
+                form.description().trim(),
+                hours);
         for (int i = 0; i < photos.size(); i++) {
             StoredFile file = files.put("photos", photos.get(i), "task_report");
-            reports.addPhoto(id, file.id(), i < form.captions().size() ? form.captions().get(i).trim() : "");
+            reports.addPhoto(
+                    id,
+                    file.id(),
+                    i < form.captions().size() ? form.captions().get(i).trim() : "");
         }
         if (status == TaskStatus.IN_PROGRESS) {
             tasks.move(caller, task, TaskStatus.ON_REVIEW, null);
@@ -77,13 +89,20 @@ class Reports {
 
     /** The reports the caller may see (those of the tasks they see), of one task when given; paginated, newest first. */
     @Transactional(readOnly = true)
-    org.springframework.data.domain.Page<TaskViews.ReportView> page(Caller caller, Long taskId, org.springframework.data.domain.Pageable page) {
+    org.springframework.data.domain.Page<TaskViews.ReportView> page(
+            Caller caller, Long taskId, org.springframework.data.domain.Pageable page) {
         if (taskId != null) {
             tasks.visible(caller, taskId);
         }
-        org.springframework.data.domain.Page<ReportRepository.Report> found = reports.page(taskId, tasks.viewerOf(caller), page);
-        List<TaskViews.ReportView> views = TaskViews.reports(found.getContent(),
-                reports.photos(found.getContent().stream().map(ReportRepository.Report::id).toList()), files, tasks.names());
+        org.springframework.data.domain.Page<ReportRepository.Report> found =
+                reports.page(taskId, tasks.viewerOf(caller), page);
+        List<TaskViews.ReportView> views = TaskViews.reports(
+                found.getContent(),
+                reports.photos(found.getContent().stream()
+                        .map(ReportRepository.Report::id)
+                        .toList()),
+                files,
+                tasks.names());
         return new org.springframework.data.domain.PageImpl<>(views, page, found.getTotalElements());
     }
 
@@ -118,14 +137,17 @@ class Reports {
         ReportRepository.Report report = reports.find(id).orElseThrow(() -> TaskErrors.REPORT_NOT_FOUND.exception());
         TaskRepository.Task task = tasks.visible(caller, report.task());
         boolean manager = caller.managesStore();
-        if (!manager && (report.submittedByUser() != caller.userId() || TaskStatus.of(task.status()).isFinal())) {
+        if (!manager
+                && (report.submittedByUser() != caller.userId()
+                        || TaskStatus.of(task.status()).isFinal())) {
             throw TaskErrors.NOT_YOUR_REPORT.exception();
         }
         return report;
     }
 
     private TaskViews.ReportView view(ReportRepository.Report report) {
-        return TaskViews.reports(List.of(report), reports.photos(List.of(report.id())), files, tasks.names()).get(0);
+        return TaskViews.reports(List.of(report), reports.photos(List.of(report.id())), files, tasks.names())
+                .get(0);
     }
 
     /** Hours spent: a number from 0 to 999.99 with at most two decimals (a comma taken as the decimal point). */

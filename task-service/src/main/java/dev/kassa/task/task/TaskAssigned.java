@@ -7,4 +7,5 @@ import java.time.Instant;
 
 /** A task was given to an employee (on creation, or when its assignee changed). */
 @KassaEvent(topic = Topics.TASK)
-public record TaskAssigned(long taskId, String title, long assignedTo, Long createdBy, String priority, Instant dueDate) { }
+public record TaskAssigned(
+        long taskId, String title, long assignedTo, Long createdBy, String priority, Instant dueDate) {}

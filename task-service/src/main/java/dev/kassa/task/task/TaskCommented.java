@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** Someone commented on a task (the assignee and the creator may want to know). */
 @KassaEvent(topic = Topics.TASK)
-public record TaskCommented(long taskId, long commentId, Long author, long assignedTo, Long createdBy) { }
+public record TaskCommented(long taskId, long commentId, Long author, long assignedTo, Long createdBy) {}

@@ -40,10 +40,21 @@ class TaskController {
         }
     }
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("-created_at", "t.id", Map.of("created_at", "t.created_at",
-            "due_date", "t.due_date", "priority", TaskRepository.SEVERITY, "status", "t.status"));
-    private static final String EXAMPLE = "{\"title\": \"Проверить остатки товара\", \"description\": \"Провести инвентаризацию на складе\", "
-            + "\"assigned_to\": 1, \"priority\": \"high\", \"category\": \"inventory\", \"due_date\": \"2026-12-20T18:00:00+05:00\"}";
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-created_at",
+            "t.id",
+            Map.of(
+                    "created_at",
+                    "t.created_at",
+                    "due_date",
+                    "t.due_date",
+                    "priority",
+                    TaskRepository.SEVERITY,
+                    "status",
+                    "t.status"));
+    private static final String EXAMPLE =
+            "{\"title\": \"Проверить остатки товара\", \"description\": \"Провести инвентаризацию на складе\", "
+                    + "\"assigned_to\": 1, \"priority\": \"high\", \"category\": \"inventory\", \"due_date\": \"2026-12-20T18:00:00+05:00\"}";
 
     private final Tasks tasks;
 
@@ -51,27 +62,49 @@ class TaskController {
         this.tasks = tasks;
     }
 
-    @Operation(summary = "Tasks the caller may see (owners and managers: all; others: assigned to or created by them): filters status, "
-            + "priority, assigned_to, created_by (employee ids), category; search title and description; ordering created_at, due_date, "
-            + "priority (by severity), status")
+    @Operation(
+            summary =
+                    "Tasks the caller may see (owners and managers: all; others: assigned to or created by them): filters status, "
+                            + "priority, assigned_to, created_by (employee ids), category; search title and description; ordering created_at, due_date, "
+                            + "priority (by severity), status")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    PageResponse<TaskViews.TaskList> list(Caller caller, @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
-                                          @RequestParam(name = "assigned_to", required = false) Long assignedTo,
-                                          @RequestParam(name = "created_by", required = false) Long createdBy,
-                                          @RequestParam(required = false) String category, @RequestParam(required = false) String search,
-                                          @RequestParam(required = false) String ordering, @RequestParam(required = false) String page,
-                                          @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<TaskViews.TaskList> list(
+            Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String priority,
+            @RequestParam(name = "assigned_to", required = false) Long assignedTo,
+            @RequestParam(name = "created_by", required = false) Long createdBy,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(tasks.page(caller, blankToNull(status), blankToNull(priority), assignedTo, createdBy, blankToNull(category), search,
-                orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), t -> t);
+        return PageResponse.of(
+                tasks.page(
+                        caller,
+                        blankToNull(status),
+                        blankToNull(priority),
+                        assignedTo,
+                        createdBy,
+                        blankToNull(category),
+                        search,
+                        orderBy,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                t -> t);
     }
 
-    @Operation(summary = "Create a task for an active employee of the store (assigned_to: an employee id); due_date with an offset, or "
-            + "without one in the store's time zone, or a bare date (the end of that day), never in the past; deadline (the original web "
-            + "client's name) when due_date is absent; a store field is not read (the store is the X-Tenant-Key's)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "the API document's", value = EXAMPLE)))
+    @Operation(
+            summary =
+                    "Create a task for an active employee of the store (assigned_to: an employee id); due_date with an offset, or "
+                            + "without one in the store's time zone, or a bare date (the end of that day), never in the past; deadline (the original web "
+                            + "client's name) when due_date is absent; a store field is not read (the store is the X-Tenant-Key's)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "the API document's", value = EXAMPLE)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
@@ -87,8 +120,9 @@ class TaskController {
     }
 
     @Operation(summary = "Replace a task's fields (its creator, an owner or a manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "task", value = EXAMPLE)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(mediaType = "application/json", examples = @ExampleObject(name = "task", value = EXAMPLE)))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail replace(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
@@ -96,8 +130,11 @@ class TaskController {
     }
 
     @Operation(summary = "Change the fields given (its creator, an owner or a manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "priority", value = "{\"priority\": \"urgent\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "priority", value = "{\"priority\": \"urgent\"}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail patch(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
@@ -168,18 +205,29 @@ class TaskController {
         return tasks.act(caller, id, "approve", null);
     }
 
-    @Operation(summary = "Reject with a reason (as approve): on review → rejected; the assignee reworks it by starting again")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "reason", value = "{\"reason\": \"На фото не видно ценников\"}")))
+    @Operation(
+            summary =
+                    "Reject with a reason (as approve): on review → rejected; the assignee reworks it by starting again")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "reason",
+                                            value = "{\"reason\": \"На фото не видно ценников\"}")))
     @PostMapping("/{id}/reject")
     @PreAuthorize(Access.MEMBER)
-    TaskViews.TaskDetail reject(@PathVariable long id, @RequestBody(required = false) RejectRequest request, Caller caller) {
+    TaskViews.TaskDetail reject(
+            @PathVariable long id, @RequestBody(required = false) RejectRequest request, Caller caller) {
         return tasks.act(caller, id, "reject", request == null ? null : request.why());
     }
 
-    @Operation(summary = "Complete (the seed document's step): approves a task on review (as approve); the assignee submits a task in "
-            + "progress for review, or completes it at once when they may approve it too (an owner, a manager, its creator unless a cashier); "
-            + "400 invalid_status with current_status from any other state")
+    @Operation(
+            summary =
+                    "Complete (the seed document's step): approves a task on review (as approve); the assignee submits a task in "
+                            + "progress for review, or completes it at once when they may approve it too (an owner, a manager, its creator unless a cashier); "
+                            + "400 invalid_status with current_status from any other state")
     @PostMapping("/{id}/complete")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail complete(@PathVariable long id, Caller caller) {
@@ -190,31 +238,47 @@ class TaskController {
      * The original web client's status change: the status it wants, a reason for a rejection ({@code reason} or
      * {@code comment}), and its {@code completion_comment}, kept as a comment on the task.
      */
-    record StatusRequest(String status, String reason, String comment, String completionComment) { }
+    record StatusRequest(String status, String reason, String comment, String completionComment) {}
 
     /** The original web client's comment: {@code text} or {@code comment}. */
-    record CommentBody(String text, String comment) { }
+    record CommentBody(String text, String comment) {}
 
-    @Operation(summary = "Move a task to a status (the original web client): in_progress starts, on_review submits, completed completes "
-            + "(as complete/), rejected rejects (reason or comment), cancelled cancels, each with that step's roles; a completion_comment "
-            + "is kept as the caller's comment on the task; a move the workflow forbids answers 400 invalid_status with current_status")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = {@ExampleObject(name = "start", value = "{\"status\": \"in_progress\"}"),
-                    @ExampleObject(name = "complete", value = "{\"status\": \"completed\", \"completion_comment\": \"Товар принят, накладная в папке\"}")}))
+    @Operation(
+            summary =
+                    "Move a task to a status (the original web client): in_progress starts, on_review submits, completed completes "
+                            + "(as complete/), rejected rejects (reason or comment), cancelled cancels, each with that step's roles; a completion_comment "
+                            + "is kept as the caller's comment on the task; a move the workflow forbids answers 400 invalid_status with current_status")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = {
+                                @ExampleObject(name = "start", value = "{\"status\": \"in_progress\"}"),
+                                @ExampleObject(
+                                        name = "complete",
+                                        value =
+                                                "{\"status\": \"completed\", \"completion_comment\": \"Товар принят, накладная в папке\"}")
+                            }))
     @PostMapping({"/{id}/update_status", "/{id}/update-status"})
     @PreAuthorize(Access.MEMBER)
-    TaskViews.TaskDetail updateStatus(@PathVariable long id, @RequestBody(required = false) StatusRequest request, Caller caller) {
+    TaskViews.TaskDetail updateStatus(
+            @PathVariable long id, @RequestBody(required = false) StatusRequest request, Caller caller) {
         StatusRequest r = request == null ? new StatusRequest(null, null, null, null) : request;
-        return tasks.moveTo(caller, id, r.status(), r.reason() != null ? r.reason() : r.comment(), r.completionComment());
+        return tasks.moveTo(
+                caller, id, r.status(), r.reason() != null ? r.reason() : r.comment(), r.completionComment());
     }
 
     @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "comment", value = "{\"text\": \"Начал проверку\"}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "comment", value = "{\"text\": \"Начал проверку\"}")))
     @PostMapping({"/{id}/add_comment", "/{id}/add-comment"})
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView addComment(@PathVariable long id, @RequestBody(required = false) CommentBody body, Caller caller) {
+    TaskViews.CommentView addComment(
+            @PathVariable long id, @RequestBody(required = false) CommentBody body, Caller caller) {
         return tasks.comment(caller, id, body == null ? null : body.text() != null ? body.text() : body.comment());
     }
 
@@ -231,5 +295,4 @@ class TaskController {
     TaskViews.TaskDetail cancel(@PathVariable long id, Caller caller) {
         return tasks.act(caller, id, "cancel", null);
     }
-
 }

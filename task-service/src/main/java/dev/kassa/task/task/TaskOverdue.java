@@ -7,4 +7,4 @@ import java.time.Instant;
 
 /** A task passed its deadline without being done: announced once per deadline. */
 @KassaEvent(topic = Topics.TASK)
-public record TaskOverdue(long taskId, String title, long assignedTo, Long createdBy, String status, Instant dueDate) { }
+public record TaskOverdue(long taskId, String title, long assignedTo, Long createdBy, String status, Instant dueDate) {}

@@ -22,23 +22,61 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class TaskRepository {
 
-    record Task(long id, String title, String description, long assignedTo, long assignedUser, Long createdBy, long createdByUser,
-                String priority, String status, String category, Instant dueDate, BigDecimal estimatedHours, Instant createdAt,
-                Instant updatedAt, Instant startedAt, Instant completedAt, String rejectionReason) { }
+    record Task(
+            long id,
+            String title,
+            String description,
+            long assignedTo,
+            long assignedUser,
+            Long createdBy,
+            long createdByUser,
+            String priority,
+            String status,
+            String category,
+            Instant dueDate,
+            BigDecimal estimatedHours,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant startedAt,
+            Instant completedAt,
+            String rejectionReason) {}
 
-    record Fields(String title, String description, long assignedTo, long assignedUser, String priority, String category, Instant dueDate,
-                  BigDecimal estimatedHours) { }
+    record Fields(
+            String title,
+            String description,
+            long assignedTo,
+            long assignedUser,
+            String priority,
+            String category,
+            Instant dueDate,
+            BigDecimal estimatedHours) {}
 
     /** Priority by severity, not alphabetically. */
-    static final String SEVERITY = "case t.priority when 'urgent' then 4 when 'high' then 3 when 'medium' then 2 else 1 end";
+    static final String SEVERITY =
+            "case t.priority when 'urgent' then 4 when 'high' then 3 when 'medium' then 2 else 1 end";
     /** The tasks {@code :viewer} may see: all of them when null (a manager), else those assigned to or created by that user. */
-    private static final String VISIBLE = "(cast(:viewer as bigint) is null or t.assigned_user = :viewer or t.created_by_user = :viewer)";
+    private static final String VISIBLE =
+            "(cast(:viewer as bigint) is null or t.assigned_user = :viewer or t.created_by_user = :viewer)";
+
     private static final String UNFINISHED = "t.status in ('pending', 'in_progress', 'on_review')";
-    private static final RowMapper<Task> ROW = (rs, i) -> new Task(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
-            rs.getLong("assigned_to"), rs.getLong("assigned_user"), (Long) rs.getObject("created_by"), rs.getLong("created_by_user"),
-            rs.getString("priority"), rs.getString("status"), rs.getString("category"), rs.getTimestamp("due_date").toInstant(),
-            rs.getBigDecimal("estimated_hours"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")), rs.getString("rejection_reason"));
+    private static final RowMapper<Task> ROW = (rs, i) -> new Task(
+            rs.getLong("id"),
+            rs.getString("title"),
+            rs.getString("description"),
+            rs.getLong("assigned_to"),
+            rs.getLong("assigned_user"),
+            (Long) rs.getObject("created_by"),
+            rs.getLong("created_by_user"),
+            rs.getString("priority"),
+            rs.getString("status"),
+            rs.getString("category"),
+            rs.getTimestamp("due_date").toInstant(),
+            rs.getBigDecimal("estimated_hours"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant(),
+            instant(rs.getTimestamp("started_at")),
+            instant(rs.getTimestamp("completed_at")),
+            rs.getString("rejection_reason"));
 
     private final JdbcClient sql;
 
@@ -47,32 +85,50 @@ class TaskRepository {
     }
 
     long insert(Fields f, Long createdBy, long createdByUser) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         insert into tasks (title, description, assigned_to, assigned_user, created_by, created_by_user, priority, category,
                                            due_date, estimated_hours)
                         values (:title, :description, :assignedTo, :assignedUser, :createdBy, :createdByUser, :priority, :category, :due, :hours)
                         returning id
                         """)
-                .param("title", f.title()).param("description", f.description()).param("assignedTo", f.assignedTo())
-                .param("assignedUser", f.assignedUser()).param("createdBy", createdBy).param("createdByUser", createdByUser)
-                .param("priority", f.priority()).param("category", f.category()).param("due", Timestamp.from(f.dueDate()))
-                .param("hours", f.estimatedHours()).query(Long.class).single();
+                .param("title", f.title())
+                .param("description", f.description())
+                .param("assignedTo", f.assignedTo())
+                .param("assignedUser", f.assignedUser())
+                .param("createdBy", createdBy)
+                .param("createdByUser", createdByUser)
+                .param("priority", f.priority())
+                .param("category", f.category())
+                .param("due", Timestamp.from(f.dueDate()))
+                .param("hours", f.estimatedHours())
+                .query(Long.class)
+                .single();
     }
 
     void update(long id, Fields f) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update tasks set title = :title, description = :description, assigned_to = :assignedTo, assigned_user = :assignedUser,
                                priority = :priority, category = :category, estimated_hours = :hours, updated_at = now(),
                                overdue_announced = overdue_announced and due_date = :due, due_date = :due
                          where id = :id
                         """)
-                .param("id", id).param("title", f.title()).param("description", f.description()).param("assignedTo", f.assignedTo())
-                .param("assignedUser", f.assignedUser()).param("priority", f.priority()).param("category", f.category())
-                .param("due", Timestamp.from(f.dueDate())).param("hours", f.estimatedHours()).update();
+                .param("id", id)
+                .param("title", f.title())
+                .param("description", f.description())
+                .param("assignedTo", f.assignedTo())
+                .param("assignedUser", f.assignedUser())
+                .param("priority", f.priority())
+                .param("category", f.category())
+                .param("due", Timestamp.from(f.dueDate()))
+                .param("hours", f.estimatedHours())
+                .update();
     }
 
     void move(long id, TaskStatus to, String rejectionReason) {
-        sql.sql("""
+        sql.sql(
+                        """
                         update tasks set status = :status, updated_at = now(),
                                started_at = case when :status = 'in_progress' then now() else started_at end,
                                completed_at = case when :status = 'completed' then now() else completed_at end,
@@ -80,7 +136,10 @@ class TaskRepository {
                                                        when :status = 'in_progress' then rejection_reason else rejection_reason end
                          where id = :id
                         """)
-                .param("id", id).param("status", to.code()).param("reason", rejectionReason == null ? "" : rejectionReason).update();
+                .param("id", id)
+                .param("status", to.code())
+                .param("reason", rejectionReason == null ? "" : rejectionReason)
+                .update();
     }
 
     void delete(long id) {
@@ -88,25 +147,52 @@ class TaskRepository {
     }
 
     Optional<Task> lock(long id) {
-        return sql.sql("select * from tasks where id = :id for update").param("id", id).query(ROW).optional();
+        return sql.sql("select * from tasks where id = :id for update")
+                .param("id", id)
+                .query(ROW)
+                .optional();
     }
 
     Optional<Task> find(long id, Long visibleTo) {
-        return sql.sql("select * from tasks t where t.id = :id and " + VISIBLE).param("id", id).param("viewer", visibleTo)
-                .query(ROW).optional();
+        return sql.sql("select * from tasks t where t.id = :id and " + VISIBLE)
+                .param("id", id)
+                .param("viewer", visibleTo)
+                .query(ROW)
+                .optional();
     }
 
-    Page<Task> page(Long visibleTo, String status, String priority, Long assignedTo, Long createdBy, String category, String like, String orderBy,
-                    Pageable page) {
-        return JdbcPages.page(sql, "select * from tasks t", "from tasks t", "where " + VISIBLE + """
+    Page<Task> page(
+            Long visibleTo,
+            String status,
+            String priority,
+            Long assignedTo,
+            Long createdBy,
+            String category,
+            String like,
+            String orderBy,
+            Pageable page) {
+        return JdbcPages.page(
+                sql,
+                "select * from tasks t",
+                "from tasks t",
+                "where " + VISIBLE
+                        + """
                          and (cast(:status as text) is null or t.status = :status) and (cast(:priority as text) is null or t.priority = :priority)
                          and (cast(:assignee as bigint) is null or t.assigned_to = :assignee)
                          and (cast(:creator as bigint) is null or t.created_by = :creator)
                          and (cast(:category as text) is null or t.category = :category)
                          and (cast(:like as text) is null or lower(t.title) like :like or lower(t.description) like :like)
-                        """, orderBy, q -> q.param("viewer", visibleTo).param("status", status).param("priority", priority)
-                        .param("assignee", assignedTo).param("creator", createdBy).param("category", category).param("like", like),
-                ROW, page);
+                        """,
+                orderBy,
+                q -> q.param("viewer", visibleTo)
+                        .param("status", status)
+                        .param("priority", priority)
+                        .param("assignee", assignedTo)
+                        .param("creator", createdBy)
+                        .param("category", category)
+                        .param("like", like),
+                ROW,
+                page);
     }
 
     /** Visible tasks assigned to {@code user}, by due date. */
@@ -126,16 +212,22 @@ class TaskRepository {
 
     /** Visible tasks due from {@code from} (inclusive) to {@code to} (exclusive), by due date. */
     List<Task> due(Long visibleTo, Instant from, Instant to) {
-        return list(visibleTo, "t.due_date >= :from and t.due_date < :to", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
+        return list(
+                visibleTo,
+                "t.due_date >= :from and t.due_date < :to",
+                Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
     }
 
     private List<Task> list(Long visibleTo, String where, Map<String, ?> params) {
         return sql.sql("select * from tasks t where " + VISIBLE + " and " + where + " order by t.due_date, t.id")
-                .param("viewer", visibleTo).params(params).query(ROW).list();
+                .param("viewer", visibleTo)
+                .params(params)
+                .query(ROW)
+                .list();
     }
 
     /** How many tasks the viewer sees, by status and priority (every status and priority listed, 0 included), and overdue. */
-    record Stats(int total, Map<String, Integer> byStatus, Map<String, Integer> byPriority, int overdue) { }
+    record Stats(int total, Map<String, Integer> byStatus, Map<String, Integer> byPriority, int overdue) {}
 
     Stats stats(Long visibleTo) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
@@ -143,41 +235,56 @@ class TaskRepository {
             byStatus.put(s.code(), 0);
         }
         Map<String, Integer> byPriority = new LinkedHashMap<>(Map.of("low", 0, "medium", 0, "high", 0, "urgent", 0));
-        sql.sql("select status, count(*) from tasks t where " + VISIBLE + " group by status").param("viewer", visibleTo)
+        sql.sql("select status, count(*) from tasks t where " + VISIBLE + " group by status")
+                .param("viewer", visibleTo)
                 .query(rs -> {
                     byStatus.put(rs.getString(1), rs.getInt(2));
                 });
-        sql.sql("select priority, count(*) from tasks t where " + VISIBLE + " group by priority").param("viewer", visibleTo)
+        sql.sql("select priority, count(*) from tasks t where " + VISIBLE + " group by priority")
+                .param("viewer", visibleTo)
                 .query(rs -> {
                     byPriority.put(rs.getString(1), rs.getInt(2));
                 });
         int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-        int overdue = sql.sql("select count(*) from tasks t where " + VISIBLE + " and t.due_date < now() and " + UNFINISHED)
-                .param("viewer", visibleTo).query(Integer.class).single();
+        int overdue = sql.sql(
+                        "select count(*) from tasks t where " + VISIBLE + " and t.due_date < now() and " + UNFINISHED)
+                .param("viewer", visibleTo)
+                .query(Integer.class)
+                .single();
         return new Stats(total, byStatus, byPriority, overdue);
     }
 
     /** Up to {@code limit} tasks past their deadline, not done and not announced yet, locked (others' are skipped), oldest first. */
     List<TaskOverdue> newlyOverdue(int limit) {
-        return sql.sql("""
+        return sql.sql(
+                        """
                         select id, title, assigned_to, created_by, status, due_date from tasks
                          where not overdue_announced and due_date < now() and status in ('pending', 'in_progress', 'on_review')
                          order by due_date limit :limit for update skip locked
                         """)
                 .param("limit", limit)
-                .query((rs, i) -> new TaskOverdue(rs.getLong(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4), rs.getString(5),
+                .query((rs, i) -> new TaskOverdue(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
     /** The earliest deadline of the store's unfinished tasks not yet announced overdue, if any. */
     java.util.Optional<Instant> nextDeadline() {
-        return sql.sql("select min(due_date) from tasks where not overdue_announced and status in ('pending', 'in_progress', 'on_review')")
-                .query((rs, i) -> instant(rs.getTimestamp(1))).optional();
+        return sql.sql(
+                        "select min(due_date) from tasks where not overdue_announced and status in ('pending', 'in_progress', 'on_review')")
+                .query((rs, i) -> instant(rs.getTimestamp(1)))
+                .optional();
     }
 
     void markOverdueAnnounced(long id) {
-        sql.sql("update tasks set overdue_announced = true where id = :id").param("id", id).update();
+        sql.sql("update tasks set overdue_announced = true where id = :id")
+                .param("id", id)
+                .update();
     }
 
     private static Instant instant(Timestamp t) {

@@ -7,7 +7,12 @@ import java.util.Locale;
  * from there by starting again), or cancelled from any state that is not final.
  */
 enum TaskStatus {
-    PENDING, IN_PROGRESS, ON_REVIEW, COMPLETED, REJECTED, CANCELLED;
+    PENDING,
+    IN_PROGRESS,
+    ON_REVIEW,
+    COMPLETED,
+    REJECTED,
+    CANCELLED;
 
     String code() {
         return name().toLowerCase(Locale.ROOT);

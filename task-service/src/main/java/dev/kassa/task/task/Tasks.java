@@ -42,8 +42,15 @@ class Tasks {
      * A task's fields as sent; {@code deadline} is the original web client's name for {@code due_date} (taken when
      * {@code due_date} is absent), and its {@code store} is not read: the store is the {@code X-Tenant-Key}'s.
      */
-    record TaskRequest(String title, String description, String priority, String category, Long assignedTo, String dueDate,
-                       BigDecimal estimatedHours, String deadline) {
+    record TaskRequest(
+            String title,
+            String description,
+            String priority,
+            String category,
+            Long assignedTo,
+            String dueDate,
+            BigDecimal estimatedHours,
+            String deadline) {
         /** The deadline sent, under either name. */
         String due() {
             return dueDate != null ? dueDate : deadline;
@@ -64,8 +71,15 @@ class Tasks {
     private final OverdueTasks overdue;
     private final TenantRegistry stores;
 
-    Tasks(TaskRepository tasks, CommentRepository comments, ReportRepository reports, FileStore files, EmployeeDirectory staff,
-          dev.kassa.platform.events.OutboxPublisher outbox, OverdueTasks overdue, TenantRegistry stores) {
+    Tasks(
+            TaskRepository tasks,
+            CommentRepository comments,
+            ReportRepository reports,
+            FileStore files,
+            EmployeeDirectory staff,
+            dev.kassa.platform.events.OutboxPublisher outbox,
+            OverdueTasks overdue,
+            TenantRegistry stores) {
         this.stores = stores;
         this.outbox = outbox;
         this.overdue = overdue;
@@ -82,7 +96,9 @@ class Tasks {
         Long creator = employeeOf(caller);
         long id = tasks.insert(f, creator, caller.userId());
         overdue.mayFallDue(f.dueDate());
-        outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), creator, f.priority(), f.dueDate()));
+        outbox.publish(
+                TenantContext.require().key(),
+                new TaskAssigned(id, f.title(), f.assignedTo(), creator, f.priority(), f.dueDate()));
         return detail(tasks.find(id, null).orElseThrow());
     }
 
@@ -94,7 +110,9 @@ class Tasks {
         tasks.update(id, f);
         overdue.mayFallDue(f.dueDate());
         if (f.assignedTo() != task.assignedTo()) {
-            outbox.publish(TenantContext.require().key(), new TaskAssigned(id, f.title(), f.assignedTo(), task.createdBy(), f.priority(), f.dueDate()));
+            outbox.publish(
+                    TenantContext.require().key(),
+                    new TaskAssigned(id, f.title(), f.assignedTo(), task.createdBy(), f.priority(), f.dueDate()));
         }
         return detail(tasks.find(id, null).orElseThrow());
     }
@@ -113,12 +131,29 @@ class Tasks {
     }
 
     @Transactional(readOnly = true)
-    Page<TaskViews.TaskList> page(Caller caller, String status, String priority, Long assignedTo, Long createdBy, String category, String search,
-                                  String orderBy, Pageable page) {
+    Page<TaskViews.TaskList> page(
+            Caller caller,
+            String status,
+            String priority,
+            Long assignedTo,
+            Long createdBy,
+            String category,
+            String search,
+            String orderBy,
+            Pageable page) {
         TaskViews.Names names = names();
-        Page<TaskRepository.Task> found = tasks.page(visibleTo(caller), status, priority, assignedTo, createdBy, category,
-                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)), orderBy, page);
-        Map<Long, Integer> commentCounts = comments.counts(found.map(TaskRepository.Task::id).getContent());
+        Page<TaskRepository.Task> found = tasks.page(
+                visibleTo(caller),
+                status,
+                priority,
+                assignedTo,
+                createdBy,
+                category,
+                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)),
+                orderBy,
+                page);
+        Map<Long, Integer> commentCounts =
+                comments.counts(found.map(TaskRepository.Task::id).getContent());
         return found.map(t -> TaskViews.list(t, commentCounts.getOrDefault(t.id(), 0), names));
     }
 
@@ -126,17 +161,21 @@ class Tasks {
     @Transactional(readOnly = true)
     List<TaskViews.TaskDetail> list(Caller caller, String which) {
         Long visible = visibleTo(caller);
-        List<TaskRepository.Task> found = switch (which) {
-            case "mine" -> tasks.assignedTo(visible, caller.userId());
-            case "created" -> tasks.createdBy(visible, caller.userId());
-            case "overdue" -> tasks.overdue(visible);
-            case "today" -> {
-                LocalDate today = TenantContext.require().today();
-                var zone = TenantContext.require().zone();
-                yield tasks.due(visible, today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
-            }
-            default -> throw new IllegalArgumentException(which);
-        };
+        List<TaskRepository.Task> found =
+                switch (which) {
+                    case "mine" -> tasks.assignedTo(visible, caller.userId());
+                    case "created" -> tasks.createdBy(visible, caller.userId());
+                    case "overdue" -> tasks.overdue(visible);
+                    case "today" -> {
+                        LocalDate today = TenantContext.require().today();
+                        var zone = TenantContext.require().zone();
+                        yield tasks.due(
+                                visible,
+                                today.atStartOfDay(zone).toInstant(),
+                                today.plusDays(1).atStartOfDay(zone).toInstant());
+                    }
+                    default -> throw new IllegalArgumentException(which);
+                };
         return found.stream().map(this::detail).toList();
     }
 
@@ -184,7 +223,9 @@ class Tasks {
         }
         TaskStatus to = from.after(action);
         if (to == null) {
-            throw TaskErrors.WRONG_STATUS.exception(Map.of("current_status", from.code()), dev.kassa.platform.error.Messages.get("task.status." + from.code()));
+            throw TaskErrors.WRONG_STATUS.exception(
+                    Map.of("current_status", from.code()),
+                    dev.kassa.platform.error.Messages.get("task.status." + from.code()));
         }
         if ("reject".equals(action) && (reason == null || reason.isBlank())) {
             throw FieldErrors.single("reason", "task.reason_required");
@@ -207,14 +248,16 @@ class Tasks {
      */
     @Transactional
     TaskViews.TaskDetail moveTo(Caller caller, long id, String status, String reason, String note) {
-        String action = FieldErrors.blank(status) ? null : switch (status.trim()) {
-            case "in_progress" -> "start";
-            case "on_review" -> "submit";
-            case "completed" -> "complete";
-            case "rejected" -> "reject";
-            case "cancelled" -> "cancel";
-            default -> null;
-        };
+        String action = FieldErrors.blank(status)
+                ? null
+                : switch (status.trim()) {
+                    case "in_progress" -> "start";
+                    case "on_review" -> "submit";
+                    case "completed" -> "complete";
+                    case "rejected" -> "reject";
+                    case "cancelled" -> "cancel";
+                    default -> null;
+                };
         FieldErrors errors = new FieldErrors();
         if (action == null) {
             errors.add("status", FieldErrors.blank(status) ? "validation.required" : "task.status_unreachable");
@@ -234,13 +277,22 @@ class Tasks {
     void move(Caller caller, TaskRepository.Task task, TaskStatus to, String reason) {
         tasks.move(task.id(), to, reason);
         overdue.mayFallDue(task.dueDate());
-        outbox.publish(TenantContext.require().key(), new TaskStatusChanged(task.id(), task.status(), to.code(), task.assignedTo(),
-                employeeOf(caller), reason == null ? "" : reason));
+        outbox.publish(
+                TenantContext.require().key(),
+                new TaskStatusChanged(
+                        task.id(),
+                        task.status(),
+                        to.code(),
+                        task.assignedTo(),
+                        employeeOf(caller),
+                        reason == null ? "" : reason));
     }
 
     /** The caller's employee id in the current store, if the directory knows it. */
     Long employeeOf(Caller caller) {
-        return staff.currentOfUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
+        return staff.currentOfUser(caller.tenantKey(), caller.userId())
+                .map(EmployeeDirectory.Employee::employeeId)
+                .orElse(null);
     }
 
     @Transactional
@@ -257,7 +309,9 @@ class Tasks {
         TaskRepository.Task task = visible(caller, taskId);
         Long author = employeeOf(caller);
         long id = comments.add(taskId, author, caller.userId(), text.trim());
-        outbox.publish(TenantContext.require().key(), new TaskCommented(taskId, id, author, task.assignedTo(), task.createdBy()));
+        outbox.publish(
+                TenantContext.require().key(),
+                new TaskCommented(taskId, id, author, task.assignedTo(), task.createdBy()));
         return TaskViews.comment(comments.find(id).orElseThrow(), names());
     }
 
@@ -268,7 +322,9 @@ class Tasks {
         }
         visible(caller, taskId);
         TaskViews.Names names = names();
-        return comments.of(taskId).stream().map(c -> TaskViews.comment(c, names)).toList();
+        return comments.of(taskId).stream()
+                .map(c -> TaskViews.comment(c, names))
+                .toList();
     }
 
     /** One comment, if the caller may see its task (else 404). */
@@ -354,7 +410,9 @@ class Tasks {
         if (assignedTo == null) {
             errors.add("assigned_to", "validation.required");
         } else {
-            assignee = staff.current(TenantContext.require().key(), assignedTo).filter(EmployeeDirectory.Employee::isActive).orElse(null);
+            assignee = staff.current(TenantContext.require().key(), assignedTo)
+                    .filter(EmployeeDirectory.Employee::isActive)
+                    .orElse(null);
             if (assignee == null) {
                 errors.add("assigned_to", "task.assignee_unknown");
             }
@@ -369,12 +427,14 @@ class Tasks {
                 due = dueDate(r.dueField(), dueValue.trim(), errors);
             }
         }
-        BigDecimal hours = r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
+        BigDecimal hours =
+                r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
         if (hours != null && !Hours.valid(hours)) {
             errors.add("estimated_hours", "validation.not_negative");
         }
         errors.throwIfAny();
-        return new TaskRepository.Fields(title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours);
+        return new TaskRepository.Fields(
+                title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours);
     }
 
     /**
@@ -385,7 +445,9 @@ class Tasks {
     private static Instant dueDate(String field, String value, FieldErrors errors) {
         java.time.ZoneId zone = TenantContext.require().zone();
         LocalDate day = bareDate(value);
-        Instant due = day != null ? day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1) : errors.dateTime(field, value, zone);
+        Instant due = day != null
+                ? day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1)
+                : errors.dateTime(field, value, zone);
         if (due != null && due.isBefore(Instant.now())) {
             errors.add(field, "task.due_in_past");
         }
@@ -407,13 +469,24 @@ class Tasks {
     private TaskViews.TaskDetail detail(TaskRepository.Task t) {
         TaskViews.Names names = names();
         List<ReportRepository.Report> of = reports.of(t.id());
-        return TaskViews.detail(t, comments.of(t.id()),
-                TaskViews.reports(of, reports.photos(of.stream().map(ReportRepository.Report::id).toList()), files, names), names);
+        return TaskViews.detail(
+                t,
+                comments.of(t.id()),
+                TaskViews.reports(
+                        of,
+                        reports.photos(
+                                of.stream().map(ReportRepository.Report::id).toList()),
+                        files,
+                        names),
+                names);
     }
 
     TaskViews.Names names() {
         String key = TenantContext.require().key();
-        return new TaskViews.Names(staff, key, stores.storeId(key).orElse(null),
+        return new TaskViews.Names(
+                staff,
+                key,
+                stores.storeId(key).orElse(null),
                 stores.profile(key).map(TenantRegistry.Profile::name).orElse(null));
     }
 }

@@ -32,10 +32,13 @@ import static dev.kassa.platform.data.Values.blankToNull;
 @RequestMapping("/api/tasks/templates")
 class TemplateController {
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of("category", "t.id", Map.of("category", "t.category, t.title", "title", "t.title",
-            "created_at", "t.created_at"));
-    private static final String EXAMPLE = "{\"title\": \"Проверить сроки годности\", \"description\": \"Молочный отдел\", \"category\": \"inventory\", "
-            + "\"priority\": \"high\", \"estimated_hours\": \"1.5\"}";
+    private static final SqlOrdering ORDERING = SqlOrdering.of(
+            "category",
+            "t.id",
+            Map.of("category", "t.category, t.title", "title", "t.title", "created_at", "t.created_at"));
+    private static final String EXAMPLE =
+            "{\"title\": \"Проверить сроки годности\", \"description\": \"Молочный отдел\", \"category\": \"inventory\", "
+                    + "\"priority\": \"high\", \"estimated_hours\": \"1.5\"}";
 
     private final Templates templates;
 
@@ -43,18 +46,28 @@ class TemplateController {
         this.templates = templates;
     }
 
-    @Operation(summary = "Templates by category and title: filters category, is_active; search title, description, category; ordering "
-            + "category, title, created_at")
+    @Operation(
+            summary =
+                    "Templates by category and title: filters category, is_active; search title, description, category; ordering "
+                            + "category, title, created_at")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    PageResponse<TemplateRepository.Template> list(@RequestParam(required = false) String category,
-                                                   @RequestParam(name = "is_active", required = false) Boolean active,
-                                                   @RequestParam(required = false) String search, @RequestParam(required = false) String ordering,
-                                                   @RequestParam(required = false) String page,
-                                                   @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<TemplateRepository.Template> list(
+            @RequestParam(required = false) String category,
+            @RequestParam(name = "is_active", required = false) Boolean active,
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) String ordering,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(templates.page(blankToNull(category), active, search, orderBy,
-                PageRequests.of(page, pageSize, Sort.unsorted())), t -> t);
+        return PageResponse.of(
+                templates.page(
+                        blankToNull(category),
+                        active,
+                        search,
+                        orderBy,
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                t -> t);
     }
 
     @Operation(summary = "One template")
@@ -65,8 +78,11 @@ class TemplateController {
     }
 
     @Operation(summary = "Create a template (owner, manager): title and category required")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "template", value = EXAMPLE)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "template", value = EXAMPLE)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_TASKS)
@@ -75,8 +91,11 @@ class TemplateController {
     }
 
     @Operation(summary = "Replace a template (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "template", value = EXAMPLE)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "template", value = EXAMPLE)))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_TASKS)
     TemplateRepository.Template replace(@PathVariable long id, @RequestBody Templates.TemplateRequest request) {
@@ -84,8 +103,11 @@ class TemplateController {
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "deactivate", value = "{\"is_active\": false}")))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "deactivate", value = "{\"is_active\": false}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_TASKS)
     TemplateRepository.Template patch(@PathVariable long id, @RequestBody Templates.TemplateRequest request) {
@@ -100,14 +122,24 @@ class TemplateController {
         templates.delete(id);
     }
 
-    @Operation(summary = "A task from this active template for an employee by a deadline: {assigned_to, due_date} (template_id, if sent, "
-            + "must be this one)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "task", value = "{\"template_id\": 1, \"assigned_to\": 2, \"due_date\": \"2026-12-20T18:00:00+05:00\"}")))
+    @Operation(
+            summary =
+                    "A task from this active template for an employee by a deadline: {assigned_to, due_date} (template_id, if sent, "
+                            + "must be this one)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "task",
+                                            value =
+                                                    "{\"template_id\": 1, \"assigned_to\": 2, \"due_date\": \"2026-12-20T18:00:00+05:00\"}")))
     @PostMapping({"/{id}/create_task", "/{id}/create-task"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.TaskDetail createTask(@PathVariable long id, @RequestBody Templates.CreateTaskRequest request, Caller caller) {
+    TaskViews.TaskDetail createTask(
+            @PathVariable long id, @RequestBody Templates.CreateTaskRequest request, Caller caller) {
         return templates.createTask(caller, id, request);
     }
 }

@@ -17,9 +17,15 @@ import java.util.Locale;
 @Service
 class Templates {
 
-    record TemplateRequest(String title, String description, String category, String priority, BigDecimal estimatedHours, Boolean isActive) { }
+    record TemplateRequest(
+            String title,
+            String description,
+            String category,
+            String priority,
+            BigDecimal estimatedHours,
+            Boolean isActive) {}
 
-    record CreateTaskRequest(Long templateId, Long assignedTo, String dueDate) { }
+    record CreateTaskRequest(Long templateId, Long assignedTo, String dueDate) {}
 
     private final TemplateRepository templates;
     private final Tasks tasks;
@@ -32,8 +38,14 @@ class Templates {
     }
 
     @Transactional(readOnly = true)
-    Page<TemplateRepository.Template> page(String category, Boolean active, String search, String orderBy, Pageable page) {
-        return templates.page(category, active, LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)), orderBy, page);
+    Page<TemplateRepository.Template> page(
+            String category, Boolean active, String search, String orderBy, Pageable page) {
+        return templates.page(
+                category,
+                active,
+                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)),
+                orderBy,
+                page);
     }
 
     @Transactional(readOnly = true)
@@ -43,8 +55,12 @@ class Templates {
 
     @Transactional
     TemplateRepository.Template create(Caller caller, TemplateRequest r) {
-        Long creator = staff.currentOfUser(caller.tenantKey(), caller.userId()).map(EmployeeDirectory.Employee::employeeId).orElse(null);
-        return templates.find(templates.insert(fields(r, null), creator, caller.userId())).orElseThrow();
+        Long creator = staff.currentOfUser(caller.tenantKey(), caller.userId())
+                .map(EmployeeDirectory.Employee::employeeId)
+                .orElse(null);
+        return templates
+                .find(templates.insert(fields(r, null), creator, caller.userId()))
+                .orElseThrow();
     }
 
     @Transactional
@@ -64,13 +80,24 @@ class Templates {
     /** A task from the template of the URL (a {@code template_id} in the body must name the same one), for an employee, by a deadline. */
     @Transactional
     TaskViews.TaskDetail createTask(Caller caller, long id, CreateTaskRequest r) {
-        TemplateRepository.Template t = templates.find(id).filter(TemplateRepository.Template::isActive)
+        TemplateRepository.Template t = templates
+                .find(id)
+                .filter(TemplateRepository.Template::isActive)
                 .orElseThrow(() -> TaskErrors.TEMPLATE_NOT_FOUND.exception());
         if (r.templateId() != null && r.templateId() != id) {
             throw FieldErrors.single("template_id", "task.template_mismatch");
         }
-        return tasks.create(caller, new Tasks.TaskRequest(t.title(), t.description(), t.priority(), t.category(), r.assignedTo(), r.dueDate(),
-                t.estimatedHours(), null));
+        return tasks.create(
+                caller,
+                new Tasks.TaskRequest(
+                        t.title(),
+                        t.description(),
+                        t.priority(),
+                        t.category(),
+                        r.assignedTo(),
+                        r.dueDate(),
+                        t.estimatedHours(),
+                        null));
     }
 
     private static TemplateRepository.Fields fields(TemplateRequest r, TemplateRepository.Template current) {
@@ -91,12 +118,18 @@ class Templates {
         }
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
         errors.maxLength("description", description, 10_000);
-        BigDecimal hours = r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
+        BigDecimal hours =
+                r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
         if (hours != null && !Hours.valid(hours)) {
             errors.add("estimated_hours", "validation.not_negative");
         }
         errors.throwIfAny();
-        return new TemplateRepository.Fields(title, description, category, priority, hours,
+        return new TemplateRepository.Fields(
+                title,
+                description,
+                category,
+                priority,
+                hours,
                 r.isActive() != null ? r.isActive() : current == null || current.isActive());
     }
 }

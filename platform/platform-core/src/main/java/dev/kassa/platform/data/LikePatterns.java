@@ -3,8 +3,7 @@ package dev.kassa.platform.data;
 /** SQL {@code LIKE} patterns from user search text: the wildcards a user types are matched literally. */
 public final class LikePatterns {
 
-    private LikePatterns() {
-    }
+    private LikePatterns() {}
 
     /** {@code %text%} with {@code \}, {@code %} and {@code _} escaped; null for no search. */
     public static String contains(String search) {

@@ -11,8 +11,7 @@ import java.util.function.Function;
  */
 public final class SqlArrays {
 
-    private SqlArrays() {
-    }
+    private SqlArrays() {}
 
     /** The values as text; a null stays null. */
     public static String[] texts(Collection<?> values) {

@@ -42,17 +42,17 @@ public class AvoidFailedInstances {
     LoadBalancerLifecycle<Object, Object, ServiceInstance> connectionFailures(ObjectProvider<RecentFailures> failures) {
         return new LoadBalancerLifecycle<>() {
             @Override
-            public void onStart(Request<Object> request) {
-            }
+            public void onStart(Request<Object> request) {}
 
             @Override
-            public void onStartRequest(Request<Object> request, Response<ServiceInstance> lbResponse) {
-            }
+            public void onStartRequest(Request<Object> request, Response<ServiceInstance> lbResponse) {}
 
             @Override
             public void onComplete(CompletionContext<Object, ServiceInstance, Object> completion) {
                 Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
-                if (completion.status() == CompletionContext.Status.FAILED && chosen != null && chosen.hasServer()
+                if (completion.status() == CompletionContext.Status.FAILED
+                        && chosen != null
+                        && chosen.hasServer()
                         && RecentFailures.isConnectFailure(completion.getThrowable())) {
                     failures.ifAvailable(f -> f.connectionFailed(chosen.getServer()));
                 }
@@ -84,7 +84,8 @@ public class AvoidFailedInstances {
             if (recent == null || instances.size() < 2) {
                 return instances;
             }
-            List<ServiceInstance> usable = instances.stream().filter(i -> !recent.avoid(i)).toList();
+            List<ServiceInstance> usable =
+                    instances.stream().filter(i -> !recent.avoid(i)).toList();
             return usable.isEmpty() ? instances : usable;
         }
     }

@@ -46,8 +46,10 @@ public class RecentFailures {
     /** Whether a failure says that no connection was made: refused, unreachable or not made in time. */
     public static boolean isConnectFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
-                    || t instanceof java.net.http.HttpConnectTimeoutException || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.http.HttpConnectTimeoutException
+                    || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
                 return true;
             }
         }

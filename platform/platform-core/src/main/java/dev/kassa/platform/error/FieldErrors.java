@@ -11,6 +11,7 @@ public final class FieldErrors {
 
     /** Uzbek phone numbers, as the seed documents require them (spec §2.2.1). */
     public static final Pattern PHONE = Pattern.compile("^\\+998\\d{9}$");
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -38,7 +39,10 @@ public final class FieldErrors {
 
     /** If present: a plausible e-mail address of at most 254 characters. */
     public FieldErrors email(String field, String value) {
-        return !blank(value) && (value.length() > 254 || !EMAIL.matcher(value.trim()).matches()) ? add(field, "validation.email") : this;
+        return !blank(value)
+                        && (value.length() > 254 || !EMAIL.matcher(value.trim()).matches())
+                ? add(field, "validation.email")
+                : this;
     }
 
     /** A {@code YYYY-MM-DD} query value: null when blank, an error on {@code field} when it is not a date. */
@@ -94,7 +98,10 @@ public final class FieldErrors {
 
     /** A money amount: not negative, at most two decimals, at most {@link #MAX_AMOUNT}. */
     public static boolean isAmount(java.math.BigDecimal value) {
-        return value != null && value.signum() >= 0 && value.stripTrailingZeros().scale() <= 2 && value.compareTo(MAX_AMOUNT) <= 0;
+        return value != null
+                && value.signum() >= 0
+                && value.stripTrailingZeros().scale() <= 2
+                && value.compareTo(MAX_AMOUNT) <= 0;
     }
 
     /** A money amount above zero ({@link #isAmount}). */
@@ -115,7 +122,10 @@ public final class FieldErrors {
 
     /** A quantity counted to thousandths (grams of a kilogram): not negative, at most three decimals, at most {@code max}. */
     public static boolean isQuantity(java.math.BigDecimal value, java.math.BigDecimal max) {
-        return value != null && value.signum() >= 0 && value.stripTrailingZeros().scale() <= 3 && value.compareTo(max) <= 0;
+        return value != null
+                && value.signum() >= 0
+                && value.stripTrailingZeros().scale() <= 3
+                && value.compareTo(max) <= 0;
     }
 
     /**
@@ -164,6 +174,7 @@ public final class FieldErrors {
     }
 
     public static KassaException single(String field, String messageKey, Object... args) {
-        return KassaException.invalid(new FieldErrors().add(field, messageKey, args).asMap());
+        return KassaException.invalid(
+                new FieldErrors().add(field, messageKey, args).asMap());
     }
 }

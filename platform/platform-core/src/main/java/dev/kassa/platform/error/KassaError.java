@@ -12,7 +12,7 @@ import java.util.Map;
 public interface KassaError {
 
     /** What an error's constant declares: its HTTP status, stable code and message key. */
-    record Definition(int status, String code, String messageKey) { }
+    record Definition(int status, String code, String messageKey) {}
 
     /** This error's status, code and message key (each catalogue's constants keep one). */
     Definition definition();

@@ -20,12 +20,19 @@ public class KassaException extends RuntimeException {
     private final Map<String, List<String>> fieldErrors;
     private final Map<String, Object> details;
 
-    KassaException(KassaError error, Map<String, List<String>> fieldErrors, Map<String, Object> details, Object... args) {
+    KassaException(
+            KassaError error, Map<String, List<String>> fieldErrors, Map<String, Object> details, Object... args) {
         this(error, error.status(), error.code(), error.messageKey(), fieldErrors, details, args);
     }
 
-    private KassaException(KassaError error, int status, String code, String messageKey, Map<String, List<String>> fieldErrors,
-                           Map<String, Object> details, Object... args) {
+    private KassaException(
+            KassaError error,
+            int status,
+            String code,
+            String messageKey,
+            Map<String, List<String>> fieldErrors,
+            Map<String, Object> details,
+            Object... args) {
         super(code + ": " + messageKey);
         this.error = error;
         this.status = status;
@@ -37,26 +44,47 @@ public class KassaException extends RuntimeException {
     }
 
     /** The keys of the error body's envelope (brief §7); an error's details never replace them. */
-    public static final java.util.Set<String> ENVELOPE_KEYS = java.util.Set.of("status", "code", "message", "errors", "trace_id");
+    public static final java.util.Set<String> ENVELOPE_KEYS =
+            java.util.Set.of("status", "code", "message", "errors", "trace_id");
 
     private static Map<String, Object> withoutEnvelopeKeys(Map<String, Object> details) {
         for (String key : details.keySet()) {
             if (ENVELOPE_KEYS.contains(key)) {
-                throw new IllegalArgumentException("An error's details cannot replace the error body's \"" + key + "\"");
+                throw new IllegalArgumentException(
+                        "An error's details cannot replace the error body's \"" + key + "\"");
             }
         }
         return details;
     }
 
     /** The named error; null only for {@link #relayed} errors. */
-    public KassaError error() { return error; }
-    public int status() { return status; }
-    public String code() { return code; }
-    public String messageKey() { return messageKey; }
-    public Object[] args() { return args; }
-    public Map<String, List<String>> fieldErrors() { return fieldErrors; }
+    public KassaError error() {
+        return error;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args;
+    }
+
+    public Map<String, List<String>> fieldErrors() {
+        return fieldErrors;
+    }
     /** Extra top-level values for the error body (e.g. available and requested quantities). */
-    public Map<String, Object> details() { return details; }
+    public Map<String, Object> details() {
+        return details;
+    }
 
     /** Whether this is the named error {@code error}. */
     public boolean is(KassaError error) {
@@ -72,8 +100,12 @@ public class KassaException extends RuntimeException {
      * An error another Kassa service answered, passed on as it came: its status and code are that service's (listed in
      * its OpenAPI) and its message is already in the caller's language (the "key" resolves to itself).
      */
-    public static KassaException relayed(int status, String code, String message, Map<String, List<String>> fieldErrors,
-                                         Map<String, Object> details) {
+    public static KassaException relayed(
+            int status,
+            String code,
+            String message,
+            Map<String, List<String>> fieldErrors,
+            Map<String, Object> details) {
         return new KassaException(null, status, code, message, fieldErrors, details);
     }
 }

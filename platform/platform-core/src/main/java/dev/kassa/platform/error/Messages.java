@@ -9,7 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
  * until then (and for unknown keys) the key itself is returned.
  */
 public final class Messages {
-    private Messages() { }
+    private Messages() {}
 
     private static volatile MessageSource source;
 

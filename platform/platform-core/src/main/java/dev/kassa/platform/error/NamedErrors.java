@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Finds a service's named errors: the platform's and those of every {@link KassaError} enum under its packages. */
 public final class NamedErrors {
-    private NamedErrors() { }
+    private NamedErrors() {}
 
     /** Ordered by status, code and message key. */
     public static List<KassaError> in(List<String> basePackages) {
@@ -26,7 +26,9 @@ public final class NamedErrors {
                 }
             });
         }
-        all.sort(Comparator.comparingInt(KassaError::status).thenComparing(KassaError::code).thenComparing(KassaError::messageKey));
+        all.sort(Comparator.comparingInt(KassaError::status)
+                .thenComparing(KassaError::code)
+                .thenComparing(KassaError::messageKey));
         return all;
     }
 }

@@ -13,14 +13,11 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AccessChanged(
-        @JsonProperty("tenant_key") String tenantKey,
-        @JsonProperty("user_id") Long userId,
-        Instant at) {
+        @JsonProperty("tenant_key") String tenantKey, @JsonProperty("user_id") Long userId, Instant at) {
 
     public static final String ROLE_CHANGED = "EmployeeRoleChanged";
     public static final String EMPLOYEE_DEACTIVATED = "EmployeeDeactivated";
     public static final String STORE_DEACTIVATED = "StoreDeactivated";
     /** A password was changed or reset: the person's live access tokens end, not only their refresh tokens. */
     public static final String PASSWORD_CHANGED = "UserPasswordChanged";
-
 }

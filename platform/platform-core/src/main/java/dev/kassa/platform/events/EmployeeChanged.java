@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * in the store, under which account, in which role, and whether they still do.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record EmployeeChanged(String tenantKey, long employeeId, long userId, String fullName, String role, String phone, boolean isActive) {
+public record EmployeeChanged(
+        String tenantKey, long employeeId, long userId, String fullName, String role, String phone, boolean isActive) {
 
     public static final String CREATED = "EmployeeCreated";
     public static final String UPDATED = "EmployeeUpdated";

@@ -13,5 +13,4 @@ public record EventEnvelope(
         @JsonProperty("tenant_key") String tenantKey,
         @JsonProperty("occurred_at") Instant occurredAt,
         @JsonProperty("schema_version") int schemaVersion,
-        JsonNode payload) {
-}
+        JsonNode payload) {}

@@ -63,8 +63,10 @@ public final class EventHandlers {
         try {
             payload = json.treeToValue(envelope.payload(), handler.type());
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("Payload of " + envelope.type() + " " + envelope.eventId()
-                    + " does not match " + handler.type().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "Payload of " + envelope.type() + " " + envelope.eventId() + " does not match "
+                            + handler.type().getSimpleName(),
+                    e);
         }
         return handler.wants(payload) ? payload : null;
     }

@@ -5,7 +5,7 @@ package dev.kassa.platform.events;
  * (a consumer's view of an event is a record named after the event it reads, e.g. analytics' own {@code SaleCompleted}).
  */
 public final class EventTypes {
-    private EventTypes() { }
+    private EventTypes() {}
 
     public static String nameOf(Class<?> type) {
         KassaEvent event = type.getAnnotation(KassaEvent.class);
@@ -16,7 +16,8 @@ public final class EventTypes {
     public static KassaEvent contractOf(Class<?> type) {
         KassaEvent event = type.getAnnotation(KassaEvent.class);
         if (event == null) {
-            throw new IllegalArgumentException(type.getName() + " is not an event contract: annotate it with @KassaEvent");
+            throw new IllegalArgumentException(
+                    type.getName() + " is not an event contract: annotate it with @KassaEvent");
         }
         return event;
     }

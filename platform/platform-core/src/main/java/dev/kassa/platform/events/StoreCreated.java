@@ -18,5 +18,4 @@ public record StoreCreated(
         String address,
         String phone,
         @JsonProperty("legal_name") String legalName,
-        @JsonProperty("tax_id") String taxId) {
-}
+        @JsonProperty("tax_id") String taxId) {}

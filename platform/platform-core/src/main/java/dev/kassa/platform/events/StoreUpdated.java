@@ -15,5 +15,4 @@ public record StoreUpdated(
         String phone,
         @JsonProperty("legal_name") String legalName,
         @JsonProperty("tax_id") String taxId,
-        @JsonProperty("time_zone") String timeZone) {
-}
+        @JsonProperty("time_zone") String timeZone) {}

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Kafka topics (brief §5). */
 public final class Topics {
-    private Topics() { }
+    private Topics() {}
 
     public static final String AUTH = "auth.events";
     public static final String CATALOG = "catalog.events";

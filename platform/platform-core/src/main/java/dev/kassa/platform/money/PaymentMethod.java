@@ -13,7 +13,12 @@ import java.util.function.Function;
  * Readers of events keep the method a string and sum by it here, so a method added later is counted as "other", not refused.
  */
 public enum PaymentMethod {
-    CASH, CARD, MOBILE, TRANSFER, CREDIT, BONUS;
+    CASH,
+    CARD,
+    MOBILE,
+    TRANSFER,
+    CREDIT,
+    BONUS;
 
     private final String code = name().toLowerCase(Locale.ROOT);
 
@@ -33,7 +38,11 @@ public enum PaymentMethod {
 
     /** The sum of the payments made with this method (zero when there are none, or no payments at all). */
     public <T> BigDecimal paidIn(Collection<T> payments, Function<T, String> method, Function<T, BigDecimal> amount) {
-        return payments == null ? BigDecimal.ZERO
-                : payments.stream().filter(p -> code.equals(method.apply(p))).map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return payments == null
+                ? BigDecimal.ZERO
+                : payments.stream()
+                        .filter(p -> code.equals(method.apply(p)))
+                        .map(amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

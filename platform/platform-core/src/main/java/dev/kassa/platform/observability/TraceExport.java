@@ -24,7 +24,9 @@ public class TraceExport implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String endpoint = environment.getProperty(ENDPOINT_VARIABLE);
         if (endpoint != null && !endpoint.isBlank() && !environment.containsProperty(ENDPOINT_PROPERTY)) {
-            environment.getPropertySources().addLast(new MapPropertySource("kassaTraceExport", Map.of(ENDPOINT_PROPERTY, endpoint.trim())));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("kassaTraceExport", Map.of(ENDPOINT_PROPERTY, endpoint.trim())));
         }
     }
 }

@@ -6,7 +6,7 @@ package dev.kassa.platform.security;
  * role in the store named by {@code X-Tenant-Key} into these authorities.
  */
 public final class Access {
-    private Access() { }
+    private Access() {}
 
     public static final String MEMBER = "isAuthenticated()";
     public static final String READ_CATALOG = "hasAnyAuthority('view_all','view_products')";
@@ -21,6 +21,7 @@ public final class Access {
     public static final String VIEW_ANALYTICS = "hasAuthority('view_analytics')";
     /** Sales, profit, customer and live reports: owners and managers (stockkeepers see stock analytics only). */
     public static final String VIEW_SALES_REPORTS = "hasAuthority('view_analytics') and hasAuthority('view_all')";
+
     public static final String MANAGE_EMPLOYEES = "hasAuthority('manage_employees')";
     public static final String MANAGE_STORE = "hasAuthority('manage_store')";
     public static final String MANAGE_TASKS = "hasAnyAuthority('manage_sales','manage_employees')";

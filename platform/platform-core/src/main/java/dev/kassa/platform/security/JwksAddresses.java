@@ -11,11 +11,14 @@ import java.util.List;
  */
 public final class JwksAddresses {
 
-    private JwksAddresses() {
-    }
+    private JwksAddresses() {}
 
     public static List<URI> of(String jwksUri) {
-        List<URI> addresses = Arrays.stream(jwksUri.split(",")).map(String::trim).filter(a -> !a.isEmpty()).map(URI::create).toList();
+        List<URI> addresses = Arrays.stream(jwksUri.split(","))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .map(URI::create)
+                .toList();
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("kassa.security.jwks-uri names no address");
         }

@@ -10,13 +10,44 @@ import java.util.Optional;
  * {@code staff} account is not carried over (brief §4).
  */
 public enum Role {
-    OWNER("owner", "Владелец", "Owner", List.of("view_all", "create_all", "update_all", "delete_all",
-            "manage_employees", "manage_store", "view_analytics", "manage_products", "manage_sales", "manage_customers")),
-    MANAGER("manager", "Менеджер", "Manager", List.of("view_all", "create_all", "update_all",
-            "manage_employees", "manage_products", "manage_sales", "manage_customers", "view_analytics")),
-    CASHIER("cashier", "Кассир", "Cashier", List.of("view_products", "create_sales", "view_customers", "create_customers")),
-    STOCKKEEPER("stockkeeper", "Складчик", "Stockkeeper", List.of("view_products", "create_products", "update_products",
-            "manage_inventory", "view_analytics"));
+    OWNER(
+            "owner",
+            "Владелец",
+            "Owner",
+            List.of(
+                    "view_all",
+                    "create_all",
+                    "update_all",
+                    "delete_all",
+                    "manage_employees",
+                    "manage_store",
+                    "view_analytics",
+                    "manage_products",
+                    "manage_sales",
+                    "manage_customers")),
+    MANAGER(
+            "manager",
+            "Менеджер",
+            "Manager",
+            List.of(
+                    "view_all",
+                    "create_all",
+                    "update_all",
+                    "manage_employees",
+                    "manage_products",
+                    "manage_sales",
+                    "manage_customers",
+                    "view_analytics")),
+    CASHIER(
+            "cashier",
+            "Кассир",
+            "Cashier",
+            List.of("view_products", "create_sales", "view_customers", "create_customers")),
+    STOCKKEEPER(
+            "stockkeeper",
+            "Складчик",
+            "Stockkeeper",
+            List.of("view_products", "create_products", "update_products", "manage_inventory", "view_analytics"));
 
     private final String code;
     private final String displayRu;
@@ -30,8 +61,13 @@ public enum Role {
         this.permissions = permissions;
     }
 
-    public String code() { return code; }
-    public List<String> permissions() { return permissions; }
+    public String code() {
+        return code;
+    }
+
+    public List<String> permissions() {
+        return permissions;
+    }
 
     public String display(String language) {
         return "en".equals(language) ? displayEn : displayRu;

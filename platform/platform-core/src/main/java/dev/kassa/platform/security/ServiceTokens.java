@@ -35,14 +35,15 @@ public final class ServiceTokens {
     private static final String NO_CLIENT = "";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private static final String HEADER_PART = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER_PART =
+            B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     /** A verified service call: which component sent it and, from the gateway, the client's address. */
-    public record ServiceCall(String service, Optional<String> clientAddress) { }
+    public record ServiceCall(String service, Optional<String> clientAddress) {}
 
-    private record Issued(String token, long expiresAt) { }
+    private record Issued(String token, long expiresAt) {}
 
-    private record Verified(ServiceCall call, long expiresAt) { }
+    private record Verified(ServiceCall call, long expiresAt) {}
 
     static final int MAX_REMEMBERED = 50_000;
 
@@ -124,12 +125,16 @@ public final class ServiceTokens {
             }
             JsonNode claims = json.readTree(B64D.decode(parts[1]));
             long now = clock.millis() / 1000;
-            if (!ISSUER.equals(claims.path("iss").asText()) || !SCOPE.equals(claims.path("scope").asText())
-                    || claims.path("exp").asLong(0) < now || claims.path("iat").asLong(Long.MAX_VALUE) > now + 30) {
+            if (!ISSUER.equals(claims.path("iss").asText())
+                    || !SCOPE.equals(claims.path("scope").asText())
+                    || claims.path("exp").asLong(0) < now
+                    || claims.path("iat").asLong(Long.MAX_VALUE) > now + 30) {
                 return Optional.empty();
             }
             String client = claims.path("client_ip").asText("");
-            return Optional.of(new Verified(new ServiceCall(claims.path("sub").asText(), client.isEmpty() ? Optional.empty() : Optional.of(client)),
+            return Optional.of(new Verified(
+                    new ServiceCall(
+                            claims.path("sub").asText(), client.isEmpty() ? Optional.empty() : Optional.of(client)),
                     claims.path("exp").asLong()));
         } catch (IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();

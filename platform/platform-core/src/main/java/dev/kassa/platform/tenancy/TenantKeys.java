@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * reaches SQL without passing {@link #isValidKey(String)}, and schema names are always quoted.
  */
 public final class TenantKeys {
-    private TenantKeys() { }
+    private TenantKeys() {}
 
     /** Slugs: lowercase letter first, then letters, digits, '_' or '-', at most 56 characters (schema ≤ 63). */
     public static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9_-]{0,55}$");
+
     public static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_-]{0,55}_[0-9a-f]{8}$");
     public static final Pattern SCHEMA = Pattern.compile("^tenant_[a-z][a-z0-9_]{0,55}$");
 

@@ -18,8 +18,9 @@ class SqlArraysTests {
 
     @Test
     void aColumnOfRows() {
-        record Line(long product, BigDecimal quantity) { }
-        assertThat(SqlArrays.texts(List.of(new Line(3, new BigDecimal("2.000")), new Line(4, BigDecimal.ONE)), Line::quantity))
+        record Line(long product, BigDecimal quantity) {}
+        assertThat(SqlArrays.texts(
+                        List.of(new Line(3, new BigDecimal("2.000")), new Line(4, BigDecimal.ONE)), Line::quantity))
                 .containsExactly("2.000", "1");
     }
 }

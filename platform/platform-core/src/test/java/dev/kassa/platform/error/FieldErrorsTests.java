@@ -23,7 +23,10 @@ class FieldErrorsTests {
 
     @Test
     void aGivenBadAmountIsRefusedByItsFieldAndNoneIsFine() {
-        FieldErrors errors = new FieldErrors().amount("price", null).amount("cost", new BigDecimal("10.00")).amount("float", new BigDecimal("-5"));
+        FieldErrors errors = new FieldErrors()
+                .amount("price", null)
+                .amount("cost", new BigDecimal("10.00"))
+                .amount("float", new BigDecimal("-5"));
         assertThat(errors.asMap()).containsOnlyKeys("float");
         assertThat(errors.asMap().get("float")).hasSize(1);
     }
@@ -31,18 +34,26 @@ class FieldErrorsTests {
     @Test
     void aQuantityIsCountedToThousandthsAndFitsItsMaximum() {
         for (String ok : new String[] {"0", "1", "0.001", "2.500", "999999", "999999.000"}) {
-            assertThat(FieldErrors.isQuantity(new BigDecimal(ok), FieldErrors.MAX_LINE_QUANTITY)).as(ok).isTrue();
+            assertThat(FieldErrors.isQuantity(new BigDecimal(ok), FieldErrors.MAX_LINE_QUANTITY))
+                    .as(ok)
+                    .isTrue();
         }
         for (String bad : new String[] {"-0.001", "0.0001", "1000000"}) {
-            assertThat(FieldErrors.isQuantity(new BigDecimal(bad), FieldErrors.MAX_LINE_QUANTITY)).as(bad).isFalse();
+            assertThat(FieldErrors.isQuantity(new BigDecimal(bad), FieldErrors.MAX_LINE_QUANTITY))
+                    .as(bad)
+                    .isFalse();
         }
-        assertThat(FieldErrors.isQuantity(new BigDecimal("1000000"), FieldErrors.MAX_QUANTITY)).isTrue();
-        assertThat(FieldErrors.isQuantity(new BigDecimal("1000000000"), FieldErrors.MAX_QUANTITY)).isFalse();
-        FieldErrors errors = new FieldErrors().positiveQuantity("none", null, FieldErrors.MAX_QUANTITY)
+        assertThat(FieldErrors.isQuantity(new BigDecimal("1000000"), FieldErrors.MAX_QUANTITY))
+                .isTrue();
+        assertThat(FieldErrors.isQuantity(new BigDecimal("1000000000"), FieldErrors.MAX_QUANTITY))
+                .isFalse();
+        FieldErrors errors = new FieldErrors()
+                .positiveQuantity("none", null, FieldErrors.MAX_QUANTITY)
                 .positiveQuantity("zero", BigDecimal.ZERO, FieldErrors.MAX_QUANTITY)
                 .positiveQuantity("fine", new BigDecimal("0.5"), FieldErrors.MAX_QUANTITY)
                 .positiveQuantity("grains", new BigDecimal("0.0005"), FieldErrors.MAX_QUANTITY)
-                .quantity("absent", null, FieldErrors.MAX_QUANTITY).quantity("empty", BigDecimal.ZERO, FieldErrors.MAX_QUANTITY)
+                .quantity("absent", null, FieldErrors.MAX_QUANTITY)
+                .quantity("empty", BigDecimal.ZERO, FieldErrors.MAX_QUANTITY)
                 .quantity("negative", new BigDecimal("-1"), FieldErrors.MAX_QUANTITY);
         assertThat(errors.asMap()).containsOnlyKeys("none", "zero", "grains", "negative");
         assertThat(errors.asMap().get("none")).containsExactly(Messages.get("validation.required"));
@@ -55,9 +66,12 @@ class FieldErrorsTests {
     void aDateTimeWithoutAnOffsetIsLocalTimeInTheStoresZone() {
         java.time.ZoneId tashkent = java.time.ZoneId.of("Asia/Tashkent");
         FieldErrors errors = new FieldErrors();
-        assertThat(errors.dateTime("a", "2026-03-01T10:00:00+05:00", tashkent)).isEqualTo(java.time.Instant.parse("2026-03-01T05:00:00Z"));
-        assertThat(errors.dateTime("b", " 2026-03-01T10:00 ", tashkent)).isEqualTo(java.time.Instant.parse("2026-03-01T05:00:00Z"));
-        assertThat(errors.dateTime("c", "2026-03-01T10:00:00Z", tashkent)).isEqualTo(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(errors.dateTime("a", "2026-03-01T10:00:00+05:00", tashkent))
+                .isEqualTo(java.time.Instant.parse("2026-03-01T05:00:00Z"));
+        assertThat(errors.dateTime("b", " 2026-03-01T10:00 ", tashkent))
+                .isEqualTo(java.time.Instant.parse("2026-03-01T05:00:00Z"));
+        assertThat(errors.dateTime("c", "2026-03-01T10:00:00Z", tashkent))
+                .isEqualTo(java.time.Instant.parse("2026-03-01T10:00:00Z"));
         assertThat(errors.dateTime("d", "  ", tashkent)).isNull();
         assertThat(errors.isEmpty()).isTrue();
         assertThat(errors.dateTime("e", "yesterday", tashkent)).isNull();

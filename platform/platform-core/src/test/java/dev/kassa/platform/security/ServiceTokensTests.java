@@ -31,24 +31,42 @@ class ServiceTokensTests {
         assertThat(gateway.verify(stranger.issue("1.2.3.4"))).isEmpty();
         String token = gateway.issue("1.2.3.4");
         String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("1.2.3.4", "9.9.9.9").getBytes(StandardCharsets.UTF_8))
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                                .replace("1.2.3.4", "9.9.9.9")
+                                .getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         assertThat(gateway.verify(forged)).isEmpty();
-        ServiceTokens later = new ServiceTokens(SECRET, "auth-service", Clock.offset(now, java.time.Duration.ofSeconds(61)));
+        ServiceTokens later =
+                new ServiceTokens(SECRET, "auth-service", Clock.offset(now, java.time.Duration.ofSeconds(61)));
         assertThat(later.verify(token)).isEmpty();
-        assertThat(gateway.verify("eyJhbGciOiJub25lIn0.eyJpc3MiOiJrYXNzYS1pbnRlcm5hbCIsInNjb3BlIjoiaW50ZXJuYWwifQ.")).isEmpty();
+        assertThat(gateway.verify("eyJhbGciOiJub25lIn0.eyJpc3MiOiJrYXNzYS1pbnRlcm5hbCIsInNjb3BlIjoiaW50ZXJuYWwifQ."))
+                .isEmpty();
         assertThat(gateway.verify("not a token")).isEmpty();
         assertThat(gateway.verify(null)).isEmpty();
     }
 
     @Test
     void aTokenVerifiedOnceIsBelievedUntilItExpiresAndNotAfter() {
-        java.util.concurrent.atomic.AtomicReference<Instant> at = new java.util.concurrent.atomic.AtomicReference<>(now.instant());
+        java.util.concurrent.atomic.AtomicReference<Instant> at =
+                new java.util.concurrent.atomic.AtomicReference<>(now.instant());
         Clock moving = new Clock() {
-            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return at.get(); }
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return at.get();
+            }
         };
         ServiceTokens sales = new ServiceTokens(SECRET, "sales-service", moving);
         String token = gateway.issue("198.51.100.9");

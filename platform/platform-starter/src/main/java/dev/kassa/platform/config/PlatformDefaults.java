@@ -30,11 +30,16 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            var properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("kassa-platform-defaults.properties"));
+            var properties =
+                    PropertiesLoaderUtils.loadProperties(new ClassPathResource("kassa-platform-defaults.properties"));
             environment.getPropertySources().addLast(new PropertiesPropertySource("kassaPlatformDefaults", properties));
             if (!environment.containsProperty(INSTANCE_ID)) {
-                environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("kassaInstance",
-                        java.util.Map.of(INSTANCE_ID, java.util.UUID.randomUUID().toString())));
+                environment
+                        .getPropertySources()
+                        .addFirst(new org.springframework.core.env.MapPropertySource(
+                                "kassaInstance",
+                                java.util.Map.of(
+                                        INSTANCE_ID, java.util.UUID.randomUUID().toString())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

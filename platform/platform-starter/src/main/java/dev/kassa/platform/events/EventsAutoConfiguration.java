@@ -32,8 +32,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import java.util.Optional;
 
 /** Transactional outbox, relay, idempotent inbox and the Kafka topics (brief §5). */
-@AutoConfiguration(after = {TenancyAutoConfiguration.class, KafkaAutoConfiguration.class,
-        org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class})
+@AutoConfiguration(
+        after = {
+            TenancyAutoConfiguration.class,
+            KafkaAutoConfiguration.class,
+            org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class
+        })
 @EnableScheduling
 public class EventsAutoConfiguration {
 
@@ -45,8 +49,12 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public OutboxPublisher outboxPublisher(JdbcTemplate jdbcTemplate, ObjectMapper objectMapper, PlatformMigrations migrations, OutboxSignal signal,
-                                           ObjectProvider<Tracer> tracer) {
+    public OutboxPublisher outboxPublisher(
+            JdbcTemplate jdbcTemplate,
+            ObjectMapper objectMapper,
+            PlatformMigrations migrations,
+            OutboxSignal signal,
+            ObjectProvider<Tracer> tracer) {
         Tracer current = tracer.getIfAvailable();
         return current == null
                 ? new OutboxPublisher(jdbcTemplate, objectMapper, signal)
@@ -61,51 +69,84 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "kassa.events.relay-enabled", havingValue = "true", matchIfMissing = true)
-    public OutboxRelay outboxRelay(JdbcTemplate jdbcTemplate, KafkaTemplate<String, String> kafkaTemplate, OutboxSignal signal,
-                                   @Value("${kassa.events.relay-interval-ms:1000}") long idleMillis) {
-        // its statements name public.kassa_outbox, so its transactions take pooled connections on whatever schema they are
+    public OutboxRelay outboxRelay(
+            JdbcTemplate jdbcTemplate,
+            KafkaTemplate<String, String> kafkaTemplate,
+            OutboxSignal signal,
+            @Value("${kassa.events.relay-interval-ms:1000}") long idleMillis) {
+        // its statements name public.kassa_outbox, so its transactions take pooled connections on whatever schema they
+        // are
         JdbcTemplate relay = ServiceSchemaDataSource.schemaQualified(jdbcTemplate.getDataSource());
-        return new OutboxRelay(relay, kafkaTemplate, new TransactionTemplate(new JdbcTransactionManager(relay.getDataSource())), signal,
+        return new OutboxRelay(
+                relay,
+                kafkaTemplate,
+                new TransactionTemplate(new JdbcTransactionManager(relay.getDataSource())),
+                signal,
                 idleMillis);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public Inbox inbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager, ObjectMapper objectMapper,
-                       ObjectProvider<TenantProvisioner> provisioner, ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
-        return new Inbox(jdbcTemplate, new TransactionTemplate(transactionManager), objectMapper, Optional.ofNullable(provisioner.getIfAvailable()),
+    public Inbox inbox(
+            JdbcTemplate jdbcTemplate,
+            PlatformTransactionManager transactionManager,
+            ObjectMapper objectMapper,
+            ObjectProvider<TenantProvisioner> provisioner,
+            ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
+        return new Inbox(
+                jdbcTemplate,
+                new TransactionTemplate(transactionManager),
+                objectMapper,
+                Optional.ofNullable(provisioner.getIfAvailable()),
                 observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP));
     }
 
     /** A poison event is retried with backoff, then parked on {@code <topic>.DLT} instead of blocking its store. */
     @Bean
     @ConditionalOnMissingBean
-    public DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, String> kafkaOperations, ObjectProvider<MeterRegistry> meters,
-                                                 @Value("${spring.kafka.consumer.group-id:}") String group) {
+    public DefaultErrorHandler kafkaErrorHandler(
+            KafkaOperations<String, String> kafkaOperations,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${spring.kafka.consumer.group-id:}") String group) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafkaOperations);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
-        // at 0 from the start for the service's own consumer group: an alert on increase() sees a series before the first
+        // at 0 from the start for the service's own consumer group: an alert on increase() sees a series before the
+        // first
         // dead letter, not an absent one
         Topics.ALL.forEach(topic -> registry.counter("kassa.events.dead.lettered", "topic", topic, "group", group));
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            deadLetters.accept(record, failure);
-            // kassa_events_dead_lettered_total{topic, group}: each one is an event that group's read model is missing (a
-            // service's main consumer, or e.g. analytics' live feed, which reads the same topic in a group of its own)
-            String consumerGroup = org.springframework.kafka.support.KafkaUtils.getConsumerGroupId();
-            registry.counter("kassa.events.dead.lettered", "topic", record.topic(), "group", consumerGroup == null ? "" : consumerGroup).increment();
-        }, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, failure) -> {
+                    deadLetters.accept(record, failure);
+                    // kassa_events_dead_lettered_total{topic, group}: each one is an event that group's read model is
+                    // missing (a
+                    // service's main consumer, or e.g. analytics' live feed, which reads the same topic in a group of
+                    // its own)
+                    String consumerGroup = org.springframework.kafka.support.KafkaUtils.getConsumerGroupId();
+                    registry.counter(
+                                    "kassa.events.dead.lettered",
+                                    "topic",
+                                    record.topic(),
+                                    "group",
+                                    consumerGroup == null ? "" : consumerGroup)
+                            .increment();
+                },
+                backOff);
         handler.addNotRetryableExceptions(IllegalArgumentException.class);
         return handler;
     }
 
     @Bean
-    public KafkaAdmin.NewTopics kassaTopics(@Value("${kassa.events.partitions:3}") int partitions,
-                                            @Value("${kassa.events.replicas:1}") short replicas) {
+    public KafkaAdmin.NewTopics kassaTopics(
+            @Value("${kassa.events.partitions:3}") int partitions,
+            @Value("${kassa.events.replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .flatMap(t -> java.util.stream.Stream.of(t, t + ".DLT"))
-                .map(t -> TopicBuilder.name(t).partitions(partitions).replicas(replicas).build())
+                .map(t -> TopicBuilder.name(t)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 }

@@ -38,12 +38,20 @@ public class Inbox {
     private final Optional<TenantProvisioner> provisioner;
     private final ObservationRegistry observations;
 
-    public Inbox(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper objectMapper, Optional<TenantProvisioner> provisioner) {
+    public Inbox(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            ObjectMapper objectMapper,
+            Optional<TenantProvisioner> provisioner) {
         this(jdbc, tx, objectMapper, provisioner, ObservationRegistry.NOOP);
     }
 
-    public Inbox(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper objectMapper, Optional<TenantProvisioner> provisioner,
-                 ObservationRegistry observations) {
+    public Inbox(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            ObjectMapper objectMapper,
+            Optional<TenantProvisioner> provisioner,
+            ObservationRegistry observations) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.objectMapper = objectMapper;
@@ -72,7 +80,8 @@ public class Inbox {
     /** Runs {@code handler} once per (event, consumer) in the event's store; false if it had already run. */
     public boolean process(EventEnvelope envelope, String consumer, Consumer<Tenant> handler) {
         Tenant tenant = tenantOf(envelope);
-        return TenantContext.call(tenant, () -> Boolean.TRUE.equals(tx.execute(status -> once(envelope, consumer, tenant, handler))));
+        return TenantContext.call(
+                tenant, () -> Boolean.TRUE.equals(tx.execute(status -> once(envelope, consumer, tenant, handler))));
     }
 
     /**
@@ -96,7 +105,8 @@ public class Inbox {
                     throw new IllegalArgumentException("Event " + envelope.eventId() + " has an invalid tenant key");
                 }
                 envelopes.add(envelope);
-                byStore.computeIfAbsent(envelope.tenantKey(), k -> new ArrayList<>()).add(i);
+                byStore.computeIfAbsent(envelope.tenantKey(), k -> new ArrayList<>())
+                        .add(i);
             } catch (IllegalArgumentException e) {
                 end = i;
                 failure = e;
@@ -106,8 +116,10 @@ public class Inbox {
         for (List<Integer> indexes : byStore.values()) {
             try {
                 Tenant tenant = tenantOf(envelopes.get(indexes.get(0)));
-                TenantContext.run(tenant, () -> tx.executeWithoutResult(status -> handleTogether(records, envelopes, indexes, consumer,
-                        handlers)));
+                TenantContext.run(
+                        tenant,
+                        () -> tx.executeWithoutResult(
+                                status -> handleTogether(records, envelopes, indexes, consumer, handlers)));
             } catch (RuntimeException together) {
                 for (int i : indexes) {
                     if (i >= end) {
@@ -118,7 +130,10 @@ public class Inbox {
                     try {
                         observed(record, () -> {
                             Tenant tenant = tenantOf(envelope);
-                            TenantContext.run(tenant, () -> tx.executeWithoutResult(status -> handle(envelope, consumer, handlers, tenant)));
+                            TenantContext.run(
+                                    tenant,
+                                    () -> tx.executeWithoutResult(
+                                            status -> handle(envelope, consumer, handlers, tenant)));
                         });
                     } catch (RuntimeException alone) {
                         end = i;
@@ -129,8 +144,12 @@ public class Inbox {
             }
         }
         if (failure != null) {
-            throw new BatchListenerFailedException("Event at " + records.get(end).topic() + "-" + records.get(end).partition()
-                    + "@" + records.get(end).offset() + " failed", failure, end);
+            throw new BatchListenerFailedException(
+                    "Event at " + records.get(end).topic() + "-"
+                            + records.get(end).partition() + "@"
+                            + records.get(end).offset() + " failed",
+                    failure,
+                    end);
         }
     }
 
@@ -139,8 +158,12 @@ public class Inbox {
      * written in one statement, which answers the ones seen for the first time; those run in order (an event twice in
      * the poll runs once).
      */
-    private void handleTogether(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes, List<Integer> indexes,
-                                String consumer, EventHandlers handlers) {
+    private void handleTogether(
+            List<ConsumerRecord<String, String>> records,
+            List<EventEnvelope> envelopes,
+            List<Integer> indexes,
+            String consumer,
+            EventHandlers handlers) {
         Map<Integer, Object> payloads = new LinkedHashMap<>();
         for (int i : indexes) {
             Object payload = handlers.read(envelopes.get(i), objectMapper);
@@ -151,10 +174,13 @@ public class Inbox {
         if (payloads.isEmpty()) {
             return;
         }
-        Set<UUID> fresh = new HashSet<>(jdbc.queryForList("""
+        Set<UUID> fresh = new HashSet<>(jdbc.queryForList(
+                """
                         insert into public.kassa_inbox (event_id, consumer) select distinct unnest(cast(? as uuid[])), ?
-                        on conflict do nothing returning event_id""", UUID.class,
-                SqlArrays.texts(payloads.keySet(), i -> envelopes.get(i).eventId()), consumer));
+                        on conflict do nothing returning event_id""",
+                UUID.class,
+                SqlArrays.texts(payloads.keySet(), i -> envelopes.get(i).eventId()),
+                consumer));
         payloads.forEach((i, payload) -> {
             EventEnvelope envelope = envelopes.get(i);
             if (fresh.remove(envelope.eventId())) {
@@ -171,8 +197,11 @@ public class Inbox {
     }
 
     private void observed(ConsumerRecord<String, String> record, Runnable work) {
-        Observation.createNotStarted("spring.kafka.listener",
-                () -> new KafkaRecordReceiverContext(record, "kassa-batch", () -> null), observations).observe(work);
+        Observation.createNotStarted(
+                        "spring.kafka.listener",
+                        () -> new KafkaRecordReceiverContext(record, "kassa-batch", () -> null),
+                        observations)
+                .observe(work);
     }
 
     private Tenant tenantOf(EventEnvelope envelope) {
@@ -184,8 +213,10 @@ public class Inbox {
 
     /** Inside the store's transaction: records the event for the consumer and runs the handler, unless it already ran. */
     private boolean once(EventEnvelope envelope, String consumer, Tenant tenant, Consumer<Tenant> handler) {
-        int inserted = jdbc.update("insert into public.kassa_inbox (event_id, consumer) values (?, ?) on conflict do nothing",
-                envelope.eventId(), consumer);
+        int inserted = jdbc.update(
+                "insert into public.kassa_inbox (event_id, consumer) values (?, ?) on conflict do nothing",
+                envelope.eventId(),
+                consumer);
         if (inserted == 0) {
             return false;
         }

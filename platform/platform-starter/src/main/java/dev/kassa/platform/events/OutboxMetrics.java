@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class OutboxMetrics implements MeterBinder {
 
-    private record Backlog(long pending, double oldestAgeSeconds, long readAt) { }
+    private record Backlog(long pending, double oldestAgeSeconds, long readAt) {}
 
     private final JdbcTemplate jdbc;
     private volatile Backlog last = new Backlog(0, 0, 0);

@@ -27,7 +27,8 @@ public class OutboxPublisher {
     }
 
     /** {@code traceParent} gives the W3C {@code traceparent} of the current span, or null outside any trace. */
-    public OutboxPublisher(JdbcTemplate jdbc, ObjectMapper objectMapper, OutboxSignal signal, Supplier<String> traceParent) {
+    public OutboxPublisher(
+            JdbcTemplate jdbc, ObjectMapper objectMapper, OutboxSignal signal, Supplier<String> traceParent) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.signal = signal;
@@ -47,10 +48,17 @@ public class OutboxPublisher {
             throw new IllegalStateException("Events are published inside the transaction of the change they announce");
         }
         UUID id = UUID.randomUUID();
-        EventEnvelope envelope = new EventEnvelope(id, type, tenantKey, Instant.now(), contract.version(), objectMapper.valueToTree(payload));
+        EventEnvelope envelope = new EventEnvelope(
+                id, type, tenantKey, Instant.now(), contract.version(), objectMapper.valueToTree(payload));
         try {
-            jdbc.update("insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope, trace_parent) values (?, ?, ?, ?, ?, ?)",
-                    id, topic, tenantKey, type, objectMapper.writeValueAsString(envelope), traceParent.get());
+            jdbc.update(
+                    "insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope, trace_parent) values (?, ?, ?, ?, ?, ?)",
+                    id,
+                    topic,
+                    tenantKey,
+                    type,
+                    objectMapper.writeValueAsString(envelope),
+                    traceParent.get());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised", e);
         }

@@ -35,9 +35,10 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 200;
     /** The advisory lock (one per service database) that one relay round holds at a time. */
     static final long RELAY_LOCK = 0x4b617373614f7574L;
+
     static final String TRACE_PARENT = "traceparent";
 
-    private record Row(long id, String topic, String key, String envelope, String traceParent) { }
+    private record Row(long id, String topic, String key, String envelope, String traceParent) {}
 
     private final JdbcTemplate jdbc;
     private final KafkaTemplate<String, String> kafka;
@@ -52,7 +53,12 @@ public class OutboxRelay implements SmartLifecycle {
         this(jdbc, kafka, tx, new OutboxSignal(), 1000);
     }
 
-    public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx, OutboxSignal signal, long idleMillis) {
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            KafkaTemplate<String, String> kafka,
+            TransactionTemplate tx,
+            OutboxSignal signal,
+            long idleMillis) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.tx = tx;
@@ -143,8 +149,11 @@ public class OutboxRelay implements SmartLifecycle {
         Integer result = tx.execute(status -> {
             // waits while another instance's round sends; that round's rows are deleted when it commits
             jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, RELAY_LOCK);
-            List<Row> rows = jdbc.query("select id, topic, msg_key, envelope, trace_parent from public.kassa_outbox order by id limit ? for update skip locked",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), BATCH);
+            List<Row> rows = jdbc.query(
+                    "select id, topic, msg_key, envelope, trace_parent from public.kassa_outbox order by id limit ? for update skip locked",
+                    (rs, i) ->
+                            new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                    BATCH);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -161,10 +170,15 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             } catch (Exception e) {
                 failed = true;
-                log.warn("Outbox relay: broker unavailable, {} of {} events delivered ({})", delivered.size(), rows.size(), e.toString());
+                log.warn(
+                        "Outbox relay: broker unavailable, {} of {} events delivered ({})",
+                        delivered.size(),
+                        rows.size(),
+                        e.toString());
             }
             if (!delivered.isEmpty()) {
-                jdbc.update("delete from public.kassa_outbox where id = any(?)", (Object) delivered.toArray(Long[]::new));
+                jdbc.update(
+                        "delete from public.kassa_outbox where id = any(?)", (Object) delivered.toArray(Long[]::new));
             }
             return failed ? -1 : rows.size();
         });

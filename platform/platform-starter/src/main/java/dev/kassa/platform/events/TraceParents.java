@@ -17,9 +17,12 @@ final class TraceParents implements Supplier<String> {
     @Override
     public String get() {
         TraceContext context = tracer.currentTraceContext().context();
-        if (context == null || context.traceId().length() != 32 || context.spanId().length() != 16) {
+        if (context == null
+                || context.traceId().length() != 32
+                || context.spanId().length() != 16) {
             return null;
         }
-        return "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
+        return "00-" + context.traceId() + "-" + context.spanId()
+                + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
     }
 }

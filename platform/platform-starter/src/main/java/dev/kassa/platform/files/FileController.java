@@ -32,7 +32,9 @@ class FileController {
     }
 
     @Operation(summary = "A photo or image of the store (JPEG, PNG or WebP), as stored")
-    @GetMapping(value = "${kassa.files.path}/{id}", produces = {"image/jpeg", "image/png", "image/webp", "application/json"})
+    @GetMapping(
+            value = "${kassa.files.path}/{id}",
+            produces = {"image/jpeg", "image/png", "image/webp", "application/json"})
     @PreAuthorize(Access.MEMBER)
     ResponseEntity<byte[]> get(@PathVariable String id, WebRequest request) {
         UUID uuid;
@@ -43,7 +45,8 @@ class FileController {
         }
         FileStore.Content content = files.read(uuid).orElseThrow(() -> PlatformErrors.FILE_NOT_FOUND.exception());
         String etag = "\"" + content.file().sha256() + "\"";
-        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+        CacheControl cache =
+                CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
         }
@@ -52,7 +55,12 @@ class FileController {
                 .contentLength(content.bytes().length)
                 .eTag(etag)
                 .cacheControl(cache)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(uuid + extension(content.file())).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(uuid + extension(content.file()))
+                                .build()
+                                .toString())
                 .body(content.bytes());
     }
 

@@ -12,8 +12,12 @@ import org.springframework.util.unit.DataSize;
  * @param s3       the bucket, for {@code storage=s3}
  */
 @ConfigurationProperties("kassa.files")
-public record FileProperties(@DefaultValue("false") boolean enabled, String path, @DefaultValue("5MB") DataSize maxSize,
-                             @DefaultValue("postgres") String storage, @DefaultValue S3 s3) {
+public record FileProperties(
+        @DefaultValue("false") boolean enabled,
+        String path,
+        @DefaultValue("5MB") DataSize maxSize,
+        @DefaultValue("postgres") String storage,
+        @DefaultValue S3 s3) {
 
     /**
      * An S3-compatible bucket (AWS S3, MinIO, Ceph, Yandex Object Storage, …).
@@ -25,8 +29,13 @@ public record FileProperties(@DefaultValue("false") boolean enabled, String path
      * @param secretKey see {@code accessKey}
      * @param pathStyle {@code endpoint/bucket/key} addresses (most S3-compatible services) instead of {@code bucket.endpoint/key}
      */
-    public record S3(String endpoint, @DefaultValue("us-east-1") String region, String bucket, String accessKey, String secretKey,
-                     @DefaultValue("true") boolean pathStyle) { }
+    public record S3(
+            String endpoint,
+            @DefaultValue("us-east-1") String region,
+            String bucket,
+            String accessKey,
+            String secretKey,
+            @DefaultValue("true") boolean pathStyle) {}
 
     boolean inS3() {
         return "s3".equalsIgnoreCase(storage);

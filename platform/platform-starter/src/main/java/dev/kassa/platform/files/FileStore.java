@@ -32,7 +32,7 @@ public class FileStore implements AutoCloseable {
     public static final String TENANT_MIGRATIONS = "classpath:db/tenant-files";
 
     /** A file with its bytes. */
-    public record Content(StoredFile file, byte[] bytes) { }
+    public record Content(StoredFile file, byte[] bytes) {}
 
     private final JdbcClient sql;
     private final FileProperties properties;
@@ -48,8 +48,13 @@ public class FileStore implements AutoCloseable {
         this.sql = sql;
         this.properties = properties;
         this.bucket = bucket;
-        this.row = (rs, i) -> new StoredFile(rs.getObject("id", UUID.class), rs.getString("content_type"), rs.getInt("size_bytes"),
-                rs.getString("sha256"), rs.getTimestamp("created_at").toInstant(), path(rs.getObject("id", UUID.class)));
+        this.row = (rs, i) -> new StoredFile(
+                rs.getObject("id", UUID.class),
+                rs.getString("content_type"),
+                rs.getInt("size_bytes"),
+                rs.getString("sha256"),
+                rs.getTimestamp("created_at").toInstant(),
+                path(rs.getObject("id", UUID.class)));
     }
 
     /** Checks an upload of form field {@code field} and keeps it for the current store; {@code owner} says what it belongs to. */
@@ -81,15 +86,23 @@ public class FileStore implements AutoCloseable {
         }
         sql.sql("insert into kassa_file (id, content_type, size_bytes, sha256, bytes, owner, storage) "
                         + "values (:id, :type, :size, :sha, :bytes, :owner, :storage)")
-                .param("id", id).param("type", type.contentType()).param("size", bytes.length).param("sha", sha256(bytes))
-                .param("bytes", bucket == null ? bytes : null).param("owner", owner).param("storage", bucket == null ? "postgres" : "s3").update();
+                .param("id", id)
+                .param("type", type.contentType())
+                .param("size", bytes.length)
+                .param("sha", sha256(bytes))
+                .param("bytes", bucket == null ? bytes : null)
+                .param("owner", owner)
+                .param("storage", bucket == null ? "postgres" : "s3")
+                .update();
         return find(id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Optional<StoredFile> find(UUID id) {
-        return sql.sql("select id, content_type, size_bytes, sha256, created_at from kassa_file where id = :id").param("id", id)
-                .query(row).optional();
+        return sql.sql("select id, content_type, size_bytes, sha256, created_at from kassa_file where id = :id")
+                .param("id", id)
+                .query(row)
+                .optional();
     }
 
     @Transactional(readOnly = true)
@@ -97,14 +110,23 @@ public class FileStore implements AutoCloseable {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return sql.sql("select id, content_type, size_bytes, sha256, created_at from kassa_file where id in (:ids)").param("ids", ids)
-                .query(row).list().stream().collect(java.util.stream.Collectors.toMap(StoredFile::id, f -> f));
+        return sql
+                .sql("select id, content_type, size_bytes, sha256, created_at from kassa_file where id in (:ids)")
+                .param("ids", ids)
+                .query(row)
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(StoredFile::id, f -> f));
     }
 
     @Transactional(readOnly = true)
     public Optional<Content> read(UUID id) {
-        return sql.sql("select id, content_type, size_bytes, sha256, created_at, bytes, storage from kassa_file where id = :id").param("id", id)
-                .query((rs, i) -> new Content(row.mapRow(rs, i), "s3".equals(rs.getString("storage")) ? s3().get(key(id)) : rs.getBytes("bytes")))
+        return sql.sql(
+                        "select id, content_type, size_bytes, sha256, created_at, bytes, storage from kassa_file where id = :id")
+                .param("id", id)
+                .query((rs, i) -> new Content(
+                        row.mapRow(rs, i),
+                        "s3".equals(rs.getString("storage")) ? s3().get(key(id)) : rs.getBytes("bytes")))
                 .optional();
     }
 
@@ -114,9 +136,14 @@ public class FileStore implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        List<String> inBucket = sql.sql("delete from kassa_file where id in (:ids) returning id, storage").param("ids", ids)
-                .query((rs, i) -> "s3".equals(rs.getString("storage")) ? key(rs.getObject("id", UUID.class)) : "").list()
-                .stream().filter(k -> !k.isEmpty()).toList();
+        List<String> inBucket = sql
+                .sql("delete from kassa_file where id in (:ids) returning id, storage")
+                .param("ids", ids)
+                .query((rs, i) -> "s3".equals(rs.getString("storage")) ? key(rs.getObject("id", UUID.class)) : "")
+                .list()
+                .stream()
+                .filter(k -> !k.isEmpty())
+                .toList();
         if (!inBucket.isEmpty()) {
             afterCompletion(true, () -> inBucket.forEach(s3()::delete));
         }
@@ -171,7 +198,8 @@ public class FileStore implements AutoCloseable {
 
     private RuntimeException tooLarge(String field) {
         long megabytes = properties.maxSize().toMegabytes();
-        return PlatformErrors.FILE_TOO_LARGE.exception(Map.of("field", field, "max_bytes", properties.maxSize().toBytes()), field, megabytes);
+        return PlatformErrors.FILE_TOO_LARGE.exception(
+                Map.of("field", field, "max_bytes", properties.maxSize().toBytes()), field, megabytes);
     }
 
     private static String sha256(byte[] bytes) {

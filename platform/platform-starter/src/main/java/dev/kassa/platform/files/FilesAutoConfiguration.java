@@ -15,7 +15,8 @@ public class FilesAutoConfiguration {
     @Bean
     public FileStore fileStore(JdbcClient jdbcClient, FileProperties properties) {
         if (properties.path() == null || !properties.path().startsWith("/api/")) {
-            throw new IllegalStateException("kassa.files.path must name where the service serves its files, e.g. /api/tasks/files");
+            throw new IllegalStateException(
+                    "kassa.files.path must name where the service serves its files, e.g. /api/tasks/files");
         }
         return new FileStore(jdbcClient, properties);
     }

@@ -29,7 +29,8 @@ final class S3Bytes implements AutoCloseable {
         if (config.bucket() == null || config.bucket().isBlank()) {
             throw new IllegalStateException("kassa.files.s3.bucket must name the bucket when kassa.files.storage=s3");
         }
-        AwsCredentialsProvider credentials = config.accessKey() == null || config.accessKey().isBlank()
+        AwsCredentialsProvider credentials = config.accessKey() == null
+                        || config.accessKey().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
         S3ClientBuilder builder = S3Client.builder()
@@ -39,7 +40,9 @@ final class S3Bytes implements AutoCloseable {
                 .forcePathStyle(config.pathStyle())
                 // a photo is in memory already: sign it whole instead of in aws-chunked frames, which not every
                 // S3-compatible service reads
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .chunkedEncodingEnabled(false)
+                        .build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (config.endpoint() != null && !config.endpoint().isBlank()) {
@@ -51,7 +54,9 @@ final class S3Bytes implements AutoCloseable {
 
     void put(String key, byte[] bytes, String contentType) {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentLength((long) bytes.length), RequestBody.fromBytes(bytes));
+            s3.putObject(
+                    b -> b.bucket(bucket).key(key).contentType(contentType).contentLength((long) bytes.length),
+                    RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw unavailable(e);
         }
@@ -70,12 +75,14 @@ final class S3Bytes implements AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
-            org.slf4j.LoggerFactory.getLogger(S3Bytes.class).warn("Could not delete {} from bucket {}: {}", key, bucket, e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(S3Bytes.class)
+                    .warn("Could not delete {} from bucket {}: {}", key, bucket, e.getMessage());
         }
     }
 
     private RuntimeException unavailable(SdkException e) {
-        org.slf4j.LoggerFactory.getLogger(S3Bytes.class).warn("File storage (bucket {}) failed: {}", bucket, e.getMessage());
+        org.slf4j.LoggerFactory.getLogger(S3Bytes.class)
+                .warn("File storage (bucket {}) failed: {}", bucket, e.getMessage());
         return PlatformErrors.STORAGE_UNAVAILABLE.exception();
     }
 

@@ -21,13 +21,20 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest request,
-                                  WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw PlatformErrors.NOT_AUTHENTICATED.exception();
         }
         Role role = (Role) request.getAttribute(TenantMembershipFilter.ROLE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         String tenantKey = TenantContext.current().map(Tenant::key).orElse(null);
-        return new Caller(Long.parseLong(token.getName()), token.getToken().getClaimAsString(KassaClaims.USERNAME), tenantKey, role);
+        return new Caller(
+                Long.parseLong(token.getName()),
+                token.getToken().getClaimAsString(KassaClaims.USERNAME),
+                tenantKey,
+                role);
     }
 }

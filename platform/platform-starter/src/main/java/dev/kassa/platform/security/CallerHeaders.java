@@ -11,7 +11,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class CallerHeaders {
 
-    private CallerHeaders() { }
+    private CallerHeaders() {}
 
     public static HttpHeaders of(ServiceTokens serviceTokens, String tenantKey) {
         HttpHeaders headers = new HttpHeaders();

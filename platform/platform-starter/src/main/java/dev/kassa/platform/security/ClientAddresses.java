@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class ClientAddresses {
 
-    private ClientAddresses() { }
+    private ClientAddresses() {}
 
     public static String of(HttpServletRequest request) {
-        return ServiceCallFilter.of(request).flatMap(ServiceTokens.ServiceCall::clientAddress).orElseGet(request::getRemoteAddr);
+        return ServiceCallFilter.of(request)
+                .flatMap(ServiceTokens.ServiceCall::clientAddress)
+                .orElseGet(request::getRemoteAddr);
     }
 }

@@ -38,7 +38,9 @@ final class FailoverJwksClient extends RestTemplate {
         RestClientException last = null;
         for (URI address : addresses) {
             try {
-                return super.exchange(new RequestEntity<>(request.getBody(), request.getHeaders(), request.getMethod(), address), responseType);
+                return super.exchange(
+                        new RequestEntity<>(request.getBody(), request.getHeaders(), request.getMethod(), address),
+                        responseType);
             } catch (ResourceAccessException | HttpServerErrorException e) {
                 last = e;
             }

@@ -45,22 +45,36 @@ import java.util.Optional;
  * Every service validates auth-service's tokens itself and checks store membership and role
  * (brief §4), so calling a service directly grants nothing the gateway would refuse.
  */
-@AutoConfiguration(before = SecurityAutoConfiguration.class,
-        after = {WebAutoConfiguration.class, org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class})
+@AutoConfiguration(
+        before = SecurityAutoConfiguration.class,
+        after = {
+            WebAutoConfiguration.class,
+            org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class
+        })
 @EnableConfigurationProperties({KassaSecurityProperties.class, TenancyProperties.class})
 @EnableMethodSecurity
 public class KassaSecurityAutoConfiguration {
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
+    static final List<String> ALWAYS_PUBLIC = List.of(
+            "/error",
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/v3/api-docs",
+            "/v3/api-docs/**");
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder jwtDecoder(KassaSecurityProperties properties) {
         List<java.net.URI> addresses = JwksAddresses.of(properties.jwksUri());
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(addresses.get(0).toString()).restOperations(new FailoverJwksClient(addresses))
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        addresses.get(0).toString())
+                .restOperations(new FailoverJwksClient(addresses))
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
         return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
     }
 
@@ -77,21 +91,25 @@ public class KassaSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ServiceTokens.class)
-    public ServiceTokens serviceTokens(KassaSecurityProperties properties, org.springframework.core.env.Environment environment) {
+    public ServiceTokens serviceTokens(
+            KassaSecurityProperties properties, org.springframework.core.env.Environment environment) {
         String secret = properties.serviceSecret();
         if (secret == null || secret.isBlank()) {
-            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class).warn(
-                    "KASSA_SERVICE_SECRET is not set: a random service secret is used, so calls from other Kassa components are refused");
+            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class)
+                    .warn(
+                            "KASSA_SERVICE_SECRET is not set: a random service secret is used, so calls from other Kassa components are refused");
             secret = ServiceTokens.randomSecret();
         }
-        return new ServiceTokens(secret, environment.getProperty("spring.application.name", "kassa"), java.time.Clock.systemUTC());
+        return new ServiceTokens(
+                secret, environment.getProperty("spring.application.name", "kassa"), java.time.Clock.systemUTC());
     }
 
     /** Before Spring Security (-100): internal paths are refused to anything but Kassa's own components. */
     @Bean
-    public org.springframework.boot.web.servlet.FilterRegistrationBean<ServiceCallFilter> serviceCallFilter(ServiceTokens tokens, ErrorResponses errors,
-                                                                                                          SecurityEvents events) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new ServiceCallFilter(tokens, errors, events));
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<ServiceCallFilter> serviceCallFilter(
+            ServiceTokens tokens, ErrorResponses errors, SecurityEvents events) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new ServiceCallFilter(tokens, errors, events));
         registration.setOrder(-103);
         return registration;
     }
@@ -104,22 +122,30 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnBean(org.springframework.jdbc.core.JdbcTemplate.class)
     public Revocations revocations(org.springframework.jdbc.core.JdbcTemplate jdbc, KassaSecurityProperties security) {
-        return new Revocations(ServiceSchemaDataSource.schemaQualified(jdbc.getDataSource()),
-                security.revocationCache(), java.time.Clock.systemUTC());
+        return new Revocations(
+                ServiceSchemaDataSource.schemaQualified(jdbc.getDataSource()),
+                security.revocationCache(),
+                java.time.Clock.systemUTC());
     }
 
     @Bean
     @ConditionalOnBean(Revocations.class)
-    public AccessEventsConsumer accessEventsConsumer(Revocations revocations, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+    public AccessEventsConsumer accessEventsConsumer(
+            Revocations revocations, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
         return new AccessEventsConsumer(revocations, objectMapper);
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    public SecurityFilterChain kassaSecurityFilterChain(HttpSecurity http, KassaSecurityProperties security, TenancyProperties tenancy,
-                                                       ErrorResponses errors, SecurityEvents events,
-                                                       ObjectProvider<TenantProvisioner> provisioner,
-                                                       ObjectProvider<Revocations> revocations) throws Exception {
+    public SecurityFilterChain kassaSecurityFilterChain(
+            HttpSecurity http,
+            KassaSecurityProperties security,
+            TenancyProperties tenancy,
+            ErrorResponses errors,
+            SecurityEvents events,
+            ObjectProvider<TenantProvisioner> provisioner,
+            ObjectProvider<Revocations> revocations)
+            throws Exception {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.addAll(security.publicPaths());
         List<String> tenantless = new ArrayList<>(tenancy.tenantlessPaths());
@@ -133,8 +159,14 @@ public class KassaSecurityAutoConfiguration {
             }
         };
         AccessDeniedHandler denied = (request, response, e) -> errors.write(response, PlatformErrors.PERMISSION_DENIED);
-        TenantMembershipFilter membership = new TenantMembershipFilter(tenancy.tenantPaths(), tenantless, Optional.ofNullable(provisioner.getIfAvailable()),
-                ZoneId.of(tenancy.defaultTimeZone()), errors, events, revocations.getIfAvailable());
+        TenantMembershipFilter membership = new TenantMembershipFilter(
+                tenancy.tenantPaths(),
+                tenantless,
+                Optional.ofNullable(provisioner.getIfAvailable()),
+                ZoneId.of(tenancy.defaultTimeZone()),
+                errors,
+                events,
+                revocations.getIfAvailable());
         String[] open = publicPaths.toArray(String[]::new);
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -142,9 +174,10 @@ public class KassaSecurityAutoConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers(open).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers(open).permitAll().anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.bearerTokenResolver(ignoringPublic(publicPaths))
-                        .jwt(j -> { })
+                        .jwt(j -> {})
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -166,7 +199,9 @@ public class KassaSecurityAutoConfiguration {
     private static BearerTokenResolver ignoringPublic(List<String> publicPaths) {
         DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
         AntPathMatcher matcher = new AntPathMatcher();
-        return (HttpServletRequest request) -> publicPaths.stream().anyMatch(p -> matcher.match(p, request.getRequestURI()))
-                ? null : delegate.resolve(request);
+        return (HttpServletRequest request) ->
+                publicPaths.stream().anyMatch(p -> matcher.match(p, request.getRequestURI()))
+                        ? null
+                        : delegate.resolve(request);
     }
 }

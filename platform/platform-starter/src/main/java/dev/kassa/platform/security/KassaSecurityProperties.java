@@ -17,5 +17,4 @@ public record KassaSecurityProperties(
         String jwksUri,
         @DefaultValue({}) List<String> publicPaths,
         @DefaultValue("2s") java.time.Duration revocationCache,
-        String serviceSecret) {
-}
+        String serviceSecret) {}

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Revocations {
 
-    private record Cached(Instant notBefore, Instant loadedAt) { }
+    private record Cached(Instant notBefore, Instant loadedAt) {}
 
     private static final Instant NEVER = Instant.EPOCH;
 
@@ -35,10 +35,14 @@ public class Revocations {
 
     /** Records that tokens of {@code userId} (null: everyone) for the store issued before {@code at} are void. */
     public void revoke(String tenantKey, Long userId, Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into public.kassa_revocation (tenant_key, user_id, not_before) values (?, ?, ?)
                 on conflict (tenant_key, user_id) do update set not_before = greatest(kassa_revocation.not_before, excluded.not_before)
-                """, tenantKey, userId == null ? 0L : userId, Timestamp.from(at));
+                """,
+                tenantKey,
+                userId == null ? 0L : userId,
+                Timestamp.from(at));
         cache.remove(tenantKey + ":" + (userId == null ? 0L : userId));
     }
 
@@ -64,8 +68,11 @@ public class Revocations {
         Instant now = clock.instant();
         Cached cached = cache.get(key);
         if (cached == null || cached.loadedAt().plus(ttl).isBefore(now)) {
-            List<Timestamp> rows = jdbc.queryForList("select not_before from public.kassa_revocation where tenant_key = ? and user_id = ?",
-                    Timestamp.class, tenantKey, userId);
+            List<Timestamp> rows = jdbc.queryForList(
+                    "select not_before from public.kassa_revocation where tenant_key = ? and user_id = ?",
+                    Timestamp.class,
+                    tenantKey,
+                    userId);
             cached = new Cached(rows.isEmpty() ? NEVER : rows.get(0).toInstant(), now);
             if (cache.size() > 100_000) {
                 cache.clear();

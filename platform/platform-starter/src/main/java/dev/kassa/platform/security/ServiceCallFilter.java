@@ -32,7 +32,9 @@ public class ServiceCallFilter extends OncePerRequestFilter {
 
     /** The verified component that sent this request, if it came from one. */
     public static Optional<ServiceTokens.ServiceCall> of(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof ServiceTokens.ServiceCall call ? Optional.of(call) : Optional.empty();
+        return request.getAttribute(ATTRIBUTE) instanceof ServiceTokens.ServiceCall call
+                ? Optional.of(call)
+                : Optional.empty();
     }
 
     @Override

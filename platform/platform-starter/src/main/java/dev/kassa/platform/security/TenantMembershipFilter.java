@@ -44,8 +44,14 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
 
     private final Revocations revocations;
 
-    public TenantMembershipFilter(List<String> tenantPaths, List<String> tenantlessPaths, Optional<TenantProvisioner> provisioner,
-                                  ZoneId defaultZone, ErrorResponses errors, SecurityEvents events, Revocations revocations) {
+    public TenantMembershipFilter(
+            List<String> tenantPaths,
+            List<String> tenantlessPaths,
+            Optional<TenantProvisioner> provisioner,
+            ZoneId defaultZone,
+            ErrorResponses errors,
+            SecurityEvents events,
+            Revocations revocations) {
         this.revocations = revocations;
         this.tenantPaths = tenantPaths;
         this.tenantlessPaths = tenantlessPaths;
@@ -66,8 +72,12 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             return;
         }
         if (!storePath) {
-            // a route of no one store (the caller's stores, a password change) refuses a token revoked in any store it names
-            Optional<String> revokedIn = storesOf(token).stream().filter(TenantKeys::isValidKey).filter(k -> revoked(token, k)).findFirst();
+            // a route of no one store (the caller's stores, a password change) refuses a token revoked in any store it
+            // names
+            Optional<String> revokedIn = storesOf(token).stream()
+                    .filter(TenantKeys::isValidKey)
+                    .filter(k -> revoked(token, k))
+                    .findFirst();
             if (revokedIn.isPresent()) {
                 refuseRevoked(response, token, revokedIn.get());
                 return;
@@ -75,7 +85,8 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = Optional.ofNullable(request.getHeader(HEADER)).map(String::trim).orElse("");
+        String key =
+                Optional.ofNullable(request.getHeader(HEADER)).map(String::trim).orElse("");
         if (key.isEmpty()) {
             errors.write(response, PlatformErrors.MISSING_TENANT_KEY);
             return;
@@ -94,7 +105,8 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + role.get().code()));
         role.get().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
-        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
         request.setAttribute(ROLE_ATTRIBUTE, role.get());
         TenantContext.set(tenant);
         try {
@@ -111,11 +123,14 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         }
         Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
         boolean precise = issuedMs instanceof Number;
-        java.time.Instant issued = precise ? java.time.Instant.ofEpochMilli(((Number) issuedMs).longValue()) : token.getToken().getIssuedAt();
+        java.time.Instant issued = precise
+                ? java.time.Instant.ofEpochMilli(((Number) issuedMs).longValue())
+                : token.getToken().getIssuedAt();
         return revocations.isRevoked(key, userId(token), issued, precise);
     }
 
-    private void refuseRevoked(HttpServletResponse response, JwtAuthenticationToken token, String key) throws IOException {
+    private void refuseRevoked(HttpServletResponse response, JwtAuthenticationToken token, String key)
+            throws IOException {
         events.record("revoked_token", token.getName(), key);
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         errors.write(response, PlatformErrors.TOKEN_REVOKED);
@@ -136,6 +151,8 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
 
     static Optional<Role> roleIn(JwtAuthenticationToken token, String key) {
         Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
-        return stores == null ? Optional.empty() : Optional.ofNullable(stores.get(key)).map(String::valueOf).flatMap(Role::fromCode);
+        return stores == null
+                ? Optional.empty()
+                : Optional.ofNullable(stores.get(key)).map(String::valueOf).flatMap(Role::fromCode);
     }
 }

@@ -20,8 +20,7 @@ final class ConnectionSchemas {
 
     private static final Map<Connection, String> CURRENT = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private ConnectionSchemas() {
-    }
+    private ConnectionSchemas() {}
 
     /** Switches the pooled connection to the schema unless its physical connection is already on it. */
     static void switchTo(Connection pooled, String schema) throws SQLException {

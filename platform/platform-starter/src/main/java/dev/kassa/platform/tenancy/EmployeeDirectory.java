@@ -14,10 +14,23 @@ import java.util.Optional;
  */
 public class EmployeeDirectory {
 
-    public record Employee(String tenantKey, long employeeId, long userId, String fullName, String role, String phone, boolean isActive) { }
+    public record Employee(
+            String tenantKey,
+            long employeeId,
+            long userId,
+            String fullName,
+            String role,
+            String phone,
+            boolean isActive) {}
 
-    private static final RowMapper<Employee> ROW = (rs, i) -> new Employee(rs.getString("tenant_key"), rs.getLong("employee_id"),
-            rs.getLong("user_id"), rs.getString("full_name"), rs.getString("role"), rs.getString("phone"), rs.getBoolean("is_active"));
+    private static final RowMapper<Employee> ROW = (rs, i) -> new Employee(
+            rs.getString("tenant_key"),
+            rs.getLong("employee_id"),
+            rs.getLong("user_id"),
+            rs.getString("full_name"),
+            rs.getString("role"),
+            rs.getString("phone"),
+            rs.getBoolean("is_active"));
 
     private final JdbcTemplate jdbc;
     private final Optional<EmployeeSource> source;
@@ -41,7 +54,8 @@ public class EmployeeDirectory {
         return readThrough(byUser(tenantKey, userId), () -> source.flatMap(s -> s.ofUser(tenantKey, userId)));
     }
 
-    private Optional<Employee> readThrough(Optional<Employee> known, java.util.function.Supplier<Optional<Employee>> fetch) {
+    private Optional<Employee> readThrough(
+            Optional<Employee> known, java.util.function.Supplier<Optional<Employee>> fetch) {
         if (known.filter(Employee::isActive).isPresent() || source.isEmpty()) {
             return known;
         }
@@ -52,34 +66,66 @@ public class EmployeeDirectory {
         if (known.isEmpty()) {
             // the event will say the same (or newer) soon; never overwrite what an event has already written
             Employee e = fetched.get();
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into public.kassa_employee (tenant_key, employee_id, user_id, full_name, role, phone, is_active)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_key, employee_id) do nothing
-                    """, e.tenantKey(), e.employeeId(), e.userId(), e.fullName(), e.role(), e.phone() == null ? "" : e.phone(), e.isActive());
+                    """,
+                    e.tenantKey(),
+                    e.employeeId(),
+                    e.userId(),
+                    e.fullName(),
+                    e.role(),
+                    e.phone() == null ? "" : e.phone(),
+                    e.isActive());
         }
         return fetched;
     }
 
     public void save(Employee e) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into public.kassa_employee (tenant_key, employee_id, user_id, full_name, role, phone, is_active)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_key, employee_id) do update set user_id = excluded.user_id, full_name = excluded.full_name,
                     role = excluded.role, phone = excluded.phone, is_active = excluded.is_active, updated_at = now()
-                """, e.tenantKey(), e.employeeId(), e.userId(), e.fullName(), e.role(), e.phone() == null ? "" : e.phone(), e.isActive());
+                """,
+                e.tenantKey(),
+                e.employeeId(),
+                e.userId(),
+                e.fullName(),
+                e.role(),
+                e.phone() == null ? "" : e.phone(),
+                e.isActive());
     }
 
     public Optional<Employee> find(String tenantKey, long employeeId) {
-        return jdbc.query("select * from public.kassa_employee where tenant_key = ? and employee_id = ?", ROW, tenantKey, employeeId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from public.kassa_employee where tenant_key = ? and employee_id = ?",
+                        ROW,
+                        tenantKey,
+                        employeeId)
+                .stream()
+                .findFirst();
     }
 
     /** The store's employee record of an account (a user may work in several stores, once in each). */
     public Optional<Employee> byUser(String tenantKey, long userId) {
-        return jdbc.query("select * from public.kassa_employee where tenant_key = ? and user_id = ?", ROW, tenantKey, userId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from public.kassa_employee where tenant_key = ? and user_id = ?",
+                        ROW,
+                        tenantKey,
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     public List<Employee> active(String tenantKey) {
-        return jdbc.query("select * from public.kassa_employee where tenant_key = ? and is_active order by full_name, employee_id", ROW, tenantKey);
+        return jdbc.query(
+                "select * from public.kassa_employee where tenant_key = ? and is_active order by full_name, employee_id",
+                ROW,
+                tenantKey);
     }
 }

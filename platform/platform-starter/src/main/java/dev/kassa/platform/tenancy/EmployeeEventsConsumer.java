@@ -22,7 +22,8 @@ public class EmployeeEventsConsumer {
 
     private static void save(EmployeeDirectory directory, EmployeeChanged e) {
         if (e.tenantKey() != null && TenantKeys.isValidKey(e.tenantKey())) {
-            directory.save(new EmployeeDirectory.Employee(e.tenantKey(), e.employeeId(), e.userId(), e.fullName(), e.role(), e.phone(), e.isActive()));
+            directory.save(new EmployeeDirectory.Employee(
+                    e.tenantKey(), e.employeeId(), e.userId(), e.fullName(), e.role(), e.phone(), e.isActive()));
         }
     }
 

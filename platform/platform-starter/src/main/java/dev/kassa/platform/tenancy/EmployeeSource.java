@@ -27,7 +27,11 @@ public class EmployeeSource {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** {@code json}: the services' mapper (snake_case, as auth answers). */
-    public EmployeeSource(RestClient.Builder builder, String baseUrl, ServiceTokens serviceTokens, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public EmployeeSource(
+            RestClient.Builder builder,
+            String baseUrl,
+            ServiceTokens serviceTokens,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.json = json;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(1000);
@@ -50,10 +54,16 @@ public class EmployeeSource {
             return Optional.empty();
         }
         try {
-            String body = rest.get().uri(path).headers(h -> h.addAll(caller)).retrieve().body(String.class);
+            String body = rest.get()
+                    .uri(path)
+                    .headers(h -> h.addAll(caller))
+                    .retrieve()
+                    .body(String.class);
             EmployeeChanged e = body == null ? null : json.readValue(body, EmployeeChanged.class);
-            return Optional.ofNullable(e).filter(x -> tenantKey.equals(x.tenantKey()))
-                    .map(x -> new EmployeeDirectory.Employee(tenantKey, x.employeeId(), x.userId(), x.fullName(), x.role(), x.phone(), x.isActive()));
+            return Optional.ofNullable(e)
+                    .filter(x -> tenantKey.equals(x.tenantKey()))
+                    .map(x -> new EmployeeDirectory.Employee(
+                            tenantKey, x.employeeId(), x.userId(), x.fullName(), x.role(), x.phone(), x.isActive()));
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
         } catch (RuntimeException | java.io.IOException e) {

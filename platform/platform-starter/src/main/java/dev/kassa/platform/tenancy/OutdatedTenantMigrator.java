@@ -42,7 +42,9 @@ public class OutdatedTenantMigrator {
             int done = 0;
             List<String> batch;
             while (!(batch = registry.outdated(provisioner.latestVersion(), 200)).isEmpty()) {
-                List<Future<?>> futures = batch.stream().<Future<?>>map(key -> pool.submit(() -> provisioner.provision(key, null))).toList();
+                List<Future<?>> futures = batch.stream()
+                        .<Future<?>>map(key -> pool.submit(() -> provisioner.provision(key, null)))
+                        .toList();
                 for (Future<?> f : futures) {
                     f.get();
                 }

@@ -19,10 +19,24 @@ public class StoreEventsConsumer {
     private final TenantRegistry registry;
     private final ObjectMapper objectMapper;
     private final EventHandlers handlers = new EventHandlers()
-            .on(StoreCreated.class, store -> apply(StoreCreated.class, store.storeId(), store.tenantKey(), store.timeZone(),
-                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId())))
-            .on(StoreUpdated.class, store -> apply(StoreUpdated.class, store.storeId(), store.tenantKey(), store.timeZone(),
-                    new TenantRegistry.Profile(store.name(), store.address(), store.phone(), store.legalName(), store.taxId())));
+            .on(
+                    StoreCreated.class,
+                    store -> apply(
+                            StoreCreated.class,
+                            store.storeId(),
+                            store.tenantKey(),
+                            store.timeZone(),
+                            new TenantRegistry.Profile(
+                                    store.name(), store.address(), store.phone(), store.legalName(), store.taxId())))
+            .on(
+                    StoreUpdated.class,
+                    store -> apply(
+                            StoreUpdated.class,
+                            store.storeId(),
+                            store.tenantKey(),
+                            store.timeZone(),
+                            new TenantRegistry.Profile(
+                                    store.name(), store.address(), store.phone(), store.legalName(), store.taxId())));
 
     public StoreEventsConsumer(TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
         this.provisioner = provisioner;
@@ -39,7 +53,8 @@ public class StoreEventsConsumer {
      * Provisions the store (or brings it up to date; a store first seen through StoreUpdated is provisioned then),
      * with its time zone, which provisioning records and caches, and keeps its details for receipts.
      */
-    private void apply(Class<?> event, long storeId, String tenantKey, String timeZone, TenantRegistry.Profile profile) {
+    private void apply(
+            Class<?> event, long storeId, String tenantKey, String timeZone, TenantRegistry.Profile profile) {
         if (!TenantKeys.isValidKey(tenantKey)) {
             log.warn("Ignoring {} with an invalid tenant key", event.getSimpleName());
             return;

@@ -34,7 +34,9 @@ public final class StoreRounds {
     /** One scheduled run: every store when that is due, else the stores {@code due} names; answers how many it visited. */
     public int run(Supplier<? extends Collection<String>> due, Runnable work) {
         Instant last = everyStoreAt;
-        return last == null || !Instant.now().isBefore(last.plus(everyStore)) ? everyStore(work) : visit(due.get(), work);
+        return last == null || !Instant.now().isBefore(last.plus(everyStore))
+                ? everyStore(work)
+                : visit(due.get(), work);
     }
 
     /** Does {@code work} in every store of the registry; answers how many. */

@@ -27,7 +27,8 @@ import org.springframework.transaction.TransactionManager;
 import javax.sql.DataSource;
 
 /** Schema-per-tenant storage (brief §3) and the service-wide migrations every service runs. */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class},
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class},
         before = {HibernateJpaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @EnableConfigurationProperties(TenancyProperties.class)
 public class TenancyAutoConfiguration {
@@ -51,7 +52,9 @@ public class TenancyAutoConfiguration {
         @ConditionalOnProperty(name = "kassa.tenancy.schema-per-tenant", havingValue = "true", matchIfMissing = true)
         HibernatePropertiesCustomizer schemaPerTenantHibernate(DataSource dataSource) {
             return properties -> {
-                properties.put(AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+                properties.put(
+                        AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER,
+                        new SchemaPerTenantConnectionProvider(dataSource));
                 properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new CurrentSchemaResolver());
             };
         }
@@ -68,7 +71,8 @@ public class TenancyAutoConfiguration {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
                     return bean instanceof DataSource dataSource && !(bean instanceof ServiceSchemaDataSource)
-                            ? new ServiceSchemaDataSource(dataSource) : bean;
+                            ? new ServiceSchemaDataSource(dataSource)
+                            : bean;
                 }
             };
         }
@@ -80,8 +84,10 @@ public class TenancyAutoConfiguration {
         @Bean
         @ConditionalOnMissingClass("org.hibernate.cfg.AvailableSettings")
         @ConditionalOnMissingBean(TransactionManager.class)
-        JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
-            JdbcTransactionManager manager = new JdbcTransactionManager(new TenantSchemaDataSource(ServiceSchemaDataSource.pool(dataSource)));
+        JdbcTransactionManager transactionManager(
+                DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+            JdbcTransactionManager manager =
+                    new JdbcTransactionManager(new TenantSchemaDataSource(ServiceSchemaDataSource.pool(dataSource)));
             customizers.ifAvailable(c -> c.customize(manager));
             return manager;
         }
@@ -92,8 +98,11 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
-        TenantProvisioner tenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties,
-                                            org.springframework.core.env.Environment environment) {
+        TenantProvisioner tenantProvisioner(
+                DataSource dataSource,
+                TenantRegistry registry,
+                TenancyProperties properties,
+                org.springframework.core.env.Environment environment) {
             java.util.List<String> locations = new java.util.ArrayList<>(properties.migrationLocations());
             if (environment.getProperty("kassa.files.enabled", Boolean.class, false)) {
                 locations.add(dev.kassa.platform.files.FileStore.TENANT_MIGRATIONS);
@@ -102,34 +111,46 @@ public class TenancyAutoConfiguration {
         }
 
         @Bean
-        OutdatedTenantMigrator outdatedTenantMigrator(TenantRegistry registry, TenantProvisioner provisioner, TenancyProperties properties) {
+        OutdatedTenantMigrator outdatedTenantMigrator(
+                TenantRegistry registry, TenantProvisioner provisioner, TenancyProperties properties) {
             return new OutdatedTenantMigrator(registry, provisioner, properties.migrationThreads());
         }
 
         @Bean
-        StoreEventsConsumer storeEventsConsumer(TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
+        StoreEventsConsumer storeEventsConsumer(
+                TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
             return new StoreEventsConsumer(provisioner, registry, objectMapper);
         }
 
         @Bean
-        EmployeeDirectory employeeDirectory(JdbcTemplate jdbcTemplate, PlatformMigrations migrations, TenancyProperties properties, ObjectMapper objectMapper,
-                                            org.springframework.beans.factory.ObjectProvider<dev.kassa.platform.security.ServiceTokens> serviceTokens,
-                                            org.springframework.beans.factory.ObjectProvider<org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor> loadBalancer) {
+        EmployeeDirectory employeeDirectory(
+                JdbcTemplate jdbcTemplate,
+                PlatformMigrations migrations,
+                TenancyProperties properties,
+                ObjectMapper objectMapper,
+                org.springframework.beans.factory.ObjectProvider<dev.kassa.platform.security.ServiceTokens>
+                        serviceTokens,
+                org.springframework.beans.factory.ObjectProvider<
+                                org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor>
+                        loadBalancer) {
             String url = properties.directorySource();
             dev.kassa.platform.security.ServiceTokens tokens = serviceTokens.getIfAvailable();
             if (url == null || url.isBlank() || tokens == null) {
                 return new EmployeeDirectory(jdbcTemplate);
             }
-            org.springframework.web.client.RestClient.Builder builder = org.springframework.web.client.RestClient.builder();
+            org.springframework.web.client.RestClient.Builder builder =
+                    org.springframework.web.client.RestClient.builder();
             if (url.startsWith("lb://")) {
-                org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor interceptor = loadBalancer.getIfAvailable();
+                org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor interceptor =
+                        loadBalancer.getIfAvailable();
                 if (interceptor == null) {
                     return new EmployeeDirectory(jdbcTemplate);
                 }
                 builder.requestInterceptor(interceptor);
                 url = "http://" + url.substring(5);
             }
-            return new EmployeeDirectory(jdbcTemplate, java.util.Optional.of(new EmployeeSource(builder, url, tokens, objectMapper)));
+            return new EmployeeDirectory(
+                    jdbcTemplate, java.util.Optional.of(new EmployeeSource(builder, url, tokens, objectMapper)));
         }
 
         @Bean

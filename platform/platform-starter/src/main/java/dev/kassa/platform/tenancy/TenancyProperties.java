@@ -24,5 +24,4 @@ public record TenancyProperties(
         @DefaultValue({"/api/**", "/internal/**"}) List<String> tenantPaths,
         @DefaultValue({}) List<String> tenantlessPaths,
         @DefaultValue({"classpath:db/tenant"}) List<String> migrationLocations,
-        @DefaultValue("lb://auth-service") String directorySource) {
-}
+        @DefaultValue("lb://auth-service") String directorySource) {}

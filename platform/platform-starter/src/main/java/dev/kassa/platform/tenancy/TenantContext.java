@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /** The tenant of the current thread (a request, or an event being handled). */
 public final class TenantContext {
-    private TenantContext() { }
+    private TenantContext() {}
 
     private static final ThreadLocal<Tenant> CURRENT = new ThreadLocal<>();
 

@@ -40,11 +40,12 @@ public class TenantProvisioner {
     /** How long a store's registry entry is trusted before it is read again: another instance may have changed its zone. */
     private static final long REREAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
-    private record Cached(Tenant tenant, long loadedAt) { }
+    private record Cached(Tenant tenant, long loadedAt) {}
 
     private final Map<String, Cached> ready = new ConcurrentHashMap<>();
 
-    public TenantProvisioner(DataSource dataSource, TenantRegistry registry, TenancyProperties properties, List<String> locations) {
+    public TenantProvisioner(
+            DataSource dataSource, TenantRegistry registry, TenancyProperties properties, List<String> locations) {
         this.dataSource = dataSource;
         this.locations = locations.toArray(String[]::new);
         this.registry = registry;
@@ -80,12 +81,17 @@ public class TenantProvisioner {
             TenantRegistry locked = registry.on(c);
             try {
                 var entry = locked.find(tenantKey);
-                String zone = timeZone != null ? zone(timeZone).getId()
+                String zone = timeZone != null
+                        ? zone(timeZone).getId()
                         : entry.map(TenantRegistry.Entry::timeZone).orElse(defaultZone.getId());
                 if (entry.isEmpty() || entry.get().schemaVersion() < latestVersion) {
                     long started = System.nanoTime();
                     migrate(c, schema);
-                    log.info("Tenant {} migrated to version {} in schema {} ({} ms)", tenantKey, latestVersion, schema,
+                    log.info(
+                            "Tenant {} migrated to version {} in schema {} ({} ms)",
+                            tenantKey,
+                            latestVersion,
+                            schema,
                             (System.nanoTime() - started) / 1_000_000);
                 }
                 locked.upsert(tenantKey, schema, zone, latestVersion);
@@ -142,7 +148,8 @@ public class TenantProvisioner {
     private static int scanLatestVersion() {
         try {
             int max = 0;
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:db/tenant/V*__*.sql")) {
+            for (Resource r :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:db/tenant/V*__*.sql")) {
                 Matcher m = VERSION.matcher(String.valueOf(r.getFilename()));
                 if (m.matches()) {
                     max = Math.max(max, Integer.parseInt(m.group(1)));

@@ -8,10 +8,10 @@ import java.util.Optional;
 /** The service-wide table of the stores this service has provisioned ({@code public.kassa_tenant}). */
 public class TenantRegistry {
 
-    public record Entry(String tenantKey, String schema, String timeZone, int schemaVersion, String status) { }
+    public record Entry(String tenantKey, String schema, String timeZone, int schemaVersion, String status) {}
 
     /** What receipts and documents print about the store. */
-    public record Profile(String name, String address, String phone, String legalName, String taxId) { }
+    public record Profile(String name, String address, String phone, String legalName, String taxId) {}
 
     private final JdbcTemplate jdbc;
 
@@ -21,35 +21,58 @@ public class TenantRegistry {
 
     /** This registry on one connection (the one holding a store's provisioning lock), so it asks the pool for no other. */
     TenantRegistry on(java.sql.Connection connection) {
-        return new TenantRegistry(new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
+        return new TenantRegistry(
+                new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
     }
 
     public Optional<Entry> find(String tenantKey) {
-        return jdbc.query("select tenant_key, schema_name, time_zone, schema_version, status from public.kassa_tenant where tenant_key = ?",
-                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
-                tenantKey).stream().findFirst();
+        return jdbc
+                .query(
+                        "select tenant_key, schema_name, time_zone, schema_version, status from public.kassa_tenant where tenant_key = ?",
+                        (rs, i) -> new Entry(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
+                        tenantKey)
+                .stream()
+                .findFirst();
     }
 
     public void upsert(String tenantKey, String schema, String timeZone, int version) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into public.kassa_tenant (tenant_key, schema_name, time_zone, schema_version)
                 values (?, ?, ?, ?)
                 on conflict (tenant_key) do update
                    set time_zone = excluded.time_zone, schema_version = excluded.schema_version, updated_at = now()
-                """, tenantKey, schema, timeZone, version);
+                """,
+                tenantKey,
+                schema,
+                timeZone,
+                version);
     }
 
     public Optional<Profile> profile(String tenantKey) {
-        return jdbc.query("select store_name, address, phone, legal_name, tax_id from public.kassa_tenant where tenant_key = ?",
-                (rs, i) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), tenantKey)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "select store_name, address, phone, legal_name, tax_id from public.kassa_tenant where tenant_key = ?",
+                        (rs, i) -> new Profile(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                        tenantKey)
+                .stream()
+                .findFirst();
     }
 
     public void updateProfile(String tenantKey, Profile p) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update public.kassa_tenant set store_name = ?, address = ?, phone = ?, legal_name = ?, tax_id = ?, updated_at = now()
                  where tenant_key = ?
-                """, nz(p.name()), nz(p.address()), nz(p.phone()), nz(p.legalName()), nz(p.taxId()), tenantKey);
+                """,
+                nz(p.name()),
+                nz(p.address()),
+                nz(p.phone()),
+                nz(p.legalName()),
+                nz(p.taxId()),
+                tenantKey);
     }
 
     private static String nz(String value) {
@@ -64,16 +87,25 @@ public class TenantRegistry {
 
     /** The store's id in auth, once its store event has been read. */
     public Optional<Long> storeId(String tenantKey) {
-        return jdbc.query("select store_id from public.kassa_tenant where tenant_key = ? and store_id is not null",
-                (rs, i) -> rs.getLong(1), tenantKey).stream().findFirst();
+        return jdbc
+                .query(
+                        "select store_id from public.kassa_tenant where tenant_key = ? and store_id is not null",
+                        (rs, i) -> rs.getLong(1),
+                        tenantKey)
+                .stream()
+                .findFirst();
     }
 
     public List<String> activeKeys() {
-        return jdbc.queryForList("select tenant_key from public.kassa_tenant where status = 'active' order by tenant_key", String.class);
+        return jdbc.queryForList(
+                "select tenant_key from public.kassa_tenant where status = 'active' order by tenant_key", String.class);
     }
 
     public List<String> outdated(int latestVersion, int limit) {
-        return jdbc.queryForList("select tenant_key from public.kassa_tenant where schema_version < ? and status = 'active' order by tenant_key limit ?",
-                String.class, latestVersion, limit);
+        return jdbc.queryForList(
+                "select tenant_key from public.kassa_tenant where schema_version < ? and status = 'active' order by tenant_key limit ?",
+                String.class,
+                latestVersion,
+                limit);
     }
 }

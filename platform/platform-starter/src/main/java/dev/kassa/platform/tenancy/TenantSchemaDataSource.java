@@ -24,7 +24,8 @@ public class TenantSchemaDataSource extends DelegatingDataSource implements Infr
 
     @Override
     public Connection getConnection() throws SQLException {
-        return ConnectionSchemas.switched(super.getConnection(),
+        return ConnectionSchemas.switched(
+                super.getConnection(),
                 TenantContext.current().map(Tenant::schema).orElse(SchemaPerTenantConnectionProvider.SERVICE_SCHEMA));
     }
 

@@ -35,23 +35,33 @@ public class ApiDescription implements OpenApiCustomizer {
                 + "Part of Kassa, a multi-tenant point-of-sale backend. Call it through the gateway with `Authorization: Bearer <access token>` "
                 + "and `X-Tenant-Key: <store key>`; every refusal comes in one error body (`ErrorBody`, codes and messages in "
                 + "`x-kassa-errors`), and `x-kassa-roles` on an operation names the store roles that may call it.";
-        openApi.setInfo(new Info().title("Kassa " + application + " API").version("1").description(about)
+        openApi.setInfo(new Info()
+                .title("Kassa " + application + " API")
+                .version("1")
+                .description(about)
                 .contact(new Contact().name("Kassa")));
         TreeSet<String> tags = new TreeSet<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
                 if (operation.getTags() != null) {
-                    operation.setTags(operation.getTags().stream().map(ApiDescription::feature).distinct().toList());
+                    operation.setTags(operation.getTags().stream()
+                            .map(ApiDescription::feature)
+                            .distinct()
+                            .toList());
                     tags.addAll(operation.getTags());
                 }
-                if (operation.getDescription() == null || operation.getDescription().isBlank()) {
-                    operation.setDescription(Objects.requireNonNullElse(operation.getSummary(), operation.getOperationId()));
+                if (operation.getDescription() == null
+                        || operation.getDescription().isBlank()) {
+                    operation.setDescription(
+                            Objects.requireNonNullElse(operation.getSummary(), operation.getOperationId()));
                 }
             }));
         }
         tags.forEach(tag -> {
             if (openApi.getTags() == null || openApi.getTags().stream().noneMatch(t -> tag.equals(t.getName()))) {
-                openApi.addTagsItem(new Tag().name(tag).description("The " + tag.replace('-', ' ') + " operations of " + application));
+                openApi.addTagsItem(new Tag()
+                        .name(tag)
+                        .description("The " + tag.replace('-', ' ') + " operations of " + application));
             }
         });
     }

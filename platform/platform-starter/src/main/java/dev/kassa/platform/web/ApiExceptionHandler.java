@@ -73,9 +73,12 @@ public class ApiExceptionHandler {
     ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (FieldError fe : e.getBindingResult().getFieldErrors()) {
-            fields.computeIfAbsent(snake(fe.getField()), k -> new ArrayList<>()).add(errors.message(fe.getDefaultMessage() == null ? "validation.invalid" : fe.getDefaultMessage()));
+            fields.computeIfAbsent(snake(fe.getField()), k -> new ArrayList<>())
+                    .add(errors.message(
+                            fe.getDefaultMessage() == null ? "validation.invalid" : fe.getDefaultMessage()));
         }
-        e.getBindingResult().getGlobalErrors().forEach(ge -> fields.computeIfAbsent("non_field_errors", k -> new ArrayList<>())
+        e.getBindingResult().getGlobalErrors().forEach(ge -> fields.computeIfAbsent(
+                        "non_field_errors", k -> new ArrayList<>())
                 .add(errors.message(ge.getDefaultMessage() == null ? "validation.invalid" : ge.getDefaultMessage())));
         return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
     }
@@ -83,9 +86,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ErrorBody> invalidParameters(HandlerMethodValidationException e) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(r -> fields.put(
-                r.getMethodParameter().getParameterName() == null ? "non_field_errors" : snake(r.getMethodParameter().getParameterName()),
-                r.getResolvableErrors().stream().map(err -> errors.message(err.getDefaultMessage() == null ? "validation.invalid" : err.getDefaultMessage())).toList()));
+        e.getParameterValidationResults()
+                .forEach(r -> fields.put(
+                        r.getMethodParameter().getParameterName() == null
+                                ? "non_field_errors"
+                                : snake(r.getMethodParameter().getParameterName()),
+                        r.getResolvableErrors().stream()
+                                .map(err -> errors.message(
+                                        err.getDefaultMessage() == null
+                                                ? "validation.invalid"
+                                                : err.getDefaultMessage()))
+                                .toList()));
         return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
     }
 
@@ -96,9 +107,13 @@ public class ApiExceptionHandler {
             String field = mie.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
-            String key = cause instanceof InvalidFormatException ife && ife.getTargetType() != null
-                    && Number.class.isAssignableFrom(ife.getTargetType()) ? "validation.number" : "validation.type";
-            return respond(HttpStatus.BAD_REQUEST,
+            String key = cause instanceof InvalidFormatException ife
+                            && ife.getTargetType() != null
+                            && Number.class.isAssignableFrom(ife.getTargetType())
+                    ? "validation.number"
+                    : "validation.type";
+            return respond(
+                    HttpStatus.BAD_REQUEST,
                     errors.body(PlatformErrors.INVALID, null, Map.of(field, List.of(errors.message(key)))));
         }
         return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.PARSE_ERROR, null, Map.of()));
@@ -109,40 +124,62 @@ public class ApiExceptionHandler {
      * 404 {@code not_found}, as for an unknown route; a query parameter of the wrong type is the caller's mistake: 400.
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<ErrorBody> typeMismatch(
+            MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
-            return respond(HttpStatus.NOT_FOUND, errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[]{request.getRequestURI()}, Map.of()));
+            return respond(
+                    HttpStatus.NOT_FOUND,
+                    errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[] {request.getRequestURI()}, Map.of()));
         }
-        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID_PARAMETER, new Object[]{e.getName()},
-                Map.of(e.getName(), List.of(errors.message("validation.invalid")))));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                errors.body(
+                        PlatformErrors.INVALID_PARAMETER,
+                        new Object[] {e.getName()},
+                        Map.of(e.getName(), List.of(errors.message("validation.invalid")))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
-        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.MISSING_PARAMETER, new Object[]{e.getParameterName()},
-                Map.of(e.getParameterName(), List.of(errors.message("validation.required")))));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                errors.body(
+                        PlatformErrors.MISSING_PARAMETER,
+                        new Object[] {e.getParameterName()},
+                        Map.of(e.getParameterName(), List.of(errors.message("validation.required")))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e) {
-        return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.MISSING_HEADER, new Object[]{e.getHeaderName()}, Map.of()));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                errors.body(PlatformErrors.MISSING_HEADER, new Object[] {e.getHeaderName()}, Map.of()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ErrorBody> noRoute(Exception e) {
-        String path = e instanceof NoResourceFoundException nr ? "/" + nr.getResourcePath() : ((NoHandlerFoundException) e).getRequestURL();
-        return respond(HttpStatus.NOT_FOUND, errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[]{path}, Map.of()));
+        String path = e instanceof NoResourceFoundException nr
+                ? "/" + nr.getResourcePath()
+                : ((NoHandlerFoundException) e).getRequestURL();
+        return respond(
+                HttpStatus.NOT_FOUND, errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[] {path}, Map.of()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, errors.body(PlatformErrors.METHOD_NOT_ALLOWED, new Object[]{e.getMethod()}, Map.of()));
+        return respond(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                errors.body(PlatformErrors.METHOD_NOT_ALLOWED, new Object[] {e.getMethod()}, Map.of()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.body(PlatformErrors.UNSUPPORTED_MEDIA_TYPE,
-                new Object[]{String.valueOf(e.getContentType())}, Map.of()));
+        return respond(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                errors.body(
+                        PlatformErrors.UNSUPPORTED_MEDIA_TYPE,
+                        new Object[] {String.valueOf(e.getContentType())},
+                        Map.of()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -184,7 +221,8 @@ public class ApiExceptionHandler {
     /** The database is away for a moment (restarting, failing over, a connection cut): 503 and a retry in a second, no stack trace. */
     private ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
                 .body(errors.body(PlatformErrors.DATABASE_UNAVAILABLE, null, Map.of()));
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * from its X-Forwarded-* headers, never the service's own internal address; a forwarded header from anyone else is ignored.
  */
 public final class ClientUrls {
-    private ClientUrls() { }
+    private ClientUrls() {}
 
     /** The current request's address, query included. */
     public static UriComponentsBuilder currentRequest() {
@@ -25,13 +25,15 @@ public final class ClientUrls {
                 && ServiceCallFilter.of(attributes.getRequest()).isPresent()) {
             HttpServletRequest request = attributes.getRequest();
             HttpHeaders forwarded = new HttpHeaders();
-            for (String name : List.of("X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix")) {
+            for (String name :
+                    List.of("X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix")) {
                 String value = request.getHeader(name);
                 if (value != null) {
                     forwarded.set(name, value);
                 }
             }
-            builder = ForwardedHeaderUtils.adaptFromForwardedHeaders(builder.build().toUri(), forwarded);
+            builder = ForwardedHeaderUtils.adaptFromForwardedHeaders(
+                    builder.build().toUri(), forwarded);
         }
         return builder;
     }

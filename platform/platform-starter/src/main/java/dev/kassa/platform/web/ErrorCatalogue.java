@@ -48,18 +48,26 @@ public class ErrorCatalogue implements OpenApiCustomizer {
             entry.put("status", e.status());
             entry.put("code", e.code());
             entry.put("message", messages.getMessage(e.messageKey(), null, e.messageKey(), Locale.ENGLISH));
-            entry.put("message_ru", messages.getMessage(e.messageKey(), null, e.messageKey(), Locale.forLanguageTag("ru")));
+            entry.put(
+                    "message_ru",
+                    messages.getMessage(e.messageKey(), null, e.messageKey(), Locale.forLanguageTag("ru")));
             listed.add(entry);
         }
         StringSchema code = new StringSchema();
         code.setEnum(new ArrayList<>(codes));
-        code.setDescription("Stable machine code; the list is every code this service can answer (x-kassa-errors has each one's status and message)");
+        code.setDescription(
+                "Stable machine code; the list is every code this service can answer (x-kassa-errors has each one's status and message)");
         Schema<Object> body = new ObjectSchema()
                 .addProperty("status", new StringSchema()._enum(List.of("error")))
                 .addProperty("code", code)
-                .addProperty("message", new StringSchema().description("In the caller's language (Accept-Language: ru by default, en)"))
-                .addProperty("errors", new MapSchema().additionalProperties(new ArraySchema().items(new StringSchema()))
-                        .description("Per-field messages of a 400 invalid"))
+                .addProperty(
+                        "message",
+                        new StringSchema().description("In the caller's language (Accept-Language: ru by default, en)"))
+                .addProperty(
+                        "errors",
+                        new MapSchema()
+                                .additionalProperties(new ArraySchema().items(new StringSchema()))
+                                .description("Per-field messages of a 400 invalid"))
                 .addProperty("trace_id", new StringSchema());
         body.setRequired(List.of("status", "code", "message"));
         body.setDescription("The one error body of every Kassa answer");
@@ -70,11 +78,21 @@ public class ErrorCatalogue implements OpenApiCustomizer {
         // every operation can refuse (bad input, no token, another store, a role it excludes, not found): in this body
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                if (operation.getResponses() != null && operation.getResponses().keySet().stream().noneMatch(s -> s.startsWith("4"))) {
-                    operation.getResponses().addApiResponse("4XX", new io.swagger.v3.oas.models.responses.ApiResponse()
-                            .description("Refused: the one error body; its code says why (x-kassa-errors lists them)")
-                            .content(new io.swagger.v3.oas.models.media.Content().addMediaType("application/json",
-                                    new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorBody")))));
+                if (operation.getResponses() != null
+                        && operation.getResponses().keySet().stream().noneMatch(s -> s.startsWith("4"))) {
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    "4XX",
+                                    new io.swagger.v3.oas.models.responses.ApiResponse()
+                                            .description(
+                                                    "Refused: the one error body; its code says why (x-kassa-errors lists them)")
+                                            .content(new io.swagger.v3.oas.models.media.Content()
+                                                    .addMediaType(
+                                                            "application/json",
+                                                            new io.swagger.v3.oas.models.media.MediaType()
+                                                                    .schema(new Schema<>()
+                                                                            .$ref("#/components/schemas/ErrorBody")))));
                 }
             }));
         }

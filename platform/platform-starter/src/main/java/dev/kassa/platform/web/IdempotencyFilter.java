@@ -73,7 +73,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return request.getHeader(HEADER) == null || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        return request.getHeader(HEADER) == null
+                || "GET".equals(method)
+                || "HEAD".equals(method)
+                || "OPTIONS".equals(method);
     }
 
     @Override
@@ -86,10 +89,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String scope = scope();
-        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+        String hash = sha256(
+                request.getMethod() + " " + request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
         boolean claimed;
         try {
-            jdbc.update("insert into public.kassa_idempotency (scope, idem_key, request_hash, owner) values (?, ?, ?, ?)", scope, key, hash,
+            jdbc.update(
+                    "insert into public.kassa_idempotency (scope, idem_key, request_hash, owner) values (?, ?, ?, ?)",
+                    scope,
+                    key,
+                    hash,
                     instance);
             claimed = true;
         } catch (DuplicateKeyException taken) {
@@ -99,7 +107,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             replay(scope, key, hash, response);
             return;
         }
-        request.setAttribute(REQUEST_KEY, java.util.UUID.nameUUIDFromBytes((scope + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString());
+        request.setAttribute(
+                REQUEST_KEY,
+                java.util
+                        .UUID
+                        .nameUUIDFromBytes((scope + "\n" + key).getBytes(StandardCharsets.UTF_8))
+                        .toString());
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
@@ -109,13 +122,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 String type = cached.getContentType();
                 String answer = new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8);
                 // the request's change is committed: its answer goes to the client even if it cannot be kept just now
-                write(() -> jdbc.update("update public.kassa_idempotency set status = ?, content_type = ?, body = ? where scope = ? and idem_key = ?",
-                        status, type, answer, scope, key));
+                write(() -> jdbc.update(
+                        "update public.kassa_idempotency set status = ?, content_type = ?, body = ? where scope = ? and idem_key = ?",
+                        status,
+                        type,
+                        answer,
+                        scope,
+                        key));
                 stored = true;
             }
         } finally {
             if (!stored) {
-                write(() -> jdbc.update("delete from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key));
+                write(() -> jdbc.update(
+                        "delete from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key));
             }
             cached.copyBodyToResponse();
         }
@@ -155,16 +174,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * during the first attempt); false while that process lives, or when the claim is answered or for another body.
      */
     private boolean takeOver(String scope, String key, String hash) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 update public.kassa_idempotency k set owner = ?
                  where scope = ? and idem_key = ? and request_hash = ? and status is null and owner is distinct from ?
                    and not exists (select 1 from pg_stat_activity a where a.application_name = k.owner)
-                """, instance, scope, key, hash, instance) == 1;
+                """,
+                        instance,
+                        scope,
+                        key,
+                        hash,
+                        instance)
+                == 1;
     }
 
     private void replay(String scope, String key, String hash, HttpServletResponse response) throws IOException {
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "select request_hash, status, content_type, body from public.kassa_idempotency where scope = ? and idem_key = ?", scope, key);
+                "select request_hash, status, content_type, body from public.kassa_idempotency where scope = ? and idem_key = ?",
+                scope,
+                key);
         if (rows.isEmpty()) {
             errors.write(response, PlatformErrors.REQUEST_IN_PROGRESS);
             return;
@@ -201,7 +229,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

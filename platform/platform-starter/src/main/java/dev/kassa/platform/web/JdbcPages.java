@@ -12,8 +12,7 @@ import java.util.function.UnaryOperator;
 /** One page of a filtered SQL list and its total, for the {@code {count,next,previous,results}} answers. */
 public final class JdbcPages {
 
-    private JdbcPages() {
-    }
+    private JdbcPages() {}
 
     /**
      * A page of a filtered list and its total, with named parameters bound once for both statements:
@@ -25,12 +24,24 @@ public final class JdbcPages {
      * @param orderBy columns to sort by, from a whitelist (never user text)
      * @param params  binds the filter's parameters (a missing filter is bound as null)
      */
-    public static <T> Page<T> page(JdbcClient jdbc, String select, String from, String where, String orderBy,
-                                   UnaryOperator<JdbcClient.StatementSpec> params, RowMapper<T> rows, Pageable page) {
-        List<T> found = params.apply(jdbc.sql(select + " " + where + " order by " + orderBy + " limit :pageLimit offset :pageOffset"))
-                .param("pageLimit", page.getPageSize()).param("pageOffset", page.getOffset())
-                .query(rows).list();
-        long total = params.apply(jdbc.sql("select count(*) " + from + " " + where)).query(Long.class).single();
+    public static <T> Page<T> page(
+            JdbcClient jdbc,
+            String select,
+            String from,
+            String where,
+            String orderBy,
+            UnaryOperator<JdbcClient.StatementSpec> params,
+            RowMapper<T> rows,
+            Pageable page) {
+        List<T> found = params.apply(jdbc.sql(
+                        select + " " + where + " order by " + orderBy + " limit :pageLimit offset :pageOffset"))
+                .param("pageLimit", page.getPageSize())
+                .param("pageOffset", page.getOffset())
+                .query(rows)
+                .list();
+        long total = params.apply(jdbc.sql("select count(*) " + from + " " + where))
+                .query(Long.class)
+                .single();
         return new PageImpl<>(found, page, total);
     }
 }

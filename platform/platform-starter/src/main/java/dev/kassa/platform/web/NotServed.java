@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
  */
 public final class NotServed {
 
-    private NotServed() { }
+    private NotServed() {}
 
     /** The exception to throw, with {@code Allow} set on the response. */
     public static KassaException because(HttpServletResponse response, KassaError error, String allow) {

@@ -34,8 +34,10 @@ public class OperationRoles implements OperationCustomizer {
         List<String> roles = rolesFor(rule.value());
         operation.addExtension("x-kassa-roles", roles);
         String line = "Roles: " + String.join(", ", roles) + ".";
-        operation.setDescription(operation.getDescription() == null || operation.getDescription().isBlank() ? line
-                : operation.getDescription() + "\n\n" + line);
+        operation.setDescription(
+                operation.getDescription() == null || operation.getDescription().isBlank()
+                        ? line
+                        : operation.getDescription() + "\n\n" + line);
         return operation;
     }
 

@@ -9,7 +9,7 @@ import org.springframework.data.domain.Sort;
  * client pages its tables, {@code limit} and {@code offset} (a multiple of the limit) when neither page parameter is given.
  */
 public final class PageRequests {
-    private PageRequests() { }
+    private PageRequests() {}
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;

@@ -10,16 +10,28 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The paginated list shape of the seed API: {@code {count, next, previous, results}}. */
-public record PageResponse<T>(long count, @Schema(types = {"string", "null"}, description = "The next page's address, null on the last page") String next,
-                              @Schema(types = {"string", "null"}, description = "The previous page's address, null on the first page") String previous,
-                              List<T> results) {
+public record PageResponse<T>(
+        long count,
+        @Schema(
+                        types = {"string", "null"},
+                        description = "The next page's address, null on the last page")
+                String next,
+        @Schema(
+                        types = {"string", "null"},
+                        description = "The previous page's address, null on the first page")
+                String previous,
+        List<T> results) {
 
     public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
         int number = page.getNumber() + 1;
         int size = page.getSize();
         String next = page.hasNext() ? link(number + 1, size) : null;
         String previous = page.hasPrevious() ? link(number - 1, size) : null;
-        return new PageResponse<>(page.getTotalElements(), next, previous, page.getContent().stream().map(mapper).toList());
+        return new PageResponse<>(
+                page.getTotalElements(),
+                next,
+                previous,
+                page.getContent().stream().map(mapper).toList());
     }
 
     /**
@@ -29,10 +41,15 @@ public record PageResponse<T>(long count, @Schema(types = {"string", "null"}, de
     private static String link(int page, int size) {
         UriComponentsBuilder builder = ClientUrls.currentRequest();
         boolean byOffset = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-                && a.getRequest().getParameter("page") == null && a.getRequest().getParameter("page_size") == null
-                && (a.getRequest().getParameter("limit") != null || a.getRequest().getParameter("offset") != null);
+                && a.getRequest().getParameter("page") == null
+                && a.getRequest().getParameter("page_size") == null
+                && (a.getRequest().getParameter("limit") != null
+                        || a.getRequest().getParameter("offset") != null);
         return byOffset
-                ? builder.replaceQueryParam("limit", size).replaceQueryParam("offset", (page - 1) * size).build().toUriString()
+                ? builder.replaceQueryParam("limit", size)
+                        .replaceQueryParam("offset", (page - 1) * size)
+                        .build()
+                        .toUriString()
                 : builder.replaceQueryParam("page", page).build().toUriString();
     }
 }

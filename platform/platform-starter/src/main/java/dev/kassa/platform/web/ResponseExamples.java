@@ -35,7 +35,7 @@ public class ResponseExamples implements OpenApiCustomizer {
             return;
         }
         try (InputStream in = file.getInputStream()) {
-            this.examples = json.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+            this.examples = json.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,9 +47,11 @@ public class ResponseExamples implements OpenApiCustomizer {
             return;
         }
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            // the original's underscore aliases (daily_sales) and a path's trailing-slash form show the example of the plain one
+            // the original's underscore aliases (daily_sales) and a path's trailing-slash form show the example of the
+            // plain one
             String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-            Object example = examples.getOrDefault(method.name() + " " + plain, examples.get(method.name() + " " + plain.replace('_', '-')));
+            Object example = examples.getOrDefault(
+                    method.name() + " " + plain, examples.get(method.name() + " " + plain.replace('_', '-')));
             if (example != null) {
                 attach(operation, example);
             }
@@ -60,13 +62,20 @@ public class ResponseExamples implements OpenApiCustomizer {
         if (operation.getResponses() == null) {
             return;
         }
-        operation.getResponses().entrySet().stream().filter(r -> r.getKey().startsWith("2")).findFirst().map(Map.Entry::getValue)
+        operation.getResponses().entrySet().stream()
+                .filter(r -> r.getKey().startsWith("2"))
+                .findFirst()
+                .map(Map.Entry::getValue)
                 .ifPresent((ApiResponse response) -> {
                     if (response.getContent() == null) {
                         response.setContent(new Content());
                     }
                     MediaType json = response.getContent().computeIfAbsent("application/json", k -> new MediaType());
-                    json.addExamples("recorded", new Example().summary("A real answer, recorded by the service's tests").value(example));
+                    json.addExamples(
+                            "recorded",
+                            new Example()
+                                    .summary("A real answer, recorded by the service's tests")
+                                    .value(example));
                 });
     }
 }

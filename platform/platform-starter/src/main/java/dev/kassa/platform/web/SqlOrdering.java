@@ -27,7 +27,9 @@ public record SqlOrdering(String fallback, String tieBreak, Map<String, String> 
         int comma = column.indexOf(',');
         String first = comma < 0 ? column : column.substring(0, comma);
         String rest = comma < 0 ? "" : column.substring(comma);
-        return descending ? first + " desc nulls last" + rest + ", " + tieBreak + " desc" : first + rest + ", " + tieBreak;
+        return descending
+                ? first + " desc nulls last" + rest + ", " + tieBreak + " desc"
+                : first + rest + ", " + tieBreak;
     }
 
     /** The same ordering as a Spring Data sort over entity properties, the tie-break property following the direction. */
@@ -37,7 +39,7 @@ public record SqlOrdering(String fallback, String tieBreak, Map<String, String> 
         return Sort.by(direction, asked.column()).and(Sort.by(direction, tieBreak));
     }
 
-    private record Requested(String column, boolean descending) { }
+    private record Requested(String column, boolean descending) {}
 
     private Requested requested(String requested) {
         String name = requested == null || requested.isBlank() ? fallback : requested.trim();

@@ -29,8 +29,10 @@ public class WebAutoConfiguration {
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     static {
-        // the caller is resolved from the token and the store, never sent: it must not appear in the published request schemas
-        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(dev.kassa.platform.security.Caller.class);
+        // the caller is resolved from the token and the store, never sent: it must not appear in the published request
+        // schemas
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(dev.kassa.platform.security.Caller.class);
         // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
         io.swagger.v3.oas.models.media.Schema<Object> decimal = new io.swagger.v3.oas.models.media.JsonSchema();
         decimal.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("string", "number")));
@@ -52,9 +54,12 @@ public class WebAutoConfiguration {
     /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
-    public ErrorCatalogue errorCatalogue(org.springframework.beans.factory.BeanFactory beanFactory, MessageSource messageSource) {
-        java.util.List<String> packages = org.springframework.boot.autoconfigure.AutoConfigurationPackages.has(beanFactory)
-                ? org.springframework.boot.autoconfigure.AutoConfigurationPackages.get(beanFactory) : java.util.List.of();
+    public ErrorCatalogue errorCatalogue(
+            org.springframework.beans.factory.BeanFactory beanFactory, MessageSource messageSource) {
+        java.util.List<String> packages =
+                org.springframework.boot.autoconfigure.AutoConfigurationPackages.has(beanFactory)
+                        ? org.springframework.boot.autoconfigure.AutoConfigurationPackages.get(beanFactory)
+                        : java.util.List.of();
         return new ErrorCatalogue(packages, messageSource);
     }
 
@@ -69,7 +74,9 @@ public class WebAutoConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
     public ApiDescription apiDescription(org.springframework.core.env.Environment environment) {
-        return new ApiDescription(environment.getProperty("spring.application.name", "service"), environment.getProperty("kassa.api.description"));
+        return new ApiDescription(
+                environment.getProperty("spring.application.name", "service"),
+                environment.getProperty("kassa.api.description"));
     }
 
     /** A published property of a reference type may be null, as the answers write nulls ({@link NullableProperties}). */
@@ -116,9 +123,14 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    public ErrorResponses errorResponses(MessageSource messageSource, ObjectMapper objectMapper,
-                                         org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        return new ErrorResponses(messageSource, objectMapper, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    public ErrorResponses errorResponses(
+            MessageSource messageSource,
+            ObjectMapper objectMapper,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new ErrorResponses(
+                messageSource,
+                objectMapper,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -133,7 +145,8 @@ public class WebAutoConfiguration {
 
     @Bean
     public FilterRegistrationBean<TrailingSlashFilter> trailingSlashFilter() {
-        FilterRegistrationBean<TrailingSlashFilter> registration = new FilterRegistrationBean<>(new TrailingSlashFilter());
+        FilterRegistrationBean<TrailingSlashFilter> registration =
+                new FilterRegistrationBean<>(new TrailingSlashFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
@@ -141,14 +154,16 @@ public class WebAutoConfiguration {
     /** First of all: a header value no component can read safely is refused before any of them tries. */
     @Bean
     public FilterRegistrationBean<HeaderCheckFilter> headerCheckFilter(ErrorResponses errorResponses) {
-        FilterRegistrationBean<HeaderCheckFilter> registration = new FilterRegistrationBean<>(new HeaderCheckFilter(errorResponses));
+        FilterRegistrationBean<HeaderCheckFilter> registration =
+                new FilterRegistrationBean<>(new HeaderCheckFilter(errorResponses));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean
     public FilterRegistrationBean<LocaleFilter> localeFilter(LocaleResolver localeResolver) {
-        FilterRegistrationBean<LocaleFilter> registration = new FilterRegistrationBean<>(new LocaleFilter(localeResolver));
+        FilterRegistrationBean<LocaleFilter> registration =
+                new FilterRegistrationBean<>(new LocaleFilter(localeResolver));
         // after Spring's RequestContextFilter (-105, which uses the JVM default), before Spring Security (-100)
         registration.setOrder(-104);
         return registration;
@@ -156,13 +171,17 @@ public class WebAutoConfiguration {
 
     /** Runs after Spring Security, so the caller and the store are known when a key is scoped. */
     @Bean
-    public IdempotencyFilter idempotencyFilter(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, ErrorResponses errorResponses,
-                                               org.springframework.core.env.Environment environment) {
-        return new IdempotencyFilter(jdbcTemplate, errorResponses, dev.kassa.platform.config.PlatformDefaults.instanceName(environment));
+    public IdempotencyFilter idempotencyFilter(
+            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
+            ErrorResponses errorResponses,
+            org.springframework.core.env.Environment environment) {
+        return new IdempotencyFilter(
+                jdbcTemplate, errorResponses, dev.kassa.platform.config.PlatformDefaults.instanceName(environment));
     }
 
     @Bean
-    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter idempotencyFilter) {
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(
+            IdempotencyFilter idempotencyFilter) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(idempotencyFilter);
         registration.setOrder(0);
         return registration;
@@ -173,7 +192,8 @@ public class WebAutoConfiguration {
     public Jackson2ObjectMapperBuilderCustomizer kassaJsonCustomizer() {
         return builder -> builder.serializerByType(BigDecimal.class, new JsonSerializer<BigDecimal>() {
             @Override
-            public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
                 gen.writeString(value.toPlainString());
             }
         });

@@ -20,8 +20,13 @@ class PlatformErrorsTests {
     void anErrorsDetailsNeverReplaceTheEnvelope() {
         for (String key : KassaException.ENVELOPE_KEYS) {
             assertThatThrownBy(() -> PlatformErrors.INVALID.exception(Map.of(key, "in_progress")))
-                    .as(key).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key);
+                    .as(key)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(key);
         }
-        assertThat(PlatformErrors.INVALID.exception(Map.of("current_status", "in_progress")).details()).containsKey("current_status");
+        assertThat(PlatformErrors.INVALID
+                        .exception(Map.of("current_status", "in_progress"))
+                        .details())
+                .containsKey("current_status");
     }
 }

@@ -23,8 +23,12 @@ class CachingJwtDecoderTests {
         if (token.startsWith("bad")) {
             throw new BadJwtException("signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("7").issuedAt(now.minusSeconds(60))
-                .expiresAt(now.plus(Duration.ofMinutes(token.startsWith("short") ? 1 : 15))).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("7")
+                .issuedAt(now.minusSeconds(60))
+                .expiresAt(now.plus(Duration.ofMinutes(token.startsWith("short") ? 1 : 15)))
+                .build();
     };
 
     @Test
@@ -42,10 +46,13 @@ class CachingJwtDecoderTests {
     void anExpiredTokenIsVerifiedAgainAndARefusedOneIsNeverRemembered() {
         CachingJwtDecoder early = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC));
         early.decode("short-token");
-        CachingJwtDecoder later = new CachingJwtDecoder(verifier, Clock.fixed(now.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+        CachingJwtDecoder later =
+                new CachingJwtDecoder(verifier, Clock.fixed(now.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
         later.decode("short-token");
         later.decode("short-token");
-        assertThat(verifications.get()).as("a cached token past its expiry is checked by the verifier again").isEqualTo(3);
+        assertThat(verifications.get())
+                .as("a cached token past its expiry is checked by the verifier again")
+                .isEqualTo(3);
         assertThatThrownBy(() -> early.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> early.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThat(verifications.get()).isEqualTo(5);

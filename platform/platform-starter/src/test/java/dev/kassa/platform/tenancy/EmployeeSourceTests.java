@@ -40,13 +40,16 @@ class EmployeeSourceTests {
         Map<String, String> seen = new ConcurrentHashMap<>();
         auth = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         auth.createContext("/internal/employees/", exchange -> {
-            seen.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            seen.put(
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             seen.put("store", String.valueOf(exchange.getRequestHeaders().getFirst("X-Tenant-Key")));
             seen.put("service", String.valueOf(exchange.getRequestHeaders().getFirst(ServiceTokens.HEADER)));
             boolean known = exchange.getRequestURI().getPath().endsWith("/7");
-            byte[] body = (known ? """
+            byte[] body = (known
+                            ? """
                     {"tenant_key":"shop_1a2b3c4d","employee_id":7,"user_id":57,"full_name":"Кассир Анна","role":"cashier","phone":"","is_active":true}"""
-                    : "{\"status\":\"error\",\"code\":\"employee_not_found\"}").getBytes(StandardCharsets.UTF_8);
+                            : "{\"status\":\"error\",\"code\":\"employee_not_found\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(known ? 200 : 404, body.length);
             exchange.getResponseBody().write(body);
@@ -55,7 +58,8 @@ class EmployeeSourceTests {
         auth.start();
         ObjectMapper snake = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         ServiceTokens tokens = new ServiceTokens(ServiceTokens.randomSecret(), "task-service", Clock.systemUTC());
-        EmployeeSource source = new EmployeeSource(RestClient.builder(), "http://127.0.0.1:" + auth.getAddress().getPort(), tokens, snake);
+        EmployeeSource source = new EmployeeSource(
+                RestClient.builder(), "http://127.0.0.1:" + auth.getAddress().getPort(), tokens, snake);
 
         assertThat(source.employee("shop_1a2b3c4d", 7)).as("no caller, no call").isEmpty();
 
@@ -69,7 +73,11 @@ class EmployeeSourceTests {
         });
         assertThat(seen).containsEntry("authorization", "Bearer owner-token").containsEntry("store", "shop_1a2b3c4d");
         assertThat(tokens.verify(seen.get("service"))).isPresent();
-        assertThat(source.employee("shop_1a2b3c4d", 8)).as("auth does not know them").isEmpty();
-        assertThat(source.employee("shop_9z9z9z9z", 7)).as("an answer for another store is not taken").isEmpty();
+        assertThat(source.employee("shop_1a2b3c4d", 8))
+                .as("auth does not know them")
+                .isEmpty();
+        assertThat(source.employee("shop_9z9z9z9z", 7))
+                .as("an answer for another store is not taken")
+                .isEmpty();
     }
 }

@@ -25,6 +25,7 @@ class AccessRevocationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
 
@@ -41,20 +42,37 @@ class AccessRevocationTests {
 
         EventSamples.Sample deactivated = EventSamples.of(AccessChanged.EMPLOYEE_DEACTIVATED);
         deactivated.assertConsumedBy("platform (every service)");
-        kafka.send(Topics.AUTH, store, deactivated.message(store, e -> e.set("/tenant_key", store).set("/user_id", 41).set("/employee_id", 7)
-                .set("/at", Instant.now().toString()))).get();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Api.Response refused = as(cashier, store).get("/api/notes");
-            assertThat(refused.status()).isEqualTo(401);
-            assertThat(refused.text("/code")).isEqualTo("token_revoked");
-        });
-        assertThat(as(colleague, store).get("/api/notes").status()).as("others keep working").isEqualTo(200);
-        assertThat(as(TestTokens.token(41, "cashier41", Map.of(store, "manager")), store).get("/api/notes").status())
-                .as("a token issued afterwards (e.g. with a new role) works").isEqualTo(200);
+        kafka.send(Topics.AUTH, store, deactivated.message(store, e -> e.set("/tenant_key", store)
+                        .set("/user_id", 41)
+                        .set("/employee_id", 7)
+                        .set("/at", Instant.now().toString())))
+                .get();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Api.Response refused = as(cashier, store).get("/api/notes");
+                    assertThat(refused.status()).isEqualTo(401);
+                    assertThat(refused.text("/code")).isEqualTo("token_revoked");
+                });
+        assertThat(as(colleague, store).get("/api/notes").status())
+                .as("others keep working")
+                .isEqualTo(200);
+        assertThat(as(TestTokens.token(41, "cashier41", Map.of(store, "manager")), store)
+                        .get("/api/notes")
+                        .status())
+                .as("a token issued afterwards (e.g. with a new role) works")
+                .isEqualTo(200);
 
-        kafka.send(Topics.AUTH, store, EventSamples.of(AccessChanged.STORE_DEACTIVATED).message(store, e -> e.set("/tenant_key", store)
-                .set("/at", Instant.now().toString()))).get();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(as(colleague, store).get("/api/notes").text("/code")).isEqualTo("token_revoked"));
+        kafka.send(
+                        Topics.AUTH,
+                        store,
+                        EventSamples.of(AccessChanged.STORE_DEACTIVATED).message(store, e -> e.set("/tenant_key", store)
+                                .set("/at", Instant.now().toString())))
+                .get();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> assertThat(as(colleague, store).get("/api/notes").text("/code"))
+                                .isEqualTo("token_revoked"));
     }
 }

@@ -20,6 +20,7 @@ class EmployeeDirectoryTests {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
     @Autowired
     EmployeeDirectory directory;
 
@@ -28,16 +29,27 @@ class EmployeeDirectoryTests {
         String store = TestStores.newKey("emp");
         EventSamples.Sample created = EventSamples.of(EmployeeChanged.CREATED);
         created.assertConsumedBy("platform (every service)");
-        kafka.send(Topics.AUTH, store, created.message(store, e -> e.set("/tenant_key", store).set("/employee_id", 31).set("/user_id", 131)
-                .set("/full_name", "Анна Петрова").set("/role", "cashier"))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(directory.find(store, 31)).hasValueSatisfying(e -> assertThat(e.fullName()).isEqualTo("Анна Петрова")));
+        kafka.send(Topics.AUTH, store, created.message(store, e -> e.set("/tenant_key", store)
+                        .set("/employee_id", 31)
+                        .set("/user_id", 131)
+                        .set("/full_name", "Анна Петрова")
+                        .set("/role", "cashier")))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(directory.find(store, 31))
+                .hasValueSatisfying(e -> assertThat(e.fullName()).isEqualTo("Анна Петрова")));
         assertThat(directory.byUser(store, 131).orElseThrow().employeeId()).isEqualTo(31);
 
-        kafka.send(Topics.AUTH, store, EventSamples.of(EmployeeChanged.UPDATED).message(store, e -> e.set("/tenant_key", store)
-                .set("/employee_id", 31).set("/user_id", 131).set("/full_name", "Анна Петрова").set("/role", "manager")
-                .set("/is_active", false))).get();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(directory.find(store, 31).orElseThrow().isActive()).isFalse());
+        kafka.send(Topics.AUTH, store, EventSamples.of(EmployeeChanged.UPDATED).message(store, e -> e.set(
+                                "/tenant_key", store)
+                        .set("/employee_id", 31)
+                        .set("/user_id", 131)
+                        .set("/full_name", "Анна Петрова")
+                        .set("/role", "manager")
+                        .set("/is_active", false)))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        directory.find(store, 31).orElseThrow().isActive())
+                .isFalse());
         assertThat(directory.find(store, 31).orElseThrow().role()).isEqualTo("manager");
         assertThat(directory.active(store)).isEmpty();
         assertThat(directory.find(TestStores.newKey("emq"), 31)).as("per store").isEmpty();

@@ -48,13 +48,26 @@ class ErrorBodyAndSecurityTests {
 
     @Test
     void expiredOrForgedTokensAreRejected() {
-        assertErrorBody(api().as(TestTokens.expired(1, Map.of(STORE_A, "owner"))).in(STORE_A).get("/api/notes"), 401, "token_not_valid");
-        assertErrorBody(api().as(TestTokens.forged(1, Map.of(STORE_A, "owner"))).in(STORE_A).get("/api/notes"), 401, "token_not_valid");
+        assertErrorBody(
+                api().as(TestTokens.expired(1, Map.of(STORE_A, "owner")))
+                        .in(STORE_A)
+                        .get("/api/notes"),
+                401,
+                "token_not_valid");
+        assertErrorBody(
+                api().as(TestTokens.forged(1, Map.of(STORE_A, "owner")))
+                        .in(STORE_A)
+                        .get("/api/notes"),
+                401,
+                "token_not_valid");
     }
 
     @Test
     void missingTenantKeyIs400() {
-        assertErrorBody(api().as(TestTokens.token(1, "owner", Map.of(STORE_A, "owner"))).get("/api/notes"), 400, "missing_tenant_key");
+        assertErrorBody(
+                api().as(TestTokens.token(1, "owner", Map.of(STORE_A, "owner"))).get("/api/notes"),
+                400,
+                "missing_tenant_key");
     }
 
     @Test
@@ -71,7 +84,8 @@ class ErrorBodyAndSecurityTests {
 
     @Test
     void aRoleWithoutThePermissionIsRefused() {
-        Api cashier = api().as(TestTokens.token(3, "cashier", Map.of(STORE_A, "cashier"))).in(STORE_A);
+        Api cashier = api().as(TestTokens.token(3, "cashier", Map.of(STORE_A, "cashier")))
+                .in(STORE_A);
         assertErrorBody(cashier.post("/api/notes", json("text", "x")), 403, "permission_denied");
         assertErrorBody(cashier.get("/api/notes/refunds"), 403, "permission_denied");
         assertThat(cashier.get("/api/notes").status()).isEqualTo(200);
@@ -93,8 +107,10 @@ class ErrorBodyAndSecurityTests {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             byte[] payload = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            socket.getOutputStream().write((head + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + payload.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write((head + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                                    + payload.length + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             socket.getOutputStream().write(payload);
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -103,15 +119,27 @@ class ErrorBodyAndSecurityTests {
     @Test
     void nonAsciiHeadersAndDuplicateKeysAreBadInputNeverA500() throws Exception {
         String token = TestTokens.token(1, "owner", Map.of(STORE_A, "owner"));
-        for (String header : List.of("Accept-Language: ру-RU,ру;q=0.9\r\n", "X-Tenant-Key: магазин_0000000a\r\n", "Accept-Language: \u00ff\u00fe\r\n",
-                "X-Tenant-Key: " + STORE_A + "\u00e9\r\n", "Idempotency-Key: ключ\r\n")) {
-            for (String path : List.of("POST /api/notes HTTP/1.1\r\n", "POST /api/public/ping HTTP/1.1\r\n", "GET /api/notes HTTP/1.1\r\n")) {
-                String answer = rawRequest(path + "Authorization: Bearer " + token + "\r\n" + header, "{\"text\":\"a\"}");
-                assertThat(answer).as(path + header).startsWith("HTTP/1.1 400").contains("\"code\":\"invalid_header\"")
+        for (String header : List.of(
+                "Accept-Language: ру-RU,ру;q=0.9\r\n",
+                "X-Tenant-Key: магазин_0000000a\r\n",
+                "Accept-Language: \u00ff\u00fe\r\n",
+                "X-Tenant-Key: " + STORE_A + "\u00e9\r\n",
+                "Idempotency-Key: ключ\r\n")) {
+            for (String path : List.of(
+                    "POST /api/notes HTTP/1.1\r\n",
+                    "POST /api/public/ping HTTP/1.1\r\n",
+                    "GET /api/notes HTTP/1.1\r\n")) {
+                String answer =
+                        rawRequest(path + "Authorization: Bearer " + token + "\r\n" + header, "{\"text\":\"a\"}");
+                assertThat(answer)
+                        .as(path + header)
+                        .startsWith("HTTP/1.1 400")
+                        .contains("\"code\":\"invalid_header\"")
                         .doesNotContain("Exception");
             }
         }
-        String duplicate = rawRequest("POST /api/notes HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\nX-Tenant-Key: " + STORE_A + "\r\n",
+        String duplicate = rawRequest(
+                "POST /api/notes HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\nX-Tenant-Key: " + STORE_A + "\r\n",
                 "{\"text\":\"a\",\"text\":\"b\"}");
         assertThat(duplicate).startsWith("HTTP/1.1 400").contains("\"code\":\"parse_error\"");
         String direct = rawRequest("GET /error HTTP/1.1\r\n", "");
@@ -122,7 +150,8 @@ class ErrorBodyAndSecurityTests {
     void englishWithAcceptLanguage() {
         Api.Response r = owner().english().post("/api/notes", json("text", ""));
         assertThat(r.at("/errors/text/0").asText()).isEqualTo("This field is required.");
-        assertThat(api().english().in(STORE_A).get("/api/notes").text("/message")).isEqualTo("Authentication credentials were not provided.");
+        assertThat(api().english().in(STORE_A).get("/api/notes").text("/message"))
+                .isEqualTo("Authentication credentials were not provided.");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -130,11 +159,14 @@ class ErrorBodyAndSecurityTests {
 
     @Test
     void everyErrorAnswerCountsUnderItsCodeForTheDashboards() {
-        double before = meters.counter("kassa.errors", "code", "method_not_allowed").count();
+        double before =
+                meters.counter("kassa.errors", "code", "method_not_allowed").count();
         owner().delete("/api/notes");
         api().in(STORE_A).get("/api/notes");
-        assertThat(meters.counter("kassa.errors", "code", "method_not_allowed").count()).isEqualTo(before + 1);
-        assertThat(meters.counter("kassa.errors", "code", "not_authenticated").count()).isPositive();
+        assertThat(meters.counter("kassa.errors", "code", "method_not_allowed").count())
+                .isEqualTo(before + 1);
+        assertThat(meters.counter("kassa.errors", "code", "not_authenticated").count())
+                .isPositive();
     }
 
     @Test

@@ -12,10 +12,11 @@ public class Note {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     String text;
     BigDecimal amount;
 
-    protected Note() { }
+    protected Note() {}
 
     Note(String text, BigDecimal amount) {
         this.text = text;

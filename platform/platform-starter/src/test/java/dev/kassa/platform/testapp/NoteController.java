@@ -21,9 +21,9 @@ import java.util.Map;
 @RestController
 class NoteController {
 
-    record NoteRequest(@NotBlank(message = "validation.required") String text, BigDecimal amount, Boolean fail) { }
+    record NoteRequest(@NotBlank(message = "validation.required") String text, BigDecimal amount, Boolean fail) {}
 
-    record NoteResponse(Long id, String text, BigDecimal amount) { }
+    record NoteResponse(Long id, String text, BigDecimal amount) {}
 
     private final NoteRepository notes;
     private final OutboxPublisher outbox;
@@ -45,7 +45,8 @@ class NoteController {
         }
         if ("database away".equals(request.text())) {
             // what a request meets while PostgreSQL restarts: no connection to be had
-            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                    "Failed to obtain JDBC Connection",
                     new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
         }
         return new NoteResponse(note.id, note.text, note.amount);
@@ -54,7 +55,9 @@ class NoteController {
     @GetMapping("/api/notes")
     @PreAuthorize(Access.READ_CATALOG)
     List<NoteResponse> list() {
-        return notes.findAll().stream().map(n -> new NoteResponse(n.id, n.text, n.amount)).toList();
+        return notes.findAll().stream()
+                .map(n -> new NoteResponse(n.id, n.text, n.amount))
+                .toList();
     }
 
     @GetMapping("/api/notes/refunds")

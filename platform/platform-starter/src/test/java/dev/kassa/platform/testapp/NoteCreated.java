@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** The test application's event: a note was written. */
 @KassaEvent(topic = Topics.CATALOG)
-record NoteCreated(String text) { }
+record NoteCreated(String text) {}

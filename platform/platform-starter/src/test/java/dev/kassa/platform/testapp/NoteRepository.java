@@ -2,4 +2,4 @@ package dev.kassa.platform.testapp;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface NoteRepository extends JpaRepository<Note, Long> { }
+interface NoteRepository extends JpaRepository<Note, Long> {}

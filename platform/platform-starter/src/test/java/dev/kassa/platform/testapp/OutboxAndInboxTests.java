@@ -41,14 +41,19 @@ class OutboxAndInboxTests {
 
     @Autowired
     OutboxPublisher outbox;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     KafkaTemplate<String, String> kafka;
+
     @Autowired
     Inbox inbox;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -60,7 +65,9 @@ class OutboxAndInboxTests {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
         String marker = UUID.randomUUID().toString();
         tx.executeWithoutResult(s -> outbox.publish("backlog_0000000f", new Probe(marker)));
-        jdbc.update("update public.kassa_outbox set created_at = now() - interval '5 minutes' where envelope like ?", "%" + marker + "%");
+        jdbc.update(
+                "update public.kassa_outbox set created_at = now() - interval '5 minutes' where envelope like ?",
+                "%" + marker + "%");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(meters.get("kassa.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(1);
@@ -78,10 +85,15 @@ class OutboxAndInboxTests {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
         String marker = UUID.randomUUID().toString();
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            outbox.publish("roll_back_0000000f", new Probe(marker));
-            throw new IllegalStateException("business failure");
-        })).isInstanceOf(IllegalStateException.class);
-        assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isZero();
+                    outbox.publish("roll_back_0000000f", new Probe(marker));
+                    throw new IllegalStateException("business failure");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from public.kassa_outbox where envelope like ?",
+                        Integer.class,
+                        "%" + marker + "%"))
+                .isZero();
     }
 
     @Test
@@ -98,19 +110,30 @@ class OutboxAndInboxTests {
 
         OutboxRelay relayWithoutBroker = new OutboxRelay(jdbc, deadBroker(), tx);
         assertThat(relayWithoutBroker.relayOnce()).isEqualTo(-1);
-        assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from public.kassa_outbox where envelope like ?",
+                        Integer.class,
+                        "%" + marker + "%"))
+                .isEqualTo(1);
 
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
             consumer.subscribe(List.of(Topics.TASK));
             OutboxRelay relay = new OutboxRelay(jdbc, kafka, tx);
             assertThat(relay.relayOnce()).isPositive();
-            assertThat(jdbc.queryForObject("select count(*) from public.kassa_outbox where envelope like ?", Integer.class, "%" + marker + "%")).isZero();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from public.kassa_outbox where envelope like ?",
+                            Integer.class,
+                            "%" + marker + "%"))
+                    .isZero();
             List<String> received = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
                 return received.stream().anyMatch(v -> v.contains(marker));
             });
-            String message = received.stream().filter(v -> v.contains(marker)).findFirst().orElseThrow();
+            String message = received.stream()
+                    .filter(v -> v.contains(marker))
+                    .findFirst()
+                    .orElseThrow();
             EventEnvelope envelope = inbox.read(message);
             assertThat(envelope.type()).isEqualTo("Probe");
             assertThat(envelope.tenantKey()).isEqualTo("broker_down_0000000f");
@@ -123,7 +146,8 @@ class OutboxAndInboxTests {
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
         String store = "relay_order_0000000f";
         String run = UUID.randomUUID().toString();
-        // more rows than one round takes (200): a second relay finds rows to claim while the first still sends its round
+        // more rows than one round takes (200): a second relay finds rows to claim while the first still sends its
+        // round
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < 300; i++) {
                 outbox.publish(store, new Probe(run + ":" + i));
@@ -133,8 +157,8 @@ class OutboxAndInboxTests {
         java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
         KafkaTemplate<String, String> slow = new KafkaTemplate<>(kafka.getProducerFactory()) {
             @Override
-            public java.util.concurrent.CompletableFuture<org.springframework.kafka.support.SendResult<String, String>> send(
-                    org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
+            public java.util.concurrent.CompletableFuture<org.springframework.kafka.support.SendResult<String, String>>
+                    send(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
                 if (sending.getCount() > 0) {
                     // the first instance has claimed its round and stalls on the broker (a collection, a slow network)
                     sending.countDown();
@@ -147,12 +171,18 @@ class OutboxAndInboxTests {
                 return super.send(record);
             }
         };
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, slow, tx).relayOnce());
+        var first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, slow, tx).relayOnce());
         assertThat(sending.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, kafka, tx).relayOnce());
+        var second =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, kafka, tx).relayOnce());
         // the second instance either waits for the first round or (the defect) sends the rows after it meanwhile
-        await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || jdbc.queryForObject(
-                "select count(*) from pg_locks where locktype = 'advisory' and not granted", Integer.class) > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> second.isDone()
+                        || jdbc.queryForObject(
+                                        "select count(*) from pg_locks where locktype = 'advisory' and not granted",
+                                        Integer.class)
+                                > 0);
         proceed.countDown();
         first.get(30, java.util.concurrent.TimeUnit.SECONDS);
         second.get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -163,7 +193,8 @@ class OutboxAndInboxTests {
             consumer.subscribe(List.of(Topics.TASK));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    String marker = inbox.read(r.value()).payload().path("marker").asText();
+                    String marker =
+                            inbox.read(r.value()).payload().path("marker").asText();
                     if (marker.startsWith(run + ":")) {
                         order.add(Integer.parseInt(marker.substring(run.length() + 1)));
                     }
@@ -171,21 +202,33 @@ class OutboxAndInboxTests {
                 return order.size() >= 300;
             });
         }
-        assertThat(order).as("one store's events on its partition, in commit order").isSorted().hasSize(300);
+        assertThat(order)
+                .as("one store's events on its partition, in commit order")
+                .isSorted()
+                .hasSize(300);
     }
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "Probe", "inbox_shop_0000000e", Instant.now(), 1,
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID(),
+                "Probe",
+                "inbox_shop_0000000e",
+                Instant.now(),
+                1,
                 objectMapper.valueToTree(Map.of("n", 1)));
         AtomicInteger effects = new AtomicInteger();
         assertThat(inbox.process(envelope, "test-consumer", t -> {
-            effects.incrementAndGet();
-            jdbc.update("insert into note (text) values ('from event')");
-        })).isTrue();
-        assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet())).isFalse();
+                    effects.incrementAndGet();
+                    jdbc.update("insert into note (text) values ('from event')");
+                }))
+                .isTrue();
+        assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet()))
+                .isFalse();
         assertThat(effects).hasValue(1);
-        assertThat(jdbc.queryForObject("select count(*) from \"tenant_inbox_shop\".note where text = 'from event'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from \"tenant_inbox_shop\".note where text = 'from event'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -196,13 +239,26 @@ class OutboxAndInboxTests {
                 .on(Probe.class, probe -> !"skip".equals(probe.marker()), probe -> seen.add(probe.marker()));
         String probe = dev.kassa.platform.test.TestEvents.message(tenant, new Probe("first"));
         assertThat(inbox.handle(probe, "typed-consumer", handlers)).isTrue();
-        assertThat(inbox.handle(probe, "typed-consumer", handlers)).as("redelivered").isFalse();
-        assertThat(inbox.handle(dev.kassa.platform.test.TestEvents.message(tenant, new Probe("skip")), "typed-consumer", handlers)).isFalse();
-        assertThat(inbox.handle(dev.kassa.platform.test.TestEvents.message(tenant, new NoteCreated("other type")), "typed-consumer", handlers))
+        assertThat(inbox.handle(probe, "typed-consumer", handlers))
+                .as("redelivered")
+                .isFalse();
+        assertThat(inbox.handle(
+                        dev.kassa.platform.test.TestEvents.message(tenant, new Probe("skip")),
+                        "typed-consumer",
+                        handlers))
+                .isFalse();
+        assertThat(inbox.handle(
+                        dev.kassa.platform.test.TestEvents.message(tenant, new NoteCreated("other type")),
+                        "typed-consumer",
+                        handlers))
                 .isFalse();
         assertThat(seen).containsExactly("first");
-        assertThatThrownBy(() -> inbox.handle(dev.kassa.platform.test.TestEvents.message(tenant, "Probe", Map.of("marker", Map.of("not", "text"))),
-                "typed-consumer", handlers)).as("a payload that does not match its record is a poison event")
+        assertThatThrownBy(() -> inbox.handle(
+                        dev.kassa.platform.test.TestEvents.message(
+                                tenant, "Probe", Map.of("marker", Map.of("not", "text"))),
+                        "typed-consumer",
+                        handlers))
+                .as("a payload that does not match its record is a poison event")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -226,18 +282,27 @@ class OutboxAndInboxTests {
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> poll = records(
                 dev.kassa.platform.test.TestEvents.message(shop, new Probe("a1")),
                 dev.kassa.platform.test.TestEvents.message(other, new Probe("b1")),
-                handledBefore, twice, otherType,
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("a2")), twice,
+                handledBefore,
+                twice,
+                otherType,
+                dev.kassa.platform.test.TestEvents.message(shop, new Probe("a2")),
+                twice,
                 dev.kassa.platform.test.TestEvents.message(other, new Probe("b2")));
 
         inbox.handleAll(poll, "poll-consumer", handlers);
 
-        assertThat(seen).as("each store's events in their order, a redelivered or repeated one once")
+        assertThat(seen)
+                .as("each store's events in their order, a redelivered or repeated one once")
                 .containsExactly(shop + ":a1", shop + ":twice", shop + ":a2", other + ":b1", other + ":b2");
-        assertThat(jdbc.queryForObject("select count(*) from public.kassa_inbox where consumer = 'poll-consumer' and event_id = ?",
-                Integer.class, inbox.read(otherType).eventId())).as("no record of an event the consumer does not handle").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from public.kassa_inbox where consumer = 'poll-consumer' and event_id = ?",
+                        Integer.class,
+                        inbox.read(otherType).eventId()))
+                .as("no record of an event the consumer does not handle")
+                .isZero();
 
-        // a poll whose third event fails: the two before it are committed (the first alone after the store's transaction
+        // a poll whose third event fails: the two before it are committed (the first alone after the store's
+        // transaction
         // failed), the failing one and those after it are left for the container to retry
         seen.clear();
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> failing = records(
@@ -246,13 +311,17 @@ class OutboxAndInboxTests {
                 dev.kassa.platform.test.TestEvents.message(shop, new Probe("fail")),
                 dev.kassa.platform.test.TestEvents.message(shop, new Probe("c3")));
         assertThatThrownBy(() -> inbox.handleAll(failing, "poll-consumer", handlers))
-                .isInstanceOfSatisfying(org.springframework.kafka.listener.BatchListenerFailedException.class,
+                .isInstanceOfSatisfying(
+                        org.springframework.kafka.listener.BatchListenerFailedException.class,
                         e -> assertThat(e.getIndex()).isEqualTo(2));
-        assertThat(jdbc.queryForList("select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
+        assertThat(jdbc.queryForList(
+                        "select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
                 .containsExactly("c1", "c2");
         inbox.handleAll(failing.subList(0, 2), "poll-consumer", handlers);
-        assertThat(jdbc.queryForList("select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
-                .as("the committed two are not done again when they come back").containsExactly("c1", "c2");
+        assertThat(jdbc.queryForList(
+                        "select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
+                .as("the committed two are not done again when they come back")
+                .containsExactly("c1", "c2");
     }
 
     private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(String... messages) {
@@ -265,24 +334,37 @@ class OutboxAndInboxTests {
 
     @Test
     void aFailingHandlerLeavesNoInboxRecordSoTheEventIsRetried() {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "Probe", "inbox_shop_0000000e", Instant.now(), 1,
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID(),
+                "Probe",
+                "inbox_shop_0000000e",
+                Instant.now(),
+                1,
                 objectMapper.valueToTree(Map.of()));
         assertThatThrownBy(() -> inbox.process(envelope, "test-consumer", t -> {
-            throw new IllegalStateException("transient");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("transient");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         AtomicInteger effects = new AtomicInteger();
-        assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet())).isTrue();
+        assertThat(inbox.process(envelope, "test-consumer", t -> effects.incrementAndGet()))
+                .isTrue();
         assertThat(effects).hasValue(1);
     }
 
     private static KafkaTemplate<String, String> deadBroker() {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:1",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                500,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                500,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                1000);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 }

@@ -5,4 +5,4 @@ import dev.kassa.platform.events.Topics;
 
 /** A test event on the task topic. */
 @KassaEvent(topic = Topics.TASK)
-record Probe(String marker) { }
+record Probe(String marker) {}

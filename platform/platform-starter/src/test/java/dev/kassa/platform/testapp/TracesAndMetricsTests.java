@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 @KassaIntegrationTest
 @AutoConfigureObservability
 @Import(TracesAndMetricsTests.Listener.class)
-@TestPropertySource(properties = {"spring.application.name=platform-trace-test", "management.tracing.sampling.probability=1.0"})
+@TestPropertySource(
+        properties = {"spring.application.name=platform-trace-test", "management.tracing.sampling.probability=1.0"})
 class TracesAndMetricsTests {
 
     /** What a consumer of the task topic saw: the trace id in its MDC and the traceparent header, per marker. */
@@ -54,10 +55,13 @@ class TracesAndMetricsTests {
 
     @Autowired
     OutboxPublisher outbox;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     Tracer tracer;
+
     @Autowired
     Listener listener;
 
@@ -68,7 +72,8 @@ class TracesAndMetricsTests {
         String traceId;
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             traceId = span.context().traceId();
-            new TransactionTemplate(transactionManager).executeWithoutResult(s -> outbox.publish("trace_0000000f", new Probe(marker)));
+            new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(s -> outbox.publish("trace_0000000f", new Probe(marker)));
         } finally {
             span.end();
         }
@@ -81,7 +86,8 @@ class TracesAndMetricsTests {
     @Test
     void anEventWithoutATraceStillArrivesAndItsConsumerGetsATraceOfItsOwn() {
         String marker = UUID.randomUUID().toString();
-        new TransactionTemplate(transactionManager).executeWithoutResult(s -> outbox.publish("trace_0000000f", new Probe(marker)));
+        new TransactionTemplate(transactionManager)
+                .executeWithoutResult(s -> outbox.publish("trace_0000000f", new Probe(marker)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.mdcTraceIds.containsKey(marker));
         assertThat(listener.mdcTraceIds.get(marker)).hasSize(32);

@@ -9,7 +9,8 @@ class OperationRolesTests {
 
     @Test
     void eachAccessRuleNamesTheRolesOfTheEnforcementMatrix() {
-        assertThat(OperationRoles.rolesFor(Access.MEMBER)).containsExactly("owner", "manager", "cashier", "stockkeeper");
+        assertThat(OperationRoles.rolesFor(Access.MEMBER))
+                .containsExactly("owner", "manager", "cashier", "stockkeeper");
         assertThat(OperationRoles.rolesFor(Access.SELL)).containsExactly("owner", "manager", "cashier");
         assertThat(OperationRoles.rolesFor(Access.MANAGE_EMPLOYEES)).containsExactly("owner", "manager");
         assertThat(OperationRoles.rolesFor(Access.DELETE_CATALOG)).containsExactly("owner");
@@ -17,6 +18,7 @@ class OperationRolesTests {
         assertThat(OperationRoles.rolesFor(Access.MANAGE_INVENTORY)).containsExactly("owner", "manager", "stockkeeper");
         assertThat(OperationRoles.rolesFor(Access.VIEW_ANALYTICS)).containsExactly("owner", "manager", "stockkeeper");
         assertThat(OperationRoles.rolesFor(Access.VIEW_SALES_REPORTS)).containsExactly("owner", "manager");
-        assertThat(OperationRoles.rolesFor(Access.READ_CATALOG)).containsExactly("owner", "manager", "cashier", "stockkeeper");
+        assertThat(OperationRoles.rolesFor(Access.READ_CATALOG))
+                .containsExactly("owner", "manager", "cashier", "stockkeeper");
     }
 }

@@ -21,10 +21,12 @@ import java.util.Map;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: its status, its body as JSON (missing if not JSON), as text and as bytes (a photo), its headers. */
-    public record Response(int status, JsonNode body, String raw, Map<String, java.util.List<String>> headers, byte[] bytes) {
+    public record Response(
+            int status, JsonNode body, String raw, Map<String, java.util.List<String>> headers, byte[] bytes) {
         public JsonNode at(String pointer) {
             return body.at(pointer);
         }
@@ -34,8 +36,11 @@ public final class Api {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().get(0))
+                    .orElse(null);
         }
 
         @Override
@@ -58,7 +63,9 @@ public final class Api {
 
     /** The service on {@code localhost:port} as user {@code userId} ({@code username}) with {@code role} in {@code store}, working in it. */
     public static Api member(int port, String store, long userId, String username, String role) {
-        return new Api("http://localhost:" + port).as(TestTokens.token(userId, username, Map.of(store, role))).in(store);
+        return new Api("http://localhost:" + port)
+                .as(TestTokens.token(userId, username, Map.of(store, role)))
+                .in(store);
     }
 
     public Api header(String name, String value) {
@@ -112,7 +119,11 @@ public final class Api {
     public Response send(String method, String path, Object body) {
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            return exchange(method, path, payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+            return exchange(
+                    method,
+                    path,
+                    payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "application/json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +139,11 @@ public final class Api {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
-                    .method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
+                    .method(
+                            method,
+                            payload == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(payload));
             if (payload != null) {
                 request.header("Content-Type", contentType);
             }
@@ -141,7 +156,8 @@ public final class Api {
             } catch (IOException notJson) {
                 json = MissingNode.getInstance();
             }
-            return new Response(response.statusCode(), json, text, response.headers().map(), response.body());
+            return new Response(
+                    response.statusCode(), json, text, response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -160,12 +176,13 @@ public final class Api {
 
     /** The fields and files of a multipart form, in order (a name may repeat: {@code photos}, {@code photo_captions}). */
     public static final class Form {
-        private record Part(String name, String filename, String contentType, byte[] content) { }
+        private record Part(String name, String filename, String contentType, byte[] content) {}
 
         private final java.util.List<Part> parts = new java.util.ArrayList<>();
 
         public Form field(String name, Object value) {
-            parts.add(new Part(name, null, null, String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            parts.add(new Part(
+                    name, null, null, String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return this;
         }
 
@@ -177,10 +194,16 @@ public final class Api {
         byte[] encode(String boundary) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             for (Part part : parts) {
-                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                        .append(part.name()).append('"');
+                StringBuilder head = new StringBuilder("--")
+                        .append(boundary)
+                        .append("\r\nContent-Disposition: form-data; name=\"")
+                        .append(part.name())
+                        .append('"');
                 if (part.filename() != null) {
-                    head.append("; filename=\"").append(part.filename()).append("\"\r\nContent-Type: ").append(part.contentType());
+                    head.append("; filename=\"")
+                            .append(part.filename())
+                            .append("\"\r\nContent-Type: ")
+                            .append(part.contentType());
                 }
                 head.append("\r\n\r\n");
                 out.writeBytes(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -194,12 +217,13 @@ public final class Api {
 
     /** A tiny valid image of each kind the file store takes, and bytes that are not one. */
     public static final class Images {
-        private Images() { }
+        private Images() {}
 
         /** A 1×1 PNG. */
         public static byte[] png() {
-            return java.util.Base64.getDecoder().decode(
-                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+            return java.util.Base64.getDecoder()
+                    .decode(
+                            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         }
 
         /** The start of a JPEG (enough for the file store, which reads the signature). */

@@ -7,17 +7,22 @@ import java.util.List;
 
 /** Checks on a service's OpenAPI document ({@code /v3/api-docs}) that integrators rely on. */
 public final class ApiDocs {
-    private ApiDocs() { }
+    private ApiDocs() {}
 
     /** {@code METHOD path} of every operation that takes a JSON body but shows no example of it. */
     public static List<String> bodiesWithoutExamples(JsonNode docs) {
         List<String> missing = new ArrayList<>();
-        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            JsonNode json = op.getValue().path("requestBody").path("content").path("application/json");
-            if (!json.isMissingNode() && json.path("examples").isEmpty() && json.path("example").isMissingNode()) {
-                missing.add(op.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }));
+        docs.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    JsonNode json =
+                            op.getValue().path("requestBody").path("content").path("application/json");
+                    if (!json.isMissingNode()
+                            && json.path("examples").isEmpty()
+                            && json.path("example").isMissingNode()) {
+                        missing.add(op.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }));
         return missing;
     }
 
@@ -27,21 +32,32 @@ public final class ApiDocs {
      */
     public static List<String> requestsWithPlatformTypes(JsonNode docs) {
         List<String> leaking = new ArrayList<>();
-        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
-            String ref = schema.path("$ref").asText("");
-            JsonNode resolved = ref.startsWith("#/components/schemas/")
-                    ? docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())) : schema;
-            JsonNode properties = resolved.path("properties");
-            if (properties.has("caller") || properties.has("tenant") || (properties.has("request") && properties.size() > 1)) {
-                leaking.add(op.getKey().toUpperCase() + " " + path.getKey());
-            }
-            op.getValue().path("parameters").forEach(p -> {
-                if ("caller".equals(p.path("name").asText())) {
-                    leaking.add(op.getKey().toUpperCase() + " " + path.getKey());
-                }
-            });
-        }));
+        docs.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    JsonNode schema = op.getValue()
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema");
+                    String ref = schema.path("$ref").asText("");
+                    JsonNode resolved = ref.startsWith("#/components/schemas/")
+                            ? docs.path("components")
+                                    .path("schemas")
+                                    .path(ref.substring("#/components/schemas/".length()))
+                            : schema;
+                    JsonNode properties = resolved.path("properties");
+                    if (properties.has("caller")
+                            || properties.has("tenant")
+                            || (properties.has("request") && properties.size() > 1)) {
+                        leaking.add(op.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                    op.getValue().path("parameters").forEach(p -> {
+                        if ("caller".equals(p.path("name").asText())) {
+                            leaking.add(op.getKey().toUpperCase() + " " + path.getKey());
+                        }
+                    });
+                }));
         return leaking;
     }
 
@@ -53,8 +69,9 @@ public final class ApiDocs {
      */
     public static List<String> successesWithoutSchema(JsonNode docs) {
         List<String> untyped = new ArrayList<>();
-        docs.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
-                op.getValue().path("responses").fields().forEachRemaining(response -> {
+        docs.path("paths").fields().forEachRemaining(path -> path.getValue()
+                .fields()
+                .forEachRemaining(op -> op.getValue().path("responses").fields().forEachRemaining(response -> {
                     String status = response.getKey();
                     if (!status.startsWith("2") || "204".equals(status)) {
                         return;
@@ -77,7 +94,10 @@ public final class ApiDocs {
         }
         String ref = schema.path("$ref").asText("");
         if (ref.startsWith("#/components/schemas/")) {
-            return isTyped(docs, docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())), depth + 1);
+            return isTyped(
+                    docs,
+                    docs.path("components").path("schemas").path(ref.substring("#/components/schemas/".length())),
+                    depth + 1);
         }
         if (schema.has("items")) {
             return isTyped(docs, schema.path("items"), depth + 1);
@@ -85,12 +105,15 @@ public final class ApiDocs {
         if (schema.has("properties") || schema.has("oneOf") || schema.has("anyOf") || schema.has("allOf")) {
             return true;
         }
-        if (schema.path("additionalProperties").isObject() && !schema.path("additionalProperties").isEmpty()) {
+        if (schema.path("additionalProperties").isObject()
+                && !schema.path("additionalProperties").isEmpty()) {
             // a dictionary of typed values (an index of links by name, counts by key)
             return isTyped(docs, schema.path("additionalProperties"), depth + 1);
         }
         JsonNode type = schema.path("type");
-        boolean object = type.isMissingNode() || "object".equals(type.asText()) || (type.isArray() && type.toString().contains("\"object\""));
+        boolean object = type.isMissingNode()
+                || "object".equals(type.asText())
+                || (type.isArray() && type.toString().contains("\"object\""));
         return !object;
     }
 }

@@ -31,47 +31,105 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * feature packages (no service has any left of these three), and SQL outside repositories.
  */
 public final class ArchitectureRules {
-    private ArchitectureRules() { }
+    private ArchitectureRules() {}
 
     private static final String[] SQL_AND_TRANSACTIONS = {
-            "org.springframework.jdbc.core.JdbcTemplate", "org.springframework.jdbc.core.JdbcOperations",
-            "org.springframework.jdbc.core.simple.JdbcClient", "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
-            "jakarta.persistence.EntityManager", "org.springframework.transaction.support.TransactionTemplate"};
+        "org.springframework.jdbc.core.JdbcTemplate", "org.springframework.jdbc.core.JdbcOperations",
+        "org.springframework.jdbc.core.simple.JdbcClient",
+                "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+        "jakarta.persistence.EntityManager", "org.springframework.transaction.support.TransactionTemplate"
+    };
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
 
     public static List<ArchRule> rules(String basePackage) {
         List<ArchRule> rules = new ArrayList<>();
-        rules.add(FreezingArchRule.freeze(noClasses().that().areAnnotatedWith(REST_CONTROLLER)
-                .should().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[4])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[5])
+        rules.add(FreezingArchRule.freeze(noClasses()
+                .that()
+                .areAnnotatedWith(REST_CONTROLLER)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[4])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[5])
                 .as("controllers never touch SQL: repositories own it")));
-        rules.add(FreezingArchRule.freeze(noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(REST_CONTROLLER)
-                .should().beAnnotatedWith(TRANSACTIONAL)
+        rules.add(FreezingArchRule.freeze(noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(REST_CONTROLLER)
+                .should()
+                .beAnnotatedWith(TRANSACTIONAL)
                 .as("controllers never open transactions: the service behind them does")));
-        rules.add(FreezingArchRule.freeze(slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
+        rules.add(FreezingArchRule.freeze(slices().matching(basePackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
                 .as("feature packages of " + basePackage + " do not depend on each other in a cycle")));
-        rules.add(FreezingArchRule.freeze(noClasses().that().resideInAPackage(basePackage + "..")
-                .and().areNotAnnotatedWith("org.springframework.stereotype.Repository")
-                .should().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
+        rules.add(FreezingArchRule.freeze(noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .and()
+                .areNotAnnotatedWith("org.springframework.stereotype.Repository")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
                 .as("only repositories (@Repository) run SQL")));
-        rules.add(classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage(basePackage + "..")
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework.web..", "org.springframework.kafka..",
-                        "jakarta.servlet..", "dev.kassa.platform.events..")
+        rules.add(classes()
+                .that()
+                .haveSimpleNameEndingWith("Repository")
+                .and()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "org.springframework.web..",
+                        "org.springframework.kafka..",
+                        "jakarta.servlet..",
+                        "dev.kassa.platform.events..")
                 .as("repositories know neither the web nor messaging"));
-        rules.add(classes().that().areAnnotatedWith(KassaEvent.class)
-                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..",
-                        "dev.kassa.platform.events..").or(DescribedPredicate.describe("their own nested records", JavaClass::isNestedClass)))
+        rules.add(classes()
+                .that()
+                .areAnnotatedWith(KassaEvent.class)
+                .should()
+                .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                                "java..", "com.fasterxml.jackson.annotation..", "dev.kassa.platform.events..")
+                        .or(DescribedPredicate.describe("their own nested records", JavaClass::isNestedClass)))
                 .as("event contracts are plain records of JDK types"));
-        rules.add(noClasses().that().resideInAPackage(basePackage + "..").and().haveSimpleNameNotEndingWith("Client")
-                .should().callMethod(KassaException.class, "relayed", int.class, String.class, String.class, java.util.Map.class, java.util.Map.class)
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .and()
+                .haveSimpleNameNotEndingWith("Client")
+                .should()
+                .callMethod(
+                        KassaException.class,
+                        "relayed",
+                        int.class,
+                        String.class,
+                        String.class,
+                        java.util.Map.class,
+                        java.util.Map.class)
                 .as("errors are raised by name; only a client relays another service's error"));
         rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
         rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
@@ -81,8 +139,10 @@ public final class ArchitectureRules {
 
     /** Checks every rule on the service's main classes. */
     public static void check(String basePackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(basePackage);
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(basePackage);
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : rules(basePackage)) {
             try {
@@ -91,9 +151,14 @@ public final class ArchitectureRules {
                 failures.add(e.getMessage());
             }
         }
-        List<Class<?>> controllers = classes.stream().filter(c -> c.isAnnotatedWith(REST_CONTROLLER)).<Class<?>>map(JavaClass::reflect).toList();
-        SchemaNames.clashes(controllers).forEach((name, clashing) ->
-                failures.add("one OpenAPI schema name for different classes (give one @Schema(name = …)): " + name + " " + clashing));
+        List<Class<?>> controllers = classes.stream()
+                .filter(c -> c.isAnnotatedWith(REST_CONTROLLER))
+                .<Class<?>>map(JavaClass::reflect)
+                .toList();
+        SchemaNames.clashes(controllers)
+                .forEach((name, clashing) ->
+                        failures.add("one OpenAPI schema name for different classes (give one @Schema(name = …)): "
+                                + name + " " + clashing));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }

@@ -14,7 +14,7 @@ import java.util.Properties;
 
 /** Checks a service's named errors: each has a message in Russian and in English, and each code keeps one status. */
 public final class ErrorCodes {
-    private ErrorCodes() { }
+    private ErrorCodes() {}
 
     /**
      * Every error of the platform and of the {@link KassaError} enums under {@code basePackage}: its message key is in the
@@ -39,10 +39,12 @@ public final class ErrorCodes {
             }
             Integer other = statusOf.putIfAbsent(e.code(), e.status());
             if (other != null && other != e.status()) {
-                problems.add(name + ": code " + e.code() + " answers " + e.status() + " here and " + other + " elsewhere");
+                problems.add(
+                        name + ": code " + e.code() + " answers " + e.status() + " here and " + other + " elsewhere");
             }
         }
-        if (errors.stream().noneMatch(e -> !(e instanceof dev.kassa.platform.error.PlatformErrors)) && !basePackage.startsWith("dev.kassa.platform")) {
+        if (errors.stream().noneMatch(e -> !(e instanceof dev.kassa.platform.error.PlatformErrors))
+                && !basePackage.startsWith("dev.kassa.platform")) {
             problems.add("no named errors found under " + basePackage);
         }
         if (!problems.isEmpty()) {

@@ -11,10 +11,11 @@ import java.util.Map;
  * field with its kind and meaning, and the example payload.
  */
 public final class EventCatalogue {
-    private EventCatalogue() { }
+    private EventCatalogue() {}
 
     public static String render(Map<String, EventSamples.Sample> samples) {
-        StringBuilder md = new StringBuilder("""
+        StringBuilder md = new StringBuilder(
+                """
                 # Kassa events
 
                 <!-- Generated from platform/platform-test/src/main/resources/kassa/events/*.json by EventCatalogueTests:
@@ -38,19 +39,40 @@ public final class EventCatalogue {
 
                 """);
         for (String topic : Topics.ALL) {
-            List<EventSamples.Sample> events = samples.values().stream().filter(s -> s.topic().equals(topic)).toList();
+            List<EventSamples.Sample> events = samples.values().stream()
+                    .filter(s -> s.topic().equals(topic))
+                    .toList();
             if (events.isEmpty()) {
                 continue;
             }
             md.append("## `").append(topic).append("`\n\n");
             for (EventSamples.Sample s : events) {
-                md.append("### ").append(s.type()).append("\n\n").append(s.description()).append("\n\n")
-                        .append("- topic: `").append(topic).append("`, key: `tenant_key`, schema version: ").append(s.version()).append('\n')
-                        .append("- producer: ").append(s.producer()).append('\n')
-                        .append("- consumers: ").append(s.consumers().isEmpty() ? "none inside Kassa (for integrators)" : String.join(", ", s.consumers()))
+                md.append("### ")
+                        .append(s.type())
+                        .append("\n\n")
+                        .append(s.description())
+                        .append("\n\n")
+                        .append("- topic: `")
+                        .append(topic)
+                        .append("`, key: `tenant_key`, schema version: ")
+                        .append(s.version())
+                        .append('\n')
+                        .append("- producer: ")
+                        .append(s.producer())
+                        .append('\n')
+                        .append("- consumers: ")
+                        .append(
+                                s.consumers().isEmpty()
+                                        ? "none inside Kassa (for integrators)"
+                                        : String.join(", ", s.consumers()))
                         .append("\n\n| field | kind | meaning |\n|---|---|---|\n");
-                s.fields().forEach((path, meaning) -> md.append("| `").append(path).append("` | ").append(s.kindOf(path)).append(" | ")
-                        .append(meaning).append(" |\n"));
+                s.fields().forEach((path, meaning) -> md.append("| `")
+                        .append(path)
+                        .append("` | ")
+                        .append(s.kindOf(path))
+                        .append(" | ")
+                        .append(meaning)
+                        .append(" |\n"));
                 md.append("\n```json\n").append(s.payload().toPrettyString()).append("\n```\n\n");
             }
         }

@@ -34,16 +34,19 @@ import java.util.function.Consumer;
  * build. {@code docs/events.md} is generated from these files ({@link EventCatalogue}).
  */
 public final class EventSamples {
-    private EventSamples() { }
+    private EventSamples() {}
 
-    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     /** The sample of an event type by its wire name. */
     public static Sample of(String type) {
         try (InputStream in = EventSamples.class.getResourceAsStream("/kassa/events/" + type + ".json")) {
             if (in == null) {
-                throw new AssertionError("No golden sample for event " + type + ": add kassa/events/" + type + ".json to platform-test");
+                throw new AssertionError(
+                        "No golden sample for event " + type + ": add kassa/events/" + type + ".json to platform-test");
             }
             return new Sample(type, JSON.readTree(in));
         } catch (IOException e) {
@@ -60,7 +63,8 @@ public final class EventSamples {
     public static Map<String, Sample> all() {
         try {
             Map<String, Sample> all = new TreeMap<>();
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:kassa/events/*.json")) {
+            for (Resource r :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:kassa/events/*.json")) {
                 String name = r.getFilename().substring(0, r.getFilename().length() - ".json".length());
                 try (InputStream in = r.getInputStream()) {
                     all.put(name, new Sample(name, JSON.readTree(in)));
@@ -140,7 +144,9 @@ public final class EventSamples {
         /** The meaning of each field, by path ({@code lines[].product_id}). */
         public Map<String, String> fields() {
             Map<String, String> fields = new java.util.LinkedHashMap<>();
-            file.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+            file.path("fields")
+                    .fields()
+                    .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
             return fields;
         }
 
@@ -157,7 +163,8 @@ public final class EventSamples {
             ObjectNode payload = payload();
             edits.accept(new Edits(type, payload));
             try {
-                return JSON.writeValueAsString(new EventEnvelope(UUID.randomUUID(), type, tenantKey, Instant.now(), version(), payload));
+                return JSON.writeValueAsString(
+                        new EventEnvelope(UUID.randomUUID(), type, tenantKey, Instant.now(), version(), payload));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -166,14 +173,22 @@ public final class EventSamples {
         /** That the contract record of a producer names this sample's type, topic and version. */
         public void assertContract(Class<?> record) {
             KassaEvent contract = EventTypes.contractOf(record);
-            check(EventTypes.nameOf(record).equals(type), "the record " + record.getSimpleName() + " is not the event " + type);
-            check(contract.topic().equals(topic()), type + " is published on " + contract.topic() + " but its sample says " + topic());
-            check(contract.version() == version(), type + " is version " + contract.version() + " but its sample says " + version());
+            check(
+                    EventTypes.nameOf(record).equals(type),
+                    "the record " + record.getSimpleName() + " is not the event " + type);
+            check(
+                    contract.topic().equals(topic()),
+                    type + " is published on " + contract.topic() + " but its sample says " + topic());
+            check(
+                    contract.version() == version(),
+                    type + " is version " + contract.version() + " but its sample says " + version());
         }
 
         /** That the consumer is listed among the event's consumers in the sample (and so in the catalogue). */
         public void assertConsumedBy(String service) {
-            check(consumers().contains(service), service + " reads " + type + " but its sample does not list it among the consumers");
+            check(
+                    consumers().contains(service),
+                    service + " reads " + type + " but its sample does not list it among the consumers");
         }
 
         /**
@@ -182,8 +197,12 @@ public final class EventSamples {
          * a field may be null where the producer has no value.
          */
         public void assertEmitted(JsonNode envelope) {
-            check(type.equals(envelope.path("type").asText()), "expected a " + type + " but got " + envelope.path("type").asText());
-            check(envelope.path("schema_version").asInt() == version(), type + " was emitted as version " + envelope.path("schema_version"));
+            check(
+                    type.equals(envelope.path("type").asText()),
+                    "expected a " + type + " but got " + envelope.path("type").asText());
+            check(
+                    envelope.path("schema_version").asInt() == version(),
+                    type + " was emitted as version " + envelope.path("schema_version"));
             List<String> problems = new ArrayList<>();
             compare("", file.path("payload"), envelope.path("payload"), problems);
             check(problems.isEmpty(), type + " as emitted differs from its golden sample: " + problems);
@@ -194,7 +213,8 @@ public final class EventSamples {
                 return;
             }
             if (sample.getNodeType() != actual.getNodeType()) {
-                problems.add((path.isEmpty() ? "payload" : path) + " is " + actual.getNodeType() + ", sample has " + sample.getNodeType());
+                problems.add((path.isEmpty() ? "payload" : path) + " is " + actual.getNodeType() + ", sample has "
+                        + sample.getNodeType());
                 return;
             }
             if (sample.isObject()) {
@@ -241,7 +261,9 @@ public final class EventSamples {
         public String kindOf(String path) {
             JsonNode node = file.path("payload");
             for (String part : path.split("\\.")) {
-                node = part.endsWith("[]") ? node.path(part.substring(0, part.length() - 2)).path(0) : node.path(part);
+                node = part.endsWith("[]")
+                        ? node.path(part.substring(0, part.length() - 2)).path(0)
+                        : node.path(part);
             }
             return kind(node);
         }
@@ -303,10 +325,13 @@ public final class EventSamples {
             String field = at.last().getMatchingProperty();
             if (parent instanceof ObjectNode object && object.has(field)) {
                 object.set(field, JSON.valueToTree(value));
-            } else if (parent instanceof ArrayNode array && at.last().mayMatchElement() && at.last().getMatchingIndex() < array.size()) {
+            } else if (parent instanceof ArrayNode array
+                    && at.last().mayMatchElement()
+                    && at.last().getMatchingIndex() < array.size()) {
                 array.set(at.last().getMatchingIndex(), JSON.valueToTree(value));
             } else {
-                throw new AssertionError("The " + type + " sample has no field " + pointer + ": the producer does not send it");
+                throw new AssertionError(
+                        "The " + type + " sample has no field " + pointer + ": the producer does not send it");
             }
             return this;
         }

@@ -13,7 +13,8 @@ import java.util.List;
 public class KassaContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return AnnotatedElementUtils.hasAnnotation(testClass, WithKassaInfrastructure.class) ? new Customizer() : null;
     }
 

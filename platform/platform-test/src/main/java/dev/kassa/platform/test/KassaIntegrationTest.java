@@ -17,5 +17,4 @@ import java.lang.annotation.Target;
 @WithKassaInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestSecurityConfiguration.class)
-public @interface KassaIntegrationTest {
-}
+public @interface KassaIntegrationTest {}

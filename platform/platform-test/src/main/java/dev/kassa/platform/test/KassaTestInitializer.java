@@ -12,15 +12,15 @@ public class KassaTestInitializer implements ApplicationContextInitializer<Confi
         String app = context.getEnvironment().getProperty("spring.application.name", "kassa");
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         TestPropertyValues.of(
-                "spring.datasource.url=" + TestInfrastructure.database("test_" + app.replace('-', '_')),
-                "spring.datasource.username=" + pg.username(),
-                "spring.datasource.password=" + pg.password(),
-                "spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "eureka.client.enabled=false",
-                "spring.cloud.discovery.enabled=false",
-                "kassa.events.partitions=1",
-                "kassa.security.service-secret=" + TestTokens.SERVICE_SECRET,
-                "kassa.events.relay-interval-ms=20"
-        ).applyTo(context);
+                        "spring.datasource.url=" + TestInfrastructure.database("test_" + app.replace('-', '_')),
+                        "spring.datasource.username=" + pg.username(),
+                        "spring.datasource.password=" + pg.password(),
+                        "spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                        "eureka.client.enabled=false",
+                        "spring.cloud.discovery.enabled=false",
+                        "kassa.events.partitions=1",
+                        "kassa.security.service-secret=" + TestTokens.SERVICE_SECRET,
+                        "kassa.events.relay-interval-ms=20")
+                .applyTo(context);
     }
 }

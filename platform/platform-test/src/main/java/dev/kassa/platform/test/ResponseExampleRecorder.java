@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ResponseExampleRecorder {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Path FILE = Path.of("src/main/resources/openapi/response-examples.json");
 
@@ -66,7 +67,9 @@ public final class ResponseExampleRecorder {
                 drifted.add(operation + ": stored " + fields(stored.get(operation)) + ", answered " + fields(answer));
             }
         });
-        assertThat(drifted).as("examples in " + FILE + " that no longer match the answers (rewrite them with -Dkassa.examples.write=true)")
+        assertThat(drifted)
+                .as("examples in " + FILE
+                        + " that no longer match the answers (rewrite them with -Dkassa.examples.write=true)")
                 .isEmpty();
     }
 

@@ -21,10 +21,13 @@ import java.util.TreeSet;
  * arguments); {@code @Schema(name = …)} on one of them resolves it.
  */
 public final class SchemaNames {
-    private SchemaNames() { }
+    private SchemaNames() {}
 
-    private static final Set<String> MAPPINGS = Set.of("GetMapping", "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping",
-            "RequestMapping").stream().map(n -> "org.springframework.web.bind.annotation." + n).collect(java.util.stream.Collectors.toSet());
+    private static final Set<String> MAPPINGS =
+            Set.of("GetMapping", "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping", "RequestMapping")
+                    .stream()
+                    .map(n -> "org.springframework.web.bind.annotation." + n)
+                    .collect(java.util.stream.Collectors.toSet());
 
     /** Each schema name that more than one published class of {@code controllers} would take, with those classes. */
     public static Map<String, Set<String>> clashes(Collection<Class<?>> controllers) {
@@ -32,13 +35,16 @@ public final class SchemaNames {
         Set<Class<?>> seen = new java.util.HashSet<>();
         for (Class<?> controller : controllers) {
             for (Method method : controller.getDeclaredMethods()) {
-                if (java.util.Arrays.stream(method.getAnnotations()).noneMatch(a -> MAPPINGS.contains(a.annotationType().getName()))) {
+                if (java.util.Arrays.stream(method.getAnnotations())
+                        .noneMatch(a -> MAPPINGS.contains(a.annotationType().getName()))) {
                     continue;
                 }
                 List<Type> published = new ArrayList<>(List.of(method.getGenericReturnType()));
                 for (int i = 0; i < method.getParameterCount(); i++) {
                     if (java.util.Arrays.stream(method.getParameterAnnotations()[i])
-                            .anyMatch(a -> a.annotationType().getName().equals("org.springframework.web.bind.annotation.RequestBody"))) {
+                            .anyMatch(a -> a.annotationType()
+                                    .getName()
+                                    .equals("org.springframework.web.bind.annotation.RequestBody"))) {
                         published.add(method.getGenericParameterTypes()[i]);
                     }
                 }

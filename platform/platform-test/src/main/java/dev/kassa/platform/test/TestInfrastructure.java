@@ -24,13 +24,13 @@ public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
 
-    public record Postgres(String jdbcUrl, String username, String password) { }
+    public record Postgres(String jdbcUrl, String username, String password) {}
 
     private static Postgres postgres;
     private static String kafkaBootstrap;
     private static Boolean docker;
 
-    private TestInfrastructure() { }
+    private TestInfrastructure() {}
 
     public static synchronized Postgres postgres() {
         if (postgres == null) {
@@ -50,8 +50,10 @@ public final class TestInfrastructure {
     public static synchronized String database(String name) {
         Postgres pg = postgres();
         String base = pg.jdbcUrl();
-        try (Connection c = DriverManager.getConnection(base, pg.username(), pg.password()); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replaceAll("[^a-z0-9_]", "") + "'");
+        try (Connection c = DriverManager.getConnection(base, pg.username(), pg.password());
+                Statement s = c.createStatement()) {
+            var rs = s.executeQuery(
+                    "select 1 from pg_database where datname = '" + name.replaceAll("[^a-z0-9_]", "") + "'");
             if (!rs.next()) {
                 s.execute("create database " + name.replaceAll("[^a-z0-9_]", ""));
             }
@@ -65,7 +67,8 @@ public final class TestInfrastructure {
         if (docker == null) {
             boolean available;
             try {
-                available = !"false".equals(System.getProperty("kassa.test.docker")) && DockerClientFactory.instance().isDockerAvailable();
+                available = !"false".equals(System.getProperty("kassa.test.docker"))
+                        && DockerClientFactory.instance().isDockerAvailable();
             } catch (Throwable t) {
                 available = false;
             }

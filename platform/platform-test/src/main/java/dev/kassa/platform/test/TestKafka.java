@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** A plain consumer on the test broker, reading from the beginning in its own group. */
 public final class TestKafka {
-    private TestKafka() { }
+    private TestKafka() {}
 
     public static KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
@@ -27,18 +27,23 @@ public final class TestKafka {
      */
     public static com.fasterxml.jackson.databind.JsonNode awaitEvent(String topic, String key, String type) {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode> found = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(java.util.List.of(topic));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ZERO).until(() -> {
-                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
-                    com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(record.value());
-                    if (key.equals(record.key()) && type.equals(event.path("type").asText())) {
-                        found.compareAndSet(null, event);
-                    }
-                }
-                return found.get() != null;
-            });
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ZERO)
+                    .until(() -> {
+                        for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                            com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(record.value());
+                            if (key.equals(record.key())
+                                    && type.equals(event.path("type").asText())) {
+                                found.compareAndSet(null, event);
+                            }
+                        }
+                        return found.get() != null;
+                    });
         }
         return found.get();
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh store keys, so tests sharing one database never meet each other's data. */
 public final class TestStores {
-    private TestStores() { }
+    private TestStores() {}
 
     /**
      * A valid, unused tenant key: {@code <prefix><8 letters>_<8 hex>}. The letters spell the hex one to one

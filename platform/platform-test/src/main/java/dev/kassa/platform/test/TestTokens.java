@@ -21,11 +21,12 @@ import java.util.UUID;
 
 /** Access tokens for service tests, signed like auth-service's (RS256, same claims) with a test key. */
 public final class TestTokens {
-    private TestTokens() { }
+    private TestTokens() {}
 
     private static final KeyPair KEYS = generate();
     /** The service secret every service under test is given ({@code kassa.security.service-secret}). */
     public static final String SERVICE_SECRET = "kassa-test-service-secret-0123456789";
+
     public static final dev.kassa.platform.security.ServiceTokens SERVICES =
             new dev.kassa.platform.security.ServiceTokens(SERVICE_SECRET, "test", java.time.Clock.systemUTC());
 
@@ -55,7 +56,8 @@ public final class TestTokens {
         return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
     }
 
-    private static String sign(long userId, String username, Map<String, String> stores, Instant expires, KeyPair keys) {
+    private static String sign(
+            long userId, String username, Map<String, String> stores, Instant expires, KeyPair keys) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .subject(Long.toString(userId))
@@ -67,7 +69,8 @@ public final class TestTokens {
                     .expirationTime(Date.from(expires))
                     .jwtID(UUID.randomUUID().toString())
                     .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
             jwt.sign(new RSASSASigner(keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -11,5 +11,4 @@ import java.lang.annotation.Target;
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface WithKassaInfrastructure {
-}
+public @interface WithKassaInfrastructure {}

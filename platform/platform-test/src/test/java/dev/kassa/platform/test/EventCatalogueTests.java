@@ -19,7 +19,9 @@ class EventCatalogueTests {
         Map<String, EventSamples.Sample> samples = EventSamples.all();
         assertThat(samples).isNotEmpty();
         samples.forEach((type, sample) -> {
-            assertThat(sample.fields().keySet()).as("documented fields of %s", type).containsExactlyElementsOf(sample.paths());
+            assertThat(sample.fields().keySet())
+                    .as("documented fields of %s", type)
+                    .containsExactlyElementsOf(sample.paths());
             assertThat(sample.topic()).as("topic of %s", type).isNotBlank();
             assertThat(sample.producer()).as("producer of %s", type).endsWith("-service");
             assertThat(sample.description()).as("description of %s", type).isNotBlank();
@@ -33,8 +35,12 @@ class EventCatalogueTests {
         if (Boolean.getBoolean("kassa.events.write")) {
             Files.writeString(CATALOGUE, expected);
         }
-        assertThat(Files.exists(CATALOGUE)).as("docs/events.md exists (write it with -Dkassa.events.write=true)").isTrue();
-        assertThat(Files.readString(CATALOGUE)).as("docs/events.md is out of date: run ./mvnw -pl platform/platform-test test "
-                + "-Dkassa.events.write=true").isEqualTo(expected);
+        assertThat(Files.exists(CATALOGUE))
+                .as("docs/events.md exists (write it with -Dkassa.events.write=true)")
+                .isTrue();
+        assertThat(Files.readString(CATALOGUE))
+                .as("docs/events.md is out of date: run ./mvnw -pl platform/platform-test test "
+                        + "-Dkassa.events.write=true")
+                .isEqualTo(expected);
     }
 }
