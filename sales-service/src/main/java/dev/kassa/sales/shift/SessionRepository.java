@@ -324,7 +324,7 @@ public class SessionRepository {
      * The cashier leaderboard (spec §5.2.6): sales completed in [from, to) grouped by cashier, refunds of those
      * cashiers' sales in the same period subtracted into {@code net_sales}; best first.
      */
-    public List<Map<String, Object>> cashierStats(java.time.Instant from, java.time.Instant to, int limit) {
+    public List<CashierLeaderboard.Sold> cashierStats(java.time.Instant from, java.time.Instant to, int limit) {
         return sql.sql(
                         """
                 with done as (
@@ -346,8 +346,17 @@ public class SessionRepository {
                 .param("from", java.sql.Timestamp.from(from))
                 .param("to", java.sql.Timestamp.from(to))
                 .param("limit", limit)
-                .query()
-                .listOfRows();
+                .query((rs, i) -> new CashierLeaderboard.Sold(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        rs.getBigDecimal("total_sales"),
+                        rs.getBigDecimal("cash_sales"),
+                        rs.getBigDecimal("card_sales"),
+                        rs.getBigDecimal("refunds"),
+                        rs.getLong("sales_count"),
+                        rs.getLong("sessions_count"),
+                        rs.getBigDecimal("average_sale")))
+                .list();
     }
 
     /** The shift report (spec §5.2.4) of {@code session}, each sale counted once. */

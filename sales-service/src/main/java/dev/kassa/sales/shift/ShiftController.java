@@ -42,9 +42,11 @@ class ShiftController {
             Long session, String movementType, String reason, BigDecimal amount, String description) {}
 
     private final ShiftService shifts;
+    private final CashierLeaderboard leaderboard;
 
-    ShiftController(ShiftService shifts) {
+    ShiftController(ShiftService shifts, CashierLeaderboard leaderboard) {
         this.shifts = shifts;
+        this.leaderboard = leaderboard;
     }
 
     @Operation(
@@ -308,11 +310,11 @@ class ShiftController {
         "/api/sales/cashier_sessions/cashier_stats"
     })
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<ShiftService.CashierStats> cashierStats(
+    Success<CashierLeaderboard.CashierStats> cashierStats(
             @RequestParam(name = "date_from", required = false) String from,
             @RequestParam(name = "date_to", required = false) String to,
             @RequestParam(required = false) String limit) {
-        return shifts.cashierStats(from, to, limit);
+        return Success.of(leaderboard.of(from, to, limit));
     }
 
     @Operation(summary = "The caller's open shift")

@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,19 +25,10 @@ public class ShiftService {
     /** An owner's withdrawal: the cash movement as the movement list shows it, and what the till held before and after. */
     public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) {}
 
-    /** The period of the cashier leaderboard, as ISO date-times with the store's offset. */
-    public record StatsPeriod(String from, String to) {}
-
-    /** The cashier leaderboard: a row per cashier (their sales totals and who they are now). */
-    public record CashierStats(StatsPeriod period, List<Map<String, Object>> cashiers, int totalCashiers) {}
-
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
-    private final dev.kassa.platform.tenancy.EmployeeDirectory staff;
 
-    ShiftService(
-            SessionRepository sessions, OutboxPublisher outbox, dev.kassa.platform.tenancy.EmployeeDirectory staff) {
-        this.staff = staff;
+    ShiftService(SessionRepository sessions, OutboxPublisher outbox) {
         this.sessions = sessions;
         this.outbox = outbox;
     }
@@ -350,90 +339,6 @@ public class ShiftService {
     public CashMovement cashMovement(Caller caller, long id) {
         return sessions.cashMovement(id, managesShifts(caller) ? null : caller.userId())
                 .orElseThrow(() -> SalesErrors.MOVEMENT_NOT_FOUND.exception());
-    }
-
-    /**
-     * The cashier leaderboard over a period of the store's local dates ({@code YYYY-MM-DD}, both ends included)
-     * or ISO date-times; by default the current month up to now.
-     */
-    @Transactional(readOnly = true)
-    public Success<CashierStats> cashierStats(String dateFrom, String dateTo, String limit) {
-        java.time.ZoneId zone = TenantContext.require().zone();
-        FieldErrors errors = new FieldErrors();
-        java.time.Instant from = instant(errors, "date_from", dateFrom, zone, false);
-        java.time.Instant to = instant(errors, "date_to", dateTo, zone, true);
-        int max = 50;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                max = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                max = 0;
-            }
-            if (max < 1 || max > 500) {
-                errors.add("limit", "validation.invalid");
-            }
-        }
-        errors.throwIfAny();
-        if (from == null) {
-            from = TenantContext.require()
-                    .today()
-                    .withDayOfMonth(1)
-                    .atStartOfDay(zone)
-                    .toInstant();
-        }
-        if (to == null) {
-            to = java.time.Instant.now();
-        }
-        if (!from.isBefore(to)) {
-            throw FieldErrors.single("date_to", "sales.period_invalid");
-        }
-        List<Map<String, Object>> cashiers = new java.util.ArrayList<>();
-        String store = TenantContext.require().key();
-        for (Map<String, Object> row : sessions.cashierStats(from, to, max)) {
-            Map<String, Object> c = new LinkedHashMap<>(row);
-            c.put("net_sales", ((BigDecimal) row.get("total_sales")).subtract((BigDecimal) row.get("refunds")));
-            // who they are now, from the store's employee directory (the sale keeps the name it was made under)
-            var employee = staff.byUser(store, ((Number) row.get("id")).longValue());
-            c.put(
-                    "employee_id",
-                    employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::employeeId)
-                            .orElse(null));
-            employee.ifPresent(e -> c.put("full_name", e.fullName()));
-            c.put(
-                    "phone",
-                    employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::phone)
-                            .orElse(null));
-            c.put(
-                    "role",
-                    employee.map(dev.kassa.platform.tenancy.EmployeeDirectory.Employee::role)
-                            .orElse(null));
-            cashiers.add(c);
-        }
-        // a date's end is shown as its last second (spec §5.2.6: 23:59:59), though the period runs to the next midnight
-        // exclusive
-        java.time.Instant shownTo = dateTo != null && dateTo.trim().length() == 10 ? to.minusSeconds(1) : to;
-        StatsPeriod period = new StatsPeriod(
-                from.atZone(zone).toOffsetDateTime().toString(),
-                shownTo.atZone(zone).toOffsetDateTime().toString());
-        return Success.of(new CashierStats(period, cashiers, cashiers.size()));
-    }
-
-    /** {@code YYYY-MM-DD} in the store's zone (start of the day, or start of the next day for an end), or an ISO date-time. */
-    private static java.time.Instant instant(
-            FieldErrors errors, String field, String value, java.time.ZoneId zone, boolean end) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.trim().length() == 10) {
-            FieldErrors day = new FieldErrors();
-            java.time.LocalDate date = day.date(field, value);
-            if (date == null) {
-                errors.add(field, "validation.datetime");
-                return null;
-            }
-            return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-        }
-        return errors.dateTime(field, value, zone);
     }
 
     static boolean managesShifts(Caller caller) {
