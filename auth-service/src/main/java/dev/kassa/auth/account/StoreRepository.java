@@ -1,5 +1,6 @@
 package dev.kassa.auth.account;
 
+import dev.kassa.platform.error.PlatformErrors;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,6 +18,13 @@ public interface StoreRepository extends JpaRepository<Store, Long> {
     List<String> schemaNamesLike(String schema, String variants);
 
     Optional<Store> findByTenantKey(String tenantKey);
+
+    /** The open store of this key; a closed or unknown one answers as for a stranger ({@code not_a_member}). */
+    default Store activeOf(String tenantKey) {
+        return findByTenantKey(tenantKey)
+                .filter(Store::isActive)
+                .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
+    }
 
     boolean existsByOwnerIdAndIsActiveTrue(Long ownerId);
 }

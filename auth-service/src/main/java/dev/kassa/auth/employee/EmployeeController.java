@@ -85,9 +85,12 @@ class EmployeeController {
     record OwnPasswordChanged(String status, String message, TokenPair tokens) {}
 
     private final EmployeeService employees;
+    private final EmployeePasswords passwords;
     private final dev.kassa.auth.token.TokenService tokens;
 
-    EmployeeController(EmployeeService employees, dev.kassa.auth.token.TokenService tokens) {
+    EmployeeController(
+            EmployeeService employees, EmployeePasswords passwords, dev.kassa.auth.token.TokenService tokens) {
+        this.passwords = passwords;
         this.tokens = tokens;
         this.employees = employees;
     }
@@ -247,7 +250,7 @@ class EmployeeController {
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordReset> resetPassword(
             @PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
-        EmployeeService.PasswordSet set = employees.resetPassword(caller, id, request.newPassword());
+        EmployeePasswords.PasswordSet set = passwords.resetPassword(caller, id, request.newPassword());
         return Success.of(
                 "employee.password_reset",
                 new PasswordReset(set.user().username(), set.generatedPassword(), set.generatedPassword() != null));
@@ -268,7 +271,7 @@ class EmployeeController {
                                                     "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
     @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
     OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
-        User user = employees.changePassword(caller, request.oldPassword(), request.newPassword());
+        User user = passwords.changePassword(caller, request.oldPassword(), request.newPassword());
         return new OwnPasswordChanged("success", Messages.get("auth.password_changed"), tokens.issue(user.id()));
     }
 }

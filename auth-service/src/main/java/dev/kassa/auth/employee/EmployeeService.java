@@ -56,9 +56,8 @@ public class EmployeeService {
             Employee employee, User user, boolean existingUser, String generatedPassword, boolean pinOnly) {}
 
     /** A password set by an owner or manager; {@code generatedPassword} only when Kassa made it (shown once). */
-    public record PasswordSet(User user, String generatedPassword) {}
-
     private final UserRepository users;
+
     private final StoreRepository stores;
     private final EmployeeRepository employees;
     private final PasswordEncoder passwordEncoder;
@@ -263,47 +262,6 @@ public class EmployeeService {
         return employee.userId() == null
                 ? null
                 : users.findById(employee.userId()).orElse(null);
-    }
-
-    /**
-     * Sets a new password for an employee of the store (Kassa makes one when none is given); their sessions end.
-     * Managers cannot reset owners or managers.
-     */
-    @Transactional
-    public PasswordSet resetPassword(Caller caller, long employeeId, String requested) {
-        Employee employee = employees
-                .findByIdAndStoreId(employeeId, store(caller).id())
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
-        if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
-            throw PlatformErrors.PERMISSION_DENIED.exception();
-        }
-        User user = userOf(employee);
-        if (user == null) {
-            throw AuthErrors.NO_ACCOUNT.exception();
-        }
-        String generated = FieldErrors.blank(requested) ? PasswordRules.generate() : null;
-        String newPassword = generated != null ? generated : requested;
-        FieldErrors errors = new FieldErrors();
-        PasswordRules.password(errors, "new_password", newPassword);
-        errors.throwIfAny();
-        user.changePassword(passwordEncoder.encode(newPassword));
-        passwordChanged(user);
-        return new PasswordSet(user, generated);
-    }
-
-    /**
-     * A changed or reset password ends every session of the person: refresh tokens here, and live access tokens in every
-     * service of every store they work in ({@code UserPasswordChanged}, read like a deactivation). Tokens carry their
-     * issue time in milliseconds, so the pair issued right after the change (the caller's own) stays good.
-     */
-    private void passwordChanged(User user) {
-        java.time.Instant at = java.time.Instant.now();
-        tokens.revokeAll(user.id());
-        for (var m : employees.memberships(user.id())) {
-            outbox.publish(
-                    m.store().tenantKey(),
-                    new UserPasswordChanged(m.store().id(), m.store().tenantKey(), user.id(), at));
-        }
     }
 
     public record UpdateEmployeeRequest(
@@ -513,23 +471,6 @@ public class EmployeeService {
         }
     }
 
-    /** The caller changes their own password after proving the old one; their sessions end (the caller gets a new pair). */
-    @Transactional
-    public User changePassword(Caller caller, String oldPassword, String newPassword) {
-        User user = users.findById(caller.userId()).orElseThrow(() -> PlatformErrors.NOT_AUTHENTICATED.exception());
-        FieldErrors errors = new FieldErrors();
-        if (FieldErrors.blank(oldPassword)) {
-            errors.add("old_password", "validation.required");
-        } else if (!passwordEncoder.matches(oldPassword, user.passwordHash())) {
-            errors.add("old_password", "auth.old_password_wrong");
-        }
-        PasswordRules.password(errors, "new_password", newPassword);
-        errors.throwIfAny();
-        user.changePassword(passwordEncoder.encode(newPassword));
-        passwordChanged(user);
-        return user;
-    }
-
     /** The caller's store's employee as the services' directories keep it, by employee id or by account. */
     @Transactional(readOnly = true)
     public java.util.Optional<dev.kassa.platform.events.EmployeeChanged> directoryEntry(
@@ -542,8 +483,6 @@ public class EmployeeService {
     }
 
     private Store store(Caller caller) {
-        return stores.findByTenantKey(caller.tenantKey())
-                .filter(Store::isActive)
-                .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
+        return stores.activeOf(caller.tenantKey());
     }
 }

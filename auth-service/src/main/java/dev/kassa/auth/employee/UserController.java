@@ -87,9 +87,11 @@ class UserController {
     record PasswordChanged(Long userId, String username) {}
 
     private final EmployeeService employees;
+    private final EmployeePasswords passwords;
 
-    UserController(EmployeeService employees) {
+    UserController(EmployeeService employees, EmployeePasswords passwords) {
         this.employees = employees;
+        this.passwords = passwords;
     }
 
     @Operation(summary = "People working in the store: search over username, names and email; paginated")
@@ -219,7 +221,7 @@ class UserController {
     @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordChanged> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
-        User u = employees
+        User u = passwords
                 .resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword())
                 .user();
         return Success.of("user.password_changed", new PasswordChanged(u.id(), u.username()));
