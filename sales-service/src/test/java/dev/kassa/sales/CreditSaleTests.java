@@ -415,5 +415,26 @@ class CreditSaleTests {
                 .containsExactly("debt_payment");
         assertThat(detail.at("/cash_movements/0/description").asText())
                 .isEqualTo("Погашение долга: клиент #11, операция #501");
+        Api.Response byReason = cashier.get("/api/sales/cash-movements/?reason=debt_payment");
+        assertThat(byReason.status())
+                .as("the reasons Kassa records can be filtered on: " + byReason)
+                .isEqualTo(200);
+        assertThat(byReason.at("/count").asInt()).isEqualTo(1);
+        assertThat(as(store, 1, "owner")
+                        .post(
+                                "/api/sales/cash-movements/",
+                                json(
+                                        "session",
+                                        session,
+                                        "movement_type",
+                                        "cash_in",
+                                        "reason",
+                                        "debt_payment",
+                                        "amount",
+                                        "1000"))
+                        .at("/errors/reason")
+                        .isArray())
+                .as("but never given by hand")
+                .isTrue();
     }
 }

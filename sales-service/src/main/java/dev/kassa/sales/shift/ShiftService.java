@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
-import java.util.Set;
 
 @Service
 public class ShiftService {
@@ -200,18 +199,16 @@ public class ShiftService {
     public CashMovement moveCash(
             Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
         FieldErrors errors = movementErrors(sessionId, amount, description);
-        if (!"cash_in".equals(type) && !"cash_out".equals(type)) {
+        if (CashMovementKind.Type.of(type).isEmpty()) {
             errors.add("movement_type", "sales.movement_type_invalid");
         }
-        if (reason == null
-                || !Set.of("collection", "change", "float", "expense", "correction", "other")
-                        .contains(reason)) {
+        if (CashMovementKind.Reason.of(reason).filter(r -> r.byHand).isEmpty()) {
             errors.add("reason", "sales.movement_reason_invalid");
         }
         errors.throwIfAny();
         openShift(sessionId);
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
-        if ("cash_out".equals(type)) {
+        if (CashMovementKind.Type.of(type).orElseThrow() == CashMovementKind.Type.CASH_OUT) {
             BigDecimal inTill = sessions.expectedCash(sessionId);
             if (value.compareTo(inTill) > 0) {
                 throw SalesErrors.CASH_OUT_EXCEEDS.exception(inTill.toPlainString());
@@ -279,7 +276,13 @@ public class ShiftService {
                 ? dev.kassa.platform.error.Messages.get("sales.withdraw_description")
                 : description.trim();
         return Success.of(new Withdrawal(
-                recordMovement(caller, sessionId, "cash_out", "owner_withdraw", value, note),
+                recordMovement(
+                        caller,
+                        sessionId,
+                        CashMovementKind.Type.CASH_OUT.code,
+                        CashMovementKind.Reason.OWNER_WITHDRAW.code,
+                        value,
+                        note),
                 inTill,
                 inTill.subtract(value)));
     }
@@ -294,21 +297,25 @@ public class ShiftService {
             BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
             long id = sessions.addCashMovement(
                     session.id(),
-                    "cash_in",
-                    "debt_payment",
+                    CashMovementKind.Type.CASH_IN.code,
+                    CashMovementKind.Reason.DEBT_PAYMENT.code,
                     value,
                     dev.kassa.platform.error.Messages.get("sales.debt_payment_description", customerId, ledgerEntry),
                     userId);
             outbox.publish(
                     TenantContext.require().key(),
-                    new CashMovementRecorded(id, session.id(), "cash_in", "debt_payment", value, userId));
+                    new CashMovementRecorded(
+                            id,
+                            session.id(),
+                            CashMovementKind.Type.CASH_IN.code,
+                            CashMovementKind.Reason.DEBT_PAYMENT.code,
+                            value,
+                            userId));
         });
     }
 
     private static final dev.kassa.platform.web.SqlOrdering MOVEMENT_ORDERING = dev.kassa.platform.web.SqlOrdering.of(
             "-created_at", "m.id", Map.of("created_at", "m.created_at", "amount", "m.amount"));
-    private static final Set<String> MOVEMENT_REASONS =
-            Set.of("collection", "change", "float", "expense", "correction", "other", "owner_withdraw");
 
     /** Cash movements (spec S32): of one shift or all; a cashier sees those of their own shifts only. */
     @Transactional(readOnly = true)
@@ -321,10 +328,10 @@ public class ShiftService {
             org.springframework.data.domain.Pageable page) {
         String orderBy = MOVEMENT_ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
-        if (type != null && !"cash_in".equals(type) && !"cash_out".equals(type)) {
+        if (type != null && CashMovementKind.Type.of(type).isEmpty()) {
             errors.add("movement_type", "sales.movement_type_invalid");
         }
-        if (reason != null && !MOVEMENT_REASONS.contains(reason)) {
+        if (reason != null && CashMovementKind.Reason.of(reason).isEmpty()) {
             errors.add("reason", "sales.movement_reason_invalid");
         }
         errors.throwIfAny();

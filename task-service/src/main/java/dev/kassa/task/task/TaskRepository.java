@@ -234,7 +234,11 @@ class TaskRepository {
         for (TaskStatus s : TaskStatus.values()) {
             byStatus.put(s.code(), 0);
         }
-        Map<String, Integer> byPriority = new LinkedHashMap<>(Map.of("low", 0, "medium", 0, "high", 0, "urgent", 0));
+        // low to urgent (a Map.of copied here had no order)
+        Map<String, Integer> byPriority = new LinkedHashMap<>();
+        for (TaskPriority p : TaskPriority.values()) {
+            byPriority.put(p.code(), 0);
+        }
         sql.sql("select status, count(*) from tasks t where " + VISIBLE + " group by status")
                 .param("viewer", visibleTo)
                 .query(rs -> {

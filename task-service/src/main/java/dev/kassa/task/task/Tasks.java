@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The task workflow (spec §7 with its REWRITE). Owners and managers see every task; others what is assigned to them or
@@ -29,8 +28,6 @@ import java.util.Set;
  */
 @Service
 class Tasks {
-
-    static final Set<String> PRIORITIES = Set.of("low", "medium", "high", "urgent");
 
     /** The longest comment taken, on {@code comments/} and the task's {@code add_comment/} and {@code update_status/}. */
     static final int COMMENT_MAX_LENGTH = 5000;
@@ -399,8 +396,10 @@ class Tasks {
         errors.maxLength("title", title, 200);
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
         errors.maxLength("description", description, 10_000);
-        String priority = r.priority() != null ? r.priority().trim() : current == null ? "medium" : current.priority();
-        if (!PRIORITIES.contains(priority)) {
+        String priority = r.priority() != null
+                ? r.priority().trim()
+                : current == null ? TaskPriority.DEFAULT.code() : current.priority();
+        if (TaskPriority.of(priority).isEmpty()) {
             errors.add("priority", "task.priority_invalid");
         }
         String category = r.category() != null ? r.category().trim() : current == null ? "" : current.category();

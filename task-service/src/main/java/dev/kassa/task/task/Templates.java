@@ -112,8 +112,10 @@ class Templates {
             errors.add("category", "validation.required");
         }
         errors.maxLength("category", category, 100);
-        String priority = r.priority() != null ? r.priority().trim() : current == null ? "medium" : current.priority();
-        if (!Tasks.PRIORITIES.contains(priority)) {
+        String priority = r.priority() != null
+                ? r.priority().trim()
+                : current == null ? TaskPriority.DEFAULT.code() : current.priority();
+        if (TaskPriority.of(priority).isEmpty()) {
             errors.add("priority", "task.priority_invalid");
         }
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
