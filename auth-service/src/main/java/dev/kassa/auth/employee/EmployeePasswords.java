@@ -61,12 +61,7 @@ public class EmployeePasswords {
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
             throw PlatformErrors.PERMISSION_DENIED.exception();
         }
-        User user = employee.userId() == null
-                ? null
-                : users.findById(employee.userId()).orElse(null);
-        if (user == null) {
-            throw AuthErrors.NO_ACCOUNT.exception();
-        }
+        User user = users.accountOf(employee).orElseThrow(() -> AuthErrors.NO_ACCOUNT.exception());
         String generated = FieldErrors.blank(requested) ? PasswordRules.generate() : null;
         String newPassword = generated != null ? generated : requested;
         FieldErrors errors = new FieldErrors();

@@ -259,9 +259,7 @@ public class EmployeeService {
 
     @Transactional(readOnly = true)
     public User userOf(Employee employee) {
-        return employee.userId() == null
-                ? null
-                : users.findById(employee.userId()).orElse(null);
+        return users.accountOf(employee).orElse(null);
     }
 
     public record UpdateEmployeeRequest(

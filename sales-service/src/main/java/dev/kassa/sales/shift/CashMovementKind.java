@@ -1,7 +1,7 @@
 package dev.kassa.sales.shift;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.kassa.platform.data.Coded;
+
 import java.util.Optional;
 
 /** The closed vocabulary of a till's cash movements (spec S31), with the API's lower-case codes. */
@@ -9,14 +9,12 @@ final class CashMovementKind {
     private CashMovementKind() {}
 
     /** Into the till or out of it. */
-    enum Type {
+    enum Type implements Coded {
         CASH_IN,
         CASH_OUT;
 
-        final String code = name().toLowerCase(Locale.ROOT);
-
         static Optional<Type> of(String code) {
-            return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+            return Coded.of(Type.class, code);
         }
     }
 
@@ -24,7 +22,7 @@ final class CashMovementKind {
      * Why cash moved: the first six a manager gives with a movement; an owner's withdrawal and a debt paid at the till
      * Kassa records itself (they are listed and filtered, never given by hand).
      */
-    enum Reason {
+    enum Reason implements Coded {
         COLLECTION(true),
         CHANGE(true),
         FLOAT(true),
@@ -34,7 +32,6 @@ final class CashMovementKind {
         OWNER_WITHDRAW(false),
         DEBT_PAYMENT(false);
 
-        final String code = name().toLowerCase(Locale.ROOT);
         final boolean byHand;
 
         Reason(boolean byHand) {
@@ -42,7 +39,7 @@ final class CashMovementKind {
         }
 
         static Optional<Reason> of(String code) {
-            return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+            return Coded.of(Reason.class, code);
         }
     }
 }

@@ -279,8 +279,8 @@ public class ShiftService {
                 recordMovement(
                         caller,
                         sessionId,
-                        CashMovementKind.Type.CASH_OUT.code,
-                        CashMovementKind.Reason.OWNER_WITHDRAW.code,
+                        CashMovementKind.Type.CASH_OUT.code(),
+                        CashMovementKind.Reason.OWNER_WITHDRAW.code(),
                         value,
                         note),
                 inTill,
@@ -297,8 +297,8 @@ public class ShiftService {
             BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
             long id = sessions.addCashMovement(
                     session.id(),
-                    CashMovementKind.Type.CASH_IN.code,
-                    CashMovementKind.Reason.DEBT_PAYMENT.code,
+                    CashMovementKind.Type.CASH_IN.code(),
+                    CashMovementKind.Reason.DEBT_PAYMENT.code(),
                     value,
                     dev.kassa.platform.error.Messages.get("sales.debt_payment_description", customerId, ledgerEntry),
                     userId);
@@ -307,8 +307,8 @@ public class ShiftService {
                     new CashMovementRecorded(
                             id,
                             session.id(),
-                            CashMovementKind.Type.CASH_IN.code,
-                            CashMovementKind.Reason.DEBT_PAYMENT.code,
+                            CashMovementKind.Type.CASH_IN.code(),
+                            CashMovementKind.Reason.DEBT_PAYMENT.code(),
                             value,
                             userId));
         });

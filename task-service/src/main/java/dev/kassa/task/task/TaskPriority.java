@@ -1,11 +1,11 @@
 package dev.kassa.task.task;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.kassa.platform.data.Coded;
+
 import java.util.Optional;
 
 /** How urgent a task is (spec §7.1), with the API's lower-case codes; lists order by it, not alphabetically. */
-enum TaskPriority {
+enum TaskPriority implements Coded {
     LOW,
     MEDIUM,
     HIGH,
@@ -14,11 +14,7 @@ enum TaskPriority {
     /** A new task's or template's priority when none is given. */
     static final TaskPriority DEFAULT = MEDIUM;
 
-    String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     static Optional<TaskPriority> of(String code) {
-        return Arrays.stream(values()).filter(p -> p.code().equals(code)).findFirst();
+        return Coded.of(TaskPriority.class, code);
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.task.task;
 
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.TenantRegistry;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -85,7 +86,7 @@ final class TaskViews {
             List<PhotoView> photos,
             Instant submittedAt) {}
 
-    static TaskList list(TaskRepository.Task t, int commentsCount, Names names) {
+    static TaskList list(TaskRepository.Task t, int commentsCount, TenantRegistry.Identity store, Names names) {
         return new TaskList(
                 t.id(),
                 t.title(),
@@ -103,15 +104,19 @@ final class TaskViews {
                 t.dueDate(),
                 overdue(t),
                 timeLeft(t),
-                names.storeId(),
-                names.storeName(),
+                store.storeId(),
+                store.name(),
                 commentsCount,
                 t.createdAt(),
                 t.updatedAt());
     }
 
     static TaskDetail detail(
-            TaskRepository.Task t, List<CommentRepository.Comment> comments, List<ReportView> reports, Names names) {
+            TaskRepository.Task t,
+            List<CommentRepository.Comment> comments,
+            List<ReportView> reports,
+            TenantRegistry.Identity store,
+            Names names) {
         return new TaskDetail(
                 t.id(),
                 t.title(),
@@ -135,8 +140,8 @@ final class TaskViews {
                 timeLeft(t),
                 t.rejectionReason(),
                 t.dueDate(),
-                names.storeId(),
-                names.storeName(),
+                store.storeId(),
+                store.name(),
                 comments.size(),
                 comments.stream().map(c -> comment(c, names)).toList(),
                 reports);
@@ -197,8 +202,8 @@ final class TaskViews {
         return left.toDays() > 0 ? left.toDays() + "д " + left.toHoursPart() + "ч" : left.toHours() + "ч";
     }
 
-    /** Employee names of one store, and the store's id and name as auth announced them. */
-    record Names(EmployeeDirectory directory, String tenantKey, Long storeId, String storeName) {
+    /** Employee names of one store. */
+    record Names(EmployeeDirectory directory, String tenantKey) {
         String of(Long employeeId) {
             return employeeId == null
                     ? null

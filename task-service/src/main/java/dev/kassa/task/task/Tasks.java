@@ -139,6 +139,7 @@ class Tasks {
             String orderBy,
             Pageable page) {
         TaskViews.Names names = names();
+        TenantRegistry.Identity store = store();
         Page<TaskRepository.Task> found = tasks.page(
                 visibleTo(caller),
                 status,
@@ -151,7 +152,7 @@ class Tasks {
                 page);
         Map<Long, Integer> commentCounts =
                 comments.counts(found.map(TaskRepository.Task::id).getContent());
-        return found.map(t -> TaskViews.list(t, commentCounts.getOrDefault(t.id(), 0), names));
+        return found.map(t -> TaskViews.list(t, commentCounts.getOrDefault(t.id(), 0), store, names));
     }
 
     /** A list action of spec §7.5: mine, created by me, overdue, today (the store's local day). */
@@ -173,7 +174,8 @@ class Tasks {
                     }
                     default -> throw new IllegalArgumentException(which);
                 };
-        return found.stream().map(this::detail).toList();
+        TenantRegistry.Identity store = store();
+        return found.stream().map(t -> detail(t, store)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -466,6 +468,10 @@ class Tasks {
     }
 
     private TaskViews.TaskDetail detail(TaskRepository.Task t) {
+        return detail(t, store());
+    }
+
+    private TaskViews.TaskDetail detail(TaskRepository.Task t, TenantRegistry.Identity store) {
         TaskViews.Names names = names();
         List<ReportRepository.Report> of = reports.of(t.id());
         return TaskViews.detail(
@@ -477,15 +483,16 @@ class Tasks {
                                 of.stream().map(ReportRepository.Report::id).toList()),
                         files,
                         names),
+                store,
                 names);
     }
 
     TaskViews.Names names() {
-        String key = TenantContext.require().key();
-        return new TaskViews.Names(
-                staff,
-                key,
-                stores.storeId(key).orElse(null),
-                stores.profile(key).map(TenantRegistry.Profile::name).orElse(null));
+        return new TaskViews.Names(staff, TenantContext.require().key());
+    }
+
+    /** The store a task card shows (one read per answer, however many tasks it lists). */
+    private TenantRegistry.Identity store() {
+        return stores.identity(TenantContext.require().key()).orElse(new TenantRegistry.Identity(null, null));
     }
 }

@@ -1,9 +1,9 @@
 package dev.kassa.platform.money;
 
+import dev.kassa.platform.data.Coded;
+
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,7 +12,7 @@ import java.util.function.Function;
  * {@code credit} is bought on the customer's account (nasiya), {@code bonus} paid with the customer's loyalty points.
  * Readers of events keep the method a string and sum by it here, so a method added later is counted as "other", not refused.
  */
-public enum PaymentMethod {
+public enum PaymentMethod implements Coded {
     CASH,
     CARD,
     MOBILE,
@@ -20,15 +20,9 @@ public enum PaymentMethod {
     CREDIT,
     BONUS;
 
-    private final String code = name().toLowerCase(Locale.ROOT);
-
-    public String code() {
-        return code;
-    }
-
     /** The method of this code, if Kassa knows it. */
     public static Optional<PaymentMethod> of(String code) {
-        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+        return Coded.of(PaymentMethod.class, code);
     }
 
     /** Whether {@code code} names a method Kassa knows. */
@@ -38,6 +32,7 @@ public enum PaymentMethod {
 
     /** The sum of the payments made with this method (zero when there are none, or no payments at all). */
     public <T> BigDecimal paidIn(Collection<T> payments, Function<T, String> method, Function<T, BigDecimal> amount) {
+        String code = code();
         return payments == null
                 ? BigDecimal.ZERO
                 : payments.stream()

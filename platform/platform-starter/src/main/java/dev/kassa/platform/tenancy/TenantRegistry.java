@@ -13,6 +13,9 @@ public class TenantRegistry {
     /** What receipts and documents print about the store. */
     public record Profile(String name, String address, String phone, String legalName, String taxId) {}
 
+    /** The store's id in auth (null until its store event has been read) and its name, as a view shows the store. */
+    public record Identity(Long storeId, String name) {}
+
     private final JdbcTemplate jdbc;
 
     public TenantRegistry(JdbcTemplate jdbc) {
@@ -56,6 +59,17 @@ public class TenantRegistry {
                         "select store_name, address, phone, legal_name, tax_id from public.kassa_tenant where tenant_key = ?",
                         (rs, i) -> new Profile(
                                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                        tenantKey)
+                .stream()
+                .findFirst();
+    }
+
+    /** The store's id and name in one read. */
+    public Optional<Identity> identity(String tenantKey) {
+        return jdbc
+                .query(
+                        "select store_id, store_name from public.kassa_tenant where tenant_key = ?",
+                        (rs, i) -> new Identity((Long) rs.getObject(1), rs.getString(2)),
                         tenantKey)
                 .stream()
                 .findFirst();
