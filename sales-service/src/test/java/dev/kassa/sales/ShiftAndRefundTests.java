@@ -380,6 +380,10 @@ class ShiftAndRefundTests {
                         .at("/errors/movement_type")
                         .isArray())
                 .isTrue();
+        assertThat(manager.get("/api/sales/cash-movements/?reason=bribe")
+                        .at("/errors/reason")
+                        .isArray())
+                .isTrue();
         assertThat(manager.get("/api/sales/cash-movements/?ordering=color")
                         .at("/errors/ordering")
                         .isArray())
