@@ -32,8 +32,6 @@ class AuthRateLimit implements WebFilter {
             "/api/users/auth/login",
             "/api/users/auth/pin-login/**",
             "/api/users/auth/pin-login",
-            "/api/users/auth/pin_login/**",
-            "/api/users/auth/pin_login",
             "/api/users/auth/register/**",
             "/api/users/auth/register",
             "/api/users/auth/token/refresh/**",

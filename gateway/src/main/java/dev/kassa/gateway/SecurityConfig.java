@@ -112,7 +112,12 @@ class SecurityConfig {
                 .cors(ServerHttpSecurity.CorsSpec::disable)
                 .authorizeExchange(a -> a.pathMatchers(org.springframework.http.HttpMethod.OPTIONS)
                         .permitAll()
-                        .pathMatchers(open.toArray(String[]::new))
+                        .matchers(exchange -> openPaths.matches(
+                                        exchange.getRequest().getPath().value())
+                                ? org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
+                                        .MatchResult.match()
+                                : org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
+                                        .MatchResult.notMatch())
                         .permitAll()
                         .pathMatchers("/api/**")
                         .authenticated()

@@ -8,8 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PathPatternsTests {
 
-    final PathPatterns patterns = new PathPatterns(SecurityConfig.withTrailingSlash(
-            List.of("/api/users/auth/login", "/api/users/stores/**", "/actuator/health/**")));
+    final PathPatterns patterns = new PathPatterns(SecurityConfig.withTrailingSlash(List.of(
+            "/api/users/auth/login", "/api/users/auth/pin-login", "/api/users/stores/**", "/actuator/health/**")));
+
+    @Test
+    void eitherSeparatorIsTheSamePathAsInTheServices() {
+        assertThat(patterns.matches("/api/users/auth/pin-login")).isTrue();
+        assertThat(patterns.matches("/api/users/auth/pin_login/")).isTrue();
+        assertThat(patterns.matches("/api/users/auth/pinlogin")).isFalse();
+    }
 
     @Test
     void exactPathsMatchWithAndWithoutTheirTrailingSlash() {

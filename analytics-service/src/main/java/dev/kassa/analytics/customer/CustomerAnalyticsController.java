@@ -27,7 +27,7 @@ import static dev.kassa.platform.data.Values.blankToNull;
  * Them are reachable, and the store's own thresholds ({@code /api/analytics/settings}).
  */
 @RestController
-@RequestMapping({"/api/analytics/customer-analytics", "/api/analytics/customer_analytics"})
+@RequestMapping("/api/analytics/customer-analytics")
 class CustomerAnalyticsController {
 
     /** Customers to win back, biggest spenders first. */
@@ -110,7 +110,7 @@ class CustomerAnalyticsController {
 
     @Operation(
             summary = "Customers to win back: At Risk, Can't Lose Them, Hibernating and Lost, biggest spenders first")
-    @GetMapping({"/at-risk", "/at_risk"})
+    @GetMapping("/at-risk")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     AtRisk atRisk() {
         List<CustomerAnalyticsRepository.Row> rows = analytics.atRisk();

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 @RestController
-@RequestMapping({"/api/analytics/daily-sales", "/api/analytics/daily_sales"})
+@RequestMapping("/api/analytics/daily-sales")
 class DailySalesController {
 
     /** A report's period, both ends included, and its number of days. */

@@ -26,7 +26,7 @@ import java.util.Map;
  * within seconds of a sale, a receipt or an adjustment. Owners, managers and stockkeepers.
  */
 @RestController
-@RequestMapping({"/api/analytics/inventory-snapshots", "/api/analytics/inventory_snapshots"})
+@RequestMapping("/api/analytics/inventory-snapshots")
 class InventoryController {
 
     /** Each product's latest snapshot; {@code date} is the newest of them. */
@@ -105,14 +105,14 @@ class InventoryController {
     }
 
     @Operation(summary = "Products low on stock (above zero, at most their minimum), the fewest days of stock first")
-    @GetMapping({"/low-stock-alerts", "/low_stock_alerts"})
+    @GetMapping("/low-stock-alerts")
     @PreAuthorize(Access.VIEW_ANALYTICS)
     FlaggedProducts lowStock() {
         return flagged(SnapshotRepository.LOW, SnapshotRepository.BY_DAYS_OF_STOCK);
     }
 
     @Operation(summary = "Products with nothing left")
-    @GetMapping({"/out-of-stock", "/out_of_stock"})
+    @GetMapping("/out-of-stock")
     @PreAuthorize(Access.VIEW_ANALYTICS)
     FlaggedProducts outOfStock() {
         return flagged(SnapshotRepository.OUT, SnapshotRepository.BY_NAME);

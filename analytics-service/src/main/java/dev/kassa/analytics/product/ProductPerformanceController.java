@@ -30,7 +30,7 @@ import java.util.Set;
  * revenue minus the purchase price of the batch each unit was sold from (not today's cost price, as in the original).
  */
 @RestController
-@RequestMapping({"/api/analytics/product-performance", "/api/analytics/product_performance"})
+@RequestMapping("/api/analytics/product-performance")
 class ProductPerformanceController {
 
     /** A period of local dates, both ends included. */
@@ -97,7 +97,7 @@ class ProductPerformanceController {
     @Operation(
             summary = "The best products of a period: start_date and end_date (default the last 30 days, at most 366), "
                     + "limit 1–100 (default 10), order_by revenue (default), quantity or profit")
-    @GetMapping({"/top-products", "/top_products"})
+    @GetMapping("/top-products")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     TopProducts top(
             @RequestParam(name = "start_date", required = false) String start,
@@ -117,7 +117,7 @@ class ProductPerformanceController {
             summary =
                     "Products that sold fewer than 5 units in the last N days (default 30, at most 366), fewest first, at most 20; "
                             + "products that sold nothing at all are included")
-    @GetMapping({"/slow-movers", "/slow_movers"})
+    @GetMapping("/slow-movers")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     SlowMovers slow(@RequestParam(required = false) String days) {
         int n = Periods.number("days", days, 30, 1, 366, "analytics.days_invalid");

@@ -27,7 +27,7 @@ class MultiStoreController {
             summary =
                     "Sales of every store the caller owns, side by side and in total: period = today | yesterday | week | month "
                             + "(each store's own local dates), or start_date and end_date (default the last 30 days); sorted by sales")
-    @GetMapping({"/api/users/stores/multi-store-analytics", "/api/users/stores/multi_store_analytics"})
+    @GetMapping("/api/users/stores/multi-store-analytics")
     @PreAuthorize(Access.MEMBER)
     Success<MultiStoreReport.MultiStoreSales> get(
             @AuthenticationPrincipal Jwt token,

@@ -83,7 +83,7 @@ class SessionController {
                                             name = "pin login",
                                             value =
                                                     "{\"tenant_key\": \"supermarket-aziya_1a2b3c4d\", \"pin\": \"4821\"}")))
-    @PostMapping({"/api/users/auth/pin-login", "/api/users/auth/pin_login"})
+    @PostMapping("/api/users/auth/pin-login")
     LoginResponse pinLogin(@RequestBody PinLoginRequest request) {
         return response(sessions.pinLogin(request.tenantKey(), request.pin()));
     }
@@ -139,7 +139,7 @@ class SessionController {
     }
 
     @Operation(summary = "The caller, the store named by X-Tenant-Key and the caller's role in it")
-    @GetMapping({"/api/users/auth/me", "/api/users/profile"})
+    @GetMapping("/api/users/auth/me")
     Success<Me> me(Caller caller) {
         User user = sessions.user(caller.userId());
         Membership membership = sessions.memberships(caller.userId()).stream()
@@ -151,7 +151,7 @@ class SessionController {
     }
 
     @Operation(summary = "Every active store the caller works in, with its tenant_key")
-    @GetMapping({"/api/users/auth/my-stores", "/api/users/auth/my_stores"})
+    @GetMapping("/api/users/auth/my-stores")
     Success<List<StoreView>> myStores(Caller caller) {
         List<StoreView> stores = sessions.memberships(caller.userId()).stream()
                 .map(m -> StoreView.from(m.store()))

@@ -227,7 +227,7 @@ class EmployeeController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "PIN",
                                             value = "{\"pin\": \"4821\"}")))
-    @PostMapping({"/api/users/employees/{id}/set-pin", "/api/users/employees/{id}/set_pin"})
+    @PostMapping("/api/users/employees/{id}/set-pin")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<EmployeeView> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
         Employee e = employees.setPin(caller, id, request.pin());
@@ -246,7 +246,7 @@ class EmployeeController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "reset",
                                             value = "{\"new_password\": \"NewSecure456\"}")))
-    @PostMapping({"/api/users/employees/{id}/reset-password", "/api/users/employees/{id}/reset_password"})
+    @PostMapping("/api/users/employees/{id}/reset-password")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordReset> resetPassword(
             @PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
@@ -269,7 +269,7 @@ class EmployeeController {
                                             name = "change",
                                             value =
                                                     "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
-    @PostMapping({"/api/users/auth/change-password", "/api/users/auth/change_password"})
+    @PostMapping("/api/users/auth/change-password")
     OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
         User user = passwords.changePassword(caller, request.oldPassword(), request.newPassword());
         return new OwnPasswordChanged("success", Messages.get("auth.password_changed"), tokens.issue(user.id()));

@@ -151,7 +151,7 @@ class UserController {
                                             name = "position",
                                             value =
                                                     "{\"position\": \"Старший кассир\", \"phone\": \"+998901234567\"}")))
-    @PatchMapping({"/api/users/users/{id}/update-employee", "/api/users/users/{id}/update_employee"})
+    @PatchMapping("/api/users/users/{id}/update-employee")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<UpdatedEmployee> updateEmployee(
             @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
@@ -171,7 +171,7 @@ class UserController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "profile",
                                             value = "{\"first_name\": \"Оля\", \"email\": \"olya@example.com\"}")))
-    @PatchMapping({"/api/users/users/{id}/update-profile", "/api/users/users/{id}/update_profile"})
+    @PatchMapping("/api/users/users/{id}/update-profile")
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
         User u = employees.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
@@ -196,7 +196,7 @@ class UserController {
                                             name = "profile",
                                             value =
                                                     "{\"first_name\": \"Оля\", \"last_name\": \"Ким\", \"employee\": {\"phone\": \"+998901234567\"}}")))
-    @PatchMapping({"/api/users/profile-update", "/api/users/profile_update"})
+    @PatchMapping("/api/users/profile-update")
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
         Employee e = employees.updateOwn(
@@ -218,7 +218,7 @@ class UserController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "password",
                                             value = "{\"new_password\": \"NewSecure456\"}")))
-    @PostMapping({"/api/users/users/{id}/change-password", "/api/users/users/{id}/change_password"})
+    @PostMapping("/api/users/users/{id}/change-password")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordChanged> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
         User u = passwords

@@ -113,7 +113,7 @@ class StoreController {
             summary =
                     "The caller's own active stores in the original's shape (spec A13), newest first. Kassa has no shared staff "
                             + "account: staff_credentials is null and staff_credentials_note says how tills log in (a PIN per employee)")
-    @GetMapping({"/api/users/stores/my-stores-with-credentials", "/api/users/stores/my_stores_with_credentials"})
+    @GetMapping("/api/users/stores/my-stores-with-credentials")
     Success<OwnedStores> myStoresWithCredentials(Caller caller) {
         List<OwnedStore> owned = sessions.memberships(caller.userId()).stream()
                 .map(Membership::store)
@@ -128,7 +128,7 @@ class StoreController {
             summary =
                     "The original's shared staff account of the store named by X-Tenant-Key (spec A12), for its owner. Kassa has "
                             + "none: the fields are null and the note says how tills log in (a PIN per employee)")
-    @GetMapping({"/api/users/stores/staff-credentials", "/api/users/stores/staff_credentials"})
+    @GetMapping("/api/users/stores/staff-credentials")
     Success<StaffAccount> staffCredentials(
             Caller caller,
             @org.springframework.web.bind.annotation.RequestHeader(value = "X-Tenant-Key", required = false)

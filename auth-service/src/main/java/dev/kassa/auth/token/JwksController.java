@@ -35,7 +35,7 @@ class JwksController {
                                             schema =
                                                     @io.swagger.v3.oas.annotations.media.Schema(
                                                             implementation = JwkSet.class))))
-    @GetMapping({"/api/users/.well-known/jwks.json", "/.well-known/jwks.json"})
+    @GetMapping("/api/users/.well-known/jwks.json")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))

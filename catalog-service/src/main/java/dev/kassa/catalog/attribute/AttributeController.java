@@ -179,7 +179,7 @@ class AttributeController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "option",
                                             value = "{\"attribute\": 1, \"value\": \"Красный\", \"order\": 1}")))
-    @PostMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
+    @PostMapping("/api/products/attribute-values")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Value addValue(@RequestBody AttributeService.ValueRequest r) {
@@ -195,7 +195,7 @@ class AttributeController {
     @Operation(
             summary = "Options of attributes, paginated: filters attribute, is_active; search over the value; "
                     + "ordering value, order, created_at (- for descending)")
-    @GetMapping({"/api/products/attribute-values", "/api/products/attribute_values"})
+    @GetMapping("/api/products/attribute-values")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<AttributeRepository.Value> values(
             @RequestParam(required = false) Long attribute,
@@ -214,7 +214,7 @@ class AttributeController {
     }
 
     @Operation(summary = "One option of an attribute")
-    @GetMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
+    @GetMapping("/api/products/attribute-values/{id}")
     @PreAuthorize(Access.READ_CATALOG)
     AttributeRepository.Value value(@PathVariable long id) {
         return attributes.value(id);
@@ -232,7 +232,7 @@ class AttributeController {
                                             name = "rename",
                                             value = "{\"value\": \"Алый\"}")))
     @RequestMapping(
-            value = {"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"},
+            value = "/api/products/attribute-values/{id}",
             method = {
                 org.springframework.web.bind.annotation.RequestMethod.PUT,
                 org.springframework.web.bind.annotation.RequestMethod.PATCH
@@ -251,7 +251,7 @@ class AttributeController {
     }
 
     @Operation(summary = "Remove an option (owner only)")
-    @DeleteMapping({"/api/products/attribute-values/{id}", "/api/products/attribute_values/{id}"})
+    @DeleteMapping("/api/products/attribute-values/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.DELETE_CATALOG)
     void deleteValue(@PathVariable long id) {
@@ -268,7 +268,7 @@ class AttributeController {
                                             name = "binding",
                                             value =
                                                     "{\"category\": 2, \"attribute\": 1, \"is_required\": false, \"is_variant\": true}")))
-    @PostMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
+    @PostMapping("/api/products/category-attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.CategoryAttribute bind(@RequestBody BindingRequest r) {
@@ -288,7 +288,7 @@ class AttributeController {
                                             name = "bulk",
                                             value =
                                                     "{\"category\": 2, \"attributes\": [{\"attribute\": 1, \"is_variant\": true}, {\"attribute\": 2, \"is_required\": true}]}")))
-    @PostMapping({"/api/products/category-attributes/bulk_create", "/api/products/category-attributes/bulk-create"})
+    @PostMapping("/api/products/category-attributes/bulk_create")
     @PreAuthorize(Access.EDIT_CATALOG)
     ResponseEntity<BulkResult> bulk(@RequestBody BulkRequest r) {
         if (r.category() == null) {
@@ -326,7 +326,7 @@ class AttributeController {
     @Operation(
             summary = "Categories' attributes, paginated: filters category, attribute, is_required, is_variant; "
                     + "ordering order, created_at (- for descending)")
-    @GetMapping({"/api/products/category-attributes", "/api/products/category_attributes"})
+    @GetMapping("/api/products/category-attributes")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<AttributeRepository.CategoryAttribute> bindings(
             @RequestParam(required = false) Long category,
@@ -344,14 +344,14 @@ class AttributeController {
     }
 
     @Operation(summary = "How a category uses an attribute, with the attribute whole (its options included)")
-    @GetMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
+    @GetMapping("/api/products/category-attributes/{id}")
     @PreAuthorize(Access.READ_CATALOG)
     AttributeRepository.CategoryAttributeDetail binding(@PathVariable long id) {
         return attributes.bindingDetail(id);
     }
 
     @Operation(summary = "The attributes a category uses: ?category_id=")
-    @GetMapping({"/api/products/category-attributes/by_category", "/api/products/category-attributes/by-category"})
+    @GetMapping("/api/products/category-attributes/by_category")
     @PreAuthorize(Access.READ_CATALOG)
     Success<List<AttributeRepository.CategoryAttribute>> byCategory(
             @RequestParam(name = "category_id", required = false) Long category) {
@@ -375,7 +375,7 @@ class AttributeController {
                                             value =
                                                     "{\"category\": 2, \"attribute\": 1, \"is_required\": true, \"is_variant\": false, \"order\": 1}")))
     @RequestMapping(
-            value = {"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"},
+            value = "/api/products/category-attributes/{id}",
             method = {
                 org.springframework.web.bind.annotation.RequestMethod.PUT,
                 org.springframework.web.bind.annotation.RequestMethod.PATCH
@@ -391,7 +391,7 @@ class AttributeController {
     }
 
     @Operation(summary = "Stop using an attribute in a category")
-    @DeleteMapping({"/api/products/category-attributes/{id}", "/api/products/category_attributes/{id}"})
+    @DeleteMapping("/api/products/category-attributes/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.EDIT_CATALOG)
     void unbind(@PathVariable long id) {
@@ -410,7 +410,7 @@ class AttributeController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "option value",
                                             value = "{\"attribute\": 1, \"value_option\": 3}")))
-    @PostMapping({"/api/products/products/{id}/add_attribute", "/api/products/products/{id}/attributes"})
+    @PostMapping("/api/products/products/{id}/add_attribute")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.ProductValue setValue(

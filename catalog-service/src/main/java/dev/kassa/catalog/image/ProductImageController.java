@@ -41,9 +41,7 @@ class ProductImageController {
     }
 
     @Operation(summary = "Add an image to a product's gallery (multipart: image, alt_text, order)")
-    @PostMapping(
-            value = {"/products/{id}/add_image", "/products/{id}/add-image"},
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/products/{id}/add_image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     ImageView addImage(
@@ -55,7 +53,7 @@ class ProductImageController {
     }
 
     @Operation(summary = "Product images: product, ordering order or created_at ('-' for descending)")
-    @GetMapping({"/product-images", "/product_images"})
+    @GetMapping("/product-images")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ImageView> list(
             @RequestParam(required = false) Long product,
@@ -67,9 +65,7 @@ class ProductImageController {
     }
 
     @Operation(summary = "Upload a product image (multipart: product, image, alt_text, order)")
-    @PostMapping(
-            value = {"/product-images", "/product_images"},
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/product-images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     ImageView create(
@@ -81,7 +77,7 @@ class ProductImageController {
     }
 
     @Operation(summary = "A product image")
-    @GetMapping({"/product-images/{id}", "/product_images/{id}"})
+    @GetMapping("/product-images/{id}")
     @PreAuthorize(Access.READ_CATALOG)
     ImageView get(@PathVariable long id) {
         return images.get(id);
@@ -99,7 +95,7 @@ class ProductImageController {
                                             name = "first",
                                             value = "{\"alt_text\": \"Кола 1,5 л, вид спереди\", \"order\": 0}")))
     @RequestMapping(
-            value = {"/product-images/{id}", "/product_images/{id}"},
+            value = "/product-images/{id}",
             method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -108,7 +104,7 @@ class ProductImageController {
     }
 
     @Operation(summary = "Remove an image from its product's gallery")
-    @DeleteMapping({"/product-images/{id}", "/product_images/{id}"})
+    @DeleteMapping("/product-images/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.EDIT_CATALOG)
     void delete(@PathVariable long id) {

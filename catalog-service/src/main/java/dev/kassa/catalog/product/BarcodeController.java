@@ -55,10 +55,7 @@ class BarcodeController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "scan",
                                             value = "{\"barcode\": \"4870000000011\"}")))
-    @org.springframework.web.bind.annotation.PostMapping({
-        "/api/products/warehouse-scan/scan",
-        "/api/products/warehouse_scan/scan"
-    })
+    @org.springframework.web.bind.annotation.PostMapping("/api/products/warehouse-scan/scan")
     @PreAuthorize(Access.READ_CATALOG)
     WarehouseScanResult warehouseScan(
             @org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
@@ -80,7 +77,7 @@ class BarcodeController {
     @Operation(
             summary =
                     "Find the product behind a scanned code: its own barcode, an extra barcode or a batch barcode (then batch is set)")
-    @GetMapping({"/api/products/products/scan_barcode", "/api/products/products/scan-barcode"})
+    @GetMapping("/api/products/products/scan_barcode")
     @PreAuthorize(Access.READ_CATALOG)
     ScanResult scan(@RequestParam(required = false) String barcode) {
         BarcodeService.Scan scan = barcodes.scan(barcode);
@@ -166,7 +163,7 @@ class BarcodeController {
     }
 
     @Operation(summary = "The original's lookup by extra barcode: {barcode, product}")
-    @GetMapping({"/api/products/barcodes/search_barcode", "/api/products/barcodes/search-barcode"})
+    @GetMapping("/api/products/barcodes/search_barcode")
     @PreAuthorize(Access.READ_CATALOG)
     BarcodeService.BarcodeLookup search(@RequestParam(required = false) String barcode) {
         return barcodes.search(barcode);

@@ -93,7 +93,7 @@ class ProductController {
     }
 
     @Operation(summary = "Tracked products with nothing left to sell")
-    @GetMapping({"/out_of_stock", "/out-of-stock"})
+    @GetMapping("/out_of_stock")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> outOfStock(
             @RequestParam(required = false) String page,
@@ -109,7 +109,7 @@ class ProductController {
     @Operation(
             summary =
                     "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000)")
-    @GetMapping({"/{id}/print-label", "/{id}/print_label"})
+    @GetMapping("/{id}/print-label")
     @PreAuthorize(Access.READ_CATALOG)
     Success<Label> label(@PathVariable long id, @RequestParam(required = false) String quantity) {
         int copies;
@@ -143,7 +143,7 @@ class ProductController {
 
     @Operation(
             summary = "Low stock: tracked products with 0 < available ≤ their minimum (or ?min_quantity=); paginated")
-    @GetMapping({"/low-stock", "/low_stock"})
+    @GetMapping("/low-stock")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> lowStock(
             @RequestParam(name = "min_quantity", required = false) java.math.BigDecimal minQuantity,

@@ -42,7 +42,7 @@ class ProductStockController {
                                             name = "write-off",
                                             value =
                                                     "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
-    @PostMapping({"/api/products/products/{id}/adjust-stock", "/api/products/products/{id}/adjust_stock"})
+    @PostMapping("/api/products/products/{id}/adjust-stock")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
         stock.adjust(caller, id, request);
@@ -58,7 +58,7 @@ class ProductStockController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "loss",
                                             value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
-    @PatchMapping({"/api/products/products/{id}/adjust_quantity", "/api/products/products/{id}/adjust-quantity"})
+    @PatchMapping("/api/products/products/{id}/adjust_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
         return adjust(id, request, caller);
@@ -75,7 +75,7 @@ class ProductStockController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "count",
                                             value = "{\"quantity\": 97}")))
-    @PatchMapping({"/api/products/products/{id}/update_quantity", "/api/products/products/{id}/update-quantity"})
+    @PatchMapping("/api/products/products/{id}/update_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {
         if (request.quantity() == null) {

@@ -66,7 +66,7 @@ class HoldController {
     }
 
     @Operation(summary = "Expire lapsed holds now (a job does it every minute)")
-    @PostMapping({"/api/products/reservations/cleanup_expired", "/api/products/reservations/cleanup-expired"})
+    @PostMapping("/api/products/reservations/cleanup_expired")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Swept cleanup() {
         int n = sweeper.sweep();

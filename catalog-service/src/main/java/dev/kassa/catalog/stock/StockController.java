@@ -76,7 +76,7 @@ class StockController {
                                             name = "receipt",
                                             value =
                                                     "{\"type\": \"product\", \"id\": 18, \"quantity\": 24, \"purchase_price\": 8000, \"expiry_date\": \"2026-06-30\"}")))
-    @PostMapping({"/api/products/warehouse-scan/add-batch", "/api/products/warehouse_scan/add_batch"})
+    @PostMapping("/api/products/warehouse-scan/add-batch")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Success<Batches.View> receiveScanned(@RequestBody ScannedReceipt r, Caller caller) {
@@ -153,7 +153,7 @@ class StockController {
     }
 
     @Operation(summary = "Active batches expiring within ?days= (default 30)")
-    @GetMapping({"/api/products/batches/near_expiry", "/api/products/batches/near-expiry"})
+    @GetMapping("/api/products/batches/near_expiry")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<Batches.View> nearExpiry(
             @RequestParam(required = false) Integer days,
@@ -230,7 +230,7 @@ class StockController {
     @Operation(
             summary =
                     "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")
-    @GetMapping({"/api/products/products/{id}/movements", "/api/products/products/{id}/stock-history"})
+    @GetMapping("/api/products/products/{id}/movements")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<StockService.Movement> movements(
             @PathVariable long id,
@@ -241,7 +241,7 @@ class StockController {
     }
 
     @Operation(summary = "The store's stock movements, newest first: filters product, reason")
-    @GetMapping({"/api/products/stock-movements", "/api/products/stock_movements"})
+    @GetMapping("/api/products/stock-movements")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<StockService.Movement> allMovements(
             @RequestParam(required = false) Long product,

@@ -174,7 +174,7 @@ class CustomerController {
             summary =
                     "A customer's purchases, newest first (from completed sales; refunds shown per purchase); date_from / date_to "
                             + "(business dates, inclusive); paginated")
-    @GetMapping({"/{id}/purchase-history", "/{id}/purchase_history"})
+    @GetMapping("/{id}/purchase-history")
     @PreAuthorize(Access.READ_CUSTOMERS)
     PageResponse<PurchaseHistory.Purchase> purchaseHistory(
             @PathVariable long id,
@@ -230,7 +230,7 @@ class CustomerController {
     }
 
     @Operation(summary = "The active customer with this phone (exact), with their latest ledger entries")
-    @GetMapping({"/search_by_phone", "/search-by-phone"})
+    @GetMapping("/search_by_phone")
     @PreAuthorize(Access.READ_CUSTOMERS)
     Success<CustomerQueries.CustomerDetail> byPhone(@RequestParam(required = false) String phone) {
         if (phone == null || phone.isBlank()) {
@@ -240,7 +240,7 @@ class CustomerController {
     }
 
     @Operation(summary = "VIP customers: active members of a group with a discount of 10 % or more")
-    @GetMapping({"/vip_customers", "/vip-customers", "/vip_list", "/vip-list"})
+    @GetMapping("/vip_customers")
     @PreAuthorize(Access.READ_CUSTOMERS)
     PageResponse<CustomerResponse> vip(
             @RequestParam(required = false) String page,
@@ -270,7 +270,7 @@ class CustomerController {
                                             name = "cash",
                                             value =
                                                     "{\"amount\": \"150000\", \"payment_method\": \"cash\", \"description\": \"Погашение долга\"}")))
-    @PostMapping({"/{id}/add-payment", "/{id}/add_payment"})
+    @PostMapping("/{id}/add_payment")
     @PreAuthorize(Access.CREATE_CUSTOMERS)
     Ledger.Entry pay(@PathVariable long id, @RequestBody PaymentRequest request, Caller caller) {
         return customers.pay(id, request.amount(), request.paymentMethod(), request.description(), caller);
@@ -286,7 +286,7 @@ class CustomerController {
                                             name = "correction",
                                             value =
                                                     "{\"amount\": \"-20000\", \"reason\": \"Долг по старой тетради\"}")))
-    @PostMapping({"/{id}/adjust-balance", "/{id}/adjust_balance"})
+    @PostMapping("/{id}/adjust-balance")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     Ledger.Entry adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Caller caller) {
         return customers.adjust(id, request.amount(), request.reason(), caller);

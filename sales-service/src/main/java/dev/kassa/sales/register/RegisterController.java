@@ -37,7 +37,7 @@ class RegisterController {
     @Operation(
             summary =
                     "Registers: filter is_active, search over name/code/location, ordering name/created_at; paginated")
-    @GetMapping({"/api/sales/cash-registers", "/api/sales/cash_registers"})
+    @GetMapping("/api/sales/cash-registers")
     @PreAuthorize(Access.SELL)
     PageResponse<RegisterRepository.Register> list(
             @RequestParam(name = "is_active", required = false) Boolean active,
@@ -61,7 +61,7 @@ class RegisterController {
                                             name = "register",
                                             value =
                                                     "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"У входа\"}")))
-    @PostMapping({"/api/sales/cash-registers", "/api/sales/cash_registers"})
+    @PostMapping("/api/sales/cash-registers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register create(@RequestBody RegisterService.RegisterRequest request) {
@@ -69,7 +69,7 @@ class RegisterController {
     }
 
     @Operation(summary = "One register with the number of its open shifts")
-    @GetMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @GetMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.SELL)
     RegisterRepository.Register get(@PathVariable long id) {
         return registers.get(id);
@@ -85,7 +85,7 @@ class RegisterController {
                                             name = "register",
                                             value =
                                                     "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"Второй этаж\", \"is_active\": true}")))
-    @PutMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @PutMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register replace(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
         return registers.update(id, request, false);
@@ -100,14 +100,14 @@ class RegisterController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "off",
                                             value = "{\"is_active\": false}")))
-    @PatchMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @PatchMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register update(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
         return registers.update(id, request, true);
     }
 
     @Operation(summary = "Delete a register that never had a shift (others are deactivated with is_active=false)")
-    @DeleteMapping({"/api/sales/cash-registers/{id}", "/api/sales/cash_registers/{id}"})
+    @DeleteMapping("/api/sales/cash-registers/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MANAGE_SALES)
     void delete(@PathVariable long id) {
@@ -115,7 +115,7 @@ class RegisterController {
     }
 
     @Operation(summary = "Shifts of a register: filter status; paginated")
-    @GetMapping({"/api/sales/cash-registers/{id}/sessions", "/api/sales/cash_registers/{id}/sessions"})
+    @GetMapping("/api/sales/cash-registers/{id}/sessions")
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> sessions(
             @PathVariable long id,
@@ -130,11 +130,7 @@ class RegisterController {
     }
 
     @Operation(summary = "The open shift of a register, with its cash movements")
-    @GetMapping({
-        "/api/sales/cash-registers/{id}/current_session",
-        "/api/sales/cash-registers/{id}/current-session",
-        "/api/sales/cash_registers/{id}/current_session"
-    })
+    @GetMapping("/api/sales/cash-registers/{id}/current_session")
     @PreAuthorize(Access.SELL)
     SessionDetail currentSession(@PathVariable long id) {
         registers.get(id);

@@ -61,16 +61,7 @@ class ShiftController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "open",
                                             value = "{\"opening_balance\": 100000}")))
-    @PostMapping({
-        "/api/sales/sessions/open",
-        "/api/sales/shifts/open",
-        "/api/sales/sessions",
-        "/api/sales/shifts",
-        "/api/sales/cashier-sessions/open",
-        "/api/sales/cashier_sessions/open",
-        "/api/sales/cashier-sessions",
-        "/api/sales/cashier_sessions"
-    })
+    @PostMapping("/api/sales/sessions/open")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
     Success<SessionView> open(@RequestBody OpenRequest request, Caller caller) {
@@ -91,12 +82,7 @@ class ShiftController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "close",
                                             value = "{\"actual_cash\": 250000}")))
-    @PostMapping({
-        "/api/sales/sessions/{id}/close",
-        "/api/sales/shifts/{id}/close",
-        "/api/sales/cashier-sessions/{id}/close",
-        "/api/sales/cashier_sessions/{id}/close"
-    })
+    @PostMapping("/api/sales/sessions/{id}/close")
     @PreAuthorize(Access.SELL)
     Success<SessionView> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
         return Success.of(
@@ -105,12 +91,7 @@ class ShiftController {
     }
 
     @Operation(summary = "Shift report: sales, payments by method, refunds, cash movements, expected cash")
-    @GetMapping({
-        "/api/sales/sessions/{id}/report",
-        "/api/sales/shifts/{id}/report",
-        "/api/sales/cashier-sessions/{id}/report",
-        "/api/sales/cashier_sessions/{id}/report"
-    })
+    @GetMapping("/api/sales/sessions/{id}/report")
     @PreAuthorize(Access.SELL)
     ShiftReport report(@PathVariable long id, Caller caller) {
         return shifts.report(caller, id);
@@ -126,7 +107,7 @@ class ShiftController {
                                             name = "collection",
                                             value =
                                                     "{\"session\": 1, \"movement_type\": \"cash_out\", \"reason\": \"collection\", \"amount\": 500000, \"description\": \"Инкассация\"}")))
-    @PostMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
+    @PostMapping("/api/sales/cash-movements")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
     CashMovement moveCash(@RequestBody CashMovementRequest r, Caller caller) {
@@ -148,7 +129,7 @@ class ShiftController {
                                             name = "withdraw",
                                             value =
                                                     "{\"session\": 1, \"amount\": 50000, \"description\": \"На закупку\"}")))
-    @PostMapping({"/api/sales/cash-movements/owner-withdraw", "/api/sales/cash_movements/owner_withdraw"})
+    @PostMapping("/api/sales/cash-movements/owner-withdraw")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
     Success<ShiftService.Withdrawal> ownerWithdraw(@RequestBody WithdrawRequest r, Caller caller) {
@@ -159,7 +140,7 @@ class ShiftController {
             summary =
                     "Cash movements, newest first: filters session, movement_type (cash_in, cash_out), reason; ordering created_at, "
                             + "amount; paginated; cashiers see their own shifts' movements")
-    @GetMapping({"/api/sales/cash-movements", "/api/sales/cash_movements"})
+    @GetMapping("/api/sales/cash-movements")
     @PreAuthorize(Access.SELL)
     PageResponse<CashMovement> cashMovements(
             @RequestParam(required = false) Long session,
@@ -181,7 +162,7 @@ class ShiftController {
     }
 
     @Operation(summary = "One cash movement (cashiers: of their own shifts)")
-    @GetMapping({"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"})
+    @GetMapping("/api/sales/cash-movements/{id}")
     @PreAuthorize(Access.SELL)
     CashMovement cashMovement(@PathVariable long id, Caller caller) {
         return shifts.cashMovement(caller, id);
@@ -189,7 +170,7 @@ class ShiftController {
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
-            value = {"/api/sales/cash-movements/{id}", "/api/sales/cash_movements/{id}"},
+            value = "/api/sales/cash-movements/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
@@ -199,12 +180,7 @@ class ShiftController {
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
-            value = {
-                "/api/sales/sessions/{id}",
-                "/api/sales/shifts/{id}",
-                "/api/sales/cashier-sessions/{id}",
-                "/api/sales/cashier_sessions/{id}"
-            },
+            value = "/api/sales/sessions/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
@@ -216,12 +192,7 @@ class ShiftController {
             summary =
                     "Shifts, newest first: filters cash_register, status, search (cashier, register); ordering opened_at/closed_at; "
                             + "cashiers see their own")
-    @GetMapping({
-        "/api/sales/sessions",
-        "/api/sales/shifts",
-        "/api/sales/cashier-sessions",
-        "/api/sales/cashier_sessions"
-    })
+    @GetMapping("/api/sales/sessions")
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> list(
             @RequestParam(name = "cash_register", required = false) Long register,
@@ -244,12 +215,7 @@ class ShiftController {
     }
 
     @Operation(summary = "Shifts that are open or suspended now")
-    @GetMapping({
-        "/api/sales/sessions/active",
-        "/api/sales/shifts/active",
-        "/api/sales/cashier-sessions/active",
-        "/api/sales/cashier_sessions/active"
-    })
+    @GetMapping("/api/sales/sessions/active")
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> active(
             @RequestParam(required = false) String page,
@@ -261,36 +227,21 @@ class ShiftController {
     }
 
     @Operation(summary = "Shift detail with its cash movements")
-    @GetMapping({
-        "/api/sales/sessions/{id}",
-        "/api/sales/shifts/{id}",
-        "/api/sales/cashier-sessions/{id}",
-        "/api/sales/cashier_sessions/{id}"
-    })
+    @GetMapping("/api/sales/sessions/{id}")
     @PreAuthorize(Access.SELL)
     SessionDetail get(@PathVariable long id, Caller caller) {
         return shifts.detail(caller, id);
     }
 
     @Operation(summary = "Put an open shift on hold (a break): no sales until it is resumed")
-    @PostMapping({
-        "/api/sales/sessions/{id}/suspend",
-        "/api/sales/shifts/{id}/suspend",
-        "/api/sales/cashier-sessions/{id}/suspend",
-        "/api/sales/cashier_sessions/{id}/suspend"
-    })
+    @PostMapping("/api/sales/sessions/{id}/suspend")
     @PreAuthorize(Access.SELL)
     SessionView suspend(@PathVariable long id, Caller caller) {
         return SessionView.from(shifts.suspend(caller, id));
     }
 
     @Operation(summary = "Resume a suspended shift")
-    @PostMapping({
-        "/api/sales/sessions/{id}/resume",
-        "/api/sales/shifts/{id}/resume",
-        "/api/sales/cashier-sessions/{id}/resume",
-        "/api/sales/cashier_sessions/{id}/resume"
-    })
+    @PostMapping("/api/sales/sessions/{id}/resume")
     @PreAuthorize(Access.SELL)
     SessionView resume(@PathVariable long id, Caller caller) {
         return SessionView.from(shifts.resume(caller, id));
@@ -300,15 +251,7 @@ class ShiftController {
             summary =
                     "Cashier leaderboard: date_from, date_to (YYYY-MM-DD in the store's time zone, or ISO date-time), limit; "
                             + "manager or owner")
-    @GetMapping({
-        "/api/sales/sessions/cashier-stats",
-        "/api/sales/sessions/cashier_stats",
-        "/api/sales/shifts/cashier-stats",
-        "/api/sales/cashier-sessions/cashier-stats",
-        "/api/sales/cashier_sessions/cashier-stats",
-        "/api/sales/cashier-sessions/cashier_stats",
-        "/api/sales/cashier_sessions/cashier_stats"
-    })
+    @GetMapping("/api/sales/sessions/cashier-stats")
     @PreAuthorize(Access.MANAGE_SALES)
     Success<CashierLeaderboard.CashierStats> cashierStats(
             @RequestParam(name = "date_from", required = false) String from,
@@ -318,12 +261,7 @@ class ShiftController {
     }
 
     @Operation(summary = "The caller's open shift")
-    @GetMapping({
-        "/api/sales/sessions/current",
-        "/api/sales/shifts/current",
-        "/api/sales/cashier-sessions/current",
-        "/api/sales/cashier_sessions/current"
-    })
+    @GetMapping("/api/sales/sessions/current")
     @PreAuthorize(Access.SELL)
     Success<SessionView> current(Caller caller) {
         return Success.of(SessionView.from(shifts.current(caller)));

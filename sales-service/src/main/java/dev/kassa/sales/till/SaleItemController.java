@@ -38,7 +38,7 @@ class SaleItemController {
 
     @Operation(
             summary = "Lines of sales: filters sale, product; ordering created_at (oldest first by default); paginated")
-    @GetMapping({"/api/sales/sale-items", "/api/sales/sale_items"})
+    @GetMapping("/api/sales/sale-items")
     @PreAuthorize(Access.SELL)
     PageResponse<SaleView.ItemView> list(
             @RequestParam(required = false) Long sale,
@@ -52,16 +52,14 @@ class SaleItemController {
     }
 
     @Operation(summary = "One line of a sale")
-    @GetMapping({"/api/sales/sale-items/{id}", "/api/sales/sale_items/{id}"})
+    @GetMapping("/api/sales/sale-items/{id}")
     @PreAuthorize(Access.SELL)
     SaleView.ItemView get(@PathVariable long id) {
         return sales.item(id);
     }
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
-    @RequestMapping(
-            value = {"/api/sales/sale-items", "/api/sales/sale_items"},
-            method = RequestMethod.POST)
+    @RequestMapping(value = "/api/sales/sale-items", method = RequestMethod.POST)
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
     void create(HttpServletResponse response) {
@@ -70,7 +68,7 @@ class SaleItemController {
 
     @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
-            value = {"/api/sales/sale-items/{id}", "/api/sales/sale_items/{id}"},
+            value = "/api/sales/sale-items/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)

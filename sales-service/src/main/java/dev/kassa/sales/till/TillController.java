@@ -98,7 +98,7 @@ class TillController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "scan",
                                             value = "{\"session\": 1, \"product\": 18, \"quantity\": 2}")))
-    @PostMapping({"/api/sales/sales/scan-item", "/api/sales/sales/scan_item"})
+    @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> scan(
             @RequestBody Cart.ScanRequest request, Caller caller, jakarta.servlet.http.HttpServletRequest http) {
@@ -196,7 +196,7 @@ class TillController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "add",
                                             value = "{\"product\": 18, \"quantity\": 1}")))
-    @PostMapping({"/api/sales/sales/{id}/add-item", "/api/sales/sales/{id}/add_item"})
+    @PostMapping("/api/sales/sales/{id}/add_item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> addItem(
             @PathVariable long id,
@@ -214,7 +214,7 @@ class TillController {
                                     @io.swagger.v3.oas.annotations.media.ExampleObject(
                                             name = "remove",
                                             value = "{\"item_id\": 501}")))
-    @DeleteMapping({"/api/sales/sales/{id}/remove-item", "/api/sales/sales/{id}/remove_item"})
+    @DeleteMapping("/api/sales/sales/{id}/remove_item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
         return Success.of("sales.item_removed", cart.removeItem(id, request.itemId()));

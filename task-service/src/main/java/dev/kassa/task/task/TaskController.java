@@ -150,14 +150,14 @@ class TaskController {
     }
 
     @Operation(summary = "Tasks assigned to the caller")
-    @GetMapping({"/my_tasks", "/my-tasks"})
+    @GetMapping("/my_tasks")
     @PreAuthorize(Access.MEMBER)
     List<TaskViews.TaskDetail> mine(Caller caller) {
         return tasks.list(caller, "mine");
     }
 
     @Operation(summary = "Tasks the caller created")
-    @GetMapping({"/created_by_me", "/created-by-me"})
+    @GetMapping("/created_by_me")
     @PreAuthorize(Access.MEMBER)
     List<TaskViews.TaskDetail> created(Caller caller) {
         return tasks.list(caller, "created");
@@ -192,7 +192,7 @@ class TaskController {
     }
 
     @Operation(summary = "Submit for review (the assignee): in progress → on review")
-    @PostMapping({"/{id}/submit_for_review", "/{id}/submit-for-review"})
+    @PostMapping("/{id}/submit_for_review")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail submit(@PathVariable long id, Caller caller) {
         return tasks.act(caller, id, "submit", null);
@@ -259,7 +259,7 @@ class TaskController {
                                         value =
                                                 "{\"status\": \"completed\", \"completion_comment\": \"Товар принят, накладная в папке\"}")
                             }))
-    @PostMapping({"/{id}/update_status", "/{id}/update-status"})
+    @PostMapping("/{id}/update_status")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail updateStatus(
             @PathVariable long id, @RequestBody(required = false) StatusRequest request, Caller caller) {
@@ -274,7 +274,7 @@ class TaskController {
                     @Content(
                             mediaType = "application/json",
                             examples = @ExampleObject(name = "comment", value = "{\"text\": \"Начал проверку\"}")))
-    @PostMapping({"/{id}/add_comment", "/{id}/add-comment"})
+    @PostMapping("/{id}/add_comment")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.CommentView addComment(

@@ -135,7 +135,7 @@ class TemplateController {
                                             name = "task",
                                             value =
                                                     "{\"template_id\": 1, \"assigned_to\": 2, \"due_date\": \"2026-12-20T18:00:00+05:00\"}")))
-    @PostMapping({"/{id}/create_task", "/{id}/create-task"})
+    @PostMapping("/{id}/create_task")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail createTask(

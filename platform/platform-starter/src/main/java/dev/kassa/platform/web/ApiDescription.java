@@ -34,7 +34,9 @@ public class ApiDescription implements OpenApiCustomizer {
         String about = (description == null || description.isBlank() ? "" : description.strip() + "\n\n")
                 + "Part of Kassa, a multi-tenant point-of-sale backend. Call it through the gateway with `Authorization: Bearer <access token>` "
                 + "and `X-Tenant-Key: <store key>`; every refusal comes in one error body (`ErrorBody`, codes and messages in "
-                + "`x-kassa-errors`), and `x-kassa-roles` on an operation names the store roles that may call it.";
+                + "`x-kassa-errors`), and `x-kassa-roles` on an operation names the store roles that may call it. "
+                + "A path may end with `/` or not, `-` and `_` are the same in its words, and `x-kassa-aliases` lists the "
+                + "other paths an operation answers at (the original system's spellings).";
         openApi.setInfo(new Info()
                 .title("Kassa " + application + " API")
                 .version("1")

@@ -47,11 +47,8 @@ public class ResponseExamples implements OpenApiCustomizer {
             return;
         }
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            // the original's underscore aliases (daily_sales) and a path's trailing-slash form show the example of the
-            // plain one
-            String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-            Object example = examples.getOrDefault(
-                    method.name() + " " + plain, examples.get(method.name() + " " + plain.replace('_', '-')));
+            // the spec shows each operation at its canonical path; its aliases are a list on it (PublishedAliases)
+            Object example = examples.get(method.name() + " " + path);
             if (example != null) {
                 attach(operation, example);
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.paths.PathAliases;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -141,6 +142,29 @@ public class WebAutoConfiguration {
     @Bean
     public JsonErrorController jsonErrorController(ErrorResponses errorResponses) {
         return new JsonErrorController(errorResponses);
+    }
+
+    /** The original's other spellings of the paths, one table for every service ({@code kassa/path-aliases.txt}). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public PathAliases pathAliases() {
+        return PathAliases.load();
+    }
+
+    /** Each operation's OpenAPI lists the other paths it answers at ({@code x-kassa-aliases}). */
+    @Bean
+    public PublishedAliases publishedAliases(PathAliases pathAliases) {
+        return new PublishedAliases(pathAliases);
+    }
+
+    /** After the trailing slash goes, before security: an alias is served as its canonical path. */
+    @Bean
+    public FilterRegistrationBean<PathAliasFilter> pathAliasFilter(
+            PathAliases pathAliases, org.springframework.context.ApplicationContext context) {
+        FilterRegistrationBean<PathAliasFilter> registration =
+                new FilterRegistrationBean<>(new PathAliasFilter(pathAliases, context));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Bean

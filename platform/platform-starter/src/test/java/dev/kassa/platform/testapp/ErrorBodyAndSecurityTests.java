@@ -1,5 +1,6 @@
 package dev.kassa.platform.testapp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestTokens;
@@ -192,6 +193,25 @@ class ErrorBodyAndSecurityTests {
         assertThat(created.text("/amount")).isEqualTo("150000");
         assertThat(owner().get("/api/notes/").status()).isEqualTo(200);
         assertThat(api().get("/api/public/ping/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void eitherSeparatorReachesAPathAndTheSpecListsTheOtherSpellings() {
+        for (String path : List.of(
+                "/api/notes/by-text/a_b-c/word_count",
+                "/api/notes/by_text/a_b-c/word-count/",
+                "/api/notes/by_text/a_b-c/word_count")) {
+            Api.Response r = owner().get(path);
+            assertThat(r.status()).as(path + " " + r).isEqualTo(200);
+            assertThat(r.text("/text")).isEqualTo("a_b-c");
+            assertThat(r.at("/words").asInt()).isEqualTo(3);
+        }
+        // the spelling changes nothing of who may call it
+        assertThat(api().get("/api/notes/by_text/a/word-count").status()).isEqualTo(401);
+        JsonNode operation =
+                api().get("/v3/api-docs").body().at("/paths/~1api~1notes~1by-text~1{text}~1word_count/get");
+        assertThat(operation.path("x-kassa-aliases").toString())
+                .contains("/api/notes/by_text/{text}/word_count", "/api/notes/by-text/{text}/word-count");
     }
 
     @Test

@@ -66,6 +66,13 @@ class NoteController {
         return List.of();
     }
 
+    /** Two-word names around a variable: either separator reaches it, and the variable's value is kept as sent. */
+    @GetMapping("/api/notes/by-text/{text}/word_count")
+    @PreAuthorize(Access.READ_CATALOG)
+    Map<String, Object> wordCount(@org.springframework.web.bind.annotation.PathVariable String text) {
+        return Map.of("text", text, "words", text.split("[-_ ]+").length);
+    }
+
     @GetMapping("/api/public/ping")
     Map<String, String> ping() {
         return Map.of("pong", "ok");

@@ -137,6 +137,26 @@ public final class ArchitectureRules {
         return rules;
     }
 
+    /**
+     * A controller maps each operation at one path: the original's other spellings are the platform's alias table
+     * ({@code kassa/path-aliases.txt}), not a second path beside the first.
+     */
+    static List<String> aliasedMappings(Class<?> controller) {
+        List<String> found = new ArrayList<>();
+        List<java.lang.reflect.AnnotatedElement> mapped = new ArrayList<>(List.of(controller.getDeclaredMethods()));
+        mapped.add(controller);
+        for (java.lang.reflect.AnnotatedElement element : mapped) {
+            org.springframework.web.bind.annotation.RequestMapping mapping =
+                    org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
+                            element, org.springframework.web.bind.annotation.RequestMapping.class);
+            if (mapping != null && mapping.path().length > 1) {
+                found.add("one path per mapping (the others belong in kassa/path-aliases.txt): " + element + " "
+                        + List.of(mapping.path()));
+            }
+        }
+        return found;
+    }
+
     /** Checks every rule on the service's main classes. */
     public static void check(String basePackage) {
         JavaClasses classes = new ClassFileImporter()
@@ -159,6 +179,7 @@ public final class ArchitectureRules {
                 .forEach((name, clashing) ->
                         failures.add("one OpenAPI schema name for different classes (give one @Schema(name = …)): "
                                 + name + " " + clashing));
+        controllers.forEach(controller -> failures.addAll(aliasedMappings(controller)));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }
