@@ -149,6 +149,9 @@ class ResponseExamplesTests {
                 }));
         assertThat(operations).hasSizeGreaterThan(20);
         examples.check(operations);
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs))
+                .isEmpty();
         // the published document shows them, and names the original's spelling as the operation's alias
         JsonNode today = docs.at("/paths/~1api~1analytics~1daily-sales~1today/get");
         assertThat(today.at("/responses/200/content/application~1json/examples/recorded/value/total_sales")

@@ -240,6 +240,9 @@ class UsersTests {
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
                 .as("every body has an example")
                 .isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs.body()))
+                .as("examples in openapi/request-examples.json that name no operation")
+                .isEmpty();
         assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
                 .as("the caller is not input")
                 .isEmpty();

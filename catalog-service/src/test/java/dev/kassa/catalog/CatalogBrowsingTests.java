@@ -414,6 +414,9 @@ class CatalogBrowsingTests {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
                 .isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs.body()))
+                .as("examples in openapi/request-examples.json that name no operation")
+                .isEmpty();
         assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
                 .as("the caller is not input")
                 .isEmpty();

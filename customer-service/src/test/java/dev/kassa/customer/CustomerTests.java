@@ -32,6 +32,16 @@ class CustomerTests {
     }
 
     @Test
+    void thePublishedSpecShowsAnExampleOfEveryBodyAndTheOriginalsSpellingsOfAPath() {
+        com.fasterxml.jackson.databind.JsonNode docs =
+                new Api("http://localhost:" + port).get("/v3/api-docs").body();
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs))
+                .isEmpty();
+        assertThat(docs.path("paths").toString()).contains("x-kassa-aliases");
+    }
+
+    @Test
     void theApiDocumentsCustomerIsCreatedAndListedOnlyInItsStore() {
         String a = TestStores.newKey("cus");
         String b = TestStores.newKey("cus");

@@ -25,6 +25,16 @@ class TaskTests {
     }
 
     @Test
+    void thePublishedSpecShowsAnExampleOfEveryBodyAndTheOriginalsSpellingsOfAPath() {
+        com.fasterxml.jackson.databind.JsonNode docs =
+                new Api("http://localhost:" + port).get("/v3/api-docs").body();
+        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
+        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs))
+                .isEmpty();
+        assertThat(docs.path("paths").toString()).contains("x-kassa-aliases");
+    }
+
+    @Test
     void theApiDocumentsTaskIsCreatedAndVisibleToItsPeopleOnly() {
         String store = TestStores.newKey("tsk");
         // the store's employees, as auth announces them: employee 2 is the account of user 2

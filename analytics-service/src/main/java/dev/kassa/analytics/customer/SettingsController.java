@@ -3,8 +3,6 @@ package dev.kassa.analytics.customer;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,16 +50,6 @@ class SettingsController {
             summary =
                     "Change the RFM window (7–366 days) and thresholds for scores 5, 4, 3, 2 (owner): recency days increasing, "
                             + "frequency and monetary decreasing; every customer is rescored")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "small shop",
-                                            value =
-                                                    "{\"rfm_window_days\": 90, \"rfm_recency_days\": [7, 30, 60, 90], \"rfm_frequency\": [8, 4, 3, 2], "
-                                                            + "\"rfm_monetary\": [\"500000\", \"200000\", \"100000\", \"50000\"]}")))
     @PutMapping
     @PreAuthorize(Access.MANAGE_STORE)
     SettingsBody put(@RequestBody SettingsBody body) {

@@ -3,8 +3,6 @@ package dev.kassa.analytics.housekeeping;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,16 +26,6 @@ class RebuildController {
             summary =
                     "Recompute the daily reports, product rows and customers' RFM rows of a date or a period (at most 366 days) "
                             + "from the stored sale facts (owner)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = {
-                                @ExampleObject(name = "one day", value = "{\"date\": \"2025-11-20\"}"),
-                                @ExampleObject(
-                                        name = "a period",
-                                        value = "{\"start_date\": \"2025-11-01\", \"end_date\": \"2025-11-20\"}")
-                            }))
     @PostMapping("/api/analytics/rebuild")
     @PreAuthorize(Access.MANAGE_STORE)
     Rebuilt rebuild(@RequestBody RebuildRequest body) {

@@ -56,15 +56,6 @@ class SessionController {
             summary =
                     "Log in; returns tokens, the stores the user works in and the default store. After repeated wrong passwords "
                             + "for a username or from an address, logins are refused for a while: 429 too_many_attempts with Retry-After")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "login",
-                                            value =
-                                                    "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\"}")))
     @PostMapping({"/api/users/auth/login"})
     LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
         return response(sessions.login(request.username(), request.password(), clientAddress(http)));
@@ -74,15 +65,6 @@ class SessionController {
             summary =
                     "PIN login on a shared till: {tenant_key, pin}; the tokens open that store only. After repeated wrong PINs "
                             + "the store's PIN login is locked for a while: 423 pin_locked with Retry-After")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "pin login",
-                                            value =
-                                                    "{\"tenant_key\": \"supermarket-aziya_1a2b3c4d\", \"pin\": \"4821\"}")))
     @PostMapping("/api/users/auth/pin-login")
     LoginResponse pinLogin(@RequestBody PinLoginRequest request) {
         return response(sessions.pinLogin(request.tenantKey(), request.pin()));
@@ -91,14 +73,6 @@ class SessionController {
     @Operation(
             summary =
                     "Log out: {refresh}; the session's refresh tokens stop working (access tokens lapse within 15 minutes)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "logout",
-                                            value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/logout"})
     Done logout(@RequestBody RefreshRequest request) {
         tokens.logout(request.refresh());
@@ -125,14 +99,6 @@ class SessionController {
     }
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "refresh",
-                                            value = "{\"refresh\": \"<the refresh token>\"}")))
     @PostMapping({"/api/users/auth/token/refresh"})
     TokenPair refresh(@RequestBody RefreshRequest request) {
         return tokens.refresh(request.refresh());

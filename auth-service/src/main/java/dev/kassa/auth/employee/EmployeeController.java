@@ -100,15 +100,6 @@ class EmployeeController {
                     "Create an employee with a login (or, without username and password, one who signs in at shared tills by "
                             + "PIN only: pin now or through set-pin). Without a password Kassa makes one and shows it in this response only "
                             + "(credentials.password); a password the owner typed is never echoed back (credentials.password is null)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "cashier",
-                                            value =
-                                                    "{\"username\": \"cashier1\", \"password\": \"SecurePass123\", \"first_name\": \"Петр\", \"last_name\": \"Петров\", \"email\": \"petr@example.com\", \"role\": \"cashier\", \"phone\": \"+998901234567\", \"position\": \"Кассир\"}")))
     @PostMapping("/api/users/employees")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
@@ -173,14 +164,6 @@ class EmployeeController {
             summary =
                     "Change an employee: {first_name?, last_name?, email?, phone?, position?, role?, is_active?}. A role change or "
                             + "deactivation ends the employee's current access to this store within seconds")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "promote",
-                                            value = "{\"role\": \"manager\", \"position\": \"Старший кассир\"}")))
     @PatchMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     EmployeeView update(
@@ -190,15 +173,6 @@ class EmployeeController {
     }
 
     @Operation(summary = "Same as PATCH: the fields given are changed")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "details",
-                                            value =
-                                                    "{\"first_name\": \"Петр\", \"last_name\": \"Петров\", \"phone\": \"+998901234567\", \"position\": \"Кассир\", \"is_active\": true}")))
     @PutMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     EmployeeView replace(
@@ -219,14 +193,6 @@ class EmployeeController {
     @Operation(
             summary =
                     "Set an employee's PIN for shared tills: {\"pin\": \"4821\"} (4–6 digits, unique in the store); null clears it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "PIN",
-                                            value = "{\"pin\": \"4821\"}")))
     @PostMapping("/api/users/employees/{id}/set-pin")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<EmployeeView> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
@@ -238,14 +204,6 @@ class EmployeeController {
             summary =
                     "Set a new password for an employee; their sessions end. Without new_password Kassa makes one and shows it in "
                             + "this response only; a typed one is not echoed (new_password is null)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "reset",
-                                            value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping("/api/users/employees/{id}/reset-password")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordReset> resetPassword(
@@ -260,15 +218,6 @@ class EmployeeController {
             summary =
                     "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
                             + "tokens of the answer")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "change",
-                                            value =
-                                                    "{\"old_password\": \"SecurePass123\", \"new_password\": \"NewSecure456\"}")))
     @PostMapping("/api/users/auth/change-password")
     OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
         User user = passwords.changePassword(caller, request.oldPassword(), request.newPassword());

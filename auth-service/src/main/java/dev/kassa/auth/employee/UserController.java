@@ -118,15 +118,6 @@ class UserController {
     @Operation(
             summary =
                     "Create an employee with a login (as POST employees/); the password is shown in this response only")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "cashier",
-                                            value =
-                                                    "{\"username\": \"cashier2\", \"password\": \"SecurePass123\", \"first_name\": \"Ольга\", \"last_name\": \"Ким\", \"role\": \"cashier\"}")))
     @PostMapping("/api/users/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
@@ -142,15 +133,6 @@ class UserController {
     }
 
     @Operation(summary = "Change a person's employee record in this store (as PATCH employees/{id}/)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "position",
-                                            value =
-                                                    "{\"position\": \"Старший кассир\", \"phone\": \"+998901234567\"}")))
     @PatchMapping("/api/users/users/{id}/update-employee")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<UpdatedEmployee> updateEmployee(
@@ -163,14 +145,6 @@ class UserController {
     @Operation(
             summary =
                     "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "profile",
-                                            value = "{\"first_name\": \"Оля\", \"email\": \"olya@example.com\"}")))
     @PatchMapping("/api/users/users/{id}/update-profile")
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
@@ -187,15 +161,6 @@ class UserController {
             summary =
                     "Change one's own profile (the original web client's profile page): {first_name?, last_name?, email?, "
                             + "employee: {phone?}}; answered with the profile as users/profile/ shows it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "profile",
-                                            value =
-                                                    "{\"first_name\": \"Оля\", \"last_name\": \"Ким\", \"employee\": {\"phone\": \"+998901234567\"}}")))
     @PatchMapping("/api/users/profile-update")
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
@@ -210,14 +175,6 @@ class UserController {
     }
 
     @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "password",
-                                            value = "{\"new_password\": \"NewSecure456\"}")))
     @PostMapping("/api/users/users/{id}/change-password")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordChanged> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {

@@ -53,15 +53,6 @@ class RegistrationController {
      * the flat {@code {access,refresh,user,store,employee}}); both are present so clients of either work.
      */
     @Operation(summary = "Register an owner and a store in one request")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "register",
-                                            value =
-                                                    "{\"username\": \"ivan_owner\", \"password\": \"SecurePass123!\", \"password_confirm\": \"SecurePass123!\", \"first_name\": \"Иван\", \"last_name\": \"Петров\", \"owner_phone\": \"+998901234567\", \"email\": \"ivan@example.com\", \"store_name\": \"Супермаркет Азия\", \"store_address\": \"ул. Навои, д. 45\", \"store_city\": \"Ташкент\", \"store_phone\": \"+998712345678\"}")))
     @PostMapping("/api/users/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
     Registration register(@RequestBody RegisterRequest request) {

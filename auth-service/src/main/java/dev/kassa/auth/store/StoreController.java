@@ -166,15 +166,6 @@ class StoreController {
     }
 
     @Operation(summary = "Open another store (store owners only); returns the store and fresh tokens that include it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "second store",
-                                            value =
-                                                    "{\"name\": \"Супермаркет Азия 2\", \"address\": \"ул. Амира Темура, 10\", \"city\": \"Ташкент\", \"phone\": \"+998712345679\", \"time_zone\": \"Asia/Tashkent\"}")))
     @PostMapping("/api/users/stores")
     @ResponseStatus(HttpStatus.CREATED)
     public Success<OpenedStore> create(@RequestBody CreateStoreRequest r, Caller caller) {
@@ -196,15 +187,6 @@ class StoreController {
             summary =
                     "Change a store's name, contacts, legal details or time zone (its owner only; slug and tenant_key never change). "
                             + "Every service learns it from StoreUpdated: receipts print the new details, business dates follow the new zone")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "details",
-                                            value =
-                                                    "{\"name\": \"Супермаркет Азия\", \"legal_name\": \"ООО Азия Трейд\", \"tax_id\": \"301234567\", \"time_zone\": \"Asia/Samarkand\"}")))
     @PatchMapping("/api/users/stores/{id}")
     public Success<StoreView> update(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         Store store = stores.update(id, r, caller);
@@ -212,15 +194,6 @@ class StoreController {
     }
 
     @Operation(summary = "Same as PATCH: the fields given are changed")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "details",
-                                            value =
-                                                    "{\"address\": \"ул. Навои, д. 47\", \"phone\": \"+998712345678\"}")))
     @PutMapping("/api/users/stores/{id}")
     public Success<StoreView> replace(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         return update(id, r, caller);

@@ -95,15 +95,6 @@ class AttributeController {
             summary =
                     "Add an attribute: {name, slug?, type (text, number, select, multiselect, boolean), description?, is_required?, "
                             + "is_filterable?, order?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "select",
-                                            value =
-                                                    "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true}")))
     @PostMapping("/api/products/attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -118,14 +109,6 @@ class AttributeController {
     }
 
     @Operation(summary = "Change an attribute's description, flags or order (its type is fixed once values exist)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "flags",
-                                            value = "{\"is_required\": true, \"order\": 1}")))
     @PatchMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Attribute update(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
@@ -135,15 +118,6 @@ class AttributeController {
     @Operation(
             summary =
                     "Replace an attribute (name required; what is not given keeps its value; the type is fixed once values exist)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "full",
-                                            value =
-                                                    "{\"name\": \"Цвет\", \"type\": \"select\", \"is_filterable\": true, \"order\": 1}")))
     @PutMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Attribute replace(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
@@ -171,14 +145,6 @@ class AttributeController {
     }
 
     @Operation(summary = "Add an option to a select attribute: {attribute, value, order?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "option",
-                                            value = "{\"attribute\": 1, \"value\": \"Красный\", \"order\": 1}")))
     @PostMapping("/api/products/attribute-values")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -223,14 +189,6 @@ class AttributeController {
     @Operation(
             summary =
                     "Change an option: {value, order?, is_active?} (PUT: value required; PATCH: what is given); it stays with its attribute")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "rename",
-                                            value = "{\"value\": \"Алый\"}")))
     @RequestMapping(
             value = "/api/products/attribute-values/{id}",
             method = {
@@ -259,15 +217,6 @@ class AttributeController {
     }
 
     @Operation(summary = "Use an attribute in a category: {category, attribute, is_required?, is_variant?, order?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "binding",
-                                            value =
-                                                    "{\"category\": 2, \"attribute\": 1, \"is_required\": false, \"is_variant\": true}")))
     @PostMapping("/api/products/category-attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -279,15 +228,6 @@ class AttributeController {
     @Operation(
             summary =
                     "Use several attributes in a category at once: 201 when all were added, 207 with the refusals otherwise")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "bulk",
-                                            value =
-                                                    "{\"category\": 2, \"attributes\": [{\"attribute\": 1, \"is_variant\": true}, {\"attribute\": 2, \"is_required\": true}]}")))
     @PostMapping("/api/products/category-attributes/bulk_create")
     @PreAuthorize(Access.EDIT_CATALOG)
     ResponseEntity<BulkResult> bulk(@RequestBody BulkRequest r) {
@@ -365,15 +305,6 @@ class AttributeController {
             summary =
                     "Change how a category uses an attribute: {category, attribute, is_required?, is_variant?, order?} "
                             + "(PUT: category and attribute required, as on create; PATCH: what is given); a pair already bound is a 400")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "binding",
-                                            value =
-                                                    "{\"category\": 2, \"attribute\": 1, \"is_required\": true, \"is_variant\": false, \"order\": 1}")))
     @RequestMapping(
             value = "/api/products/category-attributes/{id}",
             method = {
@@ -402,14 +333,6 @@ class AttributeController {
             summary =
                     "Set a product's value of an attribute, checked against its type: {attribute, value_text | value_number | "
                             + "value_boolean | value_option}; setting it again replaces it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "option value",
-                                            value = "{\"attribute\": 1, \"value_option\": 3}")))
     @PostMapping("/api/products/products/{id}/add_attribute")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)

@@ -72,14 +72,6 @@ class CategoryController {
     @Operation(
             summary =
                     "Create a category (slug generated from the name when not given): {name, slug?, description?, parent?, order?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "category",
-                                            value = "{\"name\": \"Смартфоны\", \"parent\": 14, \"order\": 1}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -88,14 +80,6 @@ class CategoryController {
     }
 
     @Operation(summary = "Replace a category (name required); moving it under its own descendant is refused")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "category",
-                                            value = "{\"name\": \"Смартфоны и планшеты\", \"parent\": 14}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     CategoryResponse replace(@PathVariable long id, @RequestBody CategoryService.CategoryRequest request) {
@@ -103,14 +87,6 @@ class CategoryController {
     }
 
     @Operation(summary = "Change some of a category's fields; a new name without a slug regenerates the slug")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "move",
-                                            value = "{\"parent\": 14}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     CategoryResponse patch(@PathVariable long id, @RequestBody CategoryService.CategoryRequest request) {

@@ -79,14 +79,6 @@ class UnitController {
     }
 
     @Operation(summary = "Add a unit: {name, short_name, code? (from the short name), description?, is_active?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "unit",
-                                            value = "{\"name\": \"бутылка\", \"short_name\": \"бут\"}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -95,15 +87,6 @@ class UnitController {
     }
 
     @Operation(summary = "Replace a unit (name and short name required)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "unit",
-                                            value =
-                                                    "{\"name\": \"бутылка\", \"short_name\": \"бут.\", \"is_active\": true}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     UnitView replace(@PathVariable long id, @RequestBody UnitService.UnitRequest r) {
@@ -111,14 +94,6 @@ class UnitController {
     }
 
     @Operation(summary = "Change some of a unit's fields")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "off",
-                                            value = "{\"is_active\": false}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     UnitView patch(@PathVariable long id, @RequestBody UnitService.UnitRequest r) {

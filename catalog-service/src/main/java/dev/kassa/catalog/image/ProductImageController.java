@@ -4,8 +4,6 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,14 +84,6 @@ class ProductImageController {
     @Operation(
             summary =
                     "Change an image's alt text or place in the gallery (to change the picture, add a new image and delete this one)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "first",
-                                            value = "{\"alt_text\": \"Кола 1,5 л, вид спереди\", \"order\": 0}")))
     @RequestMapping(
             value = "/product-images/{id}",
             method = {RequestMethod.PATCH, RequestMethod.PUT},

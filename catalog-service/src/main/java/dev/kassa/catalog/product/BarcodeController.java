@@ -47,14 +47,6 @@ class BarcodeController {
     @Operation(
             summary =
                     "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "scan",
-                                            value = "{\"barcode\": \"4870000000011\"}")))
     @org.springframework.web.bind.annotation.PostMapping("/api/products/warehouse-scan/scan")
     @PreAuthorize(Access.READ_CATALOG)
     WarehouseScanResult warehouseScan(
@@ -105,15 +97,6 @@ class BarcodeController {
     @Operation(
             summary =
                     "Add an extra barcode to a product: {product, barcode, barcode_type?, is_primary?}; codes are unique in the store")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "extra code",
-                                            value =
-                                                    "{\"product\": 18, \"barcode\": \"0012345678905\", \"barcode_type\": \"upc\", \"is_primary\": false}")))
     @PostMapping("/api/products/barcodes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -132,14 +115,6 @@ class BarcodeController {
             summary =
                     "Change an extra barcode: {barcode, barcode_type?, is_primary?} (PUT: barcode required; PATCH: what is given); "
                             + "it stays with its product")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "new code",
-                                            value = "{\"barcode\": \"0012345678912\", \"barcode_type\": \"upc\"}")))
     @org.springframework.web.bind.annotation.RequestMapping(
             value = "/api/products/barcodes/{id}",
             method = {

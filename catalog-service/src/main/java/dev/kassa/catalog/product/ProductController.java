@@ -157,15 +157,6 @@ class ProductController {
     }
 
     @Operation(summary = "Create a product with pricing, inventory settings and its first batch, in one transaction")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "product",
-                                            value =
-                                                    "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"barcode\": \"1234567890123\", \"description\": \"Latest iPhone model\", \"cost_price\": 50000, \"sale_price\": 75000, \"wholesale_price\": 65000, \"tax_rate\": 12, \"unit\": \"pcs\", \"initial_quantity\": 10, \"min_quantity\": 2}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -176,15 +167,6 @@ class ProductController {
     @Operation(
             summary =
                     "Replace a product's details and prices (name required); stock changes through batches and adjustments")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "product",
-                                            value =
-                                                    "{\"name\": \"iPhone 14 Pro\", \"sku\": \"IPHONE-14-PRO\", \"cost_price\": 50000, \"sale_price\": 80000, \"tax_rate\": 12, \"unit\": \"pcs\", \"min_quantity\": 2}")))
     @org.springframework.web.bind.annotation.PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView replace(@PathVariable long id, @RequestBody CreateProductRequest request) {
@@ -194,14 +176,6 @@ class ProductController {
     @Operation(
             summary =
                     "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "new price",
-                                            value = "{\"sale_price\": 80000}")))
     @org.springframework.web.bind.annotation.PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView update(@PathVariable long id, @RequestBody CreateProductRequest request) {

@@ -33,15 +33,6 @@ class ProductStockController {
             summary =
                     "Adjust stock with a reason: {quantity_change (signed) | counted_quantity, reason (adjustment, count, write_off, "
                             + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "write-off",
-                                            value =
-                                                    "{\"quantity_change\": -3, \"reason\": \"damage\", \"note\": \"Разбиты при разгрузке\"}")))
     @PostMapping("/api/products/products/{id}/adjust-stock")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
@@ -50,14 +41,6 @@ class ProductStockController {
     }
 
     @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "loss",
-                                            value = "{\"adjustment\": -2, \"reason\": \"loss\"}")))
     @PatchMapping("/api/products/products/{id}/adjust_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
@@ -67,14 +50,6 @@ class ProductStockController {
     @Operation(
             summary =
                     "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "count",
-                                            value = "{\"quantity\": 97}")))
     @PatchMapping("/api/products/products/{id}/update_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {

@@ -28,15 +28,6 @@ class ReservationController {
     }
 
     @Operation(summary = "Hold stock for a till line (FEFO, idempotent per request_ref)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "hold",
-                                            value =
-                                                    "{\"request_ref\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"product_id\": 18, \"quantity\": 2, \"batch_id\": null}")))
     @PostMapping("/internal/reservations")
     @PreAuthorize(Access.SELL)
     Reservation reserve(@RequestBody ReserveRequest request) {
@@ -44,14 +35,6 @@ class ReservationController {
     }
 
     @Operation(summary = "Release holds (removed line, cancelled draft)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "release",
-                                            value = "{\"request_refs\": [\"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\"]}")))
     @PostMapping("/internal/reservations/release")
     @PreAuthorize(Access.SELL)
     Map<String, Integer> release(@RequestBody ReleaseRequest request) {

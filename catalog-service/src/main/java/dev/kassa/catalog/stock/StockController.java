@@ -37,15 +37,6 @@ class StockController {
             summary =
                     "Receive goods into a new batch: {product, quantity, purchase_price?, batch_number?, manufacturing_date?, "
                             + "expiry_date?, supplier?, supplier_name?, notes?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "receipt",
-                                            value =
-                                                    "{\"product\": 18, \"quantity\": 100, \"purchase_price\": 8000, \"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-06-30\", \"supplier\": 3}")))
     @PostMapping("/api/products/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -67,15 +58,6 @@ class StockController {
             summary =
                     "The original web client's receipt after a warehouse scan: {type: product, id, quantity, purchase_price, "
                             + "supplier?, manufacturing_date?, expiry_date?}, received as products/batches/ receives it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "receipt",
-                                            value =
-                                                    "{\"type\": \"product\", \"id\": 18, \"quantity\": 24, \"purchase_price\": 8000, \"expiry_date\": \"2026-06-30\"}")))
     @PostMapping("/api/products/warehouse-scan/add-batch")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
@@ -185,15 +167,6 @@ class StockController {
     @Operation(
             summary =
                     "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "details",
-                                            value =
-                                                    "{\"batch_number\": \"INV-2025-001\", \"expiry_date\": \"2026-07-31\", \"notes\": \"Срок продлён поставщиком\"}")))
     @PutMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
@@ -201,14 +174,6 @@ class StockController {
     }
 
     @Operation(summary = "Change some of a batch's details")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "off",
-                                            value = "{\"is_active\": false}")))
     @PatchMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {

@@ -63,15 +63,6 @@ class SupplierController {
             summary =
                     "Add a supplier: {name, code?, contact_person?, email?, phone?, address?, website?, payment_terms?, "
                             + "delivery_time? (days), min_order_amount?, rating? (0–5), is_active?, notes?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "supplier",
-                                            value =
-                                                    "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"contact_person\": \"Алишер\", \"phone\": \"+998 71 200-00-00\", \"email\": \"sales@molk.uz\", \"delivery_time\": 2, \"rating\": 4}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -88,15 +79,6 @@ class SupplierController {
     }
 
     @Operation(summary = "Replace a supplier (name required)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "supplier",
-                                            value =
-                                                    "{\"name\": \"ООО Молкомбинат\", \"code\": \"MOLK\", \"rating\": 5}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     SupplierRepository.Supplier replace(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
@@ -104,14 +86,6 @@ class SupplierController {
     }
 
     @Operation(summary = "Change some of a supplier's fields")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "rating",
-                                            value = "{\"rating\": 5}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     SupplierRepository.Supplier patch(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {

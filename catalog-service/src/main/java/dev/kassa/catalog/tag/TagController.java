@@ -59,14 +59,6 @@ class TagController {
     @Operation(
             summary =
                     "Add a tag: {name, slug? (from the name), color? (#RRGGBB), icon?, description?, is_active?, order?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "tag",
-                                            value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\"}")))
     @PostMapping("/api/products/tags")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
@@ -75,14 +67,6 @@ class TagController {
     }
 
     @Operation(summary = "Replace a tag (name required)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "tag",
-                                            value = "{\"name\": \"Новинка\", \"color\": \"#FF5722\", \"order\": 1}")))
     @PutMapping("/api/products/tags/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     Tag replace(@PathVariable long id, @RequestBody TagService.TagRequest r) {
@@ -90,14 +74,6 @@ class TagController {
     }
 
     @Operation(summary = "Change some of a tag's fields")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "colour",
-                                            value = "{\"color\": \"#4CAF50\"}")))
     @PatchMapping("/api/products/tags/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     Tag patch(@PathVariable long id, @RequestBody TagService.TagRequest r) {
@@ -120,14 +96,6 @@ class TagController {
     }
 
     @Operation(summary = "Set a product's tags: {\"tags\": [1, 2]}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "tags",
-                                            value = "{\"tags\": [1, 3]}")))
     @PutMapping("/api/products/products/{id}/tags")
     @PreAuthorize(Access.EDIT_CATALOG)
     List<Tag> setProductTags(@PathVariable long id, @RequestBody ProductTags r) {

@@ -35,15 +35,6 @@ class CreditController {
     @Operation(
             summary =
                     "Hold credit for a sale at the till (idempotent per request_ref); 400 credit_limit_exceeded with available and requested")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "hold",
-                                            value =
-                                                    "{\"request_ref\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"customer_id\": 3, \"amount\": 150000, \"sale_id\": \"42\"}")))
     @PostMapping("/internal/credit-holds")
     @PreAuthorize(Access.SELL)
     Credit.HoldView hold(@RequestBody HoldRequest request) {
@@ -54,15 +45,6 @@ class CreditController {
             summary =
                     "Hold loyalty points for the bonus tender of a sale at the till (idempotent per request_ref): amount is what the "
                             + "points pay, a whole number of points at the store's point value; 400 insufficient_points with available_points and requested_points")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "bonus",
-                                            value =
-                                                    "{\"request_ref\": \"0b5e1f7a-3c2d-4e8f-9a1b-6c7d8e9f0a1b\", \"customer_id\": 3, \"amount\": 500, \"sale_id\": \"42\"}")))
     @PostMapping("/internal/bonus-holds")
     @PreAuthorize(Access.SELL)
     Credit.BonusHoldView holdBonus(@RequestBody HoldRequest request) {
@@ -70,14 +52,6 @@ class CreditController {
     }
 
     @Operation(summary = "Release credit or bonus holds of a checkout that failed")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "release",
-                                            value = "{\"request_refs\": [\"0b5e1f7a-3c2d-4e8f-9a1b-6c7d8e9f0a1b\"]}")))
     @PostMapping("/internal/credit-holds/release")
     @PreAuthorize(Access.SELL)
     Released release(@RequestBody ReleaseRequest request) {

@@ -10,8 +10,6 @@ import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -106,21 +104,6 @@ class CustomerController {
     @Operation(
             summary =
                     "Create a customer: first_name (or name) and phone (+998XXXXXXXXX) required; a company needs company_name")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = {
-                                @ExampleObject(
-                                        name = "the API document's",
-                                        value = "{\"name\": \"Test Customer\", \"phone\": \"+998901234567\", "
-                                                + "\"email\": \"customer@example.com\", \"address\": \"Tashkent\"}"),
-                                @ExampleObject(
-                                        name = "a company on credit",
-                                        value =
-                                                "{\"first_name\": \"Азиз\", \"customer_type\": \"company\", "
-                                                        + "\"company_name\": \"ООО Азиз\", \"phone\": \"+998901234568\", \"credit_limit\": \"2000000\"}")
-                            }))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.CREATE_CUSTOMERS)
@@ -129,15 +112,6 @@ class CustomerController {
     }
 
     @Operation(summary = "Replace a customer's record (owner, manager): first_name and phone required")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "record",
-                                            value =
-                                                    "{\"first_name\": \"Алия\", \"last_name\": \"Каримова\", \"phone\": \"+998901112233\", \"credit_limit\": \"500000\"}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerResponse replace(@PathVariable long id, @RequestBody CustomerRequest request) {
@@ -145,14 +119,6 @@ class CustomerController {
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "credit limit and group",
-                                            value = "{\"credit_limit\": \"1000000\", \"group\": 1}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerResponse patch(@PathVariable long id, @RequestBody CustomerRequest request) {
@@ -261,15 +227,6 @@ class CustomerController {
     @Operation(
             summary =
                     "A debt payment: a positive amount paid by cash (default), card or transfer; the balance goes up by it")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "cash",
-                                            value =
-                                                    "{\"amount\": \"150000\", \"payment_method\": \"cash\", \"description\": \"Погашение долга\"}")))
     @PostMapping("/{id}/add_payment")
     @PreAuthorize(Access.CREATE_CUSTOMERS)
     Ledger.Entry pay(@PathVariable long id, @RequestBody PaymentRequest request, Caller caller) {
@@ -277,15 +234,6 @@ class CustomerController {
     }
 
     @Operation(summary = "Correct a balance up or down, with a reason (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "correction",
-                                            value =
-                                                    "{\"amount\": \"-20000\", \"reason\": \"Долг по старой тетради\"}")))
     @PostMapping("/{id}/adjust-balance")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     Ledger.Entry adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Caller caller) {

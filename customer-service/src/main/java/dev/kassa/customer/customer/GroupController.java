@@ -5,8 +5,6 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,15 +72,6 @@ class GroupController {
     }
 
     @Operation(summary = "Create a group (owner, manager): name required and unique, discount_percent 0–100")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "VIP",
-                                            value =
-                                                    "{\"name\": \"VIP\", \"description\": \"Постоянные покупатели\", \"discount_percent\": \"10\"}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
@@ -91,14 +80,6 @@ class GroupController {
     }
 
     @Operation(summary = "Replace a group (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "group",
-                                            value = "{\"name\": \"VIP\", \"discount_percent\": \"12\"}")))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerGroups.Group replace(@PathVariable long id, @RequestBody GroupRequest request) {
@@ -106,11 +87,6 @@ class GroupController {
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "discount", value = "{\"discount_percent\": \"15\"}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerGroups.Group patch(@PathVariable long id, @RequestBody GroupRequest request) {

@@ -30,15 +30,6 @@ class LoyaltyController {
     }
 
     @Operation(summary = "Change the loyalty rules (owner); only the fields given change")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "rules",
-                                            value =
-                                                    "{\"loyalty_enabled\": true, \"loyalty_amount_per_point\": 1000, \"loyalty_point_value\": 10}")))
     @RequestMapping(
             path = "/api/customers/settings",
             method = {RequestMethod.PUT, RequestMethod.PATCH})

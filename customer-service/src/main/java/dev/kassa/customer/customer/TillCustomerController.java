@@ -27,15 +27,6 @@ class TillCustomerController {
                     "The buyer of a sale at the till: customer_id (an active customer, else 400 on customer_id), or new_customer "
                             + "(the customer with that phone, else created), or customer_phone (the customer with that phone, if any); answers the "
                             + "group discount and the points the till may take")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "new customer",
-                                            value =
-                                                    "{\"new_customer\": {\"first_name\": \"Иван\", \"phone\": \"+998901234567\"}}")))
     @PostMapping("/internal/till-customers")
     @PreAuthorize(Access.SELL)
     Resolved resolve(@RequestBody TillCustomers.Request request) {

@@ -52,15 +52,6 @@ class RegisterController {
     @Operation(
             summary =
                     "Add a register: {name, code (letters, digits, - or _; used in receipt numbers), location?, is_active?, notes?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "register",
-                                            value =
-                                                    "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"У входа\"}")))
     @PostMapping("/api/sales/cash-registers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
@@ -76,15 +67,6 @@ class RegisterController {
     }
 
     @Operation(summary = "Replace a register's settings")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "register",
-                                            value =
-                                                    "{\"name\": \"Касса 2\", \"code\": \"K2\", \"location\": \"Второй этаж\", \"is_active\": true}")))
     @PutMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register replace(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
@@ -92,14 +74,6 @@ class RegisterController {
     }
 
     @Operation(summary = "Change some of a register's settings, e.g. {\"is_active\": false}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "off",
-                                            value = "{\"is_active\": false}")))
     @PatchMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
     RegisterRepository.Register update(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {

@@ -53,14 +53,6 @@ class ShiftController {
             summary =
                     "Open the caller's shift: {\"opening_balance\": 100000, \"cash_register\": 2?}; the main register by default; "
                             + "without opening_balance the register's starting_float (the web client opens with {})")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "open",
-                                            value = "{\"opening_balance\": 100000}")))
     @PostMapping("/api/sales/sessions/open")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
@@ -74,14 +66,6 @@ class ShiftController {
             summary =
                     "Close a shift with the counted cash: {\"actual_cash\": 250000}, or with {\"shortage\": 5000} against the expected cash "
                             + "(the web client); expected cash and the difference are recorded")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "close",
-                                            value = "{\"actual_cash\": 250000}")))
     @PostMapping("/api/sales/sessions/{id}/close")
     @PreAuthorize(Access.SELL)
     Success<SessionView> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
@@ -98,15 +82,6 @@ class ShiftController {
     }
 
     @Operation(summary = "Put cash into or take it out of an open shift's till (manager or owner)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "collection",
-                                            value =
-                                                    "{\"session\": 1, \"movement_type\": \"cash_out\", \"reason\": \"collection\", \"amount\": 500000, \"description\": \"Инкассация\"}")))
     @PostMapping("/api/sales/cash-movements")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
@@ -120,15 +95,6 @@ class ShiftController {
             summary =
                     "The owner or a manager takes cash out of an open shift's till (the original web client's withdraw): a cash-out "
                             + "with reason owner_withdraw, at most what the till holds (exceeds_limit with max_withdraw; insufficient_cash when empty)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "withdraw",
-                                            value =
-                                                    "{\"session\": 1, \"amount\": 50000, \"description\": \"На закупку\"}")))
     @PostMapping("/api/sales/cash-movements/owner-withdraw")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)

@@ -90,14 +90,6 @@ class TillController {
     @Operation(
             summary =
                     "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "scan",
-                                            value = "{\"session\": 1, \"product\": 18, \"quantity\": 2}")))
     @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> scan(
@@ -188,14 +180,6 @@ class TillController {
     }
 
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "add",
-                                            value = "{\"product\": 18, \"quantity\": 1}")))
     @PostMapping("/api/sales/sales/{id}/add_item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> addItem(
@@ -206,14 +190,6 @@ class TillController {
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "remove",
-                                            value = "{\"item_id\": 501}")))
     @DeleteMapping("/api/sales/sales/{id}/remove_item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
@@ -230,15 +206,6 @@ class TillController {
     @Operation(
             summary =
                     "Refund a completed sale, wholly ({}) or by line ({items:[{item_id, quantity}]}); manager or owner")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "one line back",
-                                            value =
-                                                    "{\"items\": [{\"item_id\": 501, \"quantity\": 1}], \"method\": \"cash\", \"reason\": \"Брак\"}")))
     @PostMapping("/api/sales/sales/{id}/refund")
     @PreAuthorize(Access.MANAGE_SALES)
     Success<SaleView> refund(
@@ -254,15 +221,6 @@ class TillController {
                     "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
                             + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
                             + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "offline sale",
-                                            value =
-                                                    "{\"client_id\": \"5f0c2b1e-8a7d-4c1e-9b3a-2d6f8e4a1c90\", \"session\": 1, \"sold_at\": \"2026-11-21T09:15:00+05:00\", \"items\": [{\"product\": 18, \"quantity\": 2, \"unit_price\": 12000}], \"discount_percent\": 5, \"payments\": [{\"payment_method\": \"cash\", \"amount\": 22800, \"received_amount\": 25000}]}")))
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
     org.springframework.http.ResponseEntity<Success<SaleView>> record(
@@ -279,14 +237,6 @@ class TillController {
             summary =
                     "Discount a draft: {item_id?, discount_percent | discount_amount}; without item_id the whole sale; 0 removes it. "
                             + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "line discount",
-                                            value = "{\"item_id\": 501, \"discount_percent\": 10}")))
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
     Success<SaleView> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
@@ -298,14 +248,6 @@ class TillController {
                     "Attach the buyer to a draft before payment: customer_id, customer_phone (a customer who has it) or new_customer; "
                             + "their group discount applies at once (unless a larger one is set) and the answer shows the discounted total and the points "
                             + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "by phone",
-                                            value = "{\"customer_phone\": \"+998901234567\"}")))
     @PostMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
     Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @RequestBody BuyerRequest request, Caller caller) {
@@ -326,15 +268,6 @@ class TillController {
                     + "buyer's group discount applies unless a larger one is set; payment_method credit (nasiya, within the credit limit) and "
                     + "bonus (loyalty points) need a customer; cashier_id (an employee id) records the sale for that cashier "
                     + "when an owner or manager holds the shift on a shared till (a cashier may name only themselves)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @io.swagger.v3.oas.annotations.media.ExampleObject(
-                                            name = "split payment",
-                                            value =
-                                                    "{\"payments\": [{\"payment_method\": \"cash\", \"amount\": 100000, \"received_amount\": 100000}, {\"payment_method\": \"card\", \"amount\": 50000, \"card_last4\": \"4242\", \"transaction_id\": \"TXN123456\"}], \"customer_id\": 3}")))
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Success<SaleView> checkout(

@@ -3,8 +3,6 @@ package dev.kassa.task.task;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,14 +43,6 @@ class CommentController {
     }
 
     @Operation(summary = "Comment on a task the caller may see")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "comment",
-                                            value = "{\"task\": 1, \"text\": \"Начал проверку, склад 2 закрыт\"}")))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
@@ -70,12 +60,6 @@ class CommentController {
     @Operation(
             summary =
                     "Edit a comment: its author within 15 minutes of writing it, an owner or a manager at any time (PUT or PATCH)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(name = "text", value = "{\"text\": \"Склад 2 открыли, проверяю\"}")))
     @org.springframework.web.bind.annotation.RequestMapping(
             value = "/{id}",
             method = {

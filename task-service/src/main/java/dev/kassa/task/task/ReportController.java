@@ -4,8 +4,6 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -102,15 +100,6 @@ class ReportController {
     }
 
     @Operation(summary = "Correct a report's text or hours (its author while the task is open, an owner or a manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "hours",
-                                            value =
-                                                    "{\"description\": \"Ценники заменены на 12 позициях\", \"actual_hours\": \"2.25\"}")))
     @RequestMapping(
             value = "/{id}",
             method = {

@@ -6,8 +6,6 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,9 +50,6 @@ class TaskController {
                     TaskRepository.SEVERITY,
                     "status",
                     "t.status"));
-    private static final String EXAMPLE =
-            "{\"title\": \"Проверить остатки товара\", \"description\": \"Провести инвентаризацию на складе\", "
-                    + "\"assigned_to\": 1, \"priority\": \"high\", \"category\": \"inventory\", \"due_date\": \"2026-12-20T18:00:00+05:00\"}";
 
     private final Tasks tasks;
 
@@ -100,11 +95,6 @@ class TaskController {
                     "Create a task for an active employee of the store (assigned_to: an employee id); due_date with an offset, or "
                             + "without one in the store's time zone, or a bare date (the end of that day), never in the past; deadline (the original web "
                             + "client's name) when due_date is absent; a store field is not read (the store is the X-Tenant-Key's)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "the API document's", value = EXAMPLE)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
@@ -120,9 +110,6 @@ class TaskController {
     }
 
     @Operation(summary = "Replace a task's fields (its creator, an owner or a manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(mediaType = "application/json", examples = @ExampleObject(name = "task", value = EXAMPLE)))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail replace(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
@@ -130,11 +117,6 @@ class TaskController {
     }
 
     @Operation(summary = "Change the fields given (its creator, an owner or a manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "priority", value = "{\"priority\": \"urgent\"}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail patch(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
@@ -208,14 +190,6 @@ class TaskController {
     @Operation(
             summary =
                     "Reject with a reason (as approve): on review → rejected; the assignee reworks it by starting again")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "reason",
-                                            value = "{\"reason\": \"На фото не видно ценников\"}")))
     @PostMapping("/{id}/reject")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail reject(
@@ -248,17 +222,6 @@ class TaskController {
                     "Move a task to a status (the original web client): in_progress starts, on_review submits, completed completes "
                             + "(as complete/), rejected rejects (reason or comment), cancelled cancels, each with that step's roles; a completion_comment "
                             + "is kept as the caller's comment on the task; a move the workflow forbids answers 400 invalid_status with current_status")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = {
-                                @ExampleObject(name = "start", value = "{\"status\": \"in_progress\"}"),
-                                @ExampleObject(
-                                        name = "complete",
-                                        value =
-                                                "{\"status\": \"completed\", \"completion_comment\": \"Товар принят, накладная в папке\"}")
-                            }))
     @PostMapping("/{id}/update_status")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail updateStatus(
@@ -269,11 +232,6 @@ class TaskController {
     }
 
     @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "comment", value = "{\"text\": \"Начал проверку\"}")))
     @PostMapping("/{id}/add_comment")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)

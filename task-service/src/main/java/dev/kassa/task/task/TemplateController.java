@@ -6,8 +6,6 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +34,6 @@ class TemplateController {
             "category",
             "t.id",
             Map.of("category", "t.category, t.title", "title", "t.title", "created_at", "t.created_at"));
-    private static final String EXAMPLE =
-            "{\"title\": \"Проверить сроки годности\", \"description\": \"Молочный отдел\", \"category\": \"inventory\", "
-                    + "\"priority\": \"high\", \"estimated_hours\": \"1.5\"}";
 
     private final Templates templates;
 
@@ -78,11 +73,6 @@ class TemplateController {
     }
 
     @Operation(summary = "Create a template (owner, manager): title and category required")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "template", value = EXAMPLE)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_TASKS)
@@ -91,11 +81,6 @@ class TemplateController {
     }
 
     @Operation(summary = "Replace a template (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "template", value = EXAMPLE)))
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_TASKS)
     TemplateRepository.Template replace(@PathVariable long id, @RequestBody Templates.TemplateRequest request) {
@@ -103,11 +88,6 @@ class TemplateController {
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "deactivate", value = "{\"is_active\": false}")))
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_TASKS)
     TemplateRepository.Template patch(@PathVariable long id, @RequestBody Templates.TemplateRequest request) {
@@ -126,15 +106,6 @@ class TemplateController {
             summary =
                     "A task from this active template for an employee by a deadline: {assigned_to, due_date} (template_id, if sent, "
                             + "must be this one)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples =
-                                    @ExampleObject(
-                                            name = "task",
-                                            value =
-                                                    "{\"template_id\": 1, \"assigned_to\": 2, \"due_date\": \"2026-12-20T18:00:00+05:00\"}")))
     @PostMapping("/{id}/create_task")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)

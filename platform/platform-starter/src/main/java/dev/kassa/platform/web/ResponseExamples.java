@@ -29,13 +29,19 @@ public class ResponseExamples implements OpenApiCustomizer {
     private final Map<String, Object> examples;
 
     public ResponseExamples(ObjectMapper json) {
-        ClassPathResource file = new ClassPathResource(RESOURCE);
-        if (!file.exists()) {
-            this.examples = Map.of();
-            return;
-        }
-        try (InputStream in = file.getInputStream()) {
-            this.examples = json.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {});
+        this.examples = read(json, RESOURCE, new TypeReference<LinkedHashMap<String, Object>>() {});
+    }
+
+    /** A service's examples file, empty when it has none. */
+    static <T extends Map<String, ?>> T read(ObjectMapper json, String resource, TypeReference<T> type) {
+        ClassPathResource file = new ClassPathResource(resource);
+        try {
+            if (!file.exists()) {
+                return json.readValue("{}", type);
+            }
+            try (InputStream in = file.getInputStream()) {
+                return json.readValue(in, type);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -71,6 +71,13 @@ public class WebAutoConfiguration {
         return new ResponseExamples(json);
     }
 
+    /** Examples of the request bodies in the OpenAPI ({@code openapi/request-examples.json}, beside the spec). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    public RequestExamples requestExamples(ObjectMapper json) {
+        return new RequestExamples(json);
+    }
+
     /** The service's OpenAPI has a title, description and contact, declared tags and a description on every operation. */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean

@@ -27,6 +27,38 @@ public final class ApiDocs {
     }
 
     /**
+     * Keys of the service's {@code openapi/request-examples.json} (on the test's class path) that name no operation with
+     * a JSON body in {@code docs}: an example left behind when its path or method changed.
+     */
+    public static List<String> requestExamplesWithoutOperation(JsonNode docs) {
+        List<String> stray = new ArrayList<>();
+        try (java.io.InputStream in =
+                ApiDocs.class.getClassLoader().getResourceAsStream("openapi/request-examples.json")) {
+            if (in == null) {
+                return stray;
+            }
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(in)
+                    .fieldNames()
+                    .forEachRemaining(key -> {
+                        String[] operation = key.split(" ", 2);
+                        JsonNode body = docs.path("paths")
+                                .path(operation[1])
+                                .path(operation[0].toLowerCase(java.util.Locale.ROOT))
+                                .path("requestBody")
+                                .path("content")
+                                .path("application/json");
+                        if (body.isMissingNode()) {
+                            stray.add(key);
+                        }
+                    });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return stray;
+    }
+
+    /**
      * {@code METHOD path} of every operation whose request schema shows a platform type (the caller, the tenant) or wraps
      * the body in a {@code request} property: what the platform resolves itself must not look like input.
      */
