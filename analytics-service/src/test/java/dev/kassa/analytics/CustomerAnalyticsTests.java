@@ -198,8 +198,7 @@ class CustomerAnalyticsTests {
         assertThat(none.status()).as("a report with nothing in it is a report").isEqualTo(200);
         assertThat(none.at("/segments").size()).isZero();
         assertThat(none.text("/period/period_end"))
-                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent"))
-                        .toString());
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Tashkent")).toString());
         assertThat(as(store, "cashier")
                         .get("/api/analytics/customer-analytics/")
                         .text("/code"))

@@ -1,10 +1,14 @@
 package dev.kassa.analytics;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -256,7 +262,7 @@ class DailySalesTests {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         double parkedBefore = parked();
         // sent together, so that they tend to arrive in one poll: the bad one sits between two good sales of its store
-        List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             sent.add(kafka.send(
                     Topics.SALES,
@@ -273,7 +279,7 @@ class DailySalesTests {
                     other,
                     saleCompleted(other, "b" + i, today, "5.00", List.of(line(6, "2.000", "5.00")), "card")));
         }
-        for (java.util.concurrent.CompletableFuture<?> f : sent) {
+        for (CompletableFuture<?> f : sent) {
             f.get();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -292,10 +298,10 @@ class DailySalesTests {
     }
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     double parked() {
-        io.micrometer.core.instrument.Counter counter = meters.find("kassa.events.dead.lettered")
+        Counter counter = meters.find("kassa.events.dead.lettered")
                 .tag("topic", Topics.SALES)
                 .tag("group", "analytics-service")
                 .counter();
@@ -303,10 +309,9 @@ class DailySalesTests {
     }
 
     String withCustomer(String message, long customer) throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode envelope =
-                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(message);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) envelope.get("payload")).put("customer_id", customer);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode envelope = (ObjectNode) json.readTree(message);
+        ((ObjectNode) envelope.get("payload")).put("customer_id", customer);
         return json.writeValueAsString(envelope);
     }
 

@@ -13,10 +13,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,7 +132,7 @@ class HousekeepingTests {
                             + ".product_performance (product_id, date, quantity_sold, total_revenue, sales_count, avg_price, "
                             + "avg_discount, total_cost, total_profit, profit_margin) values (702, ?, 1, ?, 1, 0, 0, 0, 0, 0)",
                     day,
-                    day.equals(oldest) ? new java.math.BigDecimal("5.00") : new java.math.BigDecimal("700.00"));
+                    day.equals(oldest) ? new BigDecimal("5.00") : new BigDecimal("700.00"));
         }
         jdbc.update("insert into " + schema
                 + ".product_performance_monthly (month, product_id, quantity_sold, total_revenue, total_profit, "
@@ -171,10 +177,10 @@ class HousekeepingTests {
                         + "values (703, ?, 7, 0, 7, 0, 0, 0, 0, false, false, false, true)",
                 tenant.today().minusDays(1));
         // every instance's cron fires at the same minute and walks the stores in the same order
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> instances = new java.util.ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Boolean>> instances = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            instances.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            instances.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
@@ -186,7 +192,7 @@ class HousekeepingTests {
         start.countDown();
         int closed = 0;
         for (var instance : instances) {
-            closed += instance.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            closed += instance.get(60, TimeUnit.SECONDS) ? 1 : 0;
         }
         assertThat(closed)
                 .as("one instance closes the day, the others find it closed")

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,14 +68,14 @@ class LiveAndStoresTests {
         staff.save(new EmployeeDirectory.Employee(store, 7, 57, "Кассир Анна", "cashier", "", true));
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/analytics/live"))
                         .header("Authorization", "Bearer " + token)
                         .header("X-Tenant-Key", store)
                         .header("Accept", "text/event-stream")
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<java.util.stream.Stream<String>> response = stream.get();
+        HttpResponse<Stream<String>> response = stream.get();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         CompletableFuture<Void> reading =
@@ -93,7 +95,7 @@ class LiveAndStoresTests {
         assertThat(lines).noneMatch(l -> l.contains("R-900"));
 
         // the token ends: so does the stream, with a last event saying why
-        reading.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        reading.get(20, TimeUnit.SECONDS);
         assertThat(lines).contains("event:end");
     }
 

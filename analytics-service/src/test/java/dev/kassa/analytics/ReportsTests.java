@@ -10,10 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,9 +43,9 @@ class ReportsTests {
 
     void sale(String store, String id, Line... lines) throws Exception {
         EventSamples.Sample sample = EventSamples.of("SaleCompleted");
-        String total = java.util.Arrays.stream(lines)
-                .map(l -> new java.math.BigDecimal(l.total()))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        String total = Arrays.stream(lines)
+                .map(l -> new BigDecimal(l.total()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .toPlainString();
         kafka.send(Topics.SALES, store, sample.message(store, e -> {
                     e.set("/sale_id", id)
@@ -326,7 +329,7 @@ class ReportsTests {
         assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(200);
         Api.Response rebuilt = owner.get(url);
         for (int i = 0; i < products; i++) {
-            for (String field : java.util.List.of(
+            for (String field : List.of(
                     "product",
                     "quantity_sold",
                     "total_revenue",

@@ -3,6 +3,7 @@ package dev.kassa.analytics;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.ResponseExampleRecorder;
@@ -149,9 +150,8 @@ class ResponseExamplesTests {
                 }));
         assertThat(operations).hasSizeGreaterThan(20);
         examples.check(operations);
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs))
-                .isEmpty();
+        assertThat(ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
+        assertThat(ApiDocs.requestExamplesWithoutOperation(docs)).isEmpty();
         // the published document shows them, and names the original's spelling as the operation's alias
         JsonNode today = docs.at("/paths/~1api~1analytics~1daily-sales~1today/get");
         assertThat(today.at("/responses/200/content/application~1json/examples/recorded/value/total_sales")

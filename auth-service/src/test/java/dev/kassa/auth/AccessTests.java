@@ -8,8 +8,10 @@ import dev.kassa.auth.employee.UserPasswordChanged;
 import dev.kassa.auth.store.StoreDeactivated;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.events.StoreUpdated;
+import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.TestTokens;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,15 +54,14 @@ class AccessTests {
      * Every test speaks from its own address, as the gateway names it in its signed service token: one of this run's
      * (random, documentation-prefix) IPv6 addresses, never shared with another test, whose failed logins would count.
      */
-    static final String RUN = Integer.toHexString(new java.util.Random().nextInt(0x10000));
+    static final String RUN = Integer.toHexString(new Random().nextInt(0x10000));
 
-    static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger NEXT = new AtomicInteger();
     final String address = "2001:db8:" + RUN + "::" + Integer.toHexString(NEXT.incrementAndGet());
-    static final dev.kassa.platform.security.ServiceTokens GATEWAY = new dev.kassa.platform.security.ServiceTokens(
-            dev.kassa.platform.test.TestTokens.SERVICE_SECRET, "gateway", java.time.Clock.systemUTC());
+    static final ServiceTokens GATEWAY = new ServiceTokens(TestTokens.SERVICE_SECRET, "gateway", Clock.systemUTC());
 
     static Api through(Api api, String client) {
-        return api.header(dev.kassa.platform.security.ServiceTokens.HEADER, GATEWAY.issue(client));
+        return api.header(ServiceTokens.HEADER, GATEWAY.issue(client));
     }
 
     Api api() {
@@ -132,17 +142,16 @@ class AccessTests {
         // wait for a second one for the throttle, so they stalled for the pool's 30 s timeout and failed
         Owner owner = owner();
         int cashiers = 30;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cashiers);
+        ExecutorService pool = Executors.newFixedThreadPool(cashiers);
         try {
             long start = System.nanoTime();
-            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < cashiers; i++) {
                 answers.add(pool.submit(
                         () -> login(owner.username(), "SecurePass123!").status()));
             }
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS))
-                        .isEqualTo(200);
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         } finally {
@@ -189,11 +198,8 @@ class AccessTests {
             assertThat(cut.text("/code")).isEqualTo("too_many_attempts");
             // a forged gateway token does not help either
             assertThat(direct.header(
-                                    dev.kassa.platform.security.ServiceTokens.HEADER,
-                                    new dev.kassa.platform.security.ServiceTokens(
-                                                    "not-the-suites-secret-0123456789",
-                                                    "gateway",
-                                                    java.time.Clock.systemUTC())
+                                    ServiceTokens.HEADER,
+                                    new ServiceTokens("not-the-suites-secret-0123456789", "gateway", Clock.systemUTC())
                                             .issue("198.18.2.2"))
                             .post(
                                     "/api/users/auth/login/",
@@ -548,7 +554,7 @@ class AccessTests {
     void everyEventAuthPublishesIsCheckedAgainstItsGoldenSample() {
         EventSamples.assertAllContractsChecked(
                 "dev.kassa",
-                java.util.List.of(
+                List.of(
                         StoreCreated.class,
                         StoreUpdated.class,
                         EmployeeRoleChanged.class,

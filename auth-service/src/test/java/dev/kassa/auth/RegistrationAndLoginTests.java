@@ -1,7 +1,9 @@
 package dev.kassa.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,8 +103,7 @@ class RegistrationAndLoginTests {
         assertThat(r.text("/default_store/tenant_key")).isEqualTo(tenantKey);
         assertThat(r.text("/available_stores/0/name")).isEqualTo(r.text("/store/name"));
         assertThat(r.raw()).doesNotContain("SecurePass123!");
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(
-                                dev.kassa.platform.events.StoreCreated.class, tenantKey)
+        assertThat(EventSamples.awaitEmitted(StoreCreated.class, tenantKey)
                         .at("/payload/tenant_key")
                         .asText())
                 .isEqualTo(tenantKey);

@@ -1,6 +1,8 @@
 package dev.kassa.auth;
 
+import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,8 +159,7 @@ class StoreTests {
         assertThat(created.at("/data/staff_credentials/username").isNull()).isTrue();
         assertThat(created.text("/data/staff_credentials/sign_in")).isEqualTo("pin");
         assertThat(created.text("/data/staff_credentials/note")).contains("PIN");
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(
-                                dev.kassa.platform.events.StoreCreated.class, second)
+        assertThat(EventSamples.awaitEmitted(StoreCreated.class, second)
                         .at("/payload/tenant_key")
                         .asText())
                 .isEqualTo(second);

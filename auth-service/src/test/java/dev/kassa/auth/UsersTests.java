@@ -1,11 +1,14 @@
 package dev.kassa.auth;
 
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
+import dev.kassa.platform.test.Boundaries;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
@@ -205,11 +208,11 @@ class UsersTests {
                                 "Пётр",
                                 "store_name",
                                 "Чужой"));
-        dev.kassa.platform.test.Boundaries.assertGuarded(
+        Boundaries.assertGuarded(
                 "http://localhost:" + port,
                 member.text("/data/store/tenant_key"),
                 other.text("/data/tokens/access"),
-                java.util.List.of(
+                List.of(
                         "GET /api/users/employees/1/",
                         "PATCH /api/users/employees/1/",
                         "DELETE /api/users/employees/1/",
@@ -237,16 +240,16 @@ class UsersTests {
                         "/api/users/employees/{id}/set-pin",
                         "/api/users/auth/logout",
                         "/api/users/users/{id}/update-profile");
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
+        assertThat(ApiDocs.bodiesWithoutExamples(docs.body()))
                 .as("every body has an example")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs.body()))
+        assertThat(ApiDocs.requestExamplesWithoutOperation(docs.body()))
                 .as("examples in openapi/request-examples.json that name no operation")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
+        assertThat(ApiDocs.requestsWithPlatformTypes(docs.body()))
                 .as("the caller is not input")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body()))
+        assertThat(ApiDocs.successesWithoutSchema(docs.body()))
                 .as("every answer has a typed schema")
                 .isEmpty();
     }

@@ -1,9 +1,12 @@
 package dev.kassa.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.catalog.stock.HoldSweeper;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
+import dev.kassa.platform.test.Boundaries;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
@@ -12,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -412,20 +416,19 @@ class CatalogBrowsingTests {
     void everyRequestBodyInTheApiDocumentHasAnExample() {
         Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
-                .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs.body()))
+        assertThat(ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
+        assertThat(ApiDocs.requestExamplesWithoutOperation(docs.body()))
                 .as("examples in openapi/request-examples.json that name no operation")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
+        assertThat(ApiDocs.requestsWithPlatformTypes(docs.body()))
                 .as("the caller is not input")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body()))
+        assertThat(ApiDocs.successesWithoutSchema(docs.body()))
                 .as("every answer has a typed schema")
                 .isEmpty();
         // the error codes the service can answer, with their status and messages in both languages
         assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum"))
-                .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .extracting(JsonNode::asText)
                 .contains("product_not_found", "barcode_not_found", "insufficient_stock", "permission_denied");
         assertThat(docs.body().at("/x-kassa-errors")).anySatisfy(e -> {
             assertThat(e.path("code").asText()).isEqualTo("not_a_member");
@@ -438,7 +441,7 @@ class CatalogBrowsingTests {
 
     @Test
     void everyEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
-        dev.kassa.platform.test.Boundaries.assertGuarded(
+        Boundaries.assertGuarded(
                 "http://localhost:" + port,
                 TestStores.newKey("grd"),
                 List.of(
@@ -495,7 +498,7 @@ class CatalogBrowsingTests {
     }
 
     static List<Long> ids(Api.Response r) {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         r.at("/results").forEach(n -> ids.add(n.path("id").asLong()));
         return ids;
     }

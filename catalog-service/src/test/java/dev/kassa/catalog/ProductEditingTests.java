@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -258,20 +259,14 @@ class ProductEditingTests {
         Api.Response held = cashier.asService()
                 .post(
                         "/internal/reservations",
-                        json(
-                                "request_ref",
-                                java.util.UUID.randomUUID().toString(),
-                                "barcode",
-                                batchCode,
-                                "quantity",
-                                2));
+                        json("request_ref", UUID.randomUUID().toString(), "barcode", batchCode, "quantity", 2));
         assertThat(held.status()).as(held.toString()).isEqualTo(200);
         assertThat(held.at("/product/id").asLong()).isEqualTo(id);
         assertThat(held.text("/allocations/0/batch_id")).isEqualTo(water.text("/batches/0/id"));
         Api.Response unknownHold = cashier.asService()
                 .post(
                         "/internal/reservations",
-                        json("request_ref", java.util.UUID.randomUUID().toString(), "barcode", "999", "quantity", 1));
+                        json("request_ref", UUID.randomUUID().toString(), "barcode", "999", "quantity", 1));
         assertThat(unknownHold.status()).isEqualTo(404);
         assertThat(unknownHold.text("/barcode")).isEqualTo("999");
 

@@ -1,7 +1,9 @@
 package dev.kassa.customer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
@@ -13,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.stream.StreamSupport;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +36,9 @@ class CustomerTests {
 
     @Test
     void thePublishedSpecShowsAnExampleOfEveryBodyAndTheOriginalsSpellingsOfAPath() {
-        com.fasterxml.jackson.databind.JsonNode docs =
-                new Api("http://localhost:" + port).get("/v3/api-docs").body();
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs))
-                .isEmpty();
+        JsonNode docs = new Api("http://localhost:" + port).get("/v3/api-docs").body();
+        assertThat(ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
+        assertThat(ApiDocs.requestExamplesWithoutOperation(docs)).isEmpty();
         assertThat(docs.path("paths").toString()).contains("x-kassa-aliases");
     }
 
@@ -115,8 +116,7 @@ class CustomerTests {
         // the original web client's customer page and till search read these names (its list pages by limit and offset)
         Api.Response listed = cashier.get("/api/customers/customers/?q=&date_from=&date_to=&offset=0&limit=7");
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
-        com.fasterxml.jackson.databind.JsonNode row = java.util.stream.StreamSupport.stream(
-                        listed.at("/results").spliterator(), false)
+        JsonNode row = StreamSupport.stream(listed.at("/results").spliterator(), false)
                 .filter(r -> r.path("id").asText().equals(String.valueOf(customer)))
                 .findFirst()
                 .orElseThrow();

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,9 +48,7 @@ class LoyaltyTests {
                             .set("/business_date", LocalDate.now().toString())
                             .set("/total", total)
                             .set("/payments/0/method", "cash")
-                            .set(
-                                    "/payments/0/amount",
-                                    new java.math.BigDecimal(total).subtract(new java.math.BigDecimal(bonus)))
+                            .set("/payments/0/amount", new BigDecimal(total).subtract(new BigDecimal(bonus)))
                             .set("/payments/0/received", null)
                             .set("/payments/0/change", null);
                     if (!bonus.equals("0")) {

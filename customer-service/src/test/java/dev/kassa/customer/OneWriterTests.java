@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,7 @@ class OneWriterTests {
         // each payment moved the balance the one before it left (newest-first order is by start time, so not checked
         // here)
         assertThat(ledger.at("/results").findValuesAsText("balance_after"))
-                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, rounds)
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, rounds)
                         .mapToObj(i ->
                                 new BigDecimal(-500000 + 1000 * i).setScale(2).toPlainString())
                         .toList());

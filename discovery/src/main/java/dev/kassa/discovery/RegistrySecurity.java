@@ -18,6 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -66,9 +68,9 @@ class RegistrySecurity {
 
         static String hex(String value) {
             try {
-                return java.util.HexFormat.of()
+                return HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

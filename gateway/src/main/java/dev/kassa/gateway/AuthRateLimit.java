@@ -1,5 +1,6 @@
 package dev.kassa.gateway;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -45,7 +46,7 @@ class AuthRateLimit implements WebFilter {
     private final Clock clock;
     private final RemoteAddressResolver addresses;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     AuthRateLimit(GatewayProperties properties, ErrorWriter errors) {
         this(properties, errors, Clock.systemUTC());
     }

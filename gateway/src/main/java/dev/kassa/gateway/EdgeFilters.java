@@ -1,12 +1,17 @@
 package dev.kassa.gateway;
 
 import dev.kassa.platform.security.ServiceTokens;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
 
 /** Request size limit, security headers and the gateway's service credential. */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +28,7 @@ class EdgeFilters {
             HttpHeaders headers = exchange.getRequest().getHeaders();
             long length = headers.getContentLength();
             boolean upload = headers.getContentType() != null
-                    && org.springframework.http.MediaType.MULTIPART_FORM_DATA.includes(headers.getContentType());
+                    && MediaType.MULTIPART_FORM_DATA.includes(headers.getContentType());
             if (length > (upload ? properties.maxUploadBytes() : properties.maxRequestBytes())) {
                 return errors.write(
                         exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
@@ -47,7 +52,7 @@ class EdgeFilters {
                 h.set(
                         "Content-Security-Policy",
                         contentSecurityPolicy(exchange.getRequest().getPath().value()));
-                return reactor.core.publisher.Mono.empty();
+                return Mono.empty();
             });
             return chain.filter(exchange);
         };
@@ -71,11 +76,11 @@ class EdgeFilters {
     ServiceTokens serviceTokens(GatewayProperties properties) {
         String secret = properties.serviceSecret();
         if (secret == null || secret.isBlank()) {
-            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class)
+            LoggerFactory.getLogger(ServiceTokens.class)
                     .warn(
                             "KASSA_SERVICE_SECRET is not set: services will not believe the client addresses this gateway passes on");
             secret = ServiceTokens.randomSecret();
         }
-        return new ServiceTokens(secret, "gateway", java.time.Clock.systemUTC());
+        return new ServiceTokens(secret, "gateway", Clock.systemUTC());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -82,6 +83,6 @@ public class ErrorWriter {
                 locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
-        return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+
 /** Unknown routes, wrong methods and unexpected failures at the gateway answer in the error body too. */
 @Component
 @Order(-2)
@@ -34,7 +36,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         // documentation)
         HttpStatusCode status = ex instanceof ResponseStatusException rse
                 ? rse.getStatusCode()
-                : ex instanceof java.io.IOException || ex.getCause() instanceof java.io.IOException
+                : ex instanceof IOException || ex.getCause() instanceof IOException
                         ? HttpStatus.SERVICE_UNAVAILABLE
                         : HttpStatus.INTERNAL_SERVER_ERROR;
         return switch (status.value()) {

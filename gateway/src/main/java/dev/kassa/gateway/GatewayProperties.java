@@ -3,6 +3,7 @@ package dev.kassa.gateway;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,8 +30,8 @@ record GatewayProperties(
         @DefaultValue("30") int authRateLimit,
         @DefaultValue("0") int trustedProxyHops,
         @DefaultValue("32") int maxConcurrentCalls,
-        @DefaultValue("5s") java.time.Duration queueWait,
+        @DefaultValue("5s") Duration queueWait,
         @DefaultValue("1000") int maxQueuedCalls,
-        @DefaultValue("10s") java.time.Duration routeTimeout,
+        @DefaultValue("10s") Duration routeTimeout,
         String serviceSecret,
         @DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]"}) List<String> corsOrigins) {}

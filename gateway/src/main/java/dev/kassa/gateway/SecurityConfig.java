@@ -1,13 +1,16 @@
 package dev.kassa.gateway;
 
+import dev.kassa.platform.security.JwksAddresses;
 import dev.kassa.platform.security.KassaClaims;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -20,8 +23,14 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,20 +61,17 @@ class SecurityConfig {
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     ReactiveJwtDecoder jwtDecoder(@Value("${kassa.security.jwks-uri}") String jwksUri) {
         // the first address that answers (JwksAddresses: a local suite lists every auth instance)
-        List<java.net.URI> addresses = dev.kassa.platform.security.JwksAddresses.of(jwksUri);
-        org.springframework.web.reactive.function.client.WebClient jwks =
-                org.springframework.web.reactive.function.client.WebClient.builder()
-                        .filter((request, next) -> {
-                            var answer = next.exchange(request);
-                            for (java.net.URI other : addresses.subList(1, addresses.size())) {
-                                answer = answer.onErrorResume(e -> next.exchange(
-                                        org.springframework.web.reactive.function.client.ClientRequest.from(request)
-                                                .url(other)
-                                                .build()));
-                            }
-                            return answer;
-                        })
-                        .build();
+        List<URI> addresses = JwksAddresses.of(jwksUri);
+        WebClient jwks = WebClient.builder()
+                .filter((request, next) -> {
+                    var answer = next.exchange(request);
+                    for (URI other : addresses.subList(1, addresses.size())) {
+                        answer = answer.onErrorResume(e -> next.exchange(
+                                ClientRequest.from(request).url(other).build()));
+                    }
+                    return answer;
+                })
+                .build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
                         addresses.get(0).toString())
                 .webClient(jwks)
@@ -73,19 +79,18 @@ class SecurityConfig {
                 .build();
         decoder.setJwtValidator(
                 new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
-        return new CachingReactiveJwtDecoder(decoder, java.time.Clock.systemUTC());
+        return new CachingReactiveJwtDecoder(decoder, Clock.systemUTC());
     }
 
     /** No observation of Spring Security's filters (the server observation covers the request; see the platform's). */
     @Bean
-    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
-        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** A request the firewall refuses (encoded dots or slashes in the path, odd characters) answers in the error body too. */
     @Bean
-    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests(
-            ErrorWriter errors) {
+    ServerExchangeRejectedHandler rejectedRequests(ErrorWriter errors) {
         return (exchange, rejected) ->
                 errors.write(exchange, HttpStatus.BAD_REQUEST, "invalid_path", "error.invalid_path");
     }
@@ -110,14 +115,12 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .cors(ServerHttpSecurity.CorsSpec::disable)
-                .authorizeExchange(a -> a.pathMatchers(org.springframework.http.HttpMethod.OPTIONS)
+                .authorizeExchange(a -> a.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
                         .matchers(exchange -> openPaths.matches(
                                         exchange.getRequest().getPath().value())
-                                ? org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
-                                        .MatchResult.match()
-                                : org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher
-                                        .MatchResult.notMatch())
+                                ? ServerWebExchangeMatcher.MatchResult.match()
+                                : ServerWebExchangeMatcher.MatchResult.notMatch())
                         .permitAll()
                         .pathMatchers("/api/**")
                         .authenticated()

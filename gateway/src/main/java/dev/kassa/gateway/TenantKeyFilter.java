@@ -12,8 +12,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Store routes need {@code X-Tenant-Key} (400 {@code missing_tenant_key}) naming one of the token's stores
@@ -27,7 +29,7 @@ class TenantKeyFilter implements WebFilter {
     private final ErrorWriter errors;
 
     TenantKeyFilter(List<String> tenantlessPaths, List<String> publicPaths, ErrorWriter errors) {
-        List<String> exempt = new java.util.ArrayList<>(publicPaths);
+        List<String> exempt = new ArrayList<>(publicPaths);
         exempt.addAll(tenantlessPaths);
         this.exempt = new PathPatterns(exempt);
         this.errors = errors;
@@ -48,10 +50,10 @@ class TenantKeyFilter implements WebFilter {
         // after
         // its 503 had been answered, to whichever instance the load balancer chose next
         return ReactiveSecurityContextHolder.getContext()
-                .map(c -> java.util.Optional.ofNullable(c.getAuthentication())
+                .map(c -> Optional.ofNullable(c.getAuthentication())
                         .filter(JwtAuthenticationToken.class::isInstance)
                         .map(JwtAuthenticationToken.class::cast))
-                .defaultIfEmpty(java.util.Optional.empty())
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         return chain.filter(exchange);

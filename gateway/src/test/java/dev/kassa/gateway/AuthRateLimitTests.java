@@ -1,12 +1,18 @@
 package dev.kassa.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,13 +30,13 @@ class AuthRateLimitTests {
                     2,
                     1,
                     512,
-                    java.time.Duration.ZERO,
+                    Duration.ZERO,
                     1000,
-                    java.time.Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
                     null,
                     List.of()),
-            new ErrorWriter(new ObjectMapper(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
-            java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T09:00:30Z"), java.time.ZoneOffset.UTC));
+            new ErrorWriter(new ObjectMapper(), new SimpleMeterRegistry()),
+            Clock.fixed(Instant.parse("2026-11-21T09:00:30Z"), ZoneOffset.UTC));
     final AtomicInteger passed = new AtomicInteger();
 
     HttpStatus login(String client) {
@@ -39,7 +45,7 @@ class AuthRateLimitTests {
                 .header("X-Forwarded-For", client));
         limit.filter(exchange, e -> {
                     passed.incrementAndGet();
-                    return reactor.core.publisher.Mono.empty();
+                    return Mono.empty();
                 })
                 .block();
         return (HttpStatus) exchange.getResponse().getStatusCode();

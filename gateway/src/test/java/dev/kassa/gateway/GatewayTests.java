@@ -1,15 +1,27 @@
 package dev.kassa.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.TestTokens;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,8 +35,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,22 +68,20 @@ import static org.assertj.core.api.Assertions.assertThat;
             "management.tracing.sampling.probability=1.0"
         })
 @Import(GatewayTests.TestDecoder.class)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@AutoConfigureObservability
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayTests {
 
     static final String STORE = "shop_a_0000000a";
     static final String SECRET = "gateway-test-secret-0123456789";
-    static final java.util.concurrent.atomic.AtomicInteger SLOW_IN_FLIGHT =
-            new java.util.concurrent.atomic.AtomicInteger();
-    static final java.util.concurrent.atomic.AtomicInteger SLOW_MOST_AT_ONCE =
-            new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger SLOW_IN_FLIGHT = new AtomicInteger();
+    static final AtomicInteger SLOW_MOST_AT_ONCE = new AtomicInteger();
     static final HttpServer ECHO = echoServer();
 
     @TestConfiguration
     static class TestDecoder {
         @Bean
-        @org.springframework.context.annotation.Primary
+        @Primary
         ReactiveJwtDecoder testDecoder() {
             return NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey())
                     .build();
@@ -68,29 +89,28 @@ class GatewayTests {
 
         /** The spans the gateway records, as a trace backend would receive them. */
         @Bean
-        io.opentelemetry.sdk.trace.export.SpanExporter recordedSpans() {
-            return new io.opentelemetry.sdk.trace.export.SpanExporter() {
+        SpanExporter recordedSpans() {
+            return new SpanExporter() {
                 @Override
-                public io.opentelemetry.sdk.common.CompletableResultCode export(
-                        java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
+                public CompletableResultCode export(Collection<SpanData> spans) {
                     spans.forEach(span -> TRACES.add(span.getTraceId()));
-                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                    return CompletableResultCode.ofSuccess();
                 }
 
                 @Override
-                public io.opentelemetry.sdk.common.CompletableResultCode flush() {
-                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                public CompletableResultCode flush() {
+                    return CompletableResultCode.ofSuccess();
                 }
 
                 @Override
-                public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
-                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                public CompletableResultCode shutdown() {
+                    return CompletableResultCode.ofSuccess();
                 }
             };
         }
     }
 
-    static final java.util.Set<String> TRACES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final Set<String> TRACES = ConcurrentHashMap.newKeySet();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -111,7 +131,7 @@ class GatewayTests {
     static HttpServer echoServer() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+            server.setExecutor(Executors.newFixedThreadPool(16));
             server.createContext("/", exchange -> {
                 if (exchange.getRequestURI().getPath().startsWith("/api/products/stuck")) {
                     try {
@@ -211,7 +231,7 @@ class GatewayTests {
         assertThat(r.text("/headers/x-forwarded-host")).isEqualTo("127.0.0.1:" + port);
         assertThat(r.text("/headers/x-forwarded-proto")).isEqualTo("http");
         assertThat(r.text("/headers/x-forwarded-port")).isEqualTo(String.valueOf(port));
-        var call = new dev.kassa.platform.security.ServiceTokens(SECRET, "auth-service", java.time.Clock.systemUTC())
+        var call = new ServiceTokens(SECRET, "auth-service", Clock.systemUTC())
                 .verify(r.text("/headers/x-kassa-service-token"))
                 .orElseThrow();
         assertThat(call.service()).isEqualTo("gateway");
@@ -223,16 +243,16 @@ class GatewayTests {
         // four places, four more may wait up to 2.5 s: of twelve calls to a service answering in 1.5 s, eight are
         // served
         // (the queued four when places free up) and four are refused at once
-        java.util.concurrent.ExecutorService tills = java.util.concurrent.Executors.newFixedThreadPool(12);
+        ExecutorService tills = Executors.newFixedThreadPool(12);
         try {
-            java.util.List<java.util.concurrent.Future<Api.Response>> calls = new java.util.ArrayList<>();
+            List<Future<Api.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 calls.add(tills.submit(() -> member().get("/api/products/slow")));
             }
             int served = 0;
             int refused = 0;
             for (var call : calls) {
-                Api.Response r = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                Api.Response r = call.get(30, TimeUnit.SECONDS);
                 if (r.status() == 200) {
                     served++;
                 } else {
@@ -250,13 +270,11 @@ class GatewayTests {
                     .isEqualTo(4);
 
             // a queued call waits at most queue-wait (2.5 s), then is refused: the places are held by 3.2 s calls
-            java.util.List<java.util.concurrent.Future<Api.Response>> slower = new java.util.ArrayList<>();
+            List<Future<Api.Response>> slower = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 slower.add(tills.submit(() -> member().get("/api/products/slower")));
             }
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(3))
-                    .until(() -> SLOW_IN_FLIGHT.get() == 4);
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> SLOW_IN_FLIGHT.get() == 4);
             long start = System.nanoTime();
             Api.Response waited = member().get("/api/products/products/");
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
@@ -265,8 +283,7 @@ class GatewayTests {
                     .as("refused after its wait, before a place freed up")
                     .isBetween(2_000L, 3_150L);
             for (var call : slower) {
-                assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
-                        .isEqualTo(200);
+                assertThat(call.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
             }
         } finally {
             tills.shutdownNow();
@@ -292,8 +309,8 @@ class GatewayTests {
                 .isEmpty();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    io.github.resilience4j.timelimiter.TimeLimiterRegistry timeLimiters;
+    @Autowired
+    TimeLimiterRegistry timeLimiters;
 
     @Test
     void refusesMissingTokensKeysAndStrangers() {
@@ -324,11 +341,9 @@ class GatewayTests {
         assertErrorBody(refused, 401, "not_authenticated");
         String trace = refused.text("/trace_id");
         assertThat(trace).matches("[0-9a-f]{32}");
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(15))
-                .untilAsserted(() -> assertThat(TRACES)
-                        .as("the trace support finds from the quoted id")
-                        .contains(trace));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(TRACES)
+                .as("the trace support finds from the quoted id")
+                .contains(trace));
         // a client's own trace is continued, not replaced
         String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         String forwarded = member().header("traceparent", parent)
@@ -362,7 +377,7 @@ class GatewayTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE)
     void loginAndPinLoginAreRateLimitedPerAddress() {
         Api.Response limited = null;
         for (int i = 0; i < 20 && limited == null; i++) {

@@ -1,10 +1,12 @@
 package dev.kassa.gateway;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -14,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -36,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
             "kassa.discovery.avoid-failed-for=30s"
         })
 @Import(GatewayTests.TestDecoder.class)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@AutoConfigureObservability
 class InstanceFailoverTests {
 
     static final String STORE = "shop_a_0000000a";
@@ -149,11 +152,7 @@ class InstanceFailoverTests {
             server.createContext("/", exchange -> {
                 LIVE_CALLS.incrementAndGet();
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                byte[] answer = ("{\"body\":"
-                                + com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                                        .build()
-                                        .writeValueAsString(body)
-                                + "}")
+                byte[] answer = ("{\"body\":" + JsonMapper.builder().build().writeValueAsString(body) + "}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
@@ -170,7 +169,7 @@ class InstanceFailoverTests {
     /** Reads each request's head, then resets the connection (an instance killed while it handled the call). */
     static ServerSocket breaksEveryConnection() {
         try {
-            ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread t = new Thread(
                     () -> {
                         while (!server.isClosed()) {
@@ -201,7 +200,7 @@ class InstanceFailoverTests {
     }
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,17 @@
 package dev.kassa.gateway;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +67,7 @@ class RouteQueueTests {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         AtomicInteger served = new AtomicInteger();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2000);
+        CountDownLatch done = new CountDownLatch(2000);
         for (int i = 0; i < 2000; i++) {
             Mono<Void> call = Mono.defer(() -> {
                         RouteQueue.Ticket ticket = queue.enter();
@@ -72,8 +77,7 @@ class RouteQueueTests {
                                         ? Mono.defer(() -> {
                                             most.accumulateAndGet(running.incrementAndGet(), Math::max);
                                             served.incrementAndGet();
-                                            java.util.concurrent.atomic.AtomicBoolean out =
-                                                    new java.util.concurrent.atomic.AtomicBoolean();
+                                            AtomicBoolean out = new AtomicBoolean();
                                             Runnable exit = () -> {
                                                 if (out.compareAndSet(false, true)) {
                                                     running.decrementAndGet();
@@ -92,16 +96,16 @@ class RouteQueueTests {
                     })
                     .subscribeOn(Schedulers.parallel())
                     .doFinally(s -> done.countDown());
-            reactor.core.Disposable subscribed = call.subscribe();
+            Disposable subscribed = call.subscribe();
             if (i % 7 == 0) {
                 subscribed.dispose(); // the client left, whatever the call was doing
             }
         }
-        assertThat(done.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(most.get()).as("never more calls at once than places").isLessThanOrEqualTo(4);
         assertThat(served.get()).isPositive();
         // a call disposed while its subscription was starting may still be leaving: every place comes back soon
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                         List.of(queue.inFlight(), queue.queued()))
                 .as("places held, calls waiting")
                 .containsExactly(0, 0));

@@ -12,15 +12,25 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -181,7 +191,7 @@ public final class Suite implements AutoCloseable {
         }
         p.destroyForcibly();
         try {
-            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            p.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -320,9 +330,9 @@ public final class Suite implements AutoCloseable {
                         ""));
         String classpath = kafkaClasspath();
         if (!Files.exists(Path.of(logs, "meta.properties"))) {
-            String clusterId = java.util.Base64.getUrlEncoder()
+            String clusterId = Base64.getUrlEncoder()
                     .withoutPadding()
-                    .encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                    .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                     .substring(0, 22);
             run(
                     "kafka-format",
@@ -468,8 +478,8 @@ public final class Suite implements AutoCloseable {
 
     private static String randomSecret() {
         byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** Resident memory (MB, proportional set size) of each process the suite started, by name (PostgreSQL with its backends). */
@@ -513,7 +523,7 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private Map<String, Long> byProcess(java.util.function.LongUnaryOperator measure) {
+    private Map<String, Long> byProcess(LongUnaryOperator measure) {
         Map<String, Long> result = new LinkedHashMap<>();
         if (postgres != null) {
             // the embedded server detaches from this JVM: find its postmaster by the data directory, then add its
@@ -593,8 +603,7 @@ public final class Suite implements AutoCloseable {
      * {@code prepare} fills the database (given its JDBC URL), then started again and timed until healthy. It does not
      * register in discovery and reads events in a group of its own; it is stopped before this returns.
      */
-    public double startExtraInstance(
-            String module, int port, String database, java.util.function.Consumer<String> prepare) {
+    public double startExtraInstance(String module, int port, String database, Consumer<String> prepare) {
         try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database);
@@ -647,7 +656,7 @@ public final class Suite implements AutoCloseable {
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -686,7 +695,7 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private void waitFor(String what, long deadline, java.util.function.BooleanSupplier ready) {
+    private void waitFor(String what, long deadline, BooleanSupplier ready) {
         while (!ready.getAsBoolean()) {
             for (Process p : processes) {
                 if (!p.isAlive()) {
@@ -749,7 +758,7 @@ public final class Suite implements AutoCloseable {
     @Override
     public synchronized void close() {
         List<Process> reversed = new ArrayList<>(processes);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         int infrastructure = Math.min(reversed.size(), config.externalKafka() == null ? 2 : 1);
         stop(reversed.subList(0, reversed.size() - infrastructure));
         for (Process p : reversed.subList(reversed.size() - infrastructure, reversed.size())) {
@@ -805,8 +814,8 @@ public final class Suite implements AutoCloseable {
         }
         for (Process p : tier) {
             try {
-                if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 p.destroyForcibly();

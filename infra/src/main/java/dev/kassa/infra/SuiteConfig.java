@@ -1,6 +1,7 @@
 package dev.kassa.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +109,7 @@ public record SuiteConfig(
 
     /** Every instance of every service: all first instances, then all second ones, … */
     public List<Service> services() {
-        List<Service> all = new java.util.ArrayList<>();
+        List<Service> all = new ArrayList<>();
         for (int k = 1; k <= replicas; k++) {
             for (int i = 0; i < SERVICES.size(); i++) {
                 all.add(new Service(SERVICES.get(i), k, portBase + 1 + i + 10 * (k - 1)));

@@ -1,20 +1,48 @@
 package dev.kassa.infra;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -355,18 +383,17 @@ class EndToEndIT {
         assertThat(stores.text("/data/by_store/0/tenant_key")).isEqualTo(keyA);
         assertThat(stores.text("/data/aggregated/total_sales")).isEqualTo("150000.00");
         // the live feed streams through the gateway (no time limit on that route)
-        java.net.http.HttpResponse<java.util.stream.Stream<String>> live = java.net.http.HttpClient.newHttpClient()
+        HttpResponse<Stream<String>> live = HttpClient.newHttpClient()
                 .sendAsync(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create(suite.gatewayUrl() + "/api/analytics/live"))
+                        HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/analytics/live"))
                                 .header("Authorization", "Bearer " + ownerA)
                                 .header("X-Tenant-Key", keyA)
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofLines())
-                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+                        HttpResponse.BodyHandlers.ofLines())
+                .get(15, TimeUnit.SECONDS);
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        try (java.util.stream.Stream<String> events = live.body()) {
+        try (Stream<String> events = live.body()) {
             assertThat(events.filter(l -> l.startsWith("event:")).findFirst()).contains("event:ready");
         }
 
@@ -593,7 +620,7 @@ class EndToEndIT {
                                 5))
                 .at("/id")
                 .asLong();
-        List<Api> tills = new java.util.ArrayList<>();
+        List<Api> tills = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String username = "till" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
             assertThat(owner.post(
@@ -619,9 +646,9 @@ class EndToEndIT {
             tills.add(till);
         }
         // four tills scan the last five units at once, each trying twice
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<List<Api.Response>>> results = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Api.Response>>> results = new ArrayList<>();
         for (Api till : tills) {
             long session =
                     till.get("/api/sales/sessions/current/").at("/data/id").asLong();
@@ -636,7 +663,7 @@ class EndToEndIT {
         int sold = 0;
         int refused = 0;
         for (var result : results) {
-            for (Api.Response r : result.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (Api.Response r : result.get(60, TimeUnit.SECONDS)) {
                 if (r.status() == 200) {
                     sold++;
                 } else {
@@ -697,7 +724,7 @@ class EndToEndIT {
                         "supplier",
                         supplier,
                         "expiry_date",
-                        java.time.LocalDate.now().plusMonths(6).toString()));
+                        LocalDate.now().plusMonths(6).toString()));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         assertThat(keeper.post(
                                 "/api/products/products/" + lastUnits + "/adjust-stock/",
@@ -715,7 +742,7 @@ class EndToEndIT {
                 scanner.get("/api/sales/sessions/current/").at("/data/id").asLong();
         Api.Response stocked = owner.get("/api/products/products/" + stockedProduct + "/");
         String code = stocked.text("/barcode");
-        java.math.BigDecimal onShelf = new java.math.BigDecimal(stocked.text("/quantity"));
+        BigDecimal onShelf = new BigDecimal(stocked.text("/quantity"));
         Api.Response byCode =
                 scanner.post("/api/sales/sales/scan-item/", json("session", scannerSession, "barcode", code));
         assertThat(byCode.status()).as(byCode.toString()).isEqualTo(200);
@@ -737,9 +764,9 @@ class EndToEndIT {
                 404,
                 "product_not_found");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                        new java.math.BigDecimal(owner.get("/api/products/products/" + stockedProduct + "/")
+                        new BigDecimal(owner.get("/api/products/products/" + stockedProduct + "/")
                                 .text("/quantity")))
-                .isEqualByComparingTo(onShelf.subtract(java.math.BigDecimal.ONE)));
+                .isEqualByComparingTo(onShelf.subtract(BigDecimal.ONE)));
 
         // an offline till uploads a sale with a discount twice: one sale, stock taken once
         Api till = tills.get(0);
@@ -752,7 +779,7 @@ class EndToEndIT {
                 "session",
                 session,
                 "sold_at",
-                java.time.Instant.now().minusSeconds(600).toString(),
+                Instant.now().minusSeconds(600).toString(),
                 "discount_percent",
                 5,
                 "items",
@@ -766,9 +793,9 @@ class EndToEndIT {
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.text("/data/id")).isEqualTo(uploaded.text("/data/id"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                        new java.math.BigDecimal(owner.get("/api/products/products/" + stockedProduct + "/")
+                        new BigDecimal(owner.get("/api/products/products/" + stockedProduct + "/")
                                 .text("/quantity")))
-                .isEqualByComparingTo(new java.math.BigDecimal(before).subtract(java.math.BigDecimal.ONE)));
+                .isEqualByComparingTo(new BigDecimal(before).subtract(BigDecimal.ONE)));
         Api.Response receipt = till.get("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt/");
         assertThat(receipt.text("/receipt/store_name")).isNotBlank();
     }
@@ -872,7 +899,7 @@ class EndToEndIT {
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         Api owner = browser.as(refreshed.text("/access")).in(key);
 
-        String barcode = "47800" + (100000 + new java.util.Random().nextInt(899999));
+        String barcode = "47800" + (100000 + new Random().nextInt(899999));
         Api.Response product = owner.post(
                 "/api/products/products/",
                 json(
@@ -1063,21 +1090,21 @@ class EndToEndIT {
         Path root =
                 Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
         Path specs = Files.createDirectories(root.resolve("infra/target/openapi"));
-        List<String> command = new java.util.ArrayList<>(
+        List<String> command = new ArrayList<>(
                 List.of("bash", root.resolve("infra/openapi-lint").toString()));
         for (String service : OpenApiWalk.SERVICES) {
             Api.Response docs = gateway.get("/api-docs/" + service);
             assertThat(docs.status()).as(service).isEqualTo(200);
             Path spec = specs.resolve(service + ".json");
             Files.writeString(spec, docs.raw());
-            com.fasterxml.jackson.databind.JsonNode tree = docs.body();
-            assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(tree))
+            JsonNode tree = docs.body();
+            assertThat(ApiDocs.requestsWithPlatformTypes(tree))
                     .as(service + ": the caller is not input")
                     .isEmpty();
-            assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(tree))
+            assertThat(ApiDocs.successesWithoutSchema(tree))
                     .as(service + ": every answer has a typed schema")
                     .isEmpty();
-            assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(tree))
+            assertThat(ApiDocs.bodiesWithoutExamples(tree))
                     .as(service + ": every body has an example")
                     .isEmpty();
             command.add(spec.toString());
@@ -1087,22 +1114,19 @@ class EndToEndIT {
             lint.environment().put("KASSA_SPECTRAL_INSTALL", "false");
         }
         Process process = lint.start();
-        java.util.concurrent.CompletableFuture<String> output =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return new String(
-                                process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    } catch (java.io.IOException e) {
-                        return e.toString();
-                    }
-                });
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("openapi-lint took more than five minutes");
         }
         String out = output.join();
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                process.exitValue() != 3, "Spectral is missing and could not be installed: " + out);
+        Assumptions.assumeTrue(process.exitValue() != 3, "Spectral is missing and could not be installed: " + out);
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).contains("OpenAPI lint: 6 documents clean");
     }
@@ -1125,13 +1149,13 @@ class EndToEndIT {
                         "store_name",
                         "Fuzz Store"));
         assertThat(c.status()).as(c.toString()).isEqualTo(201);
-        Map<String, String> direct = new java.util.LinkedHashMap<>();
+        Map<String, String> direct = new LinkedHashMap<>();
         for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
             direct.put(OpenApiWalk.SERVICES.get(i), "http://127.0.0.1:" + (28081 + i));
         }
         String fuzzOwner = c.text("/data/tokens/access");
         String fuzzKey = c.text("/data/store/tenant_key");
-        Map<String, String> staff = new java.util.LinkedHashMap<>();
+        Map<String, String> staff = new LinkedHashMap<>();
         for (String role : List.of("cashier", "stockkeeper")) {
             String username =
                     "fuzz_" + role + "_" + UUID.randomUUID().toString().substring(0, 6);
@@ -1180,8 +1204,8 @@ class EndToEndIT {
     void everyMetricTheDashboardsAndAlertsReadIsExported() throws Exception {
         Path root =
                 Path.of(System.getProperty("kassa.root", "..")).toAbsolutePath().normalize();
-        java.util.Set<String> exported = new java.util.TreeSet<>();
-        List<String> scraped = new java.util.ArrayList<>(List.of(suite.gatewayUrl()));
+        Set<String> exported = new TreeSet<>();
+        List<String> scraped = new ArrayList<>(List.of(suite.gatewayUrl()));
         for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
             scraped.add("http://127.0.0.1:" + (28081 + i));
         }
@@ -1193,23 +1217,21 @@ class EndToEndIT {
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
                     .forEach(l -> exported.add(l.split("[{ ]", 2)[0]));
         }
-        java.util.regex.Pattern selector = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
-        java.util.Set<String> recorded = new java.util.TreeSet<>();
-        java.util.Map<String, String> readBy = new java.util.TreeMap<>();
+        Pattern selector = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
+        Set<String> recorded = new TreeSet<>();
+        Map<String, String> readBy = new TreeMap<>();
         Path rules = root.resolve("k8s/components/monitoring/rules/kassa.rules.yml");
         for (String line : Files.readAllLines(rules)) {
-            java.util.regex.Matcher record = java.util.regex.Pattern.compile("^\\s*-?\\s*record:\\s*(\\S+)")
-                    .matcher(line);
+            Matcher record = Pattern.compile("^\\s*-?\\s*record:\\s*(\\S+)").matcher(line);
             if (record.find()) {
                 recorded.add(record.group(1));
             }
         }
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<String> expressions = new java.util.ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        List<String> expressions = new ArrayList<>();
         List<String> ruleLines = Files.readAllLines(rules);
         for (int i = 0; i < ruleLines.size(); i++) {
-            java.util.regex.Matcher expr =
-                    java.util.regex.Pattern.compile("^(\\s*)expr:\\s*(.+)$").matcher(ruleLines.get(i));
+            Matcher expr = Pattern.compile("^(\\s*)expr:\\s*(.+)$").matcher(ruleLines.get(i));
             if (expr.find()) {
                 StringBuilder text = new StringBuilder(expr.group(2));
                 if (text.toString().matches("[|>][-+]?")) {
@@ -1239,22 +1261,22 @@ class EndToEndIT {
         }
         assertThat(expressions).as("expressions found").hasSizeGreaterThan(40);
         for (String expression : expressions) {
-            java.util.regex.Matcher m = selector.matcher(expression.substring(expression.indexOf(": ") + 2));
+            Matcher m = selector.matcher(expression.substring(expression.indexOf(": ") + 2));
             while (m.find()) {
                 readBy.putIfAbsent(m.group(1), expression);
             }
         }
         assertThat(readBy).as("metrics read").hasSizeGreaterThan(20);
-        java.util.Set<String> recordingsRead = new java.util.TreeSet<>();
+        Set<String> recordingsRead = new TreeSet<>();
         for (String expression : expressions) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("kassa:[a-zA-Z0-9_:]+")
-                    .matcher(expression.substring(expression.indexOf(": ") + 2));
+            Matcher m =
+                    Pattern.compile("kassa:[a-zA-Z0-9_:]+").matcher(expression.substring(expression.indexOf(": ") + 2));
             while (m.find()) {
                 recordingsRead.add(m.group());
             }
         }
         assertThat(recorded).as("recording rules the alerts and panels read").containsAll(recordingsRead);
-        java.util.Map<String, String> missing = new java.util.TreeMap<>(readBy);
+        Map<String, String> missing = new TreeMap<>(readBy);
         missing.keySet().removeAll(exported);
         missing.keySet().removeAll(recorded);
         assertThat(missing)

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -330,14 +331,14 @@ final class OpenApiWalk {
                 out.write(head.toString().getBytes(StandardCharsets.UTF_8));
                 out.write(payload);
                 out.flush();
-            } catch (java.net.SocketException early) {
+            } catch (SocketException early) {
                 // the server answered (and closed) before taking the whole request: read what it said
             }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             try {
                 in.transferTo(all);
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 // a server may answer and close before reading the whole body; what arrived before the reset counts
             }
             String response = all.toString(StandardCharsets.UTF_8);

@@ -45,6 +45,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -266,7 +267,7 @@ class ManifestsTests {
             if (getter.getParameterCount() != 0
                     || getter.getDeclaringClass() == Object.class
                     || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))
-                    || java.lang.reflect.Modifier.isStatic(getter.getModifiers())) {
+                    || Modifier.isStatic(getter.getModifiers())) {
                 continue;
             }
             Object child;

@@ -3,15 +3,18 @@ package dev.kassa.sales;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.kassa.platform.test.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * catalog-service's reservation API as sales sees it, for sales tests that need holds without running catalog:
@@ -29,9 +32,9 @@ final class FakeCatalog implements AutoCloseable {
     final Map<String, String> holds = new ConcurrentHashMap<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Answers this many of the next requests with 500, as a catalog instance that is restarting would. */
-    final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger failNext = new AtomicInteger();
 
-    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger requests = new AtomicInteger();
 
     FakeCatalog() {
         try {
@@ -45,7 +48,7 @@ final class FakeCatalog implements AutoCloseable {
             byte[] answer;
             int status = 200;
             requests.incrementAndGet();
-            if (dev.kassa.platform.test.TestTokens.SERVICES
+            if (TestTokens.SERVICES
                     .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
                     .isEmpty()) {
                 // like the real catalog: holds are only for Kassa's own services
@@ -65,7 +68,7 @@ final class FakeCatalog implements AutoCloseable {
                         ("{\"status\":\"error\",\"code\":\"product_not_found\",\"message\":\"Товар со штрих-кодом не найден\",\"barcode\":\""
                                         + body.path("barcode").asText() + "\"}")
                                 .getBytes(StandardCharsets.UTF_8);
-            } else if (body.path("quantity").decimalValue().compareTo(java.math.BigDecimal.TEN) > 0) {
+            } else if (body.path("quantity").decimalValue().compareTo(BigDecimal.TEN) > 0) {
                 status = 400;
                 answer =
                         ("{\"status\":\"error\",\"code\":\"insufficient_stock\",\"message\":\"Недостаточно товара\",\"available\":\"10.000\",\"requested\":\""

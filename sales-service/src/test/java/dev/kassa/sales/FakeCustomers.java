@@ -3,6 +3,7 @@ package dev.kassa.sales;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.kassa.platform.test.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class FakeCustomers implements AutoCloseable {
             int status = 200;
             String answer = "{}";
             synchronized (this) {
-                if (dev.kassa.platform.test.TestTokens.SERVICES
+                if (TestTokens.SERVICES
                         .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
                         .isEmpty()) {
                     status = 403;

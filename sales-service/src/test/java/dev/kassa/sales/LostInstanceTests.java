@@ -1,9 +1,11 @@
 package dev.kassa.sales;
 
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.sales.catalog.AbandonedHolds;
+import dev.kassa.sales.catalog.HoldsReleased;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,7 +170,7 @@ class LostInstanceTests {
         assertThat(jdbc.queryForList(
                         "select request_ref from public.till_hold_intents where tenant_key = ?", String.class, store))
                 .containsExactly(running);
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.sales.catalog.HoldsReleased.class, store)
+        assertThat(EventSamples.awaitEmitted(HoldsReleased.class, store)
                         .at("/payload/request_refs/0")
                         .asText())
                 .isEqualTo(died);

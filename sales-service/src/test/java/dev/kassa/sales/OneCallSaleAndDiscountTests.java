@@ -1,8 +1,16 @@
 package dev.kassa.sales;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
+import dev.kassa.sales.till.SaleCompleted;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,10 +19,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
@@ -94,7 +107,7 @@ class OneCallSaleAndDiscountTests {
         assertThat(catalog.holds.size() - holdsBefore)
                 .as("the second upload holds nothing")
                 .isEqualTo(2);
-        assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(dev.kassa.sales.till.SaleCompleted.class, store)
+        assertThat(EventSamples.awaitEmitted(SaleCompleted.class, store)
                         .at("/payload/sale_id")
                         .asText())
                 .isEqualTo(first.text("/data/id"));
@@ -157,9 +170,8 @@ class OneCallSaleAndDiscountTests {
     void aScanWhoseHoldGaveUpReleasesItsReferenceThroughEventsSoALateHoldCannotLinger() throws Exception {
         String store = TestStores.newKey("late");
         long session = openShift(store, 5);
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
-                dev.kassa.platform.test.TestKafka.consumer()) {
-            consumer.subscribe(List.of(dev.kassa.platform.events.Topics.SALES));
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
+            consumer.subscribe(List.of(Topics.SALES));
             catalog.failNext.set(2);
             Api.Response scan = as(store, 5, "cashier")
                     .post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
@@ -168,24 +180,22 @@ class OneCallSaleAndDiscountTests {
             // catalog may still commit the hold after sales gave up on it: the reference goes to catalog as
             // HoldsReleased
             // through the outbox, so catalog cancels the hold, or refuses it if it arrives later still
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            List<com.fasterxml.jackson.databind.JsonNode> released = new java.util.ArrayList<>();
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> {
-                        consumer.poll(java.time.Duration.ofMillis(200)).forEach(rec -> {
-                            try {
-                                com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(rec.value());
-                                if ("HoldsReleased".equals(event.path("type").asText())
-                                        && store.equals(event.path("tenant_key").asText())) {
-                                    released.add(event);
-                                }
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        });
-                        return !released.isEmpty();
-                    });
+            ObjectMapper mapper = new ObjectMapper();
+            List<JsonNode> released = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
+                    try {
+                        JsonNode event = mapper.readTree(rec.value());
+                        if ("HoldsReleased".equals(event.path("type").asText())
+                                && store.equals(event.path("tenant_key").asText())) {
+                            released.add(event);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                return !released.isEmpty();
+            });
             assertThat(released.get(0).at("/payload/request_refs").size()).isEqualTo(1);
             assertThat(released.get(0).at("/payload/request_refs/0").asText()).isNotBlank();
         }
@@ -196,7 +206,7 @@ class OneCallSaleAndDiscountTests {
         String store = TestStores.newKey("ofp");
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
-        java.util.Set<String> earlier = java.util.Set.copyOf(catalog.holds.keySet());
+        Set<String> earlier = Set.copyOf(catalog.holds.keySet());
         Api.Response price = cashier.post(
                 "/api/sales/sales/",
                 json(

@@ -1,6 +1,10 @@
 package dev.kassa.sales;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
+import dev.kassa.platform.test.Boundaries;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -127,15 +131,14 @@ class RegistersAndShiftsTests {
     void everyRequestBodyInTheApiDocumentHasAnExample() {
         Api.Response docs = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs.body()))
-                .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs.body()))
+        assertThat(ApiDocs.bodiesWithoutExamples(docs.body())).isEmpty();
+        assertThat(ApiDocs.requestExamplesWithoutOperation(docs.body()))
                 .as("examples in openapi/request-examples.json that name no operation")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestsWithPlatformTypes(docs.body()))
+        assertThat(ApiDocs.requestsWithPlatformTypes(docs.body()))
                 .as("the caller is not input")
                 .isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.successesWithoutSchema(docs.body()))
+        assertThat(ApiDocs.successesWithoutSchema(docs.body()))
                 .as("every answer has a typed schema")
                 .isEmpty();
         assertThat(docs.text("/info/title")).isEqualTo("Kassa sales-service API");
@@ -146,7 +149,7 @@ class RegistersAndShiftsTests {
                 .isEqualTo("till");
         // the error codes the service can answer, with their status and messages in both languages
         assertThat(docs.body().at("/components/schemas/ErrorBody/properties/code/enum"))
-                .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .extracting(JsonNode::asText)
                 .contains("session_not_open", "sale_not_found", "catalog_unavailable", "not_a_member");
         assertThat(docs.body().at("/x-kassa-errors")).anySatisfy(e -> {
             assertThat(e.path("code").asText()).isEqualTo("not_a_member");
@@ -159,7 +162,7 @@ class RegistersAndShiftsTests {
 
     @Test
     void everyEndpointGroupRefusesAMissingTokenAndAnotherStoresKey() {
-        dev.kassa.platform.test.Boundaries.assertGuarded(
+        Boundaries.assertGuarded(
                 "http://localhost:" + port,
                 TestStores.newKey("grd"),
                 List.of(
@@ -336,14 +339,13 @@ class RegistersAndShiftsTests {
                 .isEqualTo("permission_denied");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    dev.kassa.platform.tenancy.EmployeeDirectory staff;
+    @Autowired
+    EmployeeDirectory staff;
 
     @Test
     void theLeaderboardRanksCashiersByWhatTheySoldInThePeriod() {
         String store = TestStores.newKey("ldr");
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
-                store, 66, 6, "Бобур Каримов", "cashier", "+998901112266", true));
+        staff.save(new EmployeeDirectory.Employee(store, 66, 6, "Бобур Каримов", "cashier", "+998901112266", true));
         long first = as(store, 5, "cashier")
                 .post("/api/sales/sessions/open/", json("opening_balance", 0))
                 .at("/data/id")

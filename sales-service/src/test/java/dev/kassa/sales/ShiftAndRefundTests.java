@@ -3,11 +3,14 @@ package dev.kassa.sales;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -515,8 +520,7 @@ class ShiftAndRefundTests {
                 .isEqualTo(1);
         assertThat(cashier.get("/api/sales/sales/?search=%25").at("/count").asInt())
                 .isZero();
-        assertThat(cashier.get("/api/sales/sales/?search="
-                                + java.net.URLEncoder.encode("Навоий", java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(cashier.get("/api/sales/sales/?search=" + URLEncoder.encode("Навоий", StandardCharsets.UTF_8))
                         .at("/results/0/id")
                         .asLong())
                 .isEqualTo(done);
@@ -603,24 +607,21 @@ class ShiftAndRefundTests {
     }
 
     @Autowired
-    dev.kassa.platform.tenancy.EmployeeDirectory staff;
+    EmployeeDirectory staff;
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     private double checkouts(String outcome) {
-        io.micrometer.core.instrument.Timer timer =
-                meters.find("kassa.checkout").tag("outcome", outcome).timer();
+        Timer timer = meters.find("kassa.checkout").tag("outcome", outcome).timer();
         return timer == null ? 0 : timer.count();
     }
 
     @Test
     void onASharedTillTheOwnerRecordsTheSaleForTheCashierWhoMadeIt() {
         String store = TestStores.newKey("sel");
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
-                store, 31, 131, "Анна Петрова", "cashier", "", true));
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
-                store, 32, 132, "Бывший Кассир", "cashier", "", false));
+        staff.save(new EmployeeDirectory.Employee(store, 31, 131, "Анна Петрова", "cashier", "", true));
+        staff.save(new EmployeeDirectory.Employee(store, 32, 132, "Бывший Кассир", "cashier", "", false));
         Api owner = as(store, 1, "owner");
         long session = owner.post("/api/sales/sessions/open/", json("opening_balance", 0))
                 .at("/data/id")
@@ -692,8 +693,7 @@ class ShiftAndRefundTests {
                         "select status from " + TestStores.schema(store) + ".sales where id = ?", String.class, next))
                 .as("nothing half-done")
                 .isEqualTo("pending");
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
-                store, 35, 5, "Сам Кассир", "cashier", "", true));
+        staff.save(new EmployeeDirectory.Employee(store, 35, 5, "Сам Кассир", "cashier", "", true));
         assertThat(cashier.post("/api/sales/sales/" + next + "/checkout/", json("payments", cash, "cashier_id", 35))
                         .status())
                 .isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.kassa.task;
 
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -15,6 +16,7 @@ import dev.kassa.task.task.TaskStatusChanged;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,10 +36,10 @@ class EventContractTests {
     EmployeeDirectory staff;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Autowired
-    dev.kassa.platform.tenancy.TenantProvisioner tenants;
+    TenantProvisioner tenants;
 
     @Autowired
     OverdueTasks overdue;

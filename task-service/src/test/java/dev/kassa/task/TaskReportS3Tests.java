@@ -16,7 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,14 +127,14 @@ class TaskReportS3Tests {
                         .file("photos", "ok.png", "image/png", Api.Images.png())
                         .file("photos", "bad.jpg", "image/jpeg", "not an image".getBytes()));
         assertThat(refused.status()).isEqualTo(415);
-        await().atMost(java.time.Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(OBJECTS).hasSize(before));
 
         // a deleted report takes its photo out of the bucket once the deletion is committed
         assertThat(manager.delete("/api/tasks/reports/" + sent.at("/id").asLong() + "/")
                         .status())
                 .isEqualTo(204);
-        await().atMost(java.time.Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(OBJECTS).doesNotContainKey("kassa-photos/" + schema + "/" + id));
         assertThat(manager.get(sent.text("/photos/0/photo")).status()).isEqualTo(404);
     }
@@ -155,7 +157,7 @@ class TaskReportS3Tests {
                     case "PUT" -> {
                         OBJECTS.put(key, body);
                         exchange.getResponseHeaders()
-                                .add("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+                                .add("ETag", "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"");
                         exchange.sendResponseHeaders(200, -1);
                     }
                     case "GET" -> {

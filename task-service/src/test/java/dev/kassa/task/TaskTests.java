@@ -1,9 +1,13 @@
 package dev.kassa.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ApiDocs;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.OffsetDateTime;
@@ -17,8 +21,8 @@ class TaskTests {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    dev.kassa.platform.tenancy.EmployeeDirectory staff;
+    @Autowired
+    EmployeeDirectory staff;
 
     Api as(String store, long user, String role) {
         return Api.member(port, store, user, "u" + user, role);
@@ -26,11 +30,9 @@ class TaskTests {
 
     @Test
     void thePublishedSpecShowsAnExampleOfEveryBodyAndTheOriginalsSpellingsOfAPath() {
-        com.fasterxml.jackson.databind.JsonNode docs =
-                new Api("http://localhost:" + port).get("/v3/api-docs").body();
-        assertThat(dev.kassa.platform.test.ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
-        assertThat(dev.kassa.platform.test.ApiDocs.requestExamplesWithoutOperation(docs))
-                .isEmpty();
+        JsonNode docs = new Api("http://localhost:" + port).get("/v3/api-docs").body();
+        assertThat(ApiDocs.bodiesWithoutExamples(docs)).isEmpty();
+        assertThat(ApiDocs.requestExamplesWithoutOperation(docs)).isEmpty();
         assertThat(docs.path("paths").toString()).contains("x-kassa-aliases");
     }
 
@@ -38,8 +40,7 @@ class TaskTests {
     void theApiDocumentsTaskIsCreatedAndVisibleToItsPeopleOnly() {
         String store = TestStores.newKey("tsk");
         // the store's employees, as auth announces them: employee 2 is the account of user 2
-        staff.save(new dev.kassa.platform.tenancy.EmployeeDirectory.Employee(
-                store, 2, 2, "Анна Петрова", "cashier", "", true));
+        staff.save(new EmployeeDirectory.Employee(store, 2, 2, "Анна Петрова", "cashier", "", true));
         String due = OffsetDateTime.now().plusDays(3).withNano(0).toString();
         // erp-v2-api.md 5.1 (with a due date in the future)
         Api.Response created = as(store, 1, "owner")

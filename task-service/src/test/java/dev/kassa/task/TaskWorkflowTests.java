@@ -1,14 +1,25 @@
 package dev.kassa.task;
 
 import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.Boundaries;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +35,10 @@ class TaskWorkflowTests {
     EmployeeDirectory staff;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Autowired
-    dev.kassa.platform.tenancy.TenantRegistry stores;
+    TenantRegistry stores;
 
     Api as(String store, long user, String role) {
         return StoreStaff.as(port, store, user, role);
@@ -59,7 +70,7 @@ class TaskWorkflowTests {
                         "estimated_hours",
                         "1.5",
                         "due_date",
-                        LocalDateTime.now(java.time.ZoneId.of("Asia/Tashkent"))
+                        LocalDateTime.now(ZoneId.of("Asia/Tashkent"))
                                 .plusHours(5)
                                 .withNano(0)
                                 .toString()));
@@ -143,12 +154,12 @@ class TaskWorkflowTests {
         Api manager = as(store, 110, "manager");
         // due later today in the store's zone (Asia/Tashkent): in an hour, or halfway to midnight in the store's last
         // hour
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Tashkent"));
-        java.time.Duration toMidnight =
-                java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone()));
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Tashkent"));
+        Duration toMidnight =
+                Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone()));
         String inAnHour = now.plus(
-                        java.time.Duration.ofHours(1).compareTo(toMidnight.dividedBy(2)) < 0
-                                ? java.time.Duration.ofHours(1)
+                        Duration.ofHours(1).compareTo(toMidnight.dividedBy(2)) < 0
+                                ? Duration.ofHours(1)
                                 : toMidnight.dividedBy(2))
                 .withNano(0)
                 .toOffsetDateTime()
@@ -278,7 +289,7 @@ class TaskWorkflowTests {
                         .isArray())
                 .isTrue();
         jdbc.update(
-                "update " + dev.kassa.platform.test.TestStores.schema(store)
+                "update " + TestStores.schema(store)
                         + ".task_comments set created_at = now() - interval '16 minutes' where id = ?",
                 comment);
         Api.Response late = anna.put("/api/tasks/comments/" + comment + "/", json("text", "Поправил"));
@@ -295,7 +306,7 @@ class TaskWorkflowTests {
                         .get("/api/tasks/comments/" + comment + "/")
                         .status())
                 .isEqualTo(401);
-        assertThat(StoreStaff.as(port, dev.kassa.platform.test.TestStores.newKey("wfx"), 110, "manager")
+        assertThat(StoreStaff.as(port, TestStores.newKey("wfx"), 110, "manager")
                         .in(store)
                         .get("/api/tasks/comments/" + comment + "/")
                         .text("/code"))
@@ -349,11 +360,10 @@ class TaskWorkflowTests {
         assertThat(comments.body().findValuesAsText("text")).containsExactly("Машина приехала", "Разгружаем");
 
         // the page's card: title, priority, assignee, store, deadline, status and the number of comments
-        stores.updateProfile(
-                store, new dev.kassa.platform.tenancy.TenantRegistry.Profile("Chilonzor Market", "", "", "", ""));
+        stores.updateProfile(store, new TenantRegistry.Profile("Chilonzor Market", "", "", "", ""));
         stores.updateStoreId(store, 3);
-        Api.Response card = manager.get("/api/tasks/tasks/?search="
-                + java.net.URLEncoder.encode("Принять", java.nio.charset.StandardCharsets.UTF_8));
+        Api.Response card =
+                manager.get("/api/tasks/tasks/?search=" + URLEncoder.encode("Принять", StandardCharsets.UTF_8));
         assertThat(card.at("/count").asInt()).as(card.toString()).isEqualTo(1);
         assertThat(card.at("/results/0/comments_count").asInt()).isEqualTo(2);
         assertThat(card.text("/results/0/store_name")).isEqualTo("Chilonzor Market");
@@ -469,10 +479,10 @@ class TaskWorkflowTests {
                         .text("/rejection_reason"))
                 .isEqualTo("Не сходится на 5000");
 
-        dev.kassa.platform.test.Boundaries.assertGuarded(
+        Boundaries.assertGuarded(
                 "http://localhost:" + port,
                 store,
-                java.util.List.of(
+                List.of(
                         "POST /api/tasks/tasks/" + task + "/complete/",
                         "POST /api/tasks/tasks/" + reviewed + "/reject/"));
     }
@@ -538,10 +548,10 @@ class TaskWorkflowTests {
                         .text("/text"))
                 .isEqualTo("Хорошо (проверено)");
 
-        dev.kassa.platform.test.Boundaries.assertGuarded(
+        Boundaries.assertGuarded(
                 "http://localhost:" + port,
                 store,
-                java.util.List.of(
+                List.of(
                         "GET /api/tasks/comments/" + annas + "/",
                         "PUT /api/tasks/comments/" + annas + "/",
                         "PATCH /api/tasks/comments/" + annas + "/"));
@@ -553,8 +563,7 @@ class TaskWorkflowTests {
         String store = store();
         Api manager = as(store, 110, "manager");
         Api anna = as(store, 120, "cashier");
-        String today =
-                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")).toString();
+        String today = LocalDate.now(ZoneId.of("Asia/Tashkent")).toString();
         Api.Response created = manager.post(
                 "/api/tasks/tasks/",
                 json(
@@ -642,10 +651,10 @@ class TaskWorkflowTests {
                         .status())
                 .isEqualTo(404);
 
-        dev.kassa.platform.test.Boundaries.assertGuarded(
+        Boundaries.assertGuarded(
                 "http://localhost:" + port,
                 store,
-                java.util.List.of(
+                List.of(
                         "GET /api/tasks/tasks/",
                         "POST /api/tasks/tasks/",
                         "GET " + base + "/",

@@ -4,6 +4,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
@@ -32,18 +33,18 @@ public class CustomerAnalytics {
     }
 
     /** After a sale or refund of {@code customerId}: their row, as of today. Inside the inbox's transaction. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void purchased(long customerId) {
         rows.recompute(customerId, TenantContext.require().today(), settings.rfm());
     }
 
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> customerOf(String saleId) {
         return rows.customerOf(saleId);
     }
 
     /** Every customer's row again, as of today (a rebuild). Inside the caller's transaction. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void rescoreAll() {
         rows.recomputeAll(TenantContext.require().today(), settings.rfm());
     }

@@ -1,6 +1,7 @@
 package dev.kassa.analytics.customer;
 
 import dev.kassa.platform.web.JdbcPages;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,7 +28,7 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class CustomerAnalyticsRepository {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "CustomerAnalyticsRow")
+    @Schema(name = "CustomerAnalyticsRow")
     public record Row(
             long id,
             long customer,

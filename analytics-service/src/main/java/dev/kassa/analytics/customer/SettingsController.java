@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /** The store's analytics settings: the RFM window and thresholds (the owner's to change; everyone is rescored). */
@@ -27,8 +28,8 @@ class SettingsController {
         static SettingsBody from(RfmSettings s) {
             return new SettingsBody(
                     s.windowDays(),
-                    java.util.Arrays.stream(s.recencyDays()).boxed().toList(),
-                    java.util.Arrays.stream(s.frequency()).boxed().toList(),
+                    Arrays.stream(s.recencyDays()).boxed().toList(),
+                    Arrays.stream(s.frequency()).boxed().toList(),
                     List.of(s.monetary()));
         }
     }

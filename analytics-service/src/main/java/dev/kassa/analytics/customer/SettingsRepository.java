@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /** The store's RFM settings; the original's thresholds until the owner changes them. */
 @Repository
@@ -48,32 +49,23 @@ class SettingsRepository {
     private static String literal(int[] values) {
         return "{"
                 + String.join(
-                        ",",
-                        java.util.Arrays.stream(values)
-                                .mapToObj(String::valueOf)
-                                .toList()) + "}";
+                        ",", Arrays.stream(values).mapToObj(String::valueOf).toList()) + "}";
     }
 
     private static String literal(BigDecimal[] values) {
         return "{"
                 + String.join(
                         ",",
-                        java.util.Arrays.stream(values)
-                                .map(BigDecimal::toPlainString)
-                                .toList()) + "}";
+                        Arrays.stream(values).map(BigDecimal::toPlainString).toList()) + "}";
     }
 
     private static int[] ints(Array array) throws SQLException {
         Object[] values = (Object[]) array.getArray();
-        return java.util.Arrays.stream(values)
-                .mapToInt(v -> ((Number) v).intValue())
-                .toArray();
+        return Arrays.stream(values).mapToInt(v -> ((Number) v).intValue()).toArray();
     }
 
     private static BigDecimal[] decimals(Array array) throws SQLException {
         Object[] values = (Object[]) array.getArray();
-        return java.util.Arrays.stream(values)
-                .map(v -> new BigDecimal(v.toString()))
-                .toArray(BigDecimal[]::new);
+        return Arrays.stream(values).map(v -> new BigDecimal(v.toString())).toArray(BigDecimal[]::new);
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,9 +106,9 @@ class DailySalesController {
         int n = Periods.number("days", days, 30, 1, 366, "analytics.days_invalid");
         LocalDate today = TenantContext.require().today();
         LocalDate from = today.minusDays(n - 1L);
-        Map<LocalDate, DailyReport> byDate = new java.util.HashMap<>();
+        Map<LocalDate, DailyReport> byDate = new HashMap<>();
         reports.between(from, today).forEach(r -> byDate.put(r.date(), r));
-        List<TrendDay> trend = new java.util.ArrayList<>();
+        List<TrendDay> trend = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(today); d = d.plusDays(1)) {
             DailyReport r = byDate.getOrDefault(d, DailyReport.empty(d));
             trend.add(new TrendDay(d.toString(), r.totalSales(), r.totalSalesCount(), r.avgSaleAmount()));

@@ -1,5 +1,8 @@
 package dev.kassa.analytics.daily;
 
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,9 +75,8 @@ public class DailySalesRepository {
 
     /** A page of reports, of one date when {@code date} is given, in {@code orderBy} order. */
     @Transactional(readOnly = true)
-    org.springframework.data.domain.Page<DailyReport> page(
-            LocalDate date, String orderBy, org.springframework.data.domain.Pageable page) {
-        return dev.kassa.platform.web.JdbcPages.page(
+    Page<DailyReport> page(LocalDate date, String orderBy, Pageable page) {
+        return JdbcPages.page(
                 sql,
                 SELECT,
                 "from daily_sales d",

@@ -11,7 +11,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sales' events into analytics, exactly once each: a sale or refund becomes facts, then the daily report and the
@@ -37,7 +39,7 @@ class SalesEventsConsumer {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {
-                    java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+                    Map<Long, String> names = new LinkedHashMap<>();
                     sale.lines().forEach(l -> names.putIfAbsent(l.productId(), l.productName()));
                     products.seen(names);
                     recomputes.recorded(facts.record(sale.toFact()));

@@ -119,7 +119,7 @@ class InventoryController {
     }
 
     private FlaggedProducts flagged(String filter, String order) {
-        java.time.LocalDate newest =
+        LocalDate newest =
                 snapshots.newestDate().orElseGet(() -> TenantContext.require().today());
         List<SnapshotRepository.Snapshot> rows = snapshots.latest(filter, order);
         return new FlaggedProducts(newest.toString(), rows.size(), rows);

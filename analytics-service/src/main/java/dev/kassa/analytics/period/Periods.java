@@ -4,6 +4,7 @@ import dev.kassa.platform.error.FieldErrors;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** The query parameters every report reads the same way: dates, periods of at most 366 days, limits, day counts. */
 public final class Periods {
@@ -84,7 +85,7 @@ public final class Periods {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
             default -> throw FieldErrors.single(field, "validation.boolean");

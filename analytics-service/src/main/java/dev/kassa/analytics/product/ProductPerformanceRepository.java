@@ -1,6 +1,7 @@
 package dev.kassa.analytics.product;
 
 import dev.kassa.platform.web.JdbcPages;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,7 +25,7 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class ProductPerformanceRepository {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ProductPerformanceRow")
+    @Schema(name = "ProductPerformanceRow")
     public record Row(
             long id,
             long product,

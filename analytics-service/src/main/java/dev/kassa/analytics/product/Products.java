@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The products analytics knows: names, codes, prices and stock levels from catalog's events. */
 @Repository
@@ -58,7 +59,7 @@ public class Products {
      * more. One statement for all the lines.
      */
     public void seen(Map<Long, String> namesById) {
-        Map<Long, String> named = new java.util.TreeMap<>();
+        Map<Long, String> named = new TreeMap<>();
         namesById.forEach((id, name) -> {
             if (id != null && name != null && !name.isBlank()) {
                 named.put(id, name);

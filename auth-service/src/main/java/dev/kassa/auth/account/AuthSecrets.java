@@ -2,6 +2,8 @@ package dev.kassa.auth.account;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * auth's own secrets by name ({@code auth_secrets}, shared by every instance). A secret is stored in a transaction of its own:
@@ -18,8 +20,7 @@ class AuthSecrets {
     }
 
     /** The secret of {@code name}: {@code candidate} if none was stored yet (the first instance to store one wins). */
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     String secret(String name, String candidate) {
         sql.sql("insert into auth_secrets (name, secret) values (:name, :secret) on conflict (name) do nothing")
                 .param("name", name)

@@ -1,5 +1,7 @@
 package dev.kassa.auth.account;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -31,8 +33,7 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
                and (:pattern is null or lower(u.username) like :pattern escape '\\' or lower(u.firstName) like :pattern escape '\\'
                     or lower(u.lastName) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\')
             """)
-    org.springframework.data.domain.Page<Employee> withUsers(
-            Long storeId, String pattern, org.springframework.data.domain.Pageable pageable);
+    Page<Employee> withUsers(Long storeId, String pattern, Pageable pageable);
 
     @Query(
             """
@@ -41,9 +42,7 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
                and (:role is null or e.role = :role)
                and (:active is null or e.isActive = :active)
             """)
-    org.springframework.data.domain.Page<Employee> search(
-            Long storeId, String role, Boolean active, org.springframework.data.domain.Pageable pageable);
+    Page<Employee> search(Long storeId, String role, Boolean active, Pageable pageable);
 
-    org.springframework.data.domain.Page<Employee> findByStoreId(
-            Long storeId, org.springframework.data.domain.Pageable pageable);
+    Page<Employee> findByStoreId(Long storeId, Pageable pageable);
 }

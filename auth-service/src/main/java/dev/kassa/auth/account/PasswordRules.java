@@ -2,6 +2,7 @@ package dev.kassa.auth.account;
 
 import dev.kassa.platform.error.FieldErrors;
 
+import java.security.SecureRandom;
 import java.util.Set;
 
 import static dev.kassa.platform.error.FieldErrors.blank;
@@ -36,7 +37,7 @@ public final class PasswordRules {
             "zaq12wsx");
 
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * A password for an employee when the owner sets none: 12 characters without look-alikes (no 0/O, 1/l/I), with a

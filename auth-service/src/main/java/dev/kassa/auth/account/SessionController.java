@@ -9,6 +9,7 @@ import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.security.ClientAddresses;
 import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
@@ -95,7 +96,7 @@ class SessionController {
 
     /** The client's address: the one the gateway signed, else the connection's own (a caller's X-Forwarded-For counts for nothing). */
     static String clientAddress(HttpServletRequest http) {
-        return dev.kassa.platform.security.ClientAddresses.of(http);
+        return ClientAddresses.of(http);
     }
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")

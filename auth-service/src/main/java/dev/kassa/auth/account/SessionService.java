@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Login (spec §2.2.5) and the caller's stores, computed with one query instead of a scan of every tenant. */
 @Service
@@ -74,7 +75,7 @@ public class SessionService {
         }
         errors.maxLength("username", username, 150);
         errors.throwIfAny();
-        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        String name = username.trim().toLowerCase(Locale.ROOT);
         throttle.check(limits.user, name);
         throttle.check(limits.ip, clientAddress);
         User user = users.findByUsername(username.trim()).orElse(null);

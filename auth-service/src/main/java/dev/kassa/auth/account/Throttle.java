@@ -1,5 +1,6 @@
 package dev.kassa.auth.account;
 
+import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.security.SecurityEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,13 +20,7 @@ import java.util.Optional;
 public class Throttle {
 
     /** How strict one kind of key is. */
-    public record Rule(
-            String prefix,
-            int limit,
-            Duration window,
-            Duration lock,
-            dev.kassa.platform.error.KassaError error,
-            String event) {}
+    public record Rule(String prefix, int limit, Duration window, Duration lock, KassaError error, String event) {}
 
     private final ThrottleRepository keys;
     private final SecurityEvents events;

@@ -77,7 +77,7 @@ public class User {
         return isActive;
     }
 
-    public java.time.Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 

@@ -1,10 +1,13 @@
 package dev.kassa.auth.employee;
 
 import dev.kassa.auth.account.Employee;
+import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.events.OutboxPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.util.stream.Stream;
 
 /** Announces employees to every service's directory, in the transaction that changed them. */
 @Component
@@ -49,8 +52,8 @@ public class EmployeeAnnouncements {
     }
 
     /** The employee as every service's directory keeps it (what the events carry), for a directory that has not heard of them yet. */
-    static dev.kassa.platform.events.EmployeeChanged directoryEntry(String tenantKey, Employee e) {
-        return new dev.kassa.platform.events.EmployeeChanged(
+    static EmployeeChanged directoryEntry(String tenantKey, Employee e) {
+        return new EmployeeChanged(
                 tenantKey,
                 e.id(),
                 e.userId() == null ? 0 : e.userId(),
@@ -63,7 +66,7 @@ public class EmployeeAnnouncements {
     private static String fullName(Employee e) {
         return String.join(
                 " ",
-                java.util.stream.Stream.of(e.firstName(), e.lastName())
+                Stream.of(e.firstName(), e.lastName())
                         .filter(s -> s != null && !s.isBlank())
                         .toList());
     }

@@ -3,6 +3,7 @@ package dev.kassa.auth.employee;
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.token.TokenPair;
+import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
@@ -10,6 +11,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +32,7 @@ import java.util.List;
 @RestController
 class EmployeeController {
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "StoreEmployee")
+    @Schema(name = "StoreEmployee")
     record EmployeeView(
             Long id,
             Long user,
@@ -86,10 +88,9 @@ class EmployeeController {
 
     private final EmployeeService employees;
     private final EmployeePasswords passwords;
-    private final dev.kassa.auth.token.TokenService tokens;
+    private final TokenService tokens;
 
-    EmployeeController(
-            EmployeeService employees, EmployeePasswords passwords, dev.kassa.auth.token.TokenService tokens) {
+    EmployeeController(EmployeeService employees, EmployeePasswords passwords, TokenService tokens) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.employees = employees;

@@ -17,6 +17,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+
 /**
  * Passwords of the people working in a store: an owner or manager resets an employee's, anyone changes their own. Every
  * change ends the person's sessions everywhere; a password is stored only as a hash and one Kassa makes is shown once.
@@ -95,7 +97,7 @@ public class EmployeePasswords {
      * issue time in milliseconds, so the pair issued right after the change (the caller's own) stays good.
      */
     private void passwordChanged(User user) {
-        java.time.Instant at = java.time.Instant.now();
+        Instant at = Instant.now();
         tokens.revokeAll(user.id());
         for (var m : employees.memberships(user.id())) {
             outbox.publish(

@@ -10,18 +10,27 @@ import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.token.TokenService;
+import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -253,7 +262,7 @@ public class EmployeeService {
                 store(caller).id(),
                 search == null || search.isBlank()
                         ? null
-                        : dev.kassa.platform.data.LikePatterns.contains(search).toLowerCase(java.util.Locale.ROOT),
+                        : LikePatterns.contains(search).toLowerCase(Locale.ROOT),
                 pageable);
     }
 
@@ -359,7 +368,7 @@ public class EmployeeService {
                     r.lastName() != null ? r.lastName() : user.lastName(),
                     r.email() != null ? r.email().trim() : user.email());
         }
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         if (role != null && role != employee.role()) {
             Role old = employee.role();
             employee.changeRole(role);
@@ -431,23 +440,18 @@ public class EmployeeService {
      * sell too; a new store has no cashier yet, and the web client refuses to sell until someone is chosen).
      */
     @Transactional(readOnly = true)
-    public java.util.List<Employee> cashiers(Caller caller) {
-        java.util.List<Role> sellers = java.util.List.of(Role.CASHIER, Role.MANAGER, Role.OWNER);
+    public List<Employee> cashiers(Caller caller) {
+        List<Role> sellers = List.of(Role.CASHIER, Role.MANAGER, Role.OWNER);
         return employees
-                .search(
-                        store(caller).id(),
-                        null,
-                        true,
-                        org.springframework.data.domain.PageRequest.of(
-                                0, 500, org.springframework.data.domain.Sort.by("firstName", "lastName", "id")))
+                .search(store(caller).id(), null, true, PageRequest.of(0, 500, Sort.by("firstName", "lastName", "id")))
                 .getContent()
                 .stream()
                 .filter(e -> sellers.contains(e.role()))
-                .sorted(java.util.Comparator.comparingInt(e -> sellers.indexOf(e.role())))
+                .sorted(Comparator.comparingInt(e -> sellers.indexOf(e.role())))
                 .toList();
     }
 
-    private void deactivated(Store store, Employee employee, java.time.Instant at) {
+    private void deactivated(Store store, Employee employee, Instant at) {
         outbox.publish(
                 store.tenantKey(),
                 new EmployeeDeactivated(
@@ -471,12 +475,11 @@ public class EmployeeService {
 
     /** The caller's store's employee as the services' directories keep it, by employee id or by account. */
     @Transactional(readOnly = true)
-    public java.util.Optional<dev.kassa.platform.events.EmployeeChanged> directoryEntry(
-            Caller caller, Long employeeId, Long userId) {
+    public Optional<EmployeeChanged> directoryEntry(Caller caller, Long employeeId, Long userId) {
         Store store = store(caller);
-        java.util.Optional<Employee> employee = employeeId != null
+        Optional<Employee> employee = employeeId != null
                 ? employees.findByIdAndStoreId(employeeId, store.id())
-                : userId != null ? employees.findByUserIdAndStoreId(userId, store.id()) : java.util.Optional.empty();
+                : userId != null ? employees.findByUserIdAndStoreId(userId, store.id()) : Optional.empty();
         return employee.map(e -> EmployeeAnnouncements.directoryEntry(store.tenantKey(), e));
     }
 

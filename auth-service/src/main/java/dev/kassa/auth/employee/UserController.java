@@ -9,6 +9,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +41,7 @@ class UserController {
             boolean isActive,
             LocalDate hiredAt) {}
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ManagedUser")
+    @Schema(name = "ManagedUser")
     record UserView(
             Long id,
             String username,

@@ -5,6 +5,7 @@ import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
+import dev.kassa.auth.employee.EmployeeAnnouncements;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -18,8 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
 
 import static dev.kassa.platform.error.FieldErrors.blank;
 
@@ -80,13 +83,13 @@ public class StoreOpening {
     private final StoreRepository stores;
     private final EmployeeRepository employees;
     private final OutboxPublisher outbox;
-    private final dev.kassa.auth.employee.EmployeeAnnouncements announcements;
+    private final EmployeeAnnouncements announcements;
 
     StoreOpening(
             StoreRepository stores,
             EmployeeRepository employees,
             OutboxPublisher outbox,
-            dev.kassa.auth.employee.EmployeeAnnouncements announcements) {
+            EmployeeAnnouncements announcements) {
         this.announcements = announcements;
         this.stores = stores;
         this.employees = employees;
@@ -163,8 +166,7 @@ public class StoreOpening {
      */
     private String uniqueSlug(String base) {
         String schema = TenantKeys.schemaForSlug(base);
-        java.util.Set<String> taken =
-                new java.util.HashSet<>(stores.schemaNamesLike(schema, LikePatterns.startsWith(schema + "_")));
+        Set<String> taken = new HashSet<>(stores.schemaNamesLike(schema, LikePatterns.startsWith(schema + "_")));
         String candidate = base;
         for (int i = 1; taken.contains(TenantKeys.schemaForSlug(candidate)); i++) {
             candidate = base + "_" + i;

@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -118,7 +120,7 @@ class StoreController {
         List<OwnedStore> owned = sessions.memberships(caller.userId()).stream()
                 .map(Membership::store)
                 .filter(s -> s.ownerId().equals(caller.userId()) && s.isActive())
-                .sorted(java.util.Comparator.comparing(Store::createdAt).reversed())
+                .sorted(Comparator.comparing(Store::createdAt).reversed())
                 .map(s -> new OwnedStore(StoreView.from(s), null, true, Messages.get("store.staff_credentials_note")))
                 .toList();
         return Success.of(new OwnedStores(owned.size(), owned));
@@ -130,9 +132,7 @@ class StoreController {
                             + "none: the fields are null and the note says how tills log in (a PIN per employee)")
     @GetMapping("/api/users/stores/staff-credentials")
     Success<StaffAccount> staffCredentials(
-            Caller caller,
-            @org.springframework.web.bind.annotation.RequestHeader(value = "X-Tenant-Key", required = false)
-                    String key) {
+            Caller caller, @RequestHeader(value = "X-Tenant-Key", required = false) String key) {
         if (key == null || key.isBlank()) {
             throw PlatformErrors.MISSING_TENANT_KEY.exception();
         }

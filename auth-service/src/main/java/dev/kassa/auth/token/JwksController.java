@@ -1,19 +1,23 @@
 package dev.kassa.auth.token;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @RestController
 class JwksController {
 
     /** The published shape of the answer, a JWK Set (RFC 7517) of RSA public keys: Nimbus writes it, this documents it. */
-    record JwkSet(java.util.List<Jwk> keys) {
+    record JwkSet(List<Jwk> keys) {
         record Jwk(String kty, String kid, String use, String alg, String n, String e) {}
     }
 
@@ -26,15 +30,13 @@ class JwksController {
     @Operation(
             summary = "Public keys that verify Kassa access tokens (JWKS)",
             responses =
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                    @ApiResponse(
                             responseCode = "200",
                             description = "The JWK Set",
                             content =
-                                    @io.swagger.v3.oas.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                                            implementation = JwkSet.class))))
+                                            schema = @Schema(implementation = JwkSet.class))))
     @GetMapping("/api/users/.well-known/jwks.json")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()

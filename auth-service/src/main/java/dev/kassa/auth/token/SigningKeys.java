@@ -17,6 +17,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +80,7 @@ public class SigningKeys {
     private List<RSAKey> read() {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            List<RSAKey> read = new java.util.ArrayList<>();
+            List<RSAKey> read = new ArrayList<>();
             for (SigningKeyRepository.StoredKey key : stored.active()) {
                 try {
                     RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(

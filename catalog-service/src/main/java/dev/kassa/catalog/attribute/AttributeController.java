@@ -10,6 +10,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -191,15 +193,10 @@ class AttributeController {
                     "Change an option: {value, order?, is_active?} (PUT: value required; PATCH: what is given); it stays with its attribute")
     @RequestMapping(
             value = "/api/products/attribute-values/{id}",
-            method = {
-                org.springframework.web.bind.annotation.RequestMethod.PUT,
-                org.springframework.web.bind.annotation.RequestMethod.PATCH
-            })
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Value updateValue(
-            @PathVariable long id,
-            @RequestBody AttributeService.ValueRequest r,
-            jakarta.servlet.http.HttpServletRequest http) {
+            @PathVariable long id, @RequestBody AttributeService.ValueRequest r, HttpServletRequest http) {
         if (r.value() != null || "PUT".equals(http.getMethod())) {
             FieldErrors errors = new FieldErrors();
             errors.required("value", r.value(), 200);
@@ -307,13 +304,10 @@ class AttributeController {
                             + "(PUT: category and attribute required, as on create; PATCH: what is given); a pair already bound is a 400")
     @RequestMapping(
             value = "/api/products/category-attributes/{id}",
-            method = {
-                org.springframework.web.bind.annotation.RequestMethod.PUT,
-                org.springframework.web.bind.annotation.RequestMethod.PATCH
-            })
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.CategoryAttribute updateBinding(
-            @PathVariable long id, @RequestBody BindingRequest r, jakarta.servlet.http.HttpServletRequest http) {
+            @PathVariable long id, @RequestBody BindingRequest r, HttpServletRequest http) {
         return attributes.updateBinding(
                 id,
                 r.category(),

@@ -12,8 +12,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -440,7 +444,7 @@ class AttributeRepository {
     }
 
     private static Map<String, Object> fieldParams(Fields a) {
-        Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         p.put("name", a.name());
         p.put("slug", a.slug());
         p.put("type", a.type());
@@ -462,10 +466,10 @@ class AttributeRepository {
                 .query(VALUE)
                 .list()
                 .stream()
-                .collect(Collectors.groupingBy(Value::attribute, java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Value::attribute, LinkedHashMap::new, Collectors.toList()));
     }
 
-    private Attribute bare(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private Attribute bare(ResultSet rs, int i) throws SQLException {
         return new Attribute(
                 rs.getLong("id"),
                 rs.getString("name"),

@@ -5,6 +5,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
+import java.util.List;
+
 public interface CategoryRepository extends JpaRepository<Category, Long> {
     boolean existsBySlug(String slug);
 
@@ -21,7 +24,7 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
 
     boolean existsByParentId(Long parentId);
 
-    java.util.List<Category> findByParentIdAndIsActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
+    List<Category> findByParentIdAndIsActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
 
     /** Whether {@code candidate} is the category {@code id} or one of its descendants (moving a category there would make a cycle). */
     @Query(
@@ -35,5 +38,5 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
 
     /** Children per category: rows of {parent id, count}. */
     @Query("select c.parentId, count(c) from Category c where c.parentId in :parents group by c.parentId")
-    java.util.List<Object[]> childCounts(java.util.Collection<Long> parents);
+    List<Object[]> childCounts(Collection<Long> parents);
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The category tree (spec C2–C4): slugs unique in the store (made from the name when not given), no category under its
@@ -143,7 +144,7 @@ class CategoryService {
         return responses(List.of(c)).apply(c);
     }
 
-    private java.util.function.Function<Category, CategoryResponse> responses(List<Category> shown) {
+    private Function<Category, CategoryResponse> responses(List<Category> shown) {
         List<Long> ids = shown.stream().map(Category::id).toList();
         Map<Long, Long> children = new HashMap<>();
         Map<Long, Long> productCounts = ids.isEmpty() ? Map.of() : products.byCategory(ids);

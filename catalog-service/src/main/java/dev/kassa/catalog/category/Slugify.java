@@ -1,6 +1,7 @@
 package dev.kassa.catalog.category;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class Slugify {
     }
 
     private static Map<String, String> table() {
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         for (int i = 0; i < FROM.length; i++) {
             m.put(FROM[i], TO[i]);
         }

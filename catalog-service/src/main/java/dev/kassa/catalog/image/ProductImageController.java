@@ -4,6 +4,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,8 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/products")
 class ProductImageController {
 
-    record ImageEdit(
-            String altText, @io.swagger.v3.oas.annotations.media.Schema(types = {"integer", "string"}) String order) {}
+    record ImageEdit(String altText, @Schema(types = {"integer", "string"}) String order) {}
 
     private final ProductImages images;
 

@@ -1,10 +1,12 @@
 package dev.kassa.catalog.product;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,10 +37,7 @@ class BarcodeController {
     record WarehouseScanRequest(String barcode) {}
 
     /** The product as products/scan_barcode/ answers it, with the two names the web client's receipt form reads. */
-    record WarehouseScanView(
-            @com.fasterxml.jackson.annotation.JsonUnwrapped ProductView product,
-            BigDecimal currentQuantity,
-            BigDecimal price) {}
+    record WarehouseScanView(@JsonUnwrapped ProductView product, BigDecimal currentQuantity, BigDecimal price) {}
 
     /** A scanned code's product; {@code matched} says which kind of code it was, {@code batch} is set for a batch barcode. */
     record ScanResult(String status, ProductView data, String matched, Long batch) {}
@@ -47,10 +48,9 @@ class BarcodeController {
     @Operation(
             summary =
                     "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
-    @org.springframework.web.bind.annotation.PostMapping("/api/products/warehouse-scan/scan")
+    @PostMapping("/api/products/warehouse-scan/scan")
     @PreAuthorize(Access.READ_CATALOG)
-    WarehouseScanResult warehouseScan(
-            @org.springframework.web.bind.annotation.RequestBody WarehouseScanRequest request) {
+    WarehouseScanResult warehouseScan(@RequestBody WarehouseScanRequest request) {
         BarcodeService.Scan scan = barcodes.scan(request.barcode());
         // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has
         // no variants;
@@ -115,17 +115,12 @@ class BarcodeController {
             summary =
                     "Change an extra barcode: {barcode, barcode_type?, is_primary?} (PUT: barcode required; PATCH: what is given); "
                             + "it stays with its product")
-    @org.springframework.web.bind.annotation.RequestMapping(
+    @RequestMapping(
             value = "/api/products/barcodes/{id}",
-            method = {
-                org.springframework.web.bind.annotation.RequestMethod.PUT,
-                org.springframework.web.bind.annotation.RequestMethod.PATCH
-            })
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     Barcodes.Extra update(
-            @PathVariable long id,
-            @RequestBody BarcodeService.BarcodeRequest r,
-            jakarta.servlet.http.HttpServletRequest http) {
+            @PathVariable long id, @RequestBody BarcodeService.BarcodeRequest r, HttpServletRequest http) {
         return barcodes.update(id, r, "PUT".equals(http.getMethod()));
     }
 

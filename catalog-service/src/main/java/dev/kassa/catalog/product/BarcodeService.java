@@ -3,6 +3,7 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.product.Barcodes.Extra;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -54,7 +55,7 @@ class BarcodeService {
         return new Scan(product, match.kind(), match.batchId());
     }
 
-    private static dev.kassa.platform.error.KassaException notFound(String code) {
+    private static KassaException notFound(String code) {
         return CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code);
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -9,14 +10,23 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.util.Locale;
 
 import static dev.kassa.platform.data.Values.blankToNull;
 
@@ -25,13 +35,13 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class ProductController {
 
     /** A shelf label: the product as printed, its price, how many copies and when it was made. */
-    record Label(LabelProduct product, LabelPrice price, int quantity, java.time.Instant generatedAt) {}
+    record Label(LabelProduct product, LabelPrice price, int quantity, Instant generatedAt) {}
 
     /** {@code barcode_format} is EAN13 for a valid 13-digit EAN, else CODE128. */
     record LabelProduct(Long id, String name, String sku, String barcode, String barcodeFormat, String unit) {}
 
     /** {@code formatted_price} groups thousands with spaces and uses a decimal comma. */
-    record LabelPrice(java.math.BigDecimal salePrice, String formattedPrice, String currency) {}
+    record LabelPrice(BigDecimal salePrice, String formattedPrice, String currency) {}
 
     private final ProductService products;
 
@@ -52,8 +62,8 @@ class ProductController {
             @RequestParam(required = false) Long unit,
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(name = "is_featured", required = false) Boolean featured,
-            @RequestParam(name = "min_price", required = false) java.math.BigDecimal minPrice,
-            @RequestParam(name = "max_price", required = false) java.math.BigDecimal maxPrice,
+            @RequestParam(name = "min_price", required = false) BigDecimal minPrice,
+            @RequestParam(name = "max_price", required = false) BigDecimal maxPrice,
             @RequestParam(name = "stock_status", required = false) String stockStatus,
             @RequestParam(required = false) Long tag,
             @RequestParam(name = "has_images", required = false) Boolean hasImages,
@@ -119,16 +129,16 @@ class ProductController {
             copies = 0;
         }
         if (copies < 1 || copies > 1000) {
-            throw dev.kassa.platform.error.FieldErrors.single("quantity", "catalog.label_quantity_invalid");
+            throw FieldErrors.single("quantity", "catalog.label_quantity_invalid");
         }
         ProductView p = products.get(id);
         if (p.salePrice().signum() == 0) {
             throw CatalogErrors.NO_PRICE.exception();
         }
-        java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
         symbols.setGroupingSeparator(' ');
         symbols.setDecimalSeparator(',');
-        String formatted = new java.text.DecimalFormat("#,##0.00", symbols).format(p.salePrice());
+        String formatted = new DecimalFormat("#,##0.00", symbols).format(p.salePrice());
         boolean ean = p.barcode() != null && p.barcode().matches("\\d{13}") && Ean13.isValid(p.barcode());
         LabelProduct product = new LabelProduct(
                 p.id(),
@@ -137,8 +147,7 @@ class ProductController {
                 p.barcode(),
                 ean ? "EAN13" : "CODE128",
                 p.unitShort() == null ? "шт" : p.unitShort());
-        return Success.of(
-                new Label(product, new LabelPrice(p.salePrice(), formatted, "сум"), copies, java.time.Instant.now()));
+        return Success.of(new Label(product, new LabelPrice(p.salePrice(), formatted, "сум"), copies, Instant.now()));
     }
 
     @Operation(
@@ -146,7 +155,7 @@ class ProductController {
     @GetMapping("/low-stock")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> lowStock(
-            @RequestParam(name = "min_quantity", required = false) java.math.BigDecimal minQuantity,
+            @RequestParam(name = "min_quantity", required = false) BigDecimal minQuantity,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize) {
         return PageResponse.of(
@@ -167,7 +176,7 @@ class ProductController {
     @Operation(
             summary =
                     "Replace a product's details and prices (name required); stock changes through batches and adjustments")
-    @org.springframework.web.bind.annotation.PutMapping("/{id}")
+    @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView replace(@PathVariable long id, @RequestBody CreateProductRequest request) {
         return products.update(id, request, false);
@@ -176,14 +185,14 @@ class ProductController {
     @Operation(
             summary =
                     "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
-    @org.springframework.web.bind.annotation.PatchMapping("/{id}")
+    @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     ProductView update(@PathVariable long id, @RequestBody CreateProductRequest request) {
         return products.update(id, request, true);
     }
 
     @Operation(summary = "Delete a product never sold (owner only); a product with sales is deactivated instead")
-    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.DELETE_CATALOG)
     void delete(@PathVariable long id) {

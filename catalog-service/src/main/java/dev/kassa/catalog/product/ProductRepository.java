@@ -5,6 +5,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
 public interface ProductRepository extends JpaRepository<Product, Long> {
     boolean existsBySku(String sku);
 
@@ -14,11 +19,11 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     /** Products per category: rows of {category id, count}. */
     @Query("select p.categoryId, count(p) from Product p where p.categoryId in :categories group by p.categoryId")
-    java.util.List<Object[]> countByCategory(java.util.Collection<Long> categories);
+    List<Object[]> countByCategory(Collection<Long> categories);
 
     /** Locks the product's row until the transaction ends (its extra codes change one writer at a time); empty if there is none. */
     @Query(value = "select id from products where id = :id for no key update", nativeQuery = true)
-    java.util.Optional<Long> lock(long id);
+    Optional<Long> lock(long id);
 
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
     @Query(
@@ -43,5 +48,5 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
                    between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
             """,
             nativeQuery = true)
-    Page<Product> lowStock(java.math.BigDecimal threshold, Pageable pageable);
+    Page<Product> lowStock(BigDecimal threshold, Pageable pageable);
 }

@@ -24,10 +24,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -232,7 +234,7 @@ public class ProductService {
             errors.add("initial_quantity", "catalog.stock_through_batches");
         }
         errors.throwIfAny();
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         if (sale.compareTo(p.salePrice()) != 0) {
             changed.add("sale_price");
         }
@@ -321,13 +323,14 @@ public class ProductService {
     private Page<ProductView> withDetails(Page<Product> page) {
         Map<Long, StockLevels.Level> levels = stock.of(page.map(Product::id).toList());
         Map<Long, Unit> unitsById = units.all().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        Map<Long, Category> categoriesById = categories
-                .findAllById(page.stream()
-                        .map(Product::categoryId)
-                        .filter(java.util.Objects::nonNull)
-                        .toList())
-                .stream()
-                .collect(Collectors.toMap(Category::id, Function.identity()));
+        Map<Long, Category> categoriesById =
+                categories
+                        .findAllById(page.stream()
+                                .map(Product::categoryId)
+                                .filter(Objects::nonNull)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Category::id, Function.identity()));
         Map<Long, List<ImageView>> galleries = images.of(page.map(Product::id).toList());
         return page.map(p -> ProductView.of(
                 p,

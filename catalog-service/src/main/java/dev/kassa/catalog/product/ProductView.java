@@ -3,6 +3,7 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.Unit;
 import dev.kassa.catalog.image.ImageView;
+import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockLevels.Level;
 
 import java.math.BigDecimal;
@@ -65,7 +66,7 @@ public record ProductView(
             LocalDate expiryDate,
             boolean isExpired,
             Instant receivedAt) {
-        static BatchView from(dev.kassa.catalog.stock.Batches.View b) {
+        static BatchView from(Batches.View b) {
             return new BatchView(
                     b.id(),
                     b.batchNumber(),

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,7 +49,7 @@ class HoldController {
     @Operation(summary = "One till hold")
     @GetMapping("/api/products/reservations/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    HoldRepository.Hold get(@org.springframework.web.bind.annotation.PathVariable long id) {
+    HoldRepository.Hold get(@PathVariable long id) {
         return holds.get(id);
     }
 

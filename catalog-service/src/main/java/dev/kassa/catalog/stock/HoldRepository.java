@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Reading till holds for the store's staff (spec C33, C36); holds are made and ended by ReservationService. */
 @Repository
@@ -67,7 +68,7 @@ class HoldRepository {
         this.sql = sql;
     }
 
-    java.util.Optional<Hold> find(long id) {
+    Optional<Hold> find(long id) {
         return sql.sql(
                         """
                         select r.*, p.name as product_name, b.batch_number

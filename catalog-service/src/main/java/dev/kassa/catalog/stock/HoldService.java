@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -22,7 +23,7 @@ class HoldService {
     }
 
     HoldRepository.Hold get(long id) {
-        return holds.find(id).orElseThrow(() -> dev.kassa.catalog.CatalogErrors.RESERVATION_NOT_FOUND.exception());
+        return holds.find(id).orElseThrow(() -> CatalogErrors.RESERVATION_NOT_FOUND.exception());
     }
 
     Page<HoldRepository.Hold> page(HoldRepository.Filter filter, Pageable page) {

@@ -9,9 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The statements of till holds ({@link ReservationService}): the hold requests, the holds, and the batches they take from. */
 @Repository
@@ -164,8 +167,8 @@ class ReservationRepository {
      * Takes each batch's quantity from it where the batch has that much, in one statement; answers the batches that had
      * less (nothing was taken from those).
      */
-    java.util.Set<Long> takeFromBatches(Map<Long, BigDecimal> quantities) {
-        java.util.Set<Long> taken = new java.util.HashSet<>(sql.sql(
+    Set<Long> takeFromBatches(Map<Long, BigDecimal> quantities) {
+        Set<Long> taken = new HashSet<>(sql.sql(
                         """
                         with wanted as (select id, quantity from unnest(cast(:ids as bigint[]), cast(:quantities as numeric[])) as t(id, quantity))
                         update batches b set quantity = b.quantity - w.quantity from wanted w where b.id = w.id and b.quantity >= w.quantity
@@ -175,7 +178,7 @@ class ReservationRepository {
                 .param("quantities", SqlArrays.texts(quantities.values()))
                 .query(Long.class)
                 .list());
-        java.util.Set<Long> lacking = new java.util.TreeSet<>(quantities.keySet());
+        Set<Long> lacking = new TreeSet<>(quantities.keySet());
         lacking.removeAll(taken);
         return lacking;
     }

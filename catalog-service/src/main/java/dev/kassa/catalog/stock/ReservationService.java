@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Holds stock for till carts (brief §6). A hold locks the product row, so two tills can never take the
@@ -138,7 +140,7 @@ public class ReservationService {
         // waits for a hold of the same reference still in flight (its row is locked until it commits), then cancels it;
         // a reference not held yet is marked released, so its hold is refused when it arrives
         List<String> refs = requestRefs.stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .sorted()
                 .toList();
@@ -166,7 +168,7 @@ public class ReservationService {
         List<ReservationRepository.Held> fromBatches =
                 held.stream().filter(h -> h.batchId() != null).toList();
         if (!fromBatches.isEmpty()) {
-            Map<Long, BigDecimal> perBatch = new java.util.TreeMap<>();
+            Map<Long, BigDecimal> perBatch = new TreeMap<>();
             fromBatches.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add));
             for (long batch : holds.takeFromBatches(perBatch)) {
                 log.error(
@@ -193,7 +195,7 @@ public class ReservationService {
     public void restock(String receiptNumber, List<Returned> lines) {
         Map<Long, StockLevels.Level> before = events.before(lines.stream()
                 .map(Returned::productId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         for (Returned line : lines) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /** Receiving stock into batches and the stock history (spec C22–C26, rewrite); adjustments answer the product ({@code ProductStockController}). */
 @RestController
@@ -51,8 +53,8 @@ class StockController {
             BigDecimal quantity,
             BigDecimal purchasePrice,
             Long supplier,
-            java.time.LocalDate manufacturingDate,
-            java.time.LocalDate expiryDate) {}
+            LocalDate manufacturingDate,
+            LocalDate expiryDate) {}
 
     @Operation(
             summary =
@@ -185,8 +187,8 @@ class StockController {
                     "Remove a batch from use: one with stock left is refused (400 batch_has_stock: write it off or adjust it first), "
                             + "one tills still hold units of too (409 batch_held, until the sale completes or the hold is released); "
                             + "an empty one is archived (is_active false) and keeps its history")
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/products/batches/{id}")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @DeleteMapping("/api/products/batches/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MANAGE_INVENTORY)
     void delete(@PathVariable long id) {
         stock.deleteBatch(id);

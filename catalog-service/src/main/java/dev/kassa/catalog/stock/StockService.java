@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -79,7 +80,7 @@ public class StockService {
             String reference,
             String note,
             Long createdBy,
-            java.time.Instant createdAt) {}
+            Instant createdAt) {}
 
     private final StockRepository repository;
     private final Batches batches;

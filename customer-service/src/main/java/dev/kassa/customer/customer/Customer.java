@@ -1,5 +1,6 @@
 package dev.kassa.customer.customer;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 
 /**
  * A store's customer (spec §6.1). Balance, points and purchase totals change only through the ledger and sales' events,
@@ -30,7 +32,7 @@ class Customer {
     String taxId = "";
     String phone;
 
-    @jakarta.persistence.Column(name = "phone_2")
+    @Column(name = "phone_2")
     String phone2 = "";
 
     String email = "";
@@ -40,18 +42,18 @@ class Customer {
     String postalCode = "";
     Long groupId;
 
-    @jakarta.persistence.Column(insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     BigDecimal balance = BigDecimal.ZERO.setScale(2);
 
     BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
 
-    @jakarta.persistence.Column(insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     int loyaltyPoints;
 
-    @jakarta.persistence.Column(insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     BigDecimal totalPurchases = BigDecimal.ZERO.setScale(2);
 
-    @jakarta.persistence.Column(insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     int totalPurchasesCount;
 
     LocalDate birthday;
@@ -61,7 +63,7 @@ class Customer {
     Instant createdAt = Instant.now();
     Instant updatedAt = Instant.now();
 
-    @jakarta.persistence.Column(insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     Instant lastPurchaseAt;
 
     Instant deletedAt;
@@ -106,7 +108,7 @@ class Customer {
     String fullName() {
         String full = String.join(
                 " ",
-                java.util.stream.Stream.of(lastName, firstName, middleName)
+                Stream.of(lastName, firstName, middleName)
                         .filter(s -> s != null && !s.isBlank())
                         .toList());
         return full.isBlank() ? phone : full;

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,8 +150,8 @@ class CustomerController {
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize) {
         FieldErrors errors = new FieldErrors();
-        java.time.LocalDate from = errors.date("date_from", dateFrom);
-        java.time.LocalDate to = errors.date("date_to", dateTo);
+        LocalDate from = errors.date("date_from", dateFrom);
+        LocalDate to = errors.date("date_to", dateTo);
         errors.throwIfAny();
         return PageResponse.of(history.page(id, from, to, PageRequests.of(page, pageSize, Sort.unsorted())), p -> p);
     }
@@ -182,8 +183,8 @@ class CustomerController {
         if (!order.equals("total_purchases") && !order.equals("total_purchases_count")) {
             errors.add("order_by", "validation.invalid");
         }
-        java.time.LocalDate from = errors.date("date_from", dateFrom);
-        java.time.LocalDate to = errors.date("date_to", dateTo);
+        LocalDate from = errors.date("date_from", dateFrom);
+        LocalDate to = errors.date("date_to", dateTo);
         errors.throwIfAny();
         return Success.of(history.top(from, to, order.equals("total_purchases_count"), n));
     }

@@ -1,5 +1,6 @@
 package dev.kassa.customer.customer;
 
+import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -67,7 +68,7 @@ class CustomerGroups {
     }
 
     Page<Group> page(Boolean active, String search, String orderBy, Pageable page) {
-        String like = dev.kassa.platform.data.LikePatterns.contains(search == null ? null : search.toLowerCase());
+        String like = LikePatterns.contains(search == null ? null : search.toLowerCase());
         return JdbcPages.page(
                 sql,
                 SELECT,

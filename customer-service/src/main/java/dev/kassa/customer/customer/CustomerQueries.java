@@ -1,11 +1,14 @@
 package dev.kassa.customer.customer;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.customer.CustomerErrors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,13 +84,10 @@ class CustomerQueries {
     /** A customer's purchase totals and points. */
     record CustomerStats(CustomerResponse customer, Purchases purchases) {}
 
-    record Purchases(
-            java.math.BigDecimal totalAmount, int totalCount, java.time.Instant lastPurchase, int loyaltyPoints) {}
+    record Purchases(BigDecimal totalAmount, int totalCount, Instant lastPurchase, int loyaltyPoints) {}
 
     /** CustomerDetail of spec §6.3: the customer and their latest ten ledger entries. */
-    record CustomerDetail(
-            @com.fasterxml.jackson.annotation.JsonUnwrapped CustomerResponse customer,
-            List<Ledger.Entry> recentTransactions) {}
+    record CustomerDetail(@JsonUnwrapped CustomerResponse customer, List<Ledger.Entry> recentTransactions) {}
 
     CustomerDetail detail(Customer c) {
         return new CustomerDetail(

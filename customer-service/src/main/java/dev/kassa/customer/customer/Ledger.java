@@ -104,7 +104,7 @@ class Ledger {
      * sale or payment at the same moment cannot lose one another. Empty when there is no such customer or the balance would
      * pass ±{@code limit}.
      */
-    java.util.Optional<Moved> move(long customer, BigDecimal amount, BigDecimal limit) {
+    Optional<Moved> move(long customer, BigDecimal amount, BigDecimal limit) {
         return sql.sql(
                         """
                         update customers set balance = balance + :amount, updated_at = now()

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who buys at the till (spec §5.3.8 with its REWRITE): a {@code customer_id} must name an active customer of the store (else
@@ -59,9 +60,7 @@ class TillCustomers {
             String phone = r.newCustomer().phone() == null
                     ? null
                     : r.newCustomer().phone().trim();
-            var existing = FieldErrors.blank(phone)
-                    ? java.util.Optional.<Customer>empty()
-                    : customers.findByPhoneActive(phone);
+            var existing = FieldErrors.blank(phone) ? Optional.<Customer>empty() : customers.findByPhoneActive(phone);
             if (existing.isPresent()) {
                 return view(existing.get(), false);
             }

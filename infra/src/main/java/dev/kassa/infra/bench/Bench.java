@@ -5,6 +5,10 @@ import dev.kassa.infra.SuiteConfig;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,17 +19,29 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.kassa.infra.bench.Http.json;
 
@@ -55,8 +71,8 @@ public final class Bench {
     private static final int MAX_TILLS = 100;
     private static final int STOCK = 500_000;
     private static final int PORT_BASE = 18080;
-    private static final java.time.format.DateTimeFormatter CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final Suite suite;
     private final Http gateway;
@@ -109,9 +125,9 @@ public final class Bench {
 
     private int run(int seconds, int step) throws Exception {
         // KASSA_BENCH_PARTS=a,b,… runs only those parts of the table (a quicker loop while profiling one of them)
-        java.util.Set<String> parts = java.util.Set.of(System.getenv()
+        Set<String> parts = Set.of(System.getenv()
                 .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,r")
-                .toLowerCase(java.util.Locale.ROOT)
+                .toLowerCase(Locale.ROOT)
                 .split("\\s*,\\s*"));
         boolean tills = parts.contains("a") || parts.contains("b") || parts.contains("c") || parts.contains("e");
         if (tills || parts.contains("d")) {
@@ -347,7 +363,7 @@ public final class Bench {
          * process and how much of it the JVMs' JIT compiler threads still took (start-up work, not work per sale).
          */
         String cpuPerSale() {
-            Map<String, Long> each = new java.util.LinkedHashMap<>();
+            Map<String, Long> each = new LinkedHashMap<>();
             cpuTicks.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> each.put(
@@ -368,7 +384,7 @@ public final class Bench {
 
         /** This run and {@code other} (the same load at another time) as one. */
         Run plus(Run other) {
-            Map<String, Long> cpu = new java.util.LinkedHashMap<>(cpuTicks);
+            Map<String, Long> cpu = new LinkedHashMap<>(cpuTicks);
             other.cpuTicks.forEach((name, ticks) -> cpu.merge(name, ticks, Long::sum));
             return new Run(
                     scans.plus(other.scans),
@@ -425,7 +441,7 @@ public final class Bench {
         stop.set(true);
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.MINUTES);
-        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        Map<String, Long> cpu = new LinkedHashMap<>();
         suite.cpuTicksByProcess().forEach((name, ticks) -> cpu.put(name, ticks - cpuBefore.getOrDefault(name, 0L)));
         return new Run(
                 scans,
@@ -612,17 +628,15 @@ public final class Bench {
      * stream open, so the gateway and analytics kept streaming every later sale of the run to the benchmark).
      */
     private AutoCloseable liveFeed(Latencies delays) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(suite.gatewayUrl() + "/api/analytics/live"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/analytics/live"))
                 .header("Authorization", "Bearer " + ownerToken)
                 .header("X-Tenant-Key", store)
                 .header("Accept", "text/event-stream")
                 .build();
         AtomicBoolean closed = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>> lines =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.CompletableFuture<?> feed = java.net.http.HttpClient.newHttpClient()
-                .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+        AtomicReference<Stream<String>> lines = new AtomicReference<>();
+        CompletableFuture<?> feed = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     lines.set(response.body());
                     if (closed.get()) {
@@ -640,7 +654,7 @@ public final class Bench {
                 });
         return () -> {
             closed.set(true);
-            java.util.stream.Stream<String> open = lines.get();
+            Stream<String> open = lines.get();
             if (open != null) {
                 open.close();
             }
@@ -783,8 +797,7 @@ public final class Bench {
         String output = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         Files.deleteIfExists(script);
-        java.util.regex.Matcher tps =
-                java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         if (!tps.find()) {
             row("(c) pgbench", "failed: " + output.replaceAll("\\s+", " "), false);
             return;
@@ -907,7 +920,7 @@ public final class Bench {
      * Reported, not judged (the issue sets no target); a sale catalog had not consumed yet is counted apart.
      */
     private void stockDelay(String label, Instant since, Instant until) throws SQLException {
-        Map<String, Instant> completed = new java.util.HashMap<>();
+        Map<String, Instant> completed = new HashMap<>();
         try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
@@ -985,7 +998,7 @@ public final class Bench {
                 owner.get("/api/analytics/daily-sales/today/").ok(),
                 "analytics",
                 owner.get("/api/analytics/daily-sales/today/"));
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
         long seeding = System.nanoTime();
         try (Connection c = DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
                 Statement s = c.createStatement()) {
@@ -1028,8 +1041,8 @@ public final class Bench {
         }
         double seeded = (System.nanoTime() - seeding) / 1e9;
         long rebuilding = System.nanoTime();
-        for (java.time.LocalDate from = today.minusDays(364); !from.isAfter(today); from = from.plusDays(10)) {
-            java.time.LocalDate to = from.plusDays(9).isAfter(today) ? today : from.plusDays(9);
+        for (LocalDate from = today.minusDays(364); !from.isAfter(today); from = from.plusDays(10)) {
+            LocalDate to = from.plusDays(9).isAfter(today) ? today : from.plusDays(9);
             Http.Answer rebuilt = owner.post(
                     "/api/analytics/rebuild/", json("start_date", from.toString(), "end_date", to.toString()));
             require(rebuilt.ok(), "rebuild " + from, rebuilt);
@@ -1077,7 +1090,7 @@ public final class Bench {
                 .body()
                 .at("/results/0/id")
                 .asLong();
-        Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("daily-sales", "/api/analytics/daily-sales/");
         endpoints.put("daily-sales/{id}", "/api/analytics/daily-sales/" + someDay + "/");
         endpoints.put("today", "/api/analytics/daily-sales/today/");
@@ -1103,7 +1116,7 @@ public final class Bench {
         endpoints.put("out-of-stock", "/api/analytics/inventory-snapshots/out-of-stock/");
         endpoints.put("dashboard", "/api/analytics/dashboard/");
         endpoints.put("multi-store (month)", "/api/users/stores/multi-store-analytics/?period=month");
-        Map<String, Double> p95 = new java.util.LinkedHashMap<>();
+        Map<String, Double> p95 = new LinkedHashMap<>();
         long errors = 0;
         for (Map.Entry<String, String> e : endpoints.entrySet()) {
             Latencies latencies = new Latencies();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -406,7 +407,7 @@ public final class Failover {
     }
 
     private static String byKind(List<Attempt> failed) {
-        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        Map<String, Integer> kinds = new TreeMap<>();
         failed.forEach(a -> kinds.merge(a.what() + " " + a.status(), 1, Integer::sum));
         return kinds.isEmpty() ? "" : kinds.toString();
     }
@@ -553,7 +554,7 @@ public final class Failover {
     }
 
     private static Map<Long, Long> pairs(Connection c, String sql) throws SQLException {
-        Map<Long, Long> out = new java.util.TreeMap<>();
+        Map<Long, Long> out = new TreeMap<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {

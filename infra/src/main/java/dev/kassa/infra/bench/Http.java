@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A small JSON client for the benchmark: one shared connection pool, a token and a store per caller. */
@@ -99,12 +101,12 @@ final class Http {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            return JSON.getNodeFactory().textNode(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            return JSON.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8));
         }
     }
 
     static Map<String, Object> json(Object... keyValues) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);
         }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public class AbandonedHolds {
             Integer released = tx.execute(s -> {
                 List<HoldIntents.Left> left = intents.takeOlderThan(age, BATCH);
                 Map<String, List<String>> byStore = new LinkedHashMap<>();
-                left.forEach(l -> byStore.computeIfAbsent(l.tenantKey(), k -> new java.util.ArrayList<>())
+                left.forEach(l -> byStore.computeIfAbsent(l.tenantKey(), k -> new ArrayList<>())
                         .add(l.requestRef()));
                 byStore.forEach((store, refs) -> outbox.publish(store, new HoldsReleased(refs)));
                 return left.size();

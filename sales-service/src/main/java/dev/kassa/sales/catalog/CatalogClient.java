@@ -1,11 +1,13 @@
 package dev.kassa.sales.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.discovery.RecentFailures;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.system.ServiceCalls;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
@@ -19,9 +21,16 @@ import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Calls catalog-service with the caller's own token and store key (so catalog applies the same
@@ -49,11 +58,11 @@ public class CatalogClient {
      * catalog answers each call quickly and none times out, where a hundred concurrent holds used to overrun the time
      * limit, open the breaker and turn a busy store into 503s for every till.
      */
-    private final java.util.concurrent.Semaphore inFlight;
+    private final Semaphore inFlight;
 
-    private final java.time.Duration queueWait;
-    private final java.util.concurrent.atomic.AtomicLong unavailable = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong loggedAt = new java.util.concurrent.atomic.AtomicLong();
+    private final Duration queueWait;
+    private final AtomicLong unavailable = new AtomicLong();
+    private final AtomicLong loggedAt = new AtomicLong();
 
     CatalogClient(
             RestClient catalogRestClient,
@@ -64,7 +73,7 @@ public class CatalogClient {
             OutboxPublisher outbox,
             TransactionTemplate tx,
             SalesProperties properties) {
-        this.inFlight = new java.util.concurrent.Semaphore(properties.catalogMaxConcurrentCalls(), true);
+        this.inFlight = new Semaphore(properties.catalogMaxConcurrentCalls(), true);
         this.queueWait = properties.catalogTimeout();
         this.outbox = outbox;
         this.tx = tx;
@@ -149,10 +158,10 @@ public class CatalogClient {
      * within the breaker's time limit. At most {@code kassa.sales.catalog-max-concurrent-calls} run at once; a call that
      * finds no place within the catalog timeout answers 503 without reaching catalog (and without counting against it).
      */
-    private <T> T call(java.util.function.Supplier<T> work) {
+    private <T> T call(Supplier<T> work) {
         boolean admitted;
         try {
-            admitted = inFlight.tryAcquire(queueWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            admitted = inFlight.tryAcquire(queueWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;
@@ -197,11 +206,11 @@ public class CatalogClient {
             // no connection was made (refused, or not in time: HttpClient 5's ConnectTimeoutException is a
             // SocketTimeoutException
             // too): nothing was sent, another instance may answer
-            if (dev.kassa.platform.discovery.RecentFailures.isConnectFailure(t)) {
+            if (RecentFailures.isConnectFailure(t)) {
                 return true;
             }
             // the client's read timeout: catalog is busy, and a second attempt would only double its work
-            if (t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException) {
                 return false;
             }
             if (t instanceof CatalogRejected) {
@@ -212,22 +221,21 @@ public class CatalogClient {
     }
 
     private HttpHeaders callerHeaders() {
-        return dev.kassa.sales.system.ServiceCalls.callerHeaders(serviceTokens);
+        return ServiceCalls.callerHeaders(serviceTokens);
     }
 
     private RuntimeException translate(int status, byte[] body) throws IOException {
         if (status >= 500) {
             return new IllegalStateException("catalog answered " + status);
         }
-        var refusal = dev.kassa.sales.system.ServiceCalls.refusal(
-                objectMapper, status, body, List.of("available", "requested"));
+        var refusal = ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested"));
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
         return new CatalogRejected(KassaException.relayed(
                 status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));
     }
 
     /** The retry's predicate ({@code resilience4j.retry.instances.catalog.retry-exception-predicate}): see {@link #retryable}. */
-    public static final class Retryable implements java.util.function.Predicate<Throwable> {
+    public static final class Retryable implements Predicate<Throwable> {
         @Override
         public boolean test(Throwable failure) {
             return retryable(failure);

@@ -8,6 +8,8 @@ import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.SalesProperties;
 import dev.kassa.sales.system.ServiceCalls;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -17,10 +19,12 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The till's calls to customer-service, with the cashier's own token and store key (the same membership and role checks
@@ -36,7 +40,7 @@ public class CustomerClient {
 
     private final RestClient rest;
     private final CircuitBreakerFactory<?, ?> breakers;
-    private final io.github.resilience4j.retry.Retry retry;
+    private final Retry retry;
     private final ObjectMapper objectMapper;
     private final ServiceTokens serviceTokens;
 
@@ -46,7 +50,7 @@ public class CustomerClient {
             CircuitBreakerFactory<?, ?> breakers,
             ObjectMapper objectMapper,
             ServiceTokens serviceTokens,
-            io.github.resilience4j.retry.RetryRegistry retries) {
+            RetryRegistry retries) {
         this.retry = retries.retry("customer");
         var requests = ServiceCalls.pooledRequests(properties.customerTimeout(), 16);
         String url = properties.customerUrl();
@@ -87,7 +91,7 @@ public class CustomerClient {
                 call("/internal/till-customers", body, "buyer", null).path("customer");
         try {
             return customer.isObject() ? objectMapper.treeToValue(customer, TillCustomer.class) : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("customer-service answered a buyer sales cannot read", e);
         }
     }
@@ -125,7 +129,7 @@ public class CustomerClient {
      */
     private JsonNode call(String path, Map<String, Object> body, String what, String holdRef) {
         HttpHeaders caller = ServiceCalls.callerHeaders(serviceTokens);
-        java.util.function.Supplier<JsonNode> once = () -> rest.post()
+        Supplier<JsonNode> once = () -> rest.post()
                 .uri(path)
                 .headers(h -> h.addAll(caller))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -154,17 +158,16 @@ public class CustomerClient {
         // a call the chosen instance refused at connect (it is gone) is sent once more: nothing was sent, and the load
         // balancer
         // now skips that instance (resilience4j "customer" retry)
-        return breakers.create("customer")
-                .run(io.github.resilience4j.retry.Retry.decorateSupplier(retry, once), failure -> {
-                    if (failure instanceof Refused refused) {
-                        throw refused.error;
-                    }
-                    log.warn("{} refused: customer-service did not answer ({})", what, failure.toString());
-                    if (holdRef != null) {
-                        release(holdRef);
-                    }
-                    throw SalesErrors.CUSTOMERS_UNAVAILABLE.exception();
-                });
+        return breakers.create("customer").run(Retry.decorateSupplier(retry, once), failure -> {
+            if (failure instanceof Refused refused) {
+                throw refused.error;
+            }
+            log.warn("{} refused: customer-service did not answer ({})", what, failure.toString());
+            if (holdRef != null) {
+                release(holdRef);
+            }
+            throw SalesErrors.CUSTOMERS_UNAVAILABLE.exception();
+        });
     }
 
     /** Gives a failed checkout's hold back at once; when customer-service is away the hold expires by itself (30 minutes). */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class RegisterRepository {
             String location,
             boolean isActive,
             String notes,
-            java.math.BigDecimal startingFloat,
+            BigDecimal startingFloat,
             int activeSessionsCount,
             Instant createdAt,
             Instant updatedAt) {}
@@ -78,13 +79,7 @@ class RegisterRepository {
                 page);
     }
 
-    long create(
-            String name,
-            String code,
-            String location,
-            boolean active,
-            String notes,
-            java.math.BigDecimal startingFloat) {
+    long create(String name, String code, String location, boolean active, String notes, BigDecimal startingFloat) {
         return sql.sql(
                         """
                         insert into cash_registers (name, code, location, is_active, notes, starting_float)
@@ -107,7 +102,7 @@ class RegisterRepository {
             String location,
             boolean active,
             String notes,
-            java.math.BigDecimal startingFloat) {
+            BigDecimal startingFloat) {
         sql.sql(
                         """
                         update cash_registers set name = :name, code = :code, location = :location, is_active = :active, notes = :notes,

@@ -9,6 +9,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /** Cash registers (spec S1): codes are unique and appear in receipt numbers, so they are short and plain. */
@@ -17,12 +18,7 @@ class RegisterService {
 
     /** {@code startingFloat}: the cash each shift on this register starts with unless the cashier counts another amount. */
     record RegisterRequest(
-            String name,
-            String code,
-            String location,
-            Boolean isActive,
-            String notes,
-            java.math.BigDecimal startingFloat) {}
+            String name, String code, String location, Boolean isActive, String notes, BigDecimal startingFloat) {}
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
 
@@ -52,7 +48,7 @@ class RegisterService {
                     text(r.location()),
                     r.isActive() == null || r.isActive(),
                     text(r.notes()),
-                    r.startingFloat() == null ? java.math.BigDecimal.ZERO : r.startingFloat());
+                    r.startingFloat() == null ? BigDecimal.ZERO : r.startingFloat());
             return registers.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
@@ -74,7 +70,7 @@ class RegisterService {
                     r.notes() != null ? r.notes() : partial ? current.notes() : "",
                     r.startingFloat() != null
                             ? r.startingFloat()
-                            : partial ? current.startingFloat() : java.math.BigDecimal.ZERO);
+                            : partial ? current.startingFloat() : BigDecimal.ZERO);
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
         }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -324,7 +325,7 @@ public class SessionRepository {
      * The cashier leaderboard (spec §5.2.6): sales completed in [from, to) grouped by cashier, refunds of those
      * cashiers' sales in the same period subtracted into {@code net_sales}; best first.
      */
-    public List<CashierLeaderboard.Sold> cashierStats(java.time.Instant from, java.time.Instant to, int limit) {
+    public List<CashierLeaderboard.Sold> cashierStats(Instant from, Instant to, int limit) {
         return sql.sql(
                         """
                 with done as (
@@ -343,8 +344,8 @@ public class SessionRepository {
                   from done d group by d.cashier_user_id
                  order by total_sales desc, id limit :limit
                 """)
-                .param("from", java.sql.Timestamp.from(from))
-                .param("to", java.sql.Timestamp.from(to))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
                 .param("limit", limit)
                 .query((rs, i) -> new CashierLeaderboard.Sold(
                         rs.getLong("id"),
@@ -412,7 +413,7 @@ public class SessionRepository {
         return new ShiftReport(session, sales, payments, refunds, movements, expectedCash(sessionId));
     }
 
-    private static java.time.Instant ts(Timestamp t) {
+    private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -7,6 +7,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
@@ -134,22 +135,22 @@ class ShiftController {
         return shifts.cashMovement(caller, id);
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
             value = "/api/sales/cash-movements/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void changeCashMovement(@PathVariable String id, HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.MOVEMENT_NOT_EDITABLE, "GET");
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
             value = "/api/sales/sessions/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void changeSession(@PathVariable String id, HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.SESSION_NOT_EDITABLE, "GET");
     }

@@ -3,9 +3,11 @@ package dev.kassa.sales.shift;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 @Service
 public class ShiftService {
@@ -102,7 +106,7 @@ public class ShiftService {
                 sessionId,
                 ShiftStatus.SUSPENDED,
                 from -> from == ShiftStatus.SUSPENDED ? SalesErrors.SUSPEND_SUSPENDED : SalesErrors.SUSPEND_CLOSED,
-                s -> new SessionSuspended(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
+                s -> new SessionSuspended(sessionId, s.registerId(), s.cashierUserId(), Instant.now()));
     }
 
     @Transactional
@@ -112,15 +116,15 @@ public class ShiftService {
                 sessionId,
                 ShiftStatus.OPEN,
                 from -> from == ShiftStatus.OPEN ? SalesErrors.RESUME_OPEN : SalesErrors.RESUME_CLOSED,
-                s -> new SessionResumed(sessionId, s.registerId(), s.cashierUserId(), java.time.Instant.now()));
+                s -> new SessionResumed(sessionId, s.registerId(), s.cashierUserId(), Instant.now()));
     }
 
     private Session move(
             Caller caller,
             long sessionId,
             ShiftStatus to,
-            java.util.function.Function<ShiftStatus, KassaError> refusal,
-            java.util.function.Function<Session, Object> event) {
+            Function<ShiftStatus, KassaError> refusal,
+            Function<Session, Object> event) {
         ownOrManaged(caller, sessionId);
         Session session = sessions.lock(sessionId).orElseThrow();
         sessions.setStatus(sessionId, session.status().moveTo(to, refusal));
@@ -273,7 +277,7 @@ public class ShiftService {
                     Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
         }
         String note = description == null || description.isBlank()
-                ? dev.kassa.platform.error.Messages.get("sales.withdraw_description")
+                ? Messages.get("sales.withdraw_description")
                 : description.trim();
         return Success.of(new Withdrawal(
                 recordMovement(
@@ -300,7 +304,7 @@ public class ShiftService {
                     CashMovementKind.Type.CASH_IN.code(),
                     CashMovementKind.Reason.DEBT_PAYMENT.code(),
                     value,
-                    dev.kassa.platform.error.Messages.get("sales.debt_payment_description", customerId, ledgerEntry),
+                    Messages.get("sales.debt_payment_description", customerId, ledgerEntry),
                     userId);
             outbox.publish(
                     TenantContext.require().key(),
@@ -314,18 +318,13 @@ public class ShiftService {
         });
     }
 
-    private static final dev.kassa.platform.web.SqlOrdering MOVEMENT_ORDERING = dev.kassa.platform.web.SqlOrdering.of(
-            "-created_at", "m.id", Map.of("created_at", "m.created_at", "amount", "m.amount"));
+    private static final SqlOrdering MOVEMENT_ORDERING =
+            SqlOrdering.of("-created_at", "m.id", Map.of("created_at", "m.created_at", "amount", "m.amount"));
 
     /** Cash movements (spec S32): of one shift or all; a cashier sees those of their own shifts only. */
     @Transactional(readOnly = true)
-    public org.springframework.data.domain.Page<CashMovement> cashMovements(
-            Caller caller,
-            Long sessionId,
-            String type,
-            String reason,
-            String ordering,
-            org.springframework.data.domain.Pageable page) {
+    public Page<CashMovement> cashMovements(
+            Caller caller, Long sessionId, String type, String reason, String ordering, Pageable page) {
         String orderBy = MOVEMENT_ORDERING.orderBy(ordering);
         FieldErrors errors = new FieldErrors();
         if (type != null && CashMovementKind.Type.of(type).isEmpty()) {

@@ -2,6 +2,7 @@ package dev.kassa.sales.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.security.CallerHeaders;
 import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -15,6 +16,7 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,7 @@ public final class ServiceCalls {
      * pool would move it to one where neither the request nor the tenant context is visible).
      */
     public static HttpHeaders callerHeaders(ServiceTokens serviceTokens) {
-        return dev.kassa.platform.security.CallerHeaders.of(
-                serviceTokens, TenantContext.require().key());
+        return CallerHeaders.of(serviceTokens, TenantContext.require().key());
     }
 
     /** Another service's refusal, read from its error body: its code, its message (already in the caller's language), field errors and details. */
@@ -79,7 +80,7 @@ public final class ServiceCalls {
         }
         Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
         json.path("errors").fields().forEachRemaining(e -> {
-            List<String> messages = new java.util.ArrayList<>();
+            List<String> messages = new ArrayList<>();
             e.getValue().forEach(m -> messages.add(m.asText()));
             fieldErrors.put(e.getKey(), messages);
         });

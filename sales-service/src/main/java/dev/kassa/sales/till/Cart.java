@@ -15,8 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A draft at the till (brief §6): a scan holds the stock in catalog first, then writes the line, so a line never exists
@@ -128,7 +130,7 @@ public class Cart {
 
     /** Voids a draft (spec §5.3.7); a draft with items needs a manager or owner. Its holds are released. */
     public SaleView cancel(Caller caller, long saleId) {
-        List<String> refs = new java.util.ArrayList<>();
+        List<String> refs = new ArrayList<>();
         SaleView view = tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
             sale.status().moveTo(SaleStatus.CANCELLED, SalesErrors.CANCEL_ONLY_PENDING);
@@ -162,7 +164,7 @@ public class Cart {
             Long batchId,
             String requestRef,
             Runnable check,
-            java.util.function.Supplier<SaleRepository.Sale> target) {
+            Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String ref = UUID.randomUUID().toString();
         String store = TenantContext.require().key();

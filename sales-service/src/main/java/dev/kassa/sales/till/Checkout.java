@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
@@ -9,15 +10,23 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.catalog.HoldIntents;
 import dev.kassa.sales.customer.CustomerClient;
 import dev.kassa.sales.shift.SessionRepository;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,7 +45,7 @@ public class Checkout {
     private final Discounts discounts;
     private final EmployeeDirectory staff;
     private final CustomerClient customers;
-    private final dev.kassa.sales.catalog.HoldIntents intents;
+    private final HoldIntents intents;
 
     Checkout(
             SessionRepository sessions,
@@ -47,7 +56,7 @@ public class Checkout {
             Discounts discounts,
             EmployeeDirectory staff,
             CustomerClient customers,
-            dev.kassa.sales.catalog.HoldIntents intents) {
+            HoldIntents intents) {
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
@@ -69,7 +78,7 @@ public class Checkout {
         checkBuyer(given);
         var seller = cashierId == null ? null : seller(caller, cashierId);
         var named = resolve(given);
-        List<String> credit = new java.util.ArrayList<>();
+        List<String> credit = new ArrayList<>();
         try {
             return tx.execute(s -> {
                 SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
@@ -85,9 +94,7 @@ public class Checkout {
                 boolean attached = (given == null || given.isEmpty()) && sale.customerId() != null;
                 Buyer buyer = attached ? new Buyer(sale.customerId(), null, null) : given;
                 var who = attached ? resolve(buyer) : named;
-                if (who != null
-                        && !java.util.Objects.equals(who.id(), sale.customerId())
-                        && sales.dropGroupDiscount(saleId)) {
+                if (who != null && !Objects.equals(who.id(), sale.customerId()) && sales.dropGroupDiscount(saleId)) {
                     // another buyer than the one attached: the attached one's group discount goes with them
                     sales.recalculate(saleId);
                     sale = sales.find(saleId).orElseThrow();
@@ -96,7 +103,7 @@ public class Checkout {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();
                 }
-                return settle(caller, sale, payments, buyer, who, java.time.Instant.now(), credit, requestRef);
+                return settle(caller, sale, payments, buyer, who, Instant.now(), credit, requestRef);
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -129,7 +136,7 @@ public class Checkout {
             List<PaymentRequest> payments,
             Buyer buyer,
             CustomerClient.TillCustomer who,
-            java.time.Instant at,
+            Instant at,
             List<String> customerHolds,
             String checkoutRef) {
         long saleId = draft.id();
@@ -178,7 +185,7 @@ public class Checkout {
                     : buyer.phone().trim();
             sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
-        sales.complete(saleId, settlement.change(), at, java.time.LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
+        sales.complete(saleId, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
         SaleRepository.Sale done = sales.find(saleId).orElseThrow();
         outbox.publish(
                 tenant.key(),
@@ -245,7 +252,7 @@ public class Checkout {
                     buyer.name(),
                     buyer.phone() == null ? null : buyer.phone().trim(),
                     buyer.newCustomer());
-        } catch (dev.kassa.platform.error.KassaException e) {
+        } catch (KassaException e) {
             if (buyer.id() == null && buyer.newCustomer() == null && e.is(SalesErrors.CUSTOMERS_UNAVAILABLE)) {
                 // a bare phone only links the sale to a customer: without customer-service it is printed on the sale as
                 // it is
@@ -370,12 +377,12 @@ public class Checkout {
         if (r.session() == null) {
             errors.add("session", "validation.required");
         }
-        java.time.Instant now = java.time.Instant.now();
-        java.time.Instant soldAt =
+        Instant now = Instant.now();
+        Instant soldAt =
                 errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());
         if (soldAt == null) {
             soldAt = now;
-        } else if (soldAt.isAfter(now.plusSeconds(300)) || soldAt.isBefore(now.minus(java.time.Duration.ofDays(30)))) {
+        } else if (soldAt.isAfter(now.plusSeconds(300)) || soldAt.isBefore(now.minus(Duration.ofDays(30)))) {
             errors.add("sold_at", "sales.sold_at_out_of_range");
         }
         if (r.items() == null || r.items().isEmpty()) {
@@ -403,7 +410,7 @@ public class Checkout {
         checkBuyer(buyer);
         UUID client = clientId;
         if (client != null) {
-            java.util.Optional<SaleView> earlier =
+            Optional<SaleView> earlier =
                     tx.execute(s -> sales.findByClientId(client).map(x -> sales.view(x.id())));
             if (earlier.isPresent()) {
                 return new Recorded(false, earlier.get());
@@ -417,9 +424,9 @@ public class Checkout {
             TillGuards.openShift(sessions, r.session(), false);
             intents.begin(store, refs);
         });
-        List<String> credit = new java.util.ArrayList<>();
-        List<Hold> holds = new java.util.ArrayList<>();
-        java.time.Instant at = soldAt;
+        List<String> credit = new ArrayList<>();
+        List<Hold> holds = new ArrayList<>();
+        Instant at = soldAt;
         try {
             for (int i = 0; i < r.items().size(); i++) {
                 SaleLine line = r.items().get(i);
@@ -441,8 +448,7 @@ public class Checkout {
                         session.id(),
                         caller.userId(),
                         caller.username(),
-                        sales.nextReceiptNumber(
-                                session.registerCode(), java.time.LocalDate.ofInstant(at, tenant.zone())),
+                        sales.nextReceiptNumber(session.registerCode(), LocalDate.ofInstant(at, tenant.zone())),
                         client,
                         r.notes() == null ? "" : r.notes());
                 FieldErrors lineErrors = new FieldErrors();
@@ -491,7 +497,7 @@ public class Checkout {
                 }
                 return settle(caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, at, credit, null);
             }));
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
+        } catch (DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won
             catalog.release(refs);
             credit.forEach(customers::release);

@@ -8,15 +8,18 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.SalesErrors;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -67,20 +70,20 @@ class PaymentController {
         return payments.find(id).orElseThrow(() -> SalesErrors.PAYMENT_NOT_FOUND.exception());
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = "/api/sales/payments", method = RequestMethod.POST)
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void create(HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.PAYMENTS_READ_ONLY, "GET");
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
             value = "/api/sales/payments/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void change(@PathVariable String id, HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.PAYMENTS_READ_ONLY, "GET");
     }

@@ -4,12 +4,14 @@ import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Payments of completed sales, read for reconciliation (written only by checkout and refunds). */
 @Repository
@@ -35,7 +37,7 @@ class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    private static final org.springframework.jdbc.core.RowMapper<PaymentRow> ROW = (rs, i) -> new PaymentRow(
+    private static final RowMapper<PaymentRow> ROW = (rs, i) -> new PaymentRow(
             rs.getLong("id"),
             rs.getLong("sale_id"),
             rs.getString("receipt_number"),
@@ -51,7 +53,7 @@ class PaymentRepository {
 
     /** One payment of a sale that is not pending. */
     @Transactional(readOnly = true)
-    java.util.Optional<PaymentRow> find(long id) {
+    Optional<PaymentRow> find(long id) {
         return jdbc.sql(
                         "select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id where p.id = :id and s.status <> 'pending'")
                 .param("id", id)

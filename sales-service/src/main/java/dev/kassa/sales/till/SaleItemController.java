@@ -6,15 +6,18 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.SalesErrors;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -58,20 +61,20 @@ class SaleItemController {
         return sales.item(id);
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = "/api/sales/sale-items", method = RequestMethod.POST)
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void create(HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.SALE_ITEMS_READ_ONLY, "GET");
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
             value = "/api/sales/sale-items/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void change(@PathVariable String id, HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.SALE_ITEMS_READ_ONLY, "GET");
     }

@@ -16,7 +16,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Sales, their lines and payments in the current store (inside the caller's transaction). */
 @Repository
@@ -235,9 +239,9 @@ class SaleRepository {
     }
 
     /** Lines of many sales in one query (for lists), keyed by sale id. */
-    java.util.Map<Long, List<Item>> itemsOf(List<Long> saleIds) {
+    Map<Long, List<Item>> itemsOf(List<Long> saleIds) {
         if (saleIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return sql
                 .sql("select * from sale_items where sale_id in (:sales) order by id")
@@ -245,13 +249,13 @@ class SaleRepository {
                 .query(ITEM)
                 .list()
                 .stream()
-                .collect(java.util.stream.Collectors.groupingBy(Item::saleId));
+                .collect(Collectors.groupingBy(Item::saleId));
     }
 
     /** Payments of many sales in one query (for lists), keyed by sale id. */
-    java.util.Map<Long, List<Payment>> paymentsOf(List<Long> saleIds) {
+    Map<Long, List<Payment>> paymentsOf(List<Long> saleIds) {
         if (saleIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return sql
                 .sql("select * from payments where sale_id in (:sales) order by id")
@@ -259,7 +263,7 @@ class SaleRepository {
                 .query(PAYMENT)
                 .list()
                 .stream()
-                .collect(java.util.stream.Collectors.groupingBy(Payment::saleId));
+                .collect(Collectors.groupingBy(Payment::saleId));
     }
 
     Page<Item> itemPage(Long sale, Long product, String orderBy, Pageable page) {
@@ -405,7 +409,7 @@ class SaleRepository {
                 > 0;
     }
 
-    Optional<Sale> findByClientId(java.util.UUID clientId) {
+    Optional<Sale> findByClientId(UUID clientId) {
         return sql.sql(SELECT_SALE + " where s.client_id = :client")
                 .param("client", clientId)
                 .query(SALE)
@@ -414,12 +418,7 @@ class SaleRepository {
 
     /** A sale uploaded whole (offline tills): written as completed in the transaction that adds its lines and payments. */
     long createCompleted(
-            long sessionId,
-            long cashierUserId,
-            String cashierName,
-            String receiptNumber,
-            java.util.UUID clientId,
-            String notes) {
+            long sessionId, long cashierUserId, String cashierName, String receiptNumber, UUID clientId, String notes) {
         return sql.sql(
                         """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
@@ -594,7 +593,7 @@ class SaleRepository {
 
     /** What the sale's earlier refunds gave back as {@code credit_amount} or {@code bonus_amount}. */
     BigDecimal refundedAs(long saleId, String column) {
-        if (!java.util.Set.of("credit_amount", "bonus_amount").contains(column)) {
+        if (!Set.of("credit_amount", "bonus_amount").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         return sql.sql("select coalesce(sum(" + column + "), 0) from refunds where sale_id = :sale")
@@ -629,8 +628,7 @@ class SaleRepository {
     static final SqlOrdering ORDERING = SqlOrdering.of(
             "-created_at",
             "s.id",
-            java.util.Map.of(
-                    "created_at", "s.created_at", "completed_at", "s.completed_at", "total_amount", "s.total_amount"));
+            Map.of("created_at", "s.created_at", "completed_at", "s.completed_at", "total_amount", "s.total_amount"));
 
     /** What the sales list is narrowed to; every part is optional. */
     record Filter(

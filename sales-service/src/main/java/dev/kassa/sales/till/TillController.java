@@ -1,17 +1,23 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.web.IdempotencyFilter;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -92,8 +100,7 @@ class TillController {
                     "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(
-            @RequestBody Cart.ScanRequest request, Caller caller, jakarta.servlet.http.HttpServletRequest http) {
+    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, HttpServletRequest http) {
         return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, requestKey(http))));
     }
 
@@ -116,9 +123,9 @@ class TillController {
             @RequestParam(name = "transaction_id", required = false) String transactionId,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize) {
-        dev.kassa.platform.error.FieldErrors errors = new dev.kassa.platform.error.FieldErrors();
-        java.time.LocalDate from = errors.date("date_from", dateFrom);
-        java.time.LocalDate to = errors.date("date_to", dateTo);
+        FieldErrors errors = new FieldErrors();
+        LocalDate from = errors.date("date_from", dateFrom);
+        LocalDate to = errors.date("date_to", dateTo);
         errors.throwIfAny();
         SaleRepository.Filter filter = new SaleRepository.Filter(
                 blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
@@ -152,20 +159,20 @@ class TillController {
         return queries.get(id);
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(
             value = "/api/sales/sales/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void change(@PathVariable String id, HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.SALE_NOT_EDITABLE, "GET");
     }
 
-    @io.swagger.v3.oas.annotations.Hidden // answered 405 by design, listed in the service page
+    @Hidden // answered 405 by design, listed in the service page
     @RequestMapping(value = "/api/sales/sales/{id}/complete", method = RequestMethod.POST)
     @PreAuthorize(Access.SELL)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED)
+    @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     void complete(@PathVariable String id, HttpServletResponse response) {
         throw NotServed.because(response, SalesErrors.SALE_COMPLETE_BY_CHECKOUT, "");
     }
@@ -183,9 +190,7 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/add_item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> addItem(
-            @PathVariable long id,
-            @RequestBody Cart.AddItemRequest request,
-            jakarta.servlet.http.HttpServletRequest http) {
+            @PathVariable long id, @RequestBody Cart.AddItemRequest request, HttpServletRequest http) {
         return Success.of("sales.item_added", cart.addItem(id, request, requestKey(http)));
     }
 
@@ -212,7 +217,7 @@ class TillController {
             @PathVariable long id,
             @RequestBody(required = false) Refunds.RefundRequest request,
             Caller caller,
-            jakarta.servlet.http.HttpServletRequest http) {
+            HttpServletRequest http) {
         return Success.of("sales.refunded", refunds.refund(caller, id, request, requestKey(http)));
     }
 
@@ -223,13 +228,12 @@ class TillController {
                             + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    org.springframework.http.ResponseEntity<Success<SaleView>> record(
-            @RequestBody Checkout.NewSale request, Caller caller) {
+    ResponseEntity<Success<SaleView>> record(@RequestBody Checkout.NewSale request, Caller caller) {
         Checkout.Recorded recorded = checkout.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
         }
-        return org.springframework.http.ResponseEntity.status(recorded.created() ? 201 : 200)
+        return ResponseEntity.status(recorded.created() ? 201 : 200)
                 .body(Success.of("sales.sale_recorded", recorded.sale()));
     }
 
@@ -255,7 +259,7 @@ class TillController {
     }
 
     @Operation(summary = "Take the buyer off a draft, with their group discount (a discount the cashier gave stays)")
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/sales/sales/{id}/customer")
+    @DeleteMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
     Success<SaleView> detachBuyer(@PathVariable long id, Caller caller) {
         return Success.of(checkout.detach(caller, id));
@@ -271,10 +275,7 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Success<SaleView> checkout(
-            @PathVariable long id,
-            @RequestBody CheckoutRequest request,
-            Caller caller,
-            jakarta.servlet.http.HttpServletRequest http) {
+            @PathVariable long id, @RequestBody CheckoutRequest request, Caller caller, HttpServletRequest http) {
         return Success.of(
                 "sales.sale_completed",
                 metrics.checkout(() -> checkout.checkout(
@@ -282,7 +283,7 @@ class TillController {
     }
 
     /** The keyed request's stable name (Idempotency-Key), for the till's operations that must be idempotent themselves. */
-    private static String requestKey(jakarta.servlet.http.HttpServletRequest http) {
-        return dev.kassa.platform.web.IdempotencyFilter.requestKey(http).orElse(null);
+    private static String requestKey(HttpServletRequest http) {
+        return IdempotencyFilter.requestKey(http).orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kassa.sales.catalog;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -14,11 +16,10 @@ class CatalogRetryTests {
     void aConnectionNotMadeIsTriedAgainAReadTimeoutIsNot() {
         // HttpClient 5's connect timeout is a SocketTimeoutException as well: it used to count as a read timeout
         assertThat(CatalogClient.retryable(new ResourceAccessException(
-                        "I/O error",
-                        new org.apache.hc.client5.http.ConnectTimeoutException("Connect to catalog timed out"))))
+                        "I/O error", new ConnectTimeoutException("Connect to catalog timed out"))))
                 .isTrue();
-        assertThat(CatalogClient.retryable(new ResourceAccessException(
-                        "I/O error", new org.apache.hc.client5.http.HttpHostConnectException("Connection refused"))))
+        assertThat(CatalogClient.retryable(
+                        new ResourceAccessException("I/O error", new HttpHostConnectException("Connection refused"))))
                 .isTrue();
         assertThat(CatalogClient.retryable(
                         new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out"))))

@@ -3,6 +3,7 @@ package dev.kassa.sales.till;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ class RefundShareTests {
 
     @Test
     void aLineGivenBackPieceByPieceReturnsExactlyWhatItCost() {
-        List<BigDecimal> paid = new java.util.ArrayList<>();
+        List<BigDecimal> paid = new ArrayList<>();
         Map<Long, BigDecimal> refunded = new HashMap<>();
         BigDecimal refundedQuantity = BigDecimal.ZERO;
         for (int i = 0; i < 3; i++) {

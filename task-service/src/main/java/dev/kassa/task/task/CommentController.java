@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +52,7 @@ class CommentController {
     }
 
     @Operation(summary = "One comment of a task the caller may see")
-    @org.springframework.web.bind.annotation.GetMapping("/{id}")
+    @GetMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.CommentView get(@PathVariable long id, Caller caller) {
         return tasks.comment(caller, id);
@@ -60,12 +61,9 @@ class CommentController {
     @Operation(
             summary =
                     "Edit a comment: its author within 15 minutes of writing it, an owner or a manager at any time (PUT or PATCH)")
-    @org.springframework.web.bind.annotation.RequestMapping(
+    @RequestMapping(
             value = "/{id}",
-            method = {
-                org.springframework.web.bind.annotation.RequestMethod.PUT,
-                org.springframework.web.bind.annotation.RequestMethod.PATCH
-            })
+            method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MEMBER)
     TaskViews.CommentView edit(@PathVariable long id, @RequestBody CommentRequest request, Caller caller) {
         return tasks.editComment(caller, id, request.body());

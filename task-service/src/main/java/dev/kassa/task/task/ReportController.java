@@ -2,17 +2,23 @@ package dev.kassa.task.task;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.PageRequests;
+import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,18 +50,12 @@ class ReportController {
                     "Reports with their photos, newest first, of the tasks the caller may see; filter task; paginated")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    dev.kassa.platform.web.PageResponse<TaskViews.ReportView> list(
+    PageResponse<TaskViews.ReportView> list(
             @RequestParam(required = false) Long task,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize,
             Caller caller) {
-        return dev.kassa.platform.web.PageResponse.of(
-                reports.page(
-                        caller,
-                        task,
-                        dev.kassa.platform.web.PageRequests.of(
-                                page, pageSize, org.springframework.data.domain.Sort.unsorted())),
-                r -> r);
+        return PageResponse.of(reports.page(caller, task, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
     }
 
     @Operation(
@@ -70,16 +70,14 @@ class ReportController {
     TaskViews.ReportView create(
             @RequestParam(required = false) String task,
             @RequestParam(required = false) String description,
-            @Parameter(
-                            example = "1.5",
-                            schema = @io.swagger.v3.oas.annotations.media.Schema(types = {"number", "string"}))
+            @Parameter(example = "1.5", schema = @Schema(types = {"number", "string"}))
                     @RequestParam(name = "actual_hours", required = false)
                     String actualHours,
             @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
             @RequestPart(name = "photos[]", required = false) List<MultipartFile> bracketedPhotos,
             @Parameter(description = "photo_captions: caption i goes with photo i (a caption may contain commas)")
                     @RequestParam
-                    org.springframework.util.MultiValueMap<String, String> form,
+                    MultiValueMap<String, String> form,
             Caller caller) {
         // read from the form as sent: a single List<String> parameter would be split at its commas
         return reports.submit(
@@ -102,10 +100,7 @@ class ReportController {
     @Operation(summary = "Correct a report's text or hours (its author while the task is open, an owner or a manager)")
     @RequestMapping(
             value = "/{id}",
-            method = {
-                org.springframework.web.bind.annotation.RequestMethod.PATCH,
-                org.springframework.web.bind.annotation.RequestMethod.PUT
-            },
+            method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.MEMBER)
     TaskViews.ReportView edit(@PathVariable long id, @RequestBody ReportEdit edit, Caller caller) {

@@ -1,5 +1,8 @@
 package dev.kassa.task.task;
 
+import dev.kassa.platform.web.JdbcPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,14 +86,13 @@ class ReportRepository {
     }
 
     /** Reports of the tasks {@code viewer} may see (null: every task), of one task when given, newest first. */
-    org.springframework.data.domain.Page<Report> page(
-            Long task, Long viewer, org.springframework.data.domain.Pageable page) {
+    Page<Report> page(Long task, Long viewer, Pageable page) {
         String where =
                 """
                 where (cast(:task as bigint) is null or r.task_id = :task)
                   and (cast(:viewer as bigint) is null or t.assigned_user = :viewer or t.created_by_user = :viewer)
                 """;
-        return dev.kassa.platform.web.JdbcPages.page(
+        return JdbcPages.page(
                 sql,
                 "select r.* from task_reports r join tasks t on t.id = r.task_id",
                 "from task_reports r join tasks t on t.id = r.task_id",

@@ -1,10 +1,14 @@
 package dev.kassa.task.task;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.files.StoredFile;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.task.TaskErrors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -65,8 +69,7 @@ class Reports {
         TaskStatus status = TaskStatus.of(task.status());
         if (status.isFinal()) {
             throw TaskErrors.WRONG_STATUS.exception(
-                    Map.of("current_status", status.code()),
-                    dev.kassa.platform.error.Messages.get("task.status." + status.code()));
+                    Map.of("current_status", status.code()), Messages.get("task.status." + status.code()));
         }
         long id = reports.add(
                 task.id(),
@@ -89,13 +92,11 @@ class Reports {
 
     /** The reports the caller may see (those of the tasks they see), of one task when given; paginated, newest first. */
     @Transactional(readOnly = true)
-    org.springframework.data.domain.Page<TaskViews.ReportView> page(
-            Caller caller, Long taskId, org.springframework.data.domain.Pageable page) {
+    Page<TaskViews.ReportView> page(Caller caller, Long taskId, Pageable page) {
         if (taskId != null) {
             tasks.visible(caller, taskId);
         }
-        org.springframework.data.domain.Page<ReportRepository.Report> found =
-                reports.page(taskId, tasks.viewerOf(caller), page);
+        Page<ReportRepository.Report> found = reports.page(taskId, tasks.viewerOf(caller), page);
         List<TaskViews.ReportView> views = TaskViews.reports(
                 found.getContent(),
                 reports.photos(found.getContent().stream()
@@ -103,7 +104,7 @@ class Reports {
                         .toList()),
                 files,
                 tasks.names());
-        return new org.springframework.data.domain.PageImpl<>(views, page, found.getTotalElements());
+        return new PageImpl<>(views, page, found.getTotalElements());
     }
 
     @Transactional(readOnly = true)

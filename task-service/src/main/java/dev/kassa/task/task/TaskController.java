@@ -233,7 +233,7 @@ class TaskController {
 
     @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")
     @PostMapping("/{id}/add_comment")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.CommentView addComment(
             @PathVariable long id, @RequestBody(required = false) CommentBody body, Caller caller) {

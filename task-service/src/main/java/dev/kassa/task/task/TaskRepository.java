@@ -278,7 +278,7 @@ class TaskRepository {
     }
 
     /** The earliest deadline of the store's unfinished tasks not yet announced overdue, if any. */
-    java.util.Optional<Instant> nextDeadline() {
+    Optional<Instant> nextDeadline() {
         return sql.sql(
                         "select min(due_date) from tasks where not overdue_announced and status in ('pending', 'in_progress', 'on_review')")
                 .query((rs, i) -> instant(rs.getTimestamp(1)))

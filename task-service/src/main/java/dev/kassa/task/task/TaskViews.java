@@ -1,6 +1,8 @@
 package dev.kassa.task.task;
 
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.files.FileStore;
+import dev.kassa.platform.files.StoredFile;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantRegistry;
 
@@ -8,6 +10,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** TaskList and TaskDetail of spec §7.5, with names from the store's employee directory. */
 final class TaskViews {
@@ -155,10 +159,10 @@ final class TaskViews {
     /** Reports with their photos ({@code photos} by report) and the files' addresses. */
     static List<ReportView> reports(
             List<ReportRepository.Report> reports,
-            java.util.Map<Long, List<ReportRepository.Photo>> photos,
-            dev.kassa.platform.files.FileStore files,
+            Map<Long, List<ReportRepository.Photo>> photos,
+            FileStore files,
             Names names) {
-        java.util.Map<java.util.UUID, dev.kassa.platform.files.StoredFile> stored = files.find(photos.values().stream()
+        Map<UUID, StoredFile> stored = files.find(photos.values().stream()
                 .flatMap(List::stream)
                 .map(ReportRepository.Photo::file)
                 .toList());
@@ -173,7 +177,7 @@ final class TaskViews {
                         photos.getOrDefault(r.id(), List.of()).stream()
                                 .filter(p -> stored.containsKey(p.file()))
                                 .map(p -> {
-                                    dev.kassa.platform.files.StoredFile f = stored.get(p.file());
+                                    StoredFile f = stored.get(p.file());
                                     return new PhotoView(
                                             p.id(),
                                             f.path(),

@@ -2,6 +2,8 @@ package dev.kassa.task.task;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
@@ -15,11 +17,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The task workflow (spec §7 with its REWRITE). Owners and managers see every task; others what is assigned to them or
@@ -33,7 +39,7 @@ class Tasks {
     static final int COMMENT_MAX_LENGTH = 5000;
 
     /** How long the author may still edit a comment; owners and managers may at any time. */
-    static final java.time.Duration COMMENT_EDIT_WINDOW = java.time.Duration.ofMinutes(15);
+    static final Duration COMMENT_EDIT_WINDOW = Duration.ofMinutes(15);
 
     /**
      * A task's fields as sent; {@code deadline} is the original web client's name for {@code due_date} (taken when
@@ -64,7 +70,7 @@ class Tasks {
     private final ReportRepository reports;
     private final FileStore files;
     private final EmployeeDirectory staff;
-    private final dev.kassa.platform.events.OutboxPublisher outbox;
+    private final OutboxPublisher outbox;
     private final OverdueTasks overdue;
     private final TenantRegistry stores;
 
@@ -74,7 +80,7 @@ class Tasks {
             ReportRepository reports,
             FileStore files,
             EmployeeDirectory staff,
-            dev.kassa.platform.events.OutboxPublisher outbox,
+            OutboxPublisher outbox,
             OverdueTasks overdue,
             TenantRegistry stores) {
         this.stores = stores;
@@ -117,7 +123,7 @@ class Tasks {
     @Transactional
     void delete(Caller caller, long id) {
         mayManage(caller, visible(caller, id));
-        List<java.util.UUID> photos = reports.filesOfTask(id);
+        List<UUID> photos = reports.filesOfTask(id);
         tasks.delete(id);
         files.delete(photos);
     }
@@ -223,8 +229,7 @@ class Tasks {
         TaskStatus to = from.after(action);
         if (to == null) {
             throw TaskErrors.WRONG_STATUS.exception(
-                    Map.of("current_status", from.code()),
-                    dev.kassa.platform.error.Messages.get("task.status." + from.code()));
+                    Map.of("current_status", from.code()), Messages.get("task.status." + from.code()));
         }
         if ("reject".equals(action) && (reason == null || reason.isBlank())) {
             throw FieldErrors.single("reason", "task.reason_required");
@@ -444,7 +449,7 @@ class Tasks {
      * in the past.
      */
     private static Instant dueDate(String field, String value, FieldErrors errors) {
-        java.time.ZoneId zone = TenantContext.require().zone();
+        ZoneId zone = TenantContext.require().zone();
         LocalDate day = bareDate(value);
         Instant due = day != null
                 ? day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1)
@@ -462,7 +467,7 @@ class Tasks {
         }
         try {
             return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException notADate) {
+        } catch (DateTimeParseException notADate) {
             return null;
         }
     }

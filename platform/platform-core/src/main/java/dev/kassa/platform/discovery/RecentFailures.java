@@ -2,10 +2,14 @@ package dev.kassa.platform.discovery;
 
 import org.springframework.cloud.client.ServiceInstance;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The instances this process could not connect to lately. A connection refused or not made in time means the call never
@@ -46,9 +50,9 @@ public class RecentFailures {
     /** Whether a failure says that no connection was made: refused, unreachable or not made in time. */
     public static boolean isConnectFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException
-                    || t instanceof java.net.NoRouteToHostException
-                    || t instanceof java.net.http.HttpConnectTimeoutException
+            if (t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof HttpConnectTimeoutException
                     || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
                 return true;
             }
@@ -57,7 +61,7 @@ public class RecentFailures {
     }
 
     /** {@link #isConnectFailure} as a resilience4j retry predicate ({@code retry-exception-predicate}). */
-    public static final class ConnectFailure implements java.util.function.Predicate<Throwable> {
+    public static final class ConnectFailure implements Predicate<Throwable> {
         @Override
         public boolean test(Throwable failure) {
             return isConnectFailure(failure);

@@ -1,5 +1,12 @@
 package dev.kassa.platform.error;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +53,13 @@ public final class FieldErrors {
     }
 
     /** A {@code YYYY-MM-DD} query value: null when blank, an error on {@code field} when it is not a date. */
-    public java.time.LocalDate date(String field, String value) {
+    public LocalDate date(String field, String value) {
         if (blank(value)) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
             add(field, "validation.date");
             return null;
         }
@@ -62,17 +69,17 @@ public final class FieldErrors {
      * An ISO date-time: with an offset, or without one meaning local time in {@code zone} (the web client sends those);
      * null when blank, an error ({@code validation.datetime}) when it is not a date-time.
      */
-    public java.time.Instant dateTime(String field, String value, java.time.ZoneId zone) {
+    public Instant dateTime(String field, String value, ZoneId zone) {
         if (blank(value)) {
             return null;
         }
         String v = value.trim();
         try {
-            return java.time.OffsetDateTime.parse(v).toInstant();
-        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
             try {
-                return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
+                return LocalDateTime.parse(v).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
                 add(field, "validation.datetime");
                 return null;
             }
@@ -94,10 +101,10 @@ public final class FieldErrors {
     }
 
     /** The largest amount of money Kassa stores ({@code numeric(12, 2)}). */
-    public static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("9999999999.99");
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     /** A money amount: not negative, at most two decimals, at most {@link #MAX_AMOUNT}. */
-    public static boolean isAmount(java.math.BigDecimal value) {
+    public static boolean isAmount(BigDecimal value) {
         return value != null
                 && value.signum() >= 0
                 && value.stripTrailingZeros().scale() <= 2
@@ -105,23 +112,23 @@ public final class FieldErrors {
     }
 
     /** A money amount above zero ({@link #isAmount}). */
-    public static boolean isPositiveAmount(java.math.BigDecimal value) {
+    public static boolean isPositiveAmount(BigDecimal value) {
         return isAmount(value) && value.signum() > 0;
     }
 
     /** A given amount that is not {@link #isAmount} is refused as {@code validation.not_negative}; none is fine. */
-    public FieldErrors amount(String field, java.math.BigDecimal value) {
+    public FieldErrors amount(String field, BigDecimal value) {
         return value == null || isAmount(value) ? this : add(field, "validation.not_negative");
     }
 
     /** The largest quantity Kassa stores ({@code numeric(12, 3)}): stock, a batch, an adjustment. */
-    public static final java.math.BigDecimal MAX_QUANTITY = new java.math.BigDecimal("999999999");
+    public static final BigDecimal MAX_QUANTITY = new BigDecimal("999999999");
 
     /** The largest quantity of one line of a sale, and so of its hold in catalog. */
-    public static final java.math.BigDecimal MAX_LINE_QUANTITY = new java.math.BigDecimal("999999");
+    public static final BigDecimal MAX_LINE_QUANTITY = new BigDecimal("999999");
 
     /** A quantity counted to thousandths (grams of a kilogram): not negative, at most three decimals, at most {@code max}. */
-    public static boolean isQuantity(java.math.BigDecimal value, java.math.BigDecimal max) {
+    public static boolean isQuantity(BigDecimal value, BigDecimal max) {
         return value != null
                 && value.signum() >= 0
                 && value.stripTrailingZeros().scale() <= 3
@@ -132,7 +139,7 @@ public final class FieldErrors {
      * A quantity above zero ({@link #isQuantity}): none is {@code validation.required}, zero or less
      * {@code validation.positive}, finer than thousandths or above {@code max} {@code validation.invalid}.
      */
-    public FieldErrors positiveQuantity(String field, java.math.BigDecimal value, java.math.BigDecimal max) {
+    public FieldErrors positiveQuantity(String field, BigDecimal value, BigDecimal max) {
         if (value == null) {
             return add(field, "validation.required");
         }
@@ -143,7 +150,7 @@ public final class FieldErrors {
     }
 
     /** A given quantity that may be zero: negative is {@code validation.not_negative}, otherwise as {@link #positiveQuantity}; none is fine. */
-    public FieldErrors quantity(String field, java.math.BigDecimal value, java.math.BigDecimal max) {
+    public FieldErrors quantity(String field, BigDecimal value, BigDecimal max) {
         if (value == null || isQuantity(value, max)) {
             return this;
         }

@@ -3,6 +3,7 @@ package dev.kassa.platform.error;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one exception of a named error ({@link KassaError}). The platform maps it once to the error body: the error's
@@ -44,8 +45,7 @@ public class KassaException extends RuntimeException {
     }
 
     /** The keys of the error body's envelope (brief §7); an error's details never replace them. */
-    public static final java.util.Set<String> ENVELOPE_KEYS =
-            java.util.Set.of("status", "code", "message", "errors", "trace_id");
+    public static final Set<String> ENVELOPE_KEYS = Set.of("status", "code", "message", "errors", "trace_id");
 
     private static Map<String, Object> withoutEnvelopeKeys(Map<String, Object> details) {
         for (String key : details.keySet()) {

@@ -1,10 +1,12 @@
 package dev.kassa.platform.security;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -136,7 +138,7 @@ public final class ServiceTokens {
                     new ServiceCall(
                             claims.path("sub").asText(), client.isEmpty() ? Optional.empty() : Optional.of(client)),
                     claims.path("exp").asLong()));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }
@@ -155,7 +157,7 @@ public final class ServiceTokens {
             String payload = B64.encodeToString(json.writeValueAsBytes(claims));
             String signingInput = HEADER_PART + "." + payload;
             return signingInput + "." + B64.encodeToString(mac(signingInput));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,8 @@ package dev.kassa.platform.error;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,14 +66,14 @@ class FieldErrorsTests {
 
     @Test
     void aDateTimeWithoutAnOffsetIsLocalTimeInTheStoresZone() {
-        java.time.ZoneId tashkent = java.time.ZoneId.of("Asia/Tashkent");
+        ZoneId tashkent = ZoneId.of("Asia/Tashkent");
         FieldErrors errors = new FieldErrors();
         assertThat(errors.dateTime("a", "2026-03-01T10:00:00+05:00", tashkent))
-                .isEqualTo(java.time.Instant.parse("2026-03-01T05:00:00Z"));
+                .isEqualTo(Instant.parse("2026-03-01T05:00:00Z"));
         assertThat(errors.dateTime("b", " 2026-03-01T10:00 ", tashkent))
-                .isEqualTo(java.time.Instant.parse("2026-03-01T05:00:00Z"));
+                .isEqualTo(Instant.parse("2026-03-01T05:00:00Z"));
         assertThat(errors.dateTime("c", "2026-03-01T10:00:00Z", tashkent))
-                .isEqualTo(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+                .isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
         assertThat(errors.dateTime("d", "  ", tashkent)).isNull();
         assertThat(errors.isEmpty()).isTrue();
         assertThat(errors.dateTime("e", "yesterday", tashkent)).isNull();

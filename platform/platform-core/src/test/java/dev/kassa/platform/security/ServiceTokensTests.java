@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +42,7 @@ class ServiceTokensTests {
                                 .getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         assertThat(gateway.verify(forged)).isEmpty();
-        ServiceTokens later =
-                new ServiceTokens(SECRET, "auth-service", Clock.offset(now, java.time.Duration.ofSeconds(61)));
+        ServiceTokens later = new ServiceTokens(SECRET, "auth-service", Clock.offset(now, Duration.ofSeconds(61)));
         assertThat(later.verify(token)).isEmpty();
         assertThat(gateway.verify("eyJhbGciOiJub25lIn0.eyJpc3MiOiJrYXNzYS1pbnRlcm5hbCIsInNjb3BlIjoiaW50ZXJuYWwifQ."))
                 .isEmpty();
@@ -50,16 +52,15 @@ class ServiceTokensTests {
 
     @Test
     void aTokenVerifiedOnceIsBelievedUntilItExpiresAndNotAfter() {
-        java.util.concurrent.atomic.AtomicReference<Instant> at =
-                new java.util.concurrent.atomic.AtomicReference<>(now.instant());
+        AtomicReference<Instant> at = new AtomicReference<>(now.instant());
         Clock moving = new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 

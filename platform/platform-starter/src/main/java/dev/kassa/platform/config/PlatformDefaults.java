@@ -3,12 +3,16 @@ package dev.kassa.platform.config;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Adds the shared defaults of every Kassa service ({@code kassa-platform-defaults.properties}) with the
@@ -23,7 +27,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public static final String INSTANCE_ID = "kassa.instance-id";
 
     /** The {@code application_name} of this process's database connections, as {@code kassa.instance-name} holds it. */
-    public static String instanceName(org.springframework.core.env.Environment environment) {
+    public static String instanceName(Environment environment) {
         return environment.getRequiredProperty("kassa.instance-name");
     }
 
@@ -36,10 +40,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             if (!environment.containsProperty(INSTANCE_ID)) {
                 environment
                         .getPropertySources()
-                        .addFirst(new org.springframework.core.env.MapPropertySource(
+                        .addFirst(new MapPropertySource(
                                 "kassaInstance",
-                                java.util.Map.of(
-                                        INSTANCE_ID, java.util.UUID.randomUUID().toString())));
+                                Map.of(INSTANCE_ID, UUID.randomUUID().toString())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

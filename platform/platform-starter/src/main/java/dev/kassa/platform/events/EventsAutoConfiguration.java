@@ -7,6 +7,7 @@ import dev.kassa.platform.tenancy.TenancyAutoConfiguration;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,20 +26,18 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Transactional outbox, relay, idempotent inbox and the Kafka topics (brief §5). */
 @AutoConfiguration(
-        after = {
-            TenancyAutoConfiguration.class,
-            KafkaAutoConfiguration.class,
-            org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class
-        })
+        after = {TenancyAutoConfiguration.class, KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @EnableScheduling
 public class EventsAutoConfiguration {
 
@@ -92,13 +92,13 @@ public class EventsAutoConfiguration {
             PlatformTransactionManager transactionManager,
             ObjectMapper objectMapper,
             ObjectProvider<TenantProvisioner> provisioner,
-            ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
+            ObjectProvider<ObservationRegistry> observations) {
         return new Inbox(
                 jdbcTemplate,
                 new TransactionTemplate(transactionManager),
                 objectMapper,
                 Optional.ofNullable(provisioner.getIfAvailable()),
-                observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /** A poison event is retried with backoff, then parked on {@code <topic>.DLT} instead of blocking its store. */
@@ -123,7 +123,7 @@ public class EventsAutoConfiguration {
                     // missing (a
                     // service's main consumer, or e.g. analytics' live feed, which reads the same topic in a group of
                     // its own)
-                    String consumerGroup = org.springframework.kafka.support.KafkaUtils.getConsumerGroupId();
+                    String consumerGroup = KafkaUtils.getConsumerGroupId();
                     registry.counter(
                                     "kassa.events.dead.lettered",
                                     "topic",
@@ -142,7 +142,7 @@ public class EventsAutoConfiguration {
             @Value("${kassa.events.partitions:3}") int partitions,
             @Value("${kassa.events.replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .flatMap(t -> java.util.stream.Stream.of(t, t + ".DLT"))
+                .flatMap(t -> Stream.of(t, t + ".DLT"))
                 .map(t -> TopicBuilder.name(t)
                         .partitions(partitions)
                         .replicas(replicas)

@@ -10,6 +10,7 @@ import dev.kassa.platform.tenancy.TenantProvisioner;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -226,12 +228,12 @@ public class Inbox {
 
     /** Text a consumer stores (a cash movement's description) is in the stores' language, Russian, like every default. */
     private static void inStoresLanguage(Runnable work) {
-        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("ru"));
+        Locale before = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
         try {
             work.run();
         } finally {
-            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+            LocaleContextHolder.setLocale(before);
         }
     }
 }

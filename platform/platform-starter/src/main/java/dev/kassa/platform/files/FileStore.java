@@ -1,11 +1,14 @@
 package dev.kassa.platform.files;
 
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.ClientUrls;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The platform's one file store (photos of task reports, product images): each store's files in its own schema
@@ -116,7 +120,7 @@ public class FileStore implements AutoCloseable {
                 .query(row)
                 .list()
                 .stream()
-                .collect(java.util.stream.Collectors.toMap(StoredFile::id, f -> f));
+                .collect(Collectors.toMap(StoredFile::id, f -> f));
     }
 
     @Transactional(readOnly = true)
@@ -173,7 +177,7 @@ public class FileStore implements AutoCloseable {
 
     /** The object's key: the store's schema, then the file's id. */
     private String key(UUID id) {
-        return dev.kassa.platform.tenancy.TenantContext.require().schema() + "/" + id;
+        return TenantContext.require().schema() + "/" + id;
     }
 
     /** Files written to the bucket before a switch back to PostgreSQL are still read from it. */
@@ -185,15 +189,14 @@ public class FileStore implements AutoCloseable {
     }
 
     private static void afterCompletion(boolean onCommit, Runnable action) {
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        if ((status == STATUS_COMMITTED) == onCommit) {
-                            action.run();
-                        }
-                    }
-                });
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if ((status == STATUS_COMMITTED) == onCommit) {
+                    action.run();
+                }
+            }
+        });
     }
 
     private RuntimeException tooLarge(String field) {

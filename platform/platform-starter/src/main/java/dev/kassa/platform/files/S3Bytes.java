@@ -1,6 +1,7 @@
 package dev.kassa.platform.files;
 
 import dev.kassa.platform.error.PlatformErrors;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -75,14 +76,13 @@ final class S3Bytes implements AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
-            org.slf4j.LoggerFactory.getLogger(S3Bytes.class)
+            LoggerFactory.getLogger(S3Bytes.class)
                     .warn("Could not delete {} from bucket {}: {}", key, bucket, e.getMessage());
         }
     }
 
     private RuntimeException unavailable(SdkException e) {
-        org.slf4j.LoggerFactory.getLogger(S3Bytes.class)
-                .warn("File storage (bucket {}) failed: {}", bucket, e.getMessage());
+        LoggerFactory.getLogger(S3Bytes.class).warn("File storage (bucket {}) failed: {}", bucket, e.getMessage());
         return PlatformErrors.STORAGE_UNAVAILABLE.exception();
     }
 

@@ -1,5 +1,6 @@
 package dev.kassa.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.tenancy.ServiceSchemaDataSource;
 import dev.kassa.platform.tenancy.TenancyProperties;
@@ -8,18 +9,24 @@ import dev.kassa.platform.web.ErrorResponses;
 import dev.kassa.platform.web.WebAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -36,6 +43,8 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +56,7 @@ import java.util.Optional;
  */
 @AutoConfiguration(
         before = SecurityAutoConfiguration.class,
-        after = {
-            WebAutoConfiguration.class,
-            org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration.class
-        })
+        after = {WebAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @EnableConfigurationProperties({KassaSecurityProperties.class, TenancyProperties.class})
 @EnableMethodSecurity
 public class KassaSecurityAutoConfiguration {
@@ -67,7 +73,7 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder jwtDecoder(KassaSecurityProperties properties) {
-        List<java.net.URI> addresses = JwksAddresses.of(properties.jwksUri());
+        List<URI> addresses = JwksAddresses.of(properties.jwksUri());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
                         addresses.get(0).toString())
                 .restOperations(new FailoverJwksClient(addresses))
@@ -75,7 +81,7 @@ public class KassaSecurityAutoConfiguration {
                 .build();
         decoder.setJwtValidator(
                 new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER)));
-        return new CachingJwtDecoder(decoder, java.time.Clock.systemUTC());
+        return new CachingJwtDecoder(decoder, Clock.systemUTC());
     }
 
     /**
@@ -84,32 +90,30 @@ public class KassaSecurityAutoConfiguration {
      * and traces cover the request already, so security is not observed at all (no decorated filter chain).
      */
     @Bean
-    @ConditionalOnMissingBean(org.springframework.security.config.observation.SecurityObservationSettings.class)
-    public org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
-        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    @ConditionalOnMissingBean(SecurityObservationSettings.class)
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
     @ConditionalOnMissingBean(ServiceTokens.class)
-    public ServiceTokens serviceTokens(
-            KassaSecurityProperties properties, org.springframework.core.env.Environment environment) {
+    public ServiceTokens serviceTokens(KassaSecurityProperties properties, Environment environment) {
         String secret = properties.serviceSecret();
         if (secret == null || secret.isBlank()) {
-            org.slf4j.LoggerFactory.getLogger(ServiceTokens.class)
+            LoggerFactory.getLogger(ServiceTokens.class)
                     .warn(
                             "KASSA_SERVICE_SECRET is not set: a random service secret is used, so calls from other Kassa components are refused");
             secret = ServiceTokens.randomSecret();
         }
         return new ServiceTokens(
-                secret, environment.getProperty("spring.application.name", "kassa"), java.time.Clock.systemUTC());
+                secret, environment.getProperty("spring.application.name", "kassa"), Clock.systemUTC());
     }
 
     /** Before Spring Security (-100): internal paths are refused to anything but Kassa's own components. */
     @Bean
-    public org.springframework.boot.web.servlet.FilterRegistrationBean<ServiceCallFilter> serviceCallFilter(
+    public FilterRegistrationBean<ServiceCallFilter> serviceCallFilter(
             ServiceTokens tokens, ErrorResponses errors, SecurityEvents events) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new ServiceCallFilter(tokens, errors, events));
+        var registration = new FilterRegistrationBean<>(new ServiceCallFilter(tokens, errors, events));
         registration.setOrder(-103);
         return registration;
     }
@@ -120,18 +124,17 @@ public class KassaSecurityAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(org.springframework.jdbc.core.JdbcTemplate.class)
-    public Revocations revocations(org.springframework.jdbc.core.JdbcTemplate jdbc, KassaSecurityProperties security) {
+    @ConditionalOnBean(JdbcTemplate.class)
+    public Revocations revocations(JdbcTemplate jdbc, KassaSecurityProperties security) {
         return new Revocations(
                 ServiceSchemaDataSource.schemaQualified(jdbc.getDataSource()),
                 security.revocationCache(),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
     }
 
     @Bean
     @ConditionalOnBean(Revocations.class)
-    public AccessEventsConsumer accessEventsConsumer(
-            Revocations revocations, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+    public AccessEventsConsumer accessEventsConsumer(Revocations revocations, ObjectMapper objectMapper) {
         return new AccessEventsConsumer(revocations, objectMapper);
     }
 

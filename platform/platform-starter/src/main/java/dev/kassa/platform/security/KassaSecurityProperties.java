@@ -3,6 +3,7 @@ package dev.kassa.platform.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,5 +17,5 @@ import java.util.List;
 public record KassaSecurityProperties(
         String jwksUri,
         @DefaultValue({}) List<String> publicPaths,
-        @DefaultValue("2s") java.time.Duration revocationCache,
+        @DefaultValue("2s") Duration revocationCache,
         String serviceSecret) {}

@@ -18,11 +18,13 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves {@code X-Tenant-Key} for an authenticated caller: the key must be one of the token's
@@ -123,8 +125,8 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         }
         Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
         boolean precise = issuedMs instanceof Number;
-        java.time.Instant issued = precise
-                ? java.time.Instant.ofEpochMilli(((Number) issuedMs).longValue())
+        Instant issued = precise
+                ? Instant.ofEpochMilli(((Number) issuedMs).longValue())
                 : token.getToken().getIssuedAt();
         return revocations.isRevoked(key, userId(token), issued, precise);
     }
@@ -136,9 +138,9 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         errors.write(response, PlatformErrors.TOKEN_REVOKED);
     }
 
-    private static java.util.Set<String> storesOf(JwtAuthenticationToken token) {
+    private static Set<String> storesOf(JwtAuthenticationToken token) {
         Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
-        return stores == null ? java.util.Set.of() : stores.keySet();
+        return stores == null ? Set.of() : stores.keySet();
     }
 
     private static long userId(JwtAuthenticationToken token) {

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Every store's employees in this service ({@code public.kassa_employee}), kept from auth's employee events: services
@@ -54,8 +55,7 @@ public class EmployeeDirectory {
         return readThrough(byUser(tenantKey, userId), () -> source.flatMap(s -> s.ofUser(tenantKey, userId)));
     }
 
-    private Optional<Employee> readThrough(
-            Optional<Employee> known, java.util.function.Supplier<Optional<Employee>> fetch) {
+    private Optional<Employee> readThrough(Optional<Employee> known, Supplier<Optional<Employee>> fetch) {
         if (known.filter(Employee::isActive).isPresent() || source.isEmpty()) {
             return known;
         }

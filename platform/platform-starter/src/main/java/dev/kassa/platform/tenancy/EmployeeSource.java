@@ -1,5 +1,6 @@
 package dev.kassa.platform.tenancy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.security.CallerHeaders;
 import dev.kassa.platform.security.ServiceTokens;
@@ -10,6 +11,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -24,14 +26,10 @@ public class EmployeeSource {
 
     private final RestClient rest;
     private final ServiceTokens serviceTokens;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
     /** {@code json}: the services' mapper (snake_case, as auth answers). */
-    public EmployeeSource(
-            RestClient.Builder builder,
-            String baseUrl,
-            ServiceTokens serviceTokens,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+    public EmployeeSource(RestClient.Builder builder, String baseUrl, ServiceTokens serviceTokens, ObjectMapper json) {
         this.json = json;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(1000);
@@ -66,7 +64,7 @@ public class EmployeeSource {
                             tenantKey, x.employeeId(), x.userId(), x.fullName(), x.role(), x.phone(), x.isActive()));
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             // auth away, slow, or no instance of it known to the load balancer
             log.warn("The employee directory could not read through to auth ({}): {}", path, e.toString());
             return Optional.empty();

@@ -2,6 +2,8 @@ package dev.kassa.platform.tenancy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.config.PlatformMigrations;
+import dev.kassa.platform.files.FileStore;
+import dev.kassa.platform.security.ServiceTokens;
 import org.hibernate.cfg.AvailableSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,13 +20,19 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
+import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Schema-per-tenant storage (brief §3) and the service-wide migrations every service runs. */
 @AutoConfiguration(
@@ -99,13 +107,10 @@ public class TenancyAutoConfiguration {
 
         @Bean
         TenantProvisioner tenantProvisioner(
-                DataSource dataSource,
-                TenantRegistry registry,
-                TenancyProperties properties,
-                org.springframework.core.env.Environment environment) {
-            java.util.List<String> locations = new java.util.ArrayList<>(properties.migrationLocations());
+                DataSource dataSource, TenantRegistry registry, TenancyProperties properties, Environment environment) {
+            List<String> locations = new ArrayList<>(properties.migrationLocations());
             if (environment.getProperty("kassa.files.enabled", Boolean.class, false)) {
-                locations.add(dev.kassa.platform.files.FileStore.TENANT_MIGRATIONS);
+                locations.add(FileStore.TENANT_MIGRATIONS);
             }
             return new TenantProvisioner(dataSource, registry, properties, locations);
         }
@@ -128,21 +133,16 @@ public class TenancyAutoConfiguration {
                 PlatformMigrations migrations,
                 TenancyProperties properties,
                 ObjectMapper objectMapper,
-                org.springframework.beans.factory.ObjectProvider<dev.kassa.platform.security.ServiceTokens>
-                        serviceTokens,
-                org.springframework.beans.factory.ObjectProvider<
-                                org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor>
-                        loadBalancer) {
+                ObjectProvider<ServiceTokens> serviceTokens,
+                ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer) {
             String url = properties.directorySource();
-            dev.kassa.platform.security.ServiceTokens tokens = serviceTokens.getIfAvailable();
+            ServiceTokens tokens = serviceTokens.getIfAvailable();
             if (url == null || url.isBlank() || tokens == null) {
                 return new EmployeeDirectory(jdbcTemplate);
             }
-            org.springframework.web.client.RestClient.Builder builder =
-                    org.springframework.web.client.RestClient.builder();
+            RestClient.Builder builder = RestClient.builder();
             if (url.startsWith("lb://")) {
-                org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor interceptor =
-                        loadBalancer.getIfAvailable();
+                DeferringLoadBalancerInterceptor interceptor = loadBalancer.getIfAvailable();
                 if (interceptor == null) {
                     return new EmployeeDirectory(jdbcTemplate);
                 }
@@ -150,7 +150,7 @@ public class TenancyAutoConfiguration {
                 url = "http://" + url.substring(5);
             }
             return new EmployeeDirectory(
-                    jdbcTemplate, java.util.Optional.of(new EmployeeSource(builder, url, tokens, objectMapper)));
+                    jdbcTemplate, Optional.of(new EmployeeSource(builder, url, tokens, objectMapper)));
         }
 
         @Bean

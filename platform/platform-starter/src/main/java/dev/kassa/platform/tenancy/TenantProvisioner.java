@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ public class TenantProvisioner {
     private final int latestVersion;
     private final String[] locations;
     /** How long a store's registry entry is trusted before it is read again: another instance may have changed its zone. */
-    private static final long REREAD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    private static final long REREAD_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private record Cached(Tenant tenant, long loadedAt) {}
 

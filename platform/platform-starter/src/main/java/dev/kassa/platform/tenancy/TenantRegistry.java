@@ -1,7 +1,9 @@
 package dev.kassa.platform.tenancy;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +25,8 @@ public class TenantRegistry {
     }
 
     /** This registry on one connection (the one holding a store's provisioning lock), so it asks the pool for no other. */
-    TenantRegistry on(java.sql.Connection connection) {
-        return new TenantRegistry(
-                new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)));
+    TenantRegistry on(Connection connection) {
+        return new TenantRegistry(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
     }
 
     public Optional<Entry> find(String tenantKey) {

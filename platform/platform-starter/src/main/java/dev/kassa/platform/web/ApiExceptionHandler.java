@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kassa.platform.error.ErrorBody;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.PlatformErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -64,7 +67,7 @@ public class ApiExceptionHandler {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         // a refusal that lifts after a while (throttling, lockouts) says when: Retry-After in seconds
         if (e.details().get("retry_after") instanceof Number seconds) {
-            response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
         }
         return response.body(json);
     }
@@ -124,9 +127,8 @@ public class ApiExceptionHandler {
      * 404 {@code not_found}, as for an unknown route; a query parameter of the wrong type is the caller's mistake: 400.
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorBody> typeMismatch(
-            MethodArgumentTypeMismatchException e, jakarta.servlet.http.HttpServletRequest request) {
-        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return respond(
                     HttpStatus.NOT_FOUND,
                     errors.body(PlatformErrors.ROUTE_NOT_FOUND, new Object[] {request.getRequestURI()}, Map.of()));

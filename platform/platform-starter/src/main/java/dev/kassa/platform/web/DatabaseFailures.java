@@ -1,5 +1,13 @@
 package dev.kassa.platform.web;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
 /**
  * Whether a failure means the database cannot be reached for now (restarting, failing over to a replica, a connection cut),
  * which a client should retry, as opposed to a defect: no connection to be had, a connection broken mid-statement
@@ -12,18 +20,18 @@ public final class DatabaseFailures {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             // a rollback that failed because the connection went with the database: the failure it rolled back says why
-            if (t instanceof org.springframework.transaction.TransactionSystemException tse
-                    && (isUnavailable(tse.getOriginalException()) || tse.getCause() instanceof java.sql.SQLException)) {
+            if (t instanceof TransactionSystemException tse
+                    && (isUnavailable(tse.getOriginalException()) || tse.getCause() instanceof SQLException)) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql
+            if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;

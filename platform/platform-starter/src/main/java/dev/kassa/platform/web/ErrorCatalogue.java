@@ -3,12 +3,16 @@ package dev.kassa.platform.web;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.NamedErrors;
 import dev.kassa.platform.error.PlatformErrors;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.MessageSource;
 
@@ -72,7 +76,7 @@ public class ErrorCatalogue implements OpenApiCustomizer {
         body.setRequired(List.of("status", "code", "message"));
         body.setDescription("The one error body of every Kassa answer");
         if (openApi.getComponents() == null) {
-            openApi.setComponents(new io.swagger.v3.oas.models.Components());
+            openApi.setComponents(new Components());
         }
         openApi.getComponents().addSchemas("ErrorBody", body);
         // every operation can refuse (bad input, no token, another store, a role it excludes, not found): in this body
@@ -84,13 +88,13 @@ public class ErrorCatalogue implements OpenApiCustomizer {
                             .getResponses()
                             .addApiResponse(
                                     "4XX",
-                                    new io.swagger.v3.oas.models.responses.ApiResponse()
+                                    new ApiResponse()
                                             .description(
                                                     "Refused: the one error body; its code says why (x-kassa-errors lists them)")
-                                            .content(new io.swagger.v3.oas.models.media.Content()
+                                            .content(new Content()
                                                     .addMediaType(
                                                             "application/json",
-                                                            new io.swagger.v3.oas.models.media.MediaType()
+                                                            new MediaType()
                                                                     .schema(new Schema<>()
                                                                             .$ref("#/components/schemas/ErrorBody")))));
                 }

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +29,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@code Idempotency-Key} on state-changing requests (brief §6): the first answer (2xx or 4xx) to a key is
@@ -54,7 +58,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcTemplate jdbc;
     private final ErrorResponses errors;
     private final String instance;
-    private final java.util.Queue<Runnable> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
 
     public IdempotencyFilter(JdbcTemplate jdbc, ErrorResponses errors, String instance) {
         this.jdbc = jdbc;
@@ -66,8 +70,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * A stable name of the keyed request being handled (the same on every attempt, on any instance, and different for
      * another store, caller or key), for an operation that has to be idempotent itself; empty without a key.
      */
-    public static java.util.Optional<String> requestKey(HttpServletRequest request) {
-        return java.util.Optional.ofNullable((String) request.getAttribute(REQUEST_KEY));
+    public static Optional<String> requestKey(HttpServletRequest request) {
+        return Optional.ofNullable((String) request.getAttribute(REQUEST_KEY));
     }
 
     @Override
@@ -148,7 +152,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void write(Runnable outcome) {
         try {
             outcome.run();
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             if (pending.size() < MAX_PENDING) {
                 pending.add(outcome);
             }
@@ -162,7 +166,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         while ((next = pending.peek()) != null) {
             try {
                 next.run();
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 return;
             }
             pending.poll();

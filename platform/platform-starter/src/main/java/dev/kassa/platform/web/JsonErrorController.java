@@ -2,6 +2,7 @@ package dev.kassa.platform.web;
 
 import dev.kassa.platform.error.ErrorBody;
 import dev.kassa.platform.error.PlatformErrors;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /** Replaces Boot's whitelabel page: whatever reaches {@code /error} is answered in the error body. */
 /* the servlet container's error page, not an operation of the API */
-@io.swagger.v3.oas.annotations.Hidden
+@Hidden
 @RestController
 public class JsonErrorController implements ErrorController {
 

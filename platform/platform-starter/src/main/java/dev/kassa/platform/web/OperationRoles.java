@@ -7,6 +7,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -49,10 +50,10 @@ public class OperationRoles implements OperationCustomizer {
         if (expression.contains("isAuthenticated()")) {
             return Arrays.stream(Role.values()).map(Role::code).toList();
         }
-        List<Role> passing = new java.util.ArrayList<>(Arrays.asList(Role.values()));
+        List<Role> passing = new ArrayList<>(Arrays.asList(Role.values()));
         for (String clause : expression.split("\\s+and\\s+")) {
             Matcher m = AUTHORITY.matcher(clause);
-            List<String> authorities = new java.util.ArrayList<>();
+            List<String> authorities = new ArrayList<>();
             while (m.find()) {
                 authorities.add(m.group(1));
             }

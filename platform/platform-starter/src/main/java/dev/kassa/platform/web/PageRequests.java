@@ -3,6 +3,8 @@ package dev.kassa.platform.web;
 import dev.kassa.platform.error.FieldErrors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * {@code page} (1-based) and {@code page_size} (default 20, at most 100) as the seed API defines them; or, as the original web
@@ -16,8 +18,8 @@ public final class PageRequests {
 
     public static PageRequest of(String page, String pageSize, Sort sort) {
         if (FieldErrors.blank(page) && FieldErrors.blank(pageSize)) {
-            var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-            if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            var attributes = RequestContextHolder.getRequestAttributes();
+            if (attributes instanceof ServletRequestAttributes servlet) {
                 String limit = servlet.getRequest().getParameter("limit");
                 String offset = servlet.getRequest().getParameter("offset");
                 if (!FieldErrors.blank(limit) || !FieldErrors.blank(offset)) {

@@ -4,22 +4,39 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.kassa.platform.config.PlatformDefaults;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.paths.PathAliases;
+import dev.kassa.platform.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,14 +49,13 @@ public class WebAutoConfiguration {
     static {
         // the caller is resolved from the token and the store, never sent: it must not appear in the published request
         // schemas
-        org.springdoc.core.utils.SpringDocUtils.getConfig()
-                .addRequestWrapperToIgnore(dev.kassa.platform.security.Caller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
-        io.swagger.v3.oas.models.media.Schema<Object> decimal = new io.swagger.v3.oas.models.media.JsonSchema();
-        decimal.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("string", "number")));
+        Schema<Object> decimal = new JsonSchema();
+        decimal.setTypes(new LinkedHashSet<>(List.of("string", "number")));
         decimal.setFormat("decimal");
         decimal.setDescription("A decimal: answered as a string (\"150000.00\"), accepted as a string or a number");
-        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, decimal);
+        SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, decimal);
     }
 
     /**
@@ -47,41 +63,38 @@ public class WebAutoConfiguration {
      * ({@code SNAKE_CASE}), not springdoc's own, whose camelCase names no answer has.
      */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
-    public io.swagger.v3.core.jackson.ModelResolver modelResolver(ObjectMapper objectMapper) {
-        return new io.swagger.v3.core.jackson.ModelResolver(objectMapper).openapi31(true);
+    @ConditionalOnMissingBean
+    public ModelResolver modelResolver(ObjectMapper objectMapper) {
+        return new ModelResolver(objectMapper).openapi31(true);
     }
 
     /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
-    public ErrorCatalogue errorCatalogue(
-            org.springframework.beans.factory.BeanFactory beanFactory, MessageSource messageSource) {
-        java.util.List<String> packages =
-                org.springframework.boot.autoconfigure.AutoConfigurationPackages.has(beanFactory)
-                        ? org.springframework.boot.autoconfigure.AutoConfigurationPackages.get(beanFactory)
-                        : java.util.List.of();
+    @ConditionalOnMissingBean
+    public ErrorCatalogue errorCatalogue(BeanFactory beanFactory, MessageSource messageSource) {
+        List<String> packages =
+                AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
         return new ErrorCatalogue(packages, messageSource);
     }
 
     /** Real answers as examples in the OpenAPI ({@code openapi/response-examples.json}, recorded by the service's tests). */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    @ConditionalOnMissingBean
     public ResponseExamples responseExamples(ObjectMapper json) {
         return new ResponseExamples(json);
     }
 
     /** Examples of the request bodies in the OpenAPI ({@code openapi/request-examples.json}, beside the spec). */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    @ConditionalOnMissingBean
     public RequestExamples requestExamples(ObjectMapper json) {
         return new RequestExamples(json);
     }
 
     /** The service's OpenAPI has a title, description and contact, declared tags and a description on every operation. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
-    public ApiDescription apiDescription(org.springframework.core.env.Environment environment) {
+    @ConditionalOnMissingBean
+    public ApiDescription apiDescription(Environment environment) {
         return new ApiDescription(
                 environment.getProperty("spring.application.name", "service"),
                 environment.getProperty("kassa.api.description"));
@@ -89,14 +102,14 @@ public class WebAutoConfiguration {
 
     /** A published property of a reference type may be null, as the answers write nulls ({@link NullableProperties}). */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    @ConditionalOnMissingBean
     public NullableProperties nullableProperties() {
         return new NullableProperties();
     }
 
     /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    @ConditionalOnMissingBean
     public OperationRoles operationRoles() {
         return new OperationRoles();
     }
@@ -117,7 +130,7 @@ public class WebAutoConfiguration {
         // a malformed or non-ASCII Accept-Language is the caller's mistake: it falls back to Russian instead of failing
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver() {
             @Override
-            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            public Locale resolveLocale(HttpServletRequest request) {
                 try {
                     return super.resolveLocale(request);
                 } catch (IllegalArgumentException malformed) {
@@ -132,13 +145,8 @@ public class WebAutoConfiguration {
 
     @Bean
     public ErrorResponses errorResponses(
-            MessageSource messageSource,
-            ObjectMapper objectMapper,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        return new ErrorResponses(
-                messageSource,
-                objectMapper,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+            MessageSource messageSource, ObjectMapper objectMapper, ObjectProvider<MeterRegistry> meters) {
+        return new ErrorResponses(messageSource, objectMapper, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -153,7 +161,7 @@ public class WebAutoConfiguration {
 
     /** The original's other spellings of the paths, one table for every service ({@code kassa/path-aliases.txt}). */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+    @ConditionalOnMissingBean
     public PathAliases pathAliases() {
         return PathAliases.load();
     }
@@ -167,7 +175,7 @@ public class WebAutoConfiguration {
     /** After the trailing slash goes, before security: an alias is served as its canonical path. */
     @Bean
     public FilterRegistrationBean<PathAliasFilter> pathAliasFilter(
-            PathAliases pathAliases, org.springframework.context.ApplicationContext context) {
+            PathAliases pathAliases, ApplicationContext context) {
         FilterRegistrationBean<PathAliasFilter> registration =
                 new FilterRegistrationBean<>(new PathAliasFilter(pathAliases, context));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
@@ -203,11 +211,8 @@ public class WebAutoConfiguration {
     /** Runs after Spring Security, so the caller and the store are known when a key is scoped. */
     @Bean
     public IdempotencyFilter idempotencyFilter(
-            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
-            ErrorResponses errorResponses,
-            org.springframework.core.env.Environment environment) {
-        return new IdempotencyFilter(
-                jdbcTemplate, errorResponses, dev.kassa.platform.config.PlatformDefaults.instanceName(environment));
+            JdbcTemplate jdbcTemplate, ErrorResponses errorResponses, Environment environment) {
+        return new IdempotencyFilter(jdbcTemplate, errorResponses, PlatformDefaults.instanceName(environment));
     }
 
     @Bean

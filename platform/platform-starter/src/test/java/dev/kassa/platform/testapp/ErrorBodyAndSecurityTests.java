@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -105,15 +109,15 @@ class ErrorBodyAndSecurityTests {
 
     /** Sends bytes as they are (java.net.http refuses non-ASCII header values, attackers do not). */
     String rawRequest(String head, String body) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            byte[] payload = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
             socket.getOutputStream()
                     .write((head + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
                                     + payload.length + "\r\nConnection: close\r\n\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            .getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().write(payload);
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -155,8 +159,8 @@ class ErrorBodyAndSecurityTests {
                 .isEqualTo("Authentication credentials were not provided.");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void everyErrorAnswerCountsUnderItsCodeForTheDashboards() {

@@ -1,11 +1,15 @@
 package dev.kassa.platform.testapp;
 
+import dev.kassa.platform.config.PlatformDefaults;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +23,11 @@ class IdempotencyTests {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.core.env.Environment environment;
+    @Autowired
+    Environment environment;
 
     @Test
     void aRetryOnAnotherInstanceTakesOverTheClaimOfAnInstanceThatDiedButNotOfOneThatLives() {
@@ -58,7 +62,7 @@ class IdempotencyTests {
                 .isEqualTo(201);
         jdbc.update(
                 "update public.kassa_idempotency set status = null, body = null, owner = ? where idem_key = ?",
-                dev.kassa.platform.config.PlatformDefaults.instanceName(environment),
+                PlatformDefaults.instanceName(environment),
                 running);
         Api.Response meanwhile = till.header("Idempotency-Key", running).post("/api/notes", json("text", "slow"));
         assertThat(meanwhile.status()).isEqualTo(409);
@@ -72,7 +76,7 @@ class IdempotencyTests {
         assertThat(jdbc.queryForObject(
                         "select count(*) from pg_stat_activity where application_name = ?",
                         Integer.class,
-                        dev.kassa.platform.config.PlatformDefaults.instanceName(environment)))
+                        PlatformDefaults.instanceName(environment)))
                 .as("this process's connections carry its name")
                 .isPositive();
     }

@@ -6,15 +6,18 @@ import dev.kassa.platform.tenancy.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
@@ -45,9 +48,9 @@ class NoteController {
         }
         if ("database away".equals(request.text())) {
             // what a request meets while PostgreSQL restarts: no connection to be had
-            throw new org.springframework.jdbc.CannotGetJdbcConnectionException(
+            throw new CannotGetJdbcConnectionException(
                     "Failed to obtain JDBC Connection",
-                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+                    new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
         }
         return new NoteResponse(note.id, note.text, note.amount);
     }
@@ -69,7 +72,7 @@ class NoteController {
     /** Two-word names around a variable: either separator reaches it, and the variable's value is kept as sent. */
     @GetMapping("/api/notes/by-text/{text}/word_count")
     @PreAuthorize(Access.READ_CATALOG)
-    Map<String, Object> wordCount(@org.springframework.web.bind.annotation.PathVariable String text) {
+    Map<String, Object> wordCount(@PathVariable String text) {
         return Map.of("text", text, "words", text.split("[-_ ]+").length);
     }
 

@@ -7,16 +7,23 @@ import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.OutboxRelay;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestEvents;
 import dev.kassa.platform.test.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +68,7 @@ class OutboxAndInboxTests {
     ObjectMapper objectMapper;
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     @Test
     void theBacklogShowsInTheGaugesUntilTheRelayHasSentIt() {
@@ -153,12 +163,11 @@ class OutboxAndInboxTests {
                 outbox.publish(store, new Probe(run + ":" + i));
             }
         });
-        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
         KafkaTemplate<String, String> slow = new KafkaTemplate<>(kafka.getProducerFactory()) {
             @Override
-            public java.util.concurrent.CompletableFuture<org.springframework.kafka.support.SendResult<String, String>>
-                    send(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
+            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
                 if (sending.getCount() > 0) {
                     // the first instance has claimed its round and stalls on the broker (a collection, a slow network)
                     sending.countDown();
@@ -171,11 +180,9 @@ class OutboxAndInboxTests {
                 return super.send(record);
             }
         };
-        var first =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, slow, tx).relayOnce());
-        assertThat(sending.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        var second =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, kafka, tx).relayOnce());
+        var first = CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, slow, tx).relayOnce());
+        assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
+        var second = CompletableFuture.supplyAsync(() -> new OutboxRelay(jdbc, kafka, tx).relayOnce());
         // the second instance either waits for the first round or (the defect) sends the rows after it meanwhile
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> second.isDone()
@@ -184,8 +191,8 @@ class OutboxAndInboxTests {
                                         Integer.class)
                                 > 0);
         proceed.countDown();
-        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
         new OutboxRelay(jdbc, kafka, tx).poll();
 
         List<Integer> order = new ArrayList<>();
@@ -234,28 +241,21 @@ class OutboxAndInboxTests {
     @Test
     void typedHandlersRunOnceForTheirOwnTypeAndSkipIrrelevantEvents() {
         String tenant = "inbox_shop_0000000e";
-        java.util.List<String> seen = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         EventHandlers handlers = new EventHandlers()
                 .on(Probe.class, probe -> !"skip".equals(probe.marker()), probe -> seen.add(probe.marker()));
-        String probe = dev.kassa.platform.test.TestEvents.message(tenant, new Probe("first"));
+        String probe = TestEvents.message(tenant, new Probe("first"));
         assertThat(inbox.handle(probe, "typed-consumer", handlers)).isTrue();
         assertThat(inbox.handle(probe, "typed-consumer", handlers))
                 .as("redelivered")
                 .isFalse();
-        assertThat(inbox.handle(
-                        dev.kassa.platform.test.TestEvents.message(tenant, new Probe("skip")),
-                        "typed-consumer",
-                        handlers))
+        assertThat(inbox.handle(TestEvents.message(tenant, new Probe("skip")), "typed-consumer", handlers))
                 .isFalse();
-        assertThat(inbox.handle(
-                        dev.kassa.platform.test.TestEvents.message(tenant, new NoteCreated("other type")),
-                        "typed-consumer",
-                        handlers))
+        assertThat(inbox.handle(TestEvents.message(tenant, new NoteCreated("other type")), "typed-consumer", handlers))
                 .isFalse();
         assertThat(seen).containsExactly("first");
         assertThatThrownBy(() -> inbox.handle(
-                        dev.kassa.platform.test.TestEvents.message(
-                                tenant, "Probe", Map.of("marker", Map.of("not", "text"))),
+                        TestEvents.message(tenant, "Probe", Map.of("marker", Map.of("not", "text"))),
                         "typed-consumer",
                         handlers))
                 .as("a payload that does not match its record is a poison event")
@@ -271,23 +271,23 @@ class OutboxAndInboxTests {
             if (probe.marker().startsWith("fail")) {
                 throw new IllegalStateException("cannot handle " + probe.marker());
             }
-            seen.add(dev.kassa.platform.tenancy.TenantContext.require().key() + ":" + probe.marker());
+            seen.add(TenantContext.require().key() + ":" + probe.marker());
             jdbc.update("insert into note (text) values (?)", probe.marker());
         });
-        String handledBefore = dev.kassa.platform.test.TestEvents.message(shop, new Probe("before"));
+        String handledBefore = TestEvents.message(shop, new Probe("before"));
         assertThat(inbox.handle(handledBefore, "poll-consumer", handlers)).isTrue();
         seen.clear();
-        String twice = dev.kassa.platform.test.TestEvents.message(shop, new Probe("twice"));
-        String otherType = dev.kassa.platform.test.TestEvents.message(shop, new NoteCreated("not this consumer's"));
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> poll = records(
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("a1")),
-                dev.kassa.platform.test.TestEvents.message(other, new Probe("b1")),
+        String twice = TestEvents.message(shop, new Probe("twice"));
+        String otherType = TestEvents.message(shop, new NoteCreated("not this consumer's"));
+        List<ConsumerRecord<String, String>> poll = records(
+                TestEvents.message(shop, new Probe("a1")),
+                TestEvents.message(other, new Probe("b1")),
                 handledBefore,
                 twice,
                 otherType,
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("a2")),
+                TestEvents.message(shop, new Probe("a2")),
                 twice,
-                dev.kassa.platform.test.TestEvents.message(other, new Probe("b2")));
+                TestEvents.message(other, new Probe("b2")));
 
         inbox.handleAll(poll, "poll-consumer", handlers);
 
@@ -305,15 +305,14 @@ class OutboxAndInboxTests {
         // transaction
         // failed), the failing one and those after it are left for the container to retry
         seen.clear();
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> failing = records(
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("c1")),
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("c2")),
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("fail")),
-                dev.kassa.platform.test.TestEvents.message(shop, new Probe("c3")));
+        List<ConsumerRecord<String, String>> failing = records(
+                TestEvents.message(shop, new Probe("c1")),
+                TestEvents.message(shop, new Probe("c2")),
+                TestEvents.message(shop, new Probe("fail")),
+                TestEvents.message(shop, new Probe("c3")));
         assertThatThrownBy(() -> inbox.handleAll(failing, "poll-consumer", handlers))
-                .isInstanceOfSatisfying(
-                        org.springframework.kafka.listener.BatchListenerFailedException.class,
-                        e -> assertThat(e.getIndex()).isEqualTo(2));
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex())
+                        .isEqualTo(2));
         assertThat(jdbc.queryForList(
                         "select text from \"tenant_inbox_shop\".note where text like 'c%' order by id", String.class))
                 .containsExactly("c1", "c2");
@@ -324,10 +323,10 @@ class OutboxAndInboxTests {
                 .containsExactly("c1", "c2");
     }
 
-    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records(String... messages) {
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new ArrayList<>();
+    private static List<ConsumerRecord<String, String>> records(String... messages) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < messages.length; i++) {
-            records.add(new org.apache.kafka.clients.consumer.ConsumerRecord<>(Topics.SALES, 0, i, null, messages[i]));
+            records.add(new ConsumerRecord<>(Topics.SALES, 0, i, null, messages[i]));
         }
         return records;
     }

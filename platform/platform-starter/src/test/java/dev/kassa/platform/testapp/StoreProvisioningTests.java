@@ -1,5 +1,6 @@
 package dev.kassa.platform.testapp;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.events.Topics;
@@ -13,12 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,22 +85,21 @@ class StoreProvisioningTests {
     }
 
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Test
     void concurrentFirstRequestsProvisionAStoreOnce() throws Exception {
         String key = TestStores.newKey("race");
         // more first requests at once than the pool has connections: each waits for the store's lock on a connection of
         // its own, so the lock's holder must not need a second one
-        int requests =
-                dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize() + 3;
+        int requests = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() + 3;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             all.add(pool.submit(() -> provisioner.provision(key, null)));
         }
         for (Future<?> f : all) {
-            f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            f.get(20, TimeUnit.SECONDS);
         }
         pool.shutdown();
         String schema = key.substring(0, key.length() - 9);

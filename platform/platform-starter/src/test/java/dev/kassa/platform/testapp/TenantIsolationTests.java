@@ -16,6 +16,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
@@ -104,14 +107,14 @@ class TenantIsolationTests {
         JdbcTransactionManager manager =
                 new JdbcTransactionManager(new TenantSchemaDataSource(ServiceSchemaDataSource.pool(dataSource)));
         TransactionTemplate tx = new TransactionTemplate(manager);
-        Tenant storeA = new Tenant(a, "tenant_jdbc_a", java.time.ZoneOffset.UTC);
-        Tenant storeB = new Tenant(b, "tenant_jdbc_b", java.time.ZoneOffset.UTC);
+        Tenant storeA = new Tenant(a, "tenant_jdbc_a", ZoneOffset.UTC);
+        Tenant storeB = new Tenant(b, "tenant_jdbc_b", ZoneOffset.UTC);
         int original = hikari.getMaximumPoolSize();
         hikari.getHikariConfigMXBean().setMaximumPoolSize(1);
         hikari.getHikariPoolMXBean().softEvictConnections();
         try {
             for (int i = 0; i < 3; i++) {
-                for (Tenant store : java.util.List.of(storeA, storeB)) {
+                for (Tenant store : List.of(storeA, storeB)) {
                     String text = store.key().substring(0, 6) + i;
                     String inTransaction = TenantContext.call(
                             store,
@@ -140,7 +143,7 @@ class TenantIsolationTests {
     private static HikariDataSource unwrap(DataSource dataSource) {
         try {
             return dataSource.unwrap(HikariDataSource.class);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

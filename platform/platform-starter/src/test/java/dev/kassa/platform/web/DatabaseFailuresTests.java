@@ -3,6 +3,7 @@ package dev.kassa.platform.web;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
@@ -24,8 +25,7 @@ class DatabaseFailuresTests {
                 .isTrue();
         assertThat(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("I/O error", "08006"))))
                 .isTrue();
-        assertThat(DatabaseFailures.isUnavailable(
-                        new org.springframework.jdbc.CannotGetJdbcConnectionException("pool")))
+        assertThat(DatabaseFailures.isUnavailable(new CannotGetJdbcConnectionException("pool")))
                 .isTrue();
     }
 

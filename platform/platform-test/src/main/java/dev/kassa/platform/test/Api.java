@@ -3,16 +3,23 @@ package dev.kassa.platform.test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.kassa.platform.security.ServiceTokens;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A plain HTTP client for tests that drive Kassa as a client would: JSON in and out, every status
@@ -25,8 +32,7 @@ public final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: its status, its body as JSON (missing if not JSON), as text and as bytes (a photo), its headers. */
-    public record Response(
-            int status, JsonNode body, String raw, Map<String, java.util.List<String>> headers, byte[] bytes) {
+    public record Response(int status, JsonNode body, String raw, Map<String, List<String>> headers, byte[] bytes) {
         public JsonNode at(String pointer) {
             return body.at(pointer);
         }
@@ -88,7 +94,7 @@ public final class Api {
 
     /** Sent as one of Kassa's own components would send it (a service token signed with the test suite's secret). */
     public Api asService() {
-        return header(dev.kassa.platform.security.ServiceTokens.HEADER, TestTokens.SERVICES.issue());
+        return header(ServiceTokens.HEADER, TestTokens.SERVICES.issue());
     }
 
     public Api english() {
@@ -122,7 +128,7 @@ public final class Api {
             return exchange(
                     method,
                     path,
-                    payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
                     "application/json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,7 +137,7 @@ public final class Api {
 
     /** A multipart form, as a browser sends one with files. */
     public Response multipart(String method, String path, Form form) {
-        String boundary = "kassa-" + java.util.UUID.randomUUID();
+        String boundary = "kassa-" + UUID.randomUUID();
         return exchange(method, path, form.encode(boundary), "multipart/form-data; boundary=" + boundary);
     }
 
@@ -149,7 +155,7 @@ public final class Api {
             }
             headers.forEach(request::header);
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode json;
             try {
                 json = text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
@@ -178,11 +184,10 @@ public final class Api {
     public static final class Form {
         private record Part(String name, String filename, String contentType, byte[] content) {}
 
-        private final java.util.List<Part> parts = new java.util.ArrayList<>();
+        private final List<Part> parts = new ArrayList<>();
 
         public Form field(String name, Object value) {
-            parts.add(new Part(
-                    name, null, null, String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            parts.add(new Part(name, null, null, String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
             return this;
         }
 
@@ -192,7 +197,7 @@ public final class Api {
         }
 
         byte[] encode(String boundary) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (Part part : parts) {
                 StringBuilder head = new StringBuilder("--")
                         .append(boundary)
@@ -206,11 +211,11 @@ public final class Api {
                             .append(part.contentType());
                 }
                 head.append("\r\n\r\n");
-                out.writeBytes(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
                 out.writeBytes(part.content());
-                out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             }
-            out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return out.toByteArray();
         }
     }
@@ -221,7 +226,7 @@ public final class Api {
 
         /** A 1×1 PNG. */
         public static byte[] png() {
-            return java.util.Base64.getDecoder()
+            return Base64.getDecoder()
                     .decode(
                             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         }

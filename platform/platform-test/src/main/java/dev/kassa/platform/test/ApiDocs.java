@@ -1,9 +1,14 @@
 package dev.kassa.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Checks on a service's OpenAPI document ({@code /v3/api-docs}) that integrators rely on. */
 public final class ApiDocs {
@@ -32,28 +37,24 @@ public final class ApiDocs {
      */
     public static List<String> requestExamplesWithoutOperation(JsonNode docs) {
         List<String> stray = new ArrayList<>();
-        try (java.io.InputStream in =
-                ApiDocs.class.getClassLoader().getResourceAsStream("openapi/request-examples.json")) {
+        try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream("openapi/request-examples.json")) {
             if (in == null) {
                 return stray;
             }
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(in)
-                    .fieldNames()
-                    .forEachRemaining(key -> {
-                        String[] operation = key.split(" ", 2);
-                        JsonNode body = docs.path("paths")
-                                .path(operation[1])
-                                .path(operation[0].toLowerCase(java.util.Locale.ROOT))
-                                .path("requestBody")
-                                .path("content")
-                                .path("application/json");
-                        if (body.isMissingNode()) {
-                            stray.add(key);
-                        }
-                    });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            new ObjectMapper().readTree(in).fieldNames().forEachRemaining(key -> {
+                String[] operation = key.split(" ", 2);
+                JsonNode body = docs.path("paths")
+                        .path(operation[1])
+                        .path(operation[0].toLowerCase(Locale.ROOT))
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json");
+                if (body.isMissingNode()) {
+                    stray.add(key);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return stray;
     }

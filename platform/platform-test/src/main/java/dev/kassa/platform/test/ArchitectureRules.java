@@ -9,9 +9,13 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.KassaEvent;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 
+import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -123,13 +127,7 @@ public final class ArchitectureRules {
                 .haveSimpleNameNotEndingWith("Client")
                 .should()
                 .callMethod(
-                        KassaException.class,
-                        "relayed",
-                        int.class,
-                        String.class,
-                        String.class,
-                        java.util.Map.class,
-                        java.util.Map.class)
+                        KassaException.class, "relayed", int.class, String.class, String.class, Map.class, Map.class)
                 .as("errors are raised by name; only a client relays another service's error"));
         rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
         rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
@@ -143,12 +141,10 @@ public final class ArchitectureRules {
      */
     static List<String> aliasedMappings(Class<?> controller) {
         List<String> found = new ArrayList<>();
-        List<java.lang.reflect.AnnotatedElement> mapped = new ArrayList<>(List.of(controller.getDeclaredMethods()));
+        List<AnnotatedElement> mapped = new ArrayList<>(List.of(controller.getDeclaredMethods()));
         mapped.add(controller);
-        for (java.lang.reflect.AnnotatedElement element : mapped) {
-            org.springframework.web.bind.annotation.RequestMapping mapping =
-                    org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
-                            element, org.springframework.web.bind.annotation.RequestMapping.class);
+        for (AnnotatedElement element : mapped) {
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(element, RequestMapping.class);
             if (mapping != null && mapping.path().length > 1) {
                 found.add("one path per mapping (the others belong in kassa/path-aliases.txt): " + element + " "
                         + List.of(mapping.path()));

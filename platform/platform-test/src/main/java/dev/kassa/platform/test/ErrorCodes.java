@@ -2,10 +2,13 @@ package dev.kassa.platform.test;
 
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.NamedErrors;
+import dev.kassa.platform.error.PlatformErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +46,7 @@ public final class ErrorCodes {
                         name + ": code " + e.code() + " answers " + e.status() + " here and " + other + " elsewhere");
             }
         }
-        if (errors.stream().noneMatch(e -> !(e instanceof dev.kassa.platform.error.PlatformErrors))
+        if (errors.stream().noneMatch(e -> !(e instanceof PlatformErrors))
                 && !basePackage.startsWith("dev.kassa.platform")) {
             problems.add("no named errors found under " + basePackage);
         }
@@ -58,7 +61,7 @@ public final class ErrorCodes {
             try (InputStream in = ErrorCodes.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in != null) {
                     Properties p = new Properties();
-                    p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
                     all.putAll(p);
                 }
             } catch (IOException e) {

@@ -11,18 +11,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.EventTypes;
 import dev.kassa.platform.events.KassaEvent;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -92,12 +98,12 @@ public final class EventSamples {
      * That every event contract ({@link KassaEvent} record) under {@code basePackage} is among {@code checked}: a new event
      * without a golden sample and a producer test fails the build.
      */
-    public static void assertAllContractsChecked(String basePackage, java.util.Collection<Class<?>> checked) {
-        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(KassaEvent.class));
-        java.util.Set<String> found = new java.util.TreeSet<>();
+    public static void assertAllContractsChecked(String basePackage, Collection<Class<?>> checked) {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(KassaEvent.class));
+        Set<String> found = new TreeSet<>();
         scanner.findCandidateComponents(basePackage).forEach(d -> found.add(d.getBeanClassName()));
-        java.util.Set<String> tested = new java.util.TreeSet<>();
+        Set<String> tested = new TreeSet<>();
         checked.forEach(c -> tested.add(c.getName()));
         if (!tested.containsAll(found)) {
             found.removeAll(tested);
@@ -143,7 +149,7 @@ public final class EventSamples {
 
         /** The meaning of each field, by path ({@code lines[].product_id}). */
         public Map<String, String> fields() {
-            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            Map<String, String> fields = new LinkedHashMap<>();
             file.path("fields")
                     .fields()
                     .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));

@@ -7,12 +7,15 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * springdoc names a published schema after its class's simple name: two classes with one simple name (two
@@ -27,24 +30,23 @@ public final class SchemaNames {
             Set.of("GetMapping", "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping", "RequestMapping")
                     .stream()
                     .map(n -> "org.springframework.web.bind.annotation." + n)
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
 
     /** Each schema name that more than one published class of {@code controllers} would take, with those classes. */
     public static Map<String, Set<String>> clashes(Collection<Class<?>> controllers) {
         Map<String, Set<String>> byName = new TreeMap<>();
-        Set<Class<?>> seen = new java.util.HashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
         for (Class<?> controller : controllers) {
             for (Method method : controller.getDeclaredMethods()) {
-                if (java.util.Arrays.stream(method.getAnnotations())
+                if (Arrays.stream(method.getAnnotations())
                         .noneMatch(a -> MAPPINGS.contains(a.annotationType().getName()))) {
                     continue;
                 }
                 List<Type> published = new ArrayList<>(List.of(method.getGenericReturnType()));
                 for (int i = 0; i < method.getParameterCount(); i++) {
-                    if (java.util.Arrays.stream(method.getParameterAnnotations()[i])
-                            .anyMatch(a -> a.annotationType()
-                                    .getName()
-                                    .equals("org.springframework.web.bind.annotation.RequestBody"))) {
+                    if (Arrays.stream(method.getParameterAnnotations()[i]).anyMatch(a -> a.annotationType()
+                            .getName()
+                            .equals("org.springframework.web.bind.annotation.RequestBody"))) {
                         published.add(method.getGenericParameterTypes()[i]);
                     }
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public final class TestEvents {
 
     /** A new event (fresh event id) for the store; its type comes from the record ({@link dev.kassa.platform.events.EventTypes}). */
     public static String message(String tenantKey, Object event) {
-        return message(tenantKey, dev.kassa.platform.events.EventTypes.nameOf(event.getClass()), event);
+        return message(tenantKey, EventTypes.nameOf(event.getClass()), event);
     }
 
     /** A new event (fresh event id) of {@code type} for the store: for messages no producer sends (poison, unknown types). */

@@ -1,11 +1,17 @@
 package dev.kassa.platform.test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A plain consumer on the test broker, reading from the beginning in its own group. */
 public final class TestKafka {
@@ -25,18 +31,17 @@ public final class TestKafka {
      * The first event of {@code type} keyed {@code key} on {@code topic}, read from the beginning; fails when none arrives
      * within 30 s. Events leave the outbox as soon as their transaction commits, so tests look for them on the broker.
      */
-    public static com.fasterxml.jackson.databind.JsonNode awaitEvent(String topic, String key, String type) {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.util.concurrent.atomic.AtomicReference<com.fasterxml.jackson.databind.JsonNode> found =
-                new java.util.concurrent.atomic.AtomicReference<>();
+    public static JsonNode awaitEvent(String topic, String key, String type) {
+        ObjectMapper mapper = new ObjectMapper();
+        AtomicReference<JsonNode> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(java.util.List.of(topic));
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(30))
-                    .pollInterval(java.time.Duration.ZERO)
+            consumer.subscribe(List.of(topic));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ZERO)
                     .until(() -> {
-                        for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
-                            com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(record.value());
+                        for (var record : consumer.poll(Duration.ofMillis(200))) {
+                            JsonNode event = mapper.readTree(record.value());
                             if (key.equals(record.key())
                                     && type.equals(event.path("type").asText())) {
                                 found.compareAndSet(null, event);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.security.ServiceTokens;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -14,6 +15,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -27,8 +29,7 @@ public final class TestTokens {
     /** The service secret every service under test is given ({@code kassa.security.service-secret}). */
     public static final String SERVICE_SECRET = "kassa-test-service-secret-0123456789";
 
-    public static final dev.kassa.platform.security.ServiceTokens SERVICES =
-            new dev.kassa.platform.security.ServiceTokens(SERVICE_SECRET, "test", java.time.Clock.systemUTC());
+    public static final ServiceTokens SERVICES = new ServiceTokens(SERVICE_SECRET, "test", Clock.systemUTC());
 
     public static String token(long userId, String username, Map<String, String> stores) {
         return sign(userId, username, stores, Instant.now().plusSeconds(900), KEYS);
