@@ -1,9 +1,9 @@
 package dev.kassa.customer;
 
-import dev.kassa.customer.customer.CustomerBalanceChanged;
 import dev.kassa.customer.customer.CustomerCreated;
 import dev.kassa.customer.customer.CustomerDeleted;
 import dev.kassa.customer.customer.CustomerUpdated;
+import dev.kassa.customer.ledger.CustomerBalanceChanged;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;

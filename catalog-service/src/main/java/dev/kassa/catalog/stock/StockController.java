@@ -199,7 +199,7 @@ class StockController {
                     "A product's stock history, newest first: every receipt, sale, refund, adjustment and write-off; filter reason")
     @GetMapping("/api/products/products/{id}/movements")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<StockService.Movement> movements(
+    PageResponse<StockMovement> movements(
             @PathVariable long id,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String page,
@@ -210,7 +210,7 @@ class StockController {
     @Operation(summary = "The store's stock movements, newest first: filters product, reason")
     @GetMapping("/api/products/stock-movements")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<StockService.Movement> allMovements(
+    PageResponse<StockMovement> allMovements(
             @RequestParam(required = false) Long product,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String page,

@@ -24,7 +24,7 @@ class StockRepository {
     /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it is unexpired. */
     record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean fresh) {}
 
-    private static final RowMapper<StockService.Movement> MOVEMENT = (rs, i) -> new StockService.Movement(
+    private static final RowMapper<StockMovement> MOVEMENT = (rs, i) -> new StockMovement(
             rs.getLong("id"),
             rs.getLong("product_id"),
             (Long) rs.getObject("batch_id"),
@@ -87,7 +87,7 @@ class StockRepository {
     }
 
     /** Newest first; a product's (or, with {@code productId} null, the store's), of one reason or all. */
-    Page<StockService.Movement> movements(Long productId, String reason, Pageable page) {
+    Page<StockMovement> movements(Long productId, String reason, Pageable page) {
         return JdbcPages.page(
                 sql,
                 """

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -69,18 +68,6 @@ public class StockService {
             String supplierName,
             String notes,
             Boolean isActive) {}
-
-    public record Movement(
-            long id,
-            long product,
-            Long batch,
-            String batchNumber,
-            BigDecimal quantity,
-            String reason,
-            String reference,
-            String note,
-            Long createdBy,
-            Instant createdAt) {}
 
     private final StockRepository repository;
     private final Batches batches;
@@ -313,7 +300,7 @@ public class StockService {
 
     /** A product's stock history, newest first; or the store's, when {@code productId} is null. */
     @Transactional(readOnly = true)
-    public Page<Movement> movements(Long productId, String reason, Pageable page) {
+    public Page<StockMovement> movements(Long productId, String reason, Pageable page) {
         if (productId != null) {
             requireProduct(productId);
         }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "customers")
-class Customer {
+public class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
@@ -68,6 +68,30 @@ class Customer {
 
     Instant deletedAt;
 
+    public Long id() {
+        return id;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public Long groupId() {
+        return groupId;
+    }
+
+    public int loyaltyPoints() {
+        return loyaltyPoints;
+    }
+
+    public boolean isActive() {
+        return isActive;
+    }
+
+    public boolean isBlocked() {
+        return isBlocked;
+    }
+
     protected Customer() {}
 
     Customer(CustomerForm form) {
@@ -105,7 +129,7 @@ class Customer {
     }
 
     /** "Last First Middle" without blank parts, or the phone. */
-    String fullName() {
+    public String fullName() {
         String full = String.join(
                 " ",
                 Stream.of(lastName, firstName, middleName)
@@ -115,7 +139,7 @@ class Customer {
     }
 
     /** What may still be bought on credit: nothing when blocked, else the limit less the debt. */
-    BigDecimal availableCredit() {
+    public BigDecimal availableCredit() {
         if (isBlocked) {
             return BigDecimal.ZERO.setScale(2);
         }

@@ -1,8 +1,8 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.customer.CustomerErrors;
+import dev.kassa.customer.ledger.Ledger;
 import dev.kassa.platform.data.LikePatterns;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,12 +55,10 @@ class CustomerController {
 
     private final Customers customers;
     private final CustomerQueries queries;
-    private final PurchaseHistory history;
 
-    CustomerController(Customers customers, CustomerQueries queries, PurchaseHistory history) {
+    CustomerController(Customers customers, CustomerQueries queries) {
         this.customers = customers;
         this.queries = queries;
-        this.history = history;
     }
 
     @Operation(
@@ -135,58 +131,6 @@ class CustomerController {
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     void delete(@PathVariable long id) {
         customers.delete(id);
-    }
-
-    @Operation(
-            summary =
-                    "A customer's purchases, newest first (from completed sales; refunds shown per purchase); date_from / date_to "
-                            + "(business dates, inclusive); paginated")
-    @GetMapping("/{id}/purchase-history")
-    @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<PurchaseHistory.Purchase> purchaseHistory(
-            @PathVariable long id,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate from = errors.date("date_from", dateFrom);
-        LocalDate to = errors.date("date_to", dateTo);
-        errors.throwIfAny();
-        return PageResponse.of(history.page(id, from, to, PageRequests.of(page, pageSize, Sort.unsorted())), p -> p);
-    }
-
-    @Operation(
-            summary =
-                    "The customers who bought most: limit (1–100, default 10), order_by total_purchases (net amount, default) or "
-                            + "total_purchases_count, date_from / date_to (business dates; all time without them)")
-    @GetMapping("/top")
-    @PreAuthorize(Access.READ_CUSTOMERS)
-    Success<List<PurchaseHistory.TopCustomer>> top(
-            @RequestParam(required = false) String limit,
-            @RequestParam(name = "order_by", required = false) String orderBy,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo) {
-        FieldErrors errors = new FieldErrors();
-        int n = 10;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                n = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > 100) {
-                errors.add("limit", "validation.page_size");
-            }
-        }
-        String order = orderBy == null || orderBy.isBlank() ? "total_purchases" : orderBy.trim();
-        if (!order.equals("total_purchases") && !order.equals("total_purchases_count")) {
-            errors.add("order_by", "validation.invalid");
-        }
-        LocalDate from = errors.date("date_from", dateFrom);
-        LocalDate to = errors.date("date_to", dateTo);
-        errors.throwIfAny();
-        return Success.of(history.top(from, to, order.equals("total_purchases_count"), n));
     }
 
     @Operation(summary = "A customer's purchase totals and points")

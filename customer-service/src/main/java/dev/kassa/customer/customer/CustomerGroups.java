@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 /** Customer groups (spec §6.1) with the number of their active members. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-class CustomerGroups {
+public class CustomerGroups {
 
-    record Group(
+    public record Group(
             long id,
             String name,
             String description,
@@ -83,7 +83,7 @@ class CustomerGroups {
                 page);
     }
 
-    Optional<Group> find(long id) {
+    public Optional<Group> find(long id) {
         return sql.sql(SELECT + " where g.id = :id").param("id", id).query(ROW).optional();
     }
 

@@ -2,6 +2,7 @@ package dev.kassa.customer.customer;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.customer.CustomerErrors;
+import dev.kassa.customer.ledger.Ledger;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;

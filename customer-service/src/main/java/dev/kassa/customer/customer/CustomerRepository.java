@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Customers (the aggregate; the ledger and groups are plain SQL beside it). Deleted customers are never found here but by id. */
-interface CustomerRepository extends JpaRepository<Customer, Long> {
+public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     @Query(
             "select count(c) > 0 from Customer c where c.phone = :phone and c.deletedAt is null and (:except is null or c.id <> :except)")

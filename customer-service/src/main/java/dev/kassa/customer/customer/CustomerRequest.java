@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  * taken too: {@code customer_type: "organization"} for a company, {@code organization_name} for {@code company_name},
  * {@code inn} for {@code tax_id}.
  */
-record CustomerRequest(
+public record CustomerRequest(
         String name,
         String firstName,
         String lastName,

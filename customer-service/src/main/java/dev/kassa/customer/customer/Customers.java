@@ -1,6 +1,8 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.customer.CustomerErrors;
+import dev.kassa.customer.ledger.CustomerBalanceChanged;
+import dev.kassa.customer.ledger.Ledger;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.money.PaymentMethod;
@@ -19,7 +21,7 @@ import java.util.Set;
  * payment, a correction). Balance changes lock the customer, so two tills never lose an update.
  */
 @Service
-class Customers {
+public class Customers {
 
     /** How a debt is paid back: money, never credit or points. */
     static final Set<PaymentMethod> DEBT_PAYMENT_METHODS =
@@ -38,7 +40,7 @@ class Customers {
     }
 
     @Transactional
-    Customer create(CustomerRequest request) {
+    public Customer create(CustomerRequest request) {
         CustomerForm form = CustomerRules.apply(
                 request, CustomerRules.EMPTY, TenantContext.require().today(), groups::exists);
         if (customers.phoneTaken(form.phone(), null)) {

@@ -20,20 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 /** Customer groups (spec §6.3 K1, K2): read by staff, changed by owners and managers. */
 @RestController
 @RequestMapping("/api/customers/groups")
 class GroupController {
-
-    record GroupRequest(
-            String name,
-            String description,
-            BigDecimal discountPercent,
-            BigDecimal minPurchaseAmount,
-            Boolean isActive) {}
 
     private static final SqlOrdering ORDERING = SqlOrdering.of(
             "-discount_percent",

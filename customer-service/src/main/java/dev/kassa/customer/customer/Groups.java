@@ -30,14 +30,14 @@ class Groups {
     }
 
     @Transactional
-    CustomerGroups.Group create(GroupController.GroupRequest r) {
+    CustomerGroups.Group create(GroupRequest r) {
         long id = groups.create(
                 form(r, new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true), null));
         return groups.find(id).orElseThrow();
     }
 
     @Transactional
-    CustomerGroups.Group update(long id, GroupController.GroupRequest r, boolean partial) {
+    CustomerGroups.Group update(long id, GroupRequest r, boolean partial) {
         CustomerGroups.Group current = find(id);
         CustomerGroups.GroupForm base = partial
                 ? new CustomerGroups.GroupForm(
@@ -58,7 +58,7 @@ class Groups {
         }
     }
 
-    private CustomerGroups.GroupForm form(GroupController.GroupRequest r, CustomerGroups.GroupForm base, Long id) {
+    private CustomerGroups.GroupForm form(GroupRequest r, CustomerGroups.GroupForm base, Long id) {
         FieldErrors errors = new FieldErrors();
         String name = r.name() != null ? r.name().trim() : base.name();
         if (name == null || name.isBlank()) {

@@ -21,18 +21,6 @@ import java.util.Optional;
 @Service
 public class CashierLeaderboard {
 
-    /** What a cashier sold in the period, refunds of those sales apart. */
-    public record Sold(
-            long id,
-            String fullName,
-            BigDecimal totalSales,
-            BigDecimal cashSales,
-            BigDecimal cardSales,
-            BigDecimal refunds,
-            long salesCount,
-            long sessionsCount,
-            BigDecimal averageSale) {}
-
     /** A leaderboard row: {@code id} is the cashier's user; {@code net_sales} the sales less their refunds. */
     public record Cashier(
             long id,
@@ -49,7 +37,7 @@ public class CashierLeaderboard {
             String phone,
             String role) {
 
-        static Cashier of(Sold sold, Optional<EmployeeDirectory.Employee> now) {
+        static Cashier of(SessionRepository.Sold sold, Optional<EmployeeDirectory.Employee> now) {
             return new Cashier(
                     sold.id(),
                     now.map(EmployeeDirectory.Employee::fullName).orElse(sold.fullName()),

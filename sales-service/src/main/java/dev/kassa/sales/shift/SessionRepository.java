@@ -24,6 +24,18 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class SessionRepository {
 
+    /** What a cashier sold in the period, refunds of those sales apart. */
+    public record Sold(
+            long id,
+            String fullName,
+            BigDecimal totalSales,
+            BigDecimal cashSales,
+            BigDecimal cardSales,
+            BigDecimal refunds,
+            long salesCount,
+            long sessionsCount,
+            BigDecimal averageSale) {}
+
     /**
      * Cash that should be in the till of shift {@code s}: opening + cash kept from sales (applied amounts, so change
      * handed back is already out) − cash refunds + cash put in − cash taken out.
@@ -325,7 +337,7 @@ public class SessionRepository {
      * The cashier leaderboard (spec §5.2.6): sales completed in [from, to) grouped by cashier, refunds of those
      * cashiers' sales in the same period subtracted into {@code net_sales}; best first.
      */
-    public List<CashierLeaderboard.Sold> cashierStats(Instant from, Instant to, int limit) {
+    public List<Sold> cashierStats(Instant from, Instant to, int limit) {
         return sql.sql(
                         """
                 with done as (
@@ -347,7 +359,7 @@ public class SessionRepository {
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .param("limit", limit)
-                .query((rs, i) -> new CashierLeaderboard.Sold(
+                .query((rs, i) -> new Sold(
                         rs.getLong("id"),
                         rs.getString("full_name"),
                         rs.getBigDecimal("total_sales"),

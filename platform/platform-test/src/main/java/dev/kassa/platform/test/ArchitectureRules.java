@@ -16,7 +16,10 @@ import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -45,6 +48,25 @@ public final class ArchitectureRules {
     };
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
+
+    private static final String REPOSITORY = "org.springframework.stereotype.Repository";
+
+    /** A class annotated with {@code annotation}, or a type nested in one. */
+    static DescribedPredicate<JavaClass> partOf(String annotation) {
+        return DescribedPredicate.describe(
+                "part of a class annotated with @" + annotation.substring(annotation.lastIndexOf('.') + 1),
+                c -> !c.isAnnotation() && enclosing(c).anyMatch(e -> e.isAnnotatedWith(annotation)));
+    }
+
+    /** A class with a {@code @KafkaListener} method, or a type nested in one. */
+    static final DescribedPredicate<JavaClass> CONSUMERS = DescribedPredicate.describe(
+            "part of a Kafka consumer", c -> enclosing(c).anyMatch(e -> e.getMethods().stream()
+                    .anyMatch(m -> m.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener"))));
+
+    /** The class and the classes it is nested in, innermost first. */
+    private static Stream<JavaClass> enclosing(JavaClass c) {
+        return Stream.iterate(c, Objects::nonNull, e -> e.getEnclosingClass().orElse(null));
+    }
 
     public static List<ArchRule> rules(String basePackage) {
         List<ArchRule> rules = new ArrayList<>();
@@ -129,6 +151,32 @@ public final class ArchitectureRules {
                 .callMethod(
                         KassaException.class, "relayed", int.class, String.class, String.class, Map.class, Map.class)
                 .as("errors are raised by name; only a client relays another service's error"));
+        // web -> domain <- messaging, inside a feature package too: nothing but a controller uses a controller's types
+        // (its request records belong to the domain), nothing but a consumer uses a consumer's, and a repository knows
+        // no service
+        rules.add(noClasses()
+                .that(not(partOf(REST_CONTROLLER)))
+                .and()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .dependOnClassesThat(partOf(REST_CONTROLLER))
+                .as("only controllers use a controller's types: its requests and answers belong to the feature"));
+        rules.add(noClasses()
+                .that(not(CONSUMERS))
+                .and()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .dependOnClassesThat(CONSUMERS)
+                .as("only consumers use a consumer's types: the records of an event it reads belong to the feature"));
+        rules.add(noClasses()
+                .that()
+                .areAnnotatedWith(REPOSITORY)
+                .and()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .dependOnClassesThat(partOf("org.springframework.stereotype.Service")
+                        .or(partOf("org.springframework.stereotype.Component")))
+                .as("repositories know no service: the rows they return are their own types or the feature's"));
         rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
         rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
         rules.add(NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS);

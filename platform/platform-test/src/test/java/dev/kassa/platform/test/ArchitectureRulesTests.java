@@ -20,6 +20,47 @@ class ArchitectureRulesTests {
         void low() {}
     }
 
+    @org.springframework.web.bind.annotation.RestController
+    static class GroupsController {
+        record GroupRequest(String name) {}
+    }
+
+    @org.springframework.stereotype.Service
+    static class GroupsService {
+        record Settings(boolean on) {}
+
+        void create(GroupsController.GroupRequest request) {}
+    }
+
+    @org.springframework.stereotype.Repository
+    static class GroupsRepository {
+        GroupsService.Settings settings() {
+            return null;
+        }
+    }
+
+    @Test
+    void aServiceThatUsesItsControllersRequestOrARepositoryItsServicesTypeFailsTheBuild() {
+        com.tngtech.archunit.core.domain.JavaClasses classes =
+                new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .importClasses(
+                                GroupsController.class,
+                                GroupsController.GroupRequest.class,
+                                GroupsService.class,
+                                GroupsService.Settings.class,
+                                GroupsRepository.class);
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.lang.ArchRule rule : ArchitectureRules.rules("dev.kassa.platform.test")) {
+            if (rule.getDescription().startsWith("only controllers")
+                    || rule.getDescription().startsWith("repositories know no service")) {
+                if (rule.evaluate(classes).hasViolation()) {
+                    failed.add(rule.getDescription());
+                }
+            }
+        }
+        assertThat(failed).hasSize(2);
+    }
+
     @Test
     void aMappingWithASecondSpellingFailsTheBuild() {
         assertThat(ArchitectureRules.aliasedMappings(OnePathEach.class)).isEmpty();

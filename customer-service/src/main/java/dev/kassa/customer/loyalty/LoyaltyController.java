@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.loyalty;
 
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +25,7 @@ class LoyaltyController {
                             + "loyalty_point_value (what a point pays at the till as the bonus tender; default 1)")
     @GetMapping("/api/customers/settings")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Loyalty.Settings settings() {
+    LoyaltySettings settings() {
         return loyalty.settings();
     }
 
@@ -34,7 +34,7 @@ class LoyaltyController {
             path = "/api/customers/settings",
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MANAGE_STORE)
-    Loyalty.Settings update(@RequestBody Loyalty.SettingsRequest request) {
+    LoyaltySettings update(@RequestBody Loyalty.SettingsRequest request) {
         return loyalty.update(request);
     }
 }

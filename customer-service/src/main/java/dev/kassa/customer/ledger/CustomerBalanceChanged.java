@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.ledger;
 
 import dev.kassa.platform.events.KassaEvent;
 import dev.kassa.platform.events.Topics;

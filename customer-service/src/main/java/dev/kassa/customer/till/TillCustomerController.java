@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.till;
 
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.ledger;
 
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
@@ -18,9 +18,9 @@ import java.util.Optional;
 /** The balance ledger (spec §6.1 CustomerTransaction): appended in the transaction of the change, never edited. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-class Ledger {
+public class Ledger {
 
-    record Entry(
+    public record Entry(
             long id,
             long customer,
             String customerName,
@@ -66,7 +66,7 @@ class Ledger {
         this.sql = sql;
     }
 
-    long append(
+    public long append(
             long customer,
             String type,
             BigDecimal amount,
@@ -96,7 +96,7 @@ class Ledger {
     }
 
     /** A balance moved: before and after, and the customer's points as they are. */
-    record Moved(BigDecimal before, BigDecimal after, int points) {}
+    public record Moved(BigDecimal before, BigDecimal after, int points) {}
 
     /**
      * Moves the customer's balance by {@code amount}, read and written in one statement: the ledger is the balance's one
@@ -104,7 +104,7 @@ class Ledger {
      * sale or payment at the same moment cannot lose one another. Empty when there is no such customer or the balance would
      * pass ±{@code limit}.
      */
-    Optional<Moved> move(long customer, BigDecimal amount, BigDecimal limit) {
+    public Optional<Moved> move(long customer, BigDecimal amount, BigDecimal limit) {
         return sql.sql(
                         """
                         update customers set balance = balance + :amount, updated_at = now()
@@ -120,7 +120,7 @@ class Ledger {
     }
 
     /** A loyalty row: the points move by {@code points} ({@code amount} is the money it concerns); the balance stays as it is. */
-    long appendPoints(
+    public long appendPoints(
             long customer,
             String type,
             BigDecimal amount,
@@ -149,7 +149,7 @@ class Ledger {
                 .single();
     }
 
-    List<Entry> recent(long customer, int limit) {
+    public List<Entry> recent(long customer, int limit) {
         return sql.sql(SELECT + " where t.customer_id = :customer order by t.created_at desc, t.id desc limit :limit")
                 .param("customer", customer)
                 .param("limit", limit)
@@ -173,7 +173,7 @@ class Ledger {
                 page);
     }
 
-    Optional<Entry> find(long id) {
+    public Optional<Entry> find(long id) {
         return sql.sql(SELECT + " where t.id = :id").param("id", id).query(ROW).optional();
     }
 }

@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.purchase;
 
 import dev.kassa.customer.CustomerErrors;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-class PurchaseHistory {
+public class PurchaseHistory {
 
     record Purchase(
             String saleId,
@@ -126,7 +126,7 @@ class PurchaseHistory {
     }
 
     /** Records a completed purchase once; false when the customer is not this store's (nothing else is then done for it). */
-    boolean recordPurchase(PurchaseEventsConsumer.SaleCompleted sale) {
+    public boolean recordPurchase(SaleCompleted sale) {
         if (!known(sale.customerId(), sale.receiptNumber())) {
             return false;
         }
@@ -159,7 +159,7 @@ class PurchaseHistory {
     }
 
     /** Counts a refund against its purchase (a refund that overtook its sale still lowers the totals); false for a customer unknown here. */
-    boolean recordRefund(PurchaseEventsConsumer.SaleRefunded refund) {
+    public boolean recordRefund(SaleRefunded refund) {
         if (!known(refund.customerId(), refund.receiptNumber())) {
             return false;
         }

@@ -1,5 +1,9 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.loyalty;
 
+import dev.kassa.customer.ledger.CustomerBalanceChanged;
+import dev.kassa.customer.ledger.Ledger;
+import dev.kassa.customer.purchase.SaleCompleted;
+import dev.kassa.customer.purchase.SaleRefunded;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -8,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 
 /**
  * Loyalty points (issue 11): earned on net purchases (one point per full {@code amount_per_point}, what was paid with points
@@ -16,15 +19,9 @@ import java.time.Instant;
  * holds), taken back by refunds down to what the rest of the purchase earns (a whole refund undoes it exactly). Every change is a row of the customer's ledger with the points before and after.
  */
 @Service
-class Loyalty {
+public class Loyalty {
 
     /** The store's loyalty rules. */
-    record Settings(
-            boolean loyaltyEnabled,
-            BigDecimal loyaltyAmountPerPoint,
-            BigDecimal loyaltyPointValue,
-            Instant updatedAt) {}
-
     record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) {}
 
     private final LoyaltyRepository rows;
@@ -38,14 +35,14 @@ class Loyalty {
     }
 
     @Transactional(readOnly = true)
-    Settings settings() {
+    public LoyaltySettings settings() {
         return current();
     }
 
     /** PUT or PATCH of the rules (only what is given changes). */
     @Transactional
-    Settings update(SettingsRequest r) {
-        Settings now = current();
+    LoyaltySettings update(SettingsRequest r) {
+        LoyaltySettings now = current();
         FieldErrors errors = new FieldErrors();
         BigDecimal perPoint =
                 r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
@@ -62,8 +59,8 @@ class Loyalty {
     }
 
     /** How many points pay {@code amount} at the till: refused unless loyalty is on and the amount is a whole number of points. */
-    int pointsFor(BigDecimal amount) {
-        Settings s = current();
+    public int pointsFor(BigDecimal amount) {
+        LoyaltySettings s = current();
         if (!s.loyaltyEnabled()) {
             throw FieldErrors.single("payment_method", "customer.loyalty_disabled");
         }
@@ -83,13 +80,13 @@ class Loyalty {
      * A completed purchase (inside the inbox's transaction, after its history row): the points spent on it leave the balance,
      * the points it earns arrive.
      */
-    void purchase(PurchaseEventsConsumer.SaleCompleted sale, int spentPoints) {
+    public void purchase(SaleCompleted sale, int spentPoints) {
         BigDecimal bonus = sale.bonus();
         if (bonus.signum() > 0 && spentPoints > 0) {
             rows.spentOn(sale.saleId(), bonus, spentPoints);
             change(sale.customerId(), "bonus_redemption", bonus, -spentPoints, sale.saleId(), sale.receiptNumber());
         }
-        Settings s = current();
+        LoyaltySettings s = current();
         if (!s.loyaltyEnabled()) {
             return;
         }
@@ -106,7 +103,7 @@ class Loyalty {
      * A refund (inside the inbox's transaction, after the history row counts it): the points paid for what comes back return,
      * and the points earned on it are taken back in proportion; a whole refund undoes both exactly.
      */
-    void refund(PurchaseEventsConsumer.SaleRefunded refund) {
+    public void refund(SaleRefunded refund) {
         LoyaltyRepository.PointsOfPurchase row =
                 rows.lockPoints(refund.saleId()).orElse(null);
         if (row == null) {
@@ -195,7 +192,7 @@ class Loyalty {
                         pointsAfter));
     }
 
-    private Settings current() {
+    private LoyaltySettings current() {
         return rows.settings();
     }
 }

@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.loyalty;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,10 +33,10 @@ class LoyaltyRepository {
         this.sql = sql;
     }
 
-    Loyalty.Settings settings() {
+    LoyaltySettings settings() {
         return sql.sql(
                         "select is_enabled, amount_per_point, point_value, updated_at from loyalty_settings where id = 1")
-                .query((rs, i) -> new Loyalty.Settings(
+                .query((rs, i) -> new LoyaltySettings(
                         rs.getBoolean(1),
                         rs.getBigDecimal(2),
                         rs.getBigDecimal(3),

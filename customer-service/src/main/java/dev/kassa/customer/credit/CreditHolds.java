@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.credit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

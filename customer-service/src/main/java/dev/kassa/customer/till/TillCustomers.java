@@ -1,5 +1,11 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.till;
 
+import dev.kassa.customer.customer.Customer;
+import dev.kassa.customer.customer.CustomerGroups;
+import dev.kassa.customer.customer.CustomerRepository;
+import dev.kassa.customer.customer.CustomerRequest;
+import dev.kassa.customer.customer.Customers;
+import dev.kassa.customer.loyalty.Loyalty;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import org.springframework.stereotype.Service;
@@ -52,7 +58,7 @@ class TillCustomers {
         if (r.customerId() != null) {
             Customer customer = customers
                     .findLive(r.customerId())
-                    .filter(c -> c.isActive)
+                    .filter(c -> c.isActive())
                     .orElseThrow(() -> FieldErrors.single("customer_id", "customer.unknown_for_sale"));
             return view(customer, false);
         }
@@ -85,19 +91,21 @@ class TillCustomers {
     }
 
     private TillCustomer view(Customer c, boolean created) {
-        var group = c.groupId == null
+        var group = c.groupId() == null
                 ? null
-                : groups.find(c.groupId).filter(CustomerGroups.Group::isActive).orElse(null);
+                : groups.find(c.groupId())
+                        .filter(CustomerGroups.Group::isActive)
+                        .orElse(null);
         return new TillCustomer(
-                c.id,
+                c.id(),
                 c.fullName(),
-                c.phone,
+                c.phone(),
                 group == null ? null : group.name(),
                 group == null ? BigDecimal.ZERO.setScale(2) : group.discountPercent(),
-                c.loyaltyPoints,
+                c.loyaltyPoints(),
                 loyalty.settings().loyaltyPointValue(),
                 c.availableCredit(),
-                c.isBlocked,
+                c.isBlocked(),
                 created);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.ledger;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;

@@ -1,4 +1,4 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.ledger;
 
 import dev.kassa.customer.CustomerErrors;
 import org.springframework.data.domain.Page;

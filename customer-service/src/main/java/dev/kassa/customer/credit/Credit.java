@@ -1,6 +1,11 @@
-package dev.kassa.customer.customer;
+package dev.kassa.customer.credit;
 
 import dev.kassa.customer.CustomerErrors;
+import dev.kassa.customer.customer.Customer;
+import dev.kassa.customer.customer.CustomerRepository;
+import dev.kassa.customer.ledger.CustomerBalanceChanged;
+import dev.kassa.customer.ledger.Ledger;
+import dev.kassa.customer.loyalty.Loyalty;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -20,7 +25,7 @@ import java.util.Map;
  * A refund of a credit sale gives the credit part back to the balance first ({@code SaleRefunded.credit_amount}).
  */
 @Service
-class Credit {
+public class Credit {
 
     /** A hold's answer to the till. */
     record HoldView(
@@ -70,7 +75,7 @@ class Credit {
         }
         Customer customer =
                 customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        BigDecimal available = customer.isActive
+        BigDecimal available = customer.isActive()
                 ? customer.availableCredit()
                         .subtract(holds.held(customerId))
                         .max(BigDecimal.ZERO)
@@ -111,7 +116,7 @@ class Credit {
         int points = loyalty.pointsFor(amount);
         Customer customer =
                 customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        int available = customer.isActive ? Math.max(0, customer.loyaltyPoints - holds.heldPoints(customerId)) : 0;
+        int available = customer.isActive() ? Math.max(0, customer.loyaltyPoints() - holds.heldPoints(customerId)) : 0;
         if (points > available) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("available_points", available);
@@ -150,7 +155,7 @@ class Credit {
      * A completed sale (inside the inbox's transaction): its holds are spent, the credit part enters the ledger as debt; answers
      * the points its bonus holds took (what the bonus tender spent).
      */
-    int settle(String saleId, long customerId, String receiptNumber, BigDecimal credit) {
+    public int settle(String saleId, long customerId, String receiptNumber, BigDecimal credit) {
         int points = holds.salePoints(saleId);
         holds.settle(saleId);
         if (credit.signum() > 0) {
@@ -160,7 +165,7 @@ class Credit {
     }
 
     /** A refund of a credit sale: the credit part goes back to the balance (the debt shrinks) before any money leaves the till. */
-    void refund(String saleId, long customerId, String receiptNumber, BigDecimal credit) {
+    public void refund(String saleId, long customerId, String receiptNumber, BigDecimal credit) {
         change(customerId, "refund", credit, saleId, receiptNumber);
     }
 
