@@ -1,6 +1,7 @@
 package dev.kassa.platform.security;
 
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.web.ClientUrls;
 import dev.kassa.platform.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public class ServiceCallFilter extends OncePerRequestFilter {
 
-    static final String ATTRIBUTE = ServiceCallFilter.class.getName() + ".call";
+    static final String ATTRIBUTE = ClientUrls.GATEWAY_CALL;
 
     private final ServiceTokens tokens;
     private final ErrorResponses errors;

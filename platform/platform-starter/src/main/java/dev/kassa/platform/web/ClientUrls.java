@@ -1,6 +1,5 @@
 package dev.kassa.platform.web;
 
-import dev.kassa.platform.security.ServiceCallFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -18,11 +17,17 @@ import java.util.List;
 public final class ClientUrls {
     private ClientUrls() {}
 
+    /**
+     * The request attribute the platform's security sets on a call the gateway signed (its {@code ServiceCallFilter}): the
+     * web layer reads it without knowing security, so the two packages do not depend on each other in a cycle.
+     */
+    public static final String GATEWAY_CALL = "kassa.gateway-call";
+
     /** The current request's address, query included. */
     public static UriComponentsBuilder currentRequest() {
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest();
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && ServiceCallFilter.of(attributes.getRequest()).isPresent()) {
+                && attributes.getRequest().getAttribute(GATEWAY_CALL) != null) {
             HttpServletRequest request = attributes.getRequest();
             HttpHeaders forwarded = new HttpHeaders();
             for (String name :
