@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,12 @@ public final class ArchitectureRules {
             "part of a Kafka consumer", c -> enclosing(c).anyMatch(e -> e.getMethods().stream()
                     .anyMatch(m -> m.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener"))));
 
+    /** One of the classes named. */
+    private static DescribedPredicate<JavaClass> named(String... names) {
+        List<String> all = List.of(names);
+        return DescribedPredicate.describe("one of " + all, c -> all.contains(c.getName()));
+    }
+
     /** The class and the classes it is nested in, innermost first. */
     private static Stream<JavaClass> enclosing(JavaClass c) {
         return Stream.iterate(c, Objects::nonNull, e -> e.getEnclosingClass().orElse(null));
@@ -74,23 +81,7 @@ public final class ArchitectureRules {
                 .that()
                 .areAnnotatedWith(REST_CONTROLLER)
                 .should()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[4])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[5])
+                .dependOnClassesThat(named(SQL_AND_TRANSACTIONS))
                 .as("controllers never touch SQL: repositories own it")));
         rules.add(FreezingArchRule.freeze(noMethods()
                 .that()
@@ -109,17 +100,7 @@ public final class ArchitectureRules {
                 .and()
                 .areNotAnnotatedWith("org.springframework.stereotype.Repository")
                 .should()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[0])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[1])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[2])
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName(SQL_AND_TRANSACTIONS[3])
+                .dependOnClassesThat(named(Arrays.copyOf(SQL_AND_TRANSACTIONS, 4)))
                 .as("only repositories (@Repository) run SQL")));
         rules.add(classes()
                 .that()
