@@ -6,7 +6,6 @@ import dev.kassa.customer.customer.CustomerRepository;
 import dev.kassa.customer.ledger.CustomerBalanceChanged;
 import dev.kassa.customer.ledger.Ledger;
 import dev.kassa.customer.loyalty.Loyalty;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Service;
@@ -67,7 +66,6 @@ public class Credit {
 
     @Transactional
     HoldView hold(String requestRef, Long customerId, BigDecimal amount, String saleId) {
-        validate(requestRef, customerId, amount, saleId);
         var earlier = holds.find(requestRef.trim());
         if (earlier.isPresent()) {
             var h = earlier.get();
@@ -100,7 +98,6 @@ public class Credit {
      */
     @Transactional
     BonusHoldView holdBonus(String requestRef, Long customerId, BigDecimal amount, String saleId) {
-        validate(requestRef, customerId, amount, saleId);
         var earlier = holds.find(requestRef.trim());
         if (earlier.isPresent()) {
             var h = earlier.get();
@@ -128,26 +125,8 @@ public class Credit {
                 requestRef.trim(), customerId, saleId.trim(), amount.setScale(2), points, "active", available - points);
     }
 
-    private static void validate(String requestRef, Long customerId, BigDecimal amount, String saleId) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("request_ref", requestRef, 100);
-        errors.required("sale_id", saleId, 64);
-        if (customerId == null || customerId <= 0) {
-            errors.add("customer_id", "validation.required");
-        }
-        if (!FieldErrors.isPositiveAmount(amount)) {
-            errors.add("amount", "customer.amount_positive");
-        }
-        errors.throwIfAny();
-    }
-
     @Transactional
     int release(List<String> requestRefs) {
-        if (requestRefs == null
-                || requestRefs.isEmpty()
-                || requestRefs.stream().anyMatch(r -> r == null || r.isBlank())) {
-            throw FieldErrors.single("request_refs", "validation.required");
-        }
         return holds.release(requestRefs);
     }
 

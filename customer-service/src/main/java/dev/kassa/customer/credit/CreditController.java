@@ -1,8 +1,15 @@
 package dev.kassa.customer.credit;
 
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,9 +26,15 @@ import java.util.List;
 @Tag(name = "internal")
 class CreditController {
 
-    record HoldRequest(String requestRef, Long customerId, BigDecimal amount, String saleId) {}
+    /** A hold for one sale's credit or bonus tender, named by the till's reference (a repeat answers the first hold). */
+    record HoldRequest(
+            @NotBlank @Size(max = 100) String requestRef,
+            @NotNull @Positive Long customerId,
+            @NotNull(message = "customer.amount_positive") @Money(positive = true, message = "customer.amount_positive")
+                    BigDecimal amount,
+            @NotBlank @Size(max = 64) String saleId) {}
 
-    record ReleaseRequest(List<String> requestRefs) {}
+    record ReleaseRequest(@NotEmpty List<@NotBlank String> requestRefs) {}
 
     /** How many holds were released. */
     record Released(int released) {}
@@ -37,7 +50,7 @@ class CreditController {
                     "Hold credit for a sale at the till (idempotent per request_ref); 400 credit_limit_exceeded with available and requested")
     @PostMapping("/internal/credit-holds")
     @PreAuthorize(Access.SELL)
-    Credit.HoldView hold(@RequestBody HoldRequest request) {
+    Credit.HoldView hold(@Valid @RequestBody HoldRequest request) {
         return credit.hold(request.requestRef(), request.customerId(), request.amount(), request.saleId());
     }
 
@@ -47,14 +60,14 @@ class CreditController {
                             + "points pay, a whole number of points at the store's point value; 400 insufficient_points with available_points and requested_points")
     @PostMapping("/internal/bonus-holds")
     @PreAuthorize(Access.SELL)
-    Credit.BonusHoldView holdBonus(@RequestBody HoldRequest request) {
+    Credit.BonusHoldView holdBonus(@Valid @RequestBody HoldRequest request) {
         return credit.holdBonus(request.requestRef(), request.customerId(), request.amount(), request.saleId());
     }
 
     @Operation(summary = "Release credit or bonus holds of a checkout that failed")
     @PostMapping("/internal/credit-holds/release")
     @PreAuthorize(Access.SELL)
-    Released release(@RequestBody ReleaseRequest request) {
+    Released release(@Valid @RequestBody ReleaseRequest request) {
         return new Released(credit.release(request.requestRefs()));
     }
 }

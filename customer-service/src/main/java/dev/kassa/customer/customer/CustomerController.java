@@ -5,11 +5,17 @@ import dev.kassa.customer.ledger.Ledger;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,9 +42,21 @@ import static dev.kassa.platform.data.Values.blankToNull;
 @RequestMapping("/api/customers/customers")
 class CustomerController {
 
-    record PaymentRequest(BigDecimal amount, String paymentMethod, String description) {}
+    /** A debt payment: an amount above zero, in cash (the default), by card or by transfer. */
+    record PaymentRequest(
+            @NotNull(message = "customer.amount_positive") @Money(positive = true, message = "customer.amount_positive")
+                    BigDecimal amount,
+            @OneOf(
+                            values = {"cash", "card", "transfer"},
+                            message = "customer.method_invalid")
+                    String paymentMethod,
+            @Size(max = 1000) String description) {}
 
-    record AdjustmentRequest(BigDecimal amount, String reason) {}
+    /** A correction of the balance, up or down, with its reason. */
+    record AdjustmentRequest(
+            @NotNull(message = "customer.amount_nonzero") @Money(nonZero = true, message = "customer.amount_nonzero")
+                    BigDecimal amount,
+            @NotBlank(message = "customer.reason_required") @Size(max = 1000) String reason) {}
 
     private static final SqlOrdering ORDERING = SqlOrdering.of(
             "-created_at",
@@ -174,14 +192,14 @@ class CustomerController {
                     "A debt payment: a positive amount paid by cash (default), card or transfer; the balance goes up by it")
     @PostMapping("/{id}/add_payment")
     @PreAuthorize(Access.CREATE_CUSTOMERS)
-    Ledger.Entry pay(@PathVariable long id, @RequestBody PaymentRequest request, Caller caller) {
+    Ledger.Entry pay(@PathVariable long id, @Valid @RequestBody PaymentRequest request, Caller caller) {
         return customers.pay(id, request.amount(), request.paymentMethod(), request.description(), caller);
     }
 
     @Operation(summary = "Correct a balance up or down, with a reason (owner, manager)")
     @PostMapping("/{id}/adjust-balance")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
-    Ledger.Entry adjust(@PathVariable long id, @RequestBody AdjustmentRequest request, Caller caller) {
+    Ledger.Entry adjust(@PathVariable long id, @Valid @RequestBody AdjustmentRequest request, Caller caller) {
         return customers.adjust(id, request.amount(), request.reason(), caller);
     }
 }

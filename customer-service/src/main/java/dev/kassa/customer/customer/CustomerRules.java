@@ -9,9 +9,10 @@ import java.util.function.LongPredicate;
 import static dev.kassa.platform.error.FieldErrors.blank;
 
 /**
- * The rules of a customer's fields (spec §6.2): a first name, a phone +998XXXXXXXXX (a second one too), a company needs
- * its name, a valid email, a credit limit of zero or more, a birthday not in the future, a group that exists. Every
- * broken rule is reported at once, per field.
+ * The rules of a customer that need the stored record or the store (spec §6.2): a first name and a phone after a PATCH
+ * too, a company needs its name, a birthday not in the future (the store's today), a group that exists. The rules of each
+ * field alone (a phone +998XXXXXXXXX, an email, a credit limit of zero or more, lengths) are declared on
+ * {@link CustomerRequest}.
  */
 final class CustomerRules {
     private CustomerRules() {}
@@ -37,37 +38,31 @@ final class CustomerRules {
             true,
             false);
 
-    /** {@code base} changed by {@code r}: every field given replaces it (PATCH), and the required ones must end up present. */
-    static CustomerForm apply(CustomerRequest r, CustomerForm base, LocalDate today, LongPredicate groupExists) {
-        FieldErrors errors = new FieldErrors();
+    /**
+     * {@code base} changed by {@code r}: every field given replaces it (PATCH), and the required ones must end up present;
+     * {@code errors} holds the request's declared rules that it breaks, so that one answer names them all.
+     */
+    static CustomerForm apply(
+            CustomerRequest r, CustomerForm base, LocalDate today, LongPredicate groupExists, FieldErrors errors) {
         String first = r.firstName() != null ? r.firstName() : r.name() != null ? r.name() : base.firstName();
         if (blank(first)) {
             errors.add(r.firstName() == null ? "name" : "first_name", "validation.required");
         }
         String type = r.type() != null ? r.type().trim() : base.customerType();
         String company = text(r.company(), base.companyName());
-        if (!type.equals("individual") && !type.equals("company")) {
-            errors.add("customer_type", "customer.type_invalid");
-        } else if (type.equals("company") && company.isBlank()) {
+        if (type.equals("company") && company.isBlank()) {
             errors.add("company_name", "customer.company_name_required");
         }
         String phone = r.phone() != null ? r.phone().trim() : base.phone();
         if (blank(phone)) {
             errors.add("phone", "validation.required");
-        } else if (!FieldErrors.PHONE.matcher(phone).matches()) {
-            errors.add("phone", "validation.phone");
         }
         String phone2 = text(r.phone2(), base.phone2());
-        if (!phone2.isBlank() && !FieldErrors.PHONE.matcher(phone2).matches()) {
-            errors.add("phone_2", "validation.phone");
-        }
         String email = text(r.email(), base.email());
-        errors.email("email", email.isBlank() ? null : email);
         BigDecimal limit = r.creditLimit() != null ? r.creditLimit() : base.creditLimit();
-        errors.amount("credit_limit", limit);
         LocalDate birthday = base.birthday();
-        if (r.birthday() != null) {
-            birthday = errors.date("birthday", r.birthday());
+        if (r.birthday() != null && !errors.has("birthday")) {
+            birthday = blank(r.birthday()) ? null : LocalDate.parse(r.birthday().trim());
             if (birthday != null && birthday.isAfter(today)) {
                 errors.add("birthday", "customer.birthday_future");
             }
@@ -78,16 +73,6 @@ final class CustomerRules {
         }
         String last = text(r.lastName(), base.lastName());
         String middle = text(r.middleName(), base.middleName());
-        errors.maxLength("first_name", first, 100);
-        errors.maxLength("last_name", last, 100);
-        errors.maxLength("middle_name", middle, 100);
-        errors.maxLength("company_name", company, 255);
-        errors.maxLength("tax_id", text(r.taxNumber(), base.taxId()), 50);
-        errors.maxLength("city", text(r.city(), base.city()), 100);
-        errors.maxLength("region", text(r.region(), base.region()), 100);
-        errors.maxLength("postal_code", text(r.postalCode(), base.postalCode()), 20);
-        errors.maxLength("address", text(r.address(), base.address()), 1000);
-        errors.maxLength("notes", text(r.notes(), base.notes()), 5000);
         errors.throwIfAny();
         return new CustomerForm(
                 first.trim(),

@@ -8,13 +8,12 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Changes to customers, each in one transaction with its event: create, edit, delete, and the balance ledger (a debt
@@ -23,26 +22,29 @@ import java.util.Set;
 @Service
 public class Customers {
 
-    /** How a debt is paid back: money, never credit or points. */
-    static final Set<PaymentMethod> DEBT_PAYMENT_METHODS =
-            EnumSet.of(PaymentMethod.CASH, PaymentMethod.CARD, PaymentMethod.TRANSFER);
-
     private final CustomerRepository customers;
     private final CustomerGroups groups;
     private final Ledger ledger;
     private final OutboxPublisher outbox;
+    private final RequestRules rules;
 
-    Customers(CustomerRepository customers, CustomerGroups groups, Ledger ledger, OutboxPublisher outbox) {
+    Customers(
+            CustomerRepository customers,
+            CustomerGroups groups,
+            Ledger ledger,
+            OutboxPublisher outbox,
+            RequestRules rules) {
         this.customers = customers;
         this.groups = groups;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.rules = rules;
     }
 
     @Transactional
     public Customer create(CustomerRequest request) {
         CustomerForm form = CustomerRules.apply(
-                request, CustomerRules.EMPTY, TenantContext.require().today(), groups::exists);
+                request, CustomerRules.EMPTY, TenantContext.require().today(), groups::exists, rules.check(request));
         if (customers.phoneTaken(form.phone(), null)) {
             throw FieldErrors.single("phone", "customer.phone_taken");
         }
@@ -58,8 +60,8 @@ public class Customers {
     Customer update(long id, CustomerRequest request, boolean partial) {
         Customer customer = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         CustomerForm base = partial ? CustomerForm.of(customer) : CustomerRules.EMPTY;
-        CustomerForm form =
-                CustomerRules.apply(request, base, TenantContext.require().today(), groups::exists);
+        CustomerForm form = CustomerRules.apply(
+                request, base, TenantContext.require().today(), groups::exists, rules.check(request));
         if (!form.phone().equals(customer.phone) && customers.phoneTaken(form.phone(), id)) {
             throw FieldErrors.single("phone", "customer.phone_taken");
         }
@@ -90,35 +92,12 @@ public class Customers {
     /** A debt payment: the balance goes up by {@code amount}. */
     @Transactional
     Ledger.Entry pay(long id, BigDecimal amount, String method, String description, Caller caller) {
-        FieldErrors errors = new FieldErrors();
-        if (!FieldErrors.isPositiveAmount(amount)) {
-            errors.add("amount", "customer.amount_positive");
-        }
-        if (method != null
-                && PaymentMethod.of(method)
-                        .filter(DEBT_PAYMENT_METHODS::contains)
-                        .isEmpty()) {
-            errors.add("payment_method", "customer.method_invalid");
-        }
-        errors.maxLength("description", description, 1000);
-        errors.throwIfAny();
         return change(id, "payment", amount, method == null ? PaymentMethod.CASH.code() : method, description, caller);
     }
 
     /** A correction with a reason, up or down. */
     @Transactional
     Ledger.Entry adjust(long id, BigDecimal amount, String reason, Caller caller) {
-        FieldErrors errors = new FieldErrors();
-        if (amount == null
-                || amount.signum() == 0
-                || amount.stripTrailingZeros().scale() > 2) {
-            errors.add("amount", "customer.amount_nonzero");
-        }
-        if (reason == null || reason.isBlank()) {
-            errors.add("reason", "customer.reason_required");
-        }
-        errors.maxLength("reason", reason, 1000);
-        errors.throwIfAny();
         return change(id, "correction", amount, null, reason.trim(), caller);
     }
 

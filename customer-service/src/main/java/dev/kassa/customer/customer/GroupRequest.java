@@ -1,7 +1,20 @@
 package dev.kassa.customer.customer;
 
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Percent;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 
-/** A customer group as an owner writes it: its name, description, discount and threshold. */
+/**
+ * A customer group as an owner writes it: its name, description, discount and threshold (a name is required after a PATCH
+ * too, and unique in the store: {@code Groups}).
+ */
+@DomainValidated
 record GroupRequest(
-        String name, String description, BigDecimal discountPercent, BigDecimal minPurchaseAmount, Boolean isActive) {}
+        @Size(max = 100) String name,
+        @Size(max = 2000) String description,
+        @Percent(message = "customer.discount_invalid") BigDecimal discountPercent,
+        @Money BigDecimal minPurchaseAmount,
+        Boolean isActive) {}

@@ -2,6 +2,7 @@ package dev.kassa.customer.customer;
 
 import dev.kassa.customer.CustomerErrors;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,11 @@ import java.math.BigDecimal;
 class Groups {
 
     private final CustomerGroups groups;
+    private final RequestRules rules;
 
-    Groups(CustomerGroups groups) {
+    Groups(CustomerGroups groups, RequestRules rules) {
         this.groups = groups;
+        this.rules = rules;
     }
 
     @Transactional(readOnly = true)
@@ -59,26 +62,17 @@ class Groups {
     }
 
     private CustomerGroups.GroupForm form(GroupRequest r, CustomerGroups.GroupForm base, Long id) {
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         String name = r.name() != null ? r.name().trim() : base.name();
         if (name == null || name.isBlank()) {
             errors.add("name", "validation.required");
-        } else if (name.length() > 100) {
-            errors.add("name", "validation.max_length", 100);
         } else if (groups.nameTaken(name, id)) {
             errors.add("name", "customer.group_name_taken");
         }
-        BigDecimal discount = r.discountPercent() != null ? r.discountPercent() : base.discountPercent();
-        if (discount.signum() < 0
-                || discount.compareTo(BigDecimal.valueOf(100)) > 0
-                || discount.stripTrailingZeros().scale() > 2) {
-            errors.add("discount_percent", "customer.discount_invalid");
-        }
-        BigDecimal min = r.minPurchaseAmount() != null ? r.minPurchaseAmount() : base.minPurchaseAmount();
-        errors.amount("min_purchase_amount", min);
-        String description = r.description() != null ? r.description().trim() : base.description();
-        errors.maxLength("description", description, 2000);
         errors.throwIfAny();
+        BigDecimal discount = r.discountPercent() != null ? r.discountPercent() : base.discountPercent();
+        BigDecimal min = r.minPurchaseAmount() != null ? r.minPurchaseAmount() : base.minPurchaseAmount();
+        String description = r.description() != null ? r.description().trim() : base.description();
         return new CustomerGroups.GroupForm(
                 name,
                 description,

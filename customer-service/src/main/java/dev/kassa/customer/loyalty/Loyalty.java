@@ -7,6 +7,7 @@ import dev.kassa.customer.purchase.SaleRefunded;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +23,10 @@ import java.math.RoundingMode;
 public class Loyalty {
 
     /** The store's loyalty rules. */
-    record SettingsRequest(Boolean loyaltyEnabled, BigDecimal loyaltyAmountPerPoint, BigDecimal loyaltyPointValue) {}
+    record SettingsRequest(
+            Boolean loyaltyEnabled,
+            @Money(positive = true, message = "customer.amount_positive") BigDecimal loyaltyAmountPerPoint,
+            @Money(positive = true, message = "customer.amount_positive") BigDecimal loyaltyPointValue) {}
 
     private final LoyaltyRepository rows;
     private final Ledger ledger;
@@ -43,17 +47,9 @@ public class Loyalty {
     @Transactional
     LoyaltySettings update(SettingsRequest r) {
         LoyaltySettings now = current();
-        FieldErrors errors = new FieldErrors();
         BigDecimal perPoint =
                 r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
         BigDecimal value = r.loyaltyPointValue() == null ? now.loyaltyPointValue() : r.loyaltyPointValue();
-        if (!FieldErrors.isPositiveAmount(perPoint)) {
-            errors.add("loyalty_amount_per_point", "customer.amount_positive");
-        }
-        if (!FieldErrors.isPositiveAmount(value)) {
-            errors.add("loyalty_point_value", "customer.amount_positive");
-        }
-        errors.throwIfAny();
         rows.updateSettings(r.loyaltyEnabled() == null ? now.loyaltyEnabled() : r.loyaltyEnabled(), perPoint, value);
         return current();
     }

@@ -2,6 +2,7 @@ package dev.kassa.customer.loyalty;
 
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +35,7 @@ class LoyaltyController {
             path = "/api/customers/settings",
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MANAGE_STORE)
-    LoyaltySettings update(@RequestBody Loyalty.SettingsRequest request) {
+    LoyaltySettings update(@Valid @RequestBody Loyalty.SettingsRequest request) {
         return loyalty.update(request);
     }
 }

@@ -3,6 +3,7 @@ package dev.kassa.customer.till;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +30,7 @@ class TillCustomerController {
                             + "group discount and the points the till may take")
     @PostMapping("/internal/till-customers")
     @PreAuthorize(Access.SELL)
-    Resolved resolve(@RequestBody TillCustomers.Request request) {
+    Resolved resolve(@Valid @RequestBody TillCustomers.Request request) {
         return new Resolved(tillCustomers.resolve(request));
     }
 }

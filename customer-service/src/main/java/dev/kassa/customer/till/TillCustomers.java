@@ -8,6 +8,7 @@ import dev.kassa.customer.customer.Customers;
 import dev.kassa.customer.loyalty.Loyalty;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +27,7 @@ import java.util.Optional;
 @Service
 class TillCustomers {
 
-    record Request(Long customerId, String customerName, String customerPhone, CustomerRequest newCustomer) {}
+    record Request(Long customerId, String customerName, String customerPhone, @Valid CustomerRequest newCustomer) {}
 
     record TillCustomer(
             long id,

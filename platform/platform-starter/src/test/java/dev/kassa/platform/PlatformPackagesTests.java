@@ -10,9 +10,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The platform's own packages (core and starter) follow the rule the services do: no cycle between them. The cycles that
- * exist (security and tenancy with events and web: the security filters write the error body, the web layer publishes
- * the roles) are frozen in {@code src/test/resources/archunit-store}: a new one fails the build, and the record shrinks
- * as they go. The one between the web layer's client addresses and the gateway-call filter went in issue 39.
+ * exist (security and tenancy with events and web: the security filters write the error body, the employee directory
+ * calls auth with a service token) are frozen in {@code src/test/resources/archunit-store}: a new one fails the build,
+ * and the record shrinks as they go. In issue 39 the one between the web layer's client addresses and the gateway-call
+ * filter went, and the one between web and security (the roles published per operation are security's
+ * {@code OperationRoles} now).
  */
 class PlatformPackagesTests {
 

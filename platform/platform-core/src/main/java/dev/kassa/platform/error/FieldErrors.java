@@ -46,10 +46,12 @@ public final class FieldErrors {
 
     /** If present: a plausible e-mail address of at most 254 characters. */
     public FieldErrors email(String field, String value) {
-        return !blank(value)
-                        && (value.length() > 254 || !EMAIL.matcher(value.trim()).matches())
-                ? add(field, "validation.email")
-                : this;
+        return !blank(value) && !isEmail(value) ? add(field, "validation.email") : this;
+    }
+
+    /** A plausible e-mail address ({@code name@domain.tld}) of at most 254 characters. */
+    public static boolean isEmail(String value) {
+        return value.length() <= 254 && EMAIL.matcher(value.trim()).matches();
     }
 
     /** A {@code YYYY-MM-DD} query value: null when blank, an error on {@code field} when it is not a date. */

@@ -10,6 +10,7 @@ import dev.kassa.platform.web.WebAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -60,6 +61,19 @@ import java.util.Optional;
 @EnableConfigurationProperties({KassaSecurityProperties.class, TenancyProperties.class})
 @EnableMethodSecurity
 public class KassaSecurityAutoConfiguration {
+
+    static {
+        // the caller is resolved from the token and the store, never sent: it must not appear in the published request
+        // schemas
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public OperationRoles operationRoles() {
+        return new OperationRoles();
+    }
 
     static final List<String> ALWAYS_PUBLIC = List.of(
             "/error",

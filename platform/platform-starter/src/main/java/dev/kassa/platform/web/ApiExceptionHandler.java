@@ -1,13 +1,18 @@
 package dev.kassa.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kassa.platform.error.ErrorBody;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.validation.ConstraintMessages;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,6 +25,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -28,6 +35,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -41,6 +50,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.kassa.platform.validation.ConstraintMessages.snake;
+
 /** Maps every exception a controller can raise to the single error body (brief §7). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,9 +60,11 @@ public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorResponses errors;
+    private final ConstraintMessages constraints;
 
-    public ApiExceptionHandler(ErrorResponses errors) {
+    public ApiExceptionHandler(ErrorResponses errors, ObjectMapper json) {
         this.errors = errors;
+        this.constraints = new ConstraintMessages(json);
     }
 
     @ExceptionHandler(KassaException.class)
@@ -75,32 +88,59 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
-            fields.computeIfAbsent(snake(fe.getField()), k -> new ArrayList<>())
-                    .add(errors.message(
-                            fe.getDefaultMessage() == null ? "validation.invalid" : fe.getDefaultMessage()));
+        for (ObjectError error : e.getBindingResult().getAllErrors()) {
+            if (error.contains(ConstraintViolation.class)) {
+                add(fields, constraints.translate(error.unwrap(ConstraintViolation.class)));
+            } else {
+                String field = error instanceof FieldError fe ? snake(fe.getField()) : "non_field_errors";
+                fields.computeIfAbsent(field, k -> new ArrayList<>()).add(errors.message("validation.invalid"));
+            }
         }
-        e.getBindingResult().getGlobalErrors().forEach(ge -> fields.computeIfAbsent(
-                        "non_field_errors", k -> new ArrayList<>())
-                .add(errors.message(ge.getDefaultMessage() == null ? "validation.invalid" : ge.getDefaultMessage())));
         return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ErrorBody> invalidParameters(HandlerMethodValidationException e) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        e.getParameterValidationResults()
-                .forEach(r -> fields.put(
-                        r.getMethodParameter().getParameterName() == null
-                                ? "non_field_errors"
-                                : snake(r.getMethodParameter().getParameterName()),
-                        r.getResolvableErrors().stream()
-                                .map(err -> errors.message(
-                                        err.getDefaultMessage() == null
-                                                ? "validation.invalid"
-                                                : err.getDefaultMessage()))
-                                .toList()));
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            MethodParameter parameter = result.getMethodParameter();
+            String name = parameter.hasParameterAnnotation(RequestBody.class) ? null : requestName(parameter);
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                ConstraintViolation<?> violation = violation(result, error);
+                if (violation != null) {
+                    add(fields, constraints.translate(violation, name, parameter.getParameterType()));
+                } else {
+                    fields.computeIfAbsent(name == null ? "non_field_errors" : name, k -> new ArrayList<>())
+                            .add(errors.message("validation.invalid"));
+                }
+            }
+        }
         return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
+    }
+
+    private void add(Map<String, List<String>> fields, ConstraintMessages.Translated error) {
+        fields.computeIfAbsent(error.field(), k -> new ArrayList<>()).add(errors.message(error.key(), error.args()));
+    }
+
+    private static ConstraintViolation<?> violation(ParameterValidationResult result, MessageSourceResolvable error) {
+        try {
+            return result.unwrap(error, ConstraintViolation.class);
+        } catch (IllegalArgumentException notOne) {
+            return null;
+        }
+    }
+
+    /** A parameter as the request names it: {@code @RequestParam("page_size")}, else its own name in snake case. */
+    private static String requestName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName() == null ? "non_field_errors" : snake(parameter.getParameterName());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -230,9 +270,5 @@ public class ApiExceptionHandler {
 
     private static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {
         return ResponseEntity.status(status).body(body);
-    }
-
-    static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 }

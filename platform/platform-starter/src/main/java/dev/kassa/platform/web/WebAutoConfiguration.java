@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.kassa.platform.config.PlatformDefaults;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.paths.PathAliases;
-import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.RequestRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,9 +48,6 @@ public class WebAutoConfiguration {
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     static {
-        // the caller is resolved from the token and the store, never sent: it must not appear in the published request
-        // schemas
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
         Schema<Object> decimal = new JsonSchema();
         decimal.setTypes(new LinkedHashSet<>(List.of("string", "number")));
@@ -75,6 +73,13 @@ public class WebAutoConfiguration {
         List<String> packages =
                 AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
         return new ErrorCatalogue(packages, messageSource);
+    }
+
+    /** The declared rules of requests the domain validates itself ({@code @DomainValidated}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public RequestRules requestRules(Validator validator, ObjectMapper json) {
+        return new RequestRules(validator, json);
     }
 
     /** Real answers as examples in the OpenAPI ({@code openapi/response-examples.json}, recorded by the service's tests). */
@@ -105,13 +110,6 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     public NullableProperties nullableProperties() {
         return new NullableProperties();
-    }
-
-    /** Each operation's OpenAPI says which store roles may call it ({@code x-kassa-roles}). */
-    @Bean
-    @ConditionalOnMissingBean
-    public OperationRoles operationRoles() {
-        return new OperationRoles();
     }
 
     @Bean
@@ -150,8 +148,8 @@ public class WebAutoConfiguration {
     }
 
     @Bean
-    public ApiExceptionHandler apiExceptionHandler(ErrorResponses errorResponses) {
-        return new ApiExceptionHandler(errorResponses);
+    public ApiExceptionHandler apiExceptionHandler(ErrorResponses errorResponses, ObjectMapper objectMapper) {
+        return new ApiExceptionHandler(errorResponses, objectMapper);
     }
 
     @Bean

@@ -13,11 +13,15 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -182,6 +186,41 @@ public final class ArchitectureRules {
         return found;
     }
 
+    /**
+     * A request body of the service's own types is validated by its declared rules: {@code @Valid} at the controller, or
+     * by the domain together with its rules that need the database (a type marked {@code @DomainValidated}, then not
+     * {@code @Valid} as well).
+     */
+    static List<String> unvalidatedBodies(Class<?> controller, String basePackage) {
+        List<String> found = new ArrayList<>();
+        for (Method method : controller.getDeclaredMethods()) {
+            for (Parameter parameter : method.getParameters()) {
+                Set<String> on = annotationNames(parameter);
+                Class<?> type = parameter.getType();
+                if (!on.contains("org.springframework.web.bind.annotation.RequestBody")
+                        || !type.getName().startsWith(basePackage + ".")) {
+                    continue;
+                }
+                boolean valid = on.contains("jakarta.validation.Valid")
+                        || on.contains("org.springframework.validation.annotation.Validated");
+                boolean byDomain = annotationNames(type).contains("dev.kassa.platform.validation.DomainValidated");
+                if (valid == byDomain) {
+                    found.add((byDomain
+                                    ? "a @DomainValidated request is checked by the domain, not @Valid as well: "
+                                    : "a request body is @Valid (or its type @DomainValidated and checked by the domain): ")
+                            + method);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> annotationNames(AnnotatedElement element) {
+        return Arrays.stream(element.getAnnotations())
+                .map(a -> a.annotationType().getName())
+                .collect(Collectors.toSet());
+    }
+
     /** Checks every rule on the service's main classes. */
     public static void check(String basePackage) {
         JavaClasses classes = new ClassFileImporter()
@@ -205,6 +244,7 @@ public final class ArchitectureRules {
                         failures.add("one OpenAPI schema name for different classes (give one @Schema(name = …)): "
                                 + name + " " + clashing));
         controllers.forEach(controller -> failures.addAll(aliasedMappings(controller)));
+        controllers.forEach(controller -> failures.addAll(unvalidatedBodies(controller, basePackage)));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }

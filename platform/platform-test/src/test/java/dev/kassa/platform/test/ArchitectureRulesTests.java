@@ -61,6 +61,23 @@ class ArchitectureRulesTests {
         assertThat(failed).hasSize(2);
     }
 
+    static class Bodies {
+        record Form(String name) {}
+
+        void checked(@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Form form) {}
+
+        void unchecked(@org.springframework.web.bind.annotation.RequestBody Form form) {}
+
+        void raw(@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> json) {}
+    }
+
+    @Test
+    void aRequestBodyOfTheServicesOwnTypeThatIsNotValidatedFailsTheBuild() {
+        assertThat(ArchitectureRules.unvalidatedBodies(Bodies.class, "dev.kassa.platform.test"))
+                .singleElement()
+                .satisfies(failure -> assertThat(failure).contains("unchecked"));
+    }
+
     @Test
     void aMappingWithASecondSpellingFailsTheBuild() {
         assertThat(ArchitectureRules.aliasedMappings(OnePathEach.class)).isEmpty();

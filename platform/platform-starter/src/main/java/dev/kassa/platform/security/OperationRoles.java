@@ -1,6 +1,5 @@
-package dev.kassa.platform.web;
+package dev.kassa.platform.security;
 
-import dev.kassa.platform.security.Role;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;

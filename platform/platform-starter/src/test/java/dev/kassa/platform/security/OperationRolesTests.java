@@ -1,6 +1,5 @@
-package dev.kassa.platform.web;
+package dev.kassa.platform.security;
 
-import dev.kassa.platform.security.Access;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
