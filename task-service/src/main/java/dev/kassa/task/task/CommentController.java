@@ -1,8 +1,13 @@
 package dev.kassa.task.task;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,12 +28,9 @@ import java.util.List;
 @RequestMapping("/api/tasks/comments")
 class CommentController {
 
-    /** {@code comment} (the API document's field) is taken when {@code text} is absent. */
-    record CommentRequest(Long task, String text, String comment) {
-        String body() {
-            return text != null ? text : comment;
-        }
-    }
+    /** A comment on a task; {@code comment} (the API document's field) is taken for {@code text}. */
+    record CommentRequest(
+            @NotNull Long task, @NotBlank @Size(max = Tasks.COMMENT_MAX_LENGTH) @JsonAlias("comment") String text) {}
 
     private final Tasks tasks;
 
@@ -47,8 +49,8 @@ class CommentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView create(@RequestBody CommentRequest request, Caller caller) {
-        return tasks.comment(caller, request.task(), request.body());
+    TaskViews.CommentView create(@Valid @RequestBody CommentRequest request, Caller caller) {
+        return tasks.comment(caller, request.task(), request.text());
     }
 
     @Operation(summary = "One comment of a task the caller may see")
@@ -65,8 +67,8 @@ class CommentController {
             value = "/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView edit(@PathVariable long id, @RequestBody CommentRequest request, Caller caller) {
-        return tasks.editComment(caller, id, request.body());
+    TaskViews.CommentView edit(@PathVariable long id, @Valid @RequestBody CommentText request, Caller caller) {
+        return tasks.editComment(caller, id, request.text());
     }
 
     @Operation(summary = "Delete one's own comment")

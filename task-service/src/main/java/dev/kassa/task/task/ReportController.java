@@ -7,6 +7,7 @@ import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -103,7 +104,7 @@ class ReportController {
             method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.ReportView edit(@PathVariable long id, @RequestBody ReportEdit edit, Caller caller) {
+    TaskViews.ReportView edit(@PathVariable long id, @Valid @RequestBody ReportEdit edit, Caller caller) {
         return reports.edit(caller, id, edit.description(), edit.actualHours());
     }
 

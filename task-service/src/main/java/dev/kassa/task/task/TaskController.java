@@ -1,11 +1,14 @@
 package dev.kassa.task.task;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,11 +35,7 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class TaskController {
 
     /** {@code comment} is the seed document's name for the reason. */
-    record RejectRequest(String reason, String comment) {
-        String why() {
-            return reason != null ? reason : comment;
-        }
-    }
+    record RejectRequest(@Size(max = Tasks.COMMENT_MAX_LENGTH) @JsonAlias("comment") String reason) {}
 
     private static final SqlOrdering ORDERING = SqlOrdering.of(
             "-created_at",
@@ -193,8 +192,8 @@ class TaskController {
     @PostMapping("/{id}/reject")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail reject(
-            @PathVariable long id, @RequestBody(required = false) RejectRequest request, Caller caller) {
-        return tasks.act(caller, id, "reject", request == null ? null : request.why());
+            @PathVariable long id, @Valid @RequestBody(required = false) RejectRequest request, Caller caller) {
+        return tasks.act(caller, id, "reject", request == null ? null : request.reason());
     }
 
     @Operation(
@@ -212,10 +211,10 @@ class TaskController {
      * The original web client's status change: the status it wants, a reason for a rejection ({@code reason} or
      * {@code comment}), and its {@code completion_comment}, kept as a comment on the task.
      */
-    record StatusRequest(String status, String reason, String comment, String completionComment) {}
-
-    /** The original web client's comment: {@code text} or {@code comment}. */
-    record CommentBody(String text, String comment) {}
+    record StatusRequest(
+            String status,
+            @Size(max = Tasks.COMMENT_MAX_LENGTH) @JsonAlias("comment") String reason,
+            @Size(max = Tasks.COMMENT_MAX_LENGTH) String completionComment) {}
 
     @Operation(
             summary =
@@ -225,19 +224,17 @@ class TaskController {
     @PostMapping("/{id}/update_status")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail updateStatus(
-            @PathVariable long id, @RequestBody(required = false) StatusRequest request, Caller caller) {
-        StatusRequest r = request == null ? new StatusRequest(null, null, null, null) : request;
-        return tasks.moveTo(
-                caller, id, r.status(), r.reason() != null ? r.reason() : r.comment(), r.completionComment());
+            @PathVariable long id, @Valid @RequestBody(required = false) StatusRequest request, Caller caller) {
+        StatusRequest r = request == null ? new StatusRequest(null, null, null) : request;
+        return tasks.moveTo(caller, id, r.status(), r.reason(), r.completionComment());
     }
 
     @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")
     @PostMapping("/{id}/add_comment")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView addComment(
-            @PathVariable long id, @RequestBody(required = false) CommentBody body, Caller caller) {
-        return tasks.comment(caller, id, body == null ? null : body.text() != null ? body.text() : body.comment());
+    TaskViews.CommentView addComment(@PathVariable long id, @Valid @RequestBody CommentText body, Caller caller) {
+        return tasks.comment(caller, id, body.text());
     }
 
     @Operation(summary = "The task's comments, oldest first (the original web client)")

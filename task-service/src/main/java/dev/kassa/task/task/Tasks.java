@@ -10,7 +10,11 @@ import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.task.TaskErrors;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -45,14 +49,15 @@ class Tasks {
      * A task's fields as sent; {@code deadline} is the original web client's name for {@code due_date} (taken when
      * {@code due_date} is absent), and its {@code store} is not read: the store is the {@code X-Tenant-Key}'s.
      */
+    @DomainValidated
     record TaskRequest(
-            String title,
-            String description,
-            String priority,
-            String category,
+            @Size(max = 200) String title,
+            @Size(max = 10_000) String description,
+            @OneOf(of = TaskPriority.class, message = "task.priority_invalid") String priority,
+            @Size(max = 100) String category,
             Long assignedTo,
             String dueDate,
-            BigDecimal estimatedHours,
+            @WorkHours BigDecimal estimatedHours,
             String deadline) {
         /** The deadline sent, under either name. */
         String due() {
@@ -73,6 +78,7 @@ class Tasks {
     private final OutboxPublisher outbox;
     private final OverdueTasks overdue;
     private final TenantRegistry stores;
+    private final RequestRules rules;
 
     Tasks(
             TaskRepository tasks,
@@ -82,7 +88,8 @@ class Tasks {
             EmployeeDirectory staff,
             OutboxPublisher outbox,
             OverdueTasks overdue,
-            TenantRegistry stores) {
+            TenantRegistry stores,
+            RequestRules rules) {
         this.stores = stores;
         this.outbox = outbox;
         this.overdue = overdue;
@@ -91,6 +98,7 @@ class Tasks {
         this.tasks = tasks;
         this.comments = comments;
         this.staff = staff;
+        this.rules = rules;
     }
 
     @Transactional
@@ -301,15 +309,6 @@ class Tasks {
 
     @Transactional
     TaskViews.CommentView comment(Caller caller, Long taskId, String text) {
-        FieldErrors errors = new FieldErrors();
-        if (taskId == null) {
-            errors.add("task", "validation.required");
-        }
-        if (text == null || text.isBlank()) {
-            errors.add("text", "validation.required");
-        }
-        errors.maxLength("text", text, COMMENT_MAX_LENGTH);
-        errors.throwIfAny();
         TaskRepository.Task task = visible(caller, taskId);
         Long author = employeeOf(caller);
         long id = comments.add(taskId, author, caller.userId(), text.trim());
@@ -349,12 +348,6 @@ class Tasks {
         if (!caller.managesStore() && c.createdAt().plus(COMMENT_EDIT_WINDOW).isBefore(Instant.now())) {
             throw TaskErrors.COMMENT_EDIT_CLOSED.exception(COMMENT_EDIT_WINDOW.toMinutes());
         }
-        FieldErrors errors = new FieldErrors();
-        if (FieldErrors.blank(text)) {
-            errors.add("text", "validation.required");
-        }
-        errors.maxLength("text", text, COMMENT_MAX_LENGTH);
-        errors.throwIfAny();
         comments.edit(c.id(), text.trim());
         return TaskViews.comment(comments.find(id).orElseThrow(), names());
     }
@@ -395,22 +388,16 @@ class Tasks {
 
     /** The fields of a create, PUT ({@code current} null) or PATCH: assigned_to an active employee, a deadline not in the past. */
     private TaskRepository.Fields fields(TaskRequest r, TaskRepository.Task current) {
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         String title = r.title() != null ? r.title().trim() : current == null ? null : current.title();
         if (title == null || title.isBlank()) {
             errors.add("title", "validation.required");
         }
-        errors.maxLength("title", title, 200);
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
-        errors.maxLength("description", description, 10_000);
         String priority = r.priority() != null
-                ? r.priority().trim()
+                ? r.priority()
                 : current == null ? TaskPriority.DEFAULT.code() : current.priority();
-        if (TaskPriority.of(priority).isEmpty()) {
-            errors.add("priority", "task.priority_invalid");
-        }
         String category = r.category() != null ? r.category().trim() : current == null ? "" : current.category();
-        errors.maxLength("category", category, 100);
         Long assignedTo = r.assignedTo() != null ? r.assignedTo() : current == null ? null : current.assignedTo();
         EmployeeDirectory.Employee assignee = null;
         if (assignedTo == null) {
@@ -435,9 +422,6 @@ class Tasks {
         }
         BigDecimal hours =
                 r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
-        if (hours != null && !Hours.valid(hours)) {
-            errors.add("estimated_hours", "validation.not_negative");
-        }
         errors.throwIfAny();
         return new TaskRepository.Fields(
                 title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours);

@@ -6,6 +6,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -110,7 +111,7 @@ class TemplateController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail createTask(
-            @PathVariable long id, @RequestBody Templates.CreateTaskRequest request, Caller caller) {
+            @PathVariable long id, @Valid @RequestBody Templates.CreateTaskRequest request, Caller caller) {
         return templates.createTask(caller, id, request);
     }
 }

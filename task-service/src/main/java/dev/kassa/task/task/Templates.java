@@ -4,7 +4,11 @@ import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.task.TaskErrors;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -17,12 +21,13 @@ import java.util.Locale;
 @Service
 class Templates {
 
+    @DomainValidated
     record TemplateRequest(
-            String title,
-            String description,
-            String category,
-            String priority,
-            BigDecimal estimatedHours,
+            @Size(max = 200) String title,
+            @Size(max = 10_000) String description,
+            @Size(max = 100) String category,
+            @OneOf(of = TaskPriority.class, message = "task.priority_invalid") String priority,
+            @WorkHours BigDecimal estimatedHours,
             Boolean isActive) {}
 
     record CreateTaskRequest(Long templateId, Long assignedTo, String dueDate) {}
@@ -30,11 +35,13 @@ class Templates {
     private final TemplateRepository templates;
     private final Tasks tasks;
     private final EmployeeDirectory staff;
+    private final RequestRules rules;
 
-    Templates(TemplateRepository templates, Tasks tasks, EmployeeDirectory staff) {
+    Templates(TemplateRepository templates, Tasks tasks, EmployeeDirectory staff, RequestRules rules) {
         this.templates = templates;
         this.tasks = tasks;
         this.staff = staff;
+        this.rules = rules;
     }
 
     @Transactional(readOnly = true)
@@ -100,31 +107,23 @@ class Templates {
                         null));
     }
 
-    private static TemplateRepository.Fields fields(TemplateRequest r, TemplateRepository.Template current) {
-        FieldErrors errors = new FieldErrors();
+    /** The fields after a create, PUT or PATCH: a title and a category are required in the end. */
+    private TemplateRepository.Fields fields(TemplateRequest r, TemplateRepository.Template current) {
+        FieldErrors errors = rules.check(r);
         String title = r.title() != null ? r.title().trim() : current == null ? null : current.title();
         if (title == null || title.isBlank()) {
             errors.add("title", "validation.required");
         }
-        errors.maxLength("title", title, 200);
         String category = r.category() != null ? r.category().trim() : current == null ? null : current.category();
         if (category == null || category.isBlank()) {
             errors.add("category", "validation.required");
         }
-        errors.maxLength("category", category, 100);
         String priority = r.priority() != null
-                ? r.priority().trim()
+                ? r.priority()
                 : current == null ? TaskPriority.DEFAULT.code() : current.priority();
-        if (TaskPriority.of(priority).isEmpty()) {
-            errors.add("priority", "task.priority_invalid");
-        }
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
-        errors.maxLength("description", description, 10_000);
         BigDecimal hours =
                 r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
-        if (hours != null && !Hours.valid(hours)) {
-            errors.add("estimated_hours", "validation.not_negative");
-        }
         errors.throwIfAny();
         return new TemplateRepository.Fields(
                 title,
