@@ -14,6 +14,10 @@ import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,11 +28,11 @@ import java.util.List;
 @RestController
 class SessionController {
 
-    record LoginRequest(String username, String password) {}
+    record LoginRequest(@NotBlank @Size(max = 150) String username, @NotEmpty String password) {}
 
     record RefreshRequest(String refresh) {}
 
-    record PinLoginRequest(String tenantKey, String pin) {}
+    record PinLoginRequest(@NotBlank String tenantKey, @NotBlank String pin) {}
 
     /** The same answer under {@code data}, as registration gives it: clients of either seed document find the tokens. */
     record LoginData(
@@ -58,7 +62,7 @@ class SessionController {
                     "Log in; returns tokens, the stores the user works in and the default store. After repeated wrong passwords "
                             + "for a username or from an address, logins are refused for a while: 429 too_many_attempts with Retry-After")
     @PostMapping({"/api/users/auth/login"})
-    LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
+    LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return response(sessions.login(request.username(), request.password(), clientAddress(http)));
     }
 
@@ -67,7 +71,7 @@ class SessionController {
                     "PIN login on a shared till: {tenant_key, pin}; the tokens open that store only. After repeated wrong PINs "
                             + "the store's PIN login is locked for a while: 423 pin_locked with Retry-After")
     @PostMapping("/api/users/auth/pin-login")
-    LoginResponse pinLogin(@RequestBody PinLoginRequest request) {
+    LoginResponse pinLogin(@Valid @RequestBody PinLoginRequest request) {
         return response(sessions.pinLogin(request.tenantKey(), request.pin()));
     }
 
@@ -75,7 +79,7 @@ class SessionController {
             summary =
                     "Log out: {refresh}; the session's refresh tokens stop working (access tokens lapse within 15 minutes)")
     @PostMapping({"/api/users/auth/logout"})
-    Done logout(@RequestBody RefreshRequest request) {
+    Done logout(@Valid @RequestBody RefreshRequest request) {
         tokens.logout(request.refresh());
         return Done.of("auth.logged_out");
     }
@@ -101,7 +105,7 @@ class SessionController {
 
     @Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")
     @PostMapping({"/api/users/auth/token/refresh"})
-    TokenPair refresh(@RequestBody RefreshRequest request) {
+    TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
         return tokens.refresh(request.refresh());
     }
 

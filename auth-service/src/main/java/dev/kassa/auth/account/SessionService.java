@@ -66,15 +66,6 @@ public class SessionService {
      * connections each held one and waited for a second one for the throttle, and logins stalled for the pool's timeout.
      */
     public LoggedIn login(String username, String password, String clientAddress) {
-        FieldErrors errors = new FieldErrors();
-        if (username == null || username.isBlank()) {
-            errors.add("username", "validation.required");
-        }
-        if (password == null || password.isEmpty()) {
-            errors.add("password", "validation.required");
-        }
-        errors.maxLength("username", username, 150);
-        errors.throwIfAny();
         String name = username.trim().toLowerCase(Locale.ROOT);
         throttle.check(limits.user, name);
         throttle.check(limits.ip, clientAddress);
@@ -108,14 +99,6 @@ public class SessionService {
      * Like {@link #login}, the throttle's steps are transactions of their own and no connection waits on them.
      */
     public LoggedIn pinLogin(String tenantKey, String pin) {
-        FieldErrors errors = new FieldErrors();
-        if (FieldErrors.blank(tenantKey)) {
-            errors.add("tenant_key", "validation.required");
-        }
-        if (FieldErrors.blank(pin)) {
-            errors.add("pin", "validation.required");
-        }
-        errors.throwIfAny();
         Store store = stores.findByTenantKey(tenantKey.trim())
                 .filter(Store::isActive)
                 .orElseThrow(() -> AuthErrors.BAD_PIN.exception());

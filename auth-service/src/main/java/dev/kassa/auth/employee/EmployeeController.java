@@ -12,6 +12,7 @@ import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -196,7 +197,7 @@ class EmployeeController {
                     "Set an employee's PIN for shared tills: {\"pin\": \"4821\"} (4–6 digits, unique in the store); null clears it")
     @PostMapping("/api/users/employees/{id}/set-pin")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Success<EmployeeView> setPin(@PathVariable long id, @RequestBody PinRequest request, Caller caller) {
+    Success<EmployeeView> setPin(@PathVariable long id, @Valid @RequestBody PinRequest request, Caller caller) {
         Employee e = employees.setPin(caller, id, request.pin());
         return Success.of("employee.pin_set", EmployeeView.of(e, employees.userOf(e)));
     }
@@ -208,7 +209,7 @@ class EmployeeController {
     @PostMapping("/api/users/employees/{id}/reset-password")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordReset> resetPassword(
-            @PathVariable long id, @RequestBody ResetPasswordRequest request, Caller caller) {
+            @PathVariable long id, @Valid @RequestBody ResetPasswordRequest request, Caller caller) {
         EmployeePasswords.PasswordSet set = passwords.resetPassword(caller, id, request.newPassword());
         return Success.of(
                 "employee.password_reset",
@@ -220,7 +221,7 @@ class EmployeeController {
                     "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
                             + "tokens of the answer")
     @PostMapping("/api/users/auth/change-password")
-    OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
+    OwnPasswordChanged changePassword(@Valid @RequestBody ChangePasswordRequest request, Caller caller) {
         User user = passwords.changePassword(caller, request.oldPassword(), request.newPassword());
         return new OwnPasswordChanged("success", Messages.get("auth.password_changed"), tokens.issue(user.id()));
     }

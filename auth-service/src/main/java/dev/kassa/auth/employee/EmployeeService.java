@@ -17,6 +17,11 @@ import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.EmailAddress;
+import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.RequestRules;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -45,15 +50,16 @@ public class EmployeeService {
      * Without {@code username} and {@code password} the employee has no login of their own and signs in at shared tills
      * by PIN only ({@code pin}, now or later through set-pin).
      */
+    @DomainValidated
     public record CreateEmployeeRequest(
-            String username,
+            @Size(max = 150) String username,
             String password,
-            String firstName,
-            String lastName,
-            String email,
+            @Size(max = 150) String firstName,
+            @Size(max = 150) String lastName,
+            @EmailAddress String email,
             String role,
-            String phone,
-            String position,
+            @Phone String phone,
+            @Size(max = 100) String position,
             String pin) {}
 
     /** A new employee; {@code password} is null when an existing user of the owner's other store was added. */
@@ -75,6 +81,7 @@ public class EmployeeService {
     private final PinCodes pins;
     private final OutboxPublisher outbox;
     private final EmployeeAnnouncements announcements;
+    private final RequestRules rules;
 
     EmployeeService(
             UserRepository users,
@@ -84,7 +91,8 @@ public class EmployeeService {
             TokenService tokens,
             PinCodes pins,
             OutboxPublisher outbox,
-            EmployeeAnnouncements announcements) {
+            EmployeeAnnouncements announcements,
+            RequestRules rules) {
         this.announcements = announcements;
         this.pins = pins;
         this.outbox = outbox;
@@ -93,12 +101,13 @@ public class EmployeeService {
         this.employees = employees;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
+        this.rules = rules;
     }
 
     @Transactional
     public Created create(Caller caller, CreateEmployeeRequest r) {
         Store store = store(caller);
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         Role role = Role.fromCode(r.role() == null ? "" : r.role().trim())
                 .filter(x -> x != Role.OWNER)
                 .orElse(null);
@@ -110,7 +119,7 @@ public class EmployeeService {
         }
         boolean pinOnly = FieldErrors.blank(r.username()) && FieldErrors.blank(r.password());
         if (!pinOnly) {
-            errors.required("username", r.username(), 150);
+            errors.required("username", r.username());
         }
         if (!FieldErrors.blank(r.username())
                 && users.existsByUsername(r.username().trim())) {
@@ -136,11 +145,7 @@ public class EmployeeService {
                                 .replace("-", "")
                                 .substring(0, 16)
                 : r.username();
-        errors.required("first_name", r.firstName(), 150);
-        errors.maxLength("last_name", r.lastName(), 150);
-        errors.email("email", r.email());
-        errors.phone("phone", r.phone());
-        errors.maxLength("position", r.position(), 100);
+        errors.required("first_name", r.firstName());
         errors.throwIfAny();
         User user;
         try {
@@ -223,14 +228,10 @@ public class EmployeeService {
         User user = userOf(employee);
         FieldErrors errors = new FieldErrors();
         if (firstName != null) {
-            errors.required("first_name", firstName, 150);
-        }
-        errors.maxLength("last_name", lastName, 150);
-        if (!FieldErrors.blank(email)) {
-            errors.email("email", email.trim());
+            errors.required("first_name", firstName);
         }
         if (username != null) {
-            errors.required("username", username, 150);
+            errors.required("username", username);
             if (!errors.has("username")
                     && !username.trim().equals(user.username())
                     && users.existsByUsername(username.trim())) {
@@ -271,12 +272,13 @@ public class EmployeeService {
         return users.accountOf(employee).orElse(null);
     }
 
+    @DomainValidated
     public record UpdateEmployeeRequest(
-            String firstName,
-            String lastName,
-            String email,
-            String phone,
-            String position,
+            @Size(max = 150) String firstName,
+            @Size(max = 150) String lastName,
+            @EmailAddress String email,
+            @Phone String phone,
+            @Size(max = 100) String position,
             String role,
             Boolean isActive) {}
 
@@ -326,7 +328,7 @@ public class EmployeeService {
     }
 
     private Employee apply(Caller caller, Store store, Employee employee, UpdateEmployeeRequest r) {
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         Role role = null;
         if (r.role() != null) {
             role = Role.fromCode(r.role().trim()).orElse(null);
@@ -346,14 +348,7 @@ public class EmployeeService {
             errors.add("is_active", "employee.cannot_deactivate");
         }
         if (r.firstName() != null) {
-            errors.required("first_name", r.firstName(), 150);
-        }
-        errors.maxLength("last_name", r.lastName(), 150).maxLength("position", r.position(), 100);
-        if (!FieldErrors.blank(r.phone())) {
-            errors.phone("phone", r.phone().trim());
-        }
-        if (!FieldErrors.blank(r.email())) {
-            errors.email("email", r.email().trim());
+            errors.required("first_name", r.firstName());
         }
         errors.throwIfAny();
         employee.describe(

@@ -5,11 +5,14 @@ import dev.kassa.auth.account.User;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,7 +79,11 @@ class UserController {
         }
     }
 
-    record ProfileRequest(String firstName, String lastName, String email, String username) {}
+    record ProfileRequest(
+            @Size(max = 150) String firstName,
+            @Size(max = 150) String lastName,
+            @EmailAddress String email,
+            @Size(max = 150) String username) {}
 
     record PasswordRequest(String newPassword) {}
 
@@ -148,13 +155,18 @@ class UserController {
                     "Change a profile: one's own, or (owners, managers) an employee's: {first_name?, last_name?, email?, username?}")
     @PatchMapping("/api/users/users/{id}/update-profile")
     @PreAuthorize(Access.MEMBER)
-    Success<UserView> updateProfile(@PathVariable long id, @RequestBody ProfileRequest r, Caller caller) {
+    Success<UserView> updateProfile(@PathVariable long id, @Valid @RequestBody ProfileRequest r, Caller caller) {
         User u = employees.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
         return Success.of("user.profile_updated", UserView.of(u, employees.byUser(caller, id)));
     }
 
     /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
-    record OwnProfileRequest(String firstName, String lastName, String email, EmployeePart employee) {
+    record OwnProfileRequest(
+            @Size(max = 150) String firstName,
+            @Size(max = 150) String lastName,
+            @EmailAddress String email,
+            EmployeePart employee) {
+        /** The phone is checked as an employee's (an error names {@code phone}, as the web client shows it). */
         record EmployeePart(String phone) {}
     }
 
@@ -164,7 +176,7 @@ class UserController {
                             + "employee: {phone?}}; answered with the profile as users/profile/ shows it")
     @PatchMapping("/api/users/profile-update")
     @PreAuthorize(Access.MEMBER)
-    Success<UserView> updateOwnProfile(@RequestBody OwnProfileRequest r, Caller caller) {
+    Success<UserView> updateOwnProfile(@Valid @RequestBody OwnProfileRequest r, Caller caller) {
         Employee e = employees.updateOwn(
                 caller,
                 r.firstName(),
@@ -178,7 +190,8 @@ class UserController {
     @Operation(summary = "Set a person's password (as employees/{id}/reset-password/); their sessions end")
     @PostMapping("/api/users/users/{id}/change-password")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Success<PasswordChanged> changePassword(@PathVariable long id, @RequestBody PasswordRequest r, Caller caller) {
+    Success<PasswordChanged> changePassword(
+            @PathVariable long id, @Valid @RequestBody PasswordRequest r, Caller caller) {
         User u = passwords
                 .resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword())
                 .user();

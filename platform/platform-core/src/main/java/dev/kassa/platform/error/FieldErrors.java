@@ -27,6 +27,11 @@ public final class FieldErrors {
         return value == null || value.isBlank();
     }
 
+    /** Present and not blank (its length is a declared rule of the request: {@code @Size}). */
+    public FieldErrors required(String field, String value) {
+        return blank(value) ? add(field, "validation.required") : this;
+    }
+
     /** Present, not blank, at most {@code maxLength} characters. */
     public FieldErrors required(String field, String value, int maxLength) {
         if (blank(value)) {
