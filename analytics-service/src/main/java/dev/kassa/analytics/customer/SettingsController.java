@@ -1,5 +1,7 @@
 package dev.kassa.analytics.customer;
 
+import jakarta.validation.Valid;
+
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +55,7 @@ class SettingsController {
                             + "frequency and monetary decreasing; every customer is rescored")
     @PutMapping
     @PreAuthorize(Access.MANAGE_STORE)
-    SettingsBody put(@RequestBody SettingsBody body) {
+    SettingsBody put(@Valid @RequestBody SettingsBody body) {
         RfmSettings current = analytics.settings();
         FieldErrors errors = new FieldErrors();
         int window = body.rfmWindowDays() == null ? current.windowDays() : body.rfmWindowDays();

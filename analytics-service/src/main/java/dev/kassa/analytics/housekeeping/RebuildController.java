@@ -1,5 +1,7 @@
 package dev.kassa.analytics.housekeeping;
 
+import jakarta.validation.Valid;
+
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +30,7 @@ class RebuildController {
                             + "from the stored sale facts (owner)")
     @PostMapping("/api/analytics/rebuild")
     @PreAuthorize(Access.MANAGE_STORE)
-    Rebuilt rebuild(@RequestBody RebuildRequest body) {
+    Rebuilt rebuild(@Valid @RequestBody RebuildRequest body) {
         Periods.Range range;
         if (body.date() != null && !body.date().isBlank()) {
             LocalDate day = Periods.requiredDate("date", body.date());

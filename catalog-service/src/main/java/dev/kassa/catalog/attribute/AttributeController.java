@@ -11,6 +11,7 @@ import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -100,7 +101,7 @@ class AttributeController {
     @PostMapping("/api/products/attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Attribute create(@RequestBody AttributeService.AttributeRequest r) {
+    AttributeRepository.Attribute create(@Valid @RequestBody AttributeService.AttributeRequest r) {
         FieldErrors errors = new FieldErrors();
         errors.required("name", r.name(), 100);
         if (r.type() != null && !TYPES.contains(r.type())) {
@@ -113,7 +114,8 @@ class AttributeController {
     @Operation(summary = "Change an attribute's description, flags or order (its type is fixed once values exist)")
     @PatchMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Attribute update(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
+    AttributeRepository.Attribute update(
+            @PathVariable long id, @Valid @RequestBody AttributeService.AttributeRequest r) {
         return change(id, r, false);
     }
 
@@ -122,7 +124,8 @@ class AttributeController {
                     "Replace an attribute (name required; what is not given keeps its value; the type is fixed once values exist)")
     @PutMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Attribute replace(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
+    AttributeRepository.Attribute replace(
+            @PathVariable long id, @Valid @RequestBody AttributeService.AttributeRequest r) {
         return change(id, r, true);
     }
 
@@ -150,7 +153,7 @@ class AttributeController {
     @PostMapping("/api/products/attribute-values")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Value addValue(@RequestBody AttributeService.ValueRequest r) {
+    AttributeRepository.Value addValue(@Valid @RequestBody AttributeService.ValueRequest r) {
         FieldErrors errors = new FieldErrors();
         if (r.attribute() == null) {
             errors.add("attribute", "validation.required");
@@ -196,7 +199,7 @@ class AttributeController {
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Value updateValue(
-            @PathVariable long id, @RequestBody AttributeService.ValueRequest r, HttpServletRequest http) {
+            @PathVariable long id, @Valid @RequestBody AttributeService.ValueRequest r, HttpServletRequest http) {
         if (r.value() != null || "PUT".equals(http.getMethod())) {
             FieldErrors errors = new FieldErrors();
             errors.required("value", r.value(), 200);
@@ -217,7 +220,7 @@ class AttributeController {
     @PostMapping("/api/products/category-attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.CategoryAttribute bind(@RequestBody BindingRequest r) {
+    AttributeRepository.CategoryAttribute bind(@Valid @RequestBody BindingRequest r) {
         return attributes.bind(
                 r.category(), new AttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()));
     }
@@ -227,7 +230,7 @@ class AttributeController {
                     "Use several attributes in a category at once: 201 when all were added, 207 with the refusals otherwise")
     @PostMapping("/api/products/category-attributes/bulk_create")
     @PreAuthorize(Access.EDIT_CATALOG)
-    ResponseEntity<BulkResult> bulk(@RequestBody BulkRequest r) {
+    ResponseEntity<BulkResult> bulk(@Valid @RequestBody BulkRequest r) {
         if (r.category() == null) {
             throw FieldErrors.single("category", "validation.required");
         }
@@ -307,7 +310,7 @@ class AttributeController {
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.CategoryAttribute updateBinding(
-            @PathVariable long id, @RequestBody BindingRequest r, HttpServletRequest http) {
+            @PathVariable long id, @Valid @RequestBody BindingRequest r, HttpServletRequest http) {
         return attributes.updateBinding(
                 id,
                 r.category(),
@@ -331,7 +334,7 @@ class AttributeController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.ProductValue setValue(
-            @PathVariable long id, @RequestBody AttributeService.ProductValueRequest r) {
+            @PathVariable long id, @Valid @RequestBody AttributeService.ProductValueRequest r) {
         if (r.attribute() == null) {
             throw FieldErrors.single("attribute", "validation.required");
         }

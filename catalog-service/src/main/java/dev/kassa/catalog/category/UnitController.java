@@ -2,13 +2,16 @@ package dev.kassa.catalog.category;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -82,21 +85,21 @@ class UnitController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    UnitView create(@RequestBody UnitService.UnitRequest r) {
+    UnitView create(@Validated(Whole.class) @RequestBody UnitService.UnitRequest r) {
         return UnitView.of(units.create(r));
     }
 
     @Operation(summary = "Replace a unit (name and short name required)")
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    UnitView replace(@PathVariable long id, @RequestBody UnitService.UnitRequest r) {
+    UnitView replace(@PathVariable long id, @Validated(Whole.class) @RequestBody UnitService.UnitRequest r) {
         return UnitView.of(units.update(id, r, false));
     }
 
     @Operation(summary = "Change some of a unit's fields")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    UnitView patch(@PathVariable long id, @RequestBody UnitService.UnitRequest r) {
+    UnitView patch(@PathVariable long id, @Valid @RequestBody UnitService.UnitRequest r) {
         return UnitView.of(units.update(id, r, true));
     }
 

@@ -2,6 +2,10 @@ package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Whole;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -14,7 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class UnitService {
 
-    record UnitRequest(String name, String shortName, String code, String description, Boolean isActive) {}
+    /** A unit's fields: a whole record (create, PUT) needs its name and short name; a PATCH changes the fields given. */
+    record UnitRequest(
+            @NotNull(groups = Whole.class) @Filled @Size(max = 50) String name,
+            @NotNull(groups = Whole.class) @Filled @Size(max = 10) String shortName,
+            @Size(max = 20) String code,
+            String description,
+            Boolean isActive) {}
 
     private final UnitRepository units;
 
@@ -35,7 +45,6 @@ class UnitService {
 
     /** The code is the one given, else made from the short name (or, failing that, the name). */
     Unit create(UnitRequest r) {
-        validate(r, true);
         String code = FieldErrors.blank(r.code())
                 ? Slugify.of(r.shortName())
                 : r.code().trim();
@@ -57,7 +66,6 @@ class UnitService {
 
     /** PUT ({@code partial} false: a description not sent is cleared) or PATCH (what is not sent stays). */
     Unit update(long id, UnitRequest r, boolean partial) {
-        validate(r, !partial);
         Unit c = get(id);
         try {
             units.update(
@@ -79,17 +87,5 @@ class UnitService {
             throw CatalogErrors.UNIT_IN_USE.exception();
         }
         units.delete(id);
-    }
-
-    private static void validate(UnitRequest r, boolean full) {
-        FieldErrors errors = new FieldErrors();
-        if (full || r.name() != null) {
-            errors.required("name", r.name(), 50);
-        }
-        if (full || r.shortName() != null) {
-            errors.required("short_name", r.shortName(), 10);
-        }
-        errors.maxLength("code", r.code(), 20);
-        errors.throwIfAny();
     }
 }

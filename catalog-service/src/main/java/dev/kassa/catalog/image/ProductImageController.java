@@ -5,6 +5,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -89,7 +90,7 @@ class ProductImageController {
             method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.EDIT_CATALOG)
-    ImageView edit(@PathVariable long id, @RequestBody ImageEdit edit) {
+    ImageView edit(@PathVariable long id, @Valid @RequestBody ImageEdit edit) {
         return images.edit(id, edit.altText(), edit.order());
     }
 

@@ -7,6 +7,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,7 @@ class BarcodeController {
                     "The original web client's barcode lookup: {barcode} in the body, answered as products/scan_barcode/")
     @PostMapping("/api/products/warehouse-scan/scan")
     @PreAuthorize(Access.READ_CATALOG)
-    WarehouseScanResult warehouseScan(@RequestBody WarehouseScanRequest request) {
+    WarehouseScanResult warehouseScan(@Valid @RequestBody WarehouseScanRequest request) {
         BarcodeService.Scan scan = barcodes.scan(request.barcode());
         // the web client adds the product to the cart only on status "found" with a type (product | variant); Kassa has
         // no variants;
@@ -100,7 +101,7 @@ class BarcodeController {
     @PostMapping("/api/products/barcodes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    Barcodes.Extra create(@RequestBody BarcodeService.BarcodeRequest r) {
+    Barcodes.Extra create(@Valid @RequestBody BarcodeService.BarcodeRequest r) {
         return barcodes.create(r);
     }
 
@@ -120,7 +121,7 @@ class BarcodeController {
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     Barcodes.Extra update(
-            @PathVariable long id, @RequestBody BarcodeService.BarcodeRequest r, HttpServletRequest http) {
+            @PathVariable long id, @Valid @RequestBody BarcodeService.BarcodeRequest r, HttpServletRequest http) {
         return barcodes.update(id, r, "PUT".equals(http.getMethod()));
     }
 

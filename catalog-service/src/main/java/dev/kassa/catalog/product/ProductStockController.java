@@ -5,6 +5,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,7 @@ class ProductStockController {
                             + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
     @PostMapping("/api/products/products/{id}/adjust-stock")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
+    ProductView adjust(@PathVariable long id, @Valid @RequestBody StockService.AdjustRequest request, Caller caller) {
         stock.adjust(caller, id, request);
         return products.get(id);
     }
@@ -43,7 +44,8 @@ class ProductStockController {
     @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
     @PatchMapping("/api/products/products/{id}/adjust_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
+    ProductView adjustQuantity(
+            @PathVariable long id, @Valid @RequestBody StockService.AdjustRequest request, Caller caller) {
         return adjust(id, request, caller);
     }
 
@@ -52,7 +54,7 @@ class ProductStockController {
                     "The original's update_quantity: {quantity} as counted; the difference is recorded as a count correction")
     @PatchMapping("/api/products/products/{id}/update_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView setQuantity(@PathVariable long id, @RequestBody SetQuantityRequest request, Caller caller) {
+    ProductView setQuantity(@PathVariable long id, @Valid @RequestBody SetQuantityRequest request, Caller caller) {
         if (request.quantity() == null) {
             throw FieldErrors.single("quantity", "validation.required");
         }

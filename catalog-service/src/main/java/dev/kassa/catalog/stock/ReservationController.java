@@ -3,6 +3,7 @@ package dev.kassa.catalog.stock;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,14 +31,14 @@ class ReservationController {
     @Operation(summary = "Hold stock for a till line (FEFO, idempotent per request_ref)")
     @PostMapping("/internal/reservations")
     @PreAuthorize(Access.SELL)
-    Reservation reserve(@RequestBody ReserveRequest request) {
+    Reservation reserve(@Valid @RequestBody ReserveRequest request) {
         return reservations.reserve(request);
     }
 
     @Operation(summary = "Release holds (removed line, cancelled draft)")
     @PostMapping("/internal/reservations/release")
     @PreAuthorize(Access.SELL)
-    Map<String, Integer> release(@RequestBody ReleaseRequest request) {
+    Map<String, Integer> release(@Valid @RequestBody ReleaseRequest request) {
         return Map.of("released", reservations.release(request.requestRefs()));
     }
 }

@@ -52,17 +52,11 @@ public class ReservationService {
 
     @Transactional
     public Reservation reserve(ReserveRequest r) {
-        FieldErrors errors = new FieldErrors();
-        if (r.requestRef() == null || r.requestRef().isBlank() || r.requestRef().length() > 64) {
-            errors.add("request_ref", "validation.required");
-        }
         boolean byCode =
                 r.productId() == null && r.barcode() != null && !r.barcode().isBlank();
         if (r.productId() == null && !byCode) {
-            errors.add("product", "validation.required");
+            throw FieldErrors.single("product", "validation.required");
         }
-        errors.positiveQuantity("quantity", r.quantity(), FieldErrors.MAX_LINE_QUANTITY);
-        errors.throwIfAny();
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         // a scanned code names the product (and, for a batch code, the batch) in the same call as the hold
         ScannedCodes.Scanned scanned = byCode

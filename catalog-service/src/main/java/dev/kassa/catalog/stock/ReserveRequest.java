@@ -1,5 +1,10 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.validation.Quantity;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 
 /**
@@ -8,4 +13,9 @@ import java.math.BigDecimal;
  * @param barcode    instead of {@code productId}: a scanned product, extra or batch code
  */
 public record ReserveRequest(
-        String requestRef, String saleRef, Long productId, BigDecimal quantity, Long batchId, String barcode) {}
+        @NotBlank @Size(max = 64) String requestRef,
+        String saleRef,
+        Long productId,
+        @NotNull @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+        Long batchId,
+        String barcode) {}

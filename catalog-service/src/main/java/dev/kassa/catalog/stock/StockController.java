@@ -8,6 +8,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,7 +43,7 @@ class StockController {
     @PostMapping("/api/products/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View receive(@RequestBody StockService.ReceiveRequest request, Caller caller) {
+    Batches.View receive(@Valid @RequestBody StockService.ReceiveRequest request, Caller caller) {
         return stock.receive(caller, request);
     }
 
@@ -63,7 +64,7 @@ class StockController {
     @PostMapping("/api/products/warehouse-scan/add-batch")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Success<Batches.View> receiveScanned(@RequestBody ScannedReceipt r, Caller caller) {
+    Success<Batches.View> receiveScanned(@Valid @RequestBody ScannedReceipt r, Caller caller) {
         if (r.type() != null && !"product".equals(r.type())) {
             throw FieldErrors.single("type", "stock.scanned_type_invalid");
         }
@@ -171,14 +172,14 @@ class StockController {
                     "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
     @PutMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
+    Batches.View replace(@PathVariable long id, @Valid @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, false);
     }
 
     @Operation(summary = "Change some of a batch's details")
     @PatchMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
+    Batches.View update(@PathVariable long id, @Valid @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, true);
     }
 

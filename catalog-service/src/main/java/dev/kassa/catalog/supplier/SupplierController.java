@@ -3,16 +3,18 @@ package dev.kassa.catalog.supplier;
 import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockService;
 import dev.kassa.platform.data.LikePatterns;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -66,8 +68,7 @@ class SupplierController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    SupplierRepository.Supplier create(@RequestBody SupplierService.SupplierRequest r) {
-        validate(r, true);
+    SupplierRepository.Supplier create(@Validated(Whole.class) @RequestBody SupplierService.SupplierRequest r) {
         return suppliers.create(r);
     }
 
@@ -81,14 +82,15 @@ class SupplierController {
     @Operation(summary = "Replace a supplier (name required)")
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    SupplierRepository.Supplier replace(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
+    SupplierRepository.Supplier replace(
+            @PathVariable long id, @Validated(Whole.class) @RequestBody SupplierService.SupplierRequest r) {
         return update(id, r, false);
     }
 
     @Operation(summary = "Change some of a supplier's fields")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    SupplierRepository.Supplier patch(@PathVariable long id, @RequestBody SupplierService.SupplierRequest r) {
+    SupplierRepository.Supplier patch(@PathVariable long id, @Valid @RequestBody SupplierService.SupplierRequest r) {
         return update(id, r, true);
     }
 
@@ -124,34 +126,6 @@ class SupplierController {
     }
 
     private SupplierRepository.Supplier update(long id, SupplierService.SupplierRequest r, boolean partial) {
-        validate(r, !partial);
         return suppliers.update(id, r, partial);
-    }
-
-    private static void validate(SupplierService.SupplierRequest r, boolean full) {
-        FieldErrors errors = new FieldErrors();
-        if (full || r.name() != null) {
-            errors.required("name", r.name(), 200);
-        }
-        errors.maxLength("code", r.code(), 50)
-                .maxLength("contact_person", r.contactPerson(), 200)
-                .maxLength("phone", r.phone(), 20)
-                .maxLength("payment_terms", r.paymentTerms(), 200)
-                .maxLength("website", r.website(), 200)
-                .maxLength("notes", r.notes(), 5000);
-        if (!FieldErrors.blank(r.email())) {
-            errors.email("email", r.email().trim());
-        }
-        if (!FieldErrors.blank(r.website()) && !r.website().trim().matches("(?i)https?://\\S+")) {
-            errors.add("website", "catalog.website_invalid");
-        }
-        if (r.deliveryTime() != null && r.deliveryTime() < 0) {
-            errors.add("delivery_time", "validation.not_negative");
-        }
-        errors.amount("min_order_amount", r.minOrderAmount());
-        if (r.rating() != null && (r.rating() < 0 || r.rating() > 5)) {
-            errors.add("rating", "catalog.rating_invalid");
-        }
-        errors.throwIfAny();
     }
 }

@@ -3,6 +3,16 @@ package dev.kassa.catalog.supplier;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.supplier.SupplierRepository.Supplier;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.EmailAddress;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Whole;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -18,20 +28,23 @@ import static dev.kassa.platform.data.Values.blankToNull;
 @Transactional
 class SupplierService {
 
+    /** A supplier's fields: a whole record (create, PUT) needs its name; a PATCH changes the fields given. */
     record SupplierRequest(
-            String name,
-            String code,
-            String contactPerson,
-            String email,
-            String phone,
+            @NotNull(groups = Whole.class) @Filled @Size(max = 200) String name,
+            @Size(max = 50) String code,
+            @Size(max = 200) String contactPerson,
+            @EmailAddress String email,
+            @Size(max = 20) String phone,
             String address,
-            String website,
-            String paymentTerms,
-            Integer deliveryTime,
-            BigDecimal minOrderAmount,
-            Integer rating,
+            @Size(max = 200) @Pattern(regexp = "(?i)\\s*(https?://\\S+)?\\s*", message = "catalog.website_invalid")
+                    String website,
+            @Size(max = 200) String paymentTerms,
+            @PositiveOrZero Integer deliveryTime,
+            @Money BigDecimal minOrderAmount,
+            @Min(value = 0, message = "catalog.rating_invalid") @Max(value = 5, message = "catalog.rating_invalid")
+                    Integer rating,
             Boolean isActive,
-            String notes) {}
+            @Size(max = 5000) String notes) {}
 
     private final SupplierRepository suppliers;
 

@@ -3,13 +3,16 @@ package dev.kassa.catalog.tag;
 import dev.kassa.catalog.tag.TagRepository.Tag;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -62,21 +65,21 @@ class TagController {
     @PostMapping("/api/products/tags")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    Tag create(@RequestBody TagService.TagRequest r) {
+    Tag create(@Validated(Whole.class) @RequestBody TagService.TagRequest r) {
         return tags.create(r);
     }
 
     @Operation(summary = "Replace a tag (name required)")
     @PutMapping("/api/products/tags/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    Tag replace(@PathVariable long id, @RequestBody TagService.TagRequest r) {
+    Tag replace(@PathVariable long id, @Validated(Whole.class) @RequestBody TagService.TagRequest r) {
         return tags.update(id, r, false);
     }
 
     @Operation(summary = "Change some of a tag's fields")
     @PatchMapping("/api/products/tags/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    Tag patch(@PathVariable long id, @RequestBody TagService.TagRequest r) {
+    Tag patch(@PathVariable long id, @Valid @RequestBody TagService.TagRequest r) {
         return tags.update(id, r, true);
     }
 
@@ -98,7 +101,7 @@ class TagController {
     @Operation(summary = "Set a product's tags: {\"tags\": [1, 2]}")
     @PutMapping("/api/products/products/{id}/tags")
     @PreAuthorize(Access.EDIT_CATALOG)
-    List<Tag> setProductTags(@PathVariable long id, @RequestBody ProductTags r) {
+    List<Tag> setProductTags(@PathVariable long id, @Valid @RequestBody ProductTags r) {
         return tags.setOfProduct(id, r.tags());
     }
 }

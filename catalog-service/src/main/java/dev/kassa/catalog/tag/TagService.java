@@ -5,6 +5,11 @@ import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.catalog.tag.TagRepository.Tag;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Whole;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,8 +24,15 @@ import java.util.List;
 @Transactional
 class TagService {
 
+    /** A tag's fields: a whole record (create, PUT) needs its name; a PATCH changes the fields given. */
     record TagRequest(
-            String name, String slug, String color, String icon, String description, Boolean isActive, Integer order) {}
+            @NotNull(groups = Whole.class) @Filled @Size(max = 50) String name,
+            @Size(max = 50) String slug,
+            @Pattern(regexp = "#[0-9A-Fa-f]{6}", message = "catalog.color_invalid") String color,
+            @Size(max = 50) String icon,
+            String description,
+            Boolean isActive,
+            Integer order) {}
 
     private static final String DEFAULT_COLOR = "#3B82F6";
 
@@ -44,7 +56,6 @@ class TagService {
     }
 
     Tag create(TagRequest r) {
-        validate(r, true);
         try {
             return get(tags.insert(new TagRepository.Fields(
                     r.name().trim(),
@@ -61,7 +72,6 @@ class TagService {
 
     /** PUT ({@code partial} false: what is not sent goes back to its default) or PATCH (what is not sent stays). */
     Tag update(long id, TagRequest r, boolean partial) {
-        validate(r, !partial);
         Tag c = get(id);
         try {
             tags.update(
@@ -117,17 +127,5 @@ class TagService {
         return slug.isEmpty()
                 ? "tag-" + Integer.toHexString(r.name().hashCode())
                 : slug.substring(0, Math.min(50, slug.length()));
-    }
-
-    private static void validate(TagRequest r, boolean full) {
-        FieldErrors errors = new FieldErrors();
-        if (full || r.name() != null) {
-            errors.required("name", r.name(), 50);
-        }
-        errors.maxLength("slug", r.slug(), 50).maxLength("icon", r.icon(), 50);
-        if (r.color() != null && !r.color().matches("#[0-9A-Fa-f]{6}")) {
-            errors.add("color", "catalog.color_invalid");
-        }
-        errors.throwIfAny();
     }
 }

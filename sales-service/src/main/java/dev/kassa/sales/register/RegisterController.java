@@ -1,5 +1,7 @@
 package dev.kassa.sales.register;
 
+import jakarta.validation.Valid;
+
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
@@ -55,7 +57,7 @@ class RegisterController {
     @PostMapping("/api/sales/cash-registers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    RegisterRepository.Register create(@RequestBody RegisterService.RegisterRequest request) {
+    RegisterRepository.Register create(@Valid @RequestBody RegisterService.RegisterRequest request) {
         return registers.create(request);
     }
 
@@ -69,14 +71,14 @@ class RegisterController {
     @Operation(summary = "Replace a register's settings")
     @PutMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
-    RegisterRepository.Register replace(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
+    RegisterRepository.Register replace(@PathVariable long id, @Valid @RequestBody RegisterService.RegisterRequest request) {
         return registers.update(id, request, false);
     }
 
     @Operation(summary = "Change some of a register's settings, e.g. {\"is_active\": false}")
     @PatchMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
-    RegisterRepository.Register update(@PathVariable long id, @RequestBody RegisterService.RegisterRequest request) {
+    RegisterRepository.Register update(@PathVariable long id, @Valid @RequestBody RegisterService.RegisterRequest request) {
         return registers.update(id, request, true);
     }
 

@@ -1,5 +1,7 @@
 package dev.kassa.sales.shift;
 
+import jakarta.validation.Valid;
+
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.NotServed;
@@ -57,7 +59,7 @@ class ShiftController {
     @PostMapping("/api/sales/sessions/open")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.SELL)
-    Success<SessionView> open(@RequestBody OpenRequest request, Caller caller) {
+    Success<SessionView> open(@Valid @RequestBody OpenRequest request, Caller caller) {
         return Success.of(
                 "sales.session_opened",
                 SessionView.from(shifts.open(caller, request.opening(), request.cashRegister())));
@@ -69,7 +71,7 @@ class ShiftController {
                             + "(the web client); expected cash and the difference are recorded")
     @PostMapping("/api/sales/sessions/{id}/close")
     @PreAuthorize(Access.SELL)
-    Success<SessionView> close(@PathVariable long id, @RequestBody CloseRequest request, Caller caller) {
+    Success<SessionView> close(@PathVariable long id, @Valid @RequestBody CloseRequest request, Caller caller) {
         return Success.of(
                 "sales.session_closed",
                 SessionView.from(shifts.close(caller, id, request.actualCash(), request.shortage())));
@@ -86,7 +88,7 @@ class ShiftController {
     @PostMapping("/api/sales/cash-movements")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    CashMovement moveCash(@RequestBody CashMovementRequest r, Caller caller) {
+    CashMovement moveCash(@Valid @RequestBody CashMovementRequest r, Caller caller) {
         return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
     }
 
@@ -99,7 +101,7 @@ class ShiftController {
     @PostMapping("/api/sales/cash-movements/owner-withdraw")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<ShiftService.Withdrawal> ownerWithdraw(@RequestBody WithdrawRequest r, Caller caller) {
+    Success<ShiftService.Withdrawal> ownerWithdraw(@Valid @RequestBody WithdrawRequest r, Caller caller) {
         return shifts.ownerWithdraw(caller, r.session(), r.amount(), r.description());
     }
 

@@ -1,5 +1,7 @@
 package dev.kassa.sales.till;
 
+import jakarta.validation.Valid;
+
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
@@ -100,7 +102,7 @@ class TillController {
                     "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, HttpServletRequest http) {
+    Success<SaleView> scan(@Valid @RequestBody Cart.ScanRequest request, Caller caller, HttpServletRequest http) {
         return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, requestKey(http))));
     }
 
@@ -190,14 +192,14 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/add_item")
     @PreAuthorize(Access.SELL)
     Success<SaleView> addItem(
-            @PathVariable long id, @RequestBody Cart.AddItemRequest request, HttpServletRequest http) {
+            @PathVariable long id, @Valid @RequestBody Cart.AddItemRequest request, HttpServletRequest http) {
         return Success.of("sales.item_added", cart.addItem(id, request, requestKey(http)));
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
     @DeleteMapping("/api/sales/sales/{id}/remove_item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> removeItem(@PathVariable long id, @RequestBody RemoveItemRequest request) {
+    Success<SaleView> removeItem(@PathVariable long id, @Valid @RequestBody RemoveItemRequest request) {
         return Success.of("sales.item_removed", cart.removeItem(id, request.itemId()));
     }
 
@@ -215,7 +217,7 @@ class TillController {
     @PreAuthorize(Access.MANAGE_SALES)
     Success<SaleView> refund(
             @PathVariable long id,
-            @RequestBody(required = false) Refunds.RefundRequest request,
+            @Valid @RequestBody(required = false) Refunds.RefundRequest request,
             Caller caller,
             HttpServletRequest http) {
         return Success.of("sales.refunded", refunds.refund(caller, id, request, requestKey(http)));
@@ -228,7 +230,7 @@ class TillController {
                             + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    ResponseEntity<Success<SaleView>> record(@RequestBody Checkout.NewSale request, Caller caller) {
+    ResponseEntity<Success<SaleView>> record(@Valid @RequestBody Checkout.NewSale request, Caller caller) {
         Checkout.Recorded recorded = checkout.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
@@ -243,7 +245,7 @@ class TillController {
                             + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> discount(@PathVariable long id, @RequestBody Cart.DiscountRequest request, Caller caller) {
+    Success<SaleView> discount(@PathVariable long id, @Valid @RequestBody Cart.DiscountRequest request, Caller caller) {
         return Success.of(cart.discount(caller, id, request));
     }
 
@@ -254,7 +256,7 @@ class TillController {
                             + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
     @PostMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
-    Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @RequestBody BuyerRequest request, Caller caller) {
+    Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @Valid @RequestBody BuyerRequest request, Caller caller) {
         return Success.of(checkout.attach(caller, id, request.buyer()));
     }
 
@@ -275,7 +277,7 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Success<SaleView> checkout(
-            @PathVariable long id, @RequestBody CheckoutRequest request, Caller caller, HttpServletRequest http) {
+            @PathVariable long id, @Valid @RequestBody CheckoutRequest request, Caller caller, HttpServletRequest http) {
         return Success.of(
                 "sales.sale_completed",
                 metrics.checkout(() -> checkout.checkout(

@@ -85,6 +85,21 @@ class DeclaredValidationTests {
     }
 
     @Test
+    void aWholeRecordNeedsItsRequiredFieldsAndAPatchMayLeaveThemOutButNotBlankThem() {
+        Api.Response noName = owner().post("/api/notes/labels", json("code", "A1"));
+        assertThat(noName.status()).as(noName.toString()).isEqualTo(400);
+        assertThat(noName.text("/errors/name/0")).isEqualTo("Обязательное поле.");
+        assertThat(owner().post("/api/notes/labels", json("name", "Чай")).status())
+                .isEqualTo(200);
+        Api.Response patch = owner().patch("/api/notes/labels/1", json("code", "A1"));
+        assertThat(patch.status()).as(patch.toString()).isEqualTo(200);
+        Api.Response blanked = owner().patch("/api/notes/labels/1", json("name", " ", "code", "TOO-LONG"));
+        assertThat(blanked.status()).isEqualTo(400);
+        assertThat(blanked.text("/errors/name/0")).isEqualTo("Обязательное поле.");
+        assertThat(blanked.text("/errors/code/0")).isEqualTo("Не более 5 символов.");
+    }
+
+    @Test
     void aQueryParameterOutOfRangeIsNamedAsTheRequestSpellsIt() {
         Api.Response r = owner().get("/api/notes/forms?page_size=500");
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
