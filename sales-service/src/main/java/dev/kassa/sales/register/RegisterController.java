@@ -1,18 +1,19 @@
 package dev.kassa.sales.register;
 
-import jakarta.validation.Valid;
-
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.sales.shift.SessionDetail;
 import dev.kassa.sales.shift.SessionView;
 import dev.kassa.sales.shift.ShiftService;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -57,7 +58,7 @@ class RegisterController {
     @PostMapping("/api/sales/cash-registers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    RegisterRepository.Register create(@Valid @RequestBody RegisterService.RegisterRequest request) {
+    RegisterRepository.Register create(@Validated(Whole.class) @RequestBody RegisterService.RegisterRequest request) {
         return registers.create(request);
     }
 
@@ -71,14 +72,16 @@ class RegisterController {
     @Operation(summary = "Replace a register's settings")
     @PutMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
-    RegisterRepository.Register replace(@PathVariable long id, @Valid @RequestBody RegisterService.RegisterRequest request) {
+    RegisterRepository.Register replace(
+            @PathVariable long id, @Validated(Whole.class) @RequestBody RegisterService.RegisterRequest request) {
         return registers.update(id, request, false);
     }
 
     @Operation(summary = "Change some of a register's settings, e.g. {\"is_active\": false}")
     @PatchMapping("/api/sales/cash-registers/{id}")
     @PreAuthorize(Access.MANAGE_SALES)
-    RegisterRepository.Register update(@PathVariable long id, @Valid @RequestBody RegisterService.RegisterRequest request) {
+    RegisterRepository.Register update(
+            @PathVariable long id, @Valid @RequestBody RegisterService.RegisterRequest request) {
         return registers.update(id, request, true);
     }
 

@@ -2,7 +2,13 @@ package dev.kassa.sales.register;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.sales.SalesErrors;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -10,17 +16,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
 /** Cash registers (spec S1): codes are unique and appear in receipt numbers, so they are short and plain. */
 @Service
 class RegisterService {
 
     /** {@code startingFloat}: the cash each shift on this register starts with unless the cashier counts another amount. */
+    /** A till's fields: a whole record (create, PUT) needs its name and code; a PATCH changes the fields given. */
     record RegisterRequest(
-            String name, String code, String location, Boolean isActive, String notes, BigDecimal startingFloat) {}
-
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+            @NotNull(groups = Whole.class) @Filled @Size(max = 100) String name,
+            @NotNull(groups = Whole.class)
+                    @Filled
+                    @Pattern(regexp = "\\s*[A-Za-z0-9_-]{1,20}\\s*", message = "sales.register_code_invalid")
+                    String code,
+            @Size(max = 200) String location,
+            Boolean isActive,
+            @Size(max = 2000) String notes,
+            @Money BigDecimal startingFloat) {}
 
     private final RegisterRepository registers;
 
@@ -40,7 +52,6 @@ class RegisterService {
 
     @Transactional
     RegisterRepository.Register create(RegisterRequest r) {
-        validate(r, true);
         try {
             long id = registers.create(
                     r.name().trim(),
@@ -59,7 +70,6 @@ class RegisterService {
     @Transactional
     RegisterRepository.Register update(long id, RegisterRequest r, boolean partial) {
         RegisterRepository.Register current = registers.find(id).orElseThrow(RegisterService::notFound);
-        validate(r, !partial);
         try {
             registers.update(
                     id,
@@ -85,23 +95,6 @@ class RegisterService {
             throw SalesErrors.REGISTER_IN_USE.exception();
         }
         registers.delete(id);
-    }
-
-    private static void validate(RegisterRequest r, boolean full) {
-        FieldErrors errors = new FieldErrors();
-        if (full || r.name() != null) {
-            errors.required("name", r.name(), 100);
-        }
-        if (full || r.code() != null) {
-            errors.required("code", r.code(), 50);
-            if (!errors.has("code") && !CODE.matcher(r.code().trim()).matches()) {
-                errors.add("code", "sales.register_code_invalid");
-            }
-        }
-        errors.maxLength("location", r.location(), 200);
-        errors.maxLength("notes", r.notes(), 2000);
-        errors.amount("starting_float", r.startingFloat());
-        errors.throwIfAny();
     }
 
     private static String text(String value) {

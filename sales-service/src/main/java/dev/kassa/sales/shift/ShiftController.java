@@ -1,9 +1,9 @@
 package dev.kassa.sales.shift;
 
-import jakarta.validation.Valid;
-
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -12,6 +12,9 @@ import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,7 +45,14 @@ class ShiftController {
     record CloseRequest(BigDecimal actualCash, BigDecimal shortage) {}
 
     record CashMovementRequest(
-            Long session, String movementType, String reason, BigDecimal amount, String description) {}
+            @NotNull Long session,
+            @NotNull(message = "sales.movement_type_invalid")
+                    @OneOf(of = CashMovementKind.Type.class, message = "sales.movement_type_invalid")
+                    String movementType,
+            @ReasonByHand String reason,
+            @NotNull(message = "validation.positive") @Money(positive = true, message = "validation.positive")
+                    BigDecimal amount,
+            @Size(max = 1000) String description) {}
 
     private final ShiftService shifts;
     private final CashierLeaderboard leaderboard;
@@ -92,7 +102,11 @@ class ShiftController {
         return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
     }
 
-    record WithdrawRequest(Long session, BigDecimal amount, String description) {}
+    record WithdrawRequest(
+            @NotNull Long session,
+            @NotNull(message = "validation.positive") @Money(positive = true, message = "validation.positive")
+                    BigDecimal amount,
+            @Size(max = 1000) String description) {}
 
     @Operation(
             summary =

@@ -202,14 +202,6 @@ public class ShiftService {
     @Transactional
     public CashMovement moveCash(
             Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
-        FieldErrors errors = movementErrors(sessionId, amount, description);
-        if (CashMovementKind.Type.of(type).isEmpty()) {
-            errors.add("movement_type", "sales.movement_type_invalid");
-        }
-        if (CashMovementKind.Reason.of(reason).filter(r -> r.byHand).isEmpty()) {
-            errors.add("reason", "sales.movement_reason_invalid");
-        }
-        errors.throwIfAny();
         openShift(sessionId);
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
         if (CashMovementKind.Type.of(type).orElseThrow() == CashMovementKind.Type.CASH_OUT) {
@@ -219,21 +211,6 @@ public class ShiftService {
             }
         }
         return recordMovement(caller, sessionId, type, reason, value, description == null ? "" : description);
-    }
-
-    /** The checks every cash movement shares: a shift, a positive amount in whole tiyin, a description of at most 1,000 characters. */
-    private static FieldErrors movementErrors(Long sessionId, BigDecimal amount, String description) {
-        FieldErrors errors = new FieldErrors();
-        if (sessionId == null) {
-            errors.add("session", "validation.required");
-        }
-        if (amount == null
-                || amount.signum() <= 0
-                || amount.stripTrailingZeros().scale() > 2) {
-            errors.add("amount", "validation.positive");
-        }
-        errors.maxLength("description", description, 1000);
-        return errors;
     }
 
     /** The shift, locked for the caller's transaction; refused unless it is open. */
@@ -265,7 +242,6 @@ public class ShiftService {
      */
     @Transactional
     public Success<Withdrawal> ownerWithdraw(Caller caller, Long sessionId, BigDecimal amount, String description) {
-        movementErrors(sessionId, amount, description).throwIfAny();
         openShift(sessionId);
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal inTill = sessions.expectedCash(sessionId).setScale(2, RoundingMode.HALF_UP);

@@ -1,7 +1,5 @@
 package dev.kassa.sales.till;
 
-import jakarta.validation.Valid;
-
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
@@ -17,6 +15,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -256,7 +255,8 @@ class TillController {
                             + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
     @PostMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
-    Success<Checkout.WithBuyer> attachBuyer(@PathVariable long id, @Valid @RequestBody BuyerRequest request, Caller caller) {
+    Success<Checkout.WithBuyer> attachBuyer(
+            @PathVariable long id, @Valid @RequestBody BuyerRequest request, Caller caller) {
         return Success.of(checkout.attach(caller, id, request.buyer()));
     }
 
@@ -277,7 +277,10 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Success<SaleView> checkout(
-            @PathVariable long id, @Valid @RequestBody CheckoutRequest request, Caller caller, HttpServletRequest http) {
+            @PathVariable long id,
+            @Valid @RequestBody CheckoutRequest request,
+            Caller caller,
+            HttpServletRequest http) {
         return Success.of(
                 "sales.sale_completed",
                 metrics.checkout(() -> checkout.checkout(
