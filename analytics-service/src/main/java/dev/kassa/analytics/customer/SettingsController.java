@@ -1,10 +1,9 @@
 package dev.kassa.analytics.customer;
 
-import jakarta.validation.Valid;
-
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
