@@ -3,8 +3,8 @@ package dev.kassa.catalog.category;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,8 +20,8 @@ class UnitService {
 
     /** A unit's fields: a whole record (create, PUT) needs its name and short name; a PATCH changes the fields given. */
     record UnitRequest(
-            @NotNull(groups = Whole.class) @Filled @Size(max = 50) String name,
-            @NotNull(groups = Whole.class) @Filled @Size(max = 10) String shortName,
+            @Required(groups = Whole.class) @Filled @Size(max = 50) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 10) String shortName,
             @Size(max = 20) String code,
             String description,
             Boolean isActive) {}

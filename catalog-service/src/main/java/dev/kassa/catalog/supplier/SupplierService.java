@@ -6,10 +6,10 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -30,13 +30,17 @@ class SupplierService {
 
     /** A supplier's fields: a whole record (create, PUT) needs its name; a PATCH changes the fields given. */
     record SupplierRequest(
-            @NotNull(groups = Whole.class) @Filled @Size(max = 200) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 200) String name,
             @Size(max = 50) String code,
             @Size(max = 200) String contactPerson,
             @EmailAddress String email,
             @Size(max = 20) String phone,
             String address,
-            @Size(max = 200) @Pattern(regexp = "(?i)\\s*(https?://\\S+)?\\s*", message = "catalog.website_invalid")
+            @Size(max = 200)
+                    @Pattern(
+                            regexp = "\\s*(https?://\\S+)?\\s*",
+                            flags = Pattern.Flag.CASE_INSENSITIVE,
+                            message = "catalog.website_invalid")
                     String website,
             @Size(max = 200) String paymentTerms,
             @PositiveOrZero Integer deliveryTime,

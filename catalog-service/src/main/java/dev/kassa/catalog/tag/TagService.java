@@ -6,8 +6,8 @@ import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.catalog.tag.TagRepository.Tag;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +26,7 @@ class TagService {
 
     /** A tag's fields: a whole record (create, PUT) needs its name; a PATCH changes the fields given. */
     record TagRequest(
-            @NotNull(groups = Whole.class) @Filled @Size(max = 50) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 50) String name,
             @Size(max = 50) String slug,
             @Pattern(regexp = "#[0-9A-Fa-f]{6}", message = "catalog.color_invalid") String color,
             @Size(max = 50) String icon,

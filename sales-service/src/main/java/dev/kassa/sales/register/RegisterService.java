@@ -4,9 +4,9 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.sales.SalesErrors;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,8 +24,8 @@ class RegisterService {
     /** {@code startingFloat}: the cash each shift on this register starts with unless the cashier counts another amount. */
     /** A till's fields: a whole record (create, PUT) needs its name and code; a PATCH changes the fields given. */
     record RegisterRequest(
-            @NotNull(groups = Whole.class) @Filled @Size(max = 100) String name,
-            @NotNull(groups = Whole.class)
+            @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
+            @Required(groups = Whole.class)
                     @Filled
                     @Pattern(regexp = "\\s*[A-Za-z0-9_-]{1,20}\\s*", message = "sales.register_code_invalid")
                     String code,

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 
 /**
  * If given, not blank: a PATCH may leave a required field out, never blank it. With
- * {@code @NotNull(groups = Whole.class)} beside it the field is required in a whole record. Fails as
+ * {@code @Required(groups = Whole.class)} beside it the field is required in a whole record. Fails as
  * {@code validation.required}.
  */
 @Documented

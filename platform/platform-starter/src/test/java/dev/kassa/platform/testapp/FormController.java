@@ -9,6 +9,7 @@ import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.Phone;
 import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,7 +54,7 @@ class FormController {
     }
 
     /** A record whose name a whole record (create, PUT) needs and a PATCH may leave out, never blank. */
-    record Label(@NotNull(groups = Whole.class) @Filled @Size(max = 20) String name, @Size(max = 5) String code) {}
+    record Label(@Required(groups = Whole.class) @Filled @Size(max = 20) String name, @Size(max = 5) String code) {}
 
     @PostMapping("/api/notes/labels")
     @PreAuthorize(Access.EDIT_CATALOG)
