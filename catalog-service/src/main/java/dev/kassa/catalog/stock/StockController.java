@@ -43,7 +43,7 @@ class StockController {
     @PostMapping("/api/products/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View receive(@Valid @RequestBody StockService.ReceiveRequest request, Caller caller) {
+    Batches.View receive(@RequestBody StockService.ReceiveRequest request, Caller caller) {
         return stock.receive(caller, request);
     }
 

@@ -4,6 +4,12 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -36,16 +42,18 @@ public class StockService {
             Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** A receipt of stock as a new batch (checked with the dates' order, in one answer). */
+    @DomainValidated
     public record ReceiveRequest(
-            Long product,
-            BigDecimal quantity,
-            BigDecimal purchasePrice,
-            String batchNumber,
+            @NotNull Long product,
+            @NotNull @Quantity(positive = true) BigDecimal quantity,
+            @Money BigDecimal purchasePrice,
+            @Size(max = 100) String batchNumber,
             LocalDate manufacturingDate,
             LocalDate expiryDate,
             Long supplier,
-            String supplierName,
-            String notes) {}
+            @Size(max = 200) String supplierName,
+            @Size(max = 2000) String notes) {}
 
     /** {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a count). */
     public record AdjustRequest(
@@ -73,27 +81,22 @@ public class StockService {
     private final Batches batches;
     private final StockLevels stock;
     private final StockEvents events;
+    private final RequestRules rules;
 
-    StockService(StockRepository repository, Batches batches, StockLevels stock, StockEvents events) {
+    StockService(
+            StockRepository repository, Batches batches, StockLevels stock, StockEvents events, RequestRules rules) {
         this.repository = repository;
         this.batches = batches;
         this.stock = stock;
         this.events = events;
+        this.rules = rules;
     }
 
     /** Receives goods into a new batch (purchase price, expiry, supplier) with a {@code receipt} movement. */
     @Transactional
     public Batches.View receive(Caller caller, ReceiveRequest r) {
-        FieldErrors errors = new FieldErrors();
-        if (r.product() == null) {
-            errors.add("product", "validation.required");
-        }
-        errors.positiveQuantity("quantity", r.quantity(), FieldErrors.MAX_QUANTITY);
-        errors.amount("purchase_price", r.purchasePrice());
+        FieldErrors errors = rules.check(r);
         checkDates(errors, r.manufacturingDate(), r.expiryDate());
-        errors.maxLength("batch_number", r.batchNumber(), 100);
-        errors.maxLength("supplier_name", r.supplierName(), 200);
-        errors.maxLength("notes", r.notes(), 2000);
         errors.throwIfAny();
         BigDecimal cost = lockProduct(r.product()).costPrice();
         checkSupplier(r.supplier());
