@@ -5,7 +5,6 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,21 +75,21 @@ class CategoryController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    CategoryResponse create(@Valid @RequestBody CategoryService.CategoryRequest request) {
+    CategoryResponse create(@RequestBody CategoryService.CategoryRequest request) {
         return categories.create(request);
     }
 
     @Operation(summary = "Replace a category (name required); moving it under its own descendant is refused")
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    CategoryResponse replace(@PathVariable long id, @Valid @RequestBody CategoryService.CategoryRequest request) {
+    CategoryResponse replace(@PathVariable long id, @RequestBody CategoryService.CategoryRequest request) {
         return categories.update(id, request, false);
     }
 
     @Operation(summary = "Change some of a category's fields; a new name without a slug regenerates the slug")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    CategoryResponse patch(@PathVariable long id, @Valid @RequestBody CategoryService.CategoryRequest request) {
+    CategoryResponse patch(@PathVariable long id, @RequestBody CategoryService.CategoryRequest request) {
         return categories.update(id, request, true);
     }
 

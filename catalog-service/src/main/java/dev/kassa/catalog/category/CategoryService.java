@@ -3,6 +3,9 @@ package dev.kassa.catalog.category;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.RequestRules;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -25,8 +28,15 @@ import java.util.function.Function;
 @Transactional
 class CategoryService {
 
+    /** A category's fields; its name is required in the end, its slug and parent are checked against the store's. */
+    @DomainValidated
     record CategoryRequest(
-            String name, String slug, String description, Long parent, Integer order, Boolean isActive) {}
+            @Size(max = 200) String name,
+            @Size(max = 200) String slug,
+            String description,
+            Long parent,
+            Integer order,
+            Boolean isActive) {}
 
     /** A category with its parent's name and how many children and products it has. */
     record CategoryResponse(
@@ -45,10 +55,12 @@ class CategoryService {
 
     private final CategoryRepository categories;
     private final ProductCounts products;
+    private final RequestRules rules;
 
-    CategoryService(CategoryRepository categories, ProductCounts products) {
+    CategoryService(CategoryRepository categories, ProductCounts products, RequestRules rules) {
         this.categories = categories;
         this.products = products;
+        this.rules = rules;
     }
 
     /** Ordered by order then name; a page's counts and parents' names are read in three queries whatever its size. */
@@ -72,8 +84,8 @@ class CategoryService {
     }
 
     CategoryResponse create(CategoryRequest request) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("name", request.name(), 200);
+        FieldErrors errors = rules.check(request);
+        errors.required("name", request.name());
         if (request.parent() != null && !categories.existsById(request.parent())) {
             errors.add("parent", "catalog.category_unknown");
         }
@@ -95,9 +107,9 @@ class CategoryService {
     /** PUT ({@code partial} false: what is not sent is cleared) or PATCH; a new name without a slug makes a new slug. */
     CategoryResponse update(long id, CategoryRequest r, boolean partial) {
         Category c = find(id);
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         if (!partial || r.name() != null) {
-            errors.required("name", r.name(), 200);
+            errors.required("name", r.name());
         }
         Long parent = r.parent() != null || !partial ? r.parent() : c.parentId();
         if (parent != null) {
