@@ -70,10 +70,10 @@ public final class ConstraintMessages {
         if (constraint instanceof Size) {
             return new Object[] {attributes.get("max")};
         }
-        if (constraint instanceof Min || constraint instanceof Max) {
-            return new Object[] {attributes.get("value")};
-        }
-        if (constraint instanceof DecimalMin || constraint instanceof DecimalMax) {
+        if (constraint instanceof Min
+                || constraint instanceof Max
+                || constraint instanceof DecimalMin
+                || constraint instanceof DecimalMax) {
             return new Object[] {attributes.get("value")};
         }
         return new Object[0];
