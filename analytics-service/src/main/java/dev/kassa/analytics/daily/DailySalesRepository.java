@@ -212,4 +212,11 @@ public class DailySalesRepository {
                 .param("date", date)
                 .update();
     }
+
+    /** Removes the days before {@code oldest} (retention); how many. */
+    public int removeBefore(LocalDate oldest) {
+        return sql.sql("delete from daily_sales where date < :oldest")
+                .param("oldest", oldest)
+                .update();
+    }
 }

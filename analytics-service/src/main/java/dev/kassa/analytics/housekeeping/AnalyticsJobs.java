@@ -1,5 +1,6 @@
 package dev.kassa.analytics.housekeeping;
 
+import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.inventory.SnapshotRepository;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
 import dev.kassa.platform.tenancy.Tenant;
@@ -30,6 +31,7 @@ public class AnalyticsJobs {
     private final TenantRegistry registry;
     private final TenantProvisioner tenants;
     private final SnapshotRepository snapshots;
+    private final DailySalesRepository daily;
     private final ProductPerformanceRepository performance;
     private final ClosedDays days;
     private final TransactionTemplate tx;
@@ -39,6 +41,7 @@ public class AnalyticsJobs {
             TenantRegistry registry,
             TenantProvisioner tenants,
             SnapshotRepository snapshots,
+            DailySalesRepository daily,
             ProductPerformanceRepository performance,
             ClosedDays days,
             PlatformTransactionManager transactions,
@@ -46,6 +49,7 @@ public class AnalyticsJobs {
         this.registry = registry;
         this.tenants = tenants;
         this.snapshots = snapshots;
+        this.daily = daily;
         this.performance = performance;
         this.days = days;
         this.tx = new TransactionTemplate(transactions);
@@ -76,7 +80,11 @@ public class AnalyticsJobs {
                     }
                     int carried = snapshots.carryForward(today);
                     LocalDate oldest = today.minusDays(retentionDays);
-                    int removed = days.removeReportsBefore(oldest);
+                    // retention: report rows before the oldest day kept go (the month rows of months before its month);
+                    // the facts stay
+                    int removed = daily.removeBefore(oldest)
+                            + performance.removeBefore(oldest)
+                            + snapshots.removeBefore(oldest);
                     // the oldest month lost its first days: its month rows sum what is left
                     performance.resumMonth(oldest.withDayOfMonth(1));
                     days.closed(today);

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** The store's last closed day ({@code analytics_jobs}) and the retention of report rows that a close applies. */
+/** The store's last closed day ({@code analytics_jobs}) and the lock that lets one instance close it. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class ClosedDays {
@@ -40,21 +40,5 @@ class ClosedDays {
                         "insert into analytics_jobs (id, last_closed) values (1, :today) on conflict (id) do update set last_closed = :today")
                 .param("today", today)
                 .update();
-    }
-
-    /** Removes report rows dated before {@code oldest} (the month rows of months before its month); the facts stay. How many. */
-    int removeReportsBefore(LocalDate oldest) {
-        return sql.sql("delete from daily_sales where date < :oldest")
-                        .param("oldest", oldest)
-                        .update()
-                + sql.sql("delete from product_performance where date < :oldest")
-                        .param("oldest", oldest)
-                        .update()
-                + sql.sql("delete from product_performance_monthly where month < :oldest")
-                        .param("oldest", oldest.withDayOfMonth(1))
-                        .update()
-                + sql.sql("delete from inventory_snapshots where date < :oldest")
-                        .param("oldest", oldest)
-                        .update();
     }
 }

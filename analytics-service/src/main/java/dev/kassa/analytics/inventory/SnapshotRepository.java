@@ -201,4 +201,11 @@ public class SnapshotRepository {
     public static final String OUT = "latest.is_out_of_stock";
     public static final String BY_NAME = "latest.product_name, latest.product_id";
     public static final String BY_DAYS_OF_STOCK = "latest.days_of_stock, latest.product_id";
+
+    /** Removes the snapshots dated before {@code oldest} (retention); how many. */
+    public int removeBefore(LocalDate oldest) {
+        return sql.sql("delete from inventory_snapshots where date < :oldest")
+                .param("oldest", oldest)
+                .update();
+    }
 }

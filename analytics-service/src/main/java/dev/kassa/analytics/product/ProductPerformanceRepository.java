@@ -365,4 +365,14 @@ public class ProductPerformanceRepository {
                         rs.getBigDecimal(4).setScale(3)))
                 .list();
     }
+
+    /** Removes the days before {@code oldest} and the months before its month (retention); how many. */
+    public int removeBefore(LocalDate oldest) {
+        return sql.sql("delete from product_performance where date < :oldest")
+                        .param("oldest", oldest)
+                        .update()
+                + sql.sql("delete from product_performance_monthly where month < :oldest")
+                        .param("oldest", oldest.withDayOfMonth(1))
+                        .update();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
@@ -16,11 +17,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Batches as the batch endpoints show them (spec C24), with supplier and expiry figures in the store's dates. */
+/**
+ * Batches (spec C24): the one writer of {@code batches} (a product's first batch, receipts, sales taking from them, returns,
+ * corrections, details, archiving), and the batch endpoints' views with supplier and expiry figures in the store's dates.
+ */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class Batches {
@@ -235,6 +242,50 @@ public class Batches {
                 .param("active", active)
                 .param("at", Timestamp.from(Instant.now()))
                 .param("id", id)
+                .update();
+    }
+
+    /**
+     * Takes each batch's quantity from it where the batch has that much, in one statement; answers the batches that had
+     * less (nothing was taken from those).
+     */
+    Set<Long> takeFromBatches(Map<Long, BigDecimal> quantities) {
+        Set<Long> taken = new HashSet<>(sql.sql(
+                        """
+                        with wanted as (select id, quantity from unnest(cast(:ids as bigint[]), cast(:quantities as numeric[])) as t(id, quantity))
+                        update batches b set quantity = b.quantity - w.quantity from wanted w where b.id = w.id and b.quantity >= w.quantity
+                        returning b.id
+                        """)
+                .param("ids", SqlArrays.texts(quantities.keySet()))
+                .param("quantities", SqlArrays.texts(quantities.values()))
+                .query(Long.class)
+                .list());
+        Set<Long> lacking = new TreeSet<>(quantities.keySet());
+        lacking.removeAll(taken);
+        return lacking;
+    }
+
+    void emptyBatch(long batchId) {
+        sql.sql("update batches set quantity = 0 where id = :id")
+                .param("id", batchId)
+                .update();
+    }
+
+    /** Puts {@code quantity} back into the product's batch; false if the product has no such batch. */
+    boolean returnToBatch(long productId, long batchId, BigDecimal quantity) {
+        return sql.sql("update batches set quantity = quantity + :quantity where id = :id and product_id = :product")
+                        .param("quantity", quantity)
+                        .param("id", batchId)
+                        .param("product", productId)
+                        .update()
+                == 1;
+    }
+
+    /** A supplier deleted: the batches received from it keep its name. */
+    public void keepSupplierName(long supplierId, String name) {
+        sql.sql("update batches set supplier_name = :name where supplier_id = :id and supplier_name = ''")
+                .param("name", name)
+                .param("id", supplierId)
                 .update();
     }
 }

@@ -9,12 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** The statements of till holds ({@link ReservationService}): the hold requests, the holds, and the batches they take from. */
 @Repository
@@ -161,42 +157,6 @@ class ReservationRepository {
                 .param("refs", requestRefs.toArray(String[]::new))
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4)))
                 .list();
-    }
-
-    /**
-     * Takes each batch's quantity from it where the batch has that much, in one statement; answers the batches that had
-     * less (nothing was taken from those).
-     */
-    Set<Long> takeFromBatches(Map<Long, BigDecimal> quantities) {
-        Set<Long> taken = new HashSet<>(sql.sql(
-                        """
-                        with wanted as (select id, quantity from unnest(cast(:ids as bigint[]), cast(:quantities as numeric[])) as t(id, quantity))
-                        update batches b set quantity = b.quantity - w.quantity from wanted w where b.id = w.id and b.quantity >= w.quantity
-                        returning b.id
-                        """)
-                .param("ids", SqlArrays.texts(quantities.keySet()))
-                .param("quantities", SqlArrays.texts(quantities.values()))
-                .query(Long.class)
-                .list());
-        Set<Long> lacking = new TreeSet<>(quantities.keySet());
-        lacking.removeAll(taken);
-        return lacking;
-    }
-
-    void emptyBatch(long batchId) {
-        sql.sql("update batches set quantity = 0 where id = :id")
-                .param("id", batchId)
-                .update();
-    }
-
-    /** Puts {@code quantity} back into the product's batch; false if the product has no such batch. */
-    boolean returnToBatch(long productId, long batchId, BigDecimal quantity) {
-        return sql.sql("update batches set quantity = quantity + :quantity where id = :id and product_id = :product")
-                        .param("quantity", quantity)
-                        .param("id", batchId)
-                        .param("product", productId)
-                        .update()
-                == 1;
     }
 
     /** Expires the lapsed active holds and forgets hold requests older than a day; answers how many holds expired. */

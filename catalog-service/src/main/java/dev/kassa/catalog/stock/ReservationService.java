@@ -29,6 +29,7 @@ public class ReservationService {
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
 
     private final ReservationRepository holds;
+    private final Batches batches;
     private final StockLevels stock;
     private final StockEvents events;
     private final CatalogProperties properties;
@@ -37,6 +38,7 @@ public class ReservationService {
 
     ReservationService(
             ReservationRepository holds,
+            Batches batches,
             StockLevels stock,
             StockEvents events,
             CatalogProperties properties,
@@ -45,6 +47,7 @@ public class ReservationService {
         this.codes = codes;
         this.sweeper = sweeper;
         this.holds = holds;
+        this.batches = batches;
         this.stock = stock;
         this.events = events;
         this.properties = properties;
@@ -164,13 +167,13 @@ public class ReservationService {
         if (!fromBatches.isEmpty()) {
             Map<Long, BigDecimal> perBatch = new TreeMap<>();
             fromBatches.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add));
-            for (long batch : holds.takeFromBatches(perBatch)) {
+            for (long batch : batches.takeFromBatches(perBatch)) {
                 log.error(
                         "Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero",
                         receiptNumber,
                         perBatch.get(batch),
                         batch);
-                holds.emptyBatch(batch);
+                batches.emptyBatch(batch);
             }
             stock.recordMovements(
                     fromBatches.stream()
@@ -196,7 +199,7 @@ public class ReservationService {
             if (line.batchId() != null
                     && line.quantity() != null
                     && line.quantity().signum() > 0) {
-                if (holds.returnToBatch(line.productId(), line.batchId(), line.quantity())) {
+                if (batches.returnToBatch(line.productId(), line.batchId(), line.quantity())) {
                     stock.recordMovement(line.productId(), line.batchId(), line.quantity(), "refund", receiptNumber);
                 } else {
                     log.error(

@@ -129,12 +129,7 @@ class SupplierRepository {
                 .update();
     }
 
-    /** Deletes a supplier; the batches received from it keep its name. */
-    void delete(long id, String name) {
-        sql.sql("update batches set supplier_name = :name where supplier_id = :id and supplier_name = ''")
-                .param("name", name)
-                .param("id", id)
-                .update();
+    void delete(long id) {
         sql.sql("delete from suppliers where id = :id").param("id", id).update();
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.supplier;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.supplier.SupplierRepository.Supplier;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.EmailAddress;
@@ -51,9 +52,11 @@ class SupplierService {
             @Size(max = 5000) String notes) {}
 
     private final SupplierRepository suppliers;
+    private final Batches batches;
 
-    SupplierService(SupplierRepository suppliers) {
+    SupplierService(SupplierRepository suppliers, Batches batches) {
         this.suppliers = suppliers;
+        this.batches = batches;
     }
 
     @Transactional(readOnly = true)
@@ -115,7 +118,8 @@ class SupplierService {
     }
 
     void delete(long id) {
-        suppliers.delete(id, get(id).name());
+        batches.keepSupplierName(id, get(id).name());
+        suppliers.delete(id);
     }
 
     private static String pick(String given, String current, boolean partial) {

@@ -2,6 +2,7 @@ package dev.kassa.customer.credit;
 
 import dev.kassa.customer.CustomerErrors;
 import dev.kassa.customer.customer.Customer;
+import dev.kassa.customer.customer.CustomerCounters;
 import dev.kassa.customer.customer.CustomerRepository;
 import dev.kassa.customer.ledger.CustomerBalanceChanged;
 import dev.kassa.customer.ledger.Ledger;
@@ -150,8 +151,8 @@ public class Credit {
 
     private void change(long customerId, String type, BigDecimal amount, String saleId, String receiptNumber) {
         // a customer deleted since the sale still owes it: the ledger follows the sale, not the list
-        Ledger.Moved moved =
-                ledger.move(customerId, amount.setScale(2), NO_LIMIT).orElse(null);
+        CustomerCounters.BalanceMoved moved =
+                customers.moveBalance(customerId, amount.setScale(2), NO_LIMIT).orElse(null);
         if (moved == null) {
             return;
         }

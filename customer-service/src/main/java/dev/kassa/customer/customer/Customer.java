@@ -13,60 +13,61 @@ import java.time.LocalDate;
 import java.util.stream.Stream;
 
 /**
- * A store's customer (spec §6.1). Balance, points and purchase totals change only through the ledger and sales' events,
- * by their own statements ({@link Ledger#balance}, {@code LoyaltyRepository}, {@code PurchaseHistory}); this entity reads
- * them but never writes them, so saving an edited customer cannot put back a balance or points a sale has just changed.
+ * A store's customer (spec §6.1). Balance, points and purchase totals change only by {@link CustomerCounters}' statements
+ * (each reads and writes the row at once); this entity reads them but never writes them, so saving an edited customer
+ * cannot put back a balance or points a sale has just changed. Its fields are its own: other classes read them through
+ * the accessors and change them through {@link #apply} and {@link #delete}.
  */
 @Entity
 @Table(name = "customers")
 public class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
+    private Long id;
 
-    String firstName;
-    String lastName = "";
-    String middleName = "";
-    String customerType = "individual";
-    String companyName = "";
-    String taxId = "";
-    String phone;
+    private String firstName;
+    private String lastName = "";
+    private String middleName = "";
+    private String customerType = "individual";
+    private String companyName = "";
+    private String taxId = "";
+    private String phone;
 
     @Column(name = "phone_2")
-    String phone2 = "";
+    private String phone2 = "";
 
-    String email = "";
-    String address = "";
-    String city = "";
-    String region = "";
-    String postalCode = "";
-    Long groupId;
-
-    @Column(insertable = false, updatable = false)
-    BigDecimal balance = BigDecimal.ZERO.setScale(2);
-
-    BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
+    private String email = "";
+    private String address = "";
+    private String city = "";
+    private String region = "";
+    private String postalCode = "";
+    private Long groupId;
 
     @Column(insertable = false, updatable = false)
-    int loyaltyPoints;
+    private BigDecimal balance = BigDecimal.ZERO.setScale(2);
+
+    private BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
 
     @Column(insertable = false, updatable = false)
-    BigDecimal totalPurchases = BigDecimal.ZERO.setScale(2);
+    private int loyaltyPoints;
 
     @Column(insertable = false, updatable = false)
-    int totalPurchasesCount;
-
-    LocalDate birthday;
-    String notes = "";
-    boolean isActive = true;
-    boolean isBlocked;
-    Instant createdAt = Instant.now();
-    Instant updatedAt = Instant.now();
+    private BigDecimal totalPurchases = BigDecimal.ZERO.setScale(2);
 
     @Column(insertable = false, updatable = false)
-    Instant lastPurchaseAt;
+    private int totalPurchasesCount;
 
-    Instant deletedAt;
+    private LocalDate birthday;
+    private String notes = "";
+    private boolean isActive = true;
+    private boolean isBlocked;
+    private Instant createdAt = Instant.now();
+    private Instant updatedAt = Instant.now();
+
+    @Column(insertable = false, updatable = false)
+    private Instant lastPurchaseAt;
+
+    private Instant deletedAt;
 
     public Long id() {
         return id;
@@ -90,6 +91,94 @@ public class Customer {
 
     public boolean isBlocked() {
         return isBlocked;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String middleName() {
+        return middleName;
+    }
+
+    public String customerType() {
+        return customerType;
+    }
+
+    public String companyName() {
+        return companyName;
+    }
+
+    public String taxId() {
+        return taxId;
+    }
+
+    public String phone2() {
+        return phone2;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String postalCode() {
+        return postalCode;
+    }
+
+    public BigDecimal balance() {
+        return balance;
+    }
+
+    public BigDecimal creditLimit() {
+        return creditLimit;
+    }
+
+    public BigDecimal totalPurchases() {
+        return totalPurchases;
+    }
+
+    public int totalPurchasesCount() {
+        return totalPurchasesCount;
+    }
+
+    public LocalDate birthday() {
+        return birthday;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant lastPurchaseAt() {
+        return lastPurchaseAt;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
     }
 
     protected Customer() {}

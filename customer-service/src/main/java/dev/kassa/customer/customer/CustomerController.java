@@ -123,21 +123,21 @@ class CustomerController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.CREATE_CUSTOMERS)
     CustomerResponse create(@RequestBody CustomerRequest request) {
-        return queries.view(customers.create(request).id);
+        return queries.view(customers.create(request).id());
     }
 
     @Operation(summary = "Replace a customer's record (owner, manager): first_name and phone required")
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerResponse replace(@PathVariable long id, @RequestBody CustomerRequest request) {
-        return queries.view(customers.update(id, request, false).id);
+        return queries.view(customers.update(id, request, false).id());
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
     CustomerResponse patch(@PathVariable long id, @RequestBody CustomerRequest request) {
-        return queries.view(customers.update(id, request, true).id);
+        return queries.view(customers.update(id, request, true).id());
     }
 
     @Operation(

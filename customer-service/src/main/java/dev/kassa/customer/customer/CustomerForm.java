@@ -27,24 +27,24 @@ record CustomerForm(
 
     static CustomerForm of(Customer c) {
         return new CustomerForm(
-                c.firstName,
-                c.lastName,
-                c.middleName,
-                c.customerType,
-                c.companyName,
-                c.taxId,
-                c.phone,
-                c.phone2,
-                c.email,
-                c.address,
-                c.city,
-                c.region,
-                c.postalCode,
-                c.groupId,
-                c.creditLimit,
-                c.birthday,
-                c.notes,
-                c.isActive,
-                c.isBlocked);
+                c.firstName(),
+                c.lastName(),
+                c.middleName(),
+                c.customerType(),
+                c.companyName(),
+                c.taxId(),
+                c.phone(),
+                c.phone2(),
+                c.email(),
+                c.address(),
+                c.city(),
+                c.region(),
+                c.postalCode(),
+                c.groupId(),
+                c.creditLimit(),
+                c.birthday(),
+                c.notes(),
+                c.isActive(),
+                c.isBlocked());
     }
 }

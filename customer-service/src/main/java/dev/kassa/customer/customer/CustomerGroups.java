@@ -146,9 +146,6 @@ public class CustomerGroups {
 
     /** Deletes a group; its members stay, without a group. */
     boolean delete(long id) {
-        sql.sql("update customers set group_id = null where group_id = :id")
-                .param("id", id)
-                .update();
         return sql.sql("delete from customer_groups where id = :id")
                         .param("id", id)
                         .update()

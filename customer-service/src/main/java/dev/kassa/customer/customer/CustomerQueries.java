@@ -43,7 +43,7 @@ class CustomerQueries {
     @Transactional(readOnly = true)
     CustomerResponse view(long id) {
         Customer c = customers.findById(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        return CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId)));
+        return CustomerResponse.from(c, groups.byIds(c.groupId() == null ? List.of() : List.of(c.groupId())));
     }
 
     @Transactional(readOnly = true)
@@ -78,8 +78,8 @@ class CustomerQueries {
     CustomerStats stats(long id) {
         Customer c = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         return new CustomerStats(
-                CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
-                new Purchases(c.totalPurchases, c.totalPurchasesCount, c.lastPurchaseAt, c.loyaltyPoints));
+                CustomerResponse.from(c, groups.byIds(c.groupId() == null ? List.of() : List.of(c.groupId()))),
+                new Purchases(c.totalPurchases(), c.totalPurchasesCount(), c.lastPurchaseAt(), c.loyaltyPoints()));
     }
 
     /** A customer's purchase totals and points. */
@@ -92,13 +92,13 @@ class CustomerQueries {
 
     CustomerDetail detail(Customer c) {
         return new CustomerDetail(
-                CustomerResponse.from(c, groups.byIds(c.groupId == null ? List.of() : List.of(c.groupId))),
-                ledger.recent(c.id, 10));
+                CustomerResponse.from(c, groups.byIds(c.groupId() == null ? List.of() : List.of(c.groupId()))),
+                ledger.recent(c.id(), 10));
     }
 
     private Page<CustomerResponse> withGroups(Page<Customer> found) {
         Map<Long, CustomerGroups.Group> byId = groups.byIds(found.getContent().stream()
-                .map(c -> c.groupId)
+                .map(c -> c.groupId())
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());

@@ -10,8 +10,11 @@ import org.springframework.data.jpa.repository.Query;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Customers (the aggregate; the ledger and groups are plain SQL beside it). Deleted customers are never found here but by id. */
-public interface CustomerRepository extends JpaRepository<Customer, Long> {
+/**
+ * Customers, the one writer of their table: the entity for the card, {@link CustomerCounters} for the balance, points and
+ * purchase totals. Deleted customers are never found here but by id.
+ */
+public interface CustomerRepository extends JpaRepository<Customer, Long>, CustomerCounters {
 
     @Query(
             "select count(c) > 0 from Customer c where c.phone = :phone and c.deletedAt is null and (:except is null or c.id <> :except)")

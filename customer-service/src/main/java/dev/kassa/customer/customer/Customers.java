@@ -51,7 +51,7 @@ public class Customers {
         Customer saved = save(new Customer(form));
         outbox.publish(
                 TenantContext.require().key(),
-                new CustomerCreated(saved.id, saved.fullName(), saved.phone, saved.customerType));
+                new CustomerCreated(saved.id(), saved.fullName(), saved.phone(), saved.customerType()));
         return saved;
     }
 
@@ -62,7 +62,7 @@ public class Customers {
         CustomerForm base = partial ? CustomerForm.of(customer) : CustomerRules.EMPTY;
         CustomerForm form = CustomerRules.apply(
                 request, base, TenantContext.require().today(), groups::exists, rules.check(request));
-        if (!form.phone().equals(customer.phone) && customers.phoneTaken(form.phone(), id)) {
+        if (!form.phone().equals(customer.phone()) && customers.phoneTaken(form.phone(), id)) {
             throw FieldErrors.single("phone", "customer.phone_taken");
         }
         customer.apply(form);
@@ -70,14 +70,14 @@ public class Customers {
         outbox.publish(
                 TenantContext.require().key(),
                 new CustomerUpdated(
-                        saved.id,
+                        saved.id(),
                         saved.fullName(),
-                        saved.phone,
-                        saved.customerType,
-                        saved.groupId,
-                        saved.creditLimit,
-                        saved.isActive,
-                        saved.isBlocked));
+                        saved.phone(),
+                        saved.customerType(),
+                        saved.groupId(),
+                        saved.creditLimit(),
+                        saved.isActive(),
+                        saved.isBlocked()));
         return saved;
     }
 
@@ -104,7 +104,8 @@ public class Customers {
     private Ledger.Entry change(
             long id, String type, BigDecimal amount, String method, String description, Caller caller) {
         customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
-        Ledger.Moved moved = ledger.move(id, amount.setScale(2), FieldErrors.MAX_AMOUNT)
+        CustomerCounters.BalanceMoved moved = customers
+                .moveBalance(id, amount.setScale(2), FieldErrors.MAX_AMOUNT)
                 .orElseThrow(() -> FieldErrors.single("amount", "validation.not_negative"));
         long entry = ledger.append(
                 id,

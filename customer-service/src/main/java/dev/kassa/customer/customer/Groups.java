@@ -15,9 +15,11 @@ import java.math.BigDecimal;
 class Groups {
 
     private final CustomerGroups groups;
+    private final CustomerRepository customers;
     private final RequestRules rules;
 
-    Groups(CustomerGroups groups, RequestRules rules) {
+    Groups(CustomerGroups groups, CustomerRepository customers, RequestRules rules) {
+        this.customers = customers;
         this.groups = groups;
         this.rules = rules;
     }
@@ -56,6 +58,7 @@ class Groups {
 
     @Transactional
     void delete(long id) {
+        customers.ungroup(id);
         if (!groups.delete(id)) {
             throw CustomerErrors.GROUP_NOT_FOUND.exception();
         }

@@ -95,30 +95,6 @@ public class Ledger {
                 .single();
     }
 
-    /** A balance moved: before and after, and the customer's points as they are. */
-    public record Moved(BigDecimal before, BigDecimal after, int points) {}
-
-    /**
-     * Moves the customer's balance by {@code amount}, read and written in one statement: the ledger is the balance's one
-     * writer. The customer entity never writes it (nor points and purchase totals), so an edit of a customer's details and a
-     * sale or payment at the same moment cannot lose one another. Empty when there is no such customer or the balance would
-     * pass ±{@code limit}.
-     */
-    public Optional<Moved> move(long customer, BigDecimal amount, BigDecimal limit) {
-        return sql.sql(
-                        """
-                        update customers set balance = balance + :amount, updated_at = now()
-                         where id = :customer and abs(balance + :amount) <= :limit
-                        returning balance - :amount, balance, loyalty_points
-                        """)
-                .param("amount", amount)
-                .param("customer", customer)
-                .param("limit", limit)
-                .query((rs, i) -> new Moved(
-                        rs.getBigDecimal(1).setScale(2), rs.getBigDecimal(2).setScale(2), rs.getInt(3)))
-                .optional();
-    }
-
     /** A loyalty row: the points move by {@code points} ({@code amount} is the money it concerns); the balance stays as it is. */
     public long appendPoints(
             long customer,

@@ -1,7 +1,10 @@
 package dev.kassa.customer.loyalty;
 
+import dev.kassa.customer.customer.CustomerCounters;
+import dev.kassa.customer.customer.CustomerRepository;
 import dev.kassa.customer.ledger.CustomerBalanceChanged;
 import dev.kassa.customer.ledger.Ledger;
+import dev.kassa.customer.purchase.PurchaseHistory;
 import dev.kassa.customer.purchase.SaleCompleted;
 import dev.kassa.customer.purchase.SaleRefunded;
 import dev.kassa.platform.error.FieldErrors;
@@ -29,11 +32,20 @@ public class Loyalty {
             @Money(positive = true, message = "customer.amount_positive") BigDecimal loyaltyPointValue) {}
 
     private final LoyaltyRepository rows;
+    private final CustomerRepository customers;
+    private final PurchaseHistory purchases;
     private final Ledger ledger;
     private final OutboxPublisher outbox;
 
-    Loyalty(LoyaltyRepository rows, Ledger ledger, OutboxPublisher outbox) {
+    Loyalty(
+            LoyaltyRepository rows,
+            CustomerRepository customers,
+            PurchaseHistory purchases,
+            Ledger ledger,
+            OutboxPublisher outbox) {
+        this.purchases = purchases;
         this.rows = rows;
+        this.customers = customers;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -79,7 +91,7 @@ public class Loyalty {
     public void purchase(SaleCompleted sale, int spentPoints) {
         BigDecimal bonus = sale.bonus();
         if (bonus.signum() > 0 && spentPoints > 0) {
-            rows.spentOn(sale.saleId(), bonus, spentPoints);
+            purchases.pointsSpentOn(sale.saleId(), bonus, spentPoints);
             change(sale.customerId(), "bonus_redemption", bonus, -spentPoints, sale.saleId(), sale.receiptNumber());
         }
         LoyaltySettings s = current();
@@ -89,7 +101,7 @@ public class Loyalty {
         BigDecimal base = sale.total().subtract(bonus).max(BigDecimal.ZERO);
         int earned =
                 base.divide(s.loyaltyAmountPerPoint(), 0, RoundingMode.DOWN).intValue();
-        rows.earnedOn(sale.saleId(), base, earned, s.loyaltyAmountPerPoint());
+        purchases.pointsEarnedOn(sale.saleId(), base, earned, s.loyaltyAmountPerPoint());
         if (earned > 0) {
             change(sale.customerId(), "bonus_accrual", base, earned, sale.saleId(), sale.receiptNumber());
         }
@@ -116,7 +128,7 @@ public class Loyalty {
         BigDecimal bonusNow = bonusBefore.add(refund.bonus()).min(bonusAmount);
         if (bonusNow.compareTo(bonusBefore) > 0 && bonusAmount.signum() > 0) {
             int back = share(bonusPoints, bonusNow, bonusAmount) - share(bonusPoints, bonusBefore, bonusAmount);
-            rows.bonusRefunded(refund.saleId(), bonusNow);
+            purchases.bonusRefunded(refund.saleId(), bonusNow);
             if (back > 0) {
                 change(
                         refund.customerId(),
@@ -134,7 +146,7 @@ public class Loyalty {
                     Math.min(earned, kept.divide(per, 0, RoundingMode.DOWN).intValue());
             int takeBack = earned - reversed - stillEarned;
             if (takeBack > 0) {
-                rows.pointsReversed(refund.saleId(), takeBack);
+                purchases.pointsReversed(refund.saleId(), takeBack);
                 change(
                         refund.customerId(),
                         "bonus_reversal",
@@ -156,11 +168,12 @@ public class Loyalty {
     /** Moves the customer's points by {@code delta} and writes the ledger row and its event (the balance itself is unchanged). */
     private void change(
             long customerId, String type, BigDecimal amount, int delta, String saleId, String receiptNumber) {
-        LoyaltyRepository.After after = rows.movePoints(customerId, delta).orElse(null);
+        CustomerCounters.PointsMoved after =
+                customers.movePoints(customerId, delta).orElse(null);
         if (after == null) {
             return;
         }
-        int pointsAfter = after.points();
+        int pointsAfter = after.after();
         BigDecimal balance = after.balance();
         long entry = ledger.appendPoints(
                 customerId,

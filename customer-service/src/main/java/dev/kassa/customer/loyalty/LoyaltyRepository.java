@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** The store's loyalty rules, the points columns of a purchase and a customer's points ({@link Loyalty}'s statements). */
+/** The store's loyalty rules, and a purchase's points read for a refund ({@link Loyalty}'s statements). */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class LoyaltyRepository {
@@ -23,9 +23,6 @@ class LoyaltyRepository {
             int bonusPoints,
             BigDecimal bonusRefunded,
             BigDecimal per) {}
-
-    /** The customer's points and balance after a change. */
-    record After(int points, BigDecimal balance) {}
 
     private final JdbcClient sql;
 
@@ -53,24 +50,6 @@ class LoyaltyRepository {
                 .update();
     }
 
-    void spentOn(String saleId, BigDecimal bonus, int points) {
-        sql.sql("update customer_purchases set bonus_amount = :amount, bonus_points = :points where sale_id = :sale")
-                .param("amount", bonus)
-                .param("points", points)
-                .param("sale", saleId)
-                .update();
-    }
-
-    void earnedOn(String saleId, BigDecimal base, int earned, BigDecimal perPoint) {
-        sql.sql(
-                        "update customer_purchases set points_base = :base, points_earned = :earned, points_per = :per where sale_id = :sale")
-                .param("base", base)
-                .param("earned", earned)
-                .param("per", perPoint)
-                .param("sale", saleId)
-                .update();
-    }
-
     /** The purchase's points, locked until the transaction ends; empty if the purchase is not known. */
     Optional<PointsOfPurchase> lockPoints(String saleId) {
         return sql.sql(
@@ -88,31 +67,6 @@ class LoyaltyRepository {
                         rs.getInt(6),
                         rs.getBigDecimal(7),
                         rs.getBigDecimal(8)))
-                .optional();
-    }
-
-    void bonusRefunded(String saleId, BigDecimal now) {
-        sql.sql("update customer_purchases set bonus_refunded = :now where sale_id = :sale")
-                .param("now", now)
-                .param("sale", saleId)
-                .update();
-    }
-
-    void pointsReversed(String saleId, int points) {
-        sql.sql("update customer_purchases set points_reversed = points_reversed + :n where sale_id = :sale")
-                .param("n", points)
-                .param("sale", saleId)
-                .update();
-    }
-
-    /** Moves the customer's points by {@code delta}; the points and balance afterwards, empty if there is no such customer. */
-    Optional<After> movePoints(long customerId, int delta) {
-        return sql.sql(
-                        "update customers set loyalty_points = loyalty_points + :delta, updated_at = now() where id = :id "
-                                + "returning loyalty_points, balance")
-                .param("delta", delta)
-                .param("id", customerId)
-                .query((rs, i) -> new After(rs.getInt(1), rs.getBigDecimal(2)))
                 .optional();
     }
 }

@@ -1,6 +1,7 @@
 package dev.kassa.customer.purchase;
 
 import dev.kassa.customer.CustomerErrors;
+import dev.kassa.customer.customer.CustomerRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -18,8 +19,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The purchases recorded for customers of the current store and the totals derived from them, always inside the caller's
- * transaction (a request's, or the inbox's for a sales event).
+ * The purchases recorded for customers of the current store (the one writer of {@code customer_purchases}, their points
+ * columns included) and the totals derived from them, always inside the caller's transaction (a request's, or the inbox's
+ * for a sales event).
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -37,8 +39,10 @@ public class PurchaseHistory {
     private static final Logger log = LoggerFactory.getLogger(PurchaseHistory.class);
 
     private final JdbcClient jdbc;
+    private final CustomerRepository customers;
 
-    PurchaseHistory(JdbcClient jdbc) {
+    PurchaseHistory(JdbcClient jdbc, CustomerRepository customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
     }
 
@@ -145,15 +149,7 @@ public class PurchaseHistory {
                 .param("date", sale.businessDate())
                 .update();
         if (added == 1) {
-            jdbc.sql(
-                            """
-                            update customers set total_purchases = total_purchases + :total, total_purchases_count = total_purchases_count + 1,
-                                   last_purchase_at = greatest(coalesce(last_purchase_at, :at), :at), updated_at = now() where id = :customer
-                            """)
-                    .param("total", sale.total())
-                    .param("at", at)
-                    .param("customer", sale.customerId())
-                    .update();
+            customers.addPurchase(sale.customerId(), sale.total(), sale.completedAt());
         }
         return added == 1;
     }
@@ -167,20 +163,48 @@ public class PurchaseHistory {
                 .param("amount", refund.amount())
                 .param("sale", refund.saleId())
                 .update();
-        jdbc.sql(
-                        "update customers set total_purchases = greatest(total_purchases - :amount, 0), updated_at = now() where id = :customer")
-                .param("amount", refund.amount())
-                .param("customer", refund.customerId())
-                .update();
+        customers.removePurchase(refund.customerId(), refund.amount());
         return true;
     }
 
+    /** What the sale paid in points: the bonus amount and the points it took. */
+    public void pointsSpentOn(String saleId, BigDecimal bonus, int points) {
+        jdbc.sql("update customer_purchases set bonus_amount = :amount, bonus_points = :points where sale_id = :sale")
+                .param("amount", bonus)
+                .param("points", points)
+                .param("sale", saleId)
+                .update();
+    }
+
+    /** What the sale earned in points, on which base and at which rate. */
+    public void pointsEarnedOn(String saleId, BigDecimal base, int earned, BigDecimal perPoint) {
+        jdbc.sql(
+                        "update customer_purchases set points_base = :base, points_earned = :earned, points_per = :per where sale_id = :sale")
+                .param("base", base)
+                .param("earned", earned)
+                .param("per", perPoint)
+                .param("sale", saleId)
+                .update();
+    }
+
+    /** How much of the points payment refunds have given back so far. */
+    public void bonusRefunded(String saleId, BigDecimal now) {
+        jdbc.sql("update customer_purchases set bonus_refunded = :now where sale_id = :sale")
+                .param("now", now)
+                .param("sale", saleId)
+                .update();
+    }
+
+    /** Earned points that refunds took back. */
+    public void pointsReversed(String saleId, int points) {
+        jdbc.sql("update customer_purchases set points_reversed = points_reversed + :n where sale_id = :sale")
+                .param("n", points)
+                .param("sale", saleId)
+                .update();
+    }
+
     private boolean known(long customerId, String receipt) {
-        boolean known = jdbc.sql("select count(*) from customers where id = :id")
-                        .param("id", customerId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        boolean known = customers.stored(customerId);
         if (!known) {
             log.warn(
                     "Sale {} names customer {} that this store does not have; history not recorded",

@@ -1,13 +1,9 @@
 package dev.kassa.sales.register;
 
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
-import dev.kassa.sales.shift.SessionDetail;
-import dev.kassa.sales.shift.SessionView;
-import dev.kassa.sales.shift.ShiftService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
@@ -30,11 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RegisterController {
 
     private final RegisterService registers;
-    private final ShiftService shifts;
 
-    RegisterController(RegisterService registers, ShiftService shifts) {
+    RegisterController(RegisterService registers) {
         this.registers = registers;
-        this.shifts = shifts;
     }
 
     @Operation(
@@ -91,28 +85,5 @@ class RegisterController {
     @PreAuthorize(Access.MANAGE_SALES)
     void delete(@PathVariable long id) {
         registers.delete(id);
-    }
-
-    @Operation(summary = "Shifts of a register: filter status; paginated")
-    @GetMapping("/api/sales/cash-registers/{id}/sessions")
-    @PreAuthorize(Access.SELL)
-    PageResponse<SessionView> sessions(
-            @PathVariable long id,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            Caller caller) {
-        registers.get(id);
-        return PageResponse.of(
-                shifts.list(caller, id, status, null, null, PageRequests.of(page, pageSize, Sort.unsorted())),
-                SessionView::from);
-    }
-
-    @Operation(summary = "The open shift of a register, with its cash movements")
-    @GetMapping("/api/sales/cash-registers/{id}/current_session")
-    @PreAuthorize(Access.SELL)
-    SessionDetail currentSession(@PathVariable long id) {
-        registers.get(id);
-        return shifts.currentOfRegister(id);
     }
 }

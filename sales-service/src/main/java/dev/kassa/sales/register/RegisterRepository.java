@@ -1,6 +1,7 @@
 package dev.kassa.sales.register;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /** Cash registers of the current store (spec §4, CashRegister), inside the caller's transaction. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-class RegisterRepository {
+public class RegisterRepository {
 
     record Register(
             long id,
@@ -57,6 +58,15 @@ class RegisterRepository {
 
     RegisterRepository(JdbcClient sql) {
         this.sql = sql;
+    }
+
+    /** Whether the store has this register (active or not). */
+    public boolean exists(long id) {
+        return sql.sql("select count(*) from cash_registers where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     Optional<Register> find(long id) {
@@ -128,5 +138,33 @@ class RegisterRepository {
 
     void delete(long id) {
         sql.sql("delete from cash_registers where id = :id").param("id", id).update();
+    }
+
+    /** An active register by id, for opening a shift on it. */
+    public Optional<Long> activeRegister(long id) {
+        return sql.sql("select id from cash_registers where id = :id and is_active")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The cash a shift on this register starts with when the cashier gives no amount. */
+    public BigDecimal startingFloat(long registerId) {
+        return sql.sql("select starting_float from cash_registers where id = :id")
+                .param("id", registerId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** The store's main register, created on first use ("Главная касса", code MAIN). */
+    public long mainRegister() {
+        sql.sql(
+                        "insert into cash_registers (name, code, location) values (:name, 'MAIN', :location) on conflict (code) do nothing")
+                .param("name", Messages.get("register.main.name"))
+                .param("location", Messages.get("register.main.location"))
+                .update();
+        return sql.sql("select id from cash_registers where code = 'MAIN'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,7 +1,6 @@
 package dev.kassa.sales.shift;
 
 import dev.kassa.platform.data.LikePatterns;
-import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
@@ -105,14 +104,6 @@ public class SessionRepository {
         this.sql = sql;
     }
 
-    /** An active register by id, for opening a shift on it. */
-    public Optional<Long> activeRegister(long id) {
-        return sql.sql("select id from cash_registers where id = :id and is_active")
-                .param("id", id)
-                .query(Long.class)
-                .optional();
-    }
-
     /** Shifts with the seed's filters; {@code cashier} limits them to one cashier's own. */
     public Page<Session> page(
             Long register, ShiftStatus status, String search, Long cashier, String orderBy, Pageable page) {
@@ -140,26 +131,6 @@ public class SessionRepository {
                 .param("status", status.wire())
                 .param("id", sessionId)
                 .update();
-    }
-
-    /** The store's main register, created on first use ("Главная касса", code MAIN). */
-    /** The cash a shift on this register starts with when the cashier gives no amount. */
-    public BigDecimal startingFloat(long registerId) {
-        return sql.sql("select starting_float from cash_registers where id = :id")
-                .param("id", registerId)
-                .query(BigDecimal.class)
-                .single();
-    }
-
-    public long mainRegister() {
-        sql.sql(
-                        "insert into cash_registers (name, code, location) values (:name, 'MAIN', :location) on conflict (code) do nothing")
-                .param("name", Messages.get("register.main.name"))
-                .param("location", Messages.get("register.main.location"))
-                .update();
-        return sql.sql("select id from cash_registers where code = 'MAIN'")
-                .query(Long.class)
-                .single();
     }
 
     public Optional<Session> find(long id) {
@@ -243,13 +214,6 @@ public class SessionRepository {
                 .param("session", sessionId)
                 .query(Integer.class)
                 .single();
-    }
-
-    public void cancelEmptyDrafts(long sessionId) {
-        sql.sql(
-                        "update sales set status = 'cancelled', cancelled_at = now() where session_id = :session and status = 'pending'")
-                .param("session", sessionId)
-                .update();
     }
 
     public void close(long sessionId, BigDecimal expected, BigDecimal actual) {

@@ -249,4 +249,25 @@ class ShiftController {
     Success<SessionView> current(Caller caller) {
         return Success.of(SessionView.from(shifts.current(caller)));
     }
+
+    @Operation(summary = "Shifts of a register: filter status; paginated")
+    @GetMapping("/api/sales/cash-registers/{id}/sessions")
+    @PreAuthorize(Access.SELL)
+    PageResponse<SessionView> sessions(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            Caller caller) {
+        return PageResponse.of(
+                shifts.ofRegister(caller, id, status, PageRequests.of(page, pageSize, Sort.unsorted())),
+                SessionView::from);
+    }
+
+    @Operation(summary = "The open shift of a register, with its cash movements")
+    @GetMapping("/api/sales/cash-registers/{id}/current_session")
+    @PreAuthorize(Access.SELL)
+    SessionDetail currentSession(@PathVariable long id) {
+        return shifts.currentOfRegister(id);
+    }
 }

@@ -10,6 +10,8 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.register.RegisterRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,11 +31,19 @@ public class ShiftService {
     public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) {}
 
     private final SessionRepository sessions;
+    private final RegisterRepository registers;
     private final OutboxPublisher outbox;
+    private final ApplicationEventPublisher events;
 
-    ShiftService(SessionRepository sessions, OutboxPublisher outbox) {
+    ShiftService(
+            SessionRepository sessions,
+            RegisterRepository registers,
+            OutboxPublisher outbox,
+            ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.registers = registers;
         this.outbox = outbox;
+        this.events = events;
     }
 
     /**
@@ -46,11 +56,12 @@ public class ShiftService {
             throw alreadyOpen();
         }
         long register = registerId == null
-                ? sessions.mainRegister()
-                : sessions.activeRegister(registerId)
+                ? registers.mainRegister()
+                : registers
+                        .activeRegister(registerId)
                         .orElseThrow(() -> FieldErrors.single("cash_register", "sales.register_not_active"));
         // no amount (the web client opens with {}): the register's starting float
-        BigDecimal openingBalance = requestedBalance != null ? requestedBalance : sessions.startingFloat(register);
+        BigDecimal openingBalance = requestedBalance != null ? requestedBalance : registers.startingFloat(register);
         if (!FieldErrors.isAmount(openingBalance)) {
             throw FieldErrors.single("opening_balance", "validation.not_negative");
         }
@@ -136,9 +147,17 @@ public class ShiftService {
         return new SessionDetail(SessionView.from(session), sessions.cashMovements(session.id()));
     }
 
-    /** The open shift of a register, if any (spec S3). */
+    /** Shifts of one register (spec S2); 404 for a register the store does not have. */
+    @Transactional(readOnly = true)
+    public Page<Session> ofRegister(Caller caller, long registerId, String status, Pageable page) {
+        requireRegister(registerId);
+        return list(caller, registerId, status, null, null, page);
+    }
+
+    /** The open shift of a register, if any (spec S3); 404 for a register the store does not have. */
     @Transactional(readOnly = true)
     public SessionDetail currentOfRegister(long registerId) {
+        requireRegister(registerId);
         return sessions.openOn(registerId)
                 .map(this::detailOf)
                 .orElseThrow(() -> SalesErrors.NO_OPEN_SESSION_ON_REGISTER.exception());
@@ -168,7 +187,7 @@ public class ShiftService {
         if (sessions.pendingWithItems(sessionId) > 0) {
             throw SalesErrors.PENDING_SALES.exception();
         }
-        sessions.cancelEmptyDrafts(sessionId);
+        events.publishEvent(new ShiftClosing(sessionId));
         BigDecimal expected = sessions.expectedCash(sessionId);
         if (short_ != null) {
             if (short_.compareTo(expected) > 0) {
@@ -348,5 +367,11 @@ public class ShiftService {
 
     private static KassaException alreadyOpen() {
         return SalesErrors.SESSION_ALREADY_OPEN.exception();
+    }
+
+    private void requireRegister(long id) {
+        if (!registers.exists(id)) {
+            throw SalesErrors.REGISTER_NOT_FOUND.exception();
+        }
     }
 }

@@ -681,4 +681,12 @@ class SaleRepository {
     private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** Cancels the drafts left in a shift that closes (a draft with lines stops the close before this). */
+    public void cancelEmptyDrafts(long sessionId) {
+        sql.sql(
+                        "update sales set status = 'cancelled', cancelled_at = now() where session_id = :session and status = 'pending'")
+                .param("session", sessionId)
+                .update();
+    }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * in the service's {@code src/test/resources/archunit-store}; any new violation fails the build, and the record
  * shrinks as the old ones are fixed. They are: controllers that run SQL or transactions themselves, cycles between
  * feature packages (no service has any left of these three), and SQL outside repositories.
+ * <p>
+ * Beside the class rules, {@link #check} reads the service's sources for {@link TableWriters one writer per table}.
  */
 public final class ArchitectureRules {
     private ArchitectureRules() {}
@@ -245,6 +248,7 @@ public final class ArchitectureRules {
                                 + name + " " + clashing));
         controllers.forEach(controller -> failures.addAll(aliasedMappings(controller)));
         controllers.forEach(controller -> failures.addAll(unvalidatedBodies(controller, basePackage)));
+        failures.addAll(TableWriters.shared(Path.of("src/main/java", basePackage.split("\\."))));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }
