@@ -15,10 +15,7 @@ public record Sale(
         BigDecimal total,
         BigDecimal discount,
         BigDecimal tax,
-        BigDecimal cash,
-        BigDecimal card,
-        BigDecimal other,
-        BigDecimal credit,
+        Tenders tenders,
         List<Line> lines) {
 
     public record Line(

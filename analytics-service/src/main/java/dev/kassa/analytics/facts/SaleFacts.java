@@ -47,10 +47,10 @@ public class SaleFacts {
                 .param("discount", s.discount())
                 .param("tax", s.tax())
                 .param("items", s.itemsQuantity())
-                .param("cash", s.cash())
-                .param("card", s.card())
-                .param("other", s.other())
-                .param("credit", s.credit())
+                .param("cash", s.tenders().cash())
+                .param("card", s.tenders().card())
+                .param("other", s.tenders().other())
+                .param("credit", s.tenders().credit())
                 .update();
         if (inserted == 0) {
             return Affected.none();
@@ -105,8 +105,8 @@ public class SaleFacts {
     public Affected record(Refund r) {
         BigDecimal amount = r.amount().negate();
         // the credit part went back to the buyer's account, the rest left the till by the refund's method
-        BigDecimal credit = r.creditAmount().negate();
-        BigDecimal paidBack = amount.subtract(credit);
+        Tenders tenders = Tenders.ofRefund(r.method(), r.amount().subtract(r.creditAmount()), r.creditAmount())
+                .negate();
         BigDecimal quantity = r.lines().stream()
                 .map(Refund.Line::quantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -124,14 +124,10 @@ public class SaleFacts {
                 .param("date", r.businessDate())
                 .param("amount", amount)
                 .param("quantity", quantity)
-                .param("cash", "cash".equals(r.method()) ? paidBack : BigDecimal.ZERO)
-                .param("card", "card".equals(r.method()) ? paidBack : BigDecimal.ZERO)
-                .param(
-                        "other",
-                        "cash".equals(r.method()) || "card".equals(r.method()) || "credit".equals(r.method())
-                                ? BigDecimal.ZERO
-                                : paidBack)
-                .param("credit", credit)
+                .param("cash", tenders.cash())
+                .param("card", tenders.card())
+                .param("other", tenders.other())
+                .param("credit", tenders.credit())
                 .param("sale", r.saleId())
                 .update();
         if (inserted == 0) {

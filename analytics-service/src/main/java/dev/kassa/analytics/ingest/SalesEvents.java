@@ -3,7 +3,7 @@ package dev.kassa.analytics.ingest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.analytics.facts.Refund;
 import dev.kassa.analytics.facts.Sale;
-import dev.kassa.platform.money.PaymentMethod;
+import dev.kassa.analytics.facts.Tenders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,15 +41,6 @@ final class SalesEvents {
         record Payment(String method, BigDecimal amount) {}
 
         Sale toFact() {
-            BigDecimal cash = paid(PaymentMethod.CASH);
-            BigDecimal card = paid(PaymentMethod.CARD);
-            BigDecimal credit = paid(PaymentMethod.CREDIT);
-            BigDecimal other = payments.stream()
-                    .map(Payment::amount)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .subtract(cash)
-                    .subtract(card)
-                    .subtract(credit);
             return new Sale(
                     saleId,
                     receiptNumber,
@@ -59,10 +50,7 @@ final class SalesEvents {
                     total,
                     discount,
                     tax,
-                    cash,
-                    card,
-                    other,
-                    credit,
+                    Tenders.of(payments, Payment::method, Payment::amount),
                     lines.stream()
                             .map(l -> new Sale.Line(
                                     l.productId(),
@@ -73,10 +61,6 @@ final class SalesEvents {
                                     l.lineTotal(),
                                     l.unitCost()))
                             .toList());
-        }
-
-        private BigDecimal paid(PaymentMethod method) {
-            return method.paidIn(payments, Payment::method, Payment::amount);
         }
     }
 

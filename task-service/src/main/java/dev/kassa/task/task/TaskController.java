@@ -169,21 +169,21 @@ class TaskController {
     @PostMapping("/{id}/start")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail start(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, "start", null);
+        return tasks.act(caller, id, TaskAction.START, null);
     }
 
     @Operation(summary = "Submit for review (the assignee): in progress → on review")
     @PostMapping("/{id}/submit_for_review")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail submit(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, "submit", null);
+        return tasks.act(caller, id, TaskAction.SUBMIT, null);
     }
 
     @Operation(summary = "Approve (its creator unless a cashier, an owner or a manager): on review → completed")
     @PostMapping("/{id}/approve")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail approve(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, "approve", null);
+        return tasks.act(caller, id, TaskAction.APPROVE, null);
     }
 
     @Operation(
@@ -193,7 +193,7 @@ class TaskController {
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail reject(
             @PathVariable long id, @Valid @RequestBody(required = false) RejectRequest request, Caller caller) {
-        return tasks.act(caller, id, "reject", request == null ? null : request.reason());
+        return tasks.act(caller, id, TaskAction.REJECT, request == null ? null : request.reason());
     }
 
     @Operation(
@@ -204,7 +204,7 @@ class TaskController {
     @PostMapping("/{id}/complete")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail complete(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, "complete", null);
+        return tasks.act(caller, id, TaskAction.COMPLETE, null);
     }
 
     /**
@@ -248,6 +248,6 @@ class TaskController {
     @PostMapping("/{id}/cancel")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail cancel(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, "cancel", null);
+        return tasks.act(caller, id, TaskAction.CANCEL, null);
     }
 }

@@ -27,14 +27,14 @@ enum TaskStatus {
     }
 
     /** Where {@code action} leads from here, or null when it is not allowed. */
-    TaskStatus after(String action) {
-        return switch (action) {
-            case "start" -> this == PENDING || this == REJECTED ? IN_PROGRESS : null;
-            case "submit" -> this == IN_PROGRESS ? ON_REVIEW : null;
-            case "approve" -> this == ON_REVIEW ? COMPLETED : null;
-            case "reject" -> this == ON_REVIEW ? REJECTED : null;
-            case "cancel" -> isFinal() ? null : CANCELLED;
-            default -> throw new IllegalArgumentException(action);
+    TaskStatus after(TaskAction action) {
+        return switch (action.in(this)) {
+            case START -> this == PENDING || this == REJECTED ? IN_PROGRESS : null;
+            case SUBMIT -> this == IN_PROGRESS ? ON_REVIEW : null;
+            case APPROVE -> this == ON_REVIEW ? COMPLETED : null;
+            case REJECT -> this == ON_REVIEW ? REJECTED : null;
+            case CANCEL -> isFinal() ? null : CANCELLED;
+            case COMPLETE -> throw new IllegalStateException("complete is approve or submit");
         };
     }
 }

@@ -204,42 +204,40 @@ class Tasks {
      * review it, so it is submitted and approved at once.
      */
     @Transactional
-    TaskViews.TaskDetail act(Caller caller, long id, String action, String reason) {
+    TaskViews.TaskDetail act(Caller caller, long id, TaskAction requested, String reason) {
         visible(caller, id);
         TaskRepository.Task task = tasks.lock(id).orElseThrow(() -> TaskErrors.TASK_NOT_FOUND.exception());
         TaskStatus from = TaskStatus.of(task.status());
-        boolean complete = "complete".equals(action);
-        if (complete) {
-            action = from == TaskStatus.ON_REVIEW ? "approve" : "submit";
-        }
+        boolean complete = requested == TaskAction.COMPLETE;
+        TaskAction action = requested.in(from);
         boolean assignee = task.assignedUser() == caller.userId();
         boolean manager = caller.managesStore();
         boolean creator = task.createdByUser() == caller.userId();
         boolean mayReview = manager || (creator && caller.role() != Role.CASHIER);
         switch (action) {
-            case "start", "submit" -> {
+            case START, SUBMIT -> {
                 if (!assignee) {
                     throw TaskErrors.ONLY_ASSIGNEE.exception();
                 }
             }
-            case "approve", "reject" -> {
+            case APPROVE, REJECT -> {
                 if (!mayReview) {
                     throw TaskErrors.CANNOT_REVIEW.exception();
                 }
             }
-            case "cancel" -> {
+            case CANCEL -> {
                 if (!manager && !creator) {
                     throw TaskErrors.CANNOT_CANCEL.exception();
                 }
             }
-            default -> throw new IllegalArgumentException(action);
+            case COMPLETE -> throw new IllegalStateException("complete is approve or submit");
         }
         TaskStatus to = from.after(action);
         if (to == null) {
             throw TaskErrors.WRONG_STATUS.exception(
                     Map.of("current_status", from.code()), Messages.get("task.status." + from.code()));
         }
-        if ("reject".equals(action) && (reason == null || reason.isBlank())) {
+        if (action == TaskAction.REJECT && (reason == null || reason.isBlank())) {
             throw FieldErrors.single("reason", "task.reason_required");
         }
         if (complete && to == TaskStatus.ON_REVIEW && mayReview) {
@@ -248,7 +246,7 @@ class Tasks {
             task = tasks.find(id, null).orElseThrow();
             to = TaskStatus.COMPLETED;
         }
-        move(caller, task, to, "reject".equals(action) ? reason.trim() : null);
+        move(caller, task, to, action == TaskAction.REJECT ? reason.trim() : null);
         return detail(tasks.find(id, null).orElseThrow());
     }
 
@@ -260,23 +258,16 @@ class Tasks {
      */
     @Transactional
     TaskViews.TaskDetail moveTo(Caller caller, long id, String status, String reason, String note) {
-        String action = FieldErrors.blank(status)
+        TaskAction action = FieldErrors.blank(status)
                 ? null
-                : switch (status.trim()) {
-                    case "in_progress" -> "start";
-                    case "on_review" -> "submit";
-                    case "completed" -> "complete";
-                    case "rejected" -> "reject";
-                    case "cancelled" -> "cancel";
-                    default -> null;
-                };
+                : TaskAction.leadingTo(status.trim()).orElse(null);
         FieldErrors errors = new FieldErrors();
         if (action == null) {
             errors.add("status", FieldErrors.blank(status) ? "validation.required" : "task.status_unreachable");
         }
         errors.maxLength("completion_comment", note, COMMENT_MAX_LENGTH);
         errors.throwIfAny();
-        boolean noteIsReason = "reject".equals(action) && FieldErrors.blank(reason);
+        boolean noteIsReason = action == TaskAction.REJECT && FieldErrors.blank(reason);
         TaskViews.TaskDetail moved = act(caller, id, action, noteIsReason ? note : reason);
         if (FieldErrors.blank(note) || noteIsReason) {
             return moved;
