@@ -1,7 +1,9 @@
 package dev.kassa.customer.purchase;
 
+import dev.kassa.platform.data.Values;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
@@ -36,15 +38,17 @@ class PurchaseController {
     @PreAuthorize(Access.READ_CUSTOMERS)
     PageResponse<PurchaseHistory.Purchase> purchaseHistory(
             @PathVariable long id,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo,
+            @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
+            @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate from = errors.date("date_from", dateFrom);
-        LocalDate to = errors.date("date_to", dateTo);
-        errors.throwIfAny();
-        return PageResponse.of(history.page(id, from, to, PageRequests.of(page, pageSize, Sort.unsorted())), p -> p);
+        return PageResponse.of(
+                history.page(
+                        id,
+                        Values.isoDate(dateFrom),
+                        Values.isoDate(dateTo),
+                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                p -> p);
     }
 
     @Operation(

@@ -127,8 +127,12 @@ class ShiftController {
     @PreAuthorize(Access.SELL)
     PageResponse<CashMovement> cashMovements(
             @RequestParam(required = false) Long session,
-            @RequestParam(name = "movement_type", required = false) String movementType,
-            @RequestParam(required = false) String reason,
+            @RequestParam(name = "movement_type", required = false)
+                    @OneOf(of = CashMovementKind.Type.class, message = "sales.movement_type_invalid")
+                    String movementType,
+            @RequestParam(required = false)
+                    @OneOf(of = CashMovementKind.Reason.class, message = "sales.movement_reason_invalid")
+                    String reason,
             @RequestParam(required = false) String ordering,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize,
@@ -179,7 +183,7 @@ class ShiftController {
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> list(
             @RequestParam(name = "cash_register", required = false) Long register,
-            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @OneOf(of = ShiftStatus.class) String status,
             @RequestParam(required = false) String search,
             @RequestParam(name = "cashier_name", required = false) String cashierName,
             @RequestParam(required = false) String ordering,

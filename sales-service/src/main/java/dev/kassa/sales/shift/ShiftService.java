@@ -90,15 +90,8 @@ public class ShiftService {
     public Page<Session> list(
             Caller caller, Long register, String status, String search, String ordering, Pageable page) {
         String orderBy = SessionRepository.ORDERING.orderBy(ordering);
-        FieldErrors errors = new FieldErrors();
-        ShiftStatus st = null;
-        if (status != null && !status.isBlank()) {
-            st = ShiftStatus.parse(status.trim()).orElse(null);
-            if (st == null) {
-                errors.add("status", "validation.invalid");
-            }
-        }
-        errors.throwIfAny();
+        // the status is one of ShiftStatus' (declared on the request's parameter)
+        ShiftStatus st = FieldErrors.blank(status) ? null : ShiftStatus.of(status.trim());
         Long own = managesShifts(caller) ? null : caller.userId();
         return sessions.page(register, st, search, own, orderBy, page);
     }
@@ -321,14 +314,6 @@ public class ShiftService {
     public Page<CashMovement> cashMovements(
             Caller caller, Long sessionId, String type, String reason, String ordering, Pageable page) {
         String orderBy = MOVEMENT_ORDERING.orderBy(ordering);
-        FieldErrors errors = new FieldErrors();
-        if (type != null && CashMovementKind.Type.of(type).isEmpty()) {
-            errors.add("movement_type", "sales.movement_type_invalid");
-        }
-        if (reason != null && CashMovementKind.Reason.of(reason).isEmpty()) {
-            errors.add("reason", "sales.movement_reason_invalid");
-        }
-        errors.throwIfAny();
         if (sessionId != null) {
             ownOrManaged(caller, sessionId);
         }

@@ -5,11 +5,16 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.catalog.HoldIntents;
 import dev.kassa.sales.shift.SessionRepository;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +33,20 @@ import java.util.function.Supplier;
 public class Cart {
 
     /** A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code). */
-    public record ScanRequest(Long session, Long product, BigDecimal quantity, Long batch, String barcode) {}
+    /** A scan: the product by id or by a barcode (a batch's barcode picks that batch); no quantity is one. */
+    @DomainValidated
+    public record ScanRequest(
+            @Required Long session,
+            Long product,
+            @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            Long batch,
+            @Size(max = 100) String barcode) {}
 
-    public record AddItemRequest(Long product, BigDecimal quantity, Long batch) {}
+    /** A product added to a given draft; no quantity is one. */
+    public record AddItemRequest(
+            @Required Long product,
+            @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            Long batch) {}
 
     private final SessionRepository sessions;
     private final SaleRepository sales;
@@ -39,6 +55,7 @@ public class Cart {
     private final TransactionTemplate tx;
     private final Discounts discounts;
     private final HoldIntents intents;
+    private final RequestRules rules;
 
     Cart(
             SessionRepository sessions,
@@ -47,7 +64,9 @@ public class Cart {
             OutboxPublisher outbox,
             TransactionTemplate tx,
             Discounts discounts,
-            HoldIntents intents) {
+            HoldIntents intents,
+            RequestRules rules) {
+        this.rules = rules;
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
@@ -63,18 +82,13 @@ public class Cart {
      * over from an instance that died mid-scan) finds the hold and the line of the first instead of adding another.
      */
     public SaleView scan(Caller caller, ScanRequest r, String requestRef) {
-        FieldErrors errors = new FieldErrors();
-        if (r.session() == null) {
-            errors.add("session", "validation.required");
-        }
+        FieldErrors errors = rules.check(r);
         boolean byCode = r.product() == null && !FieldErrors.blank(r.barcode());
         if (r.product() == null && !byCode) {
             errors.add("product", "validation.required");
         }
-        errors.maxLength("barcode", r.barcode(), 100);
-        BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
-        errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
         errors.throwIfAny();
+        BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         return hold(
                 byCode ? null : r.product(),
                 byCode ? r.barcode().trim() : null,
@@ -96,13 +110,7 @@ public class Cart {
 
     /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog; a keyed request as {@link #scan}. */
     public SaleView addItem(long saleId, AddItemRequest r, String requestRef) {
-        FieldErrors errors = new FieldErrors();
-        if (r.product() == null) {
-            errors.add("product", "validation.required");
-        }
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
-        errors.positiveQuantity("quantity", quantity, FieldErrors.MAX_LINE_QUANTITY);
-        errors.throwIfAny();
         return hold(
                 r.product(),
                 null,

@@ -1,5 +1,6 @@
 package dev.kassa.sales.till;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -7,32 +8,32 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
-import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.catalog.HoldIntents;
 import dev.kassa.sales.customer.CustomerClient;
 import dev.kassa.sales.shift.SessionRepository;
-import org.springframework.dao.DuplicateKeyException;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Completing a sale (brief §6): checkout of a draft with split tenders, or a whole sale recorded in one call by an offline
- * till; either way the tenders are settled ({@link Settlement}), credit and points held in customer-service first, and
- * {@code SaleCompleted} written to the outbox in the transaction that completes the sale.
+ * Completing a sale (brief §6): checkout of a draft with split tenders (or a whole sale recorded in one call by an offline
+ * till, {@link SaleUpload}); either way the tenders are settled ({@link Settlement}), credit and points held in
+ * customer-service first, and {@code SaleCompleted} written to the outbox in the transaction that completes the sale. The
+ * buyer is attached to a draft here too.
  */
 @Service
 public class Checkout {
@@ -46,6 +47,7 @@ public class Checkout {
     private final EmployeeDirectory staff;
     private final CustomerClient customers;
     private final HoldIntents intents;
+    private final RequestRules rules;
 
     Checkout(
             SessionRepository sessions,
@@ -56,7 +58,9 @@ public class Checkout {
             Discounts discounts,
             EmployeeDirectory staff,
             CustomerClient customers,
-            HoldIntents intents) {
+            HoldIntents intents,
+            RequestRules rules) {
+        this.rules = rules;
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
@@ -130,7 +134,7 @@ public class Checkout {
      * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
      * customer-service before anything is written (the caller releases those holds when this transaction fails).
      */
-    private SaleView settle(
+    SaleView settle(
             Caller caller,
             SaleRepository.Sale draft,
             List<PaymentRequest> payments,
@@ -226,7 +230,11 @@ public class Checkout {
      * Who bought: a customer of customer-service by id, or a {@code new_customer} (found by phone or created), and/or the name
      * and phone printed on the sale (a phone that a customer has links the sale to them).
      */
-    public record Buyer(Long id, String name, String phone, Map<String, Object> newCustomer) {
+    public record Buyer(
+            @JsonProperty("customer_id") @Positive(message = "validation.invalid") Long id,
+            @JsonProperty("customer_name") @Size(max = 200) String name,
+            @JsonProperty("customer_phone") @Phone String phone,
+            Map<String, Object> newCustomer) {
         public Buyer(Long id, String name, String phone) {
             this(id, name, phone, null);
         }
@@ -242,7 +250,7 @@ public class Checkout {
     }
 
     /** The buyer as customer-service knows them, validated before anything is written; null when nobody is named. */
-    private CustomerClient.TillCustomer resolve(Buyer buyer) {
+    CustomerClient.TillCustomer resolve(Buyer buyer) {
         if (buyer == null || !buyer.namesCustomer()) {
             return null;
         }
@@ -322,220 +330,8 @@ public class Checkout {
         });
     }
 
-    private static void checkBuyer(Buyer buyer) {
-        if (buyer == null) {
-            return;
-        }
-        FieldErrors errors = new FieldErrors();
-        if (buyer.id() != null && buyer.id() <= 0) {
-            errors.add("customer_id", "validation.invalid");
-        }
-        errors.maxLength("customer_name", buyer.name(), 200);
-        if (!FieldErrors.blank(buyer.phone())) {
-            errors.phone("customer_phone", buyer.phone().trim());
-        }
-        errors.throwIfAny();
-    }
-
-    public record SaleLine(
-            Long product, BigDecimal quantity, Long batch, BigDecimal unitPrice, BigDecimal discountAmount) {}
-
-    public record NewSale(
-            String clientId,
-            Long session,
-            String soldAt,
-            Long customerId,
-            Long customer,
-            String customerName,
-            String customerPhone,
-            Map<String, Object> newCustomer,
-            BigDecimal discountPercent,
-            BigDecimal discountAmount,
-            String notes,
-            List<SaleLine> items,
-            List<PaymentRequest> payments) {}
-
-    /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
-    public record Recorded(boolean created, SaleView sale) {}
-
-    /**
-     * A whole sale in one call (spec §5.3.8, rewrite), for offline tills: stock is held in catalog line by line, then
-     * the sale, its lines, discounts and payments are written and completed in one transaction at the time of sale.
-     * Prices are the catalog's: a line whose {@code unit_price} differs is refused with the current price. The same
-     * {@code client_id} uploaded again answers the sale already recorded.
-     */
-    public Recorded record(Caller caller, NewSale r) {
-        FieldErrors errors = new FieldErrors();
-        UUID clientId = null;
-        if (r.clientId() != null) {
-            try {
-                clientId = UUID.fromString(r.clientId().trim());
-            } catch (IllegalArgumentException e) {
-                errors.add("client_id", "sales.client_id_invalid");
-            }
-        }
-        if (r.session() == null) {
-            errors.add("session", "validation.required");
-        }
-        Instant now = Instant.now();
-        Instant soldAt =
-                errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());
-        if (soldAt == null) {
-            soldAt = now;
-        } else if (soldAt.isAfter(now.plusSeconds(300)) || soldAt.isBefore(now.minus(Duration.ofDays(30)))) {
-            errors.add("sold_at", "sales.sold_at_out_of_range");
-        }
-        if (r.items() == null || r.items().isEmpty()) {
-            errors.add("items", "validation.required");
-        } else {
-            for (int i = 0; i < r.items().size(); i++) {
-                SaleLine line = r.items().get(i);
-                if (line == null || line.product() == null) {
-                    errors.add("items." + i + ".product", "validation.required");
-                    continue;
-                }
-                errors.positiveQuantity(
-                        "items." + i + ".quantity",
-                        line.quantity() == null ? BigDecimal.ONE : line.quantity(),
-                        FieldErrors.MAX_LINE_QUANTITY);
-            }
-        }
-        errors.maxLength("notes", r.notes(), 2000);
-        errors.throwIfAny();
-        Buyer buyer = new Buyer(
-                r.customerId() != null ? r.customerId() : r.customer(),
-                r.customerName(),
-                r.customerPhone(),
-                r.newCustomer());
-        checkBuyer(buyer);
-        UUID client = clientId;
-        if (client != null) {
-            Optional<SaleView> earlier =
-                    tx.execute(s -> sales.findByClientId(client).map(x -> sales.view(x.id())));
-            if (earlier.isPresent()) {
-                return new Recorded(false, earlier.get());
-            }
-        }
-        var who = resolve(buyer);
-        List<String> refs =
-                r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
-        String store = TenantContext.require().key();
-        tx.executeWithoutResult(s -> {
-            TillGuards.openShift(sessions, r.session(), false);
-            intents.begin(store, refs);
-        });
-        List<String> credit = new ArrayList<>();
-        List<Hold> holds = new ArrayList<>();
-        Instant at = soldAt;
-        try {
-            for (int i = 0; i < r.items().size(); i++) {
-                SaleLine line = r.items().get(i);
-                holds.add(catalog.reserve(
-                        refs.get(i),
-                        line.product(),
-                        null,
-                        (line.quantity() == null ? BigDecimal.ONE : line.quantity())
-                                .setScale(3, RoundingMode.UNNECESSARY),
-                        line.batch()));
-            }
-            return new Recorded(true, tx.execute(s -> {
-                if (!intents.end(refs)) {
-                    throw SalesErrors.CATALOG_UNAVAILABLE.exception();
-                }
-                SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
-                Tenant tenant = TenantContext.require();
-                long saleId = sales.createCompleted(
-                        session.id(),
-                        caller.userId(),
-                        caller.username(),
-                        sales.nextReceiptNumber(session.registerCode(), LocalDate.ofInstant(at, tenant.zone())),
-                        client,
-                        r.notes() == null ? "" : r.notes());
-                FieldErrors lineErrors = new FieldErrors();
-                for (int i = 0; i < holds.size(); i++) {
-                    Hold hold = holds.get(i);
-                    SaleLine line = r.items().get(i);
-                    if (line.unitPrice() != null
-                            && line.unitPrice().compareTo(hold.product().salePrice()) != 0) {
-                        lineErrors.add(
-                                "items." + i + ".unit_price",
-                                "sales.price_changed",
-                                hold.product().salePrice().toPlainString());
-                    }
-                    for (Hold.Allocation a : hold.allocations()) {
-                        sales.addLine(
-                                saleId,
-                                hold.product().id(),
-                                hold.product().name(),
-                                hold.product().sku(),
-                                hold.product().unit(),
-                                a.batchId(),
-                                a.batchNumber(),
-                                a.quantity(),
-                                hold.product().salePrice(),
-                                a.unitCost(),
-                                hold.product().taxRate(),
-                                refs.get(i),
-                                null);
-                    }
-                    if (line.discountAmount() != null) {
-                        discountLines(
-                                caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
-                    }
-                }
-                lineErrors.throwIfAny();
-                BigDecimal subtotal = sales.recalculate(saleId).subtotal();
-                Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
-                if (!saleDiscount.isEmpty()) {
-                    BigDecimal off = discounts.allowedOff(caller, saleDiscount, subtotal);
-                    sales.setSaleDiscount(
-                            saleId,
-                            r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(),
-                            off,
-                            caller.userId());
-                    sales.recalculate(saleId);
-                }
-                return settle(caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, at, credit, null);
-            }));
-        } catch (DuplicateKeyException raced) {
-            // the same client id was uploaded concurrently and the other upload won
-            catalog.release(refs);
-            credit.forEach(customers::release);
-            return new Recorded(
-                    false,
-                    tx.execute(s -> sales.view(sales.findByClientId(client)
-                            .orElseThrow(() -> raced)
-                            .id())));
-        } catch (RuntimeException e) {
-            if (!refs.isEmpty()) {
-                catalog.release(refs);
-            }
-            credit.forEach(customers::release);
-            throw e;
-        }
-    }
-
-    /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
-    private void discountLines(
-            Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
-        List<SaleRepository.Item> lines = sales.items(saleId).stream()
-                .filter(i -> i.reservationRef().equals(ref))
-                .toList();
-        BigDecimal gross = lines.stream()
-                .map(i -> SaleTotals.lineTotal(i.quantity(), i.unitPrice(), BigDecimal.ZERO))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        Discounts.Requested requested = new Discounts.Requested(null, amount);
-        int before = errors.asMap().size();
-        discounts.validate(errors, prefix, requested, gross);
-        if (errors.asMap().size() > before) {
-            return;
-        }
-        BigDecimal left = Discounts.amountOff(requested, gross);
-        discounts.authorize(caller, left, gross);
-        for (SaleRepository.Item line : lines) {
-            BigDecimal off = left.min(SaleTotals.lineTotal(line.quantity(), line.unitPrice(), BigDecimal.ZERO));
-            sales.setLineDiscount(line, off);
-            left = left.subtract(off);
-        }
+    /** The buyer's declared rules (one 400 with every broken one); nobody named is fine. */
+    void checkBuyer(Buyer buyer) {
+        rules.check(buyer).throwIfAny();
     }
 }

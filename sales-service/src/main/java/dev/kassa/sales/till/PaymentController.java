@@ -1,8 +1,8 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
@@ -48,16 +48,13 @@ class PaymentController {
     PageResponse<PaymentRepository.PaymentRow> list(
             @RequestParam(required = false) Long sale,
             @RequestParam(required = false) Long session,
-            @RequestParam(name = "payment_method", required = false) String method,
+            @RequestParam(name = "payment_method", required = false)
+                    @OneOf(of = PaymentMethod.class, message = "sales.payment_method_unknown")
+                    String method,
             @RequestParam(required = false) String ordering,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize) {
         String orderBy = ORDERING.orderBy(ordering);
-        FieldErrors errors = new FieldErrors();
-        if (method != null && !PaymentMethod.isKnown(method)) {
-            errors.add("payment_method", "sales.payment_method_unknown");
-        }
-        errors.throwIfAny();
         return PageResponse.of(
                 payments.page(sale, session, method, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())),
                 v -> v);

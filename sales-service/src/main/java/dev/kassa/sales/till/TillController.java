@@ -1,10 +1,11 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.data.Values;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.web.IdempotencyFilter;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageRequests;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +45,7 @@ class TillController {
 
     /** {@code cashier_id}: on a shared till, the employee (id) the sale is recorded for. */
     record CheckoutRequest(
-            List<PaymentRequest> payments,
+            List<@NotNull @Valid PaymentRequest> payments,
             Long customerId,
             Long customer,
             String customerName,
@@ -76,6 +78,7 @@ class TillController {
 
     private final Cart cart;
     private final Checkout checkout;
+    private final SaleUpload upload;
     private final Refunds refunds;
     private final SaleQueries queries;
     private final TenantRegistry stores;
@@ -84,12 +87,14 @@ class TillController {
     TillController(
             Cart cart,
             Checkout checkout,
+            SaleUpload upload,
             Refunds refunds,
             SaleQueries queries,
             TenantRegistry stores,
             TillMetrics metrics) {
         this.cart = cart;
         this.checkout = checkout;
+        this.upload = upload;
         this.refunds = refunds;
         this.queries = queries;
         this.stores = stores;
@@ -101,7 +106,7 @@ class TillController {
                     "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(@Valid @RequestBody Cart.ScanRequest request, Caller caller, HttpServletRequest http) {
+    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, HttpServletRequest http) {
         return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, requestKey(http))));
     }
 
@@ -118,16 +123,14 @@ class TillController {
             @RequestParam(required = false) Long session,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo,
+            @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
+            @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
             @RequestParam(required = false) Long cashier,
             @RequestParam(name = "transaction_id", required = false) String transactionId,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate from = errors.date("date_from", dateFrom);
-        LocalDate to = errors.date("date_to", dateTo);
-        errors.throwIfAny();
+        LocalDate from = Values.isoDate(dateFrom);
+        LocalDate to = Values.isoDate(dateTo);
         SaleRepository.Filter filter = new SaleRepository.Filter(
                 blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
         return PageResponse.of(
@@ -229,8 +232,8 @@ class TillController {
                             + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    ResponseEntity<Success<SaleView>> record(@Valid @RequestBody Checkout.NewSale request, Caller caller) {
-        Checkout.Recorded recorded = checkout.record(caller, request);
+    ResponseEntity<Success<SaleView>> record(@RequestBody SaleUpload.NewSale request, Caller caller) {
+        SaleUpload.Recorded recorded = upload.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
         }

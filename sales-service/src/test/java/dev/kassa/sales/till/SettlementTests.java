@@ -1,10 +1,16 @@
 package dev.kassa.sales.till;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.validation.RequestRules;
+import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,18 +59,52 @@ class SettlementTests {
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(card("150"))))
                 .isInstanceOfSatisfying(
                         KassaException.class, e -> assertThat(e.code()).isEqualTo("non_cash_overpaid"));
-        assertThatThrownBy(() -> Settlement.of(
-                        new BigDecimal("100"), List.of(new PaymentRequest("barter", BigDecimal.TEN, null, null, null))))
-                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors())
-                        .containsKey("payments.0.payment_method"));
-        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("-100", null))))
-                .isInstanceOfSatisfying(
-                        KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments.0.amount"));
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of(cash("100", "50"))))
                 .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors())
                         .containsKey("payments.0.received_amount"));
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of()))
                 .isInstanceOfSatisfying(
                         KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments"));
+        assertThatThrownBy(() -> Settlement.of(
+                        new BigDecimal("100"),
+                        List.of(new PaymentRequest("card", BigDecimal.TEN, BigDecimal.TEN, null, null))))
+                .as("only cash is handed over")
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors())
+                        .containsKey("payments.0.received_amount"));
+    }
+
+    @Test
+    void aTendersOwnFieldsAreCheckedWithTheRequestThatCarriesIt() {
+        RequestRules rules = new RequestRules(
+                Validation.buildDefaultValidatorFactory().getValidator(),
+                new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        Map<String, List<String>> errors = rules.check(new SaleUpload.NewSale(
+                        null,
+                        1L,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new SaleUpload.SaleLine(1L, null, null, null, null)),
+                        List.of(
+                                new PaymentRequest("barter", BigDecimal.TEN, null, null, null),
+                                cash("-100", null),
+                                new PaymentRequest(
+                                        "card", new BigDecimal("10.001"), BigDecimal.ZERO, "42", "x".repeat(101)),
+                                cash("100", null))))
+                .asMap();
+        assertThat(errors)
+                .containsEntry("payments.0.payment_method", List.of(Messages.get("sales.payment_method_unknown")))
+                .containsEntry("payments.1.amount", List.of(Messages.get("validation.positive")))
+                .containsEntry("payments.2.amount", List.of(Messages.get("validation.positive")))
+                .containsEntry("payments.2.received_amount", List.of(Messages.get("validation.invalid")))
+                .containsEntry("payments.2.card_last4", List.of(Messages.get("sales.card_last4_invalid")))
+                .containsEntry("payments.2.transaction_id", List.of(Messages.get("validation.max_length", 100)))
+                .doesNotContainKeys("payments.3.amount", "payments.3.payment_method", "session", "items.0.product");
     }
 }

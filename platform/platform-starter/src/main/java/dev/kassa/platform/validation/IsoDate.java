@@ -1,5 +1,6 @@
 package dev.kassa.platform.validation;
 
+import dev.kassa.platform.data.Values;
 import dev.kassa.platform.error.FieldErrors;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -36,7 +37,7 @@ public @interface IsoDate {
                 return true;
             }
             try {
-                LocalDate.parse(value.trim());
+                Values.isoDate(value);
                 return true;
             } catch (DateTimeParseException e) {
                 return false;

@@ -1,0 +1,276 @@
+package dev.kassa.sales.till;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.catalog.HoldIntents;
+import dev.kassa.sales.customer.CustomerClient;
+import dev.kassa.sales.shift.SessionRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A whole sale in one call (spec §5.3.8, rewrite), for offline tills: stock is held in catalog line by line, then the sale,
+ * its lines, discounts and payments are written and completed in one transaction at the time of sale (settled as a
+ * checkout is, by {@link Checkout#settle}). Prices are the catalog's: a line whose {@code unit_price} differs is refused
+ * with the current price. The same {@code client_id} uploaded again answers the sale already recorded.
+ */
+@Service
+public class SaleUpload {
+
+    /** One line of an uploaded sale; no quantity is one. */
+    public record SaleLine(
+            @Required Long product,
+            @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            Long batch,
+            BigDecimal unitPrice,
+            BigDecimal discountAmount) {
+
+        BigDecimal quantityOrOne() {
+            return (quantity == null ? BigDecimal.ONE : quantity).setScale(3, RoundingMode.UNNECESSARY);
+        }
+    }
+
+    /** An offline till's sale; {@code sold_at} in the store's zone unless it carries an offset. */
+    @DomainValidated
+    public record NewSale(
+            @Pattern(regexp = UUID_TEXT, message = "sales.client_id_invalid") String clientId,
+            @Required Long session,
+            String soldAt,
+            Long customerId,
+            Long customer,
+            String customerName,
+            String customerPhone,
+            Map<String, Object> newCustomer,
+            BigDecimal discountPercent,
+            BigDecimal discountAmount,
+            @Size(max = 2000) String notes,
+            @NotEmpty List<@NotNull @Valid SaleLine> items,
+            List<@NotNull @Valid PaymentRequest> payments) {
+
+        /** {@code customer_id}, or the web client's {@code customer}. */
+        Checkout.Buyer buyer() {
+            return new Checkout.Buyer(
+                    customerId != null ? customerId : customer, customerName, customerPhone, newCustomer);
+        }
+    }
+
+    /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
+    public record Recorded(boolean created, SaleView sale) {}
+
+    /** A client id as {@link UUID#toString()} writes it, surrounding blanks allowed. */
+    static final String UUID_TEXT =
+            "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*";
+
+    /** How far a sale's time may lie ahead of the server's clock (a till's clock runs fast) and behind it. */
+    private static final Duration AHEAD = Duration.ofMinutes(5);
+
+    private static final Duration BEHIND = Duration.ofDays(30);
+
+    private final Checkout checkout;
+    private final SessionRepository sessions;
+    private final SaleRepository sales;
+    private final CatalogClient catalog;
+    private final CustomerClient customers;
+    private final TransactionTemplate tx;
+    private final Discounts discounts;
+    private final HoldIntents intents;
+    private final RequestRules rules;
+
+    SaleUpload(
+            Checkout checkout,
+            SessionRepository sessions,
+            SaleRepository sales,
+            CatalogClient catalog,
+            CustomerClient customers,
+            TransactionTemplate tx,
+            Discounts discounts,
+            HoldIntents intents,
+            RequestRules rules) {
+        this.checkout = checkout;
+        this.sessions = sessions;
+        this.sales = sales;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.tx = tx;
+        this.discounts = discounts;
+        this.intents = intents;
+        this.rules = rules;
+    }
+
+    public Recorded record(Caller caller, NewSale r) {
+        Instant soldAt = soldAt(r);
+        Checkout.Buyer buyer = r.buyer();
+        checkout.checkBuyer(buyer);
+        UUID client = r.clientId() == null ? null : UUID.fromString(r.clientId().trim());
+        Optional<SaleView> earlier = earlier(client);
+        if (earlier.isPresent()) {
+            return new Recorded(false, earlier.get());
+        }
+        var who = checkout.resolve(buyer);
+        List<String> refs =
+                r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
+        String store = TenantContext.require().key();
+        tx.executeWithoutResult(s -> {
+            TillGuards.openShift(sessions, r.session(), false);
+            intents.begin(store, refs);
+        });
+        List<String> credit = new ArrayList<>();
+        try {
+            List<Hold> holds = hold(r, refs);
+            return new Recorded(true, tx.execute(s -> {
+                if (!intents.end(refs)) {
+                    throw SalesErrors.CATALOG_UNAVAILABLE.exception();
+                }
+                long saleId = write(caller, r, client, soldAt, holds, refs);
+                return checkout.settle(
+                        caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, soldAt, credit, null);
+            }));
+        } catch (DuplicateKeyException raced) {
+            // the same client id was uploaded concurrently and the other upload won
+            catalog.release(refs);
+            credit.forEach(customers::release);
+            return new Recorded(false, earlier(client).orElseThrow(() -> raced));
+        } catch (RuntimeException e) {
+            catalog.release(refs);
+            credit.forEach(customers::release);
+            throw e;
+        }
+    }
+
+    /** The request's declared rules and its time of sale (now when none is given) in one answer. */
+    private Instant soldAt(NewSale r) {
+        FieldErrors errors = rules.check(r);
+        Instant now = Instant.now();
+        Instant soldAt =
+                errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());
+        if (soldAt != null && (soldAt.isAfter(now.plus(AHEAD)) || soldAt.isBefore(now.minus(BEHIND)))) {
+            errors.add("sold_at", "sales.sold_at_out_of_range");
+        }
+        errors.throwIfAny();
+        return soldAt == null ? now : soldAt;
+    }
+
+    /** The sale this client id recorded before, if any. */
+    private Optional<SaleView> earlier(UUID client) {
+        return client == null
+                ? Optional.empty()
+                : tx.execute(s -> sales.findByClientId(client).map(x -> sales.view(x.id())));
+    }
+
+    /** Holds each line's stock in catalog, line by line, under its reference. */
+    private List<Hold> hold(NewSale r, List<String> refs) {
+        List<Hold> holds = new ArrayList<>();
+        for (int i = 0; i < r.items().size(); i++) {
+            SaleLine line = r.items().get(i);
+            holds.add(catalog.reserve(refs.get(i), line.product(), null, line.quantityOrOne(), line.batch()));
+        }
+        return holds;
+    }
+
+    /**
+     * Writes the sale (completed, at {@code at}) with a line per batch of each hold and the discounts asked for; a line whose
+     * price is not the catalog's refuses the whole sale with the current prices. Answers the sale's id.
+     */
+    private long write(Caller caller, NewSale r, UUID client, Instant at, List<Hold> holds, List<String> refs) {
+        SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
+        Tenant tenant = TenantContext.require();
+        long saleId = sales.createCompleted(
+                session.id(),
+                caller.userId(),
+                caller.username(),
+                sales.nextReceiptNumber(session.registerCode(), LocalDate.ofInstant(at, tenant.zone())),
+                client,
+                r.notes() == null ? "" : r.notes());
+        FieldErrors lineErrors = new FieldErrors();
+        for (int i = 0; i < holds.size(); i++) {
+            Hold hold = holds.get(i);
+            SaleLine line = r.items().get(i);
+            if (line.unitPrice() != null
+                    && line.unitPrice().compareTo(hold.product().salePrice()) != 0) {
+                lineErrors.add(
+                        "items." + i + ".unit_price",
+                        "sales.price_changed",
+                        hold.product().salePrice().toPlainString());
+            }
+            for (Hold.Allocation a : hold.allocations()) {
+                sales.addLine(
+                        saleId,
+                        hold.product().id(),
+                        hold.product().name(),
+                        hold.product().sku(),
+                        hold.product().unit(),
+                        a.batchId(),
+                        a.batchNumber(),
+                        a.quantity(),
+                        hold.product().salePrice(),
+                        a.unitCost(),
+                        hold.product().taxRate(),
+                        refs.get(i),
+                        null);
+            }
+            if (line.discountAmount() != null) {
+                discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
+            }
+        }
+        lineErrors.throwIfAny();
+        BigDecimal subtotal = sales.recalculate(saleId).subtotal();
+        Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
+        if (!saleDiscount.isEmpty()) {
+            BigDecimal off = discounts.allowedOff(caller, saleDiscount, subtotal);
+            sales.setSaleDiscount(
+                    saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
+            sales.recalculate(saleId);
+        }
+        return saleId;
+    }
+
+    /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
+    private void discountLines(
+            Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
+        List<SaleRepository.Item> lines = sales.items(saleId).stream()
+                .filter(i -> i.reservationRef().equals(ref))
+                .toList();
+        BigDecimal gross = lines.stream()
+                .map(i -> SaleTotals.lineTotal(i.quantity(), i.unitPrice(), BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Discounts.Requested requested = new Discounts.Requested(null, amount);
+        int before = errors.asMap().size();
+        discounts.validate(errors, prefix, requested, gross);
+        if (errors.asMap().size() > before) {
+            return;
+        }
+        BigDecimal left = Discounts.amountOff(requested, gross);
+        discounts.authorize(caller, left, gross);
+        for (SaleRepository.Item line : lines) {
+            BigDecimal off = left.min(SaleTotals.lineTotal(line.quantity(), line.unitPrice(), BigDecimal.ZERO));
+            sales.setLineDiscount(line, off);
+            left = left.subtract(off);
+        }
+    }
+}
