@@ -2,6 +2,7 @@ package dev.kassa.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.PlatformErrors;
+import dev.kassa.platform.tenancy.EmployeeLookup;
 import dev.kassa.platform.tenancy.ServiceSchemaDataSource;
 import dev.kassa.platform.tenancy.TenancyProperties;
 import dev.kassa.platform.tenancy.TenantProvisioner;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -146,10 +149,30 @@ public class KassaSecurityAutoConfiguration {
                 Clock.systemUTC());
     }
 
+    /**
+     * Where the employee directory reads through (auth's {@code /internal/employees}, {@code kassa.tenancy.directory-source},
+     * {@code lb://} through the load balancer); none when the source is empty or cannot be reached by name here.
+     */
     @Bean
-    @ConditionalOnBean(Revocations.class)
-    public AccessEventsConsumer accessEventsConsumer(Revocations revocations, ObjectMapper objectMapper) {
-        return new AccessEventsConsumer(revocations, objectMapper);
+    public EmployeeLookup employeeSource(
+            TenancyProperties tenancy,
+            ServiceTokens tokens,
+            ObjectMapper objectMapper,
+            ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer) {
+        String url = tenancy.directorySource();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        RestClient.Builder builder = RestClient.builder();
+        if (url.startsWith("lb://")) {
+            DeferringLoadBalancerInterceptor interceptor = loadBalancer.getIfAvailable();
+            if (interceptor == null) {
+                return null;
+            }
+            builder.requestInterceptor(interceptor);
+            url = "http://" + url.substring(5);
+        }
+        return new EmployeeSource(builder, url, tokens, objectMapper);
     }
 
     @Bean

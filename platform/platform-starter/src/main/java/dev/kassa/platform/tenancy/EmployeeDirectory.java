@@ -34,13 +34,13 @@ public class EmployeeDirectory {
             rs.getBoolean("is_active"));
 
     private final JdbcTemplate jdbc;
-    private final Optional<EmployeeSource> source;
+    private final Optional<EmployeeLookup> source;
 
     public EmployeeDirectory(JdbcTemplate jdbc) {
         this(jdbc, Optional.empty());
     }
 
-    public EmployeeDirectory(JdbcTemplate jdbc, Optional<EmployeeSource> source) {
+    public EmployeeDirectory(JdbcTemplate jdbc, Optional<EmployeeLookup> source) {
         this.jdbc = jdbc;
         this.source = source;
     }

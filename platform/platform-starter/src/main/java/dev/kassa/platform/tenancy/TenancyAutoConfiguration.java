@@ -1,9 +1,7 @@
 package dev.kassa.platform.tenancy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.config.PlatformMigrations;
 import dev.kassa.platform.files.FileStore;
-import dev.kassa.platform.security.ServiceTokens;
 import org.hibernate.cfg.AvailableSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,14 +18,12 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
-import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -121,41 +117,11 @@ public class TenancyAutoConfiguration {
             return new OutdatedTenantMigrator(registry, provisioner, properties.migrationThreads());
         }
 
-        @Bean
-        StoreEventsConsumer storeEventsConsumer(
-                TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
-            return new StoreEventsConsumer(provisioner, registry, objectMapper);
-        }
-
+        /** The directory, reading through {@link EmployeeLookup} when the service has one (auth's, see the security configuration). */
         @Bean
         EmployeeDirectory employeeDirectory(
-                JdbcTemplate jdbcTemplate,
-                PlatformMigrations migrations,
-                TenancyProperties properties,
-                ObjectMapper objectMapper,
-                ObjectProvider<ServiceTokens> serviceTokens,
-                ObjectProvider<DeferringLoadBalancerInterceptor> loadBalancer) {
-            String url = properties.directorySource();
-            ServiceTokens tokens = serviceTokens.getIfAvailable();
-            if (url == null || url.isBlank() || tokens == null) {
-                return new EmployeeDirectory(jdbcTemplate);
-            }
-            RestClient.Builder builder = RestClient.builder();
-            if (url.startsWith("lb://")) {
-                DeferringLoadBalancerInterceptor interceptor = loadBalancer.getIfAvailable();
-                if (interceptor == null) {
-                    return new EmployeeDirectory(jdbcTemplate);
-                }
-                builder.requestInterceptor(interceptor);
-                url = "http://" + url.substring(5);
-            }
-            return new EmployeeDirectory(
-                    jdbcTemplate, Optional.of(new EmployeeSource(builder, url, tokens, objectMapper)));
-        }
-
-        @Bean
-        EmployeeEventsConsumer employeeEventsConsumer(EmployeeDirectory directory, ObjectMapper objectMapper) {
-            return new EmployeeEventsConsumer(directory, objectMapper);
+                JdbcTemplate jdbcTemplate, PlatformMigrations migrations, ObjectProvider<EmployeeLookup> lookup) {
+            return new EmployeeDirectory(jdbcTemplate, Optional.ofNullable(lookup.getIfAvailable()));
         }
     }
 }

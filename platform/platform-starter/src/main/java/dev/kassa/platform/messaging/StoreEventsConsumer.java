@@ -1,4 +1,4 @@
-package dev.kassa.platform.tenancy;
+package dev.kassa.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EventEnvelope;
@@ -6,6 +6,9 @@ import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.TenantKeys;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;

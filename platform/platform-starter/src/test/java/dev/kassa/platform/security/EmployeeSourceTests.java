@@ -1,9 +1,8 @@
-package dev.kassa.platform.tenancy;
+package dev.kassa.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.sun.net.httpserver.HttpServer;
-import dev.kassa.platform.security.ServiceTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -1,10 +1,12 @@
-package dev.kassa.platform.tenancy;
+package dev.kassa.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.TenantKeys;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /** Keeps this service's {@link EmployeeDirectory} from auth's employee events (idempotent: the latest state wins). */

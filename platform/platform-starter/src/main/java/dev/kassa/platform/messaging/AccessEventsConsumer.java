@@ -1,10 +1,11 @@
-package dev.kassa.platform.security;
+package dev.kassa.platform.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.AccessChanged;
 import dev.kassa.platform.events.EventEnvelope;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.tenancy.TenantKeys;
 import org.springframework.kafka.annotation.KafkaListener;
 

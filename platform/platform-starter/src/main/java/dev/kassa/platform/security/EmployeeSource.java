@@ -1,9 +1,9 @@
-package dev.kassa.platform.tenancy;
+package dev.kassa.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.EmployeeChanged;
-import dev.kassa.platform.security.CallerHeaders;
-import dev.kassa.platform.security.ServiceTokens;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.EmployeeLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * reactivated an employee may use them at once, before the event reaches the directory. Only within a caller's request;
  * any failure (auth away, a slow answer) is "not known", as it was before.
  */
-public class EmployeeSource {
+public class EmployeeSource implements EmployeeLookup {
 
     private static final Logger log = LoggerFactory.getLogger(EmployeeSource.class);
 
@@ -38,10 +38,12 @@ public class EmployeeSource {
         this.serviceTokens = serviceTokens;
     }
 
+    @Override
     public Optional<EmployeeDirectory.Employee> employee(String tenantKey, long employeeId) {
         return fetch(tenantKey, "/internal/employees/" + employeeId);
     }
 
+    @Override
     public Optional<EmployeeDirectory.Employee> ofUser(String tenantKey, long userId) {
         return fetch(tenantKey, "/internal/employees?user=" + userId);
     }
