@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.KassaEvent;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -38,10 +37,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The conventions of the house style that the build enforces, the same for every service (each runs
  * {@link #check(String)} in its {@code ArchitectureTests}).
  * <p>
- * Four rules are frozen ({@link FreezingArchRule}): the violations that existed when they were introduced are recorded
- * in the service's {@code src/test/resources/archunit-store}; any new violation fails the build, and the record
- * shrinks as the old ones are fixed. They are: controllers that run SQL or transactions themselves, cycles between
- * feature packages (no service has any left of these three), and SQL outside repositories.
+ * No rule is frozen: the violations once recorded per service are all gone, so every rule holds as written.
  * <p>
  * Beside the class rules, {@link #check} reads the service's sources for {@link TableWriters one writer per table}.
  */
@@ -84,31 +80,31 @@ public final class ArchitectureRules {
 
     public static List<ArchRule> rules(String basePackage) {
         List<ArchRule> rules = new ArrayList<>();
-        rules.add(FreezingArchRule.freeze(noClasses()
+        rules.add(noClasses()
                 .that()
                 .areAnnotatedWith(REST_CONTROLLER)
                 .should()
                 .dependOnClassesThat(named(SQL_AND_TRANSACTIONS))
-                .as("controllers never touch SQL: repositories own it")));
-        rules.add(FreezingArchRule.freeze(noMethods()
+                .as("controllers never touch SQL: repositories own it"));
+        rules.add(noMethods()
                 .that()
                 .areDeclaredInClassesThat()
                 .areAnnotatedWith(REST_CONTROLLER)
                 .should()
                 .beAnnotatedWith(TRANSACTIONAL)
-                .as("controllers never open transactions: the service behind them does")));
-        rules.add(FreezingArchRule.freeze(slices().matching(basePackage + ".(*)..")
+                .as("controllers never open transactions: the service behind them does"));
+        rules.add(slices().matching(basePackage + ".(*)..")
                 .should()
                 .beFreeOfCycles()
-                .as("feature packages of " + basePackage + " do not depend on each other in a cycle")));
-        rules.add(FreezingArchRule.freeze(noClasses()
+                .as("feature packages of " + basePackage + " do not depend on each other in a cycle"));
+        rules.add(noClasses()
                 .that()
                 .resideInAPackage(basePackage + "..")
                 .and()
                 .areNotAnnotatedWith("org.springframework.stereotype.Repository")
                 .should()
                 .dependOnClassesThat(named(Arrays.copyOf(SQL_AND_TRANSACTIONS, 4)))
-                .as("only repositories (@Repository) run SQL")));
+                .as("only repositories (@Repository) run SQL"));
         rules.add(classes()
                 .that()
                 .haveSimpleNameEndingWith("Repository")
