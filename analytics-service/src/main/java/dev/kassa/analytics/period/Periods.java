@@ -1,8 +1,10 @@
 package dev.kassa.analytics.period;
 
+import dev.kassa.platform.data.Values;
 import dev.kassa.platform.error.FieldErrors;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -26,10 +28,11 @@ public final class Periods {
 
     /** A date (YYYY-MM-DD), or null when absent; 400 on {@code field} when it cannot be read. */
     public static LocalDate optionalDate(String field, String value) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate date = errors.date(field, value);
-        errors.throwIfAny();
-        return date;
+        try {
+            return Values.isoDate(value);
+        } catch (DateTimeParseException e) {
+            throw FieldErrors.single(field, "validation.date");
+        }
     }
 
     public static LocalDate requiredDate(String field, String value) {
