@@ -7,7 +7,7 @@ import java.util.Optional;
  * and rejects, a manager or the task's creator cancels; {@link #COMPLETE} is the seed document's step that finishes the
  * caller's part (approve on review, else submit).
  */
-enum TaskAction {
+public enum TaskAction {
     START,
     SUBMIT,
     APPROVE,
@@ -16,7 +16,7 @@ enum TaskAction {
     COMPLETE;
 
     /** The action the original web client's {@code update_status} means by a target status, if it names one. */
-    static Optional<TaskAction> leadingTo(String status) {
+    public static Optional<TaskAction> leadingTo(String status) {
         return Optional.ofNullable(
                 switch (status) {
                     case "in_progress" -> START;
@@ -29,7 +29,7 @@ enum TaskAction {
     }
 
     /** What {@link #COMPLETE} is in {@code status}: approve on review, else submit; any other action is itself. */
-    TaskAction in(TaskStatus status) {
+    public TaskAction in(TaskStatus status) {
         return this != COMPLETE ? this : status == TaskStatus.ON_REVIEW ? APPROVE : SUBMIT;
     }
 }

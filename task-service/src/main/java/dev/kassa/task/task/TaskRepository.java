@@ -22,25 +22,6 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class TaskRepository {
 
-    record Task(
-            long id,
-            String title,
-            String description,
-            long assignedTo,
-            long assignedUser,
-            Long createdBy,
-            long createdByUser,
-            String priority,
-            String status,
-            String category,
-            Instant dueDate,
-            BigDecimal estimatedHours,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant startedAt,
-            Instant completedAt,
-            String rejectionReason) {}
-
     record Fields(
             String title,
             String description,
@@ -51,9 +32,6 @@ class TaskRepository {
             Instant dueDate,
             BigDecimal estimatedHours) {}
 
-    /** Priority by severity, not alphabetically. */
-    static final String SEVERITY =
-            "case t.priority when 'urgent' then 4 when 'high' then 3 when 'medium' then 2 else 1 end";
     /** The tasks {@code :viewer} may see: all of them when null (a manager), else those assigned to or created by that user. */
     private static final String VISIBLE =
             "(cast(:viewer as bigint) is null or t.assigned_user = :viewer or t.created_by_user = :viewer)";
@@ -227,9 +205,7 @@ class TaskRepository {
     }
 
     /** How many tasks the viewer sees, by status and priority (every status and priority listed, 0 included), and overdue. */
-    record Stats(int total, Map<String, Integer> byStatus, Map<String, Integer> byPriority, int overdue) {}
-
-    Stats stats(Long visibleTo) {
+    TaskStats stats(Long visibleTo) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (TaskStatus s : TaskStatus.values()) {
             byStatus.put(s.code(), 0);
@@ -255,7 +231,7 @@ class TaskRepository {
                 .param("viewer", visibleTo)
                 .query(Integer.class)
                 .single();
-        return new Stats(total, byStatus, byPriority, overdue);
+        return new TaskStats(total, byStatus, byPriority, overdue);
     }
 
     /** Up to {@code limit} tasks past their deadline, not done and not announced yet, locked (others' are skipped), oldest first. */

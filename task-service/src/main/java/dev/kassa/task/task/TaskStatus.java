@@ -6,7 +6,7 @@ import java.util.Locale;
  * The task workflow (spec §7.2 with its REWRITE): pending → in progress → on review → completed, or rejected (and reworked
  * from there by starting again), or cancelled from any state that is not final.
  */
-enum TaskStatus {
+public enum TaskStatus {
     PENDING,
     IN_PROGRESS,
     ON_REVIEW,
@@ -14,20 +14,20 @@ enum TaskStatus {
     REJECTED,
     CANCELLED;
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static TaskStatus of(String code) {
+    public static TaskStatus of(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
-    boolean isFinal() {
+    public boolean isFinal() {
         return this == COMPLETED || this == CANCELLED;
     }
 
     /** Where {@code action} leads from here, or null when it is not allowed. */
-    TaskStatus after(TaskAction action) {
+    public TaskStatus after(TaskAction action) {
         return switch (action.in(this)) {
             case START -> this == PENDING || this == REJECTED ? IN_PROGRESS : null;
             case SUBMIT -> this == IN_PROGRESS ? ON_REVIEW : null;

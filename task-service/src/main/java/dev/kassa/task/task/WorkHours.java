@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = WorkHours.Validator.class)
-@interface WorkHours {
+public @interface WorkHours {
     String message() default "validation.not_negative";
 
     Class<?>[] groups() default {};

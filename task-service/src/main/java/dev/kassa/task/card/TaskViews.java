@@ -1,20 +1,20 @@
-package dev.kassa.task.task;
+package dev.kassa.task.card;
 
 import dev.kassa.platform.error.Messages;
-import dev.kassa.platform.files.FileStore;
-import dev.kassa.platform.files.StoredFile;
-import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.task.comment.CommentView;
+import dev.kassa.task.report.ReportView;
+import dev.kassa.task.task.Names;
+import dev.kassa.task.task.Task;
+import dev.kassa.task.task.TaskStatus;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /** TaskList and TaskDetail of spec §7.5, with names from the store's employee directory. */
-final class TaskViews {
+public final class TaskViews {
     private TaskViews() {}
 
     /**
@@ -44,10 +44,8 @@ final class TaskViews {
             Instant createdAt,
             Instant updatedAt) {}
 
-    record CommentView(
-            long id, long task, Long author, String authorName, String text, Instant createdAt, Instant updatedAt) {}
-
-    record TaskDetail(
+    /** A task with its comments (oldest first) and its reports (newest first). */
+    public record TaskDetail(
             long id,
             String title,
             String description,
@@ -76,21 +74,7 @@ final class TaskViews {
             List<CommentView> comments,
             List<ReportView> reports) {}
 
-    /** A report's photo: {@code photo} its path at the gateway, {@code photo_url} the same as an absolute address. */
-    record PhotoView(
-            long id, String photo, String photoUrl, String caption, String contentType, int size, Instant uploadedAt) {}
-
-    record ReportView(
-            long id,
-            long task,
-            Long submittedBy,
-            String submittedByName,
-            String description,
-            BigDecimal actualHours,
-            List<PhotoView> photos,
-            Instant submittedAt) {}
-
-    static TaskList list(TaskRepository.Task t, int commentsCount, TenantRegistry.Identity store, Names names) {
+    static TaskList list(Task t, int commentsCount, TenantRegistry.Identity store, Names names) {
         return new TaskList(
                 t.id(),
                 t.title(),
@@ -116,11 +100,7 @@ final class TaskViews {
     }
 
     static TaskDetail detail(
-            TaskRepository.Task t,
-            List<CommentRepository.Comment> comments,
-            List<ReportView> reports,
-            TenantRegistry.Identity store,
-            Names names) {
+            Task t, List<CommentView> comments, List<ReportView> reports, TenantRegistry.Identity store, Names names) {
         return new TaskDetail(
                 t.id(),
                 t.title(),
@@ -147,74 +127,21 @@ final class TaskViews {
                 store.storeId(),
                 store.name(),
                 comments.size(),
-                comments.stream().map(c -> comment(c, names)).toList(),
+                comments,
                 reports);
     }
 
-    static CommentView comment(CommentRepository.Comment c, Names names) {
-        return new CommentView(
-                c.id(), c.task(), c.author(), names.of(c.author()), c.text(), c.createdAt(), c.updatedAt());
-    }
-
-    /** Reports with their photos ({@code photos} by report) and the files' addresses. */
-    static List<ReportView> reports(
-            List<ReportRepository.Report> reports,
-            Map<Long, List<ReportRepository.Photo>> photos,
-            FileStore files,
-            Names names) {
-        Map<UUID, StoredFile> stored = files.find(photos.values().stream()
-                .flatMap(List::stream)
-                .map(ReportRepository.Photo::file)
-                .toList());
-        return reports.stream()
-                .map(r -> new ReportView(
-                        r.id(),
-                        r.task(),
-                        r.submittedBy(),
-                        names.of(r.submittedBy()),
-                        r.description(),
-                        r.actualHours(),
-                        photos.getOrDefault(r.id(), List.of()).stream()
-                                .filter(p -> stored.containsKey(p.file()))
-                                .map(p -> {
-                                    StoredFile f = stored.get(p.file());
-                                    return new PhotoView(
-                                            p.id(),
-                                            f.path(),
-                                            files.url(f.id()),
-                                            p.caption(),
-                                            f.contentType(),
-                                            f.size(),
-                                            p.uploadedAt());
-                                })
-                                .toList(),
-                        r.submittedAt()))
-                .toList();
-    }
-
     /** Past its deadline and not completed or cancelled (a rejected task awaiting rework counts). */
-    static boolean overdue(TaskRepository.Task t) {
+    static boolean overdue(Task t) {
         return !TaskStatus.of(t.status()).isFinal() && Instant.now().isAfter(t.dueDate());
     }
 
     /** "2д 5ч" or "5ч" until the deadline; null when done or past it. */
-    static String timeLeft(TaskRepository.Task t) {
+    static String timeLeft(Task t) {
         Duration left = Duration.between(Instant.now(), t.dueDate());
         if (TaskStatus.of(t.status()).isFinal() || left.isNegative()) {
             return null;
         }
         return left.toDays() > 0 ? left.toDays() + "д " + left.toHoursPart() + "ч" : left.toHours() + "ч";
-    }
-
-    /** Employee names of one store. */
-    record Names(EmployeeDirectory directory, String tenantKey) {
-        String of(Long employeeId) {
-            return employeeId == null
-                    ? null
-                    : directory
-                            .find(tenantKey, employeeId)
-                            .map(EmployeeDirectory.Employee::fullName)
-                            .orElse("");
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.report;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
@@ -6,6 +6,11 @@ import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.files.StoredFile;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.task.TaskErrors;
+import dev.kassa.task.task.Hours;
+import dev.kassa.task.task.Names;
+import dev.kassa.task.task.Task;
+import dev.kassa.task.task.TaskStatus;
+import dev.kassa.task.task.Tasks;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -16,14 +21,16 @@ import org.springframework.web.multipart.MultipartFile;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reports on tasks (spec §7.1, §7.3 with the REWRITE): the assignee (or an owner or manager) reports what was done, in
  * how many hours, with photos; a report on a task in progress sends it to review. Reports follow their task's
- * visibility; their author or an owner or manager edits or deletes them. The photos are the platform's file store's.
+ * visibility ({@link Tasks#visible}); their author or an owner or manager edits or deletes them. The photos are the
+ * platform's file store's.
  */
 @Service
-class Reports {
+public class Reports {
 
     static final int MAX_PHOTOS = 10;
 
@@ -42,7 +49,7 @@ class Reports {
     }
 
     @Transactional
-    TaskViews.ReportView submit(Caller caller, ReportForm form) {
+    ReportView submit(Caller caller, ReportForm form) {
         FieldErrors errors = new FieldErrors();
         Long taskId = errors.id("task", form.task());
         if (FieldErrors.blank(form.description())) {
@@ -61,7 +68,7 @@ class Reports {
         form.captions().forEach(c -> errors.maxLength("photo_captions", c, 200));
         errors.throwIfAny();
 
-        TaskRepository.Task task = tasks.visible(caller, taskId);
+        Task task = tasks.visible(caller, taskId);
         boolean manager = caller.managesStore();
         if (task.assignedUser() != caller.userId() && !manager) {
             throw TaskErrors.ONLY_ASSIGNEE_REPORTS.exception();
@@ -92,30 +99,36 @@ class Reports {
 
     /** The reports the caller may see (those of the tasks they see), of one task when given; paginated, newest first. */
     @Transactional(readOnly = true)
-    Page<TaskViews.ReportView> page(Caller caller, Long taskId, Pageable page) {
+    Page<ReportView> page(Caller caller, Long taskId, Pageable page) {
         if (taskId != null) {
             tasks.visible(caller, taskId);
         }
         Page<ReportRepository.Report> found = reports.page(taskId, tasks.viewerOf(caller), page);
-        List<TaskViews.ReportView> views = TaskViews.reports(
-                found.getContent(),
-                reports.photos(found.getContent().stream()
-                        .map(ReportRepository.Report::id)
-                        .toList()),
-                files,
-                tasks.names());
+        List<ReportView> views = views(found.getContent(), tasks.names());
         return new PageImpl<>(views, page, found.getTotalElements());
     }
 
+    /** The reports of a task with their photos, newest first, for its card (the caller is known to see the task). */
     @Transactional(readOnly = true)
-    TaskViews.ReportView get(Caller caller, long id) {
+    public List<ReportView> ofTask(long taskId, Names names) {
+        return views(reports.of(taskId), names);
+    }
+
+    /** The files of every photo of a task's reports: read before the task is deleted (its reports go with it). */
+    @Transactional(readOnly = true)
+    public List<UUID> photosOfTask(long taskId) {
+        return reports.filesOfTask(taskId);
+    }
+
+    @Transactional(readOnly = true)
+    ReportView get(Caller caller, long id) {
         ReportRepository.Report report = reports.find(id).orElseThrow(() -> TaskErrors.REPORT_NOT_FOUND.exception());
         tasks.visible(caller, report.task());
         return view(report);
     }
 
     @Transactional
-    TaskViews.ReportView edit(Caller caller, long id, String description, String actualHours) {
+    ReportView edit(Caller caller, long id, String description, String actualHours) {
         ReportRepository.Report report = own(caller, id);
         FieldErrors errors = new FieldErrors();
         if (description != null && description.isBlank()) {
@@ -136,7 +149,7 @@ class Reports {
     /** A report the caller may change: their own (while the task is open) or any, for an owner or manager. */
     private ReportRepository.Report own(Caller caller, long id) {
         ReportRepository.Report report = reports.find(id).orElseThrow(() -> TaskErrors.REPORT_NOT_FOUND.exception());
-        TaskRepository.Task task = tasks.visible(caller, report.task());
+        Task task = tasks.visible(caller, report.task());
         boolean manager = caller.managesStore();
         if (!manager
                 && (report.submittedByUser() != caller.userId()
@@ -146,9 +159,42 @@ class Reports {
         return report;
     }
 
-    private TaskViews.ReportView view(ReportRepository.Report report) {
-        return TaskViews.reports(List.of(report), reports.photos(List.of(report.id())), files, tasks.names())
-                .get(0);
+    private ReportView view(ReportRepository.Report report) {
+        return views(List.of(report), tasks.names()).get(0);
+    }
+
+    /** Reports with their photos and the files' addresses. */
+    private List<ReportView> views(List<ReportRepository.Report> found, Names names) {
+        Map<Long, List<ReportRepository.Photo>> photos =
+                reports.photos(found.stream().map(ReportRepository.Report::id).toList());
+        Map<UUID, StoredFile> stored = files.find(photos.values().stream()
+                .flatMap(List::stream)
+                .map(ReportRepository.Photo::file)
+                .toList());
+        return found.stream()
+                .map(r -> new ReportView(
+                        r.id(),
+                        r.task(),
+                        r.submittedBy(),
+                        names.of(r.submittedBy()),
+                        r.description(),
+                        r.actualHours(),
+                        photos.getOrDefault(r.id(), List.of()).stream()
+                                .filter(p -> stored.containsKey(p.file()))
+                                .map(p -> {
+                                    StoredFile f = stored.get(p.file());
+                                    return new PhotoView(
+                                            p.id(),
+                                            f.path(),
+                                            files.url(f.id()),
+                                            p.caption(),
+                                            f.contentType(),
+                                            f.size(),
+                                            p.uploadedAt());
+                                })
+                                .toList(),
+                        r.submittedAt()))
+                .toList();
     }
 
     /** Hours spent: a number from 0 to 999.99 with at most two decimals (a comma taken as the decimal point). */

@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.report;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
@@ -51,7 +51,7 @@ class ReportController {
                     "Reports with their photos, newest first, of the tasks the caller may see; filter task; paginated")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    PageResponse<TaskViews.ReportView> list(
+    PageResponse<ReportView> list(
             @RequestParam(required = false) Long task,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize,
@@ -68,7 +68,7 @@ class ReportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.ReportView create(
+    ReportView create(
             @RequestParam(required = false) String task,
             @RequestParam(required = false) String description,
             @Parameter(example = "1.5", schema = @Schema(types = {"number", "string"}))
@@ -94,7 +94,7 @@ class ReportController {
     @Operation(summary = "A report with its photos")
     @GetMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
-    TaskViews.ReportView get(@PathVariable long id, Caller caller) {
+    ReportView get(@PathVariable long id, Caller caller) {
         return reports.get(caller, id);
     }
 
@@ -104,7 +104,7 @@ class ReportController {
             method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.ReportView edit(@PathVariable long id, @Valid @RequestBody ReportEdit edit, Caller caller) {
+    ReportView edit(@PathVariable long id, @Valid @RequestBody ReportEdit edit, Caller caller) {
         return reports.edit(caller, id, edit.description(), edit.actualHours());
     }
 

@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.comment;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

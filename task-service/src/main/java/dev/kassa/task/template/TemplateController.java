@@ -1,10 +1,11 @@
-package dev.kassa.task.task;
+package dev.kassa.task.template;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
+import dev.kassa.task.card.TaskViews;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;

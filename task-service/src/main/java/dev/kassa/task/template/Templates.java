@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.template;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
@@ -8,6 +8,11 @@ import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.task.TaskErrors;
+import dev.kassa.task.card.TaskCards;
+import dev.kassa.task.card.TaskViews;
+import dev.kassa.task.task.TaskPriority;
+import dev.kassa.task.task.TaskRequest;
+import dev.kassa.task.task.WorkHours;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -33,11 +38,11 @@ class Templates {
     record CreateTaskRequest(Long templateId, Long assignedTo, String dueDate) {}
 
     private final TemplateRepository templates;
-    private final Tasks tasks;
+    private final TaskCards tasks;
     private final EmployeeDirectory staff;
     private final RequestRules rules;
 
-    Templates(TemplateRepository templates, Tasks tasks, EmployeeDirectory staff, RequestRules rules) {
+    Templates(TemplateRepository templates, TaskCards tasks, EmployeeDirectory staff, RequestRules rules) {
         this.templates = templates;
         this.tasks = tasks;
         this.staff = staff;
@@ -96,7 +101,7 @@ class Templates {
         }
         return tasks.create(
                 caller,
-                new Tasks.TaskRequest(
+                new TaskRequest(
                         t.title(),
                         t.description(),
                         t.priority(),

@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.card;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.kassa.platform.security.Access;
@@ -6,6 +6,13 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
+import dev.kassa.task.comment.CommentText;
+import dev.kassa.task.comment.CommentView;
+import dev.kassa.task.comment.Comments;
+import dev.kassa.task.task.TaskAction;
+import dev.kassa.task.task.TaskPriority;
+import dev.kassa.task.task.TaskRequest;
+import dev.kassa.task.task.TaskStats;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -35,7 +42,7 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class TaskController {
 
     /** {@code comment} is the seed document's name for the reason. */
-    record RejectRequest(@Size(max = Tasks.COMMENT_MAX_LENGTH) @JsonAlias("comment") String reason) {}
+    record RejectRequest(@Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String reason) {}
 
     private static final SqlOrdering ORDERING = SqlOrdering.of(
             "-created_at",
@@ -46,14 +53,16 @@ class TaskController {
                     "due_date",
                     "t.due_date",
                     "priority",
-                    TaskRepository.SEVERITY,
+                    TaskPriority.SEVERITY,
                     "status",
                     "t.status"));
 
-    private final Tasks tasks;
+    private final TaskCards tasks;
+    private final Comments comments;
 
-    TaskController(Tasks tasks) {
+    TaskController(TaskCards tasks, Comments comments) {
         this.tasks = tasks;
+        this.comments = comments;
     }
 
     @Operation(
@@ -97,7 +106,7 @@ class TaskController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.TaskDetail create(@RequestBody Tasks.TaskRequest request, Caller caller) {
+    TaskViews.TaskDetail create(@RequestBody TaskRequest request, Caller caller) {
         return tasks.create(caller, request);
     }
 
@@ -111,14 +120,14 @@ class TaskController {
     @Operation(summary = "Replace a task's fields (its creator, an owner or a manager)")
     @PutMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
-    TaskViews.TaskDetail replace(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
+    TaskViews.TaskDetail replace(@PathVariable long id, @RequestBody TaskRequest request, Caller caller) {
         return tasks.update(caller, id, request, false);
     }
 
     @Operation(summary = "Change the fields given (its creator, an owner or a manager)")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
-    TaskViews.TaskDetail patch(@PathVariable long id, @RequestBody Tasks.TaskRequest request, Caller caller) {
+    TaskViews.TaskDetail patch(@PathVariable long id, @RequestBody TaskRequest request, Caller caller) {
         return tasks.update(caller, id, request, true);
     }
 
@@ -161,7 +170,7 @@ class TaskController {
     @Operation(summary = "Counts of the tasks the caller may see: total, by status, by priority, overdue")
     @GetMapping("/stats")
     @PreAuthorize(Access.MEMBER)
-    TaskRepository.Stats stats(Caller caller) {
+    TaskStats stats(Caller caller) {
         return tasks.stats(caller);
     }
 
@@ -213,8 +222,8 @@ class TaskController {
      */
     record StatusRequest(
             String status,
-            @Size(max = Tasks.COMMENT_MAX_LENGTH) @JsonAlias("comment") String reason,
-            @Size(max = Tasks.COMMENT_MAX_LENGTH) String completionComment) {}
+            @Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String reason,
+            @Size(max = Comments.MAX_LENGTH) String completionComment) {}
 
     @Operation(
             summary =
@@ -233,15 +242,15 @@ class TaskController {
     @PostMapping("/{id}/add_comment")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView addComment(@PathVariable long id, @Valid @RequestBody CommentText body, Caller caller) {
-        return tasks.comment(caller, id, body.text());
+    CommentView addComment(@PathVariable long id, @Valid @RequestBody CommentText body, Caller caller) {
+        return comments.add(caller, id, body.text());
     }
 
     @Operation(summary = "The task's comments, oldest first (the original web client)")
     @GetMapping("/{id}/comments")
     @PreAuthorize(Access.MEMBER)
-    List<TaskViews.CommentView> comments(@PathVariable long id, Caller caller) {
-        return tasks.comments(caller, id);
+    List<CommentView> comments(@PathVariable long id, Caller caller) {
+        return comments.of(caller, id);
     }
 
     @Operation(summary = "Cancel (its creator, an owner or a manager): any state but completed or cancelled")

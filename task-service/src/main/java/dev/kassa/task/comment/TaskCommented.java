@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.comment;
 
 import dev.kassa.platform.events.KassaEvent;
 import dev.kassa.platform.events.Topics;

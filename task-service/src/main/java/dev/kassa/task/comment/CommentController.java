@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.comment;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.kassa.platform.security.Access;
@@ -30,34 +30,34 @@ class CommentController {
 
     /** A comment on a task; {@code comment} (the API document's field) is taken for {@code text}. */
     record CommentRequest(
-            @NotNull Long task, @NotBlank @Size(max = Tasks.COMMENT_MAX_LENGTH) @JsonAlias("comment") String text) {}
+            @NotNull Long task, @NotBlank @Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String text) {}
 
-    private final Tasks tasks;
+    private final Comments comments;
 
-    CommentController(Tasks tasks) {
-        this.tasks = tasks;
+    CommentController(Comments comments) {
+        this.comments = comments;
     }
 
     @Operation(summary = "A task's comments, oldest first (task required)")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    List<TaskViews.CommentView> list(@RequestParam(required = false) Long task, Caller caller) {
-        return tasks.comments(caller, task);
+    List<CommentView> list(@RequestParam(required = false) Long task, Caller caller) {
+        return comments.of(caller, task);
     }
 
     @Operation(summary = "Comment on a task the caller may see")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView create(@Valid @RequestBody CommentRequest request, Caller caller) {
-        return tasks.comment(caller, request.task(), request.text());
+    CommentView create(@Valid @RequestBody CommentRequest request, Caller caller) {
+        return comments.add(caller, request.task(), request.text());
     }
 
     @Operation(summary = "One comment of a task the caller may see")
     @GetMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView get(@PathVariable long id, Caller caller) {
-        return tasks.comment(caller, id);
+    CommentView get(@PathVariable long id, Caller caller) {
+        return comments.get(caller, id);
     }
 
     @Operation(
@@ -67,8 +67,8 @@ class CommentController {
             value = "/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MEMBER)
-    TaskViews.CommentView edit(@PathVariable long id, @Valid @RequestBody CommentText request, Caller caller) {
-        return tasks.editComment(caller, id, request.text());
+    CommentView edit(@PathVariable long id, @Valid @RequestBody CommentText request, Caller caller) {
+        return comments.edit(caller, id, request.text());
     }
 
     @Operation(summary = "Delete one's own comment")
@@ -76,6 +76,6 @@ class CommentController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MEMBER)
     void delete(@PathVariable long id, Caller caller) {
-        tasks.deleteComment(caller, id);
+        comments.delete(caller, id);
     }
 }

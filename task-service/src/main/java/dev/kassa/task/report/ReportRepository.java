@@ -1,4 +1,4 @@
-package dev.kassa.task.task;
+package dev.kassa.task.report;
 
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
