@@ -34,13 +34,13 @@ class DebtPaymentsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    DebtPaymentsConsumer(Inbox inbox, ShiftService shifts) {
+    DebtPaymentsConsumer(Inbox inbox, CashDrawer drawer) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(
                         CustomerBalanceChanged.class,
                         CustomerBalanceChanged::isCashDebtPayment,
-                        e -> shifts.debtPaidInCash(e.performedBy(), e.customerId(), e.transactionId(), e.amount()));
+                        e -> drawer.debtPaidInCash(e.performedBy(), e.customerId(), e.transactionId(), e.amount()));
     }
 
     @KafkaListener(topics = Topics.CUSTOMER)

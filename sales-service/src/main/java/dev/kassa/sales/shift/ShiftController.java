@@ -55,10 +55,12 @@ class ShiftController {
             @Size(max = 1000) String description) {}
 
     private final ShiftService shifts;
+    private final CashDrawer drawer;
     private final CashierLeaderboard leaderboard;
 
-    ShiftController(ShiftService shifts, CashierLeaderboard leaderboard) {
+    ShiftController(ShiftService shifts, CashDrawer drawer, CashierLeaderboard leaderboard) {
         this.shifts = shifts;
+        this.drawer = drawer;
         this.leaderboard = leaderboard;
     }
 
@@ -99,7 +101,7 @@ class ShiftController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
     CashMovement moveCash(@Valid @RequestBody CashMovementRequest r, Caller caller) {
-        return shifts.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
+        return drawer.moveCash(caller, r.session(), r.movementType(), r.reason(), r.amount(), r.description());
     }
 
     record WithdrawRequest(
@@ -115,8 +117,8 @@ class ShiftController {
     @PostMapping("/api/sales/cash-movements/owner-withdraw")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<ShiftService.Withdrawal> ownerWithdraw(@Valid @RequestBody WithdrawRequest r, Caller caller) {
-        return shifts.ownerWithdraw(caller, r.session(), r.amount(), r.description());
+    Success<CashDrawer.Withdrawal> ownerWithdraw(@Valid @RequestBody WithdrawRequest r, Caller caller) {
+        return drawer.ownerWithdraw(caller, r.session(), r.amount(), r.description());
     }
 
     @Operation(
@@ -138,7 +140,7 @@ class ShiftController {
             @RequestParam(name = "page_size", required = false) String pageSize,
             Caller caller) {
         return PageResponse.of(
-                shifts.cashMovements(
+                drawer.cashMovements(
                         caller,
                         session,
                         movementType,
@@ -152,7 +154,7 @@ class ShiftController {
     @GetMapping("/api/sales/cash-movements/{id}")
     @PreAuthorize(Access.SELL)
     CashMovement cashMovement(@PathVariable long id, Caller caller) {
-        return shifts.cashMovement(caller, id);
+        return drawer.cashMovement(caller, id);
     }
 
     @Hidden // answered 405 by design, listed in the service page

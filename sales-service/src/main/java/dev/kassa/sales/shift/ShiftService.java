@@ -3,12 +3,9 @@ package dev.kassa.sales.shift;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
-import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.web.SqlOrdering;
-import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.register.RegisterRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,14 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Function;
 
 @Service
 public class ShiftService {
-
-    /** An owner's withdrawal: the cash movement as the movement list shows it, and what the till held before and after. */
-    public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) {}
 
     private final SessionRepository sessions;
     private final RegisterRepository registers;
@@ -210,129 +203,12 @@ public class ShiftService {
         return sessions.report(SessionView.from(ownOrManaged(caller, sessionId)));
     }
 
-    /** Cash in or out of an open shift's till, with a reason (manager or owner). */
-    @Transactional
-    public CashMovement moveCash(
-            Caller caller, Long sessionId, String type, String reason, BigDecimal amount, String description) {
-        openShift(sessionId);
-        BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
-        if (CashMovementKind.Type.of(type).orElseThrow() == CashMovementKind.Type.CASH_OUT) {
-            BigDecimal inTill = sessions.expectedCash(sessionId);
-            if (value.compareTo(inTill) > 0) {
-                throw SalesErrors.CASH_OUT_EXCEEDS.exception(inTill.toPlainString());
-            }
-        }
-        return recordMovement(caller, sessionId, type, reason, value, description == null ? "" : description);
-    }
-
-    /** The shift, locked for the caller's transaction; refused unless it is open. */
-    private Session openShift(long sessionId) {
-        Session session = sessions.lock(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
-        if (!session.isOpen()) {
-            throw SalesErrors.SESSION_NOT_OPEN.exception();
-        }
-        return session;
-    }
-
-    /** Writes a cash movement of the shift, announces it, and answers it as the movement list shows it. */
-    private CashMovement recordMovement(
-            Caller caller, long sessionId, String type, String reason, BigDecimal value, String description) {
-        long id = sessions.addCashMovement(sessionId, type, reason, value, description, caller.userId());
-        outbox.publish(
-                TenantContext.require().key(),
-                new CashMovementRecorded(id, sessionId, type, reason, value, caller.userId()));
-        return sessions.cashMovements(sessionId).stream()
-                .filter(m -> m.id() == id)
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /**
-     * The owner (or a manager) takes cash out of an open shift's till: the original web client's "withdraw" on its home page. A
-     * cash-out with reason {@code owner_withdraw}, never more than the till holds ({@code exceeds_limit} with {@code max_withdraw};
-     * {@code insufficient_cash} when it holds nothing); the answer says what was in the till before and after.
-     */
-    @Transactional
-    public Success<Withdrawal> ownerWithdraw(Caller caller, Long sessionId, BigDecimal amount, String description) {
-        openShift(sessionId);
-        BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
-        BigDecimal inTill = sessions.expectedCash(sessionId).setScale(2, RoundingMode.HALF_UP);
-        if (inTill.signum() <= 0) {
-            throw SalesErrors.INSUFFICIENT_CASH.exception(Map.of("max_withdraw", "0.00"));
-        }
-        if (value.compareTo(inTill) > 0) {
-            throw SalesErrors.WITHDRAW_EXCEEDS_LIMIT.exception(
-                    Map.of("max_withdraw", inTill.toPlainString()), inTill.toPlainString());
-        }
-        String note = description == null || description.isBlank()
-                ? Messages.get("sales.withdraw_description")
-                : description.trim();
-        return Success.of(new Withdrawal(
-                recordMovement(
-                        caller,
-                        sessionId,
-                        CashMovementKind.Type.CASH_OUT.code(),
-                        CashMovementKind.Reason.OWNER_WITHDRAW.code(),
-                        value,
-                        note),
-                inTill,
-                inTill.subtract(value)));
-    }
-
-    /**
-     * A customer paid debt in cash to someone with an open shift (customer-service's {@code CustomerBalanceChanged}, inside the
-     * inbox's transaction): the cash is in that till now, as a cash-in with reason {@code debt_payment}. A payment taken by
-     * someone without an open shift (an owner in the back office) is not till cash.
-     */
-    public void debtPaidInCash(long userId, long customerId, long ledgerEntry, BigDecimal amount) {
-        sessions.currentOf(userId).filter(Session::isOpen).ifPresent(session -> {
-            BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
-            long id = sessions.addCashMovement(
-                    session.id(),
-                    CashMovementKind.Type.CASH_IN.code(),
-                    CashMovementKind.Reason.DEBT_PAYMENT.code(),
-                    value,
-                    Messages.get("sales.debt_payment_description", customerId, ledgerEntry),
-                    userId);
-            outbox.publish(
-                    TenantContext.require().key(),
-                    new CashMovementRecorded(
-                            id,
-                            session.id(),
-                            CashMovementKind.Type.CASH_IN.code(),
-                            CashMovementKind.Reason.DEBT_PAYMENT.code(),
-                            value,
-                            userId));
-        });
-    }
-
-    private static final SqlOrdering MOVEMENT_ORDERING =
-            SqlOrdering.of("-created_at", "m.id", Map.of("created_at", "m.created_at", "amount", "m.amount"));
-
-    /** Cash movements (spec S32): of one shift or all; a cashier sees those of their own shifts only. */
-    @Transactional(readOnly = true)
-    public Page<CashMovement> cashMovements(
-            Caller caller, Long sessionId, String type, String reason, String ordering, Pageable page) {
-        String orderBy = MOVEMENT_ORDERING.orderBy(ordering);
-        if (sessionId != null) {
-            ownOrManaged(caller, sessionId);
-        }
-        return sessions.cashMovementPage(
-                sessionId, type, reason, managesShifts(caller) ? null : caller.userId(), orderBy, page);
-    }
-
-    @Transactional(readOnly = true)
-    public CashMovement cashMovement(Caller caller, long id) {
-        return sessions.cashMovement(id, managesShifts(caller) ? null : caller.userId())
-                .orElseThrow(() -> SalesErrors.MOVEMENT_NOT_FOUND.exception());
-    }
-
     static boolean managesShifts(Caller caller) {
         return caller.managesStore();
     }
 
     /** A cashier works with their own shift; managers and owners with any shift of the store. */
-    private Session ownOrManaged(Caller caller, long sessionId) {
+    Session ownOrManaged(Caller caller, long sessionId) {
         Session session = sessions.find(sessionId).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (!managesShifts(caller) && session.cashierUserId() != caller.userId()) {
             throw SalesErrors.NOT_YOUR_SESSION.exception();
