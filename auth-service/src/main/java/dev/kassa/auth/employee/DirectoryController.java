@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DirectoryController {
 
-    private final EmployeeService employees;
+    private final EmployeeDirectory directory;
 
-    DirectoryController(EmployeeService employees) {
-        this.employees = employees;
+    DirectoryController(EmployeeDirectory directory) {
+        this.directory = directory;
     }
 
     @Operation(
@@ -30,7 +30,7 @@ class DirectoryController {
     @GetMapping("/internal/employees/{id}")
     @PreAuthorize(Access.MEMBER)
     EmployeeChanged employee(Caller caller, @PathVariable long id) {
-        return employees.directoryEntry(caller, id, null).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return directory.directoryEntry(caller, id, null).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
     @Operation(
@@ -39,7 +39,7 @@ class DirectoryController {
     @GetMapping("/internal/employees")
     @PreAuthorize(Access.MEMBER)
     EmployeeChanged ofUser(Caller caller, @RequestParam long user) {
-        return employees
+        return directory
                 .directoryEntry(caller, null, user)
                 .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }

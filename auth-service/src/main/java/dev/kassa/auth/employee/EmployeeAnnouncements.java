@@ -3,13 +3,18 @@ package dev.kassa.auth.employee;
 import dev.kassa.auth.account.Employee;
 import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.stream.Stream;
 
-/** Announces employees to every service's directory, in the transaction that changed them. */
+/**
+ * Announces employees to every service, in the transaction that changed them: their directory entries, and the changes
+ * that end their access to a store (a new role, a deactivation).
+ */
 @Component
 public class EmployeeAnnouncements {
 
@@ -49,6 +54,29 @@ public class EmployeeAnnouncements {
                         e.phone() == null ? "" : e.phone(),
                         e.position() == null ? "" : e.position(),
                         e.isActive()));
+    }
+
+    /** The employee's role changed from {@code old}: their tokens for the store issued before {@code at} stop working. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void roleChanged(String tenantKey, Employee e, Role old, Instant at) {
+        outbox.publish(
+                tenantKey,
+                new EmployeeRoleChanged(
+                        e.storeId(),
+                        tenantKey,
+                        e.userId() == null ? 0 : e.userId(),
+                        e.id(),
+                        old.code(),
+                        e.role().code(),
+                        at));
+    }
+
+    /** The employee was deactivated: their tokens for the store issued before {@code at} stop working. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deactivated(String tenantKey, Employee e, Instant at) {
+        outbox.publish(
+                tenantKey,
+                new EmployeeDeactivated(e.storeId(), tenantKey, e.userId() == null ? 0 : e.userId(), e.id(), at));
     }
 
     /** The employee as every service's directory keeps it (what the events carry), for a directory that has not heard of them yet. */

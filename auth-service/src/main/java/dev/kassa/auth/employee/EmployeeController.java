@@ -69,8 +69,6 @@ class EmployeeController {
 
     record ResetPasswordRequest(String newPassword) {}
 
-    record ChangePasswordRequest(String oldPassword, String newPassword) {}
-
     /** A new employee's login as shown once: the password only when Kassa made it. */
     record Credentials(String username, String password, boolean passwordGenerated) {}
 
@@ -88,13 +86,22 @@ class EmployeeController {
     record OwnPasswordChanged(String status, String message, TokenPair tokens) {}
 
     private final EmployeeService employees;
+    private final EmployeeDirectory directory;
+    private final EmployeePins pins;
     private final EmployeePasswords passwords;
     private final TokenService tokens;
 
-    EmployeeController(EmployeeService employees, EmployeePasswords passwords, TokenService tokens) {
+    EmployeeController(
+            EmployeeService employees,
+            EmployeeDirectory directory,
+            EmployeePins pins,
+            EmployeePasswords passwords,
+            TokenService tokens) {
+        this.employees = employees;
+        this.directory = directory;
+        this.pins = pins;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.employees = employees;
     }
 
     @Operation(
@@ -105,7 +112,7 @@ class EmployeeController {
     @PostMapping("/api/users/employees")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Success<CreatedEmployee> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
+    Success<CreatedEmployee> create(@RequestBody CreateEmployeeRequest request, Caller caller) {
         EmployeeService.Created created = employees.create(caller, request);
         Credentials credentials = created.existingUser() || created.pinOnly()
                 ? null
@@ -144,7 +151,7 @@ class EmployeeController {
     @GetMapping("/api/users/employees/cashiers")
     @PreAuthorize(Access.MEMBER)
     Success<List<Cashier>> cashiers(Caller caller) {
-        return Success.of(employees.cashiers(caller).stream()
+        return Success.of(directory.cashiers(caller).stream()
                 .map(e -> new Cashier(
                         e.id(),
                         (e.firstName() + " " + e.lastName()).trim(),
@@ -168,8 +175,7 @@ class EmployeeController {
                             + "deactivation ends the employee's current access to this store within seconds")
     @PatchMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    EmployeeView update(
-            @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+    EmployeeView update(@PathVariable long id, @RequestBody UpdateEmployeeRequest request, Caller caller) {
         Employee e = employees.update(caller, id, request);
         return EmployeeView.of(e, employees.userOf(e));
     }
@@ -177,8 +183,7 @@ class EmployeeController {
     @Operation(summary = "Same as PATCH: the fields given are changed")
     @PutMapping("/api/users/employees/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    EmployeeView replace(
-            @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
+    EmployeeView replace(@PathVariable long id, @RequestBody UpdateEmployeeRequest request, Caller caller) {
         return update(id, request, caller);
     }
 
@@ -198,7 +203,7 @@ class EmployeeController {
     @PostMapping("/api/users/employees/{id}/set-pin")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<EmployeeView> setPin(@PathVariable long id, @Valid @RequestBody PinRequest request, Caller caller) {
-        Employee e = employees.setPin(caller, id, request.pin());
+        Employee e = pins.setPin(caller, id, request.pin());
         return Success.of("employee.pin_set", EmployeeView.of(e, employees.userOf(e)));
     }
 
@@ -221,8 +226,8 @@ class EmployeeController {
                     "Change one's own password: {old_password, new_password}; every session ends, this one continues with the new "
                             + "tokens of the answer")
     @PostMapping("/api/users/auth/change-password")
-    OwnPasswordChanged changePassword(@Valid @RequestBody ChangePasswordRequest request, Caller caller) {
-        User user = passwords.changePassword(caller, request.oldPassword(), request.newPassword());
+    OwnPasswordChanged changePassword(@RequestBody ChangePasswordRequest request, Caller caller) {
+        User user = passwords.changePassword(caller, request);
         return new OwnPasswordChanged("success", Messages.get("auth.password_changed"), tokens.issue(user.id()));
     }
 }

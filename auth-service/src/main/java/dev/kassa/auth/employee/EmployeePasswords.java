@@ -13,6 +13,7 @@ import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ public class EmployeePasswords {
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final OutboxPublisher outbox;
+    private final RequestRules rules;
 
     EmployeePasswords(
             UserRepository users,
@@ -41,13 +43,15 @@ public class EmployeePasswords {
             EmployeeRepository employees,
             PasswordEncoder passwordEncoder,
             TokenService tokens,
-            OutboxPublisher outbox) {
+            OutboxPublisher outbox,
+            RequestRules rules) {
         this.users = users;
         this.stores = stores;
         this.employees = employees;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.rules = rules;
     }
 
     /**
@@ -76,17 +80,15 @@ public class EmployeePasswords {
 
     /** The caller changes their own password after proving the old one; their sessions end (the caller gets a new pair). */
     @Transactional
-    public User changePassword(Caller caller, String oldPassword, String newPassword) {
+    public User changePassword(Caller caller, ChangePasswordRequest r) {
         User user = users.findById(caller.userId()).orElseThrow(() -> PlatformErrors.NOT_AUTHENTICATED.exception());
-        FieldErrors errors = new FieldErrors();
-        if (FieldErrors.blank(oldPassword)) {
-            errors.add("old_password", "validation.required");
-        } else if (!passwordEncoder.matches(oldPassword, user.passwordHash())) {
+        FieldErrors errors = rules.check(r);
+        if (!FieldErrors.blank(r.oldPassword()) && !passwordEncoder.matches(r.oldPassword(), user.passwordHash())) {
             errors.add("old_password", "auth.old_password_wrong");
         }
-        PasswordRules.password(errors, "new_password", newPassword);
+        PasswordRules.password(errors, "new_password", r.newPassword());
         errors.throwIfAny();
-        user.changePassword(passwordEncoder.encode(newPassword));
+        user.changePassword(passwordEncoder.encode(r.newPassword()));
         passwordChanged(user);
         return user;
     }

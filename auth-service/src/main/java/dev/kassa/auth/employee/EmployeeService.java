@@ -4,65 +4,37 @@ import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.PasswordRules;
-import dev.kassa.auth.account.PinCodes;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.token.TokenService;
-import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.PlatformErrors;
-import dev.kassa.platform.events.EmployeeChanged;
-import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
-import dev.kassa.platform.validation.DomainValidated;
-import dev.kassa.platform.validation.EmailAddress;
-import dev.kassa.platform.validation.Phone;
 import dev.kassa.platform.validation.RequestRules;
-import jakarta.validation.constraints.Size;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Employees of a store (spec §2.2.6, brief §4): owners create managers, cashiers and stockkeepers; managers
  * only cashiers and stockkeepers; nobody creates an owner here. The chosen password is returned once, in
- * the create (or reset) response, and stored only as a hash.
+ * the create (or reset) response, and stored only as a hash. Here employees are created, changed, deactivated and
+ * listed; their PINs are {@link EmployeePins}', their profiles {@link EmployeeProfiles}', their passwords
+ * {@link EmployeePasswords}', and the other views' look-ups {@link EmployeeDirectory}'s.
  */
 @Service
 public class EmployeeService {
 
-    /**
-     * Without {@code username} and {@code password} the employee has no login of their own and signs in at shared tills
-     * by PIN only ({@code pin}, now or later through set-pin).
-     */
-    @DomainValidated
-    public record CreateEmployeeRequest(
-            @Size(max = 150) String username,
-            String password,
-            @Size(max = 150) String firstName,
-            @Size(max = 150) String lastName,
-            @EmailAddress String email,
-            String role,
-            @Phone String phone,
-            @Size(max = 100) String position,
-            String pin) {}
-
-    /** A new employee; {@code password} is null when an existing user of the owner's other store was added. */
     /**
      * A new employee. {@code generatedPassword} is set only when the owner gave no password and Kassa made one: it is
      * shown once, in the answer to the creation; a password the owner typed is never echoed back.
@@ -70,16 +42,12 @@ public class EmployeeService {
     public record Created(
             Employee employee, User user, boolean existingUser, String generatedPassword, boolean pinOnly) {}
 
-    /** A password set by an owner or manager; {@code generatedPassword} only when Kassa made it (shown once). */
     private final UserRepository users;
-
     private final StoreRepository stores;
     private final EmployeeRepository employees;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
-
-    private final PinCodes pins;
-    private final OutboxPublisher outbox;
+    private final EmployeePins pins;
     private final EmployeeAnnouncements announcements;
     private final RequestRules rules;
 
@@ -89,18 +57,16 @@ public class EmployeeService {
             EmployeeRepository employees,
             PasswordEncoder passwordEncoder,
             TokenService tokens,
-            PinCodes pins,
-            OutboxPublisher outbox,
+            EmployeePins pins,
             EmployeeAnnouncements announcements,
             RequestRules rules) {
-        this.announcements = announcements;
-        this.pins = pins;
-        this.outbox = outbox;
         this.users = users;
         this.stores = stores;
         this.employees = employees;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
+        this.pins = pins;
+        this.announcements = announcements;
         this.rules = rules;
     }
 
@@ -136,16 +102,8 @@ public class EmployeeService {
                 ? PasswordRules.generate() + PasswordRules.generate()
                 : generated != null ? generated : r.password();
         PasswordRules.password(errors, "password", password);
-        String username = pinOnly
-                ? "pin_"
-                        + java.util
-                                .UUID
-                                .randomUUID()
-                                .toString()
-                                .replace("-", "")
-                                .substring(0, 16)
-                : r.username();
-        errors.required("first_name", r.firstName());
+        String username =
+                pinOnly ? "pin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : r.username();
         errors.throwIfAny();
         User user;
         try {
@@ -169,7 +127,7 @@ public class EmployeeService {
                         r.phone() == null ? "" : r.phone().trim())
                 .position(r.position()));
         if (!FieldErrors.blank(r.pin())) {
-            applyPin(store, employee, r.pin());
+            pins.apply(store, employee, r.pin());
             employee = employees.saveAndFlush(employee);
         }
         announcements.created(store.tenantKey(), employee);
@@ -206,81 +164,10 @@ public class EmployeeService {
         return worksForCaller ? user : null;
     }
 
-    /** The store's employee record of a user (the original's {@code users/{id}/…} endpoints name users, not employees). */
-    @Transactional(readOnly = true)
-    public Employee byUser(Caller caller, long userId) {
-        return employees
-                .findByUserIdAndStoreId(userId, store(caller).id())
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
-    }
-
-    /** A user's own profile (or, for owners and managers, an employee's): names, email and username. */
-    @Transactional
-    public User updateProfile(
-            Caller caller, long userId, String firstName, String lastName, String email, String username) {
-        Employee employee = byUser(caller, userId);
-        if (userId != caller.userId()) {
-            if (!caller.managesStore()) {
-                throw AuthErrors.OWN_PROFILE_ONLY.exception();
-            }
-            guard(caller, employee);
-        }
-        User user = userOf(employee);
-        FieldErrors errors = new FieldErrors();
-        if (firstName != null) {
-            errors.required("first_name", firstName);
-        }
-        if (username != null) {
-            errors.required("username", username);
-            if (!errors.has("username")
-                    && !username.trim().equals(user.username())
-                    && users.existsByUsername(username.trim())) {
-                errors.add("username", "auth.username_taken");
-            }
-        }
-        errors.throwIfAny();
-        user.describe(
-                firstName != null ? firstName.trim() : user.firstName(),
-                lastName != null ? lastName : user.lastName(),
-                email != null ? email.trim() : user.email());
-        if (username != null) {
-            user.rename(username.trim());
-        }
-        employee.describe(user.firstName(), user.lastName(), employee.phone(), employee.position());
-        try {
-            users.saveAndFlush(user);
-        } catch (DataIntegrityViolationException raced) {
-            throw FieldErrors.single("username", "auth.username_taken");
-        }
-        announcements.updated(
-                stores.findById(employee.storeId()).orElseThrow().tenantKey(), employees.saveAndFlush(employee));
-        return user;
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Employee> members(Caller caller, String search, Pageable pageable) {
-        return employees.withUsers(
-                store(caller).id(),
-                search == null || search.isBlank()
-                        ? null
-                        : LikePatterns.contains(search).toLowerCase(Locale.ROOT),
-                pageable);
-    }
-
     @Transactional(readOnly = true)
     public User userOf(Employee employee) {
         return users.accountOf(employee).orElse(null);
     }
-
-    @DomainValidated
-    public record UpdateEmployeeRequest(
-            @Size(max = 150) String firstName,
-            @Size(max = 150) String lastName,
-            @EmailAddress String email,
-            @Phone String phone,
-            @Size(max = 100) String position,
-            String role,
-            Boolean isActive) {}
 
     @Transactional(readOnly = true)
     public Employee get(Caller caller, long employeeId) {
@@ -314,20 +201,10 @@ public class EmployeeService {
     }
 
     /**
-     * One's own name, email and phone in the store of the call (the original web client's profile page): any member, a manager
-     * too (who may not edit other managers); role and activity are not changed here.
+     * Applies a change to an employee of {@code store} whom the caller may change, in the caller's transaction (an update,
+     * a deactivation, one's own profile).
      */
-    @Transactional
-    public Employee updateOwn(Caller caller, String firstName, String lastName, String email, String phone) {
-        Store store = store(caller);
-        Employee own = employees
-                .findByUserIdAndStoreId(caller.userId(), store.id())
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
-        return apply(
-                caller, store, own, new UpdateEmployeeRequest(firstName, lastName, email, phone, null, null, null));
-    }
-
-    private Employee apply(Caller caller, Store store, Employee employee, UpdateEmployeeRequest r) {
+    Employee apply(Caller caller, Store store, Employee employee, UpdateEmployeeRequest r) {
         FieldErrors errors = rules.check(r);
         Role role = null;
         if (r.role() != null) {
@@ -347,9 +224,6 @@ public class EmployeeService {
                         || employee.userId() != null && employee.userId() == caller.userId())) {
             errors.add("is_active", "employee.cannot_deactivate");
         }
-        if (r.firstName() != null) {
-            errors.required("first_name", r.firstName());
-        }
         errors.throwIfAny();
         employee.describe(
                 r.firstName() != null ? r.firstName().trim() : employee.firstName(),
@@ -367,21 +241,17 @@ public class EmployeeService {
         if (role != null && role != employee.role()) {
             Role old = employee.role();
             employee.changeRole(role);
-            outbox.publish(
-                    store.tenantKey(),
-                    new EmployeeRoleChanged(
-                            store.id(),
-                            store.tenantKey(),
-                            employee.userId() == null ? 0 : employee.userId(),
-                            employee.id(),
-                            old.code(),
-                            role.code(),
-                            now));
+            announcements.roleChanged(store.tenantKey(), employee, old, now);
         }
         if (r.isActive() != null && r.isActive() != employee.isActive()) {
             employee.activate(r.isActive());
             if (!r.isActive()) {
-                deactivated(store, employee, now);
+                announcements.deactivated(store.tenantKey(), employee, now);
+                // one who works in no store any more signs in nowhere: their sessions end
+                if (employee.userId() != null
+                        && employees.memberships(employee.userId()).isEmpty()) {
+                    tokens.revokeAll(employee.userId());
+                }
             }
         }
         Employee saved = employees.saveAndFlush(employee);
@@ -395,87 +265,11 @@ public class EmployeeService {
         update(caller, employeeId, new UpdateEmployeeRequest(null, null, null, null, null, null, false));
     }
 
-    /** Sets (4–6 digits, unique in the store) or clears ({@code null}) an employee's PIN for shared tills. */
-    @Transactional
-    public Employee setPin(Caller caller, long employeeId, String pin) {
-        Store store = store(caller);
-        Employee employee = employees
-                .findByIdAndStoreId(employeeId, store.id())
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
-        guard(caller, employee);
-        if (pin == null || pin.isBlank()) {
-            employee.pin(null);
-            return employees.saveAndFlush(employee);
-        }
-        applyPin(store, employee, pin);
-        try {
-            return employees.saveAndFlush(employee);
-        } catch (DataIntegrityViolationException raced) {
-            throw FieldErrors.single("pin", "employee.pin_taken");
-        }
-    }
-
-    /** Checks a PIN (4–6 digits, unique in the store) and sets it on the employee. */
-    private void applyPin(Store store, Employee employee, String pin) {
-        if (!PinCodes.PIN.matcher(pin.trim()).matches()) {
-            throw FieldErrors.single("pin", "employee.pin_invalid");
-        }
-        String hash = pins.hash(store.id(), pin.trim());
-        if (employees
-                .findByStoreIdAndPinHash(store.id(), hash)
-                .filter(e -> !e.id().equals(employee.id()))
-                .isPresent()) {
-            throw FieldErrors.single("pin", "employee.pin_taken");
-        }
-        employee.pin(hash);
-    }
-
-    /**
-     * Who may be chosen as the seller at a shared till: the store's active cashiers first, then its managers and owner (they
-     * sell too; a new store has no cashier yet, and the web client refuses to sell until someone is chosen).
-     */
-    @Transactional(readOnly = true)
-    public List<Employee> cashiers(Caller caller) {
-        List<Role> sellers = List.of(Role.CASHIER, Role.MANAGER, Role.OWNER);
-        return employees
-                .search(store(caller).id(), null, true, PageRequest.of(0, 500, Sort.by("firstName", "lastName", "id")))
-                .getContent()
-                .stream()
-                .filter(e -> sellers.contains(e.role()))
-                .sorted(Comparator.comparingInt(e -> sellers.indexOf(e.role())))
-                .toList();
-    }
-
-    private void deactivated(Store store, Employee employee, Instant at) {
-        outbox.publish(
-                store.tenantKey(),
-                new EmployeeDeactivated(
-                        store.id(),
-                        store.tenantKey(),
-                        employee.userId() == null ? 0 : employee.userId(),
-                        employee.id(),
-                        at));
-        if (employee.userId() != null
-                && employees.memberships(employee.userId()).isEmpty()) {
-            tokens.revokeAll(employee.userId());
-        }
-    }
-
     /** Managers manage cashiers and stockkeepers only; owners manage everyone. */
-    private static void guard(Caller caller, Employee employee) {
+    static void guard(Caller caller, Employee employee) {
         if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
             throw PlatformErrors.PERMISSION_DENIED.exception();
         }
-    }
-
-    /** The caller's store's employee as the services' directories keep it, by employee id or by account. */
-    @Transactional(readOnly = true)
-    public Optional<EmployeeChanged> directoryEntry(Caller caller, Long employeeId, Long userId) {
-        Store store = store(caller);
-        Optional<Employee> employee = employeeId != null
-                ? employees.findByIdAndStoreId(employeeId, store.id())
-                : userId != null ? employees.findByUserIdAndStoreId(userId, store.id()) : Optional.empty();
-        return employee.map(e -> EmployeeAnnouncements.directoryEntry(store.tenantKey(), e));
     }
 
     private Store store(Caller caller) {

@@ -95,10 +95,18 @@ class UserController {
     record PasswordChanged(Long userId, String username) {}
 
     private final EmployeeService employees;
+    private final EmployeeDirectory directory;
+    private final EmployeeProfiles profiles;
     private final EmployeePasswords passwords;
 
-    UserController(EmployeeService employees, EmployeePasswords passwords) {
+    UserController(
+            EmployeeService employees,
+            EmployeeDirectory directory,
+            EmployeeProfiles profiles,
+            EmployeePasswords passwords) {
         this.employees = employees;
+        this.directory = directory;
+        this.profiles = profiles;
         this.passwords = passwords;
     }
 
@@ -111,7 +119,7 @@ class UserController {
             @RequestParam(name = "page_size", required = false) String pageSize,
             Caller caller) {
         return PageResponse.of(
-                employees.members(caller, search, PageRequests.of(page, pageSize, Sort.by("id"))),
+                directory.members(caller, search, PageRequests.of(page, pageSize, Sort.by("id"))),
                 e -> UserView.of(employees.userOf(e), e));
     }
 
@@ -119,7 +127,7 @@ class UserController {
     @GetMapping("/api/users/users/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     UserView get(@PathVariable long id, Caller caller) {
-        Employee e = employees.byUser(caller, id);
+        Employee e = directory.byUser(caller, id);
         return UserView.of(employees.userOf(e), e);
     }
 
@@ -129,7 +137,7 @@ class UserController {
     @PostMapping("/api/users/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    Success<CreatedUser> create(@RequestBody EmployeeService.CreateEmployeeRequest request, Caller caller) {
+    Success<CreatedUser> create(@RequestBody CreateEmployeeRequest request, Caller caller) {
         EmployeeService.Created created = employees.create(caller, request);
         // only a password Kassa made is shown (once); one the caller typed is not echoed back
         return Success.of(
@@ -144,8 +152,8 @@ class UserController {
     @PatchMapping("/api/users/users/{id}/update-employee")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<UpdatedEmployee> updateEmployee(
-            @PathVariable long id, @RequestBody EmployeeService.UpdateEmployeeRequest request, Caller caller) {
-        Employee e = employees.update(caller, employees.byUser(caller, id).id(), request);
+            @PathVariable long id, @RequestBody UpdateEmployeeRequest request, Caller caller) {
+        Employee e = employees.update(caller, directory.byUser(caller, id).id(), request);
         return Success.of(
                 "employee.updated", new UpdatedEmployee(EmployeeController.EmployeeView.of(e, employees.userOf(e))));
     }
@@ -156,8 +164,8 @@ class UserController {
     @PatchMapping("/api/users/users/{id}/update-profile")
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateProfile(@PathVariable long id, @Valid @RequestBody ProfileRequest r, Caller caller) {
-        User u = employees.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
-        return Success.of("user.profile_updated", UserView.of(u, employees.byUser(caller, id)));
+        User u = profiles.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
+        return Success.of("user.profile_updated", UserView.of(u, directory.byUser(caller, id)));
     }
 
     /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
@@ -177,7 +185,7 @@ class UserController {
     @PatchMapping("/api/users/profile-update")
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateOwnProfile(@Valid @RequestBody OwnProfileRequest r, Caller caller) {
-        Employee e = employees.updateOwn(
+        Employee e = profiles.updateOwn(
                 caller,
                 r.firstName(),
                 r.lastName(),
@@ -193,7 +201,7 @@ class UserController {
     Success<PasswordChanged> changePassword(
             @PathVariable long id, @Valid @RequestBody PasswordRequest r, Caller caller) {
         User u = passwords
-                .resetPassword(caller, employees.byUser(caller, id).id(), r.newPassword())
+                .resetPassword(caller, directory.byUser(caller, id).id(), r.newPassword())
                 .user();
         return Success.of("user.password_changed", new PasswordChanged(u.id(), u.username()));
     }

@@ -1,31 +1,40 @@
 package dev.kassa.auth.registration;
 
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.EmailAddress;
+import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.Required;
+import jakarta.validation.constraints.Size;
+
 /**
  * The one-window registration form. Accepts both spellings the seed documents use
  * ({@code password_confirm}/{@code password2}, {@code owner_phone}/{@code phone}); only what the most
- * permissive document requires is required, everything present is validated.
+ * permissive document requires is required, everything present is validated. What needs the database (a username or a
+ * slug taken), the password's rules, its confirmation, the owner's phone spelled {@code phone}, the slug's form and the
+ * time zone are the domain's ({@link RegistrationService}, {@link StoreOpening}).
  */
+@DomainValidated
 public record RegisterRequest(
-        String username,
-        String email,
+        @Required @Size(max = 150) String username,
+        @EmailAddress String email,
         String password,
         String passwordConfirm,
         String password2,
-        String firstName,
-        String lastName,
-        String middleName,
-        String ownerPhone,
+        @Required @Size(max = 150) String firstName,
+        @Size(max = 150) String lastName,
+        @Size(max = 150) String middleName,
+        @Phone String ownerPhone,
         String phone,
-        String storeName,
+        @Required @Size(max = 255) String storeName,
         String storeSlug,
         String storeDescription,
-        String storeAddress,
-        String storeCity,
-        String storeRegion,
-        String storePhone,
-        String storeEmail,
-        String storeLegalName,
-        String storeTaxId,
+        @Size(max = 500) String storeAddress,
+        @Size(max = 100) String storeCity,
+        @Size(max = 100) String storeRegion,
+        @Phone String storePhone,
+        @EmailAddress String storeEmail,
+        @Size(max = 255) String storeLegalName,
+        @Size(max = 50) String storeTaxId,
         String storeTimeZone) {
 
     String confirmation() {
@@ -38,9 +47,5 @@ public record RegisterRequest(
 
     String ownerPhoneValue() {
         return ownerPhone != null ? ownerPhone : phone;
-    }
-
-    String ownerPhoneField() {
-        return ownerPhone != null || phone == null ? "owner_phone" : "phone";
     }
 }

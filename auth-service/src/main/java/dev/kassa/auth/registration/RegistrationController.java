@@ -9,7 +9,6 @@ import dev.kassa.auth.account.Views.UserView;
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.platform.error.Messages;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,7 +55,7 @@ class RegistrationController {
     @Operation(summary = "Register an owner and a store in one request")
     @PostMapping("/api/users/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Registration register(@Valid @RequestBody RegisterRequest request) {
+    Registration register(@RequestBody RegisterRequest request) {
         RegistrationService.Registered r = registration.register(request);
         UserView user = UserView.from(r.user());
         StoreView store = StoreView.from(r.store());

@@ -8,6 +8,7 @@ import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,13 +29,19 @@ public class RegistrationService {
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final StoreOpening opening;
+    private final RequestRules rules;
 
     RegistrationService(
-            UserRepository users, PasswordEncoder passwordEncoder, TokenService tokens, StoreOpening opening) {
+            UserRepository users,
+            PasswordEncoder passwordEncoder,
+            TokenService tokens,
+            StoreOpening opening,
+            RequestRules rules) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.opening = opening;
+        this.rules = rules;
     }
 
     @Transactional
@@ -69,10 +76,12 @@ public class RegistrationService {
         return new Registered(user, opened.store(), opened.owner(), tokens.issue(user.id()));
     }
 
-    /** Validates every field that is present; returns the store slug to use. */
+    /**
+     * Validates every field that is present: the request's declared rules and those that need the database or another
+     * field, in one answer; returns the store slug to use.
+     */
     private String validate(RegisterRequest r, StoreOpening.Details store) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("username", r.username(), 150);
+        FieldErrors errors = rules.check(r);
         if (!blank(r.username()) && users.existsByUsername(r.username().trim())) {
             errors.add("username", "auth.username_taken");
         }
@@ -82,11 +91,10 @@ public class RegistrationService {
         } else if (r.password() != null && !r.password().equals(r.confirmation())) {
             errors.add(r.confirmationField(), "auth.passwords_differ");
         }
-        errors.required("first_name", r.firstName(), 150);
-        errors.maxLength("last_name", r.lastName(), 150);
-        errors.maxLength("middle_name", r.middleName(), 150);
-        errors.email("email", r.email());
-        errors.phone(r.ownerPhoneField(), r.ownerPhoneValue());
+        // the owner's phone spelled phone counts only without owner_phone (which declares its own rule)
+        if (r.ownerPhone() == null) {
+            errors.phone("phone", r.phone());
+        }
         String slug = opening.validate(store, StoreOpening.Fields.REGISTRATION, errors);
         errors.throwIfAny();
         return slug;

@@ -51,31 +51,13 @@ public class StoreOpening {
             String taxId,
             String timeZone) {}
 
-    /** The request's field names, which differ between registration ({@code store_*}) and store creation. */
-    public record Fields(
-            String name,
-            String slug,
-            String address,
-            String city,
-            String region,
-            String phone,
-            String email,
-            String legalName,
-            String taxId,
-            String timeZone) {
-        static final Fields REGISTRATION = new Fields(
-                "store_name",
-                "store_slug",
-                "store_address",
-                "store_city",
-                "store_region",
-                "store_phone",
-                "store_email",
-                "store_legal_name",
-                "store_tax_id",
-                "store_time_zone");
-        public static final Fields STORE = new Fields(
-                "name", "slug", "address", "city", "region", "phone", "email", "legal_name", "tax_id", "time_zone");
+    /**
+     * The request's names of the fields the opening checks itself, which differ between registration ({@code store_*}) and
+     * store creation; the others are the request's declared rules.
+     */
+    public record Fields(String slug, String timeZone) {
+        static final Fields REGISTRATION = new Fields("store_slug", "store_time_zone");
+        public static final Fields STORE = new Fields("slug", "time_zone");
     }
 
     public record Opened(Store store, Employee owner) {}
@@ -96,16 +78,11 @@ public class StoreOpening {
         this.outbox = outbox;
     }
 
-    /** Validates the store's fields into {@code errors}; returns the slug to use when there are none. */
+    /**
+     * Validates what the request does not declare into {@code errors}: the time zone, and the slug's form and that it is
+     * free. Returns the slug to use when there are no errors (given, or made from the name).
+     */
     public String validate(Details d, Fields f, FieldErrors errors) {
-        errors.required(f.name(), d.name(), 255);
-        errors.maxLength(f.address(), d.address(), 500);
-        errors.maxLength(f.city(), d.city(), 100);
-        errors.maxLength(f.region(), d.region(), 100);
-        errors.phone(f.phone(), d.phone());
-        errors.email(f.email(), d.email());
-        errors.maxLength(f.legalName(), d.legalName(), 255);
-        errors.maxLength(f.taxId(), d.taxId(), 50);
         if (!blank(d.timeZone())) {
             try {
                 ZoneId.of(d.timeZone().trim());

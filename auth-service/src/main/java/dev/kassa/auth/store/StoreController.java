@@ -13,7 +13,6 @@ import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -169,7 +168,7 @@ class StoreController {
     @Operation(summary = "Open another store (store owners only); returns the store and fresh tokens that include it")
     @PostMapping("/api/users/stores")
     @ResponseStatus(HttpStatus.CREATED)
-    public Success<OpenedStore> create(@Valid @RequestBody CreateStoreRequest r, Caller caller) {
+    public Success<OpenedStore> create(@RequestBody CreateStoreRequest r, Caller caller) {
         StoreService.Opened opened = stores.open(r, caller);
         return Success.of(
                 "store.created", new OpenedStore(StoreView.from(opened.store()), opened.tokens(), noSharedAccount()));
@@ -189,14 +188,14 @@ class StoreController {
                     "Change a store's name, contacts, legal details or time zone (its owner only; slug and tenant_key never change). "
                             + "Every service learns it from StoreUpdated: receipts print the new details, business dates follow the new zone")
     @PatchMapping("/api/users/stores/{id}")
-    public Success<StoreView> update(@PathVariable long id, @Valid @RequestBody CreateStoreRequest r, Caller caller) {
+    public Success<StoreView> update(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         Store store = stores.update(id, r, caller);
         return Success.of("store.updated", StoreView.from(store));
     }
 
     @Operation(summary = "Same as PATCH: the fields given are changed")
     @PutMapping("/api/users/stores/{id}")
-    public Success<StoreView> replace(@PathVariable long id, @Valid @RequestBody CreateStoreRequest r, Caller caller) {
+    public Success<StoreView> replace(@PathVariable long id, @RequestBody CreateStoreRequest r, Caller caller) {
         return update(id, r, caller);
     }
 

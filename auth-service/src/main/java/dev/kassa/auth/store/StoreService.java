@@ -13,6 +13,7 @@ import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +36,21 @@ class StoreService {
     private final StoreOpening opening;
     private final TokenService tokens;
     private final OutboxPublisher outbox;
+    private final RequestRules rules;
 
     StoreService(
             SessionService sessions,
             StoreRepository stores,
             StoreOpening opening,
             TokenService tokens,
-            OutboxPublisher outbox) {
+            OutboxPublisher outbox,
+            RequestRules rules) {
         this.sessions = sessions;
         this.stores = stores;
         this.opening = opening;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.rules = rules;
     }
 
     /** Opens another store for a caller who already owns an active one. */
@@ -68,7 +72,8 @@ class StoreService {
                 r.legalName(),
                 r.taxId(),
                 r.timeZone());
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
+        errors.required("name", r.name());
         String slug = opening.validate(details, StoreOpening.Fields.STORE, errors);
         errors.throwIfAny();
         StoreOpening.Opened opened = opening.open(owner, slug, details, null);
@@ -79,23 +84,12 @@ class StoreService {
     @Transactional
     public Store update(long id, CreateStoreRequest r, Caller caller) {
         Store store = owned(id, caller);
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         if (r.name() != null) {
-            errors.required("name", r.name(), 255);
+            errors.required("name", r.name());
         }
         if (r.slug() != null && !r.slug().equals(store.slug())) {
             errors.add("slug", "store.slug_fixed");
-        }
-        errors.maxLength("address", r.address(), 500)
-                .maxLength("city", r.city(), 100)
-                .maxLength("region", r.region(), 100)
-                .maxLength("legal_name", r.legalName(), 255)
-                .maxLength("tax_id", r.taxId(), 50);
-        if (!FieldErrors.blank(r.phone())) {
-            errors.phone("phone", r.phone().trim());
-        }
-        if (!FieldErrors.blank(r.email())) {
-            errors.email("email", r.email().trim());
         }
         if (r.timeZone() != null) {
             try {

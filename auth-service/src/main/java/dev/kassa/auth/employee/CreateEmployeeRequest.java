@@ -1,0 +1,24 @@
+package dev.kassa.auth.employee;
+
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.EmailAddress;
+import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.Required;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new employee. Without {@code username} and {@code password} the employee has no login of their own and signs in at
+ * shared tills by PIN only ({@code pin}, now or later through set-pin). The username a login needs, the role the caller
+ * may give, the password's rules and the PIN are the domain's ({@link EmployeeService#create}).
+ */
+@DomainValidated
+public record CreateEmployeeRequest(
+        @Size(max = 150) String username,
+        String password,
+        @Required @Size(max = 150) String firstName,
+        @Size(max = 150) String lastName,
+        @EmailAddress String email,
+        String role,
+        @Phone String phone,
+        @Size(max = 100) String position,
+        String pin) {}
