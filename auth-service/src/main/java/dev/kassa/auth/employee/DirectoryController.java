@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DirectoryController {
 
-    private final EmployeeDirectory directory;
+    private final EmployeeQueries directory;
 
-    DirectoryController(EmployeeDirectory directory) {
+    DirectoryController(EmployeeQueries directory) {
         this.directory = directory;
     }
 

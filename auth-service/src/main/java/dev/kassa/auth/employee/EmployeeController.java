@@ -86,14 +86,14 @@ class EmployeeController {
     record OwnPasswordChanged(String status, String message, TokenPair tokens) {}
 
     private final EmployeeService employees;
-    private final EmployeeDirectory directory;
+    private final EmployeeQueries directory;
     private final EmployeePins pins;
     private final EmployeePasswords passwords;
     private final TokenService tokens;
 
     EmployeeController(
             EmployeeService employees,
-            EmployeeDirectory directory,
+            EmployeeQueries directory,
             EmployeePins pins,
             EmployeePasswords passwords,
             TokenService tokens) {

@@ -30,7 +30,7 @@ import java.util.UUID;
  * only cashiers and stockkeepers; nobody creates an owner here. The chosen password is returned once, in
  * the create (or reset) response, and stored only as a hash. Here employees are created, changed, deactivated and
  * listed; their PINs are {@link EmployeePins}', their profiles {@link EmployeeProfiles}', their passwords
- * {@link EmployeePasswords}', and the other views' look-ups {@link EmployeeDirectory}'s.
+ * {@link EmployeePasswords}', and the other views' look-ups {@link EmployeeQueries}'s.
  */
 @Service
 public class EmployeeService {

@@ -95,13 +95,13 @@ class UserController {
     record PasswordChanged(Long userId, String username) {}
 
     private final EmployeeService employees;
-    private final EmployeeDirectory directory;
+    private final EmployeeQueries directory;
     private final EmployeeProfiles profiles;
     private final EmployeePasswords passwords;
 
     UserController(
             EmployeeService employees,
-            EmployeeDirectory directory,
+            EmployeeQueries directory,
             EmployeeProfiles profiles,
             EmployeePasswords passwords) {
         this.employees = employees;

@@ -27,12 +27,12 @@ import java.util.Optional;
  * keep them.
  */
 @Service
-public class EmployeeDirectory {
+public class EmployeeQueries {
 
     private final StoreRepository stores;
     private final EmployeeRepository employees;
 
-    EmployeeDirectory(StoreRepository stores, EmployeeRepository employees) {
+    EmployeeQueries(StoreRepository stores, EmployeeRepository employees) {
         this.stores = stores;
         this.employees = employees;
     }
