@@ -31,7 +31,7 @@ public final class Kassa {
                 "Kassa is ready in %.1f s at %s (resident memory %d MB; Swagger UI %s/swagger, ReDoc %s/redoc/)%n",
                 suite.secondsToReady(),
                 suite.gatewayUrl(),
-                suite.residentMegabytes(),
+                suite.meter().residentMegabytes(),
                 suite.gatewayUrl(),
                 suite.gatewayUrl());
         stopped.await();

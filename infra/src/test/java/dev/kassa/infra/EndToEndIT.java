@@ -79,7 +79,8 @@ class EndToEndIT {
                 SuiteConfig.local(root, data, 28080, 28761, 25432, 29192, false).withReplicas(2),
                 Duration.ofSeconds(600));
         System.out.printf(
-                "Suite ready in %.1f s, resident memory %d MB%n", suite.secondsToReady(), suite.residentMegabytes());
+                "Suite ready in %.1f s, resident memory %d MB%n",
+                suite.secondsToReady(), suite.meter().residentMegabytes());
         gateway = new Api(suite.gatewayUrl());
     }
 

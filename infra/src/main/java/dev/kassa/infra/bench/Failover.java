@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,8 +64,7 @@ public final class Failover {
 
     private final AtomicBoolean selling = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Map<String, String> table = new LinkedHashMap<>();
-    private final List<String> missed = new ArrayList<>();
+    private final Results results = new Results();
 
     private final class Till {
         final Http http;
@@ -100,7 +98,7 @@ public final class Failover {
                 suite -> {
                     System.out.printf(
                             "Suite ready in %.1f s (resident memory %d MB)%n",
-                            suite.secondsToReady(), suite.residentMegabytes());
+                            suite.secondsToReady(), suite.meter().residentMegabytes());
                     return new Failover(suite).run();
                 });
     }
@@ -166,9 +164,9 @@ public final class Failover {
         }
         System.out.println();
         System.out.println("Failover (issue 36), one run:");
-        table.forEach((what, value) -> System.out.printf("  %-86s %s%n", what, value));
-        System.out.println(missed.isEmpty() ? "Every target met." : "Missed: " + missed);
-        return missed.isEmpty() ? 0 : 1;
+        results.rows().forEach((what, value) -> System.out.printf("  %-86s %s%n", what, value));
+        System.out.println(results.missed().isEmpty() ? "Every target met." : "Missed: " + results.missed());
+        return results.exitStatus();
     }
 
     // ---------------------------------------------------------------- set-up and the tills
@@ -188,7 +186,7 @@ public final class Failover {
                         "Failover",
                         "store_name",
                         "Failover Market"));
-        Bench.require(registered.status() == 201, "registration", registered);
+        Http.require(registered.status() == 201, "registration", registered);
         ownerToken = registered.text("/data/tokens/access");
         store = registered.text("/data/store/tenant_key");
         Http owner = owner();
@@ -206,17 +204,17 @@ public final class Failover {
                             "pcs",
                             "initial_quantity",
                             STOCK));
-            Bench.require(product.status() == 201, "product", product);
+            Http.require(product.status() == 201, "product", product);
             barcodes.add(product.text("/barcode"));
         }
         Http.Answer buyer =
                 owner.post("/api/customers/customers/", json("first_name", "Dilnoza", "phone", "+998901112233"));
-        Bench.require(buyer.status() == 201, "customer", buyer);
+        Http.require(buyer.status() == 201, "customer", buyer);
         customer = buyer.body().path("id").asLong(buyer.body().at("/data/id").asLong());
         System.out.printf("Setting up %d tills …%n", TILLS);
         for (int i = 0; i < TILLS; i++) {
             String cashier = "fo_till_" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
-            Bench.require(
+            Http.require(
                     owner.post(
                                             "/api/users/employees/",
                                             json(
@@ -233,10 +231,10 @@ public final class Failover {
                     "cashier",
                     null);
             Http.Answer register = owner.post("/api/sales/cash-registers/", json("name", "Till " + i, "code", "F" + i));
-            Bench.require(register.ok(), "register", register);
+            Http.require(register.ok(), "register", register);
             Http.Answer login =
                     gateway.post("/api/users/auth/login/", json("username", cashier, "password", "TillPass123!"));
-            Bench.require(login.ok(), "cashier login", login);
+            Http.require(login.ok(), "cashier login", login);
             Http till = gateway.as(login.text("/access"), store);
             Http.Answer shift = till.post(
                     "/api/sales/sessions/open/",
@@ -245,7 +243,7 @@ public final class Failover {
                             0,
                             "cash_register",
                             register.body().path("id").asLong()));
-            Bench.require(shift.ok(), "shift", shift);
+            Http.require(shift.ok(), "shift", shift);
             tills.add(new Till(till, shift.body().at("/data/id").asLong(), cashier));
         }
     }
@@ -360,17 +358,17 @@ public final class Failover {
                 .orElse(0);
         long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
         double share = in.isEmpty() ? 100 : 100.0 * failed.size() / in.size();
-        row(
+        results.row(
                 name + ": till calls failed (≤ 1 %)",
                 String.format("%d of %d (%.2f %%) %s", failed.size(), in.size(), share, byKind(failed)),
                 !judged || share <= 1.0);
         if (judged) {
-            row(
+            results.row(
                     name + ": last failed call after the loss (≤ 5 s)",
                     failed.isEmpty() ? "none failed" : String.format("%.1f s", lastAfter / 1000.0),
                     lastAfter <= 5_000);
         }
-        row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
+        results.row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
     }
 
     /** A component away for a while: clear 503s meanwhile (no 500, no call past the route timeout), selling again soon after. */
@@ -388,19 +386,19 @@ public final class Failover {
                 .orElse(Long.MAX_VALUE);
         boolean soldThrough = in.stream()
                 .anyMatch(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= away && a.at() < back);
-        row(
+        results.row(
                 name + ": till calls failed meanwhile (503s allowed)",
                 failed + " of " + in.size() + " "
                         + byKind(in.stream().filter(Attempt::failed).toList()),
                 true);
-        row(
+        results.row(
                 name + ": answers 500 (0); calls longer than the route timeout (0)",
                 fiveHundreds + "; " + hung,
                 fiveHundreds == 0 && hung == 0);
         String again = firstSale == Long.MAX_VALUE
                 ? "no sale after it"
                 : String.format("%.1f s after it was back", (firstSale - back) / 1000.0);
-        row(
+        results.row(
                 name + ": selling again (≤ 10 s after its return)",
                 (soldThrough ? "sold throughout; " : "") + again,
                 firstSale != Long.MAX_VALUE && firstSale - back <= 10_000);
@@ -427,10 +425,10 @@ public final class Failover {
         Http owner = owner();
         try (Connection sales =
                 DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres")) {
-            String s = Bench.schemaOf(sales, store);
+            String s = Sql.schemaOf(sales, store);
             for (long draft : longs(sales, "select id from " + s + ".sales where status = 'pending'")) {
                 Http.Answer voided = owner.post("/api/sales/sales/" + draft + "/cancel/", json());
-                Bench.require(voided.ok(), "voiding draft " + draft, voided);
+                Http.require(voided.ok(), "voiding draft " + draft, voided);
             }
         }
         long deadline = System.currentTimeMillis() + 120_000;
@@ -439,23 +437,23 @@ public final class Failover {
             sleep(1000);
             f = figures();
         }
-        row(
+        results.row(
                 name + ": sales list = analytics = checkouts answered 200",
                 f.listed + " = " + f.analytics + " = " + f.paid,
                 f.listed == f.analytics && f.listed == f.paid && f.sameSales);
-        row(
+        results.row(
                 name + ": stock = initial − sold, each product",
                 f.fell + " fell, " + f.sold + " sold",
                 f.fell.equals(f.sold));
-        row(
+        results.row(
                 name + ": holds left once the drafts are closed (0)",
                 f.holds + " holds, " + f.intents + " unowned",
                 f.holds == 0 && f.intents == 0);
-        row(
+        results.row(
                 name + ": units in the tills' sales = units their scans were answered for",
                 f.inSales + " = " + f.scanned,
                 f.inSales == f.scanned);
-        row(
+        results.row(
                 name + ": customers whose balance or points differ from their ledger (0)",
                 String.valueOf(f.ledgerMismatches),
                 f.ledgerMismatches == 0);
@@ -487,13 +485,13 @@ public final class Failover {
                         DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres");
                 Connection customers =
                         DriverManager.getConnection(suite.jdbcBase() + "/kassa_customer", "postgres", "postgres")) {
-            String s = Bench.schemaOf(sales, store);
-            String c = Bench.schemaOf(catalog, store);
-            String cu = Bench.schemaOf(customers, store);
+            String s = Sql.schemaOf(sales, store);
+            String c = Sql.schemaOf(catalog, store);
+            String cu = Sql.schemaOf(customers, store);
             List<Long> completed = longs(sales, "select id from " + s + ".sales where status = 'completed'");
-            long seen = Bench.single(
+            long seen = Sql.single(
                     analytics,
-                    "select count(*) from " + Bench.schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
+                    "select count(*) from " + Sql.schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
             Map<Long, Long> sold = pairs(
                     sales,
                     "select i.product_id, sum(i.quantity)::bigint from " + s + ".sale_items i join " + s
@@ -503,15 +501,15 @@ public final class Failover {
                     "select p.id, (" + STOCK + " - coalesce(sum(b.quantity), 0))::bigint from " + c
                             + ".products p left join " + c + ".batches b on b.product_id = p.id group by p.id");
             fell.values().removeIf(v -> v == 0);
-            long holds = Bench.single(catalog, "select count(*) from " + c + ".reservations where status = 'active'");
-            long intents = Bench.single(
+            long holds = Sql.single(catalog, "select count(*) from " + c + ".reservations where status = 'active'");
+            long intents = Sql.single(
                     sales, "select count(*) from public.till_hold_intents where tenant_key = '" + store + "'");
-            long inSales = Bench.single(
+            long inSales = Sql.single(
                     sales,
                     "select coalesce(sum(i.quantity), 0)::bigint from " + s + ".sale_items i join " + s
                             + ".sales x on x.id = i.sale_id where x.status in ('completed', 'cancelled')");
             long scanned = tills.stream().mapToLong(t -> t.scanned.get()).sum();
-            long ledger = Bench.single(
+            long ledger = Sql.single(
                     customers,
                     "select count(*) from " + cu
                             + ".customers c where c.balance <> coalesce((select sum(t.balance_after - "
@@ -562,14 +560,6 @@ public final class Failover {
             }
         }
         return out;
-    }
-
-    private void row(String what, String value, boolean met) {
-        table.put(what, value + (met ? "" : "   ← MISSED"));
-        if (!met) {
-            missed.add(what);
-        }
-        System.out.println("  " + what + ": " + value + (met ? "" : "   ← MISSED"));
     }
 
     private static Thread daemon(String name, Runnable work) {

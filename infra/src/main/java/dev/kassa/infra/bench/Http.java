@@ -105,6 +105,13 @@ final class Http {
         }
     }
 
+    /** Stops a measuring run whose set-up failed: throws unless {@code ok}, naming the step and its answer. */
+    static void require(boolean ok, String what, Answer answer) {
+        if (!ok) {
+            throw new IllegalStateException("benchmark set-up failed at " + what + ": " + answer);
+        }
+    }
+
     static Map<String, Object> json(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
