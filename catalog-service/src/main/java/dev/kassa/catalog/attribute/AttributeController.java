@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Attributes, their options, which categories use them, and products' values (spec C5–C9, C20). Unlike the
@@ -59,8 +58,6 @@ class AttributeController {
             @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> data,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<AttributeRepository.CategoryAttribute> created,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Refusal> errors) {}
-
-    private static final Set<String> TYPES = Set.of("text", "number", "select", "multiselect", "boolean");
 
     private final AttributeService attributes;
 
@@ -101,22 +98,15 @@ class AttributeController {
     @PostMapping("/api/products/attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Attribute create(@Valid @RequestBody AttributeService.AttributeRequest r) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("name", r.name(), 100);
-        if (r.type() != null && !TYPES.contains(r.type())) {
-            errors.add("type", "catalog.attribute_type_invalid");
-        }
-        errors.throwIfAny();
+    AttributeRepository.Attribute create(@RequestBody AttributeService.AttributeRequest r) {
         return attributes.create(r);
     }
 
     @Operation(summary = "Change an attribute's description, flags or order (its type is fixed once values exist)")
     @PatchMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Attribute update(
-            @PathVariable long id, @Valid @RequestBody AttributeService.AttributeRequest r) {
-        return change(id, r, false);
+    AttributeRepository.Attribute update(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
+        return attributes.update(id, r, false);
     }
 
     @Operation(
@@ -124,21 +114,8 @@ class AttributeController {
                     "Replace an attribute (name required; what is not given keeps its value; the type is fixed once values exist)")
     @PutMapping("/api/products/attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Attribute replace(
-            @PathVariable long id, @Valid @RequestBody AttributeService.AttributeRequest r) {
-        return change(id, r, true);
-    }
-
-    private AttributeRepository.Attribute change(long id, AttributeService.AttributeRequest r, boolean whole) {
-        FieldErrors errors = new FieldErrors();
-        if (whole || r.name() != null) {
-            errors.required("name", r.name(), 100);
-        }
-        if (r.type() != null && !TYPES.contains(r.type())) {
-            errors.add("type", "catalog.attribute_type_invalid");
-        }
-        errors.throwIfAny();
-        return attributes.update(id, r);
+    AttributeRepository.Attribute replace(@PathVariable long id, @RequestBody AttributeService.AttributeRequest r) {
+        return attributes.update(id, r, true);
     }
 
     @Operation(summary = "Delete an attribute with its options and product values (owner only)")
@@ -153,13 +130,7 @@ class AttributeController {
     @PostMapping("/api/products/attribute-values")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    AttributeRepository.Value addValue(@Valid @RequestBody AttributeService.ValueRequest r) {
-        FieldErrors errors = new FieldErrors();
-        if (r.attribute() == null) {
-            errors.add("attribute", "validation.required");
-        }
-        errors.required("value", r.value(), 200);
-        errors.throwIfAny();
+    AttributeRepository.Value addValue(@RequestBody AttributeService.ValueRequest r) {
         return attributes.addValue(r);
     }
 
@@ -199,13 +170,8 @@ class AttributeController {
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.Value updateValue(
-            @PathVariable long id, @Valid @RequestBody AttributeService.ValueRequest r, HttpServletRequest http) {
-        if (r.value() != null || "PUT".equals(http.getMethod())) {
-            FieldErrors errors = new FieldErrors();
-            errors.required("value", r.value(), 200);
-            errors.throwIfAny();
-        }
-        return attributes.updateValue(id, r);
+            @PathVariable long id, @RequestBody AttributeService.ValueRequest r, HttpServletRequest http) {
+        return attributes.updateValue(id, r, "PUT".equals(http.getMethod()));
     }
 
     @Operation(summary = "Remove an option (owner only)")
@@ -335,9 +301,6 @@ class AttributeController {
     @PreAuthorize(Access.EDIT_CATALOG)
     AttributeRepository.ProductValue setValue(
             @PathVariable long id, @Valid @RequestBody AttributeService.ProductValueRequest r) {
-        if (r.attribute() == null) {
-            throw FieldErrors.single("attribute", "validation.required");
-        }
         return attributes.setValue(id, r);
     }
 

@@ -10,6 +10,12 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.RequestRules;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,31 +33,52 @@ import java.util.List;
 @Transactional
 class AttributeService {
 
+    /** An attribute's fields; its name is required in a whole record (a create, a PUT), which the service checks. */
+    @DomainValidated
     record AttributeRequest(
-            String name,
+            @Filled @Size(max = 100) String name,
             String slug,
-            String type,
+            @OneOf(
+                            values = {"text", "number", "select", "multiselect", "boolean"},
+                            message = "catalog.attribute_type_invalid")
+                    String type,
             String description,
             Boolean isRequired,
             Boolean isFilterable,
             Integer order,
             Boolean isActive) {}
 
-    record ValueRequest(Long attribute, String value, Integer order, Boolean isActive) {}
+    /**
+     * An option of a select attribute; the attribute on a create and the value in a whole record are checked by the
+     * service.
+     */
+    @DomainValidated
+    record ValueRequest(Long attribute, @Filled @Size(max = 200) String value, Integer order, Boolean isActive) {}
 
     record Binding(Long attribute, Boolean isRequired, Boolean isVariant, Integer order) {}
 
+    /** A product's value of an attribute: which of the values it needs depends on the attribute's type. */
     record ProductValueRequest(
-            Long attribute, String valueText, BigDecimal valueNumber, Boolean valueBoolean, Long valueOption) {}
+            @NotNull Long attribute,
+            String valueText,
+            BigDecimal valueNumber,
+            Boolean valueBoolean,
+            Long valueOption) {}
 
     private final AttributeRepository attributes;
     private final CategoryRepository categories;
     private final ProductRepository products;
+    private final RequestRules rules;
 
-    AttributeService(AttributeRepository attributes, CategoryRepository categories, ProductRepository products) {
+    AttributeService(
+            AttributeRepository attributes,
+            CategoryRepository categories,
+            ProductRepository products,
+            RequestRules rules) {
         this.attributes = attributes;
         this.categories = categories;
         this.products = products;
+        this.rules = rules;
     }
 
     @Transactional(readOnly = true)
@@ -65,6 +92,7 @@ class AttributeService {
     }
 
     Attribute create(AttributeRequest r) {
+        check(r, true);
         String slug = Slugify.of(FieldErrors.blank(r.slug()) ? r.name() : r.slug());
         try {
             long id = attributes.insert(new AttributeRepository.Fields(
@@ -82,7 +110,12 @@ class AttributeService {
         }
     }
 
-    Attribute update(long id, AttributeRequest r) {
+    /**
+     * Changes an attribute (PUT, {@code whole}: its name required; PATCH: what is given); what is not given keeps its
+     * value.
+     */
+    Attribute update(long id, AttributeRequest r, boolean whole) {
+        check(r, whole);
         Attribute c = get(id);
         if (r.type() != null && !r.type().equals(c.type()) && attributes.hasProductValues(id)) {
             throw FieldErrors.single("type", "catalog.attribute_type_fixed");
@@ -105,6 +138,15 @@ class AttributeService {
         return get(id);
     }
 
+    /** The request's declared rules, and a whole record's name. */
+    private void check(AttributeRequest r, boolean whole) {
+        FieldErrors errors = rules.check(r);
+        if (whole && r.name() == null) {
+            errors.add("name", "validation.required");
+        }
+        errors.throwIfAny();
+    }
+
     void delete(long id) {
         if (!attributes.delete(id)) {
             throw CatalogErrors.ATTRIBUTE_NOT_FOUND.exception();
@@ -112,6 +154,14 @@ class AttributeService {
     }
 
     Value addValue(ValueRequest r) {
+        FieldErrors errors = rules.check(r);
+        if (r.attribute() == null) {
+            errors.add("attribute", "validation.required");
+        }
+        if (r.value() == null) {
+            errors.add("value", "validation.required");
+        }
+        errors.throwIfAny();
         get(r.attribute());
         try {
             long id = attributes.insertValue(
@@ -144,8 +194,16 @@ class AttributeService {
         return attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
     }
 
-    /** Changes an option's text, order or state; it stays with its attribute (products' values point at it). */
-    Value updateValue(long id, ValueRequest r) {
+    /**
+     * Changes an option's text, order or state (PUT, {@code whole}: its value required; PATCH: what is given); it stays
+     * with its attribute (products' values point at it).
+     */
+    Value updateValue(long id, ValueRequest r, boolean whole) {
+        FieldErrors errors = rules.check(r);
+        if (whole && r.value() == null) {
+            errors.add("value", "validation.required");
+        }
+        errors.throwIfAny();
         Value c = attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
         if (r.attribute() != null && r.attribute() != c.attribute()) {
             throw FieldErrors.single("attribute", "catalog.attribute_value_attribute_fixed");

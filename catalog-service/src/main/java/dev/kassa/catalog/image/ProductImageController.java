@@ -4,8 +4,6 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,8 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/products")
 class ProductImageController {
-
-    record ImageEdit(String altText, @Schema(types = {"integer", "string"}) String order) {}
 
     private final ProductImages images;
 
@@ -90,8 +86,8 @@ class ProductImageController {
             method = {RequestMethod.PATCH, RequestMethod.PUT},
             consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Access.EDIT_CATALOG)
-    ImageView edit(@PathVariable long id, @Valid @RequestBody ImageEdit edit) {
-        return images.edit(id, edit.altText(), edit.order());
+    ImageView edit(@PathVariable long id, @RequestBody ImageEdit edit) {
+        return images.edit(id, edit);
     }
 
     @Operation(summary = "Remove an image from its product's gallery")

@@ -4,6 +4,7 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.files.StoredFile;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -29,10 +30,12 @@ public class ProductImages {
 
     private final ProductImageRepository images;
     private final FileStore files;
+    private final RequestRules rules;
 
-    ProductImages(ProductImageRepository images, FileStore files) {
+    ProductImages(ProductImageRepository images, FileStore files, RequestRules rules) {
         this.images = images;
         this.files = files;
+        this.rules = rules;
     }
 
     /** Adds an image to the gallery of the product of the address ({@code products/{id}/add_image}): 404 if there is none. */
@@ -90,15 +93,17 @@ public class ProductImages {
         return new PageImpl<>(views(found), page, images.count(product));
     }
 
+    /** Changes an image's alt text or place (what is given); {@code order} is read from text as a form sends it. */
     @Transactional
-    public ImageView edit(long id, String altText, String order) {
+    ImageView edit(long id, ImageEdit edit) {
         ProductImageRepository.Image image =
                 images.find(id).orElseThrow(() -> CatalogErrors.IMAGE_NOT_FOUND.exception());
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("alt_text", altText, 200);
-        int position = order(order, image.order(), errors);
+        FieldErrors errors = rules.check(edit);
+        int position = order(edit.order(), image.order(), errors);
         errors.throwIfAny();
-        images.edit(id, altText == null ? image.altText() : altText.trim(), position);
+        String altText =
+                edit.altText() == null ? image.altText() : edit.altText().trim();
+        images.edit(id, altText, position);
         return view(images.find(id).orElseThrow());
     }
 

@@ -101,7 +101,7 @@ class BarcodeController {
     @PostMapping("/api/products/barcodes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    Barcodes.Extra create(@Valid @RequestBody BarcodeService.BarcodeRequest r) {
+    Barcodes.Extra create(@RequestBody BarcodeService.BarcodeRequest r) {
         return barcodes.create(r);
     }
 
@@ -121,7 +121,7 @@ class BarcodeController {
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
     Barcodes.Extra update(
-            @PathVariable long id, @Valid @RequestBody BarcodeService.BarcodeRequest r, HttpServletRequest http) {
+            @PathVariable long id, @RequestBody BarcodeService.BarcodeRequest r, HttpServletRequest http) {
         return barcodes.update(id, r, "PUT".equals(http.getMethod()));
     }
 

@@ -4,6 +4,9 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.product.Barcodes.Extra;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -11,15 +14,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Scanning (product, extra and batch codes) and a product's extra barcodes (spec C18, C30, C31). */
 @Service
 @Transactional
 class BarcodeService {
 
-    record BarcodeRequest(Long product, String barcode, String barcodeType, Boolean isPrimary) {}
+    /**
+     * An extra code of a product: {@code product} and {@code barcode} on a create, {@code barcode} on a PUT (checked by
+     * the service, with the rules that need the stored code).
+     */
+    @DomainValidated
+    record BarcodeRequest(
+            Long product,
+            @CodeFormat String barcode,
+            @OneOf(
+                            values = {"ean13", "ean8", "upc", "qr", "code128", "code39", "internal"},
+                            message = "catalog.barcode_type_invalid")
+                    String barcodeType,
+            Boolean isPrimary) {}
 
     /** The product behind a scanned code, how the code matched it and, for a batch's code, that batch. */
     record Scan(ProductView product, String matched, Long batch) {}
@@ -27,17 +40,16 @@ class BarcodeService {
     /** An extra barcode and its product. */
     record BarcodeLookup(Extra barcode, ProductView product) {}
 
-    private static final Set<String> TYPES = Set.of("ean13", "ean8", "upc", "qr", "code128", "code39", "internal");
-    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
-
     private final Barcodes barcodes;
     private final ProductRepository productRows;
     private final ProductService products;
+    private final RequestRules rules;
 
-    BarcodeService(Barcodes barcodes, ProductRepository productRows, ProductService products) {
+    BarcodeService(Barcodes barcodes, ProductRepository productRows, ProductService products, RequestRules rules) {
         this.barcodes = barcodes;
         this.productRows = productRows;
         this.products = products;
+        this.rules = rules;
     }
 
     /** An inactive product is not found by its codes (it cannot be sold). */
@@ -82,17 +94,16 @@ class BarcodeService {
 
     /** Codes are unique in the store's one barcode space; the product is locked so two additions of one code cannot both pass. */
     Extra create(BarcodeRequest r) {
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         if (r.product() == null) {
             errors.add("product", "validation.required");
         }
-        String code = r.barcode() == null ? null : r.barcode().trim();
-        checkCode(errors, code, true);
-        String type = r.barcodeType() == null ? "ean13" : r.barcodeType();
-        if (!TYPES.contains(type)) {
-            errors.add("barcode_type", "catalog.barcode_type_invalid");
+        if (r.barcode() == null) {
+            errors.add("barcode", "validation.required");
         }
         errors.throwIfAny();
+        String code = r.barcode().trim();
+        String type = r.barcodeType() == null ? "ean13" : r.barcodeType();
         if (productRows.lock(r.product()).isEmpty()) {
             throw FieldErrors.single("product", "catalog.product_not_found");
         }
@@ -106,36 +117,23 @@ class BarcodeService {
         }
     }
 
-    private static void checkCode(FieldErrors errors, String code, boolean required) {
-        if (FieldErrors.blank(code)) {
-            if (required) {
-                errors.add("barcode", "validation.required");
-            }
-        } else if (!CODE.matcher(code).matches()) {
-            errors.add("barcode", "catalog.barcode_invalid");
-        }
-    }
-
     /**
-     * Changes an extra code (PUT: {@code barcode} required; PATCH: what is given). It stays with its product; a new code must be
-     * free in the store's barcode space, checked with the product locked as on create.
+     * Changes an extra code (PUT, {@code whole}: {@code barcode} required; PATCH: what is given). It stays with its
+     * product; a new code must be free in the store's barcode space, checked with the product locked as on create.
      */
     Extra update(long id, BarcodeRequest r, boolean whole) {
         Extra current = get(id);
-        FieldErrors errors = new FieldErrors();
-        String code = r.barcode() == null ? null : r.barcode().trim();
-        // PUT names the code; PATCH may leave it out, but a code it sends must be one (an empty one is not)
-        checkCode(errors, code, whole || r.barcode() != null);
-        String type = r.barcodeType() == null ? current.barcodeType() : r.barcodeType();
-        if (!TYPES.contains(type)) {
-            errors.add("barcode_type", "catalog.barcode_type_invalid");
+        FieldErrors errors = rules.check(r);
+        if (whole && r.barcode() == null) {
+            errors.add("barcode", "validation.required");
         }
         if (r.product() != null && r.product() != current.product()) {
             errors.add("product", "catalog.barcode_product_fixed");
         }
         errors.throwIfAny();
+        String type = r.barcodeType() == null ? current.barcodeType() : r.barcodeType();
         productRows.lock(current.product());
-        String next = FieldErrors.blank(code) ? current.barcode() : code;
+        String next = r.barcode() == null ? current.barcode() : r.barcode().trim();
         if (!next.equals(current.barcode()) && barcodes.taken(next, null)) {
             throw FieldErrors.single("barcode", "catalog.barcode_taken");
         }

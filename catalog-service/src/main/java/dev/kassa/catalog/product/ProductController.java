@@ -7,7 +7,6 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -170,7 +169,7 @@ class ProductController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    ProductView create(@Valid @RequestBody CreateProductRequest request) {
+    ProductView create(@RequestBody CreateProductRequest request) {
         return products.create(request);
     }
 
@@ -179,7 +178,7 @@ class ProductController {
                     "Replace a product's details and prices (name required); stock changes through batches and adjustments")
     @PutMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    ProductView replace(@PathVariable long id, @Valid @RequestBody CreateProductRequest request) {
+    ProductView replace(@PathVariable long id, @RequestBody CreateProductRequest request) {
         return products.update(id, request, false);
     }
 
@@ -188,7 +187,7 @@ class ProductController {
                     "Change some of a product's details or prices, e.g. {\"sale_price\": 80000} or {\"is_active\": false}")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
-    ProductView update(@PathVariable long id, @Valid @RequestBody CreateProductRequest request) {
+    ProductView update(@PathVariable long id, @RequestBody CreateProductRequest request) {
         return products.update(id, request, true);
     }
 

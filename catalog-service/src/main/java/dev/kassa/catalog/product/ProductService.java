@@ -3,7 +3,6 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
-import dev.kassa.catalog.category.Slugify;
 import dev.kassa.catalog.category.Unit;
 import dev.kassa.catalog.category.UnitRepository;
 import dev.kassa.catalog.image.ImageView;
@@ -21,136 +20,93 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.security.SecureRandom;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static dev.kassa.platform.data.Values.blankToNull;
 
+/**
+ * A product's life: created with its prices, inventory settings and first batch, changed, deleted or deactivated, and
+ * read with its stock, batches and gallery. Its form's rules are {@link ProductRules}, the codes Kassa makes for it
+ * {@link ProductCodes}.
+ */
 @Service
 public class ProductService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
-
     private final ProductRepository products;
+    private final ProductRules rules;
+    private final ProductCodes codes;
     private final Batches batches;
     private final UnitRepository units;
     private final CategoryRepository categories;
     private final StockLevels stock;
     private final OutboxPublisher outbox;
     private final StockEvents stockEvents;
-    private final Barcodes barcodes;
     private final ProductSearch search;
-
     private final ProductImages images;
 
     ProductService(
             ProductRepository products,
+            ProductRules rules,
+            ProductCodes codes,
             Batches batches,
             UnitRepository units,
             CategoryRepository categories,
             StockLevels stock,
             OutboxPublisher outbox,
             StockEvents stockEvents,
-            Barcodes barcodes,
             ProductSearch search,
             ProductImages images) {
-        this.images = images;
-        this.stockEvents = stockEvents;
-        this.barcodes = barcodes;
-        this.search = search;
         this.products = products;
+        this.rules = rules;
+        this.codes = codes;
         this.batches = batches;
         this.units = units;
         this.categories = categories;
         this.stock = stock;
         this.outbox = outbox;
+        this.stockEvents = stockEvents;
+        this.search = search;
+        this.images = images;
     }
 
     /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
     @Transactional
     public ProductView create(CreateProductRequest r) {
-        FieldErrors errors = new FieldErrors();
-        if (r.name() == null || r.name().isBlank()) {
-            errors.add("name", "validation.required");
-        } else if (r.name().length() > 255) {
-            errors.add("name", "validation.max_length", 255);
-        }
-        Optional<Unit> unit = units.resolve(
-                r.unit() == null || r.unit().isBlank() ? "pcs" : r.unit().trim());
-        if (unit.isEmpty()) {
-            errors.add("unit", "catalog.unit_unknown", r.unit());
-        }
-        Long categoryId = null;
-        if (r.category() != null && !r.category().isBlank()) {
-            categoryId = resolveCategory(r.category().trim()).map(Category::id).orElse(null);
-            if (categoryId == null) {
-                errors.add("category", "catalog.category_unknown");
-            }
-        }
-        BigDecimal cost = money(errors, "cost_price", r.costPrice());
-        BigDecimal sale = money(errors, "sale_price", r.salePrice());
-        BigDecimal wholesale = r.wholesalePrice() == null ? null : money(errors, "wholesale_price", r.wholesalePrice());
-        BigDecimal tax = percent(errors, "tax_rate", r.taxRate());
-        if (cost.signum() > 0 && sale.signum() > 0 && sale.compareTo(cost) < 0) {
-            errors.add("sale_price", "catalog.sale_below_cost");
-        }
-        BigDecimal initial = quantity(errors, "initial_quantity", r.initialQuantity());
-        BigDecimal min = quantity(errors, "min_quantity", r.minQuantity());
-        BigDecimal max = r.maxQuantity() == null ? null : quantity(errors, "max_quantity", r.maxQuantity());
-        String sku = blankToNull(r.sku());
-        if (sku != null) {
-            if (!CODE.matcher(sku).matches()) {
-                errors.add("sku", "catalog.barcode_invalid");
-            } else if (products.existsBySku(sku)) {
-                errors.add("sku", "catalog.sku_taken");
-            }
-        }
-        String barcode = blankToNull(r.barcode());
-        if (barcode != null) {
-            if (!CODE.matcher(barcode).matches()) {
-                errors.add("barcode", "catalog.barcode_invalid");
-            } else if (barcodes.taken(barcode, null)) {
-                errors.add("barcode", "catalog.barcode_taken");
-            }
-        }
-        errors.throwIfAny();
-
+        ProductRules.Fields f = rules.ofNew(r);
         Tenant tenant = TenantContext.require();
         String name = r.name().trim();
         Product product = new Product(
                 name,
-                uniqueSlug(name),
+                codes.slug(name),
                 r.description(),
-                categoryId,
-                sku != null ? sku : generateSku(name, tenant),
-                barcode != null ? barcode : generateEan13(),
-                unit.get().id());
-        product.pricing(cost, sale, wholesale, tax);
+                f.categoryId(),
+                f.sku() != null ? f.sku() : codes.sku(name, tenant),
+                f.barcode() != null ? f.barcode() : codes.ean13(),
+                f.unitId());
+        product.pricing(f.costPrice(), f.salePrice(), f.wholesalePrice(), f.taxRate());
         boolean track = r.trackInventory() == null || r.trackInventory();
-        product.inventory(min, max, track, Boolean.TRUE.equals(r.isFeatured()), r.isActive() == null || r.isActive());
+        product.inventory(
+                f.minQuantity(),
+                f.maxQuantity(),
+                track,
+                Boolean.TRUE.equals(r.isFeatured()),
+                r.isActive() == null || r.isActive());
         products.saveAndFlush(product);
+        BigDecimal initial = f.initialQuantity();
         if (initial.signum() > 0) {
-            String number = blankToNull(r.batchNumber()) != null
-                    ? r.batchNumber().trim()
-                    : "BATCH-" + hex(4).toUpperCase(Locale.ROOT);
+            String number =
+                    blankToNull(r.batchNumber()) != null ? r.batchNumber().trim() : codes.batchNumber();
             long batch = batches.insert(
                     product.id(),
                     number,
-                    "BATCH-" + hex(6).toUpperCase(Locale.ROOT),
+                    codes.batchBarcode(),
                     initial,
-                    cost,
+                    f.costPrice(),
                     null,
                     r.expiryDate(),
                     null,
@@ -182,76 +138,25 @@ public class ProductService {
     @Transactional
     public ProductView update(long id, CreateProductRequest r, boolean partial) {
         Product p = products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception());
-        FieldErrors errors = new FieldErrors();
-        if (!partial || r.name() != null) {
-            errors.required("name", r.name(), 255);
-        }
-        Long unitId = p.unitId();
-        if (r.unit() != null) {
-            unitId = units.resolve(r.unit().trim()).map(Unit::id).orElse(null);
-            if (unitId == null) {
-                errors.add("unit", "catalog.unit_unknown", r.unit());
-            }
-        }
-        Long categoryId = p.categoryId();
-        if (r.category() != null) {
-            categoryId = r.category().isBlank()
-                    ? null
-                    : resolveCategory(r.category().trim()).map(Category::id).orElse(null);
-            if (categoryId == null && !r.category().isBlank()) {
-                errors.add("category", "catalog.category_unknown");
-            }
-        }
-        BigDecimal cost = r.costPrice() != null ? money(errors, "cost_price", r.costPrice()) : p.costPrice();
-        BigDecimal sale = r.salePrice() != null ? money(errors, "sale_price", r.salePrice()) : p.salePrice();
-        BigDecimal wholesale =
-                r.wholesalePrice() != null ? money(errors, "wholesale_price", r.wholesalePrice()) : p.wholesalePrice();
-        BigDecimal tax = r.taxRate() != null ? percent(errors, "tax_rate", r.taxRate()) : p.taxRate();
-        if (cost.signum() > 0 && sale.signum() > 0 && sale.compareTo(cost) < 0) {
-            errors.add("sale_price", "catalog.sale_below_cost");
-        }
-        BigDecimal min = r.minQuantity() != null ? quantity(errors, "min_quantity", r.minQuantity()) : p.minQuantity();
-        BigDecimal max = r.maxQuantity() != null ? quantity(errors, "max_quantity", r.maxQuantity()) : p.maxQuantity();
-        String sku = p.sku();
-        if (r.sku() != null) {
-            sku = r.sku().trim();
-            if (!CODE.matcher(sku).matches()) {
-                errors.add("sku", "catalog.barcode_invalid");
-            } else if (!sku.equals(p.sku()) && products.existsBySku(sku)) {
-                errors.add("sku", "catalog.sku_taken");
-            }
-        }
-        String barcode = p.barcode();
-        if (r.barcode() != null) {
-            barcode = r.barcode().isBlank() ? generateEan13() : r.barcode().trim();
-            if (!CODE.matcher(barcode).matches()) {
-                errors.add("barcode", "catalog.barcode_invalid");
-            } else if (barcodes.taken(barcode, id)) {
-                errors.add("barcode", "catalog.barcode_taken");
-            }
-        }
-        if (r.initialQuantity() != null || r.batchNumber() != null || r.expiryDate() != null) {
-            errors.add("initial_quantity", "catalog.stock_through_batches");
-        }
-        errors.throwIfAny();
+        ProductRules.Fields f = rules.ofEdit(p, r, partial);
         List<String> changed = new ArrayList<>();
-        if (sale.compareTo(p.salePrice()) != 0) {
+        if (f.salePrice().compareTo(p.salePrice()) != 0) {
             changed.add("sale_price");
         }
-        if (cost.compareTo(p.costPrice()) != 0) {
+        if (f.costPrice().compareTo(p.costPrice()) != 0) {
             changed.add("cost_price");
         }
         p.describe(
                 r.name() != null ? r.name().trim() : p.name(),
                 r.description() != null ? r.description() : p.description(),
-                categoryId,
-                sku,
-                barcode,
-                unitId);
-        p.pricing(cost, sale, wholesale, tax);
+                f.categoryId(),
+                f.sku(),
+                f.barcode(),
+                f.unitId());
+        p.pricing(f.costPrice(), f.salePrice(), f.wholesalePrice(), f.taxRate());
         p.inventory(
-                min,
-                max,
+                f.minQuantity(),
+                f.maxQuantity(),
                 r.trackInventory() != null ? r.trackInventory() : p.trackInventory(),
                 r.isFeatured() != null ? r.isFeatured() : p.isFeatured(),
                 r.isActive() != null ? r.isActive() : p.isActive());
@@ -363,82 +268,5 @@ public class ProductService {
                 stock.of(List.of(p.id())).get(p.id()),
                 batchViews,
                 images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
-    }
-
-    private Optional<Category> resolveCategory(String value) {
-        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
-            return categories.findById(Long.parseLong(value));
-        }
-        return Optional.empty();
-    }
-
-    private String uniqueSlug(String name) {
-        String base = Slugify.of(name);
-        String slug = base.isEmpty() ? "product-" + hex(4) : base;
-        while (products.existsBySlug(slug)) {
-            slug = base + "-" + hex(4);
-        }
-        return slug;
-    }
-
-    /** {@code UPPER(<first 15 of the slug>_<local yyyyMMdd>_<8 hex>)}, spec §3.2.2, with the store's date. */
-    private String generateSku(String name, Tenant tenant) {
-        String base = Slugify.of(name).replace('-', '_');
-        base = base.isEmpty() ? "ITEM" : base.substring(0, Math.min(15, base.length()));
-        String sku;
-        do {
-            sku = (base + "_" + tenant.today().format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + hex(4))
-                    .toUpperCase(Locale.ROOT);
-        } while (products.existsBySku(sku));
-        return sku;
-    }
-
-    /** An EAN-13 with prefix 487 and a valid check digit, unique in the store. */
-    private String generateEan13() {
-        String code;
-        do {
-            StringBuilder digits = new StringBuilder("487");
-            for (int i = 0; i < 9; i++) {
-                digits.append(RANDOM.nextInt(10));
-            }
-            code = digits.append(Ean13.checkDigit(digits.toString())).toString();
-        } while (products.existsByBarcode(code));
-        return code;
-    }
-
-    private static BigDecimal money(FieldErrors errors, String field, BigDecimal value) {
-        if (value == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        if (value.signum() < 0) {
-            errors.add(field, "validation.not_negative");
-        } else if (!FieldErrors.isAmount(value)) {
-            errors.add(field, "validation.invalid");
-        }
-        return value.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal percent(FieldErrors errors, String field, BigDecimal value) {
-        if (value == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-            errors.add(field, "validation.invalid");
-        }
-        return value.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal quantity(FieldErrors errors, String field, BigDecimal value) {
-        if (value == null) {
-            return BigDecimal.ZERO.setScale(3);
-        }
-        errors.quantity(field, value, FieldErrors.MAX_QUANTITY);
-        return value.setScale(3, RoundingMode.HALF_UP);
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -1,11 +1,11 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.stock.StockService;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 class ProductStockController {
 
     /** The original's {@code update_quantity}: the counted quantity on hand. */
-    record SetQuantityRequest(BigDecimal quantity, String reason, String note) {}
+    record SetQuantityRequest(@NotNull BigDecimal quantity, String reason, String note) {}
 
     private final StockService stock;
     private final ProductService products;
@@ -36,7 +36,7 @@ class ProductStockController {
                             + "damage, loss, expired, return_to_supplier, other), batch?, note?}; answers the product")
     @PostMapping("/api/products/products/{id}/adjust-stock")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView adjust(@PathVariable long id, @Valid @RequestBody StockService.AdjustRequest request, Caller caller) {
+    ProductView adjust(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
         stock.adjust(caller, id, request);
         return products.get(id);
     }
@@ -44,8 +44,7 @@ class ProductStockController {
     @Operation(summary = "The original's adjust_quantity: {adjustment (signed), reason?, note?}")
     @PatchMapping("/api/products/products/{id}/adjust_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    ProductView adjustQuantity(
-            @PathVariable long id, @Valid @RequestBody StockService.AdjustRequest request, Caller caller) {
+    ProductView adjustQuantity(@PathVariable long id, @RequestBody StockService.AdjustRequest request, Caller caller) {
         return adjust(id, request, caller);
     }
 
@@ -55,9 +54,6 @@ class ProductStockController {
     @PatchMapping("/api/products/products/{id}/update_quantity")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     ProductView setQuantity(@PathVariable long id, @Valid @RequestBody SetQuantityRequest request, Caller caller) {
-        if (request.quantity() == null) {
-            throw FieldErrors.single("quantity", "validation.required");
-        }
         stock.adjust(
                 caller,
                 id,

@@ -4,6 +4,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
@@ -49,7 +50,7 @@ class StockController {
 
     /** The original web client's receipt after a warehouse scan: {@code type} (product; Kassa has no variants) and {@code id}. */
     record ScannedReceipt(
-            String type,
+            @OneOf(values = "product", message = "stock.scanned_type_invalid") String type,
             Long id,
             BigDecimal quantity,
             BigDecimal purchasePrice,
@@ -65,9 +66,6 @@ class StockController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
     Success<Batches.View> receiveScanned(@Valid @RequestBody ScannedReceipt r, Caller caller) {
-        if (r.type() != null && !"product".equals(r.type())) {
-            throw FieldErrors.single("type", "stock.scanned_type_invalid");
-        }
         Batches.View batch = stock.receive(
                 caller,
                 new StockService.ReceiveRequest(
@@ -172,14 +170,14 @@ class StockController {
                     "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
     @PutMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View replace(@PathVariable long id, @Valid @RequestBody StockService.BatchUpdate request) {
+    Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, false);
     }
 
     @Operation(summary = "Change some of a batch's details")
     @PatchMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View update(@PathVariable long id, @Valid @RequestBody StockService.BatchUpdate request) {
+    Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, true);
     }
 

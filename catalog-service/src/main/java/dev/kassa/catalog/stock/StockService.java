@@ -5,6 +5,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
@@ -55,26 +56,35 @@ public class StockService {
             @Size(max = 200) String supplierName,
             @Size(max = 2000) String notes) {}
 
-    /** {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a count). */
+    /**
+     * {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a
+     * count); which of them, and the reason, are checked together by the service.
+     */
+    @DomainValidated
     public record AdjustRequest(
             Long batch,
             BigDecimal quantityChange,
             BigDecimal adjustment,
             BigDecimal countedQuantity,
             String reason,
-            String note) {
+            @Size(max = 2000) String note) {
         BigDecimal change() {
             return quantityChange != null ? quantityChange : adjustment;
         }
     }
 
+    /**
+     * A batch's details; its number is required in a whole record (a PUT), checked with the stored batch's dates and
+     * stock.
+     */
+    @DomainValidated
     public record BatchUpdate(
-            String batchNumber,
+            @Filled @Size(max = 100) String batchNumber,
             LocalDate manufacturingDate,
             LocalDate expiryDate,
             Long supplier,
-            String supplierName,
-            String notes,
+            @Size(max = 200) String supplierName,
+            @Size(max = 2000) String notes,
             Boolean isActive) {}
 
     private final StockRepository repository;
@@ -131,7 +141,7 @@ public class StockService {
         String reason = FieldErrors.blank(r.reason())
                 ? (r.countedQuantity() != null ? "count" : "adjustment")
                 : r.reason().trim();
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = rules.check(r);
         if (!ADJUSTMENT_REASONS.contains(reason)) {
             errors.add("reason", "catalog.adjustment_reason_invalid");
         }
@@ -149,7 +159,6 @@ public class StockService {
                 && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
             errors.add("counted_quantity", "validation.not_negative");
         }
-        errors.maxLength("note", r.note(), 2000);
         errors.throwIfAny();
         StockRepository.LockedProduct locked = lockProduct(productId);
         BigDecimal cost = locked.costPrice();
@@ -235,13 +244,11 @@ public class StockService {
                 r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
         LocalDate expiry = r.expiryDate() != null || !partial ? r.expiryDate() : current.expiryDate();
         Long supplier = r.supplier() != null || !partial ? r.supplier() : current.supplier();
-        FieldErrors errors = new FieldErrors();
-        if (!partial || r.batchNumber() != null) {
-            errors.required("batch_number", r.batchNumber(), 100);
+        FieldErrors errors = rules.check(r);
+        if (!partial && r.batchNumber() == null) {
+            errors.add("batch_number", "validation.required");
         }
         checkDates(errors, made, expiry);
-        errors.maxLength("supplier_name", r.supplierName(), 200);
-        errors.maxLength("notes", r.notes(), 2000);
         if (Boolean.FALSE.equals(r.isActive()) && current.quantity().signum() > 0) {
             // a batch's stock leaves only through a movement: write it off first
             errors.add(

@@ -8,6 +8,7 @@ import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ import java.util.List;
 @RestController
 class TagController {
 
-    record ProductTags(List<Long> tags) {}
+    record ProductTags(@NotNull List<Long> tags) {}
 
     private final TagService tags;
 

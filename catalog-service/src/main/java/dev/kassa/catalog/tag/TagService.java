@@ -102,11 +102,8 @@ class TagService {
         return tags.ofProduct(product);
     }
 
-    /** The product carries exactly the given tags afterwards (each must exist). */
+    /** The product carries exactly the given tags afterwards (each must exist; the request requires the list). */
     List<Tag> setOfProduct(long product, List<Long> wanted) {
-        if (wanted == null) {
-            throw FieldErrors.single("tags", "validation.required");
-        }
         LinkedHashSet<Long> ids = new LinkedHashSet<>(wanted);
         requireProduct(product);
         if (ids.contains(null) || tags.existing(ids) != ids.size()) {
