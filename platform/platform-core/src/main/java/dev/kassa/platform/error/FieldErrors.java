@@ -164,8 +164,13 @@ public final class FieldErrors {
         return add(field, value.signum() < 0 ? "validation.not_negative" : "validation.invalid");
     }
 
+    /** Adds a message to the field's; the same message twice (two rules that say "required") is said once. */
     public FieldErrors add(String field, String messageKey, Object... args) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(Messages.get(messageKey, args));
+        List<String> messages = errors.computeIfAbsent(field, f -> new ArrayList<>());
+        String message = Messages.get(messageKey, args);
+        if (!messages.contains(message)) {
+            messages.add(message);
+        }
         return this;
     }
 

@@ -34,6 +34,16 @@ class FieldErrorsTests {
     }
 
     @Test
+    void twoRulesThatSayTheSameAboutAFieldAreSaidOnce() {
+        FieldErrors errors = new FieldErrors()
+                .add("name", "validation.required")
+                .add("name", "validation.required")
+                .add("name", "validation.max_length", 100);
+        assertThat(errors.asMap().get("name"))
+                .containsExactly(Messages.get("validation.required"), Messages.get("validation.max_length", 100));
+    }
+
+    @Test
     void aQuantityIsCountedToThousandthsAndFitsItsMaximum() {
         for (String ok : new String[] {"0", "1", "0.001", "2.500", "999999", "999999.000"}) {
             assertThat(FieldErrors.isQuantity(new BigDecimal(ok), FieldErrors.MAX_LINE_QUANTITY))
