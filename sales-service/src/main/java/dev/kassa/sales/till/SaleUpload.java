@@ -83,9 +83,12 @@ public class SaleUpload {
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
     public record Recorded(boolean created, SaleView sale) {}
 
-    /** A client id as {@link UUID#toString()} writes it, surrounding blanks allowed. */
+    /**
+     * A client id as {@link UUID#toString()} writes it, surrounding blanks allowed (plain classes: the pattern is published
+     * in the OpenAPI, where clients read it as an ECMAScript pattern).
+     */
     static final String UUID_TEXT =
-            "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*";
+            "\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*";
 
     /** How far a sale's time may lie ahead of the server's clock (a till's clock runs fast) and behind it. */
     private static final Duration AHEAD = Duration.ofMinutes(5);
