@@ -4,11 +4,10 @@ import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,8 +73,7 @@ class CustomerAnalyticsController {
             @RequestParam(required = false) String segment,
             @RequestParam(name = "rfm_score", required = false) String score,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         Long customerId = Periods.id("customer", customer);
         if (segment != null && !segment.isBlank() && !SEGMENTS.contains(segment.trim())) {
             throw FieldErrors.single("segment", "analytics.segment_unknown");
@@ -84,14 +82,7 @@ class CustomerAnalyticsController {
                 ? null
                 : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(
-                analytics.page(
-                        customerId,
-                        blankToNull(segment),
-                        rfm,
-                        orderBy,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                r -> r);
+        return PageResponse.of(analytics.page(customerId, blankToNull(segment), rfm, orderBy, page), r -> r);
     }
 
     @Operation(summary = "One customer's RFM row by its id")

@@ -5,11 +5,10 @@ import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -125,11 +124,10 @@ class DailySalesController {
     public PageResponse<DailyReport> list(
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         LocalDate day = Periods.optionalDate("date", date);
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(reports.page(day, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+        return PageResponse.of(reports.page(day, orderBy, page), r -> r);
     }
 
     @Operation(summary = "One daily report by its id")

@@ -4,11 +4,10 @@ import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,24 +66,14 @@ class InventoryController {
             @RequestParam(name = "is_out_of_stock", required = false) String out,
             @RequestParam(name = "is_overstock", required = false) String over,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         Long productId = Periods.id("product", product);
         LocalDate day = Periods.optionalDate("date", date);
         Boolean isLow = Periods.flag("is_low_stock", low);
         Boolean isOut = Periods.flag("is_out_of_stock", out);
         Boolean isOver = Periods.flag("is_overstock", over);
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(
-                snapshots.page(
-                        productId,
-                        day,
-                        isLow,
-                        isOut,
-                        isOver,
-                        orderBy,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                s -> s);
+        return PageResponse.of(snapshots.page(productId, day, isLow, isOut, isOver, orderBy, page), s -> s);
     }
 
     @Operation(summary = "One snapshot by its id")

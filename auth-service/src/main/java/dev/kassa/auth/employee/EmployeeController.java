@@ -7,12 +7,12 @@ import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -138,10 +138,9 @@ class EmployeeController {
             Caller caller,
             @RequestParam(required = false) String role,
             @RequestParam(name = "is_active", required = false) Boolean active,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         return PageResponse.of(
-                employees.list(caller, role, active, PageRequests.of(page, pageSize, Sort.by("id"))),
+                employees.list(caller, role, active, page.withSort(Sort.by("id"))),
                 e -> EmployeeView.of(e, employees.userOf(e)));
     }
 

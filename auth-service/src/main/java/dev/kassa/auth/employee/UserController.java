@@ -6,13 +6,13 @@ import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.EmailAddress;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -113,13 +113,9 @@ class UserController {
     @Operation(summary = "People working in the store: search over username, names and email; paginated")
     @GetMapping("/api/users/users")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
-    PageResponse<UserView> list(
-            @RequestParam(required = false) String search,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            Caller caller) {
+    PageResponse<UserView> list(@RequestParam(required = false) String search, PageRequest page, Caller caller) {
         return PageResponse.of(
-                directory.members(caller, search, PageRequests.of(page, pageSize, Sort.by("id"))),
+                directory.members(caller, search, page.withSort(Sort.by("id"))),
                 e -> UserView.of(employees.userOf(e), e));
     }
 

@@ -6,14 +6,13 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,9 +74,8 @@ class AttributeController {
             @RequestParam(name = "is_filterable", required = false) Boolean filterable,
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+            PageRequest page) {
+        Pageable p = page;
         return PageResponse.of(
                 attributes.page(
                         new AttributeRepository.Filter(type, filterable, active, LikePatterns.contains(search)), p),
@@ -144,9 +142,8 @@ class AttributeController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+            PageRequest page) {
+        Pageable p = page;
         return PageResponse.of(
                 attributes.valuePage(
                         new AttributeRepository.ValueFilter(attribute, active, LikePatterns.contains(search)),
@@ -240,9 +237,8 @@ class AttributeController {
             @RequestParam(name = "is_required", required = false) Boolean required,
             @RequestParam(name = "is_variant", required = false) Boolean variant,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+            PageRequest page) {
+        Pageable p = page;
         return PageResponse.of(
                 attributes.bindingPage(
                         new AttributeRepository.BindingFilter(category, attribute, required, variant), ordering, p),

@@ -2,9 +2,9 @@ package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.category.CategoryService.CategoryResponse;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,15 +43,14 @@ class CategoryController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) Long parent,
             @RequestParam(name = "root_only", required = false) Boolean rootOnly,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         return PageResponse.of(
                 categories.page(
                         search,
                         active,
                         parent,
                         Boolean.TRUE.equals(rootOnly),
-                        PageRequests.of(page, pageSize, Sort.by("sortOrder", "name"))),
+                        page.withSort(Sort.by("sortOrder", "name"))),
                 v -> v);
     }
 

@@ -3,12 +3,11 @@ package dev.kassa.catalog.category;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.validation.Whole;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -66,9 +65,8 @@ class UnitController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        Pageable p = PageRequests.of(page, pageSize, Sort.unsorted());
+            PageRequest page) {
+        Pageable p = page;
         return PageResponse.of(
                 units.page(new UnitRepository.Filter(active, LikePatterns.contains(search)), ordering, p),
                 UnitView::of);

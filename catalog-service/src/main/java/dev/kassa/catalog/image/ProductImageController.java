@@ -1,10 +1,9 @@
 package dev.kassa.catalog.image;
 
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,10 +52,8 @@ class ProductImageController {
     PageResponse<ImageView> list(
             @RequestParam(required = false) Long product,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                images.page(product, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+            PageRequest page) {
+        return PageResponse.of(images.page(product, ordering, page), v -> v);
     }
 
     @Operation(summary = "Upload a product image (multipart: product, image, alt_text, order)")

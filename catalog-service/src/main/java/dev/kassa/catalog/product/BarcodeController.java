@@ -3,13 +3,12 @@ package dev.kassa.catalog.product;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -87,9 +86,8 @@ class BarcodeController {
             @RequestParam(name = "barcode_type", required = false) String type,
             @RequestParam(name = "is_primary", required = false) Boolean primary,
             @RequestParam(required = false) String search,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        Pageable pageable = PageRequests.of(page, pageSize, Sort.unsorted());
+            PageRequest page) {
+        Pageable pageable = page;
         return PageResponse.of(
                 barcodes.page(new Barcodes.Filter(product, type, primary, LikePatterns.contains(search)), pageable),
                 v -> v);

@@ -1,14 +1,13 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A category's products (spec C4): served by the product feature, which knows categories (not the other way round). */
@@ -24,13 +23,8 @@ class CategoryProductsController {
     @Operation(summary = "Active products of a category; paginated")
     @GetMapping("/api/products/categories/{id}/products")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> products(
-            @PathVariable long id,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<ProductView> products(@PathVariable long id, PageRequest page) {
         return PageResponse.of(
-                products.inCategory(
-                        id, PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))),
-                v -> v);
+                products.inCategory(id, page.withSort(Sort.by("name").and(Sort.by("id")))), v -> v);
     }
 }

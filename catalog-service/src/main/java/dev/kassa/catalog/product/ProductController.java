@@ -3,10 +3,10 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,8 +68,7 @@ class ProductController {
             @RequestParam(required = false) Long tag,
             @RequestParam(name = "has_images", required = false) Boolean hasImages,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         return PageResponse.of(
                 products.list(
                         new ProductFilter(
@@ -84,35 +83,29 @@ class ProductController {
                                 tag,
                                 hasImages),
                         ordering,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 v -> v);
     }
 
     @Operation(summary = "Featured products that are for sale")
     @GetMapping("/featured")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> featured(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<ProductView> featured(PageRequest page) {
         return PageResponse.of(
                 products.list(
-                        new ProductFilter(null, null, null, true, true, null, null, null, null, null),
-                        "name",
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        new ProductFilter(null, null, null, true, true, null, null, null, null, null), "name", page),
                 v -> v);
     }
 
     @Operation(summary = "Tracked products with nothing left to sell")
     @GetMapping("/out_of_stock")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<ProductView> outOfStock(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<ProductView> outOfStock(PageRequest page) {
         return PageResponse.of(
                 products.list(
                         new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null, null),
                         "name",
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 v -> v);
     }
 
@@ -155,14 +148,9 @@ class ProductController {
     @GetMapping("/low-stock")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> lowStock(
-            @RequestParam(name = "min_quantity", required = false) BigDecimal minQuantity,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            @RequestParam(name = "min_quantity", required = false) BigDecimal minQuantity, PageRequest page) {
         return PageResponse.of(
-                products.lowStock(
-                        minQuantity,
-                        PageRequests.of(page, pageSize, Sort.by("name").and(Sort.by("id")))),
-                v -> v);
+                products.lowStock(minQuantity, page.withSort(Sort.by("name").and(Sort.by("id")))), v -> v);
     }
 
     @Operation(summary = "Create a product with pricing, inventory settings and its first batch, in one transaction")

@@ -2,10 +2,9 @@ package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,13 +36,8 @@ class HoldController {
             @RequestParam(required = false) Long product,
             @RequestParam(required = false) Long batch,
             @RequestParam(required = false) String status,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                holds.page(
-                        new HoldRepository.Filter(product, batch, status),
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                v -> v);
+            PageRequest page) {
+        return PageResponse.of(holds.page(new HoldRepository.Filter(product, batch, status), page), v -> v);
     }
 
     @Operation(summary = "One till hold")
@@ -56,14 +50,8 @@ class HoldController {
     @Operation(summary = "Holds that still count against stock")
     @GetMapping("/api/products/reservations/active")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    PageResponse<HoldRepository.Hold> active(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                holds.page(
-                        new HoldRepository.Filter(null, null, "active"),
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                v -> v);
+    PageResponse<HoldRepository.Hold> active(PageRequest page) {
+        return PageResponse.of(holds.page(new HoldRepository.Filter(null, null, "active"), page), v -> v);
     }
 
     @Operation(summary = "Expire lapsed holds now (a job does it every minute)")

@@ -5,12 +5,11 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.OneOf;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -95,8 +94,7 @@ class StockController {
             @RequestParam(required = false) Long supplier,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         Integer window = nearExpiry == null ? null : window(days);
         return PageResponse.of(
                 stock.batches(
@@ -109,17 +107,14 @@ class StockController {
                                 search,
                                 TenantContext.require().today()),
                         ordering,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 v -> v);
     }
 
     @Operation(summary = "Active batches past their expiry date (in the store's time zone)")
     @GetMapping("/api/products/batches/expired")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> expired(
-            @RequestParam(required = false) Long product,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Batches.View> expired(@RequestParam(required = false) Long product, PageRequest page) {
         return PageResponse.of(
                 stock.batches(
                         new Batches.Filter(
@@ -131,7 +126,7 @@ class StockController {
                                 null,
                                 TenantContext.require().today()),
                         "expiry_date",
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 v -> v);
     }
 
@@ -141,8 +136,7 @@ class StockController {
     PageResponse<Batches.View> nearExpiry(
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Long product,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         return PageResponse.of(
                 stock.batches(
                         new Batches.Filter(
@@ -154,7 +148,7 @@ class StockController {
                                 null,
                                 TenantContext.require().today()),
                         "expiry_date",
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 v -> v);
     }
 
@@ -199,11 +193,8 @@ class StockController {
     @GetMapping("/api/products/products/{id}/movements")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<StockMovement> movements(
-            @PathVariable long id,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(stock.movements(id, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+            @PathVariable long id, @RequestParam(required = false) String reason, PageRequest page) {
+        return PageResponse.of(stock.movements(id, reason, page), v -> v);
     }
 
     @Operation(summary = "The store's stock movements, newest first: filters product, reason")
@@ -212,10 +203,8 @@ class StockController {
     PageResponse<StockMovement> allMovements(
             @RequestParam(required = false) Long product,
             @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                stock.movements(product, reason, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+            PageRequest page) {
+        return PageResponse.of(stock.movements(product, reason, page), v -> v);
     }
 
     private static Integer window(Integer days) {

@@ -6,12 +6,11 @@ import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.Whole;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -50,9 +49,8 @@ class SupplierController {
             @RequestParam(required = false) Integer rating,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        Pageable pageable = PageRequests.of(page, pageSize, Sort.unsorted());
+            PageRequest page) {
+        Pageable pageable = page;
         return PageResponse.of(
                 suppliers.page(
                         new SupplierRepository.Filter(active, rating, LikePatterns.contains(search)),
@@ -105,10 +103,7 @@ class SupplierController {
     @Operation(summary = "Batches received from a supplier")
     @GetMapping("/{id}/batches")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> batches(
-            @PathVariable long id,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+    PageResponse<Batches.View> batches(@PathVariable long id, PageRequest page) {
         suppliers.get(id);
         return PageResponse.of(
                 stock.batches(
@@ -121,7 +116,7 @@ class SupplierController {
                                 null,
                                 TenantContext.require().today()),
                         "-received_at",
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 v -> v);
     }
 

@@ -7,7 +7,6 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.OneOf;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
@@ -16,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,18 +94,11 @@ class CustomerController {
             @RequestParam(name = "customer_type", required = false) String type,
             @RequestParam(required = false) Long group,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String text = search != null ? search : q;
         String like = LikePatterns.contains(text == null ? null : text.toLowerCase(Locale.ROOT));
         return PageResponse.of(
-                queries.search(
-                        like,
-                        active,
-                        blocked,
-                        blankToNull(type),
-                        group,
-                        PageRequests.of(page, pageSize, ORDERING.sort(ordering))),
+                queries.search(like, active, blocked, blankToNull(type), group, page.withSort(ORDERING.sort(ordering))),
                 c -> c);
     }
 
@@ -171,20 +164,15 @@ class CustomerController {
     @Operation(summary = "VIP customers: active members of a group with a discount of 10 % or more")
     @GetMapping("/vip_customers")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerResponse> vip(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                queries.vip(PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
+    PageResponse<CustomerResponse> vip(PageRequest page) {
+        return PageResponse.of(queries.vip(page.withSort(Sort.by("lastName", "firstName", "id"))), c -> c);
     }
 
     @Operation(summary = "Customers in debt (balance below zero), largest debt first (owner, manager)")
     @GetMapping("/debtors")
     @PreAuthorize(Access.MANAGE_CUSTOMERS)
-    PageResponse<CustomerResponse> debtors(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(queries.debtors(PageRequests.of(page, pageSize, Sort.by("balance", "id"))), c -> c);
+    PageResponse<CustomerResponse> debtors(PageRequest page) {
+        return PageResponse.of(queries.debtors(page.withSort(Sort.by("balance", "id"))), c -> c);
     }
 
     @Operation(

@@ -1,10 +1,10 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,11 +49,9 @@ class GroupController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(
-                groups.page(active, search, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), g -> g);
+        return PageResponse.of(groups.page(active, search, orderBy, page), g -> g);
     }
 
     @Operation(summary = "A group with the number of its active members")
@@ -96,11 +94,7 @@ class GroupController {
     @Operation(summary = "The group's active members")
     @GetMapping("/{id}/members")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<CustomerResponse> members(
-            @PathVariable long id,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                customers.members(id, PageRequests.of(page, pageSize, Sort.by("lastName", "firstName", "id"))), c -> c);
+    PageResponse<CustomerResponse> members(@PathVariable long id, PageRequest page) {
+        return PageResponse.of(customers.members(id, page.withSort(Sort.by("lastName", "firstName", "id"))), c -> c);
     }
 }

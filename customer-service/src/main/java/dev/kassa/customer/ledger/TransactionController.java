@@ -1,11 +1,10 @@
 package dev.kassa.customer.ledger;
 
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,16 +40,10 @@ class TransactionController {
             @RequestParam(name = "transaction_type", required = false) String type,
             @RequestParam(required = false) String sale,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
         return PageResponse.of(
-                ledger.page(
-                        customer,
-                        blankToNull(type),
-                        sale == null || sale.isBlank() ? null : sale,
-                        orderBy,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                ledger.page(customer, blankToNull(type), sale == null || sale.isBlank() ? null : sale, orderBy, page),
                 e -> e);
     }
 

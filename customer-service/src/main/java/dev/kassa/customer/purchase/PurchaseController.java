@@ -4,11 +4,10 @@ import dev.kassa.platform.data.Values;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.validation.IsoDate;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,15 +39,8 @@ class PurchaseController {
             @PathVariable long id,
             @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
             @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                history.page(
-                        id,
-                        Values.isoDate(dateFrom),
-                        Values.isoDate(dateTo),
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                p -> p);
+            PageRequest page) {
+        return PageResponse.of(history.page(id, Values.isoDate(dateFrom), Values.isoDate(dateTo), page), p -> p);
     }
 
     @Operation(

@@ -2,11 +2,10 @@ package dev.kassa.sales.register;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.validation.Whole;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -40,10 +39,8 @@ class RegisterController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                registers.list(active, search, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+            PageRequest page) {
+        return PageResponse.of(registers.list(active, search, ordering, page), r -> r);
     }
 
     @Operation(

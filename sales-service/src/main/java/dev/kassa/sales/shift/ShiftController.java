@@ -5,7 +5,6 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.NotServed;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
@@ -15,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -136,18 +135,9 @@ class ShiftController {
                     @OneOf(of = CashMovementKind.Reason.class, message = "sales.movement_reason_invalid")
                     String reason,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
+            PageRequest page,
             Caller caller) {
-        return PageResponse.of(
-                drawer.cashMovements(
-                        caller,
-                        session,
-                        movementType,
-                        reason,
-                        ordering,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                m -> m);
+        return PageResponse.of(drawer.cashMovements(caller, session, movementType, reason, ordering, page), m -> m);
     }
 
     @Operation(summary = "One cash movement (cashiers: of their own shifts)")
@@ -189,30 +179,18 @@ class ShiftController {
             @RequestParam(required = false) String search,
             @RequestParam(name = "cashier_name", required = false) String cashierName,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
+            PageRequest page,
             Caller caller) {
         return PageResponse.of(
-                shifts.list(
-                        caller,
-                        register,
-                        status,
-                        search != null ? search : cashierName,
-                        ordering,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                shifts.list(caller, register, status, search != null ? search : cashierName, ordering, page),
                 SessionView::from);
     }
 
     @Operation(summary = "Shifts that are open or suspended now")
     @GetMapping("/api/sales/sessions/active")
     @PreAuthorize(Access.SELL)
-    PageResponse<SessionView> active(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            Caller caller) {
-        return PageResponse.of(
-                shifts.list(caller, null, "open", null, null, PageRequests.of(page, pageSize, Sort.unsorted())),
-                SessionView::from);
+    PageResponse<SessionView> active(PageRequest page, Caller caller) {
+        return PageResponse.of(shifts.list(caller, null, "open", null, null, page), SessionView::from);
     }
 
     @Operation(summary = "Shift detail with its cash movements")
@@ -260,14 +238,8 @@ class ShiftController {
     @GetMapping("/api/sales/cash-registers/{id}/sessions")
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> sessions(
-            @PathVariable long id,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            Caller caller) {
-        return PageResponse.of(
-                shifts.ofRegister(caller, id, status, PageRequests.of(page, pageSize, Sort.unsorted())),
-                SessionView::from);
+            @PathVariable long id, @RequestParam(required = false) String status, PageRequest page, Caller caller) {
+        return PageResponse.of(shifts.ofRegister(caller, id, status, page), SessionView::from);
     }
 
     @Operation(summary = "The open shift of a register, with its cash movements")

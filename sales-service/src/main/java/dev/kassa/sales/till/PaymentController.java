@@ -4,14 +4,13 @@ import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.NotServed;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,12 +51,9 @@ class PaymentController {
                     @OneOf(of = PaymentMethod.class, message = "sales.payment_method_unknown")
                     String method,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(
-                payments.page(sale, session, method, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())),
-                v -> v);
+        return PageResponse.of(payments.page(sale, session, method, orderBy, page), v -> v);
     }
 
     @Operation(summary = "One payment of a completed (or refunded) sale (manager or owner)")

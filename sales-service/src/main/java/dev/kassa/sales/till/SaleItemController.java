@@ -2,14 +2,13 @@ package dev.kassa.sales.till;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.NotServed;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +46,9 @@ class SaleItemController {
             @RequestParam(required = false) Long sale,
             @RequestParam(required = false) Long product,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(
-                sales.items(sale, product, orderBy, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(sales.items(sale, product, orderBy, page), v -> v);
     }
 
     @Operation(summary = "One line of a sale")

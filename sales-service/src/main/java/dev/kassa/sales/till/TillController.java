@@ -8,7 +8,6 @@ import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.web.IdempotencyFilter;
 import dev.kassa.platform.web.NotServed;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
@@ -18,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -127,24 +126,19 @@ class TillController {
             @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
             @RequestParam(required = false) Long cashier,
             @RequestParam(name = "transaction_id", required = false) String transactionId,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         LocalDate from = Values.isoDate(dateFrom);
         LocalDate to = Values.isoDate(dateTo);
         SaleRepository.Filter filter = new SaleRepository.Filter(
                 blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
-        return PageResponse.of(
-                queries.list(filter, false, ordering, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+        return PageResponse.of(queries.list(filter, false, ordering, page), v -> v);
     }
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
     @GetMapping("/api/sales/sales/today")
     @PreAuthorize(Access.SELL)
-    PageResponse<SaleView> today(
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
-        return PageResponse.of(
-                queries.list(null, true, null, PageRequests.of(page, pageSize, Sort.unsorted())), v -> v);
+    PageResponse<SaleView> today(PageRequest page) {
+        return PageResponse.of(queries.list(null, true, null, page), v -> v);
     }
 
     @Operation(summary = "The caller's open draft in a shift: ?session=1")

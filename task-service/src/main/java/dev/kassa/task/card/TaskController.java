@@ -3,7 +3,6 @@ package dev.kassa.task.card;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.task.comment.CommentText;
@@ -16,7 +15,7 @@ import dev.kassa.task.task.TaskStats;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -81,8 +80,7 @@ class TaskController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
         return PageResponse.of(
                 tasks.page(
@@ -94,7 +92,7 @@ class TaskController {
                         blankToNull(category),
                         search,
                         orderBy,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
+                        page),
                 t -> t);
     }
 

@@ -2,13 +2,12 @@ package dev.kassa.task.report;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,12 +50,8 @@ class ReportController {
                     "Reports with their photos, newest first, of the tasks the caller may see; filter task; paginated")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    PageResponse<ReportView> list(
-            @RequestParam(required = false) Long task,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            Caller caller) {
-        return PageResponse.of(reports.page(caller, task, PageRequests.of(page, pageSize, Sort.unsorted())), r -> r);
+    PageResponse<ReportView> list(@RequestParam(required = false) Long task, PageRequest page, Caller caller) {
+        return PageResponse.of(reports.page(caller, task, page), r -> r);
     }
 
     @Operation(

@@ -2,13 +2,12 @@ package dev.kassa.task.template;
 
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.web.PageRequests;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.task.card.TaskViews;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,17 +53,9 @@ class TemplateController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize) {
+            PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(
-                templates.page(
-                        blankToNull(category),
-                        active,
-                        search,
-                        orderBy,
-                        PageRequests.of(page, pageSize, Sort.unsorted())),
-                t -> t);
+        return PageResponse.of(templates.page(blankToNull(category), active, search, orderBy, page), t -> t);
     }
 
     @Operation(summary = "One template")

@@ -31,8 +31,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import java.io.IOException;
@@ -48,6 +51,8 @@ public class WebAutoConfiguration {
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
     static {
+        // a list's page is a handler parameter (PageParameters), published as its two query parameters
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class);
         // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
         Schema<Object> decimal = new JsonSchema();
         decimal.setTypes(new LinkedHashSet<>(List.of("string", "number")));
@@ -87,6 +92,22 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     public ResponseExamples responseExamples(ObjectMapper json) {
         return new ResponseExamples(json);
+    }
+
+    /** A list's {@code PageRequest} parameter, read from {@code page} and {@code page_size} and published as those two. */
+    @Bean
+    public PageParameters pageParameters() {
+        return new PageParameters();
+    }
+
+    @Bean
+    public WebMvcConfigurer pageParameterConfigurer(PageParameters pages) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(pages);
+            }
+        };
     }
 
     /** Examples of the request bodies in the OpenAPI ({@code openapi/request-examples.json}, beside the spec). */

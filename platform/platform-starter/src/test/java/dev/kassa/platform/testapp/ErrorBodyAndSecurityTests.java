@@ -222,4 +222,36 @@ class ErrorBodyAndSecurityTests {
     void aStaleTokenDoesNotBreakPublicPaths() {
         assertThat(api().as("garbage").get("/api/public/ping").status()).isEqualTo(200);
     }
+
+    @Test
+    void aListsPageIsReadFromPageAndPageSizeAndPublishedAsThem() {
+        for (int i = 0; i < 3; i++) {
+            owner().post("/api/notes", json("text", "page " + i));
+        }
+        Api.Response first = owner().get("/api/notes/page?page_size=2");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("results").size()).isEqualTo(2);
+        int count = first.body().path("count").asInt();
+        int last = (count + 1) / 2;
+        int onLast = count - 2 * (last - 1);
+        assertThat(owner().get("/api/notes/page?page=" + last + "&page_size=2")
+                        .body()
+                        .path("results")
+                        .size())
+                .isEqualTo(onLast);
+        assertThat(owner().get("/api/notes/page?limit=2&offset=" + 2 * (last - 1))
+                        .body()
+                        .path("results")
+                        .size())
+                .as("the original web client's limit and offset")
+                .isEqualTo(onLast);
+        Api.Response bad = owner().get("/api/notes/page?page=0&page_size=500");
+        assertErrorBody(bad, 400, "invalid");
+        assertThat(bad.body().path("errors").has("page")).isTrue();
+        assertThat(bad.body().path("errors").has("page_size")).isTrue();
+
+        JsonNode parameters = api().get("/v3/api-docs").body().at("/paths/~1api~1notes~1page/get/parameters");
+        assertThat(parameters.findValuesAsText("name")).containsExactly("page", "page_size");
+        assertThat(parameters.get(1).at("/schema/maximum").asInt()).isEqualTo(100);
+    }
 }

@@ -3,8 +3,11 @@ package dev.kassa.platform.testapp;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,6 +64,14 @@ class NoteController {
         return notes.findAll().stream()
                 .map(n -> new NoteResponse(n.id, n.text, n.amount))
                 .toList();
+    }
+
+    /** A list's page as a parameter ({@code PageParameters}): page and page_size, or limit and offset. */
+    @GetMapping("/api/notes/page")
+    @PreAuthorize(Access.READ_CATALOG)
+    PageResponse<NoteResponse> page(PageRequest page) {
+        return PageResponse.of(
+                notes.findAll(page.withSort(Sort.by("id"))), n -> new NoteResponse(n.id, n.text, n.amount));
     }
 
     @GetMapping("/api/notes/refunds")
