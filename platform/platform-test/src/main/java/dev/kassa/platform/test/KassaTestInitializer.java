@@ -9,6 +9,7 @@ public class KassaTestInitializer implements ApplicationContextInitializer<Confi
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure.register(context);
         String app = context.getEnvironment().getProperty("spring.application.name", "kassa");
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         TestPropertyValues.of(

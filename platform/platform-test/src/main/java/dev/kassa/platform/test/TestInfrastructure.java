@@ -3,6 +3,7 @@ package dev.kassa.platform.test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM: Testcontainers when a Docker engine is
@@ -25,6 +28,9 @@ public final class TestInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
 
     public record Postgres(String jdbcUrl, String username, String password) {}
+
+    /** The services' test contexts, closed before the broker and the database stop (see {@link #closeContexts}). */
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
 
     private static Postgres postgres;
     private static String kafkaBootstrap;
@@ -100,6 +106,7 @@ public final class TestInfrastructure {
                     .setServerConfig("synchronous_commit", "off")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                closeContexts();
                 try {
                     pg.close();
                 } catch (IOException ignored) {
@@ -116,7 +123,31 @@ public final class TestInfrastructure {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closeContexts();
+            broker.destroy();
+        }));
         return broker.getBrokersAsString();
+    }
+
+    /** A service's test context, to be closed when the JVM exits before the broker and the database stop. */
+    static void register(ConfigurableApplicationContext context) {
+        CONTEXTS.add(context);
+    }
+
+    /**
+     * Closes the services' test contexts while the broker and the database still answer: Spring's own hooks run beside
+     * these, and a Kafka consumer that closes after its broker has gone waits 30 seconds for it.
+     */
+    private static void closeContexts() {
+        for (ConfigurableApplicationContext context : CONTEXTS) {
+            try {
+                if (context.isActive()) {
+                    context.close();
+                }
+            } catch (RuntimeException ignored) {
+                // the JVM is exiting
+            }
+        }
     }
 }
