@@ -205,22 +205,7 @@ public class Cart {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 SaleRepository.Sale draft = target.get();
-                for (Hold.Allocation a : hold.allocations()) {
-                    sales.addLine(
-                            draft.id(),
-                            hold.product().id(),
-                            hold.product().name(),
-                            hold.product().sku(),
-                            hold.product().unit(),
-                            a.batchId(),
-                            a.batchNumber(),
-                            a.quantity(),
-                            hold.product().salePrice(),
-                            a.unitCost(),
-                            hold.product().taxRate(),
-                            ref,
-                            requestRef);
-                }
+                sales.addLines(draft.id(), hold, ref, requestRef);
                 return sales.recalculate(draft);
             });
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.kassa.sales.till;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import dev.kassa.sales.catalog.Hold;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -307,6 +308,26 @@ class SaleRepository {
      * Writes a line of one hold's allocation (a scan's lines are told apart by their hold reference, so a line is never
      * merged into another); its total is {@link SaleTotals#lineTotal}.
      */
+    /** A line per batch the hold took from, at the product's price, under the hold's reference (and the request's). */
+    void addLines(long saleId, Hold hold, String ref, String requestRef) {
+        for (Hold.Allocation a : hold.allocations()) {
+            addLine(
+                    saleId,
+                    hold.product().id(),
+                    hold.product().name(),
+                    hold.product().sku(),
+                    hold.product().unit(),
+                    a.batchId(),
+                    a.batchNumber(),
+                    a.quantity(),
+                    hold.product().salePrice(),
+                    a.unitCost(),
+                    hold.product().taxRate(),
+                    ref,
+                    requestRef);
+        }
+    }
+
     void addLine(
             long saleId,
             long productId,

@@ -221,22 +221,7 @@ public class SaleUpload {
                         "sales.price_changed",
                         hold.product().salePrice().toPlainString());
             }
-            for (Hold.Allocation a : hold.allocations()) {
-                sales.addLine(
-                        saleId,
-                        hold.product().id(),
-                        hold.product().name(),
-                        hold.product().sku(),
-                        hold.product().unit(),
-                        a.batchId(),
-                        a.batchNumber(),
-                        a.quantity(),
-                        hold.product().salePrice(),
-                        a.unitCost(),
-                        hold.product().taxRate(),
-                        refs.get(i),
-                        null);
-            }
+            sales.addLines(saleId, hold, refs.get(i), null);
             if (line.discountAmount() != null) {
                 discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
             }
