@@ -15,13 +15,20 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class DocsRoutes {
 
-    /** ReDoc at /redoc/ (every service's OpenAPI, chosen in the page) and /swagger/ → Swagger UI. */
+    /**
+     * ReDoc at /redoc/ (every service's OpenAPI, chosen in the page), /swagger/ → Swagger UI, and the events' AsyncAPI
+     * contract at /api-docs/events, beside the services' OpenAPI documents at /api-docs/{service}.
+     */
     @Bean
     RouterFunction<ServerResponse> docs() {
         ClassPathResource redoc = new ClassPathResource("static/redoc/index.html");
+        ClassPathResource events = new ClassPathResource("kassa/asyncapi.json");
         return route(GET("/redoc").or(GET("/redoc/")), r -> ServerResponse.ok()
                         .contentType(MediaType.TEXT_HTML)
                         .bodyValue(redoc))
+                .andRoute(GET("/api-docs/events").or(GET("/api-docs/events/")), r -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(events))
                 .andRoute(GET("/swagger/"), r -> ServerResponse.temporaryRedirect(URI.create("/swagger"))
                         .build());
     }

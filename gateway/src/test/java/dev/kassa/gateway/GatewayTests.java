@@ -599,5 +599,11 @@ class GatewayTests {
         assertThat(redoc.raw()).contains("/api-docs/");
         assertThat(api().get("/swagger").status()).isIn(200, 302, 307);
         assertThat(api().get("/v3/api-docs/swagger-config").raw()).contains("/api-docs/sales");
+        Api.Response events = api().get("/api-docs/events");
+        assertThat(events.status())
+                .as("the events' AsyncAPI contract, without a token")
+                .isEqualTo(200);
+        assertThat(events.body().path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(events.body().at("/channels/salesEvents/address").asText()).isEqualTo("sales.events");
     }
 }
