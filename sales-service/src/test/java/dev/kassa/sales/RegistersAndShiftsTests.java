@@ -92,6 +92,18 @@ class RegistersAndShiftsTests {
                         .at("/count")
                         .asInt())
                 .isEqualTo(1);
+        for (String status : new String[] {"bogus", "OPEN"}) {
+            Api.Response unknown = cashier.get("/api/sales/cash-registers/" + register + "/sessions/?status=" + status);
+            assertThat(unknown.status()).as(status + " " + unknown).isEqualTo(400);
+            assertThat(unknown.at("/errors").fieldNames())
+                    .toIterable()
+                    .as(status)
+                    .containsExactly("status");
+        }
+        assertThat(cashier.get("/api/sales/cash-registers/" + register + "/sessions/?status=open")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(cashier.get("/api/sales/cash-registers/?search=входа")
                         .at("/count")
                         .asInt())

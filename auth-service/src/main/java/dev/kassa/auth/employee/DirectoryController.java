@@ -14,15 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Read-through for the other services' employee directories: an employee the store has just created (or reactivated)
  * is known here at once, while the event that tells the directories is still on its way. Answers Kassa's own services
- * only ({@code /internal/}), for a member of the store, in the shape of the directory's events.
+ * only ({@code /internal/}), for a member of the store, in the shape of the directories' events.
  */
 @RestController
 class DirectoryController {
 
-    private final EmployeeQueries directory;
+    private final EmployeeQueries queries;
 
-    DirectoryController(EmployeeQueries directory) {
-        this.directory = directory;
+    DirectoryController(EmployeeQueries queries) {
+        this.queries = queries;
     }
 
     @Operation(
@@ -30,7 +30,7 @@ class DirectoryController {
     @GetMapping("/internal/employees/{id}")
     @PreAuthorize(Access.MEMBER)
     EmployeeChanged employee(Caller caller, @PathVariable long id) {
-        return directory.directoryEntry(caller, id, null).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return queries.directoryEntry(caller, id, null).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 
     @Operation(
@@ -39,8 +39,6 @@ class DirectoryController {
     @GetMapping("/internal/employees")
     @PreAuthorize(Access.MEMBER)
     EmployeeChanged ofUser(Caller caller, @RequestParam long user) {
-        return directory
-                .directoryEntry(caller, null, user)
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        return queries.directoryEntry(caller, null, user).orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
     }
 }

@@ -86,19 +86,19 @@ class EmployeeController {
     record OwnPasswordChanged(String status, String message, TokenPair tokens) {}
 
     private final EmployeeService employees;
-    private final EmployeeQueries directory;
+    private final EmployeeQueries queries;
     private final EmployeePins pins;
     private final EmployeePasswords passwords;
     private final TokenService tokens;
 
     EmployeeController(
             EmployeeService employees,
-            EmployeeQueries directory,
+            EmployeeQueries queries,
             EmployeePins pins,
             EmployeePasswords passwords,
             TokenService tokens) {
         this.employees = employees;
-        this.directory = directory;
+        this.queries = queries;
         this.pins = pins;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -150,7 +150,7 @@ class EmployeeController {
     @GetMapping("/api/users/employees/cashiers")
     @PreAuthorize(Access.MEMBER)
     Success<List<Cashier>> cashiers(Caller caller) {
-        return Success.of(directory.cashiers(caller).stream()
+        return Success.of(queries.cashiers(caller).stream()
                 .map(e -> new Cashier(
                         e.id(),
                         (e.firstName() + " " + e.lastName()).trim(),

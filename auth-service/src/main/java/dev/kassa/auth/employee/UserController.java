@@ -95,17 +95,17 @@ class UserController {
     record PasswordChanged(Long userId, String username) {}
 
     private final EmployeeService employees;
-    private final EmployeeQueries directory;
+    private final EmployeeQueries queries;
     private final EmployeeProfiles profiles;
     private final EmployeePasswords passwords;
 
     UserController(
             EmployeeService employees,
-            EmployeeQueries directory,
+            EmployeeQueries queries,
             EmployeeProfiles profiles,
             EmployeePasswords passwords) {
         this.employees = employees;
-        this.directory = directory;
+        this.queries = queries;
         this.profiles = profiles;
         this.passwords = passwords;
     }
@@ -115,7 +115,7 @@ class UserController {
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     PageResponse<UserView> list(@RequestParam(required = false) String search, PageRequest page, Caller caller) {
         return PageResponse.of(
-                directory.members(caller, search, page.withSort(Sort.by("id"))),
+                queries.members(caller, search, page.withSort(Sort.by("id"))),
                 e -> UserView.of(employees.userOf(e), e));
     }
 
@@ -123,7 +123,7 @@ class UserController {
     @GetMapping("/api/users/users/{id}")
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     UserView get(@PathVariable long id, Caller caller) {
-        Employee e = directory.byUser(caller, id);
+        Employee e = queries.byUser(caller, id);
         return UserView.of(employees.userOf(e), e);
     }
 
@@ -149,7 +149,7 @@ class UserController {
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<UpdatedEmployee> updateEmployee(
             @PathVariable long id, @RequestBody UpdateEmployeeRequest request, Caller caller) {
-        Employee e = employees.update(caller, directory.byUser(caller, id).id(), request);
+        Employee e = employees.update(caller, queries.byUser(caller, id).id(), request);
         return Success.of(
                 "employee.updated", new UpdatedEmployee(EmployeeController.EmployeeView.of(e, employees.userOf(e))));
     }
@@ -161,7 +161,7 @@ class UserController {
     @PreAuthorize(Access.MEMBER)
     Success<UserView> updateProfile(@PathVariable long id, @Valid @RequestBody ProfileRequest r, Caller caller) {
         User u = profiles.updateProfile(caller, id, r.firstName(), r.lastName(), r.email(), r.username());
-        return Success.of("user.profile_updated", UserView.of(u, directory.byUser(caller, id)));
+        return Success.of("user.profile_updated", UserView.of(u, queries.byUser(caller, id)));
     }
 
     /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
@@ -197,7 +197,7 @@ class UserController {
     Success<PasswordChanged> changePassword(
             @PathVariable long id, @Valid @RequestBody PasswordRequest r, Caller caller) {
         User u = passwords
-                .resetPassword(caller, directory.byUser(caller, id).id(), r.newPassword())
+                .resetPassword(caller, queries.byUser(caller, id).id(), r.newPassword())
                 .user();
         return Success.of("user.password_changed", new PasswordChanged(u.id(), u.username()));
     }

@@ -14,6 +14,8 @@ import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,7 +38,7 @@ class AttributeService {
     /** An attribute's fields; its name is required in a whole record (a create, a PUT), which the service checks. */
     @DomainValidated
     record AttributeRequest(
-            @Filled @Size(max = 100) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
             String slug,
             @OneOf(
                             values = {"text", "number", "select", "multiselect", "boolean"},
@@ -53,7 +55,11 @@ class AttributeService {
      * service.
      */
     @DomainValidated
-    record ValueRequest(Long attribute, @Filled @Size(max = 200) String value, Integer order, Boolean isActive) {}
+    record ValueRequest(
+            Long attribute,
+            @Required(groups = Whole.class) @Filled @Size(max = 200) String value,
+            Integer order,
+            Boolean isActive) {}
 
     record Binding(Long attribute, Boolean isRequired, Boolean isVariant, Integer order) {}
 
@@ -92,7 +98,7 @@ class AttributeService {
     }
 
     Attribute create(AttributeRequest r) {
-        check(r, true);
+        rules.check(r, true).throwIfAny();
         String slug = Slugify.of(FieldErrors.blank(r.slug()) ? r.name() : r.slug());
         try {
             long id = attributes.insert(new AttributeRepository.Fields(
@@ -115,7 +121,7 @@ class AttributeService {
      * value.
      */
     Attribute update(long id, AttributeRequest r, boolean whole) {
-        check(r, whole);
+        rules.check(r, whole).throwIfAny();
         Attribute c = get(id);
         if (r.type() != null && !r.type().equals(c.type()) && attributes.hasProductValues(id)) {
             throw FieldErrors.single("type", "catalog.attribute_type_fixed");
@@ -136,15 +142,6 @@ class AttributeService {
             throw FieldErrors.single("name", "catalog.attribute_taken");
         }
         return get(id);
-    }
-
-    /** The request's declared rules, and a whole record's name. */
-    private void check(AttributeRequest r, boolean whole) {
-        FieldErrors errors = rules.check(r);
-        if (whole && r.name() == null) {
-            errors.add("name", "validation.required");
-        }
-        errors.throwIfAny();
     }
 
     void delete(long id) {
@@ -199,11 +196,7 @@ class AttributeService {
      * with its attribute (products' values point at it).
      */
     Value updateValue(long id, ValueRequest r, boolean whole) {
-        FieldErrors errors = rules.check(r);
-        if (whole && r.value() == null) {
-            errors.add("value", "validation.required");
-        }
-        errors.throwIfAny();
+        rules.check(r, whole).throwIfAny();
         Value c = attributes.findValue(id).orElseThrow(() -> CatalogErrors.ATTRIBUTE_VALUE_NOT_FOUND.exception());
         if (r.attribute() != null && r.attribute() != c.attribute()) {
             throw FieldErrors.single("attribute", "catalog.attribute_value_attribute_fixed");

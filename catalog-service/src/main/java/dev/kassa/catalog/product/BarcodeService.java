@@ -7,6 +7,8 @@ import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,7 +29,7 @@ class BarcodeService {
     @DomainValidated
     record BarcodeRequest(
             Long product,
-            @CodeFormat String barcode,
+            @Required(groups = Whole.class) @CodeFormat String barcode,
             @OneOf(
                             values = {"ean13", "ean8", "upc", "qr", "code128", "code39", "internal"},
                             message = "catalog.barcode_type_invalid")
@@ -123,10 +125,7 @@ class BarcodeService {
      */
     Extra update(long id, BarcodeRequest r, boolean whole) {
         Extra current = get(id);
-        FieldErrors errors = rules.check(r);
-        if (whole && r.barcode() == null) {
-            errors.add("barcode", "validation.required");
-        }
+        FieldErrors errors = rules.check(r, whole);
         if (r.product() != null && r.product() != current.product()) {
             errors.add("product", "catalog.barcode_product_fixed");
         }

@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The statements of till holds ({@link ReservationService}): the hold requests, the holds, and the batches they take from. */
+/** The statements of till holds ({@link ReservationService}): the hold requests and the holds ({@link Batches} writes the batches). */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class ReservationRepository {

@@ -9,6 +9,8 @@ import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
@@ -79,7 +81,7 @@ public class StockService {
      */
     @DomainValidated
     public record BatchUpdate(
-            @Filled @Size(max = 100) String batchNumber,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) String batchNumber,
             LocalDate manufacturingDate,
             LocalDate expiryDate,
             Long supplier,
@@ -244,10 +246,7 @@ public class StockService {
                 r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
         LocalDate expiry = r.expiryDate() != null || !partial ? r.expiryDate() : current.expiryDate();
         Long supplier = r.supplier() != null || !partial ? r.supplier() : current.supplier();
-        FieldErrors errors = rules.check(r);
-        if (!partial && r.batchNumber() == null) {
-            errors.add("batch_number", "validation.required");
-        }
+        FieldErrors errors = rules.check(r, !partial);
         checkDates(errors, made, expiry);
         if (Boolean.FALSE.equals(r.isActive()) && current.quantity().signum() > 0) {
             // a batch's stock leaves only through a movement: write it off first

@@ -177,10 +177,6 @@ public class Customer {
         return lastPurchaseAt;
     }
 
-    public Instant deletedAt() {
-        return deletedAt;
-    }
-
     protected Customer() {}
 
     Customer(CustomerForm form) {

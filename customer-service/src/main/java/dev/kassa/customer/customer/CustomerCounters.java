@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The columns of a customer that sales and payments move: balance, points and purchase totals, each moved by one statement
- * that reads and writes the row at once, so that an edit of the card and a sale or payment at the same moment cannot lose
- * one another. Part of {@link CustomerRepository}, the one writer of {@code customers}: the entity writes the card, these
- * statements the counters, and no other class writes the table.
+ * The statements of {@code customers} besides the entity's: the columns sales and payments move (balance, points and
+ * purchase totals, each moved by one statement that reads and writes the row at once, so that an edit of the card and a
+ * sale or payment at the same moment cannot lose one another), a deleted group's members, and whether an id was ever
+ * stored. Part of {@link CustomerRepository}, the one writer of {@code customers}: the entity writes the card, these
+ * statements the rest, and no other class writes the table.
  */
 public interface CustomerCounters {
 

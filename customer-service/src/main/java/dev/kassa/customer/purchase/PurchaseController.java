@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** What customers bought: one customer's purchases, and the customers who bought most (from sales events). */
@@ -52,8 +51,8 @@ class PurchaseController {
     Success<List<PurchaseHistory.TopCustomer>> top(
             @RequestParam(required = false) String limit,
             @RequestParam(name = "order_by", required = false) String orderBy,
-            @RequestParam(name = "date_from", required = false) String dateFrom,
-            @RequestParam(name = "date_to", required = false) String dateTo) {
+            @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
+            @RequestParam(name = "date_to", required = false) @IsoDate String dateTo) {
         FieldErrors errors = new FieldErrors();
         int n = 10;
         if (limit != null && !limit.isBlank()) {
@@ -70,9 +69,8 @@ class PurchaseController {
         if (!order.equals("total_purchases") && !order.equals("total_purchases_count")) {
             errors.add("order_by", "validation.invalid");
         }
-        LocalDate from = errors.date("date_from", dateFrom);
-        LocalDate to = errors.date("date_to", dateTo);
         errors.throwIfAny();
-        return Success.of(history.top(from, to, order.equals("total_purchases_count"), n));
+        return Success.of(history.top(
+                Values.isoDate(dateFrom), Values.isoDate(dateTo), order.equals("total_purchases_count"), n));
     }
 }

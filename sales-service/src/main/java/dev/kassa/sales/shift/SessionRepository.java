@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Shifts and registers of the current store (runs inside the caller's transaction, on the store's schema). */
+/** Shifts and their cash movements of the current store (runs inside the caller's transaction, on the store's schema). */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class SessionRepository {

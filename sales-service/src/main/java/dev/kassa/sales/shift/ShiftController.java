@@ -238,7 +238,10 @@ class ShiftController {
     @GetMapping("/api/sales/cash-registers/{id}/sessions")
     @PreAuthorize(Access.SELL)
     PageResponse<SessionView> sessions(
-            @PathVariable long id, @RequestParam(required = false) String status, PageRequest page, Caller caller) {
+            @PathVariable long id,
+            @RequestParam(required = false) @OneOf(of = ShiftStatus.class) String status,
+            PageRequest page,
+            Caller caller) {
         return PageResponse.of(shifts.ofRegister(caller, id, status, page), SessionView::from);
     }
 

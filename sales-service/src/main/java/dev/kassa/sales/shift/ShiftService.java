@@ -83,8 +83,11 @@ public class ShiftService {
     public Page<Session> list(
             Caller caller, Long register, String status, String search, String ordering, Pageable page) {
         String orderBy = SessionRepository.ORDERING.orderBy(ordering);
-        // the status is one of ShiftStatus' (declared on the request's parameter)
-        ShiftStatus st = FieldErrors.blank(status) ? null : ShiftStatus.of(status.trim());
+        // declared on the requests' parameters (@OneOf); checked here too for every caller of the list
+        ShiftStatus st = FieldErrors.blank(status)
+                ? null
+                : ShiftStatus.parse(status.trim())
+                        .orElseThrow(() -> FieldErrors.single("status", "validation.invalid"));
         Long own = managesShifts(caller) ? null : caller.userId();
         return sessions.page(register, st, search, own, orderBy, page);
     }

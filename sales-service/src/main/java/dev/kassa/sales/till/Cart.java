@@ -32,8 +32,10 @@ import java.util.function.Supplier;
 @Service
 public class Cart {
 
-    /** A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code). */
-    /** A scan: the product by id or by a barcode (a batch's barcode picks that batch); no quantity is one. */
+    /**
+     * A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code: a batch's
+     * barcode picks that batch); no quantity is one.
+     */
     @DomainValidated
     public record ScanRequest(
             @Required Long session,

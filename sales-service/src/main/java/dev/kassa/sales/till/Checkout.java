@@ -11,10 +11,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.Phone;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.sales.SalesErrors;
-import dev.kassa.sales.catalog.CatalogClient;
-import dev.kassa.sales.catalog.HoldIntents;
 import dev.kassa.sales.customer.CustomerClient;
-import dev.kassa.sales.shift.SessionRepository;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
@@ -38,38 +35,26 @@ import java.util.UUID;
 @Service
 public class Checkout {
 
-    private final SessionRepository sessions;
     private final SaleRepository sales;
-    private final CatalogClient catalog;
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
-    private final Discounts discounts;
     private final EmployeeDirectory staff;
     private final CustomerClient customers;
-    private final HoldIntents intents;
     private final RequestRules rules;
 
     Checkout(
-            SessionRepository sessions,
             SaleRepository sales,
-            CatalogClient catalog,
             OutboxPublisher outbox,
             TransactionTemplate tx,
-            Discounts discounts,
             EmployeeDirectory staff,
             CustomerClient customers,
-            HoldIntents intents,
             RequestRules rules) {
-        this.rules = rules;
-        this.intents = intents;
-        this.sessions = sessions;
         this.sales = sales;
-        this.catalog = catalog;
         this.outbox = outbox;
         this.tx = tx;
-        this.discounts = discounts;
         this.staff = staff;
         this.customers = customers;
+        this.rules = rules;
     }
 
     /**

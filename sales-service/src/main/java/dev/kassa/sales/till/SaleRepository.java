@@ -305,10 +305,10 @@ class SaleRepository {
     }
 
     /**
-     * Writes a line of one hold's allocation (a scan's lines are told apart by their hold reference, so a line is never
-     * merged into another); its total is {@link SaleTotals#lineTotal}.
+     * A line per batch the hold took from, at the product's price, under the hold's reference (and the request's): a
+     * scan's lines are told apart by their hold reference, so a line is never merged into another; its total is
+     * {@link SaleTotals#lineTotal}.
      */
-    /** A line per batch the hold took from, at the product's price, under the hold's reference (and the request's). */
     void addLines(long saleId, Hold hold, String ref, String requestRef) {
         for (Hold.Allocation a : hold.allocations()) {
             addLine(
@@ -328,7 +328,7 @@ class SaleRepository {
         }
     }
 
-    void addLine(
+    private void addLine(
             long saleId,
             long productId,
             String name,

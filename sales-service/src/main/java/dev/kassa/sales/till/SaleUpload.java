@@ -16,7 +16,6 @@ import dev.kassa.sales.customer.CustomerClient;
 import dev.kassa.sales.shift.SessionRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,8 +69,8 @@ public class SaleUpload {
             BigDecimal discountPercent,
             BigDecimal discountAmount,
             @Size(max = 2000) String notes,
-            @NotEmpty List<@NotNull @Valid SaleLine> items,
-            List<@NotNull @Valid PaymentRequest> payments) {
+            @NotEmpty List<@Valid SaleLine> items,
+            List<@Valid PaymentRequest> payments) {
 
         /** {@code customer_id}, or the web client's {@code customer}. */
         Checkout.Buyer buyer() {
@@ -169,6 +168,11 @@ public class SaleUpload {
     /** The request's declared rules and its time of sale (now when none is given) in one answer. */
     private Instant soldAt(NewSale r) {
         FieldErrors errors = rules.check(r);
+        for (int i = 0; r.items() != null && i < r.items().size(); i++) {
+            if (r.items().get(i) == null) {
+                errors.add("items." + i + ".product", "validation.required");
+            }
+        }
         Instant now = Instant.now();
         Instant soldAt =
                 errors.dateTime("sold_at", r.soldAt(), TenantContext.require().zone());

@@ -35,6 +35,10 @@ record Settlement(List<Applied> payments, BigDecimal change) {
         // fields
         for (int i = 0; i < requests.size(); i++) {
             PaymentRequest p = requests.get(i);
+            if (p == null) {
+                errors.add("payments." + i + ".payment_method", "sales.payment_method_unknown");
+                continue;
+            }
             if (p.receivedAmount() == null) {
                 continue;
             }

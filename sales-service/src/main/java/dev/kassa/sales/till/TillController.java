@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +43,7 @@ class TillController {
 
     /** {@code cashier_id}: on a shared till, the employee (id) the sale is recorded for. */
     record CheckoutRequest(
-            List<@NotNull @Valid PaymentRequest> payments,
+            List<@Valid PaymentRequest> payments,
             Long customerId,
             Long customer,
             String customerName,

@@ -9,6 +9,7 @@ import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,10 @@ class SettlementTests {
         assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), List.of()))
                 .isInstanceOfSatisfying(
                         KassaException.class, e -> assertThat(e.fieldErrors()).containsKey("payments"));
+        assertThatThrownBy(() -> Settlement.of(new BigDecimal("100"), Collections.singletonList(null)))
+                .as("a tender sent as null")
+                .isInstanceOfSatisfying(KassaException.class, e -> assertThat(e.fieldErrors())
+                        .containsKey("payments.0.payment_method"));
         assertThatThrownBy(() -> Settlement.of(
                         new BigDecimal("100"),
                         List.of(new PaymentRequest("card", BigDecimal.TEN, BigDecimal.TEN, null, null))))

@@ -56,11 +56,11 @@ class TaskController {
                     "status",
                     "t.status"));
 
-    private final TaskCards tasks;
+    private final TaskCards cards;
     private final Comments comments;
 
-    TaskController(TaskCards tasks, Comments comments) {
-        this.tasks = tasks;
+    TaskController(TaskCards cards, Comments comments) {
+        this.cards = cards;
         this.comments = comments;
     }
 
@@ -83,7 +83,7 @@ class TaskController {
             PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
         return PageResponse.of(
-                tasks.page(
+                cards.page(
                         caller,
                         blankToNull(status),
                         blankToNull(priority),
@@ -105,28 +105,28 @@ class TaskController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail create(@RequestBody TaskRequest request, Caller caller) {
-        return tasks.create(caller, request);
+        return cards.create(caller, request);
     }
 
     @Operation(summary = "A task with its comments")
     @GetMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail get(@PathVariable long id, Caller caller) {
-        return tasks.get(caller, id);
+        return cards.get(caller, id);
     }
 
     @Operation(summary = "Replace a task's fields (its creator, an owner or a manager)")
     @PutMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail replace(@PathVariable long id, @RequestBody TaskRequest request, Caller caller) {
-        return tasks.update(caller, id, request, false);
+        return cards.update(caller, id, request, false);
     }
 
     @Operation(summary = "Change the fields given (its creator, an owner or a manager)")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail patch(@PathVariable long id, @RequestBody TaskRequest request, Caller caller) {
-        return tasks.update(caller, id, request, true);
+        return cards.update(caller, id, request, true);
     }
 
     @Operation(summary = "Delete a task (its creator, an owner or a manager)")
@@ -134,63 +134,63 @@ class TaskController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MEMBER)
     void delete(@PathVariable long id, Caller caller) {
-        tasks.delete(caller, id);
+        cards.delete(caller, id);
     }
 
     @Operation(summary = "Tasks assigned to the caller")
     @GetMapping("/my_tasks")
     @PreAuthorize(Access.MEMBER)
     List<TaskViews.TaskDetail> mine(Caller caller) {
-        return tasks.list(caller, "mine");
+        return cards.list(caller, "mine");
     }
 
     @Operation(summary = "Tasks the caller created")
     @GetMapping("/created_by_me")
     @PreAuthorize(Access.MEMBER)
     List<TaskViews.TaskDetail> created(Caller caller) {
-        return tasks.list(caller, "created");
+        return cards.list(caller, "created");
     }
 
     @Operation(summary = "Tasks past their deadline and not yet done (pending, in progress, on review)")
     @GetMapping("/overdue")
     @PreAuthorize(Access.MEMBER)
     List<TaskViews.TaskDetail> overdue(Caller caller) {
-        return tasks.list(caller, "overdue");
+        return cards.list(caller, "overdue");
     }
 
     @Operation(summary = "Tasks due today (the store's local day)")
     @GetMapping("/today")
     @PreAuthorize(Access.MEMBER)
     List<TaskViews.TaskDetail> today(Caller caller) {
-        return tasks.list(caller, "today");
+        return cards.list(caller, "today");
     }
 
     @Operation(summary = "Counts of the tasks the caller may see: total, by status, by priority, overdue")
     @GetMapping("/stats")
     @PreAuthorize(Access.MEMBER)
     TaskStats stats(Caller caller) {
-        return tasks.stats(caller);
+        return cards.stats(caller);
     }
 
     @Operation(summary = "Start (the assignee): pending, or rejected for rework → in progress")
     @PostMapping("/{id}/start")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail start(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, TaskAction.START, null);
+        return cards.act(caller, id, TaskAction.START, null);
     }
 
     @Operation(summary = "Submit for review (the assignee): in progress → on review")
     @PostMapping("/{id}/submit_for_review")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail submit(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, TaskAction.SUBMIT, null);
+        return cards.act(caller, id, TaskAction.SUBMIT, null);
     }
 
     @Operation(summary = "Approve (its creator unless a cashier, an owner or a manager): on review → completed")
     @PostMapping("/{id}/approve")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail approve(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, TaskAction.APPROVE, null);
+        return cards.act(caller, id, TaskAction.APPROVE, null);
     }
 
     @Operation(
@@ -200,7 +200,7 @@ class TaskController {
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail reject(
             @PathVariable long id, @Valid @RequestBody(required = false) RejectRequest request, Caller caller) {
-        return tasks.act(caller, id, TaskAction.REJECT, request == null ? null : request.reason());
+        return cards.act(caller, id, TaskAction.REJECT, request == null ? null : request.reason());
     }
 
     @Operation(
@@ -211,7 +211,7 @@ class TaskController {
     @PostMapping("/{id}/complete")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail complete(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, TaskAction.COMPLETE, null);
+        return cards.act(caller, id, TaskAction.COMPLETE, null);
     }
 
     /**
@@ -233,7 +233,7 @@ class TaskController {
     TaskViews.TaskDetail updateStatus(
             @PathVariable long id, @Valid @RequestBody(required = false) StatusRequest request, Caller caller) {
         StatusRequest r = request == null ? new StatusRequest(null, null, null) : request;
-        return tasks.moveTo(caller, id, r.status(), r.reason(), r.completionComment());
+        return cards.moveTo(caller, id, r.status(), r.reason(), r.completionComment());
     }
 
     @Operation(summary = "Comment on the task (the original web client): {text} or {comment}")
@@ -255,6 +255,6 @@ class TaskController {
     @PostMapping("/{id}/cancel")
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail cancel(@PathVariable long id, Caller caller) {
-        return tasks.act(caller, id, TaskAction.CANCEL, null);
+        return cards.act(caller, id, TaskAction.CANCEL, null);
     }
 }

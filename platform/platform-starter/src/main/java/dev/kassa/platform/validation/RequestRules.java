@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 
 /**
  * The declared rules of a {@link DomainValidated} request, checked where the domain checks the rest: {@link #check} answers
@@ -22,9 +23,18 @@ public class RequestRules {
 
     /** The rules {@code request}'s record declares that it breaks (none when it is null: the body is required elsewhere). */
     public FieldErrors check(Object request) {
+        return check(request, false);
+    }
+
+    /**
+     * The same, for a whole record ({@code whole}: a create or a PUT) also the rules of the group {@link Whole} (its
+     * {@code @Required(groups = Whole.class)} fields), which a PATCH may leave out.
+     */
+    public FieldErrors check(Object request, boolean whole) {
         FieldErrors errors = new FieldErrors();
         if (request != null) {
-            for (ConstraintViolation<Object> violation : validator.validate(request)) {
+            Class<?> group = whole ? Whole.class : Default.class;
+            for (ConstraintViolation<Object> violation : validator.validate(request, group)) {
                 ConstraintMessages.Translated t = messages.translate(violation);
                 errors.add(t.field(), t.key(), t.args());
             }

@@ -118,8 +118,13 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.BAD_REQUEST, errors.body(PlatformErrors.INVALID, null, fields));
     }
 
+    /** A field's message, said once however many rules say it (a blank required field of a Whole record). */
     private void add(Map<String, List<String>> fields, ConstraintMessages.Translated error) {
-        fields.computeIfAbsent(error.field(), k -> new ArrayList<>()).add(errors.message(error.key(), error.args()));
+        List<String> messages = fields.computeIfAbsent(error.field(), k -> new ArrayList<>());
+        String message = errors.message(error.key(), error.args());
+        if (!messages.contains(message)) {
+            messages.add(message);
+        }
     }
 
     private static ConstraintViolation<?> violation(ParameterValidationResult result, MessageSourceResolvable error) {

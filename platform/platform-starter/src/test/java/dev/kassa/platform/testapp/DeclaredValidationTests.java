@@ -89,6 +89,10 @@ class DeclaredValidationTests {
         Api.Response noName = owner().post("/api/notes/labels", json("code", "A1"));
         assertThat(noName.status()).as(noName.toString()).isEqualTo(400);
         assertThat(noName.text("/errors/name/0")).isEqualTo("Обязательное поле.");
+        Api.Response blankName = owner().post("/api/notes/labels", json("name", " "));
+        assertThat(blankName.at("/errors/name"))
+                .as("@Required and @Filled both refuse a blank name: one message")
+                .hasSize(1);
         assertThat(owner().post("/api/notes/labels", json("name", "Чай")).status())
                 .isEqualTo(200);
         Api.Response patch = owner().patch("/api/notes/labels/1", json("code", "A1"));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kassa.platform.events.Topics;
 
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,12 @@ public final class AsyncApiDocument {
         info.putObject("contact").put("name", "Kassa");
         // no open-source licence: the contract is given to each partner with the operator's terms
         info.putObject("license").put("name", "Proprietary: the operator's partner terms");
+        Map<String, List<EventSamples.Sample>> byTopic = EventSamples.byTopic(samples);
         ArrayNode tags = info.putArray("tags");
-        for (String topic : Topics.ALL) {
-            if (samples.values().stream().anyMatch(s -> s.topic().equals(topic))) {
-                ObjectNode tag = tags.addObject();
-                tag.put("name", topic);
-                tag.put("description", "The events of " + topic + ".");
-            }
+        for (String topic : byTopic.keySet()) {
+            ObjectNode tag = tags.addObject();
+            tag.put("name", topic);
+            tag.put("description", "The events of " + topic + ".");
         }
         doc.put("defaultContentType", "application/json");
         ObjectNode servers = doc.putObject("servers");
@@ -56,13 +54,9 @@ public final class AsyncApiDocument {
         ObjectNode messages = components.putObject("messages");
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Envelope", envelope());
-        for (String topic : Topics.ALL) {
-            List<EventSamples.Sample> events = samples.values().stream()
-                    .filter(s -> s.topic().equals(topic))
-                    .toList();
-            if (events.isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<String, List<EventSamples.Sample>> entry : byTopic.entrySet()) {
+            String topic = entry.getKey();
+            List<EventSamples.Sample> events = entry.getValue();
             String channelId = channelId(topic);
             ObjectNode channel = channels.putObject(channelId);
             channel.put("address", topic);
@@ -134,31 +128,17 @@ public final class AsyncApiDocument {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("type", "object");
         envelope.put("description", "Every Kassa event travels in this envelope.");
-        envelope.putArray("required")
-                .add("event_id")
-                .add("type")
-                .add("tenant_key")
-                .add("occurred_at")
-                .add("schema_version")
-                .add("payload");
-        ObjectNode p = envelope.putObject("properties");
-        described(
-                        p.putObject("event_id"),
-                        "string",
-                        "unique per event; a consumer that records it handles a redelivery once")
-                .put("format", "uuid");
-        described(p.putObject("type"), "string", "the event type (the message's name)");
-        described(p.putObject("tenant_key"), "string", "the store; also the Kafka message key");
-        described(p.putObject("occurred_at"), "string", "when the change was committed (UTC)")
-                .put("format", "date-time");
-        described(
-                p.putObject("schema_version"),
-                "integer",
-                "the payload's version; raised only on an incompatible change");
-        described(
-                p.putObject("payload"),
-                "object",
-                "the event's fields (snake_case; money and quantities as decimal strings)");
+        ArrayNode required = envelope.putArray("required");
+        ObjectNode properties = envelope.putObject("properties");
+        for (EventSamples.EnvelopeField f : EventSamples.ENVELOPE) {
+            required.add(f.name());
+            ObjectNode field = properties.putObject(f.name());
+            field.put("type", f.type());
+            if (f.format() != null) {
+                field.put("format", f.format());
+            }
+            field.put("description", f.meaning());
+        }
         return envelope;
     }
 
@@ -214,12 +194,6 @@ public final class AsyncApiDocument {
         } else {
             schema.put("type", type);
         }
-    }
-
-    private static ObjectNode described(ObjectNode schema, String type, String description) {
-        schema.put("type", type);
-        schema.put("description", description);
-        return schema;
     }
 
     /** {@code sales.events} → {@code salesEvents}: a channel's id in the document. */

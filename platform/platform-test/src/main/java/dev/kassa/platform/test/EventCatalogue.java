@@ -1,7 +1,5 @@
 package dev.kassa.platform.test;
 
-import dev.kassa.platform.events.Topics;
-
 import java.util.List;
 import java.util.Map;
 
@@ -27,24 +25,25 @@ public final class EventCatalogue {
 
                 | field | kind | meaning |
                 |---|---|---|
-                | `event_id` | UUID | unique per event; a consumer that records it handles a redelivered event once |
-                | `type` | string | the event type (the headings below) |
-                | `tenant_key` | string | the store; also the Kafka message key, so one store's events stay in order |
-                | `occurred_at` | timestamp (UTC, ISO-8601) | when the change was committed |
-                | `schema_version` | integer | the payload's version; raised only on an incompatible change |
-                | `payload` | object | the event's fields, below (snake_case; money and quantities as decimal strings) |
+                """);
+        EventSamples.ENVELOPE.forEach(f -> md.append("| `")
+                .append(f.name())
+                .append("` | ")
+                .append(f.kind())
+                .append(" | ")
+                .append(f.meaning())
+                .append(" |\n"));
+        md.append(
+                """
 
                 Consumers ignore fields they do not know and event types they do not read. A message that cannot be read is
                 retried with backoff, then parked on `<topic>.DLT`.
 
                 """);
-        for (String topic : Topics.ALL) {
-            List<EventSamples.Sample> events = samples.values().stream()
-                    .filter(s -> s.topic().equals(topic))
-                    .toList();
-            if (events.isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<String, List<EventSamples.Sample>> byTopic :
+                EventSamples.byTopic(samples).entrySet()) {
+            String topic = byTopic.getKey();
+            List<EventSamples.Sample> events = byTopic.getValue();
             md.append("## `").append(topic).append("`\n\n");
             for (EventSamples.Sample s : events) {
                 md.append("### ")

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.events.Topics;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,18 +15,8 @@ class AsyncApiDocumentTests {
     private static final Path DOCUMENT = Path.of("../../docs/asyncapi.json");
 
     @Test
-    void theAsyncApiDocumentInDocsIsGeneratedFromTheSamples() throws IOException {
-        String expected = AsyncApiDocument.text(EventSamples.all());
-        if (Boolean.getBoolean("kassa.events.write")) {
-            Files.writeString(DOCUMENT, expected);
-        }
-        assertThat(Files.exists(DOCUMENT))
-                .as("docs/asyncapi.json exists (write it with -Dkassa.events.write=true)")
-                .isTrue();
-        assertThat(Files.readString(DOCUMENT))
-                .as("docs/asyncapi.json is out of date: run ./mvnw -pl platform/platform-test test "
-                        + "-Dkassa.events.write=true")
-                .isEqualTo(expected);
+    void theAsyncApiDocumentInDocsIsGeneratedFromTheSamples() {
+        GeneratedDocs.assertCurrent(DOCUMENT, AsyncApiDocument.text(EventSamples.all()));
     }
 
     @Test

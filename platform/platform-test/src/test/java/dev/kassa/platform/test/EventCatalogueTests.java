@@ -2,8 +2,6 @@ package dev.kassa.platform.test;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,17 +28,7 @@ class EventCatalogueTests {
     }
 
     @Test
-    void theCatalogueInDocsIsGeneratedFromTheSamples() throws IOException {
-        String expected = EventCatalogue.render(EventSamples.all());
-        if (Boolean.getBoolean("kassa.events.write")) {
-            Files.writeString(CATALOGUE, expected);
-        }
-        assertThat(Files.exists(CATALOGUE))
-                .as("docs/events.md exists (write it with -Dkassa.events.write=true)")
-                .isTrue();
-        assertThat(Files.readString(CATALOGUE))
-                .as("docs/events.md is out of date: run ./mvnw -pl platform/platform-test test "
-                        + "-Dkassa.events.write=true")
-                .isEqualTo(expected);
+    void theCatalogueInDocsIsGeneratedFromTheSamples() {
+        GeneratedDocs.assertCurrent(CATALOGUE, EventCatalogue.render(EventSamples.all()));
     }
 }
