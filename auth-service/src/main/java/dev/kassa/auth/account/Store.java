@@ -11,6 +11,15 @@ import java.time.Instant;
 @Entity
 @Table(name = "stores")
 public class Store {
+
+    /** The longest values the store's columns take: the forms that open or change a store declare them. */
+    public static final int NAME_LENGTH = 255;
+
+    public static final int ADDRESS_LENGTH = 500;
+    public static final int PLACE_LENGTH = 100;
+    public static final int LEGAL_NAME_LENGTH = 255;
+    public static final int TAX_ID_LENGTH = 50;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -26,13 +26,16 @@ public class EmployeeProfiles {
     private final EmployeeRepository employees;
     private final EmployeeService employeeService;
     private final EmployeeAnnouncements announcements;
+    private final EmployeeQueries queries;
 
     EmployeeProfiles(
             UserRepository users,
             StoreRepository stores,
             EmployeeRepository employees,
             EmployeeService employeeService,
-            EmployeeAnnouncements announcements) {
+            EmployeeAnnouncements announcements,
+            EmployeeQueries queries) {
+        this.queries = queries;
         this.users = users;
         this.stores = stores;
         this.employees = employees;
@@ -44,10 +47,7 @@ public class EmployeeProfiles {
     @Transactional
     public User updateProfile(
             Caller caller, long userId, String firstName, String lastName, String email, String username) {
-        Employee employee = employees
-                .findByUserIdAndStoreId(
-                        userId, stores.activeOf(caller.tenantKey()).id())
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
+        Employee employee = queries.byUser(caller, userId);
         if (userId != caller.userId()) {
             if (!caller.managesStore()) {
                 throw AuthErrors.OWN_PROFILE_ONLY.exception();

@@ -1,5 +1,6 @@
 package dev.kassa.auth.registration;
 
+import dev.kassa.auth.account.Store;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Phone;
@@ -25,16 +26,16 @@ public record RegisterRequest(
         @Size(max = 150) String middleName,
         @Phone String ownerPhone,
         String phone,
-        @Required @Size(max = 255) String storeName,
+        @Required @Size(max = Store.NAME_LENGTH) String storeName,
         String storeSlug,
         String storeDescription,
-        @Size(max = 500) String storeAddress,
-        @Size(max = 100) String storeCity,
-        @Size(max = 100) String storeRegion,
+        @Size(max = Store.ADDRESS_LENGTH) String storeAddress,
+        @Size(max = Store.PLACE_LENGTH) String storeCity,
+        @Size(max = Store.PLACE_LENGTH) String storeRegion,
         @Phone String storePhone,
         @EmailAddress String storeEmail,
-        @Size(max = 255) String storeLegalName,
-        @Size(max = 50) String storeTaxId,
+        @Size(max = Store.LEGAL_NAME_LENGTH) String storeLegalName,
+        @Size(max = Store.TAX_ID_LENGTH) String storeTaxId,
         String storeTimeZone) {
 
     String confirmation() {

@@ -1,5 +1,6 @@
 package dev.kassa.auth.store;
 
+import dev.kassa.auth.account.Store;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Phone;
@@ -11,14 +12,14 @@ import jakarta.validation.constraints.Size;
  */
 @DomainValidated
 record CreateStoreRequest(
-        @Size(max = 255) String name,
+        @Size(max = Store.NAME_LENGTH) String name,
         String slug,
         String description,
-        @Size(max = 500) String address,
-        @Size(max = 100) String city,
-        @Size(max = 100) String region,
+        @Size(max = Store.ADDRESS_LENGTH) String address,
+        @Size(max = Store.PLACE_LENGTH) String city,
+        @Size(max = Store.PLACE_LENGTH) String region,
         @Phone String phone,
         @EmailAddress String email,
-        @Size(max = 255) String legalName,
-        @Size(max = 50) String taxId,
+        @Size(max = Store.LEGAL_NAME_LENGTH) String legalName,
+        @Size(max = Store.TAX_ID_LENGTH) String taxId,
         String timeZone) {}
