@@ -568,6 +568,18 @@ class EndToEndIT {
             assertThat(history.text("/results/0/total")).isEqualTo("75000.00");
         });
         assertThat(cashier.get("/api/products/products/").status()).isEqualTo(200);
+        // an offline till's delta sync through the gateway: every product first, then 304 while nothing changes
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cashier.get("/api/products/sync/products/")
+                                .at("/products")
+                                .size()
+                        >= cashier.get("/api/products/products/").at("/count").asInt());
+        String syncCursor = cashier.get("/api/products/sync/products/").text("/next_cursor");
+        assertThat(cashier.header("If-None-Match", "\"" + syncCursor + "\"")
+                        .get("/api/products/sync/products/?cursor=" + syncCursor)
+                        .status())
+                .isEqualTo(304);
+        assertErrorBody(cashier.get("/api/products/sync/products/?cursor=nope"), 400, "invalid");
         assertErrorBody(
                 cashier.post("/api/products/products/", json("name", "x", "sale_price", 1)), 403, "permission_denied");
         assertErrorBody(cashier.post("/api/sales/sales/1/refund/", null), 403, "permission_denied");

@@ -15,6 +15,7 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -223,6 +224,19 @@ public class ProductService {
         Map<Long, Product> byId = products.findAllById(ids.getContent()).stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         return withDetails(ids.map(byId::get));
+    }
+
+    /** The products of these ids as the product endpoints show them, in the ids' order (a missing id is left out). */
+    @Transactional(readOnly = true)
+    public List<ProductView> views(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Product> byId =
+                products.findAllById(ids).stream().collect(Collectors.toMap(Product::id, Function.identity()));
+        List<Product> found =
+                ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return withDetails(new PageImpl<>(found)).getContent();
     }
 
     private Page<ProductView> withDetails(Page<Product> page) {

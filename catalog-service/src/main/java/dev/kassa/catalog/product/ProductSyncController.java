@@ -1,0 +1,53 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.security.Access;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The products' delta sync for offline tills. */
+@RestController
+class ProductSyncController {
+
+    private final ProductSync sync;
+
+    ProductSyncController(ProductSync sync) {
+        this.sync = sync;
+    }
+
+    @Operation(
+            summary =
+                    "Products changed since a cursor (delta sync for offline tills): the products as the product endpoints show "
+                            + "them and the ids of deleted ones, oldest change first, limit (1–500, default 100) a page; "
+                            + "next_cursor is where the next poll starts, has_more says another page waits. With no cursor, "
+                            + "every product. A poll whose If-None-Match is the cursor it sends answers 304 when nothing "
+                            + "changed since")
+    @GetMapping("/api/products/sync/products")
+    @PreAuthorize(Access.READ_CATALOG)
+    ResponseEntity<ProductSync.Changes> products(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) @Min(1) @Max(ProductSync.MAX_LIMIT) Integer limit,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        ProductSync.Changes changes = sync.since(cursor, limit == null ? ProductSync.DEFAULT_LIMIT : limit);
+        String etag = "\"" + changes.nextCursor() + "\"";
+        if (changes.products().isEmpty() && changes.deleted().isEmpty() && etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(CacheControl.noCache().cachePrivate())
+                    .build();
+        }
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(changes);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.kassa.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Delta sync for offline tills: only what changed since the till's cursor, deletions included, and 304 when nothing did. */
+@KassaIntegrationTest
+class ProductSyncTests {
+
+    private static final String SYNC = "/api/products/sync/products/";
+
+    @LocalServerPort
+    int port;
+
+    Api as(String store, String role) {
+        return Api.member(port, store, 4, role, role);
+    }
+
+    /**
+     * Polls as a till does until a page holds {@code changes} changes: a change shows once every transaction older than it
+     * has ended, which on a busy database can take a moment.
+     */
+    private static Api.Response poll(Api till, String query, int changes) {
+        Api.Response[] last = new Api.Response[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            last[0] = till.get(SYNC + query);
+            return last[0].status() == 200
+                    && last[0].at("/products").size() + last[0].at("/deleted").size() == changes;
+        });
+        return last[0];
+    }
+
+    private static List<String> names(JsonNode products) {
+        List<String> names = new ArrayList<>();
+        products.forEach(p -> names.add(p.path("name").asText()));
+        return names;
+    }
+
+    @Test
+    void aTillTransfersOnlyWhatChangedSinceItsLastPoll() {
+        String store = TestStores.newKey("sync");
+        Api manager = as(store, "owner");
+        Api till = as(store, "cashier");
+        long milk = manager.post("/api/products/products/", json("name", "Молоко", "sale_price", 12000))
+                .at("/id")
+                .asLong();
+        long bread = manager.post("/api/products/products/", json("name", "Хлеб", "sale_price", 4000))
+                .at("/id")
+                .asLong();
+        long tea = manager.post("/api/products/products/", json("name", "Чай", "sale_price", 15000))
+                .at("/id")
+                .asLong();
+
+        // the first poll: every product, a page at a time
+        Api.Response first = poll(till, "?limit=2", 2);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(names(first.at("/products"))).containsExactly("Молоко", "Хлеб");
+        assertThat(first.at("/has_more").asBoolean()).isTrue();
+        Api.Response rest = poll(till, "?limit=2&cursor=" + first.text("/next_cursor"), 1);
+        assertThat(names(rest.at("/products"))).containsExactly("Чай");
+        assertThat(rest.at("/has_more").asBoolean()).isFalse();
+        String cursor = rest.text("/next_cursor");
+        assertThat(rest.header("ETag")).isEqualTo("\"" + cursor + "\"");
+
+        // nothing changed: the same cursor, and 304 to a till that sends it as If-None-Match
+        Api.Response same = till.get(SYNC + "?cursor=" + cursor);
+        assertThat(same.at("/products").size()).isZero();
+        assertThat(same.text("/next_cursor")).isEqualTo(cursor);
+        assertThat(till.header("If-None-Match", "\"" + cursor + "\"")
+                        .get(SYNC + "?cursor=" + cursor)
+                        .status())
+                .isEqualTo(304);
+
+        // a price change, an extra barcode and a deletion: only those, in the order they happened
+        assertThat(manager.patch("/api/products/products/" + bread + "/", json("sale_price", 4500))
+                        .status())
+                .isEqualTo(200);
+        assertThat(manager.post("/api/products/barcodes/", json("product", tea, "barcode", "4780000000999"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(manager.delete("/api/products/products/" + milk + "/").status())
+                .isEqualTo(204);
+        Api.Response changed = poll(till.header("If-None-Match", "\"" + cursor + "\""), "?cursor=" + cursor, 3);
+        assertThat(names(changed.at("/products"))).containsExactly("Хлеб", "Чай");
+        assertThat(changed.at("/products/0/sale_price").asText()).isEqualTo("4500.00");
+        assertThat(changed.at("/deleted").toString()).isEqualTo("[" + milk + "]");
+        assertThat(changed.text("/next_cursor")).isNotEqualTo(cursor);
+
+        // another store's till sees none of it
+        assertThat(as(TestStores.newKey("other"), "cashier")
+                        .get(SYNC)
+                        .at("/products")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void badCursorsAndLimitsNoTokenAndAnotherStoresKeyAreRefused() {
+        String store = TestStores.newKey("syncbad");
+        Api till = as(store, "cashier");
+        for (String cursor :
+                new String[] {"abc", "1-", "-1-2", "99999999999999999999999-1", "99999999999999999999-1"}) {
+            Api.Response bad = till.get(SYNC + "?cursor=" + cursor);
+            assertThat(bad.status()).as(cursor).isEqualTo(400);
+            assertThat(bad.at("/errors").fieldNames()).toIterable().as(cursor).containsExactly("cursor");
+        }
+        for (String limit : new String[] {"0", "501", "x"}) {
+            assertThat(till.get(SYNC + "?limit=" + limit).status()).as(limit).isEqualTo(400);
+        }
+        assertThat(new Api("http://localhost:" + port).get(SYNC).status()).isEqualTo(401);
+        Api.Response foreign = Api.member(port, TestStores.newKey("a"), 4, "cashier", "cashier")
+                .in(TestStores.newKey("b"))
+                .get(SYNC);
+        assertThat(foreign.status()).isEqualTo(403);
+    }
+}
