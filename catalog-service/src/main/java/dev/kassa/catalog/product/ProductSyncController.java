@@ -1,12 +1,11 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.sync.ChangeFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,19 +34,9 @@ class ProductSyncController {
     @PreAuthorize(Access.READ_CATALOG)
     ResponseEntity<ProductSync.Changes> products(
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) @Min(1) @Max(ProductSync.MAX_LIMIT) Integer limit,
+            @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        ProductSync.Changes changes = sync.since(cursor, limit == null ? ProductSync.DEFAULT_LIMIT : limit);
-        String etag = "\"" + changes.nextCursor() + "\"";
-        if (changes.products().isEmpty() && changes.deleted().isEmpty() && etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(etag)
-                    .cacheControl(CacheControl.noCache().cachePrivate())
-                    .build();
-        }
-        return ResponseEntity.ok()
-                .eTag(etag)
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .body(changes);
+        ProductSync.Answer answer = sync.since(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit);
+        return ChangeFeed.answer(answer.changes(), answer.page(), ifNoneMatch);
     }
 }
