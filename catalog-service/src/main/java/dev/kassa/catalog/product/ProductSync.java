@@ -1,6 +1,7 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.platform.sync.ChangeFeed;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import java.util.List;
 public class ProductSync {
 
     /** A page of changes: the products as they are now, the deleted ones' ids, where to go on from, and whether more wait. */
+    @Schema(name = "ProductSyncPage")
     public record Changes(List<ProductView> products, List<Long> deleted, String nextCursor, boolean hasMore) {}
 
     /** The answer and the feed's page it was made of (for the controller's ETag). */

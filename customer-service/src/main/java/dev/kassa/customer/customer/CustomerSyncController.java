@@ -1,0 +1,42 @@
+package dev.kassa.customer.customer;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.sync.ChangeFeed;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customers' delta sync for offline tills. */
+@RestController
+class CustomerSyncController {
+
+    private final CustomerSync sync;
+
+    CustomerSyncController(CustomerSync sync) {
+        this.sync = sync;
+    }
+
+    @Operation(
+            summary =
+                    "Customers changed since a cursor (delta sync for offline tills): the customers as the customer endpoints "
+                            + "show them (group and discount, balance and available credit, points) and the ids of deleted "
+                            + "ones, oldest change first, limit (1–500, default 100) a page; next_cursor is where the next "
+                            + "poll starts, has_more says another page waits. With no cursor, every customer. A poll whose "
+                            + "If-None-Match is the cursor it sends answers 304 when nothing changed since")
+    @GetMapping("/api/customers/sync/customers")
+    @PreAuthorize(Access.READ_CUSTOMERS)
+    ResponseEntity<CustomerSync.Changes> customers(
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        CustomerSync.Answer answer = sync.since(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit);
+        return ChangeFeed.answer(answer.changes(), answer.page(), ifNoneMatch);
+    }
+}
