@@ -107,6 +107,26 @@ class ProductSyncTests {
     }
 
     @Test
+    void aRenamedCategoryOrUnitSendsItsProductsAgain() {
+        String store = TestStores.newKey("syncname");
+        Api owner = as(store, "owner");
+        Api till = as(store, "cashier");
+        long drinks = owner.post("/api/products/categories/", json("name", "Напитки"))
+                .at("/id")
+                .asLong();
+        owner.post("/api/products/products/", json("name", "Сок", "sale_price", 9000, "category", drinks));
+        owner.post("/api/products/products/", json("name", "Хлеб", "sale_price", 4000));
+        String cursor = poll(till, "", 2).text("/next_cursor");
+
+        assertThat(owner.patch("/api/products/categories/" + drinks + "/", json("name", "Соки и воды"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response renamed = poll(till, "?cursor=" + cursor, 1);
+        assertThat(names(renamed.at("/products"))).containsExactly("Сок");
+        assertThat(renamed.text("/products/0/category_name")).isEqualTo("Соки и воды");
+    }
+
+    @Test
     void badCursorsAndLimitsNoTokenAndAnotherStoresKeyAreRefused() {
         String store = TestStores.newKey("syncbad");
         Api till = as(store, "cashier");
