@@ -1279,6 +1279,67 @@ class ManifestsTests {
         }));
     }
 
+    /** nginx's size ({@code 31m}, {@code 512k}, bytes) or Spring's ({@code 30MB}, binary units), in bytes. */
+    static long bytes(String size) {
+        Matcher m = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)b?").matcher(size.trim());
+        assertThat(m.matches()).as("a size: " + size).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase()) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+    }
+
+    @Test
+    void oneBodySizeLimitHoldsAtEveryLayerAndOnlyTheLiveFeedStreamsLong() throws IOException {
+        JsonNode gatewayConfig = YAML.readTree(
+                ROOT.resolve("gateway/src/main/resources/application.yml").toFile());
+        long gateway = gatewayConfig.at("/kassa/gateway/max-upload-bytes").asLong();
+        Properties defaults = new Properties();
+        try (var in = Files.newInputStream(
+                ROOT.resolve("platform/platform-starter/src/main/resources/kassa-platform-defaults.properties"))) {
+            defaults.load(in);
+        }
+        long services = bytes(defaults.getProperty("spring.servlet.multipart.max-request-size"));
+        assertThat(services)
+                .as("the services take the multipart forms the gateway lets through")
+                .isEqualTo(gateway);
+        overlays.values().forEach(r -> r.all(Ingress.class).forEach(i -> {
+            String where = r.name() + ": Ingress " + i.getMetadata().getName();
+            Map<String, String> annotations =
+                    Optional.ofNullable(i.getMetadata().getAnnotations()).orElse(Map.of());
+            String size = annotations.getOrDefault("nginx.ingress.kubernetes.io/proxy-body-size", "1m");
+            boolean live = i.getSpec().getRules().stream()
+                    .flatMap(rule -> rule.getHttp().getPaths().stream())
+                    .allMatch(path -> path.getPath().startsWith("/api/analytics/live"));
+            if (!live) {
+                assertThat(bytes(size))
+                        .as(where
+                                + ": lets every upload the gateway takes reach it, and the gateway answer a larger one")
+                        .isGreaterThan(gateway)
+                        .isLessThanOrEqualTo(gateway + (1 << 20));
+            }
+            long readTimeout =
+                    Long.parseLong(annotations.getOrDefault("nginx.ingress.kubernetes.io/proxy-read-timeout", "60"));
+            assertThat(readTimeout)
+                    .as(where + ": a long read timeout only on the live feed's path")
+                    .isLessThanOrEqualTo(live ? 3600 : 120);
+            if (live) {
+                assertThat(annotations.get("nginx.ingress.kubernetes.io/proxy-buffering"))
+                        .as(where + ": the live feed is not buffered")
+                        .isEqualTo("off");
+            }
+        }));
+        assertThat(overlays.get("prod").all(Ingress.class).stream()
+                        .flatMap(i -> i.getSpec().getRules().stream())
+                        .flatMap(rule -> rule.getHttp().getPaths().stream())
+                        .map(path -> path.getPath()))
+                .as("prod publishes the live feed")
+                .contains("/api/analytics/live");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Monitoring
 
