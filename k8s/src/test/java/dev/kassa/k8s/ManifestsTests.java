@@ -1343,6 +1343,18 @@ class ManifestsTests {
     // ---------------------------------------------------------------------------------------------------------------
     // Monitoring
 
+    /** The dashboards the repository has (infra/observability/make-dashboards writes them). */
+    static List<String> dashboardFiles() {
+        try (Stream<Path> files = Files.list(K8S.resolve("components/monitoring/dashboards"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void prometheusScrapesEveryServiceAndGetsTheRulesAndDashboards() {
         overlays.values().stream()
@@ -1372,13 +1384,43 @@ class ManifestsTests {
                             .isNotEmpty()
                             .allSatisfy(rule -> assertThat((List<?>) path(rule, "spec", "groups"))
                                     .isNotEmpty());
-                    assertThat(r.all(ConfigMap.class))
-                            .as(r.name() + ": dashboards for Grafana's sidecar")
-                            .anySatisfy(c -> {
-                                assertThat(c.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
-                                assertThat(c.getData()).isNotEmpty().allSatisfy((file, json) -> assertThat(file)
-                                        .endsWith(".json"));
+                    // every dashboard of the repository reaches Grafana's sidecar, each in a ConfigMap that kubectl
+                    // apply can keep (it stores the object in an annotation of at most 256 KiB)
+                    Map<String, String> dashboards = new TreeMap<>();
+                    r.all(ConfigMap.class).stream()
+                            .filter(c -> "1"
+                                    .equals(Optional.ofNullable(c.getMetadata().getLabels())
+                                            .orElse(Map.of())
+                                            .get("grafana_dashboard")))
+                            .forEach(c -> {
+                                int size = c.getData().values().stream()
+                                        .mapToInt(json -> json.getBytes(StandardCharsets.UTF_8).length)
+                                        .sum();
+                                assertThat(size)
+                                        .as(r.name() + ": ConfigMap "
+                                                + c.getMetadata().getName() + " fits kubectl apply")
+                                        .isLessThan(200 * 1024);
+                                dashboards.putAll(c.getData());
                             });
+                    assertThat(dashboards.keySet())
+                            .as(r.name() + ": every dashboard for Grafana's sidecar")
+                            .containsExactlyInAnyOrderElementsOf(dashboardFiles());
+                    dashboards.forEach((file, json) -> {
+                        try {
+                            JsonNode dashboard = YAML.readTree(json);
+                            assertThat(dashboard.path("title").asText())
+                                    .as(file + " title")
+                                    .isNotBlank();
+                            assertThat(dashboard.path("uid").asText())
+                                    .as(file + " uid")
+                                    .isNotBlank();
+                            assertThat(dashboard.path("panels").size())
+                                    .as(file + " panels")
+                                    .isPositive();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
                 });
     }
 
