@@ -2,18 +2,17 @@ package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ChangeFeedPolls;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Delta sync for offline tills: only what changed since the till's cursor, deletions included, and 304 when nothing did. */
 @KassaIntegrationTest
@@ -28,18 +27,8 @@ class ProductSyncTests {
         return Api.member(port, store, 4, role, role);
     }
 
-    /**
-     * Polls as a till does until a page holds {@code changes} changes: a change shows once every transaction older than it
-     * has ended, which on a busy database can take a moment.
-     */
     private static Api.Response poll(Api till, String query, int changes) {
-        Api.Response[] last = new Api.Response[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            last[0] = till.get(SYNC + query);
-            return last[0].status() == 200
-                    && last[0].at("/products").size() + last[0].at("/deleted").size() == changes;
-        });
-        return last[0];
+        return ChangeFeedPolls.until(till, SYNC + query, "products", changes);
     }
 
     private static List<String> names(JsonNode products) {

@@ -2,19 +2,18 @@ package dev.kassa.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ChangeFeedPolls;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Delta sync of customers for offline tills: a balance, a group's discount and a deletion reach the till, nothing else. */
 @KassaIntegrationTest
@@ -29,15 +28,8 @@ class CustomerSyncTests {
         return Api.member(port, store, 4, role, role);
     }
 
-    /** Polls as a till does until a page holds {@code changes} changes (a change shows once older transactions ended). */
     private static Api.Response poll(Api till, String query, int changes) {
-        Api.Response[] last = new Api.Response[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            last[0] = till.get(SYNC + query);
-            return last[0].status() == 200
-                    && last[0].at("/customers").size() + last[0].at("/deleted").size() == changes;
-        });
-        return last[0];
+        return ChangeFeedPolls.until(till, SYNC + query, "customers", changes);
     }
 
     private static List<String> phones(JsonNode customers) {
