@@ -146,33 +146,8 @@ final class BenchContext {
         }
         System.out.printf("Setting up %d tills (a cashier, a register and an open shift each) …%n", MAX_TILLS);
         for (int i = 0; i < MAX_TILLS; i++) {
-            String cashier = "till_" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
-            Http.Answer employee = owned.post(
-                    "/api/users/employees/",
-                    json(
-                            "username",
-                            cashier,
-                            "password",
-                            "TillPass123!",
-                            "first_name",
-                            "Till " + i,
-                            "role",
-                            "cashier"));
-            require(employee.status() == 201, "cashier", employee);
-            Http.Answer register = owned.post("/api/sales/cash-registers/", json("name", "Till " + i, "code", "T" + i));
-            require(register.ok(), "register", register);
-            Http.Answer login = logIn(cashier, "TillPass123!");
-            require(login.ok(), "cashier login", login);
-            Http till = gateway.as(login.text("/access"), store);
-            Http.Answer shift = till.post(
-                    "/api/sales/sessions/open/",
-                    json(
-                            "opening_balance",
-                            0,
-                            "cash_register",
-                            register.body().path("id").asLong()));
-            require(shift.ok(), "shift", shift);
-            tills.add(new Till(till, shift.body().at("/data/id").asLong(), cashier));
+            OpenTill till = OpenTill.open(gateway, owned, store, "till_", "T", i);
+            tills.add(new Till(till.http(), till.session(), till.cashier()));
         }
     }
 
@@ -190,7 +165,7 @@ final class BenchContext {
         ownerToken = owner.text("/access");
         for (int i = 0; i < tills.size(); i++) {
             Till till = tills.get(i);
-            Http.Answer login = logIn(till.cashier(), "TillPass123!");
+            Http.Answer login = logIn(till.cashier(), OpenTill.PASSWORD);
             require(login.ok(), "cashier login", login);
             tills.set(i, new Till(gateway.as(login.text("/access"), store), till.session(), till.cashier()));
         }

@@ -213,38 +213,8 @@ public final class Failover {
         customer = buyer.body().path("id").asLong(buyer.body().at("/data/id").asLong());
         System.out.printf("Setting up %d tills …%n", TILLS);
         for (int i = 0; i < TILLS; i++) {
-            String cashier = "fo_till_" + i + "_" + UUID.randomUUID().toString().substring(0, 6);
-            Http.require(
-                    owner.post(
-                                            "/api/users/employees/",
-                                            json(
-                                                    "username",
-                                                    cashier,
-                                                    "password",
-                                                    "TillPass123!",
-                                                    "first_name",
-                                                    "Till " + i,
-                                                    "role",
-                                                    "cashier"))
-                                    .status()
-                            == 201,
-                    "cashier",
-                    null);
-            Http.Answer register = owner.post("/api/sales/cash-registers/", json("name", "Till " + i, "code", "F" + i));
-            Http.require(register.ok(), "register", register);
-            Http.Answer login =
-                    gateway.post("/api/users/auth/login/", json("username", cashier, "password", "TillPass123!"));
-            Http.require(login.ok(), "cashier login", login);
-            Http till = gateway.as(login.text("/access"), store);
-            Http.Answer shift = till.post(
-                    "/api/sales/sessions/open/",
-                    json(
-                            "opening_balance",
-                            0,
-                            "cash_register",
-                            register.body().path("id").asLong()));
-            Http.require(shift.ok(), "shift", shift);
-            tills.add(new Till(till, shift.body().at("/data/id").asLong(), cashier));
+            OpenTill till = OpenTill.open(gateway, owner, store, "fo_till_", "F", i);
+            tills.add(new Till(till.http(), till.session(), till.cashier()));
         }
     }
 
