@@ -8,7 +8,9 @@ import dev.kassa.platform.error.KassaError;
  */
 public enum AnalyticsErrors implements KassaError {
     REPORT_NOT_FOUND(404, "not_found", "analytics.report_not_found"),
-    NO_OWNED_STORES(404, "not_found", "analytics.no_owned_stores");
+    NO_OWNED_STORES(404, "not_found", "analytics.no_owned_stores"),
+    WEBHOOK_NOT_FOUND(404, "not_found", "webhooks.not_found"),
+    DELIVERY_NOT_FOUND(404, "not_found", "webhooks.delivery_not_found");
 
     private final Definition definition;
 

@@ -138,13 +138,57 @@ class ResponseExamplesTests {
                         .as(TestTokens.token(3, "owner3", Map.of(store, "owner")))
                         .get("/api/users/stores/multi-store-analytics/"));
 
-        // every JSON operation the service publishes (its aliases show the same operation)
+        String hooks = "/api/webhooks/";
+        examples.record("GET " + hooks + "event-types", owner.get(hooks + "event-types/"));
+        long subscription = examples.record(
+                        "POST " + hooks + "subscriptions",
+                        owner.post(
+                                hooks + "subscriptions/",
+                                json(
+                                        "url",
+                                        "http://127.0.0.1:9/hooks/kassa",
+                                        "event_types",
+                                        List.of("SaleCompleted", "SaleRefunded"),
+                                        "description",
+                                        "Бухгалтерия")))
+                .at("/id")
+                .asLong();
+        String one = hooks + "subscriptions/" + subscription + "/";
+        examples.record("GET " + hooks + "subscriptions", owner.get(hooks + "subscriptions/"));
+        examples.record("GET " + hooks + "subscriptions/{id}", owner.get(one));
+        examples.record(
+                "PATCH " + hooks + "subscriptions/{id}",
+                owner.patch(one, json("event_types", List.of("SaleCompleted", "SaleRefunded", "LowStockReached"))));
+        examples.record(
+                "POST " + hooks + "subscriptions/{id}/rotate-secret", owner.post(one + "rotate-secret/", json()));
+        long delivery = examples.record("POST " + hooks + "subscriptions/{id}/ping", owner.post(one + "ping/", json()))
+                .at("/id")
+                .asLong();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> owner.get(hooks + "deliveries/" + delivery + "/")
+                                .at("/attempts")
+                                .asInt()
+                        > 0);
+        examples.record("GET " + hooks + "subscriptions/{id}/deliveries", owner.get(one + "deliveries/"));
+        examples.record("GET " + hooks + "deliveries/{id}", owner.get(hooks + "deliveries/" + delivery + "/"));
+        examples.record(
+                "POST " + hooks + "deliveries/{id}/redeliver",
+                owner.post(hooks + "deliveries/" + delivery + "/redeliver/", json()));
+
+        // every operation the service publishes that answers JSON (its aliases show the same operation)
         JsonNode docs = new Api("http://localhost:" + port).get("/v3/api-docs").body();
         List<String> operations = new ArrayList<>();
         docs.path("paths")
                 .fields()
-                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-                    if (!path.getKey().endsWith("/live")) {
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    String method = operation.getKey();
+                    boolean answersJson = false;
+                    for (var r = operation.getValue().path("responses").fields(); r.hasNext(); ) {
+                        var response = r.next();
+                        answersJson |= response.getKey().startsWith("2")
+                                && response.getValue().path("content").has("application/json");
+                    }
+                    if (!path.getKey().endsWith("/live") && answersJson) {
                         operations.add(method.toUpperCase() + " " + path.getKey());
                     }
                 }));

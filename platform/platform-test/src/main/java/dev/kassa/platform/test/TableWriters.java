@@ -28,8 +28,9 @@ public final class TableWriters {
     private static final Pattern ENTITY_TABLE = Pattern.compile("@Table\\(\\s*name\\s*=\\s*\"(\\w+)\"");
     private static final Pattern FRAGMENTS = Pattern.compile(
             "interface\\s+(\\w+)\\s+extends\\s+JpaRepository<\\s*(\\w+)\\s*,[^>]*>\\s*((?:,\\s*\\w+\\s*)*)\\{");
-    /** Words that follow "update" in prose and comments, not table names. */
-    private static final Set<String> NOT_TABLES = Set.of("set", "the", "a", "an", "it", "its", "of", "and", "or", "to");
+    /** Words that follow "update" in prose and comments, or in a lock ({@code for update skip locked}), not table names. */
+    private static final Set<String> NOT_TABLES =
+            Set.of("set", "the", "a", "an", "it", "its", "of", "and", "or", "to", "skip", "nowait");
 
     /** The writers of each table under {@code sources} ({@code src/main/java} of a service), by simple class name. */
     public static Map<String, Set<String>> of(Path sources) {

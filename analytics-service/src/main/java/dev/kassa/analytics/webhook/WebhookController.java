@@ -1,0 +1,127 @@
+package dev.kassa.analytics.webhook;
+
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.Whole;
+import dev.kassa.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A store's webhooks (the owner's): subscriptions to event types, each delivery's log and attempts, a test ping and a
+ * redelivery. How a receiver verifies a delivery: {@code docs/integrations.md}.
+ */
+@RestController
+@RequestMapping("/api/webhooks")
+class WebhookController {
+
+    private final Webhooks webhooks;
+
+    WebhookController(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @Operation(summary = "The event types a subscription may name (their fields: docs/events.md and /api-docs/events)")
+    @GetMapping("/event-types")
+    @PreAuthorize(Access.MANAGE_STORE)
+    Map<String, Object> eventTypes() {
+        return Webhooks.eventTypes();
+    }
+
+    @Operation(summary = "The store's subscriptions (owner)")
+    @GetMapping("/subscriptions")
+    @PreAuthorize(Access.MANAGE_STORE)
+    List<SubscriptionView> list() {
+        return webhooks.list();
+    }
+
+    @Operation(
+            summary = "Subscribe a URL to event types (owner): https, a public address; the answer holds the signing "
+                    + "secret, shown this once")
+    @PostMapping("/subscriptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Access.MANAGE_STORE)
+    SubscriptionView create(@Validated(Whole.class) @RequestBody SubscriptionRequest request) {
+        return webhooks.create(request);
+    }
+
+    @Operation(summary = "A subscription (owner)")
+    @GetMapping("/subscriptions/{id}")
+    @PreAuthorize(Access.MANAGE_STORE)
+    SubscriptionView get(@PathVariable long id) {
+        return webhooks.get(id);
+    }
+
+    @Operation(
+            summary =
+                    "Change a subscription's URL, description, event types or is_active (owner); is_active true turns "
+                            + "on one that Kassa turned off")
+    @PatchMapping("/subscriptions/{id}")
+    @PreAuthorize(Access.MANAGE_STORE)
+    SubscriptionView patch(@PathVariable long id, @Valid @RequestBody SubscriptionRequest request) {
+        return webhooks.update(id, request);
+    }
+
+    @Operation(summary = "Delete a subscription and its delivery log (owner)")
+    @DeleteMapping("/subscriptions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Access.MANAGE_STORE)
+    void delete(@PathVariable long id) {
+        webhooks.delete(id);
+    }
+
+    @Operation(
+            summary =
+                    "A new signing secret, shown this once (owner); deliveries are signed with the old one too for 24 "
+                            + "hours")
+    @PostMapping("/subscriptions/{id}/rotate-secret")
+    @PreAuthorize(Access.MANAGE_STORE)
+    SubscriptionView rotate(@PathVariable long id) {
+        return webhooks.rotate(id);
+    }
+
+    @Operation(summary = "Send a test delivery of type ping now (owner); its result shows in the delivery log")
+    @PostMapping("/subscriptions/{id}/ping")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize(Access.MANAGE_STORE)
+    Delivery ping(@PathVariable long id) {
+        return webhooks.ping(id);
+    }
+
+    @Operation(summary = "The subscription's deliveries, newest first, with their last status code (owner)")
+    @GetMapping("/subscriptions/{id}/deliveries")
+    @PreAuthorize(Access.MANAGE_STORE)
+    PageResponse<Delivery> deliveries(@PathVariable long id, PageRequest page) {
+        return webhooks.deliveries(id, page);
+    }
+
+    @Operation(summary = "A delivery with its body and every attempt (owner)")
+    @GetMapping("/deliveries/{id}")
+    @PreAuthorize(Access.MANAGE_STORE)
+    DeliveryDetail delivery(@PathVariable long id) {
+        return webhooks.delivery(id);
+    }
+
+    @Operation(summary = "Send a delivery again now, whatever became of it (owner)")
+    @PostMapping("/deliveries/{id}/redeliver")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize(Access.MANAGE_STORE)
+    Delivery redeliver(@PathVariable long id) {
+        return webhooks.redeliver(id);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kassa.analytics.webhook;
+
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Sends due webhook deliveries, on every instance: each round leases up to a batch of due deliveries of any store
+ * ({@code FOR UPDATE SKIP LOCKED}, so two instances never send the same one at once), sends each store's in the order
+ * their events came (stores side by side, up to {@code kassa.webhooks.senders}), and records every attempt. A delivery
+ * whose instance is lost mid-round is sent by another once its lease ends: at least once, never lost. Woken at once by a
+ * delivery this instance queued; otherwise it looks every {@code kassa.webhooks.poll-interval}.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final Webhooks webhooks;
+    private final DeliveryRepository deliveries;
+    private final TenantProvisioner provisioner;
+    private final TransactionTemplate tx;
+    private final WebhookProperties properties;
+    private volatile ExecutorService senders;
+    private volatile Thread thread;
+
+    WebhookDispatcher(
+            Webhooks webhooks,
+            DeliveryRepository deliveries,
+            TenantProvisioner provisioner,
+            TransactionTemplate tx,
+            WebhookProperties properties) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.provisioner = provisioner;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        senders = Executors.newFixedThreadPool(Math.max(1, properties.senders()), r -> {
+            Thread t = new Thread(r, "webhook-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        Thread t = new Thread(this::loop, "webhook-dispatcher");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+        }
+        ExecutorService s = senders;
+        if (s != null) {
+            s.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void loop() {
+        long idle = properties.pollInterval().toMillis();
+        while (thread == Thread.currentThread()) {
+            try {
+                if (round() < BATCH) {
+                    webhooks.awaitQueued(idle);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Webhook round failed; the next one tries again: {}", e.toString());
+                try {
+                    webhooks.awaitQueued(idle);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: leases what is due and sends it; answers how many it leased. */
+    int round() throws InterruptedException {
+        List<DeliveryRepository.Claim> claims = tx.execute(status -> deliveries.claimDue(BATCH, properties.lease()));
+        if (claims == null || claims.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<Long>> byStore = new LinkedHashMap<>();
+        claims.stream()
+                .sorted(Comparator.comparing(DeliveryRepository.Claim::tenantKey)
+                        .thenComparingLong(DeliveryRepository.Claim::deliveryId))
+                .forEach(c -> byStore.computeIfAbsent(c.tenantKey(), k -> new ArrayList<>())
+                        .add(c.deliveryId()));
+        List<Future<?>> sent = new ArrayList<>();
+        byStore.forEach((key, ids) -> sent.add(senders.submit(() -> sendAll(key, ids))));
+        for (Future<?> f : sent) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn(
+                        "Webhook deliveries failed; their leases end and they are sent again: {}",
+                        e.getCause().toString());
+            }
+        }
+        return claims.size();
+    }
+
+    private void sendAll(String tenantKey, List<Long> ids) {
+        TenantContext.run(provisioner.ensureReady(tenantKey), () -> ids.forEach(id -> webhooks.deliver(tenantKey, id)));
+    }
+}

@@ -1,0 +1,406 @@
+package dev.kassa.analytics.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A store's webhooks, from the owner's subscription to a partner's receiver, through real Kafka and PostgreSQL. */
+@KassaIntegrationTest
+class WebhookTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    ObjectMapper objectMapper;
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    DeliveryRepository deliveries;
+
+    @Autowired
+    TenantProvisioner provisioner;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    WebhookProperties properties;
+
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    Receiver receiver;
+    String store;
+    Api owner;
+
+    @BeforeEach
+    void receiverAndStore() throws Exception {
+        receiver = new Receiver();
+        store = TestStores.newKey("whk");
+        owner = Api.member(port, store, 3, "owner3", "owner");
+    }
+
+    @AfterEach
+    void close() {
+        receiver.close();
+    }
+
+    String subscribe(String path, String... types) {
+        Api.Response created = owner.post(
+                "/api/webhooks/subscriptions/",
+                json("url", receiver.url(path), "event_types", List.of(types), "description", "bookkeeping"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("/id");
+    }
+
+    /** Publishes a sample event of the store as its producer would; answers its envelope. */
+    JsonNode publish(String store, String type, String topic) throws Exception {
+        String message = EventSamples.of(type).message(store, e -> {});
+        kafka.send(topic, store, message).get();
+        return objectMapper.readTree(message);
+    }
+
+    JsonNode delivery(String subscription) {
+        Api.Response log = owner.get("/api/webhooks/subscriptions/" + subscription + "/deliveries/");
+        assertThat(log.status()).isEqualTo(200);
+        return log.at("/results/0");
+    }
+
+    @Test
+    void aSubscribedEventReachesTheReceiverOnceSignedAndTheLogShowsIt() throws Exception {
+        Api.Response created = owner.post(
+                "/api/webhooks/subscriptions/",
+                json("url", receiver.url("/sales"), "event_types", List.of("SaleCompleted", "SaleRefunded")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String secret = created.text("/secret");
+        assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+        String id = created.text("/id");
+        Api.Response list = owner.get("/api/webhooks/subscriptions/");
+        assertThat(list.at("/0/url").asText()).isEqualTo(receiver.url("/sales"));
+        assertThat(list.at("/0").has("secret")).as("the secret is shown once").isFalse();
+
+        String otherStore = TestStores.newKey("whk");
+        publish(otherStore, "SaleCompleted", Topics.SALES); // a store without webhooks
+        publish(store, "ProductCreated", Topics.CATALOG); // a type the subscription does not name
+        JsonNode sale = publish(store, "SaleCompleted", Topics.SALES);
+        String message = objectMapper.writeValueAsString(sale);
+        kafka.send(Topics.SALES, store, message).get(); // the broker hands the same event over again
+        JsonNode refund = publish(store, "SaleRefunded", Topics.SALES);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/sales").size() >= 2);
+        List<Receiver.Received> got = receiver.at("/sales");
+        assertThat(got).hasSize(2);
+        Receiver.Received first = got.get(0);
+        JsonNode body = objectMapper.readTree(first.body());
+        assertThat(body.path("id").asText()).isEqualTo(sale.path("event_id").asText());
+        assertThat(body.path("type").asText()).isEqualTo("SaleCompleted");
+        assertThat(body.path("store").asText()).isEqualTo(store);
+        assertThat(body.path("occurred_at").asText())
+                .isEqualTo(sale.path("occurred_at").asText());
+        assertThat(body.path("data")).isEqualTo(sale.path("payload"));
+        assertThat(first.header("Content-Type")).startsWith("application/json");
+        assertThat(first.header("Kassa-Event-Id"))
+                .isEqualTo(sale.path("event_id").asText());
+        assertSigned(first, secret);
+        assertThat(objectMapper.readTree(got.get(1).body()).path("id").asText())
+                .as("in the order the store's events came")
+                .isEqualTo(refund.path("event_id").asText());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "delivered".equals(delivery(id).path("status").asText()));
+        JsonNode logged =
+                owner.get("/api/webhooks/subscriptions/" + id + "/deliveries/").body();
+        assertThat(logged.path("count").asInt()).isEqualTo(2);
+        JsonNode last = logged.at("/results/1");
+        assertThat(last.path("event_type").asText()).isEqualTo("SaleCompleted");
+        assertThat(last.path("last_status_code").asInt()).isEqualTo(200);
+        assertThat(last.path("attempts").asInt()).isEqualTo(1);
+        Api.Response detail =
+                owner.get("/api/webhooks/deliveries/" + last.path("id").asText() + "/");
+        assertThat(detail.at("/attempt_log/0/status_code").asInt()).isEqualTo(200);
+        assertThat(detail.at("/body/data")).isEqualTo(sale.path("payload"));
+    }
+
+    static void assertSigned(Receiver.Received r, String... secrets) {
+        Map<String, List<String>> parts = java.util.Arrays.stream(
+                        r.header("Kassa-Signature").split(","))
+                .map(p -> p.split("=", 2))
+                .collect(Collectors.groupingBy(p -> p[0], Collectors.mapping(p -> p[1], Collectors.toList())));
+        long t = Long.parseLong(parts.get("t").get(0));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(60);
+        List<String> expected = new ArrayList<>();
+        for (String secret : secrets) {
+            expected.add(hmacSha256(secret, t + "." + r.body()));
+        }
+        assertThat(parts.get("v1")).containsExactlyElementsOf(expected);
+    }
+
+    /** The receiver's side of the check, written from the documentation, not with Kassa's own class. */
+    static String hmacSha256(String secret, String signed) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedWithGrowingWaitsAndARedeliveryAndARotationSignAgain() throws Exception {
+        receiver.answer("/flaky", 500, 503);
+        Api.Response created = owner.post(
+                "/api/webhooks/subscriptions/",
+                json("url", receiver.url("/flaky"), "event_types", List.of("LowStockReached")));
+        String id = created.text("/id");
+        String oldSecret = created.text("/secret");
+        Api.Response ping = owner.post("/api/webhooks/subscriptions/" + id + "/ping/", Map.of());
+        assertThat(ping.status()).as(ping.toString()).isEqualTo(202);
+        assertThat(ping.text("/event_type")).isEqualTo("ping");
+        String delivery = ping.text("/id");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "delivered"
+                .equals(owner.get("/api/webhooks/deliveries/" + delivery + "/").text("/status")));
+        JsonNode detail =
+                owner.get("/api/webhooks/deliveries/" + delivery + "/").body();
+        assertThat(detail.path("attempts").asInt()).isEqualTo(3);
+        List<Integer> codes = StreamSupport.stream(detail.path("attempt_log").spliterator(), false)
+                .map(a -> a.path("status_code").asInt())
+                .toList();
+        assertThat(codes).containsExactly(500, 503, 200);
+        List<Receiver.Received> got = receiver.at("/flaky");
+        Duration firstWait = Duration.between(got.get(0).at(), got.get(1).at());
+        Duration secondWait = Duration.between(got.get(1).at(), got.get(2).at());
+        assertThat(firstWait).isGreaterThanOrEqualTo(properties.firstRetry().minusMillis(50));
+        assertThat(secondWait)
+                .as("the wait doubles")
+                .isGreaterThanOrEqualTo(properties.firstRetry().multipliedBy(2).minusMillis(50));
+        assertThat(objectMapper.readTree(got.get(0).body()).path("type").asText())
+                .isEqualTo("ping");
+        assertThat(got.get(0).header("Kassa-Webhook-Id")).isEqualTo(delivery);
+
+        Api.Response rotated = owner.post("/api/webhooks/subscriptions/" + id + "/rotate-secret/", Map.of());
+        String newSecret = rotated.text("/secret");
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
+        Api.Response again = owner.post("/api/webhooks/deliveries/" + delivery + "/redeliver/", Map.of());
+        assertThat(again.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/flaky").size() == 4);
+        Receiver.Received redelivered = receiver.at("/flaky").get(3);
+        assertThat(redelivered.body()).isEqualTo(got.get(0).body());
+        assertSigned(redelivered, newSecret, oldSecret);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> owner.get("/api/webhooks/deliveries/" + delivery + "/")
+                                .at("/attempts")
+                                .asInt()
+                        == 4);
+    }
+
+    @Test
+    void aReceiverThatIsDownSlowOrRedirectsFailsAndOneFailingForTheWindowIsTurnedOff() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Api.Response down = owner.post(
+                "/api/webhooks/subscriptions/",
+                json("url", "http://127.0.0.1:" + closed + "/hook", "event_types", List.of("TaskOverdue")));
+        String downId = down.text("/id");
+        receiver.slow("/slow", properties.timeout().plusSeconds(2));
+        String slowId = subscribe("/slow", "TaskOverdue");
+        receiver.answer("/moved", 302);
+        String movedId = subscribe("/moved", "TaskOverdue");
+        publish(store, "TaskOverdue", Topics.TASK);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> delivery(downId).path("attempts").asInt() >= 1
+                        && delivery(slowId).path("attempts").asInt() >= 1
+                        && delivery(movedId).path("attempts").asInt() >= 1);
+        assertThat(delivery(downId).path("last_error").asText()).isEqualTo("connection_refused");
+        assertThat(delivery(slowId).path("last_error").asText()).isEqualTo("timeout");
+        assertThat(delivery(movedId).path("last_status_code").asInt())
+                .as("a redirect is not followed")
+                .isEqualTo(302);
+        assertThat(receiver.at("/moved-here")).isEmpty();
+
+        await().atMost(properties.giveUpAfter().plusSeconds(15))
+                .until(() -> !owner.get("/api/webhooks/subscriptions/" + downId + "/")
+                        .at("/is_active")
+                        .asBoolean());
+        JsonNode off = owner.get("/api/webhooks/subscriptions/" + downId + "/").body();
+        assertThat(off.path("disabled_reason").asText()).isEqualTo("failing");
+        assertThat(off.path("failing_since").isNull()).isFalse();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "failed".equals(delivery(downId).path("status").asText()));
+        assertThat(delivery(downId).path("attempts").asInt()).isGreaterThan(2);
+
+        Api.Response on = owner.patch("/api/webhooks/subscriptions/" + downId + "/", json("is_active", true));
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(on.at("/is_active").asBoolean()).isTrue();
+        assertThat(on.at("/disabled_reason").isNull()).isTrue();
+        assertThat(on.at("/failing_since").isNull()).isTrue();
+    }
+
+    @Test
+    void privateTargetsAndBadInputAreRefusedAndNothingIsStored() {
+        for (String url : List.of(
+                "http://10.1.2.3/hook",
+                "http://192.168.0.10/hook",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://100.64.0.1/hook",
+                "http://[fd00::1]/hook")) {
+            Api.Response refused = owner.post(
+                    "/api/webhooks/subscriptions/", json("url", url, "event_types", List.of("SaleCompleted")));
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.at("/errors/url/0").asText()).as(url).contains("сети");
+        }
+        Api.Response english = owner.english()
+                .post(
+                        "/api/webhooks/subscriptions/",
+                        json("url", "ftp://example.com/x", "event_types", List.of("SaleCompleted")));
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.at("/code").asText()).isEqualTo("invalid");
+        assertThat(english.at("/errors/url/0").asText()).contains("absolute URL");
+        Api.Response bad = owner.english()
+                .post(
+                        "/api/webhooks/subscriptions/",
+                        json("url", " ", "event_types", List.of("Everything"), "description", "x".repeat(201)));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("errors").has("url")).isTrue();
+        assertThat(bad.at("/errors/event_types/0").asText()).contains("GET /api/webhooks/event-types");
+        assertThat(bad.body().path("errors").has("description")).isTrue();
+        Api.Response none =
+                owner.post("/api/webhooks/subscriptions/", json("url", receiver.url("/x"), "event_types", List.of()));
+        assertThat(none.status()).isEqualTo(400);
+        Api.Response notJson = owner.header("Content-Type", "application/json")
+                .send("POST", "/api/webhooks/subscriptions/", "{not json");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(owner.get("/api/webhooks/subscriptions/").body()).isEmpty();
+
+        String id = subscribe("/ok", "SaleCompleted");
+        Api.Response badPatch = owner.patch("/api/webhooks/subscriptions/" + id + "/", json("url", "http://10.0.0.1/"));
+        assertThat(badPatch.status()).isEqualTo(400);
+        assertThat(owner.get("/api/webhooks/subscriptions/" + id + "/").text("/url"))
+                .isEqualTo(receiver.url("/ok"));
+        assertThat(owner.get("/api/webhooks/subscriptions/999999/").status()).isEqualTo(404);
+        assertThat(owner.post("/api/webhooks/deliveries/999999/redeliver/", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(owner.get("/api/webhooks/event-types/")
+                        .body()
+                        .path("event_types")
+                        .toString())
+                .contains("SaleCompleted", "LowStockReached", "TaskOverdue")
+                .doesNotContain("HoldsReleased", "EmployeeCreated");
+    }
+
+    @Test
+    void onlyTheStoresOwnerManagesItsWebhooks() {
+        String id = subscribe("/sales", "SaleCompleted");
+        Api anonymous = new Api("http://localhost:" + port).in(store);
+        assertThat(anonymous.get("/api/webhooks/subscriptions/").status()).isEqualTo(401);
+        for (String role : List.of("cashier", "manager", "stockkeeper")) {
+            Api staff = Api.member(port, store, 9, "staff9", role);
+            assertThat(staff.get("/api/webhooks/subscriptions/").status())
+                    .as(role)
+                    .isEqualTo(403);
+            assertThat(staff.post("/api/webhooks/subscriptions/" + id + "/ping/", Map.of())
+                            .status())
+                    .as(role)
+                    .isEqualTo(403);
+        }
+        String other = TestStores.newKey("whk");
+        Api otherOwner = Api.member(port, other, 4, "owner4", "owner");
+        assertThat(otherOwner.get("/api/webhooks/subscriptions/" + id + "/").status())
+                .as("another store's subscription is not found in one's own")
+                .isEqualTo(404);
+        assertThat(otherOwner.get("/api/webhooks/subscriptions/").body()).isEmpty();
+        Api intruder = new Api("http://localhost:" + port)
+                .as(TestTokens.token(4, "owner4", Map.of(other, "owner")))
+                .in(store);
+        assertThat(intruder.get("/api/webhooks/subscriptions/").status()).isEqualTo(403);
+        assertThat(intruder.delete("/api/webhooks/subscriptions/" + id + "/").status())
+                .isEqualTo(403);
+        assertThat(owner.get("/api/webhooks/subscriptions/" + id + "/").status())
+                .isEqualTo(200);
+        assertThat(owner.delete("/api/webhooks/subscriptions/" + id + "/").status())
+                .isEqualTo(204);
+        assertThat(owner.get("/api/webhooks/subscriptions/" + id + "/").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void twoInstancesSendEachDeliveryOnceAndALostInstancesLeaseIsTakenOver() throws Exception {
+        WebhookDispatcher second = new WebhookDispatcher(webhooks, deliveries, provisioner, tx, properties);
+        second.start();
+        try {
+            subscribe("/sales", "SaleCompleted");
+            Set<String> sent = new java.util.HashSet<>();
+            for (int i = 0; i < 30; i++) {
+                sent.add(publish(store, "SaleCompleted", Topics.SALES)
+                        .path("event_id")
+                        .asText());
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.at("/sales").size() >= 30);
+            List<String> ids = receiver.at("/sales").stream()
+                    .map(r -> r.header("Kassa-Event-Id"))
+                    .toList();
+            assertThat(Set.copyOf(ids)).isEqualTo(sent);
+            assertThat(ids).as("no delivery sent twice").hasSize(30);
+        } finally {
+            second.stop();
+        }
+
+        // an instance leases a due delivery and is lost before it sends it
+        String lost = subscribe("/lost", "SaleCompleted");
+        dispatcher.stop();
+        Instant leased;
+        try {
+            owner.post("/api/webhooks/subscriptions/" + lost + "/ping/", Map.of());
+            leased = Instant.now();
+            List<DeliveryRepository.Claim> claims = tx.execute(s -> deliveries.claimDue(100, properties.lease()));
+            assertThat(claims).extracting(DeliveryRepository.Claim::tenantKey).contains(store);
+        } finally {
+            dispatcher.start();
+        }
+        await().atMost(properties.lease().plusSeconds(10))
+                .until(() -> receiver.at("/lost").size() == 1);
+        assertThat(receiver.at("/lost").get(0).at())
+                .isAfterOrEqualTo(leased.plus(properties.lease()).minusMillis(100));
+    }
+}
