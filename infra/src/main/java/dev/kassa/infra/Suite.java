@@ -101,6 +101,12 @@ public final class Suite implements AutoCloseable {
                                 .map(a -> "http://127.0.0.1:" + a.port() + "/api/users/.well-known/jwks.json")
                                 .toList()));
 
+        // a developer's machine: webhooks may go to a receiver on it (production takes https to public addresses only)
+        if (!System.getenv().containsKey("KASSA_WEBHOOKS_ALLOWEDNETWORKS")) {
+            common.put("KASSA_WEBHOOKS_ALLOWHTTP", "true");
+            common.put("KASSA_WEBHOOKS_ALLOWEDNETWORKS", "127.0.0.0/8,::1/128");
+        }
+
         Map<String, String> discovery = new LinkedHashMap<>(common);
         discovery.put("PORT", String.valueOf(config.discoveryPort()));
         launch("discovery", "discovery", discovery);

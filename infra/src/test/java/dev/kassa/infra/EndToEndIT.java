@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.ApiDocs;
+import dev.kassa.platform.test.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -286,6 +287,18 @@ class EndToEndIT {
                 .asLong();
         stockedProduct = product;
 
+        // a bookkeeping partner subscribes to the store's sales (issue 38, part 2; docs/integrations.md)
+        WebhookReceiver books = new WebhookReceiver();
+        Api.Response subscribed = owner.post(
+                "/api/webhooks/subscriptions/",
+                json(
+                        "url",
+                        books.url("/kassa"),
+                        "event_types",
+                        List.of("SaleCompleted", "SaleRefunded", "SessionClosed")));
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+        String secret = subscribed.text("/secret");
+
         // 3.1 open shift, current shift
         Api.Response shift = owner.post("/api/sales/sessions/open/", json("opening_balance", 100000));
         assertThat(shift.status()).as(shift.toString()).isEqualTo(201);
@@ -404,6 +417,27 @@ class EndToEndIT {
         Api.Response closed = owner.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 250000));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.text("/data/cash_difference")).isEqualTo("50000.00");
+
+        // the partner got each of those events once, signed with its secret, whichever instance sent it
+        try (books) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> books.at("/kassa").size() >= 4);
+            Map<String, Long> types = new TreeMap<>();
+            for (WebhookReceiver.Received r : books.at("/kassa")) {
+                assertThat(r.signedWith(secret)).as(r.body()).isTrue();
+                JsonNode event = new ObjectMapper().readTree(r.body());
+                assertThat(event.path("store").asText()).isEqualTo(keyA);
+                types.merge(event.path("type").asText(), 1L, Long::sum);
+                if (event.path("type").asText().equals("SaleCompleted")) {
+                    assertThat(event.at("/data/total").asText()).isEqualTo("150000.00");
+                }
+            }
+            assertThat(types).isEqualTo(Map.of("SaleCompleted", 2L, "SaleRefunded", 1L, "SessionClosed", 1L));
+            assertThat(owner.get("/api/webhooks/subscriptions/" + subscribed.text("/id") + "/deliveries/")
+                            .at("/count")
+                            .asInt())
+                    .isEqualTo(4);
+        }
     }
 
     @Test

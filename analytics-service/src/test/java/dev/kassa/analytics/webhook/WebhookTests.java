@@ -9,6 +9,7 @@ import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
+import dev.kassa.platform.test.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static dev.kassa.platform.test.Api.json;
@@ -62,13 +62,13 @@ class WebhookTests {
     @Autowired
     WebhookDispatcher dispatcher;
 
-    Receiver receiver;
+    WebhookReceiver receiver;
     String store;
     Api owner;
 
     @BeforeEach
     void receiverAndStore() throws Exception {
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
         store = TestStores.newKey("whk");
         owner = Api.member(port, store, 3, "owner3", "owner");
     }
@@ -121,9 +121,9 @@ class WebhookTests {
         JsonNode refund = publish(store, "SaleRefunded", Topics.SALES);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/sales").size() >= 2);
-        List<Receiver.Received> got = receiver.at("/sales");
+        List<WebhookReceiver.Received> got = receiver.at("/sales");
         assertThat(got).hasSize(2);
-        Receiver.Received first = got.get(0);
+        WebhookReceiver.Received first = got.get(0);
         JsonNode body = objectMapper.readTree(first.body());
         assertThat(body.path("id").asText()).isEqualTo(sale.path("event_id").asText());
         assertThat(body.path("type").asText()).isEqualTo("SaleCompleted");
@@ -154,31 +154,14 @@ class WebhookTests {
         assertThat(detail.at("/body/data")).isEqualTo(sale.path("payload"));
     }
 
-    static void assertSigned(Receiver.Received r, String... secrets) {
-        Map<String, List<String>> parts = java.util.Arrays.stream(
-                        r.header("Kassa-Signature").split(","))
-                .map(p -> p.split("=", 2))
-                .collect(Collectors.groupingBy(p -> p[0], Collectors.mapping(p -> p[1], Collectors.toList())));
-        long t = Long.parseLong(parts.get("t").get(0));
-        assertThat(Math.abs(Instant.now().getEpochSecond() - t)).isLessThan(60);
+    /** Signed now, with exactly these secrets in this order (the newest first). */
+    static void assertSigned(WebhookReceiver.Received r, String... secrets) {
+        assertThat(Math.abs(Instant.now().getEpochSecond() - r.signedAt())).isLessThan(60);
         List<String> expected = new ArrayList<>();
         for (String secret : secrets) {
-            expected.add(hmacSha256(secret, t + "." + r.body()));
+            expected.add(WebhookReceiver.hmacSha256(secret, r.signedAt() + "." + r.body()));
         }
-        assertThat(parts.get("v1")).containsExactlyElementsOf(expected);
-    }
-
-    /** The receiver's side of the check, written from the documentation, not with Kassa's own class. */
-    static String hmacSha256(String secret, String signed) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(
-                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of()
-                    .formatHex(mac.doFinal(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
+        assertThat(r.signature().get("v1")).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -203,7 +186,7 @@ class WebhookTests {
                 .map(a -> a.path("status_code").asInt())
                 .toList();
         assertThat(codes).containsExactly(500, 503, 200);
-        List<Receiver.Received> got = receiver.at("/flaky");
+        List<WebhookReceiver.Received> got = receiver.at("/flaky");
         Duration firstWait = Duration.between(got.get(0).at(), got.get(1).at());
         Duration secondWait = Duration.between(got.get(1).at(), got.get(2).at());
         assertThat(firstWait).isGreaterThanOrEqualTo(properties.firstRetry().minusMillis(50));
@@ -220,7 +203,7 @@ class WebhookTests {
         Api.Response again = owner.post("/api/webhooks/deliveries/" + delivery + "/redeliver/", Map.of());
         assertThat(again.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/flaky").size() == 4);
-        Receiver.Received redelivered = receiver.at("/flaky").get(3);
+        WebhookReceiver.Received redelivered = receiver.at("/flaky").get(3);
         assertThat(redelivered.body()).isEqualTo(got.get(0).body());
         assertSigned(redelivered, newSecret, oldSecret);
         await().atMost(Duration.ofSeconds(10))
