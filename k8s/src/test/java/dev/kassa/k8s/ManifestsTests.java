@@ -920,13 +920,17 @@ class ManifestsTests {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** A README endpoint: a Deployment, "every Kassa pod", "namespace X", "kube-dns", "PostgreSQL <cluster>", "Kafka <cluster>". */
+    /**
+     * A README endpoint: a Deployment, "every Kassa pod", "namespace X", "kube-dns", "PostgreSQL <cluster>", "Kafka <cluster>",
+     * "public addresses".
+     */
     static Set<String> endpoints(Render r, String token) {
         if (token.equals("every Kassa pod")) {
             return apps(r);
         }
         if (apps(r).contains(token)
                 || token.equals("kube-dns")
+                || token.equals("public addresses")
                 || token.matches("(namespace|PostgreSQL|Kafka) [a-z0-9-]+")) {
             return Set.of(token);
         }
@@ -1071,11 +1075,24 @@ class ManifestsTests {
         return true;
     }
 
-    /** A peer as README endpoints: Kassa's pods by name, "namespace X", "kube-dns", "PostgreSQL <cluster>", "Kafka <cluster>". */
+    /** The networks a policy to "public addresses" must leave out: private, carrier-grade NAT, link-local, loopback. */
+    static final Set<String> NOT_PUBLIC =
+            Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8");
+
+    /**
+     * A peer as README endpoints: Kassa's pods by name, "namespace X", "kube-dns", "PostgreSQL <cluster>", "Kafka <cluster>",
+     * and "public addresses": every IPv4 address but the private, link-local (cloud metadata) and loopback ones.
+     */
     static Set<String> peer(Render r, String where, NetworkPolicyPeer peer) {
-        assertThat(peer.getIpBlock())
-                .as(where + ": no ipBlock peers (not in the README's vocabulary)")
-                .isNull();
+        if (peer.getIpBlock() != null) {
+            assertThat(peer.getIpBlock().getCidr())
+                    .as(where + ": an ipBlock is the public internet (0.0.0.0/0 less the private networks) or nothing")
+                    .isEqualTo("0.0.0.0/0");
+            assertThat(peer.getIpBlock().getExcept()).as(where).containsAll(NOT_PUBLIC);
+            assertThat(peer.getPodSelector()).as(where).isNull();
+            assertThat(peer.getNamespaceSelector()).as(where).isNull();
+            return Set.of("public addresses");
+        }
         LabelSelector pods = peer.getPodSelector();
         LabelSelector namespaces = peer.getNamespaceSelector();
         if (namespaces != null) {
