@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A store's webhooks (the owner's): subscriptions to event types, each delivery's log and attempts, a test ping and a
@@ -39,7 +38,7 @@ class WebhookController {
     @Operation(summary = "The event types a subscription may name (their fields: docs/events.md and /api-docs/events)")
     @GetMapping("/event-types")
     @PreAuthorize(Access.MANAGE_STORE)
-    Map<String, Object> eventTypes() {
+    Webhooks.EventTypeList eventTypes() {
         return Webhooks.eventTypes();
     }
 

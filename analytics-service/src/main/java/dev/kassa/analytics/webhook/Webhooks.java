@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -272,7 +271,10 @@ class Webhooks {
         }
     }
 
-    static Map<String, Object> eventTypes() {
-        return Map.of("event_types", WebhookEvent.types());
+    /** The event types a subscription may name. */
+    record EventTypeList(List<String> eventTypes) {}
+
+    static EventTypeList eventTypes() {
+        return new EventTypeList(WebhookEvent.types());
     }
 }
