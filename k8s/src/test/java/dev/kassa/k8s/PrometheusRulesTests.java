@@ -1,10 +1,15 @@
 package dev.kassa.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -47,5 +52,36 @@ class PrometheusRulesTests {
         assumeTrue(process.exitValue() != 3, "promtool is missing and could not be installed: " + out);
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).as("the rules were checked and their unit tests ran").contains("unit tests passed");
+    }
+    /**
+     * Every alert links its runbook absolutely: the one base the rules file names in its header ({@code # Runbooks: <url>}),
+     * {@code #} and the alert's name in lower case, which is a section ({@code ### <Alert>}) of docs/operations.md.
+     */
+    @Test
+    void everyAlertLinksItsRunbookFromOneBase() throws IOException {
+        Path rules = ROOT.resolve("k8s/components/monitoring/rules/kassa.rules.yml");
+        String base = Files.readAllLines(rules).stream()
+                .filter(l -> l.startsWith("# Runbooks: "))
+                .map(l -> l.substring("# Runbooks: ".length()).trim())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("kassa.rules.yml names its runbooks' base: # Runbooks: <url>"));
+        assertThat(base).startsWith("https://").endsWith("/docs/operations.md");
+        String operations = Files.readString(ROOT.resolve("docs/operations.md"));
+        List<String> alerts = new ArrayList<>();
+        for (JsonNode group : ManifestsTests.YAML.readTree(rules.toFile()).path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                if (rule.has("alert")) {
+                    String name = rule.path("alert").asText();
+                    alerts.add(name);
+                    assertThat(rule.at("/annotations/runbook_url").asText())
+                            .as(name)
+                            .isEqualTo(base + "#" + name.toLowerCase(Locale.ROOT));
+                    assertThat(operations)
+                            .as("docs/operations.md has the runbook of " + name)
+                            .contains("\n### " + name + "\n");
+                }
+            }
+        }
+        assertThat(alerts).hasSizeGreaterThan(15);
     }
 }
