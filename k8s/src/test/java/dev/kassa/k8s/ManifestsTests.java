@@ -72,7 +72,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Renders every overlay of {@code k8s/overlays} and the infrastructure ({@code k8s/infrastructure} and its variants)
@@ -148,10 +147,11 @@ class ManifestsTests {
                 .filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst()
                 .orElse(null);
-        assumeTrue(
-                kubectl != null,
-                "kubectl is not installed (looked at $KUBECTL, /usr/bin/kubectl, /usr/local/bin/kubectl): "
-                        + "the Kubernetes manifests are not checked");
+        assertThat(kubectl)
+                .as(
+                        "kubectl is not installed (looked at $KUBECTL, /usr/bin/kubectl, /usr/local/bin/kubectl): the Kubernetes "
+                                + "manifests cannot be checked; infra/install-checks says how to get it")
+                .isNotNull();
         List<Path> overlayDirs;
         try (Stream<Path> dirs = Files.list(K8S.resolve("overlays"))) {
             overlayDirs = dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml")))

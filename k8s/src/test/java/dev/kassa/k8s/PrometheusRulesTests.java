@@ -15,13 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The alert rules' unit tests ({@code promtool test rules}) in the build: {@code infra/observability/promtool-test} checks the
- * rules, runs their tests and checks that the PrometheusRule and the dashboards are what the generators write. Where promtool
- * is missing the script installs Debian's {@code prometheus} package (as root, without starting the daemon); where it cannot,
- * the test says so and is skipped ({@code -Dkassa.promtool.install=false} never installs).
+ * rules, runs their tests and checks that the PrometheusRule and the dashboards are what the generators write. It installs
+ * nothing: without promtool the test fails and names {@code infra/install-checks}, which the README's test command and CI
+ * run first.
  */
 class PrometheusRulesTests {
 
@@ -33,9 +32,6 @@ class PrometheusRulesTests {
                         "bash",
                         ROOT.resolve("infra/observability/promtool-test").toString())
                 .redirectErrorStream(true);
-        if ("false".equals(System.getProperty("kassa.promtool.install"))) {
-            builder.environment().put("KASSA_PROMTOOL_INSTALL", "false");
-        }
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
@@ -49,7 +45,11 @@ class PrometheusRulesTests {
             fail("promtool-test took more than five minutes");
         }
         String out = output.join();
-        assumeTrue(process.exitValue() != 3, "promtool is missing and could not be installed: " + out);
+        assertThat(process.exitValue())
+                .as(
+                        "promtool is missing: run infra/install-checks (as root it installs Debian's prometheus package)%n%s",
+                        out)
+                .isNotEqualTo(3);
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).as("the rules were checked and their unit tests ran").contains("unit tests passed");
     }
