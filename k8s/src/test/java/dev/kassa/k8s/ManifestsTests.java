@@ -1484,6 +1484,26 @@ class ManifestsTests {
             assertThat(roles)
                     .as(i.name() + ": node pools of controllers and brokers")
                     .containsExactlyInAnyOrder(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
+            assertThat(kafka.getSpec().getKafka().getRack())
+                    .as(i.name() + ": brokers know their zone (rack awareness)")
+                    .isNotNull();
+            assertThat(kafka.getSpec().getKafka().getRack().getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+            i.all(KafkaNodePool.class).forEach(p -> {
+                String where = i.name() + ": KafkaNodePool " + p.getMetadata().getName();
+                assertThat(p.getSpec().getTemplate())
+                        .as(where + ": a pod template")
+                        .isNotNull();
+                assertThat(p.getSpec().getTemplate().getPod().getTopologySpreadConstraints())
+                        .as(where + ": spread across zones, hard")
+                        .anySatisfy(t -> {
+                            assertThat(t.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+                            assertThat(t.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule");
+                            assertThat(t.getLabelSelector().getMatchLabels())
+                                    .containsEntry(
+                                            "strimzi.io/pool-name",
+                                            p.getMetadata().getName());
+                        });
+            });
             int brokers = i.all(KafkaNodePool.class).stream()
                     .filter(p -> p.getSpec().getRoles().contains(ProcessRoles.BROKER))
                     .mapToInt(p -> p.getSpec().getReplicas())
@@ -1553,6 +1573,15 @@ class ManifestsTests {
                 assertThat(path(c, "spec", "bootstrap", "initdb", "owner"))
                         .as(where + " owner")
                         .isNotNull();
+                assertThat(path(c, "spec", "affinity", "podAntiAffinityType"))
+                        .as(where + ": never two instances on one node")
+                        .isEqualTo("required");
+                assertThat(path(c, "spec", "affinity", "topologyKey")).as(where).isEqualTo("kubernetes.io/hostname");
+                assertThat(String.valueOf(path(c, "spec", "topologySpreadConstraints")))
+                        .as(where + ": spread across zones, hard")
+                        .contains("topologyKey=topology.kubernetes.io/zone")
+                        .contains("whenUnsatisfiable=DoNotSchedule")
+                        .contains("cnpg.io/cluster=" + c.getMetadata().getName());
                 assertThat(i.all(NetworkPolicy.class))
                         .as(where + ": a policy says who may reach it")
                         .anySatisfy(p -> assertThat(p.getSpec().getPodSelector().getMatchLabels())
