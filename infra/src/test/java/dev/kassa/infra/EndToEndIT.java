@@ -1133,6 +1133,18 @@ class EndToEndIT {
                 .contains("application=\"gateway\"");
         assertThat(Map.of("gateway", gateway.get("/actuator/health").text("/status")))
                 .containsEntry("gateway", "UP");
+        // each service says what it is built from (its CycloneDX SBOM, also in its image), inside the cluster only
+        for (int i = 0; i < OpenApiWalk.SERVICES.size(); i++) {
+            Api.Response sbom = new Api("http://127.0.0.1:" + (28081 + i)).get("/actuator/sbom/application");
+            assertThat(sbom.status())
+                    .as(OpenApiWalk.SERVICES.get(i) + ": " + sbom)
+                    .isEqualTo(200);
+            assertThat(sbom.text("/bomFormat")).isEqualTo("CycloneDX");
+            assertThat(sbom.at("/components").toString()).contains("\"name\":\"spring-boot\"");
+        }
+        assertThat(gateway.get("/actuator/sbom/application").status())
+                .as("the gateway's answers do not include the SBOM")
+                .isNotEqualTo(200);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -1439,6 +1440,35 @@ class ManifestsTests {
                         }
                     });
                 });
+    }
+
+    /**
+     * One release path (infra/release): production runs one tag on every image, <version>-<commit>, and pulls it with the
+     * registry's Secret.
+     */
+    @Test
+    void productionRunsOneReleaseTagFromTheRegistryWithItsPullSecret() {
+        Render prod = overlays.get("prod");
+        Set<String> tags = new TreeSet<>();
+        for (Deployment d : prod.all(Deployment.class)) {
+            String image =
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            Matcher m = Pattern.compile("^registry\\.example\\.com/kassa/([a-z-]+):(.+)$")
+                    .matcher(image);
+            assertThat(m.matches()).as(d.getMetadata().getName() + ": " + image).isTrue();
+            assertThat(m.group(1)).isEqualTo(d.getMetadata().getName());
+            tags.add(m.group(2));
+        }
+        assertThat(tags).as("one release").hasSize(1);
+        assertThat(tags.iterator().next())
+                .as("the release's tag: its version and commit (infra/release)")
+                .matches("\\d+\\.\\d+\\.\\d+-[0-9a-f]{12}");
+        for (ServiceAccount account : prod.all(ServiceAccount.class)) {
+            assertThat(account.getImagePullSecrets())
+                    .as(account.getMetadata().getName() + " pulls with the registry's Secret")
+                    .extracting(LocalObjectReference::getName)
+                    .containsExactly("kassa-registry");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

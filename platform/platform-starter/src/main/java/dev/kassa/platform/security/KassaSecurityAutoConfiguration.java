@@ -84,6 +84,9 @@ public class KassaSecurityAutoConfiguration {
             "/actuator/health/**",
             "/actuator/info",
             "/actuator/prometheus",
+            // the service's SBOM (CycloneDX, built with it): inside the cluster only, like the metrics
+            "/actuator/sbom",
+            "/actuator/sbom/**",
             "/v3/api-docs",
             "/v3/api-docs/**");
 
