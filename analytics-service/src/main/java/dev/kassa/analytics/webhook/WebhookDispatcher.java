@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due webhook deliveries, on every instance: each round leases up to a batch of due deliveries of any store
@@ -64,6 +65,10 @@ class WebhookDispatcher implements SmartLifecycle {
         t.start();
     }
 
+    /**
+     * Stops leasing, lets the attempts under way finish (at most a receiver's timeout), and leaves the rest of the round's
+     * leases to end: another instance, or this one restarted, sends them.
+     */
     @Override
     public void stop() {
         Thread t = thread;
@@ -73,8 +78,23 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         ExecutorService s = senders;
         if (s != null) {
-            s.shutdownNow();
+            s.shutdown();
+            try {
+                if (!s.awaitTermination(
+                        properties.timeout().plus(properties.connectTimeout()).toMillis(), TimeUnit.MILLISECONDS)) {
+                    s.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                s.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Stops before the web server and the data source, after the consumers that queue deliveries. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
     }
 
     @Override
@@ -129,6 +149,13 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     private void sendAll(String tenantKey, List<Long> ids) {
-        TenantContext.run(provisioner.ensureReady(tenantKey), () -> ids.forEach(id -> webhooks.deliver(tenantKey, id)));
+        TenantContext.run(provisioner.ensureReady(tenantKey), () -> {
+            for (long id : ids) {
+                if (thread == null) {
+                    return; // stopping: the lease of the rest ends and they are sent again
+                }
+                webhooks.deliver(tenantKey, id);
+            }
+        });
     }
 }
