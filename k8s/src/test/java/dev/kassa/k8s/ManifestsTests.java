@@ -111,7 +111,9 @@ class ManifestsTests {
             "KafkaNodePool",
             "KafkaTopic",
             "Cluster",
-            "ScheduledBackup");
+            "ScheduledBackup",
+            "ImageCatalog",
+            "ObjectStore");
 
     static final Map<String, Class<? extends HasMetadata>> STRIMZI =
             Map.of("Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class, "KafkaTopic", KafkaTopic.class);
@@ -121,6 +123,8 @@ class ManifestsTests {
     String kubectl;
     final Map<String, Render> overlays = new TreeMap<>();
     final Map<String, Render> infrastructures = new TreeMap<>();
+    /** k8s/infrastructure/restore: a database bootstrapped from its backups (not applied with the rest). */
+    Render restore;
 
     record Render(String name, Path dir, List<HasMetadata> objects) {
         <T extends HasMetadata> List<T> all(Class<T> type) {
@@ -171,15 +175,19 @@ class ManifestsTests {
                     .sorted()
                     .toList()) {
                 if (!Files.readString(dir.resolve("kustomization.yaml")).contains("kind: Component")
-                        && !dir.getFileName().toString().equals("base")) {
+                        && !dir.getFileName().toString().equals("base")
+                        && !dir.getFileName().toString().equals("restore")) {
                     jobs.add(CompletableFuture.supplyAsync(() -> render("infrastructure/" + dir.getFileName(), dir)));
                 }
             }
         }
+        CompletableFuture<Render> restoreJob =
+                CompletableFuture.supplyAsync(() -> render("restore", infra.resolve("restore")));
         for (CompletableFuture<Render> job : jobs) {
             Render r = job.join();
             (r.name().startsWith("infrastructure") ? infrastructures : overlays).put(r.name(), r);
         }
+        restore = restoreJob.join();
         assertThat(overlays).as("overlays").containsKeys("dev", "prod");
     }
 
@@ -767,8 +775,8 @@ class ManifestsTests {
                 .filter(v -> v.startsWith("secret:"))
                 .forEach(v -> used.computeIfAbsent(v.substring(7, v.indexOf('/')), k -> new TreeSet<>())
                         .add(v.substring(v.indexOf('/') + 1)))));
-        infrastructures.values().forEach(i -> i.generic("Cluster").forEach(c -> {
-            Object store = path(c, "spec", "backup", "barmanObjectStore", "s3Credentials");
+        infrastructures.values().forEach(i -> i.generic("ObjectStore").forEach(c -> {
+            Object store = path(c, "spec", "configuration", "s3Credentials");
             if (store instanceof Map<?, ?> credentials) {
                 credentials.values().forEach(ref -> used.computeIfAbsent(
                                 (String) ((Map<?, ?>) ref).get("name"), k -> new TreeSet<>())
@@ -1621,17 +1629,56 @@ class ManifestsTests {
                     assertThat(((Number) path(c, "spec", "instances")).intValue())
                             .as(where + ": a primary and replicas")
                             .isGreaterThanOrEqualTo(2);
-                    assertThat(path(c, "spec", "backup", "barmanObjectStore", "destinationPath"))
-                            .as(where + " backups")
-                            .isNotNull();
-                    assertThat(path(c, "spec", "backup", "retentionPolicy"))
-                            .as(where + " backup retention")
-                            .isNotNull();
+                    assertThat(path(c, "spec", "backup"))
+                            .as(where + ": no in-tree barmanObjectStore (deprecated since CloudNativePG 1.26)")
+                            .isNull();
+                    assertThat(String.valueOf(path(c, "spec", "plugins")))
+                            .as(where + ": WAL archived by the Barman Cloud plugin to the ObjectStore")
+                            .contains("name=barman-cloud.cloudnative-pg.io")
+                            .contains("isWALArchiver=true")
+                            .contains("barmanObjectName=kassa-backups");
                     assertThat(i.generic("ScheduledBackup"))
-                            .as(where + ": a ScheduledBackup")
-                            .anySatisfy(b -> assertThat(path(b, "spec", "cluster", "name"))
-                                    .isEqualTo(c.getMetadata().getName()));
+                            .as(where + ": a ScheduledBackup through the plugin")
+                            .anySatisfy(b -> {
+                                assertThat(path(b, "spec", "cluster", "name"))
+                                        .isEqualTo(c.getMetadata().getName());
+                                assertThat(path(b, "spec", "method")).isEqualTo("plugin");
+                                assertThat(path(b, "spec", "pluginConfiguration", "name"))
+                                        .isEqualTo("barman-cloud.cloudnative-pg.io");
+                            });
                 }
+            }
+            for (GenericKubernetesResource c : clusters) {
+                assertThat(path(c, "spec", "imageCatalogRef", "name"))
+                        .as(i.name() + ": " + c.getMetadata().getName() + " runs the catalog's PostgreSQL")
+                        .isEqualTo("kassa-postgresql");
+                assertThat(((Number) path(c, "spec", "imageCatalogRef", "major")).intValue())
+                        .as(i.name() + ": the major the tests run (embedded PostgreSQL in verify)")
+                        .isEqualTo(testedPostgresMajor());
+            }
+            assertThat(String.valueOf(i.generic("ImageCatalog").stream()
+                            .filter(g -> g.getMetadata().getName().equals("kassa-postgresql"))
+                            .findFirst()
+                            .map(g -> path(g, "spec", "images"))
+                            .orElse(null)))
+                    .as(i.name() + ": the catalog pins the major")
+                    .contains("major=" + testedPostgresMajor());
+            if (i.name().equals("infrastructure")) {
+                GenericKubernetesResource store = i.generic("ObjectStore").stream()
+                        .filter(o -> o.getMetadata().getName().equals("kassa-backups"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("production: the ObjectStore kassa-backups"));
+                assertThat(path(store, "spec", "retentionPolicy"))
+                        .as("backup retention")
+                        .isNotNull();
+                assertThat(path(store, "spec", "configuration", "destinationPath"))
+                        .isNotNull();
+                assertThat(path(store, "spec", "configuration", "wal", "encryption"))
+                        .as("WAL encrypted at rest")
+                        .isNotNull();
+                assertThat(path(store, "spec", "configuration", "data", "encryption"))
+                        .as("base backups encrypted at rest")
+                        .isNotNull();
             }
             Set<String> databases = clusters.stream()
                     .map(c -> (String) path(c, "spec", "bootstrap", "initdb", "database"))
@@ -1645,6 +1692,56 @@ class ManifestsTests {
                     .as(i.name() + ": the databases of the services' application.yml")
                     .isEqualTo(expected);
         });
+    }
+
+    /** The PostgreSQL major of the embedded PostgreSQL the build tests with (root pom.xml). */
+    static int testedPostgresMajor() {
+        try {
+            Matcher m = Pattern.compile("<zonky-postgres-binaries.version>(\\d+)\\.")
+                    .matcher(Files.readString(ROOT.resolve("pom.xml")));
+            assertThat(m.find())
+                    .as("the root pom names the embedded PostgreSQL's version")
+                    .isTrue();
+            return Integer.parseInt(m.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aDatabaseRestoresFromItsBackupsIntoANewArchive() {
+        List<GenericKubernetesResource> clusters = restore.generic("Cluster");
+        assertThat(clusters).as("infrastructure/restore: one Cluster").hasSize(1);
+        GenericKubernetesResource c = clusters.get(0);
+        String name = c.getMetadata().getName();
+        assertThat(infrastructures.get("infrastructure").generic("Cluster"))
+                .as("it restores one of production's databases under its own name")
+                .anySatisfy(p -> assertThat(p.getMetadata().getName()).isEqualTo(name));
+        String source = (String) path(c, "spec", "bootstrap", "recovery", "source");
+        assertThat(source).as("bootstrapped from a recovery").isNotNull();
+        assertThat(String.valueOf(path(c, "spec", "externalClusters")))
+                .as("the source is the lost cluster's backups, read through the plugin")
+                .contains("name=" + source)
+                .contains("name=barman-cloud.cloudnative-pg.io")
+                .contains("barmanObjectName=kassa-backups")
+                .contains("serverName=" + name + "}");
+        assertThat(String.valueOf(path(c, "spec", "plugins")))
+                .as("it archives to a new folder, leaving the backups it came from intact")
+                .contains("isWALArchiver=true")
+                .contains("serverName=" + name + "-r1");
+        assertThat(((Number) path(c, "spec", "imageCatalogRef", "major")).intValue())
+                .isEqualTo(testedPostgresMajor());
+        assertThat(path(c, "spec", "bootstrap", "recovery", "database"))
+                .as("the service's database and owner")
+                .isEqualTo(path(
+                        infrastructures.get("infrastructure").generic("Cluster").stream()
+                                .filter(p -> p.getMetadata().getName().equals(name))
+                                .findFirst()
+                                .orElseThrow(),
+                        "spec",
+                        "bootstrap",
+                        "initdb",
+                        "database"));
     }
 
     static Object path(GenericKubernetesResource object, String... keys) {
