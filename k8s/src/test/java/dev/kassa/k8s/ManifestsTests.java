@@ -36,6 +36,7 @@ import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -110,13 +111,21 @@ class ManifestsTests {
             "Kafka",
             "KafkaNodePool",
             "KafkaTopic",
+            "KafkaUser",
             "Cluster",
             "ScheduledBackup",
             "ImageCatalog",
             "ObjectStore");
 
-    static final Map<String, Class<? extends HasMetadata>> STRIMZI =
-            Map.of("Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class, "KafkaTopic", KafkaTopic.class);
+    static final Map<String, Class<? extends HasMetadata>> STRIMZI = Map.of(
+            "Kafka",
+            Kafka.class,
+            "KafkaNodePool",
+            KafkaNodePool.class,
+            "KafkaTopic",
+            KafkaTopic.class,
+            "KafkaUser",
+            KafkaUser.class);
     /** Eureka's settings are not read when the client is off (EUREKA_CLIENT_ENABLED=false). */
     static final String EUREKA_PREFIX = "eureka.";
 
@@ -704,10 +713,13 @@ class ManifestsTests {
         Matcher local = Pattern.compile("jdbc:postgresql://[^/]+/([a-z_]+)")
                 .matcher(localUrl.replaceAll("^\\$\\{KASSA_DB_URL:|}$", ""));
         assertThat(local.find()).as(where + " database in application.yml").isTrue();
-        Matcher url = Pattern.compile("^jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z_]+)$")
+        Matcher url = Pattern.compile(
+                        "^jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z_]+)\\?sslmode=verify-full&sslrootcert=/etc/kassa/pg-ca/ca\\.crt$")
                 .matcher(env.get("KASSA_DB_URL"));
         assertThat(url.matches())
-                .as("%s: KASSA_DB_URL %s is the primary of a CloudNativePG cluster", where, env.get("KASSA_DB_URL"))
+                .as(
+                        "%s: KASSA_DB_URL %s is the primary of a CloudNativePG cluster, over TLS verified against its CA",
+                        where, env.get("KASSA_DB_URL"))
                 .isTrue();
         String cluster = url.group(1);
         assertThat(url.group(2))
@@ -740,7 +752,7 @@ class ManifestsTests {
                 .as(where + ": the Kafka cluster")
                 .isEqualTo(kafka.getMetadata().getName());
         assertThat(kafka.getSpec().getKafka().getListeners())
-                .as(where + ": a plain listener on the port")
+                .as(where + ": a listener on the port")
                 .anySatisfy(l -> assertThat(l.getPort()).isEqualTo(Integer.parseInt(m.group(2))));
         List<KafkaTopic> topics = infra.all(KafkaTopic.class);
         assertThat(topics).isNotEmpty();
@@ -770,6 +782,9 @@ class ManifestsTests {
         Set<String> made = new TreeSet<>();
         infrastructures.values().forEach(i -> i.generic("Cluster")
                 .forEach(c -> made.add(c.getMetadata().getName() + "-app")));
+        // the User Operator writes each KafkaUser's Secret
+        infrastructures.values().forEach(i -> i.all(KafkaUser.class)
+                .forEach(u -> made.add(u.getMetadata().getName())));
         Map<String, Set<String>> used = new TreeMap<>();
         overlays.values().forEach(r -> r.all(Deployment.class).forEach(d -> environment(r, d).values().stream()
                 .filter(v -> v.startsWith("secret:"))
@@ -1479,6 +1494,114 @@ class ManifestsTests {
         }
     }
 
+    /**
+     * Traffic inside the cluster is authenticated and encrypted: each service talks to Kafka over TLS as its own KafkaUser,
+     * whose ACLs allow exactly the topics the event samples say it produces and consumes, and to its database over TLS
+     * verified against the cluster's CA.
+     */
+    @Test
+    void eachServiceReachesKafkaAsItsOwnUserWithExactlyItsTopicsAndItsDatabaseOverVerifiedTls() throws IOException {
+        Map<String, Set<String>> writes = new TreeMap<>();
+        Map<String, Set<String>> reads = new TreeMap<>();
+        Set<String> services = new TreeSet<>(apps(overlays.get("prod")));
+        services.remove("gateway");
+        try (Stream<Path> samples =
+                Files.list(ROOT.resolve("platform/platform-test/src/main/resources/kassa/events"))) {
+            for (Path sample :
+                    samples.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode event = new ObjectMapper().readTree(sample.toFile());
+                String topic = event.path("topic").asText();
+                writes.computeIfAbsent(event.path("producer").asText(), k -> new TreeSet<>())
+                        .add(topic);
+                for (JsonNode consumer : event.path("consumers")) {
+                    for (String service :
+                            consumer.asText().startsWith("platform") ? services : Set.of(consumer.asText())) {
+                        reads.computeIfAbsent(service, k -> new TreeSet<>()).add(topic);
+                    }
+                }
+            }
+        }
+        // analytics-service delivers the stores' webhooks: it reads every topic a store may subscribe to
+        reads.get("analytics-service")
+                .addAll(Set.of("sales.events", "catalog.events", "customer.events", "task.events"));
+        infrastructures.values().forEach(i -> {
+            Map<String, KafkaUser> users = i.all(KafkaUser.class).stream()
+                    .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));
+            assertThat(users.keySet())
+                    .as(i.name() + ": a KafkaUser per service")
+                    .isEqualTo(services);
+            users.forEach((service, user) -> {
+                String where = i.name() + ": KafkaUser " + service;
+                assertThat(user.getSpec().getAuthentication().getType())
+                        .as(where)
+                        .isEqualTo("scram-sha-512");
+                Map<String, Set<String>> allowed = new TreeMap<>();
+                ((io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple)
+                                user.getSpec().getAuthorization())
+                        .getAcls()
+                        .forEach(acl -> {
+                            String resource = acl.getResource()
+                                            instanceof io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource t
+                                    ? t.getName()
+                                    : "group:"
+                                            + ((io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource)
+                                                            acl.getResource())
+                                                    .getName();
+                            acl.getOperations()
+                                    .forEach(op -> allowed.computeIfAbsent(op.toValue(), k -> new TreeSet<>())
+                                            .add(resource));
+                        });
+                Set<String> expectedWrites = new TreeSet<>(writes.getOrDefault(service, Set.of()));
+                reads.getOrDefault(service, Set.of()).forEach(t -> expectedWrites.add(t + ".DLT"));
+                assertThat(allowed.getOrDefault("Write", Set.of()))
+                        .as(where + ": writes its own topic and the dead-letter topics of what it reads, nothing else")
+                        .isEqualTo(expectedWrites);
+                assertThat(allowed.getOrDefault("Read", Set.of()))
+                        .as(where + ": reads the topics it consumes and its own groups")
+                        .isEqualTo(new TreeSet<>(Stream.concat(
+                                        reads.getOrDefault(service, Set.of()).stream(), Stream.of("group:" + service))
+                                .collect(Collectors.toSet())));
+                assertThat(allowed.keySet()).as(where).doesNotContain("All", "Alter", "Delete", "ClusterAction");
+            });
+            assertThat(users.get("auth-service")).isNotNull();
+            users.forEach((service, user) -> {
+                if (!service.equals("auth-service")) {
+                    assertThat(String.valueOf(user.getSpec().getAuthorization()))
+                            .as("only auth-service writes auth.events, which every service trusts")
+                            .doesNotContainPattern("name=auth\\.events,[^}]*}[^}]*operations=\\[[^]]*Write");
+                }
+            });
+        });
+        overlays.values().forEach(r -> {
+            for (Deployment d : r.all(Deployment.class)) {
+                String module = d.getMetadata().getName();
+                if (!services.contains(module)) {
+                    continue;
+                }
+                String where = r.name() + ": " + module;
+                Map<String, String> env = environment(r, d);
+                assertThat(env)
+                        .as(where + ": Kafka over TLS with SCRAM as its own user")
+                        .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                        .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+                        .containsEntry(
+                                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "secret:" + module + "/sasl.jaas.config")
+                        .containsEntry("SPRING_KAFKA_SSL_TRUSTSTORELOCATION", "file:/etc/kassa/kafka-ca/ca.crt");
+                var pod = d.getSpec().getTemplate().getSpec();
+                Map<String, String> mounted = new TreeMap<>();
+                pod.getContainers().get(0).getVolumeMounts().forEach(m -> pod.getVolumes().stream()
+                        .filter(v -> v.getName().equals(m.getName()) && v.getSecret() != null)
+                        .forEach(
+                                v -> mounted.put(m.getMountPath(), v.getSecret().getSecretName())));
+                String cluster = env.get("KASSA_DB_URL").replaceAll("^jdbc:postgresql://([a-z0-9-]+)-rw:.*$", "$1");
+                assertThat(mounted)
+                        .as(where + ": the CAs it verifies Kafka and its database with")
+                        .containsEntry("/etc/kassa/kafka-ca", "kassa-cluster-ca-cert")
+                        .containsEntry("/etc/kassa/pg-ca", cluster + "-ca");
+            }
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Infrastructure
 
@@ -1506,10 +1629,17 @@ class ManifestsTests {
             assertThat(kafka.getSpec().getEntityOperator().getTopicOperator())
                     .as(i.name() + ": the topic operator")
                     .isNotNull();
-            GenericKafkaListener listener = kafka.getSpec().getKafka().getListeners().stream()
-                    .filter(l -> l.getPort() == 9092)
-                    .findFirst()
-                    .orElseThrow();
+            assertThat(kafka.getSpec().getKafka().getListeners())
+                    .as(i.name() + ": one listener, TLS with SCRAM-SHA-512 (no plain or anonymous one)")
+                    .hasSize(1);
+            GenericKafkaListener listener =
+                    kafka.getSpec().getKafka().getListeners().get(0);
+            assertThat(listener.getPort()).isEqualTo(9093);
+            assertThat(listener.isTls()).as(i.name() + ": TLS").isTrue();
+            assertThat(listener.getAuth().getType()).as(i.name() + ": SCRAM").isEqualTo("scram-sha-512");
+            assertThat(kafka.getSpec().getKafka().getAuthorization().getType())
+                    .as(i.name() + ": ACLs enforced")
+                    .isEqualTo("simple");
             assertThat(listener.getNetworkPolicyPeers())
                     .as(i.name() + ": who may connect to the brokers")
                     .isNotEmpty();
@@ -1686,7 +1816,7 @@ class ManifestsTests {
             Set<String> expected = overlays.get("prod").all(Deployment.class).stream()
                     .map(d -> d.getMetadata().getName())
                     .filter(m -> settings(m).containsKey("spring.datasource.url"))
-                    .map(m -> settings(m).get("spring.datasource.url").replaceAll(".*/([a-z_]+)}?$", "$1"))
+                    .map(m -> settings(m).get("spring.datasource.url").replaceAll(".*/([a-z_]+)(\\?[^}]*)?}?$", "$1"))
                     .collect(Collectors.toSet());
             assertThat(databases)
                     .as(i.name() + ": the databases of the services' application.yml")
