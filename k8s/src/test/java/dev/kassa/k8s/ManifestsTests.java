@@ -115,7 +115,8 @@ class ManifestsTests {
             "Cluster",
             "ScheduledBackup",
             "ImageCatalog",
-            "ObjectStore");
+            "ObjectStore",
+            "ExternalSecret");
 
     static final Map<String, Class<? extends HasMetadata>> STRIMZI = Map.of(
             "Kafka",
@@ -1600,6 +1601,42 @@ class ManifestsTests {
                         .containsEntry("/etc/kassa/pg-ca", cluster + "-ca");
             }
         });
+    }
+
+    /**
+     * Production's Secrets come from a real source: every Secret a prod Deployment or ServiceAccount reads that no operator
+     * makes is made by an ExternalSecret of the overlay (and the backups' credentials by one of the infrastructure).
+     */
+    @Test
+    void productionSecretsComeFromTheSecretStore() {
+        Render prod = overlays.get("prod");
+        Render infra = infrastructures.get("infrastructure");
+        Set<String> byOperators = new TreeSet<>();
+        infra.generic("Cluster").forEach(c -> byOperators.add(c.getMetadata().getName() + "-app"));
+        infra.all(KafkaUser.class).forEach(u -> byOperators.add(u.getMetadata().getName()));
+        Set<String> read = new TreeSet<>();
+        prod.all(Deployment.class).forEach(d -> environment(prod, d).values().stream()
+                .filter(v -> v.startsWith("secret:"))
+                .forEach(v -> read.add(v.substring(7, v.indexOf('/')))));
+        prod.all(ServiceAccount.class).forEach(a -> Optional.ofNullable(a.getImagePullSecrets())
+                .orElse(List.of())
+                .forEach(ref -> read.add(ref.getName())));
+        read.removeAll(byOperators);
+        assertThat(read)
+                .as("Secrets production reads")
+                .contains("kassa-service-secret", "kassa-auth-keys", "kassa-registry");
+        Set<String> external = prod.generic("ExternalSecret").stream()
+                .map(e -> (String) path(e, "spec", "target", "name"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(external)
+                .as("overlays/prod: an ExternalSecret for every Secret no operator makes")
+                .containsAll(read);
+        prod.generic("ExternalSecret").forEach(e -> assertThat(path(e, "spec", "secretStoreRef", "name"))
+                .as(e.getMetadata().getName())
+                .isEqualTo("kassa-secrets"));
+        assertThat(infra.generic("ExternalSecret"))
+                .as("infrastructure: the backups' credentials from the store")
+                .anySatisfy(e -> assertThat(path(e, "spec", "target", "name")).isEqualTo("kassa-backup-s3"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

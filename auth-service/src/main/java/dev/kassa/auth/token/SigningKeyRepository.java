@@ -5,7 +5,10 @@ import org.springframework.stereotype.Repository;
 
 import java.util.List;
 
-/** The stored signing keys ({@code signing_keys}, outside any store): Base64 of the PKCS#8 private and X.509 public key. */
+/**
+ * The stored signing keys ({@code signing_keys}, outside any store): Base64 of the PKCS#8 private key, sealed by
+ * {@link KeyEncryption} where a key is configured, and of the X.509 public key.
+ */
 @Repository
 class SigningKeyRepository {
 
@@ -38,6 +41,22 @@ class SigningKeyRepository {
                 .param("kid", key.kid())
                 .param("private", key.privateKey())
                 .param("public", key.publicKey())
+                .update();
+    }
+
+    /** Every stored key whose private part is not sealed yet (stored before encryption was configured). */
+    List<StoredKey> unsealed() {
+        return sql.sql("select kid, private_key, public_key from signing_keys where private_key not like :sealed")
+                .param("sealed", KeyEncryption.PREFIX + "%")
+                .query((rs, i) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Stores the private part of a key as {@link KeyEncryption} sealed it. */
+    void sealPrivate(String kid, String sealed) {
+        sql.sql("update signing_keys set private_key = :sealed where kid = :kid")
+                .param("sealed", sealed)
+                .param("kid", kid)
                 .update();
     }
 

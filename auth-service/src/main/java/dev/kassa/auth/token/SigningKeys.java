@@ -40,17 +40,41 @@ public class SigningKeys {
     static final long FIRST_KEY_LOCK = 0x4b61737361537967L;
 
     private final SigningKeyRepository stored;
+    private final KeyEncryption encryption;
+    private final TransactionTemplate tx;
     private volatile List<RSAKey> keys;
 
-    SigningKeys(SigningKeyRepository stored, TransactionTemplate tx, PlatformMigrations migrations) {
+    SigningKeys(
+            SigningKeyRepository stored,
+            TransactionTemplate tx,
+            PlatformMigrations migrations,
+            KeyEncryption encryption) {
         this.stored = stored;
+        this.encryption = encryption;
+        this.tx = tx;
         tx.executeWithoutResult(s -> {
             stored.lock(FIRST_KEY_LOCK);
             if (!stored.anyActive()) {
-                stored.add(generate());
+                SigningKeyRepository.StoredKey key = generate();
+                stored.add(new SigningKeyRepository.StoredKey(
+                        key.kid(), encryption.seal(key.kid(), key.privateKey()), key.publicKey()));
             }
         });
+        sealUnsealed();
         this.keys = read();
+    }
+
+    /**
+     * Seals the keys stored in plain text: those from before encryption was configured, and one a rotation inserted by
+     * hand (docs/operations.md), within a refresh of it.
+     */
+    private void sealUnsealed() {
+        if (encryption.enabled()) {
+            tx.executeWithoutResult(s -> {
+                stored.lock(FIRST_KEY_LOCK);
+                stored.unsealed().forEach(k -> stored.sealPrivate(k.kid(), encryption.seal(k.kid(), k.privateKey())));
+            });
+        }
     }
 
     /** The key that signs new tokens (the newest active one). */
@@ -71,6 +95,7 @@ public class SigningKeys {
             fixedDelayString = "${kassa.auth.signing-keys-refresh:30s}",
             initialDelayString = "${kassa.auth.signing-keys-refresh:30s}")
     void refresh() {
+        sealUnsealed();
         List<RSAKey> read = read();
         if (!read.isEmpty()) {
             keys = read;
@@ -83,8 +108,8 @@ public class SigningKeys {
             List<RSAKey> read = new ArrayList<>();
             for (SigningKeyRepository.StoredKey key : stored.active()) {
                 try {
-                    RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(
-                            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
+                    RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(
+                            Base64.getDecoder().decode(encryption.open(key.kid(), key.privateKey()))));
                     RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
                             new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
                     read.add(new RSAKey.Builder(publicKey)
