@@ -5,6 +5,7 @@ import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.inventory.SnapshotRepository;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
 import dev.kassa.analytics.shift.OpenShifts;
+import dev.kassa.analytics.webhook.WebhookAttention;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,10 @@ class Dashboard {
 
     record OpenShiftsBlock(int count, List<OpenShifts.Shift> shifts) {}
 
-    /** Today's KPIs against yesterday and the same weekday last week, top products, refunds, stock alerts and open shifts. */
+    /**
+     * Today's KPIs against yesterday and the same weekday last week, top products, refunds, stock alerts, open shifts, and
+     * the webhooks that fail or that Kassa turned off.
+     */
     record DashboardView(
             String date,
             Kpis today,
@@ -52,22 +56,26 @@ class Dashboard {
             List<ProductPerformanceRepository.Top> topProducts,
             RefundTotals refunds,
             StockBlock stock,
-            OpenShiftsBlock openShifts) {}
+            OpenShiftsBlock openShifts,
+            WebhookAttention.Summary webhooks) {}
 
     private final DailySalesRepository daily;
     private final ProductPerformanceRepository products;
     private final SnapshotRepository stock;
     private final OpenShifts shifts;
+    private final WebhookAttention webhooks;
 
     Dashboard(
             DailySalesRepository daily,
             ProductPerformanceRepository products,
             SnapshotRepository stock,
-            OpenShifts shifts) {
+            OpenShifts shifts,
+            WebhookAttention webhooks) {
         this.daily = daily;
         this.products = products;
         this.stock = stock;
         this.shifts = shifts;
+        this.webhooks = webhooks;
     }
 
     @Transactional(readOnly = true)
@@ -95,7 +103,8 @@ class Dashboard {
                 products.top(today, today, "revenue", 5),
                 new RefundTotals(now.totalRefunds(), now.refundsCount()),
                 stockBlock,
-                new OpenShiftsBlock(open.size(), open));
+                new OpenShiftsBlock(open.size(), open),
+                webhooks.summary());
     }
 
     private DailyReport report(LocalDate date) {

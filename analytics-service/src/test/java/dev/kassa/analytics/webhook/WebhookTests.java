@@ -240,10 +240,18 @@ class WebhookTests {
                 .isEqualTo(302);
         assertThat(receiver.at("/moved-here")).isEmpty();
 
+        // while it fails, the owner's dashboard says so (by id and description, not the partner's address)
+        JsonNode failing = owner.get("/api/analytics/dashboard/").at("/webhooks/failing");
+        assertThat(failing.toString()).contains("\"id\":" + downId).doesNotContain("127.0.0.1");
         await().atMost(properties.giveUpAfter().plusSeconds(15))
                 .until(() -> !owner.get("/api/webhooks/subscriptions/" + downId + "/")
                         .at("/is_active")
                         .asBoolean());
+        assertThat(owner.get("/api/analytics/dashboard/")
+                        .at("/webhooks/turned_off")
+                        .toString())
+                .as("the owner is told on the dashboard that Kassa turned it off")
+                .contains("\"id\":" + downId);
         JsonNode off = owner.get("/api/webhooks/subscriptions/" + downId + "/").body();
         assertThat(off.path("disabled_reason").asText()).isEqualTo("failing");
         assertThat(off.path("failing_since").isNull()).isFalse();
@@ -256,6 +264,10 @@ class WebhookTests {
         assertThat(on.at("/is_active").asBoolean()).isTrue();
         assertThat(on.at("/disabled_reason").isNull()).isTrue();
         assertThat(on.at("/failing_since").isNull()).isTrue();
+        assertThat(owner.get("/api/analytics/dashboard/")
+                        .at("/webhooks/turned_off")
+                        .toString())
+                .doesNotContain("\"id\":" + downId);
     }
 
     @Test
