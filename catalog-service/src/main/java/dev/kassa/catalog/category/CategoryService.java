@@ -152,6 +152,17 @@ class CategoryService {
         return categories.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_CATEGORY.exception());
     }
 
+    /** These categories as the category endpoints show them, in the order of {@code ids} (missing ones left out). */
+    @Transactional(readOnly = true)
+    List<CategoryResponse> views(List<Long> ids) {
+        Map<Long, Category> byId = new HashMap<>();
+        categories.findAllById(ids).forEach(c -> byId.put(c.id(), c));
+        List<Category> found =
+                ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        Function<Category, CategoryResponse> response = responses(found);
+        return found.stream().map(response).toList();
+    }
+
     private CategoryResponse one(Category c) {
         return responses(List.of(c)).apply(c);
     }

@@ -23,34 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-
 /** Units of measure (spec C1); every store starts with the defaults of Appendix B. */
 @RestController
 @RequestMapping("/api/products/units")
 class UnitController {
-
-    record UnitView(
-            long id,
-            String code,
-            String name,
-            String shortName,
-            String description,
-            boolean isActive,
-            Instant createdAt,
-            String displayName) {
-        static UnitView of(Unit u) {
-            return new UnitView(
-                    u.id(),
-                    u.code(),
-                    u.name(),
-                    u.shortName(),
-                    u.description(),
-                    u.isActive(),
-                    u.createdAt(),
-                    u.name() + " (" + u.shortName() + ")");
-        }
-    }
 
     private final UnitService units;
 

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The store's units of measure (spec C1): every statement on {@code units}. */
@@ -65,6 +67,20 @@ public class UnitRepository {
     /** Every unit of the store (a handful), for showing products' units. */
     public List<Unit> all() {
         return sql.sql("select * from units").query(ROW).list();
+    }
+
+    /** These units, in the order of {@code ids} (missing ones left out). */
+    public List<Unit> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Unit> byId = new HashMap<>();
+        sql.sql("select * from units where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(ROW)
+                .list()
+                .forEach(u -> byId.put(u.id(), u));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     public Optional<Unit> find(long id) {
