@@ -91,7 +91,7 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Stops before the web server and the data source, after the consumers that queue deliveries. */
+    /** Stops after the consumers that queue deliveries and after the web server, before the data source closes. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 2048;
