@@ -1,5 +1,6 @@
 package dev.kassa.analytics.webhook;
 
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 import java.net.Inet4Address;
@@ -23,14 +24,23 @@ import java.util.Optional;
 class TargetGuard {
 
     private final boolean allowHttp;
-    private final List<Network> allowed;
+    private final List<IpAddressMatcher> allowed;
 
     TargetGuard(WebhookProperties properties) {
         this.allowHttp = properties.allowHttp();
         this.allowed = properties.allowedNetworks().stream()
                 .filter(s -> !s.isBlank())
-                .map(Network::parse)
+                .map(TargetGuard::network)
                 .toList();
+    }
+
+    /** An allowed network in CIDR notation ({@code 10.20.0.0/16}, {@code fd00::/8}), matched by Spring Security's matcher. */
+    private static IpAddressMatcher network(String cidr) {
+        try {
+            return new IpAddressMatcher(cidr.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kassa.webhooks.allowed-networks: not a network: " + cidr, e);
+        }
     }
 
     /** Why {@code url} may not be a target (a message key), or empty when it may. */
@@ -58,7 +68,7 @@ class TargetGuard {
             return Optional.of("webhooks.host_unknown");
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
+            if (!isPublic(address) && allowed.stream().noneMatch(n -> n.matches(address.getHostAddress()))) {
                 return Optional.of("webhooks.target_private");
             }
         }
@@ -87,36 +97,5 @@ class TargetGuard {
             return (b[0] & 0xfe) != 0xfc; // unique local fc00::/7
         }
         return false;
-    }
-
-    /** A network in CIDR notation ({@code 10.20.0.0/16}, {@code fd00::/8}). */
-    record Network(byte[] prefix, int bits) {
-        static Network parse(String cidr) {
-            String[] parts = cidr.trim().split("/", 2);
-            try {
-                byte[] address = InetAddress.getByName(parts[0]).getAddress();
-                int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
-                if (bits < 0 || bits > address.length * 8) {
-                    throw new IllegalArgumentException("kassa.webhooks.allowed-networks: bad prefix in " + cidr);
-                }
-                return new Network(address, bits);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("kassa.webhooks.allowed-networks: not a network: " + cidr, e);
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] b = address.getAddress();
-            if (b.length != prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >> (i % 8);
-                if ((b[i / 8] & mask) != (prefix[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
