@@ -95,18 +95,25 @@ public class SigningKeys {
             fixedDelayString = "${kassa.auth.signing-keys-refresh:30s}",
             initialDelayString = "${kassa.auth.signing-keys-refresh:30s}")
     void refresh() {
-        sealUnsealed();
-        List<RSAKey> read = read();
+        List<SigningKeyRepository.StoredKey> active = stored.active();
+        if (encryption.enabled() && active.stream().anyMatch(k -> !KeyEncryption.sealed(k.privateKey()))) {
+            sealUnsealed(); // a key a rotation inserted by hand: sealed now (otherwise no lock and no write)
+        }
+        List<RSAKey> read = read(active);
         if (!read.isEmpty()) {
             keys = read;
         }
     }
 
     private List<RSAKey> read() {
+        return read(stored.active());
+    }
+
+    private List<RSAKey> read(List<SigningKeyRepository.StoredKey> active) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             List<RSAKey> read = new ArrayList<>();
-            for (SigningKeyRepository.StoredKey key : stored.active()) {
+            for (SigningKeyRepository.StoredKey key : active) {
                 try {
                     RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(
                             Base64.getDecoder().decode(encryption.open(key.kid(), key.privateKey()))));
