@@ -24,9 +24,6 @@ class ReferenceSync {
     @Schema(name = "UnitSyncPage")
     record Units(List<UnitView> units, List<Long> deleted, String nextCursor, boolean hasMore) {}
 
-    /** An answer and the feed's page it was made of (for the controller's ETag). */
-    record Answer<T>(T changes, ChangeFeed.Page page) {}
-
     private final ReferenceChanges changes;
     private final CategoryService categories;
     private final UnitRepository units;
@@ -38,9 +35,9 @@ class ReferenceSync {
     }
 
     @Transactional(readOnly = true)
-    Answer<Categories> categories(String cursor, int limit) {
+    ChangeFeed.Answer<Categories> categories(String cursor, int limit) {
         ChangeFeed.Page page = changes.categories(ChangeFeed.Cursor.parse(cursor), limit);
-        return new Answer<>(
+        return new ChangeFeed.Answer<>(
                 new Categories(
                         categories.views(page.changed()),
                         page.deleted(),
@@ -50,9 +47,9 @@ class ReferenceSync {
     }
 
     @Transactional(readOnly = true)
-    Answer<Units> units(String cursor, int limit) {
+    ChangeFeed.Answer<Units> units(String cursor, int limit) {
         ChangeFeed.Page page = changes.units(ChangeFeed.Cursor.parse(cursor), limit);
-        return new Answer<>(
+        return new ChangeFeed.Answer<>(
                 new Units(
                         units.findAll(page.changed()).stream().map(UnitView::of).toList(),
                         page.deleted(),

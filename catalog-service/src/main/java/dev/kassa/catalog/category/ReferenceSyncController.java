@@ -34,9 +34,8 @@ class ReferenceSyncController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        ReferenceSync.Answer<ReferenceSync.Categories> answer =
-                sync.categories(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit);
-        return ChangeFeed.answer(answer.changes(), answer.page(), ifNoneMatch);
+        return sync.categories(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit)
+                .respond(ifNoneMatch);
     }
 
     @Operation(
@@ -50,8 +49,7 @@ class ReferenceSyncController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        ReferenceSync.Answer<ReferenceSync.Units> answer =
-                sync.units(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit);
-        return ChangeFeed.answer(answer.changes(), answer.page(), ifNoneMatch);
+        return sync.units(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit)
+                .respond(ifNoneMatch);
     }
 }

@@ -19,9 +19,6 @@ public class ProductSync {
     @Schema(name = "ProductSyncPage")
     public record Changes(List<ProductView> products, List<Long> deleted, String nextCursor, boolean hasMore) {}
 
-    /** The answer and the feed's page it was made of (for the controller's ETag). */
-    public record Answer(Changes changes, ChangeFeed.Page page) {}
-
     private final ProductChanges changes;
     private final ProductService products;
 
@@ -31,9 +28,9 @@ public class ProductSync {
     }
 
     @Transactional(readOnly = true)
-    public Answer since(String cursor, int limit) {
+    public ChangeFeed.Answer<Changes> since(String cursor, int limit) {
         ChangeFeed.Page page = changes.after(ChangeFeed.Cursor.parse(cursor), limit);
-        return new Answer(
+        return new ChangeFeed.Answer<>(
                 new Changes(
                         products.views(page.changed()),
                         page.deleted(),

@@ -18,9 +18,6 @@ class CustomerSync {
     @Schema(name = "CustomerSyncPage")
     record Changes(List<CustomerResponse> customers, List<Long> deleted, String nextCursor, boolean hasMore) {}
 
-    /** The answer and the feed's page it was made of (for the controller's ETag). */
-    record Answer(Changes changes, ChangeFeed.Page page) {}
-
     private final CustomerChanges changes;
     private final CustomerQueries customers;
 
@@ -30,9 +27,9 @@ class CustomerSync {
     }
 
     @Transactional(readOnly = true)
-    Answer since(String cursor, int limit) {
+    ChangeFeed.Answer<Changes> since(String cursor, int limit) {
         ChangeFeed.Page page = changes.after(ChangeFeed.Cursor.parse(cursor), limit);
-        return new Answer(
+        return new ChangeFeed.Answer<>(
                 new Changes(
                         customers.views(page.changed()),
                         page.deleted(),

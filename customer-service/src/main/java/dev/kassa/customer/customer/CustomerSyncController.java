@@ -36,7 +36,7 @@ class CustomerSyncController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        CustomerSync.Answer answer = sync.since(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit);
-        return ChangeFeed.answer(answer.changes(), answer.page(), ifNoneMatch);
+        return sync.since(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit)
+                .respond(ifNoneMatch);
     }
 }

@@ -95,6 +95,14 @@ public final class ChangeFeed {
      * A feed's answer: {@code body} with the next cursor as its {@code ETag}, or 304 without a body when nothing changed
      * and the till's {@code If-None-Match} is that cursor (a till that polls once a minute transfers nothing then).
      */
+    /** What a feed's service answers: the page's body (as the service shows its rows) and the page it was made of. */
+    public record Answer<T>(T body, Page page) {
+        /** The HTTP answer: the body with its ETag, or 304 to a till whose If-None-Match is the unchanged cursor. */
+        public ResponseEntity<T> respond(String ifNoneMatch) {
+            return answer(body, page, ifNoneMatch);
+        }
+    }
+
     public static <T> ResponseEntity<T> answer(T body, Page page, String ifNoneMatch) {
         String etag = "\"" + page.next().text() + "\"";
         if (page.changes().isEmpty() && etag.equals(ifNoneMatch)) {
