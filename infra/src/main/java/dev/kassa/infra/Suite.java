@@ -205,6 +205,11 @@ public final class Suite implements AutoCloseable {
 
     // ---------------------------------------------------------------- PostgreSQL
 
+    /** Whether the suite's own PostgreSQL keeps {@code pg_stat_statements}: in the benchmark (full JIT) and profiled runs. */
+    private boolean countsStatements() {
+        return config.fullJit() || Profiling.enabled();
+    }
+
     private void startPostgres() {
         if (config.externalPostgres() != null) {
             jdbcBase = config.externalPostgres().replaceAll("/+$", "");
@@ -221,9 +226,11 @@ public final class Suite implements AutoCloseable {
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("shared_buffers", "64MB")
                         .setPGStartupWait(Duration.ofSeconds(60));
-                if (Profiling.enabled()) {
-                    // every statement's count and time, written beside the flight recordings when the suite stops
+                if (countsStatements()) {
+                    // every statement's count and time: the benchmark's statements per sale, and a profiled run's
+                    // statistics written beside the flight recordings when the suite stops
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    builder.setServerConfig("pg_stat_statements.max", "10000");
                 }
                 postgres = builder.start();
                 jdbcBase = "jdbc:postgresql://127.0.0.1:" + config.postgresPort();
@@ -233,7 +240,7 @@ public final class Suite implements AutoCloseable {
         }
         try (Connection c = DriverManager.getConnection(jdbcBase + "/postgres", config.dbUser(), config.dbPassword());
                 Statement s = c.createStatement()) {
-            if (postgres != null && Profiling.enabled()) {
+            if (postgres != null && countsStatements()) {
                 s.execute("create extension if not exists pg_stat_statements");
             }
             for (String service : SuiteConfig.SERVICES) {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,12 +32,14 @@ public class SaleFacts {
 
     /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
     public Affected record(Sale s) {
-        int inserted = jdbc.sql(
+        // answers, for a sale recorded now, whether refunds of it came first (nothing when it was recorded before)
+        Optional<Boolean> refundsFirst = jdbc.sql(
                         """
                         insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax,
                                                 items_quantity, cash, card, other, credit)
                         values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other, :credit)
                         on conflict (sale_id) do nothing
+                        returning exists (select 1 from sale_facts f where f.refund_of = :sale)
                         """)
                 .param("sale", s.saleId())
                 .param("receipt", s.receiptNumber())
@@ -51,8 +54,9 @@ public class SaleFacts {
                 .param("card", s.tenders().card())
                 .param("other", s.tenders().other())
                 .param("credit", s.tenders().credit())
-                .update();
-        if (inserted == 0) {
+                .query(Boolean.class)
+                .optional();
+        if (refundsFirst.isEmpty()) {
             return Affected.none();
         }
         Set<Long> products = new HashSet<>();
@@ -84,6 +88,9 @@ public class SaleFacts {
             lines.forEach(l -> products.add(l.productId()));
         }
         Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
+        if (!refundsFirst.get()) {
+            return new Affected(s.saleId(), s.businessDate(), products, corrected);
+        }
         // refunds of this sale that came first: their lines now get the cost of the batch that was sold
         jdbc.sql(
                         """

@@ -78,7 +78,7 @@ public class SnapshotRepository {
 
     /** The product's stock on {@code date} is now {@code onHand}, of which {@code available} can still be sold. */
     public void stockChanged(long product, LocalDate date, BigDecimal onHand, BigDecimal available) {
-        sql.sql(
+        boolean newest = sql.sql(
                         """
                         insert into inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, total_cost,
                                                          total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock)
@@ -96,14 +96,20 @@ public class SnapshotRepository {
                             total_cost = excluded.total_cost, total_value = excluded.total_value, turnover_rate = excluded.turnover_rate,
                             days_of_stock = excluded.days_of_stock, is_out_of_stock = excluded.is_out_of_stock,
                             is_low_stock = excluded.is_low_stock, is_overstock = excluded.is_overstock, updated_at = now()
+                        returning is_latest
                         """)
                 .param("product", product)
                 .param("date", date)
                 .param("onHand", onHand)
                 .param("available", available)
-                .update();
+                .query(Boolean.class)
+                .single();
+        if (newest) {
+            // on most changes the row is today's and already the newest: its flag stays, nothing else moves
+            return;
+        }
         // the product's newest row is its stock as it stands: move the flag if this row is now the newest (rows whose
-        // flag stays as it is are not written again: on most changes the row is today's and already the newest)
+        // flag stays as it is are not written again)
         sql.sql(
                         """
                         update inventory_snapshots set is_latest = not is_latest

@@ -67,6 +67,11 @@ class LiveFeed {
         }
     }
 
+    /** Whether the store has a stream open on this instance (nothing to look up for one that has none). */
+    boolean watched(String tenantKey) {
+        return !streams.getOrDefault(tenantKey, Set.of()).isEmpty();
+    }
+
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
         streams.values()

@@ -43,6 +43,10 @@ class LiveSalesListener {
             properties = {"auto.offset.reset=latest", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
     void on(String message) throws Exception {
         EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
+        if (!feed.watched(envelope.tenantKey())) {
+            // every instance reads every store's sales: the few stores watched live cost the lookups, no other
+            return;
+        }
         new EventHandlers()
                 .on(SaleCompleted.class, s -> {
                     Map<String, Object> data = data(s.receiptNumber(), s.total(), s.cashierId(), s.completedAt());

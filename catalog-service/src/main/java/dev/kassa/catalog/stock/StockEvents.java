@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,52 +42,37 @@ public class StockEvents {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(Map<Long, StockLevels.Level> before, String reason, String reference) {
-        Map<Long, StockLevels.Level> after = stock.of(before.keySet());
+        // the stock now and the alert's settings (minimum, tracked, name) of every product, in one query
+        Map<Long, StockLevels.Current> after = stock.current(before.keySet());
         String tenant = TenantContext.require().key();
-        // the alert's settings (minimum, tracked, name) of every product whose stock fell, in one query
-        List<Long> fell = after.entrySet().stream()
-                .filter(e ->
-                        e.getValue().onHand().compareTo(before.get(e.getKey()).onHand()) < 0)
-                .map(Map.Entry::getKey)
-                .toList();
-        Map<Long, StockLevels.Settings> settings = fell.isEmpty() ? Map.of() : stock.settings(fell);
+        // every product's events of the change in one statement, in the order they happened
+        List<Object> events = new ArrayList<>();
         for (var e : after.entrySet()) {
             long productId = e.getKey();
             StockLevels.Level was = before.get(productId);
-            StockLevels.Level now = e.getValue();
+            StockLevels.Level now = e.getValue().level();
             BigDecimal change = now.onHand().subtract(was.onHand());
             if (change.signum() == 0) {
                 continue;
             }
-            outbox.publish(
-                    tenant,
-                    new StockChanged(
-                            productId,
-                            change,
-                            reason,
-                            reference == null ? "" : reference,
-                            now.onHand(),
-                            now.available()));
-            StockLevels.Settings product = settings.get(productId);
-            if (product == null) {
-                continue;
-            }
+            events.add(new StockChanged(
+                    productId, change, reason, reference == null ? "" : reference, now.onHand(), now.available()));
+            StockLevels.Settings product = e.getValue().settings();
             BigDecimal min = product.minQuantity();
             if (product.tracked()
                     && change.signum() < 0
                     && now.onHand().compareTo(min) <= 0
                     && was.onHand().compareTo(min) > 0) {
-                outbox.publish(
-                        tenant,
-                        new LowStockReached(
-                                productId,
-                                product.name(),
-                                product.sku(),
-                                now.onHand(),
-                                now.available(),
-                                min,
-                                now.onHand().signum() == 0));
+                events.add(new LowStockReached(
+                        productId,
+                        product.name(),
+                        product.sku(),
+                        now.onHand(),
+                        now.available(),
+                        min,
+                        now.onHand().signum() == 0));
             }
         }
+        outbox.publishAll(tenant, events);
     }
 }

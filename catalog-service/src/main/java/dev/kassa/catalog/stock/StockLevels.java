@@ -33,38 +33,52 @@ public class StockLevels {
         this.sql = sql;
     }
 
+    /** A product's stock now and its alert settings, read together. */
+    record Current(Level level, Settings settings) {}
+
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Map<Long, Level> of(Collection<Long> productIds) {
         Map<Long, Level> levels = new HashMap<>();
+        current(productIds).forEach((id, current) -> levels.put(id, current.level()));
+        productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
+        return levels;
+    }
+
+    /** The products' stock and alert settings in one query (a product that does not exist is left out). */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    Map<Long, Current> current(Collection<Long> productIds) {
+        Map<Long, Current> current = new HashMap<>();
         if (productIds.isEmpty()) {
-            return levels;
+            return current;
         }
         sql.sql(
                         """
-                select b.product_id,
+                select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
                        coalesce(sum(b.quantity), 0) as on_hand,
                        coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= current_date), 0) as fresh,
                        coalesce((select sum(r.quantity) from reservations r
-                                  where r.product_id = b.product_id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
-                  from batches b
-                 where b.product_id in (:ids) and b.is_active
-                 group by b.product_id
+                                  where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
+                  from products p left join batches b on b.product_id = p.id and b.is_active
+                 where p.id = any(cast(:ids as bigint[]))
+                 group by p.id
                 """)
-                .param("ids", productIds)
+                .param("ids", SqlArrays.texts(productIds))
                 .query(rs -> {
                     BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
-                    levels.put(
+                    current.put(
                             rs.getLong(1),
-                            new Level(
-                                    rs.getBigDecimal("on_hand").setScale(3),
-                                    reserved,
-                                    rs.getBigDecimal("fresh")
-                                            .subtract(reserved)
-                                            .max(BigDecimal.ZERO)
-                                            .setScale(3)));
+                            new Current(
+                                    new Level(
+                                            rs.getBigDecimal("on_hand").setScale(3),
+                                            reserved,
+                                            rs.getBigDecimal("fresh")
+                                                    .subtract(reserved)
+                                                    .max(BigDecimal.ZERO)
+                                                    .setScale(3)),
+                                    new Settings(
+                                            rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5))));
                 });
-        productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
-        return levels;
+        return current;
     }
 
     /** One batch's change of a movement written with others of the same reason and reference. */
@@ -115,20 +129,5 @@ public class StockLevels {
                 .param("note", note == null ? "" : note)
                 .param("user", userId)
                 .update();
-    }
-
-    /** The alert settings of the products, in one query. */
-    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    Map<Long, Settings> settings(Collection<Long> productIds) {
-        Map<Long, Settings> settings = new HashMap<>();
-        sql.sql(
-                        "select id, name, sku, min_quantity, track_inventory from products where id = any(cast(:ids as bigint[]))")
-                .param("ids", SqlArrays.texts(productIds))
-                .query(rs -> {
-                    settings.put(
-                            rs.getLong(1),
-                            new Settings(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5)));
-                });
-        return settings;
     }
 }

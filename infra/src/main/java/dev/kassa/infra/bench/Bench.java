@@ -79,9 +79,14 @@ public final class Bench {
             // without (a) before it, (b) would start on the warm-up's backlog and count its delays in (e)
             load.settle();
             context.freshTokens();
+            DatabaseWork before = DatabaseWork.now(context);
             Instant saturationStart = Instant.now();
-            double peak = new Saturation(context, load).run(step);
+            Saturation saturation = new Saturation(context, load);
+            double peak = saturation.run(step);
             Instant saturationEnd = Instant.now();
+            // the consumers' share of the sales of (b) is done once they have caught up
+            load.settle();
+            DatabaseWork.now(context).since(before).report(context.results(), "(b)", saturation.completed());
             delays.analytics(
                     "(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)",
                     saturationStart,

@@ -28,11 +28,16 @@ record LoadRun(
                         e.getKey().replace("-service", ""), Math.round(10.0 * e.getValue() / Math.max(1, completed))));
         return String.format(
                 "%.0f ms, of which JIT compilers %.0f ms %s; machine busy %.0f %%, the load generator %.0f %% of it",
-                10.0 * totalTicks() / Math.max(1, completed),
+                cpuMillisPerSale(),
                 10.0 * compilerTicks / Math.max(1, completed),
                 each,
                 100.0 * machine.busy() / Math.max(1, machine.total()),
                 100.0 * machine.generator() / Math.max(1, machine.total()));
+    }
+
+    /** Milliseconds of CPU the whole suite spent per completed sale. */
+    double cpuMillisPerSale() {
+        return 10.0 * totalTicks() / Math.max(1, completed);
     }
 
     long totalTicks() {

@@ -20,6 +20,7 @@ final class Saturation {
 
     private final TillLoad load;
     private final Results results;
+    private long completed;
 
     Saturation(BenchContext context, TillLoad load) {
         this.load = load;
@@ -43,9 +44,11 @@ final class Saturation {
         }
         double peak = 0;
         int peakTills = 0;
+        LoadRun peakRun = null;
         double last = 0;
         for (int count : levels) {
             LoadRun run = up.get(count).plus(down.get(count));
+            completed += run.completed();
             results.row(
                     String.format("(b) %3d tills: sales/s (upward, downward), p99, errors", count),
                     String.format(
@@ -66,6 +69,7 @@ final class Saturation {
             if (run.salesPerSecond() > peak) {
                 peak = run.salesPerSecond();
                 peakTills = count;
+                peakRun = run;
             }
             last = run.salesPerSecond();
         }
@@ -73,6 +77,16 @@ final class Saturation {
                 "(b) 100 tills vs the peak (≥ 90 %, no collapse)",
                 String.format("%.0f %% of %.1f/s (peak at %d tills)", 100 * last / peak, peak, peakTills),
                 last >= 0.9 * peak);
+        double cpuAtPeak = peakRun == null ? 0 : peakRun.cpuMillisPerSale();
+        results.row(
+                "(b) CPU of the suite per completed sale at the peak (≤ 12 ms)",
+                String.format("%.1f ms at %d tills", cpuAtPeak, peakTills),
+                peakRun != null && cpuAtPeak <= 12);
         return peak;
+    }
+
+    /** The sales completed in every level of both passes. */
+    long completed() {
+        return completed;
     }
 }

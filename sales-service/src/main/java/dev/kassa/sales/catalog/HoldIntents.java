@@ -37,6 +37,24 @@ public class HoldIntents {
     }
 
     /**
+     * {@link #begin} if the till's shift {@code sessionId} is open, in one statement (a scan's check and its intent in a
+     * single round trip); false, with nothing recorded, when the shift is not there or not open.
+     */
+    public boolean beginInOpenShift(String tenantKey, List<String> requestRefs, long sessionId) {
+        return sql.sql(
+                                """
+                                insert into public.till_hold_intents (request_ref, tenant_key)
+                                select unnest(cast(:refs as varchar[])), :tenant
+                                 where exists (select 1 from sessions where id = :session and status = 'open')
+                                """)
+                        .param("refs", requestRefs.toArray(String[]::new))
+                        .param("tenant", tenantKey)
+                        .param("session", sessionId)
+                        .update()
+                > 0;
+    }
+
+    /**
      * The lines own the holds now; false when any of them was given up meanwhile (swept because the scan took too long):
      * then no line may be written.
      */

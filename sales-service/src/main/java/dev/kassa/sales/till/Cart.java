@@ -97,16 +97,17 @@ public class Cart {
                 quantity,
                 r.batch(),
                 requestRef,
+                r.session(),
                 () -> TillGuards.openShift(sessions, r.session(), false),
                 () -> {
                     SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
                     Tenant tenant = TenantContext.require();
-                    return sales.draftOf(session.id(), caller.userId()).orElseGet(() -> sales.find(sales.createDraft(
+                    return sales.draftOf(session.id(), caller.userId())
+                            .orElseGet(() -> sales.createDraft(
                                     session.id(),
                                     caller.userId(),
                                     caller.username(),
-                                    sales.nextReceiptNumber(session.registerCode(), tenant.today())))
-                            .orElseThrow());
+                                    sales.nextReceiptNumber(session.registerCode(), tenant.today())));
                 });
     }
 
@@ -119,6 +120,7 @@ public class Cart {
                 quantity,
                 r.batch(),
                 requestRef,
+                null,
                 () -> TillGuards.pendingSale(sales, saleId),
                 () -> TillGuards.pendingSale(sales, saleId));
     }
@@ -163,7 +165,8 @@ public class Cart {
 
     /**
      * Checks the target ({@code check}, in its own transaction), holds stock in catalog, then writes the lines into the sale that
-     * {@code target} locks, in one transaction. The hold is recorded as intended ({@link HoldIntents}) in the check's transaction
+     * {@code target} locks, in one transaction. A scan without a key into the open shift {@code openShift} checks the shift and
+     * records the intent in one statement ({@link HoldIntents#beginInOpenShift}); {@code check} then only says why it refused. The hold is recorded as intended ({@link HoldIntents}) in the check's transaction
      * and owned by its lines in theirs, so a hold whose lines never come (this instance dies between the two) is released by
      * another instance. A keyed request whose lines a first run already wrote answers that sale instead of holding again.
      */
@@ -173,22 +176,28 @@ public class Cart {
             BigDecimal quantity,
             Long batchId,
             String requestRef,
+            Long openShift,
             Runnable check,
             Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String ref = UUID.randomUUID().toString();
         String store = TenantContext.require().key();
-        SaleView done = tx.execute(s -> {
-            check.run();
-            if (requestRef != null) {
-                var written = sales.saleOfRequest(requestRef);
-                if (written.isPresent()) {
-                    return sales.view(written.get());
-                }
-            }
-            intents.begin(store, List.of(ref));
-            return null;
-        });
+        boolean begun = requestRef == null
+                && openShift != null
+                && Boolean.TRUE.equals(tx.execute(s -> intents.beginInOpenShift(store, List.of(ref), openShift)));
+        SaleView done = begun
+                ? null
+                : tx.execute(s -> {
+                    check.run();
+                    if (requestRef != null) {
+                        var written = sales.saleOfRequest(requestRef);
+                        if (written.isPresent()) {
+                            return sales.view(written.get());
+                        }
+                    }
+                    intents.begin(store, List.of(ref));
+                    return null;
+                });
         if (done != null) {
             return done;
         }
@@ -207,8 +216,7 @@ public class Cart {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 SaleRepository.Sale draft = target.get();
-                sales.addLines(draft.id(), hold, ref, requestRef);
-                return sales.recalculate(draft);
+                return sales.recalculate(draft, sales.addLines(draft.id(), hold, ref, requestRef));
             });
         } catch (RuntimeException e) {
             catalog.release(List.of(ref));

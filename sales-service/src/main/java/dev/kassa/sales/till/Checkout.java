@@ -153,8 +153,9 @@ public class Checkout {
             customerHolds.add(ref);
             customers.holdBonus(ref, who.id(), bonus, saleId);
         }
+        List<SaleRepository.Payment> paid = new ArrayList<>();
         for (Settlement.Applied p : settlement.payments()) {
-            sales.addPayment(
+            paid.add(sales.addPayment(
                     saleId,
                     sale.sessionId(),
                     p.method(),
@@ -162,7 +163,7 @@ public class Checkout {
                     p.received(),
                     p.change(),
                     p.cardLast4(),
-                    p.transactionId());
+                    p.transactionId()));
         }
         Tenant tenant = TenantContext.require();
         if (who != null || (buyer != null && !buyer.isEmpty())) {
@@ -174,8 +175,8 @@ public class Checkout {
                     : buyer.phone().trim();
             sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
-        sales.complete(saleId, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
-        SaleRepository.Sale done = sales.find(saleId).orElseThrow();
+        SaleRepository.Sale done =
+                sales.complete(saleId, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
         outbox.publish(
                 tenant.key(),
                 new SaleCompleted(
@@ -207,8 +208,8 @@ public class Checkout {
                                 .map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change()))
                                 .toList()));
         // the lines read above are the sale's lines: its row is locked, and a sale discount changes its totals, not its
-        // lines
-        return SaleView.of(done, items, sales.payments(saleId));
+        // lines; its tenders are the ones written here (a sale has none before the transaction that completes it)
+        return SaleView.of(done, items, paid);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.data.LikePatterns;
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.catalog.Hold;
@@ -108,13 +109,26 @@ class SaleRepository {
             String transactionId,
             Instant createdAt) {}
 
-    private static final String SELECT_SALE =
+    /** A sale's columns from {@code s}, a row of sales joined to its shift and register ({@link #SALE}). */
+    private static final String SALE_COLUMNS =
             """
             select s.id, s.session_id, r.name, r.id, s.cashier_user_id, s.cashier_name, s.receipt_number, s.status, s.customer_id,
                    s.customer_name, s.customer_phone, s.subtotal, s.discount_amount, s.discount_percent, s.tax_amount, s.total_amount,
                    s.change_amount, s.notes, s.created_at, s.completed_at, s.business_date
-              from sales s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id
             """;
+
+    private static final String SELECT_SALE = SALE_COLUMNS
+            + " from sales s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id\n";
+
+    /**
+     * {@code write} (an insert or update of one sale {@code returning *}) and the sale as written, in one statement: the
+     * row comes from the statement itself, so nothing reads it again.
+     */
+    private static String writingSale(String write) {
+        return "with s as (" + write + " returning *)\n" + SALE_COLUMNS
+                + " from s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id";
+    }
+
     private static final RowMapper<Sale> SALE = (rs, i) -> new Sale(
             rs.getLong(1),
             rs.getLong(2),
@@ -225,17 +239,18 @@ class SaleRepository {
         return registerCode + "-" + businessDate.toString().replace("-", "") + "-" + String.format("%04d", n);
     }
 
-    long createDraft(long sessionId, long cashierUserId, String cashierName, String receiptNumber) {
+    /** A new draft, as {@link #find} would answer it. */
+    Sale createDraft(long sessionId, long cashierUserId, String cashierName, String receiptNumber) {
         return sql.sql(
-                        """
+                        writingSale(
+                                """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number)
-                        values (:session, :cashier, :cashierName, :receipt) returning id
-                        """)
+                        values (:session, :cashier, :cashierName, :receipt)"""))
                 .param("session", sessionId)
                 .param("cashier", cashierUserId)
                 .param("cashierName", cashierName)
                 .param("receipt", receiptNumber)
-                .query(Long.class)
+                .query(SALE)
                 .single();
     }
 
@@ -307,63 +322,47 @@ class SaleRepository {
     /**
      * A line per batch the hold took from, at the product's price, under the hold's reference (and the request's): a
      * scan's lines are told apart by their hold reference, so a line is never merged into another; its total is
-     * {@link SaleTotals#lineTotal}.
+     * {@link SaleTotals#lineTotal}. Written in one statement, which answers every line of the sale with the new ones, in
+     * order (what the sale's totals are recomputed from).
      */
-    void addLines(long saleId, Hold hold, String ref, String requestRef) {
-        for (Hold.Allocation a : hold.allocations()) {
-            addLine(
-                    saleId,
-                    hold.product().id(),
-                    hold.product().name(),
-                    hold.product().sku(),
-                    hold.product().unit(),
-                    a.batchId(),
-                    a.batchNumber(),
-                    a.quantity(),
-                    hold.product().salePrice(),
-                    a.unitCost(),
-                    hold.product().taxRate(),
-                    ref,
-                    requestRef);
-        }
-    }
-
-    private void addLine(
-            long saleId,
-            long productId,
-            String name,
-            String sku,
-            String unit,
-            Long batchId,
-            String batchNumber,
-            BigDecimal quantity,
-            BigDecimal unitPrice,
-            BigDecimal unitCost,
-            BigDecimal taxRate,
-            String reservationRef,
-            String requestRef) {
-        sql.sql(
+    List<Item> addLines(long saleId, Hold hold, String ref, String requestRef) {
+        List<Hold.Allocation> allocations = hold.allocations();
+        return sql.sql(
                         """
-                insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity, unit_price,
-                                        unit_cost, tax_rate, line_total, reservation_ref, request_ref)
-                values (:sale, :product, :name, :sku, :unit, :batch, :batchNumber, :quantity, :price, :cost, :taxRate, :lineTotal, :ref,
-                        :request)
+                with added as (
+                    insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
+                                            unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref)
+                    select :sale, :product, :name, :sku, :unit, a.batch, a.number, a.quantity, :price, a.cost, :taxRate, a.total,
+                           :ref, :request
+                      from unnest(cast(:batches as bigint[]), cast(:numbers as text[]), cast(:quantities as numeric[]),
+                                  cast(:costs as numeric[]), cast(:totals as numeric[])) with ordinality as a(batch, number, quantity, cost, total, n)
+                     order by a.n
+                    returning *)
+                select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
                 """)
                 .param("sale", saleId)
-                .param("product", productId)
-                .param("name", name)
-                .param("sku", sku)
-                .param("unit", unit == null ? "" : unit)
-                .param("batch", batchId)
-                .param("batchNumber", batchNumber)
-                .param("quantity", quantity)
-                .param("price", unitPrice)
-                .param("cost", unitCost)
-                .param("taxRate", taxRate)
-                .param("lineTotal", SaleTotals.lineTotal(quantity, unitPrice, BigDecimal.ZERO))
-                .param("ref", reservationRef)
+                .param("product", hold.product().id())
+                .param("name", hold.product().name())
+                .param("sku", hold.product().sku())
+                .param(
+                        "unit",
+                        hold.product().unit() == null ? "" : hold.product().unit())
+                .param("price", hold.product().salePrice())
+                .param("taxRate", hold.product().taxRate())
+                .param("ref", ref)
                 .param("request", requestRef)
-                .update();
+                .param("batches", SqlArrays.texts(allocations, Hold.Allocation::batchId))
+                .param("numbers", SqlArrays.texts(allocations, Hold.Allocation::batchNumber))
+                .param("quantities", SqlArrays.texts(allocations, Hold.Allocation::quantity))
+                .param("costs", SqlArrays.texts(allocations, Hold.Allocation::unitCost))
+                .param(
+                        "totals",
+                        SqlArrays.texts(
+                                allocations,
+                                a -> SaleTotals.lineTotal(
+                                        a.quantity(), hold.product().salePrice(), BigDecimal.ZERO)))
+                .query(ITEM)
+                .list();
     }
 
     /** Recomputes a sale's totals from its lines ({@link SaleTotals}) and stores them; answers the sale as the API shows it now. */
@@ -373,7 +372,11 @@ class SaleRepository {
 
     /** {@link #recalculate(long)} of a sale locked (or created) in this transaction, so its discount is the current one. */
     SaleView recalculate(Sale sale) {
-        List<Item> items = items(sale.id());
+        return recalculate(sale, items(sale.id()));
+    }
+
+    /** {@link #recalculate(Sale)} with the sale's lines as they now stand, read already. */
+    SaleView recalculate(Sale sale, List<Item> items) {
         SaleTotals totals = SaleTotals.of(
                 items.stream()
                         .map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate()))
@@ -455,7 +458,8 @@ class SaleRepository {
                 .single();
     }
 
-    void addPayment(
+    /** Records a tender of the sale and answers it as stored. */
+    Payment addPayment(
             long saleId,
             long sessionId,
             String method,
@@ -464,10 +468,10 @@ class SaleRepository {
             BigDecimal change,
             String cardLast4,
             String transactionId) {
-        sql.sql(
+        return sql.sql(
                         """
                         insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount, card_last4, transaction_id)
-                        values (:sale, :session, :method, :amount, :received, :change, :cardLast4, :transaction)
+                        values (:sale, :session, :method, :amount, :received, :change, :cardLast4, :transaction) returning *
                         """)
                 .param("sale", saleId)
                 .param("session", sessionId)
@@ -477,7 +481,8 @@ class SaleRepository {
                 .param("change", change)
                 .param("cardLast4", cardLast4)
                 .param("transaction", transactionId)
-                .update();
+                .query(PAYMENT)
+                .single();
     }
 
     /** Records the sale for another seller (shared tills). */
@@ -499,20 +504,24 @@ class SaleRepository {
                 .update();
     }
 
-    /** Completes the sale; {@code checkoutRef} names the keyed checkout request that did it (null without a key). */
-    void complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate, String checkoutRef) {
-        sql.sql(
-                        """
+    /**
+     * Completes the sale; {@code checkoutRef} names the keyed checkout request that did it (null without a key). Answers the
+     * completed sale.
+     */
+    Sale complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate, String checkoutRef) {
+        return sql.sql(
+                        writingSale(
+                                """
                         update sales set status = 'completed', completed_at = :at, sold_at = :at, change_amount = :change, business_date = :date,
                                          checkout_ref = :ref
-                         where id = :id
-                        """)
+                         where id = :id"""))
                 .param("at", Timestamp.from(at))
                 .param("change", change)
                 .param("date", businessDate)
                 .param("ref", checkoutRef)
                 .param("id", saleId)
-                .update();
+                .query(SALE)
+                .single();
     }
 
     /** Whether the sale was completed by the keyed checkout request {@code checkoutRef}. */

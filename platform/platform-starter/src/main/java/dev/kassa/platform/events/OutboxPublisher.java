@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -40,27 +41,65 @@ public class OutboxPublisher {
      * the record, the key is the store's tenant key.
      */
     public UUID publish(String tenantKey, Object event) {
-        KassaEvent contract = EventTypes.contractOf(event.getClass());
-        String topic = contract.topic();
-        String type = EventTypes.nameOf(event.getClass());
-        Object payload = event;
+        return publishAll(tenantKey, List.of(event)).get(0);
+    }
+
+    /**
+     * Publishes several events of one change in one statement, in the order given (a sale's stock changes, one per
+     * product): as {@link #publish} each, for a single round trip.
+     */
+    public List<UUID> publishAll(String tenantKey, List<?> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Events are published inside the transaction of the change they announce");
         }
-        UUID id = UUID.randomUUID();
-        EventEnvelope envelope = new EventEnvelope(
-                id, type, tenantKey, Instant.now(), contract.version(), objectMapper.valueToTree(payload));
-        try {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] types = new String[n];
+        String[] envelopes = new String[n];
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            Object event = events.get(i);
+            KassaEvent contract = EventTypes.contractOf(event.getClass());
+            ids[i] = UUID.randomUUID();
+            topics[i] = contract.topic();
+            types[i] = EventTypes.nameOf(event.getClass());
+            EventEnvelope envelope = new EventEnvelope(
+                    ids[i], types[i], tenantKey, now, contract.version(), objectMapper.valueToTree(event));
+            try {
+                envelopes[i] = objectMapper.writeValueAsString(envelope);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Event payload cannot be serialised", e);
+            }
+        }
+        if (n == 1) {
             jdbc.update(
                     "insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope, trace_parent) values (?, ?, ?, ?, ?, ?)",
-                    id,
-                    topic,
+                    ids[0],
+                    topics[0],
                     tenantKey,
-                    type,
-                    objectMapper.writeValueAsString(envelope),
+                    types[0],
+                    envelopes[0],
                     traceParent.get());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload cannot be serialised", e);
+        } else {
+            // the rows keep the order given: the relay sends a store's events in outbox id order
+            jdbc.update(
+                    """
+                    insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope, trace_parent)
+                    select e.id, e.topic, ?, e.type, e.envelope, ?
+                      from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                           with ordinality as e(id, topic, type, envelope, n)
+                     order by e.n
+                    """,
+                    tenantKey,
+                    traceParent.get(),
+                    ids,
+                    topics,
+                    types,
+                    envelopes);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -68,6 +107,6 @@ public class OutboxPublisher {
                 signal.wake();
             }
         });
-        return id;
+        return List.of(ids);
     }
 }

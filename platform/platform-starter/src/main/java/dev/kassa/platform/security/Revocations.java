@@ -7,18 +7,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens that must stop working before they expire (brief §4): after a role change, a deactivation or a closed
  * store, tokens issued earlier are refused for that store. Kept in {@code public.kassa_revocation} (so every
- * instance and restart agrees) and read through a short cache, so a revocation bites within seconds.
+ * instance and restart agrees) and read through a short cache, so a revocation bites within seconds. The cache holds a
+ * store's every revocation (a row per employee whose role or status changed, and one store-wide) read in one statement:
+ * a hundred tills of a store cost one read per cache period instead of one per cashier.
  */
 public class Revocations {
 
-    private record Cached(Instant notBefore, Instant loadedAt) {}
+    /** A store's revocations by user (0: the whole store), as read at {@code loadedAt}. */
+    private record Cached(Map<Long, Instant> notBefore, Instant loadedAt) {}
 
     private static final Instant NEVER = Instant.EPOCH;
 
@@ -43,7 +46,7 @@ public class Revocations {
                 tenantKey,
                 userId == null ? 0L : userId,
                 Timestamp.from(at));
-        cache.remove(tenantKey + ":" + (userId == null ? 0L : userId));
+        cache.remove(tenantKey);
     }
 
     /**
@@ -54,8 +57,9 @@ public class Revocations {
         if (issuedAt == null) {
             return false;
         }
-        Instant notBefore = notBefore(tenantKey, userId);
-        Instant storeWide = notBefore(tenantKey, 0L);
+        Map<Long, Instant> store = revocationsOf(tenantKey);
+        Instant notBefore = store.getOrDefault(userId, NEVER);
+        Instant storeWide = store.getOrDefault(0L, NEVER);
         if (!precise) {
             notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
             storeWide = storeWide.truncatedTo(ChronoUnit.SECONDS);
@@ -63,21 +67,22 @@ public class Revocations {
         return issuedAt.isBefore(notBefore) || issuedAt.isBefore(storeWide);
     }
 
-    private Instant notBefore(String tenantKey, long userId) {
-        String key = tenantKey + ":" + userId;
+    private Map<Long, Instant> revocationsOf(String tenantKey) {
         Instant now = clock.instant();
-        Cached cached = cache.get(key);
+        Cached cached = cache.get(tenantKey);
         if (cached == null || cached.loadedAt().plus(ttl).isBefore(now)) {
-            List<Timestamp> rows = jdbc.queryForList(
-                    "select not_before from public.kassa_revocation where tenant_key = ? and user_id = ?",
-                    Timestamp.class,
-                    tenantKey,
-                    userId);
-            cached = new Cached(rows.isEmpty() ? NEVER : rows.get(0).toInstant(), now);
+            Map<Long, Instant> rows = new HashMap<>();
+            jdbc.query(
+                    "select user_id, not_before from public.kassa_revocation where tenant_key = ?",
+                    rs -> {
+                        rows.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                    },
+                    tenantKey);
+            cached = new Cached(Map.copyOf(rows), now);
             if (cache.size() > 100_000) {
                 cache.clear();
             }
-            cache.put(key, cached);
+            cache.put(tenantKey, cached);
         }
         return cached.notBefore();
     }
