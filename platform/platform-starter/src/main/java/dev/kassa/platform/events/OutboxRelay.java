@@ -147,12 +147,17 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays one batch; returns how many rows went out, or -1 when the broker refused. */
     public int relayOnce() {
         Integer result = tx.execute(status -> {
-            // waits while another instance's round sends; that round's rows are deleted when it commits
-            jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, RELAY_LOCK);
+            // waits while another instance's round sends, then takes the rows in the same statement: no row comes out
+            // before the lock is held, and the rows that round sent are gone (deleted when it committed, so skipped)
             List<Row> rows = jdbc.query(
-                    "select id, topic, msg_key, envelope, trace_parent from public.kassa_outbox order by id limit ? for update skip locked",
+                    """
+                    with round as materialized (select pg_advisory_xact_lock(?))
+                    select o.id, o.topic, o.msg_key, o.envelope, o.trace_parent from round, public.kassa_outbox o
+                     order by o.id limit ? for update of o skip locked
+                    """,
                     (rs, i) ->
                             new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                    RELAY_LOCK,
                     BATCH);
             if (rows.isEmpty()) {
                 return 0;

@@ -107,6 +107,27 @@ class OutboxAndInboxTests {
     }
 
     @Test
+    void eventsPublishedTogetherAreRowsOfTheirOwnInTheOrderGiven() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String marker = UUID.randomUUID().toString();
+        List<UUID> ids = tx.execute(s -> outbox.publishAll(
+                "together_0000000f",
+                List.of(new Probe(marker + "-1"), new Probe(marker + "-2"), new Probe(marker + "-3"))));
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select event_id, msg_key, event_type, envelope from public.kassa_outbox where envelope like ? order by id",
+                "%" + marker + "%");
+        assertThat(rows).extracting(r -> r.get("event_id")).containsExactlyElementsOf(ids);
+        assertThat(rows).extracting(r -> r.get("msg_key")).containsOnly("together_0000000f");
+        assertThat(rows)
+                .extracting(r -> (String) r.get("envelope"))
+                .satisfiesExactly(
+                        e -> assertThat(e).contains(marker + "-1"),
+                        e -> assertThat(e).contains(marker + "-2"),
+                        e -> assertThat(e).contains(marker + "-3"));
+        jdbc.update("delete from public.kassa_outbox where envelope like ?", "%" + marker + "%");
+    }
+
+    @Test
     void publishingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> outbox.publish("no_tx_0000000f", new Probe(null)))
                 .isInstanceOf(IllegalStateException.class);
