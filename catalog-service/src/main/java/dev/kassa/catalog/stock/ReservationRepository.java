@@ -36,20 +36,47 @@ class ReservationRepository {
     record Claim(boolean released, boolean repeated) {}
 
     /**
-     * Records (or finds) the hold request's own row and answers whether it was already released and whether the reference
-     * was seen before (a retry; a new row has no {@code xmax}, the upsert of an existing one locks it): the row stays
-     * locked until the transaction ends, so a release of the same reference that arrives meanwhile waits for it.
+     * Records (or finds) the hold request's own row, then locks the product for the hold, in one statement (the request's
+     * row first, as a release of the same reference takes it); empty when there is no such product.
+     * <p>
+     * The request's row answers whether it was already released and whether the reference was seen before (a retry; a new
+     * row has no {@code xmax}, the upsert of an existing one locks it): it stays locked until the transaction ends, so a
+     * release of the same reference that arrives meanwhile waits for it. Holds of one product go one at a time (no two see
+     * the same stock free); "no key update" because the rows that merely reference the product (a sale's stock movements
+     * being written) take key-share locks, which "for update" would wait for. What the hold may take is read by a
+     * statement of its own after this one: one that waited for the lock must see the holds committed meanwhile.
      */
-    Claim claimRequest(String requestRef) {
+    Optional<Claimed> claimAndLock(String requestRef, long productId) {
         return sql.sql(
                         """
-                        insert into hold_requests (request_ref) values (:ref)
-                        on conflict (request_ref) do update set request_ref = excluded.request_ref returning released, not (xmax = 0)
+                        with claim as (
+                            insert into hold_requests (request_ref) values (:ref)
+                            on conflict (request_ref) do update set request_ref = excluded.request_ref
+                            returning released, not (xmax = 0) as repeated)
+                        select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active,
+                               claim.released, claim.repeated
+                          from claim, products p join units u on u.id = p.unit_id where p.id = :id for no key update of p
                         """)
                 .param("ref", requestRef)
-                .query((rs, i) -> new Claim(rs.getBoolean(1), rs.getBoolean(2)))
-                .single();
+                .param("id", productId)
+                .query((rs, i) -> new Claimed(
+                        new Claim(rs.getBoolean(10), rs.getBoolean(11)),
+                        new Locked(
+                                new Reservation.Product(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getBigDecimal(5),
+                                        rs.getBigDecimal(6),
+                                        rs.getBoolean(7)),
+                                rs.getBigDecimal(8),
+                                rs.getBoolean(9))))
+                .optional();
     }
+
+    /** A hold request's claim and its product, locked. */
+    record Claimed(Claim claim, Locked locked) {}
 
     /** Marks the requests released (waiting for a hold of the same reference still in flight) and cancels their active holds. */
     int release(Collection<String> requestRefs) {
@@ -65,32 +92,6 @@ class ReservationRepository {
                         + "where status = 'active' and request_ref = any(cast(:refs as varchar[]))")
                 .param("refs", refs)
                 .update();
-    }
-
-    /**
-     * Locks the product for a hold: holds of one product go one at a time (no two see the same stock free); "no key update"
-     * because the rows that merely reference the product (a sale's stock movements being written) take key-share locks,
-     * which "for update" would wait for.
-     */
-    Optional<Locked> lockProduct(long productId) {
-        return sql.sql(
-                        """
-                        select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
-                          from products p join units u on u.id = p.unit_id where p.id = :id for no key update of p
-                        """)
-                .param("id", productId)
-                .query((rs, i) -> new Locked(
-                        new Reservation.Product(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getBigDecimal(5),
-                                rs.getBigDecimal(6),
-                                rs.getBoolean(7)),
-                        rs.getBigDecimal(8),
-                        rs.getBoolean(9)))
-                .optional();
     }
 
     /** The active holds of a request, oldest first, with their batch's number and cost. */

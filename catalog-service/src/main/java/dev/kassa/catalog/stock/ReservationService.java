@@ -71,14 +71,15 @@ public class ReservationService {
         long productId = scanned != null ? scanned.productId() : r.productId();
         Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
 
-        // the hold request's own row first: a release of the same reference that arrives meanwhile waits for this
-        // transaction
-        ReservationRepository.Claim claim = holds.claimRequest(r.requestRef());
+        // the hold request's own row first (a release of the same reference that arrives meanwhile waits for this
+        // transaction), then the product
+        ReservationRepository.Claimed claimed = holds.claimAndLock(r.requestRef(), productId)
+                .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        ReservationRepository.Claim claim = claimed.claim();
         if (claim.released()) {
             throw CatalogErrors.HOLD_RELEASED.exception();
         }
-        ReservationRepository.Locked locked =
-                holds.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        ReservationRepository.Locked locked = claimed.locked();
         if (!locked.active()) {
             throw CatalogErrors.PRODUCT_INACTIVE.exception();
         }

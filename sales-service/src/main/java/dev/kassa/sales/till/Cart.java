@@ -99,7 +99,9 @@ public class Cart {
                 requestRef,
                 r.session(),
                 () -> TillGuards.openShift(sessions, r.session(), false),
-                () -> {
+                () -> sales.draftInOpenShift(r.session(), caller.userId()).orElseGet(() -> {
+                    // no draft yet (or the shift is not open: the check says why): the shift is locked while one is
+                    // made
                     SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
                     Tenant tenant = TenantContext.require();
                     return sales.draftOf(session.id(), caller.userId())
@@ -108,7 +110,7 @@ public class Cart {
                                     caller.userId(),
                                     caller.username(),
                                     sales.nextReceiptNumber(session.registerCode(), tenant.today())));
-                });
+                }));
     }
 
     /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog; a keyed request as {@link #scan}. */

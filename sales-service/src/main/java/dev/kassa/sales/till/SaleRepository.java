@@ -214,6 +214,25 @@ class SaleRepository {
                 .optional();
     }
 
+    /**
+     * The cashier's draft in the shift, if the shift is open, with both rows locked in one statement: the shift first, as
+     * every path that locks both does (closing a shift, making a draft), so no two wait for each other.
+     */
+    Optional<Sale> draftInOpenShift(long sessionId, long cashierUserId) {
+        return sql.sql(
+                        SALE_COLUMNS
+                                + """
+                                 from sessions se join cash_registers r on r.id = se.cash_register_id
+                                      join sales s on s.session_id = se.id
+                                where se.id = :session and se.status = 'open' and s.cashier_user_id = :cashier and s.status = 'pending'
+                                for update of se, s
+                                """)
+                .param("session", sessionId)
+                .param("cashier", cashierUserId)
+                .query(SALE)
+                .optional();
+    }
+
     Optional<Sale> draftOf(long sessionId, long cashierUserId) {
         return sql.sql(
                         SELECT_SALE
