@@ -173,6 +173,42 @@ class DailySalesTests {
     }
 
     @Test
+    void aBurstOfSalesSharingProductsAndBuyersIsAddedUpAsARebuildWouldMakeIt() throws Exception {
+        // sent without waiting, so a poll carries several of them: they are added to the day in one statement, and a
+        // product or buyer several of them share is still the day's first once
+        String store = TestStores.newKey("ana");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            String sale = saleCompleted(
+                    store,
+                    String.valueOf(i),
+                    today,
+                    "30.00",
+                    List.of(line(10 + i % 3, "1.000", "10.00"), line(3, "2.000", "20.00")),
+                    i % 2 == 0 ? "card" : "cash");
+            sent.add(kafka.send(Topics.SALES, store, i % 4 == 0 ? sale : withCustomer(sale, 40 + i % 3)));
+        }
+        for (var f : sent) {
+            f.get();
+        }
+        Api owner = as(store, "owner");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response day = owner.get("/api/analytics/daily-sales/today/");
+            assertThat(day.text("/total_sales_count")).isEqualTo("8");
+            assertThat(day.text("/total_sales")).isEqualTo("240.00");
+            assertThat(day.text("/unique_products_sold")).isEqualTo("4");
+            // buyers 40, 41 and 42, and the sample's own buyer (18) on the sales that name none
+            assertThat(day.text("/unique_customers")).isEqualTo("4");
+        });
+        Api.Response top = owner.get("/api/analytics/product-performance/?ordering=-quantity_sold");
+        assertThat(top.text("/results/0/product")).isEqualTo("3");
+        assertThat(top.text("/results/0/quantity_sold")).isEqualTo("16.000");
+        assertThat(top.text("/results/0/sales_count")).isEqualTo("8");
+        assertTheDayIsWhatARebuildMakesOfIt(store);
+    }
+
+    @Test
     void theDayCountsItsShiftsAndTheCustomersWhoBoughtForTheFirstTime() throws Exception {
         String store = TestStores.newKey("ana");
         Api owner = as(store, "owner");

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,30 +133,38 @@ public class DailySalesRepository {
     }
 
     /**
-     * Adds one new fact (a sale, or a refund's negative fact) to its date's report: its sums, one more sale or refund, and
-     * one more unique customer or product where no earlier fact of that date had it. Equal to {@link #recompute} of the date
-     * as long as the facts of a store are added one after another (each right after it is recorded), as its partition delivers them.
+     * Adds new facts (sales, and refunds' negative facts) to their dates' reports in one statement: their sums, the sales and
+     * refunds they are, and the customers and products no earlier fact of the date had. Equal to {@link #recompute} of the
+     * dates as long as each store's facts are added in the order they are recorded (its partition delivers them so), and
+     * equal to adding them one by one: a product or customer new on the date counts once however many of them have it.
      */
-    public void add(String factId) {
+    public void addAll(Collection<String> factIds) {
+        if (factIds.isEmpty()) {
+            return;
+        }
         sql.sql(
                         """
                         insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount,
                                                  total_tax, total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count,
                                                  credit_sales)
-                        select f.business_date, f.total, case when f.kind = 'sale' then 1 else 0 end,
-                               case when f.kind = 'sale' then f.total else 0 end,
-                               f.cash, f.card, f.discount, f.tax, f.items_quantity,
+                        select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
+                               coalesce(round((sum(f.total) + sum(case when f.kind = 'refund' then -f.total else 0 end))
+                                              / nullif(count(*) filter (where f.kind = 'sale'), 0), 2), 0),
+                               sum(f.cash), sum(f.card), sum(f.discount), sum(f.tax), sum(f.items_quantity),
                                (select count(distinct l.product_id) from sale_fact_lines l
-                                 where l.sale_id = f.sale_id and l.quantity > 0
+                                 where l.sale_id = any(cast(:facts as text[])) and l.business_date = f.business_date and l.quantity > 0
                                    and not exists (select 1 from sale_fact_lines o
                                                     where o.business_date = f.business_date and o.product_id = l.product_id
-                                                      and o.quantity > 0 and o.sale_id <> f.sale_id)),
-                               case when f.customer_id is not null
-                                         and not exists (select 1 from sale_facts o where o.customer_id = f.customer_id
-                                                            and o.business_date = f.business_date and o.sale_id <> f.sale_id)
-                                    then 1 else 0 end,
-                               case when f.kind = 'refund' then -f.total else 0 end, case when f.kind = 'refund' then 1 else 0 end, f.credit
-                          from sale_facts f where f.sale_id = :fact
+                                                      and o.quantity > 0 and o.sale_id <> all(cast(:facts as text[])))),
+                               count(distinct case when f.customer_id is not null
+                                                    and not exists (select 1 from sale_facts o where o.customer_id = f.customer_id
+                                                                       and o.business_date = f.business_date
+                                                                       and o.sale_id <> all(cast(:facts as text[])))
+                                                   then f.customer_id end),
+                               sum(case when f.kind = 'refund' then -f.total else 0 end), count(*) filter (where f.kind = 'refund'),
+                               sum(f.credit)
+                          from sale_facts f where f.sale_id = any(cast(:facts as text[]))
+                         group by f.business_date
                         on conflict (date) do update set
                             total_sales = daily_sales.total_sales + excluded.total_sales,
                             total_sales_count = daily_sales.total_sales_count + excluded.total_sales_count,
@@ -174,7 +183,7 @@ public class DailySalesRepository {
                             credit_sales = daily_sales.credit_sales + excluded.credit_sales,
                             updated_at = now()
                         """)
-                .param("fact", factId)
+                .param("facts", factIds.toArray(String[]::new))
                 .update();
     }
 

@@ -2,7 +2,6 @@ package dev.kassa.analytics.ingest;
 
 import dev.kassa.analytics.customer.CustomerAnalytics;
 import dev.kassa.analytics.facts.SaleFacts;
-import dev.kassa.analytics.product.Products;
 import dev.kassa.analytics.shift.OpenShifts;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
@@ -30,18 +29,13 @@ class SalesEventsConsumer {
     private final EventHandlers handlers;
 
     SalesEventsConsumer(
-            Inbox inbox,
-            SaleFacts facts,
-            Recomputes recomputes,
-            Products products,
-            OpenShifts shifts,
-            CustomerAnalytics customers) {
+            Inbox inbox, SaleFacts facts, Recomputes recomputes, OpenShifts shifts, CustomerAnalytics customers) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {
                     Map<Long, String> names = new LinkedHashMap<>();
                     sale.lines().forEach(l -> names.putIfAbsent(l.productId(), l.productName()));
-                    products.seen(names);
+                    recomputes.named(names);
                     recomputes.recorded(facts.record(sale.toFact()));
                     if (sale.customerId() != null) {
                         recomputes.customer(sale.customerId());

@@ -83,36 +83,41 @@ public class ProductPerformanceRepository {
     }
 
     /**
-     * Adds one new fact's lines (a sale's, or a refund's negative ones) to its products' rows of its date: the running
-     * sums grow and the averages, cost and margins follow from them, the same figures {@link #recompute(LocalDate, Collection)}
-     * makes of all the date's lines at once. The months are summed again by {@link #resumMonth(LocalDate, Collection)}.
+     * Adds new facts' lines (sales', or refunds' negative ones) to their products' rows of their dates, in two statements
+     * for any number of facts: the running sums grow and the averages, cost and margins follow from them, the same figures
+     * {@link #recompute(LocalDate, Collection)} makes of all the date's lines at once. The months are summed again by
+     * {@link #resumMonth(LocalDate, Collection)}.
      */
-    public void add(String fact) {
+    public void addAll(Collection<String> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        String[] ids = facts.toArray(String[]::new);
         sql.sql(
                         """
                         insert into product_performance as pp (product_id, date, quantity_sold, total_revenue, sales_count, avg_price,
                                                                avg_discount, total_cost, total_profit, profit_margin, priced_lines,
                                                                price_sum, cost_exact)
                         select product_id, business_date, sum(quantity), sum(line_total),
-                               case when count(*) filter (where quantity > 0) > 0 then 1 else 0 end, 0, 0, 0, 0, 0,
+                               count(distinct sale_id) filter (where quantity > 0), 0, 0, 0, 0, 0,
                                count(unit_price) filter (where quantity > 0), coalesce(sum(unit_price) filter (where quantity > 0), 0),
                                sum(quantity * unit_cost)
-                          from sale_fact_lines where sale_id = :fact group by product_id, business_date
+                          from sale_fact_lines where sale_id = any(cast(:facts as text[])) group by product_id, business_date
                         on conflict (product_id, date) do update set quantity_sold = pp.quantity_sold + excluded.quantity_sold,
                             total_revenue = pp.total_revenue + excluded.total_revenue, sales_count = pp.sales_count + excluded.sales_count,
                             priced_lines = pp.priced_lines + excluded.priced_lines, price_sum = pp.price_sum + excluded.price_sum,
                             cost_exact = pp.cost_exact + excluded.cost_exact, updated_at = now()
                         """)
-                .param("fact", fact)
+                .param("facts", ids)
                 .update();
         sql.sql(
                         """
                         update product_performance pp set %s
-                          from (select distinct product_id, business_date from sale_fact_lines where sale_id = :fact) f
+                          from (select distinct product_id, business_date from sale_fact_lines where sale_id = any(cast(:facts as text[]))) f
                          where pp.product_id = f.product_id and pp.date = f.business_date
                         """
                                 .formatted(DERIVED))
-                .param("fact", fact)
+                .param("facts", ids)
                 .update();
     }
 
