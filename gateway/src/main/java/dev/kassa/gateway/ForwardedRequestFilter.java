@@ -11,6 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -58,6 +60,24 @@ class ForwardedRequestFilter implements HttpHeadersFilter, Ordered {
         return Ordered.LOWEST_PRECEDENCE;
     }
 
+    /**
+     * The headers to write into: those an earlier filter of this call copied already (Spring Cloud Gateway's hop-by-hop
+     * filter makes a copy of its own), or a copy of the request's own, which are read-only.
+     */
+    private static HttpHeaders writable(HttpHeaders input, ServerWebExchange exchange) {
+        if (input != exchange.getRequest().getHeaders()) {
+            try {
+                input.remove(ServiceTokens.HEADER);
+                return input;
+            } catch (UnsupportedOperationException readOnly) {
+                // a read-only view after all: copied below
+            }
+        }
+        HttpHeaders copy = new HttpHeaders();
+        copy.putAll(input);
+        return copy;
+    }
+
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders in = exchange.getRequest().getHeaders();
@@ -72,16 +92,18 @@ class ForwardedRequestFilter implements HttpHeadersFilter, Ordered {
         String port = behindProxy && in.getFirst("X-Forwarded-Port") != null
                 ? in.getFirst("X-Forwarded-Port")
                 : String.valueOf(uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
-        HttpHeaders out = new HttpHeaders();
-        input.forEach((name, values) -> {
+        HttpHeaders out = writable(input, exchange);
+        List<String> dropped = new ArrayList<>();
+        for (String name : out.keySet()) {
             String n = name.toLowerCase(Locale.ROOT);
-            if (!(n.startsWith("x-kassa-")
+            if (n.startsWith("x-kassa-")
                     || n.startsWith("x-internal-")
                     || n.startsWith("x-forwarded-")
-                    || n.equals("forwarded"))) {
-                out.put(name, values);
+                    || n.equals("forwarded")) {
+                dropped.add(name);
             }
-        });
+        }
+        dropped.forEach(out::remove);
         out.set("X-Forwarded-For", client);
         out.set("X-Forwarded-Proto", proto);
         if (host != null) {

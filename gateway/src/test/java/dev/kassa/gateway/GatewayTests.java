@@ -218,6 +218,22 @@ class GatewayTests {
                 .contains("frame-ancestors 'none'");
     }
 
+    @Autowired
+    java.util.List<org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter> headerFilters;
+
+    @Test
+    void aProxiedCallsHeadersAreCopiedByOneForwardingFilterNotByRedundantOnes() {
+        // the next test proves a client's forwarded headers still never reach a service without these
+        assertThat(headerFilters)
+                .extracting(f -> f.getClass().getSimpleName())
+                .contains("ForwardedRequestFilter", "RemoveHopByHopHeadersFilter")
+                .doesNotContain(
+                        "RemoveForwardedHeadersFilter",
+                        "RemoveXForwardedHeadersFilter",
+                        "GRPCRequestHeadersFilter",
+                        "GRPCResponseHeadersFilter");
+    }
+
     @Test
     void servicesLearnTheClientAndTheAddressItUsedFromTheGatewayAloneUnderItsSignature() {
         Api.Response r = member().header("X-Forwarded-For", "6.6.6.6")

@@ -37,4 +37,17 @@ class PathPatternsTests {
         assertThat(patterns.matches("/api/products/")).isFalse();
         assertThat(patterns.matches("")).isFalse();
     }
+
+    @Test
+    void aPatternIsOnlyAskedAboutPathsUnderItsLiteralSegments() {
+        assertThat(PathPatterns.literalPrefix("/api/users/stores/**")).isEqualTo("/api/users/stores");
+        assertThat(PathPatterns.literalPrefix("/api/products/{id}/card/")).isEqualTo("/api/products");
+        assertThat(PathPatterns.literalPrefix("/api/users/auth/login/")).isEqualTo("/api/users/auth/login");
+        assertThat(PathPatterns.literalPrefix("/**")).isEmpty();
+        PathPatterns variable = new PathPatterns(List.of("/api/products/{id}/card", "/docs/*.html"));
+        assertThat(variable.matches("/api/products/7/card")).isTrue();
+        assertThat(variable.matches("/api/products/7/cards")).isFalse();
+        assertThat(variable.matches("/docs/index.html")).isTrue();
+        assertThat(variable.matches("/api/sales/sales/scan-item/")).isFalse();
+    }
 }
