@@ -1,10 +1,13 @@
 package dev.kassa.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -517,7 +520,28 @@ class CatalogTests {
                         .set("/lines/" + i + "/reservation_ref", refs.get(i));
             }
         });
-        kafka.send(Topics.SALES, store, message).get();
+        Map<String, String> stockChanges = new java.util.concurrent.ConcurrentHashMap<>();
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
+            consumer.subscribe(List.of(Topics.CATALOG));
+            kafka.send(Topics.SALES, store, message).get();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
+                    JsonNode e = readTree(rec.value());
+                    if (store.equals(e.path("tenant_key").asText())
+                            && e.path("type").asText().equals("StockChanged")
+                            && e.at("/payload/reference").asText().equals("MAIN-20260101-0002")) {
+                        stockChanges.put(
+                                e.at("/payload/product_id").asText(),
+                                e.at("/payload/change").asText() + " → "
+                                        + e.at("/payload/on_hand").asText());
+                    }
+                });
+                // what left each product: all seven loaves, and the one salt the batch still had (not the two sold)
+                assertThat(stockChanges)
+                        .containsEntry(String.valueOf(bread), "-7.000 → 3.000")
+                        .containsEntry(String.valueOf(salt), "-1.000 → 0.000");
+            });
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(owner.get("/api/products/products/" + bread).text("/quantity"))
                     .isEqualTo("3.000");
@@ -540,5 +564,13 @@ class CatalogTests {
                 .isEqualTo(3);
         assertThat(owner.get("/api/products/products/" + bread).text("/inventory/reserved_quantity"))
                 .isEqualTo("0.000");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -265,10 +265,17 @@ public class Batches {
         return lacking;
     }
 
-    void emptyBatch(long batchId) {
-        sql.sql("update batches set quantity = 0 where id = :id")
+    /** Sets the batch's quantity to zero; answers what it had (what a sale beyond it could still take out of it). */
+    BigDecimal emptyBatch(long batchId) {
+        return sql.sql(
+                        """
+                        with had as (select id, quantity from batches where id = :id for update)
+                        update batches b set quantity = 0 from had where b.id = had.id returning had.quantity
+                        """)
                 .param("id", batchId)
-                .update();
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(BigDecimal.ZERO);
     }
 
     /** Puts {@code quantity} back into the product's batch; false if the product has no such batch. */

@@ -1,6 +1,5 @@
 package dev.kassa.catalog.stock;
 
-import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -148,16 +148,27 @@ class ReservationRepository {
     }
 
     /**
-     * Locks and answers the active holds of the requests (a sale's lines), in id order. The references travel as one array,
-     * so a sale of any number of lines runs the same statement (an {@code in} list would be a new statement per length).
+     * Completes the active holds of the requests (a sale's lines) for {@code saleRef} and answers them, in one statement
+     * that locks them in id order first. The references travel as one array, so a sale of any number of lines runs the
+     * same statement (an {@code in} list would be a new statement per length).
      */
-    List<Held> lockHolds(Collection<String> requestRefs) {
-        return sql.sql(
-                        "select id, product_id, batch_id, quantity from reservations "
-                                + "where request_ref = any(cast(:refs as varchar[])) and status = 'active' order by id for update")
+    List<Held> completeHolds(Collection<String> requestRefs, String saleRef) {
+        return sql
+                .sql(
+                        """
+                        with held as (select id from reservations
+                                       where request_ref = any(cast(:refs as varchar[])) and status = 'active' order by id for update)
+                        update reservations r set status = 'completed', sale_ref = :sale, updated_at = now()
+                          from held where r.id = held.id
+                        returning r.id, r.product_id, r.batch_id, r.quantity
+                        """)
                 .param("refs", requestRefs.toArray(String[]::new))
+                .param("sale", saleRef)
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4)))
-                .list();
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(Held::id))
+                .toList();
     }
 
     /** Expires the lapsed active holds and forgets hold requests older than a day; answers how many holds expired. */
@@ -166,14 +177,6 @@ class ReservationRepository {
                 .update();
         return sql.sql(
                         "update reservations set status = 'expired', updated_at = now() where status = 'active' and reserved_until <= now()")
-                .update();
-    }
-
-    void complete(Collection<Long> holdIds, String saleRef) {
-        sql.sql(
-                        "update reservations set status = 'completed', sale_ref = :sale, updated_at = now() where id = any(cast(:ids as bigint[]))")
-                .param("sale", saleRef)
-                .param("ids", SqlArrays.texts(holdIds))
                 .update();
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -147,45 +148,52 @@ public class ReservationService {
 
     /**
      * Turns a completed sale's holds into sale movements. Runs once per sale (the inbox guarantees it);
-     * a hold that lapsed in the meantime is still committed, because the goods left the store.
+     * a hold that lapsed in the meantime is still committed, because the goods left the store. The holds are completed
+     * first (one statement that locks and answers them), then the batches give what they held; the stock events compare
+     * each product's stock now with what it was before the goods left (now plus what they took: no second read).
      */
     @Transactional
     public void commit(String saleRef, String receiptNumber, List<String> requestRefs) {
         if (requestRefs.isEmpty()) {
             return;
         }
-        List<ReservationRepository.Held> held = holds.lockHolds(requestRefs);
+        List<ReservationRepository.Held> held = holds.completeHolds(requestRefs, saleRef);
         if (held.isEmpty()) {
             return;
         }
-        Map<Long, StockLevels.Level> before = events.before(held.stream()
-                .map(ReservationRepository.Held::productId)
-                .distinct()
-                .sorted()
-                .toList());
         List<ReservationRepository.Held> fromBatches =
                 held.stream().filter(h -> h.batchId() != null).toList();
-        if (!fromBatches.isEmpty()) {
-            Map<Long, BigDecimal> perBatch = new TreeMap<>();
-            fromBatches.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add));
-            for (long batch : batches.takeFromBatches(perBatch)) {
+        if (fromBatches.isEmpty()) {
+            return;
+        }
+        Map<Long, BigDecimal> perBatch = new TreeMap<>();
+        Map<Long, Long> productOf = new TreeMap<>();
+        fromBatches.forEach(h -> {
+            perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add);
+            productOf.put(h.batchId(), h.productId());
+        });
+        Map<Long, BigDecimal> taken = new TreeMap<>();
+        Set<Long> lacking = batches.takeFromBatches(perBatch);
+        perBatch.forEach((batch, quantity) -> {
+            BigDecimal out = quantity;
+            if (lacking.contains(batch)) {
                 log.error(
                         "Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero",
                         receiptNumber,
-                        perBatch.get(batch),
+                        quantity,
                         batch);
-                batches.emptyBatch(batch);
+                out = batches.emptyBatch(batch).max(BigDecimal.ZERO);
             }
-            stock.recordMovements(
-                    fromBatches.stream()
-                            .map(h -> new StockLevels.Movement(
-                                    h.productId(), h.batchId(), h.quantity().negate()))
-                            .toList(),
-                    "sale",
-                    receiptNumber);
-        }
-        holds.complete(held.stream().map(ReservationRepository.Held::id).toList(), saleRef);
-        events.changed(before, "sale", receiptNumber);
+            taken.merge(productOf.get(batch), out, BigDecimal::add);
+        });
+        stock.recordMovements(
+                fromBatches.stream()
+                        .map(h -> new StockLevels.Movement(
+                                h.productId(), h.batchId(), h.quantity().negate()))
+                        .toList(),
+                "sale",
+                receiptNumber);
+        events.taken(taken, "sale", receiptNumber);
     }
 
     /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */

@@ -9,8 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code StockChanged} after every change of on-hand stock, and {@code LowStockReached} when a tracked product's
@@ -42,16 +44,35 @@ public class StockEvents {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(Map<Long, StockLevels.Level> before, String reason, String reference) {
-        // the stock now and the alert's settings (minimum, tracked, name) of every product, in one query
-        Map<Long, StockLevels.Current> after = stock.current(before.keySet());
+        Map<Long, BigDecimal> was = new HashMap<>();
+        before.forEach((product, level) -> was.put(product, level.onHand()));
+        publish(stock.current(before.keySet()), product -> was.get(product), reason, reference);
+    }
+
+    /**
+     * For goods that left the batches in this transaction ({@code taken}: each product's quantity out): its stock before
+     * is its stock now plus what left, so nothing is read twice.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void taken(Map<Long, BigDecimal> taken, String reason, String reference) {
+        Map<Long, StockLevels.Current> after = stock.current(taken.keySet());
+        publish(after, product -> after.get(product).level().onHand().add(taken.get(product)), reason, reference);
+    }
+
+    /** The events of a change: {@code after} each product's stock now, {@code wasOnHand} its on-hand stock before. */
+    private void publish(
+            Map<Long, StockLevels.Current> after,
+            Function<Long, BigDecimal> wasOnHand,
+            String reason,
+            String reference) {
         String tenant = TenantContext.require().key();
         // every product's events of the change in one statement, in the order they happened
         List<Object> events = new ArrayList<>();
         for (var e : after.entrySet()) {
             long productId = e.getKey();
-            StockLevels.Level was = before.get(productId);
+            BigDecimal was = wasOnHand.apply(productId);
             StockLevels.Level now = e.getValue().level();
-            BigDecimal change = now.onHand().subtract(was.onHand());
+            BigDecimal change = now.onHand().subtract(was);
             if (change.signum() == 0) {
                 continue;
             }
@@ -62,7 +83,7 @@ public class StockEvents {
             if (product.tracked()
                     && change.signum() < 0
                     && now.onHand().compareTo(min) <= 0
-                    && was.onHand().compareTo(min) > 0) {
+                    && was.compareTo(min) > 0) {
                 events.add(new LowStockReached(
                         productId,
                         product.name(),
