@@ -62,6 +62,59 @@ class StockTests {
     }
 
     @Test
+    void aTillHoldsByEveryKindOfScannedCodeAndABatchCodeTakesThatBatch() {
+        String store = TestStores.newKey("scn");
+        Api keeper = as(store, 8, "stockkeeper");
+        long milk = product(keeper, 10, 0);
+        String own = keeper.get("/api/products/products/" + milk + "/").text("/barcode");
+        assertThat(keeper.post("/api/products/barcodes/", json("product", milk, "barcode", "4870000000035"))
+                        .status())
+                .isEqualTo(201);
+        // FEFO would take from the batch that expires first; the later one is named by its own code below
+        assertThat(keeper.post(
+                                "/api/products/batches/",
+                                json(
+                                        "product",
+                                        milk,
+                                        "quantity",
+                                        5,
+                                        "expiry_date",
+                                        today().plusDays(90).toString()))
+                        .status())
+                .isEqualTo(201);
+        Api.Response later = keeper.post(
+                "/api/products/batches/",
+                json(
+                        "product",
+                        milk,
+                        "quantity",
+                        5,
+                        "expiry_date",
+                        today().plusDays(180).toString()));
+        Api service = as(store, 8, "cashier").asService();
+        for (String code : List.of(own, "4870000000035")) {
+            Api.Response held = service.post(
+                    "/internal/reservations",
+                    json("request_ref", UUID.randomUUID().toString(), "barcode", code, "quantity", 1));
+            assertThat(held.status()).as(held.toString()).isEqualTo(200);
+            assertThat(held.at("/product/id").asLong()).isEqualTo(milk);
+        }
+        // a batch's own code holds from that batch, not from the one FEFO would pick
+        Api.Response fromBatch = service.post(
+                "/internal/reservations",
+                json("request_ref", UUID.randomUUID().toString(), "barcode", later.text("/barcode"), "quantity", 2));
+        assertThat(fromBatch.status()).as(fromBatch.toString()).isEqualTo(200);
+        assertThat(fromBatch.at("/allocations").size()).isEqualTo(1);
+        assertThat(fromBatch.at("/allocations/0/batch_id").asLong())
+                .isEqualTo(later.at("/id").asLong());
+        Api.Response unknown = service.post(
+                "/internal/reservations",
+                json("request_ref", UUID.randomUUID().toString(), "barcode", "0000000000000", "quantity", 1));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("/code")).isEqualTo("product_not_found");
+    }
+
+    @Test
     void aStockkeeperReceivesGoodsIntoBatchesAndSeesEveryMovement() {
         String store = TestStores.newKey("rcv");
         Api keeper = as(store, 8, "stockkeeper");

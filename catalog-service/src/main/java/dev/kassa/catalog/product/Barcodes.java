@@ -1,6 +1,5 @@
 package dev.kassa.catalog.product;
 
-import dev.kassa.catalog.stock.ScannedCodes;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
@@ -21,7 +20,7 @@ import java.util.Optional;
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-public class Barcodes implements ScannedCodes {
+public class Barcodes {
 
     /** What a scanned code is: a product's own code, an extra code, or a batch's code (then {@code batchId} is set). */
     public record Match(long productId, Long batchId, String kind) {}
@@ -77,21 +76,10 @@ public class Barcodes implements ScannedCodes {
                 .single();
     }
 
-    @Override
-    public Optional<ScannedCodes.Scanned> scanned(String code) {
-        return find(code).map(m -> new ScannedCodes.Scanned(m.productId(), m.batchId()));
-    }
-
+    /** What a scanned code names ({@code scanned_codes}: a product's own code, an extra code, an active batch's code). */
     public Optional<Match> find(String code) {
         return sql.sql(
-                        """
-                        select id, null::bigint, 'product' from products where barcode = :code
-                        union all
-                        select product_id, null::bigint, 'extra' from product_barcodes where barcode = :code
-                        union all
-                        select product_id, id, 'batch' from batches where barcode = :code and is_active
-                        limit 1
-                        """)
+                        "select product_id, batch_id, kind from scanned_codes where code = :code order by precedence limit 1")
                 .param("code", code)
                 .query((rs, i) -> new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3)))
                 .optional();

@@ -37,7 +37,8 @@ class ReservationRepository {
 
     /**
      * Records (or finds) the hold request's own row, then locks the product for the hold, in one statement (the request's
-     * row first, as a release of the same reference takes it); empty when there is no such product.
+     * row first, as a release of the same reference takes it): the product {@code productId}, or the one a scanned
+     * {@code code} names ({@code scanned_codes}, which also gives a batch code's batch); empty when there is none.
      * <p>
      * The request's row answers whether it was already released and whether the reference was seen before (a retry; a new
      * row has no {@code xmax}, the upsert of an existing one locks it): it stays locked until the transaction ends, so a
@@ -46,19 +47,24 @@ class ReservationRepository {
      * being written) take key-share locks, which "for update" would wait for. What the hold may take is read by a
      * statement of its own after this one: one that waited for the lock must see the holds committed meanwhile.
      */
-    Optional<Claimed> claimAndLock(String requestRef, long productId) {
+    Optional<Claimed> claimAndLock(String requestRef, Long productId, String code) {
         return sql.sql(
                         """
                         with claim as (
                             insert into hold_requests (request_ref) values (:ref)
                             on conflict (request_ref) do update set request_ref = excluded.request_ref
-                            returning released, not (xmax = 0) as repeated)
+                            returning released, not (xmax = 0) as repeated),
+                        scanned as (
+                            select product_id, batch_id from scanned_codes where code = :code order by precedence limit 1)
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active,
-                               claim.released, claim.repeated
-                          from claim, products p join units u on u.id = p.unit_id where p.id = :id for no key update of p
+                               claim.released, claim.repeated, (select batch_id from scanned)
+                          from claim, products p join units u on u.id = p.unit_id
+                         where p.id = coalesce(cast(:id as bigint), (select product_id from scanned))
+                           for no key update of p
                         """)
                 .param("ref", requestRef)
                 .param("id", productId)
+                .param("code", code)
                 .query((rs, i) -> new Claimed(
                         new Claim(rs.getBoolean(10), rs.getBoolean(11)),
                         new Locked(
@@ -71,12 +77,13 @@ class ReservationRepository {
                                         rs.getBigDecimal(6),
                                         rs.getBoolean(7)),
                                 rs.getBigDecimal(8),
-                                rs.getBoolean(9))))
+                                rs.getBoolean(9)),
+                        (Long) rs.getObject(12)))
                 .optional();
     }
 
-    /** A hold request's claim and its product, locked. */
-    record Claimed(Claim claim, Locked locked) {}
+    /** A hold request's claim, its product (locked), and the batch a scanned batch code named. */
+    record Claimed(Claim claim, Locked locked, Long scannedBatch) {}
 
     /** Marks the requests released (waiting for a hold of the same reference still in flight) and cancels their active holds. */
     int release(Collection<String> requestRefs) {

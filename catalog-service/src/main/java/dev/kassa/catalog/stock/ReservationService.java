@@ -34,7 +34,6 @@ public class ReservationService {
     private final StockLevels stock;
     private final StockEvents events;
     private final CatalogProperties properties;
-    private final ScannedCodes codes;
     private final HoldSweeper sweeper;
 
     ReservationService(
@@ -43,9 +42,7 @@ public class ReservationService {
             StockLevels stock,
             StockEvents events,
             CatalogProperties properties,
-            ScannedCodes codes,
             HoldSweeper sweeper) {
-        this.codes = codes;
         this.sweeper = sweeper;
         this.holds = holds;
         this.batches = batches;
@@ -62,20 +59,16 @@ public class ReservationService {
             throw FieldErrors.single("product", "validation.required");
         }
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
-        // a scanned code names the product (and, for a batch code, the batch) in the same call as the hold
-        ScannedCodes.Scanned scanned = byCode
-                ? codes.scanned(r.barcode().trim())
-                        .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(
-                                Map.of("barcode", r.barcode().trim()),
-                                r.barcode().trim()))
-                : null;
-        long productId = scanned != null ? scanned.productId() : r.productId();
-        Long batchId = r.batchId() != null ? r.batchId() : scanned != null ? scanned.batchId() : null;
-
+        // a scanned code names the product (and, for a batch code, the batch) in the statement that claims the hold;
         // the hold request's own row first (a release of the same reference that arrives meanwhile waits for this
         // transaction), then the product
-        ReservationRepository.Claimed claimed = holds.claimAndLock(r.requestRef(), productId)
-                .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        String code = byCode ? r.barcode().trim() : null;
+        ReservationRepository.Claimed claimed = holds.claimAndLock(r.requestRef(), r.productId(), code)
+                .orElseThrow(() -> byCode
+                        ? CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code)
+                        : CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        long productId = claimed.locked().product().id();
+        Long batchId = r.batchId() != null ? r.batchId() : claimed.scannedBatch();
         ReservationRepository.Claim claim = claimed.claim();
         if (claim.released()) {
             throw CatalogErrors.HOLD_RELEASED.exception();
