@@ -121,6 +121,12 @@ class ReferenceSyncTests {
             assertThat(bad.at("/errors").fieldNames()).toIterable().as(feed).containsExactly("cursor");
             assertThat(till.get(feed + "?limit=0").status()).as(feed).isEqualTo(400);
             assertThat(till.get(feed + "?limit=501").status()).as(feed).isEqualTo(400);
+            Api.Response notANumber = till.get(feed + "?limit=ten");
+            assertThat(notANumber.status()).as(feed).isEqualTo(400);
+            assertThat(notANumber.at("/errors").fieldNames())
+                    .toIterable()
+                    .as(feed)
+                    .containsExactly("limit");
             assertThat(new Api("http://localhost:" + port).get(feed).status())
                     .as(feed)
                     .isEqualTo(401);

@@ -91,6 +91,20 @@ class CustomerSyncTests {
     }
 
     @Test
+    void theSpecShowsAPollsCursorLimitAndIfNoneMatch() {
+        JsonNode docs = new Api("http://localhost:" + port).get("/v3/api-docs").body();
+        JsonNode parameters = docs.path("paths")
+                .path("/api/customers/sync/customers")
+                .path("get")
+                .path("parameters");
+        List<String> shown = new ArrayList<>();
+        parameters.forEach(
+                p -> shown.add(p.path("in").asText() + ":" + p.path("name").asText()));
+        assertThat(shown).contains("query:cursor", "query:limit", "header:If-None-Match");
+        assertThat(shown).noneMatch(p -> p.contains("poll"));
+    }
+
+    @Test
     void badCursorsNoTokenAnotherStoresKeyAndARoleWithoutCustomersAreRefused() {
         Api till = as(TestStores.newKey("csyncbad"), "cashier");
         Api.Response bad = till.get(SYNC + "?cursor=x-1");

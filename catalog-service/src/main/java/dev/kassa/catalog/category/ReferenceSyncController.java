@@ -3,14 +3,9 @@ package dev.kassa.catalog.category;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.sync.ChangeFeed;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The categories' and units' delta sync for offline tills (the products': ProductSyncController). */
@@ -30,12 +25,8 @@ class ReferenceSyncController {
                             + "next_cursor, has_more and a 304 to If-None-Match as for products")
     @GetMapping("/api/products/sync/categories")
     @PreAuthorize(Access.READ_CATALOG)
-    ResponseEntity<ReferenceSync.Categories> categories(
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return sync.categories(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit)
-                .respond(ifNoneMatch);
+    ResponseEntity<ReferenceSync.Categories> categories(ChangeFeed.Poll poll) {
+        return sync.categories(poll.cursor(), poll.limit()).respond(poll.ifNoneMatch());
     }
 
     @Operation(
@@ -45,11 +36,7 @@ class ReferenceSyncController {
                             + "has_more and a 304 to If-None-Match as for products")
     @GetMapping("/api/products/sync/units")
     @PreAuthorize(Access.READ_CATALOG)
-    ResponseEntity<ReferenceSync.Units> units(
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return sync.units(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit)
-                .respond(ifNoneMatch);
+    ResponseEntity<ReferenceSync.Units> units(ChangeFeed.Poll poll) {
+        return sync.units(poll.cursor(), poll.limit()).respond(poll.ifNoneMatch());
     }
 }

@@ -3,14 +3,9 @@ package dev.kassa.customer.customer;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.sync.ChangeFeed;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The customers' delta sync for offline tills. */
@@ -32,11 +27,7 @@ class CustomerSyncController {
                             + "If-None-Match is the cursor it sends answers 304 when nothing changed since")
     @GetMapping("/api/customers/sync/customers")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    ResponseEntity<CustomerSync.Changes> customers(
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) @Min(1) @Max(ChangeFeed.MAX_LIMIT) Integer limit,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return sync.since(cursor, limit == null ? ChangeFeed.DEFAULT_LIMIT : limit)
-                .respond(ifNoneMatch);
+    ResponseEntity<CustomerSync.Changes> customers(ChangeFeed.Poll poll) {
+        return sync.since(poll.cursor(), poll.limit()).respond(poll.ifNoneMatch());
     }
 }

@@ -25,6 +25,9 @@ public final class ChangeFeed {
 
     public static final int MAX_LIMIT = 500;
 
+    /** A till's poll: the cursor it was given (none: from the start), a page's size, its {@code If-None-Match}. */
+    public record Poll(String cursor, int limit, String ifNoneMatch) {}
+
     /** Where a reader is: after the change of transaction {@code xid} (unsigned 64 bits), number {@code seq}. */
     public record Cursor(String xid, long seq) {
         public static final Cursor START = new Cursor("0", 0);

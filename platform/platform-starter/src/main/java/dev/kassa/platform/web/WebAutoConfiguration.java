@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.kassa.platform.config.PlatformDefaults;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.paths.PathAliases;
+import dev.kassa.platform.sync.ChangeFeed;
+import dev.kassa.platform.sync.PollParameters;
 import dev.kassa.platform.validation.RequestRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,6 +55,8 @@ public class WebAutoConfiguration {
     static {
         // a list's page is a handler parameter (PageParameters), published as its two query parameters
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class);
+        // so is a delta-sync poll (PollParameters): its cursor, limit and If-None-Match
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ChangeFeed.Poll.class);
         // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
         Schema<Object> decimal = new JsonSchema();
         decimal.setTypes(new LinkedHashSet<>(List.of("string", "number")));
@@ -100,12 +104,19 @@ public class WebAutoConfiguration {
         return new PageParameters();
     }
 
+    /** A delta-sync feed's {@code ChangeFeed.Poll} parameter, read from {@code cursor}, {@code limit} and If-None-Match. */
     @Bean
-    public WebMvcConfigurer pageParameterConfigurer(PageParameters pages) {
+    public PollParameters pollParameters() {
+        return new PollParameters();
+    }
+
+    @Bean
+    public WebMvcConfigurer pageParameterConfigurer(PageParameters pages, PollParameters polls) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(pages);
+                resolvers.add(polls);
             }
         };
     }
