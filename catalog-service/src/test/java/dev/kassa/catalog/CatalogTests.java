@@ -473,6 +473,69 @@ class CatalogTests {
     }
 
     @Test
+    void anOfflineSaleBeyondTheStockHoldsTheRestWithoutABatchAndNeverTakesATillsHeldUnits() throws Exception {
+        String store = TestStores.newKey("cat");
+        Api owner = as(store, "owner");
+        long product = owner.post(
+                        "/api/products/products/", json("name", "Kefir", "sale_price", 8000, "initial_quantity", 3))
+                .at("/id")
+                .asLong();
+        Api till = as(store, "cashier").asService();
+        // another till holds one of the three
+        assertThat(till.post(
+                                "/internal/reservations",
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 1))
+                        .status())
+                .isEqualTo(200);
+        String ref = UUID.randomUUID().toString();
+        Api.Response online =
+                till.post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", 5));
+        assertThat(online.text("/code")).isEqualTo("insufficient_stock");
+        // an offline till sold five: the two that are free come from the batch, three without one
+        String offlineRef = UUID.randomUUID().toString();
+        Map<String, Object> offline =
+                json("request_ref", offlineRef, "product_id", product, "quantity", 5, "allow_short", true);
+        Api.Response held = till.post("/internal/reservations", offline);
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        assertThat(held.text("/shortfall")).isEqualTo("3.000");
+        assertThat(held.at("/allocations").findValuesAsText("quantity")).containsExactly("2.000", "3.000");
+        assertThat(held.at("/allocations/1/batch_id").isNull()).isTrue();
+        assertThat(till.post("/internal/reservations", offline).text("/shortfall"))
+                .as("repeated, the same answer")
+                .isEqualTo("3.000");
+        // a till's ordinary hold reports nothing short
+        assertThat(till.post(
+                                "/internal/reservations",
+                                json(
+                                        "request_ref",
+                                        UUID.randomUUID().toString(),
+                                        "product_id",
+                                        owner.post(
+                                                        "/api/products/products/",
+                                                        json("name", "Tea", "sale_price", 1000, "initial_quantity", 2))
+                                                .at("/id")
+                                                .asLong(),
+                                        "quantity",
+                                        1))
+                        .text("/shortfall"))
+                .isEqualTo("0.000");
+
+        EventSamples.Sample completed = EventSamples.of("SaleCompleted");
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "43")
+                        .set("/receipt_number", "MAIN-20260101-0002")
+                        .set("/lines/0/product_id", product)
+                        .set("/lines/0/quantity", "5.000")
+                        .set("/lines/0/reservation_ref", offlineRef)))
+                .get();
+        // the batch gave the two it had free; the till's held unit is still there, and nothing went below zero
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product).text("/quantity"))
+                .isEqualTo("1.000"));
+        assertThat(owner.get("/api/products/products/" + product).text("/inventory/reserved_quantity"))
+                .isEqualTo("1.000");
+    }
+
+    @Test
     void aSaleOfSeveralLinesTakesEachBatchOnceAndClampsOneThatWasCountedDownMeanwhile() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -170,5 +171,88 @@ class CreditTests {
         Api.Response blocked = hold(till, customer, 1, "60");
         assertThat(blocked.text("/code")).isEqualTo("credit_limit_exceeded");
         assertThat(blocked.text("/available")).isEqualTo("0.00");
+    }
+
+    @Test
+    void anOfflineTillsCreditSaleBeyondTheLimitIsHeldAndSaysByHowMuch() throws Exception {
+        String store = TestStores.newKey("cro");
+        Api owner = as(store, "owner");
+        Api till = as(store, "cashier").asService();
+        long customer = owner.post(
+                        "/api/customers/customers/",
+                        json("first_name", "Рустам", "phone", "+998907770012", "credit_limit", 50000))
+                .at("/id")
+                .asLong();
+        Map<String, Object> offline = json(
+                "request_ref",
+                UUID.randomUUID().toString(),
+                "customer_id",
+                customer,
+                "amount",
+                70000,
+                "sale_id",
+                "61",
+                "allow_over_limit",
+                true);
+        Api.Response held = till.post("/internal/credit-holds", offline);
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        assertThat(held.text("/over_limit")).isEqualTo("20000.00");
+        assertThat(held.text("/available_credit")).isEqualTo("0.00");
+        // within the limit, nothing is over
+        Api.Response within = till.post(
+                "/internal/credit-holds",
+                json(
+                        "request_ref",
+                        UUID.randomUUID().toString(),
+                        "customer_id",
+                        owner.post(
+                                        "/api/customers/customers/",
+                                        json("first_name", "Лола", "phone", "+998907770013", "credit_limit", 50000))
+                                .at("/id")
+                                .asLong(),
+                        "amount",
+                        100,
+                        "sale_id",
+                        "62",
+                        "allow_over_limit",
+                        true));
+        assertThat(within.text("/over_limit")).isEqualTo("0.00");
+        // the online till is still refused at the limit: the customer has nothing left
+        assertThat(hold(till, customer, 1, "63").text("/code")).isEqualTo("credit_limit_exceeded");
+        assertThat(till.post(
+                                "/internal/credit-holds",
+                                json(
+                                        "request_ref",
+                                        "z",
+                                        "customer_id",
+                                        customer,
+                                        "amount",
+                                        1,
+                                        "sale_id",
+                                        "64",
+                                        "allow_over_limit",
+                                        "often"))
+                        .status())
+                .as("not a boolean")
+                .isEqualTo(400);
+
+        // the sale completes: the debt is the whole 70000
+        EventSamples.Sample completed = EventSamples.of("SaleCompleted");
+        kafka.send(Topics.SALES, store, completed.message(store, e -> e.set("/sale_id", "61")
+                        .set("/receipt_number", "MAIN-20261125-0061")
+                        .set("/customer_id", customer)
+                        .set("/completed_at", Instant.now().toString())
+                        .set("/business_date", LocalDate.now().toString())
+                        .set("/total", "70000.00")
+                        .set("/payments/0/method", "credit")
+                        .set("/payments/0/amount", "70000.00")
+                        .set("/payments/0/received", null)
+                        .set("/payments/0/change", null)))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/customers/customers/" + customer + "/").text("/balance"))
+                .isEqualTo("-70000.00"));
+        assertThat(owner.get("/api/customers/customers/" + customer + "/").text("/available_credit"))
+                .isEqualTo("0.00");
     }
 }

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * catalog-service's reservation API as sales sees it, for sales tests that need holds without running catalog:
  * every product costs 12000 (VAT 12%) and has 10 units in batch 31; holds may name a product or a scanned code;
- * it remembers which holds are active.
+ * it remembers which holds are active. A hold with {@code allow_short} beyond the 10 units holds the rest without a
+ * batch, as catalog does for an offline till's sale.
  * The real catalog is exercised through the gateway in the end-to-end suite.
  */
 final class FakeCatalog implements AutoCloseable {
@@ -68,7 +71,8 @@ final class FakeCatalog implements AutoCloseable {
                         ("{\"status\":\"error\",\"code\":\"product_not_found\",\"message\":\"Товар со штрих-кодом не найден\",\"barcode\":\""
                                         + body.path("barcode").asText() + "\"}")
                                 .getBytes(StandardCharsets.UTF_8);
-            } else if (body.path("quantity").decimalValue().compareTo(BigDecimal.TEN) > 0) {
+            } else if (body.path("quantity").decimalValue().compareTo(BigDecimal.TEN) > 0
+                    && !body.path("allow_short").asBoolean()) {
                 status = 400;
                 answer =
                         ("{\"status\":\"error\",\"code\":\"insufficient_stock\",\"message\":\"Недостаточно товара\",\"available\":\"10.000\",\"requested\":\""
@@ -79,6 +83,27 @@ final class FakeCatalog implements AutoCloseable {
                 long product = body.path("product_id").isNull()
                         ? KNOWN_CODES.get(body.path("barcode").asText())
                         : body.path("product_id").asLong();
+                BigDecimal quantity = body.path("quantity").decimalValue();
+                BigDecimal fromBatch = quantity.min(BigDecimal.TEN);
+                BigDecimal shortfall = quantity.subtract(fromBatch).setScale(3);
+                List<Map<String, Object>> allocations = new ArrayList<>();
+                allocations.add(Map.of(
+                        "batch_id",
+                        31,
+                        "batch_number",
+                        "B-31",
+                        "quantity",
+                        fromBatch.toPlainString(),
+                        "unit_cost",
+                        "8000.00"));
+                if (shortfall.signum() > 0) {
+                    Map<String, Object> beyond = new HashMap<>();
+                    beyond.put("batch_id", null);
+                    beyond.put("batch_number", null);
+                    beyond.put("quantity", shortfall.toPlainString());
+                    beyond.put("unit_cost", "8000.00");
+                    allocations.add(beyond);
+                }
                 answer = json.writeValueAsBytes(Map.of(
                         "request_ref",
                         body.path("request_ref").asText(),
@@ -97,15 +122,9 @@ final class FakeCatalog implements AutoCloseable {
                                 "tax_rate",
                                 "12.00"),
                         "allocations",
-                        List.of(Map.of(
-                                "batch_id",
-                                31,
-                                "batch_number",
-                                "B-31",
-                                "quantity",
-                                body.path("quantity").asText(),
-                                "unit_cost",
-                                "8000.00"))));
+                        allocations,
+                        "shortfall",
+                        shortfall.toPlainString()));
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);

@@ -110,7 +110,8 @@ final class FakeCustomers implements AutoCloseable {
                         status = 404;
                         answer =
                                 "{\"status\":\"error\",\"code\":\"not_found\",\"message\":\"Клиент не найден\",\"errors\":{}}";
-                    } else if (amount.compareTo(available) > 0) {
+                    } else if (amount.compareTo(available) > 0
+                            && !body.path("allow_over_limit").asBoolean()) {
                         status = 400;
                         answer =
                                 "{\"status\":\"error\",\"code\":\"credit_limit_exceeded\",\"message\":\"Превышен кредитный лимит\",\"errors\":{},"
@@ -120,7 +121,11 @@ final class FakeCustomers implements AutoCloseable {
                     } else {
                         holds.put(body.path("request_ref").asText(), new Hold(customer, amount, "active", "credit"));
                         answer =
-                                "{\"request_ref\":\"" + body.path("request_ref").asText() + "\",\"status\":\"active\"}";
+                                "{\"request_ref\":\"" + body.path("request_ref").asText()
+                                        + "\",\"status\":\"active\",\"over_limit\":\""
+                                        + amount.subtract(available)
+                                                .max(BigDecimal.ZERO)
+                                                .setScale(2) + "\"}";
                     }
                 }
             }

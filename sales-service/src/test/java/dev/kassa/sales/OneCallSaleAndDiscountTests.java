@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,14 +40,18 @@ class OneCallSaleAndDiscountTests {
 
     static final FakeCatalog catalog = new FakeCatalog();
 
+    static final FakeCustomers customers = new FakeCustomers();
+
     @DynamicPropertySource
     static void catalog(DynamicPropertyRegistry registry) {
         registry.add("kassa.sales.catalog-url", catalog::url);
+        registry.add("kassa.sales.customer-url", customers::url);
     }
 
     @AfterAll
     static void stop() {
         catalog.close();
+        customers.close();
     }
 
     @LocalServerPort
@@ -202,7 +207,7 @@ class OneCallSaleAndDiscountTests {
     }
 
     @Test
-    void aChangedPriceOrMissingStockRecordsNothingAndReleasesTheHolds() {
+    void anOnlineTillsChangedPriceOrMissingStockRecordsNothingAndReleasesTheHolds() {
         String store = TestStores.newKey("ofp");
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
@@ -210,8 +215,6 @@ class OneCallSaleAndDiscountTests {
         Api.Response price = cashier.post(
                 "/api/sales/sales/",
                 json(
-                        "client_id",
-                        UUID.randomUUID().toString(),
                         "session",
                         session,
                         "items",
@@ -248,6 +251,187 @@ class OneCallSaleAndDiscountTests {
                 .filteredOn(h -> !earlier.contains(h.getKey()))
                 .as("every hold of a refused sale is given back")
                 .allMatch(h -> h.getValue().equals("released"));
+    }
+
+    @Test
+    void anOfflineSaleIsRecordedAsItHappenedAndSaysWhatKassaHadToDecide() {
+        String store = TestStores.newKey("ofd");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        customers.limits.put(71L, new BigDecimal("10000"));
+        String clientId = UUID.randomUUID().toString();
+        // sold offline at yesterday's price 11000, 12 units of a product the batches have 10 of, 20000 of it on credit
+        // for
+        // a customer who may owe 10000 more
+        Map<String, Object> sale = json(
+                "client_id",
+                clientId,
+                "session",
+                session,
+                "customer_id",
+                71,
+                "items",
+                List.of(
+                        json("product", 18, "quantity", 2, "unit_price", 11000),
+                        json("product", 19, "quantity", 12, "unit_price", 12000)),
+                "payments",
+                List.of(
+                        json("payment_method", "cash", "amount", 146000),
+                        json("payment_method", "credit", "amount", 20000)));
+        Api.Response first = cashier.header("Accept-Language", "en").post("/api/sales/sales/", sale);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.text("/data/status")).isEqualTo("completed");
+        assertThat(first.text("/data/total_amount")).isEqualTo("166000.00");
+        assertThat(first.text("/data/items/0/unit_price")).isEqualTo("11000.00");
+        assertThat(first.at("/data/items").findValuesAsText("batch_number")).contains("B-31");
+        assertThat(first.at("/data/items").size())
+                .as("the 2 units beyond the batch are a line of their own, with no batch")
+                .isEqualTo(3);
+        JsonNode decisions = first.at("/data/decisions");
+        assertThat(decisions.findValuesAsText("code"))
+                .containsExactly("price_changed", "stock_short", "credit_over_limit");
+        assertThat(decisions.get(0).path("field").asText()).isEqualTo("items.0.unit_price");
+        assertThat(decisions.get(0).path("till_price").asText()).isEqualTo("11000.00");
+        assertThat(decisions.get(0).path("catalog_price").asText()).isEqualTo("12000.00");
+        assertThat(decisions.get(0).path("message").asText()).contains("11000.00", "12000.00");
+        assertThat(decisions.get(1).path("field").asText()).isEqualTo("items.1.quantity");
+        assertThat(decisions.get(1).path("shortfall").asText()).isEqualTo("2.000");
+        assertThat(decisions.get(2).path("over_limit").asText()).isEqualTo("10000.00");
+        assertThat(customers.available(71)).isEqualByComparingTo("-10000");
+
+        // uploaded again (the till did not hear the answer): the same sale and the same decisions, nothing held again
+        int holdsBefore = catalog.holds.size();
+        Api.Response again = cashier.post("/api/sales/sales/", sale);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.at("/data/id").asLong()).isEqualTo(first.at("/data/id").asLong());
+        assertThat(again.at("/data/decisions").findValuesAsText("code"))
+                .containsExactly("price_changed", "stock_short", "credit_over_limit");
+        assertThat(again.at("/data/decisions/0/message").asText())
+                .as("in the caller's language")
+                .contains("цене");
+        assertThat(catalog.holds).hasSize(holdsBefore);
+
+        // a sale Kassa had nothing to decide about says so
+        Api.Response plain = cashier.post(
+                "/api/sales/sales/",
+                json(
+                        "client_id",
+                        UUID.randomUUID().toString(),
+                        "session",
+                        session,
+                        "items",
+                        List.of(json("product", 18, "unit_price", 12000)),
+                        "payments",
+                        List.of(json("payment_method", "card", "amount", 12000))));
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+        assertThat(plain.at("/data/decisions").isArray()).isTrue();
+        assertThat(plain.at("/data/decisions")).isEmpty();
+        // a negative or over-precise price is bad input, not a decision
+        Api.Response negative = cashier.post(
+                "/api/sales/sales/",
+                json(
+                        "client_id",
+                        UUID.randomUUID().toString(),
+                        "session",
+                        session,
+                        "items",
+                        List.of(json("product", 18, "unit_price", -1), json("product", 18, "unit_price", "1.234"))));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.at("/errors").fieldNames())
+                .toIterable()
+                .contains("items.0.unit_price", "items.1.unit_price");
+    }
+
+    @Test
+    void anOfflineTillUploadsItsSalesInOneBatchEachRecordedOrRefusedOnItsOwn() {
+        String store = TestStores.newKey("ofu");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        String first = UUID.randomUUID().toString();
+        String unpaid = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        Map<String, Object> batch = json(
+                "sales",
+                List.of(
+                        json(
+                                "client_id",
+                                first,
+                                "session",
+                                session,
+                                "items",
+                                List.of(json("product", 18, "unit_price", 11500)),
+                                "payments",
+                                List.of(json("payment_method", "cash", "amount", 11500))),
+                        json(
+                                "client_id",
+                                unpaid,
+                                "session",
+                                session,
+                                "items",
+                                List.of(json("product", 18)),
+                                "payments",
+                                List.of(json("payment_method", "cash", "amount", 100))),
+                        json("session", session, "items", List.of(json("product", 18))),
+                        json(
+                                "client_id",
+                                third,
+                                "session",
+                                session,
+                                "items",
+                                List.of(json("product", 20)),
+                                "payments",
+                                List.of(json("payment_method", "card", "amount", 12000)))));
+        Api.Response uploaded = cashier.post("/api/sales/sales/upload/", batch);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        JsonNode results = uploaded.at("/data/results");
+        assertThat(results.findValuesAsText("outcome")).containsExactly("recorded", "refused", "refused", "recorded");
+        assertThat(results.get(0).path("client_id").asText()).isEqualTo(first);
+        assertThat(results.get(0).at("/sale/decisions/0/code").asText()).isEqualTo("price_changed");
+        assertThat(results.get(1).at("/error/code").asText()).isEqualTo("insufficient_payment");
+        assertThat(results.get(1).has("sale")).isFalse();
+        assertThat(results.get(2).at("/error/errors/client_id").isArray()).isTrue();
+        assertThat(results.get(3).at("/sale/receipt_number").asText()).startsWith("MAIN-");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(2);
+
+        // sent again: nothing recorded twice
+        Api.Response again = cashier.post("/api/sales/sales/upload/", batch);
+        assertThat(again.at("/data/results").findValuesAsText("outcome"))
+                .containsExactly("already_recorded", "refused", "refused", "already_recorded");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(2);
+
+        // a batch that is not one: empty, too long, not JSON; no token, another store, a role that does not sell
+        assertThat(cashier.post("/api/sales/sales/upload/", json("sales", List.of()))
+                        .at("/errors/sales")
+                        .isArray())
+                .isTrue();
+        List<Object> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add(json("client_id", UUID.randomUUID().toString(), "session", session));
+        }
+        assertThat(cashier.post("/api/sales/sales/upload/", json("sales", tooMany))
+                        .at("/errors/sales")
+                        .isArray())
+                .isTrue();
+        assertThat(cashier.post("/api/sales/sales/upload/", "{\"sales\": [").status())
+                .isEqualTo(400);
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .post("/api/sales/sales/upload/", batch)
+                        .status())
+                .isEqualTo(401);
+        assertThat(as(TestStores.newKey("ofu"), 5, "owner")
+                        .in(store)
+                        .post("/api/sales/sales/upload/", batch)
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(as(store, 7, "stockkeeper")
+                        .post("/api/sales/sales/upload/", batch)
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(2);
     }
 
     @Test

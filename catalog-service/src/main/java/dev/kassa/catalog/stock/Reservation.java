@@ -1,10 +1,26 @@
 package dev.kassa.catalog.stock;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.util.List;
 
-/** What sales needs for a line: the product as sold now and the batches the quantity is held in. */
+/**
+ * What sales needs for a line: the product as sold now and the batches the quantity is held in; for an offline sale
+ * allowed to be short ({@link ReserveRequest#allowShort()}), what no batch had is held without a batch.
+ */
 public record Reservation(String requestRef, Product product, List<Allocation> allocations) {
+
+    /** What was held beyond the batches' stock of a product that tracks it (zero for every till's hold). */
+    @JsonProperty("shortfall")
+    public BigDecimal shortfall() {
+        return product.trackInventory()
+                ? allocations.stream()
+                        .filter(a -> a.batchId() == null)
+                        .map(Allocation::quantity)
+                        .reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add)
+                : BigDecimal.ZERO.setScale(3);
+    }
 
     public record Product(
             Long id,

@@ -99,7 +99,7 @@ public class ReservationService {
         BigDecimal available = candidates.stream()
                 .map(b -> b.quantity().subtract(b.held()).max(BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (available.compareTo(requested) < 0) {
+        if (available.compareTo(requested) < 0 && !r.allowsShort()) {
             throw CatalogErrors.INSUFFICIENT_STOCK.exception(
                     Map.of("available", available.setScale(3).toPlainString(), "requested", requested.toPlainString()),
                     available.setScale(3).toPlainString(),
@@ -118,6 +118,19 @@ public class ReservationService {
                 allocations.add(new Reservation.Allocation(id, b.id(), b.number(), take, b.purchasePrice()));
                 remaining = remaining.subtract(take);
             }
+        }
+        if (remaining.signum() > 0) {
+            // an offline sale that already happened: the goods left although no batch had them; held without a batch,
+            // so
+            // the sale is whole and its completion takes nothing more from the batches (which never go below zero)
+            log.warn(
+                    "Offline sale line {} sold {} of product {} beyond its stock of {}",
+                    r.requestRef(),
+                    remaining,
+                    productId,
+                    available.setScale(3));
+            long id = holds.insert(productId, null, remaining, r.requestRef(), saleRef, until);
+            allocations.add(new Reservation.Allocation(id, null, null, remaining, locked.costPrice()));
         }
         sweeper.holdPlaced();
         return new Reservation(r.requestRef(), locked.product(), allocations);

@@ -34,7 +34,8 @@ public class Credit {
             String saleId,
             BigDecimal amount,
             String status,
-            BigDecimal availableCredit) {}
+            BigDecimal availableCredit,
+            BigDecimal overLimit) {}
 
     /** A bonus hold's answer to the till: the points the amount takes and what the customer has left. */
     record BonusHoldView(
@@ -65,12 +66,16 @@ public class Credit {
         this.outbox = outbox;
     }
 
+    /**
+     * Holds credit for a sale; beyond the customer's available credit it is refused, unless {@code overLimit} allows it (a
+     * sale that already happened at an offline till: the debt is real, the answer's {@code over_limit} says by how much).
+     */
     @Transactional
-    HoldView hold(String requestRef, Long customerId, BigDecimal amount, String saleId) {
+    HoldView hold(String requestRef, Long customerId, BigDecimal amount, String saleId, boolean overLimit) {
         var earlier = holds.find(requestRef.trim());
         if (earlier.isPresent()) {
             var h = earlier.get();
-            return new HoldView(h.requestRef(), h.customerId(), h.saleId(), h.amount(), h.status(), null);
+            return new HoldView(h.requestRef(), h.customerId(), h.saleId(), h.amount(), h.status(), null, null);
         }
         Customer customer =
                 customers.lockLive(customerId).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
@@ -81,7 +86,7 @@ public class Credit {
                         .setScale(2)
                 : BigDecimal.ZERO.setScale(2);
         BigDecimal requested = amount.setScale(2);
-        if (requested.compareTo(available) > 0) {
+        if (requested.compareTo(available) > 0 && !overLimit) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("available", available.toPlainString());
             details.put("requested", requested.toPlainString());
@@ -89,8 +94,15 @@ public class Credit {
                     details, available.toPlainString(), requested.toPlainString());
         }
         holds.insert(requestRef.trim(), customerId, saleId.trim(), requested, HOLD_LIFETIME);
+        BigDecimal over = requested.subtract(available).max(BigDecimal.ZERO).setScale(2);
         return new HoldView(
-                requestRef.trim(), customerId, saleId.trim(), requested, "active", available.subtract(requested));
+                requestRef.trim(),
+                customerId,
+                saleId.trim(),
+                requested,
+                "active",
+                available.subtract(requested).max(BigDecimal.ZERO).setScale(2),
+                over);
     }
 
     /**

@@ -32,7 +32,14 @@ class CreditController {
             @NotNull @Positive Long customerId,
             @NotNull(message = "customer.amount_positive") @Money(positive = true, message = "customer.amount_positive")
                     BigDecimal amount,
-            @NotBlank @Size(max = 64) String saleId) {}
+            @NotBlank @Size(max = 64) String saleId,
+            Boolean allowOverLimit) {
+
+        /** A sale that already happened at an offline till: held beyond the limit (the answer's over_limit), not refused. */
+        boolean overLimitAllowed() {
+            return Boolean.TRUE.equals(allowOverLimit);
+        }
+    }
 
     record ReleaseRequest(@NotEmpty List<@NotBlank String> requestRefs) {}
 
@@ -47,11 +54,17 @@ class CreditController {
 
     @Operation(
             summary =
-                    "Hold credit for a sale at the till (idempotent per request_ref); 400 credit_limit_exceeded with available and requested")
+                    "Hold credit for a sale at the till (idempotent per request_ref); 400 credit_limit_exceeded with available and requested, "
+                            + "unless allow_over_limit (an offline till's sale that already happened): then held, over_limit says by how much")
     @PostMapping("/internal/credit-holds")
     @PreAuthorize(Access.SELL)
     Credit.HoldView hold(@Valid @RequestBody HoldRequest request) {
-        return credit.hold(request.requestRef(), request.customerId(), request.amount(), request.saleId());
+        return credit.hold(
+                request.requestRef(),
+                request.customerId(),
+                request.amount(),
+                request.saleId(),
+                request.overLimitAllowed());
     }
 
     @Operation(

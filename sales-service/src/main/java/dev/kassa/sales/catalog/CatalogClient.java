@@ -89,12 +89,24 @@ public class CatalogClient {
      * call); safe to repeat with the same request ref.
      */
     public Hold reserve(String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId) {
+        return reserve(requestRef, productId, barcode, quantity, batchId, false);
+    }
+
+    /**
+     * {@link #reserve(String, Long, String, BigDecimal, Long)}, for a sale that already happened at an offline till when
+     * {@code allowShort}: what the batches do not have is held anyway (the hold's {@code shortfall}) instead of refused.
+     */
+    public Hold reserve(
+            String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId, boolean allowShort) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_ref", requestRef);
         body.put("product_id", productId);
         body.put("barcode", barcode);
         body.put("quantity", quantity);
         body.put("batch_id", batchId);
+        if (allowShort) {
+            body.put("allow_short", true);
+        }
         HttpHeaders caller = callerHeaders();
         try {
             return call(() -> rest.post()

@@ -98,11 +98,24 @@ public class CustomerClient {
 
     /** Holds {@code amount} of the customer's credit for the sale; safe to repeat with the same reference. */
     public void hold(String requestRef, long customerId, BigDecimal amount, long saleId) {
-        call(
-                "/internal/credit-holds",
-                holdBody(requestRef, customerId, amount, saleId),
-                "credit hold for sale " + saleId,
-                requestRef);
+        hold(requestRef, customerId, amount, saleId, false);
+    }
+
+    /**
+     * {@link #hold(String, long, BigDecimal, long)}, for a sale that already happened at an offline till when
+     * {@code overLimit}: held beyond the customer's credit limit instead of refused. Answers how far over the limit the
+     * hold went (zero within it).
+     */
+    public BigDecimal hold(String requestRef, long customerId, BigDecimal amount, long saleId, boolean overLimit) {
+        Map<String, Object> body = holdBody(requestRef, customerId, amount, saleId);
+        if (overLimit) {
+            body.put("allow_over_limit", true);
+        }
+        JsonNode held = call("/internal/credit-holds", body, "credit hold for sale " + saleId, requestRef);
+        // amounts come as JSON strings ("10000.00"), as every amount Kassa answers
+        return held.hasNonNull("over_limit")
+                ? new BigDecimal(held.path("over_limit").asText())
+                : BigDecimal.ZERO;
     }
 
     /** Holds the loyalty points that pay {@code amount} of the sale (the bonus tender); safe to repeat with the same reference. */

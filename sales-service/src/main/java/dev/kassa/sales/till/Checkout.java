@@ -92,7 +92,7 @@ public class Checkout {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();
                 }
-                return settle(caller, sale, payments, buyer, who, Instant.now(), credit, requestRef);
+                return settle(caller, sale, payments, buyer, who, Instant.now(), credit, requestRef, null);
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -117,7 +117,9 @@ public class Checkout {
     /**
      * Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). The
      * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
-     * customer-service before anything is written (the caller releases those holds when this transaction fails).
+     * customer-service before anything is written (the caller releases those holds when this transaction fails). With
+     * {@code offline} (a sale that already happened at an offline till), credit beyond the buyer's limit is held anyway and
+     * reported there.
      */
     SaleView settle(
             Caller caller,
@@ -127,7 +129,8 @@ public class Checkout {
             CustomerClient.TillCustomer who,
             Instant at,
             List<String> customerHolds,
-            String checkoutRef) {
+            String checkoutRef,
+            List<UploadDecision> offline) {
         long saleId = draft.id();
         List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
@@ -146,7 +149,10 @@ public class Checkout {
             // exceed it together)
             String ref = UUID.randomUUID().toString();
             customerHolds.add(ref);
-            customers.hold(ref, who.id(), credit, saleId);
+            BigDecimal over = customers.hold(ref, who.id(), credit, saleId, offline != null);
+            if (over.signum() > 0) {
+                offline.add(UploadDecision.creditOverLimit(over));
+            }
         }
         if (bonus.signum() > 0) {
             String ref = UUID.randomUUID().toString();

@@ -459,6 +459,23 @@ class SaleRepository {
                 .optional();
     }
 
+    /** Keeps what was decided to record an uploaded sale (a JSON array of {@link UploadDecision}). */
+    void keepUploadDecisions(long saleId, String decisions) {
+        sql.sql("update sales set upload_decisions = cast(:decisions as jsonb) where id = :id")
+                .param("decisions", decisions)
+                .param("id", saleId)
+                .update();
+    }
+
+    /** What was decided to record an uploaded sale, as kept (a JSON array), if anything was. */
+    Optional<String> uploadDecisions(long saleId) {
+        return sql.sql(
+                        "select cast(upload_decisions as text) from sales where id = :id and upload_decisions is not null")
+                .param("id", saleId)
+                .query(String.class)
+                .optional();
+    }
+
     /** A sale uploaded whole (offline tills): written as completed in the transaction that adds its lines and payments. */
     long createCompleted(
             long sessionId, long cashierUserId, String cashierName, String receiptNumber, UUID clientId, String notes) {

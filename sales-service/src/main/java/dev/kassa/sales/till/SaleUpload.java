@@ -1,10 +1,16 @@
 package dev.kassa.sales.till;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
@@ -36,8 +42,13 @@ import java.util.UUID;
 /**
  * A whole sale in one call (spec §5.3.8, rewrite), for offline tills: stock is held in catalog line by line, then the sale,
  * its lines, discounts and payments are written and completed in one transaction at the time of sale (settled as a
- * checkout is, by {@link Checkout#settle}). Prices are the catalog's: a line whose {@code unit_price} differs is refused
- * with the current price. The same {@code client_id} uploaded again answers the sale already recorded.
+ * checkout is, by {@link Checkout#settle}). The same {@code client_id} uploaded again answers the sale already recorded.
+ *
+ * <p>A sale with a {@code client_id} already happened at an offline till: the goods have left and the money was taken, so
+ * it is recorded as it happened and the answer lists what Kassa had to decide ({@link UploadDecision}): a line sold at a
+ * price the catalogue no longer has keeps the till's price, a line beyond the stock on hand takes what the batches have
+ * and the rest without a batch, credit beyond the buyer's limit is recorded whole. Without a {@code client_id} (an online
+ * till), a line whose {@code unit_price} differs from the catalogue's, missing stock and credit over the limit are refused.
  */
 @Service
 public class SaleUpload {
@@ -47,7 +58,7 @@ public class SaleUpload {
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
             Long batch,
-            BigDecimal unitPrice,
+            @Money BigDecimal unitPrice,
             BigDecimal discountAmount) {
 
         BigDecimal quantityOrOne() {
@@ -80,7 +91,19 @@ public class SaleUpload {
     }
 
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
-    public record Recorded(boolean created, SaleView sale) {}
+    public record Recorded(boolean created, Uploaded sale) {}
+
+    /** Sales an offline till kept while it was offline, in the order they happened (each needs its client_id). */
+    public record Batch(@NotEmpty @Size(max = MAX_BATCH) List<NewSale> sales) {}
+
+    /** What became of one sale of a batch: recorded now, recorded before, or refused (and why). */
+    public record Outcome(NewSale sale, Recorded recorded, KassaException refused) {}
+
+    /** The most sales one batch may carry. */
+    static final int MAX_BATCH = 100;
+
+    /** The sale as recorded, with what Kassa had to decide to record it (empty for an online till's sale). */
+    public record Uploaded(@JsonUnwrapped SaleView sale, List<UploadDecision> decisions) {}
 
     /**
      * A client id as {@link UUID#toString()} writes it, surrounding blanks allowed (plain classes: the pattern is published
@@ -103,6 +126,7 @@ public class SaleUpload {
     private final Discounts discounts;
     private final HoldIntents intents;
     private final RequestRules rules;
+    private final ObjectMapper json;
 
     SaleUpload(
             Checkout checkout,
@@ -113,7 +137,9 @@ public class SaleUpload {
             TransactionTemplate tx,
             Discounts discounts,
             HoldIntents intents,
-            RequestRules rules) {
+            RequestRules rules,
+            ObjectMapper json) {
+        this.json = json;
         this.checkout = checkout;
         this.sessions = sessions;
         this.sales = sales;
@@ -130,7 +156,7 @@ public class SaleUpload {
         Checkout.Buyer buyer = r.buyer();
         checkout.checkBuyer(buyer);
         UUID client = r.clientId() == null ? null : UUID.fromString(r.clientId().trim());
-        Optional<SaleView> earlier = earlier(client);
+        Optional<Uploaded> earlier = earlier(client);
         if (earlier.isPresent()) {
             return new Recorded(false, earlier.get());
         }
@@ -143,15 +169,32 @@ public class SaleUpload {
             intents.begin(store, refs);
         });
         List<String> credit = new ArrayList<>();
+        boolean offline = client != null;
         try {
-            List<Hold> holds = hold(r, refs);
+            List<Hold> holds = hold(r, refs, offline);
             return new Recorded(true, tx.execute(s -> {
                 if (!intents.end(refs)) {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
-                long saleId = write(caller, r, client, soldAt, holds, refs);
-                return checkout.settle(
-                        caller, sales.lock(saleId).orElseThrow(), r.payments(), buyer, who, soldAt, credit, null);
+                List<UploadDecision> decisions = offline ? new ArrayList<>() : null;
+                long saleId = write(caller, r, client, soldAt, holds, refs, decisions);
+                SaleView sale = checkout.settle(
+                        caller,
+                        sales.lock(saleId).orElseThrow(),
+                        r.payments(),
+                        buyer,
+                        who,
+                        soldAt,
+                        credit,
+                        null,
+                        decisions);
+                if (decisions == null) {
+                    return new Uploaded(sale, List.of());
+                }
+                if (!decisions.isEmpty()) {
+                    sales.keepUploadDecisions(saleId, write(decisions));
+                }
+                return new Uploaded(sale, List.copyOf(decisions));
             }));
         } catch (DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won
@@ -163,6 +206,26 @@ public class SaleUpload {
             credit.forEach(customers::release);
             throw e;
         }
+    }
+
+    /**
+     * Records each sale of an offline till's batch on its own, in order: one that is refused (a closed shift, an unknown
+     * product, a payment short of the total) does not stop the others, and the batch may be sent again (every sale names its
+     * {@code client_id}).
+     */
+    public List<Outcome> recordAll(Caller caller, Batch batch) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (NewSale sale : batch.sales()) {
+            try {
+                if (sale == null || sale.clientId() == null) {
+                    throw FieldErrors.single("client_id", "validation.required");
+                }
+                outcomes.add(new Outcome(sale, record(caller, sale), null));
+            } catch (KassaException refused) {
+                outcomes.add(new Outcome(sale, null, refused));
+            }
+        }
+        return outcomes;
     }
 
     /** The request's declared rules and its time of sale (now when none is given) in one answer. */
@@ -183,28 +246,59 @@ public class SaleUpload {
         return soldAt == null ? now : soldAt;
     }
 
-    /** The sale this client id recorded before, if any. */
-    private Optional<SaleView> earlier(UUID client) {
+    /** The sale this client id recorded before, if any, with what was decided to record it. */
+    private Optional<Uploaded> earlier(UUID client) {
         return client == null
                 ? Optional.empty()
-                : tx.execute(s -> sales.findByClientId(client).map(x -> sales.view(x.id())));
+                : tx.execute(s -> sales.findByClientId(client)
+                        .map(x -> new Uploaded(
+                                sales.view(x.id()),
+                                sales.uploadDecisions(x.id()).map(this::read).orElse(List.of()))));
     }
 
-    /** Holds each line's stock in catalog, line by line, under its reference. */
-    private List<Hold> hold(NewSale r, List<String> refs) {
+    /**
+     * Holds each line's stock in catalog, line by line, under its reference; for an offline sale beyond the stock on hand
+     * too (the hold's shortfall).
+     */
+    private List<Hold> hold(NewSale r, List<String> refs, boolean offline) {
         List<Hold> holds = new ArrayList<>();
         for (int i = 0; i < r.items().size(); i++) {
             SaleLine line = r.items().get(i);
-            holds.add(catalog.reserve(refs.get(i), line.product(), null, line.quantityOrOne(), line.batch()));
+            holds.add(catalog.reserve(refs.get(i), line.product(), null, line.quantityOrOne(), line.batch(), offline));
         }
         return holds;
     }
 
+    private String write(List<UploadDecision> decisions) {
+        try {
+            return json.writeValueAsString(decisions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("upload decisions cannot be written", e);
+        }
+    }
+
+    private List<UploadDecision> read(String decisions) {
+        try {
+            return json.readValue(decisions, new TypeReference<List<UploadDecision>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("upload decisions kept with a sale cannot be read", e);
+        }
+    }
+
     /**
-     * Writes the sale (completed, at {@code at}) with a line per batch of each hold and the discounts asked for; a line whose
-     * price is not the catalog's refuses the whole sale with the current prices. Answers the sale's id.
+     * Writes the sale (completed, at {@code at}) with a line per batch of each hold and the discounts asked for. A line whose
+     * price is not the catalog's refuses the whole sale with the current prices, unless the sale already happened
+     * ({@code decisions} given): then it keeps the till's price, and that and a line held beyond the stock are decided
+     * there. Answers the sale's id.
      */
-    private long write(Caller caller, NewSale r, UUID client, Instant at, List<Hold> holds, List<String> refs) {
+    private long write(
+            Caller caller,
+            NewSale r,
+            UUID client,
+            Instant at,
+            List<Hold> holds,
+            List<String> refs,
+            List<UploadDecision> decisions) {
         SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
         Tenant tenant = TenantContext.require();
         long saleId = sales.createCompleted(
@@ -218,12 +312,18 @@ public class SaleUpload {
         for (int i = 0; i < holds.size(); i++) {
             Hold hold = holds.get(i);
             SaleLine line = r.items().get(i);
-            if (line.unitPrice() != null
-                    && line.unitPrice().compareTo(hold.product().salePrice()) != 0) {
-                lineErrors.add(
-                        "items." + i + ".unit_price",
-                        "sales.price_changed",
-                        hold.product().salePrice().toPlainString());
+            BigDecimal catalogPrice = hold.product().salePrice();
+            if (line.unitPrice() != null && line.unitPrice().compareTo(catalogPrice) != 0) {
+                if (decisions == null) {
+                    lineErrors.add("items." + i + ".unit_price", "sales.price_changed", catalogPrice.toPlainString());
+                } else {
+                    BigDecimal tillPrice = line.unitPrice().setScale(2);
+                    decisions.add(UploadDecision.priceChanged(i, tillPrice, catalogPrice));
+                    hold = hold.at(tillPrice);
+                }
+            }
+            if (hold.isShort() && decisions != null) {
+                decisions.add(UploadDecision.stockShort(i, line.quantityOrOne(), hold.shortfall()));
             }
             sales.addLines(saleId, hold, refs.get(i), null);
             if (line.discountAmount() != null) {

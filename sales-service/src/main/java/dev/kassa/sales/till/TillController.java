@@ -1,11 +1,13 @@
 package dev.kassa.sales.till;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kassa.platform.data.Values;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.validation.IsoDate;
+import dev.kassa.platform.web.ErrorResponses;
 import dev.kassa.platform.web.IdempotencyFilter;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageResponse;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +84,7 @@ class TillController {
     private final SaleQueries queries;
     private final TenantRegistry stores;
     private final TillMetrics metrics;
+    private final ErrorResponses errors;
 
     TillController(
             Cart cart,
@@ -89,7 +93,9 @@ class TillController {
             Refunds refunds,
             SaleQueries queries,
             TenantRegistry stores,
-            TillMetrics metrics) {
+            TillMetrics metrics,
+            ErrorResponses errors) {
+        this.errors = errors;
         this.cart = cart;
         this.checkout = checkout;
         this.upload = upload;
@@ -222,16 +228,53 @@ class TillController {
             summary =
                     "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
                             + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
-                            + "201 when recorded, 200 with the same sale when this client_id was uploaded before")
+                            + "201 when recorded, 200 with the same sale when this client_id was uploaded before. A sale with a client_id already "
+                            + "happened: it is recorded as it was and data.decisions lists what Kassa decided (price_changed: the till's price kept; "
+                            + "stock_short: sold beyond the stock on hand; credit_over_limit: the debt recorded whole); without one, those are refused")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    ResponseEntity<Success<SaleView>> record(@RequestBody SaleUpload.NewSale request, Caller caller) {
+    ResponseEntity<Success<SaleUpload.Uploaded>> record(@RequestBody SaleUpload.NewSale request, Caller caller) {
         SaleUpload.Recorded recorded = upload.record(caller, request);
         if (recorded.created()) {
             metrics.recorded();
         }
         return ResponseEntity.status(recorded.created() ? 201 : 200)
                 .body(Success.of("sales.sale_recorded", recorded.sale()));
+    }
+
+    /** One sale of an uploaded batch as the till learns its fate: {@code recorded}, {@code already_recorded} or {@code refused}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UploadResult(String clientId, String outcome, SaleUpload.Uploaded sale, Map<String, Object> error) {}
+
+    /** What became of each sale of a batch, in the batch's order. */
+    record UploadReport(List<UploadResult> results) {}
+
+    @Operation(
+            summary =
+                    "Upload the sales an offline till kept (up to 100, in the order they happened; each as POST /api/sales/sales/ takes it, "
+                            + "client_id required): each is recorded or refused on its own, and results says for each, in order, recorded | "
+                            + "already_recorded (with the sale and what Kassa decided) or refused (with the error body it would have had); the "
+                            + "batch is safe to send again")
+    @PostMapping("/api/sales/sales/upload")
+    @PreAuthorize(Access.SELL)
+    Success<UploadReport> upload(@Valid @RequestBody SaleUpload.Batch batch, Caller caller) {
+        List<UploadResult> results = new ArrayList<>();
+        for (SaleUpload.Outcome o : upload.recordAll(caller, batch)) {
+            String clientId = o.sale() == null ? null : o.sale().clientId();
+            if (o.refused() != null) {
+                results.add(new UploadResult(clientId, "refused", null, errors.body(o.refused())));
+            } else {
+                if (o.recorded().created()) {
+                    metrics.recorded();
+                }
+                results.add(new UploadResult(
+                        clientId,
+                        o.recorded().created() ? "recorded" : "already_recorded",
+                        o.recorded().sale(),
+                        null));
+            }
+        }
+        return Success.of("sales.sales_uploaded", new UploadReport(results));
     }
 
     @Operation(

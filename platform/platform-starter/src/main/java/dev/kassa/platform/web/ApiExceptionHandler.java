@@ -69,14 +69,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(KassaException.class)
     ResponseEntity<Map<String, Object>> domain(KassaException e) {
-        ErrorBody body = errors.body(e.code(), e.messageKey(), e.args(), e.fieldErrors());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", body.status());
-        json.put("code", body.code());
-        json.put("message", body.message());
-        json.put("errors", body.errors());
-        e.details().forEach(json::putIfAbsent);
-        json.put("trace_id", body.traceId());
+        Map<String, Object> json = errors.body(e);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         // a refusal that lifts after a while (throttling, lockouts) says when: Retry-After in seconds
         if (e.details().get("retry_after") instanceof Number seconds) {

@@ -3,6 +3,7 @@ package dev.kassa.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
 import dev.kassa.platform.error.KassaError;
+import dev.kassa.platform.error.KassaException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,22 @@ public class ErrorResponses {
     public ErrorBody body(String code, String messageKey, Object[] args, Map<String, List<String>> errors) {
         meters.counter("kassa.errors", "code", code).increment();
         return ErrorBody.of(code, message(messageKey, args), errors, traceId());
+    }
+
+    /**
+     * The body of a refusal as the API answers it: the single error body with the refusal's own details beside it
+     * ({@code available}, {@code retry_after}, …), the trace id last.
+     */
+    public Map<String, Object> body(KassaException e) {
+        ErrorBody body = body(e.code(), e.messageKey(), e.args(), e.fieldErrors());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", body.status());
+        json.put("code", body.code());
+        json.put("message", body.message());
+        json.put("errors", body.errors());
+        e.details().forEach(json::putIfAbsent);
+        json.put("trace_id", body.traceId());
+        return json;
     }
 
     /** The body of a named error. */
