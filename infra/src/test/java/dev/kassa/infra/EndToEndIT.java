@@ -855,6 +855,69 @@ class EndToEndIT {
                 .isEqualByComparingTo(new BigDecimal(before).subtract(BigDecimal.ONE)));
         Api.Response receipt = till.get("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt/");
         assertThat(receipt.text("/receipt/store_name")).isNotBlank();
+
+        // an offline till uploads what it sold while away: 12 of the 10 on the shelf at yesterday's price, 20000 of it
+        // on
+        // credit for a customer who may owe 10000, and a sale of a product that is gone; the first is recorded as it
+        // happened with what Kassa decided, the second refused on its own
+        long debtor = owner.post(
+                        "/api/customers/customers/",
+                        json(
+                                "first_name",
+                                "Офлайн",
+                                "phone",
+                                "+99890" + (1000000 + new java.util.Random().nextInt(8999999)),
+                                "credit_limit",
+                                10000))
+                .at("/id")
+                .asLong();
+        String kept = UUID.randomUUID().toString();
+        Map<String, Object> batch = json(
+                "sales",
+                List.of(
+                        json(
+                                "client_id",
+                                kept,
+                                "session",
+                                session,
+                                "customer_id",
+                                debtor,
+                                "items",
+                                List.of(json("product", lastUnits, "quantity", 12, "unit_price", 9000)),
+                                "payments",
+                                List.of(
+                                        json("payment_method", "cash", "amount", 88000),
+                                        json("payment_method", "credit", "amount", 20000))),
+                        json(
+                                "client_id",
+                                UUID.randomUUID().toString(),
+                                "session",
+                                session,
+                                "items",
+                                List.of(json("product", 987654321)),
+                                "payments",
+                                List.of(json("payment_method", "cash", "amount", 1000)))));
+        Api.Response report = till.post("/api/sales/sales/upload/", batch);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.at("/data/results").findValuesAsText("outcome")).containsExactly("recorded", "refused");
+        assertThat(report.at("/data/results/0/sale/decisions").findValuesAsText("code"))
+                .containsExactly("price_changed", "stock_short", "credit_over_limit");
+        assertThat(report.text("/data/results/0/sale/decisions/1/shortfall")).isEqualTo("2.000");
+        assertThat(report.text("/data/results/0/sale/decisions/2/over_limit")).isEqualTo("10000.00");
+        assertThat(report.text("/data/results/0/sale/total_amount")).isEqualTo("108000.00");
+        assertThat(report.text("/data/results/1/error/code")).isEqualTo("product_not_found");
+        // the shelf is empty, not below it; the whole debt is the customer's
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + lastUnits + "/").text("/quantity"))
+                .isEqualTo("0.000"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        owner.get("/api/customers/customers/" + debtor + "/").text("/balance"))
+                .isEqualTo("-20000.00"));
+        assertThat(till.post("/api/sales/sales/upload/", batch)
+                        .at("/data/results")
+                        .findValuesAsText("outcome"))
+                .as("sent again, nothing twice")
+                .containsExactly("already_recorded", "refused");
     }
 
     @Test
