@@ -175,7 +175,27 @@ class StoreTests {
         assertThat(list.at("/count").asInt()).isEqualTo(2);
         assertThat(list.text("/results/0/tenant_key")).isEqualTo(second);
         long id = list.at("/results/0/id").asLong();
-        assertThat(fresh.get("/api/users/stores/" + id + "/").text("/role")).isEqualTo("owner");
+        Api.Response store = fresh.get("/api/users/stores/" + id + "/");
+        assertThat(store.text("/role")).isEqualTo("owner");
+        // a till polls its store (what its receipts print) with the ETag it was given: 304 until the store changes
+        String tag = store.header("ETag");
+        assertThat(tag).as(store.toString()).isNotBlank();
+        assertThat(fresh.header("If-None-Match", tag)
+                        .get("/api/users/stores/" + id + "/")
+                        .status())
+                .isEqualTo(304);
+        assertThat(fresh.in(second)
+                        .patch("/api/users/stores/" + id + "/", json("address", "Чиланзар, 7"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response moved = fresh.header("If-None-Match", tag).get("/api/users/stores/" + id + "/");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.raw()).contains("Чиланзар, 7");
+        assertThat(api().header("If-None-Match", tag)
+                        .get("/api/users/stores/" + id + "/")
+                        .status())
+                .as("a tag is no token")
+                .isEqualTo(401);
         assertThat(api().as(reg.text("/data/tokens/access"))
                         .get("/api/users/stores/9999999/")
                         .status())

@@ -80,9 +80,26 @@ class LoyaltyTests {
         assertThat(bad.at("/errors").fieldNames())
                 .toIterable()
                 .contains("loyalty_amount_per_point", "loyalty_point_value");
+        // a till polls the rules with the ETag it was given: 304 while they are unchanged, the rules again once they
+        // change
+        String tag = rules.header("ETag");
+        assertThat(tag).as(rules.toString()).isNotBlank();
+        Api.Response unchanged = till.header("If-None-Match", tag).get("/api/customers/settings/");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.raw()).isEmpty();
         assertThat(owner.patch("/api/customers/settings/", json("loyalty_amount_per_point", 1000))
                         .text("/loyalty_amount_per_point"))
                 .isEqualTo("1000.00");
+        Api.Response changed = till.header("If-None-Match", tag).get("/api/customers/settings/");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.text("/loyalty_amount_per_point")).isEqualTo("1000.00");
+        assertThat(changed.header("ETag")).isNotEqualTo(tag);
+        assertThat(as(store, "stockkeeper")
+                        .header("If-None-Match", tag)
+                        .get("/api/customers/settings/")
+                        .status())
+                .as("a tag opens nothing to a role that may not read the rules")
+                .isEqualTo(403);
         assertThat(new Api("http://localhost:" + port)
                         .in(store)
                         .get("/api/customers/settings/")

@@ -918,6 +918,13 @@ class EndToEndIT {
                         .findValuesAsText("outcome"))
                 .as("sent again, nothing twice")
                 .containsExactly("already_recorded", "refused");
+        // the till's poll of the loyalty rules through the gateway: 304 while they are unchanged
+        Api.Response rules = till.get("/api/customers/settings/");
+        assertThat(rules.header("ETag")).as(rules.toString()).isNotBlank();
+        assertThat(till.header("If-None-Match", rules.header("ETag"))
+                        .get("/api/customers/settings/")
+                        .status())
+                .isEqualTo(304);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
@@ -35,6 +36,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -235,6 +237,21 @@ public class WebAutoConfiguration {
                 new FilterRegistrationBean<>(new LocaleFilter(localeResolver));
         // after Spring's RequestContextFilter (-105, which uses the JVM default), before Spring Security (-100)
         registration.setOrder(-104);
+        return registration;
+    }
+
+    /**
+     * Conditional reads of what a till polls whole (a store's settings): the paths of {@code kassa.web.etag-paths} (servlet
+     * URL patterns) answer an {@code ETag} of their body and 304 to an unchanged {@code If-None-Match}, so a poll once a
+     * minute transfers only what changed. After Spring Security: a refusal is never tagged.
+     */
+    @Bean
+    @ConditionalOnProperty("kassa.web.etag-paths")
+    public FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter(Environment environment) {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.setUrlPatterns(List.of(environment.getRequiredProperty("kassa.web.etag-paths", String[].class)));
+        registration.setOrder(1);
         return registration;
     }
 
