@@ -2,6 +2,7 @@ package dev.kassa.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.ApiDocs;
 import dev.kassa.platform.test.WebhookReceiver;
@@ -91,6 +92,9 @@ class EndToEndIT {
             suite.close();
         }
     }
+
+    /** How the published documents are written to files (docs/openapi): indented, so a change reads as a diff. */
+    static final ObjectWriter PUBLISHED = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     static void assertErrorBody(Api.Response r, int status, String code) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
@@ -1193,6 +1197,111 @@ class EndToEndIT {
 
     @Test
     @Order(8)
+    void aPartnersGeneratedClientMakesTheReadmesFirstSaleAndGetsItsSignedWebhook() throws Exception {
+        // the client openapi-generator made from docs/openapi (infra's pom), strict about fields the documents do not
+        // declare
+        PartnerClient partner = new PartnerClient(suite.gatewayUrl());
+        String username = "client_owner_" + UUID.randomUUID().toString().substring(0, 6);
+        var registered = new dev.kassa.client.auth.api.RegistrationApi(partner.auth())
+                .registerRegistration(new dev.kassa.client.auth.model.RegisterRequest()
+                        .firstName("Иван")
+                        .ownerPhone("+998901234567")
+                        .username(username)
+                        .password("SecurePass123!")
+                        .passwordConfirm("SecurePass123!")
+                        .storeName("Супермаркет Азия")
+                        .storeAddress("ул. Навои, д. 45")
+                        .storePhone("+998712345678"));
+        assertThat(registered.getStatus()).isEqualTo("success");
+        var login = new dev.kassa.client.auth.api.SessionApi(partner.auth())
+                .loginSession(new dev.kassa.client.auth.model.LoginRequest()
+                        .username(username)
+                        .password("SecurePass123!"));
+        String store = login.getDefaultStore().getTenantKey();
+        partner.signIn(login.getAccess(), store);
+
+        // the partner subscribes to completed sales, then the README's first sale: a product, a shift, two bottles
+        // scanned,
+        // paid in cash and by card
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            var webhooks = new dev.kassa.client.analytics.api.WebhookApi(partner.analytics());
+            var subscription = webhooks.createWebhook(new dev.kassa.client.analytics.model.SubscriptionRequest()
+                    .url(receiver.url("/client"))
+                    .eventTypes(List.of("SaleCompleted")));
+            var products = new dev.kassa.client.catalog.api.ProductApi(partner.catalog());
+            var product = products.createProduct(new dev.kassa.client.catalog.model.CreateProductRequest()
+                    .name("Coca-Cola 1.5L")
+                    .costPrice(new BigDecimal("8000"))
+                    .salePrice(new BigDecimal("12000"))
+                    .unit("pcs")
+                    .initialQuantity(new BigDecimal("100")));
+            var shift = new dev.kassa.client.sales.api.ShiftApi(partner.sales())
+                    .openShift(new dev.kassa.client.sales.model.OpenRequest().openingBalance(new BigDecimal("100000")))
+                    .getData();
+            var till = new dev.kassa.client.sales.api.TillApi(partner.sales());
+            var draft = till.scanTill(new dev.kassa.client.sales.model.ScanRequest()
+                            .session(shift.getId())
+                            .product(product.getId())
+                            .quantity(new BigDecimal("2")))
+                    .getData();
+            var sale = till.checkoutTill(
+                            draft.getId(),
+                            new dev.kassa.client.sales.model.CheckoutRequest()
+                                    .payments(List.of(
+                                            new dev.kassa.client.sales.model.PaymentRequest()
+                                                    .paymentMethod("cash")
+                                                    .amount(new BigDecimal("14000"))
+                                                    .receivedAmount(new BigDecimal("20000")),
+                                            new dev.kassa.client.sales.model.PaymentRequest()
+                                                    .paymentMethod("card")
+                                                    .amount(new BigDecimal("10000"))
+                                                    .cardLast4("4242")
+                                                    .transactionId("TXN123456"))))
+                    .getData();
+            assertThat(sale.getStatus()).isEqualTo("completed");
+            assertThat(sale.getTotalAmount()).isEqualByComparingTo("24000");
+            assertThat(sale.getChangeAmount()).isEqualByComparingTo("6000");
+
+            // within seconds: today's report has it, the stock is 98, and the partner got it signed
+            var reports = new dev.kassa.client.analytics.api.DailySalesApi(partner.analytics());
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(reports.todayDailySales().getTotalSales())
+                            .isEqualByComparingTo("24000"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                            products.getProduct(product.getId()).getQuantity())
+                    .isEqualByComparingTo("98"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !receiver.at("/client").isEmpty());
+            WebhookReceiver.Received delivered = receiver.at("/client").get(0);
+            assertThat(delivered.signedWith(subscription.getSecret())).isTrue();
+            assertThat(new ObjectMapper()
+                            .readTree(delivered.body())
+                            .at("/data/receipt_number")
+                            .asText())
+                    .isEqualTo(sale.getReceiptNumber());
+            var log = webhooks.deliveriesWebhook(subscription.getId(), null, null);
+            assertThat(log.getCount()).isEqualTo(1);
+            assertThat(log.getResults().get(0).getLastStatusCode()).isEqualTo(200);
+        }
+
+        // a refusal reaches the client as its exception with the one error body
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> new dev.kassa.client.sales.api.TillApi(partner.sales())
+                        .scanTill(new dev.kassa.client.sales.model.ScanRequest()
+                                .session(987654321L)
+                                .product(1L)),
+                dev.kassa.client.sales.ApiException.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.getCode()).isBetween(400, 499);
+        assertThat(new ObjectMapper()
+                        .readTree(refused.getResponseBody())
+                        .path("status")
+                        .asText())
+                .isEqualTo("error");
+    }
+
+    @Test
+    @Order(8)
     void servesDocsAndMetrics() {
         assertThat(gateway.get("/api-docs/sales").raw()).contains("/api/sales/sales/scan-item");
         assertThat(gateway.get("/redoc/").status()).isEqualTo(200);
@@ -1231,12 +1340,19 @@ class EndToEndIT {
         Path specs = Files.createDirectories(root.resolve("infra/target/openapi"));
         List<String> command = new ArrayList<>(
                 List.of("bash", root.resolve("infra/openapi-lint").toString()));
+        List<String> changed = new ArrayList<>();
         for (String service : OpenApiWalk.SERVICES) {
             Api.Response docs = gateway.get("/api-docs/" + service);
             assertThat(docs.status()).as(service).isEqualTo(200);
             Path spec = specs.resolve(service + ".json");
-            Files.writeString(spec, docs.raw());
             JsonNode tree = docs.body();
+            Files.writeString(spec, PUBLISHED.writeValueAsString(tree) + "\n");
+            // the committed document, which the partner's client in these tests is generated from, is what is served
+            Path committed = root.resolve("docs/openapi/" + service + ".json");
+            if (!Files.exists(committed)
+                    || !new ObjectMapper().readTree(committed.toFile()).equals(tree)) {
+                changed.add("cp " + root.relativize(spec) + " " + root.relativize(committed));
+            }
             assertThat(ApiDocs.requestsWithPlatformTypes(tree))
                     .as(service + ": the caller is not input")
                     .isEmpty();
@@ -1248,6 +1364,11 @@ class EndToEndIT {
                     .isEmpty();
             command.add(spec.toString());
         }
+        assertThat(changed)
+                .as(
+                        "OpenAPI documents that differ from the committed ones (docs/openapi): review the change, commit it "
+                                + "with these commands (the partner's client in these tests is generated from them)")
+                .isEmpty();
         // the events' AsyncAPI contract, published beside them, passes Spectral's AsyncAPI ruleset
         Api.Response events = gateway.get("/api-docs/events");
         assertThat(events.status()).as("events").isEqualTo(200);

@@ -5,6 +5,8 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
@@ -60,6 +62,12 @@ class ReportController {
             description =
                     "Sent by the task's assignee, an owner or a manager. 413 file_too_large and 415 unsupported_media_type name "
                             + "the field; the type is read from the photo's bytes, not from its name.")
+    @Parameter(
+            name = "photo_captions",
+            in = ParameterIn.QUERY,
+            description =
+                    "caption i goes with photo i (a caption may contain commas); a form field or a query parameter",
+            array = @ArraySchema(schema = @Schema(type = "string")))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
@@ -71,9 +79,7 @@ class ReportController {
                     String actualHours,
             @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
             @RequestPart(name = "photos[]", required = false) List<MultipartFile> bracketedPhotos,
-            @Parameter(description = "photo_captions: caption i goes with photo i (a caption may contain commas)")
-                    @RequestParam
-                    MultiValueMap<String, String> form,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form,
             Caller caller) {
         // read from the form as sent: a single List<String> parameter would be split at its commas
         return reports.submit(

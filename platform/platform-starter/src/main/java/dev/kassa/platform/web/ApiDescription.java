@@ -1,12 +1,17 @@
 package dev.kassa.platform.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -59,6 +64,7 @@ public class ApiDescription implements OpenApiCustomizer {
                 }
             }));
         }
+        operationIds(openApi);
         tags.forEach(tag -> {
             if (openApi.getTags() == null || openApi.getTags().stream().noneMatch(t -> tag.equals(t.getName()))) {
                 openApi.addTagsItem(new Tag()
@@ -66,6 +72,49 @@ public class ApiDescription implements OpenApiCustomizer {
                         .description("The " + tag.replace('-', ' ') + " operations of " + application));
             }
         });
+    }
+
+    /**
+     * Names every operation after what it does and the feature it belongs to ({@code checkoutTill}, {@code createProduct},
+     * {@code getProduct}), which a generated client shows as its method: springdoc's own ids are the handler's method name
+     * with a number added where another controller has the same name ({@code get5}), a number that changes when an
+     * operation is added anywhere in the service. A name that two operations of one feature share is numbered in the
+     * order of their paths.
+     */
+    private static void operationIds(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        Map<String, List<Operation>> byName = new TreeMap<>();
+        new TreeMap<>(openApi.getPaths())
+                .forEach((path, item) -> new TreeMap<>(item.readOperationsMap()).forEach((method, operation) -> {
+                    if (operation.getOperationId() == null) {
+                        return;
+                    }
+                    String action = operation.getOperationId().replaceFirst("_\\d+$", "");
+                    String feature =
+                            operation.getTags() == null || operation.getTags().isEmpty()
+                                    ? ""
+                                    : pascal(operation.getTags().get(0));
+                    byName.computeIfAbsent(action + feature, k -> new ArrayList<>())
+                            .add(operation);
+                }));
+        byName.forEach((name, operations) -> {
+            for (int i = 0; i < operations.size(); i++) {
+                operations.get(i).setOperationId(i == 0 ? name : name + (i + 1));
+            }
+        });
+    }
+
+    /** {@code daily-sales} → {@code DailySales}. */
+    private static String pascal(String tag) {
+        StringBuilder name = new StringBuilder();
+        for (String word : tag.split("[-_ ]+")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return name.toString();
     }
 
     /** springdoc names a controller's tag after its class ({@code till-controller}); integrators read the feature. */

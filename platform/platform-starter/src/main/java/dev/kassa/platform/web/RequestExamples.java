@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,44 @@ public class RequestExamples implements OpenApiCustomizer {
                 ResponseExamples.read(json, RESOURCE, new TypeReference<LinkedHashMap<String, List<Named>>>() {});
     }
 
+    /**
+     * The example as its schema publishes it: a number where the schema has a decimal (a string of format {@code decimal})
+     * is written as that string ({@code 12000} → {@code "12000"}). Kassa accepts either; the document shows one type.
+     */
+    @SuppressWarnings("unchecked")
+    static Object asPublished(Object value, Schema<?> schema, OpenAPI openApi, int depth) {
+        Schema<?> resolved = resolve(schema, openApi);
+        if (resolved == null || value == null || depth > 16) {
+            return value;
+        }
+        if (value instanceof Number number && "decimal".equals(resolved.getFormat())) {
+            return new BigDecimal(number.toString()).toPlainString();
+        }
+        if (value instanceof Map<?, ?> map && resolved.getProperties() != null) {
+            Map<String, Object> published = new LinkedHashMap<>();
+            ((Map<String, Object>) map)
+                    .forEach((key, field) -> published.put(
+                            key, asPublished(field, resolved.getProperties().get(key), openApi, depth + 1)));
+            return published;
+        }
+        if (value instanceof List<?> list && resolved.getItems() != null) {
+            return list.stream()
+                    .map(item -> asPublished(item, resolved.getItems(), openApi, depth + 1))
+                    .toList();
+        }
+        return value;
+    }
+
+    private static Schema<?> resolve(Schema<?> schema, OpenAPI openApi) {
+        if (schema == null || schema.get$ref() == null) {
+            return schema;
+        }
+        String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+        return openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
+                ? null
+                : openApi.getComponents().getSchemas().get(name);
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
         if (examples.isEmpty() || openApi.getPaths() == null) {
@@ -46,7 +86,10 @@ public class RequestExamples implements OpenApiCustomizer {
             MediaType json = operation.getRequestBody().getContent().get("application/json");
             if (json != null) {
                 named.forEach(example -> json.addExamples(
-                        example.name(), new Example().summary(example.summary()).value(example.value())));
+                        example.name(),
+                        new Example()
+                                .summary(example.summary())
+                                .value(asPublished(example.value(), json.getSchema(), openApi, 0))));
             }
         }));
     }

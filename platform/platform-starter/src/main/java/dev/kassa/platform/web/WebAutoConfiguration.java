@@ -13,8 +13,10 @@ import dev.kassa.platform.validation.RequestRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.servers.Server;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -59,9 +61,13 @@ public class WebAutoConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class);
         // so is a delta-sync poll (PollParameters): its cursor, limit and If-None-Match
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ChangeFeed.Poll.class);
-        // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer)
+        // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer);
+        // published
+        // as what every answer holds, a string of format decimal, which generators map to their decimal type (one type,
+        // not
+        // a string-or-number union that they turn into a wrapper class)
         Schema<Object> decimal = new JsonSchema();
-        decimal.setTypes(new LinkedHashSet<>(List.of("string", "number")));
+        decimal.setTypes(new LinkedHashSet<>(List.of("string")));
         decimal.setFormat("decimal");
         decimal.setDescription("A decimal: answered as a string (\"150000.00\"), accepted as a string or a number");
         SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, decimal);
@@ -75,6 +81,19 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     public ModelResolver modelResolver(ObjectMapper objectMapper) {
         return new ModelResolver(objectMapper).openapi31(true);
+    }
+
+    /**
+     * The document's server is the one that serves it: a relative {@code /}, so a client generated from it or Swagger UI
+     * calls the gateway it was fetched from, never the service's own address inside the cluster.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public OpenAPI kassaOpenApi() {
+        return new OpenAPI()
+                .servers(List.of(new Server()
+                        .url("/")
+                        .description("The gateway that serves this document (Kassa's API is called through it)")));
     }
 
     /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
