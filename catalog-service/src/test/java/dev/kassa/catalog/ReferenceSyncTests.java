@@ -6,7 +6,9 @@ import dev.kassa.platform.test.ChangeFeedPolls;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,9 @@ class ReferenceSyncTests {
 
     private static final String CATEGORIES = "/api/products/sync/categories/";
     private static final String UNITS = "/api/products/sync/units/";
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -110,6 +115,34 @@ class ReferenceSyncTests {
         assertThat(as(other, "cashier").get(CATEGORIES + "?limit=500").body().toString())
                 .doesNotContain("Разное и прочее")
                 .doesNotContain("\"id\":" + drinks + ",");
+    }
+
+    @Test
+    void changesComeInTheOrderOfTheirTransactionsWhenTransactionIdsGainADigit() {
+        String store = TestStores.newKey("syncxid");
+        Api till = as(store, "cashier");
+        List<Long> ids = new ArrayList<>();
+        till.get(UNITS + "?limit=500")
+                .at("/units")
+                .forEach(u -> ids.add(u.path("id").asLong()));
+        assertThat(ids.size()).as("a new store's units").isGreaterThanOrEqualTo(2);
+        // two changes whose transaction ids have one and two digits (9 before 10): as text, "10" sorts first, and a
+        // page
+        // of one cut there handed out a cursor past the change of transaction 9, which no poll showed again
+        String schema = TestStores.schema(store);
+        jdbc.update("delete from " + schema + ".unit_changes where unit_id not in (?, ?)", ids.get(0), ids.get(1));
+        jdbc.update(
+                "update " + schema + ".unit_changes set xid = cast('9' as xid8), seq = 1 where unit_id = ?",
+                ids.get(0));
+        jdbc.update(
+                "update " + schema + ".unit_changes set xid = cast('10' as xid8), seq = 2 where unit_id = ?",
+                ids.get(1));
+        Api.Response first = till.get(UNITS + "?limit=1");
+        assertThat(first.at("/units/0/id").asLong()).as(first.toString()).isEqualTo(ids.get(0));
+        assertThat(first.text("/next_cursor")).isEqualTo("9-1");
+        Api.Response second = till.get(UNITS + "?limit=1&cursor=" + first.text("/next_cursor"));
+        assertThat(second.at("/units/0/id").asLong()).as(second.toString()).isEqualTo(ids.get(1));
+        assertThat(second.text("/next_cursor")).isEqualTo("10-2");
     }
 
     @Test

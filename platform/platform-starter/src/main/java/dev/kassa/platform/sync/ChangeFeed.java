@@ -79,7 +79,9 @@ public final class ChangeFeed {
      * first, at most {@code limit}, inside the caller's transaction on the store's schema.
      */
     public static Page after(JdbcClient sql, String table, String idColumn, Cursor after, int limit) {
-        List<Change> changes = sql.sql("select " + idColumn + ", xid::text, seq, deleted from " + table
+        // the text of the xid gets a name of its own: "order by xid" would otherwise sort by that text ("1000" before
+        // "997"), and a page cut there would hand out a cursor past changes it never showed
+        List<Change> changes = sql.sql("select " + idColumn + ", xid::text as xid_text, seq, deleted from " + table
                         + " where (xid, seq) > (cast(:xid as xid8), :seq)"
                         + " and xid < pg_snapshot_xmin(pg_current_snapshot())"
                         + " order by xid, seq limit :limit")
