@@ -14,7 +14,11 @@ public enum AuthErrors implements KassaError {
     OWN_PROFILE_ONLY(403, "permission_denied", "employee.own_profile_only"),
     EMPLOYEE_NOT_FOUND(404, "not_found", "employee.not_found"),
     PIN_LOCKED(423, "pin_locked", "auth.pin_locked"),
-    TOO_MANY_ATTEMPTS(429, "too_many_attempts", "auth.too_many_attempts");
+    TOO_MANY_ATTEMPTS(429, "too_many_attempts", "auth.too_many_attempts"),
+    APP_NOT_FOUND(404, "not_found", "app.not_found"),
+    INVALID_CLIENT(401, "invalid_client", "app.invalid_client"),
+    UNSUPPORTED_GRANT_TYPE(400, "unsupported_grant_type", "app.unsupported_grant_type"),
+    INVALID_SCOPE(400, "invalid_scope", "app.invalid_scope");
 
     private final Definition definition;
 

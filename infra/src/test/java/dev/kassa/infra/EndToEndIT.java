@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -1298,6 +1299,66 @@ class EndToEndIT {
                         .path("status")
                         .asText())
                 .isEqualTo("error");
+    }
+
+    @Test
+    @Order(8)
+    void aPartnersAppGetsTokensForItsScopesOnlyAndLosesThemWhenRevoked() throws Exception {
+        // the owner registers an app that may read the catalogue and manage webhooks (issue 38, part 1)
+        Api owner = gateway.as(ownerA).in(keyA);
+        Api.Response app = owner.post(
+                "/api/users/apps/", json("name", "Доставка", "scopes", List.of("catalog:read", "webhooks:manage")));
+        assertThat(app.status()).as(app.toString()).isEqualTo(201);
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((app.text("/client_id") + ":" + app.text("/client_secret"))
+                                .getBytes(StandardCharsets.UTF_8));
+        // the partner's generated client makes the client-credentials call through the gateway
+        var granted = new dev.kassa.client.auth.api.AppApi(new PartnerClient(suite.gatewayUrl()).auth())
+                .tokenApp("client_credentials", null, null, null, basic);
+        assertThat(granted.getScope()).isEqualTo("catalog:read webhooks:manage");
+        Api partner = gateway.as(granted.getAccessToken()).in(keyA);
+
+        // what its scopes allow, whichever instance answers; nothing else
+        assertThat(partner.get("/api/products/products/").status()).isEqualTo(200);
+        assertThat(partner.get("/api/products/products/" + stockedProduct + "/").status())
+                .isEqualTo(200);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            assertThat(partner.post(
+                                    "/api/webhooks/subscriptions/",
+                                    json("url", receiver.url("/app"), "event_types", List.of("ProductUpdated")))
+                            .status())
+                    .isEqualTo(201);
+        }
+        assertErrorBody(
+                partner.post("/api/products/products/", json("name", "Чужой", "sale_price", 1000)),
+                403,
+                "permission_denied");
+        assertErrorBody(partner.get("/api/sales/sales/"), 403, "permission_denied");
+        assertErrorBody(
+                partner.post("/api/sales/sessions/open/", json("opening_balance", 0)), 403, "permission_denied");
+        assertErrorBody(partner.get("/api/customers/customers/"), 403, "permission_denied");
+        assertErrorBody(partner.get("/api/tasks/"), 403, "permission_denied");
+        assertErrorBody(partner.get("/api/users/auth/me/"), 403, "permission_denied");
+        assertErrorBody(partner.in(keyB).get("/api/products/products/"), 403, "not_a_member");
+        // the published contract says which scope each operation needs
+        assertThat(gateway.get("/api-docs/catalog")
+                        .at("/paths/~1api~1products~1products/get/x-kassa-scopes")
+                        .toString())
+                .contains("catalog:read");
+
+        // revoked: every service refuses its token within seconds, the token endpoint refuses its secret
+        assertThat(owner.delete("/api/users/apps/" + app.text("/id") + "/").status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(partner.get("/api/products/products/").text("/code")).isEqualTo("token_revoked");
+            assertThat(partner.get("/api/webhooks/subscriptions/").text("/code"))
+                    .isEqualTo("token_revoked");
+        });
+        Api.Response refused = gateway.header("Authorization", basic)
+                .form("/api/users/oauth/token/", Map.of("grant_type", "client_credentials"));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("/error")).isEqualTo("invalid_client");
     }
 
     @Test

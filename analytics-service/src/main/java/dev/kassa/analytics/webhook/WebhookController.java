@@ -37,14 +37,14 @@ class WebhookController {
 
     @Operation(summary = "The event types a subscription may name (their fields: docs/events.md and /api-docs/events)")
     @GetMapping("/event-types")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     Webhooks.EventTypeList eventTypes() {
         return Webhooks.eventTypes();
     }
 
     @Operation(summary = "The store's subscriptions (owner)")
     @GetMapping("/subscriptions")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     List<SubscriptionView> list() {
         return webhooks.list();
     }
@@ -54,14 +54,14 @@ class WebhookController {
                     + "secret, shown this once")
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     SubscriptionView create(@Validated(Whole.class) @RequestBody SubscriptionRequest request) {
         return webhooks.create(request);
     }
 
     @Operation(summary = "A subscription (owner)")
     @GetMapping("/subscriptions/{id}")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     SubscriptionView get(@PathVariable long id) {
         return webhooks.get(id);
     }
@@ -71,7 +71,7 @@ class WebhookController {
                     "Change a subscription's URL, description, event types or is_active (owner); is_active true turns "
                             + "on one that Kassa turned off")
     @PatchMapping("/subscriptions/{id}")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     SubscriptionView patch(@PathVariable long id, @Valid @RequestBody SubscriptionRequest request) {
         return webhooks.update(id, request);
     }
@@ -79,7 +79,7 @@ class WebhookController {
     @Operation(summary = "Delete a subscription and its delivery log (owner)")
     @DeleteMapping("/subscriptions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     void delete(@PathVariable long id) {
         webhooks.delete(id);
     }
@@ -89,7 +89,7 @@ class WebhookController {
                     "A new signing secret, shown this once (owner); deliveries are signed with the old one too for 24 "
                             + "hours")
     @PostMapping("/subscriptions/{id}/rotate-secret")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     SubscriptionView rotate(@PathVariable long id) {
         return webhooks.rotate(id);
     }
@@ -97,21 +97,21 @@ class WebhookController {
     @Operation(summary = "Send a test delivery of type ping now (owner); its result shows in the delivery log")
     @PostMapping("/subscriptions/{id}/ping")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     Delivery ping(@PathVariable long id) {
         return webhooks.ping(id);
     }
 
     @Operation(summary = "The subscription's deliveries, newest first, with their last status code (owner)")
     @GetMapping("/subscriptions/{id}/deliveries")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     PageResponse<Delivery> deliveries(@PathVariable long id, PageRequest page) {
         return webhooks.deliveries(id, page);
     }
 
     @Operation(summary = "A delivery with its body and every attempt (owner)")
     @GetMapping("/deliveries/{id}")
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     DeliveryDetail delivery(@PathVariable long id) {
         return webhooks.delivery(id);
     }
@@ -119,7 +119,7 @@ class WebhookController {
     @Operation(summary = "Send a delivery again now, whatever became of it (owner)")
     @PostMapping("/deliveries/{id}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @PreAuthorize(Access.MANAGE_STORE)
+    @PreAuthorize(Access.MANAGE_WEBHOOKS)
     Delivery redeliver(@PathVariable long id) {
         return webhooks.redeliver(id);
     }

@@ -19,9 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -112,6 +115,32 @@ public class TokenService {
         refreshTokens.revokeAllOf(userId);
     }
 
+    /**
+     * An app's access token (client credentials, issue 38): its subject the app's id negated, its one store with the role
+     * {@code app}, its scopes as OAuth 2.0 writes them, its client id; as short-lived as an employee's.
+     */
+    public String appAccess(long appId, String clientId, String name, String tenantKey, List<String> scopes) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(KassaClaims.ISSUER)
+                .subject(Long.toString(-appId))
+                .claim(KassaClaims.USERNAME, "app:" + name)
+                .claim(KassaClaims.STORES, Map.of(tenantKey, KassaClaims.APP_ROLE))
+                .claim(KassaClaims.APP, clientId)
+                .claim(KassaClaims.SCOPE, String.join(" ", scopes))
+                .issuedAt(now)
+                .claim(KassaClaims.ISSUED_AT_MS, now.toEpochMilli())
+                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .id(UUID.randomUUID().toString())
+                .build();
+        return sign(claims);
+    }
+
+    /** How long an access token lives. */
+    public Duration accessTokenTtl() {
+        return properties.accessTokenTtl();
+    }
+
     String access(TokenSubject subject) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -124,6 +153,10 @@ public class TokenService {
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
                 .build();
+        return sign(claims);
+    }
+
+    private String sign(JwtClaimsSet claims) {
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .keyId(keys.current().getKeyID())
                 .build();

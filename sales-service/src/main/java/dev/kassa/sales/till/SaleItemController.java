@@ -41,7 +41,7 @@ class SaleItemController {
     @Operation(
             summary = "Lines of sales: filters sale, product; ordering created_at (oldest first by default); paginated")
     @GetMapping("/api/sales/sale-items")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.READ_SALES)
     PageResponse<SaleView.ItemView> list(
             @RequestParam(required = false) Long sale,
             @RequestParam(required = false) Long product,
@@ -53,7 +53,7 @@ class SaleItemController {
 
     @Operation(summary = "One line of a sale")
     @GetMapping("/api/sales/sale-items/{id}")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.READ_SALES)
     SaleView.ItemView get(@PathVariable long id) {
         return sales.item(id);
     }

@@ -121,7 +121,7 @@ class TillController {
                             + "ordering created_at, completed_at, total_amount ('-' for descending; newest first by default); paginated by page / page_size "
                             + "or limit / offset")
     @GetMapping("/api/sales/sales")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.READ_SALES)
     PageResponse<SaleView> list(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Long session,
@@ -141,7 +141,7 @@ class TillController {
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")
     @GetMapping("/api/sales/sales/today")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.READ_SALES)
     PageResponse<SaleView> today(PageRequest page) {
         return PageResponse.of(queries.list(null, true, null, page), v -> v);
     }
@@ -157,7 +157,7 @@ class TillController {
 
     @Operation(summary = "Sale detail with lines and payments")
     @GetMapping("/api/sales/sales/{id}")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.READ_SALES)
     SaleView get(@PathVariable long id) {
         return queries.get(id);
     }
@@ -182,7 +182,7 @@ class TillController {
 
     @Operation(summary = "Everything a printed receipt needs: store, cashier, lines, taxes, payments, change")
     @GetMapping("/api/sales/sales/{id}/receipt")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.READ_SALES)
     ReceiptAnswer receipt(@PathVariable long id) {
         TenantRegistry.Profile store =
                 stores.profile(TenantContext.require().key()).orElse(new TenantRegistry.Profile("", "", "", "", ""));

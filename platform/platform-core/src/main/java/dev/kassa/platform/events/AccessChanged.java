@@ -20,4 +20,6 @@ public record AccessChanged(
     public static final String STORE_DEACTIVATED = "StoreDeactivated";
     /** A password was changed or reset: the person's live access tokens end, not only their refresh tokens. */
     public static final String PASSWORD_CHANGED = "UserPasswordChanged";
+    /** An app was revoked or its secret rotated: its tokens ({@code user_id} is their subject, the app's id negated) end. */
+    public static final String APP_REVOKED = "AppAccessRevoked";
 }

@@ -8,12 +8,17 @@ package dev.kassa.platform.security;
 public final class Access {
     private Access() {}
 
-    public static final String MEMBER = "isAuthenticated()";
+    /** Any employee of the store; never an app (an app acts through its scopes only). */
+    public static final String MEMBER = "isAuthenticated() and !hasRole('APP')";
+
     public static final String READ_CATALOG = "hasAnyAuthority('view_all','view_products')";
     public static final String EDIT_CATALOG = "hasAnyAuthority('manage_products','create_products','update_products')";
     public static final String MANAGE_INVENTORY = "hasAnyAuthority('manage_products','manage_inventory')";
     public static final String DELETE_CATALOG = "hasAuthority('delete_all')";
     public static final String SELL = "hasAnyAuthority('manage_sales','create_sales')";
+    /** Reading sales, their lines and receipts: who sells, and an app with {@code sales:read}. */
+    public static final String READ_SALES = "hasAnyAuthority('manage_sales','create_sales','view_sales')";
+
     public static final String MANAGE_SALES = "hasAuthority('manage_sales')";
     public static final String READ_CUSTOMERS = "hasAnyAuthority('view_all','view_customers')";
     public static final String CREATE_CUSTOMERS = "hasAnyAuthority('manage_customers','create_customers')";
@@ -24,5 +29,8 @@ public final class Access {
 
     public static final String MANAGE_EMPLOYEES = "hasAuthority('manage_employees')";
     public static final String MANAGE_STORE = "hasAuthority('manage_store')";
+    /** A store's webhooks: its owner, and an app with {@code webhooks:manage}. */
+    public static final String MANAGE_WEBHOOKS = "hasAnyAuthority('manage_store','manage_webhooks')";
+
     public static final String MANAGE_TASKS = "hasAnyAuthority('manage_sales','manage_employees')";
 }

@@ -11,4 +11,11 @@ public final class KassaClaims {
     public static final String ISSUER = "kassa-auth";
     /** Issue time in epoch milliseconds: {@code iat} has whole seconds, too coarse to order a token against a revocation. */
     public static final String ISSUED_AT_MS = "iat_ms";
+    /** An app's token (client credentials): its client id. The subject is the app's id negated, its stores map names
+     * the one store with {@link #APP_ROLE}. */
+    public static final String APP = "kassa_app";
+    /** An app's token: its scopes ({@link AppScope} codes), space-separated as OAuth 2.0 writes them. */
+    public static final String SCOPE = "scope";
+    /** What an app's stores claim holds for its store instead of a role code. */
+    public static final String APP_ROLE = "app";
 }

@@ -11,7 +11,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 import java.time.Instant;
 
-/** Turns auth's role changes, deactivations and closed stores into revocations in this service. */
+/** Turns auth's role changes, deactivations, closed stores and revoked apps into revocations in this service. */
 public class AccessEventsConsumer {
 
     private final Revocations revocations;
@@ -20,7 +20,8 @@ public class AccessEventsConsumer {
             .on(AccessChanged.ROLE_CHANGED, AccessChanged.class, change -> revoke(change, change.userId()))
             .on(AccessChanged.EMPLOYEE_DEACTIVATED, AccessChanged.class, change -> revoke(change, change.userId()))
             .on(AccessChanged.PASSWORD_CHANGED, AccessChanged.class, change -> revoke(change, change.userId()))
-            .on(AccessChanged.STORE_DEACTIVATED, AccessChanged.class, change -> revoke(change, null));
+            .on(AccessChanged.STORE_DEACTIVATED, AccessChanged.class, change -> revoke(change, null))
+            .on(AccessChanged.APP_REVOKED, AccessChanged.class, change -> revoke(change, change.userId()));
 
     public AccessEventsConsumer(Revocations revocations, ObjectMapper objectMapper) {
         this.revocations = revocations;

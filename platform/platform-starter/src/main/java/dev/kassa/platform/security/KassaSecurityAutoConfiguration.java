@@ -45,6 +45,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.net.URI;
@@ -231,6 +232,11 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     public WebMvcConfigurer callerArgumentConfigurer() {
         return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AppRoutes());
+            }
+
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());

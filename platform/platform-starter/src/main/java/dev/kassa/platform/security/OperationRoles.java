@@ -33,12 +33,35 @@ public class OperationRoles implements OperationCustomizer {
         }
         List<String> roles = rolesFor(rule.value());
         operation.addExtension("x-kassa-roles", roles);
-        String line = "Roles: " + String.join(", ", roles) + ".";
+        List<String> scopes = scopesFor(rule.value());
+        operation.addExtension("x-kassa-scopes", scopes);
+        String line = "Roles: " + String.join(", ", roles) + "."
+                + (scopes.isEmpty() ? " Not for apps." : " Apps with the scope " + String.join(" or ", scopes) + ".");
         operation.setDescription(
                 operation.getDescription() == null || operation.getDescription().isBlank()
                         ? line
                         : operation.getDescription() + "\n\n" + line);
         return operation;
+    }
+
+    /**
+     * The app scopes ({@link AppScope}) that pass an {@code Access} expression: none where it admits any employee
+     * ({@link Access#MEMBER} refuses apps), else those holding one of the authorities of each {@code and}-joined clause.
+     */
+    static List<String> scopesFor(String expression) {
+        if (expression.contains("isAuthenticated()")) {
+            return List.of();
+        }
+        List<AppScope> passing = new ArrayList<>(Arrays.asList(AppScope.values()));
+        for (String clause : expression.split("\\s+and\\s+")) {
+            Matcher m = AUTHORITY.matcher(clause);
+            List<String> authorities = new ArrayList<>();
+            while (m.find()) {
+                authorities.add(m.group(1));
+            }
+            passing.removeIf(s -> s.permissions().stream().noneMatch(authorities::contains));
+        }
+        return passing.stream().map(AppScope::code).toList();
     }
 
     /**

@@ -18,6 +18,12 @@ public class SecurityEvents {
         this.meters = meters;
     }
 
+    /** An app's call (client credentials): logged at INFO, as {@code security_event=app_call}, and counted. */
+    public void appCall(String subject, String tenantKey, String method, String path) {
+        meters.counter("kassa.security.events", "event", "app_call").increment();
+        log.info("security_event=app_call subject={} store={} detail={} {}", subject, tenantKey, method, path);
+    }
+
     public void record(String event, String subject, String detail) {
         meters.counter("kassa.security.events", "event", event).increment();
         log.warn("security_event={} subject={} detail={}", event, subject, detail);

@@ -73,7 +73,14 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean app = token.getToken().hasClaim(KassaClaims.APP);
         if (!storePath) {
+            if (app) {
+                // an app acts in its store only: nothing about the employees' accounts or their stores
+                events.record("app_refused", token.getName(), path);
+                errors.write(response, PlatformErrors.PERMISSION_DENIED);
+                return;
+            }
             // a route of no one store (the caller's stores, a password change) refuses a token revoked in any store it
             // names
             Optional<String> revokedIn = storesOf(token).stream()
@@ -93,6 +100,10 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             errors.write(response, PlatformErrors.MISSING_TENANT_KEY);
             return;
         }
+        if (app) {
+            appCall(request, response, chain, token, key);
+            return;
+        }
         Optional<Role> role = TenantKeys.isValidKey(key) ? roleIn(token, key) : Optional.empty();
         if (role.isEmpty()) {
             events.record("cross_tenant_attempt", token.getName(), key.length() > 100 ? key.substring(0, 100) : key);
@@ -110,6 +121,52 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         SecurityContextHolder.getContext()
                 .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
         request.setAttribute(ROLE_ATTRIBUTE, role.get());
+        TenantContext.set(tenant);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
+        }
+    }
+
+    /**
+     * An app's call (client credentials, issue 38): in the one store its token names, with the permissions of its scopes
+     * ({@link AppScope}) and {@code ROLE_APP}, which {@link Access#MEMBER} refuses; no role, so {@link Caller#role()} is
+     * null. Revoking or rotating the app voids its tokens ({@link Revocations}, by its negated id). Logged as a security
+     * event.
+     */
+    private void appCall(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            JwtAuthenticationToken token,
+            String key)
+            throws IOException, ServletException {
+        Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
+        if (!TenantKeys.isValidKey(key)
+                || stores == null
+                || !KassaClaims.APP_ROLE.equals(String.valueOf(stores.get(key)))) {
+            events.record("cross_tenant_attempt", token.getName(), key.length() > 100 ? key.substring(0, 100) : key);
+            errors.write(response, PlatformErrors.NOT_A_MEMBER);
+            return;
+        }
+        if (revoked(token, key)) {
+            refuseRevoked(response, token, key);
+            return;
+        }
+        Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_APP"));
+        String scopes = token.getToken().getClaimAsString(KassaClaims.SCOPE);
+        for (String code : scopes == null ? new String[0] : scopes.trim().split("\\s+")) {
+            AppScope.fromCode(code).ifPresent(scope -> {
+                authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope.code()));
+                scope.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+            });
+        }
+        events.appCall(token.getName(), key, request.getMethod(), request.getRequestURI());
+        SecurityContextHolder.getContext()
+                .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
         TenantContext.set(tenant);
         try {
             chain.doFilter(request, response);

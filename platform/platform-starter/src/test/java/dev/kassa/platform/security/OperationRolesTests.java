@@ -20,4 +20,23 @@ class OperationRolesTests {
         assertThat(OperationRoles.rolesFor(Access.READ_CATALOG))
                 .containsExactly("owner", "manager", "cashier", "stockkeeper");
     }
+
+    @Test
+    void eachAccessRuleNamesTheAppScopesThatPassItAndNoneWhereOnlyEmployeesMay() {
+        assertThat(OperationRoles.scopesFor(Access.MEMBER)).isEmpty();
+        assertThat(OperationRoles.scopesFor(Access.SELL)).as("no app sells").isEmpty();
+        assertThat(OperationRoles.scopesFor(Access.MANAGE_SALES)).isEmpty();
+        assertThat(OperationRoles.scopesFor(Access.MANAGE_EMPLOYEES)).isEmpty();
+        assertThat(OperationRoles.scopesFor(Access.MANAGE_STORE)).isEmpty();
+        assertThat(OperationRoles.scopesFor(Access.DELETE_CATALOG)).isEmpty();
+        assertThat(OperationRoles.scopesFor(Access.READ_SALES)).containsExactly("sales:read");
+        assertThat(OperationRoles.scopesFor(Access.READ_CATALOG)).containsExactly("catalog:read", "catalog:write");
+        assertThat(OperationRoles.scopesFor(Access.EDIT_CATALOG)).containsExactly("catalog:write");
+        assertThat(OperationRoles.scopesFor(Access.READ_CUSTOMERS))
+                .containsExactly("customers:read", "customers:write");
+        assertThat(OperationRoles.scopesFor(Access.CREATE_CUSTOMERS)).containsExactly("customers:write");
+        assertThat(OperationRoles.scopesFor(Access.MANAGE_WEBHOOKS)).containsExactly("webhooks:manage");
+        assertThat(OperationRoles.rolesFor(Access.MANAGE_WEBHOOKS)).containsExactly("owner");
+        assertThat(OperationRoles.rolesFor(Access.READ_SALES)).containsExactly("owner", "manager", "cashier");
+    }
 }

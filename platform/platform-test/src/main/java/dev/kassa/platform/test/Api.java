@@ -135,6 +135,17 @@ public final class Api {
         }
     }
 
+    /** A POST of an HTML form ({@code application/x-www-form-urlencoded}), as OAuth 2.0's token endpoint takes one. */
+    public Response form(String path, Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return exchange(
+                "POST", path, body.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    }
+
     /** A multipart form, as a browser sends one with files. */
     public Response multipart(String method, String path, Form form) {
         String boundary = "kassa-" + UUID.randomUUID();
