@@ -1,5 +1,6 @@
 package dev.kassa.auth;
 
+import dev.kassa.auth.app.AppAccessRevoked;
 import dev.kassa.auth.employee.EmployeeCreated;
 import dev.kassa.auth.employee.EmployeeDeactivated;
 import dev.kassa.auth.employee.EmployeeRoleChanged;
@@ -562,6 +563,7 @@ class AccessTests {
                         UserPasswordChanged.class,
                         StoreDeactivated.class,
                         EmployeeCreated.class,
-                        EmployeeUpdated.class));
+                        EmployeeUpdated.class,
+                        AppAccessRevoked.class));
     }
 }

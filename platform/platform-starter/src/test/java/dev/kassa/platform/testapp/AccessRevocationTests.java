@@ -75,4 +75,46 @@ class AccessRevocationTests {
                         () -> assertThat(as(colleague, store).get("/api/notes").text("/code"))
                                 .isEqualTo("token_revoked"));
     }
+
+    @Test
+    void anAppActsInItsStoreWithItsScopesOnlyUntilAuthRevokesIt() throws Exception {
+        String store = TestStores.newKey("app");
+        String reader = TestTokens.app(7, store, "catalog:read");
+        assertThat(as(reader, store).get("/api/notes").status()).isEqualTo(200);
+        assertThat(as(reader, store).post("/api/notes", Map.of("text", "x")).text("/code"))
+                .as("catalog:read does not write")
+                .isEqualTo("permission_denied");
+        assertThat(as(reader, store).get("/api/notes/refunds").text("/code")).isEqualTo("permission_denied");
+        assertThat(as(reader, store).get("/api/notes/mine").text("/code"))
+                .as("an operation without an Access rule is for employees")
+                .isEqualTo("permission_denied");
+        assertThat(as(TestTokens.token(5, "owner5", Map.of(store, "owner")), store)
+                        .get("/api/notes/mine")
+                        .status())
+                .isEqualTo(200);
+        assertThat(as(reader, TestStores.newKey("app")).get("/api/notes").text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(as(TestTokens.app(8, store, "catalog:write"), store)
+                        .post("/api/notes", Map.of("text", "x"))
+                        .status())
+                .isNotIn(401, 403);
+
+        EventSamples.Sample revoked = EventSamples.of(AccessChanged.APP_REVOKED);
+        revoked.assertConsumedBy("platform (every service)");
+        kafka.send(Topics.AUTH, store, revoked.message(store, e -> e.set("/tenant_key", store)
+                        .set("/app_id", 7)
+                        .set("/user_id", -7)
+                        .set("/at", Instant.now().toString())))
+                .get();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> assertThat(as(reader, store).get("/api/notes").text("/code"))
+                                .isEqualTo("token_revoked"));
+        assertThat(as(TestTokens.app(8, store, "catalog:read"), store)
+                        .get("/api/notes")
+                        .status())
+                .as("another app keeps working")
+                .isEqualTo(200);
+    }
 }

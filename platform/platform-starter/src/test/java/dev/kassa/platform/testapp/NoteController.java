@@ -2,6 +2,7 @@ package dev.kassa.platform.testapp;
 
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import jakarta.validation.Valid;
@@ -72,6 +73,12 @@ class NoteController {
     PageResponse<NoteResponse> page(PageRequest page) {
         return PageResponse.of(
                 notes.findAll(page.withSort(Sort.by("id"))), n -> new NoteResponse(n.id, n.text, n.amount));
+    }
+
+    /** An operation with no Access rule (it would check the caller itself): employees only, never an app. */
+    @GetMapping("/api/notes/mine")
+    Map<String, Object> mine(Caller caller) {
+        return Map.of("user", caller.userId());
     }
 
     @GetMapping("/api/notes/refunds")

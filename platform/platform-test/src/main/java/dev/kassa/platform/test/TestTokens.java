@@ -35,6 +35,20 @@ public final class TestTokens {
         return sign(userId, username, stores, Instant.now().plusSeconds(900), KEYS);
     }
 
+    /**
+     * An app's token (client credentials, issue 38) for one store with these scopes, as auth issues it: the subject the app's
+     * id negated, the store's role {@code app}.
+     */
+    public static String app(long appId, String store, String... scopes) {
+        return sign(
+                -appId,
+                "app:test",
+                Map.of(store, KassaClaims.APP_ROLE),
+                Instant.now().plusSeconds(900),
+                KEYS,
+                Map.of(KassaClaims.APP, "app_test_" + appId, KassaClaims.SCOPE, String.join(" ", scopes)));
+    }
+
     /** A token that expires at {@code expires} (a stream that must end with its token). */
     public static String expiring(long userId, String username, Map<String, String> stores, Instant expires) {
         return sign(userId, username, stores, expires, KEYS);
@@ -59,9 +73,20 @@ public final class TestTokens {
 
     private static String sign(
             long userId, String username, Map<String, String> stores, Instant expires, KeyPair keys) {
+        return sign(userId, username, stores, expires, keys, Map.of());
+    }
+
+    private static String sign(
+            long userId,
+            String username,
+            Map<String, String> stores,
+            Instant expires,
+            KeyPair keys,
+            Map<String, Object> extra) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .subject(Long.toString(userId))
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+            extra.forEach(builder::claim);
+            JWTClaimsSet claims = builder.subject(Long.toString(userId))
                     .issuer(KassaClaims.ISSUER)
                     .claim(KassaClaims.USERNAME, username)
                     .claim(KassaClaims.STORES, stores)
