@@ -1315,7 +1315,7 @@ class EndToEndIT {
                                 .getBytes(StandardCharsets.UTF_8));
         // the partner's generated client makes the client-credentials call through the gateway
         var granted = new dev.kassa.client.auth.api.AppApi(new PartnerClient(suite.gatewayUrl()).auth())
-                .tokenApp("client_credentials", null, null, null, basic);
+                .tokenApp(basic, null, null, "client_credentials", null);
         assertThat(granted.getScope()).isEqualTo("catalog:read webhooks:manage");
         Api partner = gateway.as(granted.getAccessToken()).in(keyA);
 
