@@ -13,9 +13,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rate limit of the public auth routes (login, PIN login, registration, token refresh) per client address:
@@ -38,12 +35,9 @@ class AuthRateLimit implements WebFilter {
             "/api/users/auth/token/refresh/**",
             "/api/users/auth/token/refresh"));
 
-    private record Window(long minute, AtomicInteger count) {}
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final MinuteWindows windows;
     private final GatewayProperties properties;
     private final ErrorWriter errors;
-    private final Clock clock;
     private final RemoteAddressResolver addresses;
 
     @Autowired
@@ -54,7 +48,7 @@ class AuthRateLimit implements WebFilter {
     AuthRateLimit(GatewayProperties properties, ErrorWriter errors, Clock clock) {
         this.properties = properties;
         this.errors = errors;
-        this.clock = clock;
+        this.windows = new MinuteWindows(clock);
         // behind an ingress or load balancer every request comes from the proxy: count the client it names instead
         this.addresses = ForwardedRequestFilter.clientResolver(properties);
     }
@@ -65,18 +59,10 @@ class AuthRateLimit implements WebFilter {
         if (exchange.getRequest().getMethod() != HttpMethod.POST || !LIMITED.matches(path)) {
             return chain.filter(exchange);
         }
-        String client = ForwardedRequestFilter.client(addresses, exchange);
-        long now = clock.millis();
-        long minute = now / 60_000;
-        Window window = windows.compute(
-                client, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
-        if (window.count().incrementAndGet() > properties.authRateLimit()) {
-            long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now) / 1000);
+        long retryAfter = windows.count(ForwardedRequestFilter.client(addresses, exchange), properties.authRateLimit());
+        if (retryAfter > 0) {
             exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
             return errors.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "error.rate_limited");
-        }
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue().minute() != minute);
         }
         return chain.filter(exchange);
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param tenantlessPaths need a token but no {@code X-Tenant-Key}
  * @param maxRequestBytes larger request bodies are refused with 413
  * @param maxUploadBytes  the same for multipart forms (photos, images)
+ * @param appRateLimit    calls per minute of each app (client credentials) through one gateway instance
  * @param authRateLimit   requests per minute and client address to login, PIN login, registration and token refresh
  * @param trustedProxyHops how many proxies in front of the gateway append to X-Forwarded-For (0: clients connect directly)
  * @param maxConcurrentCalls calls one route forwards at once; more wait their turn (AdmissionGatewayFilterFactory)
@@ -28,6 +29,7 @@ record GatewayProperties(
         @DefaultValue("1048576") long maxRequestBytes,
         @DefaultValue("31457280") long maxUploadBytes,
         @DefaultValue("30") int authRateLimit,
+        @DefaultValue("600") int appRateLimit,
         @DefaultValue("0") int trustedProxyHops,
         @DefaultValue("32") int maxConcurrentCalls,
         @DefaultValue("5s") Duration queueWait,

@@ -137,6 +137,9 @@ class SecurityConfig {
                 .addFilterAfter(
                         new TenantKeyFilter(withTrailingSlash(properties.tenantlessPaths()), open, errors),
                         SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(
+                        new AppRateLimit(properties.appRateLimit(), errors, Clock.systemUTC()),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

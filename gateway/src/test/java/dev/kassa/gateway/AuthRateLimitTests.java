@@ -28,6 +28,7 @@ class AuthRateLimitTests {
                     1_000_000,
                     30_000_000,
                     2,
+                    600,
                     1,
                     512,
                     Duration.ZERO,
