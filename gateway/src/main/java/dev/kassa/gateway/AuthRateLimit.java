@@ -15,7 +15,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Rate limit of the public auth routes (login, PIN login, registration, token refresh) per client address:
+ * Rate limit of the public auth routes (login, PIN login, registration, token refresh, an app's client-credentials
+ * grant) per client address:
  * {@code kassa.gateway.auth-rate-limit} requests per minute, then 429 {@code rate_limited} in the error body with
  * Retry-After. Behind {@code kassa.gateway.trusted-proxy-hops} proxies (an ingress: 1) the client is the address they
  * put into X-Forwarded-For. Counted in memory per gateway instance (auth's own per-username/address lockouts are shared in the
@@ -33,7 +34,9 @@ class AuthRateLimit implements WebFilter {
             "/api/users/auth/register/**",
             "/api/users/auth/register",
             "/api/users/auth/token/refresh/**",
-            "/api/users/auth/token/refresh"));
+            "/api/users/auth/token/refresh",
+            "/api/users/oauth/token/**",
+            "/api/users/oauth/token"));
 
     private final MinuteWindows windows;
     private final GatewayProperties properties;

@@ -100,12 +100,14 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             errors.write(response, PlatformErrors.MISSING_TENANT_KEY);
             return;
         }
-        if (app) {
-            appCall(request, response, chain, token, key);
-            return;
-        }
-        Optional<Role> role = TenantKeys.isValidKey(key) ? roleIn(token, key) : Optional.empty();
-        if (role.isEmpty()) {
+        // an employee's role in the store, or an app's scopes in the one store its token names (client credentials)
+        Optional<Role> role = TenantKeys.isValidKey(key) && !app ? roleIn(token, key) : Optional.empty();
+        boolean member = app
+                ? TenantKeys.isValidKey(key)
+                        && KassaClaims.APP_ROLE.equals(
+                                String.valueOf(storesClaim(token).get(key)))
+                : role.isPresent();
+        if (!member) {
             events.record("cross_tenant_attempt", token.getName(), key.length() > 100 ? key.substring(0, 100) : key);
             errors.write(response, PlatformErrors.NOT_A_MEMBER);
             return;
@@ -116,11 +118,16 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         }
         Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + role.get().code()));
-        role.get().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+        if (app) {
+            appAuthorities(token, authorities);
+            events.appCall(token.getName(), key, request.getMethod(), request.getRequestURI());
+        } else {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + role.get().code()));
+            role.get().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+            request.setAttribute(ROLE_ATTRIBUTE, role.get());
+        }
         SecurityContextHolder.getContext()
                 .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
-        request.setAttribute(ROLE_ATTRIBUTE, role.get());
         TenantContext.set(tenant);
         try {
             chain.doFilter(request, response);
@@ -130,32 +137,11 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
     }
 
     /**
-     * An app's call (client credentials, issue 38): in the one store its token names, with the permissions of its scopes
-     * ({@link AppScope}) and {@code ROLE_APP}, which {@link Access#MEMBER} refuses; no role, so {@link Caller#role()} is
-     * null. Revoking or rotating the app voids its tokens ({@link Revocations}, by its negated id). Logged as a security
-     * event.
+     * An app's authorities (client credentials, issue 38): {@code ROLE_APP}, which {@link Access#MEMBER} refuses, and the
+     * permissions of its scopes ({@link AppScope}); it has no role, so {@link Caller#role()} is null. Revoking or rotating
+     * the app voids its tokens ({@link Revocations}, by its negated id).
      */
-    private void appCall(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            FilterChain chain,
-            JwtAuthenticationToken token,
-            String key)
-            throws IOException, ServletException {
-        Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
-        if (!TenantKeys.isValidKey(key)
-                || stores == null
-                || !KassaClaims.APP_ROLE.equals(String.valueOf(stores.get(key)))) {
-            events.record("cross_tenant_attempt", token.getName(), key.length() > 100 ? key.substring(0, 100) : key);
-            errors.write(response, PlatformErrors.NOT_A_MEMBER);
-            return;
-        }
-        if (revoked(token, key)) {
-            refuseRevoked(response, token, key);
-            return;
-        }
-        Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
-        List<GrantedAuthority> authorities = new ArrayList<>();
+    private static void appAuthorities(JwtAuthenticationToken token, List<GrantedAuthority> authorities) {
         authorities.add(new SimpleGrantedAuthority("ROLE_APP"));
         String scopes = token.getToken().getClaimAsString(KassaClaims.SCOPE);
         for (String code : scopes == null ? new String[0] : scopes.trim().split("\\s+")) {
@@ -163,15 +149,6 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
                 authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope.code()));
                 scope.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
             });
-        }
-        events.appCall(token.getName(), key, request.getMethod(), request.getRequestURI());
-        SecurityContextHolder.getContext()
-                .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
-        TenantContext.set(tenant);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            TenantContext.clear();
         }
     }
 
@@ -196,8 +173,12 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
     }
 
     private static Set<String> storesOf(JwtAuthenticationToken token) {
+        return storesClaim(token).keySet();
+    }
+
+    private static Map<String, Object> storesClaim(JwtAuthenticationToken token) {
         Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
-        return stores == null ? Set.of() : stores.keySet();
+        return stores == null ? Map.of() : stores;
     }
 
     private static long userId(JwtAuthenticationToken token) {
@@ -209,9 +190,8 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
     }
 
     static Optional<Role> roleIn(JwtAuthenticationToken token, String key) {
-        Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
-        return stores == null
-                ? Optional.empty()
-                : Optional.ofNullable(stores.get(key)).map(String::valueOf).flatMap(Role::fromCode);
+        return Optional.ofNullable(storesClaim(token).get(key))
+                .map(String::valueOf)
+                .flatMap(Role::fromCode);
     }
 }
