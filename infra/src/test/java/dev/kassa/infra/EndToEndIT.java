@@ -1515,7 +1515,38 @@ class EndToEndIT {
                                 op.roles().contains("owner") && !op.roles().contains("cashier")))
                 .as("operations that publish roles leaving cashiers out")
                 .hasSizeGreaterThan(30);
-        walk.walk(operations, fuzzOwner, fuzzKey, ownerB, staff);
+        // an app of the store with every scope: refused wherever an operation names none
+        Api.Response app = gateway.as(fuzzOwner)
+                .in(fuzzKey)
+                .post(
+                        "/api/users/apps/",
+                        json(
+                                "name",
+                                "Fuzz app",
+                                "scopes",
+                                List.of(
+                                        "sales:read",
+                                        "catalog:read",
+                                        "catalog:write",
+                                        "customers:read",
+                                        "customers:write",
+                                        "webhooks:manage")));
+        assertThat(app.status()).as(app.toString()).isEqualTo(201);
+        String appToken = gateway.form(
+                        "/api/users/oauth/token",
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                app.text("/client_id"),
+                                "client_secret",
+                                app.text("/client_secret")))
+                .text("/access_token");
+        assertThat(operations.stream()
+                        .filter(op -> op.scopes().isEmpty() && op.path().startsWith("/api/")))
+                .as("operations no app may call")
+                .hasSizeGreaterThan(100);
+        walk.walk(operations, fuzzOwner, fuzzKey, ownerB, staff, appToken);
         System.out.printf(
                 "Attack run: %d operations, %d requests, %d findings%n",
                 operations.size(), walk.requests(), walk.findings().size());

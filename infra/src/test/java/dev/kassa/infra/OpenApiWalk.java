@@ -30,7 +30,8 @@ import java.util.Set;
  *   <li>any 2xx where a refusal is due: no token, a forged token, another store's key, a role the operation excludes.</li>
  * </ul>
  * Variants: no token; a forged token (a real one with its signature changed); another store's key; a cashier's and a
- * stockkeeper's token on operations whose published roles ({@code x-kassa-roles}) leave them out; malformed bodies
+ * stockkeeper's token on operations whose published roles ({@code x-kassa-roles}) leave them out; a store app's token
+ * with every scope on operations that publish no scope ({@code x-kassa-scopes}: not for apps); malformed bodies
  * (wrong types, nulls, huge numbers, 10,000-character strings, duplicate keys, deep nesting, not JSON, a wrong content
  * type); a non-ASCII header value; odd ids in the path.
  */
@@ -46,10 +47,15 @@ final class OpenApiWalk {
             "/api/users/auth/pin_login",
             "/api/users/auth/logout",
             "/api/users/.well-known/jwks.json",
+            "/api/users/oauth/token",
             "/.well-known/jwks.json");
 
-    /** @param roles who may call it ({@code x-kassa-roles}); empty when the operation does not say */
-    record Operation(String service, String method, String path, boolean hasBody, List<String> roles) {}
+    /**
+     * @param roles  who may call it ({@code x-kassa-roles}); empty when the operation does not say
+     * @param scopes the app scopes that may call it ({@code x-kassa-scopes}); empty: no app may
+     */
+    record Operation(
+            String service, String method, String path, boolean hasBody, List<String> roles, List<String> scopes) {}
 
     private final String gatewayUrl;
     private final Map<String, String> directUrls;
@@ -90,8 +96,10 @@ final class OpenApiWalk {
                     if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(m)) {
                         List<String> roles = new ArrayList<>();
                         method.getValue().path("x-kassa-roles").forEach(r -> roles.add(r.asText()));
+                        List<String> scopes = new ArrayList<>();
+                        method.getValue().path("x-kassa-scopes").forEach(r -> scopes.add(r.asText()));
                         operations.add(new Operation(
-                                service, m, path.getKey(), method.getValue().has("requestBody"), roles));
+                                service, m, path.getKey(), method.getValue().has("requestBody"), roles, scopes));
                     }
                 }
             }
@@ -105,8 +113,16 @@ final class OpenApiWalk {
      * @param outsider a real token of someone who does not work in {@code key}'s store
      * @param staff    real tokens of {@code key}'s staff by role (cashier, stockkeeper): sent to operations whose
      *                 {@code x-kassa-roles} leave their role out, they must be refused
+     * @param app      a real token of an app of {@code key}'s store with every scope: sent to operations that publish no
+     *                 scope, it must be refused
      */
-    void walk(List<Operation> operations, String token, String key, String outsider, Map<String, String> staff) {
+    void walk(
+            List<Operation> operations,
+            String token,
+            String key,
+            String outsider,
+            Map<String, String> staff,
+            String app) {
         String forged = forge(token);
         for (Operation op : operations) {
             String path = op.path().replaceAll("\\{[^}]+}", "987654321");
@@ -143,6 +159,16 @@ final class OpenApiWalk {
                                     .as(member.getValue())
                                     .in(key)
                                     .send(op.method(), path, body),
+                            true);
+                }
+            }
+            if (!isPublic && op.scopes().isEmpty()) {
+                for (String base : List.of(gatewayUrl, directUrls.get(op.service()))) {
+                    check(
+                            op,
+                            base.equals(gatewayUrl) ? "gateway" : op.service() + " port",
+                            "an app's token",
+                            new Api(base).as(app).in(key).send(op.method(), path, body),
                             true);
                 }
             }
