@@ -49,6 +49,7 @@ import java.util.stream.Stream;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -871,7 +872,7 @@ class EndToEndIT {
                                 "first_name",
                                 "Офлайн",
                                 "phone",
-                                "+99890" + (1000000 + new java.util.Random().nextInt(8999999)),
+                                "+99890" + (1000000 + new Random().nextInt(8999999)),
                                 "credit_limit",
                                 10000))
                 .at("/id")
@@ -1286,7 +1287,7 @@ class EndToEndIT {
         }
 
         // a refusal reaches the client as its exception with the one error body
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+        var refused = catchThrowableOfType(
                 () -> new dev.kassa.client.sales.api.TillApi(partner.sales())
                         .scanTill(new dev.kassa.client.sales.model.ScanRequest()
                                 .session(987654321L)

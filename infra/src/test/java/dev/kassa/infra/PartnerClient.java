@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpRequest;
+import java.util.function.Consumer;
 
 /**
  * Kassa as a partner's code meets it: the Java client that openapi-generator makes from the six committed OpenAPI documents
@@ -29,49 +30,37 @@ final class PartnerClient {
 
     dev.kassa.client.auth.ApiClient auth() {
         var client = new dev.kassa.client.auth.ApiClient();
-        client.updateBaseUri(gateway);
-        client.setRequestInterceptor(this::authorize);
-        strict(client.getObjectMapper());
+        configure(client::updateBaseUri, client::setRequestInterceptor, client.getObjectMapper());
         return client;
     }
 
     dev.kassa.client.catalog.ApiClient catalog() {
         var client = new dev.kassa.client.catalog.ApiClient();
-        client.updateBaseUri(gateway);
-        client.setRequestInterceptor(this::authorize);
-        strict(client.getObjectMapper());
+        configure(client::updateBaseUri, client::setRequestInterceptor, client.getObjectMapper());
         return client;
     }
 
     dev.kassa.client.sales.ApiClient sales() {
         var client = new dev.kassa.client.sales.ApiClient();
-        client.updateBaseUri(gateway);
-        client.setRequestInterceptor(this::authorize);
-        strict(client.getObjectMapper());
+        configure(client::updateBaseUri, client::setRequestInterceptor, client.getObjectMapper());
         return client;
     }
 
     dev.kassa.client.analytics.ApiClient analytics() {
         var client = new dev.kassa.client.analytics.ApiClient();
-        client.updateBaseUri(gateway);
-        client.setRequestInterceptor(this::authorize);
-        strict(client.getObjectMapper());
+        configure(client::updateBaseUri, client::setRequestInterceptor, client.getObjectMapper());
         return client;
     }
 
     dev.kassa.client.customer.ApiClient customers() {
         var client = new dev.kassa.client.customer.ApiClient();
-        client.updateBaseUri(gateway);
-        client.setRequestInterceptor(this::authorize);
-        strict(client.getObjectMapper());
+        configure(client::updateBaseUri, client::setRequestInterceptor, client.getObjectMapper());
         return client;
     }
 
     dev.kassa.client.task.ApiClient tasks() {
         var client = new dev.kassa.client.task.ApiClient();
-        client.updateBaseUri(gateway);
-        client.setRequestInterceptor(this::authorize);
-        strict(client.getObjectMapper());
+        configure(client::updateBaseUri, client::setRequestInterceptor, client.getObjectMapper());
         return client;
     }
 
@@ -84,7 +73,14 @@ final class PartnerClient {
         }
     }
 
-    private static void strict(ObjectMapper mapper) {
+    /**
+     * What every service's generated client gets (the six {@code ApiClient}s share no type): the gateway, this partner's
+     * token and store on each call, and a mapper that fails on a field the document does not declare.
+     */
+    private void configure(
+            Consumer<String> baseUri, Consumer<Consumer<HttpRequest.Builder>> interceptor, ObjectMapper mapper) {
+        baseUri.accept(gateway);
+        interceptor.accept(this::authorize);
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
 }

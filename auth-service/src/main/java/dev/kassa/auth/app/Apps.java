@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
+import dev.kassa.auth.token.OpaqueTokens;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.PlatformErrors;
@@ -16,11 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +62,8 @@ public class Apps {
     /** The answer of the token endpoint, as RFC 6749 §5.1 writes it. */
     public record TokenAnswer(String accessToken, String tokenType, long expiresIn, String scope) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** What every client secret starts with (a secret pasted into the wrong place is recognisable). */
+    private static final String SECRET_PREFIX = "appsecret_";
 
     private final AppRepository apps;
     private final StoreRepository stores;
@@ -91,9 +90,9 @@ public class Apps {
         List<String> granted = scopes(errors, "scopes", scopes);
         errors.throwIfAny();
         Store store = store(caller);
-        String clientId = "app_" + HexFormat.of().formatHex(random(12));
-        String secret = newSecret();
-        long id = apps.insert(store.id(), name.trim(), clientId, hash(secret), granted, caller.userId());
+        String clientId = "app_" + HexFormat.of().formatHex(OpaqueTokens.random(12));
+        String secret = OpaqueTokens.newToken(SECRET_PREFIX);
+        long id = apps.insert(store.id(), name.trim(), clientId, OpaqueTokens.hash(secret), granted, caller.userId());
         events.record("app_created", String.valueOf(caller.userId()), clientId + " " + String.join(" ", granted));
         return AppView.of(apps.find(store.id(), id).orElseThrow(), secret);
     }
@@ -114,8 +113,8 @@ public class Apps {
     @Transactional
     public AppView rotate(Caller caller, long id) {
         AppRepository.App app = app(caller, id);
-        String secret = newSecret();
-        apps.rotate(app.id(), hash(secret));
+        String secret = OpaqueTokens.newToken(SECRET_PREFIX);
+        apps.rotate(app.id(), OpaqueTokens.hash(secret));
         voidTokens(caller, app, "secret_rotated");
         return AppView.of(apps.find(app.storeId(), app.id()).orElseThrow(), secret);
     }
@@ -145,7 +144,7 @@ public class Apps {
                 || app.revokedAt() != null
                 || !app.storeActive()
                 || !MessageDigest.isEqual(
-                        hash(secret).getBytes(StandardCharsets.US_ASCII),
+                        OpaqueTokens.hash(secret).getBytes(StandardCharsets.US_ASCII),
                         app.secretHash().getBytes(StandardCharsets.US_ASCII))) {
             events.record("app_authentication_failed", String.valueOf(clientId), "client credentials refused");
             throw AuthErrors.INVALID_CLIENT.exception(Map.of("error", "invalid_client"));
@@ -198,24 +197,5 @@ public class Apps {
             errors.add(field, "app.unknown_scope", String.join(", ", unknown));
         }
         return List.copyOf(known);
-    }
-
-    private static String newSecret() {
-        return "appsecret_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random(32));
-    }
-
-    private static byte[] random(int bytes) {
-        byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
-        return value;
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

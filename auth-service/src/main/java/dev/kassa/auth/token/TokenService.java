@@ -15,14 +15,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +29,6 @@ import java.util.UUID;
  */
 @Service
 public class TokenService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SigningKeys keys;
     private final JwtEncoder encoder;
@@ -82,7 +74,7 @@ public class TokenService {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             throw FieldErrors.single("refresh", "validation.required");
         }
-        refreshTokens.revokeFamilyOf(hash(refreshToken));
+        refreshTokens.revokeFamilyOf(OpaqueTokens.hash(refreshToken));
     }
 
     /** Rotates a refresh token: the old one is spent, a new one of the same family comes back with a new access token. */
@@ -92,7 +84,7 @@ public class TokenService {
             throw invalidRefresh();
         }
         RefreshTokenRepository.RefreshToken row =
-                refreshTokens.lock(hash(refreshToken)).orElseThrow(TokenService::invalidRefresh);
+                refreshTokens.lock(OpaqueTokens.hash(refreshToken)).orElseThrow(TokenService::invalidRefresh);
         if (row.usedAt() != null) {
             refreshTokens.revokeFamily(row.family());
             events.record(
@@ -164,23 +156,13 @@ public class TokenService {
     }
 
     private String newRefresh(long userId, UUID family, Long storeId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        refreshTokens.insert(hash(token), userId, family, Instant.now().plus(properties.refreshTokenTtl()), storeId);
+        String token = OpaqueTokens.newToken("");
+        refreshTokens.insert(
+                OpaqueTokens.hash(token), userId, family, Instant.now().plus(properties.refreshTokenTtl()), storeId);
         return token;
     }
 
     private static KassaException invalidRefresh() {
         return AuthErrors.REFRESH_INVALID.exception();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -192,7 +192,7 @@ public class SaleUpload {
                     return new Uploaded(sale, List.of());
                 }
                 if (!decisions.isEmpty()) {
-                    sales.keepUploadDecisions(saleId, write(decisions));
+                    sales.keepUploadDecisions(saleId, asJson(decisions));
                 }
                 return new Uploaded(sale, List.copyOf(decisions));
             }));
@@ -253,7 +253,9 @@ public class SaleUpload {
                 : tx.execute(s -> sales.findByClientId(client)
                         .map(x -> new Uploaded(
                                 sales.view(x.id()),
-                                sales.uploadDecisions(x.id()).map(this::read).orElse(List.of()))));
+                                sales.uploadDecisions(x.id())
+                                        .map(this::decisionsOf)
+                                        .orElse(List.of()))));
     }
 
     /**
@@ -269,7 +271,7 @@ public class SaleUpload {
         return holds;
     }
 
-    private String write(List<UploadDecision> decisions) {
+    private String asJson(List<UploadDecision> decisions) {
         try {
             return json.writeValueAsString(decisions);
         } catch (JsonProcessingException e) {
@@ -277,9 +279,9 @@ public class SaleUpload {
         }
     }
 
-    private List<UploadDecision> read(String decisions) {
+    private List<UploadDecision> decisionsOf(String json) {
         try {
-            return json.readValue(decisions, new TypeReference<List<UploadDecision>>() {});
+            return this.json.readValue(json, new TypeReference<List<UploadDecision>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("upload decisions kept with a sale cannot be read", e);
         }

@@ -9,6 +9,7 @@ import org.springframework.web.method.HandlerMethod;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,19 +50,11 @@ public class OperationRoles implements OperationCustomizer {
      * ({@link Access#MEMBER} refuses apps), else those holding one of the authorities of each {@code and}-joined clause.
      */
     static List<String> scopesFor(String expression) {
-        if (expression.contains("isAuthenticated()")) {
-            return List.of();
-        }
-        List<AppScope> passing = new ArrayList<>(Arrays.asList(AppScope.values()));
-        for (String clause : expression.split("\\s+and\\s+")) {
-            Matcher m = AUTHORITY.matcher(clause);
-            List<String> authorities = new ArrayList<>();
-            while (m.find()) {
-                authorities.add(m.group(1));
-            }
-            passing.removeIf(s -> s.permissions().stream().noneMatch(authorities::contains));
-        }
-        return passing.stream().map(AppScope::code).toList();
+        return expression.contains("isAuthenticated()")
+                ? List.of()
+                : passing(expression, AppScope.values(), AppScope::permissions).stream()
+                        .map(AppScope::code)
+                        .toList();
     }
 
     /**
@@ -69,18 +62,23 @@ public class OperationRoles implements OperationCustomizer {
      * the authorities of each {@code and}-joined clause.
      */
     static List<String> rolesFor(String expression) {
-        if (expression.contains("isAuthenticated()")) {
-            return Arrays.stream(Role.values()).map(Role::code).toList();
-        }
-        List<Role> passing = new ArrayList<>(Arrays.asList(Role.values()));
+        List<Role> passing = expression.contains("isAuthenticated()")
+                ? List.of(Role.values())
+                : passing(expression, Role.values(), Role::permissions);
+        return passing.stream().map(Role::code).toList();
+    }
+
+    /** The candidates holding, for each {@code and}-joined clause of the expression, one of the clause's authorities. */
+    private static <T> List<T> passing(String expression, T[] candidates, Function<T, List<String>> permissions) {
+        List<T> passing = new ArrayList<>(Arrays.asList(candidates));
         for (String clause : expression.split("\\s+and\\s+")) {
             Matcher m = AUTHORITY.matcher(clause);
             List<String> authorities = new ArrayList<>();
             while (m.find()) {
                 authorities.add(m.group(1));
             }
-            passing.removeIf(r -> r.permissions().stream().noneMatch(authorities::contains));
+            passing.removeIf(c -> permissions.apply(c).stream().noneMatch(authorities::contains));
         }
-        return passing.stream().map(Role::code).toList();
+        return passing;
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -139,9 +140,9 @@ public final class Api {
     public Response form(String path, Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .append('=')
-                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return exchange(
                 "POST", path, body.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
     }
