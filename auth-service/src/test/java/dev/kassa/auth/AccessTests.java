@@ -12,6 +12,7 @@ import dev.kassa.platform.events.StoreUpdated;
 import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.TestTokens;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,19 +78,7 @@ class AccessTests {
 
     Owner owner() {
         String username = unique("owner");
-        Api.Response r = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                username,
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "Иван",
-                                "store_name",
-                                "Магазин"));
+        Api.Response r = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Магазин"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return new Owner(
                 username,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.auth.app.AppAccessRevoked;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,19 +41,8 @@ class AppTests {
 
     Owner owner() {
         String username = "apps_" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response reg = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                username,
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "Азиз",
-                                "store_name",
-                                "Партнёрский"));
+        Api.Response reg =
+                api().post("/api/users/auth/register/", Registrations.owner(username, "Азиз", "Партнёрский"));
         assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
         String store = reg.text("/data/store/tenant_key");
         String access = reg.text("/data/tokens/access");

@@ -1,6 +1,7 @@
 package dev.kassa.auth;
 
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,19 +29,8 @@ class EmployeeTests {
 
     /** Registers an owner; returns {token, tenant_key}. */
     String[] owner() {
-        Api.Response r = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                unique("owner"),
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "Иван",
-                                "store_name",
-                                "Магазин"));
+        Api.Response r =
+                api().post("/api/users/auth/register/", Registrations.owner(unique("owner"), "Иван", "Магазин"));
         return new String[] {r.text("/data/tokens/access"), r.text("/data/store/tenant_key")};
     }
 

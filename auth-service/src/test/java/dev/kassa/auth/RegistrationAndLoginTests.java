@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,51 +36,10 @@ class RegistrationAndLoginTests {
         return base + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** erp-v2-registration.md, "Пример полной регистрации" (with a unique username and slug). */
-    Map<String, Object> fullRegistrationExample(String username, String slug) {
-        return json(
-                "first_name",
-                "Иван",
-                "last_name",
-                "Петров",
-                "middle_name",
-                "Сергеевич",
-                "owner_phone",
-                "+998901234567",
-                "email",
-                "ivan@example.com",
-                "username",
-                username,
-                "password",
-                "SecurePass123!",
-                "password_confirm",
-                "SecurePass123!",
-                "store_name",
-                "Супермаркет Азия",
-                "store_slug",
-                slug,
-                "store_description",
-                "Продуктовый магазин в центре города",
-                "store_address",
-                "ул. Навои, д. 45",
-                "store_city",
-                "Ташкент",
-                "store_region",
-                "Ташкентская область",
-                "store_phone",
-                "+998712345678",
-                "store_email",
-                "info@asiamarket.uz",
-                "store_legal_name",
-                "ООО Супермаркет Азия",
-                "store_tax_id",
-                "123456789");
-    }
-
     @Test
     void theFullRegistrationExampleCreatesUserStoreOwnerAndTokens() {
         String slug = unique("asia_market");
-        Api.Response r = api().post("/api/users/auth/register/", fullRegistrationExample(unique("ivan_owner"), slug));
+        Api.Response r = api().post("/api/users/auth/register/", Registrations.fullExample(unique("ivan_owner"), slug));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.text("/status")).isEqualTo("success");
         assertThat(r.text("/message")).isEqualTo("Регистрация успешна");
@@ -141,19 +101,8 @@ class RegistrationAndLoginTests {
         assertThat(doc002.status()).as(doc002.toString()).isEqualTo(201);
         assertThat(doc002.text("/data/store/slug")).startsWith("supermarket-aziya");
         // erp-v2-readme.md "Минимальный запрос"
-        Api.Response readme = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                unique("owner1"),
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "Иван",
-                                "store_name",
-                                "Мой Магазин"));
+        Api.Response readme =
+                api().post("/api/users/auth/register/", Registrations.owner(unique("owner1"), "Иван", "Мой Магазин"));
         assertThat(readme.status()).as(readme.toString()).isEqualTo(201);
         assertThat(readme.text("/data/store/slug")).startsWith("moy-magazin");
         // erp-v2-api.md 1.1: password2 and phone
@@ -240,19 +189,7 @@ class RegistrationAndLoginTests {
     }
 
     Api.Response register(String storeName) {
-        Api.Response r = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                unique("u"),
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "A",
-                                "store_name",
-                                storeName));
+        Api.Response r = api().post("/api/users/auth/register/", Registrations.owner(unique("u"), "A", storeName));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r;
     }
@@ -260,17 +197,17 @@ class RegistrationAndLoginTests {
     @Test
     void invalidRegistrationsAnswerPerFieldAndChangeNothing() {
         String username = unique("taken");
-        api().post("/api/users/auth/register/", fullRegistrationExample(username, unique("first")));
+        api().post("/api/users/auth/register/", Registrations.fullExample(username, unique("first")));
         Integer users = jdbc.queryForObject("select count(*) from users", Integer.class);
         Integer storesBefore = jdbc.queryForObject("select count(*) from stores", Integer.class);
 
         Api.Response taken =
-                api().post("/api/users/auth/register/", fullRegistrationExample(username, unique("second")));
+                api().post("/api/users/auth/register/", Registrations.fullExample(username, unique("second")));
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.text("/code")).isEqualTo("invalid");
         assertThat(taken.text("/errors/username/0")).isEqualTo("Пользователь с таким логином уже существует");
 
-        Map<String, Object> bad = fullRegistrationExample(unique("new"), unique("third"));
+        Map<String, Object> bad = Registrations.fullExample(unique("new"), unique("third"));
         bad.put("password_confirm", "Different123!");
         bad.put("owner_phone", "901234567");
         Api.Response r = api().post("/api/users/auth/register/", bad);
@@ -278,7 +215,7 @@ class RegistrationAndLoginTests {
         assertThat(r.text("/errors/password_confirm/0")).isEqualTo("Пароли не совпадают");
         assertThat(r.text("/errors/owner_phone/0")).isEqualTo("Номер телефона должен быть в формате: +998XXXXXXXXX");
 
-        Map<String, Object> weak = fullRegistrationExample(unique("weak"), unique("fourth"));
+        Map<String, Object> weak = Registrations.fullExample(unique("weak"), unique("fourth"));
         weak.put("password", "1234567");
         weak.put("password_confirm", "1234567");
         JsonNode passwordErrors = api().post("/api/users/auth/register/", weak).at("/errors/password");
@@ -302,7 +239,7 @@ class RegistrationAndLoginTests {
     @Test
     void loginListsStoresAndRefreshRotatesWithReuseDetection() {
         String username = unique("login");
-        Api.Response reg = api().post("/api/users/auth/register/", fullRegistrationExample(username, unique("shop")));
+        Api.Response reg = api().post("/api/users/auth/register/", Registrations.fullExample(username, unique("shop")));
         String tenantKey = reg.text("/data/store/tenant_key");
 
         Api.Response bad =
@@ -347,9 +284,9 @@ class RegistrationAndLoginTests {
     @Test
     void meNeedsTheKeyOfOneOfTheCallersStores() {
         Api.Response a =
-                api().post("/api/users/auth/register/", fullRegistrationExample(unique("a"), unique("shop_a")));
+                api().post("/api/users/auth/register/", Registrations.fullExample(unique("a"), unique("shop_a")));
         Api.Response b =
-                api().post("/api/users/auth/register/", fullRegistrationExample(unique("b"), unique("shop_b")));
+                api().post("/api/users/auth/register/", Registrations.fullExample(unique("b"), unique("shop_b")));
         Api ownerB = api().as(b.text("/data/tokens/access"));
         assertThat(ownerB.get("/api/users/auth/me/").text("/code")).isEqualTo("missing_tenant_key");
         Api.Response cross = ownerB.in(a.text("/data/store/tenant_key")).get("/api/users/auth/me/");

@@ -3,6 +3,7 @@ package dev.kassa.auth;
 import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +33,7 @@ class StoreTests {
     @Test
     void theWebClientsStoreListWithCredentialsSaysTillsLogInByPin() {
         String username = "creds_" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response reg = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                username,
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "Иван",
-                                "store_name",
-                                "Первый"));
+        Api.Response reg = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Первый"));
         String first = reg.text("/data/store/tenant_key");
         Api owner = api().as(reg.text("/data/tokens/access"));
         Api.Response second = owner.post("/api/users/stores/", json("name", "Второй"));
@@ -121,19 +110,7 @@ class StoreTests {
     @Test
     void anOwnerOpensASecondStoreAndTheFreshTokenServesBoth() {
         String username = "multi_" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Response reg = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                username,
-                                "password",
-                                "SecurePass123!",
-                                "password_confirm",
-                                "SecurePass123!",
-                                "first_name",
-                                "Иван",
-                                "store_name",
-                                "Первый"));
+        Api.Response reg = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Первый"));
         String first = reg.text("/data/store/tenant_key");
         Api owner = api().as(reg.text("/data/tokens/access"));
 

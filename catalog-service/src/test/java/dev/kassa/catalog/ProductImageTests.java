@@ -186,7 +186,7 @@ class ProductImageTests {
                         .status())
                 .isEqualTo(404);
         Boundaries.assertGuarded(
-                "http://localhost:" + port,
+                new Api("http://localhost:" + port),
                 store,
                 List.of(
                         "GET /api/products/product-images/",

@@ -47,20 +47,10 @@ class ReferenceDataTests {
                         4));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long supplier = created.at("/id").asLong();
-        Api.Response bad = keeper.post(
-                "/api/products/suppliers/",
-                json("code", "MOLK", "email", "not-mail", "website", "molk", "rating", 9, "delivery_time", -1));
-        assertThat(bad.at("/errors").fieldNames())
-                .toIterable()
-                .contains("name", "email", "website", "rating", "delivery_time");
         assertThat(keeper.post("/api/products/suppliers/", json("name", "Другой", "code", "MOLK"))
                         .at("/errors/code")
                         .isArray())
                 .isTrue();
-        assertThat(as(store, "cashier")
-                        .post("/api/products/suppliers/", json("name", "X"))
-                        .text("/code"))
-                .isEqualTo("permission_denied");
         assertThat(as(store, "cashier")
                         .get("/api/products/suppliers/?search=молк")
                         .status())
@@ -88,8 +78,6 @@ class ReferenceDataTests {
         assertThat(patched.text("/rating")).isEqualTo("5");
         assertThat(patched.text("/email")).isEqualTo("sales@molk.uz");
 
-        assertThat(keeper.delete("/api/products/suppliers/" + supplier + "/").text("/code"))
-                .isEqualTo("permission_denied");
         assertThat(as(store, "owner")
                         .delete("/api/products/suppliers/" + supplier + "/")
                         .status())

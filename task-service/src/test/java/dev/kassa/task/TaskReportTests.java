@@ -284,15 +284,9 @@ class TaskReportTests {
         assertThat(as(other, 110, "owner").get("/api/tasks/files/not-a-file/").status())
                 .isEqualTo(404);
         Boundaries.assertGuarded(
-                "http://localhost:" + port,
+                new Api("http://localhost:" + port),
                 store,
-                List.of(
-                        "GET /api/tasks/reports/",
-                        "GET /api/tasks/reports/?task=" + task,
-                        "POST /api/tasks/reports/",
-                        "GET /api/tasks/reports/" + report + "/",
-                        "PATCH /api/tasks/reports/" + report + "/",
-                        "DELETE /api/tasks/reports/" + report + "/",
-                        "GET " + photo));
+                // the reports' operations are checked in TaskWebTests; a photo is served by the platform's file store
+                List.of("GET " + photo));
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.auth.token;
 
 import dev.kassa.platform.config.PlatformMigrations;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,19 +106,7 @@ class SigningKeysTests {
                     .contains(keys.current().getKeyID());
             // tokens keep verifying on auth's own endpoints after the read
             String username = "keys_" + UUID.randomUUID().toString().substring(0, 8);
-            Api.Response reg = api.post(
-                    "/api/users/auth/register/",
-                    json(
-                            "username",
-                            username,
-                            "password",
-                            "SecurePass123!",
-                            "password_confirm",
-                            "SecurePass123!",
-                            "first_name",
-                            "Иван",
-                            "store_name",
-                            "Ключи"));
+            Api.Response reg = api.post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Ключи"));
             assertThat(reg.status()).as(reg.toString()).isEqualTo(201);
             assertThat(api.as(reg.text("/data/tokens/access"))
                             .get("/api/users/auth/my-stores/")

@@ -24,10 +24,12 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -51,7 +53,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** Error body everywhere, trailing-slash tolerance, Russian/English messages, money as JSON strings. */
-@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, MessageSourceAutoConfiguration.class})
+@AutoConfiguration(
+        before = {ErrorMvcAutoConfiguration.class, MessageSourceAutoConfiguration.class},
+        after = JdbcTemplateAutoConfiguration.class)
 public class WebAutoConfiguration {
 
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
@@ -274,14 +278,19 @@ public class WebAutoConfiguration {
         return registration;
     }
 
-    /** Runs after Spring Security, so the caller and the store are known when a key is scoped. */
+    /**
+     * Runs after Spring Security, so the caller and the store are known when a key is scoped. Keys are kept in the
+     * service's database: a web slice without one has no idempotency.
+     */
     @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
     public IdempotencyFilter idempotencyFilter(
             JdbcTemplate jdbcTemplate, ErrorResponses errorResponses, Environment environment) {
         return new IdempotencyFilter(jdbcTemplate, errorResponses, PlatformDefaults.instanceName(environment));
     }
 
     @Bean
+    @ConditionalOnBean(IdempotencyFilter.class)
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(
             IdempotencyFilter idempotencyFilter) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(idempotencyFilter);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.kassa.platform.security.ServiceTokens;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,16 +57,29 @@ public final class Api {
         }
     }
 
-    private final String baseUrl;
+    /** How a request reaches the service: over HTTP to a running one, or into a web slice's {@code MockMvc}. */
+    interface Transport {
+        Response exchange(String method, String path, Map<String, String> headers, byte[] payload, String contentType);
+    }
+
+    private final Transport transport;
     private final Map<String, String> headers;
 
     public Api(String baseUrl) {
-        this(baseUrl, Map.of());
+        this(new HttpTransport(baseUrl), Map.of());
     }
 
-    private Api(String baseUrl, Map<String, String> headers) {
-        this.baseUrl = baseUrl;
+    private Api(Transport transport, Map<String, String> headers) {
+        this.transport = transport;
         this.headers = headers;
+    }
+
+    /**
+     * The same client driving a web slice ({@link KassaWebTest}): requests go through the slice's filters, security and
+     * controllers without a server.
+     */
+    public static Api through(MockMvc mvc) {
+        return new Api(new MockMvcTransport(mvc), Map.of());
     }
 
     /** The service on {@code localhost:port} as user {@code userId} ({@code username}) with {@code role} in {@code store}, working in it. */
@@ -82,7 +96,7 @@ public final class Api {
         } else {
             copy.put(name, value);
         }
-        return new Api(baseUrl, copy);
+        return new Api(transport, copy);
     }
 
     public Api as(String accessToken) {
@@ -154,33 +168,48 @@ public final class Api {
     }
 
     private Response exchange(String method, String path, byte[] payload, String contentType) {
+        return transport.exchange(method, path, headers, payload, contentType);
+    }
+
+    /** The body as JSON, or missing when it is empty or not JSON. */
+    static JsonNode parse(String text) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(
-                            method,
-                            payload == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofByteArray(payload));
-            if (payload != null) {
-                request.header("Content-Type", contentType);
-            }
-            headers.forEach(request::header);
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            JsonNode json;
+            return text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
+        } catch (IOException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private record HttpTransport(String baseUrl) implements Transport {
+        @Override
+        public Response exchange(
+                String method, String path, Map<String, String> headers, byte[] payload, String contentType) {
             try {
-                json = text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
-            } catch (IOException notJson) {
-                json = MissingNode.getInstance();
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                payload == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(payload));
+                if (payload != null) {
+                    request.header("Content-Type", contentType);
+                }
+                headers.forEach(request::header);
+                HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                String text = new String(response.body(), StandardCharsets.UTF_8);
+                return new Response(
+                        response.statusCode(),
+                        parse(text),
+                        text,
+                        response.headers().map(),
+                        response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            return new Response(
-                    response.statusCode(), json, text, response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

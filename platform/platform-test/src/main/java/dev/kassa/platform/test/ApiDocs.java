@@ -6,13 +6,57 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Checks on a service's OpenAPI document ({@code /v3/api-docs}) that integrators rely on. */
 public final class ApiDocs {
     private ApiDocs() {}
+
+    /**
+     * A service's committed OpenAPI document, {@code docs/openapi/<name>.json} of the repository the test runs in
+     * (found from the working directory up).
+     */
+    public static JsonNode committed(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("docs/openapi"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(
+                    "no docs/openapi above " + Path.of("").toAbsolutePath());
+        }
+        try {
+            return new ObjectMapper()
+                    .readTree(dir.resolve("docs/openapi/" + name + ".json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a service's published document promises an integrator: the caller is never input, every answer has a typed
+     * schema, every body an example, and every example in {@code openapi/request-examples.json} names an operation.
+     */
+    public static void assertComplete(String service, JsonNode docs) {
+        assertThat(requestsWithPlatformTypes(docs))
+                .as(service + ": the caller is not input")
+                .isEmpty();
+        assertThat(successesWithoutSchema(docs))
+                .as(service + ": every answer has a typed schema")
+                .isEmpty();
+        assertThat(bodiesWithoutExamples(docs))
+                .as(service + ": every body has an example")
+                .isEmpty();
+        assertThat(requestExamplesWithoutOperation(docs))
+                .as(service + ": examples in openapi/request-examples.json that name no operation")
+                .isEmpty();
+    }
 
     /** {@code METHOD path} of every operation that takes a JSON body but shows no example of it. */
     public static List<String> bodiesWithoutExamples(JsonNode docs) {
