@@ -1,16 +1,11 @@
 package dev.kassa.catalog;
 
-import dev.kassa.platform.tenancy.TenancyProperties;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.Boundaries;
-import dev.kassa.platform.test.KassaWebTest;
+import dev.kassa.platform.test.KassaWebSliceTests;
 import dev.kassa.platform.test.MockedCollaborators;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.Map;
 
@@ -18,24 +13,11 @@ import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What catalog's web layer decides before any work: tokens, store keys, roles, request shapes. */
-@KassaWebTest
-class CatalogWebTests {
+class CatalogWebTests extends KassaWebSliceTests {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TenancyProperties tenancy;
-
-    @Autowired
-    ApplicationContext context;
-
-    final String store = TestStores.newKey("web");
-
-    Api as(String role) {
-        return Api.through(mvc)
-                .as(TestTokens.token(7, role, Map.of(store, role)))
-                .in(store);
+    @Override
+    protected String document() {
+        return "catalog";
     }
 
     @Test
@@ -86,10 +68,5 @@ class CatalogWebTests {
         assertThat(as("owner").in(null).get("/api/products/products/").text("/code"))
                 .isEqualTo("missing_tenant_key");
         assertThat(MockedCollaborators.called(context)).isEmpty();
-    }
-
-    @Test
-    void everyStoreOperationRefusesAMissingTokenAndAnotherStoresKey() {
-        Boundaries.assertEveryStoreOperationGuarded(Api.through(mvc), "catalog", tenancy.tenantlessPaths());
     }
 }

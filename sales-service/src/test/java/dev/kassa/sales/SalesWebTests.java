@@ -1,25 +1,31 @@
 package dev.kassa.sales;
 
-import dev.kassa.platform.tenancy.TenancyProperties;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.Boundaries;
-import dev.kassa.platform.test.KassaWebTest;
+import dev.kassa.platform.test.KassaWebSliceTests;
+import dev.kassa.platform.test.MockedCollaborators;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What sales-service's web layer decides before any work: tokens, store keys, roles, request shapes. */
-@KassaWebTest
-class SalesWebTests {
+class SalesWebTests extends KassaWebSliceTests {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TenancyProperties tenancy;
+    @Override
+    protected String document() {
+        return "sales";
+    }
 
     @Test
-    void everyStoreOperationRefusesAMissingTokenAndAnotherStoresKey() {
-        Boundaries.assertEveryStoreOperationGuarded(Api.through(mvc), "sales", tenancy.tenantlessPaths());
+    void aRegistersStartingFloatIsAPositiveAmount() {
+        Api manager = as("manager");
+        assertThat(manager.patch("/api/sales/cash-registers/1/", json("starting_float", -5))
+                        .at("/errors/starting_float")
+                        .isArray())
+                .isTrue();
+        assertThat(manager.patch("/api/sales/cash-registers/1/", json("starting_float", "abc"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(MockedCollaborators.called(context)).isEmpty();
     }
 }
