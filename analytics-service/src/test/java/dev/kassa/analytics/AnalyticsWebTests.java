@@ -2,11 +2,5 @@ package dev.kassa.analytics;
 
 import dev.kassa.platform.test.KassaWebSliceTests;
 
-/** What analytics-service's web layer decides before any work: tokens and store keys. */
-class AnalyticsWebTests extends KassaWebSliceTests {
-
-    @Override
-    protected String document() {
-        return "analytics";
-    }
-}
+/** What analytics-service's web layer decides before any work: tokens and store keys for every store operation. */
+class AnalyticsWebTests extends KassaWebSliceTests {}

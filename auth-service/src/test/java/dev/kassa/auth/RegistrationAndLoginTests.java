@@ -5,6 +5,7 @@ import dev.kassa.platform.events.StoreCreated;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.Registrations;
+import dev.kassa.platform.test.SeedExamples;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class RegistrationAndLoginTests {
     @Test
     void theFullRegistrationExampleCreatesUserStoreOwnerAndTokens() {
         String slug = unique("asia_market");
-        Api.Response r = api().post("/api/users/auth/register/", Registrations.fullExample(unique("ivan_owner"), slug));
+        Api.Response r = api().post("/api/users/auth/register/", SeedExamples.registration(unique("ivan_owner"), slug));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.text("/status")).isEqualTo("success");
         assertThat(r.text("/message")).isEqualTo("Регистрация успешна");
@@ -197,17 +198,17 @@ class RegistrationAndLoginTests {
     @Test
     void invalidRegistrationsAnswerPerFieldAndChangeNothing() {
         String username = unique("taken");
-        api().post("/api/users/auth/register/", Registrations.fullExample(username, unique("first")));
+        api().post("/api/users/auth/register/", SeedExamples.registration(username, unique("first")));
         Integer users = jdbc.queryForObject("select count(*) from users", Integer.class);
         Integer storesBefore = jdbc.queryForObject("select count(*) from stores", Integer.class);
 
         Api.Response taken =
-                api().post("/api/users/auth/register/", Registrations.fullExample(username, unique("second")));
+                api().post("/api/users/auth/register/", SeedExamples.registration(username, unique("second")));
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.text("/code")).isEqualTo("invalid");
         assertThat(taken.text("/errors/username/0")).isEqualTo("Пользователь с таким логином уже существует");
 
-        Map<String, Object> bad = Registrations.fullExample(unique("new"), unique("third"));
+        Map<String, Object> bad = SeedExamples.registration(unique("new"), unique("third"));
         bad.put("password_confirm", "Different123!");
         bad.put("owner_phone", "901234567");
         Api.Response r = api().post("/api/users/auth/register/", bad);
@@ -215,7 +216,7 @@ class RegistrationAndLoginTests {
         assertThat(r.text("/errors/password_confirm/0")).isEqualTo("Пароли не совпадают");
         assertThat(r.text("/errors/owner_phone/0")).isEqualTo("Номер телефона должен быть в формате: +998XXXXXXXXX");
 
-        Map<String, Object> weak = Registrations.fullExample(unique("weak"), unique("fourth"));
+        Map<String, Object> weak = SeedExamples.registration(unique("weak"), unique("fourth"));
         weak.put("password", "1234567");
         weak.put("password_confirm", "1234567");
         JsonNode passwordErrors = api().post("/api/users/auth/register/", weak).at("/errors/password");
@@ -239,7 +240,7 @@ class RegistrationAndLoginTests {
     @Test
     void loginListsStoresAndRefreshRotatesWithReuseDetection() {
         String username = unique("login");
-        Api.Response reg = api().post("/api/users/auth/register/", Registrations.fullExample(username, unique("shop")));
+        Api.Response reg = api().post("/api/users/auth/register/", SeedExamples.registration(username, unique("shop")));
         String tenantKey = reg.text("/data/store/tenant_key");
 
         Api.Response bad =
@@ -284,9 +285,9 @@ class RegistrationAndLoginTests {
     @Test
     void meNeedsTheKeyOfOneOfTheCallersStores() {
         Api.Response a =
-                api().post("/api/users/auth/register/", Registrations.fullExample(unique("a"), unique("shop_a")));
+                api().post("/api/users/auth/register/", SeedExamples.registration(unique("a"), unique("shop_a")));
         Api.Response b =
-                api().post("/api/users/auth/register/", Registrations.fullExample(unique("b"), unique("shop_b")));
+                api().post("/api/users/auth/register/", SeedExamples.registration(unique("b"), unique("shop_b")));
         Api ownerB = api().as(b.text("/data/tokens/access"));
         assertThat(ownerB.get("/api/users/auth/me/").text("/code")).isEqualTo("missing_tenant_key");
         Api.Response cross = ownerB.in(a.text("/data/store/tenant_key")).get("/api/users/auth/me/");

@@ -5,6 +5,7 @@ import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.SeedExamples;
 import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,33 +46,10 @@ class CatalogTests {
         return Api.member(port, store, 7, role, role);
     }
 
-    static Map<String, Object> apiDocumentProduct() {
-        // erp-v2-api.md 2.2, verbatim
-        return json(
-                "name",
-                "iPhone 14 Pro",
-                "sku",
-                "IPHONE-14-PRO",
-                "barcode",
-                "1234567890123",
-                "description",
-                "Latest iPhone model",
-                "cost_price",
-                50000,
-                "sale_price",
-                75000,
-                "wholesale_price",
-                65000,
-                "tax_rate",
-                12,
-                "unit",
-                "pcs");
-    }
-
     @Test
     void theApiDocumentsProductIsCreatedWithItsOwnSkuAndBarcode() {
         String store = TestStores.newKey("cat");
-        Api.Response r = as(store, "owner").post("/api/products/products/", apiDocumentProduct());
+        Api.Response r = as(store, "owner").post("/api/products/products/", SeedExamples.product());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.text("/sku")).isEqualTo("IPHONE-14-PRO");
         assertThat(r.text("/barcode")).isEqualTo("1234567890123");
@@ -81,7 +59,7 @@ class CatalogTests {
         assertThat(r.text("/pricing/margin")).isEqualTo("50.00");
         assertThat(r.text("/stock_status")).isEqualTo("out_of_stock");
 
-        Api.Response duplicate = as(store, "owner").post("/api/products/products/", apiDocumentProduct());
+        Api.Response duplicate = as(store, "owner").post("/api/products/products/", SeedExamples.product());
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.at("/errors/sku").isArray()).isTrue();
         assertThat(duplicate.text("/errors/barcode/0")).isEqualTo("Штрих-код уже используется другим товаром");

@@ -15,11 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What catalog's web layer decides before any work: tokens, store keys, roles, request shapes. */
 class CatalogWebTests extends KassaWebSliceTests {
 
-    @Override
-    protected String document() {
-        return "catalog";
-    }
-
     @Test
     void badShapesAreRefusedPerFieldBeforeAnythingIsDone() {
         Api owner = as("owner");

@@ -6,6 +6,7 @@ import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.ApiDocs;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.SeedExamples;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,18 +47,7 @@ class CustomerTests {
         String a = TestStores.newKey("cus");
         String b = TestStores.newKey("cus");
         // erp-v2-api.md 6.2, verbatim
-        Api.Response created = as(a, "cashier")
-                .post(
-                        "/api/customers/customers/",
-                        json(
-                                "name",
-                                "Test Customer",
-                                "phone",
-                                "+998901234567",
-                                "email",
-                                "customer@example.com",
-                                "address",
-                                "Tashkent, Uzbekistan"));
+        Api.Response created = as(a, "cashier").post("/api/customers/customers/", SeedExamples.customer());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/id").asLong()).isPositive();
         assertThat(created.text("/full_name")).isEqualTo("Test Customer");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.ApiDocs;
-import dev.kassa.platform.test.Registrations;
+import dev.kassa.platform.test.SeedExamples;
 import dev.kassa.platform.test.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -112,7 +112,7 @@ class EndToEndIT {
     @Order(1)
     void registersStoresWithEverySeedExample() {
         // erp-v2-registration.md: the full form
-        Api.Response a = gateway.post("/api/users/auth/register/", Registrations.fullExample(usernameA, "asia_market"));
+        Api.Response a = gateway.post("/api/users/auth/register/", SeedExamples.registration(usernameA, "asia_market"));
         assertThat(a.status()).as(a.toString()).isEqualTo(201);
         keyA = a.text("/data/store/tenant_key");
         assertThat(keyA).startsWith("asia_market_");
@@ -211,27 +211,7 @@ class EndToEndIT {
                         .status())
                 .isEqualTo(201);
         // erp-v2-api.md 2.2 verbatim
-        Api.Response iphone = owner.post(
-                "/api/products/products/",
-                json(
-                        "name",
-                        "iPhone 14 Pro",
-                        "sku",
-                        "IPHONE-14-PRO",
-                        "barcode",
-                        "1234567890123",
-                        "description",
-                        "Latest iPhone model",
-                        "cost_price",
-                        50000,
-                        "sale_price",
-                        75000,
-                        "wholesale_price",
-                        65000,
-                        "tax_rate",
-                        12,
-                        "unit",
-                        "pcs"));
+        Api.Response iphone = owner.post("/api/products/products/", SeedExamples.product());
         assertThat(iphone.status()).as(iphone.toString()).isEqualTo(201);
         assertThat(owner.get("/api/products/products/?search=IPHONE&is_active=true&ordering=-created_at")
                         .at("/count")
@@ -413,17 +393,7 @@ class EndToEndIT {
     @Order(4)
     void customersAndTasksFromTheApiDocument() {
         Api owner = gateway.as(ownerA).in(keyA);
-        Api.Response customer = owner.post(
-                "/api/customers/customers/",
-                json(
-                        "name",
-                        "Test Customer",
-                        "phone",
-                        "+998901234567",
-                        "email",
-                        "customer@example.com",
-                        "address",
-                        "Tashkent, Uzbekistan"));
+        Api.Response customer = owner.post("/api/customers/customers/", SeedExamples.customer());
         assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
         customerId = customer.at("/id").asLong();
         assertThat(owner.get("/api/customers/customers/").at("/count").asInt()).isEqualTo(1);
@@ -434,18 +404,8 @@ class EndToEndIT {
                 owner.get("/api/users/auth/me/").at("/data/employee/id").asLong();
         Api.Response task = owner.post(
                 "/api/tasks/tasks/",
-                json(
-                        "title",
-                        "Проверить остатки товара",
-                        "description",
-                        "Провести инвентаризацию склада",
-                        "priority",
-                        "high",
-                        "category",
-                        "inventory",
-                        "assigned_to",
+                SeedExamples.task(
                         ownerEmployee,
-                        "due_date",
                         OffsetDateTime.now().plusDays(2).withNano(0).toString()));
         assertThat(task.status()).as(task.toString()).isEqualTo(201);
         long taskId = task.at("/id").asLong();

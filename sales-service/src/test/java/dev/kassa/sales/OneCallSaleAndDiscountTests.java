@@ -1,7 +1,6 @@
 package dev.kassa.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
@@ -10,7 +9,6 @@ import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.sales.till.SaleCompleted;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -185,24 +180,9 @@ class OneCallSaleAndDiscountTests {
             // catalog may still commit the hold after sales gave up on it: the reference goes to catalog as
             // HoldsReleased
             // through the outbox, so catalog cancels the hold, or refuses it if it arrives later still
-            ObjectMapper mapper = new ObjectMapper();
-            List<JsonNode> released = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
-                    try {
-                        JsonNode event = mapper.readTree(rec.value());
-                        if ("HoldsReleased".equals(event.path("type").asText())
-                                && store.equals(event.path("tenant_key").asText())) {
-                            released.add(event);
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                return !released.isEmpty();
-            });
-            assertThat(released.get(0).at("/payload/request_refs").size()).isEqualTo(1);
-            assertThat(released.get(0).at("/payload/request_refs/0").asText()).isNotBlank();
+            JsonNode released = TestKafka.awaitEvent(consumer, store, "HoldsReleased");
+            assertThat(released.at("/payload/request_refs").size()).isEqualTo(1);
+            assertThat(released.at("/payload/request_refs/0").asText()).isNotBlank();
         }
     }
 

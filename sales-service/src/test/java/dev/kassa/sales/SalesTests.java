@@ -15,12 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Catalog is not running here (it answers nowhere): scanning must fail fast, checkout of a draft must still work. */
 @KassaIntegrationTest
@@ -190,22 +188,8 @@ class SalesTests {
             assertThat(jdbc.queryForObject("select count(*) from " + schema(store) + ".payments", Integer.class))
                     .isEqualTo(2);
 
-            List<JsonNode> events = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
-                    try {
-                        JsonNode e = objectMapper.readTree(rec.value());
-                        if (store.equals(e.path("tenant_key").asText())
-                                && "SaleCompleted".equals(e.path("type").asText())) {
-                            events.add(e);
-                        }
-                    } catch (Exception ignored) {
-                        // other tests' events
-                    }
-                });
-                return !events.isEmpty();
-            });
-            JsonNode payload = events.get(0).path("payload");
+            JsonNode completed = TestKafka.awaitEvent(consumer, store, "SaleCompleted");
+            JsonNode payload = completed.path("payload");
             assertThat(payload.path("sale_id").asText()).isEqualTo(String.valueOf(sale));
             assertThat(payload.path("total").asText()).isEqualTo("150000.00");
             assertThat(payload.path("business_date").asText()).isNotBlank();

@@ -11,11 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What sales-service's web layer decides before any work: tokens, store keys, roles, request shapes. */
 class SalesWebTests extends KassaWebSliceTests {
 
-    @Override
-    protected String document() {
-        return "sales";
-    }
-
     @Test
     void aRegistersStartingFloatIsAPositiveAmount() {
         Api manager = as("manager");

@@ -20,14 +20,11 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A shift from opening to reconciliation, with cash movements, cancels and refunds (catalog is not needed here). */
 @KassaIntegrationTest
@@ -776,22 +773,8 @@ class ShiftAndRefundTests {
                             .text("/code"))
                     .isEqualTo("sale_not_refundable");
 
-            List<JsonNode> refunds = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
-                    try {
-                        JsonNode e = objectMapper.readTree(rec.value());
-                        if (store.equals(e.path("tenant_key").asText())
-                                && "SaleRefunded".equals(e.path("type").asText())) {
-                            refunds.add(e.path("payload"));
-                        }
-                    } catch (Exception ignored) {
-                        // other tests' events
-                    }
-                });
-                return !refunds.isEmpty();
-            });
-            JsonNode refund = refunds.get(0);
+            JsonNode refund =
+                    TestKafka.awaitEvent(consumer, store, "SaleRefunded").path("payload");
             assertThat(refund.path("amount").asText()).isEqualTo("150000.00");
             assertThat(refund.path("fully_refunded").asBoolean()).isTrue();
             assertThat(refund.path("lines")).hasSize(2);

@@ -5,6 +5,7 @@ import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.ApiDocs;
 import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.SeedExamples;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,22 +43,7 @@ class TaskTests {
         staff.save(new EmployeeDirectory.Employee(store, 2, 2, "Анна Петрова", "cashier", "", true));
         String due = OffsetDateTime.now().plusDays(3).withNano(0).toString();
         // erp-v2-api.md 5.1 (with a due date in the future)
-        Api.Response created = as(store, 1, "owner")
-                .post(
-                        "/api/tasks/tasks/",
-                        json(
-                                "title",
-                                "Проверить остатки товара",
-                                "description",
-                                "Провести инвентаризацию склада",
-                                "priority",
-                                "high",
-                                "category",
-                                "inventory",
-                                "assigned_to",
-                                2,
-                                "due_date",
-                                due));
+        Api.Response created = as(store, 1, "owner").post("/api/tasks/tasks/", SeedExamples.task(2, due));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.at("/id").asLong()).isPositive();
         assertThat(created.text("/status")).isEqualTo("pending");

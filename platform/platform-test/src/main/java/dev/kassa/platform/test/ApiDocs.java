@@ -41,9 +41,19 @@ public final class ApiDocs {
 
     /**
      * What a service's published document promises an integrator: the caller is never input, every answer has a typed
-     * schema, every body an example, and every example in {@code openapi/request-examples.json} names an operation.
+     * schema, every body an example, every example in {@code openapi/request-examples.json} names an operation, and the
+     * error catalogue ({@code x-kassa-errors}) gives each code its status and a message in both languages.
      */
     public static void assertComplete(String service, JsonNode docs) {
+        assertThat(docs.at("/x-kassa-errors"))
+                .as(service + ": the error catalogue")
+                .anySatisfy(e -> {
+                    assertThat(e.path("code").asText()).isEqualTo("not_a_member");
+                    assertThat(e.path("status").asInt()).isEqualTo(403);
+                    assertThat(e.path("message").asText())
+                            .isNotBlank()
+                            .isNotEqualTo(e.path("message_ru").asText());
+                });
         assertThat(requestsWithPlatformTypes(docs))
                 .as(service + ": the caller is not input")
                 .isEmpty();

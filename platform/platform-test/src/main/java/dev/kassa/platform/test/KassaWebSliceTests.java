@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,8 +34,13 @@ public abstract class KassaWebSliceTests {
                 .in(store);
     }
 
-    /** The service's committed OpenAPI document, {@code docs/openapi/<document>.json}. */
-    protected abstract String document();
+    /**
+     * The service's committed OpenAPI document, {@code docs/openapi/<document>.json}: the test class's name before
+     * {@code WebTests}, in lower case ({@code SalesWebTests}: {@code sales}).
+     */
+    protected String document() {
+        return getClass().getSimpleName().replace("WebTests", "").toLowerCase(Locale.ROOT);
+    }
 
     @Test
     protected void everyStoreOperationRefusesAMissingTokenAndAnotherStoresKey() {

@@ -2,11 +2,13 @@ package dev.kassa.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -28,28 +30,46 @@ public final class TestKafka {
     }
 
     /**
-     * The first event of {@code type} keyed {@code key} on {@code topic}, read from the beginning; fails when none arrives
-     * within 30 s. Events leave the outbox as soon as their transaction commits, so tests look for them on the broker.
+     * The first event of {@code type} of the store {@code key} on {@code topic}, read from the beginning; fails when none
+     * arrives within 30 s. Events leave the outbox as soon as their transaction commits, so tests look for them on the
+     * broker.
      */
     public static JsonNode awaitEvent(String topic, String key, String type) {
-        ObjectMapper mapper = new ObjectMapper();
-        AtomicReference<JsonNode> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ZERO)
-                    .until(() -> {
-                        for (var record : consumer.poll(Duration.ofMillis(200))) {
-                            JsonNode event = mapper.readTree(record.value());
-                            if (key.equals(record.key())
-                                    && type.equals(event.path("type").asText())) {
-                                found.compareAndSet(null, event);
-                            }
-                        }
-                        return found.get() != null;
-                    });
+            return awaitEvent(consumer, key, type);
         }
+    }
+
+    /**
+     * The first event of {@code type} of the store {@code key} (the record's key or the envelope's {@code tenant_key})
+     * that {@code consumer} (already subscribed) reads; fails when none arrives within 30 s. Other tests' events, and anything that is not an event, are passed over.
+     */
+    public static JsonNode awaitEvent(KafkaConsumer<String, String> consumer, String key, String type) {
+        ObjectMapper mapper = new ObjectMapper();
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ZERO)
+                .until(() -> {
+                    for (var record : consumer.poll(Duration.ofMillis(200))) {
+                        JsonNode event = parse(mapper, record.value());
+                        boolean stores = key.equals(record.key())
+                                || key.equals(event.path("tenant_key").asText());
+                        if (stores && type.equals(event.path("type").asText())) {
+                            found.compareAndSet(null, event);
+                        }
+                    }
+                    return found.get() != null;
+                });
         return found.get();
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String value) {
+        try {
+            return mapper.readTree(value);
+        } catch (IOException notJson) {
+            return MissingNode.getInstance();
+        }
     }
 }
