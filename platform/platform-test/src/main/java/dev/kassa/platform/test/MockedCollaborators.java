@@ -1,5 +1,6 @@
 package dev.kassa.platform.test;
 
+import org.mockito.MockMakers;
 import org.mockito.Mockito;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -13,6 +14,7 @@ import org.springframework.test.context.bean.override.mockito.MockReset;
 import org.springframework.util.ClassUtils;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -77,8 +79,10 @@ public final class MockedCollaborators implements BeanDefinitionRegistryPostProc
     }
 
     private static <T> RootBeanDefinition mock(Class<T> type) {
-        return new RootBeanDefinition(
-                type, (Supplier<T>) () -> Mockito.mock(type, MockReset.withSettings(MockReset.AFTER)));
+        return new RootBeanDefinition(type, (Supplier<T>) () -> Mockito.mock(
+                type,
+                MockReset.withSettings(MockReset.AFTER)
+                        .mockMaker(Modifier.isFinal(type.getModifiers()) ? MockMakers.INLINE : MockMakers.SUBCLASS)));
     }
 
     /** Plain values, containers and lazy lookups are the framework's to resolve, not a collaborator to mock. */
