@@ -107,25 +107,7 @@ class RegistrationAndLoginTests {
         assertThat(readme.status()).as(readme.toString()).isEqualTo(201);
         assertThat(readme.text("/data/store/slug")).startsWith("moy-magazin");
         // erp-v2-api.md 1.1: password2 and phone
-        Api.Response api = api().post(
-                        "/api/users/auth/register/",
-                        json(
-                                "username",
-                                unique("testuser"),
-                                "email",
-                                "test@example.com",
-                                "password",
-                                "TestPass123!",
-                                "password2",
-                                "TestPass123!",
-                                "first_name",
-                                "Test",
-                                "last_name",
-                                "User",
-                                "store_name",
-                                "Test Store",
-                                "phone",
-                                "+998901234567"));
+        Api.Response api = api().post("/api/users/auth/register/", SeedExamples.apiRegistration(unique("testuser")));
         assertThat(api.status()).as(api.toString()).isEqualTo(201);
         assertThat(api.text("/data/employee/phone")).isEqualTo("+998901234567");
         // erp-v2-readme.md "Полный запрос" with its hyphenated slug

@@ -158,24 +158,8 @@ class EndToEndIT {
                 .isEqualTo(201);
         assertThat(gateway.post(
                                 "/api/users/auth/register/",
-                                json(
-                                        "username",
-                                        "testuser_"
-                                                + UUID.randomUUID().toString().substring(0, 6),
-                                        "email",
-                                        "test@example.com",
-                                        "password",
-                                        "TestPass123!",
-                                        "password2",
-                                        "TestPass123!",
-                                        "first_name",
-                                        "Test",
-                                        "last_name",
-                                        "User",
-                                        "store_name",
-                                        "Test Store",
-                                        "phone",
-                                        "+998901234567"))
+                                SeedExamples.apiRegistration("testuser_"
+                                        + UUID.randomUUID().toString().substring(0, 6)))
                         .status())
                 .isEqualTo(201);
     }

@@ -52,6 +52,27 @@ public final class SeedExamples {
                 "123456789");
     }
 
+    /** erp-v2-api.md 1.1: a registration with {@code password2} and {@code phone} (the username is the test's). */
+    public static Map<String, Object> apiRegistration(String username) {
+        return json(
+                "username",
+                username,
+                "email",
+                "test@example.com",
+                "password",
+                "TestPass123!",
+                "password2",
+                "TestPass123!",
+                "first_name",
+                "Test",
+                "last_name",
+                "User",
+                "store_name",
+                "Test Store",
+                "phone",
+                "+998901234567");
+    }
+
     /** erp-v2-api.md 2.2: a product. */
     public static Map<String, Object> product() {
         return json(
