@@ -112,20 +112,10 @@ public class TokenService {
      * {@code app}, its scopes as OAuth 2.0 writes them, its client id; as short-lived as an employee's.
      */
     public String appAccess(long appId, String clientId, String name, String tenantKey, List<String> scopes) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(KassaClaims.ISSUER)
-                .subject(Long.toString(-appId))
-                .claim(KassaClaims.USERNAME, "app:" + name)
-                .claim(KassaClaims.STORES, Map.of(tenantKey, KassaClaims.APP_ROLE))
+        return sign(accessClaims(-appId, "app:" + name, Map.of(tenantKey, KassaClaims.APP_ROLE))
                 .claim(KassaClaims.APP, clientId)
                 .claim(KassaClaims.SCOPE, String.join(" ", scopes))
-                .issuedAt(now)
-                .claim(KassaClaims.ISSUED_AT_MS, now.toEpochMilli())
-                .expiresAt(now.plus(properties.accessTokenTtl()))
-                .id(UUID.randomUUID().toString())
-                .build();
-        return sign(claims);
+                .build());
     }
 
     /** How long an access token lives. */
@@ -134,18 +124,22 @@ public class TokenService {
     }
 
     String access(TokenSubject subject) {
+        return sign(accessClaims(subject.userId(), subject.username(), subject.stores())
+                .build());
+    }
+
+    /** What every access token says, an employee's or an app's: who, in which stores, issued when, for how long. */
+    private JwtClaimsSet.Builder accessClaims(long subject, String username, Map<String, ?> stores) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return JwtClaimsSet.builder()
                 .issuer(KassaClaims.ISSUER)
-                .subject(Long.toString(subject.userId()))
-                .claim(KassaClaims.USERNAME, subject.username())
-                .claim(KassaClaims.STORES, subject.stores())
+                .subject(Long.toString(subject))
+                .claim(KassaClaims.USERNAME, username)
+                .claim(KassaClaims.STORES, stores)
                 .issuedAt(now)
                 .claim(KassaClaims.ISSUED_AT_MS, now.toEpochMilli())
                 .expiresAt(now.plus(properties.accessTokenTtl()))
-                .id(UUID.randomUUID().toString())
-                .build();
-        return sign(claims);
+                .id(UUID.randomUUID().toString());
     }
 
     private String sign(JwtClaimsSet claims) {
