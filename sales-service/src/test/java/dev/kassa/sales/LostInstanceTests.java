@@ -84,6 +84,36 @@ class LostInstanceTests {
     }
 
     @Test
+    void scansWithoutAKeyHoldUnderIntentsRecordedAheadAndTheirLinesRemoveThem() {
+        String store = TestStores.newKey("lost");
+        Api cashier = Api.member(port, store, 5, "user5", "cashier");
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        long sale = 0;
+        for (int i = 0; i < 5; i++) {
+            Api.Response scan = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+            assertThat(scan.status()).as(scan.toString()).isEqualTo(200);
+            sale = scan.at("/data/id").asLong();
+        }
+
+        List<String> lines = jdbc.queryForList(
+                "select reservation_ref from " + TestStores.schema(store) + ".sale_items where sale_id = ?",
+                String.class,
+                sale);
+        assertThat(lines).hasSize(5).doesNotHaveDuplicates();
+        assertThat(catalog.holds)
+                .as("each line held in catalog under its own reference")
+                .containsKeys(lines.toArray(String[]::new));
+        List<String> left = jdbc.queryForList(
+                "select request_ref from public.till_hold_intents where tenant_key = ?", String.class, store);
+        assertThat(left)
+                .as("the lines removed their intents; the rest were recorded ahead for the next scans")
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(lines);
+    }
+
+    @Test
     void aCheckoutRetriedAfterItsInstanceDiedAnswersTheSaleItCompleted() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");

@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The holds a scan is about to ask catalog for and has not yet owned by a line ({@code public.till_hold_intents}): written in
- * the scan's check before catalog is called, removed in the transaction that writes the line. What is left belongs to a scan
+ * The holds a scan is about to ask catalog for and has not yet owned by a line ({@code public.till_hold_intents}): committed
+ * before catalog is called (ahead of the scans, by {@link SpareIntents}, for requests without a key), removed in the
+ * transaction that writes the line. What is left belongs to a scan
  * whose instance died between the two (or that failed and released its hold itself), and {@link AbandonedHolds} releases
  * it, whichever instance placed it: a hold no line owns never outlives its scan by more than a sweep.
  */
@@ -34,24 +35,6 @@ public class HoldIntents {
                 .param("refs", requestRefs.toArray(String[]::new))
                 .param("tenant", tenantKey)
                 .update();
-    }
-
-    /**
-     * {@link #begin} if the till's shift {@code sessionId} is open, in one statement (a scan's check and its intent in a
-     * single round trip); false, with nothing recorded, when the shift is not there or not open.
-     */
-    public boolean beginInOpenShift(String tenantKey, List<String> requestRefs, long sessionId) {
-        return sql.sql(
-                                """
-                                insert into public.till_hold_intents (request_ref, tenant_key)
-                                select unnest(cast(:refs as varchar[])), :tenant
-                                 where exists (select 1 from sessions where id = :session and status = 'open')
-                                """)
-                        .param("refs", requestRefs.toArray(String[]::new))
-                        .param("tenant", tenantKey)
-                        .param("session", sessionId)
-                        .update()
-                > 0;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.catalog.HoldIntents;
+import dev.kassa.sales.catalog.SpareIntents;
 import dev.kassa.sales.shift.SessionRepository;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
@@ -57,6 +58,7 @@ public class Cart {
     private final TransactionTemplate tx;
     private final Discounts discounts;
     private final HoldIntents intents;
+    private final SpareIntents spares;
     private final RequestRules rules;
 
     Cart(
@@ -67,8 +69,10 @@ public class Cart {
             TransactionTemplate tx,
             Discounts discounts,
             HoldIntents intents,
+            SpareIntents spares,
             RequestRules rules) {
         this.rules = rules;
+        this.spares = spares;
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
@@ -97,7 +101,6 @@ public class Cart {
                 quantity,
                 r.batch(),
                 requestRef,
-                r.session(),
                 () -> TillGuards.openShift(sessions, r.session(), false),
                 () -> sales.draftInOpenShift(r.session(), caller.userId()).orElseGet(() -> {
                     // no draft yet (or the shift is not open: the check says why): the shift is locked while one is
@@ -122,7 +125,6 @@ public class Cart {
                 quantity,
                 r.batch(),
                 requestRef,
-                null,
                 () -> TillGuards.pendingSale(sales, saleId),
                 () -> TillGuards.pendingSale(sales, saleId));
     }
@@ -166,11 +168,13 @@ public class Cart {
     }
 
     /**
-     * Checks the target ({@code check}, in its own transaction), holds stock in catalog, then writes the lines into the sale that
-     * {@code target} locks, in one transaction. A scan without a key into the open shift {@code openShift} checks the shift and
-     * records the intent in one statement ({@link HoldIntents#beginInOpenShift}); {@code check} then only says why it refused. The hold is recorded as intended ({@link HoldIntents}) in the check's transaction
-     * and owned by its lines in theirs, so a hold whose lines never come (this instance dies between the two) is released by
-     * another instance. A keyed request whose lines a first run already wrote answers that sale instead of holding again.
+     * Holds stock in catalog, then writes the lines into the sale that {@code target} locks (and checks), in one
+     * transaction. The hold is asked for under a reference whose intent is committed ({@link HoldIntents}): a request
+     * without a key takes one recorded ahead ({@link SpareIntents}), a keyed one records its own in the transaction that
+     * runs {@code check} and looks for the lines a first run of the same request wrote (then it answers that sale instead
+     * of holding again). Without a key, {@code check} runs only when catalog refuses or fails, so that a closed shift is
+     * still the answer then; otherwise {@code target} checks in the line's transaction. The line's transaction removes the intent, so a hold whose lines never come (this instance dies
+     * between the two) is released by another instance; a refused line gives its hold back at once.
      */
     private SaleView hold(
             Long productId,
@@ -178,30 +182,27 @@ public class Cart {
             BigDecimal quantity,
             Long batchId,
             String requestRef,
-            Long openShift,
             Runnable check,
             Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
-        String ref = UUID.randomUUID().toString();
         String store = TenantContext.require().key();
-        boolean begun = requestRef == null
-                && openShift != null
-                && Boolean.TRUE.equals(tx.execute(s -> intents.beginInOpenShift(store, List.of(ref), openShift)));
-        SaleView done = begun
-                ? null
-                : tx.execute(s -> {
-                    check.run();
-                    if (requestRef != null) {
-                        var written = sales.saleOfRequest(requestRef);
-                        if (written.isPresent()) {
-                            return sales.view(written.get());
-                        }
-                    }
-                    intents.begin(store, List.of(ref));
-                    return null;
-                });
-        if (done != null) {
-            return done;
+        String ref;
+        if (requestRef == null) {
+            ref = spares.take(store);
+        } else {
+            ref = UUID.randomUUID().toString();
+            SaleView done = tx.execute(s -> {
+                check.run();
+                var written = sales.saleOfRequest(requestRef);
+                if (written.isPresent()) {
+                    return sales.view(written.get());
+                }
+                intents.begin(store, List.of(ref));
+                return null;
+            });
+            if (done != null) {
+                return done;
+            }
         }
         Hold hold;
         try {
@@ -209,6 +210,11 @@ public class Cart {
         } catch (RuntimeException e) {
             // nothing is held (a refusal), or the client has released it already (catalog away): nothing left to sweep
             forget(ref);
+            if (requestRef == null) {
+                // not checked yet: a shift that is not open or a sale that is no longer a draft is the answer, as it
+                // would have been had it been checked first
+                tx.executeWithoutResult(s -> check.run());
+            }
             throw e;
         }
         try {
@@ -221,7 +227,9 @@ public class Cart {
                 return sales.recalculate(draft, sales.addLines(draft.id(), hold, ref, requestRef));
             });
         } catch (RuntimeException e) {
+            // no line (the shift closed, the sale is no longer a draft, the database failed): the hold goes back now
             catalog.release(List.of(ref));
+            forget(ref);
             throw e;
         }
     }

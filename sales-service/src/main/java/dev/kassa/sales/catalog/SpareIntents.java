@@ -1,0 +1,165 @@
+package dev.kassa.sales.catalog;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Hold intents ({@link HoldIntents}) recorded ahead of the scans that use them: a scan takes a reference whose intent is
+ * already committed instead of paying a transaction of its own for it before catalog is asked. The guarantee is the one
+ * the intents always gave: a hold is asked for only under a reference whose intent is committed, the transaction that
+ * writes the line removes it, and what an instance leaves behind (it died mid-scan, or its references went unused) is
+ * released by {@link AbandonedHolds} on whichever instance sweeps.
+ * <p>
+ * Each instance keeps its own references, per store. A reference is handed out only while it is younger than a third of
+ * {@code kassa.sales.abandoned-hold-age}, so the sweep never takes one a scan is still using; older ones are removed by the
+ * instance itself (with its next batch, every {@code kassa.sales.abandoned-holds-interval}, and when it stops), so unused
+ * references cost catalog nothing. A batch follows the store's pace: twice as many references when the last batch was used
+ * up within half that time, half as many when references went stale, one at the least: a store that scans now and then
+ * records one intent per scan, as it did, and a busy one one transaction per up to {@value #MOST} scans.
+ */
+@Component
+public class SpareIntents {
+
+    private static final Logger log = LoggerFactory.getLogger(SpareIntents.class);
+
+    /** The most references one batch records. */
+    static final int MOST = 64;
+
+    private final HoldIntents intents;
+    private final TransactionTemplate tx;
+    private final long freshNanos;
+    private final Map<String, Spares> stores = new ConcurrentHashMap<>();
+
+    SpareIntents(
+            HoldIntents intents,
+            TransactionTemplate tx,
+            @Value("${kassa.sales.abandoned-hold-age:30s}") Duration abandonedAge) {
+        this.intents = intents;
+        this.tx = tx;
+        this.freshNanos = abandonedAge.toNanos() / 3;
+    }
+
+    /** A reference of the store's whose intent is committed, for one hold; recorded now when none is left. */
+    public String take(String store) {
+        Spares spares = stores.computeIfAbsent(store, k -> new Spares());
+        spares.lock.lock();
+        try {
+            long now = System.nanoTime();
+            List<String> stale = spares.dropStale(now, freshNanos);
+            Spare spare = spares.refs.pollFirst();
+            if (spare != null) {
+                return spare.ref();
+            }
+            if (stale.isEmpty() && spares.filled && now - spares.filledAt < freshNanos / 2) {
+                spares.batch = Math.min(MOST, spares.batch * 2);
+            }
+            List<String> refs = new ArrayList<>(spares.batch);
+            for (int i = 0; i < spares.batch; i++) {
+                refs.add(UUID.randomUUID().toString());
+            }
+            // the time is taken before the intents are written: a reference is never thought younger than it is
+            long madeAt = System.nanoTime();
+            tx.executeWithoutResult(s -> {
+                if (!stale.isEmpty()) {
+                    intents.end(stale);
+                }
+                intents.begin(store, refs);
+            });
+            spares.filledAt = madeAt;
+            spares.filled = true;
+            for (String ref : refs.subList(1, refs.size())) {
+                spares.refs.addLast(new Spare(ref, madeAt));
+            }
+            return refs.get(0);
+        } finally {
+            spares.lock.unlock();
+        }
+    }
+
+    /** How many references of the store this instance holds unused (for tests). */
+    int unused(String store) {
+        Spares spares = stores.get(store);
+        return spares == null ? 0 : spares.refs.size();
+    }
+
+    /** Removes the intents of the references that went stale unused, so that the sweep does not send them to catalog. */
+    @Scheduled(
+            fixedDelayString = "${kassa.sales.abandoned-holds-interval:10s}",
+            initialDelayString = "${kassa.sales.abandoned-holds-interval:10s}")
+    void removeStale() {
+        long now = System.nanoTime();
+        remove(spares -> spares.dropStale(now, freshNanos));
+        // a store that has not scanned here for a while is forgotten (its next scan starts again at one)
+        stores.entrySet().removeIf(e -> e.getValue().refs.isEmpty() && now - e.getValue().filledAt >= freshNanos);
+    }
+
+    /** An instance that stops removes what it did not use. */
+    @PreDestroy
+    void removeAll() {
+        remove(Spares::dropAll);
+    }
+
+    private void remove(Function<Spares, List<String>> dropping) {
+        List<String> refs = new ArrayList<>();
+        stores.forEach((store, spares) -> {
+            spares.lock.lock();
+            try {
+                refs.addAll(dropping.apply(spares));
+            } finally {
+                spares.lock.unlock();
+            }
+        });
+        if (refs.isEmpty()) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(s -> intents.end(refs));
+        } catch (RuntimeException e) {
+            // left to the sweep, which releases them in catalog (where a reference never held is simply refused later)
+            log.warn("Removing {} unused hold intent(s): {}", refs.size(), e.toString());
+        }
+    }
+
+    private record Spare(String ref, long madeAt) {}
+
+    /** A store's unused references on this instance, oldest first. */
+    private static final class Spares {
+        final ReentrantLock lock = new ReentrantLock();
+        final ArrayDeque<Spare> refs = new ArrayDeque<>();
+        int batch = 1;
+        boolean filled;
+        long filledAt;
+
+        List<String> dropStale(long now, long freshNanos) {
+            List<String> stale = new ArrayList<>();
+            while (!refs.isEmpty() && now - refs.peekFirst().madeAt() >= freshNanos) {
+                stale.add(refs.pollFirst().ref());
+            }
+            if (!stale.isEmpty()) {
+                batch = Math.max(1, batch / 2);
+            }
+            return stale;
+        }
+
+        List<String> dropAll() {
+            List<String> all = refs.stream().map(Spare::ref).toList();
+            refs.clear();
+            return all;
+        }
+    }
+}
