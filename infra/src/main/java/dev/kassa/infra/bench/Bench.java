@@ -86,7 +86,9 @@ public final class Bench {
             Instant saturationEnd = Instant.now();
             // the consumers' share of the sales of (b) is done once they have caught up
             load.settle();
-            DatabaseWork.now(context).since(before).report(context.results(), "(b)", saturation.completed());
+            DatabaseWork work = DatabaseWork.now(context).since(before);
+            work.report(context.results(), "(b)", saturation.completed());
+            work.printMostRun(saturation.completed());
             delays.analytics(
                     "(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)",
                     saturationStart,

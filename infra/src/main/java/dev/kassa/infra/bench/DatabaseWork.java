@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,12 +15,19 @@ import java.util.TreeMap;
  * transactions ended (from {@code pg_stat_database}, committed and rolled back). Divided by a load's completed sales it
  * is issue 41's statements and transactions per sale; background work (outbox relays, sweeps, consumers) counts too.
  */
-record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions) {
+record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions, Map<String, Query> queries) {
+
+    /** One normalised statement of {@code pg_stat_statements} (its database and text) and how often it ran. */
+    record Query(String database, String text, long calls) {}
+
+    /** How many of the most frequent statements {@link #printMostRun} shows. */
+    static final int MOST_RUN = 25;
 
     /** The counters now, for every {@code kassa_*} database. */
     static DatabaseWork now(BenchContext context) throws SQLException {
         Map<String, Long> statements = new TreeMap<>();
         Map<String, Long> transactions = new TreeMap<>();
+        Map<String, Query> queries = new HashMap<>();
         try (Connection c = context.connect("postgres");
                 Statement s = c.createStatement()) {
             // pending statistics reach pg_stat_database when a backend is idle or a second later: read them fresh
@@ -34,13 +43,26 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
                 }
             }
             try (ResultSet rs = s.executeQuery(
+                    """
+                    select d.datname, s.queryid, s.query, s.calls
+                    from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                    where d.datname like 'kassa\\_%'
+                      and s.query !~* '^\\s*(begin|commit|rollback|start transaction|end)\\s*;?\\s*$'""")) {
+                while (rs.next()) {
+                    queries.merge(
+                            rs.getString(1) + "/" + rs.getLong(2),
+                            new Query(rs.getString(1), rs.getString(3), rs.getLong(4)),
+                            (a, b) -> new Query(a.database(), a.text(), a.calls() + b.calls()));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(
                     "select datname, xact_commit + xact_rollback from pg_stat_database where datname like 'kassa\\_%'")) {
                 while (rs.next()) {
                     transactions.put(rs.getString(1), rs.getLong(2));
                 }
             }
         }
-        return new DatabaseWork(statements, transactions);
+        return new DatabaseWork(statements, transactions, queries);
     }
 
     /** The work done from {@code before} to this moment. */
@@ -49,7 +71,15 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
         Map<String, Long> t = new TreeMap<>();
         statements.forEach((db, n) -> s.put(db, n - before.statements.getOrDefault(db, 0L)));
         transactions.forEach((db, n) -> t.put(db, n - before.transactions.getOrDefault(db, 0L)));
-        return new DatabaseWork(s, t);
+        Map<String, Query> q = new HashMap<>();
+        queries.forEach((id, query) -> {
+            Query was = before.queries.get(id);
+            long calls = query.calls() - (was == null ? 0 : was.calls());
+            if (calls > 0) {
+                q.put(id, new Query(query.database(), query.text(), calls));
+            }
+        });
+        return new DatabaseWork(s, t, q);
     }
 
     long totalStatements() {
@@ -77,5 +107,24 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
                 label + ": statements / transactions per completed sale (≤ 35 / ≤ 5)",
                 String.format("%.1f / %.1f over %d sales {%s}", statementsPerSale, transactionsPerSale, sales, each),
                 statementsPerSale <= 35 && transactionsPerSale <= 5);
+    }
+
+    /**
+     * Prints the statements run most often, per completed sale, with their database: where the rows' figures come from
+     * (issue 41's profile).
+     */
+    void printMostRun(long sales) {
+        double n = Math.max(1, sales);
+        System.out.printf("Statements run most often per completed sale (of %d):%n", sales);
+        queries.values().stream()
+                .sorted(Comparator.comparingLong(Query::calls).reversed())
+                .limit(MOST_RUN)
+                .forEach(q -> System.out.printf(
+                        "  %6.2f  %-10s %s%n", q.calls() / n, q.database().replace("kassa_", ""), oneLine(q.text())));
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() > 150 ? line.substring(0, 150) + "…" : line;
     }
 }
