@@ -5,6 +5,7 @@ import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.facts.Affected;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
 import dev.kassa.analytics.product.Products;
+import dev.kassa.platform.events.InboxTransaction;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package dev.kassa.analytics.ingest;
 
 import dev.kassa.analytics.inventory.SnapshotRepository;
+import dev.kassa.platform.events.InboxTransaction;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

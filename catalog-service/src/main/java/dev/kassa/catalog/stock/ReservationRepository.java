@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The statements of till holds ({@link ReservationService}): the hold requests and the holds ({@link Batches} writes the batches). */
@@ -21,10 +22,14 @@ class ReservationRepository {
     record Locked(Reservation.Product product, BigDecimal costPrice, boolean active) {}
 
     /** A batch a hold may take from: its quantity and what active holds already take of it. */
-    record Candidate(long id, String number, BigDecimal quantity, BigDecimal purchasePrice, BigDecimal held) {}
+    /**
+     * A batch a hold could come from, FEFO-ordered: what is free in it (its quantity less its active holds), and what the
+     * hold took of it ({@code take}, zero when none; {@code holdId} then null).
+     */
+    record Candidate(long id, String number, BigDecimal purchasePrice, BigDecimal free, BigDecimal take, Long holdId) {}
 
     /** An active hold of one request, locked to be committed by a sale. */
-    record Held(long id, long productId, Long batchId, BigDecimal quantity) {}
+    record Held(long id, long productId, Long batchId, BigDecimal quantity, String requestRef) {}
 
     private final JdbcClient sql;
 
@@ -119,22 +124,58 @@ class ReservationRepository {
                 .list();
     }
 
-    /** The product's unexpired active batches (or the one named), earliest expiry first (FEFO), no expiry last. */
-    List<Candidate> candidates(long productId, Long batchId) {
+    /**
+     * Holds {@code quantity} of the product's unexpired active batches (or of the one named), earliest expiry first
+     * (FEFO), no expiry last, across batches when one is not enough; in one statement that reads what each batch has free
+     * and writes the holds. Nothing is held when all of them together have less, unless {@code allowShort} (then each
+     * gives what it has). Answers every candidate batch in FEFO order, with what it had free and what was held of it.
+     * Runs after the product is locked, so it sees every hold committed before it.
+     */
+    List<Candidate> allocate(
+            long productId,
+            Long batchId,
+            BigDecimal quantity,
+            boolean allowShort,
+            String requestRef,
+            String saleRef,
+            Timestamp until) {
         return sql.sql(
                         """
-                        select b.id, b.batch_number, b.quantity, b.purchase_price,
-                               coalesce((select sum(h.quantity) from reservations h
-                                          where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0)
-                          from batches b
-                         where b.product_id = :product and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date)
-                           and (cast(:batch as bigint) is null or b.id = :batch)
-                         order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                        with c as (
+                            select b.id, b.batch_number, b.purchase_price,
+                                   greatest(b.quantity - coalesce((select sum(h.quantity) from reservations h
+                                              where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0), 0) as free,
+                                   row_number() over (order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
+                              from batches b
+                             where b.product_id = :product and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date)
+                               and (cast(:batch as bigint) is null or b.id = :batch)),
+                        a as (
+                            select c.*, case when sum(c.free) over () >= :quantity or :short
+                                             then greatest(least(c.free, :quantity - coalesce(sum(c.free) over (
+                                                      order by c.n rows between unbounded preceding and 1 preceding), 0)), 0)
+                                             else 0 end as take
+                              from c),
+                        held as (
+                            insert into reservations (product_id, batch_id, quantity, request_ref, sale_ref, reserved_until)
+                            select :product, a.id, a.take, :ref, :sale, :until from a where a.take > 0 order by a.n
+                            returning id, batch_id)
+                        select a.id, a.batch_number, a.purchase_price, a.free, a.take, held.id
+                          from a left join held on held.batch_id = a.id order by a.n
                         """)
                 .param("product", productId)
                 .param("batch", batchId)
+                .param("quantity", quantity)
+                .param("short", allowShort)
+                .param("ref", requestRef)
+                .param("sale", saleRef)
+                .param("until", until)
                 .query((rs, i) -> new Candidate(
-                        rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        (Long) rs.getObject(6)))
                 .list();
     }
 
@@ -155,23 +196,26 @@ class ReservationRepository {
     }
 
     /**
-     * Completes the active holds of the requests (a sale's lines) for {@code saleRef} and answers them, in one statement
-     * that locks them in id order first. The references travel as one array, so a sale of any number of lines runs the
-     * same statement (an {@code in} list would be a new statement per length).
+     * Completes the active holds of the requests (sales' lines), each for its sale ({@code saleOfRequest}: request →
+     * sale), and answers them in id order, in one statement that locks them in id order first. The references travel as
+     * arrays, so any number of sales and lines runs the same statement (an {@code in} list would be a new statement per
+     * length).
      */
-    List<Held> completeHolds(Collection<String> requestRefs, String saleRef) {
+    List<Held> completeHolds(Map<String, String> saleOfRequest) {
         return sql
                 .sql(
                         """
-                        with held as (select id from reservations
-                                       where request_ref = any(cast(:refs as varchar[])) and status = 'active' order by id for update)
-                        update reservations r set status = 'completed', sale_ref = :sale, updated_at = now()
+                        with sold as (select ref, sale from unnest(cast(:refs as varchar[]), cast(:sales as varchar[])) as s(ref, sale)),
+                             held as (select r.id, sold.sale from reservations r join sold on sold.ref = r.request_ref
+                                       where r.status = 'active' order by r.id for update of r)
+                        update reservations r set status = 'completed', sale_ref = held.sale, updated_at = now()
                           from held where r.id = held.id
-                        returning r.id, r.product_id, r.batch_id, r.quantity
+                        returning r.id, r.product_id, r.batch_id, r.quantity, r.request_ref
                         """)
-                .param("refs", requestRefs.toArray(String[]::new))
-                .param("sale", saleRef)
-                .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4)))
+                .param("refs", saleOfRequest.keySet().toArray(String[]::new))
+                .param("sales", saleOfRequest.values().toArray(String[]::new))
+                .query((rs, i) -> new Held(
+                        rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4), rs.getString(5)))
                 .list()
                 .stream()
                 .sorted(Comparator.comparingLong(Held::id))

@@ -12,10 +12,11 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -92,13 +93,13 @@ public class ReservationService {
                     locked.product(),
                     List.of(new Reservation.Allocation(id, null, null, requested, locked.costPrice())));
         }
-        List<ReservationRepository.Candidate> candidates = holds.candidates(productId, batchId);
+        List<ReservationRepository.Candidate> candidates =
+                holds.allocate(productId, batchId, requested, r.allowsShort(), r.requestRef(), saleRef, until);
         if (batchId != null && candidates.isEmpty()) {
             throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
-        BigDecimal available = candidates.stream()
-                .map(b -> b.quantity().subtract(b.held()).max(BigDecimal.ZERO))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal available =
+                candidates.stream().map(ReservationRepository.Candidate::free).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(requested) < 0 && !r.allowsShort()) {
             throw CatalogErrors.INSUFFICIENT_STOCK.exception(
                     Map.of("available", available.setScale(3).toPlainString(), "requested", requested.toPlainString()),
@@ -108,15 +109,10 @@ public class ReservationService {
         List<Reservation.Allocation> allocations = new ArrayList<>();
         BigDecimal remaining = requested;
         for (ReservationRepository.Candidate b : candidates) {
-            if (remaining.signum() == 0) {
-                break;
-            }
-            BigDecimal take =
-                    b.quantity().subtract(b.held()).max(BigDecimal.ZERO).min(remaining);
-            if (take.signum() > 0) {
-                long id = holds.insert(locked.product().id(), b.id(), take, r.requestRef(), saleRef, until);
-                allocations.add(new Reservation.Allocation(id, b.id(), b.number(), take, b.purchasePrice()));
-                remaining = remaining.subtract(take);
+            if (b.holdId() != null) {
+                allocations.add(
+                        new Reservation.Allocation(b.holdId(), b.id(), b.number(), b.take(), b.purchasePrice()));
+                remaining = remaining.subtract(b.take());
             }
         }
         if (remaining.signum() > 0) {
@@ -152,54 +148,73 @@ public class ReservationService {
         return refs.isEmpty() ? 0 : holds.release(refs);
     }
 
+    /** A completed sale as catalog commits it: its reference, its receipt number and the requests its lines held under. */
+    public record Sold(String saleRef, String receiptNumber, List<String> requestRefs) {}
+
     /**
-     * Turns a completed sale's holds into sale movements. Runs once per sale (the inbox guarantees it);
-     * a hold that lapsed in the meantime is still committed, because the goods left the store. The holds are completed
-     * first (one statement that locks and answers them), then the batches give what they held; the stock events compare
-     * each product's stock now with what it was before the goods left (now plus what they took: no second read).
+     * Turns completed sales' holds into sale movements, in the order the sales came; once per sale (the inbox guarantees
+     * it). A poll's sales are committed together: one statement each completes their holds (locked in id order), takes
+     * from the batches, records the movements, reads the stock after and publishes the events, however many sales. A hold
+     * that lapsed in the meantime is still committed, because the goods left the store. A batch that no longer has what
+     * the sales took out of it (counted down by hand meanwhile) gives what it had, to the sales in their order, and stays
+     * at zero. Each sale's {@code StockChanged} tells the stock as it stood after that sale ({@link StockEvents#taken}).
      */
     @Transactional
-    public void commit(String saleRef, String receiptNumber, List<String> requestRefs) {
-        if (requestRefs.isEmpty()) {
+    public void commit(List<Sold> sales) {
+        Map<String, String> saleOfRequest = new LinkedHashMap<>();
+        sales.forEach(sale -> sale.requestRefs().forEach(ref -> saleOfRequest.putIfAbsent(ref, sale.saleRef())));
+        if (saleOfRequest.isEmpty()) {
             return;
         }
-        List<ReservationRepository.Held> held = holds.completeHolds(requestRefs, saleRef);
-        if (held.isEmpty()) {
-            return;
-        }
-        List<ReservationRepository.Held> fromBatches =
-                held.stream().filter(h -> h.batchId() != null).toList();
+        Map<String, List<ReservationRepository.Held>> fromBatches = new HashMap<>();
+        holds.completeHolds(saleOfRequest).stream()
+                .filter(h -> h.batchId() != null)
+                .forEach(h -> fromBatches
+                        .computeIfAbsent(saleOfRequest.get(h.requestRef()), k -> new ArrayList<>())
+                        .add(h));
         if (fromBatches.isEmpty()) {
             return;
         }
         Map<Long, BigDecimal> perBatch = new TreeMap<>();
-        Map<Long, Long> productOf = new TreeMap<>();
-        fromBatches.forEach(h -> {
-            perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add);
-            productOf.put(h.batchId(), h.productId());
-        });
-        Map<Long, BigDecimal> taken = new TreeMap<>();
-        Set<Long> lacking = batches.takeFromBatches(perBatch);
-        perBatch.forEach((batch, quantity) -> {
-            BigDecimal out = quantity;
-            if (lacking.contains(batch)) {
-                log.error(
-                        "Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero",
-                        receiptNumber,
-                        quantity,
-                        batch);
-                out = batches.emptyBatch(batch).max(BigDecimal.ZERO);
+        fromBatches
+                .values()
+                .forEach(held -> held.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add)));
+        // what a batch that lacked had, handed to the sales in turn
+        Map<Long, BigDecimal> lacking = new HashMap<>();
+        batches.takeFromBatches(perBatch)
+                .forEach(batch -> lacking.put(batch, batches.emptyBatch(batch).max(BigDecimal.ZERO)));
+        List<StockLevels.Movement> movements = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        List<StockEvents.Taken> taken = new ArrayList<>();
+        for (Sold sale : sales) {
+            List<ReservationRepository.Held> held = fromBatches.remove(sale.saleRef());
+            if (held == null) {
+                continue;
             }
-            taken.merge(productOf.get(batch), out, BigDecimal::add);
-        });
-        stock.recordMovements(
-                fromBatches.stream()
-                        .map(h -> new StockLevels.Movement(
-                                h.productId(), h.batchId(), h.quantity().negate()))
-                        .toList(),
-                "sale",
-                receiptNumber);
-        events.taken(taken, "sale", receiptNumber);
+            Map<Long, BigDecimal> out = new TreeMap<>();
+            for (ReservationRepository.Held h : held) {
+                BigDecimal quantity = h.quantity();
+                BigDecimal had = lacking.get(h.batchId());
+                if (had != null) {
+                    quantity = quantity.min(had);
+                    lacking.put(h.batchId(), had.subtract(quantity));
+                    if (quantity.compareTo(h.quantity()) < 0) {
+                        log.error(
+                                "Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero",
+                                sale.receiptNumber(),
+                                h.quantity(),
+                                h.batchId());
+                    }
+                }
+                out.merge(h.productId(), quantity, BigDecimal::add);
+                movements.add(new StockLevels.Movement(
+                        h.productId(), h.batchId(), h.quantity().negate()));
+                references.add(sale.receiptNumber());
+            }
+            taken.add(new StockEvents.Taken(sale.receiptNumber(), out));
+        }
+        stock.recordMovements(movements, "sale", references);
+        events.taken(taken, "sale");
     }
 
     /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */

@@ -3,11 +3,13 @@ package dev.kassa.catalog.stock;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
+import dev.kassa.platform.events.InboxTransaction;
 import dev.kassa.platform.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,22 +37,49 @@ class SaleEventsConsumer {
 
     private final Inbox inbox;
     private final EventHandlers handlers;
+    private final ReservationService reservations;
 
     SaleEventsConsumer(Inbox inbox, ReservationService reservations) {
         this.inbox = inbox;
+        this.reservations = reservations;
         this.handlers = new EventHandlers()
-                .on(
-                        SaleCompleted.class,
-                        sale -> reservations.commit(
+                .on(SaleCompleted.class, sale -> InboxTransaction.collected(
+                                this, ArrayList<ReservationService.Sold>::new, this::commit)
+                        .add(new ReservationService.Sold(
                                 sale.saleId(),
                                 sale.receiptNumber(),
                                 sale.lines().stream()
                                         .map(SaleCompleted.Line::reservationRef)
                                         .filter(Objects::nonNull)
                                         .distinct()
-                                        .toList()))
-                .on(SaleRefunded.class, refund -> reservations.restock(refund.receiptNumber(), refund.lines()))
-                .on(HoldsReleased.class, released -> reservations.release(released.requestRefs()));
+                                        .toList())))
+                .on(SaleRefunded.class, refund -> {
+                    commitCollected();
+                    reservations.restock(refund.receiptNumber(), refund.lines());
+                })
+                .on(HoldsReleased.class, released -> {
+                    commitCollected();
+                    reservations.release(released.requestRefs());
+                });
+    }
+
+    /**
+     * The completed sales collected so far in this transaction, committed together ({@link ReservationService#commit}):
+     * before the transaction commits, and before any other event of the poll runs, so that each runs after the sales that
+     * came before it.
+     */
+    private void commitCollected() {
+        List<ReservationService.Sold> collected = InboxTransaction.current(this);
+        if (collected != null) {
+            commit(collected);
+        }
+    }
+
+    private void commit(List<ReservationService.Sold> sales) {
+        if (!sales.isEmpty()) {
+            reservations.commit(List.copyOf(sales));
+            sales.clear();
+        }
     }
 
     /**

@@ -9,9 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -49,24 +53,71 @@ public class StockEvents {
         publish(stock.current(before.keySet()), product -> was.get(product), reason, reference);
     }
 
+    /** What one change took out of the batches (a sale): its reference, and each product's quantity out. */
+    public record Taken(String reference, Map<Long, BigDecimal> quantities) {}
+
     /**
-     * For goods that left the batches in this transaction ({@code taken}: each product's quantity out): its stock before
-     * is its stock now plus what left, so nothing is read twice.
+     * For goods that left the batches in this transaction, change after change in the order given (a poll's sales): the
+     * stock is read once, after all of them; a product's stock after a change is its stock now plus what the later
+     * changes took, and before it that plus what the change took itself, so nothing is read twice. What is available
+     * after each change is what is available now (a later sale's goods were held until it, and its hold left with them).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void taken(Map<Long, BigDecimal> taken, String reason, String reference) {
-        Map<Long, StockLevels.Current> after = stock.current(taken.keySet());
-        publish(after, product -> after.get(product).level().onHand().add(taken.get(product)), reason, reference);
+    public void taken(List<Taken> changes, String reason) {
+        Set<Long> products = new HashSet<>();
+        changes.forEach(c -> products.addAll(c.quantities().keySet()));
+        Map<Long, StockLevels.Current> now = stock.current(products);
+        Map<Long, BigDecimal> later = new HashMap<>();
+        List<List<Object>> each = new ArrayList<>();
+        for (int k = changes.size() - 1; k >= 0; k--) {
+            Taken change = changes.get(k);
+            Map<Long, StockLevels.Current> after = new LinkedHashMap<>();
+            change.quantities().forEach((product, out) -> {
+                StockLevels.Current current = now.get(product);
+                if (current != null) {
+                    BigDecimal since = later.getOrDefault(product, BigDecimal.ZERO);
+                    StockLevels.Level level = current.level();
+                    after.put(
+                            product,
+                            new StockLevels.Current(
+                                    new StockLevels.Level(
+                                            level.onHand().add(since),
+                                            level.reserved().add(since),
+                                            level.available()),
+                                    current.settings()));
+                }
+            });
+            each.add(events(
+                    after,
+                    product -> after.get(product)
+                            .level()
+                            .onHand()
+                            .add(change.quantities().get(product)),
+                    reason,
+                    change.reference()));
+            change.quantities().forEach((product, out) -> later.merge(product, out, BigDecimal::add));
+        }
+        Collections.reverse(each);
+        outbox.publishAll(
+                TenantContext.require().key(),
+                each.stream().flatMap(List::stream).toList());
     }
 
-    /** The events of a change: {@code after} each product's stock now, {@code wasOnHand} its on-hand stock before. */
+    /** Publishes the events of one change ({@link #events}) in one statement. */
     private void publish(
             Map<Long, StockLevels.Current> after,
             Function<Long, BigDecimal> wasOnHand,
             String reason,
             String reference) {
-        String tenant = TenantContext.require().key();
-        // every product's events of the change in one statement, in the order they happened
+        outbox.publishAll(TenantContext.require().key(), events(after, wasOnHand, reason, reference));
+    }
+
+    /** The events of a change: {@code after} each product's stock now, {@code wasOnHand} its on-hand stock before. */
+    private static List<Object> events(
+            Map<Long, StockLevels.Current> after,
+            Function<Long, BigDecimal> wasOnHand,
+            String reason,
+            String reference) {
         List<Object> events = new ArrayList<>();
         for (var e : after.entrySet()) {
             long productId = e.getKey();
@@ -94,6 +145,6 @@ public class StockEvents {
                         now.onHand().signum() == 0));
             }
         }
-        outbox.publishAll(tenant, events);
+        return events;
     }
 }

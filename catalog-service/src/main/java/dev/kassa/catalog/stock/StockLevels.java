@@ -84,21 +84,24 @@ public class StockLevels {
     /** One batch's change of a movement written with others of the same reason and reference. */
     record Movement(long productId, Long batchId, BigDecimal quantity) {}
 
-    /** Several movements of one reason and reference (a sale's lines) in one statement. */
+    /** Several movements of one reason in one statement, each with its reference ({@code references}, in the same order). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordMovements(List<Movement> movements, String reason, String reference) {
+    void recordMovements(List<Movement> movements, String reason, List<String> references) {
         sql.sql(
                         """
                         insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
-                        select p, b, q, :r, :ref, '', null
-                          from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[])) with ordinality as m(p, b, q, n)
+                        select p, b, q, :r, ref, '', null
+                          from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
+                                      cast(:references as varchar[])) with ordinality as m(p, b, q, ref, n)
                          order by n
                         """)
                 .param("products", SqlArrays.texts(movements, Movement::productId))
                 .param("batches", SqlArrays.texts(movements, Movement::batchId))
                 .param("quantities", SqlArrays.texts(movements, Movement::quantity))
+                .param(
+                        "references",
+                        references.stream().map(r -> r == null ? "" : r).toArray(String[]::new))
                 .param("r", reason)
-                .param("ref", reference == null ? "" : reference)
                 .update();
     }
 

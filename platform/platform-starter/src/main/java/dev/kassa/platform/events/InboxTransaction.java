@@ -1,4 +1,4 @@
-package dev.kassa.analytics.ingest;
+package dev.kassa.platform.events;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -7,16 +7,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What a consumer collects while the inbox's transaction handles a poll's events, and does once just before that
- * transaction commits ({@link Recomputes}, {@link StockLevels}); inside the transaction, so a failure rolls the events back
- * with it and they come again.
+ * What a consumer collects while the inbox's transaction handles a poll's events ({@link Inbox#handleAll}: one store's
+ * events of a poll in one transaction), and does once just before that transaction commits: a poll's sales written with
+ * one statement each instead of one each per sale (analytics' daily figures, catalog's stock taken by sales). Inside the
+ * transaction, so a failure rolls the events back with it and they come again.
  */
-final class InboxTransaction {
+public final class InboxTransaction {
 
     private InboxTransaction() {}
 
     /** {@code owner}'s collection in the current transaction: created on first use, with {@code beforeCommit} to finish it. */
-    static <T> T collected(Object owner, Supplier<T> create, Consumer<T> beforeCommit) {
+    public static <T> T collected(Object owner, Supplier<T> create, Consumer<T> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException(
                     owner.getClass().getSimpleName() + " collects inside the inbox's transaction");
@@ -43,7 +44,7 @@ final class InboxTransaction {
 
     /** {@code owner}'s collection in the current transaction, or null when it has collected nothing yet. */
     @SuppressWarnings("unchecked")
-    static <T> T current(Object owner) {
+    public static <T> T current(Object owner) {
         return (T) TransactionSynchronizationManager.getResource(owner);
     }
 }
