@@ -67,6 +67,39 @@ class OneCallSaleAndDiscountTests {
     }
 
     @Test
+    void draftsAndOneCallSalesOfARegisterAreNumberedFromOneCounterADay() {
+        String store = TestStores.newKey("num");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        var cash = json("payments", List.of(json("payment_method", "cash", "amount", 12000, "received_amount", 12000)));
+        Api.Response first = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+        String number = first.text("/data/receipt_number");
+        assertThat(number).matches("MAIN-\\d{8}-0001");
+        String day = number.substring(0, number.length() - 4);
+        assertThat(cashier.post("/api/sales/sales/" + first.at("/data/id").asLong() + "/checkout/", cash)
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response second = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+        assertThat(second.text("/data/receipt_number")).isEqualTo(day + "0002");
+        Api.Response upload = cashier.post(
+                "/api/sales/sales/",
+                json(
+                        "client_id",
+                        UUID.randomUUID().toString(),
+                        "session",
+                        session,
+                        "sold_at",
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "items",
+                        List.of(json("product", 18)),
+                        "payments",
+                        List.of(json("payment_method", "cash", "amount", 12000, "received_amount", 12000))));
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        assertThat(upload.text("/data/receipt_number")).isEqualTo(day + "0003");
+    }
+
+    @Test
     void anOfflineSaleIsRecordedOnceHowEverOftenItIsUploaded() {
         String store = TestStores.newKey("off");
         long session = openShift(store, 5);

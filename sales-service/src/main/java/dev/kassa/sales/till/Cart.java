@@ -112,7 +112,8 @@ public class Cart {
                                     session.id(),
                                     caller.userId(),
                                     caller.username(),
-                                    sales.nextReceiptNumber(session.registerCode(), tenant.today())));
+                                    session.registerCode(),
+                                    tenant.today()));
                 }));
     }
 

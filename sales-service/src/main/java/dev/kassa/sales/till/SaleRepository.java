@@ -125,7 +125,12 @@ class SaleRepository {
      * row comes from the statement itself, so nothing reads it again.
      */
     private static String writingSale(String write) {
-        return "with s as (" + write + " returning *)\n" + SALE_COLUMNS
+        return writingSale("", write);
+    }
+
+    /** {@link #writingSale(String)} after the common table expressions {@code before} ({@code "name as (…),\n"}) it reads. */
+    private static String writingSale(String before, String write) {
+        return "with " + before + "s as (" + write + " returning *)\n" + SALE_COLUMNS
                 + " from s join sessions se on se.id = s.session_id join cash_registers r on r.id = se.cash_register_id";
     }
 
@@ -243,32 +248,46 @@ class SaleRepository {
                 .optional();
     }
 
+    /** Counts a register's receipts of a business date: the statement answers the new count as {@code last_number}. */
+    private static final String NEXT_RECEIPT =
+            """
+            insert into receipt_counters (register_code, business_date, last_number) values (:register, :date, 1)
+            on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
+            returning last_number""";
+
     /** Next receipt number of a register for a business date: {@code MAIN-20250117-0001}. */
     String nextReceiptNumber(String registerCode, LocalDate businessDate) {
-        Integer n = sql.sql(
-                        """
-                        insert into receipt_counters (register_code, business_date, last_number) values (:register, :date, 1)
-                        on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
-                        returning last_number
-                        """)
+        Integer n = sql.sql(NEXT_RECEIPT)
                 .param("register", registerCode)
                 .param("date", businessDate)
                 .query(Integer.class)
                 .single();
-        return registerCode + "-" + businessDate.toString().replace("-", "") + "-" + String.format("%04d", n);
+        return receiptPrefix(registerCode, businessDate) + String.format("%04d", n);
     }
 
-    /** A new draft, as {@link #find} would answer it. */
-    Sale createDraft(long sessionId, long cashierUserId, String cashierName, String receiptNumber) {
+    private static String receiptPrefix(String registerCode, LocalDate businessDate) {
+        return registerCode + "-" + businessDate.toString().replace("-", "") + "-";
+    }
+
+    /**
+     * A new draft with the register's next receipt number of the business date ({@link #nextReceiptNumber}), numbered
+     * and written in one statement; as {@link #find} would answer it.
+     */
+    Sale createDraft(
+            long sessionId, long cashierUserId, String cashierName, String registerCode, LocalDate businessDate) {
         return sql.sql(
                         writingSale(
+                                "n as (" + NEXT_RECEIPT + "),\n",
                                 """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number)
-                        values (:session, :cashier, :cashierName, :receipt)"""))
+                        select :session, :cashier, :cashierName,
+                               :prefix || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0') from n"""))
+                .param("register", registerCode)
+                .param("date", businessDate)
+                .param("prefix", receiptPrefix(registerCode, businessDate))
                 .param("session", sessionId)
                 .param("cashier", cashierUserId)
                 .param("cashierName", cashierName)
-                .param("receipt", receiptNumber)
                 .query(SALE)
                 .single();
     }
