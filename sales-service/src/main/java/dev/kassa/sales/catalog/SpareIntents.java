@@ -54,41 +54,54 @@ public class SpareIntents {
         this.freshNanos = abandonedAge.toNanos() / 3;
     }
 
-    /** A reference of the store's whose intent is committed, for one hold; recorded now when none is left. */
+    /**
+     * A reference of the store's whose intent is committed, for one hold; recorded now when none is left. The batch is
+     * written outside the store's lock, so the other scans of the store do not wait for it: one that finds none left
+     * meanwhile writes its own.
+     */
     public String take(String store) {
         Spares spares = stores.computeIfAbsent(store, k -> new Spares());
+        int batch;
+        List<String> discarded;
         spares.lock.lock();
         try {
             long now = System.nanoTime();
-            List<String> stale = spares.dropStale(now, freshNanos);
+            boolean stale = spares.dropStale(now, freshNanos);
             Spare spare = spares.refs.pollFirst();
             if (spare != null) {
                 return spare.ref();
             }
-            if (stale.isEmpty() && spares.filled && now - spares.filledAt < freshNanos / 2) {
+            if (!stale && spares.filled && now - spares.filledAt < freshNanos / 2) {
                 spares.batch = Math.min(MOST, spares.batch * 2);
             }
-            List<String> refs = new ArrayList<>(spares.batch);
-            for (int i = 0; i < spares.batch; i++) {
-                refs.add(UUID.randomUUID().toString());
-            }
-            // the time is taken before the intents are written: a reference is never thought younger than it is
-            long madeAt = System.nanoTime();
-            tx.executeWithoutResult(s -> {
-                if (!stale.isEmpty()) {
-                    intents.end(stale);
-                }
-                intents.begin(store, refs);
-            });
-            spares.filledAt = madeAt;
+            batch = spares.batch;
             spares.filled = true;
-            for (String ref : refs.subList(1, refs.size())) {
-                spares.refs.addLast(new Spare(ref, madeAt));
-            }
-            return refs.get(0);
+            spares.filledAt = now;
+            discarded = spares.takeDiscarded();
         } finally {
             spares.lock.unlock();
         }
+        List<String> refs = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            refs.add(UUID.randomUUID().toString());
+        }
+        // the time is taken before the intents are written: a reference is never thought younger than it is
+        long madeAt = System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            if (!discarded.isEmpty()) {
+                intents.end(discarded);
+            }
+            intents.begin(store, refs);
+        });
+        if (refs.size() > 1) {
+            spares.lock.lock();
+            try {
+                refs.subList(1, refs.size()).forEach(ref -> spares.refs.addLast(new Spare(ref, madeAt)));
+            } finally {
+                spares.lock.unlock();
+            }
+        }
+        return refs.get(0);
     }
 
     /** How many references of the store this instance holds unused (for tests). */
@@ -103,7 +116,10 @@ public class SpareIntents {
             initialDelayString = "${kassa.sales.abandoned-holds-interval:10s}")
     void removeStale() {
         long now = System.nanoTime();
-        remove(spares -> spares.dropStale(now, freshNanos));
+        remove(spares -> {
+            spares.dropStale(now, freshNanos);
+            return spares.takeDiscarded();
+        });
         // a store that has not scanned here for a while is forgotten (its next scan starts again at one)
         stores.entrySet().removeIf(e -> e.getValue().refs.isEmpty() && now - e.getValue().filledAt >= freshNanos);
     }
@@ -111,7 +127,11 @@ public class SpareIntents {
     /** An instance that stops removes what it did not use. */
     @PreDestroy
     void removeAll() {
-        remove(Spares::dropAll);
+        remove(spares -> {
+            spares.refs.forEach(spare -> spares.discarded.add(spare.ref()));
+            spares.refs.clear();
+            return spares.takeDiscarded();
+        });
     }
 
     private void remove(Function<Spares, List<String>> dropping) {
@@ -137,29 +157,35 @@ public class SpareIntents {
 
     private record Spare(String ref, long madeAt) {}
 
-    /** A store's unused references on this instance, oldest first. */
+    /** A store's unused references on this instance, oldest first, and the stale ones not yet removed. */
     private static final class Spares {
         final ReentrantLock lock = new ReentrantLock();
         final ArrayDeque<Spare> refs = new ArrayDeque<>();
+        List<String> discarded = new ArrayList<>();
         int batch = 1;
         boolean filled;
         long filledAt;
 
-        List<String> dropStale(long now, long freshNanos) {
-            List<String> stale = new ArrayList<>();
+        /** Moves the references made {@code freshNanos} or longer before {@code now} to the discarded; true if any. */
+        boolean dropStale(long now, long freshNanos) {
+            boolean any = false;
             while (!refs.isEmpty() && now - refs.peekFirst().madeAt() >= freshNanos) {
-                stale.add(refs.pollFirst().ref());
+                discarded.add(refs.pollFirst().ref());
+                any = true;
             }
-            if (!stale.isEmpty()) {
+            if (any) {
                 batch = Math.max(1, batch / 2);
             }
-            return stale;
+            return any;
         }
 
-        List<String> dropAll() {
-            List<String> all = refs.stream().map(Spare::ref).toList();
-            refs.clear();
-            return all;
+        List<String> takeDiscarded() {
+            if (discarded.isEmpty()) {
+                return List.of();
+            }
+            List<String> taken = discarded;
+            discarded = new ArrayList<>();
+            return taken;
         }
     }
 }

@@ -88,6 +88,29 @@ class SpareIntentsTests {
     }
 
     @Test
+    void aScanThatFindsOnlyStaleReferencesHasThemRemovedWithItsOwnBatch() {
+        String store = TestStores.newKey("spare");
+        SpareIntents quick = new SpareIntents(intents, tx, Duration.ofMillis(600));
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            taken.add(quick.take(store));
+        }
+        List<String> unused = new ArrayList<>(refsOf(store));
+        unused.removeAll(taken);
+        assertThat(unused).hasSize(3);
+
+        // older than the 200 ms a reference is handed out for, and nothing has removed them yet
+        await().pollDelay(Duration.ofMillis(250)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        String next = quick.take(store);
+
+        assertThat(unused).doesNotContain(next);
+        assertThat(refsOf(store))
+                .doesNotContainAnyElementsOf(unused)
+                .contains(next)
+                .containsAll(taken);
+    }
+
+    @Test
     void anInstanceThatStopsRemovesWhatItDidNotUse() {
         String store = TestStores.newKey("spare");
         SpareIntents stopping = new SpareIntents(intents, tx, Duration.ofSeconds(30));
