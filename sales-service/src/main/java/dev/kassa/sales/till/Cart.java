@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
@@ -174,8 +175,9 @@ public class Cart {
      * without a key takes one recorded ahead ({@link SpareIntents}), a keyed one records its own in the transaction that
      * runs {@code check} and looks for the lines a first run of the same request wrote (then it answers that sale instead
      * of holding again). Without a key, {@code check} runs only when catalog refuses or fails, so that a closed shift is
-     * still the answer then; otherwise {@code target} checks in the line's transaction. The line's transaction removes the intent, so a hold whose lines never come (this instance dies
-     * between the two) is released by another instance; a refused line gives its hold back at once.
+     * still the answer then; otherwise {@code target} checks in the line's transaction. The line's transaction removes the
+     * intent, so a hold whose lines never come (this instance dies between the two) is released by another instance; a
+     * refused line gives its hold back at once.
      */
     private SaleView hold(
             Long productId,
@@ -214,7 +216,13 @@ public class Cart {
             if (requestRef == null) {
                 // not checked yet: a shift that is not open or a sale that is no longer a draft is the answer, as it
                 // would have been had it been checked first
-                tx.executeWithoutResult(s -> check.run());
+                try {
+                    tx.executeWithoutResult(s -> check.run());
+                } catch (KassaException refusal) {
+                    throw refusal;
+                } catch (RuntimeException databaseAway) {
+                    // catalog's answer stands
+                }
             }
             throw e;
         }
