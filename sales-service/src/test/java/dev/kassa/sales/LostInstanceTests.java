@@ -57,13 +57,18 @@ class LostInstanceTests {
                 .isEqualTo(1);
     }
 
+    /** The cashier's new shift. */
+    static long openShift(Api cashier) {
+        return cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+    }
+
     @Test
     void aScanRetriedAfterItsInstanceDiedAddsNoSecondLineAndHoldsNothingMore() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
-                .at("/data/id")
-                .asLong();
+        long session = openShift(cashier);
         String key = UUID.randomUUID().toString();
         Api.Response first = cashier.header("Idempotency-Key", key)
                 .post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
@@ -87,9 +92,7 @@ class LostInstanceTests {
     void scansWithoutAKeyHoldUnderIntentsRecordedAheadAndTheirLinesRemoveThem() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
-                .at("/data/id")
-                .asLong();
+        long session = openShift(cashier);
         long sale = 0;
         for (int i = 0; i < 5; i++) {
             Api.Response scan = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
@@ -117,9 +120,7 @@ class LostInstanceTests {
     void aCheckoutRetriedAfterItsInstanceDiedAnswersTheSaleItCompleted() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
-                .at("/data/id")
-                .asLong();
+        long session = openShift(cashier);
         long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18))
                 .at("/data/id")
                 .asLong();
@@ -154,9 +155,7 @@ class LostInstanceTests {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");
         Api manager = Api.member(port, store, 6, "user6", "manager");
-        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
-                .at("/data/id")
-                .asLong();
+        long session = openShift(cashier);
         long sale = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18, "quantity", 3))
                 .at("/data/id")
                 .asLong();
