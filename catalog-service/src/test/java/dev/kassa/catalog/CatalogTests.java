@@ -1,6 +1,5 @@
 package dev.kassa.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
@@ -541,10 +540,8 @@ class CatalogTests {
             consumer.subscribe(List.of(Topics.CATALOG));
             kafka.send(Topics.SALES, store, message).get();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
-                    JsonNode e = readTree(rec.value());
-                    if (store.equals(e.path("tenant_key").asText())
-                            && e.path("type").asText().equals("StockChanged")
+                TestKafka.poll(consumer, store).forEach(e -> {
+                    if (e.path("type").asText().equals("StockChanged")
                             && e.at("/payload/reference").asText().equals("MAIN-20260101-0002")) {
                         stockChanges.put(
                                 e.at("/payload/product_id").asText(),
@@ -580,13 +577,5 @@ class CatalogTests {
                 .isEqualTo(3);
         assertThat(owner.get("/api/products/products/" + bread).text("/inventory/reserved_quantity"))
                 .isEqualTo("0.000");
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
@@ -42,7 +41,6 @@ class SaleCommitsTests {
     @Autowired
     SaleEventsConsumer consumer;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong offsets = new AtomicLong();
 
     @Test
@@ -79,11 +77,7 @@ class SaleCommitsTests {
             List<String> changes = new ArrayList<>();
             List<String> low = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                events.poll(Duration.ofMillis(200)).forEach(rec -> {
-                    JsonNode e = read(rec.value());
-                    if (!store.equals(e.path("tenant_key").asText())) {
-                        return;
-                    }
+                TestKafka.poll(events, store).forEach(e -> {
                     JsonNode p = e.path("payload");
                     if (e.path("type").asText().equals("StockChanged")
                             && p.path("reason").asText().equals("sale")) {
@@ -140,13 +134,5 @@ class SaleCommitsTests {
 
     private ConsumerRecord<String, String> record(String store, String message) {
         return new ConsumerRecord<>(Topics.SALES, 0, offsets.incrementAndGet(), store, message);
-    }
-
-    private JsonNode read(String text) {
-        try {
-            return json.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

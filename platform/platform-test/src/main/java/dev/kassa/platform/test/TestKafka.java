@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A plain consumer on the test broker, reading from the beginning in its own group. */
 public final class TestKafka {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private TestKafka() {}
 
     public static KafkaConsumer<String, String> consumer() {
@@ -46,23 +49,35 @@ public final class TestKafka {
      * that {@code consumer} (already subscribed) reads; fails when none arrives within 30 s. Other tests' events, and anything that is not an event, are passed over.
      */
     public static JsonNode awaitEvent(KafkaConsumer<String, String> consumer, String key, String type) {
-        ObjectMapper mapper = new ObjectMapper();
         AtomicReference<JsonNode> found = new AtomicReference<>();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ZERO)
                 .until(() -> {
-                    for (var record : consumer.poll(Duration.ofMillis(200))) {
-                        JsonNode event = parse(mapper, record.value());
-                        boolean stores = key.equals(record.key())
-                                || key.equals(event.path("tenant_key").asText());
-                        if (stores && type.equals(event.path("type").asText())) {
+                    for (JsonNode event : poll(consumer, key)) {
+                        if (type.equals(event.path("type").asText())) {
                             found.compareAndSet(null, event);
                         }
                     }
                     return found.get() != null;
                 });
         return found.get();
+    }
+
+    /**
+     * The events of the store {@code key} (the record's key or the envelope's {@code tenant_key}) among what one poll of
+     * {@code consumer} (already subscribed) returns, in order; other stores' events and anything that is not an event are
+     * passed over. For a test that collects several events inside its own {@code await()}.
+     */
+    public static List<JsonNode> poll(KafkaConsumer<String, String> consumer, String key) {
+        List<JsonNode> events = new ArrayList<>();
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+            JsonNode event = parse(MAPPER, record.value());
+            if (key.equals(record.key()) || key.equals(event.path("tenant_key").asText())) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     private static JsonNode parse(ObjectMapper mapper, String value) {
