@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,21 +58,24 @@ public class ErrorWriter {
      * request has no observation at all.
      */
     static String traceId(ServerWebExchange exchange) {
-        String current = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .map(span -> span.context().traceId())
-                .filter(id -> !id.isBlank())
-                .orElse(null);
-        if (current != null) {
-            return current;
+        Span span = span(exchange);
+        if (span != null && !span.context().traceId().isBlank()) {
+            return span.context().traceId();
         }
         String parent = exchange.getRequest().getHeaders().getFirst("traceparent");
         if (parent != null && parent.length() == 55 && parent.charAt(2) == '-' && parent.charAt(35) == '-') {
             return parent.substring(3, 35);
         }
         return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The gateway's span of this request (its server observation's), or null when the request is not observed. */
+    static Span span(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .orElse(null);
     }
 
     static String message(ServerWebExchange exchange, String key, Object... args) {

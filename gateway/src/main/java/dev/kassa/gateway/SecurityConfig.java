@@ -23,7 +23,9 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -115,6 +117,11 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .cors(ServerHttpSecurity.CorsSpec::disable)
+                // a token per call, no session: nothing is looked up in or written to a WebSession, no request is
+                // kept to replay after a login, a request without a token stays without an authentication
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .authorizeExchange(a -> a.pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
                         .matchers(exchange -> openPaths.matches(
