@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.ErrorBody;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -58,7 +56,7 @@ public class ErrorWriter {
      * request has no observation at all.
      */
     static String traceId(ServerWebExchange exchange) {
-        Span span = span(exchange);
+        Span span = RequestSpan.of(exchange);
         if (span != null && !span.context().traceId().isBlank()) {
             return span.context().traceId();
         }
@@ -67,15 +65,6 @@ public class ErrorWriter {
             return parent.substring(3, 35);
         }
         return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** The gateway's span of this request (its server observation's), or null when the request is not observed. */
-    static Span span(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .orElse(null);
     }
 
     static String message(ServerWebExchange exchange, String key, Object... args) {

@@ -119,7 +119,7 @@ class ForwardedRequestFilter implements HttpHeadersFilter, Ordered {
         }
         out.set("X-Forwarded-Port", port);
         out.set(ServiceTokens.HEADER, tokens.issue(client));
-        Span span = ErrorWriter.span(exchange);
+        Span span = RequestSpan.of(exchange);
         if (span != null) {
             propagator.inject(span.context(), out, HttpHeaders::set);
         }

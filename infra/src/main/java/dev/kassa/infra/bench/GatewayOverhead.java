@@ -73,7 +73,7 @@ final class GatewayOverhead {
      * last one. 0 when the meters cannot be read.
      */
     private long gatewayAllocated() {
-        Http.Answer metrics = context.gateway().get("/actuator/prometheus");
+        Http.Answer metrics = context.gateway().getText("/actuator/prometheus");
         if (!metrics.ok()) {
             return 0;
         }

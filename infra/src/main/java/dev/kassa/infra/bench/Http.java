@@ -65,10 +65,19 @@ final class Http {
 
     /** A request with an {@code Idempotency-Key} (null: none), as a till sends the ones it may retry. */
     Answer send(String method, String path, Object body, String idempotencyKey) {
+        return send(method, path, body, idempotencyKey, "application/json");
+    }
+
+    /** A GET of a plain-text resource (a Prometheus scrape): the answer's body is the text. */
+    Answer getText(String path) {
+        return send("GET", path, null, null, "text/plain");
+    }
+
+    private Answer send(String method, String path, Object body, String idempotencyKey, String accept) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json");
+                    .header("Accept", accept);
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
             }
