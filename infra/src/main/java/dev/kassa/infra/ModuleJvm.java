@@ -116,8 +116,8 @@ final class ModuleJvm {
             // queued for a place (AdmissionGatewayFilterFactory), up to a second each at 100 tills: with the young
             // generation a third of a 73 MB heap they outlived its collections, filled the old one and cost a full
             // collection every 3 s (15 in 40 s, 100–150 ms each) and young pauses of 40–60 ms instead of 2–3. Its
-            // initial heap (replacing the shared -Xms) holds the 96 MB young generation and a first old one. Tried again
-            // once a proxied call allocated 96 KB instead of 115 (issue 41): still 9 full collections in (b)'s 100 tills.
+            // initial heap (replacing the shared -Xms) holds the 96 MB young generation and a first old one. Tried
+            // again at 96 KB a proxied call instead of 115 (issue 41): still 9 full collections at (b)'s 100 tills.
             command.addAll(
                     switch (module) {
                         case "gateway" -> List.of("-Xmx256m", "-Xms128m", "-Xmn96m");
