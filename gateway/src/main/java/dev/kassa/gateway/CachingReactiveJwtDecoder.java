@@ -5,17 +5,23 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The gateway verifies each access token's RS256 signature once, then reuses the result until the token expires (a
- * till sends the same token with every scan; the signature check was the gateway's largest cost per request).
- * Refused tokens are never cached; revocations are checked by the services on every request.
+ * The gateway verifies each access token's RS256 signature once, then reuses the result for as long as the validator
+ * would accept the token: until its expiry plus the validator's clock skew (a till sends the same token with every scan;
+ * the signature check was the gateway's largest cost per request, and until issue 41 a token's last minute, past its
+ * expiry but inside the skew, was verified again on every call: 9.5 KB and an RSA check each). Refused tokens are never
+ * cached; revocations are checked by the services on every request.
  */
 class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 
     static final int MAX_TOKENS = 20_000;
+
+    /** How long after its expiry a token is still accepted: the default of {@code JwtTimestampValidator}, which the decoder uses. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final ReactiveJwtDecoder delegate;
     private final Clock clock;
@@ -29,7 +35,9 @@ class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
     @Override
     public Mono<Jwt> decode(String token) {
         Jwt jwt = verified.get(token);
-        if (jwt != null && jwt.getExpiresAt() != null && jwt.getExpiresAt().isAfter(clock.instant())) {
+        if (jwt != null
+                && jwt.getExpiresAt() != null
+                && jwt.getExpiresAt().plus(CLOCK_SKEW).isAfter(clock.instant())) {
             return Mono.just(jwt);
         }
         if (jwt != null) {
