@@ -1,11 +1,11 @@
 package dev.kassa.gateway;
 
+import dev.kassa.platform.security.KassaClaims;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
 
     static final int MAX_TOKENS = 20_000;
-
-    /** How long after its expiry a token is still accepted: the default of {@code JwtTimestampValidator}, which the decoder uses. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final ReactiveJwtDecoder delegate;
     private final Clock clock;
@@ -37,7 +34,7 @@ class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
         Jwt jwt = verified.get(token);
         if (jwt != null
                 && jwt.getExpiresAt() != null
-                && jwt.getExpiresAt().plus(CLOCK_SKEW).isAfter(clock.instant())) {
+                && jwt.getExpiresAt().plus(KassaClaims.CLOCK_SKEW).isAfter(clock.instant())) {
             return Mono.just(jwt);
         }
         if (jwt != null) {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Verifies each access token once per process: a till sends the same token with every scan, and checking its RS256
  * signature (and turning the JWK into a key) was the largest single cost of a request in the profile. A token is
- * reused until it expires; revocation is checked per request elsewhere ({@link Revocations}), so caching the signature
+ * reused for as long as the validator would accept it, until its expiry plus {@link KassaClaims#CLOCK_SKEW} (its last
+ * minute was verified again on every request until issue 41); revocation is checked per request elsewhere ({@link Revocations}), so caching the signature
  * check changes nothing about who is let in. Refused tokens are never cached.
  */
 public class CachingJwtDecoder implements JwtDecoder {
@@ -30,7 +31,9 @@ public class CachingJwtDecoder implements JwtDecoder {
     @Override
     public Jwt decode(String token) throws JwtException {
         Jwt jwt = verified.get(token);
-        if (jwt != null && jwt.getExpiresAt() != null && jwt.getExpiresAt().isAfter(clock.instant())) {
+        if (jwt != null
+                && jwt.getExpiresAt() != null
+                && jwt.getExpiresAt().plus(KassaClaims.CLOCK_SKEW).isAfter(clock.instant())) {
             return jwt;
         }
         if (jwt != null) {

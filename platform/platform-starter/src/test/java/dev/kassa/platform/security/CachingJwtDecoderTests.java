@@ -1,9 +1,11 @@
 package dev.kassa.platform.security;
 
+import dev.kassa.platform.test.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,15 +45,55 @@ class CachingJwtDecoderTests {
     }
 
     @Test
+    void aTokensLastMinuteInsideTheValidatorsSkewIsServedFromTheCache() {
+        MovableClock clock = new MovableClock(now);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, clock);
+        decoder.decode("short-token");
+        Instant expires = now.plus(Duration.ofMinutes(1));
+        clock.set(expires.plus(KassaClaims.CLOCK_SKEW).minusSeconds(1));
+        decoder.decode("short-token");
+        assertThat(verifications.get()).isEqualTo(1);
+        clock.set(expires.plus(KassaClaims.CLOCK_SKEW));
+        decoder.decode("short-token");
+        assertThat(verifications.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theCachesSkewIsTheOneTheDefaultValidatorAllows() {
+        var validator = JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER);
+        Instant validatorNow = Instant.now();
+        assertThat(validator
+                        .validate(issued(
+                                validatorNow.minus(KassaClaims.CLOCK_SKEW).plusSeconds(5)))
+                        .hasErrors())
+                .isFalse();
+        assertThat(validator
+                        .validate(issued(
+                                validatorNow.minus(KassaClaims.CLOCK_SKEW).minusSeconds(5)))
+                        .hasErrors())
+                .isTrue();
+    }
+
+    private static Jwt issued(Instant expires) {
+        return Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .issuer(KassaClaims.ISSUER)
+                .subject("7")
+                .issuedAt(expires.minusSeconds(900))
+                .expiresAt(expires)
+                .build();
+    }
+
+    @Test
     void anExpiredTokenIsVerifiedAgainAndARefusedOneIsNeverRemembered() {
         CachingJwtDecoder early = new CachingJwtDecoder(verifier, Clock.fixed(now, ZoneOffset.UTC));
         early.decode("short-token");
         CachingJwtDecoder later =
-                new CachingJwtDecoder(verifier, Clock.fixed(now.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+                new CachingJwtDecoder(verifier, Clock.fixed(now.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
         later.decode("short-token");
         later.decode("short-token");
         assertThat(verifications.get())
-                .as("a cached token past its expiry is checked by the verifier again")
+                .as("a cached token past its expiry and the validator's skew is checked by the verifier again")
                 .isEqualTo(3);
         assertThatThrownBy(() -> early.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> early.decode("bad-token")).isInstanceOf(BadJwtException.class);
