@@ -2,8 +2,8 @@ package dev.kassa.gateway;
 
 import dev.kassa.platform.security.KassaClaims;
 import dev.kassa.platform.test.MovableClock;
+import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
@@ -17,16 +17,6 @@ class CachingReactiveJwtDecoderTests {
     private static final Instant ISSUED = Instant.parse("2026-11-26T08:00:00Z");
     private static final Instant EXPIRES = ISSUED.plusSeconds(900);
 
-    private static Jwt jwt(Instant expires) {
-        return Jwt.withTokenValue("t")
-                .header("alg", "RS256")
-                .issuer(KassaClaims.ISSUER)
-                .subject("1")
-                .issuedAt(expires.minusSeconds(900))
-                .expiresAt(expires)
-                .build();
-    }
-
     private final MovableClock clock = new MovableClock(ISSUED);
 
     @Test
@@ -34,7 +24,7 @@ class CachingReactiveJwtDecoderTests {
         AtomicInteger verified = new AtomicInteger();
         ReactiveJwtDecoder signatureCheck = token -> {
             verified.incrementAndGet();
-            return Mono.just(jwt(EXPIRES));
+            return Mono.just(TestTokens.decoded(token, 1, EXPIRES));
         };
         CachingReactiveJwtDecoder decoder = new CachingReactiveJwtDecoder(signatureCheck, clock);
 

@@ -1,6 +1,7 @@
 package dev.kassa.platform.security;
 
 import dev.kassa.platform.test.MovableClock;
+import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -63,25 +64,19 @@ class CachingJwtDecoderTests {
         var validator = JwtValidators.createDefaultWithIssuer(KassaClaims.ISSUER);
         Instant validatorNow = Instant.now();
         assertThat(validator
-                        .validate(issued(
+                        .validate(TestTokens.decoded(
+                                "t",
+                                7,
                                 validatorNow.minus(KassaClaims.CLOCK_SKEW).plusSeconds(5)))
                         .hasErrors())
                 .isFalse();
         assertThat(validator
-                        .validate(issued(
+                        .validate(TestTokens.decoded(
+                                "t",
+                                7,
                                 validatorNow.minus(KassaClaims.CLOCK_SKEW).minusSeconds(5)))
                         .hasErrors())
                 .isTrue();
-    }
-
-    private static Jwt issued(Instant expires) {
-        return Jwt.withTokenValue("t")
-                .header("alg", "RS256")
-                .issuer(KassaClaims.ISSUER)
-                .subject("7")
-                .issuedAt(expires.minusSeconds(900))
-                .expiresAt(expires)
-                .build();
     }
 
     @Test

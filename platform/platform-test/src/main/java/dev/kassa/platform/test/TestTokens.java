@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kassa.platform.security.KassaClaims;
 import dev.kassa.platform.security.ServiceTokens;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -56,6 +57,17 @@ public final class TestTokens {
 
     public static String expired(long userId, Map<String, String> stores) {
         return sign(userId, "u" + userId, stores, Instant.now().minusSeconds(60), KEYS);
+    }
+
+    /** A token as a decoder hands it on once verified (Kassa's issuer, issued 15 minutes before it expires). */
+    public static Jwt decoded(String value, long userId, Instant expires) {
+        return Jwt.withTokenValue(value)
+                .header("alg", "RS256")
+                .issuer(KassaClaims.ISSUER)
+                .subject(String.valueOf(userId))
+                .issuedAt(expires.minusSeconds(900))
+                .expiresAt(expires)
+                .build();
     }
 
     /** Signed with a key the services do not trust. */
