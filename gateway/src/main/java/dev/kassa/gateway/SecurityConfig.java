@@ -1,5 +1,7 @@
 package dev.kassa.gateway;
 
+import dev.kassa.platform.security.BearerHeaders;
+import dev.kassa.platform.security.HeaderCharacters;
 import dev.kassa.platform.security.JwksAddresses;
 import dev.kassa.platform.security.KassaClaims;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -147,10 +150,19 @@ class SecurityConfig {
                         .authenticated()
                         .anyExchange()
                         .permitAll())
-                .oauth2ResourceServer(o -> o.bearerTokenConverter(exchange -> openPaths.matches(
-                                        exchange.getRequest().getPath().value())
-                                ? Mono.empty()
-                                : bearer.convert(exchange))
+                // a well-formed bearer header is read without Spring's regular expression (BearerHeaders); any other
+                // is left to Spring's converter
+                .oauth2ResourceServer(o -> o.bearerTokenConverter(exchange -> {
+                            if (openPaths.matches(
+                                    exchange.getRequest().getPath().value())) {
+                                return Mono.empty();
+                            }
+                            String token = BearerHeaders.token(
+                                    exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+                            return token != null
+                                    ? Mono.just(new BearerTokenAuthenticationToken(token))
+                                    : bearer.convert(exchange);
+                        })
                         .jwt(j -> {})
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))

@@ -42,6 +42,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -114,6 +116,20 @@ public class KassaSecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityObservationSettings.class)
     public SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall (encoded dots or slashes in the path, odd characters, unknown methods), its header
+     * rule checked without a regular expression per header read ({@link HeaderCharacters}): the same rule, which cost 2 %
+     * of the CPU of sales and catalog under the till's load.
+     */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    public HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
+        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
+        return firewall;
     }
 
     @Bean
@@ -244,13 +260,19 @@ public class KassaSecurityAutoConfiguration {
         };
     }
 
-    /** A stale token sent to login, register or refresh must not turn them into a 401. */
+    /**
+     * A stale token sent to login, register or refresh must not turn them into a 401. A well-formed bearer header is read
+     * without Spring's regular expression ({@link BearerHeaders}); any other is left to Spring's resolver.
+     */
     private static BearerTokenResolver ignoringPublic(List<String> publicPaths) {
         DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
         AntPathMatcher matcher = new AntPathMatcher();
-        return (HttpServletRequest request) ->
-                publicPaths.stream().anyMatch(p -> matcher.match(p, request.getRequestURI()))
-                        ? null
-                        : delegate.resolve(request);
+        return (HttpServletRequest request) -> {
+            if (publicPaths.stream().anyMatch(p -> matcher.match(p, request.getRequestURI()))) {
+                return null;
+            }
+            String token = BearerHeaders.token(request.getHeader(HttpHeaders.AUTHORIZATION));
+            return token != null ? token : delegate.resolve(request);
+        };
     }
 }

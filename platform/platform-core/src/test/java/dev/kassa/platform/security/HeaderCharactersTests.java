@@ -1,4 +1,4 @@
-package dev.kassa.gateway;
+package dev.kassa.platform.security;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HeaderCharactersTests {
 
-    /** Spring Security's expressions (StrictServerWebExchangeFirewall), which HeaderCharacters replaces. */
+    /** Spring Security's expressions (StrictServerWebExchangeFirewall, StrictHttpFirewall), which HeaderCharacters replaces. */
     private static final Pattern NAMES = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
 
     private static final Pattern VALUES = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
