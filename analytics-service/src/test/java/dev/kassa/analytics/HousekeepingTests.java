@@ -117,8 +117,12 @@ class HousekeepingTests {
                 "insert into " + schema
                         + ".inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, "
                         + "total_cost, total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock, is_latest) "
-                        + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false, true)",
-                today.minusDays(1));
+                        + "values (701, ?, 12, 0, 12, 0, 0, 0, 0, false, false, false, true), "
+                        + "(703, ?, 4, 1, 3, 0, 0, 0, 0, false, false, false, false), "
+                        + "(703, ?, 5, 0, 5, 0, 0, 0, 0, false, false, false, true)",
+                today.minusDays(1),
+                today.minusDays(3),
+                today.minusDays(2));
         jdbc.update(
                 "insert into " + schema
                         + ".daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, "
@@ -150,6 +154,18 @@ class HousekeepingTests {
                         String.class))
                 .as("today's row is now the stock as it stands")
                 .isEqualTo(today.toString());
+        assertThat(jdbc.queryForList(
+                        "select product_id || ' ' || date || ' ' || quantity_on_hand || ' ' || is_latest from " + schema
+                                + ".inventory_snapshots where product_id in (701, 703) order by product_id, date",
+                        String.class))
+                .as(
+                        "every product carried in one statement, each with its own last stock and only today's row the newest")
+                .containsExactly(
+                        "701 " + today.minusDays(1) + " 12.000 false",
+                        "701 " + today + " 12.000 true",
+                        "703 " + today.minusDays(3) + " 4.000 false",
+                        "703 " + today.minusDays(2) + " 5.000 false",
+                        "703 " + today + " 5.000 true");
         assertThat(jdbc.queryForObject(
                         "select count(*) from " + schema + ".daily_sales where date < ?",
                         Integer.class,

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +21,6 @@ class StockLevels {
 
     private record Key(long product, LocalDate date) {}
 
-    private record Level(BigDecimal onHand, BigDecimal available) {}
-
     private final SnapshotRepository snapshots;
 
     StockLevels(SnapshotRepository snapshots) {
@@ -30,24 +29,24 @@ class StockLevels {
 
     /** The product's stock is now {@code onHand} ({@code available} of it unheld) on the store's {@code date}. */
     void changed(long product, LocalDate date, BigDecimal onHand, BigDecimal available) {
-        pending().put(new Key(product, date), new Level(onHand, available));
+        pending().put(new Key(product, date), new SnapshotRepository.Level(product, date, onHand, available));
     }
 
     /** Writes the levels collected so far in this transaction. */
     void write() {
-        Map<Key, Level> pending = InboxTransaction.current(this);
+        Map<Key, SnapshotRepository.Level> pending = InboxTransaction.current(this);
         if (pending != null) {
             write(pending);
         }
     }
 
-    private void write(Map<Key, Level> pending) {
-        pending.forEach(
-                (key, level) -> snapshots.stockChanged(key.product(), key.date(), level.onHand(), level.available()));
+    private void write(Map<Key, SnapshotRepository.Level> pending) {
+        // one statement for the poll's products
+        snapshots.stockChanged(List.copyOf(pending.values()));
         pending.clear();
     }
 
-    private Map<Key, Level> pending() {
+    private Map<Key, SnapshotRepository.Level> pending() {
         return InboxTransaction.collected(this, LinkedHashMap::new, this::write);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.analytics.inventory;
 
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -76,48 +78,72 @@ public class SnapshotRepository {
         this.sql = sql;
     }
 
+    /** A product's stock on a business date: {@code onHand}, of which {@code available} can still be sold. */
+    public record Level(long product, LocalDate date, BigDecimal onHand, BigDecimal available) {}
+
     /** The product's stock on {@code date} is now {@code onHand}, of which {@code available} can still be sold. */
     public void stockChanged(long product, LocalDate date, BigDecimal onHand, BigDecimal available) {
-        boolean newest = sql.sql(
+        stockChanged(List.of(new Level(product, date, onHand, available)));
+    }
+
+    /**
+     * Several products' stock (at most one level per product and date), in one statement: an inbox poll's levels, or
+     * every product carried into a new day.
+     */
+    public void stockChanged(List<Level> levels) {
+        if (levels.isEmpty()) {
+            return;
+        }
+        List<Level> moved = sql
+                .sql(
                         """
                         insert into inventory_snapshots (product_id, date, quantity_on_hand, reserved_quantity, available_quantity, total_cost,
                                                          total_value, turnover_rate, days_of_stock, is_out_of_stock, is_low_stock, is_overstock)
-                        select :product, :date, :onHand, greatest(:onHand - :available, 0), :available,
-                               round(:onHand * coalesce(p.cost_price, 0), 2), round(:onHand * coalesce(p.sale_price, 0), 2),
-                               case when s.sold > 0 and :onHand > 0 then least(round(s.sold / :onHand, 2), 9999999) else 0 end,
-                               case when s.sold > 0 and :onHand > 0 then least(floor(:onHand * 30 / s.sold), 100000) else 0 end,
-                               :onHand <= 0, :onHand > 0 and :onHand <= coalesce(p.min_quantity, 0),
-                               p.max_quantity is not null and p.max_quantity > 0 and :onHand >= p.max_quantity
-                          from (select coalesce(sum(quantity_sold), 0) as sold from product_performance
-                                 where product_id = :product and date > cast(:date as date) - 30 and date <= :date) s
-                          left join products p on p.product_id = :product
+                        select t.product, t.date, t.on_hand, greatest(t.on_hand - t.available, 0), t.available,
+                               round(t.on_hand * coalesce(p.cost_price, 0), 2), round(t.on_hand * coalesce(p.sale_price, 0), 2),
+                               case when s.sold > 0 and t.on_hand > 0 then least(round(s.sold / t.on_hand, 2), 9999999) else 0 end,
+                               case when s.sold > 0 and t.on_hand > 0 then least(floor(t.on_hand * 30 / s.sold), 100000) else 0 end,
+                               t.on_hand <= 0, t.on_hand > 0 and t.on_hand <= coalesce(p.min_quantity, 0),
+                               p.max_quantity is not null and p.max_quantity > 0 and t.on_hand >= p.max_quantity
+                          from unnest(cast(:products as bigint[]), cast(:dates as date[]), cast(:onHands as numeric[]),
+                                      cast(:availables as numeric[])) as t(product, date, on_hand, available)
+                         cross join lateral (select coalesce(sum(quantity_sold), 0) as sold from product_performance
+                                              where product_id = t.product and date > t.date - 30 and date <= t.date) s
+                          left join products p on p.product_id = t.product
                         on conflict (product_id, date) do update set quantity_on_hand = excluded.quantity_on_hand,
                             reserved_quantity = excluded.reserved_quantity, available_quantity = excluded.available_quantity,
                             total_cost = excluded.total_cost, total_value = excluded.total_value, turnover_rate = excluded.turnover_rate,
                             days_of_stock = excluded.days_of_stock, is_out_of_stock = excluded.is_out_of_stock,
                             is_low_stock = excluded.is_low_stock, is_overstock = excluded.is_overstock, updated_at = now()
-                        returning is_latest
+                        returning product_id, date, is_latest
                         """)
-                .param("product", product)
-                .param("date", date)
-                .param("onHand", onHand)
-                .param("available", available)
-                .query(Boolean.class)
-                .single();
-        if (newest) {
-            // on most changes the row is today's and already the newest: its flag stays, nothing else moves
+                .param("products", SqlArrays.texts(levels, Level::product))
+                .param("dates", SqlArrays.texts(levels, Level::date))
+                .param("onHands", SqlArrays.texts(levels, Level::onHand))
+                .param("availables", SqlArrays.texts(levels, Level::available))
+                .query((rs, i) -> rs.getBoolean(3)
+                        ? null
+                        : new Level(rs.getLong(1), rs.getObject(2, LocalDate.class), null, null))
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
+        if (moved.isEmpty()) {
+            // on most changes the rows are today's and already the newest: their flags stay, nothing else moves
             return;
         }
-        // the product's newest row is its stock as it stands: move the flag if this row is now the newest (rows whose
-        // flag stays as it is are not written again)
+        // a product's newest row is its stock as it stands: move the flag where a row written here is now the newest
+        // (rows
+        // whose flag stays as it is are not written again)
         sql.sql(
                         """
-                        update inventory_snapshots set is_latest = not is_latest
-                         where product_id = :product and (is_latest or date = :date)
-                           and is_latest <> (date = (select max(date) from inventory_snapshots where product_id = :product))
+                        update inventory_snapshots s set is_latest = not s.is_latest
+                          from unnest(cast(:products as bigint[]), cast(:dates as date[])) as t(product, date)
+                         where s.product_id = t.product and (s.is_latest or s.date = t.date)
+                           and s.is_latest <> (s.date = (select max(date) from inventory_snapshots where product_id = t.product))
                         """)
-                .param("product", product)
-                .param("date", date)
+                .param("products", SqlArrays.texts(moved, Level::product))
+                .param("dates", SqlArrays.texts(moved, Level::date))
                 .update();
     }
 
@@ -152,9 +178,9 @@ public class SnapshotRepository {
         var last = sql.sql(
                         "select product_id, quantity_on_hand, available_quantity from inventory_snapshots where is_latest and date < :today")
                 .param("today", today)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)})
+                .query((rs, i) -> new Level(rs.getLong(1), today, rs.getBigDecimal(2), rs.getBigDecimal(3)))
                 .list();
-        last.forEach(row -> stockChanged((Long) row[0], today, (BigDecimal) row[1], (BigDecimal) row[2]));
+        stockChanged(last);
         return last.size();
     }
 

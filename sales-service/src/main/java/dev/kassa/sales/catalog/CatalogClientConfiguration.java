@@ -2,6 +2,8 @@ package dev.kassa.sales.catalog;
 
 import dev.kassa.sales.system.ServiceCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -20,19 +22,22 @@ class CatalogClientConfiguration {
         return RestClient.builder();
     }
 
-    /** {@code lb://catalog-service} resolves through Eureka; a plain URL is called directly. */
+    /**
+     * {@code lb://catalog-service} resolves through Eureka; a plain URL is called directly. A pool of kept-alive
+     * connections at least as large as the calls admitted at once (HttpURLConnection keeps five at most, so busy tills paid
+     * a new connection per scan).
+     */
     @Bean
-    RestClient catalogRestClient(SalesProperties properties, @LoadBalanced RestClient.Builder loadBalanced) {
-        // a pool of kept-alive connections at least as large as the calls admitted at once (HttpURLConnection keeps
-        // five at most,
-        // so busy tills paid a new connection per scan)
-        var requests = ServiceCalls.pooledRequests(
-                properties.catalogTimeout(), Math.max(16, 2 * properties.catalogMaxConcurrentCalls()));
-        String url = properties.catalogUrl();
-        RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
-        return builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url)
-                .requestFactory(requests)
-                .build();
+    RestClient catalogRestClient(
+            SalesProperties properties,
+            @LoadBalanced RestClient.Builder loadBalanced,
+            ObjectProvider<ObservationRegistry> observations) {
+        return ServiceCalls.client(
+                properties.catalogUrl(),
+                loadBalanced,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                properties.catalogTimeout(),
+                Math.max(16, 2 * properties.catalogMaxConcurrentCalls()));
     }
 
     @Bean

@@ -10,8 +10,10 @@ import dev.kassa.sales.catalog.SalesProperties;
 import dev.kassa.sales.system.ServiceCalls;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.HttpHeaders;
@@ -50,14 +52,15 @@ public class CustomerClient {
             CircuitBreakerFactory<?, ?> breakers,
             ObjectMapper objectMapper,
             ServiceTokens serviceTokens,
-            RetryRegistry retries) {
+            RetryRegistry retries,
+            ObjectProvider<ObservationRegistry> observations) {
         this.retry = retries.retry("customer");
-        var requests = ServiceCalls.pooledRequests(properties.customerTimeout(), 16);
-        String url = properties.customerUrl();
-        RestClient.Builder builder = url.startsWith("lb://") ? loadBalanced.clone() : RestClient.builder();
-        this.rest = builder.baseUrl(url.startsWith("lb://") ? "http://" + url.substring(5) : url)
-                .requestFactory(requests)
-                .build();
+        this.rest = ServiceCalls.client(
+                properties.customerUrl(),
+                loadBalanced,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                properties.customerTimeout(),
+                16);
         this.breakers = breakers;
         this.objectMapper = objectMapper;
         this.serviceTokens = serviceTokens;

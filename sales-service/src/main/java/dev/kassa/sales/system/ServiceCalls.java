@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.security.CallerHeaders;
 import dev.kassa.platform.security.ServiceTokens;
 import dev.kassa.platform.tenancy.TenantContext;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -13,6 +14,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -49,6 +51,25 @@ public final class ServiceCalls {
                         .build());
         requests.setReadTimeout(readTimeout);
         return requests;
+    }
+
+    /**
+     * The client of another Kassa service at {@code url}: {@code lb://name} through discovery (the {@code @LoadBalanced}
+     * builder), any other URL directly, over {@link #pooledRequests}; each call observed ({@code http_client_requests}, and
+     * the request's trace passed on as its {@code traceparent}, so the other service's span continues the scan's trace).
+     */
+    public static RestClient client(
+            String url,
+            RestClient.Builder loadBalanced,
+            ObservationRegistry observations,
+            Duration readTimeout,
+            int maxConnections) {
+        boolean discovered = url.startsWith("lb://");
+        return (discovered ? loadBalanced.clone() : RestClient.builder())
+                .baseUrl(discovered ? "http://" + url.substring(5) : url)
+                .requestFactory(pooledRequests(readTimeout, maxConnections))
+                .observationRegistry(observations)
+                .build();
     }
 
     /**
