@@ -73,7 +73,8 @@ public class EventsAutoConfiguration {
             JdbcTemplate jdbcTemplate,
             KafkaTemplate<String, String> kafkaTemplate,
             OutboxSignal signal,
-            @Value("${kassa.events.relay-interval-ms:1000}") long idleMillis) {
+            @Value("${kassa.events.relay-interval-ms:1000}") long idleMillis,
+            @Value("${kassa.events.relay-linger-ms:50}") long lingerMillis) {
         // its statements name public.kassa_outbox, so its transactions take pooled connections on whatever schema they
         // are
         JdbcTemplate relay = ServiceSchemaDataSource.schemaQualified(jdbcTemplate.getDataSource());
@@ -82,7 +83,8 @@ public class EventsAutoConfiguration {
                 kafkaTemplate,
                 new TransactionTemplate(new JdbcTransactionManager(relay.getDataSource())),
                 signal,
-                idleMillis);
+                idleMillis,
+                lingerMillis);
     }
 
     @Bean

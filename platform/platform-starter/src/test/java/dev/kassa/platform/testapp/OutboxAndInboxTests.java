@@ -6,6 +6,7 @@ import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.events.OutboxRelay;
+import dev.kassa.platform.events.OutboxSignal;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -234,6 +236,47 @@ class OutboxAndInboxTests {
                 .as("one store's events on its partition, in commit order")
                 .isSorted()
                 .hasSize(300);
+    }
+
+    @Test
+    void afterARoundThatSentTheRelayLingersAndWhatCommitsMeanwhileLeavesInOneRound() {
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        String store = "relay_linger_0000000f";
+        String run = UUID.randomUUID().toString();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        KafkaTemplate<String, String> recording = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+                String marker =
+                        inbox.read(record.value()).payload().path("marker").asText();
+                if (marker.startsWith(run)) {
+                    sentAt.put(marker.substring(run.length()), System.nanoTime());
+                }
+                return super.send(record);
+            }
+        };
+        OutboxSignal signal = new OutboxSignal();
+        OutboxRelay relay = new OutboxRelay(jdbc, recording, tx, signal, 60_000, 3_000);
+        relay.start();
+        try {
+            tx.executeWithoutResult(s -> outbox.publish(store, new Probe(run + "a")));
+            signal.wake();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sentAt.containsKey("a"));
+            // two sales commit while the relay lingers after sending the first
+            tx.executeWithoutResult(s -> outbox.publish(store, new Probe(run + "b")));
+            signal.wake();
+            tx.executeWithoutResult(s -> outbox.publish(store, new Probe(run + "c")));
+            signal.wake();
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> !sentAt.containsKey("b") && !sentAt.containsKey("c"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sentAt.containsKey("b") && sentAt.containsKey("c"));
+            assertThat(Duration.ofNanos(Math.abs(sentAt.get("c") - sentAt.get("b"))))
+                    .as("both in the round after the linger")
+                    .isLessThan(Duration.ofMillis(200));
+        } finally {
+            relay.stop();
+        }
     }
 
     @Test
