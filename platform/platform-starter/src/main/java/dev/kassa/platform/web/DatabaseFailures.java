@@ -16,6 +16,9 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseFailures {
 
+    /** HikariCP's message (without an SQL state) for any use of a connection it has closed. */
+    static final String CLOSED_BY_POOL = "Connection is closed";
+
     private DatabaseFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
@@ -34,6 +37,13 @@ public final class DatabaseFailures {
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // the pool's own answer for a connection it closed because the database broke it (HikariCP evicts a
+            // connection on a fatal SQL state; a JPA rollback then fails on it, and Hibernate's "Unable to rollback"
+            // replaces the failure that says why, as a JpaSystemException). Kassa's code never uses a connection after
+            // giving it back, so a closed one means the database went
+            if (t instanceof SQLException sql && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
                 return true;
             }
         }

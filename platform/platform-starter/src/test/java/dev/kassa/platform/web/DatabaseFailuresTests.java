@@ -3,6 +3,7 @@ package dev.kassa.platform.web;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -27,6 +28,15 @@ class DatabaseFailuresTests {
                 .isTrue();
         assertThat(DatabaseFailures.isUnavailable(new CannotGetJdbcConnectionException("pool")))
                 .isTrue();
+        // seen in the failover run (auth, a login while PostgreSQL restarted): a JPA transaction's rollback on the
+        // connection the pool had just evicted, Hibernate's exception replacing the one that said why
+        assertThat(DatabaseFailures.isUnavailable(
+                        new UncategorizedDataAccessException(
+                                "Unable to rollback against JDBC Connection",
+                                new IllegalStateException(
+                                        "Unable to rollback against JDBC Connection",
+                                        new SQLException("Connection is closed"))) {}))
+                .isTrue();
     }
 
     @Test
@@ -36,6 +46,10 @@ class DatabaseFailuresTests {
         assertThat(DatabaseFailures.isUnavailable(new RuntimeException(new SQLException("syntax", "42601"))))
                 .isFalse();
         assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("boom")))
+                .isFalse();
+        assertThat(DatabaseFailures.isUnavailable(
+                        new RuntimeException(new SQLException("Connection is closed", "42000"))))
+                .as("only the pool's own closed connection, without a state")
                 .isFalse();
         assertThat(DatabaseFailures.isUnavailable(null)).isFalse();
     }
