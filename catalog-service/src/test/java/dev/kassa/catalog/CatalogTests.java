@@ -17,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -213,6 +214,114 @@ class CatalogTests {
             assertThat(r.text("/requested")).isEqualTo("1.000");
         });
         assertThat(results.stream().filter(r -> r.status() == 400)).hasSize(7);
+    }
+
+    @Test
+    void salesSentWholeAreHeldAllOrNoneAndEightOfThemForFourUnitsSellExactlyFour() throws Exception {
+        String store = TestStores.newKey("cat");
+        Api owner = as(store, "owner");
+        long scarce = owner.post(
+                        "/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 4))
+                .at("/id")
+                .asLong();
+        long plenty = owner.post(
+                        "/api/products/products/", json("name", "Bread", "sale_price", 50, "initial_quantity", 100))
+                .at("/id")
+                .asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Api.Response>> tills = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            // half the tills list the scarce product first: the products are still locked in one order
+            List<Object> lines = new ArrayList<>(List.of(
+                    json("request_ref", UUID.randomUUID().toString(), "product_id", plenty, "quantity", 2),
+                    json("request_ref", UUID.randomUUID().toString(), "product_id", scarce, "quantity", 1)));
+            if (i % 2 == 0) {
+                Collections.reverse(lines);
+            }
+            tills.add(
+                    () -> as(store, "cashier").asService().post("/internal/reservations/lines", json("lines", lines)));
+        }
+        List<Api.Response> results = new ArrayList<>();
+        for (Future<Api.Response> f : pool.invokeAll(tills)) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(4).allSatisfy(r -> {
+            assertThat(r.at("/holds").size()).isEqualTo(2);
+            assertThat(r.at("/holds/0/allocations/0/quantity").asText())
+                    .isEqualTo(r.at("/holds/0/product/id").asLong() == plenty ? "2.000" : "1.000");
+        });
+        assertThat(results.stream().filter(r -> r.status() == 400)).hasSize(4).allSatisfy(r -> {
+            assertThat(r.text("/code")).isEqualTo("insufficient_stock");
+            assertThat(r.at("/product_id").asLong()).isEqualTo(scarce);
+        });
+        // a refused sale held nothing, not even its other line
+        assertThat(owner.get("/api/products/products/" + scarce).text("/inventory/reserved_quantity"))
+                .isEqualTo("4.000");
+        assertThat(owner.get("/api/products/products/" + plenty).text("/inventory/reserved_quantity"))
+                .isEqualTo("8.000");
+
+        // the same lines again answer the same holds; nothing more is held
+        Api.Response held =
+                results.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        List<Object> again = new ArrayList<>();
+        held.at("/holds")
+                .forEach(h -> again.add(json(
+                        "request_ref",
+                        h.path("request_ref").asText(),
+                        "product_id",
+                        h.at("/product/id").asLong(),
+                        "quantity",
+                        h.at("/allocations/0/quantity").asText())));
+        Api.Response repeated =
+                as(store, "cashier").asService().post("/internal/reservations/lines", json("lines", again));
+        assertThat(repeated.status()).as(repeated.toString()).isEqualTo(200);
+        assertThat(repeated.at("/holds")).isEqualTo(held.at("/holds"));
+        assertThat(owner.get("/api/products/products/" + plenty).text("/inventory/reserved_quantity"))
+                .isEqualTo("8.000");
+
+        // bad calls: no lines, a reference twice, a line without a quantity, a role that may not sell, no service token
+        Api service = as(store, "cashier").asService();
+        assertThat(service.post("/internal/reservations/lines", json("lines", List.of()))
+                        .text("/code"))
+                .isEqualTo("invalid");
+        String ref = UUID.randomUUID().toString();
+        Api.Response twice = service.post(
+                "/internal/reservations/lines",
+                json(
+                        "lines",
+                        List.of(
+                                json("request_ref", ref, "product_id", plenty, "quantity", 1),
+                                json("request_ref", ref, "product_id", scarce, "quantity", 1))));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.at("/errors/lines.1.request_ref").isArray()).isTrue();
+        Api.Response noQuantity = service.post(
+                "/internal/reservations/lines",
+                json("lines", List.of(json("request_ref", UUID.randomUUID().toString(), "product_id", plenty))));
+        assertThat(noQuantity.status()).isEqualTo(400);
+        assertThat(noQuantity.at("/errors/lines.0.quantity").isArray())
+                .as(noQuantity.toString())
+                .isTrue();
+        Object one = json(
+                "lines",
+                List.of(json("request_ref", UUID.randomUUID().toString(), "product_id", plenty, "quantity", 1)));
+        assertThat(as(store, "stockkeeper")
+                        .asService()
+                        .post("/internal/reservations/lines", one)
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(store, "cashier")
+                        .post("/internal/reservations/lines", one)
+                        .text("/code"))
+                .isEqualTo("internal_only");
+        assertThat(as(TestStores.newKey("cat"), "cashier")
+                        .in(store)
+                        .asService()
+                        .post("/internal/reservations/lines", one)
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(owner.get("/api/products/products/" + plenty).text("/inventory/reserved_quantity"))
+                .isEqualTo("8.000");
     }
 
     @Test

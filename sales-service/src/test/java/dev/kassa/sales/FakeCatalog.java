@@ -39,6 +39,9 @@ final class FakeCatalog implements AutoCloseable {
 
     final AtomicInteger requests = new AtomicInteger();
 
+    /** Answers the call for a sale's lines as a catalog that does not know it yet: 404 {@code not_found}. */
+    volatile boolean linesUnknown;
+
     FakeCatalog() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,47 +67,106 @@ final class FakeCatalog implements AutoCloseable {
             } else if (exchange.getRequestURI().getPath().endsWith("/release")) {
                 body.path("request_refs").forEach(ref -> holds.put(ref.asText(), "released"));
                 answer = "{}".getBytes(StandardCharsets.UTF_8);
-            } else if (body.path("product_id").isNull()
-                    && !KNOWN_CODES.containsKey(body.path("barcode").asText())) {
-                status = 404;
-                answer =
-                        ("{\"status\":\"error\",\"code\":\"product_not_found\",\"message\":\"Товар со штрих-кодом не найден\",\"barcode\":\""
-                                        + body.path("barcode").asText() + "\"}")
-                                .getBytes(StandardCharsets.UTF_8);
-            } else if (body.path("quantity").decimalValue().compareTo(BigDecimal.TEN) > 0
-                    && !body.path("allow_short").asBoolean()) {
-                status = 400;
-                answer =
-                        ("{\"status\":\"error\",\"code\":\"insufficient_stock\",\"message\":\"Недостаточно товара\",\"available\":\"10.000\",\"requested\":\""
-                                        + body.path("quantity").asText() + "\"}")
-                                .getBytes(StandardCharsets.UTF_8);
-            } else {
-                holds.put(body.path("request_ref").asText(), "active");
-                long product = body.path("product_id").isNull()
-                        ? KNOWN_CODES.get(body.path("barcode").asText())
-                        : body.path("product_id").asLong();
-                BigDecimal quantity = body.path("quantity").decimalValue();
-                BigDecimal fromBatch = quantity.min(BigDecimal.TEN);
-                BigDecimal shortfall = quantity.subtract(fromBatch).setScale(3);
-                List<Map<String, Object>> allocations = new ArrayList<>();
-                allocations.add(Map.of(
-                        "batch_id",
-                        31,
-                        "batch_number",
-                        "B-31",
-                        "quantity",
-                        fromBatch.toPlainString(),
-                        "unit_cost",
-                        "8000.00"));
-                if (shortfall.signum() > 0) {
-                    Map<String, Object> beyond = new HashMap<>();
-                    beyond.put("batch_id", null);
-                    beyond.put("batch_number", null);
-                    beyond.put("quantity", shortfall.toPlainString());
-                    beyond.put("unit_cost", "8000.00");
-                    allocations.add(beyond);
+            } else if (exchange.getRequestURI().getPath().endsWith("/lines")) {
+                if (linesUnknown) {
+                    status = 404;
+                    answer = "{\"status\":\"error\",\"code\":\"not_found\",\"message\":\"Нет такого адреса\"}"
+                            .getBytes(StandardCharsets.UTF_8);
+                } else {
+                    // all lines or none, as catalog holds them in one transaction
+                    List<Object> held = new ArrayList<>();
+                    Answer refused = null;
+                    for (JsonNode line : body.path("lines")) {
+                        Answer one = hold(line);
+                        if (one.status() != 200) {
+                            refused = one;
+                            break;
+                        }
+                        held.add(one.body());
+                    }
+                    if (refused != null) {
+                        status = refused.status();
+                        answer = json.writeValueAsBytes(refused.body());
+                    } else {
+                        body.path("lines")
+                                .forEach(line ->
+                                        holds.put(line.path("request_ref").asText(), "active"));
+                        answer = json.writeValueAsBytes(Map.of("holds", held));
+                    }
                 }
-                answer = json.writeValueAsBytes(Map.of(
+            } else {
+                Answer one = hold(body);
+                status = one.status();
+                if (status == 200) {
+                    holds.put(body.path("request_ref").asText(), "active");
+                }
+                answer = json.writeValueAsBytes(one.body());
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** A line's answer: its status and body. */
+    private record Answer(int status, Object body) {}
+
+    /** Catalog's answer to one line's hold (nothing is remembered here). */
+    private Answer hold(JsonNode body) {
+        if (body.path("product_id").isNull()
+                && !KNOWN_CODES.containsKey(body.path("barcode").asText())) {
+            return new Answer(
+                    404,
+                    Map.of(
+                            "status",
+                            "error",
+                            "code",
+                            "product_not_found",
+                            "message",
+                            "Товар со штрих-кодом не найден",
+                            "barcode",
+                            body.path("barcode").asText()));
+        }
+        if (body.path("quantity").decimalValue().compareTo(BigDecimal.TEN) > 0
+                && !body.path("allow_short").asBoolean()) {
+            return new Answer(
+                    400,
+                    Map.of(
+                            "status",
+                            "error",
+                            "code",
+                            "insufficient_stock",
+                            "message",
+                            "Недостаточно товара",
+                            "available",
+                            "10.000",
+                            "requested",
+                            body.path("quantity").asText(),
+                            "product_id",
+                            body.path("product_id").asLong()));
+        }
+        long product = body.path("product_id").isNull()
+                ? KNOWN_CODES.get(body.path("barcode").asText())
+                : body.path("product_id").asLong();
+        BigDecimal quantity = body.path("quantity").decimalValue();
+        BigDecimal fromBatch = quantity.min(BigDecimal.TEN);
+        BigDecimal shortfall = quantity.subtract(fromBatch).setScale(3);
+        List<Map<String, Object>> allocations = new ArrayList<>();
+        allocations.add(Map.of(
+                "batch_id", 31, "batch_number", "B-31", "quantity", fromBatch.toPlainString(), "unit_cost", "8000.00"));
+        if (shortfall.signum() > 0) {
+            Map<String, Object> beyond = new HashMap<>();
+            beyond.put("batch_id", null);
+            beyond.put("batch_number", null);
+            beyond.put("quantity", shortfall.toPlainString());
+            beyond.put("unit_cost", "8000.00");
+            allocations.add(beyond);
+        }
+        return new Answer(
+                200,
+                Map.of(
                         "request_ref",
                         body.path("request_ref").asText(),
                         "product",
@@ -125,13 +187,6 @@ final class FakeCatalog implements AutoCloseable {
                         allocations,
                         "shortfall",
                         shortfall.toPlainString()));
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
     }
 
     String url() {

@@ -176,6 +176,46 @@ class OneCallSaleAndDiscountTests {
     }
 
     @Test
+    void aSaleSentWholeIsHeldInOneCallToCatalogAndLineByLineByACatalogThatDoesNotKnowTheCall() {
+        String store = TestStores.newKey("one");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier");
+        Map<String, Object> sale = json(
+                "session",
+                session,
+                "items",
+                List.of(json("product", 18), json("product", 19, "quantity", 2), json("product", 20)),
+                "payments",
+                List.of(json("payment_method", "card", "amount", 48000)));
+        int before = catalog.requests.get();
+        Api.Response sold = cashier.post("/api/sales/sales/", sale);
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+        assertThat(sold.at("/data/items").size()).isEqualTo(3);
+        assertThat(catalog.requests.get() - before).as("three lines, one call").isEqualTo(1);
+        List<String> refs = jdbc.queryForList(
+                "select reservation_ref from " + TestStores.schema(store) + ".sale_items order by id", String.class);
+        assertThat(refs).hasSize(3).doesNotHaveDuplicates();
+        assertThat(refs).allMatch(ref -> "active".equals(catalog.holds.get(ref)));
+
+        // an older catalog (a rolling upgrade) answers the call 404: the lines are held one by one instead
+        catalog.linesUnknown = true;
+        try {
+            before = catalog.requests.get();
+            Api.Response again = cashier.post("/api/sales/sales/", sale);
+            assertThat(again.status()).as(again.toString()).isEqualTo(201);
+            assertThat(catalog.requests.get() - before)
+                    .as("the refused call, then a call a line")
+                    .isEqualTo(4);
+        } finally {
+            catalog.linesUnknown = false;
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".sales where status = 'completed'",
+                        Integer.class))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aHoldThatFailsOnceIsRetriedWithTheSameReference() {
         String store = TestStores.newKey("rty");
         long session = openShift(store, 5);
@@ -247,6 +287,7 @@ class OneCallSaleAndDiscountTests {
                         List.of(json("payment_method", "cash", "amount", 1))));
         assertThat(stock.status()).as(stock.toString()).isEqualTo(400);
         assertThat(stock.text("/code")).isEqualTo("insufficient_stock");
+        assertThat(stock.at("/product_id").asLong()).as("the line refused").isEqualTo(19);
         Api.Response unpaid = cashier.post(
                 "/api/sales/sales/",
                 json(

@@ -4,6 +4,9 @@ import dev.kassa.platform.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +25,15 @@ class ReservationController {
 
     record ReleaseRequest(List<String> requestRefs) {}
 
+    /** Every line of a sale a till kept itself (the one-call sale, an offline till's upload), held together. */
+    record ReserveLines(@NotEmpty @Size(max = MAX_LINES) List<@Valid @NotNull ReserveRequest> lines) {}
+
+    /** The holds of {@link ReserveLines}, in the order of its lines. */
+    record Holds(List<Reservation> holds) {}
+
+    /** Lines of one sale held in one call. */
+    static final int MAX_LINES = 500;
+
     private final ReservationService reservations;
 
     ReservationController(ReservationService reservations) {
@@ -33,6 +45,15 @@ class ReservationController {
     @PreAuthorize(Access.SELL)
     Reservation reserve(@Valid @RequestBody ReserveRequest request) {
         return reservations.reserve(request);
+    }
+
+    @Operation(
+            summary = "Hold stock for every line of a sale at once (one transaction: all lines held or none; each line "
+                    + "idempotent per its request_ref)")
+    @PostMapping("/internal/reservations/lines")
+    @PreAuthorize(Access.SELL)
+    Holds reserveAll(@Valid @RequestBody ReserveLines request) {
+        return new Holds(reservations.reserveAll(request.lines()));
     }
 
     @Operation(summary = "Release holds (removed line, cancelled draft)")

@@ -12,11 +12,15 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -102,7 +106,13 @@ public class ReservationService {
                 candidates.stream().map(ReservationRepository.Candidate::free).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (available.compareTo(requested) < 0 && !r.allowsShort()) {
             throw CatalogErrors.INSUFFICIENT_STOCK.exception(
-                    Map.of("available", available.setScale(3).toPlainString(), "requested", requested.toPlainString()),
+                    Map.of(
+                            "available",
+                            available.setScale(3).toPlainString(),
+                            "requested",
+                            requested.toPlainString(),
+                            "product_id",
+                            productId),
                     available.setScale(3).toPlainString(),
                     requested.toPlainString());
         }
@@ -130,6 +140,36 @@ public class ReservationService {
         }
         sweeper.holdPlaced();
         return new Reservation(r.requestRef(), locked.product(), allocations);
+    }
+
+    /**
+     * Holds every line of a sale in one transaction (a sale the till kept itself and sends whole): all lines are held, or
+     * none when one is refused (its refusal is the answer, with the line's {@code product_id}). The lines' products are
+     * locked in id order whatever the order of the lines, so two such sales of the same products never wait on each other
+     * in a circle; lines named by a scanned code come last, in their order. Each line is idempotent per its request ref as
+     * in {@link #reserve}, so a repeated call answers the same holds.
+     */
+    @Transactional
+    public List<Reservation> reserveAll(List<ReserveRequest> lines) {
+        Set<String> refs = new HashSet<>();
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!refs.add(lines.get(i).requestRef())) {
+                errors.add("lines." + i + ".request_ref", "validation.invalid");
+            }
+        }
+        errors.throwIfAny();
+        Integer[] order = new Integer[lines.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(
+                order,
+                Comparator.comparing(
+                        (Integer i) -> lines.get(i).productId(), Comparator.nullsLast(Comparator.naturalOrder())));
+        Reservation[] held = new Reservation[lines.size()];
+        for (int i : order) {
+            held[i] = reserve(lines.get(i));
+        }
+        return List.of(held);
     }
 
     /** Releases the active holds of the given requests (a removed line, a cancelled draft). */

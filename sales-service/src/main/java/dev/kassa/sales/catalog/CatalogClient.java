@@ -98,6 +98,45 @@ public class CatalogClient {
      */
     public Hold reserve(
             String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId, boolean allowShort) {
+        return hold(
+                "/internal/reservations",
+                line(requestRef, productId, barcode, quantity, batchId, allowShort),
+                Hold.class,
+                List.of(requestRef));
+    }
+
+    /** One line of a sale the till kept itself, to be held by {@link #reserveAll}. */
+    public record Line(String requestRef, Long productId, BigDecimal quantity, Long batchId) {}
+
+    /** Catalog's answer to {@link #reserveAll}: the holds in the order of the lines. */
+    record Holds(List<Hold> holds) {}
+
+    /**
+     * Holds every line of a sale in one call, which catalog makes one transaction: every line is held, or none (the refused
+     * line's answer is the refusal). Each line is safe to repeat with the same request ref. With {@code allowShort}, as
+     * {@link #reserve(String, Long, String, BigDecimal, Long, boolean)}. A catalog that does not know the call yet (an older
+     * version during a rolling upgrade) is asked line by line.
+     */
+    public List<Hold> reserveAll(List<Line> lines, boolean allowShort) {
+        List<Map<String, Object>> body = lines.stream()
+                .map(l -> line(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort))
+                .toList();
+        List<String> refs = lines.stream().map(Line::requestRef).toList();
+        try {
+            return hold("/internal/reservations/lines", Map.of("lines", body), Holds.class, refs)
+                    .holds();
+        } catch (KassaException e) {
+            if (e.status() != 404 || !"not_found".equals(e.code())) {
+                throw e;
+            }
+        }
+        return lines.stream()
+                .map(l -> reserve(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort))
+                .toList();
+    }
+
+    private static Map<String, Object> line(
+            String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId, boolean allowShort) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_ref", requestRef);
         body.put("product_id", productId);
@@ -107,16 +146,25 @@ public class CatalogClient {
         if (allowShort) {
             body.put("allow_short", true);
         }
+        return body;
+    }
+
+    /**
+     * Posts a hold and reads catalog's answer; when catalog fails or does not answer, the holds of {@code refs} are released
+     * through the outbox: they may still commit in catalog after we gave up on them (catalog is evidently busy or away), and
+     * the release cancels them then, or makes catalog refuse them if they have not arrived yet.
+     */
+    private <T> T hold(String path, Object body, Class<T> answer, List<String> refs) {
         HttpHeaders caller = callerHeaders();
         try {
             return call(() -> rest.post()
-                    .uri("/internal/reservations")
+                    .uri(path)
                     .headers(h -> h.addAll(caller))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange((request, response) -> {
                         if (response.getStatusCode().is2xxSuccessful()) {
-                            return objectMapper.readValue(response.getBody(), Hold.class);
+                            return objectMapper.readValue(response.getBody(), answer);
                         }
                         throw translate(
                                 response.getStatusCode().value(),
@@ -124,11 +172,7 @@ public class CatalogClient {
                     }));
         } catch (KassaException e) {
             if (e.status() >= 500) {
-                // the hold may still commit in catalog after we gave up on it: releasing the reference (through the
-                // outbox:
-                // catalog is evidently busy or away) cancels it then, or makes catalog refuse it if it has not arrived
-                // yet
-                releaseLater(List.of(requestRef));
+                releaseLater(refs);
             }
             throw e;
         }
@@ -240,7 +284,7 @@ public class CatalogClient {
         if (status >= 500) {
             return new IllegalStateException("catalog answered " + status);
         }
-        var refusal = ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested"));
+        var refusal = ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested", "product_id"));
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
         return new CatalogRejected(KassaException.relayed(
                 status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));

@@ -96,7 +96,8 @@ public final class ServiceCalls {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String field : details) {
             if (json.has(field)) {
-                values.put(field, json.get(field).asText());
+                JsonNode value = json.get(field);
+                values.put(field, value.isNumber() ? value.numberValue() : value.asText());
             }
         }
         Map<String, List<String>> fieldErrors = new LinkedHashMap<>();

@@ -156,18 +156,31 @@ public class SaleUpload {
         Checkout.Buyer buyer = r.buyer();
         checkout.checkBuyer(buyer);
         UUID client = r.clientId() == null ? null : UUID.fromString(r.clientId().trim());
-        Optional<Uploaded> earlier = earlier(client);
-        if (earlier.isPresent()) {
-            return new Recorded(false, earlier.get());
-        }
-        var who = checkout.resolve(buyer);
         List<String> refs =
                 r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
         String store = TenantContext.require().key();
-        tx.executeWithoutResult(s -> {
-            TillGuards.openShift(sessions, r.session(), false);
-            intents.begin(store, refs);
+        // one transaction: the sale this client id recorded before is the answer; otherwise the shift is checked and
+        // the
+        // holds' intents are recorded
+        Optional<Uploaded> earlier = tx.execute(s -> {
+            Optional<Uploaded> before = earlier(client);
+            if (before.isEmpty()) {
+                TillGuards.openShift(sessions, r.session(), false);
+                intents.begin(store, refs);
+            }
+            return before;
         });
+        if (earlier.isPresent()) {
+            return new Recorded(false, earlier.get());
+        }
+        CustomerClient.TillCustomer who;
+        try {
+            // after the check above: a sale uploaded again must not make its new customer twice
+            who = checkout.resolve(buyer);
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(s -> intents.end(refs));
+            throw e;
+        }
         List<String> credit = new ArrayList<>();
         boolean offline = client != null;
         try {
@@ -259,16 +272,16 @@ public class SaleUpload {
     }
 
     /**
-     * Holds each line's stock in catalog, line by line, under its reference; for an offline sale beyond the stock on hand
-     * too (the hold's shortfall).
+     * Holds every line's stock in catalog under its reference, in one call (all lines or none); for an offline sale beyond
+     * the stock on hand too (the hold's shortfall).
      */
     private List<Hold> hold(NewSale r, List<String> refs, boolean offline) {
-        List<Hold> holds = new ArrayList<>();
+        List<CatalogClient.Line> lines = new ArrayList<>();
         for (int i = 0; i < r.items().size(); i++) {
             SaleLine line = r.items().get(i);
-            holds.add(catalog.reserve(refs.get(i), line.product(), null, line.quantityOrOne(), line.batch(), offline));
+            lines.add(new CatalogClient.Line(refs.get(i), line.product(), line.quantityOrOne(), line.batch()));
         }
-        return holds;
+        return catalog.reserveAll(lines, offline);
     }
 
     private String asJson(List<UploadDecision> decisions) {
