@@ -20,6 +20,8 @@ import java.util.Set;
  *   <li>registration, and a new store answering in every service;</li>
  *   <li>start-up of a service with 10,000 tenants in its registry against 10;</li>
  *   <li>resident memory per process;</li>
+ *   <li>(k) saturation as in (b) by tills that keep their drafts and send each sale whole (mobile and offline tills):
+ *   its statements, transactions and CPU per sale, and its peak against (c)'s pgbench;</li>
  *   <li>(r) analytics with a year of a store's sales: every report endpoint through the gateway.</li>
  * </ol>
  * After the load it checks correctness: sales in the sales list = sales in analytics, stock fell by exactly what was
@@ -61,10 +63,14 @@ public final class Bench {
     private static void run(BenchContext context, Memory memory, int seconds, int step) throws Exception {
         // KASSA_BENCH_PARTS=a,b,… runs only those parts of the table (a quicker loop while profiling one of them)
         Set<String> parts = Set.of(System.getenv()
-                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,r")
+                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,r")
                 .toLowerCase(Locale.ROOT)
                 .split("\\s*,\\s*"));
-        boolean tills = parts.contains("a") || parts.contains("b") || parts.contains("c") || parts.contains("e");
+        boolean tills = parts.contains("a")
+                || parts.contains("b")
+                || parts.contains("c")
+                || parts.contains("e")
+                || parts.contains("k");
         TillLoad load = new TillLoad(context);
         SaleDelays delays = new SaleDelays(context);
         if (tills || parts.contains("d")) {
@@ -75,6 +81,7 @@ public final class Bench {
             context.freshTokens();
             new RealisticLoad(context, load, delays).run(seconds);
         }
+        double pgbench = Double.NaN;
         if (parts.contains("b") || parts.contains("c") || parts.contains("e")) {
             // without (a) before it, (b) would start on the warm-up's backlog and count its delays in (e)
             load.settle();
@@ -97,7 +104,24 @@ public final class Bench {
                     "(e) sale completed → stock moved in catalog during (b): p50 / p99 (reported)",
                     saturationStart,
                     saturationEnd);
-            new PgbenchComparison(context).run(peak, step);
+            pgbench = new PgbenchComparison(context).run(peak, step);
+        }
+        if (parts.contains("k")) {
+            load.settle();
+            context.freshTokens();
+            DatabaseWork before = DatabaseWork.now(context);
+            Saturation whole = new Saturation(context, load, "(k)", TillLoad.Sale.SENT_WHOLE);
+            double peak = whole.run(step);
+            load.settle();
+            DatabaseWork work = DatabaseWork.now(context).since(before);
+            work.report(context.results(), "(k)", whole.completed());
+            work.printMostRun(whole.completed());
+            if (!Double.isNaN(pgbench)) {
+                context.results()
+                        .row(
+                                "(k) peak / (c)'s pgbench (issue 41: ≥ 12 %)",
+                                String.format("%.1f %%", 100 * peak / pgbench), peak / pgbench >= 0.12);
+            }
         }
         if (parts.contains("d")) {
             load.settle();

@@ -29,7 +29,9 @@ final class BenchContext {
     static final int PORT_BASE = 18080;
     static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final BigDecimal PRICE = new BigDecimal("12000");
+    /** Every product's sale price. */
+    static final BigDecimal PRICE = new BigDecimal("12000");
+
     private static final int MAX_TILLS = 100;
 
     /** One till: a client signed in as its cashier, and the till's open shift. */
@@ -88,6 +90,11 @@ final class BenchContext {
     /** One of the store's products' barcodes, at random. */
     String randomBarcode() {
         return barcodes.get(ThreadLocalRandom.current().nextInt(PRODUCTS));
+    }
+
+    /** One of the store's products' ids, at random. */
+    long randomProduct() {
+        return products.get(ThreadLocalRandom.current().nextInt(PRODUCTS));
     }
 
     /** A connection to one of the suite's databases ({@code kassa_sales}, …) as its superuser. */

@@ -21,12 +21,15 @@ final class PgbenchComparison {
         this.results = context.results();
     }
 
-    /** Runs pgbench for {@code step} seconds and compares Kassa's {@code peak} (sales a second) with it. */
-    void run(double peak, int step) throws Exception {
+    /**
+     * Runs pgbench for {@code step} seconds and compares Kassa's {@code peak} (sales a second) with it; answers pgbench's
+     * rate (sales a second), NaN when it could not be measured.
+     */
+    double run(double peak, int step) throws Exception {
         String pgbench = findPgbench();
         if (pgbench == null) {
             results.row("(c) pgbench", "not installed (apt-get install postgresql-client); ratio not measured", false);
-            return;
+            return Double.NaN;
         }
         String url = context.suite().jdbcBase();
         try (Connection c = context.connect("postgres");
@@ -100,13 +103,14 @@ final class PgbenchComparison {
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         if (!tps.find()) {
             results.row("(c) pgbench", "failed: " + output.replaceAll("\\s+", " "), false);
-            return;
+            return Double.NaN;
         }
         double rate = Double.parseDouble(tps.group(1));
         results.row("(c) pgbench, the same writes (16 clients)", String.format("%.0f sales/s", rate), true);
         results.row(
                 "(c) Kassa's peak / pgbench (≥ 25 %)",
                 String.format("%.1f %%", 100 * peak / rate), peak / rate >= 0.25);
+        return rate;
     }
 
     private static String findPgbench() {

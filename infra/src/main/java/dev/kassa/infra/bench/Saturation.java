@@ -20,11 +20,21 @@ final class Saturation {
 
     private final TillLoad load;
     private final Results results;
+    private final String part;
+    private final TillLoad.Sale sale;
     private long completed;
 
+    /** (b): the web till's sales, scanned line by line. */
     Saturation(BenchContext context, TillLoad load) {
+        this(context, load, "(b)", TillLoad.Sale.SCANNED);
+    }
+
+    /** The same levels with {@code sale}, its rows labelled {@code part}. */
+    Saturation(BenchContext context, TillLoad load, String part, TillLoad.Sale sale) {
         this.load = load;
         this.results = context.results();
+        this.part = part;
+        this.sale = sale;
     }
 
     /** Runs both passes of {@code step} seconds a level, adds their rows and answers the peak (sales a second). */
@@ -36,10 +46,10 @@ final class Saturation {
             boolean upward = i < levels.length;
             int count = levels[upward ? i : 2 * levels.length - 1 - i];
             System.out.printf(
-                    "(b) %d tills without pauses, %d s (%s pass, from %s) …%n",
-                    count, step, upward ? "upward" : "downward", CLOCK.format(Instant.now()));
-            LoadRun run = load.drive(count, 0, step);
-            run.printProgress(String.format("(b) %d tills", count));
+                    "%s %d tills without pauses, %d s (%s pass, from %s) …%n",
+                    part, count, step, upward ? "upward" : "downward", CLOCK.format(Instant.now()));
+            LoadRun run = load.drive(count, 0, step, sale);
+            run.printProgress(String.format("%s %d tills", part, count));
             (upward ? up : down).put(count, run);
         }
         double peak = 0;
@@ -50,7 +60,7 @@ final class Saturation {
             LoadRun run = up.get(count).plus(down.get(count));
             completed += run.completed();
             results.row(
-                    String.format("(b) %3d tills: sales/s (upward, downward), p99, errors", count),
+                    String.format("%s %3d tills: sales/s (upward, downward), p99, errors", part, count),
                     String.format(
                             "%.1f/s (%.1f, %.1f), %.0f ms, %s",
                             run.salesPerSecond(),
@@ -65,7 +75,9 @@ final class Saturation {
             // more CPU per sale at more tills says overhead (threads,
             // collections), the same says waiting (locks, pools)
             results.row(
-                    String.format("(b) %3d tills: CPU per completed sale (reported)", count), run.cpuPerSale(), true);
+                    String.format("%s %3d tills: CPU per completed sale (reported)", part, count),
+                    run.cpuPerSale(),
+                    true);
             if (run.salesPerSecond() > peak) {
                 peak = run.salesPerSecond();
                 peakTills = count;
@@ -74,12 +86,12 @@ final class Saturation {
             last = run.salesPerSecond();
         }
         results.row(
-                "(b) 100 tills vs the peak (≥ 90 %, no collapse)",
+                part + " 100 tills vs the peak (≥ 90 %, no collapse)",
                 String.format("%.0f %% of %.1f/s (peak at %d tills)", 100 * last / peak, peak, peakTills),
                 last >= 0.9 * peak);
         double cpuAtPeak = peakRun == null ? 0 : peakRun.cpuMillisPerSale();
         results.row(
-                "(b) CPU of the suite per completed sale at the peak (≤ 12 ms)",
+                part + " CPU of the suite per completed sale at the peak (≤ 12 ms)",
                 String.format("%.1f ms at %d tills", cpuAtPeak, peakTills),
                 peakRun != null && cpuAtPeak <= 12);
         return peak;

@@ -3,9 +3,12 @@ package dev.kassa.infra.bench;
 import dev.kassa.infra.ProcessMeter;
 import dev.kassa.infra.bench.BenchContext.Till;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +18,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import static dev.kassa.infra.bench.Http.json;
 
 /**
- * The store's tills selling, each in a loop of three scans and a cash checkout at its own pace, with the suite's CPU time
- * measured around the load; and the wait for the suite to go idle between loads.
+ * The store's tills selling, each in a loop of three scans and a cash checkout at its own pace (a web till: the draft
+ * is on the server), or of three-line sales sent whole (a till that keeps its draft: {@link Sale#SENT_WHOLE}), with the
+ * suite's CPU time measured around the load; and the wait for the suite to go idle between loads.
  */
 final class TillLoad {
+
+    /** How a till sells one sale. */
+    enum Sale {
+        /** Three scans (with a pause between them), then a cash checkout: the original web client's till. */
+        SCANNED,
+        /**
+         * The same three lines and cash payment sent in one call ({@code POST /api/sales/sales/} with a {@code client_id}):
+         * a till that keeps its draft itself, as the mobile and offline tills do.
+         */
+        SENT_WHOLE
+    }
 
     private final BenchContext context;
     private final ProcessMeter meter;
@@ -30,6 +45,14 @@ final class TillLoad {
 
     /** The first {@code count} tills selling for {@code seconds}, a scan every {@code pauseMillis} (0: no pauses). */
     LoadRun drive(int count, long pauseMillis, int seconds) throws InterruptedException {
+        return drive(count, pauseMillis, seconds, Sale.SCANNED);
+    }
+
+    /**
+     * The first {@code count} tills selling {@code sale} for {@code seconds}, a request every {@code pauseMillis} (0: no
+     * pauses). A sale sent whole counts as a checkout.
+     */
+    LoadRun drive(int count, long pauseMillis, int seconds, Sale sale) throws InterruptedException {
         Latencies scans = new Latencies();
         Latencies checkouts = new Latencies();
         AtomicLong completed = new AtomicLong();
@@ -48,7 +71,9 @@ final class TillLoad {
             pool.submit(() -> {
                 try {
                     while (!stop.get()) {
-                        if (sell(till, pace, scans, checkouts)) {
+                        if (sale == Sale.SCANNED
+                                ? sell(till, pace, scans, checkouts)
+                                : sellWhole(till, pace, checkouts)) {
                             completed.incrementAndGet();
                         }
                     }
@@ -101,6 +126,32 @@ final class TillLoad {
                                 List.of(json("payment_method", "cash", "amount", total, "received_amount", total))));
         checkouts.record(checkout);
         return checkout.ok();
+    }
+
+    /** One till's sale sent whole: three lines, paid in cash, in one call. Returns whether it was recorded. */
+    private boolean sellWhole(Till till, Pace pace, Latencies sales) throws InterruptedException {
+        pace.await();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            lines.add(json("product", context.randomProduct(), "quantity", 1));
+        }
+        String total =
+                BenchContext.PRICE.multiply(BigDecimal.valueOf(lines.size())).toPlainString();
+        Http.Answer sold = till.http()
+                .post(
+                        "/api/sales/sales/",
+                        json(
+                                "client_id",
+                                UUID.randomUUID().toString(),
+                                "session",
+                                till.session(),
+                                "items",
+                                lines,
+                                "payments",
+                                List.of(json("payment_method", "cash", "amount", total, "received_amount", total))));
+        sales.record(sold);
+        pace.advance();
+        return sold.ok();
     }
 
     private long compilerTicks() {
