@@ -67,8 +67,11 @@ record LoadRun(
         return completed / seconds;
     }
 
+    /** The slower p99 of scans and checkouts; a load without scans (sales sent whole) has only its checkouts'. */
     double p99() {
-        return Math.max(scans.percentile(99), checkouts.percentile(99));
+        double scan = scans.percentile(99);
+        double checkout = checkouts.percentile(99);
+        return Double.isNaN(scan) ? checkout : Double.isNaN(checkout) ? scan : Math.max(scan, checkout);
     }
 
     long errors() {
