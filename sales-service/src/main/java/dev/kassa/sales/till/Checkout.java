@@ -92,7 +92,17 @@ public class Checkout {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();
                 }
-                return settle(caller, sale, payments, buyer, who, Instant.now(), credit, requestRef, null);
+                return settle(
+                        caller,
+                        sale,
+                        sales.items(saleId),
+                        payments,
+                        buyer,
+                        who,
+                        Instant.now(),
+                        credit,
+                        requestRef,
+                        null);
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -119,11 +129,12 @@ public class Checkout {
      * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
      * customer-service before anything is written (the caller releases those holds when this transaction fails). With
      * {@code offline} (a sale that already happened at an offline till), credit beyond the buyer's limit is held anyway and
-     * reported there.
+     * reported there. {@code items} are the sale's lines as they stand (read or written in this transaction).
      */
     SaleView settle(
             Caller caller,
             SaleRepository.Sale draft,
+            List<SaleRepository.Item> items,
             List<PaymentRequest> payments,
             Buyer buyer,
             CustomerClient.TillCustomer who,
@@ -132,7 +143,6 @@ public class Checkout {
             String checkoutRef,
             List<UploadDecision> offline) {
         long saleId = draft.id();
-        List<SaleRepository.Item> items = sales.items(saleId);
         if (items.isEmpty()) {
             throw SalesErrors.SALE_EMPTY.exception();
         }

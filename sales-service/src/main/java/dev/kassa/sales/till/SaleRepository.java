@@ -415,6 +415,15 @@ class SaleRepository {
 
     /** {@link #recalculate(Sale)} with the sale's lines as they now stand, read already. */
     SaleView recalculate(Sale sale, List<Item> items) {
+        Sale now = total(sale, items);
+        return SaleView.of(now, items, now.status() == SaleStatus.PENDING ? List.of() : payments(sale.id()));
+    }
+
+    /**
+     * Recomputes a sale's totals from its lines as they now stand ({@link SaleTotals}), stores them and answers the sale with
+     * them; {@code sale} is locked or created in this transaction, so its discount is the current one.
+     */
+    Sale total(Sale sale, List<Item> items) {
         SaleTotals totals = SaleTotals.of(
                 items.stream()
                         .map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate()))
@@ -429,8 +438,7 @@ class SaleRepository {
                 .param("total", totals.total())
                 .param("id", sale.id())
                 .update();
-        Sale now = sale.withTotals(totals);
-        return SaleView.of(now, items, now.status() == SaleStatus.PENDING ? List.of() : payments(sale.id()));
+        return sale.withTotals(totals);
     }
 
     /** A line's discount as an amount off its gross (quantity × price); its total follows ({@link SaleTotals#lineTotal}). */

@@ -190,10 +190,12 @@ public class SaleUpload {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 List<UploadDecision> decisions = offline ? new ArrayList<>() : null;
-                long saleId = write(caller, r, client, soldAt, holds, refs, decisions);
+                Written written = write(caller, r, client, soldAt, holds, refs, decisions);
+                long saleId = written.sale().id();
                 SaleView sale = checkout.settle(
                         caller,
-                        sales.lock(saleId).orElseThrow(),
+                        written.sale(),
+                        written.items(),
                         r.payments(),
                         buyer,
                         who,
@@ -306,7 +308,10 @@ public class SaleUpload {
      * ({@code decisions} given): then it keeps the till's price, and that and a line held beyond the stock are decided
      * there. Answers the sale's id.
      */
-    private long write(
+    /** A sale as {@link #write} left it: its row with its totals, and its lines. */
+    private record Written(SaleRepository.Sale sale, List<SaleRepository.Item> items) {}
+
+    private Written write(
             Caller caller,
             NewSale r,
             UUID client,
@@ -324,6 +329,11 @@ public class SaleUpload {
                 client,
                 r.notes() == null ? "" : r.notes());
         FieldErrors lineErrors = new FieldErrors();
+        // each line's statement answers every line of the sale so far: the last one's answer is the sale's lines,
+        // unless
+        // a line's discount changed them since
+        List<SaleRepository.Item> items = List.of();
+        boolean discounted = false;
         for (int i = 0; i < holds.size(); i++) {
             Hold hold = holds.get(i);
             SaleLine line = r.items().get(i);
@@ -340,21 +350,25 @@ public class SaleUpload {
             if (hold.isShort() && decisions != null) {
                 decisions.add(UploadDecision.stockShort(i, line.quantityOrOne(), hold.shortfall()));
             }
-            sales.addLines(saleId, hold, refs.get(i), null);
+            items = sales.addLines(saleId, hold, refs.get(i), null);
             if (line.discountAmount() != null) {
                 discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
+                discounted = true;
             }
         }
         lineErrors.throwIfAny();
-        BigDecimal subtotal = sales.recalculate(saleId).subtotal();
+        if (discounted) {
+            items = sales.items(saleId);
+        }
+        SaleRepository.Sale sale = sales.total(sales.lock(saleId).orElseThrow(), items);
         Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
         if (!saleDiscount.isEmpty()) {
-            BigDecimal off = discounts.allowedOff(caller, saleDiscount, subtotal);
+            BigDecimal off = discounts.allowedOff(caller, saleDiscount, sale.subtotal());
             sales.setSaleDiscount(
                     saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
-            sales.recalculate(saleId);
+            sale = sales.total(sales.lock(saleId).orElseThrow(), items);
         }
-        return saleId;
+        return new Written(sale, items);
     }
 
     /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
