@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -364,41 +365,60 @@ class SaleRepository {
      * order (what the sale's totals are recomputed from).
      */
     List<Item> addLines(long saleId, Hold hold, String ref, String requestRef) {
-        List<Hold.Allocation> allocations = hold.allocations();
+        return addLines(saleId, List.of(hold), List.of(ref), requestRef);
+    }
+
+    /** {@link #addLines(long, Hold, String, String)} for several holds, each under its reference, in one statement. */
+    List<Item> addLines(long saleId, List<Hold> holds, List<String> refs, String requestRef) {
+        record Row(Hold.Product product, String ref, Hold.Allocation allocation) {}
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < holds.size(); i++) {
+            for (Hold.Allocation a : holds.get(i).allocations()) {
+                rows.add(new Row(holds.get(i).product(), refs.get(i), a));
+            }
+        }
         return sql.sql(
                         """
                 with added as (
                     insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
                                             unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref)
-                    select :sale, :product, :name, :sku, :unit, a.batch, a.number, a.quantity, :price, a.cost, :taxRate, a.total,
-                           :ref, :request
-                      from unnest(cast(:batches as bigint[]), cast(:numbers as text[]), cast(:quantities as numeric[]),
-                                  cast(:costs as numeric[]), cast(:totals as numeric[])) with ordinality as a(batch, number, quantity, cost, total, n)
+                    select :sale, a.product, a.name, a.sku, a.unit, a.batch, a.number, a.quantity, a.price, a.cost, a.tax_rate,
+                           a.total, a.ref, :request
+                      from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:skus as text[]),
+                                  cast(:units as text[]), cast(:prices as numeric[]), cast(:taxRates as numeric[]),
+                                  cast(:refs as text[]), cast(:batches as bigint[]), cast(:numbers as text[]),
+                                  cast(:quantities as numeric[]), cast(:costs as numeric[]), cast(:totals as numeric[]))
+                           with ordinality as a(product, name, sku, unit, price, tax_rate, ref, batch, number, quantity, cost,
+                                                total, n)
                      order by a.n
                     returning *)
                 select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
                 """)
                 .param("sale", saleId)
-                .param("product", hold.product().id())
-                .param("name", hold.product().name())
-                .param("sku", hold.product().sku())
-                .param(
-                        "unit",
-                        hold.product().unit() == null ? "" : hold.product().unit())
-                .param("price", hold.product().salePrice())
-                .param("taxRate", hold.product().taxRate())
-                .param("ref", ref)
                 .param("request", requestRef)
-                .param("batches", SqlArrays.texts(allocations, Hold.Allocation::batchId))
-                .param("numbers", SqlArrays.texts(allocations, Hold.Allocation::batchNumber))
-                .param("quantities", SqlArrays.texts(allocations, Hold.Allocation::quantity))
-                .param("costs", SqlArrays.texts(allocations, Hold.Allocation::unitCost))
+                .param("products", SqlArrays.texts(rows, r -> r.product().id()))
+                .param("names", SqlArrays.texts(rows, r -> r.product().name()))
+                .param("skus", SqlArrays.texts(rows, r -> r.product().sku()))
+                .param(
+                        "units",
+                        SqlArrays.texts(
+                                rows,
+                                r -> r.product().unit() == null
+                                        ? ""
+                                        : r.product().unit()))
+                .param("prices", SqlArrays.texts(rows, r -> r.product().salePrice()))
+                .param("taxRates", SqlArrays.texts(rows, r -> r.product().taxRate()))
+                .param("refs", SqlArrays.texts(rows, Row::ref))
+                .param("batches", SqlArrays.texts(rows, r -> r.allocation().batchId()))
+                .param("numbers", SqlArrays.texts(rows, r -> r.allocation().batchNumber()))
+                .param("quantities", SqlArrays.texts(rows, r -> r.allocation().quantity()))
+                .param("costs", SqlArrays.texts(rows, r -> r.allocation().unitCost()))
                 .param(
                         "totals",
                         SqlArrays.texts(
-                                allocations,
-                                a -> SaleTotals.lineTotal(
-                                        a.quantity(), hold.product().salePrice(), BigDecimal.ZERO)))
+                                rows,
+                                r -> SaleTotals.lineTotal(
+                                        r.allocation().quantity(), r.product().salePrice(), BigDecimal.ZERO)))
                 .query(ITEM)
                 .list();
     }

@@ -329,11 +329,7 @@ public class SaleUpload {
                 client,
                 r.notes() == null ? "" : r.notes());
         FieldErrors lineErrors = new FieldErrors();
-        // each line's statement answers every line of the sale so far: the last one's answer is the sale's lines,
-        // unless
-        // a line's discount changed them since
-        List<SaleRepository.Item> items = List.of();
-        boolean discounted = false;
+        List<Hold> priced = new ArrayList<>();
         for (int i = 0; i < holds.size(); i++) {
             Hold hold = holds.get(i);
             SaleLine line = r.items().get(i);
@@ -350,9 +346,16 @@ public class SaleUpload {
             if (hold.isShort() && decisions != null) {
                 decisions.add(UploadDecision.stockShort(i, line.quantityOrOne(), hold.shortfall()));
             }
-            items = sales.addLines(saleId, hold, refs.get(i), null);
-            if (line.discountAmount() != null) {
-                discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), line.discountAmount());
+            priced.add(hold);
+        }
+        // every line in one statement, which answers the sale's lines; a line's discount changes them after (a refused
+        // price or discount refuses the whole sale below, this transaction with it, after every line was checked)
+        List<SaleRepository.Item> items = sales.addLines(saleId, priced, refs, null);
+        boolean discounted = false;
+        for (int i = 0; i < holds.size(); i++) {
+            BigDecimal off = r.items().get(i).discountAmount();
+            if (off != null) {
+                discountLines(caller, lineErrors, "items." + i + ".", saleId, refs.get(i), off);
                 discounted = true;
             }
         }
