@@ -302,6 +302,35 @@ class CatalogTests {
         assertThat(noQuantity.at("/errors/lines.0.quantity").isArray())
                 .as(noQuantity.toString())
                 .isTrue();
+        Api.Response byCode = service.post(
+                "/internal/reservations/lines",
+                json(
+                        "lines",
+                        List.of(json(
+                                "request_ref",
+                                UUID.randomUUID().toString(),
+                                "barcode",
+                                "4870000000011",
+                                "quantity",
+                                1))));
+        assertThat(byCode.at("/errors/lines.0.product_id").isArray())
+                .as(byCode.toString())
+                .isTrue();
+        Api.Response unknown = service.post(
+                "/internal/reservations/lines",
+                json(
+                        "lines",
+                        List.of(
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", plenty, "quantity", 1),
+                                json(
+                                        "request_ref",
+                                        UUID.randomUUID().toString(),
+                                        "product_id",
+                                        999999,
+                                        "quantity",
+                                        1))));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("/code")).isEqualTo("product_not_found");
         Object one = json(
                 "lines",
                 List.of(json("request_ref", UUID.randomUUID().toString(), "product_id", plenty, "quantity", 1)));

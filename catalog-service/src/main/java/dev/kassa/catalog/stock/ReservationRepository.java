@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The statements of till holds ({@link ReservationService}): the hold requests and the holds ({@link Batches} writes the batches). */
 @Repository
@@ -85,6 +86,60 @@ class ReservationRepository {
                                 rs.getBoolean(9)),
                         (Long) rs.getObject(12)))
                 .optional();
+    }
+
+    /**
+     * Records (or finds) the rows of several hold requests in one statement, in the order of their references (the order a
+     * release takes them in), and answers each one's claim; the rows stay locked until the transaction ends, as in
+     * {@link #claimAndLock}.
+     */
+    Map<String, Claim> claim(Collection<String> requestRefs) {
+        return sql
+                .sql(
+                        """
+                        insert into hold_requests (request_ref)
+                        select ref from unnest(cast(:refs as varchar[])) as r(ref) order by ref
+                        on conflict (request_ref) do update set request_ref = excluded.request_ref
+                        returning request_ref, released, not (xmax = 0) as repeated
+                        """)
+                .param("refs", requestRefs.toArray(String[]::new))
+                .query((rs, i) -> Map.entry(rs.getString(1), new Claim(rs.getBoolean(2), rs.getBoolean(3))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Locks the products for holds in one statement, in id order (so two callers never wait on each other in a circle), as
+     * {@link #claimAndLock} locks one; a product that does not exist is not in the answer.
+     */
+    Map<Long, Locked> lock(Collection<Long> productIds) {
+        return sql
+                .sql(
+                        """
+                        select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
+                          from products p join units u on u.id = p.unit_id
+                         where p.id = any(cast(:ids as bigint[]))
+                         order by p.id
+                           for no key update of p
+                        """)
+                .param("ids", productIds.toArray(Long[]::new))
+                .query((rs, i) -> Map.entry(
+                        rs.getLong(1),
+                        new Locked(
+                                new Reservation.Product(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getBigDecimal(5),
+                                        rs.getBigDecimal(6),
+                                        rs.getBoolean(7)),
+                                rs.getBigDecimal(8),
+                                rs.getBoolean(9))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** A hold request's claim, its product (locked), and the batch a scanned batch code named. */

@@ -12,8 +12,6 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Holds stock for till carts (brief §6). A hold locks the product row, so two tills can never take the
@@ -72,13 +72,65 @@ public class ReservationService {
                 .orElseThrow(() -> byCode
                         ? CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code)
                         : CatalogErrors.PRODUCT_NOT_FOUND.exception());
-        long productId = claimed.locked().product().id();
-        Long batchId = r.batchId() != null ? r.batchId() : claimed.scannedBatch();
-        ReservationRepository.Claim claim = claimed.claim();
+        return hold(
+                r,
+                requested,
+                claimed.claim(),
+                claimed.locked(),
+                r.batchId() != null ? r.batchId() : claimed.scannedBatch());
+    }
+
+    /**
+     * Holds every line of a sale in one transaction (a sale the till kept itself and sends whole): all lines are held, or
+     * none when one is refused (its refusal is the answer, with the line's {@code product_id}). Each line names its product
+     * by id. The lines' requests are claimed in one statement, in the order of their references (as a release takes them),
+     * and their products locked in one more, in id order (as every other sale sent whole locks them), so neither a release
+     * nor another such sale ever waits on this one in a circle; then each line takes its batches. Each line is idempotent
+     * per its request ref as in {@link #reserve}, so a repeated call answers the same holds.
+     */
+    @Transactional
+    public List<Reservation> reserveAll(List<ReserveRequest> lines) {
+        Set<String> refs = new HashSet<>();
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!refs.add(lines.get(i).requestRef())) {
+                errors.add("lines." + i + ".request_ref", "validation.invalid");
+            }
+            if (lines.get(i).productId() == null) {
+                errors.add("lines." + i + ".product_id", "validation.required");
+            }
+        }
+        errors.throwIfAny();
+        Map<String, ReservationRepository.Claim> claims = holds.claim(refs);
+        Map<Long, ReservationRepository.Locked> products = holds.lock(
+                lines.stream().map(ReserveRequest::productId).collect(Collectors.toCollection(TreeSet::new)));
+        List<Reservation> held = new ArrayList<>();
+        for (ReserveRequest r : lines) {
+            ReservationRepository.Locked locked = products.get(r.productId());
+            if (locked == null) {
+                throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
+            }
+            held.add(hold(
+                    r,
+                    r.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                    claims.get(r.requestRef()),
+                    locked,
+                    r.batchId()));
+        }
+        return held;
+    }
+
+    /** A claimed request's hold of its locked product: FEFO from the batches ({@code batchId}'s only, when given). */
+    private Reservation hold(
+            ReserveRequest r,
+            BigDecimal requested,
+            ReservationRepository.Claim claim,
+            ReservationRepository.Locked locked,
+            Long batchId) {
+        long productId = locked.product().id();
         if (claim.released()) {
             throw CatalogErrors.HOLD_RELEASED.exception();
         }
-        ReservationRepository.Locked locked = claimed.locked();
         if (!locked.active()) {
             throw CatalogErrors.PRODUCT_INACTIVE.exception();
         }
@@ -140,36 +192,6 @@ public class ReservationService {
         }
         sweeper.holdPlaced();
         return new Reservation(r.requestRef(), locked.product(), allocations);
-    }
-
-    /**
-     * Holds every line of a sale in one transaction (a sale the till kept itself and sends whole): all lines are held, or
-     * none when one is refused (its refusal is the answer, with the line's {@code product_id}). The lines' products are
-     * locked in id order whatever the order of the lines, so two such sales of the same products never wait on each other
-     * in a circle; lines named by a scanned code come last, in their order. Each line is idempotent per its request ref as
-     * in {@link #reserve}, so a repeated call answers the same holds.
-     */
-    @Transactional
-    public List<Reservation> reserveAll(List<ReserveRequest> lines) {
-        Set<String> refs = new HashSet<>();
-        FieldErrors errors = new FieldErrors();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!refs.add(lines.get(i).requestRef())) {
-                errors.add("lines." + i + ".request_ref", "validation.invalid");
-            }
-        }
-        errors.throwIfAny();
-        Integer[] order = new Integer[lines.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(
-                order,
-                Comparator.comparing(
-                        (Integer i) -> lines.get(i).productId(), Comparator.nullsLast(Comparator.naturalOrder())));
-        Reservation[] held = new Reservation[lines.size()];
-        for (int i : order) {
-            held[i] = reserve(lines.get(i));
-        }
-        return List.of(held);
     }
 
     /** Releases the active holds of the given requests (a removed line, a cancelled draft). */
