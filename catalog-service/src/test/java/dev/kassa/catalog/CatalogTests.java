@@ -302,6 +302,20 @@ class CatalogTests {
         assertThat(noQuantity.at("/errors/lines.0.quantity").isArray())
                 .as(noQuantity.toString())
                 .isTrue();
+        // a release that overtook one line's hold refuses the whole sale: its other line holds nothing either
+        String overtaken = UUID.randomUUID().toString();
+        assertThat(service.post("/internal/reservations/release", json("request_refs", List.of(overtaken)))
+                        .status())
+                .isEqualTo(200);
+        Api.Response released = service.post(
+                "/internal/reservations/lines",
+                json(
+                        "lines",
+                        List.of(
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", plenty, "quantity", 1),
+                                json("request_ref", overtaken, "product_id", plenty, "quantity", 1))));
+        assertThat(released.status()).as(released.toString()).isEqualTo(409);
+        assertThat(released.text("/code")).isEqualTo("hold_released");
         Api.Response byCode = service.post(
                 "/internal/reservations/lines",
                 json(
