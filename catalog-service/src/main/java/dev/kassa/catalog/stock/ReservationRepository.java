@@ -6,6 +6,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Comparator;
@@ -72,19 +74,7 @@ class ReservationRepository {
                 .param("id", productId)
                 .param("code", code)
                 .query((rs, i) -> new Claimed(
-                        new Claim(rs.getBoolean(10), rs.getBoolean(11)),
-                        new Locked(
-                                new Reservation.Product(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getBigDecimal(5),
-                                        rs.getBigDecimal(6),
-                                        rs.getBoolean(7)),
-                                rs.getBigDecimal(8),
-                                rs.getBoolean(9)),
-                        (Long) rs.getObject(12)))
+                        new Claim(rs.getBoolean(10), rs.getBoolean(11)), locked(rs), (Long) rs.getObject(12)))
                 .optional();
     }
 
@@ -124,22 +114,25 @@ class ReservationRepository {
                            for no key update of p
                         """)
                 .param("ids", productIds.toArray(Long[]::new))
-                .query((rs, i) -> Map.entry(
-                        rs.getLong(1),
-                        new Locked(
-                                new Reservation.Product(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getBigDecimal(5),
-                                        rs.getBigDecimal(6),
-                                        rs.getBoolean(7)),
-                                rs.getBigDecimal(8),
-                                rs.getBoolean(9))))
+                .query((rs, i) -> Map.entry(rs.getLong(1), locked(rs)))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The locked product of a row whose first nine columns are those {@link #lock} selects. */
+    private static Locked locked(ResultSet rs) throws SQLException {
+        return new Locked(
+                new Reservation.Product(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBoolean(7)),
+                rs.getBigDecimal(8),
+                rs.getBoolean(9));
     }
 
     /** A hold request's claim, its product (locked), and the batch a scanned batch code named. */
