@@ -213,6 +213,18 @@ class OneCallSaleAndDiscountTests {
                         "select count(*) from " + TestStores.schema(store) + ".sales where status = 'completed'",
                         Integer.class))
                 .isEqualTo(2);
+
+        // a buyer customer-service does not know: refused before catalog is asked, and no hold intent is left behind
+        before = catalog.requests.get();
+        Map<String, Object> unknownBuyer = new java.util.HashMap<>(sale);
+        unknownBuyer.put("customer_id", 999);
+        Api.Response refused = cashier.post("/api/sales/sales/", unknownBuyer);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.at("/errors/customer_id").isArray()).isTrue();
+        assertThat(catalog.requests.get()).isEqualTo(before);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from public.till_hold_intents where tenant_key = ?", Integer.class, store))
+                .isZero();
     }
 
     @Test

@@ -17,8 +17,11 @@ import java.util.TreeMap;
  */
 record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions, Map<String, Query> queries) {
 
-    /** One normalised statement of {@code pg_stat_statements} (its database and text) and how often it ran. */
-    record Query(String database, String text, long calls) {}
+    /**
+     * One normalised statement of {@code pg_stat_statements} (its database and text), how often it ran and how long
+     * PostgreSQL spent executing it in all (milliseconds; planning and the protocol's round trips not included).
+     */
+    record Query(String database, String text, long calls, double millis) {}
 
     /** How many of the most frequent statements {@link #printMostRun} shows. */
     static final int MOST_RUN = 25;
@@ -44,15 +47,16 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
             }
             try (ResultSet rs = s.executeQuery(
                     """
-                    select d.datname, s.queryid, s.query, s.calls
+                    select d.datname, s.queryid, s.query, s.calls, s.total_exec_time
                     from pg_stat_statements s join pg_database d on d.oid = s.dbid
                     where d.datname like 'kassa\\_%'
                       and s.query !~* '^\\s*(begin|commit|rollback|start transaction|end)\\s*;?\\s*$'""")) {
                 while (rs.next()) {
                     queries.merge(
                             rs.getString(1) + "/" + rs.getLong(2),
-                            new Query(rs.getString(1), rs.getString(3), rs.getLong(4)),
-                            (a, b) -> new Query(a.database(), a.text(), a.calls() + b.calls()));
+                            new Query(rs.getString(1), rs.getString(3), rs.getLong(4), rs.getDouble(5)),
+                            (a, b) ->
+                                    new Query(a.database(), a.text(), a.calls() + b.calls(), a.millis() + b.millis()));
                 }
             }
             try (ResultSet rs = s.executeQuery(
@@ -76,7 +80,13 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
             Query was = before.queries.get(id);
             long calls = query.calls() - (was == null ? 0 : was.calls());
             if (calls > 0) {
-                q.put(id, new Query(query.database(), query.text(), calls));
+                q.put(
+                        id,
+                        new Query(
+                                query.database(),
+                                query.text(),
+                                calls,
+                                query.millis() - (was == null ? 0 : was.millis())));
             }
         });
         return new DatabaseWork(s, t, q);
@@ -115,12 +125,18 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
      */
     void printMostRun(long sales) {
         double n = Math.max(1, sales);
-        System.out.printf("Statements run most often per completed sale (of %d):%n", sales);
+        System.out.printf(
+                "Statements run most often per completed sale (of %d), with PostgreSQL's execution time per sale:%n",
+                sales);
         queries.values().stream()
                 .sorted(Comparator.comparingLong(Query::calls).reversed())
                 .limit(MOST_RUN)
                 .forEach(q -> System.out.printf(
-                        "  %6.2f  %-10s %s%n", q.calls() / n, q.database().replace("kassa_", ""), oneLine(q.text())));
+                        "  %6.2f  %6.3f ms  %-10s %s%n",
+                        q.calls() / n, q.millis() / n, q.database().replace("kassa_", ""), oneLine(q.text())));
+        System.out.printf(
+                "  PostgreSQL executing every statement: %.2f ms per completed sale%n",
+                queries.values().stream().mapToDouble(Query::millis).sum() / n);
     }
 
     private static String oneLine(String text) {

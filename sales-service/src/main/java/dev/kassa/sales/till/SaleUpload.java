@@ -159,9 +159,8 @@ public class SaleUpload {
         List<String> refs =
                 r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
         String store = TenantContext.require().key();
-        // one transaction: the sale this client id recorded before is the answer; otherwise the shift is checked and
-        // the
-        // holds' intents are recorded
+        // one transaction: the sale this client id recorded before is the answer; otherwise the shift is checked
+        // and the holds' intents are recorded
         Optional<Uploaded> earlier = tx.execute(s -> {
             Optional<Uploaded> before = earlier(client);
             if (before.isEmpty()) {
@@ -178,7 +177,12 @@ public class SaleUpload {
             // after the check above: a sale uploaded again must not make its new customer twice
             who = checkout.resolve(buyer);
         } catch (RuntimeException e) {
-            tx.executeWithoutResult(s -> intents.end(refs));
+            try {
+                // nothing was held under them yet
+                tx.executeWithoutResult(s -> intents.end(refs));
+            } catch (RuntimeException databaseAway) {
+                // the sweep releases them (a release of a reference never held is harmless)
+            }
             throw e;
         }
         List<String> credit = new ArrayList<>();
