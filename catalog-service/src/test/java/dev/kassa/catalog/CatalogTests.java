@@ -46,6 +46,14 @@ class CatalogTests {
         return Api.member(port, store, 7, role, role);
     }
 
+    /** A new product with its price and the quantity of its first batch; answers its id. */
+    static long stocked(Api owner, String name, int price, int quantity) {
+        Api.Response created = owner.post(
+                "/api/products/products/", json("name", name, "sale_price", price, "initial_quantity", quantity));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.at("/id").asLong();
+    }
+
     @Test
     void theApiDocumentsProductIsCreatedWithItsOwnSkuAndBarcode() {
         String store = TestStores.newKey("cat");
@@ -189,10 +197,7 @@ class CatalogTests {
     void twoTillsNeverReserveTheSameLastUnit() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post(
-                        "/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 5))
-                .at("/id")
-                .asLong();
+        long product = stocked(owner, "Last units", 100, 5);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Response>> tills = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -220,14 +225,8 @@ class CatalogTests {
     void salesSentWholeAreHeldAllOrNoneAndEightOfThemForFourUnitsSellExactlyFour() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long scarce = owner.post(
-                        "/api/products/products/", json("name", "Last units", "sale_price", 100, "initial_quantity", 4))
-                .at("/id")
-                .asLong();
-        long plenty = owner.post(
-                        "/api/products/products/", json("name", "Bread", "sale_price", 50, "initial_quantity", 100))
-                .at("/id")
-                .asLong();
+        long scarce = stocked(owner, "Last units", 100, 4);
+        long plenty = stocked(owner, "Bread", 50, 100);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Response>> tills = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -458,10 +457,7 @@ class CatalogTests {
     void aReleaseThatOvertakesItsHoldCancelsTheHoldInsteadOfOrphaningIt() {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post(
-                        "/api/products/products/", json("name", "Tea", "sale_price", 9000, "initial_quantity", 10))
-                .at("/id")
-                .asLong();
+        long product = stocked(owner, "Tea", 9000, 10);
         Api till = as(store, "cashier").asService();
         // the till gave up on a slow hold and released it before catalog ever saw the hold
         String late = UUID.randomUUID().toString();
@@ -495,10 +491,7 @@ class CatalogTests {
     void holdsThatSalesCouldNotReleaseByCallingAreReleasedByItsEvent() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post(
-                        "/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 10))
-                .at("/id")
-                .asLong();
+        long product = stocked(owner, "Salt", 2000, 10);
         String ref = UUID.randomUUID().toString();
         assertThat(as(store, "cashier")
                         .asService()
@@ -520,10 +513,7 @@ class CatalogTests {
     void aCompletedSaleBecomesStockMovementsExactlyOnce() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post(
-                        "/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10))
-                .at("/id")
-                .asLong();
+        long product = stocked(owner, "Bread", 3000, 10);
         String ref = UUID.randomUUID().toString();
         assertThat(as(store, "cashier")
                         .asService()
@@ -580,10 +570,7 @@ class CatalogTests {
     void anOfflineSaleBeyondTheStockHoldsTheRestWithoutABatchAndNeverTakesATillsHeldUnits() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long product = owner.post(
-                        "/api/products/products/", json("name", "Kefir", "sale_price", 8000, "initial_quantity", 3))
-                .at("/id")
-                .asLong();
+        long product = stocked(owner, "Kefir", 8000, 3);
         Api till = as(store, "cashier").asService();
         // another till holds one of the three
         assertThat(till.post(
@@ -614,11 +601,7 @@ class CatalogTests {
                                         "request_ref",
                                         UUID.randomUUID().toString(),
                                         "product_id",
-                                        owner.post(
-                                                        "/api/products/products/",
-                                                        json("name", "Tea", "sale_price", 1000, "initial_quantity", 2))
-                                                .at("/id")
-                                                .asLong(),
+                                        stocked(owner, "Tea", 1000, 2),
                                         "quantity",
                                         1))
                         .text("/shortfall"))
@@ -643,14 +626,8 @@ class CatalogTests {
     void aSaleOfSeveralLinesTakesEachBatchOnceAndClampsOneThatWasCountedDownMeanwhile() throws Exception {
         String store = TestStores.newKey("cat");
         Api owner = as(store, "owner");
-        long bread = owner.post(
-                        "/api/products/products/", json("name", "Bread", "sale_price", 3000, "initial_quantity", 10))
-                .at("/id")
-                .asLong();
-        long salt = owner.post(
-                        "/api/products/products/", json("name", "Salt", "sale_price", 2000, "initial_quantity", 5))
-                .at("/id")
-                .asLong();
+        long bread = stocked(owner, "Bread", 3000, 10);
+        long salt = stocked(owner, "Salt", 2000, 5);
         List<String> refs = List.of(
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
