@@ -60,21 +60,32 @@ public class SpareIntents {
      * meanwhile writes its own.
      */
     public String take(String store) {
+        return take(store, 1).get(0);
+    }
+
+    /**
+     * {@code count} references of the store's whose intents are committed, for the holds of one sale sent whole: the spare
+     * ones first, and the rest recorded now with the next batch (which is then at least as large as what is missing).
+     */
+    public List<String> take(String store, int count) {
         Spares spares = stores.computeIfAbsent(store, k -> new Spares());
+        List<String> taken = new ArrayList<>(count);
         int batch;
         List<String> discarded;
         spares.lock.lock();
         try {
             long now = System.nanoTime();
             boolean stale = spares.dropStale(now, freshNanos);
-            Spare spare = spares.refs.pollFirst();
-            if (spare != null) {
-                return spare.ref();
+            while (taken.size() < count && !spares.refs.isEmpty()) {
+                taken.add(spares.refs.pollFirst().ref());
+            }
+            if (taken.size() == count) {
+                return taken;
             }
             if (!stale && spares.filled && now - spares.filledAt < freshNanos / 2) {
                 spares.batch = Math.min(MOST, spares.batch * 2);
             }
-            batch = spares.batch;
+            batch = Math.max(spares.batch, count - taken.size());
             spares.filled = true;
             spares.filledAt = now;
             discarded = spares.takeDiscarded();
@@ -93,15 +104,17 @@ public class SpareIntents {
             }
             intents.begin(store, refs);
         });
-        if (refs.size() > 1) {
+        int missing = count - taken.size();
+        taken.addAll(refs.subList(0, missing));
+        if (refs.size() > missing) {
             spares.lock.lock();
             try {
-                refs.subList(1, refs.size()).forEach(ref -> spares.refs.addLast(new Spare(ref, madeAt)));
+                refs.subList(missing, refs.size()).forEach(ref -> spares.refs.addLast(new Spare(ref, madeAt)));
             } finally {
                 spares.lock.unlock();
             }
         }
-        return refs.get(0);
+        return taken;
     }
 
     /** How many references of the store this instance holds unused (for tests). */

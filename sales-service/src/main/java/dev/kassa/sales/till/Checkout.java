@@ -192,7 +192,7 @@ public class Checkout {
             sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
         SaleRepository.Sale done =
-                sales.complete(saleId, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
+                sales.complete(sale, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
         outbox.publish(
                 tenant.key(),
                 new SaleCompleted(

@@ -256,23 +256,13 @@ class SaleRepository {
             on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
             returning last_number""";
 
-    /** Next receipt number of a register for a business date: {@code MAIN-20250117-0001}. */
-    String nextReceiptNumber(String registerCode, LocalDate businessDate) {
-        Integer n = sql.sql(NEXT_RECEIPT)
-                .param("register", registerCode)
-                .param("date", businessDate)
-                .query(Integer.class)
-                .single();
-        return receiptPrefix(registerCode, businessDate) + String.format("%04d", n);
-    }
-
     private static String receiptPrefix(String registerCode, LocalDate businessDate) {
         return registerCode + "-" + businessDate.toString().replace("-", "") + "-";
     }
 
     /**
-     * A new draft with the register's next receipt number of the business date ({@link #nextReceiptNumber}), numbered
-     * and written in one statement; as {@link #find} would answer it.
+     * A new draft with the register's next receipt number of the business date ({@code MAIN-20250117-0001}), numbered and
+     * written in one statement; as {@link #find} would answer it.
      */
     Sale createDraft(
             long sessionId, long cashierUserId, String cashierName, String registerCode, LocalDate businessDate) {
@@ -444,21 +434,26 @@ class SaleRepository {
      * them; {@code sale} is locked or created in this transaction, so its discount is the current one.
      */
     Sale total(Sale sale, List<Item> items) {
-        SaleTotals totals = SaleTotals.of(
+        Sale totalled = totalled(sale, items);
+        sql.sql(
+                        "update sales set subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax, total_amount = :total where id = :id")
+                .param("subtotal", totalled.subtotal())
+                .param("discount", totalled.discountAmount())
+                .param("tax", totalled.taxAmount())
+                .param("total", totalled.totalAmount())
+                .param("id", sale.id())
+                .update();
+        return totalled;
+    }
+
+    /** The sale with its totals recomputed from its lines as they now stand ({@link SaleTotals}), not stored. */
+    static Sale totalled(Sale sale, List<Item> items) {
+        return sale.withTotals(SaleTotals.of(
                 items.stream()
                         .map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate()))
                         .toList(),
                 sale.discountPercent(),
-                sale.discountAmount());
-        sql.sql(
-                        "update sales set subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax, total_amount = :total where id = :id")
-                .param("subtotal", totals.subtotal())
-                .param("discount", totals.discount())
-                .param("tax", totals.tax())
-                .param("total", totals.total())
-                .param("id", sale.id())
-                .update();
-        return sale.withTotals(totals);
+                sale.discountAmount()));
     }
 
     /** A line's discount as an amount off its gross (quantity × price); its total follows ({@link SaleTotals#lineTotal}). */
@@ -523,21 +518,36 @@ class SaleRepository {
                 .optional();
     }
 
-    /** A sale uploaded whole (offline tills): written as completed in the transaction that adds its lines and payments. */
-    long createCompleted(
-            long sessionId, long cashierUserId, String cashierName, String receiptNumber, UUID clientId, String notes) {
+    /**
+     * A sale sent whole (a till that keeps its draft, an offline till uploading), numbered as {@link #createDraft} numbers a
+     * draft and written as completed, in one statement, in the transaction that adds its lines and payments; as {@link #find}
+     * would answer it (its totals are written when it is completed: {@link #complete}).
+     */
+    Sale createCompleted(
+            long sessionId,
+            long cashierUserId,
+            String cashierName,
+            String registerCode,
+            LocalDate businessDate,
+            UUID clientId,
+            String notes) {
         return sql.sql(
-                        """
+                        writingSale(
+                                "n as (" + NEXT_RECEIPT + "),\n",
+                                """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
-                        values (:session, :cashier, :cashierName, :receipt, 'completed', :client, :notes) returning id
-                        """)
+                        select :session, :cashier, :cashierName,
+                               :prefix || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0'),
+                               'completed', :client, :notes from n"""))
+                .param("register", registerCode)
+                .param("date", businessDate)
+                .param("prefix", receiptPrefix(registerCode, businessDate))
                 .param("session", sessionId)
                 .param("cashier", cashierUserId)
                 .param("cashierName", cashierName)
-                .param("receipt", receiptNumber)
                 .param("client", clientId)
                 .param("notes", notes)
-                .query(Long.class)
+                .query(SALE)
                 .single();
     }
 
@@ -588,21 +598,27 @@ class SaleRepository {
     }
 
     /**
-     * Completes the sale; {@code checkoutRef} names the keyed checkout request that did it (null without a key). Answers the
+     * Completes the sale with the totals {@code sale} carries (the ones stored, or computed in this transaction and not
+     * stored yet); {@code checkoutRef} names the keyed checkout request that did it (null without a key). Answers the
      * completed sale.
      */
-    Sale complete(long saleId, BigDecimal change, Instant at, LocalDate businessDate, String checkoutRef) {
+    Sale complete(Sale sale, BigDecimal change, Instant at, LocalDate businessDate, String checkoutRef) {
         return sql.sql(
                         writingSale(
                                 """
                         update sales set status = 'completed', completed_at = :at, sold_at = :at, change_amount = :change, business_date = :date,
-                                         checkout_ref = :ref
+                                         checkout_ref = :ref, subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax,
+                                         total_amount = :total
                          where id = :id"""))
                 .param("at", Timestamp.from(at))
                 .param("change", change)
                 .param("date", businessDate)
                 .param("ref", checkoutRef)
-                .param("id", saleId)
+                .param("subtotal", sale.subtotal())
+                .param("discount", sale.discountAmount())
+                .param("tax", sale.taxAmount())
+                .param("total", sale.totalAmount())
+                .param("id", sale.id())
                 .query(SALE)
                 .single();
     }

@@ -18,6 +18,7 @@ import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.catalog.HoldIntents;
+import dev.kassa.sales.catalog.SpareIntents;
 import dev.kassa.sales.customer.CustomerClient;
 import dev.kassa.sales.shift.SessionRepository;
 import jakarta.validation.Valid;
@@ -40,9 +41,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A whole sale in one call (spec §5.3.8, rewrite), for offline tills: stock is held in catalog line by line, then the sale,
- * its lines, discounts and payments are written and completed in one transaction at the time of sale (settled as a
- * checkout is, by {@link Checkout#settle}). The same {@code client_id} uploaded again answers the sale already recorded.
+ * A whole sale in one call (spec §5.3.8, rewrite), for tills that keep their draft and offline tills: every line's stock is
+ * held in catalog in one call (all lines or none), under references whose hold intents were recorded ahead
+ * ({@link SpareIntents}), then the sale, its lines, discounts and payments are written and completed in one transaction at
+ * the time of sale (settled as a checkout is, by {@link Checkout#settle}). The same {@code client_id} uploaded again answers the sale already recorded.
  *
  * <p>A sale with a {@code client_id} already happened at an offline till: the goods have left and the money was taken, so
  * it is recorded as it happened and the answer lists what Kassa had to decide ({@link UploadDecision}): a line sold at a
@@ -125,6 +127,7 @@ public class SaleUpload {
     private final TransactionTemplate tx;
     private final Discounts discounts;
     private final HoldIntents intents;
+    private final SpareIntents spares;
     private final RequestRules rules;
     private final ObjectMapper json;
 
@@ -137,6 +140,7 @@ public class SaleUpload {
             TransactionTemplate tx,
             Discounts discounts,
             HoldIntents intents,
+            SpareIntents spares,
             RequestRules rules,
             ObjectMapper json) {
         this.json = json;
@@ -148,6 +152,7 @@ public class SaleUpload {
         this.tx = tx;
         this.discounts = discounts;
         this.intents = intents;
+        this.spares = spares;
         this.rules = rules;
     }
 
@@ -156,35 +161,21 @@ public class SaleUpload {
         Checkout.Buyer buyer = r.buyer();
         checkout.checkBuyer(buyer);
         UUID client = r.clientId() == null ? null : UUID.fromString(r.clientId().trim());
-        List<String> refs =
-                r.items().stream().map(line -> UUID.randomUUID().toString()).toList();
-        String store = TenantContext.require().key();
         // one transaction: the sale this client id recorded before is the answer; otherwise the shift is checked
-        // and the holds' intents are recorded
         Optional<Uploaded> earlier = tx.execute(s -> {
             Optional<Uploaded> before = earlier(client);
             if (before.isEmpty()) {
                 TillGuards.openShift(sessions, r.session(), false);
-                intents.begin(store, refs);
             }
             return before;
         });
         if (earlier.isPresent()) {
             return new Recorded(false, earlier.get());
         }
-        CustomerClient.TillCustomer who;
-        try {
-            // after the check above: a sale uploaded again must not make its new customer twice
-            who = checkout.resolve(buyer);
-        } catch (RuntimeException e) {
-            try {
-                // nothing was held under them yet
-                tx.executeWithoutResult(s -> intents.end(refs));
-            } catch (RuntimeException databaseAway) {
-                // the sweep releases them (a release of a reference never held is harmless)
-            }
-            throw e;
-        }
+        // after the check above: a sale uploaded again must not make its new customer twice
+        CustomerClient.TillCustomer who = checkout.resolve(buyer);
+        // a reference per line whose hold intent is committed already (recorded ahead, as a scan's)
+        List<String> refs = spares.take(TenantContext.require().key(), r.items().size());
         List<String> credit = new ArrayList<>();
         boolean offline = client != null;
         try {
@@ -325,13 +316,15 @@ public class SaleUpload {
             List<UploadDecision> decisions) {
         SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
         Tenant tenant = TenantContext.require();
-        long saleId = sales.createCompleted(
+        SaleRepository.Sale created = sales.createCompleted(
                 session.id(),
                 caller.userId(),
                 caller.username(),
-                sales.nextReceiptNumber(session.registerCode(), LocalDate.ofInstant(at, tenant.zone())),
+                session.registerCode(),
+                LocalDate.ofInstant(at, tenant.zone()),
                 client,
                 r.notes() == null ? "" : r.notes());
+        long saleId = created.id();
         FieldErrors lineErrors = new FieldErrors();
         List<Hold> priced = new ArrayList<>();
         for (int i = 0; i < holds.size(); i++) {
@@ -367,7 +360,8 @@ public class SaleUpload {
         if (discounted) {
             items = sales.items(saleId);
         }
-        SaleRepository.Sale sale = sales.total(sales.lock(saleId).orElseThrow(), items);
+        // the sale was created in this transaction (nobody else sees it): its totals are stored when it is completed
+        SaleRepository.Sale sale = SaleRepository.totalled(created, items);
         Discounts.Requested saleDiscount = new Discounts.Requested(r.discountPercent(), r.discountAmount());
         if (!saleDiscount.isEmpty()) {
             BigDecimal off = discounts.allowedOff(caller, saleDiscount, sale.subtotal());

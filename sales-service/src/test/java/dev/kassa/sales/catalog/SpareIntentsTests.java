@@ -49,12 +49,39 @@ class SpareIntentsTests {
         assertThat(taken).doesNotHaveDuplicates();
         assertThat(spares.unused(store)).as("recorded ahead").isPositive();
         assertThat(intentsOf(store)).isEqualTo(taken.size() + spares.unused(store));
-        assertThat(jdbc.queryForObject(
-                        "select count(distinct created_at) from public.till_hold_intents where tenant_key = ?",
-                        Integer.class,
-                        store))
+        assertThat(batches(store))
                 .as("transactions for 20 scans' intents (1, 2, 4, 8, 16 references)")
                 .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aSaleSentWholeTakesAReferencePerLineSpareOnesFirstAndTheRestInOneBatch() {
+        String store = TestStores.newKey("spare");
+        SpareIntents own = new SpareIntents(intents, tx, Duration.ofSeconds(30));
+        String first = own.take(store);
+        String second = own.take(store);
+        assertThat(own.unused(store))
+                .as("the second scan's batch of two left one")
+                .isEqualTo(1);
+        List<String> spare = new ArrayList<>(refsOf(store));
+        spare.removeAll(List.of(first, second));
+        int batchesBefore = batches(store);
+
+        List<String> lines = own.take(store, 7);
+
+        assertThat(lines).hasSize(7).doesNotHaveDuplicates().doesNotContain(first, second);
+        assertThat(lines).as("the spare one first").startsWith(spare.toArray(String[]::new));
+        assertThat(lines).allMatch(this::intentExists);
+        assertThat(batches(store)).as("the six missing in one transaction").isEqualTo(batchesBefore + 1);
+        assertThat(own.unused(store))
+                .as("a batch as large as what was missing, nothing left over")
+                .isZero();
+
+        List<String> next = own.take(store, 3);
+        assertThat(next).doesNotContainAnyElementsOf(lines);
+        assertThat(intentsOf(store))
+                .as("every reference handed out, and the spare ones, recorded once")
+                .isEqualTo(2 + 7 + 3 + own.unused(store));
     }
 
     @Test
@@ -121,6 +148,14 @@ class SpareIntentsTests {
         stopping.removeAll();
 
         assertThat(refsOf(store)).containsExactlyInAnyOrder(first, second);
+    }
+
+    /** The transactions that recorded the store's intents still there (one time each). */
+    private int batches(String store) {
+        return jdbc.queryForObject(
+                "select count(distinct created_at) from public.till_hold_intents where tenant_key = ?",
+                Integer.class,
+                store);
     }
 
     private boolean intentExists(String ref) {
