@@ -109,6 +109,9 @@ public final class Bench {
         if (parts.contains("k")) {
             load.settle();
             context.freshTokens();
+            new WarmUp(context, load).runSentWhole();
+            load.settle();
+            context.freshTokens();
             DatabaseWork before = DatabaseWork.now(context);
             Saturation whole = new Saturation(context, load, "(k)", TillLoad.Sale.SENT_WHOLE);
             double peak = whole.run(step);
