@@ -32,14 +32,29 @@ public class SaleFacts {
 
     /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
     public Affected record(Sale s) {
-        // answers, for a sale recorded now, whether refunds of it came first (nothing when it was recorded before)
+        // the sale and its lines (in the sale's order) in one statement, which answers, for a sale recorded now,
+        // whether
+        // refunds of it came first (nothing when it was recorded before: then no line is written either)
+        List<Sale.Line> lines = s.lines();
         Optional<Boolean> refundsFirst = jdbc.sql(
                         """
-                        insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax,
-                                                items_quantity, cash, card, other, credit)
-                        values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other, :credit)
-                        on conflict (sale_id) do nothing
-                        returning exists (select 1 from sale_facts f where f.refund_of = :sale)
+                        with f as (
+                            insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount,
+                                                    tax, items_quantity, cash, card, other, credit)
+                            values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other,
+                                    :credit)
+                            on conflict (sale_id) do nothing
+                            returning exists (select 1 from sale_facts r where r.refund_of = :sale) as refunds_first),
+                        l as (
+                            insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total,
+                                                         unit_cost, business_date)
+                            select :sale, product, name, quantity, price, discount, total, cost, :date
+                              from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:quantities as numeric[]),
+                                          cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
+                                          cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
+                             where exists (select 1 from f)
+                             order by n)
+                        select refunds_first from f
                         """)
                 .param("sale", s.saleId())
                 .param("receipt", s.receiptNumber())
@@ -54,39 +69,20 @@ public class SaleFacts {
                 .param("card", s.tenders().card())
                 .param("other", s.tenders().other())
                 .param("credit", s.tenders().credit())
+                .param("products", SqlArrays.texts(lines, Sale.Line::productId))
+                .param("names", SqlArrays.texts(lines, Sale.Line::productName))
+                .param("quantities", SqlArrays.texts(lines, Sale.Line::quantity))
+                .param("prices", SqlArrays.texts(lines, Sale.Line::unitPrice))
+                .param("discounts", SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
+                .param("totals", SqlArrays.texts(lines, Sale.Line::lineTotal))
+                .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
                 .query(Boolean.class)
                 .optional();
         if (refundsFirst.isEmpty()) {
             return Affected.none();
         }
         Set<Long> products = new HashSet<>();
-        List<Sale.Line> lines = s.lines();
-        if (!lines.isEmpty()) {
-            // every line in one statement, in the sale's order
-            jdbc.sql(
-                            """
-                            insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total, unit_cost,
-                                                         business_date)
-                            select :sale, product, name, quantity, price, discount, total, cost, :date
-                              from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:quantities as numeric[]),
-                                          cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
-                                          cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
-                             order by n
-                            """)
-                    .param("sale", s.saleId())
-                    .param("date", s.businessDate())
-                    .param("products", SqlArrays.texts(lines, Sale.Line::productId))
-                    .param("names", SqlArrays.texts(lines, Sale.Line::productName))
-                    .param("quantities", SqlArrays.texts(lines, Sale.Line::quantity))
-                    .param("prices", SqlArrays.texts(lines, Sale.Line::unitPrice))
-                    .param(
-                            "discounts",
-                            SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
-                    .param("totals", SqlArrays.texts(lines, Sale.Line::lineTotal))
-                    .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
-                    .update();
-            lines.forEach(l -> products.add(l.productId()));
-        }
+        lines.forEach(l -> products.add(l.productId()));
         Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
         if (!refundsFirst.get()) {
             return new Affected(s.saleId(), s.businessDate(), products, corrected);
