@@ -115,6 +115,69 @@ class StockTests {
     }
 
     @Test
+    void aSaleSentWholeTakesEachLineFefoAndALaterLineOfTheSameProductTakesWhatTheFirstLeft() {
+        String store = TestStores.newKey("fefo");
+        Api keeper = as(store, 8, "stockkeeper");
+        long milk = product(keeper, 0, 0);
+        long bread = product(keeper, 5, 0);
+        long early = batch(keeper, milk, 2, today().plusDays(30));
+        long late = batch(keeper, milk, 4, today().plusDays(90));
+        Api service = as(store, 8, "cashier").asService();
+
+        Api.Response sale = service.post(
+                "/internal/reservations/lines",
+                json(
+                        "lines",
+                        List.of(
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 3),
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", bread, "quantity", 1),
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 2))));
+
+        assertThat(sale.status()).as(sale.toString()).isEqualTo(200);
+        assertThat(allocations(sale.at("/holds/0/allocations")))
+                .as("the batch that expires first, then the next")
+                .containsExactly(early + "=2.000", late + "=1.000");
+        assertThat(sale.at("/holds/1/allocations").size()).isEqualTo(1);
+        assertThat(sale.text("/holds/1/allocations/0/quantity")).isEqualTo("1.000");
+        assertThat(allocations(sale.at("/holds/2/allocations")))
+                .as("the same product's second line takes what the first left")
+                .containsExactly(late + "=2.000");
+        assertThat(keeper.get("/api/products/products/" + milk).text("/inventory/available_quantity"))
+                .isEqualTo("1.000");
+
+        Api.Response more = service.post(
+                "/internal/reservations/lines",
+                json(
+                        "lines",
+                        List.of(
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", bread, "quantity", 1),
+                                json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 2))));
+        assertThat(more.status()).as(more.toString()).isEqualTo(400);
+        assertThat(more.text("/code")).isEqualTo("insufficient_stock");
+        assertThat(more.text("/available")).isEqualTo("1.000");
+        assertThat(keeper.get("/api/products/products/" + bread).text("/inventory/available_quantity"))
+                .as("the refused sale's other line held nothing")
+                .isEqualTo("4.000");
+    }
+
+    /** A new batch of the product, expiring on {@code expiry}; answers its id. */
+    private static long batch(Api keeper, long product, int quantity, LocalDate expiry) {
+        Api.Response r = keeper.post(
+                "/api/products/batches/",
+                json("product", product, "quantity", quantity, "expiry_date", expiry.toString()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.at("/id").asLong();
+    }
+
+    /** A hold's allocations as {@code batch=quantity}, in order. */
+    private static List<String> allocations(JsonNode allocations) {
+        List<String> out = new ArrayList<>();
+        allocations.forEach(a ->
+                out.add(a.path("batch_id").asLong() + "=" + a.path("quantity").asText()));
+        return out;
+    }
+
+    @Test
     void aStockkeeperReceivesGoodsIntoBatchesAndSeesEveryMovement() {
         String store = TestStores.newKey("rcv");
         Api keeper = as(store, 8, "stockkeeper");

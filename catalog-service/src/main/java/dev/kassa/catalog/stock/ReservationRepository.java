@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,8 +10,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +27,6 @@ class ReservationRepository {
     /** The locked product of a hold: what the till is told about it, its cost price and whether it is on sale. */
     record Locked(Reservation.Product product, BigDecimal costPrice, boolean active) {}
 
-    /** A batch a hold may take from: its quantity and what active holds already take of it. */
     /**
      * A batch a hold could come from, FEFO-ordered: what is free in it (its quantity less its active holds), and what the
      * hold took of it ({@code take}, zero when none; {@code holdId} then null).
@@ -172,59 +174,69 @@ class ReservationRepository {
                 .list();
     }
 
+    /** A line to hold from batches: its product (and batch, when one is named), how much, and under which request. */
+    record Ask(
+            long productId, Long batchId, BigDecimal quantity, boolean allowShort, String requestRef, String saleRef) {}
+
     /**
-     * Holds {@code quantity} of the product's unexpired active batches (or of the one named), earliest expiry first
-     * (FEFO), no expiry last, across batches when one is not enough; in one statement that reads what each batch has free
-     * and writes the holds. Nothing is held when all of them together have less, unless {@code allowShort} (then each
-     * gives what it has). Answers every candidate batch in FEFO order, with what it had free and what was held of it.
-     * Runs after the product is locked, so it sees every hold committed before it.
+     * Holds each line's {@code quantity} of its product's unexpired active batches (or of the one named), earliest expiry
+     * first (FEFO), no expiry last, across batches when one is not enough; every line in one statement that reads what each
+     * batch has free and writes the holds. Nothing is held for a line when all of them together have less, unless it
+     * {@code allowShort} (then each gives what it has). Answers, per line (by its index), every candidate batch in FEFO
+     * order, with what it had free and what was held of it. Runs after the products are locked, so it sees every hold
+     * committed before it; the lines must name different products (what one line holds is not free to another line of
+     * the same statement: the caller asks for a product's next line in a statement after it).
      */
-    List<Candidate> allocate(
-            long productId,
-            Long batchId,
-            BigDecimal quantity,
-            boolean allowShort,
-            String requestRef,
-            String saleRef,
-            Timestamp until) {
-        return sql.sql(
+    Map<Integer, List<Candidate>> allocate(List<Ask> lines, Timestamp until) {
+        Map<Integer, List<Candidate>> candidates = new HashMap<>();
+        sql.sql(
                         """
-                        with c as (
-                            select b.id, b.batch_number, b.purchase_price,
+                        with l as (
+                            select * from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
+                                                 cast(:shorts as boolean[]), cast(:refs as varchar[]), cast(:sales as varchar[]))
+                                   with ordinality as l(product, batch, quantity, short, ref, sale, line)),
+                        c as (
+                            select l.line, l.product, l.quantity, l.short, l.ref, l.sale, b.id, b.batch_number, b.purchase_price,
                                    greatest(b.quantity - coalesce((select sum(h.quantity) from reservations h
                                               where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0), 0) as free,
-                                   row_number() over (order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
-                              from batches b
-                             where b.product_id = :product and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date)
-                               and (cast(:batch as bigint) is null or b.id = :batch)),
+                                   row_number() over (partition by l.line
+                                                      order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
+                              from l join batches b on b.product_id = l.product
+                             where b.is_active and (b.expiry_date is null or b.expiry_date >= current_date)
+                               and (l.batch is null or b.id = l.batch)),
                         a as (
-                            select c.*, case when sum(c.free) over () >= :quantity or :short
-                                             then greatest(least(c.free, :quantity - coalesce(sum(c.free) over (
-                                                      order by c.n rows between unbounded preceding and 1 preceding), 0)), 0)
+                            select c.*, case when sum(c.free) over (partition by c.line) >= c.quantity or c.short
+                                             then greatest(least(c.free, c.quantity - coalesce(sum(c.free) over (
+                                                      partition by c.line order by c.n
+                                                      rows between unbounded preceding and 1 preceding), 0)), 0)
                                              else 0 end as take
                               from c),
                         held as (
                             insert into reservations (product_id, batch_id, quantity, request_ref, sale_ref, reserved_until)
-                            select :product, a.id, a.take, :ref, :sale, :until from a where a.take > 0 order by a.n
-                            returning id, batch_id)
-                        select a.id, a.batch_number, a.purchase_price, a.free, a.take, held.id
-                          from a left join held on held.batch_id = a.id order by a.n
+                            select a.product, a.id, a.take, a.ref, a.sale, :until from a where a.take > 0 order by a.line, a.n
+                            returning id, batch_id, request_ref)
+                        select a.line, a.id, a.batch_number, a.purchase_price, a.free, a.take, held.id
+                          from a left join held on held.batch_id = a.id and held.request_ref = a.ref order by a.line, a.n
                         """)
-                .param("product", productId)
-                .param("batch", batchId)
-                .param("quantity", quantity)
-                .param("short", allowShort)
-                .param("ref", requestRef)
-                .param("sale", saleRef)
+                .param("products", SqlArrays.texts(lines, Ask::productId))
+                .param("batches", SqlArrays.texts(lines, Ask::batchId))
+                .param("quantities", SqlArrays.texts(lines, Ask::quantity))
+                .param("shorts", SqlArrays.texts(lines, Ask::allowShort))
+                .param("refs", SqlArrays.texts(lines, Ask::requestRef))
+                .param("sales", SqlArrays.texts(lines, Ask::saleRef))
                 .param("until", until)
-                .query((rs, i) -> new Candidate(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getBigDecimal(3),
-                        rs.getBigDecimal(4),
-                        rs.getBigDecimal(5),
-                        (Long) rs.getObject(6)))
-                .list();
+                .query(rs -> {
+                    candidates
+                            .computeIfAbsent(rs.getInt(1) - 1, line -> new ArrayList<>())
+                            .add(new Candidate(
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getBigDecimal(5),
+                                    rs.getBigDecimal(6),
+                                    (Long) rs.getObject(7)));
+                });
+        return candidates;
     }
 
     long insert(long productId, Long batchId, BigDecimal quantity, String requestRef, String saleRef, Timestamp until) {

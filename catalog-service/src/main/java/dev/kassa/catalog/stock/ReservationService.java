@@ -72,12 +72,13 @@ public class ReservationService {
                 .orElseThrow(() -> byCode
                         ? CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code)
                         : CatalogErrors.PRODUCT_NOT_FOUND.exception());
-        return hold(
-                r,
-                requested,
-                claimed.claim(),
-                claimed.locked(),
-                r.batchId() != null ? r.batchId() : claimed.scannedBatch());
+        return hold(List.of(new Line(
+                        r,
+                        requested,
+                        claimed.claim(),
+                        claimed.locked(),
+                        r.batchId() != null ? r.batchId() : claimed.scannedBatch())))
+                .get(0);
     }
 
     /**
@@ -104,54 +105,111 @@ public class ReservationService {
         Map<String, ReservationRepository.Claim> claims = holds.claim(refs);
         Map<Long, ReservationRepository.Locked> products = holds.lock(
                 lines.stream().map(ReserveRequest::productId).collect(Collectors.toCollection(TreeSet::new)));
-        List<Reservation> held = new ArrayList<>();
+        List<Line> asked = new ArrayList<>();
         for (ReserveRequest r : lines) {
             ReservationRepository.Locked locked = products.get(r.productId());
             if (locked == null) {
                 throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
             }
-            held.add(hold(
+            asked.add(new Line(
                     r,
                     r.quantity().setScale(3, RoundingMode.UNNECESSARY),
                     claims.get(r.requestRef()),
                     locked,
                     r.batchId()));
         }
-        return held;
+        return hold(asked);
     }
 
-    /** A claimed request's hold of its locked product: FEFO from the batches ({@code batchId}'s only, when given). */
-    private Reservation hold(
-            ReserveRequest r,
+    /** A claimed request's hold of its locked product, to make: FEFO from the batches ({@code batchId}'s only, when given). */
+    private record Line(
+            ReserveRequest request,
             BigDecimal requested,
             ReservationRepository.Claim claim,
             ReservationRepository.Locked locked,
             Long batchId) {
-        long productId = locked.product().id();
-        if (claim.released()) {
-            throw CatalogErrors.HOLD_RELEASED.exception();
+
+        ReservationRepository.Ask ask() {
+            return new ReservationRepository.Ask(
+                    locked.product().id(),
+                    batchId,
+                    requested,
+                    request.allowsShort(),
+                    request.requestRef(),
+                    request.saleRef() == null ? "" : request.saleRef());
         }
-        if (!locked.active()) {
-            throw CatalogErrors.PRODUCT_INACTIVE.exception();
-        }
-        // only a retried reference can have holds already (a till's every scan has a new one)
-        List<Reservation.Allocation> existing = claim.repeated() ? holds.allocations(r.requestRef()) : List.of();
-        if (!existing.isEmpty()) {
-            return new Reservation(r.requestRef(), locked.product(), existing);
-        }
+    }
+
+    /**
+     * The lines' holds, in their order; the first line refused refuses them all (the caller's transaction takes back what
+     * the others held). A line retried under its reference answers the holds it has; a product without stock tracking is
+     * held without a batch; every other line takes its batches FEFO, all such lines of different products in one statement
+     * (a product's second line in a statement after the first's, so it sees what the first took).
+     */
+    private List<Reservation> hold(List<Line> lines) {
+        Reservation[] held = new Reservation[lines.size()];
         Timestamp until = Timestamp.from(Instant.now().plus(properties.reservationTtl()));
-        String saleRef = r.saleRef() == null ? "" : r.saleRef();
-        if (!locked.product().trackInventory()) {
-            long id = holds.insert(locked.product().id(), null, requested, r.requestRef(), saleRef, until);
-            sweeper.holdPlaced();
-            return new Reservation(
-                    r.requestRef(),
-                    locked.product(),
-                    List.of(new Reservation.Allocation(id, null, null, requested, locked.costPrice())));
+        // a product's k-th line goes in the k-th statement
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<Long, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.claim().released()) {
+                throw CatalogErrors.HOLD_RELEASED.exception();
+            }
+            if (!line.locked().active()) {
+                throw CatalogErrors.PRODUCT_INACTIVE.exception();
+            }
+            String ref = line.request().requestRef();
+            // only a retried reference can have holds already (a till's every scan has a new one)
+            List<Reservation.Allocation> existing = line.claim().repeated() ? holds.allocations(ref) : List.of();
+            if (!existing.isEmpty()) {
+                held[i] = new Reservation(ref, line.locked().product(), existing);
+            } else if (!line.locked().product().trackInventory()) {
+                long id = holds.insert(
+                        line.locked().product().id(),
+                        null,
+                        line.requested(),
+                        ref,
+                        line.ask().saleRef(),
+                        until);
+                held[i] = new Reservation(
+                        ref,
+                        line.locked().product(),
+                        List.of(new Reservation.Allocation(
+                                id, null, null, line.requested(), line.locked().costPrice())));
+            } else {
+                int round = seen.merge(line.locked().product().id(), 1, Integer::sum) - 1;
+                if (rounds.size() == round) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(i);
+            }
         }
-        List<ReservationRepository.Candidate> candidates =
-                holds.allocate(productId, batchId, requested, r.allowsShort(), r.requestRef(), saleRef, until);
-        if (batchId != null && candidates.isEmpty()) {
+        Map<Integer, List<ReservationRepository.Candidate>> candidates = new HashMap<>();
+        for (List<Integer> round : rounds) {
+            holds.allocate(round.stream().map(i -> lines.get(i).ask()).toList(), until)
+                    .forEach((n, batches) -> candidates.put(round.get(n), batches));
+        }
+        // in the lines' order: the first line refused is the answer
+        for (int i = 0; i < held.length; i++) {
+            if (held[i] == null) {
+                held[i] = allocated(lines.get(i), candidates.getOrDefault(i, List.of()), until);
+            }
+        }
+        sweeper.holdPlaced();
+        return List.of(held);
+    }
+
+    /**
+     * A line's hold from the batches it was offered ({@code candidates}, FEFO), refused when they had less than it asked
+     * for, unless it allows a shortfall.
+     */
+    private Reservation allocated(Line line, List<ReservationRepository.Candidate> candidates, Timestamp until) {
+        ReserveRequest r = line.request();
+        BigDecimal requested = line.requested();
+        long productId = line.locked().product().id();
+        if (line.batchId() != null && candidates.isEmpty()) {
             throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
         BigDecimal available =
@@ -187,11 +245,12 @@ public class ReservationService {
                     remaining,
                     productId,
                     available.setScale(3));
-            long id = holds.insert(productId, null, remaining, r.requestRef(), saleRef, until);
-            allocations.add(new Reservation.Allocation(id, null, null, remaining, locked.costPrice()));
+            long id = holds.insert(
+                    productId, null, remaining, r.requestRef(), line.ask().saleRef(), until);
+            allocations.add(new Reservation.Allocation(
+                    id, null, null, remaining, line.locked().costPrice()));
         }
-        sweeper.holdPlaced();
-        return new Reservation(r.requestRef(), locked.product(), allocations);
+        return new Reservation(r.requestRef(), line.locked().product(), allocations);
     }
 
     /** Releases the active holds of the given requests (a removed line, a cancelled draft). */
