@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,6 +141,24 @@ class OneCallSaleAndDiscountTests {
         assertThat(catalog.holds.size() - holdsBefore)
                 .as("the second upload holds nothing")
                 .isEqualTo(2);
+
+        // its shift closed meanwhile: uploaded again, the sale is still the answer (the earlier upload is looked at
+        // first)
+        assertThat(cashier.post("/api/sales/sessions/" + session + "/close/", json("actual_cash", 35000))
+                        .status())
+                .isEqualTo(200);
+        Api.Response afterClose = cashier.post("/api/sales/sales/", sale);
+        assertThat(afterClose.status()).as(afterClose.toString()).isEqualTo(200);
+        assertThat(afterClose.at("/data/id").asLong())
+                .isEqualTo(first.at("/data/id").asLong());
+        // another sale for a shift that does not exist: refused before catalog is asked
+        Map<String, Object> nowhere = new HashMap<>(sale);
+        nowhere.put("client_id", UUID.randomUUID().toString());
+        nowhere.put("session", 987654);
+        Api.Response unknown = cashier.post("/api/sales/sales/", nowhere);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.text("/code")).isEqualTo("session_not_found");
+        assertThat(catalog.holds.size() - holdsBefore).isEqualTo(2);
         assertThat(EventSamples.awaitEmitted(SaleCompleted.class, store)
                         .at("/payload/sale_id")
                         .asText())
@@ -216,7 +235,7 @@ class OneCallSaleAndDiscountTests {
 
         // a buyer customer-service does not know: refused before catalog is asked, and no hold intent is left behind
         before = catalog.requests.get();
-        Map<String, Object> unknownBuyer = new java.util.HashMap<>(sale);
+        Map<String, Object> unknownBuyer = new HashMap<>(sale);
         unknownBuyer.put("customer_id", 999);
         Api.Response refused = cashier.post("/api/sales/sales/", unknownBuyer);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);

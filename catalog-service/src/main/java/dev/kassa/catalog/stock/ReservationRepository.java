@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The statements of till holds ({@link ReservationService}): the hold requests and the holds ({@link Batches} writes the batches). */
 @Repository
@@ -80,49 +79,51 @@ class ReservationRepository {
                 .optional();
     }
 
+    /** The claims of a sale's hold requests (by reference) and its products, locked (by id; one that does not exist is not there). */
+    record ClaimedLines(Map<String, Claim> claims, Map<Long, Locked> products) {}
+
     /**
-     * Records (or finds) the rows of several hold requests in one statement, in the order of their references (the order a
-     * release takes them in), and answers each one's claim; the rows stay locked until the transaction ends, as in
-     * {@link #claimAndLock}.
+     * Records (or finds) the rows of several hold requests, in the order of their references (the order a release takes
+     * them in), then locks their products, in id order (so two callers never wait on each other in a circle), in one
+     * statement, as {@link #claimAndLock} does for one: the products are locked only after every request's row (the
+     * statement that locks them reads the claims first). The rows stay locked until the transaction ends.
      */
-    Map<String, Claim> claim(Collection<String> requestRefs) {
-        return sql
-                .sql(
+    ClaimedLines claimAndLock(Collection<String> requestRefs, Collection<Long> productIds) {
+        Map<String, Claim> claims = new HashMap<>();
+        Map<Long, Locked> products = new HashMap<>();
+        sql.sql(
                         """
-                        insert into hold_requests (request_ref)
-                        select ref from unnest(cast(:refs as varchar[])) as r(ref) order by ref
-                        on conflict (request_ref) do update set request_ref = excluded.request_ref
-                        returning request_ref, released, not (xmax = 0) as repeated
+                        with claim as (
+                            insert into hold_requests (request_ref)
+                            select ref from unnest(cast(:refs as varchar[])) as r(ref) order by ref
+                            on conflict (request_ref) do update set request_ref = excluded.request_ref
+                            returning request_ref, released, not (xmax = 0) as repeated),
+                        locked as (
+                            select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price,
+                                   p.is_active
+                              from products p join units u on u.id = p.unit_id
+                             where p.id = any(cast(:ids as bigint[])) and (select count(*) from claim) >= 0
+                             order by p.id
+                               for no key update of p)
+                        select id, name, sku, short_name, sale_price, tax_rate, track_inventory, cost_price, is_active,
+                               null, null, null
+                          from locked
+                        union all
+                        select null, null, null, null, null, null, null, null, null, request_ref, released, repeated from claim
                         """)
                 .param("refs", requestRefs.toArray(String[]::new))
-                .query((rs, i) -> Map.entry(rs.getString(1), new Claim(rs.getBoolean(2), rs.getBoolean(3))))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /**
-     * Locks the products for holds in one statement, in id order (so two callers never wait on each other in a circle), as
-     * {@link #claimAndLock} locks one; a product that does not exist is not in the answer.
-     */
-    Map<Long, Locked> lock(Collection<Long> productIds) {
-        return sql
-                .sql(
-                        """
-                        select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active
-                          from products p join units u on u.id = p.unit_id
-                         where p.id = any(cast(:ids as bigint[]))
-                         order by p.id
-                           for no key update of p
-                        """)
                 .param("ids", productIds.toArray(Long[]::new))
-                .query((rs, i) -> Map.entry(rs.getLong(1), locked(rs)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query(rs -> {
+                    if (rs.getString(10) != null) {
+                        claims.put(rs.getString(10), new Claim(rs.getBoolean(11), rs.getBoolean(12)));
+                    } else {
+                        products.put(rs.getLong(1), locked(rs));
+                    }
+                });
+        return new ClaimedLines(claims, products);
     }
 
-    /** The locked product of a row whose first nine columns are those {@link #lock} selects. */
+    /** The locked product of a row whose first nine columns are a product's, as {@link #claimAndLock} selects them. */
     private static Locked locked(ResultSet rs) throws SQLException {
         return new Locked(
                 new Reservation.Product(

@@ -102,9 +102,10 @@ public class ReservationService {
             }
         }
         errors.throwIfAny();
-        Map<String, ReservationRepository.Claim> claims = holds.claim(refs);
-        Map<Long, ReservationRepository.Locked> products = holds.lock(
-                lines.stream().map(ReserveRequest::productId).collect(Collectors.toCollection(TreeSet::new)));
+        ReservationRepository.ClaimedLines claimed = holds.claimAndLock(
+                refs, lines.stream().map(ReserveRequest::productId).collect(Collectors.toCollection(TreeSet::new)));
+        Map<String, ReservationRepository.Claim> claims = claimed.claims();
+        Map<Long, ReservationRepository.Locked> products = claimed.products();
         List<Line> asked = new ArrayList<>();
         for (ReserveRequest r : lines) {
             ReservationRepository.Locked locked = products.get(r.productId());

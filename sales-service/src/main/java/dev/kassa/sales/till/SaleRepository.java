@@ -5,6 +5,8 @@ import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.shift.SessionRepository;
+import dev.kassa.sales.shift.ShiftStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -492,6 +494,30 @@ class SaleRepository {
                         .param("id", saleId)
                         .update()
                 > 0;
+    }
+
+    /**
+     * What is checked before a sale sent whole holds its stock, read in one statement: the sale its client id recorded before
+     * (null without one, or without a client id) and the shift it names (empty when there is none).
+     */
+    record BeforeHold(Long earlier, Optional<SessionRepository.TillShift> shift) {}
+
+    BeforeHold beforeHold(long sessionId, UUID clientId) {
+        return sql.sql(
+                        """
+                        select (select s.id from sales s where s.client_id = :client), se.id, r.code, se.status
+                          from (values (1)) one left join sessions se on se.id = :session
+                               left join cash_registers r on r.id = se.cash_register_id
+                        """)
+                .param("client", clientId)
+                .param("session", sessionId)
+                .query((rs, i) -> new BeforeHold(
+                        (Long) rs.getObject(1),
+                        rs.getObject(2) == null
+                                ? Optional.empty()
+                                : Optional.of(new SessionRepository.TillShift(
+                                        rs.getLong(2), rs.getString(3), ShiftStatus.of(rs.getString(4))))))
+                .single();
     }
 
     Optional<Sale> findByClientId(UUID clientId) {

@@ -161,13 +161,14 @@ public class SaleUpload {
         Checkout.Buyer buyer = r.buyer();
         checkout.checkBuyer(buyer);
         UUID client = r.clientId() == null ? null : UUID.fromString(r.clientId().trim());
-        // one transaction: the sale this client id recorded before is the answer; otherwise the shift is checked
+        // one statement: the sale this client id recorded before is the answer; otherwise the shift is checked
         Optional<Uploaded> earlier = tx.execute(s -> {
-            Optional<Uploaded> before = earlier(client);
-            if (before.isEmpty()) {
-                TillGuards.openShift(sessions, r.session(), false);
+            SaleRepository.BeforeHold before = sales.beforeHold(r.session(), client);
+            if (before.earlier() != null) {
+                return Optional.of(uploaded(before.earlier()));
             }
-            return before;
+            TillGuards.openShift(before.shift());
+            return Optional.empty();
         });
         if (earlier.isPresent()) {
             return new Recorded(false, earlier.get());
@@ -260,12 +261,14 @@ public class SaleUpload {
     private Optional<Uploaded> earlier(UUID client) {
         return client == null
                 ? Optional.empty()
-                : tx.execute(s -> sales.findByClientId(client)
-                        .map(x -> new Uploaded(
-                                sales.view(x.id()),
-                                sales.uploadDecisions(x.id())
-                                        .map(this::decisionsOf)
-                                        .orElse(List.of()))));
+                : tx.execute(s -> sales.findByClientId(client).map(x -> uploaded(x.id())));
+    }
+
+    /** A sale recorded before, with what was decided to record it (inside the caller's transaction). */
+    private Uploaded uploaded(long saleId) {
+        return new Uploaded(
+                sales.view(saleId),
+                sales.uploadDecisions(saleId).map(this::decisionsOf).orElse(List.of()));
     }
 
     /**
