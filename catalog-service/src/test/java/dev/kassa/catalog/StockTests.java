@@ -124,14 +124,7 @@ class StockTests {
         long late = batch(keeper, milk, 4, today().plusDays(90));
         Api service = as(store, 8, "cashier").asService();
 
-        Api.Response sale = service.post(
-                "/internal/reservations/lines",
-                json(
-                        "lines",
-                        List.of(
-                                json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 3),
-                                json("request_ref", UUID.randomUUID().toString(), "product_id", bread, "quantity", 1),
-                                json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 2))));
+        Api.Response sale = holdLines(service, milk, 3, bread, 1, milk, 2);
 
         assertThat(sale.status()).as(sale.toString()).isEqualTo(200);
         assertThat(allocations(sale.at("/holds/0/allocations")))
@@ -145,19 +138,28 @@ class StockTests {
         assertThat(keeper.get("/api/products/products/" + milk).text("/inventory/available_quantity"))
                 .isEqualTo("1.000");
 
-        Api.Response more = service.post(
-                "/internal/reservations/lines",
-                json(
-                        "lines",
-                        List.of(
-                                json("request_ref", UUID.randomUUID().toString(), "product_id", bread, "quantity", 1),
-                                json("request_ref", UUID.randomUUID().toString(), "product_id", milk, "quantity", 2))));
+        Api.Response more = holdLines(service, bread, 1, milk, 2);
         assertThat(more.status()).as(more.toString()).isEqualTo(400);
         assertThat(more.text("/code")).isEqualTo("insufficient_stock");
         assertThat(more.text("/available")).isEqualTo("1.000");
         assertThat(keeper.get("/api/products/products/" + bread).text("/inventory/available_quantity"))
                 .as("the refused sale's other line held nothing")
                 .isEqualTo("4.000");
+    }
+
+    /** A sale's lines held in one call: pairs of a product id and a quantity, each line under a new reference. */
+    private static Api.Response holdLines(Api service, long... productsAndQuantities) {
+        List<Object> lines = new ArrayList<>();
+        for (int i = 0; i < productsAndQuantities.length; i += 2) {
+            lines.add(json(
+                    "request_ref",
+                    UUID.randomUUID().toString(),
+                    "product_id",
+                    productsAndQuantities[i],
+                    "quantity",
+                    productsAndQuantities[i + 1]));
+        }
+        return service.post("/internal/reservations/lines", json("lines", lines));
     }
 
     /** A new batch of the product, expiring on {@code expiry}; answers its id. */
