@@ -32,9 +32,8 @@ public class SaleFacts {
 
     /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
     public Affected record(Sale s) {
-        // the sale and its lines (in the sale's order) in one statement, which answers, for a sale recorded now,
-        // whether
-        // refunds of it came first (nothing when it was recorded before: then no line is written either)
+        // the sale and its lines (in order) in one statement; it answers, for a sale recorded now, whether refunds of
+        // it came first (nothing when it was recorded before: then no line is written either)
         List<Sale.Line> lines = s.lines();
         Optional<Boolean> refundsFirst = jdbc.sql(
                         """

@@ -132,12 +132,12 @@ public class ReservationService {
 
         ReservationRepository.Ask ask() {
             return new ReservationRepository.Ask(
-                    locked.product().id(),
-                    batchId,
-                    requested,
-                    request.allowsShort(),
-                    request.requestRef(),
-                    request.saleRef() == null ? "" : request.saleRef());
+                    locked.product().id(), batchId, requested, request.allowsShort(), request.requestRef(), saleRef());
+        }
+
+        /** The sale the hold is for, as the holds record it ("" when none is named). */
+        String saleRef() {
+            return request.saleRef() == null ? "" : request.saleRef();
         }
     }
 
@@ -167,13 +167,8 @@ public class ReservationService {
             if (!existing.isEmpty()) {
                 held[i] = new Reservation(ref, line.locked().product(), existing);
             } else if (!line.locked().product().trackInventory()) {
-                long id = holds.insert(
-                        line.locked().product().id(),
-                        null,
-                        line.requested(),
-                        ref,
-                        line.ask().saleRef(),
-                        until);
+                long id =
+                        holds.insert(line.locked().product().id(), null, line.requested(), ref, line.saleRef(), until);
                 held[i] = new Reservation(
                         ref,
                         line.locked().product(),
@@ -246,8 +241,7 @@ public class ReservationService {
                     remaining,
                     productId,
                     available.setScale(3));
-            long id = holds.insert(
-                    productId, null, remaining, r.requestRef(), line.ask().saleRef(), until);
+            long id = holds.insert(productId, null, remaining, r.requestRef(), line.saleRef(), until);
             allocations.add(new Reservation.Allocation(
                     id, null, null, remaining, line.locked().costPrice()));
         }

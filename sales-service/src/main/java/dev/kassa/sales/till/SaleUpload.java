@@ -44,7 +44,8 @@ import java.util.UUID;
  * A whole sale in one call (spec §5.3.8, rewrite), for tills that keep their draft and offline tills: every line's stock is
  * held in catalog in one call (all lines or none), under references whose hold intents were recorded ahead
  * ({@link SpareIntents}), then the sale, its lines, discounts and payments are written and completed in one transaction at
- * the time of sale (settled as a checkout is, by {@link Checkout#settle}). The same {@code client_id} uploaded again answers the sale already recorded.
+ * the time of sale (settled as a checkout is, by {@link Checkout#settle}). The same {@code client_id} uploaded again
+ * answers the sale already recorded.
  *
  * <p>A sale with a {@code client_id} already happened at an offline till: the goods have left and the money was taken, so
  * it is recorded as it happened and the answer lists what Kassa had to decide ({@link UploadDecision}): a line sold at a
