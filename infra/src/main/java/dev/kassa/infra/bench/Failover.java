@@ -47,7 +47,8 @@ public final class Failover {
             List.of("sales-service", "catalog-service", "customer-service", "analytics-service", "auth-service");
 
     /** One attempt of a call: when it started (ms), its status (-1: no answer) and how long it took. */
-    record Attempt(long at, int status, long millis, String what) {
+    /** One call a till made: when, its status, how long it took, what it was and, for a refusal, the error body's code. */
+    record Attempt(long at, int status, long millis, String what, String code) {
         boolean failed() {
             return status < 0 || status >= 500 || status == 409 || status == 429;
         }
@@ -326,7 +327,11 @@ public final class Failover {
         while (true) {
             long at = System.currentTimeMillis();
             Http.Answer answer = http.send(method, path, body, key);
-            Attempt attempt = new Attempt(at, answer.status(), System.currentTimeMillis() - at, what);
+            // no answer: the exception's class (a timeout, a refused connection)
+            String code = answer.status() < 0
+                    ? answer.body().asText().replaceFirst(":.*", "").replaceFirst(".*\\.", "")
+                    : answer.text("/code");
+            Attempt attempt = new Attempt(at, answer.status(), System.currentTimeMillis() - at, what, code);
             attempts.add(attempt);
             if (!keyed || !attempt.failed() || System.currentTimeMillis() > deadline || stopped.get()) {
                 return answer;
@@ -396,7 +401,7 @@ public final class Failover {
 
     private static String byKind(List<Attempt> failed) {
         Map<String, Integer> kinds = new TreeMap<>();
-        failed.forEach(a -> kinds.merge(a.what() + " " + a.status(), 1, Integer::sum));
+        failed.forEach(a -> kinds.merge((a.what() + " " + a.status() + " " + a.code()).strip(), 1, Integer::sum));
         return kinds.isEmpty() ? "" : kinds.toString();
     }
 
