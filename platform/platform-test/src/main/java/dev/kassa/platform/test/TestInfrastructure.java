@@ -104,6 +104,10 @@ public final class TestInfrastructure {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
+                    // stopped by the hook below, after the contexts: its own hook would stop it beside them, and a
+                    // service that writes while it stops (sales gives back its unused hold intents) would wait 30 s
+                    // for a connection
+                    .setRegisterShutdownHook(false)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 closeContexts();
