@@ -2,6 +2,7 @@ package dev.kassa.analytics.webhook;
 
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.work.WorkerLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * delivery this instance queued; otherwise it looks every {@code kassa.webhooks.poll-interval}.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher extends WorkerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 100;
@@ -37,7 +38,6 @@ class WebhookDispatcher implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final WebhookProperties properties;
     private volatile ExecutorService senders;
-    private volatile Thread thread;
 
     WebhookDispatcher(
             Webhooks webhooks,
@@ -45,6 +45,7 @@ class WebhookDispatcher implements SmartLifecycle {
             TenantProvisioner provisioner,
             TransactionTemplate tx,
             WebhookProperties properties) {
+        super("webhook-dispatcher");
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.provisioner = provisioner;
@@ -59,10 +60,7 @@ class WebhookDispatcher implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        Thread t = new Thread(this::loop, "webhook-dispatcher");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        super.start();
     }
 
     /**
@@ -71,11 +69,7 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-        }
+        super.stop();
         ExecutorService s = senders;
         if (s != null) {
             s.shutdown();
@@ -98,28 +92,16 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return thread != null;
+    protected void work() throws InterruptedException {
+        if (round() < BATCH) {
+            pause();
+        }
     }
 
-    private void loop() {
-        long idle = properties.pollInterval().toMillis();
-        while (thread == Thread.currentThread()) {
-            try {
-                if (round() < BATCH) {
-                    webhooks.awaitQueued(idle);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Webhook round failed; the next one tries again: {}", e.toString());
-                try {
-                    webhooks.awaitQueued(idle);
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
-        }
+    /** Until this instance queues a delivery, at most the poll interval. */
+    @Override
+    protected void pause() throws InterruptedException {
+        webhooks.awaitQueued(properties.pollInterval().toMillis());
     }
 
     /** One round: leases what is due and sends it; answers how many it leased. */
@@ -151,7 +133,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private void sendAll(String tenantKey, List<Long> ids) {
         TenantContext.run(provisioner.ensureReady(tenantKey), () -> {
             for (long id : ids) {
-                if (thread == null) {
+                if (stopping()) {
                     return; // stopping: the lease of the rest ends and they are sent again
                 }
                 webhooks.deliver(tenantKey, id);

@@ -1,5 +1,6 @@
 package dev.kassa.platform.events;
 
+import dev.kassa.platform.work.WorkerLoop;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * the commits of that time leave together (one transaction and one batch to the broker for several sales, not a round
  * each: issue 41); an event after a quiet spell still leaves at once.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends WorkerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
@@ -51,7 +52,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final long lingerMillis;
     private int failures;
     private long nextAttemptAt;
-    private volatile Thread thread;
 
     public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx) {
         this(jdbc, kafka, tx, new OutboxSignal(), 1000, 0);
@@ -64,34 +64,13 @@ public class OutboxRelay implements SmartLifecycle {
             OutboxSignal signal,
             long idleMillis,
             long lingerMillis) {
+        super("outbox-relay");
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.tx = tx;
         this.signal = signal;
         this.idleMillis = idleMillis;
         this.lingerMillis = lingerMillis;
-    }
-
-    @Override
-    public void start() {
-        Thread t = new Thread(this::loop, "outbox-relay");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Starts before and stops after the web server, so events committed while requests drain still go out. */
@@ -101,30 +80,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return thread != null;
+    protected void work() throws InterruptedException {
+        if (poll() && lingerMillis > 0) {
+            // busy: what commits meanwhile goes out with the next round
+            Thread.sleep(lingerMillis);
+        }
+        signal.await(idleMillis);
     }
 
-    private void loop() {
-        while (thread == Thread.currentThread()) {
-            try {
-                if (poll() && lingerMillis > 0) {
-                    // busy: what commits meanwhile goes out with the next round
-                    Thread.sleep(lingerMillis);
-                }
-                signal.await(idleMillis);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the database is away for a moment: the next round tries again
-                log.warn("Outbox relay: {}", e.toString());
-                try {
-                    Thread.sleep(idleMillis);
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        }
+    /** The database is away for a moment: the next round tries again. */
+    @Override
+    protected void pause() throws InterruptedException {
+        Thread.sleep(idleMillis);
     }
 
     /**
