@@ -85,8 +85,9 @@ class ReservationRepository {
     /**
      * Records (or finds) the rows of several hold requests, in the order of their references (the order a release takes
      * them in), then locks their products, in id order (so two callers never wait on each other in a circle), in one
-     * statement, as {@link #claimAndLock} does for one: the products are locked only after every request's row (the
-     * statement that locks them reads the claims first). The rows stay locked until the transaction ends.
+     * statement, as {@link #claimAndLock(String, Long, String)} does for one: the products are locked only after every
+     * request's row (the statement that locks them reads the claims first). The rows stay locked until the transaction
+     * ends.
      */
     ClaimedLines claimAndLock(Collection<String> requestRefs, Collection<Long> productIds) {
         Map<String, Claim> claims = new HashMap<>();

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -152,6 +154,11 @@ public class SessionRepository {
         public boolean isOpen() {
             return status == ShiftStatus.OPEN;
         }
+
+        /** The shift of a row whose columns from {@code first} on are its id, its register's code and its status. */
+        public static TillShift of(ResultSet rs, int first) throws SQLException {
+            return new TillShift(rs.getLong(first), rs.getString(first + 1), ShiftStatus.of(rs.getString(first + 2)));
+        }
     }
 
     public Optional<TillShift> tillShift(long id, boolean lock) {
@@ -159,7 +166,7 @@ public class SessionRepository {
                         "select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = :id"
                                 + (lock ? " for update of s" : ""))
                 .param("id", id)
-                .query((rs, i) -> new TillShift(rs.getLong(1), rs.getString(2), ShiftStatus.of(rs.getString(3))))
+                .query((rs, i) -> TillShift.of(rs, 1))
                 .optional();
     }
 

@@ -6,7 +6,6 @@ import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.catalog.Hold;
 import dev.kassa.sales.shift.SessionRepository;
-import dev.kassa.sales.shift.ShiftStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -515,8 +514,7 @@ class SaleRepository {
                         (Long) rs.getObject(1),
                         rs.getObject(2) == null
                                 ? Optional.empty()
-                                : Optional.of(new SessionRepository.TillShift(
-                                        rs.getLong(2), rs.getString(3), ShiftStatus.of(rs.getString(4))))))
+                                : Optional.of(SessionRepository.TillShift.of(rs, 2))))
                 .single();
     }
 
