@@ -129,6 +129,15 @@ class DeliveryRepository {
                 .list();
     }
 
+    /** When the delivery was first tried; empty before its first attempt. */
+    Optional<Instant> firstAttempt(long id) {
+        return jdbc.sql("select attempted_at from webhook_attempts where delivery_id = ? order by id limit 1")
+                .param(id)
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
     /**
      * Records an attempt and where the delivery now stands: {@code next} is when to try again, null when it is done
      * (delivered, or given up) and leaves the queue.

@@ -165,8 +165,8 @@ class Webhooks {
 
     /**
      * Sends one leased delivery and records the attempt: delivered on a 2xx; otherwise tried again after a doubling wait
-     * (30 s, 1 min, … up to 1 h) until the give-up window (24 h) has passed since the event. A subscription whose every
-     * attempt has failed for that window is turned off. The call itself runs outside any transaction.
+     * (30 s, 1 min, … up to 1 h) until the give-up window (24 h) has passed since its first attempt. A subscription whose
+     * every attempt has failed for that window is turned off. The call itself runs outside any transaction.
      */
     void deliver(String tenantKey, long deliveryId) {
         record Due(Delivery delivery, Subscription subscription) {}
@@ -196,7 +196,11 @@ class Webhooks {
             subscriptions.succeeded(s.id());
             return;
         }
-        boolean giveUp = !now.isBefore(d.createdAt().plus(properties.giveUpAfter()));
+        // the window counts from the first attempt, as the subscription's failing does: a delivery that gives up
+        // after failing all along turns its subscription off in the same attempt, however long it waited to be sent
+        Instant first =
+                d.attempts() == 0 ? now : deliveries.firstAttempt(d.id()).orElse(now);
+        boolean giveUp = !now.isBefore(first.plus(properties.giveUpAfter()));
         Instant next = giveUp ? null : now.plus(properties.retryAfter(d.attempts() + 1));
         deliveries.attempted(tenantKey, d.id(), attempt, giveUp ? Delivery.FAILED : Delivery.PENDING, next);
         Instant failingSince = subscriptions.failed(s.id(), now);
