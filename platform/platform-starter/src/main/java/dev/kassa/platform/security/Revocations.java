@@ -50,20 +50,18 @@ public class Revocations {
     }
 
     /**
-     * Whether a token issued at {@code issuedAt} for the store and user was revoked since. With only whole
-     * seconds known ({@code precise} false), a token issued in the second of the change counts as issued after it.
+     * Whether a token issued at {@code issuedAt} for the store and user was revoked since. A token knows its issue time
+     * to the millisecond ({@code precise}) or only to the second; one issued in the millisecond (or second) of the change
+     * counts as issued after it: the pair a password change hands its caller a few microseconds later stays good.
      */
     public boolean isRevoked(String tenantKey, long userId, Instant issuedAt, boolean precise) {
         if (issuedAt == null) {
             return false;
         }
         Map<Long, Instant> store = revocationsOf(tenantKey);
-        Instant notBefore = store.getOrDefault(userId, NEVER);
-        Instant storeWide = store.getOrDefault(0L, NEVER);
-        if (!precise) {
-            notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
-            storeWide = storeWide.truncatedTo(ChronoUnit.SECONDS);
-        }
+        ChronoUnit known = precise ? ChronoUnit.MILLIS : ChronoUnit.SECONDS;
+        Instant notBefore = store.getOrDefault(userId, NEVER).truncatedTo(known);
+        Instant storeWide = store.getOrDefault(0L, NEVER).truncatedTo(known);
         return issuedAt.isBefore(notBefore) || issuedAt.isBefore(storeWide);
     }
 

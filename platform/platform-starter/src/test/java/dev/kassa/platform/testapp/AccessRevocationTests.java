@@ -2,6 +2,7 @@ package dev.kassa.platform.testapp;
 
 import dev.kassa.platform.events.AccessChanged;
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -28,6 +29,9 @@ class AccessRevocationTests {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    Revocations revocations;
 
     Api as(String token, String store) {
         return new Api("http://localhost:" + port).as(token).in(store);
@@ -74,6 +78,29 @@ class AccessRevocationTests {
                 .untilAsserted(
                         () -> assertThat(as(colleague, store).get("/api/notes").text("/code"))
                                 .isEqualTo("token_revoked"));
+    }
+
+    @Test
+    void aTokenIssuedInTheMillisecondOfTheChangeCountsAsIssuedAfterIt() {
+        // a password change is recorded to the microsecond; the pair it hands its caller right after carries its issue
+        // time in milliseconds (iat_ms) and must not read as issued before the change
+        String store = TestStores.newKey("rev");
+        Instant changed = Instant.parse("2026-11-26T10:00:00.123456Z");
+        revocations.revoke(store, 43L, changed);
+        assertThat(revocations.isRevoked(store, 43, Instant.parse("2026-11-26T10:00:00.123Z"), true))
+                .as("issued in the same millisecond")
+                .isFalse();
+        assertThat(revocations.isRevoked(store, 43, Instant.parse("2026-11-26T10:00:00.122Z"), true))
+                .as("issued a millisecond before")
+                .isTrue();
+        assertThat(revocations.isRevoked(store, 43, Instant.parse("2026-11-26T10:00:00Z"), false))
+                .as("a token that knows only its second, the second of the change")
+                .isFalse();
+        assertThat(revocations.isRevoked(store, 43, Instant.parse("2026-11-26T09:59:59Z"), false))
+                .isTrue();
+        assertThat(revocations.isRevoked(store, 44, Instant.parse("2026-11-26T09:00:00Z"), true))
+                .as("another employee")
+                .isFalse();
     }
 
     @Test
