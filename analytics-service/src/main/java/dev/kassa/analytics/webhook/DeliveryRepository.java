@@ -197,6 +197,16 @@ class DeliveryRepository {
     }
 
     /** Forgets a queued delivery that no longer exists (its subscription was deleted). */
+    /** Renews this instance's lease of deliveries it still holds (their lease has not ended) for {@code lease} from now. */
+    void renew(String tenantKey, List<Long> ids, Duration lease) {
+        jdbc.sql(
+                        """
+                        update public.webhook_queue set due_at = now() + make_interval(secs => ?)
+                        where tenant_key = ? and delivery_id = any (?) and due_at > now()""")
+                .params(lease.toMillis() / 1000.0, tenantKey, ids.toArray(Long[]::new))
+                .update();
+    }
+
     void unqueue(String tenantKey, long id) {
         jdbc.sql("delete from public.webhook_queue where tenant_key = ? and delivery_id = ?")
                 .params(tenantKey, id)

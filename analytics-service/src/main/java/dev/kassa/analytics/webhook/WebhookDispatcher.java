@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
  * Sends due webhook deliveries, on every instance: each round leases up to a batch of due deliveries of any store
  * ({@code FOR UPDATE SKIP LOCKED}, so two instances never send the same one at once), sends each store's in the order
  * their events came (stores side by side, up to {@code kassa.webhooks.senders}), and records every attempt. A delivery
- * whose instance is lost mid-round is sent by another once its lease ends: at least once, never lost. Woken at once by a
- * delivery this instance queued; otherwise it looks every {@code kassa.webhooks.poll-interval}.
+ * whose instance is lost mid-round is sent by another once its lease ends: at least once, never lost. A round renews its
+ * lease before an attempt that could outlast it (a long or slow run), so a live instance's deliveries are never taken
+ * over and sent twice. Woken at once by a delivery this instance queued; otherwise it looks every
+ * {@code kassa.webhooks.poll-interval}.
  */
 @Component
 class WebhookDispatcher extends WorkerLoop {
@@ -106,10 +108,13 @@ class WebhookDispatcher extends WorkerLoop {
 
     /** One round: leases what is due and sends it; answers how many it leased. */
     int round() throws InterruptedException {
+        long started = System.nanoTime();
         List<DeliveryRepository.Claim> claims = tx.execute(status -> deliveries.claimDue(BATCH, properties.lease()));
         if (claims == null || claims.isEmpty()) {
             return 0;
         }
+        // measured from before the claim: this instance's view of its lease ends no later than the database's
+        long leasedUntil = started + properties.lease().toNanos();
         Map<String, List<Long>> byStore = new LinkedHashMap<>();
         claims.stream()
                 .sorted(Comparator.comparing(DeliveryRepository.Claim::tenantKey)
@@ -117,7 +122,7 @@ class WebhookDispatcher extends WorkerLoop {
                 .forEach(c -> byStore.computeIfAbsent(c.tenantKey(), k -> new ArrayList<>())
                         .add(c.deliveryId()));
         List<Future<?>> sent = new ArrayList<>();
-        byStore.forEach((key, ids) -> sent.add(senders.submit(() -> sendAll(key, ids))));
+        byStore.forEach((key, ids) -> sent.add(senders.submit(() -> sendAll(key, ids, leasedUntil))));
         for (Future<?> f : sent) {
             try {
                 f.get();
@@ -130,13 +135,26 @@ class WebhookDispatcher extends WorkerLoop {
         return claims.size();
     }
 
-    private void sendAll(String tenantKey, List<Long> ids) {
+    /**
+     * Sends a store's leased deliveries in order. Before an attempt that could still run when the lease ends (a slow
+     * receiver, a long run), it renews the lease of those it has not sent yet, so another instance never takes them over
+     * while this one is alive; when stopping, it leaves them to their lease's end.
+     */
+    private void sendAll(String tenantKey, List<Long> ids, long leasedUntil) {
+        long attempt = properties.timeout().plus(properties.connectTimeout()).toNanos();
         TenantContext.run(provisioner.ensureReady(tenantKey), () -> {
-            for (long id : ids) {
+            long until = leasedUntil;
+            for (int i = 0; i < ids.size(); i++) {
                 if (stopping()) {
                     return; // stopping: the lease of the rest ends and they are sent again
                 }
-                webhooks.deliver(tenantKey, id);
+                long now = System.nanoTime();
+                if (until - now < attempt) {
+                    List<Long> rest = ids.subList(i, ids.size());
+                    tx.executeWithoutResult(status -> deliveries.renew(tenantKey, rest, properties.lease()));
+                    until = now + properties.lease().toNanos();
+                }
+                webhooks.deliver(tenantKey, ids.get(i));
             }
         });
     }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param connectTimeout how long connecting to a receiver may take
  * @param timeout how long a receiver may take to answer
  * @param lease how long an instance holds a due delivery while it sends it; if the instance is lost, another sends it
+ *     (renewed while the instance sends a run longer than that)
  *     after this
  * @param previousSecretFor how long a rotated secret still signs beside the new one
  * @param allowHttp whether targets may be plain {@code http://} (off in production: https only)

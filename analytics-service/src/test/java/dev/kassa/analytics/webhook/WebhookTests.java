@@ -405,6 +405,47 @@ class WebhookTests {
             second.stop();
         }
 
+        // a run of slow deliveries longer than the lease: the instance gives back what it could not send in time
+        // instead of letting the other instance take it over while it still sends
+        receiver.slow("/slowish", properties.timeout().dividedBy(3));
+        String slowish = subscribe("/slowish", "SaleCompleted");
+        int run = (int) (properties.lease().toMillis()
+                        / properties.timeout().dividedBy(3).toMillis())
+                + 3;
+        dispatcher.stop();
+        Set<String> queued = new java.util.HashSet<>();
+        try {
+            for (int i = 0; i < run; i++) {
+                queued.add(publish(store, "SaleCompleted", Topics.SALES)
+                        .path("event_id")
+                        .asText());
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> owner.get("/api/webhooks/subscriptions/" + slowish + "/deliveries/")
+                                    .at("/count")
+                                    .asInt()
+                            == run);
+        } finally {
+            dispatcher.start();
+        }
+        WebhookDispatcher other = new WebhookDispatcher(webhooks, deliveries, provisioner, tx, properties);
+        other.start();
+        try {
+            await().atMost(Duration.ofSeconds(40))
+                    .until(() -> receiver.at("/slowish").size() >= run);
+            // a second copy would come when a lease ends: none comes for a lease's length
+            await().during(properties.lease())
+                    .atMost(properties.lease().plusSeconds(5))
+                    .until(() -> receiver.at("/slowish").size() == run);
+        } finally {
+            other.stop();
+        }
+        List<String> slowIds = receiver.at("/slowish").stream()
+                .map(r -> r.header("Kassa-Event-Id"))
+                .toList();
+        assertThat(Set.copyOf(slowIds)).isEqualTo(queued);
+        assertThat(slowIds).as("no slow delivery sent twice").hasSize(run);
+
         // an instance leases a due delivery and is lost before it sends it
         String lost = subscribe("/lost", "SaleCompleted");
         dispatcher.stop();
