@@ -1,6 +1,7 @@
 package dev.kassa.task;
 
 import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
@@ -33,6 +34,9 @@ class OverdueJobTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    TenantProvisioner provisioner;
+
+    @Autowired
     OverdueJob job;
 
     @Test
@@ -41,6 +45,9 @@ class OverdueJobTests {
         job.announceInEveryStore();
         String here = TestStores.newKey("odh");
         String rescheduled = TestStores.newKey("odr");
+        // both stores' schemas first: on a slow machine that alone may take longer than the deadline is away
+        provisioner.ensureReady(here);
+        provisioner.ensureReady(rescheduled);
         OffsetDateTime soon = OffsetDateTime.now().plusSeconds(3).withNano(0);
         long dueSoon = task(here, soon);
         // a task whose deadline another instance moved to the past: this one still expects it tomorrow
