@@ -1,6 +1,7 @@
 package dev.kassa.catalog;
 
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -16,6 +17,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +45,9 @@ class CatalogTests {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    TenantProvisioner provisioner;
 
     Api as(String store, String role) {
         return Api.member(port, store, 7, role, role);
@@ -414,6 +421,63 @@ class CatalogTests {
                         .post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
                         .text("/code"))
                 .isEqualTo("permission_denied");
+    }
+
+    @Test
+    void aBatchIsExpiredByTheStoresDateNotTheDatabasesClock() {
+        // a store whose date is not the database's (UTC) today: a day ahead in the afternoon, a day behind in the
+        // morning
+        ZoneId zone = ZoneId.of(
+                java.time.OffsetDateTime.now(ZoneOffset.UTC).getHour() >= 11 ? "Pacific/Kiritimati" : "Etc/GMT+12");
+        String store = TestStores.newKey("cat");
+        provisioner.provision(store, zone.getId());
+        LocalDate today = LocalDate.now(zone);
+        Api owner = as(store, "owner");
+        long product = owner.post("/api/products/products/", json("name", "Kefir", "cost_price", 5, "sale_price", 10))
+                .at("/id")
+                .asLong();
+        jdbc.update(
+                "insert into " + TestStores.schema(store)
+                        + ".batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date) values "
+                        + "(?, 'YESTERDAY', 'K1', 10, 4, ?), (?, 'TODAY', 'K2', 2, 5, ?), (?, 'LATER', 'K3', 10, 6, ?)",
+                product,
+                today.minusDays(1),
+                product,
+                today,
+                product,
+                today.plusDays(30));
+        Api.Response held = as(store, "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations",
+                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", "5"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        assertThat(held.text("/allocations/0/batch_number"))
+                .as("the batch that expires today in the store is still sold, first")
+                .isEqualTo("TODAY");
+        assertThat(held.text("/allocations/1/batch_number")).isEqualTo("LATER");
+        assertThat(held.at("/allocations").size())
+                .as("nothing from yesterday's batch")
+                .isEqualTo(2);
+        Api.Response tooMuch = as(store, "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations",
+                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
+        assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
+        assertThat(tooMuch.text("/available")).as("12 fresh, 5 held").isEqualTo("7.000");
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=7")
+                        .body()
+                        .toString())
+                .as("available 7 by the store's date")
+                .contains("\"id\":" + product);
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=6")
+                        .body()
+                        .toString())
+                .doesNotContain("\"id\":" + product);
+        Api.Response outOfStock = owner.get("/api/products/products/?stock_status=out_of_stock");
+        assertThat(outOfStock.status()).isEqualTo(200);
+        assertThat(outOfStock.body().toString()).doesNotContain("\"id\":" + product);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kassa.catalog.product;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.SqlOrdering;
 
 import java.math.BigDecimal;
@@ -41,7 +42,7 @@ public record ProductFilter(
     private static final String AVAILABLE =
             """
             ((select coalesce(sum(b.quantity), 0) from batches b
-               where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
+               where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))
              - (select coalesce(sum(r.quantity), 0) from reservations r
                where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))
             """;
@@ -88,6 +89,8 @@ public record ProductFilter(
                     .append(" exists (select 1 from product_images i where i.product_id = p.id)");
         }
         if (stockStatus != null) {
+            // expired batches are judged by the store's date, not the database's
+            params.put("today", TenantContext.require().today());
             sql.append(
                     switch (stockStatus) {
                         case "unlimited" -> " and not p.track_inventory";

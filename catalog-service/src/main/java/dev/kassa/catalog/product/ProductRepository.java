@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
             select p.* from products p
              where p.track_inventory and p.is_active
                and (select coalesce(sum(b.quantity), 0) from batches b
-                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
+                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))
                  - (select coalesce(sum(r.quantity), 0) from reservations r
                      where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
                    between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
@@ -42,11 +43,11 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
             select count(*) from products p
              where p.track_inventory and p.is_active
                and (select coalesce(sum(b.quantity), 0) from batches b
-                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= current_date))
+                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))
                  - (select coalesce(sum(r.quantity), 0) from reservations r
                      where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
                    between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
             """,
             nativeQuery = true)
-    Page<Product> lowStock(BigDecimal threshold, Pageable pageable);
+    Page<Product> lowStock(BigDecimal threshold, LocalDate today, Pageable pageable);
 }

@@ -265,7 +265,7 @@ public class ProductService {
         if (threshold != null && threshold.signum() < 0) {
             throw FieldErrors.single("min_quantity", "validation.not_negative");
         }
-        return withDetails(products.lowStock(threshold, pageable));
+        return withDetails(products.lowStock(threshold, TenantContext.require().today(), pageable));
     }
 
     private ProductView view(Product p) {

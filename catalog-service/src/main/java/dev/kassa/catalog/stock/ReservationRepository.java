@@ -1,6 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.data.SqlArrays;
+import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -204,7 +205,7 @@ class ReservationRepository {
                                    row_number() over (partition by l.line
                                                       order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
                               from l join batches b on b.product_id = l.product
-                             where b.is_active and (b.expiry_date is null or b.expiry_date >= current_date)
+                             where b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date))
                                and (l.batch is null or b.id = l.batch)),
                         a as (
                             select c.*, case when sum(c.free) over (partition by c.line) >= c.quantity or c.short
@@ -221,6 +222,7 @@ class ReservationRepository {
                           from a left join held on held.batch_id = a.id and held.request_ref = a.ref order by a.line, a.n
                         """)
                 .param("products", SqlArrays.texts(lines, Ask::productId))
+                .param("today", TenantContext.require().today())
                 .param("batches", SqlArrays.texts(lines, Ask::batchId))
                 .param("quantities", SqlArrays.texts(lines, Ask::quantity))
                 .param("shorts", SqlArrays.texts(lines, Ask::allowShort))

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.data.SqlArrays;
+import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,7 +56,7 @@ public class StockLevels {
                         """
                 select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
                        coalesce(sum(b.quantity), 0) as on_hand,
-                       coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= current_date), 0) as fresh,
+                       coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= cast(:today as date)), 0) as fresh,
                        coalesce((select sum(r.quantity) from reservations r
                                   where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
                   from products p left join batches b on b.product_id = p.id and b.is_active
@@ -63,6 +64,7 @@ public class StockLevels {
                  group by p.id
                 """)
                 .param("ids", SqlArrays.texts(productIds))
+                .param("today", TenantContext.require().today())
                 .query(rs -> {
                     BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
                     current.put(

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -74,13 +75,14 @@ class StockRepository {
                         select b.id, b.quantity,
                                coalesce((select sum(h.quantity) from reservations h
                                           where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
-                               b.expiry_date is null or b.expiry_date >= current_date
+                               b.expiry_date is null or b.expiry_date >= cast(:today as date)
                           from batches b
                          where b.product_id = :product and b.is_active and (cast(:batch as bigint) is null or b.id = :batch)
                          order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
                         """)
                 .param("product", productId)
                 .param("batch", batchId)
+                .param("today", TenantContext.require().today())
                 .query((rs, i) ->
                         new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)))
                 .list();
