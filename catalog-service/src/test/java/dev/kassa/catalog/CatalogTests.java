@@ -404,11 +404,7 @@ class CatalogTests {
                 .asService()
                 .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", "5"));
         assertThat(again.at("/allocations")).isEqualTo(r.at("/allocations"));
-        Api.Response tooMuch = as(store, "cashier")
-                .asService()
-                .post(
-                        "/internal/reservations",
-                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
+        Api.Response tooMuch = hold(store, product, 18);
         assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
         assertThat(tooMuch.text("/available")).isEqualTo("17.000");
         assertThat(as(store, "cashier")
@@ -421,6 +417,15 @@ class CatalogTests {
                         .post("/internal/reservations", json("request_ref", "y", "product_id", product, "quantity", 1))
                         .text("/code"))
                 .isEqualTo("permission_denied");
+    }
+
+    /** A till's hold of {@code quantity} of the product, as sales asks catalog for it (a new request each time). */
+    Api.Response hold(String store, long product, Object quantity) {
+        return as(store, "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations",
+                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", quantity));
     }
 
     @Test
@@ -446,11 +451,7 @@ class CatalogTests {
                 today,
                 product,
                 today.plusDays(30));
-        Api.Response held = as(store, "cashier")
-                .asService()
-                .post(
-                        "/internal/reservations",
-                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", "5"));
+        Api.Response held = hold(store, product, "5");
         assertThat(held.status()).as(held.toString()).isEqualTo(200);
         assertThat(held.text("/allocations/0/batch_number"))
                 .as("the batch that expires today in the store is still sold, first")
@@ -459,11 +460,7 @@ class CatalogTests {
         assertThat(held.at("/allocations").size())
                 .as("nothing from yesterday's batch")
                 .isEqualTo(2);
-        Api.Response tooMuch = as(store, "cashier")
-                .asService()
-                .post(
-                        "/internal/reservations",
-                        json("request_ref", UUID.randomUUID().toString(), "product_id", product, "quantity", 18));
+        Api.Response tooMuch = hold(store, product, 18);
         assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
         assertThat(tooMuch.text("/available")).as("12 fresh, 5 held").isEqualTo("7.000");
         assertThat(owner.get("/api/products/products/low-stock/?min_quantity=7")
