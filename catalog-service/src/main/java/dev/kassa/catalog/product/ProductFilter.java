@@ -1,5 +1,6 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.catalog.stock.Expiry;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -39,13 +40,11 @@ public record ProductFilter(
                     "sale_price",
                     "p.sale_price"));
 
-    private static final String AVAILABLE =
-            """
-            ((select coalesce(sum(b.quantity), 0) from batches b
-               where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))
-             - (select coalesce(sum(r.quantity), 0) from reservations r
-               where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))
-            """;
+    /** A product {@code p}'s stock that may be sold now: its fresh batches less what tills hold. */
+    static final String AVAILABLE = "((select coalesce(sum(b.quantity), 0) from batches b"
+            + " where b.product_id = p.id and b.is_active and " + Expiry.FRESH + ")"
+            + " - (select coalesce(sum(r.quantity), 0) from reservations r"
+            + " where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))";
 
     public static ProductFilter all(String search, Long category, Boolean active) {
         return new ProductFilter(search, category, null, active, null, null, null, null, null, null);

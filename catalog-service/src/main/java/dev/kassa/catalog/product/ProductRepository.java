@@ -28,26 +28,12 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
     @Query(
-            value =
-                    """
-            select p.* from products p
-             where p.track_inventory and p.is_active
-               and (select coalesce(sum(b.quantity), 0) from batches b
-                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))
-                 - (select coalesce(sum(r.quantity), 0) from reservations r
-                     where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
-                   between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
-            """,
-            countQuery =
-                    """
-            select count(*) from products p
-             where p.track_inventory and p.is_active
-               and (select coalesce(sum(b.quantity), 0) from batches b
-                     where b.product_id = p.id and b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))
-                 - (select coalesce(sum(r.quantity), 0) from reservations r
-                     where r.product_id = p.id and r.status = 'active' and r.reserved_until > now())
-                   between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)
-            """,
+            value = "select p.* from products p where p.track_inventory and p.is_active and "
+                    + ProductFilter.AVAILABLE
+                    + " between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)",
+            countQuery = "select count(*) from products p where p.track_inventory and p.is_active and "
+                    + ProductFilter.AVAILABLE
+                    + " between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)",
             nativeQuery = true)
     Page<Product> lowStock(BigDecimal threshold, LocalDate today, Pageable pageable);
 }

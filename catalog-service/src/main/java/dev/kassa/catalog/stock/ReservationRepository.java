@@ -205,7 +205,9 @@ class ReservationRepository {
                                    row_number() over (partition by l.line
                                                       order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
                               from l join batches b on b.product_id = l.product
-                             where b.is_active and (b.expiry_date is null or b.expiry_date >= cast(:today as date))
+                             where b.is_active and """
+                                + Expiry.FRESH
+                                + """
                                and (l.batch is null or b.id = l.batch)),
                         a as (
                             select c.*, case when sum(c.free) over (partition by c.line) >= c.quantity or c.short

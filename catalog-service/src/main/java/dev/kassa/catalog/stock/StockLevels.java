@@ -56,7 +56,10 @@ public class StockLevels {
                         """
                 select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
                        coalesce(sum(b.quantity), 0) as on_hand,
-                       coalesce(sum(b.quantity) filter (where b.expiry_date is null or b.expiry_date >= cast(:today as date)), 0) as fresh,
+                       coalesce(sum(b.quantity) filter (where """
+                                + Expiry.FRESH
+                                + """
+                       ), 0) as fresh,
                        coalesce((select sum(r.quantity) from reservations r
                                   where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
                   from products p left join batches b on b.product_id = p.id and b.is_active

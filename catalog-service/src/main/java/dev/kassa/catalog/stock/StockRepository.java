@@ -75,7 +75,9 @@ class StockRepository {
                         select b.id, b.quantity,
                                coalesce((select sum(h.quantity) from reservations h
                                           where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
-                               b.expiry_date is null or b.expiry_date >= cast(:today as date)
+                               """
+                                + Expiry.FRESH
+                                + """
                           from batches b
                          where b.product_id = :product and b.is_active and (cast(:batch as bigint) is null or b.id = :batch)
                          order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
