@@ -749,7 +749,7 @@ class EndToEndIT {
                 "session",
                 session,
                 "sold_at",
-                Instant.now().minusSeconds(600).toString(),
+                Instant.now().minusSeconds(60).toString(),
                 "discount_percent",
                 5,
                 "items",

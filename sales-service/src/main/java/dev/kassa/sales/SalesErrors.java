@@ -23,6 +23,8 @@ public enum SalesErrors implements KassaError {
     SALE_NOT_REFUNDABLE(400, "sale_not_refundable", "sales.refund_only_completed"),
     SESSION_ALREADY_OPEN(400, "session_already_open", "sales.session_already_open"),
     SESSION_NOT_OPEN(400, "session_not_open", "sales.session_not_open"),
+    /** An uploaded sale's {@code sold_at} lies before the shift it names was opened: it cannot be this shift's. */
+    SOLD_BEFORE_SHIFT(400, "sold_before_shift", "sales.sold_before_shift"),
     SUSPEND_SUSPENDED(400, "session_suspended", "sales.suspend_only_open"),
     SUSPEND_CLOSED(400, "session_closed", "sales.suspend_only_open"),
     RESUME_OPEN(400, "session_open", "sales.resume_only_suspended"),

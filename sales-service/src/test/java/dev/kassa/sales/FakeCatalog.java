@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeCatalog implements AutoCloseable {
 
+    /** A product priced at 5 000 000 000 (two of it come to more than Kassa stores); every other product costs 12 000. */
+    static final long COSTLY = 77;
+
     /** Scanned codes it knows: a product's own code and a batch code (both product 18; batch 31 is its only batch). */
     static final Map<String, Long> KNOWN_CODES = Map.of("4870000000011", 18L, "BATCH-31", 18L);
 
@@ -180,7 +183,7 @@ final class FakeCatalog implements AutoCloseable {
                                 "unit",
                                 "шт",
                                 "sale_price",
-                                "12000.00",
+                                product == COSTLY ? "5000000000.00" : "12000.00",
                                 "tax_rate",
                                 "12.00"),
                         "allocations",

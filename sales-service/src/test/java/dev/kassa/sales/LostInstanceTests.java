@@ -151,6 +151,45 @@ class LostInstanceTests {
     }
 
     @Test
+    void aSaleSentWholeRetriedAfterItsInstanceDiedIsRecordedOnce() {
+        String store = TestStores.newKey("lost");
+        Api cashier = Api.member(port, store, 5, "user5", "cashier");
+        long session = openShift(cashier);
+        String key = UUID.randomUUID().toString();
+        // an online till's sale sent whole: no client_id, only the request's key guards it
+        var sale = json(
+                "session",
+                session,
+                "items",
+                List.of(json("product", 18, "quantity", 2)),
+                "payments",
+                List.of(json("payment_method", "cash", "amount", 24000, "received_amount", 30000)));
+        Api.Response first = cashier.header("Idempotency-Key", key).post("/api/sales/sales/", sale);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        int holds = catalog.requests.get();
+        instanceDiedBeforeAnswering(key);
+
+        Api.Response retry = cashier.header("Idempotency-Key", key).post("/api/sales/sales/", sale);
+        assertThat(retry.status())
+                .as("the till hears what the first attempt would have said: " + retry)
+                .isEqualTo(201);
+        assertThat(retry.at("/data/id").asLong()).isEqualTo(first.at("/data/id").asLong());
+        assertThat(retry.text("/data/change_amount")).isEqualTo("6000.00");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .as("one sale (and so one SaleCompleted, written with it), not two")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".payments", Integer.class))
+                .isEqualTo(1);
+        assertThat(catalog.requests.get()).as("no stock held again").isEqualTo(holds);
+        // another key is another sale
+        Api.Response next =
+                cashier.header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/sales/sales/", sale);
+        assertThat(next.status()).as(next.toString()).isEqualTo(201);
+        assertThat(next.at("/data/id").asLong())
+                .isNotEqualTo(first.at("/data/id").asLong());
+    }
+
+    @Test
     void aRefundRetriedAfterItsInstanceDiedGivesTheMoneyBackOnce() {
         String store = TestStores.newKey("lost");
         Api cashier = Api.member(port, store, 5, "user5", "cashier");

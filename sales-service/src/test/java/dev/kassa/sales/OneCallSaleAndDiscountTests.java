@@ -67,6 +67,56 @@ class OneCallSaleAndDiscountTests {
                 .asLong();
     }
 
+    /** The till opened its shift {@code hours} ago (and has been selling offline since). */
+    void openedHoursAgo(String store, long session, int hours) {
+        assertThat(jdbc.update(
+                        "update " + TestStores.schema(store)
+                                + ".sessions set opened_at = now() - make_interval(hours => ?)" + " where id = ?",
+                        hours,
+                        session))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOfflineSaleMadeBeforeItsShiftOpenedIsRefusedNamingBothTimes() {
+        String store = TestStores.newKey("ofs");
+        long session = openShift(store, 5);
+        openedHoursAgo(store, session, 3);
+        Api cashier = as(store, 5, "cashier").english();
+        Map<String, Object> threeDaysBack = json(
+                "client_id",
+                UUID.randomUUID().toString(),
+                "session",
+                session,
+                "sold_at",
+                Instant.now().minus(3, ChronoUnit.DAYS).toString(),
+                "items",
+                List.of(json("product", 18)),
+                "payments",
+                List.of(json("payment_method", "cash", "amount", 12000)));
+        int holdsBefore = catalog.holds.size();
+        Api.Response refused = cashier.post("/api/sales/sales/", threeDaysBack);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("/code")).isEqualTo("sold_before_shift");
+        assertThat(refused.text("/message"))
+                .startsWith("The sale was made at ")
+                .contains("before this shift was opened");
+        assertThat(catalog.holds).as("nothing held").hasSize(holdsBefore);
+        // in a batch: that sale alone is refused; one made two hours ago, in this shift, is recorded
+        Map<String, Object> inShift = new HashMap<>(threeDaysBack);
+        inShift.put("client_id", UUID.randomUUID().toString());
+        inShift.put("sold_at", Instant.now().minus(2, ChronoUnit.HOURS).toString());
+        Api.Response batch = cashier.post("/api/sales/sales/upload/", json("sales", List.of(threeDaysBack, inShift)));
+        assertThat(batch.at("/data/results").findValuesAsText("outcome")).containsExactly("refused", "recorded");
+        assertThat(batch.at("/data/results/0/error/code").asText()).isEqualTo("sold_before_shift");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".sales where session_id = ?",
+                        Integer.class,
+                        session))
+                .as("only the sale of this shift is in it (its cash, its receipt)")
+                .isEqualTo(1);
+    }
+
     @Test
     void draftsAndOneCallSalesOfARegisterAreNumberedFromOneCounterADay() {
         String store = TestStores.newKey("num");
@@ -106,6 +156,7 @@ class OneCallSaleAndDiscountTests {
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
         String clientId = UUID.randomUUID().toString();
+        openedHoursAgo(store, session, 3);
         Instant soldAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> sale = json(
                 "client_id",
@@ -517,6 +568,86 @@ class OneCallSaleAndDiscountTests {
                 .isEqualTo("permission_denied");
         assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anAbsurdSaleIsRefusedNamingTheBoundAndTheRestOfItsBatchIsRecorded() {
+        String store = TestStores.newKey("ofx");
+        long session = openShift(store, 5);
+        Api cashier = as(store, 5, "cashier").english();
+        List<Object> sales = new ArrayList<>();
+        sales.add(offlineSale(session, json("product", 18), 12000));
+        // 999 999 × 12 000 paid in full: the payment is more than Kassa stores
+        sales.add(offlineSale(session, json("product", 18, "quantity", 999999), 11999988000L));
+        // the same paid 1 000: the line comes to more than Kassa stores
+        sales.add(offlineSale(session, json("product", 18, "quantity", 999999), 1000));
+        // two lines that fit, a sale that does not (7.2 billion each)
+        Map<String, Object> twoLines = offlineSale(session, json("product", 18, "quantity", 600000), 1000);
+        twoLines.put(
+                "items", List.of(json("product", 18, "quantity", 600000), json("product", 19, "quantity", 600000)));
+        sales.add(twoLines);
+        sales.add(offlineSale(session, json("product", 20), 12000));
+        long releasedBefore = released();
+
+        Api.Response uploaded = cashier.post("/api/sales/sales/upload/", json("sales", sales));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        JsonNode results = uploaded.at("/data/results");
+        assertThat(results.findValuesAsText("outcome"))
+                .containsExactly("recorded", "refused", "refused", "refused", "recorded");
+        assertThat(results.get(1).at("/error/errors/payments.0.amount/0").asText())
+                .as("the payment's bound, not 'must be greater than 0'")
+                .isEqualTo("At most 9999999999.99.");
+        assertThat(results.get(2).at("/error/errors/items.0.quantity/0").asText())
+                .isEqualTo("The line comes to more than Kassa can store: at most 9999999999.99");
+        assertThat(results.get(3).at("/error/errors/items/0").asText())
+                .isEqualTo("The sale comes to more than Kassa can store: at most 9999999999.99");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(2);
+        assertThat(released() - releasedBefore)
+                .as("the holds of the sales refused after holding (one line, then two) went back")
+                .isEqualTo(3);
+        // a quantity beyond a line's bound says so too
+        Api.Response huge =
+                cashier.post("/api/sales/sales/", offlineSale(session, json("product", 18, "quantity", 1000000), 1000));
+        assertThat(huge.at("/errors/items.0.quantity/0").asText()).isEqualTo("At most 999999.");
+
+        // the web till: a line, then a sale, beyond the bound (a product at 5 000 000 000)
+        Api.Response two = cashier.post(
+                "/api/sales/sales/scan-item/", json("session", session, "product", FakeCatalog.COSTLY, "quantity", 2));
+        assertThat(two.status()).as(two.toString()).isEqualTo(400);
+        assertThat(two.at("/errors/quantity/0").asText())
+                .isEqualTo("The line comes to more than Kassa can store: at most 9999999999.99");
+        Api.Response one =
+                cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", FakeCatalog.COSTLY));
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        Api.Response another =
+                cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", FakeCatalog.COSTLY));
+        assertThat(another.status()).as(another.toString()).isEqualTo(400);
+        assertThat(another.at("/errors/quantity/0").asText())
+                .isEqualTo("The sale comes to more than Kassa can store: at most 9999999999.99");
+        assertThat(cashier.get("/api/sales/sales/" + one.at("/data/id").asLong() + "/")
+                        .at("/items")
+                        .size())
+                .as("the draft keeps its one line")
+                .isEqualTo(1);
+    }
+
+    /** How many holds were released in catalog. */
+    private static long released() {
+        return catalog.holds.values().stream().filter("released"::equals).count();
+    }
+
+    /** An offline till's sale of one line, paid in cash. */
+    private static Map<String, Object> offlineSale(long session, Map<String, Object> line, long paid) {
+        return json(
+                "client_id",
+                UUID.randomUUID().toString(),
+                "session",
+                session,
+                "items",
+                List.of(line),
+                "payments",
+                List.of(json("payment_method", "cash", "amount", paid)));
     }
 
     @Test

@@ -233,6 +233,12 @@ public class Cart {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 SaleRepository.Sale draft = target.get();
+                BigDecimal line = SaleTotals.lineTotal(qty, hold.product().salePrice(), BigDecimal.ZERO);
+                FieldErrors bounds = new FieldErrors();
+                if (!SaleTotals.beyondBound(bounds, "quantity", line, false)) {
+                    SaleTotals.beyondBound(bounds, "quantity", draft.subtotal().add(line), true);
+                }
+                bounds.throwIfAny();
                 return sales.recalculate(draft, sales.addLines(draft.id(), hold, ref, requestRef));
             });
         } catch (RuntimeException e) {

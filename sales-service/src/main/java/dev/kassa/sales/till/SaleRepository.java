@@ -497,14 +497,14 @@ class SaleRepository {
 
     /**
      * What is checked before a sale sent whole holds its stock, read in one statement: the sale its client id recorded before
-     * (null without one, or without a client id) and the shift it names (empty when there is none).
+     * (null without one, or without a client id) and the shift it names (empty when there is none) with the time it was opened.
      */
-    record BeforeHold(Long earlier, Optional<SessionRepository.TillShift> shift) {}
+    record BeforeHold(Long earlier, Optional<SessionRepository.TillShift> shift, Instant shiftOpenedAt) {}
 
     BeforeHold beforeHold(long sessionId, UUID clientId) {
         return sql.sql(
                         """
-                        select (select s.id from sales s where s.client_id = :client), se.id, r.code, se.status
+                        select (select s.id from sales s where s.client_id = :client), se.id, r.code, se.status, se.opened_at
                           from (values (1)) one left join sessions se on se.id = :session
                                left join cash_registers r on r.id = se.cash_register_id
                         """)
@@ -512,9 +512,8 @@ class SaleRepository {
                 .param("session", sessionId)
                 .query((rs, i) -> new BeforeHold(
                         (Long) rs.getObject(1),
-                        rs.getObject(2) == null
-                                ? Optional.empty()
-                                : Optional.of(SessionRepository.TillShift.of(rs, 2))))
+                        rs.getObject(2) == null ? Optional.empty() : Optional.of(SessionRepository.TillShift.of(rs, 2)),
+                        rs.getObject(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .single();
     }
 

@@ -1,5 +1,7 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.platform.error.FieldErrors;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -18,6 +20,22 @@ record SaleTotals(BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigD
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal NO_MONEY = BigDecimal.ZERO.setScale(2);
+
+    /**
+     * Adds to {@code errors}, under {@code field}, that the amount a line ({@code sales.line_total_too_large}) or a whole
+     * sale ({@code sales.sale_total_too_large}) would come to is more than Kassa stores ({@link FieldErrors#MAX_AMOUNT},
+     * named in the message); answers whether it is.
+     */
+    static boolean beyondBound(FieldErrors errors, String field, BigDecimal amount, boolean wholeSale) {
+        if (amount.compareTo(FieldErrors.MAX_AMOUNT) <= 0) {
+            return false;
+        }
+        errors.add(
+                field,
+                wholeSale ? "sales.sale_total_too_large" : "sales.line_total_too_large",
+                FieldErrors.MAX_AMOUNT.toPlainString());
+        return true;
+    }
 
     /** A line's total: quantity × unit price rounded half-up to cents, less the line's discount. */
     static BigDecimal lineTotal(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -14,6 +15,7 @@ import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.web.DatabaseFailures;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
@@ -25,6 +27,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +39,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +61,8 @@ import java.util.UUID;
  */
 @Service
 public class SaleUpload {
+
+    private static final Logger log = LoggerFactory.getLogger(SaleUpload.class);
 
     /** One line of an uploaded sale; no quantity is one. */
     public record SaleLine(
@@ -157,11 +165,19 @@ public class SaleUpload {
         this.rules = rules;
     }
 
-    public Recorded record(Caller caller, NewSale r) {
+    /**
+     * Records a sale sent whole. {@code requestKey} ({@link dev.kassa.platform.web.IdempotencyFilter#requestKey}, null
+     * without an {@code Idempotency-Key}) names a sale without a {@code client_id}: a retry of the keyed request that runs
+     * again (its first instance died before answering, after committing) finds the sale the first run recorded instead of
+     * recording it twice.
+     */
+    public Recorded record(Caller caller, NewSale r, String requestKey) {
         Instant soldAt = soldAt(r);
         Checkout.Buyer buyer = r.buyer();
         checkout.checkBuyer(buyer);
-        UUID client = r.clientId() == null ? null : UUID.fromString(r.clientId().trim());
+        UUID client = r.clientId() != null
+                ? UUID.fromString(r.clientId().trim())
+                : requestKey == null ? null : UUID.fromString(requestKey);
         // one statement: the sale this client id recorded before is the answer; otherwise the shift is checked
         Optional<Uploaded> earlier = tx.execute(s -> {
             SaleRepository.BeforeHold before = sales.beforeHold(r.session(), client);
@@ -169,6 +185,13 @@ public class SaleUpload {
                 return Optional.of(uploaded(before.earlier()));
             }
             TillGuards.openShift(before.shift());
+            if (r.soldAt() != null && soldAt.isBefore(before.shiftOpenedAt().minus(AHEAD))) {
+                // a sale made before this shift opened is not this shift's (its cash, its receipt, its day)
+                DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .withZone(TenantContext.require().zone());
+                throw SalesErrors.SOLD_BEFORE_SHIFT.exception(
+                        local.format(soldAt), local.format(before.shiftOpenedAt()));
+            }
             return Optional.empty();
         });
         if (earlier.isPresent()) {
@@ -179,7 +202,7 @@ public class SaleUpload {
         // a reference per line whose hold intent is committed already (recorded ahead, as a scan's)
         List<String> refs = spares.take(TenantContext.require().key(), r.items().size());
         List<String> credit = new ArrayList<>();
-        boolean offline = client != null;
+        boolean offline = r.clientId() != null;
         try {
             List<Hold> holds = hold(r, refs, offline);
             return new Recorded(true, tx.execute(s -> {
@@ -232,12 +255,32 @@ public class SaleUpload {
                 if (sale == null || sale.clientId() == null) {
                     throw FieldErrors.single("client_id", "validation.required");
                 }
-                outcomes.add(new Outcome(sale, record(caller, sale), null));
+                outcomes.add(new Outcome(sale, record(caller, sale, null), null));
             } catch (KassaException refused) {
                 outcomes.add(new Outcome(sale, null, refused));
+            } catch (RuntimeException failed) {
+                // whatever else failed fails this sale alone, as a refusal the till can read (the batch may be sent
+                // again)
+                outcomes.add(new Outcome(sale, null, refusal(failed)));
             }
         }
         return outcomes;
+    }
+
+    /**
+     * A failure that is not a refusal of the sale, as the refusal a till reads: the database away for a moment (send it
+     * again), a conflict with what is stored, or an error of Kassa's own (logged).
+     */
+    private static KassaException refusal(RuntimeException failed) {
+        if (DatabaseFailures.isUnavailable(failed)) {
+            return PlatformErrors.DATABASE_UNAVAILABLE.exception();
+        }
+        if (failed instanceof DataIntegrityViolationException) {
+            log.warn("An uploaded sale conflicts with what is stored", failed);
+            return PlatformErrors.CONFLICT.exception();
+        }
+        log.error("An uploaded sale failed", failed);
+        return PlatformErrors.INTERNAL_ERROR.exception();
     }
 
     /** The request's declared rules and its time of sale (now when none is given) in one answer. */
@@ -349,6 +392,18 @@ public class SaleUpload {
             }
             priced.add(hold);
         }
+        // what the lines and the sale come to must fit what Kassa stores: refused naming the bound, before anything is
+        // written
+        FieldErrors bounds = new FieldErrors();
+        BigDecimal gross = BigDecimal.ZERO;
+        for (int i = 0; i < priced.size(); i++) {
+            BigDecimal line = SaleTotals.lineTotal(
+                    r.items().get(i).quantityOrOne(), priced.get(i).product().salePrice(), BigDecimal.ZERO);
+            SaleTotals.beyondBound(bounds, "items." + i + ".quantity", line, false);
+            gross = gross.add(line);
+        }
+        SaleTotals.beyondBound(bounds, "items", gross, true);
+        bounds.throwIfAny();
         // every line in one statement, which answers the sale's lines; a line's discount changes them after (a refused
         // price or discount refuses the whole sale below, this transaction with it, after every line was checked)
         List<SaleRepository.Item> items = sales.addLines(saleId, priced, refs, null);

@@ -228,18 +228,22 @@ class TillController {
             summary =
                     "Record a whole sale in one call (offline tills): {client_id (UUID, makes re-uploads safe), session, sold_at?, "
                             + "items:[{product, quantity, batch?, unit_price?, discount_amount?}], discount_percent? | discount_amount?, customer_id?, payments:[…]}; "
-                            + "201 when recorded, 200 with the same sale when this client_id was uploaded before. A sale with a client_id already "
+                            + "201 when recorded, 200 with the same sale when this client_id was uploaded before (without a client_id, the "
+                            + "Idempotency-Key names the sale: a retry under the same key answers the sale recorded, 201). A sale with a client_id already "
                             + "happened: it is recorded as it was and data.decisions lists what Kassa decided (price_changed: the till's price kept; "
                             + "stock_short: sold beyond the stock on hand; credit_over_limit: the debt recorded whole); without one, those are refused")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    ResponseEntity<Success<SaleUpload.Uploaded>> record(@RequestBody SaleUpload.NewSale request, Caller caller) {
-        SaleUpload.Recorded recorded = upload.record(caller, request);
+    ResponseEntity<Success<SaleUpload.Uploaded>> record(
+            @RequestBody SaleUpload.NewSale request, Caller caller, HttpServletRequest http) {
+        SaleUpload.Recorded recorded = upload.record(caller, request, requestKey(http));
         if (recorded.created()) {
             metrics.recorded();
         }
-        return ResponseEntity.status(recorded.created() ? 201 : 200)
-                .body(Success.of("sales.sale_recorded", recorded.sale()));
+        // a keyed sale without a client_id found recorded is its own retry (its instance died before answering): the
+        // answer the first attempt would have given
+        boolean asFirst = recorded.created() || request.clientId() == null;
+        return ResponseEntity.status(asFirst ? 201 : 200).body(Success.of("sales.sale_recorded", recorded.sale()));
     }
 
     /** One sale of an uploaded batch as the till learns its fate: {@code recorded}, {@code already_recorded} or {@code refused}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.kassa.platform.error.FieldErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -67,6 +68,12 @@ public final class ConstraintMessages {
 
     /** What a message of the constraint's kind shows: the limit it names. */
     private static Object[] arguments(Annotation constraint, Map<String, Object> attributes) {
+        if (constraint instanceof Money) {
+            return new Object[] {FieldErrors.MAX_AMOUNT.toPlainString()};
+        }
+        if (constraint instanceof Quantity quantity) {
+            return new Object[] {quantity.max().value().toPlainString()};
+        }
         if (constraint instanceof Size) {
             return new Object[] {attributes.get("max")};
         }

@@ -17,7 +17,8 @@ import java.math.BigDecimal;
  * If given: an amount of money Kassa can store: not negative (above zero with {@code positive}; either sign but not zero
  * with {@code nonZero}, a correction), at most two decimals, at most {@link FieldErrors#MAX_AMOUNT} either way. Fails as
  * {@code validation.not_negative}, or {@code validation.positive} for zero where a positive amount is required, or
- * {@code validation.invalid} for a correction, unless a message is given. Absent passes: add {@code @NotNull} where it is
+ * {@code validation.invalid} for a correction, unless a message is given; beyond the bound always as {@code validation.max}
+ * (with the bound). Absent passes: add {@code @NotNull} where it is
  * required.
  */
 @Documented
@@ -49,6 +50,10 @@ public @interface Money {
 
         @Override
         public boolean isValid(BigDecimal value, ConstraintValidatorContext context) {
+            if (value != null && value.abs().compareTo(FieldErrors.MAX_AMOUNT) > 0) {
+                // beyond what Kassa stores, whatever else the field's message says: the answer names the bound
+                return Constraints.fail(context, "validation.max");
+            }
             if (value == null
                     || (nonZero
                             ? value.signum() != 0 && FieldErrors.isAmount(value.abs())

@@ -16,8 +16,8 @@ import java.math.BigDecimal;
 /**
  * If given: a quantity counted to thousandths (grams of a kilogram), not negative (above zero with {@code positive}), at
  * most the largest a {@link Max line of a sale or a stock figure} holds. Fails as {@code validation.positive} (zero or less
- * where a positive quantity is required), {@code validation.not_negative} or {@code validation.invalid} (finer than
- * thousandths, too large). Absent passes: add {@code @NotNull} where it is required.
+ * where a positive quantity is required), {@code validation.not_negative}, {@code validation.invalid} (finer than
+ * thousandths) or {@code validation.max} with the bound (too large). Absent passes: add {@code @NotNull} where it is required.
  */
 @Documented
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
@@ -35,6 +35,11 @@ public @interface Quantity {
 
         Max(BigDecimal value) {
             this.value = value;
+        }
+
+        /** The largest quantity itself. */
+        public BigDecimal value() {
+            return value;
         }
     }
 
@@ -64,6 +69,10 @@ public @interface Quantity {
         public boolean isValid(BigDecimal value, ConstraintValidatorContext context) {
             if (value == null || (FieldErrors.isQuantity(value, max) && (!positive || value.signum() > 0))) {
                 return true;
+            }
+            if (value.compareTo(max) > 0) {
+                // beyond the bound, whatever else the field's message says: the answer names it
+                return Constraints.fail(context, "validation.max");
             }
             String key = !message.isEmpty()
                     ? message
