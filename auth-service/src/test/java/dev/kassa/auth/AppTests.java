@@ -8,15 +8,22 @@ import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.Registrations;
 import dev.kassa.platform.test.WithKassaInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +38,9 @@ class AppTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     Api api() {
         return new Api("http://localhost:" + port);
@@ -182,6 +192,45 @@ class AppTests {
                         .get("/api/users/apps/")
                         .text("/code"))
                 .isEqualTo("token_revoked"));
+    }
+
+    @Test
+    void aTokenRequestRacingARotationWithTheOldSecretGetsNoToken() throws Exception {
+        Owner owner = owner();
+        Api.Response created =
+                owner.api().post("/api/users/apps/", json("name", "Склад", "scopes", List.of("catalog:read")));
+        String clientId = created.text("/client_id");
+        String secret = created.text("/client_secret");
+        long id = created.at("/id").asLong();
+        // a rotation holds the app's row: it has written the new secret and not committed yet
+        try (Connection rotation = dataSource.getConnection()) {
+            rotation.setAutoCommit(false);
+            try (PreparedStatement update = rotation.prepareStatement(
+                    "update apps set secret_hash = 'rotated', rotated_at = now() where id = ?")) {
+                update.setLong(1, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            // the partner asks for a token with the secret it has, which it read as the app's before the rotation
+            // commits
+            CompletableFuture<Api.Response> request =
+                    CompletableFuture.supplyAsync(() -> api().header("Authorization", basic(clientId, secret))
+                            .form(TOKEN, Map.of("grant_type", "client_credentials")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> request.isDone() || waitingForTheApp(id));
+            rotation.commit();
+            Api.Response answer = request.get(20, TimeUnit.SECONDS);
+            assertThat(answer.status())
+                    .as("a secret rotated before the token was given gets none: " + answer)
+                    .isEqualTo(401);
+            assertThat(answer.text("/error")).isEqualTo("invalid_client");
+        }
+    }
+
+    /** Whether a statement of auth's is waiting for a lock on the app's row (the token request behind the rotation). */
+    private boolean waitingForTheApp(long id) {
+        return Boolean.TRUE.equals(new JdbcTemplate(dataSource)
+                .queryForObject(
+                        "select exists (select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'update apps set last_used_at%')",
+                        Boolean.class));
     }
 
     @Test

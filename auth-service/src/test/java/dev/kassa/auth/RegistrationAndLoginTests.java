@@ -241,6 +241,15 @@ class RegistrationAndLoginTests {
         assertThat(login.text("/data/tokens/access")).isEqualTo(login.text("/access"));
         assertThat(login.text("/data/tokens/refresh")).isEqualTo(login.text("/refresh"));
         assertThat(login.text("/data/default_store/tenant_key")).isEqualTo(tenantKey);
+        // and as data.access / data.refresh, which is where that script keeps them (issue 60, point 15)
+        assertThat(login.text("/data/access")).isEqualTo(login.text("/access"));
+        assertThat(login.text("/data/refresh")).isEqualTo(login.text("/refresh"));
+        assertThat(reg.text("/data/access")).isEqualTo(reg.text("/access"));
+        assertThat(api().as(login.text("/data/access"))
+                        .in(tenantKey)
+                        .get("/api/users/auth/me")
+                        .status())
+                .isEqualTo(200);
 
         Api.Response stores = api().as(login.text("/access")).get("/api/users/auth/my-stores/");
         assertThat(stores.status()).as(stores.toString()).isEqualTo(200);

@@ -34,9 +34,18 @@ class SessionController {
 
     record PinLoginRequest(@NotBlank String tenantKey, @NotBlank String pin) {}
 
-    /** The same answer under {@code data}, as registration gives it: clients of either seed document find the tokens. */
+    /**
+     * The same answer under {@code data}, as registration gives it: clients of either seed document find the tokens, under
+     * {@code data.tokens} and as {@code data.access} / {@code data.refresh} (the seed's Postman collection keeps
+     * {@code data.access}).
+     */
     record LoginData(
-            TokenPair tokens, UserView user, List<AvailableStore> availableStores, DefaultStore defaultStore) {}
+            String access,
+            String refresh,
+            TokenPair tokens,
+            UserView user,
+            List<AvailableStore> availableStores,
+            DefaultStore defaultStore) {}
 
     record LoginResponse(
             String refresh,
@@ -95,7 +104,7 @@ class SessionController {
                 user,
                 stores,
                 first,
-                new LoginData(in.tokens(), user, stores, first));
+                new LoginData(in.tokens().access(), in.tokens().refresh(), in.tokens(), user, stores, first));
     }
 
     /** The client's address: the one the gateway signed, else the connection's own (a caller's X-Forwarded-For counts for nothing). */

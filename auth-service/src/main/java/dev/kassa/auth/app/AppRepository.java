@@ -93,10 +93,18 @@ class AppRepository {
                 .update();
     }
 
-    void used(long id) {
-        sql.sql("update apps set last_used_at = now() where id = :id")
-                .param("id", id)
-                .update();
+    /**
+     * Records the app's use by a token request that checked {@code secretHash}, only while that is still its secret and it
+     * is not revoked: the row's lock orders it against a rotation or a revocation, so a request that read the app before
+     * one committed is refused (false) instead of getting a token signed after it.
+     */
+    boolean used(long id, String secretHash) {
+        return sql.sql(
+                                "update apps set last_used_at = now() where id = :id and secret_hash = :hash and revoked_at is null")
+                        .param("id", id)
+                        .param("hash", secretHash)
+                        .update()
+                == 1;
     }
 
     private static App app(ResultSet rs, int row) throws SQLException {

@@ -145,7 +145,9 @@ public class Apps {
                 || !app.storeActive()
                 || !MessageDigest.isEqual(
                         OpaqueTokens.hash(secret).getBytes(StandardCharsets.US_ASCII),
-                        app.secretHash().getBytes(StandardCharsets.US_ASCII))) {
+                        app.secretHash().getBytes(StandardCharsets.US_ASCII))
+                // read without a lock: a rotation or revocation that committed since refuses it here
+                || !apps.used(app.id(), app.secretHash())) {
             events.record("app_authentication_failed", String.valueOf(clientId), "client credentials refused");
             throw AuthErrors.INVALID_CLIENT.exception(Map.of("error", "invalid_client"));
         }
@@ -157,7 +159,6 @@ public class Apps {
             }
             granted = List.copyOf(asked);
         }
-        apps.used(app.id());
         String token = tokens.appAccess(app.id(), app.clientId(), app.name(), app.tenantKey(), granted);
         return new TokenAnswer(token, "Bearer", tokens.accessTokenTtl().toSeconds(), String.join(" ", granted));
     }

@@ -22,6 +22,8 @@ class RegistrationController {
 
     /** The new owner, store and employee with the owner's tokens and store list, as login answers them. */
     record RegisteredData(
+            String access,
+            String refresh,
             UserView user,
             StoreView store,
             EmployeeView employee,
@@ -63,7 +65,8 @@ class RegistrationController {
         // answered like login, so a client that keeps the tenant key from login's store list selects the new store
         List<AvailableStore> available = List.of(AvailableStore.from(new Membership(r.store(), r.employee())));
         DefaultStore defaultStore = DefaultStore.from(available.get(0));
-        RegisteredData data = new RegisteredData(user, store, employee, r.tokens(), available, defaultStore);
+        RegisteredData data = new RegisteredData(
+                r.tokens().access(), r.tokens().refresh(), user, store, employee, r.tokens(), available, defaultStore);
         return new Registration(
                 "success",
                 Messages.get("auth.registered"),
