@@ -5,21 +5,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Request size limit, security headers and the gateway's service credential. */
 @Configuration(proxyBeanMethods = false)
 class EdgeFilters {
 
     /**
-     * Runs before security: a too-large body is refused without reading it. JSON is small (1 MiB); a multipart form
-     * (a report's photos, a product's image) may be larger, each file then checked by the service's file store.
+     * Runs before security: a too-large body is refused without reading it, and one sent without a length (chunked) once
+     * more than the limit has passed. JSON is small (1 MiB); a multipart form (a report's photos, a product's image) may be
+     * larger, each file then checked by the service's file store.
      */
     @Bean
     @Order(-300)
@@ -29,12 +37,44 @@ class EdgeFilters {
             long length = headers.getContentLength();
             boolean upload = headers.getContentType() != null
                     && MediaType.MULTIPART_FORM_DATA.includes(headers.getContentType());
-            if (length > (upload ? properties.maxUploadBytes() : properties.maxRequestBytes())) {
+            long max = upload ? properties.maxUploadBytes() : properties.maxRequestBytes();
+            if (length > max) {
                 return errors.write(
                         exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
             }
-            return chain.filter(exchange);
+            if (length >= 0) {
+                return chain.filter(exchange);
+            }
+            // no length given (a chunked body): the limit holds on the bytes as they pass, and the call fails with 413
+            // once they go beyond it (GatewayErrorHandler answers it while nothing has been answered yet)
+            ServerHttpRequest bounded = new ServerHttpRequestDecorator(exchange.getRequest()) {
+                @Override
+                public Flux<DataBuffer> getBody() {
+                    AtomicLong read = new AtomicLong();
+                    return super.getBody().doOnNext(buffer -> {
+                        if (read.addAndGet(buffer.readableByteCount()) > max) {
+                            DataBufferUtils.release(buffer);
+                            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+                        }
+                    });
+                }
+            };
+            return chain.filter(exchange.mutate().request(bounded).build());
         };
+    }
+
+    /**
+     * Whether a proxied call failed because its body went beyond the limit on the way ({@link #requestSizeLimit}): the
+     * client's doing, answered 413 and never counted against the service by its route's breaker.
+     */
+    static boolean bodyTooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ResponseStatusException status
+                    && status.getStatusCode().value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first filter of all, so that every answer carries them, the gateway's own refusals (CORS, size) included. */

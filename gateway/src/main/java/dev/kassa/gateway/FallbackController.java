@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Where a route's circuit breaker sends the calls it did not complete: a fast 503 {@code service_unavailable} in the error
+ * Where a route's circuit breaker sends the calls it did not complete (a body that went beyond the limit on the way: 413):
+ * a fast 503 {@code service_unavailable} in the error
  * body with Retry-After when the service failed, timed out or its breaker is open (a call the route's admission queue
  * refused never gets here: {@link AdmissionGatewayFilterFactory} answers it). Counted and logged by {@link Refusals}.
  */
@@ -32,6 +33,13 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         String route = service.replaceAll("[^a-z-]", "");
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (EdgeFilters.bodyTooLarge(cause)) {
+            // the client's chunked body went beyond the limit on the way: its refusal, not the service's
+            return exchange.getResponse().isCommitted()
+                    ? Mono.empty()
+                    : errors.write(
+                            exchange, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "error.payload_too_large");
+        }
         String reason =
                 cause instanceof CallNotPermittedException ? "breaker_open" : timedOut(cause) ? "timeout" : "failed";
         refusals.record(route, reason, cause == null ? "-" : cause.toString());

@@ -42,6 +42,8 @@ class RouteResilience {
                         .waitDurationInOpenState(Duration.ofSeconds(5))
                         .permittedNumberOfCallsInHalfOpenState(5)
                         .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                        // a client's body beyond the limit is no failure of the service
+                        .ignoreException(EdgeFilters::bodyTooLarge)
                         .build())
                 .build());
     }

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -133,6 +134,8 @@ class GatewayTests {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(16));
             server.createContext("/", exchange -> {
+                // a service reads the body before it answers (and says how much of it came)
+                int received = exchange.getRequestBody().readAllBytes().length;
                 if (exchange.getRequestURI().getPath().startsWith("/api/products/stuck")) {
                     try {
                         Thread.sleep(6000); // longer than the route may take
@@ -157,8 +160,8 @@ class GatewayTests {
                         .map(e -> "\"" + e.getKey().toLowerCase() + "\":\""
                                 + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                         .collect(Collectors.joining(","));
-                byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers
-                                + "}}")
+                byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"received\":" + received
+                                + ",\"headers\":{" + headers + "}}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -423,7 +426,7 @@ class GatewayTests {
     }
 
     @Test
-    void unknownRoutesTooLargeBodiesAndTheGatewayActuatorAreRefused() {
+    void unknownRoutesTooLargeBodiesAndTheGatewayActuatorAreRefused() throws Exception {
         assertErrorBody(member().get("/api/nowhere/at-all/"), 404, "not_found");
         assertErrorBody(api().get("/nothing-here"), 404, "not_found");
         Api.Response tooLarge = member().post("/api/products/products/", "{\"name\":\"" + "x".repeat(2000) + "\"}");
@@ -437,8 +440,27 @@ class GatewayTests {
         Api.Form huge =
                 new Api.Form().field("task", 1).file("photos", "shelf.jpg", "image/jpeg", Api.Images.jpeg(6000));
         assertErrorBody(member().multipart("POST", "/api/tasks/reports/", huge), 413, "payload_too_large");
+        // a body sent in chunks, without a length, is held to the same limit on the bytes that pass (issue 60, point
+        // 12)
+        HttpResponse<String> chunked = chunked("/api/products/products/", 5000);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"code\":\"payload_too_large\"");
+        HttpResponse<String> small = chunked("/api/products/products/", 600);
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+        assertThat(small.body()).as("the service got it whole").contains("\"received\":600");
         assertThat(api().get("/actuator/gateway/routes").status()).isEqualTo(404);
         assertThat(api().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    /** A member's POST of {@code size} bytes of JSON sent in chunks (no Content-Length). */
+    HttpResponse<String> chunked(String path, int size) throws Exception {
+        byte[] body = ("{\"name\":\"" + "x".repeat(size - 11) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.token(1, "owner", Map.of(STORE, "owner")))
+                .header("X-Tenant-Key", STORE);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> raw(String method, String path, Map<String, String> headers) throws Exception {

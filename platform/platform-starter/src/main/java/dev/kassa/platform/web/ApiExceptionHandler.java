@@ -142,7 +142,14 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException e) {
+        // a named error raised while the body was read (JSON binding wraps it): that error, not "unreadable" (a body
+        // beyond the size limit: RequestSizeFilter)
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KassaException named) {
+                return domain(named);
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
             String field = mie.getPath().stream()

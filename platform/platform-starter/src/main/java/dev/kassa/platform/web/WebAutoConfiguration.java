@@ -254,6 +254,19 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /**
+     * Before anything reads a body: one larger than {@code kassa.web.max-request-bytes} (1 MiB) is refused, counted on the
+     * bytes read (a chunked body too).
+     */
+    @Bean
+    public FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(
+            ErrorResponses errorResponses, Environment environment) {
+        FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(
+                errorResponses, environment.getProperty("kassa.web.max-request-bytes", Long.class, 1_048_576L)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     @Bean
     public FilterRegistrationBean<LocaleFilter> localeFilter(LocaleResolver localeResolver) {
         FilterRegistrationBean<LocaleFilter> registration =
