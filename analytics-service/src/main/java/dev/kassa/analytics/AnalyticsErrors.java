@@ -10,7 +10,9 @@ public enum AnalyticsErrors implements KassaError {
     REPORT_NOT_FOUND(404, "not_found", "analytics.report_not_found"),
     NO_OWNED_STORES(404, "not_found", "analytics.no_owned_stores"),
     WEBHOOK_NOT_FOUND(404, "not_found", "webhooks.not_found"),
-    DELIVERY_NOT_FOUND(404, "not_found", "webhooks.delivery_not_found");
+    DELIVERY_NOT_FOUND(404, "not_found", "webhooks.delivery_not_found"),
+    /** The store has as many subscriptions as it may ({@code kassa.webhooks.max-subscriptions}). */
+    WEBHOOK_LIMIT(409, "subscription_limit_reached", "webhooks.limit_reached");
 
     private final Definition definition;
 

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,18 +83,31 @@ class DeliveryRepository {
     }
 
     /**
-     * Leases up to {@code limit} due deliveries of any store for {@code lease}: another instance skips them while this one
-     * sends, and sends them itself if this one is lost before it reports.
+     * Leases due deliveries for {@code lease}, fairly across stores: those of at most {@code stores} stores (the ones whose
+     * oldest due delivery waited longest), at most {@code perStore} of each, oldest first, passing over the stores in
+     * {@code skip} (the ones this instance is sending now, so a store's deliveries leave one instance in order). Another
+     * instance skips what is leased while this one sends, and sends it itself if this one is lost before it reports.
      */
-    List<Claim> claimDue(int limit, Duration lease) {
+    List<Claim> claimDue(int stores, int perStore, Duration lease, Collection<String> skip) {
         return jdbc.sql(
                         """
+                        with due as (
+                            select tenant_key, delivery_id, due_at,
+                                   row_number() over (partition by tenant_key order by due_at, delivery_id) as n
+                              from public.webhook_queue
+                             where due_at <= now() and tenant_key <> all (?)),
+                        oldest as (
+                            select tenant_key from due where n = 1 order by due_at, delivery_id limit ?),
+                        picked as (
+                            select q.tenant_key, q.delivery_id from public.webhook_queue q
+                              join due d on d.tenant_key = q.tenant_key and d.delivery_id = q.delivery_id
+                             where d.n <= ? and d.tenant_key in (select tenant_key from oldest) and q.due_at <= now()
+                               for update of q skip locked)
                         update public.webhook_queue q set due_at = now() + make_interval(secs => ?)
-                        from (select tenant_key, delivery_id from public.webhook_queue where due_at <= now()
-                              order by due_at, delivery_id limit ? for update skip locked) due
-                        where q.tenant_key = due.tenant_key and q.delivery_id = due.delivery_id
+                          from picked
+                         where q.tenant_key = picked.tenant_key and q.delivery_id = picked.delivery_id
                         returning q.tenant_key, q.delivery_id""")
-                .params(lease.toMillis() / 1000.0, limit)
+                .params(skip.toArray(String[]::new), stores, perStore, lease.toMillis() / 1000.0)
                 .query((rs, i) -> new Claim(rs.getString(1), rs.getLong(2)))
                 .list();
     }

@@ -12,7 +12,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 
-/** If given: at least one event type, each one a store can subscribe to ({@link WebhookEvent}). */
+/** If given: at least one event type, each one a store can subscribe to ({@link WebhookEvent}); a null in the list is not one. */
 @Documented
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +27,8 @@ import java.util.List;
     class Validator implements ConstraintValidator<EventTypes, List<String>> {
         @Override
         public boolean isValid(List<String> types, ConstraintValidatorContext context) {
-            return types == null || (!types.isEmpty() && types.stream().allMatch(WebhookEvent::offered));
+            return types == null
+                    || (!types.isEmpty() && types.stream().allMatch(t -> t != null && WebhookEvent.offered(t)));
         }
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A store's subscription as stored, its secrets included (never answered as they are: see {@link SubscriptionView}). */
+/**
+ * A store's subscription as stored, its secrets included (never answered as they are: see {@link SubscriptionView}), with
+ * the app that made it ({@code appId}; null: the owner).
+ */
 record Subscription(
         long id,
         String url,
@@ -17,7 +20,8 @@ record Subscription(
         String disabledReason,
         Instant failingSince,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long appId) {
 
     /** The secrets a delivery is signed with at {@code now}: the current one, and a rotated one still in its window. */
     List<String> signingSecrets(Instant now) {

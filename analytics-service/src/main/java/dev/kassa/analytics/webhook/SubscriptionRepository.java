@@ -27,7 +27,7 @@ class SubscriptionRepository {
     private static final String COLUMNS =
             """
             id, url, description, event_types, secret, previous_secret, previous_secret_until, is_active,
-            disabled_reason, failing_since, created_at, updated_at""";
+            disabled_reason, failing_since, created_at, updated_at, app_id""";
 
     private static final RowMapper<Subscription> ROW = (rs, i) -> new Subscription(
             rs.getLong("id"),
@@ -41,7 +41,8 @@ class SubscriptionRepository {
             rs.getString("disabled_reason"),
             instant(rs.getTimestamp("failing_since")),
             instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("updated_at")));
+            instant(rs.getTimestamp("updated_at")),
+            (Long) rs.getObject("app_id"));
 
     private final JdbcClient jdbc;
 
@@ -49,11 +50,17 @@ class SubscriptionRepository {
         this.jdbc = jdbc;
     }
 
-    Subscription insert(String url, String description, List<String> eventTypes, String secret) {
-        return jdbc.sql("insert into webhook_subscriptions (url, description, event_types, secret)"
-                        + " values (?, ?, cast(? as text[]), ?) returning " + COLUMNS)
-                .params(url, description, eventTypes.toArray(String[]::new), secret)
+    Subscription insert(String url, String description, List<String> eventTypes, String secret, Long appId) {
+        return jdbc.sql("insert into webhook_subscriptions (url, description, event_types, secret, app_id)"
+                        + " values (?, ?, cast(? as text[]), ?, ?) returning " + COLUMNS)
+                .params(url, description, eventTypes.toArray(String[]::new), secret, appId)
                 .query(ROW)
+                .single();
+    }
+
+    int count() {
+        return jdbc.sql("select count(*) from webhook_subscriptions")
+                .query(Integer.class)
                 .single();
     }
 

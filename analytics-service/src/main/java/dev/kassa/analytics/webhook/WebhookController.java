@@ -1,6 +1,8 @@
 package dev.kassa.analytics.webhook;
 
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.AppScope;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +10,9 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +25,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A store's webhooks (the owner's): subscriptions to event types, each delivery's log and attempts, a test ping and a
+ * A store's webhooks (the owner's, and an app's with {@code webhooks:manage}: only its own): subscriptions to event types, each delivery's log and attempts, a test ping and a
  * redelivery. How a receiver verifies a delivery: {@code docs/integrations.md}.
  */
 @RestController
@@ -45,8 +53,8 @@ class WebhookController {
     @Operation(summary = "The store's subscriptions (owner)")
     @GetMapping("/subscriptions")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    List<SubscriptionView> list() {
-        return webhooks.list();
+    List<SubscriptionView> list(Caller caller) {
+        return webhooks.list(manager(caller));
     }
 
     @Operation(
@@ -55,15 +63,15 @@ class WebhookController {
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    SubscriptionView create(@Validated(Whole.class) @RequestBody SubscriptionRequest request) {
-        return webhooks.create(request);
+    SubscriptionView create(@Validated(Whole.class) @RequestBody SubscriptionRequest request, Caller caller) {
+        return webhooks.create(manager(caller), request);
     }
 
     @Operation(summary = "A subscription (owner)")
     @GetMapping("/subscriptions/{id}")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    SubscriptionView get(@PathVariable long id) {
-        return webhooks.get(id);
+    SubscriptionView get(@PathVariable long id, Caller caller) {
+        return webhooks.get(manager(caller), id);
     }
 
     @Operation(
@@ -72,16 +80,16 @@ class WebhookController {
                             + "on one that Kassa turned off")
     @PatchMapping("/subscriptions/{id}")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    SubscriptionView patch(@PathVariable long id, @Valid @RequestBody SubscriptionRequest request) {
-        return webhooks.update(id, request);
+    SubscriptionView patch(@PathVariable long id, @Valid @RequestBody SubscriptionRequest request, Caller caller) {
+        return webhooks.update(manager(caller), id, request);
     }
 
     @Operation(summary = "Delete a subscription and its delivery log (owner)")
     @DeleteMapping("/subscriptions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    void delete(@PathVariable long id) {
-        webhooks.delete(id);
+    void delete(@PathVariable long id, Caller caller) {
+        webhooks.delete(manager(caller), id);
     }
 
     @Operation(
@@ -90,37 +98,57 @@ class WebhookController {
                             + "hours")
     @PostMapping("/subscriptions/{id}/rotate-secret")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    SubscriptionView rotate(@PathVariable long id) {
-        return webhooks.rotate(id);
+    SubscriptionView rotate(@PathVariable long id, Caller caller) {
+        return webhooks.rotate(manager(caller), id);
     }
 
     @Operation(summary = "Send a test delivery of type ping now (owner); its result shows in the delivery log")
     @PostMapping("/subscriptions/{id}/ping")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    Delivery ping(@PathVariable long id) {
-        return webhooks.ping(id);
+    Delivery ping(@PathVariable long id, Caller caller) {
+        return webhooks.ping(manager(caller), id);
     }
 
     @Operation(summary = "The subscription's deliveries, newest first, with their last status code (owner)")
     @GetMapping("/subscriptions/{id}/deliveries")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    PageResponse<Delivery> deliveries(@PathVariable long id, PageRequest page) {
-        return webhooks.deliveries(id, page);
+    PageResponse<Delivery> deliveries(@PathVariable long id, PageRequest page, Caller caller) {
+        return webhooks.deliveries(manager(caller), id, page);
     }
 
     @Operation(summary = "A delivery with its body and every attempt (owner)")
     @GetMapping("/deliveries/{id}")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    DeliveryDetail delivery(@PathVariable long id) {
-        return webhooks.delivery(id);
+    DeliveryDetail delivery(@PathVariable long id, Caller caller) {
+        return webhooks.delivery(manager(caller), id);
     }
 
     @Operation(summary = "Send a delivery again now, whatever became of it (owner)")
     @PostMapping("/deliveries/{id}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    Delivery redeliver(@PathVariable long id) {
-        return webhooks.redeliver(id);
+    Delivery redeliver(@PathVariable long id, Caller caller) {
+        return webhooks.redeliver(manager(caller), id);
+    }
+
+    /**
+     * The owner, or an app (a caller without a role in the store, its token's subject the app's negated id) with the scopes
+     * its token holds.
+     */
+    private static Webhooks.Manager manager(Caller caller) {
+        if (caller.role() != null) {
+            return Webhooks.Manager.OWNER;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Set<AppScope> scopes = auth == null
+                ? Set.of()
+                : auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("SCOPE_"))
+                        .map(a -> AppScope.fromCode(a.substring("SCOPE_".length())))
+                        .flatMap(Optional::stream)
+                        .collect(Collectors.toUnmodifiableSet());
+        return new Webhooks.Manager(-caller.userId(), scopes);
     }
 }

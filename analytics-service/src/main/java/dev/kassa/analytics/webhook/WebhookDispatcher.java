@@ -14,15 +14,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends due webhook deliveries, on every instance: each round leases up to a batch of due deliveries of any store
- * ({@code FOR UPDATE SKIP LOCKED}, so two instances never send the same one at once), sends each store's in the order
- * their events came (stores side by side, up to {@code kassa.webhooks.senders}), and records every attempt. A delivery
+ * Sends due webhook deliveries, on every instance: each round leases the due deliveries of as many stores as it has senders
+ * free ({@code FOR UPDATE SKIP LOCKED}, so two instances never send the same one at once; at most ten of a store, the
+ * stores that waited longest first), sends each store's in the order their events came (stores side by side, up to
+ * {@code kassa.webhooks.senders}), and records every attempt; a slow store holds one sender, never the others' turns. A delivery
  * whose instance is lost mid-round is sent by another once its lease ends: at least once, never lost. A round renews its
  * lease before an attempt that could outlast it (a long or slow run), so a live instance's deliveries are never taken
  * over and sent twice. Woken at once by a delivery this instance queued; otherwise it looks every
@@ -32,7 +34,11 @@ import java.util.concurrent.TimeUnit;
 class WebhookDispatcher extends WorkerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int BATCH = 100;
+    /** The most deliveries of one store a round leases (the rest wait for the next round, behind other stores'). */
+    static final int PER_STORE = 10;
+
+    /** The stores whose deliveries this instance is sending now. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     private final Webhooks webhooks;
     private final DeliveryRepository deliveries;
@@ -95,21 +101,31 @@ class WebhookDispatcher extends WorkerLoop {
 
     @Override
     protected void work() throws InterruptedException {
-        if (round() < BATCH) {
+        if (round() == 0) {
             pause();
         }
     }
 
-    /** Until this instance queues a delivery, at most the poll interval. */
+    /** Until this instance queued a delivery or a store's run ended here, at most the poll interval. */
     @Override
     protected void pause() throws InterruptedException {
         webhooks.awaitQueued(properties.pollInterval().toMillis());
     }
 
-    /** One round: leases what is due and sends it; answers how many it leased. */
-    int round() throws InterruptedException {
+    /**
+     * One round: leases the due deliveries of as many stores as this instance has senders free for (at most
+     * {@link #PER_STORE} of each, the stores that waited longest first, none this instance is sending now) and hands each
+     * store's run to a sender; answers how many it leased. It does not wait for the runs: a slow store's run holds its own
+     * sender only, and the next round serves the other stores as soon as a sender is free.
+     */
+    int round() {
+        int free = Math.max(1, properties.senders()) - running.size();
+        if (free <= 0 || stopping()) {
+            return 0;
+        }
         long started = System.nanoTime();
-        List<DeliveryRepository.Claim> claims = tx.execute(status -> deliveries.claimDue(BATCH, properties.lease()));
+        List<DeliveryRepository.Claim> claims =
+                tx.execute(status -> deliveries.claimDue(free, PER_STORE, properties.lease(), Set.copyOf(running)));
         if (claims == null || claims.isEmpty()) {
             return 0;
         }
@@ -121,17 +137,22 @@ class WebhookDispatcher extends WorkerLoop {
                         .thenComparingLong(DeliveryRepository.Claim::deliveryId))
                 .forEach(c -> byStore.computeIfAbsent(c.tenantKey(), k -> new ArrayList<>())
                         .add(c.deliveryId()));
-        List<Future<?>> sent = new ArrayList<>();
-        byStore.forEach((key, ids) -> sent.add(senders.submit(() -> sendAll(key, ids, leasedUntil))));
-        for (Future<?> f : sent) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.warn(
-                        "Webhook deliveries failed; their leases end and they are sent again: {}",
-                        e.getCause().toString());
-            }
-        }
+        byStore.forEach((key, ids) -> {
+            running.add(key);
+            senders.execute(() -> {
+                try {
+                    sendAll(key, ids, leasedUntil);
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "Webhook deliveries of {} failed; their leases end and they are sent again: {}",
+                            key,
+                            e.toString());
+                } finally {
+                    running.remove(key);
+                    webhooks.wake();
+                }
+            });
+        });
         return claims.size();
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
  * @param allowHttp whether targets may be plain {@code http://} (off in production: https only)
  * @param allowedNetworks private networks (CIDR) the operator allows as targets; all others are refused (no SSRF)
  * @param senders how many stores' deliveries one instance sends at the same time
+ * @param maxSubscriptions how many subscriptions a store may have
  */
 @ConfigurationProperties("kassa.webhooks")
 public record WebhookProperties(
@@ -36,7 +37,8 @@ public record WebhookProperties(
         @DefaultValue("24h") Duration previousSecretFor,
         @DefaultValue("false") boolean allowHttp,
         @DefaultValue("") List<String> allowedNetworks,
-        @DefaultValue("8") int senders) {
+        @DefaultValue("8") int senders,
+        @DefaultValue("20") int maxSubscriptions) {
 
     /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
     Duration retryAfter(int attempts) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.security.AppScope;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -61,31 +63,71 @@ class Webhooks {
         this.tx = tx;
     }
 
-    // the owner's subscriptions
+    /**
+     * Who manages the store's webhooks: its owner (every subscription, every event type), or one of its apps with the scope
+     * {@code webhooks:manage} ({@code appId}), which sees and changes only the subscriptions it made and subscribes only to
+     * events its other scopes can read ({@link WebhookEvent#readWith}).
+     */
+    record Manager(Long appId, Set<AppScope> scopes) {
+        static final Manager OWNER = new Manager(null, Set.of());
+
+        boolean sees(Subscription s) {
+            return appId == null || appId.equals(s.appId());
+        }
+
+        /** The types of {@code types} this manager may not subscribe to, each with the scope it needs. */
+        List<String> unreadable(List<String> types) {
+            if (appId == null) {
+                return List.of();
+            }
+            return types.stream()
+                    .map(WebhookEvent::of)
+                    .flatMap(Optional::stream)
+                    .filter(e -> e.readWith == null || !scopes.contains(e.readWith))
+                    .map(e -> e.type + " (" + (e.readWith == null ? "—" : e.readWith.code()) + ")")
+                    .toList();
+        }
+    }
+
+    // the owner's (and its apps') subscriptions
 
     @Transactional(readOnly = true)
-    List<SubscriptionView> list() {
-        return subscriptions.all().stream().map(SubscriptionView::of).toList();
+    List<SubscriptionView> list(Manager who) {
+        return subscriptions.all().stream()
+                .filter(who::sees)
+                .map(SubscriptionView::of)
+                .toList();
     }
 
     @Transactional(readOnly = true)
-    SubscriptionView get(long id) {
-        return SubscriptionView.of(subscription(id));
+    SubscriptionView get(Manager who, long id) {
+        return SubscriptionView.of(subscription(who, id));
     }
 
     @Transactional
-    SubscriptionView create(SubscriptionRequest request) {
+    SubscriptionView create(Manager who, SubscriptionRequest request) {
+        readable(who, request.eventTypes());
+        if (subscriptions.count() >= properties.maxSubscriptions()) {
+            throw AnalyticsErrors.WEBHOOK_LIMIT.exception(properties.maxSubscriptions());
+        }
         String url = target(request.url());
         String secret = WebhookSignature.newSecret();
         Subscription created = subscriptions.insert(
-                url, Optional.ofNullable(request.description()).orElse(""), distinct(request.eventTypes()), secret);
+                url,
+                Optional.ofNullable(request.description()).orElse(""),
+                distinct(request.eventTypes()),
+                secret,
+                who.appId());
         subscriptions.refreshStore(TenantContext.require().key());
         return SubscriptionView.of(created, secret);
     }
 
     @Transactional
-    SubscriptionView update(long id, SubscriptionRequest request) {
-        Subscription s = subscription(id);
+    SubscriptionView update(Manager who, long id, SubscriptionRequest request) {
+        Subscription s = subscription(who, id);
+        if (request.eventTypes() != null) {
+            readable(who, request.eventTypes());
+        }
         Subscription updated = subscriptions.update(
                 id,
                 request.url() == null ? s.url() : target(request.url()),
@@ -97,7 +139,8 @@ class Webhooks {
     }
 
     @Transactional
-    void delete(long id) {
+    void delete(Manager who, long id) {
+        subscription(who, id);
         if (!subscriptions.delete(id)) {
             throw AnalyticsErrors.WEBHOOK_NOT_FOUND.exception();
         }
@@ -106,8 +149,8 @@ class Webhooks {
 
     /** A new secret; the old one still signs for {@code kassa.webhooks.previous-secret-for} (24 h). */
     @Transactional
-    SubscriptionView rotate(long id) {
-        subscription(id);
+    SubscriptionView rotate(Manager who, long id) {
+        subscription(who, id);
         String secret = WebhookSignature.newSecret();
         return SubscriptionView.of(
                 subscriptions.rotate(id, secret, Instant.now().plus(properties.previousSecretFor())), secret);
@@ -115,8 +158,8 @@ class Webhooks {
 
     /** A test delivery of type {@code ping}, sent at once like any other (an inactive subscription is pinged too). */
     @Transactional
-    Delivery ping(long id) {
-        subscription(id);
+    Delivery ping(Manager who, long id) {
+        subscription(who, id);
         UUID eventId = UUID.randomUUID();
         String key = TenantContext.require().key();
         String body = body(
@@ -131,19 +174,20 @@ class Webhooks {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<Delivery> deliveries(long subscriptionId, PageRequest page) {
-        subscription(subscriptionId);
+    PageResponse<Delivery> deliveries(Manager who, long subscriptionId, PageRequest page) {
+        subscription(who, subscriptionId);
         return PageResponse.of(deliveries.page(subscriptionId, page), d -> d);
     }
 
     @Transactional(readOnly = true)
-    DeliveryDetail delivery(long id) {
-        Delivery d = deliveries.find(id).orElseThrow(AnalyticsErrors.DELIVERY_NOT_FOUND::exception);
+    DeliveryDetail delivery(Manager who, long id) {
+        Delivery d = ownDelivery(who, id);
         return new DeliveryDetail(d, read(d.body()), deliveries.attempts(id));
     }
 
     @Transactional
-    Delivery redeliver(long id) {
+    Delivery redeliver(Manager who, long id) {
+        ownDelivery(who, id);
         Delivery d = deliveries
                 .redeliver(TenantContext.require().key(), id)
                 .orElseThrow(AnalyticsErrors.DELIVERY_NOT_FOUND::exception);
@@ -225,19 +269,42 @@ class Webhooks {
         return woken;
     }
 
+    /** Wakes this instance's dispatcher now (a sender came free). */
+    void wake() {
+        if (queued.availablePermits() == 0) {
+            queued.release();
+        }
+    }
+
     private void wakeAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                if (queued.availablePermits() == 0) {
-                    queued.release();
-                }
+                wake();
             }
         });
     }
 
-    private Subscription subscription(long id) {
-        return subscriptions.find(id).orElseThrow(AnalyticsErrors.WEBHOOK_NOT_FOUND::exception);
+    /** The subscription, if the manager may see it (another app's is not found, as another store's is not). */
+    private Subscription subscription(Manager who, long id) {
+        return subscriptions.find(id).filter(who::sees).orElseThrow(AnalyticsErrors.WEBHOOK_NOT_FOUND::exception);
+    }
+
+    /** The delivery, if the manager may see its subscription. */
+    private Delivery ownDelivery(Manager who, long id) {
+        return deliveries
+                .find(id)
+                .filter(d ->
+                        subscriptions.find(d.subscriptionId()).filter(who::sees).isPresent())
+                .orElseThrow(AnalyticsErrors.DELIVERY_NOT_FOUND::exception);
+    }
+
+    /** An app subscribes only to events its scopes can read (the owner to any). */
+    private static void readable(Manager who, List<String> types) {
+        List<String> refused = types == null ? List.of() : who.unreadable(types);
+        if (!refused.isEmpty()) {
+            throw FieldErrors.single("event_types", "webhooks.event_types_unreadable", String.join(", ", refused));
+        }
     }
 
     private String target(String url) {

@@ -2,9 +2,12 @@ package dev.kassa.analytics.webhook;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +17,7 @@ class TargetGuardTests {
 
     static WebhookProperties properties(boolean allowHttp, List<String> networks) {
         Duration s = Duration.ofSeconds(1);
-        return new WebhookProperties(s, s, s, s, s, s, s, s, allowHttp, networks, 1);
+        return new WebhookProperties(s, s, s, s, s, s, s, s, allowHttp, networks, 1, 20);
     }
 
     final TargetGuard production = new TargetGuard(properties(false, List.of()));
@@ -37,7 +40,13 @@ class TargetGuardTests {
                 "https://[fe80::1]/",
                 "https://[fd12:3456::1]/",
                 "https://224.0.0.1/",
-                "https://255.255.255.255/")) {
+                "https://255.255.255.255/",
+                // IPv6 forms that carry an IPv4 address to a translator or a tunnel (issue 60, point 6)
+                "https://[64:ff9b::a9fe:a9fe]/",
+                "https://[64:ff9b:1::a00:1]/",
+                "https://[2002:a00:1::1]/",
+                "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+                "https://[::a00:1]/")) {
             assertThat(production.refusal(url)).as(url).contains("webhooks.target_private");
         }
     }
@@ -64,10 +73,41 @@ class TargetGuardTests {
     }
 
     @Test
+    void aNameIsRefusedWhenAnyOfItsAddressesIsPrivateAndALookupThatDoesNotAnswerFailsInTime() throws Exception {
+        TargetGuard mixed = new TargetGuard(properties(false, List.of()), host ->
+                new InetAddress[] {InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.1.1.1")});
+        assertThat(mixed.refusal("https://partner.example/hook")).contains("webhooks.target_private");
+        CountDownLatch never = new CountDownLatch(1);
+        TargetGuard silent = new TargetGuard(properties(false, List.of()), host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        long started = System.nanoTime();
+        assertThat(silent.refusal("https://partner.example/hook")).contains("webhooks.host_unknown");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TargetGuard.LOOKUP_TIMEOUT.plusSeconds(2));
+        never.countDown();
+    }
+
+    @Test
     void retriesWaitLongerEachTimeUpToTheLongest() {
         Duration s = Duration.ofSeconds(1);
         WebhookProperties p = new WebhookProperties(
-                s, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(24), s, s, s, s, false, List.of(), 1);
+                s,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofHours(24),
+                s,
+                s,
+                s,
+                s,
+                false,
+                List.of(),
+                1,
+                20);
         assertThat(p.retryAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.retryAfter(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(p.retryAfter(5)).isEqualTo(Duration.ofMinutes(8));

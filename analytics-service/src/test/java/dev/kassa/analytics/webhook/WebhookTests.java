@@ -21,14 +21,23 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 
 import static dev.kassa.platform.test.Api.json;
@@ -333,12 +342,25 @@ class WebhookTests {
         Api.Response none =
                 owner.post("/api/webhooks/subscriptions/", json("url", receiver.url("/x"), "event_types", List.of()));
         assertThat(none.status()).isEqualTo(400);
+        // a list holding null (and every other field null) is bad input, not a server error (issue 60, point 14)
+        Api.Response nulls = owner.english()
+                .post(
+                        "/api/webhooks/subscriptions/",
+                        json("url", null, "description", null, "event_types", Arrays.asList((String) null)));
+        assertThat(nulls.status()).as(nulls.toString()).isEqualTo(400);
+        assertThat(nulls.body().path("errors").has("url")).isTrue();
+        assertThat(nulls.at("/errors/event_types/0").asText()).contains("GET /api/webhooks/event-types");
         Api.Response notJson = owner.header("Content-Type", "application/json")
                 .send("POST", "/api/webhooks/subscriptions/", "{not json");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(owner.get("/api/webhooks/subscriptions/").body()).isEmpty();
 
         String id = subscribe("/ok", "SaleCompleted");
+        Api.Response nullPatch = owner.patch(
+                "/api/webhooks/subscriptions/" + id + "/",
+                json("url", null, "is_active", null, "event_types", Arrays.asList("SaleCompleted", null)));
+        assertThat(nullPatch.status()).as(nullPatch.toString()).isEqualTo(400);
+        assertThat(nullPatch.body().path("errors").has("event_types")).isTrue();
         Api.Response badPatch = owner.patch("/api/webhooks/subscriptions/" + id + "/", json("url", "http://10.0.0.1/"));
         assertThat(badPatch.status()).isEqualTo(400);
         assertThat(owner.get("/api/webhooks/subscriptions/" + id + "/").text("/url"))
@@ -388,6 +410,234 @@ class WebhookTests {
                 .isEqualTo(204);
         assertThat(owner.get("/api/webhooks/subscriptions/" + id + "/").status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * A hostile receiver on this machine: reads the request, then answers {@code 200} with a body of a million bytes it
+     * trickles a byte at a time ({@code /body}), or trickles its headers without end ({@code /headers}); counts its calls.
+     */
+    static final class Trickler implements AutoCloseable {
+        final ServerSocket server;
+        final AtomicInteger calls = new AtomicInteger();
+        final ExecutorService threads = Executors.newCachedThreadPool();
+
+        Trickler() throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            threads.execute(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket s = server.accept();
+                        threads.execute(() -> trickle(s));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getLocalPort() + path;
+        }
+
+        private void trickle(Socket s) {
+            try (s) {
+                calls.incrementAndGet();
+                var in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                String line;
+                String path = "";
+                int length = 0;
+                while ((line = in.readLine()) != null && !line.isEmpty()) {
+                    if (line.startsWith("POST ")) {
+                        path = line.split(" ")[1];
+                    }
+                    if (line.toLowerCase().startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                in.skip(length);
+                var out = s.getOutputStream();
+                out.write((path.startsWith("/headers")
+                                ? "HTTP/1.1 200 OK\r\nX-Slow: "
+                                : "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                for (int i = 0; i < 600; i++) {
+                    out.write('a');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException | RuntimeException gone) {
+                // Kassa hung up: what it should do
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerHoldsNeitherItsAttemptNorAnotherStoresDeliveries() throws Exception {
+        try (Trickler trickler = new Trickler()) {
+            String body = owner.post(
+                            "/api/webhooks/subscriptions/",
+                            json("url", trickler.url("/body"), "event_types", List.of("SaleCompleted")))
+                    .text("/id");
+            String headers = owner.post(
+                            "/api/webhooks/subscriptions/",
+                            json("url", trickler.url("/headers"), "event_types", List.of("SaleCompleted")))
+                    .text("/id");
+            String other = TestStores.newKey("whk");
+            Api otherOwner = Api.member(port, other, 4, "owner4", "owner");
+            assertThat(otherOwner
+                            .post(
+                                    "/api/webhooks/subscriptions/",
+                                    json("url", receiver.url("/other"), "event_types", List.of("SaleCompleted")))
+                            .status())
+                    .isEqualTo(201);
+            for (int i = 0; i < 3; i++) {
+                publish(store, "SaleCompleted", Topics.SALES);
+            }
+            publish(other, "SaleCompleted", Topics.SALES);
+
+            // another store's delivery is not held behind this store's hostile receiver
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.at("/other").size() == 1);
+            // an answer of 200 whose body trickles is delivered on its status, the body never waited for
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> owner.get("/api/webhooks/subscriptions/" + body + "/deliveries/")
+                            .body()
+                            .path("results")
+                            .findValuesAsText("status")
+                            .equals(List.of("delivered", "delivered", "delivered")));
+            // headers that never end are cut at the attempt's deadline, which no receiver stretches
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> delivery(headers).path("attempts").asInt() >= 1);
+            JsonNode cut = delivery(headers);
+            assertThat(cut.path("status").asText()).isEqualTo("pending");
+            assertThat(cut.path("last_error").asText()).isEqualTo("timeout");
+            JsonNode attempt = owner.get(
+                            "/api/webhooks/deliveries/" + cut.path("id").asText() + "/")
+                    .at("/attempts/0");
+            assertThat(attempt.path("duration_ms").asLong())
+                    .as("the whole attempt within its deadline (and a little)")
+                    .isLessThan(properties.timeout().toMillis() + 1000);
+        }
+    }
+
+    @Test
+    void anAttemptConnectsToTheAddressItCheckedAndNoOther() throws Exception {
+        // a name that answers the receiver's address first and a private one after: as a rebinding attacker's DNS does
+        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("127.0.0.1", "10.9.8.7"));
+        AtomicInteger lookups = new AtomicInteger();
+        TargetGuard rebinding = new TargetGuard(properties, host -> {
+            lookups.incrementAndGet();
+            if (!host.equals("partner.example")) {
+                throw new java.net.UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getByName(answers.size() > 1 ? answers.remove(0) : answers.get(0))};
+        });
+        try (WebhookSender sender = new WebhookSender(rebinding, properties)) {
+            URI target = URI.create(receiver.url("/rebound"));
+            String url = "http://partner.example:" + target.getPort() + "/rebound";
+            Delivery delivery = new Delivery(
+                    1, 1, UUID.randomUUID(), "ping", "pending", 0, null, null, null, null, Instant.now(), "{}");
+            Delivery.Attempt first = sender.send(url, delivery, List.of("s"));
+            assertThat(first.statusCode()).as(first.toString()).isEqualTo(200);
+            assertThat(lookups.get()).as("one lookup, checked and connected to").isEqualTo(1);
+            assertThat(receiver.at("/rebound")).hasSize(1);
+            assertThat(receiver.at("/rebound").get(0).header("Host")).isEqualTo("partner.example:" + target.getPort());
+        }
+        // the name now points into a private network: a new connection is refused before it is made
+        assertThat(answers).containsExactly("10.9.8.7");
+        try (WebhookSender sender = new WebhookSender(rebinding, properties)) {
+            Delivery delivery = new Delivery(
+                    2, 1, UUID.randomUUID(), "ping", "pending", 0, null, null, null, null, Instant.now(), "{}");
+            URI target = URI.create(receiver.url("/rebound"));
+            Delivery.Attempt second =
+                    sender.send("http://partner.example:" + target.getPort() + "/rebound", delivery, List.of("s"));
+            assertThat(second.error()).isEqualTo("target_private");
+            assertThat(lookups.get()).isEqualTo(2);
+        }
+        assertThat(receiver.at("/rebound")).hasSize(1);
+    }
+
+    @Test
+    void anAppManagesOnlyItsOwnSubscriptionsToEventsItMayReadAndAStoreHasAtMostTwenty() throws Exception {
+        String ownersId = subscribe("/owner", "SaleCompleted", "CustomerCreated");
+        Api app = new Api("http://localhost:" + port)
+                .as(TestTokens.app(41, store, "webhooks:manage", "sales:read"))
+                .in(store);
+        Api.Response mine = app.post(
+                "/api/webhooks/subscriptions/",
+                json("url", receiver.url("/app"), "event_types", List.of("SaleCompleted", "SaleRefunded")));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(201);
+        String appsId = mine.text("/id");
+        // only events its scopes can read: customers need customers:read, tasks no app may have
+        for (String type : List.of("CustomerCreated", "TaskOverdue")) {
+            Api.Response refused = app.english()
+                    .post(
+                            "/api/webhooks/subscriptions/",
+                            json("url", receiver.url("/app"), "event_types", List.of("SaleCompleted", type)));
+            assertThat(refused.status()).as(type + ": " + refused).isEqualTo(400);
+            assertThat(refused.at("/errors/event_types/0").asText())
+                    .as(type)
+                    .contains(type)
+                    .doesNotContain("SaleCompleted");
+        }
+        Api.Response widened = app.patch(
+                "/api/webhooks/subscriptions/" + appsId + "/", json("event_types", List.of("CustomerBalanceChanged")));
+        assertThat(widened.status()).as(widened.toString()).isEqualTo(400);
+        assertThat(widened.at("/errors/event_types/0").asText()).contains("customers:read");
+
+        // it sees and changes only what it made; the owner sees both
+        assertThat(app.get("/api/webhooks/subscriptions/").body().findValuesAsText("id"))
+                .containsExactly(appsId);
+        assertThat(owner.get("/api/webhooks/subscriptions/").body().findValuesAsText("id"))
+                .containsExactly(ownersId, appsId);
+        publish(store, "SaleCompleted", Topics.SALES);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> delivery(ownersId).has("id") && delivery(appsId).has("id"));
+        String ownersDelivery = delivery(ownersId).path("id").asText();
+        for (Api.Response r : List.of(
+                app.get("/api/webhooks/subscriptions/" + ownersId + "/"),
+                app.patch("/api/webhooks/subscriptions/" + ownersId + "/", json("url", receiver.url("/stolen"))),
+                app.post("/api/webhooks/subscriptions/" + ownersId + "/rotate-secret/", Map.of()),
+                app.post("/api/webhooks/subscriptions/" + ownersId + "/ping/", Map.of()),
+                app.get("/api/webhooks/subscriptions/" + ownersId + "/deliveries/"),
+                app.get("/api/webhooks/deliveries/" + ownersDelivery + "/"),
+                app.post("/api/webhooks/deliveries/" + ownersDelivery + "/redeliver/", Map.of()),
+                app.delete("/api/webhooks/subscriptions/" + ownersId + "/"))) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(404);
+        }
+        assertThat(owner.get("/api/webhooks/subscriptions/" + ownersId + "/").text("/url"))
+                .as("the owner's subscription untouched")
+                .isEqualTo(receiver.url("/owner"));
+        assertThat(app.get("/api/webhooks/subscriptions/" + appsId + "/deliveries/")
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.get("/api/webhooks/subscriptions/" + appsId + "/").status())
+                .isEqualTo(200);
+        // an app without webhooks:manage manages none
+        Api reader = new Api("http://localhost:" + port)
+                .as(TestTokens.app(42, store, "sales:read"))
+                .in(store);
+        assertThat(reader.get("/api/webhooks/subscriptions/").text("/code")).isEqualTo("permission_denied");
+
+        // at most twenty a store: the twenty-first is refused, nothing stored
+        for (int i = 2; i < properties.maxSubscriptions(); i++) {
+            subscribe("/more" + i, "SaleCompleted");
+        }
+        Api.Response beyond = owner.post(
+                "/api/webhooks/subscriptions/",
+                json("url", receiver.url("/beyond"), "event_types", List.of("SaleCompleted")));
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(409);
+        assertThat(beyond.text("/code")).isEqualTo("subscription_limit_reached");
+        assertThat(beyond.text("/message")).contains(String.valueOf(properties.maxSubscriptions()));
+        assertThat(owner.get("/api/webhooks/subscriptions/").body().size()).isEqualTo(properties.maxSubscriptions());
     }
 
     @Test
@@ -461,7 +711,8 @@ class WebhookTests {
         try {
             owner.post("/api/webhooks/subscriptions/" + lost + "/ping/", Map.of());
             leased = Instant.now();
-            List<DeliveryRepository.Claim> claims = tx.execute(s -> deliveries.claimDue(100, properties.lease()));
+            List<DeliveryRepository.Claim> claims =
+                    tx.execute(s -> deliveries.claimDue(100, 100, properties.lease(), List.of()));
             assertThat(claims).extracting(DeliveryRepository.Claim::tenantKey).contains(store);
         } finally {
             dispatcher.start();
