@@ -1624,7 +1624,7 @@ class ManifestsTests {
         read.removeAll(byOperators);
         assertThat(read)
                 .as("Secrets production reads")
-                .contains("kassa-service-secret", "kassa-auth-keys", "kassa-registry");
+                .contains("kassa-service-secret", "kassa-auth-keys", "kassa-webhook-keys", "kassa-registry");
         Set<String> external = prod.generic("ExternalSecret").stream()
                 .map(e -> (String) path(e, "spec", "target", "name"))
                 .collect(Collectors.toCollection(TreeSet::new));

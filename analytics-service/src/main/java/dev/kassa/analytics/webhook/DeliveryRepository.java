@@ -221,6 +221,13 @@ class DeliveryRepository {
                 .update();
     }
 
+    /** Removes the store's deliveries (with their attempts) made before {@code before} and no longer retried. */
+    int removeDoneBefore(Instant before) {
+        return jdbc.sql("delete from webhook_deliveries where created_at < ? and status <> 'pending'")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
     void unqueue(String tenantKey, long id) {
         jdbc.sql("delete from public.webhook_queue where tenant_key = ? and delivery_id = ?")
                 .params(tenantKey, id)

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A store's subscription as stored, its secrets included (never answered as they are: see {@link SubscriptionView}), with
- * the app that made it ({@code appId}; null: the owner).
+ * the app that made it ({@code appId}; null: the owner) and whether its secrets are still stored in plain text from before
+ * a sealing key was set ({@link WebhookSecrets}).
  */
 record Subscription(
         long id,
@@ -21,7 +22,8 @@ record Subscription(
         Instant failingSince,
         Instant createdAt,
         Instant updatedAt,
-        Long appId) {
+        Long appId,
+        boolean storedInPlain) {
 
     /** The secrets a delivery is signed with at {@code now}: the current one, and a rotated one still in its window. */
     List<String> signingSecrets(Instant now) {

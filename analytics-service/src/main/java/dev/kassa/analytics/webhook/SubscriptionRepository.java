@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,32 +31,53 @@ class SubscriptionRepository {
             id, url, description, event_types, secret, previous_secret, previous_secret_until, is_active,
             disabled_reason, failing_since, created_at, updated_at, app_id""";
 
-    private static final RowMapper<Subscription> ROW = (rs, i) -> new Subscription(
-            rs.getLong("id"),
-            rs.getString("url"),
-            rs.getString("description"),
-            Arrays.asList((String[]) rs.getArray("event_types").getArray()),
-            rs.getString("secret"),
-            rs.getString("previous_secret"),
-            instant(rs.getTimestamp("previous_secret_until")),
-            rs.getBoolean("is_active"),
-            rs.getString("disabled_reason"),
-            instant(rs.getTimestamp("failing_since")),
-            instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("updated_at")),
-            (Long) rs.getObject("app_id"));
-
     private final JdbcClient jdbc;
+    private final WebhookSecrets secrets;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    private final RowMapper<Subscription> row = this::subscription;
+
+    SubscriptionRepository(JdbcClient jdbc, WebhookSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    /** A row as the store keeps it, its secrets opened. */
+    private Subscription subscription(ResultSet rs, int i) throws SQLException {
+        String secret = rs.getString("secret");
+        String previous = rs.getString("previous_secret");
+        return new Subscription(
+                rs.getLong("id"),
+                rs.getString("url"),
+                rs.getString("description"),
+                Arrays.asList((String[]) rs.getArray("event_types").getArray()),
+                open(secret),
+                open(previous),
+                instant(rs.getTimestamp("previous_secret_until")),
+                rs.getBoolean("is_active"),
+                rs.getString("disabled_reason"),
+                instant(rs.getTimestamp("failing_since")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                (Long) rs.getObject("app_id"),
+                secrets.shouldSeal(secret) || secrets.shouldSeal(previous));
+    }
+
+    private String open(String stored) {
+        return stored == null ? null : secrets.open(stored);
+    }
+
+    /** Seals a subscription's secrets kept in plain text from before a key was set. */
+    void seal(Subscription s) {
+        jdbc.sql("update webhook_subscriptions set secret = ?, previous_secret = ? where id = ?")
+                .params(secrets.seal(s.secret()), secrets.seal(s.previousSecret()), s.id())
+                .update();
     }
 
     Subscription insert(String url, String description, List<String> eventTypes, String secret, Long appId) {
         return jdbc.sql("insert into webhook_subscriptions (url, description, event_types, secret, app_id)"
                         + " values (?, ?, cast(? as text[]), ?, ?) returning " + COLUMNS)
-                .params(url, description, eventTypes.toArray(String[]::new), secret, appId)
-                .query(ROW)
+                .params(url, description, eventTypes.toArray(String[]::new), secrets.seal(secret), appId)
+                .query(row)
                 .single();
     }
 
@@ -66,14 +89,14 @@ class SubscriptionRepository {
 
     List<Subscription> all() {
         return jdbc.sql("select " + COLUMNS + " from webhook_subscriptions order by id")
-                .query(ROW)
+                .query(row)
                 .list();
     }
 
     Optional<Subscription> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from webhook_subscriptions where id = ?")
                 .param(id)
-                .query(ROW)
+                .query(row)
                 .optional();
     }
 
@@ -88,7 +111,7 @@ class SubscriptionRepository {
                         where id = ? returning\s"""
                                 + COLUMNS)
                 .params(url, description, eventTypes.toArray(String[]::new), active, active, active, id)
-                .query(ROW)
+                .query(row)
                 .single();
     }
 
@@ -99,8 +122,8 @@ class SubscriptionRepository {
                             updated_at = now()
                         where id = ? returning\s"""
                                 + COLUMNS)
-                .params(Timestamp.from(previousUntil), secret, id)
-                .query(ROW)
+                .params(Timestamp.from(previousUntil), secrets.seal(secret), id)
+                .query(row)
                 .single();
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
  * @param allowedNetworks private networks (CIDR) the operator allows as targets; all others are refused (no SSRF)
  * @param senders how many stores' deliveries one instance sends at the same time
  * @param maxSubscriptions how many subscriptions a store may have
+ * @param retention how long a delivery that is done (delivered or failed) is kept, with its body and attempts
  */
 @ConfigurationProperties("kassa.webhooks")
 public record WebhookProperties(
@@ -38,7 +39,8 @@ public record WebhookProperties(
         @DefaultValue("false") boolean allowHttp,
         @DefaultValue("") List<String> allowedNetworks,
         @DefaultValue("8") int senders,
-        @DefaultValue("20") int maxSubscriptions) {
+        @DefaultValue("20") int maxSubscriptions,
+        @DefaultValue("30d") Duration retention) {
 
     /** The wait before attempt {@code attempts + 1}, after {@code attempts} failed ones. */
     Duration retryAfter(int attempts) {

@@ -225,6 +225,9 @@ class Webhooks {
             return;
         }
         Subscription s = due.subscription();
+        if (s.storedInPlain()) {
+            tx.executeWithoutResult(status -> subscriptions.seal(s));
+        }
         if (!s.isActive() && !WebhookEvent.PING.equals(due.delivery().eventType())) {
             tx.executeWithoutResult(status -> deliveries.abandon(tenantKey, deliveryId, "subscription_inactive"));
             return;

@@ -17,7 +17,7 @@ class TargetGuardTests {
 
     static WebhookProperties properties(boolean allowHttp, List<String> networks) {
         Duration s = Duration.ofSeconds(1);
-        return new WebhookProperties(s, s, s, s, s, s, s, s, allowHttp, networks, 1, 20);
+        return new WebhookProperties(s, s, s, s, s, s, s, s, allowHttp, networks, 1, 20, s);
     }
 
     final TargetGuard production = new TargetGuard(properties(false, List.of()));
@@ -107,7 +107,8 @@ class TargetGuardTests {
                 false,
                 List.of(),
                 1,
-                20);
+                20,
+                s);
         assertThat(p.retryAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.retryAfter(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(p.retryAfter(5)).isEqualTo(Duration.ofMinutes(8));
