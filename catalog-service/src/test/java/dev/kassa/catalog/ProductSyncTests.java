@@ -6,13 +6,19 @@ import dev.kassa.platform.test.ChangeFeedPolls;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Delta sync for offline tills: only what changed since the till's cursor, deletions included, and 304 when nothing did. */
 @KassaIntegrationTest
@@ -22,6 +28,12 @@ class ProductSyncTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     Api as(String store, String role) {
         return Api.member(port, store, 4, role, role);
@@ -93,6 +105,33 @@ class ProductSyncTests {
                         .at("/products")
                         .size())
                 .isZero();
+    }
+
+    @Test
+    void aFeedSaysHowFarALongTransactionHoldsItBackAndTheServicesOwnSessionsBoundTheirs() throws Exception {
+        String store = TestStores.newKey("sync");
+        Api manager = as(store, "owner");
+        Api till = as(store, "cashier");
+        // the services' own sessions: a transaction idle for a minute or a statement running for five is ended
+        assertThat(jdbc.queryForObject("show idle_in_transaction_session_timeout", String.class))
+                .isEqualTo("1min");
+        assertThat(jdbc.queryForObject("show statement_timeout", String.class)).isEqualTo("5min");
+        // another session writes and keeps its transaction open: changes committed meanwhile wait behind it
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            held.createStatement().execute("select pg_current_xact_id()");
+            manager.post("/api/products/products/", json("name", "Сок", "sale_price", 9000));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                Api.Response behind = till.get(SYNC);
+                assertThat(behind.status()).isEqualTo(200);
+                assertThat(names(behind.at("/products"))).as("not shown yet").doesNotContain("Сок");
+                assertThat(Long.parseLong(behind.header("Kassa-Sync-Lag"))).isGreaterThanOrEqualTo(2);
+            });
+            held.rollback();
+        }
+        Api.Response caughtUp = poll(till, "", 1);
+        assertThat(names(caughtUp.at("/products"))).contains("Сок");
+        assertThat(caughtUp.header("Kassa-Sync-Lag")).isNotNull();
     }
 
     @Test

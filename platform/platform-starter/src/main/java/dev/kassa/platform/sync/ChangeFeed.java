@@ -63,8 +63,11 @@ public final class ChangeFeed {
     /** A row's last change: deleted, or to be read as it is now. */
     public record Change(long id, Cursor at, boolean deleted) {}
 
-    /** A page of changes and where the next read starts (the request's cursor when nothing changed). */
-    public record Page(List<Change> changes, Cursor next, boolean hasMore) {
+    /**
+     * A page of changes and where the next read starts (the request's cursor when nothing changed), and how many seconds
+     * the feed is held back by the oldest transaction still writing (0 when none is).
+     */
+    public record Page(List<Change> changes, Cursor next, boolean hasMore, long lagSeconds) {
         public List<Long> changed() {
             return changes.stream().filter(c -> !c.deleted()).map(Change::id).toList();
         }
@@ -93,8 +96,26 @@ public final class ChangeFeed {
                 .list();
         Cursor next =
                 changes.isEmpty() ? after : changes.get(changes.size() - 1).at();
-        return new Page(changes, next, changes.size() == limit);
+        return new Page(changes, next, changes.size() == limit, lagSeconds(sql));
     }
+
+    /**
+     * How long the oldest transaction that writes (it has a transaction id) has been running, other than this one: what a
+     * change committed since it began waits for before any feed shows it. The services' own sessions end a transaction
+     * idle for a minute and a statement running for five ({@code KASSA_DB_IDLE_IN_TRANSACTION_TIMEOUT},
+     * {@code KASSA_DB_STATEMENT_TIMEOUT}), so a stuck one of theirs cannot hold the feeds longer.
+     */
+    static long lagSeconds(JdbcClient sql) {
+        return sql.sql(
+                        """
+                        select coalesce(extract(epoch from now() - min(xact_start)), 0)::bigint from pg_stat_activity
+                         where backend_xid is not null and pid <> pg_backend_pid()""")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The answer's header saying how far behind the feed is, in seconds ({@link Page#lagSeconds}). */
+    public static final String LAG_HEADER = "Kassa-Sync-Lag";
 
     /**
      * A feed's answer: {@code body} with the next cursor as its {@code ETag}, or 304 without a body when nothing changed
@@ -110,14 +131,17 @@ public final class ChangeFeed {
 
     public static <T> ResponseEntity<T> answer(T body, Page page, String ifNoneMatch) {
         String etag = "\"" + page.next().text() + "\"";
+        String lag = Long.toString(page.lagSeconds());
         if (page.changes().isEmpty() && etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(etag)
+                    .header(LAG_HEADER, lag)
                     .cacheControl(CacheControl.noCache().cachePrivate())
                     .build();
         }
         return ResponseEntity.ok()
                 .eTag(etag)
+                .header(LAG_HEADER, lag)
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .body(body);
     }
