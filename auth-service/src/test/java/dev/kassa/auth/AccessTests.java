@@ -327,11 +327,30 @@ class AccessTests {
         String cashierToken = login(name, "SecurePass123").text("/access");
         Api asCashier = api().as(cashierToken).in(owner.key());
         assertThat(asCashier.get("/api/users/auth/me/").status()).isEqualTo(200);
+        long user = asCashier.get("/api/users/auth/me/").at("/data/user/id").asLong();
 
         Api.Response promoted =
                 asOwner.patch("/api/users/employees/" + cashier + "/", json("role", "manager", "position", "Старший"));
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
         assertThat(promoted.text("/role")).isEqualTo("manager");
+        // recorded in auth with the change itself, before any consumer read the event: the gateways read it here
+        Api.Response recent = api().get("/internal/revocations");
+        assertThat(recent.status()).as(recent.toString()).isEqualTo(200);
+        assertThat(recent.at("/revocations").findValuesAsText("tenant_key")).contains(owner.key());
+        boolean listed = false;
+        for (var r : recent.at("/revocations")) {
+            listed |= r.path("tenant_key").asText().equals(owner.key())
+                    && r.path("user_id").asLong() == user
+                    && !r.path("not_before").asText().isEmpty();
+        }
+        assertThat(listed).as("the cashier's revocation in " + recent).isTrue();
+        assertThat(recent.at("/window_seconds").asLong()).isEqualTo(960);
+        Api straight = new Api("http://localhost:" + port);
+        assertThat(straight.get("/internal/revocations").text("/code"))
+                .as("only Kassa's own components read it")
+                .isEqualTo("internal_only");
+        assertThat(straight.as(owner.access()).get("/internal/revocations").text("/code"))
+                .isEqualTo("internal_only");
         assertThat(EventSamples.awaitEmitted(EmployeeRoleChanged.class, owner.key())
                         .at("/payload/new_role")
                         .asText())

@@ -115,7 +115,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties properties, ErrorWriter errors) {
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http, GatewayProperties properties, ErrorWriter errors, EdgeRevocations revocations) {
         List<String> open = withTrailingSlash(ALWAYS_PUBLIC);
         open.addAll(withTrailingSlash(properties.publicPaths()));
         PathPatterns openPaths = new PathPatterns(open);
@@ -168,7 +169,7 @@ class SecurityConfig {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterAfter(
-                        new TenantKeyFilter(withTrailingSlash(properties.tenantlessPaths()), open, errors),
+                        new TenantKeyFilter(withTrailingSlash(properties.tenantlessPaths()), open, errors, revocations),
                         SecurityWebFiltersOrder.AUTHORIZATION)
                 .addFilterAfter(
                         new AppRateLimit(properties.appRateLimit(), errors, Clock.systemUTC()),

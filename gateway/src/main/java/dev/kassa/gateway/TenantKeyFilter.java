@@ -1,9 +1,11 @@
 package dev.kassa.gateway;
 
 import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.security.RevocationCheck;
 import dev.kassa.platform.tenancy.TenantKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -27,12 +29,30 @@ class TenantKeyFilter implements WebFilter {
 
     private final PathPatterns exempt;
     private final ErrorWriter errors;
+    private final EdgeRevocations revocations;
 
-    TenantKeyFilter(List<String> tenantlessPaths, List<String> publicPaths, ErrorWriter errors) {
+    TenantKeyFilter(
+            List<String> tenantlessPaths, List<String> publicPaths, ErrorWriter errors, EdgeRevocations revocations) {
         List<String> exempt = new ArrayList<>(publicPaths);
         exempt.addAll(tenantlessPaths);
         this.exempt = new PathPatterns(exempt);
         this.errors = errors;
+        this.revocations = revocations;
+    }
+
+    /** Whether auth revoked the token for the store since it was issued ({@link EdgeRevocations}). */
+    private boolean revoked(JwtAuthenticationToken token, String key) {
+        long userId;
+        try {
+            userId = Long.parseLong(token.getName());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return revocations.revoked(
+                key,
+                userId,
+                RevocationCheck.Issued.of(
+                        token.getToken().getClaims(), token.getToken().getIssuedAt()));
     }
 
     @Override
@@ -68,6 +88,13 @@ class TenantKeyFilter implements WebFilter {
                     if (!TenantKeys.isValidKey(key.trim()) || stores == null || !stores.containsKey(key.trim())) {
                         security.warn("security_event=cross_tenant_attempt subject={} path={}", token.getName(), path);
                         return errors.write(exchange, HttpStatus.FORBIDDEN, "not_a_member", "error.not_a_member");
+                    }
+                    if (revoked(token, key.trim())) {
+                        security.warn("security_event=revoked_token subject={} store={}", token.getName(), key.trim());
+                        exchange.getResponse()
+                                .getHeaders()
+                                .set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+                        return errors.write(exchange, HttpStatus.UNAUTHORIZED, "token_revoked", "error.token_revoked");
                     }
                     return chain.filter(exchange);
                 });

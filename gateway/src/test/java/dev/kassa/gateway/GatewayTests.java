@@ -38,6 +38,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +115,9 @@ class GatewayTests {
 
     static final Set<String> TRACES = ConcurrentHashMap.newKeySet();
 
+    /** What auth answers the gateway's read of the recent revocations. */
+    static final AtomicReference<String> REVOCATIONS = new AtomicReference<>("{\"revocations\":[]}");
+
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add(
@@ -121,6 +126,11 @@ class GatewayTests {
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.task-service[0].uri",
                 () -> "http://127.0.0.1:" + ECHO.getAddress().getPort());
+        // auth's address, where the gateway reads the recent revocations every 200 ms
+        registry.add(
+                "kassa.security.jwks-uri",
+                () -> "http://127.0.0.1:" + ECHO.getAddress().getPort() + "/api/users/.well-known/jwks.json");
+        registry.add("kassa.gateway.revocations-refresh", () -> "200ms");
     }
 
     @AfterAll
@@ -133,6 +143,20 @@ class GatewayTests {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(16));
+            // auth's recent revocations, as the test sets them; read only with the gateway's service token
+            server.createContext("/internal/revocations", exchange -> {
+                String token = exchange.getRequestHeaders().getFirst(ServiceTokens.HEADER);
+                boolean signed = token != null
+                        && new ServiceTokens(SECRET, "auth", java.time.Clock.systemUTC())
+                                .verify(token)
+                                .isPresent();
+                byte[] body = (signed ? REVOCATIONS.get() : "{\"status\":\"error\",\"code\":\"internal_only\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(signed ? 200 : 403, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 // a service reads the body before it answers (and says how much of it came)
                 int received = exchange.getRequestBody().readAllBytes().length;
@@ -177,6 +201,9 @@ class GatewayTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EdgeRevocations revocations;
 
     Api api() {
         return new Api("http://127.0.0.1:" + port);
@@ -461,6 +488,46 @@ class GatewayTests {
                 .header("Authorization", "Bearer " + TestTokens.token(1, "owner", Map.of(STORE, "owner")))
                 .header("X-Tenant-Key", STORE);
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aTokenAuthRevokedIsRefusedAtTheEdgeWhateverTheServicesKnow() {
+        String before = TestTokens.token(1, "owner", Map.of(STORE, "owner"));
+        long revokedAt = System.currentTimeMillis() + 1;
+        String other = TestTokens.token(2, "cashier", Map.of(STORE, "cashier"));
+        REVOCATIONS.set("{\"revocations\":[{\"tenant_key\":\"" + STORE + "\",\"user_id\":1,\"not_before\":\""
+                + Instant.ofEpochMilli(revokedAt) + "\"}],\"window_seconds\":960}");
+        Instant set = Instant.now();
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> revocations.readAt().isAfter(set));
+            Api.Response refused = api().as(before).in(STORE).get("/api/products/products/");
+            assertErrorBody(refused, 401, "token_revoked");
+            assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
+            assertThat(api().as(other).in(STORE).get("/api/products/products/").status())
+                    .as("another employee's token")
+                    .isEqualTo(200);
+            Awaitility.await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > revokedAt);
+            String after = TestTokens.token(1, "owner", Map.of(STORE, "owner"));
+            assertThat(api().as(after).in(STORE).get("/api/products/products/").status())
+                    .as("a token issued after the revocation")
+                    .isEqualTo(200);
+            // a closed store (user 0): every token of it issued before
+            REVOCATIONS.set("{\"revocations\":[{\"tenant_key\":\"" + STORE + "\",\"user_id\":0,\"not_before\":\""
+                    + Instant.ofEpochMilli(System.currentTimeMillis() + 1) + "\"}]}");
+            Instant closed = Instant.now();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> revocations.readAt().isAfter(closed));
+            assertErrorBody(api().as(other).in(STORE).get("/api/products/products/"), 401, "token_revoked");
+        } finally {
+            REVOCATIONS.set("{\"revocations\":[]}");
+            Instant cleared = Instant.now();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> revocations.readAt().isAfter(cleared));
+        }
     }
 
     HttpResponse<String> raw(String method, String path, Map<String, String> headers) throws Exception {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
+import dev.kassa.auth.token.AccessRevocations;
 import dev.kassa.auth.token.OpaqueTokens;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.PlatformErrors;
-import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.AppScope;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.SecurityEvents;
@@ -68,19 +68,19 @@ public class Apps {
     private final AppRepository apps;
     private final StoreRepository stores;
     private final TokenService tokens;
-    private final OutboxPublisher outbox;
+    private final AccessRevocations access;
     private final SecurityEvents events;
 
     Apps(
             AppRepository apps,
             StoreRepository stores,
             TokenService tokens,
-            OutboxPublisher outbox,
+            AccessRevocations access,
             SecurityEvents events) {
         this.apps = apps;
         this.stores = stores;
         this.tokens = tokens;
-        this.outbox = outbox;
+        this.access = access;
         this.events = events;
     }
 
@@ -164,10 +164,12 @@ public class Apps {
     }
 
     private void voidTokens(Caller caller, AppRepository.App app, String reason) {
-        outbox.publish(
+        Instant at = Instant.now();
+        access.announce(
                 app.tenantKey(),
-                new AppAccessRevoked(
-                        app.storeId(), app.tenantKey(), app.id(), -app.id(), app.clientId(), reason, Instant.now()));
+                -app.id(),
+                at,
+                new AppAccessRevoked(app.storeId(), app.tenantKey(), app.id(), -app.id(), app.clientId(), reason, at));
         events.record("app_" + reason, String.valueOf(caller.userId()), app.clientId());
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.auth.employee;
 
 import dev.kassa.auth.account.Employee;
+import dev.kassa.auth.token.AccessRevocations;
 import dev.kassa.platform.events.EmployeeChanged;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Role;
@@ -19,9 +20,11 @@ import java.util.stream.Stream;
 public class EmployeeAnnouncements {
 
     private final OutboxPublisher outbox;
+    private final AccessRevocations access;
 
-    EmployeeAnnouncements(OutboxPublisher outbox) {
+    EmployeeAnnouncements(OutboxPublisher outbox, AccessRevocations access) {
         this.outbox = outbox;
+        this.access = access;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -59,8 +62,10 @@ public class EmployeeAnnouncements {
     /** The employee's role changed from {@code old}: their tokens for the store issued before {@code at} stop working. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void roleChanged(String tenantKey, Employee e, Role old, Instant at) {
-        outbox.publish(
+        access.announce(
                 tenantKey,
+                e.userId() == null ? 0 : e.userId(),
+                at,
                 new EmployeeRoleChanged(
                         e.storeId(),
                         tenantKey,
@@ -74,8 +79,10 @@ public class EmployeeAnnouncements {
     /** The employee was deactivated: their tokens for the store issued before {@code at} stop working. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void deactivated(String tenantKey, Employee e, Instant at) {
-        outbox.publish(
+        access.announce(
                 tenantKey,
+                e.userId() == null ? 0 : e.userId(),
+                at,
                 new EmployeeDeactivated(e.storeId(), tenantKey, e.userId() == null ? 0 : e.userId(), e.id(), at));
     }
 

@@ -7,10 +7,10 @@ import dev.kassa.auth.account.PasswordRules;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
+import dev.kassa.auth.token.AccessRevocations;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.PlatformErrors;
-import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
 import dev.kassa.platform.validation.RequestRules;
@@ -34,7 +34,7 @@ public class EmployeePasswords {
     private final EmployeeRepository employees;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
-    private final OutboxPublisher outbox;
+    private final AccessRevocations access;
     private final RequestRules rules;
 
     EmployeePasswords(
@@ -43,14 +43,14 @@ public class EmployeePasswords {
             EmployeeRepository employees,
             PasswordEncoder passwordEncoder,
             TokenService tokens,
-            OutboxPublisher outbox,
+            AccessRevocations access,
             RequestRules rules) {
         this.users = users;
         this.stores = stores;
         this.employees = employees;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
-        this.outbox = outbox;
+        this.access = access;
         this.rules = rules;
     }
 
@@ -102,8 +102,10 @@ public class EmployeePasswords {
         Instant at = Instant.now();
         tokens.revokeAll(user.id());
         for (var m : employees.memberships(user.id())) {
-            outbox.publish(
+            access.announce(
                     m.store().tenantKey(),
+                    user.id(),
+                    at,
                     new UserPasswordChanged(m.store().id(), m.store().tenantKey(), user.id(), at));
         }
     }

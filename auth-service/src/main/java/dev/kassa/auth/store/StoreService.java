@@ -6,6 +6,7 @@ import dev.kassa.auth.account.Store;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.registration.StoreOpening;
+import dev.kassa.auth.token.AccessRevocations;
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
@@ -36,6 +37,7 @@ class StoreService {
     private final StoreOpening opening;
     private final TokenService tokens;
     private final OutboxPublisher outbox;
+    private final AccessRevocations access;
     private final RequestRules rules;
 
     StoreService(
@@ -44,7 +46,9 @@ class StoreService {
             StoreOpening opening,
             TokenService tokens,
             OutboxPublisher outbox,
+            AccessRevocations access,
             RequestRules rules) {
+        this.access = access;
         this.sessions = sessions;
         this.stores = stores;
         this.opening = opening;
@@ -132,7 +136,8 @@ class StoreService {
         Store store = owned(id, caller);
         store.deactivate();
         stores.saveAndFlush(store);
-        outbox.publish(store.tenantKey(), new StoreDeactivated(store.id(), store.tenantKey(), Instant.now()));
+        Instant at = Instant.now();
+        access.announce(store.tenantKey(), null, at, new StoreDeactivated(store.id(), store.tenantKey(), at));
     }
 
     /** A store the caller owns and still works in; anything else looks like a missing store. */

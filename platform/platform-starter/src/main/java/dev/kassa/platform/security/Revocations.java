@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,8 +22,6 @@ public class Revocations {
 
     /** A store's revocations by user (0: the whole store), as read at {@code loadedAt}. */
     private record Cached(Map<Long, Instant> notBefore, Instant loadedAt) {}
-
-    private static final Instant NEVER = Instant.EPOCH;
 
     private final JdbcTemplate jdbc;
     private final Duration ttl;
@@ -49,20 +47,24 @@ public class Revocations {
         cache.remove(tenantKey);
     }
 
-    /**
-     * Whether a token issued at {@code issuedAt} for the store and user was revoked since. A token knows its issue time
-     * to the millisecond ({@code precise}) or only to the second; one issued in the millisecond (or second) of the change
-     * counts as issued after it: the pair a password change hands its caller a few microseconds later stays good.
-     */
+    /** Whether a token issued at {@code issuedAt} for the store and user was revoked since ({@link RevocationCheck}). */
     public boolean isRevoked(String tenantKey, long userId, Instant issuedAt, boolean precise) {
         if (issuedAt == null) {
             return false;
         }
-        Map<Long, Instant> store = revocationsOf(tenantKey);
-        ChronoUnit known = precise ? ChronoUnit.MILLIS : ChronoUnit.SECONDS;
-        Instant notBefore = store.getOrDefault(userId, NEVER).truncatedTo(known);
-        Instant storeWide = store.getOrDefault(0L, NEVER).truncatedTo(known);
-        return issuedAt.isBefore(notBefore) || issuedAt.isBefore(storeWide);
+        return RevocationCheck.revoked(revocationsOf(tenantKey), userId, new RevocationCheck.Issued(issuedAt, precise));
+    }
+
+    /** A revocation: tokens of the user (0: everyone) for the store issued before {@code notBefore} are void. */
+    public record Revoked(String tenantKey, long userId, Instant notBefore) {}
+
+    /** Every revocation made in the last {@code window} (a token older than that has expired anyway). */
+    public List<Revoked> since(Duration window) {
+        return jdbc.query(
+                "select tenant_key, user_id, not_before from public.kassa_revocation where not_before > ?",
+                (rs, i) -> new Revoked(
+                        rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()),
+                Timestamp.from(clock.instant().minus(window)));
     }
 
     private Map<Long, Instant> revocationsOf(String tenantKey) {

@@ -18,7 +18,6 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,12 +156,9 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         if (revocations == null) {
             return false;
         }
-        Object issuedMs = token.getToken().getClaims().get(KassaClaims.ISSUED_AT_MS);
-        boolean precise = issuedMs instanceof Number;
-        Instant issued = precise
-                ? Instant.ofEpochMilli(((Number) issuedMs).longValue())
-                : token.getToken().getIssuedAt();
-        return revocations.isRevoked(key, userId(token), issued, precise);
+        RevocationCheck.Issued issued = RevocationCheck.Issued.of(
+                token.getToken().getClaims(), token.getToken().getIssuedAt());
+        return revocations.isRevoked(key, userId(token), issued.at(), issued.precise());
     }
 
     private void refuseRevoked(HttpServletResponse response, JwtAuthenticationToken token, String key)
