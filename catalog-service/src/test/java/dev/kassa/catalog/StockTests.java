@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -177,6 +178,49 @@ class StockTests {
         allocations.forEach(a ->
                 out.add(a.path("batch_id").asLong() + "=" + a.path("quantity").asText()));
         return out;
+    }
+
+    @Test
+    void salesLearnThePricesAProductHadSinceAMomentForAnOfflineTillsPrice() {
+        String store = TestStores.newKey("prc");
+        Api owner = as(store, 1, "owner");
+        long milk = product(owner, 0, 0);
+        Instant before = Instant.now().minusSeconds(60);
+        assertThat(owner.patch("/api/products/products/" + milk + "/", json("sale_price", 13000))
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.patch("/api/products/products/" + milk + "/", json("name", "Молоко 3.2%"))
+                        .status())
+                .as("a change that is not the price")
+                .isEqualTo(200);
+        Instant between = Instant.now();
+        assertThat(owner.patch("/api/products/products/" + milk + "/", json("sale_price", 12500))
+                        .status())
+                .isEqualTo(200);
+        Api service = as(store, 8, "cashier").asService();
+        String path = "/internal/products/" + milk + "/prices?since=";
+        Api.Response since = service.get(path + before);
+        assertThat(since.status()).as(since.toString()).isEqualTo(200);
+        assertThat(since.at("/prices").toString()).isEqualTo("[\"12000.00\",\"13000.00\",\"12500.00\"]");
+        assertThat(service.get(path + between).at("/prices").toString())
+                .as("the price it had then, and the ones after")
+                .isEqualTo("[\"13000.00\",\"12500.00\"]");
+        // only Kassa's own components ask, as a member who may sell
+        assertThat(as(store, 8, "cashier").get(path + before).status()).isEqualTo(403);
+        assertThat(as(store, 9, "stockkeeper").asService().get(path + before).status())
+                .isEqualTo(403);
+        assertThat(service.get("/internal/products/999999/prices?since=" + before)
+                        .text("/code"))
+                .isEqualTo("product_not_found");
+        assertThat(service.get("/internal/products/" + milk + "/prices?since=yesterday")
+                        .status())
+                .isEqualTo(400);
+        assertThat(as(TestStores.newKey("prc"), 8, "cashier")
+                        .asService()
+                        .get(path + before)
+                        .text("/code"))
+                .as("another store's product is not found in one's own")
+                .isEqualTo("product_not_found");
     }
 
     @Test

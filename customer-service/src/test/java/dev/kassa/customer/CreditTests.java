@@ -194,6 +194,31 @@ class CreditTests {
                 "61",
                 "allow_over_limit",
                 true);
+        // beyond the limit only as far as the owner allows: none by default (issue 60, point 2)
+        Api.Response refused = till.post("/internal/credit-holds", offline);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("/code")).isEqualTo("credit_limit_exceeded");
+        assertThat(refused.text("/over_limit_allowed")).isEqualTo("0.00");
+        assertThat(owner.get("/api/customers/settings/").text("/offline_credit_over_limit"))
+                .isEqualTo("0.00");
+        assertThat(as(store, "cashier")
+                        .patch("/api/customers/settings/", json("offline_credit_over_limit", 20000))
+                        .status())
+                .as("the owner's to set")
+                .isEqualTo(403);
+        assertThat(owner.patch("/api/customers/settings/", json("offline_credit_over_limit", -1))
+                        .at("/errors/offline_credit_over_limit")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.patch("/api/customers/settings/", json("offline_credit_over_limit", 20000))
+                        .text("/offline_credit_over_limit"))
+                .isEqualTo("20000.00");
+        Map<String, Object> further = new java.util.HashMap<>(offline);
+        further.put("request_ref", UUID.randomUUID().toString());
+        further.put("amount", 70001);
+        assertThat(till.post("/internal/credit-holds", further).text("/code"))
+                .as("a cent beyond the bound")
+                .isEqualTo("credit_limit_exceeded");
         Api.Response held = till.post("/internal/credit-holds", offline);
         assertThat(held.status()).as(held.toString()).isEqualTo(200);
         assertThat(held.text("/over_limit")).isEqualTo("20000.00");

@@ -785,6 +785,10 @@ class EndToEndIT {
                 .at("/id")
                 .asLong();
         String kept = UUID.randomUUID().toString();
+        // credit beyond a buyer's limit is recorded for a sale made offline only as far as the owner allows
+        assertThat(owner.patch("/api/customers/settings/", json("offline_credit_over_limit", 10000))
+                        .text("/offline_credit_over_limit"))
+                .isEqualTo("10000.00");
         Map<String, Object> batch = json(
                 "sales",
                 List.of(
@@ -793,6 +797,8 @@ class EndToEndIT {
                                 kept,
                                 "session",
                                 session,
+                                "sold_at",
+                                Instant.now().minusSeconds(120).toString(),
                                 "customer_id",
                                 debtor,
                                 "items",

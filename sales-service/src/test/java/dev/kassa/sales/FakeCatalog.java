@@ -110,8 +110,24 @@ final class FakeCatalog implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // the prices a product had since a moment: product 18 sold at 11 000 until lately, then at 12 000
+        server.createContext("/internal/products", exchange -> {
+            pricesAsked.add(exchange.getRequestURI().toString());
+            long product = Long.parseLong(exchange.getRequestURI().getPath().split("/")[3]);
+            List<String> prices = product == 18
+                    ? List.of("11000.00", "12000.00")
+                    : List.of(product == COSTLY ? "5000000000.00" : "12000.00");
+            byte[] answer = json.writeValueAsBytes(Map.of("product_id", product, "prices", prices));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
     }
+
+    /** The price histories sales asked for (their paths and queries). */
+    final List<String> pricesAsked = new CopyOnWriteArrayList<>();
 
     /** A line's answer: its status and body. */
     private record Answer(int status, Object body) {}

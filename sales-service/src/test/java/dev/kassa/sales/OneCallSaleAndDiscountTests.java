@@ -393,6 +393,7 @@ class OneCallSaleAndDiscountTests {
     void anOfflineSaleIsRecordedAsItHappenedAndSaysWhatKassaHadToDecide() {
         String store = TestStores.newKey("ofd");
         long session = openShift(store, 5);
+        openedHoursAgo(store, session, 1);
         Api cashier = as(store, 5, "cashier");
         customers.limits.put(71L, new BigDecimal("10000"));
         String clientId = UUID.randomUUID().toString();
@@ -406,6 +407,8 @@ class OneCallSaleAndDiscountTests {
                 session,
                 "customer_id",
                 71,
+                "sold_at",
+                Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
                 "items",
                 List.of(
                         json("product", 18, "quantity", 2, "unit_price", 11000),
@@ -476,6 +479,67 @@ class OneCallSaleAndDiscountTests {
         assertThat(negative.at("/errors").fieldNames())
                 .toIterable()
                 .contains("items.0.unit_price", "items.1.unit_price");
+    }
+
+    @Test
+    void anOfflineTillKeepsOnlyAPriceTheProductHadOrOneItsUploaderMayDiscountTo() {
+        String store = TestStores.newKey("ofp");
+        long session = openShift(store, 5);
+        openedHoursAgo(store, session, 1);
+        Api cashier = as(store, 5, "cashier").english();
+        Instant soldAt = Instant.now().minus(20, ChronoUnit.MINUTES);
+        // product 18 sold at 11 000 until lately and at 12 000 now (FakeCatalog's history)
+        Map<String, Object> yesterdays = offlineSale(session, json("product", 18, "unit_price", 11000), 11000);
+        yesterdays.put("sold_at", soldAt.toString());
+        Api.Response kept = cashier.post("/api/sales/sales/", yesterdays);
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
+        assertThat(kept.at("/data/decisions").findValuesAsText("code")).containsExactly("price_changed");
+        assertThat(catalog.pricesAsked)
+                .as("the prices it had from a week before the sale on")
+                .anyMatch(q -> q.startsWith("/internal/products/18/prices?since="
+                        + soldAt.minus(7, ChronoUnit.DAYS).toString().substring(0, 13)));
+
+        // a cashier's price a cent above nothing: a discount far beyond a cashier's 10 %
+        Map<String, Object> cent = offlineSale(session, json("product", 18, "unit_price", "0.01"), 1);
+        cent.put("sold_at", soldAt.toString());
+        Api.Response refused = cashier.post("/api/sales/sales/", cent);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.text("/code")).isEqualTo("discount_needs_manager");
+        // within the cap of the nearest price it had (10 500 is 4.5 % off 11 000): kept
+        Map<String, Object> small = offlineSale(session, json("product", 18, "unit_price", 10500), 10500);
+        small.put("sold_at", soldAt.toString());
+        assertThat(cashier.post("/api/sales/sales/", small).status()).isEqualTo(201);
+        // above every price it had: refused, naming them
+        Map<String, Object> dearer = offlineSale(session, json("product", 18, "unit_price", 15000), 15000);
+        dearer.put("sold_at", soldAt.toString());
+        Api.Response unknown = cashier.post("/api/sales/sales/", dearer);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.text("/errors/items.0.unit_price/0"))
+                .isEqualTo(
+                        "The product did not sell at 15000.00 then: its prices from then on were 11000.00, 12000.00");
+        // a manager may take off what they like (their cap)
+        Map<String, Object> managers = offlineSale(session, json("product", 18, "unit_price", "0.01"), 1);
+        managers.put("sold_at", soldAt.toString());
+        assertThat(as(store, 6, "manager").post("/api/sales/sales/", managers).status())
+                .isEqualTo(201);
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .isEqualTo(3);
+
+        // credit over the buyer's limit only for a sale made more than a minute before it arrived (customer-service
+        // then holds it up to the owner's bound)
+        customers.limits.put(72L, new BigDecimal("1000"));
+        Map<String, Object> justNow = offlineSale(session, json("product", 18), 0);
+        justNow.put("customer_id", 72);
+        justNow.put("sold_at", Instant.now().minusSeconds(5).toString());
+        justNow.put("payments", List.of(json("payment_method", "credit", "amount", 12000)));
+        Api.Response online = cashier.post("/api/sales/sales/", justNow);
+        assertThat(online.status()).as(online.toString()).isEqualTo(400);
+        assertThat(online.text("/code")).isEqualTo("credit_limit_exceeded");
+        justNow.put("client_id", UUID.randomUUID().toString());
+        justNow.put("sold_at", soldAt.toString());
+        Api.Response offline = cashier.post("/api/sales/sales/", justNow);
+        assertThat(offline.status()).as(offline.toString()).isEqualTo(201);
+        assertThat(offline.at("/data/decisions").findValuesAsText("code")).containsExactly("credit_over_limit");
     }
 
     @Test

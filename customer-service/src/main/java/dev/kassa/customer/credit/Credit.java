@@ -68,7 +68,8 @@ public class Credit {
 
     /**
      * Holds credit for a sale; beyond the customer's available credit it is refused, unless {@code overLimit} allows it (a
-     * sale that already happened at an offline till: the debt is real, the answer's {@code over_limit} says by how much).
+     * sale that already happened at an offline till: the debt is real, the answer's {@code over_limit} says by how much),
+     * and then only as far as the store's {@code offline_credit_over_limit} (none by default).
      */
     @Transactional
     HoldView hold(String requestRef, Long customerId, BigDecimal amount, String saleId, boolean overLimit) {
@@ -86,10 +87,15 @@ public class Credit {
                         .setScale(2)
                 : BigDecimal.ZERO.setScale(2);
         BigDecimal requested = amount.setScale(2);
-        if (requested.compareTo(available) > 0 && !overLimit) {
+        // a sale made offline may go beyond the limit only as far as the owner allows (none by default)
+        BigDecimal beyond = overLimit ? loyalty.settings().offlineCreditOverLimit() : BigDecimal.ZERO;
+        if (requested.compareTo(available.add(beyond)) > 0) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("available", available.toPlainString());
             details.put("requested", requested.toPlainString());
+            if (overLimit) {
+                details.put("over_limit_allowed", beyond.setScale(2).toPlainString());
+            }
             throw CustomerErrors.CREDIT_LIMIT_EXCEEDED.exception(
                     details, available.toPlainString(), requested.toPlainString());
         }

@@ -55,7 +55,7 @@ class CreditController {
     @Operation(
             summary =
                     "Hold credit for a sale at the till (idempotent per request_ref); 400 credit_limit_exceeded with available and requested, "
-                            + "unless allow_over_limit (an offline till's sale that already happened): then held, over_limit says by how much")
+                            + "unless allow_over_limit (an offline till's sale that already happened): then held up to the store's offline_credit_over_limit beyond it, over_limit says by how much")
     @PostMapping("/internal/credit-holds")
     @PreAuthorize(Access.SELL)
     Credit.HoldView hold(@Valid @RequestBody HoldRequest request) {

@@ -29,7 +29,8 @@ public class Loyalty {
     record SettingsRequest(
             Boolean loyaltyEnabled,
             @Money(positive = true, message = "customer.amount_positive") BigDecimal loyaltyAmountPerPoint,
-            @Money(positive = true, message = "customer.amount_positive") BigDecimal loyaltyPointValue) {}
+            @Money(positive = true, message = "customer.amount_positive") BigDecimal loyaltyPointValue,
+            @Money BigDecimal offlineCreditOverLimit) {}
 
     private final LoyaltyRepository rows;
     private final CustomerRepository customers;
@@ -62,7 +63,11 @@ public class Loyalty {
         BigDecimal perPoint =
                 r.loyaltyAmountPerPoint() == null ? now.loyaltyAmountPerPoint() : r.loyaltyAmountPerPoint();
         BigDecimal value = r.loyaltyPointValue() == null ? now.loyaltyPointValue() : r.loyaltyPointValue();
-        rows.updateSettings(r.loyaltyEnabled() == null ? now.loyaltyEnabled() : r.loyaltyEnabled(), perPoint, value);
+        rows.updateSettings(
+                r.loyaltyEnabled() == null ? now.loyaltyEnabled() : r.loyaltyEnabled(),
+                perPoint,
+                value,
+                r.offlineCreditOverLimit() == null ? now.offlineCreditOverLimit() : r.offlineCreditOverLimit());
         return current();
     }
 

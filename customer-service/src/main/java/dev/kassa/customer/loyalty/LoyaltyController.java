@@ -23,14 +23,16 @@ class LoyaltyController {
     @Operation(
             summary =
                     "Loyalty rules: loyalty_enabled, loyalty_amount_per_point (one point per full amount of a purchase; default 100), "
-                            + "loyalty_point_value (what a point pays at the till as the bonus tender; default 1)")
+                            + "loyalty_point_value (what a point pays at the till as the bonus tender; default 1), "
+                            + "offline_credit_over_limit (how far beyond a buyer's credit limit a sale made at an offline till may be "
+                            + "recorded; default 0: none)")
     @GetMapping("/api/customers/settings")
     @PreAuthorize(Access.READ_CUSTOMERS)
     LoyaltySettings settings() {
         return loyalty.settings();
     }
 
-    @Operation(summary = "Change the loyalty rules (owner); only the fields given change")
+    @Operation(summary = "Change the store's customer rules (owner); only the fields given change")
     @RequestMapping(
             path = "/api/customers/settings",
             method = {RequestMethod.PUT, RequestMethod.PATCH})

@@ -32,21 +32,25 @@ class LoyaltyRepository {
 
     LoyaltySettings settings() {
         return sql.sql(
-                        "select is_enabled, amount_per_point, point_value, updated_at from loyalty_settings where id = 1")
+                        "select is_enabled, amount_per_point, point_value, offline_credit_over_limit, updated_at from loyalty_settings where id = 1")
                 .query((rs, i) -> new LoyaltySettings(
                         rs.getBoolean(1),
                         rs.getBigDecimal(2),
                         rs.getBigDecimal(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getBigDecimal(4),
+                        rs.getTimestamp(5).toInstant()))
                 .single();
     }
 
-    void updateSettings(boolean enabled, BigDecimal perPoint, BigDecimal value) {
+    void updateSettings(boolean enabled, BigDecimal perPoint, BigDecimal value, BigDecimal offlineCreditOverLimit) {
         sql.sql(
-                        "update loyalty_settings set is_enabled = :enabled, amount_per_point = :per, point_value = :value, updated_at = now()")
+                        """
+                        update loyalty_settings set is_enabled = :enabled, amount_per_point = :per, point_value = :value,
+                               offline_credit_over_limit = :offline, updated_at = now()""")
                 .param("enabled", enabled)
                 .param("per", perPoint)
                 .param("value", value)
+                .param("offline", offlineCreditOverLimit)
                 .update();
     }
 

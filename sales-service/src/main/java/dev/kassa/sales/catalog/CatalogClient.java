@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,31 @@ public class CatalogClient {
         return lines.stream()
                 .map(l -> reserve(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort))
                 .toList();
+    }
+
+    /** Catalog's answer to {@link #pricesSince}. */
+    record Prices(List<BigDecimal> prices) {}
+
+    /**
+     * The sale prices the product had at {@code since} or took after it (for an offline till's price: only one the product
+     * really had is kept); a read, so a failed attempt is retried as the holds are.
+     */
+    public List<BigDecimal> pricesSince(long productId, Instant since) {
+        HttpHeaders caller = callerHeaders();
+        return call(() -> rest.get()
+                        .uri(u -> u.path("/internal/products/{id}/prices")
+                                .queryParam("since", since.toString())
+                                .build(productId))
+                        .headers(h -> h.addAll(caller))
+                        .exchange((request, response) -> {
+                            if (response.getStatusCode().is2xxSuccessful()) {
+                                return objectMapper.readValue(response.getBody(), Prices.class);
+                            }
+                            throw translate(
+                                    response.getStatusCode().value(),
+                                    response.getBody().readAllBytes());
+                        }))
+                .prices();
     }
 
     private static Map<String, Object> line(

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ import java.util.UUID;
  */
 @Service
 public class Checkout {
+
+    /**
+     * How long before it reaches Kassa a sale must have been made to count as made offline, where credit beyond the
+     * buyer's limit may be recorded (up to the owner's bound): a till that is online sends its sale at once.
+     */
+    static final Duration OFFLINE_AFTER = Duration.ofMinutes(1);
 
     private final SaleRepository sales;
     private final OutboxPublisher outbox;
@@ -159,7 +166,11 @@ public class Checkout {
             // exceed it together)
             String ref = UUID.randomUUID().toString();
             customerHolds.add(ref);
-            BigDecimal over = customers.hold(ref, who.id(), credit, saleId, offline != null);
+            // over the buyer's limit (up to the owner's bound, customer-service's to judge) only for a sale that really
+            // happened offline: made more than a minute before it reached Kassa
+            boolean happenedOffline =
+                    offline != null && at.isBefore(Instant.now().minus(OFFLINE_AFTER));
+            BigDecimal over = customers.hold(ref, who.id(), credit, saleId, happenedOffline);
             if (over.signum() > 0) {
                 offline.add(UploadDecision.creditOverLimit(over));
             }

@@ -41,6 +41,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +130,12 @@ public class SaleUpload {
 
     private static final Duration BEHIND = Duration.ofDays(30);
 
+    /**
+     * How long before its sale an offline till's price may date from: a till that sells offline synced its catalogue at
+     * most this long before (a price the product had from then until the upload is kept).
+     */
+    static final Duration PRICE_WINDOW = Duration.ofDays(7);
+
     private final Checkout checkout;
     private final SessionRepository sessions;
     private final SaleRepository sales;
@@ -205,12 +213,13 @@ public class SaleUpload {
         boolean offline = r.clientId() != null;
         try {
             List<Hold> holds = hold(r, refs, offline);
+            Held held = new Held(holds, offline ? pricesHad(r, holds, soldAt) : Map.of());
             return new Recorded(true, tx.execute(s -> {
                 if (!intents.end(refs)) {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 List<UploadDecision> decisions = offline ? new ArrayList<>() : null;
-                Written written = write(caller, r, client, soldAt, holds, refs, decisions);
+                Written written = write(caller, r, client, soldAt, held, refs, decisions);
                 long saleId = written.sale().id();
                 SaleView sale = checkout.settle(
                         caller,
@@ -350,6 +359,53 @@ public class SaleUpload {
      * ({@code decisions} given): then it keeps the till's price, and that and a line held beyond the stock are decided
      * there. Answers the sale's id.
      */
+    /** A sale's holds, in the order of its lines, and for an offline line sold at another price the prices it had. */
+    private record Held(List<Hold> holds, Map<Integer, List<BigDecimal>> pricesHad) {}
+
+    /**
+     * For each line an offline till sold at a price other than the catalogue's, the prices the product had from
+     * {@link #PRICE_WINDOW} before the sale until now (asked of catalog before the sale's transaction).
+     */
+    private Map<Integer, List<BigDecimal>> pricesHad(NewSale r, List<Hold> holds, Instant soldAt) {
+        Map<Integer, List<BigDecimal>> had = new HashMap<>();
+        for (int i = 0; i < holds.size(); i++) {
+            BigDecimal till = r.items().get(i).unitPrice();
+            Hold hold = holds.get(i);
+            if (till != null && till.compareTo(hold.product().salePrice()) != 0) {
+                had.put(i, catalog.pricesSince(hold.product().id(), soldAt.minus(PRICE_WINDOW)));
+            }
+        }
+        return had;
+    }
+
+    /**
+     * Whether an offline till may keep {@code tillPrice} for line {@code i}: a price the product had around the sale, or one
+     * below such a price by no more than the uploader may take off (a cashier's cap: 403 {@code discount_needs_manager}
+     * beyond it). Any other price (above every price it had, or between them by more than that) is refused on the line.
+     */
+    private boolean offlinePrice(
+            Caller caller, FieldErrors errors, int i, BigDecimal quantity, BigDecimal tillPrice, List<BigDecimal> had) {
+        if (had.stream().anyMatch(p -> p.compareTo(tillPrice) == 0)) {
+            return true;
+        }
+        Optional<BigDecimal> above =
+                had.stream().filter(p -> p.compareTo(tillPrice) > 0).min(Comparator.naturalOrder());
+        if (above.isPresent()) {
+            // a discount off the nearest price it had: within what the uploader may take off
+            discounts.authorize(
+                    caller,
+                    SaleTotals.lineTotal(quantity, above.get().subtract(tillPrice), BigDecimal.ZERO),
+                    SaleTotals.lineTotal(quantity, above.get(), BigDecimal.ZERO));
+            return true;
+        }
+        errors.add(
+                "items." + i + ".unit_price",
+                "sales.offline_price_unknown",
+                tillPrice.toPlainString(),
+                String.join(", ", had.stream().map(BigDecimal::toPlainString).toList()));
+        return false;
+    }
+
     /** A sale as {@link #write} left it: its row with its totals, and its lines. */
     private record Written(SaleRepository.Sale sale, List<SaleRepository.Item> items) {}
 
@@ -358,9 +414,10 @@ public class SaleUpload {
             NewSale r,
             UUID client,
             Instant at,
-            List<Hold> holds,
+            Held held,
             List<String> refs,
             List<UploadDecision> decisions) {
+        List<Hold> holds = held.holds();
         SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
         Tenant tenant = TenantContext.require();
         SaleRepository.Sale created = sales.createCompleted(
@@ -383,8 +440,11 @@ public class SaleUpload {
                     lineErrors.add("items." + i + ".unit_price", "sales.price_changed", catalogPrice.toPlainString());
                 } else {
                     BigDecimal tillPrice = line.unitPrice().setScale(2);
-                    decisions.add(UploadDecision.priceChanged(i, tillPrice, catalogPrice));
-                    hold = hold.at(tillPrice);
+                    List<BigDecimal> had = held.pricesHad().getOrDefault(i, List.of(catalogPrice));
+                    if (offlinePrice(caller, lineErrors, i, line.quantityOrOne(), tillPrice, had)) {
+                        decisions.add(UploadDecision.priceChanged(i, tillPrice, catalogPrice));
+                        hold = hold.at(tillPrice);
+                    }
                 }
             }
             if (hold.isShort() && decisions != null) {
