@@ -39,6 +39,42 @@ class CustomerSyncTests {
     }
 
     @Test
+    void anotherTillsCreditHoldMovesTheCustomerAndTheFeedShowsTheCreditLeft() {
+        String store = TestStores.newKey("csync");
+        Api owner = as(store, "owner");
+        Api till = as(store, "cashier");
+        long dilnoza = owner.post(
+                        "/api/customers/customers/",
+                        json("first_name", "Дилноза", "phone", "+998901110009", "credit_limit", 50000))
+                .at("/id")
+                .asLong();
+        Api.Response first = poll(till, "", 1);
+        assertThat(first.text("/customers/0/available_credit")).isEqualTo("50000.00");
+        String cursor = first.text("/next_cursor");
+
+        // another till's credit sale in progress holds 20 000 of it
+        String ref = java.util.UUID.randomUUID().toString();
+        Api.Response held = till.asService()
+                .post(
+                        "/internal/credit-holds",
+                        json("request_ref", ref, "customer_id", dilnoza, "amount", 20000, "sale_id", "81"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        Api.Response moved = poll(till, "?cursor=" + cursor, 1);
+        assertThat(moved.text("/customers/0/id")).isEqualTo(String.valueOf(dilnoza));
+        assertThat(moved.text("/customers/0/available_credit"))
+                .as("what this till may still put on credit")
+                .isEqualTo("30000.00");
+
+        // the sale did not go through: the hold is released and the credit is back
+        assertThat(till.asService()
+                        .post("/internal/credit-holds/release", json("request_refs", List.of(ref)))
+                        .status())
+                .isEqualTo(200);
+        Api.Response back = poll(till, "?cursor=" + moved.text("/next_cursor"), 1);
+        assertThat(back.text("/customers/0/available_credit")).isEqualTo("50000.00");
+    }
+
+    @Test
     void aTillLearnsOfABalanceAGroupsDiscountAndADeletionOnly() {
         String store = TestStores.newKey("csync");
         Api owner = as(store, "owner");

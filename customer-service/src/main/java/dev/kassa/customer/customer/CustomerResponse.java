@@ -62,6 +62,47 @@ record CustomerResponse(
         return lastPurchaseAt;
     }
 
+    /** The same customer with {@code held} (credit their sales in progress hold) taken off the available credit. */
+    CustomerResponse lessHeld(BigDecimal held) {
+        if (held.signum() == 0) {
+            return this;
+        }
+        return new CustomerResponse(
+                id,
+                firstName,
+                lastName,
+                middleName,
+                fullName,
+                customerType,
+                customerTypeDisplay,
+                companyName,
+                taxId,
+                phone,
+                phone2,
+                email,
+                address,
+                city,
+                region,
+                postalCode,
+                group,
+                groupName,
+                balance,
+                creditLimit,
+                availableCredit.subtract(held).max(BigDecimal.ZERO).setScale(2),
+                loyaltyPoints,
+                totalPurchases,
+                totalPurchasesCount,
+                defaultDiscount,
+                isVip,
+                birthday,
+                notes,
+                isActive,
+                isBlocked,
+                createdAt,
+                updatedAt,
+                lastPurchaseAt);
+    }
+
     static CustomerResponse from(Customer c, Map<Long, CustomerGroups.Group> groups) {
         CustomerGroups.Group g = c.groupId() == null ? null : groups.get(c.groupId());
         return new CustomerResponse(
