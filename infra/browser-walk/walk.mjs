@@ -14,9 +14,20 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const calls = [];
 page.on('response', r => { if (r.url().includes('/api/')) calls.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`); });
 let step = 0;
+// a screenshot once the page has settled (no request of the client's in flight for half a second, fonts loaded); on a
+// loaded machine a first try can time out while Chromium still lays out the page, so one more try, with the longer wait,
+// before the step counts as missed
 const shot = async name => {
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: `${out}/${String(++step).padStart(2, '0')}-${name}.png` });
+  const path = `${out}/${String(++step).padStart(2, '0')}-${name}.png`;
+  await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+  await page.evaluate(() => document.fonts.ready).catch(() => {});
+  try {
+    await page.screenshot({ path, timeout: 30000 });
+  } catch (first) {
+    console.log(`...  screenshot ${name} again: ${first.message.split('\n')[0]}`);
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path, timeout: 60000, animations: 'disabled', caret: 'hide' });
+  }
 };
 const screen = async () => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
 const fail = async message => {
