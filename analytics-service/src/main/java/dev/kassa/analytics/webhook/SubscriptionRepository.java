@@ -1,5 +1,6 @@
 package dev.kassa.analytics.webhook;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,9 +37,12 @@ class SubscriptionRepository {
 
     private final RowMapper<Subscription> row = this::subscription;
 
-    SubscriptionRepository(JdbcClient jdbc, WebhookSecrets secrets) {
+    SubscriptionRepository(
+            JdbcClient jdbc,
+            @Value("${kassa.webhooks.secret-encryption-key:}") String secretKey,
+            @Value("${kassa.webhooks.require-secret-encryption:false}") boolean secretKeyRequired) {
         this.jdbc = jdbc;
-        this.secrets = secrets;
+        this.secrets = new WebhookSecrets(secretKey, secretKeyRequired);
     }
 
     /** A row as the store keeps it, its secrets opened. */

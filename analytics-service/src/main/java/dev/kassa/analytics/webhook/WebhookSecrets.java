@@ -2,24 +2,20 @@ package dev.kassa.analytics.webhook;
 
 import dev.kassa.platform.security.SecretSeal;
 import dev.kassa.platform.tenancy.TenantContext;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps the subscriptions' signing secrets sealed at rest ({@link SecretSeal}, under
  * {@code kassa.webhooks.secret-encryption-key}, each bound to its store): the sender needs them back to sign, so they are
  * encrypted, not hashed. Without the setting they are stored as they are (a developer's machine);
  * {@code kassa.webhooks.require-secret-encryption} (on in the k8s profile) refuses to start then. A secret stored before
- * the key was set is sealed the next time Kassa sends with it.
+ * the key was set is sealed the next time Kassa sends with it. Kept by the subscriptions' repository, the secrets' one
+ * reader and writer.
  */
-@Component
-class WebhookSecrets {
+final class WebhookSecrets {
 
     private final SecretSeal seal;
 
-    WebhookSecrets(
-            @Value("${kassa.webhooks.secret-encryption-key:}") String base64,
-            @Value("${kassa.webhooks.require-secret-encryption:false}") boolean required) {
+    WebhookSecrets(String base64, boolean required) {
         this.seal = new SecretSeal(
                 base64,
                 "kassa.webhooks.secret-encryption-key (KASSA_WEBHOOKS_SECRETENCRYPTIONKEY)",
