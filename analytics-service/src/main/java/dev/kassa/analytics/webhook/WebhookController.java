@@ -1,7 +1,7 @@
 package dev.kassa.analytics.webhook;
 
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.security.AppScope;
+import dev.kassa.platform.security.AppScopes;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageResponse;
@@ -10,9 +10,6 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +22,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A store's webhooks (the owner's, and an app's with {@code webhooks:manage}: only its own): subscriptions to event types, each delivery's log and attempts, a test ping and a
@@ -140,15 +134,6 @@ class WebhookController {
         if (caller.role() != null) {
             return Webhooks.Manager.OWNER;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        Set<AppScope> scopes = auth == null
-                ? Set.of()
-                : auth.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith("SCOPE_"))
-                        .map(a -> AppScope.fromCode(a.substring("SCOPE_".length())))
-                        .flatMap(Optional::stream)
-                        .collect(Collectors.toUnmodifiableSet());
-        return new Webhooks.Manager(-caller.userId(), scopes);
+        return new Webhooks.Manager(-caller.userId(), AppScopes.ofCaller());
     }
 }

@@ -145,7 +145,7 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         String scopes = token.getToken().getClaimAsString(KassaClaims.SCOPE);
         for (String code : scopes == null ? new String[0] : scopes.trim().split("\\s+")) {
             AppScope.fromCode(code).ifPresent(scope -> {
-                authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope.code()));
+                authorities.add(AppScopes.authority(scope));
                 scope.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
             });
         }
