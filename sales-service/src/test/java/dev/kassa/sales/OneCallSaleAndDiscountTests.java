@@ -9,6 +9,7 @@ import dev.kassa.platform.test.TestKafka;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.sales.till.SaleCompleted;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -339,6 +343,98 @@ class OneCallSaleAndDiscountTests {
             assertThat(released.at("/payload/request_refs").size()).isEqualTo(1);
             assertThat(released.at("/payload/request_refs/0").asText()).isNotBlank();
         }
+    }
+
+    @Test
+    void anOfflineSaleMadeInAShiftClosedSinceGoesIntoThatShiftAndSetsItsCashRight() {
+        String store = TestStores.newKey("ofc");
+        Api cashier = as(store, 5, "cashier").english();
+        // yesterday's shift: the till sold 12 000 in cash offline, the cashier counted 12 000 at closing (a "surplus")
+        long yesterday = openShift(store, 5);
+        assertThat(cashier.post("/api/sales/sessions/" + yesterday + "/close/", json("actual_cash", 12000))
+                        .text("/data/cash_difference"))
+                .isEqualTo("12000.00");
+        jdbc.update(
+                "update " + TestStores.schema(store) + ".sessions set opened_at = now() - interval '30 hours',"
+                        + " closed_at = now() - interval '20 hours' where id = ?",
+                yesterday);
+        long today = openShift(store, 5);
+        Instant soldAt = Instant.now().minus(25, ChronoUnit.HOURS);
+        Map<String, Object> late = json(
+                "client_id",
+                UUID.randomUUID().toString(),
+                "session",
+                today,
+                "sold_at",
+                soldAt.toString(),
+                "items",
+                List.of(json("product", 18)),
+                "payments",
+                List.of(json("payment_method", "cash", "amount", 12000)));
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer()) {
+            consumer.subscribe(List.of(Topics.SALES));
+            Api.Response recorded = cashier.post("/api/sales/sales/", late);
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+            assertThat(recorded.at("/data/session").asLong())
+                    .as("in the shift open then")
+                    .isEqualTo(yesterday);
+            assertThat(recorded.text("/data/decisions/0/code")).isEqualTo("shift_closed");
+            assertThat(recorded.at("/data/decisions/0/session").asLong()).isEqualTo(yesterday);
+            assertThat(recorded.text("/data/decisions/0/message")).contains("shift " + yesterday, "recomputed");
+            String day = LocalDate.ofInstant(soldAt, ZoneId.of("Asia/Tashkent"))
+                    .toString()
+                    .replace("-", "");
+            assertThat(recorded.text("/data/receipt_number"))
+                    .as("numbered on its own day")
+                    .contains("-" + day + "-");
+            // the closed shift's expected cash now holds the sale: the counted cash is explained, the difference gone
+            Api manager = as(store, 2, "manager");
+            JsonNode closed =
+                    manager.get("/api/sales/sessions/" + yesterday + "/").at("");
+            assertThat(closed.at("/status").asText()).isEqualTo("closed");
+            assertThat(closed.at("/expected_cash").asText()).isEqualTo("12000.00");
+            assertThat(closed.at("/cash_difference").asText()).isEqualTo("0.00");
+            assertThat(manager.get("/api/sales/sessions/" + today + "/").text("/expected_cash"))
+                    .as("today's drawer is untouched")
+                    .isEqualTo("0.00");
+            // reports and receivers keep the last figures: SessionClosed is announced again, with them
+            List<JsonNode> announced = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                TestKafka.poll(consumer, store).stream()
+                        .filter(e -> e.path("type").asText().equals("SessionClosed"))
+                        .forEach(announced::add);
+                return announced.size() >= 2;
+            });
+            assertThat(announced).allMatch(e -> e.at("/payload/session_id").asLong() == yesterday);
+            assertThat(new BigDecimal(
+                            announced.get(1).at("/payload/cash_difference").asText()))
+                    .isEqualByComparingTo("0");
+            assertThat(new BigDecimal(
+                            announced.get(1).at("/payload/expected_cash").asText()))
+                    .isEqualByComparingTo("12000");
+        }
+        // uploaded again: the same sale, the shift's figures unchanged
+        Api.Response again = cashier.post("/api/sales/sales/", late);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(as(store, 2, "manager")
+                        .get("/api/sales/sessions/" + yesterday + "/")
+                        .text("/expected_cash"))
+                .isEqualTo("12000.00");
+        // a sale made between the two shifts, when no shift of the register was open, is refused
+        Map<String, Object> between = new HashMap<>(late);
+        between.put("client_id", UUID.randomUUID().toString());
+        between.put("sold_at", Instant.now().minus(10, ChronoUnit.HOURS).toString());
+        openedHoursAgo(store, today, 2);
+        Api.Response refused = cashier.post("/api/sales/sales/", between);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("/code")).isEqualTo("sold_before_shift");
+        assertThat(refused.text("/message")).contains("no shift of this register was open then");
+        // an online sale (no sold_at) naming the closed shift is still refused
+        Map<String, Object> online = new HashMap<>(late);
+        online.remove("sold_at");
+        online.put("client_id", UUID.randomUUID().toString());
+        online.put("session", yesterday);
+        assertThat(cashier.post("/api/sales/sales/", online).text("/code")).isEqualTo("session_not_open");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,38 @@ public class SessionRepository {
                 .param("id", id)
                 .query((rs, i) -> TillShift.of(rs, 1))
                 .optional();
+    }
+
+    /**
+     * The shift of the register of shift {@code named} that was open (or on a break) at {@code at}, {@code named} itself first:
+     * opened at most {@code clock} after it (a till's clock) and not closed more than {@code clock} before it. A sale an
+     * offline till made then belongs to that shift, closed since or not.
+     */
+    public Optional<TillShift> openAt(long named, Instant at, Duration clock) {
+        return sql.sql(
+                        """
+                        select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id
+                         where s.cash_register_id = (select n.cash_register_id from sessions n where n.id = :named)
+                           and s.opened_at <= :latest and (s.closed_at is null or s.closed_at >= :earliest)
+                         order by s.id = :named desc, s.opened_at desc limit 1
+                        """)
+                .param("named", named)
+                .param("latest", Timestamp.from(at.plus(clock)))
+                .param("earliest", Timestamp.from(at.minus(clock)))
+                .query((rs, i) -> TillShift.of(rs, 1))
+                .optional();
+    }
+
+    /**
+     * A closed shift's expected cash and difference recomputed after a sale made in it reached Kassa late (an offline
+     * till's): the cash counted at closing stays; the difference is what it was not explained by.
+     */
+    public Session amendClosed(long id) {
+        sql.sql("update sessions s set expected_cash = (" + EXPECTED_CASH + "), cash_difference = s.actual_cash - ("
+                        + EXPECTED_CASH + ") where s.id = :id and s.status = 'closed'")
+                .param("id", id)
+                .update();
+        return find(id).orElseThrow();
     }
 
     /** The newest open shift on a register, if any. */

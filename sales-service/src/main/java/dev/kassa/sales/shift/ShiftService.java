@@ -5,6 +5,7 @@ import dev.kassa.platform.error.KassaError;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.register.RegisterRepository;
@@ -13,11 +14,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Function;
 
 @Service
@@ -186,10 +189,28 @@ public class ShiftService {
         }
         sessions.close(sessionId, expected, actual);
         Session closed = sessions.find(sessionId).orElseThrow();
+        publishClosed(closed);
+        return closed;
+    }
+
+    /**
+     * A sale made in shift {@code sessionId} was recorded after the shift was closed (an offline till's, uploaded late): the
+     * shift's expected cash and difference take it in (the cash counted then stays) and {@link SessionClosed} is published
+     * again with the new figures, so reports and receivers keep the last.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Session lateSaleRecorded(long sessionId) {
+        Session amended = sessions.amendClosed(sessionId);
+        publishClosed(amended);
+        return amended;
+    }
+
+    private void publishClosed(Session closed) {
+        Tenant tenant = TenantContext.require();
         outbox.publish(
-                TenantContext.require().key(),
+                tenant.key(),
                 new SessionClosed(
-                        sessionId,
+                        closed.id(),
                         closed.registerId(),
                         closed.cashierUserId(),
                         closed.openingCash(),
@@ -197,8 +218,7 @@ public class ShiftService {
                         closed.actualCash(),
                         closed.cashDifference(),
                         closed.closedAt(),
-                        TenantContext.require().today()));
-        return closed;
+                        LocalDate.ofInstant(closed.closedAt(), tenant.zone())));
     }
 
     @Transactional(readOnly = true)

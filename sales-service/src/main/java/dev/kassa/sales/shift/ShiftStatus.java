@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Where a cashier's shift is (spec §5.4): {@code open} takes sales; it may go on a break ({@code suspended}, no sales, not
- * closable) and come back, or be {@code closed} with the counted cash, after which nothing changes it. Every change of status
+ * closable) and come back, or be {@code closed} with the counted cash, after which only a sale made in it and uploaded late by an offline till changes
+ * its expected cash and difference. Every change of status
  * goes through {@link #moveTo}, which refuses any other move.
  */
 public enum ShiftStatus {

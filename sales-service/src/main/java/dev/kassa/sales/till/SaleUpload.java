@@ -39,7 +39,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,6 +102,9 @@ public class SaleUpload {
         }
     }
 
+    /** Before a sale's stock is held: the sale its client id recorded before, or the shift it goes into. */
+    private record Placed(Uploaded earlier, SessionRepository.TillShift shift) {}
+
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
     public record Recorded(boolean created, Uploaded sale) {}
 
@@ -126,7 +128,7 @@ public class SaleUpload {
             "\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*";
 
     /** How far a sale's time may lie ahead of the server's clock (a till's clock runs fast) and behind it. */
-    private static final Duration AHEAD = Duration.ofMinutes(5);
+    static final Duration AHEAD = Duration.ofMinutes(5);
 
     private static final Duration BEHIND = Duration.ofDays(30);
 
@@ -137,7 +139,7 @@ public class SaleUpload {
     static final Duration PRICE_WINDOW = Duration.ofDays(7);
 
     private final Checkout checkout;
-    private final SessionRepository sessions;
+    private final ShiftOfSale shiftOfSale;
     private final SaleRepository sales;
     private final CatalogClient catalog;
     private final CustomerClient customers;
@@ -150,7 +152,7 @@ public class SaleUpload {
 
     SaleUpload(
             Checkout checkout,
-            SessionRepository sessions,
+            ShiftOfSale shiftOfSale,
             SaleRepository sales,
             CatalogClient catalog,
             CustomerClient customers,
@@ -162,7 +164,7 @@ public class SaleUpload {
             ObjectMapper json) {
         this.json = json;
         this.checkout = checkout;
-        this.sessions = sessions;
+        this.shiftOfSale = shiftOfSale;
         this.sales = sales;
         this.catalog = catalog;
         this.customers = customers;
@@ -186,24 +188,16 @@ public class SaleUpload {
         UUID client = r.clientId() != null
                 ? UUID.fromString(r.clientId().trim())
                 : requestKey == null ? null : UUID.fromString(requestKey);
-        // one statement: the sale this client id recorded before is the answer; otherwise the shift is checked
-        Optional<Uploaded> earlier = tx.execute(s -> {
+        // one statement: the sale this client id recorded before is the answer; otherwise the shift it goes into is
+        // found
+        Placed placed = tx.execute(s -> {
             SaleRepository.BeforeHold before = sales.beforeHold(r.session(), client);
-            if (before.earlier() != null) {
-                return Optional.of(uploaded(before.earlier()));
-            }
-            TillGuards.openShift(before.shift());
-            if (r.soldAt() != null && soldAt.isBefore(before.shiftOpenedAt().minus(AHEAD))) {
-                // a sale made before this shift opened is not this shift's (its cash, its receipt, its day)
-                DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                        .withZone(TenantContext.require().zone());
-                throw SalesErrors.SOLD_BEFORE_SHIFT.exception(
-                        local.format(soldAt), local.format(before.shiftOpenedAt()));
-            }
-            return Optional.empty();
+            return before.earlier() != null
+                    ? new Placed(uploaded(before.earlier()), null)
+                    : new Placed(null, shiftOfSale.place(r, soldAt, before, AHEAD));
         });
-        if (earlier.isPresent()) {
-            return new Recorded(false, earlier.get());
+        if (placed.earlier() != null) {
+            return new Recorded(false, placed.earlier());
         }
         // after the check above: a sale uploaded again must not make its new customer twice
         CustomerClient.TillCustomer who = checkout.resolve(buyer);
@@ -219,7 +213,8 @@ public class SaleUpload {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 List<UploadDecision> decisions = offline ? new ArrayList<>() : null;
-                Written written = write(caller, r, client, soldAt, held, refs, decisions);
+                SessionRepository.TillShift shift = shiftOfSale.lock(r, placed.shift());
+                Written written = write(caller, r, shift, client, soldAt, held, refs, decisions);
                 long saleId = written.sale().id();
                 SaleView sale = checkout.settle(
                         caller,
@@ -232,6 +227,7 @@ public class SaleUpload {
                         credit,
                         null,
                         decisions);
+                shiftOfSale.recorded(r, shift, decisions);
                 if (decisions == null) {
                     return new Uploaded(sale, List.of());
                 }
@@ -412,13 +408,13 @@ public class SaleUpload {
     private Written write(
             Caller caller,
             NewSale r,
+            SessionRepository.TillShift session,
             UUID client,
             Instant at,
             Held held,
             List<String> refs,
             List<UploadDecision> decisions) {
         List<Hold> holds = held.holds();
-        SessionRepository.TillShift session = TillGuards.openShift(sessions, r.session(), true);
         Tenant tenant = TenantContext.require();
         SaleRepository.Sale created = sales.createCompleted(
                 session.id(),
