@@ -97,6 +97,9 @@ public final class Failover {
         }
     }
 
+    /** How long a killed instance may take to be ready again before the run gives up. */
+    private static final Duration RESTART_DEADLINE = Duration.ofSeconds(480);
+
     private Failover(Suite suite) {
         this.suite = suite;
         this.gateway = new Http(suite.gatewayUrl(), null, null);
@@ -142,7 +145,9 @@ public final class Failover {
             Thread.sleep(20_000);
             window(victim + " lost", from, System.currentTimeMillis(), kill, true);
             check(victim + " lost");
-            suite.restart(victim, Duration.ofSeconds(240));
+            // how long the killed instance may take to come back is the harness's patience, not a target: on a
+            // 2-core machine under the tills' load, with the survivors serving, a JVM restart has taken 243 s
+            suite.restart(victim, RESTART_DEADLINE);
             // registered again and chosen by the load balancer (leases and caches of seconds)
             Thread.sleep(8_000);
         }
