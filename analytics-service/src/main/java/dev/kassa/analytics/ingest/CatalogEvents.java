@@ -1,12 +1,47 @@
 package dev.kassa.analytics.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.kassa.analytics.product.Products;
 
 import java.math.BigDecimal;
 
 /** The parts of catalog's events that analytics reads (contracts: docs/events.md). */
 final class CatalogEvents {
     private CatalogEvents() {}
+
+    /** What analytics keeps of a product, as both its events carry it. */
+    interface ProductFields {
+        long productId();
+
+        String name();
+
+        String sku();
+
+        String barcode();
+
+        BigDecimal salePrice();
+
+        BigDecimal costPrice();
+
+        BigDecimal minQuantity();
+
+        BigDecimal maxQuantity();
+
+        Boolean isActive();
+
+        default Products.Product product() {
+            return new Products.Product(
+                    productId(),
+                    name(),
+                    sku(),
+                    barcode(),
+                    salePrice(),
+                    costPrice(),
+                    minQuantity(),
+                    maxQuantity(),
+                    isActive() == null || isActive());
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProductCreated(
@@ -19,7 +54,8 @@ final class CatalogEvents {
             BigDecimal minQuantity,
             BigDecimal maxQuantity,
             Boolean isActive,
-            Boolean trackInventory) {}
+            Boolean trackInventory)
+            implements ProductFields {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProductUpdated(
@@ -31,7 +67,8 @@ final class CatalogEvents {
             BigDecimal costPrice,
             BigDecimal minQuantity,
             BigDecimal maxQuantity,
-            Boolean isActive) {}
+            Boolean isActive)
+            implements ProductFields {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProductDeleted(long productId) {}

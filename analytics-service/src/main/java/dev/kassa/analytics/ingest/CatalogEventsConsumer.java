@@ -26,32 +26,14 @@ class CatalogEventsConsumer {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(CatalogEvents.ProductCreated.class, p -> {
-                    products.save(new Products.Product(
-                            p.productId(),
-                            p.name(),
-                            p.sku(),
-                            p.barcode(),
-                            p.salePrice(),
-                            p.costPrice(),
-                            p.minQuantity(),
-                            p.maxQuantity(),
-                            p.isActive() == null || p.isActive()));
+                    products.save(p.product());
                     if (p.trackInventory() == null || p.trackInventory()) {
                         snapshots.productCreated(
                                 p.productId(), TenantContext.require().today());
                     }
                 })
                 .on(CatalogEvents.ProductUpdated.class, p -> {
-                    products.save(new Products.Product(
-                            p.productId(),
-                            p.name(),
-                            p.sku(),
-                            p.barcode(),
-                            p.salePrice(),
-                            p.costPrice(),
-                            p.minQuantity(),
-                            p.maxQuantity(),
-                            p.isActive() == null || p.isActive()));
+                    products.save(p.product());
                     snapshots.productChanged(
                             p.productId(), TenantContext.require().today());
                 })

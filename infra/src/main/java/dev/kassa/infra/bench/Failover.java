@@ -3,24 +3,14 @@ package dev.kassa.infra.bench;
 import dev.kassa.infra.Suite;
 import dev.kassa.infra.SuiteConfig;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import static dev.kassa.infra.bench.Http.json;
 
@@ -46,14 +36,6 @@ public final class Failover {
     static final List<String> KILLED =
             List.of("sales-service", "catalog-service", "customer-service", "analytics-service", "auth-service");
 
-    /** One attempt of a call: when it started (ms), its status (-1: no answer) and how long it took. */
-    /** One call a till made: when, its status, how long it took, what it was and, for a refusal, the error body's code. */
-    record Attempt(long at, int status, long millis, String what, String code) {
-        boolean failed() {
-            return status < 0 || status >= 500 || status == 409 || status == 429;
-        }
-    }
-
     private final Suite suite;
     private final Http gateway;
     private String store;
@@ -62,13 +44,11 @@ public final class Failover {
     private final List<String> barcodes = new ArrayList<>();
     private long customer;
     private final List<Till> tills = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
-    /** Sales the tills saw answered 200 to their checkout. */
-    private final Set<Long> paid = ConcurrentHashMap.newKeySet();
 
     private final AtomicBoolean selling = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Results results = new Results();
+    private FailoverChecks checks;
 
     private final class Till {
         /** Signed in anew before each phase ({@link #refreshTills}): a run outlasts an access token. */
@@ -131,7 +111,7 @@ public final class Failover {
         System.out.println("Both instances of each service alive, 30 s …");
         long start = System.currentTimeMillis();
         Thread.sleep(30_000);
-        window("both alive", start, System.currentTimeMillis(), start, false);
+        checks.window("both alive", start, System.currentTimeMillis(), start, false);
         check("both alive");
 
         for (String module : KILLED) {
@@ -143,7 +123,7 @@ public final class Failover {
             System.out.println("SIGKILL " + victim + " …");
             suite.kill(victim);
             Thread.sleep(20_000);
-            window(victim + " lost", from, System.currentTimeMillis(), kill, true);
+            checks.window(victim + " lost", from, System.currentTimeMillis(), kill, true);
             check(victim + " lost");
             // how long the killed instance may take to come back is the harness's patience, not a target: on a
             // 2-core machine under the tills' load, with the survivors serving, a JVM restart has taken 243 s
@@ -162,7 +142,7 @@ public final class Failover {
         suite.startKafka();
         long back = System.currentTimeMillis();
         Thread.sleep(20_000);
-        outage("Kafka away 20 s", from, System.currentTimeMillis(), away, back);
+        checks.outage("Kafka away 20 s", from, System.currentTimeMillis(), away, back);
         check("Kafka away 20 s");
 
         selling.set(true);
@@ -173,7 +153,7 @@ public final class Failover {
         suite.restartPostgres();
         back = System.currentTimeMillis();
         Thread.sleep(20_000);
-        outage("PostgreSQL restarted", from, System.currentTimeMillis(), away, back);
+        checks.outage("PostgreSQL restarted", from, System.currentTimeMillis(), away, back);
         check("PostgreSQL restarted");
 
         stopped.set(true);
@@ -208,6 +188,7 @@ public final class Failover {
         Http.require(registered.status() == 201, "registration", registered);
         ownerToken = registered.text("/data/tokens/access");
         store = registered.text("/data/store/tenant_key");
+        checks = new FailoverChecks(suite, store, results);
         Http owner = owner();
         for (int i = 0; i < PRODUCTS; i++) {
             Http.Answer product = owner.post(
@@ -295,7 +276,7 @@ public final class Failover {
         }
         Http.Answer checkout = call(till.http, "checkout", "POST", "/api/sales/sales/" + sale + "/checkout/", body);
         if (checkout.ok()) {
-            paid.add(sale);
+            checks.paid(sale);
         }
     }
 
@@ -336,78 +317,14 @@ public final class Failover {
             String code = answer.status() < 0
                     ? answer.body().asText().replaceFirst(":.*", "").replaceFirst(".*\\.", "")
                     : answer.text("/code");
-            Attempt attempt = new Attempt(at, answer.status(), System.currentTimeMillis() - at, what, code);
-            attempts.add(attempt);
+            FailoverChecks.Attempt attempt =
+                    new FailoverChecks.Attempt(at, answer.status(), System.currentTimeMillis() - at, what, code);
+            checks.record(attempt);
             if (!keyed || !attempt.failed() || System.currentTimeMillis() > deadline || stopped.get()) {
                 return answer;
             }
             sleep(250);
         }
-    }
-
-    // ---------------------------------------------------------------- figures
-
-    /** The till calls of a window around the loss of one instance at {@code fault}. */
-    private void window(String name, long from, long to, long fault, boolean judged) {
-        List<Attempt> in =
-                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
-        List<Attempt> failed = in.stream().filter(Attempt::failed).toList();
-        long lastAfter = failed.stream()
-                .mapToLong(a -> a.at() + a.millis() - fault)
-                .max()
-                .orElse(0);
-        long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
-        double share = in.isEmpty() ? 100 : 100.0 * failed.size() / in.size();
-        results.row(
-                name + ": till calls failed (≤ 1 %)",
-                String.format("%d of %d (%.2f %%) %s", failed.size(), in.size(), share, byKind(failed)),
-                !judged || share <= 1.0);
-        if (judged) {
-            results.row(
-                    name + ": last failed call after the loss (≤ 5 s)",
-                    failed.isEmpty() ? "none failed" : String.format("%.1f s", lastAfter / 1000.0),
-                    lastAfter <= 5_000);
-        }
-        results.row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
-    }
-
-    /** A component away for a while: clear 503s meanwhile (no 500, no call past the route timeout), selling again soon after. */
-    private void outage(String name, long from, long to, long away, long back) {
-        List<Attempt> in =
-                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
-        long fiveHundreds = in.stream().filter(a -> a.status() == 500).count();
-        long hung =
-                in.stream().filter(a -> a.millis() > ROUTE_TIMEOUT_MS + 2_000).count();
-        long failed = in.stream().filter(Attempt::failed).count();
-        long firstSale = in.stream()
-                .filter(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= back)
-                .mapToLong(Attempt::at)
-                .min()
-                .orElse(Long.MAX_VALUE);
-        boolean soldThrough = in.stream()
-                .anyMatch(a -> "checkout".equals(a.what()) && !a.failed() && a.at() >= away && a.at() < back);
-        results.row(
-                name + ": till calls failed meanwhile (503s allowed)",
-                failed + " of " + in.size() + " "
-                        + byKind(in.stream().filter(Attempt::failed).toList()),
-                true);
-        results.row(
-                name + ": answers 500 (0); calls longer than the route timeout (0)",
-                fiveHundreds + "; " + hung,
-                fiveHundreds == 0 && hung == 0);
-        String again = firstSale == Long.MAX_VALUE
-                ? "no sale after it"
-                : String.format("%.1f s after it was back", (firstSale - back) / 1000.0);
-        results.row(
-                name + ": selling again (≤ 10 s after its return)",
-                (soldThrough ? "sold throughout; " : "") + again,
-                firstSale != Long.MAX_VALUE && firstSale - back <= 10_000);
-    }
-
-    private static String byKind(List<Attempt> failed) {
-        Map<String, Integer> kinds = new TreeMap<>();
-        failed.forEach(a -> kinds.merge((a.what() + " " + a.status() + " " + a.code()).strip(), 1, Integer::sum));
-        return kinds.isEmpty() ? "" : kinds.toString();
     }
 
     /**
@@ -424,118 +341,25 @@ public final class Failover {
         refreshOwner();
         refreshTills();
         Http owner = owner();
-        try (Connection sales =
-                DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres")) {
-            String s = Sql.schemaOf(sales, store);
-            for (long draft : longs(sales, "select id from " + s + ".sales where status = 'pending'")) {
-                Http.Answer voided = owner.post("/api/sales/sales/" + draft + "/cancel/", json());
-                Http.require(voided.ok(), "voiding draft " + draft, voided);
-            }
+        for (long draft : checks.drafts()) {
+            Http.Answer voided = owner.post("/api/sales/sales/" + draft + "/cancel/", json());
+            Http.require(voided.ok(), "voiding draft " + draft, voided);
         }
+        List<Long> keyedShifts =
+                tills.stream().filter(t -> t.keyed).map(t -> t.session).toList();
         long deadline = System.currentTimeMillis() + 120_000;
-        Figures f = figures();
+        FailoverChecks.Figures f = checks.figures(keyedShifts, scanned());
         while (!f.settled() && System.currentTimeMillis() < deadline) {
             sleep(1000);
-            f = figures();
+            f = checks.figures(keyedShifts, scanned());
         }
-        results.row(
-                name + ": sales list = analytics = checkouts answered 200",
-                f.listed + " = " + f.analytics + " = " + f.paid,
-                f.listed == f.analytics && f.listed == f.paid && f.sameSales);
-        results.row(
-                name + ": stock = initial − sold, each product",
-                f.fell + " fell, " + f.sold + " sold",
-                f.fell.equals(f.sold));
-        results.row(
-                name + ": holds left once the drafts are closed (0)",
-                f.holds + " holds, " + f.intents + " unowned",
-                f.holds == 0 && f.intents == 0);
-        results.row(
-                name + ": units in the keyed tills' sales = units their scans were answered for",
-                f.inSales + " = " + f.scanned,
-                f.inSales == f.scanned);
-        results.row(
-                name + ": customers whose balance or points differ from their ledger (0)",
-                String.valueOf(f.ledgerMismatches),
-                f.ledgerMismatches == 0);
+        checks.judge(name, f);
         selling.set(true);
     }
 
-    private record Figures(
-            long listed,
-            long analytics,
-            long paid,
-            boolean sameSales,
-            Map<Long, Long> fell,
-            Map<Long, Long> sold,
-            long holds,
-            long intents,
-            long inSales,
-            long scanned,
-            long ledgerMismatches) {
-        boolean settled() {
-            return listed == analytics && fell.equals(sold) && holds == 0 && intents == 0;
-        }
-    }
-
-    private Figures figures() throws SQLException {
-        try (Connection sales = DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", "postgres", "postgres");
-                Connection analytics =
-                        DriverManager.getConnection(suite.jdbcBase() + "/kassa_analytics", "postgres", "postgres");
-                Connection catalog =
-                        DriverManager.getConnection(suite.jdbcBase() + "/kassa_catalog", "postgres", "postgres");
-                Connection customers =
-                        DriverManager.getConnection(suite.jdbcBase() + "/kassa_customer", "postgres", "postgres")) {
-            String s = Sql.schemaOf(sales, store);
-            String c = Sql.schemaOf(catalog, store);
-            String cu = Sql.schemaOf(customers, store);
-            List<Long> completed = longs(sales, "select id from " + s + ".sales where status = 'completed'");
-            long seen = Sql.single(
-                    analytics,
-                    "select count(*) from " + Sql.schemaOf(analytics, store) + ".sale_facts where kind = 'sale'");
-            Map<Long, Long> sold = pairs(
-                    sales,
-                    "select i.product_id, sum(i.quantity)::bigint from " + s + ".sale_items i join " + s
-                            + ".sales x on x.id = i.sale_id where x.status = 'completed' group by i.product_id");
-            Map<Long, Long> fell = pairs(
-                    catalog,
-                    "select p.id, (" + STOCK + " - coalesce(sum(b.quantity), 0))::bigint from " + c
-                            + ".products p left join " + c + ".batches b on b.product_id = p.id group by p.id");
-            fell.values().removeIf(v -> v == 0);
-            long holds = Sql.single(catalog, "select count(*) from " + c + ".reservations where status = 'active'");
-            long intents = Sql.single(
-                    sales, "select count(*) from public.till_hold_intents where tenant_key = '" + store + "'");
-            long inSales = Sql.single(
-                    sales,
-                    "select coalesce(sum(i.quantity), 0)::bigint from " + s + ".sale_items i join " + s
-                            + ".sales x on x.id = i.sale_id where x.status in ('completed', 'cancelled') and x.session_id in ("
-                            + tills.stream()
-                                    .filter(t -> t.keyed)
-                                    .map(t -> String.valueOf(t.session))
-                                    .collect(Collectors.joining(","))
-                            + ")");
-            long scanned = tills.stream().mapToLong(t -> t.scanned.get()).sum();
-            long ledger = Sql.single(
-                    customers,
-                    "select count(*) from " + cu
-                            + ".customers c where c.balance <> coalesce((select sum(t.balance_after - "
-                            + "t.balance_before) from " + cu
-                            + ".customer_transactions t where t.customer_id = c.id), 0) or c.loyalty_points <> coalesce((select "
-                            + "sum(coalesce(t.points_after, 0) - coalesce(t.points_before, 0)) from " + cu
-                            + ".customer_transactions t where t.customer_id = c.id), 0)");
-            return new Figures(
-                    completed.size(),
-                    seen,
-                    paid.size(),
-                    Set.copyOf(completed).equals(Set.copyOf(paid)),
-                    fell,
-                    sold,
-                    holds,
-                    intents,
-                    inSales,
-                    scanned,
-                    ledger);
-        }
+    /** Units the keyed tills' scans were answered 200 for. */
+    private long scanned() {
+        return tills.stream().mapToLong(t -> t.scanned.get()).sum();
     }
 
     private void refreshOwner() {
@@ -555,28 +379,6 @@ public final class Failover {
                 till.http = gateway.as(login.text("/access"), store);
             }
         }
-    }
-
-    private static List<Long> longs(Connection c, String sql) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-        }
-        return out;
-    }
-
-    private static Map<Long, Long> pairs(Connection c, String sql) throws SQLException {
-        Map<Long, Long> out = new TreeMap<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getLong(1), rs.getLong(2));
-            }
-        }
-        return out;
     }
 
     private static Thread daemon(String name, Runnable work) {

@@ -27,11 +27,14 @@ public class CashDrawer {
     public record Withdrawal(CashMovement movement, BigDecimal cashBefore, BigDecimal cashAfter) {}
 
     private final SessionRepository sessions;
+    private final CashMovementRepository movements;
     private final ShiftService shifts;
     private final OutboxPublisher outbox;
 
-    CashDrawer(SessionRepository sessions, ShiftService shifts, OutboxPublisher outbox) {
+    CashDrawer(
+            SessionRepository sessions, CashMovementRepository movements, ShiftService shifts, OutboxPublisher outbox) {
         this.sessions = sessions;
+        this.movements = movements;
         this.shifts = shifts;
         this.outbox = outbox;
     }
@@ -64,7 +67,7 @@ public class CashDrawer {
     private CashMovement record(
             long userId, long sessionId, String type, String reason, BigDecimal value, String description) {
         long id = write(userId, sessionId, type, reason, value, description);
-        return sessions.cashMovements(sessionId).stream()
+        return movements.ofShift(sessionId).stream()
                 .filter(m -> m.id() == id)
                 .findFirst()
                 .orElseThrow();
@@ -72,7 +75,7 @@ public class CashDrawer {
 
     /** Writes a cash movement of the shift and its {@code CashMovementRecorded}; answers its id. */
     private long write(long userId, long sessionId, String type, String reason, BigDecimal value, String description) {
-        long id = sessions.addCashMovement(sessionId, type, reason, value, description, userId);
+        long id = movements.add(sessionId, type, reason, value, description, userId);
         outbox.publish(
                 TenantContext.require().key(), new CashMovementRecorded(id, sessionId, type, reason, value, userId));
         return id;
@@ -138,13 +141,14 @@ public class CashDrawer {
         if (sessionId != null) {
             shifts.ownOrManaged(caller, sessionId);
         }
-        return sessions.cashMovementPage(
+        return movements.page(
                 sessionId, type, reason, ShiftService.managesShifts(caller) ? null : caller.userId(), orderBy, page);
     }
 
     @Transactional(readOnly = true)
     public CashMovement cashMovement(Caller caller, long id) {
-        return sessions.cashMovement(id, ShiftService.managesShifts(caller) ? null : caller.userId())
+        return movements
+                .find(id, ShiftService.managesShifts(caller) ? null : caller.userId())
                 .orElseThrow(() -> SalesErrors.MOVEMENT_NOT_FOUND.exception());
     }
 }

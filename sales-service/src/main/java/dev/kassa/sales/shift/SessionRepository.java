@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Shifts and their cash movements of the current store (runs inside the caller's transaction, on the store's schema). */
+/** The current store's shifts ({@code sessions}), inside the caller's transaction, on the store's schema. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class SessionRepository {
@@ -88,15 +88,6 @@ public class SessionRepository {
             rs.getBigDecimal(15),
             rs.getBigDecimal(16),
             rs.getInt(17));
-    private static final RowMapper<CashMovement> CASH_MOVEMENT = (rs, i) -> new CashMovement(
-            rs.getLong("id"),
-            rs.getLong("session"),
-            rs.getString("movement_type"),
-            rs.getString("reason"),
-            rs.getBigDecimal("amount"),
-            rs.getString("description"),
-            rs.getLong("performed_by"),
-            rs.getTimestamp("created_at").toInstant());
     /** The seed's ordering names for shift lists. */
     static final SqlOrdering ORDERING =
             SqlOrdering.of("-opened_at", "s.id", Map.of("opened_at", "s.opened_at", "closed_at", "s.closed_at"));
@@ -268,73 +259,6 @@ public class SessionRepository {
                 .param("difference", actual.subtract(expected))
                 .param("id", sessionId)
                 .update();
-    }
-
-    public long addCashMovement(
-            long sessionId, String type, String reason, BigDecimal amount, String description, long performedBy) {
-        return sql.sql(
-                        """
-                        insert into cash_movements (session_id, movement_type, reason, amount, description, performed_by)
-                        values (:session, :type, :reason, :amount, :description, :by) returning id
-                        """)
-                .param("session", sessionId)
-                .param("type", type)
-                .param("reason", reason)
-                .param("amount", amount)
-                .param("description", description)
-                .param("by", performedBy)
-                .query(Long.class)
-                .single();
-    }
-
-    private static final String MOVEMENTS =
-            """
-            select m.id, m.session_id as session, m.movement_type, m.reason, m.amount, m.description, m.performed_by, m.created_at
-              from cash_movements m join sessions s on s.id = m.session_id
-            """;
-
-    /** Movements of one shift or all, of one cashier's shifts when {@code cashier} is given, in {@code orderBy} order. */
-    public Page<CashMovement> cashMovementPage(
-            Long session, String type, String reason, Long cashier, String orderBy, Pageable page) {
-        String where =
-                """
-                where (cast(:session as bigint) is null or m.session_id = :session)
-                  and (cast(:type as text) is null or m.movement_type = :type)
-                  and (cast(:reason as text) is null or m.reason = :reason)
-                  and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)
-                """;
-        return JdbcPages.page(
-                sql,
-                MOVEMENTS,
-                "from cash_movements m join sessions s on s.id = m.session_id",
-                where,
-                orderBy,
-                q -> q.param("session", session)
-                        .param("type", type)
-                        .param("reason", reason)
-                        .param("cashier", cashier),
-                CASH_MOVEMENT,
-                page);
-    }
-
-    public Optional<CashMovement> cashMovement(long id, Long cashier) {
-        return sql.sql(MOVEMENTS
-                        + " where m.id = :id and (cast(:cashier as bigint) is null or s.cashier_user_id = :cashier)")
-                .param("id", id)
-                .param("cashier", cashier)
-                .query(CASH_MOVEMENT)
-                .optional();
-    }
-
-    public List<CashMovement> cashMovements(long sessionId) {
-        return sql.sql(
-                        """
-                        select id, session_id as session, movement_type, reason, amount, description, performed_by, created_at
-                          from cash_movements where session_id = :session order by id
-                        """)
-                .param("session", sessionId)
-                .query(CASH_MOVEMENT)
-                .list();
     }
 
     /**

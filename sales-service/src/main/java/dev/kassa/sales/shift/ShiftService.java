@@ -27,16 +27,19 @@ import java.util.function.Function;
 public class ShiftService {
 
     private final SessionRepository sessions;
+    private final CashMovementRepository movements;
     private final RegisterRepository registers;
     private final OutboxPublisher outbox;
     private final ApplicationEventPublisher events;
 
     ShiftService(
             SessionRepository sessions,
+            CashMovementRepository movements,
             RegisterRepository registers,
             OutboxPublisher outbox,
             ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.movements = movements;
         this.registers = registers;
         this.outbox = outbox;
         this.events = events;
@@ -136,7 +139,7 @@ public class ShiftService {
     }
 
     SessionDetail detailOf(Session session) {
-        return new SessionDetail(SessionView.from(session), sessions.cashMovements(session.id()));
+        return new SessionDetail(SessionView.from(session), movements.ofShift(session.id()));
     }
 
     /** Shifts of one register (spec S2); 404 for a register the store does not have. */

@@ -54,6 +54,8 @@ public class Cart {
 
     private final SessionRepository sessions;
     private final SaleRepository sales;
+    private final SaleLines lines;
+    private final SaleViews views;
     private final CatalogClient catalog;
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
@@ -65,6 +67,8 @@ public class Cart {
     Cart(
             SessionRepository sessions,
             SaleRepository sales,
+            SaleLines lines,
+            SaleViews views,
             CatalogClient catalog,
             OutboxPublisher outbox,
             TransactionTemplate tx,
@@ -77,6 +81,8 @@ public class Cart {
         this.intents = intents;
         this.sessions = sessions;
         this.sales = sales;
+        this.lines = lines;
+        this.views = views;
         this.catalog = catalog;
         this.outbox = outbox;
         this.tx = tx;
@@ -85,10 +91,10 @@ public class Cart {
 
     /**
      * Adds a product to the caller's draft in the shift (creating the draft), holding the stock in catalog. A keyed request
-     * ({@code requestRef}, null without a key) holds under that reference, so a second run of the same request (a retry taking
+     * ({@code requestKey}, null without a key) holds under that reference, so a second run of the same request (a retry taking
      * over from an instance that died mid-scan) finds the hold and the line of the first instead of adding another.
      */
-    public SaleView scan(Caller caller, ScanRequest r, String requestRef) {
+    public SaleView scan(Caller caller, ScanRequest r, String requestKey) {
         FieldErrors errors = rules.check(r);
         boolean byCode = r.product() == null && !FieldErrors.blank(r.barcode());
         if (r.product() == null && !byCode) {
@@ -101,7 +107,7 @@ public class Cart {
                 byCode ? r.barcode().trim() : null,
                 quantity,
                 r.batch(),
-                requestRef,
+                requestKey,
                 () -> TillGuards.openShift(sessions, r.session(), false),
                 () -> sales.draftInOpenShift(r.session(), caller.userId()).orElseGet(() -> {
                     // no draft yet (or the shift is not open: the check says why): the shift is locked while one is
@@ -119,14 +125,14 @@ public class Cart {
     }
 
     /** Adds a product to a given draft (spec §5.3.3), holding the stock in catalog; a keyed request as {@link #scan}. */
-    public SaleView addItem(long saleId, AddItemRequest r, String requestRef) {
+    public SaleView addItem(long saleId, AddItemRequest r, String requestKey) {
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
         return hold(
                 r.product(),
                 null,
                 quantity,
                 r.batch(),
-                requestRef,
+                requestKey,
                 () -> TillGuards.pendingSale(sales, saleId),
                 () -> TillGuards.pendingSale(sales, saleId));
     }
@@ -139,8 +145,8 @@ public class Cart {
         String[] released = new String[1];
         SaleView view = tx.execute(s -> {
             SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
-            released[0] = sales.removeScan(saleId, itemId).orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
-            return sales.recalculate(sale);
+            released[0] = lines.removeScan(saleId, itemId).orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
+            return views.recalculate(sale);
         });
         catalog.release(List.of(released[0]));
         return view;
@@ -152,16 +158,16 @@ public class Cart {
         SaleView view = tx.execute(s -> {
             SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
             sale.status().moveTo(SaleStatus.CANCELLED, SalesErrors.CANCEL_ONLY_PENDING);
-            List<SaleRepository.Item> items = sales.items(saleId);
+            List<SaleLines.Item> items = lines.items(saleId);
             if (!items.isEmpty() && !caller.managesStore()) {
                 throw SalesErrors.CANCEL_NEEDS_MANAGER.exception();
             }
             sales.cancel(saleId);
-            items.stream().map(SaleRepository.Item::reservationRef).distinct().forEach(refs::add);
+            items.stream().map(SaleLines.Item::reservationRef).distinct().forEach(refs::add);
             outbox.publish(
                     TenantContext.require().key(),
                     new SaleCancelled(String.valueOf(saleId), sale.receiptNumber(), sale.sessionId()));
-            return sales.view(saleId);
+            return views.view(saleId);
         });
         if (!refs.isEmpty()) {
             catalog.release(refs);
@@ -184,21 +190,21 @@ public class Cart {
             String barcode,
             BigDecimal quantity,
             Long batchId,
-            String requestRef,
+            String requestKey,
             Runnable check,
             Supplier<SaleRepository.Sale> target) {
         BigDecimal qty = quantity.setScale(3, RoundingMode.UNNECESSARY);
         String store = TenantContext.require().key();
         String ref;
-        if (requestRef == null) {
+        if (requestKey == null) {
             ref = spares.take(store);
         } else {
             ref = UUID.randomUUID().toString();
             SaleView done = tx.execute(s -> {
                 check.run();
-                var written = sales.saleOfRequest(requestRef);
+                var written = lines.saleOfRequest(requestKey);
                 if (written.isPresent()) {
-                    return sales.view(written.get());
+                    return views.view(written.get());
                 }
                 intents.begin(store, List.of(ref));
                 return null;
@@ -213,7 +219,7 @@ public class Cart {
         } catch (RuntimeException e) {
             // nothing is held (a refusal), or the client has released it already (catalog away): nothing left to sweep
             forget(ref);
-            if (requestRef == null) {
+            if (requestKey == null) {
                 // not checked yet: a shift that is not open or a sale that is no longer a draft is the answer, as it
                 // would have been had it been checked first
                 try {
@@ -239,7 +245,7 @@ public class Cart {
                     SaleTotals.beyondBound(bounds, "quantity", draft.subtotal().add(line), true);
                 }
                 bounds.throwIfAny();
-                return sales.recalculate(draft, sales.addLines(draft.id(), hold, ref, requestRef));
+                return views.recalculate(draft, lines.addLines(draft.id(), hold, ref, requestKey));
             });
         } catch (RuntimeException e) {
             // no line (the shift closed, the sale is no longer a draft, the database failed): the hold goes back now
@@ -272,19 +278,19 @@ public class Cart {
         return tx.execute(s -> {
             SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
             if (r.itemId() != null) {
-                SaleRepository.Item item = sales.items(saleId).stream()
+                SaleLines.Item item = lines.items(saleId).stream()
                         .filter(i -> i.id() == r.itemId())
                         .findFirst()
                         .orElseThrow(() -> SalesErrors.ITEM_NOT_FOUND.exception());
                 BigDecimal gross = SaleTotals.lineTotal(item.quantity(), item.unitPrice(), BigDecimal.ZERO);
-                sales.setLineDiscount(item, discounts.allowedOff(caller, requested, gross));
+                lines.setLineDiscount(item, discounts.allowedOff(caller, requested, gross));
                 // the sale's own discount is unchanged: the locked row read above still has it
-                return sales.recalculate(sale);
+                return views.recalculate(sale);
             }
             BigDecimal off = discounts.allowedOff(caller, requested, sale.subtotal());
             sales.setSaleDiscount(
                     saleId, r.discountPercent() == null ? BigDecimal.ZERO : r.discountPercent(), off, caller.userId());
-            return sales.recalculate(saleId);
+            return views.recalculate(saleId);
         });
     }
 }

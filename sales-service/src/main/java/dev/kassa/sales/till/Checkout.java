@@ -43,6 +43,9 @@ public class Checkout {
     static final Duration OFFLINE_AFTER = Duration.ofMinutes(1);
 
     private final SaleRepository sales;
+    private final SaleLines lines;
+    private final SaleViews views;
+    private final PaymentRepository payments;
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
     private final EmployeeDirectory staff;
@@ -51,12 +54,18 @@ public class Checkout {
 
     Checkout(
             SaleRepository sales,
+            SaleLines lines,
+            SaleViews views,
+            PaymentRepository payments,
             OutboxPublisher outbox,
             TransactionTemplate tx,
             EmployeeDirectory staff,
             CustomerClient customers,
             RequestRules rules) {
         this.sales = sales;
+        this.lines = lines;
+        this.views = views;
+        this.payments = payments;
         this.outbox = outbox;
         this.tx = tx;
         this.staff = staff;
@@ -65,12 +74,12 @@ public class Checkout {
     }
 
     /**
-     * Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. {@code requestRef} names a
+     * Completes a pending sale with split tenders; publishes SaleCompleted in the same transaction. {@code requestKey} names a
      * keyed request (null without one): run again after its first run completed the sale (a retry taking over from an
      * instance that died before answering), it answers the completed sale instead of refusing a sale that is not pending.
      */
     public SaleView checkout(
-            Caller caller, long saleId, List<PaymentRequest> payments, Buyer given, Long cashierId, String requestRef) {
+            Caller caller, long saleId, List<PaymentRequest> payments, Buyer given, Long cashierId, String requestKey) {
         checkBuyer(given);
         var seller = cashierId == null ? null : seller(caller, cashierId);
         var named = resolve(given);
@@ -79,9 +88,9 @@ public class Checkout {
             return tx.execute(s -> {
                 SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
                 if (sale.status() != SaleStatus.PENDING
-                        && requestRef != null
-                        && sales.completedBy(saleId, requestRef)) {
-                    return sales.view(saleId);
+                        && requestKey != null
+                        && sales.completedBy(saleId, requestKey)) {
+                    return views.view(saleId);
                 }
                 sale.status().moveTo(SaleStatus.COMPLETED, SalesErrors.SALE_NOT_PENDING);
                 // the buyer the till attached before payment, unless the checkout names one (read from the locked sale:
@@ -92,24 +101,17 @@ public class Checkout {
                 var who = attached ? resolve(buyer) : named;
                 if (who != null && !Objects.equals(who.id(), sale.customerId()) && sales.dropGroupDiscount(saleId)) {
                     // another buyer than the one attached: the attached one's group discount goes with them
-                    sales.recalculate(saleId);
+                    views.recalculate(saleId);
                     sale = sales.find(saleId).orElseThrow();
                 }
                 if (seller != null) {
                     sales.sellBy(saleId, seller.userId(), seller.fullName());
                     sale = sales.find(saleId).orElseThrow();
                 }
-                return settle(
-                        caller,
-                        sale,
-                        sales.items(saleId),
-                        payments,
-                        buyer,
-                        who,
-                        Instant.now(),
-                        credit,
-                        requestRef,
-                        null);
+                Settled settled = settle(new Settle(
+                        caller, sale, lines.items(saleId), payments, buyer, who, Instant.now(), requestKey, false));
+                credit.addAll(settled.customerHolds());
+                return settled.sale();
             });
         } catch (RuntimeException e) {
             credit.forEach(customers::release);
@@ -132,29 +134,60 @@ public class Checkout {
     }
 
     /**
-     * Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). The
-     * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
-     * customer-service before anything is written (the caller releases those holds when this transaction fails). With
-     * {@code offline} (a sale that already happened at an offline till), credit beyond the buyer's limit is held anyway and
-     * reported there. {@code items} are the sale's lines as they stand (read or written in this transaction).
+     * Settling a sale: {@code draft} with its lines as they stand ({@code items}, read or written in this transaction), the
+     * tenders asked for, the buyer named and who customer-service says it is, the time of sale, the keyed request's name
+     * (null without one) and whether the sale already happened at an offline till.
      */
-    SaleView settle(
+    record Settle(
             Caller caller,
             SaleRepository.Sale draft,
-            List<SaleRepository.Item> items,
+            List<SaleLines.Item> items,
             List<PaymentRequest> payments,
             Buyer buyer,
             CustomerClient.TillCustomer who,
             Instant at,
-            List<String> customerHolds,
-            String checkoutRef,
-            List<UploadDecision> offline) {
+            String requestKey,
+            boolean offline) {}
+
+    /**
+     * A settled sale as the API shows it; {@code customerHolds} what customer-service holds for its credit and bonus tenders
+     * (the caller releases them when its transaction does not commit); {@code decisions} what an offline sale's credit needed.
+     */
+    record Settled(SaleView sale, List<String> customerHolds, List<UploadDecision> decisions) {}
+
+    /**
+     * Takes the tenders for a sale, completes it at {@code at} and writes SaleCompleted (inside the caller's transaction). The
+     * buyer's group discount applies first unless the sale already has a larger one; the credit and bonus tenders are held in
+     * customer-service before anything is written (released at once when settling fails; the caller releases them when its
+     * transaction does not commit). For an offline sale (one that already happened at an offline till), credit beyond the
+     * buyer's limit is held anyway and reported among the decisions.
+     */
+    Settled settle(Settle command) {
+        List<String> holds = new ArrayList<>();
+        List<UploadDecision> decisions = new ArrayList<>();
+        try {
+            SaleView sale = settle(command, holds, decisions);
+            return new Settled(sale, List.copyOf(holds), List.copyOf(decisions));
+        } catch (RuntimeException e) {
+            // what customer-service holds for a sale that was not settled goes back at once
+            holds.forEach(customers::release);
+            throw e;
+        }
+    }
+
+    private SaleView settle(Settle command, List<String> customerHolds, List<UploadDecision> offline) {
+        Caller caller = command.caller();
+        SaleRepository.Sale draft = command.draft();
+        List<SaleLines.Item> items = command.items();
+        CustomerClient.TillCustomer who = command.who();
+        Buyer buyer = command.buyer();
+        Instant at = command.at();
         long saleId = draft.id();
         if (items.isEmpty()) {
             throw SalesErrors.SALE_EMPTY.exception();
         }
         SaleRepository.Sale sale = who == null ? draft : groupDiscount(caller, draft, who);
-        Settlement settlement = Settlement.of(sale.totalAmount(), payments);
+        Settlement settlement = Settlement.of(sale.totalAmount(), command.payments());
         BigDecimal credit = settlement.credit();
         BigDecimal bonus = settlement.bonus();
         if ((credit.signum() > 0 || bonus.signum() > 0) && who == null) {
@@ -169,7 +202,7 @@ public class Checkout {
             // over the buyer's limit (up to the owner's bound, customer-service's to judge) only for a sale that really
             // happened offline: made more than a minute before it reached Kassa
             boolean happenedOffline =
-                    offline != null && at.isBefore(Instant.now().minus(OFFLINE_AFTER));
+                    command.offline() && at.isBefore(Instant.now().minus(OFFLINE_AFTER));
             BigDecimal over = customers.hold(ref, who.id(), credit, saleId, happenedOffline);
             if (over.signum() > 0) {
                 offline.add(UploadDecision.creditOverLimit(over));
@@ -180,17 +213,9 @@ public class Checkout {
             customerHolds.add(ref);
             customers.holdBonus(ref, who.id(), bonus, saleId);
         }
-        List<SaleRepository.Payment> paid = new ArrayList<>();
+        List<PaymentRepository.Payment> paid = new ArrayList<>();
         for (Settlement.Applied p : settlement.payments()) {
-            paid.add(sales.addPayment(
-                    saleId,
-                    sale.sessionId(),
-                    p.method(),
-                    p.amount(),
-                    p.received(),
-                    p.change(),
-                    p.cardLast4(),
-                    p.transactionId()));
+            paid.add(payments.add(sale, p));
         }
         Tenant tenant = TenantContext.require();
         if (who != null || (buyer != null && !buyer.isEmpty())) {
@@ -202,38 +227,9 @@ public class Checkout {
                     : buyer.phone().trim();
             sales.attachCustomer(saleId, who == null ? null : who.id(), name, phone);
         }
-        SaleRepository.Sale done =
-                sales.complete(sale, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), checkoutRef);
-        outbox.publish(
-                tenant.key(),
-                new SaleCompleted(
-                        String.valueOf(done.id()),
-                        done.receiptNumber(),
-                        done.sessionId(),
-                        done.registerId(),
-                        done.cashierUserId(),
-                        done.customerId(),
-                        done.completedAt(),
-                        done.businessDate(),
-                        done.subtotal(),
-                        done.discountAmount(),
-                        done.taxAmount(),
-                        done.totalAmount(),
-                        items.stream()
-                                .map(i -> new SaleCompleted.Line(
-                                        i.productId(),
-                                        i.productName(),
-                                        i.batchId(),
-                                        i.quantity(),
-                                        i.unitPrice(),
-                                        i.discountAmount(),
-                                        i.lineTotal(),
-                                        i.unitCost(),
-                                        i.reservationRef()))
-                                .toList(),
-                        settlement.payments().stream()
-                                .map(p -> new SaleCompleted.Payment(p.method(), p.amount(), p.received(), p.change()))
-                                .toList()));
+        SaleRepository.Sale done = sales.complete(
+                sale, settlement.change(), at, LocalDate.ofInstant(at, tenant.zone()), command.requestKey());
+        outbox.publish(tenant.key(), SaleCompleted.of(done, items, settlement.payments()));
         // the lines read above are the sale's lines: its row is locked, and a sale discount changes its totals, not its
         // lines; its tenders are the ones written here (a sale has none before the transaction that completes it)
         return SaleView.of(done, items, paid);
@@ -298,7 +294,7 @@ public class Checkout {
             return sale;
         }
         sales.setSaleDiscount(sale.id(), percent, off, caller.userId(), true);
-        sales.recalculate(sale.id());
+        views.recalculate(sale.id());
         return sales.find(sale.id()).orElseThrow();
     }
 
@@ -327,9 +323,9 @@ public class Checkout {
             SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);
             sales.dropGroupDiscount(saleId);
             sales.attachCustomer(saleId, who.id(), who.fullName(), who.phone());
-            sales.recalculate(saleId);
+            views.recalculate(saleId);
             groupDiscount(caller, sales.find(sale.id()).orElseThrow(), who);
-            return new WithBuyer(sales.view(saleId), who);
+            return new WithBuyer(views.view(saleId), who);
         });
     }
 
@@ -339,7 +335,7 @@ public class Checkout {
             TillGuards.pendingSale(sales, saleId);
             sales.dropGroupDiscount(saleId);
             sales.attachCustomer(saleId, null, "", "");
-            return sales.recalculate(saleId);
+            return views.recalculate(saleId);
         });
     }
 

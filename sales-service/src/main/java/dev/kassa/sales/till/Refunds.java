@@ -32,21 +32,36 @@ public class Refunds {
     public record RefundRequest(List<RefundLine> items, String method, String reason) {}
 
     private final SaleRepository sales;
+    private final SaleLines lines;
+    private final SaleViews views;
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
 
-    Refunds(SaleRepository sales, SessionRepository sessions, OutboxPublisher outbox) {
+    Refunds(
+            SaleRepository sales,
+            SaleLines lines,
+            SaleViews views,
+            PaymentRepository payments,
+            RefundRepository refunds,
+            SessionRepository sessions,
+            OutboxPublisher outbox) {
         this.sales = sales;
+        this.lines = lines;
+        this.views = views;
+        this.payments = payments;
+        this.refunds = refunds;
         this.sessions = sessions;
         this.outbox = outbox;
     }
 
     /**
-     * Refunds the sale; {@code requestRef} names a keyed request (null without one): run again after its first run
+     * Refunds the sale; {@code requestKey} names a keyed request (null without one): run again after its first run
      * committed (a retry taking over from an instance that died), it answers the sale instead of refunding twice.
      */
     @Transactional
-    public SaleView refund(Caller caller, long saleId, RefundRequest r, String requestRef) {
+    public SaleView refund(Caller caller, long saleId, RefundRequest r, String requestKey) {
         String method = r == null || r.method() == null || r.method().isBlank()
                 ? "cash"
                 : r.method().trim();
@@ -57,11 +72,11 @@ public class Refunds {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
-        if (requestRef != null && sales.refundedBy(saleId, requestRef)) {
-            return sales.view(saleId);
+        if (requestKey != null && refunds.refundedBy(saleId, requestKey)) {
+            return views.view(saleId);
         }
         sale.status().moveTo(SaleStatus.PARTIALLY_REFUNDED, SalesErrors.SALE_NOT_REFUNDABLE);
-        List<SaleRepository.Item> items = sales.items(saleId);
+        List<SaleLines.Item> items = lines.items(saleId);
         Map<Long, BigDecimal> wanted = wanted(items, r);
         if (wanted.isEmpty()) {
             throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
@@ -73,16 +88,16 @@ public class Refunds {
                         .map(i -> new RefundShare.Line(i.id(), i.quantity(), i.refundedQuantity(), i.lineTotal()))
                         .toList(),
                 wanted,
-                sales::refundedAmount,
-                sales.paidBy(saleId, "credit").subtract(sales.refundedAs(saleId, "credit_amount")),
-                sales.paidBy(saleId, "bonus").subtract(sales.refundedAs(saleId, "bonus_amount")),
+                refunds::refundedAmount,
+                payments.paidBy(saleId, "credit").subtract(refunds.refundedAs(saleId, "credit_amount")),
+                payments.paidBy(saleId, "bonus").subtract(refunds.refundedAs(saleId, "bonus_amount")),
                 method);
         Tenant tenant = TenantContext.require();
         long session = sessions.currentOf(caller.userId())
                 .filter(Session::isOpen)
                 .map(Session::id)
                 .orElse(sale.sessionId());
-        long refundId = sales.addRefund(
+        long refundId = refunds.addRefund(new RefundRepository.NewRefund(
                 saleId,
                 session,
                 share.total().max(new BigDecimal("0.01")),
@@ -92,14 +107,15 @@ public class Refunds {
                 r == null || r.reason() == null ? "" : r.reason(),
                 caller.userId(),
                 tenant.today(),
-                requestRef);
-        List<SaleRefunded.Line> lines = new ArrayList<>();
+                requestKey));
+        List<SaleRefunded.Line> refunded = new ArrayList<>();
         wanted.forEach((itemId, quantity) -> {
             BigDecimal amount = share.amounts().get(itemId);
-            sales.addRefundLine(refundId, itemId, quantity, amount);
-            SaleRepository.Item item =
+            refunds.addRefundLine(refundId, itemId, quantity, amount);
+            lines.markRefunded(itemId, quantity);
+            SaleLines.Item item =
                     items.stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
-            lines.add(new SaleRefunded.Line(
+            refunded.add(new SaleRefunded.Line(
                     item.productId(),
                     item.batchId(),
                     quantity.setScale(3, RoundingMode.UNNECESSARY),
@@ -107,7 +123,7 @@ public class Refunds {
                     item.reservationRef()));
         });
         boolean full =
-                sales.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
+                lines.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
         sales.setStatus(
                 saleId,
                 sale.status()
@@ -127,12 +143,12 @@ public class Refunds {
                         share.bonus(),
                         share.paidBack(),
                         full,
-                        lines));
-        return sales.view(saleId);
+                        refunded));
+        return views.view(saleId);
     }
 
     /** The quantity to give back per line: every line's rest when no line is named, else each named line's (checked). */
-    private static Map<Long, BigDecimal> wanted(List<SaleRepository.Item> items, RefundRequest r) {
+    private static Map<Long, BigDecimal> wanted(List<SaleLines.Item> items, RefundRequest r) {
         Map<Long, BigDecimal> wanted = new LinkedHashMap<>();
         FieldErrors errors = new FieldErrors();
         if (r == null || r.items() == null || r.items().isEmpty()) {
@@ -140,7 +156,7 @@ public class Refunds {
         } else {
             for (int n = 0; n < r.items().size(); n++) {
                 RefundLine line = r.items().get(n);
-                SaleRepository.Item item = line == null || line.itemId() == null
+                SaleLines.Item item = line == null || line.itemId() == null
                         ? null
                         : items.stream()
                                 .filter(i -> i.id() == line.itemId())

@@ -41,4 +41,36 @@ public record SaleCompleted(
             String reservationRef) {}
 
     public record Payment(String method, BigDecimal amount, BigDecimal received, BigDecimal change) {}
+
+    /** What a sale just completed ({@code done}) with its lines and the tenders applied announces. */
+    static SaleCompleted of(SaleRepository.Sale done, List<SaleLines.Item> items, List<Settlement.Applied> tenders) {
+        return new SaleCompleted(
+                String.valueOf(done.id()),
+                done.receiptNumber(),
+                done.sessionId(),
+                done.registerId(),
+                done.cashierUserId(),
+                done.customerId(),
+                done.completedAt(),
+                done.businessDate(),
+                done.subtotal(),
+                done.discountAmount(),
+                done.taxAmount(),
+                done.totalAmount(),
+                items.stream()
+                        .map(i -> new Line(
+                                i.productId(),
+                                i.productName(),
+                                i.batchId(),
+                                i.quantity(),
+                                i.unitPrice(),
+                                i.discountAmount(),
+                                i.lineTotal(),
+                                i.unitCost(),
+                                i.reservationRef()))
+                        .toList(),
+                tenders.stream()
+                        .map(p -> new Payment(p.method(), p.amount(), p.received(), p.change()))
+                        .toList());
+    }
 }

@@ -20,15 +20,29 @@ import java.util.Optional;
 public class SaleQueries {
 
     private final SaleRepository sales;
+    private final SaleLines lines;
+    private final SaleViews views;
+    private final PaymentRepository payments;
+    private final SaleSearch search;
     private final SessionRepository sessions;
 
-    SaleQueries(SaleRepository sales, SessionRepository sessions) {
+    SaleQueries(
+            SaleRepository sales,
+            SaleLines lines,
+            SaleViews views,
+            PaymentRepository payments,
+            SaleSearch search,
+            SessionRepository sessions) {
         this.sales = sales;
+        this.lines = lines;
+        this.views = views;
+        this.payments = payments;
+        this.search = search;
         this.sessions = sessions;
     }
 
     public SaleView get(long saleId) {
-        return sales.findView(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
+        return views.find(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
     }
 
     /** The caller's open draft in a shift, if any (spec S28). */
@@ -38,13 +52,13 @@ public class SaleQueries {
         }
         // spec S28: a closed shift is answered as one not found (404), as the original did
         sessions.find(sessionId).filter(Session::isOpen).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
-        return sales.pendingOf(sessionId, caller.userId()).map(s -> sales.view(s.id()));
+        return sales.pendingOf(sessionId, caller.userId()).map(s -> views.view(s.id()));
     }
 
     /** The sales list: {@code today} narrows to today's completed sales (the store's local date). */
-    public Page<SaleView> list(SaleRepository.Filter filter, boolean today, String ordering, Pageable page) {
-        SaleRepository.Filter f = today
-                ? new SaleRepository.Filter(
+    public Page<SaleView> list(SaleSearch.Filter filter, boolean today, String ordering, Pageable page) {
+        SaleSearch.Filter f = today
+                ? new SaleSearch.Filter(
                         "completed",
                         null,
                         null,
@@ -53,20 +67,20 @@ public class SaleQueries {
                         null,
                         null)
                 : filter;
-        Page<SaleRepository.Sale> found = sales.search(f, SaleRepository.ORDERING.orderBy(ordering), page);
+        Page<SaleRepository.Sale> found = search.page(f, SaleSearch.ORDERING.orderBy(ordering), page);
         List<Long> ids = found.stream().map(SaleRepository.Sale::id).toList();
-        var items = sales.itemsOf(ids);
-        var payments = sales.paymentsOf(ids);
+        var items = lines.itemsOf(ids);
+        var tenders = payments.ofSales(ids);
         return found.map(
-                x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), payments.getOrDefault(x.id(), List.of())));
+                x -> SaleView.of(x, items.getOrDefault(x.id(), List.of()), tenders.getOrDefault(x.id(), List.of())));
     }
 
     /** Lines of sales (spec S30, read-only), filtered by sale and product. */
     public Page<SaleView.ItemView> items(Long sale, Long product, String orderBy, Pageable page) {
-        return sales.itemPage(sale, product, orderBy, page).map(SaleView::item);
+        return lines.itemPage(sale, product, orderBy, page).map(SaleView::item);
     }
 
     public SaleView.ItemView item(long id) {
-        return sales.item(id).map(SaleView::item).orElseThrow(() -> SalesErrors.SALE_ITEM_NOT_FOUND.exception());
+        return lines.item(id).map(SaleView::item).orElseThrow(() -> SalesErrors.SALE_ITEM_NOT_FOUND.exception());
     }
 }

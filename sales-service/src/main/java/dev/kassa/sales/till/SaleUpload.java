@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.KassaException;
-import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -15,7 +13,6 @@ import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
-import dev.kassa.platform.web.DatabaseFailures;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
@@ -27,9 +24,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +54,6 @@ import java.util.UUID;
  */
 @Service
 public class SaleUpload {
-
-    private static final Logger log = LoggerFactory.getLogger(SaleUpload.class);
 
     /** One line of an uploaded sale; no quantity is one. */
     public record SaleLine(
@@ -108,15 +98,6 @@ public class SaleUpload {
     /** A sale recorded in one call, and whether this call created it (false: the till had uploaded it before). */
     public record Recorded(boolean created, Uploaded sale) {}
 
-    /** Sales an offline till kept while it was offline, in the order they happened (each needs its client_id). */
-    public record Batch(@NotEmpty @Size(max = MAX_BATCH) List<NewSale> sales) {}
-
-    /** What became of one sale of a batch: recorded now, recorded before, or refused (and why). */
-    public record Outcome(NewSale sale, Recorded recorded, KassaException refused) {}
-
-    /** The most sales one batch may carry. */
-    static final int MAX_BATCH = 100;
-
     /** The sale as recorded, with what Kassa had to decide to record it (empty for an online till's sale). */
     public record Uploaded(@JsonUnwrapped SaleView sale, List<UploadDecision> decisions) {}
 
@@ -132,15 +113,13 @@ public class SaleUpload {
 
     private static final Duration BEHIND = Duration.ofDays(30);
 
-    /**
-     * How long before its sale an offline till's price may date from: a till that sells offline synced its catalogue at
-     * most this long before (a price the product had from then until the upload is kept).
-     */
-    static final Duration PRICE_WINDOW = Duration.ofDays(7);
-
     private final Checkout checkout;
     private final ShiftOfSale shiftOfSale;
     private final SaleRepository sales;
+    private final SaleLines lines;
+    private final UploadPrices prices;
+    private final UploadedSales uploaded;
+    private final SaleViews views;
     private final CatalogClient catalog;
     private final CustomerClient customers;
     private final TransactionTemplate tx;
@@ -154,6 +133,10 @@ public class SaleUpload {
             Checkout checkout,
             ShiftOfSale shiftOfSale,
             SaleRepository sales,
+            SaleLines lines,
+            SaleViews views,
+            UploadPrices prices,
+            UploadedSales uploaded,
             CatalogClient catalog,
             CustomerClient customers,
             TransactionTemplate tx,
@@ -166,6 +149,10 @@ public class SaleUpload {
         this.checkout = checkout;
         this.shiftOfSale = shiftOfSale;
         this.sales = sales;
+        this.lines = lines;
+        this.prices = prices;
+        this.uploaded = uploaded;
+        this.views = views;
         this.catalog = catalog;
         this.customers = customers;
         this.tx = tx;
@@ -176,7 +163,7 @@ public class SaleUpload {
     }
 
     /**
-     * Records a sale sent whole. {@code requestKey} ({@link dev.kassa.platform.web.IdempotencyFilter#requestKey}, null
+     * Records a sale sent whole. {@code requestKey} ({@link dev.kassa.platform.web.RequestKey}, null
      * without an {@code Idempotency-Key}) names a sale without a {@code client_id}: a retry of the keyed request that runs
      * again (its first instance died before answering, after committing) finds the sale the first run recorded instead of
      * recording it twice.
@@ -191,7 +178,7 @@ public class SaleUpload {
         // one statement: the sale this client id recorded before is the answer; otherwise the shift it goes into is
         // found
         Placed placed = tx.execute(s -> {
-            SaleRepository.BeforeHold before = sales.beforeHold(r.session(), client);
+            UploadedSales.BeforeHold before = uploaded.beforeHold(r.session(), client);
             return before.earlier() != null
                     ? new Placed(uploaded(before.earlier()), null)
                     : new Placed(null, shiftOfSale.place(r, soldAt, before, AHEAD));
@@ -207,7 +194,7 @@ public class SaleUpload {
         boolean offline = r.clientId() != null;
         try {
             List<Hold> holds = hold(r, refs, offline);
-            Held held = new Held(holds, offline ? pricesHad(r, holds, soldAt) : Map.of());
+            UploadPrices.Held held = new UploadPrices.Held(holds, offline ? prices.had(r, holds, soldAt) : Map.of());
             return new Recorded(true, tx.execute(s -> {
                 if (!intents.end(refs)) {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
@@ -216,7 +203,7 @@ public class SaleUpload {
                 SessionRepository.TillShift shift = shiftOfSale.lock(r, placed.shift());
                 Written written = write(caller, r, shift, client, soldAt, held, refs, decisions);
                 long saleId = written.sale().id();
-                SaleView sale = checkout.settle(
+                Checkout.Settled settled = checkout.settle(new Checkout.Settle(
                         caller,
                         written.sale(),
                         written.items(),
@@ -224,9 +211,13 @@ public class SaleUpload {
                         buyer,
                         who,
                         soldAt,
-                        credit,
                         null,
-                        decisions);
+                        decisions != null));
+                credit.addAll(settled.customerHolds());
+                SaleView sale = settled.sale();
+                if (decisions != null) {
+                    decisions.addAll(settled.decisions());
+                }
                 shiftOfSale.recorded(r, shift, decisions);
                 if (decisions == null) {
                     return new Uploaded(sale, List.of());
@@ -246,46 +237,6 @@ public class SaleUpload {
             credit.forEach(customers::release);
             throw e;
         }
-    }
-
-    /**
-     * Records each sale of an offline till's batch on its own, in order: one that is refused (a closed shift, an unknown
-     * product, a payment short of the total) does not stop the others, and the batch may be sent again (every sale names its
-     * {@code client_id}).
-     */
-    public List<Outcome> recordAll(Caller caller, Batch batch) {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (NewSale sale : batch.sales()) {
-            try {
-                if (sale == null || sale.clientId() == null) {
-                    throw FieldErrors.single("client_id", "validation.required");
-                }
-                outcomes.add(new Outcome(sale, record(caller, sale, null), null));
-            } catch (KassaException refused) {
-                outcomes.add(new Outcome(sale, null, refused));
-            } catch (RuntimeException failed) {
-                // whatever else failed fails this sale alone, as a refusal the till can read (the batch may be sent
-                // again)
-                outcomes.add(new Outcome(sale, null, refusal(failed)));
-            }
-        }
-        return outcomes;
-    }
-
-    /**
-     * A failure that is not a refusal of the sale, as the refusal a till reads: the database away for a moment (send it
-     * again), a conflict with what is stored, or an error of Kassa's own (logged).
-     */
-    private static KassaException refusal(RuntimeException failed) {
-        if (DatabaseFailures.isUnavailable(failed)) {
-            return PlatformErrors.DATABASE_UNAVAILABLE.exception();
-        }
-        if (failed instanceof DataIntegrityViolationException) {
-            log.warn("An uploaded sale conflicts with what is stored", failed);
-            return PlatformErrors.CONFLICT.exception();
-        }
-        log.error("An uploaded sale failed", failed);
-        return PlatformErrors.INTERNAL_ERROR.exception();
     }
 
     /** The request's declared rules and its time of sale (now when none is given) in one answer. */
@@ -310,14 +261,14 @@ public class SaleUpload {
     private Optional<Uploaded> earlier(UUID client) {
         return client == null
                 ? Optional.empty()
-                : tx.execute(s -> sales.findByClientId(client).map(x -> uploaded(x.id())));
+                : tx.execute(s -> uploaded.byClientId(client).map(this::uploaded));
     }
 
     /** A sale recorded before, with what was decided to record it (inside the caller's transaction). */
     private Uploaded uploaded(long saleId) {
         return new Uploaded(
-                sales.view(saleId),
-                sales.uploadDecisions(saleId).map(this::decisionsOf).orElse(List.of()));
+                views.view(saleId),
+                uploaded.decisions(saleId).map(this::decisionsOf).orElse(List.of()));
     }
 
     /**
@@ -349,61 +300,8 @@ public class SaleUpload {
         }
     }
 
-    /**
-     * Writes the sale (completed, at {@code at}) with a line per batch of each hold and the discounts asked for. A line whose
-     * price is not the catalog's refuses the whole sale with the current prices, unless the sale already happened
-     * ({@code decisions} given): then it keeps the till's price, and that and a line held beyond the stock are decided
-     * there. Answers the sale's id.
-     */
-    /** A sale's holds, in the order of its lines, and for an offline line sold at another price the prices it had. */
-    private record Held(List<Hold> holds, Map<Integer, List<BigDecimal>> pricesHad) {}
-
-    /**
-     * For each line an offline till sold at a price other than the catalogue's, the prices the product had from
-     * {@link #PRICE_WINDOW} before the sale until now (asked of catalog before the sale's transaction).
-     */
-    private Map<Integer, List<BigDecimal>> pricesHad(NewSale r, List<Hold> holds, Instant soldAt) {
-        Map<Integer, List<BigDecimal>> had = new HashMap<>();
-        for (int i = 0; i < holds.size(); i++) {
-            BigDecimal till = r.items().get(i).unitPrice();
-            Hold hold = holds.get(i);
-            if (till != null && till.compareTo(hold.product().salePrice()) != 0) {
-                had.put(i, catalog.pricesSince(hold.product().id(), soldAt.minus(PRICE_WINDOW)));
-            }
-        }
-        return had;
-    }
-
-    /**
-     * Whether an offline till may keep {@code tillPrice} for line {@code i}: a price the product had around the sale, or one
-     * below such a price by no more than the uploader may take off (a cashier's cap: 403 {@code discount_needs_manager}
-     * beyond it). Any other price (above every price it had, or between them by more than that) is refused on the line.
-     */
-    private boolean offlinePrice(
-            Caller caller, FieldErrors errors, int i, BigDecimal quantity, BigDecimal tillPrice, List<BigDecimal> had) {
-        if (had.stream().anyMatch(p -> p.compareTo(tillPrice) == 0)) {
-            return true;
-        }
-        Optional<BigDecimal> above =
-                had.stream().filter(p -> p.compareTo(tillPrice) > 0).min(Comparator.naturalOrder());
-        if (above.isPresent()) {
-            // a discount off the nearest price it had: within what the uploader may take off
-            discounts.authorize(
-                    caller,
-                    SaleTotals.lineTotal(quantity, above.get().subtract(tillPrice), BigDecimal.ZERO),
-                    SaleTotals.lineTotal(quantity, above.get(), BigDecimal.ZERO));
-            return true;
-        }
-        errors.add(
-                "items." + i + ".unit_price",
-                "sales.offline_price_unknown",
-                tillPrice.toPlainString(),
-                String.join(", ", had.stream().map(BigDecimal::toPlainString).toList()));
-        return false;
-    }
-
     /** A sale as {@link #write} left it: its row with its totals, and its lines. */
-    private record Written(SaleRepository.Sale sale, List<SaleRepository.Item> items) {}
+    private record Written(SaleRepository.Sale sale, List<SaleLines.Item> items) {}
 
     private Written write(
             Caller caller,
@@ -411,7 +309,7 @@ public class SaleUpload {
             SessionRepository.TillShift session,
             UUID client,
             Instant at,
-            Held held,
+            UploadPrices.Held held,
             List<String> refs,
             List<UploadDecision> decisions) {
         List<Hold> holds = held.holds();
@@ -426,28 +324,7 @@ public class SaleUpload {
                 r.notes() == null ? "" : r.notes());
         long saleId = created.id();
         FieldErrors lineErrors = new FieldErrors();
-        List<Hold> priced = new ArrayList<>();
-        for (int i = 0; i < holds.size(); i++) {
-            Hold hold = holds.get(i);
-            SaleLine line = r.items().get(i);
-            BigDecimal catalogPrice = hold.product().salePrice();
-            if (line.unitPrice() != null && line.unitPrice().compareTo(catalogPrice) != 0) {
-                if (decisions == null) {
-                    lineErrors.add("items." + i + ".unit_price", "sales.price_changed", catalogPrice.toPlainString());
-                } else {
-                    BigDecimal tillPrice = line.unitPrice().setScale(2);
-                    List<BigDecimal> had = held.pricesHad().getOrDefault(i, List.of(catalogPrice));
-                    if (offlinePrice(caller, lineErrors, i, line.quantityOrOne(), tillPrice, had)) {
-                        decisions.add(UploadDecision.priceChanged(i, tillPrice, catalogPrice));
-                        hold = hold.at(tillPrice);
-                    }
-                }
-            }
-            if (hold.isShort() && decisions != null) {
-                decisions.add(UploadDecision.stockShort(i, line.quantityOrOne(), hold.shortfall()));
-            }
-            priced.add(hold);
-        }
+        List<Hold> priced = prices.priced(caller, r, held, lineErrors, decisions);
         // what the lines and the sale come to must fit what Kassa stores: refused naming the bound, before anything is
         // written
         FieldErrors bounds = new FieldErrors();
@@ -462,7 +339,7 @@ public class SaleUpload {
         bounds.throwIfAny();
         // every line in one statement, which answers the sale's lines; a line's discount changes them after (a refused
         // price or discount refuses the whole sale below, this transaction with it, after every line was checked)
-        List<SaleRepository.Item> items = sales.addLines(saleId, priced, refs, null);
+        List<SaleLines.Item> items = lines.addLines(saleId, priced, refs, null);
         boolean discounted = false;
         for (int i = 0; i < holds.size(); i++) {
             BigDecimal off = r.items().get(i).discountAmount();
@@ -473,7 +350,7 @@ public class SaleUpload {
         }
         lineErrors.throwIfAny();
         if (discounted) {
-            items = sales.items(saleId);
+            items = lines.items(saleId);
         }
         // the sale was created in this transaction (nobody else sees it): its totals are stored when it is completed
         SaleRepository.Sale sale = SaleRepository.totalled(created, items);
@@ -490,10 +367,10 @@ public class SaleUpload {
     /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */
     private void discountLines(
             Caller caller, FieldErrors errors, String prefix, long saleId, String ref, BigDecimal amount) {
-        List<SaleRepository.Item> lines = sales.items(saleId).stream()
+        List<SaleLines.Item> ofHold = lines.items(saleId).stream()
                 .filter(i -> i.reservationRef().equals(ref))
                 .toList();
-        BigDecimal gross = lines.stream()
+        BigDecimal gross = ofHold.stream()
                 .map(i -> SaleTotals.lineTotal(i.quantity(), i.unitPrice(), BigDecimal.ZERO))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Discounts.Requested requested = new Discounts.Requested(null, amount);
@@ -504,9 +381,9 @@ public class SaleUpload {
         }
         BigDecimal left = Discounts.amountOff(requested, gross);
         discounts.authorize(caller, left, gross);
-        for (SaleRepository.Item line : lines) {
+        for (SaleLines.Item line : ofHold) {
             BigDecimal off = left.min(SaleTotals.lineTotal(line.quantity(), line.unitPrice(), BigDecimal.ZERO));
-            sales.setLineDiscount(line, off);
+            lines.setLineDiscount(line, off);
             left = left.subtract(off);
         }
     }

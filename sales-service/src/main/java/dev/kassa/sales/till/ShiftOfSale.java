@@ -33,10 +33,10 @@ class ShiftOfSale {
 
     /**
      * The shift the sale goes into, checked before its stock is held (read without a lock): {@code named} is the shift
-     * the request names, as {@link SaleRepository#beforeHold} read it; {@code clock} how far a till's clock may run fast.
+     * the request names, as {@link UploadedSales#beforeHold} read it; {@code clock} how far a till's clock may run fast.
      */
     SessionRepository.TillShift place(
-            SaleUpload.NewSale r, Instant soldAt, SaleRepository.BeforeHold named, Duration clock) {
+            SaleUpload.NewSale r, Instant soldAt, UploadedSales.BeforeHold named, Duration clock) {
         SessionRepository.TillShift shift = named.shift().orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         boolean beforeIt = soldAt.isBefore(named.shiftOpenedAt().minus(clock));
         if (r.soldAt() == null || (shift.isOpen() && !beforeIt)) {

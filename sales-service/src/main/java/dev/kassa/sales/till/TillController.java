@@ -8,14 +8,13 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.web.ErrorResponses;
-import dev.kassa.platform.web.IdempotencyFilter;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageResponse;
+import dev.kassa.platform.web.RequestKey;
 import dev.kassa.platform.web.Success;
 import dev.kassa.sales.SalesErrors;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
@@ -80,6 +79,7 @@ class TillController {
     private final Cart cart;
     private final Checkout checkout;
     private final SaleUpload upload;
+    private final SaleBatches batches;
     private final Refunds refunds;
     private final SaleQueries queries;
     private final TenantRegistry stores;
@@ -90,6 +90,7 @@ class TillController {
             Cart cart,
             Checkout checkout,
             SaleUpload upload,
+            SaleBatches batches,
             Refunds refunds,
             SaleQueries queries,
             TenantRegistry stores,
@@ -99,6 +100,7 @@ class TillController {
         this.cart = cart;
         this.checkout = checkout;
         this.upload = upload;
+        this.batches = batches;
         this.refunds = refunds;
         this.queries = queries;
         this.stores = stores;
@@ -110,8 +112,8 @@ class TillController {
                     "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, HttpServletRequest http) {
-        return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, requestKey(http))));
+    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, RequestKey key) {
+        return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, key.value())));
     }
 
     @Operation(
@@ -134,7 +136,7 @@ class TillController {
             PageRequest page) {
         LocalDate from = Values.isoDate(dateFrom);
         LocalDate to = Values.isoDate(dateTo);
-        SaleRepository.Filter filter = new SaleRepository.Filter(
+        SaleSearch.Filter filter = new SaleSearch.Filter(
                 blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
         return PageResponse.of(queries.list(filter, false, ordering, page), v -> v);
     }
@@ -192,9 +194,8 @@ class TillController {
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
     @PostMapping("/api/sales/sales/{id}/add_item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> addItem(
-            @PathVariable long id, @Valid @RequestBody Cart.AddItemRequest request, HttpServletRequest http) {
-        return Success.of("sales.item_added", cart.addItem(id, request, requestKey(http)));
+    Success<SaleView> addItem(@PathVariable long id, @Valid @RequestBody Cart.AddItemRequest request, RequestKey key) {
+        return Success.of("sales.item_added", cart.addItem(id, request, key.value()));
     }
 
     @Operation(summary = "Remove a line from a draft: {item_id}; its stock hold is released")
@@ -220,8 +221,8 @@ class TillController {
             @PathVariable long id,
             @Valid @RequestBody(required = false) Refunds.RefundRequest request,
             Caller caller,
-            HttpServletRequest http) {
-        return Success.of("sales.refunded", refunds.refund(caller, id, request, requestKey(http)));
+            RequestKey key) {
+        return Success.of("sales.refunded", refunds.refund(caller, id, request, key.value()));
     }
 
     @Operation(
@@ -235,8 +236,8 @@ class TillController {
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
     ResponseEntity<Success<SaleUpload.Uploaded>> record(
-            @RequestBody SaleUpload.NewSale request, Caller caller, HttpServletRequest http) {
-        SaleUpload.Recorded recorded = upload.record(caller, request, requestKey(http));
+            @RequestBody SaleUpload.NewSale request, Caller caller, RequestKey key) {
+        SaleUpload.Recorded recorded = upload.record(caller, request, key.value());
         if (recorded.created()) {
             metrics.recorded();
         }
@@ -261,9 +262,9 @@ class TillController {
                             + "batch is safe to send again")
     @PostMapping("/api/sales/sales/upload")
     @PreAuthorize(Access.SELL)
-    Success<UploadReport> upload(@Valid @RequestBody SaleUpload.Batch batch, Caller caller) {
+    Success<UploadReport> upload(@Valid @RequestBody SaleBatches.Batch batch, Caller caller) {
         List<UploadResult> results = new ArrayList<>();
-        for (SaleUpload.Outcome o : upload.recordAll(caller, batch)) {
+        for (SaleBatches.Outcome o : batches.recordAll(caller, batch)) {
             String clientId = o.sale() == null ? null : o.sale().clientId();
             if (o.refused() != null) {
                 results.add(new UploadResult(clientId, "refused", null, errors.body(o.refused())));
@@ -320,18 +321,10 @@ class TillController {
     @PostMapping("/api/sales/sales/{id}/checkout")
     @PreAuthorize(Access.SELL)
     Success<SaleView> checkout(
-            @PathVariable long id,
-            @Valid @RequestBody CheckoutRequest request,
-            Caller caller,
-            HttpServletRequest http) {
+            @PathVariable long id, @Valid @RequestBody CheckoutRequest request, Caller caller, RequestKey key) {
         return Success.of(
                 "sales.sale_completed",
                 metrics.checkout(() -> checkout.checkout(
-                        caller, id, request.payments(), request.buyer(), request.cashierId(), requestKey(http))));
-    }
-
-    /** The keyed request's stable name (Idempotency-Key), for the till's operations that must be idempotent themselves. */
-    private static String requestKey(HttpServletRequest http) {
-        return IdempotencyFilter.requestKey(http).orElse(null);
+                        caller, id, request.payments(), request.buyer(), request.cashierId(), key.value())));
     }
 }

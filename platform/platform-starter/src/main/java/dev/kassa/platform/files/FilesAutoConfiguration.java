@@ -1,10 +1,13 @@
 package dev.kassa.platform.files;
 
+import dev.kassa.platform.tenancy.TenantMigrationLocations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
 
 /** The file store, for services that keep photos or images ({@code kassa.files.enabled=true}, {@code kassa.files.path}). */
 @AutoConfiguration
@@ -19,6 +22,12 @@ public class FilesAutoConfiguration {
                     "kassa.files.path must name where the service serves its files, e.g. /api/tasks/files");
         }
         return new FileStore(jdbcClient, properties);
+    }
+
+    /** Every store's schema gets the files table. */
+    @Bean
+    TenantMigrationLocations fileMigrations() {
+        return () -> List.of(FileStore.TENANT_MIGRATIONS);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.kassa.platform.tenancy;
 
 import dev.kassa.platform.config.PlatformMigrations;
-import dev.kassa.platform.files.FileStore;
 import org.hibernate.cfg.AvailableSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,7 +19,6 @@ import org.springframework.boot.autoconfigure.transaction.TransactionManagerCust
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
@@ -103,11 +101,12 @@ public class TenancyAutoConfiguration {
 
         @Bean
         TenantProvisioner tenantProvisioner(
-                DataSource dataSource, TenantRegistry registry, TenancyProperties properties, Environment environment) {
+                DataSource dataSource,
+                TenantRegistry registry,
+                TenancyProperties properties,
+                ObjectProvider<TenantMigrationLocations> modules) {
             List<String> locations = new ArrayList<>(properties.migrationLocations());
-            if (environment.getProperty("kassa.files.enabled", Boolean.class, false)) {
-                locations.add(FileStore.TENANT_MIGRATIONS);
-            }
+            modules.orderedStream().forEach(m -> locations.addAll(m.locations()));
             return new TenantProvisioner(dataSource, registry, properties, locations);
         }
 

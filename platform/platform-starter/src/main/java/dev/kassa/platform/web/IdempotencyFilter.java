@@ -29,7 +29,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -43,14 +42,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * (its connections' {@code application_name}); when that process has died before storing the answer (a pod lost with its
  * node: it has no connection left), a retry on another instance takes the claim over and runs the request again instead
  * of answering "in progress" for a day. The first attempt may have committed its change before it died, so an operation
- * that a till retries must give the same result when run again ({@link #requestKey}: the till's scan holds and writes
+ * that a till retries must give the same result when run again ({@link RequestKey}: the till's scan holds and writes
  * its line once per key, a checkout of a sale completed under the same key answers the sale).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY = 100;
-    /** The request attribute holding {@link #requestKey} for the handler. */
+    /** The request attribute holding the keyed request's name for the handler ({@link RequestKey}). */
     static final String REQUEST_KEY = IdempotencyFilter.class.getName() + ".key";
 
     private static final int MAX_PENDING = 10_000;
@@ -64,14 +63,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.jdbc = jdbc;
         this.errors = errors;
         this.instance = instance;
-    }
-
-    /**
-     * A stable name of the keyed request being handled (the same on every attempt, on any instance, and different for
-     * another store, caller or key), for an operation that has to be idempotent itself; empty without a key.
-     */
-    public static Optional<String> requestKey(HttpServletRequest request) {
-        return Optional.ofNullable((String) request.getAttribute(REQUEST_KEY));
     }
 
     @Override

@@ -65,6 +65,8 @@ public class WebAutoConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(PageRequest.class);
         // so is a delta-sync poll (PollParameters): its cursor, limit and If-None-Match
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ChangeFeed.Poll.class);
+        // and a keyed request's name (RequestKey), which the Idempotency-Key header carries
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestKey.class);
         // money and quantities leave as decimal strings and are read from strings or numbers (kassaJsonCustomizer);
         // published
         // as what every answer holds, a string of format decimal, which generators map to their decimal type (one type,
@@ -142,6 +144,7 @@ public class WebAutoConfiguration {
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(pages);
                 resolvers.add(polls);
+                resolvers.add(new RequestKey.Resolver());
             }
         };
     }

@@ -130,7 +130,7 @@ public final class AsyncApiDocument {
         envelope.put("description", "Every Kassa event travels in this envelope.");
         ArrayNode required = envelope.putArray("required");
         ObjectNode properties = envelope.putObject("properties");
-        for (EventSamples.EnvelopeField f : EventSamples.ENVELOPE) {
+        for (EventEnvelope.Field f : EventEnvelope.FIELDS) {
             required.add(f.name());
             ObjectNode field = properties.putObject(f.name());
             field.put("type", f.type());

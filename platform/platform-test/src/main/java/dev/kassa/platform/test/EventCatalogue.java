@@ -26,7 +26,7 @@ public final class EventCatalogue {
                 | field | kind | meaning |
                 |---|---|---|
                 """);
-        EventSamples.ENVELOPE.forEach(f -> md.append("| `")
+        EventEnvelope.FIELDS.forEach(f -> md.append("| `")
                 .append(f.name())
                 .append("` | ")
                 .append(f.kind())

@@ -97,39 +97,6 @@ public final class EventSamples {
         return byTopic;
     }
 
-    /** A field of the envelope every event travels in: its name, its kind for a reader, its JSON type and format. */
-    public record EnvelopeField(String name, String kind, String type, String format, String meaning) {}
-
-    /** The envelope's fields, as the catalogue's table and the AsyncAPI contract describe them. */
-    public static final List<EnvelopeField> ENVELOPE = List.of(
-            new EnvelopeField(
-                    "event_id",
-                    "UUID",
-                    "string",
-                    "uuid",
-                    "unique per event; a consumer that records it handles a redelivered event once"),
-            new EnvelopeField("type", "string", "string", null, "the event type"),
-            new EnvelopeField(
-                    "tenant_key",
-                    "string",
-                    "string",
-                    null,
-                    "the store; also the Kafka message key, so one store's events stay in order"),
-            new EnvelopeField(
-                    "occurred_at", "timestamp (UTC, ISO-8601)", "string", "date-time", "when the change was committed"),
-            new EnvelopeField(
-                    "schema_version",
-                    "integer",
-                    "integer",
-                    null,
-                    "the payload's version; raised only on an incompatible change"),
-            new EnvelopeField(
-                    "payload",
-                    "object",
-                    "object",
-                    null,
-                    "the event's fields (snake_case; money and quantities as decimal strings)"));
-
     /**
      * Waits (30 s at most) for the producer's real {@code contract} event keyed {@code tenantKey} on the broker and checks it
      * against the golden sample: the record's topic, name and version, and the emitted payload's exact shape.

@@ -1,0 +1,45 @@
+package dev.kassa.platform.web;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * The stable name of a keyed request ({@link IdempotencyFilter}: the same on every attempt, on any instance, and different
+ * for another store, caller or key), handed to a handler as a parameter like {@code Caller}: an operation that a till
+ * retries keeps it with what it wrote ({@code request_key}), so running again finds its first run's work. {@link #value}
+ * is null for a request without an {@code Idempotency-Key}.
+ */
+public record RequestKey(String value) {
+
+    /** A request sent without an {@code Idempotency-Key}. */
+    public static RequestKey none() {
+        return new RequestKey(null);
+    }
+
+    public boolean isPresent() {
+        return value != null;
+    }
+
+    /** Supplies {@link RequestKey} parameters from what {@link IdempotencyFilter} recorded for the request. */
+    public static class Resolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return RequestKey.class.equals(parameter.getParameterType());
+        }
+
+        @Override
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mavContainer,
+                NativeWebRequest request,
+                WebDataBinderFactory binderFactory) {
+            return new RequestKey(
+                    (String) request.getAttribute(IdempotencyFilter.REQUEST_KEY, RequestAttributes.SCOPE_REQUEST));
+        }
+    }
+}
