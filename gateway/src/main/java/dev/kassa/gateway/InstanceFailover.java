@@ -12,24 +12,33 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.retry.Retry;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Sends a call that could not be delivered to another instance of the service: when the connection to the chosen instance
  * is refused or not made in time, nothing was sent, so the call is chosen and sent again (up to two more instances), whatever
  * its method; the instance that failed is skipped by the load balancer for a few seconds ({@link RecentFailures}). A call
- * that may have reached the service (reset or timed out after it was sent) is never repeated: a checkout is safe to repeat
- * only with its Idempotency-Key, and that is the till's to send.
+ * that may have reached the service (reset or timed out after it was sent) is repeated only when it carries an
+ * {@code Idempotency-Key}, and only when the connection broke before an answer (not on a timeout): the service runs a key
+ * once, and a retry taking over a dead instance's claim answers what the first run committed. Such a call's body is kept
+ * in memory until it is answered (at most the gateway's request size limit); a call without a key is never repeated once
+ * sent (a web till's scan would be added twice).
  * <p>
  * It runs inside the route's admission place and breaker (just before the request URL is resolved, so a retry resolves
- * {@code lb://} again), so a call delivered on its second attempt is no failure of the service. The request body needs no
- * copy: it is read only once a connection is made. Retries are counted in {@code kassa_gateway_failovers_total{route}}.
+ * {@code lb://} again), so a call delivered on its second attempt is no failure of the service. The body of a call without a key
+ * needs no copy: it is read only once a connection is made. Retries are counted in {@code kassa_gateway_failovers_total{route}}.
  */
 @Component
 class InstanceFailover implements GlobalFilter, Ordered {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** Instances tried after the first. */
     static final int OTHER_INSTANCES = 2;
@@ -43,21 +52,58 @@ class InstanceFailover implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(exchange)
-                .retryWhen(Retry.max(OTHER_INSTANCES)
-                        .filter(RecentFailures::isConnectFailure)
-                        .doBeforeRetry(signal -> {
-                            ServerWebExchangeUtils.reset(exchange);
-                            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-                            String id = route == null ? "-" : route.getId();
-                            failovers
-                                    .computeIfAbsent(id, r -> Counter.builder("kassa.gateway.failovers")
-                                            .tag("route", r)
-                                            .description(
-                                                    "Calls sent to another instance after the chosen one refused the connection")
-                                            .register(meters))
-                                    .increment();
-                        }));
+        if (exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_KEY) == null) {
+            return send(exchange, chain.filter(exchange), RecentFailures::isConnectFailure);
+        }
+        // a keyed call may go again even after it reached an instance that then broke the connection (a pod killed
+        // while
+        // it handled the call): the service runs a key once, taking over the dead instance's claim, and answers a run
+        // that
+        // committed with what it did; so its body is kept to be sent again
+        return ServerWebExchangeUtils.cacheRequestBody(exchange, cached -> {
+            ServerWebExchange again = exchange.mutate().request(cached).build();
+            // never once the answer has begun to go back to the client
+            return send(
+                    again,
+                    chain.filter(again),
+                    failure -> !exchange.getResponse().isCommitted() && undelivered(failure));
+        });
+    }
+
+    /** The call sent again, to the next instance the load balancer chooses, while {@code retried} says it may be. */
+    private Mono<Void> send(ServerWebExchange exchange, Mono<Void> call, Predicate<Throwable> retried) {
+        return call.retryWhen(Retry.max(OTHER_INSTANCES).filter(retried).doBeforeRetry(signal -> {
+            ServerWebExchangeUtils.reset(exchange);
+            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+            String id = route == null ? "-" : route.getId();
+            failovers
+                    .computeIfAbsent(id, r -> Counter.builder("kassa.gateway.failovers")
+                            .tag("route", r)
+                            .description(
+                                    "Calls sent to another instance after the chosen one refused the connection, or"
+                                            + " broke it before answering a keyed call")
+                            .register(meters))
+                    .increment();
+        }));
+    }
+
+    /**
+     * Whether a keyed call got no answer from the instance: the connection was refused, or broken before the answer came
+     * (reset, closed early). A timeout is not among them: the instance may still be running the call.
+     */
+    static boolean undelivered(Throwable failure) {
+        if (RecentFailures.isConnectFailure(failure)) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PrematureCloseException || t instanceof AbortedException) {
+                return true;
+            }
+            if (t instanceof IOException && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

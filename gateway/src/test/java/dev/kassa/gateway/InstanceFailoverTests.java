@@ -22,6 +22,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,11 @@ class InstanceFailoverTests {
     static final AtomicInteger LIVE_CALLS = new AtomicInteger();
     static final HttpServer LIVE = live();
     static final AtomicInteger BROKEN_CALLS = new AtomicInteger();
-    static final ServerSocket BROKEN = breaksEveryConnection();
+    static final ServerSocket BROKEN = breaksEveryConnection(BROKEN_CALLS);
+    /** A second instance of sales that breaks every connection it is sent, beside the live one. */
+    static final AtomicInteger SALES_BROKEN_CALLS = new AtomicInteger();
+
+    static final ServerSocket SALES_BROKEN = breaksEveryConnection(SALES_BROKEN_CALLS);
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
@@ -61,12 +66,20 @@ class InstanceFailoverTests {
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.task-service[0].uri",
                 () -> "http://127.0.0.1:" + BROKEN.getLocalPort());
+        // sales-service: one instance that breaks every call it is sent (killed while handling it), one that answers
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.sales-service[0].uri",
+                () -> "http://127.0.0.1:" + SALES_BROKEN.getLocalPort());
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.sales-service[1].uri",
+                () -> "http://127.0.0.1:" + LIVE.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() throws IOException {
         LIVE.stop(0);
         BROKEN.close();
+        SALES_BROKEN.close();
     }
 
     @LocalServerPort
@@ -146,6 +159,37 @@ class InstanceFailoverTests {
         assertThat(member().get("/api/customers/customers/").status()).isEqualTo(200);
     }
 
+    @Test
+    void aKeyedCallWhoseInstanceBrokeTheConnectionGoesToTheNextOneWithItsBody() {
+        int live = LIVE_CALLS.get();
+        int broken = SALES_BROKEN_CALLS.get();
+        for (int i = 0; i < 8; i++) {
+            Api.Response r = member().header(
+                            "Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/api/sales/sales/scan-item/", "{\"product\": " + i + "}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.text("/body")).isEqualTo("{\"product\": " + i + "}");
+        }
+        assertThat(LIVE_CALLS.get() - live)
+                .as("each keyed call answered once, by the live instance")
+                .isEqualTo(8);
+        assertThat(SALES_BROKEN_CALLS.get() - broken)
+                .as("the round robin sent some of them to the breaking instance first")
+                .isPositive();
+        // without a key, a call that reached the breaking instance is answered 503 and never sent again
+        int before = SALES_BROKEN_CALLS.get();
+        int answered = LIVE_CALLS.get();
+        int refused = 0;
+        for (int i = 0; i < 8; i++) {
+            Api.Response r = member().post("/api/sales/sales/scan-item/", "{\"product\": 1}");
+            if (r.status() == 503) {
+                refused++;
+            }
+        }
+        assertThat(refused).isEqualTo(SALES_BROKEN_CALLS.get() - before).isPositive();
+        assertThat(LIVE_CALLS.get() - answered).isEqualTo(8 - refused);
+    }
+
     static HttpServer live() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -167,7 +211,7 @@ class InstanceFailoverTests {
     }
 
     /** Reads each request's head, then resets the connection (an instance killed while it handled the call). */
-    static ServerSocket breaksEveryConnection() {
+    static ServerSocket breaksEveryConnection(AtomicInteger calls) {
         try {
             ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread t = new Thread(
@@ -183,7 +227,7 @@ class InstanceFailoverTests {
                                     }
                                     matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
                                 }
-                                BROKEN_CALLS.incrementAndGet();
+                                calls.incrementAndGet();
                                 s.setSoLinger(true, 0);
                             } catch (IOException e) {
                                 // closed

@@ -232,7 +232,7 @@ class TillController {
                             + "201 when recorded, 200 with the same sale when this client_id was uploaded before (without a client_id, the "
                             + "Idempotency-Key names the sale: a retry under the same key answers the sale recorded, 201). A sale with a client_id already "
                             + "happened: it is recorded as it was and data.decisions lists what Kassa decided (price_changed: the till's price kept; "
-                            + "stock_short: sold beyond the stock on hand; credit_over_limit: the debt recorded whole); without one, those are refused")
+                            + "stock_short: sold beyond the stock on hand; credit_over_limit: the debt recorded whole; shift_closed / other_shift: recorded in the shift of its register open at sold_at); without one, those are refused")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
     ResponseEntity<Success<SaleUpload.Uploaded>> record(
