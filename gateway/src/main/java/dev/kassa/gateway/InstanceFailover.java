@@ -9,6 +9,7 @@ import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,7 @@ import reactor.util.retry.Retry;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -25,8 +27,9 @@ import java.util.function.Predicate;
  * Sends a call that could not be delivered to another instance of the service: when the connection to the chosen instance
  * is refused or not made in time, nothing was sent, so the call is chosen and sent again (up to two more instances), whatever
  * its method; the instance that failed is skipped by the load balancer for a few seconds ({@link RecentFailures}). A call
- * that may have reached the service (reset or timed out after it was sent) is repeated only when it carries an
- * {@code Idempotency-Key}, and only when the connection broke before an answer (not on a timeout): the service runs a key
+ * that may have reached the service (reset or timed out after it was sent) is repeated only when it is a read (GET,
+ * HEAD, OPTIONS) or carries an {@code Idempotency-Key}, and only when the connection broke before an answer (not on a
+ * timeout): the service runs a key
  * once, and a retry taking over a dead instance's claim answers what the first run committed. Such a call's body is kept
  * in memory until it is answered (at most the gateway's request size limit); a call without a key is never repeated once
  * sent (a web till's scan would be added twice).
@@ -40,6 +43,9 @@ class InstanceFailover implements GlobalFilter, Ordered {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** Methods without an effect (RFC 9110 §9.2.1): a call of one is sent again after a broken connection. */
+    static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
     /** Instances tried after the first. */
     static final int OTHER_INSTANCES = 2;
 
@@ -52,6 +58,14 @@ class InstanceFailover implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (SAFE.contains(method)) {
+            // a read has no effect to repeat: it goes again after a broken connection too
+            return send(
+                    exchange,
+                    chain.filter(exchange),
+                    failure -> !exchange.getResponse().isCommitted() && undelivered(failure));
+        }
         if (exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_KEY) == null) {
             return send(exchange, chain.filter(exchange), RecentFailures::isConnectFailure);
         }

@@ -118,14 +118,7 @@ public class EmployeeService {
         } catch (DataIntegrityViolationException raced) {
             throw FieldErrors.single("username", "auth.username_taken");
         }
-        Employee employee = employees.saveAndFlush(new Employee(
-                        store.id(),
-                        user.id(),
-                        role,
-                        user.firstName(),
-                        user.lastName(),
-                        r.phone() == null ? "" : r.phone().trim())
-                .position(r.position()));
+        Employee employee = employees.saveAndFlush(employeeOf(store, role, user, r));
         if (!FieldErrors.blank(r.pin())) {
             pins.apply(store, employee, r.pin());
             employee = employees.saveAndFlush(employee);
@@ -134,19 +127,24 @@ public class EmployeeService {
         return new Created(employee, user, false, generated, pinOnly);
     }
 
-    /**
-     * An owner brings someone who already works in another of their stores into this one (spec §2.2.6): no new
-     * account and no password; anyone else's username is simply taken.
-     */
-    private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
-        Employee employee = employees.saveAndFlush(new Employee(
+    /** The store's new employee for an account, with the request's phone and position. */
+    private static Employee employeeOf(Store store, Role role, User user, CreateEmployeeRequest r) {
+        return new Employee(
                         store.id(),
                         user.id(),
                         role,
                         user.firstName(),
                         user.lastName(),
                         r.phone() == null ? "" : r.phone().trim())
-                .position(r.position()));
+                .position(r.position());
+    }
+
+    /**
+     * An owner brings someone who already works in another of their stores into this one (spec §2.2.6): no new
+     * account and no password; anyone else's username is simply taken.
+     */
+    private Created addExisting(Store store, Role role, User user, CreateEmployeeRequest r) {
+        Employee employee = employees.saveAndFlush(employeeOf(store, role, user, r));
         announcements.created(store.tenantKey(), employee);
         return new Created(employee, user, true, null, false);
     }

@@ -1,8 +1,8 @@
 package dev.kassa.catalog.attribute;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.Slugify;
 import dev.kassa.catalog.attribute.AttributeRepository.Attribute;
-import dev.kassa.catalog.category.Slugify;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.Filled;

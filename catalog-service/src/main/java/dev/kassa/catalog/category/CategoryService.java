@@ -1,6 +1,7 @@
 package dev.kassa.catalog.category;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.Slugify;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.DomainValidated;

@@ -1,5 +1,7 @@
 package dev.kassa.catalog.category;
 
+import dev.kassa.catalog.unit.UnitRepository;
+import dev.kassa.catalog.unit.UnitView;
 import dev.kassa.platform.sync.ChangeFeed;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;

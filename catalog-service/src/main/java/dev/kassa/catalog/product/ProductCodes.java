@@ -1,6 +1,6 @@
 package dev.kassa.catalog.product;
 
-import dev.kassa.catalog.category.Slugify;
+import dev.kassa.catalog.Slugify;
 import dev.kassa.platform.tenancy.Tenant;
 import org.springframework.stereotype.Component;
 

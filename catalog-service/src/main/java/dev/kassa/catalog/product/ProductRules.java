@@ -2,8 +2,8 @@ package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
-import dev.kassa.catalog.category.Unit;
-import dev.kassa.catalog.category.UnitRepository;
+import dev.kassa.catalog.unit.Unit;
+import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.RequestRules;
 import org.springframework.stereotype.Component;

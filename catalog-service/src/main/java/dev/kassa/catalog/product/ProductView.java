@@ -1,10 +1,10 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.category.Category;
-import dev.kassa.catalog.category.Unit;
 import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.stock.Batches;
 import dev.kassa.catalog.stock.StockLevels.Level;
+import dev.kassa.catalog.unit.Unit;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.kassa.catalog.tag;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.category.Slugify;
+import dev.kassa.catalog.Slugify;
 import dev.kassa.catalog.product.ProductRepository;
 import dev.kassa.catalog.tag.TagRepository.Tag;
 import dev.kassa.platform.error.FieldErrors;

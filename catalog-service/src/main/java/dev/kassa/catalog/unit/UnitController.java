@@ -1,4 +1,4 @@
-package dev.kassa.catalog.category;
+package dev.kassa.catalog.unit;
 
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;

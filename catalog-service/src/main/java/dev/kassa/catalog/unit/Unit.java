@@ -1,4 +1,4 @@
-package dev.kassa.catalog.category;
+package dev.kassa.catalog.unit;
 
 import java.time.Instant;
 

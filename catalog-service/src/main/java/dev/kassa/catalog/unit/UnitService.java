@@ -1,6 +1,7 @@
-package dev.kassa.catalog.category;
+package dev.kassa.catalog.unit;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.Slugify;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Required;

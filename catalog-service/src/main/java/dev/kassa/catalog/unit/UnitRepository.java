@@ -1,4 +1,4 @@
-package dev.kassa.catalog.category;
+package dev.kassa.catalog.unit;
 
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;

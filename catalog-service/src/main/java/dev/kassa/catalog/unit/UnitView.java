@@ -1,9 +1,9 @@
-package dev.kassa.catalog.category;
+package dev.kassa.catalog.unit;
 
 import java.time.Instant;
 
 /** A unit as the unit endpoints and the units' delta sync show it. */
-record UnitView(
+public record UnitView(
         long id,
         String code,
         String name,
@@ -12,7 +12,7 @@ record UnitView(
         boolean isActive,
         Instant createdAt,
         String displayName) {
-    static UnitView of(Unit u) {
+    public static UnitView of(Unit u) {
         return new UnitView(
                 u.id(),
                 u.code(),

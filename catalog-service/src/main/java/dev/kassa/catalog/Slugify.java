@@ -1,4 +1,4 @@
-package dev.kassa.catalog.category;
+package dev.kassa.catalog;
 
 import java.text.Normalizer;
 import java.util.HashMap;
