@@ -18,6 +18,7 @@ import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.retry.Retry;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,29 +59,21 @@ class InstanceFailover implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        HttpMethod method = exchange.getRequest().getMethod();
-        if (SAFE.contains(method)) {
-            // a read has no effect to repeat: it goes again after a broken connection too
-            return send(
-                    exchange,
-                    chain.filter(exchange),
-                    failure -> !exchange.getResponse().isCommitted() && undelivered(failure));
+        // a call that reached an instance which broke the connection before answering (a pod killed while it handled
+        // it) goes again when repeating it is safe, never once the answer has begun to go back to the client
+        Predicate<Throwable> safeAgain = failure -> !exchange.getResponse().isCommitted() && undelivered(failure);
+        if (SAFE.contains(exchange.getRequest().getMethod())) {
+            // a read has no effect to repeat
+            return send(exchange, chain.filter(exchange), safeAgain);
         }
         if (exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_KEY) == null) {
             return send(exchange, chain.filter(exchange), RecentFailures::isConnectFailure);
         }
-        // a keyed call may go again even after it reached an instance that then broke the connection (a pod killed
-        // while
-        // it handled the call): the service runs a key once, taking over the dead instance's claim, and answers a run
-        // that
-        // committed with what it did; so its body is kept to be sent again
+        // the service runs a key once (a retry takes over the dead instance's claim and answers what the first run
+        // committed), so a keyed call's body is kept to be sent again
         return ServerWebExchangeUtils.cacheRequestBody(exchange, cached -> {
             ServerWebExchange again = exchange.mutate().request(cached).build();
-            // never once the answer has begun to go back to the client
-            return send(
-                    again,
-                    chain.filter(again),
-                    failure -> !exchange.getResponse().isCommitted() && undelivered(failure));
+            return send(again, chain.filter(again), safeAgain);
         });
     }
 
@@ -95,14 +88,14 @@ class InstanceFailover implements GlobalFilter, Ordered {
                             .tag("route", r)
                             .description(
                                     "Calls sent to another instance after the chosen one refused the connection, or"
-                                            + " broke it before answering a keyed call")
+                                            + " broke it before answering a read or a keyed call")
                             .register(meters))
                     .increment();
         }));
     }
 
     /**
-     * Whether a keyed call got no answer from the instance: the connection was refused, or broken before the answer came
+     * Whether a call got no answer from the instance: the connection was refused, or broken before the answer came
      * (reset, closed early). A timeout is not among them: the instance may still be running the call.
      */
     static boolean undelivered(Throwable failure) {
@@ -113,7 +106,7 @@ class InstanceFailover implements GlobalFilter, Ordered {
             if (t instanceof PrematureCloseException || t instanceof AbortedException) {
                 return true;
             }
-            if (t instanceof IOException && !(t instanceof java.net.SocketTimeoutException)) {
+            if (t instanceof IOException && !(t instanceof SocketTimeoutException)) {
                 return true;
             }
         }

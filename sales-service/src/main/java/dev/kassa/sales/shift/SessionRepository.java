@@ -187,8 +187,9 @@ public class SessionRepository {
      * till's): the cash counted at closing stays; the difference is what it was not explained by.
      */
     public Session amendClosed(long id) {
-        sql.sql("update sessions s set expected_cash = (" + EXPECTED_CASH + "), cash_difference = s.actual_cash - ("
-                        + EXPECTED_CASH + ") where s.id = :id and s.status = 'closed'")
+        sql.sql("update sessions t set expected_cash = x.expected, cash_difference = t.actual_cash - x.expected"
+                        + " from (select " + EXPECTED_CASH + " as expected from sessions s where s.id = :id) x"
+                        + " where t.id = :id and t.status = 'closed'")
                 .param("id", id)
                 .update();
         return find(id).orElseThrow();

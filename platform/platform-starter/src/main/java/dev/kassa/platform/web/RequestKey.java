@@ -15,15 +15,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 public record RequestKey(String value) {
 
-    /** A request sent without an {@code Idempotency-Key}. */
-    public static RequestKey none() {
-        return new RequestKey(null);
-    }
-
-    public boolean isPresent() {
-        return value != null;
-    }
-
     /** Supplies {@link RequestKey} parameters from what {@link IdempotencyFilter} recorded for the request. */
     public static class Resolver implements HandlerMethodArgumentResolver {
 
