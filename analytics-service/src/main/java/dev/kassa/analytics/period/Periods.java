@@ -38,7 +38,7 @@ public final class Periods {
     public static LocalDate requiredDate(String field, String value) {
         LocalDate date = optionalDate(field, value);
         if (date == null) {
-            throw FieldErrors.single(field, "validation.required");
+            throw FieldErrors.missing(field);
         }
         return date;
     }
@@ -54,7 +54,7 @@ public final class Periods {
             return new Range(today.minusDays(defaultDays - 1L), today);
         }
         if (from == null || to == null) {
-            throw FieldErrors.single(from == null ? "start_date" : "end_date", "validation.required");
+            throw FieldErrors.missing(from == null ? "start_date" : "end_date");
         }
         return checked(from, to);
     }

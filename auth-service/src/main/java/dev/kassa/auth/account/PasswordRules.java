@@ -60,7 +60,7 @@ public final class PasswordRules {
     /** The rules the seed documents show: at least 8 characters, not a common password, not only digits. */
     public static void password(FieldErrors errors, String field, String password) {
         if (blank(password)) {
-            errors.add(field, "validation.required");
+            errors.required(field);
             return;
         }
         if (password.length() < 8) {

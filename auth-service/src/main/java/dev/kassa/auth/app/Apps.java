@@ -184,7 +184,7 @@ public class Apps {
     /** The scopes asked for, each a known one, once each; at least one. */
     private static List<String> scopes(FieldErrors errors, String field, List<String> asked) {
         if (asked == null || asked.isEmpty()) {
-            errors.add(field, "validation.required");
+            errors.required(field);
             return List.of();
         }
         Set<String> known = new LinkedHashSet<>();

@@ -87,7 +87,7 @@ public class RegistrationService {
         }
         PasswordRules.password(errors, "password", r.password());
         if (blank(r.confirmation())) {
-            errors.add(r.confirmationField(), "validation.required");
+            errors.required(r.confirmationField());
         } else if (r.password() != null && !r.password().equals(r.confirmation())) {
             errors.add(r.confirmationField(), "auth.passwords_differ");
         }

@@ -72,7 +72,7 @@ public class TokenService {
     @Transactional
     public void logout(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
-            throw FieldErrors.single("refresh", "validation.required");
+            throw FieldErrors.missing("refresh");
         }
         refreshTokens.revokeFamilyOf(OpaqueTokens.hash(refreshToken));
     }

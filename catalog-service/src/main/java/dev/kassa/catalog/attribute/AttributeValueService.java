@@ -3,6 +3,7 @@ package dev.kassa.catalog.attribute;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.attribute.AttributeValueRepository.Value;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.Create;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.RequestRules;
@@ -28,7 +29,7 @@ class AttributeValueService {
      */
     @DomainValidated
     record ValueRequest(
-            Long attribute,
+            @Required(groups = Create.class) Long attribute,
             @Required(groups = Whole.class) @Filled @Size(max = 200) String value,
             Integer order,
             Boolean isActive) {}
@@ -44,14 +45,7 @@ class AttributeValueService {
     }
 
     Value addValue(ValueRequest r) {
-        FieldErrors errors = rules.check(r);
-        if (r.attribute() == null) {
-            errors.add("attribute", "validation.required");
-        }
-        if (r.value() == null) {
-            errors.add("value", "validation.required");
-        }
-        errors.throwIfAny();
+        rules.check(r, Create.class).throwIfAny();
         attributes.get(r.attribute());
         try {
             long id = options.insertValue(

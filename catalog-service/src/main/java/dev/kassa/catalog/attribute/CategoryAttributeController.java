@@ -1,28 +1,30 @@
 package dev.kassa.catalog.attribute;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +38,20 @@ import java.util.Map;
 @Tag(name = "attribute")
 class CategoryAttributeController {
 
-    record BindingRequest(Long category, Long attribute, Boolean isRequired, Boolean isVariant, Integer order) {}
+    /** A binding's fields: a create and a PUT name its category and attribute, a PATCH what it changes. */
+    record BindingRequest(
+            @Required(groups = Whole.class) Long category,
+            @Required(groups = Whole.class) Long attribute,
+            Boolean isRequired,
+            Boolean isVariant,
+            Integer order) {
+        CategoryAttributeService.Binding binding() {
+            return new CategoryAttributeService.Binding(attribute, isRequired, isVariant, order);
+        }
+    }
 
-    record BulkRequest(Long category, List<CategoryAttributeService.Binding> attributes) {}
+    record BulkRequest(
+            @Required Long category, @Required @Size(min = 1) List<CategoryAttributeService.Binding> attributes) {}
 
     /** An attribute bulk_create could not add, with why ({@code attribute} is its id as a string). */
     record Refusal(String attribute, Map<String, List<String>> errors) {}
@@ -64,10 +77,8 @@ class CategoryAttributeController {
     @PostMapping("/api/products/category-attributes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    CategoryAttributeRepository.CategoryAttribute bind(@Valid @RequestBody BindingRequest r) {
-        return bindings.bind(
-                r.category(),
-                new CategoryAttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()));
+    CategoryAttributeRepository.CategoryAttribute bind(@Validated(Whole.class) @RequestBody BindingRequest r) {
+        return bindings.bind(r.category(), r.binding());
     }
 
     @Operation(
@@ -76,12 +87,6 @@ class CategoryAttributeController {
     @PostMapping("/api/products/category-attributes/bulk_create")
     @PreAuthorize(Access.EDIT_CATALOG)
     ResponseEntity<BulkResult> bulk(@Valid @RequestBody BulkRequest r) {
-        if (r.category() == null) {
-            throw FieldErrors.single("category", "validation.required");
-        }
-        if (r.attributes() == null || r.attributes().isEmpty()) {
-            throw FieldErrors.single("attributes", "validation.required");
-        }
         List<CategoryAttributeRepository.CategoryAttribute> created = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (CategoryAttributeService.Binding b : r.attributes()) {
@@ -140,28 +145,27 @@ class CategoryAttributeController {
     @GetMapping("/api/products/category-attributes/by_category")
     @PreAuthorize(Access.READ_CATALOG)
     Success<List<CategoryAttributeRepository.CategoryAttribute>> byCategory(
-            @RequestParam(name = "category_id", required = false) Long category) {
-        if (category == null) {
-            throw FieldErrors.single("category_id", "validation.required");
-        }
+            @RequestParam(name = "category_id", required = false) @Required Long category) {
         return Success.of(bindings.bindingsOf(category));
     }
 
     @Operation(
             summary =
                     "Change how a category uses an attribute: {category, attribute, is_required?, is_variant?, order?} "
-                            + "(PUT: category and attribute required, as on create; PATCH: what is given); a pair already bound is a 400")
-    @RequestMapping(
-            value = "/api/products/category-attributes/{id}",
-            method = {RequestMethod.PUT, RequestMethod.PATCH})
+                            + "(category and attribute required, as on create); a pair already bound is a 400")
+    @PutMapping("/api/products/category-attributes/{id}")
     @PreAuthorize(Access.EDIT_CATALOG)
     CategoryAttributeRepository.CategoryAttribute updateBinding(
-            @PathVariable long id, @Valid @RequestBody BindingRequest r, HttpServletRequest http) {
-        return bindings.updateBinding(
-                id,
-                r.category(),
-                new CategoryAttributeService.Binding(r.attribute(), r.isRequired(), r.isVariant(), r.order()),
-                "PUT".equals(http.getMethod()));
+            @PathVariable long id, @Validated(Whole.class) @RequestBody BindingRequest r) {
+        return bindings.updateBinding(id, r.category(), r.binding());
+    }
+
+    @Operation(summary = "Change how a category uses an attribute: what is given; a pair already bound is a 400")
+    @PatchMapping("/api/products/category-attributes/{id}")
+    @PreAuthorize(Access.EDIT_CATALOG)
+    CategoryAttributeRepository.CategoryAttribute patchBinding(
+            @PathVariable long id, @Valid @RequestBody BindingRequest r) {
+        return bindings.updateBinding(id, r.category(), r.binding());
     }
 
     @Operation(summary = "Stop using an attribute in a category")

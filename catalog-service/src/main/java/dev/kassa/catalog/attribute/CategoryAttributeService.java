@@ -31,16 +31,14 @@ class CategoryAttributeService {
         this.categories = categories;
     }
 
-    /** Uses an attribute in a category (each call its own transaction: a bulk request keeps the bindings that worked). */
-    CategoryAttribute bind(Long category, Binding b) {
-        FieldErrors errors = new FieldErrors();
-        if (category == null) {
-            errors.add("category", "validation.required");
-        }
+    /**
+     * Uses an attribute in a category (each call its own transaction: a bulk request keeps the bindings that worked, and
+     * refuses an element without its attribute on its own).
+     */
+    CategoryAttribute bind(long category, Binding b) {
         if (b == null || b.attribute() == null) {
-            errors.add("attribute", "validation.required");
+            throw FieldErrors.missing("attribute");
         }
-        errors.throwIfAny();
         if (!categories.existsById(category)) {
             throw CatalogErrors.CATEGORY_NOT_FOUND.exception();
         }
@@ -85,21 +83,11 @@ class CategoryAttributeService {
     }
 
     /**
-     * Changes a binding: PUT ({@code whole}) names its category and attribute as create does, PATCH what it changes; what is not
-     * given keeps its value. A new category or attribute must exist (404 as on create) and the pair must not be bound already (400).
+     * Changes a binding: what is not given keeps its value (a PUT gives its category and attribute, as a create does). A
+     * new category or attribute must exist (404 as on create) and the pair must not be bound already (400).
      */
-    CategoryAttribute updateBinding(long id, Long category, Binding r, boolean whole) {
+    CategoryAttribute updateBinding(long id, Long category, Binding r) {
         CategoryAttribute c = binding(id);
-        if (whole) {
-            FieldErrors errors = new FieldErrors();
-            if (category == null) {
-                errors.add("category", "validation.required");
-            }
-            if (r.attribute() == null) {
-                errors.add("attribute", "validation.required");
-            }
-            errors.throwIfAny();
-        }
         long newCategory = category != null ? category : c.category();
         long newAttribute = r.attribute() != null ? r.attribute() : c.attribute();
         boolean moved = newCategory != c.category() || newAttribute != c.attribute();

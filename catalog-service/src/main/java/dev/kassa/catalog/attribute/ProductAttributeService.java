@@ -46,12 +46,12 @@ class ProductAttributeService {
         switch (a.type()) {
             case "number" -> {
                 if (r.valueNumber() == null) {
-                    errors.add("value_number", "validation.required");
+                    errors.required("value_number");
                 }
             }
             case "boolean" -> {
                 if (r.valueBoolean() == null) {
-                    errors.add("value_boolean", "validation.required");
+                    errors.required("value_boolean");
                 }
             }
             case "select", "multiselect" -> {

@@ -60,7 +60,7 @@ public class ProductImages {
 
     private ImageView add(Long product, FieldErrors errors, MultipartFile image, String altText, String order) {
         if (image == null || image.isEmpty()) {
-            errors.add("image", "validation.required");
+            errors.required("image");
         }
         errors.maxLength("alt_text", altText, 200);
         int position = order(order, 0, errors);

@@ -4,6 +4,7 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.product.Barcodes.Extra;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.validation.Create;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.RequestRules;
@@ -28,7 +29,7 @@ class BarcodeService {
      */
     @DomainValidated
     record BarcodeRequest(
-            Long product,
+            @Required(groups = Create.class) Long product,
             @Required(groups = Whole.class) @CodeFormat String barcode,
             @OneOf(
                             values = {"ean13", "ean8", "upc", "qr", "code128", "code39", "internal"},
@@ -96,14 +97,7 @@ class BarcodeService {
 
     /** Codes are unique in the store's one barcode space; the product is locked so two additions of one code cannot both pass. */
     Extra create(BarcodeRequest r) {
-        FieldErrors errors = rules.check(r);
-        if (r.product() == null) {
-            errors.add("product", "validation.required");
-        }
-        if (r.barcode() == null) {
-            errors.add("barcode", "validation.required");
-        }
-        errors.throwIfAny();
+        rules.check(r, Create.class).throwIfAny();
         String code = r.barcode().trim();
         String type = r.barcodeType() == null ? "ean13" : r.barcodeType();
         if (productRows.lock(r.product()).isEmpty()) {

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
             String code = value.trim();
             if (FieldErrors.blank(code)) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("validation.required")
+                context.buildConstraintViolationWithTemplate(FieldErrors.REQUIRED)
                         .addConstraintViolation();
                 return false;
             }

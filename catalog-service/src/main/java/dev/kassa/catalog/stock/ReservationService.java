@@ -61,7 +61,7 @@ public class ReservationService {
         boolean byCode =
                 r.productId() == null && r.barcode() != null && !r.barcode().isBlank();
         if (r.productId() == null && !byCode) {
-            throw FieldErrors.single("product", "validation.required");
+            throw FieldErrors.missing("product");
         }
         BigDecimal requested = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         // a scanned code names the product (and, for a batch code, the batch) in the statement that claims the hold;
@@ -98,7 +98,7 @@ public class ReservationService {
                 errors.add("lines." + i + ".request_ref", "validation.invalid");
             }
             if (lines.get(i).productId() == null) {
-                errors.add("lines." + i + ".product_id", "validation.required");
+                errors.required("lines." + i + ".product_id");
             }
         }
         errors.throwIfAny();

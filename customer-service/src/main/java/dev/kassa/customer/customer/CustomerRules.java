@@ -46,7 +46,7 @@ final class CustomerRules {
             CustomerRequest r, CustomerForm base, LocalDate today, LongPredicate groupExists, FieldErrors errors) {
         String first = r.firstName() != null ? r.firstName() : r.name() != null ? r.name() : base.firstName();
         if (blank(first)) {
-            errors.add(r.firstName() == null ? "name" : "first_name", "validation.required");
+            errors.required(r.firstName() == null ? "name" : "first_name");
         }
         String type = r.type() != null ? r.type().trim() : base.customerType();
         String company = text(r.company(), base.companyName());
@@ -55,7 +55,7 @@ final class CustomerRules {
         }
         String phone = r.phone() != null ? r.phone().trim() : base.phone();
         if (blank(phone)) {
-            errors.add("phone", "validation.required");
+            errors.required("phone");
         }
         String phone2 = text(r.phone2(), base.phone2());
         String email = text(r.email(), base.email());

@@ -1,8 +1,11 @@
 package dev.kassa.customer.customer;
 
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Percent;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -13,7 +16,7 @@ import java.math.BigDecimal;
  */
 @DomainValidated
 record GroupRequest(
-        @Size(max = 100) String name,
+        @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
         @Size(max = 2000) String description,
         @Percent(message = "customer.discount_invalid") BigDecimal discountPercent,
         @Money BigDecimal minPurchaseAmount,

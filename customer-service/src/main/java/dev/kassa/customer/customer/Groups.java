@@ -37,7 +37,7 @@ class Groups {
     @Transactional
     CustomerGroups.Group create(GroupRequest r) {
         long id = groups.create(
-                form(r, new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true), null));
+                form(r, new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true), null, true));
         return groups.find(id).orElseThrow();
     }
 
@@ -52,7 +52,7 @@ class Groups {
                         current.minPurchaseAmount(),
                         current.isActive())
                 : new CustomerGroups.GroupForm(null, "", BigDecimal.ZERO.setScale(2), null, true);
-        groups.update(id, form(r, base, id));
+        groups.update(id, form(r, base, id, !partial));
         return groups.find(id).orElseThrow();
     }
 
@@ -64,12 +64,10 @@ class Groups {
         }
     }
 
-    private CustomerGroups.GroupForm form(GroupRequest r, CustomerGroups.GroupForm base, Long id) {
-        FieldErrors errors = rules.check(r);
+    private CustomerGroups.GroupForm form(GroupRequest r, CustomerGroups.GroupForm base, Long id, boolean whole) {
+        FieldErrors errors = rules.check(r, whole);
         String name = r.name() != null ? r.name().trim() : base.name();
-        if (name == null || name.isBlank()) {
-            errors.add("name", "validation.required");
-        } else if (groups.nameTaken(name, id)) {
+        if (!errors.has("name") && groups.nameTaken(name, id)) {
             errors.add("name", "customer.group_name_taken");
         }
         errors.throwIfAny();

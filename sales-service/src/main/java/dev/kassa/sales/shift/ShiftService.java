@@ -244,7 +244,7 @@ public class ShiftService {
 
     private static BigDecimal money(String field, BigDecimal value) {
         if (value == null) {
-            throw FieldErrors.single(field, "validation.required");
+            throw FieldErrors.missing(field);
         }
         if (!FieldErrors.isAmount(value)) {
             throw FieldErrors.single(field, "validation.not_negative");

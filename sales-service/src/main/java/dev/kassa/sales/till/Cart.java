@@ -98,7 +98,7 @@ public class Cart {
         FieldErrors errors = rules.check(r);
         boolean byCode = r.product() == null && !FieldErrors.blank(r.barcode());
         if (r.product() == null && !byCode) {
-            errors.add("product", "validation.required");
+            errors.required("product");
         }
         errors.throwIfAny();
         BigDecimal quantity = r.quantity() == null ? BigDecimal.ONE : r.quantity();
@@ -138,10 +138,7 @@ public class Cart {
     }
 
     /** Removes a line (with the other lines of the same scan) and releases its hold in catalog. */
-    public SaleView removeItem(long saleId, Long itemId) {
-        if (itemId == null) {
-            throw FieldErrors.single("item_id", "validation.required");
-        }
+    public SaleView removeItem(long saleId, long itemId) {
         String[] released = new String[1];
         SaleView view = tx.execute(s -> {
             SaleRepository.Sale sale = TillGuards.pendingSale(sales, saleId);

@@ -46,7 +46,7 @@ public class SaleBatches {
         for (SaleUpload.NewSale sale : batch.sales()) {
             try {
                 if (sale == null || sale.clientId() == null) {
-                    throw FieldErrors.single("client_id", "validation.required");
+                    throw FieldErrors.missing("client_id");
                 }
                 outcomes.add(new Outcome(sale, upload.record(caller, sale, null), null));
             } catch (KassaException refused) {

@@ -1,6 +1,5 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
@@ -46,10 +45,7 @@ public class SaleQueries {
     }
 
     /** The caller's open draft in a shift, if any (spec S28). */
-    public Optional<SaleView> current(Caller caller, Long sessionId) {
-        if (sessionId == null) {
-            throw FieldErrors.single("session", "validation.required");
-        }
+    public Optional<SaleView> current(Caller caller, long sessionId) {
         // spec S28: a closed shift is answered as one not found (404), as the original did
         sessions.find(sessionId).filter(Session::isOpen).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         return sales.pendingOf(sessionId, caller.userId()).map(s -> views.view(s.id()));

@@ -244,7 +244,7 @@ public class SaleUpload {
         FieldErrors errors = rules.check(r);
         for (int i = 0; r.items() != null && i < r.items().size(); i++) {
             if (r.items().get(i) == null) {
-                errors.add("items." + i + ".product", "validation.required");
+                errors.required("items." + i + ".product");
             }
         }
         Instant now = Instant.now();

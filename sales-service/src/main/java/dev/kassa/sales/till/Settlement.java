@@ -28,7 +28,7 @@ record Settlement(List<Applied> payments, BigDecimal change) {
     static Settlement of(BigDecimal total, List<PaymentRequest> requests) {
         FieldErrors errors = new FieldErrors();
         if (requests == null || requests.isEmpty()) {
-            errors.add("payments", "validation.required");
+            errors.required("payments");
             errors.throwIfAny();
         }
         // each tender's own fields are declared on PaymentRequest and checked with the request; here what joins two

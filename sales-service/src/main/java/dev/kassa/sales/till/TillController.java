@@ -7,6 +7,7 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.validation.IsoDate;
+import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.web.ErrorResponses;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageResponse;
@@ -57,7 +58,7 @@ class TillController {
         }
     }
 
-    record RemoveItemRequest(Long itemId) {}
+    record RemoveItemRequest(@Required Long itemId) {}
 
     /** The buyer of a draft: an active customer's id, a phone (a customer who has it), or a new customer. */
     record BuyerRequest(
@@ -151,7 +152,7 @@ class TillController {
     @Operation(summary = "The caller's open draft in a shift: ?session=1")
     @GetMapping("/api/sales/sales/current")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> current(@RequestParam(required = false) Long session, Caller caller) {
+    Success<SaleView> current(@RequestParam(required = false) @Required Long session, Caller caller) {
         return queries.current(caller, session)
                 .map(Success::of)
                 .orElseGet(() -> Success.of("sales.no_current_sale", null));

@@ -118,7 +118,7 @@ public class TaskCards {
                 : TaskAction.leadingTo(status.trim()).orElse(null);
         FieldErrors errors = new FieldErrors();
         if (action == null) {
-            errors.add("status", FieldErrors.blank(status) ? "validation.required" : "task.status_unreachable");
+            errors.add("status", FieldErrors.blank(status) ? FieldErrors.REQUIRED : "task.status_unreachable");
         }
         errors.maxLength("completion_comment", note, Comments.MAX_LENGTH);
         errors.throwIfAny();

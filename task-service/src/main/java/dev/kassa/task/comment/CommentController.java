@@ -3,6 +3,7 @@ package dev.kassa.task.comment;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.Required;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +42,7 @@ class CommentController {
     @Operation(summary = "A task's comments, oldest first (task required)")
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    List<CommentView> list(@RequestParam(required = false) Long task, Caller caller) {
+    List<CommentView> list(@RequestParam(required = false) @Required Long task, Caller caller) {
         return comments.of(caller, task);
     }
 

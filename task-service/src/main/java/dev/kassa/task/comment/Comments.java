@@ -1,6 +1,5 @@
 package dev.kassa.task.comment;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -54,10 +53,7 @@ public class Comments {
 
     /** The comments of a task the caller may see, oldest first ({@code task} required). */
     @Transactional(readOnly = true)
-    public List<CommentView> of(Caller caller, Long taskId) {
-        if (taskId == null) {
-            throw FieldErrors.single("task", "validation.required");
-        }
+    public List<CommentView> of(Caller caller, long taskId) {
         tasks.visible(caller, taskId);
         return ofTask(taskId, tasks.names());
     }

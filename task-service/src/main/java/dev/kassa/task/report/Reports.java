@@ -53,7 +53,7 @@ public class Reports {
         FieldErrors errors = new FieldErrors();
         Long taskId = errors.id("task", form.task());
         if (FieldErrors.blank(form.description())) {
-            errors.add("description", "validation.required");
+            errors.required("description");
         }
         errors.maxLength("description", form.description(), 10_000);
         BigDecimal hours = hours(form.actualHours(), errors);
@@ -132,7 +132,7 @@ public class Reports {
         ReportRepository.Report report = own(caller, id);
         FieldErrors errors = new FieldErrors();
         if (description != null && description.isBlank()) {
-            errors.add("description", "validation.required");
+            errors.required("description");
         }
         errors.maxLength("description", description, 10_000);
         BigDecimal hours = actualHours == null ? report.actualHours() : hours(actualHours, errors);
@@ -200,7 +200,7 @@ public class Reports {
     /** Hours spent: a number from 0 to 999.99 with at most two decimals (a comma taken as the decimal point). */
     private static BigDecimal hours(String value, FieldErrors errors) {
         if (FieldErrors.blank(value)) {
-            errors.add("actual_hours", "validation.required");
+            errors.required("actual_hours");
             return null;
         }
         try {

@@ -1,7 +1,10 @@
 package dev.kassa.task.task;
 
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -12,11 +15,11 @@ import java.math.BigDecimal;
  */
 @DomainValidated
 public record TaskRequest(
-        @Size(max = 200) String title,
+        @Required(groups = Whole.class) @Filled @Size(max = 200) String title,
         @Size(max = 10_000) String description,
         @OneOf(of = TaskPriority.class, message = "task.priority_invalid") String priority,
         @Size(max = 100) String category,
-        Long assignedTo,
+        @Required(groups = Whole.class) Long assignedTo,
         String dueDate,
         @WorkHours BigDecimal estimatedHours,
         String deadline) {

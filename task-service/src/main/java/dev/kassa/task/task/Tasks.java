@@ -238,11 +238,8 @@ public class Tasks {
 
     /** The fields of a create, PUT ({@code current} null) or PATCH: assigned_to an active employee, a deadline not in the past. */
     private TaskRepository.Fields fields(TaskRequest r, Task current) {
-        FieldErrors errors = rules.check(r);
+        FieldErrors errors = rules.check(r, current == null);
         String title = r.title() != null ? r.title().trim() : current == null ? null : current.title();
-        if (title == null || title.isBlank()) {
-            errors.add("title", "validation.required");
-        }
         String description = r.description() != null ? r.description() : current == null ? "" : current.description();
         String priority = r.priority() != null
                 ? r.priority()
@@ -250,9 +247,7 @@ public class Tasks {
         String category = r.category() != null ? r.category().trim() : current == null ? "" : current.category();
         Long assignedTo = r.assignedTo() != null ? r.assignedTo() : current == null ? null : current.assignedTo();
         EmployeeDirectory.Employee assignee = null;
-        if (assignedTo == null) {
-            errors.add("assigned_to", "validation.required");
-        } else {
+        if (assignedTo != null) {
             assignee = staff.current(TenantContext.require().key(), assignedTo)
                     .filter(EmployeeDirectory.Employee::isActive)
                     .orElse(null);
@@ -265,7 +260,7 @@ public class Tasks {
         if (dueValue != null || current == null) {
             due = null;
             if (FieldErrors.blank(dueValue)) {
-                errors.add(r.dueField(), "validation.required");
+                errors.required(r.dueField());
             } else {
                 due = dueDate(r.dueField(), dueValue.trim(), errors);
             }

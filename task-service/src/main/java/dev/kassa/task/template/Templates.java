@@ -5,8 +5,11 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
 import dev.kassa.task.TaskErrors;
 import dev.kassa.task.card.TaskCards;
 import dev.kassa.task.card.TaskViews;
@@ -28,9 +31,9 @@ class Templates {
 
     @DomainValidated
     record TemplateRequest(
-            @Size(max = 200) String title,
+            @Required(groups = Whole.class) @Filled @Size(max = 200) String title,
             @Size(max = 10_000) String description,
-            @Size(max = 100) String category,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) String category,
             @OneOf(of = TaskPriority.class, message = "task.priority_invalid") String priority,
             @WorkHours BigDecimal estimatedHours,
             Boolean isActive) {}
@@ -114,15 +117,9 @@ class Templates {
 
     /** The fields after a create, PUT or PATCH: a title and a category are required in the end. */
     private TemplateRepository.Fields fields(TemplateRequest r, TemplateRepository.Template current) {
-        FieldErrors errors = rules.check(r);
+        FieldErrors errors = rules.check(r, current == null);
         String title = r.title() != null ? r.title().trim() : current == null ? null : current.title();
-        if (title == null || title.isBlank()) {
-            errors.add("title", "validation.required");
-        }
         String category = r.category() != null ? r.category().trim() : current == null ? null : current.category();
-        if (category == null || category.isBlank()) {
-            errors.add("category", "validation.required");
-        }
         String priority = r.priority() != null
                 ? r.priority()
                 : current == null ? TaskPriority.DEFAULT.code() : current.priority();

@@ -19,6 +19,15 @@ public final class FieldErrors {
     /** Uzbek phone numbers, as the seed documents require them (spec §2.2.1). */
     public static final Pattern PHONE = Pattern.compile("^\\+998\\d{9}$");
 
+    /**
+     * The message of a field that must be given. A request declares what it always needs ({@code @Required}, with
+     * {@code groups = Whole.class} for a create or a PUT, and {@code @Filled} for a PATCH); the domain says it through
+     * {@link #required(String)} or {@link #missing(String)} only when the need depends on another field or on the stored
+     * record (an attribute's value when its type is a number, one of a product or a barcode). Service code never spells
+     * the key itself (an architecture rule).
+     */
+    public static final String REQUIRED = "validation.required";
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -27,15 +36,25 @@ public final class FieldErrors {
         return value == null || value.isBlank();
     }
 
+    /** {@code field} must be given: a need that depends on another field or on the stored record. */
+    public FieldErrors required(String field) {
+        return add(field, REQUIRED);
+    }
+
+    /** The 400 of one field that must be given (as {@link #required(String)}), for a check that stops at the first. */
+    public static KassaException missing(String field) {
+        return single(field, REQUIRED);
+    }
+
     /** Present and not blank (its length is a declared rule of the request: {@code @Size}). */
     public FieldErrors required(String field, String value) {
-        return blank(value) ? add(field, "validation.required") : this;
+        return blank(value) ? add(field, REQUIRED) : this;
     }
 
     /** Present, not blank, at most {@code maxLength} characters. */
     public FieldErrors required(String field, String value, int maxLength) {
         if (blank(value)) {
-            return add(field, "validation.required");
+            return add(field, REQUIRED);
         }
         return maxLength(field, value, maxLength);
     }
@@ -96,7 +115,7 @@ public final class FieldErrors {
     /** An id sent as text (a form field): null with an error when blank ({@code validation.required}) or not a number. */
     public Long id(String field, String value) {
         if (blank(value)) {
-            add(field, "validation.required");
+            add(field, REQUIRED);
             return null;
         }
         try {
@@ -148,7 +167,7 @@ public final class FieldErrors {
      */
     public FieldErrors positiveQuantity(String field, BigDecimal value, BigDecimal max) {
         if (value == null) {
-            return add(field, "validation.required");
+            return add(field, REQUIRED);
         }
         if (value.signum() <= 0) {
             return add(field, "validation.positive");

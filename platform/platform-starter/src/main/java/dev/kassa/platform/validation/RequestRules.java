@@ -31,9 +31,13 @@ public class RequestRules {
      * {@code @Required(groups = Whole.class)} fields), which a PATCH may leave out.
      */
     public FieldErrors check(Object request, boolean whole) {
+        return check(request, whole ? Whole.class : Default.class);
+    }
+
+    /** The same, for the rules of {@code group} ({@link Create}, {@link Whole} or {@link Default}) and the groups it extends. */
+    public FieldErrors check(Object request, Class<?> group) {
         FieldErrors errors = new FieldErrors();
         if (request != null) {
-            Class<?> group = whole ? Whole.class : Default.class;
             for (ConstraintViolation<Object> violation : validator.validate(request, group)) {
                 ConstraintMessages.Translated t = messages.translate(violation);
                 errors.add(t.field(), t.key(), t.args());

@@ -6,14 +6,18 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.KassaEvent;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -214,6 +218,35 @@ public final class ArchitectureRules {
         return found;
     }
 
+    /**
+     * "Required" is declared on the request ({@code @Required}, {@code @Filled}, groups for a create or a PUT) or, when the
+     * need depends on another field or the stored record, said through {@code FieldErrors.required(field)} /
+     * {@code missing(field)}: the service's sources never spell the message key themselves.
+     */
+    static List<String> handSpelledRequired(Path sources) {
+        if (!Files.isDirectory(sources)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("\"" + FieldErrors.REQUIRED + "\""))
+                    .map(f -> "\"" + FieldErrors.REQUIRED + "\" spelled by hand (declare it on the request, or "
+                            + "FieldErrors.required(field) when it depends on another field or the stored record): "
+                            + f)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Set<String> annotationNames(AnnotatedElement element) {
         return Arrays.stream(element.getAnnotations())
                 .map(a -> a.annotationType().getName())
@@ -244,7 +277,9 @@ public final class ArchitectureRules {
                                 + name + " " + clashing));
         controllers.forEach(controller -> failures.addAll(aliasedMappings(controller)));
         controllers.forEach(controller -> failures.addAll(unvalidatedBodies(controller, basePackage)));
-        failures.addAll(TableWriters.shared(Path.of("src/main/java", basePackage.split("\\."))));
+        Path sources = Path.of("src/main/java", basePackage.split("\\."));
+        failures.addAll(TableWriters.shared(sources));
+        failures.addAll(handSpelledRequired(sources));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }

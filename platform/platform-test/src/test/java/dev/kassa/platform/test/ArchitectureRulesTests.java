@@ -85,4 +85,20 @@ class ArchitectureRulesTests {
                 .hasSize(2)
                 .allSatisfy(failure -> assertThat(failure).contains("kassa/path-aliases.txt"));
     }
+
+    @Test
+    void aServiceThatSpellsTheRequiredKeyByHandFailsTheBuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(
+                dir.resolve("Groups.java"),
+                "class Groups { void f(E e) { e.add(\"name\", \"validation.required\"); } }");
+        java.nio.file.Files.writeString(
+                dir.resolve("Tasks.java"), "class Tasks { void f(E e) { e.required(\"title\"); } }");
+
+        assertThat(ArchitectureRules.handSpelledRequired(dir))
+                .singleElement()
+                .asString()
+                .contains("spelled by hand")
+                .endsWith("Groups.java");
+    }
 }
