@@ -1,8 +1,8 @@
 package dev.kassa.customer;
 
-import dev.kassa.customer.customer.CustomerCreated;
-import dev.kassa.customer.customer.CustomerDeleted;
-import dev.kassa.customer.customer.CustomerUpdated;
+import dev.kassa.customer.card.CustomerCreated;
+import dev.kassa.customer.card.CustomerDeleted;
+import dev.kassa.customer.card.CustomerUpdated;
 import dev.kassa.customer.ledger.CustomerBalanceChanged;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;

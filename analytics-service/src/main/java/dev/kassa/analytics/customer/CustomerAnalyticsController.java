@@ -56,9 +56,9 @@ class CustomerAnalyticsController {
                     "rfm_score",
                     "a.rfm_score"));
 
-    private final CustomerAnalytics analytics;
+    private final CustomerAnalyticsService analytics;
 
-    CustomerAnalyticsController(CustomerAnalytics analytics) {
+    CustomerAnalyticsController(CustomerAnalyticsService analytics) {
         this.analytics = analytics;
     }
 
@@ -95,7 +95,7 @@ class CustomerAnalyticsController {
     @Operation(summary = "Segments with their customers, spend and average purchase, biggest spend first")
     @GetMapping("/segments")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    CustomerAnalytics.Segments segments() {
+    CustomerAnalyticsService.Segments segments() {
         return analytics.segments();
     }
 

@@ -35,9 +35,9 @@ class SettingsController {
         }
     }
 
-    private final CustomerAnalytics analytics;
+    private final CustomerAnalyticsService analytics;
 
-    SettingsController(CustomerAnalytics analytics) {
+    SettingsController(CustomerAnalyticsService analytics) {
         this.analytics = analytics;
     }
 

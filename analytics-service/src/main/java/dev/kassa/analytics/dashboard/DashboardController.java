@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/analytics/dashboard")
 class DashboardController {
 
-    private final Dashboard dashboard;
+    private final DashboardService dashboard;
 
-    DashboardController(Dashboard dashboard) {
+    DashboardController(DashboardService dashboard) {
         this.dashboard = dashboard;
     }
 
@@ -27,7 +27,7 @@ class DashboardController {
                             + "out-of-stock products, open shifts")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    Dashboard.DashboardView get() {
+    DashboardService.DashboardView get() {
         return dashboard.today();
     }
 }

@@ -33,7 +33,7 @@ public class AnalyticsJobs {
     private final SnapshotRepository snapshots;
     private final DailySalesRepository daily;
     private final ProductPerformanceRepository performance;
-    private final ClosedDays days;
+    private final ClosedDayRepository days;
     private final TransactionTemplate tx;
     private final int retentionDays;
 
@@ -43,7 +43,7 @@ public class AnalyticsJobs {
             SnapshotRepository snapshots,
             DailySalesRepository daily,
             ProductPerformanceRepository performance,
-            ClosedDays days,
+            ClosedDayRepository days,
             PlatformTransactionManager transactions,
             @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
         this.registry = registry;

@@ -17,9 +17,9 @@ class RebuildController {
 
     record RebuildRequest(String date, String startDate, String endDate) {}
 
-    private final Rebuild rebuild;
+    private final RebuildService rebuild;
 
-    RebuildController(Rebuild rebuild) {
+    RebuildController(RebuildService rebuild) {
         this.rebuild = rebuild;
     }
 

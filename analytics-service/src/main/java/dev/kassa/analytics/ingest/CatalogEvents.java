@@ -1,7 +1,7 @@
 package dev.kassa.analytics.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.kassa.analytics.product.Products;
+import dev.kassa.analytics.product.ProductRepository;
 
 import java.math.BigDecimal;
 
@@ -29,8 +29,8 @@ final class CatalogEvents {
 
         Boolean isActive();
 
-        default Products.Product product() {
-            return new Products.Product(
+        default ProductRepository.Product product() {
+            return new ProductRepository.Product(
                     productId(),
                     name(),
                     sku(),

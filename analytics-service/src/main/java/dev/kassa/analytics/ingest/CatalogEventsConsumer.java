@@ -1,7 +1,7 @@
 package dev.kassa.analytics.ingest;
 
 import dev.kassa.analytics.inventory.SnapshotRepository;
-import dev.kassa.analytics.product.Products;
+import dev.kassa.analytics.product.ProductRepository;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
@@ -22,7 +22,7 @@ class CatalogEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    CatalogEventsConsumer(Inbox inbox, Products products, SnapshotRepository snapshots, StockLevels levels) {
+    CatalogEventsConsumer(Inbox inbox, ProductRepository products, SnapshotRepository snapshots, StockLevels levels) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(CatalogEvents.ProductCreated.class, p -> {

@@ -1,6 +1,6 @@
 package dev.kassa.analytics.ingest;
 
-import dev.kassa.analytics.customer.Customers;
+import dev.kassa.analytics.customer.CustomerRepository;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
@@ -14,7 +14,7 @@ class CustomerEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    CustomerEventsConsumer(Inbox inbox, Customers customers) {
+    CustomerEventsConsumer(Inbox inbox, CustomerRepository customers) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(

@@ -1,10 +1,10 @@
 package dev.kassa.analytics.ingest;
 
-import dev.kassa.analytics.customer.CustomerAnalytics;
+import dev.kassa.analytics.customer.CustomerAnalyticsService;
 import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.facts.Affected;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
-import dev.kassa.analytics.product.Products;
+import dev.kassa.analytics.product.ProductRepository;
 import dev.kassa.platform.events.InboxTransaction;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +32,14 @@ class Recomputes {
 
     private final DailySalesRepository daily;
     private final ProductPerformanceRepository performance;
-    private final CustomerAnalytics customers;
-    private final Products products;
+    private final CustomerAnalyticsService customers;
+    private final ProductRepository products;
 
     Recomputes(
             DailySalesRepository daily,
             ProductPerformanceRepository performance,
-            CustomerAnalytics customers,
-            Products products) {
+            CustomerAnalyticsService customers,
+            ProductRepository products) {
         this.daily = daily;
         this.performance = performance;
         this.customers = customers;

@@ -1,8 +1,8 @@
 package dev.kassa.analytics.ingest;
 
-import dev.kassa.analytics.customer.CustomerAnalytics;
-import dev.kassa.analytics.facts.SaleFacts;
-import dev.kassa.analytics.shift.OpenShifts;
+import dev.kassa.analytics.customer.CustomerAnalyticsService;
+import dev.kassa.analytics.facts.SaleFactRepository;
+import dev.kassa.analytics.shift.OpenShiftRepository;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.Topics;
@@ -29,7 +29,11 @@ class SalesEventsConsumer {
     private final EventHandlers handlers;
 
     SalesEventsConsumer(
-            Inbox inbox, SaleFacts facts, Recomputes recomputes, OpenShifts shifts, CustomerAnalytics customers) {
+            Inbox inbox,
+            SaleFactRepository facts,
+            Recomputes recomputes,
+            OpenShiftRepository shifts,
+            CustomerAnalyticsService customers) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
                 .on(SalesEvents.SaleCompleted.class, sale -> {

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its token expires, after which it closes (the client reconnects with a fresh token).
  */
 @Component
-class LiveFeed {
+public class LiveFeed {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
@@ -61,14 +61,14 @@ class LiveFeed {
     }
 
     /** Sends an event to every stream of the store on this instance. */
-    void publish(String tenantKey, String name, Map<String, Object> data) {
+    public void publish(String tenantKey, String name, Map<String, Object> data) {
         for (SseEmitter emitter : streams.getOrDefault(tenantKey, Set.of())) {
             send(emitter, SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
         }
     }
 
     /** Whether the store has a stream open on this instance (nothing to look up for one that has none). */
-    boolean watched(String tenantKey) {
+    public boolean watched(String tenantKey) {
         return !streams.getOrDefault(tenantKey, Set.of()).isEmpty();
     }
 

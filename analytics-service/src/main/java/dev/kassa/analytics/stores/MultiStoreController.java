@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MultiStoreController {
 
-    private final MultiStoreReport report;
+    private final MultiStoreReportService report;
 
-    MultiStoreController(MultiStoreReport report) {
+    MultiStoreController(MultiStoreReportService report) {
         this.report = report;
     }
 
@@ -29,7 +29,7 @@ class MultiStoreController {
                             + "(each store's own local dates), or start_date and end_date (default the last 30 days); sorted by sales")
     @GetMapping("/api/users/stores/multi-store-analytics")
     @PreAuthorize(Access.MEMBER)
-    Success<MultiStoreReport.MultiStoreSales> get(
+    Success<MultiStoreReportService.MultiStoreSales> get(
             @AuthenticationPrincipal Jwt token,
             @RequestParam(required = false) String period,
             @RequestParam(name = "start_date", required = false) String start,

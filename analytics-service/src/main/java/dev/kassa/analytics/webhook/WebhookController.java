@@ -31,17 +31,17 @@ import java.util.List;
 @RequestMapping("/api/webhooks")
 class WebhookController {
 
-    private final Webhooks webhooks;
+    private final WebhookService webhooks;
 
-    WebhookController(Webhooks webhooks) {
+    WebhookController(WebhookService webhooks) {
         this.webhooks = webhooks;
     }
 
     @Operation(summary = "The event types a subscription may name (their fields: docs/events.md and /api-docs/events)")
     @GetMapping("/event-types")
     @PreAuthorize(Access.MANAGE_WEBHOOKS)
-    Webhooks.EventTypeList eventTypes() {
-        return Webhooks.eventTypes();
+    WebhookService.EventTypeList eventTypes() {
+        return WebhookService.eventTypes();
     }
 
     @Operation(summary = "The store's subscriptions (owner)")
@@ -130,10 +130,10 @@ class WebhookController {
      * The owner, or an app (a caller without a role in the store, its token's subject the app's negated id) with the scopes
      * its token holds.
      */
-    private static Webhooks.Manager manager(Caller caller) {
+    private static WebhookService.Manager manager(Caller caller) {
         if (caller.role() != null) {
-            return Webhooks.Manager.OWNER;
+            return WebhookService.Manager.OWNER;
         }
-        return new Webhooks.Manager(-caller.userId(), AppScopes.ofCaller());
+        return new WebhookService.Manager(-caller.userId(), AppScopes.ofCaller());
     }
 }

@@ -40,7 +40,7 @@ class WebhookDispatcher extends WorkerLoop {
     /** The stores whose deliveries this instance is sending now. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    private final Webhooks webhooks;
+    private final WebhookService webhooks;
     private final DeliveryRepository deliveries;
     private final TenantProvisioner provisioner;
     private final TransactionTemplate tx;
@@ -48,7 +48,7 @@ class WebhookDispatcher extends WorkerLoop {
     private volatile ExecutorService senders;
 
     WebhookDispatcher(
-            Webhooks webhooks,
+            WebhookService webhooks,
             DeliveryRepository deliveries,
             TenantProvisioner provisioner,
             TransactionTemplate tx,

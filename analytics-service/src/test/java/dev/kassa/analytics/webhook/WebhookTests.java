@@ -59,7 +59,7 @@ class WebhookTests {
     ObjectMapper objectMapper;
 
     @Autowired
-    Webhooks webhooks;
+    WebhookService webhooks;
 
     @Autowired
     DeliveryRepository deliveries;

@@ -21,10 +21,10 @@ public class PinCodes {
 
     public static final Pattern PIN = Pattern.compile("\\d{4,6}");
 
-    private final AuthSecrets secrets;
+    private final AuthSecretRepository secrets;
     private volatile byte[] secret;
 
-    PinCodes(AuthSecrets secrets) {
+    PinCodes(AuthSecretRepository secrets) {
         this.secrets = secrets;
     }
 

@@ -40,9 +40,9 @@ class AppController {
     /** A new app: its name and the scopes it may use (catalog:read, catalog:write, sales:read, …). */
     record AppRequest(@NotBlank @Size(max = 100) String name, @NotEmpty List<String> scopes) {}
 
-    private final Apps apps;
+    private final AppService apps;
 
-    AppController(Apps apps) {
+    AppController(AppService apps) {
         this.apps = apps;
     }
 
@@ -53,22 +53,22 @@ class AppController {
     @PostMapping("/api/users/apps")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_STORE)
-    Apps.AppView create(@Valid @RequestBody AppRequest request, Caller caller) {
+    AppService.AppView create(@Valid @RequestBody AppRequest request, Caller caller) {
         return apps.create(caller, request.name().trim(), request.scopes());
     }
 
     @Operation(summary = "The store's apps (not revoked), newest first; their secrets are never shown again")
     @GetMapping("/api/users/apps")
     @PreAuthorize(Access.MANAGE_STORE)
-    PageResponse<Apps.AppView> list(Caller caller) {
-        List<Apps.AppView> rows = apps.list(caller);
+    PageResponse<AppService.AppView> list(Caller caller) {
+        List<AppService.AppView> rows = apps.list(caller);
         return PageResponse.of(new PageImpl<>(rows, PageRequest.of(0, Math.max(1, rows.size())), rows.size()), r -> r);
     }
 
     @Operation(summary = "One of the store's apps")
     @GetMapping("/api/users/apps/{id}")
     @PreAuthorize(Access.MANAGE_STORE)
-    Apps.AppView get(@PathVariable long id, Caller caller) {
+    AppService.AppView get(@PathVariable long id, Caller caller) {
         return apps.get(caller, id);
     }
 
@@ -78,7 +78,7 @@ class AppController {
                             + "refuses them within seconds)")
     @PostMapping("/api/users/apps/{id}/rotate-secret")
     @PreAuthorize(Access.MANAGE_STORE)
-    Apps.AppView rotate(@PathVariable long id, Caller caller) {
+    AppService.AppView rotate(@PathVariable long id, Caller caller) {
         return apps.rotate(caller, id);
     }
 
@@ -97,7 +97,7 @@ class AppController {
                             + "client_id and client_secret; answers {access_token, token_type, expires_in, scope}. A refusal is the error "
                             + "body with error set as RFC 6749 names it (invalid_client 401, unsupported_grant_type 400, invalid_scope 400)")
     @PostMapping(path = "/api/users/oauth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Apps.TokenAnswer> token(
+    ResponseEntity<AppService.TokenAnswer> token(
             @RequestParam(name = "grant_type", required = false) String grantType,
             @RequestParam(name = "client_id", required = false) String clientId,
             @RequestParam(name = "client_secret", required = false) String clientSecret,
@@ -105,7 +105,7 @@ class AppController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletResponse response) {
         String[] basic = basic(authorization);
-        Apps.TokenAnswer answer = apps.token(
+        AppService.TokenAnswer answer = apps.token(
                 grantType, basic != null ? basic[0] : clientId, basic != null ? basic[1] : clientSecret, scope);
         // RFC 6749 §5.1: a token answer is never cached
         return ResponseEntity.ok()

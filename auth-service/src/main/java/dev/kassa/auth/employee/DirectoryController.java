@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DirectoryController {
 
-    private final EmployeeQueries queries;
+    private final EmployeeQueryService queries;
 
-    DirectoryController(EmployeeQueries queries) {
+    DirectoryController(EmployeeQueryService queries) {
         this.queries = queries;
     }
 

@@ -86,16 +86,16 @@ class EmployeeController {
     record OwnPasswordChanged(String status, String message, TokenPair tokens) {}
 
     private final EmployeeService employees;
-    private final EmployeeQueries queries;
-    private final EmployeePins pins;
-    private final EmployeePasswords passwords;
+    private final EmployeeQueryService queries;
+    private final EmployeePinService pins;
+    private final EmployeePasswordService passwords;
     private final TokenService tokens;
 
     EmployeeController(
             EmployeeService employees,
-            EmployeeQueries queries,
-            EmployeePins pins,
-            EmployeePasswords passwords,
+            EmployeeQueryService queries,
+            EmployeePinService pins,
+            EmployeePasswordService passwords,
             TokenService tokens) {
         this.employees = employees;
         this.queries = queries;
@@ -214,7 +214,7 @@ class EmployeeController {
     @PreAuthorize(Access.MANAGE_EMPLOYEES)
     Success<PasswordReset> resetPassword(
             @PathVariable long id, @Valid @RequestBody ResetPasswordRequest request, Caller caller) {
-        EmployeePasswords.PasswordSet set = passwords.resetPassword(caller, id, request.newPassword());
+        EmployeePasswordService.PasswordSet set = passwords.resetPassword(caller, id, request.newPassword());
         return Success.of(
                 "employee.password_reset",
                 new PasswordReset(set.user().username(), set.generatedPassword(), set.generatedPassword() != null));

@@ -29,8 +29,8 @@ import java.util.UUID;
  * Employees of a store (spec §2.2.6, brief §4): owners create managers, cashiers and stockkeepers; managers
  * only cashiers and stockkeepers; nobody creates an owner here. The chosen password is returned once, in
  * the create (or reset) response, and stored only as a hash. Here employees are created, changed, deactivated and
- * listed; their PINs are {@link EmployeePins}', their profiles {@link EmployeeProfiles}', their passwords
- * {@link EmployeePasswords}', and the other views' look-ups {@link EmployeeQueries}'s.
+ * listed; their PINs are {@link EmployeePinService}', their profiles {@link EmployeeProfileService}', their passwords
+ * {@link EmployeePasswordService}', and the other views' look-ups {@link EmployeeQueryService}'s.
  */
 @Service
 public class EmployeeService {
@@ -47,7 +47,7 @@ public class EmployeeService {
     private final EmployeeRepository employees;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
-    private final EmployeePins pins;
+    private final EmployeePinService pins;
     private final EmployeeAnnouncements announcements;
     private final RequestRules rules;
 
@@ -57,7 +57,7 @@ public class EmployeeService {
             EmployeeRepository employees,
             PasswordEncoder passwordEncoder,
             TokenService tokens,
-            EmployeePins pins,
+            EmployeePinService pins,
             EmployeeAnnouncements announcements,
             RequestRules rules) {
         this.users = users;

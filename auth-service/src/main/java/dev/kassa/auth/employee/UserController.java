@@ -95,15 +95,15 @@ class UserController {
     record PasswordChanged(Long userId, String username) {}
 
     private final EmployeeService employees;
-    private final EmployeeQueries queries;
-    private final EmployeeProfiles profiles;
-    private final EmployeePasswords passwords;
+    private final EmployeeQueryService queries;
+    private final EmployeeProfileService profiles;
+    private final EmployeePasswordService passwords;
 
     UserController(
             EmployeeService employees,
-            EmployeeQueries queries,
-            EmployeeProfiles profiles,
-            EmployeePasswords passwords) {
+            EmployeeQueryService queries,
+            EmployeeProfileService profiles,
+            EmployeePasswordService passwords) {
         this.employees = employees;
         this.queries = queries;
         this.profiles = profiles;

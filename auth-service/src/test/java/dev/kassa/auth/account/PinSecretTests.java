@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PinSecretTests {
 
     @Autowired
-    AuthSecrets secrets;
+    AuthSecretRepository secrets;
 
     @Autowired
     JdbcTemplate jdbc;

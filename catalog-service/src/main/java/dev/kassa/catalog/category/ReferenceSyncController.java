@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReferenceSyncController {
 
-    private final ReferenceSync sync;
+    private final ReferenceSyncService sync;
 
-    ReferenceSyncController(ReferenceSync sync) {
+    ReferenceSyncController(ReferenceSyncService sync) {
         this.sync = sync;
     }
 
@@ -25,7 +25,7 @@ class ReferenceSyncController {
                             + "next_cursor, has_more and a 304 to If-None-Match as for products")
     @GetMapping("/api/products/sync/categories")
     @PreAuthorize(Access.READ_CATALOG)
-    ResponseEntity<ReferenceSync.Categories> categories(ChangeFeed.Poll poll) {
+    ResponseEntity<ReferenceSyncService.Categories> categories(ChangeFeed.Poll poll) {
         return sync.categories(poll.cursor(), poll.limit()).respond(poll.ifNoneMatch());
     }
 
@@ -36,7 +36,7 @@ class ReferenceSyncController {
                             + "has_more and a 304 to If-None-Match as for products")
     @GetMapping("/api/products/sync/units")
     @PreAuthorize(Access.READ_CATALOG)
-    ResponseEntity<ReferenceSync.Units> units(ChangeFeed.Poll poll) {
+    ResponseEntity<ReferenceSyncService.Units> units(ChangeFeed.Poll poll) {
         return sync.units(poll.cursor(), poll.limit()).respond(poll.ifNoneMatch());
     }
 }

@@ -28,9 +28,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/products")
 class ProductImageController {
 
-    private final ProductImages images;
+    private final ProductImageService images;
 
-    ProductImageController(ProductImages images) {
+    ProductImageController(ProductImageService images) {
         this.images = images;
     }
 

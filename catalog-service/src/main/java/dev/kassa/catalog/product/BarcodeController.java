@@ -81,7 +81,7 @@ class BarcodeController {
                     "Extra barcodes: filters product, barcode_type, is_primary; search over code, product name and SKU")
     @GetMapping("/api/products/barcodes")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Barcodes.Extra> list(
+    PageResponse<BarcodeRepository.Extra> list(
             @RequestParam(required = false) Long product,
             @RequestParam(name = "barcode_type", required = false) String type,
             @RequestParam(name = "is_primary", required = false) Boolean primary,
@@ -89,7 +89,8 @@ class BarcodeController {
             PageRequest page) {
         Pageable pageable = page;
         return PageResponse.of(
-                barcodes.page(new Barcodes.Filter(product, type, primary, LikePatterns.contains(search)), pageable),
+                barcodes.page(
+                        new BarcodeRepository.Filter(product, type, primary, LikePatterns.contains(search)), pageable),
                 v -> v);
     }
 
@@ -99,14 +100,14 @@ class BarcodeController {
     @PostMapping("/api/products/barcodes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.EDIT_CATALOG)
-    Barcodes.Extra create(@RequestBody BarcodeService.BarcodeRequest r) {
+    BarcodeRepository.Extra create(@RequestBody BarcodeService.BarcodeRequest r) {
         return barcodes.create(r);
     }
 
     @Operation(summary = "One extra barcode")
     @GetMapping("/api/products/barcodes/{id}")
     @PreAuthorize(Access.READ_CATALOG)
-    Barcodes.Extra get(@PathVariable long id) {
+    BarcodeRepository.Extra get(@PathVariable long id) {
         return barcodes.get(id);
     }
 
@@ -118,7 +119,7 @@ class BarcodeController {
             value = "/api/products/barcodes/{id}",
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.EDIT_CATALOG)
-    Barcodes.Extra update(
+    BarcodeRepository.Extra update(
             @PathVariable long id, @RequestBody BarcodeService.BarcodeRequest r, HttpServletRequest http) {
         return barcodes.update(id, r, "PUT".equals(http.getMethod()));
     }

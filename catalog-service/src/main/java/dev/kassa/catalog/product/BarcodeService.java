@@ -1,7 +1,7 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.product.Barcodes.Extra;
+import dev.kassa.catalog.product.BarcodeRepository.Extra;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.validation.Create;
@@ -43,12 +43,13 @@ class BarcodeService {
     /** An extra barcode and its product. */
     record BarcodeLookup(Extra barcode, ProductView product) {}
 
-    private final Barcodes barcodes;
+    private final BarcodeRepository barcodes;
     private final ProductRepository productRows;
     private final ProductService products;
     private final RequestRules rules;
 
-    BarcodeService(Barcodes barcodes, ProductRepository productRows, ProductService products, RequestRules rules) {
+    BarcodeService(
+            BarcodeRepository barcodes, ProductRepository productRows, ProductService products, RequestRules rules) {
         this.barcodes = barcodes;
         this.productRows = productRows;
         this.products = products;
@@ -62,7 +63,7 @@ class BarcodeService {
             throw CatalogErrors.BARCODE_REQUIRED.exception();
         }
         String code = barcode.trim();
-        Barcodes.Match match = barcodes.find(code).orElseThrow(() -> notFound(code));
+        BarcodeRepository.Match match = barcodes.find(code).orElseThrow(() -> notFound(code));
         ProductView product = products.get(match.productId());
         if (!product.isActive()) {
             throw notFound(code);
@@ -75,7 +76,7 @@ class BarcodeService {
     }
 
     @Transactional(readOnly = true)
-    Page<Extra> page(Barcodes.Filter filter, Pageable page) {
+    Page<Extra> page(BarcodeRepository.Filter filter, Pageable page) {
         return barcodes.page(filter, page);
     }
 

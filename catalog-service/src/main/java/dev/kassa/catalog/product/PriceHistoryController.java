@@ -26,9 +26,9 @@ class PriceHistoryController {
     /** The prices the product had at {@code since} or took after it, each once, oldest first. */
     record Prices(long productId, Instant since, List<BigDecimal> prices) {}
 
-    private final PriceHistory history;
+    private final PriceHistoryRepository history;
 
-    PriceHistoryController(PriceHistory history) {
+    PriceHistoryController(PriceHistoryRepository history) {
         this.history = history;
     }
 

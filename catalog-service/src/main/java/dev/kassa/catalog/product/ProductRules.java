@@ -44,7 +44,7 @@ class ProductRules {
     private final ProductRepository products;
     private final UnitRepository units;
     private final CategoryRepository categories;
-    private final Barcodes barcodes;
+    private final BarcodeRepository barcodes;
     private final ProductCodes codes;
 
     ProductRules(
@@ -52,7 +52,7 @@ class ProductRules {
             ProductRepository products,
             UnitRepository units,
             CategoryRepository categories,
-            Barcodes barcodes,
+            BarcodeRepository barcodes,
             ProductCodes codes) {
         this.declared = declared;
         this.products = products;

@@ -4,10 +4,10 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.image.ImageView;
-import dev.kassa.catalog.image.ProductImages;
-import dev.kassa.catalog.stock.Batches;
+import dev.kassa.catalog.image.ProductImageService;
+import dev.kassa.catalog.stock.BatchRepository;
 import dev.kassa.catalog.stock.StockEvents;
-import dev.kassa.catalog.stock.StockLevels;
+import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.catalog.unit.Unit;
 import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.platform.error.FieldErrors;
@@ -41,27 +41,27 @@ public class ProductService {
     private final ProductRepository products;
     private final ProductRules rules;
     private final ProductCodes codes;
-    private final Batches batches;
+    private final BatchRepository batches;
     private final UnitRepository units;
     private final CategoryRepository categories;
-    private final StockLevels stock;
+    private final StockLevelRepository stock;
     private final OutboxPublisher outbox;
     private final StockEvents stockEvents;
-    private final ProductSearch search;
-    private final ProductImages images;
+    private final ProductSearchRepository search;
+    private final ProductImageService images;
 
     ProductService(
             ProductRepository products,
             ProductRules rules,
             ProductCodes codes,
-            Batches batches,
+            BatchRepository batches,
             UnitRepository units,
             CategoryRepository categories,
-            StockLevels stock,
+            StockLevelRepository stock,
             OutboxPublisher outbox,
             StockEvents stockEvents,
-            ProductSearch search,
-            ProductImages images) {
+            ProductSearchRepository search,
+            ProductImageService images) {
         this.products = products;
         this.rules = rules;
         this.codes = codes;
@@ -240,7 +240,8 @@ public class ProductService {
     }
 
     private Page<ProductView> withDetails(Page<Product> page) {
-        Map<Long, StockLevels.Level> levels = stock.of(page.map(Product::id).toList());
+        Map<Long, StockLevelRepository.Level> levels =
+                stock.of(page.map(Product::id).toList());
         Map<Long, Unit> unitsById = units.all().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<Long, Category> categoriesById =
                 categories

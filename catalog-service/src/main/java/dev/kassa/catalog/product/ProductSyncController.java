@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProductSyncController {
 
-    private final ProductSync sync;
+    private final ProductSyncService sync;
 
-    ProductSyncController(ProductSync sync) {
+    ProductSyncController(ProductSyncService sync) {
         this.sync = sync;
     }
 
@@ -27,7 +27,7 @@ class ProductSyncController {
                             + "changed since")
     @GetMapping("/api/products/sync/products")
     @PreAuthorize(Access.READ_CATALOG)
-    ResponseEntity<ProductSync.Changes> products(ChangeFeed.Poll poll) {
+    ResponseEntity<ProductSyncService.Changes> products(ChangeFeed.Poll poll) {
         return sync.since(poll.cursor(), poll.limit()).respond(poll.ifNoneMatch());
     }
 }

@@ -2,8 +2,8 @@ package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.image.ImageView;
-import dev.kassa.catalog.stock.Batches;
-import dev.kassa.catalog.stock.StockLevels.Level;
+import dev.kassa.catalog.stock.BatchRepository;
+import dev.kassa.catalog.stock.StockLevelRepository.Level;
 import dev.kassa.catalog.unit.Unit;
 
 import java.math.BigDecimal;
@@ -66,7 +66,7 @@ public record ProductView(
             LocalDate expiryDate,
             boolean isExpired,
             Instant receivedAt) {
-        static BatchView from(Batches.View b) {
+        static BatchView from(BatchRepository.View b) {
             return new BatchView(
                     b.id(),
                     b.batchNumber(),

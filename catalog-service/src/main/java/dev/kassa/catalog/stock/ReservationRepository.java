@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The statements of till holds ({@link ReservationService}): the hold requests and the holds ({@link Batches} writes the batches). */
+/** The statements of till holds ({@link ReservationService}): the hold requests and the holds ({@link BatchRepository} writes the batches). */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class ReservationRepository {

@@ -35,16 +35,16 @@ public class ReservationService {
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
 
     private final ReservationRepository holds;
-    private final Batches batches;
-    private final StockLevels stock;
+    private final BatchRepository batches;
+    private final StockLevelRepository stock;
     private final StockEvents events;
     private final CatalogProperties properties;
     private final HoldSweeper sweeper;
 
     ReservationService(
             ReservationRepository holds,
-            Batches batches,
-            StockLevels stock,
+            BatchRepository batches,
+            StockLevelRepository stock,
             StockEvents events,
             CatalogProperties properties,
             HoldSweeper sweeper) {
@@ -299,7 +299,7 @@ public class ReservationService {
         Map<Long, BigDecimal> lacking = new HashMap<>();
         batches.takeFromBatches(perBatch)
                 .forEach(batch -> lacking.put(batch, batches.emptyBatch(batch).max(BigDecimal.ZERO)));
-        List<StockLevels.Movement> movements = new ArrayList<>();
+        List<StockLevelRepository.Movement> movements = new ArrayList<>();
         List<String> references = new ArrayList<>();
         List<StockEvents.Taken> taken = new ArrayList<>();
         for (Sold sale : sales) {
@@ -323,7 +323,7 @@ public class ReservationService {
                     }
                 }
                 out.merge(h.productId(), quantity, BigDecimal::add);
-                movements.add(new StockLevels.Movement(
+                movements.add(new StockLevelRepository.Movement(
                         h.productId(), h.batchId(), h.quantity().negate()));
                 references.add(sale.receiptNumber());
             }
@@ -336,7 +336,7 @@ public class ReservationService {
     /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
     @Transactional
     public void restock(String receiptNumber, List<Returned> lines) {
-        Map<Long, StockLevels.Level> before = events.before(lines.stream()
+        Map<Long, StockLevelRepository.Level> before = events.before(lines.stream()
                 .map(Returned::productId)
                 .filter(Objects::nonNull)
                 .distinct()

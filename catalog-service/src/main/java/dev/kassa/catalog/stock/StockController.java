@@ -43,7 +43,7 @@ class StockController {
     @PostMapping("/api/products/batches")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View receive(@RequestBody StockService.ReceiveRequest request, Caller caller) {
+    BatchRepository.View receive(@RequestBody StockService.ReceiveRequest request, Caller caller) {
         return stock.receive(caller, request);
     }
 
@@ -64,8 +64,8 @@ class StockController {
     @PostMapping("/api/products/warehouse-scan/add-batch")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Success<Batches.View> receiveScanned(@Valid @RequestBody ScannedReceipt r, Caller caller) {
-        Batches.View batch = stock.receive(
+    Success<BatchRepository.View> receiveScanned(@Valid @RequestBody ScannedReceipt r, Caller caller) {
+        BatchRepository.View batch = stock.receive(
                 caller,
                 new StockService.ReceiveRequest(
                         r.id(),
@@ -85,7 +85,7 @@ class StockController {
                     + "(batch number, supplier, barcode); ordering expiry_date, received_at, quantity")
     @GetMapping("/api/products/batches")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> list(
+    PageResponse<BatchRepository.View> list(
             @RequestParam(required = false) Long product,
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) Boolean expired,
@@ -98,7 +98,7 @@ class StockController {
         Integer window = nearExpiry == null ? null : window(days);
         return PageResponse.of(
                 stock.batches(
-                        new Batches.Filter(
+                        new BatchRepository.Filter(
                                 product,
                                 active,
                                 expired,
@@ -114,10 +114,10 @@ class StockController {
     @Operation(summary = "Active batches past their expiry date (in the store's time zone)")
     @GetMapping("/api/products/batches/expired")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> expired(@RequestParam(required = false) Long product, PageRequest page) {
+    PageResponse<BatchRepository.View> expired(@RequestParam(required = false) Long product, PageRequest page) {
         return PageResponse.of(
                 stock.batches(
-                        new Batches.Filter(
+                        new BatchRepository.Filter(
                                 product,
                                 true,
                                 true,
@@ -133,13 +133,13 @@ class StockController {
     @Operation(summary = "Active batches expiring within ?days= (default 30)")
     @GetMapping("/api/products/batches/near_expiry")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> nearExpiry(
+    PageResponse<BatchRepository.View> nearExpiry(
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Long product,
             PageRequest page) {
         return PageResponse.of(
                 stock.batches(
-                        new Batches.Filter(
+                        new BatchRepository.Filter(
                                 product,
                                 true,
                                 null,
@@ -155,7 +155,7 @@ class StockController {
     @Operation(summary = "One batch with its held quantity and expiry figures")
     @GetMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.READ_CATALOG)
-    Batches.View get(@PathVariable long id) {
+    BatchRepository.View get(@PathVariable long id) {
         return stock.batch(id);
     }
 
@@ -164,14 +164,14 @@ class StockController {
                     "Replace a batch's details (number, dates, supplier, notes, is_active); its quantity changes only through adjustments")
     @PutMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
+    BatchRepository.View replace(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, false);
     }
 
     @Operation(summary = "Change some of a batch's details")
     @PatchMapping("/api/products/batches/{id}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    Batches.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
+    BatchRepository.View update(@PathVariable long id, @RequestBody StockService.BatchUpdate request) {
         return stock.updateBatch(id, request, true);
     }
 

@@ -26,28 +26,28 @@ import java.util.function.Function;
 @Component
 public class StockEvents {
 
-    private final StockLevels stock;
+    private final StockLevelRepository stock;
     private final OutboxPublisher outbox;
 
-    StockEvents(StockLevels stock, OutboxPublisher outbox) {
+    StockEvents(StockLevelRepository stock, OutboxPublisher outbox) {
         this.stock = stock;
         this.outbox = outbox;
     }
 
     /** The levels before a change, to compare with afterwards. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    public Map<Long, StockLevels.Level> before(Collection<Long> productIds) {
+    public Map<Long, StockLevelRepository.Level> before(Collection<Long> productIds) {
         return stock.of(productIds);
     }
 
     /** For a product that had no stock before (a new product with its first batch). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void received(long productId, String reference) {
-        changed(Map.of(productId, StockLevels.Level.ZERO), "receipt", reference);
+        changed(Map.of(productId, StockLevelRepository.Level.ZERO), "receipt", reference);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void changed(Map<Long, StockLevels.Level> before, String reason, String reference) {
+    public void changed(Map<Long, StockLevelRepository.Level> before, String reason, String reference) {
         Map<Long, BigDecimal> was = new HashMap<>();
         before.forEach((product, level) -> was.put(product, level.onHand()));
         publish(stock.current(before.keySet()), product -> was.get(product), reason, reference);
@@ -66,21 +66,21 @@ public class StockEvents {
     public void taken(List<Taken> changes, String reason) {
         Set<Long> products = new HashSet<>();
         changes.forEach(c -> products.addAll(c.quantities().keySet()));
-        Map<Long, StockLevels.Current> now = stock.current(products);
+        Map<Long, StockLevelRepository.Current> now = stock.current(products);
         Map<Long, BigDecimal> later = new HashMap<>();
         List<List<Object>> each = new ArrayList<>();
         for (int k = changes.size() - 1; k >= 0; k--) {
             Taken change = changes.get(k);
-            Map<Long, StockLevels.Current> after = new LinkedHashMap<>();
+            Map<Long, StockLevelRepository.Current> after = new LinkedHashMap<>();
             change.quantities().forEach((product, out) -> {
-                StockLevels.Current current = now.get(product);
+                StockLevelRepository.Current current = now.get(product);
                 if (current != null) {
                     BigDecimal since = later.getOrDefault(product, BigDecimal.ZERO);
-                    StockLevels.Level level = current.level();
+                    StockLevelRepository.Level level = current.level();
                     after.put(
                             product,
-                            new StockLevels.Current(
-                                    new StockLevels.Level(
+                            new StockLevelRepository.Current(
+                                    new StockLevelRepository.Level(
                                             level.onHand().add(since),
                                             level.reserved().add(since),
                                             level.available()),
@@ -105,7 +105,7 @@ public class StockEvents {
 
     /** Publishes the events of one change ({@link #events}) in one statement. */
     private void publish(
-            Map<Long, StockLevels.Current> after,
+            Map<Long, StockLevelRepository.Current> after,
             Function<Long, BigDecimal> wasOnHand,
             String reason,
             String reference) {
@@ -114,7 +114,7 @@ public class StockEvents {
 
     /** The events of a change: {@code after} each product's stock now, {@code wasOnHand} its on-hand stock before. */
     private static List<Object> events(
-            Map<Long, StockLevels.Current> after,
+            Map<Long, StockLevelRepository.Current> after,
             Function<Long, BigDecimal> wasOnHand,
             String reason,
             String reference) {
@@ -122,14 +122,14 @@ public class StockEvents {
         for (var e : after.entrySet()) {
             long productId = e.getKey();
             BigDecimal was = wasOnHand.apply(productId);
-            StockLevels.Level now = e.getValue().level();
+            StockLevelRepository.Level now = e.getValue().level();
             BigDecimal change = now.onHand().subtract(was);
             if (change.signum() == 0) {
                 continue;
             }
             events.add(new StockChanged(
                     productId, change, reason, reference == null ? "" : reference, now.onHand(), now.available()));
-            StockLevels.Settings product = e.getValue().settings();
+            StockLevelRepository.Settings product = e.getValue().settings();
             BigDecimal min = product.minQuantity();
             if (product.tracked()
                     && change.signum() < 0

@@ -90,13 +90,17 @@ public class StockService {
             Boolean isActive) {}
 
     private final StockRepository repository;
-    private final Batches batches;
-    private final StockLevels stock;
+    private final BatchRepository batches;
+    private final StockLevelRepository stock;
     private final StockEvents events;
     private final RequestRules rules;
 
     StockService(
-            StockRepository repository, Batches batches, StockLevels stock, StockEvents events, RequestRules rules) {
+            StockRepository repository,
+            BatchRepository batches,
+            StockLevelRepository stock,
+            StockEvents events,
+            RequestRules rules) {
         this.repository = repository;
         this.batches = batches;
         this.stock = stock;
@@ -106,13 +110,13 @@ public class StockService {
 
     /** Receives goods into a new batch (purchase price, expiry, supplier) with a {@code receipt} movement. */
     @Transactional
-    public Batches.View receive(Caller caller, ReceiveRequest r) {
+    public BatchRepository.View receive(Caller caller, ReceiveRequest r) {
         FieldErrors errors = rules.check(r);
         checkDates(errors, r.manufacturingDate(), r.expiryDate());
         errors.throwIfAny();
         BigDecimal cost = lockProduct(r.product()).costPrice();
         checkSupplier(r.supplier());
-        Map<Long, StockLevels.Level> before = events.before(List.of(r.product()));
+        Map<Long, StockLevelRepository.Level> before = events.before(List.of(r.product()));
         String number = FieldErrors.blank(r.batchNumber())
                 ? "BATCH-" + hex(4)
                 : r.batchNumber().trim();
@@ -178,7 +182,7 @@ public class StockService {
         if (delta.signum() == 0) {
             return;
         }
-        Map<Long, StockLevels.Level> before = events.before(List.of(productId));
+        Map<Long, StockLevelRepository.Level> before = events.before(List.of(productId));
         String note = r.note() == null ? "" : r.note();
         if (delta.signum() > 0) {
             long target = r.batch() != null
@@ -238,9 +242,10 @@ public class StockService {
 
     /** Batch details (not its quantity, which changes only through movements). */
     @Transactional
-    public Batches.View updateBatch(long id, BatchUpdate r, boolean partial) {
+    public BatchRepository.View updateBatch(long id, BatchUpdate r, boolean partial) {
         LocalDate today = TenantContext.require().today();
-        Batches.View current = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        BatchRepository.View current =
+                batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         String number = r.batchNumber() != null ? r.batchNumber().trim() : current.batchNumber();
         LocalDate made =
                 r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
@@ -277,7 +282,8 @@ public class StockService {
     @Transactional
     public void deleteBatch(long id) {
         LocalDate today = TenantContext.require().today();
-        Batches.View current = batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        BatchRepository.View current =
+                batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         lockProduct(current.product());
         // read again under the product's lock: a receipt, adjustment or hold of the product may have just changed it
         BigDecimal left = batches.find(id, today)
@@ -296,14 +302,14 @@ public class StockService {
     }
 
     @Transactional(readOnly = true)
-    public Batches.View batch(long id) {
+    public BatchRepository.View batch(long id) {
         return batches.find(id, TenantContext.require().today())
                 .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
     }
 
     @Transactional(readOnly = true)
-    public Page<Batches.View> batches(Batches.Filter filter, String ordering, Pageable page) {
-        String orderBy = Batches.ORDERING.orderBy(ordering);
+    public Page<BatchRepository.View> batches(BatchRepository.Filter filter, String ordering, Pageable page) {
+        String orderBy = BatchRepository.ORDERING.orderBy(ordering);
         return batches.page(filter, orderBy, page);
     }
 

@@ -1,6 +1,6 @@
 package dev.kassa.catalog.supplier;
 
-import dev.kassa.catalog.stock.Batches;
+import dev.kassa.catalog.stock.BatchRepository;
 import dev.kassa.catalog.stock.StockService;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
@@ -103,11 +103,11 @@ class SupplierController {
     @Operation(summary = "Batches received from a supplier")
     @GetMapping("/{id}/batches")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<Batches.View> batches(@PathVariable long id, PageRequest page) {
+    PageResponse<BatchRepository.View> batches(@PathVariable long id, PageRequest page) {
         suppliers.get(id);
         return PageResponse.of(
                 stock.batches(
-                        new Batches.Filter(
+                        new BatchRepository.Filter(
                                 null,
                                 null,
                                 null,

@@ -1,7 +1,7 @@
 package dev.kassa.catalog.supplier;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.stock.Batches;
+import dev.kassa.catalog.stock.BatchRepository;
 import dev.kassa.catalog.supplier.SupplierRepository.Supplier;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.EmailAddress;
@@ -52,9 +52,9 @@ class SupplierService {
             @Size(max = 5000) String notes) {}
 
     private final SupplierRepository suppliers;
-    private final Batches batches;
+    private final BatchRepository batches;
 
-    SupplierService(SupplierRepository suppliers, Batches batches) {
+    SupplierService(SupplierRepository suppliers, BatchRepository batches) {
         this.suppliers = suppliers;
         this.batches = batches;
     }

@@ -46,9 +46,9 @@ class CreditController {
     /** How many holds were released. */
     record Released(int released) {}
 
-    private final Credit credit;
+    private final CreditService credit;
 
-    CreditController(Credit credit) {
+    CreditController(CreditService credit) {
         this.credit = credit;
     }
 
@@ -58,7 +58,7 @@ class CreditController {
                             + "unless allow_over_limit (an offline till's sale that already happened): then held up to the store's offline_credit_over_limit beyond it, over_limit says by how much")
     @PostMapping("/internal/credit-holds")
     @PreAuthorize(Access.SELL)
-    Credit.HoldView hold(@Valid @RequestBody HoldRequest request) {
+    CreditService.HoldView hold(@Valid @RequestBody HoldRequest request) {
         return credit.hold(
                 request.requestRef(),
                 request.customerId(),
@@ -73,7 +73,7 @@ class CreditController {
                             + "points pay, a whole number of points at the store's point value; 400 insufficient_points with available_points and requested_points")
     @PostMapping("/internal/bonus-holds")
     @PreAuthorize(Access.SELL)
-    Credit.BonusHoldView holdBonus(@Valid @RequestBody HoldRequest request) {
+    CreditService.BonusHoldView holdBonus(@Valid @RequestBody HoldRequest request) {
         return credit.holdBonus(request.requestRef(), request.customerId(), request.amount(), request.saleId());
     }
 

@@ -24,9 +24,9 @@ class TransactionController {
     private static final SqlOrdering ORDERING =
             SqlOrdering.of("-created_at", "t.id", Map.of("created_at", "t.created_at", "amount", "t.amount"));
 
-    private final LedgerQueries ledger;
+    private final LedgerQueryService ledger;
 
-    TransactionController(LedgerQueries ledger) {
+    TransactionController(LedgerQueryService ledger) {
         this.ledger = ledger;
     }
 
@@ -35,7 +35,7 @@ class TransactionController {
                     "Ledger entries, newest first: filters customer, transaction_type, sale; ordering created_at, amount")
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<Ledger.Entry> list(
+    PageResponse<LedgerRepository.Entry> list(
             @RequestParam(required = false) Long customer,
             @RequestParam(name = "transaction_type", required = false) String type,
             @RequestParam(required = false) String sale,
@@ -50,7 +50,7 @@ class TransactionController {
     @Operation(summary = "One ledger entry")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Ledger.Entry get(@PathVariable long id) {
+    LedgerRepository.Entry get(@PathVariable long id) {
         return ledger.find(id);
     }
 }

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LoyaltyController {
 
-    private final Loyalty loyalty;
+    private final LoyaltyService loyalty;
 
-    LoyaltyController(Loyalty loyalty) {
+    LoyaltyController(LoyaltyService loyalty) {
         this.loyalty = loyalty;
     }
 
@@ -37,7 +37,7 @@ class LoyaltyController {
             path = "/api/customers/settings",
             method = {RequestMethod.PUT, RequestMethod.PATCH})
     @PreAuthorize(Access.MANAGE_STORE)
-    LoyaltySettings update(@Valid @RequestBody Loyalty.SettingsRequest request) {
+    LoyaltySettings update(@Valid @RequestBody LoyaltyService.SettingsRequest request) {
         return loyalty.update(request);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** The store's loyalty rules, and a purchase's points read for a refund ({@link Loyalty}'s statements). */
+/** The store's loyalty rules, and a purchase's points read for a refund ({@link LoyaltyService}'s statements). */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class LoyaltyRepository {

@@ -22,9 +22,9 @@ import java.util.List;
 @RequestMapping("/api/customers/customers")
 class PurchaseController {
 
-    private final PurchaseHistory history;
+    private final PurchaseHistoryRepository history;
 
-    PurchaseController(PurchaseHistory history) {
+    PurchaseController(PurchaseHistoryRepository history) {
         this.history = history;
     }
 
@@ -34,7 +34,7 @@ class PurchaseController {
                             + "(business dates, inclusive); paginated")
     @GetMapping("/{id}/purchase-history")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    PageResponse<PurchaseHistory.Purchase> purchaseHistory(
+    PageResponse<PurchaseHistoryRepository.Purchase> purchaseHistory(
             @PathVariable long id,
             @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
             @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
@@ -48,7 +48,7 @@ class PurchaseController {
                             + "total_purchases_count, date_from / date_to (business dates; all time without them)")
     @GetMapping("/top")
     @PreAuthorize(Access.READ_CUSTOMERS)
-    Success<List<PurchaseHistory.TopCustomer>> top(
+    Success<List<PurchaseHistoryRepository.TopCustomer>> top(
             @RequestParam(required = false) String limit,
             @RequestParam(name = "order_by", required = false) String orderBy,
             @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TillCustomerController {
 
     /** {@code customer}: the buyer, or null when the till named only a name or a phone nobody has. */
-    record Resolved(TillCustomers.TillCustomer customer) {}
+    record Resolved(TillCustomerService.TillCustomer customer) {}
 
-    private final TillCustomers tillCustomers;
+    private final TillCustomerService tillCustomers;
 
-    TillCustomerController(TillCustomers tillCustomers) {
+    TillCustomerController(TillCustomerService tillCustomers) {
         this.tillCustomers = tillCustomers;
     }
 
@@ -30,7 +30,7 @@ class TillCustomerController {
                             + "group discount and the points the till may take")
     @PostMapping("/internal/till-customers")
     @PreAuthorize(Access.SELL)
-    Resolved resolve(@Valid @RequestBody TillCustomers.Request request) {
+    Resolved resolve(@Valid @RequestBody TillCustomerService.Request request) {
         return new Resolved(tillCustomers.resolve(request));
     }
 }

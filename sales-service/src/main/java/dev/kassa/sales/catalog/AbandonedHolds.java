@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Releases the holds of scans that never wrote their line ({@link HoldIntents}): every
+ * Releases the holds of scans that never wrote their line ({@link HoldIntentRepository}): every
  * {@code kassa.sales.abandoned-holds-interval} (10 s) an instance takes the intents older than
  * {@code kassa.sales.abandoned-hold-age} (30 s, longer than any scan may take: the gateway gives up after 10 s) and
  * publishes {@link HoldsReleased} for them, per store, in the same transaction. Instances sweep side by side (each takes
@@ -27,13 +27,13 @@ public class AbandonedHolds {
     private static final Logger log = LoggerFactory.getLogger(AbandonedHolds.class);
     private static final int BATCH = 500;
 
-    private final HoldIntents intents;
+    private final HoldIntentRepository intents;
     private final OutboxPublisher outbox;
     private final TransactionTemplate tx;
     private final Duration age;
 
     AbandonedHolds(
-            HoldIntents intents,
+            HoldIntentRepository intents,
             OutboxPublisher outbox,
             TransactionTemplate tx,
             @Value("${kassa.sales.abandoned-hold-age:30s}") Duration age) {
@@ -60,7 +60,7 @@ public class AbandonedHolds {
         int n;
         do {
             Integer released = tx.execute(s -> {
-                List<HoldIntents.Left> left = intents.takeOlderThan(age, BATCH);
+                List<HoldIntentRepository.Left> left = intents.takeOlderThan(age, BATCH);
                 Map<String, List<String>> byStore = new LinkedHashMap<>();
                 left.forEach(l -> byStore.computeIfAbsent(l.tenantKey(), k -> new ArrayList<>())
                         .add(l.requestRef()));

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Hold intents ({@link HoldIntents}) recorded ahead of the scans that use them: a scan takes a reference whose intent is
+ * Hold intents ({@link HoldIntentRepository}) recorded ahead of the scans that use them: a scan takes a reference whose intent is
  * already committed instead of paying a transaction of its own for it before catalog is asked. The guarantee is the one
  * the intents always gave: a hold is asked for only under a reference whose intent is committed, the transaction that
  * writes the line removes it, and what an instance leaves behind (it died mid-scan, or its references went unused) is
@@ -40,13 +40,13 @@ public class SpareIntents {
     /** The most references one batch records. */
     static final int MOST = 64;
 
-    private final HoldIntents intents;
+    private final HoldIntentRepository intents;
     private final TransactionTemplate tx;
     private final long freshNanos;
     private final Map<String, Spares> stores = new ConcurrentHashMap<>();
 
     SpareIntents(
-            HoldIntents intents,
+            HoldIntentRepository intents,
             TransactionTemplate tx,
             @Value("${kassa.sales.abandoned-hold-age:30s}") Duration abandonedAge) {
         this.intents = intents;

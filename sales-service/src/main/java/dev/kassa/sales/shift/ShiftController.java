@@ -54,10 +54,10 @@ class ShiftController {
             @Size(max = 1000) String description) {}
 
     private final ShiftService shifts;
-    private final CashDrawer drawer;
-    private final CashierLeaderboard leaderboard;
+    private final CashDrawerService drawer;
+    private final CashierLeaderboardService leaderboard;
 
-    ShiftController(ShiftService shifts, CashDrawer drawer, CashierLeaderboard leaderboard) {
+    ShiftController(ShiftService shifts, CashDrawerService drawer, CashierLeaderboardService leaderboard) {
         this.shifts = shifts;
         this.drawer = drawer;
         this.leaderboard = leaderboard;
@@ -116,7 +116,7 @@ class ShiftController {
     @PostMapping("/api/sales/cash-movements/owner-withdraw")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<CashDrawer.Withdrawal> ownerWithdraw(@Valid @RequestBody WithdrawRequest r, Caller caller) {
+    Success<CashDrawerService.Withdrawal> ownerWithdraw(@Valid @RequestBody WithdrawRequest r, Caller caller) {
         return drawer.ownerWithdraw(caller, r.session(), r.amount(), r.description());
     }
 
@@ -220,7 +220,7 @@ class ShiftController {
                             + "manager or owner")
     @GetMapping("/api/sales/sessions/cashier-stats")
     @PreAuthorize(Access.MANAGE_SALES)
-    Success<CashierLeaderboard.CashierStats> cashierStats(
+    Success<CashierLeaderboardService.CashierStats> cashierStats(
             @RequestParam(name = "date_from", required = false) String from,
             @RequestParam(name = "date_to", required = false) String to,
             @RequestParam(required = false) String limit) {

@@ -43,7 +43,8 @@ public record SaleCompleted(
     public record Payment(String method, BigDecimal amount, BigDecimal received, BigDecimal change) {}
 
     /** What a sale just completed ({@code done}) with its lines and the tenders applied announces. */
-    static SaleCompleted of(SaleRepository.Sale done, List<SaleLines.Item> items, List<Settlement.Applied> tenders) {
+    static SaleCompleted of(
+            SaleRepository.Sale done, List<SaleLineRepository.Item> items, List<Settlement.Applied> tenders) {
         return new SaleCompleted(
                 String.valueOf(done.id()),
                 done.receiptNumber(),

@@ -32,9 +32,9 @@ class SaleItemController {
     private static final SqlOrdering ORDERING =
             SqlOrdering.of("created_at", "i.id", Map.of("created_at", "i.created_at"));
 
-    private final SaleQueries sales;
+    private final SaleQueryService sales;
 
-    SaleItemController(SaleQueries sales) {
+    SaleItemController(SaleQueryService sales) {
         this.sales = sales;
     }
 

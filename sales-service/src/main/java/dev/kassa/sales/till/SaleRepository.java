@@ -202,7 +202,7 @@ class SaleRepository {
      * Recomputes a sale's totals from its lines as they now stand ({@link SaleTotals}), stores them and answers the sale with
      * them; {@code sale} is locked or created in this transaction, so its discount is the current one.
      */
-    Sale total(Sale sale, List<SaleLines.Item> items) {
+    Sale total(Sale sale, List<SaleLineRepository.Item> items) {
         Sale totalled = totalled(sale, items);
         sql.sql(
                         "update sales set subtotal = :subtotal, discount_amount = :discount, tax_amount = :tax, total_amount = :total where id = :id")
@@ -216,7 +216,7 @@ class SaleRepository {
     }
 
     /** The sale with its totals recomputed from its lines as they now stand ({@link SaleTotals}), not stored. */
-    static Sale totalled(Sale sale, List<SaleLines.Item> items) {
+    static Sale totalled(Sale sale, List<SaleLineRepository.Item> items) {
         return sale.withTotals(SaleTotals.of(
                 items.stream()
                         .map(i -> new SaleTotals.Line(i.lineTotal(), i.taxRate()))

@@ -60,7 +60,7 @@ public record SaleView(
             String transactionId,
             Instant createdAt) {}
 
-    static ItemView item(SaleLines.Item i) {
+    static ItemView item(SaleLineRepository.Item i) {
         return new ItemView(
                 i.id(),
                 i.saleId(),
@@ -78,7 +78,8 @@ public record SaleView(
                 i.createdAt());
     }
 
-    static SaleView of(SaleRepository.Sale s, List<SaleLines.Item> items, List<PaymentRepository.Payment> payments) {
+    static SaleView of(
+            SaleRepository.Sale s, List<SaleLineRepository.Item> items, List<PaymentRepository.Payment> payments) {
         return new SaleView(
                 s.id(),
                 s.sessionId(),
@@ -97,7 +98,9 @@ public record SaleView(
                 s.totalAmount(),
                 s.changeAmount(),
                 items.size(),
-                items.stream().map(SaleLines.Item::quantity).reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add),
+                items.stream()
+                        .map(SaleLineRepository.Item::quantity)
+                        .reduce(BigDecimal.ZERO.setScale(3), BigDecimal::add),
                 s.createdAt(),
                 s.completedAt(),
                 items.stream().map(SaleView::item).toList(),

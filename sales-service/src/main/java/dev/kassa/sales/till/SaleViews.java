@@ -13,10 +13,10 @@ import java.util.Optional;
 class SaleViews {
 
     private final SaleRepository sales;
-    private final SaleLines lines;
+    private final SaleLineRepository lines;
     private final PaymentRepository payments;
 
-    SaleViews(SaleRepository sales, SaleLines lines, PaymentRepository payments) {
+    SaleViews(SaleRepository sales, SaleLineRepository lines, PaymentRepository payments) {
         this.sales = sales;
         this.lines = lines;
         this.payments = payments;
@@ -43,7 +43,7 @@ class SaleViews {
     }
 
     /** {@link #recalculate(SaleRepository.Sale)} with the sale's lines as they now stand, read already. */
-    SaleView recalculate(SaleRepository.Sale sale, List<SaleLines.Item> items) {
+    SaleView recalculate(SaleRepository.Sale sale, List<SaleLineRepository.Item> items) {
         SaleRepository.Sale now = sales.total(sale, items);
         return SaleView.of(now, items, tenders(now));
     }

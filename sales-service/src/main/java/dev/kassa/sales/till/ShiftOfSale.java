@@ -33,10 +33,10 @@ class ShiftOfSale {
 
     /**
      * The shift the sale goes into, checked before its stock is held (read without a lock): {@code named} is the shift
-     * the request names, as {@link UploadedSales#beforeHold} read it; {@code clock} how far a till's clock may run fast.
+     * the request names, as {@link UploadedSaleRepository#beforeHold} read it; {@code clock} how far a till's clock may run fast.
      */
     SessionRepository.TillShift place(
-            SaleUpload.NewSale r, Instant soldAt, UploadedSales.BeforeHold named, Duration clock) {
+            SaleUploadService.NewSale r, Instant soldAt, UploadedSaleRepository.BeforeHold named, Duration clock) {
         SessionRepository.TillShift shift = named.shift().orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         boolean beforeIt = soldAt.isBefore(named.shiftOpenedAt().minus(clock));
         if (r.soldAt() == null || (shift.isOpen() && !beforeIt)) {
@@ -56,7 +56,7 @@ class ShiftOfSale {
      * The shift {@link #place} chose, locked in the transaction that writes the sale: still open, or closed (by now, too)
      * for a sale that says when it was made.
      */
-    SessionRepository.TillShift lock(SaleUpload.NewSale r, SessionRepository.TillShift placed) {
+    SessionRepository.TillShift lock(SaleUploadService.NewSale r, SessionRepository.TillShift placed) {
         SessionRepository.TillShift shift =
                 sessions.tillShift(placed.id(), true).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         if (shift.isOpen() || (shift.status() == ShiftStatus.CLOSED && r.soldAt() != null)) {
@@ -69,7 +69,7 @@ class ShiftOfSale {
      * After the sale is written into {@code shift}: a closed shift's cash is recomputed and announced again; an offline
      * till is told ({@code decisions}, null for an online till) when its sale went into another shift than it named.
      */
-    void recorded(SaleUpload.NewSale r, SessionRepository.TillShift shift, List<UploadDecision> decisions) {
+    void recorded(SaleUploadService.NewSale r, SessionRepository.TillShift shift, List<UploadDecision> decisions) {
         boolean closed = shift.status() == ShiftStatus.CLOSED;
         if (closed) {
             shifts.lateSaleRecorded(shift.id());

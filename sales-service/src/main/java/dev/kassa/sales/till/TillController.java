@@ -53,7 +53,7 @@ class TillController {
             String customerPhone,
             Map<String, Object> newCustomer,
             Long cashierId) {
-        Checkout.Buyer buyer() {
+        CheckoutService.Buyer buyer() {
             return new BuyerRequest(customerId, customer, customerName, customerPhone, newCustomer).buyer();
         }
     }
@@ -68,8 +68,8 @@ class TillController {
             String customerPhone,
             Map<String, Object> newCustomer) {
         /** {@code customer_id}, or the web client's {@code customer}. */
-        Checkout.Buyer buyer() {
-            return new Checkout.Buyer(
+        CheckoutService.Buyer buyer() {
+            return new CheckoutService.Buyer(
                     customerId != null ? customerId : customer, customerName, customerPhone, newCustomer);
         }
     }
@@ -77,23 +77,23 @@ class TillController {
     /** A printed receipt's content, under {@code receipt}. */
     record ReceiptAnswer(Receipt receipt) {}
 
-    private final Cart cart;
-    private final Checkout checkout;
-    private final SaleUpload upload;
-    private final SaleBatches batches;
-    private final Refunds refunds;
-    private final SaleQueries queries;
+    private final CartService cart;
+    private final CheckoutService checkout;
+    private final SaleUploadService upload;
+    private final SaleBatchService batches;
+    private final RefundService refunds;
+    private final SaleQueryService queries;
     private final TenantRegistry stores;
     private final TillMetrics metrics;
     private final ErrorResponses errors;
 
     TillController(
-            Cart cart,
-            Checkout checkout,
-            SaleUpload upload,
-            SaleBatches batches,
-            Refunds refunds,
-            SaleQueries queries,
+            CartService cart,
+            CheckoutService checkout,
+            SaleUploadService upload,
+            SaleBatchService batches,
+            RefundService refunds,
+            SaleQueryService queries,
             TenantRegistry stores,
             TillMetrics metrics,
             ErrorResponses errors) {
@@ -113,7 +113,7 @@ class TillController {
                     "Scan a product into the caller's draft: {session, product | barcode, quantity=1, batch?}; a batch barcode picks that batch")
     @PostMapping("/api/sales/sales/scan-item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> scan(@RequestBody Cart.ScanRequest request, Caller caller, RequestKey key) {
+    Success<SaleView> scan(@RequestBody CartService.ScanRequest request, Caller caller, RequestKey key) {
         return Success.of("sales.item_added", metrics.scan(() -> cart.scan(caller, request, key.value())));
     }
 
@@ -137,7 +137,7 @@ class TillController {
             PageRequest page) {
         LocalDate from = Values.isoDate(dateFrom);
         LocalDate to = Values.isoDate(dateTo);
-        SaleSearch.Filter filter = new SaleSearch.Filter(
+        SaleSearchRepository.Filter filter = new SaleSearchRepository.Filter(
                 blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
         return PageResponse.of(queries.list(filter, false, ordering, page), v -> v);
     }
@@ -195,7 +195,8 @@ class TillController {
     @Operation(summary = "Add a product to a draft: {product, quantity=1, batch?}")
     @PostMapping("/api/sales/sales/{id}/add_item")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> addItem(@PathVariable long id, @Valid @RequestBody Cart.AddItemRequest request, RequestKey key) {
+    Success<SaleView> addItem(
+            @PathVariable long id, @Valid @RequestBody CartService.AddItemRequest request, RequestKey key) {
         return Success.of("sales.item_added", cart.addItem(id, request, key.value()));
     }
 
@@ -220,7 +221,7 @@ class TillController {
     @PreAuthorize(Access.MANAGE_SALES)
     Success<SaleView> refund(
             @PathVariable long id,
-            @Valid @RequestBody(required = false) Refunds.RefundRequest request,
+            @Valid @RequestBody(required = false) RefundService.RefundRequest request,
             Caller caller,
             RequestKey key) {
         return Success.of("sales.refunded", refunds.refund(caller, id, request, key.value()));
@@ -236,9 +237,9 @@ class TillController {
                             + "stock_short: sold beyond the stock on hand; credit_over_limit: the debt recorded whole; shift_closed / other_shift: recorded in the shift of its register open at sold_at); without one, those are refused")
     @PostMapping("/api/sales/sales")
     @PreAuthorize(Access.SELL)
-    ResponseEntity<Success<SaleUpload.Uploaded>> record(
-            @RequestBody SaleUpload.NewSale request, Caller caller, RequestKey key) {
-        SaleUpload.Recorded recorded = upload.record(caller, request, key.value());
+    ResponseEntity<Success<SaleUploadService.Uploaded>> record(
+            @RequestBody SaleUploadService.NewSale request, Caller caller, RequestKey key) {
+        SaleUploadService.Recorded recorded = upload.record(caller, request, key.value());
         if (recorded.created()) {
             metrics.recorded();
         }
@@ -250,7 +251,7 @@ class TillController {
 
     /** One sale of an uploaded batch as the till learns its fate: {@code recorded}, {@code already_recorded} or {@code refused}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UploadResult(String clientId, String outcome, SaleUpload.Uploaded sale, Map<String, Object> error) {}
+    record UploadResult(String clientId, String outcome, SaleUploadService.Uploaded sale, Map<String, Object> error) {}
 
     /** What became of each sale of a batch, in the batch's order. */
     record UploadReport(List<UploadResult> results) {}
@@ -263,9 +264,9 @@ class TillController {
                             + "batch is safe to send again")
     @PostMapping("/api/sales/sales/upload")
     @PreAuthorize(Access.SELL)
-    Success<UploadReport> upload(@Valid @RequestBody SaleBatches.Batch batch, Caller caller) {
+    Success<UploadReport> upload(@Valid @RequestBody SaleBatchService.Batch batch, Caller caller) {
         List<UploadResult> results = new ArrayList<>();
-        for (SaleBatches.Outcome o : batches.recordAll(caller, batch)) {
+        for (SaleBatchService.Outcome o : batches.recordAll(caller, batch)) {
             String clientId = o.sale() == null ? null : o.sale().clientId();
             if (o.refused() != null) {
                 results.add(new UploadResult(clientId, "refused", null, errors.body(o.refused())));
@@ -289,7 +290,8 @@ class TillController {
                             + "Cashiers up to kassa.sales.cashier-max-discount-percent (10 by default), managers and owners any")
     @PostMapping("/api/sales/sales/{id}/discount")
     @PreAuthorize(Access.SELL)
-    Success<SaleView> discount(@PathVariable long id, @Valid @RequestBody Cart.DiscountRequest request, Caller caller) {
+    Success<SaleView> discount(
+            @PathVariable long id, @Valid @RequestBody CartService.DiscountRequest request, Caller caller) {
         return Success.of(cart.discount(caller, id, request));
     }
 
@@ -300,7 +302,7 @@ class TillController {
                             + "and credit they have; another buyer replaces this one; checkout sells to the attached buyer unless it names another")
     @PostMapping("/api/sales/sales/{id}/customer")
     @PreAuthorize(Access.SELL)
-    Success<Checkout.WithBuyer> attachBuyer(
+    Success<CheckoutService.WithBuyer> attachBuyer(
             @PathVariable long id, @Valid @RequestBody BuyerRequest request, Caller caller) {
         return Success.of(checkout.attach(caller, id, request.buyer()));
     }

@@ -8,7 +8,7 @@ import dev.kassa.platform.error.Messages;
 import java.math.BigDecimal;
 
 /**
- * What Kassa had to decide to record a sale that already happened at an offline till ({@link SaleUpload}) instead of
+ * What Kassa had to decide to record a sale that already happened at an offline till ({@link SaleUploadService}) instead of
  * refusing it: the goods have left and the money was taken, so the sale is recorded as it happened and each decision says
  * where it differs from what Kassa knew. Kept with the sale, so a repeated upload answers the same decisions.
  *

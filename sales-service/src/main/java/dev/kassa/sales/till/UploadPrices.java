@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The price each line of a sale sent whole keeps ({@link SaleUpload}): an online till's must be the catalogue's; an offline
+ * The price each line of a sale sent whole keeps ({@link SaleUploadService}): an online till's must be the catalogue's; an offline
  * till's (the sale already happened) may be one the product had around the sale, or below such a price within the
  * uploader's discount cap, which the sale's decisions then name.
  */
@@ -45,7 +45,7 @@ class UploadPrices {
      * For each line an offline till sold at a price other than the catalogue's, the prices the product had from
      * {@link #PRICE_WINDOW} before the sale until now (asked of catalog before the sale's transaction).
      */
-    Map<Integer, List<BigDecimal>> had(SaleUpload.NewSale r, List<Hold> holds, Instant soldAt) {
+    Map<Integer, List<BigDecimal>> had(SaleUploadService.NewSale r, List<Hold> holds, Instant soldAt) {
         Map<Integer, List<BigDecimal>> had = new HashMap<>();
         for (int i = 0; i < holds.size(); i++) {
             BigDecimal till = r.items().get(i).unitPrice();
@@ -63,12 +63,12 @@ class UploadPrices {
      * {@link #offlinePrice} allows it, and named in {@code decisions} with a line held beyond the stock.
      */
     List<Hold> priced(
-            Caller caller, SaleUpload.NewSale r, Held held, FieldErrors errors, List<UploadDecision> decisions) {
+            Caller caller, SaleUploadService.NewSale r, Held held, FieldErrors errors, List<UploadDecision> decisions) {
         List<Hold> priced = new ArrayList<>();
         List<Hold> holds = held.holds();
         for (int i = 0; i < holds.size(); i++) {
             Hold hold = holds.get(i);
-            SaleUpload.SaleLine line = r.items().get(i);
+            SaleUploadService.SaleLine line = r.items().get(i);
             BigDecimal catalogPrice = hold.product().salePrice();
             if (line.unitPrice() != null && line.unitPrice().compareTo(catalogPrice) != 0) {
                 if (decisions == null) {

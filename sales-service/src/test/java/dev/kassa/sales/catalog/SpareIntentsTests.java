@@ -26,7 +26,7 @@ class SpareIntentsTests {
     SpareIntents spares;
 
     @Autowired
-    HoldIntents intents;
+    HoldIntentRepository intents;
 
     @Autowired
     TransactionTemplate tx;

@@ -83,7 +83,7 @@ class SettlementTests {
         RequestRules rules = new RequestRules(
                 Validation.buildDefaultValidatorFactory().getValidator(),
                 new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
-        Map<String, List<String>> errors = rules.check(new SaleUpload.NewSale(
+        Map<String, List<String>> errors = rules.check(new SaleUploadService.NewSale(
                         null,
                         1L,
                         null,
@@ -95,7 +95,7 @@ class SettlementTests {
                         null,
                         null,
                         null,
-                        List.of(new SaleUpload.SaleLine(1L, null, null, null, null)),
+                        List.of(new SaleUploadService.SaleLine(1L, null, null, null, null)),
                         List.of(
                                 new PaymentRequest("barter", BigDecimal.TEN, null, null, null),
                                 cash("-100", null),

@@ -5,13 +5,13 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
+import dev.kassa.task.board.TaskAction;
+import dev.kassa.task.board.TaskPriority;
+import dev.kassa.task.board.TaskRequest;
+import dev.kassa.task.board.TaskStats;
+import dev.kassa.task.comment.CommentService;
 import dev.kassa.task.comment.CommentText;
 import dev.kassa.task.comment.CommentView;
-import dev.kassa.task.comment.Comments;
-import dev.kassa.task.task.TaskAction;
-import dev.kassa.task.task.TaskPriority;
-import dev.kassa.task.task.TaskRequest;
-import dev.kassa.task.task.TaskStats;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -41,7 +41,7 @@ import static dev.kassa.platform.data.Values.blankToNull;
 class TaskController {
 
     /** {@code comment} is the seed document's name for the reason. */
-    record RejectRequest(@Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String reason) {}
+    record RejectRequest(@Size(max = CommentService.MAX_LENGTH) @JsonAlias("comment") String reason) {}
 
     private static final SqlOrdering ORDERING = SqlOrdering.of(
             "-created_at",
@@ -56,10 +56,10 @@ class TaskController {
                     "status",
                     "t.status"));
 
-    private final TaskCards cards;
-    private final Comments comments;
+    private final TaskCardService cards;
+    private final CommentService comments;
 
-    TaskController(TaskCards cards, Comments comments) {
+    TaskController(TaskCardService cards, CommentService comments) {
         this.cards = cards;
         this.comments = comments;
     }
@@ -220,8 +220,8 @@ class TaskController {
      */
     record StatusRequest(
             String status,
-            @Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String reason,
-            @Size(max = Comments.MAX_LENGTH) String completionComment) {}
+            @Size(max = CommentService.MAX_LENGTH) @JsonAlias("comment") String reason,
+            @Size(max = CommentService.MAX_LENGTH) String completionComment) {}
 
     @Operation(
             summary =

@@ -2,11 +2,11 @@ package dev.kassa.task.card;
 
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.task.board.Names;
+import dev.kassa.task.board.Task;
+import dev.kassa.task.board.TaskStatus;
 import dev.kassa.task.comment.CommentView;
 import dev.kassa.task.report.ReportView;
-import dev.kassa.task.task.Names;
-import dev.kassa.task.task.Task;
-import dev.kassa.task.task.TaskStatus;
 
 import java.math.BigDecimal;
 import java.time.Duration;

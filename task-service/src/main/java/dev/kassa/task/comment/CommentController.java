@@ -31,11 +31,11 @@ class CommentController {
 
     /** A comment on a task; {@code comment} (the API document's field) is taken for {@code text}. */
     record CommentRequest(
-            @NotNull Long task, @NotBlank @Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String text) {}
+            @NotNull Long task, @NotBlank @Size(max = CommentService.MAX_LENGTH) @JsonAlias("comment") String text) {}
 
-    private final Comments comments;
+    private final CommentService comments;
 
-    CommentController(Comments comments) {
+    CommentController(CommentService comments) {
         this.comments = comments;
     }
 

@@ -5,4 +5,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A comment's text as the till and the web client send it: {@code text}, or {@code comment} (the API document's name). */
-public record CommentText(@NotBlank @Size(max = Comments.MAX_LENGTH) @JsonAlias("comment") String text) {}
+public record CommentText(@NotBlank @Size(max = CommentService.MAX_LENGTH) @JsonAlias("comment") String text) {}

@@ -1,6 +1,6 @@
 package dev.kassa.task.comment;
 
-import dev.kassa.task.task.Names;
+import dev.kassa.task.board.Names;
 
 import java.time.Instant;
 

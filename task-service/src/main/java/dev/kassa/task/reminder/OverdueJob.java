@@ -3,7 +3,7 @@ package dev.kassa.task.reminder;
 import dev.kassa.platform.tenancy.StoreRounds;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
-import dev.kassa.task.task.OverdueTasks;
+import dev.kassa.task.board.OverdueTasks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

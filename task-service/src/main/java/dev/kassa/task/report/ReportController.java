@@ -41,9 +41,9 @@ class ReportController {
 
     record ReportEdit(String description, String actualHours) {}
 
-    private final Reports reports;
+    private final ReportService reports;
 
-    ReportController(Reports reports) {
+    ReportController(ReportService reports) {
         this.reports = reports;
     }
 
@@ -84,7 +84,7 @@ class ReportController {
         // read from the form as sent: a single List<String> parameter would be split at its commas
         return reports.submit(
                 caller,
-                new Reports.ReportForm(
+                new ReportService.ReportForm(
                         task,
                         description,
                         actualHours,

@@ -36,9 +36,9 @@ class TemplateController {
             "t.id",
             Map.of("category", "t.category, t.title", "title", "t.title", "created_at", "t.created_at"));
 
-    private final Templates templates;
+    private final TemplateService templates;
 
-    TemplateController(Templates templates) {
+    TemplateController(TemplateService templates) {
         this.templates = templates;
     }
 
@@ -69,21 +69,21 @@ class TemplateController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_TASKS)
-    TemplateRepository.Template create(@RequestBody Templates.TemplateRequest request, Caller caller) {
+    TemplateRepository.Template create(@RequestBody TemplateService.TemplateRequest request, Caller caller) {
         return templates.create(caller, request);
     }
 
     @Operation(summary = "Replace a template (owner, manager)")
     @PutMapping("/{id}")
     @PreAuthorize(Access.MANAGE_TASKS)
-    TemplateRepository.Template replace(@PathVariable long id, @RequestBody Templates.TemplateRequest request) {
+    TemplateRepository.Template replace(@PathVariable long id, @RequestBody TemplateService.TemplateRequest request) {
         return templates.update(id, request, false);
     }
 
     @Operation(summary = "Change the fields given (owner, manager)")
     @PatchMapping("/{id}")
     @PreAuthorize(Access.MANAGE_TASKS)
-    TemplateRepository.Template patch(@PathVariable long id, @RequestBody Templates.TemplateRequest request) {
+    TemplateRepository.Template patch(@PathVariable long id, @RequestBody TemplateService.TemplateRequest request) {
         return templates.update(id, request, true);
     }
 
@@ -103,7 +103,7 @@ class TemplateController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MEMBER)
     TaskViews.TaskDetail createTask(
-            @PathVariable long id, @Valid @RequestBody Templates.CreateTaskRequest request, Caller caller) {
+            @PathVariable long id, @Valid @RequestBody TemplateService.CreateTaskRequest request, Caller caller) {
         return templates.createTask(caller, id, request);
     }
 }

@@ -71,6 +71,11 @@ public final class ArchitectureRules {
             "part of a Kafka consumer", c -> enclosing(c).anyMatch(e -> e.getMethods().stream()
                     .anyMatch(m -> m.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener"))));
 
+    /** A class with a {@code @KafkaListener} method of its own. */
+    static final DescribedPredicate<JavaClass> LISTENS =
+            DescribedPredicate.describe("Kafka consumers", c -> c.getMethods().stream()
+                    .anyMatch(m -> m.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")));
+
     /** One of the classes named. */
     private static DescribedPredicate<JavaClass> named(String... names) {
         List<String> all = List.of(names);
@@ -165,6 +170,41 @@ public final class ArchitectureRules {
                 .dependOnClassesThat(partOf("org.springframework.stereotype.Service")
                         .or(partOf("org.springframework.stereotype.Component")))
                 .as("repositories know no service: the rows they return are their own types or the feature's"));
+        // one obvious name per role, the same in every service (docs/conventions.md, "Names")
+        rules.add(classes()
+                .that()
+                .areAnnotatedWith(REST_CONTROLLER)
+                .should()
+                .haveSimpleNameEndingWith("Controller")
+                .as("a controller is named *Controller"));
+        rules.add(classes()
+                .that()
+                .areAnnotatedWith(REPOSITORY)
+                .should()
+                .haveSimpleNameEndingWith("Repository")
+                .orShould()
+                .haveSimpleNameEndingWith("Impl")
+                .as("a repository is named *Repository (a Spring Data fragment's implementation *Impl)"));
+        rules.add(classes()
+                .that()
+                .areAnnotatedWith("org.springframework.stereotype.Service")
+                .should()
+                .haveSimpleNameEndingWith("Service")
+                .as("the class that holds a feature's rules is named *Service"));
+        rules.add(classes()
+                .that(LISTENS)
+                .should()
+                .haveSimpleNameEndingWith("EventsConsumer")
+                .andShould()
+                .resideInAPackage(basePackage + ".ingest")
+                .as("a Kafka consumer is a <Source>EventsConsumer in the service's ingest package, above the features"
+                        + " whose services it calls"));
+        String service = basePackage.substring(basePackage.lastIndexOf('.') + 1);
+        rules.add(noClasses()
+                .should()
+                .resideInAPackage(basePackage + "." + service + "..")
+                .as("no feature package repeats its service's name (" + basePackage + "." + service + ")")
+                .allowEmptyShould(true));
         rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
         rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
         rules.add(NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS);
@@ -239,6 +279,21 @@ public final class ArchitectureRules {
         }
     }
 
+    /** Each feature package says in its {@code package-info.java} what it owns and which features it uses. */
+    static List<String> undescribedFeatures(Path sources) {
+        if (!Files.isDirectory(sources)) {
+            return List.of();
+        }
+        try (Stream<Path> packages = Files.list(sources)) {
+            return packages.filter(Files::isDirectory)
+                    .filter(p -> !Files.exists(p.resolve("package-info.java")))
+                    .map(p -> "a feature package without its package-info.java (what it owns, what it uses): " + p)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
@@ -280,6 +335,7 @@ public final class ArchitectureRules {
         Path sources = Path.of("src/main/java", basePackage.split("\\."));
         failures.addAll(TableWriters.shared(sources));
         failures.addAll(handSpelledRequired(sources));
+        failures.addAll(undescribedFeatures(sources));
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }

@@ -101,4 +101,32 @@ class ArchitectureRulesTests {
                 .contains("spelled by hand")
                 .endsWith("Groups.java");
     }
+
+    @org.springframework.stereotype.Service
+    static class Groups {}
+
+    @org.springframework.stereotype.Repository
+    static class Batches {}
+
+    static class PurchaseListener {
+        @org.springframework.kafka.annotation.KafkaListener(topics = "sales")
+        void on(String message) {}
+    }
+
+    @Test
+    void aClassNamedAgainstItsRoleOrAConsumerOutsideIngestFailsTheBuild() {
+        com.tngtech.archunit.core.domain.JavaClasses classes =
+                new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .importClasses(Groups.class, Batches.class, PurchaseListener.class, GroupsService.class);
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.lang.ArchRule rule : ArchitectureRules.rules("dev.kassa.platform")) {
+            if (rule.evaluate(classes).hasViolation()) {
+                failed.add(rule.getDescription());
+            }
+        }
+        assertThat(failed)
+                .anyMatch(d -> d.contains("named *Service"))
+                .anyMatch(d -> d.contains("named *Repository"))
+                .anyMatch(d -> d.contains("EventsConsumer"));
+    }
 }

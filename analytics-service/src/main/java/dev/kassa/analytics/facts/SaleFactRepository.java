@@ -1,0 +1,158 @@
+package dev.kassa.analytics.facts;
+
+import dev.kassa.platform.data.SqlArrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sales and refunds exactly as their events said, once each (by sale id and refund id): the facts every report is
+ * recomputed from. Written inside the inbox's transaction.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class SaleFactRepository {
+
+    private final JdbcClient jdbc;
+
+    SaleFactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
+    public Affected record(Sale s) {
+        // the sale and its lines (in order) in one statement; it answers, for a sale recorded now, whether refunds of
+        // it came first (nothing when it was recorded before: then no line is written either)
+        List<Sale.Line> lines = s.lines();
+        Optional<Boolean> refundsFirst = jdbc.sql(
+                        """
+                        with f as (
+                            insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount,
+                                                    tax, items_quantity, cash, card, other, credit)
+                            values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other,
+                                    :credit)
+                            on conflict (sale_id) do nothing
+                            returning exists (select 1 from sale_facts r where r.refund_of = :sale) as refunds_first),
+                        l as (
+                            insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total,
+                                                         unit_cost, business_date)
+                            select :sale, product, name, quantity, price, discount, total, cost, :date
+                              from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:quantities as numeric[]),
+                                          cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
+                                          cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
+                             where exists (select 1 from f)
+                             order by n)
+                        select refunds_first from f
+                        """)
+                .param("sale", s.saleId())
+                .param("receipt", s.receiptNumber())
+                .param("date", s.businessDate())
+                .param("at", Timestamp.from(s.completedAt()))
+                .param("customer", s.customerId())
+                .param("total", s.total())
+                .param("discount", s.discount())
+                .param("tax", s.tax())
+                .param("items", s.itemsQuantity())
+                .param("cash", s.tenders().cash())
+                .param("card", s.tenders().card())
+                .param("other", s.tenders().other())
+                .param("credit", s.tenders().credit())
+                .param("products", SqlArrays.texts(lines, Sale.Line::productId))
+                .param("names", SqlArrays.texts(lines, Sale.Line::productName))
+                .param("quantities", SqlArrays.texts(lines, Sale.Line::quantity))
+                .param("prices", SqlArrays.texts(lines, Sale.Line::unitPrice))
+                .param("discounts", SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
+                .param("totals", SqlArrays.texts(lines, Sale.Line::lineTotal))
+                .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
+                .query(Boolean.class)
+                .optional();
+        if (refundsFirst.isEmpty()) {
+            return Affected.none();
+        }
+        Set<Long> products = new HashSet<>();
+        lines.forEach(l -> products.add(l.productId()));
+        Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
+        if (!refundsFirst.get()) {
+            return new Affected(s.saleId(), s.businessDate(), products, corrected);
+        }
+        // refunds of this sale that came first: their lines now get the cost of the batch that was sold
+        jdbc.sql(
+                        """
+                        update sale_fact_lines r set unit_cost = l.unit_cost
+                          from sale_facts f, sale_fact_lines l
+                         where f.refund_of = :sale and r.sale_id = f.sale_id and l.sale_id = :sale and l.product_id = r.product_id
+                        returning r.business_date, r.product_id
+                        """)
+                .param("sale", s.saleId())
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list()
+                .forEach(e -> corrected
+                        .computeIfAbsent(e.getKey(), d -> new HashSet<>())
+                        .add(e.getValue()));
+        return new Affected(s.saleId(), s.businessDate(), products, corrected);
+    }
+
+    /** Records a refund once, as negative facts on the refund's business date. */
+    public Affected record(Refund r) {
+        BigDecimal amount = r.amount().negate();
+        // the credit part went back to the buyer's account, the rest left the till by the refund's method
+        Tenders tenders = Tenders.ofRefund(r.method(), r.amount().subtract(r.creditAmount()), r.creditAmount())
+                .negate();
+        BigDecimal quantity = r.lines().stream()
+                .map(Refund.Line::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .negate();
+        String id = "refund-" + r.refundId();
+        int inserted = jdbc.sql(
+                        """
+                        insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity,
+                                                cash, card, other, credit, kind, refund_of)
+                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund', :sale)
+                        on conflict (sale_id) do nothing
+                        """)
+                .param("id", id)
+                .param("receipt", r.receiptNumber())
+                .param("date", r.businessDate())
+                .param("amount", amount)
+                .param("quantity", quantity)
+                .param("cash", tenders.cash())
+                .param("card", tenders.card())
+                .param("other", tenders.other())
+                .param("credit", tenders.credit())
+                .param("sale", r.saleId())
+                .update();
+        if (inserted == 0) {
+            return Affected.none();
+        }
+        Set<Long> products = new HashSet<>();
+        for (Refund.Line line : r.lines()) {
+            jdbc.sql(
+                            """
+                            insert into sale_fact_lines (sale_id, product_id, quantity, line_total, unit_cost, business_date)
+                            values (:id, :product, :quantity, :total,
+                                    coalesce((select l.unit_cost from sale_fact_lines l where l.sale_id = :sale and l.product_id = :product limit 1), 0),
+                                    :date)
+                            """)
+                    .param("id", id)
+                    .param("product", line.productId())
+                    .param("quantity", line.quantity().negate())
+                    .param("total", line.amount().negate())
+                    .param("sale", r.saleId())
+                    .param("date", r.businessDate())
+                    .update();
+            products.add(line.productId());
+        }
+        return new Affected(id, r.businessDate(), products, Map.of());
+    }
+}

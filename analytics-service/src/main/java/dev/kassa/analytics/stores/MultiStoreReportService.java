@@ -1,0 +1,149 @@
+package dev.kassa.analytics.stores;
+
+import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.daily.DailySalesRepository;
+import dev.kassa.analytics.daily.PeriodTotals;
+import dev.kassa.analytics.period.Periods;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.web.Success;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sums each owned store's daily reports over the period in that store's own schema and time zone: one short read-only
+ * transaction per store the owner has, never per store of the service.
+ */
+@Service
+class MultiStoreReportService {
+
+    /** A period of local dates, {@code YYYY-MM-DD}. */
+
+    /** One store's sales over the period, in its own local dates. */
+    record StoreSales(
+            Long storeId,
+            String storeName,
+            String storeSlug,
+            String tenantKey,
+            String address,
+            Periods.DateRange period,
+            BigDecimal totalSales,
+            int salesCount,
+            BigDecimal totalDiscount,
+            BigDecimal totalItemsSold,
+            BigDecimal avgSale) {}
+
+    /** The owned stores' sales summed. */
+    record Aggregated(
+            BigDecimal totalSales,
+            int totalSalesCount,
+            BigDecimal totalDiscount,
+            BigDecimal totalItemsSold,
+            BigDecimal avgSaleAmount) {}
+
+    /** The owned stores side by side ({@code by_store}, best sales first) and in total. */
+    record MultiStoreSales(
+            int totalStores, Periods.DateRange period, Aggregated aggregated, List<StoreSales> byStore) {}
+
+    private final TenantProvisioner tenants;
+    private final TenantRegistry registry;
+    private final DailySalesRepository daily;
+    private final TransactionTemplate readOnly;
+
+    MultiStoreReportService(
+            TenantProvisioner tenants,
+            TenantRegistry registry,
+            DailySalesRepository daily,
+            PlatformTransactionManager transactions) {
+        this.tenants = tenants;
+        this.registry = registry;
+        this.daily = daily;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    Success<MultiStoreSales> of(Jwt token, String period, String start, String end) {
+        Map<String, Object> stores = token.getClaimAsMap(KassaClaims.STORES);
+        List<String> owned = stores == null
+                ? List.of()
+                : stores.entrySet().stream()
+                        .filter(e -> "owner".equals(String.valueOf(e.getValue())))
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList();
+        if (owned.isEmpty()) {
+            throw AnalyticsErrors.NO_OWNED_STORES.exception();
+        }
+        if (period != null
+                && !period.isBlank()
+                && !List.of("today", "yesterday", "week", "month").contains(period.trim())) {
+            throw FieldErrors.single("period", "analytics.period_unknown");
+        }
+        List<StoreSales> byStore = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal discount = BigDecimal.ZERO.setScale(2);
+        BigDecimal items = BigDecimal.ZERO.setScale(3);
+        int count = 0;
+        Periods.Range shown = null;
+        for (String key : owned) {
+            Tenant tenant = tenants.ensureReady(key);
+            Periods.Range range = range(period, start, end, tenant.today());
+            shown = shown == null ? range : shown;
+            PeriodTotals t =
+                    TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
+            var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
+            byStore.add(new StoreSales(
+                    registry.storeId(key).orElse(null),
+                    profile.name(),
+                    key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key,
+                    key,
+                    profile.address(),
+                    Periods.DateRange.of(range),
+                    t.totalSales(),
+                    t.salesCount(),
+                    t.totalDiscount(),
+                    t.totalItemsSold(),
+                    average(t.totalSales(), t.salesCount())));
+            total = total.add(t.totalSales());
+            discount = discount.add(t.totalDiscount());
+            items = items.add(t.totalItemsSold());
+            count += t.salesCount();
+        }
+        byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
+        Aggregated aggregated = new Aggregated(total, count, discount, items, average(total, count));
+        return Success.of(new MultiStoreSales(owned.size(), Periods.DateRange.of(shown), aggregated, byStore));
+    }
+
+    /** The period in one store's local dates: today, yesterday, the last 8 days (week), the last 31 days (month), or explicit dates. */
+    static Periods.Range range(String period, String start, String end, LocalDate today) {
+        if (period != null && !period.isBlank()) {
+            return switch (period.trim()) {
+                case "today" -> new Periods.Range(today, today);
+                case "yesterday" -> new Periods.Range(today.minusDays(1), today.minusDays(1));
+                case "week" -> new Periods.Range(today.minusDays(7), today);
+                default -> new Periods.Range(today.minusDays(30), today);
+            };
+        }
+        return Periods.range(start, end, today, 30);
+    }
+
+    private static BigDecimal average(BigDecimal total, int count) {
+        return count == 0
+                ? BigDecimal.ZERO.setScale(2)
+                : total.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,2 @@
+/** The service's security wiring; uses token. */
+package dev.kassa.auth.system;

@@ -1,0 +1,67 @@
+package dev.kassa.catalog.product;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The product list's filters (spec C10) as SQL: which products, in which order, one page of their ids and the count;
+ * the products themselves are then read as aggregates ({@link ProductRepository}). Also what a deletion must know.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class ProductSearchRepository {
+
+    private final JdbcClient sql;
+
+    ProductSearchRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** One page of the ids of the products {@code filter} lets through, in {@code orderBy} order, and their count. */
+    Page<Long> ids(ProductFilter filter, String orderBy, Pageable page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params);
+        long total = sql.sql("select count(*) from products p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Long> ids = sql.sql("select p.id from products p" + where + " order by " + orderBy
+                        + " limit :pageLimit offset :pageOffset")
+                .params(params)
+                .param("pageLimit", page.getPageSize())
+                .param("pageOffset", page.getOffset())
+                .query(Long.class)
+                .list();
+        return new PageImpl<>(ids, page, total);
+    }
+
+    /** Locks the product's row against every other writer until the transaction ends (before deleting it); false if there is none. */
+    boolean lockForDelete(long id) {
+        return sql.sql("select id from products where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Whether the product was ever sold or refunded, or is held or sold from a till: then it is kept (and deactivated). */
+    boolean hasSalesHistory(long id) {
+        return sql.sql(
+                        """
+                        select exists (select 1 from stock_movements where product_id = :id and reason in ('sale', 'refund'))
+                            or exists (select 1 from reservations where product_id = :id and status in ('active', 'completed'))
+                        """)
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kassa.catalog.stock;
+
+import dev.kassa.platform.data.SqlArrays;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stock figures derived from batches and reservations, for many products in one query each.
+ * on hand = Σ active batches; sellable = on hand of unexpired batches − active, unexpired reservations.
+ */
+@Repository
+public class StockLevelRepository {
+
+    public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available) {
+        static final Level ZERO =
+                new Level(BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3));
+    }
+
+    /** What a low-stock alert names and compares: the product's name, SKU, minimum, and whether its stock is tracked. */
+    record Settings(String name, String sku, BigDecimal minQuantity, boolean tracked) {}
+
+    private final JdbcClient sql;
+
+    StockLevelRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** A product's stock now and its alert settings, read together. */
+    record Current(Level level, Settings settings) {}
+
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Map<Long, Level> of(Collection<Long> productIds) {
+        Map<Long, Level> levels = new HashMap<>();
+        current(productIds).forEach((id, current) -> levels.put(id, current.level()));
+        productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
+        return levels;
+    }
+
+    /** The products' stock and alert settings in one query (a product that does not exist is left out). */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    Map<Long, Current> current(Collection<Long> productIds) {
+        Map<Long, Current> current = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return current;
+        }
+        sql.sql(
+                        """
+                select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
+                       coalesce(sum(b.quantity), 0) as on_hand,
+                       coalesce(sum(b.quantity) filter (where """
+                                + Expiry.FRESH
+                                + """
+                       ), 0) as fresh,
+                       coalesce((select sum(r.quantity) from reservations r
+                                  where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
+                  from products p left join batches b on b.product_id = p.id and b.is_active
+                 where p.id = any(cast(:ids as bigint[]))
+                 group by p.id
+                """)
+                .param("ids", SqlArrays.texts(productIds))
+                .param("today", TenantContext.require().today())
+                .query(rs -> {
+                    BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
+                    current.put(
+                            rs.getLong(1),
+                            new Current(
+                                    new Level(
+                                            rs.getBigDecimal("on_hand").setScale(3),
+                                            reserved,
+                                            rs.getBigDecimal("fresh")
+                                                    .subtract(reserved)
+                                                    .max(BigDecimal.ZERO)
+                                                    .setScale(3)),
+                                    new Settings(
+                                            rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5))));
+                });
+        return current;
+    }
+
+    /** One batch's change of a movement written with others of the same reason and reference. */
+    record Movement(long productId, Long batchId, BigDecimal quantity) {}
+
+    /** Several movements of one reason in one statement, each with its reference ({@code references}, in the same order). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordMovements(List<Movement> movements, String reason, List<String> references) {
+        sql.sql(
+                        """
+                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                        select p, b, q, :r, ref, '', null
+                          from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
+                                      cast(:references as varchar[])) with ordinality as m(p, b, q, ref, n)
+                         order by n
+                        """)
+                .param("products", SqlArrays.texts(movements, Movement::productId))
+                .param("batches", SqlArrays.texts(movements, Movement::batchId))
+                .param("quantities", SqlArrays.texts(movements, Movement::quantity))
+                .param(
+                        "references",
+                        references.stream().map(r -> r == null ? "" : r).toArray(String[]::new))
+                .param("r", reason)
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference) {
+        recordMovement(productId, batchId, quantity, reason, reference, "", null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordMovement(
+            long productId,
+            Long batchId,
+            BigDecimal quantity,
+            String reason,
+            String reference,
+            String note,
+            Long userId) {
+        sql.sql(
+                        """
+                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                        values (:p, :b, :q, :r, :ref, :note, :user)
+                        """)
+                .param("p", productId)
+                .param("b", batchId)
+                .param("q", quantity)
+                .param("r", reason)
+                .param("ref", reference == null ? "" : reference)
+                .param("note", note == null ? "" : note)
+                .param("user", userId)
+                .update();
+    }
+}

@@ -1,0 +1,2 @@
+/** Loyalty points and their rules; uses card, ledger and purchase. */
+package dev.kassa.customer.loyalty;

@@ -1,0 +1,2 @@
+/** Customers' purchase history and totals; uses card. */
+package dev.kassa.customer.purchase;

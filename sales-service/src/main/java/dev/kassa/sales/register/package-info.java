@@ -1,0 +1,2 @@
+/** Cash registers; uses no other feature. */
+package dev.kassa.sales.register;

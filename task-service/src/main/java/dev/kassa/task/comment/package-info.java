@@ -1,0 +1,2 @@
+/** Comments on tasks; uses board. */
+package dev.kassa.task.comment;

@@ -1,0 +1,2 @@
+/** The job that marks tasks overdue; uses board. */
+package dev.kassa.task.reminder;
