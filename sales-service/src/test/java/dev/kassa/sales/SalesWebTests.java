@@ -3,7 +3,11 @@ package dev.kassa.sales;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaWebSliceTests;
 import dev.kassa.platform.test.MockedCollaborators;
+import dev.kassa.platform.test.TestStores;
+import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +25,36 @@ class SalesWebTests extends KassaWebSliceTests {
         assertThat(manager.patch("/api/sales/cash-registers/1/", json("starting_float", "abc"))
                         .status())
                 .isEqualTo(400);
+        assertThat(MockedCollaborators.called(context)).isEmpty();
+    }
+
+    @Test
+    void onlySellersOpenShiftsAndStrangersOrUnreadableAmountsNeverReachTheTill() {
+        assertThat(as("stockkeeper")
+                        .post("/api/sales/sessions/open/", json("opening_balance", 1))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as("cashier")
+                        .post("/api/sales/sessions/open/", json("opening_balance", "abc"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(Api.through(mvc)
+                        .as(TestTokens.token(8, "o", Map.of(TestStores.newKey("oth"), "owner")))
+                        .in(store)
+                        .post("/api/sales/sessions/open/", json("opening_balance", 1))
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(Api.through(mvc)
+                        .in(store)
+                        .post("/api/sales/sessions/open/", json("opening_balance", 1))
+                        .status())
+                .isEqualTo(401);
+        assertThat(as("cashier")
+                        .get("/api/sales/sales/current/")
+                        .at("/errors/session")
+                        .isArray())
+                .as("the current sale is asked for in a shift")
+                .isTrue();
         assertThat(MockedCollaborators.called(context)).isEmpty();
     }
 }
