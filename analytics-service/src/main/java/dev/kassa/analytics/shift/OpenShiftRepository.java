@@ -24,26 +24,34 @@ public class OpenShiftRepository {
     }
 
     public void opened(long session, long register, long cashier, Instant at, LocalDate businessDate) {
-        jdbc.sql(
-                        """
-                        insert into shifts (session_id, register_id, cashier_id, opened_at, business_date) values (:s, :r, :c, :at, :date)
-                        on conflict (session_id) do nothing
-                        """)
-                .param("s", session)
-                .param("r", register)
-                .param("c", cashier)
-                .param("at", Timestamp.from(at))
-                .param("date", businessDate)
-                .update();
+        write(
+                """
+                insert into shifts (session_id, register_id, cashier_id, opened_at, business_date) values (:s, :r, :c, :at, :date)
+                on conflict (session_id) do nothing
+                """,
+                session,
+                register,
+                cashier,
+                at,
+                businessDate);
     }
 
     public void closed(long session, long register, long cashier, Instant at, LocalDate businessDate) {
-        jdbc.sql(
-                        """
-                        insert into shifts (session_id, register_id, cashier_id, opened_at, business_date, closed_at)
-                        values (:s, :r, :c, :at, :date, :at)
-                        on conflict (session_id) do update set closed_at = excluded.closed_at
-                        """)
+        write(
+                """
+                insert into shifts (session_id, register_id, cashier_id, opened_at, business_date, closed_at)
+                values (:s, :r, :c, :at, :date, :at)
+                on conflict (session_id) do update set closed_at = excluded.closed_at
+                """,
+                session,
+                register,
+                cashier,
+                at,
+                businessDate);
+    }
+
+    private void write(String sql, long session, long register, long cashier, Instant at, LocalDate businessDate) {
+        jdbc.sql(sql)
                 .param("s", session)
                 .param("r", register)
                 .param("c", cashier)

@@ -115,19 +115,7 @@ class StockController {
     @GetMapping("/api/products/batches/expired")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<BatchRepository.View> expired(@RequestParam(required = false) Long product, PageRequest page) {
-        return PageResponse.of(
-                stock.batches(
-                        new BatchRepository.Filter(
-                                product,
-                                true,
-                                true,
-                                null,
-                                null,
-                                null,
-                                TenantContext.require().today()),
-                        "expiry_date",
-                        page),
-                v -> v);
+        return activeByExpiry(product, true, null, page);
     }
 
     @Operation(summary = "Active batches expiring within ?days= (default 30)")
@@ -137,13 +125,19 @@ class StockController {
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Long product,
             PageRequest page) {
+        return activeByExpiry(product, null, window(days), page);
+    }
+
+    /** A product's (or every) active batches, soonest expiry first: the expired ones, or those expiring within a window. */
+    private PageResponse<BatchRepository.View> activeByExpiry(
+            Long product, Boolean expired, Integer window, PageRequest page) {
         return PageResponse.of(
                 stock.batches(
                         new BatchRepository.Filter(
                                 product,
                                 true,
-                                null,
-                                window(days),
+                                expired,
+                                window,
                                 null,
                                 null,
                                 TenantContext.require().today()),

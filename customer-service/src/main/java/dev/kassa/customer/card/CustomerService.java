@@ -1,8 +1,9 @@
 package dev.kassa.customer.card;
 
 import dev.kassa.customer.CustomerErrors;
-import dev.kassa.customer.ledger.CustomerBalanceChanged;
+import dev.kassa.customer.ledger.BalanceEntry;
 import dev.kassa.customer.ledger.LedgerRepository;
+import dev.kassa.customer.ledger.LedgerService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.money.PaymentMethod;
@@ -26,6 +27,7 @@ public class CustomerService {
     private final CustomerGroupRepository groups;
     private final LedgerRepository ledger;
     private final OutboxPublisher outbox;
+    private final LedgerService entries;
     private final RequestRules rules;
 
     CustomerService(
@@ -33,11 +35,13 @@ public class CustomerService {
             CustomerGroupRepository groups,
             LedgerRepository ledger,
             OutboxPublisher outbox,
+            LedgerService entries,
             RequestRules rules) {
         this.customers = customers;
         this.groups = groups;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.entries = entries;
         this.rules = rules;
     }
 
@@ -107,7 +111,7 @@ public class CustomerService {
         CustomerCounters.BalanceMoved moved = customers
                 .moveBalance(id, amount.setScale(2), FieldErrors.MAX_AMOUNT)
                 .orElseThrow(() -> FieldErrors.single("amount", "validation.not_negative"));
-        long entry = ledger.append(
+        long entry = entries.record(new BalanceEntry(
                 id,
                 type,
                 amount.setScale(2),
@@ -116,21 +120,8 @@ public class CustomerService {
                 null,
                 method,
                 description,
-                caller.userId());
-        outbox.publish(
-                TenantContext.require().key(),
-                new CustomerBalanceChanged(
-                        id,
-                        entry,
-                        type,
-                        amount.setScale(2),
-                        moved.before(),
-                        moved.after(),
-                        null,
-                        method,
-                        caller.userId(),
-                        0,
-                        moved.points()));
+                caller.userId(),
+                moved.points()));
         return ledger.find(entry).orElseThrow();
     }
 

@@ -4,11 +4,9 @@ import dev.kassa.customer.CustomerErrors;
 import dev.kassa.customer.card.Customer;
 import dev.kassa.customer.card.CustomerCounters;
 import dev.kassa.customer.card.CustomerRepository;
-import dev.kassa.customer.ledger.CustomerBalanceChanged;
-import dev.kassa.customer.ledger.LedgerRepository;
+import dev.kassa.customer.ledger.BalanceEntry;
+import dev.kassa.customer.ledger.LedgerService;
 import dev.kassa.customer.loyalty.LoyaltyService;
-import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,21 +52,15 @@ public class CreditService {
 
     private final CustomerRepository customers;
     private final CreditHoldRepository holds;
-    private final LedgerRepository ledger;
-    private final OutboxPublisher outbox;
+    private final LedgerService entries;
     private final LoyaltyService loyalty;
 
     CreditService(
-            CustomerRepository customers,
-            CreditHoldRepository holds,
-            LedgerRepository ledger,
-            OutboxPublisher outbox,
-            LoyaltyService loyalty) {
+            CustomerRepository customers, CreditHoldRepository holds, LedgerService entries, LoyaltyService loyalty) {
         this.loyalty = loyalty;
         this.customers = customers;
         this.holds = holds;
-        this.ledger = ledger;
-        this.outbox = outbox;
+        this.entries = entries;
     }
 
     /**
@@ -179,7 +171,7 @@ public class CreditService {
         if (moved == null) {
             return;
         }
-        long entry = ledger.append(
+        entries.record(new BalanceEntry(
                 customerId,
                 type,
                 amount.setScale(2),
@@ -188,20 +180,7 @@ public class CreditService {
                 saleId,
                 "credit",
                 receiptNumber,
-                null);
-        outbox.publish(
-                TenantContext.require().key(),
-                new CustomerBalanceChanged(
-                        customerId,
-                        entry,
-                        type,
-                        amount.setScale(2),
-                        moved.before(),
-                        moved.after(),
-                        saleId,
-                        "credit",
-                        null,
-                        0,
-                        moved.points()));
+                null,
+                moved.points()));
     }
 }

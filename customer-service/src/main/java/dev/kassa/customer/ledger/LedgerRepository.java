@@ -66,31 +66,23 @@ public class LedgerRepository {
         this.sql = sql;
     }
 
-    public long append(
-            long customer,
-            String type,
-            BigDecimal amount,
-            BigDecimal before,
-            BigDecimal after,
-            String saleId,
-            String method,
-            String description,
-            Long performedBy) {
+    /** Appends a balance row; its id. */
+    long append(BalanceEntry e) {
         return sql.sql(
                         """
                         insert into customer_transactions (customer_id, transaction_type, amount, balance_before, balance_after, sale_id,
                                                            payment_method, description, performed_by)
                         values (:customer, :type, :amount, :before, :after, :sale, :method, :description, :by) returning id
                         """)
-                .param("customer", customer)
-                .param("type", type)
-                .param("amount", amount)
-                .param("before", before)
-                .param("after", after)
-                .param("sale", saleId)
-                .param("method", method)
-                .param("description", description == null ? "" : description)
-                .param("by", performedBy)
+                .param("customer", e.customer())
+                .param("type", e.type())
+                .param("amount", e.amount())
+                .param("before", e.before())
+                .param("after", e.after())
+                .param("sale", e.saleId())
+                .param("method", e.method())
+                .param("description", e.description() == null ? "" : e.description())
+                .param("by", e.performedBy())
                 .query(Long.class)
                 .single();
     }

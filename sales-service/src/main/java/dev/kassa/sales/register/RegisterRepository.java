@@ -90,17 +90,18 @@ public class RegisterRepository {
     }
 
     long create(String name, String code, String location, boolean active, String notes, BigDecimal startingFloat) {
-        return sql.sql(
-                        """
+        return fields(
+                        sql.sql(
+                                """
                         insert into cash_registers (name, code, location, is_active, notes, starting_float)
                         values (:name, :code, :location, :active, :notes, :startingFloat) returning id
-                        """)
-                .param("name", name)
-                .param("code", code)
-                .param("location", location)
-                .param("active", active)
-                .param("notes", notes)
-                .param("startingFloat", startingFloat)
+                        """),
+                        name,
+                        code,
+                        location,
+                        active,
+                        notes,
+                        startingFloat)
                 .query(Long.class)
                 .single();
     }
@@ -113,18 +114,19 @@ public class RegisterRepository {
             boolean active,
             String notes,
             BigDecimal startingFloat) {
-        sql.sql(
-                        """
+        fields(
+                        sql.sql(
+                                """
                         update cash_registers set name = :name, code = :code, location = :location, is_active = :active, notes = :notes,
                                                   starting_float = :startingFloat, updated_at = now()
                          where id = :id
-                        """)
-                .param("name", name)
-                .param("code", code)
-                .param("location", location)
-                .param("active", active)
-                .param("notes", notes)
-                .param("startingFloat", startingFloat)
+                        """),
+                        name,
+                        code,
+                        location,
+                        active,
+                        notes,
+                        startingFloat)
                 .param("id", id)
                 .update();
     }
@@ -166,5 +168,23 @@ public class RegisterRepository {
         return sql.sql("select id from cash_registers where code = 'MAIN'")
                 .query(Long.class)
                 .single();
+    }
+
+    /** A register's fields, bound by name as both the insert and the update spell them. */
+    private static JdbcClient.StatementSpec fields(
+            JdbcClient.StatementSpec statement,
+            String name,
+            String code,
+            String location,
+            boolean active,
+            String notes,
+            BigDecimal startingFloat) {
+        return statement
+                .param("name", name)
+                .param("code", code)
+                .param("location", location)
+                .param("active", active)
+                .param("notes", notes)
+                .param("startingFloat", startingFloat);
     }
 }

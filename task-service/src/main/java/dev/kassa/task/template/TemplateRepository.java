@@ -57,17 +57,13 @@ class TemplateRepository {
     }
 
     long insert(Fields f, Long createdBy, long createdByUser) {
-        return sql.sql(
-                        """
+        return fields(
+                        sql.sql(
+                                """
                         insert into task_templates (title, description, category, priority, estimated_hours, is_active, created_by, created_by_user)
                         values (:title, :description, :category, :priority, :hours, :active, :by, :byUser) returning id
-                        """)
-                .param("title", f.title())
-                .param("description", f.description())
-                .param("category", f.category())
-                .param("priority", f.priority())
-                .param("hours", f.estimatedHours())
-                .param("active", f.isActive())
+                        """),
+                        f)
                 .param("by", createdBy)
                 .param("byUser", createdByUser)
                 .query(Long.class)
@@ -75,18 +71,14 @@ class TemplateRepository {
     }
 
     void update(long id, Fields f) {
-        sql.sql(
-                        """
+        fields(
+                        sql.sql(
+                                """
                         update task_templates set title = :title, description = :description, category = :category, priority = :priority,
                                estimated_hours = :hours, is_active = :active where id = :id
-                        """)
+                        """),
+                        f)
                 .param("id", id)
-                .param("title", f.title())
-                .param("description", f.description())
-                .param("category", f.category())
-                .param("priority", f.priority())
-                .param("hours", f.estimatedHours())
-                .param("active", f.isActive())
                 .update();
     }
 
@@ -119,5 +111,16 @@ class TemplateRepository {
                 q -> q.param("category", category).param("active", active).param("like", like),
                 ROW,
                 page);
+    }
+
+    /** A template's fields, bound by name as both the insert and the update spell them. */
+    private static JdbcClient.StatementSpec fields(JdbcClient.StatementSpec statement, Fields f) {
+        return statement
+                .param("title", f.title())
+                .param("description", f.description())
+                .param("category", f.category())
+                .param("priority", f.priority())
+                .param("hours", f.estimatedHours())
+                .param("active", f.isActive());
     }
 }

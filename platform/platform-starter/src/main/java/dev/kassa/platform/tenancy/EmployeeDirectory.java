@@ -71,13 +71,7 @@ public class EmployeeDirectory {
                     insert into public.kassa_employee (tenant_key, employee_id, user_id, full_name, role, phone, is_active)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_key, employee_id) do nothing
                     """,
-                    e.tenantKey(),
-                    e.employeeId(),
-                    e.userId(),
-                    e.fullName(),
-                    e.role(),
-                    e.phone() == null ? "" : e.phone(),
-                    e.isActive());
+                    columns(e));
         }
         return fetched;
     }
@@ -90,13 +84,20 @@ public class EmployeeDirectory {
                 on conflict (tenant_key, employee_id) do update set user_id = excluded.user_id, full_name = excluded.full_name,
                     role = excluded.role, phone = excluded.phone, is_active = excluded.is_active, updated_at = now()
                 """,
-                e.tenantKey(),
-                e.employeeId(),
-                e.userId(),
-                e.fullName(),
-                e.role(),
-                e.phone() == null ? "" : e.phone(),
-                e.isActive());
+                columns(e));
+    }
+
+    /** The record's values in the order of the insert's columns. */
+    private static Object[] columns(Employee e) {
+        return new Object[] {
+            e.tenantKey(),
+            e.employeeId(),
+            e.userId(),
+            e.fullName(),
+            e.role(),
+            e.phone() == null ? "" : e.phone(),
+            e.isActive()
+        };
     }
 
     public Optional<Employee> find(String tenantKey, long employeeId) {

@@ -1,11 +1,7 @@
 package dev.kassa.platform.web;
 
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * The stable name of a keyed request ({@link IdempotencyFilter}: the same on every attempt, on any instance, and different
@@ -16,19 +12,14 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 public record RequestKey(String value) {
 
     /** Supplies {@link RequestKey} parameters from what {@link IdempotencyFilter} recorded for the request. */
-    public static class Resolver implements HandlerMethodArgumentResolver {
+    public static class Resolver extends TypedArgumentResolver<RequestKey> {
 
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return RequestKey.class.equals(parameter.getParameterType());
+        public Resolver() {
+            super(RequestKey.class);
         }
 
         @Override
-        public Object resolveArgument(
-                MethodParameter parameter,
-                ModelAndViewContainer mavContainer,
-                NativeWebRequest request,
-                WebDataBinderFactory binderFactory) {
+        protected RequestKey resolve(NativeWebRequest request) {
             return new RequestKey(
                     (String) request.getAttribute(IdempotencyFilter.REQUEST_KEY, RequestAttributes.SCOPE_REQUEST));
         }

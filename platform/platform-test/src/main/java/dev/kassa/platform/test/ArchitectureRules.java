@@ -267,16 +267,11 @@ public final class ArchitectureRules {
         if (!Files.isDirectory(sources)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(sources)) {
-            return files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> read(f).contains("\"" + FieldErrors.REQUIRED + "\""))
-                    .map(f -> "\"" + FieldErrors.REQUIRED + "\" spelled by hand (declare it on the request, or "
-                            + "FieldErrors.required(field) when it depends on another field or the stored record): "
-                            + f)
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableWriters.javaFiles(sources).stream()
+                .filter(f -> TableWriters.read(f).contains("\"" + FieldErrors.REQUIRED + "\""))
+                .map(f -> "\"" + FieldErrors.REQUIRED + "\" spelled by hand (declare it on the request, or "
+                        + "FieldErrors.required(field) when it depends on another field or the stored record): " + f)
+                .toList();
     }
 
     /** Each feature package says in its {@code package-info.java} what it owns and which features it uses. */
@@ -289,14 +284,6 @@ public final class ArchitectureRules {
                     .filter(p -> !Files.exists(p.resolve("package-info.java")))
                     .map(p -> "a feature package without its package-info.java (what it owns, what it uses): " + p)
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

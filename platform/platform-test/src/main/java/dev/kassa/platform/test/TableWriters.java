@@ -85,7 +85,7 @@ public final class TableWriters {
         return shared;
     }
 
-    private static List<Path> javaFiles(Path sources) {
+    static List<Path> javaFiles(Path sources) {
         if (!Files.isDirectory(sources)) {
             throw new IllegalArgumentException(
                     "no sources at " + sources.toAbsolutePath() + " (run from the module's directory)");
@@ -97,7 +97,7 @@ public final class TableWriters {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
