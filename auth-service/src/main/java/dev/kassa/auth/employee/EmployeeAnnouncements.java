@@ -29,34 +29,38 @@ public class EmployeeAnnouncements {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void created(String tenantKey, Employee e) {
-        outbox.publish(
-                tenantKey,
-                new EmployeeCreated(
-                        e.storeId(),
-                        tenantKey,
-                        e.id(),
-                        e.userId() == null ? 0 : e.userId(),
-                        fullName(e),
-                        e.role().code(),
-                        e.phone() == null ? "" : e.phone(),
-                        e.position() == null ? "" : e.position(),
-                        e.isActive()));
+        outbox.publish(tenantKey, announcement(tenantKey, e));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void updated(String tenantKey, Employee e) {
+        EmployeeCreated now = announcement(tenantKey, e);
         outbox.publish(
                 tenantKey,
                 new EmployeeUpdated(
-                        e.storeId(),
-                        tenantKey,
-                        e.id(),
-                        e.userId() == null ? 0 : e.userId(),
-                        fullName(e),
-                        e.role().code(),
-                        e.phone() == null ? "" : e.phone(),
-                        e.position() == null ? "" : e.position(),
-                        e.isActive()));
+                        now.storeId(),
+                        now.tenantKey(),
+                        now.employeeId(),
+                        now.userId(),
+                        now.fullName(),
+                        now.role(),
+                        now.phone(),
+                        now.position(),
+                        now.isActive()));
+    }
+
+    /** The employee as both announcements carry them (an update repeats every field: consumers keep the last). */
+    private static EmployeeCreated announcement(String tenantKey, Employee e) {
+        return new EmployeeCreated(
+                e.storeId(),
+                tenantKey,
+                e.id(),
+                e.userId() == null ? 0 : e.userId(),
+                fullName(e),
+                e.role().code(),
+                e.phone() == null ? "" : e.phone(),
+                e.position() == null ? "" : e.position(),
+                e.isActive());
     }
 
     /** The employee's role changed from {@code old}: their tokens for the store issued before {@code at} stop working. */

@@ -11,7 +11,7 @@ import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotEmpty;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -50,8 +50,7 @@ class CategoryAttributeController {
         }
     }
 
-    record BulkRequest(
-            @Required Long category, @Required @Size(min = 1) List<CategoryAttributeService.Binding> attributes) {}
+    record BulkRequest(@Required Long category, @NotEmpty List<CategoryAttributeService.Binding> attributes) {}
 
     /** An attribute bulk_create could not add, with why ({@code attribute} is its id as a string). */
     record Refusal(String attribute, Map<String, List<String>> errors) {}

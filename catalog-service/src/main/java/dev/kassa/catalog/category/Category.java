@@ -27,22 +27,21 @@ public class Category {
     protected Category() {}
 
     Category(String name, String slug, String description, Long parentId, int sortOrder, boolean isActive) {
-        this.name = name;
-        this.slug = slug;
-        this.description = description == null ? "" : description;
-        this.parentId = parentId;
-        this.sortOrder = sortOrder;
-        this.isActive = isActive;
+        assign(name, slug, description, parentId, sortOrder, isActive);
     }
 
     void update(String name, String slug, String description, Long parentId, int sortOrder, boolean isActive) {
+        assign(name, slug, description, parentId, sortOrder, isActive);
+        this.updatedAt = Instant.now();
+    }
+
+    private void assign(String name, String slug, String description, Long parentId, int sortOrder, boolean isActive) {
         this.name = name;
         this.slug = slug;
         this.description = description == null ? "" : description;
         this.parentId = parentId;
         this.sortOrder = sortOrder;
         this.isActive = isActive;
-        this.updatedAt = Instant.now();
     }
 
     public Long id() {

@@ -139,16 +139,7 @@ class TaskRepository {
                 .optional();
     }
 
-    Page<Task> page(
-            Long visibleTo,
-            String status,
-            String priority,
-            Long assignedTo,
-            Long createdBy,
-            String category,
-            String like,
-            String orderBy,
-            Pageable page) {
+    Page<Task> page(Long visibleTo, TaskFilter filter, String orderBy, Pageable page) {
         return JdbcPages.page(
                 sql,
                 "select * from tasks t",
@@ -163,12 +154,12 @@ class TaskRepository {
                         """,
                 orderBy,
                 q -> q.param("viewer", visibleTo)
-                        .param("status", status)
-                        .param("priority", priority)
-                        .param("assignee", assignedTo)
-                        .param("creator", createdBy)
-                        .param("category", category)
-                        .param("like", like),
+                        .param("status", filter.status())
+                        .param("priority", filter.priority())
+                        .param("assignee", filter.assignedTo())
+                        .param("creator", filter.createdBy())
+                        .param("category", filter.category())
+                        .param("like", filter.like()),
                 ROW,
                 page);
     }

@@ -1,6 +1,5 @@
 package dev.kassa.task.board;
 
-import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -94,26 +92,8 @@ public class TaskService {
 
     /** The tasks the caller may see, filtered; {@code orderBy} an ordering of {@code t} ({@link TaskPriority#SEVERITY} too). */
     @Transactional(readOnly = true)
-    public Page<Task> page(
-            Caller caller,
-            String status,
-            String priority,
-            Long assignedTo,
-            Long createdBy,
-            String category,
-            String search,
-            String orderBy,
-            Pageable page) {
-        return tasks.page(
-                visibleTo(caller),
-                status,
-                priority,
-                assignedTo,
-                createdBy,
-                category,
-                LikePatterns.contains(search == null ? null : search.toLowerCase(Locale.ROOT)),
-                orderBy,
-                page);
+    public Page<Task> page(Caller caller, TaskFilter filter, String orderBy, Pageable page) {
+        return tasks.page(visibleTo(caller), filter, orderBy, page);
     }
 
     /** A list action of spec §7.5: mine, created by me, overdue, today (the store's local day). */

@@ -8,6 +8,7 @@ import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.task.board.Names;
 import dev.kassa.task.board.Task;
 import dev.kassa.task.board.TaskAction;
+import dev.kassa.task.board.TaskFilter;
 import dev.kassa.task.board.TaskRequest;
 import dev.kassa.task.board.TaskService;
 import dev.kassa.task.board.TaskStats;
@@ -70,19 +71,10 @@ public class TaskCardService {
     }
 
     @Transactional(readOnly = true)
-    Page<TaskViews.TaskList> page(
-            Caller caller,
-            String status,
-            String priority,
-            Long assignedTo,
-            Long createdBy,
-            String category,
-            String search,
-            String orderBy,
-            Pageable page) {
+    Page<TaskViews.TaskList> page(Caller caller, TaskFilter filter, String orderBy, Pageable page) {
         Names names = tasks.names();
         TenantRegistry.Identity store = store();
-        Page<Task> found = tasks.page(caller, status, priority, assignedTo, createdBy, category, search, orderBy, page);
+        Page<Task> found = tasks.page(caller, filter, orderBy, page);
         Map<Long, Integer> commentCounts = comments.counts(found.map(Task::id).getContent());
         return found.map(t -> TaskViews.list(t, commentCounts.getOrDefault(t.id(), 0), store, names));
     }

@@ -6,6 +6,7 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.task.board.TaskAction;
+import dev.kassa.task.board.TaskFilter;
 import dev.kassa.task.board.TaskPriority;
 import dev.kassa.task.board.TaskRequest;
 import dev.kassa.task.board.TaskStats;
@@ -85,12 +86,13 @@ class TaskController {
         return PageResponse.of(
                 cards.page(
                         caller,
-                        blankToNull(status),
-                        blankToNull(priority),
-                        assignedTo,
-                        createdBy,
-                        blankToNull(category),
-                        search,
+                        new TaskFilter(
+                                blankToNull(status),
+                                blankToNull(priority),
+                                assignedTo,
+                                createdBy,
+                                blankToNull(category),
+                                search),
                         orderBy,
                         page),
                 t -> t);
