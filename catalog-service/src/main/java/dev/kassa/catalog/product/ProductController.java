@@ -1,6 +1,5 @@
 package dev.kassa.catalog.product;
 
-import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageResponse;
@@ -23,10 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
-import java.util.Locale;
 
 import static dev.kassa.platform.data.Values.blankToNull;
 
@@ -124,23 +120,11 @@ class ProductController {
         if (copies < 1 || copies > 1000) {
             throw FieldErrors.single("quantity", "catalog.label_quantity_invalid");
         }
-        ProductView p = products.get(id);
-        if (p.salePrice().signum() == 0) {
-            throw CatalogErrors.NO_PRICE.exception();
-        }
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setGroupingSeparator(' ');
-        symbols.setDecimalSeparator(',');
-        String formatted = new DecimalFormat("#,##0.00", symbols).format(p.salePrice());
-        boolean ean = p.barcode() != null && p.barcode().matches("\\d{13}") && Ean13.isValid(p.barcode());
+        ShelfLabel shelf = ShelfLabel.of(products.get(id));
         LabelProduct product = new LabelProduct(
-                p.id(),
-                p.name(),
-                p.sku(),
-                p.barcode(),
-                ean ? "EAN13" : "CODE128",
-                p.unitShort() == null ? "шт" : p.unitShort());
-        return Success.of(new Label(product, new LabelPrice(p.salePrice(), formatted, "сум"), copies, Instant.now()));
+                shelf.id(), shelf.name(), shelf.sku(), shelf.barcode(), shelf.barcodeFormat(), shelf.unit());
+        return Success.of(new Label(
+                product, new LabelPrice(shelf.salePrice(), shelf.formattedPrice(), "сум"), copies, Instant.now()));
     }
 
     @Operation(
