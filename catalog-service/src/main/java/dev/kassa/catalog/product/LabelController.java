@@ -7,11 +7,14 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.Required;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,6 +42,7 @@ class LabelController {
                             message = "catalog.label_template_invalid")
                     String template) {
 
+        @Schema(name = "LabelItem")
         record Item(
                 @Required Long product,
                 @Min(value = 1, message = "catalog.label_quantity_invalid")
@@ -57,7 +61,7 @@ class LabelController {
                     + "name, price, unit and a barcode a scanner reads (EAN-13 when valid, Code 128 otherwise)")
     @PostMapping(value = "/api/products/labels", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(Access.READ_CATALOG)
-    ResponseEntity<byte[]> labels(@Valid @RequestBody LabelsRequest request) {
+    ResponseEntity<Resource> labels(@Valid @RequestBody LabelsRequest request) {
         LabelTemplate template =
                 Coded.of(LabelTemplate.class, request.template()).orElse(LabelTemplate.A4_40);
         int total = request.items().stream()
@@ -82,7 +86,7 @@ class LabelController {
                                 .filename("labels-" + template.code() + ".pdf")
                                 .build()
                                 .toString())
-                .body(LabelSheet.render(template, labels));
+                .body(new ByteArrayResource(LabelSheet.render(template, labels)));
     }
 
     /** The product's label; a product that is not there or has no price is named by its place in the list. */
