@@ -38,28 +38,27 @@ public record SuiteConfig(
         String gatewayAddress,
         int replicas) {
 
+    /** The ports a local suite listens on: the gateway's (the services take the next ones), Eureka's, PostgreSQL's, Kafka's. */
+    public record Ports(int gateway, int discovery, int postgres, int kafka) {}
+
     public SuiteConfig {
         if (replicas < 1 || replicas > 5) {
             throw new IllegalArgumentException("KASSA_REPLICAS must be 1 to 5, not " + replicas);
         }
     }
 
-    /** A suite for tests and benchmarks: every port given, local PostgreSQL and Kafka, only loopback, one instance of each. */
-    public static SuiteConfig local(
-            Path root,
-            Path dataDir,
-            int portBase,
-            int discoveryPort,
-            int postgresPort,
-            int kafkaPort,
-            boolean fullJit) {
+    /**
+     * A suite for tests and benchmarks: every port given, local PostgreSQL and Kafka, only loopback, {@code replicas}
+     * instances of each service.
+     */
+    public static SuiteConfig local(Path root, Path dataDir, Ports ports, boolean fullJit, int replicas) {
         return new SuiteConfig(
                 root,
                 dataDir,
-                portBase,
-                discoveryPort,
-                postgresPort,
-                kafkaPort,
+                ports.gateway(),
+                ports.discovery(),
+                ports.postgres(),
+                ports.kafka(),
                 null,
                 "postgres",
                 "postgres",
@@ -67,26 +66,7 @@ public record SuiteConfig(
                 false,
                 fullJit,
                 "127.0.0.1",
-                1);
-    }
-
-    /** The same suite with {@code n} instances of each service. */
-    public SuiteConfig withReplicas(int n) {
-        return new SuiteConfig(
-                root,
-                dataDir,
-                portBase,
-                discoveryPort,
-                postgresPort,
-                kafkaPort,
-                externalPostgres,
-                dbUser,
-                dbPassword,
-                externalKafka,
-                classDataSharing,
-                fullJit,
-                gatewayAddress,
-                n);
+                replicas);
     }
 
     /**

@@ -81,7 +81,7 @@ class EndToEndIT {
         // service, as a cluster runs them (the gateway and the services balance over both): nothing may rely on being
         // the only one
         suite = Suite.start(
-                SuiteConfig.local(root, data, 28080, 28761, 25432, 29192, false).withReplicas(2),
+                SuiteConfig.local(root, data, new SuiteConfig.Ports(28080, 28761, 25432, 29192), false, 2),
                 Duration.ofSeconds(600));
         System.out.printf(
                 "Suite ready in %.1f s, resident memory %d MB%n",

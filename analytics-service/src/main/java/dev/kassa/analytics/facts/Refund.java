@@ -1,10 +1,16 @@
 package dev.kassa.analytics.facts;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A refund of a sale, whole or by line, on its own business date. */
+/**
+ * A refund of a sale, whole or by line, on its own business date: read as sales' {@code SaleRefunded} carries it (its
+ * contract: docs/events.md), {@code creditAmount} zero when the event has none.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Refund(
         String refundId,
         String saleId,
@@ -15,5 +21,10 @@ public record Refund(
         String method,
         List<Line> lines) {
 
+    public Refund {
+        creditAmount = creditAmount == null ? BigDecimal.ZERO : creditAmount;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Line(long productId, BigDecimal quantity, BigDecimal amount) {}
 }

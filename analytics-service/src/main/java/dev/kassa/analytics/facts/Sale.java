@@ -1,5 +1,7 @@
 package dev.kassa.analytics.facts;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,8 @@ public record Sale(
         Tenders tenders,
         List<Line> lines) {
 
+    /** A line as sales' {@code SaleCompleted} carries it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Line(
             long productId,
             String productName,

@@ -1,74 +1,21 @@
 package dev.kassa.analytics.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.analytics.product.ProductRepository;
 
 import java.math.BigDecimal;
 
-/** The parts of catalog's events that analytics reads (contracts: docs/events.md). */
+/**
+ * The parts of catalog's events that analytics reads (contracts: docs/events.md); {@code ProductUpdated} is read as the
+ * {@link ProductRepository.Product} it carries.
+ */
 final class CatalogEvents {
     private CatalogEvents() {}
 
-    /** What analytics keeps of a product, as both its events carry it. */
-    interface ProductFields {
-        long productId();
-
-        String name();
-
-        String sku();
-
-        String barcode();
-
-        BigDecimal salePrice();
-
-        BigDecimal costPrice();
-
-        BigDecimal minQuantity();
-
-        BigDecimal maxQuantity();
-
-        Boolean isActive();
-
-        default ProductRepository.Product product() {
-            return new ProductRepository.Product(
-                    productId(),
-                    name(),
-                    sku(),
-                    barcode(),
-                    salePrice(),
-                    costPrice(),
-                    minQuantity(),
-                    maxQuantity(),
-                    isActive() == null || isActive());
-        }
-    }
-
+    /** The product a new product's event carries, and whether it keeps stock (a service does not). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProductCreated(
-            long productId,
-            String name,
-            String sku,
-            String barcode,
-            BigDecimal salePrice,
-            BigDecimal costPrice,
-            BigDecimal minQuantity,
-            BigDecimal maxQuantity,
-            Boolean isActive,
-            Boolean trackInventory)
-            implements ProductFields {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProductUpdated(
-            long productId,
-            String name,
-            String sku,
-            String barcode,
-            BigDecimal salePrice,
-            BigDecimal costPrice,
-            BigDecimal minQuantity,
-            BigDecimal maxQuantity,
-            Boolean isActive)
-            implements ProductFields {}
+    record ProductCreated(@JsonUnwrapped ProductRepository.Product product, Boolean trackInventory) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProductDeleted(long productId) {}

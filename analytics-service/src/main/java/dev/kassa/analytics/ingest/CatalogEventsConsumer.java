@@ -25,15 +25,16 @@ class CatalogEventsConsumer {
     CatalogEventsConsumer(Inbox inbox, ProductRepository products, SnapshotRepository snapshots, StockLevels levels) {
         this.inbox = inbox;
         this.handlers = new EventHandlers()
-                .on(CatalogEvents.ProductCreated.class, p -> {
-                    products.save(p.product());
-                    if (p.trackInventory() == null || p.trackInventory()) {
+                .on(CatalogEvents.ProductCreated.class, created -> {
+                    products.save(created.product());
+                    if (created.trackInventory() == null || created.trackInventory()) {
                         snapshots.productCreated(
-                                p.productId(), TenantContext.require().today());
+                                created.product().productId(),
+                                TenantContext.require().today());
                     }
                 })
-                .on(CatalogEvents.ProductUpdated.class, p -> {
-                    products.save(p.product());
+                .on("ProductUpdated", ProductRepository.Product.class, p -> {
+                    products.save(p);
                     snapshots.productChanged(
                             p.productId(), TenantContext.require().today());
                 })

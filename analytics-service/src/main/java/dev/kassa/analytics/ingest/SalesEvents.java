@@ -1,7 +1,6 @@
 package dev.kassa.analytics.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.kassa.analytics.facts.Refund;
 import dev.kassa.analytics.facts.Sale;
 import dev.kassa.analytics.facts.Tenders;
 
@@ -24,18 +23,8 @@ final class SalesEvents {
             BigDecimal discount,
             BigDecimal tax,
             BigDecimal total,
-            List<Line> lines,
+            List<Sale.Line> lines,
             List<Payment> payments) {
-
-        @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(
-                long productId,
-                String productName,
-                BigDecimal quantity,
-                BigDecimal unitPrice,
-                BigDecimal discount,
-                BigDecimal lineTotal,
-                BigDecimal unitCost) {}
 
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Payment(String method, BigDecimal amount) {}
@@ -51,45 +40,7 @@ final class SalesEvents {
                     discount,
                     tax,
                     Tenders.of(payments, Payment::method, Payment::amount),
-                    lines.stream()
-                            .map(l -> new Sale.Line(
-                                    l.productId(),
-                                    l.productName(),
-                                    l.quantity(),
-                                    l.unitPrice(),
-                                    l.discount(),
-                                    l.lineTotal(),
-                                    l.unitCost()))
-                            .toList());
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(
-            String saleId,
-            String refundId,
-            String receiptNumber,
-            LocalDate businessDate,
-            BigDecimal amount,
-            BigDecimal creditAmount,
-            String method,
-            List<Line> lines) {
-
-        @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(long productId, BigDecimal quantity, BigDecimal amount) {}
-
-        Refund toFact() {
-            return new Refund(
-                    refundId,
-                    saleId,
-                    receiptNumber,
-                    businessDate,
-                    amount,
-                    creditAmount == null ? BigDecimal.ZERO : creditAmount,
-                    method,
-                    lines.stream()
-                            .map(l -> new Refund.Line(l.productId(), l.quantity(), l.amount()))
-                            .toList());
+                    lines);
         }
     }
 

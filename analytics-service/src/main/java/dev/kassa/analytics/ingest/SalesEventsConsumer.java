@@ -1,6 +1,7 @@
 package dev.kassa.analytics.ingest;
 
 import dev.kassa.analytics.customer.CustomerAnalyticsService;
+import dev.kassa.analytics.facts.Refund;
 import dev.kassa.analytics.facts.SaleFactRepository;
 import dev.kassa.analytics.shift.OpenShiftRepository;
 import dev.kassa.platform.events.EventHandlers;
@@ -45,8 +46,8 @@ class SalesEventsConsumer {
                         recomputes.customer(sale.customerId());
                     }
                 })
-                .on(SalesEvents.SaleRefunded.class, refund -> {
-                    recomputes.recorded(facts.record(refund.toFact()));
+                .on("SaleRefunded", Refund.class, refund -> {
+                    recomputes.recorded(facts.record(refund));
                     customers.customerOf(refund.saleId()).ifPresent(recomputes::customer);
                 })
                 .on(

@@ -1,5 +1,6 @@
 package dev.kassa.analytics.product;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,7 +16,11 @@ import java.util.TreeMap;
 @Transactional(propagation = Propagation.MANDATORY)
 public class ProductRepository {
 
-    /** A product as catalog announced it; {@code maxQuantity} null when no maximum is set. */
+    /**
+     * A product as catalog announced it (read from its {@code ProductCreated} and {@code ProductUpdated}, contracts:
+     * docs/events.md); {@code maxQuantity} null when no maximum is set.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Product(
             long productId,
             String name,

@@ -1,5 +1,6 @@
 package dev.kassa.auth.account;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,14 +29,10 @@ public class Store {
     private String slug;
     private String schemaName;
     private String tenantKey;
-    private String description = "";
-    private String address = "";
-    private String city = "";
-    private String region = "";
-    private String phone = "";
-    private String email = "";
-    private String legalName = "";
-    private String taxId = "";
+
+    @Embedded
+    private StoreDetails details = StoreDetails.NONE;
+
     private String timeZone;
     private boolean isActive = true;
     private Long ownerId;
@@ -53,27 +50,12 @@ public class Store {
         this.ownerId = ownerId;
     }
 
-    public Store details(
-            String description,
-            String address,
-            String city,
-            String region,
-            String phone,
-            String email,
-            String legalName,
-            String taxId) {
-        this.description = nz(description);
-        this.address = nz(address);
-        this.city = nz(city);
-        this.region = nz(region);
-        this.phone = nz(phone);
-        this.email = nz(email);
-        this.legalName = nz(legalName);
-        this.taxId = nz(taxId);
+    public Store details(StoreDetails details) {
+        this.details = details;
         return this;
     }
 
-    /** A new name and time zone (details through {@link #details}); slug, schema and tenant key never change. */
+    /** A new name and time zone (details through {@link #details(StoreDetails)}); slug, schema and tenant key never change. */
     public Store rename(String name, String timeZone) {
         this.name = name;
         this.timeZone = timeZone;
@@ -106,36 +88,8 @@ public class Store {
         return tenantKey;
     }
 
-    public String description() {
-        return description;
-    }
-
-    public String address() {
-        return address;
-    }
-
-    public String city() {
-        return city;
-    }
-
-    public String region() {
-        return region;
-    }
-
-    public String phone() {
-        return phone;
-    }
-
-    public String email() {
-        return email;
-    }
-
-    public String legalName() {
-        return legalName;
-    }
-
-    public String taxId() {
-        return taxId;
+    public StoreDetails details() {
+        return details;
     }
 
     public String timeZone() {
@@ -152,9 +106,5 @@ public class Store {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s.trim();
     }
 }

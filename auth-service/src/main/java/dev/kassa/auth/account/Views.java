@@ -1,5 +1,6 @@
 package dev.kassa.auth.account;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Role;
 
@@ -22,14 +23,7 @@ public final class Views {
             String slug,
             String tenantKey,
             String schemaName,
-            String description,
-            String address,
-            String city,
-            String region,
-            String phone,
-            String email,
-            String legalName,
-            String taxId,
+            @JsonUnwrapped StoreDetails details,
             String timeZone,
             boolean isActive,
             Instant createdAt) {
@@ -40,14 +34,7 @@ public final class Views {
                     s.slug(),
                     s.tenantKey(),
                     s.schemaName(),
-                    s.description(),
-                    s.address(),
-                    s.city(),
-                    s.region(),
-                    s.phone(),
-                    s.email(),
-                    s.legalName(),
-                    s.taxId(),
+                    s.details(),
                     s.timeZone(),
                     s.isActive(),
                     s.createdAt());

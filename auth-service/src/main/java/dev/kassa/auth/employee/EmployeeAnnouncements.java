@@ -92,14 +92,9 @@ public class EmployeeAnnouncements {
 
     /** The employee as every service's directory keeps it (what the events carry), for a directory that has not heard of them yet. */
     static EmployeeChanged directoryEntry(String tenantKey, Employee e) {
+        EmployeeCreated a = announcement(tenantKey, e);
         return new EmployeeChanged(
-                tenantKey,
-                e.id(),
-                e.userId() == null ? 0 : e.userId(),
-                fullName(e),
-                e.role().code(),
-                e.phone() == null ? "" : e.phone(),
-                e.isActive());
+                tenantKey, a.employeeId(), a.userId(), a.fullName(), a.role(), a.phone(), a.isActive());
     }
 
     private static String fullName(Employee e) {

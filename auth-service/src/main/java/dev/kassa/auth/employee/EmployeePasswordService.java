@@ -4,7 +4,6 @@ import dev.kassa.auth.AuthErrors;
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.PasswordRules;
-import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.token.AccessRevocations;
@@ -12,7 +11,6 @@ import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.platform.validation.RequestRules;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,7 +28,7 @@ public class EmployeePasswordService {
     public record PasswordSet(User user, String generatedPassword) {}
 
     private final UserRepository users;
-    private final StoreRepository stores;
+    private final EmployeeService staff;
     private final EmployeeRepository employees;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
@@ -39,14 +37,14 @@ public class EmployeePasswordService {
 
     EmployeePasswordService(
             UserRepository users,
-            StoreRepository stores,
+            EmployeeService staff,
             EmployeeRepository employees,
             PasswordEncoder passwordEncoder,
             TokenService tokens,
             AccessRevocations access,
             RequestRules rules) {
         this.users = users;
-        this.stores = stores;
+        this.staff = staff;
         this.employees = employees;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
@@ -60,13 +58,8 @@ public class EmployeePasswordService {
      */
     @Transactional
     public PasswordSet resetPassword(Caller caller, long employeeId, String requested) {
-        Employee employee = employees
-                .findByIdAndStoreId(
-                        employeeId, stores.activeOf(caller.tenantKey()).id())
-                .orElseThrow(() -> AuthErrors.EMPLOYEE_NOT_FOUND.exception());
-        if (caller.role() != Role.OWNER && (employee.role() == Role.OWNER || employee.role() == Role.MANAGER)) {
-            throw PlatformErrors.PERMISSION_DENIED.exception();
-        }
+        Employee employee = staff.get(caller, employeeId);
+        EmployeeService.guard(caller, employee);
         User user = users.accountOf(employee).orElseThrow(() -> AuthErrors.NO_ACCOUNT.exception());
         String generated = FieldErrors.blank(requested) ? PasswordRules.generate() : null;
         String newPassword = generated != null ? generated : requested;

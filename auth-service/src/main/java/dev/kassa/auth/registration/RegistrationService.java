@@ -3,6 +3,7 @@ package dev.kassa.auth.registration;
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.PasswordRules;
 import dev.kassa.auth.account.Store;
+import dev.kassa.auth.account.StoreDetails;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.account.UserRepository;
 import dev.kassa.auth.token.TokenPair;
@@ -49,14 +50,15 @@ public class RegistrationService {
         StoreOpening.Details store = new StoreOpening.Details(
                 r.storeName(),
                 r.storeSlug(),
-                r.storeDescription(),
-                r.storeAddress(),
-                r.storeCity(),
-                r.storeRegion(),
-                r.storePhone(),
-                r.storeEmail(),
-                r.storeLegalName(),
-                r.storeTaxId(),
+                new StoreDetails(
+                        r.storeDescription(),
+                        r.storeAddress(),
+                        r.storeCity(),
+                        r.storeRegion(),
+                        r.storePhone(),
+                        r.storeEmail(),
+                        r.storeLegalName(),
+                        r.storeTaxId()),
                 r.storeTimeZone());
         String slug = validate(r, store);
         User user;

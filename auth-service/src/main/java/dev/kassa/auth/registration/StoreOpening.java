@@ -3,6 +3,7 @@ package dev.kassa.auth.registration;
 import dev.kassa.auth.account.Employee;
 import dev.kassa.auth.account.EmployeeRepository;
 import dev.kassa.auth.account.Store;
+import dev.kassa.auth.account.StoreDetails;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.employee.EmployeeAnnouncements;
@@ -38,18 +39,7 @@ public class StoreOpening {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a new store is made of; field names are those of the request that carried them. */
-    public record Details(
-            String name,
-            String slug,
-            String description,
-            String address,
-            String city,
-            String region,
-            String phone,
-            String email,
-            String legalName,
-            String taxId,
-            String timeZone) {}
+    public record Details(String name, String slug, StoreDetails about, String timeZone) {}
 
     /**
      * The request's names of the fields the opening checks itself, which differ between registration ({@code store_*}) and
@@ -108,15 +98,7 @@ public class StoreOpening {
         String tenantKey = slug + "_" + HexFormat.of().formatHex(randomBytes(4));
         Store store = stores.saveAndFlush(
                 new Store(d.name().trim(), slug, TenantKeys.schemaForSlug(slug), tenantKey, timeZone, owner.id())
-                        .details(
-                                d.description(),
-                                d.address(),
-                                d.city(),
-                                d.region(),
-                                trim(d.phone()),
-                                trim(d.email()),
-                                d.legalName(),
-                                d.taxId()));
+                        .details(d.about()));
         Employee employee = employees.saveAndFlush(new Employee(
                 store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(), trim(ownerPhone)));
         outbox.publish(
@@ -129,10 +111,10 @@ public class StoreOpening {
                         store.name(),
                         timeZone,
                         owner.id(),
-                        store.address(),
-                        store.phone(),
-                        store.legalName(),
-                        store.taxId()));
+                        store.details().address(),
+                        store.details().phone(),
+                        store.details().legalName(),
+                        store.details().taxId()));
         announcements.created(tenantKey, employee);
         return new Opened(store, employee);
     }

@@ -3,6 +3,7 @@ package dev.kassa.auth.store;
 import dev.kassa.auth.account.Membership;
 import dev.kassa.auth.account.SessionService;
 import dev.kassa.auth.account.Store;
+import dev.kassa.auth.account.StoreDetails;
 import dev.kassa.auth.account.StoreRepository;
 import dev.kassa.auth.account.User;
 import dev.kassa.auth.registration.StoreOpening;
@@ -67,14 +68,15 @@ class StoreService {
         StoreOpening.Details details = new StoreOpening.Details(
                 r.name(),
                 r.slug(),
-                r.description(),
-                r.address(),
-                r.city(),
-                r.region(),
-                r.phone(),
-                r.email(),
-                r.legalName(),
-                r.taxId(),
+                new StoreDetails(
+                        r.description(),
+                        r.address(),
+                        r.city(),
+                        r.region(),
+                        r.phone(),
+                        r.email(),
+                        r.legalName(),
+                        r.taxId()),
                 r.timeZone());
         FieldErrors errors = rules.check(r);
         errors.required("name", r.name());
@@ -106,15 +108,16 @@ class StoreService {
         store.rename(
                 r.name() != null ? r.name().trim() : store.name(),
                 r.timeZone() != null ? r.timeZone().trim() : store.timeZone());
-        store.details(
-                pick(r.description(), store.description()),
-                pick(r.address(), store.address()),
-                pick(r.city(), store.city()),
-                pick(r.region(), store.region()),
-                r.phone() != null ? r.phone().trim() : store.phone(),
-                r.email() != null ? r.email().trim() : store.email(),
-                pick(r.legalName(), store.legalName()),
-                pick(r.taxId(), store.taxId()));
+        StoreDetails now = store.details();
+        store.details(new StoreDetails(
+                pick(r.description(), now.description()),
+                pick(r.address(), now.address()),
+                pick(r.city(), now.city()),
+                pick(r.region(), now.region()),
+                pick(r.phone(), now.phone()),
+                pick(r.email(), now.email()),
+                pick(r.legalName(), now.legalName()),
+                pick(r.taxId(), now.taxId())));
         stores.saveAndFlush(store);
         outbox.publish(
                 store.tenantKey(),
@@ -122,10 +125,10 @@ class StoreService {
                         store.id(),
                         store.tenantKey(),
                         store.name(),
-                        store.address(),
-                        store.phone(),
-                        store.legalName(),
-                        store.taxId(),
+                        store.details().address(),
+                        store.details().phone(),
+                        store.details().legalName(),
+                        store.details().taxId(),
                         store.timeZone()));
         return store;
     }

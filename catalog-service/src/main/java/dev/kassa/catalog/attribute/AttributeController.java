@@ -6,7 +6,6 @@ import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,10 +41,9 @@ class AttributeController {
             @RequestParam(name = "is_active", required = false) Boolean active,
             @RequestParam(required = false) String search,
             PageRequest page) {
-        Pageable p = page;
         return PageResponse.of(
                 attributes.page(
-                        new AttributeRepository.Filter(type, filterable, active, LikePatterns.contains(search)), p),
+                        new AttributeRepository.Filter(type, filterable, active, LikePatterns.contains(search)), page),
                 v -> v);
     }
 

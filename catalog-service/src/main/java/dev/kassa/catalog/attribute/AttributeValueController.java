@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,12 +50,11 @@ class AttributeValueController {
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
             PageRequest page) {
-        Pageable p = page;
         return PageResponse.of(
                 options.valuePage(
                         new AttributeValueRepository.ValueFilter(attribute, active, LikePatterns.contains(search)),
                         ordering,
-                        p),
+                        page),
                 v -> v);
     }
 

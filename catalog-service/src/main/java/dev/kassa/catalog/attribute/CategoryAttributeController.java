@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -124,12 +123,11 @@ class CategoryAttributeController {
             @RequestParam(name = "is_variant", required = false) Boolean variant,
             @RequestParam(required = false) String ordering,
             PageRequest page) {
-        Pageable p = page;
         return PageResponse.of(
                 bindings.bindingPage(
                         new CategoryAttributeRepository.BindingFilter(category, attribute, required, variant),
                         ordering,
-                        p),
+                        page),
                 v -> v);
     }
 

@@ -37,10 +37,7 @@ class LabelController {
     /** The labels to print: each product as many times as its {@code copies} (1 by default), on the {@code template}. */
     record LabelsRequest(
             @NotEmpty @Size(min = 1, max = 500) List<@Valid Item> items,
-            @OneOf(
-                            values = {"a4-40", "58x40", "30x20"},
-                            message = "catalog.label_template_invalid")
-                    String template) {
+            @OneOf(of = LabelTemplate.class, message = "catalog.label_template_invalid") String template) {
 
         @Schema(name = "LabelItem")
         record Item(

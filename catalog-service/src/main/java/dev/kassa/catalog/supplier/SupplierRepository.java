@@ -1,5 +1,6 @@
 package dev.kassa.catalog.supplier;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
@@ -21,24 +22,8 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class SupplierRepository {
 
-    record Supplier(
-            long id,
-            String name,
-            String code,
-            String contactPerson,
-            String email,
-            String phone,
-            String address,
-            String website,
-            String paymentTerms,
-            Integer deliveryTime,
-            BigDecimal minOrderAmount,
-            int rating,
-            boolean isActive,
-            String notes,
-            long batchesCount,
-            Instant createdAt,
-            Instant updatedAt) {}
+    /** A supplier as the API shows it: its stored fields, and the number of batches that came from it. */
+    record Supplier(long id, @JsonUnwrapped Fields fields, long batchesCount, Instant createdAt, Instant updatedAt) {}
 
     /** A supplier's fields as stored. */
     record Fields(
@@ -71,19 +56,20 @@ class SupplierRepository {
             """;
     private static final RowMapper<Supplier> ROW = (rs, i) -> new Supplier(
             rs.getLong("id"),
-            rs.getString("name"),
-            rs.getString("code"),
-            rs.getString("contact_person"),
-            rs.getString("email"),
-            rs.getString("phone"),
-            rs.getString("address"),
-            rs.getString("website"),
-            rs.getString("payment_terms"),
-            (Integer) rs.getObject("delivery_time"),
-            rs.getBigDecimal("min_order_amount"),
-            rs.getInt("rating"),
-            rs.getBoolean("is_active"),
-            rs.getString("notes"),
+            new Fields(
+                    rs.getString("name"),
+                    rs.getString("code"),
+                    rs.getString("contact_person"),
+                    rs.getString("email"),
+                    rs.getString("phone"),
+                    rs.getString("address"),
+                    rs.getString("website"),
+                    rs.getString("payment_terms"),
+                    (Integer) rs.getObject("delivery_time"),
+                    rs.getBigDecimal("min_order_amount"),
+                    rs.getInt("rating"),
+                    rs.getBoolean("is_active"),
+                    rs.getString("notes")),
             rs.getLong("batches_count"),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());

@@ -93,7 +93,7 @@ class SupplierService {
 
     /** PUT ({@code partial} false: what is not sent is cleared) or PATCH (what is not sent stays). */
     Supplier update(long id, SupplierRequest r, boolean partial) {
-        Supplier c = get(id);
+        SupplierRepository.Fields c = get(id).fields();
         try {
             suppliers.update(
                     id,
@@ -118,7 +118,7 @@ class SupplierService {
     }
 
     void delete(long id) {
-        batches.keepSupplierName(id, get(id).name());
+        batches.keepSupplierName(id, get(id).fields().name());
         suppliers.delete(id);
     }
 

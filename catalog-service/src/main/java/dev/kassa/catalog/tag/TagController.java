@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -46,9 +45,8 @@ class TagController {
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
             PageRequest page) {
-        Pageable p = page;
         return PageResponse.of(
-                tags.page(new TagRepository.Filter(active, LikePatterns.contains(search)), ordering, p), v -> v);
+                tags.page(new TagRepository.Filter(active, LikePatterns.contains(search)), ordering, page), v -> v);
     }
 
     @Operation(summary = "One tag with the number of its products")

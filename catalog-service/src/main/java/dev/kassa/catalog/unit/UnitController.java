@@ -7,7 +7,6 @@ import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -42,9 +41,8 @@ class UnitController {
             @RequestParam(required = false) String search,
             @RequestParam(required = false) String ordering,
             PageRequest page) {
-        Pageable p = page;
         return PageResponse.of(
-                units.page(new UnitRepository.Filter(active, LikePatterns.contains(search)), ordering, p),
+                units.page(new UnitRepository.Filter(active, LikePatterns.contains(search)), ordering, page),
                 UnitView::of);
     }
 

@@ -40,7 +40,12 @@ public final class Bench {
         SuiteRun.exitWith(
                 "bench",
                 "Starting the suite in production mode (full JIT)",
-                data -> SuiteConfig.local(SuiteRun.root(), data, BenchContext.PORT_BASE, 18761, 18432, 18092, true),
+                data -> SuiteConfig.local(
+                        SuiteRun.root(),
+                        data,
+                        new SuiteConfig.Ports(BenchContext.PORT_BASE, 18761, 18432, 18092),
+                        true,
+                        1),
                 Duration.ofSeconds(300),
                 suite -> {
                     Map<String, Long> readyMemory = suite.meter().residentMegabytesByProcess();

@@ -89,8 +89,8 @@ public final class Failover {
         SuiteRun.exitWith(
                 "failover",
                 "Starting the suite with two instances of each service",
-                data -> SuiteConfig.local(SuiteRun.root(), data, PORT_BASE, 20761, 20432, 20192, false)
-                        .withReplicas(2),
+                data -> SuiteConfig.local(
+                        SuiteRun.root(), data, new SuiteConfig.Ports(PORT_BASE, 20761, 20432, 20192), false, 2),
                 Duration.ofSeconds(600),
                 suite -> {
                     System.out.printf(

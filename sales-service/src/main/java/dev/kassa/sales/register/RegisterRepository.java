@@ -89,31 +89,22 @@ public class RegisterRepository {
                 page);
     }
 
-    long create(String name, String code, String location, boolean active, String notes, BigDecimal startingFloat) {
+    /** What a register's form sets: its name, code, place, active flag, notes and the cash a shift starts with. */
+    record Fields(String name, String code, String location, boolean active, String notes, BigDecimal startingFloat) {}
+
+    long create(Fields f) {
         return fields(
                         sql.sql(
                                 """
                         insert into cash_registers (name, code, location, is_active, notes, starting_float)
                         values (:name, :code, :location, :active, :notes, :startingFloat) returning id
                         """),
-                        name,
-                        code,
-                        location,
-                        active,
-                        notes,
-                        startingFloat)
+                        f)
                 .query(Long.class)
                 .single();
     }
 
-    void update(
-            long id,
-            String name,
-            String code,
-            String location,
-            boolean active,
-            String notes,
-            BigDecimal startingFloat) {
+    void update(long id, Fields f) {
         fields(
                         sql.sql(
                                 """
@@ -121,12 +112,7 @@ public class RegisterRepository {
                                                   starting_float = :startingFloat, updated_at = now()
                          where id = :id
                         """),
-                        name,
-                        code,
-                        location,
-                        active,
-                        notes,
-                        startingFloat)
+                        f)
                 .param("id", id)
                 .update();
     }
@@ -171,20 +157,13 @@ public class RegisterRepository {
     }
 
     /** A register's fields, bound by name as both the insert and the update spell them. */
-    private static JdbcClient.StatementSpec fields(
-            JdbcClient.StatementSpec statement,
-            String name,
-            String code,
-            String location,
-            boolean active,
-            String notes,
-            BigDecimal startingFloat) {
+    private static JdbcClient.StatementSpec fields(JdbcClient.StatementSpec statement, Fields f) {
         return statement
-                .param("name", name)
-                .param("code", code)
-                .param("location", location)
-                .param("active", active)
-                .param("notes", notes)
-                .param("startingFloat", startingFloat);
+                .param("name", f.name())
+                .param("code", f.code())
+                .param("location", f.location())
+                .param("active", f.active())
+                .param("notes", f.notes())
+                .param("startingFloat", f.startingFloat());
     }
 }

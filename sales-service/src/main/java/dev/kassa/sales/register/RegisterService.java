@@ -53,13 +53,13 @@ class RegisterService {
     @Transactional
     RegisterRepository.Register create(RegisterRequest r) {
         try {
-            long id = registers.create(
+            long id = registers.create(new RegisterRepository.Fields(
                     r.name().trim(),
                     r.code().trim(),
                     text(r.location()),
                     r.isActive() == null || r.isActive(),
                     text(r.notes()),
-                    r.startingFloat() == null ? BigDecimal.ZERO : r.startingFloat());
+                    r.startingFloat() == null ? BigDecimal.ZERO : r.startingFloat()));
             return registers.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
@@ -73,14 +73,15 @@ class RegisterService {
         try {
             registers.update(
                     id,
-                    r.name() != null ? r.name().trim() : current.name(),
-                    r.code() != null ? r.code().trim() : current.code(),
-                    r.location() != null ? r.location() : partial ? current.location() : "",
-                    r.isActive() != null ? r.isActive() : partial ? current.isActive() : true,
-                    r.notes() != null ? r.notes() : partial ? current.notes() : "",
-                    r.startingFloat() != null
-                            ? r.startingFloat()
-                            : partial ? current.startingFloat() : BigDecimal.ZERO);
+                    new RegisterRepository.Fields(
+                            r.name() != null ? r.name().trim() : current.name(),
+                            r.code() != null ? r.code().trim() : current.code(),
+                            r.location() != null ? r.location() : partial ? current.location() : "",
+                            r.isActive() != null ? r.isActive() : partial ? current.isActive() : true,
+                            r.notes() != null ? r.notes() : partial ? current.notes() : "",
+                            r.startingFloat() != null
+                                    ? r.startingFloat()
+                                    : partial ? current.startingFloat() : BigDecimal.ZERO));
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("code", "sales.register_code_taken");
         }

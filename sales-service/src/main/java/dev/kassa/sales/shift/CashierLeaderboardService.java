@@ -1,5 +1,6 @@
 package dev.kassa.sales.shift;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -23,15 +24,7 @@ public class CashierLeaderboardService {
 
     /** A leaderboard row: {@code id} is the cashier's user; {@code net_sales} the sales less their refunds. */
     public record Cashier(
-            long id,
-            String fullName,
-            BigDecimal totalSales,
-            BigDecimal cashSales,
-            BigDecimal cardSales,
-            BigDecimal refunds,
-            long salesCount,
-            long sessionsCount,
-            BigDecimal averageSale,
+            @JsonUnwrapped SessionRepository.Sold sold,
             BigDecimal netSales,
             Long employeeId,
             String phone,
@@ -39,15 +32,7 @@ public class CashierLeaderboardService {
 
         static Cashier of(SessionRepository.Sold sold, Optional<EmployeeDirectory.Employee> now) {
             return new Cashier(
-                    sold.id(),
-                    now.map(EmployeeDirectory.Employee::fullName).orElse(sold.fullName()),
-                    sold.totalSales(),
-                    sold.cashSales(),
-                    sold.cardSales(),
-                    sold.refunds(),
-                    sold.salesCount(),
-                    sold.sessionsCount(),
-                    sold.averageSale(),
+                    sold.named(now.map(EmployeeDirectory.Employee::fullName).orElse(sold.fullName())),
                     sold.totalSales().subtract(sold.refunds()),
                     now.map(EmployeeDirectory.Employee::employeeId).orElse(null),
                     now.map(EmployeeDirectory.Employee::phone).orElse(null),

@@ -1,6 +1,6 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.error.Messages;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,39 +20,14 @@ import java.util.stream.Collectors;
 @Repository
 class PaymentRepository {
 
-    record PaymentRow(
-            long id,
-            long sale,
-            String receiptNumber,
-            long session,
-            String paymentMethod,
-            String paymentMethodDisplay,
-            BigDecimal amount,
-            BigDecimal receivedAmount,
-            BigDecimal changeAmount,
-            String cardLast4,
-            String transactionId,
-            Instant createdAt) {}
+    /** A payment in the payments list: the payment as a sale shows it, and the sale's receipt number. */
+    record PaymentRow(@JsonUnwrapped SaleView.PaymentView payment, String receiptNumber) {}
 
     private final JdbcClient jdbc;
 
     PaymentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
-
-    private static final RowMapper<PaymentRow> ROW = (rs, i) -> new PaymentRow(
-            rs.getLong("id"),
-            rs.getLong("sale_id"),
-            rs.getString("receipt_number"),
-            rs.getLong("session_id"),
-            rs.getString("payment_method"),
-            Messages.get("payment.method." + rs.getString("payment_method")),
-            rs.getBigDecimal("amount"),
-            rs.getBigDecimal("received_amount"),
-            rs.getBigDecimal("change_amount"),
-            rs.getString("card_last4"),
-            rs.getString("transaction_id"),
-            rs.getTimestamp("created_at").toInstant());
 
     /** One payment of a sale that is not pending. */
     @Transactional(readOnly = true)
@@ -107,6 +82,9 @@ class PaymentRepository {
             rs.getString("card_last4"),
             rs.getString("transaction_id"),
             rs.getTimestamp("created_at").toInstant());
+
+    private static final RowMapper<PaymentRow> ROW =
+            (rs, i) -> new PaymentRow(SaleView.payment(PAYMENT.mapRow(rs, i)), rs.getString("receipt_number"));
 
     /** Payments of many sales in one query (for lists), keyed by sale id. */
     Map<Long, List<Payment>> ofSales(List<Long> saleIds) {

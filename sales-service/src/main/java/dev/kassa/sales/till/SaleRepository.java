@@ -140,24 +140,29 @@ class SaleRepository {
      * every path that locks both does (closing a shift, making a draft), so no two wait for each other.
      */
     Optional<Sale> draftInOpenShift(long sessionId, long cashierUserId) {
-        return sql.sql(
-                        SALE_COLUMNS
-                                + """
+        return draft(
+                SALE_COLUMNS
+                        + """
                                  from sessions se join cash_registers r on r.id = se.cash_register_id
                                       join sales s on s.session_id = se.id
                                 where se.id = :session and se.status = 'open' and s.cashier_user_id = :cashier and s.status = 'pending'
                                 for update of se, s
-                                """)
-                .param("session", sessionId)
-                .param("cashier", cashierUserId)
-                .query(SALE)
-                .optional();
+                                """,
+                sessionId,
+                cashierUserId);
     }
 
     Optional<Sale> draftOf(long sessionId, long cashierUserId) {
-        return sql.sql(
-                        SELECT_SALE
-                                + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending' for update of s")
+        return draft(
+                SELECT_SALE
+                        + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending' for update of s",
+                sessionId,
+                cashierUserId);
+    }
+
+    /** The sale a statement that binds the shift ({@code :session}) and the cashier ({@code :cashier}) finds. */
+    private Optional<Sale> draft(String statement, long sessionId, long cashierUserId) {
+        return sql.sql(statement)
                 .param("session", sessionId)
                 .param("cashier", cashierUserId)
                 .query(SALE)
@@ -181,21 +186,38 @@ class SaleRepository {
      */
     Sale createDraft(
             long sessionId, long cashierUserId, String cashierName, String registerCode, LocalDate businessDate) {
-        return sql.sql(
-                        writingSale(
-                                "n as (" + NEXT_RECEIPT + "),\n",
-                                """
+        return numbered(
+                        """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number)
                         select :session, :cashier, :cashierName,
-                               :prefix || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0') from n"""))
+                               :prefix || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0') from n""",
+                        sessionId,
+                        cashierUserId,
+                        cashierName,
+                        registerCode,
+                        businessDate)
+                .query(SALE)
+                .single();
+    }
+
+    /**
+     * An insert of a sale that takes the register's next receipt number of the business date ({@code n}), with the shift,
+     * the cashier and the receipt's prefix bound.
+     */
+    private JdbcClient.StatementSpec numbered(
+            String insert,
+            long sessionId,
+            long cashierUserId,
+            String cashierName,
+            String registerCode,
+            LocalDate businessDate) {
+        return sql.sql(writingSale("n as (" + NEXT_RECEIPT + "),\n", insert))
                 .param("register", registerCode)
                 .param("date", businessDate)
                 .param("prefix", receiptPrefix(registerCode, businessDate))
                 .param("session", sessionId)
                 .param("cashier", cashierUserId)
-                .param("cashierName", cashierName)
-                .query(SALE)
-                .single();
+                .param("cashierName", cashierName);
     }
 
     /**
@@ -275,20 +297,17 @@ class SaleRepository {
             LocalDate businessDate,
             UUID clientId,
             String notes) {
-        return sql.sql(
-                        writingSale(
-                                "n as (" + NEXT_RECEIPT + "),\n",
-                                """
+        return numbered(
+                        """
                         insert into sales (session_id, cashier_user_id, cashier_name, receipt_number, status, client_id, notes)
                         select :session, :cashier, :cashierName,
                                :prefix || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0'),
-                               'completed', :client, :notes from n"""))
-                .param("register", registerCode)
-                .param("date", businessDate)
-                .param("prefix", receiptPrefix(registerCode, businessDate))
-                .param("session", sessionId)
-                .param("cashier", cashierUserId)
-                .param("cashierName", cashierName)
+                               'completed', :client, :notes from n""",
+                        sessionId,
+                        cashierUserId,
+                        cashierName,
+                        registerCode,
+                        businessDate)
                 .param("client", clientId)
                 .param("notes", notes)
                 .query(SALE)

@@ -104,19 +104,21 @@ public record SaleView(
                 s.createdAt(),
                 s.completedAt(),
                 items.stream().map(SaleView::item).toList(),
-                payments.stream()
-                        .map(p -> new PaymentView(
-                                p.id(),
-                                p.saleId(),
-                                p.sessionId(),
-                                p.method(),
-                                Messages.get("payment.method." + p.method()),
-                                p.amount(),
-                                p.receivedAmount(),
-                                p.changeAmount(),
-                                p.cardLast4(),
-                                p.transactionId(),
-                                p.createdAt()))
-                        .toList());
+                payments.stream().map(SaleView::payment).toList());
+    }
+
+    static PaymentView payment(PaymentRepository.Payment p) {
+        return new PaymentView(
+                p.id(),
+                p.saleId(),
+                p.sessionId(),
+                p.method(),
+                Messages.get("payment.method." + p.method()),
+                p.amount(),
+                p.receivedAmount(),
+                p.changeAmount(),
+                p.cardLast4(),
+                p.transactionId(),
+                p.createdAt());
     }
 }

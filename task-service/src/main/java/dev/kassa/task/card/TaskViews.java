@@ -1,5 +1,6 @@
 package dev.kassa.task.card;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.task.board.Names;
@@ -17,11 +18,8 @@ import java.util.List;
 public final class TaskViews {
     private TaskViews() {}
 
-    /**
-     * {@code deadline} (the same instant as {@code due_date}), {@code description}, {@code store}, {@code store_name} and
-     * {@code comments_count} are what the original web client's task card reads besides spec §7.5's TaskList.
-     */
-    record TaskList(
+    /** What a task's list row and its card both show first: what, for whom, from whom, how urgent, where it stands, when due. */
+    record TaskSummary(
             long id,
             String title,
             String description,
@@ -34,7 +32,14 @@ public final class TaskViews {
             String status,
             String statusDisplay,
             String category,
-            Instant dueDate,
+            Instant dueDate) {}
+
+    /**
+     * {@code deadline} (the same instant as {@code due_date}), {@code description}, {@code store}, {@code store_name} and
+     * {@code comments_count} are what the original web client's task card reads besides spec §7.5's TaskList.
+     */
+    record TaskList(
+            @JsonUnwrapped TaskSummary task,
             Instant deadline,
             boolean isOverdue,
             String timeLeft,
@@ -46,19 +51,7 @@ public final class TaskViews {
 
     /** A task with its comments (oldest first) and its reports (newest first). */
     public record TaskDetail(
-            long id,
-            String title,
-            String description,
-            long assignedTo,
-            String assignedToName,
-            Long createdBy,
-            String createdByName,
-            String priority,
-            String priorityDisplay,
-            String status,
-            String statusDisplay,
-            String category,
-            Instant dueDate,
+            @JsonUnwrapped TaskSummary task,
             BigDecimal estimatedHours,
             Instant createdAt,
             Instant updatedAt,
@@ -76,19 +69,7 @@ public final class TaskViews {
 
     static TaskList list(Task t, int commentsCount, TenantRegistry.Identity store, Names names) {
         return new TaskList(
-                t.id(),
-                t.title(),
-                t.description(),
-                t.assignedTo(),
-                names.of(t.assignedTo()),
-                t.createdBy(),
-                names.of(t.createdBy()),
-                t.priority(),
-                Messages.get("task.priority." + t.priority()),
-                t.status(),
-                Messages.get("task.status." + t.status()),
-                t.category(),
-                t.dueDate(),
+                summary(t, names),
                 t.dueDate(),
                 overdue(t),
                 timeLeft(t),
@@ -102,19 +83,7 @@ public final class TaskViews {
     static TaskDetail detail(
             Task t, List<CommentView> comments, List<ReportView> reports, TenantRegistry.Identity store, Names names) {
         return new TaskDetail(
-                t.id(),
-                t.title(),
-                t.description(),
-                t.assignedTo(),
-                names.of(t.assignedTo()),
-                t.createdBy(),
-                names.of(t.createdBy()),
-                t.priority(),
-                Messages.get("task.priority." + t.priority()),
-                t.status(),
-                Messages.get("task.status." + t.status()),
-                t.category(),
-                t.dueDate(),
+                summary(t, names),
                 t.estimatedHours(),
                 t.createdAt(),
                 t.updatedAt(),
@@ -129,6 +98,23 @@ public final class TaskViews {
                 comments.size(),
                 comments,
                 reports);
+    }
+
+    private static TaskSummary summary(Task t, Names names) {
+        return new TaskSummary(
+                t.id(),
+                t.title(),
+                t.description(),
+                t.assignedTo(),
+                names.of(t.assignedTo()),
+                t.createdBy(),
+                names.of(t.createdBy()),
+                t.priority(),
+                Messages.get("task.priority." + t.priority()),
+                t.status(),
+                Messages.get("task.status." + t.status()),
+                t.category(),
+                t.dueDate());
     }
 
     /** Past its deadline and not completed or cancelled (a rejected task awaiting rework counts). */

@@ -1,5 +1,6 @@
 package dev.kassa.platform.validation;
 
+import dev.kassa.platform.data.Coded;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * If given: one of a closed set of words, exactly as the API spells them, the set named either by its {@code values} or by
- * an enum whose constants in lower case are the words (a {@link dev.kassa.platform.data.Coded} set: {@code "cash"} for
- * {@code CASH}). Fails as {@code validation.invalid} unless a message is given.
+ * an enum: the codes of a {@link Coded} enum ({@code "cash"} for {@code CASH}, {@code "a4-40"} for a template that spells
+ * its own), the constants in lower case of any other. Fails as {@code validation.invalid} unless a message is given.
  */
 @Documented
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
@@ -46,7 +47,9 @@ public @interface OneOf {
             words = constraint.of() == None.class
                     ? Set.of(constraint.values())
                     : Arrays.stream(constraint.of().getEnumConstants())
-                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .map(c -> c instanceof Coded coded
+                                    ? coded.code()
+                                    : c.name().toLowerCase(Locale.ROOT))
                             .collect(Collectors.toUnmodifiableSet());
         }
 
