@@ -5,6 +5,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -23,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
-import static dev.kassa.platform.data.Values.blankToNull;
 
 @RestController
 @RequestMapping("/api/products/products")
@@ -53,34 +52,8 @@ class ProductController {
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<ProductView> list(
-            @RequestParam(required = false) String search,
-            @RequestParam(required = false) Long category,
-            @RequestParam(required = false) Long unit,
-            @RequestParam(name = "is_active", required = false) Boolean active,
-            @RequestParam(name = "is_featured", required = false) Boolean featured,
-            @RequestParam(name = "min_price", required = false) BigDecimal minPrice,
-            @RequestParam(name = "max_price", required = false) BigDecimal maxPrice,
-            @RequestParam(name = "stock_status", required = false) String stockStatus,
-            @RequestParam(required = false) Long tag,
-            @RequestParam(name = "has_images", required = false) Boolean hasImages,
-            @RequestParam(required = false) String ordering,
-            PageRequest page) {
-        return PageResponse.of(
-                products.list(
-                        new ProductFilter(
-                                search,
-                                category,
-                                unit,
-                                active,
-                                featured,
-                                minPrice,
-                                maxPrice,
-                                blankToNull(stockStatus),
-                                tag,
-                                hasImages),
-                        ordering,
-                        page),
-                v -> v);
+            @ParameterObject ProductFilter filter, @RequestParam(required = false) String ordering, PageRequest page) {
+        return PageResponse.of(products.list(filter, ordering, page), v -> v);
     }
 
     @Operation(summary = "Featured products that are for sale")

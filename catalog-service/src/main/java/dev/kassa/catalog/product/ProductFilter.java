@@ -5,26 +5,37 @@ import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.SqlOrdering;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.BindParam;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.kassa.platform.data.Values.blankToNull;
+
 /**
- * The product list's filters (spec C10, with the stock-status filter that failed in the original working) and its
+ * The product list's filters, read from the query of the list and of its export (spec C10, with the stock-status filter that failed in the original working) and its
  * orderings, as SQL over products with stock figures: sellable = unexpired active batches − active holds.
  */
 public record ProductFilter(
         String search,
         Long category,
         Long unit,
-        Boolean active,
-        Boolean featured,
-        BigDecimal minPrice,
-        BigDecimal maxPrice,
-        String stockStatus,
+        @BindParam("is_active") @Parameter(name = "is_active") Boolean active,
+        @BindParam("is_featured") @Parameter(name = "is_featured") Boolean featured,
+        @BindParam("min_price") @Parameter(name = "min_price") BigDecimal minPrice,
+        @BindParam("max_price") @Parameter(name = "max_price") BigDecimal maxPrice,
+        @BindParam("stock_status")
+                @Parameter(name = "stock_status", description = "in_stock, low_stock, out_of_stock or unlimited")
+                String stockStatus,
         Long tag,
-        Boolean hasImages) {
+        @BindParam("has_images") @Parameter(name = "has_images") Boolean hasImages) {
+
+    /** A filter left blank ({@code stock_status=}) is no filter. */
+    public ProductFilter {
+        stockStatus = blankToNull(stockStatus);
+    }
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
     static final SqlOrdering ORDERING = SqlOrdering.of(

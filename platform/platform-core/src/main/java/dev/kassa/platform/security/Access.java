@@ -32,5 +32,8 @@ public final class Access {
     /** A store's webhooks: its owner, and an app with {@code webhooks:manage}. */
     public static final String MANAGE_WEBHOOKS = "hasAnyAuthority('manage_store','manage_webhooks')";
 
+    /** A store's lists as files and files into its lists (exports, imports): its owner and managers, never an app. */
+    public static final String FILES = "hasAuthority('view_all') and !hasRole('APP')";
+
     public static final String MANAGE_TASKS = "hasAnyAuthority('manage_sales','manage_employees')";
 }

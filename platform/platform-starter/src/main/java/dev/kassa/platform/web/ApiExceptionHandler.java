@@ -80,6 +80,22 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
+        if (!e.getParameter().hasParameterAnnotation(RequestBody.class)) {
+            // a query's parameters read into one record (a list's filters): a value of the wrong type is refused as it
+            // is
+            // for a single parameter
+            for (FieldError error : e.getBindingResult().getFieldErrors()) {
+                if (error.isBindingFailure()) {
+                    String name = snake(error.getField());
+                    return respond(
+                            HttpStatus.BAD_REQUEST,
+                            errors.body(
+                                    PlatformErrors.INVALID_PARAMETER,
+                                    new Object[] {name},
+                                    Map.of(name, List.of(errors.message("validation.invalid")))));
+                }
+            }
+        }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (ObjectError error : e.getBindingResult().getAllErrors()) {
             if (error.contains(ConstraintViolation.class)) {

@@ -1,0 +1,77 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.export.Column;
+import dev.kassa.platform.export.ExportFormat;
+import dev.kassa.platform.export.Exports;
+import jakarta.persistence.EntityManager;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The product list as a file: every product the list's filters find, in its order, with its stock, cost and what its
+ * stock is worth at cost. The list is read a page at a time, each page's entities let go before the next.
+ */
+@Service
+public class ProductExportService {
+
+    static final int PAGE = 500;
+
+    /** The columns of the file, in order; a spreadsheet made from them can be imported back (issue 62, import). */
+    static final List<Column<ProductView>> COLUMNS = List.of(
+            Column.of("export.products.sku", ProductView::sku),
+            Column.of("export.products.barcode", ProductView::barcode),
+            Column.of("export.products.name", ProductView::name),
+            Column.of("export.products.category", ProductView::categoryName),
+            Column.of("export.products.unit", ProductView::unitShort),
+            Column.of("export.products.sale_price", ProductView::salePrice),
+            Column.of("export.products.cost_price", ProductView::costPrice),
+            Column.of("export.products.quantity", v -> v.inventory().trackInventory() ? v.quantity() : null),
+            Column.of(
+                    "export.products.available",
+                    v -> v.inventory().trackInventory() ? v.inventory().availableQuantity() : null),
+            Column.of("export.products.stock_value", ProductExportService::stockValue),
+            Column.of("export.products.min_quantity", v -> v.inventory().minQuantity()),
+            Column.of("export.products.is_active", ProductView::isActive),
+            Column.of("export.products.description", ProductView::description),
+            Column.of("export.products.updated_at", ProductView::updatedAt));
+
+    private final ProductService products;
+    private final EntityManager entities;
+    private final Exports exports;
+
+    ProductExportService(ProductService products, EntityManager entities, Exports exports) {
+        this.products = products;
+        this.entities = entities;
+        this.exports = exports;
+    }
+
+    /** The file; a filter or an ordering the list would refuse is refused here too, before anything is written. */
+    ResponseEntity<StreamingResponseBody> export(ExportFormat format, ProductFilter filter, String ordering) {
+        filter.validate();
+        ProductFilter.ORDERING.orderBy(ordering);
+        return exports.file(format, "products", null, COLUMNS, row -> {
+            Pageable page = PageRequest.of(0, PAGE);
+            while (page != null) {
+                Page<ProductView> found = products.list(filter, ordering, page);
+                found.forEach(row);
+                entities.clear();
+                page = found.hasNext() ? found.nextPageable() : null;
+            }
+        });
+    }
+
+    /** What the product's stock is worth at its cost price; nothing for a product without stock (a service). */
+    static BigDecimal stockValue(ProductView v) {
+        if (!v.inventory().trackInventory() || v.quantity() == null || v.costPrice() == null) {
+            return null;
+        }
+        return v.quantity().multiply(v.costPrice()).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+}

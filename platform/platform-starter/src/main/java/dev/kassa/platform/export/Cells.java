@@ -1,0 +1,67 @@
+package dev.kassa.platform.export;
+
+import dev.kassa.platform.data.Coded;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How a cell's value reads as text (a CSV cell): numbers plain (never 1E+3), with a decimal comma in Russian; times as
+ * local date and time in the store's zone; yes and no in the caller's words; text that begins with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return behind a {@code '}, so a spreadsheet shows it instead of running it.
+ */
+record Cells(ZoneId zone, boolean decimalPoint, String yes, String no) {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return decimal(d.toPlainString());
+        }
+        if (value instanceof Number n) {
+            return decimal(
+                    n instanceof Double || n instanceof Float
+                            ? BigDecimal.valueOf(n.doubleValue()).toPlainString()
+                            : n.toString());
+        }
+        if (value instanceof Boolean b) {
+            return b ? yes : no;
+        }
+        if (value instanceof Instant t) {
+            return TIME.format(local(t));
+        }
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (value instanceof Coded coded) {
+            return coded.code();
+        }
+        return defused(value.toString());
+    }
+
+    LocalDateTime local(Instant t) {
+        return LocalDateTime.ofInstant(t, zone);
+    }
+
+    private String decimal(String plain) {
+        return decimalPoint ? plain : plain.replace('.', ',');
+    }
+
+    /** Text a spreadsheet would take for a formula, kept as text (OWASP's CSV injection advice). */
+    static String defused(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text
+                : text;
+    }
+}
