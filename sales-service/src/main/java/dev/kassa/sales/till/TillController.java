@@ -1,12 +1,10 @@
 package dev.kassa.sales.till;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kassa.platform.data.Values;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
-import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.web.ErrorResponses;
 import dev.kassa.platform.web.NotServed;
@@ -18,6 +16,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static dev.kassa.platform.data.Values.blankToNull;
 
 /** The till; the original's underscore paths ({@code scan_item}) are aliases. */
 @RestController
@@ -126,20 +122,10 @@ class TillController {
     @GetMapping("/api/sales/sales")
     @PreAuthorize(Access.READ_SALES)
     PageResponse<SaleView> list(
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Long session,
-            @RequestParam(required = false) String search,
+            @Valid @ParameterObject SaleFilter filter,
             @RequestParam(required = false) String ordering,
-            @RequestParam(name = "date_from", required = false) @IsoDate String dateFrom,
-            @RequestParam(name = "date_to", required = false) @IsoDate String dateTo,
-            @RequestParam(required = false) Long cashier,
-            @RequestParam(name = "transaction_id", required = false) String transactionId,
             PageRequest page) {
-        LocalDate from = Values.isoDate(dateFrom);
-        LocalDate to = Values.isoDate(dateTo);
-        SaleSearchRepository.Filter filter = new SaleSearchRepository.Filter(
-                blankToNull(status), session, blankToNull(search), from, to, cashier, blankToNull(transactionId));
-        return PageResponse.of(queries.list(filter, false, ordering, page), v -> v);
+        return PageResponse.of(queries.list(filter.query(), false, ordering, page), v -> v);
     }
 
     @Operation(summary = "Completed sales of today, in the store's time zone; paginated")

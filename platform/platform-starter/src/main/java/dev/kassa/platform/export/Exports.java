@@ -24,8 +24,9 @@ import java.util.Locale;
  * Answers a list as a file that streams out while its rows are read: the headers in the caller's language (Russian unless
  * {@code Accept-Language: en}), times in the store's time zone, text that a spreadsheet would run as a formula defused,
  * and a file name with the list, the store and the period ({@code products-myshop-2026-11-27.xlsx}). The rows are read in
- * the store's schema inside one read-only, repeatable-read transaction on the thread that writes them, so a long export
- * sees one moment and holds one page in memory, whatever its length.
+ * the store's schema inside one read-only, repeatable-read transaction on the thread that writes them (in the caller's
+ * language, so a column may translate its values), so a long export sees one moment and holds one page in memory,
+ * whatever its length.
  */
 public class Exports {
 
@@ -54,21 +55,18 @@ public class Exports {
                 Messages.get("export.false"));
         String fileName = list + "-" + store(tenant.key()) + "-" + (period != null ? period : tenant.today()) + "."
                 + format.code();
-        StreamingResponseBody body = out -> TenantContext.run(
-                tenant,
-                () -> snapshot.executeWithoutResult(tx -> {
-                    try (TableWriter table = writer(format, out, cells, list)) {
-                        table.row(headers);
-                        List<Object> values = new ArrayList<>(columns.size());
-                        rows.forEach(row -> {
-                            values.clear();
-                            columns.forEach(c -> values.add(c.value().apply(row)));
-                            table.row(values);
-                        });
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+        StreamingResponseBody body = out -> {
+            // the writing thread is not the request's: it speaks the caller's language in the caller's store
+            LocaleContextHolder.setLocale(locale);
+            try {
+                TenantContext.run(
+                        tenant,
+                        () -> snapshot.executeWithoutResult(
+                                tx -> write(format, out, cells, list, headers, columns, rows)));
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
+            }
+        };
         return ResponseEntity.ok()
                 .contentType(format.mediaType())
                 .header(
@@ -78,6 +76,27 @@ public class Exports {
                                 .build()
                                 .toString())
                 .body(body);
+    }
+
+    private static <T> void write(
+            ExportFormat format,
+            OutputStream out,
+            Cells cells,
+            String list,
+            List<String> headers,
+            List<Column<T>> columns,
+            RowSource<T> rows) {
+        try (TableWriter table = writer(format, out, cells, list)) {
+            table.row(headers);
+            List<Object> values = new ArrayList<>(columns.size());
+            rows.forEach(row -> {
+                values.clear();
+                columns.forEach(c -> values.add(c.value().apply(row)));
+                table.row(values);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static TableWriter writer(ExportFormat format, OutputStream out, Cells cells, String sheet)

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -113,7 +115,9 @@ public class ApiExceptionHandler {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             MethodParameter parameter = result.getMethodParameter();
-            String name = parameter.hasParameterAnnotation(RequestBody.class) ? null : requestName(parameter);
+            String name = parameter.hasParameterAnnotation(RequestBody.class) || boundFromQuery(parameter)
+                    ? null
+                    : requestName(parameter);
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 ConstraintViolation<?> violation = violation(result, error);
                 if (violation != null) {
@@ -145,6 +149,12 @@ public class ApiExceptionHandler {
     }
 
     /** A parameter as the request names it: {@code @RequestParam("page_size")}, else its own name in snake case. */
+    /** A record the query's parameters are read into (a list's filters): its fields are named as the query names them. */
+    private static boolean boundFromQuery(MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(ParameterObject.class)
+                || parameter.hasParameterAnnotation(ModelAttribute.class);
+    }
+
     private static String requestName(MethodParameter parameter) {
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
         if (param != null && !param.name().isEmpty()) {
