@@ -2,19 +2,18 @@ package dev.kassa.customer.card;
 
 import dev.kassa.customer.CustomerErrors;
 import dev.kassa.customer.ledger.LedgerRepository;
-import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.PageResponse;
-import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -32,10 +31,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.Map;
-
-import static dev.kassa.platform.data.Values.blankToNull;
 
 /** Customers (spec §6.3 K3–K10) and their balance: debt payments, corrections, debtors. */
 @RestController
@@ -58,19 +53,6 @@ class CustomerController {
                     BigDecimal amount,
             @NotBlank(message = "customer.reason_required") @Size(max = 1000) String reason) {}
 
-    private static final SqlOrdering ORDERING = SqlOrdering.of(
-            "-created_at",
-            "id",
-            Map.of(
-                    "created_at",
-                    "createdAt",
-                    "last_purchase_at",
-                    "lastPurchaseAt",
-                    "total_purchases",
-                    "totalPurchases",
-                    "loyalty_points",
-                    "loyaltyPoints"));
-
     private final CustomerService customers;
     private final CustomerQueryService queries;
 
@@ -87,19 +69,9 @@ class CustomerController {
     @GetMapping
     @PreAuthorize(Access.READ_CUSTOMERS)
     PageResponse<CustomerResponse> list(
-            @RequestParam(required = false) String search,
-            @RequestParam(required = false) String q,
-            @RequestParam(name = "is_active", required = false) Boolean active,
-            @RequestParam(name = "is_blocked", required = false) Boolean blocked,
-            @RequestParam(name = "customer_type", required = false) String type,
-            @RequestParam(required = false) Long group,
-            @RequestParam(required = false) String ordering,
-            PageRequest page) {
-        String text = search != null ? search : q;
-        String like = LikePatterns.contains(text == null ? null : text.toLowerCase(Locale.ROOT));
+            @ParameterObject CustomerFilter filter, @RequestParam(required = false) String ordering, PageRequest page) {
         return PageResponse.of(
-                queries.search(like, active, blocked, blankToNull(type), group, page.withSort(ORDERING.sort(ordering))),
-                c -> c);
+                queries.search(filter, page.withSort(CustomerQueryService.ORDERING.sort(ordering))), c -> c);
     }
 
     @Operation(summary = "A customer with their latest ten ledger entries")

@@ -3,6 +3,7 @@ package dev.kassa.customer.card;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kassa.customer.CustomerErrors;
 import dev.kassa.customer.ledger.LedgerRepository;
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -21,6 +22,20 @@ import java.util.stream.Collectors;
 @Service
 class CustomerQueryService {
 
+    /** The customer list's orderings (its query's {@code ordering}), as entity properties. */
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-created_at",
+            "id",
+            Map.of(
+                    "created_at",
+                    "createdAt",
+                    "last_purchase_at",
+                    "lastPurchaseAt",
+                    "total_purchases",
+                    "totalPurchases",
+                    "loyalty_points",
+                    "loyaltyPoints"));
+
     private final CustomerRepository customers;
     private final CustomerGroupRepository groups;
     private final LedgerRepository ledger;
@@ -32,9 +47,8 @@ class CustomerQueryService {
     }
 
     @Transactional(readOnly = true)
-    Page<CustomerResponse> search(
-            String search, Boolean active, Boolean blocked, String type, Long group, Pageable page) {
-        return withGroups(customers.search(search, active, blocked, type, group, page));
+    Page<CustomerResponse> search(CustomerFilter f, Pageable page) {
+        return withGroups(customers.search(f.like(), f.active(), f.blocked(), f.type(), f.group(), page));
     }
 
     @Transactional(readOnly = true)

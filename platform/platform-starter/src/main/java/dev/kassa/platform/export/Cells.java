@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * How a cell's value reads as text (a CSV cell): numbers plain (never 1E+3), with a decimal comma in Russian; times as
@@ -54,14 +55,24 @@ record Cells(ZoneId zone, boolean decimalPoint, String yes, String no) {
         return decimalPoint ? plain : plain.replace('.', ',');
     }
 
-    /** Text a spreadsheet would take for a formula, kept as text (OWASP's CSV injection advice). */
+    /**
+     * Text a spreadsheet would take for a formula, kept as text (OWASP's CSV injection advice): what begins with {@code =},
+     * {@code @}, a tab or a carriage return, and what begins with {@code +} or {@code -} unless it is a plain number or a
+     * phone number ({@code +998 90 123-45-67}, {@code -12.5}), which a spreadsheet can only read as a number.
+     */
     static String defused(String text) {
         if (text.isEmpty()) {
             return text;
         }
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text
-                : text;
+        boolean formula = first == '='
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
+                || ((first == '+' || first == '-') && !NUMBER.matcher(text).matches());
+        return formula ? "'" + text : text;
     }
+
+    /** A signed number or a phone number: digits with spaces, dots, commas, brackets and hyphens between them. */
+    private static final Pattern NUMBER = Pattern.compile("[+-][0-9 .,()\\-]*");
 }

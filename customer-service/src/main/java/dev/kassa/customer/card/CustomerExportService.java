@@ -1,0 +1,68 @@
+package dev.kassa.customer.card;
+
+import dev.kassa.platform.export.Column;
+import dev.kassa.platform.export.ExportFormat;
+import dev.kassa.platform.export.Exports;
+import jakarta.persistence.EntityManager;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.util.List;
+
+/**
+ * The customer list as a file: who they are, how to reach them, their group, what they owe or have on account, their
+ * credit and points, and what they bought. Read a page at a time, each page's entities let go before the next.
+ */
+@Service
+public class CustomerExportService {
+
+    static final int PAGE = 500;
+
+    static final List<Column<CustomerResponse>> COLUMNS = List.of(
+            Column.of("export.customers.full_name", CustomerResponse::fullName),
+            Column.of("export.customers.phone", CustomerResponse::phone),
+            Column.of("export.customers.phone_2", CustomerResponse::phone2),
+            Column.of("export.customers.email", CustomerResponse::email),
+            Column.of("export.customers.type", CustomerResponse::customerTypeDisplay),
+            Column.of("export.customers.company", CustomerResponse::companyName),
+            Column.of("export.customers.tax_id", CustomerResponse::taxId),
+            Column.of("export.customers.group", CustomerResponse::groupName),
+            Column.of("export.customers.balance", CustomerResponse::balance),
+            Column.of("export.customers.credit_limit", CustomerResponse::creditLimit),
+            Column.of("export.customers.loyalty_points", CustomerResponse::loyaltyPoints),
+            Column.of("export.customers.total_purchases", CustomerResponse::totalPurchases),
+            Column.of("export.customers.purchases_count", CustomerResponse::totalPurchasesCount),
+            Column.of("export.customers.last_purchase_at", CustomerResponse::lastPurchaseAt),
+            Column.of("export.customers.birthday", CustomerResponse::birthday),
+            Column.of("export.customers.is_active", CustomerResponse::isActive),
+            Column.of("export.customers.is_blocked", CustomerResponse::isBlocked),
+            Column.of("export.customers.created_at", CustomerResponse::createdAt));
+
+    private final CustomerQueryService customers;
+    private final EntityManager entities;
+    private final Exports exports;
+
+    CustomerExportService(CustomerQueryService customers, EntityManager entities, Exports exports) {
+        this.customers = customers;
+        this.entities = entities;
+        this.exports = exports;
+    }
+
+    /** The file; an ordering the list would refuse is refused here too, before anything is written. */
+    ResponseEntity<StreamingResponseBody> export(ExportFormat format, CustomerFilter filter, String ordering) {
+        var sort = CustomerQueryService.ORDERING.sort(ordering);
+        return exports.file(format, "customers", null, COLUMNS, row -> {
+            Pageable page = PageRequest.of(0, PAGE, sort);
+            while (page != null) {
+                Page<CustomerResponse> found = customers.search(filter, page);
+                found.forEach(row);
+                entities.clear();
+                page = found.hasNext() ? found.nextPageable() : null;
+            }
+        });
+    }
+}
