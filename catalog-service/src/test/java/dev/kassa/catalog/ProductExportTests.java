@@ -1,29 +1,22 @@
 package dev.kassa.catalog;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static dev.kassa.platform.test.Api.json;
+import static dev.kassa.platform.test.ExportedFiles.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +39,7 @@ class ProductExportTests {
     }
 
     @Test
-    void anOwnerExportsTheProductListAsCsvAndXlsxWithStockCostAndTheListsFilters() throws IOException {
+    void anOwnerExportsTheProductListAsCsvAndXlsxWithStockCostAndTheListsFilters() {
         String store = TestStores.newKey("exp");
         Api owner = as(store, "owner");
         long drinks = owner.post("/api/products/categories/", json("name", "Напитки"))
@@ -109,24 +102,18 @@ class ProductExportTests {
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).isEqualTo(XLSX);
         assertThat(xlsx.header("Content-Disposition")).contains(".xlsx");
-        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
-            Sheet sheet = book.getFirstSheet();
-            List<Row> sheetRows;
-            try (Stream<Row> stream = sheet.openStream()) {
-                sheetRows = stream.toList();
-            }
-            assertThat(sheetRows).hasSize(4);
-            assertThat(sheetRows.get(0).getCellText(0)).isEqualTo("Артикул");
-            Row colaRow = sheetRows.stream()
-                    .filter(r -> "COLA-15".equals(r.getCellText(0)))
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(colaRow.getCellAsNumber(5)).as("numbers are numbers").hasValueSatisfying(n -> assertThat(n)
-                    .isEqualByComparingTo("12000"));
-            assertThat(colaRow.getCellAsNumber(9))
-                    .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("32002"));
-            assertThat(colaRow.getCellAsDate(13)).as("times are dates").isPresent();
-        }
+        List<Row> sheetRows = ExportedFiles.xlsx(xlsx.bytes());
+        assertThat(sheetRows).hasSize(4);
+        assertThat(sheetRows.get(0).getCellText(0)).isEqualTo("Артикул");
+        Row colaRow = sheetRows.stream()
+                .filter(r -> "COLA-15".equals(r.getCellText(0)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(colaRow.getCellAsNumber(5)).as("numbers are numbers").hasValueSatisfying(n -> assertThat(n)
+                .isEqualByComparingTo("12000"));
+        assertThat(colaRow.getCellAsNumber(9))
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("32002"));
+        assertThat(colaRow.getCellAsDate(13)).as("times are dates").isPresent();
     }
 
     @Test
@@ -190,21 +177,5 @@ class ProductExportTests {
 
     private static List<String> row(List<List<String>> rows, String sku) {
         return rows.stream().filter(r -> r.get(0).equals(sku)).findFirst().orElseThrow();
-    }
-
-    /** The file's rows, read by Jackson's CSV parser with the byte order mark taken off. */
-    static List<List<String>> csv(byte[] bytes, char separator) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class)
-                .with(CsvSchema.emptySchema().withColumnSeparator(separator))
-                .readValues(text)) {
-            return it.readAll();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,24 +1,17 @@
 package dev.kassa.customer;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static dev.kassa.platform.test.Api.json;
+import static dev.kassa.platform.test.ExportedFiles.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The customer list as a file (issue 62, export): balances, credit and points, with the list's filters. */
@@ -33,7 +26,7 @@ class CustomerExportTests {
     }
 
     @Test
-    void anOwnerExportsCustomersWithTheirBalancesAndTheListsFilters() throws IOException {
+    void anOwnerExportsCustomersWithTheirBalancesAndTheListsFilters() {
         String store = TestStores.newKey("cxp");
         Api owner = as(store, "owner");
         long nigora = owner.post(
@@ -95,13 +88,10 @@ class CustomerExportTests {
                 .hasSize(2);
 
         Api.Response xlsx = owner.get("/api/customers/customers/export?format=xlsx&ordering=created_at");
-        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx.bytes()));
-                Stream<Row> sheet = book.getFirstSheet().openStream()) {
-            List<Row> read = sheet.toList();
-            assertThat(read).hasSize(3);
-            assertThat(read.get(1).getCellAsNumber(8))
-                    .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("-125000.50"));
-        }
+        List<Row> read = ExportedFiles.xlsx(xlsx.bytes());
+        assertThat(read).hasSize(3);
+        assertThat(read.get(1).getCellAsNumber(8))
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("-125000.50"));
     }
 
     @Test
@@ -122,20 +112,5 @@ class CustomerExportTests {
                         .get("/api/customers/customers/export?ordering=name")
                         .status())
                 .isEqualTo(400);
-    }
-
-    static List<List<String>> csv(byte[] bytes, char separator) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class)
-                .with(CsvSchema.emptySchema().withColumnSeparator(separator))
-                .readValues(text)) {
-            return it.readAll();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

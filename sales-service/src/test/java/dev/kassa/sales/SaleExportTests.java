@@ -1,13 +1,9 @@
 package dev.kassa.sales;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,17 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static dev.kassa.platform.test.Api.json;
+import static dev.kassa.platform.test.ExportedFiles.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,7 +73,7 @@ class SaleExportTests {
     }
 
     @Test
-    void anOwnerExportsSalesWithTheirTendersAndTheirLinesWithTheListsFilters() throws IOException {
+    void anOwnerExportsSalesWithTheirTendersAndTheirLinesWithTheListsFilters() {
         String store = TestStores.newKey("sxp");
         long session = openShift(store, 5);
         Api cashier = as(store, 5, "cashier");
@@ -143,16 +136,13 @@ class SaleExportTests {
                 .hasSize(2);
 
         Api.Response xlsx = owner.get("/api/sales/sales/export?format=xlsx&ordering=created_at");
-        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx.bytes()));
-                Stream<Row> sheet = book.getFirstSheet().openStream()) {
-            List<Row> read = sheet.toList();
-            assertThat(read).hasSize(3);
-            assertThat(read.get(1).getCellAsNumber(12))
-                    .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("36000"));
-            assertThat(read.get(1).getCellAsDate(3))
-                    .as("the time of sale is a date")
-                    .isPresent();
-        }
+        List<Row> read = ExportedFiles.xlsx(xlsx.bytes());
+        assertThat(read).hasSize(3);
+        assertThat(read.get(1).getCellAsNumber(12))
+                .hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo("36000"));
+        assertThat(read.get(1).getCellAsDate(3))
+                .as("the time of sale is a date")
+                .isPresent();
     }
 
     @Test
@@ -201,21 +191,5 @@ class SaleExportTests {
         assertThat(owner.get("/api/sales/sales/export?ordering=price").status())
                 .as("an ordering the list does not know")
                 .isEqualTo(400);
-    }
-
-    /** The file's rows, read by Jackson's CSV parser with the byte order mark taken off. */
-    static List<List<String>> csv(byte[] bytes, char separator) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class)
-                .with(CsvSchema.emptySchema().withColumnSeparator(separator))
-                .readValues(text)) {
-            return it.readAll();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

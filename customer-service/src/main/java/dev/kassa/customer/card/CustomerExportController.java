@@ -1,13 +1,8 @@
 package dev.kassa.customer.card;
 
-import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.validation.OneOf;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -34,22 +29,12 @@ class CustomerExportController {
                             + "name, phones, e-mail, type, company, tax id, group, balance, credit limit, points, purchases and "
                             + "their count, last purchase, birthday, active, blocked, since. Russian headers, English with "
                             + "Accept-Language: en; owners and managers")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The file, streamed (Content-Disposition names the list, the store and the day)",
-            content = {
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = "string", format = "binary"))
-            })
     @GetMapping("/api/customers/customers/export")
     @PreAuthorize(Access.FILES)
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(defaultValue = "csv") @OneOf(of = ExportFormat.class, message = "validation.export_format")
-                    String format,
+            ExportFormat format,
             @ParameterObject CustomerFilter filter,
             @RequestParam(required = false) String ordering) {
-        return exports.export(Coded.of(ExportFormat.class, format).orElseThrow(), filter, ordering);
+        return exports.export(format, filter, ordering);
     }
 }

@@ -1,13 +1,8 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.validation.OneOf;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -35,23 +30,13 @@ class SaleExportController {
                             + "per sale (receipt, status, business date, time, register, cashier, customer, quantity, subtotal, "
                             + "discount, tax, total, paid in cash, by card, otherwise) or, with lines=true, per sold line. Russian "
                             + "headers, English with Accept-Language: en; times in the store's zone; owners and managers")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The file, streamed (Content-Disposition names the list, the store and the dates)",
-            content = {
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = "string", format = "binary"))
-            })
     @GetMapping("/api/sales/sales/export")
     @PreAuthorize(Access.FILES)
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(defaultValue = "csv") @OneOf(of = ExportFormat.class, message = "validation.export_format")
-                    String format,
+            ExportFormat format,
             @RequestParam(defaultValue = "false") boolean lines,
             @Valid @ParameterObject SaleFilter filter,
             @RequestParam(required = false) String ordering) {
-        return exports.export(Coded.of(ExportFormat.class, format).orElseThrow(), filter, ordering, lines);
+        return exports.export(format, filter, ordering, lines);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,12 +24,12 @@ class SaleExportRepository {
 
     static final int FETCH_SIZE = 1000;
 
+    /** What every row of a sale's names: its receipt, status, business date and time (the first four columns). */
+    record Receipt(String number, SaleStatus status, LocalDate businessDate, Instant completedAt) {}
+
     /** A sale as its file row shows it; {@code cash}, {@code card} and {@code other} are what each tender paid. */
     record SaleRow(
-            String receiptNumber,
-            SaleStatus status,
-            LocalDate businessDate,
-            Instant completedAt,
+            Receipt receipt,
             String register,
             String cashier,
             String customer,
@@ -44,10 +45,7 @@ class SaleExportRepository {
 
     /** A sold line with its sale's receipt, date, seller and buyer. */
     record LineRow(
-            String receiptNumber,
-            SaleStatus status,
-            LocalDate businessDate,
-            Instant completedAt,
+            Receipt receipt,
             String cashier,
             String customer,
             String sku,
@@ -92,52 +90,55 @@ class SaleExportRepository {
     }
 
     void sales(SaleSearchRepository.Filter filter, String orderBy, Consumer<? super SaleRow> row) {
-        cursor.query(
-                SALES + SaleSearchRepository.WHERE + " order by " + orderBy,
-                SaleSearchRepository.params(filter),
-                rs -> {
-                    row.accept(new SaleRow(
-                            rs.getString(1),
-                            SaleStatus.of(rs.getString(2)),
-                            rs.getObject(3, LocalDate.class),
-                            instant(rs, 4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getBigDecimal(9),
-                            rs.getBigDecimal(10),
-                            rs.getBigDecimal(11),
-                            rs.getBigDecimal(12),
-                            rs.getBigDecimal(13),
-                            rs.getBigDecimal(14),
-                            rs.getBigDecimal(15),
-                            rs.getBigDecimal(16)));
-                });
+        stream(
+                SALES,
+                orderBy,
+                filter,
+                rs -> row.accept(new SaleRow(
+                        receipt(rs),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getBigDecimal(9),
+                        rs.getBigDecimal(10),
+                        rs.getBigDecimal(11),
+                        rs.getBigDecimal(12),
+                        rs.getBigDecimal(13),
+                        rs.getBigDecimal(14),
+                        rs.getBigDecimal(15),
+                        rs.getBigDecimal(16))));
     }
 
     void lines(SaleSearchRepository.Filter filter, String orderBy, Consumer<? super LineRow> row) {
+        stream(
+                LINES,
+                orderBy + ", i.id",
+                filter,
+                rs -> row.accept(new LineRow(
+                        receipt(rs),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getBigDecimal(10),
+                        rs.getBigDecimal(11),
+                        rs.getBigDecimal(12),
+                        rs.getBigDecimal(13),
+                        rs.getBigDecimal(14),
+                        rs.getBigDecimal(15))));
+    }
+
+    /** The rows of {@code select} the list's filter lets through, in {@code orderBy} order, one at a time. */
+    private void stream(String select, String orderBy, SaleSearchRepository.Filter filter, RowCallbackHandler row) {
         cursor.query(
-                LINES + SaleSearchRepository.WHERE + " order by " + orderBy + ", i.id",
-                SaleSearchRepository.params(filter),
-                rs -> {
-                    row.accept(new LineRow(
-                            rs.getString(1),
-                            SaleStatus.of(rs.getString(2)),
-                            rs.getObject(3, LocalDate.class),
-                            instant(rs, 4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            rs.getBigDecimal(10),
-                            rs.getBigDecimal(11),
-                            rs.getBigDecimal(12),
-                            rs.getBigDecimal(13),
-                            rs.getBigDecimal(14),
-                            rs.getBigDecimal(15)));
-                });
+                select + SaleSearchRepository.WHERE + " order by " + orderBy, SaleSearchRepository.params(filter), row);
+    }
+
+    private static Receipt receipt(ResultSet rs) throws SQLException {
+        return new Receipt(
+                rs.getString(1), SaleStatus.of(rs.getString(2)), rs.getObject(3, LocalDate.class), instant(rs, 4));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -18,10 +18,10 @@ import java.util.List;
 public class SaleExportService {
 
     static final List<Column<SaleExportRepository.SaleRow>> SALES = List.of(
-            Column.of("export.sales.receipt_number", SaleExportRepository.SaleRow::receiptNumber),
-            Column.of("export.sales.status", r -> status(r.status())),
-            Column.of("export.sales.business_date", SaleExportRepository.SaleRow::businessDate),
-            Column.of("export.sales.completed_at", SaleExportRepository.SaleRow::completedAt),
+            Column.of("export.sales.receipt_number", r -> r.receipt().number()),
+            Column.of("export.sales.status", r -> status(r.receipt().status())),
+            Column.of("export.sales.business_date", r -> r.receipt().businessDate()),
+            Column.of("export.sales.completed_at", r -> r.receipt().completedAt()),
             Column.of("export.sales.register", SaleExportRepository.SaleRow::register),
             Column.of("export.sales.cashier", SaleExportRepository.SaleRow::cashier),
             Column.of("export.sales.customer", SaleExportRepository.SaleRow::customer),
@@ -36,10 +36,10 @@ public class SaleExportService {
             Column.of("export.sales.other", SaleExportRepository.SaleRow::other));
 
     static final List<Column<SaleExportRepository.LineRow>> LINES = List.of(
-            Column.of("export.sales.receipt_number", SaleExportRepository.LineRow::receiptNumber),
-            Column.of("export.sales.status", r -> status(r.status())),
-            Column.of("export.sales.business_date", SaleExportRepository.LineRow::businessDate),
-            Column.of("export.sales.completed_at", SaleExportRepository.LineRow::completedAt),
+            Column.of("export.sales.receipt_number", r -> r.receipt().number()),
+            Column.of("export.sales.status", r -> status(r.receipt().status())),
+            Column.of("export.sales.business_date", r -> r.receipt().businessDate()),
+            Column.of("export.sales.completed_at", r -> r.receipt().completedAt()),
             Column.of("export.sales.cashier", SaleExportRepository.LineRow::cashier),
             Column.of("export.sales.customer", SaleExportRepository.LineRow::customer),
             Column.of("export.sales.sku", SaleExportRepository.LineRow::sku),
