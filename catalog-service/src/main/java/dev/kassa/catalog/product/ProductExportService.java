@@ -55,7 +55,7 @@ public class ProductExportService {
     /** The file; a filter or an ordering the list would refuse is refused here too, before anything is written. */
     ResponseEntity<StreamingResponseBody> export(ExportFormat format, ProductFilter filter, String ordering) {
         filter.validate();
-        ProductFilter.ORDERING.orderBy(ordering);
+        ProductSearchRepository.ORDERING.orderBy(ordering);
         return exports.file(format, "products", null, COLUMNS, row -> {
             Pageable page = PageRequest.of(0, PAGE);
             while (page != null) {

@@ -4,7 +4,6 @@ import dev.kassa.catalog.stock.Expiry;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.BindParam;
 
@@ -38,19 +37,6 @@ public record ProductFilter(
     }
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
-    static final SqlOrdering ORDERING = SqlOrdering.of(
-            "-created_at",
-            "p.id",
-            Map.of(
-                    "name",
-                    "p.name",
-                    "created_at",
-                    "p.created_at",
-                    "updated_at",
-                    "p.updated_at",
-                    "sale_price",
-                    "p.sale_price"));
-
     /** A product {@code p}'s stock that may be sold now: its fresh batches less what tills hold. */
     static final String AVAILABLE = "((select coalesce(sum(b.quantity), 0) from batches b"
             + " where b.product_id = p.id and b.is_active and " + Expiry.FRESH + ")"

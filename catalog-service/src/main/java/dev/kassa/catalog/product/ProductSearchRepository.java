@@ -1,5 +1,6 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -19,6 +20,20 @@ import java.util.Map;
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class ProductSearchRepository {
+
+    /** The product list's orderings (its query's {@code ordering}) as columns, newest first by default. */
+    static final SqlOrdering ORDERING = SqlOrdering.of(
+            "-created_at",
+            "p.id",
+            Map.of(
+                    "name",
+                    "p.name",
+                    "created_at",
+                    "p.created_at",
+                    "updated_at",
+                    "p.updated_at",
+                    "sale_price",
+                    "p.sale_price"));
 
     private final JdbcClient sql;
 

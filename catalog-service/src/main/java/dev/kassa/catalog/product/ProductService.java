@@ -218,7 +218,7 @@ public class ProductService {
     /** The product list with every filter of spec C10; {@code ordering} as the seed names it ({@code -sale_price}). */
     @Transactional(readOnly = true)
     public Page<ProductView> list(ProductFilter filter, String ordering, Pageable pageable) {
-        String orderBy = ProductFilter.ORDERING.orderBy(ordering);
+        String orderBy = ProductSearchRepository.ORDERING.orderBy(ordering);
         filter.validate();
         Page<Long> ids = search.ids(filter, orderBy, pageable);
         Map<Long, Product> byId = products.findAllById(ids.getContent()).stream()

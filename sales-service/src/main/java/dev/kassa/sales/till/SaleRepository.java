@@ -176,10 +176,6 @@ class SaleRepository {
             on conflict (register_code, business_date) do update set last_number = receipt_counters.last_number + 1
             returning last_number""";
 
-    private static String receiptPrefix(String registerCode, LocalDate businessDate) {
-        return registerCode + "-" + businessDate.toString().replace("-", "") + "-";
-    }
-
     /**
      * A new draft with the register's next receipt number of the business date ({@code MAIN-20250117-0001}), numbered and
      * written in one statement; as {@link #find} would answer it.
@@ -214,7 +210,7 @@ class SaleRepository {
         return sql.sql(writingSale("n as (" + NEXT_RECEIPT + "),\n", insert))
                 .param("register", registerCode)
                 .param("date", businessDate)
-                .param("prefix", receiptPrefix(registerCode, businessDate))
+                .param("prefix", registerCode + "-" + businessDate.toString().replace("-", "") + "-")
                 .param("session", sessionId)
                 .param("cashier", cashierUserId)
                 .param("cashierName", cashierName);
