@@ -1,25 +1,15 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.catalog.CatalogEntry;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 
 @Entity
 @Table(name = "products")
-public class Product {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    private String name;
-    private String slug;
-    private String description = "";
+public class Product extends CatalogEntry {
     private Long categoryId;
     private String sku;
     private String barcode;
@@ -31,17 +21,12 @@ public class Product {
     private BigDecimal minQuantity;
     private BigDecimal maxQuantity;
     private boolean trackInventory = true;
-    private boolean isActive = true;
     private boolean isFeatured;
-    private Instant createdAt = Instant.now();
-    private Instant updatedAt = Instant.now();
 
     protected Product() {}
 
     Product(String name, String slug, String description, Long categoryId, String sku, String barcode, Long unitId) {
-        this.name = name;
-        this.slug = slug;
-        this.description = description == null ? "" : description;
+        super(name, slug, description);
         this.categoryId = categoryId;
         this.sku = sku;
         this.barcode = barcode;
@@ -60,34 +45,17 @@ public class Product {
         this.maxQuantity = max;
         this.trackInventory = track;
         this.isFeatured = featured;
-        this.isActive = active;
+        active(active);
     }
 
     /** Changes what a product update may change; stock changes only through batches and movements. */
     void describe(String name, String description, Long categoryId, String sku, String barcode, Long unitId) {
-        this.name = name;
-        this.description = description == null ? "" : description;
+        describe(name, description);
         this.categoryId = categoryId;
         this.sku = sku;
         this.barcode = barcode;
         this.unitId = unitId;
-        this.updatedAt = Instant.now();
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    public String description() {
-        return description;
+        changed();
     }
 
     public Long categoryId() {
@@ -134,20 +102,8 @@ public class Product {
         return trackInventory;
     }
 
-    public boolean isActive() {
-        return isActive;
-    }
-
     public boolean isFeatured() {
         return isFeatured;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     /** (sale − cost) / cost × 100, 0 when there is no cost. */
