@@ -3,10 +3,9 @@ package dev.kassa.catalog.product;
 import dev.kassa.platform.export.Column;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
+import dev.kassa.platform.export.RowSource;
 import jakarta.persistence.EntityManager;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -56,15 +55,12 @@ public class ProductExportService {
     ResponseEntity<StreamingResponseBody> export(ExportFormat format, ProductFilter filter, String ordering) {
         filter.validate();
         ProductSearchRepository.ORDERING.orderBy(ordering);
-        return exports.file(format, "products", null, COLUMNS, row -> {
-            Pageable page = PageRequest.of(0, PAGE);
-            while (page != null) {
-                Page<ProductView> found = products.list(filter, ordering, page);
-                found.forEach(row);
-                entities.clear();
-                page = found.hasNext() ? found.nextPageable() : null;
-            }
-        });
+        return exports.file(
+                format,
+                "products",
+                null,
+                COLUMNS,
+                RowSource.pages(PAGE, Sort.unsorted(), page -> products.list(filter, ordering, page), entities::clear));
     }
 
     /** What the product's stock is worth at its cost price; nothing for a product without stock (a service). */

@@ -1,6 +1,5 @@
 package dev.kassa.catalog.stock;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -9,6 +8,7 @@ import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,29 +86,8 @@ class StockController {
     @GetMapping("/api/products/batches")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<BatchRepository.View> list(
-            @RequestParam(required = false) Long product,
-            @RequestParam(name = "is_active", required = false) Boolean active,
-            @RequestParam(required = false) Boolean expired,
-            @RequestParam(name = "near_expiry", required = false) String nearExpiry,
-            @RequestParam(required = false) Integer days,
-            @RequestParam(required = false) Long supplier,
-            @RequestParam(required = false) String search,
-            @RequestParam(required = false) String ordering,
-            PageRequest page) {
-        Integer window = nearExpiry == null ? null : window(days);
-        return PageResponse.of(
-                stock.batches(
-                        new BatchRepository.Filter(
-                                product,
-                                active,
-                                expired,
-                                window,
-                                supplier,
-                                search,
-                                TenantContext.require().today()),
-                        ordering,
-                        page),
-                v -> v);
+            @ParameterObject BatchFilter filter, @RequestParam(required = false) String ordering, PageRequest page) {
+        return PageResponse.of(stock.batches(filter.on(TenantContext.require().today()), ordering, page), v -> v);
     }
 
     @Operation(summary = "Active batches past their expiry date (in the store's time zone)")
@@ -125,7 +104,7 @@ class StockController {
             @RequestParam(required = false) Integer days,
             @RequestParam(required = false) Long product,
             PageRequest page) {
-        return activeByExpiry(product, null, window(days), page);
+        return activeByExpiry(product, null, BatchFilter.window(days), page);
     }
 
     /** A product's (or every) active batches, soonest expiry first: the expired ones, or those expiring within a window. */
@@ -194,20 +173,7 @@ class StockController {
     @Operation(summary = "The store's stock movements, newest first: filters product, reason")
     @GetMapping("/api/products/stock-movements")
     @PreAuthorize(Access.READ_CATALOG)
-    PageResponse<StockMovement> allMovements(
-            @RequestParam(required = false) Long product,
-            @RequestParam(required = false) String reason,
-            PageRequest page) {
-        return PageResponse.of(stock.movements(product, reason, page), v -> v);
-    }
-
-    private static Integer window(Integer days) {
-        if (days == null) {
-            return 30;
-        }
-        if (days < 0 || days > 3650) {
-            throw FieldErrors.single("days", "validation.invalid");
-        }
-        return days;
+    PageResponse<StockMovement> allMovements(@ParameterObject MovementFilter filter, PageRequest page) {
+        return PageResponse.of(stock.movements(filter.product(), filter.reason(), page), v -> v);
     }
 }

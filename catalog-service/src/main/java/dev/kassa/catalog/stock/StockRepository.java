@@ -1,9 +1,11 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.export.CursorReader;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,8 +13,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The statements of receipts, adjustments and the stock history ({@link StockService}). */
 @Repository
@@ -37,10 +43,41 @@ class StockRepository {
             (Long) rs.getObject("created_by"),
             rs.getTimestamp("created_at").toInstant());
 
-    private final JdbcClient sql;
+    /** The movements of one product ({@code :product}) and one reason ({@code :reason}), each when given. */
+    static final String MOVEMENT_FILTER =
+            "where (cast(:product as bigint) is null or m.product_id = :product) and (cast(:reason as text) is null or m.reason = :reason)";
 
-    StockRepository(JdbcClient sql) {
+    /** A movement as its file row shows it: the product and batch named, the batch's cost beside the quantity. */
+    record MovementRow(
+            Instant at,
+            String sku,
+            String product,
+            String batch,
+            String reason,
+            BigDecimal quantity,
+            BigDecimal cost,
+            String reference,
+            String note,
+            Long createdBy) {}
+
+    private static final RowMapper<MovementRow> MOVEMENT_ROW = (rs, i) -> new MovementRow(
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("sku"),
+            rs.getString("name"),
+            rs.getString("batch_number"),
+            rs.getString("reason"),
+            rs.getBigDecimal("quantity"),
+            rs.getBigDecimal("purchase_price"),
+            rs.getString("reference"),
+            rs.getString("note"),
+            (Long) rs.getObject("created_by"));
+
+    private final JdbcClient sql;
+    private final CursorReader cursor;
+
+    StockRepository(JdbcClient sql, JdbcTemplate jdbc) {
         this.sql = sql;
+        this.cursor = new CursorReader(jdbc);
     }
 
     /**
@@ -99,10 +136,27 @@ class StockRepository {
                                m.created_at
                           from stock_movements m left join batches b on b.id = m.batch_id""",
                 "from stock_movements m",
-                "where (cast(:product as bigint) is null or m.product_id = :product) and (cast(:reason as text) is null or m.reason = :reason)",
+                MOVEMENT_FILTER,
                 "m.created_at desc, m.id desc",
                 q -> q.param("product", productId).param("reason", reason),
                 MOVEMENT,
                 page);
+    }
+
+    /** The movements the filter lets through with their product and batch, newest first, from a cursor. */
+    void forEachMovement(MovementFilter filter, Consumer<? super MovementRow> row) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("product", filter.product());
+        params.put("reason", filter.reason());
+        cursor.forEach(
+                """
+                select m.created_at, p.sku, p.name, b.batch_number, m.reason, m.quantity, b.purchase_price, m.reference,
+                       m.note, m.created_by
+                  from stock_movements m join products p on p.id = m.product_id left join batches b on b.id = m.batch_id
+                """
+                        + MOVEMENT_FILTER + " order by m.created_at desc, m.id desc",
+                params,
+                MOVEMENT_ROW,
+                row);
     }
 }

@@ -322,7 +322,7 @@ public class StockService {
         return repository.movements(productId, FieldErrors.blank(reason) ? null : reason.trim(), page);
     }
 
-    private void requireProduct(long productId) {
+    void requireProduct(long productId) {
         if (!repository.productExists(productId)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }

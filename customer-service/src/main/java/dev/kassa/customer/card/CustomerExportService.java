@@ -3,10 +3,8 @@ package dev.kassa.customer.card;
 import dev.kassa.platform.export.Column;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
+import dev.kassa.platform.export.RowSource;
 import jakarta.persistence.EntityManager;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -55,14 +53,11 @@ public class CustomerExportService {
     /** The file; an ordering the list would refuse is refused here too, before anything is written. */
     ResponseEntity<StreamingResponseBody> export(ExportFormat format, CustomerFilter filter, String ordering) {
         var sort = CustomerQueryService.ORDERING.sort(ordering);
-        return exports.file(format, "customers", null, COLUMNS, row -> {
-            Pageable page = PageRequest.of(0, PAGE, sort);
-            while (page != null) {
-                Page<CustomerResponse> found = customers.search(filter, page);
-                found.forEach(row);
-                entities.clear();
-                page = found.hasNext() ? found.nextPageable() : null;
-            }
-        });
+        return exports.file(
+                format,
+                "customers",
+                null,
+                COLUMNS,
+                RowSource.pages(PAGE, sort, page -> customers.search(filter, page), entities::clear));
     }
 }

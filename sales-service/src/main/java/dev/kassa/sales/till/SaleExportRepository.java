@@ -1,8 +1,8 @@
 package dev.kassa.sales.till;
 
+import dev.kassa.platform.export.CursorReader;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,14 +15,12 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 /**
- * The sales list's rows for a file, read from a cursor ({@code fetchSize} rows at a time) and handed on one by one, so a
+ * The sales list's rows for a file, read from a cursor ({@link CursorReader}) and handed on one by one, so a
  * year of sales leaves without being held: a row per sale with its payments by tender, or a row per sold line.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 class SaleExportRepository {
-
-    static final int FETCH_SIZE = 1000;
 
     /** What every row of a sale's names: its receipt, status, business date and time (the first four columns). */
     record Receipt(String number, SaleStatus status, LocalDate businessDate, Instant completedAt) {}
@@ -81,12 +79,10 @@ class SaleExportRepository {
               from sales s join sale_items i on i.sale_id = s.id
             """;
 
-    private final NamedParameterJdbcTemplate cursor;
+    private final CursorReader cursor;
 
     SaleExportRepository(JdbcTemplate jdbc) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(FETCH_SIZE);
-        this.cursor = new NamedParameterJdbcTemplate(streaming);
+        this.cursor = new CursorReader(jdbc);
     }
 
     void sales(SaleSearchRepository.Filter filter, String orderBy, Consumer<? super SaleRow> row) {
@@ -94,7 +90,7 @@ class SaleExportRepository {
                 SALES,
                 orderBy,
                 filter,
-                rs -> row.accept(new SaleRow(
+                (rs, i) -> new SaleRow(
                         receipt(rs),
                         rs.getString(5),
                         rs.getString(6),
@@ -107,7 +103,8 @@ class SaleExportRepository {
                         rs.getBigDecimal(13),
                         rs.getBigDecimal(14),
                         rs.getBigDecimal(15),
-                        rs.getBigDecimal(16))));
+                        rs.getBigDecimal(16)),
+                row);
     }
 
     void lines(SaleSearchRepository.Filter filter, String orderBy, Consumer<? super LineRow> row) {
@@ -115,7 +112,7 @@ class SaleExportRepository {
                 LINES,
                 orderBy + ", i.id",
                 filter,
-                rs -> row.accept(new LineRow(
+                (rs, i) -> new LineRow(
                         receipt(rs),
                         rs.getString(5),
                         rs.getString(6),
@@ -127,13 +124,22 @@ class SaleExportRepository {
                         rs.getBigDecimal(12),
                         rs.getBigDecimal(13),
                         rs.getBigDecimal(14),
-                        rs.getBigDecimal(15))));
+                        rs.getBigDecimal(15)),
+                row);
     }
 
     /** The rows of {@code select} the list's filter lets through, in {@code orderBy} order, one at a time. */
-    private void stream(String select, String orderBy, SaleSearchRepository.Filter filter, RowCallbackHandler row) {
-        cursor.query(
-                select + SaleSearchRepository.WHERE + " order by " + orderBy, SaleSearchRepository.params(filter), row);
+    private <T> void stream(
+            String select,
+            String orderBy,
+            SaleSearchRepository.Filter filter,
+            RowMapper<T> mapper,
+            Consumer<? super T> row) {
+        cursor.forEach(
+                select + SaleSearchRepository.WHERE + " order by " + orderBy,
+                SaleSearchRepository.params(filter),
+                mapper,
+                row);
     }
 
     private static Receipt receipt(ResultSet rs) throws SQLException {
