@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -68,6 +69,6 @@ public class ProductExportService {
         if (!v.inventory().trackInventory() || v.quantity() == null || v.costPrice() == null) {
             return null;
         }
-        return v.quantity().multiply(v.costPrice()).setScale(2, java.math.RoundingMode.HALF_UP);
+        return v.quantity().multiply(v.costPrice()).setScale(2, RoundingMode.HALF_UP);
     }
 }

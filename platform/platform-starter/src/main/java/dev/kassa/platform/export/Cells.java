@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /**
- * How a cell's value reads as text (a CSV cell): numbers plain (never 1E+3), with a decimal comma in Russian; times as
+ * How a cell's value reads as text (a CSV cell): amounts ({@code BigDecimal}) plain (never 1E+3), with a decimal comma
+ * in Russian, counts as they are; times as
  * local date and time in the store's zone; yes and no in the caller's words; text that begins with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return behind a {@code '}, so a spreadsheet shows it instead of running it.
  */
@@ -27,10 +28,7 @@ record Cells(ZoneId zone, boolean decimalPoint, String yes, String no) {
             return decimal(d.toPlainString());
         }
         if (value instanceof Number n) {
-            return decimal(
-                    n instanceof Double || n instanceof Float
-                            ? BigDecimal.valueOf(n.doubleValue()).toPlainString()
-                            : n.toString());
+            return n.toString();
         }
         if (value instanceof Boolean b) {
             return b ? yes : no;

@@ -2,6 +2,7 @@ package dev.kassa.platform.export;
 
 import dev.kassa.platform.data.Coded;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.web.TypedArgumentResolver;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.BinarySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -10,12 +11,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.util.Arrays;
 
@@ -24,19 +21,14 @@ import java.util.Arrays;
  * absent; anything else than {@code csv} or {@code xlsx} is a 400 naming {@code format}). The OpenAPI shows the query
  * parameter and, for the answer, the two kinds of file.
  */
-public class ExportParameters implements HandlerMethodArgumentResolver, OperationCustomizer {
+public class ExportParameters extends TypedArgumentResolver<ExportFormat> implements OperationCustomizer {
 
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-        return ExportFormat.class.equals(parameter.getParameterType());
+    public ExportParameters() {
+        super(ExportFormat.class);
     }
 
     @Override
-    public ExportFormat resolveArgument(
-            MethodParameter parameter,
-            ModelAndViewContainer container,
-            NativeWebRequest request,
-            WebDataBinderFactory binders) {
+    protected ExportFormat resolve(NativeWebRequest request) {
         String format = request.getParameter("format");
         if (format == null || format.isBlank()) {
             return ExportFormat.CSV;

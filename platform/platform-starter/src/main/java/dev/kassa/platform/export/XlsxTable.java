@@ -7,7 +7,6 @@ import org.dhatim.fastexcel.Worksheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,8 +54,8 @@ final class XlsxTable implements TableWriter {
         if (value == null) {
             return;
         }
-        if (value instanceof BigDecimal || value instanceof Number) {
-            sheet.value(row, c, (Number) value);
+        if (value instanceof Number n) {
+            sheet.value(row, c, n);
         } else if (value instanceof Boolean b) {
             sheet.value(row, c, b);
         } else if (value instanceof Instant t) {
