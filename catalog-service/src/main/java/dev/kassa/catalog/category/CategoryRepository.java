@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 public interface CategoryRepository extends JpaRepository<Category, Long> {
     boolean existsBySlug(String slug);
@@ -23,6 +24,9 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
     Page<Category> search(String pattern, Boolean active, Long parent, boolean rootOnly, Pageable pageable);
 
     boolean existsByParentId(Long parentId);
+
+    /** The first category of this name whatever its case (an import names categories by name). */
+    Optional<Category> findFirstByNameIgnoreCaseOrderById(String name);
 
     List<Category> findByParentIdAndIsActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
 

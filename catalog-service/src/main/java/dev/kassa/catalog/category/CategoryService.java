@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ import java.util.function.Function;
  */
 @Service
 @Transactional
-class CategoryService {
+public class CategoryService {
 
     /** A category's fields; its name is required in the end, its slug and parent are checked against the store's. */
     @DomainValidated
@@ -103,6 +104,24 @@ class CategoryService {
                 request.order() == null ? 0 : request.order(),
                 request.isActive() == null || request.isActive()));
         return one(saved);
+    }
+
+    /**
+     * The category of this name whatever its case (the first), made active at the top of the tree when the store has
+     * none: an imported spreadsheet names categories by name.
+     */
+    public long named(String name) {
+        return categories
+                .findFirstByNameIgnoreCaseOrderById(name)
+                .map(Category::id)
+                .orElseGet(() -> create(new CategoryRequest(name, null, "", null, 0, true))
+                        .id());
+    }
+
+    /** The id of the category of this name, if the store has one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> find(String name) {
+        return categories.findFirstByNameIgnoreCaseOrderById(name).map(Category::id);
     }
 
     /** PUT ({@code partial} false: what is not sent is cleared) or PATCH; a new name without a slug makes a new slug. */

@@ -18,6 +18,13 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     boolean existsBySlug(String slug);
 
+    Optional<Product> findBySku(String sku);
+
+    Optional<Product> findByBarcode(String barcode);
+
+    /** Up to two products of this name whatever its case: one is a match, two are ambiguous. */
+    List<Product> findTop2ByNameIgnoreCaseOrderById(String name);
+
     /** Products per category: rows of {category id, count}. */
     @Query("select p.categoryId, count(p) from Product p where p.categoryId in :categories group by p.categoryId")
     List<Object[]> countByCategory(Collection<Long> categories);

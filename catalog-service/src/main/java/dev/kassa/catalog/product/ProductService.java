@@ -78,6 +78,11 @@ public class ProductService {
     /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
     @Transactional
     public ProductView create(CreateProductRequest r) {
+        return view(create(r, "receipt"));
+    }
+
+    /** As {@link #create(CreateProductRequest)}, the first batch's movement with {@code stockReason} ({@code import}). */
+    Product create(CreateProductRequest r, String stockReason) {
         ProductRules.Fields f = rules.ofNew(r);
         Tenant tenant = TenantContext.require();
         String name = r.name().trim();
@@ -113,8 +118,8 @@ public class ProductService {
                     null,
                     "",
                     "");
-            stock.recordMovement(product.id(), batch, initial, "receipt", number);
-            stockEvents.received(product.id(), number);
+            stock.recordMovement(product.id(), batch, initial, stockReason, number);
+            stockEvents.received(product.id(), stockReason, number);
         }
         outbox.publish(
                 tenant.key(),
@@ -129,7 +134,7 @@ public class ProductService {
                         product.maxQuantity(),
                         product.isActive(),
                         product.trackInventory()));
-        return view(product);
+        return product;
     }
 
     /**
@@ -138,7 +143,12 @@ public class ProductService {
      */
     @Transactional
     public ProductView update(long id, CreateProductRequest r, boolean partial) {
-        Product p = products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception());
+        return view(
+                change(products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()), r, partial));
+    }
+
+    /** As {@link #update}, on a product already read. */
+    Product change(Product p, CreateProductRequest r, boolean partial) {
         ProductRules.Fields f = rules.ofEdit(p, r, partial);
         List<String> changed = new ArrayList<>();
         if (f.salePrice().compareTo(p.salePrice()) != 0) {
@@ -176,7 +186,7 @@ public class ProductService {
                         p.maxQuantity(),
                         p.isActive(),
                         List.copyOf(changed)));
-        return view(p);
+        return p;
     }
 
     /**

@@ -40,10 +40,10 @@ public class StockEvents {
         return stock.of(productIds);
     }
 
-    /** For a product that had no stock before (a new product with its first batch). */
+    /** For a product that had no stock before (a new product with its first batch, {@code receipt} or {@code import}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void received(long productId, String reference) {
-        changed(Map.of(productId, StockLevelRepository.Level.ZERO), "receipt", reference);
+    public void received(long productId, String reason, String reference) {
+        changed(Map.of(productId, StockLevelRepository.Level.ZERO), reason, reference);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -14,10 +14,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Optional;
+
 /** Units of measure (spec C1): names are unique in the store; a unit a product uses cannot be deleted. */
 @Service
 @Transactional
-class UnitService {
+public class UnitService {
 
     /** A unit's fields: a whole record (create, PUT) needs its name and short name; a PATCH changes the fields given. */
     record UnitRequest(
@@ -63,6 +65,27 @@ class UnitService {
         } catch (DuplicateKeyException e) {
             throw FieldErrors.single("name", "catalog.unit_taken");
         }
+    }
+
+    /**
+     * The unit an imported spreadsheet names by its code, short name or name, made when the store has none (its short
+     * name the first 10 characters).
+     */
+    public long named(String value) {
+        return units.resolve(value).map(Unit::id).orElseGet(() -> {
+            String code = Slugify.of(value);
+            // a unit whose code the new one's would take ("кг" and "kg") is the same unit
+            Optional<Unit> sameCode = code.isEmpty() || code.chars().allMatch(Character::isDigit)
+                    ? Optional.empty()
+                    : units.resolve(code);
+            return sameCode.map(Unit::id).orElseGet(() -> create(new UnitRequest(
+                            value.length() > 50 ? value.substring(0, 50) : value,
+                            value.length() > 10 ? value.substring(0, 10) : value,
+                            null,
+                            "",
+                            true))
+                    .id());
+        });
     }
 
     /** PUT ({@code partial} false: a description not sent is cleared) or PATCH (what is not sent stays). */

@@ -31,6 +31,8 @@ public final class FieldErrors {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    /** The message keys of {@link #errors}, field by field in the same order: the stable codes of what is wrong. */
+    private final Map<String, List<String>> keys = new LinkedHashMap<>();
 
     public static boolean blank(String value) {
         return value == null || value.isBlank();
@@ -189,6 +191,7 @@ public final class FieldErrors {
         String message = Messages.get(messageKey, args);
         if (!messages.contains(message)) {
             messages.add(message);
+            keys.computeIfAbsent(field, f -> new ArrayList<>()).add(messageKey);
         }
         return this;
     }
@@ -207,12 +210,12 @@ public final class FieldErrors {
 
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw KassaException.invalid(errors);
+            throw KassaException.invalid(errors, keys);
         }
     }
 
     public static KassaException single(String field, String messageKey, Object... args) {
-        return KassaException.invalid(
-                new FieldErrors().add(field, messageKey, args).asMap());
+        FieldErrors one = new FieldErrors().add(field, messageKey, args);
+        return KassaException.invalid(one.errors, one.keys);
     }
 }

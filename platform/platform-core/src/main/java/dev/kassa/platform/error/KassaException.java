@@ -20,6 +20,8 @@ public class KassaException extends RuntimeException {
     private final Object[] args;
     private final Map<String, List<String>> fieldErrors;
     private final Map<String, Object> details;
+    /** The message keys of {@link #fieldErrors}, field by field: what a caller that keeps errors (an import) records. */
+    private Map<String, List<String>> fieldCodes = Map.of();
 
     KassaException(
             KassaError error, Map<String, List<String>> fieldErrors, Map<String, Object> details, Object... args) {
@@ -94,6 +96,21 @@ public class KassaException extends RuntimeException {
     /** A 400 {@code invalid} with resolved per-field messages (see {@link FieldErrors}). */
     public static KassaException invalid(Map<String, List<String>> fieldErrors) {
         return new KassaException(PlatformErrors.INVALID, new LinkedHashMap<>(fieldErrors), Map.of());
+    }
+
+    /** As {@link #invalid(Map)}, with each message's key ({@link #fieldCodes}). */
+    static KassaException invalid(Map<String, List<String>> fieldErrors, Map<String, List<String>> codes) {
+        KassaException e = invalid(fieldErrors);
+        e.fieldCodes = Map.copyOf(codes);
+        return e;
+    }
+
+    /**
+     * The message key of each field's messages, in the same order (empty when the error was not raised by
+     * {@link FieldErrors}): stable codes such as {@code catalog.barcode_taken} beside the worded messages.
+     */
+    public Map<String, List<String>> fieldCodes() {
+        return fieldCodes;
     }
 
     /**

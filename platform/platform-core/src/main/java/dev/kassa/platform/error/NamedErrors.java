@@ -15,7 +15,13 @@ public final class NamedErrors {
 
     /** Ordered by status, code and message key. */
     public static List<KassaError> in(List<String> basePackages) {
+        return in(basePackages, List.of());
+    }
+
+    /** As {@link #in(List)}, with the errors of the platform modules the service turned on ({@link ModuleErrors}). */
+    public static List<KassaError> in(List<String> basePackages, List<KassaError> modules) {
         List<KassaError> all = new ArrayList<>(Arrays.asList(PlatformErrors.values()));
+        all.addAll(modules);
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(KassaError.class));
         for (String base : basePackages) {

@@ -1,6 +1,7 @@
 package dev.kassa.platform.web;
 
 import dev.kassa.platform.error.KassaError;
+import dev.kassa.platform.error.ModuleErrors;
 import dev.kassa.platform.error.NamedErrors;
 import dev.kassa.platform.error.PlatformErrors;
 import io.swagger.v3.oas.models.Components;
@@ -34,7 +35,13 @@ public class ErrorCatalogue implements OpenApiCustomizer {
     private final MessageSource messages;
 
     public ErrorCatalogue(List<String> basePackages, MessageSource messages) {
-        this.errors = NamedErrors.in(basePackages);
+        this(basePackages, List.of(), messages);
+    }
+
+    /** The service's errors and those of the platform modules it turned on ({@link ModuleErrors}). */
+    public ErrorCatalogue(List<String> basePackages, List<ModuleErrors> modules, MessageSource messages) {
+        this.errors = NamedErrors.in(
+                basePackages, modules.stream().flatMap(m -> m.errors().stream()).toList());
         this.messages = messages;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.kassa.platform.config.PlatformDefaults;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.error.ModuleErrors;
 import dev.kassa.platform.paths.PathAliases;
 import dev.kassa.platform.sync.ChangeFeed;
 import dev.kassa.platform.sync.PollParameters;
@@ -105,10 +106,11 @@ public class WebAutoConfiguration {
     /** The service's OpenAPI lists every error code it can answer, with status and messages ({@link ErrorCatalogue}). */
     @Bean
     @ConditionalOnMissingBean
-    public ErrorCatalogue errorCatalogue(BeanFactory beanFactory, MessageSource messageSource) {
+    public ErrorCatalogue errorCatalogue(
+            BeanFactory beanFactory, MessageSource messageSource, ObjectProvider<ModuleErrors> modules) {
         List<String> packages =
                 AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
-        return new ErrorCatalogue(packages, messageSource);
+        return new ErrorCatalogue(packages, modules.orderedStream().toList(), messageSource);
     }
 
     /** The declared rules of requests the domain validates itself ({@code @DomainValidated}). */

@@ -1,0 +1,8 @@
+package dev.kassa.platform.imports;
+
+/**
+ * How a job treats its rows: {@code dryRun} does everything and keeps nothing (what would happen), {@code match} names
+ * how a row finds what the store already has (one of the handler's {@link ImportHandler#matches()}),
+ * {@code allOrNothing} keeps the rows only if none is refused.
+ */
+public record ImportOptions(boolean dryRun, String match, boolean allOrNothing) {}
