@@ -52,7 +52,7 @@ class ProductImportController {
             throw FieldErrors.missing("file");
         }
         ImportJob job = imports.accept(
-                ProductImportService.KIND, file, new ImportOptions(dryRun, match, allOrNothing), caller.userId());
+                ProductImportService.KIND, file, new ImportOptions(dryRun, match, allOrNothing, caller.userId()));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/products/imports/" + job.id()))
                 .body(job);

@@ -96,6 +96,14 @@ public class CustomerGroupRepository {
                 .collect(Collectors.toMap(Group::id, Function.identity()));
     }
 
+    /** The group of this name whatever its case (an imported spreadsheet names groups by name). */
+    Optional<Long> idByName(String name) {
+        return sql.sql("select id from customer_groups where lower(name) = lower(:name) order by id limit 1")
+                .param("name", name)
+                .query(Long.class)
+                .optional();
+    }
+
     boolean exists(long id) {
         return sql.sql("select count(*) from customer_groups where id = :id")
                         .param("id", id)

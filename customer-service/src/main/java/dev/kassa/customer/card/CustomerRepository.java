@@ -27,6 +27,10 @@ public interface CustomerRepository extends JpaRepository<Customer, Long>, Custo
     @Query("select c from Customer c where c.id = :id and c.deletedAt is null")
     Optional<Customer> lockLive(long id);
 
+    /** The customer (active or not) with this phone; deleted ones are not. */
+    @Query("select c from Customer c where c.phone = :phone and c.deletedAt is null")
+    Optional<Customer> findLiveByPhone(String phone);
+
     @Query("select c from Customer c where c.phone = :phone and c.isActive and c.deletedAt is null")
     Optional<Customer> findByPhoneActive(String phone);
 

@@ -5,6 +5,7 @@ import dev.kassa.customer.ledger.BalanceEntry;
 import dev.kassa.customer.ledger.LedgerRepository;
 import dev.kassa.customer.ledger.LedgerService;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Caller;
@@ -12,6 +13,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.RequestRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -61,7 +63,7 @@ public class CustomerService {
 
     /** PUT ({@code partial} false: the required fields must be given) or PATCH. */
     @Transactional
-    Customer update(long id, CustomerRequest request, boolean partial) {
+    public Customer update(long id, CustomerRequest request, boolean partial) {
         Customer customer = customers.findLive(id).orElseThrow(() -> CustomerErrors.CUSTOMER_NOT_FOUND.exception());
         CustomerForm base = partial ? CustomerForm.of(customer) : CustomerRules.EMPTY;
         CustomerForm form = CustomerRules.apply(
@@ -97,6 +99,28 @@ public class CustomerService {
     @Transactional
     LedgerRepository.Entry pay(long id, BigDecimal amount, String method, String description, Caller caller) {
         return change(id, "payment", amount, method == null ? PaymentMethod.CASH.code() : method, description, caller);
+    }
+
+    /**
+     * A balance brought from another system (an import): an {@code opening} entry of the ledger, negative for a debt,
+     * named after whoever uploaded it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void opening(long id, BigDecimal balance, Long by) {
+        CustomerCounters.BalanceMoved moved = customers
+                .moveBalance(id, balance.setScale(2), FieldErrors.MAX_AMOUNT)
+                .orElseThrow(() -> FieldErrors.single("balance", "validation.invalid"));
+        entries.record(new BalanceEntry(
+                id,
+                "opening",
+                balance.setScale(2),
+                moved.before(),
+                moved.after(),
+                null,
+                null,
+                Messages.get("customer.opening_balance"),
+                by,
+                moved.points()));
     }
 
     /** A correction with a reason, up or down. */

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 
 /** Customer groups: validation and changes, each in one transaction. */
 @Service
-class GroupService {
+public class GroupService {
 
     private final CustomerGroupRepository groups;
     private final CustomerRepository customers;
@@ -32,6 +32,13 @@ class GroupService {
     @Transactional(readOnly = true)
     CustomerGroupRepository.Group find(long id) {
         return groups.find(id).orElseThrow(() -> CustomerErrors.GROUP_NOT_FOUND.exception());
+    }
+
+    /** The group of this name whatever its case, made (no discount, active) when the store has none: an import names groups. */
+    @Transactional
+    public long named(String name) {
+        return groups.idByName(name).orElseGet(() -> create(new GroupRequest(name, null, null, null, null))
+                .id());
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.Money;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -168,6 +169,12 @@ public class LoyaltyService {
                 .multiply(part)
                 .divide(whole, 0, RoundingMode.HALF_UP)
                 .intValue();
+    }
+
+    /** A customer's points brought from another system (an import): an {@code opening} entry of the points ledger. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void opening(long customerId, int points) {
+        change(customerId, "opening", BigDecimal.ZERO, points, null, null);
     }
 
     /** Moves the customer's points by {@code delta} and writes the ledger row and its event (the balance itself is unchanged). */

@@ -45,8 +45,7 @@ class ImportJobs {
             ImportOptions options,
             String language,
             int totalRows,
-            List<String> ignoredColumns,
-            Long createdBy) {
+            List<String> ignoredColumns) {
         sql.sql(
                         """
                         insert into kassa_import (id, kind, status, file_name, format, file, dry_run, match,
@@ -66,7 +65,7 @@ class ImportJobs {
                 .param("language", language)
                 .param("total", totalRows)
                 .param("ignored", write(ignoredColumns))
-                .param("createdBy", createdBy)
+                .param("createdBy", options.requestedBy())
                 .update();
     }
 

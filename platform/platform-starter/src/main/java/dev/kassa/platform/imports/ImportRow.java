@@ -4,6 +4,10 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +21,10 @@ public final class ImportRow {
 
     private static final Set<String> YES = Set.of("1", "true", "yes", "y", "да", "д", "+", "истина");
     private static final Set<String> NO = Set.of("0", "false", "no", "n", "нет", "н", "-", "ложь");
+
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final DateTimeFormatter DOTTED =
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final int number;
     private final Map<String, String> cells;
@@ -75,6 +83,29 @@ public final class ImportRow {
         }
         errors.add(field, "import.yes_no", value);
         return null;
+    }
+
+    /**
+     * A date as {@code 2026-11-27}, {@code 27.11.2026} or a workbook's date cell (days since 1899-12-30); null when empty,
+     * an error ({@code import.date}) otherwise.
+     */
+    public LocalDate date(String field) {
+        String value = text(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.matches("\\d{1,6}")) {
+                return EXCEL_EPOCH.plusDays(Long.parseLong(value));
+            }
+            if (value.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")) {
+                return LocalDate.parse(value, DOTTED);
+            }
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeException e) {
+            errors.add(field, "import.date", value);
+            return null;
+        }
     }
 
     /** What the row's cells could not be read as. */

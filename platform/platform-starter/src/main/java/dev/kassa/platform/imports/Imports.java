@@ -83,7 +83,7 @@ public class Imports {
      * and keeps it as a queued job of the current store; {@code match} null is the handler's first. Nothing is kept
      * when the file is refused.
      */
-    public ImportJob accept(String kind, MultipartFile upload, ImportOptions options, Long caller) {
+    public ImportJob accept(String kind, MultipartFile upload, ImportOptions options) {
         ImportHandler handler = handler(kind);
         String match = options.match() == null || options.match().isBlank()
                 ? handler.matches().get(0)
@@ -121,10 +121,10 @@ public class Imports {
             throw ImportErrors.NO_ROWS.exception();
         }
         UUID id = UUID.randomUUID();
-        ImportOptions kept = new ImportOptions(options.dryRun(), match, options.allOrNothing());
+        ImportOptions kept = new ImportOptions(options.dryRun(), match, options.allOrNothing(), options.requestedBy());
         int total = rows;
-        tx.executeWithoutResult(s -> jobs.insert(
-                id, kind, name(upload), file, kept, language.getLanguage(), total, header.ignored(), caller));
+        tx.executeWithoutResult(
+                s -> jobs.insert(id, kind, name(upload), file, kept, language.getLanguage(), total, header.ignored()));
         start(TenantContext.require(), id);
         return get(kind, id);
     }
@@ -253,7 +253,7 @@ public class Imports {
             this.claimed = claimed;
             this.job = claimed.job();
             this.handler = handler(job.kind());
-            this.run = handler.start(new ImportOptions(job.dryRun(), job.match(), job.allOrNothing()));
+            this.run = handler.start(new ImportOptions(job.dryRun(), job.match(), job.allOrNothing(), job.createdBy()));
             this.counts = job.counts();
             this.done = job.progress().done();
             this.errorsTotal = job.errorsTotal();

@@ -28,6 +28,19 @@ class ImportCellsTests {
     }
 
     @Test
+    void datesAsIsoAsRussianWriteThemOrAsAWorkbooksDayNumberAndNoDayThatDoesNotExist() {
+        ImportRow row = new ImportRow(
+                2,
+                java.util.Map.of("a", "2026-11-27", "b", "27.11.2026", "c", "46353", "d", "31.02.1990", "e", "завтра"));
+        assertThat(row.date("a")).isEqualTo("2026-11-27");
+        assertThat(row.date("b")).isEqualTo("2026-11-27");
+        assertThat(row.date("c")).isEqualTo("2026-11-27");
+        assertThat(row.date("d")).isNull();
+        assertThat(row.date("e")).isNull();
+        assertThat(row.errors().asMap()).containsOnlyKeys("d", "e");
+    }
+
+    @Test
     void theHeaderRowsSeparatorIsTheOneItUsesOutsideQuotes() {
         assertThat(ImportFile.separator("Артикул;Наименование;Цена\n1,2;3,4;5")).isEqualTo(';');
         assertThat(ImportFile.separator("sku,name,\"price; with\"\n")).isEqualTo(',');

@@ -1,0 +1,68 @@
+package dev.kassa.customer.imports;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.imports.ImportJob;
+import dev.kassa.platform.imports.ImportOptions;
+import dev.kassa.platform.imports.Imports;
+import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** A shop's spreadsheet of customers into Kassa, as a job the caller follows. */
+@RestController
+@Tag(name = "customer")
+class CustomerImportController {
+
+    private final Imports imports;
+
+    CustomerImportController(Imports imports) {
+        this.imports = imports;
+    }
+
+    @Operation(
+            summary = "Import customers from a spreadsheet (multipart: file, CSV or XLSX, at most 20 MB and 100 000 "
+                    + "rows; dry_run, all_or_nothing): 202 with the job to follow. The customers export's columns, headers "
+                    + "in Russian or English; a row finds its customer by phone; an empty cell changes nothing; a new "
+                    + "customer's balance (negative: a debt) and points enter the ledger as opening entries; missing "
+                    + "groups are made. Owners and managers")
+    @PostMapping(value = "/api/customers/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Access.FILES)
+    ResponseEntity<ImportJob> upload(
+            @RequestPart(required = false) MultipartFile file,
+            @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "all_or_nothing", defaultValue = "false") boolean allOrNothing,
+            Caller caller) {
+        if (file == null) {
+            throw FieldErrors.missing("file");
+        }
+        ImportJob job = imports.accept(
+                CustomerImportService.KIND, file, new ImportOptions(dryRun, null, allOrNothing, caller.userId()));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/customers/imports/" + job.id()))
+                .body(job);
+    }
+
+    @Operation(
+            summary = "A customers import: status (queued, running, done, failed), progress, counts (created, updated, "
+                    + "unchanged, refused), whether it was applied, and each refused row's reasons (row, column, code, "
+                    + "message). Owners and managers")
+    @GetMapping("/api/customers/imports/{id}")
+    @PreAuthorize(Access.FILES)
+    ImportJob get(@PathVariable UUID id) {
+        return imports.get(CustomerImportService.KIND, id);
+    }
+}

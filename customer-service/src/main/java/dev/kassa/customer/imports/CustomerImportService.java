@@ -1,0 +1,267 @@
+package dev.kassa.customer.imports;
+
+import dev.kassa.customer.card.Customer;
+import dev.kassa.customer.card.CustomerRepository;
+import dev.kassa.customer.card.CustomerRequest;
+import dev.kassa.customer.card.CustomerService;
+import dev.kassa.customer.card.GroupService;
+import dev.kassa.customer.loyalty.LoyaltyService;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.imports.ImportColumn;
+import dev.kassa.platform.imports.ImportHandler;
+import dev.kassa.platform.imports.ImportOptions;
+import dev.kassa.platform.imports.ImportOutcome;
+import dev.kassa.platform.imports.ImportRow;
+import jakarta.persistence.EntityManager;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import static dev.kassa.platform.imports.ImportColumn.optional;
+import static dev.kassa.platform.imports.ImportColumn.required;
+
+/**
+ * A spreadsheet of customers (issue 62): the customers export's columns, so an exported file comes back in. A row finds
+ * its customer by phone (written as people write it: {@code +998 90 123-45-67}, {@code 998901234567} or
+ * {@code 90 123 45 67}); a customer found takes the row's filled cells that differ, a new one is created as the form
+ * creates it, with its balance (negative: a debt) and its points as {@code opening} entries of the ledger. A customer's
+ * balance and points are not changed by a row once the customer exists: payments and sales do that. Groups named and
+ * missing are made.
+ */
+@Service
+class CustomerImportService implements ImportHandler {
+
+    static final String KIND = "customers";
+
+    private static final List<ImportColumn> COLUMNS = List.of(
+            required("full_name", "export.customers.full_name"),
+            required("phone", "export.customers.phone"),
+            optional("phone_2", "export.customers.phone_2"),
+            optional("email", "export.customers.email"),
+            optional("company", "export.customers.company"),
+            optional("tax_id", "export.customers.tax_id"),
+            optional("group", "export.customers.group"),
+            optional("balance", "export.customers.balance"),
+            optional("credit_limit", "export.customers.credit_limit"),
+            optional("loyalty_points", "export.customers.loyalty_points"),
+            optional("birthday", "export.customers.birthday"),
+            optional("is_active", "export.customers.is_active"),
+            optional("is_blocked", "export.customers.is_blocked"));
+
+    /** The request's fields as the file's columns. */
+    private static final Map<String, String> COLUMN_OF = Map.of(
+            "name", "full_name",
+            "first_name", "full_name",
+            "company_name", "company",
+            "group", "group");
+
+    private final CustomerService customers;
+    private final CustomerRepository repository;
+    private final GroupService groups;
+    private final LoyaltyService loyalty;
+    private final EntityManager entities;
+
+    CustomerImportService(
+            CustomerService customers,
+            CustomerRepository repository,
+            GroupService groups,
+            LoyaltyService loyalty,
+            EntityManager entities) {
+        this.customers = customers;
+        this.repository = repository;
+        this.groups = groups;
+        this.loyalty = loyalty;
+        this.entities = entities;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<ImportColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<String> matches() {
+        return List.of("phone");
+    }
+
+    @Override
+    public String column(String field) {
+        return COLUMN_OF.getOrDefault(field, field);
+    }
+
+    @Override
+    public Run start(ImportOptions options) {
+        return new Rows(options.requestedBy());
+    }
+
+    /**
+     * A phone as people write it, as Kassa keeps it ({@code +998XXXXXXXXX}); what is not an Uzbek number is left for the
+     * form to refuse.
+     */
+    static String phone(String written) {
+        if (written == null) {
+            return null;
+        }
+        String digits = written.replaceAll("[\\s()\\-.]", "");
+        if (digits.matches("998\\d{9}")) {
+            return "+" + digits;
+        }
+        if (digits.matches("\\d{9}")) {
+            return "+998" + digits;
+        }
+        return digits;
+    }
+
+    /** One job's rows: the phones seen in the file so far, and the groups already looked up. */
+    private final class Rows implements Run {
+        private final Long by;
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<String, Long> groupIds = new HashMap<>();
+
+        Rows(Long by) {
+            this.by = by;
+        }
+
+        @Override
+        public ImportOutcome apply(ImportRow row) {
+            String name = row.text("full_name");
+            String phone = phone(row.text("phone"));
+            String phone2 = phone(row.text("phone_2"));
+            String email = row.text("email");
+            String company = row.text("company");
+            String taxId = row.text("tax_id");
+            String group = row.text("group");
+            BigDecimal balance = row.decimal("balance");
+            BigDecimal creditLimit = row.decimal("credit_limit");
+            BigDecimal points = row.decimal("loyalty_points");
+            LocalDate birthday = row.date("birthday");
+            Boolean active = row.flag("is_active");
+            Boolean blocked = row.flag("is_blocked");
+            FieldErrors errors = row.errors();
+            if (points != null
+                    && (points.signum() < 0
+                            || points.stripTrailingZeros().scale() > 0
+                            || points.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
+                errors.add("loyalty_points", "import.points");
+            }
+            if (balance != null && !FieldErrors.isAmount(balance.abs())) {
+                errors.add("balance", "validation.invalid");
+            }
+            if (group != null && group.length() > 100) {
+                errors.maxLength("group", group, 100);
+            }
+            if (phone != null) {
+                // a row done again (its chunk redone a row at a time) is not its own duplicate
+                Integer first = seen.putIfAbsent(phone, row.number());
+                if (first != null && first != row.number()) {
+                    errors.add("phone", "import.duplicate_row", Messages.get("export.customers.phone"), first);
+                }
+            }
+            errors.throwIfAny();
+            Customer existing =
+                    phone == null ? null : repository.findLiveByPhone(phone).orElse(null);
+            Long groupId = group == null ? null : groupId(group);
+            String birthdayText = birthday == null ? null : birthday.toString();
+            if (existing == null) {
+                Customer made = customers.create(new CustomerRequest(
+                        name,
+                        null,
+                        null,
+                        null,
+                        company != null ? "company" : null,
+                        company,
+                        taxId,
+                        phone,
+                        phone2,
+                        email,
+                        null,
+                        null,
+                        null,
+                        null,
+                        groupId,
+                        creditLimit,
+                        birthdayText,
+                        null,
+                        active,
+                        blocked,
+                        null,
+                        null));
+                if (balance != null && balance.signum() != 0) {
+                    customers.opening(made.id(), balance, by);
+                }
+                if (points != null && points.signum() > 0) {
+                    loyalty.opening(made.id(), points.intValueExact());
+                }
+                return ImportOutcome.CREATED;
+            }
+            CustomerRequest changes = new CustomerRequest(
+                    differs(name, existing.fullName()),
+                    null,
+                    null,
+                    null,
+                    company != null && !"company".equals(existing.customerType()) ? "company" : null,
+                    differs(company, existing.companyName()),
+                    differs(taxId, existing.taxId()),
+                    null,
+                    differs(phone2, existing.phone2()),
+                    differs(email, existing.email()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    groupId == null || groupId.equals(existing.groupId()) ? null : groupId,
+                    creditLimit == null
+                                    || existing.creditLimit() != null
+                                            && creditLimit.compareTo(existing.creditLimit()) == 0
+                            ? null
+                            : creditLimit,
+                    birthday == null || birthday.equals(existing.birthday()) ? null : birthdayText,
+                    null,
+                    active == null || active == existing.isActive() ? null : active,
+                    blocked == null || blocked == existing.isBlocked() ? null : blocked,
+                    null,
+                    null);
+            if (changes.equals(UNCHANGED)) {
+                return ImportOutcome.UNCHANGED;
+            }
+            customers.update(existing.id(), changes, true);
+            return ImportOutcome.UPDATED;
+        }
+
+        private long groupId(String name) {
+            return groupIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> groups.named(name));
+        }
+
+        @Override
+        public void forget() {
+            groupIds.clear();
+            entities.clear();
+        }
+
+        @Override
+        public void release() {
+            entities.flush();
+            entities.clear();
+        }
+    }
+
+    private static final CustomerRequest UNCHANGED = new CustomerRequest(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
+
+    private static String differs(String value, String current) {
+        return value == null || Objects.equals(value, current) ? null : value;
+    }
+}
