@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static dev.kassa.platform.imports.ImportColumn.optional;
 import static dev.kassa.platform.imports.ImportColumn.required;
@@ -101,8 +102,10 @@ class ProductImportService implements ImportHandler {
     private final class Rows implements Run {
         private final String match;
         private final Map<String, Integer> seen = new HashMap<>();
-        private final Map<String, Long> categoryIds = new HashMap<>();
-        private final Map<String, Long> unitIds = new HashMap<>();
+        /** Categories and units by the name a row gives, as far as they were looked up (empty: the store has none). */
+        private final Map<String, Optional<Long>> categoryIds = new HashMap<>();
+
+        private final Map<String, Optional<Long>> unitIds = new HashMap<>();
 
         Rows(String match) {
             this.match = match;
@@ -210,12 +213,31 @@ class ProductImportService implements ImportHandler {
             return named.isEmpty() ? null : named.get(0);
         }
 
-        private long categoryId(String name) {
-            return categoryIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> categories.named(name));
+        private Optional<Long> knownCategory(String name) {
+            return categoryIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> categories.find(name));
         }
 
+        /** The category of this name, made when the store has none. */
+        private long categoryId(String name) {
+            return knownCategory(name).orElseGet(() -> {
+                long id = categories.named(name);
+                categoryIds.put(name.toLowerCase(Locale.ROOT), Optional.of(id));
+                return id;
+            });
+        }
+
+        private Optional<Long> knownUnit(String value) {
+            return unitIds.computeIfAbsent(
+                    value.toLowerCase(Locale.ROOT), v -> unitRows.resolve(value).map(Unit::id));
+        }
+
+        /** The unit of this code or name, made when the store has none. */
         private long unitId(String value) {
-            return unitIds.computeIfAbsent(value.toLowerCase(Locale.ROOT), v -> units.named(value));
+            return knownUnit(value).orElseGet(() -> {
+                long id = units.named(value);
+                unitIds.put(value.toLowerCase(Locale.ROOT), Optional.of(id));
+                return id;
+            });
         }
 
         /** A row's writes were rolled back: the categories and units it made may be gone with them. */

@@ -11,18 +11,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +33,10 @@ import java.util.stream.Collectors;
  * <p>
  * A job keeps its rows chunk by chunk, each chunk's rows and the job's counts in one transaction, so a job taken over
  * goes on exactly where the last committed chunk ended; a chunk with a refused row is rolled back and done again a row
- * per transaction, so the refused row takes back what it wrote and the others are kept. A dry run and an all-or-nothing
- * job work in one transaction, rolled back at the end unless it is all-or-nothing and every row was taken (their
- * progress is written beside it); there each row runs in a savepoint of the connection (Spring's JPA transactions have
- * none), so after a refused row the others go on.
+ * per transaction, so the refused row takes back what it wrote and the others are kept. A dry run works the same way
+ * and rolls every chunk back (its counts written beside). An all-or-nothing job is first tried as a dry run, so every
+ * refused row is named, and when none was, its rows are done again in one transaction. (No savepoints: Spring's JPA
+ * transactions have none, and thousands of them in one PostgreSQL transaction overflow its subtransaction cache.)
  */
 public class Imports {
 
@@ -57,7 +52,6 @@ public class Imports {
     private final Executor executor;
     private final TransactionTemplate tx;
     private final TransactionTemplate beside;
-    private final DataSource dataSource;
 
     Imports(
             List<ImportHandler> handlers,
@@ -65,8 +59,7 @@ public class Imports {
             ImportProperties properties,
             MessageSource messages,
             Executor executor,
-            PlatformTransactionManager transactions,
-            DataSource dataSource) {
+            PlatformTransactionManager transactions) {
         this.handlers = handlers.stream().collect(Collectors.toMap(ImportHandler::kind, Function.identity()));
         this.jobs = jobs;
         this.properties = properties;
@@ -75,7 +68,6 @@ public class Imports {
         this.tx = new TransactionTemplate(transactions);
         this.beside = new TransactionTemplate(transactions);
         beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.dataSource = dataSource;
     }
 
     /**
@@ -174,12 +166,7 @@ public class Imports {
         }
         LocaleContextHolder.setLocale(Locale.forLanguageTag(claimed.language()));
         try {
-            Walk walk = new Walk(claimed);
-            if (claimed.job().dryRun() || claimed.job().allOrNothing()) {
-                walk.inOneTransaction();
-            } else {
-                walk.chunkByChunk();
-            }
+            new Walk(claimed).walk();
         } catch (ClaimLost e) {
             log.info("Import {} was taken over by another instance", id);
         } catch (RuntimeException e) {
@@ -243,7 +230,7 @@ public class Imports {
         private final ImportJobs.Claimed claimed;
         private final ImportJob job;
         private final ImportHandler handler;
-        private final ImportHandler.Run run;
+        private ImportHandler.Run run;
         private ImportJob.Counts counts;
         private int done;
         private int errorsTotal;
@@ -253,14 +240,31 @@ public class Imports {
             this.claimed = claimed;
             this.job = claimed.job();
             this.handler = handler(job.kind());
-            this.run = handler.start(new ImportOptions(job.dryRun(), job.match(), job.allOrNothing(), job.createdBy()));
+            this.run = start();
             this.counts = job.counts();
             this.done = job.progress().done();
             this.errorsTotal = job.errorsTotal();
         }
 
-        /** Each chunk's rows and the job's counts commit together; a job taken over skips what was committed. */
-        void chunkByChunk() {
+        private ImportHandler.Run start() {
+            return handler.start(new ImportOptions(job.dryRun(), job.match(), job.allOrNothing(), job.createdBy()));
+        }
+
+        /** The job as its options say, to its end. */
+        void walk() {
+            if (job.allOrNothing() && !job.dryRun()) {
+                allOrNothing();
+            } else {
+                chunkByChunk(!job.dryRun());
+                finish(!job.dryRun(), null);
+            }
+        }
+
+        /**
+         * Each chunk's rows in one transaction, committed with the job's counts ({@code keep}) or rolled back with the
+         * counts written beside it (a dry run); a job taken over skips what was committed.
+         */
+        private void chunkByChunk(boolean keep) {
             try (ImportFile.Table table = claimed.file().open()) {
                 Header header = header(table, handler);
                 int skip = done;
@@ -275,55 +279,63 @@ public class Imports {
                         continue;
                     }
                     chunk.add(header.row(table.number(), cells));
-                    if (chunk.size() == properties.chunkRows() || !table.hasNext()) {
-                        commitChunk(header, chunk);
+                    if (chunk.size() == properties.chunkRows()) {
+                        chunk(header, chunk, keep);
                         chunk.clear();
                     }
                 }
                 if (!chunk.isEmpty()) {
-                    commitChunk(header, chunk);
+                    chunk(header, chunk, keep);
                 }
             }
-            finish(true, null);
         }
 
         /**
-         * The chunk's rows and the counts in one transaction; when a row is refused, the chunk is rolled back and done
-         * again a row per transaction.
+         * The chunk's rows in one transaction; when a row is refused, the chunk is rolled back and done again a row per
+         * transaction, so the refused row takes back what it wrote and the others are kept.
          */
-        private void commitChunk(Header header, List<ImportRow> chunk) {
+        private void chunk(Header header, List<ImportRow> chunk, boolean keep) {
             ImportJob.Counts countsBefore = counts;
             int doneBefore = done;
             int errorsBefore = errorsTotal;
             try {
-                tx.executeWithoutResult(s -> {
-                    chunk.forEach(row -> take(row));
-                    progress();
-                    run.release();
-                });
+                inTransaction(keep, () -> chunk.forEach(this::take));
             } catch (KassaException | DataAccessException refused) {
                 run.forget();
                 counts = countsBefore;
                 done = doneBefore;
                 errorsTotal = errorsBefore;
                 pending.clear();
-                chunk.forEach(row -> alone(header, row));
+                chunk.forEach(row -> alone(header, row, keep));
             }
         }
 
         /** One row and the counts in their own transaction; refused, its reasons and the counts in the next. */
-        private void alone(Header header, ImportRow row) {
+        private void alone(Header header, ImportRow row, boolean keep) {
             try {
-                tx.executeWithoutResult(s -> {
-                    take(row);
-                    progress();
-                    run.release();
-                });
+                inTransaction(keep, () -> take(row));
             } catch (KassaException | DataIntegrityViolationException e) {
                 run.forget();
                 done++;
                 refuse(header, row, e);
                 tx.executeWithoutResult(s -> progress());
+            }
+        }
+
+        /** {@code rows} and the job's counts: committed together, or rolled back with the counts written beside. */
+        private void inTransaction(boolean keep, Runnable rows) {
+            tx.executeWithoutResult(s -> {
+                rows.run();
+                run.release();
+                if (keep) {
+                    progress();
+                } else {
+                    s.setRollbackOnly();
+                }
+            });
+            if (!keep) {
+                run.forget();
+                beside.executeWithoutResult(s -> progress());
             }
         }
 
@@ -333,11 +345,21 @@ public class Imports {
         }
 
         /**
-         * Every row in one transaction, the progress written beside it; kept at the end only when it is not a dry run
-         * and no row was refused.
+         * First every row tried and rolled back (as a dry run), so every refused row is named; then, when none was,
+         * every row again in one transaction, kept whole or not at all.
          */
-        void inOneTransaction() {
-            boolean kept = Boolean.TRUE.equals(tx.execute(s -> {
+        private void allOrNothing() {
+            chunkByChunk(false);
+            if (counts.refused() > 0) {
+                finish(
+                        false,
+                        new ImportJob.Failure(
+                                "import.rows_refused", Messages.get("import.rows_refused", counts.refused())));
+                return;
+            }
+            counts = ImportJob.Counts.NONE;
+            run = start();
+            tx.executeWithoutResult(s -> {
                 try (ImportFile.Table table = claimed.file().open()) {
                     Header header = header(table, handler);
                     int inChunk = 0;
@@ -346,52 +368,19 @@ public class Imports {
                         if (Header.blank(cells)) {
                             continue;
                         }
-                        inSavepoint(header, header.row(table.number(), cells));
+                        counts = counts.plus(run.apply(header.row(table.number(), cells)));
                         if (++inChunk == properties.chunkRows()) {
-                            beside.executeWithoutResult(b -> progress());
                             run.release();
+                            beside.executeWithoutResult(b -> progress());
                             inChunk = 0;
                         }
                     }
-                }
-                if (job.dryRun() || counts.refused() > 0) {
-                    s.setRollbackOnly();
-                    return false;
                 }
                 progress();
                 if (!jobs.finish(job.id(), claimed.token(), "done", true, null)) {
                     throw new ClaimLost();
                 }
-                return true;
-            }));
-            if (!kept) {
-                beside.executeWithoutResult(s -> progress());
-                finish(
-                        false,
-                        job.dryRun()
-                                ? null
-                                : new ImportJob.Failure(
-                                        "import.rows_refused", Messages.get("import.rows_refused", counts.refused())));
-            }
-        }
-
-        /**
-         * The row in a savepoint of the transaction's connection: taken, or refused with what it wrote rolled back. A
-         * refused row may leave the transaction marked for rollback; in one transaction that is what happens to it
-         * anyway, since a refused row keeps the whole job from being kept.
-         */
-        private void inSavepoint(Header header, ImportRow row) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            Savepoint savepoint = savepoint(connection);
-            try {
-                take(row);
-                release(connection, savepoint);
-            } catch (KassaException | DataIntegrityViolationException e) {
-                rollback(connection, savepoint);
-                run.forget();
-                done++;
-                refuse(header, row, e);
-            }
+            });
         }
 
         private void refuse(Header header, ImportRow row, RuntimeException refusal) {
@@ -441,30 +430,6 @@ public class Imports {
                     beside.execute(s -> jobs.finish(job.id(), claimed.token(), status, applied, failure)))) {
                 throw new ClaimLost();
             }
-        }
-    }
-
-    private static Savepoint savepoint(Connection connection) {
-        try {
-            return connection.setSavepoint();
-        } catch (SQLException e) {
-            throw new IllegalStateException("A savepoint could not be set", e);
-        }
-    }
-
-    private static void release(Connection connection, Savepoint savepoint) {
-        try {
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            throw new IllegalStateException("A savepoint could not be released", e);
-        }
-    }
-
-    private static void rollback(Connection connection, Savepoint savepoint) {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException e) {
-            throw new IllegalStateException("A savepoint could not be rolled back to", e);
         }
     }
 }

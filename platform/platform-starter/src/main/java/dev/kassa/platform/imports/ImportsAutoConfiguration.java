@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,16 +64,14 @@ public class ImportsAutoConfiguration {
             ImportProperties properties,
             MessageSource messageSource,
             ThreadPoolTaskExecutor importExecutor,
-            PlatformTransactionManager transactions,
-            DataSource dataSource) {
+            PlatformTransactionManager transactions) {
         return new Imports(
                 handlers,
                 new ImportJobs(jdbcClient, objectMapper),
                 properties,
                 messageSource,
                 importExecutor,
-                transactions,
-                dataSource);
+                transactions);
     }
 
     @Bean
