@@ -87,6 +87,56 @@ class LabelPrintingTests {
     }
 
     @Test
+    void oneProductsLabelsArePrintedFromItsPrintLabelAddressWhileItsJsonStaysAsItWas() throws Exception {
+        String store = TestStores.newKey("lbl");
+        Api owner = as(store, "owner");
+        long milk = product(owner, "Молоко", 14500, "4780000000120");
+        Api cashier = as(store, "cashier");
+
+        Api.Response pdf = cashier.get("/api/products/products/" + milk + "/print-label/?format=pdf&quantity=3&template=58x40");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).contains("labels-58x40.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            assertThat(document.getNumberOfPages()).as("three labels on a roll").isEqualTo(3);
+            assertThat(new PDFTextStripper().getText(document)).contains("Молоко", "14 500,00");
+            assertThat(scan(document, 2).getText()).isEqualTo("4780000000120");
+        }
+        try (PDDocument sheet = Loader.loadPDF(
+                owner.get("/api/products/products/" + milk + "/print-label/?format=pdf").bytes())) {
+            assertThat(sheet.getNumberOfPages()).as("one label on an A4 sheet by default").isEqualTo(1);
+            assertThat(scan(sheet, 0).getText()).isEqualTo("4780000000120");
+        }
+
+        Api.Response json = cashier.get("/api/products/products/" + milk + "/print-label/?quantity=2");
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        assertThat(json.text("/data/quantity")).isEqualTo("2");
+        assertThat(cashier.get("/api/products/products/" + milk + "/print-label/?format=json").status())
+                .isEqualTo(200);
+
+        assertThat(owner.get("/api/products/products/" + milk + "/print-label/?format=png")
+                        .at("/errors/format")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/products/products/" + milk + "/print-label/?format=pdf&template=a5")
+                        .at("/errors/template")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/products/products/" + milk + "/print-label/?format=pdf&quantity=1001")
+                        .at("/errors/quantity")
+                        .isArray())
+                .isTrue();
+        Api.Response missing = owner.get("/api/products/products/987654/print-label/?format=pdf");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/json");
+        assertThat(Api.member(port, TestStores.newKey("lbl"), 7, "owner", "owner")
+                        .get("/api/products/products/" + milk + "/print-label/?format=pdf")
+                        .status())
+                .as("another store's product")
+                .isEqualTo(404);
+    }
+
+    @Test
     void badRequestsAreRefusedByFieldAndNothingIsPrinted() {
         String store = TestStores.newKey("lbl");
         Api owner = as(store, "owner");

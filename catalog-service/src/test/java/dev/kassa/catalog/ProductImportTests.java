@@ -2,6 +2,7 @@ package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ImportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.dhatim.fastexcel.Workbook;
@@ -54,20 +55,8 @@ class ProductImportTests {
         return new Api.Form().file("file", name, contentType, content);
     }
 
-    /** The job once it has ended. */
     static JsonNode finished(Api api, Api.Response accepted) {
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        String location = accepted.header("Location");
-        assertThat(location).isEqualTo("/api/products/imports/" + accepted.text("/id"));
-        JsonNode[] job = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    job[0] = api.get(location).body();
-                    return List.of("done", "failed")
-                            .contains(job[0].path("status").asText());
-                });
-        return job[0];
+        return ImportedFiles.finished(api, accepted, "/api/products/imports/");
     }
 
     @Test

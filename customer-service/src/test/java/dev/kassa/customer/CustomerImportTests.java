@@ -2,19 +2,18 @@ package dev.kassa.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ImportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A shop's spreadsheet of customers (issue 62, import): customers matched by phone however it is written, groups made by
@@ -38,18 +37,7 @@ class CustomerImportTests {
     }
 
     static JsonNode finished(Api api, Api.Response accepted) {
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        String location = accepted.header("Location");
-        assertThat(location).isEqualTo("/api/customers/imports/" + accepted.text("/id"));
-        JsonNode[] job = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    job[0] = api.get(location).body();
-                    return List.of("done", "failed")
-                            .contains(job[0].path("status").asText());
-                });
-        return job[0];
+        return ImportedFiles.finished(api, accepted, "/api/customers/imports/");
     }
 
     @Test

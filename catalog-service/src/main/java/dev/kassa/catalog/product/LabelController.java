@@ -20,7 +20,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,6 +78,29 @@ class LabelController {
                 labels.add(label);
             }
         }
+        return pdf(template, labels);
+    }
+
+    @Operation(
+            summary = "One product's shelf labels as a PDF (?format=pdf): ?quantity= copies (1–1000), ?template= a4-40 "
+                    + "(default), 58x40, 30x20; without format=pdf the same path answers the label's data as JSON")
+    @GetMapping(value = "/api/products/products/{id}/print-label", params = "format=pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize(Access.READ_CATALOG)
+    ResponseEntity<Resource> label(
+            @PathVariable long id,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String template) {
+        LabelTemplate kind = template == null || template.isBlank()
+                ? LabelTemplate.A4_40
+                : Coded.of(LabelTemplate.class, template.trim())
+                        .orElseThrow(() -> FieldErrors.single("template", "catalog.label_template_invalid"));
+        int copies = ShelfLabel.copies(quantity);
+        ShelfLabel label = ShelfLabel.of(products.get(id));
+        return pdf(kind, java.util.Collections.nCopies(copies, label));
+    }
+
+    /** The labels on the template, as a file to print. */
+    private static ResponseEntity<Resource> pdf(LabelTemplate template, List<ShelfLabel> labels) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

@@ -80,19 +80,17 @@ class ProductController {
 
     @Operation(
             summary =
-                    "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000)")
+                    "What a shelf label needs: name, SKU, barcode and its format, unit, price formatted in sum; ?quantity= labels (1–1000); ?format=pdf answers the labels printed (see the PDF operation of this path)")
     @GetMapping("/{id}/print-label")
     @PreAuthorize(Access.READ_CATALOG)
-    Success<Label> label(@PathVariable long id, @RequestParam(required = false) String quantity) {
-        int copies;
-        try {
-            copies = quantity == null || quantity.isBlank() ? 1 : Integer.parseInt(quantity.trim());
-        } catch (NumberFormatException e) {
-            copies = 0;
+    Success<Label> label(
+            @PathVariable long id,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String format) {
+        if (format != null && !format.isBlank() && !"json".equals(format.trim())) {
+            throw FieldErrors.single("format", "catalog.label_format_invalid");
         }
-        if (copies < 1 || copies > 1000) {
-            throw FieldErrors.single("quantity", "catalog.label_quantity_invalid");
-        }
+        int copies = ShelfLabel.copies(quantity);
         ShelfLabel shelf = ShelfLabel.of(products.get(id));
         LabelProduct product = new LabelProduct(
                 shelf.id(), shelf.name(), shelf.sku(), shelf.barcode(), shelf.barcodeFormat(), shelf.unit());

@@ -1,6 +1,5 @@
 package dev.kassa.catalog.product;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.imports.ImportJob;
 import dev.kassa.platform.imports.ImportOptions;
 import dev.kassa.platform.imports.Imports;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** A shop's spreadsheet of products into its catalogue, as a job the caller follows. */
@@ -48,14 +46,11 @@ class ProductImportController {
             @RequestParam(required = false) String match,
             @RequestParam(name = "all_or_nothing", defaultValue = "false") boolean allOrNothing,
             Caller caller) {
-        if (file == null) {
-            throw FieldErrors.missing("file");
-        }
-        ImportJob job = imports.accept(
-                ProductImportService.KIND, file, new ImportOptions(dryRun, match, allOrNothing, caller.userId()));
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/products/imports/" + job.id()))
-                .body(job);
+        return imports.upload(
+                ProductImportService.KIND,
+                file,
+                new ImportOptions(dryRun, match, allOrNothing, caller.userId()),
+                "/api/products/imports/");
     }
 
     @Operation(

@@ -6,12 +6,11 @@ import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.catalog.unit.UnitService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
-import dev.kassa.platform.imports.ImportColumn;
 import dev.kassa.platform.imports.ImportHandler;
+import dev.kassa.platform.imports.ImportKind;
 import dev.kassa.platform.imports.ImportOptions;
 import dev.kassa.platform.imports.ImportOutcome;
 import dev.kassa.platform.imports.ImportRow;
-import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -22,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static dev.kassa.platform.imports.ImportChanges.flag;
+import static dev.kassa.platform.imports.ImportChanges.number;
+import static dev.kassa.platform.imports.ImportChanges.text;
 import static dev.kassa.platform.imports.ImportColumn.optional;
 import static dev.kassa.platform.imports.ImportColumn.required;
 
@@ -38,54 +40,44 @@ class ProductImportService implements ImportHandler {
 
     static final String KIND = "products";
 
-    private static final List<ImportColumn> COLUMNS = List.of(
-            optional("sku", "export.products.sku"),
-            optional("barcode", "export.products.barcode"),
-            required("name", "export.products.name"),
-            optional("category", "export.products.category"),
-            optional("unit", "export.products.unit"),
-            optional("sale_price", "export.products.sale_price"),
-            optional("cost_price", "export.products.cost_price"),
-            optional("quantity", "export.products.quantity"),
-            optional("min_quantity", "export.products.min_quantity"),
-            optional("is_active", "export.products.is_active"),
-            optional("description", "export.products.description"));
+    private static final ImportKind KIND_OF_IMPORT = new ImportKind(
+            KIND,
+            List.of(
+                    optional("sku", "export.products.sku"),
+                    optional("barcode", "export.products.barcode"),
+                    required("name", "export.products.name"),
+                    optional("category", "export.products.category"),
+                    optional("unit", "export.products.unit"),
+                    optional("sale_price", "export.products.sale_price"),
+                    optional("cost_price", "export.products.cost_price"),
+                    optional("quantity", "export.products.quantity"),
+                    optional("min_quantity", "export.products.min_quantity"),
+                    optional("is_active", "export.products.is_active"),
+                    optional("description", "export.products.description")),
+            List.of("sku", "barcode"));
 
     private final ProductService products;
     private final ProductRepository repository;
     private final CategoryService categories;
     private final UnitService units;
     private final UnitRepository unitRows;
-    private final EntityManager entities;
 
     ProductImportService(
             ProductService products,
             ProductRepository repository,
             CategoryService categories,
             UnitService units,
-            UnitRepository unitRows,
-            EntityManager entities) {
+            UnitRepository unitRows) {
         this.products = products;
         this.repository = repository;
         this.categories = categories;
         this.units = units;
         this.unitRows = unitRows;
-        this.entities = entities;
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> matches() {
-        return List.of("sku", "barcode");
+    public ImportKind kind() {
+        return KIND_OF_IMPORT;
     }
 
     @Override
@@ -166,10 +158,10 @@ class ProductImportService implements ImportHandler {
                 return ImportOutcome.CREATED;
             }
             CreateProductRequest changes = new CreateProductRequest(
-                    differs(name, existing.name()),
-                    "barcode".equals(match) ? differs(sku, existing.sku()) : null,
-                    "sku".equals(match) ? differs(barcode, existing.barcode()) : null,
-                    differs(description, existing.description()),
+                    text(name, existing.name()),
+                    "barcode".equals(match) ? text(sku, existing.sku()) : null,
+                    "sku".equals(match) ? text(barcode, existing.barcode()) : null,
+                    text(description, existing.description()),
                     unit == null
                                     || Objects.equals(
                                             unitRows.resolve(unit).map(Unit::id).orElse(null), existing.unitId())
@@ -178,18 +170,18 @@ class ProductImportService implements ImportHandler {
                     category == null || Objects.equals(categories.find(category).orElse(null), existing.categoryId())
                             ? null
                             : String.valueOf(categoryId(category)),
-                    differs(cost, existing.costPrice()),
-                    differs(sale, existing.salePrice()),
+                    number(cost, existing.costPrice()),
+                    number(sale, existing.salePrice()),
                     null,
                     null,
                     null,
-                    differs(minimum, existing.minQuantity()),
+                    number(minimum, existing.minQuantity()),
                     null,
                     null,
                     null,
                     null,
                     null,
-                    active == null || active == existing.isActive() ? null : active);
+                    flag(active, existing.isActive()));
             if (changes.equals(UNCHANGED)) {
                 return ImportOutcome.UNCHANGED;
             }
@@ -245,24 +237,9 @@ class ProductImportService implements ImportHandler {
         public void forget() {
             categoryIds.clear();
             unitIds.clear();
-            entities.clear();
-        }
-
-        @Override
-        public void release() {
-            entities.flush();
-            entities.clear();
         }
     }
 
     private static final CreateProductRequest UNCHANGED = new CreateProductRequest(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-
-    private static String differs(String value, String current) {
-        return value == null || value.equals(current) ? null : value;
-    }
-
-    private static BigDecimal differs(BigDecimal value, BigDecimal current) {
-        return value == null || current != null && value.compareTo(current) == 0 ? null : value;
-    }
 }

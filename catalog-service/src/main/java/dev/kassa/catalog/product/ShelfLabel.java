@@ -1,5 +1,7 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.platform.error.FieldErrors;
+
 import dev.kassa.catalog.CatalogErrors;
 
 import java.math.BigDecimal;
@@ -42,5 +44,19 @@ public record ShelfLabel(
                 p.unitShort() == null ? "шт" : p.unitShort(),
                 p.salePrice(),
                 formatted);
+    }
+
+    /** How many copies a {@code quantity} parameter asks for: 1 when none, 1–1000, else a 400 on {@code quantity}. */
+    static int copies(String quantity) {
+        int copies;
+        try {
+            copies = quantity == null || quantity.isBlank() ? 1 : Integer.parseInt(quantity.trim());
+        } catch (NumberFormatException e) {
+            copies = 0;
+        }
+        if (copies < 1 || copies > 1000) {
+            throw FieldErrors.single("quantity", "catalog.label_quantity_invalid");
+        }
+        return copies;
     }
 }

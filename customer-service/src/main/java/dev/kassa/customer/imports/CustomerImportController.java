@@ -1,6 +1,5 @@
 package dev.kassa.customer.imports;
 
-import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.imports.ImportJob;
 import dev.kassa.platform.imports.ImportOptions;
 import dev.kassa.platform.imports.Imports;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** A shop's spreadsheet of customers into Kassa, as a job the caller follows. */
@@ -46,14 +44,11 @@ class CustomerImportController {
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
             @RequestParam(name = "all_or_nothing", defaultValue = "false") boolean allOrNothing,
             Caller caller) {
-        if (file == null) {
-            throw FieldErrors.missing("file");
-        }
-        ImportJob job = imports.accept(
-                CustomerImportService.KIND, file, new ImportOptions(dryRun, null, allOrNothing, caller.userId()));
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/customers/imports/" + job.id()))
-                .body(job);
+        return imports.upload(
+                CustomerImportService.KIND,
+                file,
+                new ImportOptions(dryRun, null, allOrNothing, caller.userId()),
+                "/api/customers/imports/");
     }
 
     @Operation(

@@ -8,12 +8,11 @@ import dev.kassa.customer.card.GroupService;
 import dev.kassa.customer.loyalty.LoyaltyService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
-import dev.kassa.platform.imports.ImportColumn;
 import dev.kassa.platform.imports.ImportHandler;
+import dev.kassa.platform.imports.ImportKind;
 import dev.kassa.platform.imports.ImportOptions;
 import dev.kassa.platform.imports.ImportOutcome;
 import dev.kassa.platform.imports.ImportRow;
-import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -22,8 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
+import static dev.kassa.platform.imports.ImportChanges.flag;
+import static dev.kassa.platform.imports.ImportChanges.id;
+import static dev.kassa.platform.imports.ImportChanges.number;
+import static dev.kassa.platform.imports.ImportChanges.text;
 import static dev.kassa.platform.imports.ImportColumn.optional;
 import static dev.kassa.platform.imports.ImportColumn.required;
 
@@ -40,20 +42,23 @@ class CustomerImportService implements ImportHandler {
 
     static final String KIND = "customers";
 
-    private static final List<ImportColumn> COLUMNS = List.of(
-            required("full_name", "export.customers.full_name"),
-            required("phone", "export.customers.phone"),
-            optional("phone_2", "export.customers.phone_2"),
-            optional("email", "export.customers.email"),
-            optional("company", "export.customers.company"),
-            optional("tax_id", "export.customers.tax_id"),
-            optional("group", "export.customers.group"),
-            optional("balance", "export.customers.balance"),
-            optional("credit_limit", "export.customers.credit_limit"),
-            optional("loyalty_points", "export.customers.loyalty_points"),
-            optional("birthday", "export.customers.birthday"),
-            optional("is_active", "export.customers.is_active"),
-            optional("is_blocked", "export.customers.is_blocked"));
+    private static final ImportKind KIND_OF_IMPORT = new ImportKind(
+            KIND,
+            List.of(
+                    required("full_name", "export.customers.full_name"),
+                    required("phone", "export.customers.phone"),
+                    optional("phone_2", "export.customers.phone_2"),
+                    optional("email", "export.customers.email"),
+                    optional("company", "export.customers.company"),
+                    optional("tax_id", "export.customers.tax_id"),
+                    optional("group", "export.customers.group"),
+                    optional("balance", "export.customers.balance"),
+                    optional("credit_limit", "export.customers.credit_limit"),
+                    optional("loyalty_points", "export.customers.loyalty_points"),
+                    optional("birthday", "export.customers.birthday"),
+                    optional("is_active", "export.customers.is_active"),
+                    optional("is_blocked", "export.customers.is_blocked")),
+            List.of("phone"));
 
     /** The request's fields as the file's columns. */
     private static final Map<String, String> COLUMN_OF = Map.of(
@@ -66,34 +71,18 @@ class CustomerImportService implements ImportHandler {
     private final CustomerRepository repository;
     private final GroupService groups;
     private final LoyaltyService loyalty;
-    private final EntityManager entities;
 
     CustomerImportService(
-            CustomerService customers,
-            CustomerRepository repository,
-            GroupService groups,
-            LoyaltyService loyalty,
-            EntityManager entities) {
+            CustomerService customers, CustomerRepository repository, GroupService groups, LoyaltyService loyalty) {
         this.customers = customers;
         this.repository = repository;
         this.groups = groups;
         this.loyalty = loyalty;
-        this.entities = entities;
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public List<String> matches() {
-        return List.of("phone");
+    public ImportKind kind() {
+        return KIND_OF_IMPORT;
     }
 
     @Override
@@ -207,30 +196,26 @@ class CustomerImportService implements ImportHandler {
                 return ImportOutcome.CREATED;
             }
             CustomerRequest changes = new CustomerRequest(
-                    differs(name, existing.fullName()),
+                    text(name, existing.fullName()),
                     null,
                     null,
                     null,
                     company != null && !"company".equals(existing.customerType()) ? "company" : null,
-                    differs(company, existing.companyName()),
-                    differs(taxId, existing.taxId()),
+                    text(company, existing.companyName()),
+                    text(taxId, existing.taxId()),
                     null,
-                    differs(phone2, existing.phone2()),
-                    differs(email, existing.email()),
-                    null,
-                    null,
+                    text(phone2, existing.phone2()),
+                    text(email, existing.email()),
                     null,
                     null,
-                    groupId == null || groupId.equals(existing.groupId()) ? null : groupId,
-                    creditLimit == null
-                                    || existing.creditLimit() != null
-                                            && creditLimit.compareTo(existing.creditLimit()) == 0
-                            ? null
-                            : creditLimit,
+                    null,
+                    null,
+                    id(groupId, existing.groupId()),
+                    number(creditLimit, existing.creditLimit()),
                     birthday == null || birthday.equals(existing.birthday()) ? null : birthdayText,
                     null,
-                    active == null || active == existing.isActive() ? null : active,
-                    blocked == null || blocked == existing.isBlocked() ? null : blocked,
+                    flag(active, existing.isActive()),
+                    flag(blocked, existing.isBlocked()),
                     null,
                     null);
             if (changes.equals(UNCHANGED)) {
@@ -244,24 +229,14 @@ class CustomerImportService implements ImportHandler {
             return groupIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> groups.named(name));
         }
 
+        /** A row's writes were rolled back: the groups it made may be gone with them. */
         @Override
         public void forget() {
             groupIds.clear();
-            entities.clear();
-        }
-
-        @Override
-        public void release() {
-            entities.flush();
-            entities.clear();
         }
     }
 
     private static final CustomerRequest UNCHANGED = new CustomerRequest(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null);
-
-    private static String differs(String value, String current) {
-        return value == null || Objects.equals(value, current) ? null : value;
-    }
 }

@@ -109,12 +109,34 @@ public final class ImportFile {
         }
     }
 
-    /** The rows of a table; {@link #number()} is the row last given as a spreadsheet numbers it. */
-    interface Table extends Iterator<List<String>>, Closeable {
-        int number();
+    /**
+     * The rows of a table; {@link #number()} is the row last given as a spreadsheet numbers it. Closing it closes what
+     * its reader opened, the last first.
+     */
+    abstract static class Table implements Iterator<List<String>>, Closeable {
+        private final List<Closeable> resources = new ArrayList<>();
+        protected int number;
+
+        int number() {
+            return number;
+        }
+
+        /** Keeps {@code resource} to close with the table. */
+        protected <T extends Closeable> T closing(T resource) {
+            resources.add(0, resource);
+            return resource;
+        }
 
         @Override
-        void close();
+        public void close() {
+            try {
+                for (Closeable resource : resources) {
+                    resource.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static RuntimeException broken(Exception e) {
@@ -208,15 +230,14 @@ public final class ImportFile {
     }
 
     /** CSV through Jackson's reader: each record a row, quoted line breaks kept in their cell. */
-    private static final class Text implements Table {
+    private static final class Text extends Table {
         private final MappingIterator<String[]> records;
-        private int number;
 
         Text(String text) throws IOException {
             CsvMapper mapper = new CsvMapper();
             mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator(text));
-            this.records = mapper.readerFor(String[].class).with(schema).readValues(new StringReader(text));
+            this.records = closing(mapper.readerFor(String[].class).with(schema).readValues(new StringReader(text)));
         }
 
         @Override
@@ -238,34 +259,18 @@ public final class ImportFile {
                 throw broken(e);
             }
         }
-
-        @Override
-        public int number() {
-            return number;
-        }
-
-        @Override
-        public void close() {
-            try {
-                records.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** The first sheet of a workbook, row by row as FastExcel's reader streams it. */
-    private static final class Workbook implements Table {
-        private final ReadableWorkbook book;
-        private final Stream<Row> stream;
+    private static final class Workbook extends Table {
         private final Iterator<Row> rows;
-        private int number;
 
         Workbook(byte[] bytes) throws IOException {
             InputStream in = new ByteArrayInputStream(bytes);
-            this.book = new ReadableWorkbook(in);
+            ReadableWorkbook book = closing(new ReadableWorkbook(in));
             Sheet sheet = book.getFirstSheet();
-            this.stream = sheet.openStream();
+            Stream<Row> stream = sheet.openStream();
+            closing(stream::close);
             this.rows = stream.iterator();
         }
 
@@ -301,21 +306,6 @@ public final class ImportFile {
                 case FORMULA -> cell.getRawValue() == null ? "" : cell.getRawValue();
                 default -> cell.getText() == null ? "" : cell.getText();
             };
-        }
-
-        @Override
-        public int number() {
-            return number;
-        }
-
-        @Override
-        public void close() {
-            try {
-                stream.close();
-                book.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.kassa.platform.imports;
 
-import java.util.List;
-
 /**
  * What one kind of import does with its rows (a service's bean: products in catalog, customers in customer). A row is
  * refused by throwing a {@link dev.kassa.platform.error.KassaException} (field errors name their columns); whatever the
@@ -9,14 +7,8 @@ import java.util.List;
  */
 public interface ImportHandler {
 
-    /** The kind of job ({@code products}), unique in the service. */
-    String kind();
-
-    /** The columns read, in the order the export writes them. */
-    List<ImportColumn> columns();
-
-    /** How a row can find what the store has ({@code sku}, {@code barcode}); the first is the default. */
-    List<String> matches();
+    /** Its name, columns and ways of matching. */
+    ImportKind kind();
 
     /** A run of a job over its rows: state kept from row to row (names already seen in the file, caches). */
     Run start(ImportOptions options);
@@ -34,16 +26,7 @@ public interface ImportHandler {
     interface Run {
         ImportOutcome apply(ImportRow row);
 
-        /**
-         * A row's writes were rolled back: what the run remembers of them (entities, ids of what they made) is no
-         * longer true (a service that works through JPA clears its persistence context here).
-         */
+        /** A row's writes were rolled back: what the run remembers of what they made (ids of new categories) is untrue. */
         default void forget() {}
-
-        /**
-         * A chunk of rows is through (committed, or in a dry run's transaction): what the run holds in memory for them
-         * may be written out and let go, so a long file does not grow the persistence context.
-         */
-        default void release() {}
     }
 }

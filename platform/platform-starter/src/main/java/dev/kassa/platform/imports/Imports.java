@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,7 @@ public class Imports {
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
     private final Map<String, ImportHandler> handlers;
+    private final ImportMemory memory;
     private final ImportJobs jobs;
     private final ImportProperties properties;
     private final MessageSource messages;
@@ -59,9 +62,11 @@ public class Imports {
             ImportProperties properties,
             MessageSource messages,
             Executor executor,
-            PlatformTransactionManager transactions) {
-        this.handlers = handlers.stream().collect(Collectors.toMap(ImportHandler::kind, Function.identity()));
+            PlatformTransactionManager transactions,
+            ImportMemory memory) {
+        this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.kind().name(), Function.identity()));
         this.jobs = jobs;
+        this.memory = memory;
         this.properties = properties;
         this.messages = messages;
         this.executor = executor;
@@ -78,10 +83,11 @@ public class Imports {
     public ImportJob accept(String kind, MultipartFile upload, ImportOptions options) {
         ImportHandler handler = handler(kind);
         String match = options.match() == null || options.match().isBlank()
-                ? handler.matches().get(0)
+                ? handler.kind().matches().get(0)
                 : options.match();
-        if (!handler.matches().contains(match)) {
-            throw FieldErrors.single("match", "import.match", String.join(", ", handler.matches()));
+        if (!handler.kind().matches().contains(match)) {
+            throw FieldErrors.single(
+                    "match", "import.match", String.join(", ", handler.kind().matches()));
         }
         if (upload == null || upload.isEmpty()) {
             throw ImportErrors.NO_ROWS.exception();
@@ -95,7 +101,7 @@ public class Imports {
         int rows = 0;
         try (ImportFile.Table table = file.open()) {
             header = header(table, handler);
-            List<String> missing = header.missing(handler.columns(), messages, language);
+            List<String> missing = header.missing(handler.kind().columns(), messages, language);
             if (!missing.isEmpty()) {
                 throw ImportErrors.COLUMNS_MISSING.exception(Map.of("missing", missing), String.join(", ", missing));
             }
@@ -119,6 +125,20 @@ public class Imports {
                 s -> jobs.insert(id, kind, name(upload), file, kept, language.getLanguage(), total, header.ignored()));
         start(TenantContext.require(), id);
         return get(kind, id);
+    }
+
+    /**
+     * A controller's upload: the {@code file} part (a missing one is a 400 on {@code file}) accepted as a job of
+     * {@code kind}, answered 202 with the job and its address under {@code jobsPath}.
+     */
+    public ResponseEntity<ImportJob> upload(String kind, MultipartFile file, ImportOptions options, String jobsPath) {
+        if (file == null) {
+            throw FieldErrors.missing("file");
+        }
+        ImportJob job = accept(kind, file, options);
+        return ResponseEntity.accepted()
+                .location(URI.create(jobsPath + job.id()))
+                .body(job);
     }
 
     /** The current store's job of this kind; one nobody answers for any more is taken over by this instance. */
@@ -195,7 +215,7 @@ public class Imports {
         while (table.hasNext()) {
             List<String> cells = table.next();
             if (!Header.blank(cells)) {
-                return Header.read(cells, handler.columns(), messages);
+                return Header.read(cells, handler.kind().columns(), messages);
             }
         }
         throw ImportErrors.NO_ROWS.exception();
@@ -301,7 +321,7 @@ public class Imports {
             try {
                 inTransaction(keep, () -> chunk.forEach(this::take));
             } catch (KassaException | DataAccessException refused) {
-                run.forget();
+                forget();
                 counts = countsBefore;
                 done = doneBefore;
                 errorsTotal = errorsBefore;
@@ -315,7 +335,7 @@ public class Imports {
             try {
                 inTransaction(keep, () -> take(row));
             } catch (KassaException | DataIntegrityViolationException e) {
-                run.forget();
+                forget();
                 done++;
                 refuse(header, row, e);
                 tx.executeWithoutResult(s -> progress());
@@ -326,7 +346,7 @@ public class Imports {
         private void inTransaction(boolean keep, Runnable rows) {
             tx.executeWithoutResult(s -> {
                 rows.run();
-                run.release();
+                memory.release();
                 if (keep) {
                     progress();
                 } else {
@@ -334,9 +354,15 @@ public class Imports {
                 }
             });
             if (!keep) {
-                run.forget();
+                forget();
                 beside.executeWithoutResult(s -> progress());
             }
+        }
+
+        /** Rolled back: the run's and the persistence context's memory of it let go. */
+        private void forget() {
+            run.forget();
+            memory.forget();
         }
 
         private void take(ImportRow row) {
@@ -370,7 +396,7 @@ public class Imports {
                         }
                         counts = counts.plus(run.apply(header.row(table.number(), cells)));
                         if (++inChunk == properties.chunkRows()) {
-                            run.release();
+                            memory.release();
                             beside.executeWithoutResult(b -> progress());
                             inChunk = 0;
                         }

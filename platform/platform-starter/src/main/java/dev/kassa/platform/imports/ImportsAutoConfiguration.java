@@ -5,14 +5,17 @@ import dev.kassa.platform.error.ModuleErrors;
 import dev.kassa.platform.tenancy.TenantMigrationLocations;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,14 +67,27 @@ public class ImportsAutoConfiguration {
             ImportProperties properties,
             MessageSource messageSource,
             ThreadPoolTaskExecutor importExecutor,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ObjectProvider<ImportMemory> memory) {
         return new Imports(
                 handlers,
                 new ImportJobs(jdbcClient, objectMapper),
                 properties,
                 messageSource,
                 importExecutor,
-                transactions);
+                transactions,
+                memory.getIfAvailable(() -> ImportMemory.NONE));
+    }
+
+    /** A service that works through JPA: its persistence context is let go after each chunk and each rollback. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "jakarta.persistence.EntityManager")
+    @ConditionalOnBean(type = "jakarta.persistence.EntityManagerFactory")
+    static class Jpa {
+        @Bean
+        ImportMemory importMemory(jakarta.persistence.EntityManager entities) {
+            return new JpaImportMemory(entities);
+        }
     }
 
     @Bean
