@@ -93,7 +93,8 @@ class LabelPrintingTests {
         long milk = product(owner, "Молоко", 14500, "4780000000120");
         Api cashier = as(store, "cashier");
 
-        Api.Response pdf = cashier.get("/api/products/products/" + milk + "/print-label/?format=pdf&quantity=3&template=58x40");
+        Api.Response pdf =
+                cashier.get("/api/products/products/" + milk + "/print-label/?format=pdf&quantity=3&template=58x40");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains("labels-58x40.pdf");
@@ -102,16 +103,19 @@ class LabelPrintingTests {
             assertThat(new PDFTextStripper().getText(document)).contains("Молоко", "14 500,00");
             assertThat(scan(document, 2).getText()).isEqualTo("4780000000120");
         }
-        try (PDDocument sheet = Loader.loadPDF(
-                owner.get("/api/products/products/" + milk + "/print-label/?format=pdf").bytes())) {
-            assertThat(sheet.getNumberOfPages()).as("one label on an A4 sheet by default").isEqualTo(1);
+        try (PDDocument sheet = Loader.loadPDF(owner.get("/api/products/products/" + milk + "/print-label/?format=pdf")
+                .bytes())) {
+            assertThat(sheet.getNumberOfPages())
+                    .as("one label on an A4 sheet by default")
+                    .isEqualTo(1);
             assertThat(scan(sheet, 0).getText()).isEqualTo("4780000000120");
         }
 
         Api.Response json = cashier.get("/api/products/products/" + milk + "/print-label/?quantity=2");
         assertThat(json.header("Content-Type")).startsWith("application/json");
         assertThat(json.text("/data/quantity")).isEqualTo("2");
-        assertThat(cashier.get("/api/products/products/" + milk + "/print-label/?format=json").status())
+        assertThat(cashier.get("/api/products/products/" + milk + "/print-label/?format=json")
+                        .status())
                 .isEqualTo(200);
 
         assertThat(owner.get("/api/products/products/" + milk + "/print-label/?format=png")

@@ -23,8 +23,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
@@ -84,7 +84,10 @@ class LabelController {
     @Operation(
             summary = "One product's shelf labels as a PDF (?format=pdf): ?quantity= copies (1–1000), ?template= a4-40 "
                     + "(default), 58x40, 30x20; without format=pdf the same path answers the label's data as JSON")
-    @GetMapping(value = "/api/products/products/{id}/print-label", params = "format=pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(
+            value = "/api/products/products/{id}/print-label",
+            params = "format=pdf",
+            produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(Access.READ_CATALOG)
     ResponseEntity<Resource> label(
             @PathVariable long id,

@@ -1,8 +1,7 @@
 package dev.kassa.catalog.product;
 
-import dev.kassa.platform.error.FieldErrors;
-
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.error.FieldErrors;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
