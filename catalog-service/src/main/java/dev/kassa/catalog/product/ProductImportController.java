@@ -40,7 +40,7 @@ class ProductImportController {
                             + "(movement reason import); missing categories and units are made. Owners and managers")
     @PostMapping(value = "/api/products/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Access.FILES)
-    ResponseEntity<ImportJob> upload(
+    ResponseEntity<ImportJob> startImport(
             @RequestPart(required = false) MultipartFile file,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) String match,
@@ -59,7 +59,7 @@ class ProductImportController {
                     + "message). Owners and managers")
     @GetMapping("/api/products/imports/{id}")
     @PreAuthorize(Access.FILES)
-    ImportJob get(@PathVariable UUID id) {
+    ImportJob importJob(@PathVariable UUID id) {
         return imports.get(ProductImportService.KIND, id);
     }
 }

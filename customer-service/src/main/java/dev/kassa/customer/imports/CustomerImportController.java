@@ -39,7 +39,7 @@ class CustomerImportController {
                     + "groups are made. Owners and managers")
     @PostMapping(value = "/api/customers/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Access.FILES)
-    ResponseEntity<ImportJob> upload(
+    ResponseEntity<ImportJob> startImport(
             @RequestPart(required = false) MultipartFile file,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
             @RequestParam(name = "all_or_nothing", defaultValue = "false") boolean allOrNothing,
@@ -57,7 +57,7 @@ class CustomerImportController {
                     + "message). Owners and managers")
     @GetMapping("/api/customers/imports/{id}")
     @PreAuthorize(Access.FILES)
-    ImportJob get(@PathVariable UUID id) {
+    ImportJob importJob(@PathVariable UUID id) {
         return imports.get(CustomerImportService.KIND, id);
     }
 }

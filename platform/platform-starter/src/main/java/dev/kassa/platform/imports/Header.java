@@ -82,6 +82,17 @@ final class Header {
         return new ImportRow(number, values);
     }
 
+    /** The header: the table's first row that is not blank. */
+    static Header first(ImportFile.Table table, List<ImportColumn> columns, MessageSource messages) {
+        while (table.hasNext()) {
+            List<String> cells = table.next();
+            if (!blank(cells)) {
+                return read(cells, columns, messages);
+            }
+        }
+        throw ImportErrors.NO_ROWS.exception();
+    }
+
     static boolean blank(List<String> cells) {
         return cells.stream().allMatch(c -> c == null || c.isBlank());
     }

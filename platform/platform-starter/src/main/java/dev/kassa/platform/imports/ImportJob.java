@@ -1,5 +1,7 @@
 package dev.kassa.platform.imports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +34,11 @@ public record ImportJob(
         Instant finishedAt) {
 
     /** Rows worked through of the file's rows (its header not counted). */
+    @Schema(name = "ImportProgress")
     public record Progress(int done, int total) {}
 
     /** What the rows did; a dry run counts what they would have done. */
+    @Schema(name = "ImportCounts")
     public record Counts(int created, int updated, int unchanged, int refused) {
 
         static final Counts NONE = new Counts(0, 0, 0, 0);
@@ -56,9 +60,11 @@ public record ImportJob(
      * Why a row was refused: its number as the spreadsheet shows it, the column as the file names it and its field
      * (none when the reason is the row's, not a cell's), a stable code and the message in the language of the upload.
      */
+    @Schema(name = "ImportRowError")
     public record RowError(int row, String column, String field, String code, String message) {}
 
     /** Why a job failed as a whole ({@code import.rows_refused} for all-or-nothing, {@code import.failed}). */
+    @Schema(name = "ImportFailure")
     public record Failure(String code, String message) {}
 
     boolean finished() {

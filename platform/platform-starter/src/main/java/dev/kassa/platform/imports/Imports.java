@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,7 +18,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,13 +45,13 @@ public class Imports {
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
     private final Map<String, ImportHandler> handlers;
-    private final ImportMemory memory;
-    private final ImportJobs jobs;
-    private final ImportProperties properties;
-    private final MessageSource messages;
-    private final Executor executor;
-    private final TransactionTemplate tx;
-    private final TransactionTemplate beside;
+    final ImportMemory memory;
+    final ImportJobs jobs;
+    final ImportProperties properties;
+    final MessageSource messages;
+    final Executor executor;
+    final TransactionTemplate tx;
+    final TransactionTemplate beside;
 
     Imports(
             List<ImportHandler> handlers,
@@ -100,7 +97,7 @@ public class Imports {
         Header header;
         int rows = 0;
         try (ImportFile.Table table = file.open()) {
-            header = header(table, handler);
+            header = Header.first(table, handler.kind().columns(), messages);
             List<String> missing = header.missing(handler.kind().columns(), messages, language);
             if (!missing.isEmpty()) {
                 throw ImportErrors.COLUMNS_MISSING.exception(Map.of("missing", missing), String.join(", ", missing));
@@ -186,8 +183,8 @@ public class Imports {
         }
         LocaleContextHolder.setLocale(Locale.forLanguageTag(claimed.language()));
         try {
-            new Walk(claimed).walk();
-        } catch (ClaimLost e) {
+            new ImportRun(claimed, handler(claimed.job().kind()), this).walk();
+        } catch (ImportRun.ClaimLost e) {
             log.info("Import {} was taken over by another instance", id);
         } catch (RuntimeException e) {
             log.warn("Import {} failed", id, e);
@@ -208,17 +205,6 @@ public class Imports {
             throw new IllegalArgumentException("No import handler of kind " + kind);
         }
         return handler;
-    }
-
-    /** The first row that is not blank. */
-    private Header header(ImportFile.Table table, ImportHandler handler) {
-        while (table.hasNext()) {
-            List<String> cells = table.next();
-            if (!Header.blank(cells)) {
-                return Header.read(cells, handler.kind().columns(), messages);
-            }
-        }
-        throw ImportErrors.NO_ROWS.exception();
     }
 
     private static byte[] bytes(MultipartFile upload) {
@@ -242,220 +228,6 @@ public class Imports {
     private static final class ClaimLost extends RuntimeException {
         ClaimLost() {
             super(null, null, false, false);
-        }
-    }
-
-    /** One run of a claimed job over its file's rows. */
-    private final class Walk {
-        private final ImportJobs.Claimed claimed;
-        private final ImportJob job;
-        private final ImportHandler handler;
-        private ImportHandler.Run run;
-        private ImportJob.Counts counts;
-        private int done;
-        private int errorsTotal;
-        private final List<ImportJob.RowError> pending = new ArrayList<>();
-
-        Walk(ImportJobs.Claimed claimed) {
-            this.claimed = claimed;
-            this.job = claimed.job();
-            this.handler = handler(job.kind());
-            this.run = start();
-            this.counts = job.counts();
-            this.done = job.progress().done();
-            this.errorsTotal = job.errorsTotal();
-        }
-
-        private ImportHandler.Run start() {
-            return handler.start(new ImportOptions(job.dryRun(), job.match(), job.allOrNothing(), job.createdBy()));
-        }
-
-        /** The job as its options say, to its end. */
-        void walk() {
-            if (job.allOrNothing() && !job.dryRun()) {
-                allOrNothing();
-            } else {
-                chunkByChunk(!job.dryRun());
-                finish(!job.dryRun(), null);
-            }
-        }
-
-        /**
-         * Each chunk's rows in one transaction, committed with the job's counts ({@code keep}) or rolled back with the
-         * counts written beside it (a dry run); a job taken over skips what was committed.
-         */
-        private void chunkByChunk(boolean keep) {
-            try (ImportFile.Table table = claimed.file().open()) {
-                Header header = header(table, handler);
-                int skip = done;
-                List<ImportRow> chunk = new ArrayList<>(properties.chunkRows());
-                while (table.hasNext()) {
-                    List<String> cells = table.next();
-                    if (Header.blank(cells)) {
-                        continue;
-                    }
-                    if (skip > 0) {
-                        skip--;
-                        continue;
-                    }
-                    chunk.add(header.row(table.number(), cells));
-                    if (chunk.size() == properties.chunkRows()) {
-                        chunk(header, chunk, keep);
-                        chunk.clear();
-                    }
-                }
-                if (!chunk.isEmpty()) {
-                    chunk(header, chunk, keep);
-                }
-            }
-        }
-
-        /**
-         * The chunk's rows in one transaction; when a row is refused, the chunk is rolled back and done again a row per
-         * transaction, so the refused row takes back what it wrote and the others are kept.
-         */
-        private void chunk(Header header, List<ImportRow> chunk, boolean keep) {
-            ImportJob.Counts countsBefore = counts;
-            int doneBefore = done;
-            int errorsBefore = errorsTotal;
-            try {
-                inTransaction(keep, () -> chunk.forEach(this::take));
-            } catch (KassaException | DataAccessException refused) {
-                forget();
-                counts = countsBefore;
-                done = doneBefore;
-                errorsTotal = errorsBefore;
-                pending.clear();
-                chunk.forEach(row -> alone(header, row, keep));
-            }
-        }
-
-        /** One row and the counts in their own transaction; refused, its reasons and the counts in the next. */
-        private void alone(Header header, ImportRow row, boolean keep) {
-            try {
-                inTransaction(keep, () -> take(row));
-            } catch (KassaException | DataIntegrityViolationException e) {
-                forget();
-                done++;
-                refuse(header, row, e);
-                tx.executeWithoutResult(s -> progress());
-            }
-        }
-
-        /** {@code rows} and the job's counts: committed together, or rolled back with the counts written beside. */
-        private void inTransaction(boolean keep, Runnable rows) {
-            tx.executeWithoutResult(s -> {
-                rows.run();
-                memory.release();
-                if (keep) {
-                    progress();
-                } else {
-                    s.setRollbackOnly();
-                }
-            });
-            if (!keep) {
-                forget();
-                beside.executeWithoutResult(s -> progress());
-            }
-        }
-
-        /** Rolled back: the run's and the persistence context's memory of it let go. */
-        private void forget() {
-            run.forget();
-            memory.forget();
-        }
-
-        private void take(ImportRow row) {
-            counts = counts.plus(run.apply(row));
-            done++;
-        }
-
-        /**
-         * First every row tried and rolled back (as a dry run), so every refused row is named; then, when none was,
-         * every row again in one transaction, kept whole or not at all.
-         */
-        private void allOrNothing() {
-            chunkByChunk(false);
-            if (counts.refused() > 0) {
-                finish(
-                        false,
-                        new ImportJob.Failure(
-                                "import.rows_refused", Messages.get("import.rows_refused", counts.refused())));
-                return;
-            }
-            counts = ImportJob.Counts.NONE;
-            run = start();
-            tx.executeWithoutResult(s -> {
-                try (ImportFile.Table table = claimed.file().open()) {
-                    Header header = header(table, handler);
-                    int inChunk = 0;
-                    while (table.hasNext()) {
-                        List<String> cells = table.next();
-                        if (Header.blank(cells)) {
-                            continue;
-                        }
-                        counts = counts.plus(run.apply(header.row(table.number(), cells)));
-                        if (++inChunk == properties.chunkRows()) {
-                            memory.release();
-                            beside.executeWithoutResult(b -> progress());
-                            inChunk = 0;
-                        }
-                    }
-                }
-                progress();
-                if (!jobs.finish(job.id(), claimed.token(), "done", true, null)) {
-                    throw new ClaimLost();
-                }
-            });
-        }
-
-        private void refuse(Header header, ImportRow row, RuntimeException refusal) {
-            counts = counts.refusedOne();
-            if (!(refusal instanceof KassaException e)) {
-                record(new ImportJob.RowError(
-                        row.number(), null, null, "import.row_conflict", Messages.get("import.row_conflict")));
-                return;
-            }
-            if (e.fieldErrors() == null || e.fieldErrors().isEmpty()) {
-                record(new ImportJob.RowError(
-                        row.number(), null, null, e.code(), Messages.get(e.messageKey(), e.args())));
-                return;
-            }
-            e.fieldErrors().forEach((field, list) -> {
-                String column = handler.column(field);
-                List<String> codes = e.fieldCodes().getOrDefault(field, List.of());
-                for (int i = 0; i < list.size(); i++) {
-                    record(new ImportJob.RowError(
-                            row.number(),
-                            header.column(column),
-                            column,
-                            i < codes.size() ? codes.get(i) : e.code(),
-                            list.get(i)));
-                }
-            });
-        }
-
-        private void record(ImportJob.RowError error) {
-            if (errorsTotal++ < KEPT_ERRORS) {
-                pending.add(error);
-            }
-        }
-
-        /** The counts and the new reasons, in the current transaction; the claim lost rolls it back. */
-        private void progress() {
-            if (!jobs.progress(
-                    job.id(), claimed.token(), done, counts, List.copyOf(pending), errorsTotal, properties.lease())) {
-                throw new ClaimLost();
-            }
-            pending.clear();
-        }
-
-        private void finish(boolean applied, ImportJob.Failure failure) {
-            String status = failure == null ? "done" : "failed";
-            if (!Boolean.TRUE.equals(
-                    beside.execute(s -> jobs.finish(job.id(), claimed.token(), status, applied, failure)))) {
-                throw new ClaimLost();
-            }
         }
     }
 }
