@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import io.micrometer.core.instrument.Counter;
@@ -69,6 +70,89 @@ class DailySalesTests {
 
     static Line line(long product, String qty, String total) {
         return new Line(product, qty, total);
+    }
+
+    @Test
+    void theDailyReportAndTheProductsOfAPeriodLeaveAsFilesForOwnersAndManagers() throws Exception {
+        String store = TestStores.newKey("anx");
+        Api owner = as(store, "owner");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(
+                                store,
+                                "1",
+                                today,
+                                "150000.00",
+                                List.of(line(18, "2.000", "100000.00"), line(19, "1.000", "50000.00")),
+                                "cash"))
+                .get();
+        kafka.send(
+                        Topics.SALES,
+                        store,
+                        saleCompleted(
+                                store,
+                                "2",
+                                today.minusDays(2),
+                                "30000.00",
+                                List.of(line(19, "1.000", "30000.00")),
+                                "card"))
+                .get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/analytics/daily-sales/").at("/count").asInt())
+                .isEqualTo(2));
+
+        String period = "?start_date=" + today.minusDays(2) + "&end_date=" + today;
+        Api.Response daily = owner.get("/api/analytics/daily-sales/export" + period);
+        assertThat(daily.status()).as(daily.toString()).isEqualTo(200);
+        assertThat(daily.header("Content-Disposition"))
+                .contains("daily-sales-")
+                .contains(today.minusDays(2) + "_" + today + ".csv");
+        List<List<String>> days = ExportedFiles.csv(daily.bytes(), ';');
+        assertThat(days.get(0)).startsWith("Дата", "Продаж", "Выручка", "Наличными", "Картой");
+        assertThat(days)
+                .as("every day of the period, the one without sales too")
+                .hasSize(4);
+        assertThat(days.get(1)).startsWith(today.minusDays(2).toString(), "1", "30000,00", "0,00", "30000,00");
+        assertThat(days.get(2)).startsWith(today.minusDays(1).toString(), "0", "0,00");
+        assertThat(days.get(3)).startsWith(today.toString(), "1", "150000,00", "150000,00");
+
+        Api.Response products = owner.english().get("/api/analytics/product-performance/export" + period);
+        assertThat(products.status()).as(products.toString()).isEqualTo(200);
+        List<List<String>> rows = ExportedFiles.csv(products.bytes(), ',');
+        assertThat(rows.get(0))
+                .containsExactly("SKU", "Name", "Quantity sold", "Revenue", "Profit", "Margin, %", "Sales");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(2))
+                .as("best revenue first: product 18, then 19")
+                .isEqualTo("2.000");
+        assertThat(rows.get(1).get(3)).isEqualTo("100000.00");
+        assertThat(rows.get(1).get(4)).as("at the batches' cost of 1.00 a unit").isEqualTo("99998.00");
+        assertThat(rows.get(2).get(3)).isEqualTo("80000.00");
+
+        Api.Response xlsx = as(store, "manager").get("/api/analytics/daily-sales/export" + period + "&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(ExportedFiles.xlsx(xlsx.bytes())).hasSize(4);
+
+        assertThat(as(store, "cashier").get("/api/analytics/daily-sales/export").status())
+                .isEqualTo(403);
+        assertThat(as(store, "stockkeeper")
+                        .get("/api/analytics/product-performance/export")
+                        .status())
+                .isEqualTo(403);
+        assertThat(owner.get("/api/analytics/daily-sales/export?start_date=yesterday")
+                        .at("/errors/start_date")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/product-performance/export?format=pdf")
+                        .at("/errors/format")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/analytics/daily-sales/export?start_date=2020-01-01&end_date=2026-01-01")
+                        .status())
+                .as("at most 366 days")
+                .isEqualTo(400);
     }
 
     @Test

@@ -3,18 +3,23 @@ package dev.kassa.analytics.daily;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.export.Column;
+import dev.kassa.platform.export.ExportFormat;
+import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,10 +59,49 @@ class DailySalesController {
             "id",
             Map.of("date", "date", "total_sales", "total_sales", "total_sales_count", "total_sales_count"));
 
-    private final DailySalesRepository reports;
+    /** The columns of the daily report as a file, a row a day. */
+    static final List<Column<DailyReport>> COLUMNS = List.of(
+            Column.of("export.daily.date", DailyReport::date),
+            Column.of("export.daily.sales_count", DailyReport::totalSalesCount),
+            Column.of("export.daily.total_sales", DailyReport::totalSales),
+            Column.of("export.daily.cash_sales", DailyReport::cashSales),
+            Column.of("export.daily.card_sales", DailyReport::cardSales),
+            Column.of("export.daily.credit_sales", DailyReport::creditSales),
+            Column.of("export.daily.discount", DailyReport::totalDiscount),
+            Column.of("export.daily.tax", DailyReport::totalTax),
+            Column.of("export.daily.refunds", DailyReport::totalRefunds),
+            Column.of("export.daily.refunds_count", DailyReport::refundsCount),
+            Column.of("export.daily.items_sold", DailyReport::totalItemsSold),
+            Column.of("export.daily.average_sale", DailyReport::avgSaleAmount),
+            Column.of("export.daily.customers", DailyReport::uniqueCustomers),
+            Column.of("export.daily.new_customers", DailyReport::newCustomers));
 
-    DailySalesController(DailySalesRepository reports) {
+    private final DailySalesRepository reports;
+    private final Exports exports;
+
+    DailySalesController(DailySalesRepository reports, Exports exports) {
         this.reports = reports;
+        this.exports = exports;
+    }
+
+    @Operation(
+            summary = "The daily report of a period as a file: ?format=csv (default) or xlsx, start_date and end_date "
+                    + "(default the last 30 days, at most 366), a row a day, days without sales included. Owners and "
+                    + "managers")
+    @GetMapping("/export")
+    @PreAuthorize(Access.FILES)
+    public ResponseEntity<StreamingResponseBody> export(
+            ExportFormat format,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
+        return exports.file(format, "daily-sales", range.start() + "_" + range.end(), COLUMNS, row -> {
+            Map<LocalDate, DailyReport> byDate = new HashMap<>();
+            reports.between(range.start(), range.end()).forEach(r -> byDate.put(r.date(), r));
+            for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
+                row.accept(byDate.getOrDefault(d, DailyReport.empty(d)));
+            }
+        });
     }
 
     @Operation(summary = "Today's report in the store's time zone (zeros before the first sale of the day)")

@@ -5,18 +5,23 @@ import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.export.Column;
+import dev.kassa.platform.export.ExportFormat;
+import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,10 +66,50 @@ class ProductPerformanceController {
                     "pp.total_profit"));
     private static final Set<String> ORDER_BY = Set.of("revenue", "quantity", "profit");
 
-    private final ProductPerformanceRepository performance;
+    /** The columns of a period's products as a file, best revenue first. */
+    static final List<Column<ProductPerformanceRepository.Top>> COLUMNS = List.of(
+            Column.of("export.performance.sku", ProductPerformanceRepository.Top::productSku),
+            Column.of("export.performance.name", ProductPerformanceRepository.Top::productName),
+            Column.of("export.performance.quantity", ProductPerformanceRepository.Top::totalQuantity),
+            Column.of("export.performance.revenue", ProductPerformanceRepository.Top::totalRevenue),
+            Column.of("export.performance.profit", ProductPerformanceRepository.Top::totalProfit),
+            Column.of("export.performance.margin", ProductPerformanceController::margin),
+            Column.of("export.performance.sales_count", ProductPerformanceRepository.Top::salesCount));
 
-    ProductPerformanceController(ProductPerformanceRepository performance) {
+    private final ProductPerformanceRepository performance;
+    private final Exports exports;
+
+    ProductPerformanceController(ProductPerformanceRepository performance, Exports exports) {
         this.performance = performance;
+        this.exports = exports;
+    }
+
+    @Operation(
+            summary =
+                    "Every product sold in a period as a file: ?format=csv (default) or xlsx, start_date and end_date "
+                            + "(default the last 30 days, at most 366); SKU, name, quantity, revenue, profit at the batches' "
+                            + "cost, margin (%), sales, net of refunds, best revenue first. Owners and managers")
+    @GetMapping("/export")
+    @PreAuthorize(Access.FILES)
+    ResponseEntity<StreamingResponseBody> export(
+            ExportFormat format,
+            @RequestParam(name = "start_date", required = false) String start,
+            @RequestParam(name = "end_date", required = false) String end) {
+        Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
+        return exports.file(
+                format, "product-performance", range.start() + "_" + range.end(), COLUMNS, row -> performance
+                        .top(range.start(), range.end(), "revenue", Integer.MAX_VALUE)
+                        .forEach(row));
+    }
+
+    /** Profit as a percentage of revenue; none without revenue. */
+    static BigDecimal margin(ProductPerformanceRepository.Top top) {
+        if (top.totalRevenue() == null || top.totalRevenue().signum() == 0 || top.totalProfit() == null) {
+            return null;
+        }
+        return top.totalProfit()
+                .multiply(BigDecimal.valueOf(100))
+                .divide(top.totalRevenue(), 2, java.math.RoundingMode.HALF_UP);
     }
 
     @Operation(
