@@ -3,6 +3,7 @@ package dev.kassa.analytics;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,29 @@ class CustomerAnalyticsTests {
         Api.Response atRisk = as(store, "manager").get("/api/analytics/customer-analytics/at-risk/");
         assertThat(atRisk.at("/count").asInt()).isEqualTo(1);
         assertThat(atRisk.text("/customers/0/customer_name")).isEqualTo("Юсупов Бобур");
+
+        Api.Response rfm = owner.get("/api/analytics/customer-analytics/export?segment=Can%27t%20Lose%20Them");
+        assertThat(rfm.status()).as(rfm.toString()).isEqualTo(200);
+        List<List<String>> rfmRows = ExportedFiles.csv(rfm.bytes(), ';');
+        assertThat(rfmRows.get(0)).startsWith("Покупатель", "Телефон", "Сегмент", "RFM");
+        assertThat(rfmRows).as("the list's filter").hasSize(2);
+        assertThat(rfmRows.get(1)).startsWith("Юсупов Бобур");
+        assertThat(rfmRows.get(1).get(2)).isEqualTo("Can't Lose Them");
+        assertThat(rfmRows.get(1).get(4)).isEqualTo("75");
+        assertThat(ExportedFiles.csv(
+                                owner.english()
+                                        .get("/api/analytics/customer-analytics/export")
+                                        .bytes(),
+                                ',')
+                        .get(0))
+                .startsWith("Customer", "Phone", "Segment");
+        assertThat(owner.get("/api/analytics/customer-analytics/export?segment=VIP")
+                        .status())
+                .isEqualTo(400);
+        assertThat(as(store, "cashier")
+                        .get("/api/analytics/customer-analytics/export")
+                        .status())
+                .isEqualTo(403);
 
         // a refund of one of Алия's purchases takes it off her spend
         kafka.send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "a3")

@@ -3,6 +3,7 @@ package dev.kassa.analytics;
 import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -286,6 +287,24 @@ class ReportsTests {
                         .at("/snapshots")
                         .size())
                 .isEqualTo(3);
+        Api.Response stockFile = owner.get("/api/analytics/inventory-snapshots/export");
+        assertThat(stockFile.status()).as(stockFile.toString()).isEqualTo(200);
+        assertThat(stockFile.header("Content-Disposition")).contains("stock-");
+        List<List<String>> stockRows = ExportedFiles.csv(stockFile.bytes(), ';');
+        assertThat(stockRows.get(0)).startsWith("Товар", "Дата снимка", "Остаток", "В резерве", "Доступно");
+        assertThat(stockRows).as("each product's latest snapshot, by name").hasSize(4);
+        List<String> held = stockRows.stream()
+                .filter(r -> r.get(3).equals("1,000"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(held.get(5)).as("value at cost").isEqualTo("18000,00");
+        assertThat(held.get(6)).as("value at retail").isEqualTo("30000,00");
+        assertThat(held.get(10)).as("low").isEqualTo("да");
+        assertThat(as(store, "stockkeeper")
+                        .get("/api/analytics/inventory-snapshots/export")
+                        .status())
+                .as("files are for owners and managers")
+                .isEqualTo(403);
         assertThat(owner.get("/api/analytics/inventory-snapshots/?is_out_of_stock=true")
                         .at("/results")
                         .findValuesAsText("product_name"))

@@ -3,17 +3,24 @@ package dev.kassa.analytics.customer;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.export.Column;
+import dev.kassa.platform.export.ExportFormat;
+import dev.kassa.platform.export.Exports;
+import dev.kassa.platform.export.RowSource;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.List;
 import java.util.Map;
@@ -56,10 +63,67 @@ class CustomerAnalyticsController {
                     "rfm_score",
                     "a.rfm_score"));
 
-    private final CustomerAnalyticsService analytics;
+    /** The columns of customers by RFM as a file. */
+    static final List<Column<CustomerAnalyticsRepository.Row>> COLUMNS = List.of(
+            Column.of("export.rfm.name", CustomerAnalyticsRepository.Row::customerName),
+            Column.of("export.rfm.phone", CustomerAnalyticsRepository.Row::customerPhone),
+            Column.of("export.rfm.segment", CustomerAnalyticsRepository.Row::segment),
+            Column.of("export.rfm.score", CustomerAnalyticsRepository.Row::rfmScore),
+            Column.of("export.rfm.recency_days", CustomerAnalyticsRepository.Row::recencyDays),
+            Column.of("export.rfm.frequency", CustomerAnalyticsRepository.Row::frequency),
+            Column.of("export.rfm.monetary", CustomerAnalyticsRepository.Row::monetary),
+            Column.of("export.rfm.purchases", CustomerAnalyticsRepository.Row::purchasesCount),
+            Column.of("export.rfm.total_spent", CustomerAnalyticsRepository.Row::totalSpent),
+            Column.of("export.rfm.average_purchase", CustomerAnalyticsRepository.Row::avgPurchaseAmount),
+            Column.of("export.rfm.credit_purchases", CustomerAnalyticsRepository.Row::creditPurchases),
+            Column.of("export.rfm.credit_amount", CustomerAnalyticsRepository.Row::totalCreditAmount));
 
-    CustomerAnalyticsController(CustomerAnalyticsService analytics) {
+    /** The list's filters, checked. */
+    private record Filter(Long customer, String segment, Integer rfmScore) {
+        static Filter of(String customer, String segment, String score) {
+            Long customerId = Periods.id("customer", customer);
+            if (segment != null && !segment.isBlank() && !SEGMENTS.contains(segment.trim())) {
+                throw FieldErrors.single("segment", "analytics.segment_unknown");
+            }
+            Integer rfm = score == null || score.isBlank()
+                    ? null
+                    : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
+            return new Filter(customerId, blankToNull(segment), rfm);
+        }
+    }
+
+    private final CustomerAnalyticsService analytics;
+    private final Exports exports;
+
+    CustomerAnalyticsController(CustomerAnalyticsService analytics, Exports exports) {
         this.analytics = analytics;
+        this.exports = exports;
+    }
+
+    @Operation(
+            summary = "Customers by RFM as a file: ?format=csv (default) or xlsx, with the list's filters (customer, "
+                    + "segment, rfm_score) and ordering; name, phone, segment, scores, spend, purchases, credit. Owners "
+                    + "and managers")
+    @GetMapping("/export")
+    @PreAuthorize(Access.FILES)
+    ResponseEntity<StreamingResponseBody> export(
+            ExportFormat format,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String segment,
+            @RequestParam(name = "rfm_score", required = false) String score,
+            @RequestParam(required = false) String ordering) {
+        Filter f = Filter.of(customer, segment, score);
+        String orderBy = ORDERING.orderBy(ordering);
+        return exports.file(
+                format,
+                "customer-analytics",
+                null,
+                COLUMNS,
+                RowSource.pages(
+                        500,
+                        Sort.unsorted(),
+                        page -> analytics.page(f.customer(), f.segment(), f.rfmScore(), orderBy, page),
+                        () -> {}));
     }
 
     @Operation(
@@ -74,15 +138,9 @@ class CustomerAnalyticsController {
             @RequestParam(name = "rfm_score", required = false) String score,
             @RequestParam(required = false) String ordering,
             PageRequest page) {
-        Long customerId = Periods.id("customer", customer);
-        if (segment != null && !segment.isBlank() && !SEGMENTS.contains(segment.trim())) {
-            throw FieldErrors.single("segment", "analytics.segment_unknown");
-        }
-        Integer rfm = score == null || score.isBlank()
-                ? null
-                : Periods.number("rfm_score", score, 0, 1, 5, "analytics.rfm_score_invalid");
+        Filter f = Filter.of(customer, segment, score);
         String orderBy = ORDERING.orderBy(ordering);
-        return PageResponse.of(analytics.page(customerId, blankToNull(segment), rfm, orderBy, page), r -> r);
+        return PageResponse.of(analytics.page(f.customer(), f.segment(), f.rfmScore(), orderBy, page), r -> r);
     }
 
     @Operation(summary = "One customer's RFM row by its id")

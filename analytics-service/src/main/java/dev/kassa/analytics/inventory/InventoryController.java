@@ -2,18 +2,23 @@ package dev.kassa.analytics.inventory;
 
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.period.Periods;
+import dev.kassa.platform.export.Column;
+import dev.kassa.platform.export.ExportFormat;
+import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -47,10 +52,39 @@ class InventoryController {
                     "days_of_stock",
                     "s.days_of_stock"));
 
-    private final SnapshotRepository snapshots;
+    /** The columns of the stock as it stands as a file. */
+    static final List<Column<SnapshotRepository.Snapshot>> COLUMNS = List.of(
+            Column.of("export.stock.product", SnapshotRepository.Snapshot::productName),
+            Column.of("export.stock.date", SnapshotRepository.Snapshot::date),
+            Column.of("export.stock.on_hand", SnapshotRepository.Snapshot::quantityOnHand),
+            Column.of("export.stock.reserved", SnapshotRepository.Snapshot::reservedQuantity),
+            Column.of("export.stock.available", SnapshotRepository.Snapshot::availableQuantity),
+            Column.of("export.stock.cost_value", SnapshotRepository.Snapshot::totalCost),
+            Column.of("export.stock.retail_value", SnapshotRepository.Snapshot::totalValue),
+            Column.of("export.stock.turnover", SnapshotRepository.Snapshot::turnoverRate),
+            Column.of("export.stock.days_of_stock", SnapshotRepository.Snapshot::daysOfStock),
+            Column.of("export.stock.out_of_stock", SnapshotRepository.Snapshot::isOutOfStock),
+            Column.of("export.stock.low_stock", SnapshotRepository.Snapshot::isLowStock),
+            Column.of("export.stock.overstock", SnapshotRepository.Snapshot::isOverstock));
 
-    InventoryController(SnapshotRepository snapshots) {
+    private final SnapshotRepository snapshots;
+    private final Exports exports;
+
+    InventoryController(SnapshotRepository snapshots, Exports exports) {
         this.snapshots = snapshots;
+        this.exports = exports;
+    }
+
+    @Operation(
+            summary = "The stock as it stands as a file (each product's latest snapshot, by name): ?format=csv "
+                    + "(default) or xlsx; on hand, reserved, available, value at cost and at retail, turnover, days of "
+                    + "stock, flags. Owners and managers")
+    @GetMapping("/export")
+    @PreAuthorize(Access.FILES)
+    ResponseEntity<StreamingResponseBody> export(ExportFormat format) {
+        return exports.file(format, "stock", null, COLUMNS, row -> snapshots
+                .latest(SnapshotRepository.ALL, SnapshotRepository.BY_NAME)
+                .forEach(row));
     }
 
     @Operation(
