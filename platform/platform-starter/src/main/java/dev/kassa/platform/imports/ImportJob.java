@@ -66,8 +66,4 @@ public record ImportJob(
     /** Why a job failed as a whole ({@code import.rows_refused} for all-or-nothing, {@code import.failed}). */
     @Schema(name = "ImportFailure")
     public record Failure(String code, String message) {}
-
-    boolean finished() {
-        return "done".equals(status) || "failed".equals(status);
-    }
 }

@@ -69,11 +69,15 @@ class ImportJobs {
                 .update();
     }
 
-    Optional<ImportJob> find(UUID id, String kind) {
-        return sql.sql("select * from kassa_import where id = :id and kind = :kind")
+    /** A job as its caller sees it, and whether nobody answers for it (unfinished, its lease run out). */
+    record Found(ImportJob job, boolean abandoned) {}
+
+    Optional<Found> find(UUID id, String kind) {
+        return sql.sql("select *, status in ('queued', 'running') and lease_until <= now() as abandoned"
+                        + " from kassa_import where id = :id and kind = :kind")
                 .param("id", id)
                 .param("kind", kind)
-                .query(row)
+                .query((rs, i) -> new Found(job(rs), rs.getBoolean("abandoned")))
                 .optional();
     }
 

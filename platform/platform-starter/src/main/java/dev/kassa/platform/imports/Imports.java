@@ -140,11 +140,12 @@ public class Imports {
 
     /** The current store's job of this kind; one nobody answers for any more is taken over by this instance. */
     public ImportJob get(String kind, UUID id) {
-        ImportJob job = tx.execute(s -> jobs.find(id, kind)).orElseThrow(() -> ImportErrors.NOT_FOUND.exception());
-        if (!job.finished()) {
+        ImportJobs.Found found =
+                tx.execute(s -> jobs.find(id, kind)).orElseThrow(() -> ImportErrors.NOT_FOUND.exception());
+        if (found.abandoned()) {
             resumeAbandoned(List.of(id));
         }
-        return job;
+        return found.job();
     }
 
     /** Takes over the current store's jobs whose instance stopped answering for them; answers how many were found. */
