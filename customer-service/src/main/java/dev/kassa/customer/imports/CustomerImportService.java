@@ -64,8 +64,7 @@ class CustomerImportService implements ImportHandler {
     private static final Map<String, String> COLUMN_OF = Map.of(
             "name", "full_name",
             "first_name", "full_name",
-            "company_name", "company",
-            "group", "group");
+            "company_name", "company");
 
     private final CustomerService customers;
     private final CustomerRepository repository;

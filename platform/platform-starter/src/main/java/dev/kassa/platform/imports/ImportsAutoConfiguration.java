@@ -92,8 +92,7 @@ public class ImportsAutoConfiguration {
 
     @Bean
     @ConditionalOnBean({Imports.class, TenantRegistry.class, TenantProvisioner.class})
-    ImportSweeper importSweeper(
-            Imports imports, TenantRegistry registry, TenantProvisioner provisioner, ImportProperties properties) {
+    ImportSweeper importSweeper(Imports imports, TenantRegistry registry, TenantProvisioner provisioner) {
         return new ImportSweeper(imports, registry, provisioner);
     }
 }
