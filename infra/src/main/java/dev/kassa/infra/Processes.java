@@ -6,6 +6,8 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,10 +85,12 @@ final class Processes {
     /** Waits until {@code ready}; throws when a kept process exits meanwhile or {@code deadline} (nanoTime) passes. */
     void waitFor(String what, long deadline, BooleanSupplier ready) {
         while (!ready.getAsBoolean()) {
-            for (Process p : started) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(
-                            "A suite process exited (" + p.info().commandLine().orElse("?") + "); logs are in " + logs);
+            for (Map.Entry<String, Process> e : byName.entrySet()) {
+                if (!e.getValue().isAlive()) {
+                    throw new IllegalStateException("The suite's " + e.getKey() + " exited with status "
+                            + e.getValue().exitValue() + " while waiting for " + what + "; logs are in " + logs + " ("
+                            + freeMegabytes() + " MB free on that disk); the end of its log:\n"
+                            + tail(e.getKey(), 40));
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -98,6 +102,27 @@ final class Processes {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private long freeMegabytes() {
+        try {
+            return Files.getFileStore(logs).getUsableSpace() / (1024 * 1024);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The last {@code lines} lines of a process's log (what a CI report shows of a process that died). */
+    String tail(String name, int lines) {
+        try {
+            // malformed bytes are replaced, never thrown: a log is read as it is
+            List<String> all = new String(Files.readAllBytes(logs.resolve(name + ".log")), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(its log cannot be read: " + e.getMessage() + ")";
         }
     }
 
