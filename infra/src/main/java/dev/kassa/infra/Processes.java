@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The processes the suite starts: each with its output in its own file of the logs folder, kept by name in starting
@@ -27,8 +28,16 @@ final class Processes {
     private final List<Process> started = new ArrayList<>();
     private final Map<String, Process> byName = new LinkedHashMap<>();
 
+    /** Asked about a kept process found dead while waiting: true when it was started again (and registered anew). */
+    private volatile Predicate<String> revive = name -> false;
+
     Processes(Path logs) {
         this.logs = logs;
+    }
+
+    /** What {@link #waitFor} does with a kept process found dead: start it again (true) or fail (false, the default). */
+    void reviveWith(Predicate<String> revive) {
+        this.revive = revive;
     }
 
     /** Starts a process, its output appended to {@code <logs>/<name>.log}; it is kept only once {@link #register}ed. */
@@ -87,6 +96,9 @@ final class Processes {
         while (!ready.getAsBoolean()) {
             for (Map.Entry<String, Process> e : byName.entrySet()) {
                 if (!e.getValue().isAlive()) {
+                    if (revive.test(e.getKey())) {
+                        break; // started again: looked at anew on the next turn
+                    }
                     throw new IllegalStateException("The suite's " + e.getKey() + " exited with status "
                             + e.getValue().exitValue() + " while waiting for " + what + "; logs are in " + logs + " ("
                             + freeMegabytes() + " MB free on that disk); the end of its log:\n"

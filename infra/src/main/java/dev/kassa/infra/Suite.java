@@ -11,10 +11,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -121,6 +123,29 @@ public final class Suite implements AutoCloseable {
         gateway.put("KASSA_GATEWAY_ADDRESS", config.gatewayAddress());
         launch("gateway", "gateway", gateway);
 
+        // a service that dies while the suite starts (CI once saw one, cause unknown) is started once more, the end of
+        // its log printed first: a start that fails twice, or any death once the suite is ready (the faults), still
+        // fails
+        Set<String> revived = new HashSet<>();
+        processes.reviveWith(name -> {
+            Launched l = launched.get(name);
+            if (l == null || !revived.add(name)) {
+                return false;
+            }
+            System.out.printf(
+                    "The suite's %s died while starting; started again. The end of its log:%n%s%n",
+                    name, processes.tail(name, 60));
+            launch(name, l.module(), l.env());
+            return true;
+        });
+        try {
+            awaitReady(deadline);
+        } finally {
+            processes.reviveWith(name -> false);
+        }
+    }
+
+    private void awaitReady(long deadline) {
         processes.waitFor("discovery", deadline, () -> Processes.healthy(config.discoveryPort()));
         for (SuiteConfig.Service service : config.services()) {
             processes.waitFor(service.name(), deadline, () -> Processes.healthy(service.port()));
