@@ -7,6 +7,15 @@ import dev.kassa.platform.error.KassaError;
  * messages_en.properties). Raise one with {@code throw SalesErrors.NAME.exception(args)}; the OpenAPI lists them.
  */
 public enum SalesErrors implements KassaError {
+    /** A receipt or shift report asked in a format or paper width that is not printed. */
+    PRINT_FORMAT_INVALID(400, "print_format_invalid", "sales.print_format_invalid"),
+    PRINT_WIDTH_INVALID(400, "print_width_invalid", "sales.print_width_invalid"),
+    /** A draft or cancelled sale has no receipt to give the buyer. */
+    RECEIPT_NOT_COMPLETED(409, "receipt_not_completed", "sales.receipt_not_completed"),
+    /** No digital receipt has this link (or it was never made): nothing says whether a store or a sale exists. */
+    RECEIPT_LINK_UNKNOWN(404, "receipt_link_unknown", "sales.receipt_link_unknown"),
+    /** A manager withdrew this digital receipt's link. */
+    RECEIPT_LINK_WITHDRAWN(410, "receipt_link_withdrawn", "sales.receipt_link_withdrawn"),
     CASH_OUT_EXCEEDS(400, "cash_out_exceeds", "sales.cash_out_exceeds"),
     /** The owner asked for more than the till holds (the original web client's code; {@code max_withdraw} says how much it holds). */
     WITHDRAW_EXCEEDS_LIMIT(400, "exceeds_limit", "sales.withdraw_exceeds_limit"),

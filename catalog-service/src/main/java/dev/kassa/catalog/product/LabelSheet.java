@@ -2,18 +2,16 @@ package dev.kassa.catalog.product;
 
 import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.oned.EAN13Writer;
+import dev.kassa.platform.print.PdfText;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,9 +20,6 @@ import java.util.List;
  * embedded (the glyphs used), so Cyrillic prints on any printer.
  */
 final class LabelSheet {
-
-    /** DejaVu Sans (Bitstream Vera licence, see {@code fonts/LICENSE-DejaVu.txt}), read once. */
-    private static final byte[] FONT = font();
 
     /** Modules of white a scanner needs on each side of the bars. */
     private static final int QUIET_ZONE = 10;
@@ -35,7 +30,7 @@ final class LabelSheet {
     static byte[] render(LabelTemplate template, List<ShelfLabel> labels) {
         try (PDDocument doc = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(FONT));
+            PDType0Font font = PdfText.font(doc);
             PDPageContentStream page = null;
             try {
                 for (int i = 0; i < labels.size(); i++) {
@@ -72,21 +67,21 @@ final class LabelSheet {
         float priceSize = clamp(h * 0.19f, 8, 18);
         float digitsSize = clamp(h * 0.075f, 4, 7);
         float top = y + h - pad;
-        List<String> name = lines(font, label.name(), nameSize, w - 2 * pad, h > 60 ? 2 : 1);
+        List<String> name = PdfText.lines(font, label.name(), nameSize, w - 2 * pad, h > 60 ? 2 : 1);
         for (String line : name) {
             top -= nameSize;
-            text(page, font, nameSize, line, x + pad, top);
+            PdfText.show(page, font, nameSize, line, x + pad, top);
             top -= nameSize * 0.2f;
         }
         top -= priceSize;
         String price = label.formattedPrice() + " / " + label.unit();
-        text(page, font, priceSize, fit(font, price, priceSize, w - 2 * pad), x + pad, top);
+        PdfText.show(page, font, priceSize, PdfText.fit(font, price, priceSize, w - 2 * pad), x + pad, top);
         boolean[] bars = bars(label);
         float barsTop = top - priceSize * 0.25f;
         float barsBottom = y + pad + digitsSize * 1.2f;
         if (bars.length == 0 || barsTop - barsBottom < 6) {
             String sku = label.sku() == null ? "" : label.sku();
-            text(page, font, digitsSize, fit(font, sku, digitsSize, w - 2 * pad), x + pad, y + pad);
+            PdfText.show(page, font, digitsSize, PdfText.fit(font, sku, digitsSize, w - 2 * pad), x + pad, y + pad);
             return;
         }
         float module = Math.min(1.2f, (w - 2 * pad) / (bars.length + 2 * QUIET_ZONE));
@@ -104,8 +99,8 @@ final class LabelSheet {
             i = run;
         }
         page.fill();
-        float digitsWidth = font.getStringWidth(label.barcode()) / 1000 * digitsSize;
-        text(page, font, digitsSize, label.barcode(), x + (w - digitsWidth) / 2, y + pad);
+        float digitsWidth = PdfText.width(font, label.barcode(), digitsSize);
+        PdfText.show(page, font, digitsSize, label.barcode(), x + (w - digitsWidth) / 2, y + pad);
     }
 
     /** The barcode's modules (true: a bar), none when the code cannot be drawn in Code 128 (not printable ASCII). */
@@ -122,66 +117,7 @@ final class LabelSheet {
         }
     }
 
-    private static void text(PDPageContentStream page, PDType0Font font, float size, String text, float x, float y)
-            throws IOException {
-        page.beginText();
-        page.setFont(font, size);
-        page.newLineAtOffset(x, y);
-        page.showText(text);
-        page.endText();
-    }
-
-    /** The text in at most {@code max} lines of {@code width}, word by word; what does not fit ends with an ellipsis. */
-    private static List<String> lines(PDType0Font font, String text, float size, float width, int max)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        String[] words = text.trim().split("\\s+");
-        int start = 0;
-        String line = "";
-        for (int i = 0; i < words.length; i++) {
-            String candidate = line.isEmpty() ? words[i] : line + " " + words[i];
-            if (line.isEmpty() || width(font, candidate, size) <= width) {
-                line = candidate;
-            } else if (lines.size() == max - 1) {
-                break;
-            } else {
-                lines.add(line);
-                line = words[i];
-                start = i;
-            }
-        }
-        lines.add(fit(font, String.join(" ", List.of(words).subList(start, words.length)), size, width));
-        return lines;
-    }
-
-    /** The text, cut with an ellipsis to fit {@code width}. */
-    private static String fit(PDType0Font font, String text, float size, float width) throws IOException {
-        if (width(font, text, size) <= width) {
-            return text;
-        }
-        String cut = text;
-        while (cut.length() > 1 && width(font, cut + "…", size) > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut.strip() + "…";
-    }
-
-    private static float width(PDType0Font font, String text, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
     private static float clamp(float value, float min, float max) {
         return Math.max(min, Math.min(max, value));
-    }
-
-    private static byte[] font() {
-        try (InputStream in = LabelSheet.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
-            if (in == null) {
-                throw new IllegalStateException("fonts/DejaVuSans.ttf is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

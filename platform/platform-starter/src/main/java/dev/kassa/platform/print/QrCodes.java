@@ -1,0 +1,95 @@
+package dev.kassa.platform.print;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * QR codes of a link (ZXing's encoder, error correction M, UTF-8): as vector squares on a PDF page, or as a PNG image for
+ * a web page or an e-mail. Each keeps the four modules of white a reader needs around the code.
+ */
+public final class QrCodes {
+
+    /** Modules of white around the code. */
+    public static final int QUIET_ZONE = 4;
+
+    private QrCodes() {}
+
+    /** The code's modules, without the quiet zone. */
+    public static BitMatrix matrix(String text) {
+        try {
+            return new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.MARGIN,
+                                    0,
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Not encodable as a QR code: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Draws the code as black squares in a square of {@code size} points whose lower left corner is ({@code x},
+     * {@code y}), the quiet zone included.
+     */
+    public static void draw(PDPageContentStream page, BitMatrix code, float x, float y, float size) throws IOException {
+        float module = size / (code.getWidth() + 2 * QUIET_ZONE);
+        float left = x + QUIET_ZONE * module;
+        float top = y + size - QUIET_ZONE * module;
+        for (int row = 0; row < code.getHeight(); row++) {
+            for (int col = 0; col < code.getWidth(); col++) {
+                if (code.get(col, row)) {
+                    page.addRect(left + col * module, top - (row + 1) * module, module, module);
+                }
+            }
+        }
+        page.fill();
+    }
+
+    /** The code as a PNG, {@code pixels} per module (the quiet zone included). */
+    public static byte[] png(String text, int pixels) {
+        BitMatrix code = matrix(text);
+        int side = (code.getWidth() + 2 * QUIET_ZONE) * pixels;
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
+        for (int py = 0; py < side; py++) {
+            for (int px = 0; px < side; px++) {
+                int col = px / pixels - QUIET_ZONE;
+                int row = py / pixels - QUIET_ZONE;
+                boolean black =
+                        col >= 0 && row >= 0 && col < code.getWidth() && row < code.getHeight() && code.get(col, row);
+                image.setRGB(px, py, black ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #png} as a {@code data:} URI for an {@code <img>} of a web page. */
+    public static String pngDataUri(String text, int pixels) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, pixels));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kassa.sales.print;
+
+import dev.kassa.platform.tenancy.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The digital receipt: a sale's receipt as a web page at its public link, for the buyer who scanned its QR code or was
+ * sent it. No login; the gateway limits the calls of each address. The page shows the sale and its refunds, never the
+ * buyer's balance, and is neither cached nor indexed nor given away as a referrer; it loads nothing from elsewhere.
+ */
+@RestController
+class DigitalReceiptController {
+
+    private final ReceiptLinks links;
+    private final Printouts printouts;
+
+    DigitalReceiptController(ReceiptLinks links, Printouts printouts) {
+        this.links = links;
+        this.printouts = printouts;
+    }
+
+    @Operation(
+            summary = "A digital receipt (public, no login): the sale's receipt as a web page, refunds included; 404 "
+                    + "receipt_link_unknown, 410 receipt_link_withdrawn; &width=58|80 as printed")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The receipt's page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @GetMapping("/r/{token}")
+    ResponseEntity<byte[]> digitalReceipt(@PathVariable String token, @RequestParam(required = false) Integer width) {
+        Paper paper = Paper.of(width);
+        ReceiptLinks.Opened opened = links.open(token);
+        Printout receipt = TenantContext.call(opened.tenant(), () -> printouts.receipt(opened.saleId(), false));
+        ResponseEntity<byte[]> page = PrintFormat.HTML.answer(receipt, paper, "receipt");
+        return ResponseEntity.ok()
+                .headers(page.getHeaders())
+                .cacheControl(CacheControl.noStore())
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header("Referrer-Policy", "no-referrer")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+                .body(page.getBody());
+    }
+}

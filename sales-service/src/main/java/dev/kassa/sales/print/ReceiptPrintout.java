@@ -1,0 +1,102 @@
+package dev.kassa.sales.print;
+
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.sales.till.SaleView;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A sale's receipt as printed: the store (name, legal name, address, phone, tax id), the receipt number, date in the
+ * store's time zone, cashier and buyer, each line with its quantity, price, discount and what was refunded of it, the
+ * totals with the VAT included, each payment with the cash received and the change, the buyer's bonus balance when it is
+ * known, the refunds made since, and the digital receipt's link.
+ */
+final class ReceiptPrintout {
+
+    /** A refund of the sale: when, how much, and how it was given back. */
+    record Refund(Instant at, BigDecimal amount, String method) {}
+
+    private ReceiptPrintout() {}
+
+    static Printout of(
+            SaleView sale,
+            TenantRegistry.Profile store,
+            ZoneId zone,
+            List<Refund> refunds,
+            Integer bonusBalance,
+            String link) {
+        Printout.Builder p = Printout.titled(Messages.get("print.receipt.title") + " " + sale.receiptNumber());
+        p.heading(store.name());
+        if (store.legalName() != null && !store.legalName().equals(store.name())) {
+            p.center(store.legalName());
+        }
+        p.center(store.address()).center(store.phone());
+        if (store.taxId() != null && !store.taxId().isBlank()) {
+            p.center(Messages.get("print.receipt.tax_id") + " " + store.taxId());
+        }
+        p.rule()
+                .center(Messages.get("print.receipt.title"))
+                .row(Messages.get("print.receipt.number"), sale.receiptNumber())
+                .row(
+                        Messages.get("print.receipt.date"),
+                        Formats.time(sale.completedAt() != null ? sale.completedAt() : sale.createdAt(), zone))
+                .row(Messages.get("print.receipt.cashier"), sale.cashierName())
+                .row(Messages.get("print.receipt.buyer"), sale.customerName());
+        if ("cancelled".equals(sale.status()) || "refunded".equals(sale.status())) {
+            p.center(Messages.get("print.receipt.status." + sale.status()));
+        }
+        p.rule();
+        for (SaleView.ItemView item : sale.items()) {
+            p.text(item.productName());
+            BigDecimal discount = item.discountAmount() == null ? BigDecimal.ZERO : item.discountAmount();
+            p.row(
+                    "  " + Formats.quantity(item.quantity()) + " x " + Formats.money(item.unitPrice()),
+                    Formats.money(item.lineTotal().add(discount)));
+            if (discount.signum() > 0) {
+                p.row("  " + Messages.get("print.receipt.discount"), "-" + Formats.money(discount));
+            }
+            if (item.refundedQuantity() != null && item.refundedQuantity().signum() > 0) {
+                p.row("  " + Messages.get("print.receipt.refunded"), Formats.quantity(item.refundedQuantity()));
+            }
+        }
+        p.rule();
+        if (sale.discountAmount() != null && sale.discountAmount().signum() > 0) {
+            p.row(Messages.get("print.receipt.subtotal"), Formats.money(sale.subtotal()))
+                    .row(Messages.get("print.receipt.discount"), "-" + Formats.money(sale.discountAmount()));
+        }
+        p.strongRow(Messages.get("print.receipt.total"), Formats.money(sale.totalAmount()));
+        if (sale.taxAmount() != null && sale.taxAmount().signum() > 0) {
+            p.row(Messages.get("print.receipt.tax"), Formats.money(sale.taxAmount()));
+        }
+        for (SaleView.PaymentView pay : sale.payments()) {
+            p.row(pay.paymentMethodDisplay(), Formats.money(pay.amount()));
+            if (pay.receivedAmount() != null && pay.receivedAmount().compareTo(pay.amount()) > 0) {
+                p.row("  " + Messages.get("print.receipt.received"), Formats.money(pay.receivedAmount()));
+            }
+        }
+        if (sale.changeAmount() != null && sale.changeAmount().signum() > 0) {
+            p.row(Messages.get("print.receipt.change"), Formats.money(sale.changeAmount()));
+        }
+        if (bonusBalance != null) {
+            p.row(Messages.get("print.receipt.bonus_balance"), String.valueOf(bonusBalance));
+        }
+        if (!refunds.isEmpty()) {
+            p.rule().center(Messages.get("print.receipt.refunds"));
+            for (Refund r : refunds) {
+                p.row(
+                        Messages.get("print.receipt.refund") + " " + Formats.time(r.at(), zone) + " ("
+                                + Messages.get("payment.method." + r.method()) + ")",
+                        "-" + Formats.money(r.amount()));
+            }
+        }
+        p.rule().center(Messages.get("print.receipt.thanks"));
+        if (link != null) {
+            p.center(Messages.get("print.receipt.link")).link(link);
+        }
+        return p.build();
+    }
+}
