@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls per key in the current minute, in this gateway instance's memory: the fixed window both rate limits count in
- * ({@link AuthRateLimit} per client address, {@link AppRateLimit} per app). With several gateway instances each counts
+ * ({@link PublicRateLimit} per client address, {@link AppRateLimit} per app). With several gateway instances each counts
  * its own calls, so a key gets up to the limit from each.
  */
 final class MinuteWindows {

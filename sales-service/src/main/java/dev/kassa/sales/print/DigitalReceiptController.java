@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DigitalReceiptController {
 
-    private final ReceiptLinks links;
-    private final Printouts printouts;
+    private final ReceiptLinkService links;
+    private final PrintService printouts;
 
-    DigitalReceiptController(ReceiptLinks links, Printouts printouts) {
+    DigitalReceiptController(ReceiptLinkService links, PrintService printouts) {
         this.links = links;
         this.printouts = printouts;
     }
@@ -38,7 +38,7 @@ class DigitalReceiptController {
     @GetMapping("/r/{token}")
     ResponseEntity<byte[]> digitalReceipt(@PathVariable String token, @RequestParam(required = false) Integer width) {
         Paper paper = Paper.of(width);
-        ReceiptLinks.Opened opened = links.open(token);
+        ReceiptLinkService.Opened opened = links.open(token);
         Printout receipt = TenantContext.call(opened.tenant(), () -> printouts.receipt(opened.saleId(), false));
         ResponseEntity<byte[]> page = PrintFormat.HTML.answer(receipt, paper, "receipt");
         return ResponseEntity.ok()

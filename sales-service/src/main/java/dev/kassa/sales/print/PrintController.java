@@ -29,10 +29,10 @@ class PrintController {
     /** A sale's digital receipt: its public address and since when it works. */
     record ReceiptLink(String url, Instant createdAt) {}
 
-    private final Printouts printouts;
-    private final ReceiptLinks links;
+    private final PrintService printouts;
+    private final ReceiptLinkService links;
 
-    PrintController(Printouts printouts, ReceiptLinks links) {
+    PrintController(PrintService printouts, ReceiptLinkService links) {
         this.printouts = printouts;
         this.links = links;
     }
@@ -98,7 +98,7 @@ class PrintController {
     @PreAuthorize(Access.READ_SALES)
     ReceiptLink makeReceiptLink(@PathVariable long id) {
         ReceiptLinkRepository.Link link = printouts.link(id);
-        return new ReceiptLink(ReceiptLinks.url(link), link.createdAt());
+        return new ReceiptLink(ReceiptLinkService.url(link), link.createdAt());
     }
 
     @Operation(

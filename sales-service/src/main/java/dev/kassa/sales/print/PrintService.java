@@ -21,9 +21,9 @@ import java.util.Set;
  * service-wide table, the bonus balance asked of customer-service outside any transaction.
  */
 @Service
-public class Printouts {
+public class PrintService {
 
-    private static final Logger log = LoggerFactory.getLogger(Printouts.class);
+    private static final Logger log = LoggerFactory.getLogger(PrintService.class);
 
     /** The statuses of a sale that has a receipt to give. */
     private static final Set<String> FINAL = Set.of("completed", "partially_refunded", "refunded");
@@ -33,17 +33,17 @@ public class Printouts {
     private final SaleQueryService sales;
     private final ShiftService shifts;
     private final TenantRegistry stores;
-    private final ReceiptLinks links;
+    private final ReceiptLinkService links;
     private final CustomerClient customers;
-    private final SaleRefunds refunds;
+    private final SaleRefundRepository refunds;
 
-    Printouts(
+    PrintService(
             SaleQueryService sales,
             ShiftService shifts,
             TenantRegistry stores,
-            ReceiptLinks links,
+            ReceiptLinkService links,
             CustomerClient customers,
-            SaleRefunds refunds) {
+            SaleRefundRepository refunds) {
         this.sales = sales;
         this.shifts = shifts;
         this.stores = stores;
@@ -60,7 +60,7 @@ public class Printouts {
     Printout receipt(long saleId, boolean withBonus) {
         Tenant tenant = TenantContext.require();
         SaleView sale = completed(saleId);
-        String link = ReceiptLinks.url(links.linkFor(tenant.key(), saleId));
+        String link = ReceiptLinkService.url(links.linkFor(tenant.key(), saleId));
         return ReceiptPrintout.of(
                 sale, profile(tenant), tenant.zone(), refunds.of(saleId), withBonus ? bonus(sale) : null, link);
     }

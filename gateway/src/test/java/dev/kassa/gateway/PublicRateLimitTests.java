@@ -19,15 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Behind an ingress every request comes from the ingress: the limit must count the clients it names. */
-class AuthRateLimitTests {
+class PublicRateLimitTests {
 
-    final AuthRateLimit limit = new AuthRateLimit(
+    final PublicRateLimit limit = new PublicRateLimit(
             new GatewayProperties(
                     List.of(),
                     List.of(),
                     1_000_000,
                     30_000_000,
                     2,
+                    3,
                     600,
                     1,
                     512,
@@ -41,9 +42,16 @@ class AuthRateLimitTests {
     final AtomicInteger passed = new AtomicInteger();
 
     HttpStatus login(String client) {
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/users/auth/login/")
-                .remoteAddress(new InetSocketAddress("10.0.0.5", 40000))
-                .header("X-Forwarded-For", client));
+        return call(MockServerHttpRequest.post("/api/users/auth/login/"), client);
+    }
+
+    HttpStatus receipt(String client) {
+        return call(MockServerHttpRequest.get("/r/AAAAAAAAAAAAAAAAAAAAAAAA"), client);
+    }
+
+    HttpStatus call(MockServerHttpRequest.BaseBuilder<?> request, String client) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                request.remoteAddress(new InetSocketAddress("10.0.0.5", 40000)).header("X-Forwarded-For", client));
         limit.filter(exchange, e -> {
                     passed.incrementAndGet();
                     return Mono.empty();
@@ -60,5 +68,21 @@ class AuthRateLimitTests {
         assertThat(passed.get()).isEqualTo(2);
         login("198.51.100.2");
         assertThat(passed.get()).as("another client behind the same ingress").isEqualTo(3);
+    }
+
+    @Test
+    void publicPagesHaveTheirOwnAllowancePerClient() {
+        login("198.51.100.7");
+        login("198.51.100.7");
+        assertThat(login("198.51.100.7")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(receipt("198.51.100.7"))
+                .as("logins do not use up the pages' allowance")
+                .isNull();
+        receipt("198.51.100.7");
+        receipt("198.51.100.7");
+        assertThat(receipt("198.51.100.7"))
+                .as("a fourth receipt in the minute: tokens are not to be tried one after another")
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(receipt("198.51.100.8")).isNull();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Base64;
  * reads and writes the same table, so any of them answers any link.
  */
 @Service
-public class ReceiptLinks {
+public class ReceiptLinkService {
 
     /** Where a link leads: the store, opened for the call, and its sale. */
     record Opened(Tenant tenant, long saleId) {}
@@ -26,7 +26,7 @@ public class ReceiptLinks {
     private final ReceiptLinkRepository links;
     private final TenantProvisioner tenants;
 
-    ReceiptLinks(ReceiptLinkRepository links, TenantProvisioner tenants) {
+    ReceiptLinkService(ReceiptLinkRepository links, TenantProvisioner tenants) {
         this.links = links;
         this.tenants = tenants;
     }

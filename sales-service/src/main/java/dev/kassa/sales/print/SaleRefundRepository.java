@@ -9,11 +9,11 @@ import java.util.List;
 /** A sale's refunds as its receipt lists them, oldest first. */
 @Repository
 @Transactional(readOnly = true)
-class SaleRefunds {
+class SaleRefundRepository {
 
     private final JdbcClient sql;
 
-    SaleRefunds(JdbcClient sql) {
+    SaleRefundRepository(JdbcClient sql) {
         this.sql = sql;
     }
 
