@@ -768,6 +768,18 @@ class EndToEndIT {
                 .isEqualByComparingTo(new BigDecimal(before).subtract(BigDecimal.ONE)));
         Api.Response receipt = till.get("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt/");
         assertThat(receipt.text("/receipt/store_name")).isNotBlank();
+        // printed through the gateway, its QR code's link is the gateway's own address, which anyone opens without a
+        // token
+        Api.Response printed = till.get("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt/?format=html");
+        assertThat(printed.status()).as(printed.toString()).isEqualTo(200);
+        String link = till.post("/api/sales/sales/" + uploaded.text("/data/id") + "/receipt-link/", json())
+                .text("/url");
+        assertThat(link).startsWith(suite.gatewayUrl() + "/r/");
+        assertThat(printed.raw()).contains("href=\"" + link + "\"");
+        Api.Response page = new Api(suite.gatewayUrl())
+                .get(link.substring(suite.gatewayUrl().length()));
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.raw()).contains(uploaded.text("/data/receipt_number"));
 
         // an offline till uploads what it sold while away: 12 of the 10 on the shelf at yesterday's price, 20000 of it
         // on

@@ -104,9 +104,9 @@ public final class Failover {
         setUp();
         List<Thread> threads = new ArrayList<>();
         for (Till till : tills) {
-            threads.add(daemon("till-" + till.cashier, () -> sellUntilStopped(till)));
+            threads.add(Threads.daemon("till-" + till.cashier, () -> sellUntilStopped(till)));
         }
-        threads.add(daemon("owner-logins", this::logInUntilStopped));
+        threads.add(Threads.daemon("owner-logins", this::logInUntilStopped));
         selling.set(true);
         System.out.println("Both instances of each service alive, 30 s …");
         long start = System.currentTimeMillis();
@@ -379,13 +379,6 @@ public final class Failover {
                 till.http = gateway.as(login.text("/access"), store);
             }
         }
-    }
-
-    private static Thread daemon(String name, Runnable work) {
-        Thread t = new Thread(work, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private static void sleep(long millis) {

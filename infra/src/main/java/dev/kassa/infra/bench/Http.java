@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** A small JSON client for the benchmark: one shared connection pool, a token and a store per caller. */
 final class Http {
@@ -98,6 +99,35 @@ final class Http {
             long nanos = System.nanoTime() - start;
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : parse(response.body());
             return new Answer(response.statusCode(), json, nanos);
+        } catch (IOException e) {
+            return new Answer(-1, JSON.getNodeFactory().textNode(e.toString()), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, JSON.getNodeFactory().textNode("interrupted"), 0);
+        }
+    }
+
+    /** A multipart form of one file (an import's spreadsheet), as a browser's form posts it. */
+    Answer upload(String path, String field, String filename, byte[] content) {
+        String boundary = "kassa-bench-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .header("X-Tenant-Key", store)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.concat(
+                            HttpRequest.BodyPublishers.ofByteArray(head),
+                            HttpRequest.BodyPublishers.ofByteArray(content),
+                            HttpRequest.BodyPublishers.ofByteArray(tail)));
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), parse(response.body()), System.nanoTime() - start);
         } catch (IOException e) {
             return new Answer(-1, JSON.getNodeFactory().textNode(e.toString()), 0);
         } catch (InterruptedException e) {

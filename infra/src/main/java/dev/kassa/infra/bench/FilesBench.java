@@ -1,0 +1,263 @@
+package dev.kassa.infra.bench;
+
+import dev.kassa.infra.Suite;
+import dev.kassa.infra.SuiteConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.kassa.infra.bench.Http.json;
+
+/**
+ * {@code infra/kassa files}: the files a shop moves in and out (issue 62), timed through the gateway on a suite of its
+ * own (one instance of each service, full JIT): 10 000 products imported from a CSV (a dry run, the import, the same file
+ * again) while an owner keeps reading the product list, 1 000 shelf labels as one PDF, a receipt as a web page and as a
+ * PDF, and 100 000 sales leaving as CSV and XLSX with sales-service's heap watched. One table, each figure against its
+ * target; exit status 1 when one is missed.
+ */
+public final class FilesBench {
+
+    static final int PORT_BASE = 21080;
+    static final int PRODUCTS = 10_000;
+    static final int SALES = 100_000;
+    static final int RECEIPTS = 300;
+
+    private final Suite suite;
+    private final Results results = new Results();
+    private Http owner;
+    private String store;
+
+    private FilesBench(Suite suite) {
+        this.suite = suite;
+    }
+
+    public static void main(String[] args) throws Exception {
+        SuiteRun.exitWith(
+                "files",
+                "Starting the suite (one instance of each service, full JIT)",
+                data -> SuiteConfig.local(
+                        SuiteRun.root(), data, new SuiteConfig.Ports(PORT_BASE, 21761, 21432, 21192), true, 1),
+                Duration.ofSeconds(600),
+                suite -> new FilesBench(suite).run());
+    }
+
+    private int run() throws Exception {
+        setUp();
+        imports();
+        labels();
+        long sale = receipts();
+        exports(sale);
+        results.print();
+        return results.exitStatus();
+    }
+
+    private void setUp() {
+        String name = "files_owner_" + UUID.randomUUID().toString().substring(0, 8);
+        Http gateway = new Http(suite.gatewayUrl(), null, null);
+        Http.Answer registered = gateway.post(
+                "/api/users/auth/register/",
+                json(
+                        "username", name,
+                        "password", "FilesPass123!",
+                        "password_confirm", "FilesPass123!",
+                        "first_name", "Files",
+                        "store_name", "Магазин файлов"));
+        Http.require(registered.status() == 201, "registration", registered);
+        store = registered.text("/data/store/tenant_key");
+        owner = gateway.as(registered.text("/data/tokens/access"), store);
+    }
+
+    // ---------------------------------------------------------------- import
+
+    private void imports() throws InterruptedException {
+        byte[] file = productsCsv();
+        double dry = timedImport(file, "?dry_run=true", "created");
+        results.row("import of 10 000 products: dry run (s)", String.format("%.1f (≤ 5)", dry), dry <= 5);
+
+        Latencies reads = new Latencies();
+        AtomicBoolean importing = new AtomicBoolean(true);
+        Thread reader = Threads.daemon("product-reader", () -> {
+            while (importing.get()) {
+                reads.record(owner.get("/api/products/products/?page_size=20"));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        double real;
+        try {
+            real = timedImport(file, "", "created");
+        } finally {
+            importing.set(false);
+            reader.join();
+        }
+        results.row("import of 10 000 products (s)", String.format("%.1f (≤ 15)", real), real <= 15);
+        results.row(
+                "product list read meanwhile: p95 (ms), errors",
+                String.format("%.0f, %s", reads.percentile(95), reads.errorSummary()),
+                reads.errors.get() == 0);
+        double again = timedImport(file, "", "unchanged");
+        results.row("the same file again, nothing changed (s)", String.format("%.1f", again), true);
+    }
+
+    /** Seconds from the upload to the job's end; the job must have {@code PRODUCTS} rows counted as {@code counted}. */
+    private double timedImport(byte[] file, String query, String counted) throws InterruptedException {
+        long start = System.nanoTime();
+        Http.Answer accepted = owner.upload("/api/products/imports/" + query, "file", "products.csv", file);
+        Http.require(accepted.status() == 202, "import upload", accepted);
+        String job = "/api/products/imports/" + accepted.text("/id") + "/";
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        Http.Answer state;
+        do {
+            Thread.sleep(100);
+            state = owner.get(job);
+        } while (!List.of("done", "failed").contains(state.text("/status")) && System.nanoTime() < deadline);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Http.require(
+                "done".equals(state.text("/status"))
+                        && state.body().at("/counts/" + counted).asInt() == PRODUCTS,
+                "import job " + query,
+                state);
+        return seconds;
+    }
+
+    /** 10 000 products as a shop's spreadsheet saves them: {@code ;}, decimal commas, 20 categories, valid EAN-13s. */
+    private static byte[] productsCsv() {
+        StringBuilder csv = new StringBuilder("sku;barcode;name;category;unit;sale_price;cost_price;quantity\n");
+        for (int i = 1; i <= PRODUCTS; i++) {
+            String twelve = String.format("478%09d", i);
+            csv.append("IMP-")
+                    .append(i)
+                    .append(';')
+                    .append(twelve)
+                    .append(checkDigit(twelve))
+                    .append(";Товар импорта ")
+                    .append(i)
+                    .append(";Категория ")
+                    .append(i % 20)
+                    .append(";шт;")
+                    .append(10_000 + i % 500)
+                    .append(",00;")
+                    .append(7_000 + i % 500)
+                    .append(",50;")
+                    .append(5 + i % 50)
+                    .append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int checkDigit(String twelve) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    // ---------------------------------------------------------------- labels
+
+    private void labels() {
+        Http.Answer page = owner.get("/api/products/products/?page_size=100&ordering=id");
+        Http.require(page.ok(), "product list", page);
+        List<Map<String, Object>> items = new ArrayList<>();
+        page.body()
+                .path("results")
+                .forEach(p -> items.add(json("product", p.path("id").asLong(), "copies", 10)));
+        Http.require(items.size() == 100, "100 products to label", page);
+        Latencies sheets = new Latencies();
+        for (int i = 0; i < 5; i++) {
+            Http.Answer pdf = owner.post("/api/products/labels/", json("items", items, "template", "a4-40"));
+            Http.require(pdf.ok(), "labels", pdf);
+            if (i >= 2) {
+                sheets.record(pdf);
+            }
+        }
+        double seconds = sheets.percentile(50) / 1000;
+        results.row("1 000 labels as one PDF (s, median of 3)", String.format("%.2f (≤ 5)", seconds), seconds <= 5);
+    }
+
+    // ---------------------------------------------------------------- receipts
+
+    private long receipts() {
+        Http.Answer shift = owner.post("/api/sales/sessions/open/", json("opening_balance", 0));
+        Http.require(shift.status() == 201, "open shift", shift);
+        Http.Answer products = owner.get("/api/products/products/?page_size=3&ordering=id");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        products.body()
+                .path("results")
+                .forEach(p -> lines.add(json("product", p.path("id").asLong(), "quantity", 1)));
+        Http.Answer sale = owner.post(
+                "/api/sales/sales/",
+                json(
+                        "client_id", UUID.randomUUID().toString(),
+                        "session", shift.body().at("/data/id").asLong(),
+                        "sold_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "items", lines,
+                        "payments",
+                                List.of(json("payment_method", "cash", "amount", 40_000, "received_amount", 50_000))));
+        Http.require(sale.status() == 201, "a sale to print", sale);
+        long id = sale.body().at("/data/id").asLong();
+        for (String format : List.of("html", "pdf")) {
+            Latencies printed = new Latencies();
+            for (int i = 0; i < 50 + RECEIPTS; i++) {
+                Http.Answer answer = owner.getText("/api/sales/sales/" + id + "/receipt/?format=" + format);
+                Http.require(answer.ok(), "receipt " + format, answer);
+                if (i >= 50) {
+                    printed.record(answer);
+                }
+            }
+            double p95 = printed.percentile(95);
+            int target = "html".equals(format) ? 20 : 100;
+            results.row(
+                    "receipt as " + format.toUpperCase() + ": p95 (ms)",
+                    String.format("%.1f (≤ %d)", p95, target),
+                    p95 <= target);
+        }
+        return id;
+    }
+
+    // ---------------------------------------------------------------- exports
+
+    private void exports(long template) throws Exception {
+        int sales = seedSales(template);
+        SuiteConfig.Service service = suite.instances("sales-service").get(0);
+        for (String format : List.of("csv", "xlsx")) {
+            HeapWatch heap = HeapWatch.start(service.port());
+            long start = System.nanoTime();
+            Http.Answer file = owner.getText("/api/sales/sales/export?format=" + format);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            HeapWatch.Growth growth = heap.stop();
+            Http.require(file.ok(), "export " + format, file);
+            results.row(
+                    String.format("export of %d sales as %s (s)", sales, format.toUpperCase()),
+                    String.format("%.1f (≤ 10)", seconds),
+                    seconds <= 10);
+            results.row(
+                    "  sales-service heap meanwhile: live growth (MB), peak used growth (MB)",
+                    String.format("%d (≤ 64), %d", growth.tenuredMegabytes(), growth.usedMegabytes()),
+                    growth.tenuredMegabytes() <= 64);
+        }
+    }
+
+    /** Copies the sale {@code template} (its lines and payments) until the store has {@code SALES} sales. */
+    private int seedSales(long template) throws Exception {
+        var config = suite.config();
+        try (Connection c =
+                DriverManager.getConnection(suite.jdbcBase() + "/kassa_sales", config.dbUser(), config.dbPassword())) {
+            String schema = Sql.schemaOf(c, store);
+            SaleCopies.copy(c, schema, template, SALES - 1);
+            return (int) Sql.single(c, "select count(*) from " + schema + ".sales");
+        }
+    }
+}
