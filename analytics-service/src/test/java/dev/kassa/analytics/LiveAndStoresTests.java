@@ -4,6 +4,7 @@ import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
@@ -162,7 +163,38 @@ class LiveAndStoresTests {
                         .at("/errors/end_date")
                         .isArray())
                 .isTrue();
+        // the same as a file (issue 62): a row a store, best first, then the total; the managed store left out
+        Api.Response file = owner.get("/api/users/stores/multi-store-analytics/export?period=today");
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        assertThat(file.header("Content-Type")).startsWith("text/csv");
+        assertThat(file.header("Content-Disposition")).contains("stores-owner-3-");
+        List<List<String>> rows = ExportedFiles.csv(file.bytes(), ';');
+        assertThat(rows.get(0)).startsWith("Магазин", "Ключ магазина", "Адрес", "С", "По", "Продаж", "Выручка");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1).subList(0, 2)).containsExactly("Магазин на Навои", first);
+        assertThat(rows.get(1).get(6)).isEqualTo("150000,00");
+        assertThat(rows.get(2).get(1)).isEqualTo(second);
+        assertThat(rows.get(3).get(0)).isEqualTo("Итого");
+        assertThat(rows.get(3).get(5)).isEqualTo("3");
+        assertThat(rows.get(3).get(6)).isEqualTo("220000,00");
+        assertThat(file.raw()).doesNotContain(managed);
+        assertThat(ExportedFiles.csv(
+                                owner.english()
+                                        .get("/api/users/stores/multi-store-analytics/export?period=today")
+                                        .bytes(),
+                                ',')
+                        .get(3)
+                        .get(0))
+                .isEqualTo("Total");
+        assertThat(owner.get("/api/users/stores/multi-store-analytics/export?format=pdf").status())
+                .isEqualTo(400);
         Api manager = new Api("http://localhost:" + port).as(TestTokens.token(4, "m4", Map.of(managed, "manager")));
+        assertThat(manager.get("/api/users/stores/multi-store-analytics/export").status())
+                .isEqualTo(404);
+        assertThat(new Api("http://localhost:" + port)
+                        .get("/api/users/stores/multi-store-analytics/export")
+                        .status())
+                .isEqualTo(401);
         Api.Response none = manager.get("/api/users/stores/multi-store-analytics/");
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.text("/message")).isEqualTo("У вас нет активных магазинов");

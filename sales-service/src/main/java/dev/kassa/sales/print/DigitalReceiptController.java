@@ -36,7 +36,7 @@ class DigitalReceiptController {
             description = "The receipt's page",
             content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping("/r/{token}")
-    ResponseEntity<byte[]> digitalReceipt(@PathVariable String token, @RequestParam(required = false) Integer width) {
+    ResponseEntity<byte[]> open(@PathVariable String token, @RequestParam(required = false) Integer width) {
         Paper paper = Paper.of(width);
         ReceiptLinkService.Opened opened = links.open(token);
         Printout receipt = TenantContext.call(opened.tenant(), () -> printouts.receipt(opened.saleId(), false));

@@ -91,6 +91,7 @@ class PrintController {
     }
 
     @Operation(
+            tags = "sale",
             summary =
                     "The completed sale's digital receipt link (made on the first call, the same one after): a public "
                             + "page at /r/{token} that needs no login; 409 receipt_not_completed for a draft or cancelled sale")
@@ -102,6 +103,7 @@ class PrintController {
     }
 
     @Operation(
+            tags = "sale",
             summary =
                     "Withdraw the sale's digital receipt link (manager or owner): it answers 410 from now on, and the "
                             + "next print makes a new one; 404 receipt_link_unknown when the sale has no working link")

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,39 @@ public class Exports {
                 LocaleContextHolder.resetLocaleContext();
             }
         };
+        return answer(format, fileName, body);
+    }
+
+    /**
+     * A file of rows already in hand that belong to no one store (the owner's stores side by side): times in {@code zone},
+     * {@code owner} in the file name where a store's slug would be, the rows written as they are (no transaction).
+     */
+    public <T> ResponseEntity<StreamingResponseBody> file(
+            ExportFormat format,
+            String list,
+            String owner,
+            String period,
+            ZoneId zone,
+            List<Column<T>> columns,
+            List<T> rows) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> headers = new ArrayList<>();
+        columns.forEach(c -> headers.add(Messages.get(c.header())));
+        Cells cells = new Cells(
+                zone, "en".equals(locale.getLanguage()), Messages.get("export.true"), Messages.get("export.false"));
+        StreamingResponseBody body = out -> {
+            LocaleContextHolder.setLocale(locale);
+            try {
+                write(format, out, cells, list, headers, columns, rows::forEach);
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
+            }
+        };
+        return answer(format, list + "-" + owner + "-" + period + "." + format.code(), body);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> answer(
+            ExportFormat format, String fileName, StreamingResponseBody body) {
         return ResponseEntity.ok()
                 .contentType(format.mediaType())
                 .header(
