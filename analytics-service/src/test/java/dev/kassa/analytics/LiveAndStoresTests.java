@@ -186,7 +186,8 @@ class LiveAndStoresTests {
                         .get(3)
                         .get(0))
                 .isEqualTo("Total");
-        assertThat(owner.get("/api/users/stores/multi-store-analytics/export?format=pdf").status())
+        assertThat(owner.get("/api/users/stores/multi-store-analytics/export?format=pdf")
+                        .status())
                 .isEqualTo(400);
         Api manager = new Api("http://localhost:" + port).as(TestTokens.token(4, "m4", Map.of(managed, "manager")));
         assertThat(manager.get("/api/users/stores/multi-store-analytics/export").status())

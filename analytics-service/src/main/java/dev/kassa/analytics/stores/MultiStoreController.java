@@ -73,7 +73,8 @@ class MultiStoreController {
             @RequestParam(required = false) String period,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
-        MultiStoreReportService.MultiStoreSales sales = report.of(token, period, start, end).data();
+        MultiStoreReportService.MultiStoreSales sales =
+                report.of(token, period, start, end).data();
         MultiStoreReportService.Aggregated all = sales.aggregated();
         List<MultiStoreReportService.StoreSales> rows = new ArrayList<>(sales.byStore());
         rows.add(new MultiStoreReportService.StoreSales(

@@ -91,7 +91,7 @@ public class Exports {
         StreamingResponseBody body = out -> {
             LocaleContextHolder.setLocale(locale);
             try {
-                write(format, out, cells, list, headers, columns, rows::forEach);
+                write(format, out, cells, list, headers, columns, sink -> rows.forEach(sink));
             } finally {
                 LocaleContextHolder.resetLocaleContext();
             }
