@@ -69,6 +69,11 @@ final class Http {
         return send(method, path, body, idempotencyKey, "application/json");
     }
 
+    /** A request for a file (a PDF, a page, a spreadsheet): any type accepted. */
+    Answer file(String method, String path, Object body) {
+        return send(method, path, body, null, "*/*");
+    }
+
     /** A GET of a plain-text resource (a Prometheus scrape): the answer's body is the text. */
     Answer getText(String path) {
         return send("GET", path, null, null, "text/plain");
