@@ -175,6 +175,7 @@ class PrintoutTests {
         assertThat(open.header("Cache-Control")).contains("no-store");
         assertThat(open.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(open.raw()).contains(number, "36 000,00").doesNotContain("Бонусный баланс");
+        assertThat(qr(png(open.raw()))).as("the page's QR code is its own link").isEqualTo(link);
 
         // a refund shows on it
         long line = jdbc.queryForObject(

@@ -39,7 +39,7 @@ class DigitalReceiptController {
     ResponseEntity<byte[]> open(@PathVariable String token, @RequestParam(required = false) Integer width) {
         Paper paper = Paper.of(width);
         ReceiptLinkService.Opened opened = links.open(token);
-        Printout receipt = TenantContext.call(opened.tenant(), () -> printouts.receipt(opened.saleId(), false));
+        Printout receipt = TenantContext.call(opened.tenant(), () -> printouts.digitalReceipt(opened.saleId(), token));
         ResponseEntity<byte[]> page = PrintFormat.HTML.answer(receipt, paper, "receipt");
         return ResponseEntity.ok()
                 .headers(page.getHeaders())

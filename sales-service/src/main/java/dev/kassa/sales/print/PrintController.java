@@ -59,7 +59,7 @@ class PrintController {
             @PathVariable long id, @RequestParam String format, @RequestParam(required = false) Integer width) {
         PrintFormat as = PrintFormat.of(format);
         Paper paper = Paper.of(width);
-        Printout receipt = printouts.receipt(id, true);
+        Printout receipt = printouts.receipt(id);
         return as.answer(receipt, paper, "receipt-" + id);
     }
 

@@ -53,16 +53,26 @@ public class PrintService {
     }
 
     /**
-     * The receipt of a completed (or refunded) sale with its digital receipt's link (made now if it has none) and, for a
-     * till's print ({@code withBonus}), the buyer's bonus balance as customer-service has it (left out when it does not
-     * answer: a receipt still prints).
+     * The receipt of a completed (or refunded) sale as the till prints it: its digital receipt's link (made now if it has
+     * none) and the buyer's bonus balance as customer-service has it (left out when it does not answer: a receipt still
+     * prints).
      */
-    Printout receipt(long saleId, boolean withBonus) {
+    Printout receipt(long saleId) {
         Tenant tenant = TenantContext.require();
         SaleView sale = completed(saleId);
         String link = ReceiptLinkService.url(links.linkFor(tenant.key(), saleId));
+        return ReceiptPrintout.of(sale, profile(tenant), tenant.zone(), refunds.of(saleId), bonus(sale), link);
+    }
+
+    /**
+     * The receipt a digital receipt's page shows: its own link under the QR code, never a new one (a link withdrawn
+     * while the page was being drawn must not hand out its successor), and no bonus balance.
+     */
+    Printout digitalReceipt(long saleId, String token) {
+        Tenant tenant = TenantContext.require();
+        SaleView sale = completed(saleId);
         return ReceiptPrintout.of(
-                sale, profile(tenant), tenant.zone(), refunds.of(saleId), withBonus ? bonus(sale) : null, link);
+                sale, profile(tenant), tenant.zone(), refunds.of(saleId), null, ReceiptLinkService.url(token));
     }
 
     /** The completed sale's working link, made now if it has none. */

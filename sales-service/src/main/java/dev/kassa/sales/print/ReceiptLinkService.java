@@ -38,7 +38,11 @@ public class ReceiptLinkService {
 
     /** The address of a link on the host the client called. */
     static String url(ReceiptLinkRepository.Link link) {
-        return ClientUrls.of("/r/" + link.token());
+        return url(link.token());
+    }
+
+    static String url(String token) {
+        return ClientUrls.of("/r/" + token);
     }
 
     /** Withdraws the sale's working link; 404 {@code receipt_link_unknown} when it has none. */
