@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Answers a list as a file that streams out while its rows are read: the headers in the caller's language (Russian unless
@@ -46,29 +47,17 @@ public class Exports {
     public <T> ResponseEntity<StreamingResponseBody> file(
             ExportFormat format, String list, String period, List<Column<T>> columns, RowSource<T> rows) {
         Tenant tenant = TenantContext.require();
-        Locale locale = LocaleContextHolder.getLocale();
-        List<String> headers = new ArrayList<>();
-        columns.forEach(c -> headers.add(Messages.get(c.header())));
-        Cells cells = new Cells(
-                tenant.zone(),
-                "en".equals(locale.getLanguage()),
-                Messages.get("export.true"),
-                Messages.get("export.false"));
         String fileName = list + "-" + store(tenant.key()) + "-" + (period != null ? period : tenant.today()) + "."
                 + format.code();
-        StreamingResponseBody body = out -> {
-            // the writing thread is not the request's: it speaks the caller's language in the caller's store
-            LocaleContextHolder.setLocale(locale);
-            try {
-                TenantContext.run(
-                        tenant,
-                        () -> snapshot.executeWithoutResult(
-                                tx -> write(format, out, cells, list, headers, columns, rows)));
-            } finally {
-                LocaleContextHolder.resetLocaleContext();
-            }
-        };
-        return answer(format, fileName, body);
+        // in the caller's store, in one snapshot
+        return stream(
+                format,
+                list,
+                fileName,
+                tenant.zone(),
+                columns,
+                rows,
+                write -> TenantContext.run(tenant, () -> snapshot.executeWithoutResult(tx -> write.run())));
     }
 
     /**
@@ -83,6 +72,28 @@ public class Exports {
             ZoneId zone,
             List<Column<T>> columns,
             List<T> rows) {
+        return stream(
+                format,
+                list,
+                list + "-" + owner + "-" + period + "." + format.code(),
+                zone,
+                columns,
+                sink -> rows.forEach(sink),
+                Runnable::run);
+    }
+
+    /**
+     * The file written as the answer streams out, on a thread that is not the request's: it speaks the caller's
+     * language, and {@code around} gives it what else the rows need (a store, a transaction).
+     */
+    private <T> ResponseEntity<StreamingResponseBody> stream(
+            ExportFormat format,
+            String list,
+            String fileName,
+            ZoneId zone,
+            List<Column<T>> columns,
+            RowSource<T> rows,
+            Consumer<Runnable> around) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> headers = new ArrayList<>();
         columns.forEach(c -> headers.add(Messages.get(c.header())));
@@ -91,12 +102,12 @@ public class Exports {
         StreamingResponseBody body = out -> {
             LocaleContextHolder.setLocale(locale);
             try {
-                write(format, out, cells, list, headers, columns, sink -> rows.forEach(sink));
+                around.accept(() -> write(format, out, cells, list, headers, columns, rows));
             } finally {
                 LocaleContextHolder.resetLocaleContext();
             }
         };
-        return answer(format, list + "-" + owner + "-" + period + "." + format.code(), body);
+        return answer(format, fileName, body);
     }
 
     private static ResponseEntity<StreamingResponseBody> answer(
