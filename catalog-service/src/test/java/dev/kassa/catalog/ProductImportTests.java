@@ -154,16 +154,30 @@ class ProductImportTests {
         String csv = HEADER_RU
                 + "OK-1;;Хлеб;;;5000;3000;10;;\r\n"
                 + "BAD-EAN;4780000000016;Неверный штрих-код;;;1000;;;;\r\n"
-                + "CHEAP;;Ниже себестоимости;;;1000;2000;;;\r\n"
+                + "CHEAP;;Ниже себестоимости;Нигде;шт.упак;1000;2000;;;\r\n"
                 + "NUM;;Не число;;;двенадцать;;;;\r\n"
                 + "OK-1;;Повтор;;;5000;;;;\r\n"
                 + "TAKEN-2;4780000000021;Чужой штрих-код;;;1000;;;;\r\n"
                 + "FLAG;;Флаг;;;1000;;;;может быть\r\n";
+        JsonNode dry = finished(
+                owner, owner.multipart("POST", "/api/products/imports/?dry_run=true", file("p.csv", CSV, utf8(csv))));
         JsonNode job =
                 finished(owner, owner.multipart("POST", "/api/products/imports/", file("p.csv", CSV, utf8(csv))));
         assertThat(job.path("status").asText()).isEqualTo("done");
         assertThat(job.at("/counts/created").asInt()).isEqualTo(1);
         assertThat(job.at("/counts/refused").asInt()).isEqualTo(6);
+        assertThat(dry.path("counts"))
+                .as("a dry run, which checks without writing, foresees the same")
+                .isEqualTo(job.path("counts"));
+        assertThat(dry.path("errors")).isEqualTo(job.path("errors"));
+        assertThat(owner.get("/api/products/categories/?search=Нигде")
+                        .at("/count")
+                        .asInt())
+                .as("a refused row's category is not made")
+                .isZero();
+        assertThat(owner.get("/api/products/units/?page_size=100").body().toString())
+                .as("nor its unit")
+                .doesNotContain("шт.упак");
         List<String> errors = new ArrayList<>();
         job.path("errors")
                 .forEach(e -> errors.add(e.path("row").asInt() + " "
@@ -193,6 +207,55 @@ class ProductImportTests {
         assertThat(en.at("/counts/unchanged").asInt())
                 .as("the row taken before is unchanged")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLongFileGoesInChunkByChunkWithARefusedRowNamedInItsPlaceAndEveryOpeningBatchInTheLedger() {
+        String store = TestStores.newKey("imp");
+        Api owner = as(store, "owner");
+        StringBuilder csv = new StringBuilder(HEADER_RU);
+        for (int i = 1; i <= 1200; i++) {
+            // row 702 (the file's line 703) of the second chunk cannot be read; every row names one of three categories
+            String price = i == 702 ? "дорого" : "1000";
+            csv.append("L-")
+                    .append(i)
+                    .append(";;Товар ")
+                    .append(i)
+                    .append(";Полка ")
+                    .append(i % 3)
+                    .append(";;")
+                    .append(price)
+                    .append(";500;")
+                    .append(i % 7 + 1)
+                    .append(";;\r\n");
+        }
+        JsonNode job = finished(
+                owner, owner.multipart("POST", "/api/products/imports/", file("long.csv", CSV, utf8(csv.toString()))));
+        assertThat(job.path("status").asText()).isEqualTo("done");
+        assertThat(job.path("counts").toString())
+                .isEqualTo("{\"created\":1199,\"updated\":0,\"unchanged\":0,\"refused\":1}");
+        assertThat(job.at("/errors/0/row").asInt()).isEqualTo(703);
+        assertThat(job.at("/errors/0/field").asText()).isEqualTo("sale_price");
+        assertThat(owner.get("/api/products/products/").at("/count").asInt()).isEqualTo(1199);
+        assertThat(owner.get("/api/products/categories/?search=Полка")
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(3);
+        String schema = TestStores.schema(store);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + schema + ".stock_movements where reason = 'import'", Long.class))
+                .as("an opening batch through the ledger for each product made")
+                .isEqualTo(1199L);
+        assertThat(jdbc.queryForObject(
+                        "select sum(b.quantity) - sum(m.quantity) from " + schema + ".batches b join " + schema
+                                + ".stock_movements m on m.batch_id = b.id",
+                        java.math.BigDecimal.class))
+                .as("each batch's quantity is its movement's")
+                .isZero();
+        assertThat(owner.get("/api/products/products/?search=L-701")
+                        .at("/results/0/category_name")
+                        .asText())
+                .isEqualTo("Полка 2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -55,6 +56,52 @@ public final class ProcessMeter {
         Map<String, Long> result = new LinkedHashMap<>();
         byName.forEach((name, p) -> result.put(name, compilerTicks(p.pid())));
         return result;
+    }
+
+    /**
+     * Waits (up to {@code seconds}) until the suite is idle, under a fifth of one core for two seconds: the consumers
+     * catching up after a load and the JIT compilers finishing their queue otherwise share the cores with a measurement.
+     * Answers how long it waited, in seconds.
+     */
+    public long settle(int seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            long before = totalTicks();
+            Thread.sleep(2000);
+            if (totalTicks() - before < 40) {
+                break;
+            }
+        }
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    }
+
+    /**
+     * Waits (up to {@code seconds}) until the JVMs' JIT compilers are quiet, under a twentieth of one core between them
+     * for two seconds: for minutes after start-up they take most of the cores, while the suite's own background work
+     * (pollers, heartbeats) goes on. Answers how long it waited, in seconds.
+     */
+    public long compilersQuiet(int seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            long before = compilerTicks();
+            Thread.sleep(2000);
+            if (compilerTicks() - before < 10) {
+                break;
+            }
+        }
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    }
+
+    private long compilerTicks() {
+        return compilerTicksByProcess().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    private long totalTicks() {
+        return cpuTicksByProcess().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** CPU time (user and system, clock ticks) a process has used so far; 0 when it is gone. */

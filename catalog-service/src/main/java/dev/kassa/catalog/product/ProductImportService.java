@@ -5,6 +5,7 @@ import dev.kassa.catalog.unit.Unit;
 import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.catalog.unit.UnitService;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.imports.ImportHandler;
 import dev.kassa.platform.imports.ImportKind;
@@ -14,12 +15,16 @@ import dev.kassa.platform.imports.ImportRow;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.kassa.platform.imports.ImportChanges.flag;
 import static dev.kassa.platform.imports.ImportChanges.number;
@@ -87,114 +92,150 @@ class ProductImportService implements ImportHandler {
 
     @Override
     public Run start(ImportOptions options) {
-        return new Rows(options.match());
+        return new Rows(options);
     }
 
-    /** One job's rows: the keys seen in the file so far, and the categories and units already looked up. */
+    /** A row's cells as the product form takes them, with where it is in its chunk and how it finds its product. */
+    private record Line(
+            int index,
+            String key,
+            String sku,
+            String barcode,
+            String name,
+            String category,
+            String unit,
+            String description,
+            BigDecimal sale,
+            BigDecimal cost,
+            BigDecimal quantity,
+            BigDecimal minimum,
+            Boolean active) {}
+
+    /**
+     * One job's rows, a chunk at a time: the chunk's rows read and checked, the products their keys name read in one
+     * query, the new ones checked and created together ({@link ProductService#createAll}), the changed ones changed one
+     * by one. A refused row writes nothing: the categories and units the rows name and the store lacks are made only for
+     * rows that passed the checks, and a dry run checks without writing. Kept from chunk to chunk: the keys seen in the
+     * file so far, and the categories and units already looked up.
+     */
     private final class Rows implements Run {
         private final String match;
+        private final boolean dryRun;
         private final Map<String, Integer> seen = new HashMap<>();
         /** Categories and units by the name a row gives, as far as they were looked up (empty: the store has none). */
         private final Map<String, Optional<Long>> categoryIds = new HashMap<>();
 
         private final Map<String, Optional<Long>> unitIds = new HashMap<>();
+        /** The names of the categories and units this run made (a rolled-back chunk may have taken them back). */
+        private final Set<String> madeCategories = new HashSet<>();
 
-        Rows(String match) {
-            this.match = match;
+        private final Set<String> madeUnits = new HashSet<>();
+        /** Products this run created, and how many when PostgreSQL's statistics are next taken. */
+        private int created;
+
+        private int analyzeAt = 500;
+
+        Rows(ImportOptions options) {
+            this.match = options.match();
+            this.dryRun = options.dryRun();
         }
 
         @Override
         public ImportOutcome apply(ImportRow row) {
+            return applyAll(List.of(row)).get(0).orThrow();
+        }
+
+        @Override
+        public List<Result> applyAll(List<ImportRow> rows) {
+            Result[] results = new Result[rows.size()];
+            List<Line> lines = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    lines.add(read(i, rows.get(i)));
+                } catch (KassaException refused) {
+                    results[i] = Result.refused(refused);
+                }
+            }
+            Map<String, Product> found = found(lines);
+            List<Line> fresh = new ArrayList<>();
+            for (Line line : lines) {
+                try {
+                    Product existing = line.key() != null ? found.get(line.key()) : named(line.name());
+                    if (existing == null) {
+                        fresh.add(line);
+                    } else {
+                        results[line.index()] = Result.of(update(existing, line));
+                    }
+                } catch (KassaException refused) {
+                    results[line.index()] = Result.refused(refused);
+                }
+            }
+            create(fresh, results);
+            return Arrays.asList(results);
+        }
+
+        /** A row's cells, refused when one cannot be read, a barcode's check digit is wrong or a key came before. */
+        private Line read(int index, ImportRow row) {
             String sku = row.text("sku");
             String barcode = row.text("barcode");
             String name = row.text("name");
-            String category = row.text("category");
-            String unit = row.text("unit");
-            String description = row.text("description");
-            BigDecimal sale = row.decimal("sale_price");
-            BigDecimal cost = row.decimal("cost_price");
-            BigDecimal quantity = row.decimal("quantity");
-            BigDecimal minimum = row.decimal("min_quantity");
-            Boolean active = row.flag("is_active");
+            Line line = new Line(
+                    index,
+                    "barcode".equals(match) ? barcode : sku,
+                    sku,
+                    barcode,
+                    name,
+                    row.text("category"),
+                    row.text("unit"),
+                    row.text("description"),
+                    row.decimal("sale_price"),
+                    row.decimal("cost_price"),
+                    row.decimal("quantity"),
+                    row.decimal("min_quantity"),
+                    row.flag("is_active"));
             FieldErrors errors = row.errors();
             if (barcode != null && barcode.matches("\\d{13}") && !Ean13.isValid(barcode)) {
                 errors.add("barcode", "catalog.barcode_check_digit", Ean13.checkDigit(barcode.substring(0, 12)));
             }
-            String key = "barcode".equals(match) ? barcode : sku;
-            String keyField = key != null ? match : "name";
-            String seenKey =
-                    key != null ? match + ":" + key : name != null ? "name:" + name.toLowerCase(Locale.ROOT) : null;
-            if (seenKey != null) {
-                // a row done again (its chunk redone a row at a time) is not its own duplicate
-                Integer first = seen.putIfAbsent(seenKey, row.number());
-                if (first != null && first != row.number()) {
-                    errors.add(keyField, "import.duplicate_row", Messages.get("export.products." + keyField), first);
-                }
-            }
+            String keyField = line.key() != null ? match : "name";
+            String keyValue = line.key() != null ? line.key() : name == null ? null : name.toLowerCase(Locale.ROOT);
+            once(row, errors, keyField, keyValue);
+            // the other code names one product too: a second row giving it would be refused by the store
+            once(row, errors, "barcode".equals(match) ? "sku" : "barcode", "barcode".equals(match) ? sku : barcode);
             errors.throwIfAny();
-            Product existing = existing(key, name);
-            if (existing == null) {
-                products.create(
-                        new CreateProductRequest(
-                                name,
-                                sku,
-                                barcode,
-                                description,
-                                unit == null ? null : String.valueOf(unitId(unit)),
-                                category == null ? null : String.valueOf(categoryId(category)),
-                                cost,
-                                sale,
-                                null,
-                                null,
-                                quantity,
-                                minimum,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                active),
-                        "import");
-                return ImportOutcome.CREATED;
-            }
-            CreateProductRequest changes = new CreateProductRequest(
-                    text(name, existing.name()),
-                    "barcode".equals(match) ? text(sku, existing.sku()) : null,
-                    "sku".equals(match) ? text(barcode, existing.barcode()) : null,
-                    text(description, existing.description()),
-                    unit == null
-                                    || Objects.equals(
-                                            unitRows.resolve(unit).map(Unit::id).orElse(null), existing.unitId())
-                            ? null
-                            : String.valueOf(unitId(unit)),
-                    category == null || Objects.equals(categories.find(category).orElse(null), existing.categoryId())
-                            ? null
-                            : String.valueOf(categoryId(category)),
-                    number(cost, existing.costPrice()),
-                    number(sale, existing.salePrice()),
-                    null,
-                    null,
-                    null,
-                    number(minimum, existing.minQuantity()),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    flag(active, existing.isActive()));
-            if (changes.equals(UNCHANGED)) {
-                return ImportOutcome.UNCHANGED;
-            }
-            products.change(existing, changes, true);
-            return ImportOutcome.UPDATED;
+            return line;
         }
 
-        /** The product the row names by its key; by its name (one product of that name) when the key is empty. */
-        private Product existing(String key, String name) {
-            if (key != null) {
-                return ("barcode".equals(match) ? repository.findByBarcode(key) : repository.findBySku(key))
-                        .orElse(null);
+        /** A key a row gives, refused when a row before it in the file gave it. */
+        private void once(ImportRow row, FieldErrors errors, String field, String value) {
+            if (value == null) {
+                return;
             }
+            // a row done again (its chunk redone a row at a time) is not its own duplicate
+            Integer first = seen.putIfAbsent(field + ":" + value, row.number());
+            if (first != null && first != row.number()) {
+                errors.add(field, "import.duplicate_row", Messages.get("export.products." + field), first);
+            }
+        }
+
+        /** The products the lines' keys name, by key, in one query. */
+        private Map<String, Product> found(List<Line> lines) {
+            List<String> keys =
+                    lines.stream().map(Line::key).filter(Objects::nonNull).toList();
+            if (keys.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Product> found = new HashMap<>();
+            if ("barcode".equals(match)) {
+                repository.findByBarcodeIn(keys).forEach(p -> found.put(p.barcode(), p));
+            } else {
+                repository.findBySkuIn(keys).forEach(p -> found.put(p.sku(), p));
+            }
+            return found;
+        }
+
+        /** The one product of this name (a row without its key); refused when two have it. */
+        private Product named(String name) {
             if (name == null) {
                 return null;
             }
@@ -203,6 +244,146 @@ class ProductImportService implements ImportHandler {
                 throw FieldErrors.single("name", "import.name_ambiguous");
             }
             return named.isEmpty() ? null : named.get(0);
+        }
+
+        /** The row's filled cells that differ, on the product it found; checked first when it names a new category or unit. */
+        private ImportOutcome update(Product existing, Line line) {
+            boolean makesNames = makesNames(line);
+            CreateProductRequest probe = changes(existing, line, false);
+            if (!makesNames && probe.equals(UNCHANGED)) {
+                return ImportOutcome.UNCHANGED;
+            }
+            if (dryRun || makesNames) {
+                products.checkChange(existing, probe);
+            }
+            if (dryRun) {
+                return ImportOutcome.UPDATED;
+            }
+            products.change(existing, makesNames ? changes(existing, line, true) : probe, true);
+            return ImportOutcome.UPDATED;
+        }
+
+        /**
+         * A found product's changes: an empty cell changes nothing. A category or unit the store lacks is made when
+         * {@code make}, left out otherwise (the rest is checked before it is made).
+         */
+        private CreateProductRequest changes(Product existing, Line line, boolean make) {
+            String unit = line.unit();
+            String category = line.category();
+            Long unitId = unit == null
+                    ? null
+                    : make ? Long.valueOf(unitId(unit)) : knownUnit(unit).orElse(null);
+            Long categoryId = category == null
+                    ? null
+                    : make
+                            ? Long.valueOf(categoryId(category))
+                            : knownCategory(category).orElse(null);
+            return new CreateProductRequest(
+                    text(line.name(), existing.name()),
+                    "barcode".equals(match) ? text(line.sku(), existing.sku()) : null,
+                    "sku".equals(match) ? text(line.barcode(), existing.barcode()) : null,
+                    text(line.description(), existing.description()),
+                    unitId == null || unitId.equals(existing.unitId()) ? null : String.valueOf(unitId),
+                    categoryId == null || categoryId.equals(existing.categoryId()) ? null : String.valueOf(categoryId),
+                    number(line.cost(), existing.costPrice()),
+                    number(line.sale(), existing.salePrice()),
+                    null,
+                    null,
+                    null,
+                    number(line.minimum(), existing.minQuantity()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    flag(line.active(), existing.isActive()));
+        }
+
+        /**
+         * The chunk's new products, created together; checked first (refusals in their rows' places) when a row names
+         * a category or unit the store lacks, which is made only for rows that pass, and in a dry run.
+         */
+        private void create(List<Line> fresh, Result[] results) {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            List<Line> passing = fresh;
+            if (dryRun || fresh.stream().anyMatch(this::makesNames)) {
+                List<ProductService.Made> checked = products.createAll(
+                        fresh.stream().map(l -> form(l, false)).toList(), "import", false);
+                passing = new ArrayList<>();
+                for (int k = 0; k < fresh.size(); k++) {
+                    Line line = fresh.get(k);
+                    if (checked.get(k).refusal() != null) {
+                        results[line.index()] = Result.refused(checked.get(k).refusal());
+                    } else if (dryRun) {
+                        results[line.index()] = Result.of(ImportOutcome.CREATED);
+                    } else {
+                        passing.add(line);
+                    }
+                }
+                if (dryRun || passing.isEmpty()) {
+                    return;
+                }
+            }
+            List<ProductService.Made> made =
+                    products.createAll(passing.stream().map(l -> form(l, true)).toList(), "import", true);
+            for (int k = 0; k < passing.size(); k++) {
+                if (made.get(k).refusal() != null) {
+                    results[passing.get(k).index()] = Result.refused(made.get(k).refusal());
+                } else {
+                    results[passing.get(k).index()] = Result.of(ImportOutcome.CREATED);
+                    created++;
+                }
+            }
+            // the file grows the tables far faster than PostgreSQL's own statistics follow: plans made for the few
+            // rows there were (scans of whole tables) would otherwise serve every later chunk and every till
+            if (created >= analyzeAt) {
+                repository.analyze();
+                analyzeAt = created * 2;
+            }
+        }
+
+        /** A new product's form; a category or unit the store lacks is made when {@code make}, left out otherwise. */
+        private CreateProductRequest form(Line line, boolean make) {
+            String unit = line.unit() == null
+                    ? null
+                    : make
+                            ? String.valueOf(unitId(line.unit()))
+                            : knownUnit(line.unit()).map(String::valueOf).orElse(null);
+            String category = line.category() == null
+                    ? null
+                    : make
+                            ? String.valueOf(categoryId(line.category()))
+                            : knownCategory(line.category())
+                                    .map(String::valueOf)
+                                    .orElse(null);
+            return new CreateProductRequest(
+                    line.name(),
+                    line.sku(),
+                    line.barcode(),
+                    line.description(),
+                    unit,
+                    category,
+                    line.cost(),
+                    line.sale(),
+                    null,
+                    null,
+                    line.quantity(),
+                    line.minimum(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    line.active());
+        }
+
+        /** Whether the row names a category or a unit the store lacks. */
+        private boolean makesNames(Line line) {
+            return (line.unit() != null && knownUnit(line.unit()).isEmpty())
+                    || (line.category() != null
+                            && knownCategory(line.category()).isEmpty());
         }
 
         private Optional<Long> knownCategory(String name) {
@@ -214,6 +395,7 @@ class ProductImportService implements ImportHandler {
             return knownCategory(name).orElseGet(() -> {
                 long id = categories.named(name);
                 categoryIds.put(name.toLowerCase(Locale.ROOT), Optional.of(id));
+                madeCategories.add(name.toLowerCase(Locale.ROOT));
                 return id;
             });
         }
@@ -228,15 +410,21 @@ class ProductImportService implements ImportHandler {
             return knownUnit(value).orElseGet(() -> {
                 long id = units.named(value);
                 unitIds.put(value.toLowerCase(Locale.ROOT), Optional.of(id));
+                madeUnits.add(value.toLowerCase(Locale.ROOT));
                 return id;
             });
         }
 
-        /** A row's writes were rolled back: the categories and units it made may be gone with them. */
+        /**
+         * A chunk's writes were rolled back: the categories and units the run made may be gone with them (those it
+         * found in the store, and those it only looked for in a dry run, are as they were).
+         */
         @Override
         public void forget() {
-            categoryIds.clear();
-            unitIds.clear();
+            categoryIds.keySet().removeAll(madeCategories);
+            unitIds.keySet().removeAll(madeUnits);
+            madeCategories.clear();
+            madeUnits.clear();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-public interface ProductRepository extends JpaRepository<Product, Long> {
+public interface ProductRepository extends JpaRepository<Product, Long>, NewProducts {
     boolean existsBySku(String sku);
 
     boolean existsByBarcode(String barcode);
@@ -21,6 +21,10 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
     Optional<Product> findBySku(String sku);
 
     Optional<Product> findByBarcode(String barcode);
+
+    List<Product> findBySkuIn(Collection<String> skus);
+
+    List<Product> findByBarcodeIn(Collection<String> barcodes);
 
     /** Up to two products of this name whatever its case: one is a match, two are ambiguous. */
     List<Product> findTop2ByNameIgnoreCaseOrderById(String name);

@@ -5,12 +5,23 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.unit.Unit;
 import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.validation.RequestRules;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static dev.kassa.platform.data.Values.blankToNull;
 
@@ -62,49 +73,98 @@ class ProductRules {
         this.codes = codes;
     }
 
-    /** A new product: the unit {@code pcs} unless one is named, prices and quantities zero unless given. */
-    Fields ofNew(CreateProductRequest r) {
-        FieldErrors errors = declared.check(r);
-        errors.required("name", r.name());
-        Optional<Unit> unit =
-                units.resolve(FieldErrors.blank(r.unit()) ? "pcs" : r.unit().trim());
-        if (unit.isEmpty()) {
-            errors.add("unit", "catalog.unit_unknown", r.unit());
-        }
-        Long categoryId = null;
-        if (!FieldErrors.blank(r.category())) {
-            categoryId = category(r.category().trim());
-            if (categoryId == null) {
-                errors.add("category", "catalog.category_unknown");
+    /** A new product's checked values, or why it is refused. */
+    record Checked(Fields fields, KassaException refusal) {}
+
+    /**
+     * New products (the unit {@code pcs} unless one is named, prices and quantities zero unless given), each checked
+     * against the store and against the forms before it that pass (the second form giving a SKU or a barcode is
+     * refused): one query each for the units, the categories and the codes taken, whatever the number of forms.
+     */
+    List<Checked> ofNew(List<CreateProductRequest> forms) {
+        Map<String, Optional<Unit>> unitsByValue = new HashMap<>();
+        Set<Long> knownCategories = new HashSet<>();
+        categories
+                .findAllById(forms.stream()
+                        .map(r -> FieldErrors.blank(r.category())
+                                ? null
+                                : categoryId(r.category().trim()))
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .forEach(c -> knownCategories.add(c.id()));
+        NewProducts.Taken taken = products.taken(
+                codes(forms, CreateProductRequest::sku), codes(forms, CreateProductRequest::barcode), List.of());
+        Set<String> skusBefore = new HashSet<>();
+        Set<String> barcodesBefore = new HashSet<>();
+        List<Checked> checked = new ArrayList<>(forms.size());
+        for (CreateProductRequest r : forms) {
+            FieldErrors errors = declared.check(r);
+            errors.required("name", r.name());
+            String unitValue = FieldErrors.blank(r.unit()) ? "pcs" : r.unit().trim();
+            Optional<Unit> unit = unitsByValue.computeIfAbsent(unitValue, units::resolve);
+            if (unit.isEmpty()) {
+                errors.add("unit", "catalog.unit_unknown", r.unit());
             }
+            Long categoryId = null;
+            if (!FieldErrors.blank(r.category())) {
+                categoryId = categoryId(r.category().trim());
+                if (categoryId == null || !knownCategories.contains(categoryId)) {
+                    categoryId = null;
+                    errors.add("category", "catalog.category_unknown");
+                }
+            }
+            BigDecimal cost = money(r.costPrice());
+            BigDecimal sale = money(r.salePrice());
+            BigDecimal wholesale = r.wholesalePrice() == null ? null : money(r.wholesalePrice());
+            checkMargin(errors, cost, sale);
+            // stock comes with a create only: an edit refuses the field whole (catalog.stock_through_batches)
+            errors.quantity("initial_quantity", r.initialQuantity(), FieldErrors.MAX_QUANTITY);
+            String sku = blankToNull(r.sku());
+            if (sku != null) {
+                checkSku(errors, sku, () -> taken.skus().contains(sku) || skusBefore.contains(sku));
+            }
+            String barcode = blankToNull(r.barcode());
+            if (barcode != null) {
+                checkBarcode(
+                        errors, barcode, () -> taken.barcodes().contains(barcode) || barcodesBefore.contains(barcode));
+            }
+            KassaException refusal = errors.refusal();
+            if (refusal != null) {
+                checked.add(new Checked(null, refusal));
+                continue;
+            }
+            if (sku != null) {
+                skusBefore.add(sku);
+            }
+            if (barcode != null) {
+                barcodesBefore.add(barcode);
+            }
+            checked.add(new Checked(
+                    new Fields(
+                            unit.get().id(),
+                            categoryId,
+                            cost,
+                            sale,
+                            wholesale,
+                            percent(r.taxRate()),
+                            quantity(r.initialQuantity()),
+                            quantity(r.minQuantity()),
+                            r.maxQuantity() == null ? null : quantity(r.maxQuantity()),
+                            sku,
+                            barcode),
+                    null));
         }
-        BigDecimal cost = money(r.costPrice());
-        BigDecimal sale = money(r.salePrice());
-        BigDecimal wholesale = r.wholesalePrice() == null ? null : money(r.wholesalePrice());
-        checkMargin(errors, cost, sale);
-        // stock comes with a create only: an edit refuses the field whole (catalog.stock_through_batches)
-        errors.quantity("initial_quantity", r.initialQuantity(), FieldErrors.MAX_QUANTITY);
-        String sku = blankToNull(r.sku());
-        if (sku != null) {
-            checkSku(errors, sku, null);
-        }
-        String barcode = blankToNull(r.barcode());
-        if (barcode != null) {
-            checkBarcode(errors, barcode, null);
-        }
-        errors.throwIfAny();
-        return new Fields(
-                unit.get().id(),
-                categoryId,
-                cost,
-                sale,
-                wholesale,
-                percent(r.taxRate()),
-                quantity(r.initialQuantity()),
-                quantity(r.minQuantity()),
-                r.maxQuantity() == null ? null : quantity(r.maxQuantity()),
-                sku,
-                barcode);
+        return checked;
+    }
+
+    /** The codes of one kind the forms give that have a code's format (those that have not are refused anyway). */
+    private static List<String> codes(List<CreateProductRequest> forms, Function<CreateProductRequest, String> code) {
+        return forms.stream()
+                .map(code)
+                .map(c -> blankToNull(c))
+                .filter(c -> c != null && CodeFormat.PATTERN.matcher(c).matches())
+                .distinct()
+                .toList();
     }
 
     /**
@@ -136,12 +196,14 @@ class ProductRules {
         String sku = p.sku();
         if (r.sku() != null) {
             sku = r.sku().trim();
-            checkSku(errors, sku, p.sku());
+            String wanted = sku;
+            checkSku(errors, sku, () -> !wanted.equals(p.sku()) && products.existsBySku(wanted));
         }
         String barcode = p.barcode();
         if (r.barcode() != null) {
             barcode = r.barcode().isBlank() ? codes.ean13() : r.barcode().trim();
-            checkBarcode(errors, barcode, p.id());
+            String wanted = barcode;
+            checkBarcode(errors, barcode, () -> barcodes.taken(wanted, p.id()));
         }
         if (r.initialQuantity() != null || r.batchNumber() != null || r.expiryDate() != null) {
             errors.add("initial_quantity", "catalog.stock_through_batches");
@@ -163,10 +225,13 @@ class ProductRules {
 
     /** A category named by its id; null when there is none. */
     private Long category(String value) {
-        if (value.chars().allMatch(Character::isDigit) && value.length() < 18) {
-            return categories.findById(Long.parseLong(value)).map(Category::id).orElse(null);
-        }
-        return null;
+        Long id = categoryId(value);
+        return id == null ? null : categories.findById(id).map(Category::id).orElse(null);
+    }
+
+    /** The id a category's value gives; null when it is not one. */
+    private static Long categoryId(String value) {
+        return value.chars().allMatch(Character::isDigit) && value.length() < 18 ? Long.parseLong(value) : null;
     }
 
     private static void checkMargin(FieldErrors errors, BigDecimal cost, BigDecimal sale) {
@@ -176,21 +241,21 @@ class ProductRules {
     }
 
     /**
-     * A SKU of the code's format that no other product has ({@code current}: the product's own, null for a new one).
+     * A SKU of the code's format that no other product has ({@code taken}: whether another has it).
      */
-    private void checkSku(FieldErrors errors, String sku, String current) {
+    private static void checkSku(FieldErrors errors, String sku, BooleanSupplier taken) {
         if (!CodeFormat.PATTERN.matcher(sku).matches()) {
             errors.add("sku", "catalog.barcode_invalid");
-        } else if (!sku.equals(current) && products.existsBySku(sku)) {
+        } else if (taken.getAsBoolean()) {
             errors.add("sku", "catalog.sku_taken");
         }
     }
 
     /** A barcode of the code's format that no other product has as its own or an extra code. */
-    private void checkBarcode(FieldErrors errors, String barcode, Long product) {
+    private static void checkBarcode(FieldErrors errors, String barcode, BooleanSupplier taken) {
         if (!CodeFormat.PATTERN.matcher(barcode).matches()) {
             errors.add("barcode", "catalog.barcode_invalid");
-        } else if (barcodes.taken(barcode, product)) {
+        } else if (taken.getAsBoolean()) {
             errors.add("barcode", "catalog.barcode_taken");
         }
     }

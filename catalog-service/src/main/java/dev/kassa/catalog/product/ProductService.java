@@ -6,11 +6,12 @@ import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.image.ProductImageService;
 import dev.kassa.catalog.stock.BatchRepository;
-import dev.kassa.catalog.stock.StockEvents;
 import dev.kassa.catalog.stock.StockLevelRepository;
+import dev.kassa.catalog.stock.StockService;
 import dev.kassa.catalog.unit.Unit;
 import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -28,8 +29,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static dev.kassa.platform.data.Values.blankToNull;
-
 /**
  * A product's life: created with its prices, inventory settings and first batch, changed, deleted or deactivated, and
  * read with its stock, batches and gallery. Its form's rules are {@link ProductRules}, the codes Kassa makes for it
@@ -46,7 +45,7 @@ public class ProductService {
     private final CategoryRepository categories;
     private final StockLevelRepository stock;
     private final OutboxPublisher outbox;
-    private final StockEvents stockEvents;
+    private final StockService stockService;
     private final ProductSearchRepository search;
     private final ProductImageService images;
 
@@ -59,7 +58,7 @@ public class ProductService {
             CategoryRepository categories,
             StockLevelRepository stock,
             OutboxPublisher outbox,
-            StockEvents stockEvents,
+            StockService stockService,
             ProductSearchRepository search,
             ProductImageService images) {
         this.products = products;
@@ -70,7 +69,7 @@ public class ProductService {
         this.categories = categories;
         this.stock = stock;
         this.outbox = outbox;
-        this.stockEvents = stockEvents;
+        this.stockService = stockService;
         this.search = search;
         this.images = images;
     }
@@ -83,58 +82,96 @@ public class ProductService {
 
     /** As {@link #create(CreateProductRequest)}, the first batch's movement with {@code stockReason} ({@code import}). */
     Product create(CreateProductRequest r, String stockReason) {
-        ProductRules.Fields f = rules.ofNew(r);
-        Tenant tenant = TenantContext.require();
-        String name = r.name().trim();
-        Product product = new Product(
-                name,
-                codes.slug(name),
-                r.description(),
-                f.categoryId(),
-                f.sku() != null ? f.sku() : codes.sku(name, tenant),
-                f.barcode() != null ? f.barcode() : codes.ean13(),
-                f.unitId());
-        product.pricing(f.costPrice(), f.salePrice(), f.wholesalePrice(), f.taxRate());
-        boolean track = r.trackInventory() == null || r.trackInventory();
-        product.inventory(
-                f.minQuantity(),
-                f.maxQuantity(),
-                track,
-                Boolean.TRUE.equals(r.isFeatured()),
-                r.isActive() == null || r.isActive());
-        products.saveAndFlush(product);
-        BigDecimal initial = f.initialQuantity();
-        if (initial.signum() > 0) {
-            String number =
-                    blankToNull(r.batchNumber()) != null ? r.batchNumber().trim() : codes.batchNumber();
-            long batch = batches.insert(
-                    product.id(),
-                    number,
-                    codes.batchBarcode(),
-                    initial,
-                    f.costPrice(),
-                    null,
-                    r.expiryDate(),
-                    null,
-                    "",
-                    "");
-            stock.recordMovement(product.id(), batch, initial, stockReason, number);
-            stockEvents.received(product.id(), stockReason, number);
+        Made made = createAll(List.of(r), stockReason, true).get(0);
+        if (made.refusal() != null) {
+            throw made.refusal();
         }
-        outbox.publish(
-                tenant.key(),
-                new ProductCreated(
-                        product.id(),
-                        product.name(),
-                        product.sku(),
-                        product.barcode(),
-                        product.salePrice(),
-                        product.costPrice(),
-                        product.minQuantity(),
-                        product.maxQuantity(),
-                        product.isActive(),
-                        product.trackInventory()));
-        return product;
+        return products.findById(made.id()).orElseThrow();
+    }
+
+    /** What became of one form of {@link #createAll}: the new product's id, or why it was refused. */
+    record Made(Long id, KassaException refusal) {}
+
+    /**
+     * New products from their forms, in their order, each as the product form makes one (a chunk of an imported file;
+     * the form itself is a chunk of one): checked together, a form refused writing nothing and leaving the others, then
+     * written a statement per table for all of them: the products, their first batches with their ledger movements
+     * ({@code stockReason}) and {@code StockChanged}, and their {@code ProductCreated}. {@code write} false only checks
+     * them (an import's dry run): the ids are then null.
+     */
+    List<Made> createAll(List<CreateProductRequest> forms, String stockReason, boolean write) {
+        List<ProductRules.Checked> checked = rules.ofNew(forms);
+        List<Made> made = new ArrayList<>(forms.size());
+        List<Integer> passed = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            made.add(new Made(null, checked.get(i).refusal()));
+            if (checked.get(i).refusal() == null) {
+                passed.add(i);
+            }
+        }
+        if (!write || passed.isEmpty()) {
+            return made;
+        }
+        Tenant tenant = TenantContext.require();
+        List<ProductCodes.Made> codesOf = codes.forNew(
+                passed.stream()
+                        .map(i -> new ProductCodes.Wanted(
+                                forms.get(i).name().trim(),
+                                checked.get(i).fields().sku(),
+                                checked.get(i).fields().barcode()))
+                        .toList(),
+                tenant);
+        List<NewProducts.Row> rows = new ArrayList<>(passed.size());
+        for (int k = 0; k < passed.size(); k++) {
+            CreateProductRequest r = forms.get(passed.get(k));
+            ProductRules.Fields f = checked.get(passed.get(k)).fields();
+            ProductCodes.Made c = codesOf.get(k);
+            rows.add(new NewProducts.Row(
+                    r.name().trim(),
+                    c.slug(),
+                    r.description() == null ? "" : r.description(),
+                    f.categoryId(),
+                    c.sku(),
+                    c.barcode(),
+                    f.unitId(),
+                    f.costPrice(),
+                    f.salePrice(),
+                    f.wholesalePrice(),
+                    f.taxRate(),
+                    f.minQuantity(),
+                    f.maxQuantity(),
+                    r.trackInventory() == null || r.trackInventory(),
+                    Boolean.TRUE.equals(r.isFeatured()),
+                    r.isActive() == null || r.isActive()));
+        }
+        List<Long> ids = products.insert(rows);
+        List<StockService.Opening> openings = new ArrayList<>();
+        List<Object> created = new ArrayList<>(rows.size());
+        for (int k = 0; k < passed.size(); k++) {
+            CreateProductRequest r = forms.get(passed.get(k));
+            ProductRules.Fields f = checked.get(passed.get(k)).fields();
+            NewProducts.Row row = rows.get(k);
+            long id = ids.get(k);
+            made.set(passed.get(k), new Made(id, null));
+            if (f.initialQuantity().signum() > 0) {
+                openings.add(new StockService.Opening(
+                        id, r.batchNumber(), f.initialQuantity(), f.costPrice(), r.expiryDate()));
+            }
+            created.add(new ProductCreated(
+                    id,
+                    row.name(),
+                    row.sku(),
+                    row.barcode(),
+                    row.salePrice(),
+                    row.costPrice(),
+                    row.minQuantity(),
+                    row.maxQuantity(),
+                    row.isActive(),
+                    row.trackInventory()));
+        }
+        stockService.open(openings, stockReason);
+        outbox.publishAll(tenant.key(), created);
+        return made;
     }
 
     /**
@@ -145,6 +182,11 @@ public class ProductService {
     public ProductView update(long id, CreateProductRequest r, boolean partial) {
         return view(
                 change(products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()), r, partial));
+    }
+
+    /** Whether {@link #change} would take these changes (its rules' refusal thrown), without making them. */
+    void checkChange(Product p, CreateProductRequest r) {
+        rules.ofEdit(p, r, true);
     }
 
     /** As {@link #update}, on a product already read. */

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +192,40 @@ public class BatchRepository {
                 .param("notes", notes)
                 .query(Long.class)
                 .single();
+    }
+
+    /** A batch to insert with others ({@link #insertAll}), no supplier, dates but the expiry, or notes. */
+    record NewBatch(
+            long productId,
+            String number,
+            String barcode,
+            BigDecimal quantity,
+            BigDecimal purchasePrice,
+            LocalDate expiry) {}
+
+    /** Several new batches in one statement (one per product): each product's new batch's id. */
+    Map<Long, Long> insertAll(List<NewBatch> rows) {
+        Map<Long, Long> ids = new HashMap<>();
+        sql.sql(
+                        """
+                        insert into batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date, supplier_name, notes)
+                        select p, num, code, q, price, expiry, '', ''
+                          from unnest(cast(:products as bigint[]), cast(:numbers as varchar[]), cast(:barcodes as varchar[]),
+                                      cast(:quantities as numeric[]), cast(:prices as numeric[]), cast(:expiries as date[]))
+                               with ordinality as b(p, num, code, q, price, expiry, n)
+                         order by n
+                        returning id, product_id
+                        """)
+                .param("products", SqlArrays.texts(rows, NewBatch::productId))
+                .param("numbers", SqlArrays.texts(rows, NewBatch::number))
+                .param("barcodes", SqlArrays.texts(rows, NewBatch::barcode))
+                .param("quantities", SqlArrays.texts(rows, NewBatch::quantity))
+                .param("prices", SqlArrays.texts(rows, NewBatch::purchasePrice))
+                .param("expiries", SqlArrays.texts(rows, NewBatch::expiry))
+                .query(rs -> {
+                    ids.put(rs.getLong(2), rs.getLong(1));
+                });
+        return ids;
     }
 
     /**

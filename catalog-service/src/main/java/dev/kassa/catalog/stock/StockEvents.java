@@ -40,10 +40,21 @@ public class StockEvents {
         return stock.of(productIds);
     }
 
-    /** For a product that had no stock before (a new product with its first batch, {@code receipt} or {@code import}). */
+    /**
+     * For products that had no stock before (new products with their first batches, {@code receipt} or {@code import}),
+     * each change with its own reference (its batch's number): their stock read once, the events written together.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void received(long productId, String reason, String reference) {
-        changed(Map.of(productId, StockLevelRepository.Level.ZERO), reason, reference);
+    void received(Map<Long, String> references, String reason) {
+        Map<Long, StockLevelRepository.Current> after = stock.current(references.keySet());
+        List<Object> all = new ArrayList<>();
+        references.forEach((product, reference) -> {
+            StockLevelRepository.Current now = after.get(product);
+            if (now != null) {
+                all.addAll(events(Map.of(product, now), p -> BigDecimal.ZERO, reason, reference));
+            }
+        });
+        outbox.publishAll(TenantContext.require().key(), all);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

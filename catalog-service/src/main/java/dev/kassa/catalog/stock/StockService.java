@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +110,42 @@ public class StockService {
         this.rules = rules;
     }
 
+    /** A new product's first stock: its batch's number (null: made), quantity, cost and expiry. */
+    public record Opening(long product, String batchNumber, BigDecimal quantity, BigDecimal cost, LocalDate expiry) {}
+
+    /**
+     * New products' first batches, each with its movement ({@code reason}: {@code receipt} from the product form,
+     * {@code import} from a file) and its {@code StockChanged}: one statement each for all of them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(List<Opening> openings, String reason) {
+        if (openings.isEmpty()) {
+            return;
+        }
+        List<BatchRepository.NewBatch> rows = openings.stream()
+                .map(o -> new BatchRepository.NewBatch(
+                        o.product(),
+                        FieldErrors.blank(o.batchNumber())
+                                ? batchNumber()
+                                : o.batchNumber().trim(),
+                        batchBarcode(),
+                        o.quantity(),
+                        o.cost(),
+                        o.expiry()))
+                .toList();
+        Map<Long, Long> ids = batches.insertAll(rows);
+        stock.recordMovements(
+                rows.stream()
+                        .map(b ->
+                                new StockLevelRepository.Movement(b.productId(), ids.get(b.productId()), b.quantity()))
+                        .toList(),
+                reason,
+                rows.stream().map(BatchRepository.NewBatch::number).toList());
+        Map<Long, String> references = new LinkedHashMap<>();
+        rows.forEach(b -> references.put(b.productId(), b.number()));
+        events.received(references, reason);
+    }
+
     /** Receives goods into a new batch (purchase price, expiry, supplier) with a {@code receipt} movement. */
     @Transactional
     public BatchRepository.View receive(Caller caller, ReceiveRequest r) {
@@ -118,13 +156,13 @@ public class StockService {
         checkSupplier(r.supplier());
         Map<Long, StockLevelRepository.Level> before = events.before(List.of(r.product()));
         String number = FieldErrors.blank(r.batchNumber())
-                ? "BATCH-" + hex(4)
+                ? batchNumber()
                 : r.batchNumber().trim();
         BigDecimal quantity = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         long id = batches.insert(
                 r.product(),
                 number,
-                "BATCH-" + hex(6),
+                batchBarcode(),
                 quantity,
                 (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY),
                 r.manufacturingDate(),
@@ -194,7 +232,7 @@ public class StockService {
                             .orElseGet(() -> batches.insert(
                                     productId,
                                     "ADJ-" + hex(4),
-                                    "BATCH-" + hex(6),
+                                    batchBarcode(),
                                     BigDecimal.ZERO.setScale(3),
                                     cost,
                                     null,
@@ -343,6 +381,16 @@ public class StockService {
         if (made != null && expiry != null && !made.isBefore(expiry)) {
             errors.add("expiry_date", "catalog.expiry_before_manufacturing");
         }
+    }
+
+    /** A batch's number when none is given: {@code BATCH-} and 8 hex digits. */
+    private static String batchNumber() {
+        return "BATCH-" + hex(4);
+    }
+
+    /** A batch's own barcode: {@code BATCH-} and 12 hex digits. */
+    private static String batchBarcode() {
+        return "BATCH-" + hex(6);
     }
 
     private static String hex(int bytes) {

@@ -170,22 +170,7 @@ final class TillLoad {
 
     /** {@link #settle()} for up to {@code seconds}; answers how long it waited. */
     long settle(int seconds) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            long before = meter.cpuTicksByProcess().values().stream()
-                    .mapToLong(Long::longValue)
-                    .sum();
-            Thread.sleep(2000);
-            long used = meter.cpuTicksByProcess().values().stream()
-                            .mapToLong(Long::longValue)
-                            .sum()
-                    - before;
-            if (used < 40) {
-                break;
-            }
-        }
-        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        return meter.settle(seconds);
     }
 
     /**

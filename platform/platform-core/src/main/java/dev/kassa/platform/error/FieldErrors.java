@@ -214,6 +214,11 @@ public final class FieldErrors {
         }
     }
 
+    /** What {@link #throwIfAny()} would throw, for one of many checked together; null when nothing is wrong. */
+    public KassaException refusal() {
+        return errors.isEmpty() ? null : KassaException.invalid(errors, keys);
+    }
+
     public static KassaException single(String field, String messageKey, Object... args) {
         FieldErrors one = new FieldErrors().add(field, messageKey, args);
         return KassaException.invalid(one.errors, one.keys);

@@ -73,8 +73,15 @@ class ImportJobs {
     record Found(ImportJob job, boolean abandoned) {}
 
     Optional<Found> find(UUID id, String kind) {
-        return sql.sql("select *, status in ('queued', 'running') and lease_until <= now() as abandoned"
-                        + " from kassa_import where id = :id and kind = :kind")
+        // every column but the file, which a job's state never shows (megabytes read on every poll otherwise)
+        return sql.sql(
+                        """
+                        select id, kind, status, file_name, format, dry_run, match, all_or_nothing, rows_done, total_rows,
+                               created, updated, unchanged, refused, applied, ignored_columns, errors, errors_total,
+                               failure_code, failure_message, created_by, created_at, started_at, finished_at,
+                               status in ('queued', 'running') and lease_until <= now() as abandoned
+                          from kassa_import where id = :id and kind = :kind
+                        """)
                 .param("id", id)
                 .param("kind", kind)
                 .query((rs, i) -> new Found(job(rs), rs.getBoolean("abandoned")))

@@ -15,7 +15,7 @@ import java.time.Duration;
 public record ImportProperties(
         @DefaultValue("20MB") DataSize maxSize,
         @DefaultValue("100000") int maxRows,
-        @DefaultValue("100") int chunkRows,
+        @DefaultValue("500") int chunkRows,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("30d") Duration keep,
         @DefaultValue("2") int threads) {}

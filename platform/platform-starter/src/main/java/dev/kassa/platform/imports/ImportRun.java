@@ -108,7 +108,7 @@ final class ImportRun {
         int doneBefore = done;
         int errorsBefore = errorsTotal;
         try {
-            inTransaction(keep, () -> chunk.forEach(this::take));
+            inTransaction(keep, () -> takeAll(header, chunk));
         } catch (KassaException | DataAccessException refused) {
             forget();
             counts = countsBefore;
@@ -159,6 +159,20 @@ final class ImportRun {
         done++;
     }
 
+    /** A chunk's rows at once: those refused named (they wrote nothing), the others counted. */
+    private void takeAll(Header header, List<ImportRow> rows) {
+        List<ImportHandler.Result> results = run.applyAll(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            ImportHandler.Result result = results.get(i);
+            done++;
+            if (result.refusal() != null) {
+                refuse(header, rows.get(i), result.refusal());
+            } else {
+                counts = counts.plus(result.outcome());
+            }
+        }
+    }
+
     /**
      * First every row tried and rolled back (as a dry run), so every refused row is named; then, when none was,
      * every row again in one transaction, kept whole or not at all.
@@ -177,25 +191,35 @@ final class ImportRun {
         tx.executeWithoutResult(s -> {
             try (ImportFile.Table table = claimed.file().open()) {
                 Header header = Header.first(table, handler.kind().columns(), messages);
-                int inChunk = 0;
+                List<ImportRow> chunk = new ArrayList<>(properties.chunkRows());
                 while (table.hasNext()) {
                     List<String> cells = table.next();
                     if (Header.blank(cells)) {
                         continue;
                     }
-                    counts = counts.plus(run.apply(header.row(table.number(), cells)));
-                    if (++inChunk == properties.chunkRows()) {
-                        memory.release();
-                        beside.executeWithoutResult(b -> progress());
-                        inChunk = 0;
+                    chunk.add(header.row(table.number(), cells));
+                    if (chunk.size() == properties.chunkRows()) {
+                        keepWhole(chunk);
                     }
                 }
+                keepWhole(chunk);
             }
             progress();
             if (!jobs.finish(job.id(), claimed.token(), "done", true, null)) {
                 throw new ClaimLost();
             }
         });
+    }
+
+    /** A chunk of an all-or-nothing job's second pass: a refusal (which its dry run did not see) ends it whole. */
+    private void keepWhole(List<ImportRow> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        run.applyAll(chunk).forEach(result -> counts = counts.plus(result.orThrow()));
+        chunk.clear();
+        memory.release();
+        beside.executeWithoutResult(b -> progress());
     }
 
     private void refuse(Header header, ImportRow row, RuntimeException refusal) {

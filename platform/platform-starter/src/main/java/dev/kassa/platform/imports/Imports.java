@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  * instance then works through; {@link #get} shows it (and takes over a job whose instance stopped answering for it).
  * <p>
  * A job keeps its rows chunk by chunk, each chunk's rows and the job's counts in one transaction, so a job taken over
- * goes on exactly where the last committed chunk ended; a chunk with a refused row is rolled back and done again a row
- * per transaction, so the refused row takes back what it wrote and the others are kept. A dry run works the same way
- * and rolls every chunk back (its counts written beside). An all-or-nothing job is first tried as a dry run, so every
+ * goes on exactly where the last committed chunk ended. A handler that takes a chunk's rows at once checks them before
+ * writing and names its refused rows in their places; otherwise (or when a chunk fails anyway) a chunk with a refused
+ * row is rolled back and done again a row per transaction, so the refused row takes back what it wrote and the others
+ * are kept. A dry run works the same way and rolls every chunk back (its counts written beside). An all-or-nothing job is first tried as a dry run, so every
  * refused row is named, and when none was, its rows are done again in one transaction. (No savepoints: Spring's JPA
  * transactions have none, and thousands of them in one PostgreSQL transaction overflow its subtransaction cache.)
  */
