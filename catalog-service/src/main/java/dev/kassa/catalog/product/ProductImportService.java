@@ -18,13 +18,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 import static dev.kassa.platform.imports.ImportChanges.flag;
 import static dev.kassa.platform.imports.ImportChanges.number;
@@ -122,14 +119,11 @@ class ProductImportService implements ImportHandler {
         private final String match;
         private final boolean dryRun;
         private final Map<String, Integer> seen = new HashMap<>();
-        /** Categories and units by the name a row gives, as far as they were looked up (empty: the store has none). */
-        private final Map<String, Optional<Long>> categoryIds = new HashMap<>();
+        /** The categories and units the rows name, as far as they were looked up or made. */
+        private final ImportedNames categoryNames = new ImportedNames(categories::find, categories::named);
 
-        private final Map<String, Optional<Long>> unitIds = new HashMap<>();
-        /** The names of the categories and units this run made (a rolled-back chunk may have taken them back). */
-        private final Set<String> madeCategories = new HashSet<>();
-
-        private final Set<String> madeUnits = new HashSet<>();
+        private final ImportedNames unitNames =
+                new ImportedNames(value -> unitRows.resolve(value).map(Unit::id), units::named);
         /** Products this run created, and how many when PostgreSQL's statistics are next taken. */
         private int created;
 
@@ -272,12 +266,14 @@ class ProductImportService implements ImportHandler {
             String category = line.category();
             Long unitId = unit == null
                     ? null
-                    : make ? Long.valueOf(unitId(unit)) : knownUnit(unit).orElse(null);
+                    : make
+                            ? Long.valueOf(unitNames.id(unit))
+                            : unitNames.known(unit).orElse(null);
             Long categoryId = category == null
                     ? null
                     : make
-                            ? Long.valueOf(categoryId(category))
-                            : knownCategory(category).orElse(null);
+                            ? Long.valueOf(categoryNames.id(category))
+                            : categoryNames.known(category).orElse(null);
             return new CreateProductRequest(
                     text(line.name(), existing.name()),
                     "barcode".equals(match) ? text(line.sku(), existing.sku()) : null,
@@ -349,13 +345,14 @@ class ProductImportService implements ImportHandler {
             String unit = line.unit() == null
                     ? null
                     : make
-                            ? String.valueOf(unitId(line.unit()))
-                            : knownUnit(line.unit()).map(String::valueOf).orElse(null);
+                            ? String.valueOf(unitNames.id(line.unit()))
+                            : unitNames.known(line.unit()).map(String::valueOf).orElse(null);
             String category = line.category() == null
                     ? null
                     : make
-                            ? String.valueOf(categoryId(line.category()))
-                            : knownCategory(line.category())
+                            ? String.valueOf(categoryNames.id(line.category()))
+                            : categoryNames
+                                    .known(line.category())
                                     .map(String::valueOf)
                                     .orElse(null);
             return new CreateProductRequest(
@@ -381,38 +378,9 @@ class ProductImportService implements ImportHandler {
 
         /** Whether the row names a category or a unit the store lacks. */
         private boolean makesNames(Line line) {
-            return (line.unit() != null && knownUnit(line.unit()).isEmpty())
+            return (line.unit() != null && unitNames.known(line.unit()).isEmpty())
                     || (line.category() != null
-                            && knownCategory(line.category()).isEmpty());
-        }
-
-        private Optional<Long> knownCategory(String name) {
-            return categoryIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> categories.find(name));
-        }
-
-        /** The category of this name, made when the store has none. */
-        private long categoryId(String name) {
-            return knownCategory(name).orElseGet(() -> {
-                long id = categories.named(name);
-                categoryIds.put(name.toLowerCase(Locale.ROOT), Optional.of(id));
-                madeCategories.add(name.toLowerCase(Locale.ROOT));
-                return id;
-            });
-        }
-
-        private Optional<Long> knownUnit(String value) {
-            return unitIds.computeIfAbsent(
-                    value.toLowerCase(Locale.ROOT), v -> unitRows.resolve(value).map(Unit::id));
-        }
-
-        /** The unit of this code or name, made when the store has none. */
-        private long unitId(String value) {
-            return knownUnit(value).orElseGet(() -> {
-                long id = units.named(value);
-                unitIds.put(value.toLowerCase(Locale.ROOT), Optional.of(id));
-                madeUnits.add(value.toLowerCase(Locale.ROOT));
-                return id;
-            });
+                            && categoryNames.known(line.category()).isEmpty());
         }
 
         /**
@@ -421,10 +389,8 @@ class ProductImportService implements ImportHandler {
          */
         @Override
         public void forget() {
-            categoryIds.keySet().removeAll(madeCategories);
-            unitIds.keySet().removeAll(madeUnits);
-            madeCategories.clear();
-            madeUnits.clear();
+            categoryNames.forget();
+            unitNames.forget();
         }
     }
 

@@ -31,9 +31,24 @@ import java.time.LocalDate;
 class StockController {
 
     private final StockService stock;
+    private final ValuationService valuation;
 
-    StockController(StockService stock) {
+    StockController(StockService stock, ValuationService valuation) {
         this.stock = stock;
+        this.valuation = valuation;
+    }
+
+    @Operation(
+            summary =
+                    "What the stock is worth: at cost (each batch's own purchase price), at retail (the sale price) and "
+                            + "the margin, in total and by group_by (category, the default; supplier; none); now, or at the end of "
+                            + "the business day as_of (YYYY-MM-DD, not after today) from the ledger and the price history")
+    @GetMapping("/api/products/valuation")
+    @PreAuthorize(Access.READ_STOCK_VALUE)
+    ValuationService.Valuation valuation(
+            @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(name = "group_by", required = false) String groupBy) {
+        return valuation.value(asOf, groupBy);
     }
 
     @Operation(

@@ -21,13 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +42,6 @@ public class StockService {
 
     private static final Set<String> DECREASING =
             Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A receipt of stock as a new batch (checked with the dates' order, in one answer). */
     @DomainValidated
@@ -126,9 +122,9 @@ public class StockService {
                 .map(o -> new BatchRepository.NewBatch(
                         o.product(),
                         FieldErrors.blank(o.batchNumber())
-                                ? batchNumber()
+                                ? BatchCodes.number()
                                 : o.batchNumber().trim(),
-                        batchBarcode(),
+                        BatchCodes.barcode(),
                         o.quantity(),
                         o.cost(),
                         o.expiry()))
@@ -156,13 +152,13 @@ public class StockService {
         checkSupplier(r.supplier());
         Map<Long, StockLevelRepository.Level> before = events.before(List.of(r.product()));
         String number = FieldErrors.blank(r.batchNumber())
-                ? batchNumber()
+                ? BatchCodes.number()
                 : r.batchNumber().trim();
         BigDecimal quantity = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
         long id = batches.insert(
                 r.product(),
                 number,
-                batchBarcode(),
+                BatchCodes.barcode(),
                 quantity,
                 (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY),
                 r.manufacturingDate(),
@@ -231,8 +227,8 @@ public class StockService {
                             .map(StockRepository.BatchStock::id)
                             .orElseGet(() -> batches.insert(
                                     productId,
-                                    "ADJ-" + hex(4),
-                                    batchBarcode(),
+                                    BatchCodes.adjustmentNumber(),
+                                    BatchCodes.barcode(),
                                     BigDecimal.ZERO.setScale(3),
                                     cost,
                                     null,
@@ -381,21 +377,5 @@ public class StockService {
         if (made != null && expiry != null && !made.isBefore(expiry)) {
             errors.add("expiry_date", "catalog.expiry_before_manufacturing");
         }
-    }
-
-    /** A batch's number when none is given: {@code BATCH-} and 8 hex digits. */
-    private static String batchNumber() {
-        return "BATCH-" + hex(4);
-    }
-
-    /** A batch's own barcode: {@code BATCH-} and 12 hex digits. */
-    private static String batchBarcode() {
-        return "BATCH-" + hex(6);
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT);
     }
 }

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +132,28 @@ public final class FilesBench {
                 reads.errors.get() == 0);
         double again = timedImport(file, "", "unchanged", PRODUCTS);
         results.row("the same file again, nothing changed (s)", String.format("%.1f", again), true);
+        valuation();
+    }
+
+    /** Issue 63's stock valuation over the store's 10 000 imported products and their batches, now and as of today. */
+    private void valuation() {
+        // a store registers in Tashkent time unless it says otherwise
+        for (String query : List.of("", "?as_of=" + LocalDate.now(ZoneId.of("Asia/Tashkent")))) {
+            Latencies took = new Latencies();
+            for (int i = 0; i < 60; i++) {
+                Http.Answer answer = owner.get("/api/products/valuation/" + query);
+                Http.require(answer.ok(), "valuation", answer);
+                if (i >= 20) {
+                    took.record(answer);
+                }
+            }
+            double p95 = took.percentile(95);
+            results.row(
+                    "stock valuation of 10 100 products" + (query.isEmpty() ? "" : ", as of today from the ledger")
+                            + ": p50, p95 (ms)",
+                    String.format("%.0f, %.0f (≤ 500)", took.percentile(50), p95),
+                    p95 <= 500);
+        }
     }
 
     /** Seconds from the upload to the job's end; the job must have {@code rows} rows counted as {@code counted}. */
