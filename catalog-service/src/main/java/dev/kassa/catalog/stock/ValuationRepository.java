@@ -20,14 +20,24 @@ import java.util.Map;
 @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 class ValuationRepository {
 
-    /** One group's figures: its id (null: none) and name, products with stock, units, value at cost and at retail. */
-    record Group(Long id, String name, long products, BigDecimal quantity, BigDecimal cost, BigDecimal retail) {}
+    /**
+     * One group's figures (or, {@code total}, the store's): its id (null: none) and name, products with stock, units,
+     * value at cost and at retail.
+     */
+    record Group(
+            boolean total,
+            Long id,
+            String name,
+            long products,
+            BigDecimal quantity,
+            BigDecimal cost,
+            BigDecimal retail) {}
 
     /** How the batches are grouped: the group's id and name as SQL. */
     enum GroupBy {
         CATEGORY("p.category_id", "coalesce(max(c.name), '')"),
         SUPPLIER("b.supplier_id", "coalesce(max(s.name), max(nullif(b.supplier_name, '')), '')"),
-        NONE("cast(null as bigint)", "''");
+        NONE(null, null);
 
         private final String id;
         private final String name;
@@ -54,30 +64,43 @@ class ValuationRepository {
         this.sql = sql;
     }
 
-    /** The groups, largest value at cost first; {@code at} null for now. */
+    /**
+     * The store's total and its groups (largest value at cost first) in one pass ({@code grouping sets}); {@code at}
+     * null for now. At a moment, each product's price is the last it had before it (one scan of the price history).
+     */
     List<Group> groups(GroupBy by, Instant at) {
-        String price = at == null
-                ? "p.sale_price"
+        String prices = at == null
+                ? ""
                 : """
-                  coalesce((select pp.sale_price from product_prices pp
-                             where pp.product_id = p.id and pp.valid_from < :at
-                             order by pp.valid_from desc, pp.id desc limit 1), p.sale_price)""";
-        return sql.sql("with held as (" + (at == null ? NOW : AT) + ")"
+                  , price as (select distinct on (pp.product_id) pp.product_id, pp.sale_price from product_prices pp
+                               where pp.valid_from < :at order by pp.product_id, pp.valid_from desc, pp.id desc)""";
+        String group = by.id == null ? "cast(null as bigint)" : by.id;
+        String name = by.name == null ? "''" : by.name;
+        String sets = by.id == null ? "grouping sets (())" : "grouping sets ((" + by.id + "), ())";
+        return sql.sql("with held as (" + (at == null ? NOW : AT) + ")" + prices
                         + """
-                         select %s as group_id, %s as group_name, count(distinct p.id) as products,
+                         select %s as group_id, %s as group_name, %s as total, count(distinct p.id) as products,
                                 sum(h.quantity) as quantity, sum(h.quantity * b.purchase_price) as cost,
                                 sum(h.quantity * %s) as retail
                            from held h
                            join batches b on b.id = h.batch_id
                            join products p on p.id = b.product_id
+                           %s
                            left join categories c on c.id = p.category_id
                            left join suppliers s on s.id = b.supplier_id
-                          group by 1
-                          order by cost desc, group_name
+                          group by %s
+                          order by total desc, cost desc, group_name
                          """
-                                .formatted(by.id, by.name, price))
+                                .formatted(
+                                        group,
+                                        name,
+                                        by.id == null ? "true" : "grouping(" + by.id + ") = 1",
+                                        at == null ? "p.sale_price" : "coalesce(pr.sale_price, p.sale_price)",
+                                        at == null ? "" : "left join price pr on pr.product_id = p.id",
+                                        sets))
                 .params(at == null ? Map.of() : Map.of("at", Timestamp.from(at)))
                 .query((rs, i) -> new Group(
+                        rs.getBoolean("total"),
                         (Long) rs.getObject("group_id"),
                         rs.getString("group_name"),
                         rs.getLong("products"),

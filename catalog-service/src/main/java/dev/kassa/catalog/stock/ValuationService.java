@@ -91,12 +91,14 @@ public class ValuationService {
         Instant at = date == null
                 ? null
                 : date.plusDays(1).atStartOfDay(tenant.zone()).toInstant();
-        List<Group> groups = grouping == ValuationRepository.GroupBy.NONE
-                ? List.of()
-                : repository.groups(grouping, at).stream()
-                        .map(g -> new Group(g.id(), g.name(), Figures.of(g)))
-                        .toList();
-        Figures totals = repository.groups(ValuationRepository.GroupBy.NONE, at).stream()
+        List<ValuationRepository.Group> rows = repository.groups(grouping, at);
+        List<Group> groups = rows.stream()
+                .filter(g -> !g.total())
+                .map(g -> new Group(g.id(), g.name(), Figures.of(g)))
+                .toList();
+        // no stock at all: the totals' row is there with nothing summed (a null sum)
+        Figures totals = rows.stream()
+                .filter(g -> g.total() && g.quantity() != null)
                 .findFirst()
                 .map(Figures::of)
                 .orElse(Figures.NONE);
