@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -64,16 +65,7 @@ public final class ProcessMeter {
      * Answers how long it waited, in seconds.
      */
     public long settle(int seconds) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            long before = totalTicks();
-            Thread.sleep(2000);
-            if (totalTicks() - before < 40) {
-                break;
-            }
-        }
-        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        return quietFor(seconds, this::totalTicks, 40);
     }
 
     /**
@@ -82,12 +74,17 @@ public final class ProcessMeter {
      * (pollers, heartbeats) goes on. Answers how long it waited, in seconds.
      */
     public long compilersQuiet(int seconds) throws InterruptedException {
+        return quietFor(seconds, this::compilerTicks, 10);
+    }
+
+    /** Waits (up to {@code seconds}) until {@code ticks} grows by less than {@code limit} in two seconds. */
+    private static long quietFor(int seconds, LongSupplier ticks, long limit) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            long before = compilerTicks();
+            long before = ticks.getAsLong();
             Thread.sleep(2000);
-            if (compilerTicks() - before < 10) {
+            if (ticks.getAsLong() - before < limit) {
                 break;
             }
         }
