@@ -15,9 +15,11 @@ public final class Access {
     public static final String EDIT_CATALOG = "hasAnyAuthority('manage_products','create_products','update_products')";
     public static final String MANAGE_INVENTORY = "hasAnyAuthority('manage_products','manage_inventory')";
     public static final String DELETE_CATALOG = "hasAuthority('delete_all')";
-    /** What the stock cost and is worth: the back office (analytics' readers), and apps allowed to read the catalogue. */
-    public static final String READ_STOCK_VALUE =
-            "hasAuthority('view_analytics') or (hasRole('APP') and hasAuthority('view_products'))";
+    /**
+     * What the stock cost and is worth: the back office (analytics' readers: owners, managers, stockkeepers) and those
+     * who manage the stock (apps with {@code catalog:write}); not cashiers.
+     */
+    public static final String READ_STOCK_VALUE = "hasAnyAuthority('view_analytics','manage_inventory')";
 
     public static final String SELL = "hasAnyAuthority('manage_sales','create_sales')";
     /** Reading sales, their lines and receipts: who sells, and an app with {@code sales:read}. */
