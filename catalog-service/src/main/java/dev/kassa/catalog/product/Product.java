@@ -25,14 +25,6 @@ public class Product extends CatalogEntry {
 
     protected Product() {}
 
-    Product(String name, String slug, String description, Long categoryId, String sku, String barcode, Long unitId) {
-        super(name, slug, description);
-        this.categoryId = categoryId;
-        this.sku = sku;
-        this.barcode = barcode;
-        this.unitId = unitId;
-    }
-
     void pricing(BigDecimal cost, BigDecimal sale, BigDecimal wholesale, BigDecimal tax) {
         this.costPrice = cost;
         this.salePrice = sale;
