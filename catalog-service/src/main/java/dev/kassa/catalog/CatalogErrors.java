@@ -35,7 +35,14 @@ public enum CatalogErrors implements KassaError {
     SUPPLIER_NOT_FOUND(404, "supplier_not_found", "catalog.supplier_not_found"),
     TAG_NOT_FOUND(404, "tag_not_found", "catalog.tag_not_found"),
     UNIT_NOT_FOUND(404, "unit_not_found", "catalog.unit_not_found"),
-    HOLD_RELEASED(409, "hold_released", "catalog.hold_released");
+    HOLD_RELEASED(409, "hold_released", "catalog.hold_released"),
+    COUNT_NOT_FOUND(404, "count_not_found", "catalog.count_not_found"),
+    /** Lines are counted only while the count is open. */
+    COUNT_CLOSED(409, "count_closed", "catalog.count_closed"),
+    /** A cancelled count is never applied. */
+    COUNT_CANCELLED(409, "count_cancelled", "catalog.count_cancelled"),
+    /** An applied count is never cancelled: its movements are in the ledger. */
+    COUNT_APPLIED(409, "count_applied", "catalog.count_applied");
 
     private final Definition definition;
 

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
@@ -11,6 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,6 +87,24 @@ public class BarcodeRepository {
                 .param("code", code)
                 .query((rs, i) -> new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3)))
                 .optional();
+    }
+
+    /** What each of several scanned codes names, in one query (a code that names nothing is left out). */
+    public Map<String, Match> findAll(Collection<String> codes) {
+        Map<String, Match> found = new HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        sql.sql(
+                        """
+                        select distinct on (code) code, product_id, batch_id, kind from scanned_codes
+                         where code = any(cast(:codes as varchar[])) order by code, precedence
+                        """)
+                .param("codes", SqlArrays.texts(codes))
+                .query(rs -> {
+                    found.put(rs.getString(1), new Match(rs.getLong(2), (Long) rs.getObject(3), rs.getString(4)));
+                });
+        return found;
     }
 
     // ------------------------------------------------------------------ extra barcodes

@@ -253,6 +253,22 @@ public class BatchRepository {
                 .update();
     }
 
+    /** Changes of several batches' quantities in one statement. */
+    void changeQuantities(List<BatchSpread.Take> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        sql.sql(
+                        """
+                        update batches b set quantity = b.quantity + c.q, updated_at = now()
+                          from unnest(cast(:ids as bigint[]), cast(:changes as numeric[])) as c(id, q)
+                         where b.id = c.id
+                        """)
+                .param("ids", SqlArrays.texts(changes, BatchSpread.Take::batch))
+                .param("changes", SqlArrays.texts(changes, BatchSpread.Take::change))
+                .update();
+    }
+
     void updateDetails(
             long id,
             String number,

@@ -329,7 +329,7 @@ public class ReservationService {
             }
             taken.add(new StockEvents.Taken(sale.receiptNumber(), out));
         }
-        stock.recordMovements(movements, "sale", references);
+        stock.recordMovements(movements, "sale", references, null);
         events.taken(taken, "sale");
     }
 

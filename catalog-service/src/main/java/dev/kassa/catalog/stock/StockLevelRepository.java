@@ -89,13 +89,16 @@ public class StockLevelRepository {
     /** One batch's change of a movement written with others of the same reason and reference. */
     record Movement(long productId, Long batchId, BigDecimal quantity) {}
 
-    /** Several movements of one reason in one statement, each with its reference ({@code references}, in the same order). */
+    /**
+     * Several movements of one reason in one statement, each with its reference ({@code references}, in the same order),
+     * by {@code userId} (null: no one's).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordMovements(List<Movement> movements, String reason, List<String> references) {
+    void recordMovements(List<Movement> movements, String reason, List<String> references, Long userId) {
         sql.sql(
                         """
                         insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
-                        select p, b, q, :r, ref, '', null
+                        select p, b, q, :r, ref, '', cast(:user as bigint)
                           from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
                                       cast(:references as varchar[])) with ordinality as m(p, b, q, ref, n)
                          order by n
@@ -107,6 +110,7 @@ public class StockLevelRepository {
                         "references",
                         references.stream().map(r -> r == null ? "" : r).toArray(String[]::new))
                 .param("r", reason)
+                .param("user", userId)
                 .update();
     }
 

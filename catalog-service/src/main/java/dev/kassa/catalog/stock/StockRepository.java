@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.export.CursorReader;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.JdbcPages;
@@ -14,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,26 +108,66 @@ class StockRepository {
                 .single();
     }
 
+    private static final String BATCHES =
+            """
+            select b.id, b.quantity,
+                   coalesce((select sum(h.quantity) from reservations h
+                              where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
+                   """
+                    + Expiry.FRESH
+                    + """
+            , b.product_id
+              from batches b
+            """;
+
+    private static final RowMapper<BatchStock> BATCH_STOCK =
+            (rs, i) -> new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4));
+
     /** The product's active batches (or the one named), earliest expiry first, no expiry last. */
     List<BatchStock> batches(long productId, Long batchId) {
         return sql.sql(
-                        """
-                        select b.id, b.quantity,
-                               coalesce((select sum(h.quantity) from reservations h
-                                          where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
-                               """
-                                + Expiry.FRESH
+                        BATCHES
                                 + """
-                          from batches b
                          where b.product_id = :product and b.is_active and (cast(:batch as bigint) is null or b.id = :batch)
                          order by b.expiry_date asc nulls last, b.received_at asc, b.id asc
                         """)
                 .param("product", productId)
                 .param("batch", batchId)
                 .param("today", TenantContext.require().today())
-                .query((rs, i) ->
-                        new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)))
+                .query(BATCH_STOCK)
                 .list();
+    }
+
+    /** The products' active batches in one query, each product's in the order of {@link #batches}. */
+    Map<Long, List<BatchStock>> batches(Collection<Long> productIds) {
+        Map<Long, List<BatchStock>> all = new HashMap<>();
+        sql.sql(
+                        BATCHES
+                                + """
+                         where b.product_id = any(cast(:products as bigint[])) and b.is_active
+                         order by b.product_id, b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                        """)
+                .param("products", SqlArrays.texts(productIds))
+                .param("today", TenantContext.require().today())
+                .query(rs -> {
+                    all.computeIfAbsent(rs.getLong(5), p -> new ArrayList<>()).add(BATCH_STOCK.mapRow(rs, 0));
+                });
+        return all;
+    }
+
+    /** Locks the products (in id order, as every multi-product change does) and answers those that exist. */
+    Map<Long, LockedProduct> lockProducts(Collection<Long> productIds) {
+        Map<Long, LockedProduct> locked = new HashMap<>();
+        sql.sql(
+                        """
+                        select id, cost_price, track_inventory from products where id = any(cast(:ids as bigint[]))
+                         order by id for no key update
+                        """)
+                .param("ids", SqlArrays.texts(productIds))
+                .query(rs -> {
+                    locked.put(rs.getLong(1), new LockedProduct(rs.getBigDecimal(2), rs.getBoolean(3)));
+                });
+        return locked;
     }
 
     /** Newest first; a product's (or, with {@code productId} null, the store's), of one reason or all. */

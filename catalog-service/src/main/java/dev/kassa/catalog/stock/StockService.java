@@ -136,7 +136,8 @@ public class StockService {
                                 new StockLevelRepository.Movement(b.productId(), ids.get(b.productId()), b.quantity()))
                         .toList(),
                 reason,
-                rows.stream().map(BatchRepository.NewBatch::number).toList());
+                rows.stream().map(BatchRepository.NewBatch::number).toList(),
+                null);
         Map<Long, String> references = new LinkedHashMap<>();
         rows.forEach(b -> references.put(b.productId(), b.number()));
         events.received(references, reason);
@@ -216,60 +217,34 @@ public class StockService {
         if (delta.signum() == 0) {
             return;
         }
+        BatchSpread.Plan plan = BatchSpread.of(rows, delta, r.batch() != null);
+        if (plan.missing().signum() > 0) {
+            String wanted = delta.negate().toPlainString();
+            String free = delta.negate().subtract(plan.missing()).toPlainString();
+            throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception(
+                    Map.of("available", free, "requested", wanted), free, wanted);
+        }
         Map<Long, StockLevelRepository.Level> before = events.before(List.of(productId));
         String note = r.note() == null ? "" : r.note();
-        if (delta.signum() > 0) {
-            long target = r.batch() != null
-                    ? r.batch()
-                    : rows.stream()
-                            .filter(StockRepository.BatchStock::fresh)
-                            .reduce((a, b) -> b)
-                            .map(StockRepository.BatchStock::id)
-                            .orElseGet(() -> batches.insert(
-                                    productId,
-                                    BatchCodes.adjustmentNumber(),
-                                    BatchCodes.barcode(),
-                                    BigDecimal.ZERO.setScale(3),
-                                    cost,
-                                    null,
-                                    null,
-                                    null,
-                                    "",
-                                    ""));
-            batches.changeQuantity(target, delta);
-            stock.recordMovement(productId, target, delta, reason, "", note, caller.userId());
-        } else {
-            BigDecimal free = rows.stream()
-                    .map(b -> b.quantity()
-                            .subtract(b.fresh() ? b.held() : BigDecimal.ZERO)
-                            .max(BigDecimal.ZERO))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .setScale(3);
-            BigDecimal wanted = delta.negate();
-            if (free.compareTo(wanted) < 0) {
-                throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception(
-                        Map.of("available", free.toPlainString(), "requested", wanted.toPlainString()),
-                        free.toPlainString(),
-                        wanted.toPlainString());
-            }
-            // expired stock goes first, then the earliest expiry
-            List<StockRepository.BatchStock> order =
-                    new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
-            order.addAll(rows.stream().filter(StockRepository.BatchStock::fresh).toList());
-            for (StockRepository.BatchStock b : order) {
-                if (wanted.signum() == 0) {
-                    break;
-                }
-                BigDecimal take = b.quantity()
-                        .subtract(b.fresh() ? b.held() : BigDecimal.ZERO)
-                        .max(BigDecimal.ZERO)
-                        .min(wanted);
-                if (take.signum() > 0) {
-                    batches.changeQuantity(b.id(), take.negate());
-                    stock.recordMovement(productId, b.id(), take.negate(), reason, "", note, caller.userId());
-                    wanted = wanted.subtract(take);
-                }
-            }
+        List<BatchSpread.Take> takes = new ArrayList<>(plan.takes());
+        if (plan.newBatch() != null) {
+            takes.add(new BatchSpread.Take(
+                    batches.insert(
+                            productId,
+                            BatchCodes.adjustmentNumber(),
+                            BatchCodes.barcode(),
+                            BigDecimal.ZERO.setScale(3),
+                            cost,
+                            null,
+                            null,
+                            null,
+                            "",
+                            ""),
+                    plan.newBatch()));
+        }
+        for (BatchSpread.Take take : takes) {
+            batches.changeQuantity(take.batch(), take.change());
+            stock.recordMovement(productId, take.batch(), take.change(), reason, "", note, caller.userId());
         }
         events.changed(before, reason, "");
     }

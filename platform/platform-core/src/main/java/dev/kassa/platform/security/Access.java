@@ -14,6 +14,11 @@ public final class Access {
     public static final String READ_CATALOG = "hasAnyAuthority('view_all','view_products')";
     public static final String EDIT_CATALOG = "hasAnyAuthority('manage_products','create_products','update_products')";
     public static final String MANAGE_INVENTORY = "hasAnyAuthority('manage_products','manage_inventory')";
+    /** Counting stock in a stock-take: who manages the stock, and cashiers (they count the shop floor too). */
+    public static final String COUNT_STOCK = "hasAnyAuthority('manage_products','manage_inventory','create_sales')";
+    /** Applying a stock-take's differences to the stock: the store's owner and managers. */
+    public static final String APPLY_COUNT = "hasAuthority('manage_products')";
+
     public static final String DELETE_CATALOG = "hasAuthority('delete_all')";
     /**
      * What the stock cost and is worth: the back office (analytics' readers: owners, managers, stockkeepers) and those
