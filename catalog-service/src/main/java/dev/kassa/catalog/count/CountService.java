@@ -6,6 +6,7 @@ import dev.kassa.catalog.stock.StockCorrectionService;
 import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.validation.DomainValidated;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,14 @@ public class CountService {
     static final String REASON = "count";
 
     /** A count to open: its name; {@code products} or {@code categories} (ids) to limit it; {@code blind}. */
+    @DomainValidated
     public record OpenRequest(String name, List<Long> products, List<Long> categories, Boolean blind) {}
 
     /** What was counted of a product (by id or by a code scanned), {@code add} (default) or {@code set}, on which device. */
     public record LineForm(Long product, String barcode, BigDecimal counted, String mode, String device) {}
 
     /** One line, or several in {@code lines} (a scanner's upload, in the order counted). */
+    @DomainValidated
     public record LinesRequest(
             Long product, String barcode, BigDecimal counted, String mode, String device, List<LineForm> lines) {}
 
@@ -143,7 +146,7 @@ public class CountService {
                         f.barcode().trim());
             }
             if (f.counted() == null) {
-                errors.add(prefix + "counted", "validation.required");
+                errors.required(prefix + "counted");
             } else if (!FieldErrors.isQuantity(f.counted(), FieldErrors.MAX_QUANTITY)) {
                 errors.add(prefix + "counted", "validation.not_negative");
             }
