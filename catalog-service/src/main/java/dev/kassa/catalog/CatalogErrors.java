@@ -25,6 +25,8 @@ public enum CatalogErrors implements KassaError {
     BATCH_HAS_STOCK(400, "batch_has_stock", "catalog.batch_has_stock"),
     /** A batch tills still hold units of is not removed until the sale completes or the hold is released (or lapses). */
     BATCH_HELD(409, "batch_held", "catalog.batch_held"),
+    /** A batch pending a check or blocked is never held or sold. */
+    BATCH_UNAVAILABLE(409, "batch_unavailable", "catalog.batch_unavailable"),
     CATEGORY_ATTRIBUTE_NOT_FOUND(404, "category_attribute_not_found", "catalog.category_attribute_not_found"),
     CATEGORY_NOT_FOUND(404, "category_not_found", "catalog.category_unknown"),
     NO_SUCH_CATEGORY(404, "not_found", "catalog.category_unknown"),

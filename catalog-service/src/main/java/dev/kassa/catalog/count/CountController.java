@@ -168,7 +168,7 @@ class CountController {
                             + "was counted, so sales meanwhile are not counted twice) becomes movements with reason count; products "
                             + "not counted stay as they are; again answers the same")
     @PostMapping("/api/products/counts/{id}/apply")
-    @PreAuthorize(Access.APPLY_COUNT)
+    @PreAuthorize(Access.DECIDE_STOCK)
     CountView apply(@PathVariable long id, Caller caller) {
         return CountView.of(counts.apply(caller, id), false, null);
     }

@@ -47,10 +47,12 @@ public record ProductView(
             BigDecimal margin,
             BigDecimal profit) {}
 
+    /** {@code unavailable_quantity}: on hand in batches pending a check or blocked, never held or sold. */
     public record Inventory(
             BigDecimal quantity,
             BigDecimal reservedQuantity,
             BigDecimal availableQuantity,
+            BigDecimal unavailableQuantity,
             BigDecimal minQuantity,
             BigDecimal maxQuantity,
             boolean trackInventory,
@@ -115,6 +117,7 @@ public record ProductView(
                         quantity,
                         level.reserved(),
                         p.trackInventory() ? level.available() : null,
+                        p.trackInventory() ? level.unavailable() : null,
                         p.minQuantity(),
                         p.maxQuantity(),
                         p.trackInventory(),

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * The batch list's filters as its query spells them, for the list and its export: a product's, active or not, expired
  * or not, near expiry (within {@code days}, 30 by default), a supplier's, and a search over the batch number, the
- * supplier and the barcode.
+ * supplier and the barcode, and a quality status.
  */
 public record BatchFilter(
         Long product,
@@ -19,12 +19,16 @@ public record BatchFilter(
                 String nearExpiry,
         @Parameter(description = "the near-expiry window in days, 0 to 3650 (30 by default)") Integer days,
         Long supplier,
-        String search) {
+        String search,
+        @Parameter(description = "approved, pending or blocked") String status) {
 
     /** The filter as the batch statement binds it, on the store's {@code today}. */
     BatchRepository.Filter on(LocalDate today) {
+        if (status != null && !BatchQualityService.STATUSES.contains(status)) {
+            throw FieldErrors.single("status", "catalog.batch_status");
+        }
         return new BatchRepository.Filter(
-                product, active, expired, nearExpiry == null ? null : window(days), supplier, search, today);
+                product, active, expired, nearExpiry == null ? null : window(days), supplier, search, today, status);
     }
 
     /** The near-expiry window: {@code days} from 0 to 3650, 30 when not given. */

@@ -52,7 +52,10 @@ public class BatchRepository {
             Long daysUntilExpiry,
             boolean isNearExpiry,
             Instant receivedAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String status,
+            String statusReason,
+            Instant statusChangedAt) {}
 
     /** Filters of the batch lists; {@code today} is the store's date. */
     public record Filter(
@@ -62,7 +65,8 @@ public class BatchRepository {
             Integer nearExpiryDays,
             Long supplier,
             String search,
-            LocalDate today) {}
+            LocalDate today,
+            String status) {}
 
     /** FEFO by default: earliest expiry first, no expiry last. */
     static final SqlOrdering ORDERING = SqlOrdering.of(
@@ -92,6 +96,7 @@ public class BatchRepository {
                and (cast(:days as integer) is null
                     or b.expiry_date between cast(:today as date) and cast(:today as date) + cast(:days as integer))
                and (cast(:supplier as bigint) is null or b.supplier_id = :supplier)
+               and (cast(:status as text) is null or b.status = :status)
                and (cast(:like as text) is null or b.batch_number ilike :like or b.supplier_name ilike :like or b.barcode ilike :like)
             """;
 
@@ -124,7 +129,12 @@ public class BatchRepository {
                     days,
                     days != null && days >= 0 && days <= 30,
                     rs.getTimestamp("received_at").toInstant(),
-                    rs.getTimestamp("updated_at").toInstant());
+                    rs.getTimestamp("updated_at").toInstant(),
+                    rs.getString("status"),
+                    rs.getString("status_reason"),
+                    rs.getTimestamp("status_changed_at") == null
+                            ? null
+                            : rs.getTimestamp("status_changed_at").toInstant());
         };
     }
 
@@ -156,12 +166,16 @@ public class BatchRepository {
                         .param("today", f.today())
                         .param("days", f.nearExpiryDays())
                         .param("supplier", f.supplier())
+                        .param("status", f.status())
                         .param("like", LikePatterns.contains(f.search())),
                 mapper(f.today()),
                 page);
     }
 
-    /** A new batch (its quantity goes with a stock movement the caller records); batches has no other writer than this class. */
+    /**
+     * A new batch (its quantity goes with a stock movement the caller records), approved or {@code pending} a check;
+     * batches has no other writer than this class.
+     */
     public long insert(
             long productId,
             String number,
@@ -172,14 +186,17 @@ public class BatchRepository {
             LocalDate expiry,
             Long supplierId,
             String supplierName,
-            String notes) {
+            String notes,
+            boolean pending) {
         return sql.sql(
                         """
                         insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,
-                                             supplier_id, supplier_name, notes)
-                        values (:product, :number, :barcode, :quantity, :purchasePrice, :made, :expiry, :supplier, :supplierName, :notes)
+                                             supplier_id, supplier_name, notes, status)
+                        values (:product, :number, :barcode, :quantity, :purchasePrice, :made, :expiry, :supplier, :supplierName, :notes,
+                                case when :pending then 'pending' else 'approved' end)
                         returning id
                         """)
+                .param("pending", pending)
                 .param("product", productId)
                 .param("number", number)
                 .param("barcode", barcode)
@@ -237,6 +254,21 @@ public class BatchRepository {
                 .param("id", id)
                 .query(BigDecimal.class)
                 .single();
+    }
+
+    /** A batch's quality status ({@code approved}, {@code pending}, {@code blocked}), with its reason, by {@code userId}. */
+    void decide(long id, String status, String reason, long userId) {
+        sql.sql(
+                        """
+                        update batches set status = :status, status_reason = :reason, status_changed_by = :user,
+                               status_changed_at = now(), updated_at = now()
+                         where id = :id
+                        """)
+                .param("status", status)
+                .param("reason", reason)
+                .param("user", userId)
+                .param("id", id)
+                .update();
     }
 
     /** Takes an empty batch out of use for good: it stays, inactive, for the movements and sales that name it. */

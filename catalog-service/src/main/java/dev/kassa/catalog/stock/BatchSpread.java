@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * How a change of one product's stock spreads over its active batches, for an adjustment and a count alike: an increase
- * goes to the newest unexpired batch (or the one named), or to a new batch when there is none; a decrease takes expired
- * stock first, then the earliest expiry, and never units tills hold of unexpired batches.
+ * goes to the newest sellable batch (approved, unexpired; or the one named), or to a new batch when there is none; a
+ * decrease takes what cannot be sold first (expired, pending, blocked), then the earliest expiry, and never units tills
+ * hold of a sellable batch.
  */
 final class BatchSpread {
 
@@ -30,14 +31,14 @@ final class BatchSpread {
         if (change.signum() >= 0) {
             Optional<StockRepository.BatchStock> target = named
                     ? rows.stream().findFirst()
-                    : rows.stream().filter(StockRepository.BatchStock::fresh).reduce((a, b) -> b);
+                    : rows.stream().filter(StockRepository.BatchStock::sellable).reduce((a, b) -> b);
             return target.map(b -> new Plan(List.of(new Take(b.id(), change)), null, none))
                     .orElseGet(() -> new Plan(List.of(), change, none));
         }
         BigDecimal wanted = change.negate();
         List<StockRepository.BatchStock> order =
-                new ArrayList<>(rows.stream().filter(b -> !b.fresh()).toList());
-        order.addAll(rows.stream().filter(StockRepository.BatchStock::fresh).toList());
+                new ArrayList<>(rows.stream().filter(b -> !b.sellable()).toList());
+        order.addAll(rows.stream().filter(StockRepository.BatchStock::sellable).toList());
         List<Take> takes = new ArrayList<>();
         for (StockRepository.BatchStock b : order) {
             if (wanted.signum() == 0) {
@@ -52,8 +53,11 @@ final class BatchSpread {
         return new Plan(takes, null, wanted.setScale(3));
     }
 
-    /** What may leave a batch: its quantity less what tills hold of it while it is unexpired. */
+    /**
+     * What may leave a batch: its quantity less what tills hold of it while it may be sold; an expired, pending or blocked
+     * batch's stock may all be written off (a sale completing on a hold of it copes with the batch's lack).
+     */
     static BigDecimal free(StockRepository.BatchStock b) {
-        return b.quantity().subtract(b.fresh() ? b.held() : BigDecimal.ZERO).max(BigDecimal.ZERO);
+        return b.quantity().subtract(b.sellable() ? b.held() : BigDecimal.ZERO).max(BigDecimal.ZERO);
     }
 }

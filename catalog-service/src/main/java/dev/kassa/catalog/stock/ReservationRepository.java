@@ -206,7 +206,7 @@ class ReservationRepository {
                                                       order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
                               from l join batches b on b.product_id = l.product
                              where b.is_active and """
-                                + Expiry.FRESH
+                                + Expiry.SELLABLE
                                 + """
                                and (l.batch is null or b.id = l.batch)),
                         a as (

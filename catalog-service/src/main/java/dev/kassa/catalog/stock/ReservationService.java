@@ -2,6 +2,8 @@ package dev.kassa.catalog.stock;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -206,6 +208,15 @@ public class ReservationService {
         BigDecimal requested = line.requested();
         long productId = line.locked().product().id();
         if (line.batchId() != null && candidates.isEmpty()) {
+            // a batch pending a check or blocked is there but not to be sold: say so, with its reason
+            batches.find(line.batchId(), TenantContext.require().today())
+                    .filter(b -> b.product() == productId && !"approved".equals(b.status()))
+                    .ifPresent(b -> {
+                        throw CatalogErrors.BATCH_UNAVAILABLE.exception(
+                                Map.of("batch_status", b.status()),
+                                Messages.get("batch.status." + b.status()),
+                                b.statusReason());
+                    });
             throw CatalogErrors.BATCH_NOT_FOUND.exception();
         }
         BigDecimal available =

@@ -32,10 +32,44 @@ class StockController {
 
     private final StockService stock;
     private final ValuationService valuation;
+    private final BatchQualityService quality;
 
-    StockController(StockService stock, ValuationService valuation) {
+    StockController(StockService stock, ValuationService valuation, BatchQualityService quality) {
         this.stock = stock;
         this.valuation = valuation;
+        this.quality = quality;
+    }
+
+    @Operation(
+            summary =
+                    "Block a batch (quarantine, recall): {reason}; its stock stays on hand, apart, and is never held or "
+                            + "sold until approved; answers the batch and the holds tills had already taken from it (held_by: how many)")
+    @PostMapping("/api/products/batches/{id}/block")
+    @PreAuthorize(Access.DECIDE_STOCK)
+    BatchQualityService.Decision block(
+            @PathVariable long id, @RequestBody BatchQualityService.BlockRequest request, Caller caller) {
+        return quality.block(caller, id, request);
+    }
+
+    @Operation(summary = "Approve a pending or blocked batch: its stock may be held and sold again")
+    @PostMapping("/api/products/batches/{id}/approve")
+    @PreAuthorize(Access.DECIDE_STOCK)
+    BatchQualityService.Decision approve(@PathVariable long id, Caller caller) {
+        return quality.approve(caller, id);
+    }
+
+    @Operation(summary = "The store's stock settings: new_batches_pending (goods received wait for approval)")
+    @GetMapping("/api/products/stock-settings")
+    @PreAuthorize(Access.READ_CATALOG)
+    BatchQualityService.Settings settings() {
+        return quality.settings();
+    }
+
+    @Operation(summary = "Change the store's stock settings: {new_batches_pending}")
+    @PatchMapping("/api/products/stock-settings")
+    @PreAuthorize(Access.DECIDE_STOCK)
+    BatchQualityService.Settings changeSettings(@RequestBody BatchQualityService.SettingsRequest request) {
+        return quality.change(request);
     }
 
     @Operation(
@@ -97,7 +131,8 @@ class StockController {
 
     @Operation(
             summary = "Batches: filters product, is_active, expired, near_expiry (+days, default 30), supplier, search "
-                    + "(batch number, supplier, barcode); ordering expiry_date, received_at, quantity")
+                    + "(batch number, supplier, barcode), status (approved, pending, blocked); ordering expiry_date, "
+                    + "received_at, quantity")
     @GetMapping("/api/products/batches")
     @PreAuthorize(Access.READ_CATALOG)
     PageResponse<BatchRepository.View> list(
@@ -134,7 +169,8 @@ class StockController {
                                 window,
                                 null,
                                 null,
-                                TenantContext.require().today()),
+                                TenantContext.require().today(),
+                                null),
                         "expiry_date",
                         page),
                 v -> v);

@@ -94,7 +94,8 @@ public class StockEvents {
                                     new StockLevelRepository.Level(
                                             level.onHand().add(since),
                                             level.reserved().add(since),
-                                            level.available()),
+                                            level.available(),
+                                            level.unavailable()),
                                     current.settings()));
                 }
             });

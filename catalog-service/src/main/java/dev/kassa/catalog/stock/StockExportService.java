@@ -1,5 +1,6 @@
 package dev.kassa.catalog.stock;
 
+import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.export.Column;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
@@ -49,6 +50,8 @@ public class StockExportService {
             Column.of("export.batches.days_until_expiry", BatchRepository.View::daysUntilExpiry),
             Column.of("export.batches.is_active", BatchRepository.View::isActive),
             Column.of("export.batches.is_expired", BatchRepository.View::isExpired),
+            Column.of("export.batches.status", b -> Messages.get("batch.status." + b.status())),
+            Column.of("export.batches.status_reason", BatchRepository.View::statusReason),
             Column.of("export.batches.received_at", BatchRepository.View::receivedAt));
 
     private static final int PAGE = 500;

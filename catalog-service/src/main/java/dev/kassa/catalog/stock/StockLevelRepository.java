@@ -15,14 +15,18 @@ import java.util.Map;
 
 /**
  * Stock figures derived from batches and reservations, for many products in one query each.
- * on hand = Σ active batches; sellable = on hand of unexpired batches − active, unexpired reservations.
+ * on hand = Σ active batches; available = on hand of sellable batches (approved, unexpired) − active, unexpired
+ * reservations; unavailable = on hand of batches pending a check or blocked.
  */
 @Repository
 public class StockLevelRepository {
 
-    public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available) {
-        static final Level ZERO =
-                new Level(BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3), BigDecimal.ZERO.setScale(3));
+    public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal unavailable) {
+        static final Level ZERO = new Level(
+                BigDecimal.ZERO.setScale(3),
+                BigDecimal.ZERO.setScale(3),
+                BigDecimal.ZERO.setScale(3),
+                BigDecimal.ZERO.setScale(3));
     }
 
     /** What a low-stock alert names and compares: the product's name, SKU, minimum, and whether its stock is tracked. */
@@ -57,9 +61,10 @@ public class StockLevelRepository {
                 select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
                        coalesce(sum(b.quantity), 0) as on_hand,
                        coalesce(sum(b.quantity) filter (where """
-                                + Expiry.FRESH
+                                + Expiry.SELLABLE
                                 + """
-                       ), 0) as fresh,
+                       ), 0) as sellable,
+                       coalesce(sum(b.quantity) filter (where b.status <> 'approved'), 0) as unavailable,
                        coalesce((select sum(r.quantity) from reservations r
                                   where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
                   from products p left join batches b on b.product_id = p.id and b.is_active
@@ -76,10 +81,11 @@ public class StockLevelRepository {
                                     new Level(
                                             rs.getBigDecimal("on_hand").setScale(3),
                                             reserved,
-                                            rs.getBigDecimal("fresh")
+                                            rs.getBigDecimal("sellable")
                                                     .subtract(reserved)
                                                     .max(BigDecimal.ZERO)
-                                                    .setScale(3)),
+                                                    .setScale(3),
+                                            rs.getBigDecimal("unavailable").setScale(3)),
                                     new Settings(
                                             rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5))));
                 });

@@ -31,8 +31,8 @@ class StockRepository {
     /** A locked product as a stock change needs it: the cost of a new batch, and whether its stock is counted at all. */
     record LockedProduct(BigDecimal costPrice, boolean tracked) {}
 
-    /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it is unexpired. */
-    record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean fresh) {}
+    /** A batch as an adjustment sees it: its quantity, what tills hold of it, and whether it may be sold. */
+    record BatchStock(long id, BigDecimal quantity, BigDecimal held, boolean sellable) {}
 
     private static final RowMapper<StockMovement> MOVEMENT = (rs, i) -> new StockMovement(
             rs.getLong("id"),
@@ -114,7 +114,7 @@ class StockRepository {
                    coalesce((select sum(h.quantity) from reservations h
                               where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0),
                    """
-                    + Expiry.FRESH
+                    + Expiry.SELLABLE
                     + """
             , b.product_id
               from batches b

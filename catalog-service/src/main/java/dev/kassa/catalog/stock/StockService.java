@@ -92,13 +92,16 @@ public class StockService {
     private final StockLevelRepository stock;
     private final StockEvents events;
     private final RequestRules rules;
+    private final StockSettingsRepository settings;
 
     StockService(
             StockRepository repository,
             BatchRepository batches,
             StockLevelRepository stock,
             StockEvents events,
-            RequestRules rules) {
+            RequestRules rules,
+            StockSettingsRepository settings) {
+        this.settings = settings;
         this.repository = repository;
         this.batches = batches;
         this.stock = stock;
@@ -166,7 +169,8 @@ public class StockService {
                 r.expiryDate(),
                 r.supplier(),
                 r.supplierName() == null ? "" : r.supplierName().trim(),
-                r.notes() == null ? "" : r.notes());
+                r.notes() == null ? "" : r.notes(),
+                settings.newBatchesPending());
         stock.recordMovement(r.product(), id, quantity, "receipt", number, r.notes(), caller.userId());
         events.changed(before, "receipt", number);
         return batches.find(id, TenantContext.require().today()).orElseThrow();
@@ -239,7 +243,8 @@ public class StockService {
                             null,
                             null,
                             "",
-                            ""),
+                            "",
+                            false),
                     plan.newBatch()));
         }
         for (BatchSpread.Take take : takes) {

@@ -114,7 +114,8 @@ class SupplierController {
                                 null,
                                 id,
                                 null,
-                                TenantContext.require().today()),
+                                TenantContext.require().today(),
+                                null),
                         "-received_at",
                         page),
                 v -> v);

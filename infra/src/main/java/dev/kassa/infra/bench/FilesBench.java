@@ -23,7 +23,8 @@ import static dev.kassa.infra.bench.Http.json;
  * {@code infra/kassa files}: the files a shop moves in and out (issue 62), timed through the gateway on a suite of its
  * own (one instance of each service, full JIT): 10 000 products imported from a CSV (a dry run, the import, the same file
  * again) while an owner keeps reading the product list, 1 000 shelf labels as one PDF, a receipt as a web page and as a
- * PDF, and 100 000 sales leaving as CSV and XLSX with sales-service's heap watched. One table, each figure against its
+ * PDF, 100 000 sales leaving as CSV and XLSX with sales-service's heap watched, and a stock-take of 5 000 products
+ * applied while a till sells ({@link CountTakes}). One table, each figure against its
  * target; exit status 1 when one is missed. The figures are taken once the JIT compilers are quiet, as the other
  * benchmark's are: for minutes after start-up every service's compilers take most of the two cores.
  */
@@ -56,9 +57,9 @@ public final class FilesBench {
     }
 
     private int run() throws Exception {
-        // KASSA_FILES_PARTS: which rows (labels, receipts, exports, import; all by default)
+        // KASSA_FILES_PARTS: which rows (labels, receipts, exports, import, counts; all by default)
         List<String> parts = List.of(System.getenv()
-                .getOrDefault("KASSA_FILES_PARTS", "labels,receipts,exports,import")
+                .getOrDefault("KASSA_FILES_PARTS", "labels,receipts,exports,import,counts")
                 .split(","));
         // for minutes after start-up every service's JIT compilers take most of the two cores: wait (up to five
         // minutes) until they are quiet, as the other benchmark's warm-up does, then sign up (tokens last 15 minutes)
@@ -78,6 +79,10 @@ public final class FilesBench {
         }
         if (parts.contains("import")) {
             imports();
+        }
+        if (parts.contains("counts")) {
+            // over the imported products (the first 5 000 of them, with the labelled hundred)
+            new CountTakes(suite, owner, store, results).run();
         }
         results.print();
         return results.exitStatus();

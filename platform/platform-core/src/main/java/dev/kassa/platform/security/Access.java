@@ -16,8 +16,11 @@ public final class Access {
     public static final String MANAGE_INVENTORY = "hasAnyAuthority('manage_products','manage_inventory')";
     /** Counting stock in a stock-take: who manages the stock, and cashiers (they count the shop floor too). */
     public static final String COUNT_STOCK = "hasAnyAuthority('manage_products','manage_inventory','create_sales')";
-    /** Applying a stock-take's differences to the stock: the store's owner and managers. */
-    public static final String APPLY_COUNT = "hasAuthority('manage_products')";
+    /**
+     * Decisions on the stock: applying a stock-take's differences, blocking or approving a batch, the stock settings: the
+     * store's owner and managers.
+     */
+    public static final String DECIDE_STOCK = "hasAuthority('manage_products')";
 
     public static final String DELETE_CATALOG = "hasAuthority('delete_all')";
     /**
