@@ -1,8 +1,11 @@
 package dev.kassa.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.catalog.count.StockCounted;
 import dev.kassa.catalog.product.ProductCreated;
 import dev.kassa.catalog.product.ProductDeleted;
 import dev.kassa.catalog.product.ProductUpdated;
+import dev.kassa.catalog.stock.BatchBlocked;
 import dev.kassa.catalog.stock.LowStockReached;
 import dev.kassa.catalog.stock.StockChanged;
 import dev.kassa.platform.test.Api;
@@ -83,6 +86,29 @@ class EventContractTests {
                         .at("/payload/product_id")
                         .asLong())
                 .isEqualTo(unsold);
+
+        long count = owner.post("/api/products/counts/", json("name", "Полка", "products", List.of(kefir)))
+                .at("/id")
+                .asLong();
+        assertThat(owner.post("/api/products/counts/" + count + "/lines/", json("product", kefir, "counted", 3))
+                        .status())
+                .isEqualTo(201);
+        assertThat(owner.post("/api/products/counts/" + count + "/apply", null).status())
+                .isEqualTo(200);
+        JsonNode counted = EventSamples.awaitEmitted(StockCounted.class, store);
+        assertThat(counted.at("/payload/reference").asText()).isEqualTo("COUNT-" + count);
+        assertThat(counted.at("/payload/shortage_value").asText()).isEqualTo("9000.00");
+
+        long batch = owner.get("/api/products/batches/?product=" + kefir)
+                .at("/results/0/id")
+                .asLong();
+        Api.Response blocked =
+                owner.post("/api/products/batches/" + batch + "/block", json("reason", "Вздутые пакеты"));
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(200);
+        assertThat(EventSamples.awaitEmitted(BatchBlocked.class, store)
+                        .at("/payload/reason")
+                        .asText())
+                .isEqualTo("Вздутые пакеты");
     }
 
     @Test
@@ -94,6 +120,8 @@ class EventContractTests {
                         ProductUpdated.class,
                         ProductDeleted.class,
                         StockChanged.class,
-                        LowStockReached.class));
+                        LowStockReached.class,
+                        StockCounted.class,
+                        BatchBlocked.class));
     }
 }

@@ -124,6 +124,22 @@ class WebhookTests {
     }
 
     @Test
+    void aRecallAndAStockTakeReachTheirSubscriberAsCatalogPublishedThem() throws Exception {
+        subscribe("/stock", "BatchBlocked", "StockCounted");
+        JsonNode blocked = publish(store, "BatchBlocked", Topics.CATALOG);
+        JsonNode counted = publish(store, "StockCounted", Topics.CATALOG);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/stock").size() >= 2);
+        Map<String, JsonNode> got = new java.util.HashMap<>();
+        for (WebhookReceiver.Received r : receiver.at("/stock")) {
+            JsonNode body = objectMapper.readTree(r.body());
+            got.put(body.path("type").asText(), body.path("data"));
+        }
+        assertThat(got).containsOnlyKeys("BatchBlocked", "StockCounted");
+        assertThat(got.get("BatchBlocked")).isEqualTo(blocked.path("payload"));
+        assertThat(got.get("StockCounted")).isEqualTo(counted.path("payload"));
+    }
+
+    @Test
     void aSubscribedEventReachesTheReceiverOnceSignedAndTheLogShowsIt() throws Exception {
         Api.Response created = owner.post(
                 "/api/webhooks/subscriptions/",

@@ -5,7 +5,9 @@ import dev.kassa.catalog.product.BarcodeRepository;
 import dev.kassa.catalog.stock.StockCorrectionService;
 import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -58,12 +60,15 @@ public class CountService {
     private final BarcodeRepository codes;
     private final StockLevelRepository stock;
     private final StockCorrectionService corrections;
+    private final OutboxPublisher outbox;
 
     CountService(
             CountRepository counts,
             BarcodeRepository codes,
             StockLevelRepository stock,
-            StockCorrectionService corrections) {
+            StockCorrectionService corrections,
+            OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.counts = counts;
         this.codes = codes;
         this.stock = stock;
@@ -226,11 +231,32 @@ public class CountService {
                             changes.add(new StockCorrectionService.Correction(product, difference)));
             Map<Long, BigDecimal> applied = new LinkedHashMap<>();
             corrections
-                    .correct(changes, REASON, "COUNT-" + id, caller.userId())
+                    .correct(changes, REASON, reference(id), caller.userId())
                     .forEach((product, done) -> applied.put(product, done.applied()));
             counts.applied(id, applied, caller.userId());
+            CountRepository.Row row = counts.find(id).orElseThrow();
+            CountRepository.Totals t = row.totals();
+            outbox.publish(
+                    TenantContext.require().key(),
+                    new StockCounted(
+                            id,
+                            reference(id),
+                            row.name(),
+                            t.products(),
+                            t.counted(),
+                            t.differing(),
+                            t.surplusValue().setScale(2, RoundingMode.HALF_UP),
+                            t.shortageValue().setScale(2, RoundingMode.HALF_UP),
+                            caller.userId(),
+                            row.finishedAt()));
+            return row;
         }
         return counts.find(id).orElseThrow();
+    }
+
+    /** The reference of a count's ledger movements. */
+    static String reference(long id) {
+        return "COUNT-" + id;
     }
 
     /** Cancels an open count (nothing changes in the stock); again is a no-op; an applied count stays applied. */

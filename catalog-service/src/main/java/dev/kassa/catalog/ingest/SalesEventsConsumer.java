@@ -23,7 +23,7 @@ class SalesEventsConsumer {
 
     /** The part of the SaleCompleted contract (brief §5) that catalog reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleCompleted(String saleId, String receiptNumber, List<Line> lines) {
+    record SaleCompleted(String saleId, String receiptNumber, Long customerId, List<Line> lines) {
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Line(Long productId, String reservationRef) {}
     }
@@ -49,6 +49,7 @@ class SalesEventsConsumer {
                         .add(new ReservationService.Sold(
                                 sale.saleId(),
                                 sale.receiptNumber(),
+                                sale.customerId(),
                                 sale.lines().stream()
                                         .map(SaleCompleted.Line::reservationRef)
                                         .filter(Objects::nonNull)

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
@@ -49,13 +50,16 @@ public class BatchQualityService {
     private final HoldRepository holds;
     private final StockSettingsRepository settings;
     private final RequestRules rules;
+    private final OutboxPublisher outbox;
 
     BatchQualityService(
             BatchRepository batches,
             StockRepository stock,
             HoldRepository holds,
             StockSettingsRepository settings,
-            RequestRules rules) {
+            RequestRules rules,
+            OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.batches = batches;
         this.stock = stock;
         this.holds = holds;
@@ -74,13 +78,29 @@ public class BatchQualityService {
         return decide(caller, id, "approved", "");
     }
 
+    /** A block that changes something (a new block, or a new reason) tells third parties with {@code BatchBlocked}. */
     private Decision decide(Caller caller, long id, String status, String reason) {
         BatchRepository.View current = batch(id);
         stock.lockProduct(current.product());
         batches.decide(id, status, reason, caller.userId());
         Page<HoldRepository.Hold> held =
                 holds.page(new HoldRepository.Filter(null, id, "active"), PageRequest.of(0, HOLDS_NAMED));
-        return new Decision(batch(id), held.getTotalElements(), held.getContent());
+        BatchRepository.View now = batch(id);
+        if ("blocked".equals(status)
+                && !("blocked".equals(current.status()) && reason.equals(current.statusReason()))) {
+            outbox.publish(
+                    TenantContext.require().key(),
+                    new BatchBlocked(
+                            id,
+                            now.batchNumber(),
+                            now.product(),
+                            now.productName(),
+                            now.quantity(),
+                            now.reservedQuantity(),
+                            reason,
+                            caller.userId()));
+        }
+        return new Decision(now, held.getTotalElements(), held.getContent());
     }
 
     private BatchRepository.View batch(long id) {

@@ -267,19 +267,26 @@ class ReservationRepository {
      * arrays, so any number of sales and lines runs the same statement (an {@code in} list would be a new statement per
      * length).
      */
-    List<Held> completeHolds(Map<String, String> saleOfRequest) {
+    List<Held> completeHolds(Map<String, ReservationService.Sold> saleOfRequest) {
+        List<ReservationService.Sold> sold = new ArrayList<>(saleOfRequest.values());
         return sql
                 .sql(
                         """
-                        with sold as (select ref, sale from unnest(cast(:refs as varchar[]), cast(:sales as varchar[])) as s(ref, sale)),
-                             held as (select r.id, sold.sale from reservations r join sold on sold.ref = r.request_ref
+                        with sold as (select ref, sale, receipt, customer
+                                        from unnest(cast(:refs as varchar[]), cast(:sales as varchar[]), cast(:receipts as varchar[]),
+                                                    cast(:customers as bigint[])) as s(ref, sale, receipt, customer)),
+                             held as (select r.id, sold.sale, sold.receipt, sold.customer
+                                        from reservations r join sold on sold.ref = r.request_ref
                                        where r.status = 'active' order by r.id for update of r)
-                        update reservations r set status = 'completed', sale_ref = held.sale, updated_at = now()
+                        update reservations r set status = 'completed', sale_ref = held.sale, receipt_number = held.receipt,
+                               customer_id = held.customer, updated_at = now()
                           from held where r.id = held.id
                         returning r.id, r.product_id, r.batch_id, r.quantity, r.request_ref
                         """)
                 .param("refs", saleOfRequest.keySet().toArray(String[]::new))
-                .param("sales", saleOfRequest.values().toArray(String[]::new))
+                .param("sales", SqlArrays.texts(sold, ReservationService.Sold::saleRef))
+                .param("receipts", SqlArrays.texts(sold, ReservationService.Sold::receiptNumber))
+                .param("customers", SqlArrays.texts(sold, ReservationService.Sold::customerId))
                 .query((rs, i) -> new Held(
                         rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4), rs.getString(5)))
                 .list()

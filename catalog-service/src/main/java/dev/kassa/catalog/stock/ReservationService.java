@@ -276,7 +276,8 @@ public class ReservationService {
     }
 
     /** A completed sale as catalog commits it: its reference, its receipt number and the requests its lines held under. */
-    public record Sold(String saleRef, String receiptNumber, List<String> requestRefs) {}
+    /** A completed sale: its id, receipt number, buyer (null: anonymous) and the holds it took. */
+    public record Sold(String saleRef, String receiptNumber, Long customerId, List<String> requestRefs) {}
 
     /**
      * Turns completed sales' holds into sale movements, in the order the sales came; once per sale (the inbox guarantees
@@ -288,8 +289,8 @@ public class ReservationService {
      */
     @Transactional
     public void commit(List<Sold> sales) {
-        Map<String, String> saleOfRequest = new LinkedHashMap<>();
-        sales.forEach(sale -> sale.requestRefs().forEach(ref -> saleOfRequest.putIfAbsent(ref, sale.saleRef())));
+        Map<String, Sold> saleOfRequest = new LinkedHashMap<>();
+        sales.forEach(sale -> sale.requestRefs().forEach(ref -> saleOfRequest.putIfAbsent(ref, sale)));
         if (saleOfRequest.isEmpty()) {
             return;
         }
@@ -297,7 +298,7 @@ public class ReservationService {
         holds.completeHolds(saleOfRequest).stream()
                 .filter(h -> h.batchId() != null)
                 .forEach(h -> fromBatches
-                        .computeIfAbsent(saleOfRequest.get(h.requestRef()), k -> new ArrayList<>())
+                        .computeIfAbsent(saleOfRequest.get(h.requestRef()).saleRef(), k -> new ArrayList<>())
                         .add(h));
         if (fromBatches.isEmpty()) {
             return;

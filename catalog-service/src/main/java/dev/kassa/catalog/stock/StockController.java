@@ -33,11 +33,25 @@ class StockController {
     private final StockService stock;
     private final ValuationService valuation;
     private final BatchQualityService quality;
+    private final BatchTraceService trace;
 
-    StockController(StockService stock, ValuationService valuation, BatchQualityService quality) {
+    StockController(
+            StockService stock, ValuationService valuation, BatchQualityService quality, BatchTraceService trace) {
         this.stock = stock;
         this.valuation = valuation;
         this.quality = quality;
+        this.trace = trace;
+    }
+
+    @Operation(
+            summary =
+                    "What a recall needs of a batch: where it came from (supplier, date, the movement that received it), "
+                            + "every sale that took from it (sale, receipt, buyer's customer id when known, quantity, date), refunds, "
+                            + "adjustments, the buyers once each, and what is left and held")
+    @GetMapping("/api/products/batches/{id}/trace")
+    @PreAuthorize(Access.READ_STOCK_VALUE)
+    BatchTraceService.Trace trace(@PathVariable long id) {
+        return trace.of(id);
     }
 
     @Operation(
