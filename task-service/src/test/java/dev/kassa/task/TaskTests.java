@@ -66,6 +66,72 @@ class TaskTests {
     }
 
     @Test
+    void aStockTakeTaskNamesItsCountAndNoOtherTaskDoes() {
+        String store = TestStores.newKey("tsk");
+        staff.save(new EmployeeDirectory.Employee(store, 2, 2, "Анна Петрова", "stockkeeper", "", true));
+        Api owner = as(store, 1, "owner");
+        String due = OffsetDateTime.now().plusDays(1).withNano(0).toString();
+        // erp-v2's own example of a task: a stock-take, here naming catalog's count 12
+        Api.Response created = owner.post(
+                "/api/tasks/tasks/",
+                json(
+                        "title",
+                        "Провести инвентаризацию склада",
+                        "category",
+                        "inventory",
+                        "assigned_to",
+                        2,
+                        "due_date",
+                        due,
+                        "stock_count",
+                        12));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.at("/stock_count").asLong()).isEqualTo(12);
+        long id = created.at("/id").asLong();
+        assertThat(as(store, 2, "stockkeeper")
+                        .get("/api/tasks/tasks/" + id + "/")
+                        .at("/stock_count")
+                        .asLong())
+                .isEqualTo(12);
+
+        Api.Response other = owner.post(
+                "/api/tasks/tasks/",
+                json(
+                        "title",
+                        "Помыть витрину",
+                        "category",
+                        "cleaning",
+                        "assigned_to",
+                        2,
+                        "due_date",
+                        due,
+                        "stock_count",
+                        12));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.at("/errors/stock_count/0").asText()).contains("inventory");
+        assertThat(owner.post(
+                                "/api/tasks/tasks/",
+                                json(
+                                        "title",
+                                        "x",
+                                        "category",
+                                        "inventory",
+                                        "assigned_to",
+                                        2,
+                                        "due_date",
+                                        due,
+                                        "stock_count",
+                                        -1))
+                        .status())
+                .isEqualTo(400);
+        Api.Response moved = owner.patch("/api/tasks/tasks/" + id + "/", json("category", "cleaning"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.at("/stock_count").isNull())
+                .as("a task moved out of inventory names no count")
+                .isTrue();
+    }
+
+    @Test
     void badInputAndStrangersAreRefused() {
         String store = TestStores.newKey("tsk");
         Api.Response bad =

@@ -25,7 +25,7 @@ import java.util.List;
 class CountController {
 
     /** A count's figures; the differences are null for a blind count's counters while it is open. */
-    record Totals(
+    record CountTotals(
             long products,
             long counted,
             long notCounted,
@@ -79,7 +79,7 @@ class CountController {
             Instant createdAt,
             Long finishedBy,
             Instant finishedAt,
-            Totals totals,
+            CountTotals totals,
             PageResponse<ItemView> items) {
 
         static CountView of(CountRepository.Row c, boolean hide, PageResponse<ItemView> items) {
@@ -97,7 +97,7 @@ class CountController {
                     c.createdAt(),
                     c.finishedBy(),
                     c.finishedAt(),
-                    new Totals(
+                    new CountTotals(
                             t.products(),
                             t.counted(),
                             t.products() - t.counted(),

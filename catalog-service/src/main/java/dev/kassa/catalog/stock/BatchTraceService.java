@@ -24,7 +24,7 @@ public class BatchTraceService {
             Set.of("receipt", "import", "purchase", "count", "adjustment", "transfer");
 
     /** The movement that opened the batch (null if it has none), and the batch's figures. */
-    public record Totals(
+    public record TraceTotals(
             BigDecimal received,
             BigDecimal sold,
             BigDecimal refunded,
@@ -40,7 +40,7 @@ public class BatchTraceService {
             List<BatchTraceRepository.Moved> refunds,
             List<BatchTraceRepository.Moved> adjustments,
             List<Long> customers,
-            Totals totals) {}
+            TraceTotals totals) {}
 
     private final BatchRepository batches;
     private final BatchTraceRepository trace;
@@ -78,7 +78,7 @@ public class BatchTraceService {
                         .filter(Objects::nonNull)
                         .distinct()
                         .toList(),
-                new Totals(
+                new TraceTotals(
                         received == null ? zero : received.quantity(),
                         trace.sold(id).setScale(3),
                         sum(refunds),

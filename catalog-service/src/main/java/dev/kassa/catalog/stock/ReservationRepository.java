@@ -267,8 +267,11 @@ class ReservationRepository {
      * arrays, so any number of sales and lines runs the same statement (an {@code in} list would be a new statement per
      * length).
      */
-    List<Held> completeHolds(Map<String, ReservationService.Sold> saleOfRequest) {
-        List<ReservationService.Sold> sold = new ArrayList<>(saleOfRequest.values());
+    /** The sale a hold completes with: its id, receipt number and buyer (null: anonymous). */
+    record Completion(String sale, String receiptNumber, Long customer) {}
+
+    List<Held> completeHolds(Map<String, Completion> saleOfRequest) {
+        List<Completion> sold = new ArrayList<>(saleOfRequest.values());
         return sql
                 .sql(
                         """
@@ -284,9 +287,9 @@ class ReservationRepository {
                         returning r.id, r.product_id, r.batch_id, r.quantity, r.request_ref
                         """)
                 .param("refs", saleOfRequest.keySet().toArray(String[]::new))
-                .param("sales", SqlArrays.texts(sold, ReservationService.Sold::saleRef))
-                .param("receipts", SqlArrays.texts(sold, ReservationService.Sold::receiptNumber))
-                .param("customers", SqlArrays.texts(sold, ReservationService.Sold::customerId))
+                .param("sales", SqlArrays.texts(sold, Completion::sale))
+                .param("receipts", SqlArrays.texts(sold, Completion::receiptNumber))
+                .param("customers", SqlArrays.texts(sold, Completion::customer))
                 .query((rs, i) -> new Held(
                         rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4), rs.getString(5)))
                 .list()

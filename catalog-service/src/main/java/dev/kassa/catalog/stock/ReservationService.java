@@ -289,8 +289,12 @@ public class ReservationService {
      */
     @Transactional
     public void commit(List<Sold> sales) {
-        Map<String, Sold> saleOfRequest = new LinkedHashMap<>();
-        sales.forEach(sale -> sale.requestRefs().forEach(ref -> saleOfRequest.putIfAbsent(ref, sale)));
+        Map<String, ReservationRepository.Completion> saleOfRequest = new LinkedHashMap<>();
+        sales.forEach(sale -> sale.requestRefs()
+                .forEach(ref -> saleOfRequest.putIfAbsent(
+                        ref,
+                        new ReservationRepository.Completion(
+                                sale.saleRef(), sale.receiptNumber(), sale.customerId()))));
         if (saleOfRequest.isEmpty()) {
             return;
         }
@@ -298,7 +302,7 @@ public class ReservationService {
         holds.completeHolds(saleOfRequest).stream()
                 .filter(h -> h.batchId() != null)
                 .forEach(h -> fromBatches
-                        .computeIfAbsent(saleOfRequest.get(h.requestRef()).saleRef(), k -> new ArrayList<>())
+                        .computeIfAbsent(saleOfRequest.get(h.requestRef()).sale(), k -> new ArrayList<>())
                         .add(h));
         if (fromBatches.isEmpty()) {
             return;

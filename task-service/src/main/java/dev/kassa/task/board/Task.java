@@ -24,4 +24,5 @@ public record Task(
         Instant updatedAt,
         Instant startedAt,
         Instant completedAt,
-        String rejectionReason) {}
+        String rejectionReason,
+        Long stockCount) {}

@@ -30,7 +30,8 @@ class TaskRepository {
             String priority,
             String category,
             Instant dueDate,
-            BigDecimal estimatedHours) {}
+            BigDecimal estimatedHours,
+            Long stockCount) {}
 
     /** The tasks {@code :viewer} may see: all of them when null (a manager), else those assigned to or created by that user. */
     private static final String VISIBLE =
@@ -54,7 +55,8 @@ class TaskRepository {
             rs.getTimestamp("updated_at").toInstant(),
             instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("completed_at")),
-            rs.getString("rejection_reason"));
+            rs.getString("rejection_reason"),
+            (Long) rs.getObject("stock_count"));
 
     private final JdbcClient sql;
 
@@ -66,8 +68,9 @@ class TaskRepository {
         return sql.sql(
                         """
                         insert into tasks (title, description, assigned_to, assigned_user, created_by, created_by_user, priority, category,
-                                           due_date, estimated_hours)
-                        values (:title, :description, :assignedTo, :assignedUser, :createdBy, :createdByUser, :priority, :category, :due, :hours)
+                                           due_date, estimated_hours, stock_count)
+                        values (:title, :description, :assignedTo, :assignedUser, :createdBy, :createdByUser, :priority, :category, :due, :hours,
+                                :stockCount)
                         returning id
                         """)
                 .param("title", f.title())
@@ -80,6 +83,7 @@ class TaskRepository {
                 .param("category", f.category())
                 .param("due", Timestamp.from(f.dueDate()))
                 .param("hours", f.estimatedHours())
+                .param("stockCount", f.stockCount())
                 .query(Long.class)
                 .single();
     }
@@ -88,7 +92,8 @@ class TaskRepository {
         sql.sql(
                         """
                         update tasks set title = :title, description = :description, assigned_to = :assignedTo, assigned_user = :assignedUser,
-                               priority = :priority, category = :category, estimated_hours = :hours, updated_at = now(),
+                               priority = :priority, category = :category, estimated_hours = :hours, stock_count = :stockCount,
+                               updated_at = now(),
                                overdue_announced = overdue_announced and due_date = :due, due_date = :due
                          where id = :id
                         """)
@@ -101,6 +106,7 @@ class TaskRepository {
                 .param("category", f.category())
                 .param("due", Timestamp.from(f.dueDate()))
                 .param("hours", f.estimatedHours())
+                .param("stockCount", f.stockCount())
                 .update();
     }
 

@@ -5,13 +5,15 @@ import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 
 /**
  * A task's fields as sent; {@code deadline} is the original web client's name for {@code due_date} (taken when
- * {@code due_date} is absent), and its {@code store} is not read: the store is the {@code X-Tenant-Key}'s.
+ * {@code due_date} is absent), and its {@code store} is not read: the store is the {@code X-Tenant-Key}'s;
+ * {@code stock_count}: the stock-take (catalog's count id) a task of category {@code inventory} is about.
  */
 @DomainValidated
 public record TaskRequest(
@@ -22,7 +24,8 @@ public record TaskRequest(
         @Required(groups = Whole.class) Long assignedTo,
         String dueDate,
         @WorkHours BigDecimal estimatedHours,
-        String deadline) {
+        String deadline,
+        @Positive Long stockCount) {
     /** The deadline sent, under either name. */
     String due() {
         return dueDate != null ? dueDate : deadline;

@@ -32,6 +32,9 @@ import java.util.Map;
 @Service
 public class TaskService {
 
+    /** The category of stock-take tasks, the only ones that name a count ({@code stock_count}). */
+    static final String INVENTORY = "inventory";
+
     private final TaskRepository tasks;
     private final EmployeeDirectory staff;
     private final OutboxPublisher outbox;
@@ -247,9 +250,18 @@ public class TaskService {
         }
         BigDecimal hours =
                 r.estimatedHours() != null ? r.estimatedHours() : current == null ? null : current.estimatedHours();
+        // a stock-take task names its count; a task of another category names none (a PATCH to another category drops
+        // it)
+        Long stockCount = r.stockCount() != null ? r.stockCount() : current == null ? null : current.stockCount();
+        if (!INVENTORY.equals(category)) {
+            if (r.stockCount() != null) {
+                errors.add("stock_count", "task.stock_count_category", INVENTORY);
+            }
+            stockCount = null;
+        }
         errors.throwIfAny();
         return new TaskRepository.Fields(
-                title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours);
+                title.trim(), description, assignedTo, assignee.userId(), priority, category, due, hours, stockCount);
     }
 
     /**

@@ -32,7 +32,8 @@ public final class TaskViews {
             String status,
             String statusDisplay,
             String category,
-            Instant dueDate) {}
+            Instant dueDate,
+            Long stockCount) {}
 
     /**
      * {@code deadline} (the same instant as {@code due_date}), {@code description}, {@code store}, {@code store_name} and
@@ -114,7 +115,8 @@ public final class TaskViews {
                 t.status(),
                 Messages.get("task.status." + t.status()),
                 t.category(),
-                t.dueDate());
+                t.dueDate(),
+                t.stockCount());
     }
 
     /** Past its deadline and not completed or cancelled (a rejected task awaiting rework counts). */

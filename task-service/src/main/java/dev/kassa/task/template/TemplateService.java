@@ -112,6 +112,7 @@ class TemplateService {
                         r.assignedTo(),
                         r.dueDate(),
                         t.estimatedHours(),
+                        null,
                         null));
     }
 
