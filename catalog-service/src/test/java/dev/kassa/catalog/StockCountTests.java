@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -353,6 +357,56 @@ class StockCountTests {
                 .as("cancelling again answers the same")
                 .isEqualTo(200);
         assertThat(quantity(owner, cola)).as("nothing changed the stock").isEqualTo("10.000");
+    }
+
+    @Test
+    void devicesCountingAtOnceAddUpExactlyAndTwoAppliesAtOnceApplyOnce() throws Exception {
+        String store = TestStores.newKey("cnt");
+        Api owner = as(store, 1, "owner");
+        long cola = product(owner, "Кола", null, null, 100, 8000);
+        long count = id(owner.post("/api/products/counts/", json("name", "Полка", "products", List.of(cola))));
+        // eight scanners, as on two instances, each adding 25 single units to the same product at once
+        ExecutorService devices = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int d = 0; d < 8; d++) {
+                String device = "scanner-" + d;
+                answers.add(devices.submit(() -> {
+                    int created = 0;
+                    for (int k = 0; k < 25; k++) {
+                        if (owner.post(
+                                                "/api/products/counts/" + count + "/lines/",
+                                                json("product", cola, "counted", 1, "device", device))
+                                        .status()
+                                == 201) {
+                            created++;
+                        }
+                    }
+                    return created;
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(25);
+            }
+            assertThat(item(owner, count, cola).path("counted").asText())
+                    .as("no count lost or doubled")
+                    .isEqualTo("200.000");
+            // two managers apply at once: one applies, the other answers the same
+            List<Future<Api.Response>> applies = List.of(
+                    devices.submit(() -> owner.post("/api/products/counts/" + count + "/apply", null)),
+                    devices.submit(() -> owner.post("/api/products/counts/" + count + "/apply", null)));
+            for (Future<Api.Response> applied : applies) {
+                assertThat(applied.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            devices.shutdownNow();
+        }
+        assertThat(quantity(owner, cola)).isEqualTo("200.000");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".stock_movements where reason = 'count'",
+                        Integer.class))
+                .as("applied once")
+                .isEqualTo(1);
     }
 
     @Test
