@@ -195,12 +195,15 @@ class CountRepository {
      * The count's status, with the count locked: {@code share} while lines are added (several devices at once), not
      * {@code share} (for update) to apply or cancel it, which waits for the lines being added.
      */
-    Optional<String> lock(long id, boolean share) {
-        return sql.sql("select status from stock_counts where id = :id for " + (share ? "share" : "update"))
+    Optional<Locked> lock(long id, boolean share) {
+        return sql.sql("select status, blind from stock_counts where id = :id for " + (share ? "share" : "update"))
                 .param("id", id)
-                .query(String.class)
+                .query((rs, i) -> new Locked(rs.getString(1), rs.getBoolean(2)))
                 .optional();
     }
+
+    /** A locked count's status, and whether it is blind. */
+    record Locked(String status, boolean blind) {}
 
     /** A product's running total in the count (null: not counted yet). */
     record Running(BigDecimal counted) {}

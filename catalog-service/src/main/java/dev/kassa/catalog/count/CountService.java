@@ -122,7 +122,9 @@ public class CountService {
     @Transactional
     public List<CountRepository.Item> count(Caller caller, long id, LinesRequest r) {
         List<LineForm> forms = forms(r);
-        String status = counts.lock(id, true).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
+        CountRepository.Locked locked =
+                counts.lock(id, true).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
+        String status = locked.status();
         if (!"open".equals(status)) {
             throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status), status);
         }
@@ -194,7 +196,7 @@ public class CountService {
             totals.put(product, new CountRepository.Line(product, total, mode, device, expected));
         }
         counts.count(id, lines, totals, caller.userId());
-        boolean hide = hides(caller, counts.find(id).orElseThrow());
+        boolean hide = hides(caller, locked.blind(), status);
         return counts.items(id, totals.keySet()).stream()
                 .map(item -> shown(item, hide))
                 .toList();
@@ -220,7 +222,9 @@ public class CountService {
      */
     @Transactional
     public CountRepository.Row apply(Caller caller, long id) {
-        String status = counts.lock(id, false).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
+        String status = counts.lock(id, false)
+                .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
+                .status();
         if ("cancelled".equals(status)) {
             throw CatalogErrors.COUNT_CANCELLED.exception();
         }
@@ -262,7 +266,9 @@ public class CountService {
     /** Cancels an open count (nothing changes in the stock); again is a no-op; an applied count stays applied. */
     @Transactional
     public CountRepository.Row cancel(Caller caller, long id) {
-        String status = counts.lock(id, false).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
+        String status = counts.lock(id, false)
+                .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
+                .status();
         if ("applied".equals(status)) {
             throw CatalogErrors.COUNT_APPLIED.exception();
         }
@@ -308,7 +314,11 @@ public class CountService {
      * owners and managers (and apps).
      */
     static boolean hides(Caller caller, CountRepository.Row count) {
-        return count.blind() && "open".equals(count.status()) && caller.role() != null && !caller.managesStore();
+        return hides(caller, count.blind(), count.status());
+    }
+
+    private static boolean hides(Caller caller, boolean blind, String status) {
+        return blind && "open".equals(status) && caller.role() != null && !caller.managesStore();
     }
 
     private static CountRepository.Item shown(CountRepository.Item item, boolean hide) {
