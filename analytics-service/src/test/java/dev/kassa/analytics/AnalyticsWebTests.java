@@ -19,6 +19,21 @@ class AnalyticsWebTests extends KassaWebSliceTests {
         assertThat(as("cashier").get("/api/analytics/daily-sales/today/").text("/code"))
                 .isEqualTo("permission_denied");
         assertThat(as("cashier").get("/api/analytics/dashboard/").text("/code")).isEqualTo("permission_denied");
+        assertThat(as("cashier").get("/api/analytics/gross-profit/").text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as("stockkeeper").get("/api/analytics/gross-profit/export/").status())
+                .isEqualTo(403);
+        assertThat(Api.through(mvc)
+                        .as(TestTokens.token(8, "o", Map.of(TestStores.newKey("oth"), "owner")))
+                        .in(store)
+                        .get("/api/analytics/gross-profit/")
+                        .text("/code"))
+                .isEqualTo("not_a_member");
+        assertThat(Api.through(mvc)
+                        .in(store)
+                        .get("/api/analytics/gross-profit/")
+                        .status())
+                .isEqualTo(401);
         assertThat(as("manager")
                         .post("/api/analytics/rebuild", "{\"date\":\"2025-01-01\"}")
                         .text("/code"))
@@ -57,6 +72,19 @@ class AnalyticsWebTests extends KassaWebSliceTests {
         }) {
             String[] parts = query.split(" ");
             Api.Response r = owner.get("/api/analytics/product-performance/" + parts[0]);
+            assertThat(r.at("/errors/" + parts[1]).isArray()).as(query).isTrue();
+        }
+        for (String query : new String[] {
+            "?group_by=week group_by",
+            "?limit=0 limit",
+            "?limit=1001 limit",
+            "?start_date=2025-01-01 end_date",
+            "?start_date=2025-02-01&end_date=2025-01-01 end_date",
+            "export/?group_by=store group_by"
+        }) {
+            String[] parts = query.split(" ");
+            Api.Response r = owner.get("/api/analytics/gross-profit/" + parts[0]);
+            assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.at("/errors/" + parts[1]).isArray()).as(query).isTrue();
         }
         assertThat(owner.get("/api/analytics/daily-sales/period?start_date=2025-01-01")

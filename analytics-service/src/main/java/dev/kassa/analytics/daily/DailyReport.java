@@ -1,5 +1,7 @@
 package dev.kassa.analytics.daily;
 
+import dev.kassa.analytics.facts.GrossMargin;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,7 +11,9 @@ import java.time.LocalDate;
  * (net of credit given back by refunds). {@code id} is null for a day without sales. {@code sessions_opened}: shifts opened that
  * business date, {@code sessions_closed}: how many of them are closed by now; {@code new_customers}: customers whose first
  * purchase in the store was that day (spec §8.1 counts customers created that day who bought that day; a customer
- * registered long ago who buys for the first time is new to the shop too).
+ * registered long ago who buys for the first time is new to the shop too). {@code total_cost}: the cost of goods sold
+ * that day at the batches' own costs, net of what refunds brought back; {@code gross_profit} net sales less that cost,
+ * {@code gross_margin} it as a percent of net sales.
  */
 public record DailyReport(
         Long id,
@@ -29,7 +33,56 @@ public record DailyReport(
         BigDecimal creditSales,
         int newCustomers,
         int sessionsOpened,
-        int sessionsClosed) {
+        int sessionsClosed,
+        BigDecimal totalCost,
+        BigDecimal grossProfit,
+        BigDecimal grossMargin) {
+
+    /** A day's figures with its cost of goods sold: the gross profit and margin follow from its net sales. */
+    static DailyReport of(
+            Long id,
+            LocalDate date,
+            BigDecimal totalSales,
+            int totalSalesCount,
+            BigDecimal avgSaleAmount,
+            BigDecimal cashSales,
+            BigDecimal cardSales,
+            BigDecimal totalDiscount,
+            BigDecimal totalTax,
+            BigDecimal totalItemsSold,
+            int uniqueProductsSold,
+            int uniqueCustomers,
+            BigDecimal totalRefunds,
+            int refundsCount,
+            BigDecimal creditSales,
+            int newCustomers,
+            int sessionsOpened,
+            int sessionsClosed,
+            BigDecimal totalCost) {
+        BigDecimal profit = totalSales.subtract(totalCost);
+        return new DailyReport(
+                id,
+                date,
+                totalSales,
+                totalSalesCount,
+                avgSaleAmount,
+                cashSales,
+                cardSales,
+                totalDiscount,
+                totalTax,
+                totalItemsSold,
+                uniqueProductsSold,
+                uniqueCustomers,
+                totalRefunds,
+                refundsCount,
+                creditSales,
+                newCustomers,
+                sessionsOpened,
+                sessionsClosed,
+                totalCost,
+                profit,
+                GrossMargin.percent(totalSales, profit));
+    }
 
     public static DailyReport empty(LocalDate date) {
         BigDecimal zero = new BigDecimal("0.00");
@@ -51,7 +104,10 @@ public record DailyReport(
                 zero,
                 0,
                 0,
-                0);
+                0,
+                zero,
+                zero,
+                zero);
     }
 
     /** The same day with its shift figures (a day without sales may still have had shifts). */
@@ -74,6 +130,9 @@ public record DailyReport(
                 creditSales,
                 newCustomers,
                 opened,
-                closed);
+                closed,
+                totalCost,
+                grossProfit,
+                grossMargin);
     }
 }

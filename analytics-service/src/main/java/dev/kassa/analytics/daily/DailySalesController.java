@@ -1,6 +1,7 @@
 package dev.kassa.analytics.daily;
 
 import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.facts.GrossMargin;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.export.Column;
@@ -44,7 +45,10 @@ class DailySalesController {
             BigDecimal totalDiscount,
             BigDecimal totalTax,
             BigDecimal totalItems,
-            BigDecimal avgSale) {}
+            BigDecimal avgSale,
+            BigDecimal totalCost,
+            BigDecimal grossProfit,
+            BigDecimal grossMargin) {}
 
     record PeriodReport(ReportPeriod period, PeriodSums totals, List<DailyReport> dailyReports) {}
 
@@ -74,7 +78,10 @@ class DailySalesController {
             Column.of("export.daily.items_sold", DailyReport::totalItemsSold),
             Column.of("export.daily.average_sale", DailyReport::avgSaleAmount),
             Column.of("export.daily.customers", DailyReport::uniqueCustomers),
-            Column.of("export.daily.new_customers", DailyReport::newCustomers));
+            Column.of("export.daily.new_customers", DailyReport::newCustomers),
+            Column.of("export.profit.cost", DailyReport::totalCost),
+            Column.of("export.profit.gross_profit", DailyReport::grossProfit),
+            Column.of("export.profit.margin", DailyReport::grossMargin));
 
     private final DailySalesRepository reports;
     private final Exports exports;
@@ -130,6 +137,7 @@ class DailySalesController {
         BigDecimal gross = days.stream()
                 .map(d -> d.totalSales().add(d.totalRefunds()))
                 .reduce(new BigDecimal("0.00"), BigDecimal::add);
+        BigDecimal cost = days.stream().map(DailyReport::totalCost).reduce(new BigDecimal("0.00"), BigDecimal::add);
         PeriodSums totals = new PeriodSums(
                 total,
                 count,
@@ -138,7 +146,10 @@ class DailySalesController {
                 days.stream().map(DailyReport::totalTax).reduce(new BigDecimal("0.00"), BigDecimal::add),
                 days.stream().map(DailyReport::totalItemsSold).reduce(new BigDecimal("0.000"), BigDecimal::add),
                 // the average sale of the period (not the mean of daily averages, spec §8.3 N4 defect)
-                count == 0 ? new BigDecimal("0.00") : gross.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP));
+                count == 0 ? new BigDecimal("0.00") : gross.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP),
+                cost,
+                total.subtract(cost),
+                GrossMargin.percent(total, total.subtract(cost)));
         return new PeriodReport(new ReportPeriod(from.toString(), to.toString(), range.days()), totals, days);
     }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class DailySalesRepository {
 
-    private static final RowMapper<DailyReport> ROW = (rs, i) -> new DailyReport(
+    private static final RowMapper<DailyReport> ROW = (rs, i) -> DailyReport.of(
             rs.getLong("id"),
             rs.getObject("date", LocalDate.class),
             rs.getBigDecimal("total_sales"),
@@ -37,7 +37,8 @@ public class DailySalesRepository {
             rs.getBigDecimal("credit_sales"),
             rs.getInt("new_customers"),
             rs.getInt("sessions_opened"),
-            rs.getInt("sessions_closed"));
+            rs.getInt("sessions_closed"),
+            rs.getBigDecimal("total_cost"));
 
     /** A report row with the day's shift and first-purchase figures, read from the shifts and the facts. */
     private static final String SELECT =
@@ -93,7 +94,7 @@ public class DailySalesRepository {
         return sql.sql(
                         """
                         select coalesce(sum(total_sales), 0), coalesce(sum(total_sales_count), 0), coalesce(sum(total_discount), 0),
-                               coalesce(sum(total_items_sold), 0)
+                               coalesce(sum(total_items_sold), 0), round(coalesce(sum(cost_exact), 0), 2)
                           from daily_sales where date between :from and :to
                         """)
                 .param("from", from)
@@ -102,7 +103,8 @@ public class DailySalesRepository {
                         rs.getBigDecimal(1).setScale(2),
                         rs.getInt(2),
                         rs.getBigDecimal(3).setScale(2),
-                        rs.getBigDecimal(4).setScale(3)))
+                        rs.getBigDecimal(4).setScale(3),
+                        rs.getBigDecimal(5).setScale(2)))
                 .single();
     }
 
@@ -146,7 +148,7 @@ public class DailySalesRepository {
                         """
                         insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount,
                                                  total_tax, total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count,
-                                                 credit_sales)
+                                                 credit_sales, cost_exact, total_cost)
                         select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
                                coalesce(round((sum(f.total) + sum(case when f.kind = 'refund' then -f.total else 0 end))
                                               / nullif(count(*) filter (where f.kind = 'sale'), 0), 2), 0),
@@ -162,9 +164,12 @@ public class DailySalesRepository {
                                                                        and o.sale_id <> all(cast(:facts as text[])))
                                                    then f.customer_id end),
                                sum(case when f.kind = 'refund' then -f.total else 0 end), count(*) filter (where f.kind = 'refund'),
-                               sum(f.credit)
-                          from sale_facts f where f.sale_id = any(cast(:facts as text[]))
-                         group by f.business_date
+                               sum(f.credit), c.cost, round(c.cost, 2)
+                          from sale_facts f,
+                               lateral (select coalesce(sum(l.quantity * l.unit_cost), 0) as cost from sale_fact_lines l
+                                         where l.sale_id = any(cast(:facts as text[])) and l.business_date = f.business_date) c
+                         where f.sale_id = any(cast(:facts as text[]))
+                         group by f.business_date, c.cost
                         on conflict (date) do update set
                             total_sales = daily_sales.total_sales + excluded.total_sales,
                             total_sales_count = daily_sales.total_sales_count + excluded.total_sales_count,
@@ -181,6 +186,8 @@ public class DailySalesRepository {
                             total_refunds = daily_sales.total_refunds + excluded.total_refunds,
                             refunds_count = daily_sales.refunds_count + excluded.refunds_count,
                             credit_sales = daily_sales.credit_sales + excluded.credit_sales,
+                            cost_exact = daily_sales.cost_exact + excluded.cost_exact,
+                            total_cost = round(daily_sales.cost_exact + excluded.cost_exact, 2),
                             updated_at = now()
                         """)
                 .param("facts", factIds.toArray(String[]::new))
@@ -202,21 +209,25 @@ public class DailySalesRepository {
         sql.sql(
                         """
                 insert into daily_sales (date, total_sales, total_sales_count, avg_sale_amount, cash_sales, card_sales, total_discount, total_tax,
-                                         total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count, credit_sales)
+                                         total_items_sold, unique_products_sold, unique_customers, total_refunds, refunds_count, credit_sales,
+                                         cost_exact, total_cost)
                 select f.business_date, sum(f.total), count(*) filter (where f.kind = 'sale'),
                        coalesce(round(sum(f.total) filter (where f.kind = 'sale') / nullif(count(*) filter (where f.kind = 'sale'), 0), 2), 0),
                        sum(f.cash), sum(f.card), sum(f.discount), sum(f.tax), sum(f.items_quantity),
                        (select count(distinct l.product_id) from sale_fact_lines l where l.business_date = :date and l.quantity > 0),
                        count(distinct f.customer_id),
-                       coalesce(-sum(f.total) filter (where f.kind = 'refund'), 0), count(*) filter (where f.kind = 'refund'), sum(f.credit)
-                  from sale_facts f where f.business_date = :date group by f.business_date
+                       coalesce(-sum(f.total) filter (where f.kind = 'refund'), 0), count(*) filter (where f.kind = 'refund'), sum(f.credit),
+                       c.cost, round(c.cost, 2)
+                  from sale_facts f,
+                       lateral (select coalesce(sum(l.quantity * l.unit_cost), 0) as cost from sale_fact_lines l where l.business_date = :date) c
+                 where f.business_date = :date group by f.business_date, c.cost
                 on conflict (date) do update set
                     total_sales = excluded.total_sales, total_sales_count = excluded.total_sales_count, avg_sale_amount = excluded.avg_sale_amount,
                     cash_sales = excluded.cash_sales, card_sales = excluded.card_sales, total_discount = excluded.total_discount,
                     total_tax = excluded.total_tax, total_items_sold = excluded.total_items_sold,
                     unique_products_sold = excluded.unique_products_sold, unique_customers = excluded.unique_customers,
                     total_refunds = excluded.total_refunds, refunds_count = excluded.refunds_count, credit_sales = excluded.credit_sales,
-                    updated_at = now()
+                    cost_exact = excluded.cost_exact, total_cost = excluded.total_cost, updated_at = now()
                 """)
                 .param("date", date)
                 .update();

@@ -38,10 +38,10 @@ public class SaleFactRepository {
         Optional<Boolean> refundsFirst = jdbc.sql(
                         """
                         with f as (
-                            insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount,
-                                                    tax, items_quantity, cash, card, other, credit)
-                            values (:sale, :receipt, :date, :at, :customer, :total, :discount, :tax, :items, :cash, :card, :other,
-                                    :credit)
+                            insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, cashier_id, total,
+                                                    discount, tax, items_quantity, cash, card, other, credit)
+                            values (:sale, :receipt, :date, :at, :customer, :cashier, :total, :discount, :tax, :items, :cash, :card,
+                                    :other, :credit)
                             on conflict (sale_id) do nothing
                             returning exists (select 1 from sale_facts r where r.refund_of = :sale) as refunds_first),
                         l as (
@@ -60,6 +60,7 @@ public class SaleFactRepository {
                 .param("date", s.businessDate())
                 .param("at", Timestamp.from(s.completedAt()))
                 .param("customer", s.customerId())
+                .param("cashier", s.cashierId())
                 .param("total", s.total())
                 .param("discount", s.discount())
                 .param("tax", s.tax())
@@ -73,7 +74,7 @@ public class SaleFactRepository {
                 .param("quantities", SqlArrays.texts(lines, Sale.Line::quantity))
                 .param("prices", SqlArrays.texts(lines, Sale.Line::unitPrice))
                 .param("discounts", SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
-                .param("totals", SqlArrays.texts(lines, Sale.Line::lineTotal))
+                .param("totals", SqlArrays.texts(s.paidLineTotals()))
                 .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
                 .query(Boolean.class)
                 .optional();
@@ -86,7 +87,12 @@ public class SaleFactRepository {
         if (!refundsFirst.get()) {
             return new Affected(s.saleId(), s.businessDate(), products, corrected);
         }
-        // refunds of this sale that came first: their lines now get the cost of the batch that was sold
+        // refunds of this sale that came first: they are its cashier's, and their lines now get the cost of the batch
+        // that was sold
+        jdbc.sql("update sale_facts set cashier_id = :cashier where refund_of = :sale")
+                .param("cashier", s.cashierId())
+                .param("sale", s.saleId())
+                .update();
         jdbc.sql(
                         """
                         update sale_fact_lines r set unit_cost = l.unit_cost
@@ -103,7 +109,10 @@ public class SaleFactRepository {
         return new Affected(s.saleId(), s.businessDate(), products, corrected);
     }
 
-    /** Records a refund once, as negative facts on the refund's business date. */
+    /**
+     * Records a refund once, as negative facts on the refund's business date, of the cashier who made the sale (a refund
+     * takes back their sale's share of the reports).
+     */
     public Affected record(Refund r) {
         BigDecimal amount = r.amount().negate();
         // the credit part went back to the buyer's account, the rest left the till by the refund's method
@@ -117,8 +126,9 @@ public class SaleFactRepository {
         int inserted = jdbc.sql(
                         """
                         insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity,
-                                                cash, card, other, credit, kind, refund_of)
-                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund', :sale)
+                                                cash, card, other, credit, kind, refund_of, cashier_id)
+                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund', :sale,
+                                (select s.cashier_id from sale_facts s where s.sale_id = :sale))
                         on conflict (sale_id) do nothing
                         """)
                 .param("id", id)

@@ -3,6 +3,7 @@ package dev.kassa.analytics.housekeeping;
 import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.inventory.SnapshotRepository;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
+import dev.kassa.analytics.profit.CashierDailyRepository;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
@@ -33,6 +34,7 @@ public class AnalyticsJobs {
     private final SnapshotRepository snapshots;
     private final DailySalesRepository daily;
     private final ProductPerformanceRepository performance;
+    private final CashierDailyRepository cashiers;
     private final ClosedDayRepository days;
     private final TransactionTemplate tx;
     private final int retentionDays;
@@ -43,6 +45,7 @@ public class AnalyticsJobs {
             SnapshotRepository snapshots,
             DailySalesRepository daily,
             ProductPerformanceRepository performance,
+            CashierDailyRepository cashiers,
             ClosedDayRepository days,
             PlatformTransactionManager transactions,
             @Value("${kassa.analytics.retention-days:365}") int retentionDays) {
@@ -51,6 +54,7 @@ public class AnalyticsJobs {
         this.snapshots = snapshots;
         this.daily = daily;
         this.performance = performance;
+        this.cashiers = cashiers;
         this.days = days;
         this.tx = new TransactionTemplate(transactions);
         this.retentionDays = retentionDays;
@@ -84,6 +88,7 @@ public class AnalyticsJobs {
                     // the facts stay
                     int removed = daily.removeBefore(oldest)
                             + performance.removeBefore(oldest)
+                            + cashiers.removeBefore(oldest)
                             + snapshots.removeBefore(oldest);
                     // the oldest month lost its first days: its month rows sum what is left
                     performance.resumMonth(oldest.withDayOfMonth(1));

@@ -5,6 +5,7 @@ import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.facts.Affected;
 import dev.kassa.analytics.product.ProductPerformanceRepository;
 import dev.kassa.analytics.product.ProductRepository;
+import dev.kassa.analytics.profit.CashierDailyRepository;
 import dev.kassa.platform.events.InboxTransaction;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,16 @@ class Recomputes {
     private final ProductPerformanceRepository performance;
     private final CustomerAnalyticsService customers;
     private final ProductRepository products;
+    private final CashierDailyRepository cashiers;
 
     Recomputes(
             DailySalesRepository daily,
             ProductPerformanceRepository performance,
             CustomerAnalyticsService customers,
-            ProductRepository products) {
+            ProductRepository products,
+            CashierDailyRepository cashiers) {
         this.daily = daily;
+        this.cashiers = cashiers;
         this.performance = performance;
         this.customers = customers;
         this.products = products;
@@ -84,9 +88,15 @@ class Recomputes {
     private void run(Pending pending) {
         products.seen(pending.names);
         daily.addAll(pending.facts);
+        cashiers.addAll(pending.facts);
         performance.addAll(pending.facts);
         pending.monthsProducts.forEach(performance::resumMonth);
         pending.corrected.forEach(performance::recompute);
+        // refunds that got their sale's cost and cashier when it came after them: their days' cost and cashiers again
+        pending.corrected.keySet().forEach(date -> {
+            daily.recompute(date);
+            cashiers.recompute(date);
+        });
         pending.customers.forEach(customers::purchased);
     }
 }

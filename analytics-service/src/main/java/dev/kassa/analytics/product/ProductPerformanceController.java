@@ -2,6 +2,7 @@ package dev.kassa.analytics.product;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kassa.analytics.AnalyticsErrors;
+import dev.kassa.analytics.facts.GrossMargin;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
@@ -107,9 +108,7 @@ class ProductPerformanceController {
         if (top.totalRevenue() == null || top.totalRevenue().signum() == 0 || top.totalProfit() == null) {
             return null;
         }
-        return top.totalProfit()
-                .multiply(BigDecimal.valueOf(100))
-                .divide(top.totalRevenue(), 2, java.math.RoundingMode.HALF_UP);
+        return GrossMargin.percent(top.totalRevenue(), top.totalProfit());
     }
 
     @Operation(

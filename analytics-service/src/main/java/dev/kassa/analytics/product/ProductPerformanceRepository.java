@@ -291,45 +291,22 @@ public class ProductPerformanceRepository {
                     case "profit" -> "total_profit";
                     default -> "total_revenue";
                 };
-        TopRanges r = TopRanges.of(from, to);
-        return sql.sql(
+        return TopRanges.of(from, to)
+                .bind(sql.sql(
                         """
-                        with days as (select product_id, quantity_sold, total_revenue, total_profit, sales_count, days
-                                        from product_performance_monthly where month >= :monthFrom and month < :monthTo
-                                      union all
-                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count, 1
-                                        from product_performance where date >= :addFrom and date < :addTo
-                                      union all
-                                      select product_id, quantity_sold, total_revenue, total_profit, sales_count, 1
-                                        from product_performance where date >= :addFrom2 and date < :addTo2
-                                      union all
-                                      select product_id, -quantity_sold, -total_revenue, -total_profit, -sales_count, -1
-                                        from product_performance where date >= :subFrom and date < :subTo
-                                      union all
-                                      select product_id, -quantity_sold, -total_revenue, -total_profit, -sales_count, -1
-                                        from product_performance where date >= :subFrom2 and date < :subTo2),
+                        with %1$s,
                              best as (select product_id, sum(total_revenue) as total_revenue, sum(quantity_sold) as total_quantity,
                                              sum(total_profit) as total_profit, sum(sales_count) as sales_count
                                         from days group by product_id having sum(days) > 0
-                                       order by %1$s desc, product_id
+                                       order by %2$s desc, product_id
                                        limit :limit)
                         select b.*, p.sku as product_sku,
                                coalesce(p.name, (select l.product_name from sale_fact_lines l where l.product_id = b.product_id
                                                    and l.product_name is not null limit 1), '') as product_name
                           from best b left join products p on p.product_id = b.product_id
-                         order by b.%1$s desc, b.product_id
+                         order by b.%2$s desc, b.product_id
                         """
-                                .formatted(column))
-                .param("monthFrom", r.monthFrom())
-                .param("monthTo", r.monthTo())
-                .param("addFrom", r.added().get(0).from())
-                .param("addTo", r.added().get(0).until())
-                .param("addFrom2", r.added().get(1).from())
-                .param("addTo2", r.added().get(1).until())
-                .param("subFrom", r.subtracted().get(0).from())
-                .param("subTo", r.subtracted().get(0).until())
-                .param("subFrom2", r.subtracted().get(1).from())
-                .param("subTo2", r.subtracted().get(1).until())
+                                .formatted(TopRanges.DAYS, column)))
                 .param("limit", limit)
                 .query((rs, i) -> new Top(
                         rs.getLong("product_id"),

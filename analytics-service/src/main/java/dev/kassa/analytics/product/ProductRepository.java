@@ -18,7 +18,7 @@ public class ProductRepository {
 
     /**
      * A product as catalog announced it (read from its {@code ProductCreated} and {@code ProductUpdated}, contracts:
-     * docs/events.md); {@code maxQuantity} null when no maximum is set.
+     * docs/events.md); {@code maxQuantity} null when no maximum is set, the category's id and name null when it has none.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Product(
@@ -30,7 +30,9 @@ public class ProductRepository {
             BigDecimal costPrice,
             BigDecimal minQuantity,
             BigDecimal maxQuantity,
-            boolean isActive) {}
+            boolean isActive,
+            Long categoryId,
+            String categoryName) {}
 
     private final JdbcClient jdbc;
 
@@ -41,11 +43,13 @@ public class ProductRepository {
     public void save(Product p) {
         jdbc.sql(
                         """
-                        insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity, is_active)
-                        values (:id, :name, :sku, :barcode, :sale, :cost, :min, :max, :active)
+                        insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity, is_active,
+                                              category_id, category_name)
+                        values (:id, :name, :sku, :barcode, :sale, :cost, :min, :max, :active, :category, :categoryName)
                         on conflict (product_id) do update set name = excluded.name, sku = excluded.sku, barcode = excluded.barcode,
                             sale_price = excluded.sale_price, cost_price = excluded.cost_price, min_quantity = excluded.min_quantity,
-                            max_quantity = excluded.max_quantity, is_active = excluded.is_active, updated_at = now()
+                            max_quantity = excluded.max_quantity, is_active = excluded.is_active, category_id = excluded.category_id,
+                            category_name = excluded.category_name, updated_at = now()
                         """)
                 .param("id", p.productId())
                 .param("name", p.name())
@@ -56,6 +60,8 @@ public class ProductRepository {
                 .param("min", p.minQuantity())
                 .param("max", p.maxQuantity())
                 .param("active", p.isActive())
+                .param("category", p.categoryId())
+                .param("categoryName", p.categoryName())
                 .update();
     }
 

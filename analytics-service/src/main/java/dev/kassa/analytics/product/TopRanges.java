@@ -1,5 +1,7 @@
 package dev.kassa.analytics.product;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +12,50 @@ import java.util.List;
  * the period, or the whole month minus its days outside the period, whichever has fewer days. Both lists always hold
  * two ranges (unused ones are empty), so the query has a fixed shape.
  */
-record TopRanges(LocalDate monthFrom, LocalDate monthTo, List<Days> added, List<Days> subtracted) {
+public record TopRanges(LocalDate monthFrom, LocalDate monthTo, List<Days> added, List<Days> subtracted) {
+
+    /**
+     * The period's product rows as a query's {@code days} CTE (product_id, quantity_sold, total_revenue, total_profit,
+     * sales_count, days): a product with {@code sum(days) > 0} sold in the period; its sums are the period's. Each day
+     * range is its own branch so that each reads the date index. Its parameters: {@link #bind}.
+     */
+    public static final String DAYS =
+            """
+            days as (select product_id, quantity_sold, total_revenue, total_profit, sales_count, days
+                       from product_performance_monthly where month >= :monthFrom and month < :monthTo
+                     union all
+                     select product_id, quantity_sold, total_revenue, total_profit, sales_count, 1
+                       from product_performance where date >= :addFrom and date < :addTo
+                     union all
+                     select product_id, quantity_sold, total_revenue, total_profit, sales_count, 1
+                       from product_performance where date >= :addFrom2 and date < :addTo2
+                     union all
+                     select product_id, -quantity_sold, -total_revenue, -total_profit, -sales_count, -1
+                       from product_performance where date >= :subFrom and date < :subTo
+                     union all
+                     select product_id, -quantity_sold, -total_revenue, -total_profit, -sales_count, -1
+                       from product_performance where date >= :subFrom2 and date < :subTo2)""";
 
     /** The days {@code [from, until)}; empty when they are equal. */
     record Days(LocalDate from, LocalDate until) {
         static final Days NONE = new Days(LocalDate.EPOCH, LocalDate.EPOCH);
     }
 
-    static TopRanges of(LocalDate from, LocalDate to) {
+    /** {@link #DAYS}' parameters for this period. */
+    public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec query) {
+        return query.param("monthFrom", monthFrom)
+                .param("monthTo", monthTo)
+                .param("addFrom", added.get(0).from())
+                .param("addTo", added.get(0).until())
+                .param("addFrom2", added.get(1).from())
+                .param("addTo2", added.get(1).until())
+                .param("subFrom", subtracted.get(0).from())
+                .param("subTo", subtracted.get(0).until())
+                .param("subFrom2", subtracted.get(1).from())
+                .param("subTo2", subtracted.get(1).until());
+    }
+
+    public static TopRanges of(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("period ends before it starts: " + from + " … " + to);
         }

@@ -1,2 +1,2 @@
-/** Product performance and top ranges over a period; uses period. */
+/** Product performance and top ranges over a period; uses facts and period. */
 package dev.kassa.analytics.product;

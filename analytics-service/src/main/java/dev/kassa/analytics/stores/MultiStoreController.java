@@ -60,7 +60,10 @@ class MultiStoreController {
             Column.of("export.daily.total_sales", MultiStoreReportService.StoreSales::totalSales),
             Column.of("export.daily.discount", MultiStoreReportService.StoreSales::totalDiscount),
             Column.of("export.daily.items_sold", MultiStoreReportService.StoreSales::totalItemsSold),
-            Column.of("export.daily.average_sale", MultiStoreReportService.StoreSales::avgSale));
+            Column.of("export.daily.average_sale", MultiStoreReportService.StoreSales::avgSale),
+            Column.of("export.profit.cost", MultiStoreReportService.StoreSales::totalCost),
+            Column.of("export.profit.gross_profit", MultiStoreReportService.StoreSales::grossProfit),
+            Column.of("export.profit.margin", MultiStoreReportService.StoreSales::grossMargin));
 
     @Operation(
             summary = "The owner's stores side by side as a file: ?format=csv (default) or xlsx, the same period "
@@ -88,7 +91,10 @@ class MultiStoreController {
                 all.totalSalesCount(),
                 all.totalDiscount(),
                 all.totalItemsSold(),
-                all.avgSaleAmount()));
+                all.avgSaleAmount(),
+                all.totalCost(),
+                all.grossProfit(),
+                all.grossMargin()));
         return exports.file(
                 format,
                 "stores",

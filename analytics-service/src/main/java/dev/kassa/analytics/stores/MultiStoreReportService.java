@@ -3,6 +3,7 @@ package dev.kassa.analytics.stores;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.daily.PeriodTotals;
+import dev.kassa.analytics.facts.GrossMargin;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.KassaClaims;
@@ -45,7 +46,10 @@ class MultiStoreReportService {
             int salesCount,
             BigDecimal totalDiscount,
             BigDecimal totalItemsSold,
-            BigDecimal avgSale) {}
+            BigDecimal avgSale,
+            BigDecimal totalCost,
+            BigDecimal grossProfit,
+            BigDecimal grossMargin) {}
 
     /** The owned stores' sales summed. */
     record Aggregated(
@@ -53,7 +57,10 @@ class MultiStoreReportService {
             int totalSalesCount,
             BigDecimal totalDiscount,
             BigDecimal totalItemsSold,
-            BigDecimal avgSaleAmount) {}
+            BigDecimal avgSaleAmount,
+            BigDecimal totalCost,
+            BigDecimal grossProfit,
+            BigDecimal grossMargin) {}
 
     /** The owned stores side by side ({@code by_store}, best sales first) and in total. */
     record MultiStoreSales(
@@ -97,6 +104,7 @@ class MultiStoreReportService {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal discount = BigDecimal.ZERO.setScale(2);
         BigDecimal items = BigDecimal.ZERO.setScale(3);
+        BigDecimal cost = BigDecimal.ZERO.setScale(2);
         int count = 0;
         Periods.Range shown = null;
         for (String key : owned) {
@@ -117,14 +125,20 @@ class MultiStoreReportService {
                     t.salesCount(),
                     t.totalDiscount(),
                     t.totalItemsSold(),
-                    average(t.totalSales(), t.salesCount())));
+                    average(t.totalSales(), t.salesCount()),
+                    t.totalCost(),
+                    t.grossProfit(),
+                    GrossMargin.percent(t.totalSales(), t.grossProfit())));
             total = total.add(t.totalSales());
+            cost = cost.add(t.totalCost());
             discount = discount.add(t.totalDiscount());
             items = items.add(t.totalItemsSold());
             count += t.salesCount();
         }
         byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
-        Aggregated aggregated = new Aggregated(total, count, discount, items, average(total, count));
+        BigDecimal profit = total.subtract(cost);
+        Aggregated aggregated = new Aggregated(
+                total, count, discount, items, average(total, count), cost, profit, GrossMargin.percent(total, profit));
         return Success.of(new MultiStoreSales(owned.size(), Periods.DateRange.of(shown), aggregated, byStore));
     }
 

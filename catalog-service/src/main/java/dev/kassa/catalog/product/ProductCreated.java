@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 
 /**
  * A product was added to the store's catalogue; {@code maxQuantity} is null when no maximum is set; {@code trackInventory}
- * false for a product without stock (a service), which is never out of stock.
+ * false for a product without stock (a service), which is never out of stock; {@code categoryId} and {@code categoryName}
+ * null for a product without a category (reports group sales and profit by them).
  */
 @KassaEvent(topic = Topics.CATALOG)
 public record ProductCreated(
@@ -20,4 +21,6 @@ public record ProductCreated(
         BigDecimal minQuantity,
         BigDecimal maxQuantity,
         boolean isActive,
-        boolean trackInventory) {}
+        boolean trackInventory,
+        Long categoryId,
+        String categoryName) {}

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -147,6 +148,10 @@ public class ProductService {
         List<Long> ids = products.insert(rows);
         List<StockService.Opening> openings = new ArrayList<>();
         List<Object> created = new ArrayList<>(rows.size());
+        Map<Long, String> categoryNames = categoryNames(rows.stream()
+                .map(NewProducts.Row::categoryId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         for (int k = 0; k < passed.size(); k++) {
             CreateProductRequest r = forms.get(passed.get(k));
             ProductRules.Fields f = checked.get(passed.get(k)).fields();
@@ -167,7 +172,9 @@ public class ProductService {
                     row.minQuantity(),
                     row.maxQuantity(),
                     row.isActive(),
-                    row.trackInventory()));
+                    row.trackInventory(),
+                    row.categoryId(),
+                    row.categoryId() == null ? null : categoryNames.get(row.categoryId())));
         }
         stockService.open(openings, stockReason);
         outbox.publishAll(tenant.key(), created);
@@ -227,8 +234,19 @@ public class ProductService {
                         p.minQuantity(),
                         p.maxQuantity(),
                         p.isActive(),
-                        List.copyOf(changed)));
+                        List.copyOf(changed),
+                        p.categoryId(),
+                        p.categoryId() == null
+                                ? null
+                                : categoryNames(Set.of(p.categoryId())).get(p.categoryId())));
         return p;
+    }
+
+    /** The names of categories by id, in one query (what products' events name them by). */
+    private Map<Long, String> categoryNames(Set<Long> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : categories.findAllById(ids).stream().collect(Collectors.toMap(Category::id, Category::name));
     }
 
     /**

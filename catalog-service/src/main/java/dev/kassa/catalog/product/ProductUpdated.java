@@ -6,7 +6,10 @@ import dev.kassa.platform.events.Topics;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A product's details changed; {@code priceChanged} names the prices that moved ({@code sale_price}, {@code cost_price}). */
+/**
+ * A product's details changed; {@code priceChanged} names the prices that moved ({@code sale_price}, {@code cost_price});
+ * {@code categoryId} and {@code categoryName} its category now, null when it has none.
+ */
 @KassaEvent(topic = Topics.CATALOG)
 public record ProductUpdated(
         long productId,
@@ -19,4 +22,6 @@ public record ProductUpdated(
         BigDecimal minQuantity,
         BigDecimal maxQuantity,
         boolean isActive,
-        List<String> priceChanged) {}
+        List<String> priceChanged,
+        Long categoryId,
+        String categoryName) {}

@@ -15,7 +15,7 @@ import static dev.kassa.infra.bench.Sql.schemaOf;
 
 /**
  * (r) Analytics with a year of a store's sales (issue 10): 2,000 products, 100,000 completed sales of three lines over
- * 365 days, 5,000 customers and a daily stock snapshot per product, written straight into the store's analytics schema (a
+ * 365 days by six cashiers, 5,000 customers and a daily stock snapshot per product, written straight into the store's analytics schema (a
  * year of events through Kafka would take hours), the reports rebuilt from those facts by analytics itself, then every
  * report endpoint read one call at a time through the gateway: p95 ≤ 100 ms each.
  */
@@ -49,8 +49,10 @@ final class YearOfReports {
             s.execute("select setseed(0.42)");
             s.execute(
                     """
-                    insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity)
-                    select g, 'Товар ' || g, 'SKU-' || g, '478' || lpad(g::text, 10, '0'), 1000 + (g % 50) * 1000, 700 + (g % 50) * 700, 5, 200
+                    insert into products (product_id, name, sku, barcode, sale_price, cost_price, min_quantity, max_quantity, category_id,
+                                          category_name)
+                    select g, 'Товар ' || g, 'SKU-' || g, '478' || lpad(g::text, 10, '0'), 1000 + (g % 50) * 1000, 700 + (g % 50) * 700, 5, 200,
+                           1 + g % 12, 'Категория ' || (1 + g % 12)
                       from generate_series(1, 2000) g""");
             s.execute(
                     """
@@ -59,9 +61,9 @@ final class YearOfReports {
             s.execute(
                     """
                     insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, total, discount, tax, items_quantity,
-                                            cash, card, kind, recorded_at)
+                                            cash, card, kind, recorded_at, cashier_id)
                     select g::text, 'MAIN-' || g, d, d + time '09:00' + (g % 600) * interval '1 minute', case when g % 3 = 0 then 1 + g % 5000 end,
-                           0, 0, 0, 3, 0, 0, 'sale', now()
+                           0, 0, 0, 3, 0, 0, 'sale', now(), 100 + g % 6
                       from generate_series(1, 100000) g, lateral (select current_date - (g % 365) as d) x""");
             s.execute(
                     """
@@ -103,6 +105,7 @@ final class YearOfReports {
                     "daily_sales",
                     "product_performance",
                     "product_performance_monthly",
+                    "cashier_daily",
                     "inventory_snapshots",
                     "customers",
                     "customer_analytics",
@@ -158,6 +161,10 @@ final class YearOfReports {
         endpoints.put("out-of-stock", "/api/analytics/inventory-snapshots/out-of-stock/");
         endpoints.put("dashboard", "/api/analytics/dashboard/");
         endpoints.put("multi-store (month)", "/api/users/stores/multi-store-analytics/?period=month");
+        String year = "/api/analytics/gross-profit/?start_date=" + today.minusDays(364) + "&end_date=" + today;
+        for (String by : List.of("day", "product", "category", "cashier")) {
+            endpoints.put("gross-profit by " + by + " (year)", year + "&group_by=" + by);
+        }
         Map<String, Double> p95 = new LinkedHashMap<>();
         long errors = 0;
         for (Map.Entry<String, String> e : endpoints.entrySet()) {
