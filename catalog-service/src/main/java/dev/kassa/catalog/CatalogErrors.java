@@ -44,7 +44,14 @@ public enum CatalogErrors implements KassaError {
     /** A cancelled count is never applied. */
     COUNT_CANCELLED(409, "count_cancelled", "catalog.count_cancelled"),
     /** An applied count is never cancelled: its movements are in the ledger. */
-    COUNT_APPLIED(409, "count_applied", "catalog.count_applied");
+    COUNT_APPLIED(409, "count_applied", "catalog.count_applied"),
+    PURCHASE_ORDER_NOT_FOUND(404, "purchase_order_not_found", "catalog.purchase_order_not_found"),
+    /** The order's status does not allow it (a draft is not received, an order sent is not edited, …). */
+    PURCHASE_ORDER_STATUS(409, "purchase_order_status", "catalog.purchase_order_status"),
+    /** A receipt would take a line above what was ordered, and did not say so ({@code accept_over}). */
+    PURCHASE_OVER_RECEIPT(409, "purchase_over_receipt", "catalog.purchase_over_receipt"),
+    /** Goods came for the order: it is closed, not cancelled. */
+    PURCHASE_ORDER_RECEIVED(409, "purchase_order_received", "catalog.purchase_order_received");
 
     private final Definition definition;
 

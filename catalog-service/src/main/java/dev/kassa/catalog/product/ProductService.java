@@ -19,6 +19,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -221,25 +222,49 @@ public class ProductService {
                 r.isFeatured() != null ? r.isFeatured() : p.isFeatured(),
                 r.isActive() != null ? r.isActive() : p.isActive());
         products.saveAndFlush(p);
-        outbox.publish(
-                TenantContext.require().key(),
-                new ProductUpdated(
-                        p.id(),
-                        p.name(),
-                        p.sku(),
-                        p.barcode(),
-                        p.salePrice(),
-                        p.costPrice(),
-                        p.taxRate(),
-                        p.minQuantity(),
-                        p.maxQuantity(),
-                        p.isActive(),
-                        List.copyOf(changed),
-                        p.categoryId(),
-                        p.categoryId() == null
-                                ? null
-                                : categoryNames(Set.of(p.categoryId())).get(p.categoryId())));
+        outbox.publish(TenantContext.require().key(), updated(p, changed));
         return p;
+    }
+
+    /** What a product's {@code ProductUpdated} says of it now, {@code changed} the prices that moved. */
+    private ProductUpdated updated(Product p, List<String> changed) {
+        return new ProductUpdated(
+                p.id(),
+                p.name(),
+                p.sku(),
+                p.barcode(),
+                p.salePrice(),
+                p.costPrice(),
+                p.taxRate(),
+                p.minQuantity(),
+                p.maxQuantity(),
+                p.isActive(),
+                List.copyOf(changed),
+                p.categoryId(),
+                p.categoryId() == null
+                        ? null
+                        : categoryNames(Set.of(p.categoryId())).get(p.categoryId()));
+    }
+
+    /**
+     * Products' cost prices as goods received moved them (a purchase order's weighted average of the stock and what
+     * came): each one that changed saved and announced ({@code ProductUpdated}, {@code cost_price} moved). Its sale price
+     * stays: a cost is a fact the supplier sets, not a rule the form checks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void costsFollowReceipts(Map<Long, BigDecimal> costs) {
+        if (costs.isEmpty()) {
+            return;
+        }
+        String store = TenantContext.require().key();
+        for (Product p : products.findAllById(costs.keySet())) {
+            BigDecimal cost = costs.get(p.id());
+            if (cost.compareTo(p.costPrice()) != 0) {
+                p.pricing(cost, p.salePrice(), p.wholesalePrice(), p.taxRate());
+                products.saveAndFlush(p);
+                outbox.publish(store, updated(p, List.of("cost_price")));
+            }
+        }
     }
 
     /** The names of categories by id, in one query (what products' events name them by). */
