@@ -45,6 +45,8 @@ class BatchTraceTests {
         kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", sale)
                         .set("/receipt_number", "R-" + sale)
                         .set("/customer_id", customer)
+                        .set("/customer_name", customer == null ? null : "Дилшод Рахимов")
+                        .set("/customer_phone", customer == null ? null : "+998901234567")
                         .set("/lines/0/product_id", product)
                         .set("/lines/0/quantity", quantity + ".000")
                         .set("/lines/0/reservation_ref", ref)))
@@ -115,6 +117,10 @@ class BatchTraceTests {
         assertThat(t.at("/adjustments/0/reason").asText()).isEqualTo("damage");
         assertThat(t.at("/adjustments/0/note").asText()).isEqualTo("Порван пакет");
         assertThat(t.at("/customers").toString()).isEqualTo("[18]");
+        assertThat(t.at("/sales/0/customer_name").asText()).isEqualTo("Дилшод Рахимов");
+        assertThat(t.at("/buyers").size()).as("whom a recall calls, once each").isEqualTo(1);
+        assertThat(t.at("/buyers/0/name").asText()).isEqualTo("Дилшод Рахимов");
+        assertThat(t.at("/buyers/0/phone").asText()).isEqualTo("+998901234567");
         assertThat(t.at("/totals/received").asText()).isEqualTo("10.000");
         assertThat(t.at("/totals/sold").asText()).isEqualTo("4.000");
         assertThat(t.at("/totals/refunded").asText()).isEqualTo("1.000");

@@ -23,7 +23,13 @@ class SalesEventsConsumer {
 
     /** The part of the SaleCompleted contract (brief §5) that catalog reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleCompleted(String saleId, String receiptNumber, Long customerId, List<Line> lines) {
+    record SaleCompleted(
+            String saleId,
+            String receiptNumber,
+            Long customerId,
+            String customerName,
+            String customerPhone,
+            List<Line> lines) {
         @JsonIgnoreProperties(ignoreUnknown = true)
         record Line(Long productId, String reservationRef) {}
     }
@@ -50,6 +56,8 @@ class SalesEventsConsumer {
                                 sale.saleId(),
                                 sale.receiptNumber(),
                                 sale.customerId(),
+                                sale.customerName(),
+                                sale.customerPhone(),
                                 sale.lines().stream()
                                         .map(SaleCompleted.Line::reservationRef)
                                         .filter(Objects::nonNull)

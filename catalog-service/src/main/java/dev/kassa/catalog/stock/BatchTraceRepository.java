@@ -17,8 +17,18 @@ class BatchTraceRepository {
     /** A movement of the batch's stock. */
     record Moved(String reason, BigDecimal quantity, String reference, String note, Long by, Instant at) {}
 
-    /** A sale that took from the batch: its id, receipt number, buyer (null: anonymous), how much and when. */
-    record Sold(String sale, String receiptNumber, Long customer, BigDecimal quantity, Instant at) {}
+    /**
+     * A sale that took from the batch: its id, receipt number, buyer (null: anonymous) with their name and phone as the
+     * sale had them, how much and when.
+     */
+    record Sold(
+            String sale,
+            String receiptNumber,
+            Long customer,
+            String customerName,
+            String customerPhone,
+            BigDecimal quantity,
+            Instant at) {}
 
     private final JdbcClient sql;
 
@@ -57,7 +67,8 @@ class BatchTraceRepository {
     List<Sold> sales(long batchId) {
         return sql.sql(
                         """
-                        select sale_ref, max(receipt_number), max(customer_id), sum(quantity), max(updated_at) from reservations
+                        select sale_ref, max(receipt_number), max(customer_id), max(customer_name), max(customer_phone), sum(quantity),
+                               max(updated_at) from reservations
                          where batch_id = :id and status = 'completed' group by sale_ref order by max(updated_at), sale_ref
                         """)
                 .param("id", batchId)
@@ -65,8 +76,10 @@ class BatchTraceRepository {
                         rs.getString(1),
                         rs.getString(2),
                         (Long) rs.getObject(3),
-                        rs.getBigDecimal(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getTimestamp(7).toInstant()))
                 .list();
     }
 }

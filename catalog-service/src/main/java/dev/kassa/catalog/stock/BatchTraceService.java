@@ -6,7 +6,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -32,7 +34,13 @@ public class BatchTraceService {
             BigDecimal onHand,
             BigDecimal held) {}
 
-    /** {@code customers}: the buyers known, each once (customer-service's ids). */
+    /** A buyer of the batch's goods, once: customer-service's id, and the name and phone their sale had. */
+    public record Buyer(long customer, String name, String phone) {}
+
+    /**
+     * {@code customers}: the buyers known, each once (customer-service's ids); {@code buyers} the same with their names
+     * and phones, whom a recall calls.
+     */
     public record Trace(
             BatchRepository.View batch,
             BatchTraceRepository.Moved received,
@@ -40,6 +48,7 @@ public class BatchTraceService {
             List<BatchTraceRepository.Moved> refunds,
             List<BatchTraceRepository.Moved> adjustments,
             List<Long> customers,
+            List<Buyer> buyers,
             TraceTotals totals) {}
 
     private final BatchRepository batches;
@@ -78,6 +87,7 @@ public class BatchTraceService {
                         .filter(Objects::nonNull)
                         .distinct()
                         .toList(),
+                buyers(sales),
                 new TraceTotals(
                         received == null ? zero : received.quantity(),
                         trace.sold(id).setScale(3),
@@ -85,6 +95,17 @@ public class BatchTraceService {
                         sum(adjustments),
                         batch.quantity(),
                         batch.reservedQuantity()));
+    }
+
+    /** Each known buyer once, with the name and phone of their latest sale. */
+    private static List<Buyer> buyers(List<BatchTraceRepository.Sold> sales) {
+        Map<Long, Buyer> buyers = new LinkedHashMap<>();
+        for (BatchTraceRepository.Sold s : sales) {
+            if (s.customer() != null) {
+                buyers.put(s.customer(), new Buyer(s.customer(), s.customerName(), s.customerPhone()));
+            }
+        }
+        return List.copyOf(buyers.values());
     }
 
     private static BigDecimal sum(List<BatchTraceRepository.Moved> moved) {

@@ -267,22 +267,23 @@ class ReservationRepository {
      * arrays, so any number of sales and lines runs the same statement (an {@code in} list would be a new statement per
      * length).
      */
-    /** The sale a hold completes with: its id, receipt number and buyer (null: anonymous). */
-    record Completion(String sale, String receiptNumber, Long customer) {}
+    /** The sale a hold completes with: its id, receipt number and buyer (null: anonymous) with their name and phone. */
+    record Completion(String sale, String receiptNumber, Long customer, String customerName, String customerPhone) {}
 
     List<Held> completeHolds(Map<String, Completion> saleOfRequest) {
         List<Completion> sold = new ArrayList<>(saleOfRequest.values());
         return sql
                 .sql(
                         """
-                        with sold as (select ref, sale, receipt, customer
+                        with sold as (select ref, sale, receipt, customer, name, phone
                                         from unnest(cast(:refs as varchar[]), cast(:sales as varchar[]), cast(:receipts as varchar[]),
-                                                    cast(:customers as bigint[])) as s(ref, sale, receipt, customer)),
-                             held as (select r.id, sold.sale, sold.receipt, sold.customer
+                                                    cast(:customers as bigint[]), cast(:names as varchar[]), cast(:phones as varchar[]))
+                                             as s(ref, sale, receipt, customer, name, phone)),
+                             held as (select r.id, sold.sale, sold.receipt, sold.customer, sold.name, sold.phone
                                         from reservations r join sold on sold.ref = r.request_ref
                                        where r.status = 'active' order by r.id for update of r)
                         update reservations r set status = 'completed', sale_ref = held.sale, receipt_number = held.receipt,
-                               customer_id = held.customer, updated_at = now()
+                               customer_id = held.customer, customer_name = held.name, customer_phone = held.phone, updated_at = now()
                           from held where r.id = held.id
                         returning r.id, r.product_id, r.batch_id, r.quantity, r.request_ref
                         """)
@@ -290,6 +291,8 @@ class ReservationRepository {
                 .param("sales", SqlArrays.texts(sold, Completion::sale))
                 .param("receipts", SqlArrays.texts(sold, Completion::receiptNumber))
                 .param("customers", SqlArrays.texts(sold, Completion::customer))
+                .param("names", SqlArrays.texts(sold, Completion::customerName))
+                .param("phones", SqlArrays.texts(sold, Completion::customerPhone))
                 .query((rs, i) -> new Held(
                         rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getBigDecimal(4), rs.getString(5)))
                 .list()

@@ -277,7 +277,13 @@ public class ReservationService {
 
     /** A completed sale as catalog commits it: its reference, its receipt number and the requests its lines held under. */
     /** A completed sale: its id, receipt number, buyer (null: anonymous) and the holds it took. */
-    public record Sold(String saleRef, String receiptNumber, Long customerId, List<String> requestRefs) {}
+    public record Sold(
+            String saleRef,
+            String receiptNumber,
+            Long customerId,
+            String customerName,
+            String customerPhone,
+            List<String> requestRefs) {}
 
     /**
      * Turns completed sales' holds into sale movements, in the order the sales came; once per sale (the inbox guarantees
@@ -294,7 +300,11 @@ public class ReservationService {
                 .forEach(ref -> saleOfRequest.putIfAbsent(
                         ref,
                         new ReservationRepository.Completion(
-                                sale.saleRef(), sale.receiptNumber(), sale.customerId()))));
+                                sale.saleRef(),
+                                sale.receiptNumber(),
+                                sale.customerId(),
+                                sale.customerName(),
+                                sale.customerPhone()))));
         if (saleOfRequest.isEmpty()) {
             return;
         }
