@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every statement on {@code purchase_orders}, {@code purchase_order_lines}, {@code purchase_receipts},
- * {@code purchase_receipt_lines} and {@code supplier_products}.
+ * Every statement on {@code purchase_orders}, {@code purchase_order_lines}, {@code purchase_receipts} and
+ * {@code purchase_receipt_lines}.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -232,21 +232,6 @@ class PurchaseOrderRepository {
                 page);
     }
 
-    /** What {@code supplierId} last charged for each of {@code products} it has delivered. */
-    Map<Long, BigDecimal> lastCosts(long supplierId, Collection<Long> products) {
-        Map<Long, BigDecimal> costs = new HashMap<>();
-        sql.sql(
-                        """
-                        select product_id, last_cost from supplier_products
-                         where supplier_id = :supplier and product_id = any(cast(:products as bigint[]))
-                        """)
-                .param("supplier", supplierId)
-                .param("products", SqlArrays.texts(products))
-                .query((rs, i) -> costs.put(rs.getLong(1), rs.getBigDecimal(2)))
-                .list();
-        return costs;
-    }
-
     /** The receipt made under {@code requestKey}, if any (a retried receipt). */
     Optional<Long> receiptOf(String requestKey) {
         return sql.sql("select id from purchase_receipts where request_key = :key")
@@ -255,7 +240,7 @@ class PurchaseOrderRepository {
                 .optional();
     }
 
-    /** Records a receipt, what it took in for each line, the lines' received quantities and the supplier's last costs. */
+    /** Records a receipt, what it took in for each line and the lines' received quantities. */
     long receive(long orderId, long supplierId, String requestKey, Long by, String notes, List<ReceivedLine> lines) {
         long id = sql.sql(
                         """
@@ -282,19 +267,6 @@ class PurchaseOrderRepository {
                 .param("lines", SqlArrays.texts(lines, ReceivedLine::lineId))
                 .param("batches", SqlArrays.texts(lines, ReceivedLine::batchId))
                 .param("quantities", SqlArrays.texts(lines, ReceivedLine::quantity))
-                .param("costs", SqlArrays.texts(lines, ReceivedLine::costPrice))
-                .update();
-        sql.sql(
-                        """
-                        insert into supplier_products (supplier_id, product_id, last_cost, last_received_at)
-                        select distinct on (product) :supplier, product, cost, now()
-                          from unnest(cast(:products as bigint[]), cast(:costs as numeric[])) with ordinality as t(product, cost, n)
-                         order by product, n desc
-                        on conflict (supplier_id, product_id) do update set last_cost = excluded.last_cost,
-                            last_received_at = excluded.last_received_at
-                        """)
-                .param("supplier", supplierId)
-                .param("products", SqlArrays.texts(lines, ReceivedLine::productId))
                 .param("costs", SqlArrays.texts(lines, ReceivedLine::costPrice))
                 .update();
         return id;
@@ -327,6 +299,13 @@ class PurchaseOrderRepository {
                         rs.getString("notes"),
                         lines.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
+    }
+
+    boolean supplierExists(long supplierId) {
+        return sql.sql("select exists (select 1 from suppliers where id = :id)")
+                .param("id", supplierId)
+                .query(Boolean.class)
+                .single();
     }
 
     boolean supplierActive(long supplierId) {

@@ -74,16 +74,19 @@ public class PurchaseOrderService {
     public record PurchaseCloseRequest(String reason) {}
 
     private final PurchaseOrderRepository orders;
+    private final SupplierProductRepository supplierProducts;
     private final PurchaseReceiptService stock;
     private final StockLevelRepository levels;
     private final ProductService products;
 
     PurchaseOrderService(
             PurchaseOrderRepository orders,
+            SupplierProductRepository supplierProducts,
             PurchaseReceiptService stock,
             StockLevelRepository levels,
             ProductService products) {
         this.orders = orders;
+        this.supplierProducts = supplierProducts;
         this.stock = stock;
         this.levels = levels;
         this.products = products;
@@ -231,6 +234,10 @@ public class PurchaseOrderService {
         }
         orders.receive(
                 id, order.supplierId(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes(), received);
+        supplierProducts.delivered(
+                order.supplierId(),
+                purchases.stream().map(PurchaseReceiptService.Purchase::product).toList(),
+                purchases.stream().map(PurchaseReceiptService.Purchase::cost).toList());
         products.costsFollowReceipts(averages(before, costs, purchases));
         boolean all =
                 orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
@@ -356,7 +363,7 @@ public class PurchaseOrderService {
         Set<Long> ids = new HashSet<>();
         forms.forEach(f -> ids.add(f.product()));
         Map<Long, BigDecimal> costs = orders.trackedCostPrices(ids);
-        Map<Long, BigDecimal> last = orders.lastCosts(supplier, ids);
+        Map<Long, BigDecimal> last = supplierProducts.lastCosts(supplier, ids);
         List<PurchaseOrderRepository.NewLine> lines = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
             PurchaseLineForm f = forms.get(i);

@@ -1,0 +1,99 @@
+package dev.kassa.catalog.purchase;
+
+import dev.kassa.catalog.stock.Expiry;
+import dev.kassa.platform.data.SqlArrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** What the requirements read: each product's sales over the last weeks, stock, what is on order and its supplier. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class RequirementRepository {
+
+    /**
+     * A product that keeps stock: units sold (net of refunds) since the window began, sellable stock, units ordered and
+     * not yet received, its supplier (the one that last delivered it, else its newest batch's) with the supplier's lead
+     * time in days, pack size and last cost (the product's cost price when none).
+     */
+    record Demand(
+            long product,
+            String name,
+            String sku,
+            BigDecimal minQuantity,
+            BigDecimal sold,
+            BigDecimal stock,
+            BigDecimal onOrder,
+            Long supplier,
+            String supplierName,
+            int leadTimeDays,
+            BigDecimal packSize,
+            BigDecimal cost) {}
+
+    private final JdbcClient sql;
+
+    RequirementRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** Every active product that keeps stock ({@code products} null), or those named, in one statement. */
+    List<Demand> demand(Instant since, LocalDate today, Collection<Long> products) {
+        return sql.sql(
+                        """
+                        with sold as (select m.product_id, -sum(m.quantity) as qty from stock_movements m
+                                       where m.reason in ('sale', 'refund') and m.created_at >= :since group by m.product_id),
+                             stock as (select b.product_id, sum(b.quantity) filter (where %s) as qty from batches b
+                                        where b.is_active group by b.product_id),
+                             ordered as (select l.product_id, sum(greatest(l.quantity - l.received_quantity, 0)) as qty
+                                           from purchase_order_lines l join purchase_orders o on o.id = l.order_id
+                                          where o.status in ('ordered', 'partially_received') group by l.product_id),
+                             source as (select distinct on (sp.product_id) sp.product_id, sp.supplier_id, sp.pack_size, sp.last_cost
+                                          from supplier_products sp join suppliers s on s.id = sp.supplier_id and s.is_active
+                                         order by sp.product_id, sp.last_received_at desc nulls last, sp.supplier_id),
+                             latest as (select distinct on (b.product_id) b.product_id, b.supplier_id from batches b
+                                         where b.supplier_id is not null order by b.product_id, b.received_at desc, b.id desc)
+                        select p.id, p.name, p.sku, p.min_quantity, greatest(coalesce(sold.qty, 0), 0) as sold,
+                               coalesce(stock.qty, 0) as stock, coalesce(ordered.qty, 0) as on_order,
+                               coalesce(source.supplier_id, latest.supplier_id) as supplier, sup.name as supplier_name,
+                               coalesce(sup.delivery_time, 0) as lead_time, coalesce(source.pack_size, 1) as pack_size,
+                               coalesce(source.last_cost, p.cost_price) as cost
+                          from products p
+                          left join sold on sold.product_id = p.id
+                          left join stock on stock.product_id = p.id
+                          left join ordered on ordered.product_id = p.id
+                          left join source on source.product_id = p.id
+                          left join latest on latest.product_id = p.id
+                          left join suppliers sup on sup.id = coalesce(source.supplier_id, latest.supplier_id)
+                         where p.track_inventory and p.is_active
+                           and (cast(:all as boolean) or p.id = any(cast(:ids as bigint[])))
+                         order by p.name, p.id
+                        """
+                                .formatted(Expiry.SELLABLE))
+                .param("since", Timestamp.from(since))
+                .param("today", today)
+                .param("all", products == null)
+                .param("ids", products == null ? new String[0] : SqlArrays.texts(products))
+                .query((rs, i) -> new Demand(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("sku"),
+                        rs.getBigDecimal("min_quantity"),
+                        rs.getBigDecimal("sold"),
+                        rs.getBigDecimal("stock"),
+                        rs.getBigDecimal("on_order"),
+                        rs.getObject("supplier", Long.class),
+                        rs.getString("supplier_name"),
+                        rs.getInt("lead_time"),
+                        rs.getBigDecimal("pack_size"),
+                        rs.getBigDecimal("cost")))
+                .list();
+    }
+}

@@ -1,0 +1,220 @@
+package dev.kassa.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
+import dev.kassa.platform.test.KassaIntegrationTest;
+import dev.kassa.platform.test.TestStores;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.kassa.platform.test.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What to reorder (issue 64 point 3): the ledger's sales of the last 28 days, stock and what is on order against the
+ * supplier's lead time and the product's minimum, rounded up to the supplier's pack; draft orders made of a selection,
+ * one per supplier, what is on order then counted; bad input, other stores and roles refused.
+ */
+@KassaIntegrationTest
+class RequirementTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    Api as(String store, long user, String role) {
+        return Api.member(port, store, user, "user" + user, role);
+    }
+
+    static long id(Api.Response created) {
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.at("/id").asLong();
+    }
+
+    /** A till's hold of {@code quantity}, then its sale completed as sales-service publishes it. */
+    void sell(String store, long product, int quantity, String sale) {
+        String ref = UUID.randomUUID().toString();
+        Api.Response held = as(store, 3, "cashier")
+                .asService()
+                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", quantity));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", sale)
+                        .set("/receipt_number", "R-" + sale)
+                        .set("/lines/0/product_id", product)
+                        .set("/lines/0/quantity", quantity + ".000")
+                        .set("/lines/0/reservation_ref", ref)))
+                .join();
+    }
+
+    static JsonNode row(Api.Response list, long product) {
+        for (JsonNode r : list.at("/results")) {
+            if (r.path("product").asLong() == product) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void salesVelocityLeadTimeAndPackSizeSuggestWhatToOrderAndTheDraftsCountAsOnOrder() {
+        String store = TestStores.newKey("req");
+        Api owner = as(store, 1, "owner");
+        Api keeper = as(store, 2, "stockkeeper");
+        long supplier = id(owner.post("/api/products/suppliers/", json("name", "Оптовик", "delivery_time", 4)));
+        long juice = id(owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "Сок 1 л",
+                        "cost_price",
+                        7000,
+                        "sale_price",
+                        12000,
+                        "initial_quantity",
+                        20,
+                        "min_quantity",
+                        4)));
+        long salt = id(owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "Соль",
+                        "cost_price",
+                        2000,
+                        "sale_price",
+                        3000,
+                        "initial_quantity",
+                        100,
+                        "min_quantity",
+                        1)));
+        long matches = id(owner.post(
+                "/api/products/products/",
+                json("name", "Спички", "cost_price", 500, "sale_price", 1000, "min_quantity", 1)));
+        Api.Response packed = keeper.put(
+                "/api/products/suppliers/" + supplier + "/products/" + juice, json("pack_size", 6, "cost_price", 6800));
+        assertThat(packed.status()).as(packed.toString()).isEqualTo(200);
+        assertThat(packed.text("/pack_size")).isEqualTo("6.000");
+        keeper.put("/api/products/suppliers/" + supplier + "/products/" + salt, json("pack_size", 10));
+        assertThat(keeper.get("/api/products/suppliers/" + supplier + "/products/")
+                        .body()
+                        .size())
+                .isEqualTo(2);
+
+        // 14 juices sold in the window: half a juice a day
+        sell(store, juice, 9, "1");
+        sell(store, juice, 5, "2");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + juice + "/").text("/quantity"))
+                .isEqualTo("6.000"));
+
+        Api.Response needed = keeper.get("/api/products/requirements/");
+        assertThat(needed.status()).as(needed.toString()).isEqualTo(200);
+        JsonNode j = row(needed, juice);
+        assertThat(j).as(needed.toString()).isNotNull();
+        assertThat(j.path("average_daily_sales").asText()).isEqualTo("0.500");
+        assertThat(j.path("stock").asText()).isEqualTo("6.000");
+        assertThat(j.path("lead_time_days").asInt()).isEqualTo(4);
+        // at its reorder point (2 units sold over the lead time + the minimum 4); up to 9 of sales over 4 + 14 days and
+        // the minimum, 7 short, so two packs of 6
+        assertThat(j.path("reorder_point").asText()).isEqualTo("6.000");
+        assertThat(j.path("suggested_quantity").asText()).isEqualTo("12.000");
+        assertThat(j.path("supplier_name").asText()).isEqualTo("Оптовик");
+        assertThat(row(needed, salt)).as("plenty of salt").isNull();
+        assertThat(row(needed, matches).path("suggested_quantity").asText())
+                .as("no stock, its minimum of one")
+                .isEqualTo("1.000");
+        assertThat(row(keeper.get("/api/products/requirements/?needed=false"), salt)
+                        .path("suggested_quantity")
+                        .asText())
+                .isEqualTo("0.000");
+        assertThat(row(keeper.get("/api/products/requirements/?days_of_cover=28"), juice)
+                        .path("suggested_quantity")
+                        .asText())
+                .as("14 short: three packs")
+                .isEqualTo("18.000");
+
+        Api.Response made = keeper.post(
+                "/api/products/requirements/purchase-orders", json("products", List.of(juice, salt, matches)));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.at("/orders").size()).isEqualTo(1);
+        assertThat(made.text("/orders/0/status")).isEqualTo("draft");
+        assertThat(made.text("/orders/0/lines/0/quantity")).isEqualTo("12.000");
+        assertThat(made.text("/orders/0/lines/0/cost_price"))
+                .as("the supplier's last cost")
+                .isEqualTo("6800.00");
+        assertThat(made.at("/skipped").toString()).contains("\"no_supplier\"", "\"nothing_to_order\"");
+        // once ordered, the 12 on order cover it
+        long order = made.at("/orders/0/id").asLong();
+        keeper.post("/api/products/purchase-orders/" + order + "/order", null);
+        JsonNode after = row(keeper.get("/api/products/requirements/?needed=false"), juice);
+        assertThat(after.path("on_order").asText()).isEqualTo("12.000");
+        assertThat(after.path("suggested_quantity").asText()).isEqualTo("0.000");
+    }
+
+    @Test
+    void badInputOtherStoresAndRolesAreRefused() {
+        String store = TestStores.newKey("req2");
+        Api owner = as(store, 1, "owner");
+        long supplier = id(owner.post("/api/products/suppliers/", json("name", "Поставщик")));
+        long product =
+                id(owner.post("/api/products/products/", json("name", "Мука", "cost_price", 100, "sale_price", 200)));
+        assertThat(owner.get("/api/products/requirements/?days_of_cover=0")
+                        .at("/errors/days_of_cover")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/products/requirements/?days_of_cover=x")
+                        .at("/errors/days_of_cover")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.get("/api/products/requirements/?needed=maybe")
+                        .at("/errors/needed")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.post("/api/products/requirements/purchase-orders", json("products", List.of()))
+                        .at("/errors/products")
+                        .isArray())
+                .isTrue();
+        assertThat(owner.post("/api/products/requirements/purchase-orders", json("products", List.of(987654)))
+                        .at("/errors/products")
+                        .isArray())
+                .isTrue();
+        String url = "/api/products/suppliers/" + supplier + "/products/" + product;
+        assertThat(owner.put(url, json("pack_size", 0)).at("/errors/pack_size").isArray())
+                .isTrue();
+        assertThat(owner.put("/api/products/suppliers/987654/products/" + product, json("pack_size", 1))
+                        .text("/code"))
+                .isEqualTo("supplier_not_found");
+        assertThat(owner.put("/api/products/suppliers/" + supplier + "/products/987654", json("pack_size", 1))
+                        .text("/code"))
+                .isEqualTo("product_not_found");
+        assertThat(as(store, 3, "cashier").get("/api/products/requirements/").text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(store, 3, "cashier").put(url, json("pack_size", 2)).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("req3"), 1, "owner")
+                        .get("/api/products/suppliers/" + supplier + "/products/")
+                        .text("/code"))
+                .isEqualTo("supplier_not_found");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .get("/api/products/requirements/")
+                        .status())
+                .isEqualTo(401);
+        assertThat(owner.get("/api/products/suppliers/" + supplier + "/products/")
+                        .body()
+                        .size())
+                .as("nothing set by a refused call")
+                .isZero();
+    }
+}
