@@ -5,6 +5,7 @@ import dev.kassa.catalog.count.StockCounted;
 import dev.kassa.catalog.product.ProductCreated;
 import dev.kassa.catalog.product.ProductDeleted;
 import dev.kassa.catalog.product.ProductUpdated;
+import dev.kassa.catalog.purchase.PurchaseOrderReceived;
 import dev.kassa.catalog.stock.BatchBlocked;
 import dev.kassa.catalog.stock.LowStockReached;
 import dev.kassa.catalog.stock.StockChanged;
@@ -99,6 +100,27 @@ class EventContractTests {
         assertThat(counted.at("/payload/reference").asText()).isEqualTo("COUNT-" + count);
         assertThat(counted.at("/payload/shortage_value").asText()).isEqualTo("9000.00");
 
+        long supplier = owner.post("/api/products/suppliers/", json("name", "Молочный край"))
+                .at("/id")
+                .asLong();
+        Api.Response order = owner.post(
+                "/api/products/purchase-orders/",
+                json(
+                        "supplier",
+                        supplier,
+                        "lines",
+                        List.of(json("product", kefir, "quantity", 12, "cost_price", 8500))));
+        String orderUrl = "/api/products/purchase-orders/" + order.at("/id").asLong() + "/";
+        assertThat(owner.post(orderUrl + "order", null).status()).isEqualTo(200);
+        Api.Response receipt = owner.post(
+                orderUrl + "receive",
+                json("lines", List.of(json("line", order.at("/lines/0/id").asLong(), "quantity", 5))));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+        JsonNode purchased = EventSamples.awaitEmitted(PurchaseOrderReceived.class, store);
+        assertThat(purchased.at("/payload/number").asText()).isEqualTo(order.text("/number"));
+        assertThat(purchased.at("/payload/order_status").asText()).isEqualTo("partially_received");
+        assertThat(purchased.at("/payload/receipt_cost").asText()).isEqualTo("42500.00");
+
         long batch = owner.get("/api/products/batches/?product=" + kefir)
                 .at("/results/0/id")
                 .asLong();
@@ -122,6 +144,7 @@ class EventContractTests {
                         StockChanged.class,
                         LowStockReached.class,
                         StockCounted.class,
-                        BatchBlocked.class));
+                        BatchBlocked.class,
+                        PurchaseOrderReceived.class));
     }
 }

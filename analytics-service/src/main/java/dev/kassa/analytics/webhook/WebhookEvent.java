@@ -29,6 +29,7 @@ enum WebhookEvent {
     LOW_STOCK_REACHED("LowStockReached", Topics.CATALOG, AppScope.CATALOG_READ),
     STOCK_COUNTED("StockCounted", Topics.CATALOG, AppScope.CATALOG_READ),
     BATCH_BLOCKED("BatchBlocked", Topics.CATALOG, AppScope.CATALOG_READ),
+    PURCHASE_ORDER_RECEIVED("PurchaseOrderReceived", Topics.CATALOG, AppScope.CATALOG_READ),
     CUSTOMER_CREATED("CustomerCreated", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),
     CUSTOMER_UPDATED("CustomerUpdated", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),
     CUSTOMER_DELETED("CustomerDeleted", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),

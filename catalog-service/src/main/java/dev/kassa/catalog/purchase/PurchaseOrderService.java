@@ -5,6 +5,7 @@ import dev.kassa.catalog.product.ProductService;
 import dev.kassa.catalog.stock.PurchaseReceiptService;
 import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
@@ -78,13 +79,16 @@ public class PurchaseOrderService {
     private final PurchaseReceiptService stock;
     private final StockLevelRepository levels;
     private final ProductService products;
+    private final OutboxPublisher outbox;
 
     PurchaseOrderService(
             PurchaseOrderRepository orders,
             SupplierProductRepository supplierProducts,
             PurchaseReceiptService stock,
             StockLevelRepository levels,
-            ProductService products) {
+            ProductService products,
+            OutboxPublisher outbox) {
+        this.outbox = outbox;
         this.orders = orders;
         this.supplierProducts = supplierProducts;
         this.stock = stock;
@@ -232,7 +236,7 @@ public class PurchaseOrderService {
             received.add(new PurchaseOrderRepository.ReceivedLine(
                     r.lines().get(i).line(), p.product(), p.quantity(), p.cost(), batches.get(i)));
         }
-        orders.receive(
+        long receipt = orders.receive(
                 id, order.supplierId(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes(), received);
         supplierProducts.delivered(
                 order.supplierId(),
@@ -241,7 +245,26 @@ public class PurchaseOrderService {
         products.costsFollowReceipts(averages(before, costs, purchases));
         boolean all =
                 orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
-        orders.status(id, all ? "received" : "partially_received");
+        String after = all ? "received" : "partially_received";
+        orders.status(id, after);
+        outbox.publish(
+                TenantContext.require().key(),
+                new PurchaseOrderReceived(
+                        id,
+                        order.number(),
+                        order.supplierId(),
+                        order.supplierName(),
+                        receipt,
+                        after,
+                        received.stream()
+                                .map(l -> l.quantity().multiply(l.costPrice()).setScale(2, RoundingMode.HALF_UP))
+                                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+                        caller.userId(),
+                        Instant.now(),
+                        received.stream()
+                                .map(l -> new PurchaseOrderReceived.Line(
+                                        l.lineId(), l.productId(), l.quantity(), l.costPrice(), l.batchId()))
+                                .toList()));
         return orders.find(id).orElseThrow();
     }
 
