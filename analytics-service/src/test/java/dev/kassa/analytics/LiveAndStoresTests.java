@@ -134,6 +134,16 @@ class LiveAndStoresTests {
                 .get();
         sale(first, "1", "100000.00");
         sale(first, "2", "50000.00");
+        // the second store's stock: 12 units at cost 4 000 (its value at cost per store, issue 64)
+        kafka.send(Topics.CATALOG, second, EventSamples.of("ProductCreated").message(second, e -> e.set(
+                                "/product_id", 77)
+                        .set("/cost_price", "4000.00")
+                        .set("/sale_price", "6000.00")))
+                .get();
+        kafka.send(Topics.CATALOG, second, EventSamples.of("StockChanged").message(second, e -> e.set("/product_id", 77)
+                        .set("/on_hand", "12.000")
+                        .set("/available", "12.000")))
+                .get();
         sale(second, "3", "70000.00");
         sale(managed, "4", "999.00");
         Api owner = new Api("http://localhost:" + port)
@@ -142,6 +152,7 @@ class LiveAndStoresTests {
             Api.Response r = owner.get("/api/users/stores/multi-store-analytics/?period=today");
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
             assertThat(r.text("/data/aggregated/total_sales")).isEqualTo("220000.00");
+            assertThat(r.text("/data/by_store/1/stock_value")).isEqualTo("48000.00");
         });
         Api.Response r = owner.get("/api/users/stores/multi_store_analytics/?period=today");
         assertThat(r.at("/data/total_stores").asInt()).isEqualTo(2);
@@ -151,6 +162,8 @@ class LiveAndStoresTests {
         assertThat(r.at("/data/by_store/0/store_id").asLong()).isEqualTo(4101);
         assertThat(r.text("/data/by_store/0/avg_sale")).isEqualTo("75000.00");
         assertThat(r.text("/data/by_store/1/total_sales")).isEqualTo("70000.00");
+        assertThat(r.text("/data/by_store/1/stock_retail_value")).isEqualTo("72000.00");
+        assertThat(r.text("/data/aggregated/stock_value")).isEqualTo("48000.00");
         assertThat(r.raw()).doesNotContain(managed);
         assertThat(owner.get("/api/users/stores/multi-store-analytics/?period=yesterday")
                         .text("/data/aggregated/total_sales"))

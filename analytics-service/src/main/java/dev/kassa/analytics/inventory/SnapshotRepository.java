@@ -221,6 +221,20 @@ public class SnapshotRepository {
     }
 
     /** The newest date among the products' latest snapshots; empty without any snapshot. */
+    /** The stock as it stands valued at cost and at retail (each product's latest snapshot), in the caller's transaction. */
+    public StockValue stockValue() {
+        return sql.sql(
+                        """
+                        select coalesce(sum(total_cost), 0), coalesce(sum(total_value), 0) from inventory_snapshots where is_latest
+                        """)
+                .query((rs, i) -> new StockValue(
+                        rs.getBigDecimal(1).setScale(2), rs.getBigDecimal(2).setScale(2)))
+                .single();
+    }
+
+    /** A store's stock valued at cost and at its sale prices. */
+    public record StockValue(BigDecimal atCost, BigDecimal atRetail) {}
+
     @Transactional(readOnly = true)
     public Optional<LocalDate> newestDate() {
         return sql.sql("select max(date) from inventory_snapshots where is_latest")

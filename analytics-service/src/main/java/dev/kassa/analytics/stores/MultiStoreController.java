@@ -63,7 +63,8 @@ class MultiStoreController {
             Column.of("export.daily.average_sale", MultiStoreReportService.StoreSales::avgSale),
             Column.of("export.profit.cost", MultiStoreReportService.StoreSales::totalCost),
             Column.of("export.profit.gross_profit", MultiStoreReportService.StoreSales::grossProfit),
-            Column.of("export.profit.margin", MultiStoreReportService.StoreSales::grossMargin));
+            Column.of("export.profit.margin", MultiStoreReportService.StoreSales::grossMargin),
+            Column.of("export.stock.cost_value", MultiStoreReportService.StoreSales::stockValue));
 
     @Operation(
             summary = "The owner's stores side by side as a file: ?format=csv (default) or xlsx, the same period "
@@ -94,7 +95,9 @@ class MultiStoreController {
                 all.avgSaleAmount(),
                 all.totalCost(),
                 all.grossProfit(),
-                all.grossMargin()));
+                all.grossMargin(),
+                all.stockValue(),
+                all.stockRetailValue()));
         return exports.file(
                 format,
                 "stores",

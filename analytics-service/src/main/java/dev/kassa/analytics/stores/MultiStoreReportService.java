@@ -4,6 +4,7 @@ import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.daily.DailySalesRepository;
 import dev.kassa.analytics.daily.PeriodTotals;
 import dev.kassa.analytics.facts.GrossMargin;
+import dev.kassa.analytics.inventory.SnapshotRepository;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.KassaClaims;
@@ -49,7 +50,9 @@ class MultiStoreReportService {
             BigDecimal avgSale,
             BigDecimal totalCost,
             BigDecimal grossProfit,
-            BigDecimal grossMargin) {}
+            BigDecimal grossMargin,
+            BigDecimal stockValue,
+            BigDecimal stockRetailValue) {}
 
     /** The owned stores' sales summed. */
     record Aggregated(
@@ -60,7 +63,9 @@ class MultiStoreReportService {
             BigDecimal avgSaleAmount,
             BigDecimal totalCost,
             BigDecimal grossProfit,
-            BigDecimal grossMargin) {}
+            BigDecimal grossMargin,
+            BigDecimal stockValue,
+            BigDecimal stockRetailValue) {}
 
     /** The owned stores side by side ({@code by_store}, best sales first) and in total. */
     record MultiStoreSales(
@@ -69,16 +74,19 @@ class MultiStoreReportService {
     private final TenantProvisioner tenants;
     private final TenantRegistry registry;
     private final DailySalesRepository daily;
+    private final SnapshotRepository snapshots;
     private final TransactionTemplate readOnly;
 
     MultiStoreReportService(
             TenantProvisioner tenants,
             TenantRegistry registry,
             DailySalesRepository daily,
+            SnapshotRepository snapshots,
             PlatformTransactionManager transactions) {
         this.tenants = tenants;
         this.registry = registry;
         this.daily = daily;
+        this.snapshots = snapshots;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -105,6 +113,8 @@ class MultiStoreReportService {
         BigDecimal discount = BigDecimal.ZERO.setScale(2);
         BigDecimal items = BigDecimal.ZERO.setScale(3);
         BigDecimal cost = BigDecimal.ZERO.setScale(2);
+        BigDecimal stock = BigDecimal.ZERO.setScale(2);
+        BigDecimal retail = BigDecimal.ZERO.setScale(2);
         int count = 0;
         Periods.Range shown = null;
         for (String key : owned) {
@@ -113,6 +123,8 @@ class MultiStoreReportService {
             shown = shown == null ? range : shown;
             PeriodTotals t =
                     TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
+            SnapshotRepository.StockValue value =
+                    TenantContext.call(tenant, () -> readOnly.execute(s -> snapshots.stockValue()));
             var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
             byStore.add(new StoreSales(
                     registry.storeId(key).orElse(null),
@@ -128,7 +140,11 @@ class MultiStoreReportService {
                     average(t.totalSales(), t.salesCount()),
                     t.totalCost(),
                     t.grossProfit(),
-                    GrossMargin.percent(t.totalSales(), t.grossProfit())));
+                    GrossMargin.percent(t.totalSales(), t.grossProfit()),
+                    value.atCost(),
+                    value.atRetail()));
+            stock = stock.add(value.atCost());
+            retail = retail.add(value.atRetail());
             total = total.add(t.totalSales());
             cost = cost.add(t.totalCost());
             discount = discount.add(t.totalDiscount());
@@ -138,7 +154,16 @@ class MultiStoreReportService {
         byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
         BigDecimal profit = total.subtract(cost);
         Aggregated aggregated = new Aggregated(
-                total, count, discount, items, average(total, count), cost, profit, GrossMargin.percent(total, profit));
+                total,
+                count,
+                discount,
+                items,
+                average(total, count),
+                cost,
+                profit,
+                GrossMargin.percent(total, profit),
+                stock,
+                retail);
         return Success.of(new MultiStoreSales(owned.size(), Periods.DateRange.of(shown), aggregated, byStore));
     }
 

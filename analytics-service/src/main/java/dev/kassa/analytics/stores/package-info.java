@@ -1,2 +1,2 @@
-/** Reports across an owner's several stores; uses daily, facts and period. */
+/** Reports across an owner's several stores; uses daily, facts, inventory and period. */
 package dev.kassa.analytics.stores;
