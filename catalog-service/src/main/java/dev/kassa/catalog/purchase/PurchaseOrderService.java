@@ -242,50 +242,15 @@ public class PurchaseOrderService {
                 order.supplierId(),
                 purchases.stream().map(PurchaseReceiptService.Purchase::product).toList(),
                 purchases.stream().map(PurchaseReceiptService.Purchase::cost).toList());
-        products.costsFollowReceipts(averages(before, costs, purchases));
+        products.costsFollowReceipts(AverageCost.after(before, costs, purchases));
         boolean all =
                 orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
         String after = all ? "received" : "partially_received";
         orders.status(id, after);
         outbox.publish(
                 TenantContext.require().key(),
-                new PurchaseOrderReceived(
-                        id,
-                        order.number(),
-                        order.supplierId(),
-                        order.supplierName(),
-                        receipt,
-                        after,
-                        received.stream()
-                                .map(l -> l.quantity().multiply(l.costPrice()).setScale(2, RoundingMode.HALF_UP))
-                                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
-                        caller.userId(),
-                        Instant.now(),
-                        received.stream()
-                                .map(l -> new PurchaseOrderReceived.Line(
-                                        l.lineId(), l.productId(), l.quantity(), l.costPrice(), l.batchId()))
-                                .toList()));
+                PurchaseOrderReceived.of(order, receipt, after, caller.userId(), received));
         return orders.find(id).orElseThrow();
-    }
-
-    /** Each product's cost after the goods: its stock on hand at its cost, and what came at theirs, averaged by quantity. */
-    static Map<Long, BigDecimal> averages(
-            Map<Long, StockLevelRepository.Level> before,
-            Map<Long, BigDecimal> costs,
-            List<PurchaseReceiptService.Purchase> purchases) {
-        Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
-        for (PurchaseReceiptService.Purchase p : purchases) {
-            BigDecimal[] s = sums.computeIfAbsent(p.product(), k -> {
-                BigDecimal onHand =
-                        before.containsKey(k) ? before.get(k).onHand().max(BigDecimal.ZERO) : BigDecimal.ZERO;
-                return new BigDecimal[] {onHand, onHand.multiply(costs.getOrDefault(k, BigDecimal.ZERO))};
-            });
-            s[0] = s[0].add(p.quantity());
-            s[1] = s[1].add(p.quantity().multiply(p.cost()));
-        }
-        Map<Long, BigDecimal> averages = new LinkedHashMap<>();
-        sums.forEach((product, s) -> averages.put(product, s[1].divide(s[0], 2, RoundingMode.HALF_UP)));
-        return averages;
     }
 
     /** Closes an order before everything came (its shortfall stays on its lines); again answers the same. */
