@@ -12,7 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,22 +34,8 @@ class BatchTraceTests {
         return Api.member(port, store, user, "user" + user, role);
     }
 
-    /** A till's hold of {@code quantity}, then its sale completed (as sales-service publishes it) by {@code customer}. */
     void sell(String store, long product, int quantity, String sale, Long customer) {
-        String ref = UUID.randomUUID().toString();
-        Api.Response held = as(store, 3, "cashier")
-                .asService()
-                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", quantity));
-        assertThat(held.status()).as(held.toString()).isEqualTo(200);
-        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", sale)
-                        .set("/receipt_number", "R-" + sale)
-                        .set("/customer_id", customer)
-                        .set("/customer_name", customer == null ? null : "Дилшод Рахимов")
-                        .set("/customer_phone", customer == null ? null : "+998901234567")
-                        .set("/lines/0/product_id", product)
-                        .set("/lines/0/quantity", quantity + ".000")
-                        .set("/lines/0/reservation_ref", ref)))
-                .join();
+        new TillSales(port, kafka).sell(store, product, quantity, sale, customer);
     }
 
     @Test

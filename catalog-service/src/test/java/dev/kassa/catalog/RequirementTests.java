@@ -1,9 +1,7 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,19 +39,8 @@ class RequirementTests {
         return created.at("/id").asLong();
     }
 
-    /** A till's hold of {@code quantity}, then its sale completed as sales-service publishes it. */
-    void sell(String store, long product, int quantity, String sale) {
-        String ref = UUID.randomUUID().toString();
-        Api.Response held = as(store, 3, "cashier")
-                .asService()
-                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", quantity));
-        assertThat(held.status()).as(held.toString()).isEqualTo(200);
-        kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", sale)
-                        .set("/receipt_number", "R-" + sale)
-                        .set("/lines/0/product_id", product)
-                        .set("/lines/0/quantity", quantity + ".000")
-                        .set("/lines/0/reservation_ref", ref)))
-                .join();
+    void sell(String store, long product, int quantity, String sale, Long customer) {
+        new TillSales(port, kafka).sell(store, product, quantity, sale, customer);
     }
 
     static JsonNode row(Api.Response list, long product) {
@@ -112,8 +98,8 @@ class RequirementTests {
                 .isEqualTo(2);
 
         // 14 juices sold in the window: half a juice a day
-        sell(store, juice, 9, "1");
-        sell(store, juice, 5, "2");
+        sell(store, juice, 9, "1", null);
+        sell(store, juice, 5, "2", null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         owner.get("/api/products/products/" + juice + "/").text("/quantity"))
                 .isEqualTo("6.000"));
