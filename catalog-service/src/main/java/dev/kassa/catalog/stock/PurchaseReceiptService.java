@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,14 @@ public class PurchaseReceiptService {
         this.settings = settings;
     }
 
+    /** Locks the products in id order (as holds lock them), so what is read of their stock stays true until the commit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Collection<Long> productIds) {
+        for (long product : productIds.stream().distinct().sorted().toList()) {
+            repository.lockProduct(product).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+        }
+    }
+
     /**
      * Takes the lines in, the products locked in id order first (as holds lock them); a new batch is pending when the
      * store checks new batches first. Answers the batches' ids in the lines' order.
@@ -59,9 +68,7 @@ public class PurchaseReceiptService {
             long supplierId, String supplierName, String reference, List<Purchase> lines, Long userId) {
         List<Long> products =
                 lines.stream().map(Purchase::product).distinct().sorted().toList();
-        for (long product : products) {
-            repository.lockProduct(product).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
-        }
+        lock(products);
         Map<Long, StockLevelRepository.Level> before = events.before(products);
         boolean pending = settings.newBatchesPending();
         List<Long> ids = new ArrayList<>(lines.size());
