@@ -181,9 +181,7 @@ public class PurchaseOrderService {
                 errors.add(prefix + "line", "catalog.purchase_line_unknown", String.valueOf(f.line()));
             }
             errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
-            if (f.costPrice() != null && !FieldErrors.isAmount(f.costPrice())) {
-                errors.add(prefix + "cost_price", "validation.invalid");
-            }
+            errors.amount(prefix + "cost_price", f.costPrice());
             errors.maxLength(prefix + "batch_number", f.batchNumber(), 100);
             if (f.manufacturingDate() != null
                     && f.expiryDate() != null
@@ -340,9 +338,7 @@ public class PurchaseOrderService {
                 errors.add(prefix + "product", "catalog.purchase_product_twice");
             }
             errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
-            if (f.costPrice() != null && !FieldErrors.isAmount(f.costPrice())) {
-                errors.add(prefix + "cost_price", "validation.invalid");
-            }
+            errors.amount(prefix + "cost_price", f.costPrice());
         }
         return lines;
     }

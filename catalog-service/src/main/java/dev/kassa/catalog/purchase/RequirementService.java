@@ -92,9 +92,7 @@ public class RequirementService {
             long supplierId, long productId, BigDecimal packSize, BigDecimal cost) {
         FieldErrors errors = new FieldErrors();
         errors.positiveQuantity("pack_size", packSize, FieldErrors.MAX_QUANTITY);
-        if (cost != null && !FieldErrors.isAmount(cost)) {
-            errors.add("cost_price", "validation.invalid");
-        }
+        errors.amount("cost_price", cost);
         errors.throwIfAny();
         if (!purchases.supplierExists(supplierId)) {
             throw CatalogErrors.SUPPLIER_NOT_FOUND.exception();
