@@ -51,7 +51,16 @@ public enum CatalogErrors implements KassaError {
     /** A receipt would take a line above what was ordered, and did not say so ({@code accept_over}). */
     PURCHASE_OVER_RECEIPT(409, "purchase_over_receipt", "catalog.purchase_over_receipt"),
     /** Goods came for the order: it is closed, not cancelled. */
-    PURCHASE_ORDER_RECEIVED(409, "purchase_order_received", "catalog.purchase_order_received");
+    PURCHASE_ORDER_RECEIVED(409, "purchase_order_received", "catalog.purchase_order_received"),
+    TRANSFER_NOT_FOUND(404, "transfer_not_found", "catalog.transfer_not_found"),
+    /** A transfer names a store the caller neither owns nor manages (or one that is not theirs at all). */
+    TRANSFER_STORE_FORBIDDEN(403, "transfer_store_forbidden", "catalog.transfer_store_forbidden"),
+    /** The transfer's status, or which side of it this store is, does not allow it (a draft is not received, …). */
+    TRANSFER_STATUS(409, "transfer_status", "catalog.transfer_status"),
+    /** Shipping would take more than the source's sellable batches have free (tills' holds kept): nothing shipped. */
+    TRANSFER_SHORT_STOCK(409, "transfer_short_stock", "catalog.transfer_short_stock"),
+    /** A receipt would take a line above what was shipped and not yet received or lost. */
+    TRANSFER_OVER_RECEIPT(409, "transfer_over_receipt", "catalog.transfer_over_receipt");
 
     private final Definition definition;
 

@@ -9,6 +9,8 @@ import dev.kassa.catalog.purchase.PurchaseOrderReceived;
 import dev.kassa.catalog.stock.BatchBlocked;
 import dev.kassa.catalog.stock.LowStockReached;
 import dev.kassa.catalog.stock.StockChanged;
+import dev.kassa.catalog.transfer.TransferReceived;
+import dev.kassa.catalog.transfer.TransferShipped;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -134,6 +136,42 @@ class EventContractTests {
     }
 
     @Test
+    void transfersAreEmittedAsTheirGoldenSamplesSay() {
+        String depot = TestStores.newKey("evc");
+        String shop = TestStores.newKey("evc");
+        String owner = TestTokens.token(1, "owner1", Map.of(depot, "owner", shop, "owner"));
+        Api atDepot = new Api("http://localhost:" + port).as(owner).in(depot);
+        Api atShop = new Api("http://localhost:" + port).as(owner).in(shop);
+        Map<String, Object> kefir =
+                json("name", "Кефир", "sku", "KEF-1L", "cost_price", 9000, "sale_price", 12000, "initial_quantity", 10);
+        long product = atDepot.post("/api/products/products/", kefir).at("/id").asLong();
+        atShop.post("/api/products/products/", kefir);
+        long transfer = atDepot.post(
+                        "/api/products/transfers/",
+                        json("to_store", shop, "lines", List.of(json("product", product, "quantity", 4))))
+                .at("/id")
+                .asLong();
+        Api.Response shipped = atDepot.post("/api/products/transfers/" + transfer + "/ship", null);
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
+        JsonNode sent = EventSamples.awaitEmitted(TransferShipped.class, depot);
+        assertThat(sent.at("/payload/to_store").asText()).isEqualTo(shop);
+        assertThat(sent.at("/payload/lines/0/parts/0/quantity").asText()).isEqualTo("4.000");
+        JsonNode arrived = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(
+                        () -> atShop.get("/api/products/transfers/?direction=in")
+                                .at("/results/0"),
+                        n -> !n.isMissingNode());
+        Api.Response received =
+                atShop.post("/api/products/transfers/" + arrived.path("id").asLong() + "/receive", json("close", true));
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        JsonNode came = EventSamples.awaitEmitted(TransferReceived.class, shop);
+        assertThat(came.at("/payload/source_transfer_id").asLong()).isEqualTo(transfer);
+        assertThat(came.at("/payload/transfer_status").asText()).isEqualTo("received");
+        EventSamples.of(TransferReceived.class).assertConsumedBy("catalog-service");
+    }
+
+    @Test
     void everyEventCatalogPublishesIsCheckedAgainstItsGoldenSample() {
         EventSamples.assertAllContractsChecked(
                 "dev.kassa.catalog",
@@ -145,6 +183,8 @@ class EventContractTests {
                         LowStockReached.class,
                         StockCounted.class,
                         BatchBlocked.class,
-                        PurchaseOrderReceived.class));
+                        PurchaseOrderReceived.class,
+                        TransferShipped.class,
+                        TransferReceived.class));
     }
 }

@@ -15,11 +15,7 @@ record TillSales(int port, KafkaTemplate<String, String> kafka) {
 
     /** Sells {@code quantity} of {@code product} as sale {@code sale}, to {@code customer} (null: anonymous). */
     void sell(String store, long product, int quantity, String sale, Long customer) {
-        String ref = UUID.randomUUID().toString();
-        Api.Response held = Api.member(port, store, 3, "user3", "cashier")
-                .asService()
-                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", quantity));
-        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        String ref = hold(store, product, quantity);
         kafka.send(Topics.SALES, store, EventSamples.of("SaleCompleted").message(store, e -> e.set("/sale_id", sale)
                         .set("/receipt_number", "R-" + sale)
                         .set("/customer_id", customer)
@@ -29,5 +25,15 @@ record TillSales(int port, KafkaTemplate<String, String> kafka) {
                         .set("/lines/0/quantity", quantity + ".000")
                         .set("/lines/0/reservation_ref", ref)))
                 .join();
+    }
+
+    /** A till's hold of {@code quantity} of {@code product}, as sales takes it while a sale is open; its reference. */
+    String hold(String store, long product, int quantity) {
+        String ref = UUID.randomUUID().toString();
+        Api.Response held = Api.member(port, store, 3, "user3", "cashier")
+                .asService()
+                .post("/internal/reservations", json("request_ref", ref, "product_id", product, "quantity", quantity));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        return ref;
     }
 }

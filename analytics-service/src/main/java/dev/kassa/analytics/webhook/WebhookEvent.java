@@ -30,6 +30,8 @@ enum WebhookEvent {
     STOCK_COUNTED("StockCounted", Topics.CATALOG, AppScope.CATALOG_READ),
     BATCH_BLOCKED("BatchBlocked", Topics.CATALOG, AppScope.CATALOG_READ),
     PURCHASE_ORDER_RECEIVED("PurchaseOrderReceived", Topics.CATALOG, AppScope.CATALOG_READ),
+    TRANSFER_SHIPPED("TransferShipped", Topics.CATALOG, AppScope.CATALOG_READ),
+    TRANSFER_RECEIVED("TransferReceived", Topics.CATALOG, AppScope.CATALOG_READ),
     CUSTOMER_CREATED("CustomerCreated", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),
     CUSTOMER_UPDATED("CustomerUpdated", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),
     CUSTOMER_DELETED("CustomerDeleted", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,6 +120,45 @@ class StockRepository {
             , b.product_id
               from batches b
             """;
+
+    /** A sellable batch with what a transfer carries of it to another store: its cost, number and dates. */
+    record ShippableBatch(
+            long id,
+            long product,
+            BigDecimal quantity,
+            BigDecimal held,
+            BigDecimal cost,
+            String number,
+            LocalDate made,
+            LocalDate expiry) {}
+
+    /** The products' sellable batches, earliest expiry first (FEFO), each with what tills hold of it. */
+    List<ShippableBatch> sellableBatches(Collection<Long> productIds) {
+        return sql.sql(
+                        """
+                        select b.id, b.product_id, b.quantity,
+                               coalesce((select sum(h.quantity) from reservations h
+                                          where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0) as held,
+                               b.purchase_price, b.batch_number, b.manufacturing_date, b.expiry_date
+                          from batches b
+                         where b.product_id = any(cast(:products as bigint[])) and b.is_active and b.quantity > 0 and """
+                                + Expiry.SELLABLE
+                                + """
+                         order by b.product_id, b.expiry_date asc nulls last, b.received_at asc, b.id asc
+                        """)
+                .param("products", SqlArrays.texts(productIds))
+                .param("today", TenantContext.require().today())
+                .query((rs, i) -> new ShippableBatch(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getString(6),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class)))
+                .list();
+    }
 
     private static final RowMapper<BatchStock> BATCH_STOCK =
             (rs, i) -> new BatchStock(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4));

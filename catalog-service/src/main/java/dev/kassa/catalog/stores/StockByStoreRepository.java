@@ -16,7 +16,10 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class StockByStoreRepository {
 
-    /** The product in a store with its stock, what tills hold, what is on order and the stock's value at its batches' cost. */
+    /**
+     * The product in a store with its stock, what tills hold, what is on order, what other stores have shipped to it and
+     * it has not received yet, and the stock's value at its batches' cost.
+     */
     record Held(
             long product,
             String name,
@@ -26,6 +29,7 @@ class StockByStoreRepository {
             BigDecimal sellable,
             BigDecimal held,
             BigDecimal onOrder,
+            BigDecimal inTransit,
             BigDecimal value) {}
 
     private static final String SELECT =
@@ -38,6 +42,10 @@ class StockByStoreRepository {
                    coalesce((select sum(greatest(l.quantity - l.received_quantity, 0)) from purchase_order_lines l
                                join purchase_orders o on o.id = l.order_id
                               where l.product_id = p.id and o.status in ('ordered', 'partially_received')), 0) as on_order,
+                   coalesce((select sum(greatest(l.shipped_quantity - l.received_quantity - l.lost_quantity, 0))
+                               from transfer_lines l join transfers t on t.id = l.transfer_id
+                              where l.product_id = p.id and t.direction = 'in'
+                                and t.status in ('shipped', 'partially_received')), 0) as in_transit,
                    coalesce(sum(round(b.quantity * b.purchase_price, 2)), 0) as value
               from products p left join batches b on b.product_id = p.id and b.is_active
             """
@@ -52,6 +60,7 @@ class StockByStoreRepository {
             rs.getBigDecimal("sellable"),
             rs.getBigDecimal("held"),
             rs.getBigDecimal("on_order"),
+            rs.getBigDecimal("in_transit"),
             rs.getBigDecimal("value"));
 
     private final JdbcClient sql;

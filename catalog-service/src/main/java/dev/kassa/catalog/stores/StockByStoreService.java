@@ -52,6 +52,7 @@ class StockByStoreService {
             BigDecimal onHand,
             BigDecimal available,
             BigDecimal onOrder,
+            BigDecimal inTransit,
             BigDecimal stockValue) {}
 
     private final StockByStoreRepository stock;
@@ -104,6 +105,7 @@ class StockByStoreService {
                 sum(stores, StoreStock::onHand),
                 sum(stores, StoreStock::available),
                 sum(stores, StoreStock::onOrder),
+                sum(stores, StoreStock::inTransit),
                 sum(stores, StoreStock::stockValue));
     }
 
@@ -122,8 +124,7 @@ class StockByStoreService {
                 h.onHand().setScale(3),
                 h.sellable().subtract(h.held()).max(BigDecimal.ZERO).setScale(3),
                 h.onOrder().setScale(3),
-                // goods shipped between stores and not yet received: none until transfers exist (issue 64 point 5)
-                zero,
+                h.inTransit().setScale(3),
                 h.value().setScale(2));
     }
 

@@ -1,0 +1,193 @@
+package dev.kassa.catalog.transfer;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.stock.TransferStockService;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A receipt of a transfer at its destination (issue 64 point 5): each line's goods spread over the parts that left the
+ * source, in the order they left, each piece a new batch with the part's cost, number and dates; with {@code close}, what
+ * is still missing after it is lost at the source's cost and the transfer is received. {@code TransferReceived} tells the
+ * source.
+ */
+@Service
+class TransferReceiptService {
+
+    private final TransferRepository transfers;
+    private final TransferStockService stock;
+    private final OutboxPublisher outbox;
+
+    TransferReceiptService(TransferRepository transfers, TransferStockService stock, OutboxPublisher outbox) {
+        this.transfers = transfers;
+        this.stock = stock;
+        this.outbox = outbox;
+    }
+
+    /** Inside the transfer's lock: {@code transfer} is this store's incoming copy, shipped and not yet all received. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void receive(
+            Caller caller,
+            TransferRepository.Row transfer,
+            String requestKey,
+            TransferService.TransferReceiveRequest r) {
+        FieldErrors errors = new FieldErrors();
+        errors.maxLength("notes", r.notes(), 2000);
+        List<TransferRepository.Line> lines = transfers.lines(transfer.id());
+        Map<Long, TransferRepository.Line> byId = new HashMap<>();
+        lines.forEach(l -> byId.put(l.id(), l));
+        Map<Long, BigDecimal> coming = new LinkedHashMap<>();
+        if (r.lines() == null) {
+            lines.stream()
+                    .filter(l -> l.productId() != null && l.remaining().signum() > 0)
+                    .forEach(l -> coming.put(l.id(), l.remaining()));
+        } else if (r.lines().isEmpty()
+                || r.lines().size() > TransferService.MAX_LINES
+                || r.lines().contains(null)) {
+            errors.add("lines", "catalog.purchase_lines_size", TransferService.MAX_LINES);
+        } else {
+            for (int i = 0; i < r.lines().size(); i++) {
+                TransferService.TransferReceivedLineForm f = r.lines().get(i);
+                String prefix = "lines." + i + ".";
+                TransferRepository.Line line = f.line() == null ? null : byId.get(f.line());
+                if (f.line() == null) {
+                    errors.required(prefix + "line");
+                } else if (line == null) {
+                    errors.add(prefix + "line", "catalog.transfer_line_unknown", String.valueOf(f.line()));
+                } else if (line.productId() == null) {
+                    errors.add(prefix + "line", "catalog.transfer_line_no_product");
+                }
+                errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
+                if (line != null && line.productId() != null && f.quantity() != null) {
+                    coming.merge(line.id(), f.quantity().setScale(3, RoundingMode.HALF_UP), BigDecimal::add);
+                }
+            }
+        }
+        boolean close = Boolean.TRUE.equals(r.close());
+        if (coming.isEmpty() && !close) {
+            errors.add("lines", "catalog.purchase_lines_size", TransferService.MAX_LINES);
+        }
+        errors.throwIfAny();
+        List<Map<String, Object>> over = new ArrayList<>();
+        coming.forEach((id, quantity) -> {
+            TransferRepository.Line l = byId.get(id);
+            if (quantity.compareTo(l.remaining()) > 0) {
+                over.add(Map.of(
+                        "line", id,
+                        "shipped", l.shippedQuantity().toPlainString(),
+                        "received", l.receivedQuantity().toPlainString(),
+                        "receiving", quantity.toPlainString()));
+            }
+        });
+        if (!over.isEmpty()) {
+            throw CatalogErrors.TRANSFER_OVER_RECEIPT.exception(Map.of("lines", over));
+        }
+        Map<Long, List<TransferRepository.Part>> parts = new HashMap<>();
+        transfers.parts(transfer.id()).forEach(p -> parts.computeIfAbsent(p.lineId(), k -> new ArrayList<>())
+                .add(p));
+        List<TransferStockService.Incoming> incoming = new ArrayList<>();
+        List<Long> pieceParts = new ArrayList<>();
+        List<Long> pieceLines = new ArrayList<>();
+        Map<Long, BigDecimal> takenOfPart = new HashMap<>();
+        coming.forEach((id, quantity) -> {
+            BigDecimal left = quantity;
+            for (TransferRepository.Part p : parts.getOrDefault(id, List.of())) {
+                BigDecimal piece = p.quantity().subtract(p.receivedQuantity()).min(left);
+                if (piece.signum() > 0) {
+                    incoming.add(new TransferStockService.Incoming(
+                            byId.get(id).productId(),
+                            piece,
+                            p.costPrice(),
+                            p.batchNumber(),
+                            p.manufacturingDate(),
+                            p.expiryDate()));
+                    pieceParts.add(p.id());
+                    pieceLines.add(id);
+                    takenOfPart.put(p.id(), piece);
+                    left = left.subtract(piece);
+                }
+            }
+        });
+        List<Long> batches =
+                incoming.isEmpty() ? List.of() : stock.receive(incoming, transfer.number(), caller.userId());
+        List<TransferRepository.PartChange> partChanges = new ArrayList<>();
+        Map<Long, List<Long>> batchesOfLine = new HashMap<>();
+        for (int i = 0; i < batches.size(); i++) {
+            partChanges.add(new TransferRepository.PartChange(
+                    pieceParts.get(i), incoming.get(i).quantity(), batches.get(i)));
+            batchesOfLine
+                    .computeIfAbsent(pieceLines.get(i), k -> new ArrayList<>())
+                    .add(batches.get(i));
+        }
+        transfers.partsReceived(partChanges);
+        List<TransferRepository.LineChange> changes = new ArrayList<>();
+        List<TransferReceived.Line> announced = new ArrayList<>();
+        BigDecimal receivedCost = BigDecimal.ZERO.setScale(2);
+        BigDecimal lostValue = BigDecimal.ZERO.setScale(2);
+        boolean all = true;
+        for (TransferRepository.Line l : lines) {
+            BigDecimal now = coming.getOrDefault(l.id(), BigDecimal.ZERO.setScale(3));
+            BigDecimal lost = close ? l.remaining().subtract(now) : BigDecimal.ZERO.setScale(3);
+            BigDecimal value = BigDecimal.ZERO.setScale(2);
+            for (TransferRepository.Part p : parts.getOrDefault(l.id(), List.of())) {
+                BigDecimal taken = takenOfPart.getOrDefault(p.id(), BigDecimal.ZERO);
+                receivedCost = receivedCost.add(cost(taken, p.costPrice()));
+                if (close) {
+                    value = value.add(
+                            cost(p.quantity().subtract(p.receivedQuantity()).subtract(taken), p.costPrice()));
+                }
+            }
+            all &= l.remaining().subtract(now).subtract(lost).signum() <= 0;
+            if (now.signum() > 0 || lost.signum() > 0) {
+                changes.add(new TransferRepository.LineChange(l.id(), now, lost, value));
+                announced.add(new TransferReceived.Line(
+                        l.id(),
+                        l.sourceLineId(),
+                        l.productId(),
+                        now,
+                        lost,
+                        value,
+                        batchesOfLine.getOrDefault(l.id(), List.of())));
+                lostValue = lostValue.add(value);
+            }
+        }
+        transfers.linesReceived(changes);
+        long receipt =
+                transfers.receipt(transfer.id(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes());
+        String status = all ? "received" : "partially_received";
+        transfers.status(transfer.id(), status, null);
+        outbox.publish(
+                TenantContext.require().key(),
+                new TransferReceived(
+                        transfer.id(),
+                        transfer.sourceId(),
+                        transfer.number(),
+                        transfer.fromStore(),
+                        transfer.toStore(),
+                        receipt,
+                        status,
+                        caller.userId(),
+                        Instant.now(),
+                        receivedCost,
+                        lostValue,
+                        announced));
+    }
+
+    private static BigDecimal cost(BigDecimal quantity, BigDecimal price) {
+        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+    }
+}
