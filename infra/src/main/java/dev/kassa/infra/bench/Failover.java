@@ -22,8 +22,9 @@ import static dev.kassa.infra.bench.Http.json;
  * signing in twice a second. It kills
  * with SIGKILL, in turn, the second instance of sales, catalog, customer-service, analytics and auth (a pod lost with its
  * node), stops the Kafka broker for 20 s and restarts PostgreSQL; after each fault it stops the tills, voids their open
- * drafts and checks that nothing was lost, doubled or left behind. One table, every figure against its target (issue 36);
- * exit status 1 when one is missed.
+ * drafts and checks that nothing was lost, doubled or left behind, nor in the owner's transfers from a depot to a shop
+ * meanwhile ({@link TransferHandover}). One table, every figure against its target (issue 36); exit status 1 when one is
+ * missed.
  */
 public final class Failover {
 
@@ -49,6 +50,7 @@ public final class Failover {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Results results = new Results();
     private FailoverChecks checks;
+    private TransferHandover handover;
 
     private final class Till {
         /** Signed in anew before each phase ({@link #refreshTills}): a run outlasts an access token. */
@@ -107,6 +109,7 @@ public final class Failover {
             threads.add(Threads.daemon("till-" + till.cashier, () -> sellUntilStopped(till)));
         }
         threads.add(Threads.daemon("owner-logins", this::logInUntilStopped));
+        threads.add(handover.start(stopped));
         selling.set(true);
         System.out.println("Both instances of each service alive, 30 s …");
         long start = System.currentTimeMillis();
@@ -211,6 +214,8 @@ public final class Failover {
                 owner.post("/api/customers/customers/", json("first_name", "Dilnoza", "phone", "+998901112233"));
         Http.require(buyer.status() == 201, "customer", buyer);
         customer = buyer.body().path("id").asLong(buyer.body().at("/data/id").asLong());
+        handover = TransferHandover.setUp(suite, gateway, results, ownerToken, () -> ownerToken);
+        refreshOwner();
         System.out.printf("Setting up %d tills …%n", TILLS);
         for (int i = 0; i < TILLS; i++) {
             OpenTill till = OpenTill.open(gateway, owner, store, "fo_till_", "F", i);
@@ -354,6 +359,7 @@ public final class Failover {
             f = checks.figures(keyedShifts, scanned());
         }
         checks.judge(name, f);
+        handover.check(name, name.equals("both alive"));
         selling.set(true);
     }
 
