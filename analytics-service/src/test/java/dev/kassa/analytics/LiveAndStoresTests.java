@@ -95,6 +95,19 @@ class LiveAndStoresTests {
         assertThat(data).contains("\"total\":\"15000.00\"", "\"cashier_id\":57", "\"cashier_name\":\"Кассир Анна\"");
         assertThat(lines).noneMatch(l -> l.contains("R-900"));
 
+        // catalog's StockLow (a product under its reorder point) reaches the owner's feed too, another store's does not
+        EventSamples.Sample low = EventSamples.of("StockLow");
+        low.assertConsumedBy("analytics-service");
+        kafka.send(Topics.CATALOG, other, low.message(other, e -> e.set("/name", "Чужой кефир")))
+                .get();
+        kafka.send(Topics.CATALOG, store, low.message(store, e -> e.set("/name", "Кефир 1 л")))
+                .get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:stock_low"));
+        String alert =
+                lines.stream().filter(l -> l.contains("Кефир 1 л")).findFirst().orElseThrow();
+        assertThat(alert).contains("\"reorder_point\":\"12.000\"", "\"suggested_quantity\":\"36.000\"");
+        assertThat(lines).noneMatch(l -> l.contains("Чужой кефир"));
+
         // the token ends: so does the stream, with a last event saying why
         reading.get(20, TimeUnit.SECONDS);
         assertThat(lines).contains("event:end");

@@ -108,6 +108,36 @@ class StoreTests {
     }
 
     @Test
+    void anOwnerOpensAWarehouseWhoseKindEveryServiceLearnsAndThatNeverChanges() {
+        String username = "depot_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response reg = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Склад"));
+        assertThat(reg.text("/data/store/kind")).isEqualTo("shop");
+        Api owner = api().as(reg.text("/data/tokens/access"));
+        Api.Response bad = owner.post("/api/users/stores/", json("name", "Склад", "kind", "garage"));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.at("/errors/kind").isArray()).isTrue();
+
+        Api.Response created = owner.post("/api/users/stores/", json("name", "Склад Чиланзар", "kind", "warehouse"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.text("/data/store/kind")).isEqualTo("warehouse");
+        String depot = created.text("/data/store/tenant_key");
+        assertThat(EventSamples.awaitEmitted(StoreCreated.class, depot)
+                        .at("/payload/kind")
+                        .asText())
+                .isEqualTo("warehouse");
+        Api fresh = api().as(created.text("/data/tokens/access"));
+        Api.Response list = fresh.get("/api/users/stores/");
+        assertThat(list.text("/results/0/kind")).isEqualTo("warehouse");
+        long id = list.at("/results/0/id").asLong();
+        Api.Response changed = fresh.patch("/api/users/stores/" + id + "/", json("kind", "shop"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(400);
+        assertThat(changed.at("/errors/kind").isArray()).isTrue();
+        Api.Response same = fresh.patch("/api/users/stores/" + id + "/", json("kind", "warehouse", "city", "Ташкент"));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.text("/data/kind")).isEqualTo("warehouse");
+    }
+
+    @Test
     void anOwnerOpensASecondStoreAndTheFreshTokenServesBoth() {
         String username = "multi_" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response reg = api().post("/api/users/auth/register/", Registrations.owner(username, "Иван", "Первый"));
@@ -140,6 +170,8 @@ class StoreTests {
                         .at("/payload/tenant_key")
                         .asText())
                 .isEqualTo(second);
+
+        assertThat(created.text("/data/store/kind")).isEqualTo("shop");
 
         Api fresh = api().as(created.text("/data/tokens/access"));
         assertThat(fresh.in(second).get("/api/users/auth/me/").text("/data/employee/role"))

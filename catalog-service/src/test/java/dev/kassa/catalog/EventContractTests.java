@@ -184,6 +184,7 @@ class EventContractTests {
                         StockCounted.class,
                         BatchBlocked.class,
                         PurchaseOrderReceived.class,
+                        dev.kassa.catalog.purchase.StockLow.class,
                         TransferShipped.class,
                         TransferReceived.class));
     }

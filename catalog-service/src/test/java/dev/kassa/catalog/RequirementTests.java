@@ -203,4 +203,91 @@ class RequirementTests {
                 .as("nothing set by a refused call")
                 .isZero();
     }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Whether the store has announced the product as under its reorder point (and not yet seen it back above). */
+    boolean announced(String store, long product) {
+        String schema = jdbc.queryForObject(
+                "select schema_name from public.kassa_tenant where tenant_key = ?", String.class, store);
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from \"" + schema + "\".stock_low_alerts where product_id = ?)",
+                Boolean.class,
+                product));
+    }
+
+    @Test
+    void aProductFallingUnderItsReorderPointIsAnnouncedOnceAndAgainAfterARestock() {
+        String store = TestStores.newKey("low");
+        Api owner = as(store, 1, "owner");
+        long supplier = id(owner.post("/api/products/suppliers/", json("name", "Молочный край", "delivery_time", 4)));
+        long kefir = id(owner.post(
+                "/api/products/products/",
+                json(
+                        "name",
+                        "Кефир 1 л",
+                        "sku",
+                        "KEF-LOW",
+                        "cost_price",
+                        7000,
+                        "sale_price",
+                        12000,
+                        "initial_quantity",
+                        20,
+                        "min_quantity",
+                        2)));
+        owner.put("/api/products/suppliers/" + supplier + "/products/" + kefir, json("pack_size", 6));
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> events =
+                dev.kassa.platform.test.TestKafka.consumer()) {
+            events.subscribe(List.of(dev.kassa.platform.events.Topics.CATALOG));
+            List<JsonNode> low = new java.util.ArrayList<>();
+            // 14 sold (half a unit a day): 6 left, above the reorder point of 0.5 × 4 days + 2 = 4
+            sell(store, kefir, 14, "L1", null);
+            // 2 more: 16 sold in the window, 0.571 a day: the reorder point is 4.284, and 4 are left
+            sell(store, kefir, 2, "L2", null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                collect(events, store, kefir, low);
+                return !low.isEmpty();
+            });
+            assertThat(low.get(0).path("stock").asText()).isEqualTo("4.000");
+            assertThat(low.get(0).path("reorder_point").asText()).isEqualTo("4.284");
+            assertThat(low.get(0).path("lead_time_days").asInt()).isEqualTo(4);
+            assertThat(low.get(0).path("supplier_id").asLong()).isEqualTo(supplier);
+            // (0.571 × 18 + 2 = 12.278) − 4, up to the pack of 6
+            assertThat(low.get(0).path("suggested_quantity").asText()).isEqualTo("12.000");
+            assertThat(announced(store, kefir)).isTrue();
+            assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(
+                                    dev.kassa.catalog.purchase.StockLow.class, store)
+                            .at("/payload/product_id")
+                            .asLong())
+                    .isEqualTo(kefir);
+
+            // still under it: nothing new; goods come: above it again, so the next fall is announced again
+            sell(store, kefir, 1, "L3", null);
+            Api.Response batch = owner.post("/api/products/batches", json("product", kefir, "quantity", 30));
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !announced(store, kefir));
+            sell(store, kefir, 31, "L4", null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                collect(events, store, kefir, low);
+                return low.size() >= 2;
+            });
+            assertThat(low).hasSize(2);
+            assertThat(low.get(1).path("stock").asText()).isEqualTo("2.000");
+        }
+    }
+
+    /** The store's StockLow events of the product among what one poll returns. */
+    static void collect(
+            org.apache.kafka.clients.consumer.KafkaConsumer<String, String> events,
+            String store,
+            long product,
+            List<JsonNode> low) {
+        dev.kassa.platform.test.TestKafka.poll(events, store).stream()
+                .filter(e -> "StockLow".equals(e.path("type").asText()))
+                .map(e -> e.path("payload"))
+                .filter(p -> p.path("product_id").asLong() == product)
+                .forEach(low::add);
+    }
 }

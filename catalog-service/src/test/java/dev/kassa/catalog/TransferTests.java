@@ -195,6 +195,57 @@ class TransferTests {
     }
 
     @Test
+    void twoShipmentsOrTwoReceiptsAtOnceTakeTheGoodsOnce() throws Exception {
+        String depot = TestStores.newKey("trf");
+        String shop = TestStores.newKey("trf");
+        String owner = TestTokens.token(1, "owner", Map.of(depot, "owner", shop, "owner"));
+        Api atDepot = in(owner, depot);
+        Api atShop = in(owner, shop);
+        long rice = product(atDepot, "Рис 1 кг", "RICE-1", 20);
+        product(atShop, "Рис 1 кг", "RICE-1", 0);
+        long transfer = id(atDepot.post(
+                "/api/products/transfers/",
+                json("to_store", shop, "lines", List.of(json("product", rice, "quantity", 8)))));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> ships = List.of(
+                    pool.submit(() -> atDepot.post("/api/products/transfers/" + transfer + "/ship", null)),
+                    pool.submit(() -> atDepot.post("/api/products/transfers/" + transfer + "/ship", null)));
+            for (var ship : ships) {
+                assertThat(ship.get().status()).as(ship.get().toString()).isEqualTo(200);
+            }
+            assertThat(movements(atDepot, rice, "transfer")).isEqualByComparingTo("-8");
+
+            JsonNode incoming = await().atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> atShop.get("/api/products/transfers/?direction=in")
+                                    .at("/results/0"),
+                            n -> !n.isMissingNode());
+            long arrived = incoming.path("id").asLong();
+            long line = atShop.get("/api/products/transfers/" + arrived)
+                    .at("/lines/0/id")
+                    .asLong();
+            Map<String, Object> five = json("lines", List.of(json("line", line, "quantity", 5)));
+            List<java.util.concurrent.Future<Api.Response>> receipts = List.of(
+                    pool.submit(() -> atShop.header(
+                                    "Idempotency-Key", UUID.randomUUID().toString())
+                            .post("/api/products/transfers/" + arrived + "/receive", five)),
+                    pool.submit(() -> atShop.header(
+                                    "Idempotency-Key", UUID.randomUUID().toString())
+                            .post("/api/products/transfers/" + arrived + "/receive", five)));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var receipt : receipts) {
+                statuses.add(receipt.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            assertThat(atShop.get("/api/products/transfers/" + arrived).text("/lines/0/received_quantity"))
+                    .isEqualTo("5.000");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aTransferIsBetweenTheCallersOwnStoresAndNeverTakesWhatTillsHold() {
         String depot = TestStores.newKey("trf");
         String shop = TestStores.newKey("trf");

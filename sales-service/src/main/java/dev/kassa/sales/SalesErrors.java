@@ -10,6 +10,8 @@ public enum SalesErrors implements KassaError {
     /** A receipt or shift report asked in a format or paper width that is not printed. */
     PRINT_FORMAT_INVALID(400, "print_format_invalid", "sales.print_format_invalid"),
     PRINT_WIDTH_INVALID(400, "print_width_invalid", "sales.print_width_invalid"),
+    /** The store is a warehouse (issue 64 point 4): it keeps stock, but has no tills and no shifts. */
+    STORE_IS_WAREHOUSE(409, "store_is_warehouse", "sales.store_is_warehouse"),
     /** A draft or cancelled sale has no receipt to give the buyer. */
     RECEIPT_NOT_COMPLETED(409, "receipt_not_completed", "sales.receipt_not_completed"),
     /** No digital receipt has this link (or it was never made): nothing says whether a store or a sale exists. */

@@ -35,6 +35,42 @@ class RegistersAndShiftsTests {
         return Api.member(port, store, user, "user" + user, role);
     }
 
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    dev.kassa.platform.tenancy.TenantRegistry registry;
+
+    @Test
+    void aWarehouseHasNoRegistersAndNoShifts() {
+        String depot = TestStores.newKey("whs");
+        Api owner = as(depot, 9, "owner");
+        // every service learns a store's kind from auth's StoreCreated
+        kafka.send(
+                        dev.kassa.platform.events.Topics.AUTH,
+                        depot,
+                        dev.kassa.platform.test.EventSamples.of("StoreCreated")
+                                .message(depot, e -> e.set("/tenant_key", depot).set("/kind", "warehouse")))
+                .join();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> registry.isWarehouse(depot));
+        Api.Response register = owner.post("/api/sales/cash-registers/", json("name", "Касса", "code", "W1"));
+        assertThat(register.status()).as(register.toString()).isEqualTo(409);
+        assertThat(register.text("/code")).isEqualTo("store_is_warehouse");
+        Api.Response shift = as(depot, 5, "cashier").post("/api/sales/sessions/open", json());
+        assertThat(shift.status()).as(shift.toString()).isEqualTo(409);
+        assertThat(shift.text("/code")).isEqualTo("store_is_warehouse");
+        assertThat(owner.get("/api/sales/sessions/").status()).isEqualTo(200);
+
+        // a shop opens them as before
+        String shop = TestStores.newKey("whs");
+        assertThat(as(shop, 5, "cashier")
+                        .post("/api/sales/sessions/open", json())
+                        .status())
+                .isEqualTo(201);
+    }
+
     @Test
     void managersSetUpRegistersAndCashiersOpenShiftsOnThem() {
         String store = TestStores.newKey("reg");

@@ -30,6 +30,7 @@ enum WebhookEvent {
     STOCK_COUNTED("StockCounted", Topics.CATALOG, AppScope.CATALOG_READ),
     BATCH_BLOCKED("BatchBlocked", Topics.CATALOG, AppScope.CATALOG_READ),
     PURCHASE_ORDER_RECEIVED("PurchaseOrderReceived", Topics.CATALOG, AppScope.CATALOG_READ),
+    STOCK_LOW("StockLow", Topics.CATALOG, AppScope.CATALOG_READ),
     TRANSFER_SHIPPED("TransferShipped", Topics.CATALOG, AppScope.CATALOG_READ),
     TRANSFER_RECEIVED("TransferReceived", Topics.CATALOG, AppScope.CATALOG_READ),
     CUSTOMER_CREATED("CustomerCreated", Topics.CUSTOMER, AppScope.CUSTOMERS_READ),

@@ -34,6 +34,9 @@ public class Store {
     private StoreDetails details = StoreDetails.NONE;
 
     private String timeZone;
+    /** {@code shop} or {@code warehouse}, chosen when the store opens. */
+    private String kind = "shop";
+
     private boolean isActive = true;
     private Long ownerId;
     private Instant createdAt = Instant.now();
@@ -48,6 +51,16 @@ public class Store {
         this.tenantKey = tenantKey;
         this.timeZone = timeZone;
         this.ownerId = ownerId;
+    }
+
+    /** A warehouse keeps stock only (no tills, no shifts); a shop, the default, sells. */
+    public Store kind(String kind) {
+        this.kind = kind;
+        return this;
+    }
+
+    public String kind() {
+        return kind;
     }
 
     public Store details(StoreDetails details) {

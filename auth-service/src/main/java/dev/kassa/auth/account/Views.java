@@ -25,6 +25,7 @@ public final class Views {
             String schemaName,
             @JsonUnwrapped StoreDetails details,
             String timeZone,
+            String kind,
             boolean isActive,
             Instant createdAt) {
         public static StoreView from(Store s) {
@@ -36,6 +37,7 @@ public final class Views {
                     s.schemaName(),
                     s.details(),
                     s.timeZone(),
+                    s.kind(),
                     s.isActive(),
                     s.createdAt());
         }

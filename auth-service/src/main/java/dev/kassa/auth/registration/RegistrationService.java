@@ -59,7 +59,8 @@ public class RegistrationService {
                         r.storeEmail(),
                         r.storeLegalName(),
                         r.storeTaxId()),
-                r.storeTimeZone());
+                r.storeTimeZone(),
+                null);
         String slug = validate(r, store);
         User user;
         try {

@@ -39,7 +39,7 @@ public class StoreOpening {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a new store is made of; field names are those of the request that carried them. */
-    public record Details(String name, String slug, StoreDetails about, String timeZone) {}
+    public record Details(String name, String slug, StoreDetails about, String timeZone, String kind) {}
 
     /**
      * The request's names of the fields the opening checks itself, which differ between registration ({@code store_*}) and
@@ -98,7 +98,8 @@ public class StoreOpening {
         String tenantKey = slug + "_" + HexFormat.of().formatHex(randomBytes(4));
         Store store = stores.saveAndFlush(
                 new Store(d.name().trim(), slug, TenantKeys.schemaForSlug(slug), tenantKey, timeZone, owner.id())
-                        .details(d.about()));
+                        .details(d.about())
+                        .kind(blank(d.kind()) ? "shop" : d.kind()));
         Employee employee = employees.saveAndFlush(new Employee(
                 store.id(), owner.id(), Role.OWNER, owner.firstName(), owner.lastName(), trim(ownerPhone)));
         outbox.publish(
@@ -114,7 +115,8 @@ public class StoreOpening {
                         store.details().address(),
                         store.details().phone(),
                         store.details().legalName(),
-                        store.details().taxId()));
+                        store.details().taxId(),
+                        store.kind()));
         announcements.created(tenantKey, employee);
         return new Opened(store, employee);
     }

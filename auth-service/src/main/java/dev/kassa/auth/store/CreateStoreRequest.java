@@ -3,12 +3,14 @@ package dev.kassa.auth.store;
 import dev.kassa.auth.account.Store;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
+import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.Phone;
 import jakarta.validation.constraints.Size;
 
 /**
  * A store's details as a form sends them (a new store, or the fields to change of an existing one). The name a new store
- * needs (and a change may not blank), the slug, and the time zone are the domain's ({@link StoreService}).
+ * needs (and a change may not blank), the slug, and the time zone are the domain's ({@link StoreService}); {@code kind}
+ * ({@code shop}, the default, or {@code warehouse}) is chosen when the store opens and never changes.
  */
 @DomainValidated
 record CreateStoreRequest(
@@ -22,4 +24,8 @@ record CreateStoreRequest(
         @EmailAddress String email,
         @Size(max = Store.LEGAL_NAME_LENGTH) String legalName,
         @Size(max = Store.TAX_ID_LENGTH) String taxId,
-        String timeZone) {}
+        String timeZone,
+        @OneOf(
+                        values = {"shop", "warehouse"},
+                        message = "store.kind_invalid")
+                String kind) {}

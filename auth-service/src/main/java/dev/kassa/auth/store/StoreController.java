@@ -49,6 +49,7 @@ class StoreController {
             String city,
             String phone,
             String timeZone,
+            String kind,
             boolean isActive,
             Instant createdAt,
             String role) {
@@ -64,6 +65,7 @@ class StoreController {
                     v.details().city(),
                     v.details().phone(),
                     v.timeZone(),
+                    v.kind(),
                     v.isActive(),
                     v.createdAt(),
                     m.employee().role().code());

@@ -77,7 +77,8 @@ class StoreService {
                         r.email(),
                         r.legalName(),
                         r.taxId()),
-                r.timeZone());
+                r.timeZone(),
+                r.kind());
         FieldErrors errors = rules.check(r);
         errors.required("name", r.name());
         String slug = opening.validate(details, StoreOpening.Fields.STORE, errors);
@@ -96,6 +97,9 @@ class StoreService {
         }
         if (r.slug() != null && !r.slug().equals(store.slug())) {
             errors.add("slug", "store.slug_fixed");
+        }
+        if (r.kind() != null && !r.kind().equals(store.kind())) {
+            errors.add("kind", "store.kind_fixed");
         }
         if (r.timeZone() != null) {
             try {
@@ -129,7 +133,8 @@ class StoreService {
                         store.details().phone(),
                         store.details().legalName(),
                         store.details().taxId(),
-                        store.timeZone()));
+                        store.timeZone(),
+                        store.kind()));
         return store;
     }
 

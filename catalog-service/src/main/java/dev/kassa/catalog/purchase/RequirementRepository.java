@@ -96,4 +96,56 @@ class RequirementRepository {
                         rs.getBigDecimal("cost")))
                 .list();
     }
+
+    /**
+     * The products named, each read through its own indexes (its movements of the window, its batches, its order lines,
+     * its suppliers), for a few products at a time: the stock changes of a poll.
+     */
+    List<Demand> demandOf(Instant since, LocalDate today, Collection<Long> products) {
+        return sql.sql(
+                        """
+                        select p.id, p.name, p.sku, p.min_quantity,
+                               greatest(coalesce((select -sum(m.quantity) from stock_movements m
+                                                   where m.product_id = p.id and m.created_at >= :since
+                                                     and m.reason in ('sale', 'refund')), 0), 0) as sold,
+                               coalesce((select sum(b.quantity) from batches b where b.product_id = p.id and b.is_active and %s), 0) as stock,
+                               coalesce((select sum(greatest(l.quantity - l.received_quantity, 0))
+                                           from purchase_order_lines l join purchase_orders o on o.id = l.order_id
+                                          where l.product_id = p.id and o.status in ('ordered', 'partially_received')), 0) as on_order,
+                               src.supplier_id as supplier, sup.name as supplier_name,
+                               coalesce(sup.delivery_time, 0) as lead_time, coalesce(src.pack_size, 1) as pack_size,
+                               coalesce(src.last_cost, p.cost_price) as cost
+                          from products p
+                          left join lateral (
+                               select x.supplier_id, x.pack_size, x.last_cost from (
+                                   (select sp.supplier_id, sp.pack_size, sp.last_cost, 0 as rank, sp.last_received_at as at
+                                      from supplier_products sp join suppliers s on s.id = sp.supplier_id and s.is_active
+                                     where sp.product_id = p.id order by sp.last_received_at desc nulls last, sp.supplier_id limit 1)
+                                   union all
+                                   (select b.supplier_id, cast(null as numeric), cast(null as numeric), 1, b.received_at
+                                      from batches b where b.product_id = p.id and b.supplier_id is not null
+                                     order by b.received_at desc, b.id desc limit 1)) x
+                                order by x.rank limit 1) src on true
+                          left join suppliers sup on sup.id = src.supplier_id
+                         where p.id = any(cast(:ids as bigint[])) and p.track_inventory and p.is_active
+                        """
+                                .formatted(Expiry.SELLABLE))
+                .param("since", Timestamp.from(since))
+                .param("today", today)
+                .param("ids", SqlArrays.texts(products))
+                .query((rs, i) -> new Demand(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("sku"),
+                        rs.getBigDecimal("min_quantity"),
+                        rs.getBigDecimal("sold"),
+                        rs.getBigDecimal("stock"),
+                        rs.getBigDecimal("on_order"),
+                        rs.getObject("supplier", Long.class),
+                        rs.getString("supplier_name"),
+                        rs.getInt("lead_time"),
+                        rs.getBigDecimal("pack_size"),
+                        rs.getBigDecimal("cost")))
+                .list();
+    }
 }

@@ -2,6 +2,7 @@ package dev.kassa.sales.register;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.Required;
@@ -35,9 +36,11 @@ class RegisterService {
             @Money BigDecimal startingFloat) {}
 
     private final RegisterRepository registers;
+    private final TenantRegistry stores;
 
-    RegisterService(RegisterRepository registers) {
+    RegisterService(RegisterRepository registers, TenantRegistry stores) {
         this.registers = registers;
+        this.stores = stores;
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +55,7 @@ class RegisterService {
 
     @Transactional
     RegisterRepository.Register create(RegisterRequest r) {
+        Tills.refusedInWarehouse(stores);
         try {
             long id = registers.create(new RegisterRepository.Fields(
                     r.name().trim(),

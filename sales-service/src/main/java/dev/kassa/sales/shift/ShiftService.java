@@ -7,8 +7,10 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.register.RegisterRepository;
+import dev.kassa.sales.register.Tills;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -31,13 +33,16 @@ public class ShiftService {
     private final RegisterRepository registers;
     private final OutboxPublisher outbox;
     private final ApplicationEventPublisher events;
+    private final TenantRegistry stores;
 
     ShiftService(
             SessionRepository sessions,
             CashMovementRepository movements,
             RegisterRepository registers,
             OutboxPublisher outbox,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            TenantRegistry stores) {
+        this.stores = stores;
         this.sessions = sessions;
         this.movements = movements;
         this.registers = registers;
@@ -51,6 +56,7 @@ public class ShiftService {
      */
     @Transactional
     public Session open(Caller caller, BigDecimal requestedBalance, Long registerId) {
+        Tills.refusedInWarehouse(stores);
         if (sessions.currentOf(caller.userId()).isPresent()) {
             throw alreadyOpen();
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Contract of {@code StoreCreated} on {@code auth.events}, as every service reads it to provision the
  * store's schema. Published by auth-service through its outbox.
+ * {@code kind}: {@code shop} (tills and shifts) or {@code warehouse} (stock only, no tills or shifts); null in events
+ * published before stores had a kind, which are shops.
  */
 @KassaEvent(topic = Topics.AUTH)
 public record StoreCreated(
@@ -18,4 +20,5 @@ public record StoreCreated(
         String address,
         String phone,
         @JsonProperty("legal_name") String legalName,
-        @JsonProperty("tax_id") String taxId) {}
+        @JsonProperty("tax_id") String taxId,
+        String kind) {}

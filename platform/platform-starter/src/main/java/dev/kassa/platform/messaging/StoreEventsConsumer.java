@@ -30,7 +30,8 @@ public class StoreEventsConsumer {
                             store.tenantKey(),
                             store.timeZone(),
                             new TenantRegistry.Profile(
-                                    store.name(), store.address(), store.phone(), store.legalName(), store.taxId())))
+                                    store.name(), store.address(), store.phone(), store.legalName(), store.taxId()),
+                            store.kind()))
             .on(
                     StoreUpdated.class,
                     store -> apply(
@@ -39,7 +40,8 @@ public class StoreEventsConsumer {
                             store.tenantKey(),
                             store.timeZone(),
                             new TenantRegistry.Profile(
-                                    store.name(), store.address(), store.phone(), store.legalName(), store.taxId())));
+                                    store.name(), store.address(), store.phone(), store.legalName(), store.taxId()),
+                            store.kind()));
 
     public StoreEventsConsumer(TenantProvisioner provisioner, TenantRegistry registry, ObjectMapper objectMapper) {
         this.provisioner = provisioner;
@@ -54,10 +56,15 @@ public class StoreEventsConsumer {
 
     /**
      * Provisions the store (or brings it up to date; a store first seen through StoreUpdated is provisioned then),
-     * with its time zone, which provisioning records and caches, and keeps its details for receipts.
+     * with its time zone, which provisioning records and caches, and keeps its details for receipts and its kind.
      */
     private void apply(
-            Class<?> event, long storeId, String tenantKey, String timeZone, TenantRegistry.Profile profile) {
+            Class<?> event,
+            long storeId,
+            String tenantKey,
+            String timeZone,
+            TenantRegistry.Profile profile,
+            String kind) {
         if (!TenantKeys.isValidKey(tenantKey)) {
             log.warn("Ignoring {} with an invalid tenant key", event.getSimpleName());
             return;
@@ -65,5 +72,6 @@ public class StoreEventsConsumer {
         provisioner.provision(tenantKey, timeZone == null || timeZone.isBlank() ? null : timeZone);
         registry.updateProfile(tenantKey, profile);
         registry.updateStoreId(tenantKey, storeId);
+        registry.updateKind(tenantKey, kind);
     }
 }

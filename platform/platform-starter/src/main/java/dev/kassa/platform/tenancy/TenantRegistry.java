@@ -13,6 +13,11 @@ public class TenantRegistry {
     public record Entry(String tenantKey, String schema, String timeZone, int schemaVersion, String status) {}
 
     /** What receipts and documents print about the store. */
+    /** The kinds of store (auth's StoreCreated): a shop sells; a warehouse keeps stock only. */
+    public static final String SHOP = "shop";
+
+    public static final String WAREHOUSE = "warehouse";
+
     public record Profile(String name, String address, String phone, String legalName, String taxId) {}
 
     /** The store's id in auth (null until its store event has been read) and its name, as a view shows the store. */
@@ -94,7 +99,24 @@ public class TenantRegistry {
         return value == null ? "" : value;
     }
 
-    /** Keys of the active stores this service has provisioned, for per-store background work. */
+    /** Records the store's kind (from its store events): {@link #WAREHOUSE}, or a shop. */
+    public void updateKind(String tenantKey, String kind) {
+        jdbc.update(
+                "update public.kassa_tenant set store_kind = ? where tenant_key = ?",
+                WAREHOUSE.equals(kind) ? WAREHOUSE : SHOP,
+                tenantKey);
+    }
+
+    /** Whether the store is a warehouse (no tills, no shifts), as its store events said; a store not yet heard of is not. */
+    public boolean isWarehouse(String tenantKey) {
+        return !jdbc.queryForList(
+                        "select 1 from public.kassa_tenant where tenant_key = ? and store_kind = ?",
+                        Integer.class,
+                        tenantKey,
+                        WAREHOUSE)
+                .isEmpty();
+    }
+
     /** Records the store's id in auth (from its store events). */
     public void updateStoreId(String tenantKey, long storeId) {
         jdbc.update("update public.kassa_tenant set store_id = ? where tenant_key = ?", storeId, tenantKey);
@@ -111,6 +133,7 @@ public class TenantRegistry {
                 .findFirst();
     }
 
+    /** Keys of the active stores this service has provisioned, for per-store background work. */
     public List<String> activeKeys() {
         return jdbc.queryForList(
                 "select tenant_key from public.kassa_tenant where status = 'active' order by tenant_key", String.class);

@@ -69,19 +69,22 @@ class StoreProvisioningTests {
         assertThat(registry.profile(key))
                 .contains(new TenantRegistry.Profile(
                         "Самарканд", "ул. Регистан, 1", "+998901112233", "ООО Самарканд", "301234567"));
+        assertThat(registry.isWarehouse(key)).as("a shop").isFalse();
 
         // a later StoreUpdated changes the details and the time zone the service works in
         kafka.send(Topics.AUTH, key, EventSamples.of(StoreUpdated.class).message(key, e -> e.set("/tenant_key", key)
                         .set("/name", "Самарканд 2")
                         .set("/address", "ул. Ташкентская, 5")
                         .set("/phone", "+998901112244")
-                        .set("/time_zone", "Asia/Tashkent")))
+                        .set("/time_zone", "Asia/Tashkent")
+                        .set("/kind", "warehouse")))
                 .get();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(provisioner.ensureReady(key).zone().getId()).isEqualTo("Asia/Tashkent"));
         assertThat(registry.profile(key).orElseThrow().name()).isEqualTo("Самарканд 2");
         assertThat(registry.profile(key).orElseThrow().address()).isEqualTo("ул. Ташкентская, 5");
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.isWarehouse(key));
     }
 
     @Autowired
