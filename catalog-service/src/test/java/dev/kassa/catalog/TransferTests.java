@@ -177,6 +177,9 @@ class TransferTests {
         assertThat(closed.text("/lines/0/lost_quantity")).isEqualTo("1.000");
         assertThat(closed.text("/lost_value")).isEqualTo("9500.00");
         assertThat(movements(atShop, shopKefir, "transfer")).isEqualByComparingTo("7");
+        // the shop's cost follows what came, as after a purchase: 5 at 9 000 and 1 at 9 500 (9 083.33), then 1 at 9 500
+        assertThat(atShop.get("/api/products/products/" + shopKefir + "/").text("/cost_price"))
+                .isEqualTo("9142.85");
         assertThat(atShop.post("/api/products/transfers/" + arrived + "/receive", null)
                         .text("/code"))
                 .isEqualTo("transfer_status");

@@ -9,13 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A product's cost price after goods came: the weighted average of its stock at its cost and what came at theirs. */
-final class AverageCost {
+/**
+ * A product's cost price after goods came (from a supplier, or from another of the owner's stores): the weighted average
+ * of its stock at its cost and what came at theirs.
+ */
+public final class AverageCost {
 
     private AverageCost() {}
 
     /** Each product's cost after the goods: its stock on hand at its cost, and what came at theirs, averaged by quantity. */
-    static Map<Long, BigDecimal> after(
+    public static Map<Long, BigDecimal> after(
             Map<Long, StockLevelRepository.Level> before,
             Map<Long, BigDecimal> costs,
             List<PurchaseReceiptService.Purchase> purchases) {

@@ -1,6 +1,10 @@
 package dev.kassa.catalog.transfer;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.product.ProductService;
+import dev.kassa.catalog.purchase.AverageCost;
+import dev.kassa.catalog.stock.PurchaseReceiptService;
+import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.catalog.stock.TransferStockService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -15,15 +19,17 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A receipt of a transfer at its destination (issue 64 point 5): each line's goods spread over the parts that left the
  * source, in the order they left, each piece a new batch with the part's cost, number and dates; with {@code close}, what
- * is still missing after it is lost at the source's cost and the transfer is received. {@code TransferReceived} tells the
- * source.
+ * is still missing after it is lost at the source's cost and the transfer is received; each product's cost price follows
+ * what came (weighted average). {@code TransferReceived} tells the source.
  */
 @Service
 class TransferReceiptService {
@@ -31,11 +37,26 @@ class TransferReceiptService {
     private final TransferRepository transfers;
     private final TransferStockService stock;
     private final OutboxPublisher outbox;
+    private final PurchaseReceiptService receipts;
+    private final StockLevelRepository levels;
+    private final TransferProductRepository products;
+    private final ProductService catalog;
 
-    TransferReceiptService(TransferRepository transfers, TransferStockService stock, OutboxPublisher outbox) {
+    TransferReceiptService(
+            TransferRepository transfers,
+            TransferStockService stock,
+            OutboxPublisher outbox,
+            PurchaseReceiptService receipts,
+            StockLevelRepository levels,
+            TransferProductRepository products,
+            ProductService catalog) {
         this.transfers = transfers;
         this.stock = stock;
         this.outbox = outbox;
+        this.receipts = receipts;
+        this.levels = levels;
+        this.products = products;
+        this.catalog = catalog;
     }
 
     /** Inside the transfer's lock: {@code transfer} is this store's incoming copy, shipped and not yet all received. */
@@ -122,8 +143,7 @@ class TransferReceiptService {
                 }
             }
         });
-        List<Long> batches =
-                incoming.isEmpty() ? List.of() : stock.receive(incoming, transfer.number(), caller.userId());
+        List<Long> batches = incoming.isEmpty() ? List.of() : receive(incoming, transfer.number(), caller.userId());
         List<TransferRepository.PartChange> partChanges = new ArrayList<>();
         Map<Long, List<Long>> batchesOfLine = new HashMap<>();
         for (int i = 0; i < batches.size(); i++) {
@@ -185,6 +205,27 @@ class TransferReceiptService {
                         receivedCost,
                         lostValue,
                         announced));
+    }
+
+    /**
+     * Takes the goods in, and moves each product's cost price to the weighted average of its stock and what came (as a
+     * purchase receipt does), its stock and cost read under the products' locks.
+     */
+    private List<Long> receive(List<TransferStockService.Incoming> incoming, String reference, Long userId) {
+        Set<Long> productIds = new HashSet<>();
+        incoming.forEach(i -> productIds.add(i.product()));
+        receipts.lock(productIds);
+        Map<Long, StockLevelRepository.Level> before = levels.of(productIds);
+        Map<Long, BigDecimal> costs = products.costPrices(productIds);
+        List<Long> batches = stock.receive(incoming, reference, userId);
+        catalog.costsFollowReceipts(AverageCost.after(
+                before,
+                costs,
+                incoming.stream()
+                        .map(i -> new PurchaseReceiptService.Purchase(
+                                i.product(), i.quantity(), i.cost(), i.number(), i.made(), i.expiry()))
+                        .toList()));
+        return batches;
     }
 
     private static BigDecimal cost(BigDecimal quantity, BigDecimal price) {
