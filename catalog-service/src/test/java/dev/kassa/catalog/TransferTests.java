@@ -71,6 +71,14 @@ class TransferTests {
                         expiry.toString())));
     }
 
+    /** The newest transfer coming to the store, once the hand-over has made the store's copy of it. */
+    static JsonNode incoming(Api store) {
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> store.get("/api/products/transfers/?direction=in").at("/results/0"),
+                        n -> !n.isMissingNode());
+    }
+
     static BigDecimal movements(Api store, long product, String reason) {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode m : store.get(
@@ -127,11 +135,7 @@ class TransferTests {
                 .isEqualTo("7.000");
 
         // the destination sees it through the hand-over, with the goods in transit
-        JsonNode incoming = await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> atShop.get("/api/products/transfers/?direction=in")
-                                .at("/results/0"),
-                        n -> !n.isMissingNode());
+        JsonNode incoming = incoming(atShop);
         long arrived = incoming.path("id").asLong();
         assertThat(incoming.path("number").asText()).isEqualTo(draft.text("/number"));
         assertThat(incoming.path("status").asText()).isEqualTo("shipped");
@@ -219,11 +223,7 @@ class TransferTests {
             }
             assertThat(movements(atDepot, rice, "transfer")).isEqualByComparingTo("-8");
 
-            JsonNode incoming = await().atMost(Duration.ofSeconds(15))
-                    .until(
-                            () -> atShop.get("/api/products/transfers/?direction=in")
-                                    .at("/results/0"),
-                            n -> !n.isMissingNode());
+            JsonNode incoming = incoming(atShop);
             long arrived = incoming.path("id").asLong();
             long line = atShop.get("/api/products/transfers/" + arrived)
                     .at("/lines/0/id")
@@ -349,11 +349,7 @@ class TransferTests {
         String message = sample.message(depot, e -> e.set("/from_store", depot).set("/to_store", shop));
         kafka.send(Topics.CATALOG, depot, message).join();
         kafka.send(Topics.CATALOG, depot, message).join();
-        JsonNode incoming = await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> atShop.get("/api/products/transfers/?direction=in")
-                                .at("/results/0"),
-                        n -> !n.isMissingNode());
+        JsonNode incoming = incoming(atShop);
         Api.Response there =
                 atShop.get("/api/products/transfers/" + incoming.path("id").asLong());
         assertThat(there.at("/lines/0/product").asLong()).isEqualTo(kefir);

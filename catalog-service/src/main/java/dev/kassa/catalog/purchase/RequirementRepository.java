@@ -2,6 +2,7 @@ package dev.kassa.catalog.purchase;
 
 import dev.kassa.catalog.stock.Expiry;
 import dev.kassa.platform.data.SqlArrays;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,6 +38,21 @@ class RequirementRepository {
             int leadTimeDays,
             BigDecimal packSize,
             BigDecimal cost) {}
+
+    /** A row of either query: the same columns. */
+    private static final RowMapper<Demand> DEMAND = (rs, i) -> new Demand(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("sku"),
+            rs.getBigDecimal("min_quantity"),
+            rs.getBigDecimal("sold"),
+            rs.getBigDecimal("stock"),
+            rs.getBigDecimal("on_order"),
+            rs.getObject("supplier", Long.class),
+            rs.getString("supplier_name"),
+            rs.getInt("lead_time"),
+            rs.getBigDecimal("pack_size"),
+            rs.getBigDecimal("cost"));
 
     private final JdbcClient sql;
 
@@ -81,19 +97,7 @@ class RequirementRepository {
                 .param("today", today)
                 .param("all", products == null)
                 .param("ids", products == null ? new String[0] : SqlArrays.texts(products))
-                .query((rs, i) -> new Demand(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("sku"),
-                        rs.getBigDecimal("min_quantity"),
-                        rs.getBigDecimal("sold"),
-                        rs.getBigDecimal("stock"),
-                        rs.getBigDecimal("on_order"),
-                        rs.getObject("supplier", Long.class),
-                        rs.getString("supplier_name"),
-                        rs.getInt("lead_time"),
-                        rs.getBigDecimal("pack_size"),
-                        rs.getBigDecimal("cost")))
+                .query(DEMAND)
                 .list();
     }
 
@@ -133,19 +137,7 @@ class RequirementRepository {
                 .param("since", Timestamp.from(since))
                 .param("today", today)
                 .param("ids", SqlArrays.texts(products))
-                .query((rs, i) -> new Demand(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("sku"),
-                        rs.getBigDecimal("min_quantity"),
-                        rs.getBigDecimal("sold"),
-                        rs.getBigDecimal("stock"),
-                        rs.getBigDecimal("on_order"),
-                        rs.getObject("supplier", Long.class),
-                        rs.getString("supplier_name"),
-                        rs.getInt("lead_time"),
-                        rs.getBigDecimal("pack_size"),
-                        rs.getBigDecimal("cost")))
+                .query(DEMAND)
                 .list();
     }
 }
