@@ -1287,6 +1287,85 @@ class EndToEndIT {
         assertThat(refused.text("/error")).isEqualTo("invalid_client");
     }
 
+    /**
+     * Issue 64 through the gateway: an owner opens a warehouse (no shifts there), stocks it and moves goods to the shop;
+     * the shop sees them in transit, receives them, and the warehouse sees what came.
+     */
+    @Test
+    @Order(8)
+    void anOwnersWarehouseSendsGoodsToTheShopThroughTheHandOver() {
+        String username = "depot_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response registered = gateway.post("/api/users/auth/register/", SeedExamples.apiRegistration(username));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String shop = registered.text("/data/store/tenant_key");
+        Api.Response opened = gateway.as(registered.text("/data/tokens/access"))
+                .post("/api/users/stores/", json("name", "Склад на Чиланзаре", "kind", "warehouse"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.text("/data/store/kind")).isEqualTo("warehouse");
+        String depot = opened.text("/data/store/tenant_key");
+        String token = opened.text("/data/tokens/access");
+        Api atDepot = gateway.as(token).in(depot);
+        Api atShop = gateway.as(token).in(shop);
+        // sales learns the store's kind from StoreCreated: until then a register could still be added (a new code each
+        // try)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(atDepot.post(
+                                "/api/sales/cash-registers/",
+                                json(
+                                        "name",
+                                        "Касса",
+                                        "code",
+                                        "W" + UUID.randomUUID().toString().substring(0, 6)))
+                        .text("/code"))
+                .isEqualTo("store_is_warehouse"));
+        assertThat(atDepot.post("/api/sales/sessions/open/", json()).text("/code"))
+                .isEqualTo("store_is_warehouse");
+
+        Map<String, Object> rice = json(
+                "name",
+                "Рис девзира 1 кг",
+                "sku",
+                "RICE-DZ-1",
+                "cost_price",
+                18000,
+                "sale_price",
+                26000,
+                "unit",
+                "pcs");
+        Map<String, Object> stocked = new LinkedHashMap<>(rice);
+        stocked.put("initial_quantity", 40);
+        long there = atDepot.post("/api/products/products/", stocked).at("/id").asLong();
+        long here = atShop.post("/api/products/products/", rice).at("/id").asLong();
+        Api.Response draft = atDepot.post(
+                "/api/products/transfers/",
+                json("to_store", shop, "lines", List.of(json("product", there, "quantity", 12))));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        long transfer = draft.at("/id").asLong();
+        Api.Response shipped = atDepot.post("/api/products/transfers/" + transfer + "/ship/", null);
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
+        assertThat(shipped.text("/status")).isEqualTo("shipped");
+
+        JsonNode incoming = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> atShop.get("/api/products/transfers/?direction=in")
+                                .at("/results/0"),
+                        n -> !n.isMissingNode());
+        assertThat(atShop.get("/api/products/products/" + here + "/stock-by-store/")
+                        .text("/stores/0/in_transit"))
+                .isEqualTo("12.000");
+        Api.Response received = atShop.header(
+                        "Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/products/transfers/" + incoming.path("id").asLong() + "/receive/", json());
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        assertThat(received.text("/status")).isEqualTo("received");
+        assertThat(atShop.get("/api/products/products/" + here + "/").text("/quantity"))
+                .isEqualTo("12.000");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        atDepot.get("/api/products/transfers/" + transfer + "/").text("/status"))
+                .isEqualTo("received"));
+        assertThat(atDepot.get("/api/products/products/" + there + "/").text("/quantity"))
+                .isEqualTo("28.000");
+    }
+
     @Test
     @Order(8)
     void servesDocsAndMetrics() {
