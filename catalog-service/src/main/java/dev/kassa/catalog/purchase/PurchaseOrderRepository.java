@@ -328,17 +328,8 @@ class PurchaseOrderRepository {
 
     /** The cost prices of those of {@code products} that keep stock (what an order may name). */
     Map<Long, BigDecimal> trackedCostPrices(Collection<Long> products) {
-        return costPrices(products, "and track_inventory");
-    }
-
-    /** The products' cost prices now. */
-    Map<Long, BigDecimal> costPrices(Collection<Long> products) {
-        return costPrices(products, "");
-    }
-
-    private Map<Long, BigDecimal> costPrices(Collection<Long> products, String condition) {
         Map<Long, BigDecimal> costs = new HashMap<>();
-        sql.sql("select id, cost_price from products where id = any(cast(:ids as bigint[])) " + condition)
+        sql.sql("select id, cost_price from products where id = any(cast(:ids as bigint[])) and track_inventory")
                 .param("ids", SqlArrays.texts(products))
                 .query((rs, i) -> costs.put(rs.getLong(1), rs.getBigDecimal(2)))
                 .list();

@@ -225,9 +225,8 @@ public class PurchaseOrderService {
         purchases.forEach(p -> productIds.add(p.product()));
         // the cost each product's stock had before these goods, for the average that follows them (read under the
         // products' locks, so a sale or another receipt meanwhile cannot make it stale)
-        stock.lock(productIds);
+        Map<Long, BigDecimal> costs = stock.lock(productIds);
         Map<Long, StockLevelRepository.Level> before = levels.of(productIds);
-        Map<Long, BigDecimal> costs = orders.costPrices(productIds);
         List<Long> batches =
                 stock.receive(order.supplierId(), order.supplierName(), order.number(), purchases, caller.userId());
         List<PurchaseOrderRepository.ReceivedLine> received = new ArrayList<>();

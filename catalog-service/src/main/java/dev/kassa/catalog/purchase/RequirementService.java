@@ -31,6 +31,9 @@ public class RequirementService {
     /** The days of sales the average is over. */
     static final int WINDOW_DAYS = 28;
 
+    /** The days of sales beyond the lead time a suggestion covers when none is asked (and a StockLow's covers). */
+    static final int DAYS_OF_COVER = 14;
+
     /** At most this many products turned into orders at once. */
     static final int MAX_PRODUCTS = 10_000;
 
@@ -194,7 +197,7 @@ public class RequirementService {
     /** {@code days_of_cover}: 1–365, 14 when not given. */
     static int cover(Integer days) {
         if (days == null) {
-            return 14;
+            return DAYS_OF_COVER;
         }
         if (days < 1 || days > 365) {
             throw FieldErrors.single("days_of_cover", "catalog.requirement_cover");

@@ -21,9 +21,6 @@ import java.util.Set;
 @Service
 public class StockLowService {
 
-    /** The days of sales a StockLow's suggested quantity covers beyond the lead time (what to reorder's default). */
-    static final int DAYS_OF_COVER = 14;
-
     private final RequirementRepository demand;
     private final StockLowRepository alerts;
     private final OutboxPublisher outbox;
@@ -50,7 +47,7 @@ public class StockLowService {
                         tenant.today(),
                         products)
                 .stream()
-                .map(d -> RequirementService.requirement(d, DAYS_OF_COVER))
+                .map(d -> RequirementService.requirement(d, RequirementService.DAYS_OF_COVER))
                 .toList();
         Set<Long> alerted = alerts.alerted(products);
         List<RequirementService.Requirement> low = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,12 +52,19 @@ public class PurchaseReceiptService {
         this.settings = settings;
     }
 
-    /** Locks the products in id order (as holds lock them), so what is read of their stock stays true until the commit. */
+    /**
+     * Locks the products in id order (one statement, as holds lock them) and answers their cost prices read under the lock,
+     * so what is read of their stock and cost stays true until the commit (the average cost that follows a receipt).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lock(Collection<Long> productIds) {
-        for (long product : productIds.stream().distinct().sorted().toList()) {
-            repository.lockProduct(product).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+    public Map<Long, BigDecimal> lock(Collection<Long> productIds) {
+        Map<Long, StockRepository.LockedProduct> locked = repository.lockProducts(productIds);
+        if (locked.size() < productIds.stream().distinct().count()) {
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
+        Map<Long, BigDecimal> costs = new HashMap<>();
+        locked.forEach((id, product) -> costs.put(id, product.costPrice()));
+        return costs;
     }
 
     /**

@@ -68,15 +68,4 @@ class TransferProductRepository {
                 });
         return found;
     }
-
-    /** The products' cost prices now. */
-    Map<Long, java.math.BigDecimal> costPrices(Collection<Long> ids) {
-        Map<Long, java.math.BigDecimal> costs = new HashMap<>();
-        sql.sql("select id, cost_price from products where id = any(cast(:ids as bigint[]))")
-                .param("ids", SqlArrays.texts(ids))
-                .query(rs -> {
-                    costs.put(rs.getLong(1), rs.getBigDecimal(2));
-                });
-        return costs;
-    }
 }

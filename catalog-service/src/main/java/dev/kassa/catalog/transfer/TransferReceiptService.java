@@ -39,7 +39,6 @@ class TransferReceiptService {
     private final OutboxPublisher outbox;
     private final PurchaseReceiptService receipts;
     private final StockLevelRepository levels;
-    private final TransferProductRepository products;
     private final ProductService catalog;
 
     TransferReceiptService(
@@ -48,14 +47,12 @@ class TransferReceiptService {
             OutboxPublisher outbox,
             PurchaseReceiptService receipts,
             StockLevelRepository levels,
-            TransferProductRepository products,
             ProductService catalog) {
         this.transfers = transfers;
         this.stock = stock;
         this.outbox = outbox;
         this.receipts = receipts;
         this.levels = levels;
-        this.products = products;
         this.catalog = catalog;
     }
 
@@ -214,9 +211,8 @@ class TransferReceiptService {
     private List<Long> receive(List<TransferStockService.Incoming> incoming, String reference, Long userId) {
         Set<Long> productIds = new HashSet<>();
         incoming.forEach(i -> productIds.add(i.product()));
-        receipts.lock(productIds);
+        Map<Long, BigDecimal> costs = receipts.lock(productIds);
         Map<Long, StockLevelRepository.Level> before = levels.of(productIds);
-        Map<Long, BigDecimal> costs = products.costPrices(productIds);
         List<Long> batches = stock.receive(incoming, reference, userId);
         catalog.costsFollowReceipts(AverageCost.after(
                 before,

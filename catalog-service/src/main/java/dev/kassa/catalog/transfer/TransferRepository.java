@@ -361,35 +361,38 @@ class TransferRepository {
                 .single();
     }
 
-    /** Adds to the parts' received quantities, each with the batch it went into. */
+    /** Adds to the parts' received quantities, each with the batch it went into, in one statement. */
     void partsReceived(List<PartChange> changes) {
-        for (PartChange c : changes) {
-            sql.sql(
-                            """
-                            update transfer_parts set received_quantity = received_quantity + :q, batch_id = :batch
-                             where id = :id
-                            """)
-                    .param("id", c.partId())
-                    .param("q", c.received())
-                    .param("batch", c.batchId())
-                    .update();
+        if (changes.isEmpty()) {
+            return;
         }
+        sql.sql(
+                        """
+                        update transfer_parts p set received_quantity = p.received_quantity + c.q, batch_id = c.batch
+                          from unnest(cast(:ids as bigint[]), cast(:quantities as numeric[]), cast(:batches as bigint[]))
+                               as c(id, q, batch)
+                         where p.id = c.id
+                        """)
+                .param("ids", SqlArrays.texts(changes, PartChange::partId))
+                .param("quantities", SqlArrays.texts(changes, PartChange::received))
+                .param("batches", SqlArrays.texts(changes, PartChange::batchId))
+                .update();
     }
 
-    /** Adds to the lines' received and lost quantities (found by id, or at the source by their source's line). */
+    /** Adds to the lines' received and lost quantities, in one statement (a source's lines by the ids the event names). */
     void linesReceived(List<LineChange> changes) {
-        for (LineChange c : changes) {
-            sql.sql(
-                            """
-                            update transfer_lines set received_quantity = received_quantity + :received,
-                                   lost_quantity = lost_quantity + :lost, lost_value = lost_value + :value
-                             where id = :id
-                            """)
-                    .param("id", c.lineId())
-                    .param("received", c.received())
-                    .param("lost", c.lost())
-                    .param("value", c.lostValue())
-                    .update();
-        }
+        sql.sql(
+                        """
+                        update transfer_lines l set received_quantity = l.received_quantity + c.received,
+                               lost_quantity = l.lost_quantity + c.lost, lost_value = l.lost_value + c.value
+                          from unnest(cast(:ids as bigint[]), cast(:received as numeric[]), cast(:lost as numeric[]),
+                                      cast(:values as numeric[])) as c(id, received, lost, value)
+                         where l.id = c.id
+                        """)
+                .param("ids", SqlArrays.texts(changes, LineChange::lineId))
+                .param("received", SqlArrays.texts(changes, LineChange::received))
+                .param("lost", SqlArrays.texts(changes, LineChange::lost))
+                .param("values", SqlArrays.texts(changes, LineChange::lostValue))
+                .update();
     }
 }
