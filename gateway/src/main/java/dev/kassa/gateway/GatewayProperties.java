@@ -13,7 +13,7 @@ import java.util.List;
  * @param maxUploadBytes  the same for multipart forms (photos, images)
  * @param appRateLimit    calls per minute of each app (client credentials) through one gateway instance
  * @param authRateLimit   requests per minute and client address to login, PIN login, registration and token refresh
- * @param publicPageRateLimit requests per minute and client address to public pages (a digital receipt, {@code /r/…})
+ * @param publicPageRateLimit requests per minute and client address to public pages (a digital receipt, {@code /r/…}; a table's menu, {@code /m/…})
  * @param trustedProxyHops how many proxies in front of the gateway append to X-Forwarded-For (0: clients connect directly)
  * @param maxConcurrentCalls calls one route forwards at once; more wait their turn (AdmissionGatewayFilterFactory)
  * @param queueWait        how long a call beyond {@code maxConcurrentCalls} may wait for a place, then 503 {@code overloaded}

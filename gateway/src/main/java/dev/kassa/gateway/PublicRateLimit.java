@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 /**
  * Rate limits of what anyone may call without a token, per client address and minute: the auth routes (login, PIN
  * login, registration, token refresh, an app's client-credentials grant) {@code kassa.gateway.auth-rate-limit} POSTs,
- * and the public pages (a digital receipt, {@code /r/…}) {@code kassa.gateway.public-page-rate-limit} GETs, each counted
+ * and the public pages (a digital receipt, {@code /r/…}; a table's menu, {@code /m/…}) {@code kassa.gateway.public-page-rate-limit} GETs, each counted
  * apart; beyond, 429 {@code rate_limited} in the error body with Retry-After. Behind {@code kassa.gateway.trusted-proxy-hops}
  * proxies (an ingress: 1) the client is the address they put into X-Forwarded-For. Counted in memory per gateway
  * instance (auth's own per-username/address lockouts are shared in the database); Spring Cloud Gateway's
@@ -44,7 +44,7 @@ class PublicRateLimit implements WebFilter {
             "/api/users/oauth/token"));
 
     /** Pages anyone with the link may open: their random tokens must not be tried one after another. */
-    private static final PathPatterns PAGES = new PathPatterns(List.of("/r/**"));
+    private static final PathPatterns PAGES = new PathPatterns(List.of("/r/**", "/m/**"));
 
     private final List<Rule> rules;
     private final ErrorWriter errors;

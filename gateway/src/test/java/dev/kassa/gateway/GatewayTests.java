@@ -418,6 +418,8 @@ class GatewayTests {
         assertThat(api().get("/api/users/auth/my-stores/").text("/code")).isEqualTo("not_authenticated");
         // a digital receipt's page reaches sales (not registered here) with neither a token nor a store key
         assertThat(api().get("/r/AAAAAAAAAAAAAAAAAAAAAAAA").text("/code")).isEqualTo("service_unavailable");
+        // and so does a table's menu for guests
+        assertThat(api().get("/m/AAAAAAAAAAAAAAAAAAAAAAAA").text("/code")).isEqualTo("service_unavailable");
         assertThat(api().as(TestTokens.token(1, "o", Map.of(STORE, "owner")))
                         .get("/api/users/auth/my-stores/")
                         .text("/code"))

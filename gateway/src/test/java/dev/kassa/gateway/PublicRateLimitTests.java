@@ -49,6 +49,10 @@ class PublicRateLimitTests {
         return call(MockServerHttpRequest.get("/r/AAAAAAAAAAAAAAAAAAAAAAAA"), client);
     }
 
+    HttpStatus menu(String client) {
+        return call(MockServerHttpRequest.get("/m/AAAAAAAAAAAAAAAAAAAAAAAA"), client);
+    }
+
     HttpStatus call(MockServerHttpRequest.BaseBuilder<?> request, String client) {
         MockServerWebExchange exchange = MockServerWebExchange.from(
                 request.remoteAddress(new InetSocketAddress("10.0.0.5", 40000)).header("X-Forwarded-For", client));
@@ -84,5 +88,9 @@ class PublicRateLimitTests {
                 .as("a fourth receipt in the minute: tokens are not to be tried one after another")
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(receipt("198.51.100.8")).isNull();
+        assertThat(menu("198.51.100.7"))
+                .as("a table's menu counts with the receipts: another public page whose token is its key")
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(menu("198.51.100.9")).isNull();
     }
 }

@@ -1366,6 +1366,88 @@ class EndToEndIT {
                 .isEqualTo("28.000");
     }
 
+    /**
+     * Issue 65 through the gateway: a café's owner sets up a table whose QR link opens the guests' menu (no login, the
+     * gateway's public page), adds Click; the till takes a split of Click and cash, the drawer counts only the cash, and the
+     * shift report and analytics show Click by name and by code.
+     */
+    @Test
+    @Order(8)
+    void aCafesTableMenuAndOwnPaymentMethodWorkThroughTheGateway() {
+        String username = "cafe_" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response registered = gateway.post("/api/users/auth/register/", SeedExamples.apiRegistration(username));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        Api owner = gateway.as(registered.text("/data/tokens/access")).in(registered.text("/data/store/tenant_key"));
+        Api.Response click = owner.post("/api/sales/payment-methods/", json("name", "Click"));
+        assertThat(click.status()).as(click.toString()).isEqualTo(201);
+        assertThat(click.text("/code")).isEqualTo("click");
+        long product = owner.post(
+                        "/api/products/products/",
+                        json(
+                                "name",
+                                "Капучино 300 мл",
+                                "sku",
+                                "CAP-300",
+                                "cost_price",
+                                7000,
+                                "sale_price",
+                                20000,
+                                "unit",
+                                "pcs",
+                                "initial_quantity",
+                                10))
+                .at("/id")
+                .asLong();
+        Api.Response table = owner.post("/api/sales/tables/", json("name", "5", "seats", 4));
+        assertThat(table.status()).as(table.toString()).isEqualTo(201);
+        String menuUrl = table.text("/menu_url");
+        assertThat(menuUrl).startsWith(suite.gatewayUrl() + "/m/");
+        Api guest = new Api(suite.gatewayUrl());
+        Api.Response menu = guest.get(URI.create(menuUrl).getPath());
+        assertThat(menu.status()).as(menu.toString()).isEqualTo(200);
+        assertThat(menu.raw()).contains("Капучино 300 мл", "20 000,00", "Стол 5");
+        Api.Response asJson = guest.header("Accept", "application/json")
+                .get(URI.create(menuUrl).getPath());
+        assertThat(asJson.text("/categories/0/items/0/id")).isEqualTo(String.valueOf(product));
+        assertThat(guest.header("If-None-Match", asJson.header("ETag"))
+                        .header("Accept", "application/json")
+                        .get(URI.create(menuUrl).getPath())
+                        .status())
+                .isEqualTo(304);
+        assertErrorBody(guest.get("/m/AAAAAAAAAAAAAAAAAAAAAAAA"), 404, "menu_link_unknown");
+        assertThat(owner.get("/api/sales/tables/" + table.at("/id").asLong() + "/qr/?format=svg")
+                        .header("Content-Type"))
+                .startsWith("image/svg+xml");
+
+        long session = owner.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        Api.Response scan =
+                owner.post("/api/sales/sales/scan-item/", json("session", session, "product", product, "quantity", 2));
+        assertThat(scan.status()).as(scan.toString()).isEqualTo(200);
+        Api.Response paid = owner.post(
+                "/api/sales/sales/" + scan.text("/data/id") + "/checkout/",
+                json(
+                        "payments",
+                        List.of(
+                                json("payment_method", "click", "amount", 30000),
+                                json("payment_method", "cash", "amount", 10000))));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.text("/data/payments/0/payment_method_display")).isEqualTo("Click");
+        Api.Response report = owner.get("/api/sales/sessions/" + session + "/report/");
+        assertThat(report.at("/payments").findValuesAsText("payment_method")).containsExactly("cash", "click");
+        assertThat(report.text("/payments/1/total")).isEqualTo("30000.00");
+        assertThat(report.text("/expected_cash")).isEqualTo("10000.00");
+        assertErrorBody(owner.post("/api/sales/payment-methods/", json("name", "Перечисление")), 400, "invalid");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response byMethod = owner.get("/api/analytics/payment-methods/");
+            assertThat(byMethod.status()).as(byMethod.toString()).isEqualTo(200);
+            assertThat(byMethod.at("/results").findValuesAsText("payment_method"))
+                    .containsExactly("click", "cash");
+            assertThat(byMethod.text("/results/0/sales")).isEqualTo("30000.00");
+        });
+    }
+
     @Test
     @Order(8)
     void servesDocsAndMetrics() {

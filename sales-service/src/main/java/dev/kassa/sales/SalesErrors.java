@@ -60,6 +60,19 @@ public enum SalesErrors implements KassaError {
     SALE_COMPLETE_BY_CHECKOUT(405, "method_not_allowed", "sales.sale_complete_by_checkout"),
     SESSION_NOT_EDITABLE(405, "method_not_allowed", "sales.session_not_editable"),
     MOVEMENT_NOT_EDITABLE(405, "method_not_allowed", "sales.movement_not_editable"),
+    AREA_NOT_FOUND(404, "area_not_found", "sales.area_not_found"),
+    /** An area with tables stays: its tables are moved to another area or deleted first. */
+    AREA_IN_USE(409, "area_in_use", "sales.area_in_use"),
+    TABLE_NOT_FOUND(404, "table_not_found", "sales.table_not_found"),
+    /** No table's menu has this link (or its table was switched off): nothing says whether a store or a table exists. */
+    MENU_LINK_UNKNOWN(404, "menu_link_unknown", "sales.menu_link_unknown"),
+    /** The table got a new QR code, or was deleted: this link no longer opens its menu. */
+    MENU_LINK_WITHDRAWN(410, "menu_link_withdrawn", "sales.menu_link_withdrawn"),
+    PAYMENT_METHOD_NOT_FOUND(404, "payment_method_not_found", "sales.payment_method_not_found"),
+    /** Kassa's own methods are switched off (is_active=false), never deleted. */
+    PAYMENT_METHOD_BUILT_IN(409, "payment_method_built_in", "sales.payment_method_built_in"),
+    /** A sale or a refund was paid with this method: it is switched off instead, so that its reports keep their name. */
+    PAYMENT_METHOD_IN_USE(409, "payment_method_in_use", "sales.payment_method_in_use"),
     CATALOG_UNAVAILABLE(503, "catalog_unavailable", "sales.catalog_unavailable"),
     /** customer-service did not answer a credit hold: the sale stays a draft, nothing is owed. */
     CUSTOMERS_UNAVAILABLE(503, "customers_unavailable", "sales.customers_unavailable");

@@ -123,7 +123,44 @@ final class FakeCatalog implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // the guests' menu: what the store may sell now, asked with no user behind the call (only Kassa's services)
+        server.createContext("/internal/menu", exchange -> {
+            menuCalls.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")) + " "
+                    + exchange.getRequestHeaders().getFirst("X-Tenant-Key"));
+            boolean signed = TestTokens.SERVICES
+                    .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
+                    .isPresent();
+            byte[] answer = signed
+                    ? json.writeValueAsBytes(Map.of("items", menu))
+                    : "{\"status\":\"error\",\"code\":\"internal_only\",\"message\":\"only services\"}"
+                            .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(signed ? 200 : 403, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** The menu catalog answers: a cappuccino under Coffee and a croissant of no category (a test may change it). */
+    volatile List<Map<String, Object>> menu = List.of(
+            menuItem(18, "Капучино", "300 мл", "20000.00", 3L, "Кофе"),
+            menuItem(19, "Круассан", "", "15000.00", null, null));
+
+    /** Who asked for the menu: the Authorization header ("null" without one) and the store's key. */
+    final List<String> menuCalls = new CopyOnWriteArrayList<>();
+
+    static Map<String, Object> menuItem(
+            long id, String name, String description, String price, Long categoryId, String category) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("id", id);
+        item.put("name", name);
+        item.put("description", description);
+        item.put("price", price);
+        item.put("unit", "шт");
+        item.put("category_id", categoryId);
+        item.put("category", category);
+        return item;
     }
 
     /** The price histories sales asked for (their paths and queries). */

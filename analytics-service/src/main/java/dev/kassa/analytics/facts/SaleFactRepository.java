@@ -52,7 +52,11 @@ public class SaleFactRepository {
                                           cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
                                           cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
                              where exists (select 1 from f)
-                             order by n)
+                             order by n),
+                        p as (
+                            insert into sale_fact_payments (sale_id, method, amount)
+                            select :sale, m, a from unnest(cast(:methods as text[]), cast(:amounts as numeric[])) as t(m, a)
+                             where exists (select 1 from f))
                         select refunds_first from f
                         """)
                 .param("sale", s.saleId())
@@ -76,6 +80,8 @@ public class SaleFactRepository {
                 .param("discounts", SqlArrays.texts(lines, l -> l.discount() == null ? BigDecimal.ZERO : l.discount()))
                 .param("totals", SqlArrays.texts(s.paidLineTotals()))
                 .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
+                .param("methods", SqlArrays.texts(s.tenders().paid(), Map.Entry::getKey))
+                .param("amounts", SqlArrays.texts(s.tenders().paid(), Map.Entry::getValue))
                 .query(Boolean.class)
                 .optional();
         if (refundsFirst.isEmpty()) {
@@ -125,11 +131,17 @@ public class SaleFactRepository {
         String id = "refund-" + r.refundId();
         int inserted = jdbc.sql(
                         """
-                        insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax, items_quantity,
-                                                cash, card, other, credit, kind, refund_of, cashier_id)
-                        values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund', :sale,
-                                (select s.cashier_id from sale_facts s where s.sale_id = :sale))
-                        on conflict (sale_id) do nothing
+                        with f as (
+                            insert into sale_facts (sale_id, receipt_number, business_date, completed_at, total, discount, tax,
+                                                    items_quantity, cash, card, other, credit, kind, refund_of, cashier_id)
+                            values (:id, :receipt, :date, now(), :amount, 0, 0, :quantity, :cash, :card, :other, :credit, 'refund',
+                                    :sale, (select s.cashier_id from sale_facts s where s.sale_id = :sale))
+                            on conflict (sale_id) do nothing
+                            returning sale_id),
+                        p as (
+                            insert into sale_fact_payments (sale_id, method, amount)
+                            select f.sale_id, m, a from f, unnest(cast(:methods as text[]), cast(:amounts as numeric[])) as t(m, a))
+                        select count(*) from f
                         """)
                 .param("id", id)
                 .param("receipt", r.receiptNumber())
@@ -141,7 +153,10 @@ public class SaleFactRepository {
                 .param("other", tenders.other())
                 .param("credit", tenders.credit())
                 .param("sale", r.saleId())
-                .update();
+                .param("methods", SqlArrays.texts(tenders.paid(), Map.Entry::getKey))
+                .param("amounts", SqlArrays.texts(tenders.paid(), Map.Entry::getValue))
+                .query(Integer.class)
+                .single();
         if (inserted == 0) {
             return Affected.none();
         }

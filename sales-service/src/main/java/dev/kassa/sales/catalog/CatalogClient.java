@@ -161,6 +161,37 @@ public class CatalogClient {
                 .prices();
     }
 
+    /** The guests' menu of the current store, as catalog answers it (what may be ordered now, by category). */
+    public record Menu(List<MenuItem> items) {}
+
+    /** A dish or a product a guest may order; {@code categoryId} and {@code category} null for those without one. */
+    public record MenuItem(
+            long id,
+            String name,
+            String description,
+            BigDecimal price,
+            String unit,
+            Long categoryId,
+            String category) {}
+
+    /**
+     * The current store's menu for a table's public page: a call with no user behind it, signed by sales (catalog answers
+     * {@code /internal/} to Kassa's own components only); a read, retried as the holds are.
+     */
+    public Menu menu() {
+        HttpHeaders caller = callerHeaders();
+        return call(() -> rest.get()
+                .uri("/internal/menu")
+                .headers(h -> h.addAll(caller))
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        return objectMapper.readValue(response.getBody(), Menu.class);
+                    }
+                    throw translate(
+                            response.getStatusCode().value(), response.getBody().readAllBytes());
+                }));
+    }
+
     private static Map<String, Object> line(
             String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId, boolean allowShort) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -15,13 +15,14 @@ import java.time.format.DateTimeFormatter;
  * {@code 12,500.00} in English (an ordinary space between thousands, which every printer's code page has), times in the
  * store's time zone.
  */
-final class Formats {
+public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private Formats() {}
 
-    static String money(BigDecimal amount) {
+    /** An amount as the store reads it: {@code 12 500,00} (in English {@code 12,500.00}). */
+    public static String money(BigDecimal amount) {
         return amount == null ? "" : format(amount.setScale(2, RoundingMode.HALF_UP), "#,##0.00");
     }
 

@@ -1,13 +1,11 @@
 package dev.kassa.sales.print;
 
+import dev.kassa.platform.security.PublicLinkTokens;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.web.ClientUrls;
 import dev.kassa.sales.SalesErrors;
 import org.springframework.stereotype.Service;
-
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Digital receipts' public links: one working link per completed sale, made when its receipt is first printed or asked
@@ -21,8 +19,6 @@ public class ReceiptLinkService {
     /** Where a link leads: the store, opened for the call, and its sale. */
     record Opened(Tenant tenant, long saleId) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final ReceiptLinkRepository links;
     private final TenantProvisioner tenants;
 
@@ -33,7 +29,7 @@ public class ReceiptLinkService {
 
     /** The sale's working link (made now if it has none), as the client reaches it through the gateway. */
     ReceiptLinkRepository.Link linkFor(String tenantKey, long saleId) {
-        return links.live(tenantKey, saleId).orElseGet(() -> links.create(tenantKey, saleId, newToken()));
+        return links.live(tenantKey, saleId).orElseGet(() -> links.create(tenantKey, saleId, PublicLinkTokens.next()));
     }
 
     /** The address of a link on the host the client called. */
@@ -54,7 +50,7 @@ public class ReceiptLinkService {
 
     /** The store and sale of a link: 404 for a token no link has (or not a token at all), 410 for a withdrawn one. */
     Opened open(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{24}")) {
+        if (!PublicLinkTokens.wellFormed(token)) {
             throw SalesErrors.RECEIPT_LINK_UNKNOWN.exception();
         }
         ReceiptLinkRepository.Link link =
@@ -63,11 +59,5 @@ public class ReceiptLinkService {
             throw SalesErrors.RECEIPT_LINK_WITHDRAWN.exception();
         }
         return new Opened(tenants.ensureReady(link.tenantKey()), link.saleId());
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

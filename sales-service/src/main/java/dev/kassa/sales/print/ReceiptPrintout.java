@@ -18,6 +18,7 @@ import java.util.List;
 final class ReceiptPrintout {
 
     /** A refund of the sale: when, how much, and how it was given back. */
+    /** A refund of the sale: {@code method} the name of the method it was paid back by. */
     record Refund(Instant at, BigDecimal amount, String method) {}
 
     private ReceiptPrintout() {}
@@ -88,8 +89,8 @@ final class ReceiptPrintout {
             p.rule().center(Messages.get("print.receipt.refunds"));
             for (Refund r : refunds) {
                 p.row(
-                        Messages.get("print.receipt.refund") + " " + Formats.time(r.at(), zone) + " ("
-                                + Messages.get("payment.method." + r.method()) + ")",
+                        Messages.get("print.receipt.refund") + " " + Formats.time(r.at(), zone) + " (" + r.method()
+                                + ")",
                         "-" + Formats.money(r.amount()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.kassa.sales.print;
 
+import dev.kassa.sales.payment.PaymentMethodRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +19,16 @@ class SaleRefundRepository {
     }
 
     List<ReceiptPrintout.Refund> of(long saleId) {
-        return sql.sql("select created_at, amount, method from refunds where sale_id = :sale order by id")
+        return sql.sql(
+                        """
+                        select r.created_at, r.amount, r.method, m.name
+                          from refunds r left join payment_methods m on m.code = r.method where r.sale_id = :sale order by r.id
+                        """)
                 .param("sale", saleId)
                 .query((rs, n) -> new ReceiptPrintout.Refund(
-                        rs.getTimestamp("created_at").toInstant(), rs.getBigDecimal("amount"), rs.getString("method")))
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getBigDecimal("amount"),
+                        PaymentMethodRepository.displayName(rs.getString("method"), rs.getString("name"))))
                 .list();
     }
 }

@@ -48,9 +48,9 @@ final class ShiftPrintout {
                 .rule()
                 .center(Messages.get("print.shift.payments"));
         for (ShiftReport.ShiftPayments pay : report.payments()) {
-            p.row(
-                    Messages.get("payment.method." + pay.paymentMethod()) + " (" + pay.count() + ")",
-                    Formats.money(pay.total()));
+            if (pay.count() > 0) {
+                p.row(pay.paymentMethodDisplay() + " (" + pay.count() + ")", Formats.money(pay.total()));
+            }
         }
         ShiftReport.ShiftRefunds refunds = report.refunds();
         p.rule()

@@ -3,6 +3,7 @@ package dev.kassa.sales.shift;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.platform.web.SqlOrdering;
+import dev.kassa.sales.payment.PaymentMethodRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -46,15 +47,18 @@ public class SessionRepository {
     }
 
     /**
-     * Cash that should be in the till of shift {@code s}: opening + cash kept from sales (applied amounts, so change
-     * handed back is already out) − cash refunds + cash put in − cash taken out.
+     * Cash that should be in the till of shift {@code s}: opening + what sales paid by a method counted in the drawer (cash,
+     * and any of the store's own so marked; applied amounts, so change handed back is already out) − refunds paid out so
+     * + cash put in − cash taken out.
      */
     private static final String EXPECTED_CASH =
             """
             s.opening_cash
                  + coalesce((select sum(p.amount) from payments p join sales x on x.id = p.sale_id
-                              where p.session_id = s.id and p.payment_method = 'cash' and x.status <> 'pending'), 0)
-                 - coalesce((select sum(r.amount - r.credit_amount - r.bonus_amount) from refunds r where r.session_id = s.id and r.method = 'cash'), 0)
+                              where p.session_id = s.id and p.payment_method in (select code from payment_methods where counted_in_drawer)
+                                and x.status <> 'pending'), 0)
+                 - coalesce((select sum(r.amount - r.credit_amount - r.bonus_amount) from refunds r
+                              where r.session_id = s.id and r.method in (select code from payment_methods where counted_in_drawer)), 0)
                  + coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_in'), 0)
                  - coalesce((select sum(m.amount) from cash_movements m where m.session_id = s.id and m.movement_type = 'cash_out'), 0)
             """;
@@ -324,13 +328,26 @@ public class SessionRepository {
                 .single();
         List<ShiftReport.ShiftPayments> payments = sql.sql(
                         """
-                        select p.payment_method, sum(p.amount) as total, count(*) as count
-                          from payments p join sales x on x.id = p.sale_id
-                         where p.session_id = :session and x.status <> 'pending' group by p.payment_method order by p.payment_method
+                        with p as (select p.payment_method as code, sum(p.amount) as total, count(*) as count
+                                     from payments p join sales x on x.id = p.sale_id
+                                    where p.session_id = :session and x.status <> 'pending' group by p.payment_method),
+                             r as (select method as code, sum(amount - credit_amount - bonus_amount) as refunded
+                                     from refunds where session_id = :session group by method)
+                        select coalesce(p.code, r.code) as code, m.name, coalesce(m.counted_in_drawer, false) as counted,
+                               coalesce(p.total, 0)::numeric(12, 2) as total, coalesce(p.count, 0) as count,
+                               coalesce(r.refunded, 0)::numeric(12, 2) as refunded
+                          from p full join r on r.code = p.code
+                          left join payment_methods m on m.code = coalesce(p.code, r.code)
+                         order by coalesce(m.position, 2147483647), 1
                         """)
                 .param("session", sessionId)
                 .query((rs, i) -> new ShiftReport.ShiftPayments(
-                        rs.getString("payment_method"), rs.getBigDecimal("total"), rs.getLong("count")))
+                        rs.getString("code"),
+                        PaymentMethodRepository.displayName(rs.getString("code"), rs.getString("name")),
+                        rs.getBoolean("counted"),
+                        rs.getBigDecimal("total"),
+                        rs.getLong("count"),
+                        rs.getBigDecimal("refunded")))
                 .list();
         ShiftReport.ShiftRefunds refunds = sql.sql(
                         """

@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Completing a sale (brief §6): checkout of a draft with split tenders (or a whole sale recorded in one call by an offline
@@ -213,9 +215,9 @@ public class CheckoutService {
             customerHolds.add(ref);
             customers.holdBonus(ref, who.id(), bonus, saleId);
         }
-        List<PaymentRepository.Payment> paid = new ArrayList<>();
-        for (Settlement.Applied p : settlement.payments()) {
-            paid.add(payments.add(sale, p));
+        List<PaymentRepository.Payment> paid = payments.add(sale, settlement.payments(), command.offline());
+        if (paid.size() < settlement.payments().size()) {
+            throw refusedMethod(command.payments(), paid);
         }
         Tenant tenant = TenantContext.require();
         if (who != null || (buyer != null && !buyer.isEmpty())) {
@@ -233,6 +235,19 @@ public class CheckoutService {
         // the lines read above are the sale's lines: its row is locked, and a sale discount changes its totals, not its
         // lines; its tenders are the ones written here (a sale has none before the transaction that completes it)
         return SaleView.of(done, items, paid);
+    }
+
+    /** The first tender whose method the store does not take (unknown, or switched off), named by its place. */
+    private static RuntimeException refusedMethod(
+            List<PaymentRequest> requests, List<PaymentRepository.Payment> recorded) {
+        Set<String> taken =
+                recorded.stream().map(PaymentRepository.Payment::method).collect(Collectors.toSet());
+        for (int i = 0; i < requests.size(); i++) {
+            if (!taken.contains(requests.get(i).paymentMethod())) {
+                return FieldErrors.single("payments." + i + ".payment_method", "sales.payment_method_unknown");
+            }
+        }
+        return FieldErrors.single("payments", "sales.payment_method_unknown");
     }
 
     /**

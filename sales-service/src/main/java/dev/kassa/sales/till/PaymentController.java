@@ -1,12 +1,11 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.web.NotServed;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.payment.PaymentMethodService;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,9 +33,11 @@ class PaymentController {
             SqlOrdering.of("-created_at", "p.id", Map.of("created_at", "p.created_at", "amount", "p.amount"));
 
     private final PaymentRepository payments;
+    private final PaymentMethodService methods;
 
-    PaymentController(PaymentRepository payments) {
+    PaymentController(PaymentRepository payments, PaymentMethodService methods) {
         this.payments = payments;
+        this.methods = methods;
     }
 
     @Operation(
@@ -47,12 +48,11 @@ class PaymentController {
     PageResponse<PaymentRepository.PaymentRow> list(
             @RequestParam(required = false) Long sale,
             @RequestParam(required = false) Long session,
-            @RequestParam(name = "payment_method", required = false)
-                    @OneOf(of = PaymentMethod.class, message = "sales.payment_method_unknown")
-                    String method,
+            @RequestParam(name = "payment_method", required = false) String method,
             @RequestParam(required = false) String ordering,
             PageRequest page) {
         String orderBy = ORDERING.orderBy(ordering);
+        methods.requireKnown("payment_method", method);
         return PageResponse.of(payments.page(sale, session, method, orderBy, page), v -> v);
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -33,7 +34,8 @@ class PaymentRepository {
     @Transactional(readOnly = true)
     Optional<PaymentRow> find(long id) {
         return jdbc.sql(
-                        "select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id where p.id = :id and s.status <> 'pending'")
+                        "select p.*, s.receipt_number, " + METHOD_NAME
+                                + " from payments p join sales s on s.id = p.sale_id where p.id = :id and s.status <> 'pending'")
                 .param("id", id)
                 .query(ROW)
                 .optional();
@@ -50,7 +52,7 @@ class PaymentRepository {
                 """;
         return JdbcPages.page(
                 jdbc,
-                "select p.*, s.receipt_number from payments p join sales s on s.id = p.sale_id",
+                "select p.*, s.receipt_number, " + METHOD_NAME + " from payments p join sales s on s.id = p.sale_id",
                 "from payments p join sales s on s.id = p.sale_id",
                 where,
                 orderBy,
@@ -69,7 +71,12 @@ class PaymentRepository {
             BigDecimal changeAmount,
             String cardLast4,
             String transactionId,
-            Instant createdAt) {}
+            Instant createdAt,
+            String methodName) {}
+
+    /** The name the store gave the payment's method (null for a built-in one it never named: the API names it). */
+    private static final String METHOD_NAME =
+            "(select m.name from payment_methods m where m.code = p.payment_method) as method_name";
 
     private static final RowMapper<Payment> PAYMENT = (rs, i) -> new Payment(
             rs.getLong("id"),
@@ -81,7 +88,8 @@ class PaymentRepository {
             rs.getBigDecimal("change_amount"),
             rs.getString("card_last4"),
             rs.getString("transaction_id"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("method_name"));
 
     private static final RowMapper<PaymentRow> ROW =
             (rs, i) -> new PaymentRow(SaleView.payment(PAYMENT.mapRow(rs, i)), rs.getString("receipt_number"));
@@ -92,7 +100,7 @@ class PaymentRepository {
             return Map.of();
         }
         return jdbc
-                .sql("select * from payments where sale_id in (:sales) order by id")
+                .sql("select p.*, " + METHOD_NAME + " from payments p where p.sale_id in (:sales) order by p.id")
                 .param("sales", saleIds)
                 .query(PAYMENT)
                 .list()
@@ -102,29 +110,45 @@ class PaymentRepository {
 
     /** A sale's tenders, in the order they were given. */
     List<Payment> ofSale(long saleId) {
-        return jdbc.sql("select * from payments where sale_id = :sale order by id")
+        return jdbc.sql("select p.*, " + METHOD_NAME + " from payments p where p.sale_id = :sale order by p.id")
                 .param("sale", saleId)
                 .query(PAYMENT)
                 .list();
     }
 
-    /** Records a tender of the sale and answers it as stored. */
-    Payment add(SaleRepository.Sale sale, Settlement.Applied tender) {
+    /**
+     * Records the sale's tenders in one statement and answers them as stored, in their order: only those paid by a method the
+     * store has enabled ({@code offline}: one it has at all, a sale that already happened at an offline till keeps a method
+     * switched off since). Fewer answered than given means a method was refused: the caller fails the sale.
+     */
+    List<Payment> add(SaleRepository.Sale sale, List<Settlement.Applied> tenders, boolean offline) {
         return jdbc.sql(
                         """
-                        insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount, card_last4, transaction_id)
-                        values (:sale, :session, :method, :amount, :received, :change, :cardLast4, :transaction) returning *
+                        with m as (select code, name from payment_methods
+                                    where code = any(cast(:methods as text[])) and (is_active or :offline)),
+                        ins as (
+                            insert into payments (sale_id, session_id, payment_method, amount, received_amount, change_amount,
+                                                  card_last4, transaction_id)
+                            select :sale, :session, t.method, t.amount, t.received, t.change, t.last4, t.tx
+                              from unnest(cast(:methods as text[]), cast(:amounts as numeric[]), cast(:received as numeric[]),
+                                          cast(:changes as numeric[]), cast(:last4 as text[]), cast(:transactions as text[]))
+                                   with ordinality as t(method, amount, received, change, last4, tx, n)
+                              join m on m.code = t.method
+                             order by t.n
+                            returning *)
+                        select ins.*, m.name as method_name from ins join m on m.code = ins.payment_method order by ins.id
                         """)
                 .param("sale", sale.id())
                 .param("session", sale.sessionId())
-                .param("method", tender.method())
-                .param("amount", tender.amount())
-                .param("received", tender.received())
-                .param("change", tender.change())
-                .param("cardLast4", tender.cardLast4())
-                .param("transaction", tender.transactionId())
+                .param("offline", offline)
+                .param("methods", SqlArrays.texts(tenders, Settlement.Applied::method))
+                .param("amounts", SqlArrays.texts(tenders, Settlement.Applied::amount))
+                .param("received", SqlArrays.texts(tenders, Settlement.Applied::received))
+                .param("changes", SqlArrays.texts(tenders, Settlement.Applied::change))
+                .param("last4", SqlArrays.texts(tenders, Settlement.Applied::cardLast4))
+                .param("transactions", SqlArrays.texts(tenders, Settlement.Applied::transactionId))
                 .query(PAYMENT)
-                .single();
+                .list();
     }
 
     /** What the sale's tenders of one method paid ({@code credit}: what the buyer owes for it; {@code bonus}: paid with points). */

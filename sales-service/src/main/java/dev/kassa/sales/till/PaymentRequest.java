@@ -1,8 +1,6 @@
 package dev.kassa.sales.till;
 
-import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.validation.Money;
-import dev.kassa.platform.validation.OneOf;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,12 +8,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
- * One tender of a checkout, as the seed API sends it: a known method and a positive amount; {@code received_amount} (what
+ * One tender of a checkout, as the seed API sends it: the code of a method the store has enabled (checked when it is
+ * recorded, {@code PaymentRepository#add}) and a positive amount; {@code received_amount} (what
  * the cashier was handed, cash only: {@link Settlement} checks it against the amount), the card's last four digits.
  */
 public record PaymentRequest(
         @NotNull(message = "sales.payment_method_unknown")
-                @OneOf(of = PaymentMethod.class, message = "sales.payment_method_unknown")
+                @Pattern(regexp = "[a-z][a-z0-9_]{1,19}", message = "sales.payment_method_unknown")
                 String paymentMethod,
         @NotNull(message = "validation.positive") @Money(positive = true, message = "validation.positive")
                 BigDecimal amount,

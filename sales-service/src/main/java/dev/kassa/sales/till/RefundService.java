@@ -2,11 +2,11 @@ package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
-import dev.kassa.platform.money.PaymentMethod;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.payment.PaymentMethodRepository;
 import dev.kassa.sales.shift.Session;
 import dev.kassa.sales.shift.SessionRepository;
 import org.springframework.stereotype.Service;
@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Gives back a completed sale, wholly or by line, never more than was sold (the amounts: {@link RefundShare}). The money
- * leaves the caller's open shift (else the sale's shift) by the chosen method (cash by default). Catalog restocks on
+ * leaves the caller's open shift (else the sale's shift) by the chosen method (cash by default; any method the store has
+ * enabled, but the buyer's account and points, which a refund gives back by itself). Catalog restocks on
  * {@code SaleRefunded}; customer-service reduces the debt or returns the points.
  */
 @Service
@@ -38,6 +39,7 @@ public class RefundService {
     private final RefundRepository refunds;
     private final SessionRepository sessions;
     private final OutboxPublisher outbox;
+    private final PaymentMethodRepository methods;
 
     RefundService(
             SaleRepository sales,
@@ -46,7 +48,8 @@ public class RefundService {
             PaymentRepository payments,
             RefundRepository refunds,
             SessionRepository sessions,
-            OutboxPublisher outbox) {
+            OutboxPublisher outbox,
+            PaymentMethodRepository methods) {
         this.sales = sales;
         this.lines = lines;
         this.views = views;
@@ -54,6 +57,7 @@ public class RefundService {
         this.refunds = refunds;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.methods = methods;
     }
 
     /**
@@ -68,7 +72,7 @@ public class RefundService {
         if ("credit".equals(method) || "bonus".equals(method)) {
             throw FieldErrors.single("method", "sales.refund_method_credit");
         }
-        if (!PaymentMethod.isKnown(method)) {
+        if (!methods.paysOut(method)) {
             throw FieldErrors.single("method", "sales.refund_method_invalid");
         }
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());

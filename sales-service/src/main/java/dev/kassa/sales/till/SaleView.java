@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.Messages;
+import dev.kassa.sales.payment.PaymentMethodRepository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -113,7 +114,7 @@ public record SaleView(
                 p.saleId(),
                 p.sessionId(),
                 p.method(),
-                Messages.get("payment.method." + p.method()),
+                PaymentMethodRepository.displayName(p.method(), p.methodName()),
                 p.amount(),
                 p.receivedAmount(),
                 p.changeAmount(),

@@ -97,7 +97,7 @@ class SettlementTests {
                         null,
                         List.of(new SaleUploadService.SaleLine(1L, null, null, null, null)),
                         List.of(
-                                new PaymentRequest("barter", BigDecimal.TEN, null, null, null),
+                                new PaymentRequest("Barter!", BigDecimal.TEN, null, null, null),
                                 cash("-100", null),
                                 new PaymentRequest(
                                         "card", new BigDecimal("10.001"), BigDecimal.ZERO, "42", "x".repeat(101)),

@@ -17,8 +17,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * QR codes of a link (ZXing's encoder, error correction M, UTF-8): as vector squares on a PDF page, or as a PNG image for
- * a web page or an e-mail. Each keeps the four modules of white a reader needs around the code.
+ * QR codes of a link (ZXing's encoder, error correction M, UTF-8): as vector squares on a PDF page, as a PNG image for
+ * a web page or an e-mail, or as an SVG image to print at any size. Each keeps the four modules of white a reader needs around the code.
  */
 public final class QrCodes {
 
@@ -86,6 +86,31 @@ public final class QrCodes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The code as an SVG image, one unit per module (the quiet zone included), to be printed at any size: the dark modules
+     * as one path of unit squares, edges kept crisp.
+     */
+    public static String svg(String text) {
+        BitMatrix code = matrix(text);
+        int side = code.getWidth() + 2 * QUIET_ZONE;
+        StringBuilder path = new StringBuilder();
+        for (int row = 0; row < code.getHeight(); row++) {
+            for (int col = 0; col < code.getWidth(); col++) {
+                if (code.get(col, row)) {
+                    path.append('M')
+                            .append(col + QUIET_ZONE)
+                            .append(' ')
+                            .append(row + QUIET_ZONE)
+                            .append("h1v1h-1z");
+                }
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"" + side + "\" height=\"" + side
+                + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>\n";
     }
 
     /** {@link #png} as a {@code data:} URI for an {@code <img>} of a web page. */

@@ -1,0 +1,56 @@
+package dev.kassa.catalog.product;
+
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a guest may order (issue 65 point 6): the store's active products that can be sold now (stock not tracked, or
+ * sellable stock left: fresh batches, the store's today, less the tills' holds), by category; never what they cost or how much is left.
+ */
+@Repository
+class ProductMenuRepository {
+
+    /** A dish or a product on the menu; {@code category} null for those without one. */
+    record MenuItem(
+            long id,
+            String name,
+            String description,
+            BigDecimal price,
+            String unit,
+            Long categoryId,
+            String category) {}
+
+    private final JdbcClient sql;
+
+    ProductMenuRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** The menu in one statement: by category name (those without one last), then by name. */
+    @Transactional(readOnly = true)
+    List<MenuItem> items() {
+        return sql.sql(
+                        """
+                        select p.id, p.name, p.description, p.sale_price, u.short_name, c.id as category_id, c.name as category
+                          from products p join units u on u.id = p.unit_id left join categories c on c.id = p.category_id
+                         where p.is_active and (not p.track_inventory or %s > 0)
+                         order by c.name nulls last, c.id, p.name, p.id
+                        """
+                                .formatted(ProductFilter.AVAILABLE))
+                .param("today", TenantContext.require().today())
+                .query((rs, i) -> new MenuItem(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getBigDecimal("sale_price"),
+                        rs.getString("short_name"),
+                        (Long) rs.getObject("category_id"),
+                        rs.getString("category")))
+                .list();
+    }
+}
