@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
@@ -140,7 +141,15 @@ class EmployeeTests {
                                         "role",
                                         "manager"))
                         .text("/errors/role/0"))
-                .isEqualTo("Менеджер может создавать только кассиров и складчиков");
+                .isEqualTo("Менеджер может создавать только кассиров, складчиков, официантов и кухню");
+        // a café's roles (issue 65 point 4): a manager hires waiters and kitchen accounts too, each with its
+        // permissions
+        for (String role : List.of("waiter", "kitchen")) {
+            Api.Response hired = asManager.post(
+                    "/api/users/employees/",
+                    json("username", unique(role), "password", "SecurePass123", "first_name", "K", "role", role));
+            assertThat(hired.status()).as(hired.toString()).isEqualTo(201);
+        }
         assertThat(asManager
                         .post(
                                 "/api/users/employees/",

@@ -39,6 +39,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -1446,6 +1447,70 @@ class EndToEndIT {
                     .containsExactly("click", "cash");
             assertThat(byMethod.text("/results/0/sales")).isEqualTo("30000.00");
         });
+
+        // a waiter (a role of its own) takes table 5's order; the kitchen's screen gets it through the gateway's stream
+        String waiterName = "waiter_" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response hired = owner.post(
+                "/api/users/employees/",
+                json(
+                        "username",
+                        waiterName,
+                        "password",
+                        "SecurePass123",
+                        "first_name",
+                        "Азиз",
+                        "last_name",
+                        "Каримов",
+                        "role",
+                        "waiter"));
+        assertThat(hired.status()).as(hired.toString()).isEqualTo(201);
+        Api waiter = gateway.as(gateway.post(
+                                "/api/users/auth/login/", json("username", waiterName, "password", "SecurePass123"))
+                        .text("/access"))
+                .in(registered.text("/data/store/tenant_key"));
+        assertErrorBody(waiter.get("/api/sales/sales/"), 403, "permission_denied");
+        List<String> screen = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(
+                                        URI.create(suite.gatewayUrl() + "/api/sales/kitchen/stream?station=kitchen"))
+                                .header("Authorization", "Bearer " + registered.text("/data/tokens/access"))
+                                .header("X-Tenant-Key", registered.text("/data/store/tenant_key"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .join();
+        assertThat(stream.statusCode()).isEqualTo(200);
+        CompletableFuture.runAsync(() -> stream.body().forEach(screen::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> screen.contains("event:ready"));
+        Api.Response order =
+                waiter.post("/api/sales/orders/", json("table", table.at("/id").asLong(), "guests", 2));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        String orderPath = "/api/sales/orders/" + order.at("/id").asLong();
+        assertThat(waiter.post(orderPath + "/items/", json("product", product, "note", "с корицей"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(waiter.post(orderPath + "/send/", null).text("/items/0/status"))
+                .isEqualTo("new");
+        await().atMost(Duration.ofSeconds(10)).until(() -> screen.stream().anyMatch(l -> l.contains("с корицей")));
+        long ticket = owner.get("/api/sales/kitchen/tickets/?station=kitchen")
+                .at("/0/id")
+                .asLong();
+        assertThat(owner.post("/api/sales/kitchen/tickets/" + ticket + "/status/", json("status", "ready"))
+                        .text("/status"))
+                .isEqualTo("ready");
+        assertThat(waiter.post("/api/sales/kitchen/tickets/" + ticket + "/status/", json("status", "served"))
+                        .text("/status"))
+                .isEqualTo("served");
+        // the cashier's till takes the money: the order becomes a sale of its shift, and the stock goes down
+        Api.Response bill = owner.post(
+                orderPath + "/pay/",
+                json("session", session, "payments", List.of(json("payment_method", "click", "amount", 20000))));
+        assertThat(bill.status()).as(bill.toString()).isEqualTo(200);
+        assertThat(bill.text("/order/status")).isEqualTo("paid");
+        assertThat(bill.text("/sale/total_amount")).isEqualTo("20000.00");
+        assertThat(owner.get("/api/products/products/" + product + "/").text("/quantity"))
+                .isEqualTo("7.000");
     }
 
     @Test

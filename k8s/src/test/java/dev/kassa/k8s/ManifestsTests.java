@@ -1355,7 +1355,8 @@ class ManifestsTests {
             String size = annotations.getOrDefault("nginx.ingress.kubernetes.io/proxy-body-size", "1m");
             boolean live = i.getSpec().getRules().stream()
                     .flatMap(rule -> rule.getHttp().getPaths().stream())
-                    .allMatch(path -> path.getPath().startsWith("/api/analytics/live"));
+                    .allMatch(path -> path.getPath().startsWith("/api/analytics/live")
+                            || path.getPath().startsWith("/api/sales/kitchen/stream"));
             if (!live) {
                 assertThat(bytes(size))
                         .as(where
@@ -1378,8 +1379,8 @@ class ManifestsTests {
                         .flatMap(i -> i.getSpec().getRules().stream())
                         .flatMap(rule -> rule.getHttp().getPaths().stream())
                         .map(path -> path.getPath()))
-                .as("prod publishes the live feed")
-                .contains("/api/analytics/live");
+                .as("prod publishes the live feeds")
+                .contains("/api/analytics/live", "/api/sales/kitchen/stream");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -68,6 +68,26 @@ public enum SalesErrors implements KassaError {
     MENU_LINK_UNKNOWN(404, "menu_link_unknown", "sales.menu_link_unknown"),
     /** The table got a new QR code, or was deleted: this link no longer opens its menu. */
     MENU_LINK_WITHDRAWN(410, "menu_link_withdrawn", "sales.menu_link_withdrawn"),
+    /** A café's orders (issue 65 point 4). */
+    ORDER_NOT_FOUND(404, "order_not_found", "sales.order_not_found"),
+    ORDER_ITEM_NOT_FOUND(404, "order_item_not_found", "sales.order_item_not_found"),
+    /** The order is paid or cancelled: nothing is added, sent, moved or paid any more. */
+    ORDER_NOT_OPEN(409, "order_not_open", "sales.order_not_open"),
+    /** The table has an open order ({@code order} names it): a second round joins it. */
+    TABLE_HAS_OPEN_ORDER(409, "table_has_open_order", "sales.table_has_open_order"),
+    /** The product is not on the menu now: inactive, unknown, or out of stock. */
+    ORDER_ITEM_UNAVAILABLE(409, "order_item_unavailable", "sales.order_item_unavailable"),
+    /** The kitchen was sent this line: it cancels it on its screen. */
+    ORDER_ITEM_SENT(409, "order_item_sent", "sales.order_item_sent"),
+    ORDER_NOTHING_TO_SEND(409, "order_nothing_to_send", "sales.order_nothing_to_send"),
+    ORDER_EMPTY(409, "order_empty", "sales.order_empty"),
+    /** A split must leave the order something to pay. */
+    ORDER_SPLIT_EVERYTHING(409, "order_split_everything", "sales.order_split_everything"),
+    ORDER_CANCEL_NEEDS_MANAGER(403, "permission_denied", "sales.order_cancel_needs_manager"),
+    TICKET_NOT_FOUND(404, "ticket_not_found", "sales.ticket_not_found"),
+    /** A kitchen ticket moves only forward, and is cancelled only before it is ready. */
+    TICKET_STATUS_INVALID(409, "ticket_status_invalid", "sales.ticket_status_invalid"),
+    TICKET_CANCEL_NOT_ALLOWED(403, "permission_denied", "sales.ticket_cancel_not_allowed"),
     PAYMENT_METHOD_NOT_FOUND(404, "payment_method_not_found", "sales.payment_method_not_found"),
     /** Kassa's own methods are switched off (is_active=false), never deleted. */
     PAYMENT_METHOD_BUILT_IN(409, "payment_method_built_in", "sales.payment_method_built_in"),

@@ -5,6 +5,8 @@ import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.sales.catalog.HoldsReleased;
+import dev.kassa.sales.kitchen.KitchenTicketChanged;
+import dev.kassa.sales.order.OrderSentToKitchen;
 import dev.kassa.sales.shift.CashMovementRecorded;
 import dev.kassa.sales.shift.SessionClosed;
 import dev.kassa.sales.shift.SessionOpened;
@@ -144,6 +146,9 @@ class EventContractTests {
                         SaleCompleted.class,
                         SaleRefunded.class,
                         SaleCancelled.class,
-                        HoldsReleased.class));
+                        HoldsReleased.class,
+                        // checked where a café's order goes to the kitchen (OrderAndKitchenTests)
+                        OrderSentToKitchen.class,
+                        KitchenTicketChanged.class));
     }
 }

@@ -130,8 +130,16 @@ final class FakeCatalog implements AutoCloseable {
             boolean signed = TestTokens.SERVICES
                     .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
                     .isPresent();
+            String query = exchange.getRequestURI().getQuery();
+            List<String> ids = query == null || !query.startsWith("ids=")
+                    ? List.of()
+                    : List.of(query.substring(4).split("[,&]|ids="));
             byte[] answer = signed
-                    ? json.writeValueAsBytes(Map.of("items", menu))
+                    ? json.writeValueAsBytes(Map.of(
+                            "items",
+                            menu.stream()
+                                    .filter(i -> ids.isEmpty() || ids.contains(String.valueOf(i.get("id"))))
+                                    .toList()))
                     : "{\"status\":\"error\",\"code\":\"internal_only\",\"message\":\"only services\"}"
                             .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -142,10 +150,13 @@ final class FakeCatalog implements AutoCloseable {
         server.start();
     }
 
-    /** The menu catalog answers: a cappuccino under Coffee and a croissant of no category (a test may change it). */
+    /**
+     * The menu catalog answers (only the products asked for when {@code ids} names some): a cappuccino under Coffee and a
+     * croissant of no category, at the price every product has here (a test may change it).
+     */
     volatile List<Map<String, Object>> menu = List.of(
-            menuItem(18, "Капучино", "300 мл", "20000.00", 3L, "Кофе"),
-            menuItem(19, "Круассан", "", "15000.00", null, null));
+            menuItem(18, "Капучино", "300 мл", "12000.00", 3L, "Кофе"),
+            menuItem(19, "Круассан", "", "12000.00", null, null));
 
     /** Who asked for the menu: the Authorization header ("null" without one) and the store's key. */
     final List<String> menuCalls = new CopyOnWriteArrayList<>();

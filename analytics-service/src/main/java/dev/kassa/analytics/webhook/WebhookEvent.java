@@ -22,6 +22,8 @@ enum WebhookEvent {
     SESSION_OPENED("SessionOpened", Topics.SALES, AppScope.SALES_READ),
     SESSION_CLOSED("SessionClosed", Topics.SALES, AppScope.SALES_READ),
     CASH_MOVEMENT_RECORDED("CashMovementRecorded", Topics.SALES, AppScope.SALES_READ),
+    ORDER_SENT_TO_KITCHEN("OrderSentToKitchen", Topics.SALES, AppScope.SALES_READ),
+    KITCHEN_TICKET_CHANGED("KitchenTicketChanged", Topics.SALES, AppScope.SALES_READ),
     PRODUCT_CREATED("ProductCreated", Topics.CATALOG, AppScope.CATALOG_READ),
     PRODUCT_UPDATED("ProductUpdated", Topics.CATALOG, AppScope.CATALOG_READ),
     PRODUCT_DELETED("ProductDeleted", Topics.CATALOG, AppScope.CATALOG_READ),

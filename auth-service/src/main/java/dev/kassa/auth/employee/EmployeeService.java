@@ -80,7 +80,8 @@ public class EmployeeService {
         if (role == null) {
             errors.add("role", "employee.role_invalid");
         } else if (caller.role() != Role.OWNER
-                && !Set.of(Role.CASHIER, Role.STOCKKEEPER).contains(role)) {
+                && !Set.of(Role.CASHIER, Role.STOCKKEEPER, Role.WAITER, Role.KITCHEN)
+                        .contains(role)) {
             errors.add("role", "employee.role_not_allowed");
         }
         boolean pinOnly = FieldErrors.blank(r.username()) && FieldErrors.blank(r.password());

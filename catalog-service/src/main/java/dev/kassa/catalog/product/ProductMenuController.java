@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /**
  * The guests' menu for sales' public table page ({@code GET /m/{token}}, issue 65 point 6): only Kassa's own components may
@@ -18,18 +21,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "internal")
 class ProductMenuController {
 
-    private final ProductMenu menu;
+    private final ProductMenuService menu;
 
-    ProductMenuController(ProductMenu menu) {
+    ProductMenuController(ProductMenuService menu) {
         this.menu = menu;
     }
 
-    @Operation(summary = "The store's products a guest may order now (active, in stock or not tracked), by category")
+    @Operation(
+            summary = "The store's products a guest may order now (active, in stock or not tracked), by category; "
+                    + "?ids=1,2: only those of them (a waiter's order lines)")
     @GetMapping("/internal/menu")
-    ProductMenu.Menu menu(@RequestHeader(name = TenantMembershipFilter.HEADER, required = false) String store) {
+    ProductMenuService.Menu menu(
+            @RequestHeader(name = TenantMembershipFilter.HEADER, required = false) String store,
+            @RequestParam(required = false) List<Long> ids) {
         if (store == null || !TenantKeys.isValidKey(store.trim())) {
             throw PlatformErrors.MISSING_TENANT_KEY.exception();
         }
-        return menu.of(store.trim());
+        return menu.of(store.trim(), ids == null ? List.of() : ids);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.product;
 
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,18 +32,24 @@ class ProductMenuRepository {
         this.sql = sql;
     }
 
-    /** The menu in one statement: by category name (those without one last), then by name. */
+    /**
+     * The menu in one statement: by category name (those without one last), then by name; only the products {@code ids}
+     * names when it names any (a waiter's order lines).
+     */
     @Transactional(readOnly = true)
-    List<MenuItem> items() {
+    List<MenuItem> items(List<Long> ids) {
         return sql.sql(
                         """
                         select p.id, p.name, p.description, p.sale_price, u.short_name, c.id as category_id, c.name as category
                           from products p join units u on u.id = p.unit_id left join categories c on c.id = p.category_id
                          where p.is_active and (not p.track_inventory or %s > 0)
+                           and (:all or p.id = any(cast(:ids as bigint[])))
                          order by c.name nulls last, c.id, p.name, p.id
                         """
                                 .formatted(ProductFilter.AVAILABLE))
                 .param("today", TenantContext.require().today())
+                .param("all", ids.isEmpty())
+                .param("ids", SqlArrays.texts(ids))
                 .query((rs, i) -> new MenuItem(
                         rs.getLong("id"),
                         rs.getString("name"),

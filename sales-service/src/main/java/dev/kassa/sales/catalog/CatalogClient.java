@@ -179,9 +179,16 @@ public class CatalogClient {
      * {@code /internal/} to Kassa's own components only); a read, retried as the holds are.
      */
     public Menu menu() {
+        return menu(List.of());
+    }
+
+    /** The products of the menu among {@code ids} (a waiter's order line): those that may be ordered now. */
+    public Menu menu(List<Long> ids) {
         HttpHeaders caller = callerHeaders();
         return call(() -> rest.get()
-                .uri("/internal/menu")
+                .uri(u -> u.path("/internal/menu")
+                        .queryParam("ids", ids.toArray())
+                        .build())
                 .headers(h -> h.addAll(caller))
                 .exchange((request, response) -> {
                     if (response.getStatusCode().is2xxSuccessful()) {

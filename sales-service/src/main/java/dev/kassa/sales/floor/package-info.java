@@ -1,6 +1,6 @@
 /**
  * A café's floor (issue 65 points 4 and 6): areas and tables, each table's public menu link and its QR code, and the guests'
  * menu page at that link ({@code GET /m/{token}}); owns {@code areas}, {@code dining_tables} and the service-wide
- * {@code table_links}; uses catalog (the menu).
+ * {@code table_links}; uses catalog (the menu). Other features see the tables through {@link dev.kassa.sales.floor.TableService}.
  */
 package dev.kassa.sales.floor;

@@ -34,6 +34,11 @@ public final class Access {
     public static final String READ_SALES = "hasAnyAuthority('manage_sales','create_sales','view_sales')";
 
     public static final String MANAGE_SALES = "hasAuthority('manage_sales')";
+    /** A café's orders at the tables: waiters, and whoever sells (a cashier takes orders in a small café). */
+    public static final String TAKE_ORDERS = "hasAnyAuthority('manage_sales','create_sales','take_orders')";
+    /** The kitchen screen: the kitchen's accounts, the waiters who serve what is ready, and whoever sells. */
+    public static final String KITCHEN = "hasAnyAuthority('manage_sales','create_sales','take_orders','kitchen')";
+
     public static final String READ_CUSTOMERS = "hasAnyAuthority('view_all','view_customers')";
     public static final String CREATE_CUSTOMERS = "hasAnyAuthority('manage_customers','create_customers')";
     public static final String MANAGE_CUSTOMERS = "hasAuthority('manage_customers')";

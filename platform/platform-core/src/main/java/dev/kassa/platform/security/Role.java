@@ -47,7 +47,11 @@ public enum Role {
             "stockkeeper",
             "Складчик",
             "Stockkeeper",
-            List.of("view_products", "create_products", "update_products", "manage_inventory", "view_analytics"));
+            List.of("view_products", "create_products", "update_products", "manage_inventory", "view_analytics")),
+    /** A café's waiter (QRes' role): takes orders at the tables and sends them to the kitchen; does not work a till. */
+    WAITER("waiter", "Официант", "Waiter", List.of("view_products", "take_orders")),
+    /** A café's kitchen or bar account (QRes' role): sees only the kitchen screen and moves its tickets along. */
+    KITCHEN("kitchen", "Кухня", "Kitchen", List.of("kitchen"));
 
     private final String code;
     private final String displayRu;

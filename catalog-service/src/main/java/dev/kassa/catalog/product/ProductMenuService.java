@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The guests' menu of a store that sales names (no user behind the call: the store's context is set here). */
 @Service
-class ProductMenu {
+class ProductMenuService {
 
     /** The store's menu, in the order a guest reads it. */
     record Menu(List<ProductMenuRepository.MenuItem> items) {}
@@ -16,12 +16,13 @@ class ProductMenu {
     private final ProductMenuRepository menu;
     private final TenantProvisioner tenants;
 
-    ProductMenu(ProductMenuRepository menu, TenantProvisioner tenants) {
+    ProductMenuService(ProductMenuRepository menu, TenantProvisioner tenants) {
         this.menu = menu;
         this.tenants = tenants;
     }
 
-    Menu of(String store) {
-        return TenantContext.call(tenants.ensureReady(store), () -> new Menu(menu.items()));
+    /** The store's menu; only the products {@code ids} names when it names any. */
+    Menu of(String store, List<Long> ids) {
+        return TenantContext.call(tenants.ensureReady(store), () -> new Menu(menu.items(ids)));
     }
 }

@@ -1,0 +1,30 @@
+package dev.kassa.sales.floor;
+
+import dev.kassa.platform.tenancy.TenantContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+
+/** The store's tables as other features see them (orders are taken at them). */
+@Service
+public class TableService {
+
+    /** A table an order stands at: its name, and its area's (null without one). */
+    public record Table(long id, String name, String area) {}
+
+    private final TableRepository tables;
+
+    TableService(TableRepository tables) {
+        this.tables = tables;
+    }
+
+    /** The table, if the store has it and it is in use, inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Table> active(long id) {
+        return tables.find(TenantContext.require().key(), id)
+                .filter(TableRepository.Table::isActive)
+                .map(t -> new Table(t.id(), t.name(), t.areaName()));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.kassa.sales.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.platform.events.EventEnvelope;
+import dev.kassa.platform.events.EventHandlers;
+import dev.kassa.platform.events.Topics;
+import dev.kassa.sales.kitchen.KitchenFeed;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kitchen screens' feed: every instance reads all of sales' own events from the moment it starts (a consumer group of
+ * its own, from the latest offset), so a screen sees each new ticket and each move of one whichever instance took the
+ * order and whichever it is connected to. Only the envelopes of the two kitchen events are read further; nothing is
+ * stored.
+ */
+@Component
+class KitchenEventsConsumer {
+
+    /** The parts of OrderSentToKitchen a screen shows. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrderSentToKitchen(
+            long orderId, String table, String diningOption, int round, Instant sentAt, List<Ticket> tickets) {
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Ticket(long ticketId, String station, List<Dish> items) {}
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Dish(long itemId, long productId, String productName, BigDecimal quantity, String note) {}
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KitchenTicketChanged(
+            long ticketId, long orderId, int round, String station, String status, String table, Instant changedAt) {}
+
+    private final ObjectMapper json;
+    private final KitchenFeed feed;
+
+    KitchenEventsConsumer(ObjectMapper json, KitchenFeed feed) {
+        this.json = json;
+        this.feed = feed;
+    }
+
+    @KafkaListener(
+            topics = Topics.SALES,
+            groupId = "${spring.application.name}-kitchen-#{T(java.util.UUID).randomUUID()}",
+            properties = {"auto.offset.reset=latest", Topics.BUSY_MIN_BYTES, Topics.BUSY_WAIT})
+    void on(String message) throws Exception {
+        if (!message.contains("\"type\":\"OrderSentToKitchen\"")
+                && !message.contains("\"type\":\"KitchenTicketChanged\"")) {
+            // the till's events are most of the topic: read no further than the envelope's type
+            return;
+        }
+        EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
+        String store = envelope.tenantKey();
+        new EventHandlers()
+                .on(OrderSentToKitchen.class, sent -> {
+                    for (OrderSentToKitchen.Ticket t : sent.tickets()) {
+                        if (feed.watched(store, t.station())) {
+                            Map<String, Object> ticket = new LinkedHashMap<>();
+                            ticket.put("id", t.ticketId());
+                            ticket.put("order", sent.orderId());
+                            ticket.put("round", sent.round());
+                            ticket.put("station", t.station());
+                            ticket.put("status", "new");
+                            ticket.put("table_name", sent.table());
+                            ticket.put("dining_option", sent.diningOption());
+                            ticket.put(
+                                    "items",
+                                    t.items().stream()
+                                            .map(d -> Map.of(
+                                                    "item", d.itemId(),
+                                                    "product_id", d.productId(),
+                                                    "product_name", d.productName(),
+                                                    "quantity", d.quantity(),
+                                                    "note", d.note() == null ? "" : d.note()))
+                                            .toList());
+                            ticket.put("created_at", sent.sentAt().toString());
+                            feed.publish(store, t.station(), "ticket", ticket);
+                        }
+                    }
+                })
+                .on(KitchenTicketChanged.class, c -> {
+                    if (feed.watched(store, c.station())) {
+                        Map<String, Object> change = new LinkedHashMap<>();
+                        change.put("id", c.ticketId());
+                        change.put("order", c.orderId());
+                        change.put("round", c.round());
+                        change.put("station", c.station());
+                        change.put("status", c.status());
+                        change.put("table_name", c.table());
+                        change.put("at", c.changedAt().toString());
+                        feed.publish(store, c.station(), "ticket_changed", change);
+                    }
+                })
+                .dispatch(envelope, json);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.kassa.sales.order;
+
+import dev.kassa.platform.data.SqlArrays;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The lines of the store's orders ({@code order_items}), inside the caller's transaction; each read with the kitchen
+ * ticket of its round (null until the round is sent).
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class OrderItemRepository {
+
+    /**
+     * A line: {@code status} {@code pending} until its round is sent, then its ticket's ({@code new} … {@code served},
+     * {@code cancelled}: the kitchen did not make it, and it is not billed).
+     */
+    record Item(
+            long id,
+            long orderId,
+            long productId,
+            String productName,
+            Long categoryId,
+            BigDecimal unitPrice,
+            BigDecimal quantity,
+            String note,
+            Long ticketId,
+            Integer round,
+            String station,
+            String status,
+            Instant createdAt) {
+
+        boolean sent() {
+            return ticketId != null;
+        }
+
+        boolean billed() {
+            return !"cancelled".equals(status);
+        }
+    }
+
+    record NewItem(
+            long productId,
+            String productName,
+            Long categoryId,
+            BigDecimal unitPrice,
+            BigDecimal quantity,
+            String note) {}
+
+    private static final String SELECT =
+            """
+            select i.*, k.round, k.station, coalesce(k.status, 'pending') as status
+              from order_items i left join kitchen_tickets k on k.id = i.ticket_id
+            """;
+    private static final RowMapper<Item> ROW = (rs, n) -> new Item(
+            rs.getLong("id"),
+            rs.getLong("order_id"),
+            rs.getLong("product_id"),
+            rs.getString("product_name"),
+            (Long) rs.getObject("category_id"),
+            rs.getBigDecimal("unit_price"),
+            rs.getBigDecimal("quantity"),
+            rs.getString("note"),
+            (Long) rs.getObject("ticket_id"),
+            (Integer) rs.getObject("round"),
+            rs.getString("station"),
+            rs.getString("status"),
+            rs.getTimestamp("created_at").toInstant());
+
+    private final JdbcClient sql;
+
+    OrderItemRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    long add(long orderId, NewItem i) {
+        return sql.sql(
+                        """
+                        insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note)
+                        values (:order, :product, :name, :category, :price, :quantity, :note) returning id
+                        """)
+                .param("order", orderId)
+                .param("product", i.productId())
+                .param("name", i.productName())
+                .param("category", i.categoryId())
+                .param("price", i.unitPrice())
+                .param("quantity", i.quantity())
+                .param("note", i.note())
+                .query(Long.class)
+                .single();
+    }
+
+    List<Item> of(long orderId) {
+        return sql.sql(SELECT + " where i.order_id = :order order by i.id")
+                .param("order", orderId)
+                .query(ROW)
+                .list();
+    }
+
+    /** The lines of many orders in one query, by order. */
+    Map<Long, List<Item>> of(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return sql
+                .sql(SELECT + " where i.order_id = any(cast(:orders as bigint[])) order by i.id")
+                .param("orders", SqlArrays.texts(orderIds))
+                .query(ROW)
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(Item::orderId));
+    }
+
+    Optional<Item> find(long orderId, long id) {
+        return sql.sql(SELECT + " where i.order_id = :order and i.id = :id")
+                .param("order", orderId)
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    void delete(long id) {
+        sql.sql("delete from order_items where id = :id and ticket_id is null")
+                .param("id", id)
+                .update();
+    }
+
+    /** Points the round's lines at the ticket that carries them. */
+    void sent(Collection<Long> items, long ticketId) {
+        sql.sql("update order_items set ticket_id = :ticket where id = any(cast(:items as bigint[]))")
+                .param("ticket", ticketId)
+                .param("items", SqlArrays.texts(items))
+                .update();
+    }
+
+    /** Moves lines to another order (a merge, a split). */
+    void moveTo(Collection<Long> items, long orderId) {
+        sql.sql("update order_items set order_id = :order where id = any(cast(:items as bigint[]))")
+                .param("order", orderId)
+                .param("items", SqlArrays.texts(items))
+                .update();
+    }
+
+    /** Takes {@code part} of a line's quantity into a new line of another order (the same ticket): its id. */
+    long splitOff(long id, BigDecimal part, long orderId) {
+        sql.sql("update order_items set quantity = quantity - :part where id = :id")
+                .param("part", part)
+                .param("id", id)
+                .update();
+        return sql.sql(
+                        """
+                        insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note,
+                                                 ticket_id, created_at)
+                        select :order, product_id, product_name, category_id, unit_price, :part, note, ticket_id, created_at
+                          from order_items where id = :id returning id
+                        """)
+                .param("order", orderId)
+                .param("part", part)
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+}

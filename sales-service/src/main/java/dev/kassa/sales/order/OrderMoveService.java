@@ -1,0 +1,153 @@
+package dev.kassa.sales.order;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.floor.TableService;
+import dev.kassa.sales.kitchen.KitchenService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Orders moving between tables: to another table (a free one), merged into another order (its lines join it), or split
+ * (the lines a guest pays for apart, whole or in part, become an order of their own, at another free table or at none).
+ * The two orders are locked in id order, so two moves of the same pair never wait for each other in a circle.
+ */
+@Service
+class OrderMoveService {
+
+    record MoveRequest(@Required Long table) {}
+
+    record MergeRequest(@Required Long order) {}
+
+    /** The lines to take into the new order ({@code quantity}: part of a line; all of it when left out). */
+    record SplitRequest(@NotEmpty List<@Valid SplitLine> items, Long table) {}
+
+    record SplitLine(@Required Long item, @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity) {}
+
+    private final OrderRepository orders;
+    private final OrderItemRepository items;
+    private final TableService tables;
+    private final KitchenService kitchen;
+    private final OrderService service;
+
+    OrderMoveService(
+            OrderRepository orders,
+            OrderItemRepository items,
+            TableService tables,
+            KitchenService kitchen,
+            OrderService service) {
+        this.orders = orders;
+        this.items = items;
+        this.tables = tables;
+        this.kitchen = kitchen;
+        this.service = service;
+    }
+
+    /** Moves the order to a free table; the kitchen's tickets of it follow. */
+    @Transactional
+    OrderView move(long id, MoveRequest r) {
+        OrderService.requireOpen(orders.lock(id));
+        TableService.Table table = freeTable(r.table(), id);
+        try {
+            orders.moveTo(id, table.id());
+        } catch (DuplicateKeyException raced) {
+            throw OrderService.tableTaken(orders.openAt(table.id()).orElseThrow(() -> raced));
+        }
+        kitchen.retable(id, table.name());
+        return service.view(id);
+    }
+
+    /** Takes the other open order's lines into this one; the other is closed as merged into it. */
+    @Transactional
+    OrderView merge(long id, MergeRequest r) {
+        if (r.order() == id) {
+            throw FieldErrors.single("order", "sales.order_merge_itself");
+        }
+        lockBoth(id, r.order());
+        List<Long> moved =
+                items.of(r.order()).stream().map(OrderItemRepository.Item::id).toList();
+        items.moveTo(moved, id);
+        orders.cancel(r.order(), id);
+        return service.view(id);
+    }
+
+    /** Makes an order of the lines given (whole lines, or part of one), at another free table or at none. */
+    @Transactional
+    OrderView split(long id, SplitRequest r) {
+        OrderRepository.Order order = OrderService.requireOpen(orders.lock(id));
+        Map<Long, OrderItemRepository.Item> lines = new HashMap<>();
+        items.of(id).forEach(i -> lines.put(i.id(), i));
+        FieldErrors errors = new FieldErrors();
+        Set<Long> seen = new HashSet<>();
+        BigDecimal left = BigDecimal.ZERO;
+        for (int i = 0; i < r.items().size(); i++) {
+            SplitLine line = r.items().get(i);
+            OrderItemRepository.Item item = lines.get(line.item());
+            if (item == null || !item.billed()) {
+                errors.add("items." + i + ".item", "sales.order_item_unknown");
+            } else if (!seen.add(line.item())) {
+                errors.add("items." + i + ".item", "sales.order_item_twice");
+            } else if (line.quantity() != null && line.quantity().compareTo(item.quantity()) > 0) {
+                errors.add("items." + i + ".quantity", "sales.split_more_than_line");
+            }
+        }
+        errors.throwIfAny();
+        for (OrderItemRepository.Item item : lines.values()) {
+            if (item.billed() && !seen.contains(item.id())) {
+                left = left.add(item.quantity());
+            }
+        }
+        boolean partial = r.items().stream()
+                .anyMatch(l -> l.quantity() != null
+                        && l.quantity().compareTo(lines.get(l.item()).quantity()) < 0);
+        if (left.signum() == 0 && !partial) {
+            throw SalesErrors.ORDER_SPLIT_EVERYTHING.exception();
+        }
+        TableService.Table table = r.table() == null ? null : freeTable(r.table(), id);
+        long split = orders.create(new OrderRepository.Fields(
+                table == null ? null : table.id(),
+                order.diningOption(),
+                order.waiterUserId(),
+                order.waiterName(),
+                0,
+                "#" + id));
+        List<Long> whole = new ArrayList<>();
+        for (SplitLine line : r.items()) {
+            OrderItemRepository.Item item = lines.get(line.item());
+            if (line.quantity() == null || line.quantity().compareTo(item.quantity()) == 0) {
+                whole.add(item.id());
+            } else {
+                items.splitOff(item.id(), line.quantity(), split);
+            }
+        }
+        items.moveTo(whole, split);
+        return service.view(split);
+    }
+
+    private TableService.Table freeTable(long table, long order) {
+        TableService.Table found =
+                tables.active(table).orElseThrow(() -> FieldErrors.single("table", "sales.table_unknown"));
+        orders.openAt(table).filter(open -> open != order).ifPresent(open -> {
+            throw OrderService.tableTaken(open);
+        });
+        return found;
+    }
+
+    private void lockBoth(long a, long b) {
+        OrderService.requireOpen(orders.lock(Math.min(a, b)));
+        OrderService.requireOpen(orders.lock(Math.max(a, b)));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.kassa.sales.order;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The store's orders ({@code orders}), inside the caller's transaction; each read with its table's name. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class OrderRepository {
+
+    record Order(
+            long id,
+            Long tableId,
+            String tableName,
+            String diningOption,
+            String status,
+            long waiterUserId,
+            String waiterName,
+            int guests,
+            String notes,
+            int rounds,
+            UUID clientId,
+            Long saleId,
+            Long mergedInto,
+            Instant openedAt,
+            Instant closedAt) {
+
+        boolean open() {
+            return "open".equals(status);
+        }
+    }
+
+    record Fields(Long tableId, String diningOption, long waiterUserId, String waiterName, int guests, String notes) {}
+
+    private static final String SELECT =
+            "select o.*, t.name as table_name from orders o left join dining_tables t on t.id = o.table_id";
+    private static final RowMapper<Order> ROW = (rs, i) -> new Order(
+            rs.getLong("id"),
+            (Long) rs.getObject("table_id"),
+            rs.getString("table_name"),
+            rs.getString("dining_option"),
+            rs.getString("status"),
+            rs.getLong("waiter_user_id"),
+            rs.getString("waiter_name"),
+            rs.getInt("guests"),
+            rs.getString("notes"),
+            rs.getInt("rounds"),
+            rs.getObject("client_id", UUID.class),
+            (Long) rs.getObject("sale_id"),
+            (Long) rs.getObject("merged_into"),
+            rs.getTimestamp("opened_at").toInstant(),
+            at(rs.getTimestamp("closed_at")));
+
+    private final JdbcClient sql;
+
+    OrderRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    long create(Fields f) {
+        return sql.sql(
+                        """
+                        insert into orders (table_id, dining_option, waiter_user_id, waiter_name, guests, notes, client_id)
+                        values (:table, :option, :waiter, :waiterName, :guests, :notes, :client) returning id
+                        """)
+                .param("table", f.tableId())
+                .param("option", f.diningOption())
+                .param("waiter", f.waiterUserId())
+                .param("waiterName", f.waiterName())
+                .param("guests", f.guests())
+                .param("notes", f.notes())
+                .param("client", UUID.randomUUID())
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<Order> find(long id) {
+        return sql.sql(SELECT + " where o.id = :id").param("id", id).query(ROW).optional();
+    }
+
+    /** The order with its row locked (every change of an order and its lines takes it first). */
+    Optional<Order> lock(long id) {
+        return sql.sql(SELECT + " where o.id = :id for update of o")
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    /** Orders in a status, at a table, of a waiter (each filter when given), newest first. */
+    List<Order> list(String status, Long table, Long waiter, int limit) {
+        return sql.sql(
+                        SELECT
+                                + """
+                           where (cast(:status as text) is null or o.status = :status)
+                             and (cast(:table as bigint) is null or o.table_id = :table)
+                             and (cast(:waiter as bigint) is null or o.waiter_user_id = :waiter)
+                           order by o.id desc limit :limit
+                          """)
+                .param("status", status)
+                .param("table", table)
+                .param("waiter", waiter)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /** The open order at the table, if any. */
+    Optional<Long> openAt(long table) {
+        return sql.sql("select id from orders where table_id = :table and status = 'open'")
+                .param("table", table)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Counts a round sent to the kitchen; answers its number. */
+    int nextRound(long id) {
+        return sql.sql("update orders set rounds = rounds + 1, updated_at = now() where id = :id returning rounds")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    void moveTo(long id, Long table) {
+        sql.sql("update orders set table_id = :table, updated_at = now() where id = :id")
+                .param("id", id)
+                .param("table", table)
+                .update();
+    }
+
+    /** Closes an open order as paid by its sale (once: a second payment of it changes nothing). */
+    void paid(long id, long saleId) {
+        sql.sql(
+                        """
+                        update orders set status = 'paid', sale_id = :sale, closed_at = now(), updated_at = now()
+                         where id = :id and status = 'open'
+                        """)
+                .param("id", id)
+                .param("sale", saleId)
+                .update();
+    }
+
+    /** Closes an open order as cancelled, or as merged into another one. */
+    void cancel(long id, Long mergedInto) {
+        sql.sql(
+                        """
+                        update orders set status = 'cancelled', merged_into = :into, closed_at = now(), updated_at = now()
+                         where id = :id and status = 'open'
+                        """)
+                .param("id", id)
+                .param("into", mergedInto)
+                .update();
+    }
+
+    private static Instant at(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,246 @@
+package dev.kassa.sales.order;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.tenancy.EmployeeDirectory;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.floor.TableService;
+import dev.kassa.sales.kitchen.KitchenService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of a café's orders: one open order per table (a second round joins it); lines of what may be ordered now, at
+ * the catalogue's price of the moment; a round goes to the kitchen once, as one ticket per station; a line the kitchen has
+ * not been sent is taken off freely, one it has is cancelled by the kitchen; a waiter sees their own orders.
+ */
+@Service
+class OrderService {
+
+    /** A new order: at a table (none: at the counter, to take away or to deliver). */
+    record NewOrderRequest(
+            Long table,
+            @OneOf(of = DiningOption.class, message = "sales.dining_option_invalid") String diningOption,
+            @Min(0) @Max(100) Integer guests,
+            @Size(max = 500) String notes) {}
+
+    /** A line of the order: a product of the menu, how many (one when left out), a note for the kitchen. */
+    record ItemRequest(
+            @Required Long product,
+            @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            @Size(max = 200) String note) {}
+
+    private final OrderRepository orders;
+    private final OrderItemRepository items;
+    private final TableService tables;
+    private final KitchenService kitchen;
+    private final CatalogClient catalog;
+    private final EmployeeDirectory staff;
+    private final OutboxPublisher outbox;
+    private final TransactionTemplate tx;
+
+    OrderService(
+            OrderRepository orders,
+            OrderItemRepository items,
+            TableService tables,
+            KitchenService kitchen,
+            CatalogClient catalog,
+            EmployeeDirectory staff,
+            OutboxPublisher outbox,
+            TransactionTemplate tx) {
+        this.orders = orders;
+        this.items = items;
+        this.tables = tables;
+        this.kitchen = kitchen;
+        this.catalog = catalog;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    @Transactional
+    OrderView open(Caller caller, NewOrderRequest r) {
+        if (r.table() != null) {
+            tables.active(r.table()).orElseThrow(() -> FieldErrors.single("table", "sales.table_unknown"));
+            orders.openAt(r.table()).ifPresent(open -> {
+                throw tableTaken(open);
+            });
+        }
+        String option = r.diningOption() == null ? DiningOption.HERE.code() : r.diningOption();
+        String tenant = TenantContext.require().key();
+        String waiter = staff.byUser(tenant, caller.userId())
+                .map(EmployeeDirectory.Employee::fullName)
+                .filter(n -> !n.isBlank())
+                .orElse(caller.username());
+        try {
+            long id = orders.create(new OrderRepository.Fields(
+                    r.table(),
+                    option,
+                    caller.userId(),
+                    waiter,
+                    r.guests() == null ? 0 : r.guests(),
+                    r.notes() == null ? "" : r.notes().trim()));
+            return view(id);
+        } catch (DuplicateKeyException raced) {
+            // another waiter opened the table's order at the same moment
+            throw tableTaken(orders.openAt(r.table()).orElseThrow(() -> raced));
+        }
+    }
+
+    /** Orders in a status ({@code open} by default): a waiter sees their own, the others every one or their own. */
+    @Transactional(readOnly = true)
+    List<OrderView> list(Caller caller, String status, Long table, boolean mine) {
+        String s = status == null || status.isBlank() ? "open" : status.trim();
+        if (!List.of("open", "paid", "cancelled").contains(s)) {
+            throw FieldErrors.single("status", "sales.order_status_invalid");
+        }
+        Long waiter = mine || caller.role() == Role.WAITER ? caller.userId() : null;
+        List<OrderRepository.Order> found = orders.list(s, table, waiter, 200);
+        Map<Long, List<OrderItemRepository.Item>> lines =
+                items.of(found.stream().map(OrderRepository.Order::id).toList());
+        return found.stream()
+                .map(o -> OrderView.of(o, lines.getOrDefault(o.id(), List.of())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    OrderView get(long id) {
+        return view(id);
+    }
+
+    /**
+     * Adds a line at the catalogue's price of now: the product must be one the menu offers now (active, in stock or not
+     * tracked), asked of catalog before the order is locked.
+     */
+    OrderView addItem(long id, ItemRequest r) {
+        tx.executeWithoutResult(s -> requireOpen(orders.find(id)));
+        CatalogClient.MenuItem product = catalog.menu(List.of(r.product())).items().stream()
+                .filter(i -> i.id() == r.product())
+                .findFirst()
+                .orElseThrow(() -> SalesErrors.ORDER_ITEM_UNAVAILABLE.exception());
+        BigDecimal quantity =
+                (r.quantity() == null ? BigDecimal.ONE : r.quantity()).setScale(3, RoundingMode.UNNECESSARY);
+        return tx.execute(s -> {
+            requireOpen(orders.lock(id));
+            items.add(
+                    id,
+                    new OrderItemRepository.NewItem(
+                            product.id(),
+                            product.name(),
+                            product.categoryId(),
+                            product.price(),
+                            quantity,
+                            r.note() == null ? "" : r.note().trim()));
+            return view(id);
+        });
+    }
+
+    /** Takes off a line the kitchen was not sent yet (one it was is cancelled on the kitchen screen). */
+    @Transactional
+    OrderView removeItem(long id, long itemId) {
+        requireOpen(orders.lock(id));
+        OrderItemRepository.Item item = items.find(id, itemId).orElseThrow(SalesErrors.ORDER_ITEM_NOT_FOUND::exception);
+        if (item.sent()) {
+            throw SalesErrors.ORDER_ITEM_SENT.exception();
+        }
+        items.delete(itemId);
+        return view(id);
+    }
+
+    /** Sends the lines not sent yet to the kitchen as the order's next round: one ticket per station. */
+    @Transactional
+    OrderView send(long id) {
+        OrderRepository.Order order = requireOpen(orders.lock(id));
+        List<OrderItemRepository.Item> unsent =
+                items.of(id).stream().filter(i -> !i.sent()).toList();
+        if (unsent.isEmpty()) {
+            throw SalesErrors.ORDER_NOTHING_TO_SEND.exception();
+        }
+        int round = orders.nextRound(id);
+        String table = order.tableName() == null ? "" : order.tableName();
+        List<KitchenService.Sent> tickets = kitchen.send(
+                id,
+                round,
+                table,
+                unsent.stream()
+                        .map(i -> new KitchenService.RoundDish(i.id(), i.categoryId()))
+                        .toList());
+        Map<Long, OrderItemRepository.Item> byId = new HashMap<>();
+        unsent.forEach(i -> byId.put(i.id(), i));
+        for (KitchenService.Sent t : tickets) {
+            items.sent(t.items(), t.ticketId());
+        }
+        outbox.publish(
+                TenantContext.require().key(),
+                new OrderSentToKitchen(
+                        id,
+                        table,
+                        order.diningOption(),
+                        round,
+                        Instant.now(),
+                        tickets.stream()
+                                .map(t -> new OrderSentToKitchen.Ticket(
+                                        t.ticketId(),
+                                        t.station(),
+                                        t.items().stream()
+                                                .map(byId::get)
+                                                .filter(Objects::nonNull)
+                                                .map(i -> new OrderSentToKitchen.Dish(
+                                                        i.id(), i.productId(), i.productName(), i.quantity(), i.note()))
+                                                .toList()))
+                                .toList()));
+        return view(id);
+    }
+
+    /** Cancels an open order: one with lines the kitchen was sent only by a manager. */
+    @Transactional
+    OrderView cancel(Caller caller, long id) {
+        requireOpen(orders.lock(id));
+        boolean sent = items.of(id).stream().anyMatch(i -> i.sent() && i.billed());
+        if (sent && !caller.managesStore()) {
+            throw SalesErrors.ORDER_CANCEL_NEEDS_MANAGER.exception();
+        }
+        orders.cancel(id, null);
+        return view(id);
+    }
+
+    OrderView view(long id) {
+        OrderRepository.Order order = orders.find(id).orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+        return OrderView.of(order, items.of(id));
+    }
+
+    static OrderRepository.Order requireOpen(Optional<OrderRepository.Order> found) {
+        OrderRepository.Order order = found.orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+        if (!order.open()) {
+            throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
+        }
+        return order;
+    }
+
+    /** 409 {@code table_has_open_order}, naming the table's open order (a second round joins it). */
+    static KassaException tableTaken(long openOrder) {
+        return SalesErrors.TABLE_HAS_OPEN_ORDER.exception(Map.of("order", openOrder));
+    }
+}

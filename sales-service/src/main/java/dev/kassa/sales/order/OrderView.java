@@ -1,0 +1,84 @@
+package dev.kassa.sales.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order as the API shows it: its lines with where each stands ({@code pending} until its round is sent, then its
+ * kitchen ticket's status) and the total of what will be billed (the kitchen's cancelled dishes left out).
+ */
+record OrderView(
+        long id,
+        Long table,
+        String tableName,
+        String diningOption,
+        String status,
+        long waiter,
+        String waiterName,
+        int guests,
+        String notes,
+        int rounds,
+        List<OrderLine> items,
+        BigDecimal total,
+        Long sale,
+        Long mergedInto,
+        Instant openedAt,
+        Instant closedAt) {
+
+    record OrderLine(
+            long id,
+            long product,
+            String productName,
+            BigDecimal unitPrice,
+            BigDecimal quantity,
+            BigDecimal lineTotal,
+            String note,
+            Integer round,
+            Long ticket,
+            String station,
+            String status) {}
+
+    static OrderView of(OrderRepository.Order o, List<OrderItemRepository.Item> items) {
+        List<OrderLine> lines = items.stream()
+                .map(i -> new OrderLine(
+                        i.id(),
+                        i.productId(),
+                        i.productName(),
+                        i.unitPrice(),
+                        i.quantity(),
+                        lineTotal(i),
+                        i.note(),
+                        i.round(),
+                        i.ticketId(),
+                        i.station(),
+                        i.status()))
+                .toList();
+        BigDecimal total = items.stream()
+                .filter(OrderItemRepository.Item::billed)
+                .map(OrderView::lineTotal)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new OrderView(
+                o.id(),
+                o.tableId(),
+                o.tableName(),
+                o.diningOption(),
+                o.status(),
+                o.waiterUserId(),
+                o.waiterName(),
+                o.guests(),
+                o.notes(),
+                o.rounds(),
+                lines,
+                total,
+                o.saleId(),
+                o.mergedInto(),
+                o.openedAt(),
+                o.closedAt());
+    }
+
+    static BigDecimal lineTotal(OrderItemRepository.Item i) {
+        return i.unitPrice().multiply(i.quantity()).setScale(2, RoundingMode.HALF_UP);
+    }
+}
