@@ -5,7 +5,8 @@ create table orders (
     id             bigserial    primary key,
     table_id       bigint       references dining_tables (id),
     dining_option  varchar(20)  not null default 'here' check (dining_option in ('here', 'takeaway', 'delivery')),
-    status         varchar(20)  not null default 'open' check (status in ('open', 'paid', 'cancelled')),
+    -- billing: its payment is being taken (nothing may change it); back to open if the payment is refused
+    status         varchar(20)  not null default 'open' check (status in ('open', 'billing', 'paid', 'cancelled')),
     waiter_user_id bigint       not null,
     waiter_name    varchar(200) not null default '',
     guests         integer      not null default 0 check (guests between 0 and 100),
@@ -19,7 +20,7 @@ create table orders (
     updated_at     timestamptz  not null default now()
 );
 -- one open order per table: a second round joins it
-create unique index orders_one_open_per_table on orders (table_id) where status = 'open' and table_id is not null;
+create unique index orders_one_open_per_table on orders (table_id) where status in ('open', 'billing') and table_id is not null;
 create index orders_status on orders (status, waiter_user_id);
 
 -- where each category's dishes are made (the bar makes the drinks); a category without a route goes to the kitchen

@@ -64,6 +64,10 @@ public enum SalesErrors implements KassaError {
     /** An area with tables stays: its tables are moved to another area or deleted first. */
     AREA_IN_USE(409, "area_in_use", "sales.area_in_use"),
     TABLE_NOT_FOUND(404, "table_not_found", "sales.table_not_found"),
+    /** Orders were taken at this table: it is switched off instead (is_active=false), so that they keep their table. */
+    TABLE_IN_USE(409, "table_in_use", "sales.table_in_use"),
+    /** The ticket's order is paid or closed: what was billed stays as it was. */
+    TICKET_ORDER_CLOSED(409, "ticket_order_closed", "sales.ticket_order_closed"),
     /** No table's menu has this link (or its table was switched off): nothing says whether a store or a table exists. */
     MENU_LINK_UNKNOWN(404, "menu_link_unknown", "sales.menu_link_unknown"),
     /** The table got a new QR code, or was deleted: this link no longer opens its menu. */

@@ -229,6 +229,19 @@ class OrderAndKitchenTests {
                 List.of(json("payment_method", "cash", "amount", 40000, "received_amount", 40000)));
         assertThat(waiter.post("/api/sales/orders/" + order + "/pay/", pay).text("/code"))
                 .isEqualTo("permission_denied");
+        // a refused payment (a method the store does not take, too little money) leaves the order open, nothing sold
+        Api.Response barter = cashier.post(
+                "/api/sales/orders/" + order + "/pay/",
+                json("session", session, "payments", List.of(json("payment_method", "barter", "amount", 36000))));
+        assertThat(barter.at("/errors/payments.0.payment_method").isArray())
+                .as(barter.toString())
+                .isTrue();
+        Api.Response tooLittle = cashier.post(
+                "/api/sales/orders/" + order + "/pay/",
+                json("session", session, "payments", List.of(json("payment_method", "cash", "amount", 100))));
+        assertThat(tooLittle.text("/code")).as(tooLittle.toString()).isEqualTo("insufficient_payment");
+        assertThat(waiter.get("/api/sales/orders/" + order + "/").text("/status"))
+                .isEqualTo("open");
         Api.Response paid = cashier.post("/api/sales/orders/" + order + "/pay/", pay);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
         assertThat(paid.text("/order/status")).isEqualTo("paid");
@@ -243,6 +256,16 @@ class OrderAndKitchenTests {
                         Integer.class))
                 .isEqualTo(1);
         assertThat(waiter.post(items, json("product", 18)).text("/code")).isEqualTo("order_not_open");
+        // what was billed stays billed: the kitchen cannot cancel the paid order's croissant now; its table stays
+        long roundTwo = kitchen.get("/api/sales/kitchen/tickets/?station=kitchen")
+                .at("/0/id")
+                .asLong();
+        assertThat(kitchen.post("/api/sales/kitchen/tickets/" + roundTwo + "/status/", json("status", "cancelled"))
+                        .text("/code"))
+                .isEqualTo("ticket_order_closed");
+        Api.Response keepTable = manager.delete("/api/sales/tables/" + six + "/");
+        assertThat(keepTable.status()).isEqualTo(409);
+        assertThat(keepTable.text("/code")).isEqualTo("table_in_use");
 
         // the kitchen's times: the bar made one ticket ready
         Api.Response report = manager.get("/api/sales/kitchen/report/");
@@ -379,6 +402,29 @@ class OrderAndKitchenTests {
                         .get("/api/sales/orders/" + order + "/")
                         .text("/code"))
                 .isEqualTo("order_not_found");
+
+        // a waiter sees the floor; a manager cancels an order whose lines the kitchen has: its tickets are cancelled
+        // too
+        assertThat(waiter.get("/api/sales/tables/").status()).isEqualTo(200);
+        long late = waiter.post("/api/sales/orders/", json("dining_option", "takeaway"))
+                .at("/id")
+                .asLong();
+        assertThat(waiter.post("/api/sales/orders/" + late + "/items/", json("product", 19))
+                        .status())
+                .isEqualTo(201);
+        waiter.post("/api/sales/orders/" + late + "/send/", null);
+        assertThat(waiter.post("/api/sales/orders/" + late + "/cancel/", null).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(manager.post("/api/sales/orders/" + late + "/cancel/", null).text("/status"))
+                .isEqualTo("cancelled");
+        assertThat(kitchen.get("/api/sales/kitchen/tickets/?status=cancelled")
+                        .body()
+                        .size())
+                .isEqualTo(1);
+        assertThat(waiter.post("/api/sales/orders/" + order + "/split/", "{\"items\": [null]}")
+                        .at("/errors/items.0.item")
+                        .isArray())
+                .isTrue();
 
         // a waiter cancels an order nothing of which was sent; nothing of the refused calls was stored
         assertThat(otherWaiter

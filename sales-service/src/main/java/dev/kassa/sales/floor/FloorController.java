@@ -30,8 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A café's areas and tables (issue 65 point 4, QRes' locations and tables): everyone who sells sees them; managers and
- * owners set them up. Each table answers the guests' menu link its QR code opens.
+ * A café's areas and tables (issue 65 point 4, QRes' locations and tables): waiters and everyone who sells see them;
+ * managers and owners set them up. Each table answers the guests' menu link its QR code opens.
  */
 @RestController
 class FloorController {
@@ -44,7 +44,7 @@ class FloorController {
 
     @Operation(summary = "The store's areas (the hall, the terrace) in their order, with their number of tables")
     @GetMapping("/api/sales/areas")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.TAKE_ORDERS)
     List<AreaRepository.Area> areas(@RequestParam(name = "is_active", required = false) Boolean active) {
         return floor.areas(active);
     }
@@ -59,7 +59,7 @@ class FloorController {
 
     @Operation(summary = "One area")
     @GetMapping("/api/sales/areas/{id}")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.TAKE_ORDERS)
     AreaRepository.Area area(@PathVariable long id) {
         return floor.area(id);
     }
@@ -84,7 +84,7 @@ class FloorController {
                     "The store's tables by area (filters area, is_active), each with its guests' menu link (menu_url) "
                             + "and QR code (qr_url)")
     @GetMapping("/api/sales/tables")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.TAKE_ORDERS)
     List<FloorService.TableView> tables(
             @RequestParam(required = false) Long area,
             @RequestParam(name = "is_active", required = false) Boolean active) {
@@ -101,7 +101,7 @@ class FloorController {
 
     @Operation(summary = "One table")
     @GetMapping("/api/sales/tables/{id}")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.TAKE_ORDERS)
     FloorService.TableView table(@PathVariable long id) {
         return floor.table(id);
     }
@@ -149,7 +149,7 @@ class FloorController {
                 @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))
             })
     @GetMapping("/api/sales/tables/{id}/qr")
-    @PreAuthorize(Access.SELL)
+    @PreAuthorize(Access.TAKE_ORDERS)
     ResponseEntity<byte[]> qr(
             @PathVariable long id,
             @RequestParam(required = false) String format,

@@ -194,10 +194,13 @@ class FloorService {
         return table(id);
     }
 
-    /** Deletes the table and withdraws its link. */
+    /** Deletes a table no order was taken at, and withdraws its link; one with orders is switched off instead. */
     @Transactional
     void deleteTable(long id) {
         find(id);
+        if (tables.hasOrders(id)) {
+            throw SalesErrors.TABLE_IN_USE.exception();
+        }
         links.withdraw(tenant(), id);
         tables.delete(id);
     }

@@ -89,6 +89,23 @@ class TableRepository {
                 .update();
     }
 
+    /** Locks the table's row (orders taken at it wait for each other here), if the store has it. */
+    boolean lock(long id) {
+        return sql.sql("select id from dining_tables where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Whether an order was ever taken at the table (then it is only switched off: its orders name it). */
+    boolean hasOrders(long id) {
+        return sql.sql("select exists (select 1 from orders where table_id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     void delete(long id) {
         sql.sql("delete from dining_tables where id = :id").param("id", id).update();
     }

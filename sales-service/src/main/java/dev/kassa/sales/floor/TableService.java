@@ -20,9 +20,15 @@ public class TableService {
         this.tables = tables;
     }
 
-    /** The table, if the store has it and it is in use, inside the caller's transaction. */
+    /**
+     * The table, if the store has it and it is in use, its row locked until the caller's transaction ends: two orders
+     * opened, moved or split onto the same table at once are decided one after the other.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Table> active(long id) {
+    public Optional<Table> lockActive(long id) {
+        if (!tables.lock(id)) {
+            return Optional.empty();
+        }
         return tables.find(TenantContext.require().key(), id)
                 .filter(TableRepository.Table::isActive)
                 .map(t -> new Table(t.id(), t.name(), t.areaName()));

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,9 +132,23 @@ public class KitchenService {
         if (next == TicketStatus.CANCELLED && !caller.managesStore() && caller.role() != Role.KITCHEN) {
             throw SalesErrors.TICKET_CANCEL_NOT_ALLOWED.exception();
         }
+        if (next == TicketStatus.CANCELLED && tickets.billedOrClosed(id)) {
+            // what was billed stays billed: a paid order's dish is not taken off it
+            throw SalesErrors.TICKET_ORDER_CLOSED.exception();
+        }
         if (!current.mayMoveTo(next)) {
             throw SalesErrors.TICKET_STATUS_INVALID.exception(current.code(), next.code());
         }
+        return moved(id, next);
+    }
+
+    /** The order was cancelled: what the kitchen has not made yet is cancelled, inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancelOrder(long orderId) {
+        tickets.unmade(orderId).forEach(id -> moved(id, TicketStatus.CANCELLED));
+    }
+
+    private KitchenTicketRepository.Ticket moved(long id, TicketStatus next) {
         tickets.move(id, next);
         KitchenTicketRepository.Ticket t = ticket(id);
         outbox.publish(
@@ -170,10 +185,13 @@ public class KitchenService {
         return routes();
     }
 
+    /** The tickets made from {@code from} to {@code to}, the store's own dates (its day's start to the next's). */
     @Transactional(readOnly = true)
     Report report(LocalDate from, LocalDate to) {
-        String zone = TenantContext.require().zone().getId();
-        return new Report(from, to, tickets.byStation(from, to, zone), tickets.byProduct(from, to, zone));
+        ZoneId zone = TenantContext.require().zone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        return new Report(from, to, tickets.byStation(start, end), tickets.byProduct(start, end));
     }
 
     /** A station named in a query: a plain code, or none (every station). */

@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -118,49 +117,78 @@ class KitchenTicketRepository {
                 .update();
     }
 
-    /** The order's tickets follow it to another table (their screens show where to bring the dishes). */
+    /**
+     * The tickets of the order's lines follow it to another table (their screens show where to bring the dishes), the
+     * lines it took in by a merge or a split included.
+     */
     void retable(long orderId, String tableName) {
-        sql.sql("update kitchen_tickets set table_name = :table, updated_at = now() where order_id = :order")
+        sql.sql(
+                        """
+                        update kitchen_tickets set table_name = :table, updated_at = now()
+                         where id in (select ticket_id from order_items where order_id = :order and ticket_id is not null)
+                        """)
                 .param("order", orderId)
                 .param("table", tableName)
                 .update();
     }
 
-    /** Tickets of a period (the store's dates of {@code zone}) that were made ready: per station, seconds to ready. */
-    List<Preparation> byStation(LocalDate from, LocalDate to, String zone) {
+    /** The order's tickets the kitchen has not made yet (new, accepted, cooking), their rows locked. */
+    List<Long> unmade(long orderId) {
+        return sql.sql(
+                        """
+                        select id from kitchen_tickets
+                         where id in (select ticket_id from order_items where order_id = :order and ticket_id is not null)
+                           and status in ('new', 'accepted', 'cooking')
+                         order by id for update
+                        """)
+                .param("order", orderId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Whether a line of the ticket belongs to an order that is paid, being paid, or closed. */
+    boolean billedOrClosed(long id) {
+        return sql.sql(
+                        """
+                        select exists (select 1 from order_items i join orders o on o.id = i.order_id
+                                        where i.ticket_id = :id and o.status <> 'open')
+                        """)
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Tickets made in a period ({@code from} inclusive, {@code to} exclusive) that were made ready: per station. */
+    List<Preparation> byStation(Instant from, Instant to) {
         return sql.sql(
                         """
                         select t.station, count(*) as n,
                                round(avg(extract(epoch from t.ready_at - t.created_at)))::bigint as avg_s,
                                round(max(extract(epoch from t.ready_at - t.created_at)))::bigint as max_s
                           from kitchen_tickets t
-                         where t.ready_at is not null
-                           and (t.created_at at time zone :zone)::date between :from and :to
+                         where t.ready_at is not null and t.created_at >= :from and t.created_at < :to
                          group by t.station order by t.station
                         """)
-                .param("zone", zone)
-                .param("from", from)
-                .param("to", to)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
                 .query((rs, i) -> new Preparation(
                         rs.getString("station"), null, null, rs.getLong("n"), rs.getLong("avg_s"), rs.getLong("max_s")))
                 .list();
     }
 
-    /** The same per product and station: each dish counted once with its ticket's time to ready. */
-    List<Preparation> byProduct(LocalDate from, LocalDate to, String zone) {
+    /** The same per product and station: the tickets that carried it, with their time to ready. */
+    List<Preparation> byProduct(Instant from, Instant to) {
         return sql.sql(
                         """
-                        select t.station, i.product_id, max(i.product_name) as product_name, count(*) as n,
+                        select t.station, i.product_id, max(i.product_name) as product_name, count(distinct t.id) as n,
                                round(avg(extract(epoch from t.ready_at - t.created_at)))::bigint as avg_s,
                                round(max(extract(epoch from t.ready_at - t.created_at)))::bigint as max_s
                           from kitchen_tickets t join order_items i on i.ticket_id = t.id
-                         where t.ready_at is not null
-                           and (t.created_at at time zone :zone)::date between :from and :to
+                         where t.ready_at is not null and t.created_at >= :from and t.created_at < :to
                          group by t.station, i.product_id order by avg_s desc, i.product_id
                         """)
-                .param("zone", zone)
-                .param("from", from)
-                .param("to", to)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
                 .query((rs, i) -> new Preparation(
                         rs.getString("station"),
                         rs.getLong("product_id"),

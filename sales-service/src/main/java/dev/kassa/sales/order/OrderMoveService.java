@@ -8,7 +8,6 @@ import dev.kassa.sales.floor.TableService;
 import dev.kassa.sales.kitchen.KitchenService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +60,7 @@ class OrderMoveService {
     OrderView move(long id, MoveRequest r) {
         OrderService.requireOpen(orders.lock(id));
         TableService.Table table = freeTable(r.table(), id);
-        try {
-            orders.moveTo(id, table.id());
-        } catch (DuplicateKeyException raced) {
-            throw OrderService.tableTaken(orders.openAt(table.id()).orElseThrow(() -> raced));
-        }
+        orders.moveTo(id, table.id());
         kitchen.retable(id, table.name());
         return service.view(id);
     }
@@ -81,6 +76,8 @@ class OrderMoveService {
                 items.of(r.order()).stream().map(OrderItemRepository.Item::id).toList();
         items.moveTo(moved, id);
         orders.cancel(r.order(), id);
+        // the merged lines' tickets now say where this order is
+        kitchen.retable(id, tableName(orders.find(id).orElseThrow().tableName()));
         return service.view(id);
     }
 
@@ -95,6 +92,10 @@ class OrderMoveService {
         BigDecimal left = BigDecimal.ZERO;
         for (int i = 0; i < r.items().size(); i++) {
             SplitLine line = r.items().get(i);
+            if (line == null) {
+                errors.required("items." + i + ".item");
+                continue;
+            }
             OrderItemRepository.Item item = lines.get(line.item());
             if (item == null || !item.billed()) {
                 errors.add("items." + i + ".item", "sales.order_item_unknown");
@@ -116,7 +117,8 @@ class OrderMoveService {
         if (left.signum() == 0 && !partial) {
             throw SalesErrors.ORDER_SPLIT_EVERYTHING.exception();
         }
-        TableService.Table table = r.table() == null ? null : freeTable(r.table(), id);
+        // the new order is another bill: never at a table that has an open order, this one's included
+        TableService.Table table = r.table() == null ? null : freeTable(r.table(), -1);
         long split = orders.create(new OrderRepository.Fields(
                 table == null ? null : table.id(),
                 order.diningOption(),
@@ -134,16 +136,23 @@ class OrderMoveService {
             }
         }
         items.moveTo(whole, split);
+        if (table != null) {
+            kitchen.retable(split, table.name());
+        }
         return service.view(split);
     }
 
     private TableService.Table freeTable(long table, long order) {
         TableService.Table found =
-                tables.active(table).orElseThrow(() -> FieldErrors.single("table", "sales.table_unknown"));
+                tables.lockActive(table).orElseThrow(() -> FieldErrors.single("table", "sales.table_unknown"));
         orders.openAt(table).filter(open -> open != order).ifPresent(open -> {
             throw OrderService.tableTaken(open);
         });
         return found;
+    }
+
+    private static String tableName(String name) {
+        return name == null ? "" : name;
     }
 
     private void lockBoth(long a, long b) {

@@ -3,6 +3,7 @@ package dev.kassa.sales.order;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.payment.PaymentMethodService;
 import dev.kassa.sales.till.PaymentRequest;
 import dev.kassa.sales.till.SaleUploadService;
 import jakarta.validation.Valid;
@@ -36,6 +37,7 @@ class OrderPaymentService {
 
     private final OrderRepository orders;
     private final OrderItemRepository items;
+    private final PaymentMethodService methods;
     private final SaleUploadService sales;
     private final OrderService service;
     private final TransactionTemplate tx;
@@ -43,52 +45,79 @@ class OrderPaymentService {
     OrderPaymentService(
             OrderRepository orders,
             OrderItemRepository items,
+            PaymentMethodService methods,
             SaleUploadService sales,
             OrderService service,
             TransactionTemplate tx) {
         this.orders = orders;
         this.items = items;
+        this.methods = methods;
         this.sales = sales;
         this.service = service;
         this.tx = tx;
     }
 
+    /**
+     * Takes the order's payment. The order is held ({@code billing}) while it is taken, so no line joins, leaves or moves
+     * between what is billed and the order closing as paid; a refused payment opens it again. Only methods the store has
+     * enabled are taken (the sale is recorded as an offline till's whole sale, which keeps one switched off since: not
+     * here, where the payment is taken now).
+     */
     Paid pay(Caller caller, long id, PayRequest r) {
-        OrderRepository.Order order = Objects.requireNonNull(
-                tx.execute(s -> orders.find(id).orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception)));
-        if (order.status().equals("cancelled")) {
-            throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
+        Billed billed = Objects.requireNonNull(tx.execute(s -> {
+            OrderRepository.Order order = orders.lock(id).orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+            if (order.status().equals("cancelled")) {
+                throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
+            }
+            methods.requireEnabled(
+                    "payments",
+                    r.payments().stream().map(PaymentRequest::paymentMethod).toList());
+            List<OrderItemRepository.Item> lines = items.of(id).stream()
+                    .filter(OrderItemRepository.Item::billed)
+                    .toList();
+            if (lines.isEmpty()) {
+                throw SalesErrors.ORDER_EMPTY.exception();
+            }
+            orders.billing(id);
+            return new Billed(order, lines);
+        }));
+        SaleUploadService.Recorded recorded;
+        try {
+            recorded = sales.record(caller, sale(billed, r), null);
+        } catch (RuntimeException refused) {
+            // nothing was sold (a second try with the order's client id would find a sale that was): the order is open
+            // again
+            tx.executeWithoutResult(s -> orders.reopen(id));
+            throw refused;
         }
-        List<OrderItemRepository.Item> billed = Objects.requireNonNull(tx.execute(s -> items.of(id))).stream()
-                .filter(OrderItemRepository.Item::billed)
-                .toList();
-        if (billed.isEmpty()) {
-            throw SalesErrors.ORDER_EMPTY.exception();
-        }
-        SaleUploadService.Recorded recorded = sales.record(
-                caller,
-                new SaleUploadService.NewSale(
-                        order.clientId().toString(),
-                        r.session(),
-                        null,
-                        r.customerId(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        r.discountPercent(),
-                        r.discountAmount(),
-                        "#" + id + (order.tableName() == null ? "" : " · " + order.tableName()),
-                        billed.stream()
-                                .map(i -> new SaleUploadService.SaleLine(
-                                        i.productId(), i.quantity(), null, i.unitPrice(), null))
-                                .toList(),
-                        r.payments()),
-                null);
         long saleId = recorded.sale().sale().id();
         return tx.execute(s -> {
             orders.paid(id, saleId);
             return new Paid(service.view(id), recorded.sale());
         });
+    }
+
+    /** The order being paid and its lines to bill, read under its lock. */
+    private record Billed(OrderRepository.Order order, List<OrderItemRepository.Item> lines) {}
+
+    private static SaleUploadService.NewSale sale(Billed billed, PayRequest r) {
+        OrderRepository.Order order = billed.order();
+        return new SaleUploadService.NewSale(
+                order.clientId().toString(),
+                r.session(),
+                null,
+                r.customerId(),
+                null,
+                null,
+                null,
+                null,
+                r.discountPercent(),
+                r.discountAmount(),
+                "#" + order.id() + (order.tableName() == null ? "" : " · " + order.tableName()),
+                billed.lines().stream()
+                        .map(i ->
+                                new SaleUploadService.SaleLine(i.productId(), i.quantity(), null, i.unitPrice(), null))
+                        .toList(),
+                r.payments());
     }
 }

@@ -100,7 +100,8 @@ class OrderRepository {
         return sql.sql(
                         SELECT
                                 + """
-                           where (cast(:status as text) is null or o.status = :status)
+                           where (cast(:status as text) is null or o.status = :status
+                                  or (:status = 'open' and o.status = 'billing'))
                              and (cast(:table as bigint) is null or o.table_id = :table)
                              and (cast(:waiter as bigint) is null or o.waiter_user_id = :waiter)
                            order by o.id desc limit :limit
@@ -113,9 +114,9 @@ class OrderRepository {
                 .list();
     }
 
-    /** The open order at the table, if any. */
+    /** The open order at the table (one being paid included), if any. */
     Optional<Long> openAt(long table) {
-        return sql.sql("select id from orders where table_id = :table and status = 'open'")
+        return sql.sql("select id from orders where table_id = :table and status in ('open', 'billing')")
                 .param("table", table)
                 .query(Long.class)
                 .optional();
@@ -136,12 +137,26 @@ class OrderRepository {
                 .update();
     }
 
-    /** Closes an open order as paid by its sale (once: a second payment of it changes nothing). */
+    /** Holds an open order while its payment is taken: nothing may change it until it is paid or reopened. */
+    void billing(long id) {
+        sql.sql("update orders set status = 'billing', updated_at = now() where id = :id and status = 'open'")
+                .param("id", id)
+                .update();
+    }
+
+    /** Opens an order again whose payment was refused (a tender too small, a method switched off). */
+    void reopen(long id) {
+        sql.sql("update orders set status = 'open', updated_at = now() where id = :id and status = 'billing'")
+                .param("id", id)
+                .update();
+    }
+
+    /** Closes an order as paid by its sale (once: a second payment of it changes nothing). */
     void paid(long id, long saleId) {
         sql.sql(
                         """
                         update orders set status = 'paid', sale_id = :sale, closed_at = now(), updated_at = now()
-                         where id = :id and status = 'open'
+                         where id = :id and status in ('open', 'billing')
                         """)
                 .param("id", id)
                 .param("sale", saleId)

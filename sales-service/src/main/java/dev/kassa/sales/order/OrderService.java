@@ -17,7 +17,6 @@ import dev.kassa.sales.kitchen.KitchenService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,7 +82,7 @@ class OrderService {
     @Transactional
     OrderView open(Caller caller, NewOrderRequest r) {
         if (r.table() != null) {
-            tables.active(r.table()).orElseThrow(() -> FieldErrors.single("table", "sales.table_unknown"));
+            tables.lockActive(r.table()).orElseThrow(() -> FieldErrors.single("table", "sales.table_unknown"));
             orders.openAt(r.table()).ifPresent(open -> {
                 throw tableTaken(open);
             });
@@ -94,26 +93,22 @@ class OrderService {
                 .map(EmployeeDirectory.Employee::fullName)
                 .filter(n -> !n.isBlank())
                 .orElse(caller.username());
-        try {
-            long id = orders.create(new OrderRepository.Fields(
-                    r.table(),
-                    option,
-                    caller.userId(),
-                    waiter,
-                    r.guests() == null ? 0 : r.guests(),
-                    r.notes() == null ? "" : r.notes().trim()));
-            return view(id);
-        } catch (DuplicateKeyException raced) {
-            // another waiter opened the table's order at the same moment
-            throw tableTaken(orders.openAt(r.table()).orElseThrow(() -> raced));
-        }
+        // the table's row is locked above: another waiter opening it at the same moment waits, then finds this order
+        long id = orders.create(new OrderRepository.Fields(
+                r.table(),
+                option,
+                caller.userId(),
+                waiter,
+                r.guests() == null ? 0 : r.guests(),
+                r.notes() == null ? "" : r.notes().trim()));
+        return view(id);
     }
 
     /** Orders in a status ({@code open} by default): a waiter sees their own, the others every one or their own. */
     @Transactional(readOnly = true)
     List<OrderView> list(Caller caller, String status, Long table, boolean mine) {
         String s = status == null || status.isBlank() ? "open" : status.trim();
-        if (!List.of("open", "paid", "cancelled").contains(s)) {
+        if (!List.of("open", "billing", "paid", "cancelled").contains(s)) {
             throw FieldErrors.single("status", "sales.order_status_invalid");
         }
         Long waiter = mine || caller.role() == Role.WAITER ? caller.userId() : null;
@@ -223,6 +218,8 @@ class OrderService {
             throw SalesErrors.ORDER_CANCEL_NEEDS_MANAGER.exception();
         }
         orders.cancel(id, null);
+        // what the kitchen has not made yet is not made any more
+        kitchen.cancelOrder(id);
         return view(id);
     }
 

@@ -47,6 +47,25 @@ public class PaymentMethodService {
         return methods.find(code).orElseThrow(SalesErrors.PAYMENT_METHOD_NOT_FOUND::exception);
     }
 
+    /**
+     * Refuses tenders by a method the store does not have or has switched off, each named by its place
+     * ({@code <field>.<i>.payment_method}), inside the caller's transaction.
+     */
+    @Transactional(readOnly = true)
+    public void requireEnabled(String field, List<String> codes) {
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code == null
+                    || methods.find(code)
+                            .filter(PaymentMethodRepository.PaymentMethod::isActive)
+                            .isEmpty()) {
+                errors.add(field + "." + i + ".payment_method", "sales.payment_method_unknown");
+            }
+        }
+        errors.throwIfAny();
+    }
+
     /** Refuses a {@code payment_method} filter that names none of the store's methods (enabled or not). */
     @Transactional(readOnly = true)
     public void requireKnown(String field, String code) {
