@@ -46,6 +46,9 @@ class PublicRateLimit implements WebFilter {
     /** Pages anyone with the link may open: their random tokens must not be tried one after another. */
     private static final PathPatterns PAGES = new PathPatterns(List.of("/r/**", "/m/**"));
 
+    /** Guests' orders from a table's menu: no token either. */
+    private static final PathPatterns GUEST_ORDERS = new PathPatterns(List.of("/m/**"));
+
     private final List<Rule> rules;
     private final ErrorWriter errors;
     private final RemoteAddressResolver addresses;
@@ -59,7 +62,9 @@ class PublicRateLimit implements WebFilter {
         this.errors = errors;
         this.rules = List.of(
                 new Rule(HttpMethod.POST, AUTH, properties::authRateLimit, new MinuteWindows(clock)),
-                new Rule(HttpMethod.GET, PAGES, properties::publicPageRateLimit, new MinuteWindows(clock)));
+                new Rule(HttpMethod.GET, PAGES, properties::publicPageRateLimit, new MinuteWindows(clock)),
+                // a guest's order from the table's menu: as many a minute, counted apart from the pages
+                new Rule(HttpMethod.POST, GUEST_ORDERS, properties::publicPageRateLimit, new MinuteWindows(clock)));
         // behind an ingress or load balancer every request comes from the proxy: count the client it names instead
         this.addresses = ForwardedRequestFilter.clientResolver(properties);
     }

@@ -92,5 +92,12 @@ class PublicRateLimitTests {
                 .as("a table's menu counts with the receipts: another public page whose token is its key")
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(menu("198.51.100.9")).isNull();
+        // a guest's orders from the table count apart, as many a minute
+        for (int i = 0; i < 3; i++) {
+            assertThat(call(MockServerHttpRequest.post("/m/AAAAAAAAAAAAAAAAAAAAAAAA/orders"), "198.51.100.7"))
+                    .isNull();
+        }
+        assertThat(call(MockServerHttpRequest.post("/m/AAAAAAAAAAAAAAAAAAAAAAAA/orders"), "198.51.100.7"))
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 }

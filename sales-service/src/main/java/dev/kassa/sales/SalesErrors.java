@@ -85,6 +85,9 @@ public enum SalesErrors implements KassaError {
     ORDER_ITEM_SENT(409, "order_item_sent", "sales.order_item_sent"),
     ORDER_NOTHING_TO_SEND(409, "order_nothing_to_send", "sales.order_nothing_to_send"),
     ORDER_EMPTY(409, "order_empty", "sales.order_empty"),
+    ORDER_NOTHING_TO_CONFIRM(409, "order_nothing_to_confirm", "sales.order_nothing_to_confirm"),
+    /** The store does not let guests order from the table (its café settings). */
+    GUEST_ORDERING_OFF(403, "guest_ordering_off", "sales.guest_ordering_off"),
     /** A split must leave the order something to pay. */
     ORDER_SPLIT_EVERYTHING(409, "order_split_everything", "sales.order_split_everything"),
     ORDER_CANCEL_NEEDS_MANAGER(403, "permission_denied", "sales.order_cancel_needs_manager"),

@@ -178,7 +178,10 @@ class FloorTests {
         // a token that is none, one no table has: the same neutral 404; nothing under the menu's path is public
         assertThat(guest().get("/m/abc").text("/code")).isEqualTo("menu_link_unknown");
         assertThat(guest().get("/m/AAAAAAAAAAAAAAAAAAAAAAAA").text("/code")).isEqualTo("menu_link_unknown");
-        assertThat(guest().get(menu + "/orders").status()).isEqualTo(401);
+        assertThat(guest().get(menu + "/orders").status())
+                .as("a guest's order is only sent, never read back")
+                .isEqualTo(405);
+        assertThat(guest().get(menu + "/anything").status()).isEqualTo(401);
         assertThat(guest().get("/api/sales/tables/").status()).isEqualTo(401);
 
         // bad input: no name, a name too long, an unknown area, too many seats, a bad QR format or size

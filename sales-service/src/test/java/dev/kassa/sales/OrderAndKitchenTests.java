@@ -300,6 +300,80 @@ class OrderAndKitchenTests {
     }
 
     @Test
+    void guestsOrderFromTheTableWhenTheStoreLetsThemAndAWaiterConfirms() {
+        String store = TestStores.newKey("cag");
+        Api manager = as(store, 9, "manager");
+        Api waiter = as(store, 21, "waiter");
+        Api guest = new Api("http://localhost:" + port);
+        Api.Response table = manager.post("/api/sales/tables/", json("name", "3"));
+        String orders = URI.create(table.text("/menu_url")).getPath() + "/orders";
+        Map<String, Object> tea = json("items", List.of(json("product", 18, "quantity", 2, "note", "с лимоном")));
+
+        // the store has not let guests order yet
+        Api.Response off = guest.post(orders, tea);
+        assertThat(off.status()).isEqualTo(403);
+        assertThat(off.text("/code")).isEqualTo("guest_ordering_off");
+        assertThat(waiter.put("/api/sales/cafe-settings/", json("guest_ordering", true))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(manager.put("/api/sales/cafe-settings/", json("guest_ordering", true))
+                        .at("/guest_ordering")
+                        .asBoolean())
+                .isTrue();
+        assertThat(guest.header("Accept", "application/json")
+                        .get(URI.create(table.text("/menu_url")).getPath())
+                        .at("/guest_ordering")
+                        .asBoolean())
+                .isTrue();
+
+        // the guest's lines wait for a waiter: not sent, not billed; the guest learns only what they ordered
+        Api.Response ordered = guest.post(orders, tea);
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(202);
+        assertThat(ordered.text("/status")).isEqualTo("awaiting");
+        assertThat(ordered.text("/items/0/name")).isEqualTo("Капучино");
+        assertThat(ordered.body().fieldNames()).toIterable().containsExactlyInAnyOrder("table", "status", "items");
+        assertThat(guest.post(orders, json("items", List.of(json("product", 19))))
+                        .status())
+                .isEqualTo(202);
+        JsonNode open = waiter.get("/api/sales/orders/").body();
+        assertThat(open.size()).as("a waiter sees the order guests opened").isEqualTo(1);
+        String order = "/api/sales/orders/" + open.get(0).get("id").asLong();
+        Api.Response waiting = waiter.get(order + "/");
+        assertThat(waiting.at("/items").findValuesAsText("status")).containsExactly("awaiting", "awaiting");
+        assertThat(waiting.text("/total")).isEqualTo("0.00");
+        assertThat(waiter.post(order + "/send/", null).text("/code")).isEqualTo("order_nothing_to_send");
+
+        // a waiter confirms them: they are billed and go with the next round
+        Api.Response confirmed = waiter.post(order + "/confirm/", null);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.at("/waiter").asLong())
+                .as("the waiter takes on the guests' order")
+                .isEqualTo(21);
+        assertThat(confirmed.text("/total")).isEqualTo("36000.00");
+        assertThat(waiter.post(order + "/confirm/", null).text("/code")).isEqualTo("order_nothing_to_confirm");
+        assertThat(waiter.post(order + "/send/", null).at("/items").findValuesAsText("status"))
+                .containsExactly("new", "new");
+
+        // bad input, a dish not on the menu, too many at once; a new QR code's old link takes no orders
+        assertThat(guest.post(orders, json("items", List.of(json("product", 99))))
+                        .at("/errors/items.0.product")
+                        .isArray())
+                .isTrue();
+        assertThat(guest.post(orders, json("items", List.of(json("product", 18, "quantity", 21))))
+                        .at("/errors/items.0.quantity")
+                        .isArray())
+                .isTrue();
+        assertThat(guest.post(orders, json("items", List.of()))
+                        .at("/errors/items")
+                        .isArray())
+                .isTrue();
+        assertThat(guest.post(orders, "not json").status()).isEqualTo(400);
+        manager.post("/api/sales/tables/" + table.at("/id").asLong() + "/new-link/", null);
+        assertThat(guest.post(orders, tea).text("/code")).isEqualTo("menu_link_withdrawn");
+        assertThat(waiter.get(order + "/").at("/items").size()).isEqualTo(2);
+    }
+
+    @Test
     void rolesOtherStoresAndBadInputAreRefusedAndChangeNothing() {
         String store = TestStores.newKey("cax");
         Api manager = as(store, 9, "manager");

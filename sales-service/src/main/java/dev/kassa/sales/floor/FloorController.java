@@ -42,6 +42,21 @@ class FloorController {
         this.floor = floor;
     }
 
+    @Operation(
+            summary = "The café's settings: guest_ordering (guests order from their table's menu; a waiter confirms)")
+    @GetMapping("/api/sales/cafe-settings")
+    @PreAuthorize(Access.TAKE_ORDERS)
+    CafeSettingsRepository.CafeSettings settings() {
+        return floor.settings();
+    }
+
+    @Operation(summary = "Change the café's settings: {guest_ordering}")
+    @PutMapping("/api/sales/cafe-settings")
+    @PreAuthorize(Access.MANAGE_SALES)
+    CafeSettingsRepository.CafeSettings updateSettings(@Valid @RequestBody FloorService.SettingsRequest request) {
+        return floor.updateSettings(request);
+    }
+
     @Operation(summary = "The store's areas (the hall, the terrace) in their order, with their number of tables")
     @GetMapping("/api/sales/areas")
     @PreAuthorize(Access.TAKE_ORDERS)

@@ -69,14 +69,31 @@ class FloorService {
         }
     }
 
+    /** The café's settings as the API takes them ({@code guest_ordering}: guests order from their table's menu). */
+    record SettingsRequest(@Required Boolean guestOrdering) {}
+
     private final AreaRepository areas;
     private final TableRepository tables;
     private final TableLinkRepository links;
+    private final CafeSettingsRepository settings;
 
-    FloorService(AreaRepository areas, TableRepository tables, TableLinkRepository links) {
+    FloorService(
+            AreaRepository areas, TableRepository tables, TableLinkRepository links, CafeSettingsRepository settings) {
         this.areas = areas;
         this.tables = tables;
         this.links = links;
+        this.settings = settings;
+    }
+
+    @Transactional(readOnly = true)
+    CafeSettingsRepository.CafeSettings settings() {
+        return settings.get();
+    }
+
+    @Transactional
+    CafeSettingsRepository.CafeSettings updateSettings(SettingsRequest r) {
+        settings.update(r.guestOrdering());
+        return settings.get();
     }
 
     static String linkOf(String token) {

@@ -1,10 +1,8 @@
 package dev.kassa.sales.floor;
 
 import dev.kassa.platform.error.Messages;
-import dev.kassa.platform.security.PublicLinkTokens;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
@@ -27,31 +25,34 @@ import java.util.Objects;
 @Service
 class GuestMenuService {
 
-    /** The menu a guest sees: the store's and the table's names, and the categories in their order. */
-    record GuestMenu(String store, String table, String area, List<Category> categories) {}
+    /**
+     * The menu a guest sees: the store's and the table's names, whether they may order from it ({@code POST
+     * /m/{token}/orders}), and the categories in their order.
+     */
+    record GuestMenu(String store, String table, String area, boolean guestOrdering, List<Category> categories) {}
 
     /** A category of the menu ({@code id} null for what has none). */
     record Category(Long id, String name, List<Item> items) {}
 
     record Item(long id, String name, String description, BigDecimal price, String unit) {}
 
-    private final TableLinkRepository links;
+    private final MenuLinkService links;
     private final TableRepository tables;
-    private final TenantProvisioner tenants;
+    private final CafeSettingsRepository settings;
     private final TenantRegistry stores;
     private final CatalogClient catalog;
     private final TransactionTemplate reads;
 
     GuestMenuService(
-            TableLinkRepository links,
+            MenuLinkService links,
             TableRepository tables,
-            TenantProvisioner tenants,
+            CafeSettingsRepository settings,
             TenantRegistry stores,
             CatalogClient catalog,
             PlatformTransactionManager transactions) {
         this.links = links;
         this.tables = tables;
-        this.tenants = tenants;
+        this.settings = settings;
         this.stores = stores;
         this.catalog = catalog;
         this.reads = new TransactionTemplate(transactions);
@@ -60,14 +61,8 @@ class GuestMenuService {
 
     /** The menu of a link: 404 for a token no link has (or not a token at all) or a table switched off, 410 withdrawn. */
     GuestMenu menu(String token) {
-        if (!PublicLinkTokens.wellFormed(token)) {
-            throw SalesErrors.MENU_LINK_UNKNOWN.exception();
-        }
-        TableLinkRepository.Link link = links.find(token).orElseThrow(SalesErrors.MENU_LINK_UNKNOWN::exception);
-        if (link.withdrawnAt() != null) {
-            throw SalesErrors.MENU_LINK_WITHDRAWN.exception();
-        }
-        Tenant tenant = tenants.ensureReady(link.tenantKey());
+        MenuLinkService.Opened link = links.open(token);
+        Tenant tenant = link.tenant();
         return TenantContext.call(tenant, () -> {
             TableRepository.Table table =
                     Objects.requireNonNull(reads.execute(s -> tables.find(tenant.key(), link.tableId())
@@ -76,7 +71,9 @@ class GuestMenuService {
             String store = stores.profile(tenant.key())
                     .map(TenantRegistry.Profile::name)
                     .orElse("");
-            return new GuestMenu(store, table.name(), table.areaName(), categories(catalog.menu()));
+            boolean ordering =
+                    Boolean.TRUE.equals(reads.execute(s -> settings.get().guestOrdering()));
+            return new GuestMenu(store, table.name(), table.areaName(), ordering, categories(catalog.menu()));
         });
     }
 

@@ -15,9 +15,17 @@ public class TableService {
     public record Table(long id, String name, String area) {}
 
     private final TableRepository tables;
+    private final CafeSettingsRepository settings;
 
-    TableService(TableRepository tables) {
+    TableService(TableRepository tables, CafeSettingsRepository settings) {
         this.tables = tables;
+        this.settings = settings;
+    }
+
+    /** Whether the store lets guests order from their table's menu, inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean guestOrdering() {
+        return settings.get().guestOrdering();
     }
 
     /**

@@ -92,6 +92,13 @@ class OrderController {
         return orders.send(id);
     }
 
+    @Operation(summary = "Confirm the lines guests ordered from the table's menu: they go with the next round")
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize(Access.TAKE_ORDERS)
+    OrderView confirm(@PathVariable long id, Caller caller) {
+        return orders.confirm(caller, id);
+    }
+
     @Operation(summary = "Move the order to another table: {table} (a free one)")
     @PostMapping("/{id}/move")
     @PreAuthorize(Access.TAKE_ORDERS)

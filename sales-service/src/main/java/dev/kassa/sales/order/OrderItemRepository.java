@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 class OrderItemRepository {
 
     /**
-     * A line: {@code status} {@code pending} until its round is sent, then its ticket's ({@code new} … {@code served},
-     * {@code cancelled}: the kitchen did not make it, and it is not billed).
+     * A line: {@code status} {@code awaiting} while a guest's line waits for a waiter, {@code pending} until its round is
+     * sent, then its ticket's ({@code new} … {@code served}, {@code cancelled}: the kitchen did not make it, and it is not
+     * billed).
      */
     record Item(
             long id,
@@ -47,7 +48,11 @@ class OrderItemRepository {
         }
 
         boolean billed() {
-            return !"cancelled".equals(status);
+            return !"cancelled".equals(status) && !awaiting();
+        }
+
+        boolean awaiting() {
+            return "awaiting".equals(status);
         }
     }
 
@@ -61,7 +66,8 @@ class OrderItemRepository {
 
     private static final String SELECT =
             """
-            select i.*, k.round, k.station, coalesce(k.status, 'pending') as status
+            select i.*, k.round, k.station,
+                   case when i.awaiting then 'awaiting' else coalesce(k.status, 'pending') end as status
               from order_items i left join kitchen_tickets k on k.id = i.ticket_id
             """;
     private static final RowMapper<Item> ROW = (rs, n) -> new Item(
@@ -85,12 +91,15 @@ class OrderItemRepository {
         this.sql = sql;
     }
 
-    long add(long orderId, NewItem i) {
+    /** Adds a line; {@code awaiting}: a guest's, which waits for a waiter to confirm it. */
+    long add(long orderId, NewItem i, boolean awaiting) {
         return sql.sql(
                         """
-                        insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note)
-                        values (:order, :product, :name, :category, :price, :quantity, :note) returning id
+                        insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note,
+                                                 awaiting)
+                        values (:order, :product, :name, :category, :price, :quantity, :note, :awaiting) returning id
                         """)
+                .param("awaiting", awaiting)
                 .param("order", orderId)
                 .param("product", i.productId())
                 .param("name", i.productName())
@@ -129,6 +138,13 @@ class OrderItemRepository {
                 .param("id", id)
                 .query(ROW)
                 .optional();
+    }
+
+    /** A waiter confirms the guests' lines of the order: they join the next round; answers how many. */
+    int confirm(long orderId) {
+        return sql.sql("update order_items set awaiting = false where order_id = :order and awaiting")
+                .param("order", orderId)
+                .update();
     }
 
     void delete(long id) {

@@ -95,7 +95,10 @@ class OrderRepository {
                 .optional();
     }
 
-    /** Orders in a status, at a table, of a waiter (each filter when given), newest first. */
+    /**
+     * Orders in a status, at a table, of a waiter (each filter when given; a waiter's include those guests opened, which
+     * no waiter has yet), newest first.
+     */
     List<Order> list(String status, Long table, Long waiter, int limit) {
         return sql.sql(
                         SELECT
@@ -103,7 +106,7 @@ class OrderRepository {
                            where (cast(:status as text) is null or o.status = :status
                                   or (:status = 'open' and o.status = 'billing'))
                              and (cast(:table as bigint) is null or o.table_id = :table)
-                             and (cast(:waiter as bigint) is null or o.waiter_user_id = :waiter)
+                             and (cast(:waiter as bigint) is null or o.waiter_user_id in (:waiter, 0))
                            order by o.id desc limit :limit
                           """)
                 .param("status", status)
@@ -120,6 +123,19 @@ class OrderRepository {
                 .param("table", table)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** A waiter takes on an order guests opened from the table (one no waiter has yet). */
+    void claim(long id, long waiter, String waiterName) {
+        sql.sql(
+                        """
+                        update orders set waiter_user_id = :waiter, waiter_name = :name, updated_at = now()
+                         where id = :id and waiter_user_id = 0
+                        """)
+                .param("id", id)
+                .param("waiter", waiter)
+                .param("name", waiterName)
+                .update();
     }
 
     /** Counts a round sent to the kitchen; answers its number. */

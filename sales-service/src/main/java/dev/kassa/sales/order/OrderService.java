@@ -88,11 +88,7 @@ class OrderService {
             });
         }
         String option = r.diningOption() == null ? DiningOption.HERE.code() : r.diningOption();
-        String tenant = TenantContext.require().key();
-        String waiter = staff.byUser(tenant, caller.userId())
-                .map(EmployeeDirectory.Employee::fullName)
-                .filter(n -> !n.isBlank())
-                .orElse(caller.username());
+        String waiter = waiterName(caller);
         // the table's row is locked above: another waiter opening it at the same moment waits, then finds this order
         long id = orders.create(new OrderRepository.Fields(
                 r.table(),
@@ -147,7 +143,8 @@ class OrderService {
                             product.categoryId(),
                             product.price(),
                             quantity,
-                            r.note() == null ? "" : r.note().trim()));
+                            r.note() == null ? "" : r.note().trim()),
+                    false);
             return view(id);
         });
     }
@@ -169,7 +166,7 @@ class OrderService {
     OrderView send(long id) {
         OrderRepository.Order order = requireOpen(orders.lock(id));
         List<OrderItemRepository.Item> unsent =
-                items.of(id).stream().filter(i -> !i.sent()).toList();
+                items.of(id).stream().filter(i -> !i.sent() && !i.awaiting()).toList();
         if (unsent.isEmpty()) {
             throw SalesErrors.ORDER_NOTHING_TO_SEND.exception();
         }
@@ -209,6 +206,20 @@ class OrderService {
         return view(id);
     }
 
+    /**
+     * A waiter confirms the lines guests ordered from the table: they go with the next round and are billed; an order the
+     * guests opened becomes this waiter's.
+     */
+    @Transactional
+    OrderView confirm(Caller caller, long id) {
+        requireOpen(orders.lock(id));
+        if (items.confirm(id) == 0) {
+            throw SalesErrors.ORDER_NOTHING_TO_CONFIRM.exception();
+        }
+        orders.claim(id, caller.userId(), waiterName(caller));
+        return view(id);
+    }
+
     /** Cancels an open order: one with lines the kitchen was sent only by a manager. */
     @Transactional
     OrderView cancel(Caller caller, long id) {
@@ -221,6 +232,14 @@ class OrderService {
         // what the kitchen has not made yet is not made any more
         kitchen.cancelOrder(id);
         return view(id);
+    }
+
+    /** The caller's name as the store's directory has it (their login name until it does). */
+    private String waiterName(Caller caller) {
+        return staff.byUser(TenantContext.require().key(), caller.userId())
+                .map(EmployeeDirectory.Employee::fullName)
+                .filter(n -> !n.isBlank())
+                .orElse(caller.username());
     }
 
     OrderView view(long id) {

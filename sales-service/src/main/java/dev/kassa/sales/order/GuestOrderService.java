@@ -1,0 +1,126 @@
+package dev.kassa.sales.order;
+
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.floor.MenuLinkService;
+import dev.kassa.sales.floor.TableService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Guests ordering from their table's menu (issue 65 point 6), when the store lets them: their lines join the table's open
+ * order (one is opened for them when it has none) as {@code awaiting}, neither sent to the kitchen nor billed until a
+ * waiter confirms them. A guest learns only what they ordered: no order, no other line, nothing else of the store.
+ */
+@Service
+class GuestOrderService {
+
+    /** At most this many of a dish in one line, and this many lines, from a guest at once. */
+    static final int MOST = 20;
+
+    record GuestOrderRequest(@NotEmpty @Size(max = MOST) List<@Valid GuestLine> items) {}
+
+    record GuestLine(
+            @Required Long product,
+            @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            @Size(max = 200) String note) {}
+
+    /** What the guest ordered, as the table's page confirms it: names, quantities, prices; a waiter confirms it next. */
+    record GuestOrder(String table, String status, List<OrderedLine> items) {}
+
+    record OrderedLine(String name, BigDecimal quantity, BigDecimal price, String note) {}
+
+    private final MenuLinkService links;
+    private final TableService tables;
+    private final OrderRepository orders;
+    private final OrderItemRepository items;
+    private final CatalogClient catalog;
+    private final TransactionTemplate tx;
+
+    GuestOrderService(
+            MenuLinkService links,
+            TableService tables,
+            OrderRepository orders,
+            OrderItemRepository items,
+            CatalogClient catalog,
+            TransactionTemplate tx) {
+        this.links = links;
+        this.tables = tables;
+        this.orders = orders;
+        this.items = items;
+        this.catalog = catalog;
+        this.tx = tx;
+    }
+
+    GuestOrder order(String token, GuestOrderRequest r) {
+        MenuLinkService.Opened link = links.open(token);
+        return TenantContext.call(link.tenant(), () -> {
+            FieldErrors errors = new FieldErrors();
+            for (int i = 0; i < r.items().size(); i++) {
+                GuestLine line = r.items().get(i);
+                if (line == null) {
+                    errors.required("items." + i + ".product");
+                } else if (line.quantity() != null && line.quantity().compareTo(BigDecimal.valueOf(MOST)) > 0) {
+                    errors.add("items." + i + ".quantity", "sales.guest_line_quantity");
+                }
+            }
+            errors.throwIfAny();
+            tx.executeWithoutResult(s -> allowed(link.tableId()));
+            // what the menu offers now, asked before anything is locked
+            Map<Long, CatalogClient.MenuItem> menu = new HashMap<>();
+            catalog.menu(r.items().stream().map(GuestLine::product).distinct().toList())
+                    .items()
+                    .forEach(i -> menu.put(i.id(), i));
+            for (int i = 0; i < r.items().size(); i++) {
+                if (!menu.containsKey(r.items().get(i).product())) {
+                    errors.add("items." + i + ".product", "sales.order_item_unavailable");
+                }
+            }
+            errors.throwIfAny();
+            return Objects.requireNonNull(tx.execute(s -> {
+                TableService.Table table = allowed(link.tableId());
+                long order = orders.openAt(table.id())
+                        .orElseGet(() -> orders.create(
+                                new OrderRepository.Fields(table.id(), DiningOption.HERE.code(), 0, "", 0, "")));
+                OrderService.requireOpen(orders.lock(order));
+                List<OrderedLine> ordered = new ArrayList<>();
+                for (GuestLine line : r.items()) {
+                    CatalogClient.MenuItem dish = menu.get(line.product());
+                    BigDecimal quantity = (line.quantity() == null ? BigDecimal.ONE : line.quantity())
+                            .setScale(3, RoundingMode.UNNECESSARY);
+                    String note = line.note() == null ? "" : line.note().trim();
+                    items.add(
+                            order,
+                            new OrderItemRepository.NewItem(
+                                    dish.id(), dish.name(), dish.categoryId(), dish.price(), quantity, note),
+                            true);
+                    ordered.add(new OrderedLine(dish.name(), quantity, dish.price(), note));
+                }
+                return new GuestOrder(table.name(), "awaiting", ordered);
+            }));
+        });
+    }
+
+    /** The table, its row locked, if the store takes guests' orders and the table is in use. */
+    private TableService.Table allowed(long tableId) {
+        if (!tables.guestOrdering()) {
+            throw SalesErrors.GUEST_ORDERING_OFF.exception();
+        }
+        return tables.lockActive(tableId).orElseThrow(SalesErrors.MENU_LINK_UNKNOWN::exception);
+    }
+}
