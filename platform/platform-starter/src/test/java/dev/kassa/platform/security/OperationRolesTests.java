@@ -9,7 +9,7 @@ class OperationRolesTests {
     @Test
     void eachAccessRuleNamesTheRolesOfTheEnforcementMatrix() {
         assertThat(OperationRoles.rolesFor(Access.MEMBER))
-                .containsExactly("owner", "manager", "cashier", "stockkeeper");
+                .containsExactly("owner", "manager", "cashier", "stockkeeper", "waiter", "kitchen");
         assertThat(OperationRoles.rolesFor(Access.SELL)).containsExactly("owner", "manager", "cashier");
         assertThat(OperationRoles.rolesFor(Access.MANAGE_EMPLOYEES)).containsExactly("owner", "manager");
         assertThat(OperationRoles.rolesFor(Access.DELETE_CATALOG)).containsExactly("owner");
@@ -18,7 +18,12 @@ class OperationRolesTests {
         assertThat(OperationRoles.rolesFor(Access.VIEW_ANALYTICS)).containsExactly("owner", "manager", "stockkeeper");
         assertThat(OperationRoles.rolesFor(Access.VIEW_SALES_REPORTS)).containsExactly("owner", "manager");
         assertThat(OperationRoles.rolesFor(Access.READ_CATALOG))
-                .containsExactly("owner", "manager", "cashier", "stockkeeper");
+                .containsExactly("owner", "manager", "cashier", "stockkeeper", "waiter");
+        // a café's roles (issue 65): waiters take orders, the kitchen sees only its screen
+        assertThat(OperationRoles.rolesFor(Access.TAKE_ORDERS))
+                .containsExactly("owner", "manager", "cashier", "waiter");
+        assertThat(OperationRoles.rolesFor(Access.KITCHEN))
+                .containsExactly("owner", "manager", "cashier", "waiter", "kitchen");
     }
 
     @Test
