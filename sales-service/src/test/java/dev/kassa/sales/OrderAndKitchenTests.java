@@ -24,10 +24,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static dev.kassa.platform.test.Api.json;
@@ -371,6 +377,65 @@ class OrderAndKitchenTests {
         manager.post("/api/sales/tables/" + table.at("/id").asLong() + "/new-link/", null);
         assertThat(guest.post(orders, tea).text("/code")).isEqualTo("menu_link_withdrawn");
         assertThat(waiter.get(order + "/").at("/items").size()).isEqualTo(2);
+    }
+
+    @Test
+    void twoWaitersAtOneTableAndTwoTillsPayingOneOrderMakeOneOrderAndOneSale() throws Exception {
+        String store = TestStores.newKey("cac");
+        Api manager = as(store, 9, "manager");
+        long table =
+                manager.post("/api/sales/tables/", json("name", "9")).at("/id").asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // two waiters open the table's order at the same moment: one order, the other told which
+            List<Future<Api.Response>> opened = pool.invokeAll(List.of(
+                    () -> as(store, 21, "waiter").post("/api/sales/orders/", json("table", table)),
+                    () -> as(store, 22, "waiter").post("/api/sales/orders/", json("table", table))));
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> f : opened) {
+                answers.add(f.get());
+            }
+            assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
+            long order = answers.stream()
+                    .filter(a -> a.status() == 201)
+                    .findFirst()
+                    .orElseThrow()
+                    .at("/id")
+                    .asLong();
+            Api.Response taken =
+                    answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+            assertThat(taken.text("/code")).as(taken.toString()).isEqualTo("table_has_open_order");
+            assertThat(taken.at("/order").asLong()).isEqualTo(order);
+            assertThat(manager.post("/api/sales/orders/" + order + "/items/", json("product", 18, "quantity", 2))
+                            .status())
+                    .isEqualTo(201);
+
+            // two tills take its payment at once: one sale, both told of it
+            long session = as(store, 5, "cashier")
+                    .post("/api/sales/sessions/open/", json("opening_balance", 0))
+                    .at("/data/id")
+                    .asLong();
+            Map<String, Object> pay =
+                    json("session", session, "payments", List.of(json("payment_method", "cash", "amount", 24000)));
+            List<Future<Api.Response>> paid = pool.invokeAll(List.of(
+                    () -> as(store, 5, "cashier").post("/api/sales/orders/" + order + "/pay/", pay),
+                    () -> as(store, 5, "cashier").post("/api/sales/orders/" + order + "/pay/", pay)));
+            Set<String> sales = new HashSet<>();
+            for (Future<Api.Response> f : paid) {
+                Api.Response r = f.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                sales.add(r.text("/sale/id"));
+            }
+            assertThat(sales).hasSize(1);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from " + TestStores.schema(store) + ".sales where status = 'completed'",
+                            Integer.class))
+                    .isEqualTo(1);
+            assertThat(manager.get("/api/sales/orders/" + order + "/").text("/status"))
+                    .isEqualTo("paid");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
