@@ -36,6 +36,7 @@ public enum CatalogErrors implements KassaError {
     RESERVATION_NOT_FOUND(404, "not_found", "catalog.reservation_not_found"),
     SUPPLIER_NOT_FOUND(404, "supplier_not_found", "catalog.supplier_not_found"),
     TAG_NOT_FOUND(404, "tag_not_found", "catalog.tag_not_found"),
+    MODIFIER_GROUP_NOT_FOUND(404, "modifier_group_not_found", "catalog.modifier_group_not_found"),
     UNIT_NOT_FOUND(404, "unit_not_found", "catalog.unit_not_found"),
     HOLD_RELEASED(409, "hold_released", "catalog.hold_released"),
     COUNT_NOT_FOUND(404, "count_not_found", "catalog.count_not_found"),

@@ -87,7 +87,8 @@ class GuestMenuTests {
         assertThat(menu.at("/items/1/category").isNull()).isTrue();
         assertThat(menu.at("/items/0").fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("id", "name", "description", "price", "unit", "category_id", "category");
+                .containsExactlyInAnyOrder(
+                        "id", "name", "description", "price", "unit", "category_id", "category", "modifier_groups");
 
         // anyone else is refused: a user's own token, no token, no store
         assertThat(owner.get("/internal/menu").text("/code")).isEqualTo("internal_only");

@@ -5,7 +5,13 @@ import dev.kassa.platform.security.TenantMembershipFilter;
 import dev.kassa.platform.tenancy.TenantKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,5 +44,25 @@ class ProductMenuController {
             throw PlatformErrors.MISSING_TENANT_KEY.exception();
         }
         return menu.of(store.trim(), ids == null ? List.of() : ids);
+    }
+
+    /** Lines a waiter or a guest adds to an order. */
+    record MenuLines(@NotEmpty @Size(max = 50) List<ProductMenuService.@Valid @NotNull MenuLine> lines) {}
+
+    /** The lines priced, in their order. */
+    record PricedLines(List<ProductMenuService.PricedLine> lines) {}
+
+    @Operation(
+            summary =
+                    "Price lines an order would take by the menu of now: each dish (item null when the menu no longer "
+                            + "offers it) with the modifier options it chose, checked as a till's hold checks them")
+    @PostMapping("/internal/menu/lines")
+    PricedLines price(
+            @RequestHeader(name = TenantMembershipFilter.HEADER, required = false) String store,
+            @Valid @RequestBody MenuLines request) {
+        if (store == null || !TenantKeys.isValidKey(store.trim())) {
+            throw PlatformErrors.MISSING_TENANT_KEY.exception();
+        }
+        return new PricedLines(menu.price(store.trim(), request.lines()));
     }
 }

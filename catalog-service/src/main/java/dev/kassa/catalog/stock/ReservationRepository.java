@@ -24,8 +24,11 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class ReservationRepository {
 
-    /** The locked product of a hold: what the till is told about it, its cost price and whether it is on sale. */
-    record Locked(Reservation.Product product, BigDecimal costPrice, boolean active) {}
+    /**
+     * The locked product of a hold: what the till is told about it, its cost price, whether it is on sale and whether it
+     * has a modifier group a line must choose from.
+     */
+    record Locked(Reservation.Product product, BigDecimal costPrice, boolean active, boolean needsModifiers) {}
 
     /**
      * A batch a hold could come from, FEFO-ordered: what is free in it (its quantity less its active holds), and what the
@@ -67,7 +70,9 @@ class ReservationRepository {
                         scanned as (
                             select product_id, batch_id from scanned_codes where code = :code order by precedence limit 1)
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active,
-                               claim.released, claim.repeated, (select batch_id from scanned)
+                               claim.released, claim.repeated, (select batch_id from scanned),
+                               exists (select 1 from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
+                                       where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers
                           from claim, products p join units u on u.id = p.unit_id
                          where p.id = coalesce(cast(:id as bigint), (select product_id from scanned))
                            for no key update of p
@@ -102,16 +107,19 @@ class ReservationRepository {
                             returning request_ref, released, not (xmax = 0) as repeated),
                         locked as (
                             select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price,
-                                   p.is_active
+                                   p.is_active,
+                                   exists (select 1 from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
+                                           where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers
                               from products p join units u on u.id = p.unit_id
                              where p.id = any(cast(:ids as bigint[])) and (select count(*) from claim) >= 0
                              order by p.id
                                for no key update of p)
                         select id, name, sku, short_name, sale_price, tax_rate, track_inventory, cost_price, is_active,
-                               null, null, null
+                               null, null, null, needs_modifiers
                           from locked
                         union all
-                        select null, null, null, null, null, null, null, null, null, request_ref, released, repeated from claim
+                        select null, null, null, null, null, null, null, null, null, request_ref, released, repeated, null
+                          from claim
                         """)
                 .param("refs", requestRefs.toArray(String[]::new))
                 .param("ids", productIds.toArray(Long[]::new))
@@ -125,7 +133,10 @@ class ReservationRepository {
         return new ClaimedLines(claims, products);
     }
 
-    /** The locked product of a row whose first nine columns are a product's, as {@link #claimAndLock} selects them. */
+    /**
+     * The locked product of a row whose first nine columns are a product's and which says {@code needs_modifiers}, as
+     * {@link #claimAndLock} selects them.
+     */
     private static Locked locked(ResultSet rs) throws SQLException {
         return new Locked(
                 new Reservation.Product(
@@ -137,7 +148,8 @@ class ReservationRepository {
                         rs.getBigDecimal(6),
                         rs.getBoolean(7)),
                 rs.getBigDecimal(8),
-                rs.getBoolean(9));
+                rs.getBoolean(9),
+                rs.getBoolean("needs_modifiers"));
     }
 
     /** A hold request's claim, its product (locked), and the batch a scanned batch code named. */

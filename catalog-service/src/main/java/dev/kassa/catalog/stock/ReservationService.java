@@ -1,6 +1,8 @@
 package dev.kassa.catalog.stock;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.modifier.ModifierChoice;
+import dev.kassa.catalog.modifier.ModifierService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -23,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +45,7 @@ public class ReservationService {
     private final StockEvents events;
     private final CatalogProperties properties;
     private final HoldSweeper sweeper;
+    private final ModifierService modifiers;
 
     ReservationService(
             ReservationRepository holds,
@@ -49,7 +53,9 @@ public class ReservationService {
             StockLevelRepository stock,
             StockEvents events,
             CatalogProperties properties,
-            HoldSweeper sweeper) {
+            HoldSweeper sweeper,
+            ModifierService modifiers) {
+        this.modifiers = modifiers;
         this.sweeper = sweeper;
         this.holds = holds;
         this.batches = batches;
@@ -74,12 +80,14 @@ public class ReservationService {
                 .orElseThrow(() -> byCode
                         ? CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code)
                         : CatalogErrors.PRODUCT_NOT_FOUND.exception());
-        return hold(List.of(new Line(
-                        r,
-                        requested,
-                        claimed.claim(),
-                        claimed.locked(),
-                        r.batchId() != null ? r.batchId() : claimed.scannedBatch())))
+        return hold(
+                        List.of(new Line(
+                                r,
+                                requested,
+                                claimed.claim(),
+                                claimed.locked(),
+                                r.batchId() != null ? r.batchId() : claimed.scannedBatch())),
+                        i -> "modifiers")
                 .get(0);
     }
 
@@ -121,7 +129,7 @@ public class ReservationService {
                     locked,
                     r.batchId()));
         }
-        return hold(asked);
+        return hold(asked, i -> "lines." + i + ".modifiers");
     }
 
     /** A claimed request's hold of its locked product, to make: FEFO from the batches ({@code batchId}'s only, when given). */
@@ -149,7 +157,17 @@ public class ReservationService {
      * held without a batch; every other line takes its batches FEFO, all such lines of different products in one statement
      * (a product's second line in a statement after the first's, so it sees what the first took).
      */
-    private List<Reservation> hold(List<Line> lines) {
+    private List<Reservation> hold(List<Line> lines, IntFunction<String> modifiersField) {
+        // what each line chose of its product's modifier groups, checked first (an offline sale that happened is not
+        // refused for a group made a must since; the options it named still are)
+        List<List<ModifierChoice>> chosen = modifiers.choose(
+                lines.stream()
+                        .map(l -> new ModifierService.Wanted(
+                                l.locked().product().id(),
+                                l.request().chosen(),
+                                l.locked().needsModifiers() && !l.request().allowsShort()))
+                        .toList(),
+                modifiersField);
         Reservation[] held = new Reservation[lines.size()];
         Timestamp until = Timestamp.from(Instant.now().plus(properties.reservationTtl()));
         // a product's k-th line goes in the k-th statement
@@ -194,6 +212,7 @@ public class ReservationService {
             if (held[i] == null) {
                 held[i] = allocated(lines.get(i), candidates.getOrDefault(i, List.of()), until);
             }
+            held[i] = held[i].with(chosen.get(i));
         }
         sweeper.holdPlaced();
         return List.of(held);
