@@ -79,8 +79,9 @@ final class FakeCatalog implements AutoCloseable {
                     // all lines or none, as catalog holds them in one transaction
                     List<Object> held = new ArrayList<>();
                     Answer refused = null;
+                    int n = 0;
                     for (JsonNode line : body.path("lines")) {
-                        Answer one = hold(line);
+                        Answer one = hold(line, "lines." + n++ + ".modifiers");
                         if (one.status() != 200) {
                             refused = one;
                             break;
@@ -98,7 +99,7 @@ final class FakeCatalog implements AutoCloseable {
                     }
                 }
             } else {
-                Answer one = hold(body);
+                Answer one = hold(body, "modifiers");
                 status = one.status();
                 if (status == 200) {
                     holds.put(body.path("request_ref").asText(), "active");
@@ -147,7 +148,72 @@ final class FakeCatalog implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // lines an order would take, priced by the menu of now with the options they chose (only Kassa's services)
+        server.createContext("/internal/menu/lines", exchange -> {
+            JsonNode body = json.readTree(exchange.getRequestBody());
+            menuCalls.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")) + " "
+                    + exchange.getRequestHeaders().getFirst("X-Tenant-Key"));
+            boolean signed = TestTokens.SERVICES
+                    .verify(exchange.getRequestHeaders().getFirst("X-Kassa-Service-Token"))
+                    .isPresent();
+            int status = signed ? 200 : 403;
+            Object answer;
+            if (!signed) {
+                answer = Map.of("status", "error", "code", "internal_only", "message", "only services");
+            } else {
+                List<Object> lines = new ArrayList<>();
+                Map<String, List<String>> refused = new HashMap<>();
+                int i = 0;
+                for (JsonNode line : body.path("lines")) {
+                    Map<String, Object> priced = new HashMap<>();
+                    priced.put(
+                            "item",
+                            menu.stream()
+                                    .filter(m -> String.valueOf(m.get("id"))
+                                            .equals(line.path("product").asText()))
+                                    .findFirst()
+                                    .orElse(null));
+                    priced.put("modifiers", chosen(line.path("modifiers"), "lines." + i + ".modifiers", refused));
+                    lines.add(priced);
+                    i++;
+                }
+                if (refused.isEmpty()) {
+                    answer = Map.of("lines", lines);
+                } else {
+                    status = 400;
+                    answer = Map.of(
+                            "status", "error", "code", "invalid", "message", "Проверьте данные", "errors", refused);
+                }
+            }
+            byte[] bytes = json.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         server.start();
+    }
+
+    /**
+     * Options of modifier groups it knows, offered with every product: oat milk (+5 000) of the group Milk and an extra shot
+     * (+3 000); any other option is refused as catalog refuses an option the product does not offer.
+     */
+    static final Map<Long, Map<String, Object>> OPTIONS = Map.of(
+            501L, Map.of("id", 501, "group_id", 50, "group", "Молоко", "name", "Овсяное", "price", "5000.00"),
+            502L, Map.of("id", 502, "group_id", 51, "group", "Доп. шот", "name", "Шот", "price", "3000.00"));
+
+    /** The options a line chose, priced; an unknown one is a refusal on {@code field}. */
+    private static List<Object> chosen(JsonNode modifiers, String field, Map<String, List<String>> refused) {
+        List<Object> chosen = new ArrayList<>();
+        for (JsonNode option : modifiers) {
+            Map<String, Object> known = OPTIONS.get(option.asLong());
+            if (known == null) {
+                refused.put(field, List.of("Модификатор " + option.asText() + " не предлагается к этому товару"));
+            } else {
+                chosen.add(known);
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -180,8 +246,15 @@ final class FakeCatalog implements AutoCloseable {
     /** A line's answer: its status and body. */
     private record Answer(int status, Object body) {}
 
-    /** Catalog's answer to one line's hold (nothing is remembered here). */
-    private Answer hold(JsonNode body) {
+    /** Catalog's answer to one line's hold (nothing is remembered here); {@code field}: where a refused option is named. */
+    private Answer hold(JsonNode body, String field) {
+        Map<String, List<String>> refused = new HashMap<>();
+        List<Object> modifiers = chosen(body.path("modifiers"), field, refused);
+        if (!refused.isEmpty()) {
+            return new Answer(
+                    400,
+                    Map.of("status", "error", "code", "invalid", "message", "Проверьте данные", "errors", refused));
+        }
         if (body.path("product_id").isNull()
                 && !KNOWN_CODES.containsKey(body.path("barcode").asText())) {
             return new Answer(
@@ -253,7 +326,9 @@ final class FakeCatalog implements AutoCloseable {
                         "allocations",
                         allocations,
                         "shortfall",
-                        shortfall.toPlainString()));
+                        shortfall.toPlainString(),
+                        "modifiers",
+                        modifiers));
     }
 
     String url() {

@@ -90,7 +90,21 @@ public class CatalogClient {
      * call); safe to repeat with the same request ref.
      */
     public Hold reserve(String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId) {
-        return reserve(requestRef, productId, barcode, quantity, batchId, false);
+        return reserve(requestRef, productId, barcode, quantity, batchId, false, List.of());
+    }
+
+    /**
+     * {@link #reserve(String, Long, String, BigDecimal, Long)} of a line that chose {@code modifiers} (options of the
+     * product's modifier groups): catalog checks them (a 400 on {@code modifiers}) and prices them in the hold.
+     */
+    public Hold reserve(
+            String requestRef,
+            Long productId,
+            String barcode,
+            BigDecimal quantity,
+            Long batchId,
+            List<Long> modifiers) {
+        return reserve(requestRef, productId, barcode, quantity, batchId, false, modifiers);
     }
 
     /**
@@ -98,16 +112,22 @@ public class CatalogClient {
      * {@code allowShort}: what the batches do not have is held anyway (the hold's {@code shortfall}) instead of refused.
      */
     public Hold reserve(
-            String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId, boolean allowShort) {
+            String requestRef,
+            Long productId,
+            String barcode,
+            BigDecimal quantity,
+            Long batchId,
+            boolean allowShort,
+            List<Long> modifiers) {
         return hold(
                 "/internal/reservations",
-                line(requestRef, productId, barcode, quantity, batchId, allowShort),
+                line(requestRef, productId, barcode, quantity, batchId, allowShort, modifiers),
                 Hold.class,
                 List.of(requestRef));
     }
 
-    /** One line of a sale the till kept itself, to be held by {@link #reserveAll}. */
-    public record Line(String requestRef, Long productId, BigDecimal quantity, Long batchId) {}
+    /** One line of a sale the till kept itself, to be held by {@link #reserveAll}, with the options it chose. */
+    public record Line(String requestRef, Long productId, BigDecimal quantity, Long batchId, List<Long> modifiers) {}
 
     /** Catalog's answer to {@link #reserveAll}: the holds in the order of the lines. */
     record Holds(List<Hold> holds) {}
@@ -120,7 +140,8 @@ public class CatalogClient {
      */
     public List<Hold> reserveAll(List<Line> lines, boolean allowShort) {
         List<Map<String, Object>> body = lines.stream()
-                .map(l -> line(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort))
+                .map(l ->
+                        line(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort, l.modifiers()))
                 .toList();
         List<String> refs = lines.stream().map(Line::requestRef).toList();
         try {
@@ -128,11 +149,13 @@ public class CatalogClient {
                     .holds();
         } catch (KassaException e) {
             if (e.status() != 404 || !"not_found".equals(e.code())) {
-                throw e;
+                // a line's refusal named as the sale's request names it
+                throw renamed(e, "lines.", "items.");
             }
         }
         return lines.stream()
-                .map(l -> reserve(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort))
+                .map(l -> reserve(
+                        l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort, l.modifiers()))
                 .toList();
     }
 
@@ -172,23 +195,28 @@ public class CatalogClient {
             BigDecimal price,
             String unit,
             Long categoryId,
-            String category) {}
+            String category,
+            List<MenuGroup> modifierGroups) {
+
+        public MenuItem {
+            modifierGroups = modifierGroups == null ? List.of() : List.copyOf(modifierGroups);
+        }
+    }
+
+    /** A modifier group a dish offers: how many of its options a guest must ({@code min}) and may ({@code max}) choose. */
+    public record MenuGroup(long id, String name, int min, int max, List<MenuOption> options) {}
+
+    /** An option of a modifier group and what it adds to the dish's price. */
+    public record MenuOption(long id, String name, BigDecimal price) {}
 
     /**
      * The current store's menu for a table's public page: a call with no user behind it, signed by sales (catalog answers
      * {@code /internal/} to Kassa's own components only); a read, retried as the holds are.
      */
     public Menu menu() {
-        return menu(List.of());
-    }
-
-    /** The products of the menu among {@code ids} (a waiter's order line): those that may be ordered now. */
-    public Menu menu(List<Long> ids) {
         HttpHeaders caller = callerHeaders();
         return call(() -> rest.get()
-                .uri(u -> u.path("/internal/menu")
-                        .queryParam("ids", ids.toArray())
-                        .build())
+                .uri("/internal/menu")
                 .headers(h -> h.addAll(caller))
                 .exchange((request, response) -> {
                     if (response.getStatusCode().is2xxSuccessful()) {
@@ -199,8 +227,68 @@ public class CatalogClient {
                 }));
     }
 
+    /** A line an order would take: a dish and the options of its modifier groups it chose. */
+    public record MenuLine(long product, List<Long> modifiers) {}
+
+    /** A line priced by the menu of now: the dish ({@code item} null when the menu no longer offers it), the options. */
+    public record PricedLine(MenuItem item, List<Modifier> modifiers) {
+
+        public PricedLine {
+            modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+        }
+    }
+
+    /** Catalog's answer to {@link #price}. */
+    record PricedLines(List<PricedLine> lines) {}
+
+    /**
+     * Lines an order would take, priced by the current store's menu of now (a call with no user behind it, as the menu's):
+     * the options checked as a till's hold checks them; a line refused is a 400 on {@code <field>.<i>.modifiers}, or on
+     * {@code modifiers} when {@code field} is null (a single line).
+     */
+    public List<PricedLine> price(List<MenuLine> lines, String field) {
+        HttpHeaders caller = callerHeaders();
+        List<Map<String, Object>> body = lines.stream()
+                .map(l -> Map.<String, Object>of("product", l.product(), "modifiers", l.modifiers()))
+                .toList();
+        try {
+            return call(() -> rest.post()
+                            .uri("/internal/menu/lines")
+                            .headers(h -> h.addAll(caller))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("lines", body))
+                            .exchange((request, response) -> {
+                                if (response.getStatusCode().is2xxSuccessful()) {
+                                    return objectMapper.readValue(response.getBody(), PricedLines.class);
+                                }
+                                throw translate(
+                                        response.getStatusCode().value(),
+                                        response.getBody().readAllBytes());
+                            }))
+                    .lines();
+        } catch (KassaException e) {
+            throw field == null ? renamed(e, "lines.0.", "") : renamed(e, "lines.", field + ".");
+        }
+    }
+
+    /** Catalog's refusal with its fields' names starting {@code from} named starting {@code to} instead. */
+    private static KassaException renamed(KassaException e, String from, String to) {
+        if (e.fieldErrors().keySet().stream().noneMatch(k -> k.startsWith(from))) {
+            return e;
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        e.fieldErrors().forEach((k, v) -> fields.put(k.startsWith(from) ? to + k.substring(from.length()) : k, v));
+        return KassaException.relayed(e.status(), e.code(), e.messageKey(), fields, e.details());
+    }
+
     private static Map<String, Object> line(
-            String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId, boolean allowShort) {
+            String requestRef,
+            Long productId,
+            String barcode,
+            BigDecimal quantity,
+            Long batchId,
+            boolean allowShort,
+            List<Long> modifiers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_ref", requestRef);
         body.put("product_id", productId);
@@ -209,6 +297,9 @@ public class CatalogClient {
         body.put("batch_id", batchId);
         if (allowShort) {
             body.put("allow_short", true);
+        }
+        if (modifiers != null && !modifiers.isEmpty()) {
+            body.put("modifiers", modifiers);
         }
         return body;
     }

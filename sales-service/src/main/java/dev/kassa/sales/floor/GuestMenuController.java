@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.kassa.platform.error.Messages;
+import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.print.Formats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -128,10 +129,33 @@ class GuestMenuController {
                                                 "price",
                                                 Formats.money(i.price()),
                                                 "unit",
-                                                i.unit() == null ? "" : i.unit()))
+                                                i.unit() == null ? "" : i.unit(),
+                                                "groups",
+                                                i.modifierGroups().stream()
+                                                        .map(GuestMenuController::group)
+                                                        .toList()))
                                         .toList()))
                         .toList());
         return PAGE.execute(page);
+    }
+
+    /** A modifier group as the page lists it: its name, what to choose, each option with what it adds. */
+    private static Map<String, Object> group(CatalogClient.MenuGroup g) {
+        return Map.of(
+                "name",
+                g.name(),
+                "choose",
+                g.min() == g.max()
+                        ? Messages.get("sales.menu.choose_exactly", g.min())
+                        : Messages.get("sales.menu.choose_between", g.min(), g.max()),
+                "options",
+                g.options().stream()
+                        .map(o -> Map.of(
+                                "name",
+                                o.name(),
+                                "price",
+                                o.price().signum() == 0 ? "" : "+" + Formats.money(o.price())))
+                        .toList());
     }
 
     private static String template() {

@@ -34,7 +34,14 @@ class GuestMenuService {
     /** A category of the menu ({@code id} null for what has none). */
     record Category(Long id, String name, List<Item> items) {}
 
-    record Item(long id, String name, String description, BigDecimal price, String unit) {}
+    /** A dish with the modifier groups it offers (options and what each adds to the price). */
+    record Item(
+            long id,
+            String name,
+            String description,
+            BigDecimal price,
+            String unit,
+            List<CatalogClient.MenuGroup> modifierGroups) {}
 
     private final MenuLinkService links;
     private final TableRepository tables;
@@ -82,7 +89,7 @@ class GuestMenuService {
         Map<Long, String> names = new LinkedHashMap<>();
         List<Item> other = new ArrayList<>();
         for (CatalogClient.MenuItem i : menu.items()) {
-            Item item = new Item(i.id(), i.name(), i.description(), i.price(), i.unit());
+            Item item = new Item(i.id(), i.name(), i.description(), i.price(), i.unit(), i.modifierGroups());
             if (i.categoryId() == null) {
                 other.add(item);
             } else {

@@ -33,7 +33,13 @@ class KitchenEventsConsumer {
         record Ticket(long ticketId, String station, List<Dish> items) {}
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Dish(long itemId, long productId, String productName, BigDecimal quantity, String note) {}
+        record Dish(
+                long itemId,
+                long productId,
+                String productName,
+                BigDecimal quantity,
+                List<String> modifiers,
+                String note) {}
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -80,6 +86,7 @@ class KitchenEventsConsumer {
                                                     "product_id", d.productId(),
                                                     "product_name", d.productName(),
                                                     "quantity", d.quantity(),
+                                                    "modifiers", d.modifiers() == null ? List.of() : d.modifiers(),
                                                     "note", d.note() == null ? "" : d.note()))
                                             .toList());
                             ticket.put("created_at", sent.sentAt().toString());

@@ -1,6 +1,7 @@
 package dev.kassa.sales.kitchen;
 
 import dev.kassa.platform.data.SqlArrays;
+import dev.kassa.sales.catalog.Modifier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,8 @@ import java.util.Optional;
 class KitchenTicketRepository {
 
     /** A dish of a ticket. */
-    record Dish(long item, long productId, String productName, BigDecimal quantity, String note) {}
+    record Dish(
+            long item, long productId, String productName, BigDecimal quantity, List<String> modifiers, String note) {}
 
     /** A ticket as the kitchen screen shows it: when it reached each status (null until it did). */
     record Ticket(
@@ -206,7 +208,7 @@ class KitchenTicketRepository {
         Map<Long, List<Dish>> dishes = new LinkedHashMap<>();
         sql.sql(
                         """
-                        select ticket_id, id, product_id, product_name, quantity, note from order_items
+                        select ticket_id, id, product_id, product_name, quantity, note, modifiers from order_items
                          where ticket_id = any(cast(:tickets as bigint[])) order by id
                         """)
                 .param("tickets", SqlArrays.texts(tickets, Ticket::id))
@@ -216,6 +218,9 @@ class KitchenTicketRepository {
                                 rs.getLong("product_id"),
                                 rs.getString("product_name"),
                                 rs.getBigDecimal("quantity"),
+                                Modifier.parse(rs.getString("modifiers")).stream()
+                                        .map(Modifier::name)
+                                        .toList(),
                                 rs.getString("note"))))
                 .list();
         return tickets.stream()

@@ -6,6 +6,7 @@ import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.floor.MenuLinkService;
 import dev.kassa.sales.floor.TableService;
 import jakarta.validation.Valid;
@@ -17,9 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,12 +37,13 @@ class GuestOrderService {
     record GuestLine(
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            @Size(max = 20) List<Long> modifiers,
             @Size(max = 200) String note) {}
 
     /** What the guest ordered, as the table's page confirms it: names, quantities, prices; a waiter confirms it next. */
     record GuestOrder(String table, String status, List<OrderedLine> items) {}
 
-    record OrderedLine(String name, BigDecimal quantity, BigDecimal price, String note) {}
+    record OrderedLine(String name, BigDecimal quantity, BigDecimal price, List<String> modifiers, String note) {}
 
     private final MenuLinkService links;
     private final TableService tables;
@@ -81,13 +81,15 @@ class GuestOrderService {
             }
             errors.throwIfAny();
             tx.executeWithoutResult(s -> allowed(link.tableId()));
-            // what the menu offers now, asked before anything is locked
-            Map<Long, CatalogClient.MenuItem> menu = new HashMap<>();
-            catalog.menu(r.items().stream().map(GuestLine::product).distinct().toList())
-                    .items()
-                    .forEach(i -> menu.put(i.id(), i));
+            // what the menu offers now with the options chosen, priced in one call before anything is locked
+            List<CatalogClient.PricedLine> menu = catalog.price(
+                    r.items().stream()
+                            .map(l -> new CatalogClient.MenuLine(
+                                    l.product(), l.modifiers() == null ? List.of() : l.modifiers()))
+                            .toList(),
+                    "items");
             for (int i = 0; i < r.items().size(); i++) {
-                if (!menu.containsKey(r.items().get(i).product())) {
+                if (menu.get(i).item() == null) {
                     errors.add("items." + i + ".product", "sales.order_item_unavailable");
                 }
             }
@@ -99,17 +101,25 @@ class GuestOrderService {
                                 new OrderRepository.Fields(table.id(), DiningOption.HERE.code(), 0, "", 0, "")));
                 OrderService.requireOpen(orders.lock(order));
                 List<OrderedLine> ordered = new ArrayList<>();
-                for (GuestLine line : r.items()) {
-                    CatalogClient.MenuItem dish = menu.get(line.product());
+                for (int i = 0; i < r.items().size(); i++) {
+                    GuestLine line = r.items().get(i);
+                    CatalogClient.MenuItem dish = menu.get(i).item();
+                    List<Modifier> chosen = menu.get(i).modifiers();
+                    BigDecimal price = dish.price().add(Modifier.sum(chosen));
                     BigDecimal quantity = (line.quantity() == null ? BigDecimal.ONE : line.quantity())
                             .setScale(3, RoundingMode.UNNECESSARY);
                     String note = line.note() == null ? "" : line.note().trim();
                     items.add(
                             order,
                             new OrderItemRepository.NewItem(
-                                    dish.id(), dish.name(), dish.categoryId(), dish.price(), quantity, note),
+                                    dish.id(), dish.name(), dish.categoryId(), price, quantity, note, chosen),
                             true);
-                    ordered.add(new OrderedLine(dish.name(), quantity, dish.price(), note));
+                    ordered.add(new OrderedLine(
+                            dish.name(),
+                            quantity,
+                            price,
+                            chosen.stream().map(Modifier::name).toList(),
+                            note));
                 }
                 return new GuestOrder(table.name(), "awaiting", ordered);
             }));

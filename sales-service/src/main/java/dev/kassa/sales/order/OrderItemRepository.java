@@ -1,6 +1,7 @@
 package dev.kassa.sales.order;
 
 import dev.kassa.platform.data.SqlArrays;
+import dev.kassa.sales.catalog.Modifier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,7 +42,8 @@ class OrderItemRepository {
             Integer round,
             String station,
             String status,
-            Instant createdAt) {
+            Instant createdAt,
+            List<Modifier> modifiers) {
 
         boolean sent() {
             return ticketId != null;
@@ -62,7 +64,8 @@ class OrderItemRepository {
             Long categoryId,
             BigDecimal unitPrice,
             BigDecimal quantity,
-            String note) {}
+            String note,
+            List<Modifier> modifiers) {}
 
     private static final String SELECT =
             """
@@ -83,7 +86,8 @@ class OrderItemRepository {
             (Integer) rs.getObject("round"),
             rs.getString("station"),
             rs.getString("status"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(),
+            Modifier.parse(rs.getString("modifiers")));
 
     private final JdbcClient sql;
 
@@ -96,9 +100,12 @@ class OrderItemRepository {
         return sql.sql(
                         """
                         insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note,
-                                                 awaiting)
-                        values (:order, :product, :name, :category, :price, :quantity, :note, :awaiting) returning id
+                                                 awaiting, modifiers)
+                        values (:order, :product, :name, :category, :price, :quantity, :note, :awaiting,
+                                cast(:modifiers as jsonb))
+                        returning id
                         """)
+                .param("modifiers", Modifier.json(i.modifiers()))
                 .param("awaiting", awaiting)
                 .param("order", orderId)
                 .param("product", i.productId())
@@ -178,8 +185,9 @@ class OrderItemRepository {
         return sql.sql(
                         """
                         insert into order_items (order_id, product_id, product_name, category_id, unit_price, quantity, note,
-                                                 ticket_id, created_at)
-                        select :order, product_id, product_name, category_id, unit_price, :part, note, ticket_id, created_at
+                                                 ticket_id, created_at, modifiers)
+                        select :order, product_id, product_name, category_id, unit_price, :part, note, ticket_id, created_at,
+                               modifiers
                           from order_items where id = :id returning id
                         """)
                 .param("order", orderId)

@@ -3,6 +3,7 @@ package dev.kassa.sales.order;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
+import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.payment.PaymentMethodService;
 import dev.kassa.sales.till.PaymentRequest;
 import dev.kassa.sales.till.SaleUploadService;
@@ -115,8 +116,8 @@ class OrderPaymentService {
                 r.discountAmount(),
                 "#" + order.id() + (order.tableName() == null ? "" : " · " + order.tableName()),
                 billed.lines().stream()
-                        .map(i ->
-                                new SaleUploadService.SaleLine(i.productId(), i.quantity(), null, i.unitPrice(), null))
+                        .map(i -> new SaleUploadService.SaleLine(
+                                i.productId(), i.quantity(), null, i.unitPrice(), null, Modifier.ids(i.modifiers())))
                         .toList(),
                 r.payments());
     }

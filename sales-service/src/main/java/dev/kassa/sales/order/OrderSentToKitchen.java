@@ -18,5 +18,12 @@ public record OrderSentToKitchen(
     /** A ticket of the round: the station that makes it and its dishes. */
     public record Ticket(long ticketId, String station, List<Dish> items) {}
 
-    public record Dish(long itemId, long productId, String productName, BigDecimal quantity, String note) {}
+    /** A dish: what to make, how many, the options chosen (their names, as the kitchen reads them) and the waiter's note. */
+    public record Dish(
+            long itemId,
+            long productId,
+            String productName,
+            BigDecimal quantity,
+            List<String> modifiers,
+            String note) {}
 }

@@ -12,6 +12,7 @@ import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.floor.TableService;
 import dev.kassa.sales.kitchen.KitchenService;
 import jakarta.validation.constraints.Max;
@@ -45,10 +46,14 @@ class OrderService {
             @Min(0) @Max(100) Integer guests,
             @Size(max = 500) String notes) {}
 
-    /** A line of the order: a product of the menu, how many (one when left out), a note for the kitchen. */
+    /**
+     * A line of the order: a product of the menu, how many (one when left out), the options of its modifier groups chosen,
+     * a note for the kitchen.
+     */
     record ItemRequest(
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
+            @Size(max = 20) List<Long> modifiers,
             @Size(max = 200) String note) {}
 
     private final OrderRepository orders;
@@ -122,15 +127,20 @@ class OrderService {
     }
 
     /**
-     * Adds a line at the catalogue's price of now: the product must be one the menu offers now (active, in stock or not
-     * tracked), asked of catalog before the order is locked.
+     * Adds a line at the catalogue's price of now with what its options add: the product must be one the menu offers now
+     * (active, in stock or not tracked) and the options ones it offers with it, asked of catalog before the order is locked.
      */
     OrderView addItem(long id, ItemRequest r) {
         tx.executeWithoutResult(s -> requireOpen(orders.find(id)));
-        CatalogClient.MenuItem product = catalog.menu(List.of(r.product())).items().stream()
-                .filter(i -> i.id() == r.product())
-                .findFirst()
-                .orElseThrow(() -> SalesErrors.ORDER_ITEM_UNAVAILABLE.exception());
+        CatalogClient.PricedLine priced = catalog.price(
+                        List.of(new CatalogClient.MenuLine(
+                                r.product(), r.modifiers() == null ? List.of() : r.modifiers())),
+                        null)
+                .get(0);
+        if (priced.item() == null) {
+            throw SalesErrors.ORDER_ITEM_UNAVAILABLE.exception();
+        }
+        CatalogClient.MenuItem product = priced.item();
         BigDecimal quantity =
                 (r.quantity() == null ? BigDecimal.ONE : r.quantity()).setScale(3, RoundingMode.UNNECESSARY);
         return tx.execute(s -> {
@@ -141,9 +151,10 @@ class OrderService {
                             product.id(),
                             product.name(),
                             product.categoryId(),
-                            product.price(),
+                            product.price().add(Modifier.sum(priced.modifiers())),
                             quantity,
-                            r.note() == null ? "" : r.note().trim()),
+                            r.note() == null ? "" : r.note().trim(),
+                            priced.modifiers()),
                     false);
             return view(id);
         });
@@ -200,7 +211,14 @@ class OrderService {
                                                 .map(byId::get)
                                                 .filter(Objects::nonNull)
                                                 .map(i -> new OrderSentToKitchen.Dish(
-                                                        i.id(), i.productId(), i.productName(), i.quantity(), i.note()))
+                                                        i.id(),
+                                                        i.productId(),
+                                                        i.productName(),
+                                                        i.quantity(),
+                                                        i.modifiers().stream()
+                                                                .map(Modifier::name)
+                                                                .toList(),
+                                                        i.note()))
                                                 .toList()))
                                 .toList()));
         return view(id);

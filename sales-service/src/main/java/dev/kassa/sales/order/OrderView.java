@@ -1,5 +1,7 @@
 package dev.kassa.sales.order;
 
+import dev.kassa.sales.catalog.Modifier;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -38,7 +40,8 @@ record OrderView(
             Integer round,
             Long ticket,
             String station,
-            String status) {}
+            String status,
+            List<Modifier> modifiers) {}
 
     static OrderView of(OrderRepository.Order o, List<OrderItemRepository.Item> items) {
         List<OrderLine> lines = items.stream()
@@ -53,7 +56,8 @@ record OrderView(
                         i.round(),
                         i.ticketId(),
                         i.station(),
-                        i.status()))
+                        i.status(),
+                        i.modifiers()))
                 .toList();
         BigDecimal total = items.stream()
                 .filter(OrderItemRepository.Item::billed)

@@ -2,6 +2,7 @@ package dev.kassa.sales.print;
 
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.till.SaleView;
 
 import java.math.BigDecimal;
@@ -53,6 +54,9 @@ final class ReceiptPrintout {
         p.rule();
         for (SaleView.ItemView item : sale.items()) {
             p.text(item.productName());
+            for (Modifier m : item.modifiers()) {
+                p.text("  + " + m.name());
+            }
             BigDecimal discount = item.discountAmount() == null ? BigDecimal.ZERO : item.discountAmount();
             p.row(
                     "  " + Formats.quantity(item.quantity()) + " x " + Formats.money(item.unitPrice()),

@@ -36,7 +36,8 @@ public class CartService {
 
     /**
      * A scan names the product by id, or gives the scanned {@code barcode} (product, extra or batch code: a batch's
-     * barcode picks that batch); no quantity is one.
+     * barcode picks that batch); no quantity is one; {@code modifiers}: the options of the product's modifier groups
+     * chosen (catalog checks and prices them).
      */
     @DomainValidated
     public record ScanRequest(
@@ -44,13 +45,15 @@ public class CartService {
             Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
             Long batch,
-            @Size(max = 100) String barcode) {}
+            @Size(max = 100) String barcode,
+            @Size(max = 20) List<Long> modifiers) {}
 
     /** A product added to a given draft; no quantity is one. */
     public record AddItemRequest(
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
-            Long batch) {}
+            Long batch,
+            @Size(max = 20) List<Long> modifiers) {}
 
     private final SessionRepository sessions;
     private final SaleRepository sales;
@@ -107,6 +110,7 @@ public class CartService {
                 byCode ? r.barcode().trim() : null,
                 quantity,
                 r.batch(),
+                r.modifiers(),
                 requestKey,
                 () -> TillGuards.openShift(sessions, r.session(), false),
                 () -> sales.draftInOpenShift(r.session(), caller.userId()).orElseGet(() -> {
@@ -132,6 +136,7 @@ public class CartService {
                 null,
                 quantity,
                 r.batch(),
+                r.modifiers(),
                 requestKey,
                 () -> TillGuards.pendingSale(sales, saleId),
                 () -> TillGuards.pendingSale(sales, saleId));
@@ -190,6 +195,7 @@ public class CartService {
             String barcode,
             BigDecimal quantity,
             Long batchId,
+            List<Long> modifiers,
             String requestKey,
             Runnable check,
             Supplier<SaleRepository.Sale> target) {
@@ -215,7 +221,7 @@ public class CartService {
         }
         Hold hold;
         try {
-            hold = catalog.reserve(ref, productId, barcode, qty, batchId);
+            hold = catalog.reserve(ref, productId, barcode, qty, batchId, modifiers == null ? List.of() : modifiers);
         } catch (RuntimeException e) {
             // nothing is held (a refusal), or the client has released it already (catalog away): nothing left to sweep
             forget(ref);
@@ -239,7 +245,7 @@ public class CartService {
                     throw SalesErrors.CATALOG_UNAVAILABLE.exception();
                 }
                 SaleRepository.Sale draft = target.get();
-                BigDecimal line = SaleTotals.lineTotal(qty, hold.product().salePrice(), BigDecimal.ZERO);
+                BigDecimal line = SaleTotals.lineTotal(qty, hold.unitPrice(), BigDecimal.ZERO);
                 FieldErrors bounds = new FieldErrors();
                 if (!SaleTotals.beyondBound(bounds, "quantity", line, false)) {
                     SaleTotals.beyondBound(bounds, "quantity", draft.subtotal().add(line), true);

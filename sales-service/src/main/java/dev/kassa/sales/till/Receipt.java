@@ -32,8 +32,15 @@ record Receipt(
         List<Payment> payments,
         BigDecimal change) {
 
+    /** A line: {@code modifiers} the names of the options chosen (the unit price includes what they add). */
     record Line(
-            String name, String sku, BigDecimal quantity, BigDecimal unitPrice, BigDecimal total, BigDecimal taxRate) {}
+            String name,
+            String sku,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal total,
+            BigDecimal taxRate,
+            List<String> modifiers) {}
 
     record Payment(String method, String methodDisplay, BigDecimal amount, BigDecimal received, BigDecimal change) {}
 
@@ -58,7 +65,8 @@ record Receipt(
                                 i.quantity(),
                                 i.unitPrice(),
                                 i.lineTotal(),
-                                i.taxRate()))
+                                i.taxRate(),
+                                i.modifiers().stream().map(m -> m.name()).toList()))
                         .toList(),
                 sale.subtotal(),
                 sale.discountAmount(),

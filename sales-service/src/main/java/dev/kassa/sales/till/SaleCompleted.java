@@ -40,7 +40,11 @@ public record SaleCompleted(
             BigDecimal discount,
             BigDecimal lineTotal,
             BigDecimal unitCost,
-            String reservationRef) {}
+            String reservationRef,
+            List<LineModifier> modifiers) {}
+
+    /** An option of a modifier group the line chose: what it added to one unit's price ({@code unit_price} includes it). */
+    public record LineModifier(long optionId, String group, String name, BigDecimal price) {}
 
     public record Payment(String method, BigDecimal amount, BigDecimal received, BigDecimal change) {}
 
@@ -72,7 +76,10 @@ public record SaleCompleted(
                                 i.discountAmount(),
                                 i.lineTotal(),
                                 i.unitCost(),
-                                i.reservationRef()))
+                                i.reservationRef(),
+                                i.modifiers().stream()
+                                        .map(m -> new LineModifier(m.id(), m.group(), m.name(), m.price()))
+                                        .toList()))
                         .toList(),
                 tenders.stream()
                         .map(p -> new Payment(p.method(), p.amount(), p.received(), p.change()))

@@ -3,6 +3,7 @@ package dev.kassa.sales.till;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.catalog.Modifier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
@@ -41,7 +42,8 @@ class SaleLineRepository {
             BigDecimal lineTotal,
             String reservationRef,
             BigDecimal refundedQuantity,
-            Instant createdAt) {}
+            Instant createdAt,
+            List<Modifier> modifiers) {}
 
     static final RowMapper<Item> ITEM = (rs, i) -> new Item(
             rs.getLong("id"),
@@ -60,7 +62,8 @@ class SaleLineRepository {
             rs.getBigDecimal("line_total"),
             rs.getString("reservation_ref"),
             rs.getBigDecimal("refunded_quantity"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(),
+            Modifier.parse(rs.getString("modifiers")));
 
     private final JdbcClient sql;
 
@@ -113,7 +116,7 @@ class SaleLineRepository {
     }
 
     /**
-     * A line per batch the hold took from, at the product's price, under the hold's reference (and the request's): a
+     * A line per batch the hold took from, at the product's price with what its options add (the options kept on it), under the hold's reference (and the request's): a
      * scan's lines are told apart by their hold reference, so a line is never merged into another; its total is
      * {@link SaleTotals#lineTotal}. Written in one statement, which answers every line of the sale with the new ones, in
      * order (what the sale's totals are recomputed from).
@@ -124,26 +127,32 @@ class SaleLineRepository {
 
     /** {@link #addLines(long, Hold, String, String)} for several holds, each under its reference, in one statement. */
     List<Item> addLines(long saleId, List<Hold> holds, List<String> refs, String requestKey) {
-        record Row(Hold.Product product, String ref, Hold.Allocation allocation) {}
+        record Row(Hold hold, String ref, Hold.Allocation allocation) {
+            Hold.Product product() {
+                return hold.product();
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < holds.size(); i++) {
             for (Hold.Allocation a : holds.get(i).allocations()) {
-                rows.add(new Row(holds.get(i).product(), refs.get(i), a));
+                rows.add(new Row(holds.get(i), refs.get(i), a));
             }
         }
         return sql.sql(
                         """
                 with added as (
                     insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
-                                            unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref)
+                                            unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref,
+                                            modifiers)
                     select :sale, a.product, a.name, a.sku, a.unit, a.batch, a.number, a.quantity, a.price, a.cost, a.tax_rate,
-                           a.total, a.ref, :request
+                           a.total, a.ref, :request, cast(a.modifiers as jsonb)
                       from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:skus as text[]),
                                   cast(:units as text[]), cast(:prices as numeric[]), cast(:taxRates as numeric[]),
                                   cast(:refs as text[]), cast(:batches as bigint[]), cast(:numbers as text[]),
-                                  cast(:quantities as numeric[]), cast(:costs as numeric[]), cast(:totals as numeric[]))
+                                  cast(:quantities as numeric[]), cast(:costs as numeric[]), cast(:totals as numeric[]),
+                                  cast(:modifiers as text[]))
                            with ordinality as a(product, name, sku, unit, price, tax_rate, ref, batch, number, quantity, cost,
-                                                total, n)
+                                                total, modifiers, n)
                      order by a.n
                     returning *)
                 select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
@@ -160,7 +169,10 @@ class SaleLineRepository {
                                 r -> r.product().unit() == null
                                         ? ""
                                         : r.product().unit()))
-                .param("prices", SqlArrays.texts(rows, r -> r.product().salePrice()))
+                .param("prices", SqlArrays.texts(rows, r -> r.hold().unitPrice()))
+                .param(
+                        "modifiers",
+                        SqlArrays.texts(rows, r -> Modifier.json(r.hold().modifiers())))
                 .param("taxRates", SqlArrays.texts(rows, r -> r.product().taxRate()))
                 .param("refs", SqlArrays.texts(rows, Row::ref))
                 .param("batches", SqlArrays.texts(rows, r -> r.allocation().batchId()))
@@ -172,7 +184,7 @@ class SaleLineRepository {
                         SqlArrays.texts(
                                 rows,
                                 r -> SaleTotals.lineTotal(
-                                        r.allocation().quantity(), r.product().salePrice(), BigDecimal.ZERO)))
+                                        r.allocation().quantity(), r.hold().unitPrice(), BigDecimal.ZERO)))
                 .query(ITEM)
                 .list();
     }

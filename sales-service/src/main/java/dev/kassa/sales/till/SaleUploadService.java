@@ -55,13 +55,17 @@ import java.util.UUID;
 @Service
 public class SaleUploadService {
 
-    /** One line of an uploaded sale; no quantity is one. */
+    /**
+     * One line of an uploaded sale; no quantity is one; {@code modifiers} the options of the product's modifier groups it
+     * chose, and {@code unit_price}, when given, one unit's price with what they add.
+     */
     public record SaleLine(
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
             Long batch,
             @Money BigDecimal unitPrice,
-            BigDecimal discountAmount) {
+            BigDecimal discountAmount,
+            @Size(max = 20) List<Long> modifiers) {
 
         BigDecimal quantityOrOne() {
             return (quantity == null ? BigDecimal.ONE : quantity).setScale(3, RoundingMode.UNNECESSARY);
@@ -279,7 +283,12 @@ public class SaleUploadService {
         List<CatalogClient.Line> lines = new ArrayList<>();
         for (int i = 0; i < r.items().size(); i++) {
             SaleLine line = r.items().get(i);
-            lines.add(new CatalogClient.Line(refs.get(i), line.product(), line.quantityOrOne(), line.batch()));
+            lines.add(new CatalogClient.Line(
+                    refs.get(i),
+                    line.product(),
+                    line.quantityOrOne(),
+                    line.batch(),
+                    line.modifiers() == null ? List.of() : line.modifiers()));
         }
         return catalog.reserveAll(lines, offline);
     }
@@ -331,7 +340,7 @@ public class SaleUploadService {
         BigDecimal gross = BigDecimal.ZERO;
         for (int i = 0; i < priced.size(); i++) {
             BigDecimal line = SaleTotals.lineTotal(
-                    r.items().get(i).quantityOrOne(), priced.get(i).product().salePrice(), BigDecimal.ZERO);
+                    r.items().get(i).quantityOrOne(), priced.get(i).unitPrice(), BigDecimal.ZERO);
             SaleTotals.beyondBound(bounds, "items." + i + ".quantity", line, false);
             gross = gross.add(line);
         }

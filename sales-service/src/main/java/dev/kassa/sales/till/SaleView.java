@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.Messages;
+import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.payment.PaymentMethodRepository;
 
 import java.math.BigDecimal;
@@ -46,7 +47,8 @@ public record SaleView(
             BigDecimal taxRate,
             BigDecimal lineTotal,
             BigDecimal refundedQuantity,
-            Instant createdAt) {}
+            Instant createdAt,
+            List<Modifier> modifiers) {}
 
     public record PaymentView(
             long id,
@@ -76,7 +78,8 @@ public record SaleView(
                 i.taxRate(),
                 i.lineTotal(),
                 i.refundedQuantity(),
-                i.createdAt());
+                i.createdAt(),
+                i.modifiers());
     }
 
     static SaleView of(

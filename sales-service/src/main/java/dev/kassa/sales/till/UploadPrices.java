@@ -4,6 +4,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.catalog.Modifier;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -50,8 +51,14 @@ class UploadPrices {
         for (int i = 0; i < holds.size(); i++) {
             BigDecimal till = r.items().get(i).unitPrice();
             Hold hold = holds.get(i);
-            if (till != null && till.compareTo(hold.product().salePrice()) != 0) {
-                had.put(i, catalog.pricesSince(hold.product().id(), soldAt.minus(PRICE_WINDOW)));
+            if (till != null && till.compareTo(hold.unitPrice()) != 0) {
+                // the product's prices, each with what the options the line chose add now
+                BigDecimal options = Modifier.sum(hold.modifiers());
+                had.put(
+                        i,
+                        catalog.pricesSince(hold.product().id(), soldAt.minus(PRICE_WINDOW)).stream()
+                                .map(p -> p.add(options))
+                                .toList());
             }
         }
         return had;
@@ -69,7 +76,7 @@ class UploadPrices {
         for (int i = 0; i < holds.size(); i++) {
             Hold hold = holds.get(i);
             SaleUploadService.SaleLine line = r.items().get(i);
-            BigDecimal catalogPrice = hold.product().salePrice();
+            BigDecimal catalogPrice = hold.unitPrice();
             if (line.unitPrice() != null && line.unitPrice().compareTo(catalogPrice) != 0) {
                 if (decisions == null) {
                     errors.add("items." + i + ".unit_price", "sales.price_changed", catalogPrice.toPlainString());
