@@ -1399,6 +1399,17 @@ class EndToEndIT {
                                 10))
                 .at("/id")
                 .asLong();
+        // the cappuccino may be made with oat milk, for 5 000 more
+        Api.Response milk = owner.post(
+                "/api/products/modifier-groups/",
+                json("name", "Молоко", "options", List.of(json("name", "Овсяное", "price", 5000))));
+        assertThat(milk.status()).as(milk.toString()).isEqualTo(201);
+        long oat = milk.at("/options/0/id").asLong();
+        assertThat(owner.put(
+                                "/api/products/products/" + product + "/modifier-groups/",
+                                json("modifier_groups", List.of(milk.at("/id").asLong())))
+                        .status())
+                .isEqualTo(200);
         Api.Response table = owner.post("/api/sales/tables/", json("name", "5", "seats", 4));
         assertThat(table.status()).as(table.toString()).isEqualTo(201);
         String menuUrl = table.text("/menu_url");
@@ -1406,7 +1417,7 @@ class EndToEndIT {
         Api guest = new Api(suite.gatewayUrl());
         Api.Response menu = guest.get(URI.create(menuUrl).getPath());
         assertThat(menu.status()).as(menu.toString()).isEqualTo(200);
-        assertThat(menu.raw()).contains("Капучино 300 мл", "20 000,00", "Стол 5");
+        assertThat(menu.raw()).contains("Капучино 300 мл", "20 000,00", "Стол 5", "Овсяное +5 000,00");
         Api.Response asJson = guest.header("Accept", "application/json")
                 .get(URI.create(menuUrl).getPath());
         assertThat(asJson.text("/categories/0/items/0/id")).isEqualTo(String.valueOf(product));
@@ -1487,12 +1498,18 @@ class EndToEndIT {
                 waiter.post("/api/sales/orders/", json("table", table.at("/id").asLong(), "guests", 2));
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
         String orderPath = "/api/sales/orders/" + order.at("/id").asLong();
-        assertThat(waiter.post(orderPath + "/items/", json("product", product, "note", "с корицей"))
-                        .status())
-                .isEqualTo(201);
+        assertErrorBody(
+                waiter.post(orderPath + "/items/", json("product", product, "modifiers", List.of(oat + 1000))),
+                400,
+                "invalid");
+        Api.Response withOat =
+                waiter.post(orderPath + "/items/", json("product", product, "modifiers", List.of(oat), "note", "с корицей"));
+        assertThat(withOat.status()).as(withOat.toString()).isEqualTo(201);
+        assertThat(withOat.text("/items/0/unit_price")).isEqualTo("25000.00");
         assertThat(waiter.post(orderPath + "/send/", null).text("/items/0/status"))
                 .isEqualTo("new");
-        await().atMost(Duration.ofSeconds(10)).until(() -> screen.stream().anyMatch(l -> l.contains("с корицей")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> screen.stream().anyMatch(l -> l.contains("с корицей") && l.contains("Овсяное")));
         long ticket = owner.get("/api/sales/kitchen/tickets/?station=kitchen")
                 .at("/0/id")
                 .asLong();
@@ -1505,10 +1522,18 @@ class EndToEndIT {
         // the cashier's till takes the money: the order becomes a sale of its shift, and the stock goes down
         Api.Response bill = owner.post(
                 orderPath + "/pay/",
-                json("session", session, "payments", List.of(json("payment_method", "click", "amount", 20000))));
+                json("session", session, "payments", List.of(json("payment_method", "click", "amount", 25000))));
         assertThat(bill.status()).as(bill.toString()).isEqualTo(200);
         assertThat(bill.text("/order/status")).isEqualTo("paid");
-        assertThat(bill.text("/sale/total_amount")).isEqualTo("20000.00");
+        assertThat(bill.text("/sale/total_amount")).isEqualTo("25000.00");
+        assertThat(bill.text("/sale/items/0/modifiers/0/name")).isEqualTo("Овсяное");
+        // sales by modifier: the oat milk added 5 000
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response byModifier = owner.get("/api/analytics/modifiers/");
+            assertThat(byModifier.status()).as(byModifier.toString()).isEqualTo(200);
+            assertThat(byModifier.text("/results/0/name")).isEqualTo("Овсяное");
+            assertThat(byModifier.text("/results/0/amount")).isEqualTo("5000.00");
+        });
         // catalog takes the held cup out of stock when it reads the sale
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                         owner.get("/api/products/products/" + product + "/").text("/quantity"))

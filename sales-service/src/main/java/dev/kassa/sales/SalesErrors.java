@@ -90,6 +90,8 @@ public enum SalesErrors implements KassaError {
     GUEST_ORDERING_OFF(403, "guest_ordering_off", "sales.guest_ordering_off"),
     /** A split must leave the order something to pay. */
     ORDER_SPLIT_EVERYTHING(409, "order_split_everything", "sales.order_split_everything"),
+    /** An order with nothing billed yet has no bill to share. */
+    ORDER_NOTHING_TO_SPLIT(409, "order_nothing_to_split", "sales.order_nothing_to_split"),
     ORDER_CANCEL_NEEDS_MANAGER(403, "permission_denied", "sales.order_cancel_needs_manager"),
     TICKET_NOT_FOUND(404, "ticket_not_found", "sales.ticket_not_found"),
     /** A kitchen ticket moves only forward, and is cancelled only before it is ready. */

@@ -237,6 +237,36 @@ final class FakeCatalog implements AutoCloseable {
         item.put("unit", "шт");
         item.put("category_id", categoryId);
         item.put("category", category);
+        // the cappuccino offers its milk (one must be chosen) and an extra shot, as catalog lists a dish's groups
+        item.put(
+                "modifier_groups",
+                id != 18
+                        ? List.of()
+                        : List.of(
+                                Map.of(
+                                        "id",
+                                        50,
+                                        "name",
+                                        "Молоко",
+                                        "min",
+                                        1,
+                                        "max",
+                                        1,
+                                        "options",
+                                        List.of(
+                                                Map.of("id", 500, "name", "Обычное", "price", "0.00"),
+                                                Map.of("id", 501, "name", "Овсяное", "price", "5000.00"))),
+                                Map.of(
+                                        "id",
+                                        51,
+                                        "name",
+                                        "Доп. шот",
+                                        "min",
+                                        0,
+                                        "max",
+                                        2,
+                                        "options",
+                                        List.of(Map.of("id", 502, "name", "Шот", "price", "3000.00")))));
         return item;
     }
 

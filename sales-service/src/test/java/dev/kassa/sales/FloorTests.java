@@ -112,7 +112,9 @@ class FloorTests {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.raw())
-                .contains("Стол 1", "Зал", "Кофе", "Капучино", "300 мл", "12 000,00", "Другое", "Круассан");
+                .contains("Стол 1", "Зал", "Кофе", "Капучино", "300 мл", "12 000,00", "Другое", "Круассан")
+                .contains("Молоко (выберите 1): Обычное, Овсяное +5 000,00")
+                .contains("Доп. шот (от 0 до 2): Шот +3 000,00");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(page.header("X-Robots-Tag")).contains("noindex");
         assertThat(catalog.menuCalls).contains("null " + store);
@@ -130,7 +132,11 @@ class FloorTests {
         assertThat(json.text("/categories/1/items/0/name")).isEqualTo("Круассан");
         assertThat(json.at("/categories/0/items/0").fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("id", "name", "description", "price", "unit");
+                .containsExactlyInAnyOrder("id", "name", "description", "price", "unit", "modifier_groups");
+        assertThat(json.text("/categories/0/items/0/modifier_groups/0/name")).isEqualTo("Молоко");
+        assertThat(json.text("/categories/0/items/0/modifier_groups/0/options/1/price"))
+                .isEqualTo("5000.00");
+        assertThat(json.at("/categories/1/items/0/modifier_groups").size()).isZero();
         assertThat(json.header("ETag")).isNotEqualTo(etag);
 
         // the croissant sold out: the menu changes, and so does its ETag

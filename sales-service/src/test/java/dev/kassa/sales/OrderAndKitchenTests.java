@@ -576,4 +576,68 @@ class OrderAndKitchenTests {
         assertThat(kitchen.get("/api/sales/kitchen/routes/").at("/routes").size())
                 .isZero();
     }
+
+    @Test
+    void threeGuestsShareTheBillInEqualPartsThatAddUpToTheWhole() {
+        String store = TestStores.newKey("cae");
+        Api waiter = as(store, 21, "waiter");
+        Api cashier = as(store, 5, "cashier");
+        long table = as(store, 9, "manager")
+                .post("/api/sales/tables/", json("name", "8"))
+                .at("/id")
+                .asLong();
+        long order = waiter.post("/api/sales/orders/", json("table", table))
+                .at("/id")
+                .asLong();
+        String path = "/api/sales/orders/" + order;
+        assertThat(waiter.post(path + "/split-equally/", json("parts", 3)).text("/code"))
+                .isEqualTo("order_nothing_to_split");
+        waiter.post(path + "/items/", json("product", 18, "quantity", 2));
+        waiter.post(path + "/items/", json("product", 19));
+
+        // 36 000 in three: two parts of 11 988 (2/3 of a coffee and 1/3 of a croissant each), this order the rest
+        Api.Response shared = waiter.post(path + "/split-equally/", json("parts", 3));
+        assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+        assertThat(shared.body().size()).isEqualTo(3);
+        assertThat(shared.at("/0/id").asLong()).isEqualTo(order);
+        assertThat(shared.body().findValuesAsText("total")).containsExactly("12024.00", "11988.00", "11988.00");
+        assertThat(shared.at("/1/items").findValuesAsText("quantity")).containsExactly("0.666", "0.333");
+        assertThat(shared.at("/0/items").findValuesAsText("quantity")).containsExactly("0.668", "0.334");
+        assertThat(shared.at("/1/table").isNull()).isTrue();
+        assertThat(shared.text("/1/notes")).isEqualTo("#" + order + " 2/3");
+
+        // each guest pays their part on its own
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        Api.Response paid = cashier.post(
+                "/api/sales/orders/" + shared.at("/1/id").asLong() + "/pay/",
+                json("session", session, "payments", List.of(json("payment_method", "card", "amount", 11988))));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.text("/sale/total_amount")).isEqualTo("11988.00");
+        assertThat(waiter.get(path + "/").text("/status")).isEqualTo("open");
+
+        // bad input, nothing changed: parts out of range, a line too small to share, a kitchen account
+        assertThat(waiter.post(path + "/split-equally/", json("parts", 1))
+                        .at("/errors/parts")
+                        .isArray())
+                .isTrue();
+        assertThat(waiter.post(path + "/split-equally/", json("parts", 21))
+                        .at("/errors/parts")
+                        .isArray())
+                .isTrue();
+        assertThat(waiter.post(path + "/split-equally/", json())
+                        .at("/errors/parts")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, 30, "kitchen")
+                        .post(path + "/split-equally/", json("parts", 2))
+                        .text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("caq"), 21, "waiter")
+                        .post(path + "/split-equally/", json("parts", 2))
+                        .text("/code"))
+                .isEqualTo("order_not_found");
+        assertThat(waiter.get(path + "/").text("/total")).isEqualTo("12024.00");
+    }
 }

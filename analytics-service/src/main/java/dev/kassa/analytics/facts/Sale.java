@@ -23,7 +23,7 @@ public record Sale(
         Tenders tenders,
         List<Line> lines) {
 
-    /** A line as sales' {@code SaleCompleted} carries it. */
+    /** A line as sales' {@code SaleCompleted} carries it, with the options of modifier groups it chose. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Line(
             long productId,
@@ -32,7 +32,17 @@ public record Sale(
             BigDecimal unitPrice,
             BigDecimal discount,
             BigDecimal lineTotal,
-            BigDecimal unitCost) {}
+            BigDecimal unitCost,
+            List<Modifier> modifiers) {
+
+        public Line {
+            modifiers = modifiers == null ? List.of() : modifiers;
+        }
+    }
+
+    /** An option a line chose and what it added to one unit's price. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Modifier(long optionId, String group, String name, BigDecimal price) {}
 
     /**
      * What the buyer paid for each line: its total with its share of the sale's own discount (the sale's total over the

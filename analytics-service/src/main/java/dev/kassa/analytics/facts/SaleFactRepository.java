@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,14 @@ public class SaleFactRepository {
         // the sale and its lines (in order) in one statement; it answers, for a sale recorded now, whether refunds of
         // it came first (nothing when it was recorded before: then no line is written either)
         List<Sale.Line> lines = s.lines();
+        // each option a line chose, with the line's place and quantity
+        record Chosen(int line, BigDecimal quantity, Sale.Modifier modifier) {}
+        List<Chosen> chosen = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            for (Sale.Modifier m : lines.get(i).modifiers()) {
+                chosen.add(new Chosen(i + 1, lines.get(i).quantity(), m));
+            }
+        }
         Optional<Boolean> refundsFirst = jdbc.sql(
                         """
                         with f as (
@@ -56,7 +65,16 @@ public class SaleFactRepository {
                         p as (
                             insert into sale_fact_payments (sale_id, method, amount)
                             select :sale, m, a from unnest(cast(:methods as text[]), cast(:amounts as numeric[])) as t(m, a)
-                             where exists (select 1 from f))
+                             where exists (select 1 from f)),
+                        m as (
+                            insert into sale_fact_modifiers (sale_id, line_no, option_id, group_name, name, quantity, amount)
+                            select :sale, line_no, option_id, group_name, name, quantity, round(price * quantity, 2)
+                              from unnest(cast(:modLines as integer[]), cast(:modOptions as bigint[]), cast(:modGroups as text[]),
+                                          cast(:modNames as text[]), cast(:modQuantities as numeric[]),
+                                          cast(:modPrices as numeric[]))
+                                   as t(line_no, option_id, group_name, name, quantity, price)
+                             where exists (select 1 from f)
+                            on conflict do nothing)
                         select refunds_first from f
                         """)
                 .param("sale", s.saleId())
@@ -82,6 +100,12 @@ public class SaleFactRepository {
                 .param("costs", SqlArrays.texts(lines, l -> l.unitCost() == null ? BigDecimal.ZERO : l.unitCost()))
                 .param("methods", SqlArrays.texts(s.tenders().paid(), Map.Entry::getKey))
                 .param("amounts", SqlArrays.texts(s.tenders().paid(), Map.Entry::getValue))
+                .param("modLines", SqlArrays.texts(chosen, Chosen::line))
+                .param("modOptions", SqlArrays.texts(chosen, c -> c.modifier().optionId()))
+                .param("modGroups", SqlArrays.texts(chosen, c -> c.modifier().group()))
+                .param("modNames", SqlArrays.texts(chosen, c -> c.modifier().name()))
+                .param("modQuantities", SqlArrays.texts(chosen, Chosen::quantity))
+                .param("modPrices", SqlArrays.texts(chosen, c -> c.modifier().price()))
                 .query(Boolean.class)
                 .optional();
         if (refundsFirst.isEmpty()) {

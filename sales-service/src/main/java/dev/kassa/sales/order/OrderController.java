@@ -114,6 +114,18 @@ class OrderController {
     }
 
     @Operation(
+            summary =
+                    "Share the bill in equal parts: {parts: 2-20}; each billed line's quantity is divided into orders "
+                            + "of their own at no table, paid apart, this order keeping what rounding leaves; answers every "
+                            + "part, this order first")
+    @PostMapping("/{id}/split-equally")
+    @PreAuthorize(Access.TAKE_ORDERS)
+    List<OrderView> splitEqually(
+            @PathVariable long id, @Valid @RequestBody OrderMoveService.SplitEquallyRequest request) {
+        return moves.splitEqually(id, request);
+    }
+
+    @Operation(
             summary = "Split lines off into an order of their own, paid apart: {items: [{item, quantity?}], table?}; "
                     + "answers the new order")
     @PostMapping("/{id}/split")

@@ -7,11 +7,14 @@ import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.floor.TableService;
 import dev.kassa.sales.kitchen.KitchenService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +38,16 @@ class OrderMoveService {
     record SplitRequest(@NotEmpty List<@Valid SplitLine> items, Long table) {}
 
     record SplitLine(@Required Long item, @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity) {}
+
+    /** The bill shared by {@code parts} guests alike. */
+    record SplitEquallyRequest(
+            @Required
+                    @Min(value = 2, message = "sales.split_parts_invalid")
+                    @Max(value = MOST_PARTS, message = "sales.split_parts_invalid")
+                    Integer parts) {}
+
+    /** At most this many equal parts. */
+    static final int MOST_PARTS = 20;
 
     private final OrderRepository orders;
     private final OrderItemRepository items;
@@ -140,6 +153,49 @@ class OrderMoveService {
             kitchen.retable(split, table.name());
         }
         return service.view(split);
+    }
+
+    /**
+     * Shares the bill in {@code parts} equal parts (issue 65 point 4): each billed line's quantity is divided (to the
+     * thousandth, down) into new orders of their own at no table, paid apart; this order keeps its share and what rounding
+     * left, so the parts add up to the whole. The kitchen's tickets stay as they are; lines guests ordered that no waiter
+     * confirmed stay here. Answers every part, this order first.
+     */
+    @Transactional
+    List<OrderView> splitEqually(long id, SplitEquallyRequest r) {
+        OrderRepository.Order order = OrderService.requireOpen(orders.lock(id));
+        int parts = r.parts();
+        List<OrderItemRepository.Item> billed =
+                items.of(id).stream().filter(OrderItemRepository.Item::billed).toList();
+        if (billed.isEmpty()) {
+            throw SalesErrors.ORDER_NOTHING_TO_SPLIT.exception();
+        }
+        Map<Long, BigDecimal> shares = new HashMap<>();
+        for (OrderItemRepository.Item item : billed) {
+            BigDecimal share = item.quantity().divide(BigDecimal.valueOf(parts), 3, RoundingMode.DOWN);
+            if (share.signum() == 0) {
+                throw FieldErrors.single("parts", "sales.split_parts_too_many", item.productName());
+            }
+            shares.put(item.id(), share);
+        }
+        List<OrderView> views = new ArrayList<>();
+        List<Long> made = new ArrayList<>();
+        for (int part = 2; part <= parts; part++) {
+            long split = orders.create(new OrderRepository.Fields(
+                    null,
+                    order.diningOption(),
+                    order.waiterUserId(),
+                    order.waiterName(),
+                    0,
+                    "#" + id + " " + part + "/" + parts));
+            for (OrderItemRepository.Item item : billed) {
+                items.splitOff(item.id(), shares.get(item.id()), split);
+            }
+            made.add(split);
+        }
+        views.add(service.view(id));
+        made.forEach(m -> views.add(service.view(m)));
+        return views;
     }
 
     private TableService.Table freeTable(long table, long order) {

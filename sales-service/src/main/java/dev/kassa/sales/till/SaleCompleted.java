@@ -77,9 +77,7 @@ public record SaleCompleted(
                                 i.lineTotal(),
                                 i.unitCost(),
                                 i.reservationRef(),
-                                i.modifiers().stream()
-                                        .map(m -> new LineModifier(m.id(), m.group(), m.name(), m.price()))
-                                        .toList()))
+                                i.announcedModifiers()))
                         .toList(),
                 tenders.stream()
                         .map(p -> new Payment(p.method(), p.amount(), p.received(), p.change()))

@@ -43,7 +43,15 @@ class SaleLineRepository {
             String reservationRef,
             BigDecimal refundedQuantity,
             Instant createdAt,
-            List<Modifier> modifiers) {}
+            List<Modifier> modifiers) {
+
+        /** The options as {@code SaleCompleted} announces them. */
+        List<SaleCompleted.LineModifier> announcedModifiers() {
+            return modifiers.stream()
+                    .map(m -> new SaleCompleted.LineModifier(m.id(), m.group(), m.name(), m.price()))
+                    .toList();
+        }
+    }
 
     static final RowMapper<Item> ITEM = (rs, i) -> new Item(
             rs.getLong("id"),
