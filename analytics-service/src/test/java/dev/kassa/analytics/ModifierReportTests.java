@@ -106,7 +106,9 @@ class ModifierReportTests {
                 .containsExactly("Option id", "Group", "Modifier", "Sales", "Units sold with it", "Added to sales");
         assertThat(rows.get(1)).containsExactly("501", "Молоко и шоты", "Овсяное", "2", "3.000", "15000.00");
 
-        assertThat(owner.get("/api/analytics/modifiers/?end_date=someday").at("/errors/end_date").isArray())
+        assertThat(owner.get("/api/analytics/modifiers/?end_date=someday")
+                        .at("/errors/end_date")
+                        .isArray())
                 .isTrue();
         assertThat(Api.member(port, store, 5, "cashier", "cashier").get(period).text("/code"))
                 .isEqualTo("permission_denied");
@@ -119,7 +121,10 @@ class ModifierReportTests {
                         .get(period)
                         .text("/code"))
                 .isEqualTo("not_a_member");
-        assertThat(Api.member(port, other, 3, "owner", "owner").get(period).at("/results").size())
+        assertThat(Api.member(port, other, 3, "owner", "owner")
+                        .get(period)
+                        .at("/results")
+                        .size())
                 .isZero();
     }
 }

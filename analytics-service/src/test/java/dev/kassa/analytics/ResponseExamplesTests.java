@@ -108,6 +108,7 @@ class ResponseExamplesTests {
                 owner.get(base + "product-performance/top-products/?limit=5"));
         examples.record("GET " + base + "gross-profit", owner.get(base + "gross-profit/?group_by=product&limit=5"));
         examples.record("GET " + base + "payment-methods", owner.get(base + "payment-methods/"));
+        examples.record("GET " + base + "modifiers", owner.get(base + "modifiers/"));
         examples.record(
                 "GET " + base + "product-performance/slow-movers",
                 owner.get(base + "product-performance/slow-movers/?days=30"));
