@@ -1502,8 +1502,8 @@ class EndToEndIT {
                 waiter.post(orderPath + "/items/", json("product", product, "modifiers", List.of(oat + 1000))),
                 400,
                 "invalid");
-        Api.Response withOat =
-                waiter.post(orderPath + "/items/", json("product", product, "modifiers", List.of(oat), "note", "с корицей"));
+        Api.Response withOat = waiter.post(
+                orderPath + "/items/", json("product", product, "modifiers", List.of(oat), "note", "с корицей"));
         assertThat(withOat.status()).as(withOat.toString()).isEqualTo(201);
         assertThat(withOat.text("/items/0/unit_price")).isEqualTo("25000.00");
         assertThat(waiter.post(orderPath + "/send/", null).text("/items/0/status"))
