@@ -11,6 +11,8 @@ public enum CatalogErrors implements KassaError {
     BARCODE_REQUIRED(400, "barcode_required", "catalog.barcode_required"),
     CATEGORY_HAS_CHILDREN(400, "category_has_children", "catalog.category_has_children"),
     INSUFFICIENT_STOCK(400, "insufficient_stock", "catalog.insufficient_stock"),
+    /** A component of a product made of others has less than the line needs (the same code as a product's own stock). */
+    COMPONENT_SHORT(400, "insufficient_stock", "catalog.component_short"),
     NO_PRICE(400, "no_price", "catalog.label_no_price"),
     PRODUCT_INACTIVE(400, "product_inactive", "catalog.product_inactive"),
     PRODUCT_IN_USE(400, "product_in_use", "catalog.product_in_use"),

@@ -2,6 +2,7 @@ package dev.kassa.catalog.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.catalog.stock.ReservationService;
+import dev.kassa.catalog.stock.SoldStockService;
 import dev.kassa.platform.events.EventHandlers;
 import dev.kassa.platform.events.Inbox;
 import dev.kassa.platform.events.InboxTransaction;
@@ -36,7 +37,7 @@ class SalesEventsConsumer {
 
     /** The part of the SaleRefunded contract that catalog reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SaleRefunded(String receiptNumber, List<ReservationService.Returned> lines) {}
+    record SaleRefunded(String receiptNumber, List<SoldStockService.Returned> lines) {}
 
     /** The HoldsReleased contract: holds sales gave up without reaching catalog. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -44,15 +45,17 @@ class SalesEventsConsumer {
 
     private final Inbox inbox;
     private final EventHandlers handlers;
+    private final SoldStockService sold;
     private final ReservationService reservations;
 
-    SalesEventsConsumer(Inbox inbox, ReservationService reservations) {
+    SalesEventsConsumer(Inbox inbox, SoldStockService sold, ReservationService reservations) {
         this.inbox = inbox;
+        this.sold = sold;
         this.reservations = reservations;
         this.handlers = new EventHandlers()
                 .on(SaleCompleted.class, sale -> InboxTransaction.collected(
-                                this, ArrayList<ReservationService.Sold>::new, this::commit)
-                        .add(new ReservationService.Sold(
+                                this, ArrayList<SoldStockService.Sold>::new, this::commit)
+                        .add(new SoldStockService.Sold(
                                 sale.saleId(),
                                 sale.receiptNumber(),
                                 sale.customerId(),
@@ -65,7 +68,7 @@ class SalesEventsConsumer {
                                         .toList())))
                 .on(SaleRefunded.class, refund -> {
                     commitCollected();
-                    reservations.restock(refund.receiptNumber(), refund.lines());
+                    sold.restock(refund.receiptNumber(), refund.lines());
                 })
                 .on(HoldsReleased.class, released -> {
                     commitCollected();
@@ -74,20 +77,20 @@ class SalesEventsConsumer {
     }
 
     /**
-     * The completed sales collected so far in this transaction, committed together ({@link ReservationService#commit}):
+     * The completed sales collected so far in this transaction, committed together ({@link SoldStockService#commit}):
      * before the transaction commits, and before any other event of the poll runs, so that each runs after the sales that
      * came before it.
      */
     private void commitCollected() {
-        List<ReservationService.Sold> collected = InboxTransaction.current(this);
+        List<SoldStockService.Sold> collected = InboxTransaction.current(this);
         if (collected != null) {
             commit(collected);
         }
     }
 
-    private void commit(List<ReservationService.Sold> sales) {
+    private void commit(List<SoldStockService.Sold> sales) {
         if (!sales.isEmpty()) {
-            reservations.commit(List.copyOf(sales));
+            sold.commit(List.copyOf(sales));
             sales.clear();
         }
     }

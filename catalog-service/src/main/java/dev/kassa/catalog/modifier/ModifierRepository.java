@@ -30,8 +30,13 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 class ModifierRepository {
 
-    /** An option of a group, in the group's order. */
-    record ModifierOption(long id, String name, BigDecimal price) {}
+    /**
+     * An option of a group, in the group's order; for a product made of others, the {@code component} it puts in (in
+     * place of the one it {@code replaces}, when it names one), {@code componentQuantity} of it a unit (null: the replaced
+     * one's, or one).
+     */
+    record ModifierOption(
+            long id, String name, BigDecimal price, Long component, BigDecimal componentQuantity, Long replaces) {}
 
     /** A group with its options and how many products offer it. */
     record ModifierGroup(
@@ -45,7 +50,8 @@ class ModifierRepository {
             Instant updatedAt) {}
 
     /** An option as a group's request gives it: {@code id} null for a new one. */
-    record OptionFields(Long id, String name, BigDecimal price) {}
+    record OptionFields(
+            Long id, String name, BigDecimal price, Long component, BigDecimal componentQuantity, Long replaces) {}
 
     private static final TypeReference<List<ModifierOption>> OPTIONS = new TypeReference<>() {};
 
@@ -53,7 +59,10 @@ class ModifierRepository {
             """
             select g.*,
                    (select count(*) from product_modifier_groups pm where pm.group_id = g.id) as products_count,
-                   (select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'price', o.price)
+                   (select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'price', o.price,
+                                                               'component', o.component_id,
+                                                               'component_quantity', o.component_quantity,
+                                                               'replaces', o.replaces_id)
                                              order by o.position, o.id), '[]')
                       from modifier_options o where o.group_id = g.id) as options
               from modifier_groups g
@@ -143,14 +152,23 @@ class ModifierRepository {
         sql.sql(
                         """
                         with o as (
-                            select * from unnest(cast(:ids as bigint[]), cast(:names as text[]), cast(:prices as numeric[]))
-                                     with ordinality as o(id, name, price, position)),
+                            select * from unnest(cast(:ids as bigint[]), cast(:names as text[]), cast(:prices as numeric[]),
+                                                 cast(:components as bigint[]), cast(:componentQuantities as numeric[]),
+                                                 cast(:replaces as bigint[]))
+                                     with ordinality as o(id, name, price, component, component_quantity, replaces, position)),
                         kept as (
-                            update modifier_options m set name = o.name, price = o.price, position = o.position
+                            update modifier_options m set name = o.name, price = o.price, position = o.position,
+                                   component_id = o.component, component_quantity = o.component_quantity,
+                                   replaces_id = o.replaces
                               from o where m.id = o.id and m.group_id = :group)
-                        insert into modifier_options (group_id, name, price, position)
-                        select :group, o.name, o.price, o.position from o where o.id is null
+                        insert into modifier_options (group_id, name, price, position, component_id, component_quantity,
+                                                      replaces_id)
+                        select :group, o.name, o.price, o.position, o.component, o.component_quantity, o.replaces
+                          from o where o.id is null
                         """)
+                .param("components", SqlArrays.texts(options, OptionFields::component))
+                .param("componentQuantities", SqlArrays.texts(options, OptionFields::componentQuantity))
+                .param("replaces", SqlArrays.texts(options, OptionFields::replaces))
                 .param("group", group)
                 .param("ids", SqlArrays.texts(options, OptionFields::id))
                 .param("names", SqlArrays.texts(options, OptionFields::name))
@@ -180,6 +198,18 @@ class ModifierRepository {
                 .param("ids", SqlArrays.texts(ids))
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Which of {@code ids} are products that are not made of others (what an option may put into a recipe). */
+    List<Long> plainProducts(Collection<Long> ids) {
+        return sql.sql(
+                        """
+                        select p.id from products p where p.id = any(cast(:ids as bigint[]))
+                           and not exists (select 1 from recipe_components rc where rc.product_id = p.id)
+                        """)
+                .param("ids", SqlArrays.texts(ids))
+                .query(Long.class)
+                .list();
     }
 
     boolean productExists(long product) {
@@ -220,7 +250,8 @@ class ModifierRepository {
         List<Row> rows = sql.sql(
                         """
                         select pm.product_id, g.id, g.name, g.min_choices, g.max_choices, g.created_at, g.updated_at,
-                               o.id as option_id, o.name as option_name, o.price
+                               o.id as option_id, o.name as option_name, o.price, o.component_id, o.component_quantity,
+                               o.replaces_id
                           from product_modifier_groups pm
                           join modifier_groups g on g.id = pm.group_id
                           left join modifier_options o on o.group_id = g.id
@@ -244,7 +275,10 @@ class ModifierRepository {
                                 : new ModifierOption(
                                         rs.getLong("option_id"),
                                         rs.getString("option_name"),
-                                        rs.getBigDecimal("price"))))
+                                        rs.getBigDecimal("price"),
+                                        (Long) rs.getObject("component_id"),
+                                        rs.getBigDecimal("component_quantity"),
+                                        (Long) rs.getObject("replaces_id"))))
                 .list();
         Map<Long, Map<Long, ModifierGroup>> byProduct = new LinkedHashMap<>();
         for (Row r : rows) {

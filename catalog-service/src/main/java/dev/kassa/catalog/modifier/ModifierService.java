@@ -5,6 +5,7 @@ import dev.kassa.catalog.modifier.ModifierRepository.ModifierGroup;
 import dev.kassa.catalog.modifier.ModifierRepository.OptionFields;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,7 +39,19 @@ import java.util.function.IntFunction;
 public class ModifierService {
 
     /** An option of a group's request; {@code id} keeps an existing option (renamed or repriced), none adds one. */
-    record OptionRequest(Long id, @Required @Size(max = 100) String name, @Money BigDecimal price) {}
+    /**
+     * An option of a group's request; {@code id} keeps an existing option (renamed or repriced), none adds one. For a
+     * product made of others, {@code component} is the product the option puts into it (instead of the one it {@code
+     * replaces}, when it names one: oat milk for milk), {@code component_quantity} of it a unit (the replaced one's, or one,
+     * when not given).
+     */
+    record OptionRequest(
+            Long id,
+            @Required @Size(max = 100) String name,
+            @Money BigDecimal price,
+            Long component,
+            @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal componentQuantity,
+            Long replaces) {}
 
     /** A group's fields: name and options required; {@code min} 0 and {@code max} 1 when not given. */
     record GroupRequest(
@@ -159,7 +172,15 @@ public class ModifierService {
             int taken = 0;
             for (ModifierRepository.ModifierOption o : g.options()) {
                 if (asked.remove(o.id())) {
-                    chosen.add(new ModifierChoice(o.id(), g.id(), g.name(), o.name(), o.price()));
+                    chosen.add(new ModifierChoice(
+                            o.id(),
+                            g.id(),
+                            g.name(),
+                            o.name(),
+                            o.price(),
+                            o.component(),
+                            o.componentQuantity(),
+                            o.replaces()));
                     taken++;
                 }
             }
@@ -196,6 +217,29 @@ public class ModifierService {
                 errors.add("options." + i + ".id", "catalog.modifier_option_unknown");
             }
         }
+        // what an option puts into a recipe: products that are not made of others themselves
+        Set<Long> named = new HashSet<>();
+        for (OptionRequest o : r.options()) {
+            if (o.component() != null) {
+                named.add(o.component());
+            }
+            if (o.replaces() != null) {
+                named.add(o.replaces());
+            }
+        }
+        Set<Long> plain = named.isEmpty() ? Set.of() : new HashSet<>(groups.plainProducts(named));
+        for (int i = 0; i < r.options().size(); i++) {
+            OptionRequest o = r.options().get(i);
+            if (o.replaces() != null && o.component() == null) {
+                errors.required("options." + i + ".component");
+            }
+            if (o.component() != null && !plain.contains(o.component())) {
+                errors.add("options." + i + ".component", "catalog.modifier_component_unknown");
+            }
+            if (o.replaces() != null && !plain.contains(o.replaces())) {
+                errors.add("options." + i + ".replaces", "catalog.modifier_component_unknown");
+            }
+        }
         if (group != null && !ids.isEmpty() && groups.optionsOf(group, ids).size() != ids.size()) {
             Set<Long> known = new HashSet<>(groups.optionsOf(group, ids));
             for (int i = 0; i < r.options().size(); i++) {
@@ -211,7 +255,12 @@ public class ModifierService {
     private static List<OptionFields> options(GroupRequest r) {
         return r.options().stream()
                 .map(o -> new OptionFields(
-                        o.id(), o.name().trim(), o.price() == null ? BigDecimal.ZERO.setScale(2) : o.price()))
+                        o.id(),
+                        o.name().trim(),
+                        o.price() == null ? BigDecimal.ZERO.setScale(2) : o.price(),
+                        o.component(),
+                        o.componentQuantity(),
+                        o.replaces()))
                 .toList();
     }
 

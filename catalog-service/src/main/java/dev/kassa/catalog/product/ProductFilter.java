@@ -38,10 +38,7 @@ public record ProductFilter(
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
     /** A product {@code p}'s stock that may be sold now: its fresh batches less what tills hold. */
-    static final String AVAILABLE = "((select coalesce(sum(b.quantity), 0) from batches b"
-            + " where b.product_id = p.id and b.is_active and " + Expiry.SELLABLE + ")"
-            + " - (select coalesce(sum(r.quantity), 0) from reservations r"
-            + " where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))";
+    static final String AVAILABLE = Expiry.AVAILABLE;
 
     public static ProductFilter all(String search, Long category, Boolean active) {
         return new ProductFilter(search, category, null, active, null, null, null, null, null, null);

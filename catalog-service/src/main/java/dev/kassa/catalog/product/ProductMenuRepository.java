@@ -3,6 +3,7 @@ package dev.kassa.catalog.product;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.catalog.stock.Expiry;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,11 +74,17 @@ class ProductMenuRepository {
                                   from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
                                  where pm.product_id = p.id) as modifier_groups
                           from products p join units u on u.id = p.unit_id left join categories c on c.id = p.category_id
-                         where p.is_active and (not p.track_inventory or %s > 0)
+                         where p.is_active
+                           and case when exists (select 1 from recipe_components rc where rc.product_id = p.id)
+                                    -- made of others: while every component it takes has enough for one
+                                    then not exists (select 1 from recipe_components rc join products c on c.id = rc.component_id
+                                                      where rc.product_id = p.id and c.track_inventory
+                                                        and %s < rc.quantity)
+                                    else not p.track_inventory or %s > 0 end
                            and (:all or p.id = any(cast(:ids as bigint[])))
                          order by c.name nulls last, c.id, p.name, p.id
                         """
-                                .formatted(ProductFilter.AVAILABLE))
+                                .formatted(Expiry.available("c"), ProductFilter.AVAILABLE))
                 .param("today", TenantContext.require().today())
                 .param("all", ids.isEmpty())
                 .param("ids", SqlArrays.texts(ids))

@@ -68,12 +68,17 @@ class ProductSearchRepository {
                 .isPresent();
     }
 
-    /** Whether the product was ever sold or refunded, or is held or sold from a till: then it is kept (and deactivated). */
+    /**
+     * Whether the product was ever sold or refunded, is held or sold from a till, or goes into a recipe or a modifier's
+     * option: then it is kept (and deactivated).
+     */
     boolean hasSalesHistory(long id) {
         return sql.sql(
                         """
                         select exists (select 1 from stock_movements where product_id = :id and reason in ('sale', 'refund'))
                             or exists (select 1 from reservations where product_id = :id and status in ('active', 'completed'))
+                            or exists (select 1 from recipe_components where component_id = :id)
+                            or exists (select 1 from modifier_options where component_id = :id or replaces_id = :id)
                         """)
                 .param("id", id)
                 .query(Boolean.class)

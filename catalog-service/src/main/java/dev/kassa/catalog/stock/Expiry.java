@@ -11,5 +11,19 @@ public final class Expiry {
     public static final String SELLABLE =
             "(b.status = 'approved' and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))";
 
+    /**
+     * What a product {@code p} has to sell now: the quantity of its sellable active batches less the tills' active holds;
+     * {@code :today} bound as for {@link #SELLABLE} (a constant, so that annotated queries can use it).
+     */
+    public static final String AVAILABLE = "((select coalesce(sum(b.quantity), 0) from batches b"
+            + " where b.product_id = p.id and b.is_active and " + SELLABLE + ")"
+            + " - (select coalesce(sum(r.quantity), 0) from reservations r"
+            + " where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))";
+
+    /** {@link #AVAILABLE} of the product that is {@code alias} in the statement. */
+    public static String available(String alias) {
+        return AVAILABLE.replace("_id = p.id", "_id = " + alias + ".id");
+    }
+
     private Expiry() {}
 }

@@ -26,9 +26,14 @@ class ReservationRepository {
 
     /**
      * The locked product of a hold: what the till is told about it, its cost price, whether it is on sale and whether it
-     * has a modifier group a line must choose from.
+     * has a modifier group a line must choose from, and whether it is made of others (a recipe).
      */
-    record Locked(Reservation.Product product, BigDecimal costPrice, boolean active, boolean needsModifiers) {}
+    record Locked(
+            Reservation.Product product,
+            BigDecimal costPrice,
+            boolean active,
+            boolean needsModifiers,
+            boolean composite) {}
 
     /**
      * A batch a hold could come from, FEFO-ordered: what is free in it (its quantity less its active holds), and what the
@@ -72,7 +77,8 @@ class ReservationRepository {
                         select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price, p.is_active,
                                claim.released, claim.repeated, (select batch_id from scanned),
                                exists (select 1 from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
-                                       where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers
+                                       where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers,
+                               exists (select 1 from recipe_components rc where rc.product_id = p.id) as composite
                           from claim, products p join units u on u.id = p.unit_id
                          where p.id = coalesce(cast(:id as bigint), (select product_id from scanned))
                            for no key update of p
@@ -95,7 +101,7 @@ class ReservationRepository {
      * request's row (the statement that locks them reads the claims first). The rows stay locked until the transaction
      * ends.
      */
-    ClaimedLines claimAndLock(Collection<String> requestRefs, Collection<Long> productIds) {
+    ClaimedLines claimAndLock(Collection<String> requestRefs, Collection<Long> productIds, Collection<Long> options) {
         Map<String, Claim> claims = new HashMap<>();
         Map<Long, Locked> products = new HashMap<>();
         sql.sql(
@@ -105,24 +111,34 @@ class ReservationRepository {
                             select ref from unnest(cast(:refs as varchar[])) as r(ref) order by ref
                             on conflict (request_ref) do update set request_ref = excluded.request_ref
                             returning request_ref, released, not (xmax = 0) as repeated),
+                        wanted as (
+                            select unnest(cast(:ids as bigint[])) as id
+                            union
+                            select rc.component_id from recipe_components rc where rc.product_id = any(cast(:ids as bigint[]))
+                            union
+                            select o.component_id from modifier_options o
+                             where o.id = any(cast(:options as bigint[])) and o.component_id is not null),
                         locked as (
                             select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price,
                                    p.is_active,
+                                   exists (select 1 from recipe_components rc where rc.product_id = p.id) as composite,
                                    exists (select 1 from product_modifier_groups pm join modifier_groups g on g.id = pm.group_id
                                            where pm.product_id = p.id and g.min_choices > 0) as needs_modifiers
                               from products p join units u on u.id = p.unit_id
-                             where p.id = any(cast(:ids as bigint[])) and (select count(*) from claim) >= 0
-                             order by p.id
+                             where p.id in (select id from wanted) and (select count(*) from claim) >= 0
+                             order by exists (select 1 from recipe_components rc where rc.product_id = p.id) desc, p.id
                                for no key update of p)
                         select id, name, sku, short_name, sale_price, tax_rate, track_inventory, cost_price, is_active,
-                               null, null, null, needs_modifiers
+                               null, null, null, needs_modifiers, composite
                           from locked
                         union all
-                        select null, null, null, null, null, null, null, null, null, request_ref, released, repeated, null
+                        select null, null, null, null, null, null, null, null, null, request_ref, released, repeated, null,
+                               null
                           from claim
                         """)
                 .param("refs", requestRefs.toArray(String[]::new))
                 .param("ids", productIds.toArray(Long[]::new))
+                .param("options", options.toArray(Long[]::new))
                 .query(rs -> {
                     if (rs.getString(10) != null) {
                         claims.put(rs.getString(10), new Claim(rs.getBoolean(11), rs.getBoolean(12)));
@@ -149,7 +165,54 @@ class ReservationRepository {
                         rs.getBoolean(7)),
                 rs.getBigDecimal(8),
                 rs.getBoolean(9),
-                rs.getBoolean("needs_modifiers"));
+                rs.getBoolean("needs_modifiers"),
+                rs.getBoolean("composite"));
+    }
+
+    /** A component of a product made of others: how much of it goes into one unit. */
+    record Part(long component, BigDecimal quantity) {}
+
+    /** What each of {@code products} is made of, in its recipe's order. */
+    Map<Long, List<Part>> recipes(Collection<Long> products) {
+        Map<Long, List<Part>> recipes = new HashMap<>();
+        sql.sql(
+                        """
+                        select product_id, component_id, quantity from recipe_components
+                         where product_id = any(cast(:products as bigint[])) order by product_id, position, component_id
+                        """)
+                .param("products", SqlArrays.texts(products))
+                .query(rs -> {
+                    recipes.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>())
+                            .add(new Part(rs.getLong(2), rs.getBigDecimal(3)));
+                });
+        return recipes;
+    }
+
+    /**
+     * Locks the components of a product made of others (its recipe's, and those the chosen {@code options} put in), in id
+     * order, after the product itself: every hold locks the products made of others before the rest, each group in id
+     * order, so two holds never wait for each other in a circle.
+     */
+    Map<Long, Locked> lockComponents(long product, Collection<Long> options) {
+        Map<Long, Locked> components = new HashMap<>();
+        sql.sql(
+                        """
+                        select p.id, p.name, p.sku, u.short_name, p.sale_price, p.tax_rate, p.track_inventory, p.cost_price,
+                               p.is_active, false as needs_modifiers, false as composite
+                          from products p join units u on u.id = p.unit_id
+                         where p.id in (select component_id from recipe_components where product_id = :product
+                                        union
+                                        select component_id from modifier_options
+                                         where id = any(cast(:options as bigint[])) and component_id is not null)
+                         order by p.id
+                           for no key update of p
+                        """)
+                .param("product", product)
+                .param("options", options.toArray(Long[]::new))
+                .query(rs -> {
+                    components.put(rs.getLong(1), locked(rs));
+                });
+        return components;
     }
 
     /** A hold request's claim, its product (locked), and the batch a scanned batch code named. */

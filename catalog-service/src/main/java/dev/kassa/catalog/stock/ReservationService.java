@@ -18,12 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -41,8 +39,6 @@ public class ReservationService {
 
     private final ReservationRepository holds;
     private final BatchRepository batches;
-    private final StockLevelRepository stock;
-    private final StockEvents events;
     private final CatalogProperties properties;
     private final HoldSweeper sweeper;
     private final ModifierService modifiers;
@@ -50,8 +46,6 @@ public class ReservationService {
     ReservationService(
             ReservationRepository holds,
             BatchRepository batches,
-            StockLevelRepository stock,
-            StockEvents events,
             CatalogProperties properties,
             HoldSweeper sweeper,
             ModifierService modifiers) {
@@ -59,8 +53,6 @@ public class ReservationService {
         this.sweeper = sweeper;
         this.holds = holds;
         this.batches = batches;
-        this.stock = stock;
-        this.events = events;
         this.properties = properties;
     }
 
@@ -86,8 +78,13 @@ public class ReservationService {
                                 requested,
                                 claimed.claim(),
                                 claimed.locked(),
-                                r.batchId() != null ? r.batchId() : claimed.scannedBatch())),
-                        i -> "modifiers")
+                                r.batchId() != null ? r.batchId() : claimed.scannedBatch(),
+                                null)),
+                        i -> "modifiers",
+                        claimed.locked().composite()
+                                ? holds.lockComponents(
+                                        claimed.locked().product().id(), r.chosen())
+                                : Map.of())
                 .get(0);
     }
 
@@ -113,7 +110,13 @@ public class ReservationService {
         }
         errors.throwIfAny();
         ReservationRepository.ClaimedLines claimed = holds.claimAndLock(
-                refs, lines.stream().map(ReserveRequest::productId).collect(Collectors.toCollection(TreeSet::new)));
+                refs,
+                lines.stream().map(ReserveRequest::productId).collect(Collectors.toCollection(TreeSet::new)),
+                lines.stream()
+                        .flatMap(l -> l.chosen().stream())
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
         Map<String, ReservationRepository.Claim> claims = claimed.claims();
         Map<Long, ReservationRepository.Locked> products = claimed.products();
         List<Line> asked = new ArrayList<>();
@@ -127,18 +130,23 @@ public class ReservationService {
                     r.quantity().setScale(3, RoundingMode.UNNECESSARY),
                     claims.get(r.requestRef()),
                     locked,
-                    r.batchId()));
+                    r.batchId(),
+                    null));
         }
-        return hold(asked, i -> "lines." + i + ".modifiers");
+        return hold(asked, i -> "lines." + i + ".modifiers", products);
     }
 
-    /** A claimed request's hold of its locked product, to make: FEFO from the batches ({@code batchId}'s only, when given). */
+    /**
+     * A claimed request's hold of its locked product, to make: FEFO from the batches ({@code batchId}'s only, when given);
+     * {@code madeFor}: the product made of others this one is a component of (null for a line of its own).
+     */
     private record Line(
             ReserveRequest request,
             BigDecimal requested,
             ReservationRepository.Claim claim,
             ReservationRepository.Locked locked,
-            Long batchId) {
+            Long batchId,
+            ReservationRepository.Locked madeFor) {
 
         ReservationRepository.Ask ask() {
             return new ReservationRepository.Ask(
@@ -153,11 +161,14 @@ public class ReservationService {
 
     /**
      * The lines' holds, in their order; the first line refused refuses them all (the caller's transaction takes back what
-     * the others held). A line retried under its reference answers the holds it has; a product without stock tracking is
-     * held without a batch; every other line takes its batches FEFO, all such lines of different products in one statement
-     * (a product's second line in a statement after the first's, so it sees what the first took).
+     * the others held). A line retried under its reference answers the holds it has; a product made of others holds its
+     * components instead ({@link Recipes}: each a line of its own under the same reference, {@code components} locked
+     * already); a product without stock tracking is held without a batch; every other line takes its batches FEFO, all
+     * such lines of different products in one statement (a product's second line in a statement after the first's, so it
+     * sees what the first took).
      */
-    private List<Reservation> hold(List<Line> lines, IntFunction<String> modifiersField) {
+    private List<Reservation> hold(
+            List<Line> lines, IntFunction<String> modifiersField, Map<Long, ReservationRepository.Locked> components) {
         // what each line chose of its product's modifier groups, checked first (an offline sale that happened is not
         // refused for a group made a must since; the options it named still are)
         List<List<ModifierChoice>> chosen = modifiers.choose(
@@ -170,9 +181,15 @@ public class ReservationService {
                 modifiersField);
         Reservation[] held = new Reservation[lines.size()];
         Timestamp until = Timestamp.from(Instant.now().plus(properties.reservationTtl()));
-        // a product's k-th line goes in the k-th statement
-        List<List<Integer>> rounds = new ArrayList<>();
-        Map<Long, Integer> seen = new HashMap<>();
+        List<Long> composites = lines.stream()
+                .filter(l -> l.locked().composite())
+                .map(l -> l.locked().product().id())
+                .toList();
+        Map<Long, List<ReservationRepository.Part>> recipes =
+                composites.isEmpty() ? Map.of() : holds.recipes(composites);
+        // the lines to hold from the batches: each line, or each component of a line made of others (its owner)
+        List<Line> parts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (line.claim().released()) {
@@ -185,37 +202,92 @@ public class ReservationService {
             // only a retried reference can have holds already (a till's every scan has a new one)
             List<Reservation.Allocation> existing = line.claim().repeated() ? holds.allocations(ref) : List.of();
             if (!existing.isEmpty()) {
-                held[i] = new Reservation(ref, line.locked().product(), existing);
-            } else if (!line.locked().product().trackInventory()) {
-                long id =
-                        holds.insert(line.locked().product().id(), null, line.requested(), ref, line.saleRef(), until);
-                held[i] = new Reservation(
-                        ref,
-                        line.locked().product(),
-                        List.of(new Reservation.Allocation(
-                                id, null, null, line.requested(), line.locked().costPrice())));
-            } else {
-                int round = seen.merge(line.locked().product().id(), 1, Integer::sum) - 1;
-                if (rounds.size() == round) {
-                    rounds.add(new ArrayList<>());
+                held[i] = line.locked().composite()
+                        ? Recipes.combined(ref, line.locked().product(), line.requested(), existing)
+                        : new Reservation(ref, line.locked().product(), existing);
+            } else if (line.locked().composite()) {
+                for (ReservationRepository.Part part : Recipes.parts(
+                        recipes.getOrDefault(line.locked().product().id(), List.of()), chosen.get(i))) {
+                    parts.add(new Line(
+                            line.request(),
+                            Recipes.quantity(line.requested(), part.quantity()),
+                            line.claim(),
+                            components.get(part.component()),
+                            null,
+                            line.locked()));
+                    owners.add(i);
                 }
-                rounds.get(round).add(i);
+            } else {
+                parts.add(line);
+                owners.add(i);
             }
         }
-        Map<Integer, List<ReservationRepository.Candidate>> candidates = new HashMap<>();
-        for (List<Integer> round : rounds) {
-            holds.allocate(round.stream().map(i -> lines.get(i).ask()).toList(), until)
-                    .forEach((n, batches) -> candidates.put(round.get(n), batches));
-        }
+        Reservation[] partHeld = holdParts(parts, until);
         // in the lines' order: the first line refused is the answer
+        Map<Integer, List<Reservation.Allocation>> ofComposite = new HashMap<>();
+        for (int n = 0; n < partHeld.length; n++) {
+            int i = owners.get(n);
+            Line owner = lines.get(i);
+            if (!owner.locked().composite()) {
+                held[i] = partHeld[n];
+            } else {
+                ofComposite.computeIfAbsent(i, k -> new ArrayList<>()).addAll(partHeld[n].allocations());
+            }
+        }
         for (int i = 0; i < held.length; i++) {
+            Line line = lines.get(i);
             if (held[i] == null) {
-                held[i] = allocated(lines.get(i), candidates.getOrDefault(i, List.of()), until);
+                held[i] = Recipes.combined(
+                        line.request().requestRef(),
+                        line.locked().product(),
+                        line.requested(),
+                        ofComposite.getOrDefault(i, List.of()));
             }
             held[i] = held[i].with(chosen.get(i));
         }
         sweeper.holdPlaced();
         return List.of(held);
+    }
+
+    /**
+     * Holds each part (a line, or a component of a line made of others): without a batch when its stock is not tracked,
+     * else FEFO from its batches, a product's k-th part in the k-th statement; a component that runs short refuses its line
+     * naming both.
+     */
+    private Reservation[] holdParts(List<Line> parts, Timestamp until) {
+        Reservation[] held = new Reservation[parts.size()];
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<Long, Integer> seen = new HashMap<>();
+        for (int n = 0; n < parts.size(); n++) {
+            Line part = parts.get(n);
+            String ref = part.request().requestRef();
+            if (!part.locked().product().trackInventory()) {
+                long id =
+                        holds.insert(part.locked().product().id(), null, part.requested(), ref, part.saleRef(), until);
+                held[n] = new Reservation(
+                        ref,
+                        part.locked().product(),
+                        List.of(new Reservation.Allocation(
+                                id, null, null, part.requested(), part.locked().costPrice())));
+            } else {
+                int round = seen.merge(part.locked().product().id(), 1, Integer::sum) - 1;
+                if (rounds.size() == round) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(n);
+            }
+        }
+        Map<Integer, List<ReservationRepository.Candidate>> candidates = new HashMap<>();
+        for (List<Integer> round : rounds) {
+            holds.allocate(round.stream().map(n -> parts.get(n).ask()).toList(), until)
+                    .forEach((k, batches) -> candidates.put(round.get(k), batches));
+        }
+        for (int n = 0; n < held.length; n++) {
+            if (held[n] == null) {
+                held[n] = allocated(parts.get(n), candidates.getOrDefault(n, List.of()), until);
+            }
+        }
+        return held;
     }
 
     /**
@@ -240,6 +312,22 @@ public class ReservationService {
         }
         BigDecimal available =
                 candidates.stream().map(ReservationRepository.Candidate::free).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (available.compareTo(requested) < 0 && !r.allowsShort() && line.madeFor() != null) {
+            throw CatalogErrors.COMPONENT_SHORT.exception(
+                    Map.of(
+                            "available",
+                            available.setScale(3).toPlainString(),
+                            "requested",
+                            requested.toPlainString(),
+                            "product_id",
+                            line.madeFor().product().id(),
+                            "component_id",
+                            productId),
+                    line.locked().product().name(),
+                    line.madeFor().product().name(),
+                    available.setScale(3).toPlainString(),
+                    requested.toPlainString());
+        }
         if (available.compareTo(requested) < 0 && !r.allowsShort()) {
             throw CatalogErrors.INSUFFICIENT_STOCK.exception(
                     Map.of(
@@ -293,117 +381,4 @@ public class ReservationService {
                 .toList();
         return refs.isEmpty() ? 0 : holds.release(refs);
     }
-
-    /** A completed sale as catalog commits it: its reference, its receipt number and the requests its lines held under. */
-    /** A completed sale: its id, receipt number, buyer (null: anonymous) and the holds it took. */
-    public record Sold(
-            String saleRef,
-            String receiptNumber,
-            Long customerId,
-            String customerName,
-            String customerPhone,
-            List<String> requestRefs) {}
-
-    /**
-     * Turns completed sales' holds into sale movements, in the order the sales came; once per sale (the inbox guarantees
-     * it). A poll's sales are committed together: one statement each completes their holds (locked in id order), takes
-     * from the batches, records the movements, reads the stock after and publishes the events, however many sales. A hold
-     * that lapsed in the meantime is still committed, because the goods left the store. A batch that no longer has what
-     * the sales took out of it (counted down by hand meanwhile) gives what it had, to the sales in their order, and stays
-     * at zero. Each sale's {@code StockChanged} tells the stock as it stood after that sale ({@link StockEvents#taken}).
-     */
-    @Transactional
-    public void commit(List<Sold> sales) {
-        Map<String, ReservationRepository.Completion> saleOfRequest = new LinkedHashMap<>();
-        sales.forEach(sale -> sale.requestRefs()
-                .forEach(ref -> saleOfRequest.putIfAbsent(
-                        ref,
-                        new ReservationRepository.Completion(
-                                sale.saleRef(),
-                                sale.receiptNumber(),
-                                sale.customerId(),
-                                sale.customerName(),
-                                sale.customerPhone()))));
-        if (saleOfRequest.isEmpty()) {
-            return;
-        }
-        Map<String, List<ReservationRepository.Held>> fromBatches = new HashMap<>();
-        holds.completeHolds(saleOfRequest).stream()
-                .filter(h -> h.batchId() != null)
-                .forEach(h -> fromBatches
-                        .computeIfAbsent(saleOfRequest.get(h.requestRef()).sale(), k -> new ArrayList<>())
-                        .add(h));
-        if (fromBatches.isEmpty()) {
-            return;
-        }
-        Map<Long, BigDecimal> perBatch = new TreeMap<>();
-        fromBatches
-                .values()
-                .forEach(held -> held.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add)));
-        // what a batch that lacked had, handed to the sales in turn
-        Map<Long, BigDecimal> lacking = new HashMap<>();
-        batches.takeFromBatches(perBatch)
-                .forEach(batch -> lacking.put(batch, batches.emptyBatch(batch).max(BigDecimal.ZERO)));
-        List<StockLevelRepository.Movement> movements = new ArrayList<>();
-        List<String> references = new ArrayList<>();
-        List<StockEvents.Taken> taken = new ArrayList<>();
-        for (Sold sale : sales) {
-            List<ReservationRepository.Held> held = fromBatches.remove(sale.saleRef());
-            if (held == null) {
-                continue;
-            }
-            Map<Long, BigDecimal> out = new TreeMap<>();
-            for (ReservationRepository.Held h : held) {
-                BigDecimal quantity = h.quantity();
-                BigDecimal had = lacking.get(h.batchId());
-                if (had != null) {
-                    quantity = quantity.min(had);
-                    lacking.put(h.batchId(), had.subtract(quantity));
-                    if (quantity.compareTo(h.quantity()) < 0) {
-                        log.error(
-                                "Sale {} sold {} of batch {} beyond its on-hand quantity; stock clamped at zero",
-                                sale.receiptNumber(),
-                                h.quantity(),
-                                h.batchId());
-                    }
-                }
-                out.merge(h.productId(), quantity, BigDecimal::add);
-                movements.add(new StockLevelRepository.Movement(
-                        h.productId(), h.batchId(), h.quantity().negate()));
-                references.add(sale.receiptNumber());
-            }
-            taken.add(new StockEvents.Taken(sale.receiptNumber(), out));
-        }
-        stock.recordMovements(movements, "sale", references, null);
-        events.taken(taken, "sale");
-    }
-
-    /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
-    @Transactional
-    public void restock(String receiptNumber, List<Returned> lines) {
-        Map<Long, StockLevelRepository.Level> before = events.before(lines.stream()
-                .map(Returned::productId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-        for (Returned line : lines) {
-            if (line.batchId() != null
-                    && line.quantity() != null
-                    && line.quantity().signum() > 0) {
-                if (batches.returnToBatch(line.productId(), line.batchId(), line.quantity())) {
-                    stock.recordMovement(line.productId(), line.batchId(), line.quantity(), "refund", receiptNumber);
-                } else {
-                    log.error(
-                            "Refund of {} names batch {} that product {} does not have; not restocked",
-                            receiptNumber,
-                            line.batchId(),
-                            line.productId());
-                }
-            }
-        }
-        events.changed(before, "refund", receiptNumber);
-    }
-
-    /** A refunded line as catalog needs it. */
-    public record Returned(Long productId, Long batchId, BigDecimal quantity) {}
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A poll's completed sales are committed together ({@link ReservationService#commit}, one statement each for all of
+ * A poll's completed sales are committed together ({@link dev.kassa.catalog.stock.SoldStockService#commit}, one statement each for all of
  * them), and each still tells the stock as it stood after it, as if the sales had been committed one by one; an event of
  * another kind between them runs after the sales before it.
  */
