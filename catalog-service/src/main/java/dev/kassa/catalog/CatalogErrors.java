@@ -33,6 +33,10 @@ public enum CatalogErrors implements KassaError {
     CATEGORY_NOT_FOUND(404, "category_not_found", "catalog.category_unknown"),
     NO_SUCH_CATEGORY(404, "not_found", "catalog.category_unknown"),
     PRODUCT_NOT_FOUND(404, "product_not_found", "catalog.product_not_found"),
+    /** A variant has no variants of its own: they are made of its parent. */
+    VARIANT_OF_VARIANT(409, "variant_of_variant", "catalog.variant_of_variant"),
+    /** Another variant of the parent has these options. */
+    VARIANT_TAKEN(409, "variant_taken", "catalog.variant_taken"),
     NO_SUCH_PRODUCT(404, "not_found", "catalog.product_not_found"),
     IMAGE_NOT_FOUND(404, "not_found", "catalog.image_not_found"),
     RESERVATION_NOT_FOUND(404, "not_found", "catalog.reservation_not_found"),

@@ -3,9 +3,12 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogEntry;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 
 @Entity
 @Table(name = "products")
@@ -22,8 +25,28 @@ public class Product extends CatalogEntry {
     private BigDecimal maxQuantity;
     private boolean trackInventory = true;
     private boolean isFeatured;
+    /** The product this one is a variant of (null: a product of its own, or a parent of variants). */
+    private Long variantOf;
+    /** What sets a variant apart from its siblings ({@code {"size": "M"}}); null for a product that is not a variant. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, String> variantOptions;
 
     protected Product() {}
+
+    /** Makes this new product a variant of {@code parent}, set apart by {@code options}. */
+    void variantOf(long parent, Map<String, String> options) {
+        this.variantOf = parent;
+        this.variantOptions = Map.copyOf(options);
+        changed();
+    }
+
+    public Long variantOf() {
+        return variantOf;
+    }
+
+    public Map<String, String> variantOptions() {
+        return variantOptions;
+    }
 
     void pricing(BigDecimal cost, BigDecimal sale, BigDecimal wholesale, BigDecimal tax) {
         this.costPrice = cost;

@@ -37,6 +37,9 @@ public interface ProductRepository extends JpaRepository<Product, Long>, NewProd
     @Query(value = "select id from products where id = :id for no key update", nativeQuery = true)
     Optional<Long> lock(long id);
 
+    /** The variants of a parent, in the order they were made. */
+    List<Product> findByVariantOfOrderById(long parent);
+
     /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
     @Query(
             value = "select p.* from products p where p.track_inventory and p.is_active and "

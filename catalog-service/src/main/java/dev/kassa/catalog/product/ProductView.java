@@ -10,8 +10,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-/** Product detail (spec §3.4.2) with flat price and stock fields for list clients. */
+/**
+ * Product detail (spec §3.4.2) with flat price and stock fields for list clients; a variant names its parent ({@code
+ * variant_of}) and what sets it apart ({@code options}).
+ */
 public record ProductView(
         Long id,
         String name,
@@ -37,7 +41,9 @@ public record ProductView(
         String mainImage,
         List<ImageView> images,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long variantOf,
+        Map<String, String> options) {
 
     public record Pricing(
             BigDecimal costPrice,
@@ -129,7 +135,9 @@ public record ProductView(
                 images.isEmpty() ? null : images.get(0).imageUrl(),
                 images,
                 p.createdAt(),
-                p.updatedAt());
+                p.updatedAt(),
+                p.variantOf(),
+                p.variantOptions());
     }
 
     /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */
