@@ -1,7 +1,6 @@
 package dev.kassa.sales.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.platform.discovery.RecentFailures;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.ServiceTokens;
@@ -21,7 +20,6 @@ import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -184,69 +181,30 @@ public class CatalogClient {
                 .prices();
     }
 
-    /** The guests' menu of the current store, as catalog answers it (what may be ordered now, by category). */
-    public record Menu(List<MenuItem> items) {}
-
-    /** A dish or a product a guest may order; {@code categoryId} and {@code category} null for those without one. */
-    public record MenuItem(
-            long id,
-            String name,
-            String description,
-            BigDecimal price,
-            String unit,
-            Long categoryId,
-            String category,
-            List<MenuGroup> modifierGroups) {
-
-        public MenuItem {
-            modifierGroups = modifierGroups == null ? List.of() : List.copyOf(modifierGroups);
-        }
-    }
-
-    /** A modifier group a dish offers: how many of its options a guest must ({@code min}) and may ({@code max}) choose. */
-    public record MenuGroup(long id, String name, int min, int max, List<MenuOption> options) {}
-
-    /** An option of a modifier group and what it adds to the dish's price. */
-    public record MenuOption(long id, String name, BigDecimal price) {}
-
     /**
      * The current store's menu for a table's public page: a call with no user behind it, signed by sales (catalog answers
      * {@code /internal/} to Kassa's own components only); a read, retried as the holds are.
      */
-    public Menu menu() {
+    public CatalogMenu.Menu menu() {
         HttpHeaders caller = callerHeaders();
         return call(() -> rest.get()
                 .uri("/internal/menu")
                 .headers(h -> h.addAll(caller))
                 .exchange((request, response) -> {
                     if (response.getStatusCode().is2xxSuccessful()) {
-                        return objectMapper.readValue(response.getBody(), Menu.class);
+                        return objectMapper.readValue(response.getBody(), CatalogMenu.Menu.class);
                     }
                     throw translate(
                             response.getStatusCode().value(), response.getBody().readAllBytes());
                 }));
     }
 
-    /** A line an order would take: a dish and the options of its modifier groups it chose. */
-    public record MenuLine(long product, List<Long> modifiers) {}
-
-    /** A line priced by the menu of now: the dish ({@code item} null when the menu no longer offers it), the options. */
-    public record PricedLine(MenuItem item, List<Modifier> modifiers) {
-
-        public PricedLine {
-            modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
-        }
-    }
-
-    /** Catalog's answer to {@link #price}. */
-    record PricedLines(List<PricedLine> lines) {}
-
     /**
      * Lines an order would take, priced by the current store's menu of now (a call with no user behind it, as the menu's):
      * the options checked as a till's hold checks them; a line refused is a 400 on {@code <field>.<i>.modifiers}, or on
      * {@code modifiers} when {@code field} is null (a single line).
      */
-    public List<PricedLine> price(List<MenuLine> lines, String field) {
+    public List<CatalogMenu.PricedLine> price(List<CatalogMenu.MenuLine> lines, String field) {
         HttpHeaders caller = callerHeaders();
         List<Map<String, Object>> body = lines.stream()
                 .map(l -> Map.<String, Object>of("product", l.product(), "modifiers", l.modifiers()))
@@ -259,7 +217,7 @@ public class CatalogClient {
                             .body(Map.of("lines", body))
                             .exchange((request, response) -> {
                                 if (response.getStatusCode().is2xxSuccessful()) {
-                                    return objectMapper.readValue(response.getBody(), PricedLines.class);
+                                    return objectMapper.readValue(response.getBody(), CatalogMenu.PricedLines.class);
                                 }
                                 throw translate(
                                         response.getStatusCode().value(),
@@ -383,7 +341,7 @@ public class CatalogClient {
         }
         try {
             return breakers.create("catalog").run(Retry.decorateSupplier(retry, work), failure -> {
-                if (failure instanceof CatalogRejected rejected) {
+                if (failure instanceof CatalogFailures.CatalogRejected rejected) {
                     throw rejected.error();
                 }
                 unavailable(failure.toString());
@@ -408,29 +366,6 @@ public class CatalogClient {
         }
     }
 
-    /**
-     * Which failures are worth a second attempt: a refused or reset connection (another instance may answer). A
-     * timed-out call is not retried: catalog is busy, and a second attempt would only double its work.
-     */
-    static boolean retryable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            // no connection was made (refused, or not in time: HttpClient 5's ConnectTimeoutException is a
-            // SocketTimeoutException
-            // too): nothing was sent, another instance may answer
-            if (RecentFailures.isConnectFailure(t)) {
-                return true;
-            }
-            // the client's read timeout: catalog is busy, and a second attempt would only double its work
-            if (t instanceof SocketTimeoutException) {
-                return false;
-            }
-            if (t instanceof CatalogRejected) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private HttpHeaders callerHeaders() {
         return ServiceCalls.callerHeaders(serviceTokens);
     }
@@ -441,29 +376,7 @@ public class CatalogClient {
         }
         var refusal = ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested", "product_id"));
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
-        return new CatalogRejected(KassaException.relayed(
+        return new CatalogFailures.CatalogRejected(KassaException.relayed(
                 status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));
-    }
-
-    /** The retry's predicate ({@code resilience4j.retry.instances.catalog.retry-exception-predicate}): see {@link #retryable}. */
-    public static final class Retryable implements Predicate<Throwable> {
-        @Override
-        public boolean test(Throwable failure) {
-            return retryable(failure);
-        }
-    }
-
-    /** A 4xx from catalog: a business answer, not a failure of the dependency. */
-    static final class CatalogRejected extends RuntimeException {
-        private final transient KassaException error;
-
-        CatalogRejected(KassaException error) {
-            super(error.code(), null, false, false);
-            this.error = error;
-        }
-
-        KassaException error() {
-            return error;
-        }
     }
 }

@@ -51,7 +51,7 @@ class CatalogClientConfiguration {
                         .minimumNumberOfCalls(20)
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(Duration.ofSeconds(5))
-                        .ignoreExceptions(CatalogClient.CatalogRejected.class)
+                        .ignoreExceptions(CatalogFailures.CatalogRejected.class)
                         .build()),
                 "catalog");
     }

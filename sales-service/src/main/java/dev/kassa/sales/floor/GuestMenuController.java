@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.kassa.platform.error.Messages;
-import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.CatalogMenu;
 import dev.kassa.sales.print.Formats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -140,7 +140,7 @@ class GuestMenuController {
     }
 
     /** A modifier group as the page lists it: its name, what to choose, each option with what it adds. */
-    private static Map<String, Object> group(CatalogClient.MenuGroup g) {
+    private static Map<String, Object> group(CatalogMenu.MenuGroup g) {
         return Map.of(
                 "name",
                 g.name(),

@@ -6,6 +6,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.CatalogMenu;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +42,7 @@ class GuestMenuService {
             String description,
             BigDecimal price,
             String unit,
-            List<CatalogClient.MenuGroup> modifierGroups) {}
+            List<CatalogMenu.MenuGroup> modifierGroups) {}
 
     private final MenuLinkService links;
     private final TableRepository tables;
@@ -84,11 +85,11 @@ class GuestMenuService {
         });
     }
 
-    private static List<Category> categories(CatalogClient.Menu menu) {
+    private static List<Category> categories(CatalogMenu.Menu menu) {
         Map<Long, List<Item>> byCategory = new LinkedHashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         List<Item> other = new ArrayList<>();
-        for (CatalogClient.MenuItem i : menu.items()) {
+        for (CatalogMenu.MenuItem i : menu.items()) {
             Item item = new Item(i.id(), i.name(), i.description(), i.price(), i.unit(), i.modifierGroups());
             if (i.categoryId() == null) {
                 other.add(item);

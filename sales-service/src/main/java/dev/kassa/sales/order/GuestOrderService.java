@@ -6,6 +6,7 @@ import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.CatalogMenu;
 import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.floor.MenuLinkService;
 import dev.kassa.sales.floor.TableService;
@@ -82,9 +83,9 @@ class GuestOrderService {
             errors.throwIfAny();
             tx.executeWithoutResult(s -> allowed(link.tableId()));
             // what the menu offers now with the options chosen, priced in one call before anything is locked
-            List<CatalogClient.PricedLine> menu = catalog.price(
+            List<CatalogMenu.PricedLine> menu = catalog.price(
                     r.items().stream()
-                            .map(l -> new CatalogClient.MenuLine(
+                            .map(l -> new CatalogMenu.MenuLine(
                                     l.product(), l.modifiers() == null ? List.of() : l.modifiers()))
                             .toList(),
                     "items");
@@ -103,7 +104,7 @@ class GuestOrderService {
                 List<OrderedLine> ordered = new ArrayList<>();
                 for (int i = 0; i < r.items().size(); i++) {
                     GuestLine line = r.items().get(i);
-                    CatalogClient.MenuItem dish = menu.get(i).item();
+                    CatalogMenu.MenuItem dish = menu.get(i).item();
                     List<Modifier> chosen = menu.get(i).modifiers();
                     BigDecimal price = dish.price().add(Modifier.sum(chosen));
                     BigDecimal quantity = (line.quantity() == null ? BigDecimal.ONE : line.quantity())

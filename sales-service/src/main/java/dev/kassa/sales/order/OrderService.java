@@ -12,6 +12,7 @@ import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
+import dev.kassa.sales.catalog.CatalogMenu;
 import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.floor.TableService;
 import dev.kassa.sales.kitchen.KitchenService;
@@ -132,15 +133,15 @@ class OrderService {
      */
     OrderView addItem(long id, ItemRequest r) {
         tx.executeWithoutResult(s -> requireOpen(orders.find(id)));
-        CatalogClient.PricedLine priced = catalog.price(
-                        List.of(new CatalogClient.MenuLine(
+        CatalogMenu.PricedLine priced = catalog.price(
+                        List.of(new CatalogMenu.MenuLine(
                                 r.product(), r.modifiers() == null ? List.of() : r.modifiers())),
                         null)
                 .get(0);
         if (priced.item() == null) {
             throw SalesErrors.ORDER_ITEM_UNAVAILABLE.exception();
         }
-        CatalogClient.MenuItem product = priced.item();
+        CatalogMenu.MenuItem product = priced.item();
         BigDecimal quantity =
                 (r.quantity() == null ? BigDecimal.ONE : r.quantity()).setScale(3, RoundingMode.UNNECESSARY);
         return tx.execute(s -> {

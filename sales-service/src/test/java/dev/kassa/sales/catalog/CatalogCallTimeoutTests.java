@@ -40,7 +40,7 @@ class CatalogCallTimeoutTests {
                     .toBodilessEntity());
             assertThat(failure).isInstanceOf(ResourceAccessException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-            assertThat(CatalogClient.retryable(failure)).isFalse();
+            assertThat(CatalogFailures.retryable(failure)).isFalse();
         }
     }
 
@@ -60,6 +60,6 @@ class CatalogCallTimeoutTests {
                 .retrieve()
                 .toBodilessEntity());
         assertThat(failure).isInstanceOf(ResourceAccessException.class);
-        assertThat(CatalogClient.retryable(failure)).isTrue();
+        assertThat(CatalogFailures.retryable(failure)).isTrue();
     }
 }

@@ -15,13 +15,13 @@ class CatalogRetryTests {
     @Test
     void aConnectionNotMadeIsTriedAgainAReadTimeoutIsNot() {
         // HttpClient 5's connect timeout is a SocketTimeoutException as well: it used to count as a read timeout
-        assertThat(CatalogClient.retryable(new ResourceAccessException(
+        assertThat(CatalogFailures.retryable(new ResourceAccessException(
                         "I/O error", new ConnectTimeoutException("Connect to catalog timed out"))))
                 .isTrue();
-        assertThat(CatalogClient.retryable(
+        assertThat(CatalogFailures.retryable(
                         new ResourceAccessException("I/O error", new HttpHostConnectException("Connection refused"))))
                 .isTrue();
-        assertThat(CatalogClient.retryable(
+        assertThat(CatalogFailures.retryable(
                         new ResourceAccessException("I/O error", new SocketTimeoutException("Read timed out"))))
                 .isFalse();
     }
