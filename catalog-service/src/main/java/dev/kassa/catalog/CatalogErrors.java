@@ -37,6 +37,8 @@ public enum CatalogErrors implements KassaError {
     VARIANT_OF_VARIANT(409, "variant_of_variant", "catalog.variant_of_variant"),
     /** Another variant of the parent has these options. */
     VARIANT_TAKEN(409, "variant_taken", "catalog.variant_taken"),
+    /** What a product is made of changed while a till held it: asked again, the hold takes the new recipe. */
+    RECIPE_CHANGED(409, "recipe_changed", "catalog.recipe_changed"),
     NO_SUCH_PRODUCT(404, "not_found", "catalog.product_not_found"),
     IMAGE_NOT_FOUND(404, "not_found", "catalog.image_not_found"),
     RESERVATION_NOT_FOUND(404, "not_found", "catalog.reservation_not_found"),

@@ -149,6 +149,28 @@ class ModifierTests {
         assertThat(english.status()).as(english.toString()).isEqualTo(400);
         assertThat(english.text("/errors/lines.1.modifiers/0")).isEqualTo("\"Молоко\": choose at least 1");
 
+        // a sale that already happened (an offline till's, a table's served order) is taken as it was: an option gone
+        // since is left out, the groups' rules of now are not applied
+        Api.Response happened = Api.member(port, store, 8, "cashier", "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations/lines",
+                        json(
+                                "lines",
+                                List.of(json(
+                                        "request_ref",
+                                        UUID.randomUUID().toString(),
+                                        "product_id",
+                                        latte,
+                                        "quantity",
+                                        1,
+                                        "allow_short",
+                                        true,
+                                        "modifiers",
+                                        List.of(shot, 987654)))));
+        assertThat(happened.status()).as(happened.toString()).isEqualTo(200);
+        assertThat(happened.at("/holds/0/modifiers").findValuesAsText("name")).containsExactly("Шот");
+
         // the group repriced and an option renamed: the next hold takes the new price; a sold line keeps its own copy
         Api.Response repriced = owner.put(
                 GROUPS + milk.at("/id").asLong() + "/",

@@ -241,6 +241,19 @@ class RecipeTests {
                 .isEqualTo(1);
         assertThat(owner.delete("/api/products/products/" + milk + "/").text("/code"))
                 .isEqualTo("product_in_use");
+        long syrup = product(owner, "Сироп ванильный", "ml", 10, 0, 500);
+        assertThat(owner.post(
+                                "/api/products/modifier-groups/",
+                                json("name", "Добавки", "options", List.of(json("name", "Ваниль", "component", syrup))))
+                        .status())
+                .isEqualTo(201);
+        assertThat(owner.put(
+                                "/api/products/products/" + syrup + "/recipe/",
+                                json("components", List.of(json("product", milk, "quantity", 1))))
+                        .at("/errors/components")
+                        .isArray())
+                .as("a product an option puts into recipes has none of its own")
+                .isTrue();
         assertThat(owner.post(
                                 "/api/products/modifier-groups/",
                                 json("name", "Сироп", "options", List.of(json("name", "Ваниль", "component", latte))))

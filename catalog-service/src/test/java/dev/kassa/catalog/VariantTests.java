@@ -117,6 +117,9 @@ class VariantTests {
                         .text("/code"))
                 .isEqualTo("variant_of_variant");
         assertThat(owner.get(variants).body().size()).isEqualTo(2);
+        assertThat(owner.delete("/api/products/products/" + parent + "/").text("/code"))
+                .as("a parent with variants is kept")
+                .isEqualTo("product_in_use");
 
         Api cashier = Api.member(port, store, 3, "cashier", "cashier");
         assertThat(cashier.get(variants).status()).isEqualTo(200);

@@ -202,11 +202,14 @@ final class FakeCatalog implements AutoCloseable {
             501L, Map.of("id", 501, "group_id", 50, "group", "Молоко", "name", "Овсяное", "price", "5000.00"),
             502L, Map.of("id", 502, "group_id", 51, "group", "Доп. шот", "name", "Шот", "price", "3000.00"));
 
+    /** The options it offers now (a test may reprice them). */
+    volatile Map<Long, Map<String, Object>> options = OPTIONS;
+
     /** The options a line chose, priced; an unknown one is a refusal on {@code field}. */
-    private static List<Object> chosen(JsonNode modifiers, String field, Map<String, List<String>> refused) {
+    private List<Object> chosen(JsonNode modifiers, String field, Map<String, List<String>> refused) {
         List<Object> chosen = new ArrayList<>();
         for (JsonNode option : modifiers) {
-            Map<String, Object> known = OPTIONS.get(option.asLong());
+            Map<String, Object> known = options.get(option.asLong());
             if (known == null) {
                 refused.put(field, List.of("Модификатор " + option.asText() + " не предлагается к этому товару"));
             } else {

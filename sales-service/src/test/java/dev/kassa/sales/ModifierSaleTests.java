@@ -189,7 +189,13 @@ class ModifierSaleTests {
         JsonNode sent = EventSamples.awaitEmitted(OrderSentToKitchen.class, store);
         assertThat(sent.at("/payload/tickets/0/items/0/modifiers/0").asText()).isEqualTo("Овсяное");
 
-        // the bill: one sale whose line keeps the options and their price
+        // the bill: one sale whose line keeps the options and their price, although oat milk costs 3 000 since (judged
+        // against the product's prices with what the options added when the line was taken)
+        catalog.options = java.util.Map.of(
+                501L,
+                java.util.Map.of("id", 501, "group_id", 50, "group", "Молоко", "name", "Овсяное", "price", "3000.00"),
+                502L,
+                FakeCatalog.OPTIONS.get(502L));
         long session = openShift(cashier);
         Api.Response paid = cashier.post(
                 "/api/sales/orders/" + order + "/pay/",
@@ -198,6 +204,7 @@ class ModifierSaleTests {
         assertThat(paid.text("/sale/items/0/unit_price")).isEqualTo("17000.00");
         assertThat(paid.text("/sale/items/0/modifiers/0/name")).isEqualTo("Овсяное");
         assertThat(paid.text("/sale/total_amount")).isEqualTo("34000.00");
+        catalog.options = FakeCatalog.OPTIONS;
 
         // a guest chooses the shot from the table's page: priced with it, named back to them
         assertThat(manager.put("/api/sales/cafe-settings/", json("guest_ordering", true))

@@ -62,8 +62,13 @@ public class ModifierService {
                     Integer max,
             @Required @Size(min = 1, max = MAX_OPTIONS) List<@Valid @NotNull OptionRequest> options) {}
 
-    /** What one line of a sale chose: the product it is of, the options it names, and whether they must be checked. */
-    public record Wanted(long product, List<Long> options, boolean needed) {}
+    /**
+     * What one line of a sale chose: the product it is of, the options it names, whether they must be checked even when
+     * it names none ({@code needed}), and whether it is a sale that already happened ({@code happened}: an offline till's,
+     * a table's served order) and is taken as it was: an option that is gone since is left out instead of refusing it, and
+     * the groups' minimum and maximum of now are not applied.
+     */
+    public record Wanted(long product, List<Long> options, boolean needed, boolean happened) {}
 
     static final int MAX_OPTIONS = 50;
 
@@ -154,7 +159,11 @@ public class ModifierService {
         List<List<ModifierChoice>> chosen = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Wanted w = lines.get(i);
-            chosen.add(chosen(w, offered.getOrDefault(w.product(), List.of()), errors, field.apply(i)));
+            chosen.add(chosen(
+                    w,
+                    offered.getOrDefault(w.product(), List.of()),
+                    w.happened() ? new FieldErrors() : errors,
+                    field.apply(i)));
         }
         errors.throwIfAny();
         return chosen;

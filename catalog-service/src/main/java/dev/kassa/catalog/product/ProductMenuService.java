@@ -64,7 +64,8 @@ class ProductMenuService {
                                     .map(l -> new ModifierService.Wanted(
                                             l.product(),
                                             l.modifiers() == null ? List.of() : l.modifiers(),
-                                            offered.containsKey(l.product())))
+                                            offered.containsKey(l.product()),
+                                            false))
                                     .toList(),
                             i -> "lines." + i + ".modifiers");
                     List<PricedLine> priced = new ArrayList<>();

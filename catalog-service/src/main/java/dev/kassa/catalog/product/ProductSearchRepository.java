@@ -69,8 +69,8 @@ class ProductSearchRepository {
     }
 
     /**
-     * Whether the product was ever sold or refunded, is held or sold from a till, or goes into a recipe or a modifier's
-     * option: then it is kept (and deactivated).
+     * Whether the product was ever sold or refunded, is held or sold from a till, goes into a recipe or a modifier's
+     * option, or has variants: then it is kept (and deactivated).
      */
     boolean hasSalesHistory(long id) {
         return sql.sql(
@@ -79,6 +79,7 @@ class ProductSearchRepository {
                             or exists (select 1 from reservations where product_id = :id and status in ('active', 'completed'))
                             or exists (select 1 from recipe_components where component_id = :id)
                             or exists (select 1 from modifier_options where component_id = :id or replaces_id = :id)
+                            or exists (select 1 from products where variant_of = :id)
                         """)
                 .param("id", id)
                 .query(Boolean.class)

@@ -103,9 +103,13 @@ class RecipeRepository {
                 .list();
     }
 
-    /** Whether the product goes into another product's recipe. */
+    /** Whether the product goes into another product's recipe, or a modifier's option puts it into one. */
     boolean isComponent(long product) {
-        return sql.sql("select exists (select 1 from recipe_components where component_id = :id)")
+        return sql.sql(
+                        """
+                        select exists (select 1 from recipe_components where component_id = :id)
+                            or exists (select 1 from modifier_options where component_id = :id or replaces_id = :id)
+                        """)
                 .param("id", product)
                 .query(Boolean.class)
                 .single();

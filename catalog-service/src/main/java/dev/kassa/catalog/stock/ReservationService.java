@@ -176,7 +176,8 @@ public class ReservationService {
                         .map(l -> new ModifierService.Wanted(
                                 l.locked().product().id(),
                                 l.request().chosen(),
-                                l.locked().needsModifiers() && !l.request().allowsShort()))
+                                l.locked().needsModifiers() && !l.request().allowsShort(),
+                                l.request().allowsShort()))
                         .toList(),
                 modifiersField);
         Reservation[] held = new Reservation[lines.size()];
@@ -208,6 +209,10 @@ public class ReservationService {
             } else if (line.locked().composite()) {
                 for (ReservationRepository.Part part : Recipes.parts(
                         recipes.getOrDefault(line.locked().product().id(), List.of()), chosen.get(i))) {
+                    if (!components.containsKey(part.component())) {
+                        // the recipe or an option changed between the lock and now: the till asks again
+                        throw CatalogErrors.RECIPE_CHANGED.exception();
+                    }
                     parts.add(new Line(
                             line.request(),
                             Recipes.quantity(line.requested(), part.quantity()),

@@ -22,7 +22,9 @@ import java.util.Set;
  *   <li>resident memory per process;</li>
  *   <li>(k) saturation as in (b) by tills that keep their drafts and send each sale whole (mobile and offline tills):
  *   its statements, transactions and CPU per sale, and its peak against (c)'s pgbench;</li>
- *   <li>(r) analytics with a year of a store's sales: every report endpoint through the gateway.</li>
+ *   <li>(r) analytics with a year of a store's sales: every report endpoint through the gateway;</li>
+ *   <li>(q) a café's evening: 20 tables ordering and two kitchen screens, ticket to screen and CPU per order
+ *   ({@link CafeEvening}).</li>
  * </ol>
  * After the load it checks correctness: sales in the sales list = sales in analytics, stock fell by exactly what was
  * sold, no active holds are left. Durations: {@code KASSA_BENCH_WARMUP_SECONDS} (90, then until the JIT compilers are quiet, at most
@@ -68,14 +70,15 @@ public final class Bench {
     private static void run(BenchContext context, Memory memory, int seconds, int step) throws Exception {
         // KASSA_BENCH_PARTS=a,b,… runs only those parts of the table (a quicker loop while profiling one of them)
         Set<String> parts = Set.of(System.getenv()
-                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,r")
+                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,q,r")
                 .toLowerCase(Locale.ROOT)
                 .split("\\s*,\\s*"));
         boolean tills = parts.contains("a")
                 || parts.contains("b")
                 || parts.contains("c")
                 || parts.contains("e")
-                || parts.contains("k");
+                || parts.contains("k")
+                || parts.contains("q");
         TillLoad load = new TillLoad(context);
         SaleDelays delays = new SaleDelays(context);
         if (tills || parts.contains("d")) {
@@ -130,6 +133,11 @@ public final class Bench {
                                 "(k) peak / (c)'s pgbench (issue 41: ≥ 12 %)",
                                 String.format("%.1f %%", 100 * peak / pgbench), peak / pgbench >= 0.12);
             }
+        }
+        if (parts.contains("q")) {
+            load.settle();
+            context.freshTokens();
+            new CafeEvening(context).run(seconds);
         }
         if (parts.contains("d")) {
             load.settle();

@@ -374,7 +374,8 @@ public class CatalogClient {
         if (status >= 500) {
             return new IllegalStateException("catalog answered " + status);
         }
-        var refusal = ServiceCalls.refusal(objectMapper, status, body, List.of("available", "requested", "product_id"));
+        var refusal = ServiceCalls.refusal(
+                objectMapper, status, body, List.of("available", "requested", "product_id", "component_id"));
         // the message was already resolved by catalog in the caller's language: pass it through as the "key"
         return new CatalogFailures.CatalogRejected(KassaException.relayed(
                 status, refusal.code(), refusal.message(), refusal.fieldErrors(), refusal.details()));

@@ -116,8 +116,12 @@ class OrderPaymentService {
                 r.discountAmount(),
                 "#" + order.id() + (order.tableName() == null ? "" : " · " + order.tableName()),
                 billed.lines().stream()
-                        .map(i -> new SaleUploadService.SaleLine(
-                                i.productId(), i.quantity(), null, i.unitPrice(), null, Modifier.ids(i.modifiers())))
+                        .map(i -> SaleUploadService.SaleLine.ordered(
+                                i.productId(),
+                                i.quantity(),
+                                i.unitPrice(),
+                                Modifier.ids(i.modifiers()),
+                                Modifier.sum(i.modifiers())))
                         .toList(),
                 r.payments());
     }

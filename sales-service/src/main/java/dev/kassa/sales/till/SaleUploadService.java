@@ -1,5 +1,6 @@
 package dev.kassa.sales.till;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -65,7 +66,21 @@ public class SaleUploadService {
             Long batch,
             @Money BigDecimal unitPrice,
             BigDecimal discountAmount,
-            @Size(max = 20) List<Long> modifiers) {
+            @Size(max = 20) List<Long> modifiers,
+            @JsonIgnore BigDecimal optionsPrice) {
+
+        /**
+         * A line of a table's order: its options as the order kept them, {@code optionsPrice} what they added when the line
+         * was taken (its unit price is judged against the product's prices with that, not with the options' prices now).
+         */
+        public static SaleLine ordered(
+                Long product,
+                BigDecimal quantity,
+                BigDecimal unitPrice,
+                List<Long> modifiers,
+                BigDecimal optionsPrice) {
+            return new SaleLine(product, quantity, null, unitPrice, null, modifiers, optionsPrice);
+        }
 
         BigDecimal quantityOrOne() {
             return (quantity == null ? BigDecimal.ONE : quantity).setScale(3, RoundingMode.UNNECESSARY);

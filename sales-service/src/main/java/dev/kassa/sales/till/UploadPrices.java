@@ -52,8 +52,10 @@ class UploadPrices {
             BigDecimal till = r.items().get(i).unitPrice();
             Hold hold = holds.get(i);
             if (till != null && till.compareTo(hold.unitPrice()) != 0) {
-                // the product's prices, each with what the options the line chose add now
-                BigDecimal options = Modifier.sum(hold.modifiers());
+                // the product's prices, each with what the options the line chose add (when the line was taken, for a
+                // table's order; now, for a till's line)
+                BigDecimal kept = r.items().get(i).optionsPrice();
+                BigDecimal options = kept != null ? kept : Modifier.sum(hold.modifiers());
                 had.put(
                         i,
                         catalog.pricesSince(hold.product().id(), soldAt.minus(PRICE_WINDOW)).stream()
