@@ -6,6 +6,7 @@ import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.payment.PaymentMethodService;
 import dev.kassa.sales.till.PaymentRequest;
+import dev.kassa.sales.till.SaleLine;
 import dev.kassa.sales.till.SaleUploadService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -116,7 +117,7 @@ class OrderPaymentService {
                 r.discountAmount(),
                 "#" + order.id() + (order.tableName() == null ? "" : " · " + order.tableName()),
                 billed.lines().stream()
-                        .map(i -> SaleUploadService.SaleLine.ordered(
+                        .map(i -> SaleLine.ordered(
                                 i.productId(),
                                 i.quantity(),
                                 i.unitPrice(),

@@ -77,7 +77,7 @@ class UploadPrices {
         List<Hold> holds = held.holds();
         for (int i = 0; i < holds.size(); i++) {
             Hold hold = holds.get(i);
-            SaleUploadService.SaleLine line = r.items().get(i);
+            SaleLine line = r.items().get(i);
             BigDecimal catalogPrice = hold.unitPrice();
             if (line.unitPrice() != null && line.unitPrice().compareTo(catalogPrice) != 0) {
                 if (decisions == null) {

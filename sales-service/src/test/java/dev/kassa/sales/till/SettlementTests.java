@@ -95,7 +95,7 @@ class SettlementTests {
                         null,
                         null,
                         null,
-                        List.of(new SaleUploadService.SaleLine(1L, null, null, null, null, null, null)),
+                        List.of(new SaleLine(1L, null, null, null, null, null, null)),
                         List.of(
                                 new PaymentRequest("Barter!", BigDecimal.TEN, null, null, null),
                                 cash("-100", null),
