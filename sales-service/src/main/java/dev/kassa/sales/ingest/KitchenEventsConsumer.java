@@ -9,10 +9,8 @@ import dev.kassa.sales.kitchen.KitchenFeed;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,24 +21,6 @@ import java.util.Map;
  */
 @Component
 class KitchenEventsConsumer {
-
-    /** The parts of OrderSentToKitchen a screen shows. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrderSentToKitchen(
-            long orderId, String table, String diningOption, int round, Instant sentAt, List<Ticket> tickets) {
-
-        @JsonIgnoreProperties(ignoreUnknown = true)
-        record Ticket(long ticketId, String station, List<Dish> items) {}
-
-        @JsonIgnoreProperties(ignoreUnknown = true)
-        record Dish(
-                long itemId,
-                long productId,
-                String productName,
-                BigDecimal quantity,
-                List<String> modifiers,
-                String note) {}
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record KitchenTicketChanged(
@@ -70,33 +50,7 @@ class KitchenEventsConsumer {
         EventEnvelope envelope = json.readValue(message, EventEnvelope.class);
         String store = envelope.tenantKey();
         new EventHandlers()
-                .on(OrderSentToKitchen.class, sent -> {
-                    for (OrderSentToKitchen.Ticket t : sent.tickets()) {
-                        if (feed.watched(store, t.station())) {
-                            Map<String, Object> ticket = new LinkedHashMap<>();
-                            ticket.put("id", t.ticketId());
-                            ticket.put("order", sent.orderId());
-                            ticket.put("round", sent.round());
-                            ticket.put("station", t.station());
-                            ticket.put("status", "new");
-                            ticket.put("table_name", sent.table());
-                            ticket.put("dining_option", sent.diningOption());
-                            ticket.put(
-                                    "items",
-                                    t.items().stream()
-                                            .map(d -> Map.of(
-                                                    "item", d.itemId(),
-                                                    "product_id", d.productId(),
-                                                    "product_name", d.productName(),
-                                                    "quantity", d.quantity(),
-                                                    "modifiers", d.modifiers() == null ? List.of() : d.modifiers(),
-                                                    "note", d.note() == null ? "" : d.note()))
-                                            .toList());
-                            ticket.put("created_at", sent.sentAt().toString());
-                            feed.publish(store, t.station(), "ticket", ticket);
-                        }
-                    }
-                })
+                .on("OrderSentToKitchen", KitchenFeed.Round.class, sent -> feed.sent(store, sent))
                 .on(KitchenTicketChanged.class, c -> {
                     if (feed.watched(store, c.station())) {
                         Map<String, Object> change = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.kassa.sales.kitchen;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
@@ -10,6 +11,8 @@ import dev.kassa.sales.SalesErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,11 +60,37 @@ public class KitchenService {
     private final KitchenTicketRepository tickets;
     private final KitchenRouteRepository routes;
     private final OutboxPublisher outbox;
+    private final KitchenFeed feed;
+    private final ObjectMapper json;
 
-    KitchenService(KitchenTicketRepository tickets, KitchenRouteRepository routes, OutboxPublisher outbox) {
+    KitchenService(
+            KitchenTicketRepository tickets,
+            KitchenRouteRepository routes,
+            OutboxPublisher outbox,
+            KitchenFeed feed,
+            ObjectMapper json) {
         this.tickets = tickets;
         this.routes = routes;
         this.outbox = outbox;
+        this.feed = feed;
+        this.json = json;
+    }
+
+    /**
+     * Shows a round sent in the caller's transaction ({@code sent}: its {@code OrderSentToKitchen}) on this instance's
+     * screens as soon as the transaction commits, without waiting for the event to come back from Kafka (the other
+     * instances' screens get it from there).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void showWhenCommitted(Object sent) {
+        String store = TenantContext.require().key();
+        KitchenFeed.Round round = json.convertValue(sent, KitchenFeed.Round.class);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                feed.sent(store, round);
+            }
+        });
     }
 
     /** Makes the round's tickets, one per station, inside the caller's transaction; the order points its lines at them. */

@@ -196,32 +196,33 @@ class OrderService {
         for (KitchenService.Sent t : tickets) {
             items.sent(t.items(), t.ticketId());
         }
-        outbox.publish(
-                TenantContext.require().key(),
-                new OrderSentToKitchen(
-                        id,
-                        table,
-                        order.diningOption(),
-                        round,
-                        Instant.now(),
-                        tickets.stream()
-                                .map(t -> new OrderSentToKitchen.Ticket(
-                                        t.ticketId(),
-                                        t.station(),
-                                        t.items().stream()
-                                                .map(byId::get)
-                                                .filter(Objects::nonNull)
-                                                .map(i -> new OrderSentToKitchen.Dish(
-                                                        i.id(),
-                                                        i.productId(),
-                                                        i.productName(),
-                                                        i.quantity(),
-                                                        i.modifiers().stream()
-                                                                .map(Modifier::name)
-                                                                .toList(),
-                                                        i.note()))
-                                                .toList()))
-                                .toList()));
+        OrderSentToKitchen sent = new OrderSentToKitchen(
+                id,
+                table,
+                order.diningOption(),
+                round,
+                Instant.now(),
+                tickets.stream()
+                        .map(t -> new OrderSentToKitchen.Ticket(
+                                t.ticketId(),
+                                t.station(),
+                                t.items().stream()
+                                        .map(byId::get)
+                                        .filter(Objects::nonNull)
+                                        .map(i -> new OrderSentToKitchen.Dish(
+                                                i.id(),
+                                                i.productId(),
+                                                i.productName(),
+                                                i.quantity(),
+                                                i.modifiers().stream()
+                                                        .map(Modifier::name)
+                                                        .toList(),
+                                                i.note()))
+                                        .toList()))
+                        .toList());
+        outbox.publish(TenantContext.require().key(), sent);
+        // this instance's screens see the round when it commits; the others' when its event comes back from Kafka
+        kitchen.showWhenCommitted(sent);
         return view(id);
     }
 
