@@ -24,7 +24,8 @@ import static dev.kassa.infra.bench.Http.require;
 
 /**
  * (q) A café's evening (issue 65): 20 tables ordering at once, each order a round of a coffee (made at the bar) and a dish
- * (made in the kitchen) sent to the kitchen and then paid, while two kitchen screens (the bar's and the kitchen's) follow
+ * (made in the kitchen) sent to the kitchen and then paid, a table's next order {@link #PAUSE_MS} after its last, while two
+ * kitchen screens (the bar's and the kitchen's) follow
  * their live feeds through the gateway. Reports the orders paid a second, how long a sent ticket takes to reach its
  * screen (from the moment the waiter sends the round: p99 ≤ 500 ms) and the suite's CPU per order, in one run after a
  * warm-up run of the same load.
@@ -32,6 +33,9 @@ import static dev.kassa.infra.bench.Http.require;
 final class CafeEvening {
 
     static final int TABLES = 20;
+
+    /** How long a table waits between its orders ({@code KASSA_BENCH_CAFE_PAUSE_MS}, 2000; 0: back to back). */
+    static final long PAUSE_MS = Long.parseLong(System.getenv().getOrDefault("KASSA_BENCH_CAFE_PAUSE_MS", "2000"));
 
     private final BenchContext context;
 
@@ -66,7 +70,8 @@ final class CafeEvening {
         Evening e = evening(tables, coffee, plov, seconds);
         Results results = context.results();
         results.row(
-                "(q) café: 20 tables ordering, 2 kitchen screens: orders paid / s (reported)",
+                "(q) café: 20 tables ordering (a round every " + PAUSE_MS
+                        + " ms each), 2 kitchen screens: orders paid / s (reported)",
                 String.format(
                         "%.1f (%d orders; calls p99 %.0f ms, errors %s)",
                         e.orders() / e.seconds(),
@@ -163,6 +168,8 @@ final class CafeEvening {
                     if (order(till, table, coffee, plov, deliveries, calls)) {
                         orders.incrementAndGet();
                     }
+                    // the table's next round: a busy café's table sends one every couple of seconds, not back to back
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PAUSE_MS));
                 }
                 return null;
             }));
