@@ -195,13 +195,18 @@ class StockRepository {
         return all;
     }
 
-    /** Locks the products (in id order, as every multi-product change does) and answers those that exist. */
+    /**
+     * Locks the products and answers those that exist, in the order every hold locks them too: products made of others
+     * first, then the rest, each in id order (so a stock change and a till's hold of a product made of others never wait
+     * for each other in a circle).
+     */
     Map<Long, LockedProduct> lockProducts(Collection<Long> productIds) {
         Map<Long, LockedProduct> locked = new HashMap<>();
         sql.sql(
                         """
-                        select id, cost_price, track_inventory from products where id = any(cast(:ids as bigint[]))
-                         order by id for no key update
+                        select p.id, p.cost_price, p.track_inventory from products p where p.id = any(cast(:ids as bigint[]))
+                         order by exists (select 1 from recipe_components rc where rc.product_id = p.id) desc, p.id
+                           for no key update of p
                         """)
                 .param("ids", SqlArrays.texts(productIds))
                 .query(rs -> {
