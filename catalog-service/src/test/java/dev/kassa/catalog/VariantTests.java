@@ -1,15 +1,21 @@
 package dev.kassa.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ImportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static dev.kassa.platform.test.Api.json;
+import static dev.kassa.platform.test.ExportedFiles.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -133,5 +139,119 @@ class VariantTests {
                 .isEqualTo(404);
         assertThat(new Api("http://localhost:" + port).in(store).get(variants).status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void variantsLeaveInTheExportWithTheirParentAndOptionsAndComeBackInThroughTheImport() {
+        String store = TestStores.newKey("vfe");
+        Api owner = Api.member(port, store, 1, "owner", "owner");
+        String sku = "TEE-" + UUID.randomUUID().toString().substring(0, 6);
+        long parent = owner.post(
+                        "/api/products/products/",
+                        json("name", "Футболка", "sku", sku, "cost_price", 30000, "sale_price", 70000, "unit", "pcs"))
+                .at("/id")
+                .asLong();
+        String variants = "/api/products/products/" + parent + "/variants/";
+        owner.post(variants, json("options", Map.of("size", "M", "colour", "белый"), "sku", sku + "-MW"));
+        owner.post(
+                variants,
+                json("options", Map.of("size", "L", "colour", "белый"), "sku", sku + "-LW", "initial_quantity", 4));
+        owner.post("/api/products/products/", json("name", "Носки", "unit", "pcs", "sale_price", 9000));
+
+        Api.Response listed = owner.get("/api/products/products/?variant_of=" + parent + "&ordering=name");
+        assertThat(listed.body().at("/count").asInt())
+                .as("the list filtered to a parent's variants")
+                .isEqualTo(2);
+
+        Api.Response file = owner.get("/api/products/products/export?ordering=name");
+        assertThat(file.status()).as(file.toString()).isEqualTo(200);
+        List<List<String>> rows = csv(file.bytes(), ';');
+        List<String> header = rows.get(0);
+        int variantOf = header.indexOf("Вариант товара (артикул)");
+        int options = header.indexOf("Параметры варианта");
+        assertThat(variantOf).as(header.toString()).isPositive();
+        assertThat(options).isPositive();
+        List<String> large = rows.stream()
+                .filter(r -> r.get(0).equals(sku + "-LW"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(large.get(variantOf)).isEqualTo(sku);
+        assertThat(large.get(options)).isIn("size: L; colour: белый", "colour: белый; size: L");
+        assertThat(rows.stream()
+                        .filter(r -> r.get(0).equals(sku))
+                        .findFirst()
+                        .orElseThrow()
+                        .get(variantOf))
+                .as("a parent names no parent")
+                .isEmpty();
+
+        // the file into another store: the parent, its two variants linked to it, the socks; again: nothing changes
+        String other = TestStores.newKey("vfi");
+        Api there = Api.member(port, other, 1, "owner", "owner");
+        JsonNode dry = ImportedFiles.finished(
+                there,
+                there.multipart("POST", "/api/products/imports/?dry_run=true", upload(file.bytes())),
+                "/api/products/imports/");
+        assertThat(dry.path("counts").toString())
+                .isEqualTo("{\"created\":4,\"updated\":0,\"unchanged\":0,\"refused\":0}");
+        assertThat(there.get("/api/products/products/").at("/count").asInt()).isZero();
+        JsonNode job = ImportedFiles.finished(
+                there,
+                there.multipart("POST", "/api/products/imports/", upload(file.bytes())),
+                "/api/products/imports/");
+        assertThat(job.path("counts").toString())
+                .as(job.toString())
+                .isEqualTo("{\"created\":4,\"updated\":0,\"unchanged\":0,\"refused\":0}");
+        JsonNode theirParent =
+                there.get("/api/products/products/?search=" + sku + "&ordering=name").body().findParents("sku").stream()
+                        .filter(p -> p.path("sku").asText().equals(sku))
+                        .findFirst()
+                        .orElseThrow();
+        Api.Response theirVariants =
+                there.get("/api/products/products/" + theirParent.path("id").asLong() + "/variants/");
+        assertThat(theirVariants.body().findValuesAsText("sku")).containsExactlyInAnyOrder(sku + "-MW", sku + "-LW");
+        JsonNode theirLarge = theirVariants.body().findParents("sku").stream()
+                .filter(v -> v.path("sku").asText().equals(sku + "-LW"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(theirLarge.at("/options/size").asText()).isEqualTo("L");
+        assertThat(theirLarge.at("/options/colour").asText()).isEqualTo("белый");
+        assertThat(theirLarge.path("quantity").asText()).isEqualTo("4.000");
+        JsonNode again = ImportedFiles.finished(
+                there,
+                there.multipart("POST", "/api/products/imports/", upload(file.bytes())),
+                "/api/products/imports/");
+        assertThat(again.path("counts").toString())
+                .isEqualTo("{\"created\":0,\"updated\":0,\"unchanged\":4,\"refused\":0}");
+
+        // a variant row whose parent is unknown, one without options, one whose size is taken: each refused in its
+        // place
+        String csv = "Артикул;Наименование;Вариант товара (артикул);Параметры варианта\r\n"
+                + "X-1;Кепка (M);NO-SUCH;size: M\r\n"
+                + "X-2;Футболка (S);" + sku + ";\r\n"
+                + "X-3;Футболка (M);" + sku + ";\"size: M; colour: белый\"\r\n"
+                + "X-4;Футболка (XL);" + sku + ";\"size: XL; colour: белый\"\r\n";
+        JsonNode mixed = ImportedFiles.finished(
+                there,
+                there.multipart("POST", "/api/products/imports/", upload(csv.getBytes(StandardCharsets.UTF_8))),
+                "/api/products/imports/");
+        List<String> errors = new ArrayList<>();
+        mixed.path("errors")
+                .forEach(e ->
+                        errors.add(e.path("row").asInt() + " " + e.path("code").asText()));
+        assertThat(errors)
+                .as(mixed.toString())
+                .containsExactly(
+                        "2 catalog.variant_parent_unknown", "3 catalog.variant_option_invalid", "4 variant_taken");
+        assertThat(mixed.at("/counts/created").asInt()).isEqualTo(1);
+        assertThat(there.get("/api/products/products/?variant_of="
+                                + theirParent.path("id").asLong())
+                        .at("/count")
+                        .asInt())
+                .isEqualTo(3);
+    }
+
+    static Api.Form upload(byte[] bytes) {
+        return new Api.Form().file("file", "products.csv", "text/csv", bytes);
     }
 }

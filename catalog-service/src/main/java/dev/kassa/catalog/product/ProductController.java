@@ -62,7 +62,9 @@ class ProductController {
     PageResponse<ProductView> featured(PageRequest page) {
         return PageResponse.of(
                 products.list(
-                        new ProductFilter(null, null, null, true, true, null, null, null, null, null), "name", page),
+                        new ProductFilter(null, null, null, true, true, null, null, null, null, null, null),
+                        "name",
+                        page),
                 v -> v);
     }
 
@@ -72,7 +74,7 @@ class ProductController {
     PageResponse<ProductView> outOfStock(PageRequest page) {
         return PageResponse.of(
                 products.list(
-                        new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null, null),
+                        new ProductFilter(null, null, null, true, null, null, null, "out_of_stock", null, null, null),
                         "name",
                         page),
                 v -> v);

@@ -5,6 +5,7 @@ import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.export.RowSource;
 import jakarta.persistence.EntityManager;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The product list as a file: every product the list's filters find, in its order, with its stock, cost and what its
@@ -23,31 +26,44 @@ public class ProductExportService {
 
     static final int PAGE = 500;
 
-    /** The columns of the file, in order; a spreadsheet made from them can be imported back (issue 62, import). */
-    static final List<Column<ProductView>> COLUMNS = List.of(
-            Column.of("export.products.sku", ProductView::sku),
-            Column.of("export.products.barcode", ProductView::barcode),
-            Column.of("export.products.name", ProductView::name),
-            Column.of("export.products.category", ProductView::categoryName),
-            Column.of("export.products.unit", ProductView::unitShort),
-            Column.of("export.products.sale_price", ProductView::salePrice),
-            Column.of("export.products.cost_price", ProductView::costPrice),
-            Column.of("export.products.quantity", v -> v.inventory().trackInventory() ? v.quantity() : null),
-            Column.of(
-                    "export.products.available",
-                    v -> v.inventory().trackInventory() ? v.inventory().availableQuantity() : null),
-            Column.of("export.products.stock_value", ProductExportService::stockValue),
-            Column.of("export.products.min_quantity", v -> v.inventory().minQuantity()),
-            Column.of("export.products.is_active", ProductView::isActive),
-            Column.of("export.products.description", ProductView::description),
-            Column.of("export.products.updated_at", ProductView::updatedAt));
+    /**
+     * The columns of the file, in order; a spreadsheet made from them can be imported back (issue 62, import). A variant
+     * names its parent by SKU ({@code parentSkus}: the parents of the rows written so far) and its options as {@code
+     * size: M; colour: red}.
+     */
+    static List<Column<ProductView>> columns(Map<Long, String> parentSkus) {
+        return List.of(
+                Column.of("export.products.sku", ProductView::sku),
+                Column.of("export.products.barcode", ProductView::barcode),
+                Column.of("export.products.name", ProductView::name),
+                Column.of("export.products.category", ProductView::categoryName),
+                Column.of("export.products.unit", ProductView::unitShort),
+                Column.of("export.products.sale_price", ProductView::salePrice),
+                Column.of("export.products.cost_price", ProductView::costPrice),
+                Column.of("export.products.quantity", v -> v.inventory().trackInventory() ? v.quantity() : null),
+                Column.of(
+                        "export.products.available",
+                        v -> v.inventory().trackInventory() ? v.inventory().availableQuantity() : null),
+                Column.of("export.products.stock_value", ProductExportService::stockValue),
+                Column.of("export.products.min_quantity", v -> v.inventory().minQuantity()),
+                Column.of("export.products.is_active", ProductView::isActive),
+                Column.of("export.products.description", ProductView::description),
+                Column.of("export.products.updated_at", ProductView::updatedAt),
+                Column.of(
+                        "export.products.variant_of",
+                        v -> v.variantOf() == null ? null : parentSkus.get(v.variantOf())),
+                Column.of("export.products.options", v -> VariantOptions.text(v.options())));
+    }
 
     private final ProductService products;
     private final EntityManager entities;
     private final Exports exports;
+    private final ProductRepository repository;
 
-    ProductExportService(ProductService products, EntityManager entities, Exports exports) {
+    ProductExportService(
+            ProductService products, EntityManager entities, Exports exports, ProductRepository repository) {
         this.products = products;
+        this.repository = repository;
         this.entities = entities;
         this.exports = exports;
     }
@@ -56,12 +72,30 @@ public class ProductExportService {
     ResponseEntity<StreamingResponseBody> export(ExportFormat format, ProductFilter filter, String ordering) {
         filter.validate();
         ProductSearchRepository.ORDERING.orderBy(ordering);
+        Map<Long, String> parentSkus = new HashMap<>();
         return exports.file(
                 format,
                 "products",
                 null,
-                COLUMNS,
-                RowSource.pages(PAGE, Sort.unsorted(), page -> products.list(filter, ordering, page), entities::clear));
+                columns(parentSkus),
+                RowSource.pages(
+                        PAGE,
+                        Sort.unsorted(),
+                        page -> withParents(products.list(filter, ordering, page), parentSkus),
+                        entities::clear));
+    }
+
+    /** The page, with the SKUs of its variants' parents not yet known read into {@code parentSkus} (one query). */
+    private Page<ProductView> withParents(Page<ProductView> page, Map<Long, String> parentSkus) {
+        List<Long> unknown = page.stream()
+                .map(ProductView::variantOf)
+                .filter(id -> id != null && !parentSkus.containsKey(id))
+                .distinct()
+                .toList();
+        if (!unknown.isEmpty()) {
+            repository.findAllById(unknown).forEach(p -> parentSkus.put(p.id(), p.sku()));
+        }
+        return page;
     }
 
     /** What the product's stock is worth at its cost price; nothing for a product without stock (a service). */

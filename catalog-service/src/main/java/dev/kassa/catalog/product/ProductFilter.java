@@ -29,7 +29,9 @@ public record ProductFilter(
                 @Parameter(name = "stock_status", description = "in_stock, low_stock, out_of_stock or unlimited")
                 String stockStatus,
         Long tag,
-        @BindParam("has_images") @Parameter(name = "has_images") Boolean hasImages) {
+        @BindParam("has_images") @Parameter(name = "has_images") Boolean hasImages,
+        @BindParam("variant_of") @Parameter(name = "variant_of", description = "the variants of this product")
+                Long variantOf) {
 
     /** A filter left blank ({@code stock_status=}) is no filter. */
     public ProductFilter {
@@ -41,7 +43,7 @@ public record ProductFilter(
     static final String AVAILABLE = Expiry.AVAILABLE;
 
     public static ProductFilter all(String search, Long category, Boolean active) {
-        return new ProductFilter(search, category, null, active, null, null, null, null, null, null);
+        return new ProductFilter(search, category, null, active, null, null, null, null, null, null, null);
     }
 
     void validate() {
@@ -67,6 +69,7 @@ public record ProductFilter(
         }
         add(sql, params, " and p.category_id = :category", "category", category);
         add(sql, params, " and p.unit_id = :unit", "unit", unit);
+        add(sql, params, " and p.variant_of = :variantOf", "variantOf", variantOf);
         add(sql, params, " and p.is_active = :active", "active", active);
         add(sql, params, " and p.is_featured = :featured", "featured", featured);
         add(sql, params, " and p.sale_price >= :minPrice", "minPrice", minPrice);

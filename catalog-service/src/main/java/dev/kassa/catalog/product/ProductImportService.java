@@ -14,7 +14,6 @@ import dev.kassa.platform.imports.ImportOutcome;
 import dev.kassa.platform.imports.ImportRow;
 import org.springframework.stereotype.Service;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,7 +54,9 @@ class ProductImportService implements ImportHandler {
                     optional("quantity", "export.products.quantity"),
                     optional("min_quantity", "export.products.min_quantity"),
                     optional("is_active", "export.products.is_active"),
-                    optional("description", "export.products.description")),
+                    optional("description", "export.products.description"),
+                    optional("variant_of", "export.products.variant_of"),
+                    optional("options", "export.products.options")),
             List.of("sku", "barcode"));
 
     private final ProductService products;
@@ -63,14 +64,17 @@ class ProductImportService implements ImportHandler {
     private final CategoryService categories;
     private final UnitService units;
     private final UnitRepository unitRows;
+    private final ImportedVariants variants;
 
     ProductImportService(
             ProductService products,
             ProductRepository repository,
             CategoryService categories,
             UnitService units,
-            UnitRepository unitRows) {
+            UnitRepository unitRows,
+            ProductVariantService variants) {
         this.products = products;
+        this.variants = new ImportedVariants(repository, products, variants);
         this.repository = repository;
         this.categories = categories;
         this.units = units;
@@ -91,22 +95,6 @@ class ProductImportService implements ImportHandler {
     public Run start(ImportOptions options) {
         return new Rows(options);
     }
-
-    /** A row's cells as the product form takes them, with where it is in its chunk and how it finds its product. */
-    private record Line(
-            int index,
-            String key,
-            String sku,
-            String barcode,
-            String name,
-            String category,
-            String unit,
-            String description,
-            BigDecimal sale,
-            BigDecimal cost,
-            BigDecimal quantity,
-            BigDecimal minimum,
-            Boolean active) {}
 
     /**
      * One job's rows, a chunk at a time: the chunk's rows read and checked, the products their keys name read in one
@@ -142,7 +130,7 @@ class ProductImportService implements ImportHandler {
         @Override
         public List<Result> applyAll(List<ImportRow> rows) {
             Result[] results = new Result[rows.size()];
-            List<Line> lines = new ArrayList<>(rows.size());
+            List<ImportedLine> lines = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 try {
                     lines.add(read(i, rows.get(i)));
@@ -151,8 +139,8 @@ class ProductImportService implements ImportHandler {
                 }
             }
             Map<String, Product> found = found(lines);
-            List<Line> fresh = new ArrayList<>();
-            for (Line line : lines) {
+            List<ImportedLine> fresh = new ArrayList<>();
+            for (ImportedLine line : lines) {
                 try {
                     Product existing = line.key() != null ? found.get(line.key()) : named(line.name());
                     if (existing == null) {
@@ -169,11 +157,11 @@ class ProductImportService implements ImportHandler {
         }
 
         /** A row's cells, refused when one cannot be read, a barcode's check digit is wrong or a key came before. */
-        private Line read(int index, ImportRow row) {
+        private ImportedLine read(int index, ImportRow row) {
             String sku = row.text("sku");
             String barcode = row.text("barcode");
             String name = row.text("name");
-            Line line = new Line(
+            ImportedLine line = new ImportedLine(
                     index,
                     "barcode".equals(match) ? barcode : sku,
                     sku,
@@ -186,8 +174,13 @@ class ProductImportService implements ImportHandler {
                     row.decimal("cost_price"),
                     row.decimal("quantity"),
                     row.decimal("min_quantity"),
-                    row.flag("is_active"));
+                    row.flag("is_active"),
+                    row.text("variant_of"),
+                    VariantOptions.parse(row.text("options")));
             FieldErrors errors = row.errors();
+            if (line.parent() != null && line.options().isEmpty()) {
+                errors.add("options", "catalog.variant_option_invalid");
+            }
             if (barcode != null && barcode.matches("\\d{13}") && !Ean13.isValid(barcode)) {
                 errors.add("barcode", "catalog.barcode_check_digit", Ean13.checkDigit(barcode.substring(0, 12)));
             }
@@ -213,9 +206,11 @@ class ProductImportService implements ImportHandler {
         }
 
         /** The products the lines' keys name, by key, in one query. */
-        private Map<String, Product> found(List<Line> lines) {
-            List<String> keys =
-                    lines.stream().map(Line::key).filter(Objects::nonNull).toList();
+        private Map<String, Product> found(List<ImportedLine> lines) {
+            List<String> keys = lines.stream()
+                    .map(ImportedLine::key)
+                    .filter(Objects::nonNull)
+                    .toList();
             if (keys.isEmpty()) {
                 return Map.of();
             }
@@ -241,7 +236,7 @@ class ProductImportService implements ImportHandler {
         }
 
         /** The row's filled cells that differ, on the product it found; checked first when it names a new category or unit. */
-        private ImportOutcome update(Product existing, Line line) {
+        private ImportOutcome update(Product existing, ImportedLine line) {
             boolean makesNames = makesNames(line);
             CreateProductRequest probe = changes(existing, line, false);
             if (!makesNames && probe.equals(UNCHANGED)) {
@@ -261,19 +256,9 @@ class ProductImportService implements ImportHandler {
          * A found product's changes: an empty cell changes nothing. A category or unit the store lacks is made when
          * {@code make}, left out otherwise (the rest is checked before it is made).
          */
-        private CreateProductRequest changes(Product existing, Line line, boolean make) {
-            String unit = line.unit();
-            String category = line.category();
-            Long unitId = unit == null
-                    ? null
-                    : make
-                            ? Long.valueOf(unitNames.id(unit))
-                            : unitNames.known(unit).orElse(null);
-            Long categoryId = category == null
-                    ? null
-                    : make
-                            ? Long.valueOf(categoryNames.id(category))
-                            : categoryNames.known(category).orElse(null);
+        private CreateProductRequest changes(Product existing, ImportedLine line, boolean make) {
+            Long unitId = id(unitNames, line.unit(), make);
+            Long categoryId = id(categoryNames, line.category(), make);
             return new CreateProductRequest(
                     text(line.name(), existing.name()),
                     "barcode".equals(match) ? text(line.sku(), existing.sku()) : null,
@@ -299,17 +284,28 @@ class ProductImportService implements ImportHandler {
          * The chunk's new products, created together; checked first (refusals in their rows' places) when a row names
          * a category or unit the store lacks, which is made only for rows that pass, and in a dry run.
          */
-        private void create(List<Line> fresh, Result[] results) {
+        private void create(List<ImportedLine> lines, Result[] results) {
+            List<ImportedLine> fresh =
+                    lines.stream().filter(l -> l.parent() == null).toList();
+            createProducts(fresh, results);
+            // after the chunk's other new products: a variant's parent may be one of them
+            lines.stream()
+                    .filter(l -> l.parent() != null)
+                    .forEach(l -> results[l.index()] =
+                            variants.take(l.parent(), l.variant(), dryRun, sku -> seen.containsKey("sku:" + sku)));
+        }
+
+        private void createProducts(List<ImportedLine> fresh, Result[] results) {
             if (fresh.isEmpty()) {
                 return;
             }
-            List<Line> passing = fresh;
+            List<ImportedLine> passing = fresh;
             if (dryRun || fresh.stream().anyMatch(this::makesNames)) {
                 List<ProductService.Made> checked = products.createAll(
                         fresh.stream().map(l -> form(l, false)).toList(), "import", false);
                 passing = new ArrayList<>();
                 for (int k = 0; k < fresh.size(); k++) {
-                    Line line = fresh.get(k);
+                    ImportedLine line = fresh.get(k);
                     if (checked.get(k).refusal() != null) {
                         results[line.index()] = Result.refused(checked.get(k).refusal());
                     } else if (dryRun) {
@@ -341,27 +337,16 @@ class ProductImportService implements ImportHandler {
         }
 
         /** A new product's form; a category or unit the store lacks is made when {@code make}, left out otherwise. */
-        private CreateProductRequest form(Line line, boolean make) {
-            String unit = line.unit() == null
-                    ? null
-                    : make
-                            ? String.valueOf(unitNames.id(line.unit()))
-                            : unitNames.known(line.unit()).map(String::valueOf).orElse(null);
-            String category = line.category() == null
-                    ? null
-                    : make
-                            ? String.valueOf(categoryNames.id(line.category()))
-                            : categoryNames
-                                    .known(line.category())
-                                    .map(String::valueOf)
-                                    .orElse(null);
+        private CreateProductRequest form(ImportedLine line, boolean make) {
+            Long unit = id(unitNames, line.unit(), make);
+            Long category = id(categoryNames, line.category(), make);
             return new CreateProductRequest(
                     line.name(),
                     line.sku(),
                     line.barcode(),
                     line.description(),
-                    unit,
-                    category,
+                    unit == null ? null : String.valueOf(unit),
+                    category == null ? null : String.valueOf(category),
                     line.cost(),
                     line.sale(),
                     null,
@@ -376,8 +361,15 @@ class ProductImportService implements ImportHandler {
                     line.active());
         }
 
+        /** The id of the category or unit a cell names; one the store lacks is made when {@code make}, null otherwise. */
+        private static Long id(ImportedNames names, String value, boolean make) {
+            return value == null
+                    ? null
+                    : make ? Long.valueOf(names.id(value)) : names.known(value).orElse(null);
+        }
+
         /** Whether the row names a category or a unit the store lacks. */
-        private boolean makesNames(Line line) {
+        private boolean makesNames(ImportedLine line) {
             return (line.unit() != null && unitNames.known(line.unit()).isEmpty())
                     || (line.category() != null
                             && categoryNames.known(line.category()).isEmpty());

@@ -59,11 +59,24 @@ class ProductVariantService {
             throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }
         Product parent = products.findById(parentId).orElseThrow(CatalogErrors.NO_SUCH_PRODUCT::exception);
+        Map<String, String> options = checkOptions(parent, r.options());
+        ProductView made = service.create(form(parent, options, r));
+        Product variant = products.findById(made.id()).orElseThrow();
+        variant.variantOf(parentId, options);
+        products.flush();
+        return service.get(made.id());
+    }
+
+    /**
+     * Whether a variant with these options may be made of the parent: refused when the parent is a variant, the options
+     * are malformed, name other options than its variants' or are taken by one of them. Answers them trimmed.
+     */
+    Map<String, String> checkOptions(Product parent, Map<String, String> given) {
         if (parent.variantOf() != null) {
             throw CatalogErrors.VARIANT_OF_VARIANT.exception(Map.of("variant_of", parent.variantOf()));
         }
-        Map<String, String> options = options(r.options());
-        List<Product> siblings = products.findByVariantOfOrderById(parentId);
+        Map<String, String> options = options(given);
+        List<Product> siblings = products.findByVariantOfOrderById(parent.id());
         if (!siblings.isEmpty() && !siblings.get(0).variantOptions().keySet().equals(options.keySet())) {
             throw FieldErrors.single(
                     "options",
@@ -76,10 +89,15 @@ class ProductVariantService {
                 .ifPresent(s -> {
                     throw CatalogErrors.VARIANT_TAKEN.exception(Map.of("variant", s.id()));
                 });
+        return options;
+    }
+
+    /** The product form of a variant: the parent's unit, category, tax and stock settings with the variant's own cells. */
+    static CreateProductRequest form(Product parent, Map<String, String> options, VariantRequest r) {
         String name = FieldErrors.blank(r.name())
                 ? parent.name() + " (" + String.join(" / ", options.values()) + ")"
                 : r.name().trim();
-        ProductView made = service.create(new CreateProductRequest(
+        return new CreateProductRequest(
                 name,
                 r.sku(),
                 r.barcode(),
@@ -97,11 +115,7 @@ class ProductVariantService {
                 r.batchNumber(),
                 r.expiryDate(),
                 false,
-                parent.isActive()));
-        Product variant = products.findById(made.id()).orElseThrow();
-        variant.variantOf(parentId, options);
-        products.flush();
-        return service.get(made.id());
+                parent.isActive());
     }
 
     /** The parent's variants, in the order they were made. */
@@ -110,9 +124,9 @@ class ProductVariantService {
         if (!products.existsById(parentId)) {
             throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }
-        return products.findByVariantOfOrderById(parentId).stream()
-                .map(v -> service.get(v.id()))
-                .toList();
+        return service.views(products.findByVariantOfOrderById(parentId).stream()
+                .map(Product::id)
+                .toList());
     }
 
     /** The options with their names and values trimmed; every name and value filled, at most 50 characters, names once. */

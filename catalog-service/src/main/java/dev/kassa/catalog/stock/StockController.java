@@ -110,7 +110,7 @@ class StockController {
         return stock.receive(caller, request);
     }
 
-    /** The original web client's receipt after a warehouse scan: {@code type} (product; Kassa has no variants) and {@code id}. */
+    /** The original web client's receipt after a warehouse scan: {@code type} (product; a variant is a product with its own id) and {@code id}. */
     record ScannedReceipt(
             @OneOf(values = "product", message = "stock.scanned_type_invalid") String type,
             Long id,
