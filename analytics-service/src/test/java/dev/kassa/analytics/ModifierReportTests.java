@@ -106,6 +106,43 @@ class ModifierReportTests {
                 .containsExactly("Option id", "Group", "Modifier", "Sales", "Units sold with it", "Added to sales");
         assertThat(rows.get(1)).containsExactly("501", "Молоко и шоты", "Овсяное", "2", "3.000", "15000.00");
 
+        // one latte of the first sale given back (the refund delivered twice): its options come off, its sale still
+        // counts
+        for (int delivery = 0; delivery < 2; delivery++) {
+            kafka.send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> {
+                        e.set("/sale_id", "1")
+                                .set("/refund_id", "1")
+                                .set("/receipt_number", "MAIN-1")
+                                .set("/customer_id", null)
+                                .set("/business_date", today().toString())
+                                .set("/amount", "33000.00")
+                                .set("/method", "card")
+                                .set("/lines/0/product_id", 901)
+                                .set("/lines/0/quantity", "1.000")
+                                .set("/lines/0/amount", "33000.00")
+                                .set("/lines/0/modifiers/0/option_id", 501)
+                                .set("/lines/0/modifiers/0/group", "Молоко и шоты")
+                                .set("/lines/0/modifiers/0/name", "Овсяное")
+                                .set("/lines/0/modifiers/0/price", "5000.00")
+                                .addElement("/lines/0/modifiers");
+                        e.set("/lines/0/modifiers/1/option_id", 502)
+                                .set("/lines/0/modifiers/1/group", "Молоко и шоты")
+                                .set("/lines/0/modifiers/1/name", "Шот")
+                                .set("/lines/0/modifiers/1/price", "3000.00");
+                    }))
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Response report = owner.get(period);
+            assertThat(report.text("/results/0/name")).isEqualTo("Овсяное");
+            assertThat(report.text("/results/0/sales_count")).isEqualTo("2");
+            assertThat(report.text("/results/0/quantity")).isEqualTo("2.000");
+            assertThat(report.text("/results/0/amount")).isEqualTo("10000.00");
+            assertThat(report.text("/results/1/quantity")).isEqualTo("1.000");
+            assertThat(report.text("/results/1/amount")).isEqualTo("3000.00");
+            assertThat(report.text("/amount")).isEqualTo("13000.00");
+        });
+
         assertThat(owner.get("/api/analytics/modifiers/?end_date=someday")
                         .at("/errors/end_date")
                         .isArray())

@@ -7,6 +7,7 @@ import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.sales.order.OrderSentToKitchen;
 import dev.kassa.sales.till.SaleCompleted;
+import dev.kassa.sales.till.SaleRefunded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +108,14 @@ class ModifierSaleTests {
                 .isEqualTo("Овсяное");
         Api.Response printed = cashier.get("/api/sales/sales/" + sale + "/receipt/?format=html");
         assertThat(printed.raw()).contains("+ Овсяное").contains("+ Шот");
+
+        // given back: the refund's event names the options its line was sold with (sales by modifier are net of it)
+        Api.Response refunded = as(store, 2, "manager").post("/api/sales/sales/" + sale + "/refund/", json());
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(200);
+        JsonNode refund = EventSamples.awaitEmitted(SaleRefunded.class, store);
+        assertThat(refund.at("/payload/lines/0/modifiers").findValuesAsText("name"))
+                .containsExactly("Овсяное", "Шот");
+        assertThat(refund.at("/payload/lines/0/modifiers/0/price").asText()).isEqualTo("5000.00");
 
         // the one-call sale: the till's price is one unit's with its options; the catalogue's otherwise refused
         Api.Response whole = cashier.post(

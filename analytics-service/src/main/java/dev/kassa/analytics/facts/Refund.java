@@ -25,6 +25,12 @@ public record Refund(
         creditAmount = creditAmount == null ? BigDecimal.ZERO : creditAmount;
     }
 
+    /** A line given back, with the options it was sold with (none in events of before them). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Line(long productId, BigDecimal quantity, BigDecimal amount) {}
+    public record Line(long productId, BigDecimal quantity, BigDecimal amount, List<Sale.Modifier> modifiers) {
+
+        public Line {
+            modifiers = modifiers == null ? List.of() : modifiers;
+        }
+    }
 }

@@ -139,6 +139,37 @@ public class SaleFactRepository {
         return new Affected(s.saleId(), s.businessDate(), products, corrected);
     }
 
+    /** The options a refund's lines were sold with, as negative figures (sales by modifier are net of refunds). */
+    private void recordOptions(String refundFact, List<Refund.Line> lines) {
+        record Returned(int line, BigDecimal quantity, Sale.Modifier modifier) {}
+        List<Returned> returned = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            for (Sale.Modifier m : lines.get(i).modifiers()) {
+                returned.add(new Returned(i + 1, lines.get(i).quantity().negate(), m));
+            }
+        }
+        if (returned.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        insert into sale_fact_modifiers (sale_id, line_no, option_id, group_name, name, quantity, amount)
+                        select :id, line_no, option_id, group_name, name, quantity, round(price * quantity, 2)
+                          from unnest(cast(:lines as integer[]), cast(:options as bigint[]), cast(:groups as text[]),
+                                      cast(:names as text[]), cast(:quantities as numeric[]), cast(:prices as numeric[]))
+                               as t(line_no, option_id, group_name, name, quantity, price)
+                        on conflict do nothing
+                        """)
+                .param("id", refundFact)
+                .param("lines", SqlArrays.texts(returned, Returned::line))
+                .param("options", SqlArrays.texts(returned, c -> c.modifier().optionId()))
+                .param("groups", SqlArrays.texts(returned, c -> c.modifier().group()))
+                .param("names", SqlArrays.texts(returned, c -> c.modifier().name()))
+                .param("quantities", SqlArrays.texts(returned, Returned::quantity))
+                .param("prices", SqlArrays.texts(returned, c -> c.modifier().price()))
+                .update();
+    }
+
     /**
      * Records a refund once, as negative facts on the refund's business date, of the cashier who made the sale (a refund
      * takes back their sale's share of the reports).
@@ -202,6 +233,7 @@ public class SaleFactRepository {
                     .update();
             products.add(line.productId());
         }
+        recordOptions(id, r.lines());
         return new Affected(id, r.businessDate(), products, Map.of());
     }
 }

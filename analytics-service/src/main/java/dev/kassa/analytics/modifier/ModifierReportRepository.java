@@ -8,13 +8,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What each option was sold with in a period, from the facts of the sales of its business dates. */
+/**
+ * What each option was sold with in a period, from the facts of the sales and refunds of its business dates: a refund
+ * takes its lines' options off the figures of its own date, as it takes its amount off the sales reports.
+ */
 @Repository
 class ModifierReportRepository {
 
     /**
      * One option's figures: its group's and its own name as last sold, the sales it was in, the units sold with it and what
-     * it added to them.
+     * it added to them, less what refunds gave back.
      */
     record Option(long optionId, String group, String name, long salesCount, BigDecimal quantity, BigDecimal amount) {}
 
@@ -32,11 +35,11 @@ class ModifierReportRepository {
                         select m.option_id,
                                (array_agg(m.group_name order by f.completed_at desc))[1] as group_name,
                                (array_agg(m.name order by f.completed_at desc))[1] as name,
-                               count(distinct m.sale_id) as sales_count,
+                               count(distinct m.sale_id) filter (where f.kind = 'sale') as sales_count,
                                sum(m.quantity) as quantity,
                                sum(m.amount) as amount
                           from sale_facts f join sale_fact_modifiers m on m.sale_id = f.sale_id
-                         where f.business_date between :from and :to and f.kind = 'sale'
+                         where f.business_date between :from and :to and f.kind in ('sale', 'refund')
                          group by m.option_id
                          order by sum(m.amount) desc, sum(m.quantity) desc, m.option_id
                         """)

@@ -124,7 +124,8 @@ public class RefundService {
                     item.batchId(),
                     quantity.setScale(3, RoundingMode.UNNECESSARY),
                     amount,
-                    item.reservationRef()));
+                    item.reservationRef(),
+                    item.announcedModifiers()));
         });
         boolean full =
                 lines.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);

@@ -26,5 +26,12 @@ public record SaleRefunded(
         boolean fullyRefunded,
         List<Line> lines) {
 
-    public record Line(long productId, Long batchId, BigDecimal quantity, BigDecimal amount, String reservationRef) {}
+    /** A line given back, with the options it was sold with (as {@code SaleCompleted} named them). */
+    public record Line(
+            long productId,
+            Long batchId,
+            BigDecimal quantity,
+            BigDecimal amount,
+            String reservationRef,
+            List<SaleCompleted.LineModifier> modifiers) {}
 }
