@@ -168,7 +168,13 @@ class RecipeTests {
             assertThat(quantity(owner, milk)).isEqualTo("1800.000");
             assertThat(quantity(owner, cup)).isEqualTo("9.000");
         });
-        assertThat(quantity(owner, latte)).isEqualTo("0.000");
+        // the latte's page: its cost is its components', its stock how many they make now
+        Api.Response page = owner.get("/api/products/products/" + latte + "/");
+        assertThat(page.text("/cost_price")).isEqualTo("6500.00");
+        assertThat(page.text("/pricing/profit")).isEqualTo("18500.00");
+        assertThat(page.text("/margin")).isEqualTo("284.62");
+        assertThat(page.text("/quantity")).isEqualTo(owner.get(recipe).text("/available") + ".000");
+        assertThat(page.text("/stock_status")).isEqualTo("in_stock");
 
         // the guests' menu offers the latte while its components last; a raf needing 2 l of milk is not on it
         long raf = product(owner, "Раф", "pcs", 0, 30000, 0);
@@ -178,6 +184,18 @@ class RecipeTests {
         Api.Response menu =
                 new Api("http://localhost:" + port).asService().in(store).get("/internal/menu");
         assertThat(menu.at("/items").findValuesAsText("name")).contains("Латте").doesNotContain("Раф");
+        assertThat(owner.get("/api/products/products/" + raf + "/").text("/stock_status"))
+                .isEqualTo("out_of_stock");
+        assertThat(owner.get("/api/products/products/?stock_status=out_of_stock")
+                        .at("/results")
+                        .findValuesAsText("name"))
+                .as("the list's filter judges it as its page does")
+                .contains("Раф")
+                .doesNotContain("Латте");
+        assertThat(owner.get("/api/products/products/?stock_status=in_stock")
+                        .at("/results")
+                        .findValuesAsText("name"))
+                .contains("Латте");
         // the raf made of nothing again: sold from its own (empty) stock, still off the menu
         assertThat(owner.put("/api/products/products/" + raf + "/recipe/", json("components", List.of()))
                         .at("/components")

@@ -123,6 +123,11 @@ public class Product extends CatalogEntry {
 
     /** (sale − cost) / cost × 100, 0 when there is no cost. */
     public BigDecimal margin() {
+        return margin(costPrice, salePrice);
+    }
+
+    /** The markup of a sale price over a cost, in percent (0 for no cost). */
+    static BigDecimal margin(BigDecimal costPrice, BigDecimal salePrice) {
         if (costPrice == null || costPrice.signum() == 0) {
             return BigDecimal.ZERO.setScale(2);
         }

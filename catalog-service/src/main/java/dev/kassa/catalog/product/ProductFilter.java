@@ -41,6 +41,17 @@ public record ProductFilter(
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
     /** A product {@code p}'s stock that may be sold now: its fresh batches less what tills hold. */
     static final String AVAILABLE = Expiry.AVAILABLE;
+    /**
+     * Whether stock is kept of {@code p}: its own flag, or for a product made of others whether any component's is kept
+     * (as the product's page says).
+     */
+    static final String TRACKED = "(case when exists (select 1 from recipe_components rc where rc.product_id = p.id)"
+            + " then exists (select 1 from recipe_components rc join products c on c.id = rc.component_id"
+            + " where rc.product_id = p.id and c.track_inventory) else p.track_inventory end)";
+    /** What {@code p} has to sell now: for a product made of others, how many its tracked components make. */
+    static final String SELLABLE_NOW = "coalesce((select min(floor(greatest(" + Expiry.available("c")
+            + ", 0) / rc.quantity)) from recipe_components rc join products c on c.id = rc.component_id"
+            + " where rc.product_id = p.id and c.track_inventory), " + AVAILABLE + ")";
 
     public static ProductFilter all(String search, Long category, Boolean active) {
         return new ProductFilter(search, category, null, active, null, null, null, null, null, null, null);
@@ -89,11 +100,11 @@ public record ProductFilter(
             params.put("today", TenantContext.require().today());
             sql.append(
                     switch (stockStatus) {
-                        case "unlimited" -> " and not p.track_inventory";
-                        case "out_of_stock" -> " and p.track_inventory and " + AVAILABLE + " <= 0";
-                        case "low_stock" -> " and p.track_inventory and " + AVAILABLE + " > 0 and " + AVAILABLE
+                        case "unlimited" -> " and not " + TRACKED;
+                        case "out_of_stock" -> " and " + TRACKED + " and " + SELLABLE_NOW + " <= 0";
+                        case "low_stock" -> " and " + TRACKED + " and " + SELLABLE_NOW + " > 0 and " + SELLABLE_NOW
                                 + " <= p.min_quantity";
-                        default -> " and p.track_inventory and " + AVAILABLE + " > p.min_quantity";
+                        default -> " and " + TRACKED + " and " + SELLABLE_NOW + " > p.min_quantity";
                     });
         }
         return sql.toString();

@@ -336,7 +336,7 @@ public class ProductService {
 
     private Page<ProductView> withDetails(Page<Product> page) {
         Map<Long, StockLevelRepository.Level> levels =
-                stock.of(page.map(Product::id).toList());
+                stock.forViews(page.map(Product::id).toList());
         Map<Long, Unit> unitsById = units.all().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         Map<Long, Category> categoriesById =
                 categories
@@ -375,7 +375,7 @@ public class ProductService {
                 p.categoryId() == null
                         ? null
                         : categories.findById(p.categoryId()).orElse(null),
-                stock.of(List.of(p.id())).get(p.id()),
+                stock.forViews(List.of(p.id())).get(p.id()),
                 batchViews,
                 images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
     }

@@ -91,10 +91,13 @@ public record ProductView(
     static ProductView of(
             Product p, Unit unit, Category category, Level level, List<BatchView> batches, List<ImageView> images) {
         String status = stockStatus(p, level);
-        boolean low = p.trackInventory()
-                && level.available().signum() > 0
-                && level.available().compareTo(p.minQuantity()) <= 0;
-        BigDecimal quantity = p.trackInventory() ? level.onHand() : null;
+        // a product made of others: its cost and stock are its components' (how many they make now)
+        boolean tracked = tracked(p, level);
+        BigDecimal cost = level.composite() ? level.recipeCost() : p.costPrice();
+        BigDecimal margin = Product.margin(cost, p.salePrice());
+        boolean low =
+                tracked && level.available().signum() > 0 && level.available().compareTo(p.minQuantity()) <= 0;
+        BigDecimal quantity = tracked ? level.onHand() : null;
         return new ProductView(
                 p.id(),
                 p.name(),
@@ -109,21 +112,21 @@ public record ProductView(
                 unit == null ? null : unit.shortName(),
                 p.isActive(),
                 p.isFeatured(),
-                p.costPrice(),
+                cost,
                 p.salePrice(),
-                p.margin(),
+                margin,
                 new Pricing(
-                        p.costPrice(),
+                        cost,
                         p.salePrice(),
                         p.wholesalePrice(),
                         p.taxRate(),
-                        p.margin(),
-                        p.salePrice().subtract(p.costPrice())),
+                        margin,
+                        p.salePrice().subtract(cost)),
                 new Inventory(
                         quantity,
                         level.reserved(),
-                        p.trackInventory() ? level.available() : null,
-                        p.trackInventory() ? level.unavailable() : null,
+                        tracked ? level.available() : null,
+                        tracked ? level.unavailable() : null,
                         p.minQuantity(),
                         p.maxQuantity(),
                         p.trackInventory(),
@@ -140,9 +143,14 @@ public record ProductView(
                 p.variantOptions());
     }
 
+    /** Whether stock is kept of it: its own flag, or for a product made of others whether any component's is kept. */
+    static boolean tracked(Product p, Level level) {
+        return level.composite() ? level.makeable() != null : p.trackInventory();
+    }
+
     /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */
     static String stockStatus(Product p, Level level) {
-        if (!p.trackInventory()) {
+        if (!tracked(p, level)) {
             return "unlimited";
         }
         if (level.available().signum() <= 0) {

@@ -21,12 +21,32 @@ import java.util.Map;
 @Repository
 public class StockLevelRepository {
 
-    public record Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal unavailable) {
+    /**
+     * A product's stock; for a product made of others (read {@link #forViews}) what one unit of it costs from its components
+     * ({@code recipeCost}, null for any other product) and how many its tracked components make now ({@code makeable}:
+     * null when none is tracked), its own stock zero.
+     */
+    public record Level(
+            BigDecimal onHand,
+            BigDecimal reserved,
+            BigDecimal available,
+            BigDecimal unavailable,
+            BigDecimal recipeCost,
+            BigDecimal makeable) {
         static final Level ZERO = new Level(
                 BigDecimal.ZERO.setScale(3),
                 BigDecimal.ZERO.setScale(3),
                 BigDecimal.ZERO.setScale(3),
                 BigDecimal.ZERO.setScale(3));
+
+        public Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal unavailable) {
+            this(onHand, reserved, available, unavailable, null, null);
+        }
+
+        /** Whether the product is made of others (its stock is its components'). */
+        public boolean composite() {
+            return recipeCost != null;
+        }
     }
 
     /** What a low-stock alert names and compares: the product's name, SKU, minimum, and whether its stock is tracked. */
@@ -43,8 +63,18 @@ public class StockLevelRepository {
 
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Map<Long, Level> of(Collection<Long> productIds) {
+        return levels(productIds, false);
+    }
+
+    /** {@link #of} with what products made of others cost from their components and how many they make (product pages). */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Map<Long, Level> forViews(Collection<Long> productIds) {
+        return levels(productIds, true);
+    }
+
+    private Map<Long, Level> levels(Collection<Long> productIds, boolean recipes) {
         Map<Long, Level> levels = new HashMap<>();
-        current(productIds).forEach((id, current) -> levels.put(id, current.level()));
+        current(productIds, recipes).forEach((id, current) -> levels.put(id, current.level()));
         productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
         return levels;
     }
@@ -52,29 +82,74 @@ public class StockLevelRepository {
     /** The products' stock and alert settings in one query (a product that does not exist is left out). */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     Map<Long, Current> current(Collection<Long> productIds) {
+        return current(productIds, false);
+    }
+
+    /**
+     * What a product made of others costs from its components (each component's cost price × its quantity, to the cent)
+     * and how many its tracked components make now (each one's sellable stock ÷ its quantity, the least of them).
+     */
+    static final String RECIPE_FIGURES =
+            """
+             left join lateral (
+                   select sum(round(c.cost_price * rc.quantity, 2)) as recipe_cost,
+                          min(floor(greatest(%s, 0) / rc.quantity)) filter (where c.track_inventory) as makeable
+                     from recipe_components rc join products c on c.id = rc.component_id
+                    where rc.product_id = p.id) rf on true
+            """
+                    .formatted(Expiry.available("c"));
+
+    private Map<Long, Current> current(Collection<Long> productIds, boolean recipes) {
         Map<Long, Current> current = new HashMap<>();
         if (productIds.isEmpty()) {
             return current;
         }
         sql.sql(
-                        """
+                        ("""
                 select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
                        coalesce(sum(b.quantity), 0) as on_hand,
                        coalesce(sum(b.quantity) filter (where """
-                                + Expiry.SELLABLE
-                                + """
+                                        + Expiry.SELLABLE
+                                        + """
                        ), 0) as sellable,
                        coalesce(sum(b.quantity) filter (where b.status <> 'approved'), 0) as unavailable,
                        coalesce((select sum(r.quantity) from reservations r
                                   where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
+                       %s
                   from products p left join batches b on b.product_id = p.id and b.is_active
+                 %s
                  where p.id = any(cast(:ids as bigint[]))
-                 group by p.id
+                 group by p.id%s
                 """)
+                                .formatted(
+                                        recipes ? ", rf.recipe_cost, rf.makeable" : "",
+                                        recipes ? RECIPE_FIGURES : "",
+                                        recipes ? ", rf.recipe_cost, rf.makeable" : ""))
                 .param("ids", SqlArrays.texts(productIds))
                 .param("today", TenantContext.require().today())
                 .query(rs -> {
                     BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
+                    BigDecimal recipeCost = recipes ? rs.getBigDecimal("recipe_cost") : null;
+                    if (recipeCost != null) {
+                        BigDecimal makeable = rs.getBigDecimal("makeable");
+                        BigDecimal made = makeable == null ? BigDecimal.ZERO.setScale(3) : makeable.setScale(3);
+                        current.put(
+                                rs.getLong(1),
+                                new Current(
+                                        new Level(
+                                                made,
+                                                BigDecimal.ZERO.setScale(3),
+                                                made,
+                                                BigDecimal.ZERO.setScale(3),
+                                                recipeCost.setScale(2),
+                                                makeable == null ? null : made),
+                                        new Settings(
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                rs.getBigDecimal(4),
+                                                rs.getBoolean(5))));
+                        return;
+                    }
                     current.put(
                             rs.getLong(1),
                             new Current(
