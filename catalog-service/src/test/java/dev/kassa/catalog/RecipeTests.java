@@ -135,6 +135,27 @@ class RecipeTests {
         assertThat(short_.text("/message")).contains("Овсяное молоко", "Латте");
         assertThat(owner.get(recipe).text("/available")).isEqualTo("7");
 
+        // an offline till's latte with oat milk that already happened: held anyway, and half a latte's oat milk is
+        // short
+        Api.Response offline = Api.member(port, store, 8, "cashier", "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations",
+                        json(
+                                "request_ref",
+                                UUID.randomUUID().toString(),
+                                "product_id",
+                                latte,
+                                "quantity",
+                                1,
+                                "modifiers",
+                                List.of(oatOption),
+                                "allow_short",
+                                true));
+        assertThat(offline.status()).as(offline.toString()).isEqualTo(200);
+        assertThat(offline.text("/shortfall")).isEqualTo("0.500");
+        assertThat(two.text("/shortfall")).as("a till's hold is never short").isEqualTo("0.000");
+
         // a sale of milk and a latte in one call: both held from the same milk, each line its own
         Api.Response lines = Api.member(port, store, 8, "cashier", "cashier")
                 .asService()

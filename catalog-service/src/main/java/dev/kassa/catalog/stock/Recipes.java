@@ -56,10 +56,15 @@ final class Recipes {
 
     /**
      * The product's hold as the till sees it, from what its components hold ({@code parts}): one allocation of the whole
-     * quantity, from no batch of its own, at the cost of one unit's components (their batches' costs).
+     * quantity, from no batch of its own, at the cost of one unit's components (their batches' costs); {@code madeShort}
+     * the units its components' batches could not make (null when not known: a retried hold).
      */
     static Reservation combined(
-            String ref, Reservation.Product product, BigDecimal requested, List<Reservation.Allocation> parts) {
+            String ref,
+            Reservation.Product product,
+            BigDecimal requested,
+            List<Reservation.Allocation> parts,
+            BigDecimal madeShort) {
         BigDecimal cost = BigDecimal.ZERO;
         for (Reservation.Allocation a : parts) {
             cost = cost.add(a.quantity().multiply(a.unitCost() == null ? BigDecimal.ZERO : a.unitCost()));
@@ -80,6 +85,7 @@ final class Recipes {
                         null,
                         null,
                         requested,
-                        cost.divide(requested, 2, RoundingMode.HALF_UP))));
+                        cost.divide(requested, 2, RoundingMode.HALF_UP))),
+                madeShort);
     }
 }

@@ -204,7 +204,7 @@ public class ReservationService {
             List<Reservation.Allocation> existing = line.claim().repeated() ? holds.allocations(ref) : List.of();
             if (!existing.isEmpty()) {
                 held[i] = line.locked().composite()
-                        ? Recipes.combined(ref, line.locked().product(), line.requested(), existing)
+                        ? Recipes.combined(ref, line.locked().product(), line.requested(), existing, null)
                         : new Reservation(ref, line.locked().product(), existing);
             } else if (line.locked().composite()) {
                 for (ReservationRepository.Part part : Recipes.parts(
@@ -230,6 +230,7 @@ public class ReservationService {
         Reservation[] partHeld = holdParts(parts, until);
         // in the lines' order: the first line refused is the answer
         Map<Integer, List<Reservation.Allocation>> ofComposite = new HashMap<>();
+        Map<Integer, BigDecimal> madeShort = new HashMap<>();
         for (int n = 0; n < partHeld.length; n++) {
             int i = owners.get(n);
             Line owner = lines.get(i);
@@ -237,6 +238,13 @@ public class ReservationService {
                 held[i] = partHeld[n];
             } else {
                 ofComposite.computeIfAbsent(i, k -> new ArrayList<>()).addAll(partHeld[n].allocations());
+                // a component short (an offline sale's): the units of the line it could not make, the most of any
+                BigDecimal units = partHeld[n]
+                        .shortfall()
+                        .multiply(owner.requested())
+                        .divide(parts.get(n).requested(), 3, RoundingMode.CEILING)
+                        .min(owner.requested());
+                madeShort.merge(i, units, BigDecimal::max);
             }
         }
         for (int i = 0; i < held.length; i++) {
@@ -246,7 +254,8 @@ public class ReservationService {
                         line.request().requestRef(),
                         line.locked().product(),
                         line.requested(),
-                        ofComposite.getOrDefault(i, List.of()));
+                        ofComposite.getOrDefault(i, List.of()),
+                        madeShort.getOrDefault(i, BigDecimal.ZERO.setScale(3)));
             }
             held[i] = held[i].with(chosen.get(i));
         }
