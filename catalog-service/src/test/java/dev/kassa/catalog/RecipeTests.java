@@ -309,7 +309,18 @@ class RecipeTests {
                         .get(recipe)
                         .text("/code"))
                 .isEqualTo("product_not_found");
+        assertThat(Api.member(port, store, 1, "owner", "owner")
+                        .in(TestStores.newKey("rcn"))
+                        .put(recipe, json("components", List.of()))
+                        .text("/code"))
+                .as("a key of a store the caller is no member of")
+                .isEqualTo("not_a_member");
         assertThat(new Api("http://localhost:" + port).in(store).get(recipe).status())
+                .isEqualTo(401);
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .put(recipe, json("components", List.of()))
+                        .status())
                 .isEqualTo(401);
     }
 }

@@ -644,6 +644,11 @@ class OrderAndKitchenTests {
                         .post(path + "/split-equally/", json("parts", 2))
                         .text("/code"))
                 .isEqualTo("order_not_found");
+        assertThat(new Api("http://localhost:" + port)
+                        .in(store)
+                        .post(path + "/split-equally/", json("parts", 2))
+                        .status())
+                .isEqualTo(401);
         assertThat(waiter.get(path + "/").text("/total")).isEqualTo("12024.00");
     }
 }
