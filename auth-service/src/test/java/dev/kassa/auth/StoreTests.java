@@ -51,6 +51,37 @@ class StoreTests {
         assertThat(list.text("/data/stores/0/staff_credentials_missing")).isEqualTo("true");
         assertThat(list.text("/data/stores/0/staff_credentials_note")).contains("PIN");
 
+        // read on every screen of the web client: its browser keeps it a few seconds, for this caller only, then asks
+        // with the ETag it was given and gets 304 while nothing changed
+        assertThat(list.header("Cache-Control")).contains("private").contains("max-age=5");
+        assertThat(list.header("Vary")).contains("Authorization").contains("X-Tenant-Key");
+        String tag = list.header("ETag");
+        assertThat(tag).isNotBlank();
+        assertThat(fresh.header("If-None-Match", tag)
+                        .get("/api/users/stores/my-stores-with-credentials/")
+                        .status())
+                .isEqualTo(304);
+        Api.Response me = fresh.in(first).get("/api/users/profile/");
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.header("Cache-Control")).contains("private").contains("max-age=5");
+        assertThat(fresh.in(first)
+                        .header("If-None-Match", me.header("ETag"))
+                        .get("/api/users/profile/")
+                        .status())
+                .as("the profile's alias, asked again unchanged")
+                .isEqualTo(304);
+        assertThat(fresh.in(first)
+                        .header("If-None-Match", me.header("ETag"))
+                        .get("/api/users/auth/me/")
+                        .status())
+                .isEqualTo(304);
+        assertThat(fresh.in(secondKey)
+                        .header("If-None-Match", me.header("ETag"))
+                        .get("/api/users/auth/me/")
+                        .status())
+                .as("another store's profile is another answer")
+                .isEqualTo(200);
+
         // spec A12: for the store of X-Tenant-Key, its owner only
         Api.Response creds = fresh.in(first).get("/api/users/stores/staff-credentials/");
         assertThat(creds.status()).as(creds.toString()).isEqualTo(200);

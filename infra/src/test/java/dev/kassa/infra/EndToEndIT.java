@@ -180,8 +180,17 @@ class EndToEndIT {
         Api.Response me = gateway.as(ownerA).in(keyA).get("/api/users/auth/me/");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.text("/data/store/tenant_key")).isEqualTo(keyA);
-        assertThat(gateway.as(ownerA).in(keyA).get("/api/users/profile/").status())
-                .isEqualTo(200);
+        Api.Response profile = gateway.as(ownerA).in(keyA).get("/api/users/profile/");
+        assertThat(profile.status()).isEqualTo(200);
+        // the web client reads it on every screen: its browser keeps it 5 s for this caller, then a 304 while unchanged
+        assertThat(profile.header("Cache-Control")).contains("private").contains("max-age=5");
+        assertThat(profile.header("Vary")).contains("Authorization");
+        assertThat(gateway.as(ownerA)
+                        .in(keyA)
+                        .header("If-None-Match", profile.header("ETag"))
+                        .get("/api/users/profile/")
+                        .status())
+                .isEqualTo(304);
         assertThat(gateway.as(ownerA).get("/api/users/auth/my-stores/").text("/data/0/tenant_key"))
                 .isEqualTo(keyA);
     }

@@ -10,6 +10,7 @@ import dev.kassa.auth.token.TokenService;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.ClientAddresses;
+import dev.kassa.platform.web.CallerReads;
 import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -120,22 +122,22 @@ class SessionController {
 
     @Operation(summary = "The caller, the store named by X-Tenant-Key and the caller's role in it")
     @GetMapping("/api/users/auth/me")
-    Success<Me> me(Caller caller) {
+    ResponseEntity<Success<Me>> me(Caller caller) {
         User user = sessions.user(caller.userId());
         Membership membership = sessions.memberships(caller.userId()).stream()
                 .filter(m -> m.store().tenantKey().equals(caller.tenantKey()))
                 .findFirst()
                 .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
-        return Success.of(new Me(
-                UserView.from(user), StoreView.from(membership.store()), EmployeeView.from(membership.employee())));
+        return CallerReads.kept(Success.of(new Me(
+                UserView.from(user), StoreView.from(membership.store()), EmployeeView.from(membership.employee()))));
     }
 
     @Operation(summary = "Every active store the caller works in, with its tenant_key")
     @GetMapping("/api/users/auth/my-stores")
-    Success<List<StoreView>> myStores(Caller caller) {
+    ResponseEntity<Success<List<StoreView>>> myStores(Caller caller) {
         List<StoreView> stores = sessions.memberships(caller.userId()).stream()
                 .map(m -> StoreView.from(m.store()))
                 .toList();
-        return Success.of(stores);
+        return CallerReads.kept(Success.of(stores));
     }
 }

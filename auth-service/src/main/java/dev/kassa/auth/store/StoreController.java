@@ -9,6 +9,7 @@ import dev.kassa.auth.token.TokenPair;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.web.CallerReads;
 import dev.kassa.platform.web.Done;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -118,14 +120,14 @@ class StoreController {
                     "The caller's own active stores in the original's shape (spec A13), newest first. Kassa has no shared staff "
                             + "account: staff_credentials is null and staff_credentials_note says how tills log in (a PIN per employee)")
     @GetMapping("/api/users/stores/my-stores-with-credentials")
-    Success<OwnedStores> myStoresWithCredentials(Caller caller) {
+    ResponseEntity<Success<OwnedStores>> myStoresWithCredentials(Caller caller) {
         List<OwnedStore> owned = sessions.memberships(caller.userId()).stream()
                 .map(Membership::store)
                 .filter(s -> s.ownerId().equals(caller.userId()) && s.isActive())
                 .sorted(Comparator.comparing(Store::createdAt).reversed())
                 .map(s -> new OwnedStore(StoreView.from(s), null, true, Messages.get("store.staff_credentials_note")))
                 .toList();
-        return Success.of(new OwnedStores(owned.size(), owned));
+        return CallerReads.kept(Success.of(new OwnedStores(owned.size(), owned)));
     }
 
     @Operation(
