@@ -70,7 +70,7 @@ public final class Bench {
     private static void run(BenchContext context, Memory memory, int seconds, int step) throws Exception {
         // KASSA_BENCH_PARTS=a,b,… runs only those parts of the table (a quicker loop while profiling one of them)
         Set<String> parts = Set.of(System.getenv()
-                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,q,r")
+                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,q,r,s")
                 .toLowerCase(Locale.ROOT)
                 .split("\\s*,\\s*"));
         boolean tills = parts.contains("a")
@@ -78,7 +78,8 @@ public final class Bench {
                 || parts.contains("c")
                 || parts.contains("e")
                 || parts.contains("k")
-                || parts.contains("q");
+                || parts.contains("q")
+                || parts.contains("s");
         TillLoad load = new TillLoad(context);
         SaleDelays delays = new SaleDelays(context);
         if (tills || parts.contains("d")) {
@@ -133,6 +134,11 @@ public final class Bench {
                                 "(k) peak / (c)'s pgbench (issue 41: ≥ 12 %)",
                                 String.format("%.1f %%", 100 * peak / pgbench), peak / pgbench >= 0.12);
             }
+        }
+        if (parts.contains("s")) {
+            load.settle();
+            context.freshTokens();
+            new CallCosts(context).run();
         }
         if (parts.contains("q")) {
             load.settle();

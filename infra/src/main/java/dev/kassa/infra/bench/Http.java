@@ -79,11 +79,52 @@ final class Http {
         return send("GET", path, null, null, "text/plain");
     }
 
+    /** A GET with one more request header (an {@code If-None-Match}). */
+    Answer get(String path, String header, String value) {
+        return send("GET", path, null, null, "application/json", header, value);
+    }
+
+    /** The {@code ETag} a GET's answer carries, null without one. */
+    String etag(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + token);
+            if (store != null) {
+                request.header("X-Tenant-Key", store);
+            }
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .headers()
+                    .firstValue("ETag")
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private Answer send(String method, String path, Object body, String idempotencyKey, String accept) {
+        return send(method, path, body, idempotencyKey, accept, null, null);
+    }
+
+    private Answer send(
+            String method,
+            String path,
+            Object body,
+            String idempotencyKey,
+            String accept,
+            String header,
+            String value) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Accept", accept);
+            if (header != null) {
+                request.header(header, value);
+            }
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
             }
