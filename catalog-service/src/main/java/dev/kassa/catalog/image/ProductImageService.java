@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,20 @@ public class ProductImageService {
     @Transactional
     public void forget(long product) {
         files.delete(images.filesOf(product));
+    }
+
+    /** An image of a product's gallery as its row and its file give it (read with the product, in its statement). */
+    public ImageView view(
+            long id,
+            long product,
+            UUID file,
+            String altText,
+            int order,
+            String contentType,
+            int size,
+            Instant createdAt) {
+        return new ImageView(
+                id, product, files.path(file), files.url(file), altText, order, contentType, size, createdAt);
     }
 
     private List<ImageView> views(List<ProductImageRepository.Image> found) {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 @Entity
 @Table(name = "products")
-public class Product extends CatalogEntry {
+public class Product extends CatalogEntry implements ProductFields {
     private Long categoryId;
     private String sku;
     private String barcode;

@@ -5,7 +5,6 @@ import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
 import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.image.ProductImageService;
-import dev.kassa.catalog.stock.BatchRepository;
 import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.catalog.stock.StockService;
 import dev.kassa.catalog.unit.Unit;
@@ -42,7 +41,6 @@ public class ProductService {
     private final ProductRepository products;
     private final ProductRules rules;
     private final ProductCodes codes;
-    private final BatchRepository batches;
     private final UnitRepository units;
     private final CategoryRepository categories;
     private final StockLevelRepository stock;
@@ -50,23 +48,23 @@ public class ProductService {
     private final StockService stockService;
     private final ProductSearchRepository search;
     private final ProductImageService images;
+    private final ProductReadRepository pages;
 
     ProductService(
             ProductRepository products,
             ProductRules rules,
             ProductCodes codes,
-            BatchRepository batches,
             UnitRepository units,
             CategoryRepository categories,
             StockLevelRepository stock,
             OutboxPublisher outbox,
             StockService stockService,
             ProductSearchRepository search,
-            ProductImageService images) {
+            ProductImageService images,
+            ProductReadRepository pages) {
         this.products = products;
         this.rules = rules;
         this.codes = codes;
-        this.batches = batches;
         this.units = units;
         this.categories = categories;
         this.stock = stock;
@@ -74,6 +72,11 @@ public class ProductService {
         this.stockService = stockService;
         this.search = search;
         this.images = images;
+        this.pages = pages;
+    }
+
+    private static <T> String name(T found, Function<T, String> name) {
+        return found == null ? null : name.apply(found);
     }
 
     /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
@@ -291,9 +294,24 @@ public class ProductService {
         outbox.publish(TenantContext.require().key(), new ProductDeleted(id));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The product's page, read in one statement; no transaction of its own (a product read is that one statement), the
+     * caller's when it has one (a page answered after a change, which is flushed first).
+     */
     public ProductView get(long id) {
-        return view(products.findById(id).orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()));
+        ProductReadRepository.Page page = pages.page(id, TenantContext.require().today())
+                .orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception());
+        return ProductView.of(
+                page.product(),
+                page.categoryName(),
+                page.unitName(),
+                page.unitShort(),
+                page.level(),
+                page.batches(),
+                page.images().stream()
+                        .map(i -> images.view(
+                                i.id(), id, i.file(), i.altText(), i.order(), i.contentType(), i.size(), i.createdAt()))
+                        .toList());
     }
 
     /** The active products of a category (404 for a category that does not exist). */
@@ -349,8 +367,9 @@ public class ProductService {
         Map<Long, List<ImageView>> galleries = images.of(page.map(Product::id).toList());
         return page.map(p -> ProductView.of(
                 p,
-                unitsById.get(p.unitId()),
-                categoriesById.get(p.categoryId()),
+                name(categoriesById.get(p.categoryId()), Category::name),
+                name(unitsById.get(p.unitId()), Unit::name),
+                name(unitsById.get(p.unitId()), Unit::shortName),
                 levels.get(p.id()),
                 null,
                 galleries.getOrDefault(p.id(), List.of())));
@@ -364,19 +383,9 @@ public class ProductService {
         return withDetails(products.lowStock(threshold, TenantContext.require().today(), pageable));
     }
 
+    /** The page of a product just made or changed: its changes flushed, then read as {@link #get} reads it. */
     private ProductView view(Product p) {
-        var today = TenantContext.require().today();
-        List<ProductView.BatchView> batchViews = batches.ofProduct(p.id(), today).stream()
-                .map(ProductView.BatchView::from)
-                .toList();
-        return ProductView.of(
-                p,
-                p.unitId() == null ? null : units.find(p.unitId()).orElse(null),
-                p.categoryId() == null
-                        ? null
-                        : categories.findById(p.categoryId()).orElse(null),
-                stock.forViews(List.of(p.id())).get(p.id()),
-                batchViews,
-                images.of(List.of(p.id())).getOrDefault(p.id(), List.of()));
+        products.flush();
+        return get(p.id());
     }
 }

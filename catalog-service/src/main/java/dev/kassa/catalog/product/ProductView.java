@@ -1,10 +1,8 @@
 package dev.kassa.catalog.product;
 
-import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.stock.BatchRepository;
 import dev.kassa.catalog.stock.StockLevelRepository.Level;
-import dev.kassa.catalog.unit.Unit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -89,7 +87,13 @@ public record ProductView(
 
     /** {@code images}: the product's gallery in order; its first image is {@code main_image} (an absolute address). */
     static ProductView of(
-            Product p, Unit unit, Category category, Level level, List<BatchView> batches, List<ImageView> images) {
+            ProductFields p,
+            String categoryName,
+            String unitName,
+            String unitShort,
+            Level level,
+            List<BatchView> batches,
+            List<ImageView> images) {
         String status = stockStatus(p, level);
         // a product made of others: its cost and stock are its components' (how many they make now)
         boolean tracked = tracked(p, level);
@@ -104,12 +108,12 @@ public record ProductView(
                 p.slug(),
                 p.description(),
                 p.categoryId(),
-                category == null ? null : category.name(),
+                categoryName,
                 p.sku(),
                 p.barcode(),
                 p.unitId(),
-                unit == null ? null : unit.name(),
-                unit == null ? null : unit.shortName(),
+                unitName,
+                unitShort,
                 p.isActive(),
                 p.isFeatured(),
                 cost,
@@ -144,12 +148,12 @@ public record ProductView(
     }
 
     /** Whether stock is kept of it: its own flag, or for a product made of others whether any component's is kept. */
-    static boolean tracked(Product p, Level level) {
+    static boolean tracked(ProductFields p, Level level) {
         return level.composite() ? level.makeable() != null : p.trackInventory();
     }
 
     /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */
-    static String stockStatus(Product p, Level level) {
+    static String stockStatus(ProductFields p, Level level) {
         if (!tracked(p, level)) {
             return "unlimited";
         }

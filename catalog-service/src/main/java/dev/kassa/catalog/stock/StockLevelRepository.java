@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +91,7 @@ public class StockLevelRepository {
      * What a product made of others costs from its components (each component's cost price × its quantity, to the cent)
      * and how many its tracked components make now (each one's sellable stock ÷ its quantity, the least of them).
      */
-    static final String RECIPE_FIGURES =
+    private static final String RECIPE_FIGURES =
             """
              left join lateral (
                    select sum(round(c.cost_price * rc.quantity, 2)) as recipe_cost,
@@ -128,43 +130,65 @@ public class StockLevelRepository {
                 .param("ids", SqlArrays.texts(productIds))
                 .param("today", TenantContext.require().today())
                 .query(rs -> {
-                    BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
-                    BigDecimal recipeCost = recipes ? rs.getBigDecimal("recipe_cost") : null;
-                    if (recipeCost != null) {
-                        BigDecimal makeable = rs.getBigDecimal("makeable");
-                        BigDecimal made = makeable == null ? BigDecimal.ZERO.setScale(3) : makeable.setScale(3);
-                        current.put(
-                                rs.getLong(1),
-                                new Current(
-                                        new Level(
-                                                made,
-                                                BigDecimal.ZERO.setScale(3),
-                                                made,
-                                                BigDecimal.ZERO.setScale(3),
-                                                recipeCost.setScale(2),
-                                                makeable == null ? null : made),
-                                        new Settings(
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                rs.getBigDecimal(4),
-                                                rs.getBoolean(5))));
-                        return;
-                    }
                     current.put(
                             rs.getLong(1),
                             new Current(
-                                    new Level(
-                                            rs.getBigDecimal("on_hand").setScale(3),
-                                            reserved,
-                                            rs.getBigDecimal("sellable")
-                                                    .subtract(reserved)
-                                                    .max(BigDecimal.ZERO)
-                                                    .setScale(3),
-                                            rs.getBigDecimal("unavailable").setScale(3)),
+                                    level(rs, recipes),
                                     new Settings(
                                             rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5))));
                 });
         return current;
+    }
+
+    /**
+     * The stock of the product {@code p} of a statement that reads it in one row: its joins ({@link #LEVEL_COLUMNS} are
+     * what they add to the select list, {@link #level(ResultSet, boolean)} reads them back, {@code :today} the store's
+     * date), the figures of {@link #forViews} for a product made of others included.
+     */
+    public static final String LEVEL_JOINS =
+            """
+             left join lateral (
+                   select coalesce(sum(b.quantity), 0) as on_hand,
+                          coalesce(sum(b.quantity) filter (where %s), 0) as sellable,
+                          coalesce(sum(b.quantity) filter (where b.status <> 'approved'), 0) as unavailable
+                     from batches b where b.product_id = p.id and b.is_active) st on true
+             left join lateral (
+                   select coalesce(sum(r.quantity), 0) as reserved from reservations r
+                    where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()) rs on true
+            """
+                            .formatted(Expiry.SELLABLE)
+                    + RECIPE_FIGURES;
+
+    public static final String LEVEL_COLUMNS =
+            "st.on_hand, st.sellable, st.unavailable, rs.reserved, rf.recipe_cost, rf.makeable";
+
+    /**
+     * A product's stock from a row's {@code on_hand}, {@code sellable}, {@code unavailable} and {@code reserved} (and with
+     * {@code recipes}, {@code recipe_cost} and {@code makeable}): for a product made of others, how many its components
+     * make, nothing of its own.
+     */
+    public static Level level(ResultSet rs, boolean recipes) throws SQLException {
+        BigDecimal recipeCost = recipes ? rs.getBigDecimal("recipe_cost") : null;
+        if (recipeCost != null) {
+            BigDecimal makeable = rs.getBigDecimal("makeable");
+            BigDecimal made = makeable == null ? BigDecimal.ZERO.setScale(3) : makeable.setScale(3);
+            return new Level(
+                    made,
+                    BigDecimal.ZERO.setScale(3),
+                    made,
+                    BigDecimal.ZERO.setScale(3),
+                    recipeCost.setScale(2),
+                    makeable == null ? null : made);
+        }
+        BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
+        return new Level(
+                rs.getBigDecimal("on_hand").setScale(3),
+                reserved,
+                rs.getBigDecimal("sellable")
+                        .subtract(reserved)
+                        .max(BigDecimal.ZERO)
+                        .setScale(3),
+                rs.getBigDecimal("unavailable").setScale(3));
     }
 
     /** One batch's change of a movement written with others of the same reason and reference. */

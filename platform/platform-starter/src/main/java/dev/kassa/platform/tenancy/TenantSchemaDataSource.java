@@ -1,6 +1,7 @@
 package dev.kassa.platform.tenancy;
 
 import org.springframework.core.InfrastructureProxy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import javax.sql.DataSource;
@@ -32,6 +33,15 @@ public class TenantSchemaDataSource extends DelegatingDataSource implements Infr
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLException("A store's connections come from the service's pool, not from other credentials");
+    }
+
+    /**
+     * A client for a store's reads that need no transaction of their own (a product's page in one statement): outside a
+     * transaction its statement runs alone on a connection of the current store's schema, inside one it joins it (its
+     * connection is found under the pool).
+     */
+    public static JdbcClient reads(DataSource dataSource) {
+        return JdbcClient.create(new TenantSchemaDataSource(ServiceSchemaDataSource.pool(dataSource)));
     }
 
     @Override

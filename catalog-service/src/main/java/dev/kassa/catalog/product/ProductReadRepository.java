@@ -1,0 +1,193 @@
+package dev.kassa.catalog.product;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.catalog.stock.StockLevelRepository;
+import dev.kassa.catalog.stock.StockLevelRepository.Level;
+import dev.kassa.platform.tenancy.TenantSchemaDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A product's page in one statement (issue 66): the product with its unit's and category's names, its stock (what its
+ * components make, for a product made of others), its batches and its images' files. Run outside a transaction it is the
+ * only statement the read sends ({@code BEGIN} and {@code COMMIT} included); inside one it joins it.
+ */
+@Repository
+class ProductReadRepository {
+
+    /** A file of the product's gallery, as its row and its stored file give it. */
+    record Image(long id, UUID file, String altText, int order, String contentType, int size, Instant createdAt) {}
+
+    /** The product's row with what its page shows beside it. */
+    record Page(
+            Row product,
+            String categoryName,
+            String unitName,
+            String unitShort,
+            Level level,
+            List<ProductView.BatchView> batches,
+            List<Image> images) {}
+
+    /** The product's own columns. */
+    record Row(
+            Long id,
+            String name,
+            String slug,
+            String description,
+            Long categoryId,
+            String sku,
+            String barcode,
+            Long unitId,
+            boolean isActive,
+            boolean isFeatured,
+            BigDecimal costPrice,
+            BigDecimal salePrice,
+            BigDecimal wholesalePrice,
+            BigDecimal taxRate,
+            BigDecimal minQuantity,
+            BigDecimal maxQuantity,
+            boolean trackInventory,
+            Instant createdAt,
+            Instant updatedAt,
+            Long variantOf,
+            Map<String, String> variantOptions)
+            implements ProductFields {}
+
+    private static final String SELECT =
+            """
+            select p.*, u.name as unit_name, u.short_name as unit_short, c.name as category_name, %s,
+                   (select coalesce(json_agg(json_build_object(
+                               'id', b.id, 'batch_number', b.batch_number, 'barcode', b.barcode,
+                               'quantity', b.quantity::text, 'purchase_price', b.purchase_price::text,
+                               'expiry_date', b.expiry_date, 'received_at', b.received_at)
+                           order by b.expiry_date, b.received_at, b.id), '[]')
+                      from batches b where b.product_id = p.id) as batch_list,
+                   (select coalesce(json_agg(json_build_object(
+                               'id', i.id, 'file', i.file_id, 'alt_text', i.alt_text, 'order', i.sort_order,
+                               'content_type', f.content_type, 'size', f.size_bytes, 'created_at', i.created_at)
+                           order by i.sort_order, i.created_at, i.id), '[]')
+                      from product_images i join kassa_file f on f.id = i.file_id where i.product_id = p.id) as image_list
+              from products p left join units u on u.id = p.unit_id left join categories c on c.id = p.category_id
+            %s
+             where p.id = :id
+            """
+                    .formatted(StockLevelRepository.LEVEL_COLUMNS, StockLevelRepository.LEVEL_JOINS);
+
+    private final JdbcClient sql;
+    private final ObjectMapper json;
+
+    ProductReadRepository(DataSource dataSource, ObjectMapper json) {
+        this.sql = TenantSchemaDataSource.reads(dataSource);
+        this.json = json;
+    }
+
+    /** The product's page as of the store's date {@code today} (which batches have expired); empty when there is none. */
+    Optional<Page> page(long id, LocalDate today) {
+        return sql.sql(SELECT)
+                .param("id", id)
+                .param("today", today)
+                .query((rs, i) -> page(rs, today))
+                .optional();
+    }
+
+    private Page page(ResultSet rs, LocalDate today) throws SQLException {
+        Row row = new Row(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("slug"),
+                rs.getString("description"),
+                (Long) rs.getObject("category_id"),
+                rs.getString("sku"),
+                rs.getString("barcode"),
+                (Long) rs.getObject("unit_id"),
+                rs.getBoolean("is_active"),
+                rs.getBoolean("is_featured"),
+                rs.getBigDecimal("cost_price"),
+                rs.getBigDecimal("sale_price"),
+                rs.getBigDecimal("wholesale_price"),
+                rs.getBigDecimal("tax_rate"),
+                rs.getBigDecimal("min_quantity"),
+                rs.getBigDecimal("max_quantity"),
+                rs.getBoolean("track_inventory"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                (Long) rs.getObject("variant_of"),
+                options(rs.getString("variant_options")));
+        List<ProductView.BatchView> batches = new ArrayList<>();
+        for (JsonNode b : tree(rs.getString("batch_list"))) {
+            LocalDate expiry = b.path("expiry_date").isNull()
+                    ? null
+                    : LocalDate.parse(b.path("expiry_date").asText());
+            batches.add(new ProductView.BatchView(
+                    b.path("id").asLong(),
+                    b.path("batch_number").asText(null),
+                    b.path("barcode").isNull() ? null : b.path("barcode").asText(),
+                    new BigDecimal(b.path("quantity").asText()),
+                    b.path("purchase_price").isNull()
+                            ? null
+                            : new BigDecimal(b.path("purchase_price").asText()),
+                    expiry,
+                    expiry != null && expiry.isBefore(today),
+                    OffsetDateTime.parse(b.path("received_at").asText()).toInstant()));
+        }
+        List<Image> images = new ArrayList<>();
+        for (JsonNode i : tree(rs.getString("image_list"))) {
+            images.add(new Image(
+                    i.path("id").asLong(),
+                    UUID.fromString(i.path("file").asText()),
+                    i.path("alt_text").asText(""),
+                    i.path("order").asInt(),
+                    i.path("content_type").asText(),
+                    i.path("size").asInt(),
+                    OffsetDateTime.parse(i.path("created_at").asText()).toInstant()));
+        }
+        return new Page(
+                row,
+                rs.getString("category_name"),
+                rs.getString("unit_name"),
+                rs.getString("unit_short"),
+                StockLevelRepository.level(rs, true),
+                batches,
+                images);
+    }
+
+    private JsonNode tree(String text) throws SQLException {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable aggregate", e);
+        }
+    }
+
+    private Map<String, String> options(String text) throws SQLException {
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        tree(text)
+                .properties()
+                .forEach(e -> options.put(e.getKey(), e.getValue().asText()));
+        return options;
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+}
