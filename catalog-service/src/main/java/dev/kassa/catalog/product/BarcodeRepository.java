@@ -80,15 +80,6 @@ public class BarcodeRepository {
                 .single();
     }
 
-    /** What a scanned code names ({@code scanned_codes}: a product's own code, an extra code, an active batch's code). */
-    public Optional<Match> find(String code) {
-        return sql.sql(
-                        "select product_id, batch_id, kind from scanned_codes where code = :code order by precedence limit 1")
-                .param("code", code)
-                .query((rs, i) -> new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3)))
-                .optional();
-    }
-
     /** What each of several scanned codes names, in one query (a code that names nothing is left out). */
     public Map<String, Match> findAll(Collection<String> codes) {
         Map<String, Match> found = new HashMap<>();

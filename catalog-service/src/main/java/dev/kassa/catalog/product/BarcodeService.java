@@ -56,19 +56,20 @@ class BarcodeService {
         this.rules = rules;
     }
 
-    /** An inactive product is not found by its codes (it cannot be sold). */
-    @Transactional(readOnly = true)
+    /**
+     * An inactive product is not found by its codes (it cannot be sold). One statement, outside a transaction: the code
+     * and the product's page read together.
+     */
     Scan scan(String barcode) {
         if (FieldErrors.blank(barcode)) {
             throw CatalogErrors.BARCODE_REQUIRED.exception();
         }
         String code = barcode.trim();
-        BarcodeRepository.Match match = barcodes.find(code).orElseThrow(() -> notFound(code));
-        ProductView product = products.get(match.productId());
-        if (!product.isActive()) {
+        ProductService.Scanned scanned = products.scanned(code).orElseThrow(() -> notFound(code));
+        if (!scanned.product().isActive()) {
             throw notFound(code);
         }
-        return new Scan(product, match.kind(), match.batchId());
+        return new Scan(scanned.product(), scanned.kind(), scanned.batchId());
     }
 
     private static KassaException notFound(String code) {

@@ -35,7 +35,10 @@ class ProductReadRepository {
     /** A file of the product's gallery, as its row and its stored file give it. */
     record Image(long id, UUID file, String altText, int order, String contentType, int size, Instant createdAt) {}
 
-    /** The product's row with what its page shows beside it. */
+    /**
+     * The product's row with what its page shows beside it; read by a scanned code, what the code is ({@code
+     * matchedKind}: product, extra or batch) and the batch it names.
+     */
     record Page(
             Row product,
             String categoryName,
@@ -43,7 +46,9 @@ class ProductReadRepository {
             String unitShort,
             Level level,
             List<ProductView.BatchView> batches,
-            List<Image> images) {}
+            List<Image> images,
+            String matchedKind,
+            Long matchedBatch) {}
 
     /** The product's own columns. */
     record Row(
@@ -70,9 +75,10 @@ class ProductReadRepository {
             Map<String, String> variantOptions)
             implements ProductFields {}
 
-    private static final String SELECT =
+    /** What the page shows: the product, its unit's and category's names, its stock, batches and images. */
+    private static final String COLUMNS =
             """
-            select p.*, u.name as unit_name, u.short_name as unit_short, c.name as category_name, %s,
+            select p.*, u.name as unit_name, u.short_name as unit_short, c.name as category_name,
                    (select coalesce(json_agg(json_build_object(
                                'id', b.id, 'batch_number', b.batch_number, 'barcode', b.barcode,
                                'quantity', b.quantity::text, 'purchase_price', b.purchase_price::text,
@@ -83,12 +89,22 @@ class ProductReadRepository {
                                'id', i.id, 'file', i.file_id, 'alt_text', i.alt_text, 'order', i.sort_order,
                                'content_type', f.content_type, 'size', f.size_bytes, 'created_at', i.created_at)
                            order by i.sort_order, i.created_at, i.id), '[]')
-                      from product_images i join kassa_file f on f.id = i.file_id where i.product_id = p.id) as image_list
-              from products p left join units u on u.id = p.unit_id left join categories c on c.id = p.category_id
-            %s
-             where p.id = :id
+                      from product_images i join kassa_file f on f.id = i.file_id where i.product_id = p.id) as image_list,
             """
-                    .formatted(StockLevelRepository.LEVEL_COLUMNS, StockLevelRepository.LEVEL_JOINS);
+                    + StockLevelRepository.LEVEL_COLUMNS;
+
+    private static final String JOINS =
+            " left join units u on u.id = p.unit_id left join categories c on c.id = p.category_id "
+                    + StockLevelRepository.LEVEL_JOINS;
+
+    private static final String BY_ID =
+            COLUMNS + ", null as matched_kind, null as matched_batch from products p" + JOINS + " where p.id = :id";
+
+    /** The product a scanned code names ({@code scanned_codes}: its own code, an extra one, an active batch's), by precedence. */
+    private static final String BY_CODE =
+            "with m as (select product_id, batch_id, kind from scanned_codes where code = :code order by precedence limit 1) "
+                    + COLUMNS + ", m.kind as matched_kind, m.batch_id as matched_batch"
+                    + " from m join products p on p.id = m.product_id" + JOINS;
 
     private final JdbcClient sql;
     private final ObjectMapper json;
@@ -100,8 +116,17 @@ class ProductReadRepository {
 
     /** The product's page as of the store's date {@code today} (which batches have expired); empty when there is none. */
     Optional<Page> page(long id, LocalDate today) {
-        return sql.sql(SELECT)
+        return sql.sql(BY_ID)
                 .param("id", id)
+                .param("today", today)
+                .query((rs, i) -> page(rs, today))
+                .optional();
+    }
+
+    /** The page of the product a scanned code names, with what the code is; empty when it names none. */
+    Optional<Page> scanned(String code, LocalDate today) {
+        return sql.sql(BY_CODE)
+                .param("code", code)
                 .param("today", today)
                 .query((rs, i) -> page(rs, today))
                 .optional();
@@ -165,7 +190,9 @@ class ProductReadRepository {
                 rs.getString("unit_short"),
                 StockLevelRepository.level(rs, true),
                 batches,
-                images);
+                images,
+                rs.getString("matched_kind"),
+                (Long) rs.getObject("matched_batch"));
     }
 
     private JsonNode tree(String text) throws SQLException {

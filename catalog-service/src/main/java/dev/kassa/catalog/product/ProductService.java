@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -299,8 +300,20 @@ public class ProductService {
      * caller's when it has one (a page answered after a change, which is flushed first).
      */
     public ProductView get(long id) {
-        ProductReadRepository.Page page = pages.page(id, TenantContext.require().today())
-                .orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception());
+        return view(pages.page(id, TenantContext.require().today())
+                .orElseThrow(() -> CatalogErrors.NO_SUCH_PRODUCT.exception()));
+    }
+
+    /** What a scanned code names (a product's own code, an extra one, an active batch's), read with its page in one statement. */
+    public record Scanned(ProductView product, String kind, Long batchId) {}
+
+    public Optional<Scanned> scanned(String code) {
+        return pages.scanned(code, TenantContext.require().today())
+                .map(page -> new Scanned(view(page), page.matchedKind(), page.matchedBatch()));
+    }
+
+    private ProductView view(ProductReadRepository.Page page) {
+        long id = page.product().id();
         return ProductView.of(
                 page.product(),
                 page.categoryName(),

@@ -1,6 +1,7 @@
 package dev.kassa.infra.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,14 @@ import java.util.function.Supplier;
  * (s) What one call of the reads the clients make most costs (issue 66): each read called {@link #CALLS} times through the
  * gateway, {@link #PARALLEL} at a time, after {@link #WARM_UP} calls of it; the statements each database ran for it
  * ({@code pg_stat_statements}, without {@code BEGIN}/{@code COMMIT}) and the transactions, and the suite's CPU per call
- * (gateway, the services, PostgreSQL). What the suite does meanwhile on its own (consumers' polls, relays, sweeps) is
- * measured idle for as long beforehand and taken off.
+ * (gateway, the services, PostgreSQL), without what the JIT compilers spent meanwhile. What the suite does meanwhile on
+ * its own (consumers' polls, relays, sweeps) is measured idle for as long beforehand and taken off; each read is
+ * measured once the suite and the compilers are quiet after its warm-up.
  */
 final class CallCosts {
 
     static final int CALLS = 2000;
-    static final int WARM_UP = 300;
+    static final int WARM_UP = 1000;
     static final int PARALLEL = 4;
 
     private final BenchContext context;
@@ -90,15 +92,25 @@ final class CallCosts {
         Cost idle = idle(5);
         for (Read read : reads) {
             calls(read.call(), WARM_UP);
+            context.suite().meter().compilersQuiet(60);
+            context.suite().meter().settle(30);
             long started = System.nanoTime();
             DatabaseWork before = DatabaseWork.now(context);
-            Map<String, Long> ticksBefore = context.suite().meter().cpuTicksByProcess();
+            Map<String, Long> ticksBefore = ticks();
             long failed = calls(read.call(), CALLS);
             double seconds = (System.nanoTime() - started) / 1e9;
             DatabaseWork work = DatabaseWork.now(context).since(before);
-            Map<String, Long> ticksAfter = context.suite().meter().cpuTicksByProcess();
+            Map<String, Long> ticksAfter = ticks();
             Cost cost = perCall(work, ticksBefore, ticksAfter, CALLS, failed, idle, seconds);
             report(read, cost);
+            work.queries().values().stream()
+                    .filter(q -> q.calls() >= CALLS * 0.3)
+                    .sorted(Comparator.comparingLong(DatabaseWork.Query::calls).reversed())
+                    .forEach(q -> System.out.printf(
+                            "      %5.2f  %-8s %s%n",
+                            (double) q.calls() / CALLS,
+                            q.database().replace("kassa_", ""),
+                            DatabaseWork.oneLine(q.text())));
         }
         if (draft != null) {
             owner.post("/api/sales/sales/" + draft + "/cancel/", Map.of());
@@ -107,11 +119,12 @@ final class CallCosts {
 
     /** What the suite costs on its own, per second, measured over {@code seconds} with no call made. */
     private Cost idle(int seconds) throws Exception {
+        context.suite().meter().settle(30);
         DatabaseWork before = DatabaseWork.now(context);
-        Map<String, Long> ticksBefore = context.suite().meter().cpuTicksByProcess();
+        Map<String, Long> ticksBefore = ticks();
         TimeUnit.SECONDS.sleep(seconds);
         DatabaseWork work = DatabaseWork.now(context).since(before);
-        Map<String, Long> ticksAfter = context.suite().meter().cpuTicksByProcess();
+        Map<String, Long> ticksAfter = ticks();
         return perCall(work, ticksBefore, ticksAfter, seconds, 0, null, 0);
     }
 
@@ -195,6 +208,16 @@ final class CallCosts {
                         cpus,
                         cost.failed() == 0 ? "" : ", " + cost.failed() + " failed"),
                 met);
+    }
+
+    /** Each process's CPU ticks so far, less its JIT compilers' (work done once, not per call). */
+    private Map<String, Long> ticks() {
+        Map<String, Long> ticks = new LinkedHashMap<>(context.suite().meter().cpuTicksByProcess());
+        context.suite()
+                .meter()
+                .compilerTicksByProcess()
+                .forEach((process, compiler) -> ticks.computeIfPresent(process, (p, all) -> all - compiler));
+        return ticks;
     }
 
     /** Makes {@code n} calls, {@link #PARALLEL} at a time; answers how many failed (neither 2xx nor 304). */

@@ -139,7 +139,7 @@ record DatabaseWork(Map<String, Long> statements, Map<String, Long> transactions
                 queries.values().stream().mapToDouble(Query::millis).sum() / n);
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         String line = text.replaceAll("\\s+", " ").trim();
         return line.length() > 150 ? line.substring(0, 150) + "…" : line;
     }
