@@ -13,12 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Product images (spec C21, C27): a gallery per product, each image a JPEG, PNG or WebP kept by the platform's file store
@@ -114,13 +111,6 @@ public class ProductImageService {
                 images.find(id).orElseThrow(() -> CatalogErrors.IMAGE_NOT_FOUND.exception());
         images.delete(id);
         files.delete(List.of(image.file()));
-    }
-
-    /** The galleries of these products, in order (a product without images has none in the map). */
-    @Transactional(readOnly = true)
-    public Map<Long, List<ImageView>> of(Collection<Long> products) {
-        return views(images.of(products)).stream()
-                .collect(Collectors.groupingBy(ImageView::product, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Forgets a product's files before the product (and with it its gallery rows) is deleted. */

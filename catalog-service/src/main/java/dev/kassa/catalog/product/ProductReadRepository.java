@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.catalog.stock.StockLevelRepository.Level;
+import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantSchemaDataSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +43,7 @@ class ProductReadRepository {
      * The product's row with what its page shows beside it; read by a scanned code, what the code is ({@code
      * matchedKind}: product, extra or batch) and the batch it names.
      */
-    record Page(
+    record Read(
             Row product,
             String categoryName,
             String unitName,
@@ -75,16 +79,10 @@ class ProductReadRepository {
             Map<String, String> variantOptions)
             implements ProductFields {}
 
-    /** What the page shows: the product, its unit's and category's names, its stock, batches and images. */
-    private static final String COLUMNS =
+    /** What a list shows of a product: the product, its unit's and category's names, its stock and images. */
+    private static final String LIST_COLUMNS =
             """
             select p.*, u.name as unit_name, u.short_name as unit_short, c.name as category_name,
-                   (select coalesce(json_agg(json_build_object(
-                               'id', b.id, 'batch_number', b.batch_number, 'barcode', b.barcode,
-                               'quantity', b.quantity::text, 'purchase_price', b.purchase_price::text,
-                               'expiry_date', b.expiry_date, 'received_at', b.received_at)
-                           order by b.expiry_date, b.received_at, b.id), '[]')
-                      from batches b where b.product_id = p.id) as batch_list,
                    (select coalesce(json_agg(json_build_object(
                                'id', i.id, 'file', i.file_id, 'alt_text', i.alt_text, 'order', i.sort_order,
                                'content_type', f.content_type, 'size', f.size_bytes, 'created_at', i.created_at)
@@ -92,6 +90,18 @@ class ProductReadRepository {
                       from product_images i join kassa_file f on f.id = i.file_id where i.product_id = p.id) as image_list,
             """
                     + StockLevelRepository.LEVEL_COLUMNS;
+
+    /** What the page shows: a list's columns with the product's batches. */
+    private static final String COLUMNS = LIST_COLUMNS
+            + """
+            ,
+                   (select coalesce(json_agg(json_build_object(
+                               'id', b.id, 'batch_number', b.batch_number, 'barcode', b.barcode,
+                               'quantity', b.quantity::text, 'purchase_price', b.purchase_price::text,
+                               'expiry_date', b.expiry_date, 'received_at', b.received_at)
+                           order by b.expiry_date, b.received_at, b.id), '[]')
+                      from batches b where b.product_id = p.id) as batch_list
+            """;
 
     private static final String JOINS =
             " left join units u on u.id = p.unit_id left join categories c on c.id = p.category_id "
@@ -115,24 +125,64 @@ class ProductReadRepository {
     }
 
     /** The product's page as of the store's date {@code today} (which batches have expired); empty when there is none. */
-    Optional<Page> page(long id, LocalDate today) {
+    Optional<Read> page(long id, LocalDate today) {
         return sql.sql(BY_ID)
                 .param("id", id)
                 .param("today", today)
-                .query((rs, i) -> page(rs, today))
+                .query((rs, i) -> read(rs, today))
                 .optional();
     }
 
     /** The page of the product a scanned code names, with what the code is; empty when it names none. */
-    Optional<Page> scanned(String code, LocalDate today) {
+    Optional<Read> scanned(String code, LocalDate today) {
         return sql.sql(BY_CODE)
                 .param("code", code)
                 .param("today", today)
-                .query((rs, i) -> page(rs, today))
+                .query((rs, i) -> read(rs, today))
                 .optional();
     }
 
-    private Page page(ResultSet rs, LocalDate today) throws SQLException {
+    /**
+     * A page of the products the list's {@code filter} lets through, in {@code orderBy} order, as lists show them (no
+     * batches), and their count: two statements, outside a transaction of their own.
+     */
+    Page<Read> list(ProductFilter filter, String orderBy, Pageable pageable, LocalDate today) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params);
+        long total = sql.sql("select count(*) from products p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        // the page's products are chosen first (their order needs no figure), then only they are read with theirs
+        List<Read> reads = sql.sql("with page as (select p.id, row_number() over (order by " + orderBy + ") as n"
+                        + " from products p" + where + " order by " + orderBy
+                        + " limit :pageLimit offset :pageOffset) "
+                        + LIST_COLUMNS + ", null as batch_list, null as matched_kind, null as matched_batch"
+                        + " from page join products p on p.id = page.id" + JOINS + " order by page.n")
+                .params(params)
+                .param("today", today)
+                .param("pageLimit", pageable.getPageSize())
+                .param("pageOffset", pageable.getOffset())
+                .query((rs, i) -> read(rs, today))
+                .list();
+        return new PageImpl<>(reads, pageable, total);
+    }
+
+    /** The products of these ids as lists show them, in the ids' order (an id of no product is left out). */
+    List<Read> byIds(List<Long> ids, LocalDate today) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.sql(LIST_COLUMNS + ", null as batch_list, null as matched_kind, null as matched_batch"
+                        + " from products p" + JOINS + " where p.id = any(cast(:ids as bigint[]))"
+                        + " order by array_position(cast(:ids as bigint[]), p.id)")
+                .param("ids", SqlArrays.texts(ids))
+                .param("today", today)
+                .query((rs, i) -> read(rs, today))
+                .list();
+    }
+
+    private Read read(ResultSet rs, LocalDate today) throws SQLException {
         Row row = new Row(
                 rs.getLong("id"),
                 rs.getString("name"),
@@ -155,8 +205,9 @@ class ProductReadRepository {
                 instant(rs.getTimestamp("updated_at")),
                 (Long) rs.getObject("variant_of"),
                 options(rs.getString("variant_options")));
-        List<ProductView.BatchView> batches = new ArrayList<>();
-        for (JsonNode b : tree(rs.getString("batch_list"))) {
+        String batchList = rs.getString("batch_list");
+        List<ProductView.BatchView> batches = batchList == null ? null : new ArrayList<>();
+        for (JsonNode b : batchList == null ? List.<JsonNode>of() : tree(batchList)) {
             LocalDate expiry = b.path("expiry_date").isNull()
                     ? null
                     : LocalDate.parse(b.path("expiry_date").asText());
@@ -183,7 +234,7 @@ class ProductReadRepository {
                     i.path("size").asInt(),
                     OffsetDateTime.parse(i.path("created_at").asText()).toInstant()));
         }
-        return new Page(
+        return new Read(
                 row,
                 rs.getString("category_name"),
                 rs.getString("unit_name"),

@@ -1,16 +1,11 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.platform.web.SqlOrdering;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,24 +34,6 @@ class ProductSearchRepository {
 
     ProductSearchRepository(JdbcClient sql) {
         this.sql = sql;
-    }
-
-    /** One page of the ids of the products {@code filter} lets through, in {@code orderBy} order, and their count. */
-    Page<Long> ids(ProductFilter filter, String orderBy, Pageable page) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = filter.where(params);
-        long total = sql.sql("select count(*) from products p" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Long> ids = sql.sql("select p.id from products p" + where + " order by " + orderBy
-                        + " limit :pageLimit offset :pageOffset")
-                .params(params)
-                .param("pageLimit", page.getPageSize())
-                .param("pageOffset", page.getOffset())
-                .query(Long.class)
-                .list();
-        return new PageImpl<>(ids, page, total);
     }
 
     /** Locks the product's row against every other writer until the transaction ends (before deleting it); false if there is none. */

@@ -3,12 +3,8 @@ package dev.kassa.catalog.product;
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.category.Category;
 import dev.kassa.catalog.category.CategoryRepository;
-import dev.kassa.catalog.image.ImageView;
 import dev.kassa.catalog.image.ProductImageService;
-import dev.kassa.catalog.stock.StockLevelRepository;
 import dev.kassa.catalog.stock.StockService;
-import dev.kassa.catalog.unit.Unit;
-import dev.kassa.catalog.unit.UnitRepository;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -28,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +37,7 @@ public class ProductService {
     private final ProductRepository products;
     private final ProductRules rules;
     private final ProductCodes codes;
-    private final UnitRepository units;
     private final CategoryRepository categories;
-    private final StockLevelRepository stock;
     private final OutboxPublisher outbox;
     private final StockService stockService;
     private final ProductSearchRepository search;
@@ -55,9 +48,7 @@ public class ProductService {
             ProductRepository products,
             ProductRules rules,
             ProductCodes codes,
-            UnitRepository units,
             CategoryRepository categories,
-            StockLevelRepository stock,
             OutboxPublisher outbox,
             StockService stockService,
             ProductSearchRepository search,
@@ -66,18 +57,12 @@ public class ProductService {
         this.products = products;
         this.rules = rules;
         this.codes = codes;
-        this.units = units;
         this.categories = categories;
-        this.stock = stock;
         this.outbox = outbox;
         this.stockService = stockService;
         this.search = search;
         this.images = images;
         this.pages = pages;
-    }
-
-    private static <T> String name(T found, Function<T, String> name) {
-        return found == null ? null : name.apply(found);
     }
 
     /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
@@ -312,7 +297,7 @@ public class ProductService {
                 .map(page -> new Scanned(view(page), page.matchedKind(), page.matchedBatch()));
     }
 
-    private ProductView view(ProductReadRepository.Page page) {
+    private ProductView view(ProductReadRepository.Read page) {
         long id = page.product().id();
         return ProductView.of(
                 page.product(),
@@ -342,50 +327,27 @@ public class ProductService {
     }
 
     /** The product list with every filter of spec C10; {@code ordering} as the seed names it ({@code -sale_price}). */
-    @Transactional(readOnly = true)
+    /**
+     * The product list with every filter of spec C10; {@code ordering} as the seed names it ({@code -sale_price}): its
+     * count and its page, two statements, no transaction of their own.
+     */
     public Page<ProductView> list(ProductFilter filter, String ordering, Pageable pageable) {
         String orderBy = ProductSearchRepository.ORDERING.orderBy(ordering);
         filter.validate();
-        Page<Long> ids = search.ids(filter, orderBy, pageable);
-        Map<Long, Product> byId = products.findAllById(ids.getContent()).stream()
-                .collect(Collectors.toMap(Product::id, Function.identity()));
-        return withDetails(ids.map(byId::get));
+        return pages.list(filter, orderBy, pageable, TenantContext.require().today())
+                .map(this::view);
     }
 
     /** The products of these ids as the product endpoints show them, in the ids' order (a missing id is left out). */
-    @Transactional(readOnly = true)
     public List<ProductView> views(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Product> byId =
-                products.findAllById(ids).stream().collect(Collectors.toMap(Product::id, Function.identity()));
-        List<Product> found =
-                ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        return withDetails(new PageImpl<>(found)).getContent();
+        return pages.byIds(ids, TenantContext.require().today()).stream()
+                .map(this::view)
+                .toList();
     }
 
     private Page<ProductView> withDetails(Page<Product> page) {
-        Map<Long, StockLevelRepository.Level> levels =
-                stock.forViews(page.map(Product::id).toList());
-        Map<Long, Unit> unitsById = units.all().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        Map<Long, Category> categoriesById =
-                categories
-                        .findAllById(page.stream()
-                                .map(Product::categoryId)
-                                .filter(Objects::nonNull)
-                                .toList())
-                        .stream()
-                        .collect(Collectors.toMap(Category::id, Function.identity()));
-        Map<Long, List<ImageView>> galleries = images.of(page.map(Product::id).toList());
-        return page.map(p -> ProductView.of(
-                p,
-                name(categoriesById.get(p.categoryId()), Category::name),
-                name(unitsById.get(p.unitId()), Unit::name),
-                name(unitsById.get(p.unitId()), Unit::shortName),
-                levels.get(p.id()),
-                null,
-                galleries.getOrDefault(p.id(), List.of())));
+        List<ProductView> views = views(page.map(Product::id).toList());
+        return new PageImpl<>(views, page.getPageable(), page.getTotalElements());
     }
 
     @Transactional(readOnly = true)

@@ -24,7 +24,7 @@ import java.util.Map;
 public class StockLevelRepository {
 
     /**
-     * A product's stock; for a product made of others (read {@link #forViews}) what one unit of it costs from its components
+     * A product's stock; for a product made of others (read with {@link #LEVEL_JOINS}) what one unit of it costs from its components
      * ({@code recipeCost}, null for any other product) and how many its tracked components make now ({@code makeable}:
      * null when none is tracked), its own stock zero.
      */
@@ -65,26 +65,10 @@ public class StockLevelRepository {
 
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Map<Long, Level> of(Collection<Long> productIds) {
-        return levels(productIds, false);
-    }
-
-    /** {@link #of} with what products made of others cost from their components and how many they make (product pages). */
-    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    public Map<Long, Level> forViews(Collection<Long> productIds) {
-        return levels(productIds, true);
-    }
-
-    private Map<Long, Level> levels(Collection<Long> productIds, boolean recipes) {
         Map<Long, Level> levels = new HashMap<>();
-        current(productIds, recipes).forEach((id, current) -> levels.put(id, current.level()));
+        current(productIds).forEach((id, current) -> levels.put(id, current.level()));
         productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
         return levels;
-    }
-
-    /** The products' stock and alert settings in one query (a product that does not exist is left out). */
-    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    Map<Long, Current> current(Collection<Long> productIds) {
-        return current(productIds, false);
     }
 
     /**
@@ -101,7 +85,9 @@ public class StockLevelRepository {
             """
                     .formatted(Expiry.available("c"));
 
-    private Map<Long, Current> current(Collection<Long> productIds, boolean recipes) {
+    /** The products' stock and alert settings in one query (a product that does not exist is left out). */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    Map<Long, Current> current(Collection<Long> productIds) {
         Map<Long, Current> current = new HashMap<>();
         if (productIds.isEmpty()) {
             return current;
@@ -111,29 +97,23 @@ public class StockLevelRepository {
                 select p.id, p.name, p.sku, p.min_quantity, p.track_inventory,
                        coalesce(sum(b.quantity), 0) as on_hand,
                        coalesce(sum(b.quantity) filter (where """
-                                        + Expiry.SELLABLE
-                                        + """
+                                + Expiry.SELLABLE
+                                + """
                        ), 0) as sellable,
                        coalesce(sum(b.quantity) filter (where b.status <> 'approved'), 0) as unavailable,
                        coalesce((select sum(r.quantity) from reservations r
                                   where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()), 0) as reserved
-                       %s
                   from products p left join batches b on b.product_id = p.id and b.is_active
-                 %s
                  where p.id = any(cast(:ids as bigint[]))
-                 group by p.id%s
-                """)
-                                .formatted(
-                                        recipes ? ", rf.recipe_cost, rf.makeable" : "",
-                                        recipes ? RECIPE_FIGURES : "",
-                                        recipes ? ", rf.recipe_cost, rf.makeable" : ""))
+                 group by p.id
+                """))
                 .param("ids", SqlArrays.texts(productIds))
                 .param("today", TenantContext.require().today())
                 .query(rs -> {
                     current.put(
                             rs.getLong(1),
                             new Current(
-                                    level(rs, recipes),
+                                    level(rs, false),
                                     new Settings(
                                             rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5))));
                 });
@@ -143,7 +123,7 @@ public class StockLevelRepository {
     /**
      * The stock of the product {@code p} of a statement that reads it in one row: its joins ({@link #LEVEL_COLUMNS} are
      * what they add to the select list, {@link #level(ResultSet, boolean)} reads them back, {@code :today} the store's
-     * date), the figures of {@link #forViews} for a product made of others included.
+     * date), with what a product made of others costs from its components and how many they make.
      */
     public static final String LEVEL_JOINS =
             """
