@@ -19,6 +19,18 @@ public interface EmployeeRepository extends JpaRepository<Employee, Long> {
             """)
     List<Membership> memberships(Long userId);
 
+    /**
+     * The user with their active membership in the active store of this tenant key, in one statement (nothing when
+     * either is missing: who they are and what they may see of the store, as the profile shows it).
+     */
+    @Query(
+            """
+            select new dev.kassa.auth.account.Profile(u, s, e) from User u, Employee e, Store s
+             where u.id = :userId and e.userId = u.id and e.storeId = s.id and s.tenantKey = :tenantKey
+               and e.isActive = true and s.isActive = true
+            """)
+    Optional<Profile> profile(Long userId, String tenantKey);
+
     Optional<Employee> findByUserIdAndStoreId(Long userId, Long storeId);
 
     Optional<Employee> findByIdAndStoreId(Long id, Long storeId);

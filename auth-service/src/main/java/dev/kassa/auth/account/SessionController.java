@@ -7,7 +7,6 @@ import dev.kassa.auth.account.Views.StoreView;
 import dev.kassa.auth.account.Views.UserView;
 import dev.kassa.auth.token.TokenPair;
 import dev.kassa.auth.token.TokenService;
-import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.ClientAddresses;
 import dev.kassa.platform.web.CallerReads;
@@ -123,13 +122,11 @@ class SessionController {
     @Operation(summary = "The caller, the store named by X-Tenant-Key and the caller's role in it")
     @GetMapping("/api/users/auth/me")
     ResponseEntity<Success<Me>> me(Caller caller) {
-        User user = sessions.user(caller.userId());
-        Membership membership = sessions.memberships(caller.userId()).stream()
-                .filter(m -> m.store().tenantKey().equals(caller.tenantKey()))
-                .findFirst()
-                .orElseThrow(() -> PlatformErrors.NOT_A_MEMBER.exception());
+        Profile profile = sessions.profile(caller.userId(), caller.tenantKey());
         return CallerReads.kept(Success.of(new Me(
-                UserView.from(user), StoreView.from(membership.store()), EmployeeView.from(membership.employee()))));
+                UserView.from(profile.user()),
+                StoreView.from(profile.store()),
+                EmployeeView.from(profile.employee()))));
     }
 
     @Operation(summary = "Every active store the caller works in, with its tenant_key")

@@ -136,6 +136,18 @@ public class SessionService {
         return users.findById(userId).orElseThrow(() -> PlatformErrors.NOT_AUTHENTICATED.exception());
     }
 
+    /**
+     * The caller's profile in the store of the tenant key: one statement in one transaction; when it finds nothing, the
+     * caller's account is gone (not authenticated) or they are no member of that store.
+     */
+    @Transactional(readOnly = true)
+    public Profile profile(long userId, String tenantKey) {
+        return employees.profile(userId, tenantKey).orElseThrow(() -> {
+            user(userId);
+            return PlatformErrors.NOT_A_MEMBER.exception();
+        });
+    }
+
     @Transactional(readOnly = true)
     public List<Membership> memberships(long userId) {
         return employees.memberships(userId);
