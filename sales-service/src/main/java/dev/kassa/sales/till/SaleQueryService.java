@@ -3,11 +3,10 @@ package dev.kassa.sales.till;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
-import dev.kassa.sales.shift.Session;
-import dev.kassa.sales.shift.SessionRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -23,7 +22,7 @@ public class SaleQueryService {
     private final SaleViews views;
     private final PaymentRepository payments;
     private final SaleSearchRepository search;
-    private final SessionRepository sessions;
+    private final CurrentSaleRepository current;
 
     SaleQueryService(
             SaleRepository sales,
@@ -31,13 +30,13 @@ public class SaleQueryService {
             SaleViews views,
             PaymentRepository payments,
             SaleSearchRepository search,
-            SessionRepository sessions) {
+            CurrentSaleRepository current) {
         this.sales = sales;
         this.lines = lines;
         this.views = views;
         this.payments = payments;
         this.search = search;
-        this.sessions = sessions;
+        this.current = current;
     }
 
     public SaleView get(long saleId) {
@@ -45,10 +44,18 @@ public class SaleQueryService {
     }
 
     /** The caller's open draft in a shift, if any (spec S28). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<SaleView> current(Caller caller, long sessionId) {
-        // spec S28: a closed shift is answered as one not found (404), as the original did
-        sessions.find(sessionId).filter(Session::isOpen).orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
-        return sales.pendingOf(sessionId, caller.userId()).map(s -> views.view(s.id()));
+        Optional<SaleRepository.Sale> draft = current.draft(sessionId, caller.userId());
+        if (draft.isEmpty()) {
+            // spec S28: a closed shift is answered as one not found (404), as the original did
+            if (!current.open(sessionId)) {
+                throw SalesErrors.SESSION_NOT_FOUND.exception();
+            }
+            return Optional.empty();
+        }
+        // a draft has no payments yet
+        return draft.map(sale -> SaleView.of(sale, current.items(sale.id()), List.of()));
     }
 
     /** The sales list: {@code today} narrows to today's completed sales (the store's local date). */

@@ -377,15 +377,6 @@ class SaleRepository {
                 .update();
     }
 
-    Optional<Sale> pendingOf(long sessionId, long cashierUserId) {
-        return sql.sql(SELECT_SALE
-                        + " where s.session_id = :session and s.cashier_user_id = :cashier and s.status = 'pending'")
-                .param("session", sessionId)
-                .param("cashier", cashierUserId)
-                .query(SALE)
-                .optional();
-    }
-
     private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
