@@ -1,6 +1,7 @@
 package dev.kassa.catalog;
 
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.ExportedFiles;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,19 @@ class RecipeTests {
         assertThat(page.text("/margin")).isEqualTo("284.62");
         assertThat(page.text("/quantity")).isEqualTo(owner.get(recipe).text("/available") + ".000");
         assertThat(page.text("/stock_status")).isEqualTo("in_stock");
+        assertThat(page.text("/has_recipe")).isEqualTo("true");
+        assertThat(owner.get("/api/products/products/" + milk + "/").text("/has_recipe"))
+                .isEqualTo("false");
+        // in the products file its cost and stock are left to its components' rows (not counted twice in the stock
+        // value)
+        List<List<String>> file = ExportedFiles.csv(
+                owner.get("/api/products/products/export?search=Латте").bytes(), ';');
+        List<String> header = file.get(0);
+        assertThat(file.get(1).get(header.indexOf("Наименование"))).isEqualTo("Латте");
+        assertThat(file.get(1).get(header.indexOf("Себестоимость"))).isEmpty();
+        assertThat(file.get(1).get(header.indexOf("Остаток"))).isEmpty();
+        assertThat(file.get(1).get(header.indexOf("Сумма остатка по себестоимости")))
+                .isEmpty();
 
         // the guests' menu offers the latte while its components last; a raf needing 2 l of milk is not on it
         long raf = product(owner, "Раф", "pcs", 0, 30000, 0);

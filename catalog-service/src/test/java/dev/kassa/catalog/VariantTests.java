@@ -185,6 +185,12 @@ class VariantTests {
                 .as("a parent names no parent")
                 .isEmpty();
 
+        // newest first, a variant still comes after its parent: a long file comes back in whatever its chunks
+        List<List<String>> newest =
+                csv(owner.get("/api/products/products/export").bytes(), ';');
+        List<String> skus = newest.stream().map(r -> r.get(0)).toList();
+        assertThat(skus.indexOf(sku)).isLessThan(skus.indexOf(sku + "-MW")).isLessThan(skus.indexOf(sku + "-LW"));
+
         // the file into another store: the parent, its two variants linked to it, the socks; again: nothing changes
         String other = TestStores.newKey("vfi");
         Api there = Api.member(port, other, 1, "owner", "owner");

@@ -16,7 +16,7 @@ import java.util.List;
 class ModifierReportRepository {
 
     /**
-     * One option's figures: its group's and its own name as last sold, the sales it was in, the units sold with it and what
+     * One option's figures: its group's and its own name as last sold (a refund's names are those of its sale), the sales it was in, the units sold with it and what
      * it added to them, less what refunds gave back.
      */
     record Option(long optionId, String group, String name, long salesCount, BigDecimal quantity, BigDecimal amount) {}
@@ -33,8 +33,8 @@ class ModifierReportRepository {
         return sql.sql(
                         """
                         select m.option_id,
-                               (array_agg(m.group_name order by f.completed_at desc))[1] as group_name,
-                               (array_agg(m.name order by f.completed_at desc))[1] as name,
+                               (array_agg(m.group_name order by f.kind = 'sale' desc, f.completed_at desc))[1] as group_name,
+                               (array_agg(m.name order by f.kind = 'sale' desc, f.completed_at desc))[1] as name,
                                count(distinct m.sale_id) filter (where f.kind = 'sale') as sales_count,
                                sum(m.quantity) as quantity,
                                sum(m.amount) as amount

@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Map;
@@ -60,6 +61,7 @@ class BarcodeService {
      * An inactive product is not found by its codes (it cannot be sold). One statement, outside a transaction: the code
      * and the product's page read together.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Scan scan(String barcode) {
         if (FieldErrors.blank(barcode)) {
             throw CatalogErrors.BARCODE_REQUIRED.exception();

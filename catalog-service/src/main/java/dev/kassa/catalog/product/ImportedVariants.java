@@ -44,7 +44,7 @@ final class ImportedVariants {
             return ImportHandler.Result.refused(refused);
         }
         if (!dryRun) {
-            variants.create(parent.id(), r);
+            variants.create(parent.id(), r, "import");
         }
         return ImportHandler.Result.of(ImportOutcome.CREATED);
     }

@@ -39,11 +39,12 @@ public class ProductExportService {
                 Column.of("export.products.category", ProductView::categoryName),
                 Column.of("export.products.unit", ProductView::unitShort),
                 Column.of("export.products.sale_price", ProductView::salePrice),
-                Column.of("export.products.cost_price", ProductView::costPrice),
-                Column.of("export.products.quantity", v -> v.inventory().trackInventory() ? v.quantity() : null),
+                // a product made of others: its cost and stock are its components' (their own rows), not its own
+                Column.of("export.products.cost_price", v -> v.hasRecipe() ? null : v.costPrice()),
+                Column.of("export.products.quantity", v -> stocked(v) ? v.quantity() : null),
                 Column.of(
                         "export.products.available",
-                        v -> v.inventory().trackInventory() ? v.inventory().availableQuantity() : null),
+                        v -> stocked(v) ? v.inventory().availableQuantity() : null),
                 Column.of("export.products.stock_value", ProductExportService::stockValue),
                 Column.of("export.products.min_quantity", v -> v.inventory().minQuantity()),
                 Column.of("export.products.is_active", ProductView::isActive),
@@ -81,7 +82,8 @@ public class ProductExportService {
                 RowSource.pages(
                         PAGE,
                         Sort.unsorted(),
-                        page -> withParents(products.list(filter, ordering, page), parentSkus),
+                        // a variant after its parent, so that the file comes back in whatever its length
+                        page -> withParents(products.list(filter, ordering, page, true), parentSkus),
                         entities::clear));
     }
 
@@ -98,9 +100,14 @@ public class ProductExportService {
         return page;
     }
 
+    /** Whether the product has stock of its own (tracked, not made of others). */
+    static boolean stocked(ProductView v) {
+        return v.inventory().trackInventory() && !v.hasRecipe();
+    }
+
     /** What the product's stock is worth at its cost price; nothing for a product without stock (a service). */
     static BigDecimal stockValue(ProductView v) {
-        if (!v.inventory().trackInventory() || v.quantity() == null || v.costPrice() == null) {
+        if (!stocked(v) || v.quantity() == null || v.costPrice() == null) {
             return null;
         }
         return v.quantity().multiply(v.costPrice()).setScale(2, RoundingMode.HALF_UP);

@@ -176,7 +176,7 @@ class ProductImportService implements ImportHandler {
                     row.decimal("min_quantity"),
                     row.flag("is_active"),
                     row.text("variant_of"),
-                    VariantOptions.parse(row.text("options")));
+                    VariantOptions.parse(row.text("options"), row.errors()));
             FieldErrors errors = row.errors();
             if (line.parent() != null && line.options().isEmpty()) {
                 errors.add("options", "catalog.variant_option_invalid");

@@ -332,7 +332,13 @@ public class ProductService {
      * count and its page, two statements, no transaction of their own.
      */
     public Page<ProductView> list(ProductFilter filter, String ordering, Pageable pageable) {
-        String orderBy = ProductSearchRepository.ORDERING.orderBy(ordering);
+        return list(filter, ordering, pageable, false);
+    }
+
+    /** {@link #list(ProductFilter, String, Pageable)}; {@code parentsFirst}: variants after every other product (a file). */
+    Page<ProductView> list(ProductFilter filter, String ordering, Pageable pageable, boolean parentsFirst) {
+        String orderBy =
+                (parentsFirst ? "p.variant_of nulls first, " : "") + ProductSearchRepository.ORDERING.orderBy(ordering);
         filter.validate();
         return pages.list(filter, orderBy, pageable, TenantContext.require().today())
                 .map(this::view);

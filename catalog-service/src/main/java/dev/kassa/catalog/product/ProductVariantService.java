@@ -55,16 +55,21 @@ class ProductVariantService {
      */
     @Transactional
     ProductView create(long parentId, VariantRequest r) {
+        return create(parentId, r, "receipt");
+    }
+
+    /** {@link #create(long, VariantRequest)}, its opening stock's movement with {@code stockReason} ({@code import}). */
+    @Transactional
+    ProductView create(long parentId, VariantRequest r, String stockReason) {
         if (products.lock(parentId).isEmpty()) {
             throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }
         Product parent = products.findById(parentId).orElseThrow(CatalogErrors.NO_SUCH_PRODUCT::exception);
         Map<String, String> options = checkOptions(parent, r.options());
-        ProductView made = service.create(form(parent, options, r));
-        Product variant = products.findById(made.id()).orElseThrow();
+        Product variant = service.create(form(parent, options, r), stockReason);
         variant.variantOf(parentId, options);
         products.flush();
-        return service.get(made.id());
+        return service.get(variant.id());
     }
 
     /**
@@ -133,6 +138,9 @@ class ProductVariantService {
     private static Map<String, String> options(Map<String, String> given) {
         Map<String, String> options = new LinkedHashMap<>();
         FieldErrors errors = new FieldErrors();
+        if (given == null || given.isEmpty() || given.size() > MAX_OPTIONS) {
+            throw FieldErrors.single("options", "catalog.variant_option_invalid");
+        }
         given.forEach((key, value) -> {
             String k = key == null ? "" : key.trim();
             String v = value == null ? "" : value.trim();

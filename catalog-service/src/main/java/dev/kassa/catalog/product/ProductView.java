@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Product detail (spec §3.4.2) with flat price and stock fields for list clients; a variant names its parent ({@code
- * variant_of}) and what sets it apart ({@code options}).
+ * variant_of}) and what sets it apart ({@code options}); a product made of others ({@code has_recipe}) shows its
+ * components' cost and how many they make as its cost and stock.
  */
 public record ProductView(
         Long id,
@@ -41,7 +42,8 @@ public record ProductView(
         Instant createdAt,
         Instant updatedAt,
         Long variantOf,
-        Map<String, String> options) {
+        Map<String, String> options,
+        boolean hasRecipe) {
 
     public record Pricing(
             BigDecimal costPrice,
@@ -144,7 +146,8 @@ public record ProductView(
                 p.createdAt(),
                 p.updatedAt(),
                 p.variantOf(),
-                p.variantOptions());
+                p.variantOptions(),
+                level.composite());
     }
 
     /** Whether stock is kept of it: its own flag, or for a product made of others whether any component's is kept. */

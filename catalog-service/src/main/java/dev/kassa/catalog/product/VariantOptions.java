@@ -24,8 +24,8 @@ final class VariantOptions {
                 .collect(Collectors.joining("; "));
     }
 
-    /** The options a cell names, in its order; refused ({@code options}) when a part has no name or no value. */
-    static Map<String, String> parse(String cell) {
+    /** The options a cell names, in its order; a part without a name or a value is an error of {@code options}. */
+    static Map<String, String> parse(String cell, FieldErrors errors) {
         Map<String, String> options = new LinkedHashMap<>();
         if (cell == null || cell.isBlank()) {
             return options;
@@ -36,7 +36,8 @@ final class VariantOptions {
             }
             int at = indexOfSeparator(part);
             if (at < 0) {
-                throw FieldErrors.single("options", "catalog.variant_option_invalid");
+                errors.add("options", "catalog.variant_option_invalid");
+                continue;
             }
             options.put(part.substring(0, at).trim(), part.substring(at + 1).trim());
         }
