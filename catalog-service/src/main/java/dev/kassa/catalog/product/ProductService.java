@@ -326,7 +326,6 @@ public class ProductService {
         return list(ProductFilter.all(search, category, active), "name", pageable);
     }
 
-    /** The product list with every filter of spec C10; {@code ordering} as the seed names it ({@code -sale_price}). */
     /**
      * The product list with every filter of spec C10; {@code ordering} as the seed names it ({@code -sale_price}): its
      * count and its page, two statements, no transaction of their own.
