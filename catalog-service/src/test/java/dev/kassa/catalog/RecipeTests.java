@@ -231,6 +231,12 @@ class RecipeTests {
                         .at("/results")
                         .findValuesAsText("name"))
                 .contains("Латте");
+        assertThat(owner.get("/api/products/products/low-stock/?min_quantity=100")
+                        .at("/results")
+                        .findValuesAsText("name"))
+                .as("running low as its page judges it: a few lattes left, no raf at all")
+                .contains("Латте")
+                .doesNotContain("Раф");
         // the raf made of nothing again: sold from its own (empty) stock, still off the menu
         assertThat(owner.put("/api/products/products/" + raf + "/recipe/", json("components", List.of()))
                         .at("/components")

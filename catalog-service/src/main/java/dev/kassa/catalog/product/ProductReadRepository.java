@@ -148,7 +148,29 @@ class ProductReadRepository {
      */
     Page<Read> list(ProductFilter filter, String orderBy, Pageable pageable, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = filter.where(params);
+        return page(filter.where(params), params, orderBy, pageable, today);
+    }
+
+    /**
+     * Active products whose stock is kept and whose sellable stock (for a product made of others, what its components
+     * make) is above zero and at most {@code threshold}, or their own minimum without one (spec §3.2.3), by name.
+     */
+    Page<Read> lowStock(BigDecimal threshold, Pageable pageable, LocalDate today) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("threshold", threshold);
+        params.put("today", today);
+        return page(
+                " where p.is_active and " + ProductFilter.TRACKED + " and " + ProductFilter.SELLABLE_NOW
+                        + " between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)",
+                params,
+                "p.name, p.id",
+                pageable,
+                today);
+    }
+
+    /** A page of the products {@code where} lets through, in {@code orderBy} order, and their count. */
+    private Page<Read> page(
+            String where, Map<String, Object> params, String orderBy, Pageable pageable, LocalDate today) {
         long total = sql.sql("select count(*) from products p" + where)
                 .params(params)
                 .query(Long.class)

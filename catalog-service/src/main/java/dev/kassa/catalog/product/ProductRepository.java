@@ -1,12 +1,8 @@
 package dev.kassa.catalog.product;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,15 +35,4 @@ public interface ProductRepository extends JpaRepository<Product, Long>, NewProd
 
     /** The variants of a parent, in the order they were made. */
     List<Product> findByVariantOfOrderById(long parent);
-
-    /** Tracked, active products whose sellable stock is above zero and at most their minimum (spec §3.2.3). */
-    @Query(
-            value = "select p.* from products p where p.track_inventory and p.is_active and "
-                    + ProductFilter.AVAILABLE
-                    + " between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)",
-            countQuery = "select count(*) from products p where p.track_inventory and p.is_active and "
-                    + ProductFilter.AVAILABLE
-                    + " between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)",
-            nativeQuery = true)
-    Page<Product> lowStock(BigDecimal threshold, LocalDate today, Pageable pageable);
 }

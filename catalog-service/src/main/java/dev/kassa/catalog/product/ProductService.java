@@ -11,7 +11,6 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -350,17 +349,13 @@ public class ProductService {
                 .toList();
     }
 
-    private Page<ProductView> withDetails(Page<Product> page) {
-        List<ProductView> views = views(page.map(Product::id).toList());
-        return new PageImpl<>(views, page.getPageable(), page.getTotalElements());
-    }
-
-    @Transactional(readOnly = true)
+    /** Products running low, their stock judged as their pages show it: two statements, no transaction of their own. */
     public Page<ProductView> lowStock(BigDecimal threshold, Pageable pageable) {
         if (threshold != null && threshold.signum() < 0) {
             throw FieldErrors.single("min_quantity", "validation.not_negative");
         }
-        return withDetails(products.lowStock(threshold, TenantContext.require().today(), pageable));
+        return pages.lowStock(threshold, pageable, TenantContext.require().today())
+                .map(this::view);
     }
 
     /** The page of a product just made or changed: its changes flushed, then read as {@link #get} reads it. */
