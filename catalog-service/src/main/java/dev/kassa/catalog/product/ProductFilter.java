@@ -49,9 +49,7 @@ public record ProductFilter(
             + " then exists (select 1 from recipe_components rc join products c on c.id = rc.component_id"
             + " where rc.product_id = p.id and c.track_inventory) else p.track_inventory end)";
     /** What {@code p} has to sell now: for a product made of others, how many its tracked components make. */
-    static final String SELLABLE_NOW = "coalesce((select min(floor(greatest(" + Expiry.available("c")
-            + ", 0) / rc.quantity)) from recipe_components rc join products c on c.id = rc.component_id"
-            + " where rc.product_id = p.id and c.track_inventory), " + AVAILABLE + ")";
+    static final String SELLABLE_NOW = "coalesce(" + Expiry.MAKEABLE + ", " + AVAILABLE + ")";
 
     public static ProductFilter all(String search, Long category, Boolean active) {
         return new ProductFilter(search, category, null, active, null, null, null, null, null, null, null);

@@ -126,17 +126,18 @@ class ProductReadRepository {
 
     /** The product's page as of the store's date {@code today} (which batches have expired); empty when there is none. */
     Optional<Read> page(long id, LocalDate today) {
-        return sql.sql(BY_ID)
-                .param("id", id)
-                .param("today", today)
-                .query((rs, i) -> read(rs, today))
-                .optional();
+        return one(BY_ID, "id", id, today);
     }
 
     /** The page of the product a scanned code names, with what the code is; empty when it names none. */
     Optional<Read> scanned(String code, LocalDate today) {
-        return sql.sql(BY_CODE)
-                .param("code", code)
+        return one(BY_CODE, "code", code, today);
+    }
+
+    /** The one product {@code statement} finds by its parameter {@code name}. */
+    private Optional<Read> one(String statement, String name, Object value, LocalDate today) {
+        return sql.sql(statement)
+                .param(name, value)
                 .param("today", today)
                 .query((rs, i) -> read(rs, today))
                 .optional();

@@ -20,6 +20,14 @@ public final class Expiry {
             + " - (select coalesce(sum(r.quantity), 0) from reservations r"
             + " where r.product_id = p.id and r.status = 'active' and r.reserved_until > now()))";
 
+    /**
+     * How many units of a product {@code p} made of others its tracked components make now: the least of each one's
+     * {@link #AVAILABLE} ÷ its quantity in the recipe; null when no component of it is tracked (or it has no recipe).
+     */
+    public static final String MAKEABLE = "(select min(floor(greatest(" + available("c") + ", 0) / rc.quantity))"
+            + " from recipe_components rc join products c on c.id = rc.component_id"
+            + " where rc.product_id = p.id and c.track_inventory)";
+
     /** {@link #AVAILABLE} of the product that is {@code alias} in the statement. */
     public static String available(String alias) {
         return AVAILABLE.replace("_id = p.id", "_id = " + alias + ".id");

@@ -71,19 +71,14 @@ public class StockLevelRepository {
         return levels;
     }
 
-    /**
-     * What a product made of others costs from its components (each component's cost price × its quantity, to the cent)
-     * and how many its tracked components make now (each one's sellable stock ÷ its quantity, the least of them).
-     */
+    /** What a product made of others costs from its components (each component's cost price × its quantity, to the cent). */
     private static final String RECIPE_FIGURES =
             """
              left join lateral (
-                   select sum(round(c.cost_price * rc.quantity, 2)) as recipe_cost,
-                          min(floor(greatest(%s, 0) / rc.quantity)) filter (where c.track_inventory) as makeable
+                   select sum(round(c.cost_price * rc.quantity, 2)) as recipe_cost
                      from recipe_components rc join products c on c.id = rc.component_id
                     where rc.product_id = p.id) rf on true
-            """
-                    .formatted(Expiry.available("c"));
+            """;
 
     /** The products' stock and alert settings in one query (a product that does not exist is left out). */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
@@ -140,7 +135,7 @@ public class StockLevelRepository {
                     + RECIPE_FIGURES;
 
     public static final String LEVEL_COLUMNS =
-            "st.on_hand, st.sellable, st.unavailable, rs.reserved, rf.recipe_cost, rf.makeable";
+            "st.on_hand, st.sellable, st.unavailable, rs.reserved, rf.recipe_cost, " + Expiry.MAKEABLE + " as makeable";
 
     /**
      * A product's stock from a row's {@code on_hand}, {@code sellable}, {@code unavailable} and {@code reserved} (and with

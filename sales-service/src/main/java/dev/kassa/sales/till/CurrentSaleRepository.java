@@ -34,7 +34,7 @@ class CurrentSaleRepository {
 
     /** The sale's lines, in the order they were added. */
     List<SaleLineRepository.Item> items(long saleId) {
-        return sql.sql("select * from sale_items where sale_id = :sale order by id")
+        return sql.sql(SaleLineRepository.ITEMS_OF_SALE)
                 .param("sale", saleId)
                 .query(SaleLineRepository.ITEM)
                 .list();

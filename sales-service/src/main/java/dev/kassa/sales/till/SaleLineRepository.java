@@ -116,11 +116,11 @@ class SaleLineRepository {
                 .optional();
     }
 
+    /** A sale's lines ({@code :sale}) in the order they were added. */
+    static final String ITEMS_OF_SALE = "select * from sale_items where sale_id = :sale order by id";
+
     List<Item> items(long saleId) {
-        return sql.sql("select * from sale_items where sale_id = :sale order by id")
-                .param("sale", saleId)
-                .query(ITEM)
-                .list();
+        return sql.sql(ITEMS_OF_SALE).param("sale", saleId).query(ITEM).list();
     }
 
     /**
