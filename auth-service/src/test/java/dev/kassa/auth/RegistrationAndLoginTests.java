@@ -171,6 +171,19 @@ class RegistrationAndLoginTests {
         assertThat(register(name).text("/data/store/slug")).isEqualTo(first + "_4");
     }
 
+    /** The warm-up store's schema (every service warms up in it before it is ready) is never a shop's. */
+    @Test
+    void noStoreIsOpenedOnTheWarmUpStoresSchema() {
+        Map<String, Object> chosen = Registrations.owner(unique("u"), "A", "Warm");
+        chosen.put("store_slug", "kassa-warm-up");
+        Api.Response refused = api().post("/api/users/auth/register/", chosen);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("/errors/store_slug/0")).isNotBlank();
+        assertThat(register("Kassa Warm Up").text("/data/store/slug"))
+                .startsWith("kassa-warm-up_")
+                .isNotEqualTo("kassa-warm-up");
+    }
+
     Api.Response register(String storeName) {
         Api.Response r = api().post("/api/users/auth/register/", Registrations.owner(unique("u"), "A", storeName));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);

@@ -85,7 +85,8 @@ public class StoreOpening {
             slug = d.slug().trim().toLowerCase(Locale.ROOT);
             if (!TenantKeys.isValidSlug(slug)) {
                 errors.add(f.slug(), "auth.slug_invalid");
-            } else if (stores.existsBySchemaName(TenantKeys.schemaForSlug(slug))) {
+            } else if (TenantKeys.isReservedSchema(TenantKeys.schemaForSlug(slug))
+                    || stores.existsBySchemaName(TenantKeys.schemaForSlug(slug))) {
                 errors.add(f.slug(), "auth.slug_taken");
             }
         }
@@ -129,7 +130,10 @@ public class StoreOpening {
         String schema = TenantKeys.schemaForSlug(base);
         Set<String> taken = new HashSet<>(stores.schemaNamesLike(schema, LikePatterns.startsWith(schema + "_")));
         String candidate = base;
-        for (int i = 1; taken.contains(TenantKeys.schemaForSlug(candidate)); i++) {
+        for (int i = 1;
+                taken.contains(TenantKeys.schemaForSlug(candidate))
+                        || TenantKeys.isReservedSchema(TenantKeys.schemaForSlug(candidate));
+                i++) {
             candidate = base + "_" + i;
         }
         return candidate;

@@ -114,8 +114,11 @@ public final class Failover {
         System.out.println("Both instances of each service alive, 30 s …");
         long start = System.currentTimeMillis();
         Thread.sleep(30_000);
-        checks.window("both alive", start, System.currentTimeMillis(), start, false);
+        checks.allAlive("both alive", start, System.currentTimeMillis());
         check("both alive");
+        if ("both-alive".equals(System.getenv("KASSA_FAILOVER_PHASES"))) {
+            return finish(threads);
+        }
 
         for (String module : KILLED) {
             String victim = suite.instances(module).get(1).name();
@@ -126,7 +129,7 @@ public final class Failover {
             System.out.println("SIGKILL " + victim + " …");
             suite.kill(victim);
             Thread.sleep(20_000);
-            checks.window(victim + " lost", from, System.currentTimeMillis(), kill, true);
+            checks.window(victim + " lost", from, System.currentTimeMillis(), kill);
             check(victim + " lost");
             // how long the killed instance may take to come back is the harness's patience, not a target: on a
             // 2-core machine under the tills' load, with the survivors serving, a JVM restart has taken 243 s
@@ -158,7 +161,10 @@ public final class Failover {
         Thread.sleep(20_000);
         checks.outage("PostgreSQL restarted", from, System.currentTimeMillis(), away, back);
         check("PostgreSQL restarted");
+        return finish(threads);
+    }
 
+    private int finish(List<Thread> threads) throws InterruptedException {
         stopped.set(true);
         selling.set(false);
         for (Thread t : threads) {

@@ -17,6 +17,17 @@ public final class TenantKeys {
     public static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_-]{0,55}_[0-9a-f]{8}$");
     public static final Pattern SCHEMA = Pattern.compile("^tenant_[a-z][a-z0-9_]{0,55}$");
 
+    /**
+     * The store every service warms its hot paths up against before it takes calls (platform's warm-up): its schema is
+     * reserved, so no store can be opened on it ({@link #isReservedSchema}).
+     */
+    public static final String WARM_UP_KEY = "kassa-warm-up_00000000";
+
+    /** Whether a schema belongs to no store a user may open (the warm-up store's). */
+    public static boolean isReservedSchema(String schema) {
+        return schemaOf(WARM_UP_KEY).equals(schema);
+    }
+
     public static boolean isValidKey(String key) {
         return key != null && KEY.matcher(key).matches();
     }

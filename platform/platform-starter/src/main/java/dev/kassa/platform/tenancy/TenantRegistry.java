@@ -59,6 +59,16 @@ public class TenantRegistry {
                 version);
     }
 
+    /**
+     * Marks a provisioned schema as no store's (the warm-up store's): the sweeps and migrations that go through every
+     * active store leave it out.
+     */
+    public void markWarmUp(String tenantKey) {
+        jdbc.update(
+                "update public.kassa_tenant set status = 'warm-up' where tenant_key = ? and status <> 'warm-up'",
+                tenantKey);
+    }
+
     public Optional<Profile> profile(String tenantKey) {
         return jdbc
                 .query(
