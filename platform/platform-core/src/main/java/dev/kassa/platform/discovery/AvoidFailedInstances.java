@@ -63,6 +63,8 @@ public class AvoidFailedInstances {
     /** The instances, without those that just refused a connection (all of them when every one did). */
     static final class Filtered extends DelegatingServiceInstanceListSupplier {
         private final ObjectProvider<RecentFailures> failures;
+        /** Resolved on the first call that finds it: a bean looked up on every call cost the gateway's calls their share. */
+        private volatile RecentFailures resolved;
 
         Filtered(ServiceInstanceListSupplier delegate, ObjectProvider<RecentFailures> failures) {
             super(delegate);
@@ -79,8 +81,17 @@ public class AvoidFailedInstances {
             return getDelegate().get(request).map(this::usable);
         }
 
+        private RecentFailures recentFailures() {
+            RecentFailures recent = resolved;
+            if (recent == null) {
+                recent = failures.getIfAvailable();
+                resolved = recent;
+            }
+            return recent;
+        }
+
         private List<ServiceInstance> usable(List<ServiceInstance> instances) {
-            RecentFailures recent = failures.getIfAvailable();
+            RecentFailures recent = recentFailures();
             if (recent == null || instances.size() < 2) {
                 return instances;
             }
