@@ -9,10 +9,16 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -71,21 +77,32 @@ public final class QrCodes {
         BitMatrix code = matrix(text);
         int side = (code.getWidth() + 2 * QUIET_ZONE) * pixels;
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
-        for (int py = 0; py < side; py++) {
-            for (int px = 0; px < side; px++) {
-                int col = px / pixels - QUIET_ZONE;
-                int row = py / pixels - QUIET_ZONE;
-                boolean black =
-                        col >= 0 && row >= 0 && col < code.getWidth() && row < code.getHeight() && code.get(col, row);
-                image.setRGB(px, py, black ? 0xFF000000 : 0xFFFFFFFF);
+        // the image's two colours are 0 (black) and 1 (white), a bit per pixel: all white first, then each dark
+        // module's
+        // square written at once into the raster (a colour converted per pixel took a receipt's page 1.5 ms)
+        Arrays.fill(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), (byte) 0xFF);
+        WritableRaster raster = image.getRaster();
+        int[] dark = new int[pixels * pixels];
+        for (int row = 0; row < code.getHeight(); row++) {
+            for (int col = 0; col < code.getWidth(); col++) {
+                if (code.get(col, row)) {
+                    raster.setSamples(
+                            (col + QUIET_ZONE) * pixels, (row + QUIET_ZONE) * pixels, pixels, pixels, 0, dark);
+                }
             }
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
+        // written through a stream kept in memory: ImageIO.write's own stream caches in a temporary file by default
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
+        return out.toByteArray();
     }
 
     /**
