@@ -1,10 +1,9 @@
 package dev.kassa.catalog.product;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.catalog.stock.ReservationService;
 import dev.kassa.catalog.stock.ReserveRequest;
 import dev.kassa.platform.warmup.HotPath;
-import jakarta.validation.Validator;
+import dev.kassa.platform.warmup.WarmUpRequests;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -21,40 +20,29 @@ class ProductWarmUp implements HotPath {
 
     private final ProductService products;
     private final ReservationService reservations;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final WarmUpRequests requests;
 
-    ProductWarmUp(ProductService products, ReservationService reservations, ObjectMapper json, Validator validator) {
+    ProductWarmUp(ProductService products, ReservationService reservations, WarmUpRequests requests) {
         this.products = products;
         this.reservations = reservations;
-        this.json = json;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @Override
     public void run() throws Exception {
-        ProductView created = products.create(read(
+        ProductView created = products.create(requests.read(
                 """
                 {"name": "Warm-up", "sku": "WARM-UP", "barcode": "2000000000008", "sale_price": "1.00",
                  "cost_price": "0.50", "initial_quantity": "5"}""",
                 CreateProductRequest.class));
         ProductService.Scanned scanned = products.scanned("2000000000008")
                 .orElseThrow(() -> new IllegalStateException("the warm-up's product was not found by its barcode"));
-        json.writeValueAsBytes(reservations.reserve(read(
+        requests.write(reservations.reserve(requests.read(
                 "{\"request_ref\": \"warm-up\", \"barcode\": \"2000000000008\", \"quantity\": \"1\"}",
                 ReserveRequest.class)));
         reservations.release(List.of("warm-up"));
-        json.writeValueAsBytes(scanned.product());
-        json.writeValueAsBytes(products.get(created.id()));
-        json.writeValueAsBytes(
-                products.list(null, null, null, PageRequest.of(0, 20)).getContent());
-    }
-
-    private <T> T read(String body, Class<T> type) throws Exception {
-        T request = json.readValue(body, type);
-        if (!validator.validate(request).isEmpty()) {
-            throw new IllegalStateException("the warm-up's request is not valid: " + validator.validate(request));
-        }
-        return request;
+        requests.write(scanned.product());
+        requests.write(products.get(created.id()));
+        requests.write(products.list(null, null, null, PageRequest.of(0, 20)).getContent());
     }
 }

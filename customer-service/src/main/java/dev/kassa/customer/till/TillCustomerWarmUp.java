@@ -1,8 +1,7 @@
 package dev.kassa.customer.till;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.warmup.HotPath;
-import jakarta.validation.Validator;
+import dev.kassa.platform.warmup.WarmUpRequests;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,13 +13,11 @@ import org.springframework.stereotype.Component;
 class TillCustomerWarmUp implements HotPath {
 
     private final TillCustomerService tillCustomers;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final WarmUpRequests requests;
 
-    TillCustomerWarmUp(TillCustomerService tillCustomers, ObjectMapper json, Validator validator) {
+    TillCustomerWarmUp(TillCustomerService tillCustomers, WarmUpRequests requests) {
         this.tillCustomers = tillCustomers;
-        this.json = json;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @Override
@@ -28,14 +25,10 @@ class TillCustomerWarmUp implements HotPath {
         TillCustomerService.TillCustomer created =
                 resolve("{\"new_customer\": {\"name\": \"Warm-up\", \"phone\": \"+998900000000\"}}");
         TillCustomerService.TillCustomer again = resolve("{\"customer_id\": " + created.id() + "}");
-        json.writeValueAsBytes(again);
+        requests.write(again);
     }
 
     private TillCustomerService.TillCustomer resolve(String body) throws Exception {
-        TillCustomerService.Request request = json.readValue(body, TillCustomerService.Request.class);
-        if (!validator.validate(request).isEmpty()) {
-            throw new IllegalStateException("the warm-up's buyer is not valid: " + validator.validate(request));
-        }
-        return tillCustomers.resolve(request);
+        return tillCustomers.resolve(requests.read(body, TillCustomerService.Request.class));
     }
 }

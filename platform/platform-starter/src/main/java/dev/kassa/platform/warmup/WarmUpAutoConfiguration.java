@@ -1,17 +1,21 @@
 package dev.kassa.platform.warmup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.netflix.appinfo.ApplicationInfoManager;
 import dev.kassa.platform.security.KassaSecurityAutoConfiguration;
 import dev.kassa.platform.tenancy.TenancyAutoConfiguration;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,13 +30,15 @@ import java.util.Optional;
             TenancyAutoConfiguration.class,
             KassaSecurityAutoConfiguration.class,
             HibernateJpaAutoConfiguration.class,
-            DataSourceTransactionManagerAutoConfiguration.class
+            DataSourceTransactionManagerAutoConfiguration.class,
+            JacksonAutoConfiguration.class,
+            ValidationAutoConfiguration.class
         })
-@ConditionalOnProperty(name = "kassa.warm-up.enabled", havingValue = "true", matchIfMissing = true)
 public class WarmUpAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "kassa.warm-up.enabled", havingValue = "true", matchIfMissing = true)
     public WarmUp warmUp(
             ObjectProvider<HotPath> hotPaths,
             ObjectProvider<TenantProvisioner> provisioner,
@@ -47,6 +53,12 @@ public class WarmUpAutoConfiguration {
                 Optional.ofNullable(transactions.getIfUnique()),
                 Optional.ofNullable(tokens.getIfUnique()),
                 environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WarmUpRequests warmUpRequests(ObjectMapper json, Validator validator) {
+        return new WarmUpRequests(json, validator);
     }
 
     @Configuration(proxyBeanMethods = false)
