@@ -26,6 +26,9 @@ class WarmUpTests {
     void aScanIsTakenWithoutFailingAndLeavesNoProductNorHold() {
         WarmUp.Outcome outcome = warmUp.warmUp();
         assertThat(outcome.hotPaths()).isPositive();
+        assertThat(outcome.taken())
+                .as("taken in the warm-up store, not skipped")
+                .isEqualTo(outcome.hotPaths());
         assertThat(outcome.failed()).isEmpty();
         String schema = TenantKeys.schemaOf(TenantKeys.WARM_UP_KEY);
         assertThat(jdbc.queryForObject("select count(*) from \"" + schema + "\".products", Integer.class))

@@ -2,6 +2,7 @@ package dev.kassa.catalog.stock;
 
 import dev.kassa.platform.tenancy.StoreRounds;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantKeys;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,9 +51,14 @@ public class HoldSweeper {
         this.follow = properties.reservationTtl().plus(interval);
     }
 
-    /** A hold was placed (and its lapse time fixed) in the current store: the store is visited until it has lapsed. */
+    /**
+     * A hold was placed (and its lapse time fixed) in the current store: the store is visited until it has lapsed. The
+     * warm-up store's holds are rolled back with the warm-up: it is never visited.
+     */
     void holdPlaced() {
-        TenantContext.current().ifPresent(tenant -> lastHold.put(tenant.key(), Instant.now()));
+        TenantContext.current()
+                .filter(tenant -> !tenant.key().equals(TenantKeys.WARM_UP_KEY))
+                .ifPresent(tenant -> lastHold.put(tenant.key(), Instant.now()));
     }
 
     @Scheduled(

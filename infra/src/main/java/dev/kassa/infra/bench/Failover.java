@@ -170,10 +170,7 @@ public final class Failover {
         for (Thread t : threads) {
             t.join(30_000);
         }
-        System.out.println();
-        System.out.println("Failover (issue 36), one run:");
-        results.rows().forEach((what, value) -> System.out.printf("  %-86s %s%n", what, value));
-        System.out.println(results.missed().isEmpty() ? "Every target met." : "Missed: " + results.missed());
+        results.printUnder("Failover (issue 36), one run:");
         return results.exitStatus();
     }
 

@@ -21,11 +21,6 @@ final class Results {
         System.out.println("  " + what + ": " + value + (met ? "" : "   ← MISSED"));
     }
 
-    /** The rows so far, in order, each value marked when it missed its target. */
-    Map<String, String> rows() {
-        return Collections.unmodifiableMap(table);
-    }
-
     /** The rows that missed their targets, in order. */
     List<String> missed() {
         return Collections.unmodifiableList(missed);
@@ -34,6 +29,14 @@ final class Results {
     /** The process's exit status: 0 when every target was met, otherwise 1. */
     int exitStatus() {
         return missed.isEmpty() ? 0 : 1;
+    }
+
+    /** Prints a run's rows under its title, one a line, then whether every target was met (the failover run's table). */
+    void printUnder(String title) {
+        System.out.println();
+        System.out.println(title);
+        table.forEach((what, value) -> System.out.printf("  %-86s %s%n", what, value));
+        System.out.println(missed.isEmpty() ? "Every target met." : "Missed: " + missed);
     }
 
     /** Prints the benchmark's table: every row aligned, then whether every target was met. */

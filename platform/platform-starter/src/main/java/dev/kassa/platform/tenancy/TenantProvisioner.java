@@ -17,6 +17,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -72,6 +73,23 @@ public class TenantProvisioner {
 
     /** Provisions (or brings up to date) the tenant; {@code timeZone} null keeps the known or default zone. */
     public Tenant provision(String tenantKey, String timeZone) {
+        return provision(tenantKey, timeZone, false);
+    }
+
+    /**
+     * The warm-up store ({@link TenantKeys#WARM_UP_KEY}: platform's warm-up takes the hot paths there), provisioned or
+     * brought up to date as a store is and recorded as no shop's under the same lock; empty when a store of this
+     * service already has its schema (one opened before the schema was reserved): then no warm-up store is touched.
+     */
+    public Optional<Tenant> warmUpStore() {
+        Cached cached = ready.get(TenantKeys.WARM_UP_KEY);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < REREAD_NANOS) {
+            return Optional.of(cached.tenant());
+        }
+        return Optional.ofNullable(provision(TenantKeys.WARM_UP_KEY, null, true));
+    }
+
+    private Tenant provision(String tenantKey, String timeZone, boolean warmUp) {
         String schema = TenantKeys.schemaOf(tenantKey);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
@@ -82,6 +100,13 @@ public class TenantProvisioner {
             TenantRegistry locked = registry.on(c);
             try {
                 var entry = locked.find(tenantKey);
+                if (warmUp
+                        && locked.ownerOfSchema(schema)
+                                .filter(owner -> !owner.equals(tenantKey))
+                                .isPresent()) {
+                    log.error("The warm-up store's schema {} belongs to a store: no warm-up store", schema);
+                    return null;
+                }
                 String zone = timeZone != null
                         ? zone(timeZone).getId()
                         : entry.map(TenantRegistry.Entry::timeZone).orElse(defaultZone.getId());
@@ -95,7 +120,11 @@ public class TenantProvisioner {
                             schema,
                             (System.nanoTime() - started) / 1_000_000);
                 }
-                locked.upsert(tenantKey, schema, zone, latestVersion);
+                if (warmUp) {
+                    locked.upsertWarmUp(tenantKey, schema, zone, latestVersion);
+                } else {
+                    locked.upsert(tenantKey, schema, zone, latestVersion);
+                }
                 return remember(new Tenant(tenantKey, schema, ZoneId.of(zone)));
             } finally {
                 advisory(c, "select pg_advisory_unlock(hashtextextended(?, 0))", tenantKey);

@@ -60,13 +60,29 @@ public class TenantRegistry {
     }
 
     /**
-     * Marks a provisioned schema as no store's (the warm-up store's): the sweeps and migrations that go through every
-     * active store leave it out.
+     * Records the warm-up store (platform's warm-up) as no shop's ({@code status = 'warm-up'}) in the same statement that
+     * records its version: the sweeps and migrations that go through every active store never see it active.
      */
-    public void markWarmUp(String tenantKey) {
+    public void upsertWarmUp(String tenantKey, String schema, String timeZone, int version) {
         jdbc.update(
-                "update public.kassa_tenant set status = 'warm-up' where tenant_key = ? and status <> 'warm-up'",
-                tenantKey);
+                """
+                insert into public.kassa_tenant (tenant_key, schema_name, time_zone, schema_version, status)
+                values (?, ?, ?, ?, 'warm-up')
+                on conflict (tenant_key) do update
+                   set schema_version = excluded.schema_version, status = 'warm-up', updated_at = now()
+                """,
+                tenantKey,
+                schema,
+                timeZone,
+                version);
+    }
+
+    /** The store whose schema this is, if any. */
+    public Optional<String> ownerOfSchema(String schema) {
+        return jdbc
+                .queryForList("select tenant_key from public.kassa_tenant where schema_name = ?", String.class, schema)
+                .stream()
+                .findFirst();
     }
 
     public Optional<Profile> profile(String tenantKey) {

@@ -2,9 +2,7 @@ package dev.kassa.platform.warmup;
 
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.tenancy.TenantKeys;
 import dev.kassa.platform.tenancy.TenantProvisioner;
-import dev.kassa.platform.tenancy.TenantRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,12 +44,17 @@ public class WarmUp implements ApplicationRunner, Ordered {
     static final String UNSIGNED_TOKEN =
             part("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + part("{\"sub\":\"warm-up\"}") + "." + part("warm-up");
 
-    /** What a warm-up did: the hot paths taken, the names of those that failed, how long it took. */
-    public record Outcome(int hotPaths, List<String> failed, long millis) {}
+    /**
+     * What a warm-up did: the hot paths it has, those it took (none without a warm-up store), the names of those that
+     * failed, how long it took.
+     */
+    public record Outcome(int hotPaths, int taken, List<String> failed, long millis) {}
+
+    /** A hot path that waits longer than this (a lock, a connection that does not answer) is given up. */
+    static final int TIMEOUT_SECONDS = 30;
 
     private final List<HotPath> hotPaths;
     private final Optional<TenantProvisioner> provisioner;
-    private final Optional<TenantRegistry> registry;
     private final Optional<PlatformTransactionManager> transactions;
     private final Optional<JwtDecoder> tokens;
     private final Environment environment;
@@ -60,13 +62,11 @@ public class WarmUp implements ApplicationRunner, Ordered {
     public WarmUp(
             List<HotPath> hotPaths,
             Optional<TenantProvisioner> provisioner,
-            Optional<TenantRegistry> registry,
             Optional<PlatformTransactionManager> transactions,
             Optional<JwtDecoder> tokens,
             Environment environment) {
         this.hotPaths = List.copyOf(hotPaths);
         this.provisioner = provisioner;
-        this.registry = registry;
         this.transactions = transactions;
         this.tokens = tokens;
         this.environment = environment;
@@ -79,12 +79,18 @@ public class WarmUp implements ApplicationRunner, Ordered {
 
     @Override
     public void run(ApplicationArguments args) {
-        Outcome outcome = warmUp();
-        log.info(
-                "Warmed up in {} ms: {} hot paths{}",
-                outcome.millis(),
-                outcome.hotPaths(),
-                outcome.failed().isEmpty() ? "" : ", failed: " + outcome.failed());
+        try {
+            Outcome outcome = warmUp();
+            log.info(
+                    "Warmed up in {} ms: {} of {} hot paths taken{}",
+                    outcome.millis(),
+                    outcome.taken(),
+                    outcome.hotPaths(),
+                    outcome.failed().isEmpty() ? "" : ", failed: " + outcome.failed());
+        } catch (RuntimeException e) {
+            // the instance starts anyway: a warm-up never keeps a service down
+            log.warn("The warm-up failed: {}", e.toString());
+        }
     }
 
     /** Takes the warm-up's steps once (at start-up, and from tests). */
@@ -93,13 +99,21 @@ public class WarmUp implements ApplicationRunner, Ordered {
         signingKeys();
         ownHealth();
         List<String> failed = new ArrayList<>();
-        if (!hotPaths.isEmpty() && provisioner.isPresent() && transactions.isPresent()) {
-            Tenant store = warmUpStore();
+        int taken = 0;
+        Optional<Tenant> store = hotPaths.isEmpty() || transactions.isEmpty()
+                ? Optional.empty()
+                : provisioner.flatMap(TenantProvisioner::warmUpStore);
+        if (!hotPaths.isEmpty() && store.isEmpty()) {
+            log.warn("No warm-up store (no tenancy or no single transaction manager): the hot paths are not taken");
+        }
+        if (store.isPresent()) {
             TransactionTemplate rolledBack = new TransactionTemplate(transactions.get());
+            rolledBack.setTimeout(TIMEOUT_SECONDS);
             for (HotPath path : hotPaths) {
+                taken++;
                 try {
                     TenantContext.run(
-                            store,
+                            store.get(),
                             () -> rolledBack.executeWithoutResult(status -> {
                                 status.setRollbackOnly();
                                 try {
@@ -119,21 +133,14 @@ public class WarmUp implements ApplicationRunner, Ordered {
                 }
             }
         }
-        return new Outcome(hotPaths.size(), List.copyOf(failed), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The warm-up store, provisioned (or brought up to date) with this service's migrations, left out of every sweep. */
-    private Tenant warmUpStore() {
-        Tenant store = provisioner.get().ensureReady(TenantKeys.WARM_UP_KEY);
-        registry.ifPresent(r -> r.markWarmUp(TenantKeys.WARM_UP_KEY));
-        return store;
+        return new Outcome(hotPaths.size(), taken, List.copyOf(failed), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void signingKeys() {
         tokens.ifPresent(decoder -> {
             try {
                 decoder.decode(UNSIGNED_TOKEN);
-            } catch (JwtException expected) {
+            } catch (RuntimeException expected) {
                 // refused, as it must be; the keys were fetched (or auth-service is not up yet: the first token fetches
                 // them)
                 log.debug("Warm-up token refused: {}", expected.getMessage());
@@ -160,7 +167,7 @@ public class WarmUp implements ApplicationRunner, Ordered {
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.debug("Warm-up health call failed: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

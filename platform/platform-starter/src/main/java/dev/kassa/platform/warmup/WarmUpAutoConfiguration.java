@@ -5,7 +5,6 @@ import com.netflix.appinfo.ApplicationInfoManager;
 import dev.kassa.platform.security.KassaSecurityAutoConfiguration;
 import dev.kassa.platform.tenancy.TenancyAutoConfiguration;
 import dev.kassa.platform.tenancy.TenantProvisioner;
-import dev.kassa.platform.tenancy.TenantRegistry;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,14 +41,12 @@ public class WarmUpAutoConfiguration {
     public WarmUp warmUp(
             ObjectProvider<HotPath> hotPaths,
             ObjectProvider<TenantProvisioner> provisioner,
-            ObjectProvider<TenantRegistry> registry,
             ObjectProvider<PlatformTransactionManager> transactions,
             ObjectProvider<JwtDecoder> tokens,
             Environment environment) {
         return new WarmUp(
                 hotPaths.orderedStream().toList(),
                 Optional.ofNullable(provisioner.getIfAvailable()),
-                Optional.ofNullable(registry.getIfAvailable()),
                 Optional.ofNullable(transactions.getIfUnique()),
                 Optional.ofNullable(tokens.getIfUnique()),
                 environment);

@@ -47,6 +47,7 @@ class WarmUpTests {
 
         WarmUp.Outcome again = warmUp.warmUp();
         assertThat(again.hotPaths()).isEqualTo(1);
+        assertThat(again.taken()).as("taken, not skipped").isEqualTo(1);
         assertThat(again.failed()).isEmpty();
         assertThat(hotPath.stores).last().isEqualTo(TenantKeys.WARM_UP_KEY);
         String schema = TenantKeys.schemaOf(TenantKeys.WARM_UP_KEY);
