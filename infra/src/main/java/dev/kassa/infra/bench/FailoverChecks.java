@@ -63,27 +63,23 @@ final class FailoverChecks {
      * only once it has warmed up, so none is lost to a new instance's first calls).
      */
     void allAlive(String name, long from, long to) {
-        List<Attempt> in =
-                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        List<Attempt> in = between(from, to);
         List<Attempt> failed = in.stream().filter(Attempt::failed).toList();
         results.row(
                 name + ": till calls failed (0: warm before ready)",
                 String.format("%d of %d %s", failed.size(), in.size(), byKind(failed)),
                 failed.isEmpty());
-        long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
-        results.row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
+        noFiveHundreds(name, failed);
     }
 
     /** The till calls of a window around the loss of one instance at {@code fault}. */
     void window(String name, long from, long to, long fault) {
-        List<Attempt> in =
-                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        List<Attempt> in = between(from, to);
         List<Attempt> failed = in.stream().filter(Attempt::failed).toList();
         long lastAfter = failed.stream()
                 .mapToLong(a -> a.at() + a.millis() - fault)
                 .max()
                 .orElse(0);
-        long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
         double share = in.isEmpty() ? 100 : 100.0 * failed.size() / in.size();
         results.row(
                 name + ": till calls failed (≤ 1 %)",
@@ -93,13 +89,21 @@ final class FailoverChecks {
                 name + ": last failed call after the loss (≤ 5 s)",
                 failed.isEmpty() ? "none failed" : String.format("%.1f s", lastAfter / 1000.0),
                 lastAfter <= 5_000);
+        noFiveHundreds(name, failed);
+    }
+
+    private List<Attempt> between(long from, long to) {
+        return attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+    }
+
+    private void noFiveHundreds(String name, List<Attempt> failed) {
+        long fiveHundreds = failed.stream().filter(a -> a.status() == 500).count();
         results.row(name + ": answers 500 (0)", String.valueOf(fiveHundreds), fiveHundreds == 0);
     }
 
     /** A component away for a while: clear 503s meanwhile (no 500, no call past the route timeout), selling again soon after. */
     void outage(String name, long from, long to, long away, long back) {
-        List<Attempt> in =
-                attempts.stream().filter(a -> a.at() >= from && a.at() < to).toList();
+        List<Attempt> in = between(from, to);
         long fiveHundreds = in.stream().filter(a -> a.status() == 500).count();
         long hung = in.stream()
                 .filter(a -> a.millis() > Failover.ROUTE_TIMEOUT_MS + 2_000)
