@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * catalog-service's reservation API as sales sees it, for sales tests that need holds without running catalog:
@@ -41,6 +42,9 @@ final class FakeCatalog implements AutoCloseable {
     final AtomicInteger failNext = new AtomicInteger();
 
     final AtomicInteger requests = new AtomicInteger();
+
+    /** Runs with each hold's reference once it is held, before the answer leaves (what happens meanwhile in sales). */
+    volatile Consumer<String> whileHolding = ref -> {};
 
     /** Answers the call for a sale's lines as a catalog that does not know it yet: 404 {@code not_found}. */
     volatile boolean linesUnknown;
@@ -92,9 +96,10 @@ final class FakeCatalog implements AutoCloseable {
                         status = refused.status();
                         answer = json.writeValueAsBytes(refused.body());
                     } else {
-                        body.path("lines")
-                                .forEach(line ->
-                                        holds.put(line.path("request_ref").asText(), "active"));
+                        body.path("lines").forEach(line -> {
+                            holds.put(line.path("request_ref").asText(), "active");
+                            whileHolding.accept(line.path("request_ref").asText());
+                        });
                         answer = json.writeValueAsBytes(Map.of("holds", held));
                     }
                 }
@@ -103,6 +108,7 @@ final class FakeCatalog implements AutoCloseable {
                 status = one.status();
                 if (status == 200) {
                     holds.put(body.path("request_ref").asText(), "active");
+                    whileHolding.accept(body.path("request_ref").asText());
                 }
                 answer = json.writeValueAsBytes(one.body());
             }

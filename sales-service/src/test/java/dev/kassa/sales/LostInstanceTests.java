@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +219,54 @@ class LostInstanceTests {
                 .as("one of three refunded, once")
                 .isEqualTo(1);
         assertThat(retry.text("/data/status")).isEqualTo("partially_refunded");
+    }
+
+    @Test
+    void aHoldGivenUpAsAbandonedWhileItsScanWaitedForCatalogGetsNoLineAndGoesBack() {
+        String store = TestStores.newKey("lost");
+        Api cashier = Api.member(port, store, 5, "user5", "cashier");
+        long session = openShift(cashier);
+        List<String> swept = new CopyOnWriteArrayList<>();
+        // catalog answered so late that another instance's sweep took the intent (and released the hold) meanwhile
+        catalog.whileHolding = ref -> {
+            jdbc.update("delete from public.till_hold_intents where request_ref = ?", ref);
+            swept.add(ref);
+        };
+        try {
+            Api.Response scan = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+            assertThat(scan.status()).as(scan.toString()).isEqualTo(503);
+            assertThat(scan.text("/code")).isEqualTo("catalog_unavailable");
+            var whole = json(
+                    "session",
+                    session,
+                    "items",
+                    List.of(json("product", 18), json("product", 19)),
+                    "payments",
+                    List.of(json("payment_method", "cash", "amount", 24000)));
+            Api.Response sale = cashier.post("/api/sales/sales/", whole);
+            assertThat(sale.status()).as(sale.toString()).isEqualTo(503);
+            assertThat(sale.text("/code")).isEqualTo("catalog_unavailable");
+        } finally {
+            catalog.whileHolding = ref -> {};
+        }
+
+        assertThat(swept).hasSize(3);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".sale_items", Integer.class))
+                .as("no line without its hold")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from " + TestStores.schema(store) + ".sales where status = 'completed'",
+                        Integer.class))
+                .isZero();
+        assertThat(swept).allSatisfy(ref -> assertThat(catalog.holds.get(ref))
+                .as("given back at once")
+                .isEqualTo("released"));
+
+        // once catalog answers in time, the same scan sells
+        Api.Response again = cashier.post("/api/sales/sales/scan-item/", json("session", session, "product", 18));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.at("/data/items").size()).isEqualTo(1);
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The holds a scan is about to ask catalog for and has not yet owned by a line ({@code public.till_hold_intents}): committed
- * before catalog is called (ahead of the scans, by {@link SpareIntents}, for requests without a key), removed in the
- * transaction that writes the line. What is left belongs to a scan
+ * before catalog is called (ahead of the scans, by {@link SpareIntents}, for requests without a key), removed by the
+ * statement that writes the line ({@link #ENDED}). What is left belongs to a scan
  * whose instance died between the two (or that failed and released its hold itself), and {@link AbandonedHolds} releases
  * it, whichever instance placed it: a hold no line owns never outlives its scan by more than a sweep.
  */
@@ -21,6 +21,16 @@ public class HoldIntentRepository {
 
     /** A hold left without a line, and its store. */
     record Left(String requestRef, String tenantKey) {}
+
+    /**
+     * The removal of the intents {@code :intents} (an array of references) as the common table expression {@code ended}, one
+     * row per intent removed, for the statement that writes the lines owning their holds: the lines are written only when
+     * {@code (select count(*) from ended)} is the number of references. An intent given up meanwhile (the scan took so long
+     * that the sweep released its hold) is not there to remove, and no line is written without its hold; the lines and the
+     * removal are one statement, so a crash leaves both or neither.
+     */
+    public static final String ENDED =
+            "ended as (delete from public.till_hold_intents where request_ref = any(cast(:intents as varchar[])) returning 1)";
 
     private final JdbcClient sql;
 
@@ -37,10 +47,7 @@ public class HoldIntentRepository {
                 .update();
     }
 
-    /**
-     * The lines own the holds now; false when any of them was given up meanwhile (swept because the scan took too long):
-     * then no line may be written.
-     */
+    /** Removes the intents of references no hold will be asked for, or whose hold was refused or released; false when any was gone. */
     public boolean end(List<String> requestRefs) {
         return sql.sql("delete from public.till_hold_intents where request_ref = any(cast(:refs as varchar[]))")
                         .param("refs", requestRefs.toArray(String[]::new))

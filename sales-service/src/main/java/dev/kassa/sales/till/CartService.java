@@ -187,7 +187,7 @@ public class CartService {
      * runs {@code check} and looks for the lines a first run of the same request wrote (then it answers that sale instead
      * of holding again). Without a key, {@code check} runs only when catalog refuses or fails, so that a closed shift is
      * still the answer then; otherwise {@code target} checks in the line's transaction. The line's transaction removes the
-     * intent, so a hold whose lines never come (this instance dies between the two) is released by another instance; a
+     * intent (in the statement that writes them), so a hold whose lines never come (this instance dies between the two) is released by another instance; a
      * refused line gives its hold back at once.
      */
     private SaleView hold(
@@ -240,10 +240,6 @@ public class CartService {
         }
         try {
             return tx.execute(s -> {
-                if (!intents.end(List.of(ref))) {
-                    // the scan took so long that its hold was given up as abandoned: no line without its hold
-                    throw SalesErrors.CATALOG_UNAVAILABLE.exception();
-                }
                 SaleRepository.Sale draft = target.get();
                 BigDecimal line = SaleTotals.lineTotal(qty, hold.unitPrice(), BigDecimal.ZERO);
                 FieldErrors bounds = new FieldErrors();
@@ -251,7 +247,12 @@ public class CartService {
                     SaleTotals.beyondBound(bounds, "quantity", draft.subtotal().add(line), true);
                 }
                 bounds.throwIfAny();
-                return views.recalculate(draft, lines.addLines(draft.id(), hold, ref, requestKey));
+                // the lines and the intent's removal in one statement; none when the scan took so long that its hold
+                // was
+                // given up as abandoned: no line without its hold
+                List<SaleLineRepository.Item> items = lines.addLines(draft.id(), hold, ref, requestKey)
+                        .orElseThrow(() -> SalesErrors.CATALOG_UNAVAILABLE.exception());
+                return views.recalculate(draft, items);
             });
         } catch (RuntimeException e) {
             // no line (the shift closed, the sale is no longer a draft, the database failed): the hold goes back now

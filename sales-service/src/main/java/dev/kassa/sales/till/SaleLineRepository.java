@@ -3,6 +3,7 @@ package dev.kassa.sales.till;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.web.JdbcPages;
 import dev.kassa.sales.catalog.Hold;
+import dev.kassa.sales.catalog.HoldIntentRepository;
 import dev.kassa.sales.catalog.Modifier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -127,14 +128,16 @@ class SaleLineRepository {
      * A line per batch the hold took from, at the product's price with what its options add (the options kept on it), under the hold's reference (and the request's): a
      * scan's lines are told apart by their hold reference, so a line is never merged into another; its total is
      * {@link SaleTotals#lineTotal}. Written in one statement, which answers every line of the sale with the new ones, in
-     * order (what the sale's totals are recomputed from).
+     * order (what the sale's totals are recomputed from), and removes the holds' intents ({@link HoldIntentRepository#ENDED}):
+     * the lines own the holds now. Empty, with nothing written, when an intent was given up meanwhile (swept because the
+     * scan took too long, its hold released): no line may be written without its hold.
      */
-    List<Item> addLines(long saleId, Hold hold, String ref, String requestKey) {
+    Optional<List<Item>> addLines(long saleId, Hold hold, String ref, String requestKey) {
         return addLines(saleId, List.of(hold), List.of(ref), requestKey);
     }
 
     /** {@link #addLines(long, Hold, String, String)} for several holds, each under its reference, in one statement. */
-    List<Item> addLines(long saleId, List<Hold> holds, List<String> refs, String requestKey) {
+    Optional<List<Item>> addLines(long saleId, List<Hold> holds, List<String> refs, String requestKey) {
         record Row(Hold hold, String ref, Hold.Allocation allocation) {
             Hold.Product product() {
                 return hold.product();
@@ -146,9 +149,10 @@ class SaleLineRepository {
                 rows.add(new Row(holds.get(i), refs.get(i), a));
             }
         }
-        return sql.sql(
+        List<Item> lines = sql.sql(
                         """
-                with added as (
+                with %s,
+                added as (
                     insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
                                             unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref,
                                             modifiers)
@@ -161,10 +165,14 @@ class SaleLineRepository {
                                   cast(:modifiers as text[]))
                            with ordinality as a(product, name, sku, unit, price, tax_rate, ref, batch, number, quantity, cost,
                                                 total, modifiers, n)
+                     where (select count(*) from ended) = :holds
                      order by a.n
                     returning *)
                 select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
-                """)
+                """
+                                .formatted(HoldIntentRepository.ENDED))
+                .param("intents", refs.toArray(String[]::new))
+                .param("holds", refs.size())
                 .param("sale", saleId)
                 .param("request", requestKey)
                 .param("products", SqlArrays.texts(rows, r -> r.product().id()))
@@ -195,6 +203,12 @@ class SaleLineRepository {
                                         r.allocation().quantity(), r.hold().unitPrice(), BigDecimal.ZERO)))
                 .query(ITEM)
                 .list();
+        // the new lines are those under the holds' references (a reference is new to the sale): none when an intent was
+        // gone
+        return rows.isEmpty()
+                        || lines.stream().anyMatch(line -> rows.get(0).ref().equals(line.reservationRef()))
+                ? Optional.of(lines)
+                : Optional.empty();
     }
 
     /** A line's discount as an amount off its gross (quantity × price); its total follows ({@link SaleTotals#lineTotal}). */

@@ -14,7 +14,6 @@ import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.CatalogClient;
 import dev.kassa.sales.catalog.Hold;
-import dev.kassa.sales.catalog.HoldIntentRepository;
 import dev.kassa.sales.catalog.SpareIntents;
 import dev.kassa.sales.customer.CustomerClient;
 import dev.kassa.sales.shift.SessionRepository;
@@ -108,7 +107,6 @@ public class SaleUploadService {
     private final CustomerClient customers;
     private final TransactionTemplate tx;
     private final Discounts discounts;
-    private final HoldIntentRepository intents;
     private final SpareIntents spares;
     private final RequestRules rules;
     private final ObjectMapper json;
@@ -125,7 +123,6 @@ public class SaleUploadService {
             CustomerClient customers,
             TransactionTemplate tx,
             Discounts discounts,
-            HoldIntentRepository intents,
             SpareIntents spares,
             RequestRules rules,
             ObjectMapper json) {
@@ -141,7 +138,6 @@ public class SaleUploadService {
         this.customers = customers;
         this.tx = tx;
         this.discounts = discounts;
-        this.intents = intents;
         this.spares = spares;
         this.rules = rules;
     }
@@ -180,9 +176,6 @@ public class SaleUploadService {
             List<Hold> holds = hold(r, refs, offline);
             UploadPrices.Held held = new UploadPrices.Held(holds, offline ? prices.had(r, holds, soldAt) : Map.of());
             return new Recorded(true, tx.execute(s -> {
-                if (!intents.end(refs)) {
-                    throw SalesErrors.CATALOG_UNAVAILABLE.exception();
-                }
                 List<UploadDecision> decisions = offline ? new ArrayList<>() : null;
                 SessionRepository.TillShift shift = shiftOfSale.lock(r, placed.shift());
                 Written written = write(caller, r, shift, client, soldAt, held, refs, decisions);
@@ -328,7 +321,9 @@ public class SaleUploadService {
         bounds.throwIfAny();
         // every line in one statement, which answers the sale's lines; a line's discount changes them after (a refused
         // price or discount refuses the whole sale below, this transaction with it, after every line was checked)
-        List<SaleLineRepository.Item> items = lines.addLines(saleId, priced, refs, null);
+        // with the holds' intents removed: none when one was given up meanwhile (this transaction is then undone)
+        List<SaleLineRepository.Item> items = lines.addLines(saleId, priced, refs, null)
+                .orElseThrow(() -> SalesErrors.CATALOG_UNAVAILABLE.exception());
         boolean discounted = false;
         for (int i = 0; i < holds.size(); i++) {
             BigDecimal off = r.items().get(i).discountAmount();
