@@ -12,8 +12,11 @@ import dev.kassa.sales.till.SaleView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +39,8 @@ public class PrintService {
     private final ReceiptLinkService links;
     private final CustomerClient customers;
     private final SaleRefundRepository refunds;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
 
     PrintService(
             SaleQueryService sales,
@@ -43,7 +48,11 @@ public class PrintService {
             TenantRegistry stores,
             ReceiptLinkService links,
             CustomerClient customers,
-            SaleRefundRepository refunds) {
+            SaleRefundRepository refunds,
+            PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.sales = sales;
         this.shifts = shifts;
         this.stores = stores;
@@ -59,9 +68,17 @@ public class PrintService {
      */
     Printout receipt(long saleId) {
         Tenant tenant = TenantContext.require();
-        SaleView sale = completed(saleId);
-        String link = ReceiptLinkService.url(links.linkFor(tenant.key(), saleId));
-        return ReceiptPrintout.of(sale, profile(tenant), tenant.zone(), refunds.of(saleId), bonus(sale), link);
+        Read read = tx.execute(s -> {
+            SaleView sale = completed(saleId);
+            return new Read(sale, links.linkFor(tenant.key(), saleId), profile(tenant), refunds.of(saleId));
+        });
+        return ReceiptPrintout.of(
+                read.sale(),
+                read.profile(),
+                tenant.zone(),
+                read.refunds(),
+                bonus(read.sale()),
+                ReceiptLinkService.url(read.link()));
     }
 
     /**
@@ -70,10 +87,25 @@ public class PrintService {
      */
     Printout digitalReceipt(long saleId, String token) {
         Tenant tenant = TenantContext.require();
-        SaleView sale = completed(saleId);
-        return ReceiptPrintout.of(
-                sale, profile(tenant), tenant.zone(), refunds.of(saleId), null, ReceiptLinkService.url(token));
+        return readOnly.execute(s -> ReceiptPrintout.of(
+                completed(saleId),
+                profile(tenant),
+                tenant.zone(),
+                refunds.of(saleId),
+                null,
+                ReceiptLinkService.url(token)));
     }
+
+    /**
+     * What a receipt shows from the database, read in one transaction on one connection (the sale with its lines and
+     * payments, its link, the store's profile and the refunds: the link and the profile are the service's tables, named
+     * with their schema, so the store's connection reads them without a switch of schema).
+     */
+    private record Read(
+            SaleView sale,
+            ReceiptLinkRepository.Link link,
+            TenantRegistry.Profile profile,
+            List<ReceiptPrintout.Refund> refunds) {}
 
     /** The completed sale's working link, made now if it has none. */
     ReceiptLinkRepository.Link link(long saleId) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The digital receipts' links ({@code public.receipt_links}), each statement its own transaction. */
+/** The digital receipts' links ({@code public.receipt_links}), in the caller's transaction (a store's: the table is named with its schema) or each statement in its own. */
 @Repository
 class ReceiptLinkRepository {
 
