@@ -28,9 +28,10 @@ final class LabelSheet {
 
     /** The labels in order, each as many times as asked, on the template's pages. */
     static byte[] render(LabelTemplate template, List<ShelfLabel> labels) {
-        try (PDDocument doc = new PDDocument();
+        try (PdfText.Lease parsed = PdfText.lease();
+                PDDocument doc = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PdfText.font(doc);
+            PDType0Font font = parsed.embedIn(doc);
             PDPageContentStream page = null;
             try {
                 for (int i = 0; i < labels.size(); i++) {

@@ -39,9 +39,10 @@ final class PurchaseOrderPdf {
             PurchaseOrderRepository.Row order,
             List<String> supplier,
             List<PurchaseOrderRepository.Line> lines) {
-        try (PDDocument doc = new PDDocument();
+        try (PdfText.Lease parsed = PdfText.lease();
+                PDDocument doc = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PdfText.font(doc);
+            PDType0Font font = parsed.embedIn(doc);
             List<String> header = new ArrayList<>();
             header.add(store);
             header.add(Messages.get("purchase.pdf.supplier") + ": " + String.join(", ", nonBlank(supplier)));

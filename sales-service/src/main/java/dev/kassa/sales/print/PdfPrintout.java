@@ -31,9 +31,10 @@ final class PdfPrintout {
         float margin = paper.marginPoints();
         float width = paper.widthPoints() - 2 * margin;
         float qr = printout.link() == null ? 0 : Math.min(width, 34 * Paper.POINTS_PER_MM);
-        try (PDDocument doc = new PDDocument();
+        try (PdfText.Lease parsed = PdfText.lease();
+                PDDocument doc = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PdfText.font(doc);
+            PDType0Font font = parsed.embedIn(doc);
             List<Laid> lines = layout(printout, font, size, width);
             float height = 2 * margin + lines.size() * leading + qr + (qr > 0 ? leading * 2 : 0);
             PDPage page = new PDPage(new PDRectangle(paper.widthPoints(), height));

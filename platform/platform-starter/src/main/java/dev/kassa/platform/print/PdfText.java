@@ -1,15 +1,19 @@
 package dev.kassa.platform.print;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Text on PDF pages (PDFBox) in DejaVu Sans, embedded in each document (the glyphs used), so that Cyrillic prints on any
@@ -20,11 +24,62 @@ public final class PdfText {
     /** DejaVu Sans (Bitstream Vera licence, see {@code kassa/fonts/LICENSE-DejaVu.txt}), read once. */
     private static final byte[] FONT = read();
 
+    /** The most parsed fonts kept for the next documents (one is in use by each document being made). */
+    static final int KEPT = 4;
+
+    /** Parsed fonts no document is using, the most recently returned first. */
+    private static final Deque<TrueTypeFont> IDLE = new ConcurrentLinkedDeque<>();
+
     private PdfText() {}
 
-    /** The font, embedded into {@code doc} (only the glyphs the document uses are kept when it is saved). */
-    public static PDType0Font font(PDDocument doc) throws IOException {
-        return PDType0Font.load(doc, new ByteArrayInputStream(FONT));
+    /**
+     * DejaVu Sans for one document, parsed already (parsing the 750 KB font took megabytes of garbage a receipt): the
+     * document embeds it with {@link Lease#embedIn}; closed after the document is saved and closed (declared before it in
+     * a {@code try}), it goes back for the next document. A parsed font is used by one document at a time (FontBox reads
+     * its tables lazily and is not made for threads); the font a document embeds, {@link PDType0Font}, is the document's
+     * own.
+     */
+    public static Lease lease() throws IOException {
+        TrueTypeFont idle = IDLE.pollFirst();
+        return new Lease(idle != null ? idle : new TTFParser().parse(new RandomAccessReadBuffer(FONT)));
+    }
+
+    /** How many parsed fonts wait for a document (for tests). */
+    static int idle() {
+        return IDLE.size();
+    }
+
+    /** A parsed font lent to one document. */
+    public static final class Lease implements AutoCloseable {
+
+        private TrueTypeFont font;
+
+        private Lease(TrueTypeFont font) {
+            this.font = font;
+        }
+
+        /** The font, embedded into {@code doc} (only the glyphs the document uses are kept when it is saved). */
+        public PDType0Font embedIn(PDDocument doc) throws IOException {
+            if (font == null) {
+                throw new IllegalStateException("the font was given back");
+            }
+            return PDType0Font.load(doc, font, true);
+        }
+
+        /** Gives the parsed font back for the next document, or closes it when enough are kept. */
+        @Override
+        public void close() throws IOException {
+            TrueTypeFont returned = font;
+            font = null;
+            if (returned == null) {
+                return;
+            }
+            if (IDLE.size() < KEPT) {
+                IDLE.offerFirst(returned);
+            } else {
+                returned.close();
+            }
+        }
     }
 
     /** One line of text with its baseline starting at ({@code x}, {@code y}). */
