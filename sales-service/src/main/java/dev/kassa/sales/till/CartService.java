@@ -247,9 +247,8 @@ public class CartService {
                     SaleTotals.beyondBound(bounds, "quantity", draft.subtotal().add(line), true);
                 }
                 bounds.throwIfAny();
-                // the lines and the intent's removal in one statement; none when the scan took so long that its hold
-                // was
-                // given up as abandoned: no line without its hold
+                // the lines and the intent's removal in one statement; none when the scan took so long that its
+                // hold was given up as abandoned: no line without its hold
                 List<SaleLineRepository.Item> items = lines.addLines(draft.id(), hold, ref, requestKey)
                         .orElseThrow(() -> SalesErrors.CATALOG_UNAVAILABLE.exception());
                 return views.recalculate(draft, items);

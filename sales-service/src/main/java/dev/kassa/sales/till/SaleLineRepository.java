@@ -150,8 +150,8 @@ class SaleLineRepository {
             }
         }
         List<Item> lines = sql.sql(
-                        """
-                with %s,
+                        "with " + HoldIntentRepository.ENDED + ",\n"
+                                + """
                 added as (
                     insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
                                             unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref,
@@ -169,8 +169,7 @@ class SaleLineRepository {
                      order by a.n
                     returning *)
                 select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
-                """
-                                .formatted(HoldIntentRepository.ENDED))
+                """)
                 .param("intents", refs.toArray(String[]::new))
                 .param("holds", refs.size())
                 .param("sale", saleId)
@@ -203,8 +202,8 @@ class SaleLineRepository {
                                         r.allocation().quantity(), r.hold().unitPrice(), BigDecimal.ZERO)))
                 .query(ITEM)
                 .list();
-        // the new lines are those under the holds' references (a reference is new to the sale): none when an intent was
-        // gone
+        // the new lines are those under the holds' references (each reference is new to the sale, and a hold has at
+        // least one allocation, its shortfall's included): none when an intent was gone
         return rows.isEmpty()
                         || lines.stream().anyMatch(line -> rows.get(0).ref().equals(line.reservationRef()))
                 ? Optional.of(lines)

@@ -38,6 +38,10 @@ public final class PdfText {
      * a {@code try}), it goes back for the next document. A parsed font is used by one document at a time (FontBox reads
      * its tables lazily and is not made for threads); the font a document embeds, {@link PDType0Font}, is the document's
      * own.
+     * <p>
+     * PDFBox 3.0 "closes" the font it subsets when a document is saved; a font parsed from bytes in memory (as this one)
+     * only lets go of nothing there, and stays readable. {@code PdfTextTests} saves documents one after another with the
+     * same parsed font: a PDFBox whose close did more would fail it.
      */
     public static Lease lease() throws IOException {
         TrueTypeFont idle = IDLE.pollFirst();
@@ -47,6 +51,13 @@ public final class PdfText {
     /** How many parsed fonts wait for a document (for tests). */
     static int idle() {
         return IDLE.size();
+    }
+
+    /** Closes the parsed fonts that wait for a document (for tests that count them). */
+    static void closeIdle() throws IOException {
+        for (TrueTypeFont idle = IDLE.pollFirst(); idle != null; idle = IDLE.pollFirst()) {
+            idle.close();
+        }
     }
 
     /** A parsed font lent to one document. */

@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a subset of the font embedded in it, however many documents are made at once.
  */
 class PdfTextTests {
+
+    @BeforeEach
+    void noParsedFontWaits() throws IOException {
+        PdfText.closeIdle();
+    }
+
+    @Test
+    void documentsSavedOneAfterAnotherWithTheSameParsedFontEachShowTheirText() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String text = "Кассир Иванова, документ " + i + " " + "щ".repeat(i + 1);
+            try (PDDocument read = Loader.loadPDF(document(text))) {
+                assertThat(new PDFTextStripper().getText(read).strip()).isEqualTo(text);
+            }
+            assertThat(PdfText.idle())
+                    .as("the one parsed font, back after each document (the next one takes it)")
+                    .isEqualTo(1);
+        }
+    }
 
     @Test
     void aParsedFontGoesBackForTheNextDocumentAndAtMostAFewAreKept() throws Exception {
