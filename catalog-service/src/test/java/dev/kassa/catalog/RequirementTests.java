@@ -1,14 +1,18 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
+import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +33,9 @@ class RequirementTests {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api as(String store, long user, String role) {
         return Api.member(port, store, user, "user" + user, role);
@@ -149,6 +156,60 @@ class RequirementTests {
     }
 
     @Test
+    void theVelocityCountsTheSalesOfTheWindowsDaysNetOfRefunds() {
+        String store = TestStores.newKey("req3");
+        Api owner = as(store, 1, "owner");
+        long tea =
+                id(owner.post("/api/products/products/", json("name", "Чай", "cost_price", 3000, "sale_price", 5000)));
+        long batch =
+                id(owner.post("/api/products/batches/", json("product", tea, "quantity", 40, "purchase_price", 3000)));
+        String days = TestStores.schema(store) + ".product_sales_days";
+        // 3 sold 28 days ago: the window's first day
+        sell(store, tea, 3, "1", null);
+        awaitQuantity(owner, tea, "37.000");
+        assertThat(jdbc.update("update " + days + " set day = day - 28 where product_id = ?", tea))
+                .isOne();
+        // 10 sold 29 days ago: before the window
+        sell(store, tea, 10, "2", null);
+        awaitQuantity(owner, tea, "27.000");
+        assertThat(jdbc.update(
+                        "update " + days + " set day = day - 29 where product_id = ? and day = (select max(day) from "
+                                + days + " where product_id = ?)",
+                        tea,
+                        tea))
+                .isOne();
+        // today 14 sold and 2 of them brought back
+        sell(store, tea, 14, "3", null);
+        awaitQuantity(owner, tea, "13.000");
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "3")
+                        .set("/receipt_number", "R-3")
+                        .set("/lines/0/product_id", tea)
+                        .set("/lines/0/batch_id", batch)
+                        .set("/lines/0/quantity", "2.000")))
+                .join();
+        awaitQuantity(owner, tea, "15.000");
+
+        JsonNode row = row(as(store, 2, "stockkeeper").get("/api/products/requirements/?needed=false"), tea);
+        assertThat(row.path("average_daily_sales").asText())
+                .as("3 + 14 − 2 over 28 days")
+                .isEqualTo("0.536");
+        assertThat(jdbc.queryForObject(
+                        "select -sum(quantity) from " + days + " where product_id = ?", BigDecimal.class, tea))
+                .as("every unit sold, by day, as the ledger has them")
+                .isEqualByComparingTo(jdbc.queryForObject(
+                        "select -sum(quantity) from " + TestStores.schema(store)
+                                + ".stock_movements where product_id = ? and reason in ('sale', 'refund')",
+                        BigDecimal.class,
+                        tea));
+    }
+
+    static void awaitQuantity(Api owner, long product, String quantity) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        owner.get("/api/products/products/" + product + "/").text("/quantity"))
+                .isEqualTo(quantity));
+    }
+
+    @Test
     void badInputOtherStoresAndRolesAreRefused() {
         String store = TestStores.newKey("req2");
         Api owner = as(store, 1, "owner");
@@ -203,9 +264,6 @@ class RequirementTests {
                 .as("nothing set by a refused call")
                 .isZero();
     }
-
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Whether the store has announced the product as under its reorder point (and not yet seen it back above). */
     boolean announced(String store, long product) {

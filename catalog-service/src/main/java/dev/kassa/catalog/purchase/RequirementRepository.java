@@ -9,8 +9,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +19,8 @@ import java.util.List;
 class RequirementRepository {
 
     /**
-     * A product that keeps stock: units sold (net of refunds) since the window began, sellable stock, units ordered and
+     * A product that keeps stock: units sold (net of refunds) on the store's days since the window began ({@code since},
+     * that day included), sellable stock, units ordered and
      * not yet received, its supplier (the one that last delivered it, else its newest batch's) with the supplier's lead
      * time in days, pack size and last cost (the product's cost price when none).
      */
@@ -61,11 +60,11 @@ class RequirementRepository {
     }
 
     /** Every active product that keeps stock ({@code products} null), or those named, in one statement. */
-    List<Demand> demand(Instant since, LocalDate today, Collection<Long> products) {
+    List<Demand> demand(LocalDate since, LocalDate today, Collection<Long> products) {
         return sql.sql(
                         """
-                        with sold as (select m.product_id, -sum(m.quantity) as qty from stock_movements m
-                                       where m.reason in ('sale', 'refund') and m.created_at >= :since group by m.product_id),
+                        with sold as (select d.product_id, -sum(d.quantity) as qty from product_sales_days d
+                                       where d.day >= :since group by d.product_id),
                              stock as (select b.product_id, sum(b.quantity) filter (where %s) as qty from batches b
                                         where b.is_active group by b.product_id),
                              ordered as (select l.product_id, sum(greatest(l.quantity - l.received_quantity, 0)) as qty
@@ -93,7 +92,7 @@ class RequirementRepository {
                          order by p.name, p.id
                         """
                                 .formatted(Expiry.SELLABLE))
-                .param("since", Timestamp.from(since))
+                .param("since", since)
                 .param("today", today)
                 .param("all", products == null)
                 .param("ids", products == null ? new String[0] : SqlArrays.texts(products))
@@ -105,13 +104,12 @@ class RequirementRepository {
      * The products named, each read through its own indexes (its movements of the window, its batches, its order lines,
      * its suppliers), for a few products at a time: the stock changes of a poll.
      */
-    List<Demand> demandOf(Instant since, LocalDate today, Collection<Long> products) {
+    List<Demand> demandOf(LocalDate since, LocalDate today, Collection<Long> products) {
         return sql.sql(
                         """
                         select p.id, p.name, p.sku, p.min_quantity,
-                               greatest(coalesce((select -sum(m.quantity) from stock_movements m
-                                                   where m.product_id = p.id and m.created_at >= :since
-                                                     and m.reason in ('sale', 'refund')), 0), 0) as sold,
+                               greatest(coalesce((select -sum(d.quantity) from product_sales_days d
+                                                   where d.product_id = p.id and d.day >= :since), 0), 0) as sold,
                                coalesce((select sum(b.quantity) from batches b where b.product_id = p.id and b.is_active and %s), 0) as stock,
                                coalesce((select sum(greatest(l.quantity - l.received_quantity, 0))
                                            from purchase_order_lines l join purchase_orders o on o.id = l.order_id
@@ -134,7 +132,7 @@ class RequirementRepository {
                          where p.id = any(cast(:ids as bigint[])) and p.track_inventory and p.is_active
                         """
                                 .formatted(Expiry.SELLABLE))
-                .param("since", Timestamp.from(since))
+                .param("since", since)
                 .param("today", today)
                 .param("ids", SqlArrays.texts(products))
                 .query(DEMAND)

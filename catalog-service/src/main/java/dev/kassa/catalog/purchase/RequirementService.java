@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,13 +111,14 @@ public class RequirementService {
     @Transactional(readOnly = true)
     public List<Requirement> requirements(int daysOfCover, List<Long> products) {
         Tenant tenant = TenantContext.require();
-        Instant since = tenant.today()
-                .minusDays(WINDOW_DAYS)
-                .atStartOfDay(tenant.zone())
-                .toInstant();
-        return demand.demand(since, tenant.today(), products).stream()
+        return demand.demand(windowStart(tenant), tenant.today(), products).stream()
                 .map(d -> requirement(d, daysOfCover))
                 .toList();
+    }
+
+    /** The first of the store's days whose sales the velocity counts ({@link #WINDOW_DAYS} before today, and today). */
+    static LocalDate windowStart(Tenant tenant) {
+        return tenant.today().minusDays(WINDOW_DAYS);
     }
 
     static Requirement requirement(RequirementRepository.Demand d, int daysOfCover) {

@@ -38,17 +38,10 @@ public class StockLowService {
             return;
         }
         Tenant tenant = TenantContext.require();
-        List<RequirementService.Requirement> now = demand
-                .demandOf(
-                        tenant.today()
-                                .minusDays(RequirementService.WINDOW_DAYS)
-                                .atStartOfDay(tenant.zone())
-                                .toInstant(),
-                        tenant.today(),
-                        products)
-                .stream()
-                .map(d -> RequirementService.requirement(d, RequirementService.DAYS_OF_COVER))
-                .toList();
+        List<RequirementService.Requirement> now =
+                demand.demandOf(RequirementService.windowStart(tenant), tenant.today(), products).stream()
+                        .map(d -> RequirementService.requirement(d, RequirementService.DAYS_OF_COVER))
+                        .toList();
         Set<Long> alerted = alerts.alerted(products);
         List<RequirementService.Requirement> low = new ArrayList<>();
         List<Long> above = new ArrayList<>();

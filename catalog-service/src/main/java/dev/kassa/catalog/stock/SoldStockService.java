@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,12 +129,13 @@ public class SoldStockService {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        List<StockLevelRepository.Movement> movements = new ArrayList<>();
         for (Returned line : lines) {
             if (line.batchId() != null
                     && line.quantity() != null
                     && line.quantity().signum() > 0) {
                 if (batches.returnToBatch(line.productId(), line.batchId(), line.quantity())) {
-                    stock.recordMovement(line.productId(), line.batchId(), line.quantity(), "refund", receiptNumber);
+                    movements.add(new StockLevelRepository.Movement(line.productId(), line.batchId(), line.quantity()));
                 } else {
                     log.error(
                             "Refund of {} names batch {} that product {} does not have; not restocked",
@@ -142,6 +144,10 @@ public class SoldStockService {
                             line.productId());
                 }
             }
+        }
+        // after every batch, as a sale's are written: the units sold by day are taken last, in product order
+        if (!movements.isEmpty()) {
+            stock.recordMovements(movements, "refund", Collections.nCopies(movements.size(), receiptNumber), null);
         }
         events.changed(before, "refund", receiptNumber);
     }
