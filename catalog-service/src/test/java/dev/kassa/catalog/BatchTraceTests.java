@@ -1,9 +1,7 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -68,12 +66,7 @@ class BatchTraceTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         owner.get("/api/products/batches/" + id + "/").text("/quantity"))
                 .isEqualTo("6.000"));
-        kafka.send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "81")
-                        .set("/receipt_number", "R-81")
-                        .set("/lines/0/product_id", milk)
-                        .set("/lines/0/batch_id", id)
-                        .set("/lines/0/quantity", "1.000")))
-                .join();
+        new TillSales(port, kafka).refund(store, milk, id, 1, "81");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         owner.get("/api/products/batches/" + id + "/").text("/quantity"))
                 .isEqualTo("7.000"));

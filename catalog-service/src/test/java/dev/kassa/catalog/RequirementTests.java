@@ -1,9 +1,7 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.platform.events.Topics;
 import dev.kassa.platform.test.Api;
-import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,33 +161,37 @@ class RequirementTests {
         Api owner = as(store, 1, "owner");
         long tea =
                 id(owner.post("/api/products/products/", json("name", "Чай", "cost_price", 3000, "sale_price", 5000)));
-        long batch =
-                id(owner.post("/api/products/batches/", json("product", tea, "quantity", 40, "purchase_price", 3000)));
+        id(owner.post("/api/products/batches/", json("product", tea, "quantity", 2, "purchase_price", 3000)));
+        long second =
+                id(owner.post("/api/products/batches/", json("product", tea, "quantity", 38, "purchase_price", 3000)));
         String days = TestStores.schema(store) + ".product_sales_days";
-        // 3 sold 28 days ago: the window's first day
+        // each day's sales are set aside on a day of their own, then moved before the window is read (below)
+        // 3 sold from both batches (two movements of one statement), to be the window's first day, 28 days ago
         sell(store, tea, 3, "1", null);
         awaitQuantity(owner, tea, "37.000");
-        assertThat(jdbc.update("update " + days + " set day = day - 28 where product_id = ?", tea))
+        assertThat(jdbc.update("update " + days + " set day = date '2000-01-02' where product_id = ?", tea))
                 .isOne();
-        // 10 sold 29 days ago: before the window
+        // 10 sold, to be 29 days ago: before the window
         sell(store, tea, 10, "2", null);
         awaitQuantity(owner, tea, "27.000");
         assertThat(jdbc.update(
-                        "update " + days + " set day = day - 29 where product_id = ? and day = (select max(day) from "
-                                + days + " where product_id = ?)",
-                        tea,
+                        "update " + days
+                                + " set day = date '2000-01-01' where product_id = ? and day > date '2000-01-02'",
                         tea))
                 .isOne();
         // today 14 sold and 2 of them brought back
         sell(store, tea, 14, "3", null);
         awaitQuantity(owner, tea, "13.000");
-        kafka.send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", "3")
-                        .set("/receipt_number", "R-3")
-                        .set("/lines/0/product_id", tea)
-                        .set("/lines/0/batch_id", batch)
-                        .set("/lines/0/quantity", "2.000")))
-                .join();
+        new TillSales(port, kafka).refund(store, tea, second, 2, "3");
         awaitQuantity(owner, tea, "15.000");
+        assertThat(jdbc.update(
+                        "update " + days
+                                + " d set day = case d.day when date '2000-01-02' then t.today - 28 else t.today - 29 end"
+                                + " from (select cast(now() at time zone time_zone as date) as today from public.kassa_tenant"
+                                + " where tenant_key = ?) t where d.product_id = ? and d.day < date '2001-01-01'",
+                        store,
+                        tea))
+                .isEqualTo(2);
 
         JsonNode row = row(as(store, 2, "stockkeeper").get("/api/products/requirements/?needed=false"), tea);
         assertThat(row.path("average_daily_sales").asText())
@@ -200,7 +204,41 @@ class RequirementTests {
                         "select -sum(quantity) from " + TestStores.schema(store)
                                 + ".stock_movements where product_id = ? and reason in ('sale', 'refund')",
                         BigDecimal.class,
-                        tea));
+                        tea))
+                .isEqualByComparingTo("25");
+    }
+
+    @Test
+    void aSalesDayIsTheStoresInItsTimeZoneWhicheverWayTheZoneIsWritten() {
+        String store = TestStores.newKey("req4");
+        assertThat(as(store, 1, "owner").get("/api/products/requirements/").status())
+                .isEqualTo(200);
+        String schema = TestStores.schema(store);
+        String zone = jdbc.queryForObject(
+                "select time_zone from public.kassa_tenant where tenant_key = ?", String.class, store);
+        // 20:30 UTC on New Year's Day: already the 2nd east of UTC+03:30, still the 1st west of it
+        Map<String, String> days = new LinkedHashMap<>();
+        days.put("Asia/Tashkent", "2026-01-02");
+        days.put("+05:00", "2026-01-02");
+        days.put("UTC+05:30", "2026-01-02");
+        days.put("Pacific/Kiritimati", "2026-01-02");
+        days.put("-03:00", "2026-01-01");
+        days.put("GMT-03:00", "2026-01-01");
+        days.put("America/New_York", "2026-01-01");
+        days.put("Z", "2026-01-01");
+        days.put("Nowhere/Atlantis", "2026-01-01");
+        try {
+            days.forEach((written, day) -> {
+                jdbc.update("update public.kassa_tenant set time_zone = ? where tenant_key = ?", written, store);
+                assertThat(jdbc.queryForObject(
+                                "select cast(" + schema + ".store_day(timestamptz '2026-01-01 20:30:00+00') as text)",
+                                String.class))
+                        .as(written)
+                        .isEqualTo(day);
+            });
+        } finally {
+            jdbc.update("update public.kassa_tenant set time_zone = ? where tenant_key = ?", zone, store);
+        }
     }
 
     static void awaitQuantity(Api owner, long product, String quantity) {

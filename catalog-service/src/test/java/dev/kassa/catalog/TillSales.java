@@ -10,7 +10,10 @@ import java.util.UUID;
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A till's sale as catalog sees it: a hold taken through the internal API, then its SaleCompleted as sales publishes it. */
+/**
+ * A till's sale as catalog sees it: a hold taken through the internal API, then its SaleCompleted as sales publishes it;
+ * a refund as its SaleRefunded.
+ */
 record TillSales(int port, KafkaTemplate<String, String> kafka) {
 
     /** Sells {@code quantity} of {@code product} as sale {@code sale}, to {@code customer} (null: anonymous). */
@@ -24,6 +27,16 @@ record TillSales(int port, KafkaTemplate<String, String> kafka) {
                         .set("/lines/0/product_id", product)
                         .set("/lines/0/quantity", quantity + ".000")
                         .set("/lines/0/reservation_ref", ref)))
+                .join();
+    }
+
+    /** Brings back {@code quantity} of {@code product} from {@code batch}, sold as sale {@code sale}, as sales publishes it. */
+    void refund(String store, long product, long batch, int quantity, String sale) {
+        kafka.send(Topics.SALES, store, EventSamples.of("SaleRefunded").message(store, e -> e.set("/sale_id", sale)
+                        .set("/receipt_number", "R-" + sale)
+                        .set("/lines/0/product_id", product)
+                        .set("/lines/0/batch_id", batch)
+                        .set("/lines/0/quantity", quantity + ".000")))
                 .join();
     }
 

@@ -19,10 +19,10 @@ import java.util.List;
 class RequirementRepository {
 
     /**
-     * A product that keeps stock: units sold (net of refunds) on the store's days since the window began ({@code since},
-     * that day included), sellable stock, units ordered and
-     * not yet received, its supplier (the one that last delivered it, else its newest batch's) with the supplier's lead
-     * time in days, pack size and last cost (the product's cost price when none).
+     * A product that keeps stock: units sold (net of refunds) on the store's days from the window's first ({@code since})
+     * on, read from {@code product_sales_days} (the ledger's sales by day), sellable stock, units ordered and not yet
+     * received, its supplier (the one that last delivered it, else its newest batch's) with the supplier's lead time in
+     * days, pack size and last cost (the product's cost price when none).
      */
     record Demand(
             long product,
@@ -101,7 +101,7 @@ class RequirementRepository {
     }
 
     /**
-     * The products named, each read through its own indexes (its movements of the window, its batches, its order lines,
+     * The products named, each read through its own indexes (its days of the window, its batches, its order lines,
      * its suppliers), for a few products at a time: the stock changes of a poll.
      */
     List<Demand> demandOf(LocalDate since, LocalDate today, Collection<Long> products) {

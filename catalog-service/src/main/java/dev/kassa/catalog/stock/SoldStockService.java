@@ -145,7 +145,8 @@ public class SoldStockService {
                 }
             }
         }
-        // after every batch, as a sale's are written: the units sold by day are taken last, in product order
+        // in one statement after every batch, as a sale's are: the units sold by day (product_sales_days, counted by
+        // the movements' trigger) are the last rows the refund locks, in product order, as a sale's
         if (!movements.isEmpty()) {
             stock.recordMovements(movements, "refund", Collections.nCopies(movements.size(), receiptNumber), null);
         }

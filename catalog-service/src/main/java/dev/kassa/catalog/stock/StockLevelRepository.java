@@ -171,30 +171,17 @@ public class StockLevelRepository {
 
     /**
      * Several movements of one reason in one statement, each with its reference ({@code references}, in the same order),
-     * by {@code userId} (null: no one's). Sales and refunds are added to their products' units sold on the store's
-     * business date ({@code product_sales_days}, what the sales of the last weeks are read from) in the same statement,
-     * in product order (two sales' statements never wait on each other in a circle).
+     * by {@code userId} (null: no one's).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void recordMovements(List<Movement> movements, String reason, List<String> references, Long userId) {
-        recordMovements(movements, reason, references, "", userId);
-    }
-
-    private void recordMovements(
-            List<Movement> movements, String reason, List<String> references, String note, Long userId) {
         sql.sql(
                         """
-                        with m as (
-                            insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
-                            select p, b, q, :r, ref, :note, cast(:user as bigint)
-                              from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
-                                          cast(:references as varchar[])) with ordinality as m(p, b, q, ref, n)
-                             order by n
-                            returning product_id, quantity)
-                        insert into product_sales_days (product_id, day, quantity)
-                        select product_id, :day, sum(quantity) from m
-                         where cast(:r as varchar) in ('sale', 'refund') group by product_id order by product_id
-                        on conflict (product_id, day) do update set quantity = product_sales_days.quantity + excluded.quantity
+                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                        select p, b, q, :r, ref, '', cast(:user as bigint)
+                          from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
+                                      cast(:references as varchar[])) with ordinality as m(p, b, q, ref, n)
+                         order by n
                         """)
                 .param("products", SqlArrays.texts(movements, Movement::productId))
                 .param("batches", SqlArrays.texts(movements, Movement::batchId))
@@ -203,9 +190,7 @@ public class StockLevelRepository {
                         "references",
                         references.stream().map(r -> r == null ? "" : r).toArray(String[]::new))
                 .param("r", reason)
-                .param("note", note == null ? "" : note)
                 .param("user", userId)
-                .param("day", TenantContext.require().today())
                 .update();
     }
 
@@ -223,11 +208,18 @@ public class StockLevelRepository {
             String reference,
             String note,
             Long userId) {
-        recordMovements(
-                List.of(new Movement(productId, batchId, quantity)),
-                reason,
-                List.of(reference == null ? "" : reference),
-                note,
-                userId);
+        sql.sql(
+                        """
+                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
+                        values (:p, :b, :q, :r, :ref, :note, :user)
+                        """)
+                .param("p", productId)
+                .param("b", batchId)
+                .param("q", quantity)
+                .param("r", reason)
+                .param("ref", reference == null ? "" : reference)
+                .param("note", note == null ? "" : note)
+                .param("user", userId)
+                .update();
     }
 }
