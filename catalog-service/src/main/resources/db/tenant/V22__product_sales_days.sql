@@ -9,13 +9,15 @@ create table product_sales_days (
     quantity   numeric(14, 3) not null,
     primary key (product_id, day)
 );
--- the whole store's window (what to reorder, every product)
-create index product_sales_days_recent on product_sales_days (day) include (product_id, quantity);
+-- the whole store's window (what to reorder, every product); quantity left out, so a day's upserts stay HOT updates
+create index product_sales_days_recent on product_sales_days (day);
 
--- The store's business date of an instant: in its time zone as the service's registry of stores has it (a region, or an
--- offset as java.time spells it, "+05:00" or "UTC+05:00", which PostgreSQL would read as a POSIX zone, west positive);
--- in UTC for a zone PostgreSQL does not know, so that a sale is never refused for it.
-create function store_day(at timestamptz) returns date
+-- The store's time zone as the service's registry of stores has it (java.time's id), as PostgreSQL can apply it: a
+-- region by its name (CET, EET, MET and WET by a city that keeps their rules: PostgreSQL would read those names as
+-- fixed-offset abbreviations), an offset ("+05:00", "UTC+05:30": PostgreSQL would read the text as a POSIX zone, west
+-- positive) as an interval; UTC when the store is not registered or PostgreSQL does not know the name, so that a sale is
+-- never refused for it. Resolved once a statement.
+create function store_zone(out name text, out utc_offset interval)
     language plpgsql
     stable
     set search_path from current
@@ -25,15 +27,29 @@ declare
 begin
     select t.time_zone into zone from public.kassa_tenant t where t.schema_name = current_schema();
     if zone is null or zone in ('Z', 'UTC', 'GMT', 'UT') then
-        return cast(at at time zone 'UTC' as date);
+        name := 'UTC';
     elsif zone ~ '^(UTC|GMT|UT)?[+-][0-9]' then
-        return cast(at at time zone cast(regexp_replace(zone, '^(UTC|GMT|UT)', '') as interval) as date);
+        utc_offset := cast(regexp_replace(zone, '^(UTC|GMT|UT)', '') as interval);
+    else
+        name := case zone when 'CET' then 'Europe/Paris' when 'MET' then 'Europe/Paris' when 'EET' then 'Europe/Athens'
+                          when 'WET' then 'Europe/Lisbon' else zone end;
+        -- refused here (22023) when PostgreSQL does not know it
+        perform now() at time zone name;
     end if;
-    return cast(at at time zone zone as date);
 exception
-    when others then
-        return cast(at at time zone 'UTC' as date);
+    when invalid_parameter_value or invalid_datetime_format or datetime_field_overflow or interval_field_overflow then
+        name := 'UTC';
+        utc_offset := null;
 end
+$$;
+
+-- The store's business date of an instant in its zone (store_zone()).
+create function store_day(at timestamptz, zone_name text, utc_offset interval) returns date
+    language sql
+    stable
+as $$
+    select case when utc_offset is not null then cast((at at time zone 'UTC') + utc_offset as date)
+                else cast(at at time zone zone_name as date) end
 $$;
 
 -- Kept by the database, in the statement that writes the movements, whichever code writes them: during a rolling update
@@ -46,11 +62,8 @@ create function product_sales_counted() returns trigger
 as $$
 begin
     insert into product_sales_days (product_id, day, quantity)
-    select a.product_id, d.day, sum(a.quantity)
-      from added a
-      join (select c.created_at, store_day(c.created_at) as day
-              from (select distinct created_at from added where reason in ('sale', 'refund')) c) d
-           on d.created_at = a.created_at
+    select a.product_id, store_day(a.created_at, z.name, z.utc_offset), sum(a.quantity)
+      from added a, store_zone() z
      where a.reason in ('sale', 'refund')
      group by 1, 2
      order by 1, 2
@@ -60,15 +73,14 @@ end
 $$;
 
 -- The trigger first: creating it waits for the movements' writers still in flight and holds new ones until this
--- migration commits, so the sales counted below and those the trigger counts from then on are every sale, once.
+-- migration commits (readers go on), so the sales counted below and those the trigger counts from then on are every
+-- sale, once. The ledger's index of recent sales, which the previous release's reorder list reads while it still runs,
+-- is dropped by a later release.
 create trigger stock_movements_sales_counted after insert on stock_movements
     referencing new table as added for each statement execute function product_sales_counted();
 
 insert into product_sales_days (product_id, day, quantity)
-select m.product_id, store_day(m.created_at), sum(m.quantity)
-  from stock_movements m
+select m.product_id, store_day(m.created_at, z.name, z.utc_offset), sum(m.quantity)
+  from stock_movements m, store_zone() z
  where m.reason in ('sale', 'refund') and m.created_at >= now() - interval '35 days'
  group by 1, 2;
-
--- read by nothing now (the window comes from the days above); last, so the lock it takes is held for an instant
-drop index stock_movements_recent_sales;

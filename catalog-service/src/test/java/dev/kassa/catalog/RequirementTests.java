@@ -12,9 +12,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,7 +162,8 @@ class RequirementTests {
         id(owner.post("/api/products/batches/", json("product", tea, "quantity", 2, "purchase_price", 3000)));
         long second =
                 id(owner.post("/api/products/batches/", json("product", tea, "quantity", 38, "purchase_price", 3000)));
-        String days = TestStores.schema(store) + ".product_sales_days";
+        String schema = TestStores.schema(store);
+        String days = schema + ".product_sales_days";
         // each day's sales are set aside on a day of their own, then moved before the window is read (below)
         // 3 sold from both batches (two movements of one statement), to be the window's first day, 28 days ago
         sell(store, tea, 3, "1", null);
@@ -187,9 +186,9 @@ class RequirementTests {
         assertThat(jdbc.update(
                         "update " + days
                                 + " d set day = case d.day when date '2000-01-02' then t.today - 28 else t.today - 29 end"
-                                + " from (select cast(now() at time zone time_zone as date) as today from public.kassa_tenant"
-                                + " where tenant_key = ?) t where d.product_id = ? and d.day < date '2001-01-01'",
-                        store,
+                                + " from (select " + schema + ".store_day(now(), z.name, z.utc_offset) as today from "
+                                + schema
+                                + ".store_zone() z) t where d.product_id = ? and d.day < date '2001-01-01'",
                         tea))
                 .isEqualTo(2);
 
@@ -216,26 +215,35 @@ class RequirementTests {
         String schema = TestStores.schema(store);
         String zone = jdbc.queryForObject(
                 "select time_zone from public.kassa_tenant where tenant_key = ?", String.class, store);
-        // 20:30 UTC on New Year's Day: already the 2nd east of UTC+03:30, still the 1st west of it
-        Map<String, String> days = new LinkedHashMap<>();
-        days.put("Asia/Tashkent", "2026-01-02");
-        days.put("+05:00", "2026-01-02");
-        days.put("UTC+05:30", "2026-01-02");
-        days.put("Pacific/Kiritimati", "2026-01-02");
-        days.put("-03:00", "2026-01-01");
-        days.put("GMT-03:00", "2026-01-01");
-        days.put("America/New_York", "2026-01-01");
-        days.put("Z", "2026-01-01");
-        days.put("Nowhere/Atlantis", "2026-01-01");
+        // 20:30 UTC on New Year's Day: already the 2nd east of UTC+03:30, still the 1st west of it; 22:30 UTC on 1
+        // July:
+        // the 2nd in Paris's summer time (CET with its summer, not the abbreviation's fixed hour)
+        List<List<String>> days = List.of(
+                List.of("Asia/Tashkent", "2026-01-01 20:30", "2026-01-02"),
+                List.of("+05:00", "2026-01-01 20:30", "2026-01-02"),
+                List.of("UTC+05:30", "2026-01-01 20:30", "2026-01-02"),
+                List.of("+03:29:30", "2026-01-01 20:30", "2026-01-01"),
+                List.of("Pacific/Kiritimati", "2026-01-01 20:30", "2026-01-02"),
+                List.of("-03:00", "2026-01-01 20:30", "2026-01-01"),
+                List.of("GMT-03:00", "2026-01-01 20:30", "2026-01-01"),
+                List.of("UT+01:00", "2026-01-01 20:30", "2026-01-01"),
+                List.of("America/New_York", "2026-01-01 20:30", "2026-01-01"),
+                List.of("Z", "2026-01-01 20:30", "2026-01-01"),
+                List.of("CET", "2026-07-01 22:30", "2026-07-02"),
+                List.of("CET", "2026-01-01 22:30", "2026-01-01"),
+                List.of("Nowhere/Atlantis", "2026-01-01 20:30", "2026-01-01"));
         try {
-            days.forEach((written, day) -> {
-                jdbc.update("update public.kassa_tenant set time_zone = ? where tenant_key = ?", written, store);
+            for (List<String> c : days) {
+                jdbc.update("update public.kassa_tenant set time_zone = ? where tenant_key = ?", c.get(0), store);
                 assertThat(jdbc.queryForObject(
-                                "select cast(" + schema + ".store_day(timestamptz '2026-01-01 20:30:00+00') as text)",
-                                String.class))
-                        .as(written)
-                        .isEqualTo(day);
-            });
+                                "select cast(" + schema
+                                        + ".store_day(cast(? as timestamptz), z.name, z.utc_offset) as text)" + " from "
+                                        + schema + ".store_zone() z",
+                                String.class,
+                                c.get(1) + ":00+00"))
+                        .as(c.get(0) + " at " + c.get(1) + " UTC")
+                        .isEqualTo(c.get(2));
+            }
         } finally {
             jdbc.update("update public.kassa_tenant set time_zone = ? where tenant_key = ?", zone, store);
         }
