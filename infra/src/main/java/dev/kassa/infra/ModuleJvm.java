@@ -110,6 +110,30 @@ final class ModuleJvm {
         Path archive = apps.resolve(module + ".jsa");
         List<String> command = new ArrayList<>();
         command.add(java());
+        command.addAll(flags(module, module));
+        if (config.classDataSharing()) {
+            if (Files.exists(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+            } else if (recordsArchive) {
+                command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+            }
+        }
+        command.add("-jar");
+        command.add(extracted.toAbsolutePath().toString());
+        return command;
+    }
+
+    /** The libraries of an extracted module (Spring Boot's {@code lib} folder). */
+    Path libraries(String module) {
+        return config.dataDir().resolve("apps").resolve(module).resolve("lib");
+    }
+
+    /**
+     * The JVM flags of the suite's mode for a module's process: its heap as the module's, its garbage collector log and
+     * flight recording under {@code name}.
+     */
+    List<String> flags(String module, String name) {
+        List<String> command = new ArrayList<>();
         command.addAll(config.fullJit() ? FULL_JIT_FLAGS : FAST_START_FLAGS);
         if (config.fullJit()) {
             // the gateway and the till's two services carry the load; the rest stay small. The gateway holds every call
@@ -129,7 +153,7 @@ final class ModuleJvm {
             command.add("-Xlog:gc:file=\""
                     + config.dataDir()
                             .resolve("logs")
-                            .resolve(module + "-gc-%p.log")
+                            .resolve(name + "-gc-%p.log")
                             .toAbsolutePath() + "\":time,uptime:filecount=2,filesize=5m");
         }
         if (trimsNativeHeap()) {
@@ -142,16 +166,7 @@ final class ModuleJvm {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(Profiling.flightRecording(module));
-        if (config.classDataSharing()) {
-            if (Files.exists(archive)) {
-                command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-            } else if (recordsArchive) {
-                command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
-            }
-        }
-        command.add("-jar");
-        command.add(extracted.toAbsolutePath().toString());
+        command.addAll(Profiling.flightRecording(name));
         return command;
     }
 

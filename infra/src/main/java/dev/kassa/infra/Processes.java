@@ -81,6 +81,15 @@ final class Processes {
         }
     }
 
+    /** Stops a kept process (as {@link #stop}) and keeps it no longer; nothing when none is kept under {@code name}. */
+    synchronized void forget(String name) {
+        Process p = byName.remove(name);
+        if (p != null) {
+            started.remove(p);
+            stop(List.of(p));
+        }
+    }
+
     /** The process kept under {@code name}, or null. */
     Process get(String name) {
         return byName.get(name);

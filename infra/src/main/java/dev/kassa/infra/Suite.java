@@ -289,6 +289,27 @@ public final class Suite implements AutoCloseable {
         return config;
     }
 
+    // ---------------------------------------------------------------- the gateway's floor (infra/kassa bench)
+
+    /**
+     * Starts Spring Cloud Gateway with nothing of Kassa's ({@link BareGateway}) on {@code port}, routing
+     * {@code /api/products/**} to {@code upstreamPort}; measured with the suite's processes (as {@value BareGateway#NAME})
+     * until {@link #stopBareGateway()}. Returns once it answers.
+     */
+    public void startBareGateway(int port, int upstreamPort) {
+        Process p = processes.spawn(BareGateway.NAME, BareGateway.command(config, jvm, port, upstreamPort), Map.of());
+        processes.register(BareGateway.NAME, p);
+        processes.waitFor(
+                BareGateway.NAME,
+                System.nanoTime() + Duration.ofSeconds(120).toNanos(),
+                () -> Processes.status(port, "/api/products/") > 0);
+    }
+
+    /** Stops what {@link #startBareGateway} started; nothing when it is not running. */
+    public void stopBareGateway() {
+        processes.forget(BareGateway.NAME);
+    }
+
     // ---------------------------------------------------------------- a timed extra instance (infra/kassa bench)
 
     /**

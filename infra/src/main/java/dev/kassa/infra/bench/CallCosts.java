@@ -12,19 +12,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import static dev.kassa.infra.bench.BenchContext.PORT_BASE;
+
 /**
  * (s) What one call of the reads the clients make most costs (issue 66): each read called {@link #CALLS} times through the
  * gateway, {@link #PARALLEL} at a time, after {@link #WARM_UP} calls of it; the statements each database ran for it
  * ({@code pg_stat_statements}, without {@code BEGIN}/{@code COMMIT}) and the transactions, and the suite's CPU per call
  * (gateway, the services, PostgreSQL), without what the JIT compilers spent meanwhile. What the suite does meanwhile on
  * its own (consumers' polls, relays, sweeps) is measured idle for as long beforehand and taken off; each read is
- * measured once the suite and the compilers are quiet after its warm-up.
+ * measured once the suite and the compilers are quiet after its warm-up. The product read is measured twice more for
+ * the floor under it: through Spring Cloud Gateway with nothing of Kassa's ({@code Suite#startBareGateway}), and straight
+ * to catalog.
  */
 final class CallCosts {
 
     static final int CALLS = 2000;
     static final int WARM_UP = 1000;
     static final int PARALLEL = 4;
+    /** Where the benchmark's Spring Cloud Gateway without Kassa's filters listens while (s) runs. */
+    static final int BARE_GATEWAY_PORT = PORT_BASE + 99;
 
     private final BenchContext context;
     private final Results results;
@@ -70,8 +76,23 @@ final class CallCosts {
             }
         }
         String profileTag = owner.etag("/api/users/profile/");
+        String productPath = "/api/products/products/" + product + "/";
+        // the floor under point 3: the same read through Spring Cloud Gateway with nothing of Kassa's, and straight to
+        // catalog
+        context.suite().startBareGateway(BARE_GATEWAY_PORT, PORT_BASE + 2);
+        Http bare = new Http("http://127.0.0.1:" + BARE_GATEWAY_PORT, context.ownerToken(), context.store());
+        // started just now, where Kassa's gateway has run the whole benchmark: its compilers get as long as they take
+        calls(() -> bare.get("/api/products/products/" + product + "/"), 10 * WARM_UP);
+        Http direct = new Http("http://127.0.0.1:" + (PORT_BASE + 2), context.ownerToken(), context.store());
         List<Read> reads = List.of(
-                new Read("product read", 1.0, 1.0, () -> owner.get("/api/products/products/" + product + "/")),
+                new Read("product read", 1.0, 1.0, () -> owner.get(productPath)),
+                new Read(
+                        "product read through Spring Cloud Gateway alone (one route; no security, metrics, tracing,"
+                                + " load balancer, breaker or filter of Kassa's: the stack's floor)",
+                        null,
+                        null,
+                        () -> bare.get(productPath)),
+                new Read("product read straight to catalog (no gateway)", null, null, () -> direct.get(productPath)),
                 new Read("product list page", 2.0, null, () -> owner.get("/api/products/products/?page=1")),
                 new Read("scan by barcode", 2.0, null, () -> till.http()
                         .get("/api/products/products/scan_barcode/?barcode=" + barcode)),
@@ -112,6 +133,7 @@ final class CallCosts {
                             q.database().replace("kassa_", ""),
                             DatabaseWork.oneLine(q.text())));
         }
+        context.suite().stopBareGateway();
         if (draft != null) {
             owner.post("/api/sales/sales/" + draft + "/cancel/", Map.of());
         }
