@@ -18,7 +18,7 @@ public final class Kassa {
         SuiteConfig config = SuiteConfig.fromEnvironment(root);
         System.out.println("Starting Kassa (data in " + config.dataDir() + ", logs in "
                 + config.dataDir().resolve("logs") + ") …");
-        // nine JVMs starting at once with the optimising compiler took 218-261 s to ready on two cores, once over 300 s
+        // nine JVMs starting at once with the optimising compiler took 131-261 s to ready on two cores, once over 300 s
         String fallback = config.fullJit() ? "600" : "300";
         Suite suite = Suite.start(
                 config,

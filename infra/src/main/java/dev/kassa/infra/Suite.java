@@ -299,10 +299,15 @@ public final class Suite implements AutoCloseable {
     public void startBareGateway(int port, int upstreamPort) {
         Process p = processes.spawn(BareGateway.NAME, BareGateway.command(config, jvm, port, upstreamPort), Map.of());
         processes.register(BareGateway.NAME, p);
-        processes.waitFor(
-                BareGateway.NAME,
-                System.nanoTime() + Duration.ofSeconds(120).toNanos(),
-                () -> Processes.status(port, "/api/products/") > 0);
+        try {
+            processes.waitFor(
+                    BareGateway.NAME,
+                    System.nanoTime() + Duration.ofSeconds(120).toNanos(),
+                    () -> Processes.status(port, "/api/products/") > 0);
+        } catch (RuntimeException e) {
+            processes.forget(BareGateway.NAME);
+            throw e;
+        }
     }
 
     /** Stops what {@link #startBareGateway} started; nothing when it is not running. */

@@ -48,7 +48,7 @@ public final class Bench {
                         new SuiteConfig.Ports(BenchContext.PORT_BASE, 18761, 18432, 18092),
                         true,
                         1),
-                // full JIT on two cores: ready in 211-227 s in recent runs, near the 300 s this waited before
+                // full JIT on two cores: ready in 211-227 s in recent runs (up to 261 s by hand, once over 300)
                 Duration.ofSeconds(600),
                 suite -> {
                     Map<String, Long> readyMemory = suite.meter().residentMegabytesByProcess();

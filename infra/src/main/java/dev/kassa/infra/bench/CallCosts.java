@@ -21,8 +21,8 @@ import static dev.kassa.infra.bench.BenchContext.PORT_BASE;
  * (gateway, the services, PostgreSQL), without what the JIT compilers spent meanwhile. What the suite does meanwhile on
  * its own (consumers' polls, relays, sweeps) is measured idle for as long beforehand and taken off; each read is
  * measured once the suite and the compilers are quiet after its warm-up. The product read is measured twice more for
- * the floor under it: through Spring Cloud Gateway with nothing of Kassa's ({@code Suite#startBareGateway}), and straight
- * to catalog.
+ * the floor under it: through Spring Cloud Gateway with nothing of Kassa's ({@code Suite#startBareGateway}, running only
+ * for that read), and straight to catalog.
  */
 final class CallCosts {
 
@@ -77,21 +77,9 @@ final class CallCosts {
         }
         String profileTag = owner.etag("/api/users/profile/");
         String productPath = "/api/products/products/" + product + "/";
-        // the floor under point 3: the same read through Spring Cloud Gateway with nothing of Kassa's, and straight to
-        // catalog
-        context.suite().startBareGateway(BARE_GATEWAY_PORT, PORT_BASE + 2);
-        Http bare = new Http("http://127.0.0.1:" + BARE_GATEWAY_PORT, context.ownerToken(), context.store());
-        // started just now, where Kassa's gateway has run the whole benchmark: its compilers get as long as they take
-        calls(() -> bare.get("/api/products/products/" + product + "/"), 10 * WARM_UP);
+        Read productRead = new Read("product read", 1.0, 1.0, () -> owner.get(productPath));
         Http direct = new Http("http://127.0.0.1:" + (PORT_BASE + 2), context.ownerToken(), context.store());
         List<Read> reads = List.of(
-                new Read("product read", 1.0, 1.0, () -> owner.get(productPath)),
-                new Read(
-                        "product read through Spring Cloud Gateway alone (one route; no security, metrics, tracing,"
-                                + " load balancer, breaker or filter of Kassa's: the stack's floor)",
-                        null,
-                        null,
-                        () -> bare.get(productPath)),
                 new Read("product read straight to catalog (no gateway)", null, null, () -> direct.get(productPath)),
                 new Read("product list page", 2.0, null, () -> owner.get("/api/products/products/?page=1")),
                 new Read("scan by barcode", 2.0, null, () -> till.http()
@@ -111,32 +99,62 @@ final class CallCosts {
                         0.3,
                         () -> owner.get("/api/users/profile/", "If-None-Match", profileTag)));
         Cost idle = idle(5);
+        measure(productRead, idle);
+        bareGateway(productPath);
         for (Read read : reads) {
-            calls(read.call(), WARM_UP);
-            context.suite().meter().compilersQuiet(60);
-            context.suite().meter().settle(30);
-            long started = System.nanoTime();
-            DatabaseWork before = DatabaseWork.now(context);
-            Map<String, Long> ticksBefore = ticks();
-            long failed = calls(read.call(), CALLS);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            DatabaseWork work = DatabaseWork.now(context).since(before);
-            Map<String, Long> ticksAfter = ticks();
-            Cost cost = perCall(work, ticksBefore, ticksAfter, CALLS, failed, idle, seconds);
-            report(read, cost);
-            work.queries().values().stream()
-                    .filter(q -> q.calls() >= CALLS * 0.3)
-                    .sorted(Comparator.comparingLong(DatabaseWork.Query::calls).reversed())
-                    .forEach(q -> System.out.printf(
-                            "      %5.2f  %-8s %s%n",
-                            (double) q.calls() / CALLS,
-                            q.database().replace("kassa_", ""),
-                            DatabaseWork.oneLine(q.text())));
+            measure(read, idle);
         }
-        context.suite().stopBareGateway();
         if (draft != null) {
             owner.post("/api/sales/sales/" + draft + "/cancel/", Map.of());
         }
+    }
+
+    /**
+     * The floor under point 3: the product read through Spring Cloud Gateway with nothing of Kassa's, running only for
+     * this read (its own idle work measured and taken off as the suite's is).
+     */
+    private void bareGateway(String productPath) throws Exception {
+        context.suite().startBareGateway(BARE_GATEWAY_PORT, PORT_BASE + 2);
+        try {
+            Http bare = new Http("http://127.0.0.1:" + BARE_GATEWAY_PORT, context.ownerToken(), context.store());
+            // started just now, where Kassa's gateway has run the whole benchmark: its compilers get as long as they
+            // take
+            calls(() -> bare.get(productPath), 10 * WARM_UP);
+            measure(
+                    new Read(
+                            "product read through Spring Cloud Gateway alone (one route; no security, metrics,"
+                                    + " tracing, load balancer, breaker or filter of Kassa's: the stack's floor)",
+                            null,
+                            null,
+                            () -> bare.get(productPath)),
+                    idle(5));
+        } finally {
+            context.suite().stopBareGateway();
+        }
+    }
+
+    /** Measures one read after its warm-up, once the compilers and the suite are quiet, and reports it. */
+    private void measure(Read read, Cost idle) throws Exception {
+        calls(read.call(), WARM_UP);
+        context.suite().meter().compilersQuiet(60);
+        context.suite().meter().settle(30);
+        long started = System.nanoTime();
+        DatabaseWork before = DatabaseWork.now(context);
+        Map<String, Long> ticksBefore = ticks();
+        long failed = calls(read.call(), CALLS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        DatabaseWork work = DatabaseWork.now(context).since(before);
+        Map<String, Long> ticksAfter = ticks();
+        Cost cost = perCall(work, ticksBefore, ticksAfter, CALLS, failed, idle, seconds);
+        report(read, cost);
+        work.queries().values().stream()
+                .filter(q -> q.calls() >= CALLS * 0.3)
+                .sorted(Comparator.comparingLong(DatabaseWork.Query::calls).reversed())
+                .forEach(q -> System.out.printf(
+                        "      %5.2f  %-8s %s%n",
+                        (double) q.calls() / CALLS,
+                        q.database().replace("kassa_", ""),
+                        DatabaseWork.oneLine(q.text())));
     }
 
     /** What the suite costs on its own, per second, measured over {@code seconds} with no call made. */
