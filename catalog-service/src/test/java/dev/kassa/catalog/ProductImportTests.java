@@ -411,8 +411,8 @@ class ProductImportTests {
         assertThat(bomb.length).isLessThan(1024 * 1024);
         Api.Response exploded = owner.multipart("POST", path, file("bomb.xlsx", CSV, bomb));
         assertThat(exploded.status()).isEqualTo(400);
-        assertThat(exploded.text("/code")).isEqualTo("import_file_broken");
-        assertThat(exploded.text("/message")).contains("100 МБ");
+        assertThat(exploded.text("/code")).isEqualTo("file_too_large");
+        assertThat(exploded.text("/message")).contains("32 МБ");
 
         Api.Response xxe = owner.multipart("POST", path, file("xxe.xlsx", CSV, workbookWithExternalEntity()));
         assertThat(xxe.toString()).doesNotContain("root:");
@@ -456,6 +456,12 @@ class ProductImportTests {
         assertThat(match.status()).isEqualTo(400);
         assertThat(match.at("/errors/match/0").asText()).contains("sku, barcode");
 
+        // issue 84, point 11: a blank id is a malformed one, 400 naming it (it was a 500)
+        Api.Response blank = owner.get(path + "%20");
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(blank.text("/code")).isEqualTo("invalid");
+        assertThat(blank.at("/errors/id/0").isTextual()).isTrue();
+
         Api.Response none = owner.multipart("POST", path, new Api.Form().field("dry_run", "true"));
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.at("/errors/file").isArray()).isTrue();
@@ -465,6 +471,92 @@ class ProductImportTests {
                         "select count(*) from " + TestStores.schema(store) + ".kassa_import", Integer.class))
                 .as("no job kept for a refused file")
                 .isZero();
+    }
+
+    /**
+     * Issue 84, point 1: a workbook that would take the service down (a number cell a gigabyte long written plainly, shared
+     * strings that unpack to more than the service holds) is refused in its place, and the service answers after it.
+     */
+    @Test
+    void aWorkbookBeyondWhatTheServiceHoldsIsRefusedAndTheServiceGoesOn() throws IOException {
+        String store = TestStores.newKey("imp");
+        Api owner = as(store, "owner");
+        String path = "/api/products/imports/";
+
+        byte[] huge = rewritten(
+                workbook("Огромное число", "HUGE-1", "Обычный", "PLAIN-1"),
+                "xl/worksheets/sheet1.xml",
+                xml -> xml.replace("<v>12345</v>", "<v>1E999999999</v>"));
+        JsonNode job = finished(owner, owner.multipart("POST", path, file("huge.xlsx", CSV, huge)));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("done");
+        assertThat(job.at("/counts/created").asInt()).isEqualTo(1);
+        assertThat(job.at("/counts/refused").asInt()).isEqualTo(1);
+        assertThat(job.at("/errors/0/row").asInt()).isEqualTo(2);
+        assertThat(job.at("/errors/0/field").asText()).isEqualTo("sale_price");
+        assertThat(job.at("/errors/0/code").asText()).isEqualTo("import.number");
+        assertThat(job.at("/errors/0/message").asText()).hasSizeLessThan(200);
+
+        byte[] strings = rewritten(
+                workbook("PLACEHOLDER", "BIG-1", "Второй", "PLAIN-2"),
+                "xl/sharedStrings.xml",
+                xml -> xml.replace("PLACEHOLDER", "я".repeat(30 * 1024 * 1024)));
+        assertThat(strings.length).as("a few hundred KB on the wire").isLessThan(2 * 1024 * 1024);
+        Api.Response refused = owner.multipart("POST", path, file("strings.xlsx", CSV, strings));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("/code")).isEqualTo("file_too_large");
+        assertThat(refused.text("/message")).contains("32 МБ");
+
+        JsonNode plain = owner.get("/api/products/products/?search=PLAIN-1").at("/results/0");
+        assertThat(plain.path("name").asText()).isEqualTo("Обычный");
+        assertThat(plain.path("sale_price").asText()).isEqualTo("9000.00");
+        assertThat(owner.get("/api/products/products/").at("/count").asInt())
+                .as("nothing of the refused row or file kept")
+                .isEqualTo(1);
+    }
+
+    /** A workbook of two products: {@code name1} priced 12345 and {@code name2} priced 9000. */
+    private static byte[] workbook(String name1, String sku1, String name2, String sku2) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook book = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = book.newWorksheet("Товары");
+            sheet.value(0, 0, "Наименование");
+            sheet.value(0, 1, "Артикул");
+            sheet.value(0, 2, "Цена продажи");
+            sheet.value(1, 0, name1);
+            sheet.value(1, 1, sku1);
+            sheet.value(1, 2, 12345);
+            sheet.value(2, 0, name2);
+            sheet.value(2, 1, sku2);
+            sheet.value(2, 2, 9000);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code book} with its entry {@code entry}'s XML changed by {@code edit}, everything else as it was. */
+    static byte[] rewritten(byte[] book, String entry, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        ByteArrayOutputStream changed = new ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.zip.ZipFile in =
+                        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                                .setSeekableByteChannel(
+                                        new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(book))
+                                .get();
+                ZipOutputStream zip = new ZipOutputStream(changed)) {
+            boolean found = false;
+            for (var e : java.util.Collections.list(in.getEntries())) {
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(entry)) {
+                    content = edit.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+            assertThat(found).as(entry).isTrue();
+        }
+        return changed.toByteArray();
     }
 
     @Test

@@ -151,5 +151,10 @@ class CustomerImportTests {
         assertThat(owner.post("/api/customers/customers/", json("first_name", "x", "phone", "+998901110009"))
                         .status())
                 .isEqualTo(201);
+        // issue 84, point 11: a blank id is a malformed one, 400 naming it (it was a 500)
+        Api.Response blank = owner.get("/api/customers/imports/%20");
+        assertThat(blank.status()).as(blank.toString()).isEqualTo(400);
+        assertThat(blank.text("/code")).isEqualTo("invalid");
+        assertThat(blank.at("/errors/id/0").isTextual()).isTrue();
     }
 }

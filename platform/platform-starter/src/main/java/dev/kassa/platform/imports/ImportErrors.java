@@ -8,7 +8,7 @@ public enum ImportErrors implements KassaError {
     NOT_A_TABLE(400, "import_file_type", "import.file_type"),
     OLD_EXCEL(400, "import_file_type", "import.file_type_xls"),
     FILE_BROKEN(400, "import_file_broken", "import.file_broken"),
-    FILE_UNSAFE(400, "import_file_broken", "import.file_unsafe"),
+    UNPACKS_TOO_LARGE(400, "file_too_large", "import.file_unsafe"),
     TOO_MANY_ROWS(400, "import_too_many_rows", "import.too_many_rows"),
     NO_ROWS(400, "import_empty", "import.empty"),
     COLUMNS_MISSING(400, "import_columns_missing", "import.columns_missing"),

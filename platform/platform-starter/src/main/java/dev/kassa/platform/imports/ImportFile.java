@@ -35,17 +35,13 @@ import java.util.stream.Stream;
 /**
  * An uploaded table, recognised by its bytes (never by its name or declared type): an XLSX workbook (its first sheet),
  * or CSV text as Excel and others write it (UTF-8 with or without a BOM, UTF-16 with a BOM, or Windows-1251; columns
- * separated by {@code ;}, {@code ,} or a tab, whichever the header row uses). A workbook is unpacked once to see that
- * it stays within {@link #MAX_UNPACKED} and {@link #MAX_RATIO} (a zip bomb does not) before its reader opens it; its
- * XML is read without DTDs or external entities (FastExcel's reader turns them off).
+ * separated by {@code ;}, {@code ,} or a tab, whichever the header row uses). A workbook is unpacked once, counting, to
+ * see that it stays within what the service can hold ({@code kassa.imports.max-unpacked}: a zip bomb or a few MB of
+ * shared strings that unpack to hundreds do not) before its reader opens it; its XML is read without DTDs or external
+ * entities (FastExcel's reader turns them off). A number cell is read within the bounds of a CSV number
+ * ({@link ImportRow#parseDecimal}): one beyond them is kept as written, and refused on its row where a number is wanted.
  */
 public final class ImportFile {
-
-    /** The most a workbook may unpack to. */
-    static final long MAX_UNPACKED = 512L * 1024 * 1024;
-
-    /** The most a workbook may unpack to per byte of the file. */
-    static final long MAX_RATIO = 100;
 
     /** The kinds of table taken. */
     public enum Format implements Coded {
@@ -74,13 +70,16 @@ public final class ImportFile {
         this.bytes = bytes;
     }
 
-    /** The file as its bytes say; refused when it is neither a workbook nor text, or unpacks beyond the limits. */
-    public static ImportFile of(byte[] bytes) {
+    /**
+     * The file as its bytes say; refused when it is neither a workbook nor text, or when a workbook unpacks to more than
+     * {@code maxUnpacked} bytes (400 {@code file_too_large}).
+     */
+    public static ImportFile of(byte[] bytes, long maxUnpacked) {
         if (ReadableWorkbook.isOLE2Header(bytes)) {
             throw ImportErrors.OLD_EXCEL.exception();
         }
         if (ReadableWorkbook.isOOXMLZipHeader(bytes)) {
-            checkWorkbook(bytes);
+            checkWorkbook(bytes, maxUnpacked);
             return new ImportFile(Format.XLSX, bytes);
         }
         text(bytes);
@@ -147,9 +146,11 @@ public final class ImportFile {
         return ImportErrors.FILE_BROKEN.exception(reason.length() > 200 ? reason.substring(0, 200) : reason);
     }
 
-    /** Unpacks the workbook, counting: a bomb is refused before anything parses it; a zip that is not a workbook too. */
-    private static void checkWorkbook(byte[] bytes) {
-        long limit = Math.min(MAX_UNPACKED, Math.max(bytes.length, 1024 * 1024) * MAX_RATIO);
+    /**
+     * Unpacks the workbook, counting, and stops at {@code limit}: a bomb is refused before anything parses it, and so is a
+     * zip that is not a workbook.
+     */
+    private static void checkWorkbook(byte[] bytes, long limit) {
         long unpacked = 0;
         boolean workbook = false;
         byte[] buffer = new byte[64 * 1024];
@@ -162,7 +163,7 @@ public final class ImportFile {
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                         unpacked += n;
                         if (unpacked > limit) {
-                            throw ImportErrors.FILE_UNSAFE.exception(limit / (1024 * 1024));
+                            throw ImportErrors.UNPACKS_TOO_LARGE.exception(Math.max(1, limit / (1024 * 1024)));
                         }
                     }
                 }
@@ -262,7 +263,7 @@ public final class ImportFile {
     }
 
     /** The first sheet of a workbook, row by row as FastExcel's reader streams it. */
-    private static final class Workbook extends Table {
+    static final class Workbook extends Table {
         private final Iterator<Row> rows;
 
         Workbook(byte[] bytes) throws IOException {
@@ -298,14 +299,24 @@ public final class ImportFile {
                 return "";
             }
             return switch (cell.getType()) {
-                case NUMBER -> new BigDecimal(cell.getRawValue())
-                        .stripTrailingZeros()
-                        .toPlainString();
+                case NUMBER -> plain(cell.getRawValue());
                 case BOOLEAN -> "1".equals(cell.getRawValue()) ? "true" : "false";
                 case EMPTY -> "";
                 case FORMULA -> cell.getRawValue() == null ? "" : cell.getRawValue();
                 default -> cell.getText() == null ? "" : cell.getText();
             };
+        }
+
+        /**
+         * A number cell written plainly ({@code 14500.5}) when it is within a CSV number's bounds; as the workbook holds it
+         * otherwise ({@code 1E999999999} would be a gigabyte written plainly), which no number column then takes.
+         */
+        static String plain(String raw) {
+            if (raw == null) {
+                return "";
+            }
+            BigDecimal number = ImportRow.parseDecimal(raw);
+            return number == null ? raw : number.stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -113,9 +113,13 @@ public final class ImportRow {
         return errors;
     }
 
+    /** The longest number taken, signs, point and exponent included: a price or a quantity never needs more. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
     /**
      * {@code 14 500,50}, {@code 14500.50}, {@code 14,500.50} and {@code 14.500,50}: the last of a comma and a point is
      * the decimal separator when both appear; a lone comma is one too (Russian spreadsheets); spaces group thousands.
+     * At most {@link #MAX_NUMBER_LENGTH} characters and an exponent of three digits: anything else is not a number.
      */
     static BigDecimal parseDecimal(String text) {
         String v = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
@@ -130,7 +134,7 @@ public final class ImportRow {
                 v = v.replace(',', '.');
             }
         }
-        if (!v.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?")) {
+        if (v.length() > MAX_NUMBER_LENGTH || !v.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?")) {
             return null;
         }
         try {

@@ -93,7 +93,7 @@ public class Imports {
         if (upload.getSize() > properties.maxSize().toBytes()) {
             throw ImportErrors.FILE_TOO_LARGE.exception(properties.maxSize().toMegabytes());
         }
-        ImportFile file = ImportFile.of(bytes(upload));
+        ImportFile file = ImportFile.of(bytes(upload), properties.maxUnpacked().toBytes());
         Locale language = LocaleContextHolder.getLocale();
         Header header;
         int rows = 0;

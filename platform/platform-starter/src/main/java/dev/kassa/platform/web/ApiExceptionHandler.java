@@ -32,6 +32,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -210,6 +211,23 @@ public class ApiExceptionHandler {
                         PlatformErrors.INVALID_PARAMETER,
                         new Object[] {e.getName()},
                         Map.of(e.getName(), List.of(errors.message("validation.invalid")))));
+    }
+
+    /**
+     * A path segment that converts to nothing where an id goes ({@code imports/%20}: a blank UUID): the id is malformed,
+     * 400 naming it. A variable the mapping lacks altogether is a defect of the service, not of the request.
+     */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ErrorBody> blankPathVariable(MissingPathVariableException e, HttpServletRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e);
+        }
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                errors.body(
+                        PlatformErrors.INVALID_PARAMETER,
+                        new Object[] {e.getVariableName()},
+                        Map.of(e.getVariableName(), List.of(errors.message("validation.invalid")))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -25,6 +25,21 @@ class ImportCellsTests {
         assertThat(ImportRow.parseDecimal("двенадцать")).isNull();
         assertThat(ImportRow.parseDecimal("12 шт")).isNull();
         assertThat(ImportRow.parseDecimal("1e999999")).isNull();
+        assertThat(ImportRow.parseDecimal("1".repeat(65)))
+                .as("beyond a number's bounds")
+                .isNull();
+    }
+
+    @Test
+    void aWorkbooksNumberCellIsWrittenPlainlyOnlyWithinACsvNumbersBounds() {
+        assertThat(ImportFile.Workbook.plain("14500.50")).isEqualTo("14500.5");
+        assertThat(ImportFile.Workbook.plain("4.78E12")).isEqualTo("4780000000000");
+        assertThat(ImportFile.Workbook.plain("1E-3")).isEqualTo("0.001");
+        assertThat(ImportFile.Workbook.plain("1E999999999"))
+                .as("a gigabyte written plainly: kept as written, which no number column takes")
+                .isEqualTo("1E999999999");
+        assertThat(ImportRow.parseDecimal(ImportFile.Workbook.plain("1E999999999")))
+                .isNull();
     }
 
     @Test
