@@ -36,6 +36,8 @@ public enum SalesErrors implements KassaError {
     SESSION_NOT_OPEN(400, "session_not_open", "sales.session_not_open"),
     /** An uploaded sale's {@code sold_at} lies before the shift it names was opened: it cannot be this shift's. */
     SOLD_BEFORE_SHIFT(400, "sold_before_shift", "sales.sold_before_shift"),
+    /** A sale that says when it was made names a colleague's shift: only an owner or a manager may record it there. */
+    NOT_YOUR_SHIFT(403, "not_your_shift", "sales.not_your_shift"),
     SUSPEND_SUSPENDED(400, "session_suspended", "sales.suspend_only_open"),
     SUSPEND_CLOSED(400, "session_closed", "sales.suspend_only_open"),
     RESUME_OPEN(400, "session_open", "sales.resume_only_suspended"),

@@ -437,6 +437,83 @@ class OneCallSaleAndDiscountTests {
         assertThat(cashier.post("/api/sales/sales/", online).text("/code")).isEqualTo("session_not_open");
     }
 
+    /**
+     * Issue 84, point 2: cashier B, with no shift of his own, cannot record a sale in cashier A's shift by saying it was
+     * made then: refused in its place, nothing recorded, A's cash untouched; A, the owner and a manager may.
+     */
+    @Test
+    void aLateSaleGoesOnlyIntoTheUploadersOwnShiftOrAnyForWhoManagesTheStore() {
+        String store = TestStores.newKey("ofy");
+        long closed = openShift(store, 5);
+        assertThat(as(store, 5, "cashier")
+                        .post("/api/sales/sessions/" + closed + "/close/", json("actual_cash", 0))
+                        .status())
+                .isEqualTo(200);
+        jdbc.update(
+                "update " + TestStores.schema(store) + ".sessions set opened_at = now() - interval '30 hours',"
+                        + " closed_at = now() - interval '20 hours' where id = ?",
+                closed);
+        long open = openShift(store, 5);
+        openedHoursAgo(store, open, 2);
+        Map<String, Object> intoClosed = offlineSale(closed, json("product", 18), 12000);
+        intoClosed.put("sold_at", Instant.now().minus(25, ChronoUnit.HOURS).toString());
+        Map<String, Object> intoOpen = offlineSale(open, json("product", 18), 12000);
+        intoOpen.put("sold_at", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        int holdsBefore = catalog.holds.size();
+
+        Api colleague = as(store, 8, "cashier").english();
+        for (Map<String, Object> sale : List.of(intoClosed, intoOpen)) {
+            Api.Response refused = colleague.post("/api/sales/sales/", sale);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.text("/code")).isEqualTo("not_your_shift");
+            assertThat(refused.text("/message")).contains("another cashier");
+        }
+        Api.Response batch = colleague.post("/api/sales/sales/upload/", json("sales", List.of(intoClosed)));
+        assertThat(batch.at("/data/results").findValuesAsText("outcome")).containsExactly("refused");
+        assertThat(batch.at("/data/results/0/error/code").asText()).isEqualTo("not_your_shift");
+        assertThat(jdbc.queryForObject("select count(*) from " + TestStores.schema(store) + ".sales", Integer.class))
+                .as("nothing recorded")
+                .isZero();
+        assertThat(catalog.holds.size()).as("no stock held").isEqualTo(holdsBefore);
+        Api manager = as(store, 2, "manager");
+        assertThat(manager.get("/api/sales/sessions/" + closed + "/").text("/expected_cash"))
+                .as("the closed shift's cash untouched")
+                .isEqualTo("0.00");
+
+        // the shift's own cashier, and whoever manages the store, may
+        assertThat(as(store, 5, "cashier").post("/api/sales/sales/", intoOpen).status())
+                .isEqualTo(201);
+        Api.Response byManager = manager.post("/api/sales/sales/", intoClosed);
+        assertThat(byManager.status()).as(byManager.toString()).isEqualTo(201);
+        assertThat(byManager.at("/data/session").asLong()).isEqualTo(closed);
+        assertThat(manager.get("/api/sales/sessions/" + closed + "/").text("/expected_cash"))
+                .isEqualTo("12000.00");
+    }
+
+    /** Issue 84, point 2: an offline price is looked for no further back than the opening of the sale's shift. */
+    @Test
+    void aBackDatedSalesPriceIsNotLookedForBeforeItsShiftOpened() {
+        String store = TestStores.newKey("ofw");
+        long session = openShift(store, 5);
+        openedHoursAgo(store, session, 1);
+        Instant opened = jdbc.queryForObject(
+                        "select opened_at from " + TestStores.schema(store) + ".sessions where id = ?",
+                        java.sql.Timestamp.class,
+                        session)
+                .toInstant();
+        Map<String, Object> sale = offlineSale(session, json("product", 18, "unit_price", 11000), 11000);
+        sale.put("sold_at", Instant.now().minus(20, ChronoUnit.MINUTES).toString());
+        int asked = catalog.pricesAsked.size();
+        assertThat(as(store, 5, "cashier").post("/api/sales/sales/", sale).status())
+                .isEqualTo(201);
+        String uri = catalog.pricesAsked.get(asked);
+        String since = java.net.URLDecoder.decode(
+                uri.substring(uri.indexOf("since=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Instant.parse(since))
+                .as("the price window starts when the shift opened, not a week before the sale")
+                .isEqualTo(opened);
+    }
+
     @Test
     void anOnlineTillsChangedPriceOrMissingStockRecordsNothingAndReleasesTheHolds() {
         String store = TestStores.newKey("ofp");
@@ -590,10 +667,7 @@ class OneCallSaleAndDiscountTests {
         Api.Response kept = cashier.post("/api/sales/sales/", yesterdays);
         assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
         assertThat(kept.at("/data/decisions").findValuesAsText("code")).containsExactly("price_changed");
-        assertThat(catalog.pricesAsked)
-                .as("the prices it had from a week before the sale on")
-                .anyMatch(q -> q.startsWith("/internal/products/18/prices?since="
-                        + soldAt.minus(7, ChronoUnit.DAYS).toString().substring(0, 13)));
+        // the prices it had from when its shift opened on (aBackDatedSalesPriceIsNotLookedForBeforeItsShiftOpened)
 
         // a cashier's price a cent above nothing: a discount far beyond a cashier's 10 %
         Map<String, Object> cent = offlineSale(session, json("product", 18, "unit_price", "0.01"), 1);

@@ -153,21 +153,30 @@ public class SessionRepository {
      * A shift as the till's scans and sales need it: its register and status without the totals (which read every sale of
      * the shift), optionally locked for the caller's transaction so a closing waits for the scan.
      */
-    public record TillShift(long id, String registerCode, ShiftStatus status) {
+    public record TillShift(long id, String registerCode, ShiftStatus status, long cashierUserId, Instant openedAt) {
+
+        /** The columns {@link #of} reads, for a query over {@code sessions s} joined to {@code cash_registers r}. */
+        public static final String COLUMNS = "s.id, r.code, s.status, s.cashier_user_id, s.opened_at";
+
         public boolean isOpen() {
             return status == ShiftStatus.OPEN;
         }
 
-        /** The shift of a row whose columns from {@code first} on are its id, its register's code and its status. */
+        /** The shift of a row whose columns from {@code first} on are {@link #COLUMNS}. */
         public static TillShift of(ResultSet rs, int first) throws SQLException {
-            return new TillShift(rs.getLong(first), rs.getString(first + 1), ShiftStatus.of(rs.getString(first + 2)));
+            return new TillShift(
+                    rs.getLong(first),
+                    rs.getString(first + 1),
+                    ShiftStatus.of(rs.getString(first + 2)),
+                    rs.getLong(first + 3),
+                    rs.getTimestamp(first + 4).toInstant());
         }
     }
 
     public Optional<TillShift> tillShift(long id, boolean lock) {
-        return sql.sql(
-                        "select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = :id"
-                                + (lock ? " for update of s" : ""))
+        return sql.sql("select " + TillShift.COLUMNS
+                        + " from sessions s join cash_registers r on r.id = s.cash_register_id where s.id = :id"
+                        + (lock ? " for update of s" : ""))
                 .param("id", id)
                 .query((rs, i) -> TillShift.of(rs, 1))
                 .optional();
@@ -181,7 +190,8 @@ public class SessionRepository {
     public Optional<TillShift> openAt(long named, Instant at, Duration clock) {
         return sql.sql(
                         """
-                        select s.id, r.code, s.status from sessions s join cash_registers r on r.id = s.cash_register_id
+                        select s.id, r.code, s.status, s.cashier_user_id, s.opened_at
+                          from sessions s join cash_registers r on r.id = s.cash_register_id
                          where s.cash_register_id = (select n.cash_register_id from sessions n where n.id = :named)
                            and s.opened_at <= :latest and (s.closed_at is null or s.closed_at >= :earliest)
                          order by s.id = :named desc, s.opened_at desc limit 1

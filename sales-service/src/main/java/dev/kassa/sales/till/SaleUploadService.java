@@ -161,7 +161,7 @@ public class SaleUploadService {
             UploadedSaleRepository.BeforeHold before = uploaded.beforeHold(r.session(), client);
             return before.earlier() != null
                     ? new Placed(uploaded(before.earlier()), null)
-                    : new Placed(null, shiftOfSale.place(r, soldAt, before, AHEAD));
+                    : new Placed(null, shiftOfSale.place(caller, r, soldAt, before, AHEAD));
         });
         if (placed.earlier() != null) {
             return new Recorded(false, placed.earlier());
@@ -174,7 +174,8 @@ public class SaleUploadService {
         boolean offline = r.clientId() != null;
         try {
             List<Hold> holds = hold(r, refs, offline);
-            UploadPrices.Held held = new UploadPrices.Held(holds, offline ? prices.had(r, holds, soldAt) : Map.of());
+            UploadPrices.Held held = new UploadPrices.Held(
+                    holds, offline ? prices.had(r, holds, soldAt, placed.shift().openedAt()) : Map.of());
             return new Recorded(true, tx.execute(s -> {
                 List<UploadDecision> decisions = offline ? new ArrayList<>() : null;
                 SessionRepository.TillShift shift = shiftOfSale.lock(r, placed.shift());

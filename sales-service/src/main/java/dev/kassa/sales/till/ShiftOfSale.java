@@ -1,6 +1,7 @@
 package dev.kassa.sales.till;
 
 import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.shift.SessionRepository;
@@ -18,7 +19,9 @@ import java.util.List;
  * says when it was made ({@code sold_at}, an offline till's), the shift of the same register that was open then, even if
  * it has been closed since. Such a late sale goes into that shift's receipts and cash: the closed shift's expected cash and
  * difference take it in ({@link ShiftService#lateSaleRecorded}), which is what the cash counted at closing already held. A
- * sale made when no shift of that register was open is refused, naming when it was made.
+ * sale made when no shift of that register was open is refused, naming when it was made. Such a sale goes only into a shift
+ * of the cashier who uploads it, or any shift of the store for its owner or a manager (issue 84, point 2): a cashier
+ * cannot rewrite a colleague's shift, closed or open ({@code not_your_shift}).
  */
 @Component
 class ShiftOfSale {
@@ -36,11 +39,18 @@ class ShiftOfSale {
      * the request names, as {@link UploadedSaleRepository#beforeHold} read it; {@code clock} how far a till's clock may run fast.
      */
     SessionRepository.TillShift place(
-            SaleUploadService.NewSale r, Instant soldAt, UploadedSaleRepository.BeforeHold named, Duration clock) {
+            Caller caller,
+            SaleUploadService.NewSale r,
+            Instant soldAt,
+            UploadedSaleRepository.BeforeHold named,
+            Duration clock) {
         SessionRepository.TillShift shift = named.shift().orElseThrow(() -> SalesErrors.SESSION_NOT_FOUND.exception());
         boolean beforeIt = soldAt.isBefore(named.shiftOpenedAt().minus(clock));
-        if (r.soldAt() == null || (shift.isOpen() && !beforeIt)) {
+        if (r.soldAt() == null) {
             return TillGuards.openShift(named.shift());
+        }
+        if (shift.isOpen() && !beforeIt) {
+            return ours(caller, TillGuards.openShift(named.shift()));
         }
         SessionRepository.TillShift then = sessions.openAt(shift.id(), soldAt, clock)
                 .orElseThrow(() -> beforeIt
@@ -49,7 +59,15 @@ class ShiftOfSale {
         if (then.status() == ShiftStatus.SUSPENDED) {
             throw SalesErrors.SESSION_NOT_OPEN.exception();
         }
-        return then;
+        return ours(caller, then);
+    }
+
+    /** A sale that says when it was made goes into the uploader's own shift, or any shift for who manages the store. */
+    private static SessionRepository.TillShift ours(Caller caller, SessionRepository.TillShift shift) {
+        if (!caller.managesStore() && shift.cashierUserId() != caller.userId()) {
+            throw SalesErrors.NOT_YOUR_SHIFT.exception(String.valueOf(shift.id()));
+        }
+        return shift;
     }
 
     /**

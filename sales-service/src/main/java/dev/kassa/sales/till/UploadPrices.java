@@ -44,9 +44,15 @@ class UploadPrices {
 
     /**
      * For each line an offline till sold at a price other than the catalogue's, the prices the product had from
-     * {@link #PRICE_WINDOW} before the sale until now (asked of catalog before the sale's transaction).
+     * {@link #PRICE_WINDOW} before the sale, but not before its shift opened ({@code shiftOpened}: a till synced its
+     * catalogue when it opened the shift at the latest), until now (asked of catalog before the sale's transaction).
      */
-    Map<Integer, List<BigDecimal>> had(SaleUploadService.NewSale r, List<Hold> holds, Instant soldAt) {
+    Map<Integer, List<BigDecimal>> had(
+            SaleUploadService.NewSale r, List<Hold> holds, Instant soldAt, Instant shiftOpened) {
+        Instant since = soldAt.minus(PRICE_WINDOW);
+        if (shiftOpened.isAfter(since)) {
+            since = shiftOpened;
+        }
         Map<Integer, List<BigDecimal>> had = new HashMap<>();
         for (int i = 0; i < holds.size(); i++) {
             BigDecimal till = r.items().get(i).unitPrice();
@@ -58,7 +64,7 @@ class UploadPrices {
                 BigDecimal options = kept != null ? kept : Modifier.sum(hold.modifiers());
                 had.put(
                         i,
-                        catalog.pricesSince(hold.product().id(), soldAt.minus(PRICE_WINDOW)).stream()
+                        catalog.pricesSince(hold.product().id(), since).stream()
                                 .map(p -> p.add(options))
                                 .toList());
             }

@@ -30,7 +30,8 @@ class UploadedSaleRepository {
     BeforeHold beforeHold(long sessionId, UUID clientId) {
         return sql.sql(
                         """
-                        select (select s.id from sales s where s.client_id = :client), se.id, r.code, se.status, se.opened_at
+                        select (select s.id from sales s where s.client_id = :client), se.id, r.code, se.status,
+                               se.cashier_user_id, se.opened_at
                           from (values (1)) one left join sessions se on se.id = :session
                                left join cash_registers r on r.id = se.cash_register_id
                         """)
@@ -39,7 +40,7 @@ class UploadedSaleRepository {
                 .query((rs, i) -> new BeforeHold(
                         (Long) rs.getObject(1),
                         rs.getObject(2) == null ? Optional.empty() : Optional.of(SessionRepository.TillShift.of(rs, 2)),
-                        rs.getObject(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                        rs.getObject(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .single();
     }
 
