@@ -76,7 +76,7 @@ class BatchTraceTests {
                         .status())
                 .isEqualTo(200);
 
-        Api.Response traced = as(store, 2, "stockkeeper").get("/api/products/batches/" + id + "/trace");
+        Api.Response traced = owner.get("/api/products/batches/" + id + "/trace");
         assertThat(traced.status()).as(traced.toString()).isEqualTo(200);
         JsonNode t = traced.body();
         assertThat(t.at("/batch/batch_number").asText()).isEqualTo("FRM-1104");
@@ -104,6 +104,24 @@ class BatchTraceTests {
         assertThat(t.at("/totals/refunded").asText()).isEqualTo("1.000");
         assertThat(t.at("/totals/adjusted").asText()).isEqualTo("-2.000");
         assertThat(t.at("/totals/on_hand").asText()).isEqualTo("5.000");
+
+        // issue 84, point 3: a stockkeeper (who may not read customers) sees the sales without the person who bought
+        Api.Response stockkeepers = as(store, 2, "stockkeeper").get("/api/products/batches/" + id + "/trace");
+        assertThat(stockkeepers.status()).isEqualTo(200);
+        JsonNode k = stockkeepers.body();
+        assertThat(k.at("/sales").size()).isEqualTo(2);
+        assertThat(k.at("/sales/0/receipt_number").asText()).isEqualTo("R-81");
+        assertThat(k.at("/sales/0/quantity").asText()).isEqualTo("3.000");
+        assertThat(k.at("/sales/0/at").isMissingNode()).isFalse();
+        assertThat(k.toString()).as("no buyer's name, phone or customer id").doesNotContain("Дилшод", "+998901234567");
+        assertThat(k.at("/sales/0/customer").isNull()).isTrue();
+        assertThat(k.at("/customers").toString()).isEqualTo("[]");
+        assertThat(k.at("/buyers").toString()).isEqualTo("[]");
+        assertThat(k.at("/totals")).isEqualTo(t.at("/totals"));
+        assertThat(as(store, 4, "manager")
+                        .get("/api/products/batches/" + id + "/trace")
+                        .text("/buyers/0/phone"))
+                .isEqualTo("+998901234567");
 
         assertThat(as(store, 3, "cashier")
                         .get("/api/products/batches/" + id + "/trace")

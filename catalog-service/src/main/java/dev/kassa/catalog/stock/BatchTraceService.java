@@ -16,7 +16,8 @@ import java.util.Set;
  * A batch's trace (issue 63, point 5), what a recall needs in one call: where it came from (supplier, date, the first
  * movement: a receipt, an import, a count's surplus), every sale that took from it with its receipt and buyer (kept
  * from {@code SaleCompleted} when its hold completed), the refunds that brought goods back, the adjustments, and what is
- * left and held.
+ * left and held. Who bought (a sale's customer, the buyers with their names and phones) is told only to a caller who may
+ * read customers; the others see the sales without the person.
  */
 @Service
 public class BatchTraceService {
@@ -59,8 +60,9 @@ public class BatchTraceService {
         this.trace = trace;
     }
 
+    /** The batch's trace; {@code withBuyers} false leaves out who bought (each sale's customer, the buyers). */
     @Transactional(readOnly = true)
-    public Trace of(long id) {
+    public Trace of(long id, boolean withBuyers) {
         BatchRepository.View batch = batches.find(id, TenantContext.require().today())
                 .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
         List<BatchTraceRepository.Moved> moved = trace.movements(id);
@@ -74,7 +76,11 @@ public class BatchTraceService {
         List<BatchTraceRepository.Moved> adjustments = moved.stream()
                 .filter(m -> m != received && !"refund".equals(m.reason()))
                 .toList();
-        List<BatchTraceRepository.Sold> sales = trace.sales(id);
+        List<BatchTraceRepository.Sold> sales = withBuyers
+                ? trace.sales(id)
+                : trace.sales(id).stream()
+                        .map(BatchTraceRepository.Sold::anonymous)
+                        .toList();
         BigDecimal zero = BigDecimal.ZERO.setScale(3);
         return new Trace(
                 batch,

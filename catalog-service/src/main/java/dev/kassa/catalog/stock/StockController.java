@@ -12,6 +12,8 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,12 +48,20 @@ class StockController {
     @Operation(
             summary =
                     "What a recall needs of a batch: where it came from (supplier, date, the movement that received it), "
-                            + "every sale that took from it (sale, receipt, buyer's customer id when known, quantity, date), refunds, "
-                            + "adjustments, the buyers once each, and what is left and held")
+                            + "every sale that took from it (sale, receipt, quantity, date), refunds, adjustments, and what is left "
+                            + "and held; who bought (each sale's customer, the buyers once each with name and phone) only for a "
+                            + "caller who may read customers (owners, managers, apps with customers:read), empty for the others")
     @GetMapping("/api/products/batches/{id}/trace")
     @PreAuthorize(Access.READ_STOCK_VALUE)
-    BatchTraceService.Trace trace(@PathVariable long id) {
-        return trace.of(id);
+    BatchTraceService.Trace trace(@PathVariable long id, Authentication caller) {
+        return trace.of(id, readsCustomers(caller));
+    }
+
+    /** Whether the caller passes {@link Access#READ_CUSTOMERS}: only they see who bought (issue 84, point 3). */
+    private static boolean readsCustomers(Authentication caller) {
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("view_all") || a.equals("view_customers"));
     }
 
     @Operation(

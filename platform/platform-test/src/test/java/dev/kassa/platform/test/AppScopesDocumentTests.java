@@ -55,7 +55,9 @@ class AppScopesDocumentTests {
                 A store's app (client credentials, [integrations](integrations.md#apps-scoped-client-credentials)) may call
                 exactly the operations listed under its scopes, and no other: every operation of Kassa's published API that a
                 scope reaches is here, deletions included. No scope sells, opens or closes a shift, or reaches employees,
-                passwords or the store's settings.
+                passwords or the store's settings. Who a customer is (a name, a phone) reaches only an app with
+                `customers:read` or `customers:write`: a batch's trace answers the others its sales without the buyer
+                (no customer, no `buyers`).
                 """);
         byScope.forEach((scope, operations) -> {
             operations.sort(String::compareTo);
