@@ -1,6 +1,7 @@
 package dev.kassa.analytics;
 
 import dev.kassa.platform.events.Topics;
+import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
@@ -34,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 /** The live feed of a store's sales and the owner's view of all their stores. */
 @KassaIntegrationTest
 class LiveAndStoresTests {
+
+    @Autowired
+    Revocations revocations;
 
     @LocalServerPort
     int port;
@@ -225,6 +229,11 @@ class LiveAndStoresTests {
         Api.Response none = manager.get("/api/users/stores/multi-store-analytics/");
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.text("/message")).isEqualTo("У вас нет активных магазинов");
+        // issue 84, point 9: a store the owner no longer owns (the role changed after the token was issued) is left out
+        revocations.revoke(second, 3L, Instant.now().plusSeconds(2));
+        Api.Response fewer = owner.get("/api/users/stores/multi-store-analytics/?period=today");
+        assertThat(fewer.at("/data/total_stores").asInt()).as(fewer.toString()).isEqualTo(1);
+        assertThat(fewer.raw()).doesNotContain(second);
         assertThat(new Api("http://localhost:" + port)
                         .get("/api/users/stores/multi-store-analytics/")
                         .status())

@@ -1,13 +1,16 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.KassaIntegrationTest;
 import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,9 @@ class StockByStoreTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Revocations revocations;
 
     Api in(String token, String store) {
         return new Api("http://localhost:" + port).as(token).in(store);
@@ -126,5 +132,51 @@ class StockByStoreTests {
                         .get("/api/products/products/" + here + "/stock-by-store")
                         .status())
                 .isEqualTo(401);
+    }
+
+    /**
+     * Issue 84, point 9: a manager demoted (or deactivated) in the depot loses the depot at once in what reaches it from
+     * the shop, as in the depot's own requests, not when the token expires.
+     */
+    @Test
+    void aRoleTakenAwayInAnotherStoreIsGoneThereBeforeTheTokenExpires() {
+        String shop = TestStores.newKey("sbr");
+        String depot = TestStores.newKey("sbr");
+        Api atShop = in(TestTokens.token(1, "owner", Map.of(shop, "owner")), shop);
+        Api atDepot = in(TestTokens.token(1, "owner", Map.of(depot, "owner")), depot);
+        long rice = atShop.post(
+                        "/api/products/products/",
+                        json("name", "Рис 1 кг", "sku", "RICE-1", "sale_price", 14000, "initial_quantity", 12))
+                .at("/id")
+                .asLong();
+        atDepot.post("/api/products/products/", json("name", "Рис 1 кг", "sku", "RICE-1", "sale_price", 14000));
+        String manager = TestTokens.token(4, "manager", Map.of(shop, "manager", depot, "manager"));
+        Api managerAtShop = in(manager, shop);
+        String stockByStore = "/api/products/products/" + rice + "/stock-by-store";
+        Map<String, Object> transfer = json("to_store", depot, "lines", List.of(json("product", rice, "quantity", 1)));
+        assertThat(managerAtShop.get(stockByStore).at("/stores").size()).isEqualTo(2);
+        assertThat(managerAtShop.post("/api/products/transfers/", transfer).status())
+                .isEqualTo(201);
+
+        // demoted in the depot after the token was issued (auth's EmployeeRoleChanged records this)
+        revocations.revoke(depot, 4L, Instant.now().plusSeconds(2));
+        assertThat(in(manager, depot).get("/api/products/products/").text("/code"))
+                .as("the depot's own requests refuse the token")
+                .isEqualTo("token_revoked");
+        Api.Response seen = managerAtShop.get(stockByStore);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.at("/stores").size())
+                .as("the depot's stock is not shown")
+                .isEqualTo(1);
+        assertThat(seen.toString()).doesNotContain(depot);
+        Api.Response refused = managerAtShop.post("/api/products/transfers/", transfer);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.text("/code")).isEqualTo("transfer_store_forbidden");
+        assertThat(managerAtShop
+                        .get("/api/products/transfers/?direction=out")
+                        .at("/count")
+                        .asInt())
+                .as("only the transfer made before")
+                .isEqualTo(1);
     }
 }

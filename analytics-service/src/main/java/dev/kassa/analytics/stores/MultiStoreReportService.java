@@ -7,7 +7,8 @@ import dev.kassa.analytics.facts.GrossMargin;
 import dev.kassa.analytics.inventory.SnapshotRepository;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.security.StoreRoles;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
@@ -24,7 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Sums each owned store's daily reports over the period in that store's own schema and time zone: one short read-only
@@ -76,13 +77,16 @@ class MultiStoreReportService {
     private final DailySalesRepository daily;
     private final SnapshotRepository snapshots;
     private final TransactionTemplate readOnly;
+    private final StoreRoles roles;
 
     MultiStoreReportService(
             TenantProvisioner tenants,
             TenantRegistry registry,
             DailySalesRepository daily,
             SnapshotRepository snapshots,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            StoreRoles roles) {
+        this.roles = roles;
         this.tenants = tenants;
         this.registry = registry;
         this.daily = daily;
@@ -92,14 +96,8 @@ class MultiStoreReportService {
     }
 
     Success<MultiStoreSales> of(Jwt token, String period, String start, String end) {
-        Map<String, Object> stores = token.getClaimAsMap(KassaClaims.STORES);
-        List<String> owned = stores == null
-                ? List.of()
-                : stores.entrySet().stream()
-                        .filter(e -> "owner".equals(String.valueOf(e.getValue())))
-                        .map(Map.Entry::getKey)
-                        .sorted()
-                        .toList();
+        // the stores the caller owns now: one taken away since the token was issued counts as none
+        List<String> owned = roles.storesWhere(token, Set.of(Role.OWNER));
         if (owned.isEmpty()) {
             throw AnalyticsErrors.NO_OWNED_STORES.exception();
         }

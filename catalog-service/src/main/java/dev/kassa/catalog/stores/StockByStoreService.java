@@ -2,7 +2,8 @@ package dev.kassa.catalog.stores;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.security.StoreRoles;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
@@ -15,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One product across the stores the caller owns or manages (issue 64 point 7): the product as this store has it, and
@@ -27,7 +28,7 @@ import java.util.Optional;
 class StockByStoreService {
 
     /** The roles that see a store's stock and its value. */
-    private static final List<String> SEES = List.of("owner", "manager");
+    private static final Set<Role> SEES = Set.of(Role.OWNER, Role.MANAGER);
 
     /** A store's figures: {@code product} null when the store does not have the product. */
     record StoreStock(
@@ -59,12 +60,15 @@ class StockByStoreService {
     private final TenantProvisioner tenants;
     private final TenantRegistry registry;
     private final TransactionTemplate readOnly;
+    private final StoreRoles roles;
 
     StockByStoreService(
             StockByStoreRepository stock,
             TenantProvisioner tenants,
             TenantRegistry registry,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            StoreRoles roles) {
+        this.roles = roles;
         this.stock = stock;
         this.tenants = tenants;
         this.registry = registry;
@@ -76,15 +80,10 @@ class StockByStoreService {
         Tenant here = TenantContext.require();
         StockByStoreRepository.Held mine = readOnly.execute(s -> stock.byId(productId, here.today()))
                 .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
-        Map<String, Object> claimed = token.getClaimAsMap(KassaClaims.STORES);
-        List<String> others = claimed == null
-                ? List.of()
-                : claimed.entrySet().stream()
-                        .filter(e -> SEES.contains(String.valueOf(e.getValue())))
-                        .map(Map.Entry::getKey)
-                        .filter(key -> !key.equals(here.key()))
-                        .sorted()
-                        .toList();
+        // the stores the caller owns or manages now: a role taken away in one since the token was issued counts as none
+        List<String> others = roles.storesWhere(token, SEES).stream()
+                .filter(key -> !key.equals(here.key()))
+                .toList();
         String sku = FieldErrors.blank(mine.sku()) ? null : mine.sku();
         String barcode = FieldErrors.blank(mine.barcode()) ? null : mine.barcode();
         List<StoreStock> stores = new ArrayList<>();

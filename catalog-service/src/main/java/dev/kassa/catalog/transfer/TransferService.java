@@ -5,7 +5,8 @@ import dev.kassa.catalog.stock.TransferStockService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.KassaClaims;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.security.StoreRoles;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
@@ -44,7 +45,7 @@ public class TransferService {
     static final Set<String> STATUSES = Set.of("draft", "shipped", "partially_received", "received", "cancelled");
 
     /** The roles in a store that may move its goods to or from another store. */
-    private static final Set<String> MOVES = Set.of("owner", "manager");
+    private static final Set<Role> MOVES = Set.of(Role.OWNER, Role.MANAGER);
 
     public record TransferLineForm(Long product, BigDecimal quantity) {}
 
@@ -69,6 +70,7 @@ public class TransferService {
     private final TenantProvisioner tenants;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
+    private final StoreRoles roles;
 
     TransferService(
             TransferRepository transfers,
@@ -77,7 +79,9 @@ public class TransferService {
             TransferReceiptService receipts,
             OutboxPublisher outbox,
             TenantProvisioner tenants,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            StoreRoles roles) {
+        this.roles = roles;
         this.transfers = transfers;
         this.products = products;
         this.stock = stock;
@@ -167,10 +171,12 @@ public class TransferService {
         });
     }
 
-    /** Whether the token makes its user an owner or a manager of {@code store}. */
-    private static boolean movesGoods(Jwt token, String store) {
-        Map<String, Object> stores = token.getClaimAsMap(KassaClaims.STORES);
-        return stores != null && MOVES.contains(String.valueOf(stores.get(store)));
+    /**
+     * Whether the token makes its user an owner or a manager of {@code store}, as that store's own requests would find
+     * it: a role taken away there since the token was issued counts as none.
+     */
+    private boolean movesGoods(Jwt token, String store) {
+        return roles.roleIn(token, store).filter(MOVES::contains).isPresent();
     }
 
     /**

@@ -169,6 +169,12 @@ public class KassaSecurityAutoConfiguration {
                 Clock.systemUTC());
     }
 
+    /** The caller's roles in the stores its token names, revocations applied: for work that reaches other stores. */
+    @Bean
+    public StoreRoles storeRoles(ObjectProvider<Revocations> revocations) {
+        return new StoreRoles(revocations.getIfAvailable());
+    }
+
     /**
      * Where the employee directory reads through (auth's {@code /internal/employees}, {@code kassa.tenancy.directory-source},
      * {@code lb://} through the load balancer); none when the source is empty or cannot be reached by name here.
