@@ -33,7 +33,7 @@ import java.util.Set;
  * stockkeeper's token on operations whose published roles ({@code x-kassa-roles}) leave them out; a store app's token
  * with every scope on operations that publish no scope ({@code x-kassa-scopes}: not for apps); malformed bodies
  * (wrong types, nulls, huge numbers, 10,000-character strings, duplicate keys, deep nesting, not JSON, a wrong content
- * type); a non-ASCII header value; odd ids in the path.
+ * type); a non-ASCII header value; odd, huge and blank ids in the path.
  */
 final class OpenApiWalk {
 
@@ -187,6 +187,13 @@ final class OpenApiWalk {
                         "gateway",
                         "huge id",
                         owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "99999999999999999999"), body),
+                        false);
+                // a blank id (issue 84, point 11: imports/%20 was a 500)
+                check(
+                        op,
+                        "gateway",
+                        "blank id",
+                        owner.send(op.method(), op.path().replaceAll("\\{[^}]+}", "%20"), body),
                         false);
             }
             if (op.hasBody()) {
