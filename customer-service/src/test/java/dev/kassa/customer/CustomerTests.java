@@ -201,6 +201,16 @@ class CustomerTests {
                         json("phone", "8901234567", "email", "nope", "customer_type", "company"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.at("/errors").fieldNames()).toIterable().contains("name", "phone", "email", "company_name");
+        // issue 84, point 4: a buyer's name prints on receipts: a control character is refused on its field
+        Api.Response control = as(store, "owner")
+                .post("/api/customers/customers/", json("first_name", "Дилшод\u001bp\u0000", "phone", "+998901234500"));
+        assertThat(control.status()).as(control.toString()).isEqualTo(400);
+        assertThat(control.at("/errors").fieldNames()).toIterable().containsExactly("first_name");
+        assertThat(as(store, "owner")
+                        .get("/api/customers/customers/")
+                        .at("/count")
+                        .asInt())
+                .isZero();
         assertThat(as(store, "owner").get("/api/customers/customers/424242").status())
                 .isEqualTo(404);
     }

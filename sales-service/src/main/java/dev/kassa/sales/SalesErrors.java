@@ -95,6 +95,10 @@ public enum SalesErrors implements KassaError {
     /** An order with nothing billed yet has no bill to share. */
     ORDER_NOTHING_TO_SPLIT(409, "order_nothing_to_split", "sales.order_nothing_to_split"),
     ORDER_CANCEL_NEEDS_MANAGER(403, "permission_denied", "sales.order_cancel_needs_manager"),
+    /** A waiter acts on their own orders only (issue 84 point 5): a colleague's is taken over first ({@code take-over}). */
+    NOT_YOUR_ORDER(403, "not_your_order", "sales.not_your_order"),
+    /** The table's guests' lines waiting for a waiter reached the limit (issue 84 point 6): a waiter answers them first. */
+    TOO_MANY_WAITING_LINES(429, "too_many_waiting_lines", "sales.too_many_waiting_lines"),
     TICKET_NOT_FOUND(404, "ticket_not_found", "sales.ticket_not_found"),
     /** A kitchen ticket moves only forward, and is cancelled only before it is ready. */
     TICKET_STATUS_INVALID(409, "ticket_status_invalid", "sales.ticket_status_invalid"),

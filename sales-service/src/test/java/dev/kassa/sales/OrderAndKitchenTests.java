@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A café's evening (issue 65 points 4 and 5): a waiter takes a table's order round after round, each round reaching the
  * kitchen's and the bar's screens live as tickets that move to served; the order moves, splits, merges and is paid once as
- * a whole sale; roles, other stores and bad input are refused.
+ * a whole sale; roles, other stores and bad input are refused. A waiter acts only on their own orders and takes a
+ * colleague's over openly; a table's waiting guest lines are capped, answered line by line and leave with their order
+ * (issue 84 points 5 and 6).
  */
 @KassaIntegrationTest
 class OrderAndKitchenTests {
@@ -650,5 +653,199 @@ class OrderAndKitchenTests {
                         .status())
                 .isEqualTo(401);
         assertThat(waiter.get(path + "/").text("/total")).isEqualTo("12024.00");
+    }
+
+    /** {@code n} lines of one coffee each, as a guest's phone sends them. */
+    static Map<String, Object> coffees(int n) {
+        return json("items", Collections.nCopies(n, json("product", 18)));
+    }
+
+    @Test
+    void aWaiterActsOnlyOnTheirOwnOrdersAndTakesAColleaguesOverOpenly() {
+        String store = TestStores.newKey("caw");
+        Api manager = as(store, 9, "manager");
+        Api alice = as(store, 21, "waiter");
+        Api bob = as(store, 22, "waiter");
+        long table =
+                manager.post("/api/sales/tables/", json("name", "4")).at("/id").asLong();
+        long free =
+                manager.post("/api/sales/tables/", json("name", "7")).at("/id").asLong();
+        Api.Response opened = alice.post("/api/sales/orders/", json("table", table, "guests", 2));
+        long order = opened.at("/id").asLong();
+        String path = "/api/sales/orders/" + order;
+        long sentLine = alice.post(path + "/items/", json("product", 18))
+                .at("/items/0/id")
+                .asLong();
+        assertThat(alice.post(path + "/send/", null).at("/rounds").asInt()).isEqualTo(1);
+        long pending = alice.post(path + "/items/", json("product", 19))
+                .at("/items/1/id")
+                .asLong();
+        long bobs = bob.post("/api/sales/orders/", json("dining_option", "takeaway"))
+                .at("/id")
+                .asLong();
+        JsonNode before = alice.get(path + "/").body();
+
+        // Bob sees only his own orders, and may do nothing with Alice's: every action is the same named refusal
+        assertThat(bob.get("/api/sales/orders/").body().findValuesAsText("id")).containsExactly(String.valueOf(bobs));
+        List<Api.Response> refused = List.of(
+                bob.get(path + "/"),
+                bob.post(path + "/items/", json("product", 18)),
+                bob.delete(path + "/items/" + pending + "/"),
+                bob.post(path + "/send/", null),
+                bob.post(path + "/confirm/", null),
+                bob.post(path + "/decline/", null),
+                bob.post(path + "/move/", json("table", free)),
+                bob.post(path + "/merge/", json("order", bobs)),
+                bob.post("/api/sales/orders/" + bobs + "/merge/", json("order", order)),
+                bob.post(path + "/split/", json("items", List.of(json("item", sentLine)))),
+                bob.post(path + "/split-equally/", json("parts", 2)),
+                bob.post(path + "/cancel/", null));
+        for (Api.Response r : refused) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(403);
+            assertThat(r.text("/code")).as(r.toString()).isEqualTo("not_your_order");
+        }
+        assertThat(alice.get(path + "/").body())
+                .as("Alice's order is as it was")
+                .isEqualTo(before);
+        assertThat(manager.get("/api/sales/orders/").body().size())
+                .as("nothing was split off, merged or cancelled")
+                .isEqualTo(2);
+        assertThat(bob.get("/api/sales/orders/" + bobs + "/").at("/items").size())
+                .isZero();
+
+        // a manager acts on any order
+        Api.Response managed = manager.get(path + "/");
+        assertThat(managed.status()).as(managed.toString()).isEqualTo(200);
+        assertThat(managed.at("/history").size()).isZero();
+        assertThat(manager.post(path + "/move/", json("table", free)).text("/table_name"))
+                .isEqualTo("7");
+
+        // Bob takes Alice's table over openly: the order is his, and its history names them both
+        Api.Response taken = bob.post(path + "/take-over/", null);
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.at("/waiter").asLong()).isEqualTo(22);
+        assertThat(taken.text("/history/0/action")).isEqualTo("taken_over");
+        assertThat(taken.at("/history/0/by").asLong()).isEqualTo(22);
+        assertThat(taken.text("/history/0/by_name")).isEqualTo("user22");
+        assertThat(taken.at("/history/0/from").asLong()).isEqualTo(21);
+        assertThat(taken.text("/history/0/from_name")).isEqualTo(opened.text("/waiter_name"));
+        assertThat(bob.post(path + "/send/", null).at("/rounds").asInt()).isEqualTo(2);
+        assertThat(manager.get(path + "/").text("/history/0/action")).isEqualTo("taken_over");
+        assertThat(bob.get("/api/sales/orders/").body().size()).isEqualTo(2);
+        assertThat(alice.get("/api/sales/orders/").body().size()).isZero();
+        assertThat(alice.get(path + "/").text("/code")).isEqualTo("not_your_order");
+
+        // taking over one's own order changes nothing; a closed order, another store's or the kitchen take none over
+        assertThat(bob.post(path + "/take-over/", null).at("/history").size()).isEqualTo(1);
+        assertThat(bob.post("/api/sales/orders/" + bobs + "/cancel/", null).text("/status"))
+                .isEqualTo("cancelled");
+        assertThat(alice.post("/api/sales/orders/" + bobs + "/take-over/", null).text("/code"))
+                .isEqualTo("order_not_open");
+        assertThat(as(store, 30, "kitchen").post(path + "/take-over/", null).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as(TestStores.newKey("cav"), 21, "waiter")
+                        .post(path + "/take-over/", null)
+                        .text("/code"))
+                .isEqualTo("order_not_found");
+        assertThat(manager.get(path + "/").at("/waiter").asLong()).isEqualTo(22);
+    }
+
+    @Test
+    void aTablesWaitingGuestLinesAreCappedAnsweredLineByLineAndLeaveWithTheirOrder() {
+        String store = TestStores.newKey("cal");
+        Api manager = as(store, 9, "manager");
+        Api waiter = as(store, 21, "waiter");
+        Api cashier = as(store, 5, "cashier");
+        Api guest = new Api("http://localhost:" + port);
+        Api.Response table = manager.post("/api/sales/tables/", json("name", "2"));
+        String atTable = "/api/sales/orders/?table=" + table.at("/id").asLong();
+        String orders = URI.create(table.text("/menu_url")).getPath() + "/orders";
+        assertThat(manager.put("/api/sales/cafe-settings/", json("guest_ordering", true))
+                        .status())
+                .isEqualTo(200);
+
+        // one photo of the table's code floods it no more: 30 lines may wait for the waiter, the 31st is refused
+        assertThat(guest.post(orders, coffees(20)).status()).isEqualTo(202);
+        assertThat(guest.post(orders, coffees(10)).status()).isEqualTo(202);
+        Api.Response flood = guest.post(orders, coffees(1));
+        assertThat(flood.status()).as(flood.toString()).isEqualTo(429);
+        assertThat(flood.text("/code")).isEqualTo("too_many_waiting_lines");
+        long orderId = waiter.get(atTable).at("/0/id").asLong();
+        String order = "/api/sales/orders/" + orderId;
+        JsonNode waiting = waiter.get(order + "/").at("/items");
+        assertThat(waiting.size()).isEqualTo(30);
+
+        // the waiter confirms the two lines the guests really ordered: only those are billed
+        long first = waiting.get(0).get("id").asLong();
+        long second = waiting.get(1).get("id").asLong();
+        Api.Response confirmed = waiter.post(order + "/confirm/", json("lines", List.of(first, second)));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.text("/total")).isEqualTo("24000.00");
+        assertThat(confirmed.at("/items").findValuesAsText("status"))
+                .filteredOn("awaiting"::equals)
+                .hasSize(28);
+        // a line that does not wait, or none named, is bad input; another waiter may not answer; nothing changed
+        assertThat(waiter.post(order + "/confirm/", json("lines", List.of(first)))
+                        .at("/errors/lines.0")
+                        .isArray())
+                .isTrue();
+        assertThat(waiter.post(order + "/decline/", json("lines", List.of()))
+                        .at("/errors/lines")
+                        .isArray())
+                .isTrue();
+        assertThat(as(store, 22, "waiter").post(order + "/confirm/", null).text("/code"))
+                .isEqualTo("not_your_order");
+        assertThat(waiter.get(order + "/").at("/items").findValuesAsText("status"))
+                .filteredOn("awaiting"::equals)
+                .hasSize(28);
+
+        // lines answered make room: two confirmed and one declined leave 27 waiting, room for three more
+        Api.Response declined = waiter.post(
+                order + "/decline/",
+                json("lines", List.of(waiting.get(2).get("id").asLong())));
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.at("/items").size()).isEqualTo(29);
+        assertThat(guest.post(orders, coffees(4)).text("/code")).isEqualTo("too_many_waiting_lines");
+        assertThat(guest.post(orders, coffees(3)).status()).isEqualTo(202);
+        assertThat(guest.post(orders, coffees(1)).text("/code")).isEqualTo("too_many_waiting_lines");
+        // declining every waiting line keeps what was confirmed
+        Api.Response none = waiter.post(order + "/decline/", null);
+        assertThat(none.at("/items").findValuesAsText("status")).containsExactly("pending", "pending");
+        assertThat(none.text("/status")).isEqualTo("open");
+        assertThat(waiter.post(order + "/decline/", null).text("/code")).isEqualTo("order_nothing_to_confirm");
+
+        // lines still waiting when the order is paid leave with it: the table's next guests start with none
+        assertThat(guest.post(orders, coffees(2)).status()).isEqualTo(202);
+        long session = cashier.post("/api/sales/sessions/open/", json("opening_balance", 0))
+                .at("/data/id")
+                .asLong();
+        Api.Response paid = cashier.post(
+                order + "/pay/",
+                json("session", session, "payments", List.of(json("payment_method", "cash", "amount", 24000))));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.text("/sale/total_amount")).isEqualTo("24000.00");
+        assertThat(paid.at("/order/items").findValuesAsText("status")).containsExactly("pending", "pending");
+        assertThat(guest.post(orders, coffees(1)).status()).isEqualTo(202);
+        JsonNode next = waiter.get(atTable).body();
+        assertThat(next.size()).isEqualTo(1);
+        assertThat(next.at("/0/id").asLong()).isNotEqualTo(orderId);
+        assertThat(next.at("/0/items").size()).as("the new guests' line alone").isEqualTo(1);
+
+        // the same when the order is cancelled
+        String nextOrder = "/api/sales/orders/" + next.at("/0/id").asLong();
+        assertThat(waiter.post(nextOrder + "/cancel/", null).text("/status")).isEqualTo("cancelled");
+        assertThat(waiter.get(nextOrder + "/").at("/items").size()).isZero();
+
+        // an order the guests opened that the waiter declines entirely is closed: the table is free again
+        assertThat(guest.post(orders, coffees(3)).status()).isEqualTo(202);
+        String third = "/api/sales/orders/" + waiter.get(atTable).at("/0/id").asLong();
+        Api.Response emptied = waiter.post(third + "/decline/", null);
+        assertThat(emptied.status()).as(emptied.toString()).isEqualTo(200);
+        assertThat(emptied.text("/status")).isEqualTo("cancelled");
+        assertThat(waiter.post(
+                                "/api/sales/orders/",
+                                json("table", table.at("/id").asLong()))
+                        .status())
+                .isEqualTo(201);
     }
 }

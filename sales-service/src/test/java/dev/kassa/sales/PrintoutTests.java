@@ -283,6 +283,80 @@ class PrintoutTests {
                 .isEqualTo("30000.00");
     }
 
+    @Test
+    void namesWithAnEmojiOrAControlCharacterPrintInEveryFormatAndNeverOpenTheDrawer() throws Exception {
+        String store = TestStores.newKey("pre");
+        long session = openShift(store, 5);
+        long sale = sell(store, session, null).at("/data/id").asLong();
+        // what was stored before names were checked (or came from another writer): an emoji and an ESC p in the names
+        String schema = TestStores.schema(store);
+        jdbc.update(
+                "update public.kassa_tenant set store_name = ?, address = ? where tenant_key = ?",
+                "Кафе \u001Bp\u0019 🍕",
+                "ул. Навои, 1\n\u0007",
+                store);
+        jdbc.update("update " + schema + ".sale_items set product_name = ? where sale_id = ?", "Пицца 🍕\u001Bp", sale);
+        jdbc.update(
+                "update " + schema + ".cash_registers set name = ? where id = (select cash_register_id from " + schema
+                        + ".sessions where id = ?)",
+                "Касса ☕🍕\u001Bp",
+                session);
+        Api cashier = as(store, 5, "cashier");
+
+        for (String path : List.of(
+                "/api/sales/sales/" + sale + "/receipt/?format=",
+                "/api/sales/sessions/" + session + "/report/?format=")) {
+            Api.Response pdf = cashier.get(path + "pdf&width=58");
+            assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+            try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+                assertThat(new PDFTextStripper().getText(doc)).contains("Кафе", "ул. Навои, 1");
+            }
+            Api.Response escpos = cashier.get(path + "escpos");
+            assertThat(escpos.status()).as(escpos.toString()).isEqualTo(200);
+            byte[] stream = escpos.bytes();
+            for (int i = 0; i + 1 < stream.length; i++) {
+                assertThat(stream[i] == 0x1b && stream[i + 1] == 'p')
+                        .as("ESC p (the cash drawer's pulse) at byte " + i + " of " + path)
+                        .isFalse();
+            }
+            assertThat(new String(stream, Charset.forName("cp866"))).contains("Кафе p ?");
+        }
+        try (PDDocument receipt = Loader.loadPDF(
+                cashier.get("/api/sales/sales/" + sale + "/receipt/?format=pdf").bytes())) {
+            assertThat(new PDFTextStripper().getText(receipt)).contains("Пицца");
+        }
+        assertThat(new String(
+                        cashier.get("/api/sales/sessions/" + session + "/report/?format=escpos")
+                                .bytes(),
+                        Charset.forName("cp866")))
+                .contains("Касса ??p");
+    }
+
+    @Test
+    void theDigitalReceiptAnswersItsOwnPolicyWithAFreshNonceOnItsStyleAndLetsItsQrCodeIn() throws Exception {
+        // issue 84 point 10: the page's style needed 'unsafe-inline', which the gateway replaced with its own policy
+        String store = TestStores.newKey("prp");
+        long session = openShift(store, 5);
+        long sale = sell(store, session, null).at("/data/id").asLong();
+        String link = as(store, 5, "cashier")
+                .post("/api/sales/sales/" + sale + "/receipt-link/", json())
+                .text("/url");
+        Api anyone = new Api("http://localhost:" + port);
+        Api.Response first = anyone.get(link.substring(link.indexOf("/r/")));
+        Api.Response second = anyone.get(link.substring(link.indexOf("/r/")) + "?width=58");
+        String nonce = PublicPages.nonce(first);
+        assertThat(PublicPages.nonce(second))
+                .as("a fresh nonce for every answer")
+                .isNotEqualTo(nonce);
+        assertThat(first.header("Content-Security-Policy"))
+                .as("its QR code is an inline image, and nothing loads from anywhere")
+                .contains("img-src data:")
+                .doesNotContain("://", "'self'", "*");
+        assertThat(qr(png(first.raw()))).isEqualTo(link);
+        assertThat(first.raw()).doesNotContain("<script", "<link");
+        assertThat(first.header("Cache-Control")).contains("no-store");
+    }
+
     /** The PNG of the page's QR code. */
     private static BufferedImage png(String page) throws Exception {
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(page);

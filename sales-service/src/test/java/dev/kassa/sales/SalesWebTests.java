@@ -7,6 +7,7 @@ import dev.kassa.platform.test.TestStores;
 import dev.kassa.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
@@ -55,6 +56,29 @@ class SalesWebTests extends KassaWebSliceTests {
                         .isArray())
                 .as("the current sale is asked for in a shift")
                 .isTrue();
+        assertThat(MockedCollaborators.called(context)).isEmpty();
+    }
+
+    @Test
+    void guestLinesAreChosenByTheirIdsAndOnlyWhoTakesOrdersTakesOneOver() {
+        assertThat(as("kitchen").post("/api/sales/orders/5/take-over/", null).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as("stockkeeper").post("/api/sales/orders/5/decline/", null).text("/code"))
+                .isEqualTo("permission_denied");
+        assertThat(as("waiter")
+                        .post("/api/sales/orders/5/confirm/", json("lines", List.of()))
+                        .at("/errors/lines")
+                        .isArray())
+                .isTrue();
+        assertThat(as("waiter")
+                        .post("/api/sales/orders/5/decline/", "{\"lines\": [null]}")
+                        .at("/errors/lines.0")
+                        .isArray())
+                .isTrue();
+        assertThat(as("waiter")
+                        .post("/api/sales/orders/5/confirm/", "{\"lines\": \"all\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(MockedCollaborators.called(context)).isEmpty();
     }
 }

@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.time.Instant;
-
 /** The store's sales as they happen, as Server-Sent Events (owners and managers). */
 @RestController
 class LiveController {
@@ -26,15 +24,13 @@ class LiveController {
     @Operation(
             summary =
                     "Server-Sent Events: ready, then a sale or refund event per completed sale or refund of the store within a "
-                            + "second (receipt_number, total, cashier_id, cashier_name, at), a heartbeat comment every 15 s, and end when the token expires")
+                            + "second (receipt_number, total, cashier_id, cashier_name, at), a heartbeat comment every 15 s, and end when the token expires "
+                            + "or is revoked; up to 16 open per store and instance by default, then 429 too_many_streams")
     @GetMapping(
             path = {"/api/analytics/live"},
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     SseEmitter live(@AuthenticationPrincipal Jwt token) {
-        Instant expires = token.getExpiresAt() != null
-                ? token.getExpiresAt()
-                : Instant.now().plusSeconds(900);
-        return feed.open(TenantContext.require().key(), expires);
+        return feed.open(TenantContext.require().key(), token);
     }
 }

@@ -3,6 +3,7 @@ package dev.kassa.auth.employee;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import jakarta.validation.constraints.Size;
 
@@ -13,10 +14,10 @@ import jakarta.validation.constraints.Size;
  */
 @DomainValidated
 public record CreateEmployeeRequest(
-        @Size(max = 150) String username,
+        @Size(max = 150) @PrintableText String username,
         String password,
-        @Required @Size(max = 150) String firstName,
-        @Size(max = 150) String lastName,
+        @Required @Size(max = 150) @PrintableText String firstName,
+        @Size(max = 150) @PrintableText String lastName,
         @EmailAddress String email,
         String role,
         @Phone String phone,

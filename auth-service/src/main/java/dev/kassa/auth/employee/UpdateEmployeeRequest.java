@@ -4,6 +4,7 @@ import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.PrintableText;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -12,8 +13,8 @@ import jakarta.validation.constraints.Size;
  */
 @DomainValidated
 public record UpdateEmployeeRequest(
-        @Filled @Size(max = 150) String firstName,
-        @Size(max = 150) String lastName,
+        @Filled @Size(max = 150) @PrintableText String firstName,
+        @Size(max = 150) @PrintableText String lastName,
         @EmailAddress String email,
         @Phone String phone,
         @Size(max = 100) String position,

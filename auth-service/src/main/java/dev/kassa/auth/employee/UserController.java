@@ -6,6 +6,7 @@ import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.EmailAddress;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,10 +81,10 @@ class UserController {
     }
 
     record ProfileRequest(
-            @Size(max = 150) String firstName,
-            @Size(max = 150) String lastName,
+            @Size(max = 150) @PrintableText String firstName,
+            @Size(max = 150) @PrintableText String lastName,
             @EmailAddress String email,
-            @Size(max = 150) String username) {}
+            @Size(max = 150) @PrintableText String username) {}
 
     record PasswordRequest(String newPassword) {}
 
@@ -166,8 +167,8 @@ class UserController {
 
     /** The original web client's profile form: names at the top, the phone under {@code employee} (its {@code sex} is not kept by Kassa). */
     record OwnProfileRequest(
-            @Size(max = 150) String firstName,
-            @Size(max = 150) String lastName,
+            @Size(max = 150) @PrintableText String firstName,
+            @Size(max = 150) @PrintableText String lastName,
             @EmailAddress String email,
             EmployeePart employee) {
         /** The phone is checked as an employee's (an error names {@code phone}, as the web client shows it). */

@@ -4,6 +4,7 @@ import dev.kassa.auth.account.Store;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import jakarta.validation.constraints.Size;
 
@@ -16,26 +17,26 @@ import jakarta.validation.constraints.Size;
  */
 @DomainValidated
 public record RegisterRequest(
-        @Required @Size(max = 150) String username,
+        @Required @Size(max = 150) @PrintableText String username,
         @EmailAddress String email,
         String password,
         String passwordConfirm,
         String password2,
-        @Required @Size(max = 150) String firstName,
-        @Size(max = 150) String lastName,
-        @Size(max = 150) String middleName,
+        @Required @Size(max = 150) @PrintableText String firstName,
+        @Size(max = 150) @PrintableText String lastName,
+        @Size(max = 150) @PrintableText String middleName,
         @Phone String ownerPhone,
         String phone,
-        @Required @Size(max = Store.NAME_LENGTH) String storeName,
+        @Required @Size(max = Store.NAME_LENGTH) @PrintableText String storeName,
         String storeSlug,
-        String storeDescription,
-        @Size(max = Store.ADDRESS_LENGTH) String storeAddress,
-        @Size(max = Store.PLACE_LENGTH) String storeCity,
-        @Size(max = Store.PLACE_LENGTH) String storeRegion,
-        @Phone String storePhone,
-        @EmailAddress String storeEmail,
-        @Size(max = Store.LEGAL_NAME_LENGTH) String storeLegalName,
-        @Size(max = Store.TAX_ID_LENGTH) String storeTaxId,
+        @PrintableText(multiline = true) String storeDescription,
+        @Size(max = Store.ADDRESS_LENGTH) @PrintableText String storeAddress,
+        @Size(max = Store.PLACE_LENGTH) @PrintableText String storeCity,
+        @Size(max = Store.PLACE_LENGTH) @PrintableText String storeRegion,
+        @Phone @PrintableText String storePhone,
+        @EmailAddress @PrintableText String storeEmail,
+        @Size(max = Store.LEGAL_NAME_LENGTH) @PrintableText String storeLegalName,
+        @Size(max = Store.TAX_ID_LENGTH) @PrintableText String storeTaxId,
         String storeTimeZone) {
 
     String confirmation() {

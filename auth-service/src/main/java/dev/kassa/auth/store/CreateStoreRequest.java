@@ -5,6 +5,7 @@ import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.PrintableText;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -14,16 +15,16 @@ import jakarta.validation.constraints.Size;
  */
 @DomainValidated
 record CreateStoreRequest(
-        @Size(max = Store.NAME_LENGTH) String name,
+        @Size(max = Store.NAME_LENGTH) @PrintableText String name,
         String slug,
-        String description,
-        @Size(max = Store.ADDRESS_LENGTH) String address,
-        @Size(max = Store.PLACE_LENGTH) String city,
-        @Size(max = Store.PLACE_LENGTH) String region,
-        @Phone String phone,
-        @EmailAddress String email,
-        @Size(max = Store.LEGAL_NAME_LENGTH) String legalName,
-        @Size(max = Store.TAX_ID_LENGTH) String taxId,
+        @PrintableText(multiline = true) String description,
+        @Size(max = Store.ADDRESS_LENGTH) @PrintableText String address,
+        @Size(max = Store.PLACE_LENGTH) @PrintableText String city,
+        @Size(max = Store.PLACE_LENGTH) @PrintableText String region,
+        @Phone @PrintableText String phone,
+        @EmailAddress @PrintableText String email,
+        @Size(max = Store.LEGAL_NAME_LENGTH) @PrintableText String legalName,
+        @Size(max = Store.TAX_ID_LENGTH) @PrintableText String taxId,
         String timeZone,
         @OneOf(
                         values = {"shop", "warehouse"},

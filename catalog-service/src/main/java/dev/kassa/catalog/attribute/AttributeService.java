@@ -7,6 +7,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
@@ -25,7 +26,7 @@ class AttributeService {
     /** An attribute's fields; its name is required in a whole record (a create, a PUT), which the service checks. */
     @DomainValidated
     record AttributeRequest(
-            @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) @PrintableText String name,
             String slug,
             @OneOf(
                             values = {"text", "number", "select", "multiselect", "boolean"},

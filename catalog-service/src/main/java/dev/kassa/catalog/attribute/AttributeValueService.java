@@ -6,6 +6,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Create;
 import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
@@ -30,7 +31,7 @@ class AttributeValueService {
     @DomainValidated
     record ValueRequest(
             @Required(groups = Create.class) Long attribute,
-            @Required(groups = Whole.class) @Filled @Size(max = 200) String value,
+            @Required(groups = Whole.class) @Filled @Size(max = 200) @PrintableText String value,
             Integer order,
             Boolean isActive) {}
 

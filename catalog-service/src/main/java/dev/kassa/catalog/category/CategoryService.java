@@ -5,6 +5,7 @@ import dev.kassa.catalog.Slugify;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.RequestRules;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
@@ -33,9 +34,9 @@ public class CategoryService {
     /** A category's fields; its name is required in the end, its slug and parent are checked against the store's. */
     @DomainValidated
     record CategoryRequest(
-            @Size(max = 200) String name,
+            @Size(max = 200) @PrintableText String name,
             @Size(max = 200) String slug,
-            String description,
+            @PrintableText(multiline = true) String description,
             Long parent,
             Integer order,
             Boolean isActive) {}

@@ -5,6 +5,7 @@ import dev.kassa.catalog.modifier.ModifierRepository.ModifierGroup;
 import dev.kassa.catalog.modifier.ModifierRepository.OptionFields;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import jakarta.validation.Valid;
@@ -47,7 +48,7 @@ public class ModifierService {
      */
     record OptionRequest(
             Long id,
-            @Required @Size(max = 100) String name,
+            @Required @Size(max = 100) @PrintableText String name,
             @Money BigDecimal price,
             Long component,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal componentQuantity,
@@ -55,7 +56,7 @@ public class ModifierService {
 
     /** A group's fields: name and options required; {@code min} 0 and {@code max} 1 when not given. */
     record GroupRequest(
-            @Required @Size(max = 100) String name,
+            @Required @Size(max = 100) @PrintableText String name,
             @Min(value = 0, message = "validation.invalid") @Max(value = 50, message = "validation.invalid")
                     Integer min,
             @Min(value = 1, message = "validation.invalid") @Max(value = 50, message = "validation.invalid")

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.product;
 
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import jakarta.validation.constraints.Size;
 
@@ -16,10 +17,10 @@ import java.time.LocalDate;
  */
 @DomainValidated
 public record CreateProductRequest(
-        @Size(max = 255) String name,
+        @Size(max = 255) @PrintableText String name,
         String sku,
         String barcode,
-        String description,
+        @PrintableText(multiline = true) String description,
         String unit,
         String category,
         @Price BigDecimal costPrice,
@@ -30,7 +31,7 @@ public record CreateProductRequest(
         @Quantity BigDecimal minQuantity,
         @Quantity BigDecimal maxQuantity,
         Boolean trackInventory,
-        String batchNumber,
+        @PrintableText String batchNumber,
         LocalDate expiryDate,
         Boolean isFeatured,
         Boolean isActive) {}

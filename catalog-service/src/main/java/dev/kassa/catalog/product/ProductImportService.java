@@ -178,6 +178,11 @@ class ProductImportService implements ImportHandler {
                     row.text("variant_of"),
                     VariantOptions.parse(row.text("options"), row.errors()));
             FieldErrors errors = row.errors();
+            // a control character in what a label, a receipt or an order prints, or a lookup reads, refuses the row
+            for (String field : List.of("sku", "barcode", "name", "category", "unit", "variant_of", "options")) {
+                errors.printable(field, row.text(field));
+            }
+            errors.printable("description", line.description(), true);
             if (line.parent() != null && line.options().isEmpty()) {
                 errors.add("options", "catalog.variant_option_invalid");
             }

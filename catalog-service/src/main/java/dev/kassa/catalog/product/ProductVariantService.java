@@ -2,6 +2,7 @@ package dev.kassa.catalog.product;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
@@ -32,13 +33,13 @@ class ProductVariantService {
      */
     record VariantRequest(
             @Required @Size(min = 1, max = MAX_OPTIONS) Map<String, String> options,
-            @Size(max = 255) String name,
+            @Size(max = 255) @PrintableText String name,
             String sku,
             String barcode,
             @Price BigDecimal salePrice,
             @Price BigDecimal costPrice,
             BigDecimal initialQuantity,
-            String batchNumber,
+            @PrintableText String batchNumber,
             LocalDate expiryDate) {}
 
     private final ProductRepository products;
@@ -134,7 +135,10 @@ class ProductVariantService {
                 .toList());
     }
 
-    /** The options with their names and values trimmed; every name and value filled, at most 50 characters, names once. */
+    /**
+     * The options with their names and values trimmed; every name and value filled, at most 50 characters, printable (a
+     * variant's name is made of them), names once.
+     */
     private static Map<String, String> options(Map<String, String> given) {
         Map<String, String> options = new LinkedHashMap<>();
         FieldErrors errors = new FieldErrors();
@@ -144,7 +148,12 @@ class ProductVariantService {
         given.forEach((key, value) -> {
             String k = key == null ? "" : key.trim();
             String v = value == null ? "" : value.trim();
-            if (k.isEmpty() || v.isEmpty() || k.length() > 50 || v.length() > 50) {
+            if (k.isEmpty()
+                    || v.isEmpty()
+                    || k.length() > 50
+                    || v.length() > 50
+                    || !FieldErrors.isPrintable(k)
+                    || !FieldErrors.isPrintable(v)) {
                 errors.add("options", "catalog.variant_option_invalid");
             } else if (options.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(k))) {
                 errors.add("options", "catalog.variant_option_invalid");

@@ -102,7 +102,7 @@ public class PurchaseOrderService {
         if (r.supplier() == null) {
             errors.required("supplier");
         }
-        errors.maxLength("notes", r.notes(), 2000);
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
         List<PurchaseLineForm> forms = forms(errors, r.lines(), true);
         errors.throwIfAny();
         if (!orders.supplierActive(r.supplier())) {
@@ -118,7 +118,7 @@ public class PurchaseOrderService {
     @Transactional
     public PurchaseOrderRepository.Row update(long id, PurchaseOrderUpdate r) {
         FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000);
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
         List<PurchaseLineForm> forms = r.lines() == null ? null : forms(errors, r.lines(), true);
         errors.throwIfAny();
         String status = lock(id);
@@ -162,7 +162,7 @@ public class PurchaseOrderService {
             throw CatalogErrors.PURCHASE_ORDER_STATUS.exception(Map.of("order_status", status), status);
         }
         FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000);
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
         if (r.lines() == null
                 || r.lines().isEmpty()
                 || r.lines().size() > MAX_LINES

@@ -7,6 +7,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.EmailAddress;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.Max;
@@ -31,25 +32,25 @@ class SupplierService {
 
     /** A supplier's fields: a whole record (create, PUT) needs its name; a PATCH changes the fields given. */
     record SupplierRequest(
-            @Required(groups = Whole.class) @Filled @Size(max = 200) String name,
-            @Size(max = 50) String code,
-            @Size(max = 200) String contactPerson,
-            @EmailAddress String email,
-            @Size(max = 20) String phone,
-            String address,
+            @Required(groups = Whole.class) @Filled @Size(max = 200) @PrintableText String name,
+            @Size(max = 50) @PrintableText String code,
+            @Size(max = 200) @PrintableText String contactPerson,
+            @EmailAddress @PrintableText String email,
+            @Size(max = 20) @PrintableText String phone,
+            @PrintableText String address,
             @Size(max = 200)
                     @Pattern(
                             regexp = "\\s*(https?://\\S+)?\\s*",
                             flags = Pattern.Flag.CASE_INSENSITIVE,
                             message = "catalog.website_invalid")
                     String website,
-            @Size(max = 200) String paymentTerms,
+            @Size(max = 200) @PrintableText String paymentTerms,
             @PositiveOrZero Integer deliveryTime,
             @Money BigDecimal minOrderAmount,
             @Min(value = 0, message = "catalog.rating_invalid") @Max(value = 5, message = "catalog.rating_invalid")
                     Integer rating,
             Boolean isActive,
-            @Size(max = 5000) String notes) {}
+            @Size(max = 5000) @PrintableText(multiline = true) String notes) {}
 
     private final SupplierRepository suppliers;
     private final BatchRepository batches;

@@ -4,6 +4,7 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.Slugify;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import jakarta.validation.constraints.Size;
@@ -23,10 +24,10 @@ public class UnitService {
 
     /** A unit's fields: a whole record (create, PUT) needs its name and short name; a PATCH changes the fields given. */
     record UnitRequest(
-            @Required(groups = Whole.class) @Filled @Size(max = 50) String name,
-            @Required(groups = Whole.class) @Filled @Size(max = 10) String shortName,
-            @Size(max = 20) String code,
-            String description,
+            @Required(groups = Whole.class) @Filled @Size(max = 50) @PrintableText String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 10) @PrintableText String shortName,
+            @Size(max = 20) @PrintableText String code,
+            @PrintableText(multiline = true) String description,
             Boolean isActive) {}
 
     private final UnitRepository units;

@@ -7,6 +7,7 @@ import dev.kassa.platform.validation.IsoDate;
 import dev.kassa.platform.validation.Money;
 import dev.kassa.platform.validation.OneOf;
 import dev.kassa.platform.validation.Phone;
+import dev.kassa.platform.validation.PrintableText;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -20,30 +21,30 @@ import java.math.BigDecimal;
  */
 @DomainValidated
 public record CustomerRequest(
-        @Size(max = 100) String name,
-        @Size(max = 100) String firstName,
-        @Size(max = 100) String lastName,
-        @Size(max = 100) String middleName,
+        @Size(max = 100) @PrintableText String name,
+        @Size(max = 100) @PrintableText String firstName,
+        @Size(max = 100) @PrintableText String lastName,
+        @Size(max = 100) @PrintableText String middleName,
         @OneOf(
                         values = {"individual", "company", "organization"},
                         message = "customer.type_invalid")
                 String customerType,
-        @Size(max = 255) String companyName,
+        @Size(max = 255) @PrintableText String companyName,
         @Size(max = 50) String taxId,
         @Phone String phone,
         @Phone @JsonProperty("phone_2") String phone2,
         @EmailAddress String email,
-        @Size(max = 1000) String address,
+        @Size(max = 1000) @PrintableText String address,
         @Size(max = 100) String city,
         @Size(max = 100) String region,
         @Size(max = 20) String postalCode,
         Long group,
         @Money BigDecimal creditLimit,
         @IsoDate String birthday,
-        @Size(max = 5000) String notes,
+        @Size(max = 5000) @PrintableText(multiline = true) String notes,
         Boolean isActive,
         Boolean isBlocked,
-        @Size(max = 255) String organizationName,
+        @Size(max = 255) @PrintableText String organizationName,
         @Size(max = 50) String inn) {
 
     /** The company's name under either spelling. */

@@ -4,6 +4,7 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.PublicLinkTokens;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.platform.web.ClientUrls;
@@ -27,13 +28,13 @@ class FloorService {
 
     /** An area's fields: a new one needs its name; a PATCH changes the fields given. */
     record AreaRequest(
-            @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) @PrintableText String name,
             @Min(0) @Max(10000) Integer position,
             Boolean isActive) {}
 
     /** A table's fields: a new one needs its name; {@code area} the area it stands in (none: the store's only room). */
     record TableRequest(
-            @Required(groups = Whole.class) @Filled @Size(max = 50) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 50) @PrintableText String name,
             Long area,
             @Min(0) @Max(100) Integer seats,
             Boolean isActive) {}

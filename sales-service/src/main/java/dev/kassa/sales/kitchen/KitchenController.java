@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -76,18 +75,14 @@ class KitchenController {
 
     @Operation(
             summary = "The kitchen screen's live feed (Server-Sent Events): ready, then ticket (a new ticket with its "
-                    + "dishes) and ticket_changed (status) events of the station (every station without it), a heartbeat "
-                    + "comment every 15 s, end when the token expires")
+                    + "dishes) and ticket_changed (status) events of the station (one of the store's: kitchen, a "
+                    + "route's, or one with tickets in the kitchen; every station without it), a heartbeat comment "
+                    + "every 15 s, end when the token expires or is revoked; up to 16 open per store and instance by "
+                    + "default, then 429 too_many_streams")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(Access.KITCHEN)
     SseEmitter stream(@RequestParam(required = false) String station, @AuthenticationPrincipal Jwt token) {
-        FieldErrors errors = new FieldErrors();
-        String s = KitchenService.station(errors, station);
-        errors.throwIfAny();
-        Instant expires = token.getExpiresAt() != null
-                ? token.getExpiresAt()
-                : Instant.now().plusSeconds(900);
-        return feed.open(TenantContext.require().key(), s, expires);
+        return feed.open(TenantContext.require().key(), kitchen.screenStation(station), token);
     }
 
     @Operation(summary = "Where each category's dishes are made: {routes: [{category, station}]}; others go to kitchen")

@@ -1,8 +1,12 @@
 package dev.kassa.sales.kitchen;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,9 +19,11 @@ import java.util.Map;
 
 /**
  * The kitchen screens open on this instance (the platform's {@link LiveStreams}): a channel per store and station, and
- * one per store for a screen of every station. What a screen gets comes from sales' own events, which every instance
- * reads ({@code ingest.KitchenEventsConsumer}); a round sent on this instance reaches its screens here at once when its
- * transaction commits, and its event, read back later, is not shown twice.
+ * one per store for a screen of every station; a store has at most {@code kassa.sales.kitchen.max-streams-per-store}
+ * screens open on an instance (16), and a screen ends within seconds of its token's revocation. What a screen gets comes
+ * from sales' own events, which every instance reads ({@code ingest.KitchenEventsConsumer}); a round sent on this
+ * instance reaches its screens here at once when its transaction commits, and its event, read back later, is not shown
+ * twice.
  */
 @Component
 public class KitchenFeed {
@@ -53,8 +59,13 @@ public class KitchenFeed {
         }
     });
 
-    KitchenFeed(TaskScheduler scheduler) {
-        this.streams = new LiveStreams(scheduler);
+    KitchenFeed(
+            TaskScheduler scheduler,
+            ObjectProvider<Revocations> revocations,
+            @Value("${kassa.sales.kitchen.max-streams-per-store:16}") int maxStreamsPerStore) {
+        Revocations revoked = revocations.getIfAvailable();
+        this.streams = new LiveStreams(
+                scheduler, maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
     }
 
     /**
@@ -90,8 +101,9 @@ public class KitchenFeed {
         }
     }
 
-    SseEmitter open(String tenantKey, String station, Instant expiresAt) {
-        return streams.open(channel(tenantKey, station == null ? EVERY_STATION : station), expiresAt);
+    /** A screen of the store's station (every station when null) for the caller's token; 429 past the store's limit. */
+    SseEmitter open(String tenantKey, String station, Jwt token) {
+        return streams.open(tenantKey, channel(tenantKey, station == null ? EVERY_STATION : station), token);
     }
 
     /** Whether a screen of the store shows the station (or every station) on this instance. */

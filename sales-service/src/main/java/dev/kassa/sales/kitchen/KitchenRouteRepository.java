@@ -42,6 +42,14 @@ class KitchenRouteRepository {
         return stations;
     }
 
+    /** Whether a route sends a category's dishes to the station. */
+    boolean routeTo(String station) {
+        return sql.sql("select exists (select 1 from kitchen_routes where station = :station)")
+                .param("station", station)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Replaces every route with {@code routes}. */
     void replace(List<Route> routes) {
         sql.sql("delete from kitchen_routes").update();

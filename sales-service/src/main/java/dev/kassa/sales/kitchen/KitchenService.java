@@ -223,6 +223,22 @@ public class KitchenService {
         return new Report(from, to, tickets.byStation(start, end), tickets.byProduct(start, end));
     }
 
+    /**
+     * The station a kitchen screen shows (null: every station): one the store makes dishes at, the default one, one a
+     * route names, or one with tickets still in the kitchen (its route just removed); another is refused naming
+     * {@code station}.
+     */
+    @Transactional(readOnly = true)
+    String screenStation(String station) {
+        FieldErrors errors = new FieldErrors();
+        String s = station(errors, station);
+        errors.throwIfAny();
+        if (s != null && !DEFAULT_STATION.equals(s) && !routes.routeTo(s) && !tickets.inKitchen(s)) {
+            throw FieldErrors.single("station", "sales.station_unknown");
+        }
+        return s;
+    }
+
     /** A station named in a query: a plain code, or none (every station). */
     static String station(FieldErrors errors, String station) {
         if (station == null || station.isBlank()) {

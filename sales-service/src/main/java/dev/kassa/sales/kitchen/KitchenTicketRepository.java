@@ -110,6 +110,18 @@ class KitchenTicketRepository {
                 .list());
     }
 
+    /** Whether the station has tickets the kitchen has not made ready and handed over yet (new to ready). */
+    boolean inKitchen(String station) {
+        return sql.sql(
+                        """
+                        select exists (select 1 from kitchen_tickets
+                                        where station = :station and status in ('new', 'accepted', 'cooking', 'ready'))
+                        """)
+                .param("station", station)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Moves the ticket to {@code status}, noting when. */
     void move(long id, TicketStatus status) {
         sql.sql("update kitchen_tickets set status = :status, " + status.timeColumn()

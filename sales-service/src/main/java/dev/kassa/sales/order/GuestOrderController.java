@@ -25,7 +25,8 @@ class GuestOrderController {
     @Operation(
             summary = "Order from the table (public, no login, when the store lets guests order): {items: [{product, "
                     + "quantity? (1-20), note?}]} (at most 20 lines), dishes of the table's menu; they wait for a "
-                    + "waiter's confirmation. 403 guest_ordering_off, 404 menu_link_unknown, 410 menu_link_withdrawn")
+                    + "waiter's confirmation (a table holds at most 30 waiting, by default: 429 "
+                    + "too_many_waiting_lines). 403 guest_ordering_off, 404 menu_link_unknown, 410 menu_link_withdrawn")
     @PostMapping("/m/{token}/orders")
     @ResponseStatus(HttpStatus.ACCEPTED)
     GuestOrderService.GuestOrder order(

@@ -2,6 +2,7 @@ package dev.kassa.sales.order;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
@@ -25,7 +26,10 @@ import java.util.Objects;
 /**
  * Guests ordering from their table's menu (issue 65 point 6), when the store lets them: their lines join the table's open
  * order (one is opened for them when it has none) as {@code awaiting}, neither sent to the kitchen nor billed until a
- * waiter confirms them. A guest learns only what they ordered: no order, no other line, nothing else of the store.
+ * waiter confirms them. A guest learns only what they ordered: no order, no other line, nothing else of the store. A
+ * table holds at most {@code kassa.sales.guest-orders.max-waiting-lines} waiting lines (429 {@code
+ * too_many_waiting_lines} past it: one photo of the table's code cannot flood it), and its waiting lines leave with the
+ * order when it is paid or cancelled, so the next guests at the table start with none (issue 84 point 6).
  */
 @Service
 class GuestOrderService {
@@ -39,7 +43,7 @@ class GuestOrderService {
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
             @Size(max = 20) List<Long> modifiers,
-            @Size(max = 200) String note) {}
+            @Size(max = 200) @PrintableText(multiline = true) String note) {}
 
     /** What the guest ordered, as the table's page confirms it: names, quantities, prices; a waiter confirms it next. */
     record GuestOrder(String table, String status, List<OrderedLine> items) {}
@@ -51,6 +55,7 @@ class GuestOrderService {
     private final OrderRepository orders;
     private final OrderItemRepository items;
     private final CatalogClient catalog;
+    private final GuestOrderProperties properties;
     private final TransactionTemplate tx;
 
     GuestOrderService(
@@ -59,12 +64,14 @@ class GuestOrderService {
             OrderRepository orders,
             OrderItemRepository items,
             CatalogClient catalog,
+            GuestOrderProperties properties,
             TransactionTemplate tx) {
         this.links = links;
         this.tables = tables;
         this.orders = orders;
         this.items = items;
         this.catalog = catalog;
+        this.properties = properties;
         this.tx = tx;
     }
 
@@ -81,7 +88,9 @@ class GuestOrderService {
                 }
             }
             errors.throwIfAny();
-            tx.executeWithoutResult(s -> allowed(link.tableId()));
+            // a table that has all the waiting lines it may is refused before catalog is asked anything
+            tx.executeWithoutResult(s -> orders.openAt(allowed(link.tableId()).id())
+                    .ifPresent(open -> roomFor(open, r.items().size())));
             // what the menu offers now with the options chosen, priced in one call before anything is locked
             List<CatalogMenu.PricedLine> menu = catalog.price(
                     r.items().stream()
@@ -98,9 +107,10 @@ class GuestOrderService {
             return Objects.requireNonNull(tx.execute(s -> {
                 TableService.Table table = allowed(link.tableId());
                 long order = orders.openAt(table.id())
-                        .orElseGet(() -> orders.create(
-                                new OrderRepository.Fields(table.id(), DiningOption.HERE.code(), 0, "", 0, "")));
+                        .orElseGet(() -> orders.create(new OrderRepository.Fields(
+                                table.id(), DiningOption.HERE.code(), OrderRepository.NO_WAITER, "", 0, "")));
                 OrderService.requireOpen(orders.lock(order));
+                roomFor(order, r.items().size());
                 List<OrderedLine> ordered = new ArrayList<>();
                 for (int i = 0; i < r.items().size(); i++) {
                     GuestLine line = r.items().get(i);
@@ -125,6 +135,17 @@ class GuestOrderService {
                 return new GuestOrder(table.name(), "awaiting", ordered);
             }));
         });
+    }
+
+    /**
+     * 429 {@code too_many_waiting_lines} when {@code lines} more would take the order's lines waiting for a waiter past
+     * the limit.
+     */
+    private void roomFor(long order, int lines) {
+        int most = properties.maxWaitingLines();
+        if (items.waiting(order) + lines > most) {
+            throw SalesErrors.TOO_MANY_WAITING_LINES.exception(most);
+        }
     }
 
     /** The table, its row locked, if the store takes guests' orders and the table is in use. */

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * A café's open orders (issue 65 point 4): waiters and whoever sells take them; whoever sells takes the money.
+ * A café's open orders (issue 65 point 4): waiters and whoever sells take them; whoever sells takes the money. A waiter
+ * acts only on their own orders (403 {@code not_your_order}) and takes a colleague's over first (issue 84 point 5).
  */
 @RestController
 @RequestMapping("/api/sales/orders")
@@ -28,11 +29,14 @@ class OrderController {
     private final OrderService orders;
     private final OrderMoveService moves;
     private final OrderPaymentService payments;
+    private final WaitingLinesService waiting;
 
-    OrderController(OrderService orders, OrderMoveService moves, OrderPaymentService payments) {
+    OrderController(
+            OrderService orders, OrderMoveService moves, OrderPaymentService payments, WaitingLinesService waiting) {
         this.orders = orders;
         this.moves = moves;
         this.payments = payments;
+        this.waiting = waiting;
     }
 
     @Operation(
@@ -60,11 +64,13 @@ class OrderController {
         return orders.list(caller, status, table, mine);
     }
 
-    @Operation(summary = "One order with its lines, where each stands, and its total")
+    @Operation(
+            summary = "One order with its lines, where each stands, its total and its history (a waiter: their own, "
+                    + "403 not_your_order)")
     @GetMapping("/{id}")
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView get(@PathVariable long id) {
-        return orders.get(id);
+    OrderView get(@PathVariable long id, Caller caller) {
+        return orders.get(caller, id);
     }
 
     @Operation(
@@ -74,43 +80,69 @@ class OrderController {
     @PostMapping("/{id}/items")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView addItem(@PathVariable long id, @Valid @RequestBody OrderService.ItemRequest request) {
-        return orders.addItem(id, request);
+    OrderView addItem(@PathVariable long id, @Valid @RequestBody OrderService.ItemRequest request, Caller caller) {
+        return orders.addItem(caller, id, request);
     }
 
     @Operation(summary = "Take off a line the kitchen was not sent (409 order_item_sent: the kitchen cancels it)")
     @DeleteMapping("/{id}/items/{item}")
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView removeItem(@PathVariable long id, @PathVariable long item) {
-        return orders.removeItem(id, item);
+    OrderView removeItem(@PathVariable long id, @PathVariable long item, Caller caller) {
+        return orders.removeItem(caller, id, item);
     }
 
     @Operation(summary = "Send the lines not sent yet to the kitchen: the order's next round, one ticket per station")
     @PostMapping("/{id}/send")
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView send(@PathVariable long id) {
-        return orders.send(id);
+    OrderView send(@PathVariable long id, Caller caller) {
+        return orders.send(caller, id);
     }
 
-    @Operation(summary = "Confirm the lines guests ordered from the table's menu: they go with the next round")
+    @Operation(
+            summary = "Confirm lines guests ordered from the table's menu: {lines?: [line id]} (every waiting line "
+                    + "when left out); they are billed and go with the next round")
     @PostMapping("/{id}/confirm")
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView confirm(@PathVariable long id, Caller caller) {
-        return orders.confirm(caller, id);
+    OrderView confirm(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) WaitingLinesService.LinesRequest request,
+            Caller caller) {
+        return waiting.confirm(caller, id, request);
+    }
+
+    @Operation(
+            summary = "Decline lines guests ordered from the table's menu: {lines?: [line id]} (every waiting line "
+                    + "when left out); they are taken off, and an order guests opened that is left empty is closed")
+    @PostMapping("/{id}/decline")
+    @PreAuthorize(Access.TAKE_ORDERS)
+    OrderView decline(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) WaitingLinesService.LinesRequest request,
+            Caller caller) {
+        return waiting.decline(caller, id, request);
+    }
+
+    @Operation(
+            summary = "Take the order over from the waiter who has it (a colleague's table): it becomes the caller's, "
+                    + "and its history names both waiters")
+    @PostMapping("/{id}/take-over")
+    @PreAuthorize(Access.TAKE_ORDERS)
+    OrderView takeOver(@PathVariable long id, Caller caller) {
+        return orders.takeOver(caller, id);
     }
 
     @Operation(summary = "Move the order to another table: {table} (a free one)")
     @PostMapping("/{id}/move")
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView move(@PathVariable long id, @Valid @RequestBody OrderMoveService.MoveRequest request) {
-        return moves.move(id, request);
+    OrderView move(@PathVariable long id, @Valid @RequestBody OrderMoveService.MoveRequest request, Caller caller) {
+        return moves.move(caller, id, request);
     }
 
     @Operation(summary = "Merge another open order into this one: {order}; the other is closed as merged into it")
     @PostMapping("/{id}/merge")
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView merge(@PathVariable long id, @Valid @RequestBody OrderMoveService.MergeRequest request) {
-        return moves.merge(id, request);
+    OrderView merge(@PathVariable long id, @Valid @RequestBody OrderMoveService.MergeRequest request, Caller caller) {
+        return moves.merge(caller, id, request);
     }
 
     @Operation(
@@ -121,8 +153,8 @@ class OrderController {
     @PostMapping("/{id}/split-equally")
     @PreAuthorize(Access.TAKE_ORDERS)
     List<OrderView> splitEqually(
-            @PathVariable long id, @Valid @RequestBody OrderMoveService.SplitEquallyRequest request) {
-        return moves.splitEqually(id, request);
+            @PathVariable long id, @Valid @RequestBody OrderMoveService.SplitEquallyRequest request, Caller caller) {
+        return moves.splitEqually(caller, id, request);
     }
 
     @Operation(
@@ -131,8 +163,8 @@ class OrderController {
     @PostMapping("/{id}/split")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.TAKE_ORDERS)
-    OrderView split(@PathVariable long id, @Valid @RequestBody OrderMoveService.SplitRequest request) {
-        return moves.split(id, request);
+    OrderView split(@PathVariable long id, @Valid @RequestBody OrderMoveService.SplitRequest request, Caller caller) {
+        return moves.split(caller, id, request);
     }
 
     @Operation(
@@ -146,7 +178,9 @@ class OrderController {
         return payments.pay(caller, id, request);
     }
 
-    @Operation(summary = "Cancel an open order (one the kitchen was sent lines of: a manager)")
+    @Operation(
+            summary = "Cancel an open order (one the kitchen was sent lines of: a manager); the guests' lines that "
+                    + "wait for a waiter are dropped")
     @PostMapping("/{id}/cancel")
     @PreAuthorize(Access.TAKE_ORDERS)
     OrderView cancel(@PathVariable long id, Caller caller) {

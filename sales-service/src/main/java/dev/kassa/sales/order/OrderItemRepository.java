@@ -89,6 +89,10 @@ class OrderItemRepository {
             rs.getTimestamp("created_at").toInstant(),
             Modifier.parse(rs.getString("modifiers")));
 
+    /** The lines chosen by id, or every one when {@code :lines} is null. */
+    private static final String CHOSEN =
+            " and (cast(:lines as bigint[]) is null or id = any(cast(:lines as bigint[])))";
+
     private final JdbcClient sql;
 
     OrderItemRepository(JdbcClient sql) {
@@ -147,10 +151,33 @@ class OrderItemRepository {
                 .optional();
     }
 
-    /** A waiter confirms the guests' lines of the order: they join the next round; answers how many. */
-    int confirm(long orderId) {
-        return sql.sql("update order_items set awaiting = false where order_id = :order and awaiting")
+    /** How many of the order's lines guests ordered wait for a waiter. */
+    int waiting(long orderId) {
+        return sql.sql("select count(*) from order_items where order_id = :order and awaiting")
                 .param("order", orderId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * A waiter confirms guests' lines of the order, those chosen ({@code lines}; every waiting one when null): they join
+     * the next round and are billed; answers how many.
+     */
+    int confirm(long orderId, Collection<Long> lines) {
+        return sql.sql("update order_items set awaiting = false where order_id = :order and awaiting" + CHOSEN)
+                .param("order", orderId)
+                .param("lines", lines == null ? null : SqlArrays.texts(lines))
+                .update();
+    }
+
+    /**
+     * Takes off guests' lines that wait for a waiter, those chosen ({@code lines}; every waiting one when null): a waiter
+     * declines them, or the order was paid or cancelled before anyone confirmed them; answers how many.
+     */
+    int decline(long orderId, Collection<Long> lines) {
+        return sql.sql("delete from order_items where order_id = :order and awaiting" + CHOSEN)
+                .param("order", orderId)
+                .param("lines", lines == null ? null : SqlArrays.texts(lines))
                 .update();
     }
 

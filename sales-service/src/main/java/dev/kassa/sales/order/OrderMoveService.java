@@ -1,6 +1,7 @@
 package dev.kassa.sales.order;
 
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
@@ -25,7 +26,8 @@ import java.util.Set;
 /**
  * Orders moving between tables: to another table (a free one), merged into another order (its lines join it), or split
  * (the lines a guest pays for apart, whole or in part, become an order of their own, at another free table or at none).
- * The two orders are locked in id order, so two moves of the same pair never wait for each other in a circle.
+ * The two orders are locked in id order, so two moves of the same pair never wait for each other in a circle. A waiter
+ * moves only what they may act on: their own orders (both of a merge).
  */
 @Service
 class OrderMoveService {
@@ -70,8 +72,8 @@ class OrderMoveService {
 
     /** Moves the order to a free table; the kitchen's tickets of it follow. */
     @Transactional
-    OrderView move(long id, MoveRequest r) {
-        OrderService.requireOpen(orders.lock(id));
+    OrderView move(Caller caller, long id, MoveRequest r) {
+        OrderService.requireOpen(caller, orders.lock(id));
         TableService.Table table = freeTable(r.table(), id);
         orders.moveTo(id, table.id());
         kitchen.retable(id, table.name());
@@ -80,11 +82,11 @@ class OrderMoveService {
 
     /** Takes the other open order's lines into this one; the other is closed as merged into it. */
     @Transactional
-    OrderView merge(long id, MergeRequest r) {
+    OrderView merge(Caller caller, long id, MergeRequest r) {
         if (r.order() == id) {
             throw FieldErrors.single("order", "sales.order_merge_itself");
         }
-        lockBoth(id, r.order());
+        lockBoth(caller, id, r.order());
         List<Long> moved =
                 items.of(r.order()).stream().map(OrderItemRepository.Item::id).toList();
         items.moveTo(moved, id);
@@ -96,8 +98,8 @@ class OrderMoveService {
 
     /** Makes an order of the lines given (whole lines, or part of one), at another free table or at none. */
     @Transactional
-    OrderView split(long id, SplitRequest r) {
-        OrderRepository.Order order = OrderService.requireOpen(orders.lock(id));
+    OrderView split(Caller caller, long id, SplitRequest r) {
+        OrderRepository.Order order = OrderService.requireOpen(caller, orders.lock(id));
         Map<Long, OrderItemRepository.Item> lines = new HashMap<>();
         items.of(id).forEach(i -> lines.put(i.id(), i));
         FieldErrors errors = new FieldErrors();
@@ -162,8 +164,8 @@ class OrderMoveService {
      * confirmed stay here. Answers every part, this order first.
      */
     @Transactional
-    List<OrderView> splitEqually(long id, SplitEquallyRequest r) {
-        OrderRepository.Order order = OrderService.requireOpen(orders.lock(id));
+    List<OrderView> splitEqually(Caller caller, long id, SplitEquallyRequest r) {
+        OrderRepository.Order order = OrderService.requireOpen(caller, orders.lock(id));
         int parts = r.parts();
         List<OrderItemRepository.Item> billed =
                 items.of(id).stream().filter(OrderItemRepository.Item::billed).toList();
@@ -211,8 +213,8 @@ class OrderMoveService {
         return name == null ? "" : name;
     }
 
-    private void lockBoth(long a, long b) {
-        OrderService.requireOpen(orders.lock(Math.min(a, b)));
-        OrderService.requireOpen(orders.lock(Math.max(a, b)));
+    private void lockBoth(Caller caller, long a, long b) {
+        OrderService.requireOpen(caller, orders.lock(Math.min(a, b)));
+        OrderService.requireOpen(caller, orders.lock(Math.max(a, b)));
     }
 }

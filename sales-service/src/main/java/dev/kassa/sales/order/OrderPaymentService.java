@@ -63,11 +63,11 @@ class OrderPaymentService {
      * Takes the order's payment. The order is held ({@code billing}) while it is taken, so no line joins, leaves or moves
      * between what is billed and the order closing as paid; a refused payment opens it again. Only methods the store has
      * enabled are taken (the sale is recorded as an offline till's whole sale, which keeps one switched off since: not
-     * here, where the payment is taken now).
+     * here, where the payment is taken now). Who may not act on the order (a waiter, on a colleague's) may not pay it.
      */
     Paid pay(Caller caller, long id, PayRequest r) {
         Billed billed = Objects.requireNonNull(tx.execute(s -> {
-            OrderRepository.Order order = orders.lock(id).orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+            OrderRepository.Order order = OrderService.yours(caller, orders.lock(id));
             if (order.status().equals("cancelled")) {
                 throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
             }
@@ -95,6 +95,8 @@ class OrderPaymentService {
         long saleId = recorded.sale().sale().id();
         return tx.execute(s -> {
             orders.paid(id, saleId);
+            // the guests' lines no waiter confirmed were not sold: the table's next guests start with none waiting
+            items.decline(id, null);
             return new Paid(service.view(id), recorded.sale());
         });
     }

@@ -39,6 +39,9 @@ class OrderRepository {
         }
     }
 
+    /** The waiter of an order guests opened from their table that no waiter has taken on yet. */
+    static final long NO_WAITER = 0;
+
     record Fields(Long tableId, String diningOption, long waiterUserId, String waiterName, int guests, String notes) {}
 
     private static final String SELECT =
@@ -133,6 +136,20 @@ class OrderRepository {
                          where id = :id and waiter_user_id = 0
                         """)
                 .param("id", id)
+                .param("waiter", waiter)
+                .param("name", waiterName)
+                .update();
+    }
+
+    /** A waiter takes the order over from the one who has it (the caller holds its lock and has read who that is). */
+    void takeOver(long id, long from, long waiter, String waiterName) {
+        sql.sql(
+                        """
+                        update orders set waiter_user_id = :waiter, waiter_name = :name, updated_at = now()
+                         where id = :id and waiter_user_id = :from
+                        """)
+                .param("id", id)
+                .param("from", from)
                 .param("waiter", waiter)
                 .param("name", waiterName)
                 .update();

@@ -8,6 +8,7 @@ import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.EmployeeDirectory;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
@@ -35,7 +36,8 @@ import java.util.Optional;
 /**
  * The rules of a café's orders: one open order per table (a second round joins it); lines of what may be ordered now, at
  * the catalogue's price of the moment; a round goes to the kitchen once, as one ticket per station; a line the kitchen has
- * not been sent is taken off freely, one it has is cancelled by the kitchen; a waiter sees their own orders.
+ * not been sent is taken off freely, one it has is cancelled by the kitchen; a waiter sees and acts on their own orders,
+ * and takes a colleague's over first (issue 84 point 5).
  */
 @Service
 class OrderService {
@@ -45,7 +47,7 @@ class OrderService {
             Long table,
             @OneOf(of = DiningOption.class, message = "sales.dining_option_invalid") String diningOption,
             @Min(0) @Max(100) Integer guests,
-            @Size(max = 500) String notes) {}
+            @Size(max = 500) @PrintableText(multiline = true) String notes) {}
 
     /**
      * A line of the order: a product of the menu, how many (one when left out), the options of its modifier groups chosen,
@@ -55,10 +57,11 @@ class OrderService {
             @Required Long product,
             @Quantity(positive = true, max = Quantity.Max.LINE) BigDecimal quantity,
             @Size(max = 20) List<Long> modifiers,
-            @Size(max = 200) String note) {}
+            @Size(max = 200) @PrintableText(multiline = true) String note) {}
 
     private final OrderRepository orders;
     private final OrderItemRepository items;
+    private final OrderHistoryRepository history;
     private final TableService tables;
     private final KitchenService kitchen;
     private final CatalogClient catalog;
@@ -69,6 +72,7 @@ class OrderService {
     OrderService(
             OrderRepository orders,
             OrderItemRepository items,
+            OrderHistoryRepository history,
             TableService tables,
             KitchenService kitchen,
             CatalogClient catalog,
@@ -77,6 +81,7 @@ class OrderService {
             TransactionTemplate tx) {
         this.orders = orders;
         this.items = items;
+        this.history = history;
         this.tables = tables;
         this.kitchen = kitchen;
         this.catalog = catalog;
@@ -106,7 +111,10 @@ class OrderService {
         return view(id);
     }
 
-    /** Orders in a status ({@code open} by default): a waiter sees their own, the others every one or their own. */
+    /**
+     * Orders in a status ({@code open} by default): a waiter sees their own (and those guests opened that no waiter has
+     * yet), the others every one or their own.
+     */
     @Transactional(readOnly = true)
     List<OrderView> list(Caller caller, String status, Long table, boolean mine) {
         String s = status == null || status.isBlank() ? "open" : status.trim();
@@ -115,15 +123,18 @@ class OrderService {
         }
         Long waiter = mine || caller.role() == Role.WAITER ? caller.userId() : null;
         List<OrderRepository.Order> found = orders.list(s, table, waiter, 200);
-        Map<Long, List<OrderItemRepository.Item>> lines =
-                items.of(found.stream().map(OrderRepository.Order::id).toList());
+        List<Long> ids = found.stream().map(OrderRepository.Order::id).toList();
+        Map<Long, List<OrderItemRepository.Item>> lines = items.of(ids);
+        Map<Long, List<OrderHistoryRepository.Entry>> happened = history.of(ids);
         return found.stream()
-                .map(o -> OrderView.of(o, lines.getOrDefault(o.id(), List.of())))
+                .map(o -> OrderView.of(
+                        o, lines.getOrDefault(o.id(), List.of()), happened.getOrDefault(o.id(), List.of())))
                 .toList();
     }
 
     @Transactional(readOnly = true)
-    OrderView get(long id) {
+    OrderView get(Caller caller, long id) {
+        yours(caller, orders.find(id));
         return view(id);
     }
 
@@ -131,8 +142,8 @@ class OrderService {
      * Adds a line at the catalogue's price of now with what its options add: the product must be one the menu offers now
      * (active, in stock or not tracked) and the options ones it offers with it, asked of catalog before the order is locked.
      */
-    OrderView addItem(long id, ItemRequest r) {
-        tx.executeWithoutResult(s -> requireOpen(orders.find(id)));
+    OrderView addItem(Caller caller, long id, ItemRequest r) {
+        tx.executeWithoutResult(s -> requireOpen(caller, orders.find(id)));
         CatalogMenu.PricedLine priced = catalog.price(
                         List.of(new CatalogMenu.MenuLine(
                                 r.product(), r.modifiers() == null ? List.of() : r.modifiers())),
@@ -145,7 +156,7 @@ class OrderService {
         BigDecimal quantity =
                 (r.quantity() == null ? BigDecimal.ONE : r.quantity()).setScale(3, RoundingMode.UNNECESSARY);
         return tx.execute(s -> {
-            requireOpen(orders.lock(id));
+            requireOpen(caller, orders.lock(id));
             items.add(
                     id,
                     new OrderItemRepository.NewItem(
@@ -163,8 +174,8 @@ class OrderService {
 
     /** Takes off a line the kitchen was not sent yet (one it was is cancelled on the kitchen screen). */
     @Transactional
-    OrderView removeItem(long id, long itemId) {
-        requireOpen(orders.lock(id));
+    OrderView removeItem(Caller caller, long id, long itemId) {
+        requireOpen(caller, orders.lock(id));
         OrderItemRepository.Item item = items.find(id, itemId).orElseThrow(SalesErrors.ORDER_ITEM_NOT_FOUND::exception);
         if (item.sent()) {
             throw SalesErrors.ORDER_ITEM_SENT.exception();
@@ -175,8 +186,8 @@ class OrderService {
 
     /** Sends the lines not sent yet to the kitchen as the order's next round: one ticket per station. */
     @Transactional
-    OrderView send(long id) {
-        OrderRepository.Order order = requireOpen(orders.lock(id));
+    OrderView send(Caller caller, long id) {
+        OrderRepository.Order order = requireOpen(caller, orders.lock(id));
         List<OrderItemRepository.Item> unsent =
                 items.of(id).stream().filter(i -> !i.sent() && !i.awaiting()).toList();
         if (unsent.isEmpty()) {
@@ -227,35 +238,40 @@ class OrderService {
     }
 
     /**
-     * A waiter confirms the lines guests ordered from the table: they go with the next round and are billed; an order the
-     * guests opened becomes this waiter's.
+     * Cancels an open order: one with lines the kitchen was sent only by a manager. The guests' lines no waiter confirmed
+     * are dropped with it: the table's next guests start with none waiting.
      */
     @Transactional
-    OrderView confirm(Caller caller, long id) {
-        requireOpen(orders.lock(id));
-        if (items.confirm(id) == 0) {
-            throw SalesErrors.ORDER_NOTHING_TO_CONFIRM.exception();
-        }
-        orders.claim(id, caller.userId(), waiterName(caller));
-        return view(id);
-    }
-
-    /** Cancels an open order: one with lines the kitchen was sent only by a manager. */
-    @Transactional
     OrderView cancel(Caller caller, long id) {
-        requireOpen(orders.lock(id));
+        requireOpen(caller, orders.lock(id));
         boolean sent = items.of(id).stream().anyMatch(i -> i.sent() && i.billed());
         if (sent && !caller.managesStore()) {
             throw SalesErrors.ORDER_CANCEL_NEEDS_MANAGER.exception();
         }
         orders.cancel(id, null);
+        items.decline(id, null);
         // what the kitchen has not made yet is not made any more
         kitchen.cancelOrder(id);
         return view(id);
     }
 
+    /**
+     * The caller takes the open order over from the waiter who has it (a colleague's table, or one guests opened that no
+     * waiter has yet): it becomes theirs, and its history names both. Taking over one's own order changes nothing.
+     */
+    @Transactional
+    OrderView takeOver(Caller caller, long id) {
+        OrderRepository.Order order = requireOpen(orders.lock(id));
+        if (order.waiterUserId() != caller.userId()) {
+            String name = waiterName(caller);
+            orders.takeOver(id, order.waiterUserId(), caller.userId(), name);
+            history.takenOver(id, caller.userId(), name, order.waiterUserId(), order.waiterName());
+        }
+        return view(id);
+    }
+
     /** The caller's name as the store's directory has it (their login name until it does). */
-    private String waiterName(Caller caller) {
+    String waiterName(Caller caller) {
         return staff.byUser(TenantContext.require().key(), caller.userId())
                 .map(EmployeeDirectory.Employee::fullName)
                 .filter(n -> !n.isBlank())
@@ -264,11 +280,38 @@ class OrderService {
 
     OrderView view(long id) {
         OrderRepository.Order order = orders.find(id).orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
-        return OrderView.of(order, items.of(id));
+        return OrderView.of(order, items.of(id), history.of(id));
+    }
+
+    /**
+     * Who may act on an order is who sees it in the list: a waiter on their own and on those guests opened that no waiter
+     * has yet (a colleague's only once taken over); managers, owners and whoever sells at the till on any of the store's.
+     */
+    static boolean mayActOn(Caller caller, OrderRepository.Order order) {
+        return caller.role() != Role.WAITER
+                || order.waiterUserId() == caller.userId()
+                || order.waiterUserId() == OrderRepository.NO_WAITER;
+    }
+
+    /** The order, if the caller may act on it: 404 {@code order_not_found}, 403 {@code not_your_order}. */
+    static OrderRepository.Order yours(Caller caller, Optional<OrderRepository.Order> found) {
+        OrderRepository.Order order = found.orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+        if (!mayActOn(caller, order)) {
+            throw SalesErrors.NOT_YOUR_ORDER.exception();
+        }
+        return order;
+    }
+
+    /** The open order, if the caller may act on it (see {@link #yours}); 409 {@code order_not_open} once it is closed. */
+    static OrderRepository.Order requireOpen(Caller caller, Optional<OrderRepository.Order> found) {
+        return open(yours(caller, found));
     }
 
     static OrderRepository.Order requireOpen(Optional<OrderRepository.Order> found) {
-        OrderRepository.Order order = found.orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+        return open(found.orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception));
+    }
+
+    private static OrderRepository.Order open(OrderRepository.Order order) {
         if (!order.open()) {
             throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
         }

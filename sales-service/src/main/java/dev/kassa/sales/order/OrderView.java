@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * An order as the API shows it: its lines with where each stands ({@code pending} until its round is sent, then its
- * kitchen ticket's status) and the total of what will be billed (the kitchen's cancelled dishes left out).
+ * kitchen ticket's status), the total of what will be billed (the kitchen's cancelled dishes left out), and its history
+ * (a waiter taking it over from another, naming both).
  */
 record OrderView(
         long id,
@@ -27,7 +28,19 @@ record OrderView(
         Long sale,
         Long mergedInto,
         Instant openedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        List<HistoryEntry> history) {
+
+    /**
+     * What happened to the order: {@code taken_over} by the waiter {@code by} from the waiter {@code from} (0: the guests
+     * who opened it, before any waiter had it).
+     */
+    record HistoryEntry(String action, long by, String byName, Long from, String fromName, Instant at) {
+
+        static HistoryEntry of(OrderHistoryRepository.Entry e) {
+            return new HistoryEntry(e.action(), e.byUserId(), e.byName(), e.fromUserId(), e.fromName(), e.happenedAt());
+        }
+    }
 
     record OrderLine(
             long id,
@@ -43,7 +56,8 @@ record OrderView(
             String status,
             List<Modifier> modifiers) {}
 
-    static OrderView of(OrderRepository.Order o, List<OrderItemRepository.Item> items) {
+    static OrderView of(
+            OrderRepository.Order o, List<OrderItemRepository.Item> items, List<OrderHistoryRepository.Entry> history) {
         List<OrderLine> lines = items.stream()
                 .map(i -> new OrderLine(
                         i.id(),
@@ -79,7 +93,8 @@ record OrderView(
                 o.saleId(),
                 o.mergedInto(),
                 o.openedAt(),
-                o.closedAt());
+                o.closedAt(),
+                history.stream().map(HistoryEntry::of).toList());
     }
 
     static BigDecimal lineTotal(OrderItemRepository.Item i) {

@@ -2,6 +2,7 @@ package dev.kassa.sales.payment;
 
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.sales.SalesErrors;
@@ -25,7 +26,7 @@ public class PaymentMethodService {
     /** A method's fields: a new one needs its name; a PATCH changes the fields given ({@code code} only on create). */
     record PaymentMethodRequest(
             @Pattern(regexp = CODE, message = "sales.payment_method_code_invalid") String code,
-            @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) @PrintableText String name,
             Boolean countedInDrawer,
             Boolean isActive) {}
 

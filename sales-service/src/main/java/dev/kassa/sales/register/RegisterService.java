@@ -5,6 +5,7 @@ import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.validation.Filled;
 import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.validation.Whole;
 import dev.kassa.sales.SalesErrors;
@@ -25,14 +26,14 @@ class RegisterService {
     /** {@code startingFloat}: the cash each shift on this register starts with unless the cashier counts another amount. */
     /** A till's fields: a whole record (create, PUT) needs its name and code; a PATCH changes the fields given. */
     record RegisterRequest(
-            @Required(groups = Whole.class) @Filled @Size(max = 100) String name,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) @PrintableText String name,
             @Required(groups = Whole.class)
                     @Filled
                     @Pattern(regexp = "\\s*[A-Za-z0-9_-]{1,20}\\s*", message = "sales.register_code_invalid")
                     String code,
-            @Size(max = 200) String location,
+            @Size(max = 200) @PrintableText String location,
             Boolean isActive,
-            @Size(max = 2000) String notes,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
             @Money BigDecimal startingFloat) {}
 
     private final RegisterRepository registers;

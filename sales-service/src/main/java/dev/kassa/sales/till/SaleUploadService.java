@@ -9,6 +9,7 @@ import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
@@ -59,12 +60,12 @@ public class SaleUploadService {
             String soldAt,
             Long customerId,
             Long customer,
-            String customerName,
+            @PrintableText String customerName,
             String customerPhone,
             Map<String, Object> newCustomer,
             BigDecimal discountPercent,
             BigDecimal discountAmount,
-            @Size(max = 2000) String notes,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
             @NotEmpty List<@Valid SaleLine> items,
             List<@Valid PaymentRequest> payments) {
 

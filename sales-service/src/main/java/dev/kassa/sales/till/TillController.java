@@ -5,6 +5,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantRegistry;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.platform.web.ErrorResponses;
 import dev.kassa.platform.web.NotServed;
@@ -45,7 +46,7 @@ class TillController {
             List<@Valid PaymentRequest> payments,
             Long customerId,
             Long customer,
-            String customerName,
+            @PrintableText String customerName,
             String customerPhone,
             Map<String, Object> newCustomer,
             Long cashierId) {
@@ -60,7 +61,7 @@ class TillController {
     record BuyerRequest(
             Long customerId,
             Long customer,
-            String customerName,
+            @PrintableText String customerName,
             String customerPhone,
             Map<String, Object> newCustomer) {
         /** {@code customer_id}, or the web client's {@code customer}. */

@@ -28,6 +28,9 @@ public final class FieldErrors {
      */
     public static final String REQUIRED = "validation.required";
 
+    /** The message of a text with a control character ({@link #isPrintable(String, boolean)}). */
+    public static final String PRINTABLE = "validation.printable";
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -78,6 +81,48 @@ public final class FieldErrors {
     /** A plausible e-mail address ({@code name@domain.tld}) of at most 254 characters. */
     public static boolean isEmail(String value) {
         return value.length() <= 254 && EMAIL.matcher(value.trim()).matches();
+    }
+
+    /**
+     * Text a till printer, a label or a PDF takes as it is written: no control character (C0, DEL, C1: a NUL, or an ESC
+     * that would reach a printer's byte stream as its command, {@code ESC p} opening the cash drawer) and no half of a
+     * surrogate pair; tab, line feed and carriage return only in {@code multiline} text (notes). Null passes. What an
+     * import row, a sync or an offline upload writes is checked with it too ({@code @PrintableText} on a request).
+     */
+    public static boolean isPrintable(String value, boolean multiline) {
+        if (value == null) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (!multiline || (c != '\t' && c != '\n' && c != '\r')) {
+                    return false;
+                }
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name or a line of text ({@link #isPrintable(String, boolean)} without tabs and line breaks). */
+    public static boolean isPrintable(String value) {
+        return isPrintable(value, false);
+    }
+
+    /** If present: one line of printable text ({@link #isPrintable(String)}), else {@code validation.printable}. */
+    public FieldErrors printable(String field, String value) {
+        return printable(field, value, false);
+    }
+
+    /** If present: printable text, lines and tabs allowed when {@code multiline}, else {@code validation.printable}. */
+    public FieldErrors printable(String field, String value, boolean multiline) {
+        return isPrintable(value, multiline) ? this : add(field, PRINTABLE);
     }
 
     /** A {@code YYYY-MM-DD} query value: null when blank, an error on {@code field} when it is not a date. */

@@ -28,6 +28,7 @@ public enum PlatformErrors implements KassaError {
     FILE_TOO_LARGE(413, "file_too_large", "error.file_too_large"),
     UNSUPPORTED_FILE_TYPE(415, "unsupported_media_type", "error.unsupported_file_type"),
     FILE_NOT_FOUND(404, "not_found", "error.file_not_found"),
+    TOO_MANY_STREAMS(429, "too_many_streams", "error.too_many_streams"),
     STORAGE_UNAVAILABLE(503, "storage_unavailable", "error.storage_unavailable"),
     DATABASE_UNAVAILABLE(503, "database_unavailable", "error.database_unavailable"),
     INTERNAL_ERROR(500, "internal_error", "error.internal");

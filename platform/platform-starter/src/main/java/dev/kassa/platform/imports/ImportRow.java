@@ -45,13 +45,18 @@ public final class ImportRow {
         return cells.containsKey(field);
     }
 
-    /** The cell's text without surrounding spaces; null when the column is absent or the cell empty. */
+    /**
+     * The cell's text without surrounding spaces; null when the column is absent or the cell empty. A control character
+     * in it (a NUL, an ESC a till printer would take for its command) refuses the row on the field
+     * ({@code validation.printable}); line breaks and tabs are left to the handler's rules for the field.
+     */
     public String text(String field) {
         String value = cells.get(field);
         if (value == null) {
             return null;
         }
         String trimmed = value.strip();
+        errors.printable(field, trimmed, true);
         return trimmed.isEmpty() ? null : trimmed;
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.platform.security;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -53,6 +54,21 @@ public class Revocations {
             return false;
         }
         return RevocationCheck.revoked(revocationsOf(tenantKey), userId, new RevocationCheck.Issued(issuedAt, precise));
+    }
+
+    /**
+     * Whether the token was revoked for the store since it was issued, by the rule requests are refused by: asked again
+     * and again while a live stream of the token stays open ({@code web.LiveStreams} ends the stream then).
+     */
+    public boolean isRevoked(String tenantKey, Jwt token) {
+        RevocationCheck.Issued issued = RevocationCheck.Issued.of(token.getClaims(), token.getIssuedAt());
+        long userId;
+        try {
+            userId = Long.parseLong(token.getSubject());
+        } catch (NumberFormatException e) {
+            userId = -1;
+        }
+        return isRevoked(tenantKey, userId, issued.at(), issued.precise());
     }
 
     /** A revocation: tokens of the user (0: everyone) for the store issued before {@code notBefore} are void. */

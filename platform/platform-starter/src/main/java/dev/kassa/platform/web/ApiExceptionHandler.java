@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kassa.platform.error.ErrorBody;
+import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.validation.ConstraintMessages;
@@ -21,6 +22,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -73,7 +75,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(KassaException.class)
     ResponseEntity<Map<String, Object>> domain(KassaException e) {
         Map<String, Object> json = errors.body(e);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
         // a refusal that lifts after a while (throttling, lockouts) says when: Retry-After in seconds
         if (e.details().get("retry_after") instanceof Number seconds) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
@@ -296,6 +298,15 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
+        if (unstorableCharacter(e)) {
+            // a NUL (or a character the database cannot hold) in a text no declared rule names: the caller's input
+            return respond(
+                    HttpStatus.BAD_REQUEST,
+                    errors.body(
+                            PlatformErrors.INVALID,
+                            null,
+                            Map.of("non_field_errors", List.of(errors.message(FieldErrors.PRINTABLE)))));
+        }
         log.warn("Data integrity violation", e);
         return respond(HttpStatus.CONFLICT, errors.body(PlatformErrors.CONFLICT, null, Map.of()));
     }
@@ -313,11 +324,29 @@ public class ApiExceptionHandler {
     private ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("Retry-After", "1")
                 .body(errors.body(PlatformErrors.DATABASE_UNAVAILABLE, null, Map.of()));
     }
 
+    /** PostgreSQL's "character not permitted" (a NUL: 22021) or "untranslatable character" (22P05). */
+    private static boolean unstorableCharacter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The error body as JSON whatever the request accepted: a refused live stream ({@code Accept: text/event-stream}, as a
+     * browser's EventSource sends) gets it too, not a 500 for want of a converter.
+     */
     private static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

@@ -99,6 +99,42 @@ class PdfTextTests {
         }
     }
 
+    @Test
+    void aNameWithAnEmojiTheFontLacksOrAControlCharacterIsDrawnMeasuredCutAndWrappedWithoutFailing() throws Exception {
+        String name = "Пицца 🍕";
+        try (PdfText.Lease parsed = PdfText.lease();
+                PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font = parsed.embedIn(doc);
+            PDPage page = new PDPage(PDRectangle.A6);
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                PdfText.show(content, font, 10, name, 10, 380);
+                PdfText.showRight(content, font, 10, name + " \u001Bp\u0000", 290, 360);
+                assertThat(PdfText.width(font, name, 10))
+                        .as("measured as drawn: the emoji as the replacement")
+                        .isEqualTo(PdfText.width(font, "Пицца " + PdfText.REPLACEMENT, 10))
+                        .isPositive();
+                // a cut never leaves half of a character the font has (😀 is in DejaVu Sans, two chars in Java)
+                String cut = PdfText.fit(font, "Пицца " + "😀".repeat(30), 10, 80);
+                assertThat(cut).endsWith("…").contains("Пицца 😀");
+                PdfText.show(content, font, 10, cut, 10, 340);
+                float y = 320;
+                for (String line : PdfText.lines(font, name + "\nс сыром\tи \u0007соусом 🍕🍕🍕", 10, 60, 3)) {
+                    PdfText.show(content, font, 10, line, 10, y);
+                    y -= 12;
+                }
+            }
+            doc.save(out);
+            try (PDDocument read = Loader.loadPDF(out.toByteArray())) {
+                String text = new PDFTextStripper().getText(read);
+                assertThat(text)
+                        .contains("Пицца " + PdfText.REPLACEMENT, "Пицца 😀", "сыром", "соусом")
+                        .doesNotContain("\u001B", "\u0000", "\u0007");
+            }
+        }
+    }
+
     private static byte[] document(String text) throws IOException {
         try (PdfText.Lease parsed = PdfText.lease();
                 PDDocument doc = new PDDocument();

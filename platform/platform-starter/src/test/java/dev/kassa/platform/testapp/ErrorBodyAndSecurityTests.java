@@ -105,6 +105,13 @@ class ErrorBodyAndSecurityTests {
         Api.Response notANumber = owner().post("/api/notes", json("text", "a", "amount", "lots"));
         assertErrorBody(notANumber, 400, "invalid");
         assertThat(notANumber.at("/errors/amount").isArray()).isTrue();
+        // a NUL in a text no declared rule names reaches the database, which cannot hold it: the caller's input, a 400
+        // (it was a 409 "conflict"), and nothing kept
+        int before = owner().get("/api/notes").body().size();
+        Api.Response nul = owner().post("/api/notes", json("text", "a\u0000b"));
+        assertErrorBody(nul, 400, "invalid");
+        assertThat(nul.at("/errors/non_field_errors/0").asText()).contains("управляющ");
+        assertThat(owner().get("/api/notes").body().size()).isEqualTo(before);
     }
 
     /** Sends bytes as they are (java.net.http refuses non-ASCII header values, attackers do not). */
