@@ -26,9 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * gateway's event loops; reactor-pool 1.1.9, tried first, refused the 5th to 12th of twelve calls with four places and
  * four queue places, then handed places to calls it had refused.
  * <p>
- * Routes that share a name share one queue ({@code analytics} and the owners' multi-store view). The filter sits before
- * the route's circuit breaker: time in the queue is not the service's, so it counts neither toward the route's time
- * limit nor toward its breaker. Meters: {@code kassa_gateway_admission_in_flight{route}},
+ * Routes that share a name share one queue ({@code analytics} and the owners' multi-store view). A route may have places
+ * of its own ({@code maxConcurrentCalls}, {@code maxQueuedCalls}): the public pages' route ({@code public-pages}) has a
+ * few ({@code kassa.gateway.public-pages.*}), so that anonymous calls never take the tills' places. The filter sits
+ * before the route's circuit breaker: time in the queue is not the service's, so it counts neither toward the route's
+ * time limit nor toward its breaker. Meters: {@code kassa_gateway_admission_in_flight{route}},
  * {@code kassa_gateway_admission_queued{route}}, refusals in {@code kassa_gateway_fallbacks_total{reason="overloaded"}}.
  */
 @Component
@@ -51,13 +53,13 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
 
     @Override
     public List<String> shortcutFieldOrder() {
-        return List.of("name");
+        return List.of("name", "maxConcurrentCalls", "maxQueuedCalls");
     }
 
     @Override
     public GatewayFilter apply(Config config) {
         String route = config.getName();
-        RouteQueue queue = queues.computeIfAbsent(route, this::queue);
+        RouteQueue queue = queues.computeIfAbsent(route, name -> queue(name, config));
         return (exchange, chain) -> Mono.defer(() -> {
             RouteQueue.Ticket ticket = queue.enter();
             if (ticket == null) {
@@ -71,10 +73,13 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
         });
     }
 
-    private RouteQueue queue(String route) {
+    private RouteQueue queue(String route, Config config) {
+        int places = config.getMaxConcurrentCalls() != null
+                ? config.getMaxConcurrentCalls()
+                : properties.maxConcurrentCalls();
+        int waiting = config.getMaxQueuedCalls() != null ? config.getMaxQueuedCalls() : properties.maxQueuedCalls();
         // no wait (queue-wait 0) is no queue: refused at once
-        RouteQueue queue = new RouteQueue(
-                properties.maxConcurrentCalls(), properties.queueWait().isZero() ? 0 : properties.maxQueuedCalls());
+        RouteQueue queue = new RouteQueue(places, properties.queueWait().isZero() ? 0 : waiting);
         Gauge.builder("kassa_gateway_admission_in_flight", queue, RouteQueue::inFlight)
                 .tag("route", route)
                 .description("calls of the route forwarded to its service and not yet answered")
@@ -83,9 +88,14 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
                 .tag("route", route)
                 .description("calls of the route waiting for a place")
                 .register(meters);
-        // the route's refusals at zero: its own (the queue) and its breaker's fallback's, named by the service
+        // the route's refusals at zero: its own (the queue) and its breaker's fallback's, named by the service (or as
+        // the route's fallback says: /fallback/public-pages)
         refusals.expect(route, "overloaded");
-        refusals.expect(route + "-service", "failed", "timeout", "breaker_open");
+        refusals.expect(
+                config.getFallback() != null ? config.getFallback() : route + "-service",
+                "failed",
+                "timeout",
+                "breaker_open");
         return queue;
     }
 
@@ -95,9 +105,18 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
         return errors.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "error.overloaded", route);
     }
 
+    /**
+     * {@code name} the queue (routes of one name share it); {@code maxConcurrentCalls} and {@code maxQueuedCalls} its own
+     * places and waiting room, when not {@code kassa.gateway.max-concurrent-calls} and {@code max-queued-calls};
+     * {@code fallback} the name its breaker's refusals are counted under ({@code /fallback/{fallback}}), when not the
+     * service's ({@code <name>-service}).
+     */
     public static class Config {
 
         private String name;
+        private Integer maxConcurrentCalls;
+        private Integer maxQueuedCalls;
+        private String fallback;
 
         public String getName() {
             return name;
@@ -105,6 +124,30 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
 
         public void setName(String name) {
             this.name = name;
+        }
+
+        public Integer getMaxConcurrentCalls() {
+            return maxConcurrentCalls;
+        }
+
+        public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+            this.maxConcurrentCalls = maxConcurrentCalls;
+        }
+
+        public Integer getMaxQueuedCalls() {
+            return maxQueuedCalls;
+        }
+
+        public void setMaxQueuedCalls(Integer maxQueuedCalls) {
+            this.maxQueuedCalls = maxQueuedCalls;
+        }
+
+        public String getFallback() {
+            return fallback;
+        }
+
+        public void setFallback(String fallback) {
+            this.fallback = fallback;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.kassa.gateway;
 
 import dev.kassa.platform.security.ServiceTokens;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,7 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,7 +81,13 @@ class EdgeFilters {
         return false;
     }
 
-    /** The first filter of all, so that every answer carries them, the gateway's own refusals (CORS, size) included. */
+    /**
+     * The first filter of all, so that every answer carries them, the gateway's own refusals (CORS, size) included. A page
+     * a service renders on a route whose metadata says {@code own-content-security-policy: true} (the public pages) keeps
+     * the policy the service sent with it, a fresh nonce for its own style per answer; the gateway's applies where the
+     * service sent none (its JSON answers, the gateway's own refusals), never to a 304 of such a route (a browser would
+     * put it over the policy of the page it keeps, whose nonce it no longer names).
+     */
     @Bean
     @Order(-500)
     WebFilter securityHeaders() {
@@ -89,13 +99,32 @@ class EdgeFilters {
                 h.set("Referrer-Policy", "no-referrer");
                 h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
                 h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-                h.set(
-                        "Content-Security-Policy",
-                        contentSecurityPolicy(exchange.getRequest().getPath().value()));
+                if (!pagePolicy(exchange)) {
+                    h.set(
+                            CONTENT_SECURITY_POLICY,
+                            contentSecurityPolicy(
+                                    exchange.getRequest().getPath().value()));
+                }
                 return Mono.empty();
             });
             return chain.filter(exchange);
         };
+    }
+
+    static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
+    /** The metadata of a route whose service's pages bring their own Content-Security-Policy. */
+    static final String OWN_POLICY = "own-content-security-policy";
+
+    /** Whether the answer is a page of a route that keeps its own policy: one the service sent, or its 304. */
+    static boolean pagePolicy(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null || !"true".equals(String.valueOf(route.getMetadata().get(OWN_POLICY)))) {
+            return false;
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        return response.getHeaders().containsKey(CONTENT_SECURITY_POLICY)
+                || response.getStatusCode() != null && response.getStatusCode().value() == 304;
     }
 
     /** The API answers JSON only; the documentation pages need their own scripts and styles (ReDoc's from its CDN). */

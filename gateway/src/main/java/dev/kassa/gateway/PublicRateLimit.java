@@ -18,8 +18,11 @@ import java.util.function.IntSupplier;
 /**
  * Rate limits of what anyone may call without a token, per client address and minute: the auth routes (login, PIN
  * login, registration, token refresh, an app's client-credentials grant) {@code kassa.gateway.auth-rate-limit} POSTs,
- * and the public pages (a digital receipt, {@code /r/…}; a table's menu, {@code /m/…}) {@code kassa.gateway.public-page-rate-limit} GETs, each counted
- * apart; beyond, 429 {@code rate_limited} in the error body with Retry-After. Behind {@code kassa.gateway.trusted-proxy-hops}
+ * and the public pages (a digital receipt, {@code /r/…}; a table's menu, {@code /m/…})
+ * {@code kassa.gateway.public-page-rate-limit} calls of any method (a PUT, DELETE, PATCH, HEAD or OPTIONS reaches the
+ * service as a GET does) and as many guests' orders ({@code POST /m/…}), each counted apart; beyond, 429
+ * {@code rate_limited} in the error body with Retry-After. A browser's CORS preflight is answered before, by
+ * {@link CorsFilter}, and never reaches a service. Behind {@code kassa.gateway.trusted-proxy-hops}
  * proxies (an ingress: 1) the client is the address they put into X-Forwarded-For. Counted in memory per gateway
  * instance (auth's own per-username/address lockouts are shared in the database); Spring Cloud Gateway's
  * RequestRateLimiter needs Redis and answers with an empty body.
@@ -28,8 +31,13 @@ import java.util.function.IntSupplier;
 @Order(-298)
 class PublicRateLimit implements WebFilter {
 
-    /** One limit: the calls it counts, and its own windows. */
-    private record Rule(HttpMethod method, PathPatterns paths, IntSupplier limit, MinuteWindows windows) {}
+    /** One limit: the calls it counts (of {@code method}, or of any method when null), and its own windows. */
+    private record Rule(HttpMethod method, PathPatterns paths, IntSupplier limit, MinuteWindows windows) {
+
+        boolean counts(ServerWebExchange exchange, String path) {
+            return (method == null || method.equals(exchange.getRequest().getMethod())) && paths.matches(path);
+        }
+    }
 
     private static final PathPatterns AUTH = new PathPatterns(List.of(
             "/api/users/auth/login/**",
@@ -62,9 +70,10 @@ class PublicRateLimit implements WebFilter {
         this.errors = errors;
         this.rules = List.of(
                 new Rule(HttpMethod.POST, AUTH, properties::authRateLimit, new MinuteWindows(clock)),
-                new Rule(HttpMethod.GET, PAGES, properties::publicPageRateLimit, new MinuteWindows(clock)),
                 // a guest's order from the table's menu: as many a minute, counted apart from the pages
-                new Rule(HttpMethod.POST, GUEST_ORDERS, properties::publicPageRateLimit, new MinuteWindows(clock)));
+                new Rule(HttpMethod.POST, GUEST_ORDERS, properties::publicPageRateLimit, new MinuteWindows(clock)),
+                // every other call to a page, whatever its method
+                new Rule(null, PAGES, properties::publicPageRateLimit, new MinuteWindows(clock)));
         // behind an ingress or load balancer every request comes from the proxy: count the client it names instead
         this.addresses = ForwardedRequestFilter.clientResolver(properties);
     }
@@ -73,8 +82,7 @@ class PublicRateLimit implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         for (Rule rule : rules) {
-            if (exchange.getRequest().getMethod() == rule.method()
-                    && rule.paths().matches(path)) {
+            if (rule.counts(exchange, path)) {
                 long retryAfter = rule.windows()
                         .count(
                                 ForwardedRequestFilter.client(addresses, exchange),

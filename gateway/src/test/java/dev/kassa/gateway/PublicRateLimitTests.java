@@ -100,4 +100,31 @@ class PublicRateLimitTests {
         assertThat(call(MockServerHttpRequest.post("/m/AAAAAAAAAAAAAAAAAAAAAAAA/orders"), "198.51.100.7"))
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
+
+    @Test
+    void aPageCalledWithAnyOtherMethodCountsAsItsGetsDo() {
+        // issue 84 point 8: only GETs and POSTs were counted, so a PUT, DELETE, PATCH or OPTIONS reached sales as often
+        // as anyone liked
+        assertThat(call(MockServerHttpRequest.put("/r/AAAAAAAAAAAAAAAAAAAAAAAA"), "198.51.100.20"))
+                .isNull();
+        assertThat(call(MockServerHttpRequest.delete("/m/AAAAAAAAAAAAAAAAAAAAAAAA"), "198.51.100.20"))
+                .isNull();
+        assertThat(call(MockServerHttpRequest.patch("/r/AAAAAAAAAAAAAAAAAAAAAAAA"), "198.51.100.20"))
+                .isNull();
+        assertThat(call(MockServerHttpRequest.options("/m/AAAAAAAAAAAAAAAAAAAAAAAA"), "198.51.100.20"))
+                .as("a fourth call of the minute, whatever its method")
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(receipt("198.51.100.20"))
+                .as("they used up the allowance the pages' GETs share")
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        for (int i = 0; i < 3; i++) {
+            assertThat(call(MockServerHttpRequest.head("/r/AAAAAAAAAAAAAAAAAAAAAAAA"), "198.51.100.21"))
+                    .isNull();
+        }
+        assertThat(call(MockServerHttpRequest.delete("/r/AAAAAAAAAAAAAAAAAAAAAAAA"), "198.51.100.21"))
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(passed.get())
+                .as("only the calls within the allowance went on")
+                .isEqualTo(6);
+    }
 }

@@ -260,4 +260,30 @@ class FloorTests {
                 .isZero();
         assertThat(guest().get(menu).status()).isEqualTo(200);
     }
+
+    @Test
+    void theMenuPageAnswersItsOwnPolicyWithAFreshNonceAndAnUnchangedMenuStillCostsA304() {
+        // issue 84 point 10: the page's style needed 'unsafe-inline', which the gateway replaced with its own policy
+        Api.Response table = as(TestStores.newKey("flp"), 9, "manager").post("/api/sales/tables/", json("name", "3"));
+        assertThat(table.status()).as(table.toString()).isEqualTo(201);
+        String menu = path(table.text("/menu_url"));
+        Api.Response first = guest().get(menu);
+        Api.Response second = guest().get(menu);
+        String nonce = PublicPages.nonce(first);
+        assertThat(PublicPages.nonce(second))
+                .as("a fresh nonce for every answer")
+                .isNotEqualTo(nonce);
+        assertThat(first.header("Content-Security-Policy")).doesNotContain("img-src", "'self'", "*");
+        assertThat(second.header("ETag"))
+                .as("the page is tagged by its menu, not by its nonce")
+                .isNotBlank()
+                .isEqualTo(first.header("ETag"));
+        Api.Response again =
+                guest().header("If-None-Match", first.header("ETag")).get(menu);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.header("Content-Security-Policy"))
+                .as("the browser keeps the page it has under the policy (and nonce) it came with")
+                .isNull();
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+    }
 }

@@ -7,12 +7,15 @@ import com.samskivert.mustache.Template;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.sales.catalog.CatalogMenu;
 import dev.kassa.sales.print.Formats;
+import dev.kassa.sales.print.PagePolicy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +36,8 @@ import java.util.Map;
  * The guests' menu at a table's public link (issue 65 point 6): no login; the gateway limits the calls of each address.
  * A phone's browser gets a web page, an app {@code Accept: application/json} (or {@code ?format=json}) the same menu as
  * JSON; either with an ETag, so that a guest's reload costs a 304. The page loads nothing from elsewhere and is not
- * indexed; nothing but the menu and the store's and table's names is reachable through it.
+ * indexed; its Content-Security-Policy lets in only its own style, by a fresh nonce per answer ({@link PagePolicy});
+ * nothing but the menu and the store's and table's names is reachable through it.
  */
 @RestController
 class GuestMenuController {
@@ -69,33 +73,43 @@ class GuestMenuController {
     ResponseEntity<byte[]> menu(
             @PathVariable String token,
             @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            // the summary says it; as a parameter it would only repeat HTTP's own conditional request
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         GuestMenuService.GuestMenu menu = menus.menu(token);
         boolean asJson = "json".equals(format)
                 || (format == null
                         && accept != null
                         && accept.contains("application/json")
                         && !accept.contains("text/html"));
-        byte[] body = asJson ? bytes(menu) : page(menu).getBytes(StandardCharsets.UTF_8);
-        // the platform's ETag filter (kassa.web.etag-paths) tags the body and answers an unchanged If-None-Match with
-        // 304
         HttpHeaders headers = new HttpHeaders();
         headers.setCacheControl(CacheControl.noCache());
         headers.setVary(List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE));
         headers.set("X-Robots-Tag", "noindex, nofollow");
         headers.set("Referrer-Policy", "no-referrer");
-        if (!asJson) {
-            headers.set(
-                    "Content-Security-Policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        if (asJson) {
+            // the platform's ETag filter (kassa.web.etag-paths) tags the body and answers an unchanged If-None-Match
+            // with 304
+            return ResponseEntity.ok()
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(bytes(menu));
         }
+        // the page's style carries a fresh nonce each time (its Content-Security-Policy, PagePolicy): tagged without
+        // it, an unchanged menu is a 304 without a policy, and the browser keeps its page under the policy it came with
+        headers.setETag(PagePolicy.etag(page(menu, "")));
+        if (PagePolicy.unchanged(ifNoneMatch, headers.getETag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(headers)
+                    .build();
+        }
+        String nonce = PagePolicy.nonce();
+        headers.set(PagePolicy.HEADER, PagePolicy.header(nonce, false));
         return ResponseEntity.ok()
                 .headers(headers)
-                .contentType(
-                        asJson
-                                ? MediaType.APPLICATION_JSON
-                                : new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(body);
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(page(menu, nonce).getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] bytes(GuestMenuService.GuestMenu menu) {
@@ -106,9 +120,11 @@ class GuestMenuController {
         }
     }
 
-    private static String page(GuestMenuService.GuestMenu menu) {
+    /** The page, its style carrying {@code nonce}. */
+    private static String page(GuestMenuService.GuestMenu menu, String nonce) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("lang", Messages.language());
+        page.put("nonce", nonce);
         page.put("store", menu.store());
         page.put("table", Messages.get("sales.menu.table", menu.table()));
         page.put("area", menu.area());

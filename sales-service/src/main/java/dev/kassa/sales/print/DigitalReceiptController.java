@@ -5,17 +5,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The digital receipt: a sale's receipt as a web page at its public link, for the buyer who scanned its QR code or was
  * sent it. No login; the gateway limits the calls of each address. The page shows the sale and its refunds, never the
- * buyer's balance, and is neither cached nor indexed nor given away as a referrer; it loads nothing from elsewhere.
+ * buyer's balance, and is neither cached nor indexed nor given away as a referrer; it loads nothing from elsewhere, and its
+ * Content-Security-Policy lets in only its own style (a fresh nonce per answer) and its inline QR code ({@link PagePolicy}).
  */
 @RestController
 class DigitalReceiptController {
@@ -40,15 +45,14 @@ class DigitalReceiptController {
         Paper paper = Paper.of(width);
         ReceiptLinkService.Opened opened = links.open(token);
         Printout receipt = TenantContext.call(opened.tenant(), () -> printouts.digitalReceipt(opened.saleId(), token));
-        ResponseEntity<byte[]> page = PrintFormat.HTML.answer(receipt, paper, "receipt");
+        String nonce = PagePolicy.nonce();
+        String page = HtmlPrintout.render(receipt, paper, LocaleContextHolder.getLocale(), nonce);
         return ResponseEntity.ok()
-                .headers(page.getHeaders())
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header("Referrer-Policy", "no-referrer")
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-                .body(page.getBody());
+                .header(PagePolicy.HEADER, PagePolicy.header(nonce, true))
+                .body(page.getBytes(StandardCharsets.UTF_8));
     }
 }

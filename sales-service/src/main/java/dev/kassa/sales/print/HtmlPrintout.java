@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * A printout as a web page (JMustache, every value HTML-escaped): as wide as the paper when printed from a browser, the
- * QR code of its link as an inline PNG (a page that loads nothing else, so that it also opens from an e-mail).
+ * QR code of its link as an inline PNG (a page that loads nothing else, so that it also opens from an e-mail). A page
+ * served with its own Content-Security-Policy ({@link PagePolicy}: the digital receipt) carries the answer's nonce on
+ * its style.
  */
 final class HtmlPrintout {
 
@@ -24,8 +26,15 @@ final class HtmlPrintout {
     private HtmlPrintout() {}
 
     static String render(Printout printout, Paper paper, Locale locale) {
+        return render(printout, paper, locale, null);
+    }
+
+    /** The page whose style carries {@code nonce}, the nonce of its Content-Security-Policy (null: none). */
+    static String render(Printout printout, Paper paper, Locale locale, String nonce) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("lang", locale.getLanguage());
+        page.put("nonced", nonce != null);
+        page.put("nonce", nonce == null ? "" : nonce);
         page.put("title", printout.title());
         page.put("width", paper.width);
         page.put("printable", paper.printable);
