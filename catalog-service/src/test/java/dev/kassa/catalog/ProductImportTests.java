@@ -410,7 +410,7 @@ class ProductImportTests {
         byte[] bomb = zip("xl/worksheets/sheet1.xml", new byte[110 * 1024 * 1024]);
         assertThat(bomb.length).isLessThan(1024 * 1024);
         Api.Response exploded = owner.multipart("POST", path, file("bomb.xlsx", CSV, bomb));
-        assertThat(exploded.status()).isEqualTo(400);
+        assertThat(exploded.status()).isEqualTo(413);
         assertThat(exploded.text("/code")).isEqualTo("file_too_large");
         assertThat(exploded.text("/message")).contains("32 МБ");
 
@@ -502,7 +502,7 @@ class ProductImportTests {
                 xml -> xml.replace("PLACEHOLDER", "я".repeat(30 * 1024 * 1024)));
         assertThat(strings.length).as("a few hundred KB on the wire").isLessThan(2 * 1024 * 1024);
         Api.Response refused = owner.multipart("POST", path, file("strings.xlsx", CSV, strings));
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(refused.text("/code")).isEqualTo("file_too_large");
         assertThat(refused.text("/message")).contains("32 МБ");
 

@@ -155,8 +155,11 @@ class StockByStoreTests {
         String stockByStore = "/api/products/products/" + rice + "/stock-by-store";
         Map<String, Object> transfer = json("to_store", depot, "lines", List.of(json("product", rice, "quantity", 1)));
         assertThat(managerAtShop.get(stockByStore).at("/stores").size()).isEqualTo(2);
-        assertThat(managerAtShop.post("/api/products/transfers/", transfer).status())
-                .isEqualTo(201);
+        long draft = managerAtShop
+                .post("/api/products/transfers/", transfer)
+                .at("/id")
+                .asLong();
+        assertThat(draft).isPositive();
 
         // demoted in the depot after the token was issued (auth's EmployeeRoleChanged records this)
         revocations.revoke(depot, 4L, Instant.now().plusSeconds(2));
@@ -178,5 +181,18 @@ class StockByStoreTests {
                         .asInt())
                 .as("only the transfer made before")
                 .isEqualTo(1);
+        // nor can the draft made before the demotion be shipped into the depot: nothing leaves the shop
+        Api.Response ship = managerAtShop.post("/api/products/transfers/" + draft + "/ship", null);
+        assertThat(ship.status()).as(ship.toString()).isEqualTo(403);
+        assertThat(ship.text("/code")).isEqualTo("transfer_store_forbidden");
+        assertThat(managerAtShop.get("/api/products/transfers/" + draft).text("/status"))
+                .isEqualTo("draft");
+        assertThat(managerAtShop.get("/api/products/products/" + rice + "/").text("/quantity"))
+                .isEqualTo("12.000");
+        // the owner of both ships it
+        Api owner = in(TestTokens.token(1, "owner", Map.of(shop, "owner", depot, "owner")), shop);
+        assertThat(owner.post("/api/products/transfers/" + draft + "/ship", null)
+                        .text("/status"))
+                .isEqualTo("shipped");
     }
 }

@@ -116,10 +116,11 @@ class CustomerImportTests {
                 + "Неверный телефон;12345;;\r\n"
                 + "Повтор;+998 90 111 00 01;;\r\n"
                 + "Дробные бонусы;+998901110002;1,5;\r\n"
-                + "Неверная дата;+998901110003;;31.02.1990\r\n";
+                + "Неверная дата;+998901110003;;31.02.1990\r\n"
+                + "\"Две\nстроки\";+998901110004;;\r\n";
         JsonNode job = finished(owner, owner.multipart("POST", "/api/customers/imports/", file(csv)));
         assertThat(job.at("/counts/created").asInt()).isEqualTo(1);
-        assertThat(job.at("/counts/refused").asInt()).isEqualTo(4);
+        assertThat(job.at("/counts/refused").asInt()).isEqualTo(5);
         List<String> errors = new ArrayList<>();
         job.path("errors")
                 .forEach(e -> errors.add(e.path("row").asInt() + " "
@@ -129,7 +130,8 @@ class CustomerImportTests {
                         "3 Телефон validation.phone",
                         "4 Телефон import.duplicate_row",
                         "5 Бонусы import.points",
-                        "6 День рождения import.date");
+                        "6 День рождения import.date",
+                        "7 ФИО validation.printable");
 
         Api.Response noPhone = owner.multipart("POST", "/api/customers/imports/", file("ФИО\r\nБез телефона\r\n"));
         assertThat(noPhone.status()).isEqualTo(400);

@@ -2,9 +2,9 @@ package dev.kassa.analytics.live;
 
 import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -23,12 +23,17 @@ public class LiveFeed {
     private final LiveStreams streams;
 
     LiveFeed(
-            TaskScheduler scheduler,
             ObjectProvider<Revocations> revocations,
             @Value("${kassa.analytics.live.max-streams-per-store:16}") int maxStreamsPerStore) {
         Revocations revoked = revocations.getIfAvailable();
-        this.streams = new LiveStreams(
-                scheduler, maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
+        this.streams =
+                new LiveStreams(maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
+    }
+
+    /** The streams' own scheduler threads stop with the application. */
+    @PreDestroy
+    void close() {
+        streams.close();
     }
 
     SseEmitter open(String tenantKey, Jwt token) {

@@ -61,7 +61,7 @@ class StockController {
     private static boolean readsCustomers(Authentication caller) {
         return caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("view_all") || a.equals("view_customers"));
+                .anyMatch(Access.CUSTOMER_READERS::contains);
     }
 
     @Operation(

@@ -176,13 +176,13 @@ class TransferController {
     }
 
     @Operation(
-            summary =
-                    "Ship a draft from the source: every line's goods leave its sellable batches, earliest expiry "
-                            + "first, never what tills hold (all lines or none; 409 transfer_short_stock); again answers the same")
+            summary = "Ship a draft from the source: every line's goods leave its sellable batches, earliest expiry "
+                    + "first, never what tills hold (all lines or none; 409 transfer_short_stock); only who owns or "
+                    + "manages the destination now (403 transfer_store_forbidden); again answers the same")
     @PostMapping("/{id}/ship")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    TransferView ship(@PathVariable long id, Caller caller) {
-        return whole(transfers.ship(caller, id));
+    TransferView ship(@PathVariable long id, @AuthenticationPrincipal Jwt token, Caller caller) {
+        return whole(transfers.ship(token, caller, id));
     }
 
     @Operation(

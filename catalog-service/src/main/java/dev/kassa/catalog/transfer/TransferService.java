@@ -181,10 +181,11 @@ public class TransferService {
 
     /**
      * Ships a draft: every line's goods leave the source's sellable batches (FEFO, never what tills hold; all lines or
-     * none), {@code TransferShipped} goes to the destination. A transfer shipped already answers as it stands.
+     * none), {@code TransferShipped} goes to the destination. A transfer shipped already answers as it stands. Only who
+     * owns or manages the destination now ships into it (a role taken away there since the draft was made counts).
      */
     @Transactional
-    public long ship(Caller caller, long id) {
+    public long ship(Jwt token, Caller caller, long id) {
         String[] locked = lock(id);
         if (!"out".equals(locked[0]) || "cancelled".equals(locked[1])) {
             throw CatalogErrors.TRANSFER_STATUS.exception(Map.of("transfer_status", locked[1]), locked[1]);
@@ -193,6 +194,9 @@ public class TransferService {
             return id;
         }
         TransferRepository.Row row = transfers.find(id).orElseThrow();
+        if (!movesGoods(token, row.toStore())) {
+            throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
+        }
         List<TransferRepository.Line> lines = transfers.lines(id);
         Map<Long, List<TransferStockService.Part>> parts = stock.ship(
                 lines.stream()

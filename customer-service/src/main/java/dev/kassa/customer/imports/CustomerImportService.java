@@ -138,6 +138,8 @@ class CustomerImportService implements ImportHandler {
             Boolean active = row.flag("is_active");
             Boolean blocked = row.flag("is_blocked");
             FieldErrors errors = row.errors();
+            // what a receipt prints of the buyer is one line, as the API takes it
+            errors.printable("full_name", name).printable("company", company).printable("group", group);
             if (points != null
                     && (points.signum() < 0
                             || points.stripTrailingZeros().scale() > 0

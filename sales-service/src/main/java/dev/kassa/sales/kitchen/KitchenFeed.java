@@ -3,9 +3,9 @@ package dev.kassa.sales.kitchen;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -60,12 +60,17 @@ public class KitchenFeed {
     });
 
     KitchenFeed(
-            TaskScheduler scheduler,
             ObjectProvider<Revocations> revocations,
             @Value("${kassa.sales.kitchen.max-streams-per-store:16}") int maxStreamsPerStore) {
         Revocations revoked = revocations.getIfAvailable();
-        this.streams = new LiveStreams(
-                scheduler, maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
+        this.streams =
+                new LiveStreams(maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
+    }
+
+    /** The streams' own scheduler threads stop with the application. */
+    @PreDestroy
+    void close() {
+        streams.close();
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.List;
  * difference take it in ({@link ShiftService#lateSaleRecorded}), which is what the cash counted at closing already held. A
  * sale made when no shift of that register was open is refused, naming when it was made. Such a sale goes only into a shift
  * of the cashier who uploads it, or any shift of the store for its owner or a manager (issue 84, point 2): a cashier
- * cannot rewrite a colleague's shift, closed or open ({@code not_your_shift}).
+ * cannot rewrite a colleague's shift, closed or open ({@code not_your_shift}). A sale made now (no {@code sold_at}) goes
+ * into the open shift it names as a scan does, whoever sells at that till.
  */
 @Component
 class ShiftOfSale {

@@ -1,5 +1,7 @@
 package dev.kassa.platform.security;
 
+import java.util.Set;
+
 /**
  * Method-security expressions for the enforcement matrix of spec §9.3. Use them as
  * {@code @PreAuthorize(Access.EDIT_CATALOG)} on controller methods; the platform turns the caller's
@@ -40,6 +42,12 @@ public final class Access {
     public static final String KITCHEN = "hasAnyAuthority('manage_sales','create_sales','take_orders','kitchen')";
 
     public static final String READ_CUSTOMERS = "hasAnyAuthority('view_all','view_customers')";
+    /**
+     * The permissions {@link #READ_CUSTOMERS} lets through: for an answer that shows who a customer is only to them (a
+     * batch's trace shows its buyers to these callers, its sales without the person to the others).
+     */
+    public static final Set<String> CUSTOMER_READERS = Set.of("view_all", "view_customers");
+
     public static final String CREATE_CUSTOMERS = "hasAnyAuthority('manage_customers','create_customers')";
     public static final String MANAGE_CUSTOMERS = "hasAuthority('manage_customers')";
     public static final String VIEW_ANALYTICS = "hasAuthority('view_analytics')";

@@ -8,7 +8,8 @@ public enum ImportErrors implements KassaError {
     NOT_A_TABLE(400, "import_file_type", "import.file_type"),
     OLD_EXCEL(400, "import_file_type", "import.file_type_xls"),
     FILE_BROKEN(400, "import_file_broken", "import.file_broken"),
-    UNPACKS_TOO_LARGE(400, "file_too_large", "import.file_unsafe"),
+    /** A workbook that unpacks to more than the service holds: too large as the upload it is (one status a code). */
+    UNPACKS_TOO_LARGE(413, "file_too_large", "import.file_unsafe"),
     TOO_MANY_ROWS(400, "import_too_many_rows", "import.too_many_rows"),
     NO_ROWS(400, "import_empty", "import.empty"),
     COLUMNS_MISSING(400, "import_columns_missing", "import.columns_missing"),

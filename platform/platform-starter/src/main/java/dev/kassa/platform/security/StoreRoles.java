@@ -45,23 +45,11 @@ public class StoreRoles {
     }
 
     private boolean revoked(Jwt token, String store) {
-        if (revocations == null) {
-            return false;
-        }
-        RevocationCheck.Issued issued = RevocationCheck.Issued.of(token.getClaims(), token.getIssuedAt());
-        return revocations.isRevoked(store, userId(token), issued.at(), issued.precise());
+        return revocations != null && revocations.isRevoked(store, token);
     }
 
     private static Map<String, Object> claimed(Jwt token) {
         Map<String, Object> stores = token.getClaimAsMap(KassaClaims.STORES);
         return stores == null ? Map.of() : stores;
-    }
-
-    private static long userId(Jwt token) {
-        try {
-            return Long.parseLong(token.getSubject());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

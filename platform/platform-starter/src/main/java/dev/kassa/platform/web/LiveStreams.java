@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -61,14 +62,29 @@ public final class LiveStreams {
     private final Map<String, Set<LiveStream>> channels = new ConcurrentHashMap<>();
     private final Map<String, Set<LiveStream>> stores = new ConcurrentHashMap<>();
     private final TaskScheduler scheduler;
+    private final boolean ownScheduler;
     private final int perStore;
     private final BiPredicate<String, Jwt> revoked;
+
+    /**
+     * Streams with two scheduler threads of their own for heartbeats, revocation checks and expiry, apart from the
+     * application's scheduled jobs: a long sweep there, or a database away for them, never holds a stream's end up.
+     * {@link #close()} stops them.
+     */
+    public LiveStreams(int perStore, BiPredicate<String, Jwt> revoked) {
+        this(ownScheduler(), true, perStore, revoked);
+    }
 
     /**
      * @param perStore the most streams a store may have open on this instance
      * @param revoked  whether a token was revoked for the store since it was issued ({@code Revocations::isRevoked})
      */
     public LiveStreams(TaskScheduler scheduler, int perStore, BiPredicate<String, Jwt> revoked) {
+        this(scheduler, false, perStore, revoked);
+    }
+
+    private LiveStreams(TaskScheduler scheduler, boolean own, int perStore, BiPredicate<String, Jwt> revoked) {
+        this.ownScheduler = own;
         this.scheduler = scheduler;
         this.perStore = perStore;
         this.revoked = revoked;
@@ -198,18 +214,35 @@ public final class LiveStreams {
     /** Ends the streams whose token was revoked since it was issued (a store's revocations are read once a check). */
     private void endRevoked() {
         for (Set<LiveStream> open : stores.values()) {
-            for (LiveStream stream : open) {
-                try {
+            try {
+                for (LiveStream stream : open) {
                     if (revoked.test(stream.store, stream.token)) {
                         end(stream, "token_revoked");
                     }
-                } catch (RuntimeException e) {
-                    // the revocations could not be read (the database is away): the next check tries again
-                    log.warn("Could not check the live streams' tokens: {}", e.toString());
-                    return;
                 }
+            } catch (RuntimeException e) {
+                // this store's revocations could not be read (the database is away): the others are still checked, and
+                // the next check tries this one again
+                log.warn("Could not check the live streams' tokens: {}", e.toString());
             }
         }
+    }
+
+    /** Stops the scheduler threads these streams made for themselves (none when they were given one). */
+    public void close() {
+        if (ownScheduler && scheduler instanceof ThreadPoolTaskScheduler own) {
+            own.shutdown();
+        }
+    }
+
+    private static TaskScheduler ownScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("live-streams-");
+        scheduler.setDaemon(true);
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.initialize();
+        return scheduler;
     }
 
     private void send(LiveStream stream, SseEmitter.SseEventBuilder event) {
