@@ -89,7 +89,7 @@ class CountController {
             return new CountView(
                     c.id(),
                     c.name(),
-                    c.status(),
+                    c.status().wire(),
                     c.blind(),
                     c.products(),
                     c.categories(),

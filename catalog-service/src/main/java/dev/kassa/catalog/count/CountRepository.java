@@ -34,7 +34,7 @@ class CountRepository {
     record Row(
             long id,
             String name,
-            String status,
+            CountStatus status,
             boolean blind,
             List<Long> products,
             List<Long> categories,
@@ -86,7 +86,7 @@ class CountRepository {
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(
             rs.getLong("id"),
             rs.getString("name"),
-            rs.getString("status"),
+            CountStatus.of(rs.getString("status")),
             rs.getBoolean("blind"),
             ids(rs.getArray("products")),
             ids(rs.getArray("categories")),
@@ -179,14 +179,14 @@ class CountRepository {
     }
 
     /** Newest first, of one status or all. */
-    Page<Row> page(String status, Pageable page) {
+    Page<Row> page(CountStatus status, Pageable page) {
         return JdbcPages.page(
                 sql,
                 SELECT,
                 "from stock_counts c",
                 "where (cast(:status as text) is null or c.status = :status)",
                 "c.created_at desc, c.id desc",
-                q -> q.param("status", status),
+                q -> q.param("status", status == null ? null : status.wire()),
                 ROW,
                 page);
     }
@@ -198,12 +198,12 @@ class CountRepository {
     Optional<Locked> lock(long id, boolean share) {
         return sql.sql("select status, blind from stock_counts where id = :id for " + (share ? "share" : "update"))
                 .param("id", id)
-                .query((rs, i) -> new Locked(rs.getString(1), rs.getBoolean(2)))
+                .query((rs, i) -> new Locked(CountStatus.of(rs.getString(1)), rs.getBoolean(2)))
                 .optional();
     }
 
     /** A locked count's status, and whether it is blind. */
-    record Locked(String status, boolean blind) {}
+    record Locked(CountStatus status, boolean blind) {}
 
     /** A product's running total in the count (null: not counted yet). */
     record Running(BigDecimal counted) {}
@@ -295,13 +295,14 @@ class CountRepository {
                 .param("products", SqlArrays.texts(changes, Map.Entry::getKey))
                 .param("changes", SqlArrays.texts(changes, Map.Entry::getValue))
                 .update();
-        finish(id, "applied", userId);
+        finish(id, CountStatus.APPLIED, userId);
     }
 
-    void finish(long id, String status, long userId) {
+    /** The count finished ({@code applied} or {@code cancelled}) by {@code userId}. */
+    void finish(long id, CountStatus status, long userId) {
         sql.sql("update stock_counts set status = :status, finished_by = :user, finished_at = now() where id = :id")
                 .param("id", id)
-                .param("status", status)
+                .param("status", status.wire())
                 .param("user", userId)
                 .update();
     }

@@ -124,9 +124,9 @@ public class CountService {
         List<LineForm> forms = forms(r);
         CountRepository.Locked locked =
                 counts.lock(id, true).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
-        String status = locked.status();
-        if (!"open".equals(status)) {
-            throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status), status);
+        CountStatus status = locked.status();
+        if (!status.isOpen()) {
+            throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status.wire()), status.wire());
         }
         boolean many = r.lines() != null;
         Map<String, BarcodeRepository.Match> scanned = codes.findAll(forms.stream()
@@ -222,13 +222,11 @@ public class CountService {
      */
     @Transactional
     public CountRepository.Row apply(Caller caller, long id) {
-        String status = counts.lock(id, false)
+        CountStatus status = counts.lock(id, false)
                 .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
                 .status();
-        if ("cancelled".equals(status)) {
-            throw CatalogErrors.COUNT_CANCELLED.exception();
-        }
-        if ("open".equals(status)) {
+        if (status != CountStatus.APPLIED) {
+            status.moveTo(CountStatus.APPLIED, CatalogErrors.COUNT_CANCELLED);
             List<StockCorrectionService.Correction> changes = new ArrayList<>();
             counts.differences(id)
                     .forEach((product, difference) ->
@@ -266,14 +264,11 @@ public class CountService {
     /** Cancels an open count (nothing changes in the stock); again is a no-op; an applied count stays applied. */
     @Transactional
     public CountRepository.Row cancel(Caller caller, long id) {
-        String status = counts.lock(id, false)
+        CountStatus status = counts.lock(id, false)
                 .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
                 .status();
-        if ("applied".equals(status)) {
-            throw CatalogErrors.COUNT_APPLIED.exception();
-        }
-        if ("open".equals(status)) {
-            counts.finish(id, "cancelled", caller.userId());
+        if (status != CountStatus.CANCELLED) {
+            counts.finish(id, status.moveTo(CountStatus.CANCELLED, CatalogErrors.COUNT_APPLIED), caller.userId());
         }
         return counts.find(id).orElseThrow();
     }
@@ -285,10 +280,10 @@ public class CountService {
 
     @Transactional(readOnly = true)
     public Page<CountRepository.Row> list(String status, Pageable page) {
-        if (status != null && !Set.of("open", "applied", "cancelled").contains(status)) {
-            throw FieldErrors.single("status", "catalog.count_status");
-        }
-        return counts.page(status, page);
+        CountStatus which = status == null
+                ? null
+                : CountStatus.parse(status).orElseThrow(() -> FieldErrors.single("status", "catalog.count_status"));
+        return counts.page(which, page);
     }
 
     /** A page of the count's products ({@code state}: all, counted, not_counted, different). */
@@ -317,8 +312,8 @@ public class CountService {
         return hides(caller, count.blind(), count.status());
     }
 
-    private static boolean hides(Caller caller, boolean blind, String status) {
-        return blind && "open".equals(status) && caller.role() != null && !caller.managesStore();
+    private static boolean hides(Caller caller, boolean blind, CountStatus status) {
+        return blind && status.isOpen() && caller.role() != null && !caller.managesStore();
     }
 
     private static CountRepository.Item shown(CountRepository.Item item, boolean hide) {

@@ -116,7 +116,7 @@ class PurchaseOrderController {
                     o.number(),
                     o.supplierId(),
                     o.supplierName(),
-                    o.status(),
+                    o.status().wire(),
                     o.expectedAt(),
                     o.notes(),
                     o.createdBy(),

@@ -34,7 +34,7 @@ class PurchaseOrderRepository {
             String number,
             long supplierId,
             String supplierName,
-            String status,
+            PurchaseOrderStatus status,
             LocalDate expectedAt,
             String notes,
             Long createdBy,
@@ -81,7 +81,7 @@ class PurchaseOrderRepository {
             rs.getString("number"),
             rs.getLong("supplier_id"),
             rs.getString("supplier_name"),
-            rs.getString("status"),
+            PurchaseOrderStatus.of(rs.getString("status")),
             rs.getObject("expected_at", LocalDate.class),
             rs.getString("notes"),
             rs.getObject("created_by", Long.class),
@@ -154,33 +154,39 @@ class PurchaseOrderRepository {
     }
 
     /** The order's status, the order locked until the transaction ends (one change of an order at a time). */
-    Optional<String> lock(long id) {
+    Optional<PurchaseOrderStatus> lock(long id) {
         return sql.sql("select status from purchase_orders where id = :id for update")
                 .param("id", id)
                 .query(String.class)
-                .optional();
+                .optional()
+                .map(PurchaseOrderStatus::of);
     }
 
-    void status(long id, String status) {
+    /** Moves the order to {@code status}: sent keeps when ({@code ordered_at}), a final status when it finished. */
+    void status(long id, PurchaseOrderStatus status) {
         sql.sql(
                         """
                         update purchase_orders set status = :status, updated_at = now(),
-                               ordered_at = case when :status = 'ordered' then now() else ordered_at end,
-                               finished_at = case when :status in ('received', 'closed', 'cancelled') then now() else finished_at end
+                               ordered_at = case when :ordering then now() else ordered_at end,
+                               finished_at = case when :finishing then now() else finished_at end
                          where id = :id
                         """)
                 .param("id", id)
-                .param("status", status)
+                .param("status", status.wire())
+                .param("ordering", status == PurchaseOrderStatus.ORDERED)
+                .param("finishing", status.isFinal())
                 .update();
     }
 
+    /** Closes the order with why (it finishes now). */
     void close(long id, String reason) {
         sql.sql(
                         """
-                        update purchase_orders set status = 'closed', close_reason = :reason, finished_at = now(), updated_at = now()
+                        update purchase_orders set status = :status, close_reason = :reason, finished_at = now(), updated_at = now()
                          where id = :id
                         """)
                 .param("id", id)
+                .param("status", PurchaseOrderStatus.CLOSED.wire())
                 .param("reason", reason)
                 .update();
     }
@@ -213,7 +219,7 @@ class PurchaseOrderRepository {
 
     /** Orders newest first: of a supplier, in a status, created from and to (the store's dates, as instants). */
     @Transactional(readOnly = true)
-    Page<Row> page(Long supplierId, String status, Instant from, Instant until, Pageable page) {
+    Page<Row> page(Long supplierId, PurchaseOrderStatus status, Instant from, Instant until, Pageable page) {
         return JdbcPages.page(
                 sql,
                 SELECT,
@@ -225,7 +231,7 @@ class PurchaseOrderRepository {
                   and (cast(:until as timestamptz) is null or o.created_at < :until)""",
                 "o.created_at desc, o.id desc",
                 q -> q.param("supplier", supplierId)
-                        .param("status", status)
+                        .param("status", status == null ? null : status.wire())
                         .param("from", from == null ? null : Timestamp.from(from))
                         .param("until", until == null ? null : Timestamp.from(until)),
                 ROW,

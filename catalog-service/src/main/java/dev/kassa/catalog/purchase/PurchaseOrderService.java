@@ -42,9 +42,6 @@ public class PurchaseOrderService {
     /** The ledger's reason for goods received from a supplier. */
     static final String REASON = "purchase";
 
-    static final Set<String> STATUSES =
-            Set.of("draft", "ordered", "partially_received", "received", "closed", "cancelled");
-
     /** A line of an order: the product, how many, and the cost (the supplier's last, else the product's, when none). */
     public record PurchaseLineForm(Long product, BigDecimal quantity, BigDecimal costPrice) {}
 
@@ -121,9 +118,9 @@ public class PurchaseOrderService {
         errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
         List<PurchaseLineForm> forms = r.lines() == null ? null : forms(errors, r.lines(), true);
         errors.throwIfAny();
-        String status = lock(id);
-        if (!"draft".equals(status)) {
-            throw CatalogErrors.PURCHASE_ORDER_STATUS.exception(Map.of("order_status", status), status);
+        PurchaseOrderStatus status = lock(id);
+        if (!status.editable()) {
+            throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
         }
         if (forms != null) {
             List<PurchaseOrderRepository.NewLine> lines =
@@ -138,11 +135,9 @@ public class PurchaseOrderService {
     /** Sends a draft to the supplier; an order already sent answers as it stands. */
     @Transactional
     public PurchaseOrderRepository.Row order(long id) {
-        String status = lock(id);
-        if ("draft".equals(status)) {
-            orders.status(id, "ordered");
-        } else if (!"ordered".equals(status)) {
-            throw CatalogErrors.PURCHASE_ORDER_STATUS.exception(Map.of("order_status", status), status);
+        PurchaseOrderStatus status = lock(id);
+        if (status != PurchaseOrderStatus.ORDERED) {
+            orders.status(id, status.moveTo(PurchaseOrderStatus.ORDERED, CatalogErrors.PURCHASE_ORDER_STATUS));
         }
         return orders.find(id).orElseThrow();
     }
@@ -154,73 +149,16 @@ public class PurchaseOrderService {
      */
     @Transactional
     public PurchaseOrderRepository.Row receive(Caller caller, long id, String requestKey, PurchaseReceiveRequest r) {
-        String status = lock(id);
+        PurchaseOrderStatus status = lock(id);
         if (requestKey != null && orders.receiptOf(requestKey).isPresent()) {
             return orders.find(id).orElseThrow();
         }
-        if (!"ordered".equals(status) && !"partially_received".equals(status)) {
-            throw CatalogErrors.PURCHASE_ORDER_STATUS.exception(Map.of("order_status", status), status);
+        if (!status.receivable()) {
+            throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
         }
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
-        if (r.lines() == null
-                || r.lines().isEmpty()
-                || r.lines().size() > MAX_LINES
-                || r.lines().contains(null)) {
-            throw FieldErrors.single("lines", "catalog.purchase_lines_size", MAX_LINES);
-        }
-        Map<Long, PurchaseOrderRepository.Line> lines = new HashMap<>();
-        orders.lines(id).forEach(l -> lines.put(l.id(), l));
-        Map<Long, BigDecimal> coming = new LinkedHashMap<>();
-        for (int i = 0; i < r.lines().size(); i++) {
-            ReceivedLineForm f = r.lines().get(i);
-            String prefix = "lines." + i + ".";
-            if (f.line() == null) {
-                errors.required(prefix + "line");
-            } else if (!lines.containsKey(f.line())) {
-                errors.add(prefix + "line", "catalog.purchase_line_unknown", String.valueOf(f.line()));
-            }
-            errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
-            errors.amount(prefix + "cost_price", f.costPrice());
-            errors.maxLength(prefix + "batch_number", f.batchNumber(), 100);
-            if (f.manufacturingDate() != null
-                    && f.expiryDate() != null
-                    && !f.manufacturingDate().isBefore(f.expiryDate())) {
-                errors.add(prefix + "expiry_date", "catalog.expiry_before_manufacturing");
-            }
-            if (f.line() != null && f.quantity() != null && lines.containsKey(f.line())) {
-                coming.merge(f.line(), f.quantity(), BigDecimal::add);
-            }
-        }
-        errors.throwIfAny();
-        List<Map<String, Object>> over = new ArrayList<>();
-        coming.forEach((lineId, quantity) -> {
-            PurchaseOrderRepository.Line l = lines.get(lineId);
-            BigDecimal after = l.receivedQuantity().add(quantity);
-            if (after.compareTo(l.quantity()) > 0) {
-                over.add(Map.of(
-                        "line", lineId,
-                        "ordered", l.quantity().toPlainString(),
-                        "received", l.receivedQuantity().toPlainString(),
-                        "receiving",
-                                quantity.setScale(3, RoundingMode.UNNECESSARY).toPlainString()));
-            }
-        });
-        if (!over.isEmpty() && !Boolean.TRUE.equals(r.acceptOver())) {
-            throw CatalogErrors.PURCHASE_OVER_RECEIPT.exception(Map.of("lines", over));
-        }
+        Map<Long, PurchaseOrderRepository.Line> lines = checkedReceipt(id, r);
         PurchaseOrderRepository.Row order = orders.find(id).orElseThrow();
-        List<PurchaseReceiptService.Purchase> purchases = new ArrayList<>();
-        for (ReceivedLineForm f : r.lines()) {
-            PurchaseOrderRepository.Line l = lines.get(f.line());
-            purchases.add(new PurchaseReceiptService.Purchase(
-                    l.productId(),
-                    f.quantity().setScale(3, RoundingMode.UNNECESSARY),
-                    (f.costPrice() != null ? f.costPrice() : l.costPrice()).setScale(2, RoundingMode.HALF_UP),
-                    f.batchNumber(),
-                    f.manufacturingDate(),
-                    f.expiryDate()));
-        }
+        List<PurchaseReceiptService.Purchase> purchases = purchases(r.lines(), lines);
         Set<Long> productIds = new HashSet<>();
         purchases.forEach(p -> productIds.add(p.product()));
         // the cost each product's stock had before these goods, for the average that follows them (read under the
@@ -244,12 +182,98 @@ public class PurchaseOrderService {
         products.costsFollowReceipts(AverageCost.after(before, costs, purchases));
         boolean all =
                 orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
-        String after = all ? "received" : "partially_received";
+        PurchaseOrderStatus after = status.moveTo(
+                all ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED,
+                CatalogErrors.PURCHASE_ORDER_STATUS);
         orders.status(id, after);
         outbox.publish(
                 TenantContext.require().key(),
-                PurchaseOrderReceived.of(order, receipt, after, caller.userId(), received));
+                PurchaseOrderReceived.of(order, receipt, after.wire(), caller.userId(), received));
         return orders.find(id).orElseThrow();
+    }
+
+    /** The order's lines by id, the receipt checked: its notes, its lines, none above its order unless accept_over. */
+    private Map<Long, PurchaseOrderRepository.Line> checkedReceipt(long id, PurchaseReceiveRequest r) {
+        FieldErrors errors = new FieldErrors();
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
+        if (r.lines() == null
+                || r.lines().isEmpty()
+                || r.lines().size() > MAX_LINES
+                || r.lines().contains(null)) {
+            throw FieldErrors.single("lines", "catalog.purchase_lines_size", MAX_LINES);
+        }
+        Map<Long, PurchaseOrderRepository.Line> lines = new HashMap<>();
+        orders.lines(id).forEach(l -> lines.put(l.id(), l));
+        Map<Long, BigDecimal> coming = coming(errors, r.lines(), lines);
+        errors.throwIfAny();
+        List<Map<String, Object>> over = over(lines, coming);
+        if (!over.isEmpty() && !Boolean.TRUE.equals(r.acceptOver())) {
+            throw CatalogErrors.PURCHASE_OVER_RECEIPT.exception(Map.of("lines", over));
+        }
+        return lines;
+    }
+
+    /** What the receipt brings for each line of the order it names (in the order named); its lines' errors added. */
+    private static Map<Long, BigDecimal> coming(
+            FieldErrors errors, List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
+        Map<Long, BigDecimal> coming = new LinkedHashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            ReceivedLineForm f = forms.get(i);
+            String prefix = "lines." + i + ".";
+            if (f.line() == null) {
+                errors.required(prefix + "line");
+            } else if (!lines.containsKey(f.line())) {
+                errors.add(prefix + "line", "catalog.purchase_line_unknown", String.valueOf(f.line()));
+            }
+            errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
+            errors.amount(prefix + "cost_price", f.costPrice());
+            errors.maxLength(prefix + "batch_number", f.batchNumber(), 100);
+            if (f.manufacturingDate() != null
+                    && f.expiryDate() != null
+                    && !f.manufacturingDate().isBefore(f.expiryDate())) {
+                errors.add(prefix + "expiry_date", "catalog.expiry_before_manufacturing");
+            }
+            if (f.line() != null && f.quantity() != null && lines.containsKey(f.line())) {
+                coming.merge(f.line(), f.quantity(), BigDecimal::add);
+            }
+        }
+        return coming;
+    }
+
+    /** The lines {@code coming} would take above what they ordered: what each ordered, has and would receive. */
+    private static List<Map<String, Object>> over(
+            Map<Long, PurchaseOrderRepository.Line> lines, Map<Long, BigDecimal> coming) {
+        List<Map<String, Object>> over = new ArrayList<>();
+        coming.forEach((lineId, quantity) -> {
+            PurchaseOrderRepository.Line l = lines.get(lineId);
+            BigDecimal after = l.receivedQuantity().add(quantity);
+            if (after.compareTo(l.quantity()) > 0) {
+                over.add(Map.of(
+                        "line", lineId,
+                        "ordered", l.quantity().toPlainString(),
+                        "received", l.receivedQuantity().toPlainString(),
+                        "receiving",
+                                quantity.setScale(3, RoundingMode.UNNECESSARY).toPlainString()));
+            }
+        });
+        return over;
+    }
+
+    /** The ledger's purchases, one per received line as given: its line's product, at its cost, else the line's. */
+    private static List<PurchaseReceiptService.Purchase> purchases(
+            List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
+        List<PurchaseReceiptService.Purchase> purchases = new ArrayList<>();
+        for (ReceivedLineForm f : forms) {
+            PurchaseOrderRepository.Line l = lines.get(f.line());
+            purchases.add(new PurchaseReceiptService.Purchase(
+                    l.productId(),
+                    f.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                    (f.costPrice() != null ? f.costPrice() : l.costPrice()).setScale(2, RoundingMode.HALF_UP),
+                    f.batchNumber(),
+                    f.manufacturingDate(),
+                    f.expiryDate()));
+        }
+        return purchases;
     }
 
     /** Closes an order before everything came (its shortfall stays on its lines); again answers the same. */
@@ -258,11 +282,10 @@ public class PurchaseOrderService {
         FieldErrors errors = new FieldErrors();
         errors.maxLength("reason", r.reason(), 500);
         errors.throwIfAny();
-        String status = lock(id);
-        if ("ordered".equals(status) || "partially_received".equals(status)) {
+        PurchaseOrderStatus status = lock(id);
+        if (status != PurchaseOrderStatus.CLOSED) {
+            status.moveTo(PurchaseOrderStatus.CLOSED, CatalogErrors.PURCHASE_ORDER_STATUS);
             orders.close(id, r.reason() == null ? "" : r.reason().trim());
-        } else if (!"closed".equals(status)) {
-            throw CatalogErrors.PURCHASE_ORDER_STATUS.exception(Map.of("order_status", status), status);
         }
         return orders.find(id).orElseThrow();
     }
@@ -270,11 +293,9 @@ public class PurchaseOrderService {
     /** Cancels an order nothing has come for; again answers the same. */
     @Transactional
     public PurchaseOrderRepository.Row cancel(long id) {
-        String status = lock(id);
-        if ("draft".equals(status) || "ordered".equals(status)) {
-            orders.status(id, "cancelled");
-        } else if (!"cancelled".equals(status)) {
-            throw CatalogErrors.PURCHASE_ORDER_RECEIVED.exception(Map.of("order_status", status), status);
+        PurchaseOrderStatus status = lock(id);
+        if (status != PurchaseOrderStatus.CANCELLED) {
+            orders.status(id, status.moveTo(PurchaseOrderStatus.CANCELLED, CatalogErrors.PURCHASE_ORDER_RECEIVED));
         }
         return orders.find(id).orElseThrow();
     }
@@ -304,19 +325,21 @@ public class PurchaseOrderService {
     @Transactional(readOnly = true)
     public Page<PurchaseOrderRepository.Row> list(
             Long supplier, String status, LocalDate from, LocalDate to, Pageable page) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw FieldErrors.single("status", "catalog.purchase_status", String.join(", ", STATUSES));
-        }
+        PurchaseOrderStatus wanted = status == null
+                ? null
+                : PurchaseOrderStatus.parse(status)
+                        .orElseThrow(() ->
+                                FieldErrors.single("status", "catalog.purchase_status", PurchaseOrderStatus.names()));
         if (from != null && to != null && to.isBefore(from)) {
             throw FieldErrors.single("date_to", "catalog.purchase_dates");
         }
         var zone = TenantContext.require().zone();
         Instant since = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant until = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-        return orders.page(supplier, status, since, until, page);
+        return orders.page(supplier, wanted, since, until, page);
     }
 
-    private String lock(long id) {
+    private PurchaseOrderStatus lock(long id) {
         return orders.lock(id).orElseThrow(() -> CatalogErrors.PURCHASE_ORDER_NOT_FOUND.exception());
     }
 

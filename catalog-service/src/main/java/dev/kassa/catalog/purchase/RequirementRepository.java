@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,6 +38,12 @@ class RequirementRepository {
             int leadTimeDays,
             BigDecimal packSize,
             BigDecimal cost) {}
+
+    /** The statuses of orders goods may still come for: their lines' shortfall is on order. */
+    private static final String[] ON_ORDER = Arrays.stream(PurchaseOrderStatus.values())
+            .filter(PurchaseOrderStatus::receivable)
+            .map(PurchaseOrderStatus::wire)
+            .toArray(String[]::new);
 
     /** A row of either query: the same columns. */
     private static final RowMapper<Demand> DEMAND = (rs, i) -> new Demand(
@@ -69,7 +76,7 @@ class RequirementRepository {
                                         where b.is_active group by b.product_id),
                              ordered as (select l.product_id, sum(greatest(l.quantity - l.received_quantity, 0)) as qty
                                            from purchase_order_lines l join purchase_orders o on o.id = l.order_id
-                                          where o.status in ('ordered', 'partially_received') group by l.product_id),
+                                          where o.status = any(cast(:onOrder as text[])) group by l.product_id),
                              source as (select distinct on (sp.product_id) sp.product_id, sp.supplier_id, sp.pack_size, sp.last_cost
                                           from supplier_products sp join suppliers s on s.id = sp.supplier_id and s.is_active
                                          order by sp.product_id, sp.last_received_at desc nulls last, sp.supplier_id),
@@ -96,6 +103,7 @@ class RequirementRepository {
                 .param("today", today)
                 .param("all", products == null)
                 .param("ids", products == null ? new String[0] : SqlArrays.texts(products))
+                .param("onOrder", ON_ORDER)
                 .query(DEMAND)
                 .list();
     }
@@ -113,7 +121,7 @@ class RequirementRepository {
                                coalesce((select sum(b.quantity) from batches b where b.product_id = p.id and b.is_active and %s), 0) as stock,
                                coalesce((select sum(greatest(l.quantity - l.received_quantity, 0))
                                            from purchase_order_lines l join purchase_orders o on o.id = l.order_id
-                                          where l.product_id = p.id and o.status in ('ordered', 'partially_received')), 0) as on_order,
+                                          where l.product_id = p.id and o.status = any(cast(:onOrder as text[]))), 0) as on_order,
                                src.supplier_id as supplier, sup.name as supplier_name,
                                coalesce(sup.delivery_time, 0) as lead_time, coalesce(src.pack_size, 1) as pack_size,
                                coalesce(src.last_cost, p.cost_price) as cost
@@ -135,6 +143,7 @@ class RequirementRepository {
                 .param("since", since)
                 .param("today", today)
                 .param("ids", SqlArrays.texts(products))
+                .param("onOrder", ON_ORDER)
                 .query(DEMAND)
                 .list();
     }

@@ -83,10 +83,10 @@ class TransferController {
             return new TransferView(
                     t.id(),
                     t.number(),
-                    t.direction(),
+                    t.direction().wire(),
                     t.fromStore(),
                     t.toStore(),
-                    t.status(),
+                    t.status().wire(),
                     t.notes(),
                     t.createdBy(),
                     t.createdAt(),

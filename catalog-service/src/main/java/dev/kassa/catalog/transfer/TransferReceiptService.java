@@ -34,7 +34,23 @@ import java.util.Set;
 @Service
 class TransferReceiptService {
 
+    /** A receipt's pieces, each a new batch: what it takes of a part, of which line, and how much of each part. */
+    private record Pieces(
+            List<TransferStockService.Incoming> incoming,
+            List<Long> parts,
+            List<Long> lines,
+            Map<Long, BigDecimal> takenOfPart) {}
+
+    /** What a receipt does to the lines, what the source is told, what came and was lost, and whether all is done. */
+    private record Outcome(
+            List<TransferRepository.LineChange> changes,
+            List<TransferReceived.Line> announced,
+            BigDecimal receivedCost,
+            BigDecimal lostValue,
+            boolean all) {}
+
     private final TransferRepository transfers;
+    private final TransferReceiptRepository made;
     private final TransferStockService stock;
     private final OutboxPublisher outbox;
     private final PurchaseReceiptService receipts;
@@ -43,17 +59,24 @@ class TransferReceiptService {
 
     TransferReceiptService(
             TransferRepository transfers,
+            TransferReceiptRepository made,
             TransferStockService stock,
             OutboxPublisher outbox,
             PurchaseReceiptService receipts,
             StockLevelRepository levels,
             ProductService catalog) {
         this.transfers = transfers;
+        this.made = made;
         this.stock = stock;
         this.outbox = outbox;
         this.receipts = receipts;
         this.levels = levels;
         this.catalog = catalog;
+    }
+
+    /** Whether a receipt was made under {@code requestKey} already (a retry answers as the transfer stands). */
+    boolean madeUnder(String requestKey) {
+        return requestKey != null && made.receiptOf(requestKey).isPresent();
     }
 
     /** Inside the transfer's lock: {@code transfer} is this store's incoming copy, shipped and not yet all received. */
@@ -63,11 +86,53 @@ class TransferReceiptService {
             TransferRepository.Row transfer,
             String requestKey,
             TransferService.TransferReceiveRequest r) {
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000);
         List<TransferRepository.Line> lines = transfers.lines(transfer.id());
         Map<Long, TransferRepository.Line> byId = new HashMap<>();
         lines.forEach(l -> byId.put(l.id(), l));
+        boolean close = Boolean.TRUE.equals(r.close());
+        Map<Long, BigDecimal> coming = coming(lines, byId, r, close);
+        refuseOverReceipt(coming, byId);
+        Map<Long, List<TransferRepository.Part>> parts = new HashMap<>();
+        transfers.parts(transfer.id()).forEach(p -> parts.computeIfAbsent(p.lineId(), k -> new ArrayList<>())
+                .add(p));
+        Pieces pieces = pieces(coming, byId, parts);
+        Map<Long, List<Long>> batchesOfLine = takeIn(pieces, transfer.number(), caller.userId());
+        Outcome outcome = outcome(lines, parts, coming, close, pieces.takenOfPart(), batchesOfLine);
+        transfers.linesReceived(outcome.changes());
+        long receipt = made.receipt(transfer.id(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes());
+        TransferStatus status = transfer.status()
+                .moveTo(
+                        outcome.all() ? TransferStatus.RECEIVED : TransferStatus.PARTIALLY_RECEIVED,
+                        CatalogErrors.TRANSFER_STATUS);
+        transfers.status(transfer.id(), status, null);
+        outbox.publish(
+                TenantContext.require().key(),
+                new TransferReceived(
+                        transfer.id(),
+                        transfer.sourceId(),
+                        transfer.number(),
+                        transfer.fromStore(),
+                        transfer.toStore(),
+                        receipt,
+                        status.wire(),
+                        caller.userId(),
+                        Instant.now(),
+                        outcome.receivedCost(),
+                        outcome.lostValue(),
+                        outcome.announced()));
+    }
+
+    /**
+     * What the receipt takes of each line (by id, in the order named; no lines named: all still to come of each line
+     * with a product here), after checking the request; refused when it takes nothing and does not close the transfer.
+     */
+    private static Map<Long, BigDecimal> coming(
+            List<TransferRepository.Line> lines,
+            Map<Long, TransferRepository.Line> byId,
+            TransferService.TransferReceiveRequest r,
+            boolean close) {
+        FieldErrors errors = new FieldErrors();
+        errors.maxLength("notes", r.notes(), 2000);
         Map<Long, BigDecimal> coming = new LinkedHashMap<>();
         if (r.lines() == null) {
             lines.stream()
@@ -95,11 +160,15 @@ class TransferReceiptService {
                 }
             }
         }
-        boolean close = Boolean.TRUE.equals(r.close());
         if (coming.isEmpty() && !close) {
             errors.add("lines", "catalog.purchase_lines_size", TransferService.MAX_LINES);
         }
         errors.throwIfAny();
+        return coming;
+    }
+
+    /** Refuses a receipt of more than a line still has to come, naming each such line. */
+    private static void refuseOverReceipt(Map<Long, BigDecimal> coming, Map<Long, TransferRepository.Line> byId) {
         List<Map<String, Object>> over = new ArrayList<>();
         coming.forEach((id, quantity) -> {
             TransferRepository.Line l = byId.get(id);
@@ -114,43 +183,64 @@ class TransferReceiptService {
         if (!over.isEmpty()) {
             throw CatalogErrors.TRANSFER_OVER_RECEIPT.exception(Map.of("lines", over));
         }
-        Map<Long, List<TransferRepository.Part>> parts = new HashMap<>();
-        transfers.parts(transfer.id()).forEach(p -> parts.computeIfAbsent(p.lineId(), k -> new ArrayList<>())
-                .add(p));
-        List<TransferStockService.Incoming> incoming = new ArrayList<>();
-        List<Long> pieceParts = new ArrayList<>();
-        List<Long> pieceLines = new ArrayList<>();
-        Map<Long, BigDecimal> takenOfPart = new HashMap<>();
+    }
+
+    /** Spreads what comes of each line over the parts that left for it, in the order they left: a piece of each. */
+    private static Pieces pieces(
+            Map<Long, BigDecimal> coming,
+            Map<Long, TransferRepository.Line> byId,
+            Map<Long, List<TransferRepository.Part>> parts) {
+        Pieces pieces = new Pieces(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         coming.forEach((id, quantity) -> {
             BigDecimal left = quantity;
             for (TransferRepository.Part p : parts.getOrDefault(id, List.of())) {
                 BigDecimal piece = p.quantity().subtract(p.receivedQuantity()).min(left);
                 if (piece.signum() > 0) {
-                    incoming.add(new TransferStockService.Incoming(
-                            byId.get(id).productId(),
-                            piece,
-                            p.costPrice(),
-                            p.batchNumber(),
-                            p.manufacturingDate(),
-                            p.expiryDate()));
-                    pieceParts.add(p.id());
-                    pieceLines.add(id);
-                    takenOfPart.put(p.id(), piece);
+                    pieces.incoming()
+                            .add(new TransferStockService.Incoming(
+                                    byId.get(id).productId(),
+                                    piece,
+                                    p.costPrice(),
+                                    p.batchNumber(),
+                                    p.manufacturingDate(),
+                                    p.expiryDate()));
+                    pieces.parts().add(p.id());
+                    pieces.lines().add(id);
+                    pieces.takenOfPart().put(p.id(), piece);
                     left = left.subtract(piece);
                 }
             }
         });
-        List<Long> batches = incoming.isEmpty() ? List.of() : receive(incoming, transfer.number(), caller.userId());
+        return pieces;
+    }
+
+    /** Takes the pieces in, a batch each, and records each on its part; answers the new batches of each line. */
+    private Map<Long, List<Long>> takeIn(Pieces pieces, String reference, Long userId) {
+        List<Long> batches = pieces.incoming().isEmpty() ? List.of() : receive(pieces.incoming(), reference, userId);
         List<TransferRepository.PartChange> partChanges = new ArrayList<>();
         Map<Long, List<Long>> batchesOfLine = new HashMap<>();
         for (int i = 0; i < batches.size(); i++) {
             partChanges.add(new TransferRepository.PartChange(
-                    pieceParts.get(i), incoming.get(i).quantity(), batches.get(i)));
+                    pieces.parts().get(i), pieces.incoming().get(i).quantity(), batches.get(i)));
             batchesOfLine
-                    .computeIfAbsent(pieceLines.get(i), k -> new ArrayList<>())
+                    .computeIfAbsent(pieces.lines().get(i), k -> new ArrayList<>())
                     .add(batches.get(i));
         }
         transfers.partsReceived(partChanges);
+        return batchesOfLine;
+    }
+
+    /**
+     * Each line's change (what came now and, with {@code close}, what is still missing, lost at its parts' cost) and
+     * what the source is told of it; the cost of what came, the value lost, and whether nothing is left to come.
+     */
+    private static Outcome outcome(
+            List<TransferRepository.Line> lines,
+            Map<Long, List<TransferRepository.Part>> parts,
+            Map<Long, BigDecimal> coming,
+            boolean close,
+            Map<Long, BigDecimal> takenOfPart,
+            Map<Long, List<Long>> batchesOfLine) {
         List<TransferRepository.LineChange> changes = new ArrayList<>();
         List<TransferReceived.Line> announced = new ArrayList<>();
         BigDecimal receivedCost = BigDecimal.ZERO.setScale(2);
@@ -182,26 +272,7 @@ class TransferReceiptService {
                 lostValue = lostValue.add(value);
             }
         }
-        transfers.linesReceived(changes);
-        long receipt =
-                transfers.receipt(transfer.id(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes());
-        String status = all ? "received" : "partially_received";
-        transfers.status(transfer.id(), status, null);
-        outbox.publish(
-                TenantContext.require().key(),
-                new TransferReceived(
-                        transfer.id(),
-                        transfer.sourceId(),
-                        transfer.number(),
-                        transfer.fromStore(),
-                        transfer.toStore(),
-                        receipt,
-                        status,
-                        caller.userId(),
-                        Instant.now(),
-                        receivedCost,
-                        lostValue,
-                        announced));
+        return new Outcome(changes, announced, receivedCost, lostValue, all);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Every statement on {@code transfers}, {@code transfer_lines}, {@code transfer_parts} and {@code transfer_receipts}. */
+/** Every statement on {@code transfers}, {@code transfer_lines} and {@code transfer_parts}. */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class TransferRepository {
@@ -26,11 +26,11 @@ class TransferRepository {
     record Row(
             long id,
             String number,
-            String direction,
+            Direction direction,
             String fromStore,
             String toStore,
             Long sourceId,
-            String status,
+            TransferStatus status,
             String notes,
             Long createdBy,
             Instant createdAt,
@@ -103,6 +103,9 @@ class TransferRepository {
             LocalDate manufacturingDate,
             LocalDate expiryDate) {}
 
+    /** A transfer locked for a change: which store's copy it is, and where it is in its life. */
+    record Locked(Direction direction, TransferStatus status) {}
+
     /** A change of a line's received and lost quantities. */
     record LineChange(long lineId, BigDecimal received, BigDecimal lost, BigDecimal lostValue) {}
 
@@ -123,11 +126,11 @@ class TransferRepository {
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(
             rs.getLong("id"),
             rs.getString("number"),
-            rs.getString("direction"),
+            Direction.of(rs.getString("direction")),
             rs.getString("from_store"),
             rs.getString("to_store"),
             (Long) rs.getObject("source_id"),
-            rs.getString("status"),
+            TransferStatus.of(rs.getString("status")),
             rs.getString("notes"),
             (Long) rs.getObject("created_by"),
             rs.getTimestamp("created_at").toInstant(),
@@ -156,10 +159,13 @@ class TransferRepository {
     long createOutgoing(String fromStore, String toStore, String notes, Long by) {
         return sql.sql(
                         """
-                        insert into transfers (number, direction, from_store, to_store, notes, created_by)
-                        values ('TR-' || lpad(nextval('transfer_numbers')::text, 6, '0'), 'out', :from, :to, :notes, :by)
+                        insert into transfers (number, direction, status, from_store, to_store, notes, created_by)
+                        values ('TR-' || lpad(nextval('transfer_numbers')::text, 6, '0'), :direction, :status,
+                                :from, :to, :notes, :by)
                         returning id
                         """)
+                .param("direction", Direction.OUT.wire())
+                .param("status", TransferStatus.DRAFT.wire())
                 .param("from", fromStore)
                 .param("to", toStore)
                 .param("notes", notes)
@@ -180,11 +186,13 @@ class TransferRepository {
         return sql.sql(
                         """
                         insert into transfers (number, direction, from_store, to_store, source_id, status, notes, shipped_by, shipped_at)
-                        values (:number, 'in', :from, :to, :source, 'shipped', :notes, :by, :at)
+                        values (:number, :direction, :from, :to, :source, :status, :notes, :by, :at)
                         on conflict (from_store, source_id) where direction = 'in' do nothing
                         returning id
                         """)
                 .param("number", number)
+                .param("direction", Direction.IN.wire())
+                .param("status", TransferStatus.SHIPPED.wire())
                 .param("from", fromStore)
                 .param("to", toStore)
                 .param("source", sourceId)
@@ -248,10 +256,10 @@ class TransferRepository {
     }
 
     /** Locks the transfer for a change: its direction and status. */
-    Optional<String[]> lock(long id) {
+    Optional<Locked> lock(long id) {
         return sql.sql("select direction, status from transfers where id = :id for update")
                 .param("id", id)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .query((rs, i) -> new Locked(Direction.of(rs.getString(1)), TransferStatus.of(rs.getString(2))))
                 .optional();
     }
 
@@ -260,7 +268,7 @@ class TransferRepository {
     }
 
     /** Transfers newest first: leaving this store ({@code out}) or coming to it ({@code in}), in a status. */
-    Page<Row> page(String direction, String status, Pageable page) {
+    Page<Row> page(Direction direction, TransferStatus status, Pageable page) {
         return JdbcPages.page(
                 sql,
                 SELECT,
@@ -269,7 +277,8 @@ class TransferRepository {
                 where (cast(:direction as text) is null or t.direction = :direction)
                   and (cast(:status as text) is null or t.status = :status)""",
                 "t.created_at desc, t.id desc",
-                q -> q.param("direction", direction).param("status", status),
+                q -> q.param("direction", direction == null ? null : direction.wire())
+                        .param("status", status == null ? null : status.wire()),
                 ROW,
                 page);
     }
@@ -317,17 +326,19 @@ class TransferRepository {
     }
 
     /** The status; {@code shipped} records who shipped and when, a final status when it finished. */
-    void status(long id, String status, Long by) {
+    void status(long id, TransferStatus status, Long by) {
         sql.sql(
                         """
                         update transfers set status = :status, updated_at = now(),
-                               shipped_by = case when :status = 'shipped' then cast(:by as bigint) else shipped_by end,
-                               shipped_at = case when :status = 'shipped' then now() else shipped_at end,
-                               finished_at = case when :status in ('received', 'cancelled') then now() else finished_at end
+                               shipped_by = case when :shipped then cast(:by as bigint) else shipped_by end,
+                               shipped_at = case when :shipped then now() else shipped_at end,
+                               finished_at = case when :finished then now() else finished_at end
                          where id = :id
                         """)
                 .param("id", id)
-                .param("status", status)
+                .param("status", status.wire())
+                .param("shipped", status == TransferStatus.SHIPPED)
+                .param("finished", status.isFinal())
                 .param("by", by)
                 .update();
     }
@@ -337,28 +348,6 @@ class TransferRepository {
         sql.sql("update transfer_lines set shipped_quantity = quantity where transfer_id = :id")
                 .param("id", transferId)
                 .update();
-    }
-
-    /** The receipt made under {@code requestKey}, if any (a retried receipt). */
-    Optional<Long> receiptOf(String requestKey) {
-        return sql.sql("select id from transfer_receipts where request_key = :key")
-                .param("key", requestKey)
-                .query(Long.class)
-                .optional();
-    }
-
-    long receipt(long transferId, String requestKey, Long by, String notes) {
-        return sql.sql(
-                        """
-                        insert into transfer_receipts (transfer_id, request_key, received_by, notes)
-                        values (:transfer, :key, :by, :notes) returning id
-                        """)
-                .param("transfer", transferId)
-                .param("key", requestKey)
-                .param("by", by)
-                .param("notes", notes)
-                .query(Long.class)
-                .single();
     }
 
     /** Adds to the parts' received quantities, each with the batch it went into, in one statement. */

@@ -42,8 +42,6 @@ public class TransferService {
     /** At most this many lines in a transfer. */
     static final int MAX_LINES = 1000;
 
-    static final Set<String> STATUSES = Set.of("draft", "shipped", "partially_received", "received", "cancelled");
-
     /** The roles in a store that may move its goods to or from another store. */
     private static final Set<Role> MOVES = Set.of(Role.OWNER, Role.MANAGER);
 
@@ -186,11 +184,11 @@ public class TransferService {
      */
     @Transactional
     public long ship(Jwt token, Caller caller, long id) {
-        String[] locked = lock(id);
-        if (!"out".equals(locked[0]) || "cancelled".equals(locked[1])) {
-            throw CatalogErrors.TRANSFER_STATUS.exception(Map.of("transfer_status", locked[1]), locked[1]);
+        TransferRepository.Locked locked = lock(id);
+        if (locked.direction() != Direction.OUT || locked.status() == TransferStatus.CANCELLED) {
+            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
         }
-        if (!"draft".equals(locked[1])) {
+        if (locked.status() != TransferStatus.DRAFT) {
             return id;
         }
         TransferRepository.Row row = transfers.find(id).orElseThrow();
@@ -212,7 +210,8 @@ public class TransferService {
         }
         transfers.shipAll(id);
         transfers.insertParts(id, newParts);
-        transfers.status(id, "shipped", caller.userId());
+        transfers.status(
+                id, locked.status().moveTo(TransferStatus.SHIPPED, CatalogErrors.TRANSFER_STATUS), caller.userId());
         outbox.publish(
                 TenantContext.require().key(),
                 TransferShipped.of(transfers.find(id).orElseThrow(), transfers.lines(id), transfers.parts(id)));
@@ -222,12 +221,12 @@ public class TransferService {
     /** Takes goods in at the destination (see {@link TransferReceiptService#receive}); once per {@code requestKey}. */
     @Transactional
     public long receive(Caller caller, long id, String requestKey, TransferReceiveRequest r) {
-        String[] locked = lock(id);
-        if (requestKey != null && transfers.receiptOf(requestKey).isPresent()) {
+        TransferRepository.Locked locked = lock(id);
+        if (receipts.madeUnder(requestKey)) {
             return id;
         }
-        if (!"in".equals(locked[0]) || !("shipped".equals(locked[1]) || "partially_received".equals(locked[1]))) {
-            throw CatalogErrors.TRANSFER_STATUS.exception(Map.of("transfer_status", locked[1]), locked[1]);
+        if (locked.direction() != Direction.IN || !locked.status().receivable()) {
+            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
         }
         receipts.receive(caller, transfers.find(id).orElseThrow(), requestKey, r);
         return id;
@@ -236,12 +235,14 @@ public class TransferService {
     /** Cancels a draft at the source; again answers the same. */
     @Transactional
     public long cancel(long id) {
-        String[] locked = lock(id);
-        if ("out".equals(locked[0]) && "draft".equals(locked[1])) {
-            transfers.status(id, "cancelled", null);
-        } else if (!"cancelled".equals(locked[1])) {
-            throw CatalogErrors.TRANSFER_STATUS.exception(Map.of("transfer_status", locked[1]), locked[1]);
+        TransferRepository.Locked locked = lock(id);
+        if (locked.status() == TransferStatus.CANCELLED) {
+            return id;
         }
+        if (locked.direction() != Direction.OUT) {
+            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
+        }
+        transfers.status(id, locked.status().moveTo(TransferStatus.CANCELLED, CatalogErrors.TRANSFER_STATUS), null);
         return id;
     }
 
@@ -295,15 +296,17 @@ public class TransferService {
     /** The source's side of a receipt at the destination: its lines' received and lost quantities, and the status. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void received(TransferReceived receipt) {
-        String[] locked = transfers.lock(receipt.sourceTransferId()).orElse(null);
-        if (locked == null || !"out".equals(locked[0])) {
+        TransferRepository.Locked locked =
+                transfers.lock(receipt.sourceTransferId()).orElse(null);
+        if (locked == null || locked.direction() != Direction.OUT) {
             return;
         }
         transfers.linesReceived(receipt.lines().stream()
                 .map(l -> new TransferRepository.LineChange(
                         l.sourceLineId(), l.quantity(), l.lostQuantity(), l.lostValue()))
                 .toList());
-        transfers.status(receipt.sourceTransferId(), receipt.transferStatus(), null);
+        // the source's copy takes the status the destination's receipt gave its own (not checked against canBecome)
+        transfers.status(receipt.sourceTransferId(), TransferStatus.of(receipt.transferStatus()), null);
     }
 
     @Transactional(readOnly = true)
@@ -324,16 +327,19 @@ public class TransferService {
     /** Transfers newest first: {@code out} of this store or {@code in} to it, in a status. */
     @Transactional(readOnly = true)
     public Page<TransferRepository.Row> list(String direction, String status, Pageable page) {
-        if (direction != null && !Set.of("in", "out").contains(direction)) {
-            throw FieldErrors.single("direction", "catalog.transfer_direction");
-        }
-        if (status != null && !STATUSES.contains(status)) {
-            throw FieldErrors.single("status", "catalog.purchase_status", String.join(", ", STATUSES));
-        }
-        return transfers.page(direction, status, page);
+        Direction d = direction == null
+                ? null
+                : Direction.parse(direction)
+                        .orElseThrow(() -> FieldErrors.single("direction", "catalog.transfer_direction"));
+        TransferStatus s = status == null
+                ? null
+                : TransferStatus.parse(status)
+                        .orElseThrow(
+                                () -> FieldErrors.single("status", "catalog.purchase_status", TransferStatus.names()));
+        return transfers.page(d, s, page);
     }
 
-    private String[] lock(long id) {
+    private TransferRepository.Locked lock(long id) {
         return transfers.lock(id).orElseThrow(() -> CatalogErrors.TRANSFER_NOT_FOUND.exception());
     }
 }

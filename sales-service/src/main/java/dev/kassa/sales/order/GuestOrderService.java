@@ -132,7 +132,7 @@ class GuestOrderService {
                             chosen.stream().map(Modifier::name).toList(),
                             note));
                 }
-                return new GuestOrder(table.name(), "awaiting", ordered);
+                return new GuestOrder(table.name(), OrderItemStatus.AWAITING.wire(), ordered);
             }));
         });
     }

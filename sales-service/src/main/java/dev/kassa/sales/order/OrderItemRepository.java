@@ -27,7 +27,7 @@ class OrderItemRepository {
     /**
      * A line: {@code status} {@code awaiting} while a guest's line waits for a waiter, {@code pending} until its round is
      * sent, then its ticket's ({@code new} … {@code served}, {@code cancelled}: the kitchen did not make it, and it is not
-     * billed).
+     * billed); see {@link OrderItemStatus}.
      */
     record Item(
             long id,
@@ -41,7 +41,7 @@ class OrderItemRepository {
             Long ticketId,
             Integer round,
             String station,
-            String status,
+            OrderItemStatus status,
             Instant createdAt,
             List<Modifier> modifiers) {
 
@@ -50,11 +50,11 @@ class OrderItemRepository {
         }
 
         boolean billed() {
-            return !"cancelled".equals(status) && !awaiting();
+            return status.billed();
         }
 
         boolean awaiting() {
-            return "awaiting".equals(status);
+            return status == OrderItemStatus.AWAITING;
         }
     }
 
@@ -69,8 +69,7 @@ class OrderItemRepository {
 
     private static final String SELECT =
             """
-            select i.*, k.round, k.station,
-                   case when i.awaiting then 'awaiting' else coalesce(k.status, 'pending') end as status
+            select i.*, k.round, k.station, k.status as ticket_status
               from order_items i left join kitchen_tickets k on k.id = i.ticket_id
             """;
     private static final RowMapper<Item> ROW = (rs, n) -> new Item(
@@ -85,7 +84,7 @@ class OrderItemRepository {
             (Long) rs.getObject("ticket_id"),
             (Integer) rs.getObject("round"),
             rs.getString("station"),
-            rs.getString("status"),
+            OrderItemStatus.of(rs.getBoolean("awaiting"), rs.getString("ticket_status")),
             rs.getTimestamp("created_at").toInstant(),
             Modifier.parse(rs.getString("modifiers")));
 

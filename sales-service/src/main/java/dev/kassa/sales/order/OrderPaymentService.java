@@ -68,8 +68,8 @@ class OrderPaymentService {
     Paid pay(Caller caller, long id, PayRequest r) {
         Billed billed = Objects.requireNonNull(tx.execute(s -> {
             OrderRepository.Order order = OrderService.yours(caller, orders.lock(id));
-            if (order.status().equals("cancelled")) {
-                throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
+            if (!order.status().payable()) {
+                throw SalesErrors.ORDER_NOT_OPEN.exception(order.status().wire());
             }
             methods.requireEnabled(
                     "payments",

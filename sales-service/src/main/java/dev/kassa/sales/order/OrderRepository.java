@@ -1,5 +1,6 @@
 package dev.kassa.sales.order;
 
+import dev.kassa.platform.data.SqlArrays;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +25,7 @@ class OrderRepository {
             Long tableId,
             String tableName,
             String diningOption,
-            String status,
+            OrderStatus status,
             long waiterUserId,
             String waiterName,
             int guests,
@@ -32,12 +35,7 @@ class OrderRepository {
             Long saleId,
             Long mergedInto,
             Instant openedAt,
-            Instant closedAt) {
-
-        boolean open() {
-            return "open".equals(status);
-        }
-    }
+            Instant closedAt) {}
 
     /** The waiter of an order guests opened from their table that no waiter has taken on yet. */
     static final long NO_WAITER = 0;
@@ -51,7 +49,7 @@ class OrderRepository {
             (Long) rs.getObject("table_id"),
             rs.getString("table_name"),
             rs.getString("dining_option"),
-            rs.getString("status"),
+            OrderStatus.of(rs.getString("status")),
             rs.getLong("waiter_user_id"),
             rs.getString("waiter_name"),
             rs.getInt("guests"),
@@ -62,6 +60,10 @@ class OrderRepository {
             (Long) rs.getObject("merged_into"),
             rs.getTimestamp("opened_at").toInstant(),
             at(rs.getTimestamp("closed_at")));
+
+    /** The statuses of an order that holds its table (the one open order of a table). */
+    private static final String[] HOLDING_TABLE = wires(
+            Arrays.stream(OrderStatus.values()).filter(OrderStatus::holdsTable).toList());
 
     private final JdbcClient sql;
 
@@ -102,17 +104,16 @@ class OrderRepository {
      * Orders in a status, at a table, of a waiter (each filter when given; a waiter's include those guests opened, which
      * no waiter has yet), newest first.
      */
-    List<Order> list(String status, Long table, Long waiter, int limit) {
+    List<Order> list(OrderStatus status, Long table, Long waiter, int limit) {
         return sql.sql(
                         SELECT
                                 + """
-                           where (cast(:status as text) is null or o.status = :status
-                                  or (:status = 'open' and o.status = 'billing'))
+                           where o.status = any(cast(:statuses as text[]))
                              and (cast(:table as bigint) is null or o.table_id = :table)
                              and (cast(:waiter as bigint) is null or o.waiter_user_id in (:waiter, 0))
                            order by o.id desc limit :limit
                           """)
-                .param("status", status)
+                .param("statuses", wires(status.listed()))
                 .param("table", table)
                 .param("waiter", waiter)
                 .param("limit", limit)
@@ -122,8 +123,9 @@ class OrderRepository {
 
     /** The open order at the table (one being paid included), if any. */
     Optional<Long> openAt(long table) {
-        return sql.sql("select id from orders where table_id = :table and status in ('open', 'billing')")
+        return sql.sql("select id from orders where table_id = :table and status = any(cast(:holding as text[]))")
                 .param("table", table)
+                .param("holding", HOLDING_TABLE)
                 .query(Long.class)
                 .optional();
     }
@@ -172,15 +174,23 @@ class OrderRepository {
 
     /** Holds an open order while its payment is taken: nothing may change it until it is paid or reopened. */
     void billing(long id) {
-        sql.sql("update orders set status = 'billing', updated_at = now() where id = :id and status = 'open'")
-                .param("id", id)
-                .update();
+        setStatus(id, OrderStatus.BILLING);
     }
 
     /** Opens an order again whose payment was refused (a tender too small, a method switched off). */
     void reopen(long id) {
-        sql.sql("update orders set status = 'open', updated_at = now() where id = :id and status = 'billing'")
+        setStatus(id, OrderStatus.OPEN);
+    }
+
+    /** Moves the order to {@code next} when its status may become it. */
+    private void setStatus(long id, OrderStatus next) {
+        sql.sql(
+                        """
+                        update orders set status = :to, updated_at = now()
+                         where id = :id and status = any(cast(:from as text[]))
+                        """)
                 .param("id", id)
+                .params(toStatus(next))
                 .update();
     }
 
@@ -188,11 +198,12 @@ class OrderRepository {
     void paid(long id, long saleId) {
         sql.sql(
                         """
-                        update orders set status = 'paid', sale_id = :sale, closed_at = now(), updated_at = now()
-                         where id = :id and status in ('open', 'billing')
+                        update orders set status = :to, sale_id = :sale, closed_at = now(), updated_at = now()
+                         where id = :id and status = any(cast(:from as text[]))
                         """)
                 .param("id", id)
                 .param("sale", saleId)
+                .params(toStatus(OrderStatus.PAID))
                 .update();
     }
 
@@ -200,12 +211,25 @@ class OrderRepository {
     void cancel(long id, Long mergedInto) {
         sql.sql(
                         """
-                        update orders set status = 'cancelled', merged_into = :into, closed_at = now(), updated_at = now()
-                         where id = :id and status = 'open'
+                        update orders set status = :to, merged_into = :into, closed_at = now(), updated_at = now()
+                         where id = :id and status = any(cast(:from as text[]))
                         """)
                 .param("id", id)
                 .param("into", mergedInto)
+                .params(toStatus(OrderStatus.CANCELLED))
                 .update();
+    }
+
+    /**
+     * A move's parameters: {@code :to} the status it moves to, {@code :from} the statuses that may become it (an order
+     * in any other is left as it is).
+     */
+    private static Map<String, Object> toStatus(OrderStatus next) {
+        return Map.of("to", next.wire(), "from", wires(OrderStatus.mayBecome(next)));
+    }
+
+    private static String[] wires(List<OrderStatus> statuses) {
+        return SqlArrays.texts(statuses, OrderStatus::wire);
     }
 
     private static Instant at(Timestamp t) {

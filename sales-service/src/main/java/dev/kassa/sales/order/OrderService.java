@@ -117,10 +117,10 @@ class OrderService {
      */
     @Transactional(readOnly = true)
     List<OrderView> list(Caller caller, String status, Long table, boolean mine) {
-        String s = status == null || status.isBlank() ? "open" : status.trim();
-        if (!List.of("open", "billing", "paid", "cancelled").contains(s)) {
-            throw FieldErrors.single("status", "sales.order_status_invalid");
-        }
+        OrderStatus s = status == null || status.isBlank()
+                ? OrderStatus.OPEN
+                : OrderStatus.parse(status.trim())
+                        .orElseThrow(() -> FieldErrors.single("status", "sales.order_status_invalid"));
         Long waiter = mine || caller.role() == Role.WAITER ? caller.userId() : null;
         List<OrderRepository.Order> found = orders.list(s, table, waiter, 200);
         List<Long> ids = found.stream().map(OrderRepository.Order::id).toList();
@@ -188,8 +188,9 @@ class OrderService {
     @Transactional
     OrderView send(Caller caller, long id) {
         OrderRepository.Order order = requireOpen(caller, orders.lock(id));
-        List<OrderItemRepository.Item> unsent =
-                items.of(id).stream().filter(i -> !i.sent() && !i.awaiting()).toList();
+        List<OrderItemRepository.Item> unsent = items.of(id).stream()
+                .filter(i -> i.status().canBecome(OrderItemStatus.NEW))
+                .toList();
         if (unsent.isEmpty()) {
             throw SalesErrors.ORDER_NOTHING_TO_SEND.exception();
         }
@@ -312,8 +313,8 @@ class OrderService {
     }
 
     private static OrderRepository.Order open(OrderRepository.Order order) {
-        if (!order.open()) {
-            throw SalesErrors.ORDER_NOT_OPEN.exception(order.status());
+        if (!order.status().isOpen()) {
+            throw SalesErrors.ORDER_NOT_OPEN.exception(order.status().wire());
         }
         return order;
     }

@@ -70,7 +70,7 @@ record OrderView(
                         i.round(),
                         i.ticketId(),
                         i.station(),
-                        i.status(),
+                        i.status().wire(),
                         i.modifiers()))
                 .toList();
         BigDecimal total = items.stream()
@@ -82,7 +82,7 @@ record OrderView(
                 o.tableId(),
                 o.tableName(),
                 o.diningOption(),
-                o.status(),
+                o.status().wire(),
                 o.waiterUserId(),
                 o.waiterName(),
                 o.guests(),
