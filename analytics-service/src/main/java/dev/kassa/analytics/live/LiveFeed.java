@@ -2,9 +2,9 @@ package dev.kassa.analytics.live;
 
 import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -18,9 +18,10 @@ import java.util.Map;
  * seconds of its token's revocation.
  */
 @Component
-public class LiveFeed {
+public class LiveFeed implements SmartLifecycle {
 
     private final LiveStreams streams;
+    private volatile boolean running;
 
     LiveFeed(
             ObjectProvider<Revocations> revocations,
@@ -30,10 +31,24 @@ public class LiveFeed {
                 new LiveStreams(maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
     }
 
-    /** The streams' own scheduler threads stop with the application. */
-    @PreDestroy
-    void close() {
+    /**
+     * The streams end as the instance stops, before the web server's graceful shutdown (which would otherwise wait for
+     * them), and their own scheduler threads stop.
+     */
+    @Override
+    public void stop() {
         streams.close();
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     SseEmitter open(String tenantKey, Jwt token) {

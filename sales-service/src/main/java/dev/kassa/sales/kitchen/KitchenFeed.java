@@ -3,9 +3,9 @@ package dev.kassa.sales.kitchen;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,7 +26,7 @@ import java.util.Map;
  * twice.
  */
 @Component
-public class KitchenFeed {
+public class KitchenFeed implements SmartLifecycle {
 
     /** A round sent to the kitchen as the screens show it: what they read of {@code OrderSentToKitchen}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,6 +52,7 @@ public class KitchenFeed {
     private static final int REMEMBERED = 10_000;
 
     private final LiveStreams streams;
+    private volatile boolean running;
     private final Map<String, Boolean> shown = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -67,10 +68,24 @@ public class KitchenFeed {
                 new LiveStreams(maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
     }
 
-    /** The streams' own scheduler threads stop with the application. */
-    @PreDestroy
-    void close() {
+    /**
+     * The streams end as the instance stops, before the web server's graceful shutdown (which would otherwise wait for
+     * them), and their own scheduler threads stop.
+     */
+    @Override
+    public void stop() {
         streams.close();
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /**

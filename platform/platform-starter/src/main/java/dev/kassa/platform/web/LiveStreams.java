@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -228,8 +229,13 @@ public final class LiveStreams {
         }
     }
 
-    /** Stops the scheduler threads these streams made for themselves (none when they were given one). */
+    /**
+     * The instance is stopping: every open stream gets {@code end} ({@code server_stopping}: its client reconnects, to
+     * another instance) and is completed, so that the web server's graceful shutdown does not wait for streams that would
+     * only end with their tokens; the scheduler threads these streams made for themselves stop.
+     */
     public void close() {
+        stores.values().forEach(open -> List.copyOf(open).forEach(stream -> end(stream, "server_stopping")));
         if (ownScheduler && scheduler instanceof ThreadPoolTaskScheduler own) {
             own.shutdown();
         }

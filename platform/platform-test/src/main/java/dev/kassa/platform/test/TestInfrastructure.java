@@ -3,7 +3,9 @@ package dev.kassa.platform.test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -17,6 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM: Testcontainers when a Docker engine is
@@ -29,8 +34,14 @@ public final class TestInfrastructure {
 
     public record Postgres(String jdbcUrl, String username, String password) {}
 
+    /**
+     * A service's test context, whether it ever started, and a latch its last bean's destruction counts down: the
+     * context has closed.
+     */
+    private record Registered(ConfigurableApplicationContext context, CountDownLatch closed, AtomicBoolean started) {}
+
     /** The services' test contexts, closed before the broker and the database stop (see {@link #closeContexts}). */
-    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
+    private static final List<Registered> CONTEXTS = new CopyOnWriteArrayList<>();
 
     private static Postgres postgres;
     private static String kafkaBootstrap;
@@ -136,21 +147,37 @@ public final class TestInfrastructure {
 
     /** A service's test context, to be closed when the JVM exits before the broker and the database stop. */
     static void register(ConfigurableApplicationContext context) {
-        CONTEXTS.add(context);
+        Registered registered = new Registered(context, new CountDownLatch(1), new AtomicBoolean());
+        // registered before any bean of the context, so destroyed after all of them
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry beans) {
+            beans.registerDisposableBean("kassaTestContextClosed", registered.closed()::countDown);
+        }
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextRefreshedEvent) {
+                registered.started().set(true);
+            }
+        });
+        CONTEXTS.add(registered);
     }
 
     /**
-     * Closes the services' test contexts while the broker and the database still answer: Spring's own hooks run beside
-     * these, and a Kafka consumer that closes after its broker has gone waits 30 seconds for it.
+     * Closes the services' test contexts while the broker and the database still answer, and waits until each has
+     * closed: Spring Boot's own hook closes them beside these, and a context it is closing is no longer active, so
+     * without the wait the database stopped under its last writes (sales giving back its unused hold intents waited 30 s
+     * for a connection, and surefire killed the fork, leaving the database running).
      */
     private static void closeContexts() {
-        for (ConfigurableApplicationContext context : CONTEXTS) {
+        for (Registered registered : CONTEXTS) {
             try {
-                if (context.isActive()) {
-                    context.close();
+                registered.context().close();
+                if (registered.started().get()) {
+                    registered.closed().await(20, TimeUnit.SECONDS);
                 }
             } catch (RuntimeException ignored) {
                 // the JVM is exiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
