@@ -83,6 +83,16 @@ class LiveStreamsTests {
         assertThat(streams.watched("a/kitchen")).isFalse();
     }
 
+    @Test
+    void anInstanceThatStopsEndsEveryStreamSoThatItsGracefulShutdownWaitsForNone() {
+        streams.open("a", "a/kitchen", token(1));
+        streams.open("b", "b/bar", token(2));
+        streams.close();
+        assertThat(streams.open()).isZero();
+        assertThat(streams.watched("a/kitchen")).isFalse();
+        assertThat(streams.watched("b/bar")).isFalse();
+    }
+
     private Runnable revocationCheck() {
         ArgumentCaptor<Runnable> check = ArgumentCaptor.forClass(Runnable.class);
         verify(scheduler).scheduleWithFixedDelay(check.capture(), eq(LiveStreams.REVOCATION_CHECK));

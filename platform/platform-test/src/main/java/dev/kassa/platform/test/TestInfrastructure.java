@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -167,18 +168,33 @@ public final class TestInfrastructure {
      * for a connection, and surefire killed the fork, leaving the database running).
      */
     private static void closeContexts() {
+        // each context in a thread of its own: they are independent, and one after another they took longer than the
+        // 30 s surefire gives an exiting fork
+        List<Thread> closing = new ArrayList<>();
         for (Registered registered : CONTEXTS) {
-            try {
-                registered.context().close();
-                if (registered.started().get()) {
-                    registered.closed().await(20, TimeUnit.SECONDS);
-                }
-            } catch (RuntimeException ignored) {
-                // the JVM is exiting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            Thread thread = new Thread(() -> closeAndWait(registered), "close-test-context");
+            thread.start();
+            closing.add(thread);
+        }
+        try {
+            for (Thread thread : closing) {
+                thread.join(TimeUnit.SECONDS.toMillis(25));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeAndWait(Registered registered) {
+        try {
+            registered.context().close();
+            if (registered.started().get()) {
+                registered.closed().await(20, TimeUnit.SECONDS);
+            }
+        } catch (RuntimeException ignored) {
+            // the JVM is exiting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
