@@ -257,7 +257,13 @@ public final class LiveStreams {
         } catch (IOException | IllegalStateException e) {
             log.debug("Live stream gone: {}", e.toString());
             forget(stream);
-            stream.emitter.completeWithError(e);
+            try {
+                stream.emitter.completeWithError(e);
+            } catch (IllegalStateException alreadyFailed) {
+                // the container has ended the request already (its client went): nothing is left to complete, and the
+                // caller (a heartbeat, or a new stream probing the store's before it is refused) must not fail for it
+                log.debug("Live stream already ended by the container: {}", alreadyFailed.toString());
+            }
         }
     }
 }
