@@ -1,10 +1,10 @@
 package dev.kassa.analytics.live;
 
+import dev.kassa.platform.security.LiveStreamFeed;
 import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -18,37 +18,12 @@ import java.util.Map;
  * seconds of its token's revocation.
  */
 @Component
-public class LiveFeed implements SmartLifecycle {
-
-    private final LiveStreams streams;
-    private volatile boolean running;
+public class LiveFeed extends LiveStreamFeed {
 
     LiveFeed(
             ObjectProvider<Revocations> revocations,
             @Value("${kassa.analytics.live.max-streams-per-store:16}") int maxStreamsPerStore) {
-        Revocations revoked = revocations.getIfAvailable();
-        this.streams =
-                new LiveStreams(maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
-    }
-
-    /**
-     * The streams end as the instance stops, before the web server's graceful shutdown (which would otherwise wait for
-     * them), and their own scheduler threads stop.
-     */
-    @Override
-    public void stop() {
-        streams.close();
-        running = false;
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        super(revocations, maxStreamsPerStore);
     }
 
     SseEmitter open(String tenantKey, Jwt token) {

@@ -1,11 +1,11 @@
 package dev.kassa.sales.kitchen;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.kassa.platform.security.LiveStreamFeed;
 import dev.kassa.platform.security.Revocations;
 import dev.kassa.platform.web.LiveStreams;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,7 +26,7 @@ import java.util.Map;
  * twice.
  */
 @Component
-public class KitchenFeed implements SmartLifecycle {
+public class KitchenFeed extends LiveStreamFeed {
 
     /** A round sent to the kitchen as the screens show it: what they read of {@code OrderSentToKitchen}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -51,8 +51,6 @@ public class KitchenFeed implements SmartLifecycle {
     /** How many tickets shown lately are remembered, so that the event read back after a local push is not shown again. */
     private static final int REMEMBERED = 10_000;
 
-    private final LiveStreams streams;
-    private volatile boolean running;
     private final Map<String, Boolean> shown = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -63,29 +61,7 @@ public class KitchenFeed implements SmartLifecycle {
     KitchenFeed(
             ObjectProvider<Revocations> revocations,
             @Value("${kassa.sales.kitchen.max-streams-per-store:16}") int maxStreamsPerStore) {
-        Revocations revoked = revocations.getIfAvailable();
-        this.streams =
-                new LiveStreams(maxStreamsPerStore, revoked == null ? LiveStreams.NEVER_REVOKED : revoked::isRevoked);
-    }
-
-    /**
-     * The streams end as the instance stops, before the web server's graceful shutdown (which would otherwise wait for
-     * them), and their own scheduler threads stop.
-     */
-    @Override
-    public void stop() {
-        streams.close();
-        running = false;
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        super(revocations, maxStreamsPerStore);
     }
 
     /**

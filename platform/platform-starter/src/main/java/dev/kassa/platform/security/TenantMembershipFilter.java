@@ -153,12 +153,7 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
 
     /** Whether the caller's role changed, they were deactivated or changed their password, or the store closed after this token was issued. */
     private boolean revoked(JwtAuthenticationToken token, String key) {
-        if (revocations == null) {
-            return false;
-        }
-        RevocationCheck.Issued issued = RevocationCheck.Issued.of(
-                token.getToken().getClaims(), token.getToken().getIssuedAt());
-        return revocations.isRevoked(key, userId(token), issued.at(), issued.precise());
+        return revocations != null && revocations.isRevoked(key, token.getToken());
     }
 
     private void refuseRevoked(HttpServletResponse response, JwtAuthenticationToken token, String key)
@@ -175,14 +170,6 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
     private static Map<String, Object> storesClaim(JwtAuthenticationToken token) {
         Map<String, Object> stores = token.getToken().getClaimAsMap(KassaClaims.STORES);
         return stores == null ? Map.of() : stores;
-    }
-
-    private static long userId(JwtAuthenticationToken token) {
-        try {
-            return Long.parseLong(token.getName());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     static Optional<Role> roleIn(JwtAuthenticationToken token, String key) {
