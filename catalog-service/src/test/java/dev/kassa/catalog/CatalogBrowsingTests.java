@@ -1,7 +1,7 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.catalog.stock.HoldSweeper;
+import dev.kassa.catalog.inventory.stock.HoldSweeper;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.test.Api;

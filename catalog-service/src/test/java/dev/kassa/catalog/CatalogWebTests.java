@@ -37,7 +37,8 @@ class CatalogWebTests extends KassaWebSliceTests {
     @Test
     void aRequestTheWebLayerAllowsReachesTheService() {
         assertThat(as("stockkeeper").get("/api/products/suppliers/1/").status()).isEqualTo(200);
-        assertThat(MockedCollaborators.called(context)).containsExactly("dev.kassa.catalog.supplier.SupplierService");
+        assertThat(MockedCollaborators.called(context))
+                .containsExactly("dev.kassa.catalog.inventory.supplier.SupplierService");
     }
 
     @Test

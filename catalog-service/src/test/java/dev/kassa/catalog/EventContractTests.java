@@ -1,16 +1,16 @@
 package dev.kassa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kassa.catalog.count.StockCounted;
-import dev.kassa.catalog.product.ProductCreated;
-import dev.kassa.catalog.product.ProductDeleted;
-import dev.kassa.catalog.product.ProductUpdated;
-import dev.kassa.catalog.purchase.PurchaseOrderReceived;
-import dev.kassa.catalog.stock.BatchBlocked;
-import dev.kassa.catalog.stock.LowStockReached;
-import dev.kassa.catalog.stock.StockChanged;
-import dev.kassa.catalog.transfer.TransferReceived;
-import dev.kassa.catalog.transfer.TransferShipped;
+import dev.kassa.catalog.catalogue.product.ProductCreated;
+import dev.kassa.catalog.catalogue.product.ProductDeleted;
+import dev.kassa.catalog.catalogue.product.ProductUpdated;
+import dev.kassa.catalog.inventory.count.StockCounted;
+import dev.kassa.catalog.inventory.purchase.PurchaseOrderReceived;
+import dev.kassa.catalog.inventory.stock.BatchBlocked;
+import dev.kassa.catalog.inventory.stock.LowStockReached;
+import dev.kassa.catalog.inventory.stock.StockChanged;
+import dev.kassa.catalog.inventory.transfer.TransferReceived;
+import dev.kassa.catalog.inventory.transfer.TransferShipped;
 import dev.kassa.platform.test.Api;
 import dev.kassa.platform.test.EventSamples;
 import dev.kassa.platform.test.KassaIntegrationTest;
@@ -184,7 +184,7 @@ class EventContractTests {
                         StockCounted.class,
                         BatchBlocked.class,
                         PurchaseOrderReceived.class,
-                        dev.kassa.catalog.purchase.StockLow.class,
+                        dev.kassa.catalog.inventory.purchase.StockLow.class,
                         TransferShipped.class,
                         TransferReceived.class));
     }

@@ -362,7 +362,7 @@ class RequirementTests {
             assertThat(low.get(0).path("suggested_quantity").asText()).isEqualTo("12.000");
             assertThat(announced(store, kefir)).isTrue();
             assertThat(dev.kassa.platform.test.EventSamples.awaitEmitted(
-                                    dev.kassa.catalog.purchase.StockLow.class, store)
+                                    dev.kassa.catalog.inventory.purchase.StockLow.class, store)
                             .at("/payload/product_id")
                             .asLong())
                     .isEqualTo(kefir);

@@ -1,0 +1,2 @@
+/** Product images (stored files and their order); uses no other feature. */
+package dev.kassa.catalog.catalogue.image;

@@ -1,0 +1,5 @@
+/**
+ * Recipes (issue 65 point 3): the components a product is made of and in what quantities, their cost and how many can be
+ * made now; owns {@code recipe_components}; uses stock (what a component has to sell now).
+ */
+package dev.kassa.catalog.catalogue.recipe;

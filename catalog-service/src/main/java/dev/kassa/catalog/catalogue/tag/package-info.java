@@ -1,0 +1,2 @@
+/** Product tags; uses product. */
+package dev.kassa.catalog.catalogue.tag;

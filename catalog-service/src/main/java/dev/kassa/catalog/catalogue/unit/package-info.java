@@ -1,0 +1,2 @@
+/** Units of measure; uses no other feature. */
+package dev.kassa.catalog.catalogue.unit;

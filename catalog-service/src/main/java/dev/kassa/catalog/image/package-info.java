@@ -1,2 +1,0 @@
-/** Product images (stored files and their order); uses no other feature. */
-package dev.kassa.catalog.image;

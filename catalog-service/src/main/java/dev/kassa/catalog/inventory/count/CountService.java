@@ -1,0 +1,333 @@
+package dev.kassa.catalog.inventory.count;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.product.BarcodeRepository;
+import dev.kassa.catalog.inventory.stock.StockCorrectionService;
+import dev.kassa.catalog.inventory.stock.StockLevelRepository;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.DomainValidated;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stock-takes (issue 63, points 1-3). A count covers the products in its scope when it is opened; counters add lines
+ * from several devices at once ({@code add} to the running total, or {@code set} it), each line keeping what the shelf
+ * should have held then (on hand less what tills hold), so a sale between a product's count and the apply is not
+ * counted twice; applying turns each counted product's difference into movements with reason {@code count}, once.
+ * Products not counted are left as they are.
+ */
+@Service
+public class CountService {
+
+    /** At most this many lines in one call (a scanner's upload). */
+    static final int MAX_LINES = 1000;
+
+    /** At most this many products or categories named in a count's scope. */
+    static final int MAX_SCOPE = 10_000;
+
+    /** The movements' reason. */
+    static final String REASON = "count";
+
+    /** A count to open: its name; {@code products} or {@code categories} (ids) to limit it; {@code blind}. */
+    @DomainValidated
+    public record OpenRequest(String name, List<Long> products, List<Long> categories, Boolean blind) {}
+
+    /** What was counted of a product (by id or by a code scanned), {@code add} (default) or {@code set}, on which device. */
+    public record LineForm(Long product, String barcode, BigDecimal counted, String mode, String device) {}
+
+    /** One line, or several in {@code lines} (a scanner's upload, in the order counted). */
+    @DomainValidated
+    public record LinesRequest(
+            Long product, String barcode, BigDecimal counted, String mode, String device, List<LineForm> lines) {}
+
+    private final CountRepository counts;
+    private final BarcodeRepository codes;
+    private final StockLevelRepository stock;
+    private final StockCorrectionService corrections;
+    private final OutboxPublisher outbox;
+
+    CountService(
+            CountRepository counts,
+            BarcodeRepository codes,
+            StockLevelRepository stock,
+            StockCorrectionService corrections,
+            OutboxPublisher outbox) {
+        this.outbox = outbox;
+        this.counts = counts;
+        this.codes = codes;
+        this.stock = stock;
+        this.corrections = corrections;
+    }
+
+    @Transactional
+    public CountRepository.Row open(Caller caller, OpenRequest r) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("name", r.name(), 200);
+        if (r.products() != null && r.categories() != null) {
+            errors.add("categories", "catalog.count_scope_one_of");
+        }
+        List<Long> products = scope(errors, "products", r.products());
+        List<Long> categories = scope(errors, "categories", r.categories());
+        errors.throwIfAny();
+        if (products != null) {
+            Set<Long> missing = new LinkedHashSet<>(products);
+            counts.trackedProducts(products).forEach(missing::remove);
+            missing.forEach(id -> errors.add("products", "catalog.count_product_unknown", String.valueOf(id)));
+        }
+        if (categories != null) {
+            Set<Long> missing = new LinkedHashSet<>(categories);
+            counts.categories(categories).forEach(missing::remove);
+            missing.forEach(id -> errors.add("categories", "catalog.category_unknown_id", String.valueOf(id)));
+        }
+        errors.throwIfAny();
+        long id = counts.open(r.name().trim(), Boolean.TRUE.equals(r.blind()), products, categories, caller.userId());
+        CountRepository.Row row = counts.find(id).orElseThrow();
+        if (row.totals().products() == 0) {
+            throw FieldErrors.single(categories != null ? "categories" : "products", "catalog.count_empty");
+        }
+        return row;
+    }
+
+    private static List<Long> scope(FieldErrors errors, String field, List<Long> ids) {
+        if (ids == null) {
+            return null;
+        }
+        if (ids.isEmpty() || ids.size() > MAX_SCOPE || ids.contains(null)) {
+            errors.add(field, "catalog.count_scope_size", MAX_SCOPE);
+            return null;
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /**
+     * Records the lines in their order (all of them, or none when one is wrong) and answers the products they counted, each
+     * with its running total; {@code blind} counts hide what was expected from those who do not manage the store.
+     */
+    @Transactional
+    public List<CountRepository.Item> count(Caller caller, long id, LinesRequest r) {
+        List<LineForm> forms = forms(r);
+        CountRepository.Locked locked =
+                counts.lock(id, true).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
+        CountStatus status = locked.status();
+        if (!status.isOpen()) {
+            throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status.wire()), status.wire());
+        }
+        boolean many = r.lines() != null;
+        Map<String, BarcodeRepository.Match> scanned = codes.findAll(forms.stream()
+                .filter(f -> f.product() == null && !FieldErrors.blank(f.barcode()))
+                .map(f -> f.barcode().trim())
+                .toList());
+        FieldErrors errors = new FieldErrors();
+        List<Long> products = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            LineForm f = forms.get(i);
+            String prefix = many ? "lines." + i + "." : "";
+            Long product = f.product();
+            if (product == null
+                    && f.barcode() != null
+                    && scanned.containsKey(f.barcode().trim())) {
+                product = scanned.get(f.barcode().trim()).productId();
+            }
+            if (f.product() == null && FieldErrors.blank(f.barcode())) {
+                errors.add(prefix + "product", "catalog.count_line_product");
+            } else if (product == null) {
+                errors.add(
+                        prefix + "barcode",
+                        "catalog.barcode_not_found",
+                        f.barcode().trim());
+            }
+            if (f.counted() == null) {
+                errors.required(prefix + "counted");
+            } else if (!FieldErrors.isQuantity(f.counted(), FieldErrors.MAX_QUANTITY)) {
+                errors.add(prefix + "counted", "validation.not_negative");
+            }
+            if (f.mode() != null
+                    && !Set.of("add", "set").contains(f.mode().trim().toLowerCase(Locale.ROOT))) {
+                errors.add(prefix + "mode", "catalog.count_mode");
+            }
+            if (f.device() != null && f.device().length() > 100) {
+                errors.add(prefix + "device", "validation.max_length", 100);
+            }
+            products.add(product);
+        }
+        errors.throwIfAny();
+        Map<Long, CountRepository.Running> items = counts.lockItems(id, new HashSet<>(products));
+        for (int i = 0; i < forms.size(); i++) {
+            if (!items.containsKey(products.get(i))) {
+                errors.add((many ? "lines." + i + "." : "") + "product", "catalog.count_product_outside");
+            }
+        }
+        errors.throwIfAny();
+        Map<Long, StockLevelRepository.Level> levels = stock.of(items.keySet());
+        List<CountRepository.Line> lines = new ArrayList<>();
+        Map<Long, CountRepository.Line> totals = new LinkedHashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            LineForm f = forms.get(i);
+            long product = products.get(i);
+            StockLevelRepository.Level level = levels.get(product);
+            BigDecimal expected = level.onHand()
+                    .subtract(level.reserved())
+                    .max(BigDecimal.ZERO)
+                    .setScale(3);
+            BigDecimal quantity = f.counted().setScale(3, RoundingMode.UNNECESSARY);
+            String mode = f.mode() == null ? "add" : f.mode().trim().toLowerCase(Locale.ROOT);
+            String device = f.device() == null ? "" : f.device().trim();
+            lines.add(new CountRepository.Line(product, quantity, mode, device, expected));
+            BigDecimal before = totals.containsKey(product)
+                    ? totals.get(product).quantity()
+                    : items.get(product).counted();
+            BigDecimal total = "set".equals(mode) || before == null ? quantity : before.add(quantity);
+            totals.put(product, new CountRepository.Line(product, total, mode, device, expected));
+        }
+        counts.count(id, lines, totals, caller.userId());
+        boolean hide = hides(caller, locked.blind(), status);
+        return counts.items(id, totals.keySet()).stream()
+                .map(item -> shown(item, hide))
+                .toList();
+    }
+
+    private static List<LineForm> forms(LinesRequest r) {
+        boolean single = r.product() != null || r.barcode() != null || r.counted() != null;
+        if (r.lines() != null && single) {
+            throw FieldErrors.single("lines", "catalog.count_lines_one_of");
+        }
+        if (r.lines() == null) {
+            return List.of(new LineForm(r.product(), r.barcode(), r.counted(), r.mode(), r.device()));
+        }
+        if (r.lines().isEmpty() || r.lines().size() > MAX_LINES || r.lines().contains(null)) {
+            throw FieldErrors.single("lines", "catalog.count_lines_size", MAX_LINES);
+        }
+        return r.lines();
+    }
+
+    /**
+     * Applies the count's differences to the stock as it is now, once: a count already applied answers as it stood; one
+     * cancelled cannot be applied.
+     */
+    @Transactional
+    public CountRepository.Row apply(Caller caller, long id) {
+        CountStatus status = counts.lock(id, false)
+                .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
+                .status();
+        if (status != CountStatus.APPLIED) {
+            status.moveTo(CountStatus.APPLIED, CatalogErrors.COUNT_CANCELLED);
+            List<StockCorrectionService.Correction> changes = new ArrayList<>();
+            counts.differences(id)
+                    .forEach((product, difference) ->
+                            changes.add(new StockCorrectionService.Correction(product, difference)));
+            Map<Long, BigDecimal> applied = new LinkedHashMap<>();
+            corrections
+                    .correct(changes, REASON, reference(id), caller.userId())
+                    .forEach((product, done) -> applied.put(product, done.applied()));
+            counts.applied(id, applied, caller.userId());
+            CountRepository.Row row = counts.find(id).orElseThrow();
+            CountRepository.Totals t = row.totals();
+            outbox.publish(
+                    TenantContext.require().key(),
+                    new StockCounted(
+                            id,
+                            reference(id),
+                            row.name(),
+                            t.products(),
+                            t.counted(),
+                            t.differing(),
+                            t.surplusValue().setScale(2, RoundingMode.HALF_UP),
+                            t.shortageValue().setScale(2, RoundingMode.HALF_UP),
+                            caller.userId(),
+                            row.finishedAt()));
+            return row;
+        }
+        return counts.find(id).orElseThrow();
+    }
+
+    /** The reference of a count's ledger movements. */
+    static String reference(long id) {
+        return "COUNT-" + id;
+    }
+
+    /** Cancels an open count (nothing changes in the stock); again is a no-op; an applied count stays applied. */
+    @Transactional
+    public CountRepository.Row cancel(Caller caller, long id) {
+        CountStatus status = counts.lock(id, false)
+                .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
+                .status();
+        if (status != CountStatus.CANCELLED) {
+            counts.finish(id, status.moveTo(CountStatus.CANCELLED, CatalogErrors.COUNT_APPLIED), caller.userId());
+        }
+        return counts.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public CountRepository.Row get(long id) {
+        return counts.find(id).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
+    }
+
+    @Transactional(readOnly = true)
+    public Page<CountRepository.Row> list(String status, Pageable page) {
+        CountStatus which = status == null
+                ? null
+                : CountStatus.parse(status).orElseThrow(() -> FieldErrors.single("status", "catalog.count_status"));
+        return counts.page(which, page);
+    }
+
+    /** A page of the count's products ({@code state}: all, counted, not_counted, different). */
+    @Transactional(readOnly = true)
+    public Page<CountRepository.Item> items(Caller caller, CountRepository.Row count, String state, Pageable page) {
+        CountRepository.State which =
+                switch (state == null ? "all" : state.trim().toLowerCase(Locale.ROOT)) {
+                    case "all" -> CountRepository.State.ALL;
+                    case "counted" -> CountRepository.State.COUNTED;
+                    case "not_counted" -> CountRepository.State.NOT_COUNTED;
+                    case "different" -> CountRepository.State.DIFFERENT;
+                    default -> throw FieldErrors.single("state", "catalog.count_state");
+                };
+        boolean hide = hides(caller, count);
+        if (hide && which == CountRepository.State.DIFFERENT) {
+            throw FieldErrors.single("state", "catalog.count_blind");
+        }
+        return counts.items(count.id(), which, page).map(item -> shown(item, hide));
+    }
+
+    /**
+     * Whether the caller may not see what was expected: a blind count, before it is applied, to anyone but the store's
+     * owners and managers (and apps).
+     */
+    static boolean hides(Caller caller, CountRepository.Row count) {
+        return hides(caller, count.blind(), count.status());
+    }
+
+    private static boolean hides(Caller caller, boolean blind, CountStatus status) {
+        return blind && status.isOpen() && caller.role() != null && !caller.managesStore();
+    }
+
+    private static CountRepository.Item shown(CountRepository.Item item, boolean hide) {
+        return hide
+                ? new CountRepository.Item(
+                        item.product(),
+                        item.name(),
+                        item.sku(),
+                        item.barcode(),
+                        null,
+                        item.counted(),
+                        item.countedAt(),
+                        item.applied(),
+                        null)
+                : item;
+    }
+}

@@ -1,0 +1,391 @@
+package dev.kassa.catalog.inventory.purchase;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.product.ProductService;
+import dev.kassa.catalog.inventory.stock.PurchaseReceiptService;
+import dev.kassa.catalog.inventory.stock.StockLevelRepository;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.DomainValidated;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Purchase orders (issue 64, points 1-2): a draft to a supplier, ordered, received in one or several receipts, each line
+ * received becoming a batch at its cost with a {@code purchase} movement, until everything came or the order is closed
+ * with its shortfall; cancelled before anything came. A receipt happens once per {@code Idempotency-Key}, never takes a
+ * line above what was ordered unless it says so ({@code accept_over}), keeps the supplier's last cost of each product
+ * and moves each product's cost price to the weighted average of its stock and what came.
+ */
+@Service
+public class PurchaseOrderService {
+
+    /** At most this many lines in an order or a receipt. */
+    static final int MAX_LINES = 1000;
+
+    /** The ledger's reason for goods received from a supplier. */
+    static final String REASON = "purchase";
+
+    /** A line of an order: the product, how many, and the cost (the supplier's last, else the product's, when none). */
+    public record PurchaseLineForm(Long product, BigDecimal quantity, BigDecimal costPrice) {}
+
+    /** A new draft: the supplier, when the goods are expected, notes, and its lines. */
+    @DomainValidated
+    public record PurchaseOrderRequest(
+            Long supplier, LocalDate expectedAt, String notes, List<PurchaseLineForm> lines) {}
+
+    /** A draft's changes: what is given replaces what it had ({@code lines} all of them). */
+    @DomainValidated
+    public record PurchaseOrderUpdate(LocalDate expectedAt, String notes, List<PurchaseLineForm> lines) {}
+
+    /** What came for one line of the order: how many, at what cost (the line's when none), and its batch's details. */
+    public record ReceivedLineForm(
+            Long line,
+            BigDecimal quantity,
+            BigDecimal costPrice,
+            String batchNumber,
+            LocalDate manufacturingDate,
+            LocalDate expiryDate) {}
+
+    /** A receipt: its lines, notes, and {@code accept_over} to take a line above what was ordered. */
+    @DomainValidated
+    public record PurchaseReceiveRequest(List<ReceivedLineForm> lines, String notes, Boolean acceptOver) {}
+
+    /** Why the order is closed before everything came. */
+    @DomainValidated
+    public record PurchaseCloseRequest(String reason) {}
+
+    private final PurchaseOrderRepository orders;
+    private final SupplierProductRepository supplierProducts;
+    private final PurchaseReceiptService stock;
+    private final StockLevelRepository levels;
+    private final ProductService products;
+    private final OutboxPublisher outbox;
+
+    PurchaseOrderService(
+            PurchaseOrderRepository orders,
+            SupplierProductRepository supplierProducts,
+            PurchaseReceiptService stock,
+            StockLevelRepository levels,
+            ProductService products,
+            OutboxPublisher outbox) {
+        this.outbox = outbox;
+        this.orders = orders;
+        this.supplierProducts = supplierProducts;
+        this.stock = stock;
+        this.levels = levels;
+        this.products = products;
+    }
+
+    @Transactional
+    public PurchaseOrderRepository.Row create(Caller caller, PurchaseOrderRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.supplier() == null) {
+            errors.required("supplier");
+        }
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
+        List<PurchaseLineForm> forms = forms(errors, r.lines(), true);
+        errors.throwIfAny();
+        if (!orders.supplierActive(r.supplier())) {
+            throw FieldErrors.single("supplier", "catalog.supplier_not_found");
+        }
+        List<PurchaseOrderRepository.NewLine> lines = lines(errors, r.supplier(), forms);
+        errors.throwIfAny();
+        long id = orders.create(r.supplier(), r.expectedAt(), r.notes() == null ? "" : r.notes(), caller.userId());
+        orders.replaceLines(id, lines);
+        return orders.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public PurchaseOrderRepository.Row update(long id, PurchaseOrderUpdate r) {
+        FieldErrors errors = new FieldErrors();
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
+        List<PurchaseLineForm> forms = r.lines() == null ? null : forms(errors, r.lines(), true);
+        errors.throwIfAny();
+        PurchaseOrderStatus status = lock(id);
+        if (!status.editable()) {
+            throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
+        }
+        if (forms != null) {
+            List<PurchaseOrderRepository.NewLine> lines =
+                    lines(errors, orders.find(id).orElseThrow().supplierId(), forms);
+            errors.throwIfAny();
+            orders.replaceLines(id, lines);
+        }
+        orders.describe(id, r.expectedAt(), r.expectedAt() != null, r.notes());
+        return orders.find(id).orElseThrow();
+    }
+
+    /** Sends a draft to the supplier; an order already sent answers as it stands. */
+    @Transactional
+    public PurchaseOrderRepository.Row order(long id) {
+        PurchaseOrderStatus status = lock(id);
+        if (status != PurchaseOrderStatus.ORDERED) {
+            orders.status(id, status.moveTo(PurchaseOrderStatus.ORDERED, CatalogErrors.PURCHASE_ORDER_STATUS));
+        }
+        return orders.find(id).orElseThrow();
+    }
+
+    /**
+     * Takes in what came: a batch per line at its cost, a {@code purchase} movement each, the lines' received quantities,
+     * the supplier's last costs and the products' average costs; the order becomes {@code received} when every line has
+     * all it ordered. Once per {@code requestKey}: a retry answers the order with the first receipt's goods, not twice.
+     */
+    @Transactional
+    public PurchaseOrderRepository.Row receive(Caller caller, long id, String requestKey, PurchaseReceiveRequest r) {
+        PurchaseOrderStatus status = lock(id);
+        if (requestKey != null && orders.receiptOf(requestKey).isPresent()) {
+            return orders.find(id).orElseThrow();
+        }
+        if (!status.receivable()) {
+            throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
+        }
+        Map<Long, PurchaseOrderRepository.Line> lines = checkedReceipt(id, r);
+        PurchaseOrderRepository.Row order = orders.find(id).orElseThrow();
+        List<PurchaseReceiptService.Purchase> purchases = purchases(r.lines(), lines);
+        Set<Long> productIds = new HashSet<>();
+        purchases.forEach(p -> productIds.add(p.product()));
+        // the cost each product's stock had before these goods, for the average that follows them (read under the
+        // products' locks, so a sale or another receipt meanwhile cannot make it stale)
+        Map<Long, BigDecimal> costs = stock.lock(productIds);
+        Map<Long, StockLevelRepository.Level> before = levels.of(productIds);
+        List<Long> batches =
+                stock.receive(order.supplierId(), order.supplierName(), order.number(), purchases, caller.userId());
+        List<PurchaseOrderRepository.ReceivedLine> received = new ArrayList<>();
+        for (int i = 0; i < purchases.size(); i++) {
+            PurchaseReceiptService.Purchase p = purchases.get(i);
+            received.add(new PurchaseOrderRepository.ReceivedLine(
+                    r.lines().get(i).line(), p.product(), p.quantity(), p.cost(), batches.get(i)));
+        }
+        long receipt = orders.receive(
+                id, order.supplierId(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes(), received);
+        supplierProducts.delivered(
+                order.supplierId(),
+                purchases.stream().map(PurchaseReceiptService.Purchase::product).toList(),
+                purchases.stream().map(PurchaseReceiptService.Purchase::cost).toList());
+        products.costsFollowReceipts(AverageCost.after(before, costs, purchases));
+        boolean all =
+                orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
+        PurchaseOrderStatus after = status.moveTo(
+                all ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED,
+                CatalogErrors.PURCHASE_ORDER_STATUS);
+        orders.status(id, after);
+        outbox.publish(
+                TenantContext.require().key(),
+                PurchaseOrderReceived.of(order, receipt, after.wire(), caller.userId(), received));
+        return orders.find(id).orElseThrow();
+    }
+
+    /** The order's lines by id, the receipt checked: its notes, its lines, none above its order unless accept_over. */
+    private Map<Long, PurchaseOrderRepository.Line> checkedReceipt(long id, PurchaseReceiveRequest r) {
+        FieldErrors errors = new FieldErrors();
+        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
+        if (r.lines() == null
+                || r.lines().isEmpty()
+                || r.lines().size() > MAX_LINES
+                || r.lines().contains(null)) {
+            throw FieldErrors.single("lines", "catalog.purchase_lines_size", MAX_LINES);
+        }
+        Map<Long, PurchaseOrderRepository.Line> lines = new HashMap<>();
+        orders.lines(id).forEach(l -> lines.put(l.id(), l));
+        Map<Long, BigDecimal> coming = coming(errors, r.lines(), lines);
+        errors.throwIfAny();
+        List<Map<String, Object>> over = over(lines, coming);
+        if (!over.isEmpty() && !Boolean.TRUE.equals(r.acceptOver())) {
+            throw CatalogErrors.PURCHASE_OVER_RECEIPT.exception(Map.of("lines", over));
+        }
+        return lines;
+    }
+
+    /** What the receipt brings for each line of the order it names (in the order named); its lines' errors added. */
+    private static Map<Long, BigDecimal> coming(
+            FieldErrors errors, List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
+        Map<Long, BigDecimal> coming = new LinkedHashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            ReceivedLineForm f = forms.get(i);
+            String prefix = "lines." + i + ".";
+            if (f.line() == null) {
+                errors.required(prefix + "line");
+            } else if (!lines.containsKey(f.line())) {
+                errors.add(prefix + "line", "catalog.purchase_line_unknown", String.valueOf(f.line()));
+            }
+            errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
+            errors.amount(prefix + "cost_price", f.costPrice());
+            errors.maxLength(prefix + "batch_number", f.batchNumber(), 100);
+            if (f.manufacturingDate() != null
+                    && f.expiryDate() != null
+                    && !f.manufacturingDate().isBefore(f.expiryDate())) {
+                errors.add(prefix + "expiry_date", "catalog.expiry_before_manufacturing");
+            }
+            if (f.line() != null && f.quantity() != null && lines.containsKey(f.line())) {
+                coming.merge(f.line(), f.quantity(), BigDecimal::add);
+            }
+        }
+        return coming;
+    }
+
+    /** The lines {@code coming} would take above what they ordered: what each ordered, has and would receive. */
+    private static List<Map<String, Object>> over(
+            Map<Long, PurchaseOrderRepository.Line> lines, Map<Long, BigDecimal> coming) {
+        List<Map<String, Object>> over = new ArrayList<>();
+        coming.forEach((lineId, quantity) -> {
+            PurchaseOrderRepository.Line l = lines.get(lineId);
+            BigDecimal after = l.receivedQuantity().add(quantity);
+            if (after.compareTo(l.quantity()) > 0) {
+                over.add(Map.of(
+                        "line", lineId,
+                        "ordered", l.quantity().toPlainString(),
+                        "received", l.receivedQuantity().toPlainString(),
+                        "receiving",
+                                quantity.setScale(3, RoundingMode.UNNECESSARY).toPlainString()));
+            }
+        });
+        return over;
+    }
+
+    /** The ledger's purchases, one per received line as given: its line's product, at its cost, else the line's. */
+    private static List<PurchaseReceiptService.Purchase> purchases(
+            List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
+        List<PurchaseReceiptService.Purchase> purchases = new ArrayList<>();
+        for (ReceivedLineForm f : forms) {
+            PurchaseOrderRepository.Line l = lines.get(f.line());
+            purchases.add(new PurchaseReceiptService.Purchase(
+                    l.productId(),
+                    f.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                    (f.costPrice() != null ? f.costPrice() : l.costPrice()).setScale(2, RoundingMode.HALF_UP),
+                    f.batchNumber(),
+                    f.manufacturingDate(),
+                    f.expiryDate()));
+        }
+        return purchases;
+    }
+
+    /** Closes an order before everything came (its shortfall stays on its lines); again answers the same. */
+    @Transactional
+    public PurchaseOrderRepository.Row close(long id, PurchaseCloseRequest r) {
+        FieldErrors errors = new FieldErrors();
+        errors.maxLength("reason", r.reason(), 500);
+        errors.throwIfAny();
+        PurchaseOrderStatus status = lock(id);
+        if (status != PurchaseOrderStatus.CLOSED) {
+            status.moveTo(PurchaseOrderStatus.CLOSED, CatalogErrors.PURCHASE_ORDER_STATUS);
+            orders.close(id, r.reason() == null ? "" : r.reason().trim());
+        }
+        return orders.find(id).orElseThrow();
+    }
+
+    /** Cancels an order nothing has come for; again answers the same. */
+    @Transactional
+    public PurchaseOrderRepository.Row cancel(long id) {
+        PurchaseOrderStatus status = lock(id);
+        if (status != PurchaseOrderStatus.CANCELLED) {
+            orders.status(id, status.moveTo(PurchaseOrderStatus.CANCELLED, CatalogErrors.PURCHASE_ORDER_RECEIVED));
+        }
+        return orders.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public PurchaseOrderRepository.Row get(long id) {
+        return orders.find(id).orElseThrow(() -> CatalogErrors.PURCHASE_ORDER_NOT_FOUND.exception());
+    }
+
+    @Transactional(readOnly = true)
+    public List<PurchaseOrderRepository.Line> lines(long id) {
+        return orders.lines(id);
+    }
+
+    /** The supplier as the order's document names it: name, contact person, phone, email, address. */
+    @Transactional(readOnly = true)
+    public List<String> supplierContact(long supplierId) {
+        return orders.supplierContact(supplierId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PurchaseOrderRepository.Receipt> receipts(long id) {
+        return orders.receipts(id);
+    }
+
+    /** Orders newest first: of a supplier, in a status, created between two of the store's dates (both included). */
+    @Transactional(readOnly = true)
+    public Page<PurchaseOrderRepository.Row> list(
+            Long supplier, String status, LocalDate from, LocalDate to, Pageable page) {
+        PurchaseOrderStatus wanted = status == null
+                ? null
+                : PurchaseOrderStatus.parse(status)
+                        .orElseThrow(() ->
+                                FieldErrors.single("status", "catalog.purchase_status", PurchaseOrderStatus.names()));
+        if (from != null && to != null && to.isBefore(from)) {
+            throw FieldErrors.single("date_to", "catalog.purchase_dates");
+        }
+        var zone = TenantContext.require().zone();
+        Instant since = from == null ? null : from.atStartOfDay(zone).toInstant();
+        Instant until = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return orders.page(supplier, wanted, since, until, page);
+    }
+
+    private PurchaseOrderStatus lock(long id) {
+        return orders.lock(id).orElseThrow(() -> CatalogErrors.PURCHASE_ORDER_NOT_FOUND.exception());
+    }
+
+    private static List<PurchaseLineForm> forms(FieldErrors errors, List<PurchaseLineForm> lines, boolean required) {
+        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES || lines.contains(null)) {
+            if (required) {
+                errors.add("lines", "catalog.purchase_lines_size", MAX_LINES);
+            }
+            return List.of();
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            PurchaseLineForm f = lines.get(i);
+            String prefix = "lines." + i + ".";
+            if (f.product() == null) {
+                errors.required(prefix + "product");
+            } else if (!seen.add(f.product())) {
+                errors.add(prefix + "product", "catalog.purchase_product_twice");
+            }
+            errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
+            errors.amount(prefix + "cost_price", f.costPrice());
+        }
+        return lines;
+    }
+
+    /** The lines to write: products that keep stock, at the cost given, else the supplier's last, else the product's. */
+    private List<PurchaseOrderRepository.NewLine> lines(
+            FieldErrors errors, long supplier, List<PurchaseLineForm> forms) {
+        Set<Long> ids = new HashSet<>();
+        forms.forEach(f -> ids.add(f.product()));
+        Map<Long, BigDecimal> costs = orders.trackedCostPrices(ids);
+        Map<Long, BigDecimal> last = supplierProducts.lastCosts(supplier, ids);
+        List<PurchaseOrderRepository.NewLine> lines = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            PurchaseLineForm f = forms.get(i);
+            if (!costs.containsKey(f.product())) {
+                errors.add("lines." + i + ".product", "catalog.purchase_product_unknown", String.valueOf(f.product()));
+                continue;
+            }
+            BigDecimal cost =
+                    f.costPrice() != null ? f.costPrice() : last.getOrDefault(f.product(), costs.get(f.product()));
+            lines.add(new PurchaseOrderRepository.NewLine(
+                    f.product(),
+                    f.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                    cost.setScale(2, RoundingMode.HALF_UP)));
+        }
+        return lines;
+    }
+}

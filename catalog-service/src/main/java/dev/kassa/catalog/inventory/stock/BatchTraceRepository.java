@@ -1,0 +1,91 @@
+package dev.kassa.catalog.inventory.stock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What a batch's trace reads: its ledger movements and the sales that took from it (their completed holds). */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+class BatchTraceRepository {
+
+    /** A movement of the batch's stock. */
+    record Moved(String reason, BigDecimal quantity, String reference, String note, Long by, Instant at) {}
+
+    /**
+     * A sale that took from the batch: its id, receipt number, buyer (null: anonymous) with their name and phone as the
+     * sale had them, how much and when.
+     */
+    record Sold(
+            String sale,
+            String receiptNumber,
+            Long customer,
+            String customerName,
+            String customerPhone,
+            BigDecimal quantity,
+            Instant at) {
+
+        /** The sale without the person who bought: for a caller who may not read customers. */
+        Sold anonymous() {
+            return new Sold(sale, receiptNumber, null, null, null, quantity, at);
+        }
+    }
+
+    private final JdbcClient sql;
+
+    BatchTraceRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** The batch's movements other than sales, in their order. */
+    List<Moved> movements(long batchId) {
+        return sql.sql(
+                        """
+                        select reason, quantity, reference, note, created_by, created_at from stock_movements
+                         where batch_id = :id and reason <> 'sale' order by id
+                        """)
+                .param("id", batchId)
+                .query((rs, i) -> new Moved(
+                        rs.getString(1),
+                        rs.getBigDecimal(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        (Long) rs.getObject(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** What the batch's sale movements took out in all. */
+    BigDecimal sold(long batchId) {
+        return sql.sql(
+                        "select coalesce(-sum(quantity), 0) from stock_movements where batch_id = :id and reason = 'sale'")
+                .param("id", batchId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** Each sale that took from the batch, in the order they completed. */
+    List<Sold> sales(long batchId) {
+        return sql.sql(
+                        """
+                        select sale_ref, max(receipt_number), max(customer_id), max(customer_name), max(customer_phone), sum(quantity),
+                               max(updated_at) from reservations
+                         where batch_id = :id and status = 'completed' group by sale_ref order by max(updated_at), sale_ref
+                        """)
+                .param("id", batchId)
+                .query((rs, i) -> new Sold(
+                        rs.getString(1),
+                        rs.getString(2),
+                        (Long) rs.getObject(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+}

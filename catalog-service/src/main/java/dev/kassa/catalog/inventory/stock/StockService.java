@@ -1,0 +1,361 @@
+package dev.kassa.catalog.inventory.stock;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stock as a ledger (spec §3.2.3, rewrite): goods arrive as new batches, leave or are corrected by adjustments,
+ * and every change is a movement row with its reason, note and author. Every change locks the product row,
+ * like the till's holds, so adjustments never race with sales; units held by tills cannot be adjusted away.
+ */
+@Service
+public class StockService {
+
+    /** Reasons a person may give for an adjustment; sales, refunds and receipts are recorded by their own flows. */
+    static final Set<String> ADJUSTMENT_REASONS =
+            Set.of("adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
+
+    private static final Set<String> DECREASING =
+            Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
+
+    /** A receipt of stock as a new batch (checked with the dates' order, in one answer). */
+    @DomainValidated
+    public record ReceiveRequest(
+            @NotNull Long product,
+            @NotNull @Quantity(positive = true) BigDecimal quantity,
+            @Money BigDecimal purchasePrice,
+            @Size(max = 100) String batchNumber,
+            LocalDate manufacturingDate,
+            LocalDate expiryDate,
+            Long supplier,
+            @Size(max = 200) String supplierName,
+            @Size(max = 2000) String notes) {}
+
+    /**
+     * {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a
+     * count); which of them, and the reason, are checked together by the service.
+     */
+    @DomainValidated
+    public record AdjustRequest(
+            Long batch,
+            BigDecimal quantityChange,
+            BigDecimal adjustment,
+            BigDecimal countedQuantity,
+            String reason,
+            @Size(max = 2000) String note) {
+        BigDecimal change() {
+            return quantityChange != null ? quantityChange : adjustment;
+        }
+    }
+
+    /**
+     * A batch's details; its number is required in a whole record (a PUT), checked with the stored batch's dates and
+     * stock.
+     */
+    @DomainValidated
+    public record BatchUpdate(
+            @Required(groups = Whole.class) @Filled @Size(max = 100) String batchNumber,
+            LocalDate manufacturingDate,
+            LocalDate expiryDate,
+            Long supplier,
+            @Size(max = 200) String supplierName,
+            @Size(max = 2000) String notes,
+            Boolean isActive) {}
+
+    private final StockRepository repository;
+    private final BatchRepository batches;
+    private final StockLevelRepository stock;
+    private final StockEvents events;
+    private final RequestRules rules;
+    private final StockSettingsRepository settings;
+
+    StockService(
+            StockRepository repository,
+            BatchRepository batches,
+            StockLevelRepository stock,
+            StockEvents events,
+            RequestRules rules,
+            StockSettingsRepository settings) {
+        this.settings = settings;
+        this.repository = repository;
+        this.batches = batches;
+        this.stock = stock;
+        this.events = events;
+        this.rules = rules;
+    }
+
+    /** A new product's first stock: its batch's number (null: made), quantity, cost and expiry. */
+    public record Opening(long product, String batchNumber, BigDecimal quantity, BigDecimal cost, LocalDate expiry) {}
+
+    /**
+     * New products' first batches, each with its movement ({@code reason}: {@code receipt} from the product form,
+     * {@code import} from a file) and its {@code StockChanged}: one statement each for all of them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(List<Opening> openings, String reason) {
+        if (openings.isEmpty()) {
+            return;
+        }
+        List<BatchRepository.NewBatch> rows = openings.stream()
+                .map(o -> new BatchRepository.NewBatch(
+                        o.product(),
+                        FieldErrors.blank(o.batchNumber())
+                                ? BatchCodes.number()
+                                : o.batchNumber().trim(),
+                        BatchCodes.barcode(),
+                        o.quantity(),
+                        o.cost(),
+                        o.expiry()))
+                .toList();
+        Map<Long, Long> ids = batches.insertAll(rows);
+        stock.recordMovements(
+                rows.stream()
+                        .map(b ->
+                                new StockLevelRepository.Movement(b.productId(), ids.get(b.productId()), b.quantity()))
+                        .toList(),
+                reason,
+                rows.stream().map(BatchRepository.NewBatch::number).toList(),
+                null);
+        Map<Long, String> references = new LinkedHashMap<>();
+        rows.forEach(b -> references.put(b.productId(), b.number()));
+        events.received(references, reason);
+    }
+
+    /** Receives goods into a new batch (purchase price, expiry, supplier) with a {@code receipt} movement. */
+    @Transactional
+    public BatchRepository.View receive(Caller caller, ReceiveRequest r) {
+        FieldErrors errors = rules.check(r);
+        checkDates(errors, r.manufacturingDate(), r.expiryDate());
+        errors.throwIfAny();
+        BigDecimal cost = lockProduct(r.product()).costPrice();
+        checkSupplier(r.supplier());
+        Map<Long, StockLevelRepository.Level> before = events.before(List.of(r.product()));
+        String number = FieldErrors.blank(r.batchNumber())
+                ? BatchCodes.number()
+                : r.batchNumber().trim();
+        BigDecimal quantity = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
+        long id = batches.insert(
+                r.product(),
+                number,
+                BatchCodes.barcode(),
+                quantity,
+                (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY),
+                r.manufacturingDate(),
+                r.expiryDate(),
+                r.supplier(),
+                r.supplierName() == null ? "" : r.supplierName().trim(),
+                r.notes() == null ? "" : r.notes(),
+                settings.newBatchesPending());
+        stock.recordMovement(r.product(), id, quantity, "receipt", number, r.notes(), caller.userId());
+        events.changed(before, "receipt", number);
+        return batches.find(id, TenantContext.require().today()).orElseThrow();
+    }
+
+    /**
+     * Corrects a product's stock with a reason: a signed change or a counted quantity, for one batch or for the
+     * product (increases go to the newest unexpired batch, decreases take expired and earliest-expiring stock first).
+     * Units held by tills are never adjusted away.
+     */
+    @Transactional
+    public void adjust(Caller caller, long productId, AdjustRequest r) {
+        String reason = FieldErrors.blank(r.reason())
+                ? (r.countedQuantity() != null ? "count" : "adjustment")
+                : r.reason().trim();
+        FieldErrors errors = rules.check(r);
+        if (!ADJUSTMENT_REASONS.contains(reason)) {
+            errors.add("reason", "catalog.adjustment_reason_invalid");
+        }
+        BigDecimal change = r.change();
+        if (change == null && r.countedQuantity() == null) {
+            errors.add("quantity_change", "catalog.adjustment_required");
+        } else if (change != null && r.countedQuantity() != null) {
+            errors.add("counted_quantity", "catalog.adjustment_one_of");
+        } else if (change != null
+                && (change.signum() == 0 || !FieldErrors.isQuantity(change.abs(), FieldErrors.MAX_QUANTITY))) {
+            errors.add("quantity_change", "validation.invalid");
+        } else if (change != null && change.signum() > 0 && DECREASING.contains(reason)) {
+            errors.add("quantity_change", "catalog.adjustment_must_decrease");
+        } else if (r.countedQuantity() != null
+                && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
+            errors.add("counted_quantity", "validation.not_negative");
+        }
+        errors.throwIfAny();
+        StockRepository.LockedProduct locked = lockProduct(productId);
+        BigDecimal cost = locked.costPrice();
+        if (!locked.tracked()) {
+            throw CatalogErrors.STOCK_NOT_TRACKED.exception();
+        }
+        List<StockRepository.BatchStock> rows = repository.batches(productId, r.batch());
+        if (r.batch() != null && rows.isEmpty()) {
+            throw CatalogErrors.BATCH_NOT_FOUND.exception();
+        }
+        BigDecimal onHand =
+                rows.stream().map(StockRepository.BatchStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delta =
+                (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
+        if (delta.signum() == 0) {
+            return;
+        }
+        BatchSpread.Plan plan = BatchSpread.of(rows, delta, r.batch() != null);
+        if (plan.missing().signum() > 0) {
+            String wanted = delta.negate().toPlainString();
+            String free = delta.negate().subtract(plan.missing()).toPlainString();
+            throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception(
+                    Map.of("available", free, "requested", wanted), free, wanted);
+        }
+        Map<Long, StockLevelRepository.Level> before = events.before(List.of(productId));
+        String note = r.note() == null ? "" : r.note();
+        List<BatchSpread.Take> takes = new ArrayList<>(plan.takes());
+        if (plan.newBatch() != null) {
+            takes.add(new BatchSpread.Take(
+                    batches.insert(
+                            productId,
+                            BatchCodes.adjustmentNumber(),
+                            BatchCodes.barcode(),
+                            BigDecimal.ZERO.setScale(3),
+                            cost,
+                            null,
+                            null,
+                            null,
+                            "",
+                            "",
+                            false),
+                    plan.newBatch()));
+        }
+        for (BatchSpread.Take take : takes) {
+            batches.changeQuantity(take.batch(), take.change());
+            stock.recordMovement(productId, take.batch(), take.change(), reason, "", note, caller.userId());
+        }
+        events.changed(before, reason, "");
+    }
+
+    /** Batch details (not its quantity, which changes only through movements). */
+    @Transactional
+    public BatchRepository.View updateBatch(long id, BatchUpdate r, boolean partial) {
+        LocalDate today = TenantContext.require().today();
+        BatchRepository.View current =
+                batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        String number = r.batchNumber() != null ? r.batchNumber().trim() : current.batchNumber();
+        LocalDate made =
+                r.manufacturingDate() != null || !partial ? r.manufacturingDate() : current.manufacturingDate();
+        LocalDate expiry = r.expiryDate() != null || !partial ? r.expiryDate() : current.expiryDate();
+        Long supplier = r.supplier() != null || !partial ? r.supplier() : current.supplier();
+        FieldErrors errors = rules.check(r, !partial);
+        checkDates(errors, made, expiry);
+        if (Boolean.FALSE.equals(r.isActive()) && current.quantity().signum() > 0) {
+            // a batch's stock leaves only through a movement: write it off first
+            errors.add(
+                    "is_active", "catalog.batch_has_stock", current.quantity().toPlainString());
+        }
+        errors.throwIfAny();
+        lockProduct(current.product());
+        checkSupplier(supplier);
+        batches.updateDetails(
+                id,
+                number,
+                made,
+                expiry,
+                supplier,
+                r.supplierName() != null ? r.supplierName() : partial ? current.supplierName() : "",
+                r.notes() != null ? r.notes() : partial ? current.notes() : "",
+                r.isActive() != null ? r.isActive() : partial ? current.isActive() : true);
+        return batches.find(id, today).orElseThrow();
+    }
+
+    /**
+     * Removes a batch from use (DELETE batches/{id}). A batch's quantity changes only with a movement, so a batch with stock
+     * left is refused (write it off or adjust it to zero first: the ledger then says where the stock went), and so is one
+     * that tills still hold units of (the sale would take them from it). An empty batch is archived ({@code is_active}
+     * false), never erased, so its movements, holds and the sales that name it keep their batch. Archiving again is a no-op.
+     */
+    @Transactional
+    public void deleteBatch(long id) {
+        LocalDate today = TenantContext.require().today();
+        BatchRepository.View current =
+                batches.find(id, today).orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+        lockProduct(current.product());
+        // read again under the product's lock: a receipt, adjustment or hold of the product may have just changed it
+        BigDecimal left = batches.find(id, today)
+                .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception())
+                .quantity();
+        if (left.signum() != 0) {
+            throw CatalogErrors.BATCH_HAS_STOCK.exception(
+                    Map.of("quantity", left.toPlainString()), left.toPlainString());
+        }
+        BigDecimal held = batches.heldQuantity(id);
+        if (held.signum() > 0) {
+            String shown = held.setScale(3, RoundingMode.HALF_UP).toPlainString();
+            throw CatalogErrors.BATCH_HELD.exception(Map.of("reserved_quantity", shown), shown);
+        }
+        batches.archive(id);
+    }
+
+    @Transactional(readOnly = true)
+    public BatchRepository.View batch(long id) {
+        return batches.find(id, TenantContext.require().today())
+                .orElseThrow(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+    }
+
+    @Transactional(readOnly = true)
+    public Page<BatchRepository.View> batches(BatchRepository.Filter filter, String ordering, Pageable page) {
+        String orderBy = BatchRepository.ORDERING.orderBy(ordering);
+        return batches.page(filter, orderBy, page);
+    }
+
+    /** A product's stock history, newest first; or the store's, when {@code productId} is null. */
+    @Transactional(readOnly = true)
+    public Page<StockMovement> movements(Long productId, String reason, Pageable page) {
+        if (productId != null) {
+            requireProduct(productId);
+        }
+        return repository.movements(productId, FieldErrors.blank(reason) ? null : reason.trim(), page);
+    }
+
+    void requireProduct(long productId) {
+        if (!repository.productExists(productId)) {
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
+        }
+    }
+
+    /** Locks the product row (as holds do) and answers its cost price and whether its stock is tracked. */
+    private StockRepository.LockedProduct lockProduct(long productId) {
+        return repository.lockProduct(productId).orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
+    }
+
+    private void checkSupplier(Long supplierId) {
+        if (supplierId != null && !repository.supplierExists(supplierId)) {
+            throw FieldErrors.single("supplier", "catalog.supplier_not_found");
+        }
+    }
+
+    private static void checkDates(FieldErrors errors, LocalDate made, LocalDate expiry) {
+        if (made != null && expiry != null && !made.isBefore(expiry)) {
+            errors.add("expiry_date", "catalog.expiry_before_manufacturing");
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package dev.kassa.catalog.inventory.transfer;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.inventory.stock.TransferStockService;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.events.OutboxPublisher;
+import dev.kassa.platform.security.Caller;
+import dev.kassa.platform.security.Role;
+import dev.kassa.platform.security.StoreRoles;
+import dev.kassa.platform.tenancy.Tenant;
+import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.tenancy.TenantProvisioner;
+import dev.kassa.platform.validation.DomainValidated;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Transfers between an owner's stores (issue 64 points 5-6): drafted at the source by the owner or a manager of both
+ * stores, shipped there (the goods leave its batches, FEFO, into "in transit"), and received at the destination in one or
+ * several receipts (batches with the same cost, number and dates), what never came recorded as lost at the source's
+ * cost. Each store keeps its own copy; the hand-over goes through the outbox ({@code TransferShipped},
+ * {@code TransferReceived}) and catalog's idempotent transfer consumer, never one transaction
+ * over the two stores.
+ */
+@Service
+public class TransferService {
+
+    /** At most this many lines in a transfer. */
+    static final int MAX_LINES = 1000;
+
+    /** The roles in a store that may move its goods to or from another store. */
+    private static final Set<Role> MOVES = Set.of(Role.OWNER, Role.MANAGER);
+
+    public record TransferLineForm(Long product, BigDecimal quantity) {}
+
+    /** A new draft: to which store (its key), from this one, and its lines. */
+    @DomainValidated
+    public record TransferRequest(String fromStore, String toStore, String notes, List<TransferLineForm> lines) {}
+
+    public record TransferReceivedLineForm(Long line, BigDecimal quantity) {}
+
+    /**
+     * A receipt at the destination: its lines (none given: everything still to come of every line), and {@code close} to
+     * record what is still missing after it as lost.
+     */
+    @DomainValidated
+    public record TransferReceiveRequest(List<TransferReceivedLineForm> lines, Boolean close, String notes) {}
+
+    private final TransferRepository transfers;
+    private final TransferProductRepository products;
+    private final TransferStockService stock;
+    private final TransferReceiptService receipts;
+    private final OutboxPublisher outbox;
+    private final TenantProvisioner tenants;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+    private final StoreRoles roles;
+
+    TransferService(
+            TransferRepository transfers,
+            TransferProductRepository products,
+            TransferStockService stock,
+            TransferReceiptService receipts,
+            OutboxPublisher outbox,
+            TenantProvisioner tenants,
+            PlatformTransactionManager transactions,
+            StoreRoles roles) {
+        this.roles = roles;
+        this.transfers = transfers;
+        this.products = products;
+        this.stock = stock;
+        this.receipts = receipts;
+        this.outbox = outbox;
+        this.tenants = tenants;
+        this.writing = new TransactionTemplate(transactions);
+        // each store is read in a transaction of its own, never inside another store's
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * A draft from this store to another the caller owns or manages: the lines' products must keep stock here, and the
+     * destination must have each (by SKU, else barcode), read in the destination's own read-only transaction first.
+     */
+    public long create(Jwt token, Caller caller, TransferRequest r) {
+        Tenant here = TenantContext.require();
+        FieldErrors errors = new FieldErrors();
+        if (!FieldErrors.blank(r.fromStore())
+                && !here.key().equals(r.fromStore().trim())) {
+            errors.add("from_store", "catalog.transfer_from_store");
+        }
+        String to = FieldErrors.blank(r.toStore()) ? null : r.toStore().trim();
+        if (to == null) {
+            errors.required("to_store");
+        } else if (to.equals(here.key())) {
+            errors.add("to_store", "catalog.transfer_same_store");
+        }
+        errors.maxLength("notes", r.notes(), 2000);
+        List<TransferLineForm> forms = r.lines();
+        if (forms == null || forms.isEmpty() || forms.size() > MAX_LINES || forms.contains(null)) {
+            errors.add("lines", "catalog.purchase_lines_size", MAX_LINES);
+            forms = List.of();
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < forms.size(); i++) {
+            TransferLineForm f = forms.get(i);
+            if (f.product() == null) {
+                errors.required("lines." + i + ".product");
+            } else if (!seen.add(f.product())) {
+                errors.add("lines." + i + ".product", "catalog.transfer_product_twice");
+            }
+            errors.positiveQuantity("lines." + i + ".quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
+        }
+        errors.throwIfAny();
+        if (!caller.managesStore() || !movesGoods(token, to)) {
+            throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
+        }
+        Map<Long, TransferProductRepository.Product> found = reading.execute(s -> products.trackedProducts(seen));
+        List<TransferRepository.NewLine> lines = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            TransferLineForm f = forms.get(i);
+            TransferProductRepository.Product p = found.get(f.product());
+            if (p == null) {
+                errors.add("lines." + i + ".product", "catalog.transfer_product_unknown", String.valueOf(f.product()));
+            } else {
+                lines.add(new TransferRepository.NewLine(
+                        p.id(),
+                        null,
+                        p.name(),
+                        p.sku(),
+                        p.barcode(),
+                        f.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                        BigDecimal.ZERO));
+            }
+        }
+        errors.throwIfAny();
+        Tenant there = tenants.ensureReady(to);
+        List<Long> matched = TenantContext.call(
+                there,
+                () -> reading.execute(s -> products.match(
+                        lines.stream().map(TransferRepository.NewLine::sku).toList(),
+                        lines.stream().map(TransferRepository.NewLine::barcode).toList())));
+        for (int i = 0; i < lines.size(); i++) {
+            if (matched.get(i) == null) {
+                errors.add("lines." + i + ".product", "catalog.transfer_product_not_at_destination");
+            }
+        }
+        errors.throwIfAny();
+        String notes = r.notes() == null ? "" : r.notes();
+        return writing.execute(s -> {
+            long id = transfers.createOutgoing(here.key(), to, notes, caller.userId());
+            transfers.insertLines(id, lines, List.of());
+            return id;
+        });
+    }
+
+    /**
+     * Whether the token makes its user an owner or a manager of {@code store}, as that store's own requests would find
+     * it: a role taken away there since the token was issued counts as none.
+     */
+    private boolean movesGoods(Jwt token, String store) {
+        return roles.roleIn(token, store).filter(MOVES::contains).isPresent();
+    }
+
+    /**
+     * Ships a draft: every line's goods leave the source's sellable batches (FEFO, never what tills hold; all lines or
+     * none), {@code TransferShipped} goes to the destination. A transfer shipped already answers as it stands. Only who
+     * owns or manages the destination now ships into it (a role taken away there since the draft was made counts).
+     */
+    @Transactional
+    public long ship(Jwt token, Caller caller, long id) {
+        TransferRepository.Locked locked = lock(id);
+        if (locked.direction() != Direction.OUT || locked.status() == TransferStatus.CANCELLED) {
+            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
+        }
+        if (locked.status() != TransferStatus.DRAFT) {
+            return id;
+        }
+        TransferRepository.Row row = transfers.find(id).orElseThrow();
+        if (!movesGoods(token, row.toStore())) {
+            throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
+        }
+        List<TransferRepository.Line> lines = transfers.lines(id);
+        Map<Long, List<TransferStockService.Part>> parts = stock.ship(
+                lines.stream()
+                        .map(l -> new TransferStockService.Outgoing(l.id(), l.productId(), l.quantity()))
+                        .toList(),
+                row.number(),
+                caller.userId());
+        List<TransferRepository.NewPart> newParts = new ArrayList<>();
+        for (TransferRepository.Line l : lines) {
+            parts.get(l.id())
+                    .forEach(p -> newParts.add(new TransferRepository.NewPart(
+                            l.lineNo(), p.sourceBatch(), p.quantity(), p.cost(), p.number(), p.made(), p.expiry())));
+        }
+        transfers.shipAll(id);
+        transfers.insertParts(id, newParts);
+        transfers.status(
+                id, locked.status().moveTo(TransferStatus.SHIPPED, CatalogErrors.TRANSFER_STATUS), caller.userId());
+        outbox.publish(
+                TenantContext.require().key(),
+                TransferShipped.of(transfers.find(id).orElseThrow(), transfers.lines(id), transfers.parts(id)));
+        return id;
+    }
+
+    /** Takes goods in at the destination (see {@link TransferReceiptService#receive}); once per {@code requestKey}. */
+    @Transactional
+    public long receive(Caller caller, long id, String requestKey, TransferReceiveRequest r) {
+        TransferRepository.Locked locked = lock(id);
+        if (receipts.madeUnder(requestKey)) {
+            return id;
+        }
+        if (locked.direction() != Direction.IN || !locked.status().receivable()) {
+            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
+        }
+        receipts.receive(caller, transfers.find(id).orElseThrow(), requestKey, r);
+        return id;
+    }
+
+    /** Cancels a draft at the source; again answers the same. */
+    @Transactional
+    public long cancel(long id) {
+        TransferRepository.Locked locked = lock(id);
+        if (locked.status() == TransferStatus.CANCELLED) {
+            return id;
+        }
+        if (locked.direction() != Direction.OUT) {
+            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
+        }
+        transfers.status(id, locked.status().moveTo(TransferStatus.CANCELLED, CatalogErrors.TRANSFER_STATUS), null);
+        return id;
+    }
+
+    /**
+     * The destination's side of a shipment (run by the consumer inside the destination's transaction): its copy of the
+     * transfer, each line matched to its own product by SKU or barcode. A shipment seen before changes nothing.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void arrived(TransferShipped shipped) {
+        transfers
+                .createIncoming(
+                        shipped.number(),
+                        shipped.fromStore(),
+                        shipped.toStore(),
+                        shipped.transferId(),
+                        shipped.notes() == null ? "" : shipped.notes(),
+                        shipped.shippedBy(),
+                        shipped.shippedAt())
+                .ifPresent(id -> {
+                    List<TransferShipped.Line> lines = shipped.lines();
+                    List<Long> matched = products.match(
+                            lines.stream().map(TransferShipped.Line::sku).toList(),
+                            lines.stream().map(TransferShipped.Line::barcode).toList());
+                    List<TransferRepository.NewLine> newLines = new ArrayList<>();
+                    List<TransferRepository.NewPart> parts = new ArrayList<>();
+                    for (int i = 0; i < lines.size(); i++) {
+                        TransferShipped.Line l = lines.get(i);
+                        newLines.add(new TransferRepository.NewLine(
+                                matched.get(i),
+                                l.lineId(),
+                                l.name(),
+                                l.sku(),
+                                l.barcode(),
+                                l.quantity(),
+                                l.quantity()));
+                        int lineNo = i + 1;
+                        l.parts()
+                                .forEach(p -> parts.add(new TransferRepository.NewPart(
+                                        lineNo,
+                                        p.batchId(),
+                                        p.quantity(),
+                                        p.costPrice(),
+                                        p.batchNumber(),
+                                        p.manufacturingDate(),
+                                        p.expiryDate())));
+                    }
+                    transfers.insertLines(id, newLines, parts);
+                });
+    }
+
+    /** The source's side of a receipt at the destination: its lines' received and lost quantities, and the status. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void received(TransferReceived receipt) {
+        TransferRepository.Locked locked =
+                transfers.lock(receipt.sourceTransferId()).orElse(null);
+        if (locked == null || locked.direction() != Direction.OUT) {
+            return;
+        }
+        transfers.linesReceived(receipt.lines().stream()
+                .map(l -> new TransferRepository.LineChange(
+                        l.sourceLineId(), l.quantity(), l.lostQuantity(), l.lostValue()))
+                .toList());
+        // the source's copy takes the status the destination's receipt gave its own (not checked against canBecome)
+        transfers.status(receipt.sourceTransferId(), TransferStatus.of(receipt.transferStatus()), null);
+    }
+
+    @Transactional(readOnly = true)
+    public TransferRepository.Row get(long id) {
+        return transfers.find(id).orElseThrow(() -> CatalogErrors.TRANSFER_NOT_FOUND.exception());
+    }
+
+    @Transactional(readOnly = true)
+    public List<TransferRepository.Line> lines(long id) {
+        return transfers.lines(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TransferRepository.Part> parts(long id) {
+        return transfers.parts(id);
+    }
+
+    /** Transfers newest first: {@code out} of this store or {@code in} to it, in a status. */
+    @Transactional(readOnly = true)
+    public Page<TransferRepository.Row> list(String direction, String status, Pageable page) {
+        Direction d = direction == null
+                ? null
+                : Direction.parse(direction)
+                        .orElseThrow(() -> FieldErrors.single("direction", "catalog.transfer_direction"));
+        TransferStatus s = status == null
+                ? null
+                : TransferStatus.parse(status)
+                        .orElseThrow(
+                                () -> FieldErrors.single("status", "catalog.purchase_status", TransferStatus.names()));
+        return transfers.page(d, s, page);
+    }
+
+    private TransferRepository.Locked lock(long id) {
+        return transfers.lock(id).orElseThrow(() -> CatalogErrors.TRANSFER_NOT_FOUND.exception());
+    }
+}

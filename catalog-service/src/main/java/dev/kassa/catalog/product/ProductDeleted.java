@@ -1,8 +1,0 @@
-package dev.kassa.catalog.product;
-
-import dev.kassa.platform.events.KassaEvent;
-import dev.kassa.platform.events.Topics;
-
-/** A product that was never sold was deleted (a sold product is deactivated instead: {@link ProductUpdated}). */
-@KassaEvent(topic = Topics.CATALOG)
-public record ProductDeleted(long productId) {}

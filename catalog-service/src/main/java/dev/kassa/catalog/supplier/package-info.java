@@ -1,2 +1,0 @@
-/** Suppliers; uses stock (a supplier's batches). */
-package dev.kassa.catalog.supplier;

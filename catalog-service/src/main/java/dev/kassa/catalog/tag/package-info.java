@@ -1,2 +1,0 @@
-/** Product tags; uses product. */
-package dev.kassa.catalog.tag;

@@ -1,2 +1,0 @@
-/** Units of measure; uses no other feature. */
-package dev.kassa.catalog.unit;
