@@ -20,9 +20,10 @@ class ArchitectureTests {
         MODULES.verify();
     }
 
+    /** The modules' diagrams and canvases under {@code docs/modules/catalog}, written afresh by every build. */
     @Test
     void theModulesAreDrawn() {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("target/modules"))
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules/catalog"))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();

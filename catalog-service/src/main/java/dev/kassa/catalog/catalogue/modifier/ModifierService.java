@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ import java.util.function.IntFunction;
  * and may ({@code max}) take, and the products that offer it; and the check of what a sold line chose, which catalog
  * makes when a till holds the line, so every till, order and guest is priced by the same rule.
  */
+@NamedInterface("modifiers")
 @Service
 @Transactional
 public class ModifierService {
@@ -69,6 +71,7 @@ public class ModifierService {
      * a table's served order) and is taken as it was: an option that is gone since is left out instead of refusing it, and
      * the groups' minimum and maximum of now are not applied.
      */
+    @NamedInterface("modifiers")
     public record Wanted(long product, List<Long> options, boolean needed, boolean happened) {}
 
     static final int MAX_OPTIONS = 50;

@@ -7,6 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,13 @@ import java.util.Optional;
  * codes are all scannable, and a product or extra code belongs to one product only. Every statement on
  * {@code product_barcodes}, and the look-ups across the three kinds of code.
  */
+@NamedInterface("products")
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class BarcodeRepository {
 
     /** What a scanned code is: a product's own code, an extra code, or a batch's code (then {@code batchId} is set). */
+    @NamedInterface("products")
     public record Match(long productId, Long batchId, String kind) {}
 
     /** An extra barcode of a product (spec C30). */

@@ -4,6 +4,7 @@ import dev.kassa.platform.validation.DomainValidated;
 import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import jakarta.validation.constraints.Size;
+import org.springframework.modulith.NamedInterface;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
  * the category, codes already taken), several fields (sale price against cost) or the operation (the name required on a
  * create and a PUT, stock only on a create) is checked by {@link ProductRules}, in the same answer.
  */
+@NamedInterface("products")
 @DomainValidated
 public record CreateProductRequest(
         @Size(max = 255) @PrintableText String name,

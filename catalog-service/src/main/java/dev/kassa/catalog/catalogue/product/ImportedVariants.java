@@ -1,5 +1,6 @@
 package dev.kassa.catalog.catalogue.product;
 
+import dev.kassa.catalog.catalogue.OpeningStock;
 import dev.kassa.catalog.catalogue.product.ProductVariantService.VariantRequest;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
@@ -44,7 +45,7 @@ final class ImportedVariants {
             return ImportHandler.Result.refused(refused);
         }
         if (!dryRun) {
-            variants.create(parent.id(), r, "import");
+            variants.create(parent.id(), r, OpeningStock.Source.IMPORT);
         }
         return ImportHandler.Result.of(ImportOutcome.CREATED);
     }
@@ -68,7 +69,8 @@ final class ImportedVariants {
     private KassaException refusal(Product parent, VariantRequest r) {
         try {
             Map<String, String> options = variants.checkOptions(parent, r.options());
-            return products.createAll(List.of(ProductVariantService.form(parent, options, r)), "import", false)
+            return products.createAll(
+                            List.of(ProductVariantService.form(parent, options, r)), OpeningStock.Source.IMPORT, false)
                     .get(0)
                     .refusal();
         } catch (KassaException refused) {

@@ -1,6 +1,6 @@
 package dev.kassa.catalog.catalogue.product;
 
-import dev.kassa.catalog.inventory.stock.Expiry;
+import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.data.LikePatterns;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -39,8 +39,6 @@ public record ProductFilter(
     }
 
     static final Set<String> STATUSES = Set.of("in_stock", "low_stock", "out_of_stock", "unlimited");
-    /** A product {@code p}'s stock that may be sold now: its fresh batches less what tills hold. */
-    static final String AVAILABLE = Expiry.AVAILABLE;
     /**
      * Whether stock is kept of {@code p}: its own flag, or for a product made of others whether any component's is kept
      * (as the product's page says).
@@ -49,7 +47,9 @@ public record ProductFilter(
             + " then exists (select 1 from recipe_components rc join products c on c.id = rc.component_id"
             + " where rc.product_id = p.id and c.track_inventory) else p.track_inventory end)";
     /** What {@code p} has to sell now: for a product made of others, how many its tracked components make. */
-    static final String SELLABLE_NOW = "coalesce(" + Expiry.MAKEABLE + ", " + AVAILABLE + ")";
+    static String sellableNow(StockFigures stock) {
+        return "coalesce(" + stock.makeable() + ", " + stock.available("p") + ")";
+    }
 
     public static ProductFilter all(String search, Long category, Boolean active) {
         return new ProductFilter(search, category, null, active, null, null, null, null, null, null, null);
@@ -67,7 +67,7 @@ public record ProductFilter(
     }
 
     /** The where clause, with its named parameters put into {@code params}. */
-    String where(Map<String, Object> params) {
+    String where(Map<String, Object> params, StockFigures stock) {
         String like = LikePatterns.contains(search);
         StringBuilder sql = new StringBuilder(" where true");
         if (like != null) {
@@ -96,13 +96,14 @@ public record ProductFilter(
         if (stockStatus != null) {
             // expired batches are judged by the store's date, not the database's
             params.put("today", TenantContext.require().today());
+            String sellableNow = sellableNow(stock);
             sql.append(
                     switch (stockStatus) {
                         case "unlimited" -> " and not " + TRACKED;
-                        case "out_of_stock" -> " and " + TRACKED + " and " + SELLABLE_NOW + " <= 0";
-                        case "low_stock" -> " and " + TRACKED + " and " + SELLABLE_NOW + " > 0 and " + SELLABLE_NOW
+                        case "out_of_stock" -> " and " + TRACKED + " and " + sellableNow + " <= 0";
+                        case "low_stock" -> " and " + TRACKED + " and " + sellableNow + " > 0 and " + sellableNow
                                 + " <= p.min_quantity";
-                        default -> " and " + TRACKED + " and " + SELLABLE_NOW + " > p.min_quantity";
+                        default -> " and " + TRACKED + " and " + sellableNow + " > p.min_quantity";
                     });
         }
         return sql.toString();

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.catalogue.product;
 
+import dev.kassa.catalog.catalogue.OpeningStock;
 import dev.kassa.catalog.catalogue.category.CategoryService;
 import dev.kassa.catalog.catalogue.unit.Unit;
 import dev.kassa.catalog.catalogue.unit.UnitRepository;
@@ -307,7 +308,7 @@ class ProductImportService implements ImportHandler {
             List<ImportedLine> passing = fresh;
             if (dryRun || fresh.stream().anyMatch(this::makesNames)) {
                 List<ProductService.Made> checked = products.createAll(
-                        fresh.stream().map(l -> form(l, false)).toList(), "import", false);
+                        fresh.stream().map(l -> form(l, false)).toList(), OpeningStock.Source.IMPORT, false);
                 passing = new ArrayList<>();
                 for (int k = 0; k < fresh.size(); k++) {
                     ImportedLine line = fresh.get(k);
@@ -323,8 +324,8 @@ class ProductImportService implements ImportHandler {
                     return;
                 }
             }
-            List<ProductService.Made> made =
-                    products.createAll(passing.stream().map(l -> form(l, true)).toList(), "import", true);
+            List<ProductService.Made> made = products.createAll(
+                    passing.stream().map(l -> form(l, true)).toList(), OpeningStock.Source.IMPORT, true);
             for (int k = 0; k < passing.size(); k++) {
                 if (made.get(k).refusal() != null) {
                     results[passing.get(k).index()] = Result.refused(made.get(k).refusal());

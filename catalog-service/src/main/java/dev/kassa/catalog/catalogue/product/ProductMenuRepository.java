@@ -3,7 +3,7 @@ package dev.kassa.catalog.catalogue.product;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.catalog.inventory.stock.Expiry;
+import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +40,12 @@ class ProductMenuRepository {
     private static final TypeReference<List<MenuGroup>> GROUPS = new TypeReference<>() {};
 
     private final JdbcClient sql;
+    private final StockFigures stock;
     private final ObjectMapper json;
 
-    ProductMenuRepository(JdbcClient sql, ObjectMapper json) {
+    ProductMenuRepository(JdbcClient sql, ObjectMapper json, StockFigures stock) {
         this.sql = sql;
+        this.stock = stock;
         this.json = json;
     }
 
@@ -84,7 +86,7 @@ class ProductMenuRepository {
                            and (:all or p.id = any(cast(:ids as bigint[])))
                          order by c.name nulls last, c.id, p.name, p.id
                         """
-                                .formatted(Expiry.available("c"), ProductFilter.AVAILABLE))
+                                .formatted(stock.available("c"), stock.available("p")))
                 .param("today", TenantContext.require().today())
                 .param("all", ids.isEmpty())
                 .param("ids", SqlArrays.texts(ids))

@@ -3,8 +3,8 @@ package dev.kassa.catalog.catalogue.product;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.catalog.inventory.stock.StockLevelRepository;
-import dev.kassa.catalog.inventory.stock.StockLevelRepository.Level;
+import dev.kassa.catalog.catalogue.StockFigures;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantSchemaDataSource;
 import org.springframework.data.domain.Page;
@@ -48,7 +48,7 @@ class ProductReadRepository {
             String categoryName,
             String unitName,
             String unitShort,
-            Level level,
+            StockLevel level,
             List<ProductView.BatchView> batches,
             List<Image> images,
             String matchedKind,
@@ -79,8 +79,8 @@ class ProductReadRepository {
             Map<String, String> variantOptions)
             implements ProductFields {}
 
-    /** What a list shows of a product: the product, its unit's and category's names, its stock and images. */
-    private static final String LIST_COLUMNS =
+    /** What a list shows of a product: the product, its unit's and category's names and its images (then its stock). */
+    private static final String PRODUCT_COLUMNS =
             """
             select p.*, u.name as unit_name, u.short_name as unit_short, c.name as category_name,
                    (select coalesce(json_agg(json_build_object(
@@ -88,50 +88,45 @@ class ProductReadRepository {
                                'content_type', f.content_type, 'size', f.size_bytes, 'created_at', i.created_at)
                            order by i.sort_order, i.created_at, i.id), '[]')
                       from product_images i join kassa_file f on f.id = i.file_id where i.product_id = p.id) as image_list,
-            """
-                    + StockLevelRepository.LEVEL_COLUMNS;
-
-    /** What the page shows: a list's columns with the product's batches. */
-    private static final String COLUMNS = LIST_COLUMNS
-            + """
-            ,
-                   (select coalesce(json_agg(json_build_object(
-                               'id', b.id, 'batch_number', b.batch_number, 'barcode', b.barcode,
-                               'quantity', b.quantity::text, 'purchase_price', b.purchase_price::text,
-                               'expiry_date', b.expiry_date, 'received_at', b.received_at)
-                           order by b.expiry_date, b.received_at, b.id), '[]')
-                      from batches b where b.product_id = p.id) as batch_list
             """;
-
-    private static final String JOINS =
-            " left join units u on u.id = p.unit_id left join categories c on c.id = p.category_id "
-                    + StockLevelRepository.LEVEL_JOINS;
-
-    private static final String BY_ID =
-            COLUMNS + ", null as matched_kind, null as matched_batch from products p" + JOINS + " where p.id = :id";
-
-    /** The product a scanned code names ({@code scanned_codes}: its own code, an extra one, an active batch's), by precedence. */
-    private static final String BY_CODE =
-            "with m as (select product_id, batch_id, kind from scanned_codes where code = :code order by precedence limit 1) "
-                    + COLUMNS + ", m.kind as matched_kind, m.batch_id as matched_batch"
-                    + " from m join products p on p.id = m.product_id" + JOINS;
 
     private final JdbcClient sql;
     private final ObjectMapper json;
+    private final StockFigures stock;
+    /** What a list shows of a product, its stock included. */
+    private final String listColumns;
+    /** What the page shows: a list's columns with the product's batches. */
+    private final String columns;
 
-    ProductReadRepository(DataSource dataSource, ObjectMapper json) {
+    private final String joins;
+    private final String byId;
+    /** The product a scanned code names ({@code scanned_codes}: its own code, an extra one, an active batch's), by precedence. */
+    private final String byCode;
+
+    ProductReadRepository(DataSource dataSource, ObjectMapper json, StockFigures stock) {
         this.sql = TenantSchemaDataSource.reads(dataSource);
         this.json = json;
+        this.stock = stock;
+        this.listColumns = PRODUCT_COLUMNS + stock.levelColumns();
+        this.columns = listColumns + ", " + stock.batchList() + " as batch_list";
+        this.joins = " left join units u on u.id = p.unit_id left join categories c on c.id = p.category_id "
+                + stock.levelJoins();
+        this.byId =
+                columns + ", null as matched_kind, null as matched_batch from products p" + joins + " where p.id = :id";
+        this.byCode =
+                "with m as (select product_id, batch_id, kind from scanned_codes where code = :code order by precedence limit 1) "
+                        + columns + ", m.kind as matched_kind, m.batch_id as matched_batch"
+                        + " from m join products p on p.id = m.product_id" + joins;
     }
 
     /** The product's page as of the store's date {@code today} (which batches have expired); empty when there is none. */
     Optional<Read> page(long id, LocalDate today) {
-        return one(BY_ID, "id", id, today);
+        return one(byId, "id", id, today);
     }
 
     /** The page of the product a scanned code names, with what the code is; empty when it names none. */
     Optional<Read> scanned(String code, LocalDate today) {
-        return one(BY_CODE, "code", code, today);
+        return one(byCode, "code", code, today);
     }
 
     /** The one product {@code statement} finds by its parameter {@code name}. */
@@ -149,7 +144,7 @@ class ProductReadRepository {
      */
     Page<Read> list(ProductFilter filter, String orderBy, Pageable pageable, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return page(filter.where(params), params, orderBy, pageable, today);
+        return page(filter.where(params, stock), params, orderBy, pageable, today);
     }
 
     /**
@@ -161,7 +156,7 @@ class ProductReadRepository {
         params.put("threshold", threshold);
         params.put("today", today);
         return page(
-                " where p.is_active and " + ProductFilter.TRACKED + " and " + ProductFilter.SELLABLE_NOW
+                " where p.is_active and " + ProductFilter.TRACKED + " and " + ProductFilter.sellableNow(stock)
                         + " between 0.001 and coalesce(cast(:threshold as numeric), p.min_quantity)",
                 params,
                 "p.name, p.id",
@@ -180,8 +175,8 @@ class ProductReadRepository {
         List<Read> reads = sql.sql("with page as (select p.id, row_number() over (order by " + orderBy + ") as n"
                         + " from products p" + where + " order by " + orderBy
                         + " limit :pageLimit offset :pageOffset) "
-                        + LIST_COLUMNS + ", null as batch_list, null as matched_kind, null as matched_batch"
-                        + " from page join products p on p.id = page.id" + JOINS + " order by page.n")
+                        + listColumns + ", null as batch_list, null as matched_kind, null as matched_batch"
+                        + " from page join products p on p.id = page.id" + joins + " order by page.n")
                 .params(params)
                 .param("today", today)
                 .param("pageLimit", pageable.getPageSize())
@@ -196,8 +191,8 @@ class ProductReadRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return sql.sql(LIST_COLUMNS + ", null as batch_list, null as matched_kind, null as matched_batch"
-                        + " from products p" + JOINS + " where p.id = any(cast(:ids as bigint[]))"
+        return sql.sql(listColumns + ", null as batch_list, null as matched_kind, null as matched_batch"
+                        + " from products p" + joins + " where p.id = any(cast(:ids as bigint[]))"
                         + " order by array_position(cast(:ids as bigint[]), p.id)")
                 .param("ids", SqlArrays.texts(ids))
                 .param("today", today)
@@ -262,7 +257,7 @@ class ProductReadRepository {
                 rs.getString("category_name"),
                 rs.getString("unit_name"),
                 rs.getString("unit_short"),
-                StockLevelRepository.level(rs, true),
+                stock.level(rs),
                 batches,
                 images,
                 rs.getString("matched_kind"),

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.catalogue.product;
 
+import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.web.SqlOrdering;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,11 @@ class ProductSearchRepository {
                     "p.sale_price"));
 
     private final JdbcClient sql;
+    private final StockFigures stock;
 
-    ProductSearchRepository(JdbcClient sql) {
+    ProductSearchRepository(JdbcClient sql, StockFigures stock) {
         this.sql = sql;
+        this.stock = stock;
     }
 
     /** Locks the product's row against every other writer until the transaction ends (before deleting it); false if there is none. */
@@ -51,10 +54,9 @@ class ProductSearchRepository {
      */
     boolean hasSalesHistory(long id) {
         return sql.sql(
-                        """
-                        select exists (select 1 from stock_movements where product_id = :id and reason in ('sale', 'refund'))
-                            or exists (select 1 from reservations where product_id = :id and status in ('active', 'completed'))
-                            or exists (select 1 from recipe_components where component_id = :id)
+                        "select " + stock.traded()
+                                + """
+                             or exists (select 1 from recipe_components where component_id = :id)
                             or exists (select 1 from modifier_options where component_id = :id or replaces_id = :id)
                             or exists (select 1 from products where variant_of = :id)
                         """)

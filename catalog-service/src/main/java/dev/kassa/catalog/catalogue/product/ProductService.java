@@ -1,10 +1,10 @@
 package dev.kassa.catalog.catalogue.product;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.OpeningStock;
 import dev.kassa.catalog.catalogue.category.Category;
 import dev.kassa.catalog.catalogue.category.CategoryRepository;
 import dev.kassa.catalog.catalogue.image.ProductImageService;
-import dev.kassa.catalog.inventory.stock.StockService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.events.OutboxPublisher;
@@ -12,6 +12,7 @@ import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * read with its stock, batches and gallery. Its form's rules are {@link ProductRules}, the codes Kassa makes for it
  * {@link ProductCodes}.
  */
+@NamedInterface("products")
 @Service
 public class ProductService {
 
@@ -38,7 +40,7 @@ public class ProductService {
     private final ProductCodes codes;
     private final CategoryRepository categories;
     private final OutboxPublisher outbox;
-    private final StockService stockService;
+    private final OpeningStock openingStock;
     private final ProductSearchRepository search;
     private final ProductImageService images;
     private final ProductReadRepository pages;
@@ -49,7 +51,7 @@ public class ProductService {
             ProductCodes codes,
             CategoryRepository categories,
             OutboxPublisher outbox,
-            StockService stockService,
+            OpeningStock openingStock,
             ProductSearchRepository search,
             ProductImageService images,
             ProductReadRepository pages) {
@@ -58,7 +60,7 @@ public class ProductService {
         this.codes = codes;
         this.categories = categories;
         this.outbox = outbox;
-        this.stockService = stockService;
+        this.openingStock = openingStock;
         this.search = search;
         this.images = images;
         this.pages = pages;
@@ -67,11 +69,11 @@ public class ProductService {
     /** Product, pricing, inventory settings and the first batch (with its receipt movement), all or nothing. */
     @Transactional
     public ProductView create(CreateProductRequest r) {
-        return view(create(r, "receipt"));
+        return view(create(r, OpeningStock.Source.FORM));
     }
 
     /** As {@link #create(CreateProductRequest)}, the first batch's movement with {@code stockReason} ({@code import}). */
-    Product create(CreateProductRequest r, String stockReason) {
+    Product create(CreateProductRequest r, OpeningStock.Source stockReason) {
         Made made = createAll(List.of(r), stockReason, true).get(0);
         if (made.refusal() != null) {
             throw made.refusal();
@@ -89,7 +91,7 @@ public class ProductService {
      * ({@code stockReason}) and {@code StockChanged}, and their {@code ProductCreated}. {@code write} false only checks
      * them (an import's dry run): the ids are then null.
      */
-    List<Made> createAll(List<CreateProductRequest> forms, String stockReason, boolean write) {
+    List<Made> createAll(List<CreateProductRequest> forms, OpeningStock.Source stockReason, boolean write) {
         List<ProductRules.Checked> checked = rules.ofNew(forms);
         List<Made> made = new ArrayList<>(forms.size());
         List<Integer> passed = new ArrayList<>();
@@ -135,7 +137,7 @@ public class ProductService {
                     r.isActive() == null || r.isActive()));
         }
         List<Long> ids = products.insert(rows);
-        List<StockService.Opening> openings = new ArrayList<>();
+        List<OpeningStock.Opening> openings = new ArrayList<>();
         List<Object> created = new ArrayList<>(rows.size());
         Map<Long, String> categoryNames = categoryNames(rows.stream()
                 .map(NewProducts.Row::categoryId)
@@ -148,7 +150,7 @@ public class ProductService {
             long id = ids.get(k);
             made.set(passed.get(k), new Made(id, null));
             if (f.initialQuantity().signum() > 0) {
-                openings.add(new StockService.Opening(
+                openings.add(new OpeningStock.Opening(
                         id, r.batchNumber(), f.initialQuantity(), f.costPrice(), r.expiryDate()));
             }
             created.add(new ProductCreated(
@@ -165,7 +167,7 @@ public class ProductService {
                     row.categoryId(),
                     row.categoryId() == null ? null : categoryNames.get(row.categoryId())));
         }
-        stockService.open(openings, stockReason);
+        openingStock.open(openings, stockReason);
         outbox.publishAll(tenant.key(), created);
         return made;
     }
@@ -289,6 +291,7 @@ public class ProductService {
     }
 
     /** What a scanned code names (a product's own code, an extra one, an active batch's), read with its page in one statement. */
+    @NamedInterface("products")
     public record Scanned(ProductView product, String kind, Long batchId) {}
 
     public Optional<Scanned> scanned(String code) {

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.catalogue.product;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.OpeningStock;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Required;
@@ -56,12 +57,12 @@ class ProductVariantService {
      */
     @Transactional
     ProductView create(long parentId, VariantRequest r) {
-        return create(parentId, r, "receipt");
+        return create(parentId, r, OpeningStock.Source.FORM);
     }
 
     /** {@link #create(long, VariantRequest)}, its opening stock's movement with {@code stockReason} ({@code import}). */
     @Transactional
-    ProductView create(long parentId, VariantRequest r, String stockReason) {
+    ProductView create(long parentId, VariantRequest r, OpeningStock.Source stockReason) {
         if (products.lock(parentId).isEmpty()) {
             throw CatalogErrors.NO_SUCH_PRODUCT.exception();
         }

@@ -1,8 +1,8 @@
 package dev.kassa.catalog.catalogue.product;
 
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.image.ImageView;
-import dev.kassa.catalog.inventory.stock.BatchRepository;
-import dev.kassa.catalog.inventory.stock.StockLevelRepository.Level;
+import org.springframework.modulith.NamedInterface;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import java.util.Map;
  * variant_of}) and what sets it apart ({@code options}); a product made of others ({@code has_recipe}) shows its
  * components' cost and how many they make as its cost and stock.
  */
+@NamedInterface("products")
 public record ProductView(
         Long id,
         String name,
@@ -73,19 +74,7 @@ public record ProductView(
             BigDecimal purchasePrice,
             LocalDate expiryDate,
             boolean isExpired,
-            Instant receivedAt) {
-        static BatchView from(BatchRepository.View b) {
-            return new BatchView(
-                    b.id(),
-                    b.batchNumber(),
-                    b.barcode(),
-                    b.quantity(),
-                    b.purchasePrice(),
-                    b.expiryDate(),
-                    b.isExpired(),
-                    b.receivedAt());
-        }
-    }
+            Instant receivedAt) {}
 
     /** {@code images}: the product's gallery in order; its first image is {@code main_image} (an absolute address). */
     static ProductView of(
@@ -93,7 +82,7 @@ public record ProductView(
             String categoryName,
             String unitName,
             String unitShort,
-            Level level,
+            StockLevel level,
             List<BatchView> batches,
             List<ImageView> images) {
         String status = stockStatus(p, level);
@@ -151,12 +140,12 @@ public record ProductView(
     }
 
     /** Whether stock is kept of it: its own flag, or for a product made of others whether any component's is kept. */
-    static boolean tracked(ProductFields p, Level level) {
+    static boolean tracked(ProductFields p, StockLevel level) {
         return level.composite() ? level.makeable() != null : p.trackInventory();
     }
 
     /** unlimited (not tracked), out_of_stock, low_stock (0 < available ≤ minimum) or in_stock. */
-    static String stockStatus(ProductFields p, Level level) {
+    static String stockStatus(ProductFields p, StockLevel level) {
         if (!tracked(p, level)) {
             return "unlimited";
         }

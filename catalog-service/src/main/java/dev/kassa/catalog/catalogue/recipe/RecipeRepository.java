@@ -1,6 +1,6 @@
 package dev.kassa.catalog.catalogue.recipe;
 
-import dev.kassa.catalog.inventory.stock.Expiry;
+import dev.kassa.catalog.catalogue.StockFigures;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +31,11 @@ class RecipeRepository {
     record Part(long product, BigDecimal quantity) {}
 
     private final JdbcClient sql;
+    private final StockFigures stock;
 
-    RecipeRepository(JdbcClient sql) {
+    RecipeRepository(JdbcClient sql, StockFigures stock) {
         this.sql = sql;
+        this.stock = stock;
     }
 
     /** The product's components in the recipe's order. */
@@ -46,7 +48,7 @@ class RecipeRepository {
                          where rc.product_id = :product
                          order by rc.position, c.id
                         """
-                                .formatted(Expiry.available("c")))
+                                .formatted(stock.available("c")))
                 .param("product", product)
                 .param("today", TenantContext.require().today())
                 .query((rs, i) -> new Component(

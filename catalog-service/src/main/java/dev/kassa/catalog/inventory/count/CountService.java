@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.count;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.BarcodeRepository;
 import dev.kassa.catalog.inventory.stock.StockCorrectionService;
 import dev.kassa.catalog.inventory.stock.StockLevelRepository;
@@ -174,13 +175,13 @@ public class CountService {
             }
         }
         errors.throwIfAny();
-        Map<Long, StockLevelRepository.Level> levels = stock.of(items.keySet());
+        Map<Long, StockLevel> levels = stock.of(items.keySet());
         List<CountRepository.Line> lines = new ArrayList<>();
         Map<Long, CountRepository.Line> totals = new LinkedHashMap<>();
         for (int i = 0; i < forms.size(); i++) {
             LineForm f = forms.get(i);
             long product = products.get(i);
-            StockLevelRepository.Level level = levels.get(product);
+            StockLevel level = levels.get(product);
             BigDecimal expected = level.onHand()
                     .subtract(level.reserved())
                     .max(BigDecimal.ZERO)

@@ -1,7 +1,7 @@
 package dev.kassa.catalog.inventory.purchase;
 
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.inventory.stock.PurchaseReceiptService;
-import dev.kassa.catalog.inventory.stock.StockLevelRepository;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,7 +19,7 @@ public final class AverageCost {
 
     /** Each product's cost after the goods: its stock on hand at its cost, and what came at theirs, averaged by quantity. */
     public static Map<Long, BigDecimal> after(
-            Map<Long, StockLevelRepository.Level> before,
+            Map<Long, StockLevel> before,
             Map<Long, BigDecimal> costs,
             List<PurchaseReceiptService.Purchase> purchases) {
         Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();

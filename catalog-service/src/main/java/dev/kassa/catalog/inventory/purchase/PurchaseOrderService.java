@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.purchase;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.ProductService;
 import dev.kassa.catalog.inventory.stock.PurchaseReceiptService;
 import dev.kassa.catalog.inventory.stock.StockLevelRepository;
@@ -164,7 +165,7 @@ public class PurchaseOrderService {
         // the cost each product's stock had before these goods, for the average that follows them (read under the
         // products' locks, so a sale or another receipt meanwhile cannot make it stale)
         Map<Long, BigDecimal> costs = stock.lock(productIds);
-        Map<Long, StockLevelRepository.Level> before = levels.of(productIds);
+        Map<Long, StockLevel> before = levels.of(productIds);
         List<Long> batches =
                 stock.receive(order.supplierId(), order.supplierName(), order.number(), purchases, caller.userId());
         List<PurchaseOrderRepository.ReceivedLine> received = new ArrayList<>();

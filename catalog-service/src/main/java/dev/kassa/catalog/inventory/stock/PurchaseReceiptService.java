@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.error.FieldErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -77,7 +78,7 @@ public class PurchaseReceiptService {
         List<Long> products =
                 lines.stream().map(Purchase::product).distinct().sorted().toList();
         lock(products);
-        Map<Long, StockLevelRepository.Level> before = events.before(products);
+        Map<Long, StockLevel> before = events.before(products);
         boolean pending = settings.newBatchesPending();
         List<Long> ids = new ArrayList<>(lines.size());
         for (Purchase p : lines) {

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.StockLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -124,7 +125,7 @@ public class SoldStockService {
     /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
     @Transactional
     public void restock(String receiptNumber, List<Returned> lines) {
-        Map<Long, StockLevelRepository.Level> before = events.before(lines.stream()
+        Map<Long, StockLevel> before = events.before(lines.stream()
                 .map(Returned::productId)
                 .filter(Objects::nonNull)
                 .distinct()

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.StockLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,7 @@ public class StockCorrectionService {
         List<Long> ids = corrections.stream().map(Correction::product).toList();
         Map<Long, StockRepository.LockedProduct> locked = repository.lockProducts(ids);
         Map<Long, List<StockRepository.BatchStock>> rows = repository.batches(ids);
-        Map<Long, StockLevelRepository.Level> before = events.before(locked.keySet());
+        Map<Long, StockLevel> before = events.before(locked.keySet());
         List<BatchSpread.Take> takes = new ArrayList<>();
         List<StockLevelRepository.Movement> movements = new ArrayList<>();
         List<BatchRepository.NewBatch> added = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class StockEvents {
 
     /** The levels before a change, to compare with afterwards. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    public Map<Long, StockLevelRepository.Level> before(Collection<Long> productIds) {
+    public Map<Long, StockLevel> before(Collection<Long> productIds) {
         return stock.of(productIds);
     }
 
@@ -58,7 +59,7 @@ public class StockEvents {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void changed(Map<Long, StockLevelRepository.Level> before, String reason, String reference) {
+    public void changed(Map<Long, StockLevel> before, String reason, String reference) {
         Map<Long, BigDecimal> was = new HashMap<>();
         before.forEach((product, level) -> was.put(product, level.onHand()));
         publish(stock.current(before.keySet()), product -> was.get(product), reason, reference);
@@ -87,11 +88,11 @@ public class StockEvents {
                 StockLevelRepository.Current current = now.get(product);
                 if (current != null) {
                     BigDecimal since = later.getOrDefault(product, BigDecimal.ZERO);
-                    StockLevelRepository.Level level = current.level();
+                    StockLevel level = current.level();
                     after.put(
                             product,
                             new StockLevelRepository.Current(
-                                    new StockLevelRepository.Level(
+                                    new StockLevel(
                                             level.onHand().add(since),
                                             level.reserved().add(since),
                                             level.available(),
@@ -134,7 +135,7 @@ public class StockEvents {
         for (var e : after.entrySet()) {
             long productId = e.getKey();
             BigDecimal was = wasOnHand.apply(productId);
-            StockLevelRepository.Level now = e.getValue().level();
+            StockLevel now = e.getValue().level();
             BigDecimal change = now.onHand().subtract(was);
             if (change.signum() == 0) {
                 continue;

@@ -1,5 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.data.SqlArrays;
 import dev.kassa.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,34 +24,6 @@ import java.util.Map;
 @Repository
 public class StockLevelRepository {
 
-    /**
-     * A product's stock; for a product made of others (read with {@link #LEVEL_JOINS}) what one unit of it costs from its components
-     * ({@code recipeCost}, null for any other product) and how many its tracked components make now ({@code makeable}:
-     * null when none is tracked), its own stock zero.
-     */
-    public record Level(
-            BigDecimal onHand,
-            BigDecimal reserved,
-            BigDecimal available,
-            BigDecimal unavailable,
-            BigDecimal recipeCost,
-            BigDecimal makeable) {
-        static final Level ZERO = new Level(
-                BigDecimal.ZERO.setScale(3),
-                BigDecimal.ZERO.setScale(3),
-                BigDecimal.ZERO.setScale(3),
-                BigDecimal.ZERO.setScale(3));
-
-        public Level(BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal unavailable) {
-            this(onHand, reserved, available, unavailable, null, null);
-        }
-
-        /** Whether the product is made of others (its stock is its components'). */
-        public boolean composite() {
-            return recipeCost != null;
-        }
-    }
-
     /** What a low-stock alert names and compares: the product's name, SKU, minimum, and whether its stock is tracked. */
     record Settings(String name, String sku, BigDecimal minQuantity, boolean tracked) {}
 
@@ -61,13 +34,13 @@ public class StockLevelRepository {
     }
 
     /** A product's stock now and its alert settings, read together. */
-    record Current(Level level, Settings settings) {}
+    record Current(StockLevel level, Settings settings) {}
 
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    public Map<Long, Level> of(Collection<Long> productIds) {
-        Map<Long, Level> levels = new HashMap<>();
+    public Map<Long, StockLevel> of(Collection<Long> productIds) {
+        Map<Long, StockLevel> levels = new HashMap<>();
         current(productIds).forEach((id, current) -> levels.put(id, current.level()));
-        productIds.forEach(id -> levels.putIfAbsent(id, Level.ZERO));
+        productIds.forEach(id -> levels.putIfAbsent(id, StockLevel.ZERO));
         return levels;
     }
 
@@ -142,12 +115,12 @@ public class StockLevelRepository {
      * {@code recipes}, {@code recipe_cost} and {@code makeable}): for a product made of others, how many its components
      * make, nothing of its own.
      */
-    public static Level level(ResultSet rs, boolean recipes) throws SQLException {
+    public static StockLevel level(ResultSet rs, boolean recipes) throws SQLException {
         BigDecimal recipeCost = recipes ? rs.getBigDecimal("recipe_cost") : null;
         if (recipeCost != null) {
             BigDecimal makeable = rs.getBigDecimal("makeable");
             BigDecimal made = makeable == null ? BigDecimal.ZERO.setScale(3) : makeable.setScale(3);
-            return new Level(
+            return new StockLevel(
                     made,
                     BigDecimal.ZERO.setScale(3),
                     made,
@@ -156,7 +129,7 @@ public class StockLevelRepository {
                     makeable == null ? null : made);
         }
         BigDecimal reserved = rs.getBigDecimal("reserved").setScale(3);
-        return new Level(
+        return new StockLevel(
                 rs.getBigDecimal("on_hand").setScale(3),
                 reserved,
                 rs.getBigDecimal("sellable")

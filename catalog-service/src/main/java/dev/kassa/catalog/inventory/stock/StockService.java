@@ -1,6 +1,8 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.OpeningStock;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -34,7 +36,7 @@ import java.util.Set;
  * like the till's holds, so adjustments never race with sales; units held by tills cannot be adjusted away.
  */
 @Service
-public class StockService {
+public class StockService implements OpeningStock {
 
     /** Reasons a person may give for an adjustment; sales, refunds and receipts are recorded by their own flows. */
     static final Set<String> ADJUSTMENT_REASONS =
@@ -109,18 +111,17 @@ public class StockService {
         this.rules = rules;
     }
 
-    /** A new product's first stock: its batch's number (null: made), quantity, cost and expiry. */
-    public record Opening(long product, String batchNumber, BigDecimal quantity, BigDecimal cost, LocalDate expiry) {}
-
     /**
-     * New products' first batches, each with its movement ({@code reason}: {@code receipt} from the product form,
-     * {@code import} from a file) and its {@code StockChanged}: one statement each for all of them.
+     * New products' first batches, each with its movement (reason {@code receipt} from the product form, {@code import}
+     * from a file) and its {@code StockChanged}: one statement each for all of them.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void open(List<Opening> openings, String reason) {
+    public void open(List<Opening> openings, Source source) {
         if (openings.isEmpty()) {
             return;
         }
+        String reason = source == Source.IMPORT ? "import" : "receipt";
         List<BatchRepository.NewBatch> rows = openings.stream()
                 .map(o -> new BatchRepository.NewBatch(
                         o.product(),
@@ -154,7 +155,7 @@ public class StockService {
         errors.throwIfAny();
         BigDecimal cost = lockProduct(r.product()).costPrice();
         checkSupplier(r.supplier());
-        Map<Long, StockLevelRepository.Level> before = events.before(List.of(r.product()));
+        Map<Long, StockLevel> before = events.before(List.of(r.product()));
         String number = FieldErrors.blank(r.batchNumber())
                 ? BatchCodes.number()
                 : r.batchNumber().trim();
@@ -228,7 +229,7 @@ public class StockService {
             throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception(
                     Map.of("available", free, "requested", wanted), free, wanted);
         }
-        Map<Long, StockLevelRepository.Level> before = events.before(List.of(productId));
+        Map<Long, StockLevel> before = events.before(List.of(productId));
         String note = r.note() == null ? "" : r.note();
         List<BatchSpread.Take> takes = new ArrayList<>(plan.takes());
         if (plan.newBatch() != null) {

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.StockLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ public class TransferStockService {
         List<Long> products =
                 lines.stream().map(Outgoing::product).distinct().sorted().toList();
         Map<Long, StockRepository.LockedProduct> locked = repository.lockProducts(products);
-        Map<Long, StockLevelRepository.Level> before = events.before(products);
+        Map<Long, StockLevel> before = events.before(products);
         Map<Long, List<StockRepository.ShippableBatch>> sellable = new HashMap<>();
         repository.sellableBatches(products).forEach(b -> sellable.computeIfAbsent(b.product(), p -> new ArrayList<>())
                 .add(b));
@@ -114,7 +115,7 @@ public class TransferStockService {
         List<Long> products =
                 parts.stream().map(Incoming::product).distinct().sorted().toList();
         repository.lockProducts(products);
-        Map<Long, StockLevelRepository.Level> before = events.before(products);
+        Map<Long, StockLevel> before = events.before(products);
         List<Long> ids = new ArrayList<>(parts.size());
         List<StockLevelRepository.Movement> movements = new ArrayList<>();
         for (Incoming p : parts) {
@@ -139,7 +140,7 @@ public class TransferStockService {
 
     private void record(
             List<StockLevelRepository.Movement> movements,
-            Map<Long, StockLevelRepository.Level> before,
+            Map<Long, StockLevel> before,
             String reference,
             Long userId) {
         if (!movements.isEmpty()) {

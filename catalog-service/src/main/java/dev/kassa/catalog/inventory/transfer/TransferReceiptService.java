@@ -1,6 +1,7 @@
 package dev.kassa.catalog.inventory.transfer;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.ProductService;
 import dev.kassa.catalog.inventory.purchase.AverageCost;
 import dev.kassa.catalog.inventory.stock.PurchaseReceiptService;
@@ -283,7 +284,7 @@ class TransferReceiptService {
         Set<Long> productIds = new HashSet<>();
         incoming.forEach(i -> productIds.add(i.product()));
         Map<Long, BigDecimal> costs = receipts.lock(productIds);
-        Map<Long, StockLevelRepository.Level> before = levels.of(productIds);
+        Map<Long, StockLevel> before = levels.of(productIds);
         List<Long> batches = stock.receive(incoming, reference, userId);
         catalog.costsFollowReceipts(AverageCost.after(
                 before,

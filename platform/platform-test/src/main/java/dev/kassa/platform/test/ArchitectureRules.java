@@ -196,9 +196,9 @@ public final class ArchitectureRules {
                 .should()
                 .haveSimpleNameEndingWith("EventsConsumer")
                 .andShould()
-                .resideInAPackage(basePackage + ".ingest")
-                .as("a Kafka consumer is a <Source>EventsConsumer in the service's ingest package, above the features"
-                        + " whose services it calls"));
+                .resideInAnyPackage(basePackage + ".ingest", basePackage + ".*.ingest")
+                .as("a Kafka consumer is a <Source>EventsConsumer in the service's ingest package (or its module's),"
+                        + " above the features whose services it calls"));
         String service = basePackage.substring(basePackage.lastIndexOf('.') + 1);
         rules.add(noClasses()
                 .should()

@@ -1,7 +1,8 @@
-package dev.kassa.catalog.catalogue.product;
+package dev.kassa.catalog.inventory.stock;
 
-import dev.kassa.catalog.inventory.stock.ReservationService;
-import dev.kassa.catalog.inventory.stock.ReserveRequest;
+import dev.kassa.catalog.catalogue.product.CreateProductRequest;
+import dev.kassa.catalog.catalogue.product.ProductService;
+import dev.kassa.catalog.catalogue.product.ProductView;
 import dev.kassa.platform.warmup.HotPath;
 import dev.kassa.platform.warmup.WarmUpRequests;
 import org.springframework.data.domain.PageRequest;

@@ -1,6 +1,7 @@
-package dev.kassa.catalog.catalogue.product;
+package dev.kassa.catalog.inventory.stock;
 
-import dev.kassa.catalog.inventory.stock.StockService;
+import dev.kassa.catalog.catalogue.product.ProductService;
+import dev.kassa.catalog.catalogue.product.ProductView;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
