@@ -5,11 +5,19 @@ import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.BarcodeRepository;
 import dev.kassa.catalog.inventory.stock.StockCorrectionService;
 import dev.kassa.catalog.inventory.stock.StockLevelRepository;
+import dev.kassa.catalog.inventory.stock.StockReason;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -43,32 +51,59 @@ public class CountService {
     static final int MAX_SCOPE = 10_000;
 
     /** The movements' reason. */
-    static final String REASON = "count";
+    static final StockReason REASON = StockReason.COUNT;
 
-    /** A count to open: its name; {@code products} or {@code categories} (ids) to limit it; {@code blind}. */
+    /**
+     * A count to open: its name; {@code products} or {@code categories} (ids) to limit it; {@code blind}. Checked with
+     * the rule that it names one of them, and with the products and categories there are.
+     */
     @DomainValidated
-    public record OpenRequest(String name, List<Long> products, List<Long> categories, Boolean blind) {}
+    public record OpenRequest(
+            @Required @Size(max = 200) String name,
+            @Size(min = 1, max = MAX_SCOPE, message = "catalog.count_scope_size") List<@NotNull Long> products,
+            @Size(min = 1, max = MAX_SCOPE, message = "catalog.count_scope_size") List<@NotNull Long> categories,
+            Boolean blind) {}
 
-    /** What was counted of a product (by id or by a code scanned), {@code add} (default) or {@code set}, on which device. */
-    public record LineForm(Long product, String barcode, BigDecimal counted, String mode, String device) {}
+    /**
+     * What was counted of a product (by id or by a code scanned), {@code add} (default) or {@code set} in any case and
+     * with spaces around (what {@link String#trim()} takes), on which device.
+     */
+    public record LineForm(
+            Long product,
+            String barcode,
+            @NotNull @Quantity(message = "validation.not_negative") BigDecimal counted,
+            @Pattern(regexp = "[\\x00-\\x20]*(?i:add|set)[\\x00-\\x20]*", message = "catalog.count_mode") String mode,
+            @Size(max = 100) String device) {}
 
-    /** One line, or several in {@code lines} (a scanner's upload, in the order counted). */
+    /**
+     * One line (checked as a {@link LineForm}), or several in {@code lines} (a scanner's upload, in the order counted);
+     * checked with the codes scanned and the count's products.
+     */
     @DomainValidated
     public record LinesRequest(
-            Long product, String barcode, BigDecimal counted, String mode, String device, List<LineForm> lines) {}
+            Long product,
+            String barcode,
+            BigDecimal counted,
+            String mode,
+            String device,
+            @Size(min = 1, max = MAX_LINES, message = "catalog.count_lines_size")
+                    List<@NotNull @Valid LineForm> lines) {}
 
     private final CountRepository counts;
     private final BarcodeRepository codes;
     private final StockLevelRepository stock;
     private final StockCorrectionService corrections;
     private final OutboxPublisher outbox;
+    private final RequestRules rules;
 
     CountService(
             CountRepository counts,
             BarcodeRepository codes,
             StockLevelRepository stock,
             StockCorrectionService corrections,
-            OutboxPublisher outbox) {
+            OutboxPublisher outbox,
+            RequestRules rules) {
+        this.rules = rules;
         this.outbox = outbox;
         this.counts = counts;
         this.codes = codes;
@@ -78,14 +113,13 @@ public class CountService {
 
     @Transactional
     public CountRepository.Row open(Caller caller, OpenRequest r) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("name", r.name(), 200);
+        FieldErrors errors = rules.check(r);
         if (r.products() != null && r.categories() != null) {
             errors.add("categories", "catalog.count_scope_one_of");
         }
-        List<Long> products = scope(errors, "products", r.products());
-        List<Long> categories = scope(errors, "categories", r.categories());
         errors.throwIfAny();
+        List<Long> products = distinct(r.products());
+        List<Long> categories = distinct(r.categories());
         if (products != null) {
             Set<Long> missing = new LinkedHashSet<>(products);
             counts.trackedProducts(products).forEach(missing::remove);
@@ -105,15 +139,9 @@ public class CountService {
         return row;
     }
 
-    private static List<Long> scope(FieldErrors errors, String field, List<Long> ids) {
-        if (ids == null) {
-            return null;
-        }
-        if (ids.isEmpty() || ids.size() > MAX_SCOPE || ids.contains(null)) {
-            errors.add(field, "catalog.count_scope_size", MAX_SCOPE);
-            return null;
-        }
-        return List.copyOf(new LinkedHashSet<>(ids));
+    /** The ids named, each once, in their order; null when none are named. */
+    private static List<Long> distinct(List<Long> ids) {
+        return ids == null ? null : List.copyOf(new LinkedHashSet<>(ids));
     }
 
     /**
@@ -123,21 +151,29 @@ public class CountService {
     @Transactional
     public List<CountRepository.Item> count(Caller caller, long id, LinesRequest r) {
         List<LineForm> forms = forms(r);
+        boolean many = r.lines() != null;
+        // each line's declared rules (one line alone as a line); a call of the wrong size is refused before any work
+        FieldErrors errors = rules.check(many ? r : forms.get(0));
+        if (errors.has("lines")) {
+            errors.throwIfAny();
+        }
         CountRepository.Locked locked =
                 counts.lock(id, true).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
         CountStatus status = locked.status();
         if (!status.isOpen()) {
             throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status.wire()), status.wire());
         }
-        boolean many = r.lines() != null;
         Map<String, BarcodeRepository.Match> scanned = codes.findAll(forms.stream()
-                .filter(f -> f.product() == null && !FieldErrors.blank(f.barcode()))
+                .filter(f -> f != null && f.product() == null && !FieldErrors.blank(f.barcode()))
                 .map(f -> f.barcode().trim())
                 .toList());
-        FieldErrors errors = new FieldErrors();
         List<Long> products = new ArrayList<>();
         for (int i = 0; i < forms.size(); i++) {
             LineForm f = forms.get(i);
+            if (f == null) {
+                products.add(null);
+                continue;
+            }
             String prefix = many ? "lines." + i + "." : "";
             Long product = f.product();
             if (product == null
@@ -152,18 +188,6 @@ public class CountService {
                         prefix + "barcode",
                         "catalog.barcode_not_found",
                         f.barcode().trim());
-            }
-            if (f.counted() == null) {
-                errors.required(prefix + "counted");
-            } else if (!FieldErrors.isQuantity(f.counted(), FieldErrors.MAX_QUANTITY)) {
-                errors.add(prefix + "counted", "validation.not_negative");
-            }
-            if (f.mode() != null
-                    && !Set.of("add", "set").contains(f.mode().trim().toLowerCase(Locale.ROOT))) {
-                errors.add(prefix + "mode", "catalog.count_mode");
-            }
-            if (f.device() != null && f.device().length() > 100) {
-                errors.add(prefix + "device", "validation.max_length", 100);
             }
             products.add(product);
         }
@@ -210,9 +234,6 @@ public class CountService {
         }
         if (r.lines() == null) {
             return List.of(new LineForm(r.product(), r.barcode(), r.counted(), r.mode(), r.device()));
-        }
-        if (r.lines().isEmpty() || r.lines().size() > MAX_LINES || r.lines().contains(null)) {
-            throw FieldErrors.single("lines", "catalog.count_lines_size", MAX_LINES);
         }
         return r.lines();
     }

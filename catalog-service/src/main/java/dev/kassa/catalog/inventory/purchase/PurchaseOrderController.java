@@ -9,6 +9,7 @@ import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.RequestKey;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.PageRequest;
@@ -244,7 +245,8 @@ class PurchaseOrderController {
     @PostMapping("/{id}/close")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     PurchaseOrderView close(
-            @PathVariable long id, @RequestBody(required = false) PurchaseOrderService.PurchaseCloseRequest request) {
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) PurchaseOrderService.PurchaseCloseRequest request) {
         return whole(orders.close(id, request == null ? new PurchaseOrderService.PurchaseCloseRequest(null) : request));
     }
 

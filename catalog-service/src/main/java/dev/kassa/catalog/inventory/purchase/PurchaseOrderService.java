@@ -1,15 +1,20 @@
 package dev.kassa.catalog.inventory.purchase;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.ProductService;
 import dev.kassa.catalog.inventory.stock.PurchaseReceiptService;
-import dev.kassa.catalog.inventory.stock.StockLevelRepository;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.PrintableText;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -40,73 +45,96 @@ public class PurchaseOrderService {
     /** At most this many lines in an order or a receipt. */
     static final int MAX_LINES = 1000;
 
-    /** The ledger's reason for goods received from a supplier. */
-    static final String REASON = "purchase";
-
     /** A line of an order: the product, how many, and the cost (the supplier's last, else the product's, when none). */
-    public record PurchaseLineForm(Long product, BigDecimal quantity, BigDecimal costPrice) {}
+    public record PurchaseLineForm(
+            @NotNull Long product,
+            @NotNull @Quantity(positive = true) BigDecimal quantity,
+            @Money BigDecimal costPrice) {}
 
-    /** A new draft: the supplier, when the goods are expected, notes, and its lines. */
+    /**
+     * A new draft: the supplier, when the goods are expected, notes, and its lines (none given: none, refused with the
+     * bound); checked with a product named twice, the supplier and the products.
+     */
     @DomainValidated
     public record PurchaseOrderRequest(
-            Long supplier, LocalDate expectedAt, String notes, List<PurchaseLineForm> lines) {}
+            @NotNull Long supplier,
+            LocalDate expectedAt,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
+            @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
+                    List<@NotNull @Valid PurchaseLineForm> lines) {
 
-    /** A draft's changes: what is given replaces what it had ({@code lines} all of them). */
+        public PurchaseOrderRequest {
+            lines = lines == null ? List.of() : lines;
+        }
+    }
+
+    /** A draft's changes: what is given replaces what it had ({@code lines} all of them), checked as a new draft's. */
     @DomainValidated
-    public record PurchaseOrderUpdate(LocalDate expectedAt, String notes, List<PurchaseLineForm> lines) {}
+    public record PurchaseOrderUpdate(
+            LocalDate expectedAt,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
+            @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
+                    List<@NotNull @Valid PurchaseLineForm> lines) {}
 
     /** What came for one line of the order: how many, at what cost (the line's when none), and its batch's details. */
     public record ReceivedLineForm(
-            Long line,
-            BigDecimal quantity,
-            BigDecimal costPrice,
-            String batchNumber,
+            @NotNull Long line,
+            @NotNull @Quantity(positive = true) BigDecimal quantity,
+            @Money BigDecimal costPrice,
+            @Size(max = 100) String batchNumber,
             LocalDate manufacturingDate,
             LocalDate expiryDate) {}
 
-    /** A receipt: its lines, notes, and {@code accept_over} to take a line above what was ordered. */
+    /**
+     * A receipt: its lines (none given: none, refused with the bound), notes, and {@code accept_over} to take a line
+     * above what was ordered; checked with the order's lines and each line's dates.
+     */
     @DomainValidated
-    public record PurchaseReceiveRequest(List<ReceivedLineForm> lines, String notes, Boolean acceptOver) {}
+    public record PurchaseReceiveRequest(
+            @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
+                    List<@NotNull @Valid ReceivedLineForm> lines,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
+            Boolean acceptOver) {
+
+        public PurchaseReceiveRequest {
+            lines = lines == null ? List.of() : lines;
+        }
+    }
 
     /** Why the order is closed before everything came. */
-    @DomainValidated
-    public record PurchaseCloseRequest(String reason) {}
+    public record PurchaseCloseRequest(@Size(max = 500) String reason) {}
 
     private final PurchaseOrderRepository orders;
     private final SupplierProductRepository supplierProducts;
     private final PurchaseReceiptService stock;
-    private final StockLevelRepository levels;
     private final ProductService products;
     private final OutboxPublisher outbox;
+    private final RequestRules rules;
 
     PurchaseOrderService(
             PurchaseOrderRepository orders,
             SupplierProductRepository supplierProducts,
             PurchaseReceiptService stock,
-            StockLevelRepository levels,
             ProductService products,
-            OutboxPublisher outbox) {
+            OutboxPublisher outbox,
+            RequestRules rules) {
+        this.rules = rules;
         this.outbox = outbox;
         this.orders = orders;
         this.supplierProducts = supplierProducts;
         this.stock = stock;
-        this.levels = levels;
         this.products = products;
     }
 
     @Transactional
     public PurchaseOrderRepository.Row create(Caller caller, PurchaseOrderRequest r) {
-        FieldErrors errors = new FieldErrors();
-        if (r.supplier() == null) {
-            errors.required("supplier");
-        }
-        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
-        List<PurchaseLineForm> forms = forms(errors, r.lines(), true);
+        FieldErrors errors = rules.check(r);
+        refuseTwice(errors, r.lines());
         errors.throwIfAny();
         if (!orders.supplierActive(r.supplier())) {
             throw FieldErrors.single("supplier", "catalog.supplier_not_found");
         }
-        List<PurchaseOrderRepository.NewLine> lines = lines(errors, r.supplier(), forms);
+        List<PurchaseOrderRepository.NewLine> lines = lines(errors, r.supplier(), r.lines());
         errors.throwIfAny();
         long id = orders.create(r.supplier(), r.expectedAt(), r.notes() == null ? "" : r.notes(), caller.userId());
         orders.replaceLines(id, lines);
@@ -115,17 +143,16 @@ public class PurchaseOrderService {
 
     @Transactional
     public PurchaseOrderRepository.Row update(long id, PurchaseOrderUpdate r) {
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
-        List<PurchaseLineForm> forms = r.lines() == null ? null : forms(errors, r.lines(), true);
+        FieldErrors errors = rules.check(r);
+        refuseTwice(errors, r.lines());
         errors.throwIfAny();
         PurchaseOrderStatus status = lock(id);
         if (!status.editable()) {
             throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
         }
-        if (forms != null) {
+        if (r.lines() != null) {
             List<PurchaseOrderRepository.NewLine> lines =
-                    lines(errors, orders.find(id).orElseThrow().supplierId(), forms);
+                    lines(errors, orders.find(id).orElseThrow().supplierId(), r.lines());
             errors.throwIfAny();
             orders.replaceLines(id, lines);
         }
@@ -160,14 +187,9 @@ public class PurchaseOrderService {
         Map<Long, PurchaseOrderRepository.Line> lines = checkedReceipt(id, r);
         PurchaseOrderRepository.Row order = orders.find(id).orElseThrow();
         List<PurchaseReceiptService.Purchase> purchases = purchases(r.lines(), lines);
-        Set<Long> productIds = new HashSet<>();
-        purchases.forEach(p -> productIds.add(p.product()));
-        // the cost each product's stock had before these goods, for the average that follows them (read under the
-        // products' locks, so a sale or another receipt meanwhile cannot make it stale)
-        Map<Long, BigDecimal> costs = stock.lock(productIds);
-        Map<Long, StockLevel> before = levels.of(productIds);
-        List<Long> batches =
+        PurchaseReceiptService.Received in =
                 stock.receive(order.supplierId(), order.supplierName(), order.number(), purchases, caller.userId());
+        List<Long> batches = in.batches();
         List<PurchaseOrderRepository.ReceivedLine> received = new ArrayList<>();
         for (int i = 0; i < purchases.size(); i++) {
             PurchaseReceiptService.Purchase p = purchases.get(i);
@@ -180,7 +202,7 @@ public class PurchaseOrderService {
                 order.supplierId(),
                 purchases.stream().map(PurchaseReceiptService.Purchase::product).toList(),
                 purchases.stream().map(PurchaseReceiptService.Purchase::cost).toList());
-        products.costsFollowReceipts(AverageCost.after(before, costs, purchases));
+        products.costsFollowReceipts(in.averageCosts());
         boolean all =
                 orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
         PurchaseOrderStatus after = status.moveTo(
@@ -193,16 +215,12 @@ public class PurchaseOrderService {
         return orders.find(id).orElseThrow();
     }
 
-    /** The order's lines by id, the receipt checked: its notes, its lines, none above its order unless accept_over. */
+    /**
+     * The order's lines by id, the receipt checked: its declared rules, the lines it names, each line's dates, none
+     * above its order unless accept_over.
+     */
     private Map<Long, PurchaseOrderRepository.Line> checkedReceipt(long id, PurchaseReceiveRequest r) {
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000).printable("notes", r.notes(), true);
-        if (r.lines() == null
-                || r.lines().isEmpty()
-                || r.lines().size() > MAX_LINES
-                || r.lines().contains(null)) {
-            throw FieldErrors.single("lines", "catalog.purchase_lines_size", MAX_LINES);
-        }
+        FieldErrors errors = rules.check(r);
         Map<Long, PurchaseOrderRepository.Line> lines = new HashMap<>();
         orders.lines(id).forEach(l -> lines.put(l.id(), l));
         Map<Long, BigDecimal> coming = coming(errors, r.lines(), lines);
@@ -214,21 +232,22 @@ public class PurchaseOrderService {
         return lines;
     }
 
-    /** What the receipt brings for each line of the order it names (in the order named); its lines' errors added. */
+    /**
+     * What the receipt brings for each line of the order it names (in the order named); the errors of lines the order
+     * does not have and of dates out of order added.
+     */
     private static Map<Long, BigDecimal> coming(
             FieldErrors errors, List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
         Map<Long, BigDecimal> coming = new LinkedHashMap<>();
         for (int i = 0; i < forms.size(); i++) {
             ReceivedLineForm f = forms.get(i);
+            if (f == null) {
+                continue;
+            }
             String prefix = "lines." + i + ".";
-            if (f.line() == null) {
-                errors.required(prefix + "line");
-            } else if (!lines.containsKey(f.line())) {
+            if (f.line() != null && !lines.containsKey(f.line())) {
                 errors.add(prefix + "line", "catalog.purchase_line_unknown", String.valueOf(f.line()));
             }
-            errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
-            errors.amount(prefix + "cost_price", f.costPrice());
-            errors.maxLength(prefix + "batch_number", f.batchNumber(), 100);
             if (f.manufacturingDate() != null
                     && f.expiryDate() != null
                     && !f.manufacturingDate().isBefore(f.expiryDate())) {
@@ -280,9 +299,6 @@ public class PurchaseOrderService {
     /** Closes an order before everything came (its shortfall stays on its lines); again answers the same. */
     @Transactional
     public PurchaseOrderRepository.Row close(long id, PurchaseCloseRequest r) {
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("reason", r.reason(), 500);
-        errors.throwIfAny();
         PurchaseOrderStatus status = lock(id);
         if (status != PurchaseOrderStatus.CLOSED) {
             status.moveTo(PurchaseOrderStatus.CLOSED, CatalogErrors.PURCHASE_ORDER_STATUS);
@@ -344,26 +360,18 @@ public class PurchaseOrderService {
         return orders.lock(id).orElseThrow(() -> CatalogErrors.PURCHASE_ORDER_NOT_FOUND.exception());
     }
 
-    private static List<PurchaseLineForm> forms(FieldErrors errors, List<PurchaseLineForm> lines, boolean required) {
-        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES || lines.contains(null)) {
-            if (required) {
-                errors.add("lines", "catalog.purchase_lines_size", MAX_LINES);
-            }
-            return List.of();
+    /** A product on two lines of an order (none given: nothing to check; each line's own rules are declared). */
+    private static void refuseTwice(FieldErrors errors, List<PurchaseLineForm> lines) {
+        if (lines == null) {
+            return;
         }
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             PurchaseLineForm f = lines.get(i);
-            String prefix = "lines." + i + ".";
-            if (f.product() == null) {
-                errors.required(prefix + "product");
-            } else if (!seen.add(f.product())) {
-                errors.add(prefix + "product", "catalog.purchase_product_twice");
+            if (f != null && f.product() != null && !seen.add(f.product())) {
+                errors.add("lines." + i + ".product", "catalog.purchase_product_twice");
             }
-            errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
-            errors.amount(prefix + "cost_price", f.costPrice());
         }
-        return lines;
     }
 
     /** The lines to write: products that keep stock, at the cost given, else the supplier's last, else the product's. */

@@ -3,9 +3,12 @@ package dev.kassa.catalog.inventory.purchase;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Access;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Money;
+import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -32,8 +35,7 @@ class RequirementController {
             List<PurchaseOrderController.PurchaseOrderView> orders, List<RequirementService.Skipped> skipped) {}
 
     /** A supplier's pack size for a product, and its cost (kept as the supplier's last when given). */
-    @DomainValidated
-    record SupplierProductForm(BigDecimal packSize, BigDecimal costPrice) {}
+    record SupplierProductForm(@NotNull @Quantity(positive = true) BigDecimal packSize, @Money BigDecimal costPrice) {}
 
     private final RequirementService requirements;
     private final PurchaseOrderService orders;
@@ -89,7 +91,7 @@ class RequirementController {
     @PostMapping("/api/products/requirements/purchase-orders")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    RequirementOrders order(@RequestBody RequirementService.OrderRequest request, Caller caller) {
+    RequirementOrders order(@Valid @RequestBody RequirementService.OrderRequest request, Caller caller) {
         RequirementService.Ordered made = requirements.order(caller, request);
         return new RequirementOrders(
                 made.orders().stream()
@@ -112,7 +114,7 @@ class RequirementController {
     @PutMapping("/api/products/suppliers/{id}/products/{product}")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     SupplierProductRepository.SupplierProduct setSupplierProduct(
-            @PathVariable long id, @PathVariable long product, @RequestBody SupplierProductForm form) {
+            @PathVariable long id, @PathVariable long product, @Valid @RequestBody SupplierProductForm form) {
         return requirements.supplierProduct(id, product, form.packSize(), form.costPrice());
     }
 }

@@ -5,7 +5,10 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
-import dev.kassa.platform.validation.DomainValidated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,9 +57,17 @@ public class RequirementService {
             BigDecimal suggestedQuantity,
             BigDecimal costPrice) {}
 
-    /** The products to order (ids), and the days of sales the orders should cover. */
-    @DomainValidated
-    public record OrderRequest(List<Long> products, Integer daysOfCover) {}
+    /** The products to order (ids; none given: none, refused with the bound), and the days of sales to cover. */
+    public record OrderRequest(
+            @Size(min = 1, max = MAX_PRODUCTS, message = "catalog.requirement_products") List<@NotNull Long> products,
+            @Min(value = 1, message = "catalog.requirement_cover")
+                    @Max(value = 365, message = "catalog.requirement_cover")
+                    Integer daysOfCover) {
+
+        public OrderRequest {
+            products = products == null ? List.of() : products;
+        }
+    }
 
     /** A product left out of the orders made, and why ({@code no_supplier}, {@code nothing_to_order}). */
     public record Skipped(long product, String reason) {}
@@ -93,10 +104,6 @@ public class RequirementService {
     @Transactional
     public SupplierProductRepository.SupplierProduct supplierProduct(
             long supplierId, long productId, BigDecimal packSize, BigDecimal cost) {
-        FieldErrors errors = new FieldErrors();
-        errors.positiveQuantity("pack_size", packSize, FieldErrors.MAX_QUANTITY);
-        errors.amount("cost_price", cost);
-        errors.throwIfAny();
         if (!purchases.supplierExists(supplierId)) {
             throw CatalogErrors.SUPPLIER_NOT_FOUND.exception();
         }
@@ -161,12 +168,6 @@ public class RequirementService {
     @Transactional
     public Ordered order(Caller caller, OrderRequest r) {
         int cover = cover(r.daysOfCover());
-        if (r.products() == null
-                || r.products().isEmpty()
-                || r.products().size() > MAX_PRODUCTS
-                || r.products().contains(null)) {
-            throw FieldErrors.single("products", "catalog.requirement_products", MAX_PRODUCTS);
-        }
         List<Long> ids = List.copyOf(new LinkedHashSet<>(r.products()));
         Map<Long, Requirement> found = new LinkedHashMap<>();
         requirements(cover, ids).forEach(q -> found.put(q.product(), q));

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.error.FieldErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,8 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +19,6 @@ import java.util.Map;
 @Service
 public class PurchaseReceiptService {
 
-    /** The ledger's reason for goods a purchase order brought. */
-    static final String REASON = "purchase";
-
     /** Goods from a supplier for one new batch: the product, how many, at what cost, the batch's number and dates. */
     public record Purchase(
             long product,
@@ -34,73 +28,43 @@ public class PurchaseReceiptService {
             LocalDate manufacturingDate,
             LocalDate expiryDate) {}
 
-    private final StockRepository repository;
-    private final BatchRepository batches;
-    private final StockLevelRepository stock;
-    private final StockEvents events;
-    private final StockSettingsRepository settings;
+    /** What a receipt made: the new batches' ids in the lines' order, and each product's cost price after it. */
+    public record Received(List<Long> batches, Map<Long, BigDecimal> averageCosts) {}
 
-    PurchaseReceiptService(
-            StockRepository repository,
-            BatchRepository batches,
-            StockLevelRepository stock,
-            StockEvents events,
-            StockSettingsRepository settings) {
-        this.repository = repository;
-        this.batches = batches;
-        this.stock = stock;
-        this.events = events;
-        this.settings = settings;
+    private final StockLedger ledger;
+
+    PurchaseReceiptService(StockLedger ledger) {
+        this.ledger = ledger;
     }
 
     /**
-     * Locks the products in id order (one statement, as holds lock them) and answers their cost prices read under the lock,
-     * so what is read of their stock and cost stays true until the commit (the average cost that follows a receipt).
+     * Takes the lines in from the supplier, the products locked in id order first (as holds lock them); a new batch is
+     * pending when the store checks new batches first. Answers the batches' ids in the lines' order and each product's
+     * cost after the goods (the weighted average of its stock and what came, both read under the lock).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, BigDecimal> lock(Collection<Long> productIds) {
-        Map<Long, StockRepository.LockedProduct> locked = repository.lockProducts(productIds);
-        if (locked.size() < productIds.stream().distinct().count()) {
+    public Received receive(long supplierId, String supplierName, String reference, List<Purchase> lines, Long userId) {
+        List<Long> products = lines.stream().map(Purchase::product).distinct().toList();
+        StockLedger.Entry entry = ledger.open(products, StockReason.PURCHASE, reference, userId);
+        if (!products.stream().allMatch(entry::has)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
-        Map<Long, BigDecimal> costs = new HashMap<>();
-        locked.forEach((id, product) -> costs.put(id, product.costPrice()));
-        return costs;
-    }
-
-    /**
-     * Takes the lines in, the products locked in id order first (as holds lock them); a new batch is pending when the
-     * store checks new batches first. Answers the batches' ids in the lines' order.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Long> receive(
-            long supplierId, String supplierName, String reference, List<Purchase> lines, Long userId) {
-        List<Long> products =
-                lines.stream().map(Purchase::product).distinct().sorted().toList();
-        lock(products);
-        Map<Long, StockLevel> before = events.before(products);
-        boolean pending = settings.newBatchesPending();
         List<Long> ids = new ArrayList<>(lines.size());
         for (Purchase p : lines) {
-            String number = FieldErrors.blank(p.batchNumber())
-                    ? BatchCodes.number()
-                    : p.batchNumber().trim();
-            long id = batches.insert(
+            ids.add(entry.arrive(new StockLedger.NewBatch(
                     p.product(),
-                    number,
-                    BatchCodes.barcode(),
+                    FieldErrors.blank(p.batchNumber())
+                            ? BatchCodes.number()
+                            : p.batchNumber().trim(),
                     p.quantity(),
                     p.cost(),
                     p.manufacturingDate(),
                     p.expiryDate(),
                     supplierId,
                     supplierName,
-                    "",
-                    pending);
-            stock.recordMovement(p.product(), id, p.quantity(), REASON, reference, "", userId);
-            ids.add(id);
+                    "")));
         }
-        events.changed(before, REASON, reference);
-        return ids;
+        entry.post();
+        return new Received(ids, entry.averageCosts());
     }
 }

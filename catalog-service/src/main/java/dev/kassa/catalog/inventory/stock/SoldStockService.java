@@ -1,6 +1,5 @@
 package dev.kassa.catalog.inventory.stock;
 
-import dev.kassa.catalog.catalogue.StockLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -8,7 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +25,12 @@ public class SoldStockService {
 
     private final ReservationRepository holds;
     private final BatchRepository batches;
-    private final StockLevelRepository stock;
-    private final StockEvents events;
+    private final StockLedger ledger;
 
-    SoldStockService(
-            ReservationRepository holds, BatchRepository batches, StockLevelRepository stock, StockEvents events) {
+    SoldStockService(ReservationRepository holds, BatchRepository batches, StockLedger ledger) {
         this.holds = holds;
         this.batches = batches;
-        this.stock = stock;
-        this.events = events;
+        this.ledger = ledger;
     }
 
     /** A completed sale as catalog commits it: its reference, its receipt number and the requests its lines held under. */
@@ -118,40 +113,35 @@ public class SoldStockService {
             }
             taken.add(new StockEvents.Taken(sale.receiptNumber(), out));
         }
-        stock.recordMovements(movements, "sale", references, null);
-        events.taken(taken, "sale");
+        ledger.sold(movements, references, taken);
     }
 
-    /** Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it). */
+    /**
+     * Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it), the
+     * products locked in id order first.
+     */
     @Transactional
     public void restock(String receiptNumber, List<Returned> lines) {
-        Map<Long, StockLevel> before = events.before(lines.stream()
-                .map(Returned::productId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-        List<StockLevelRepository.Movement> movements = new ArrayList<>();
+        StockLedger.Entry entry = ledger.open(
+                lines.stream().map(Returned::productId).filter(Objects::nonNull).toList(),
+                StockReason.REFUND,
+                receiptNumber,
+                null);
         for (Returned line : lines) {
             if (line.batchId() != null
                     && line.quantity() != null
-                    && line.quantity().signum() > 0) {
-                if (batches.returnToBatch(line.productId(), line.batchId(), line.quantity())) {
-                    movements.add(new StockLevelRepository.Movement(line.productId(), line.batchId(), line.quantity()));
-                } else {
-                    log.error(
-                            "Refund of {} names batch {} that product {} does not have; not restocked",
-                            receiptNumber,
-                            line.batchId(),
-                            line.productId());
-                }
+                    && line.quantity().signum() > 0
+                    && !entry.putBack(line.productId(), line.batchId(), line.quantity())) {
+                log.error(
+                        "Refund of {} names batch {} that product {} does not have; not restocked",
+                        receiptNumber,
+                        line.batchId(),
+                        line.productId());
             }
         }
-        // in one statement after every batch, as a sale's are: the units sold by day (product_sales_days, counted by
-        // the movements' trigger) are the last rows the refund locks, in product order, as a sale's
-        if (!movements.isEmpty()) {
-            stock.recordMovements(movements, "refund", Collections.nCopies(movements.size(), receiptNumber), null);
-        }
-        events.changed(before, "refund", receiptNumber);
+        // the movements in one statement after every batch, as a sale's are: the units sold by day
+        // (product_sales_days, counted by the movements' trigger) are the last rows the refund locks, in product order
+        entry.post();
     }
 
     /** A refunded line as catalog needs it. */

@@ -1,12 +1,10 @@
 package dev.kassa.catalog.inventory.stock;
 
-import dev.kassa.catalog.catalogue.StockLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +24,11 @@ public class StockCorrectionService {
     public record Corrected(BigDecimal applied, BigDecimal costPrice) {}
 
     private final StockRepository repository;
-    private final BatchRepository batches;
-    private final StockLevelRepository stock;
-    private final StockEvents events;
+    private final StockLedger ledger;
 
-    StockCorrectionService(
-            StockRepository repository, BatchRepository batches, StockLevelRepository stock, StockEvents events) {
+    StockCorrectionService(StockRepository repository, StockLedger ledger) {
         this.repository = repository;
-        this.batches = batches;
-        this.stock = stock;
-        this.events = events;
+        this.ledger = ledger;
     }
 
     /**
@@ -43,52 +36,33 @@ public class StockCorrectionService {
      * stock is not tracked is left out of the answer.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, Corrected> correct(List<Correction> corrections, String reason, String reference, Long userId) {
+    public Map<Long, Corrected> correct(
+            List<Correction> corrections, StockReason reason, String reference, Long userId) {
         Map<Long, Corrected> done = new HashMap<>();
         if (corrections.isEmpty()) {
             return done;
         }
         List<Long> ids = corrections.stream().map(Correction::product).toList();
-        Map<Long, StockRepository.LockedProduct> locked = repository.lockProducts(ids);
+        StockLedger.Entry entry = ledger.open(ids, reason, reference, userId);
         Map<Long, List<StockRepository.BatchStock>> rows = repository.batches(ids);
-        Map<Long, StockLevel> before = events.before(locked.keySet());
-        List<BatchSpread.Take> takes = new ArrayList<>();
-        List<StockLevelRepository.Movement> movements = new ArrayList<>();
-        List<BatchRepository.NewBatch> added = new ArrayList<>();
         for (Correction c : corrections) {
-            StockRepository.LockedProduct product = locked.get(c.product());
-            if (product == null || !product.tracked()) {
+            if (!entry.tracked(c.product())) {
                 continue;
             }
+            BigDecimal cost = entry.cost(c.product());
             if (c.change().signum() == 0) {
-                done.put(c.product(), new Corrected(c.change(), product.costPrice()));
+                done.put(c.product(), new Corrected(c.change(), cost));
                 continue;
             }
             BatchSpread.Plan plan = BatchSpread.of(rows.getOrDefault(c.product(), List.of()), c.change(), false);
-            plan.takes().forEach(t -> {
-                takes.add(t);
-                movements.add(new StockLevelRepository.Movement(c.product(), t.batch(), t.change()));
-            });
+            plan.takes().forEach(t -> entry.change(c.product(), t.batch(), t.change()));
             if (plan.newBatch() != null) {
-                added.add(new BatchRepository.NewBatch(
-                        c.product(),
-                        BatchCodes.adjustmentNumber(),
-                        BatchCodes.barcode(),
-                        plan.newBatch(),
-                        product.costPrice(),
-                        null));
+                entry.arrive(StockLedger.NewBatch.of(
+                        c.product(), BatchCodes.adjustmentNumber(), plan.newBatch(), cost, null, null));
             }
-            done.put(c.product(), new Corrected(c.change().add(plan.missing()), product.costPrice()));
+            done.put(c.product(), new Corrected(c.change().add(plan.missing()), cost));
         }
-        batches.changeQuantities(takes);
-        Map<Long, Long> made = added.isEmpty() ? Map.of() : batches.insertAll(added);
-        added.forEach(b ->
-                movements.add(new StockLevelRepository.Movement(b.productId(), made.get(b.productId()), b.quantity())));
-        if (!movements.isEmpty()) {
-            stock.recordMovements(
-                    movements, reason, movements.stream().map(m -> reference).toList(), userId);
-            events.changed(before, reason, reference);
-        }
+        entry.post();
         return done;
     }
 }

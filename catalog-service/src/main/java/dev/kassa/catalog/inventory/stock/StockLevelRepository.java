@@ -144,14 +144,14 @@ public class StockLevelRepository {
 
     /**
      * Several movements of one reason in one statement, each with its reference ({@code references}, in the same order),
-     * by {@code userId} (null: no one's).
+     * with {@code note}, by {@code userId} (null: no one's); written by the {@link StockLedger} only.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordMovements(List<Movement> movements, String reason, List<String> references, Long userId) {
+    void recordMovements(List<Movement> movements, String reason, List<String> references, String note, Long userId) {
         sql.sql(
                         """
                         insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
-                        select p, b, q, :r, ref, '', cast(:user as bigint)
+                        select p, b, q, :r, ref, :note, cast(:user as bigint)
                           from unnest(cast(:products as bigint[]), cast(:batches as bigint[]), cast(:quantities as numeric[]),
                                       cast(:references as varchar[])) with ordinality as m(p, b, q, ref, n)
                          order by n
@@ -163,34 +163,6 @@ public class StockLevelRepository {
                         "references",
                         references.stream().map(r -> r == null ? "" : r).toArray(String[]::new))
                 .param("r", reason)
-                .param("user", userId)
-                .update();
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void recordMovement(long productId, Long batchId, BigDecimal quantity, String reason, String reference) {
-        recordMovement(productId, batchId, quantity, reason, reference, "", null);
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void recordMovement(
-            long productId,
-            Long batchId,
-            BigDecimal quantity,
-            String reason,
-            String reference,
-            String note,
-            Long userId) {
-        sql.sql(
-                        """
-                        insert into stock_movements (product_id, batch_id, quantity, reason, reference, note, created_by)
-                        values (:p, :b, :q, :r, :ref, :note, :user)
-                        """)
-                .param("p", productId)
-                .param("b", batchId)
-                .param("q", quantity)
-                .param("r", reason)
-                .param("ref", reference == null ? "" : reference)
                 .param("note", note == null ? "" : note)
                 .param("user", userId)
                 .update();

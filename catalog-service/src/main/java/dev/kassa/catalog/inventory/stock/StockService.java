@@ -2,7 +2,6 @@ package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.catalogue.OpeningStock;
-import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -24,11 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stock as a ledger (spec §3.2.3, rewrite): goods arrive as new batches, leave or are corrected by adjustments,
@@ -37,13 +33,6 @@ import java.util.Set;
  */
 @Service
 public class StockService implements OpeningStock {
-
-    /** Reasons a person may give for an adjustment; sales, refunds and receipts are recorded by their own flows. */
-    static final Set<String> ADJUSTMENT_REASONS =
-            Set.of("adjustment", "count", "write_off", "damage", "loss", "expired", "return_to_supplier", "other");
-
-    private static final Set<String> DECREASING =
-            Set.of("write_off", "damage", "loss", "expired", "return_to_supplier");
 
     /** A receipt of stock as a new batch (checked with the dates' order, in one answer). */
     @DomainValidated
@@ -91,23 +80,13 @@ public class StockService implements OpeningStock {
 
     private final StockRepository repository;
     private final BatchRepository batches;
-    private final StockLevelRepository stock;
-    private final StockEvents events;
+    private final StockLedger ledger;
     private final RequestRules rules;
-    private final StockSettingsRepository settings;
 
-    StockService(
-            StockRepository repository,
-            BatchRepository batches,
-            StockLevelRepository stock,
-            StockEvents events,
-            RequestRules rules,
-            StockSettingsRepository settings) {
-        this.settings = settings;
+    StockService(StockRepository repository, BatchRepository batches, StockLedger ledger, RequestRules rules) {
         this.repository = repository;
         this.batches = batches;
-        this.stock = stock;
-        this.events = events;
+        this.ledger = ledger;
         this.rules = rules;
     }
 
@@ -121,30 +100,19 @@ public class StockService implements OpeningStock {
         if (openings.isEmpty()) {
             return;
         }
-        String reason = source == Source.IMPORT ? "import" : "receipt";
-        List<BatchRepository.NewBatch> rows = openings.stream()
-                .map(o -> new BatchRepository.NewBatch(
-                        o.product(),
-                        FieldErrors.blank(o.batchNumber())
-                                ? BatchCodes.number()
-                                : o.batchNumber().trim(),
-                        BatchCodes.barcode(),
-                        o.quantity(),
-                        o.cost(),
-                        o.expiry()))
-                .toList();
-        Map<Long, Long> ids = batches.insertAll(rows);
-        stock.recordMovements(
-                rows.stream()
-                        .map(b ->
-                                new StockLevelRepository.Movement(b.productId(), ids.get(b.productId()), b.quantity()))
+        ledger.firstBatches(
+                openings.stream()
+                        .map(o -> StockLedger.NewBatch.of(
+                                o.product(),
+                                FieldErrors.blank(o.batchNumber())
+                                        ? BatchCodes.number()
+                                        : o.batchNumber().trim(),
+                                o.quantity(),
+                                o.cost(),
+                                null,
+                                o.expiry()))
                         .toList(),
-                reason,
-                rows.stream().map(BatchRepository.NewBatch::number).toList(),
-                null);
-        Map<Long, String> references = new LinkedHashMap<>();
-        rows.forEach(b -> references.put(b.productId(), b.number()));
-        events.received(references, reason);
+                source == Source.IMPORT ? StockReason.IMPORT : StockReason.RECEIPT);
     }
 
     /** Receives goods into a new batch (purchase price, expiry, supplier) with a {@code receipt} movement. */
@@ -153,27 +121,24 @@ public class StockService implements OpeningStock {
         FieldErrors errors = rules.check(r);
         checkDates(errors, r.manufacturingDate(), r.expiryDate());
         errors.throwIfAny();
-        BigDecimal cost = lockProduct(r.product()).costPrice();
-        checkSupplier(r.supplier());
-        Map<Long, StockLevel> before = events.before(List.of(r.product()));
         String number = FieldErrors.blank(r.batchNumber())
                 ? BatchCodes.number()
                 : r.batchNumber().trim();
-        BigDecimal quantity = r.quantity().setScale(3, RoundingMode.UNNECESSARY);
-        long id = batches.insert(
-                r.product(),
-                number,
-                BatchCodes.barcode(),
-                quantity,
-                (r.purchasePrice() != null ? r.purchasePrice() : cost).setScale(2, RoundingMode.UNNECESSARY),
-                r.manufacturingDate(),
-                r.expiryDate(),
-                r.supplier(),
-                r.supplierName() == null ? "" : r.supplierName().trim(),
-                r.notes() == null ? "" : r.notes(),
-                settings.newBatchesPending());
-        stock.recordMovement(r.product(), id, quantity, "receipt", number, r.notes(), caller.userId());
-        events.changed(before, "receipt", number);
+        StockLedger.Entry entry = open(r.product(), StockReason.RECEIPT, number, caller);
+        checkSupplier(r.supplier());
+        long id = entry.note(r.notes())
+                .arrive(new StockLedger.NewBatch(
+                        r.product(),
+                        number,
+                        r.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                        (r.purchasePrice() != null ? r.purchasePrice() : entry.cost(r.product()))
+                                .setScale(2, RoundingMode.UNNECESSARY),
+                        r.manufacturingDate(),
+                        r.expiryDate(),
+                        r.supplier(),
+                        r.supplierName() == null ? "" : r.supplierName().trim(),
+                        r.notes() == null ? "" : r.notes()));
+        entry.post();
         return batches.find(id, TenantContext.require().today()).orElseThrow();
     }
 
@@ -184,31 +149,9 @@ public class StockService implements OpeningStock {
      */
     @Transactional
     public void adjust(Caller caller, long productId, AdjustRequest r) {
-        String reason = FieldErrors.blank(r.reason())
-                ? (r.countedQuantity() != null ? "count" : "adjustment")
-                : r.reason().trim();
-        FieldErrors errors = rules.check(r);
-        if (!ADJUSTMENT_REASONS.contains(reason)) {
-            errors.add("reason", "catalog.adjustment_reason_invalid");
-        }
-        BigDecimal change = r.change();
-        if (change == null && r.countedQuantity() == null) {
-            errors.add("quantity_change", "catalog.adjustment_required");
-        } else if (change != null && r.countedQuantity() != null) {
-            errors.add("counted_quantity", "catalog.adjustment_one_of");
-        } else if (change != null
-                && (change.signum() == 0 || !FieldErrors.isQuantity(change.abs(), FieldErrors.MAX_QUANTITY))) {
-            errors.add("quantity_change", "validation.invalid");
-        } else if (change != null && change.signum() > 0 && DECREASING.contains(reason)) {
-            errors.add("quantity_change", "catalog.adjustment_must_decrease");
-        } else if (r.countedQuantity() != null
-                && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
-            errors.add("counted_quantity", "validation.not_negative");
-        }
-        errors.throwIfAny();
-        StockRepository.LockedProduct locked = lockProduct(productId);
-        BigDecimal cost = locked.costPrice();
-        if (!locked.tracked()) {
+        StockReason reason = checked(r);
+        StockLedger.Entry entry = open(productId, reason, "", caller);
+        if (!entry.tracked(productId)) {
             throw CatalogErrors.STOCK_NOT_TRACKED.exception();
         }
         List<StockRepository.BatchStock> rows = repository.batches(productId, r.batch());
@@ -217,6 +160,7 @@ public class StockService implements OpeningStock {
         }
         BigDecimal onHand =
                 rows.stream().map(StockRepository.BatchStock::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal change = r.change();
         BigDecimal delta =
                 (change != null ? change : r.countedQuantity().subtract(onHand)).setScale(3, RoundingMode.UNNECESSARY);
         if (delta.signum() == 0) {
@@ -229,30 +173,42 @@ public class StockService implements OpeningStock {
             throw CatalogErrors.ADJUSTMENT_EXCEEDS.exception(
                     Map.of("available", free, "requested", wanted), free, wanted);
         }
-        Map<Long, StockLevel> before = events.before(List.of(productId));
-        String note = r.note() == null ? "" : r.note();
-        List<BatchSpread.Take> takes = new ArrayList<>(plan.takes());
+        entry.note(r.note());
+        plan.takes().forEach(take -> entry.change(productId, take.batch(), take.change()));
         if (plan.newBatch() != null) {
-            takes.add(new BatchSpread.Take(
-                    batches.insert(
-                            productId,
-                            BatchCodes.adjustmentNumber(),
-                            BatchCodes.barcode(),
-                            BigDecimal.ZERO.setScale(3),
-                            cost,
-                            null,
-                            null,
-                            null,
-                            "",
-                            "",
-                            false),
-                    plan.newBatch()));
+            entry.arrive(StockLedger.NewBatch.of(
+                    productId, BatchCodes.adjustmentNumber(), plan.newBatch(), entry.cost(productId), null, null));
         }
-        for (BatchSpread.Take take : takes) {
-            batches.changeQuantity(take.batch(), take.change());
-            stock.recordMovement(productId, take.batch(), take.change(), reason, "", note, caller.userId());
+        entry.post();
+    }
+
+    /** An adjustment's reason (blank: {@code count} for a counted quantity, else {@code adjustment}), its figures checked. */
+    private StockReason checked(AdjustRequest r) {
+        StockReason reason = FieldErrors.blank(r.reason())
+                ? (r.countedQuantity() != null ? StockReason.COUNT : StockReason.ADJUSTMENT)
+                : StockReason.parse(r.reason().trim())
+                        .filter(StockReason::adjustment)
+                        .orElse(null);
+        FieldErrors errors = rules.check(r);
+        if (reason == null) {
+            errors.add("reason", "catalog.adjustment_reason_invalid");
         }
-        events.changed(before, reason, "");
+        BigDecimal change = r.change();
+        if (change == null && r.countedQuantity() == null) {
+            errors.add("quantity_change", "catalog.adjustment_required");
+        } else if (change != null && r.countedQuantity() != null) {
+            errors.add("counted_quantity", "catalog.adjustment_one_of");
+        } else if (change != null
+                && (change.signum() == 0 || !FieldErrors.isQuantity(change.abs(), FieldErrors.MAX_QUANTITY))) {
+            errors.add("quantity_change", "validation.invalid");
+        } else if (change != null && change.signum() > 0 && reason != null && reason.decreasing()) {
+            errors.add("quantity_change", "catalog.adjustment_must_decrease");
+        } else if (r.countedQuantity() != null
+                && !FieldErrors.isQuantity(r.countedQuantity(), FieldErrors.MAX_QUANTITY)) {
+            errors.add("counted_quantity", "validation.not_negative");
+        }
+        errors.throwIfAny();
+        return reason;
     }
 
     /** Batch details (not its quantity, which changes only through movements). */
@@ -341,6 +297,15 @@ public class StockService implements OpeningStock {
         if (!repository.productExists(productId)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
+    }
+
+    /** A ledger entry of one product, locked (as holds lock it); a product that does not exist is refused. */
+    private StockLedger.Entry open(long productId, StockReason reason, String reference, Caller caller) {
+        StockLedger.Entry entry = ledger.open(List.of(productId), reason, reference, caller.userId());
+        if (!entry.has(productId)) {
+            throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
+        }
+        return entry;
     }
 
     /** Locks the product row (as holds do) and answers its cost price and whether its stock is tracked. */

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.catalogue.StockLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +22,6 @@ import java.util.Map;
 @Service
 public class TransferStockService {
 
-    /** The ledger's reason for goods leaving for, or coming from, another of the owner's stores. */
-    static final String REASON = "transfer";
-
     /** A line to ship: the product and how many. */
     public record Outgoing(long line, long product, BigDecimal quantity) {}
 
@@ -37,17 +33,15 @@ public class TransferStockService {
     public record Incoming(
             long product, BigDecimal quantity, BigDecimal cost, String number, LocalDate made, LocalDate expiry) {}
 
-    private final StockRepository repository;
-    private final BatchRepository batches;
-    private final StockLevelRepository stock;
-    private final StockEvents events;
+    /** What a receipt made: the new batches' ids in order, and each product's cost price after it. */
+    public record Received(List<Long> batches, Map<Long, BigDecimal> averageCosts) {}
 
-    TransferStockService(
-            StockRepository repository, BatchRepository batches, StockLevelRepository stock, StockEvents events) {
+    private final StockRepository repository;
+    private final StockLedger ledger;
+
+    TransferStockService(StockRepository repository, StockLedger ledger) {
         this.repository = repository;
-        this.batches = batches;
-        this.stock = stock;
-        this.events = events;
+        this.ledger = ledger;
     }
 
     /**
@@ -59,8 +53,7 @@ public class TransferStockService {
     public Map<Long, List<Part>> ship(List<Outgoing> lines, String reference, Long userId) {
         List<Long> products =
                 lines.stream().map(Outgoing::product).distinct().sorted().toList();
-        Map<Long, StockRepository.LockedProduct> locked = repository.lockProducts(products);
-        Map<Long, StockLevel> before = events.before(products);
+        StockLedger.Entry entry = ledger.open(products, StockReason.TRANSFER, reference, userId);
         Map<Long, List<StockRepository.ShippableBatch>> sellable = new HashMap<>();
         repository.sellableBatches(products).forEach(b -> sellable.computeIfAbsent(b.product(), p -> new ArrayList<>())
                 .add(b));
@@ -68,7 +61,7 @@ public class TransferStockService {
         Map<Long, List<Part>> parts = new LinkedHashMap<>();
         List<Map<String, Object>> lacking = new ArrayList<>();
         for (Outgoing line : lines) {
-            StockRepository.LockedProduct product = locked.get(line.product());
+            boolean tracked = entry.tracked(line.product());
             BigDecimal wanted = line.quantity();
             BigDecimal free = BigDecimal.ZERO;
             List<Part> made = new ArrayList<>();
@@ -79,13 +72,13 @@ public class TransferStockService {
                         .max(BigDecimal.ZERO);
                 free = free.add(left);
                 BigDecimal take = left.min(wanted);
-                if (take.signum() > 0 && product != null && product.tracked()) {
+                if (take.signum() > 0 && tracked) {
                     made.add(new Part(b.id(), take, b.cost(), b.number(), b.made(), b.expiry()));
                     taken.merge(b.id(), take, BigDecimal::add);
                     wanted = wanted.subtract(take);
                 }
             }
-            if (wanted.signum() > 0 || product == null || !product.tracked()) {
+            if (wanted.signum() > 0 || !tracked) {
                 lacking.add(Map.of(
                         "line", line.line(),
                         "product", line.product(),
@@ -97,56 +90,28 @@ public class TransferStockService {
         if (!lacking.isEmpty()) {
             throw CatalogErrors.TRANSFER_SHORT_STOCK.exception(Map.of("lines", lacking));
         }
-        List<BatchSpread.Take> takes = new ArrayList<>();
-        List<StockLevelRepository.Movement> movements = new ArrayList<>();
-        lines.forEach(line -> parts.get(line.line()).forEach(p -> {
-            takes.add(new BatchSpread.Take(p.sourceBatch(), p.quantity().negate()));
-            movements.add(new StockLevelRepository.Movement(
-                    line.product(), p.sourceBatch(), p.quantity().negate()));
-        }));
-        batches.changeQuantities(takes);
-        record(movements, before, reference, userId);
+        lines.forEach(line -> parts.get(line.line())
+                .forEach(p -> entry.change(
+                        line.product(), p.sourceBatch(), p.quantity().negate())));
+        entry.post();
         return parts;
     }
 
-    /** Takes goods in as new batches (approved: they were sellable where they came from); answers their ids in order. */
+    /**
+     * Takes goods in as new batches (approved: they were sellable where they came from), the products locked in id order
+     * first; answers their ids in order and each product's cost after them (the weighted average of its stock and what
+     * came).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Long> receive(List<Incoming> parts, String reference, Long userId) {
-        List<Long> products =
-                parts.stream().map(Incoming::product).distinct().sorted().toList();
-        repository.lockProducts(products);
-        Map<Long, StockLevel> before = events.before(products);
+    public Received receive(List<Incoming> parts, String reference, Long userId) {
+        StockLedger.Entry entry =
+                ledger.open(parts.stream().map(Incoming::product).toList(), StockReason.TRANSFER, reference, userId);
         List<Long> ids = new ArrayList<>(parts.size());
-        List<StockLevelRepository.Movement> movements = new ArrayList<>();
         for (Incoming p : parts) {
-            long id = batches.insert(
-                    p.product(),
-                    p.number(),
-                    BatchCodes.barcode(),
-                    p.quantity(),
-                    p.cost(),
-                    p.made(),
-                    p.expiry(),
-                    null,
-                    "",
-                    reference,
-                    false);
-            ids.add(id);
-            movements.add(new StockLevelRepository.Movement(p.product(), id, p.quantity()));
+            ids.add(entry.arrive(new StockLedger.NewBatch(
+                    p.product(), p.number(), p.quantity(), p.cost(), p.made(), p.expiry(), null, "", reference)));
         }
-        record(movements, before, reference, userId);
-        return ids;
-    }
-
-    private void record(
-            List<StockLevelRepository.Movement> movements,
-            Map<Long, StockLevel> before,
-            String reference,
-            Long userId) {
-        if (!movements.isEmpty()) {
-            stock.recordMovements(
-                    movements, REASON, movements.stream().map(m -> reference).toList(), userId);
-            events.changed(before, REASON, reference);
-        }
+        entry.post();
+        return new Received(ids, entry.averageCosts());
     }
 }

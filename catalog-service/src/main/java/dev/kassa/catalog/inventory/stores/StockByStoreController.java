@@ -1,10 +1,9 @@
 package dev.kassa.catalog.inventory.stores;
 
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +24,7 @@ class StockByStoreController {
                     + "matched by SKU (by barcode when it has none), and their sums")
     @GetMapping("/api/products/products/{id}/stock-by-store")
     @PreAuthorize(Access.READ_STOCK_VALUE)
-    StockByStoreService.StockByStore stockByStore(@AuthenticationPrincipal Jwt token, @PathVariable long id) {
-        return stores.of(token, id);
+    StockByStoreService.StockByStore stockByStore(Caller caller, @PathVariable long id) {
+        return stores.of(caller, id);
     }
 }

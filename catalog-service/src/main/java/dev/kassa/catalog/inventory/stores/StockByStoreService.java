@@ -2,13 +2,12 @@ package dev.kassa.catalog.inventory.stores;
 
 import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
-import dev.kassa.platform.security.StoreRoles;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,15 +59,12 @@ class StockByStoreService {
     private final TenantProvisioner tenants;
     private final TenantRegistry registry;
     private final TransactionTemplate readOnly;
-    private final StoreRoles roles;
 
     StockByStoreService(
             StockByStoreRepository stock,
             TenantProvisioner tenants,
             TenantRegistry registry,
-            PlatformTransactionManager transactions,
-            StoreRoles roles) {
-        this.roles = roles;
+            PlatformTransactionManager transactions) {
         this.stock = stock;
         this.tenants = tenants;
         this.registry = registry;
@@ -76,12 +72,12 @@ class StockByStoreService {
         this.readOnly.setReadOnly(true);
     }
 
-    StockByStore of(Jwt token, long productId) {
+    StockByStore of(Caller caller, long productId) {
         Tenant here = TenantContext.require();
         StockByStoreRepository.Held mine = readOnly.execute(s -> stock.byId(productId, here.today()))
                 .orElseThrow(() -> CatalogErrors.PRODUCT_NOT_FOUND.exception());
         // the stores the caller owns or manages now: a role taken away in one since the token was issued counts as none
-        List<String> others = roles.storesWhere(token, SEES).stream()
+        List<String> others = caller.storesWhere(SEES).stream()
                 .filter(key -> !key.equals(here.key()))
                 .toList();
         String sku = FieldErrors.blank(mine.sku()) ? null : mine.sku();

@@ -8,8 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -149,9 +147,8 @@ class TransferController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    TransferView create(
-            @AuthenticationPrincipal Jwt token, Caller caller, @RequestBody TransferService.TransferRequest request) {
-        return whole(transfers.create(token, caller, request));
+    TransferView create(Caller caller, @RequestBody TransferService.TransferRequest request) {
+        return whole(transfers.create(caller, request));
     }
 
     @Operation(
@@ -181,8 +178,8 @@ class TransferController {
                     + "manages the destination now (403 transfer_store_forbidden); again answers the same")
     @PostMapping("/{id}/ship")
     @PreAuthorize(Access.MANAGE_INVENTORY)
-    TransferView ship(@PathVariable long id, @AuthenticationPrincipal Jwt token, Caller caller) {
-        return whole(transfers.ship(token, caller, id));
+    TransferView ship(@PathVariable long id, Caller caller) {
+        return whole(transfers.ship(caller, id));
     }
 
     @Operation(

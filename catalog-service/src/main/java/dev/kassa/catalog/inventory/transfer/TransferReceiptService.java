@@ -1,16 +1,13 @@
 package dev.kassa.catalog.inventory.transfer;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.ProductService;
-import dev.kassa.catalog.inventory.purchase.AverageCost;
-import dev.kassa.catalog.inventory.stock.PurchaseReceiptService;
-import dev.kassa.catalog.inventory.stock.StockLevelRepository;
 import dev.kassa.catalog.inventory.stock.TransferStockService;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
+import dev.kassa.platform.validation.RequestRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +17,9 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A receipt of a transfer at its destination (issue 64 point 5): each line's goods spread over the parts that left the
@@ -54,24 +49,21 @@ class TransferReceiptService {
     private final TransferReceiptRepository made;
     private final TransferStockService stock;
     private final OutboxPublisher outbox;
-    private final PurchaseReceiptService receipts;
-    private final StockLevelRepository levels;
     private final ProductService catalog;
+    private final RequestRules rules;
 
     TransferReceiptService(
             TransferRepository transfers,
             TransferReceiptRepository made,
             TransferStockService stock,
             OutboxPublisher outbox,
-            PurchaseReceiptService receipts,
-            StockLevelRepository levels,
-            ProductService catalog) {
+            ProductService catalog,
+            RequestRules rules) {
+        this.rules = rules;
         this.transfers = transfers;
         this.made = made;
         this.stock = stock;
         this.outbox = outbox;
-        this.receipts = receipts;
-        this.levels = levels;
         this.catalog = catalog;
     }
 
@@ -91,7 +83,7 @@ class TransferReceiptService {
         Map<Long, TransferRepository.Line> byId = new HashMap<>();
         lines.forEach(l -> byId.put(l.id(), l));
         boolean close = Boolean.TRUE.equals(r.close());
-        Map<Long, BigDecimal> coming = coming(lines, byId, r, close);
+        Map<Long, BigDecimal> coming = coming(rules.check(r), lines, byId, r, close);
         refuseOverReceipt(coming, byId);
         Map<Long, List<TransferRepository.Part>> parts = new HashMap<>();
         transfers.parts(transfer.id()).forEach(p -> parts.computeIfAbsent(p.lineId(), k -> new ArrayList<>())
@@ -125,37 +117,33 @@ class TransferReceiptService {
 
     /**
      * What the receipt takes of each line (by id, in the order named; no lines named: all still to come of each line
-     * with a product here), after checking the request; refused when it takes nothing and does not close the transfer.
+     * with a product here), its declared rules' {@code errors} joined by those of the transfer's lines; refused when it
+     * takes nothing and does not close the transfer.
      */
     private static Map<Long, BigDecimal> coming(
+            FieldErrors errors,
             List<TransferRepository.Line> lines,
             Map<Long, TransferRepository.Line> byId,
             TransferService.TransferReceiveRequest r,
             boolean close) {
-        FieldErrors errors = new FieldErrors();
-        errors.maxLength("notes", r.notes(), 2000);
         Map<Long, BigDecimal> coming = new LinkedHashMap<>();
         if (r.lines() == null) {
             lines.stream()
                     .filter(l -> l.productId() != null && l.remaining().signum() > 0)
                     .forEach(l -> coming.put(l.id(), l.remaining()));
-        } else if (r.lines().isEmpty()
-                || r.lines().size() > TransferService.MAX_LINES
-                || r.lines().contains(null)) {
-            errors.add("lines", "catalog.purchase_lines_size", TransferService.MAX_LINES);
         } else {
             for (int i = 0; i < r.lines().size(); i++) {
                 TransferService.TransferReceivedLineForm f = r.lines().get(i);
+                if (f == null || f.line() == null) {
+                    continue;
+                }
                 String prefix = "lines." + i + ".";
-                TransferRepository.Line line = f.line() == null ? null : byId.get(f.line());
-                if (f.line() == null) {
-                    errors.required(prefix + "line");
-                } else if (line == null) {
+                TransferRepository.Line line = byId.get(f.line());
+                if (line == null) {
                     errors.add(prefix + "line", "catalog.transfer_line_unknown", String.valueOf(f.line()));
                 } else if (line.productId() == null) {
                     errors.add(prefix + "line", "catalog.transfer_line_no_product");
                 }
-                errors.positiveQuantity(prefix + "quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
                 if (line != null && line.productId() != null && f.quantity() != null) {
                     coming.merge(line.id(), f.quantity().setScale(3, RoundingMode.HALF_UP), BigDecimal::add);
                 }
@@ -281,19 +269,9 @@ class TransferReceiptService {
      * purchase receipt does), its stock and cost read under the products' locks.
      */
     private List<Long> receive(List<TransferStockService.Incoming> incoming, String reference, Long userId) {
-        Set<Long> productIds = new HashSet<>();
-        incoming.forEach(i -> productIds.add(i.product()));
-        Map<Long, BigDecimal> costs = receipts.lock(productIds);
-        Map<Long, StockLevel> before = levels.of(productIds);
-        List<Long> batches = stock.receive(incoming, reference, userId);
-        catalog.costsFollowReceipts(AverageCost.after(
-                before,
-                costs,
-                incoming.stream()
-                        .map(i -> new PurchaseReceiptService.Purchase(
-                                i.product(), i.quantity(), i.cost(), i.number(), i.made(), i.expiry()))
-                        .toList()));
-        return batches;
+        TransferStockService.Received in = stock.receive(incoming, reference, userId);
+        catalog.costsFollowReceipts(in.averageCosts());
+        return in.batches();
     }
 
     private static BigDecimal cost(BigDecimal quantity, BigDecimal price) {

@@ -6,14 +6,18 @@ import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
-import dev.kassa.platform.security.StoreRoles;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.Quantity;
+import dev.kassa.platform.validation.RequestRules;
+import dev.kassa.platform.validation.Required;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,20 +49,40 @@ public class TransferService {
     /** The roles in a store that may move its goods to or from another store. */
     private static final Set<Role> MOVES = Set.of(Role.OWNER, Role.MANAGER);
 
-    public record TransferLineForm(Long product, BigDecimal quantity) {}
-
-    /** A new draft: to which store (its key), from this one, and its lines. */
-    @DomainValidated
-    public record TransferRequest(String fromStore, String toStore, String notes, List<TransferLineForm> lines) {}
-
-    public record TransferReceivedLineForm(Long line, BigDecimal quantity) {}
+    /** A line of a draft: a product of this store and how many leave. */
+    public record TransferLineForm(@NotNull Long product, @NotNull @Quantity(positive = true) BigDecimal quantity) {}
 
     /**
-     * A receipt at the destination: its lines (none given: everything still to come of every line), and {@code close} to
-     * record what is still missing after it as lost.
+     * A new draft: to which store (its key), from this one, and its lines (none given: none, refused with the bound);
+     * checked with the stores it names and its products.
      */
     @DomainValidated
-    public record TransferReceiveRequest(List<TransferReceivedLineForm> lines, Boolean close, String notes) {}
+    public record TransferRequest(
+            String fromStore,
+            @Required String toStore,
+            @Size(max = 2000) String notes,
+            @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
+                    List<@NotNull @Valid TransferLineForm> lines) {
+
+        public TransferRequest {
+            lines = lines == null ? List.of() : lines;
+        }
+    }
+
+    /** What came of one line of the transfer. */
+    public record TransferReceivedLineForm(
+            @NotNull Long line, @NotNull @Quantity(positive = true) BigDecimal quantity) {}
+
+    /**
+     * A receipt at the destination: its lines (none given: everything still to come of every line), and {@code close}
+     * to record what is still missing after it as lost; checked with the transfer's lines.
+     */
+    @DomainValidated
+    public record TransferReceiveRequest(
+            @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
+                    List<@NotNull @Valid TransferReceivedLineForm> lines,
+            Boolean close,
+            @Size(max = 2000) String notes) {}
 
     private final TransferRepository transfers;
     private final TransferProductRepository products;
@@ -68,7 +92,7 @@ public class TransferService {
     private final TenantProvisioner tenants;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
-    private final StoreRoles roles;
+    private final RequestRules rules;
 
     TransferService(
             TransferRepository transfers,
@@ -78,8 +102,8 @@ public class TransferService {
             OutboxPublisher outbox,
             TenantProvisioner tenants,
             PlatformTransactionManager transactions,
-            StoreRoles roles) {
-        this.roles = roles;
+            RequestRules rules) {
+        this.rules = rules;
         this.transfers = transfers;
         this.products = products;
         this.stock = stock;
@@ -97,37 +121,28 @@ public class TransferService {
      * A draft from this store to another the caller owns or manages: the lines' products must keep stock here, and the
      * destination must have each (by SKU, else barcode), read in the destination's own read-only transaction first.
      */
-    public long create(Jwt token, Caller caller, TransferRequest r) {
+    public long create(Caller caller, TransferRequest r) {
         Tenant here = TenantContext.require();
-        FieldErrors errors = new FieldErrors();
+        // the declared rules, with those of the stores named (this one, another one) and of a product named twice
+        FieldErrors errors = rules.check(r);
         if (!FieldErrors.blank(r.fromStore())
                 && !here.key().equals(r.fromStore().trim())) {
             errors.add("from_store", "catalog.transfer_from_store");
         }
         String to = FieldErrors.blank(r.toStore()) ? null : r.toStore().trim();
-        if (to == null) {
-            errors.required("to_store");
-        } else if (to.equals(here.key())) {
+        if (to != null && to.equals(here.key())) {
             errors.add("to_store", "catalog.transfer_same_store");
         }
-        errors.maxLength("notes", r.notes(), 2000);
         List<TransferLineForm> forms = r.lines();
-        if (forms == null || forms.isEmpty() || forms.size() > MAX_LINES || forms.contains(null)) {
-            errors.add("lines", "catalog.purchase_lines_size", MAX_LINES);
-            forms = List.of();
-        }
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < forms.size(); i++) {
             TransferLineForm f = forms.get(i);
-            if (f.product() == null) {
-                errors.required("lines." + i + ".product");
-            } else if (!seen.add(f.product())) {
+            if (f != null && f.product() != null && !seen.add(f.product())) {
                 errors.add("lines." + i + ".product", "catalog.transfer_product_twice");
             }
-            errors.positiveQuantity("lines." + i + ".quantity", f.quantity(), FieldErrors.MAX_QUANTITY);
         }
         errors.throwIfAny();
-        if (!caller.managesStore() || !movesGoods(token, to)) {
+        if (!caller.managesStore() || !movesGoods(caller, to)) {
             throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
         }
         Map<Long, TransferProductRepository.Product> found = reading.execute(s -> products.trackedProducts(seen));
@@ -170,11 +185,11 @@ public class TransferService {
     }
 
     /**
-     * Whether the token makes its user an owner or a manager of {@code store}, as that store's own requests would find
-     * it: a role taken away there since the token was issued counts as none.
+     * Whether the caller is an owner or a manager of {@code store}, as that store's own requests would find it: a role
+     * taken away there since the token was issued counts as none.
      */
-    private boolean movesGoods(Jwt token, String store) {
-        return roles.roleIn(token, store).filter(MOVES::contains).isPresent();
+    private static boolean movesGoods(Caller caller, String store) {
+        return caller.roleIn(store).filter(MOVES::contains).isPresent();
     }
 
     /**
@@ -183,7 +198,7 @@ public class TransferService {
      * owns or manages the destination now ships into it (a role taken away there since the draft was made counts).
      */
     @Transactional
-    public long ship(Jwt token, Caller caller, long id) {
+    public long ship(Caller caller, long id) {
         TransferRepository.Locked locked = lock(id);
         if (locked.direction() != Direction.OUT || locked.status() == TransferStatus.CANCELLED) {
             throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
@@ -192,7 +207,7 @@ public class TransferService {
             return id;
         }
         TransferRepository.Row row = transfers.find(id).orElseThrow();
-        if (!movesGoods(token, row.toStore())) {
+        if (!movesGoods(caller, row.toStore())) {
             throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
         }
         List<TransferRepository.Line> lines = transfers.lines(id);

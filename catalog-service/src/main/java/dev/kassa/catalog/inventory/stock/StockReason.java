@@ -1,0 +1,55 @@
+package dev.kassa.catalog.inventory.stock;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Why stock moved: each movement of the ledger has one, written as {@link #wire()} in its row and its events. */
+public enum StockReason {
+    /** Goods received by hand into a new batch (or a new product's first stock from its form). */
+    RECEIPT,
+    /** A new product's first stock from an imported file. */
+    IMPORT,
+    /** Goods a purchase order brought. */
+    PURCHASE,
+    /** Goods leaving for, or coming from, another of the owner's stores. */
+    TRANSFER,
+    /** Goods a till sold. */
+    SALE,
+    /** Goods a refund brought back. */
+    REFUND,
+    /** A stock count's difference (or an adjustment to a counted quantity). */
+    COUNT,
+    ADJUSTMENT,
+    WRITE_OFF,
+    DAMAGE,
+    LOSS,
+    EXPIRED,
+    RETURN_TO_SUPPLIER,
+    OTHER;
+
+    /** As the movements' {@code reason} column, the API and the events write it. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Goods from outside the owner's stores, which wait for a check when the store checks new batches first. */
+    boolean checkedOnArrival() {
+        return this == RECEIPT || this == PURCHASE;
+    }
+
+    /** A reason a person may give an adjustment of a product's stock. */
+    public boolean adjustment() {
+        return ordinal() >= COUNT.ordinal();
+    }
+
+    /** An adjustment that only ever lowers the stock (goods gone). */
+    public boolean decreasing() {
+        return this == WRITE_OFF || this == DAMAGE || this == LOSS || this == EXPIRED || this == RETURN_TO_SUPPLIER;
+    }
+
+    /** The reason a wire name names, if any. */
+    public static Optional<StockReason> parse(String wire) {
+        return Arrays.stream(values()).filter(r -> r.wire().equals(wire)).findFirst();
+    }
+}
