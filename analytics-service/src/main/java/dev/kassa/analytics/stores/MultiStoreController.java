@@ -5,12 +5,11 @@ import dev.kassa.platform.export.Column;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.security.Access;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.web.Success;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,11 +41,11 @@ class MultiStoreController {
     @GetMapping("/api/users/stores/multi-store-analytics")
     @PreAuthorize(Access.MEMBER)
     Success<MultiStoreReportService.MultiStoreSales> get(
-            @AuthenticationPrincipal Jwt token,
+            Caller caller,
             @RequestParam(required = false) String period,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
-        return report.of(token, period, start, end);
+        return report.of(caller, period, start, end);
     }
 
     /** The owner's stores as a file: a row a store, best sales first, then their total. */
@@ -72,13 +71,13 @@ class MultiStoreController {
     @GetMapping("/api/users/stores/multi-store-analytics/export")
     @PreAuthorize(Access.MEMBER)
     ResponseEntity<StreamingResponseBody> export(
-            @AuthenticationPrincipal Jwt token,
+            Caller caller,
             ExportFormat format,
             @RequestParam(required = false) String period,
             @RequestParam(name = "start_date", required = false) String start,
             @RequestParam(name = "end_date", required = false) String end) {
         MultiStoreReportService.MultiStoreSales sales =
-                report.of(token, period, start, end).data();
+                report.of(caller, period, start, end).data();
         MultiStoreReportService.Aggregated all = sales.aggregated();
         List<MultiStoreReportService.StoreSales> rows = new ArrayList<>(sales.byStore());
         rows.add(new MultiStoreReportService.StoreSales(
@@ -101,7 +100,7 @@ class MultiStoreController {
         return exports.file(
                 format,
                 "stores",
-                "owner-" + token.getSubject(),
+                "owner-" + caller.userId(),
                 sales.period().startDate() + "_" + sales.period().endDate(),
                 ZoneOffset.UTC,
                 COLUMNS,

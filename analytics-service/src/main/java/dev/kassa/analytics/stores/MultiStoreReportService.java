@@ -7,14 +7,13 @@ import dev.kassa.analytics.facts.GrossMargin;
 import dev.kassa.analytics.inventory.SnapshotRepository;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.security.Role;
-import dev.kassa.platform.security.StoreRoles;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.tenancy.TenantRegistry;
 import dev.kassa.platform.web.Success;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,16 +76,13 @@ class MultiStoreReportService {
     private final DailySalesRepository daily;
     private final SnapshotRepository snapshots;
     private final TransactionTemplate readOnly;
-    private final StoreRoles roles;
 
     MultiStoreReportService(
             TenantProvisioner tenants,
             TenantRegistry registry,
             DailySalesRepository daily,
             SnapshotRepository snapshots,
-            PlatformTransactionManager transactions,
-            StoreRoles roles) {
-        this.roles = roles;
+            PlatformTransactionManager transactions) {
         this.tenants = tenants;
         this.registry = registry;
         this.daily = daily;
@@ -95,9 +91,9 @@ class MultiStoreReportService {
         this.readOnly.setReadOnly(true);
     }
 
-    Success<MultiStoreSales> of(Jwt token, String period, String start, String end) {
+    Success<MultiStoreSales> of(Caller caller, String period, String start, String end) {
         // the stores the caller owns now: one taken away since the token was issued counts as none
-        List<String> owned = roles.storesWhere(token, Set.of(Role.OWNER));
+        List<String> owned = caller.storesWhere(Set.of(Role.OWNER));
         if (owned.isEmpty()) {
             throw AnalyticsErrors.NO_OWNED_STORES.exception();
         }
@@ -107,6 +103,46 @@ class MultiStoreReportService {
             throw FieldErrors.single("period", "analytics.period_unknown");
         }
         List<StoreSales> byStore = new ArrayList<>();
+        for (String key : owned) {
+            byStore.add(sales(key, period, start, end));
+        }
+        // the period as the first store's local dates have it
+        Periods.DateRange shown = byStore.get(0).period();
+        Aggregated aggregated = aggregated(byStore);
+        byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
+        return Success.of(new MultiStoreSales(owned.size(), shown, aggregated, byStore));
+    }
+
+    /** One store's sales and stock value over the period in its own local dates, read in its own transaction. */
+    private StoreSales sales(String key, String period, String start, String end) {
+        Tenant tenant = tenants.ensureReady(key);
+        Periods.Range range = range(period, start, end, tenant.today());
+        PeriodTotals t =
+                TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
+        SnapshotRepository.StockValue value =
+                TenantContext.call(tenant, () -> readOnly.execute(s -> snapshots.stockValue()));
+        var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
+        return new StoreSales(
+                registry.storeId(key).orElse(null),
+                profile.name(),
+                key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key,
+                key,
+                profile.address(),
+                Periods.DateRange.of(range),
+                t.totalSales(),
+                t.salesCount(),
+                t.totalDiscount(),
+                t.totalItemsSold(),
+                average(t.totalSales(), t.salesCount()),
+                t.totalCost(),
+                t.grossProfit(),
+                GrossMargin.percent(t.totalSales(), t.grossProfit()),
+                value.atCost(),
+                value.atRetail());
+    }
+
+    /** The stores' sales summed, their average sale and margin over the sums. */
+    private static Aggregated aggregated(List<StoreSales> stores) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal discount = BigDecimal.ZERO.setScale(2);
         BigDecimal items = BigDecimal.ZERO.setScale(3);
@@ -114,44 +150,17 @@ class MultiStoreReportService {
         BigDecimal stock = BigDecimal.ZERO.setScale(2);
         BigDecimal retail = BigDecimal.ZERO.setScale(2);
         int count = 0;
-        Periods.Range shown = null;
-        for (String key : owned) {
-            Tenant tenant = tenants.ensureReady(key);
-            Periods.Range range = range(period, start, end, tenant.today());
-            shown = shown == null ? range : shown;
-            PeriodTotals t =
-                    TenantContext.call(tenant, () -> readOnly.execute(s -> daily.totals(range.start(), range.end())));
-            SnapshotRepository.StockValue value =
-                    TenantContext.call(tenant, () -> readOnly.execute(s -> snapshots.stockValue()));
-            var profile = registry.profile(key).orElse(new TenantRegistry.Profile("", "", "", "", ""));
-            byStore.add(new StoreSales(
-                    registry.storeId(key).orElse(null),
-                    profile.name(),
-                    key.contains("_") ? key.substring(0, key.lastIndexOf('_')) : key,
-                    key,
-                    profile.address(),
-                    Periods.DateRange.of(range),
-                    t.totalSales(),
-                    t.salesCount(),
-                    t.totalDiscount(),
-                    t.totalItemsSold(),
-                    average(t.totalSales(), t.salesCount()),
-                    t.totalCost(),
-                    t.grossProfit(),
-                    GrossMargin.percent(t.totalSales(), t.grossProfit()),
-                    value.atCost(),
-                    value.atRetail()));
-            stock = stock.add(value.atCost());
-            retail = retail.add(value.atRetail());
-            total = total.add(t.totalSales());
-            cost = cost.add(t.totalCost());
-            discount = discount.add(t.totalDiscount());
-            items = items.add(t.totalItemsSold());
-            count += t.salesCount();
+        for (StoreSales s : stores) {
+            stock = stock.add(s.stockValue());
+            retail = retail.add(s.stockRetailValue());
+            total = total.add(s.totalSales());
+            cost = cost.add(s.totalCost());
+            discount = discount.add(s.totalDiscount());
+            items = items.add(s.totalItemsSold());
+            count += s.salesCount();
         }
-        byStore.sort(Comparator.comparing(StoreSales::totalSales).reversed());
         BigDecimal profit = total.subtract(cost);
-        Aggregated aggregated = new Aggregated(
+        return new Aggregated(
                 total,
                 count,
                 discount,
@@ -162,7 +171,6 @@ class MultiStoreReportService {
                 GrossMargin.percent(total, profit),
                 stock,
                 retail);
-        return Success.of(new MultiStoreSales(owned.size(), Periods.DateRange.of(shown), aggregated, byStore));
     }
 
     /** The period in one store's local dates: today, yesterday, the last 8 days (week), the last 31 days (month), or explicit dates. */

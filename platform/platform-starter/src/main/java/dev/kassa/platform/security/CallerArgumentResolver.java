@@ -4,6 +4,7 @@ import dev.kassa.platform.error.PlatformErrors;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.TypedArgumentResolver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -12,8 +13,12 @@ import org.springframework.web.context.request.RequestAttributes;
 /** Supplies {@link Caller} parameters from the validated token and the resolved store. */
 public class CallerArgumentResolver extends TypedArgumentResolver<Caller> {
 
-    public CallerArgumentResolver() {
+    private final ObjectProvider<StoreRoles> storeRoles;
+
+    /** {@code storeRoles}: the caller's roles in other stores, looked up only when a caller is asked about one. */
+    public CallerArgumentResolver(ObjectProvider<StoreRoles> storeRoles) {
         super(Caller.class);
+        this.storeRoles = storeRoles;
     }
 
     @Override
@@ -27,6 +32,7 @@ public class CallerArgumentResolver extends TypedArgumentResolver<Caller> {
                 Long.parseLong(token.getName()),
                 token.getToken().getClaimAsString(KassaClaims.USERNAME),
                 tenantKey,
-                role);
+                role,
+                new CallerStores(storeRoles::getObject, token.getToken()));
     }
 }

@@ -252,7 +252,7 @@ public class KassaSecurityAutoConfiguration {
     }
 
     @Bean
-    public WebMvcConfigurer callerArgumentConfigurer() {
+    public WebMvcConfigurer callerArgumentConfigurer(ObjectProvider<StoreRoles> storeRoles) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
@@ -261,7 +261,7 @@ public class KassaSecurityAutoConfiguration {
 
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
+                resolvers.add(new CallerArgumentResolver(storeRoles));
             }
         };
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code stores} claim, less every store where a revocation (a changed role, a deactivated employee or store, a changed
  * password) came after the token was issued. For work that reaches stores other than {@code X-Tenant-Key}'s (a transfer
  * to another store, one product's stock in every store, the owner's view of their stores): a role taken away in store B
- * is gone there within seconds, as it is for B's own requests, not when the token expires (issue 84, point 9).
+ * is gone there within seconds, as it is for B's own requests, not when the token expires (issue 84, point 9). A
+ * feature asks through its {@link Caller} ({@link Caller#roleIn}, {@link Caller#storesWhere}), never with the token.
  */
 public class StoreRoles {
 
