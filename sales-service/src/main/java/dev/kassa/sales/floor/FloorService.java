@@ -77,13 +77,19 @@ class FloorService {
     private final TableRepository tables;
     private final TableLinkRepository links;
     private final CafeSettingsRepository settings;
+    private final TableOrders orders;
 
     FloorService(
-            AreaRepository areas, TableRepository tables, TableLinkRepository links, CafeSettingsRepository settings) {
+            AreaRepository areas,
+            TableRepository tables,
+            TableLinkRepository links,
+            CafeSettingsRepository settings,
+            TableOrders orders) {
         this.areas = areas;
         this.tables = tables;
         this.links = links;
         this.settings = settings;
+        this.orders = orders;
     }
 
     @Transactional(readOnly = true)
@@ -216,7 +222,7 @@ class FloorService {
     @Transactional
     void deleteTable(long id) {
         find(id);
-        if (tables.hasOrders(id)) {
+        if (orders.anyAt(id)) {
             throw SalesErrors.TABLE_IN_USE.exception();
         }
         links.withdraw(tenant(), id);

@@ -98,14 +98,6 @@ class TableRepository {
                 .isPresent();
     }
 
-    /** Whether an order was ever taken at the table (then it is only switched off: its orders name it). */
-    boolean hasOrders(long id) {
-        return sql.sql("select exists (select 1 from orders where table_id = :id)")
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
-    }
-
     void delete(long id) {
         sql.sql("delete from dining_tables where id = :id").param("id", id).update();
     }

@@ -59,6 +59,7 @@ public class KitchenService {
 
     private final KitchenTicketRepository tickets;
     private final KitchenRouteRepository routes;
+    private final OrderLines lines;
     private final OutboxPublisher outbox;
     private final KitchenFeed feed;
     private final ObjectMapper json;
@@ -66,11 +67,13 @@ public class KitchenService {
     KitchenService(
             KitchenTicketRepository tickets,
             KitchenRouteRepository routes,
+            OrderLines lines,
             OutboxPublisher outbox,
             KitchenFeed feed,
             ObjectMapper json) {
         this.tickets = tickets;
         this.routes = routes;
+        this.lines = lines;
         this.outbox = outbox;
         this.feed = feed;
         this.json = json;
@@ -114,10 +117,16 @@ public class KitchenService {
         return sent;
     }
 
-    /** The order moved to another table: its tickets say so, inside the caller's transaction. */
+    /**
+     * The order moved to another table: the tickets of its lines say so (those it took in by a merge or a split
+     * included), inside the caller's transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void retable(long orderId, String table) {
-        tickets.retable(orderId, table);
+        List<Long> ids = lines.ticketsOf(orderId);
+        if (!ids.isEmpty()) {
+            tickets.retable(ids, table);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -135,12 +144,25 @@ public class KitchenService {
             errors.add("limit", "validation.invalid");
         }
         errors.throwIfAny();
-        return tickets.list(s, statuses, limit == null ? 200 : limit);
+        return withDishes(tickets.list(s, statuses, limit == null ? 200 : limit));
     }
 
     @Transactional(readOnly = true)
     KitchenTicketRepository.Ticket ticket(long id) {
-        return tickets.find(id).orElseThrow(SalesErrors.TICKET_NOT_FOUND::exception);
+        KitchenTicketRepository.Ticket ticket = tickets.find(id).orElseThrow(SalesErrors.TICKET_NOT_FOUND::exception);
+        return withDishes(List.of(ticket)).get(0);
+    }
+
+    /** The tickets with their dishes, which the order answers. */
+    private List<KitchenTicketRepository.Ticket> withDishes(List<KitchenTicketRepository.Ticket> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<Long, List<OrderLines.Dish>> dishes = lines.dishes(
+                found.stream().map(KitchenTicketRepository.Ticket::id).toList());
+        return found.stream()
+                .map(t -> t.withItems(dishes.getOrDefault(t.id(), List.of())))
+                .toList();
     }
 
     /** Moves a ticket on; the kitchen and managers may cancel one that is not ready yet. */
@@ -161,7 +183,7 @@ public class KitchenService {
         if (next == TicketStatus.CANCELLED && !caller.managesStore() && caller.role() != Role.KITCHEN) {
             throw SalesErrors.TICKET_CANCEL_NOT_ALLOWED.exception();
         }
-        if (next == TicketStatus.CANCELLED && tickets.billedOrClosed(id)) {
+        if (next == TicketStatus.CANCELLED && lines.billedOrClosed(id)) {
             // what was billed stays billed: a paid order's dish is not taken off it
             throw SalesErrors.TICKET_ORDER_CLOSED.exception();
         }
@@ -174,7 +196,10 @@ public class KitchenService {
     /** The order was cancelled: what the kitchen has not made yet is cancelled, inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancelOrder(long orderId) {
-        tickets.unmade(orderId).forEach(id -> moved(id, TicketStatus.CANCELLED));
+        List<Long> ids = lines.ticketsOf(orderId);
+        if (!ids.isEmpty()) {
+            tickets.unmade(ids).forEach(id -> moved(id, TicketStatus.CANCELLED));
+        }
     }
 
     private KitchenTicketRepository.Ticket moved(long id, TicketStatus next) {
@@ -220,7 +245,11 @@ public class KitchenService {
         ZoneId zone = TenantContext.require().zone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return new Report(from, to, tickets.byStation(start, end), tickets.byProduct(start, end));
+        List<KitchenTicketRepository.Ready> ready = tickets.ready(start, end);
+        List<OrderLines.Line> made = ready.isEmpty()
+                ? List.of()
+                : lines.lines(ready.stream().map(KitchenTicketRepository.Ready::id).toList());
+        return new Report(from, to, tickets.byStation(start, end), PreparationByProduct.of(ready, made));
     }
 
     /**

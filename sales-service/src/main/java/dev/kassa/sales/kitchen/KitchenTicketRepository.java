@@ -1,7 +1,6 @@
 package dev.kassa.sales.kitchen;
 
 import dev.kassa.platform.data.SqlArrays;
-import dev.kassa.sales.catalog.Modifier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,24 +10,17 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The store's kitchen tickets ({@code kitchen_tickets}), inside the caller's transaction; each read with its dishes (the
- * order lines its round sent).
+ * The store's kitchen tickets ({@code kitchen_tickets}), inside the caller's transaction; read without their dishes (the
+ * order lines their round sent), which the order feature answers ({@link OrderLines}).
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class KitchenTicketRepository {
-
-    /** A dish of a ticket. */
-    record Dish(
-            long item, long productId, String productName, BigDecimal quantity, List<String> modifiers, String note) {}
 
     /** A ticket as the kitchen screen shows it: when it reached each status (null until it did). */
     record Ticket(
@@ -38,17 +30,39 @@ class KitchenTicketRepository {
             String station,
             String status,
             String tableName,
-            List<Dish> items,
+            List<OrderLines.Dish> items,
             Instant createdAt,
             Instant acceptedAt,
             Instant cookingAt,
             Instant readyAt,
             Instant servedAt,
-            Instant cancelledAt) {}
+            Instant cancelledAt) {
+
+        /** The ticket with its dishes. */
+        Ticket withItems(List<OrderLines.Dish> dishes) {
+            return new Ticket(
+                    id,
+                    order,
+                    round,
+                    station,
+                    status,
+                    tableName,
+                    List.copyOf(dishes),
+                    createdAt,
+                    acceptedAt,
+                    cookingAt,
+                    readyAt,
+                    servedAt,
+                    cancelledAt);
+        }
+    }
 
     /** A station's or a product's preparation: tickets (or dishes) made, and seconds from the order to ready. */
     record Preparation(
             String station, Long productId, String productName, long count, Long averageSeconds, Long maxSeconds) {}
+
+    /** A ticket made ready: its station, and the seconds from the order to ready (to the microsecond). */
+    record Ready(long id, String station, BigDecimal seconds) {}
 
     private static final String SELECT = "select t.* from kitchen_tickets t";
 
@@ -74,12 +88,7 @@ class KitchenTicketRepository {
     }
 
     Optional<Ticket> find(long id) {
-        return withDishes(sql.sql(SELECT + " where t.id = :id")
-                        .param("id", id)
-                        .query(ROW)
-                        .list())
-                .stream()
-                .findFirst();
+        return sql.sql(SELECT + " where t.id = :id").param("id", id).query(ROW).optional();
     }
 
     /** The ticket's status, its row locked. */
@@ -93,7 +102,7 @@ class KitchenTicketRepository {
 
     /** The station's tickets (every station's when null) in the given statuses, oldest first. */
     List<Ticket> list(String station, Collection<TicketStatus> statuses, int limit) {
-        return withDishes(sql.sql(
+        return sql.sql(
                         SELECT
                                 + """
                                  where (cast(:station as text) is null or t.station = :station)
@@ -107,7 +116,7 @@ class KitchenTicketRepository {
                                 statuses.stream().map(TicketStatus::code).toList()))
                 .param("limit", limit)
                 .query(ROW)
-                .list());
+                .list();
     }
 
     /** Whether the station has tickets the kitchen has not made ready and handed over yet (new to ready). */
@@ -131,45 +140,30 @@ class KitchenTicketRepository {
                 .update();
     }
 
-    /**
-     * The tickets of the order's lines follow it to another table (their screens show where to bring the dishes), the
-     * lines it took in by a merge or a split included.
-     */
-    void retable(long orderId, String tableName) {
+    /** The tickets given (an order's) follow it to another table: their screens show where to bring the dishes. */
+    void retable(Collection<Long> ids, String tableName) {
         sql.sql(
                         """
                         update kitchen_tickets set table_name = :table, updated_at = now()
-                         where id in (select ticket_id from order_items where order_id = :order and ticket_id is not null)
+                         where id = any(cast(:ids as bigint[]))
                         """)
-                .param("order", orderId)
+                .param("ids", SqlArrays.texts(ids))
                 .param("table", tableName)
                 .update();
     }
 
-    /** The order's tickets the kitchen has not made yet (new, accepted, cooking), their rows locked. */
-    List<Long> unmade(long orderId) {
+    /** Those of the tickets given (an order's) the kitchen has not made yet (new, accepted, cooking), their rows locked. */
+    List<Long> unmade(Collection<Long> ids) {
         return sql.sql(
                         """
                         select id from kitchen_tickets
-                         where id in (select ticket_id from order_items where order_id = :order and ticket_id is not null)
+                         where id = any(cast(:ids as bigint[]))
                            and status in ('new', 'accepted', 'cooking')
                          order by id for update
                         """)
-                .param("order", orderId)
+                .param("ids", SqlArrays.texts(ids))
                 .query(Long.class)
                 .list();
-    }
-
-    /** Whether a line of the ticket belongs to an order that is paid, being paid, or closed. */
-    boolean billedOrClosed(long id) {
-        return sql.sql(
-                        """
-                        select exists (select 1 from order_items i join orders o on o.id = i.order_id
-                                        where i.ticket_id = :id and o.status <> 'open')
-                        """)
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
     }
 
     /** Tickets made in a period ({@code from} inclusive, {@code to} exclusive) that were made ready: per station. */
@@ -190,67 +184,21 @@ class KitchenTicketRepository {
                 .list();
     }
 
-    /** The same per product and station: the tickets that carried it, with their time to ready. */
-    List<Preparation> byProduct(Instant from, Instant to) {
+    /**
+     * The tickets made in a period ({@code from} inclusive, {@code to} exclusive) that were made ready, with their time
+     * to ready: what the report per product counts.
+     */
+    List<Ready> ready(Instant from, Instant to) {
         return sql.sql(
                         """
-                        select t.station, i.product_id, max(i.product_name) as product_name, count(distinct t.id) as n,
-                               round(avg(extract(epoch from t.ready_at - t.created_at)))::bigint as avg_s,
-                               round(max(extract(epoch from t.ready_at - t.created_at)))::bigint as max_s
-                          from kitchen_tickets t join order_items i on i.ticket_id = t.id
+                        select t.id, t.station, extract(epoch from t.ready_at - t.created_at) as seconds
+                          from kitchen_tickets t
                          where t.ready_at is not null and t.created_at >= :from and t.created_at < :to
-                         group by t.station, i.product_id order by avg_s desc, i.product_id
                         """)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .query((rs, i) -> new Preparation(
-                        rs.getString("station"),
-                        rs.getLong("product_id"),
-                        rs.getString("product_name"),
-                        rs.getLong("n"),
-                        rs.getLong("avg_s"),
-                        rs.getLong("max_s")))
+                .query((rs, i) -> new Ready(rs.getLong("id"), rs.getString("station"), rs.getBigDecimal("seconds")))
                 .list();
-    }
-
-    private List<Ticket> withDishes(List<Ticket> tickets) {
-        if (tickets.isEmpty()) {
-            return tickets;
-        }
-        Map<Long, List<Dish>> dishes = new LinkedHashMap<>();
-        sql.sql(
-                        """
-                        select ticket_id, id, product_id, product_name, quantity, note, modifiers from order_items
-                         where ticket_id = any(cast(:tickets as bigint[])) order by id
-                        """)
-                .param("tickets", SqlArrays.texts(tickets, Ticket::id))
-                .query((rs, i) -> dishes.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>())
-                        .add(new Dish(
-                                rs.getLong("id"),
-                                rs.getLong("product_id"),
-                                rs.getString("product_name"),
-                                rs.getBigDecimal("quantity"),
-                                Modifier.parse(rs.getString("modifiers")).stream()
-                                        .map(Modifier::name)
-                                        .toList(),
-                                rs.getString("note"))))
-                .list();
-        return tickets.stream()
-                .map(t -> new Ticket(
-                        t.id(),
-                        t.order(),
-                        t.round(),
-                        t.station(),
-                        t.status(),
-                        t.tableName(),
-                        List.copyOf(dishes.getOrDefault(t.id(), List.of())),
-                        t.createdAt(),
-                        t.acceptedAt(),
-                        t.cookingAt(),
-                        t.readyAt(),
-                        t.servedAt(),
-                        t.cancelledAt()))
-                .toList();
     }
 
     private static final RowMapper<Ticket> ROW = (rs, i) -> new Ticket(

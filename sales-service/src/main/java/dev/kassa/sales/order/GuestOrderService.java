@@ -78,63 +78,79 @@ class GuestOrderService {
     GuestOrder order(String token, GuestOrderRequest r) {
         MenuLinkService.Opened link = links.open(token);
         return TenantContext.call(link.tenant(), () -> {
-            FieldErrors errors = new FieldErrors();
-            for (int i = 0; i < r.items().size(); i++) {
-                GuestLine line = r.items().get(i);
-                if (line == null) {
-                    errors.required("items." + i + ".product");
-                } else if (line.quantity() != null && line.quantity().compareTo(BigDecimal.valueOf(MOST)) > 0) {
-                    errors.add("items." + i + ".quantity", "sales.guest_line_quantity");
-                }
-            }
-            errors.throwIfAny();
+            checkQuantities(r);
             // a table that has all the waiting lines it may is refused before catalog is asked anything
             tx.executeWithoutResult(s -> orders.openAt(allowed(link.tableId()).id())
                     .ifPresent(open -> roomFor(open, r.items().size())));
             // what the menu offers now with the options chosen, priced in one call before anything is locked
-            List<CatalogMenu.PricedLine> menu = catalog.price(
-                    r.items().stream()
-                            .map(l -> new CatalogMenu.MenuLine(
-                                    l.product(), l.modifiers() == null ? List.of() : l.modifiers()))
-                            .toList(),
-                    "items");
-            for (int i = 0; i < r.items().size(); i++) {
-                if (menu.get(i).item() == null) {
-                    errors.add("items." + i + ".product", "sales.order_item_unavailable");
-                }
-            }
-            errors.throwIfAny();
-            return Objects.requireNonNull(tx.execute(s -> {
-                TableService.Table table = allowed(link.tableId());
-                long order = orders.openAt(table.id())
-                        .orElseGet(() -> orders.create(new OrderRepository.Fields(
-                                table.id(), DiningOption.HERE.code(), OrderRepository.NO_WAITER, "", 0, "")));
-                OrderService.requireOpen(orders.lock(order));
-                roomFor(order, r.items().size());
-                List<OrderedLine> ordered = new ArrayList<>();
-                for (int i = 0; i < r.items().size(); i++) {
-                    GuestLine line = r.items().get(i);
-                    CatalogMenu.MenuItem dish = menu.get(i).item();
-                    List<Modifier> chosen = menu.get(i).modifiers();
-                    BigDecimal price = dish.price().add(Modifier.sum(chosen));
-                    BigDecimal quantity = (line.quantity() == null ? BigDecimal.ONE : line.quantity())
-                            .setScale(3, RoundingMode.UNNECESSARY);
-                    String note = line.note() == null ? "" : line.note().trim();
-                    items.add(
-                            order,
-                            new OrderItemRepository.NewItem(
-                                    dish.id(), dish.name(), dish.categoryId(), price, quantity, note, chosen),
-                            true);
-                    ordered.add(new OrderedLine(
-                            dish.name(),
-                            quantity,
-                            price,
-                            chosen.stream().map(Modifier::name).toList(),
-                            note));
-                }
-                return new GuestOrder(table.name(), OrderItemStatus.AWAITING.wire(), ordered);
-            }));
+            List<CatalogMenu.PricedLine> menu = priced(r);
+            return Objects.requireNonNull(tx.execute(s -> add(link.tableId(), r, menu)));
         });
+    }
+
+    /** 400 for a line without its dish, or with more of it than a guest orders at once. */
+    private static void checkQuantities(GuestOrderRequest r) {
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < r.items().size(); i++) {
+            GuestLine line = r.items().get(i);
+            if (line == null) {
+                errors.required("items." + i + ".product");
+            } else if (line.quantity() != null && line.quantity().compareTo(BigDecimal.valueOf(MOST)) > 0) {
+                errors.add("items." + i + ".quantity", "sales.guest_line_quantity");
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    /** The lines priced as the menu offers them now; 400 naming each dish it does not offer. */
+    private List<CatalogMenu.PricedLine> priced(GuestOrderRequest r) {
+        List<CatalogMenu.PricedLine> menu = catalog.price(
+                r.items().stream()
+                        .map(l -> new CatalogMenu.MenuLine(l.product(), l.modifiers() == null ? List.of() : l.modifiers()))
+                        .toList(),
+                "items");
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < r.items().size(); i++) {
+            if (menu.get(i).item() == null) {
+                errors.add("items." + i + ".product", "sales.order_item_unavailable");
+            }
+        }
+        errors.throwIfAny();
+        return menu;
+    }
+
+    /**
+     * The guest's lines join the table's open order (one is opened for them when it has none) as waiting for a waiter,
+     * in the caller's transaction.
+     */
+    private GuestOrder add(long tableId, GuestOrderRequest r, List<CatalogMenu.PricedLine> menu) {
+        TableService.Table table = allowed(tableId);
+        long order = orders.openAt(table.id())
+                .orElseGet(() -> orders.create(new OrderRepository.Fields(
+                        table.id(), DiningOption.HERE.code(), OrderRepository.NO_WAITER, "", 0, "")));
+        OrderService.requireOpen(orders.lock(order));
+        roomFor(order, r.items().size());
+        List<OrderedLine> ordered = new ArrayList<>();
+        for (int i = 0; i < r.items().size(); i++) {
+            ordered.add(addLine(order, r.items().get(i), menu.get(i)));
+        }
+        return new GuestOrder(table.name(), OrderItemStatus.AWAITING.wire(), ordered);
+    }
+
+    /** Adds a guest's line, priced as the menu offers it now, to the order; what the guest's page confirms of it. */
+    private OrderedLine addLine(long order, GuestLine line, CatalogMenu.PricedLine priced) {
+        CatalogMenu.MenuItem dish = priced.item();
+        List<Modifier> chosen = priced.modifiers();
+        BigDecimal price = dish.price().add(Modifier.sum(chosen));
+        BigDecimal quantity = (line.quantity() == null ? BigDecimal.ONE : line.quantity())
+                .setScale(3, RoundingMode.UNNECESSARY);
+        String note = line.note() == null ? "" : line.note().trim();
+        items.add(
+                order,
+                new OrderItemRepository.NewItem(dish.id(), dish.name(), dish.categoryId(), price, quantity, note, chosen),
+                true);
+        return new OrderedLine(
+                dish.name(), quantity, price, chosen.stream().map(Modifier::name).toList(), note);
     }
 
     /**

@@ -43,7 +43,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <p>
  * No rule is frozen: the violations once recorded per service are all gone, so every rule holds as written.
  * <p>
- * Beside the class rules, {@link #check} reads the service's sources for {@link TableWriters one writer per table}.
+ * Beside the class rules, {@link #check} reads the service's sources for {@link TableWriters one writer per table}, and
+ * {@link #check(String, Map)} also for {@link TableReaders the modules' reads of each other's tables}.
  */
 public final class ArchitectureRules {
     private ArchitectureRules() {}
@@ -297,6 +298,28 @@ public final class ArchitectureRules {
 
     /** Checks every rule on the service's main classes. */
     public static void check(String basePackage) {
+        throwIfAny(failures(basePackage));
+    }
+
+    /**
+     * Checks every rule, and that a module of the service reads another's tables only through its API
+     * ({@link TableReaders}), save those its owner publishes ({@code publishedTables}: the tables each module lets the
+     * others read, by module; none when empty).
+     */
+    public static void check(String basePackage, Map<String, Set<String>> publishedTables) {
+        List<String> failures = failures(basePackage);
+        failures.addAll(TableReaders.foreign(Path.of("src/main/java"), basePackage, publishedTables));
+        throwIfAny(failures);
+    }
+
+    private static void throwIfAny(List<String> failures) {
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
+    }
+
+    /** What the rules find wrong with the service's main classes and sources; empty when nothing. */
+    private static List<String> failures(String basePackage) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
@@ -323,8 +346,6 @@ public final class ArchitectureRules {
         failures.addAll(TableWriters.shared(sources));
         failures.addAll(handSpelledRequired(sources));
         failures.addAll(undescribedFeatures(sources));
-        if (!failures.isEmpty()) {
-            throw new AssertionError(String.join("\n\n", failures));
-        }
+        return failures;
     }
 }

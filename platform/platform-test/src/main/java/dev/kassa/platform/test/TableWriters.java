@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -35,22 +36,29 @@ public final class TableWriters {
     /** The writers of each table under {@code sources} ({@code src/main/java} of a service), by simple class name. */
     public static Map<String, Set<String>> of(Path sources) {
         Map<String, Set<String>> writers = new TreeMap<>();
+        files(sources).forEach((table, paths) -> writers.put(table, names(paths)));
+        return writers;
+    }
+
+    /** The writers of each table under {@code sources}, by file: where each is ({@link TableReaders} reads its module). */
+    static Map<String, Set<Path>> files(Path sources) {
+        Map<String, Set<Path>> writers = new TreeMap<>();
         Map<String, String> entityOfFragment = new TreeMap<>();
         Map<String, String> tableOfEntity = new TreeMap<>();
         for (Path file : javaFiles(sources)) {
             String text = read(file);
-            String name = file.getFileName().toString().replace(".java", "");
+            String name = className(file);
             Matcher write = WRITE.matcher(text);
             while (write.find()) {
                 String table = write.group(1).toLowerCase();
                 if (!NOT_TABLES.contains(table)) {
-                    writers.computeIfAbsent(table, t -> new TreeSet<>()).add(name);
+                    writers.computeIfAbsent(table, t -> new TreeSet<>()).add(file);
                 }
             }
             Matcher entity = ENTITY_TABLE.matcher(text);
             if (entity.find()) {
                 tableOfEntity.put(name, entity.group(1));
-                writers.computeIfAbsent(entity.group(1), t -> new TreeSet<>()).add(name);
+                writers.computeIfAbsent(entity.group(1), t -> new TreeSet<>()).add(file);
             }
             Matcher repository = FRAGMENTS.matcher(text);
             if (repository.find()) {
@@ -62,11 +70,11 @@ public final class TableWriters {
             }
         }
         // a repository's fragment writes as its entity does
-        writers.values().forEach(classes -> {
-            for (String writer : List.copyOf(classes)) {
+        writers.values().forEach(paths -> {
+            for (String writer : names(paths)) {
                 String entity = entityOfFragment.get(writer);
-                if (entity != null && tableOfEntity.containsKey(entity) && classes.contains(entity)) {
-                    classes.remove(writer);
+                if (entity != null && tableOfEntity.containsKey(entity) && names(paths).contains(entity)) {
+                    paths.removeIf(f -> className(f).equals(writer));
                 }
             }
         });
@@ -95,6 +103,15 @@ public final class TableWriters {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Set<String> names(Set<Path> files) {
+        return files.stream().map(TableWriters::className).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The simple name of the class a source file holds. */
+    static String className(Path file) {
+        return file.getFileName().toString().replace(".java", "");
     }
 
     static String read(Path file) {
