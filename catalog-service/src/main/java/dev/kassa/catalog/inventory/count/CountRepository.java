@@ -195,22 +195,19 @@ class CountRepository {
      * The count's status, with the count locked: {@code share} while lines are added (several devices at once), not
      * {@code share} (for update) to apply or cancel it, which waits for the lines being added.
      */
-    Optional<Locked> lock(long id, boolean share) {
+    Optional<StockCount> load(long id, boolean share) {
         return sql.sql("select status, blind from stock_counts where id = :id for " + (share ? "share" : "update"))
                 .param("id", id)
-                .query((rs, i) -> new Locked(CountStatus.of(rs.getString(1)), rs.getBoolean(2)))
+                .query((rs, i) -> new StockCount(id, CountStatus.of(rs.getString(1)), rs.getBoolean(2)))
                 .optional();
     }
 
-    /** A locked count's status, and whether it is blind. */
-    record Locked(CountStatus status, boolean blind) {}
-
-    /** A product's running total in the count (null: not counted yet). */
-    record Running(BigDecimal counted) {}
-
-    /** The products of the count among {@code products}, locked in id order, with their running totals. */
-    Map<Long, Running> lockItems(long id, Collection<Long> products) {
-        Map<Long, Running> items = new HashMap<>();
+    /**
+     * The products of the count among {@code products}, locked in id order, with their running totals (null: not
+     * counted yet).
+     */
+    Map<Long, BigDecimal> lockItems(long id, Collection<Long> products) {
+        Map<Long, BigDecimal> items = new HashMap<>();
         sql.sql(
                         """
                         select product_id, counted from stock_count_items
@@ -220,7 +217,7 @@ class CountRepository {
                 .param("id", id)
                 .param("products", SqlArrays.texts(products))
                 .query(rs -> {
-                    items.put(rs.getLong(1), new Running(rs.getBigDecimal(2)));
+                    items.put(rs.getLong(1), rs.getBigDecimal(2));
                 });
         return items;
     }

@@ -1,7 +1,6 @@
 package dev.kassa.catalog.inventory.count;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.catalogue.StockLevel;
 import dev.kassa.catalog.catalogue.product.BarcodeRepository;
 import dev.kassa.catalog.inventory.stock.StockCorrectionService;
 import dev.kassa.catalog.inventory.stock.StockLevelRepository;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -157,12 +155,39 @@ public class CountService {
         if (errors.has("lines")) {
             errors.throwIfAny();
         }
-        CountRepository.Locked locked =
-                counts.lock(id, true).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
-        CountStatus status = locked.status();
-        if (!status.isOpen()) {
-            throw CatalogErrors.COUNT_CLOSED.exception(Map.of("count_status", status.wire()), status.wire());
+        StockCount count = load(id, true);
+        count.requireOpen();
+        List<Long> products = products(forms, many, errors);
+        errors.throwIfAny();
+        Map<Long, BigDecimal> running = counts.lockItems(id, new HashSet<>(products));
+        for (int i = 0; i < forms.size(); i++) {
+            if (!running.containsKey(products.get(i))) {
+                errors.add((many ? "lines." + i + "." : "") + "product", "catalog.count_product_outside");
+            }
         }
+        errors.throwIfAny();
+        List<StockCount.Taken> taken = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            LineForm f = forms.get(i);
+            taken.add(new StockCount.Taken(
+                    products.get(i),
+                    f.counted(),
+                    StockCount.Mode.of(f.mode()),
+                    f.device() == null ? "" : f.device().trim()));
+        }
+        StockCount.Counted counted = count.take(taken, running, stock.of(running.keySet()));
+        counts.count(id, counted.lines(), counted.totals(), caller.userId());
+        boolean hide = hides(caller, count.hidesExpected());
+        return counts.items(id, counted.totals().keySet()).stream()
+                .map(item -> shown(item, hide))
+                .toList();
+    }
+
+    /**
+     * The product each line names (by id, or by the code scanned; null where the line is missing), the lines that name
+     * none or a code no product has added to {@code errors}.
+     */
+    private List<Long> products(List<LineForm> forms, boolean many, FieldErrors errors) {
         Map<String, BarcodeRepository.Match> scanned = codes.findAll(forms.stream()
                 .filter(f -> f != null && f.product() == null && !FieldErrors.blank(f.barcode()))
                 .map(f -> f.barcode().trim())
@@ -191,40 +216,7 @@ public class CountService {
             }
             products.add(product);
         }
-        errors.throwIfAny();
-        Map<Long, CountRepository.Running> items = counts.lockItems(id, new HashSet<>(products));
-        for (int i = 0; i < forms.size(); i++) {
-            if (!items.containsKey(products.get(i))) {
-                errors.add((many ? "lines." + i + "." : "") + "product", "catalog.count_product_outside");
-            }
-        }
-        errors.throwIfAny();
-        Map<Long, StockLevel> levels = stock.of(items.keySet());
-        List<CountRepository.Line> lines = new ArrayList<>();
-        Map<Long, CountRepository.Line> totals = new LinkedHashMap<>();
-        for (int i = 0; i < forms.size(); i++) {
-            LineForm f = forms.get(i);
-            long product = products.get(i);
-            StockLevel level = levels.get(product);
-            BigDecimal expected = level.onHand()
-                    .subtract(level.reserved())
-                    .max(BigDecimal.ZERO)
-                    .setScale(3);
-            BigDecimal quantity = f.counted().setScale(3, RoundingMode.UNNECESSARY);
-            String mode = f.mode() == null ? "add" : f.mode().trim().toLowerCase(Locale.ROOT);
-            String device = f.device() == null ? "" : f.device().trim();
-            lines.add(new CountRepository.Line(product, quantity, mode, device, expected));
-            BigDecimal before = totals.containsKey(product)
-                    ? totals.get(product).quantity()
-                    : items.get(product).counted();
-            BigDecimal total = "set".equals(mode) || before == null ? quantity : before.add(quantity);
-            totals.put(product, new CountRepository.Line(product, total, mode, device, expected));
-        }
-        counts.count(id, lines, totals, caller.userId());
-        boolean hide = hides(caller, locked.blind(), status);
-        return counts.items(id, totals.keySet()).stream()
-                .map(item -> shown(item, hide))
-                .toList();
+        return products;
     }
 
     private static List<LineForm> forms(LinesRequest r) {
@@ -244,38 +236,22 @@ public class CountService {
      */
     @Transactional
     public CountRepository.Row apply(Caller caller, long id) {
-        CountStatus status = counts.lock(id, false)
-                .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
-                .status();
-        if (status != CountStatus.APPLIED) {
-            status.moveTo(CountStatus.APPLIED, CatalogErrors.COUNT_CANCELLED);
-            List<StockCorrectionService.Correction> changes = new ArrayList<>();
-            counts.differences(id)
-                    .forEach((product, difference) ->
-                            changes.add(new StockCorrectionService.Correction(product, difference)));
-            Map<Long, BigDecimal> applied = new LinkedHashMap<>();
-            corrections
-                    .correct(changes, REASON, reference(id), caller.userId())
-                    .forEach((product, done) -> applied.put(product, done.applied()));
-            counts.applied(id, applied, caller.userId());
-            CountRepository.Row row = counts.find(id).orElseThrow();
-            CountRepository.Totals t = row.totals();
-            outbox.publish(
-                    TenantContext.require().key(),
-                    new StockCounted(
-                            id,
-                            reference(id),
-                            row.name(),
-                            t.products(),
-                            t.counted(),
-                            t.differing(),
-                            t.surplusValue().setScale(2, RoundingMode.HALF_UP),
-                            t.shortageValue().setScale(2, RoundingMode.HALF_UP),
-                            caller.userId(),
-                            row.finishedAt()));
-            return row;
+        StockCount count = load(id, false);
+        if (!count.apply()) {
+            return counts.find(id).orElseThrow();
         }
-        return counts.find(id).orElseThrow();
+        List<StockCorrectionService.Correction> changes = new ArrayList<>();
+        counts.differences(id)
+                .forEach((product, difference) ->
+                        changes.add(new StockCorrectionService.Correction(product, difference)));
+        Map<Long, BigDecimal> applied = new LinkedHashMap<>();
+        corrections
+                .correct(changes, REASON, reference(id), caller.userId())
+                .forEach((product, done) -> applied.put(product, done.applied()));
+        counts.applied(id, applied, caller.userId());
+        CountRepository.Row row = counts.find(id).orElseThrow();
+        outbox.publish(TenantContext.require().key(), count.counted(row, caller.userId()));
+        return row;
     }
 
     /** The reference of a count's ledger movements. */
@@ -286,11 +262,9 @@ public class CountService {
     /** Cancels an open count (nothing changes in the stock); again is a no-op; an applied count stays applied. */
     @Transactional
     public CountRepository.Row cancel(Caller caller, long id) {
-        CountStatus status = counts.lock(id, false)
-                .orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception())
-                .status();
-        if (status != CountStatus.CANCELLED) {
-            counts.finish(id, status.moveTo(CountStatus.CANCELLED, CatalogErrors.COUNT_APPLIED), caller.userId());
+        StockCount count = load(id, false);
+        if (count.cancel()) {
+            counts.finish(id, count.status(), caller.userId());
         }
         return counts.find(id).orElseThrow();
     }
@@ -331,11 +305,16 @@ public class CountService {
      * owners and managers (and apps).
      */
     static boolean hides(Caller caller, CountRepository.Row count) {
-        return hides(caller, count.blind(), count.status());
+        return hides(caller, new StockCount(count.id(), count.status(), count.blind()).hidesExpected());
     }
 
-    private static boolean hides(Caller caller, boolean blind, CountStatus status) {
-        return blind && status.isOpen() && caller.role() != null && !caller.managesStore();
+    private static boolean hides(Caller caller, boolean hidden) {
+        return hidden && caller.role() != null && !caller.managesStore();
+    }
+
+    /** The count, locked ({@code share}: while lines are added); refused when there is none. */
+    private StockCount load(long id, boolean share) {
+        return counts.load(id, share).orElseThrow(() -> CatalogErrors.COUNT_NOT_FOUND.exception());
     }
 
     private static CountRepository.Item shown(CountRepository.Item item, boolean hide) {

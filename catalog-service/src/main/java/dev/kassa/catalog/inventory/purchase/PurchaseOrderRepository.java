@@ -162,6 +162,11 @@ class PurchaseOrderRepository {
                 .map(PurchaseOrderStatus::of);
     }
 
+    /** The order with its lines, locked until the transaction ends (one change of an order at a time). */
+    Optional<PurchaseOrder> load(long id) {
+        return lock(id).map(status -> new PurchaseOrder(find(id).orElseThrow(), lines(id)));
+    }
+
     /** Moves the order to {@code status}: sent keeps when ({@code ordered_at}), a final status when it finished. */
     void status(long id, PurchaseOrderStatus status) {
         sql.sql(

@@ -25,9 +25,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,13 +144,10 @@ public class PurchaseOrderService {
         FieldErrors errors = rules.check(r);
         refuseTwice(errors, r.lines());
         errors.throwIfAny();
-        PurchaseOrderStatus status = lock(id);
-        if (!status.editable()) {
-            throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
-        }
+        PurchaseOrder order = load(id);
+        order.edit();
         if (r.lines() != null) {
-            List<PurchaseOrderRepository.NewLine> lines =
-                    lines(errors, orders.find(id).orElseThrow().supplierId(), r.lines());
+            List<PurchaseOrderRepository.NewLine> lines = lines(errors, order.supplierId(), r.lines());
             errors.throwIfAny();
             orders.replaceLines(id, lines);
         }
@@ -163,9 +158,9 @@ public class PurchaseOrderService {
     /** Sends a draft to the supplier; an order already sent answers as it stands. */
     @Transactional
     public PurchaseOrderRepository.Row order(long id) {
-        PurchaseOrderStatus status = lock(id);
-        if (status != PurchaseOrderStatus.ORDERED) {
-            orders.status(id, status.moveTo(PurchaseOrderStatus.ORDERED, CatalogErrors.PURCHASE_ORDER_STATUS));
+        PurchaseOrder order = load(id);
+        if (order.order()) {
+            orders.status(id, order.status());
         }
         return orders.find(id).orElseThrow();
     }
@@ -177,131 +172,42 @@ public class PurchaseOrderService {
      */
     @Transactional
     public PurchaseOrderRepository.Row receive(Caller caller, long id, String requestKey, PurchaseReceiveRequest r) {
-        PurchaseOrderStatus status = lock(id);
+        PurchaseOrder order = load(id);
         if (requestKey != null && orders.receiptOf(requestKey).isPresent()) {
             return orders.find(id).orElseThrow();
         }
-        if (!status.receivable()) {
-            throw status.refused(CatalogErrors.PURCHASE_ORDER_STATUS);
-        }
-        Map<Long, PurchaseOrderRepository.Line> lines = checkedReceipt(id, r);
-        PurchaseOrderRepository.Row order = orders.find(id).orElseThrow();
-        List<PurchaseReceiptService.Purchase> purchases = purchases(r.lines(), lines);
+        List<PurchaseReceiptService.Purchase> purchases =
+                order.receive(r.lines(), Boolean.TRUE.equals(r.acceptOver()), rules.check(r));
+        PurchaseOrderRepository.Row row = orders.find(id).orElseThrow();
         PurchaseReceiptService.Received in =
-                stock.receive(order.supplierId(), order.supplierName(), order.number(), purchases, caller.userId());
-        List<Long> batches = in.batches();
+                stock.receive(row.supplierId(), row.supplierName(), row.number(), purchases, caller.userId());
         List<PurchaseOrderRepository.ReceivedLine> received = new ArrayList<>();
         for (int i = 0; i < purchases.size(); i++) {
             PurchaseReceiptService.Purchase p = purchases.get(i);
             received.add(new PurchaseOrderRepository.ReceivedLine(
-                    r.lines().get(i).line(), p.product(), p.quantity(), p.cost(), batches.get(i)));
+                    r.lines().get(i).line(),
+                    p.product(),
+                    p.quantity(),
+                    p.cost(),
+                    in.batches().get(i)));
         }
         long receipt = orders.receive(
-                id, order.supplierId(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes(), received);
+                id, row.supplierId(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes(), received);
         supplierProducts.delivered(
-                order.supplierId(),
+                row.supplierId(),
                 purchases.stream().map(PurchaseReceiptService.Purchase::product).toList(),
                 purchases.stream().map(PurchaseReceiptService.Purchase::cost).toList());
         products.costsFollowReceipts(in.averageCosts());
-        boolean all =
-                orders.lines(id).stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
-        PurchaseOrderStatus after = status.moveTo(
-                all ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED,
-                CatalogErrors.PURCHASE_ORDER_STATUS);
-        orders.status(id, after);
-        outbox.publish(
-                TenantContext.require().key(),
-                PurchaseOrderReceived.of(order, receipt, after.wire(), caller.userId(), received));
+        PurchaseOrderReceived event = order.received(receipt, caller.userId(), received);
+        orders.status(id, order.status());
+        outbox.publish(TenantContext.require().key(), event);
         return orders.find(id).orElseThrow();
-    }
-
-    /**
-     * The order's lines by id, the receipt checked: its declared rules, the lines it names, each line's dates, none
-     * above its order unless accept_over.
-     */
-    private Map<Long, PurchaseOrderRepository.Line> checkedReceipt(long id, PurchaseReceiveRequest r) {
-        FieldErrors errors = rules.check(r);
-        Map<Long, PurchaseOrderRepository.Line> lines = new HashMap<>();
-        orders.lines(id).forEach(l -> lines.put(l.id(), l));
-        Map<Long, BigDecimal> coming = coming(errors, r.lines(), lines);
-        errors.throwIfAny();
-        List<Map<String, Object>> over = over(lines, coming);
-        if (!over.isEmpty() && !Boolean.TRUE.equals(r.acceptOver())) {
-            throw CatalogErrors.PURCHASE_OVER_RECEIPT.exception(Map.of("lines", over));
-        }
-        return lines;
-    }
-
-    /**
-     * What the receipt brings for each line of the order it names (in the order named); the errors of lines the order
-     * does not have and of dates out of order added.
-     */
-    private static Map<Long, BigDecimal> coming(
-            FieldErrors errors, List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
-        Map<Long, BigDecimal> coming = new LinkedHashMap<>();
-        for (int i = 0; i < forms.size(); i++) {
-            ReceivedLineForm f = forms.get(i);
-            if (f == null) {
-                continue;
-            }
-            String prefix = "lines." + i + ".";
-            if (f.line() != null && !lines.containsKey(f.line())) {
-                errors.add(prefix + "line", "catalog.purchase_line_unknown", String.valueOf(f.line()));
-            }
-            if (f.manufacturingDate() != null
-                    && f.expiryDate() != null
-                    && !f.manufacturingDate().isBefore(f.expiryDate())) {
-                errors.add(prefix + "expiry_date", "catalog.expiry_before_manufacturing");
-            }
-            if (f.line() != null && f.quantity() != null && lines.containsKey(f.line())) {
-                coming.merge(f.line(), f.quantity(), BigDecimal::add);
-            }
-        }
-        return coming;
-    }
-
-    /** The lines {@code coming} would take above what they ordered: what each ordered, has and would receive. */
-    private static List<Map<String, Object>> over(
-            Map<Long, PurchaseOrderRepository.Line> lines, Map<Long, BigDecimal> coming) {
-        List<Map<String, Object>> over = new ArrayList<>();
-        coming.forEach((lineId, quantity) -> {
-            PurchaseOrderRepository.Line l = lines.get(lineId);
-            BigDecimal after = l.receivedQuantity().add(quantity);
-            if (after.compareTo(l.quantity()) > 0) {
-                over.add(Map.of(
-                        "line", lineId,
-                        "ordered", l.quantity().toPlainString(),
-                        "received", l.receivedQuantity().toPlainString(),
-                        "receiving",
-                                quantity.setScale(3, RoundingMode.UNNECESSARY).toPlainString()));
-            }
-        });
-        return over;
-    }
-
-    /** The ledger's purchases, one per received line as given: its line's product, at its cost, else the line's. */
-    private static List<PurchaseReceiptService.Purchase> purchases(
-            List<ReceivedLineForm> forms, Map<Long, PurchaseOrderRepository.Line> lines) {
-        List<PurchaseReceiptService.Purchase> purchases = new ArrayList<>();
-        for (ReceivedLineForm f : forms) {
-            PurchaseOrderRepository.Line l = lines.get(f.line());
-            purchases.add(new PurchaseReceiptService.Purchase(
-                    l.productId(),
-                    f.quantity().setScale(3, RoundingMode.UNNECESSARY),
-                    (f.costPrice() != null ? f.costPrice() : l.costPrice()).setScale(2, RoundingMode.HALF_UP),
-                    f.batchNumber(),
-                    f.manufacturingDate(),
-                    f.expiryDate()));
-        }
-        return purchases;
     }
 
     /** Closes an order before everything came (its shortfall stays on its lines); again answers the same. */
     @Transactional
     public PurchaseOrderRepository.Row close(long id, PurchaseCloseRequest r) {
-        PurchaseOrderStatus status = lock(id);
-        if (status != PurchaseOrderStatus.CLOSED) {
-            status.moveTo(PurchaseOrderStatus.CLOSED, CatalogErrors.PURCHASE_ORDER_STATUS);
+        if (load(id).close()) {
             orders.close(id, r.reason() == null ? "" : r.reason().trim());
         }
         return orders.find(id).orElseThrow();
@@ -310,9 +216,9 @@ public class PurchaseOrderService {
     /** Cancels an order nothing has come for; again answers the same. */
     @Transactional
     public PurchaseOrderRepository.Row cancel(long id) {
-        PurchaseOrderStatus status = lock(id);
-        if (status != PurchaseOrderStatus.CANCELLED) {
-            orders.status(id, status.moveTo(PurchaseOrderStatus.CANCELLED, CatalogErrors.PURCHASE_ORDER_RECEIVED));
+        PurchaseOrder order = load(id);
+        if (order.cancel()) {
+            orders.status(id, order.status());
         }
         return orders.find(id).orElseThrow();
     }
@@ -356,8 +262,9 @@ public class PurchaseOrderService {
         return orders.page(supplier, wanted, since, until, page);
     }
 
-    private PurchaseOrderStatus lock(long id) {
-        return orders.lock(id).orElseThrow(() -> CatalogErrors.PURCHASE_ORDER_NOT_FOUND.exception());
+    /** The order with its lines, locked until the transaction ends; refused when there is none. */
+    private PurchaseOrder load(long id) {
+        return orders.load(id).orElseThrow(() -> CatalogErrors.PURCHASE_ORDER_NOT_FOUND.exception());
     }
 
     /** A product on two lines of an order (none given: nothing to check; each line's own rules are declared). */

@@ -103,9 +103,6 @@ class TransferRepository {
             LocalDate manufacturingDate,
             LocalDate expiryDate) {}
 
-    /** A transfer locked for a change: which store's copy it is, and where it is in its life. */
-    record Locked(Direction direction, TransferStatus status) {}
-
     /** A change of a line's received and lost quantities. */
     record LineChange(long lineId, BigDecimal received, BigDecimal lost, BigDecimal lostValue) {}
 
@@ -255,12 +252,18 @@ class TransferRepository {
                 .update();
     }
 
-    /** Locks the transfer for a change: its direction and status. */
-    Optional<Locked> lock(long id) {
-        return sql.sql("select direction, status from transfers where id = :id for update")
+    /** Locks the transfer for a change; answers whether there is one. */
+    private boolean lock(long id) {
+        return sql.sql("select id from transfers where id = :id for update")
                 .param("id", id)
-                .query((rs, i) -> new Locked(Direction.of(rs.getString(1)), TransferStatus.of(rs.getString(2))))
-                .optional();
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** The transfer with its lines and parts, locked until the transaction ends (one change of it at a time). */
+    Optional<Transfer> load(long id) {
+        return lock(id) ? Optional.of(new Transfer(find(id).orElseThrow(), lines(id), parts(id))) : Optional.empty();
     }
 
     Optional<Row> find(long id) {

@@ -199,18 +199,15 @@ public class TransferService {
      */
     @Transactional
     public long ship(Caller caller, long id) {
-        TransferRepository.Locked locked = lock(id);
-        if (locked.direction() != Direction.OUT || locked.status() == TransferStatus.CANCELLED) {
-            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
-        }
-        if (locked.status() != TransferStatus.DRAFT) {
+        Transfer transfer = load(id);
+        if (!transfer.ship()) {
             return id;
         }
-        TransferRepository.Row row = transfers.find(id).orElseThrow();
+        TransferRepository.Row row = transfer.row();
         if (!movesGoods(caller, row.toStore())) {
             throw CatalogErrors.TRANSFER_STORE_FORBIDDEN.exception();
         }
-        List<TransferRepository.Line> lines = transfers.lines(id);
+        List<TransferRepository.Line> lines = transfer.lines();
         Map<Long, List<TransferStockService.Part>> parts = stock.ship(
                 lines.stream()
                         .map(l -> new TransferStockService.Outgoing(l.id(), l.productId(), l.quantity()))
@@ -225,8 +222,7 @@ public class TransferService {
         }
         transfers.shipAll(id);
         transfers.insertParts(id, newParts);
-        transfers.status(
-                id, locked.status().moveTo(TransferStatus.SHIPPED, CatalogErrors.TRANSFER_STATUS), caller.userId());
+        transfers.status(id, transfer.status(), caller.userId());
         outbox.publish(
                 TenantContext.require().key(),
                 TransferShipped.of(transfers.find(id).orElseThrow(), transfers.lines(id), transfers.parts(id)));
@@ -236,28 +232,21 @@ public class TransferService {
     /** Takes goods in at the destination (see {@link TransferReceiptService#receive}); once per {@code requestKey}. */
     @Transactional
     public long receive(Caller caller, long id, String requestKey, TransferReceiveRequest r) {
-        TransferRepository.Locked locked = lock(id);
+        Transfer transfer = load(id);
         if (receipts.madeUnder(requestKey)) {
             return id;
         }
-        if (locked.direction() != Direction.IN || !locked.status().receivable()) {
-            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
-        }
-        receipts.receive(caller, transfers.find(id).orElseThrow(), requestKey, r);
+        receipts.receive(caller, transfer, requestKey, r);
         return id;
     }
 
     /** Cancels a draft at the source; again answers the same. */
     @Transactional
     public long cancel(long id) {
-        TransferRepository.Locked locked = lock(id);
-        if (locked.status() == TransferStatus.CANCELLED) {
-            return id;
+        Transfer transfer = load(id);
+        if (transfer.cancel()) {
+            transfers.status(id, transfer.status(), null);
         }
-        if (locked.direction() != Direction.OUT) {
-            throw locked.status().refused(CatalogErrors.TRANSFER_STATUS);
-        }
-        transfers.status(id, locked.status().moveTo(TransferStatus.CANCELLED, CatalogErrors.TRANSFER_STATUS), null);
         return id;
     }
 
@@ -311,17 +300,18 @@ public class TransferService {
     /** The source's side of a receipt at the destination: its lines' received and lost quantities, and the status. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void received(TransferReceived receipt) {
-        TransferRepository.Locked locked =
-                transfers.lock(receipt.sourceTransferId()).orElse(null);
-        if (locked == null || locked.direction() != Direction.OUT) {
+        Transfer transfer = transfers.load(receipt.sourceTransferId()).orElse(null);
+        if (transfer == null || transfer.row().direction() != Direction.OUT) {
             return;
         }
         transfers.linesReceived(receipt.lines().stream()
                 .map(l -> new TransferRepository.LineChange(
                         l.sourceLineId(), l.quantity(), l.lostQuantity(), l.lostValue()))
                 .toList());
-        // the source's copy takes the status the destination's receipt gave its own (not checked against canBecome)
-        transfers.status(receipt.sourceTransferId(), TransferStatus.of(receipt.transferStatus()), null);
+        // the source's copy follows the status the destination's receipt gave its own, when that is a move it may make
+        if (transfer.told(TransferStatus.of(receipt.transferStatus()))) {
+            transfers.status(transfer.id(), transfer.status(), null);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -354,7 +344,8 @@ public class TransferService {
         return transfers.page(d, s, page);
     }
 
-    private TransferRepository.Locked lock(long id) {
-        return transfers.lock(id).orElseThrow(() -> CatalogErrors.TRANSFER_NOT_FOUND.exception());
+    /** The transfer with its lines and parts, locked until the transaction ends; refused when there is none. */
+    private Transfer load(long id) {
+        return transfers.load(id).orElseThrow(() -> CatalogErrors.TRANSFER_NOT_FOUND.exception());
     }
 }
