@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
-import dev.kassa.platform.security.Role;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.Required;
 import dev.kassa.sales.SalesErrors;
@@ -176,21 +175,11 @@ public class KitchenService {
         if (next == null) {
             throw FieldErrors.single("status", "sales.ticket_status_unknown");
         }
-        TicketStatus current = tickets.lock(id).orElseThrow(SalesErrors.TICKET_NOT_FOUND::exception);
-        if (current == next) {
+        KitchenTicket ticket = tickets.lock(id).orElseThrow(SalesErrors.TICKET_NOT_FOUND::exception);
+        if (!ticket.move(next, caller, () -> lines.billedOrClosed(id))) {
             return ticket(id);
         }
-        if (next == TicketStatus.CANCELLED && !caller.managesStore() && caller.role() != Role.KITCHEN) {
-            throw SalesErrors.TICKET_CANCEL_NOT_ALLOWED.exception();
-        }
-        if (next == TicketStatus.CANCELLED && lines.billedOrClosed(id)) {
-            // what was billed stays billed: a paid order's dish is not taken off it
-            throw SalesErrors.TICKET_ORDER_CLOSED.exception();
-        }
-        if (!current.mayMoveTo(next)) {
-            throw SalesErrors.TICKET_STATUS_INVALID.exception(current.code(), next.code());
-        }
-        return moved(id, next);
+        return moved(id, ticket.status());
     }
 
     /** The order was cancelled: what the kitchen has not made yet is cancelled, inside the caller's transaction. */
@@ -248,7 +237,8 @@ public class KitchenService {
         List<KitchenTicketRepository.Ready> ready = tickets.ready(start, end);
         List<OrderLines.Line> made = ready.isEmpty()
                 ? List.of()
-                : lines.lines(ready.stream().map(KitchenTicketRepository.Ready::id).toList());
+                : lines.lines(
+                        ready.stream().map(KitchenTicketRepository.Ready::id).toList());
         return new Report(from, to, tickets.byStation(start, end), PreparationByProduct.of(ready, made));
     }
 

@@ -91,13 +91,14 @@ class KitchenTicketRepository {
         return sql.sql(SELECT + " where t.id = :id").param("id", id).query(ROW).optional();
     }
 
-    /** The ticket's status, its row locked. */
-    Optional<TicketStatus> lock(long id) {
+    /** The ticket, its row locked until the transaction ends. */
+    Optional<KitchenTicket> lock(long id) {
         return sql.sql("select status from kitchen_tickets where id = :id for update")
                 .param("id", id)
                 .query(String.class)
                 .optional()
-                .flatMap(TicketStatus::of);
+                .flatMap(TicketStatus::of)
+                .map(status -> new KitchenTicket(id, status));
     }
 
     /** The station's tickets (every station's when null) in the given statuses, oldest first. */

@@ -106,7 +106,8 @@ class GuestOrderService {
     private List<CatalogMenu.PricedLine> priced(GuestOrderRequest r) {
         List<CatalogMenu.PricedLine> menu = catalog.price(
                 r.items().stream()
-                        .map(l -> new CatalogMenu.MenuLine(l.product(), l.modifiers() == null ? List.of() : l.modifiers()))
+                        .map(l -> new CatalogMenu.MenuLine(
+                                l.product(), l.modifiers() == null ? List.of() : l.modifiers()))
                         .toList(),
                 "items");
         FieldErrors errors = new FieldErrors();
@@ -142,15 +143,20 @@ class GuestOrderService {
         CatalogMenu.MenuItem dish = priced.item();
         List<Modifier> chosen = priced.modifiers();
         BigDecimal price = dish.price().add(Modifier.sum(chosen));
-        BigDecimal quantity = (line.quantity() == null ? BigDecimal.ONE : line.quantity())
-                .setScale(3, RoundingMode.UNNECESSARY);
+        BigDecimal quantity =
+                (line.quantity() == null ? BigDecimal.ONE : line.quantity()).setScale(3, RoundingMode.UNNECESSARY);
         String note = line.note() == null ? "" : line.note().trim();
         items.add(
                 order,
-                new OrderItemRepository.NewItem(dish.id(), dish.name(), dish.categoryId(), price, quantity, note, chosen),
+                new OrderItemRepository.NewItem(
+                        dish.id(), dish.name(), dish.categoryId(), price, quantity, note, chosen),
                 true);
         return new OrderedLine(
-                dish.name(), quantity, price, chosen.stream().map(Modifier::name).toList(), note);
+                dish.name(),
+                quantity,
+                price,
+                chosen.stream().map(Modifier::name).toList(),
+                note);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -140,14 +139,6 @@ class OrderItemRepository {
                 .list()
                 .stream()
                 .collect(Collectors.groupingBy(Item::orderId));
-    }
-
-    Optional<Item> find(long orderId, long id) {
-        return sql.sql(SELECT + " where i.order_id = :order and i.id = :id")
-                .param("order", orderId)
-                .param("id", id)
-                .query(ROW)
-                .optional();
     }
 
     /** How many of the order's lines guests ordered wait for a waiter. */

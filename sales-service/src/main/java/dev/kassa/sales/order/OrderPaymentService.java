@@ -2,7 +2,6 @@ package dev.kassa.sales.order;
 
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.validation.Required;
-import dev.kassa.sales.SalesErrors;
 import dev.kassa.sales.catalog.Modifier;
 import dev.kassa.sales.payment.PaymentMethodService;
 import dev.kassa.sales.till.PaymentRequest;
@@ -67,21 +66,16 @@ class OrderPaymentService {
      */
     Paid pay(Caller caller, long id, PayRequest r) {
         Billed billed = Objects.requireNonNull(tx.execute(s -> {
-            OrderRepository.Order order = OrderService.yours(caller, orders.lock(id));
-            if (!order.status().payable()) {
-                throw SalesErrors.ORDER_NOT_OPEN.exception(order.status().wire());
-            }
+            CafeOrder order = service.load(id).actedOnBy(caller);
+            boolean holding = order.bill();
             methods.requireEnabled(
                     "payments",
                     r.payments().stream().map(PaymentRequest::paymentMethod).toList());
-            List<OrderItemRepository.Item> lines = items.of(id).stream()
-                    .filter(OrderItemRepository.Item::billed)
-                    .toList();
-            if (lines.isEmpty()) {
-                throw SalesErrors.ORDER_EMPTY.exception();
+            List<OrderItemRepository.Item> lines = order.billed();
+            if (holding) {
+                orders.billing(id);
             }
-            orders.billing(id);
-            return new Billed(order, lines);
+            return new Billed(order.row(), lines);
         }));
         SaleUploadService.Recorded recorded;
         try {

@@ -26,11 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -175,63 +172,27 @@ class OrderService {
     /** Takes off a line the kitchen was not sent yet (one it was is cancelled on the kitchen screen). */
     @Transactional
     OrderView removeItem(Caller caller, long id, long itemId) {
-        requireOpen(caller, orders.lock(id));
-        OrderItemRepository.Item item = items.find(id, itemId).orElseThrow(SalesErrors.ORDER_ITEM_NOT_FOUND::exception);
-        if (item.sent()) {
-            throw SalesErrors.ORDER_ITEM_SENT.exception();
-        }
-        items.delete(itemId);
+        items.delete(load(id).actedOnBy(caller).remove(itemId).id());
         return view(id);
     }
 
     /** Sends the lines not sent yet to the kitchen as the order's next round: one ticket per station. */
     @Transactional
     OrderView send(Caller caller, long id) {
-        OrderRepository.Order order = requireOpen(caller, orders.lock(id));
-        List<OrderItemRepository.Item> unsent = items.of(id).stream()
-                .filter(i -> i.status().canBecome(OrderItemStatus.NEW))
-                .toList();
-        if (unsent.isEmpty()) {
-            throw SalesErrors.ORDER_NOTHING_TO_SEND.exception();
-        }
+        CafeOrder order = load(id).actedOnBy(caller);
+        List<OrderItemRepository.Item> unsent = order.unsent();
         int round = orders.nextRound(id);
-        String table = order.tableName() == null ? "" : order.tableName();
         List<KitchenService.Sent> tickets = kitchen.send(
                 id,
                 round,
-                table,
+                order.table(),
                 unsent.stream()
                         .map(i -> new KitchenService.RoundDish(i.id(), i.categoryId()))
                         .toList());
-        Map<Long, OrderItemRepository.Item> byId = new HashMap<>();
-        unsent.forEach(i -> byId.put(i.id(), i));
         for (KitchenService.Sent t : tickets) {
             items.sent(t.items(), t.ticketId());
         }
-        OrderSentToKitchen sent = new OrderSentToKitchen(
-                id,
-                table,
-                order.diningOption(),
-                round,
-                Instant.now(),
-                tickets.stream()
-                        .map(t -> new OrderSentToKitchen.Ticket(
-                                t.ticketId(),
-                                t.station(),
-                                t.items().stream()
-                                        .map(byId::get)
-                                        .filter(Objects::nonNull)
-                                        .map(i -> new OrderSentToKitchen.Dish(
-                                                i.id(),
-                                                i.productId(),
-                                                i.productName(),
-                                                i.quantity(),
-                                                i.modifiers().stream()
-                                                        .map(Modifier::name)
-                                                        .toList(),
-                                                i.note()))
-                                        .toList()))
-                        .toList());
+        OrderSentToKitchen sent = order.sent(round, tickets);
         outbox.publish(TenantContext.require().key(), sent);
         // this instance's screens see the round when it commits; the others' when its event comes back from Kafka
         kitchen.showWhenCommitted(sent);
@@ -244,11 +205,7 @@ class OrderService {
      */
     @Transactional
     OrderView cancel(Caller caller, long id) {
-        requireOpen(caller, orders.lock(id));
-        boolean sent = items.of(id).stream().anyMatch(i -> i.sent() && i.billed());
-        if (sent && !caller.managesStore()) {
-            throw SalesErrors.ORDER_CANCEL_NEEDS_MANAGER.exception();
-        }
+        load(id).actedOnBy(caller).cancel(caller.managesStore());
         orders.cancel(id, null);
         items.decline(id, null);
         // what the kitchen has not made yet is not made any more
@@ -262,8 +219,9 @@ class OrderService {
      */
     @Transactional
     OrderView takeOver(Caller caller, long id) {
-        OrderRepository.Order order = requireOpen(orders.lock(id));
-        if (order.waiterUserId() != caller.userId()) {
+        CafeOrder taken = load(id);
+        OrderRepository.Order order = taken.row();
+        if (taken.takeOver(caller.userId())) {
             String name = waiterName(caller);
             orders.takeOver(id, order.waiterUserId(), caller.userId(), name);
             history.takenOver(id, caller.userId(), name, order.waiterUserId(), order.waiterName());
@@ -289,9 +247,13 @@ class OrderService {
      * has yet (a colleague's only once taken over); managers, owners and whoever sells at the till on any of the store's.
      */
     static boolean mayActOn(Caller caller, OrderRepository.Order order) {
-        return caller.role() != Role.WAITER
-                || order.waiterUserId() == caller.userId()
-                || order.waiterUserId() == OrderRepository.NO_WAITER;
+        return CafeOrder.mayActOn(caller, order);
+    }
+
+    /** The order with its lines, locked until the transaction ends: 404 {@code order_not_found} when there is none. */
+    CafeOrder load(long id) {
+        OrderRepository.Order order = orders.lock(id).orElseThrow(SalesErrors.ORDER_NOT_FOUND::exception);
+        return new CafeOrder(order, items.of(id));
     }
 
     /** The order, if the caller may act on it: 404 {@code order_not_found}, 403 {@code not_your_order}. */

@@ -44,11 +44,6 @@ enum OrderStatus {
         return this == OPEN || this == BILLING;
     }
 
-    /** Whether a payment of the order is taken (or, once paid, answered again with its one sale): not cancelled. */
-    boolean payable() {
-        return this != CANCELLED;
-    }
-
     /** The statuses a list of this status shows: an open list shows the orders being paid too. */
     List<OrderStatus> listed() {
         return this == OPEN ? List.of(OPEN, BILLING) : List.of(this);

@@ -84,7 +84,8 @@ class TicketLinesRepository implements OrderLines {
                          where ticket_id = any(cast(:tickets as bigint[]))
                         """)
                 .param("tickets", SqlArrays.texts(ticketIds))
-                .query((rs, i) -> new Line(rs.getLong("ticket_id"), rs.getLong("product_id"), rs.getString("product_name")))
+                .query((rs, i) ->
+                        new Line(rs.getLong("ticket_id"), rs.getLong("product_id"), rs.getString("product_name")))
                 .list();
     }
 }

@@ -64,8 +64,6 @@ class OrderStatusTests {
                 .containsExactly(OPEN);
         assertThat(EnumSet.allOf(OrderStatus.class).stream().filter(OrderStatus::holdsTable))
                 .containsExactly(OPEN, BILLING);
-        assertThat(EnumSet.allOf(OrderStatus.class).stream().filter(OrderStatus::payable))
-                .containsExactly(OPEN, BILLING, PAID);
         assertThat(OPEN.listed()).containsExactly(OPEN, BILLING);
         assertThat(BILLING.listed()).containsExactly(BILLING);
         assertThat(PAID.listed()).containsExactly(PAID);
