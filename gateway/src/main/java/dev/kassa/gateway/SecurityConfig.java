@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -120,13 +121,7 @@ class SecurityConfig {
         List<String> open = withTrailingSlash(ALWAYS_PUBLIC);
         open.addAll(withTrailingSlash(properties.publicPaths()));
         PathPatterns openPaths = new PathPatterns(open);
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-        ServerAuthenticationEntryPoint entryPoint = (exchange, e) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            return e instanceof InvalidBearerTokenException || e.getCause() instanceof InvalidBearerTokenException
-                    ? errors.write(exchange, HttpStatus.UNAUTHORIZED, "token_not_valid", "error.token_not_valid")
-                    : errors.write(exchange, HttpStatus.UNAUTHORIZED, "not_authenticated", "error.not_authenticated");
-        };
+        ServerAuthenticationEntryPoint entryPoint = notAuthenticated(errors);
         ServerAccessDeniedHandler denied = (exchange, e) ->
                 errors.write(exchange, HttpStatus.FORBIDDEN, "permission_denied", "error.permission_denied");
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -151,19 +146,7 @@ class SecurityConfig {
                         .authenticated()
                         .anyExchange()
                         .permitAll())
-                // a well-formed bearer header is read without Spring's regular expression (BearerHeaders); any other
-                // is left to Spring's converter
-                .oauth2ResourceServer(o -> o.bearerTokenConverter(exchange -> {
-                            if (openPaths.matches(
-                                    exchange.getRequest().getPath().value())) {
-                                return Mono.empty();
-                            }
-                            String token = BearerHeaders.token(
-                                    exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-                            return token != null
-                                    ? Mono.just(new BearerTokenAuthenticationToken(token))
-                                    : bearer.convert(exchange);
-                        })
+                .oauth2ResourceServer(o -> o.bearerTokenConverter(bearerTokens(openPaths))
                         .jwt(j -> {})
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
@@ -175,6 +158,32 @@ class SecurityConfig {
                         new AppRateLimit(properties.appRateLimit(), errors, Clock.systemUTC()),
                         SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /** A request without a valid token: 401 in the error body, which tells a token that is not valid from none. */
+    private static ServerAuthenticationEntryPoint notAuthenticated(ErrorWriter errors) {
+        return (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return e instanceof InvalidBearerTokenException || e.getCause() instanceof InvalidBearerTokenException
+                    ? errors.write(exchange, HttpStatus.UNAUTHORIZED, "token_not_valid", "error.token_not_valid")
+                    : errors.write(exchange, HttpStatus.UNAUTHORIZED, "not_authenticated", "error.not_authenticated");
+        };
+    }
+
+    /**
+     * A request's bearer token, none on an open path: a well-formed bearer header is read without Spring's regular
+     * expression ({@link BearerHeaders}); any other is left to Spring's converter.
+     */
+    private static ServerAuthenticationConverter bearerTokens(PathPatterns openPaths) {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> {
+            if (openPaths.matches(exchange.getRequest().getPath().value())) {
+                return Mono.empty();
+            }
+            String token =
+                    BearerHeaders.token(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+            return token != null ? Mono.just(new BearerTokenAuthenticationToken(token)) : bearer.convert(exchange);
+        };
     }
 
     /** Every path works with and without its trailing slash (brief §7), so each exact pattern gets both forms. */

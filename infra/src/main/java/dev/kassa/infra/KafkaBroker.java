@@ -31,49 +31,10 @@ final class KafkaBroker {
         SuiteFiles.mkdirs(dir);
         Path properties = dir.resolve("server.properties");
         String logs = dir.resolve("logs").toAbsolutePath().toString();
-        SuiteFiles.write(
-                properties,
-                String.join(
-                        "\n",
-                        "process.roles=broker,controller",
-                        "node.id=1",
-                        "controller.quorum.voters=1@127.0.0.1:" + (port + 1),
-                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                        "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                        "inter.broker.listener.name=PLAINTEXT",
-                        "log.dirs=" + logs,
-                        "num.partitions=3",
-                        "offsets.topic.replication.factor=1",
-                        "offsets.topic.num.partitions=10",
-                        "transaction.state.log.replication.factor=1",
-                        "transaction.state.log.min.isr=1",
-                        "group.initial.rebalance.delay.ms=0",
-                        // the log cleaner (compacting the consumer offsets) keeps its whole dedupe buffer on the heap:
-                        // 128 MB by default, most of the broker's heap and a ninth of the suite's memory for a few
-                        // thousand offsets
-                        "log.cleaner.dedupe.buffer.size=8388608",
-                        "auto.create.topics.enable=true",
-                        ""));
+        SuiteFiles.write(properties, serverProperties(port, logs));
         String classpath = classpath(config);
         if (!Files.exists(Path.of(logs, "meta.properties"))) {
-            String clusterId = Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                    .substring(0, 22);
-            processes.run(
-                    "kafka-format",
-                    List.of(
-                            ModuleJvm.java(),
-                            "-cp",
-                            classpath,
-                            "kafka.tools.StorageTool",
-                            "format",
-                            "-t",
-                            clusterId,
-                            "-c",
-                            properties.toString()));
+            format(processes, classpath, properties);
         }
         // the broker keeps the JVM's default heap free ratios: the services' tighter
         // ones (15-40 %) saved it about 30 MB but doubled its CPU per sale in the two
@@ -87,6 +48,53 @@ final class KafkaBroker {
         processes.register("kafka", processes.spawn("kafka", command, Map.of()));
         processes.waitFor("kafka", deadline, () -> Processes.portOpen(port));
         return "127.0.0.1:" + port;
+    }
+
+    /** One broker that is its own controller, on {@code port} (the controller on the next), logs in {@code logs}. */
+    private static String serverProperties(int port, String logs) {
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + (port + 1),
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + logs,
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                // the log cleaner (compacting the consumer offsets) keeps its whole dedupe buffer on the heap:
+                // 128 MB by default, most of the broker's heap and a ninth of the suite's memory for a few
+                // thousand offsets
+                "log.cleaner.dedupe.buffer.size=8388608",
+                "auto.create.topics.enable=true",
+                "");
+    }
+
+    /** Formats the broker's log directory for a new cluster (on the first start of a data directory). */
+    private static void format(Processes processes, String classpath, Path properties) {
+        String clusterId = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 22);
+        processes.run(
+                "kafka-format",
+                List.of(
+                        ModuleJvm.java(),
+                        "-cp",
+                        classpath,
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        clusterId,
+                        "-c",
+                        properties.toString()));
     }
 
     /**

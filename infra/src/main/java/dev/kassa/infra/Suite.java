@@ -83,32 +83,7 @@ public final class Suite implements AutoCloseable {
         SuiteFiles.mkdirs(config.dataDir().resolve("logs"));
         startPostgres();
         kafkaBootstrap = KafkaBroker.start(config, processes, deadline);
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("KASSA_KAFKA_BOOTSTRAP", kafkaBootstrap);
-        // fresh credentials for every run: the registry and the services' calls to each other trust only this suite
-        common.put("KASSA_DISCOVERY_ADDRESS", "127.0.0.1:" + config.discoveryPort());
-        common.put("KASSA_DISCOVERY_USER", "kassa");
-        common.put("KASSA_DISCOVERY_PASSWORD", randomSecret());
-        common.put("KASSA_SERVICE_SECRET", randomSecret());
-        common.put("KASSA_BIND_ADDRESS", "127.0.0.1");
-        common.put("KASSA_DB_USER", config.dbUser());
-        common.put("KASSA_DB_PASSWORD", config.dbPassword());
-
-        // every instance of auth, in turn: the JWKS is fetched from the next when one is away
-        common.put(
-                "KASSA_JWKS_URI",
-                String.join(
-                        ",",
-                        config.instances("auth-service").stream()
-                                .map(a -> "http://127.0.0.1:" + a.port() + "/api/users/.well-known/jwks.json")
-                                .toList()));
-
-        // a developer's machine: webhooks may go to a receiver on it (production takes https to public addresses only)
-        if (!System.getenv().containsKey("KASSA_WEBHOOKS_ALLOWEDNETWORKS")) {
-            common.put("KASSA_WEBHOOKS_ALLOWHTTP", "true");
-            common.put("KASSA_WEBHOOKS_ALLOWEDNETWORKS", "127.0.0.0/8,::1/128");
-        }
-
+        Map<String, String> common = commonEnv();
         Map<String, String> discovery = new LinkedHashMap<>(common);
         discovery.put("PORT", String.valueOf(config.discoveryPort()));
         launch("discovery", "discovery", discovery);
@@ -143,6 +118,34 @@ public final class Suite implements AutoCloseable {
         } finally {
             processes.reviveWith(name -> false);
         }
+    }
+
+    /** What every process of the suite is given: Kafka, the registry, fresh secrets, the database user, auth's keys. */
+    private Map<String, String> commonEnv() {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("KASSA_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        // fresh credentials for every run: the registry and the services' calls to each other trust only this suite
+        common.put("KASSA_DISCOVERY_ADDRESS", "127.0.0.1:" + config.discoveryPort());
+        common.put("KASSA_DISCOVERY_USER", "kassa");
+        common.put("KASSA_DISCOVERY_PASSWORD", randomSecret());
+        common.put("KASSA_SERVICE_SECRET", randomSecret());
+        common.put("KASSA_BIND_ADDRESS", "127.0.0.1");
+        common.put("KASSA_DB_USER", config.dbUser());
+        common.put("KASSA_DB_PASSWORD", config.dbPassword());
+        // every instance of auth, in turn: the JWKS is fetched from the next when one is away
+        common.put(
+                "KASSA_JWKS_URI",
+                String.join(
+                        ",",
+                        config.instances("auth-service").stream()
+                                .map(a -> "http://127.0.0.1:" + a.port() + "/api/users/.well-known/jwks.json")
+                                .toList()));
+        // a developer's machine: webhooks may go to a receiver on it (production takes https to public addresses only)
+        if (!System.getenv().containsKey("KASSA_WEBHOOKS_ALLOWEDNETWORKS")) {
+            common.put("KASSA_WEBHOOKS_ALLOWHTTP", "true");
+            common.put("KASSA_WEBHOOKS_ALLOWEDNETWORKS", "127.0.0.0/8,::1/128");
+        }
+        return common;
     }
 
     private void awaitReady(long deadline) {

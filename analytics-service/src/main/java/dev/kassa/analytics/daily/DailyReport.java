@@ -1,7 +1,5 @@
 package dev.kassa.analytics.daily;
 
-import dev.kassa.analytics.facts.GrossMargin;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -38,53 +36,12 @@ public record DailyReport(
         BigDecimal grossProfit,
         BigDecimal grossMargin) {
 
-    /** A day's figures with its cost of goods sold: the gross profit and margin follow from its net sales. */
-    static DailyReport of(
-            Long id,
-            LocalDate date,
-            BigDecimal totalSales,
-            int totalSalesCount,
-            BigDecimal avgSaleAmount,
-            BigDecimal cashSales,
-            BigDecimal cardSales,
-            BigDecimal totalDiscount,
-            BigDecimal totalTax,
-            BigDecimal totalItemsSold,
-            int uniqueProductsSold,
-            int uniqueCustomers,
-            BigDecimal totalRefunds,
-            int refundsCount,
-            BigDecimal creditSales,
-            int newCustomers,
-            int sessionsOpened,
-            int sessionsClosed,
-            BigDecimal totalCost) {
-        BigDecimal profit = totalSales.subtract(totalCost);
-        return new DailyReport(
-                id,
-                date,
-                totalSales,
-                totalSalesCount,
-                avgSaleAmount,
-                cashSales,
-                cardSales,
-                totalDiscount,
-                totalTax,
-                totalItemsSold,
-                uniqueProductsSold,
-                uniqueCustomers,
-                totalRefunds,
-                refundsCount,
-                creditSales,
-                newCustomers,
-                sessionsOpened,
-                sessionsClosed,
-                totalCost,
-                profit,
-                GrossMargin.percent(totalSales, profit));
+    public static DailyReport empty(LocalDate date) {
+        return withoutSales(date, 0, 0);
     }
 
-    public static DailyReport empty(LocalDate date) {
+    /** A day without sales: zeros, with the shifts it had (a day without sales may still have had shifts). */
+    static DailyReport withoutSales(LocalDate date, int sessionsOpened, int sessionsClosed) {
         BigDecimal zero = new BigDecimal("0.00");
         return new DailyReport(
                 null,
@@ -103,36 +60,10 @@ public record DailyReport(
                 0,
                 zero,
                 0,
-                0,
-                0,
+                sessionsOpened,
+                sessionsClosed,
                 zero,
                 zero,
                 zero);
-    }
-
-    /** The same day with its shift figures (a day without sales may still have had shifts). */
-    DailyReport withShifts(int opened, int closed) {
-        return new DailyReport(
-                id,
-                date,
-                totalSales,
-                totalSalesCount,
-                avgSaleAmount,
-                cashSales,
-                cardSales,
-                totalDiscount,
-                totalTax,
-                totalItemsSold,
-                uniqueProductsSold,
-                uniqueCustomers,
-                totalRefunds,
-                refundsCount,
-                creditSales,
-                newCustomers,
-                opened,
-                closed,
-                totalCost,
-                grossProfit,
-                grossMargin);
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.analytics.daily;
 
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.facts.GrossMargin;
+import dev.kassa.analytics.period.PeriodQuery;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.export.Column;
@@ -12,6 +13,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -97,11 +99,8 @@ class DailySalesController {
                     + "managers")
     @GetMapping("/export")
     @PreAuthorize(Access.FILES)
-    public ResponseEntity<StreamingResponseBody> export(
-            ExportFormat format,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
+    public ResponseEntity<StreamingResponseBody> export(ExportFormat format, @ParameterObject PeriodQuery period) {
+        Periods.Range range = period.range();
         return exports.file(format, "daily-sales", range.start() + "_" + range.end(), COLUMNS, row -> {
             Map<LocalDate, DailyReport> byDate = new HashMap<>();
             reports.between(range.start(), range.end()).forEach(r -> byDate.put(r.date(), r));

@@ -1,5 +1,6 @@
 package dev.kassa.analytics.daily;
 
+import dev.kassa.analytics.facts.GrossMargin;
 import dev.kassa.platform.web.JdbcPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -19,26 +21,34 @@ import java.util.Optional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class DailySalesRepository {
 
-    private static final RowMapper<DailyReport> ROW = (rs, i) -> DailyReport.of(
-            rs.getLong("id"),
-            rs.getObject("date", LocalDate.class),
-            rs.getBigDecimal("total_sales"),
-            rs.getInt("total_sales_count"),
-            rs.getBigDecimal("avg_sale_amount"),
-            rs.getBigDecimal("cash_sales"),
-            rs.getBigDecimal("card_sales"),
-            rs.getBigDecimal("total_discount"),
-            rs.getBigDecimal("total_tax"),
-            rs.getBigDecimal("total_items_sold"),
-            rs.getInt("unique_products_sold"),
-            rs.getInt("unique_customers"),
-            rs.getBigDecimal("total_refunds"),
-            rs.getInt("refunds_count"),
-            rs.getBigDecimal("credit_sales"),
-            rs.getInt("new_customers"),
-            rs.getInt("sessions_opened"),
-            rs.getInt("sessions_closed"),
-            rs.getBigDecimal("total_cost"));
+    /** A report row: its gross profit and margin follow from its net sales and their cost of goods sold. */
+    private static final RowMapper<DailyReport> ROW = (rs, i) -> {
+        BigDecimal totalSales = rs.getBigDecimal("total_sales");
+        BigDecimal totalCost = rs.getBigDecimal("total_cost");
+        BigDecimal grossProfit = totalSales.subtract(totalCost);
+        return new DailyReport(
+                rs.getLong("id"),
+                rs.getObject("date", LocalDate.class),
+                totalSales,
+                rs.getInt("total_sales_count"),
+                rs.getBigDecimal("avg_sale_amount"),
+                rs.getBigDecimal("cash_sales"),
+                rs.getBigDecimal("card_sales"),
+                rs.getBigDecimal("total_discount"),
+                rs.getBigDecimal("total_tax"),
+                rs.getBigDecimal("total_items_sold"),
+                rs.getInt("unique_products_sold"),
+                rs.getInt("unique_customers"),
+                rs.getBigDecimal("total_refunds"),
+                rs.getInt("refunds_count"),
+                rs.getBigDecimal("credit_sales"),
+                rs.getInt("new_customers"),
+                rs.getInt("sessions_opened"),
+                rs.getInt("sessions_closed"),
+                totalCost,
+                grossProfit,
+                GrossMargin.percent(totalSales, grossProfit));
+    };
 
     /** A report row with the day's shift and first-purchase figures, read from the shifts and the facts. */
     private static final String SELECT =
@@ -71,7 +81,7 @@ public class DailySalesRepository {
     public DailyReport emptyDay(LocalDate date) {
         return sql.sql("select count(*), count(closed_at) from shifts where business_date = :date")
                 .param("date", date)
-                .query((rs, i) -> DailyReport.empty(date).withShifts(rs.getInt(1), rs.getInt(2)))
+                .query((rs, i) -> DailyReport.withoutSales(date, rs.getInt(1), rs.getInt(2)))
                 .single();
     }
 

@@ -25,6 +25,40 @@ import java.util.Set;
 @Transactional(propagation = Propagation.MANDATORY)
 public class SaleFactRepository {
 
+    private static final String SALE_WITH_LINES =
+            """
+            with f as (
+                insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, cashier_id, total,
+                                        discount, tax, items_quantity, cash, card, other, credit)
+                values (:sale, :receipt, :date, :at, :customer, :cashier, :total, :discount, :tax, :items, :cash, :card,
+                        :other, :credit)
+                on conflict (sale_id) do nothing
+                returning exists (select 1 from sale_facts r where r.refund_of = :sale) as refunds_first),
+            l as (
+                insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total,
+                                             unit_cost, business_date)
+                select :sale, product, name, quantity, price, discount, total, cost, :date
+                  from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:quantities as numeric[]),
+                              cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
+                              cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
+                 where exists (select 1 from f)
+                 order by n),
+            p as (
+                insert into sale_fact_payments (sale_id, method, amount)
+                select :sale, m, a from unnest(cast(:methods as text[]), cast(:amounts as numeric[])) as t(m, a)
+                 where exists (select 1 from f)),
+            m as (
+                insert into sale_fact_modifiers (sale_id, line_no, option_id, group_name, name, quantity, amount)
+                select :sale, line_no, option_id, group_name, name, quantity, round(price * quantity, 2)
+                  from unnest(cast(:modLines as integer[]), cast(:modOptions as bigint[]), cast(:modGroups as text[]),
+                              cast(:modNames as text[]), cast(:modQuantities as numeric[]),
+                              cast(:modPrices as numeric[]))
+                       as t(line_no, option_id, group_name, name, quantity, price)
+                 where exists (select 1 from f)
+                on conflict do nothing)
+            select refunds_first from f
+            """;
+
     private final JdbcClient jdbc;
 
     SaleFactRepository(JdbcClient jdbc) {
@@ -33,8 +67,23 @@ public class SaleFactRepository {
 
     /** Records a sale once; also gives refunds that arrived before it the cost of what they returned. */
     public Affected record(Sale s) {
-        // the sale and its lines (in order) in one statement; it answers, for a sale recorded now, whether refunds of
-        // it came first (nothing when it was recorded before: then no line is written either)
+        Optional<Boolean> refundsFirst = insert(s);
+        if (refundsFirst.isEmpty()) {
+            return Affected.none();
+        }
+        Set<Long> products = new HashSet<>();
+        s.lines().forEach(l -> products.add(l.productId()));
+        if (!refundsFirst.get()) {
+            return new Affected(s.saleId(), s.businessDate(), products, new LinkedHashMap<>());
+        }
+        return new Affected(s.saleId(), s.businessDate(), products, costRefundsThatCameFirst(s));
+    }
+
+    /**
+     * The sale and its lines (in order) in one statement; it answers, for a sale recorded now, whether refunds of it
+     * came first (nothing when it was recorded before: then no line is written either).
+     */
+    private Optional<Boolean> insert(Sale s) {
         List<Sale.Line> lines = s.lines();
         // each option a line chose, with the line's place and quantity
         record Chosen(int line, BigDecimal quantity, Sale.Modifier modifier) {}
@@ -44,39 +93,7 @@ public class SaleFactRepository {
                 chosen.add(new Chosen(i + 1, lines.get(i).quantity(), m));
             }
         }
-        Optional<Boolean> refundsFirst = jdbc.sql(
-                        """
-                        with f as (
-                            insert into sale_facts (sale_id, receipt_number, business_date, completed_at, customer_id, cashier_id, total,
-                                                    discount, tax, items_quantity, cash, card, other, credit)
-                            values (:sale, :receipt, :date, :at, :customer, :cashier, :total, :discount, :tax, :items, :cash, :card,
-                                    :other, :credit)
-                            on conflict (sale_id) do nothing
-                            returning exists (select 1 from sale_facts r where r.refund_of = :sale) as refunds_first),
-                        l as (
-                            insert into sale_fact_lines (sale_id, product_id, product_name, quantity, unit_price, discount, line_total,
-                                                         unit_cost, business_date)
-                            select :sale, product, name, quantity, price, discount, total, cost, :date
-                              from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:quantities as numeric[]),
-                                          cast(:prices as numeric[]), cast(:discounts as numeric[]), cast(:totals as numeric[]),
-                                          cast(:costs as numeric[])) with ordinality as l(product, name, quantity, price, discount, total, cost, n)
-                             where exists (select 1 from f)
-                             order by n),
-                        p as (
-                            insert into sale_fact_payments (sale_id, method, amount)
-                            select :sale, m, a from unnest(cast(:methods as text[]), cast(:amounts as numeric[])) as t(m, a)
-                             where exists (select 1 from f)),
-                        m as (
-                            insert into sale_fact_modifiers (sale_id, line_no, option_id, group_name, name, quantity, amount)
-                            select :sale, line_no, option_id, group_name, name, quantity, round(price * quantity, 2)
-                              from unnest(cast(:modLines as integer[]), cast(:modOptions as bigint[]), cast(:modGroups as text[]),
-                                          cast(:modNames as text[]), cast(:modQuantities as numeric[]),
-                                          cast(:modPrices as numeric[]))
-                                   as t(line_no, option_id, group_name, name, quantity, price)
-                             where exists (select 1 from f)
-                            on conflict do nothing)
-                        select refunds_first from f
-                        """)
+        return jdbc.sql(SALE_WITH_LINES)
                 .param("sale", s.saleId())
                 .param("receipt", s.receiptNumber())
                 .param("date", s.businessDate())
@@ -108,17 +125,14 @@ public class SaleFactRepository {
                 .param("modPrices", SqlArrays.texts(chosen, c -> c.modifier().price()))
                 .query(Boolean.class)
                 .optional();
-        if (refundsFirst.isEmpty()) {
-            return Affected.none();
-        }
-        Set<Long> products = new HashSet<>();
-        lines.forEach(l -> products.add(l.productId()));
+    }
+
+    /**
+     * Refunds of the sale that came first: they are its cashier's, and their lines now get the cost of the batch that
+     * was sold. Answers the products whose figures changed, by business date.
+     */
+    private Map<LocalDate, Set<Long>> costRefundsThatCameFirst(Sale s) {
         Map<LocalDate, Set<Long>> corrected = new LinkedHashMap<>();
-        if (!refundsFirst.get()) {
-            return new Affected(s.saleId(), s.businessDate(), products, corrected);
-        }
-        // refunds of this sale that came first: they are its cashier's, and their lines now get the cost of the batch
-        // that was sold
         jdbc.sql("update sale_facts set cashier_id = :cashier where refund_of = :sale")
                 .param("cashier", s.cashierId())
                 .param("sale", s.saleId())
@@ -136,7 +150,7 @@ public class SaleFactRepository {
                 .forEach(e -> corrected
                         .computeIfAbsent(e.getKey(), d -> new HashSet<>())
                         .add(e.getValue()));
-        return new Affected(s.saleId(), s.businessDate(), products, corrected);
+        return corrected;
     }
 
     /** The options a refund's lines were sold with, as negative figures (sales by modifier are net of refunds). */
@@ -215,6 +229,13 @@ public class SaleFactRepository {
         if (inserted == 0) {
             return Affected.none();
         }
+        Set<Long> products = recordLines(id, r);
+        recordOptions(id, r.lines());
+        return new Affected(id, r.businessDate(), products, Map.of());
+    }
+
+    /** The refund's lines, each at the cost its sale's line had; answers the products returned. */
+    private Set<Long> recordLines(String id, Refund r) {
         Set<Long> products = new HashSet<>();
         for (Refund.Line line : r.lines()) {
             jdbc.sql(
@@ -233,7 +254,6 @@ public class SaleFactRepository {
                     .update();
             products.add(line.productId());
         }
-        recordOptions(id, r.lines());
-        return new Affected(id, r.businessDate(), products, Map.of());
+        return products;
     }
 }

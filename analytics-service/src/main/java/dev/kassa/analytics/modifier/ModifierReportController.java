@@ -1,17 +1,17 @@
 package dev.kassa.analytics.modifier;
 
+import dev.kassa.analytics.period.PeriodQuery;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.export.Column;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -50,10 +50,8 @@ class ModifierReportController {
                     + "Owners and managers")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    ModifierReport report(
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = range(start, end);
+    ModifierReport report(@ParameterObject PeriodQuery period) {
+        Periods.Range range = period.range();
         List<ModifierReportRepository.Option> rows = options.between(range.start(), range.end());
         return new ModifierReport(
                 Periods.DateRange.of(range),
@@ -66,17 +64,10 @@ class ModifierReportController {
                     + "report. Owners and managers")
     @GetMapping("/export")
     @PreAuthorize(Access.FILES)
-    ResponseEntity<StreamingResponseBody> export(
-            ExportFormat format,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = range(start, end);
+    ResponseEntity<StreamingResponseBody> export(ExportFormat format, @ParameterObject PeriodQuery period) {
+        Periods.Range range = period.range();
         return exports.file(format, "modifiers", range.start() + "_" + range.end(), COLUMNS, row -> options.between(
                         range.start(), range.end())
                 .forEach(row));
-    }
-
-    private static Periods.Range range(String start, String end) {
-        return Periods.range(start, end, TenantContext.require().today(), 30);
     }
 }

@@ -1,19 +1,18 @@
 package dev.kassa.analytics.payment;
 
+import dev.kassa.analytics.period.PeriodQuery;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.export.Column;
 import dev.kassa.platform.export.ExportFormat;
 import dev.kassa.platform.export.Exports;
 import dev.kassa.platform.security.Access;
-import dev.kassa.platform.tenancy.Tenant;
-import dev.kassa.platform.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -67,10 +66,8 @@ class PaymentMethodReportController {
                     + "first. Owners and managers")
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
-    PaymentMethodReport report(
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = range(start, end);
+    PaymentMethodReport report(@ParameterObject PeriodQuery period) {
+        Periods.Range range = period.range();
         List<MethodRow> rows = rows(range);
         return new PaymentMethodReport(
                 Periods.DateRange.of(range),
@@ -86,11 +83,8 @@ class PaymentMethodReportController {
                     + "the report. Owners and managers")
     @GetMapping("/export")
     @PreAuthorize(Access.FILES)
-    ResponseEntity<StreamingResponseBody> export(
-            ExportFormat format,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = range(start, end);
+    ResponseEntity<StreamingResponseBody> export(ExportFormat format, @ParameterObject PeriodQuery period) {
+        Periods.Range range = period.range();
         return exports.file(format, "payment-methods", range.start() + "_" + range.end(), COLUMNS, row -> rows(range)
                 .forEach(row));
     }
@@ -99,11 +93,6 @@ class PaymentMethodReportController {
         return methods.between(range.start(), range.end()).stream()
                 .map(MethodRow::of)
                 .toList();
-    }
-
-    private static Periods.Range range(String start, String end) {
-        Tenant tenant = TenantContext.require();
-        return Periods.range(start, end, tenant.today(), 30);
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {

@@ -3,6 +3,7 @@ package dev.kassa.analytics.product;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kassa.analytics.AnalyticsErrors;
 import dev.kassa.analytics.facts.GrossMargin;
+import dev.kassa.analytics.period.PeriodQuery;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
@@ -14,6 +15,7 @@ import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.web.PageResponse;
 import dev.kassa.platform.web.SqlOrdering;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,11 +94,8 @@ class ProductPerformanceController {
                             + "cost, margin (%), sales, net of refunds, best revenue first. Owners and managers")
     @GetMapping("/export")
     @PreAuthorize(Access.FILES)
-    ResponseEntity<StreamingResponseBody> export(
-            ExportFormat format,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end) {
-        Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
+    ResponseEntity<StreamingResponseBody> export(ExportFormat format, @ParameterObject PeriodQuery period) {
+        Periods.Range range = period.range();
         return exports.file(
                 format, "product-performance", range.start() + "_" + range.end(), COLUMNS, row -> performance
                         .top(range.start(), range.end(), "revenue", Integer.MAX_VALUE)
@@ -141,11 +140,10 @@ class ProductPerformanceController {
     @GetMapping("/top-products")
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     TopProducts top(
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end,
+            @ParameterObject PeriodQuery period,
             @RequestParam(required = false) String limit,
             @RequestParam(name = "order_by", required = false) String orderBy) {
-        Periods.Range range = Periods.range(start, end, TenantContext.require().today(), 30);
+        Periods.Range range = period.range();
         int n = Periods.number("limit", limit, 10, 1, 100, "analytics.limit_invalid");
         String by = orderBy == null || orderBy.isBlank() ? "revenue" : orderBy.trim();
         if (!ORDER_BY.contains(by)) {

@@ -1,5 +1,6 @@
 package dev.kassa.analytics.profit;
 
+import dev.kassa.analytics.period.PeriodQuery;
 import dev.kassa.analytics.period.Periods;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.error.Messages;
@@ -10,6 +11,7 @@ import dev.kassa.platform.security.Access;
 import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,12 +125,11 @@ class GrossProfitController {
     @GetMapping
     @PreAuthorize(Access.VIEW_SALES_REPORTS)
     GrossProfitReport report(
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end,
+            @ParameterObject PeriodQuery period,
             @RequestParam(name = "group_by", required = false) String groupBy,
             @RequestParam(required = false) String limit) {
         Tenant tenant = TenantContext.require();
-        Periods.Range range = Periods.range(start, end, tenant.today(), 30);
+        Periods.Range range = period.range();
         String by = grouping(groupBy);
         int n = Periods.number("limit", limit, 400, 1, 1000, "analytics.profit_limit_invalid");
         GrossProfitRepository.Lines lines = lines(tenant, by, range, n);
@@ -150,11 +151,10 @@ class GrossProfitController {
     @PreAuthorize(Access.FILES)
     ResponseEntity<StreamingResponseBody> export(
             ExportFormat format,
-            @RequestParam(name = "start_date", required = false) String start,
-            @RequestParam(name = "end_date", required = false) String end,
+            @ParameterObject PeriodQuery period,
             @RequestParam(name = "group_by", required = false) String groupBy) {
         Tenant tenant = TenantContext.require();
-        Periods.Range range = Periods.range(start, end, tenant.today(), 30);
+        Periods.Range range = period.range();
         String by = grouping(groupBy);
         return exports.file(
                 format,

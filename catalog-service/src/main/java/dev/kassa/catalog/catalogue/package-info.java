@@ -8,8 +8,9 @@
  * {@code product.BarcodeRepository} (which product a code names), {@code modifier.ModifierService} and
  * {@code modifier.ModifierChoice} (the options a held line chose), each marked {@code @NamedInterface}; and for reading
  * in SQL the reference tables {@code products}, {@code categories}, {@code units}, {@code product_barcodes},
- * {@code scanned_codes}, {@code recipe_components}, {@code modifier_groups}, {@code modifier_options} (the inventory joins
- * them for names and recipes; it never writes them).
+ * {@code scanned_codes}, {@code recipe_components}, {@code modifier_groups}, {@code modifier_options},
+ * {@code product_modifier_groups} (the inventory joins them for names, recipes and a till's hold in one statement; it
+ * never writes them). The service's {@code ArchitectureTests} hold the same list.
  *
  * <p>Declares what it needs of stock and uses no inventory type: {@link dev.kassa.catalog.catalogue.StockFigures} (the
  * stock a product's page and lists show, as SQL pieces of one statement) and

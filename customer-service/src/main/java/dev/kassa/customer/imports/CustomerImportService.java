@@ -124,106 +124,65 @@ class CustomerImportService implements ImportHandler {
 
         @Override
         public ImportOutcome apply(ImportRow row) {
-            String name = row.text("full_name");
-            String phone = phone(row.text("phone"));
-            String phone2 = phone(row.text("phone_2"));
-            String email = row.text("email");
-            String company = row.text("company");
-            String taxId = row.text("tax_id");
-            String group = row.text("group");
-            BigDecimal balance = row.decimal("balance");
-            BigDecimal creditLimit = row.decimal("credit_limit");
-            BigDecimal points = row.decimal("loyalty_points");
-            LocalDate birthday = row.date("birthday");
-            Boolean active = row.flag("is_active");
-            Boolean blocked = row.flag("is_blocked");
+            Cells cells = Cells.of(row);
+            check(row, cells);
+            Customer existing = cells.phone() == null
+                    ? null
+                    : repository.findLiveByPhone(cells.phone()).orElse(null);
+            Long groupId = cells.group() == null ? null : groupId(cells.group());
+            if (existing == null) {
+                create(cells, groupId);
+                return ImportOutcome.CREATED;
+            }
+            CustomerRequest changes = cells.changesOf(existing, groupId);
+            if (changes.equals(UNCHANGED)) {
+                return ImportOutcome.UNCHANGED;
+            }
+            customers.update(existing.id(), changes, true);
+            return ImportOutcome.UPDATED;
+        }
+
+        /** Refuses a row whose cells the form would not take, or whose phone an earlier row of the file has. */
+        private void check(ImportRow row, Cells cells) {
             FieldErrors errors = row.errors();
             // what a receipt prints of the buyer is one line, as the API takes it
-            errors.printable("full_name", name).printable("company", company).printable("group", group);
+            errors.printable("full_name", cells.name())
+                    .printable("company", cells.company())
+                    .printable("group", cells.group());
+            BigDecimal points = cells.points();
             if (points != null
                     && (points.signum() < 0
                             || points.stripTrailingZeros().scale() > 0
                             || points.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
                 errors.add("loyalty_points", "import.points");
             }
-            if (balance != null && !FieldErrors.isAmount(balance.abs())) {
+            if (cells.balance() != null && !FieldErrors.isAmount(cells.balance().abs())) {
                 errors.add("balance", "validation.invalid");
             }
-            if (group != null && group.length() > 100) {
-                errors.maxLength("group", group, 100);
+            if (cells.group() != null && cells.group().length() > 100) {
+                errors.maxLength("group", cells.group(), 100);
             }
-            if (phone != null) {
+            if (cells.phone() != null) {
                 // a row done again (its chunk redone a row at a time) is not its own duplicate
-                Integer first = seen.putIfAbsent(phone, row.number());
+                Integer first = seen.putIfAbsent(cells.phone(), row.number());
                 if (first != null && first != row.number()) {
                     errors.add("phone", "import.duplicate_row", Messages.get("export.customers.phone"), first);
                 }
             }
             errors.throwIfAny();
-            Customer existing =
-                    phone == null ? null : repository.findLiveByPhone(phone).orElse(null);
-            Long groupId = group == null ? null : groupId(group);
-            String birthdayText = birthday == null ? null : birthday.toString();
-            if (existing == null) {
-                Customer made = customers.create(new CustomerRequest(
-                        name,
-                        null,
-                        null,
-                        null,
-                        company != null ? "company" : null,
-                        company,
-                        taxId,
-                        phone,
-                        phone2,
-                        email,
-                        null,
-                        null,
-                        null,
-                        null,
-                        groupId,
-                        creditLimit,
-                        birthdayText,
-                        null,
-                        active,
-                        blocked,
-                        null,
-                        null));
-                if (balance != null && balance.signum() != 0) {
-                    customers.opening(made.id(), balance, by);
-                }
-                if (points != null && points.signum() > 0) {
-                    loyalty.opening(made.id(), points.intValueExact());
-                }
-                return ImportOutcome.CREATED;
+        }
+
+        /** A new customer as the form creates it, with the row's balance and points as opening entries. */
+        private void create(Cells cells, Long groupId) {
+            Customer made = customers.create(cells.newCustomer(groupId));
+            BigDecimal balance = cells.balance();
+            if (balance != null && balance.signum() != 0) {
+                customers.opening(made.id(), balance, by);
             }
-            CustomerRequest changes = new CustomerRequest(
-                    text(name, existing.fullName()),
-                    null,
-                    null,
-                    null,
-                    company != null && !"company".equals(existing.customerType()) ? "company" : null,
-                    text(company, existing.companyName()),
-                    text(taxId, existing.taxId()),
-                    null,
-                    text(phone2, existing.phone2()),
-                    text(email, existing.email()),
-                    null,
-                    null,
-                    null,
-                    null,
-                    id(groupId, existing.groupId()),
-                    number(creditLimit, existing.creditLimit()),
-                    birthday == null || birthday.equals(existing.birthday()) ? null : birthdayText,
-                    null,
-                    flag(active, existing.isActive()),
-                    flag(blocked, existing.isBlocked()),
-                    null,
-                    null);
-            if (changes.equals(UNCHANGED)) {
-                return ImportOutcome.UNCHANGED;
+            BigDecimal points = cells.points();
+            if (points != null && points.signum() > 0) {
+                loyalty.opening(made.id(), points.intValueExact());
             }
-            customers.update(existing.id(), changes, true);
-            return ImportOutcome.UPDATED;
         }
 
         private long groupId(String name) {
@@ -240,4 +199,96 @@ class CustomerImportService implements ImportHandler {
     private static final CustomerRequest UNCHANGED = new CustomerRequest(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null);
+
+    /** A row's cells, the phones as Kassa keeps them. */
+    private record Cells(
+            String name,
+            String phone,
+            String phone2,
+            String email,
+            String company,
+            String taxId,
+            String group,
+            BigDecimal balance,
+            BigDecimal creditLimit,
+            BigDecimal points,
+            LocalDate birthday,
+            Boolean active,
+            Boolean blocked) {
+
+        static Cells of(ImportRow row) {
+            return new Cells(
+                    row.text("full_name"),
+                    phone(row.text("phone")),
+                    phone(row.text("phone_2")),
+                    row.text("email"),
+                    row.text("company"),
+                    row.text("tax_id"),
+                    row.text("group"),
+                    row.decimal("balance"),
+                    row.decimal("credit_limit"),
+                    row.decimal("loyalty_points"),
+                    row.date("birthday"),
+                    row.flag("is_active"),
+                    row.flag("is_blocked"));
+        }
+
+        private String birthdayText() {
+            return birthday == null ? null : birthday.toString();
+        }
+
+        /** The customer the row makes, as the form would be sent. */
+        CustomerRequest newCustomer(Long groupId) {
+            return new CustomerRequest(
+                    name,
+                    null,
+                    null,
+                    null,
+                    company != null ? "company" : null,
+                    company,
+                    taxId,
+                    phone,
+                    phone2,
+                    email,
+                    null,
+                    null,
+                    null,
+                    null,
+                    groupId,
+                    creditLimit,
+                    birthdayText(),
+                    null,
+                    active,
+                    blocked,
+                    null,
+                    null);
+        }
+
+        /** What the row changes of a customer found: its filled cells that differ, nothing else. */
+        CustomerRequest changesOf(Customer existing, Long groupId) {
+            return new CustomerRequest(
+                    text(name, existing.fullName()),
+                    null,
+                    null,
+                    null,
+                    company != null && !"company".equals(existing.customerType()) ? "company" : null,
+                    text(company, existing.companyName()),
+                    text(taxId, existing.taxId()),
+                    null,
+                    text(phone2, existing.phone2()),
+                    text(email, existing.email()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    id(groupId, existing.groupId()),
+                    number(creditLimit, existing.creditLimit()),
+                    birthday == null || birthday.equals(existing.birthday()) ? null : birthdayText(),
+                    null,
+                    flag(active, existing.isActive()),
+                    flag(blocked, existing.isBlocked()),
+                    null,
+                    null);
+        }
+    }
 }

@@ -69,18 +69,8 @@ public final class Bench {
     }
 
     private static void run(BenchContext context, Memory memory, int seconds, int step) throws Exception {
-        // KASSA_BENCH_PARTS=a,b,… runs only those parts of the table (a quicker loop while profiling one of them)
-        Set<String> parts = Set.of(System.getenv()
-                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,q,r,s")
-                .toLowerCase(Locale.ROOT)
-                .split("\\s*,\\s*"));
-        boolean tills = parts.contains("a")
-                || parts.contains("b")
-                || parts.contains("c")
-                || parts.contains("e")
-                || parts.contains("k")
-                || parts.contains("q")
-                || parts.contains("s");
+        Set<String> parts = parts();
+        boolean tills = usesTills(parts);
         TillLoad load = new TillLoad(context);
         SaleDelays delays = new SaleDelays(context);
         if (tills || parts.contains("d")) {
@@ -93,48 +83,10 @@ public final class Bench {
         }
         double pgbench = Double.NaN;
         if (parts.contains("b") || parts.contains("c") || parts.contains("e")) {
-            // without (a) before it, (b) would start on the warm-up's backlog and count its delays in (e)
-            load.settle();
-            context.freshTokens();
-            DatabaseWork before = DatabaseWork.now(context);
-            Instant saturationStart = Instant.now();
-            Saturation saturation = new Saturation(context, load);
-            double peak = saturation.run(step);
-            Instant saturationEnd = Instant.now();
-            // the consumers' share of the sales of (b) is done once they have caught up
-            load.settle();
-            DatabaseWork work = DatabaseWork.now(context).since(before);
-            work.report(context.results(), "(b)", saturation.completed());
-            work.printMostRun(saturation.completed());
-            delays.analytics(
-                    "(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)",
-                    saturationStart,
-                    saturationEnd);
-            delays.stock(
-                    "(e) sale completed → stock moved in catalog during (b): p50 / p99 (reported)",
-                    saturationStart,
-                    saturationEnd);
-            pgbench = new PgbenchComparison(context).run(peak, step);
+            pgbench = saturation(context, load, delays, step);
         }
         if (parts.contains("k")) {
-            load.settle();
-            context.freshTokens();
-            new WarmUp(context, load).runSentWhole();
-            load.settle();
-            context.freshTokens();
-            DatabaseWork before = DatabaseWork.now(context);
-            Saturation whole = new Saturation(context, load, "(k)", TillLoad.Sale.SENT_WHOLE);
-            double peak = whole.run(step);
-            load.settle();
-            DatabaseWork work = DatabaseWork.now(context).since(before);
-            work.report(context.results(), "(k)", whole.completed());
-            work.printMostRun(whole.completed());
-            if (!Double.isNaN(pgbench)) {
-                context.results()
-                        .row(
-                                "(k) peak / (c)'s pgbench (issue 41: ≥ 12 %)",
-                                String.format("%.1f %%", 100 * peak / pgbench), peak / pgbench >= 0.12);
-            }
+            sentWhole(context, load, step, pgbench);
         }
         if (parts.contains("s")) {
             load.settle();
@@ -165,6 +117,77 @@ public final class Bench {
         }
         if (parts.contains("g")) {
             new ManyTenantsStartUp(context).run();
+        }
+    }
+
+    /** {@code KASSA_BENCH_PARTS=a,b,…} runs only those parts of the table (a quicker loop while profiling one). */
+    private static Set<String> parts() {
+        return Set.of(System.getenv()
+                .getOrDefault("KASSA_BENCH_PARTS", "a,b,c,d,e,f,g,h,k,q,r,s")
+                .toLowerCase(Locale.ROOT)
+                .split("\\s*,\\s*"));
+    }
+
+    /** Whether a part drives the tills, which the correctness check then follows. */
+    private static boolean usesTills(Set<String> parts) {
+        return parts.contains("a")
+                || parts.contains("b")
+                || parts.contains("c")
+                || parts.contains("e")
+                || parts.contains("k")
+                || parts.contains("q")
+                || parts.contains("s");
+    }
+
+    /**
+     * (b) saturation with its database work, (e) the delays to analytics and to stock during it, and (c) pgbench of the
+     * same writes; answers pgbench's rate.
+     */
+    private static double saturation(BenchContext context, TillLoad load, SaleDelays delays, int step)
+            throws Exception {
+        // without (a) before it, (b) would start on the warm-up's backlog and count its delays in (e)
+        load.settle();
+        context.freshTokens();
+        DatabaseWork before = DatabaseWork.now(context);
+        Instant saturationStart = Instant.now();
+        Saturation saturation = new Saturation(context, load);
+        double peak = saturation.run(step);
+        Instant saturationEnd = Instant.now();
+        // the consumers' share of the sales of (b) is done once they have caught up
+        load.settle();
+        DatabaseWork work = DatabaseWork.now(context).since(before);
+        work.report(context.results(), "(b)", saturation.completed());
+        work.printMostRun(saturation.completed());
+        delays.analytics(
+                "(e) sale completed → in analytics during (b): p50 / p99 (p99 ≤ 1000 ms)",
+                saturationStart,
+                saturationEnd);
+        delays.stock(
+                "(e) sale completed → stock moved in catalog during (b): p50 / p99 (reported)",
+                saturationStart,
+                saturationEnd);
+        return new PgbenchComparison(context).run(peak, step);
+    }
+
+    /** (k) saturation by tills that send each sale whole, its work per sale, and its peak against (c)'s pgbench. */
+    private static void sentWhole(BenchContext context, TillLoad load, int step, double pgbench) throws Exception {
+        load.settle();
+        context.freshTokens();
+        new WarmUp(context, load).runSentWhole();
+        load.settle();
+        context.freshTokens();
+        DatabaseWork before = DatabaseWork.now(context);
+        Saturation whole = new Saturation(context, load, "(k)", TillLoad.Sale.SENT_WHOLE);
+        double peak = whole.run(step);
+        load.settle();
+        DatabaseWork work = DatabaseWork.now(context).since(before);
+        work.report(context.results(), "(k)", whole.completed());
+        work.printMostRun(whole.completed());
+        if (!Double.isNaN(pgbench)) {
+            context.results()
+                    .row(
+                            "(k) peak / (c)'s pgbench (issue 41: ≥ 12 %)",
+                            String.format("%.1f %%", 100 * peak / pgbench), peak / pgbench >= 0.12);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.kassa.infra.bench.Http.json;
 
@@ -44,40 +43,13 @@ public final class Failover {
     private volatile String ownerToken;
     private final List<String> barcodes = new ArrayList<>();
     private long customer;
-    private final List<Till> tills = new ArrayList<>();
+    private final List<FailoverTill> tills = new ArrayList<>();
 
     private final AtomicBoolean selling = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Results results = new Results();
     private FailoverChecks checks;
     private TransferHandover handover;
-
-    private final class Till {
-        /** Signed in anew before each phase ({@link #refreshTills}): a run outlasts an access token. */
-        volatile Http http;
-
-        final long session;
-        final String cashier;
-        /**
-         * Whether its scans carry an Idempotency-Key and are retried with it (a till app); the others scan as a web till
-         * does, once, without a key (a cashier scans again after an error), so that their holds go through the intents
-         * recorded ahead and a lost instance's are swept.
-         */
-        final boolean keyed;
-
-        final AtomicBoolean busy = new AtomicBoolean();
-        /** Units the till's scans were answered 200 for (a retried scan counts once); keyed tills only. */
-        final AtomicLong scanned = new AtomicLong();
-
-        int sales;
-
-        Till(Http http, long session, String cashier, boolean keyed) {
-            this.http = http;
-            this.session = session;
-            this.cashier = cashier;
-            this.keyed = keyed;
-        }
-    }
 
     /** How long a killed instance may take to be ready again before the run gives up. */
     private static final Duration RESTART_DEADLINE = Duration.ofSeconds(480);
@@ -105,7 +77,7 @@ public final class Failover {
     private int run() throws Exception {
         setUp();
         List<Thread> threads = new ArrayList<>();
-        for (Till till : tills) {
+        for (FailoverTill till : tills) {
             threads.add(Threads.daemon("till-" + till.cashier, () -> sellUntilStopped(till)));
         }
         threads.add(Threads.daemon("owner-logins", this::logInUntilStopped));
@@ -138,30 +110,32 @@ public final class Failover {
             Thread.sleep(8_000);
         }
 
+        outage("Kafka away 20 s", "Stopping the Kafka broker for 20 s …", () -> {
+            suite.stopKafka();
+            Thread.sleep(20_000);
+            suite.startKafka();
+        });
+        outage("PostgreSQL restarted", "Restarting PostgreSQL …", suite::restartPostgres);
+        return finish(threads);
+    }
+
+    /** What a phase does to the suite: stops the broker for a while, restarts the database. */
+    private interface Fault {
+        void cause() throws Exception;
+    }
+
+    /** The tills sell 10 s, then the fault, then 20 s more; then the figures of the outage and the checks. */
+    private void outage(String name, String announced, Fault fault) throws Exception {
         selling.set(true);
         long from = System.currentTimeMillis();
         Thread.sleep(10_000);
         long away = System.currentTimeMillis();
-        System.out.println("Stopping the Kafka broker for 20 s …");
-        suite.stopKafka();
-        Thread.sleep(20_000);
-        suite.startKafka();
+        System.out.println(announced);
+        fault.cause();
         long back = System.currentTimeMillis();
         Thread.sleep(20_000);
-        checks.outage("Kafka away 20 s", from, System.currentTimeMillis(), away, back);
-        check("Kafka away 20 s");
-
-        selling.set(true);
-        from = System.currentTimeMillis();
-        Thread.sleep(10_000);
-        away = System.currentTimeMillis();
-        System.out.println("Restarting PostgreSQL …");
-        suite.restartPostgres();
-        back = System.currentTimeMillis();
-        Thread.sleep(20_000);
-        checks.outage("PostgreSQL restarted", from, System.currentTimeMillis(), away, back);
-        check("PostgreSQL restarted");
-        return finish(threads);
+        checks.outage(name, from, System.currentTimeMillis(), away, back);
+        check(name);
     }
 
     private int finish(List<Thread> threads) throws InterruptedException {
@@ -222,7 +196,7 @@ public final class Failover {
         System.out.printf("Setting up %d tills …%n", TILLS);
         for (int i = 0; i < TILLS; i++) {
             OpenTill till = OpenTill.open(gateway, owner, store, "fo_till_", "F", i);
-            tills.add(new Till(till.http(), till.session(), till.cashier(), i % 2 == 0));
+            tills.add(new FailoverTill(till.http(), till.session(), till.cashier(), i % 2 == 0));
         }
     }
 
@@ -230,7 +204,7 @@ public final class Failover {
         return gateway.as(ownerToken, store);
     }
 
-    private void sellUntilStopped(Till till) {
+    private void sellUntilStopped(FailoverTill till) {
         while (!stopped.get()) {
             if (!selling.get()) {
                 sleep(50);
@@ -246,7 +220,7 @@ public final class Failover {
     }
 
     /** Three scans, then the checkout of the draft they went into. */
-    private void sell(Till till) {
+    private void sell(FailoverTill till) {
         Long sale = null;
         for (int i = 0; i < 3; i++) {
             Http.Answer scan = call(
@@ -381,7 +355,7 @@ public final class Failover {
 
     /** Each till signs in again, as a till app does before its token expires (15 min: a run takes longer). */
     private void refreshTills() {
-        for (Till till : tills) {
+        for (FailoverTill till : tills) {
             Http.Answer login = gateway.post(
                     "/api/users/auth/login/", json("username", till.cashier, "password", OpenTill.PASSWORD));
             if (login.ok()) {

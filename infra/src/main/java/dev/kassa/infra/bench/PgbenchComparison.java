@@ -1,8 +1,10 @@
 package dev.kassa.infra.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,7 +33,23 @@ final class PgbenchComparison {
             results.row("(c) pgbench", "not installed (apt-get install postgresql-client); ratio not measured", false);
             return Double.NaN;
         }
-        String url = context.suite().jdbcBase();
+        createDatabase();
+        String output = runScript(pgbench, writeScript(), step);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            results.row("(c) pgbench", "failed: " + output.replaceAll("\\s+", " "), false);
+            return Double.NaN;
+        }
+        double rate = Double.parseDouble(tps.group(1));
+        results.row("(c) pgbench, the same writes (16 clients)", String.format("%.0f sales/s", rate), true);
+        results.row(
+                "(c) Kassa's peak / pgbench (≥ 25 %)",
+                String.format("%.1f %%", 100 * peak / rate), peak / rate >= 0.25);
+        return rate;
+    }
+
+    /** A database of its own, bench_pg, with a sale's tables and a batch of stock per product. */
+    private void createDatabase() throws SQLException {
         try (Connection c = context.connect("postgres");
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists bench_pg");
@@ -50,6 +68,10 @@ final class PgbenchComparison {
                     """
                             .formatted(PRODUCTS));
         }
+    }
+
+    /** pgbench's script: a sale of three products paid in cash, their stock and its event, in one transaction. */
+    private static Path writeScript() throws IOException {
         Path script = Files.createTempFile("kassa-sale", ".sql");
         String envelope = "x".repeat(900);
         Files.writeString(
@@ -75,6 +97,12 @@ final class PgbenchComparison {
                 COMMIT;
                 """
                         .formatted(PRODUCTS, envelope));
+        return script;
+    }
+
+    /** Runs the script for {@code step} seconds on 16 clients; answers what pgbench printed. */
+    private String runScript(String pgbench, Path script, int step) throws IOException, InterruptedException {
+        String url = context.suite().jdbcBase();
         String port = url.replaceAll(".*:(\\d+)$", "$1");
         ProcessBuilder builder = new ProcessBuilder(
                         pgbench,
@@ -100,17 +128,7 @@ final class PgbenchComparison {
         String output = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         Files.deleteIfExists(script);
-        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        if (!tps.find()) {
-            results.row("(c) pgbench", "failed: " + output.replaceAll("\\s+", " "), false);
-            return Double.NaN;
-        }
-        double rate = Double.parseDouble(tps.group(1));
-        results.row("(c) pgbench, the same writes (16 clients)", String.format("%.0f sales/s", rate), true);
-        results.row(
-                "(c) Kassa's peak / pgbench (≥ 25 %)",
-                String.format("%.1f %%", 100 * peak / rate), peak / rate >= 0.25);
-        return rate;
+        return output;
     }
 
     private static String findPgbench() {

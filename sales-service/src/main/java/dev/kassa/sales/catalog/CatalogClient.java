@@ -87,7 +87,7 @@ public class CatalogClient {
      * call); safe to repeat with the same request ref.
      */
     public Hold reserve(String requestRef, Long productId, String barcode, BigDecimal quantity, Long batchId) {
-        return reserve(requestRef, productId, barcode, quantity, batchId, false, List.of());
+        return reserve(requestRef, productId, barcode, quantity, batchId, List.of());
     }
 
     /**
@@ -101,26 +101,16 @@ public class CatalogClient {
             BigDecimal quantity,
             Long batchId,
             List<Long> modifiers) {
-        return reserve(requestRef, productId, barcode, quantity, batchId, false, modifiers);
+        return reserve(new Line(requestRef, productId, quantity, batchId, modifiers), barcode, false);
     }
 
     /**
-     * {@link #reserve(String, Long, String, BigDecimal, Long)}, for a sale that already happened at an offline till when
-     * {@code allowShort}: what the batches do not have is held anyway (the hold's {@code shortfall}) instead of refused.
+     * Holds one line, named by its product id or by a scanned {@code barcode}; for a sale that already happened at an
+     * offline till when {@code allowShort}: what the batches do not have is held anyway (the hold's {@code shortfall})
+     * instead of refused.
      */
-    public Hold reserve(
-            String requestRef,
-            Long productId,
-            String barcode,
-            BigDecimal quantity,
-            Long batchId,
-            boolean allowShort,
-            List<Long> modifiers) {
-        return hold(
-                "/internal/reservations",
-                line(requestRef, productId, barcode, quantity, batchId, allowShort, modifiers),
-                Hold.class,
-                List.of(requestRef));
+    private Hold reserve(Line line, String barcode, boolean allowShort) {
+        return hold("/internal/reservations", line(line, barcode, allowShort), Hold.class, List.of(line.requestRef()));
     }
 
     /** One line of a sale the till kept itself, to be held by {@link #reserveAll}, with the options it chose. */
@@ -132,14 +122,12 @@ public class CatalogClient {
     /**
      * Holds every line of a sale in one call, which catalog makes one transaction: every line is held, or none (the refused
      * line's answer is the refusal). Each line is safe to repeat with the same request ref. With {@code allowShort}, as
-     * {@link #reserve(String, Long, String, BigDecimal, Long, boolean)}. A catalog that does not know the call yet (an older
-     * version during a rolling upgrade) is asked line by line.
+     * {@link #reserve(Line, String, boolean)}. A catalog that does not know the call yet (an older version during a
+     * rolling upgrade) is asked line by line.
      */
     public List<Hold> reserveAll(List<Line> lines, boolean allowShort) {
-        List<Map<String, Object>> body = lines.stream()
-                .map(l ->
-                        line(l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort, l.modifiers()))
-                .toList();
+        List<Map<String, Object>> body =
+                lines.stream().map(l -> line(l, null, allowShort)).toList();
         List<String> refs = lines.stream().map(Line::requestRef).toList();
         try {
             return hold("/internal/reservations/lines", Map.of("lines", body), Holds.class, refs)
@@ -150,10 +138,7 @@ public class CatalogClient {
                 throw renamed(e, "lines.", "items.");
             }
         }
-        return lines.stream()
-                .map(l -> reserve(
-                        l.requestRef(), l.productId(), null, l.quantity(), l.batchId(), allowShort, l.modifiers()))
-                .toList();
+        return lines.stream().map(l -> reserve(l, null, allowShort)).toList();
     }
 
     /** Catalog's answer to {@link #pricesSince}. */
@@ -239,25 +224,19 @@ public class CatalogClient {
         return KassaException.relayed(e.status(), e.code(), e.messageKey(), fields, e.details());
     }
 
-    private static Map<String, Object> line(
-            String requestRef,
-            Long productId,
-            String barcode,
-            BigDecimal quantity,
-            Long batchId,
-            boolean allowShort,
-            List<Long> modifiers) {
+    /** A line as catalog's hold reads it. */
+    private static Map<String, Object> line(Line line, String barcode, boolean allowShort) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_ref", requestRef);
-        body.put("product_id", productId);
+        body.put("request_ref", line.requestRef());
+        body.put("product_id", line.productId());
         body.put("barcode", barcode);
-        body.put("quantity", quantity);
-        body.put("batch_id", batchId);
+        body.put("quantity", line.quantity());
+        body.put("batch_id", line.batchId());
         if (allowShort) {
             body.put("allow_short", true);
         }
-        if (modifiers != null && !modifiers.isEmpty()) {
-            body.put("modifiers", modifiers);
+        if (line.modifiers() != null && !line.modifiers().isEmpty()) {
+            body.put("modifiers", line.modifiers());
         }
         return body;
     }

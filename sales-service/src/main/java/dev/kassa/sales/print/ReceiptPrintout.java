@@ -32,6 +32,19 @@ final class ReceiptPrintout {
             Integer bonusBalance,
             String link) {
         Printout.Builder p = Printout.titled(Messages.get("print.receipt.title") + " " + sale.receiptNumber());
+        header(p, sale, store, zone);
+        lines(p, sale);
+        totals(p, sale, bonusBalance);
+        refunds(p, refunds, zone);
+        p.rule().center(Messages.get("print.receipt.thanks"));
+        if (link != null) {
+            p.center(Messages.get("print.receipt.link")).link(link);
+        }
+        return p.build();
+    }
+
+    /** The store, the receipt's number and date, the cashier and the buyer, and a cancelled or refunded sale's mark. */
+    private static void header(Printout.Builder p, SaleView sale, TenantRegistry.Profile store, ZoneId zone) {
         p.heading(store.name());
         if (store.legalName() != null && !store.legalName().equals(store.name())) {
             p.center(store.legalName());
@@ -51,6 +64,10 @@ final class ReceiptPrintout {
         if ("cancelled".equals(sale.status()) || "refunded".equals(sale.status())) {
             p.center(Messages.get("print.receipt.status." + sale.status()));
         }
+    }
+
+    /** Each line with its options, quantity, price, discount and what was refunded of it. */
+    private static void lines(Printout.Builder p, SaleView sale) {
         p.rule();
         for (SaleView.ItemView item : sale.items()) {
             p.text(item.productName());
@@ -68,6 +85,10 @@ final class ReceiptPrintout {
                 p.row("  " + Messages.get("print.receipt.refunded"), Formats.quantity(item.refundedQuantity()));
             }
         }
+    }
+
+    /** The totals with the discount and VAT, each payment with the cash received, the change and the bonus balance. */
+    private static void totals(Printout.Builder p, SaleView sale, Integer bonusBalance) {
         p.rule();
         if (sale.discountAmount() != null && sale.discountAmount().signum() > 0) {
             p.row(Messages.get("print.receipt.subtotal"), Formats.money(sale.subtotal()))
@@ -89,6 +110,10 @@ final class ReceiptPrintout {
         if (bonusBalance != null) {
             p.row(Messages.get("print.receipt.bonus_balance"), String.valueOf(bonusBalance));
         }
+    }
+
+    /** The refunds made since the sale. */
+    private static void refunds(Printout.Builder p, List<Refund> refunds, ZoneId zone) {
         if (!refunds.isEmpty()) {
             p.rule().center(Messages.get("print.receipt.refunds"));
             for (Refund r : refunds) {
@@ -98,10 +123,5 @@ final class ReceiptPrintout {
                         "-" + Formats.money(r.amount()));
             }
         }
-        p.rule().center(Messages.get("print.receipt.thanks"));
-        if (link != null) {
-            p.center(Messages.get("print.receipt.link")).link(link);
-        }
-        return p.build();
     }
 }

@@ -336,29 +336,7 @@ public class SessionRepository {
                 .query((rs, i) -> new ShiftReport.ShiftSales(
                         rs.getBigDecimal("total_amount"), rs.getLong("count"), rs.getBigDecimal("total_items")))
                 .single();
-        List<ShiftReport.ShiftPayments> payments = sql.sql(
-                        """
-                        with p as (select p.payment_method as code, sum(p.amount) as total, count(*) as count
-                                     from payments p join sales x on x.id = p.sale_id
-                                    where p.session_id = :session and x.status <> 'pending' group by p.payment_method),
-                             r as (select method as code, sum(amount - credit_amount - bonus_amount) as refunded
-                                     from refunds where session_id = :session group by method)
-                        select coalesce(p.code, r.code) as code, m.name, coalesce(m.counted_in_drawer, false) as counted,
-                               coalesce(p.total, 0)::numeric(12, 2) as total, coalesce(p.count, 0) as count,
-                               coalesce(r.refunded, 0)::numeric(12, 2) as refunded
-                          from p full join r on r.code = p.code
-                          left join payment_methods m on m.code = coalesce(p.code, r.code)
-                         order by coalesce(m.position, 2147483647), 1
-                        """)
-                .param("session", sessionId)
-                .query((rs, i) -> new ShiftReport.ShiftPayments(
-                        rs.getString("code"),
-                        PaymentMethodRepository.displayName(rs.getString("code"), rs.getString("name")),
-                        rs.getBoolean("counted"),
-                        rs.getBigDecimal("total"),
-                        rs.getLong("count"),
-                        rs.getBigDecimal("refunded")))
-                .list();
+        List<ShiftReport.ShiftPayments> payments = payments(sessionId);
         ShiftReport.ShiftRefunds refunds = sql.sql(
                         """
                         select coalesce(sum(amount), 0) as total, count(*) as count,
@@ -386,6 +364,33 @@ public class SessionRepository {
                         new ShiftReport.ShiftCashMovements(rs.getBigDecimal("cash_in"), rs.getBigDecimal("cash_out")))
                 .single();
         return new ShiftReport(session, sales, payments, refunds, movements, expectedCash(sessionId));
+    }
+
+    /** A shift's takings by payment method, with what each method paid back in refunds. */
+    private List<ShiftReport.ShiftPayments> payments(long sessionId) {
+        return sql.sql(
+                        """
+                        with p as (select p.payment_method as code, sum(p.amount) as total, count(*) as count
+                                     from payments p join sales x on x.id = p.sale_id
+                                    where p.session_id = :session and x.status <> 'pending' group by p.payment_method),
+                             r as (select method as code, sum(amount - credit_amount - bonus_amount) as refunded
+                                     from refunds where session_id = :session group by method)
+                        select coalesce(p.code, r.code) as code, m.name, coalesce(m.counted_in_drawer, false) as counted,
+                               coalesce(p.total, 0)::numeric(12, 2) as total, coalesce(p.count, 0) as count,
+                               coalesce(r.refunded, 0)::numeric(12, 2) as refunded
+                          from p full join r on r.code = p.code
+                          left join payment_methods m on m.code = coalesce(p.code, r.code)
+                         order by coalesce(m.position, 2147483647), 1
+                        """)
+                .param("session", sessionId)
+                .query((rs, i) -> new ShiftReport.ShiftPayments(
+                        rs.getString("code"),
+                        PaymentMethodRepository.displayName(rs.getString("code"), rs.getString("name")),
+                        rs.getBoolean("counted"),
+                        rs.getBigDecimal("total"),
+                        rs.getLong("count"),
+                        rs.getBigDecimal("refunded")))
+                .list();
     }
 
     private static Instant ts(Timestamp t) {

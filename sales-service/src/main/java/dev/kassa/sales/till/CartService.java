@@ -223,21 +223,36 @@ public class CartService {
         try {
             hold = catalog.reserve(ref, productId, barcode, qty, batchId, modifiers == null ? List.of() : modifiers);
         } catch (RuntimeException e) {
-            // nothing is held (a refusal), or the client has released it already (catalog away): nothing left to sweep
-            forget(ref);
-            if (requestKey == null) {
-                // not checked yet: a shift that is not open or a sale that is no longer a draft is the answer, as it
-                // would have been had it been checked first
-                try {
-                    tx.executeWithoutResult(s -> check.run());
-                } catch (KassaException refusal) {
-                    throw refusal;
-                } catch (RuntimeException databaseAway) {
-                    // catalog's answer stands
-                }
-            }
+            refusedByCatalog(ref, requestKey, check);
             throw e;
         }
+        return writeLines(hold, qty, ref, requestKey, target);
+    }
+
+    /**
+     * Catalog held nothing (a refusal), or the client has released it already (catalog away): nothing left to sweep.
+     * Without a key, the draft is checked now, so that a shift that is not open or a sale that is no longer a draft is
+     * the answer, as it would have been had it been checked first.
+     */
+    private void refusedByCatalog(String ref, String requestKey, Runnable check) {
+        forget(ref);
+        if (requestKey == null) {
+            try {
+                tx.executeWithoutResult(s -> check.run());
+            } catch (KassaException refusal) {
+                throw refusal;
+            } catch (RuntimeException databaseAway) {
+                // catalog's answer stands
+            }
+        }
+    }
+
+    /**
+     * Writes the held lines into the sale {@code target} locks, within the sale's bounds; a refused line gives its hold
+     * back at once.
+     */
+    private SaleView writeLines(
+            Hold hold, BigDecimal qty, String ref, String requestKey, Supplier<SaleRepository.Sale> target) {
         try {
             return tx.execute(s -> {
                 SaleRepository.Sale draft = target.get();

@@ -66,15 +66,7 @@ public class RefundService {
      */
     @Transactional
     public SaleView refund(Caller caller, long saleId, RefundRequest r, String requestKey) {
-        String method = r == null || r.method() == null || r.method().isBlank()
-                ? "cash"
-                : r.method().trim();
-        if ("credit".equals(method) || "bonus".equals(method)) {
-            throw FieldErrors.single("method", "sales.refund_method_credit");
-        }
-        if (!methods.paysOut(method)) {
-            throw FieldErrors.single("method", "sales.refund_method_invalid");
-        }
+        String method = method(r);
         SaleRepository.Sale sale = sales.lock(saleId).orElseThrow(() -> SalesErrors.SALE_NOT_FOUND.exception());
         if (requestKey != null && refunds.refundedBy(saleId, requestKey)) {
             return views.view(saleId);
@@ -85,25 +77,11 @@ public class RefundService {
         if (wanted.isEmpty()) {
             throw SalesErrors.SALE_NOT_REFUNDABLE.exception();
         }
-        RefundShare share = RefundShare.of(
-                sale.subtotal(),
-                sale.totalAmount(),
-                items.stream()
-                        .map(i -> new RefundShare.Line(i.id(), i.quantity(), i.refundedQuantity(), i.lineTotal()))
-                        .toList(),
-                wanted,
-                refunds::refundedAmount,
-                payments.paidBy(saleId, "credit").subtract(refunds.refundedAs(saleId, "credit_amount")),
-                payments.paidBy(saleId, "bonus").subtract(refunds.refundedAs(saleId, "bonus_amount")),
-                method);
+        RefundShare share = share(saleId, sale, items, wanted, method);
         Tenant tenant = TenantContext.require();
-        long session = sessions.currentOf(caller.userId())
-                .filter(Session::isOpen)
-                .map(Session::id)
-                .orElse(sale.sessionId());
         long refundId = refunds.addRefund(new RefundRepository.NewRefund(
                 saleId,
-                session,
+                shiftOf(caller, sale),
                 share.total().max(new BigDecimal("0.01")),
                 share.paidBack(),
                 share.credit(),
@@ -112,21 +90,7 @@ public class RefundService {
                 caller.userId(),
                 tenant.today(),
                 requestKey));
-        List<SaleRefunded.Line> refunded = new ArrayList<>();
-        wanted.forEach((itemId, quantity) -> {
-            BigDecimal amount = share.amounts().get(itemId);
-            refunds.addRefundLine(refundId, itemId, quantity, amount);
-            lines.markRefunded(itemId, quantity);
-            SaleLineRepository.Item item =
-                    items.stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
-            refunded.add(new SaleRefunded.Line(
-                    item.productId(),
-                    item.batchId(),
-                    quantity.setScale(3, RoundingMode.UNNECESSARY),
-                    amount,
-                    item.reservationRef(),
-                    item.announcedModifiers()));
-        });
+        List<SaleRefunded.Line> refunded = giveBack(refundId, wanted, share, items);
         boolean full =
                 lines.items(saleId).stream().allMatch(i -> i.refundedQuantity().compareTo(i.quantity()) == 0);
         sales.setStatus(
@@ -150,6 +114,69 @@ public class RefundService {
                         full,
                         refunded));
         return views.view(saleId);
+    }
+
+    /** The method the money leaves by: cash unless named, one the store pays out by, never the account or points. */
+    private String method(RefundRequest r) {
+        String method = r == null || r.method() == null || r.method().isBlank()
+                ? "cash"
+                : r.method().trim();
+        if ("credit".equals(method) || "bonus".equals(method)) {
+            throw FieldErrors.single("method", "sales.refund_method_credit");
+        }
+        if (!methods.paysOut(method)) {
+            throw FieldErrors.single("method", "sales.refund_method_invalid");
+        }
+        return method;
+    }
+
+    /** What each line, the buyer's account and points get back of the sale's total. */
+    private RefundShare share(
+            long saleId,
+            SaleRepository.Sale sale,
+            List<SaleLineRepository.Item> items,
+            Map<Long, BigDecimal> wanted,
+            String method) {
+        return RefundShare.of(
+                sale.subtotal(),
+                sale.totalAmount(),
+                items.stream()
+                        .map(i -> new RefundShare.Line(i.id(), i.quantity(), i.refundedQuantity(), i.lineTotal()))
+                        .toList(),
+                wanted,
+                refunds::refundedAmount,
+                payments.paidBy(saleId, "credit").subtract(refunds.refundedAs(saleId, "credit_amount")),
+                payments.paidBy(saleId, "bonus").subtract(refunds.refundedAs(saleId, "bonus_amount")),
+                method);
+    }
+
+    /** The caller's open shift, else the sale's. */
+    private long shiftOf(Caller caller, SaleRepository.Sale sale) {
+        return sessions.currentOf(caller.userId())
+                .filter(Session::isOpen)
+                .map(Session::id)
+                .orElse(sale.sessionId());
+    }
+
+    /** Writes the refund's lines and marks them given back; answers them as the event tells them. */
+    private List<SaleRefunded.Line> giveBack(
+            long refundId, Map<Long, BigDecimal> wanted, RefundShare share, List<SaleLineRepository.Item> items) {
+        List<SaleRefunded.Line> refunded = new ArrayList<>();
+        wanted.forEach((itemId, quantity) -> {
+            BigDecimal amount = share.amounts().get(itemId);
+            refunds.addRefundLine(refundId, itemId, quantity, amount);
+            lines.markRefunded(itemId, quantity);
+            SaleLineRepository.Item item =
+                    items.stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
+            refunded.add(new SaleRefunded.Line(
+                    item.productId(),
+                    item.batchId(),
+                    quantity.setScale(3, RoundingMode.UNNECESSARY),
+                    amount,
+                    item.reservationRef(),
+                    item.announcedModifiers()));
+        });
+        return refunded;
     }
 
     /** The quantity to give back per line: every line's rest when no line is named, else each named line's (checked). */

@@ -136,6 +136,31 @@ class SaleLineRepository {
         return addLines(saleId, List.of(hold), List.of(ref), requestKey);
     }
 
+    /**
+     * The lines of the holds' allocations, added when every hold's intent was still there (and ended), answering every
+     * line of the sale in order.
+     */
+    private static final String ADD_LINES = "with " + HoldIntentRepository.ENDED + ",\n"
+            + """
+            added as (
+                insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
+                                        unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref,
+                                        modifiers)
+                select :sale, a.product, a.name, a.sku, a.unit, a.batch, a.number, a.quantity, a.price, a.cost, a.tax_rate,
+                       a.total, a.ref, :request, cast(a.modifiers as jsonb)
+                  from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:skus as text[]),
+                              cast(:units as text[]), cast(:prices as numeric[]), cast(:taxRates as numeric[]),
+                              cast(:refs as text[]), cast(:batches as bigint[]), cast(:numbers as text[]),
+                              cast(:quantities as numeric[]), cast(:costs as numeric[]), cast(:totals as numeric[]),
+                              cast(:modifiers as text[]))
+                       with ordinality as a(product, name, sku, unit, price, tax_rate, ref, batch, number, quantity, cost,
+                                            total, modifiers, n)
+                 where (select count(*) from ended) = :holds
+                 order by a.n
+                returning *)
+            select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
+            """;
+
     /** {@link #addLines(long, Hold, String, String)} for several holds, each under its reference, in one statement. */
     Optional<List<Item>> addLines(long saleId, List<Hold> holds, List<String> refs, String requestKey) {
         record Row(Hold hold, String ref, Hold.Allocation allocation) {
@@ -149,27 +174,7 @@ class SaleLineRepository {
                 rows.add(new Row(holds.get(i), refs.get(i), a));
             }
         }
-        List<Item> lines = sql.sql(
-                        "with " + HoldIntentRepository.ENDED + ",\n"
-                                + """
-                added as (
-                    insert into sale_items (sale_id, product_id, product_name, product_sku, unit, batch_id, batch_number, quantity,
-                                            unit_price, unit_cost, tax_rate, line_total, reservation_ref, request_ref,
-                                            modifiers)
-                    select :sale, a.product, a.name, a.sku, a.unit, a.batch, a.number, a.quantity, a.price, a.cost, a.tax_rate,
-                           a.total, a.ref, :request, cast(a.modifiers as jsonb)
-                      from unnest(cast(:products as bigint[]), cast(:names as text[]), cast(:skus as text[]),
-                                  cast(:units as text[]), cast(:prices as numeric[]), cast(:taxRates as numeric[]),
-                                  cast(:refs as text[]), cast(:batches as bigint[]), cast(:numbers as text[]),
-                                  cast(:quantities as numeric[]), cast(:costs as numeric[]), cast(:totals as numeric[]),
-                                  cast(:modifiers as text[]))
-                           with ordinality as a(product, name, sku, unit, price, tax_rate, ref, batch, number, quantity, cost,
-                                                total, modifiers, n)
-                     where (select count(*) from ended) = :holds
-                     order by a.n
-                    returning *)
-                select * from (select * from sale_items where sale_id = :sale union all select * from added) lines order by id
-                """)
+        List<Item> lines = sql.sql(ADD_LINES)
                 .param("intents", refs.toArray(String[]::new))
                 .param("holds", refs.size())
                 .param("sale", saleId)

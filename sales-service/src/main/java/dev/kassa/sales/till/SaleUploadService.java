@@ -156,14 +156,7 @@ public class SaleUploadService {
         UUID client = r.clientId() != null
                 ? UUID.fromString(r.clientId().trim())
                 : requestKey == null ? null : UUID.fromString(requestKey);
-        // one statement: the sale this client id recorded before is the answer; otherwise the shift it goes into is
-        // found
-        Placed placed = tx.execute(s -> {
-            UploadedSaleRepository.BeforeHold before = uploaded.beforeHold(r.session(), client);
-            return before.earlier() != null
-                    ? new Placed(uploaded(before.earlier()), null)
-                    : new Placed(null, shiftOfSale.place(caller, r, soldAt, before, AHEAD));
-        });
+        Placed placed = place(caller, r, soldAt, client);
         if (placed.earlier() != null) {
             return new Recorded(false, placed.earlier());
         }
@@ -197,14 +190,7 @@ public class SaleUploadService {
                 if (decisions != null) {
                     decisions.addAll(settled.decisions());
                 }
-                shiftOfSale.recorded(r, shift, decisions);
-                if (decisions == null) {
-                    return new Uploaded(sale, List.of());
-                }
-                if (!decisions.isEmpty()) {
-                    sales.keepUploadDecisions(saleId, asJson(decisions));
-                }
-                return new Uploaded(sale, List.copyOf(decisions));
+                return recorded(r, shift, saleId, sale, decisions);
             }));
         } catch (DuplicateKeyException raced) {
             // the same client id was uploaded concurrently and the other upload won
@@ -216,6 +202,32 @@ public class SaleUploadService {
             credit.forEach(customers::release);
             throw e;
         }
+    }
+
+    /**
+     * The sale written into its shift (a closed shift's cash announced again), with what Kassa decided to record it,
+     * which an offline till's sale keeps.
+     */
+    private Uploaded recorded(
+            NewSale r, SessionRepository.TillShift shift, long saleId, SaleView sale, List<UploadDecision> decisions) {
+        shiftOfSale.recorded(r, shift, decisions);
+        if (decisions == null) {
+            return new Uploaded(sale, List.of());
+        }
+        if (!decisions.isEmpty()) {
+            sales.keepUploadDecisions(saleId, asJson(decisions));
+        }
+        return new Uploaded(sale, List.copyOf(decisions));
+    }
+
+    /** In one statement: the sale this client id recorded before (the answer then), else the shift it goes into. */
+    private Placed place(Caller caller, NewSale r, Instant soldAt, UUID client) {
+        return tx.execute(s -> {
+            UploadedSaleRepository.BeforeHold before = uploaded.beforeHold(r.session(), client);
+            return before.earlier() != null
+                    ? new Placed(uploaded(before.earlier()), null)
+                    : new Placed(null, shiftOfSale.place(caller, r, soldAt, before, AHEAD));
+        });
     }
 
     /** The request's declared rules and its time of sale (now when none is given) in one answer. */
@@ -309,18 +321,7 @@ public class SaleUploadService {
         long saleId = created.id();
         FieldErrors lineErrors = new FieldErrors();
         List<Hold> priced = prices.priced(caller, r, held, lineErrors, decisions);
-        // what the lines and the sale come to must fit what Kassa stores: refused naming the bound, before anything is
-        // written
-        FieldErrors bounds = new FieldErrors();
-        BigDecimal gross = BigDecimal.ZERO;
-        for (int i = 0; i < priced.size(); i++) {
-            BigDecimal line = SaleTotals.lineTotal(
-                    r.items().get(i).quantityOrOne(), priced.get(i).unitPrice(), BigDecimal.ZERO);
-            SaleTotals.beyondBound(bounds, "items." + i + ".quantity", line, false);
-            gross = gross.add(line);
-        }
-        SaleTotals.beyondBound(bounds, "items", gross, true);
-        bounds.throwIfAny();
+        checkBounds(r, priced);
         // every line in one statement, which answers the sale's lines; a line's discount changes them after (a refused
         // price or discount refuses the whole sale below, this transaction with it, after every line was checked)
         // with the holds' intents removed: none when one was given up meanwhile (this transaction is then undone)
@@ -348,6 +349,23 @@ public class SaleUploadService {
             sale = sales.total(sales.lock(saleId).orElseThrow(), items);
         }
         return new Written(sale, items);
+    }
+
+    /**
+     * What the lines and the sale come to must fit what Kassa stores: refused naming the bound, before anything is
+     * written.
+     */
+    private static void checkBounds(NewSale r, List<Hold> priced) {
+        FieldErrors bounds = new FieldErrors();
+        BigDecimal gross = BigDecimal.ZERO;
+        for (int i = 0; i < priced.size(); i++) {
+            BigDecimal line = SaleTotals.lineTotal(
+                    r.items().get(i).quantityOrOne(), priced.get(i).unitPrice(), BigDecimal.ZERO);
+            SaleTotals.beyondBound(bounds, "items." + i + ".quantity", line, false);
+            gross = gross.add(line);
+        }
+        SaleTotals.beyondBound(bounds, "items", gross, true);
+        bounds.throwIfAny();
     }
 
     /** An amount off the lines of one hold (a hold split over batches has several lines), line by line up to each line's gross. */

@@ -26,47 +26,9 @@ record Settlement(List<Applied> payments, BigDecimal change) {
             String transactionId) {}
 
     static Settlement of(BigDecimal total, List<PaymentRequest> requests) {
-        FieldErrors errors = new FieldErrors();
-        if (requests == null || requests.isEmpty()) {
-            errors.required("payments");
-            errors.throwIfAny();
-        }
-        // each tender's own fields are declared on PaymentRequest and checked with the request; here what joins two
-        // fields
-        for (int i = 0; i < requests.size(); i++) {
-            PaymentRequest p = requests.get(i);
-            if (p == null) {
-                errors.add("payments." + i + ".payment_method", "sales.payment_method_unknown");
-                continue;
-            }
-            if (p.receivedAmount() == null) {
-                continue;
-            }
-            if (!PaymentMethod.CASH.code().equals(p.paymentMethod())) {
-                errors.add("payments." + i + ".received_amount", "validation.invalid");
-            } else if (p.receivedAmount().compareTo(p.amount()) < 0) {
-                errors.add("payments." + i + ".received_amount", "sales.received_below_amount");
-            }
-        }
-        errors.throwIfAny();
-
-        BigDecimal nonCash = sum(requests.stream()
-                .filter(p -> !"cash".equals(p.paymentMethod()))
-                .map(PaymentRequest::amount)
-                .toList());
-        BigDecimal cash = sum(requests.stream()
-                .filter(p -> "cash".equals(p.paymentMethod()))
-                .map(PaymentRequest::amount)
-                .toList());
-        BigDecimal paid = nonCash.add(cash);
-        if (nonCash.compareTo(total) > 0) {
-            throw SalesErrors.NON_CASH_OVERPAID.exception();
-        }
-        if (paid.compareTo(total) < 0) {
-            throw SalesErrors.INSUFFICIENT_PAYMENT.exception(total.toPlainString(), paid.toPlainString());
-        }
+        check(requests);
         // cash beyond what is due is change: applied cash amounts are reduced, last tender first
-        BigDecimal excess = paid.subtract(total);
+        BigDecimal excess = overpaid(total, requests);
         List<Applied> applied = new ArrayList<>();
         BigDecimal totalChange = BigDecimal.ZERO.setScale(2);
         for (int i = requests.size() - 1; i >= 0; i--) {
@@ -96,6 +58,56 @@ record Settlement(List<Applied> payments, BigDecimal change) {
             }
         }
         return new Settlement(applied, totalChange);
+    }
+
+    /** Refuses a payment without tenders, money received on a non-cash tender, or less than a cash tender received. */
+    private static void check(List<PaymentRequest> requests) {
+        FieldErrors errors = new FieldErrors();
+        if (requests == null || requests.isEmpty()) {
+            errors.required("payments");
+            errors.throwIfAny();
+        }
+        // each tender's own fields are declared on PaymentRequest and checked with the request; here what joins two
+        // fields
+        for (int i = 0; i < requests.size(); i++) {
+            PaymentRequest p = requests.get(i);
+            if (p == null) {
+                errors.add("payments." + i + ".payment_method", "sales.payment_method_unknown");
+                continue;
+            }
+            if (p.receivedAmount() == null) {
+                continue;
+            }
+            if (!PaymentMethod.CASH.code().equals(p.paymentMethod())) {
+                errors.add("payments." + i + ".received_amount", "validation.invalid");
+            } else if (p.receivedAmount().compareTo(p.amount()) < 0) {
+                errors.add("payments." + i + ".received_amount", "sales.received_below_amount");
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    /**
+     * What the tenders pay beyond the total (cash to hand back); refuses non-cash tenders over the total and tenders
+     * that do not cover it.
+     */
+    private static BigDecimal overpaid(BigDecimal total, List<PaymentRequest> requests) {
+        BigDecimal nonCash = sum(requests.stream()
+                .filter(p -> !"cash".equals(p.paymentMethod()))
+                .map(PaymentRequest::amount)
+                .toList());
+        BigDecimal cash = sum(requests.stream()
+                .filter(p -> "cash".equals(p.paymentMethod()))
+                .map(PaymentRequest::amount)
+                .toList());
+        BigDecimal paid = nonCash.add(cash);
+        if (nonCash.compareTo(total) > 0) {
+            throw SalesErrors.NON_CASH_OVERPAID.exception();
+        }
+        if (paid.compareTo(total) < 0) {
+            throw SalesErrors.INSUFFICIENT_PAYMENT.exception(total.toPlainString(), paid.toPlainString());
+        }
+        return paid.subtract(total);
     }
 
     /** The part of the sale bought on credit. */

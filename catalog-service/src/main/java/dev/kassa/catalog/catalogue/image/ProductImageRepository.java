@@ -102,11 +102,4 @@ class ProductImageRepository {
                 .query(UUID.class)
                 .list();
     }
-
-    boolean productExists(long product) {
-        return sql.sql("select exists (select 1 from products where id = :id)")
-                .param("id", product)
-                .query(Boolean.class)
-                .single();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.catalogue.image;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.entry.ProductLookupRepository;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.files.FileStore;
 import dev.kassa.platform.files.StoredFile;
@@ -27,11 +28,14 @@ public class ProductImageService {
     static final int MAX_PER_PRODUCT = 20;
 
     private final ProductImageRepository images;
+    private final ProductLookupRepository products;
     private final FileStore files;
     private final RequestRules rules;
 
-    ProductImageService(ProductImageRepository images, FileStore files, RequestRules rules) {
+    ProductImageService(
+            ProductImageRepository images, ProductLookupRepository products, FileStore files, RequestRules rules) {
         this.images = images;
+        this.products = products;
         this.files = files;
         this.rules = rules;
     }
@@ -159,7 +163,7 @@ public class ProductImageService {
     }
 
     private boolean exists(long product) {
-        return images.productExists(product);
+        return products.exists(product);
     }
 
     private static int order(String value, int otherwise, FieldErrors errors) {

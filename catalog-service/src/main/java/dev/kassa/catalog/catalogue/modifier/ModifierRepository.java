@@ -212,13 +212,6 @@ class ModifierRepository {
                 .list();
     }
 
-    boolean productExists(long product) {
-        return sql.sql("select exists (select 1 from products where id = :id)")
-                .param("id", product)
-                .query(Boolean.class)
-                .single();
-    }
-
     /** The groups a product offers, in its order. */
     List<ModifierGroup> ofProduct(long product) {
         return sql.sql(SELECT + " join product_modifier_groups x on x.group_id = g.id where x.product_id = :product"

@@ -1,6 +1,7 @@
 package dev.kassa.catalog.catalogue.modifier;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.catalogue.entry.ProductLookupRepository;
 import dev.kassa.catalog.catalogue.modifier.ModifierRepository.ModifierGroup;
 import dev.kassa.catalog.catalogue.modifier.ModifierRepository.OptionFields;
 import dev.kassa.platform.error.FieldErrors;
@@ -77,9 +78,11 @@ public class ModifierService {
     static final int MAX_OPTIONS = 50;
 
     private final ModifierRepository groups;
+    private final ProductLookupRepository productLookup;
 
-    ModifierService(ModifierRepository groups) {
+    ModifierService(ModifierRepository groups, ProductLookupRepository productLookup) {
         this.groups = groups;
+        this.productLookup = productLookup;
     }
 
     @Transactional(readOnly = true)
@@ -286,7 +289,7 @@ public class ModifierService {
     }
 
     private void requireProduct(long id) {
-        if (!groups.productExists(id)) {
+        if (!productLookup.exists(id)) {
             throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
         }
     }

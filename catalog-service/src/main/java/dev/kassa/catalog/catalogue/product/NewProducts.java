@@ -1,6 +1,5 @@
 package dev.kassa.catalog.catalogue.product;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -14,30 +13,11 @@ public interface NewProducts {
     /** The codes asked about that the store already uses: SKUs, barcodes (a product's own or extra) and slugs. */
     record Taken(Set<String> skus, Set<String> barcodes, Set<String> slugs) {}
 
-    /** A product's columns as a create writes them (its dates are the transaction's). */
-    record Row(
-            String name,
-            String slug,
-            String description,
-            Long categoryId,
-            String sku,
-            String barcode,
-            long unitId,
-            BigDecimal costPrice,
-            BigDecimal salePrice,
-            BigDecimal wholesalePrice,
-            BigDecimal taxRate,
-            BigDecimal minQuantity,
-            BigDecimal maxQuantity,
-            boolean trackInventory,
-            boolean isFeatured,
-            boolean isActive) {}
-
     /** One query for the three kinds of code. */
     Taken taken(Collection<String> skus, Collection<String> barcodes, Collection<String> slugs);
 
     /** The products in one statement: their ids, in the rows' order (their slugs are distinct). */
-    List<Long> insert(List<Row> rows);
+    List<Long> insert(List<ProductRow> rows);
 
     /**
      * PostgreSQL's statistics of the products and their batches taken now, rows this transaction wrote included, so

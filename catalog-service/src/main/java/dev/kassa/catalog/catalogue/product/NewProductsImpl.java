@@ -54,7 +54,7 @@ class NewProductsImpl implements NewProducts {
     }
 
     @Override
-    public List<Long> insert(List<Row> rows) {
+    public List<Long> insert(List<ProductRow> rows) {
         Map<String, Long> bySlug = new HashMap<>();
         sql.sql(
                         """
@@ -74,22 +74,22 @@ class NewProductsImpl implements NewProducts {
                          order by n
                         returning slug, id
                         """)
-                .param("names", SqlArrays.texts(rows, Row::name))
-                .param("slugs", SqlArrays.texts(rows, Row::slug))
-                .param("descriptions", SqlArrays.texts(rows, Row::description))
-                .param("categories", SqlArrays.texts(rows, Row::categoryId))
-                .param("skus", SqlArrays.texts(rows, Row::sku))
-                .param("barcodes", SqlArrays.texts(rows, Row::barcode))
-                .param("units", SqlArrays.texts(rows, Row::unitId))
-                .param("costs", SqlArrays.texts(rows, Row::costPrice))
-                .param("sales", SqlArrays.texts(rows, Row::salePrice))
-                .param("wholesales", SqlArrays.texts(rows, Row::wholesalePrice))
-                .param("taxes", SqlArrays.texts(rows, Row::taxRate))
-                .param("lowest", SqlArrays.texts(rows, Row::minQuantity))
-                .param("highest", SqlArrays.texts(rows, Row::maxQuantity))
-                .param("tracked", SqlArrays.texts(rows, Row::trackInventory))
-                .param("featured", SqlArrays.texts(rows, Row::isFeatured))
-                .param("active", SqlArrays.texts(rows, Row::isActive))
+                .param("names", SqlArrays.texts(rows, ProductRow::name))
+                .param("slugs", SqlArrays.texts(rows, ProductRow::slug))
+                .param("descriptions", SqlArrays.texts(rows, ProductRow::description))
+                .param("categories", SqlArrays.texts(rows, ProductRow::categoryId))
+                .param("skus", SqlArrays.texts(rows, ProductRow::sku))
+                .param("barcodes", SqlArrays.texts(rows, ProductRow::barcode))
+                .param("units", SqlArrays.texts(rows, ProductRow::unitId))
+                .param("costs", SqlArrays.texts(rows, ProductRow::costPrice))
+                .param("sales", SqlArrays.texts(rows, ProductRow::salePrice))
+                .param("wholesales", SqlArrays.texts(rows, ProductRow::wholesalePrice))
+                .param("taxes", SqlArrays.texts(rows, ProductRow::taxRate))
+                .param("lowest", SqlArrays.texts(rows, ProductRow::minQuantity))
+                .param("highest", SqlArrays.texts(rows, ProductRow::maxQuantity))
+                .param("tracked", SqlArrays.texts(rows, ProductRow::trackInventory))
+                .param("featured", SqlArrays.texts(rows, ProductRow::isFeatured))
+                .param("active", SqlArrays.texts(rows, ProductRow::isActive))
                 .query(rs -> {
                     bySlug.put(rs.getString(1), rs.getLong(2));
                 });

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The codes Kassa makes for a product when its form names none (spec §3.2.2): a slug, a SKU and an EAN-13, each free in
@@ -78,34 +79,46 @@ class ProductCodes {
                     skusToCheck.stream().map(i -> skus[i]).toList(),
                     barcodesToCheck.stream().map(i -> barcodes[i]).toList(),
                     slugsToCheck.stream().map(i -> slugs[i]).toList());
-            slugsToCheck.removeIf(i -> {
-                if (taken.slugs().contains(slugs[i]) || !usedSlugs.add(slugs[i])) {
-                    String base = Slugify.of(wanted.get(i).name());
-                    slugs[i] = (base.isEmpty() ? "product" : base) + "-" + hex(4);
-                    return false;
-                }
-                return true;
-            });
-            skusToCheck.removeIf(i -> {
-                if (taken.skus().contains(skus[i]) || !usedSkus.add(skus[i])) {
-                    skus[i] = sku(wanted.get(i).name(), date);
-                    return false;
-                }
-                return true;
-            });
-            barcodesToCheck.removeIf(i -> {
-                if (taken.barcodes().contains(barcodes[i]) || !usedBarcodes.add(barcodes[i])) {
-                    barcodes[i] = ean13Candidate();
-                    return false;
-                }
-                return true;
-            });
+            keepFree(
+                    slugsToCheck,
+                    slugs,
+                    taken.slugs(),
+                    usedSlugs,
+                    i -> slugAgain(wanted.get(i).name()));
+            keepFree(
+                    skusToCheck,
+                    skus,
+                    taken.skus(),
+                    usedSkus,
+                    i -> sku(wanted.get(i).name(), date));
+            keepFree(barcodesToCheck, barcodes, taken.barcodes(), usedBarcodes, i -> ean13Candidate());
         }
         List<Made> made = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             made.add(new Made(slugs[i], skus[i], barcodes[i]));
         }
         return made;
+    }
+
+    /**
+     * Leaves out of {@code toCheck} each code that neither the store ({@code taken}) nor an earlier product of the same
+     * call ({@code used}) has; the others get a new candidate ({@code again}) and stay, to be asked about again.
+     */
+    private static void keepFree(
+            Set<Integer> toCheck, String[] codes, Set<String> taken, Set<String> used, IntFunction<String> again) {
+        toCheck.removeIf(i -> {
+            if (taken.contains(codes[i]) || !used.add(codes[i])) {
+                codes[i] = again.apply(i);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** Another slug for a name whose slug is taken: the name's (or {@code product}) with a random suffix. */
+    private static String slugAgain(String name) {
+        String base = Slugify.of(name);
+        return (base.isEmpty() ? "product" : base) + "-" + hex(4);
     }
 
     /** An EAN-13 with prefix 487 and a valid check digit, unique in the store (a product's barcode cleared). */

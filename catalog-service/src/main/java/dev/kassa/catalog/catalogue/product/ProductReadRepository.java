@@ -44,7 +44,7 @@ class ProductReadRepository {
      * matchedKind}: product, extra or batch) and the batch it names.
      */
     record Read(
-            Row product,
+            ProductRow product,
             String categoryName,
             String unitName,
             String unitShort,
@@ -53,31 +53,6 @@ class ProductReadRepository {
             List<Image> images,
             String matchedKind,
             Long matchedBatch) {}
-
-    /** The product's own columns. */
-    record Row(
-            Long id,
-            String name,
-            String slug,
-            String description,
-            Long categoryId,
-            String sku,
-            String barcode,
-            Long unitId,
-            boolean isActive,
-            boolean isFeatured,
-            BigDecimal costPrice,
-            BigDecimal salePrice,
-            BigDecimal wholesalePrice,
-            BigDecimal taxRate,
-            BigDecimal minQuantity,
-            BigDecimal maxQuantity,
-            boolean trackInventory,
-            Instant createdAt,
-            Instant updatedAt,
-            Long variantOf,
-            Map<String, String> variantOptions)
-            implements ProductFields {}
 
     /** What a list shows of a product: the product, its unit's and category's names and its images (then its stock). */
     private static final String PRODUCT_COLUMNS =
@@ -201,7 +176,20 @@ class ProductReadRepository {
     }
 
     private Read read(ResultSet rs, LocalDate today) throws SQLException {
-        Row row = new Row(
+        return new Read(
+                row(rs),
+                rs.getString("category_name"),
+                rs.getString("unit_name"),
+                rs.getString("unit_short"),
+                stock.level(rs),
+                batches(rs.getString("batch_list"), today),
+                images(rs.getString("image_list")),
+                rs.getString("matched_kind"),
+                (Long) rs.getObject("matched_batch"));
+    }
+
+    private ProductRow row(ResultSet rs) throws SQLException {
+        return new ProductRow(
                 rs.getLong("id"),
                 rs.getString("name"),
                 rs.getString("slug"),
@@ -223,9 +211,15 @@ class ProductReadRepository {
                 instant(rs.getTimestamp("updated_at")),
                 (Long) rs.getObject("variant_of"),
                 options(rs.getString("variant_options")));
-        String batchList = rs.getString("batch_list");
-        List<ProductView.BatchView> batches = batchList == null ? null : new ArrayList<>();
-        for (JsonNode b : batchList == null ? List.<JsonNode>of() : tree(batchList)) {
+    }
+
+    /** The product's batches from their aggregate ({@code today}: which have expired); null when they were not read. */
+    private List<ProductView.BatchView> batches(String batchList, LocalDate today) throws SQLException {
+        if (batchList == null) {
+            return null;
+        }
+        List<ProductView.BatchView> batches = new ArrayList<>();
+        for (JsonNode b : tree(batchList)) {
             LocalDate expiry = b.path("expiry_date").isNull()
                     ? null
                     : LocalDate.parse(b.path("expiry_date").asText());
@@ -241,8 +235,13 @@ class ProductReadRepository {
                     expiry != null && expiry.isBefore(today),
                     OffsetDateTime.parse(b.path("received_at").asText()).toInstant()));
         }
+        return batches;
+    }
+
+    /** The product's gallery from its aggregate, in order. */
+    private List<Image> images(String imageList) throws SQLException {
         List<Image> images = new ArrayList<>();
-        for (JsonNode i : tree(rs.getString("image_list"))) {
+        for (JsonNode i : tree(imageList)) {
             images.add(new Image(
                     i.path("id").asLong(),
                     UUID.fromString(i.path("file").asText()),
@@ -252,16 +251,7 @@ class ProductReadRepository {
                     i.path("size").asInt(),
                     OffsetDateTime.parse(i.path("created_at").asText()).toInstant()));
         }
-        return new Read(
-                row,
-                rs.getString("category_name"),
-                rs.getString("unit_name"),
-                rs.getString("unit_short"),
-                stock.level(rs),
-                batches,
-                images,
-                rs.getString("matched_kind"),
-                (Long) rs.getObject("matched_batch"));
+        return images;
     }
 
     private JsonNode tree(String text) throws SQLException {

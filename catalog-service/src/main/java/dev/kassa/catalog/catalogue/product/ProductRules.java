@@ -83,15 +83,7 @@ class ProductRules {
      */
     List<Checked> ofNew(List<CreateProductRequest> forms) {
         Map<String, Optional<Unit>> unitsByValue = new HashMap<>();
-        Set<Long> knownCategories = new HashSet<>();
-        categories
-                .findAllById(forms.stream()
-                        .map(r -> FieldErrors.blank(r.category())
-                                ? null
-                                : categoryId(r.category().trim()))
-                        .filter(Objects::nonNull)
-                        .collect(Collectors.toSet()))
-                .forEach(c -> knownCategories.add(c.id()));
+        Set<Long> knownCategories = knownCategories(forms);
         NewProducts.Taken taken = products.taken(
                 codes(forms, CreateProductRequest::sku), codes(forms, CreateProductRequest::barcode), List.of());
         Set<String> skusBefore = new HashSet<>();
@@ -100,19 +92,8 @@ class ProductRules {
         for (CreateProductRequest r : forms) {
             FieldErrors errors = declared.check(r);
             errors.required("name", r.name());
-            String unitValue = FieldErrors.blank(r.unit()) ? "pcs" : r.unit().trim();
-            Optional<Unit> unit = unitsByValue.computeIfAbsent(unitValue, units::resolve);
-            if (unit.isEmpty()) {
-                errors.add("unit", "catalog.unit_unknown", r.unit());
-            }
-            Long categoryId = null;
-            if (!FieldErrors.blank(r.category())) {
-                categoryId = categoryId(r.category().trim());
-                if (categoryId == null || !knownCategories.contains(categoryId)) {
-                    categoryId = null;
-                    errors.add("category", "catalog.category_unknown");
-                }
-            }
+            Optional<Unit> unit = newUnit(errors, r, unitsByValue);
+            Long categoryId = newCategory(errors, r, knownCategories);
             BigDecimal cost = money(r.costPrice());
             BigDecimal sale = money(r.salePrice());
             BigDecimal wholesale = r.wholesalePrice() == null ? null : money(r.wholesalePrice());
@@ -155,6 +136,44 @@ class ProductRules {
                     null));
         }
         return checked;
+    }
+
+    /** The categories the forms name that exist (one query). */
+    private Set<Long> knownCategories(List<CreateProductRequest> forms) {
+        Set<Long> known = new HashSet<>();
+        categories
+                .findAllById(forms.stream()
+                        .map(r -> FieldErrors.blank(r.category())
+                                ? null
+                                : categoryId(r.category().trim()))
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .forEach(c -> known.add(c.id()));
+        return known;
+    }
+
+    /** A new product's unit: the one its form names, {@code pcs} when it names none; an error when there is no such. */
+    private Optional<Unit> newUnit(
+            FieldErrors errors, CreateProductRequest r, Map<String, Optional<Unit>> unitsByValue) {
+        String unitValue = FieldErrors.blank(r.unit()) ? "pcs" : r.unit().trim();
+        Optional<Unit> unit = unitsByValue.computeIfAbsent(unitValue, units::resolve);
+        if (unit.isEmpty()) {
+            errors.add("unit", "catalog.unit_unknown", r.unit());
+        }
+        return unit;
+    }
+
+    /** A new product's category: the one its form names if it is {@code known}; else none (an error if named). */
+    private static Long newCategory(FieldErrors errors, CreateProductRequest r, Set<Long> known) {
+        if (FieldErrors.blank(r.category())) {
+            return null;
+        }
+        Long categoryId = categoryId(r.category().trim());
+        if (categoryId == null || !known.contains(categoryId)) {
+            errors.add("category", "catalog.category_unknown");
+            return null;
+        }
+        return categoryId;
     }
 
     /** The codes of one kind the forms give that have a code's format (those that have not are refused anyway). */

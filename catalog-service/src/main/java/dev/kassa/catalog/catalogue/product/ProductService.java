@@ -105,6 +105,33 @@ public class ProductService {
             return made;
         }
         Tenant tenant = TenantContext.require();
+        List<ProductRow> rows = rows(forms, checked, passed, tenant);
+        List<Long> ids = products.insert(rows);
+        List<OpeningStock.Opening> openings = new ArrayList<>();
+        List<Object> created = new ArrayList<>(rows.size());
+        Map<Long, String> categoryNames = categoryNames(rows.stream()
+                .map(ProductRow::categoryId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        for (int k = 0; k < passed.size(); k++) {
+            CreateProductRequest r = forms.get(passed.get(k));
+            ProductRules.Fields f = checked.get(passed.get(k)).fields();
+            long id = ids.get(k);
+            made.set(passed.get(k), new Made(id, null));
+            if (f.initialQuantity().signum() > 0) {
+                openings.add(new OpeningStock.Opening(
+                        id, r.batchNumber(), f.initialQuantity(), f.costPrice(), r.expiryDate()));
+            }
+            created.add(productCreated(id, rows.get(k), categoryNames));
+        }
+        openingStock.open(openings, stockReason);
+        outbox.publishAll(tenant.key(), created);
+        return made;
+    }
+
+    /** The rows of the forms that {@code passed}, with the codes Kassa makes for those that give none. */
+    private List<ProductRow> rows(
+            List<CreateProductRequest> forms, List<ProductRules.Checked> checked, List<Integer> passed, Tenant tenant) {
         List<ProductCodes.Made> codesOf = codes.forNew(
                 passed.stream()
                         .map(i -> new ProductCodes.Wanted(
@@ -113,63 +140,54 @@ public class ProductService {
                                 checked.get(i).fields().barcode()))
                         .toList(),
                 tenant);
-        List<NewProducts.Row> rows = new ArrayList<>(passed.size());
+        List<ProductRow> rows = new ArrayList<>(passed.size());
         for (int k = 0; k < passed.size(); k++) {
-            CreateProductRequest r = forms.get(passed.get(k));
-            ProductRules.Fields f = checked.get(passed.get(k)).fields();
-            ProductCodes.Made c = codesOf.get(k);
-            rows.add(new NewProducts.Row(
-                    r.name().trim(),
-                    c.slug(),
-                    r.description() == null ? "" : r.description(),
-                    f.categoryId(),
-                    c.sku(),
-                    c.barcode(),
-                    f.unitId(),
-                    f.costPrice(),
-                    f.salePrice(),
-                    f.wholesalePrice(),
-                    f.taxRate(),
-                    f.minQuantity(),
-                    f.maxQuantity(),
-                    r.trackInventory() == null || r.trackInventory(),
-                    Boolean.TRUE.equals(r.isFeatured()),
-                    r.isActive() == null || r.isActive()));
+            rows.add(row(forms.get(passed.get(k)), checked.get(passed.get(k)).fields(), codesOf.get(k)));
         }
-        List<Long> ids = products.insert(rows);
-        List<OpeningStock.Opening> openings = new ArrayList<>();
-        List<Object> created = new ArrayList<>(rows.size());
-        Map<Long, String> categoryNames = categoryNames(rows.stream()
-                .map(NewProducts.Row::categoryId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
-        for (int k = 0; k < passed.size(); k++) {
-            CreateProductRequest r = forms.get(passed.get(k));
-            ProductRules.Fields f = checked.get(passed.get(k)).fields();
-            NewProducts.Row row = rows.get(k);
-            long id = ids.get(k);
-            made.set(passed.get(k), new Made(id, null));
-            if (f.initialQuantity().signum() > 0) {
-                openings.add(new OpeningStock.Opening(
-                        id, r.batchNumber(), f.initialQuantity(), f.costPrice(), r.expiryDate()));
-            }
-            created.add(new ProductCreated(
-                    id,
-                    row.name(),
-                    row.sku(),
-                    row.barcode(),
-                    row.salePrice(),
-                    row.costPrice(),
-                    row.minQuantity(),
-                    row.maxQuantity(),
-                    row.isActive(),
-                    row.trackInventory(),
-                    row.categoryId(),
-                    row.categoryId() == null ? null : categoryNames.get(row.categoryId())));
-        }
-        openingStock.open(openings, stockReason);
-        outbox.publishAll(tenant.key(), created);
-        return made;
+        return rows;
+    }
+
+    /** A new product's row as a create writes it: its form's name, description and flags, its checked values, codes. */
+    private static ProductRow row(CreateProductRequest r, ProductRules.Fields f, ProductCodes.Made c) {
+        return new ProductRow(
+                null,
+                r.name().trim(),
+                c.slug(),
+                r.description() == null ? "" : r.description(),
+                f.categoryId(),
+                c.sku(),
+                c.barcode(),
+                f.unitId(),
+                r.isActive() == null || r.isActive(),
+                Boolean.TRUE.equals(r.isFeatured()),
+                f.costPrice(),
+                f.salePrice(),
+                f.wholesalePrice(),
+                f.taxRate(),
+                f.minQuantity(),
+                f.maxQuantity(),
+                r.trackInventory() == null || r.trackInventory(),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The event of a product created from its row ({@code categoryNames}: the names of the rows' categories). */
+    private static ProductCreated productCreated(long id, ProductRow row, Map<Long, String> categoryNames) {
+        return new ProductCreated(
+                id,
+                row.name(),
+                row.sku(),
+                row.barcode(),
+                row.salePrice(),
+                row.costPrice(),
+                row.minQuantity(),
+                row.maxQuantity(),
+                row.isActive(),
+                row.trackInventory(),
+                row.categoryId(),
+                row.categoryId() == null ? null : categoryNames.get(row.categoryId()));
     }
 
     /**

@@ -90,8 +90,6 @@ public record ProductView(
         boolean tracked = tracked(p, level);
         BigDecimal cost = level.composite() ? level.recipeCost() : p.costPrice();
         BigDecimal margin = Product.margin(cost, p.salePrice());
-        boolean low =
-                tracked && level.available().signum() > 0 && level.available().compareTo(p.minQuantity()) <= 0;
         BigDecimal quantity = tracked ? level.onHand() : null;
         return new ProductView(
                 p.id(),
@@ -117,16 +115,7 @@ public record ProductView(
                         p.taxRate(),
                         margin,
                         p.salePrice().subtract(cost)),
-                new Inventory(
-                        quantity,
-                        level.reserved(),
-                        tracked ? level.available() : null,
-                        tracked ? level.unavailable() : null,
-                        p.minQuantity(),
-                        p.maxQuantity(),
-                        p.trackInventory(),
-                        low,
-                        status),
+                inventoryOf(p, level, tracked, quantity, status),
                 quantity,
                 status,
                 batches,
@@ -137,6 +126,23 @@ public record ProductView(
                 p.variantOf(),
                 p.variantOptions(),
                 level.composite());
+    }
+
+    /** The product's stock ({@code quantity} on hand): what is held, available and not, only when it is kept. */
+    private static Inventory inventoryOf(
+            ProductFields p, StockLevel level, boolean tracked, BigDecimal quantity, String status) {
+        boolean low =
+                tracked && level.available().signum() > 0 && level.available().compareTo(p.minQuantity()) <= 0;
+        return new Inventory(
+                quantity,
+                level.reserved(),
+                tracked ? level.available() : null,
+                tracked ? level.unavailable() : null,
+                p.minQuantity(),
+                p.maxQuantity(),
+                p.trackInventory(),
+                low,
+                status);
     }
 
     /** Whether stock is kept of it: its own flag, or for a product made of others whether any component's is kept. */

@@ -8,6 +8,7 @@ import dev.kassa.platform.error.KassaError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class PurchaseOrder {
 
     private final PurchaseOrderRepository.Row row;
     private final Map<Long, PurchaseOrderRepository.Line> lines = new LinkedHashMap<>();
+    /** What the receipts of this change took in, by line (on top of what the lines had when loaded). */
+    private final Map<Long, BigDecimal> receivedNow = new HashMap<>();
+
     private PurchaseOrderStatus status;
 
     PurchaseOrder(PurchaseOrderRepository.Row row, List<PurchaseOrderRepository.Line> lines) {
@@ -100,8 +104,8 @@ final class PurchaseOrder {
      * line has all it ordered, else {@code partially_received}; answers the event.
      */
     PurchaseOrderReceived received(long receipt, Long by, List<PurchaseOrderRepository.ReceivedLine> received) {
-        received.forEach(r -> lines.computeIfPresent(r.lineId(), (id, l) -> withReceived(l, r.quantity())));
-        boolean all = lines.values().stream().allMatch(l -> l.receivedQuantity().compareTo(l.quantity()) >= 0);
+        received.forEach(r -> receivedNow.merge(r.lineId(), r.quantity(), BigDecimal::add));
+        boolean all = lines.values().stream().allMatch(l -> received(l).compareTo(l.quantity()) >= 0);
         status = status.moveTo(
                 all ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED,
                 CatalogErrors.PURCHASE_ORDER_STATUS);
@@ -145,11 +149,11 @@ final class PurchaseOrder {
         List<Map<String, Object>> over = new ArrayList<>();
         coming.forEach((lineId, quantity) -> {
             PurchaseOrderRepository.Line l = lines.get(lineId);
-            if (l.receivedQuantity().add(quantity).compareTo(l.quantity()) > 0) {
+            if (received(l).add(quantity).compareTo(l.quantity()) > 0) {
                 over.add(Map.of(
                         "line", lineId,
                         "ordered", l.quantity().toPlainString(),
-                        "received", l.receivedQuantity().toPlainString(),
+                        "received", received(l).toPlainString(),
                         "receiving",
                                 quantity.setScale(3, RoundingMode.UNNECESSARY).toPlainString()));
             }
@@ -157,16 +161,8 @@ final class PurchaseOrder {
         return over;
     }
 
-    private static PurchaseOrderRepository.Line withReceived(PurchaseOrderRepository.Line l, BigDecimal more) {
-        return new PurchaseOrderRepository.Line(
-                l.id(),
-                l.lineNo(),
-                l.productId(),
-                l.name(),
-                l.sku(),
-                l.barcode(),
-                l.quantity(),
-                l.costPrice(),
-                l.receivedQuantity().add(more));
+    /** What the line has received, this change's receipts included. */
+    private BigDecimal received(PurchaseOrderRepository.Line l) {
+        return l.receivedQuantity().add(receivedNow.getOrDefault(l.id(), BigDecimal.ZERO));
     }
 }

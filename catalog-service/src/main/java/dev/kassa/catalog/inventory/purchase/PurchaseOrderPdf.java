@@ -43,34 +43,13 @@ final class PurchaseOrderPdf {
                 PDDocument doc = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType0Font font = parsed.embedIn(doc);
-            List<String> header = new ArrayList<>();
-            header.add(store);
-            header.add(Messages.get("purchase.pdf.supplier") + ": " + String.join(", ", nonBlank(supplier)));
-            header.add(Messages.get("purchase.pdf.date") + ": "
-                    + (order.orderedAt() != null ? order.orderedAt() : order.createdAt())
-                            .atZone(zone)
-                            .toLocalDate());
-            if (order.expectedAt() != null) {
-                header.add(Messages.get("purchase.pdf.expected") + ": " + order.expectedAt());
-            }
-            if (!order.notes().isBlank()) {
-                header.add(order.notes());
-            }
+            List<String> header = header(store, zone, order, supplier);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             PDPageContentStream content = new PDPageContentStream(doc, page);
             try {
                 float top = PDRectangle.A4.getHeight() - MARGIN;
-                float y = top;
-                PdfText.show(content, font, SIZE + 5, Messages.get("purchase.pdf.title", order.number()), MARGIN, y);
-                y -= LEADING * 1.6f;
-                for (String h : header) {
-                    for (String l : PdfText.lines(font, h, SIZE, X[5] - MARGIN, 3)) {
-                        PdfText.show(content, font, SIZE, l, MARGIN, y);
-                        y -= LEADING;
-                    }
-                }
-                y -= LEADING / 2;
+                float y = heading(content, font, order.number(), header, top);
                 head(content, font, y);
                 y -= LEADING;
                 BigDecimal total = BigDecimal.ZERO;
@@ -86,24 +65,7 @@ final class PurchaseOrderPdf {
                     }
                     BigDecimal sum = l.quantity().multiply(l.costPrice()).setScale(2, RoundingMode.HALF_UP);
                     total = total.add(sum);
-                    PdfText.show(content, font, SIZE, String.valueOf(l.lineNo()), X[0], y);
-                    PdfText.show(content, font, SIZE, PdfText.fit(font, l.name(), SIZE, X[2] - X[1] - 6), X[1], y);
-                    PdfText.show(
-                            content,
-                            font,
-                            SIZE,
-                            PdfText.fit(font, l.sku() == null ? "" : l.sku(), SIZE, X[3] - X[2] - 40),
-                            X[2],
-                            y);
-                    PdfText.showRight(
-                            content,
-                            font,
-                            SIZE,
-                            l.quantity().stripTrailingZeros().toPlainString(),
-                            X[3],
-                            y);
-                    PdfText.showRight(content, font, SIZE, l.costPrice().toPlainString(), X[4], y);
-                    PdfText.showRight(content, font, SIZE, sum.toPlainString(), X[5], y);
+                    row(content, font, l, sum, y);
                     y -= LEADING;
                 }
                 y -= LEADING / 2;
@@ -123,6 +85,63 @@ final class PurchaseOrderPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the order's header says: the store, the supplier, the order's date, when it is expected and its notes. */
+    private static List<String> header(
+            String store, ZoneId zone, PurchaseOrderRepository.Row order, List<String> supplier) {
+        List<String> header = new ArrayList<>();
+        header.add(store);
+        header.add(Messages.get("purchase.pdf.supplier") + ": " + String.join(", ", nonBlank(supplier)));
+        header.add(Messages.get("purchase.pdf.date") + ": "
+                + (order.orderedAt() != null ? order.orderedAt() : order.createdAt())
+                        .atZone(zone)
+                        .toLocalDate());
+        if (order.expectedAt() != null) {
+            header.add(Messages.get("purchase.pdf.expected") + ": " + order.expectedAt());
+        }
+        if (!order.notes().isBlank()) {
+            header.add(order.notes());
+        }
+        return header;
+    }
+
+    /**
+     * The title and the header's lines (each wrapped to at most three) from {@code top} down; where the table's head
+     * goes below them.
+     */
+    private static float heading(
+            PDPageContentStream content, PDType0Font font, String number, List<String> header, float top)
+            throws IOException {
+        float y = top;
+        PdfText.show(content, font, SIZE + 5, Messages.get("purchase.pdf.title", number), MARGIN, y);
+        y -= LEADING * 1.6f;
+        for (String h : header) {
+            for (String l : PdfText.lines(font, h, SIZE, X[5] - MARGIN, 3)) {
+                PdfText.show(content, font, SIZE, l, MARGIN, y);
+                y -= LEADING;
+            }
+        }
+        y -= LEADING / 2;
+        return y;
+    }
+
+    /** A line of the table at {@code y}: its number, name, SKU, quantity, cost and {@code sum}. */
+    private static void row(
+            PDPageContentStream content, PDType0Font font, PurchaseOrderRepository.Line l, BigDecimal sum, float y)
+            throws IOException {
+        PdfText.show(content, font, SIZE, String.valueOf(l.lineNo()), X[0], y);
+        PdfText.show(content, font, SIZE, PdfText.fit(font, l.name(), SIZE, X[2] - X[1] - 6), X[1], y);
+        PdfText.show(
+                content,
+                font,
+                SIZE,
+                PdfText.fit(font, l.sku() == null ? "" : l.sku(), SIZE, X[3] - X[2] - 40),
+                X[2],
+                y);
+        PdfText.showRight(content, font, SIZE, l.quantity().stripTrailingZeros().toPlainString(), X[3], y);
+        PdfText.showRight(content, font, SIZE, l.costPrice().toPlainString(), X[4], y);
+        PdfText.showRight(content, font, SIZE, sum.toPlainString(), X[5], y);
     }
 
     private static void head(PDPageContentStream content, PDType0Font font, float y) throws IOException {

@@ -84,7 +84,7 @@ public class BatchQualityService {
         stock.lockProduct(current.product());
         batches.decide(id, status, reason, caller.userId());
         Page<HoldRepository.Hold> held =
-                holds.page(new HoldRepository.Filter(null, id, "active"), PageRequest.of(0, HOLDS_NAMED));
+                holds.page(new HoldRepository.Filter(null, id, HoldStatus.ACTIVE), PageRequest.of(0, HOLDS_NAMED));
         BatchRepository.View now = batch(id);
         if ("blocked".equals(status)
                 && !("blocked".equals(current.status()) && reason.equals(current.statusReason()))) {

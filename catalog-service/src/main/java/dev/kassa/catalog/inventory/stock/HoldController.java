@@ -37,7 +37,8 @@ class HoldController {
             @RequestParam(required = false) Long batch,
             @RequestParam(required = false) String status,
             PageRequest page) {
-        return PageResponse.of(holds.page(new HoldRepository.Filter(product, batch, status), page), v -> v);
+        return PageResponse.of(
+                holds.page(new HoldRepository.Filter(product, batch, HoldService.status(status)), page), v -> v);
     }
 
     @Operation(summary = "One till hold")
@@ -51,7 +52,7 @@ class HoldController {
     @GetMapping("/api/products/reservations/active")
     @PreAuthorize(Access.MANAGE_INVENTORY)
     PageResponse<HoldRepository.Hold> active(PageRequest page) {
-        return PageResponse.of(holds.page(new HoldRepository.Filter(null, null, "active"), page), v -> v);
+        return PageResponse.of(holds.page(new HoldRepository.Filter(null, null, HoldStatus.ACTIVE), page), v -> v);
     }
 
     @Operation(summary = "Expire lapsed holds now (a job does it every minute)")

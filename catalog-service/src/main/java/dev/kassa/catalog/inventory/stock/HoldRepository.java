@@ -35,7 +35,7 @@ class HoldRepository {
             Instant updatedAt) {}
 
     /** The list's filters (null: any); status {@code active} means a hold that still counts against stock. */
-    record Filter(Long product, Long batch, String status) {}
+    record Filter(Long product, Long batch, HoldStatus status) {}
 
     private static final String FILTER =
             """
@@ -57,7 +57,7 @@ class HoldRepository {
                 status,
                 Messages.get("hold.status." + status),
                 until,
-                "active".equals(status) && !until.isAfter(Instant.now()),
+                HoldStatus.ACTIVE.wire().equals(status) && !until.isAfter(Instant.now()),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     };
@@ -89,7 +89,9 @@ class HoldRepository {
                 "from reservations r",
                 FILTER,
                 "r.created_at desc, r.id desc",
-                q -> q.param("product", f.product()).param("batch", f.batch()).param("status", f.status()),
+                q -> q.param("product", f.product())
+                        .param("batch", f.batch())
+                        .param("status", f.status() == null ? null : f.status().wire()),
                 ROW,
                 page);
     }

@@ -4,10 +4,6 @@ import dev.kassa.catalog.CatalogErrors;
 import dev.kassa.catalog.catalogue.modifier.ModifierChoice;
 import dev.kassa.catalog.catalogue.modifier.ModifierService;
 import dev.kassa.platform.error.FieldErrors;
-import dev.kassa.platform.error.Messages;
-import dev.kassa.platform.tenancy.TenantContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,21 +31,22 @@ import java.util.stream.Collectors;
 @Service
 public class ReservationService {
 
-    private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
-
     private final ReservationRepository holds;
     private final BatchRepository batches;
     private final CatalogProperties properties;
     private final HoldSweeper sweeper;
     private final ModifierService modifiers;
+    private final HoldAllocation allocation;
 
     ReservationService(
             ReservationRepository holds,
             BatchRepository batches,
             CatalogProperties properties,
             HoldSweeper sweeper,
-            ModifierService modifiers) {
+            ModifierService modifiers,
+            HoldAllocation allocation) {
         this.modifiers = modifiers;
+        this.allocation = allocation;
         this.sweeper = sweeper;
         this.holds = holds;
         this.batches = batches;
@@ -73,7 +70,7 @@ public class ReservationService {
                         ? CatalogErrors.PRODUCT_NOT_FOUND_BY_BARCODE.exception(Map.of("barcode", code), code)
                         : CatalogErrors.PRODUCT_NOT_FOUND.exception());
         return hold(
-                        List.of(new Line(
+                        List.of(new HoldLine(
                                 r,
                                 requested,
                                 claimed.claim(),
@@ -119,13 +116,13 @@ public class ReservationService {
                         .toList());
         Map<String, ReservationRepository.Claim> claims = claimed.claims();
         Map<Long, ReservationRepository.Locked> products = claimed.products();
-        List<Line> asked = new ArrayList<>();
+        List<HoldLine> asked = new ArrayList<>();
         for (ReserveRequest r : lines) {
             ReservationRepository.Locked locked = products.get(r.productId());
             if (locked == null) {
                 throw CatalogErrors.PRODUCT_NOT_FOUND.exception();
             }
-            asked.add(new Line(
+            asked.add(new HoldLine(
                     r,
                     r.quantity().setScale(3, RoundingMode.UNNECESSARY),
                     claims.get(r.requestRef()),
@@ -137,29 +134,6 @@ public class ReservationService {
     }
 
     /**
-     * A claimed request's hold of its locked product, to make: FEFO from the batches ({@code batchId}'s only, when given);
-     * {@code madeFor}: the product made of others this one is a component of (null for a line of its own).
-     */
-    private record Line(
-            ReserveRequest request,
-            BigDecimal requested,
-            ReservationRepository.Claim claim,
-            ReservationRepository.Locked locked,
-            Long batchId,
-            ReservationRepository.Locked madeFor) {
-
-        ReservationRepository.Ask ask() {
-            return new ReservationRepository.Ask(
-                    locked.product().id(), batchId, requested, request.allowsShort(), request.requestRef(), saleRef());
-        }
-
-        /** The sale the hold is for, as the holds record it ("" when none is named). */
-        String saleRef() {
-            return request.saleRef() == null ? "" : request.saleRef();
-        }
-    }
-
-    /**
      * The lines' holds, in their order; the first line refused refuses them all (the caller's transaction takes back what
      * the others held). A line retried under its reference answers the holds it has; a product made of others holds its
      * components instead ({@link Recipes}: each a line of its own under the same reference, {@code components} locked
@@ -168,10 +142,27 @@ public class ReservationService {
      * sees what the first took).
      */
     private List<Reservation> hold(
-            List<Line> lines, IntFunction<String> modifiersField, Map<Long, ReservationRepository.Locked> components) {
-        // what each line chose of its product's modifier groups, checked first (an offline sale that happened is not
-        // refused for a group made a must since; the options it named still are)
-        List<List<ModifierChoice>> chosen = modifiers.choose(
+            List<HoldLine> lines,
+            IntFunction<String> modifiersField,
+            Map<Long, ReservationRepository.Locked> components) {
+        List<List<ModifierChoice>> chosen = chosen(lines, modifiersField);
+        Reservation[] held = new Reservation[lines.size()];
+        Timestamp until = Timestamp.from(Instant.now().plus(properties.reservationTtl()));
+        Parts parts = parts(lines, held, chosen, components);
+        heldFromParts(lines, held, parts, allocation.holdParts(parts.lines(), until));
+        for (int i = 0; i < held.length; i++) {
+            held[i] = held[i].with(chosen.get(i));
+        }
+        sweeper.holdPlaced();
+        return List.of(held);
+    }
+
+    /**
+     * What each line chose of its product's modifier groups, checked first (an offline sale that happened is not
+     * refused for a group made a must since; the options it named still are).
+     */
+    private List<List<ModifierChoice>> chosen(List<HoldLine> lines, IntFunction<String> modifiersField) {
+        return modifiers.choose(
                 lines.stream()
                         .map(l -> new ModifierService.Wanted(
                                 l.locked().product().id(),
@@ -180,19 +171,24 @@ public class ReservationService {
                                 l.request().allowsShort()))
                         .toList(),
                 modifiersField);
-        Reservation[] held = new Reservation[lines.size()];
-        Timestamp until = Timestamp.from(Instant.now().plus(properties.reservationTtl()));
-        List<Long> composites = lines.stream()
-                .filter(l -> l.locked().composite())
-                .map(l -> l.locked().product().id())
-                .toList();
-        Map<Long, List<ReservationRepository.Part>> recipes =
-                composites.isEmpty() ? Map.of() : holds.recipes(composites);
-        // the lines to hold from the batches: each line, or each component of a line made of others (its owner)
-        List<Line> parts = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
+    }
+
+    /** What to hold from the batches: each line, or each component of a line made of others ({@code owners}: whose). */
+    private record Parts(List<HoldLine> lines, List<Integer> owners) {}
+
+    /**
+     * The parts of the lines to hold from the batches; a line retried under its reference gets the holds it has
+     * already, in {@code held}, and no part.
+     */
+    private Parts parts(
+            List<HoldLine> lines,
+            Reservation[] held,
+            List<List<ModifierChoice>> chosen,
+            Map<Long, ReservationRepository.Locked> components) {
+        Map<Long, List<ReservationRepository.Part>> recipes = recipes(lines);
+        Parts parts = new Parts(new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
+            HoldLine line = lines.get(i);
             if (line.claim().released()) {
                 throw CatalogErrors.HOLD_RELEASED.exception();
             }
@@ -206,34 +202,63 @@ public class ReservationService {
                 held[i] = line.locked().composite()
                         ? Recipes.combined(ref, line.locked().product(), line.requested(), existing, null)
                         : new Reservation(ref, line.locked().product(), existing);
-            } else if (line.locked().composite()) {
-                for (ReservationRepository.Part part : Recipes.parts(
-                        recipes.getOrDefault(line.locked().product().id(), List.of()), chosen.get(i))) {
-                    if (!components.containsKey(part.component())) {
-                        // the recipe or an option changed between the lock and now: the till asks again
-                        throw CatalogErrors.RECIPE_CHANGED.exception();
-                    }
-                    parts.add(new Line(
-                            line.request(),
-                            Recipes.quantity(line.requested(), part.quantity()),
-                            line.claim(),
-                            components.get(part.component()),
-                            null,
-                            line.locked()));
-                    owners.add(i);
-                }
-            } else {
-                parts.add(line);
-                owners.add(i);
+                continue;
+            }
+            List<ReservationRepository.Part> recipe =
+                    recipes.getOrDefault(line.locked().product().id(), List.of());
+            List<HoldLine> own =
+                    line.locked().composite() ? componentLines(line, recipe, chosen.get(i), components) : List.of(line);
+            for (HoldLine part : own) {
+                parts.lines().add(part);
+                parts.owners().add(i);
             }
         }
-        Reservation[] partHeld = holdParts(parts, until);
-        // in the lines' order: the first line refused is the answer
+        return parts;
+    }
+
+    /** The recipes of the lines' products made of others. */
+    private Map<Long, List<ReservationRepository.Part>> recipes(List<HoldLine> lines) {
+        List<Long> composites = lines.stream()
+                .filter(l -> l.locked().composite())
+                .map(l -> l.locked().product().id())
+                .toList();
+        return composites.isEmpty() ? Map.of() : holds.recipes(composites);
+    }
+
+    /** A line made of others as its components' lines: its recipe with the options it chose, each locked already. */
+    private static List<HoldLine> componentLines(
+            HoldLine line,
+            List<ReservationRepository.Part> recipe,
+            List<ModifierChoice> chosen,
+            Map<Long, ReservationRepository.Locked> components) {
+        List<HoldLine> parts = new ArrayList<>();
+        for (ReservationRepository.Part part : Recipes.parts(recipe, chosen)) {
+            if (!components.containsKey(part.component())) {
+                // the recipe or an option changed between the lock and now: the till asks again
+                throw CatalogErrors.RECIPE_CHANGED.exception();
+            }
+            parts.add(new HoldLine(
+                    line.request(),
+                    Recipes.quantity(line.requested(), part.quantity()),
+                    line.claim(),
+                    components.get(part.component()),
+                    null,
+                    line.locked()));
+        }
+        return parts;
+    }
+
+    /**
+     * Each line's hold from what its parts held ({@code partHeld}), in the lines' order: a line of its own takes its
+     * part's, a line made of others its components' allocations and the units they could not make (the most any of them
+     * fell short by).
+     */
+    private static void heldFromParts(List<HoldLine> lines, Reservation[] held, Parts parts, Reservation[] partHeld) {
         Map<Integer, List<Reservation.Allocation>> ofComposite = new HashMap<>();
         Map<Integer, BigDecimal> madeShort = new HashMap<>();
         for (int n = 0; n < partHeld.length; n++) {
-            int i = owners.get(n);
-            Line owner = lines.get(i);
+            int i = parts.owners().get(n);
+            HoldLine owner = lines.get(i);
             if (!owner.locked().composite()) {
                 held[i] = partHeld[n];
             } else {
@@ -242,13 +267,13 @@ public class ReservationService {
                 BigDecimal units = partHeld[n]
                         .shortfall()
                         .multiply(owner.requested())
-                        .divide(parts.get(n).requested(), 3, RoundingMode.CEILING)
+                        .divide(parts.lines().get(n).requested(), 3, RoundingMode.CEILING)
                         .min(owner.requested());
                 madeShort.merge(i, units, BigDecimal::max);
             }
         }
         for (int i = 0; i < held.length; i++) {
-            Line line = lines.get(i);
+            HoldLine line = lines.get(i);
             if (held[i] == null) {
                 held[i] = Recipes.combined(
                         line.request().requestRef(),
@@ -257,127 +282,7 @@ public class ReservationService {
                         ofComposite.getOrDefault(i, List.of()),
                         madeShort.getOrDefault(i, BigDecimal.ZERO.setScale(3)));
             }
-            held[i] = held[i].with(chosen.get(i));
         }
-        sweeper.holdPlaced();
-        return List.of(held);
-    }
-
-    /**
-     * Holds each part (a line, or a component of a line made of others): without a batch when its stock is not tracked,
-     * else FEFO from its batches, a product's k-th part in the k-th statement; a component that runs short refuses its line
-     * naming both.
-     */
-    private Reservation[] holdParts(List<Line> parts, Timestamp until) {
-        Reservation[] held = new Reservation[parts.size()];
-        List<List<Integer>> rounds = new ArrayList<>();
-        Map<Long, Integer> seen = new HashMap<>();
-        for (int n = 0; n < parts.size(); n++) {
-            Line part = parts.get(n);
-            String ref = part.request().requestRef();
-            if (!part.locked().product().trackInventory()) {
-                long id =
-                        holds.insert(part.locked().product().id(), null, part.requested(), ref, part.saleRef(), until);
-                held[n] = new Reservation(
-                        ref,
-                        part.locked().product(),
-                        List.of(new Reservation.Allocation(
-                                id, null, null, part.requested(), part.locked().costPrice())));
-            } else {
-                int round = seen.merge(part.locked().product().id(), 1, Integer::sum) - 1;
-                if (rounds.size() == round) {
-                    rounds.add(new ArrayList<>());
-                }
-                rounds.get(round).add(n);
-            }
-        }
-        Map<Integer, List<ReservationRepository.Candidate>> candidates = new HashMap<>();
-        for (List<Integer> round : rounds) {
-            holds.allocate(round.stream().map(n -> parts.get(n).ask()).toList(), until)
-                    .forEach((k, batches) -> candidates.put(round.get(k), batches));
-        }
-        for (int n = 0; n < held.length; n++) {
-            if (held[n] == null) {
-                held[n] = allocated(parts.get(n), candidates.getOrDefault(n, List.of()), until);
-            }
-        }
-        return held;
-    }
-
-    /**
-     * A line's hold from the batches it was offered ({@code candidates}, FEFO), refused when they had less than it asked
-     * for, unless it allows a shortfall.
-     */
-    private Reservation allocated(Line line, List<ReservationRepository.Candidate> candidates, Timestamp until) {
-        ReserveRequest r = line.request();
-        BigDecimal requested = line.requested();
-        long productId = line.locked().product().id();
-        if (line.batchId() != null && candidates.isEmpty()) {
-            // a batch pending a check or blocked is there but not to be sold: say so, with its reason
-            batches.find(line.batchId(), TenantContext.require().today())
-                    .filter(b -> b.product() == productId && !"approved".equals(b.status()))
-                    .ifPresent(b -> {
-                        throw CatalogErrors.BATCH_UNAVAILABLE.exception(
-                                Map.of("batch_status", b.status()),
-                                Messages.get("batch.status." + b.status()),
-                                b.statusReason());
-                    });
-            throw CatalogErrors.BATCH_NOT_FOUND.exception();
-        }
-        BigDecimal available =
-                candidates.stream().map(ReservationRepository.Candidate::free).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (available.compareTo(requested) < 0 && !r.allowsShort() && line.madeFor() != null) {
-            throw CatalogErrors.COMPONENT_SHORT.exception(
-                    Map.of(
-                            "available",
-                            available.setScale(3).toPlainString(),
-                            "requested",
-                            requested.toPlainString(),
-                            "product_id",
-                            line.madeFor().product().id(),
-                            "component_id",
-                            productId),
-                    line.locked().product().name(),
-                    line.madeFor().product().name(),
-                    available.setScale(3).toPlainString(),
-                    requested.toPlainString());
-        }
-        if (available.compareTo(requested) < 0 && !r.allowsShort()) {
-            throw CatalogErrors.INSUFFICIENT_STOCK.exception(
-                    Map.of(
-                            "available",
-                            available.setScale(3).toPlainString(),
-                            "requested",
-                            requested.toPlainString(),
-                            "product_id",
-                            productId),
-                    available.setScale(3).toPlainString(),
-                    requested.toPlainString());
-        }
-        List<Reservation.Allocation> allocations = new ArrayList<>();
-        BigDecimal remaining = requested;
-        for (ReservationRepository.Candidate b : candidates) {
-            if (b.holdId() != null) {
-                allocations.add(
-                        new Reservation.Allocation(b.holdId(), b.id(), b.number(), b.take(), b.purchasePrice()));
-                remaining = remaining.subtract(b.take());
-            }
-        }
-        if (remaining.signum() > 0) {
-            // an offline sale that already happened: the goods left although no batch had them; held without a batch,
-            // so
-            // the sale is whole and its completion takes nothing more from the batches (which never go below zero)
-            log.warn(
-                    "Offline sale line {} sold {} of product {} beyond its stock of {}",
-                    r.requestRef(),
-                    remaining,
-                    productId,
-                    available.setScale(3));
-            long id = holds.insert(productId, null, remaining, r.requestRef(), line.saleRef(), until);
-            allocations.add(new Reservation.Allocation(
-                    id, null, null, remaining, line.locked().costPrice()));
-        }
-        return new Reservation(r.requestRef(), line.locked().product(), allocations);
     }
 
     /** Releases the active holds of the given requests (a removed line, a cancelled draft). */

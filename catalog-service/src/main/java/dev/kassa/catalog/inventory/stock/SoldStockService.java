@@ -53,16 +53,7 @@ public class SoldStockService {
      */
     @Transactional
     public void commit(List<Sold> sales) {
-        Map<String, ReservationRepository.Completion> saleOfRequest = new LinkedHashMap<>();
-        sales.forEach(sale -> sale.requestRefs()
-                .forEach(ref -> saleOfRequest.putIfAbsent(
-                        ref,
-                        new ReservationRepository.Completion(
-                                sale.saleRef(),
-                                sale.receiptNumber(),
-                                sale.customerId(),
-                                sale.customerName(),
-                                sale.customerPhone()))));
+        Map<String, ReservationRepository.Completion> saleOfRequest = saleOfRequest(sales);
         if (saleOfRequest.isEmpty()) {
             return;
         }
@@ -75,14 +66,8 @@ public class SoldStockService {
         if (fromBatches.isEmpty()) {
             return;
         }
-        Map<Long, BigDecimal> perBatch = new TreeMap<>();
-        fromBatches
-                .values()
-                .forEach(held -> held.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add)));
         // what a batch that lacked had, handed to the sales in turn
-        Map<Long, BigDecimal> lacking = new HashMap<>();
-        batches.takeFromBatches(perBatch)
-                .forEach(batch -> lacking.put(batch, batches.emptyBatch(batch).max(BigDecimal.ZERO)));
+        Map<Long, BigDecimal> lacking = takeFromBatches(fromBatches);
         List<StockLevelRepository.Movement> movements = new ArrayList<>();
         List<String> references = new ArrayList<>();
         List<StockEvents.Taken> taken = new ArrayList<>();
@@ -114,6 +99,36 @@ public class SoldStockService {
             taken.add(new StockEvents.Taken(sale.receiptNumber(), out));
         }
         ledger.sold(movements, references, taken);
+    }
+
+    /** The sale each held request is completed by, in the order the sales came (a request's first sale). */
+    private static Map<String, ReservationRepository.Completion> saleOfRequest(List<Sold> sales) {
+        Map<String, ReservationRepository.Completion> saleOfRequest = new LinkedHashMap<>();
+        sales.forEach(sale -> sale.requestRefs()
+                .forEach(ref -> saleOfRequest.putIfAbsent(
+                        ref,
+                        new ReservationRepository.Completion(
+                                sale.saleRef(),
+                                sale.receiptNumber(),
+                                sale.customerId(),
+                                sale.customerName(),
+                                sale.customerPhone()))));
+        return saleOfRequest;
+    }
+
+    /**
+     * Takes what the sales' holds had of each batch from it, in one statement; what each batch that had less than that
+     * still had (zero or more), which it then gives.
+     */
+    private Map<Long, BigDecimal> takeFromBatches(Map<String, List<ReservationRepository.Held>> fromBatches) {
+        Map<Long, BigDecimal> perBatch = new TreeMap<>();
+        fromBatches
+                .values()
+                .forEach(held -> held.forEach(h -> perBatch.merge(h.batchId(), h.quantity(), BigDecimal::add)));
+        Map<Long, BigDecimal> lacking = new HashMap<>();
+        batches.takeFromBatches(perBatch)
+                .forEach(batch -> lacking.put(batch, batches.emptyBatch(batch).max(BigDecimal.ZERO)));
+        return lacking;
     }
 
     /**

@@ -118,21 +118,29 @@ public class TransferService {
     }
 
     /**
+     * The destination a draft names (null: none), the stores' faults added to {@code errors}: a source other than this
+     * store, or this store as the destination.
+     */
+    private static String checkStores(TransferRequest r, FieldErrors errors) {
+        String here = TenantContext.require().key();
+        if (!FieldErrors.blank(r.fromStore()) && !here.equals(r.fromStore().trim())) {
+            errors.add("from_store", "catalog.transfer_from_store");
+        }
+        String to = FieldErrors.blank(r.toStore()) ? null : r.toStore().trim();
+        if (to != null && to.equals(here)) {
+            errors.add("to_store", "catalog.transfer_same_store");
+        }
+        return to;
+    }
+
+    /**
      * A draft from this store to another the caller owns or manages: the lines' products must keep stock here, and the
      * destination must have each (by SKU, else barcode), read in the destination's own read-only transaction first.
      */
     public long create(Caller caller, TransferRequest r) {
-        Tenant here = TenantContext.require();
         // the declared rules, with those of the stores named (this one, another one) and of a product named twice
         FieldErrors errors = rules.check(r);
-        if (!FieldErrors.blank(r.fromStore())
-                && !here.key().equals(r.fromStore().trim())) {
-            errors.add("from_store", "catalog.transfer_from_store");
-        }
-        String to = FieldErrors.blank(r.toStore()) ? null : r.toStore().trim();
-        if (to != null && to.equals(here.key())) {
-            errors.add("to_store", "catalog.transfer_same_store");
-        }
+        String to = checkStores(r, errors);
         List<TransferLineForm> forms = r.lines();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < forms.size(); i++) {
@@ -177,8 +185,9 @@ public class TransferService {
         }
         errors.throwIfAny();
         String notes = r.notes() == null ? "" : r.notes();
+        String here = TenantContext.require().key();
         return writing.execute(s -> {
-            long id = transfers.createOutgoing(here.key(), to, notes, caller.userId());
+            long id = transfers.createOutgoing(here, to, notes, caller.userId());
             transfers.insertLines(id, lines, List.of());
             return id;
         });

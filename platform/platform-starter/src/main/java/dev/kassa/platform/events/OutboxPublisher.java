@@ -75,7 +75,19 @@ public class OutboxPublisher {
                 throw new IllegalArgumentException("Event payload cannot be serialised", e);
             }
         }
-        if (n == 1) {
+        insert(tenantKey, ids, topics, types, envelopes);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
+            }
+        });
+        return List.of(ids);
+    }
+
+    /** The events' rows, one statement for one or many. */
+    private void insert(String tenantKey, UUID[] ids, String[] topics, String[] types, String[] envelopes) {
+        if (ids.length == 1) {
             jdbc.update(
                     "insert into public.kassa_outbox (event_id, topic, msg_key, event_type, envelope, trace_parent) values (?, ?, ?, ?, ?, ?)",
                     ids[0],
@@ -101,12 +113,5 @@ public class OutboxPublisher {
                     types,
                     envelopes);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                signal.wake();
-            }
-        });
-        return List.of(ids);
     }
 }

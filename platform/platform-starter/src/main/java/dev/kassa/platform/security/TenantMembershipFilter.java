@@ -74,23 +74,7 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
         }
         boolean app = token.getToken().hasClaim(KassaClaims.APP);
         if (!storePath) {
-            if (app) {
-                // an app acts in its store only: nothing about the employees' accounts or their stores
-                events.record("app_refused", token.getName(), path);
-                errors.write(response, PlatformErrors.PERMISSION_DENIED);
-                return;
-            }
-            // a route of no one store (the caller's stores, a password change) refuses a token revoked in any store it
-            // names
-            Optional<String> revokedIn = storesOf(token).stream()
-                    .filter(TenantKeys::isValidKey)
-                    .filter(k -> revoked(token, k))
-                    .findFirst();
-            if (revokedIn.isPresent()) {
-                refuseRevoked(response, token, revokedIn.get());
-                return;
-            }
-            chain.doFilter(request, response);
+            outsideAStore(request, response, chain, token, app, path);
             return;
         }
         String key =
@@ -116,6 +100,49 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             return;
         }
         Tenant tenant = provisioner.map(p -> p.ensureReady(key)).orElseGet(() -> new Tenant(key, null, defaultZone));
+        List<GrantedAuthority> authorities = authorities(request, token, key, app, role);
+        SecurityContextHolder.getContext()
+                .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
+        TenantContext.set(tenant);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
+        }
+    }
+
+    /**
+     * A route of no one store (the caller's stores, a password change): refused to an app, and to a token revoked in
+     * any store it names.
+     */
+    private void outsideAStore(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            JwtAuthenticationToken token,
+            boolean app,
+            String path)
+            throws ServletException, IOException {
+        if (app) {
+            // an app acts in its store only: nothing about the employees' accounts or their stores
+            events.record("app_refused", token.getName(), path);
+            errors.write(response, PlatformErrors.PERMISSION_DENIED);
+            return;
+        }
+        Optional<String> revokedIn = storesOf(token).stream()
+                .filter(TenantKeys::isValidKey)
+                .filter(k -> revoked(token, k))
+                .findFirst();
+        if (revokedIn.isPresent()) {
+            refuseRevoked(response, token, revokedIn.get());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The caller's authorities in the store: an app's scopes, or an employee's role and its permissions. */
+    private List<GrantedAuthority> authorities(
+            HttpServletRequest request, JwtAuthenticationToken token, String key, boolean app, Optional<Role> role) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (app) {
             appAuthorities(token, authorities);
@@ -125,14 +152,7 @@ public class TenantMembershipFilter extends OncePerRequestFilter {
             role.get().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
             request.setAttribute(ROLE_ATTRIBUTE, role.get());
         }
-        SecurityContextHolder.getContext()
-                .setAuthentication(new JwtAuthenticationToken(token.getToken(), authorities, token.getName()));
-        TenantContext.set(tenant);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            TenantContext.clear();
-        }
+        return authorities;
     }
 
     /**

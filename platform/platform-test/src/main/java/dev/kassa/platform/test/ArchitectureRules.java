@@ -90,6 +90,19 @@ public final class ArchitectureRules {
 
     public static List<ArchRule> rules(String basePackage) {
         List<ArchRule> rules = new ArrayList<>();
+        rules.addAll(layers(basePackage));
+        rules.addAll(contracts(basePackage));
+        rules.addAll(insideAFeature(basePackage));
+        rules.addAll(names(basePackage));
+        rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
+        rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
+        rules.add(NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS);
+        return rules;
+    }
+
+    /** Where SQL and transactions run (repositories, services), and no cycle between feature packages. */
+    private static List<ArchRule> layers(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>();
         rules.add(noClasses()
                 .that()
                 .areAnnotatedWith(REST_CONTROLLER)
@@ -128,6 +141,12 @@ public final class ArchitectureRules {
                         "jakarta.servlet..",
                         "dev.kassa.platform.events..")
                 .as("repositories know neither the web nor messaging"));
+        return rules;
+    }
+
+    /** Events are plain records, and errors are raised by name. */
+    private static List<ArchRule> contracts(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>();
         rules.add(classes()
                 .that()
                 .areAnnotatedWith(KassaEvent.class)
@@ -145,9 +164,16 @@ public final class ArchitectureRules {
                 .callMethod(
                         KassaException.class, "relayed", int.class, String.class, String.class, Map.class, Map.class)
                 .as("errors are raised by name; only a client relays another service's error"));
-        // web -> domain <- messaging, inside a feature package too: nothing but a controller uses a controller's types
-        // (its request records belong to the domain), nothing but a consumer uses a consumer's, and a repository knows
-        // no service
+        return rules;
+    }
+
+    /**
+     * Web -> domain <- messaging, inside a feature package too: nothing but a controller uses a controller's types
+     * (its request records belong to the domain), nothing but a consumer uses a consumer's, and a repository knows no
+     * service.
+     */
+    private static List<ArchRule> insideAFeature(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>();
         rules.add(noClasses()
                 .that(not(partOf(REST_CONTROLLER)))
                 .and()
@@ -171,7 +197,12 @@ public final class ArchitectureRules {
                 .dependOnClassesThat(partOf("org.springframework.stereotype.Service")
                         .or(partOf("org.springframework.stereotype.Component")))
                 .as("repositories know no service: the rows they return are their own types or the feature's"));
-        // one obvious name per role, the same in every service (docs/conventions.md, "Names")
+        return rules;
+    }
+
+    /** One obvious name per role, the same in every service (docs/conventions.md, "Names"). */
+    private static List<ArchRule> names(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>();
         rules.add(classes()
                 .that()
                 .areAnnotatedWith(REST_CONTROLLER)
@@ -206,9 +237,6 @@ public final class ArchitectureRules {
                 .resideInAPackage(basePackage + "." + service + "..")
                 .as("no feature package repeats its service's name (" + basePackage + "." + service + ")")
                 .allowEmptyShould(true));
-        rules.add(NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
-        rules.add(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING);
-        rules.add(NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS);
         return rules;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The machine-readable contract of Kassa's events: an AsyncAPI 3.0 document ({@code docs/asyncapi.json}, served by the
@@ -23,25 +24,8 @@ public final class AsyncApiDocument {
     public static ObjectNode render(Map<String, EventSamples.Sample> samples) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("asyncapi", "3.0.0");
-        ObjectNode info = doc.putObject("info");
-        info.put("title", "Kassa events");
-        info.put("version", "1.0.0");
-        info.put(
-                "description",
-                "Every change another service or an integrator may care about, published to Kafka through the producer's "
-                        + "transactional outbox in the same transaction as the change: at least once, in order per store "
-                        + "(the message key is the store's tenant key). Consumers ignore fields and event types they do not "
-                        + "know; a field's meaning and kind are in each schema, the whole catalogue in docs/events.md.");
-        info.putObject("contact").put("name", "Kassa");
-        // no open-source licence: the contract is given to each partner with the operator's terms
-        info.putObject("license").put("name", "Proprietary: the operator's partner terms");
         Map<String, List<EventSamples.Sample>> byTopic = EventSamples.byTopic(samples);
-        ArrayNode tags = info.putArray("tags");
-        for (String topic : byTopic.keySet()) {
-            ObjectNode tag = tags.addObject();
-            tag.put("name", topic);
-            tag.put("description", "The events of " + topic + ".");
-        }
+        info(doc.putObject("info"), byTopic.keySet());
         doc.put("defaultContentType", "application/json");
         ObjectNode servers = doc.putObject("servers");
         ObjectNode kafka = servers.putObject("kafka");
@@ -80,6 +64,27 @@ public final class AsyncApiDocument {
             }
         }
         return doc;
+    }
+
+    /** What the events are and how they are delivered, the contact and terms, and a tag per topic. */
+    private static void info(ObjectNode info, Set<String> topics) {
+        info.put("title", "Kassa events");
+        info.put("version", "1.0.0");
+        info.put(
+                "description",
+                "Every change another service or an integrator may care about, published to Kafka through the producer's "
+                        + "transactional outbox in the same transaction as the change: at least once, in order per store "
+                        + "(the message key is the store's tenant key). Consumers ignore fields and event types they do not "
+                        + "know; a field's meaning and kind are in each schema, the whole catalogue in docs/events.md.");
+        info.putObject("contact").put("name", "Kassa");
+        // no open-source licence: the contract is given to each partner with the operator's terms
+        info.putObject("license").put("name", "Proprietary: the operator's partner terms");
+        ArrayNode tags = info.putArray("tags");
+        for (String topic : topics) {
+            ObjectNode tag = tags.addObject();
+            tag.put("name", topic);
+            tag.put("description", "The events of " + topic + ".");
+        }
     }
 
     /** The JSON text as committed in {@code docs/asyncapi.json}. */

@@ -46,35 +46,40 @@ public final class EventCatalogue {
             List<EventSamples.Sample> events = byTopic.getValue();
             md.append("## `").append(topic).append("`\n\n");
             for (EventSamples.Sample s : events) {
-                md.append("### ")
-                        .append(s.type())
-                        .append("\n\n")
-                        .append(s.description())
-                        .append("\n\n")
-                        .append("- topic: `")
-                        .append(topic)
-                        .append("`, key: `tenant_key`, schema version: ")
-                        .append(s.version())
-                        .append('\n')
-                        .append("- producer: ")
-                        .append(s.producer())
-                        .append('\n')
-                        .append("- consumers: ")
-                        .append(
-                                s.consumers().isEmpty()
-                                        ? "none inside Kassa (for integrators)"
-                                        : String.join(", ", s.consumers()))
-                        .append("\n\n| field | kind | meaning |\n|---|---|---|\n");
-                s.fields().forEach((path, meaning) -> md.append("| `")
-                        .append(path)
-                        .append("` | ")
-                        .append(s.kindOf(path))
-                        .append(" | ")
-                        .append(meaning)
-                        .append(" |\n"));
-                md.append("\n```json\n").append(s.payload().toPrettyString()).append("\n```\n\n");
+                event(md, topic, s);
             }
         }
         return md.toString();
+    }
+
+    /** An event's section: its description, key, version, producer and consumers, its fields and an example. */
+    private static void event(StringBuilder md, String topic, EventSamples.Sample s) {
+        md.append("### ")
+                .append(s.type())
+                .append("\n\n")
+                .append(s.description())
+                .append("\n\n")
+                .append("- topic: `")
+                .append(topic)
+                .append("`, key: `tenant_key`, schema version: ")
+                .append(s.version())
+                .append('\n')
+                .append("- producer: ")
+                .append(s.producer())
+                .append('\n')
+                .append("- consumers: ")
+                .append(
+                        s.consumers().isEmpty()
+                                ? "none inside Kassa (for integrators)"
+                                : String.join(", ", s.consumers()))
+                .append("\n\n| field | kind | meaning |\n|---|---|---|\n");
+        s.fields().forEach((path, meaning) -> md.append("| `")
+                .append(path)
+                .append("` | ")
+                .append(s.kindOf(path))
+                .append(" | ")
+                .append(meaning)
+                .append(" |\n"));
+        md.append("\n```json\n").append(s.payload().toPrettyString()).append("\n```\n\n");
     }
 }

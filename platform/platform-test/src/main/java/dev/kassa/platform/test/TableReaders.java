@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public final class TableReaders {
     private TableReaders() {}
 
-    private static final Pattern READ = Pattern.compile(
-            "(?i)\\b(?:from|join)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\b");
+    private static final Pattern READ =
+            Pattern.compile("(?i)\\b(?:from|join)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\b");
 
     /** The schema every store shares ({@code public.table_links}); its tables are named with or without it. */
     private static final String SHARED_SCHEMA = "public.";
@@ -51,7 +51,8 @@ public final class TableReaders {
                 if (owner != null
                         && !owner.contains(module)
                         && owner.stream()
-                                .noneMatch(o -> published.getOrDefault(o, Set.of()).contains(table))) {
+                                .noneMatch(
+                                        o -> published.getOrDefault(o, Set.of()).contains(table))) {
                     String name = String.join(" and ", owner);
                     found.add("class " + TableWriters.className(file) + " (module " + module + ") reads table " + table
                             + " of module " + name + ": read it through " + name + "'s API");

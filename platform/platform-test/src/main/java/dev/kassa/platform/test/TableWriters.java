@@ -73,7 +73,9 @@ public final class TableWriters {
         writers.values().forEach(paths -> {
             for (String writer : names(paths)) {
                 String entity = entityOfFragment.get(writer);
-                if (entity != null && tableOfEntity.containsKey(entity) && names(paths).contains(entity)) {
+                if (entity != null
+                        && tableOfEntity.containsKey(entity)
+                        && names(paths).contains(entity)) {
                     paths.removeIf(f -> className(f).equals(writer));
                 }
             }

@@ -83,7 +83,10 @@ class TableReadersTests {
 
     @Test
     void aTableItsOwnerPublishesMayBeReadByAnyModule() throws IOException {
-        write("floor", "TableRepository", "class TableRepository { String a = \"select 1 from orders where id = 1\"; }");
+        write(
+                "floor",
+                "TableRepository",
+                "class TableRepository { String a = \"select 1 from orders where id = 1\"; }");
 
         assertThat(TableReaders.foreign(sources, BASE, Map.of("order", Set.of("orders"))))
                 .isEmpty();

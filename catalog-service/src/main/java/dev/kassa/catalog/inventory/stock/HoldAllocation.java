@@ -1,0 +1,169 @@
+package dev.kassa.catalog.inventory.stock;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.error.KassaException;
+import dev.kassa.platform.error.Messages;
+import dev.kassa.platform.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a till's hold takes from the batches (inside {@link ReservationService}'s transaction, its products locked): each
+ * part without a batch when its stock is not tracked, else FEFO from its batches, and the refusals of a line that cannot
+ * have what it asks.
+ */
+@Component
+class HoldAllocation {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldAllocation.class);
+
+    private final ReservationRepository holds;
+    private final BatchRepository batches;
+
+    HoldAllocation(ReservationRepository holds, BatchRepository batches) {
+        this.holds = holds;
+        this.batches = batches;
+    }
+
+    /**
+     * Holds each part (a line, or a component of a line made of others): without a batch when its stock is not tracked,
+     * else FEFO from its batches, a product's k-th part in the k-th statement; a component that runs short refuses its line
+     * naming both.
+     */
+    Reservation[] holdParts(List<HoldLine> parts, Timestamp until) {
+        Reservation[] held = new Reservation[parts.size()];
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<Long, Integer> seen = new HashMap<>();
+        for (int n = 0; n < parts.size(); n++) {
+            HoldLine part = parts.get(n);
+            String ref = part.request().requestRef();
+            if (!part.locked().product().trackInventory()) {
+                long id =
+                        holds.insert(part.locked().product().id(), null, part.requested(), ref, part.saleRef(), until);
+                held[n] = new Reservation(
+                        ref,
+                        part.locked().product(),
+                        List.of(new Reservation.Allocation(
+                                id, null, null, part.requested(), part.locked().costPrice())));
+            } else {
+                int round = seen.merge(part.locked().product().id(), 1, Integer::sum) - 1;
+                if (rounds.size() == round) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(n);
+            }
+        }
+        Map<Integer, List<ReservationRepository.Candidate>> candidates = new HashMap<>();
+        for (List<Integer> round : rounds) {
+            holds.allocate(round.stream().map(n -> parts.get(n).ask()).toList(), until)
+                    .forEach((k, batches) -> candidates.put(round.get(k), batches));
+        }
+        for (int n = 0; n < held.length; n++) {
+            if (held[n] == null) {
+                held[n] = allocated(parts.get(n), candidates.getOrDefault(n, List.of()), until);
+            }
+        }
+        return held;
+    }
+
+    /**
+     * A line's hold from the batches it was offered ({@code candidates}, FEFO), refused when they had less than it asked
+     * for, unless it allows a shortfall.
+     */
+    private Reservation allocated(HoldLine line, List<ReservationRepository.Candidate> candidates, Timestamp until) {
+        ReserveRequest r = line.request();
+        BigDecimal requested = line.requested();
+        long productId = line.locked().product().id();
+        if (line.batchId() != null && candidates.isEmpty()) {
+            throw batchRefusal(line);
+        }
+        BigDecimal available =
+                candidates.stream().map(ReservationRepository.Candidate::free).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (available.compareTo(requested) < 0 && !r.allowsShort()) {
+            throw line.madeFor() != null ? componentShort(line, available) : insufficient(line, available);
+        }
+        List<Reservation.Allocation> allocations = new ArrayList<>();
+        BigDecimal remaining = requested;
+        for (ReservationRepository.Candidate b : candidates) {
+            if (b.holdId() != null) {
+                allocations.add(
+                        new Reservation.Allocation(b.holdId(), b.id(), b.number(), b.take(), b.purchasePrice()));
+                remaining = remaining.subtract(b.take());
+            }
+        }
+        if (remaining.signum() > 0) {
+            // an offline sale that already happened: the goods left although no batch had them; held without a batch,
+            // so
+            // the sale is whole and its completion takes nothing more from the batches (which never go below zero)
+            log.warn(
+                    "Offline sale line {} sold {} of product {} beyond its stock of {}",
+                    r.requestRef(),
+                    remaining,
+                    productId,
+                    available.setScale(3));
+            long id = holds.insert(productId, null, remaining, r.requestRef(), line.saleRef(), until);
+            allocations.add(new Reservation.Allocation(
+                    id, null, null, remaining, line.locked().costPrice()));
+        }
+        return new Reservation(r.requestRef(), line.locked().product(), allocations);
+    }
+
+    /**
+     * Why the batch a line names offered nothing: it is pending a check or blocked (with its reason), or it is not one
+     * of the product's.
+     */
+    private KassaException batchRefusal(HoldLine line) {
+        long productId = line.locked().product().id();
+        return batches.find(line.batchId(), TenantContext.require().today())
+                .filter(b -> b.product() == productId && !"approved".equals(b.status()))
+                .map(b -> CatalogErrors.BATCH_UNAVAILABLE.exception(
+                        Map.of("batch_status", b.status()),
+                        Messages.get("batch.status." + b.status()),
+                        b.statusReason()))
+                .orElseGet(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+    }
+
+    /** A component has less than the line made of it takes: both named, with what there is and what was asked. */
+    private static KassaException componentShort(HoldLine line, BigDecimal available) {
+        String there = available.setScale(3).toPlainString();
+        String asked = line.requested().toPlainString();
+        return CatalogErrors.COMPONENT_SHORT.exception(
+                Map.of(
+                        "available",
+                        there,
+                        "requested",
+                        asked,
+                        "product_id",
+                        line.madeFor().product().id(),
+                        "component_id",
+                        line.locked().product().id()),
+                line.locked().product().name(),
+                line.madeFor().product().name(),
+                there,
+                asked);
+    }
+
+    /** A line's product has less than the line asks for: what there is and was asked. */
+    private static KassaException insufficient(HoldLine line, BigDecimal available) {
+        String there = available.setScale(3).toPlainString();
+        String asked = line.requested().toPlainString();
+        return CatalogErrors.INSUFFICIENT_STOCK.exception(
+                Map.of(
+                        "available",
+                        there,
+                        "requested",
+                        asked,
+                        "product_id",
+                        line.locked().product().id()),
+                there,
+                asked);
+    }
+}
