@@ -219,8 +219,8 @@ class CustomerImportService implements ImportHandler {
         static Cells of(ImportRow row) {
             return new Cells(
                     row.text("full_name"),
-                    phone(row.text("phone")),
-                    phone(row.text("phone_2")),
+                    CustomerImportService.phone(row.text("phone")),
+                    CustomerImportService.phone(row.text("phone_2")),
                     row.text("email"),
                     row.text("company"),
                     row.text("tax_id"),

@@ -24,7 +24,7 @@ public record BatchFilter(
 
     /** The filter as the batch statement binds it, on the store's {@code today}. */
     BatchRepository.Filter on(LocalDate today) {
-        if (status != null && !BatchQualityService.STATUSES.contains(status)) {
+        if (status != null && BatchStatus.parse(status).isEmpty()) {
             throw FieldErrors.single("status", "catalog.batch_status");
         }
         return new BatchRepository.Filter(

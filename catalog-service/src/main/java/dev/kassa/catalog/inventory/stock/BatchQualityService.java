@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Batch quality (issue 63, point 4): a batch is {@code approved} (held and sold), {@code pending} (received, not yet
@@ -26,8 +25,6 @@ import java.util.Set;
  */
 @Service
 public class BatchQualityService {
-
-    static final Set<String> STATUSES = Set.of("approved", "pending", "blocked");
 
     /** At most this many holds are named in a decision's answer (with the count of all). */
     static final int HOLDS_NAMED = 100;
@@ -70,24 +67,25 @@ public class BatchQualityService {
     @Transactional
     public Decision block(Caller caller, long id, BlockRequest r) {
         rules.check(r).throwIfAny();
-        return decide(caller, id, "blocked", r.reason().trim());
+        return decide(caller, id, BatchStatus.BLOCKED, r.reason().trim());
     }
 
     @Transactional
     public Decision approve(Caller caller, long id) {
-        return decide(caller, id, "approved", "");
+        return decide(caller, id, BatchStatus.APPROVED, "");
     }
 
     /** A block that changes something (a new block, or a new reason) tells third parties with {@code BatchBlocked}. */
-    private Decision decide(Caller caller, long id, String status, String reason) {
+    private Decision decide(Caller caller, long id, BatchStatus status, String reason) {
         BatchRepository.View current = batch(id);
         stock.lockProduct(current.product());
         batches.decide(id, status, reason, caller.userId());
         Page<HoldRepository.Hold> held =
                 holds.page(new HoldRepository.Filter(null, id, HoldStatus.ACTIVE), PageRequest.of(0, HOLDS_NAMED));
         BatchRepository.View now = batch(id);
-        if ("blocked".equals(status)
-                && !("blocked".equals(current.status()) && reason.equals(current.statusReason()))) {
+        boolean blockedAlready =
+                BatchStatus.of(current.status()) == BatchStatus.BLOCKED && reason.equals(current.statusReason());
+        if (status == BatchStatus.BLOCKED && !blockedAlready) {
             outbox.publish(
                     TenantContext.require().key(),
                     new BatchBlocked(

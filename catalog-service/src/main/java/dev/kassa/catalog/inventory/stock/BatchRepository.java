@@ -257,14 +257,14 @@ public class BatchRepository {
     }
 
     /** A batch's quality status ({@code approved}, {@code pending}, {@code blocked}), with its reason, by {@code userId}. */
-    void decide(long id, String status, String reason, long userId) {
+    void decide(long id, BatchStatus status, String reason, long userId) {
         sql.sql(
                         """
                         update batches set status = :status, status_reason = :reason, status_changed_by = :user,
                                status_changed_at = now(), updated_at = now()
                          where id = :id
                         """)
-                .param("status", status)
+                .param("status", status.wire())
                 .param("reason", reason)
                 .param("user", userId)
                 .param("id", id)

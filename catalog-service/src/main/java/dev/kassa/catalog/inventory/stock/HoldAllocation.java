@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -123,7 +124,7 @@ class HoldAllocation {
     private KassaException batchRefusal(HoldLine line) {
         long productId = line.locked().product().id();
         return batches.find(line.batchId(), TenantContext.require().today())
-                .filter(b -> b.product() == productId && !"approved".equals(b.status()))
+                .filter(b -> b.product() == productId && BatchStatus.of(b.status()) != BatchStatus.APPROVED)
                 .map(b -> CatalogErrors.BATCH_UNAVAILABLE.exception(
                         Map.of("batch_status", b.status()),
                         Messages.get("batch.status." + b.status()),
@@ -133,37 +134,30 @@ class HoldAllocation {
 
     /** A component has less than the line made of it takes: both named, with what there is and what was asked. */
     private static KassaException componentShort(HoldLine line, BigDecimal available) {
-        String there = available.setScale(3).toPlainString();
-        String asked = line.requested().toPlainString();
+        Map<String, Object> details =
+                shortOf(line, available, line.madeFor().product().id());
+        details.put("component_id", line.locked().product().id());
         return CatalogErrors.COMPONENT_SHORT.exception(
-                Map.of(
-                        "available",
-                        there,
-                        "requested",
-                        asked,
-                        "product_id",
-                        line.madeFor().product().id(),
-                        "component_id",
-                        line.locked().product().id()),
+                details,
                 line.locked().product().name(),
                 line.madeFor().product().name(),
-                there,
-                asked);
+                details.get("available"),
+                details.get("requested"));
     }
 
     /** A line's product has less than the line asks for: what there is and was asked. */
     private static KassaException insufficient(HoldLine line, BigDecimal available) {
-        String there = available.setScale(3).toPlainString();
-        String asked = line.requested().toPlainString();
-        return CatalogErrors.INSUFFICIENT_STOCK.exception(
-                Map.of(
-                        "available",
-                        there,
-                        "requested",
-                        asked,
-                        "product_id",
-                        line.locked().product().id()),
-                there,
-                asked);
+        Map<String, Object> details =
+                shortOf(line, available, line.locked().product().id());
+        return CatalogErrors.INSUFFICIENT_STOCK.exception(details, details.get("available"), details.get("requested"));
+    }
+
+    /** What a refusal of too little stock names: what there is, what was asked, of which product. */
+    private static Map<String, Object> shortOf(HoldLine line, BigDecimal available, long product) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("available", available.setScale(3).toPlainString());
+        details.put("requested", line.requested().toPlainString());
+        details.put("product_id", product);
+        return details;
     }
 }
