@@ -69,7 +69,16 @@ public enum CatalogErrors implements KassaError {
     /** Shipping would take more than the source's sellable batches have free (tills' holds kept): nothing shipped. */
     TRANSFER_SHORT_STOCK(409, "transfer_short_stock", "catalog.transfer_short_stock"),
     /** A receipt would take a line above what was shipped and not yet received or lost. */
-    TRANSFER_OVER_RECEIPT(409, "transfer_over_receipt", "catalog.transfer_over_receipt");
+    TRANSFER_OVER_RECEIPT(409, "transfer_over_receipt", "catalog.transfer_over_receipt"),
+    LOCATION_NOT_FOUND(404, "location_not_found", "catalog.location_not_found"),
+    /** Another location of the store has the code (codes are the store's, whatever their case). */
+    LOCATION_CODE_TAKEN(409, "location_code_taken", "catalog.location_code_taken"),
+    /** The store's default location stays active: goods nobody places go there. */
+    LOCATION_DEFAULT(409, "location_default", "catalog.location_default"),
+    /** A location with stock is not switched off: move its stock first. */
+    LOCATION_HAS_STOCK(409, "location_has_stock", "catalog.location_has_stock"),
+    /** A move would take more than a batch has free (tills' holds kept): nothing moved, each such line named. */
+    STOCK_MOVE_SHORT(409, "stock_move_short", "catalog.stock_move_short");
 
     private final Definition definition;
 

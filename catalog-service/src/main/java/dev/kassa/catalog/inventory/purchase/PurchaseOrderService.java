@@ -84,15 +84,17 @@ public class PurchaseOrderService {
             LocalDate expiryDate) {}
 
     /**
-     * A receipt: its lines (none given: none, refused with the bound), notes, and {@code accept_over} to take a line
-     * above what was ordered; checked with the order's lines and each line's dates.
+     * A receipt: its lines (none given: none, refused with the bound), notes, {@code accept_over} to take a line above
+     * what was ordered, and the {@code location} the goods are put at (none: the store's default); checked with the
+     * order's lines and each line's dates.
      */
     @DomainValidated
     public record PurchaseReceiveRequest(
             @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
                     List<@NotNull @Valid ReceivedLineForm> lines,
             @Size(max = 2000) @PrintableText(multiline = true) String notes,
-            Boolean acceptOver) {
+            Boolean acceptOver,
+            Long location) {
 
         public PurchaseReceiveRequest {
             lines = lines == null ? List.of() : lines;
@@ -179,8 +181,8 @@ public class PurchaseOrderService {
         List<PurchaseReceiptService.Purchase> purchases =
                 order.receive(r.lines(), Boolean.TRUE.equals(r.acceptOver()), rules.check(r));
         PurchaseOrderRepository.Row row = orders.find(id).orElseThrow();
-        PurchaseReceiptService.Received in =
-                stock.receive(row.supplierId(), row.supplierName(), row.number(), purchases, caller.userId());
+        PurchaseReceiptService.Received in = stock.receive(
+                row.supplierId(), row.supplierName(), row.number(), purchases, caller.userId(), r.location());
         List<PurchaseOrderRepository.ReceivedLine> received = new ArrayList<>();
         for (int i = 0; i < purchases.size(); i++) {
             PurchaseReceiptService.Purchase p = purchases.get(i);

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * The batch list's filters as its query spells them, for the list and its export: a product's, active or not, expired
  * or not, near expiry (within {@code days}, 30 by default), a supplier's, and a search over the batch number, the
- * supplier and the barcode, and a quality status.
+ * supplier and the barcode, a quality status, and the location they lie at.
  */
 public record BatchFilter(
         Long product,
@@ -20,7 +20,8 @@ public record BatchFilter(
         @Parameter(description = "the near-expiry window in days, 0 to 3650 (30 by default)") Integer days,
         Long supplier,
         String search,
-        @Parameter(description = "approved, pending or blocked") String status) {
+        @Parameter(description = "approved, pending or blocked") String status,
+        @Parameter(description = "the id of the location the batches lie at") Long location) {
 
     /** The filter as the batch statement binds it, on the store's {@code today}. */
     BatchRepository.Filter on(LocalDate today) {
@@ -28,7 +29,15 @@ public record BatchFilter(
             throw FieldErrors.single("status", "catalog.batch_status");
         }
         return new BatchRepository.Filter(
-                product, active, expired, nearExpiry == null ? null : window(days), supplier, search, today, status);
+                product,
+                active,
+                expired,
+                nearExpiry == null ? null : window(days),
+                supplier,
+                search,
+                today,
+                status,
+                location);
     }
 
     /** The near-expiry window: {@code days} from 0 to 3650, 30 when not given. */

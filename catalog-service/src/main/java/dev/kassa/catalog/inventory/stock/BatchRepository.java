@@ -55,7 +55,9 @@ public class BatchRepository {
             Instant updatedAt,
             String status,
             String statusReason,
-            Instant statusChangedAt) {}
+            Instant statusChangedAt,
+            long location,
+            String locationCode) {}
 
     /** Filters of the batch lists; {@code today} is the store's date. */
     public record Filter(
@@ -66,7 +68,8 @@ public class BatchRepository {
             Long supplier,
             String search,
             LocalDate today,
-            String status) {}
+            String status,
+            Long location) {}
 
     /** FEFO by default: earliest expiry first, no expiry last. */
     static final SqlOrdering ORDERING = SqlOrdering.of(
@@ -82,10 +85,11 @@ public class BatchRepository {
 
     private static final String SELECT =
             """
-            select b.*, p.name as product_name, coalesce(s.name, b.supplier_name) as supplier_display,
+            select b.*, p.name as product_name, coalesce(s.name, b.supplier_name) as supplier_display, l.code as location_code,
                    coalesce((select sum(h.quantity) from reservations h
                               where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0) as reserved
               from batches b join products p on p.id = b.product_id left join suppliers s on s.id = b.supplier_id
+              join locations l on l.id = b.location_id
             """;
     private static final String WHERE =
             """
@@ -97,6 +101,7 @@ public class BatchRepository {
                     or b.expiry_date between cast(:today as date) and cast(:today as date) + cast(:days as integer))
                and (cast(:supplier as bigint) is null or b.supplier_id = :supplier)
                and (cast(:status as text) is null or b.status = :status)
+               and (cast(:location as bigint) is null or b.location_id = :location)
                and (cast(:like as text) is null or b.batch_number ilike :like or b.supplier_name ilike :like or b.barcode ilike :like)
             """;
 
@@ -134,7 +139,9 @@ public class BatchRepository {
                     rs.getString("status_reason"),
                     rs.getTimestamp("status_changed_at") == null
                             ? null
-                            : rs.getTimestamp("status_changed_at").toInstant());
+                            : rs.getTimestamp("status_changed_at").toInstant(),
+                    rs.getLong("location_id"),
+                    rs.getString("location_code"));
         };
     }
 
@@ -167,6 +174,7 @@ public class BatchRepository {
                         .param("days", f.nearExpiryDays())
                         .param("supplier", f.supplier())
                         .param("status", f.status())
+                        .param("location", f.location())
                         .param("like", LikePatterns.contains(f.search())),
                 mapper(f.today()),
                 page);
@@ -187,16 +195,19 @@ public class BatchRepository {
             Long supplierId,
             String supplierName,
             String notes,
-            boolean pending) {
+            boolean pending,
+            Long location) {
         return sql.sql(
                         """
                         insert into batches (product_id, batch_number, barcode, quantity, purchase_price, manufacturing_date, expiry_date,
-                                             supplier_id, supplier_name, notes, status)
+                                             supplier_id, supplier_name, notes, status, location_id)
                         values (:product, :number, :barcode, :quantity, :purchasePrice, :made, :expiry, :supplier, :supplierName, :notes,
-                                case when :pending then 'pending' else 'approved' end)
+                                case when :pending then 'pending' else 'approved' end,
+                                coalesce(cast(:location as bigint), (select id from locations where is_default)))
                         returning id
                         """)
                 .param("pending", pending)
+                .param("location", location)
                 .param("product", productId)
                 .param("number", number)
                 .param("barcode", barcode)
@@ -225,8 +236,9 @@ public class BatchRepository {
         Map<Long, Long> ids = new HashMap<>();
         sql.sql(
                         """
-                        insert into batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date, supplier_name, notes)
-                        select p, num, code, q, price, expiry, '', ''
+                        insert into batches (product_id, batch_number, barcode, quantity, purchase_price, expiry_date, supplier_name, notes,
+                                             location_id)
+                        select p, num, code, q, price, expiry, '', '', (select id from locations where is_default)
                           from unnest(cast(:products as bigint[]), cast(:numbers as varchar[]), cast(:barcodes as varchar[]),
                                       cast(:quantities as numeric[]), cast(:prices as numeric[]), cast(:expiries as date[]))
                                with ordinality as b(p, num, code, q, price, expiry, n)

@@ -4,12 +4,22 @@ package dev.kassa.catalog.inventory.stock;
 public final class Expiry {
 
     /**
-     * A batch {@code b} that is approved (not pending a check, not blocked) and has not expired on the store's date, bound
+     * A batch {@code b} that is approved (not pending a check, not blocked), not in quarantine (issue 86) and has not
+     * expired on the store's date, bound
      * as {@code :today} ({@code Tenant.today()}): never the database's {@code current_date}, which is the session's zone,
      * not the store's.
      */
     public static final String SELLABLE =
-            "(b.status = 'approved' and (b.expiry_date is null or b.expiry_date >= cast(:today as date)))";
+            "(b.status = 'approved' and (b.expiry_date is null or b.expiry_date >= cast(:today as date))"
+                    + " and b.location_id not in (select q.id from locations q where q.type = 'quarantine'))";
+
+    /**
+     * The order a till takes a product's batches in: those on a sales floor first (issue 86: the shelf before the back
+     * room), each group FEFO (earliest expiry first, no expiry last), then by arrival.
+     */
+    public static final String TILL_ORDER =
+            "(b.location_id in (select f.id from locations f where f.type = 'sales_floor')) desc,"
+                    + " b.expiry_date asc nulls last, b.received_at asc, b.id asc";
 
     /**
      * What a product {@code p} has to sell now: the quantity of its sellable active batches less the tills' active holds;

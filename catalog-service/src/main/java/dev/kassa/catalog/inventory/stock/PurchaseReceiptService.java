@@ -32,18 +32,23 @@ public class PurchaseReceiptService {
     public record Received(List<Long> batches, Map<Long, BigDecimal> averageCosts) {}
 
     private final StockLedger ledger;
+    private final Placements placements;
 
-    PurchaseReceiptService(StockLedger ledger) {
+    PurchaseReceiptService(StockLedger ledger, Placements placements) {
         this.ledger = ledger;
+        this.placements = placements;
     }
 
     /**
      * Takes the lines in from the supplier, the products locked in id order first (as holds lock them); a new batch is
      * pending when the store checks new batches first. Answers the batches' ids in the lines' order and each product's
-     * cost after the goods (the weighted average of its stock and what came, both read under the lock).
+     * cost after the goods (the weighted average of its stock and what came, both read under the lock); the batches lie
+     * at {@code location} (null: the store's default).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Received receive(long supplierId, String supplierName, String reference, List<Purchase> lines, Long userId) {
+    public Received receive(
+            long supplierId, String supplierName, String reference, List<Purchase> lines, Long userId, Long location) {
+        Long placed = placements.placed(location);
         List<Long> products = lines.stream().map(Purchase::product).distinct().toList();
         StockLedger.Entry entry = ledger.open(products, StockReason.PURCHASE, reference, userId);
         if (!products.stream().allMatch(entry::has)) {
@@ -51,18 +56,20 @@ public class PurchaseReceiptService {
         }
         List<Long> ids = new ArrayList<>(lines.size());
         for (Purchase p : lines) {
-            ids.add(entry.arrive(new StockLedger.NewBatch(
-                    p.product(),
-                    FieldErrors.blank(p.batchNumber())
-                            ? BatchCodes.number()
-                            : p.batchNumber().trim(),
-                    p.quantity(),
-                    p.cost(),
-                    p.manufacturingDate(),
-                    p.expiryDate(),
-                    supplierId,
-                    supplierName,
-                    "")));
+            ids.add(entry.arrive(
+                    new StockLedger.NewBatch(
+                            p.product(),
+                            FieldErrors.blank(p.batchNumber())
+                                    ? BatchCodes.number()
+                                    : p.batchNumber().trim(),
+                            p.quantity(),
+                            p.cost(),
+                            p.manufacturingDate(),
+                            p.expiryDate(),
+                            supplierId,
+                            supplierName,
+                            ""),
+                    placed));
         }
         entry.post();
         return new Received(ids, entry.averageCosts());

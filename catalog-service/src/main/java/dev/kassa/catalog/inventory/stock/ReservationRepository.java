@@ -277,8 +277,10 @@ class ReservationRepository {
                             select l.line, l.product, l.quantity, l.short, l.ref, l.sale, b.id, b.batch_number, b.purchase_price,
                                    greatest(b.quantity - coalesce((select sum(h.quantity) from reservations h
                                               where h.batch_id = b.id and h.status = 'active' and h.reserved_until > now()), 0), 0) as free,
-                                   row_number() over (partition by l.line
-                                                      order by b.expiry_date asc nulls last, b.received_at asc, b.id asc) as n
+                                   row_number() over (partition by l.line order by """
+                                + Expiry.TILL_ORDER
+                                + """
+                                                      ) as n
                               from l join batches b on b.product_id = l.product
                              where b.is_active and """
                                 + Expiry.SELLABLE

@@ -149,6 +149,7 @@ class StockController {
                         r.expiryDate(),
                         r.supplier(),
                         null,
+                        null,
                         null));
         return Success.of(batch);
     }
@@ -194,6 +195,7 @@ class StockController {
                                 null,
                                 null,
                                 TenantContext.require().today(),
+                                null,
                                 null),
                         "expiry_date",
                         page),

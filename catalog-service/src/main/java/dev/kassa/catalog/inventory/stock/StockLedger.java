@@ -168,6 +168,11 @@ public class StockLedger {
          * wait for a check when the store checks new batches first.
          */
         public long arrive(NewBatch b) {
+            return arrive(b, null);
+        }
+
+        /** As {@link #arrive(NewBatch)}, at {@code location} (null: the store's default location). */
+        public long arrive(NewBatch b, Long location) {
             long id = batches.insert(
                     b.product(),
                     b.number(),
@@ -179,7 +184,8 @@ public class StockLedger {
                     b.supplier(),
                     b.supplierName(),
                     b.notes(),
-                    reason.checkedOnArrival() && settings.newBatchesPending());
+                    reason.checkedOnArrival() && settings.newBatchesPending(),
+                    location);
             moved.add(new StockLevelRepository.Movement(b.product(), id, b.quantity()));
             arrived.add(b);
             return id;

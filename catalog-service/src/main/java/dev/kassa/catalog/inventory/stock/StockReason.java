@@ -14,6 +14,8 @@ public enum StockReason {
     PURCHASE,
     /** Goods leaving for, or coming from, another of the owner's stores. */
     TRANSFER,
+    /** Goods moved between two locations of the store (a batch split: out of one, into its copy at the other). */
+    MOVE,
     /** Goods a till sold. */
     SALE,
     /** Goods a refund brought back. */

@@ -45,7 +45,8 @@ public class StockService implements OpeningStock {
             LocalDate expiryDate,
             Long supplier,
             @Size(max = 200) String supplierName,
-            @Size(max = 2000) String notes) {}
+            @Size(max = 2000) String notes,
+            Long location) {}
 
     /**
      * {@code quantity_change} (signed; {@code adjustment} as the original named it) or {@code counted_quantity} (a
@@ -82,12 +83,19 @@ public class StockService implements OpeningStock {
     private final BatchRepository batches;
     private final StockLedger ledger;
     private final RequestRules rules;
+    private final Placements placements;
 
-    StockService(StockRepository repository, BatchRepository batches, StockLedger ledger, RequestRules rules) {
+    StockService(
+            StockRepository repository,
+            BatchRepository batches,
+            StockLedger ledger,
+            RequestRules rules,
+            Placements placements) {
         this.repository = repository;
         this.batches = batches;
         this.ledger = ledger;
         this.rules = rules;
+        this.placements = placements;
     }
 
     /**
@@ -124,20 +132,23 @@ public class StockService implements OpeningStock {
         String number = FieldErrors.blank(r.batchNumber())
                 ? BatchCodes.number()
                 : r.batchNumber().trim();
+        Long location = placements.placed(r.location());
         StockLedger.Entry entry = open(r.product(), StockReason.RECEIPT, number, caller);
         checkSupplier(r.supplier());
         long id = entry.note(r.notes())
-                .arrive(new StockLedger.NewBatch(
-                        r.product(),
-                        number,
-                        r.quantity().setScale(3, RoundingMode.UNNECESSARY),
-                        (r.purchasePrice() != null ? r.purchasePrice() : entry.cost(r.product()))
-                                .setScale(2, RoundingMode.UNNECESSARY),
-                        r.manufacturingDate(),
-                        r.expiryDate(),
-                        r.supplier(),
-                        r.supplierName() == null ? "" : r.supplierName().trim(),
-                        r.notes() == null ? "" : r.notes()));
+                .arrive(
+                        new StockLedger.NewBatch(
+                                r.product(),
+                                number,
+                                r.quantity().setScale(3, RoundingMode.UNNECESSARY),
+                                (r.purchasePrice() != null ? r.purchasePrice() : entry.cost(r.product()))
+                                        .setScale(2, RoundingMode.UNNECESSARY),
+                                r.manufacturingDate(),
+                                r.expiryDate(),
+                                r.supplier(),
+                                r.supplierName() == null ? "" : r.supplierName().trim(),
+                                r.notes() == null ? "" : r.notes()),
+                        location);
         entry.post();
         return batches.find(id, TenantContext.require().today()).orElseThrow();
     }

@@ -38,10 +38,12 @@ public class TransferStockService {
 
     private final StockRepository repository;
     private final StockLedger ledger;
+    private final Placements placements;
 
-    TransferStockService(StockRepository repository, StockLedger ledger) {
+    TransferStockService(StockRepository repository, StockLedger ledger, Placements placements) {
         this.repository = repository;
         this.ledger = ledger;
+        this.placements = placements;
     }
 
     /**
@@ -103,13 +105,16 @@ public class TransferStockService {
      * came).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Received receive(List<Incoming> parts, String reference, Long userId) {
+    public Received receive(List<Incoming> parts, String reference, Long userId, Long location) {
+        Long placed = placements.placed(location);
         StockLedger.Entry entry =
                 ledger.open(parts.stream().map(Incoming::product).toList(), StockReason.TRANSFER, reference, userId);
         List<Long> ids = new ArrayList<>(parts.size());
         for (Incoming p : parts) {
-            ids.add(entry.arrive(new StockLedger.NewBatch(
-                    p.product(), p.number(), p.quantity(), p.cost(), p.made(), p.expiry(), null, "", reference)));
+            ids.add(entry.arrive(
+                    new StockLedger.NewBatch(
+                            p.product(), p.number(), p.quantity(), p.cost(), p.made(), p.expiry(), null, "", reference),
+                    placed));
         }
         entry.post();
         return new Received(ids, entry.averageCosts());

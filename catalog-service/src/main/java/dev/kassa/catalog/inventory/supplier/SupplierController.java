@@ -115,6 +115,7 @@ class SupplierController {
                                 id,
                                 null,
                                 TenantContext.require().today(),
+                                null,
                                 null),
                         "-received_at",
                         page),

@@ -198,7 +198,7 @@ class TransferController {
                 caller,
                 id,
                 key.value(),
-                request == null ? new TransferService.TransferReceiveRequest(null, null, null) : request));
+                request == null ? new TransferService.TransferReceiveRequest(null, null, null, null) : request));
     }
 
     @Operation(summary = "Cancel a draft at the source; again answers the same")

@@ -56,7 +56,7 @@ class TransferReceiptService {
     void receive(Caller caller, Transfer transfer, String requestKey, TransferService.TransferReceiveRequest r) {
         Transfer.Receiving receiving = transfer.receive(r, rules.check(r));
         Map<Long, List<Long>> batchesOfLine =
-                takeIn(receiving.pieces(), transfer.row().number(), caller.userId());
+                takeIn(receiving.pieces(), transfer.row().number(), caller.userId(), r.location());
         Transfer.Outcome outcome = transfer.received(receiving, batchesOfLine);
         transfers.linesReceived(outcome.changes());
         long receipt = made.receipt(transfer.id(), requestKey, caller.userId(), r.notes() == null ? "" : r.notes());
@@ -65,8 +65,9 @@ class TransferReceiptService {
     }
 
     /** Takes the pieces in, a batch each, and records each on its part; answers the new batches of each line. */
-    private Map<Long, List<Long>> takeIn(Transfer.Pieces pieces, String reference, Long userId) {
-        List<Long> batches = pieces.incoming().isEmpty() ? List.of() : receive(pieces.incoming(), reference, userId);
+    private Map<Long, List<Long>> takeIn(Transfer.Pieces pieces, String reference, Long userId, Long location) {
+        List<Long> batches =
+                pieces.incoming().isEmpty() ? List.of() : receive(pieces.incoming(), reference, userId, location);
         List<TransferRepository.PartChange> partChanges = new ArrayList<>();
         Map<Long, List<Long>> batchesOfLine = new HashMap<>();
         for (int i = 0; i < batches.size(); i++) {
@@ -84,8 +85,9 @@ class TransferReceiptService {
      * Takes the goods in, and moves each product's cost price to the weighted average of its stock and what came (as a
      * purchase receipt does), its stock and cost read under the products' locks.
      */
-    private List<Long> receive(List<TransferStockService.Incoming> incoming, String reference, Long userId) {
-        TransferStockService.Received in = stock.receive(incoming, reference, userId);
+    private List<Long> receive(
+            List<TransferStockService.Incoming> incoming, String reference, Long userId, Long location) {
+        TransferStockService.Received in = stock.receive(incoming, reference, userId, location);
         catalog.costsFollowReceipts(in.averageCosts());
         return in.batches();
     }

@@ -75,14 +75,16 @@ public class TransferService {
 
     /**
      * A receipt at the destination: its lines (none given: everything still to come of every line), and {@code close}
-     * to record what is still missing after it as lost; checked with the transfer's lines.
+     * to record what is still missing after it as lost, and the {@code location} the goods are put at (none: the store's
+     * default); checked with the transfer's lines.
      */
     @DomainValidated
     public record TransferReceiveRequest(
             @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
                     List<@NotNull @Valid TransferReceivedLineForm> lines,
             Boolean close,
-            @Size(max = 2000) String notes) {}
+            @Size(max = 2000) String notes,
+            Long location) {}
 
     private final TransferRepository transfers;
     private final TransferProductRepository products;

@@ -141,7 +141,7 @@ class TransferLifeTests {
                 ? null
                 : List.of(new TransferService.TransferReceivedLineForm(
                         line == null ? 1L : line, new BigDecimal(quantity)));
-        return new TransferService.TransferReceiveRequest(forms, close, null);
+        return new TransferService.TransferReceiveRequest(forms, close, null, null);
     }
 
     private static BigDecimal q(String value) {

@@ -1,0 +1,111 @@
+package dev.kassa.catalog.inventory.location;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every statement on {@code locations}. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class LocationRepository {
+
+    private static final String SELECT =
+            """
+            select l.*, s.quantity, s.value
+              from locations l
+              cross join lateral (
+                    select coalesce(sum(b.quantity), 0) as quantity, coalesce(sum(round(b.quantity * b.purchase_price, 2)), 0) as value
+                      from batches b where b.location_id = l.id and b.is_active) s
+            """;
+
+    private static final RowMapper<Location> ROW = (rs, i) -> new Location(
+            rs.getLong("id"),
+            rs.getString("code"),
+            rs.getString("name"),
+            rs.getString("type"),
+            rs.getBoolean("is_active"),
+            rs.getBoolean("is_default"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant(),
+            rs.getBigDecimal("quantity").setScale(3),
+            rs.getBigDecimal("value").setScale(2));
+
+    private final JdbcClient sql;
+
+    LocationRepository(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** The store's locations, the default first, then by code; of a type and active or not when given. */
+    @Transactional(readOnly = true)
+    List<Location> list(LocationType type, Boolean active) {
+        return sql.sql(
+                        SELECT
+                                + """
+                         where (cast(:type as text) is null or l.type = :type)
+                           and (cast(:active as boolean) is null or l.is_active = :active)
+                         order by l.is_default desc, lower(l.code), l.id
+                        """)
+                .param("type", type == null ? null : type.wire())
+                .param("active", active)
+                .query(ROW)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Location> find(long id) {
+        return sql.sql(SELECT + " where l.id = :id").param("id", id).query(ROW).optional();
+    }
+
+    /** The location, locked until the transaction ends (one change of it at a time). */
+    Optional<Location> lock(long id) {
+        return sql.sql("select id from locations where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .flatMap(this::find);
+    }
+
+    /** Whether another location than {@code id} (none: any) has the code, whatever its case. */
+    boolean codeTaken(String code, Long id) {
+        return sql.sql(
+                        "select exists (select 1 from locations where lower(code) = lower(:code) and id <> coalesce(:id, 0))")
+                .param("code", code)
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    long insert(String code, String name, LocationType type, boolean active) {
+        return sql.sql(
+                        """
+                        insert into locations (code, name, type, is_active) values (:code, :name, :type, :active)
+                        returning id
+                        """)
+                .param("code", code)
+                .param("name", name)
+                .param("type", type.wire())
+                .param("active", active)
+                .query(Long.class)
+                .single();
+    }
+
+    void update(long id, String code, String name, LocationType type, boolean active) {
+        sql.sql(
+                        """
+                        update locations set code = :code, name = :name, type = :type, is_active = :active, updated_at = now()
+                         where id = :id
+                        """)
+                .param("id", id)
+                .param("code", code)
+                .param("name", name)
+                .param("type", type.wire())
+                .param("active", active)
+                .update();
+    }
+}

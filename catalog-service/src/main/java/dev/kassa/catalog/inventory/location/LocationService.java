@@ -1,0 +1,101 @@
+package dev.kassa.catalog.inventory.location;
+
+import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.platform.error.FieldErrors;
+import dev.kassa.platform.validation.Filled;
+import dev.kassa.platform.validation.OneOf;
+import dev.kassa.platform.validation.PrintableText;
+import dev.kassa.platform.validation.Required;
+import dev.kassa.platform.validation.Whole;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store's locations: set up by who manages its goods (a code unique in the store, a name, a type), switched off
+ * when empty; the default one stays active. Stock lies at them and moves between them through the stock ledger.
+ */
+@Service
+public class LocationService {
+
+    /** A location's fields: a new one needs its code, name and type; a PATCH changes the fields given. */
+    record LocationRequest(
+            @Required(groups = Whole.class)
+                    @Filled
+                    @Size(max = 30)
+                    @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*", message = "catalog.location_code")
+                    String code,
+            @Required(groups = Whole.class) @Filled @Size(max = 100) @PrintableText String name,
+            @Required(groups = Whole.class) @OneOf(of = LocationType.class, message = "catalog.location_type")
+                    String type,
+            Boolean isActive) {}
+
+    private final LocationRepository locations;
+
+    LocationService(LocationRepository locations) {
+        this.locations = locations;
+    }
+
+    @Transactional(readOnly = true)
+    List<Location> list(String type, Boolean active) {
+        LocationType which = type == null
+                ? null
+                : LocationType.parse(type).orElseThrow(() -> FieldErrors.single("type", "catalog.location_type"));
+        return locations.list(which, active);
+    }
+
+    @Transactional(readOnly = true)
+    Location get(long id) {
+        return locations.find(id).orElseThrow(CatalogErrors.LOCATION_NOT_FOUND::exception);
+    }
+
+    @Transactional
+    Location create(LocationRequest r) {
+        String code = r.code().trim();
+        if (locations.codeTaken(code, null)) {
+            throw CatalogErrors.LOCATION_CODE_TAKEN.exception(code);
+        }
+        try {
+            return get(locations.insert(
+                    code, r.name().trim(), LocationType.of(r.type()), r.isActive() == null || r.isActive()));
+        } catch (DuplicateKeyException raced) {
+            throw CatalogErrors.LOCATION_CODE_TAKEN.exception(code);
+        }
+    }
+
+    /** Changes the fields given; the default location stays active, and one with stock is not switched off. */
+    @Transactional
+    Location update(long id, LocationRequest r) {
+        Location now = locations.lock(id).orElseThrow(CatalogErrors.LOCATION_NOT_FOUND::exception);
+        String code = r.code() == null ? now.code() : r.code().trim();
+        if (!code.equalsIgnoreCase(now.code()) && locations.codeTaken(code, id)) {
+            throw CatalogErrors.LOCATION_CODE_TAKEN.exception(code);
+        }
+        boolean active = r.isActive() == null ? now.isActive() : r.isActive();
+        if (!active && now.isDefault()) {
+            throw CatalogErrors.LOCATION_DEFAULT.exception();
+        }
+        if (!active && now.isActive() && now.stockQuantity().signum() > 0) {
+            throw CatalogErrors.LOCATION_HAS_STOCK.exception(now.stockQuantity().toPlainString());
+        }
+        locations.update(
+                id,
+                code,
+                r.name() == null ? now.name() : r.name().trim(),
+                r.type() == null ? LocationType.of(now.type()) : LocationType.of(r.type()),
+                active);
+        return get(id);
+    }
+
+    /** The location {@code id}, if the store has it, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Optional<Location> location(long id) {
+        return locations.find(id);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kassa.catalog.inventory.location;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a location is for: a shop's floor and back room, a plant's raw materials, hazardous goods, stages and quarantine. */
+public enum LocationType {
+    SALES_FLOOR,
+    BACK_ROOM,
+    RAW_MATERIALS,
+    HAZARDOUS,
+    PRODUCTION,
+    FINISHED,
+    QUARANTINE;
+
+    /** The name in the API and the database ({@code sales_floor}). */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The type a database row holds. */
+    static LocationType of(String wire) {
+        return parse(wire).orElseThrow(() -> new IllegalArgumentException("No location type " + wire));
+    }
+
+    /** A type a client named; empty when it names none (names are exact). */
+    static Optional<LocationType> parse(String wire) {
+        return Arrays.stream(values()).filter(t -> t.wire().equals(wire)).findFirst();
+    }
+}
