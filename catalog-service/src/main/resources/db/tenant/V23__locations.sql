@@ -17,16 +17,10 @@ create unique index locations_code on locations (lower(code));
 create unique index locations_one_default on locations (is_default) where is_default;
 insert into locations (code, name, type, is_default) values ('MAIN', 'Торговый зал', 'sales_floor', true);
 
--- Expand only: the previous release inserts batches without a location during a rolling update, so a batch without one
--- is put at the default location by the trigger; the column becomes not null in a later release.
-alter table batches add column location_id bigint references locations (id);
-update batches set location_id = (select id from locations where is_default);
-create function batches_at_default_location() returns trigger language plpgsql as $$
-begin
-    if new.location_id is null then
-        execute format('select id from %I.locations where is_default', tg_table_schema) into new.location_id;
-    end if;
-    return new;
-end $$;
-create trigger batches_location before insert on batches for each row execute function batches_at_default_location();
+-- Expand only, and no rewrite of the batches: the column comes with the default location (the first row of the table
+-- made above, id 1) as its constant default, so the previous release's inserts during a rolling update land there and
+-- the store's tills are not held up by a rewrite; the key to locations is checked for new rows now and validated for the
+-- old ones (all at the default) in a later release.
+alter table batches add column location_id bigint not null default 1;
+alter table batches add constraint batches_location_id_fkey foreign key (location_id) references locations (id) not valid;
 create index batches_location on batches (location_id, product_id) where is_active;

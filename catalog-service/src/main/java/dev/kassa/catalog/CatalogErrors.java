@@ -78,7 +78,9 @@ public enum CatalogErrors implements KassaError {
     /** A location with stock is not switched off: move its stock first. */
     LOCATION_HAS_STOCK(409, "location_has_stock", "catalog.location_has_stock"),
     /** A move would take more than a batch has free (tills' holds kept): nothing moved, each such line named. */
-    STOCK_MOVE_SHORT(409, "stock_move_short", "catalog.stock_move_short");
+    STOCK_MOVE_SHORT(409, "stock_move_short", "catalog.stock_move_short"),
+    /** Goods into or out of a quarantine: a quality decision, the owner's or a manager's. */
+    QUARANTINE_NEEDS_MANAGER(403, "permission_denied", "catalog.quarantine_needs_manager");
 
     private final Definition definition;
 

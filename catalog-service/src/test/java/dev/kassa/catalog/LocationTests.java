@@ -9,7 +9,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static dev.kassa.platform.test.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +121,37 @@ class LocationTests {
                         .text("/code"))
                 .as("a location with stock stays on")
                 .isEqualTo("location_has_stock");
+    }
+
+    @Test
+    void aRecallOfALotSplitByAMoveReachesEveryLocationItLiesAt() {
+        String store = TestStores.newKey("loc");
+        Api owner = as(store, 1, "owner");
+        long milk = id(owner.post(
+                "/api/products/products/",
+                json("name", "Молоко", "cost_price", 50, "sale_price", 80, "initial_quantity", 10)));
+        long lot = batches(owner, milk).get(0).path("id").asLong();
+        long back = id(
+                owner.post("/api/products/locations/", json("code", "BACK", "name", "Подсобка", "type", "back_room")));
+        long copy = owner.post(
+                        "/api/products/stock-moves/",
+                        json("lines", List.of(json("batch", lot, "quantity", 4, "to", back))))
+                .at("/lines/0/to_batch")
+                .asLong();
+        Api.Response blocked =
+                owner.post("/api/products/batches/" + lot + "/block/", json("reason", "Отзыв производителя"));
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(200);
+        assertThat(owner.get("/api/products/batches/" + copy + "/").text("/status"))
+                .isEqualTo("blocked");
+        Api.Response held = as(store, 3, "cashier")
+                .asService()
+                .post(
+                        "/internal/reservations",
+                        json("request_ref", java.util.UUID.randomUUID().toString(), "product_id", milk, "quantity", 1));
+        assertThat(held.text("/code")).as("nothing of the lot is sold anywhere").isEqualTo("insufficient_stock");
+        owner.post("/api/products/batches/" + copy + "/approve/", null);
+        assertThat(owner.get("/api/products/batches/" + lot + "/").text("/status"))
+                .isEqualTo("approved");
     }
 
     @Test
@@ -266,6 +296,26 @@ class LocationTests {
                 .satisfies(b -> assertThat(b.path("quantity").asText())
                         .satisfies(v -> assertThat(new java.math.BigDecimal(v)).isEqualByComparingTo("5")));
 
+        // a quarantine: the default location never becomes one; a stockkeeper moves stock but not into one
+        assertThat(owner.patch("/api/products/locations/" + main + "/", json("type", "quarantine"))
+                        .text("/code"))
+                .isEqualTo("location_default");
+        long quarantine =
+                id(owner.post("/api/products/locations/", json("code", "Q", "name", "Карантин", "type", "quarantine")));
+        Api keeper = as(store, 4, "stockkeeper");
+        Api.Response quarantined = keeper.post(
+                "/api/products/stock-moves/",
+                json("lines", List.of(json("batch", batch, "quantity", 1, "to", quarantine))));
+        assertThat(quarantined.status()).as(quarantined.toString()).isEqualTo(403);
+        assertThat(quarantined.text("/code")).isEqualTo("permission_denied");
+        Api.Response shelved = keeper.post(
+                "/api/products/stock-moves/", json("lines", List.of(json("batch", batch, "quantity", 1, "to", back))));
+        assertThat(shelved.status()).as(shelved.toString()).isEqualTo(200);
+        assertThat(owner.patch("/api/products/locations/" + back + "/", json("type", "quarantine"))
+                        .text("/code"))
+                .as("stock lying there would stop being sellable behind the tills' holds")
+                .isEqualTo("location_has_stock");
+
         // roles: a cashier reads locations but neither sets them up nor moves stock; no token; another store
         assertThat(cashier.get("/api/products/locations/").status()).isEqualTo(200);
         assertThat(cashier.post("/api/products/locations/", json("code", "C", "name", "C", "type", "back_room"))
@@ -292,6 +342,6 @@ class LocationTests {
         assertThat(theirs.at("/errors").fieldNames()).toIterable().contains("lines.0.batch");
         assertThat(stranger.in(store).get("/api/products/locations/").text("/code"))
                 .isEqualTo("not_a_member");
-        assertThat(Map.of("moved", batches(owner, milk).size())).containsEntry("moved", 1);
+        assertThat(batches(owner, milk)).hasSize(2);
     }
 }

@@ -70,7 +70,8 @@ public class CountService {
             Long product,
             String barcode,
             @NotNull @Quantity(message = "validation.not_negative") BigDecimal counted,
-            @Pattern(regexp = "[\\x00-\\x20]*(?i:add|set)[\\x00-\\x20]*", message = "catalog.count_mode") String mode,
+            @Pattern(regexp = "[\\x00-\\x20]*([aA][dD][dD]|[sS][eE][tT])[\\x00-\\x20]*", message = "catalog.count_mode")
+                    String mode,
             @Size(max = 100) String device) {}
 
     /**

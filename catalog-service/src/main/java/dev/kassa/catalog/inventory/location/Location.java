@@ -3,7 +3,7 @@ package dev.kassa.catalog.inventory.location;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A location of the store, with what lies there now: its active batches' units and their value at cost. */
+/** A location of the store, with what lies there now: its active batches' units. */
 public record Location(
         long id,
         String code,
@@ -13,5 +13,4 @@ public record Location(
         boolean isDefault,
         Instant createdAt,
         Instant updatedAt,
-        BigDecimal stockQuantity,
-        BigDecimal stockValue) {}
+        BigDecimal stockQuantity) {}

@@ -34,9 +34,8 @@ class LocationController {
     }
 
     @Operation(
-            summary =
-                    "The store's locations with the units and value at cost lying at each: type (sales_floor, back_room, "
-                            + "raw_materials, hazardous, production, finished, quarantine), is_active")
+            summary = "The store's locations with the units lying at each: type (sales_floor, back_room, "
+                    + "raw_materials, hazardous, production, finished, quarantine), is_active")
     @GetMapping
     @PreAuthorize(Access.READ_CATALOG)
     Locations list(

@@ -16,10 +16,10 @@ class LocationRepository {
 
     private static final String SELECT =
             """
-            select l.*, s.quantity, s.value
+            select l.*, s.quantity
               from locations l
               cross join lateral (
-                    select coalesce(sum(b.quantity), 0) as quantity, coalesce(sum(round(b.quantity * b.purchase_price, 2)), 0) as value
+                    select coalesce(sum(b.quantity), 0) as quantity
                       from batches b where b.location_id = l.id and b.is_active) s
             """;
 
@@ -32,8 +32,7 @@ class LocationRepository {
             rs.getBoolean("is_default"),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant(),
-            rs.getBigDecimal("quantity").setScale(3),
-            rs.getBigDecimal("value").setScale(2));
+            rs.getBigDecimal("quantity").setScale(3));
 
     private final JdbcClient sql;
 
@@ -60,6 +59,16 @@ class LocationRepository {
     @Transactional(readOnly = true)
     Optional<Location> find(long id) {
         return sql.sql(SELECT + " where l.id = :id").param("id", id).query(ROW).optional();
+    }
+
+    /** The location as goods are put at it, without what lies there (one row, on every receipt that names it). */
+    @Transactional(readOnly = true)
+    Optional<Place> place(long id) {
+        return sql.sql("select id, code, type, is_active from locations where id = :id")
+                .param("id", id)
+                .query((rs, i) ->
+                        new Place(rs.getLong(1), rs.getString(2), LocationType.of(rs.getString(3)), rs.getBoolean(4)))
+                .optional();
     }
 
     /** The location, locked until the transaction ends (one change of it at a time). */

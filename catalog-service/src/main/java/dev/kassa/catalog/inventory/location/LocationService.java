@@ -29,7 +29,7 @@ public class LocationService {
             @Required(groups = Whole.class)
                     @Filled
                     @Size(max = 30)
-                    @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*", message = "catalog.location_code")
+                    @Pattern(regexp = "[A-Za-z0-9А-Яа-яЁё][A-Za-z0-9А-Яа-яЁё._-]*", message = "catalog.location_code")
                     String code,
             @Required(groups = Whole.class) @Filled @Size(max = 100) @PrintableText String name,
             @Required(groups = Whole.class) @OneOf(of = LocationType.class, message = "catalog.location_type")
@@ -69,7 +69,10 @@ public class LocationService {
         }
     }
 
-    /** Changes the fields given; the default location stays active, and one with stock is not switched off. */
+    /**
+     * Changes the fields given; the default location stays active and never becomes a quarantine, and one with stock
+     * is neither switched off nor turned into or out of a quarantine.
+     */
     @Transactional
     Location update(long id, LocationRequest r) {
         Location now = locations.lock(id).orElseThrow(CatalogErrors.LOCATION_NOT_FOUND::exception);
@@ -78,24 +81,23 @@ public class LocationService {
             throw CatalogErrors.LOCATION_CODE_TAKEN.exception(code);
         }
         boolean active = r.isActive() == null ? now.isActive() : r.isActive();
-        if (!active && now.isDefault()) {
+        LocationType was = LocationType.of(now.type());
+        LocationType type = r.type() == null ? was : LocationType.of(r.type());
+        boolean quarantining = (type == LocationType.QUARANTINE) != (was == LocationType.QUARANTINE);
+        if ((!active || quarantining) && now.isDefault()) {
             throw CatalogErrors.LOCATION_DEFAULT.exception();
         }
-        if (!active && now.isActive() && now.stockQuantity().signum() > 0) {
+        // what lies here would become (un)sellable at once, behind the tills' holds: move it first
+        if (((!active && now.isActive()) || quarantining) && now.stockQuantity().signum() > 0) {
             throw CatalogErrors.LOCATION_HAS_STOCK.exception(now.stockQuantity().toPlainString());
         }
-        locations.update(
-                id,
-                code,
-                r.name() == null ? now.name() : r.name().trim(),
-                r.type() == null ? LocationType.of(now.type()) : LocationType.of(r.type()),
-                active);
+        locations.update(id, code, r.name() == null ? now.name() : r.name().trim(), type, active);
         return get(id);
     }
 
-    /** The location {@code id}, if the store has it, in the caller's transaction. */
+    /** The location {@code id} as goods are put at it, if the store has it, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-    public Optional<Location> location(long id) {
-        return locations.find(id);
+    public Optional<Place> place(long id) {
+        return locations.place(id);
     }
 }

@@ -80,6 +80,9 @@ public class BatchQualityService {
         BatchRepository.View current = batch(id);
         stock.lockProduct(current.product());
         batches.decide(id, status, reason, caller.userId());
+        // the same lot split by moves between locations is one lot: its copies follow the decision (a recall reaches
+        // every shelf it lies on)
+        batches.copiesOf(id).forEach(copy -> batches.decide(copy, status, reason, caller.userId()));
         Page<HoldRepository.Hold> held =
                 holds.page(new HoldRepository.Filter(null, id, HoldStatus.ACTIVE), PageRequest.of(0, HOLDS_NAMED));
         BatchRepository.View now = batch(id);

@@ -1,7 +1,7 @@
 package dev.kassa.catalog.inventory.stock;
 
-import dev.kassa.catalog.inventory.location.Location;
 import dev.kassa.catalog.inventory.location.LocationService;
+import dev.kassa.catalog.inventory.location.Place;
 import dev.kassa.platform.error.FieldErrors;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +23,8 @@ public class Placements {
         if (id == null) {
             return null;
         }
-        Location location =
-                locations.location(id).orElseThrow(() -> FieldErrors.single("location", "catalog.location_not_found"));
+        Place location =
+                locations.place(id).orElseThrow(() -> FieldErrors.single("location", "catalog.location_not_found"));
         if (!location.isActive()) {
             throw FieldErrors.single("location", "catalog.location_inactive");
         }

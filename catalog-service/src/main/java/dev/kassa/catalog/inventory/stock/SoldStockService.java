@@ -132,12 +132,12 @@ public class SoldStockService {
     }
 
     /**
-     * Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it), the
-     * products locked in id order first.
+     * Puts refunded goods back into the batches they were sold from (once per refund; the inbox guarantees it); the
+     * products are not locked (as before the ledger): the poll's sales locked their batches first.
      */
     @Transactional
     public void restock(String receiptNumber, List<Returned> lines) {
-        StockLedger.Entry entry = ledger.open(
+        StockLedger.Entry entry = ledger.openUnlocked(
                 lines.stream().map(Returned::productId).filter(Objects::nonNull).toList(),
                 StockReason.REFUND,
                 receiptNumber,

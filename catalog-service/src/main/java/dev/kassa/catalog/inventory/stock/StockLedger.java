@@ -76,6 +76,17 @@ public class StockLedger {
     }
 
     /**
+     * An entry of {@code reason} whose products are not locked here: a refund's, in the sales consumer's poll, where the
+     * sales before it locked their batches first and a product's lock would wait for (and on) a till's hold or an
+     * adjustment in the other order. Goods only go back into batches ({@link Entry#putBack}); the levels are read before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Entry openUnlocked(Collection<Long> productIds, StockReason reason, String reference, Long userId) {
+        List<Long> ids = productIds.stream().distinct().sorted().toList();
+        return new Entry(Map.of(), events.before(ids), reason, reference == null ? "" : reference, userId);
+    }
+
+    /**
      * New products' first batches, one each, with their own references (the batches' numbers): one statement for the
      * batches, one for the movements, their events together (the products had no stock before).
      */
@@ -123,6 +134,7 @@ public class StockLedger {
         private final List<StockLevelRepository.Movement> moved = new ArrayList<>();
         private final List<NewBatch> arrived = new ArrayList<>();
         private String note = "";
+        private Boolean pending;
 
         private Entry(
                 Map<Long, StockRepository.LockedProduct> locked,
@@ -184,11 +196,19 @@ public class StockLedger {
                     b.supplier(),
                     b.supplierName(),
                     b.notes(),
-                    reason.checkedOnArrival() && settings.newBatchesPending(),
+                    waitsForCheck(),
                     location);
             moved.add(new StockLevelRepository.Movement(b.product(), id, b.quantity()));
             arrived.add(b);
             return id;
+        }
+
+        /** Whether goods arriving now wait for a check (asked of the store's settings once per entry). */
+        private boolean waitsForCheck() {
+            if (pending == null) {
+                pending = reason.checkedOnArrival() && settings.newBatchesPending();
+            }
+            return pending;
         }
 
         /** A batch's quantity changes by {@code change} (signed), with its movement, when posted. */

@@ -1,8 +1,8 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
-import dev.kassa.catalog.inventory.location.Location;
 import dev.kassa.catalog.inventory.location.LocationService;
+import dev.kassa.catalog.inventory.location.Place;
 import dev.kassa.platform.error.FieldErrors;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -71,6 +71,7 @@ public class StockMoveService {
     public Move move(Caller caller, MoveRequest r) {
         LocalDate today = TenantContext.require().today();
         Map<Long, BatchRepository.View> named = checked(r.lines(), today);
+        refuseQuarantineUnlessManager(caller, r.lines(), named);
         String reference = "MOVE-" + BatchCodes.number().substring("BATCH-".length());
         StockLedger.Entry entry = ledger.open(
                 named.values().stream().map(BatchRepository.View::product).toList(),
@@ -112,7 +113,7 @@ public class StockMoveService {
     private Map<Long, BatchRepository.View> checked(List<MoveLine> lines, LocalDate today) {
         FieldErrors errors = new FieldErrors();
         Map<Long, BatchRepository.View> named = new HashMap<>();
-        Map<Long, Location> places = new HashMap<>();
+        Map<Long, Place> places = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             MoveLine line = lines.get(i);
             String prefix = "lines." + i + ".";
@@ -122,7 +123,7 @@ public class StockMoveService {
                 named.remove(line.batch());
                 errors.add(prefix + "batch", "catalog.batch_not_found");
             }
-            Location to = place(places, line.to(), prefix + "to", errors);
+            Place to = place(places, line.to(), prefix + "to", errors);
             if (batch != null && to != null && batch.location() == to.id()) {
                 errors.add(prefix + "to", "catalog.stock_move_same_location");
             }
@@ -132,9 +133,8 @@ public class StockMoveService {
     }
 
     /** The active location {@code id}, its refusal added to {@code errors} as {@code field}; null when refused. */
-    private Location place(Map<Long, Location> places, long id, String field, FieldErrors errors) {
-        Location location =
-                places.computeIfAbsent(id, l -> locations.location(l).orElse(null));
+    private Place place(Map<Long, Place> places, long id, String field, FieldErrors errors) {
+        Place location = places.computeIfAbsent(id, l -> locations.place(l).orElse(null));
         if (location == null) {
             errors.add(field, "catalog.location_not_found");
         } else if (!location.isActive()) {
@@ -142,6 +142,27 @@ public class StockMoveService {
             return null;
         }
         return location;
+    }
+
+    /**
+     * Goods into or out of a quarantine are a quality decision, as blocking or approving a batch is: only who manages
+     * the store makes it (403 {@code permission_denied}).
+     */
+    private void refuseQuarantineUnlessManager(
+            Caller caller, List<MoveLine> lines, Map<Long, BatchRepository.View> named) {
+        if (caller.managesStore()) {
+            return;
+        }
+        for (MoveLine line : lines) {
+            boolean from = locations
+                    .place(named.get(line.batch()).location())
+                    .map(Place::quarantine)
+                    .orElse(false);
+            boolean to = locations.place(line.to()).map(Place::quarantine).orElse(false);
+            if (from || to) {
+                throw CatalogErrors.QUARANTINE_NEEDS_MANAGER.exception();
+            }
+        }
     }
 
     /** Refuses the move when a batch has less free (its quantity less what tills hold) than its lines take. */
