@@ -43,6 +43,7 @@ public class BatchQualityService {
     public record SettingsRequest(@NotNull Boolean newBatchesPending) {}
 
     private final BatchRepository batches;
+    private final BatchTraceRepository trace;
     private final StockRepository stock;
     private final HoldRepository holds;
     private final StockSettingsRepository settings;
@@ -51,6 +52,7 @@ public class BatchQualityService {
 
     BatchQualityService(
             BatchRepository batches,
+            BatchTraceRepository trace,
             StockRepository stock,
             HoldRepository holds,
             StockSettingsRepository settings,
@@ -58,6 +60,7 @@ public class BatchQualityService {
             OutboxPublisher outbox) {
         this.outbox = outbox;
         this.batches = batches;
+        this.trace = trace;
         this.stock = stock;
         this.holds = holds;
         this.settings = settings;
@@ -82,7 +85,7 @@ public class BatchQualityService {
         batches.decide(id, status, reason, caller.userId());
         // the same lot split by moves between locations is one lot: its copies follow the decision (a recall reaches
         // every shelf it lies on)
-        batches.copiesOf(id).forEach(copy -> batches.decide(copy, status, reason, caller.userId()));
+        trace.copiesOf(id).forEach(copy -> batches.decide(copy, status, reason, caller.userId()));
         Page<HoldRepository.Hold> held =
                 holds.page(new HoldRepository.Filter(null, id, HoldStatus.ACTIVE), PageRequest.of(0, HOLDS_NAMED));
         BatchRepository.View now = batch(id);

@@ -88,4 +88,22 @@ class BatchTraceRepository {
                         rs.getTimestamp(7).toInstant()))
                 .list();
     }
+
+    /**
+     * The other active batches of the same lot as batch {@code id}: a move's copies at other locations (the same product
+     * and number, the same cost and dates), in id order.
+     */
+    List<Long> copiesOf(long id) {
+        return sql.sql(
+                        """
+                        select c.id from batches b join batches c
+                          on c.product_id = b.product_id and c.batch_number = b.batch_number and c.id <> b.id
+                             and c.purchase_price = b.purchase_price and c.expiry_date is not distinct from b.expiry_date
+                         where b.id = :id and c.is_active
+                         order by c.id
+                        """)
+                .param("id", id)
+                .query(Long.class)
+                .list();
+    }
 }
