@@ -211,6 +211,15 @@ class LocationTests {
                 "/internal/reservations",
                 json("request_ref", java.util.UUID.randomUUID().toString(), "product_id", milk, "quantity", 6));
         assertThat(tooMuch.text("/code")).isEqualTo("insufficient_stock");
+        String code = owner.get(
+                        "/api/products/batches/" + moved.at("/lines/0/to_batch").asLong() + "/")
+                .text("/barcode");
+        Api.Response scanned = till.post(
+                "/internal/reservations",
+                json("request_ref", java.util.UUID.randomUUID().toString(), "barcode", code, "quantity", 1));
+        assertThat(scanned.status()).as(scanned.toString()).isEqualTo(409);
+        assertThat(scanned.text("/code")).isEqualTo("batch_unavailable");
+        assertThat(scanned.text("/location")).isEqualTo("Q");
         assertThat(owner.post(
                                 "/api/products/batches/",
                                 json("product", milk, "quantity", 1, "purchase_price", 50, "location", 999999))

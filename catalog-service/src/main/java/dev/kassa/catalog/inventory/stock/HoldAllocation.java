@@ -1,6 +1,8 @@
 package dev.kassa.catalog.inventory.stock;
 
 import dev.kassa.catalog.CatalogErrors;
+import dev.kassa.catalog.inventory.location.LocationService;
+import dev.kassa.catalog.inventory.location.Place;
 import dev.kassa.platform.error.KassaException;
 import dev.kassa.platform.error.Messages;
 import dev.kassa.platform.tenancy.TenantContext;
@@ -28,10 +30,12 @@ class HoldAllocation {
 
     private final ReservationRepository holds;
     private final BatchRepository batches;
+    private final LocationService locations;
 
-    HoldAllocation(ReservationRepository holds, BatchRepository batches) {
+    HoldAllocation(ReservationRepository holds, BatchRepository batches, LocationService locations) {
         this.holds = holds;
         this.batches = batches;
+        this.locations = locations;
     }
 
     /**
@@ -118,18 +122,31 @@ class HoldAllocation {
     }
 
     /**
-     * Why the batch a line names offered nothing: it is pending a check or blocked (with its reason), or it is not one
-     * of the product's.
+     * Why the batch a line names offered nothing: it is pending a check or blocked (with its reason), or lies in a
+     * quarantine (naming it), or it is not one of the product's (or has nothing left to sell).
      */
     private KassaException batchRefusal(HoldLine line) {
         long productId = line.locked().product().id();
         return batches.find(line.batchId(), TenantContext.require().today())
-                .filter(b -> b.product() == productId && BatchStatus.of(b.status()) != BatchStatus.APPROVED)
-                .map(b -> CatalogErrors.BATCH_UNAVAILABLE.exception(
-                        Map.of("batch_status", b.status()),
-                        Messages.get("batch.status." + b.status()),
-                        b.statusReason()))
+                .filter(b -> b.product() == productId)
+                .map(this::unavailable)
                 .orElseGet(() -> CatalogErrors.BATCH_NOT_FOUND.exception());
+    }
+
+    /** Why the product's batch {@code b} is not sold, if it is not: its quality status, or a quarantine it lies in. */
+    private KassaException unavailable(BatchRepository.View b) {
+        if (BatchStatus.of(b.status()) != BatchStatus.APPROVED) {
+            return CatalogErrors.BATCH_UNAVAILABLE.exception(
+                    Map.of("batch_status", b.status()), Messages.get("batch.status." + b.status()), b.statusReason());
+        }
+        return locations
+                .place(b.location())
+                .filter(Place::quarantine)
+                .map(q -> CatalogErrors.BATCH_UNAVAILABLE.exception(
+                        Map.of("batch_status", b.status(), "location", q.code()),
+                        Messages.get("batch.quarantine", q.code()),
+                        ""))
+                .orElse(null);
     }
 
     /** A component has less than the line made of it takes: both named, with what there is and what was asked. */
