@@ -273,6 +273,10 @@ class StockCountTests {
         long cola = product(owner, "Кола", drinks, "4780000000014", 10, 8000);
         long bread = product(owner, "Хлеб", null, null, 20, 3000);
 
+        assertThat(owner.post("/api/products/counts/", json("name", "a\u0000b", "products", List.of(cola)))
+                        .at("/errors/name/0")
+                        .asText())
+                .isNotBlank();
         Api.Response nameless = owner.post("/api/products/counts/", json("products", List.of(cola)));
         assertThat(nameless.status()).isEqualTo(400);
         assertThat(nameless.at("/errors/name/0").asText()).isNotBlank();

@@ -103,6 +103,14 @@ class TransferTests {
         batch(atDepot, kefir, 5, 9000, "L-1", soon);
         long shopKefir = product(atShop, "Кефир 1 л", "KEF-1L", 0);
 
+        Api.Response unprintable = atDepot.post(
+                "/api/products/transfers/",
+                json("to_store", shop, "notes", "bell\u0007", "lines", List.of(json("product", kefir, "quantity", 8))));
+        assertThat(unprintable.status())
+                .as("notes travel to the other store and onto its papers: printable text only")
+                .isEqualTo(400);
+        assertThat(unprintable.at("/errors/notes/0").asText()).isNotBlank();
+
         Api.Response draft = atDepot.post(
                 "/api/products/transfers/",
                 json(

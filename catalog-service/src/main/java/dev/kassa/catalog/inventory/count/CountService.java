@@ -10,6 +10,7 @@ import dev.kassa.platform.events.OutboxPublisher;
 import dev.kassa.platform.security.Caller;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
@@ -57,7 +58,7 @@ public class CountService {
      */
     @DomainValidated
     public record OpenRequest(
-            @Required @Size(max = 200) String name,
+            @Required @Size(max = 200) @PrintableText String name,
             @Size(min = 1, max = MAX_SCOPE, message = "catalog.count_scope_size") List<@NotNull Long> products,
             @Size(min = 1, max = MAX_SCOPE, message = "catalog.count_scope_size") List<@NotNull Long> categories,
             Boolean blind) {}
@@ -72,7 +73,7 @@ public class CountService {
             @NotNull @Quantity(message = "validation.not_negative") BigDecimal counted,
             @Pattern(regexp = "[\\x00-\\x20]*([aA][dD][dD]|[sS][eE][tT])[\\x00-\\x20]*", message = "catalog.count_mode")
                     String mode,
-            @Size(max = 100) String device) {}
+            @Size(max = 100) @PrintableText String device) {}
 
     /**
      * One line (checked as a {@link LineForm}), or several in {@code lines} (a scanner's upload, in the order counted);

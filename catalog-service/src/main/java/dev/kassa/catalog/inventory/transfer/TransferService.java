@@ -10,6 +10,7 @@ import dev.kassa.platform.tenancy.Tenant;
 import dev.kassa.platform.tenancy.TenantContext;
 import dev.kassa.platform.tenancy.TenantProvisioner;
 import dev.kassa.platform.validation.DomainValidated;
+import dev.kassa.platform.validation.PrintableText;
 import dev.kassa.platform.validation.Quantity;
 import dev.kassa.platform.validation.RequestRules;
 import dev.kassa.platform.validation.Required;
@@ -60,7 +61,7 @@ public class TransferService {
     public record TransferRequest(
             String fromStore,
             @Required String toStore,
-            @Size(max = 2000) String notes,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
             @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
                     List<@NotNull @Valid TransferLineForm> lines) {
 
@@ -83,7 +84,7 @@ public class TransferService {
             @Size(min = 1, max = MAX_LINES, message = "catalog.purchase_lines_size")
                     List<@NotNull @Valid TransferReceivedLineForm> lines,
             Boolean close,
-            @Size(max = 2000) String notes,
+            @Size(max = 2000) @PrintableText(multiline = true) String notes,
             Long location) {}
 
     private final TransferRepository transfers;
